@@ -1,0 +1,177 @@
+"""The store's schema, as named migrations applied in order and recorded in ``schema_migrations``.
+
+A migration is a plain function that takes the connection; its name is its identity. Each runs in
+its own transaction together with the row that records it, so a crash never leaves a migration
+half applied. To change the schema, append a function to :data:`MIGRATIONS`; never edit one that
+has shipped. A database that records a migration this code does not know was written by a newer
+chronique and is refused rather than misread.
+
+Every fact table carries ``doc_id`` and a character span (``start``, ``"end"``, end exclusive)
+into ``documents.text``: provenance is part of the schema. ``"end"`` is quoted everywhere
+because it is a reserved word in PostgreSQL, the other engine this schema must run on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from chronique.errors import StoreError
+
+__all__ = ["MIGRATIONS", "apply_migrations", "applied_migrations", "rollback"]
+
+Migration = Callable[[sqlite3.Connection], None]
+
+_INITIAL_SCHEMA = (
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, date TEXT, lang TEXT,
+        title TEXT, url TEXT, source TEXT, origin TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL)""",
+    "CREATE INDEX documents_by_date ON documents(date, id)",
+    # norm_name: normalise_name(name), what resolution and look-ups compare.
+    """CREATE TABLE entities (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, kb_id TEXT UNIQUE,
+        norm_name TEXT NOT NULL)""",
+    "CREATE INDEX entities_by_type_name ON entities(type, norm_name)",
+    "CREATE INDEX entities_by_norm_name ON entities(norm_name)",
+    """CREATE TABLE aliases (
+        entity_id TEXT NOT NULL REFERENCES entities(id), alias TEXT NOT NULL, norm TEXT NOT NULL,
+        UNIQUE (entity_id, alias))""",
+    "CREATE INDEX aliases_by_norm ON aliases(norm)",
+    """CREATE TABLE mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(id), entity_id TEXT NOT NULL REFERENCES entities(id),
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL)""",
+    "CREATE INDEX mentions_by_entity ON mentions(entity_id)",
+    "CREATE INDEX mentions_by_doc ON mentions(doc_id, start)",
+    """CREATE TABLE timexes (
+        doc_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL, range_start TEXT, range_end TEXT)""",
+    "CREATE INDEX timexes_by_doc ON timexes(doc_id, start)",
+    """CREATE TABLE money (
+        doc_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL, amount REAL, currency TEXT NOT NULL)""",
+    "CREATE INDEX money_by_doc ON money(doc_id, start)",
+    # about: an entity id when the quote's ``about`` named an entity of its document, else as given.
+    """CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id),
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        speaker TEXT REFERENCES entities(id), cue TEXT, about TEXT)""",
+    "CREATE INDEX quotes_by_doc ON quotes(doc_id, start)",
+    "CREATE INDEX quotes_by_speaker ON quotes(speaker)",
+    "CREATE INDEX quotes_by_about ON quotes(about)",
+    # actors_key: type + sorted source ids + sorted target ids; with date_value it decides whether
+    # a new mention is an existing event (see writer.event_actors_key).
+    """CREATE TABLE events (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, actors_key TEXT NOT NULL, date_value TEXT,
+        date_start TEXT, date_end TEXT, amount REAL, currency TEXT, modality TEXT NOT NULL,
+        score REAL, confidence REAL)""",
+    "CREATE INDEX events_by_actors_date ON events(actors_key, date_value)",
+    "CREATE INDEX events_by_date_start ON events(date_start)",
+    """CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES events(id), entity_id TEXT NOT NULL REFERENCES entities(id),
+        role TEXT NOT NULL CHECK (role IN ('source', 'target')), position INTEGER NOT NULL,
+        PRIMARY KEY (event_id, role, position))""",
+    "CREATE INDEX event_actors_by_entity ON event_actors(entity_id)",
+    # modality and confidence per mention too: each article may hedge differently.
+    """CREATE TABLE event_mentions (
+        id INTEGER PRIMARY KEY, event_id TEXT NOT NULL REFERENCES events(id),
+        doc_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        trigger TEXT NOT NULL, trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+        sentence_start INTEGER, sentence_end INTEGER, modality TEXT NOT NULL, confidence REAL)""",
+    "CREATE INDEX event_mentions_by_event ON event_mentions(event_id)",
+    "CREATE INDEX event_mentions_by_doc ON event_mentions(doc_id, start)",
+    """CREATE TABLE relations (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL REFERENCES entities(id),
+        target TEXT NOT NULL REFERENCES entities(id), title TEXT, valid_from TEXT, valid_to TEXT)""",
+    "CREATE INDEX relations_by_source ON relations(source)",
+    "CREATE INDEX relations_by_target ON relations(target)",
+    """CREATE TABLE relation_evidence (
+        relation_id TEXT NOT NULL REFERENCES relations(id), doc_id TEXT NOT NULL REFERENCES documents(id),
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL)""",
+    "CREATE INDEX relation_evidence_by_relation ON relation_evidence(relation_id)",
+    "CREATE INDEX relation_evidence_by_doc ON relation_evidence(doc_id, start)",
+    """CREATE TABLE sentences (
+        doc_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, start))""",
+    # No foreign key on doc_id: a rejected input has no document, a duplicate names the stored one.
+    """CREATE TABLE ingest_log (
+        id INTEGER PRIMARY KEY, origin TEXT, content_hash TEXT, doc_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('stored', 'duplicate', 'rejected')),
+        reason TEXT, at TEXT NOT NULL)""",
+    "CREATE INDEX ingest_log_by_status ON ingest_log(status)",
+)
+
+
+def m001_initial_schema(conn: sqlite3.Connection) -> None:
+    """Documents, entities and every fact with its provenance (DESIGN.md, "Data model")."""
+    for statement in _INITIAL_SCHEMA:
+        conn.execute(statement)
+
+
+#: Every migration in the order it must be applied. Append only.
+MIGRATIONS: tuple[Migration, ...] = (m001_initial_schema,)
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is open (SQLite may already have rolled back after an error)."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def _ensure_migrations_table(conn: sqlite3.Connection) -> None:
+    """Create ``schema_migrations``, refusing a database that holds tables but is not chronique's."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "schema_migrations" in tables:
+        return
+    if any(not name.startswith("sqlite_") for name in tables):
+        raise StoreError("the database holds tables but no schema_migrations: not a chronique store")
+    conn.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations recorded in the database, in the order they were applied."""
+    return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY rowid")]
+
+
+def apply_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
+    """Apply the migrations not yet recorded, each in its own transaction; return their names.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``) so that the explicit
+    ``BEGIN``/``COMMIT`` here are the only transaction boundaries.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _ensure_migrations_table(conn)
+        done = applied_migrations(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        rollback(conn)
+        raise
+    known = [migration.__name__ for migration in migrations]
+    unknown = [name for name in done if name not in known]
+    if unknown:
+        raise StoreError(
+            f"the database schema is from a newer version of chronique (unknown migrations: "
+            f"{', '.join(unknown)}); upgrade chronique to open it"
+        )
+    applied = []
+    for migration in migrations:
+        if migration.__name__ not in done:
+            _apply_one(conn, migration)
+            applied.append(migration.__name__)
+    return applied
+
+
+def _apply_one(conn: sqlite3.Connection, migration: Migration) -> None:
+    """Run one migration and record it, all or nothing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migration(conn)
+        conn.execute(
+            "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+            (migration.__name__, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        rollback(conn)
+        raise

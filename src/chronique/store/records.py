@@ -1,0 +1,88 @@
+"""The small, typed, immutable records the store returns.
+
+Queries return these rather than ``sqlite3.Row`` so that callers (CLI, HTTP API, exports, reports)
+never depend on column names, and so that a PostgreSQL store can return exactly the same values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+__all__ = ["SaveOutcome", "EntityRow", "EventMentionRow", "TimelineEntry", "QuoteRow"]
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What became of one document of a batch given to ``Store.save``.
+
+    ``existing_id`` is the id of the stored document a duplicate repeats (``None`` when stored).
+    """
+
+    origin: str | None
+    doc_id: str
+    status: Literal["stored", "duplicate"]
+    existing_id: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """A global entity with its accumulated aliases and how much the corpus talks about it."""
+
+    id: str
+    name: str
+    type: str
+    kb_id: str | None
+    aliases: tuple[str, ...]
+    mention_count: int
+    document_count: int
+
+
+@dataclass(frozen=True)
+class EventMentionRow:
+    """One article's telling of an event: where it says so, with the sentence to show a reader."""
+
+    doc_id: str
+    doc_date: date | None
+    start: int
+    end: int
+    trigger: str
+    evidence: str
+    sentence: str
+    modality: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event of a timeline; ``sources``/``targets`` are names, ``*_ids`` the entity ids."""
+
+    event_id: str
+    type: str
+    date_value: str | None
+    date_start: str | None
+    date_end: str | None
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    source_ids: tuple[str, ...]
+    target_ids: tuple[str, ...]
+    amount: float | None
+    currency: str | None
+    modality: str
+    score: float | None
+    mentions: tuple[EventMentionRow, ...]
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """Quoted words with who said them, where and when they were reported."""
+
+    doc_id: str
+    doc_date: date | None
+    start: int
+    end: int
+    text: str
+    speaker_id: str | None
+    speaker_name: str | None
+    cue: str | None
+    about: str | None

@@ -1,0 +1,202 @@
+"""The SQLite store: one file (or memory), one writer, every input accounted for.
+
+``Store.save`` writes a whole batch in one transaction, so a run killed midway leaves either the
+batch or nothing; documents already stored (same content hash or same id) are reported as
+duplicates and not written again, so a restarted run stores every document exactly once. Every
+input, stored, duplicate or rejected, gets a row in ``ingest_log``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+
+from chronique.errors import StoreError
+from chronique.model import Annotations, Document
+from chronique.store import queries, writer
+from chronique.store.migrations import apply_migrations, rollback
+from chronique.store.rebuild import rebuild_annotations
+from chronique.store.records import EntityRow, QuoteRow, SaveOutcome, TimelineEntry
+
+__all__ = ["Store"]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A chronique database. ``Store()`` is in memory; ``Store(path)`` opens or creates a file."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot open the database {self.path!r}: {error}") from error
+        try:
+            self._configure()
+            self.applied_migrations = apply_migrations(self._conn)
+        except StoreError as error:
+            self._conn.close()
+            raise StoreError(f"{self.path}: {error}") from error
+        except sqlite3.DatabaseError as error:
+            self._conn.close()
+            raise StoreError(f"{self.path} is not a usable SQLite database: {error}") from error
+
+    def _configure(self) -> None:
+        """WAL lets readers work while the one writer writes; NORMAL sync is safe under WAL."""
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for read-only use by other chronique modules and tests."""
+        return self._conn
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: ``BEGIN IMMEDIATE`` takes the write lock up front, any exception rolls back."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except BaseException:
+            rollback(self._conn)
+            raise
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def save(self, batch: Sequence[Annotations]) -> list[SaveOutcome]:
+        """Store a batch of annotated documents in one transaction; one outcome per document.
+
+        A document whose content hash or id is already stored, earlier or in this same batch, is
+        a duplicate: nothing of it is written again. Raises ``StoreError`` (and writes nothing)
+        when a document's facts refer to an entity key it does not define.
+        """
+        ingested_at = _now()
+        with self._transaction() as conn:
+            return [self._save_document(conn, annotations, ingested_at) for annotations in batch]
+
+    def _save_document(self, conn: sqlite3.Connection, annotations: Annotations, at: str) -> SaveOutcome:
+        doc = annotations.document
+        content_hash = doc.content_hash
+        existing = _stored_duplicate(conn, doc, content_hash)
+        if existing is None:
+            writer.insert_annotations(conn, annotations, at)
+            outcome = SaveOutcome(doc.origin, doc.id, "stored")
+            reason = None
+        else:
+            existing_id, reason = existing
+            outcome = SaveOutcome(doc.origin, doc.id, "duplicate", existing_id)
+        conn.execute(
+            "INSERT INTO ingest_log (origin, content_hash, doc_id, status, reason, at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (doc.origin, content_hash, doc.id, outcome.status, reason, at),
+        )
+        return outcome
+
+    def record_if_duplicate(self, document: Document) -> str | None:
+        """The id of the stored document this one repeats (and log it as a duplicate), else None.
+
+        Ingest asks before running the NLP pipeline, so a re-run does not re-annotate what is
+        already stored.
+        """
+        existing = _stored_duplicate(self._conn, document, document.content_hash)
+        if existing is None:
+            return None
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO ingest_log (origin, content_hash, doc_id, status, reason, at)"
+                " VALUES (?, ?, ?, 'duplicate', ?, ?)",
+                (document.origin, document.content_hash, document.id, existing[1], _now()),
+            )
+        return existing[0]
+
+    def log_rejection(self, origin: str, reason: str) -> None:
+        """Record an input that could not become a document (unreadable, empty, undated…)."""
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO ingest_log (origin, content_hash, doc_id, status, reason, at)"
+                " VALUES (?, NULL, NULL, 'rejected', ?, ?)",
+                (origin, reason, _now()),
+            )
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per kind of record: documents, entities, mentions, timexes, money, quotes,
+        events, event_mentions, relations."""
+        return queries.counts(self._conn)
+
+    def entities(self, type: str | None = None) -> list[EntityRow]:
+        """Global entities (of one type if given), most mentioned first, then by name."""
+        return queries.entities(self._conn, type)
+
+    def find_entity(self, name: str) -> EntityRow | None:
+        """The entity meant by an id, kb id, name or alias; the most mentioned when several fit."""
+        return queries.find_entity(self._conn, name)
+
+    def timeline(
+        self,
+        actors: Sequence[str] = (),
+        *,
+        dated_only: bool = True,
+        include_unexported: bool = False,
+        any_actor: bool = False,
+    ) -> list[TimelineEntry]:
+        """Events involving all the given entity ids (any of them with ``any_actor``), oldest
+        first, each with its mentions. Hypothetical and negated events only with
+        ``include_unexported``."""
+        return queries.timeline(
+            self._conn, actors, dated_only=dated_only, include_unexported=include_unexported,
+            any_actor=any_actor,
+        )
+
+    def quotes(self, by: str | None = None, about: str | None = None) -> list[QuoteRow]:
+        """Quotes by one speaker and/or about one entity (entity ids), in reading order."""
+        return queries.quotes(self._conn, by, about)
+
+    def document(self, doc_id: str) -> Document | None:
+        return queries.document(self._conn, doc_id)
+
+    def annotations(self, doc_id: str) -> Annotations | None:
+        """A stored document's annotations, keyed by global entity ids (see ``store.rebuild``)."""
+        return rebuild_annotations(self._conn, doc_id)
+
+    def iter_annotations(self) -> Iterator[Annotations]:
+        """Every stored document's annotations, by publication date then id."""
+        doc_ids = [row[0] for row in self._conn.execute("SELECT id FROM documents ORDER BY date, id")]
+        for doc_id in doc_ids:
+            annotations = rebuild_annotations(self._conn, doc_id)
+            if annotations is not None:
+                yield annotations
+
+
+def _stored_duplicate(
+    conn: sqlite3.Connection, doc: Document, content_hash: str
+) -> tuple[str, str] | None:
+    """(id of the stored document, why) when this document is already stored, else ``None``."""
+    row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+    if row is not None:
+        return row[0], f"same content as document {row[0]!r}"
+    if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone() is not None:
+        return doc.id, "a different text is already stored under this id"
+    return None

@@ -1,0 +1,187 @@
+"""The rule engine: find temporal expressions in a text and give each a TIMEX3 value.
+
+It works in three passes, each simple on its own:
+
+1. every rule of the language scans the text (compiled regexes, one ``finditer`` per rule) and
+   proposes candidates, which are vetoed by their context (``require_before`` …) and by guards;
+2. overlapping candidates are settled: the longest wins, then the earlier rule;
+3. the survivors are resolved in text order, so that "à 14 h" can use the day the text last
+   mentioned ("lundi 6 septembre … à 14 h").
+
+No spaCy here: :func:`tag` is a pure function of the text, the publication date and the
+language; a caller that knows the tense of each clause passes ``tense_of``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from chronique.model import Timex
+from chronique.temporal.context import Resolved, ResolveContext
+from chronique.temporal.fields import InvalidField, read_fields
+from chronique.temporal.intervals import value_range
+from chronique.temporal.lexicon import Rule, TimexLexicon, load_timex_lexicon
+from chronique.temporal.resolve_dates import resolve_date
+from chronique.temporal.resolve_relative import (
+    resolve_duration,
+    resolve_offset,
+    resolve_part,
+    resolve_ref,
+    resolve_relative,
+    resolve_set,
+    resolve_shift,
+    resolve_time,
+)
+from chronique.temporal.values import is_valid_value
+
+__all__ = ["tag", "TenseOf", "Candidate"]
+
+#: Given a span (start, end), the tense of its clause: -1 past, 0 present, +1 future, None unknown.
+TenseOf = Callable[[int, int], int | None]
+Resolver = Callable[[dict[str, Any], dict[str, Any], ResolveContext], Resolved | None]
+
+RESOLVERS: dict[str, Resolver] = {
+    "date": resolve_date,
+    "shift": resolve_shift,
+    "relative": resolve_relative,
+    "offset": resolve_offset,
+    "time": resolve_time,
+    "part": resolve_part,
+    "duration": resolve_duration,
+    "set": resolve_set,
+    "ref": resolve_ref,
+}
+_CONTEXT_WINDOW = 60
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span one rule matched, with the fields read from it; ``order`` is the rule's rank."""
+
+    start: int
+    end: int
+    order: int
+    rule: Rule
+    fields: dict[str, Any]
+
+
+def _context_allows(rule_tests: tuple[re.Pattern[str] | None, ...], before: str, after: str) -> bool:
+    require_before, reject_before, require_after, reject_after = rule_tests
+    if require_before is not None and not require_before.search(before):
+        return False
+    if reject_before is not None and reject_before.search(before):
+        return False
+    if require_after is not None and not require_after.match(after):
+        return False
+    return not (reject_after is not None and reject_after.match(after))
+
+
+def _vetoed_by_guard(candidate: Candidate, text: str, lexicon: TimexLexicon, before: str, after: str) -> bool:
+    matched = text[candidate.start:candidate.end]
+    for guard in lexicon.guards:
+        if guard.kind != candidate.rule.kind or not guard.text.search(matched):
+            continue
+        if guard.reject_before is not None and guard.reject_before.search(before):
+            return True
+        if guard.reject_after is not None and guard.reject_after.match(after):
+            return True
+    return False
+
+
+def find_candidates(text: str, lexicon: TimexLexicon, dct: date | None) -> list[Candidate]:
+    """Every match of every rule that its context and the guards allow."""
+    candidates = []
+    for order, rule in enumerate(lexicon.rules):
+        tests = (rule.require_before, rule.reject_before, rule.require_after, rule.reject_after)
+        for match in rule.regex.finditer(text):
+            start, end = match.span()
+            if start == end:
+                continue
+            before = text[max(0, start - _CONTEXT_WINDOW):start]
+            after = text[end:end + _CONTEXT_WINDOW]
+            if not _context_allows(tests, before, after):
+                continue
+            try:
+                fields = read_fields(match, rule, lexicon, dct)
+            except InvalidField:
+                continue
+            candidate = Candidate(start, end, order, rule, fields)
+            if not _vetoed_by_guard(candidate, text, lexicon, before, after):
+                candidates.append(candidate)
+    return candidates
+
+
+def select_non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first, then the rule listed first; the result is in text order."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
+        if all(candidate.end <= start or end <= candidate.start for start, end in taken):
+            chosen.append(candidate)
+            taken.append((candidate.start, candidate.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _resolve(candidate: Candidate, context: ResolveContext) -> Resolved | None:
+    resolver = RESOLVERS.get(candidate.rule.kind)
+    if resolver is None:
+        return None
+    try:
+        resolved = resolver(candidate.fields, dict(candidate.rule.params), context)
+    except (ValueError, OverflowError, KeyError, TypeError):
+        return None  # an impossible date ("31/02") or a date out of the calendar's range
+    if resolved is None:
+        return None
+    timex_type = candidate.rule.timex_type or resolved.timex_type
+    return Resolved(timex_type, resolved.value) if is_valid_value(resolved.value, timex_type) else None
+
+
+def _mentioned_day(value: str) -> date | None:
+    match = _DAY_VALUE.match(value)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _to_timex(candidate: Candidate, resolved: Resolved, text: str) -> Timex:
+    interval = value_range(resolved.value) if resolved.timex_type == "DATE" else None
+    return Timex(
+        start=candidate.start,
+        end=candidate.end,
+        text=text[candidate.start:candidate.end],
+        type=resolved.timex_type,
+        value=resolved.value,
+        range_start=interval[0] if interval else None,
+        range_end=interval[1] if interval else None,
+    )
+
+
+def tag(text: str, dct: date | None, lang: str = "fr", tense_of: TenseOf | None = None) -> list[Timex]:
+    """The temporal expressions of ``text`` resolved against the publication date ``dct``.
+
+    ``lang`` selects ``resources/lexicons/<lang>/timex.toml``. Relative expressions are resolved
+    against ``dct``; without it, what depends on it is left unspecified ("XXXX-XX-XX").
+    """
+    lexicon = load_timex_lexicon(lang)
+    timexes: list[Timex] = []
+    anchor, anchor_end = dct, 0
+    for candidate in select_non_overlapping(find_candidates(text, lexicon, dct)):
+        if anchor_end and "\n" in text[anchor_end:candidate.start]:
+            anchor, anchor_end = dct, 0  # a new paragraph: "à 14 h" no longer means that day
+        tense = tense_of(candidate.start, candidate.end) if tense_of else None
+        resolved = _resolve(candidate, ResolveContext(dct=dct, tense=tense, anchor=anchor))
+        if resolved is None:
+            continue
+        timexes.append(_to_timex(candidate, resolved, text))
+        mentioned = _mentioned_day(resolved.value)
+        if mentioned is not None:
+            anchor, anchor_end = mentioned, candidate.end
+    return timexes
