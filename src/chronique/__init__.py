@@ -10,51 +10,55 @@ The public Python API::
         for entry in store.timeline([musk.id]):
             print(entry.date_value, entry.type, entry.sources, entry.targets)
 
-``annotate_text`` annotates one string without a database.
+``annotate_text`` annotates one string without a database. Names are imported on first use, so
+that ``import chronique.store`` (or the HTTP layer) does not pay for loading spaCy.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
-from chronique.documents import Rejection, read_paths
-from chronique.errors import ChroniqueError, InputError, StoreError, UnsupportedLanguageError
-from chronique.ingest import IngestReport, annotate_paths, annotate_texts, ingest_paths
-from chronique.model import Annotations, Document, Entity, Event, Money, Quote, Relation, Timex
-from chronique.readers import build_document
-from chronique.store import Store
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Annotations",
-    "ChroniqueError",
-    "Document",
-    "Entity",
-    "Event",
-    "IngestReport",
-    "InputError",
-    "Money",
-    "Quote",
-    "Rejection",
-    "Relation",
-    "Store",
-    "StoreError",
-    "Timex",
-    "UnsupportedLanguageError",
-    "annotate_paths",
-    "annotate_text",
-    "annotate_texts",
-    "ingest_paths",
-    "read_paths",
-    "__version__",
-]
+#: public name -> module that defines it
+_EXPORTS = {
+    "Annotations": "chronique.model",
+    "Document": "chronique.model",
+    "Entity": "chronique.model",
+    "Event": "chronique.model",
+    "Money": "chronique.model",
+    "Quote": "chronique.model",
+    "Relation": "chronique.model",
+    "Timex": "chronique.model",
+    "ChroniqueError": "chronique.errors",
+    "InputError": "chronique.errors",
+    "StoreError": "chronique.errors",
+    "UnsupportedLanguageError": "chronique.errors",
+    "Rejection": "chronique.documents",
+    "read_paths": "chronique.documents",
+    "Store": "chronique.store",
+    "IngestReport": "chronique.ingest",
+    "annotate_paths": "chronique.ingest",
+    "annotate_texts": "chronique.ingest",
+    "annotate_text": "chronique.ingest",
+    "ingest_paths": "chronique.ingest",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from chronique.documents import Rejection, read_paths
+    from chronique.errors import ChroniqueError, InputError, StoreError, UnsupportedLanguageError
+    from chronique.ingest import IngestReport, annotate_paths, annotate_text, annotate_texts, ingest_paths
+    from chronique.model import Annotations, Document, Entity, Event, Money, Quote, Relation, Timex
+    from chronique.store import Store
 
 
-def annotate_text(text: str, published: date, lang: str | None = None, doc_id: str | None = None) -> Annotations:
-    """Annotate one article given as a string (language detected when not given)."""
-    document = build_document(text, date=published, origin="<text>", id=doc_id, lang=lang)
-    result = next(annotate_texts([document]))
-    if isinstance(result, Rejection):
-        raise result.to_exception()
-    return result
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'chronique' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

@@ -16,14 +16,16 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from chronique.documents import Rejection, read_paths
-from chronique.errors import UnsupportedLanguageError
+from chronique.documents import Rejection, build_document, read_paths
+from chronique.errors import InputError, UnsupportedLanguageError
 from chronique.language import detect_language
 from chronique.model import Annotations, Document
-from chronique.pipeline import annotate_documents, load_pipeline
+from chronique.pipeline import annotate_documents, load_pipeline, supported_languages
 from chronique.store import Store
 
-__all__ = ["IngestReport", "annotate_paths", "annotate_texts", "ingest_paths", "DEFAULT_BATCH_SIZE"]
+__all__ = [
+    "IngestReport", "annotate_paths", "annotate_text", "annotate_texts", "ingest_paths", "DEFAULT_BATCH_SIZE",
+]
 
 DEFAULT_BATCH_SIZE = 32
 #: Called after each document with its outcome: "stored", "duplicate", "rejected" or "annotated".
@@ -45,7 +47,7 @@ class IngestReport:
 
 def _with_language(document: Document) -> Document | Rejection:
     """Fill in a detected language; reject a language that has no pipeline."""
-    lang = (document.lang or detect_language(document.text)).lower()
+    lang = (document.lang or detect_language(document.text, supported_languages())).lower()
     try:
         load_pipeline(lang)
     except UnsupportedLanguageError as error:
@@ -131,3 +133,17 @@ def ingest_paths(
                 report.duplicates.append((outcome.origin, outcome.existing_id or outcome.doc_id))
             note(outcome.status)
     return report
+
+
+def annotate_text(
+    text: str, published: date, lang: str | None = None, doc_id: str | None = None
+) -> Annotations:
+    """Annotate one article given as a string (language detected when not given)."""
+    try:
+        document = build_document(text, date=published, origin="<text>", id=doc_id, lang=lang)
+    except InputError as error:
+        raise type(error)(f"<text>: {error}") from error
+    result = next(annotate_texts([document]))
+    if isinstance(result, Rejection):
+        raise result.to_exception()
+    return result

@@ -43,12 +43,13 @@ class PipelineSpec(dict[str, Any]):
 @lru_cache(maxsize=1)
 def _pipeline_specs() -> dict[str, PipelineSpec]:
     text = resources.files("chronique").joinpath("resources/pipelines.toml").read_text("utf-8")
-    return {lang: PipelineSpec(spec) for lang, spec in tomllib.loads(text).items()}
+    return {lang: PipelineSpec(spec) for lang, spec in tomllib.loads(text).items() if isinstance(spec, dict)}
 
 
-def supported_languages() -> list[str]:
+@lru_cache(maxsize=1)
+def supported_languages() -> tuple[str, ...]:
     """Languages with a pipeline whose model package is installed."""
-    return sorted(lang for lang, spec in _pipeline_specs().items() if spacy.util.is_package(spec["model"]))
+    return tuple(sorted(lang for lang, spec in _pipeline_specs().items() if spacy.util.is_package(spec["model"])))
 
 
 @lru_cache(maxsize=4)
@@ -64,6 +65,7 @@ def load_pipeline(lang: str) -> Language:
         )
     register_components()
     nlp = spacy.load(spec["model"], exclude=list(spec.get("exclude", [])))
+    nlp.add_pipe("chronique_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     for name in CHRONIQUE_COMPONENTS:
         nlp.add_pipe(name, config={"lang": lang})
     return nlp

@@ -37,6 +37,18 @@ def local_key(entity_type: str, name: str) -> str:
     return f"{entity_type.lower()}:{name}"
 
 
+def _swallows_known_names(span: Span, known: list["NamedSpan"]) -> bool:
+    """Whether a model span covers two or more known names, or one plus non-name words."""
+    inside = [k for k in known if span.start <= k.span.start and k.span.end <= span.end]
+    if len(inside) >= 2:
+        return True
+    if len(inside) == 1:
+        covered = set(range(inside[0].span.start, inside[0].span.end))
+        extra = [t for t in span if t.i not in covered]
+        return any(not t.text[:1].isupper() for t in extra)
+    return False
+
+
 @dataclass
 class NamedSpan:
     """A candidate name in the text, before grouping."""
@@ -146,7 +158,14 @@ class ActorRecognizer:
 
     @staticmethod
     def _keep_longest(names: list[NamedSpan]) -> list[NamedSpan]:
-        """Resolve overlaps: the longest span wins, and the knowledge base wins ties."""
+        """Resolve overlaps: the longest span wins, and the knowledge base wins ties.
+
+        A model span that swallows two known names ("Tesla Elon Musk" in "le patron de Tesla
+        Elon Musk") or pads one known name with lower-case words is a segmentation error: the
+        known names are kept instead.
+        """
+        known = [n for n in names if n.kb_id]
+        names = [n for n in names if n.kb_id or not _swallows_known_names(n.span, known)]
         ranked = sorted(names, key=lambda n: (-(n.span.end - n.span.start), n.kb_id is None, n.span.start))
         taken: set[int] = set()
         kept = []

@@ -167,7 +167,7 @@ def _pronouns(doc, mentions, entities, kb, words) -> list[ActorMention]:
     """Subject pronouns and "ce dernier": the person in focus, read left to right."""
     subject = {_normalise(p) for p in words["pronouns"]["subject"]}
     last_named = {_normalise(p) for p in words["pronouns"]["last_named"]}
-    impersonal = {_normalise(p) for p in words["pronouns"]["impersonal_next"]}
+    impersonal = tuple(_normalise(p) + " " for p in words["pronouns"]["impersonal_next"])
     resolved: list[ActorMention] = []
     for token in doc:
         text = _normalise(token.text)
@@ -177,15 +177,23 @@ def _pronouns(doc, mentions, entities, kb, words) -> list[ActorMention]:
             key = _recent(doc, known, entities, token.idx, _is_person(entities))
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(pair), key, "pronoun"))
-        elif text in subject and token.pos_ == "PRON" and not token.dep_.startswith("expl"):
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is not None and _normalise(following.text) in impersonal:
-                continue
-            feminine = "Fem" in token.morph.get("Gender")
+        elif text in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, impersonal):
+            feminine = "Fem" in token.morph.get("Gender") or text.endswith("elle")
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun"))
     return resolved
+
+
+def _is_impersonal(token: Token, text: str, impersonal_next: tuple[str, ...]) -> bool:
+    """"il y a", "il faut": an "il" that stands for nobody.
+
+    Inverted pronouns ("a-t-il déclaré") are always personal, whatever label the parser gives.
+    """
+    if text.startswith("-"):
+        return False
+    following = _normalise(token.doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 40])
+    return (following.lstrip() + " ").startswith(impersonal_next)
 
 
 def _is_person(entities, kb: KnowledgeBase | None = None, feminine: bool | None = None):

@@ -65,11 +65,15 @@ def _mentions(doc: Doc) -> list[ActorMention]:
 
 
 def actor_at(doc: Doc, start: int, end: int) -> str | None:
-    """The actor whose mention overlaps the character range [start, end), longest mention first."""
+    """The actor whose mention overlaps the character range [start, end).
+
+    The shortest overlapping mention wins: "OpenAI" inside the description "le cofondateur
+    d'OpenAI" is OpenAI, not the cofounder.
+    """
     best: ActorMention | None = None
     for mention in _mentions(doc):
         if mention.start < end and start < mention.end:
-            if best is None or (mention.end - mention.start) > (best.end - best.start):
+            if best is None or (mention.end - mention.start) < (best.end - best.start):
                 best = mention
     return best.key if best else None
 

@@ -5,8 +5,8 @@ It works in three passes, each simple on its own:
 1. every rule of the language scans the text (compiled regexes, one ``finditer`` per rule) and
    proposes candidates, which are vetoed by their context (``require_before`` …) and by guards;
 2. overlapping candidates are settled: the longest wins, then the earlier rule;
-3. the survivors are resolved in text order, so that "à 14 h" can use the day the text last
-   mentioned ("lundi 6 septembre … à 14 h").
+3. the survivors are resolved, clock times and parts of the day last, so that "à 14 h" can use
+   the day the text named in the same sentence or last ("lundi 6 septembre … à 14 h").
 
 No spaCy here: :func:`tag` is a pure function of the text, the publication date and the
 language; a caller that knows the tense of each clause passes ``tense_of``.
@@ -47,6 +47,7 @@ Resolver = Callable[[dict[str, Any], dict[str, Any], ResolveContext], Resolved |
 RESOLVERS: dict[str, Resolver] = {
     "date": resolve_date,
     "shift": resolve_shift,
+    "anaphoric_shift": resolve_shift,
     "relative": resolve_relative,
     "offset": resolve_offset,
     "time": resolve_time,
@@ -56,6 +57,11 @@ RESOLVERS: dict[str, Resolver] = {
     "ref": resolve_ref,
 }
 _CONTEXT_WINDOW = 60
+_STOPS = (". ", "! ", "? ")
+#: Kinds resolved against a day the text names ("à 14 h", "dans la nuit"), after the others.
+ANCHORED_KINDS = frozenset({"time", "part", "anaphoric_shift"})
+#: Kinds whose resolution may depend on the tense of the clause.
+TENSED_KINDS = frozenset({"date", "relative"})
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -84,7 +90,7 @@ def _context_allows(rule_tests: tuple[re.Pattern[str] | None, ...], before: str,
 def _vetoed_by_guard(candidate: Candidate, text: str, lexicon: TimexLexicon, before: str, after: str) -> bool:
     matched = text[candidate.start:candidate.end]
     for guard in lexicon.guards:
-        if guard.kind != candidate.rule.kind or not guard.text.search(matched):
+        if candidate.rule.kind not in guard.kinds or not guard.text.search(matched):
             continue
         if guard.reject_before is not None and guard.reject_before.search(before):
             return True
@@ -151,6 +157,27 @@ def _mentioned_day(value: str) -> date | None:
         return None
 
 
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """A cheap sentence around [start, end): from the last stop or line break to the next one."""
+    before = max(text.rfind("\n", 0, start), *(text.rfind(stop, 0, start) for stop in _STOPS))
+    after = [i for i in (text.find("\n", end), *(text.find(stop, end) for stop in _STOPS)) if i >= 0]
+    return before + 1, min(after, default=len(text))
+
+
+def _anchor_for(candidate: Candidate, days: list[tuple[int, date]], text: str, dct: date | None) -> date | None:
+    """The day a clock time or a part of the day belongs to.
+
+    A day named in the same sentence wins, before or after ("Vers 0 h 40, jeudi"); otherwise the
+    last day the text named before; otherwise the publication date.
+    """
+    first, last = _sentence_bounds(text, candidate.start, candidate.end)
+    same_sentence = [(abs(position - candidate.start), day) for position, day in days if first <= position < last]
+    if same_sentence:
+        return min(same_sentence, key=lambda pair: pair[0])[1]
+    earlier = [day for position, day in days if position < candidate.start]
+    return earlier[-1] if earlier else dct
+
+
 def _to_timex(candidate: Candidate, resolved: Resolved, text: str) -> Timex:
     interval = value_range(resolved.value) if resolved.timex_type == "DATE" else None
     return Timex(
@@ -164,24 +191,38 @@ def _to_timex(candidate: Candidate, resolved: Resolved, text: str) -> Timex:
     )
 
 
+def _resolve_all(
+    candidates: list[Candidate], text: str, dct: date | None, tense_of: TenseOf | None
+) -> list[tuple[Candidate, Resolved]]:
+    """Resolve candidates: first those that stand alone, then clock times and parts of the day,
+    which need the days the others named."""
+    results: list[tuple[Candidate, Resolved]] = []
+    days: list[tuple[int, date]] = []
+    for candidate in (c for c in candidates if c.rule.kind not in ANCHORED_KINDS):
+        # Only dates named without a year or a direction use the tense; asking the parse for
+        # it is the one costly step, so it is done for them alone.
+        needs_tense = candidate.rule.kind in TENSED_KINDS
+        tense = tense_of(candidate.start, candidate.end) if tense_of and needs_tense else None
+        resolved = _resolve(candidate, ResolveContext(dct=dct, tense=tense, anchor=dct))
+        if resolved is not None:
+            results.append((candidate, resolved))
+            if (day := _mentioned_day(resolved.value)) is not None:
+                days.append((candidate.start, day))
+    for candidate in (c for c in candidates if c.rule.kind in ANCHORED_KINDS):
+        anchor = _anchor_for(candidate, days, text, dct)
+        resolved = _resolve(candidate, ResolveContext(dct=dct, tense=None, anchor=anchor))
+        if resolved is not None:
+            results.append((candidate, resolved))
+    return sorted(results, key=lambda pair: pair[0].start)
+
+
 def tag(text: str, dct: date | None, lang: str = "fr", tense_of: TenseOf | None = None) -> list[Timex]:
     """The temporal expressions of ``text`` resolved against the publication date ``dct``.
 
     ``lang`` selects ``resources/lexicons/<lang>/timex.toml``. Relative expressions are resolved
     against ``dct``; without it, what depends on it is left unspecified ("XXXX-XX-XX").
+    ``tense_of`` (optional) tells the tense around a span, to date "lundi" before or after.
     """
     lexicon = load_timex_lexicon(lang)
-    timexes: list[Timex] = []
-    anchor, anchor_end = dct, 0
-    for candidate in select_non_overlapping(find_candidates(text, lexicon, dct)):
-        if anchor_end and "\n" in text[anchor_end:candidate.start]:
-            anchor, anchor_end = dct, 0  # a new paragraph: "à 14 h" no longer means that day
-        tense = tense_of(candidate.start, candidate.end) if tense_of else None
-        resolved = _resolve(candidate, ResolveContext(dct=dct, tense=tense, anchor=anchor))
-        if resolved is None:
-            continue
-        timexes.append(_to_timex(candidate, resolved, text))
-        mentioned = _mentioned_day(resolved.value)
-        if mentioned is not None:
-            anchor, anchor_end = mentioned, candidate.end
-    return timexes
+    candidates = select_non_overlapping(find_candidates(text, lexicon, dct))
+    return [_to_timex(candidate, resolved, text) for candidate, resolved in _resolve_all(candidates, text, dct, tense_of)]

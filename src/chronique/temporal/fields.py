@@ -40,8 +40,10 @@ def _year(text: str, dct: date | None) -> int:
 
 
 def _decade(text: str, dct: date | None) -> int:
-    """The decade as TIMEX3 writes it: "1990" and "90" both give 199."""
-    return _year(text, dct) // 10
+    """The decade as TIMEX3 writes it: "1990" and "90" both give 199 (two digits are 19xx)."""
+    digits = text.strip("'’ ")
+    value = _digits(digits)
+    return (1900 + value if len(digits) <= 2 else value) // 10
 
 
 def _century(text: str, dct: date | None) -> int:

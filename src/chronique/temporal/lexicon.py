@@ -5,8 +5,9 @@ The TOML file holds everything that is language: word lists with their meaning (
 clock hour looks like), and the rules (``[[rules]]``) written as patterns over ``{placeholders}``.
 This module only turns that data into compiled regular expressions, once per language.
 
-In a rule pattern, each ``{name}`` becomes a named group whose text the engine reads back as the
-field ``name`` (vocab entries give their value, macros are parsed by field). Inside a macro, a
+In a rule pattern, each ``{name}`` becomes a named group whose text the engine reads back as a
+field: vocab entries give their value (``[fields]`` may map several vocabs to one field, such as
+plural weekdays to ``weekday``), macros are parsed by the field they declare. Inside a macro, a
 ``{name}`` is expanded without a group. An apostrophe in a pattern or a vocab entry matches both
 the straight and the typographic one; a space in a vocab entry matches any run of spaces.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -33,11 +34,35 @@ def normalise_key(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def _word_alternation(words: Any) -> str:
-    """A non-capturing alternation of literal words, longest first so that regex tries them first."""
-    ordered = sorted({normalise_key(str(word)) for word in words}, key=len, reverse=True)
+def _with_both_apostrophes(pattern: str) -> str:
+    """Make each ``'`` of a hand-written pattern match ``’`` too, inside ``[...]`` or not."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if char == "'" and not escaped:
+            out.append("'’" if in_class else _APOSTROPHE)
+        else:
+            out.append(char)
+            if not escaped and char == "[":
+                in_class = True
+            elif not escaped and char == "]":
+                in_class = False
+        escaped = char == "\\" and not escaped
+    return "".join(out)
+
+
+def _word_alternation(words: Any, capitalised: bool = False) -> str:
+    """A non-capturing alternation of literal words, longest first so that regex tries them first.
+
+    ``capitalised`` vocabs (English months and weekdays) only match with a capital initial or in
+    capitals, so that "may" and "march" the verbs are never dates.
+    """
+    forms = {normalise_key(str(word)) for word in words}
+    if capitalised:
+        forms = {variant for form in forms for variant in (form[:1].upper() + form[1:], form.upper())}
+    ordered = sorted(forms, key=len, reverse=True)
     escaped = (re.escape(word).replace("'", _APOSTROPHE).replace(r"\ ", r"\s+") for word in ordered)
-    return "(?:" + "|".join(escaped) + ")"
+    alternation = "(?:" + "|".join(escaped) + ")"
+    return f"(?-i:{alternation})" if capitalised else alternation
 
 
 @dataclass(frozen=True)
@@ -62,9 +87,9 @@ class Rule:
 
 @dataclass(frozen=True)
 class Guard:
-    """A veto on candidates of one kind whose text matches ``text``, judged by their context."""
+    """A veto on candidates of some kinds whose text matches ``text``, judged by their context."""
 
-    kind: str
+    kinds: frozenset[str]
     text: re.Pattern[str]
     reject_before: re.Pattern[str] | None = None
     reject_after: re.Pattern[str] | None = None
@@ -80,7 +105,6 @@ class TimexLexicon:
     number_overrides: Mapping[str, float]
     rules: tuple[Rule, ...]
     guards: tuple[Guard, ...]
-    macro_fields: Mapping[str, str] = field(default_factory=dict)
 
 
 class _Expander:
@@ -90,24 +114,28 @@ class _Expander:
         self.vocab: dict[str, dict[str, Any]] = data.get("vocab", {})
         self.words: dict[str, list[str]] = data.get("words", {})
         self.macros: dict[str, dict[str, str]] = data.get("macros", {})
+        self.field_aliases: dict[str, str] = data.get("fields", {})
+        self.capitalised: set[str] = set(data.get("settings", {}).get("capitalised", []))
         self._cache: dict[str, str] = {}
 
     def piece(self, name: str) -> str:
         """The regex for ``{name}`` without any capturing group."""
         if name not in self._cache:
             if name in self.vocab:
-                self._cache[name] = _word_alternation(self.vocab[name])
+                self._cache[name] = _word_alternation(self.vocab[name], name in self.capitalised)
             elif name in self.words:
                 self._cache[name] = _word_alternation(self.words[name])
             elif name in self.macros:
-                body = self.macros[name]["regex"]
+                body = _with_both_apostrophes(self.macros[name]["regex"])
                 self._cache[name] = "(?:" + _PLACEHOLDER.sub(lambda m: self.piece(m.group(1)), body) + ")"
             else:
                 raise KeyError(f"unknown placeholder {{{name}}} in the timex lexicon")
         return self._cache[name]
 
     def field_of(self, name: str) -> str:
-        return self.macros[name].get("field", name) if name in self.macros else name
+        if name in self.macros:
+            return self.macros[name].get("field", name)
+        return self.field_aliases.get(name, name)
 
     def pattern(self, source: str) -> tuple[str, dict[str, tuple[str, str]]]:
         """A rule pattern with each placeholder as a uniquely named group, and group -> field."""
@@ -119,7 +147,7 @@ class _Expander:
             groups[group_name] = (name, self.field_of(name))
             return f"(?P<{group_name}>{self.piece(name)})"
 
-        expanded = _PLACEHOLDER.sub(group, source.replace("'", _APOSTROPHE))
+        expanded = _PLACEHOLDER.sub(group, _with_both_apostrophes(source))
         return expanded, groups
 
 
@@ -127,7 +155,7 @@ def _context(pattern: str | None, expander: _Expander, at_end: bool) -> re.Patte
     """A context test: must match just before (anchored at the end) or just after the candidate."""
     if not pattern:
         return None
-    body = _PLACEHOLDER.sub(lambda m: expander.piece(m.group(1)), pattern.replace("'", _APOSTROPHE))
+    body = _PLACEHOLDER.sub(lambda m: expander.piece(m.group(1)), _with_both_apostrophes(pattern))
     return re.compile(f"(?:{body})\\Z" if at_end else f"\\A(?:{body})", _FLAGS)
 
 
@@ -149,7 +177,7 @@ def _compile_rule(spec: Mapping[str, Any], expander: _Expander) -> Rule:
 
 def _compile_guard(spec: Mapping[str, Any], expander: _Expander) -> Guard:
     return Guard(
-        kind=spec["kind"],
+        kinds=frozenset(spec["kinds"]),
         text=re.compile(spec["text"], _FLAGS),
         reject_before=_context(spec.get("reject_before"), expander, at_end=True),
         reject_after=_context(spec.get("reject_after"), expander, at_end=False),
@@ -168,8 +196,7 @@ def load_timex_lexicon(lang: str) -> TimexLexicon:
         lang=lang,
         number_language=settings.get("number_language", lang),
         vocab=vocab,
-        number_overrides={normalise_key(k): float(v) for k, v in data.get("vocab", {}).get("number", {}).items()},
+        number_overrides={normalise_key(k): float(v) for k, v in data.get("vocab", {}).get("number_override", {}).items()},
         rules=tuple(_compile_rule(spec, expander) for spec in data.get("rules", [])),
         guards=tuple(_compile_guard(spec, expander) for spec in data.get("guards", [])),
-        macro_fields={name: spec.get("field", name) for name, spec in data.get("macros", {}).items()},
     )

@@ -41,6 +41,8 @@ def _day_month(fields: Fields, params: dict[str, Any], context: ResolveContext) 
     if not 1 <= month <= 12:
         return None
     year = fields.get("year")
+    if year is None and context.dct is not None and day is not None and "weekday" in fields:
+        year = _year_matching_weekday(context.dct, month, int(day), int(fields["weekday"]))
     if year is None and context.dct is not None:
         direction, explicit = direction_of(fields, params, context)
         year = infer_year(context.dct, month, day, direction if explicit else _soft(direction), explicit)
@@ -49,6 +51,18 @@ def _day_month(fields: Fields, params: dict[str, Any], context: ResolveContext) 
     checked = date(year if year is not None else 2000, month, int(day))  # raises on 31/02
     prefix = f"{year:04d}" if year is not None else "XXXX"
     return _with_part(f"{prefix}-{checked.month:02d}-{checked.day:02d}", fields)
+
+
+def _year_matching_weekday(anchor: date, month: int, day: int, weekday: int) -> int | None:
+    """"jeudi 2 mai": the only nearby year in which 2 May is a Thursday, if there is one."""
+    years = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            if date(year, month, day).isoweekday() == weekday:
+                years.append(year)
+        except ValueError:
+            continue
+    return years[0] if len(years) == 1 else None
 
 
 def _soft(direction: int | None) -> int | None:
@@ -61,7 +75,10 @@ def _weekday(fields: Fields, params: dict[str, Any], context: ResolveContext) ->
     if context.dct is None:
         return _with_part(f"XXXX-WXX-{weekday}", fields)
     direction, explicit = direction_of(fields, params, context)
-    if not explicit:
+    if direction == 0 and explicit and context.tense in (-1, 1):
+        # "ce lundi" is this week's, unless the tense says which side of today it lies.
+        direction, explicit = context.tense, False
+    elif not explicit:
         direction = -1 if direction is None else _soft(direction)
     day = weekday_date(context.dct, weekday, direction, strict=explicit)
     return _with_part(day.isoformat(), fields)
@@ -78,9 +95,9 @@ def _season(fields: Fields, params: dict[str, Any], context: ResolveContext) -> 
     return Resolved("DATE", f"{year:04d}-{season}")
 
 
-def _period(fields: Fields, context: ResolveContext) -> Resolved | None:
-    """Quarters and halves: "au troisième trimestre 2024" -> 2024-Q3."""
-    letter, number = str(fields["period"]), int(fields["ordinal"])
+def _period(fields: Fields, params: dict[str, Any], context: ResolveContext) -> Resolved | None:
+    """Quarters and halves: "au troisième trimestre 2024" -> 2024-Q3, "Q3 2024" too."""
+    letter, number = str(fields.get("period", params.get("period"))), int(fields["ordinal"])
     if not 1 <= number <= (4 if letter == "Q" else 2):
         return None
     year = fields.get("year") or (context.dct.year if context.dct else None)
@@ -95,8 +112,8 @@ def resolve_date(fields: Fields, params: dict[str, Any], context: ResolveContext
         return Resolved("DATE", f"{int(fields['century']) - 1:02d}")
     if "season" in fields:
         return _season(fields, params, context)
-    if "period" in fields:
-        return _period(fields, context)
+    if "period" in fields or "period" in params:
+        return _period(fields, params, context)
     if "month" in fields:
         return _day_month(fields, params, context)
     if "weekday" in fields:

@@ -33,17 +33,23 @@ Fields = dict[str, Any]
 _GRANULARITY_OF_UNIT = {"Y": "Y", "M": "M", "W": "W", "D": "D", "H": "D", "MIN": "D", "S": "D"}
 
 
-def _part_suffix(fields: Fields) -> str:
-    return f"T{fields['part']}" if "part" in fields else ""
+def _part_of_day(fields: Fields, params: dict[str, Any]) -> str | None:
+    """The part of the day a rule matched ("soir") or states ("last night")."""
+    part = fields.get("part", params.get("part"))
+    return str(part) if part is not None else None
 
 
 def resolve_shift(fields: Fields, params: dict[str, Any], context: ResolveContext) -> Resolved:
-    """A day named from today: "hier" (-1), "aujourd'hui" (0), "après-demain" (+2), with a part."""
-    timex_type = "TIME" if "part" in fields else "DATE"
-    if context.dct is None:
-        return Resolved(timex_type, "XXXX-XX-XX" + _part_suffix(fields))
-    day = context.dct + timedelta(days=int(fields["day_shift"]))
-    return Resolved(timex_type, day.isoformat() + _part_suffix(fields))
+    """A day counted from today ("hier", "après-demain", with a part: "hier soir"), or from the
+    day the text last named ("la veille", "le lendemain": the ``anaphoric_shift`` kind)."""
+    part = _part_of_day(fields, params)
+    timex_type, suffix = ("TIME", f"T{part}") if part else ("DATE", "")
+    origin = context.anchor if "anaphoric_shift" in fields else context.dct
+    if origin is None:
+        return Resolved(timex_type, "XXXX-XX-XX" + suffix)
+    shift_days = fields.get("day_shift", fields.get("anaphoric_shift", params.get("day_shift", 0)))
+    day = origin + timedelta(days=int(shift_days))
+    return Resolved(timex_type, day.isoformat() + suffix)
 
 
 def resolve_relative(fields: Fields, params: dict[str, Any], context: ResolveContext) -> Resolved:
@@ -52,6 +58,8 @@ def resolve_relative(fields: Fields, params: dict[str, Any], context: ResolveCon
     steps = int(fields.get("direction", params.get("direction", 0)))
     if context.dct is None:
         return Resolved("DATE", "XXXX")
+    if granularity == "WE" and steps == 0 and context.tense == -1 and context.dct.isoweekday() < 6:
+        steps = -1  # "ce week-end" told in the past on a weekday is the one just gone
     return Resolved("DATE", format_at(shift(context.dct, granularity, steps), granularity))
 
 
@@ -80,6 +88,11 @@ def _clock(fields: Fields) -> str | None:
     if "clock" in fields:
         return str(fields["clock"])
     hour, minute = int(fields["hour"]), int(fields.get("minute", 0))
+    meridiem = fields.get("meridiem")
+    if meridiem is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + int(meridiem)  # "12 a.m." is 00:00, "2 p.m." 14:00
     if hour > 24 or minute > 59 or (hour == 24 and minute):
         return None
     return f"{hour:02d}:{minute:02d}"
@@ -92,7 +105,12 @@ def _day_of(context: ResolveContext) -> str:
 def resolve_time(fields: Fields, params: dict[str, Any], context: ResolveContext) -> Resolved | None:
     """A clock time on the day last mentioned: "mardi vers 21 h 45" -> 1999-05-18T21:45."""
     clock = _clock(fields)
-    return Resolved("TIME", f"{_day_of(context)}T{clock}") if clock else None
+    if clock is None:
+        return None
+    if "day_shift" in fields and context.dct is not None:
+        day = (context.dct + timedelta(days=int(fields["day_shift"]))).isoformat()
+        return Resolved("TIME", f"{day}T{clock}")
+    return Resolved("TIME", f"{_day_of(context)}T{clock}")
 
 
 def resolve_part(fields: Fields, params: dict[str, Any], context: ResolveContext) -> Resolved:
@@ -101,7 +119,7 @@ def resolve_part(fields: Fields, params: dict[str, Any], context: ResolveContext
         day = context.dct.isoformat() if context.dct else "XXXX-XX-XX"
     else:
         day = _day_of(context)
-    return Resolved("TIME", f"{day}T{fields['part']}")
+    return Resolved("TIME", f"{day}T{_part_of_day(fields, params)}")
 
 
 def resolve_duration(fields: Fields, params: dict[str, Any], context: ResolveContext) -> Resolved | None:
@@ -111,7 +129,7 @@ def resolve_duration(fields: Fields, params: dict[str, Any], context: ResolveCon
     if "duration" in fields:
         return Resolved("DURATION", str(fields["duration"]))
     unit = parse_base_unit(str(fields["unit"]))
-    if "vague" in fields:
+    if "vague" in fields or (params.get("vague_without_number") and "number" not in fields):
         return Resolved("DURATION", vague_duration_value(unit))
     amount = _amount(fields)
     if amount <= 0:

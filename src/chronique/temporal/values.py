@@ -15,10 +15,14 @@ _NUMBER = r"(?:\d+(?:\.\d+)?|X)"
 _DURATION = re.compile(
     rf"^P(?:(?:{_NUMBER}(?:Y|M|W|D|DE|CE))+(?:T(?:{_NUMBER}[HMS])+)?|T(?:{_NUMBER}[HMS])+)$"
 )
+_MONTH = r"(?:0[1-9]|1[0-2]|XX)"
+_DAY = r"(?:0[1-9]|[12]\d|3[01]|XX)"
+_WEEK = r"(?:0[1-9]|[1-4]\d|5[0-3]|XX)"
+_CLOCK = r"(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?:[+-]\d{1,2})?"
 _DATE = re.compile(
-    r"^(?:\d{4}|XXXX)"
-    r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|-(?:Q[1-4]|H[12]|SP|SU|FA|WI))?"
-    r"(?:T(?:MO|AF|EV|NI|DT|\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{1,2})?))?$"
+    rf"^(?:\d{{4}}|XXXX)"
+    rf"(?:-{_MONTH}(?:-{_DAY})?|-W{_WEEK}(?:-(?:[1-7]|WE))?|-(?:Q[1-4]|H[12]|SP|SU|FA|WI))?"
+    rf"(?:T(?:MO|AF|EV|NI|DT|{_CLOCK}))?$"
 )
 _CENTURY_OR_DECADE = re.compile(r"^\d{2,3}$")
 

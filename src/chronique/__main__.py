@@ -1,0 +1,5 @@
+"""``python -m chronique`` runs the command line."""
+
+from chronique.cli import main
+
+main()

@@ -1,0 +1,136 @@
+"""The event lexicon of one language, read from ``resources/lexicons/<lang>/events.toml``.
+
+Which words evoke which event type, and where the actors sit in the parse, is language data
+(DESIGN.md, principle 4): this module only turns the TOML into typed, indexed records so that the
+extractor can ask "which entries does this token trigger?" in constant time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from chronique.data import lexicon
+
+__all__ = ["TriggerEntry", "EventLexicon", "load_event_lexicon"]
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'").lower()
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One way of stating an event: trigger words, argument slots and constraints."""
+
+    type: str
+    kind: str  # "verb" or "noun"
+    lemmas: frozenset[str]
+    roles: tuple[tuple[str, str], ...]  # (slot, role) in lexicon order
+    object_lemmas: frozenset[str] = frozenset()
+    needs_child: frozenset[str] = frozenset()
+    reflexive: bool = False
+    predicative: bool = False
+    source_types: frozenset[str] = frozenset()
+    target_types: frozenset[str] = frozenset()
+    when_proposed: str | None = None
+    counterpart: str | None = None
+    answers: bool = False
+    needs_cue: str | None = None
+    confidence: float = 0.8
+
+    @classmethod
+    def from_record(cls, kind: str, record: dict[str, Any]) -> "TriggerEntry":
+        return cls(
+            type=record["type"],
+            kind=kind,
+            lemmas=frozenset(_norm(w) for w in record["lemmas"]),
+            roles=tuple(record.get("roles", {}).items()),
+            object_lemmas=frozenset(_norm(w) for w in record.get("object_lemmas", [])),
+            needs_child=frozenset(_norm(w) for w in record.get("needs_child", [])),
+            reflexive=bool(record.get("reflexive", False)),
+            predicative=bool(record.get("predicative", False)),
+            source_types=frozenset(record.get("source_types", [])),
+            target_types=frozenset(record.get("target_types", [])),
+            when_proposed=record.get("when_proposed"),
+            counterpart=record.get("counterpart"),
+            answers=bool(record.get("answers", False)),
+            needs_cue=record.get("needs_cue"),
+            confidence=float(record.get("confidence", 0.6 if kind == "noun" else 0.8)),
+        )
+
+
+@dataclass
+class EventLexicon:
+    """Trigger entries indexed by lemma, and the word lists of the other sections."""
+
+    verbs: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    nouns: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    verb_endings: tuple[str, ...] = ()
+    syntax: dict[str, frozenset[str]] = field(default_factory=dict)
+    modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    replies: dict[str, frozenset[str]] = field(default_factory=dict)
+    quotes: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def words(self, section: str, name: str) -> frozenset[str]:
+        """A word list of a section (empty when the language does not define it)."""
+        return getattr(self, section).get(name, frozenset())
+
+    def lemma_candidates(self, token: Token) -> list[str]:
+        """The tagger's lemma, the lowered form and first-group lemmas rebuilt from the form.
+
+        spaCy's French lemmatizer reads "fonde" as a form of "fondre" and "réplique" as an
+        adjective; rebuilding "-er" lemmas from the endings recovers them.
+        """
+        lower = _norm(token.text).lstrip("-")
+        found = [_norm(token.lemma_), lower]
+        for ending in self.verb_endings:
+            if lower.endswith(ending) and len(lower) > len(ending) + 2:
+                found.append(lower[: -len(ending)] + "er")
+        return found
+
+    def entries_for(self, token: Token) -> list[TriggerEntry]:
+        """Trigger entries the token may evoke, verbs for predicates and nouns for nouns."""
+        children = {c.dep_ for c in token.children}
+        # A noun with a subject but no copula is a verb the tagger misread ("réplique").
+        is_noun = token.pos_ in ("NOUN", "PROPN") and ("nsubj" not in children or "cop" in children)
+        table = self.nouns if is_noun else self.verbs
+        if token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "AUX"):
+            return []
+        candidates = self.lemma_candidates(token) if not is_noun else [_norm(token.lemma_), _norm(token.text)]
+        for lemma in candidates:
+            if lemma in table:
+                return table[lemma]
+        return []
+
+
+def _index(entries: list[TriggerEntry]) -> dict[str, list[TriggerEntry]]:
+    index: dict[str, list[TriggerEntry]] = {}
+    for entry in entries:
+        for lemma in entry.lemmas:
+            index.setdefault(lemma, []).append(entry)
+    return index
+
+
+def _word_lists(section: dict[str, Any]) -> dict[str, frozenset[str]]:
+    return {name: frozenset(_norm(w) for w in words) for name, words in section.items() if isinstance(words, list)}
+
+
+@lru_cache(maxsize=None)
+def load_event_lexicon(lang: str) -> EventLexicon:
+    """The event lexicon of ``lang``, parsed once per process."""
+    data = lexicon(lang, "events")
+    verbs = [TriggerEntry.from_record("verb", r) for r in data.get("verb", [])]
+    nouns = [TriggerEntry.from_record("noun", r) for r in data.get("noun", [])]
+    return EventLexicon(
+        verbs=_index(verbs),
+        nouns=_index(nouns),
+        verb_endings=tuple(sorted(data.get("verb_endings", []), key=len, reverse=True)),
+        syntax=_word_lists(data.get("syntax", {})),
+        modality=_word_lists(data.get("modality", {})),
+        replies=_word_lists(data.get("replies", {})),
+        quotes=_word_lists(data.get("quotes", {})),
+    )

@@ -1,0 +1,114 @@
+"""One language's quote lexicon, compiled once per process.
+
+The words live in ``resources/lexicons/<lang>/quotes.toml`` (principle 4: language is data); this
+module only turns them into sets and regular expressions. Text is matched after unifying
+apostrophes with :func:`unify_apostrophes`, which keeps every character offset unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chronique.data import lexicon
+
+__all__ = ["QuoteRules", "load_quote_rules", "unify_apostrophes"]
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+
+
+def unify_apostrophes(text: str) -> str:
+    """The text with typographic apostrophes made straight, one character for one."""
+    return text.translate(_APOSTROPHES)
+
+
+def _alternation(phrases: list[str]) -> str:
+    """A regex alternation of phrases, longest first, whose spaces match any run of spaces."""
+    ordered = sorted({unify_apostrophes(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _word_bounded(phrases: list[str]) -> str:
+    """An alternation that does not start inside a word, nor end inside one unless it ends in '."""
+    return rf"(?<!\w)(?:{_alternation(phrases)})(?:(?<=')|(?!\w))"
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    """Everything language-specific the quote finder needs, ready to use."""
+
+    lang: str
+    marks: tuple[tuple[str, str], ...]
+    incise_punctuation: frozenset[str]
+    incise_reach: int
+    cue_lemmas: frozenset[str]
+    cue_forms: frozenset[str]
+    #: "par", "by": the preposition of the agent of a passive verb.
+    agent_prepositions: frozenset[str]
+    #: "selon", "d'après", "according to": the actor right after it is the speaker.
+    source_phrase: re.Pattern[str]
+    #: "Pour X, …": a phrase that names the source only when it opens the sentence.
+    opening_source_phrase: re.Pattern[str]
+    #: "intitulé", "baptisé": matches a window that ends with such a word (then a quote opens).
+    title_cue_at_end: re.Pattern[str]
+    #: "sur", "à", "on": matches a window ending with a preposition (the actor after it is a venue).
+    venue_at_end: re.Pattern[str]
+    #: Words whose final dot does not end a sentence ("M.", "Dr.").
+    abbreviations: frozenset[str]
+
+    def is_cue_word(self, lemma: str, form: str) -> bool:
+        """Whether a token (by lemma or surface form) is a speech verb."""
+        return lemma.lower() in self.cue_lemmas or unify_apostrophes(form.lower()) in self.cue_forms
+
+    def last_sentence_end(self, text: str, start: int, end: int) -> int:
+        """Offset right after the last sentence end in ``text[start:end]``, or ``start``."""
+        found = start
+        for match in _TERMINAL.finditer(text, start, end):
+            if not self._is_abbreviation(text, match.start()):
+                found = match.end()
+        return found
+
+    def first_sentence_end(self, text: str, start: int, end: int) -> int:
+        """Offset of the first sentence end in ``text[start:end]``, or ``end``."""
+        for match in _TERMINAL.finditer(text, start, end):
+            if not self._is_abbreviation(text, match.start()):
+                return match.start()
+        return end
+
+    def _is_abbreviation(self, text: str, dot: int) -> bool:
+        if text[dot] != ".":
+            return False
+        word = _LAST_WORD.search(text, max(0, dot - 12), dot + 1)
+        if word is None:
+            return False
+        return word.group() in self.abbreviations or bool(_INITIAL.fullmatch(word.group()))
+
+
+_TERMINAL = re.compile(r"[.!?…]+(?=\s)")
+_LAST_WORD = re.compile(r"\S+$")
+_INITIAL = re.compile(r"(?:\w\.-?)+")  # "J.", "J.-C.": initials, not sentence ends
+
+
+@lru_cache(maxsize=None)
+def load_quote_rules(lang: str) -> QuoteRules:
+    """The compiled rules of ``lang`` (read and compiled once)."""
+    words = lexicon(lang, "quotes")
+    return QuoteRules(
+        lang=lang,
+        marks=tuple((opening, closing) for opening, closing in words["marks"]),
+        incise_punctuation=frozenset(words["incise_punctuation"]),
+        incise_reach=int(words["incise_reach"]),
+        cue_lemmas=frozenset(unify_apostrophes(v.lower()) for v in words["cue_verbs"]),
+        cue_forms=frozenset(unify_apostrophes(v.lower()) for v in words["cue_forms"]),
+        agent_prepositions=frozenset(w.lower() for w in words["agent_prepositions"]),
+        source_phrase=re.compile(_word_bounded(words["source_phrases"]), re.IGNORECASE),
+        opening_source_phrase=re.compile(
+            r"\s*" + _word_bounded(words["opening_source_phrases"]), re.IGNORECASE
+        ),
+        title_cue_at_end=re.compile(_word_bounded(words["title_cues"]) + r"\s*:?\s*$", re.IGNORECASE),
+        venue_at_end=re.compile(
+            _word_bounded(words["venue_prepositions"]) + r"(?:\s*[^\s,;:.!?]+){0,2}?\s*$", re.IGNORECASE
+        ),
+        abbreviations=frozenset(words["abbreviations"]),
+    )

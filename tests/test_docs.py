@@ -1,0 +1,44 @@
+"""Every command and option is documented, and the public API is what it says it is."""
+
+from __future__ import annotations
+
+import re
+
+import typer.main
+
+import chronique
+from chronique.cli import app
+from tests.conftest import ROOT
+
+
+def command_names() -> list[str]:
+    return sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+
+
+def test_every_command_has_a_doc_page_that_names_its_options():
+    click_group = typer.main.get_command(app)
+    for name in command_names():
+        page = ROOT / "docs" / "commands" / f"{name}.md"
+        assert page.exists(), f"docs/commands/{name}.md is missing"
+        text = page.read_text("utf-8")
+        for parameter in click_group.commands[name].params:
+            for option in parameter.opts:
+                if option.startswith("--"):
+                    assert option in text, f"{option} of '{name}' is not in {page.name}"
+
+
+def test_readme_opens_with_the_two_setup_commands():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    first_block = re.search(r"```sh\n(.*?)```", readme, re.S).group(1)
+    assert first_block.splitlines()[0].startswith("make demo")
+    assert first_block.splitlines()[1].startswith("make test")
+
+
+def test_ci_runs_the_readme_test_command():
+    assert "make test" in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+def test_public_api_names_exist():
+    for name in chronique.__all__:
+        assert hasattr(chronique, name), name
+    assert {"Store", "ingest_paths", "annotate_paths", "annotate_text"} <= set(chronique.__all__)

