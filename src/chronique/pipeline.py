@@ -65,7 +65,8 @@ def load_pipeline(lang: str) -> Language:
         )
     register_components()
     nlp = spacy.load(spec["model"], exclude=list(spec.get("exclude", [])))
-    nlp.add_pipe("chronique_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+    nlp.add_pipe("chronique_sentence_starts", config={"lang": lang},
+                 before="parser" if "parser" in nlp.pipe_names else None)
     for name in CHRONIQUE_COMPONENTS:
         nlp.add_pipe(name, config={"lang": lang})
     return nlp

@@ -13,7 +13,7 @@ from chronique.components.extensions import register_extensions
 
 __all__ = ["register_components"]
 
-COMPONENT_MODULES = ("paragraphs", "actors", "timex", "money", "quotes", "events", "relations")
+COMPONENT_MODULES = ("sentences", "actors", "timex", "money", "quotes", "events", "relations")
 
 
 def register_components() -> None:

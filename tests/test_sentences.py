@@ -1,0 +1,37 @@
+"""Sentence starts preset before the parser: paragraph breaks and introduced quotations."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.pipeline import load_pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("fr")
+
+
+def sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+def test_a_headline_is_its_own_sentence(nlp):
+    text = "Une Tesla Roadster pour rallumer l'affrontement\n\nLe 30 octobre 2025, Sam Altman publie sur X."
+    assert sentences(nlp, text) == [
+        "Une Tesla Roadster pour rallumer l'affrontement",
+        "Le 30 octobre 2025, Sam Altman publie sur X.",
+    ]
+
+
+def test_a_paragraph_opening_with_a_name_is_not_cut_after_it(nlp):
+    text = "Le poids d'OpenAI\n\nOpenAI n'est pas une entreprise ordinaire. Son modèle GPT a tout changé."
+    assert sentences(nlp, text)[1] == "OpenAI n'est pas une entreprise ordinaire."
+
+
+@pytest.mark.parametrize("opening, closing", [('"', '"'), ("« ", " »"), ("“", "”")])
+def test_a_quotation_introduced_by_a_colon_stays_in_its_sentence(nlp, opening, closing):
+    text = f"Sam Altman réplique sur X : {opening}Non merci, mais on achètera Twitter{closing}, lance-t-il."
+    assert len(sentences(nlp, text)) == 1
