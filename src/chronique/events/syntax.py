@@ -71,8 +71,9 @@ class ParseReader:
     def bind(self, doc: Doc) -> None:
         """Index the document's actor mentions by token, the shortest mention winning.
 
-        ``actor_at`` prefers the longest mention, so "OpenAI" inside the description "le
-        cofondateur d'OpenAI" would stand for the cofounder; an argument needs the name itself.
+        The same rule as ``extensions.actor_at`` ("OpenAI" inside the description "le
+        cofondateur d'OpenAI" stands for OpenAI), but with constant-time lookups: argument
+        finding asks about many tokens per sentence.
         """
         best: dict[int, tuple[int, str]] = {}
         for mention in doc._.actor_mentions or []:
@@ -212,8 +213,8 @@ class ParseReader:
         return child.dep_ in STRAY_DEPS + ("nsubj",) and (child.dep_ != "nsubj" or has_subject)
 
     def _pronoun_fallback(self, pronoun: Token, verb: Token) -> list[str]:
-        """A subject "il"/"elle" the actor recognizer left unresolved (it took "Il y partage" for
-        an impersonal "il y a"): the last person named as a subject just before."""
+        """A subject "il"/"elle" the actor recognizer left unresolved: the last person named as
+        a subject just before."""
         if _norm(pronoun.text) not in self.person_pronouns or _norm(verb.lemma_) in self.impersonal:
             return []
         doc = pronoun.doc
