@@ -131,3 +131,15 @@ def test_user_knowledge_base_extends_the_shipped_one(tmp_path):
     assert kb.get("nexolia").type == "ORG"
     assert kb.get("openai").name == "OpenAI"
     assert [a.id for a in kb.holders("openai", ("ceo",), "2025-11-03")] == ["sam-altman"]
+
+
+def test_a_name_keeps_its_trailing_adjective(nlp):
+    doc = run(nlp, "La Commission européenne a autorisé l'opération en juin.")
+    assert "Commission européenne" in {e.name for e in doc._.entities}
+
+
+def test_start_up_stays_one_token_in_the_chronique_pipeline():
+    from chronique.pipeline import load_pipeline
+
+    doc = load_pipeline("fr").make_doc("la start-up française Mistral AI")
+    assert [t.text for t in doc] == ["la", "start-up", "française", "Mistral", "AI"]

@@ -19,7 +19,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from spacy.symbols import ORTH
+
 from chronique.components import register_components
+from chronique.data import lexicon
 from chronique.errors import UnsupportedLanguageError
 from chronique.model import Annotations, Document
 
@@ -65,11 +68,23 @@ def load_pipeline(lang: str) -> Language:
         )
     register_components()
     nlp = spacy.load(spec["model"], exclude=list(spec.get("exclude", [])))
+    _add_tokenizer_exceptions(nlp, lang)
     nlp.add_pipe("chronique_sentence_starts", config={"lang": lang},
                  before="parser" if "parser" in nlp.pipe_names else None)
     for name in CHRONIQUE_COMPONENTS:
         nlp.add_pipe(name, config={"lang": lang})
     return nlp
+
+
+def _add_tokenizer_exceptions(nlp: Language, lang: str) -> None:
+    """Keep hyphenated words such as "start-up" whole (``lexicons/<lang>/tokenizer.toml``)."""
+    try:
+        words = lexicon(lang, "tokenizer").get("single_tokens", [])
+    except FileNotFoundError:
+        return
+    for word in words:
+        for form in {word, word[:1].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def annotate_documents(

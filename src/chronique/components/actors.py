@@ -29,6 +29,9 @@ __all__ = ["ActorRecognizer", "make_actor_recognizer", "local_key"]
 
 register_extensions()
 
+#: Parts of speech a lower-case word may have at the end of a name ("Banque centrale européenne").
+NAME_TAIL_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 
@@ -138,9 +141,11 @@ class ActorRecognizer:
         while start < end and (ent.doc[start].pos_ in ("DET", "ADP", "PUNCT") or ent.doc[start].is_space):
             start += 1
         while end > start and (
-            ent.doc[end - 1].pos_ == "PUNCT" or ent.doc[end - 1].is_space or ent.doc[end - 1].is_lower
+            ent.doc[end - 1].pos_ == "PUNCT"
+            or ent.doc[end - 1].is_space
+            or (ent.doc[end - 1].is_lower and ent.doc[end - 1].pos_ not in NAME_TAIL_POS)
         ):
-            end -= 1  # a name does not end with a lower-case word ("X hier" is "X")
+            end -= 1  # "X hier" is "X"; "Commission européenne" keeps its adjective
         if start >= end:
             return None
         span = ent.doc[start:end]
