@@ -173,3 +173,100 @@ def test_order_seller_is_the_maker_and_cancel_takes_the_order_counterpart(nlp):
     found = _exported(_annotate(nlp, text))
     assert ("ORDER", "sam-altman", "tesla", "asserted", "2018-07-11") in found
     assert any(e[:3] == ("CANCEL", "sam-altman", "tesla") for e in found)
+
+
+# ------------------------------------------------------------------------------ scores in context
+
+
+def test_every_context_is_scored_by_the_ontology_and_cued_in_every_language():
+    from chronique.events.scoring import load_score_cues
+
+    scored = {c.name for info in event_types().values() for c in info.contexts}
+    assert scored == {"hostile", "insult", "demand", "rupture", "settlement"}
+    for info in event_types().values():
+        for context in info.contexts:
+            assert -10.0 <= context.score <= 10.0 and context.score != info.score
+    for lang in ("fr", "en"):
+        cues, negators = load_score_cues(lang)
+        assert set(cues) == scored and negators
+        assert cues["insult"].words  # taken from the [quotes] insults by words_from
+
+
+def _scope(evidence: str, trigger: str = "", sentence: str | None = None):
+    from chronique.events.scoring import Scope
+
+    def words(text: str) -> tuple[tuple[str, str], ...]:
+        return tuple((w, w) for w in text.lower().split())
+
+    sentence = sentence or evidence
+    return Scope(frozenset({trigger}), {"evidence": words(evidence), "sentence": words(sentence)},
+                 {"evidence": (evidence.lower(),) * 2, "sentence": (sentence.lower(),) * 2})
+
+
+def _event(type_: str, source: str = "a", target: str = "b", modality: str = "asserted"):
+    from chronique.model import Event
+
+    return Event(type_, (source,), (target,), 0, 1, "x", 0, 1, modality=modality)
+
+
+@pytest.mark.parametrize("type_, scope, expected", [
+    ("BID", _scope("une offre de rachat", "offre"), 5.2),
+    ("BID", _scope("une offre", "offre", "Musk lance une offre hostile sur OpenAI"), -5.0),
+    ("BID", _scope("une offre", "offre", "Musk lance une offre non hostile sur OpenAI"), 5.2),
+    ("BID", _scope("racheter", "racheter", "pour faire tomber OpenAI, Musk veut la racheter"), -5.0),
+    ("ACCUSE", _scope("Musk critique Altman", "critiquer"), -2.0),
+    ("ACCUSE", _scope("un simple escroc", "escroc"), -4.0),
+    ("ACCUSE", _scope("Musk traite Altman de clown", "traiter"), -4.0),
+    ("CANCEL", _scope("annuler sa commande", "annuler"), -4.0),
+    ("CANCEL", _scope("rompre son partenariat", "rompre"), -5.6),
+    ("REQUEST", _scope("réclame des excuses", "réclamer"), -5.0),
+    ("PAY", _scope("Tesla l'a remboursé", "rembourser"), 6.0),  # no dispute in the document
+    ("REJECT", _scope("refuse l'offre", "refuser"), -4.0),
+])
+def test_context_scores(type_, scope, expected):
+    from chronique.events.scoring import rescore
+
+    [event] = rescore([_event(type_)], [scope], "fr")
+    assert event.score == expected
+
+
+def test_a_refund_within_a_dispute_is_a_settlement():
+    from chronique.events.scoring import rescore
+
+    cancel, pay = _event("CANCEL", "altman", "tesla"), _event("PAY", "tesla", "altman")
+    refund = _scope("tu as reçu un remboursement", "recevoir")
+    scored = rescore([cancel, pay], [_scope("annuler sa commande", "annuler"), refund], "fr")
+    assert [e.score for e in scored] == [-4.0, 5.0]
+    # A dispute between other actors, or one only imagined, does not count.
+    other = _event("CANCEL", "musk", "tesla")
+    imagined = _event("CANCEL", "altman", "tesla", modality="hypothetical")
+    for dispute in (other, imagined):
+        assert rescore([dispute, pay], [_scope("annuler", "annuler"), refund], "fr")[1].score == 6.0
+
+
+#: (text, {(type, source, target): score}) — the French pipeline end to end.
+SCORED = [
+    ("Elon Musk a proposé de racheter OpenAI.", {("BID", "elon-musk", "openai"): 5.2}),
+    ("Elon Musk a lancé une OPA hostile sur OpenAI.", {("BID", "elon-musk", "openai"): -5.0}),
+    ("Elon Musk tente de faire tomber OpenAI en proposant de racheter OpenAI.",
+     {("BID", "elon-musk", "openai"): -5.0}),
+    ("En mars 2024, Elon Musk propose de racheter OpenAI. Sam Altman réplique sur X : \"Non merci\".",
+     {("BID", "elon-musk", "openai"): 5.2, ("REJECT", "sam-altman", "elon-musk"): -4.0}),
+    ("Elon Musk a accusé Sam Altman de mentir.", {("ACCUSE", "elon-musk", "sam-altman"): -2.0}),
+    ("Elon Musk insulte Sam Altman.", {("ACCUSE", "elon-musk", "sam-altman"): -4.0}),
+    ("Elon Musk a répondu à Sam Altman : \"escroc\".", {("ACCUSE", "elon-musk", "sam-altman"): -4.0}),
+    ("Tesla a remboursé Sam Altman.", {("PAY", "tesla", "sam-altman"): 6.0}),
+    ("Sam Altman a annulé sa commande chez Tesla. Tesla a remboursé Sam Altman.",
+     {("CANCEL", "sam-altman", "tesla"): -4.0, ("PAY", "tesla", "sam-altman"): 5.0}),
+    ("Microsoft a rompu son accord avec OpenAI.", {("CANCEL", "microsoft", "openai"): -5.6}),
+    ("Elon Musk a sollicité Mark Zuckerberg.", {("REQUEST", "elon-musk", "mark-zuckerberg"): 3.0}),
+    ("Elon Musk réclame 10 millions de dollars à Sam Altman.",
+     {("REQUEST", "elon-musk", "sam-altman"): -5.0}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", SCORED, ids=[s[:40] for s, _ in SCORED])
+def test_sentence_scores(nlp, text, expected):
+    scores = {(e.type, e.sources[0], e.targets[0]): e.score for e in _annotate(nlp, text)._.events}
+    assert {key: scores.get(key) for key in expected} == expected

@@ -4,8 +4,11 @@ Each token that the language's event lexicon lists as a trigger ("fonder", "rach
 de rachat", "intentée ... contre") is tried against its entries in order; the first entry whose
 constraints hold and whose slots give both a source and a target actor makes an event. Modality
 ("aurait sollicité" is reported, "proposer de racheter" proposed, "si" hypothetical, "ne ... pas"
-negated), date (the governing timex), amount and score are then added. Inside quotes, a speaker
-who says "tu as volé ..." or calls someone "escroc" accuses them. Output: ``doc._.events``.
+negated), date (the governing timex) and amount are then added. Inside quotes, a speaker
+who says "tu as volé ..." or calls someone "escroc" accuses them. Last, each event's
+conflict–cooperation score is set from its type and turned by its context ("offre hostile", an
+insult, a refund within a dispute: ``chronique.events.scoring``), which needs the whole document.
+Output: ``doc._.events``.
 
 Skipped on purpose: events whose actor is only known from discourse reasoning beyond a few
 sentences ("Une demande de remboursement pour une Tesla" with the requester named later).
@@ -23,6 +26,7 @@ from chronique.events.discourse import Discourse
 from chronique.events.lexicon import EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.events.modality import ModalityReader, clause_path
 from chronique.events.ontology import score_of
+from chronique.events.scoring import rescore, scope_of
 from chronique.events.syntax import ParseReader
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Event
@@ -46,14 +50,15 @@ QUOTE_CONFIDENCE = 0.55
     requires=["token.dep", "doc._.actor_mentions"],
 )
 def make_event_extractor(nlp: Language, name: str, lang: str) -> "EventExtractor":
-    return EventExtractor(load_event_lexicon(lang), load_knowledge_base())
+    return EventExtractor(load_event_lexicon(lang), load_knowledge_base(), lang)
 
 
 class EventExtractor:
     """Finds dyadic events; see the module docstring."""
 
-    def __init__(self, words: EventLexicon, kb: KnowledgeBase) -> None:
+    def __init__(self, words: EventLexicon, kb: KnowledgeBase, lang: str = "fr") -> None:
         self.words = words
+        self.lang = lang
         self.reader = ParseReader(words)
         self.finder = ArgumentFinder(words, self.reader, kb)
         self.modality = ModalityReader(words)
@@ -71,7 +76,8 @@ class EventExtractor:
             event = self._from_lexicon(token, context, events) or self._from_quote(token, context)
             if event is not None:
                 events.extend(event)
-        doc._.events = _deduplicate(events)
+        kept = _deduplicate(events)
+        doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
 
     # -- lexicon triggers --------------------------------------------------------------------

@@ -4,9 +4,14 @@ The caller (``Store.save``) owns the transaction and has already checked the doc
 duplicate. Here each local entity key is mapped to a global entity id (``chronique.resolve``), and
 events and relations told by several articles are folded into one row with several evidence rows:
 
-* an event is the same happening as a stored one when type, set of sources, set of targets and
-  ``date_value`` (``NULL`` equal to ``NULL``) are equal; for symmetric types (PARTNER, COMPETE)
-  sources and targets form one set. A later issue refines this to "compatible dates".
+* an event is the same happening as a stored one when type, set of sources and set of targets are
+  equal (for symmetric types, PARTNER and COMPETE, sources and targets form one set) and the
+  dates are compatible: equal, nested ("2025-02" holds "2025-02-12") or one undated, with a
+  stricter rule for undated repeated kinds (ACCUSE, ORDER …). ``chronique.events.identity``
+  holds these rules and picks one event when several fit; the merged event keeps the most
+  precise date with its interval, the first amount, the most certain modality and the score of
+  the telling that read most into its context. Merging is greedy, in reading order: stored
+  events are never merged with each other afterwards.
 * a relation is the same as a stored one when (type, source, target, title) are equal.
 """
 
@@ -18,7 +23,11 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 
 from chronique.errors import StoreError
-from chronique.model import MODALITIES, Annotations, Entity, Event, Relation
+from chronique.events.identity import (
+    StoredEvent, Telling, choose_event, interval_of, more_precise, sentence_key,
+)
+from chronique.events.ontology import score_of
+from chronique.model import MODALITIES, Annotations, Document, Entity, Event, Relation
 from chronique.resolve import KnownEntity, normalise_name, resolve_entity
 
 __all__ = ["SqlCatalog", "insert_annotations", "event_actors_key", "SYMMETRIC_EVENT_TYPES"]
@@ -103,8 +112,10 @@ def insert_annotations(conn: sqlite3.Connection, annotations: Annotations, inges
         )
     key_map = _KeyMap(doc.id, ids)
     _insert_spans(conn, annotations, key_map)
-    for event in annotations.events:
-        _insert_event(conn, doc.id, event, key_map)
+    # Dated tellings first: an undated one then sees every dated event of its document and
+    # joins the most precise, whatever the order the article tells them in.
+    for event in sorted(annotations.events, key=lambda e: e.date is None):
+        _insert_event(conn, doc, event, key_map)
     for relation in annotations.relations:
         _insert_relation(conn, doc.id, relation, key_map)
 
@@ -152,34 +163,68 @@ def _digest_id(prefix: str, *parts: object) -> str:
     return prefix + hashlib.sha1(json.dumps(parts).encode("utf-8")).hexdigest()[:12]
 
 
-def _insert_event(conn: sqlite3.Connection, doc_id: str, event: Event, key_map: _KeyMap) -> None:
+def _insert_event(conn: sqlite3.Connection, doc: Document, event: Event, key_map: _KeyMap) -> None:
     """Add this mention to the event it tells, creating the event the first time it is told."""
     sources = _unique([key_map(key, f"a {event.type} event's source") for key in event.sources])
     targets = _unique([key_map(key, f"a {event.type} event's target") for key in event.targets])
     actors_key = event_actors_key(event.type, sources, targets)
-    row = conn.execute(
-        "SELECT id, modality FROM events WHERE actors_key = ? AND date_value IS ? ORDER BY id LIMIT 1",
-        (actors_key, event.date),
-    ).fetchone()
-    if row is None:
-        event_id = _create_event(conn, event, actors_key, sources, targets)
+    telling = Telling(event.type, event.date, event.date_start, event.date_end, doc.id,
+                      _sentence_text(doc.text, event))
+    chosen = choose_event(telling, _stored_events(conn, actors_key))
+    if chosen is None:
+        event_id = _create_event(conn, doc.id, event, actors_key, sources, targets)
     else:
-        event_id = row[0]
-        _merge_event(conn, event_id, row[1], event)
+        event_id = chosen.id
+        _merge_event(conn, event_id, event)
     conn.execute(
         'INSERT INTO event_mentions (event_id, doc_id, start, "end", trigger, trigger_start,'
         " trigger_end, sentence_start, sentence_end, modality, confidence)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (event_id, doc_id, event.start, event.end, event.trigger, event.trigger_start,
+        (event_id, doc.id, event.start, event.end, event.trigger, event.trigger_start,
          event.trigger_end, event.sentence_start, event.sentence_end, event.modality,
          event.confidence),
     )
 
 
+def _sentence_text(text: str, event: Event) -> str:
+    """The sentence that tells the event (its evidence when the sentence is unknown)."""
+    start = event.sentence_start if event.sentence_start is not None else event.start
+    end = event.sentence_end if event.sentence_end is not None else event.end
+    return text[start:end]
+
+
+_TELLINGS_OF_EVENT = """
+    SELECT em.doc_id,
+           substr(d.text, COALESCE(em.sentence_start, em.start) + 1,
+                  COALESCE(em.sentence_end, em."end") - COALESCE(em.sentence_start, em.start))
+    FROM event_mentions em JOIN documents d ON d.id = em.doc_id
+    WHERE em.event_id = ?
+"""
+
+
+def _stored_events(conn: sqlite3.Connection, actors_key: str) -> list[StoredEvent]:
+    """The stored events with these participants, each with the documents and sentences that
+    told it (``substr`` counts characters as Python does)."""
+    events = []
+    for event_id, value, start, end in conn.execute(
+        "SELECT id, date_value, date_start, date_end FROM events WHERE actors_key = ? ORDER BY id",
+        (actors_key,),
+    ).fetchall():
+        tellings = conn.execute(_TELLINGS_OF_EVENT, (event_id,)).fetchall()
+        events.append(StoredEvent(
+            event_id, value, start, end,
+            frozenset(doc_id for doc_id, _ in tellings),
+            frozenset(sentence_key(sentence or "") for _, sentence in tellings),
+        ))
+    return events
+
+
 def _create_event(
-    conn: sqlite3.Connection, event: Event, actors_key: str, sources: list[str], targets: list[str]
+    conn: sqlite3.Connection, doc_id: str, event: Event, actors_key: str, sources: list[str],
+    targets: list[str],
 ) -> str:
-    event_id = _digest_id("ev_", actors_key, event.date)
+    """A new event; its id is derived from its first telling, so two events never share one."""
+    event_id = _digest_id("ev_", actors_key, event.date, doc_id, event.start, event.trigger_start)
     conn.execute(
         "INSERT INTO events (id, type, actors_key, date_value, date_start, date_end, amount,"
         " currency, modality, score, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -199,17 +244,35 @@ def _modality_rank(modality: str) -> int:
     return MODALITIES.index(modality) if modality in MODALITIES else len(MODALITIES)
 
 
-def _merge_event(conn: sqlite3.Connection, event_id: str, modality: str, event: Event) -> None:
-    """A new telling fills what earlier ones left empty and can only make the event more certain."""
+def _telling_score(event_type: str, stored: float | None, new: float | None) -> float | None:
+    """The score of the telling that read most into its context: the one farthest from the
+    type's base score ("OPA hostile" in one article beats a plain "offre" in another)."""
+    base = score_of(event_type)
+    if stored is None:
+        return new
+    if new is None or base is None:
+        return stored
+    return new if abs(new - base) > abs(stored - base) else stored
+
+
+def _merge_event(conn: sqlite3.Connection, event_id: str, event: Event) -> None:
+    """A new telling fills what earlier ones left empty, sharpens the date and can only make the
+    event more certain; amount and currency go together."""
+    modality, value, start, end, score = conn.execute(
+        "SELECT modality, date_value, date_start, date_end, score FROM events WHERE id = ?", (event_id,)
+    ).fetchone()
     if _modality_rank(event.modality) < _modality_rank(modality):
         modality = event.modality
+    if more_precise(interval_of(event.date, event.date_start, event.date_end), event.date,
+                    interval_of(value, start, end), value):
+        value, start, end = event.date, event.date_start, event.date_end
     conn.execute(
         "UPDATE events SET modality = ?, confidence = MAX(COALESCE(confidence, 0), ?),"
-        " date_start = COALESCE(date_start, ?), date_end = COALESCE(date_end, ?),"
-        " amount = COALESCE(amount, ?), currency = COALESCE(currency, ?),"
-        " score = COALESCE(score, ?) WHERE id = ?",
-        (modality, event.confidence, event.date_start, event.date_end, event.amount,
-         event.currency, event.score, event_id),
+        " date_value = ?, date_start = ?, date_end = ?,"
+        " currency = CASE WHEN amount IS NULL THEN ? ELSE currency END,"
+        " amount = COALESCE(amount, ?), score = ? WHERE id = ?",
+        (modality, event.confidence, value, start, end, event.currency, event.amount,
+         _telling_score(event.type, score, event.score), event_id),
     )
 
 
