@@ -18,6 +18,7 @@ reported (docs/benchmark.md), never checked.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -37,6 +38,7 @@ from chronique.ingest import DEFAULT_BATCH_SIZE
 from speed_corpus import CorpusRecord, build_corpus, count_words, write_corpus
 
 BENCH_DIR = Path(__file__).resolve().parent
+SRC_DIR = BENCH_DIR.parent / "src"
 WORKER = BENCH_DIR / "speed_workers.py"
 DEFAULT_WORDS = 300_000
 TIMEX_COMPONENT = "chronique_timex"
@@ -199,8 +201,21 @@ def machine() -> dict[str, Any]:
     }
 
 
+def source_fingerprint() -> str:
+    """A hash of every file under ``src/``: equal before and after a run means one code measured.
+
+    Each variant imports chronique afresh in its own process, so an edit made while the benchmark
+    runs would be measured by some variants and not others; comparing fingerprints catches that.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(SRC_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(SRC_DIR)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def code_version() -> dict[str, Any]:
-    """The commit measured, and whether ``src/`` had uncommitted changes (read-only git calls)."""
+    """The commit measured, whether ``src/`` had uncommitted changes (read-only git calls), its fingerprint."""
     def git(*args: str) -> str:
         completed = subprocess.run(["git", "--no-optional-locks", *args], cwd=BENCH_DIR.parent,
                                    capture_output=True, text=True)
@@ -208,7 +223,8 @@ def code_version() -> dict[str, Any]:
 
     changed = git("status", "--porcelain", "--", "src")
     return {"commit": git("rev-parse", "--short", "HEAD") or "unknown",
-            "src_changed_files": len(changed.splitlines()) if changed else 0}
+            "src_changed_files": len(changed.splitlines()) if changed else 0,
+            "src_fingerprint": source_fingerprint()}
 
 
 def corpus_summary(records: list[CorpusRecord]) -> dict[str, Any]:
@@ -294,7 +310,10 @@ def print_report(report: dict[str, Any]) -> None:
     m = report["machine"]
     console.print(f"machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}, spaCy {m['spacy']}, {m['model']}")
     code = report["code"]
-    console.print(f"code: commit {code['commit']}, {code['src_changed_files']} uncommitted file(s) under src/")
+    console.print(f"code: commit {code['commit']}, {code['src_changed_files']} uncommitted file(s) under src/, "
+                  f"fingerprint {code['src_fingerprint']}")
+    if not code["unchanged_during_run"]:
+        console.print("[red]src/ changed while the benchmark ran: the variants did not all measure the same code[/red]")
 
 
 # ---------------------------------------------------------------- main
@@ -349,6 +368,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             status.print("running chronique annotate…")
             raw["cli"] = run_cli(corpus_file, workdir)
 
+    report["code"]["src_fingerprint_after"] = source_fingerprint()
+    report["code"]["unchanged_during_run"] = report["code"]["src_fingerprint_after"] == report["code"]["src_fingerprint"]
     for variant in ("bare", "chronique"):
         report["variants"][variant] = throughput(raw[variant], words)
     if "cli" in raw:

@@ -85,6 +85,8 @@ SENTENCES = [
      [("REQUEST", "elon-musk", "mark-zuckerberg", "reported", None)]),
     ("Aujourd'hui, Xavier Niel investit dans Mistral AI.",
      [("INVEST", "xavier-niel", "mistral-ai", "asserted", None)]),
+    ("Le groupe Vivendi a racheté la société Lagardère en 2023.",
+     [("ACQUIRE", "org:Vivendi", "org:Lagardère", "asserted", "2023")]),
     # No exported event: negation, hypothesis, threat only, mere mentions, unknown targets.
     ("Google n'a pas racheté Anthropic.", []),
     ("Si Amazon rachetait Netflix, le marché changerait.", []),

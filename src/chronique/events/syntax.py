@@ -98,7 +98,7 @@ class ParseReader:
             key = self.actor_of(token)
             if key is None:
                 key = next((self.actor_of(c) for c in token.children
-                            if c.dep_ in ("flat:name", "flat", "appos") and c.i > token.i and self.actor_of(c)), None)
+                            if c.i > token.i and _names_its_head(c) and self.actor_of(c)), None)
             if key and key not in found:
                 found.append(key)
         return found
@@ -107,10 +107,11 @@ class ParseReader:
         """Actors denoted by the phrase headed by ``head``: names, relatives, appositions."""
         if "Rel" in head.morph.get("PronType") or _norm(head.text) in self.relative_subject:
             return self.antecedent(head)
-        if self.actor_of(head) is None and head.pos_ not in ("PROPN", "PRON", "X"):
+        named = any(c.i > head.i and _names_its_head(c) and self.actor_of(c) for c in head.children)
+        if self.actor_of(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
             # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
-            # does not fund OpenAI.
+            # does not fund OpenAI. A noun a name restates ("le groupe Vivendi") is that actor.
             return self._apposed_actor(head)
         return self.phrase_actors(head)
 
@@ -267,6 +268,15 @@ class ParseReader:
     @staticmethod
     def _first_child(token: Token, deps: tuple[str, ...]) -> Token | None:
         return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _names_its_head(child: Token) -> bool:
+    """Whether ``child`` is the name of the noun it hangs on: "Elon Musk", "le groupe Vivendi",
+    "la start-up Mistral AI" (a name part, an apposition, or a modifier with no preposition;
+    "le patron de Tesla" has one, so Tesla does not name the patron)."""
+    if child.dep_ in ("flat:name", "flat", "appos"):
+        return True
+    return child.dep_ == "nmod" and child.pos_ == "PROPN" and not any(c.dep_ == "case" for c in child.children)
 
 
 def _is_person(doc, key: str) -> bool:
