@@ -61,7 +61,7 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _annotate_chunk(chunk: Sequence[Document | Rejection]) -> list[Annotations | Rejection]:
+def _annotate_chunk(chunk: Sequence[Document | Rejection], batch_size: int) -> list[Annotations | Rejection]:
     """Annotate the documents of a chunk, one ``nlp.pipe`` per language, keeping input order."""
     results: list[Annotations | Rejection | None] = [None] * len(chunk)
     by_language: dict[str, list[int]] = {}
@@ -72,7 +72,8 @@ def _annotate_chunk(chunk: Sequence[Document | Rejection]) -> list[Annotations |
             by_language.setdefault(item.lang or "", []).append(index)
     for lang, indexes in by_language.items():
         documents = [chunk[i] for i in indexes]
-        for index, annotations in zip(indexes, annotate_documents(documents, load_pipeline(lang))):
+        annotated = annotate_documents(documents, load_pipeline(lang), batch_size=batch_size)
+        for index, annotations in zip(indexes, annotated):
             results[index] = annotations
     return [r for r in results if r is not None]
 
@@ -83,7 +84,7 @@ def annotate_texts(
     """Annotate documents (rejections pass through untouched), in input order."""
     prepared = (item if isinstance(item, Rejection) else _with_language(item) for item in items)
     for chunk in _chunks(prepared, batch_size):
-        yield from _annotate_chunk(chunk)
+        yield from _annotate_chunk(chunk, batch_size)
 
 
 def annotate_paths(

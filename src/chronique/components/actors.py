@@ -99,35 +99,36 @@ class ActorRecognizer:
         self.org_suffixes = frozenset(self.words["org_suffixes"])
 
     def __call__(self, doc: Doc) -> Doc:
-        names = self._known_names(doc) + self._model_names(doc)
+        text = doc.text  # spaCy rebuilds Doc.text from the tokens at every access: read it once
+        names = self._known_names(doc, text) + self._model_names(doc, text)
         names = self._keep_longest(names)
         mentions, entities = self._group(doc, names)
-        mentions = resolve_references(doc, mentions, entities, self.kb, self.words)
+        mentions = resolve_references(doc, text, mentions, entities, self.kb, self.words)
         doc._.actor_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        doc._.entities = self._entities(doc, entities, doc._.actor_mentions)
+        doc._.entities = self._entities(text, entities, doc._.actor_mentions)
         doc.ents = filter_spans([n.span for n in names if n.span.label_])
         return doc
 
     # -- finding names -------------------------------------------------------------------
-    def _known_names(self, doc: Doc) -> list[NamedSpan]:
+    def _known_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
         for match_id, start, end in self.known(doc):
             actor = self.kb.actors[doc.vocab.strings[match_id]]
             found.append(NamedSpan(Span(doc, start, end, label=actor.type), actor.type, actor.id))
         for match_id, start, end in self.contextual(doc):
-            before = doc.text[max(0, doc[start].idx - 40) : doc[start].idx]
+            before = text[max(0, doc[start].idx - 40) : doc[start].idx]
             if self.context_before.search(before):
                 actor = self.kb.actors[doc.vocab.strings[match_id]]
                 found.append(NamedSpan(Span(doc, start, end, label=actor.type), actor.type, actor.id))
         return found
 
-    def _model_names(self, doc: Doc) -> list[NamedSpan]:
+    def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
         for ent in doc.ents:
             ent = self._trim(ent)
             if ent is None:
                 continue
-            cue_type = self._cue_type(ent)
+            cue_type = self._cue_type(ent, text)
             if ent[-1].text in self.org_suffixes and len(ent) > 1:
                 cue_type = "ORG"
             entity_type = cue_type or self.ner_types.get(ent.label_, "OTHER")
@@ -153,9 +154,9 @@ class ActorRecognizer:
             return None
         return Span(ent.doc, start, end, label=ent.label_)
 
-    def _cue_type(self, ent: Span) -> str | None:
+    def _cue_type(self, ent: Span, text: str) -> str | None:
         """The type a cue noun right before the name gives ("la start-up X", "son modèle Y")."""
-        before = ent.doc.text[max(0, ent.start_char - 40) : ent.start_char].lower().rstrip()
+        before = text[max(0, ent.start_char - 40) : ent.start_char].lower().rstrip()
         for cue, entity_type in self.cue_nouns_longest_first:
             if before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum()):
                 return entity_type
@@ -213,7 +214,7 @@ class ActorRecognizer:
                 votes[name.span.text][name.type] += 3 if name.typed_by_cue else 1
         return {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
 
-    def _entities(self, doc: Doc, entities: dict[str, dict], mentions: list[ActorMention]) -> list[Entity]:
+    def _entities(self, text: str, entities: dict[str, dict], mentions: list[ActorMention]) -> list[Entity]:
         by_key: dict[str, list[ActorMention]] = defaultdict(list)
         for mention in mentions:
             by_key[mention.key].append(mention)
@@ -221,7 +222,7 @@ class ActorRecognizer:
         for key, record in entities.items():
             known = self.kb.get(record["kb_id"]) if record["kb_id"] else None
             name = known.name if known else max(record["names"], key=lambda n: (len(n), record["names"][n]))
-            surfaces = {doc.text[m.start : m.end] for m in by_key[key] if m.kind != "pronoun"}
+            surfaces = {text[m.start : m.end] for m in by_key[key] if m.kind != "pronoun"}
             aliases = tuple(sorted(s for s in surfaces if s != name))
             spans = tuple((m.start, m.end) for m in by_key[key])
             result.append(Entity(key, name, record["type"], record["kb_id"], aliases, spans))

@@ -29,16 +29,20 @@ def _normalise(text: str) -> str:
 
 def resolve_references(
     doc: Doc,
+    text: str,
     mentions: list[ActorMention],
     entities: dict[str, dict[str, Any]],
     kb: KnowledgeBase,
     words: dict[str, Any],
 ) -> list[ActorMention]:
-    """Add description and pronoun mentions to ``mentions`` (and new KB actors to ``entities``)."""
+    """Add description and pronoun mentions to ``mentions`` (and new KB actors to ``entities``).
+
+    ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it at every access).
+    """
     mentions = list(mentions)
     mentions += _role_descriptions(doc, mentions, entities, kb, words)
-    mentions += _generic_org_descriptions(doc, mentions, entities, words)
-    mentions += _pronouns(doc, mentions, entities, kb, words)
+    mentions += _generic_org_descriptions(doc, text, mentions, entities, words)
+    mentions += _pronouns(doc, text, mentions, entities, kb, words)
     return mentions
 
 
@@ -98,10 +102,10 @@ def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
     return None
 
 
-def _generic_org_descriptions(doc, mentions, entities, words) -> list[ActorMention]:
+def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[ActorMention]:
     """"la société", "l'organisation": the organisation named last, within a few sentences."""
     phrases = sorted({_normalise(p) for p in words["generic_org"]}, key=len, reverse=True)
-    lowered = _normalise(doc.text)
+    lowered = _normalise(text)
     found = []
     for phrase in phrases:
         start = lowered.find(phrase)
@@ -110,7 +114,7 @@ def _generic_org_descriptions(doc, mentions, entities, words) -> list[ActorMenti
             boundary_ok = (start == 0 or not lowered[start - 1].isalnum()) and (
                 end == len(lowered) or not lowered[end].isalnum()
             )
-            followed_by_name = doc.text[end : end + 2].strip()[:1].isupper()
+            followed_by_name = text[end : end + 2].strip()[:1].isupper()
             if boundary_ok and not followed_by_name and not _overlaps(found + mentions, start, end):
                 key = _recent(doc, mentions, entities, start, lambda k, m: entities[k]["type"] == "ORG")
                 if key:
@@ -163,36 +167,37 @@ def _is_subject(doc: Doc, mention: ActorMention) -> bool:
     return mention.kind == "pronoun" and following is not None and following.pos_ in ("VERB", "AUX")
 
 
-def _pronouns(doc, mentions, entities, kb, words) -> list[ActorMention]:
+def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
     """Subject pronouns and "ce dernier": the person in focus, read left to right."""
     subject = {_normalise(p) for p in words["pronouns"]["subject"]}
     last_named = {_normalise(p) for p in words["pronouns"]["last_named"]}
     impersonal = tuple(_normalise(p) + " " for p in words["pronouns"]["impersonal_next"])
     resolved: list[ActorMention] = []
     for token in doc:
-        text = _normalise(token.text)
+        word = _normalise(token.text)
         pair = _normalise(doc[token.i : token.i + 2].text) if token.i + 1 < len(doc) else ""
         known = mentions + resolved
         if pair in last_named and not _overlaps(known, token.idx, token.idx + len(pair)):
             key = _recent(doc, known, entities, token.idx, _is_person(entities))
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(pair), key, "pronoun"))
-        elif text in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, impersonal):
-            feminine = "Fem" in token.morph.get("Gender") or text.endswith("elle")
+        elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
+            feminine = "Fem" in token.morph.get("Gender") or word.endswith("elle")
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun"))
     return resolved
 
 
-def _is_impersonal(token: Token, text: str, impersonal_next: tuple[str, ...]) -> bool:
+def _is_impersonal(token: Token, text: str, word: str, impersonal_next: tuple[str, ...]) -> bool:
     """"il y a", "il faut": an "il" that stands for nobody.
 
     Inverted pronouns ("a-t-il déclaré") are always personal, whatever label the parser gives.
     """
-    if text.startswith("-"):
+    if word.startswith("-"):
         return False
-    following = _normalise(token.doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 40])
+    end = token.idx + len(token.text)
+    following = _normalise(text[end : end + 40])
     return (following.lstrip() + " ").startswith(impersonal_next)
 
 
