@@ -12,7 +12,6 @@ writes its figures as JSON to the file the parent named.
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import resource
 import time
@@ -97,12 +96,11 @@ def run_chronique(records: list[CorpusRecord], batch_size: int) -> dict[str, Any
     """``annotate_texts`` consumed to the end: what ``chronique annotate`` does minus writing JSON."""
     started = time.perf_counter()
     from chronique.ingest import annotate_texts
-    from chronique.model import Annotations, Document
+    from chronique.model import Annotations
     from chronique.pipeline import load_pipeline
 
     nlp = load_pipeline(LANG)
-    warm_up = Document(id="warm-up", text=WARM_UP_TEXT, date=date(2025, 11, 3), lang=None)
-    list(annotate_texts([warm_up]))  # also loads the language identifier
+    pipe_batch_size = warm_up_annotate_texts(nlp, batch_size)  # also loads the language identifier
     load_seconds = time.perf_counter() - started
     rss_after_load = peak_rss_kib()
 
@@ -128,20 +126,36 @@ def run_chronique(records: list[CorpusRecord], batch_size: int) -> dict[str, Any
         "cpu_seconds": corpus.cpu_seconds,
         "annotations": counts,
         "pipes": list(nlp.pipe_names),
-        "nlp_pipe_batch_size": annotate_documents_batch_size(),
+        "nlp_pipe_batch_size": pipe_batch_size,
     }
 
 
-def annotate_documents_batch_size() -> int:
-    """The ``batch_size`` that ``annotate_texts`` ends up giving ``nlp.pipe``.
+def warm_up_annotate_texts(nlp: Any, batch_size: int) -> int:
+    """Run ``annotate_texts`` on one short text and return the ``batch_size`` it gave ``nlp.pipe``.
 
-    ``annotate_texts`` cuts the input into chunks of its own ``batch_size`` and hands each chunk
-    to ``annotate_documents`` without one, so ``nlp.pipe`` runs at that function's default. Read
-    from the signature, so the benchmark follows the code if the default changes.
+    ``annotate_texts`` cuts its input into chunks of ``batch_size`` documents; what batch size
+    reaches ``nlp.pipe`` inside a chunk is its own business (it once was a fixed 16). The
+    per-stage walk must use the same one, so it is observed on the real call rather than assumed.
     """
-    from chronique.pipeline import annotate_documents
+    from chronique.ingest import annotate_texts
+    from chronique.model import Document
 
-    return int(inspect.signature(annotate_documents).parameters["batch_size"].default)
+    seen: list[int | None] = []
+    pipe = nlp.pipe
+
+    def recording_pipe(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("batch_size"))
+        return pipe(*args, **kwargs)
+
+    nlp.pipe = recording_pipe
+    try:
+        warm_up = Document(id="warm-up", text=WARM_UP_TEXT, date=date(2025, 11, 3), lang=None)
+        list(annotate_texts([warm_up], batch_size=batch_size))
+    finally:
+        del nlp.pipe  # back to Language.pipe
+    if not seen:
+        raise SystemExit("annotate_texts did not call nlp.pipe on the loaded pipeline")
+    return int(seen[0] if seen[0] is not None else nlp.batch_size)
 
 
 # ---------------------------------------------------------------- variant: per-component cost
@@ -172,10 +186,9 @@ def run_components(records: list[CorpusRecord], batch_size: int) -> dict[str, An
 
     nlp = load_pipeline(LANG)
     detect_language(WARM_UP_TEXT)
-    list(nlp.pipe([WARM_UP_TEXT]))
+    pipe_batch_size = warm_up_annotate_texts(nlp, batch_size)
     load_seconds = time.perf_counter() - started
 
-    pipe_batch_size = annotate_documents_batch_size()
     documents = as_documents(records)
     language = Stopwatch()
     tokenizer = Stopwatch()
