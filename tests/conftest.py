@@ -21,3 +21,12 @@ def shared_eval() -> Path:
     if not (SHARED_EVAL / "score.py").exists():
         pytest.fail(f"the shared evaluation kit is missing: {SHARED_EVAL}")
     return SHARED_EVAL
+
+
+def run_dated(nlp, text: str, published):
+    """Run every pipe of ``nlp`` on ``text`` published on ``published`` (sets ``doc._.dct``)."""
+    doc = nlp.make_doc(text)
+    doc._.dct = published
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

@@ -10,6 +10,7 @@ import spacy
 
 from chronique.components.extensions import register_extensions
 from chronique.kb import load_knowledge_base
+from tests.conftest import run_dated
 
 pytestmark = pytest.mark.slow
 
@@ -25,11 +26,7 @@ def nlp():
 
 
 def run(nlp, text: str, published: dt.date = dt.date(2025, 11, 3)):
-    doc = nlp.make_doc(text)
-    doc._.dct = published
-    for _name, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    return run_dated(nlp, text, published)
 
 
 def entity_types(doc) -> dict[str, str]:

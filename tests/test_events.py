@@ -16,6 +16,7 @@ from chronique.data import resource_text
 from chronique.events.lexicon import load_event_lexicon
 from chronique.events.ontology import event_types, score_of
 from chronique.model import EVENT_TYPES, EXPORTED_MODALITIES, MODALITIES
+from tests.conftest import run_dated
 
 # ------------------------------------------------------------------------------ data files
 
@@ -110,11 +111,7 @@ def nlp():
 
 
 def _annotate(nlp, text: str, dct: datetime.date = datetime.date(2025, 6, 1)):
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    return run_dated(nlp, text, dct)
 
 
 def _exported(doc) -> set[tuple]:
