@@ -22,6 +22,7 @@ from chronique.errors import StoreError
 from chronique.model import Annotations, Document, Entity, Event, Money, Quote, Relation, Timex
 from chronique.resolve import new_entity_id
 from chronique.store import Store, writer
+from chronique.store.migrations import MIGRATIONS
 
 MUSK, OPENAI, TESLA = "Q317521", "Q21708200", "Q478214"
 ALTMAN = new_entity_id("PERSON", "Sam Altman")
@@ -250,12 +251,12 @@ def test_symmetric_events_are_the_same_whichever_way_round(store: Store) -> None
 def test_reopening_a_file_keeps_data_and_applies_no_migration_twice(tmp_path: Path) -> None:
     path = tmp_path / "chronique.db"
     with Store(path) as first:
-        assert first.applied_migrations == ["m001_initial_schema"]
+        assert first.applied_migrations == [migration.__name__ for migration in MIGRATIONS]
         first.save([doc_a()])
     with Store(path) as again:
         assert again.applied_migrations == []
-        rows = again.connection.execute("SELECT name, COUNT(*) FROM schema_migrations GROUP BY name")
-        assert rows.fetchall() == [("m001_initial_schema", 1)]
+        rows = again.connection.execute("SELECT name, COUNT(*) FROM schema_migrations GROUP BY name ORDER BY MIN(rowid)")
+        assert rows.fetchall() == [(migration.__name__, 1) for migration in MIGRATIONS]
         assert again.counts()["documents"] == 1
         assert again.save([doc_a(), doc_b()])[0].status == "duplicate"
 

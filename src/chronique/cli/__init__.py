@@ -1,0 +1,27 @@
+"""The ``chronique`` command: each sub-command is a thin wrapper over a library function.
+
+Every command documents itself (``--help``) and has a page in ``docs/commands/``; a test fails
+when one is missing. Commands that read a database take ``--db`` (default ``chronique.db`` in
+the current folder, or the ``CHRONIQUE_DB`` environment variable). Each module below registers
+its commands on the shared :data:`app`; importing them is what makes the commands exist.
+"""
+
+from __future__ import annotations
+
+# Registration order is the order of '--help'.
+from chronique.cli import ingest_commands  # noqa: F401
+from chronique.cli import query_commands  # noqa: F401
+from chronique.cli import export_commands  # noqa: F401
+from chronique.cli.common import app, errors
+from chronique.errors import ChroniqueError
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point that turns chronique's own errors into one clear line and status 2."""
+    try:
+        app()
+    except ChroniqueError as error:
+        errors.print(f"[red]error:[/red] {error}")
+        raise SystemExit(2) from error

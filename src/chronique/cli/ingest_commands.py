@@ -1,0 +1,72 @@
+"""``chronique ingest`` and ``chronique annotate``: articles in, facts out (stored or printed)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from chronique import render
+from chronique.cli.common import (
+    DEFAULT_DB, DateOption, DbOption, LangOption, PathsArgument, app, console, errors, open_store, parse_date,
+)
+from chronique.documents import Rejection
+from chronique.export import write_annotations
+from chronique.ingest import DEFAULT_BATCH_SIZE, annotate_paths, ingest_paths
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = DEFAULT_DB,
+    date_: DateOption = None,
+    lang: LangOption = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = DEFAULT_BATCH_SIZE,
+) -> None:
+    """Read articles, extract their facts and store them in the database.
+
+    Ends with a summary: stored, duplicates and rejected inputs, each with its path and reason.
+    Exits with status 1 only when inputs were given and none could be stored or was already there.
+    """
+    default_date = parse_date(date_)
+    with open_store(db, must_exist=False) as store, Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=errors, transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+        report = ingest_paths(paths, store, default_date, lang, batch_size,
+                              progress=lambda outcome: progress.advance(task))
+    console.print(render.ingest_summary(report))
+    console.print(f"database: {db.resolve()}")
+    if report.total and not report.stored and not report.duplicates:
+        raise typer.Exit(1)
+
+
+@app.command()
+def annotate(
+    paths: PathsArgument,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    date_: DateOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Extract facts without a database: one JSON line per document (the format score.py reads)."""
+    default_date = parse_date(date_)
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    written = rejected = 0
+    try:
+        for result in annotate_paths(paths, default_date, lang):
+            if isinstance(result, Rejection):
+                errors.print(f"[red]rejected[/red] {result.origin}: {result.reason}")
+                rejected += 1
+            else:
+                written += write_annotations([result], out)
+                out.flush()
+    finally:
+        if output:
+            out.close()
+    errors.print(f"annotated {written} document(s), rejected {rejected}")
+    if rejected and not written:
+        raise typer.Exit(1)
