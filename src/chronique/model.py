@@ -138,6 +138,8 @@ class Event:
     score: float | None = None
     sentence_start: int | None = None
     sentence_end: int | None = None
+    cameo: str | None = None  # the CAMEO code the score comes from ("" when CAMEO has none)
+    plover: str | None = None  # the PLOVER type of that reading
 
 
 @dataclass(frozen=True)

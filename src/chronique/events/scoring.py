@@ -146,10 +146,13 @@ def rescore(events: Sequence[Event], scopes: Sequence[Scope], lang: str) -> list
     for event, scope in zip(events, scopes, strict=True):
         in_conflict = any(frozenset((s, t)) in conflicts for s in event.sources for t in event.targets)
         name = context_of(event, scope, lang, in_conflict)
-        score = score_of(event.type)
-        if name is not None:
-            score = next(c.score for c in event_types()[event.type].contexts if c.name == name)
-        result.append(dataclasses.replace(event, score=score))
+        info = event_types().get(event.type)
+        if info is None:
+            result.append(event)
+            continue
+        reading = next((c for c in info.contexts if c.name == name), info) if name is not None else info
+        result.append(dataclasses.replace(event, score=reading.score, cameo=reading.cameo,
+                                          plover=reading.plover))
     return result
 
 

@@ -86,7 +86,7 @@ def _events(conn: sqlite3.Connection, doc_id: str) -> list[Event]:
     for row in conn.execute(
         'SELECT e.id, e.type, em.start, em."end", em.trigger, em.trigger_start, em.trigger_end,'
         " e.date_value, e.date_start, e.date_end, e.amount, e.currency, em.modality,"
-        " em.confidence, e.score, em.sentence_start, em.sentence_end"
+        " em.confidence, e.score, em.sentence_start, em.sentence_end, e.cameo, e.plover"
         " FROM event_mentions em JOIN events e ON e.id = em.event_id"
         ' WHERE em.doc_id = ? ORDER BY em.start, em."end", em.id',
         (doc_id,),

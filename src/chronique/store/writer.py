@@ -227,9 +227,11 @@ def _create_event(
     event_id = _digest_id("ev_", actors_key, event.date, doc_id, event.start, event.trigger_start)
     conn.execute(
         "INSERT INTO events (id, type, actors_key, date_value, date_start, date_end, amount,"
-        " currency, modality, score, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " currency, modality, score, confidence, cameo, plover)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (event_id, event.type, actors_key, event.date, event.date_start, event.date_end,
-         event.amount, event.currency, event.modality, event.score, event.confidence),
+         event.amount, event.currency, event.modality, event.score, event.confidence,
+         event.cameo, event.plover),
     )
     conn.executemany(
         "INSERT INTO event_actors (event_id, entity_id, role, position) VALUES (?, ?, ?, ?)",
@@ -258,9 +260,14 @@ def _telling_score(event_type: str, stored: float | None, new: float | None) -> 
 def _merge_event(conn: sqlite3.Connection, event_id: str, event: Event) -> None:
     """A new telling fills what earlier ones left empty, sharpens the date and can only make the
     event more certain; amount and currency go together."""
-    modality, value, start, end, score = conn.execute(
-        "SELECT modality, date_value, date_start, date_end, score FROM events WHERE id = ?", (event_id,)
+    modality, value, start, end, score, cameo, plover = conn.execute(
+        "SELECT modality, date_value, date_start, date_end, score, cameo, plover FROM events WHERE id = ?",
+        (event_id,),
     ).fetchone()
+    new_score = _telling_score(event.type, score, event.score)
+    if new_score != score or cameo is None:
+        # The codes travel with the score: they name the reading the score comes from.
+        cameo, plover = (event.cameo, event.plover) if new_score == event.score else (cameo, plover)
     if _modality_rank(event.modality) < _modality_rank(modality):
         modality = event.modality
     if more_precise(interval_of(event.date, event.date_start, event.date_end), event.date,
@@ -270,9 +277,9 @@ def _merge_event(conn: sqlite3.Connection, event_id: str, event: Event) -> None:
         "UPDATE events SET modality = ?, confidence = MAX(COALESCE(confidence, 0), ?),"
         " date_value = ?, date_start = ?, date_end = ?,"
         " currency = CASE WHEN amount IS NULL THEN ? ELSE currency END,"
-        " amount = COALESCE(amount, ?), score = ? WHERE id = ?",
+        " amount = COALESCE(amount, ?), score = ?, cameo = ?, plover = ? WHERE id = ?",
         (modality, event.confidence, value, start, end, event.currency, event.amount,
-         _telling_score(event.type, score, event.score), event_id),
+         new_score, cameo, plover, event_id),
     )
 
 
