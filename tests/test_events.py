@@ -88,7 +88,19 @@ SENTENCES = [
      [("INVEST", "xavier-niel", "mistral-ai", "asserted", None)]),
     ("Le groupe Vivendi a racheté la société Lagardère en 2023.",
      [("ACQUIRE", "org:Vivendi", "org:Lagardère", "asserted", "2023")]),
+    # A brand the tagger reads as an adjective still names "la société"; "annoncer" asserts.
+    ("Le groupe Vivendi a annoncé le rachat de la société Kestrel.",
+     [("ACQUIRE", "org:Vivendi", "org:Kestrel", "asserted", None)]),
+    # Ending a partnership is a CANCEL, not a new partnership.
+    ("Apple a décidé de rompre son partenariat avec Google.", [("CANCEL", "apple", "google", "asserted", None)]),
+    # "de menteur" hangs on the object's name, three links under the verb.
+    ("Elon Musk a traité Sam Altman de menteur.", [("ACCUSE", "elon-musk", "sam-altman", "asserted", None)]),
+    # A compound preposition split by the parser: "auprès/advmod de Nvidia".
+    ("Mistral AI a levé 600 millions d'euros auprès de Nvidia.",
+     [("INVEST", "nvidia", "mistral-ai", "asserted", None)]),
     # No exported event: negation, hypothesis, threat only, mere mentions, unknown targets.
+    ("Microsoft a traité le dossier de Google en priorité.", []),
+    ("Nvidia a levé le voile sur sa nouvelle puce.", []),
     ("Google n'a pas racheté Anthropic.", []),
     ("Si Amazon rachetait Netflix, le marché changerait.", []),
     ("Mark Zuckerberg ne veut pas rejoindre OpenAI.", []),

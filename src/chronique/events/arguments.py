@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from chronique.events.lexicon import EventLexicon, TriggerEntry
-from chronique.events.syntax import ParseReader
+from chronique.events.syntax import CLAUSE_LINKS, ParseReader
 from chronique.kb import KnowledgeBase
 
 __all__ = ["Arguments", "ArgumentFinder"]
@@ -39,6 +39,21 @@ class Arguments:
         bucket.extend(k for k in keys if k not in bucket)
 
 
+#: How deep under the trigger a needed word may sit: "traiter Sam Altman de menteur" hangs
+#: "de menteur" on the last part of the object's name, three links down.
+NEEDED_CHILD_DEPTH = 4
+
+
+def _clause_descendants(token: Token, depth: int) -> list[Token]:
+    """Tokens under ``token`` down to ``depth`` links, not entering another clause."""
+    found: list[Token] = []
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_LINKS]
+        found.extend(frontier)
+    return found
+
+
 class ArgumentFinder:
     """Reads the slots of trigger entries on the parse."""
 
@@ -48,6 +63,7 @@ class ArgumentFinder:
         self.kb = kb
         self.frame_nouns = words.words("syntax", "frame_nouns")
         self.predicative = words.words("syntax", "predicative_verbs")
+        self.ending_verbs = words.words("syntax", "ending_verbs")
 
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
@@ -57,14 +73,22 @@ class ArgumentFinder:
             if obj is None or not ({_norm(obj.lemma_), _norm(obj.text)} & entry.object_lemmas):
                 return False
         if entry.needs_child:
-            near = [g for c in trigger.children for g in (c, *c.children)]
+            near = _clause_descendants(trigger, NEEDED_CHILD_DEPTH)
             if not any(_norm(t.lemma_) in entry.needs_child or _norm(t.text) in entry.needs_child for t in near):
                 return False
+        if entry.kind == "noun" and self._ended(trigger):
+            return False
         if entry.reflexive and not any("Yes" in c.morph.get("Reflex") for c in trigger.children):
             return False
         if entry.predicative and self.predicate_head(trigger) is None:
             return False
         return True
+
+    def _ended(self, noun: Token) -> bool:
+        """"rompre son partenariat": the noun names a state the verb ends, not a new event (the
+        verb is an event of its own, a CANCEL)."""
+        verb = self.governing_verb(noun)
+        return verb is not None and any(l in self.ending_verbs for l in self.words.lemma_candidates(verb))
 
     # -- slots -------------------------------------------------------------------------------
     def find(self, trigger: Token, entry: TriggerEntry, types: dict[str, str]) -> Arguments:

@@ -48,6 +48,11 @@ def preposition(token: Token, forms: dict[str, str]) -> str | None:
     for child in token.children:
         if child.dep_ in ("case", "mark") and child.i < token.i:
             word = _norm(child.text)
+            if child.i > 0:
+                # A compound preposition the parser split: "auprès/advmod de/case Nvidia".
+                compound = f"{_norm(child.doc[child.i - 1].text)} {word}"
+                if compound in forms:
+                    return forms[compound]
             return forms.get(word, word)
     return None
 
@@ -261,6 +266,11 @@ class ParseReader:
         for child in head.children:
             if child.dep_ in OBLIQUE_DEPS and preposition(child, self.preposition_forms) == prep:
                 yield child
+            elif child.dep_ == "advmod" and _norm(child.text) == prep:
+                # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
+                # that begins the compound preposition.
+                yield from (g for g in child.children if g.dep_ in OBLIQUE_DEPS
+                            and preposition(g, self.preposition_forms) == prep)
 
     def indirect_object(self, verb: Token) -> Token | None:
         return self._first_child(verb, ("iobj",))
@@ -276,7 +286,11 @@ def _names_its_head(child: Token) -> bool:
     "le patron de Tesla" has one, so Tesla does not name the patron)."""
     if child.dep_ in ("flat:name", "flat", "appos"):
         return True
-    return child.dep_ == "nmod" and child.pos_ == "PROPN" and not any(c.dep_ == "case" for c in child.children)
+    if any(c.dep_ == "case" for c in child.children):
+        return False
+    # The tagger reads an unknown brand after a noun as an adjective ("la société Kestrel/amod"):
+    # callers only follow such a modifier when an actor mention covers it.
+    return (child.dep_ == "nmod" and child.pos_ == "PROPN") or (child.dep_ == "amod" and child.pos_ in ("ADJ", "PROPN"))
 
 
 def _is_person(doc, key: str) -> bool:
