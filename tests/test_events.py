@@ -98,7 +98,21 @@ SENTENCES = [
     # A compound preposition split by the parser: "auprès/advmod de Nvidia".
     ("Mistral AI a levé 600 millions d'euros auprès de Nvidia.",
      [("INVEST", "nvidia", "mistral-ai", "asserted", None)]),
+    # An office stands for its organisation; a predicate noun holds the verb's complement.
+    ("Sam Altman a été nommé directeur général d'OpenAI en 2019.",
+     [("JOIN", "sam-altman", "openai", "asserted", "2019")]),
+    ("Jeff Bezos a quitté la direction d'Amazon en 2021.", [("LEAVE", "jeff-bezos", "amazon", "asserted", "2021")]),
+    ("Andy Jassy a succédé à Jeff Bezos à la tête d'Amazon.", [("JOIN", "andy-jassy", "amazon", "asserted", None)]),
+    # A date the parser hangs on the object noun dates the clause.
+    ("Apple a intenté un procès à Google en 2020.", [("SUE", "apple", "google", "asserted", "2020")]),
+    # Praising someone's deed praises them.
+    ("Emmanuel Macron a salué l'investissement de Microsoft en France.",
+     [("PRAISE", "emmanuel-macron", "microsoft", "asserted", None)]),
+    ("Microsoft mène une bataille juridique contre Google.", [("COMPETE", "microsoft", "google", "asserted", None)]),
+    ("Sam Altman a répondu à Elon Musk : « Non merci ».", [("REJECT", "sam-altman", "elon-musk", "asserted", None)]),
     # No exported event: negation, hypothesis, threat only, mere mentions, unknown targets.
+    ("Emmanuel Macron a salué la foule à Paris.", []),
+    ("Jeff Bezos a pris la parole devant Amazon.", []),
     ("Microsoft a traité le dossier de Google en priorité.", []),
     ("Nvidia a levé le voile sur sa nouvelle puce.", []),
     ("Google n'a pas racheté Anthropic.", []),

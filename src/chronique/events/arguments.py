@@ -45,12 +45,16 @@ NEEDED_CHILD_DEPTH = 4
 
 
 def _clause_descendants(token: Token, depth: int) -> list[Token]:
-    """Tokens under ``token`` down to ``depth`` links, not entering another clause."""
+    """Tokens under ``token`` down to ``depth`` links, not entering another clause (but for the
+    word that opens it)."""
     found: list[Token] = []
     frontier = [token]
     for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_LINKS]
+        children = [c for t in frontier for c in t.children]
+        frontier = [c for c in children if c.dep_ not in CLAUSE_LINKS]
         found.extend(frontier)
+        # The word that opens a dependent clause still belongs to this one: "appeler X à/mark cesser".
+        found.extend(g for c in children if c.dep_ in CLAUSE_LINKS for g in c.children if g.dep_ == "mark")
     return found
 
 
@@ -114,7 +118,9 @@ class ArgumentFinder:
         if slot == "subject":
             return reader.subject(trigger)
         if slot == "object":
-            return reader.object_actors(trigger), True
+            keys = reader.object_actors(trigger)
+            obj = reader.object(trigger) if not keys and entry.object_owner else None
+            return (reader.owner(obj) if obj is not None else keys), True
         if slot == "iobj":
             iobj = reader.indirect_object(trigger)
             return (reader.actors(iobj) if iobj is not None else []), True
@@ -138,6 +144,9 @@ class ArgumentFinder:
         une Tesla", where the parser hangs "pour" on the verb) are read too.
         """
         heads = [trigger]
+        # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
+        # holds the verb's complement.
+        heads.extend(c for c in trigger.children if entry.kind == "verb" and c.dep_ == "xcomp" and c.pos_ == "NOUN")
         obj = self.reader.object(trigger) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == "nummod" for c in obj.children)):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"

@@ -113,13 +113,17 @@ class EventDater:
         return None
 
     def _on_argument_name(self, token: Token) -> Anchor | None:
-        """A date the parser hung on a name argument ("contre Sam Altman en mars 2024"): names
-        take no dates, so it dates the clause."""
+        """A date the parser hung on a name argument ("contre Sam Altman en mars 2024") or on the
+        object noun: names take no dates, so it dates the clause."""
         for child in token.children:
             if child.pos_ == "PROPN":
                 for name in (child, *child.conjuncts):
                     if name.i in self.attached:
                         return self.attached[name.i]
+            elif child.dep_ == "obj" and child.pos_ == "NOUN" and child.i in self.attached:
+                # "intenté un procès à Apple en 2020": the parser hangs the date on the object
+                # noun, which only the event's own clause governs.
+                return self.attached[child.i]
         return None
 
     def _has_anaphor(self, path: list[Token]) -> bool:

@@ -40,6 +40,7 @@ class TriggerEntry:
     counterpart: str | None = None
     answers: bool = False
     needs_cue: str | None = None
+    object_owner: bool = False
     confidence: float = 0.8
 
     @classmethod
@@ -59,6 +60,7 @@ class TriggerEntry:
             counterpart=record.get("counterpart"),
             answers=bool(record.get("answers", False)),
             needs_cue=record.get("needs_cue"),
+            object_owner=bool(record.get("object_owner", False)),
             confidence=float(record.get("confidence", 0.6 if kind == "noun" else 0.8)),
         )
 

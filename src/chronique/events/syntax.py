@@ -70,6 +70,7 @@ class ParseReader:
         pairs = (p.split("=", 1) for p in words.words("syntax", "prepositions"))
         self.preposition_forms = {form: full for form, full in pairs}
         self.agent_marks = words.words("syntax", "agent_prepositions")
+        self.office_nouns = words.words("syntax", "office_nouns")
         self._token_actor: dict[int, str] = {}
 
     # -- actors of a phrase --------------------------------------------------------------
@@ -113,12 +114,37 @@ class ParseReader:
         if "Rel" in head.morph.get("PronType") or _norm(head.text) in self.relative_subject:
             return self.antecedent(head)
         named = any(c.i > head.i and _names_its_head(c) and self.actor_of(c) for c in head.children)
+        if self.actor_of(head) is None and not named and _norm(head.lemma_) in self.office_nouns:
+            return self.office_holder(head)
         if self.actor_of(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
             # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
             # does not fund OpenAI. A noun a name restates ("le groupe Vivendi") is that actor.
             return self._apposed_actor(head)
         return self.phrase_actors(head)
+
+    def office_holder(self, office: Token) -> list[str]:
+        """The organisation an office belongs to: "la direction de Stellantis", "son poste de
+        PDG d'Amazon", "la tête du groupe Renault" stand for that organisation."""
+        for _ in range(3):
+            complement = next((c for c in office.children if c.dep_ == "nmod"
+                               and preposition(c, self.preposition_forms) == "de"), None)
+            if complement is None:
+                return []
+            found = self.actors(complement)
+            if found:
+                return found
+            office = complement  # "poste de PDG d'Amazon": one more "de" down
+        return []
+
+    def owner(self, head: Token) -> list[str]:
+        """Whose thing a noun names: "l'investissement de Microsoft", "la décision d'Apple"."""
+        if head.pos_ not in ("NOUN",):
+            return []
+        for child in head.children:
+            if child.dep_ == "nmod" and preposition(child, self.preposition_forms) == "de":
+                return self.actors(child)
+        return []
 
     def antecedent(self, relative: Token) -> list[str]:
         """What a relative pronoun stands for.
