@@ -1,33 +1,54 @@
-"""``chronique export``: the store in formats other tools read."""
+"""``chronique export``: the store in formats other tools read (``docs/exports.md``)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from chronique.cli.common import DEFAULT_DB, DbOption, app, open_store
-from chronique.export import EXPORT_FORMATS, annotation_lines
+from chronique.cli.common import DEFAULT_DB, DbOption, app, errors, open_store, parse_date
+from chronique.export import DATED_FORMATS, EXPORT_FORMATS, FOLDER_FORMATS, export_store
+
+FromOption = Annotated[Optional[str], typer.Option(
+    "--from", help=f"Only events that happened on or after this date (YYYY-MM-DD); {', '.join(sorted(DATED_FORMATS))}.")]
+ToOption = Annotated[Optional[str], typer.Option(
+    "--to", help=f"Only events that happened on or before this date (YYYY-MM-DD); {', '.join(sorted(DATED_FORMATS))}.")]
+
+
+def _check_request(format_: str, output: Path | None, start: object, end: object) -> None:
+    """Usage errors, each naming the option that is wrong (status 2)."""
+    if format_ not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"unknown format {format_!r}; choose from {', '.join(EXPORT_FORMATS)}",
+                                 param_hint="--format")
+    if format_ in FOLDER_FORMATS and output is None:
+        raise typer.BadParameter(f"the {format_} export writes a folder of files: give it with -o FOLDER",
+                                 param_hint="-o/--output")
+    if (start or end) and format_ not in DATED_FORMATS:
+        raise typer.BadParameter(f"the {format_} export is always whole; --from/--to apply to "
+                                 f"{', '.join(sorted(DATED_FORMATS))}", param_hint="--from/--to")
+    if start and end and start > end:  # type: ignore[operator]
+        raise typer.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
 
 
 @app.command()
 def export(
     format_: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "annotations",
     db: DbOption = DEFAULT_DB,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "-o", "--output", help="File to write (default stdout), or the folder for parquet, csv and neo4j.")] = None,
+    from_: FromOption = None,
+    to: ToOption = None,
 ) -> None:
-    """Export the store: 'annotations' gives the same JSON lines as 'annotate', with global entity ids."""
-    if format_ not in EXPORT_FORMATS:
-        raise typer.BadParameter(f"unknown format {format_!r}; choose from {', '.join(EXPORT_FORMATS)}",
-                                 param_hint="--format")
+    """Export the store for other tools: Gephi (graphml, gexf), pandas (parquet, csv), event data
+    (gdelt, plover), Neo4j (neo4j), or the same JSON lines as 'annotate' (annotations).
+
+    Event formats omit hypothetical and negated events; tables and Neo4j copy the whole store.
+    """
+    start, end = parse_date(from_, "--from"), parse_date(to, "--to")
+    _check_request(format_, output, start, end)
     with open_store(db) as store:
-        lines = annotation_lines(store.iter_annotations())
-        if output:
-            with output.open("w", encoding="utf-8") as out:
-                for line in lines:
-                    out.write(line + "\n")
-        else:
-            for line in lines:
-                sys.stdout.write(line + "\n")
+        summary = export_store(store, format_, output, start=start, end=end)
+    if format_ != "annotations" or output is not None:
+        what = ", ".join(f"{count} {name}" for name, count in summary.counts.items())
+        errors.print(f"{format_}: wrote {what} to {summary.destination if output else 'stdout'}")

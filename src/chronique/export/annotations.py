@@ -13,9 +13,7 @@ from typing import Any, TextIO
 
 from chronique.model import EXPORTED_MODALITIES, Annotations
 
-__all__ = ["annotations_record", "write_annotations", "EXPORT_FORMATS"]
-
-EXPORT_FORMATS = ("annotations",)
+__all__ = ["annotations_record", "annotation_lines", "write_annotations"]
 
 
 def _actor_ids(keys: tuple[str, ...]) -> str | list[str] | None:

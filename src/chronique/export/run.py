@@ -1,0 +1,130 @@
+"""One entry point for every export: which format writes what, where, over which period.
+
+``export_store`` is what ``chronique export`` calls; Python users can call it too. Formats that
+write a folder need an output path; file formats write to a path or to a stream (stdout).
+A period (``start``/``end``) applies to the formats made of events, where "what happened
+between these dates" has a meaning; the store copies and the per-document annotations are
+always whole.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from chronique.export.annotations import write_annotations
+from chronique.store import Store
+
+__all__ = ["EXPORT_FORMATS", "FOLDER_FORMATS", "DATED_FORMATS", "ExportSummary", "export_store"]
+
+EXPORT_FORMATS = ("annotations", "graphml", "gexf", "gdelt", "plover", "parquet", "csv", "neo4j")
+FOLDER_FORMATS = frozenset({"parquet", "csv", "neo4j"})
+DATED_FORMATS = frozenset({"graphml", "gexf", "gdelt", "plover"})
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote: the format, where (a path, or ``-`` for the stream) and how many of what."""
+
+    format: str
+    destination: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@contextmanager
+def _text_out(output: Path | None, stream: TextIO | None) -> Iterator[TextIO]:
+    if output is None:
+        yield stream or sys.stdout
+        return
+    with output.open("w", encoding="utf-8", newline="\n") as out:
+        yield out
+
+
+@contextmanager
+def _binary_out(output: Path | None, stream: BinaryIO | None) -> Iterator[BinaryIO]:
+    if output is None:
+        yield stream or sys.stdout.buffer
+        return
+    with output.open("wb") as out:
+        yield out
+
+
+def _check(format_: str, output: Path | None, start: date | None, end: date | None) -> None:
+    if format_ not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {format_!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    if format_ in FOLDER_FORMATS and output is None:
+        raise ValueError(f"the {format_} export writes a folder: give its path")
+    if (start or end) and format_ not in DATED_FORMATS:
+        raise ValueError(f"the {format_} export is always whole; a period applies to "
+                         f"{', '.join(sorted(DATED_FORMATS))}")
+    if start and end and start > end:
+        raise ValueError(f"the period starts ({start}) after it ends ({end})")
+
+
+def _write_text(store: Store, format_: str, out: TextIO, start: date | None, end: date | None) -> dict[str, int]:
+    """annotations, gdelt, plover: lines of text."""
+    if format_ == "annotations":
+        return {"documents": write_annotations(store.iter_annotations(), out)}
+    from chronique.export.events import exported_events
+    from chronique.export.gdelt import write_gdelt
+    from chronique.export.plover import write_plover
+
+    events = exported_events(store.connection, start, end)
+    return {"events": (write_gdelt if format_ == "gdelt" else write_plover)(events, out)}
+
+
+def _write_graph(store: Store, format_: str, out: BinaryIO, start: date | None, end: date | None) -> dict[str, int]:
+    """graphml, gexf: the actor graph over the period (``Chronicle.graph``)."""
+    from chronique.analysis import Chronicle
+    from chronique.export.graph import event_intervals, write_gexf, write_graphml
+
+    graph = Chronicle(store).graph(start=start, end=end)
+    if format_ == "gexf":
+        write_gexf(graph, event_intervals(store.connection), out)
+    else:
+        write_graphml(graph, out)
+    return {"nodes": len(graph.nodes), "edges": len(graph.edges)}
+
+
+def _write_folder(store: Store, format_: str, folder: Path) -> dict[str, int]:
+    """parquet, csv, neo4j: copies of the store, rows written per file."""
+    if format_ == "neo4j":
+        from chronique.export.neo4j import write_neo4j
+
+        return write_neo4j(store.connection, folder)
+    from chronique.export.tables import write_tables
+
+    return write_tables(store.connection, folder, format_)
+
+
+def export_store(
+    store: Store,
+    format_: str,
+    output: Path | None = None,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    stream: TextIO | BinaryIO | None = None,
+) -> ExportSummary:
+    """Export ``store`` as ``format_`` to ``output`` (a file or folder), or to ``stream``
+    (default stdout) for file formats. ``start``/``end`` bound the event formats (inclusive).
+
+    Raises ``ValueError`` naming the problem for an unknown format, a folder format without a
+    path, a period on a format that is always whole, or a period that ends before it starts.
+    """
+    _check(format_, output, start, end)
+    if format_ in FOLDER_FORMATS:
+        assert output is not None  # _check made sure
+        counts = _write_folder(store, format_, output)
+    elif format_ in ("graphml", "gexf"):
+        with _binary_out(output, stream) as binary:  # type: ignore[arg-type]
+            counts = _write_graph(store, format_, binary, start, end)
+    else:
+        with _text_out(output, stream) as text:  # type: ignore[arg-type]
+            counts = _write_text(store, format_, text, start, end)
+    return ExportSummary(format_, str(output) if output is not None else "-", counts)

@@ -1,0 +1,435 @@
+"""Every export is read back with the library that reads its format and checked against the store.
+
+Fast tests use a small store built by hand (no spaCy): two articles about Musk's bid for OpenAI,
+Altman's answer, a 2018 Roadster order, an undated accusation and a hypothetical lawsuit that no
+event-data export may contain. Slow tests do the same on the store of the example articles.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from chronique.analysis import Chronicle
+from chronique.cli import app
+from chronique.export import EXPORT_FORMATS, annotation_lines, export_store, write_annotations
+from chronique.export.neo4j import NODE_FILES, RELATIONSHIP_FILES
+from chronique.export.tables import TABLES
+from chronique.model import EXPORTED_MODALITIES, Annotations, Document, Entity, Event, Money, Quote, Relation, Timex
+from chronique.store import Store
+
+runner = CliRunner()
+
+# A text with a line break, commas and double quotes: CSV and TSV quoting must survive it.
+TEXT_A = (
+    "Elon Musk a proposé de racheter OpenAI pour 97,4 milliards de dollars en février 2025.\n"
+    "Sam Altman a répondu \"non merci, vraiment\" au milliardaire."
+)
+TEXT_B = (
+    "Musk avait commandé une Tesla Roadster en 2018. "
+    "En février 2025, Musk a offert de racheter OpenAI. "
+    "Musk pourrait poursuivre Altman en mars 2025. "
+    "Altman accuse Musk."
+)
+
+
+def span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def event(text: str, type_: str, sources: tuple[str, ...], targets: tuple[str, ...], evidence: str,
+          trigger: str, **fields: object) -> Event:
+    start, end = span(text, evidence)
+    trigger_start = text.index(trigger, start)
+    sentence_start, sentence_end = next((s, e) for s, e in sentences(text) if s <= start < e)
+    return Event(type_, sources, targets, start, end, trigger, trigger_start, trigger_start + len(trigger),
+                 sentence_start=sentence_start, sentence_end=sentence_end, **fields)  # type: ignore[arg-type]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    result, start = [], 0
+    for index, char in enumerate(text):
+        if char == "." and (index + 1 == len(text) or text[index + 1] in " \n"):
+            result.append((start, index + 1))
+            start = index + 2
+    return result
+
+
+def doc_a() -> Annotations:
+    text = TEXT_A
+    document = Document("a", text, date(2025, 2, 11), "fr", "L'offre", "https://example.org/a", "Ex", "a.txt")
+    bid = event(text, "BID", ("musk",), ("oai",), "Elon Musk a proposé de racheter OpenAI", "proposé",
+                date="2025-02", date_start="2025-02-01", date_end="2025-02-28", amount=97.4e9, currency="USD",
+                score=5.2, cameo="031", plover="AGREE", modality="proposed")
+    reject = event(text, "REJECT", ("sam",), ("musk",), "Sam Altman a répondu", "répondu",
+                   date="2025-02", date_start="2025-02-01", date_end="2025-02-28", score=-4.0, cameo="12",
+                   plover="REJECT")
+    return Annotations(
+        document=document,
+        entities=[
+            Entity("musk", "Elon Musk", "PERSON", "elon-musk", ("Musk", "le milliardaire"),
+                   (span(text, "Elon Musk"), span(text, "milliardaire"))),
+            Entity("oai", "OpenAI", "ORG", "openai", (), (span(text, "OpenAI"),)),
+            Entity("sam", "Sam Altman", "PERSON", "sam-altman", ("Altman",), (span(text, "Sam Altman"),)),
+        ],
+        timexes=[Timex(*span(text, "février 2025"), "février 2025", "DATE", "2025-02", "2025-02-01", "2025-02-28")],
+        money=[Money(*span(text, "97,4 milliards de dollars"), "97,4 milliards de dollars", 97.4e9, "USD")],
+        quotes=[Quote(*span(text, "non merci, vraiment"), "non merci, vraiment", "sam", "a répondu", "musk")],
+        events=[bid, reject],
+        relations=[Relation("ROLE", "sam", "oai", *span(text, "Sam Altman"), title="ceo")],
+        sentences=sentences(text),
+    )
+
+
+def doc_b() -> Annotations:
+    text = TEXT_B
+    document = Document("b", text, date(2025, 11, 2), "fr", None, None, None, "b.txt")
+    musk_mentions = tuple((i, i + 4) for i in range(len(text)) if text.startswith("Musk", i))
+    return Annotations(
+        document=document,
+        entities=[
+            Entity("m", "Elon Musk", "PERSON", "elon-musk", ("Musk",), musk_mentions),
+            Entity("t", "Tesla", "ORG", "tesla", (), (span(text, "Tesla"),)),
+            Entity("o", "OpenAI", "ORG", "openai", (), (span(text, "OpenAI"),)),
+            Entity("al", "Sam Altman", "PERSON", "sam-altman", ("Altman",), (span(text, "Altman"),)),
+        ],
+        events=[
+            event(text, "ORDER", ("m",), ("t",), "Musk avait commandé une Tesla Roadster en 2018", "commandé",
+                  date="2018", date_start="2018-01-01", date_end="2018-12-31", score=3.2, plover="COOPERATE"),
+            event(text, "BID", ("m",), ("o",), "Musk a offert de racheter OpenAI", "offert",
+                  date="2025-02", date_start="2025-02-01", date_end="2025-02-28", score=5.2, cameo="031",
+                  plover="AGREE", modality="proposed"),
+            event(text, "SUE", ("m",), ("al",), "Musk pourrait poursuivre Altman en mars 2025", "poursuivre",
+                  date="2025-03", date_start="2025-03-01", date_end="2025-03-31", modality="hypothetical",
+                  score=-2.0, cameo="115", plover="ACCUSE"),
+            event(text, "ACCUSE", ("al",), ("m",), "Altman accuse Musk", "accuse", score=-2.0, cameo="112",
+                  plover="ACCUSE"),
+        ],
+        relations=[Relation("ROLE", "al", "o", *span(text, "Altman"), title="ceo")],
+        sentences=sentences(text),
+    )
+
+
+def build_small_store(path: Path) -> Path:
+    """The hand-built store, saved to ``path`` (also used by the report tests)."""
+    with Store(path) as store:
+        store.save([doc_a(), doc_b()])
+    return path
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    return build_small_store(tmp_path / "small.db")
+
+
+@pytest.fixture
+def small(small_db: Path) -> Iterator[Store]:
+    with Store(small_db) as store:
+        yield store
+
+
+def exported_event_count(store: Store, start: date | None = None) -> int:
+    """Events the text says happened, straight from the events table."""
+    marks = ", ".join("?" * len(EXPORTED_MODALITIES))
+    sql = f"SELECT COUNT(*) FROM events WHERE modality IN ({marks})"
+    params: list[object] = sorted(EXPORTED_MODALITIES)
+    if start is not None:
+        sql += " AND COALESCE(date_end, date_start) >= ?"
+        params.append(start.isoformat())
+    return store.connection.execute(sql, params).fetchone()[0]
+
+
+def table_count(store: Store, table: str) -> int:
+    assert table in TABLES  # a fixed name, never from input
+    return store.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def read_gdelt(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype=str, keep_default_na=False)
+
+
+def read_plover(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+# -- the public names stay ------------------------------------------------------------------------
+
+
+def test_the_annotations_export_is_unchanged(small: Store) -> None:
+    out = io.StringIO()
+    summary = export_store(small, "annotations", stream=out)
+    expected = "".join(line + "\n" for line in annotation_lines(small.iter_annotations()))
+    assert out.getvalue() == expected
+    assert summary.counts == {"documents": 2}
+    assert write_annotations(small.iter_annotations(), io.StringIO()) == 2
+    assert set(EXPORT_FORMATS) == {"annotations", "graphml", "gexf", "gdelt", "plover", "parquet", "csv", "neo4j"}
+
+
+# -- GDELT-style ----------------------------------------------------------------------------------
+
+
+def test_gdelt_has_one_row_per_exported_event(small: Store, tmp_path: Path) -> None:
+    path = tmp_path / "events.tsv"
+    summary = export_store(small, "gdelt", path)
+    table = read_gdelt(path)
+    assert len(table) == summary.counts["events"] == exported_event_count(small) == 4
+    assert "SUE" not in set(table.ChroniqueEventType)  # hypothetical: not what happened
+    bid = table[table.ChroniqueEventType == "BID"].iloc[0]
+    assert (bid.Day, bid.MonthYear, bid.Year) == ("20250201", "202502", "2025")
+    assert (bid.Actor1Code, bid.Actor1Name, bid.Actor2Name) == ("elon-musk", "Elon Musk", "OpenAI")
+    assert (bid.Actor1Wikidata, bid.Actor1Type1Code) == ("Q317521", "PERSON")
+    assert (bid.EventCode, bid.EventBaseCode, bid.EventRootCode, bid.QuadClass) == ("031", "031", "03", "1")
+    assert (bid.GoldsteinScale, bid.NumMentions, bid.NumArticles, bid.NumSources) == ("5.2", "2", "2", "2")
+    assert (bid.Amount, bid.Currency, bid.Modality) == ("97400000000", "USD", "proposed")
+    assert (bid.DATEADDED, bid.SOURCEURL) == ("20250211", "https://example.org/a")
+    assert bid.Sentence == "Elon Musk a proposé de racheter OpenAI pour 97,4 milliards de dollars en février 2025."
+    order = table[table.ChroniqueEventType == "ORDER"].iloc[0]
+    # No CAMEO code for an order: the quad class comes from its PLOVER type (COOPERATE).
+    assert (order.EventCode, order.QuadClass, order.SOURCEURL) == ("", "2", "b")
+    accuse = table[table.ChroniqueEventType == "ACCUSE"].iloc[0]
+    assert (accuse.Day, accuse.QuadClass, accuse.Actor1Name) == ("", "3", "Sam Altman")
+
+
+def test_gdelt_period_keeps_the_events_that_overlap_it(small: Store, tmp_path: Path) -> None:
+    path = tmp_path / "events.tsv"
+    export_store(small, "gdelt", path, start=date(2025, 1, 1), end=date(2025, 12, 31))
+    table = read_gdelt(path)
+    assert len(table) == exported_event_count(small, start=date(2025, 1, 1)) == 2
+    assert sorted(table.ChroniqueEventType) == ["BID", "REJECT"]
+
+
+# -- PLOVER-style ---------------------------------------------------------------------------------
+
+
+def test_plover_has_one_object_per_exported_event(small: Store, tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    export_store(small, "plover", path)
+    records = read_plover(path)
+    assert len(records) == exported_event_count(small) == 4
+    bid = next(r for r in records if r["chronique"]["type"] == "BID")
+    assert (bid["date"], bid["enddate"], bid["event_type"], bid["quad_code"]) == ("2025-02-01", "2025-02-28", "AGREE", 1)
+    assert bid["context"] == ["economic"]
+    assert bid["actor"] == [{"id": "elon-musk", "name": "Elon Musk", "type": "PERSON", "identifier_id": "Q317521"}]
+    assert [a["name"] for a in bid["recipient"]] == ["OpenAI"]
+    assert bid["text"].startswith("Elon Musk a proposé de racheter OpenAI pour 97,4 milliards")
+    assert bid["cite_info"]["doc_id"] == "a" and bid["cite_info"]["url"] == "https://example.org/a"
+    assert [m["doc_id"] for m in bid["chronique"]["mentions"]] == ["a", "b"]
+    assert bid["chronique"]["amount"] == 97.4e9 and bid["chronique"]["modality"] == "proposed"
+
+
+# -- tables ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("file_format", ["parquet", "csv"])
+def test_tables_hold_every_row_of_the_store(small: Store, tmp_path: Path, file_format: str) -> None:
+    folder = tmp_path / file_format
+    summary = export_store(small, file_format, folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{name}.{file_format}" for name in TABLES)
+    for name in TABLES:
+        path = folder / f"{name}.{file_format}"
+        rows = pq.read_table(path).num_rows if file_format == "parquet" else len(pd.read_csv(path))
+        assert rows == summary.counts[name] == table_count(small, name), name
+    for name, count in small.counts().items():
+        assert summary.counts[name] == count, name
+
+
+def test_tables_keep_text_and_modality(small: Store, tmp_path: Path) -> None:
+    export_store(small, "csv", tmp_path / "csv")
+    export_store(small, "parquet", tmp_path / "parquet")
+    documents = pd.read_csv(tmp_path / "csv" / "documents.csv").set_index("id")
+    assert documents.loc["a", "text"] == TEXT_A  # line break, commas and quotes survive
+    events = pq.read_table(tmp_path / "parquet" / "events.parquet").to_pandas()
+    assert sorted(events.modality) == ["asserted", "asserted", "asserted", "hypothetical", "proposed"]
+    mentions = pq.read_table(tmp_path / "parquet" / "event_mentions.parquet")
+    assert str(mentions.schema.field("sentence_start").type) == "int64"
+
+
+def test_an_empty_store_exports_empty_typed_tables(tmp_path: Path) -> None:
+    with Store(tmp_path / "empty.db") as store:
+        export_store(store, "parquet", tmp_path / "parquet")
+    events = pq.read_table(tmp_path / "parquet" / "events.parquet")
+    assert events.num_rows == 0
+    assert (str(events.schema.field("score").type), str(events.schema.field("id").type)) == ("double", "large_string")
+    assert str(pq.read_table(tmp_path / "parquet" / "mentions.parquet").schema.field("start").type) == "int64"
+
+
+# -- Neo4j ----------------------------------------------------------------------------------------
+
+
+def test_neo4j_files_have_import_headers_and_the_store_counts(small: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "neo4j"
+    export_store(small, "neo4j", folder)
+    frames = {name: pd.read_csv(folder / name, dtype=str, keep_default_na=False)
+              for name in [*NODE_FILES, *RELATIONSHIP_FILES]}
+    counts = small.counts()
+    assert len(frames["actors.csv"]) == counts["entities"]
+    assert len(frames["documents.csv"]) == counts["documents"]
+    assert len(frames["events.csv"]) == counts["events"]
+    assert len(frames["event_mentions.csv"]) == counts["event_mentions"]
+    assert len(frames["relations.csv"]) == counts["relations"]
+    assert len(frames["event_actors.csv"]) == table_count(small, "event_actors")
+    assert list(frames["actors.csv"].columns[:2]) == ["id:ID(Actor)", ":LABEL"]
+    assert list(frames["event_actors.csv"].columns[:3]) == [":START_ID(Actor)", ":END_ID(Event)", ":TYPE"]
+    musk = frames["actors.csv"].set_index("id:ID(Actor)").loc["elon-musk"]
+    assert (musk[":LABEL"], musk["aliases:string[]"]) == ("Actor;Person", "Musk;le milliardaire")
+    assert set(frames["event_actors.csv"][":TYPE"]) == {"SOURCE_OF", "TARGET_OF"}
+    assert frames["documents.csv"].set_index("id:ID(Document)").loc["a", "text"] == TEXT_A
+
+
+def test_neo4j_recipe_and_readme_name_every_file(small: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "neo4j"
+    export_store(small, "neo4j", folder)
+    readme = (folder / "README.md").read_text("utf-8")
+    cypher = (folder / "import.cypher").read_text("utf-8")
+    assert "bin/neo4j-admin database import full neo4j" in readme
+    for name in NODE_FILES:
+        assert f"--nodes=import/{name}" in readme and f"'file:///{name}'" in cypher
+    for name in RELATIONSHIP_FILES:
+        assert f"--relationships=import/{name}" in readme and f"'file:///{name}'" in cypher
+    assert "--multiline-fields=true" in readme
+    assert "CREATE CONSTRAINT actor_id IF NOT EXISTS" in cypher
+    assert "CREATE (a)-[:ROLE {" in cypher and "SET a:Person;" in cypher
+
+
+# -- graphs ---------------------------------------------------------------------------------------
+
+
+def _actors_of_exported_events(store: Store) -> int:
+    marks = ", ".join("?" * len(EXPORTED_MODALITIES))
+    return store.connection.execute(
+        "SELECT COUNT(DISTINCT ea.entity_id) FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+        f" WHERE e.modality IN ({marks})", sorted(EXPORTED_MODALITIES)).fetchone()[0]
+
+
+def test_graphml_reads_back_as_the_actor_graph(small: Store, tmp_path: Path) -> None:
+    path = tmp_path / "actors.graphml"
+    summary = export_store(small, "graphml", path)
+    network = nx.read_graphml(path)
+    graph = Chronicle(small).graph()
+    assert network.number_of_nodes() == len(graph.nodes) == _actors_of_exported_events(small) == 4
+    assert network.number_of_edges() == len(graph.edges) == summary.counts["edges"] == 3
+    assert network.nodes["elon-musk"]["label"] == "Elon Musk"
+    assert network.nodes["elon-musk"]["type"] == "PERSON"
+    rivalry = network.edges["elon-musk", "sam-altman"]  # REJECT and ACCUSE; the hypothetical SUE is out
+    assert (rivalry["weight"], rivalry["score"], rivalry["conflict"]) == (2, -6.0, -6.0)
+    assert (rivalry["first_date"], rivalry["types"]) == ("2025-02-01", "ACCUSE;REJECT")
+
+
+def test_gexf_is_dynamic_with_a_spell_per_event_date(small: Store, tmp_path: Path) -> None:
+    path = tmp_path / "actors.gexf"
+    export_store(small, "gexf", path)
+    network = nx.read_gexf(path)
+    assert network.graph["mode"] == "dynamic"
+    assert network.number_of_nodes() == 4 and network.number_of_edges() == 3
+    assert network.edges["elon-musk", "tesla"]["spells"] == [("2018-01-01", "2018-12-31")]
+    assert network.edges["elon-musk", "openai"]["spells"] == [("2025-02-01", "2025-02-28")]
+    assert network.edges["elon-musk", "openai"]["weight"] == 1
+    assert network.nodes["elon-musk"]["spells"] == [("2018-01-01", "2018-12-31"), ("2025-02-01", "2025-02-28")]
+    text = path.read_text("utf-8")
+    assert 'timeformat="date"' in text and "<viz:color" in text
+
+
+def test_graph_period_keeps_the_events_of_the_period(small: Store, tmp_path: Path) -> None:
+    path = tmp_path / "recent.graphml"
+    summary = export_store(small, "graphml", path, start=date(2025, 1, 1))
+    network = nx.read_graphml(path)
+    assert sorted(network.nodes) == ["elon-musk", "openai", "sam-altman"]
+    assert summary.counts == {"nodes": 3, "edges": 2}
+
+
+# -- the command ----------------------------------------------------------------------------------
+
+
+def test_cli_writes_a_format_and_says_what(small_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    result = runner.invoke(app, ["export", "--format", "plover", "--db", str(small_db), "-o", str(out),
+                                 "--from", "2025-01-01", "--to", "2025-02-28"])
+    assert result.exit_code == 0, result.output
+    assert "wrote 2 events" in result.output
+    assert len(read_plover(out)) == 2
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--format", "parquet"], "writes a folder"),
+    (["--format", "csv", "-o", "x", "--from", "2025-01-01"], "always whole"),
+    (["--format", "gexf", "--from", "2025-03-01", "--to", "2025-01-01"], "is after"),
+    (["--format", "pdf"], "unknown format 'pdf'"),
+])
+def test_cli_refuses_what_cannot_be_done(small_db: Path, arguments: list[str], message: str) -> None:
+    result = runner.invoke(app, ["export", "--db", str(small_db), *arguments])
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.split())
+
+
+def test_exports_are_deterministic(small: Store, tmp_path: Path) -> None:
+    for run in ("one", "two"):
+        for file_format in ("gdelt", "plover", "graphml"):
+            export_store(small, file_format, tmp_path / f"{run}.{file_format}")
+        export_store(small, "neo4j", tmp_path / f"{run}-neo4j")
+        export_store(small, "csv", tmp_path / f"{run}-csv")
+    for file_format in ("gdelt", "plover", "graphml"):
+        assert (tmp_path / f"one.{file_format}").read_bytes() == (tmp_path / f"two.{file_format}").read_bytes()
+    for folder in ("neo4j", "csv"):
+        for path in (tmp_path / f"one-{folder}").iterdir():
+            assert path.read_bytes() == (tmp_path / f"two-{folder}" / path.name).read_bytes(), path.name
+
+
+# -- the example articles -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Path:
+    from chronique.ingest import ingest_paths
+
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    with Store(path) as store:
+        ingest_paths([str(examples_dir)], store)
+    return path
+
+
+@pytest.mark.slow
+def test_every_export_of_the_examples_reads_back_with_the_store_counts(example_db: Path, tmp_path: Path) -> None:
+    with Store(example_db) as store:
+        counts = store.counts()
+        events = exported_event_count(store)
+        for file_format in EXPORT_FORMATS:
+            export_store(store, file_format, tmp_path / file_format)
+        graph = Chronicle(store).graph()
+        actors = _actors_of_exported_events(store)
+    assert counts["documents"] == 2 and events >= 10
+    assert len(read_gdelt(tmp_path / "gdelt")) == events
+    assert len(read_plover(tmp_path / "plover")) == events
+    assert len((tmp_path / "annotations").read_text("utf-8").splitlines()) == counts["documents"]
+    for file_format in ("parquet", "csv"):
+        for name in ("documents", "entities", "mentions", "events", "quotes", "relations", "timexes", "money"):
+            path = tmp_path / file_format / f"{name}.{file_format}"
+            rows = pq.read_table(path).num_rows if file_format == "parquet" else len(pd.read_csv(path))
+            assert rows == counts[name], (file_format, name)
+    neo4j_events = pd.read_csv(tmp_path / "neo4j" / "events.csv", dtype=str)
+    assert len(neo4j_events) == counts["events"]
+    for reader, file_format in ((nx.read_graphml, "graphml"), (nx.read_gexf, "gexf")):
+        network = reader(tmp_path / file_format)
+        assert network.number_of_nodes() == len(graph.nodes) == actors, file_format
+        assert network.number_of_edges() == len(graph.edges), file_format
+
+
+@pytest.mark.slow
+def test_the_gdelt_row_of_the_bid_carries_the_amount_and_its_sentence(example_db: Path, tmp_path: Path) -> None:
+    with Store(example_db) as store:
+        export_store(store, "gdelt", tmp_path / "events.tsv")
+    table = read_gdelt(tmp_path / "events.tsv")
+    bid = table[(table.ChroniqueEventType == "BID") & (table.Actor2Name == "OpenAI")].iloc[0]
+    assert (bid.Actor1Name, bid.Day, bid.EventCode, bid.Amount) == ("Elon Musk", "20250201", "031", "97400000000")
+    assert bid.NumArticles == "2"
+    assert "Elon Musk" in bid.Actor1Name and bid.Sentence
