@@ -1,57 +1,82 @@
-"""Read commands over the store: ``entities``, ``timeline``, ``quotes``, ``show``."""
+"""Read commands over the store: ``entities``, ``timeline``, ``quotes``, ``show``.
+
+Also the helpers the analysis commands (``analysis_commands``) share with ``timeline``:
+the period options and a ``Chronicle`` that turns an unknown actor into a clear message.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
-from typing import Annotated, Optional
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Optional
 
 import typer
 
 from chronique import render
+from chronique.analysis import Chronicle, UnknownActor
+from chronique.analysis.frames import plain
 from chronique.cli.common import (
-    DEFAULT_DB, DbOption, JsonOption, app, console, errors, open_store, print_json_lines, resolve_actors,
+    DEFAULT_DB, DbOption, JsonOption, app, console, errors, open_store, parse_date, print_json_lines,
+    resolve_actors,
 )
 from chronique.export import annotation_lines
 
+FromOption = Annotated[Optional[str], typer.Option("--from", help="Only what happened from this day on (YYYY-MM-DD).")]
+ToOption = Annotated[Optional[str], typer.Option("--to", help="Only what happened up to this day (YYYY-MM-DD).")]
 
-@app.command()
-def entities(
-    db: DbOption = DEFAULT_DB,
-    type_: Annotated[Optional[str], typer.Option("--type", help="PERSON, ORG, PRODUCT, LOC…")] = None,
-    as_json: JsonOption = False,
-) -> None:
-    """List the actors in the store, most mentioned first, with their aliases."""
+
+@contextmanager
+def open_chronicle(db: Path) -> Iterator[Chronicle]:
+    """A Chronicle over ``db``: status 2 with a hint when the file or a named actor is missing."""
     with open_store(db) as store:
-        rows = store.entities(type_.upper() if type_ else None)
-    if as_json:
-        print_json_lines(asdict(row) for row in rows)
-    else:
-        console.print(render.entities_table(rows))
+        try:
+            yield Chronicle(store)
+        except UnknownActor as error:
+            errors.print(f"[red]No actor named {error.name!r} in the store[/red]; see 'chronique entities'.")
+            raise typer.Exit(2) from error
+
+
+def print_json_object(record: Any) -> None:
+    """One record (dates as ISO strings, nested records as objects) as one line of JSON."""
+    sys.stdout.write(json.dumps(plain(record), ensure_ascii=False) + "\n")
 
 
 @app.command()
 def timeline(
-    actors: Annotated[Optional[list[str]], typer.Argument(help="Zero, one or two actors (names or aliases).")] = None,
+    actors: Annotated[Optional[list[str]], typer.Argument(help="Actors (names, aliases or ids); none for every event.")] = None,
     db: DbOption = DEFAULT_DB,
+    from_: FromOption = None,
+    to: ToOption = None,
     undated: Annotated[bool, typer.Option("--undated", help="Also list events the text gives no date for.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N events.")] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip the first N events (with --limit: the next page).")] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Dated events oldest first, each with its source document and sentence.
 
-    With one actor: the events it takes part in; with two: the events of either.
+    With one actor: the events it takes part in; with several: the events of any of them.
     """
     names = actors or []
-    if len(names) > 2:
-        raise typer.BadParameter("give at most two actors")
-    with open_store(db) as store:
-        ids = resolve_actors(store, names)
-        entries = store.timeline(ids, dated_only=not undated, any_actor=True)
+    start, end = parse_date(from_, "--from"), parse_date(to, "--to")
+    if start and end and start > end:
+        raise typer.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
+    with open_chronicle(db) as chron:
+        entries = chron.timeline(*names, start=start, end=end, undated=undated, limit=limit, offset=offset)
     if as_json:
         print_json_lines(asdict(entry) for entry in entries)
     else:
-        title = f"Timeline: {' & '.join(names) or 'all actors'} ({len(entries)} events)"
+        period = f", {_period(start, end)}" if start or end else ""
+        title = f"Timeline: {' & '.join(names) or 'all actors'}{period} ({len(entries)} events)"
         console.print(render.timeline_table(entries, title))
+
+
+def _period(start: date | None, end: date | None) -> str:
+    return f"{start or '…'} to {end or '…'}"
 
 
 @app.command()

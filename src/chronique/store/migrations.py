@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from chronique.errors import StoreError
+from chronique.resolve import identity_key, surname_key
 
 __all__ = ["MIGRATIONS", "apply_migrations", "applied_migrations", "rollback"]
 
@@ -145,8 +146,112 @@ def m002_search_and_event_codes(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+_ENTITY_IDENTITY = (
+    # key_name: resolve.identity_key(name, type), what cross-document resolution compares
+    # ("Nexaria SAS" and "Nexaria" share "nexaria"); surname: the last word of a person's key of
+    # two words or more, so that "Vasseur" finds "Claire Vasseur".
+    "ALTER TABLE entities ADD COLUMN key_name TEXT",
+    "ALTER TABLE entities ADD COLUMN surname TEXT",
+    "CREATE INDEX entities_by_type_key ON entities(type, key_name)",
+    "CREATE INDEX entities_by_type_surname ON entities(type, surname)",
+    "ALTER TABLE aliases ADD COLUMN key_norm TEXT",
+    "CREATE INDEX aliases_by_key ON aliases(key_norm)",
+    # What each telling of an event said on its own, so that a merge or a split can fold the
+    # tellings again exactly as ingest would have (store.tellings). Rows stored before this
+    # migration get their event's values.
+    "ALTER TABLE event_mentions ADD COLUMN date_value TEXT",
+    "ALTER TABLE event_mentions ADD COLUMN date_start TEXT",
+    "ALTER TABLE event_mentions ADD COLUMN date_end TEXT",
+    "ALTER TABLE event_mentions ADD COLUMN amount REAL",
+    "ALTER TABLE event_mentions ADD COLUMN currency TEXT",
+    "ALTER TABLE event_mentions ADD COLUMN score REAL",
+    "ALTER TABLE event_mentions ADD COLUMN cameo TEXT",
+    "ALTER TABLE event_mentions ADD COLUMN plover TEXT",
+    """UPDATE event_mentions SET (date_value, date_start, date_end, amount, currency, score, cameo, plover) =
+        (SELECT e.date_value, e.date_start, e.date_end, e.amount, e.currency, e.score, e.cameo, e.plover
+         FROM events e WHERE e.id = event_mentions.event_id)""",
+    "ALTER TABLE relation_evidence ADD COLUMN valid_from TEXT",
+    "ALTER TABLE relation_evidence ADD COLUMN valid_to TEXT",
+    """UPDATE relation_evidence SET (valid_from, valid_to) =
+        (SELECT r.valid_from, r.valid_to FROM relations r WHERE r.id = relation_evidence.relation_id)""",
+    # A user's merges (chronique entities merge), with what is needed to undo them: the absorbed
+    # entity as it was, the aliases the merge gave the kept one, the mentions it moved (as
+    # document and span, which VACUUM cannot renumber) and the facts that hung on it (quotes,
+    # event tellings with their actors, relation evidence with its ends). JSON in TEXT columns.
+    """CREATE TABLE entity_merges (
+        id INTEGER PRIMARY KEY, kept TEXT NOT NULL, absorbed TEXT NOT NULL, absorbed_name TEXT NOT NULL,
+        absorbed_type TEXT NOT NULL, absorbed_kb_id TEXT, absorbed_aliases TEXT NOT NULL,
+        added_aliases TEXT NOT NULL, kb_id_taken INTEGER NOT NULL, mentions TEXT NOT NULL,
+        facts TEXT NOT NULL, at TEXT NOT NULL, undone_at TEXT)""",
+    "CREATE INDEX entity_merges_by_kept ON entity_merges(kept)",
+    # Where the id of a merged entity now lives: a later ingest computing that id finds the kept one.
+    "CREATE TABLE entity_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL)",
+    # Names a user split off to an entity: later ingests give that name to that entity.
+    """CREATE TABLE entity_pins (
+        type TEXT NOT NULL, key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (type, key))""",
+    # Pairs of entities named in a same document, both ways: the "neighbours" the homonym rule
+    # compares, read by index instead of joining every mention of a much-named entity.
+    """CREATE TABLE entity_neighbours (
+        entity_id TEXT NOT NULL, other_id TEXT NOT NULL, PRIMARY KEY (entity_id, other_id)) WITHOUT ROWID""",
+    """INSERT INTO entity_neighbours (entity_id, other_id)
+        SELECT DISTINCT a.entity_id, b.entity_id FROM mentions a JOIN mentions b
+        ON b.doc_id = a.doc_id AND b.entity_id <> a.entity_id""",
+)
+
+
+def m003_entity_identity(conn: sqlite3.Connection) -> None:
+    """Identity keys of names and aliases, each telling's own values, merges, redirects, pins,
+    and the pairs of entities named together."""
+    for statement in _ENTITY_IDENTITY:
+        conn.execute(statement)
+    for entity_id, name, entity_type in conn.execute("SELECT id, name, type FROM entities").fetchall():
+        key = identity_key(name, entity_type)
+        conn.execute("UPDATE entities SET key_name = ?, surname = ? WHERE id = ?",
+                     (key, surname_key(key, entity_type), entity_id))
+    for rowid, alias, entity_type in conn.execute(
+        "SELECT a.rowid, a.alias, e.type FROM aliases a JOIN entities e ON e.id = a.entity_id"
+    ).fetchall():
+        conn.execute("UPDATE aliases SET key_norm = ? WHERE rowid = ?", (identity_key(alias, entity_type), rowid))
+
+
+#: The span class of an event's interval: 0 up to 31 days, 1 up to 366, 2 longer (or unreadable).
+#: ``store.selection`` repeats this exact expression so that SQLite uses the index built on it.
+_SPAN_CLASS = (
+    "CASE WHEN julianday(COALESCE(date_end, date_start)) - julianday(date_start) <= 31 THEN 0"
+    " WHEN julianday(COALESCE(date_end, date_start)) - julianday(date_start) <= 366 THEN 1 ELSE 2 END"
+)
+
+_ANALYSIS_INDEXES = (
+    # An actor's events, and an event's actors, read from the index alone (timelines, pairs,
+    # counterparts); an actor's mentions and documents counted from the index alone.
+    "CREATE INDEX event_actors_by_entity_event ON event_actors(entity_id, event_id)",
+    "CREATE INDEX event_actors_by_event ON event_actors(event_id, role, position, entity_id)",
+    "CREATE INDEX mentions_by_entity_doc ON mentions(entity_id, doc_id)",
+    # What series, graphs and counterparts read of an event, without touching the table.
+    "CREATE INDEX events_facts ON events(id, modality, score, date_start, date_value, date_end)",
+    # Events in time order (undated last): the first page of a much-covered actor's timeline,
+    # an actor's latest events.
+    "CREATE INDEX events_in_time_order ON events("
+    "COALESCE(date_start, date_value) IS NULL, COALESCE(date_start, date_value), id)",
+    # Events of a period: by span class, then start. An event of class 0 that overlaps a period
+    # starts at most 31 days before it, one of class 1 at most 366 days: each class is one short
+    # range of this index instead of every event that started before the period ends.
+    f"CREATE INDEX events_by_span_start ON events(({_SPAN_CLASS}), date_start, date_end, id)",
+)
+
+
+def m004_analysis_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes for the analyst's questions (timelines, pairs, profiles, series, graphs) at
+    100,000 documents and more; see docs/benchmark.md."""
+    for statement in _ANALYSIS_INDEXES:
+        conn.execute(statement)
+
+
 #: Every migration in the order it must be applied. Append only.
-MIGRATIONS: tuple[Migration, ...] = (m001_initial_schema, m002_search_and_event_codes)
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_initial_schema, m002_search_and_event_codes, m003_entity_identity,
+    m004_analysis_indexes,
+)
 
 
 def rollback(conn: sqlite3.Connection) -> None:

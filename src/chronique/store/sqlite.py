@@ -17,7 +17,8 @@ from types import TracebackType
 
 from chronique.errors import StoreError
 from chronique.model import Annotations, Document
-from chronique.store import queries, writer
+from chronique.store import entity_admin, queries, writer
+from chronique.store.entity_admin import EntityDetails, MergeReport, SplitReport
 from chronique.store.migrations import apply_migrations, rollback
 from chronique.store.rebuild import rebuild_annotations
 from chronique.store.records import EntityRow, QuoteRow, SaveOutcome, TimelineEntry
@@ -138,6 +139,30 @@ class Store:
                 " VALUES (?, NULL, NULL, 'rejected', ?, ?)",
                 (origin, reason, _now()),
             )
+
+    # -- correcting identity -----------------------------------------------------------------------
+
+    def merge_entities(self, keep: str, absorb: str, *, force: bool = False) -> MergeReport:
+        """Merge the entity meant by ``absorb`` (id, kb id, name or alias) into ``keep``: its
+        mentions, aliases, quotes, events and relations move; events that now tell the same
+        happening become one. Recorded so that a split can undo it. ``force`` allows merging two
+        knowledge-base actors or two types. See ``store.entity_admin``."""
+        with self._transaction() as conn:
+            return entity_admin.merge_entities(conn, keep, absorb, force=force, at=_now())
+
+    def split_entity(
+        self, entity: str, *, aliases: Sequence[str] = (), documents: Sequence[str] = (), name: str | None = None
+    ) -> SplitReport:
+        """Move the mentions of ``entity`` read as one of ``aliases``, or those in ``documents``,
+        with their facts, to the entity they were merged from or to a new one (``name``)."""
+        with self._transaction() as conn:
+            return entity_admin.split_entity(conn, entity, aliases=aliases, documents=documents, name=name,
+                                             at=_now())
+
+    def entity_details(self, entity: str) -> EntityDetails:
+        """One entity (id, kb id, name or alias; an error when several fit) with its aliases,
+        documents, merges and pinned names."""
+        return entity_admin.entity_details(self._conn, entity)
 
     # -- reading ---------------------------------------------------------------------------------
 
