@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 import chronique.cli.entity_commands  # noqa: F401  (registers 'entities' on the app)
 from chronique.cli import app, main
-from chronique.errors import StoreError
+from chronique.errors import EntityError
 from chronique.resolve import new_entity_id
 from chronique.store import Store
 from chronique.store.migrations import MIGRATIONS, apply_migrations
@@ -113,7 +113,7 @@ def test_a_merge_across_types_redirects_later_ingests_of_the_old_id() -> None:
     typo = Article("t", date(2025, 5, 2), "Nexaria recrute.", [Actor("n", "Nexaria", "PERSON", ("Nexaria",))])
     with stored([articles()[0], typo]) as store:
         mistyped = new_entity_id("PERSON", "Nexaria")
-        with pytest.raises(StoreError, match="is a ORG and Nexaria a PERSON; pass --force"):
+        with pytest.raises(EntityError, match="is a ORG and Nexaria a PERSON; pass --force"):
             store.merge_entities(NEXARIA, mistyped)
         store.merge_entities(NEXARIA, mistyped, force=True)
         store.save([annotate(Article("u", date(2025, 5, 3), "Nexaria embauche.",
@@ -143,7 +143,7 @@ def test_the_kept_entity_takes_the_kb_id_it_lacked(corpus: Store) -> None:
 )
 def test_merge_refuses_nonsense_and_changes_nothing(corpus: Store, keep: str, absorb: str, message: str) -> None:
     before = snapshot(corpus)
-    with pytest.raises(StoreError, match=message):
+    with pytest.raises(EntityError, match=message):
         corpus.merge_entities(keep, absorb)
     assert snapshot(corpus) == before
 
@@ -234,7 +234,7 @@ def test_split_by_document_makes_a_homonym_with_the_document_s_facts(corpus: Sto
 )
 def test_split_refuses_nonsense_and_changes_nothing(corpus: Store, entity: str, options: dict, message: str) -> None:
     before = snapshot(corpus)
-    with pytest.raises(StoreError, match=message):
+    with pytest.raises(EntityError, match=message):
         corpus.split_entity(entity, **options)
     assert snapshot(corpus) == before
 

@@ -8,6 +8,7 @@
     │   └── RecordError            a JSON line that is broken or lacks required fields
     ├── UnsupportedLanguageError   no pipeline for the document's language
     └── StoreError                 the database file cannot be used (wrong schema, not SQLite…)
+        └── EntityError            a merge or split the store refuses (unknown, ambiguous, absurd)
 
 Every ``InputError`` names the document (path, and line for JSON lines) in its message, so that
 a user can find and fix the input.
@@ -24,6 +25,7 @@ __all__ = [
     "RecordError",
     "UnsupportedLanguageError",
     "StoreError",
+    "EntityError",
 ]
 
 
@@ -57,3 +59,8 @@ class UnsupportedLanguageError(ChroniqueError):
 
 class StoreError(ChroniqueError):
     """The database cannot be opened or migrated."""
+
+
+class EntityError(StoreError):
+    """A merge or split of entities that cannot be done as asked; the message says why and
+    names the entities."""

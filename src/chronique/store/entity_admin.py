@@ -13,7 +13,7 @@ tellings with their actors, relation evidence): merge then split round-trips. Ot
 to a new entity, with the facts of every document whose mentions all move. A split by alias pins
 the alias to the entity it went to, so later ingests give that name to that entity.
 
-Every function runs inside the caller's transaction and raises ``StoreError`` with a message
+Every function runs inside the caller's transaction and raises ``EntityError`` with a message
 naming what is wrong, before changing anything.
 """
 
@@ -24,7 +24,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chronique.errors import StoreError
+from chronique.errors import EntityError
 from chronique.resolve import KnownEntity, identity_key, new_entity_id, normalise_name
 from chronique.store.entity_moves import (
     FactsOf, MentionSpan, MoveCounts, absorb_entity, add_aliases, entity, facts_of, insert_entity, mentions_of,
@@ -103,8 +103,8 @@ def find_entity_exactly(conn: sqlite3.Connection, reference: str) -> KnownEntity
         if len(candidates) == 1:
             return candidates[0]
         if candidates:
-            raise StoreError(f"{reference!r} names several entities: {_describe(candidates)}; give the id")
-    raise StoreError(f"no entity named {reference!r} in the store; see 'chronique entities'")
+            raise EntityError(f"{reference!r} names several entities: {_describe(candidates)}; give the id")
+    raise EntityError(f"no entity named {reference!r} in the store; see 'chronique entities'")
 
 
 # -- merge --------------------------------------------------------------------------------------------
@@ -112,13 +112,13 @@ def find_entity_exactly(conn: sqlite3.Connection, reference: str) -> KnownEntity
 
 def _check_merge(kept: KnownEntity, absorbed: KnownEntity, force: bool) -> None:
     if kept.id == absorbed.id:
-        raise StoreError(f"cannot merge {kept.id} ({kept.name}) into itself")
+        raise EntityError(f"cannot merge {kept.id} ({kept.name}) into itself")
     if kept.kb_id and absorbed.kb_id and kept.kb_id != absorbed.kb_id and not force:
-        raise StoreError(
+        raise EntityError(
             f"{kept.name} and {absorbed.name} are two different knowledge-base actors "
             f"({kept.kb_id}, {absorbed.kb_id}); pass --force to merge them anyway")
     if kept.type != absorbed.type and not force:
-        raise StoreError(
+        raise EntityError(
             f"{kept.name} is a {kept.type} and {absorbed.name} a {absorbed.type}; "
             "pass --force to merge them anyway (the kept entity keeps its type)")
 
@@ -166,11 +166,11 @@ def _spans_by_alias(conn: sqlite3.Connection, source: KnownEntity, alias: str) -
     has no such alias or no mention reads it."""
     key = identity_key(alias, source.type)
     if key == identity_key(source.name, source.type):
-        raise StoreError(f"{alias!r} is the name of {source.name} ({source.id}), not an alias; split by --doc")
+        raise EntityError(f"{alias!r} is the name of {source.name} ({source.id}), not an alias; split by --doc")
     known = {identity_key(a, source.type) for (a,) in conn.execute(
         "SELECT alias FROM aliases WHERE entity_id = ?", (source.id,))}
     if key not in known:
-        raise StoreError(f"{source.name} ({source.id}) has no alias {alias!r}; see 'chronique entities show {source.id}'")
+        raise EntityError(f"{source.name} ({source.id}) has no alias {alias!r}; see 'chronique entities show {source.id}'")
     spans = [
         (doc_id, start, end) for doc_id, start, end, text in conn.execute(
             'SELECT m.doc_id, m.start, m."end", substr(d.text, m.start + 1, m."end" - m.start)'
@@ -179,7 +179,7 @@ def _spans_by_alias(conn: sqlite3.Connection, source: KnownEntity, alias: str) -
         if identity_key(text, source.type) == key
     ]
     if not spans:
-        raise StoreError(f"no mention of {source.name} ({source.id}) reads {alias!r}")
+        raise EntityError(f"no mention of {source.name} ({source.id}) reads {alias!r}")
     return spans
 
 
@@ -188,7 +188,7 @@ def _spans_by_documents(conn: sqlite3.Connection, source: KnownEntity, documents
     for doc_id in dict.fromkeys(documents):
         found = [(d, s, e) for d, s, e in mentions_of(conn, source.id) if d == doc_id]
         if not found:
-            raise StoreError(f"{source.name} ({source.id}) is not mentioned in document {doc_id!r}")
+            raise EntityError(f"{source.name} ({source.id}) is not mentioned in document {doc_id!r}")
         spans.extend(found)
     return spans
 
@@ -237,12 +237,12 @@ def _new_split_entity(conn: sqlite3.Connection, source: KnownEntity, name: str, 
     """A new entity of the source's type; a homonym's id is qualified by its first document."""
     name = " ".join(name.split())
     if not name:
-        raise StoreError("the new entity needs a name (--name)")
+        raise EntityError("the new entity needs a name (--name)")
     entity_id = new_entity_id(source.type, name)
     if entity(conn, entity_id) is not None:
         entity_id = new_entity_id(source.type, name, min(doc_id for doc_id, _, _ in spans))
         if entity(conn, entity_id) is not None:
-            raise StoreError(f"an entity {entity_id} named {name!r} already exists; merge into it instead")
+            raise EntityError(f"an entity {entity_id} named {name!r} already exists; merge into it instead")
     insert_entity(conn, entity_id, name, source.type, None)
     return KnownEntity(entity_id, name, source.type)
 
@@ -256,13 +256,13 @@ def _select_spans(conn: sqlite3.Connection, source: KnownEntity, aliases: Sequen
                   documents: Sequence[str]) -> list[MentionSpan]:
     """The mentions a split moves, checked: some, not all."""
     if bool(aliases) == bool(documents):
-        raise StoreError("say what to split off: give --alias NAME or --doc DOC_ID (one of the two, repeatable)")
+        raise EntityError("say what to split off: give --alias NAME or --doc DOC_ID (one of the two, repeatable)")
     if aliases:
         spans = sorted({span for alias in aliases for span in _spans_by_alias(conn, source, alias)})
     else:
         spans = _spans_by_documents(conn, source, documents)
     if len(spans) == len(mentions_of(conn, source.id)):
-        raise StoreError(f"that would move every mention of {source.name} ({source.id}) and leave it empty")
+        raise EntityError(f"that would move every mention of {source.name} ({source.id}) and leave it empty")
     return spans
 
 
@@ -295,7 +295,7 @@ def split_entity(
         current = set(mentions_of(conn, source.id))
         spans = sorted(tuple(s) for s in json.loads(merge[8]) if tuple(s) in current)  # type: ignore[misc]
         if len(spans) == len(current):
-            raise StoreError(f"that would move every mention of {source.name} ({source.id}) and leave it empty")
+            raise EntityError(f"that would move every mention of {source.name} ({source.id}) and leave it empty")
         target = _restore_merged(conn, source, merge, at)
         counts = restore_facts(conn, source.id, target.id, spans, FactsOf.from_json(merge[9]))
     else:
