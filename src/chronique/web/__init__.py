@@ -1,0 +1,23 @@
+"""chronique's HTTP server: a JSON API under ``/api`` and the pages a person browses.
+
+    from chronique.web import WebSettings, create_app
+    app = create_app(WebSettings(db_path=Path("news.db")))      # run it with uvicorn
+
+``chronique serve`` does exactly this (see docs/web.md). The modules, one concern each:
+
+    app         the factory: routers, error pages, headers, static and vendor files
+    api         read endpoints under /api (entities, timeline, profile, pair, series, quotes,
+                search, graph, documents)
+    ingest_api  POST /api/documents, off unless a token is configured
+    pages       the HTML pages; views: their template environment and helpers
+    highlight   an article's text as safe HTML with its facts marked
+    library     one short-lived store per request; the document listing
+    security    Content-Security-Policy and other response headers
+    settings    WebSettings and the ingest token
+    assets      where templates, static files and the npm libraries are
+"""
+
+from chronique.web.app import create_app
+from chronique.web.settings import WebSettings, read_token
+
+__all__ = ["create_app", "WebSettings", "read_token"]

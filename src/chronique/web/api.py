@@ -1,0 +1,196 @@
+"""The read half of the HTTP API, under ``/api``: everything the CLI answers, as JSON.
+
+Each endpoint opens the store for itself (see ``library``), resolves actors the way the CLI
+does (an id, a kb id, a name or an alias) and answers with chronique's own records, which the
+OpenAPI description at ``/openapi.json`` documents field by field. An unknown actor or document
+is a 404 with ``{"detail": …}``; a parameter out of bounds is a 422; every bound is declared
+here, so that no query can ask the server for unbounded work.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BeforeValidator
+
+from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, SearchHit, SeriesPoint
+from chronique.model import ENTITY_TYPES, Annotations
+from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
+from chronique.web.library import DocumentPage, Library, Reading, document_page
+from chronique.web.schemas import ErrorMessage
+
+__all__ = ["router", "resolve_actor", "check_period", "MAX_NAME_LENGTH", "FromDate", "ToDate"]
+
+MAX_NAME_LENGTH = 200
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorMessage, "description": "Unknown actor or document"}}
+
+ActorName = Annotated[str, Path(min_length=1, max_length=MAX_NAME_LENGTH, description="An actor's id, kb id, name or alias.")]
+OptionalActor = Annotated[str | None, Query(min_length=1, max_length=MAX_NAME_LENGTH, description="An actor's id, kb id, name or alias.")]
+
+
+def _iso_day(value: object) -> object:
+    """Only ``YYYY-MM-DD``: pydantic would also read "0" or "1700000000" as a date."""
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError("expected a date written YYYY-MM-DD")
+    return value
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+FromDate = Annotated[date | None, BeforeValidator(_iso_day), Query(alias="from", description="Only what happened on or after this day (YYYY-MM-DD).")]
+ToDate = Annotated[date | None, BeforeValidator(_iso_day), Query(alias="to", description="Only what happened on or before this day (YYYY-MM-DD).")]
+Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many items.")]
+
+router = APIRouter(prefix="/api")
+
+
+def _library(request: Request) -> Library:
+    return request.app.state.library
+
+
+def resolve_actor(reading: Reading, name: str) -> EntityRow:
+    """The actor a client names, or a 404 that says which name is unknown."""
+    row = reading.store.find_entity(name)
+    if row is None:
+        raise HTTPException(404, f"no actor named {name!r}; see /api/entities")
+    return row
+
+
+def check_period(start: date | None, end: date | None) -> None:
+    """A 422, in FastAPI's validation shape, when ``from`` comes after ``to``."""
+    if start is not None and end is not None and start > end:
+        raise RequestValidationError([{
+            "type": "value_error", "loc": ("query", "from"), "input": start.isoformat(),
+            "msg": f"'from' ({start}) is after 'to' ({end})",
+        }])
+
+
+@router.get("/entities", response_model=list[EntityRow], tags=["actors"])
+def list_entities(
+    request: Request,
+    type: Annotated[Literal[ENTITY_TYPES] | None, Query(description="Only actors of this type.")] = None,  # type: ignore[valid-type]
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> list[EntityRow]:
+    """Actors, most mentioned first, with their aliases."""
+    with _library(request).open() as reading:
+        return reading.store.entities(type)[offset: offset + limit]
+
+
+@router.get("/entities/{actor}", response_model=EntityRow, responses=NOT_FOUND, tags=["actors"])
+def get_entity(request: Request, actor: ActorName) -> EntityRow:
+    """One actor, found by id, kb id, name or alias."""
+    with _library(request).open() as reading:
+        return resolve_actor(reading, actor)
+
+
+@router.get("/entities/{actor}/profile", response_model=ActorProfile, responses=NOT_FOUND, tags=["actors"])
+def get_profile(
+    request: Request,
+    actor: ActorName,
+    events: Annotated[int, Query(ge=0, le=100, description="How many latest events.")] = 10,
+    quotes: Annotated[int, Query(ge=0, le=100, description="How many latest quotes by and about.")] = 10,
+) -> ActorProfile:
+    """An actor's aliases, roles, counterparts (most interactions first), latest events, quotes."""
+    with _library(request).open() as reading:
+        row = resolve_actor(reading, actor)
+        return reading.chronicle.profile(row.id, events=events, quotes=quotes)
+
+
+@router.get("/timeline", response_model=list[TimelineEntry], responses=NOT_FOUND, tags=["events"])
+def get_timeline(
+    request: Request,
+    actor: Annotated[
+        list[Annotated[str, Query(min_length=1, max_length=MAX_NAME_LENGTH)]],
+        Query(max_length=5, description="Zero to five actors: the events of any of them."),
+    ] = [],  # noqa: B006 - FastAPI copies defaults
+    start: FromDate = None,
+    end: ToDate = None,
+    undated: Annotated[bool, Query(description="Also list events the text gives no date for.")] = False,
+) -> list[TimelineEntry]:
+    """Events oldest first, each with the sentences that tell it."""
+    check_period(start, end)
+    with _library(request).open() as reading:
+        ids = [resolve_actor(reading, name).id for name in actor]
+        return reading.chronicle.timeline(*ids, start=start, end=end, undated=undated)
+
+
+@router.get("/pairs/{a}/{b}", response_model=PairHistory, responses=NOT_FOUND, tags=["actors"])
+def get_pair(request: Request, a: ActorName, b: ActorName) -> PairHistory:
+    """The story of two actors: their events, what each said about the other, the monthly
+    conflict–cooperation series, the relations between them."""
+    with _library(request).open() as reading:
+        first, second = resolve_actor(reading, a), resolve_actor(reading, b)
+        if first.id == second.id:
+            raise RequestValidationError([{
+                "type": "value_error", "loc": ("path", "b"), "input": b,
+                "msg": f"{a!r} and {b!r} are the same actor ({first.id}); give two different actors",
+            }])
+        return reading.chronicle.pair(first.id, second.id)
+
+
+@router.get("/series", response_model=list[SeriesPoint], responses=NOT_FOUND, tags=["events"])
+def get_series(
+    request: Request,
+    a: Annotated[str, Query(min_length=1, max_length=MAX_NAME_LENGTH, description="An actor.")],
+    b: OptionalActor = None,
+    start: FromDate = None,
+    end: ToDate = None,
+) -> list[SeriesPoint]:
+    """The conflict–cooperation score per month of one actor's events, or of a pair's."""
+    check_period(start, end)
+    with _library(request).open() as reading:
+        ids = [resolve_actor(reading, name).id for name in (a, b) if name is not None]
+        return reading.chronicle.series(*ids, start=start, end=end)
+
+
+@router.get("/quotes", response_model=list[QuoteRow], responses=NOT_FOUND, tags=["quotes"])
+def get_quotes(request: Request, by: OptionalActor = None, about: OptionalActor = None) -> list[QuoteRow]:
+    """Quotes in reading order, by one speaker and/or about one actor."""
+    with _library(request).open() as reading:
+        by_id = resolve_actor(reading, by).id if by else None
+        about_id = resolve_actor(reading, about).id if about else None
+        return reading.store.quotes(by=by_id, about=about_id)
+
+
+@router.get("/search", response_model=list[SearchHit], tags=["search"])
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find in articles and quotes.")],
+    limit: Annotated[int, Query(ge=1, le=100, description="At most this many hits.")] = 20,
+) -> list[SearchHit]:
+    """Full-text search over articles and quotes, best first, each hit with its sentence."""
+    with _library(request).open() as reading:
+        return reading.chronicle.search(q, limit=limit)
+
+
+@router.get("/graph", response_model=ActorGraph, tags=["actors"])
+def get_graph(request: Request, start: FromDate = None, end: ToDate = None) -> ActorGraph:
+    """Actors and the signed, weighted edges of the events between them over a period."""
+    check_period(start, end)
+    with _library(request).open() as reading:
+        return reading.chronicle.graph(start=start, end=end)
+
+
+@router.get("/documents", response_model=DocumentPage, tags=["documents"])
+def list_documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> DocumentPage:
+    """Stored articles, newest first, a page at a time."""
+    with _library(request).open() as reading:
+        return document_page(reading.store, limit, offset)
+
+
+@router.get("/documents/{doc_id}", response_model=Annotations, responses=NOT_FOUND, tags=["documents"])
+def get_document(
+    request: Request,
+    doc_id: Annotated[str, Path(min_length=1, max_length=MAX_NAME_LENGTH, description="A document id.")],
+) -> Annotations:
+    """An article's text with everything found in it, each fact with its character span."""
+    with _library(request).open() as reading:
+        annotations = reading.store.annotations(doc_id)
+    if annotations is None:
+        raise HTTPException(404, f"no document {doc_id!r}; see /api/documents")
+    return annotations
