@@ -56,6 +56,12 @@ GOOGLE = ("google", "ORG", "name")
 TESLA = ("tesla", "ORG", "name")
 
 FRENCH_SURFACE_CASES = [
+    # Two coordinated role nouns share the holder and the complement.
+    ("Sam Altman, cofondateur et directeur général d'OpenAI, a répondu.", {"Sam Altman": ALTMAN, "OpenAI": OPENAI},
+     {("ROLE", "sam-altman", "openai", "founder"), ("ROLE", "sam-altman", "openai", "ceo")}),
+    ("Satya Nadella, patron de Microsoft et ami de Sam Altman, a répondu.",
+     {"Satya Nadella": NADELLA, "Microsoft": MICROSOFT, "Sam Altman": ALTMAN},
+     {("ROLE", "satya-nadella", "microsoft", "ceo")}),
     ("Sam Altman, patron d'OpenAI, a répondu.", {"Sam Altman": ALTMAN, "OpenAI": OPENAI},
      {("ROLE", "sam-altman", "openai", "ceo")}),
     ("Le PDG de Microsoft Satya Nadella a parlé.", {"Satya Nadella": NADELLA, "Microsoft": MICROSOFT},

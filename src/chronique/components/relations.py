@@ -145,6 +145,7 @@ class RelationExtractor:
         self.prefix = {_norm(x) for x in w["prefix_words"]} | self.possessives | self.former
         self.prefix |= self.membership | self.genitives
         self.closers = {_norm(x) for x in w["apposition_closers"]}
+        self.coordinators = {_norm(x) for x in w.get("coordinators", ())}
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
 
@@ -192,12 +193,21 @@ class RelationExtractor:
     # -- relational nouns ----------------------------------------------------------------
     def _noun_relations(self, doc: Doc, actors: DocActors, founding_pairs: set) -> list[Relation]:
         relations = []
-        for phrase in self._noun_phrases(doc):
-            named = self._named(doc, phrase, actors)
+        phrases = self._noun_phrases(doc)
+        previous_named: list[tuple[str, tuple[int, int]]] = []
+        for index, phrase in enumerate(phrases):
+            following = phrases[index + 1] if index + 1 < len(phrases) else None
+            coordinated = following is not None and self._coordinated(doc, phrase, following)
+            # "cofondateur et directeur général de Mistral AI": the second noun takes the
+            # holder of the first, the first the complement of the second.
+            named = self._named(doc, phrase, actors) or (previous_named if self._after_coordination(doc, phrase) else [])
+            previous_named = named
             if not named:
                 continue
             named_keys = {k for k, _ in named}
             complements = self._complements(doc, phrase, actors, named_keys)
+            if not complements and coordinated:
+                complements = self._complements(doc, following, actors, named_keys)
             phrase_span = (doc[phrase.start].idx, doc[phrase.end - 1].idx + len(doc[phrase.end - 1]))
             for named_key, named_span in named:
                 for comp_key, comp_span in complements:
@@ -209,6 +219,14 @@ class RelationExtractor:
                         continue  # "fonde xAI, sa propre entreprise": the founder relation says it
                     relations.append(relation)
         return relations
+
+    def _coordinated(self, doc: Doc, phrase: NounPhrase, following: NounPhrase) -> bool:
+        """Whether ``following`` is the noun coordinated right after ``phrase`` ("X et Y")."""
+        between = doc[phrase.end : following.start]
+        return len(between) == 1 and _norm(between[0].text) in self.coordinators
+
+    def _after_coordination(self, doc: Doc, phrase: NounPhrase) -> bool:
+        return phrase.start > 0 and _norm(doc[phrase.start - 1].text) in self.coordinators
 
     def _noun_relation(self, phrase: NounPhrase, named: str, comp: str, spans, actors) -> Relation | None:
         """The relation a noun states between the actor it names and its complement."""
