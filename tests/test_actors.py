@@ -140,3 +140,198 @@ def test_start_up_stays_one_token_in_the_chronique_pipeline():
 
     doc = load_pipeline("fr").make_doc("la start-up française Mistral AI")
     assert [t.text for t in doc] == ["la", "start-up", "française", "Mistral", "AI"]
+
+
+# -- names that are also common words ----------------------------------------------------
+def kb_ids(doc) -> set[str]:
+    return {e.kb_id for e in doc._.entities if e.kb_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        ("Le groupe Meta a présenté ses résultats.", "meta"),
+        ("Meta a annoncé un accord de licence.", "meta"),
+        ("Sur le réseau social X, les critiques se multiplient.", "x"),
+        ("X a suspendu le compte du journaliste.", "x"),
+        ("L'opérateur Orange a relevé ses prix.", "orange"),
+        ("L'opérateur historique Orange a relevé ses prix.", "orange"),
+        ("Orange a signé un contrat avec la SNCF.", "orange"),
+        ("Free a annoncé une hausse de ses tarifs.", "free"),
+        ("Le chatbot Claude répond en français.", "claude"),
+        ("Anthropic a mis à jour Claude cette semaine.", "claude"),
+        ("L'assistant Gemini de Google progresse.", "gemini"),
+        ("La messagerie Signal refuse de quitter la Suède.", "signal"),
+        ("La start-up Mistral a levé des fonds.", "mistral-ai"),
+        ("Le patron de Zoom a démissionné.", "zoom"),
+    ],
+)
+def test_a_common_word_names_an_actor_in_context(nlp, text, kb_id):
+    assert kb_id in kb_ids(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        ("Une méta-analyse confirme le résultat.", "meta"),
+        ("Le mot X revient souvent dans ses textes.", "x"),
+        ("Le facteur X reste inconnu, selon Monsieur X.", "x"),
+        ("Elle porte un manteau orange vif.", "orange"),
+        ("L'entrée est free pour les étudiants.", "free"),
+        ("Usain Bolt a couru le 100 mètres.", "bolt"),
+        ("Zoom sur les chiffres du trimestre.", "zoom"),
+        ("Claude François chantait à l'Olympia.", "claude"),
+        ("Total : trois millions de visiteurs.", "totalenergies"),
+        ("Le mistral souffle sur la Provence.", "mistral-ai"),
+    ],
+)
+def test_a_common_word_is_no_actor_out_of_context(nlp, text, kb_id):
+    assert kb_id not in kb_ids(run(nlp, text))
+
+
+# -- names the knowledge base does not know ------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La start-up nantaise Zelvio a levé 3 millions d'euros.", {"Zelvio": "ORG"}),
+        ("Le groupe Harnois a racheté l'entreprise Kestrel Robotics.",
+         {"Harnois": "ORG", "Kestrel Robotics": "ORG"}),
+        ("Brindle Technologies et Quorvex SAS ont signé un partenariat.",
+         {"Brindle Technologies": "ORG", "Quorvex SAS": "ORG"}),
+        ("Selon Lumora Inc., la demande reste forte.", {"Lumora Inc.": "ORG"}),
+        ("Le fabricant américain de puces Harnois présente son processeur Orion 2.",
+         {"Harnois": "ORG", "Orion 2": "PRODUCT"}),
+        ("Zelvio, une jeune pousse rennaise, ouvre un bureau.", {"Zelvio": "ORG"}),
+        ("Velquor présente Tessaro, son premier logiciel de gestion.", {"Velquor": "ORG", "Tessaro": "PRODUCT"}),
+        ("L'application Nautilia compte déjà 80 000 utilisateurs.", {"Nautilia": "PRODUCT"}),
+        ("Le smartphone X 15 sortira en mars.", {"X 15": "PRODUCT"}),
+        ("Le PDG Paul Verdier a démissionné.", {"Paul Verdier": "PERSON"}),
+        ("Paul Verdier, PDG de Zelvio, a démenti.", {"Paul Verdier": "PERSON", "Zelvio": "ORG"}),
+        ("Zelvio a levé 3 millions d'euros auprès de Brenac Capital.",
+         {"Zelvio": "ORG", "Brenac Capital": "ORG"}),
+    ],
+)
+def test_patterns_find_and_type_unknown_names(nlp, text, expected):
+    found = {e.name: e.type for e in run(nlp, text)._.entities if e.type in ("ORG", "PRODUCT", "PERSON")}
+    assert found == expected
+
+
+def test_a_pattern_does_not_swallow_its_neighbours(nlp):
+    doc = run(nlp, "Le groupe Harnois et la start-up Zelvio ont rejoint Microsoft.")
+    assert entity_types(doc) == {"Harnois": "ORG", "Zelvio": "ORG", "Microsoft": "ORG"}
+
+
+def test_a_typed_unknown_name_is_found_again_later_in_the_article(nlp):
+    doc = run(nlp, "La start-up Zelvio recrute. Les clients de Zelvio sont satisfaits.")
+    assert [doc.text[s:e] for s, e in next(e for e in doc._.entities if e.name == "Zelvio").mentions] == [
+        "Zelvio", "Zelvio"]
+
+
+# -- names with articles and particles -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "surfaces"),
+    [
+        ("Selon Les Echos, le groupe a perdu de l'argent.", "Les Echos", ["Les Echos"]),
+        ("Marine Le Pen a critiqué le projet. Le Pen a ensuite répondu.", "Marine Le Pen",
+         ["Marine Le Pen", "Le Pen"]),
+        ("Le ministre de l'Économie Bruno Le Maire a salué l'accord.", "Bruno Le Maire", ["Bruno Le Maire"]),
+        ("Ursula von der Leyen a reçu les patrons.", "Ursula von der Leyen", ["Ursula von der Leyen"]),
+        ("Hélène de Vaucourt dirige le fonds. Selon de Vaucourt, tout va bien.", "Hélène de Vaucourt",
+         ["Hélène de Vaucourt", "de Vaucourt"]),
+        ("La start-up française Mistral AI a levé 600 millions d'euros.", "Mistral AI", ["Mistral AI"]),
+    ],
+)
+def test_names_keep_their_articles_and_particles(nlp, text, name, surfaces):
+    doc = run(nlp, text)
+    entity = next(e for e in doc._.entities if e.name == name)
+    assert [doc.text[s:e] for s, e in entity.mentions][: len(surfaces)] == surfaces
+    assert not any("Économie" in e.name or e.name in ("Echos", "Pen") for e in doc._.entities)
+
+
+# -- descriptions, dated roles and pronouns ------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "nth", "expected"),
+    [
+        ("Le patron de Twitter a annoncé sa démission.", dt.date(2020, 6, 1), "patron de Twitter", 0,
+         "jack-dorsey"),
+        ("Le patron de Twitter a annoncé sa démission.", dt.date(2023, 8, 15), "patron de Twitter", 0,
+         "linda-yaccarino"),
+        ("Le PDG de Microsoft a parlé.", dt.date(2010, 5, 1), "PDG de Microsoft", 0, "steve-ballmer"),
+        ("Le PDG de Microsoft a parlé.", dt.date(2025, 5, 1), "PDG de Microsoft", 0, "satya-nadella"),
+        ("Le dirigeant de Meta a répondu.", dt.date(2025, 8, 22), "dirigeant de Meta", 0, "mark-zuckerberg"),
+        ("Elon Musk a répondu. Le fondateur de Tesla s'est moqué d'Altman.", dt.date(2025, 11, 3),
+         "fondateur de Tesla", 0, "elon-musk"),
+        # stated once in the article, the role names its holder the second time too
+        ("Paul Verdier, PDG de Zelvio, a parlé. Plus tard, le PDG de Zelvio a démenti.", dt.date(2025, 1, 1),
+         "PDG de Zelvio", 1, "person:Paul Verdier"),
+        ("Paul Verdier est le PDG de Zelvio depuis 2020.", dt.date(2025, 1, 1), "PDG de Zelvio", 0,
+         "person:Paul Verdier"),
+    ],
+)
+def test_a_role_description_denotes_its_holder_at_the_article_date(nlp, text, published, surface, nth, expected):
+    assert mention_of(run(nlp, text, published), surface, nth) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Microsoft a investi dans OpenAI. L'organisation a refusé de commenter.", "L'organisation", "openai"),
+        ("La start-up Zelvio grandit. Le groupe Harnois a racheté la société.", "la société", "org:Harnois"),
+        ("Sam Altman publie un message. Celui-ci annonce une pause.", "Celui-ci", "sam-altman"),
+        ("Sam Altman a croisé Mira Murati. Celle-ci refuse de commenter.", "Celle-ci", "mira-murati"),
+        ("Mira Murati a croisé Sam Altman. Cette dernière refuse.", "Cette dernière", "mira-murati"),
+        ("Jeanne Delacroix a rencontré Paul Verdier. Elle signe l'accord.", "Elle", "person:Jeanne Delacroix"),
+        ("Jeanne Delacroix a rencontré Paul Verdier. Ce dernier signe l'accord.", "Ce dernier",
+         "person:Paul Verdier"),
+    ],
+)
+def test_generic_descriptions_and_demonstratives_resolve(nlp, text, surface, expected):
+    assert mention_of(run(nlp, text), surface) == expected
+
+
+def test_an_organisation_description_does_not_take_the_name_it_introduces(nlp):
+    doc = run(nlp, "Microsoft a investi. L'opérateur historique Orange a signé.")
+    assert mention_of(doc, "L'opérateur") is None
+    assert mention_of(doc, "Orange") == "orange"
+
+
+# -- homonyms --------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def homonym_recognizer(nlp, tmp_path_factory):
+    from chronique.components.actors import ActorRecognizer
+
+    user_file = tmp_path_factory.mktemp("kb") / "homonyms.jsonl"
+    records = [
+        {"id": "nexolia", "name": "Nexolia", "type": "ORG"},
+        {"id": "brakka", "name": "Brakka", "type": "ORG"},
+        {"id": "paul-verdier-nexolia", "name": "Paul Verdier", "type": "PERSON", "aliases": ["Verdier"],
+         "gender": "m", "roles": [{"org": "nexolia", "title": "ceo", "from": "2019"}]},
+        {"id": "paul-verdier-brakka", "name": "Paul Verdier", "type": "PERSON", "aliases": ["Verdier"],
+         "gender": "m", "roles": [{"org": "brakka", "title": "founder", "from": "2012"}]},
+    ]
+    user_file.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    return ActorRecognizer(nlp, "fr", load_knowledge_base(str(user_file)))
+
+
+def run_with(nlp, recognizer, text: str):
+    doc = nlp.make_doc(text)
+    doc._.dct = dt.date(2025, 11, 3)
+    for name, component in nlp.pipeline:
+        if name != "chronique_actors":
+            doc = component(doc)
+    return recognizer(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paul Verdier a présenté les comptes de Nexolia. Verdier reste confiant.", "paul-verdier-nexolia"),
+        ("La société Brakka a été fondée par Paul Verdier. Verdier reste confiant.", "paul-verdier-brakka"),
+        ("Paul Verdier a pris la parole. Verdier reste confiant.", None),
+    ],
+)
+def test_homonyms_are_told_apart_by_context_or_left_unlinked(nlp, homonym_recognizer, text, expected):
+    doc = run_with(nlp, homonym_recognizer, text)
+    people = [e for e in doc._.entities if e.type == "PERSON"]
+    assert [(e.name, e.kb_id) for e in people] == [("Paul Verdier", expected)]
+    assert [doc.text[s:e] for s, e in people[0].mentions] == ["Paul Verdier", "Verdier"]

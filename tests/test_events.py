@@ -87,10 +87,10 @@ SENTENCES = [
     ("Aujourd'hui, Xavier Niel investit dans Mistral AI.",
      [("INVEST", "xavier-niel", "mistral-ai", "asserted", None)]),
     ("Le groupe Vivendi a racheté la société Lagardère en 2023.",
-     [("ACQUIRE", "org:Vivendi", "org:Lagardère", "asserted", "2023")]),
+     [("ACQUIRE", "vivendi", "lagardere", "asserted", "2023")]),
     # A brand the tagger reads as an adjective still names "la société"; "annoncer" asserts.
     ("Le groupe Vivendi a annoncé le rachat de la société Kestrel.",
-     [("ACQUIRE", "org:Vivendi", "org:Kestrel", "asserted", None)]),
+     [("ACQUIRE", "vivendi", "org:Kestrel", "asserted", None)]),
     # Ending a partnership is a CANCEL, not a new partnership.
     ("Apple a décidé de rompre son partenariat avec Google.", [("CANCEL", "apple", "google", "asserted", None)]),
     # "de menteur" hangs on the object's name, three links under the verb.

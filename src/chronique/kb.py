@@ -4,12 +4,18 @@ spaCy's French model calls OpenAI "MISC" and xAI a person; the knowledge base is
 knows better. It is data (``resources/kb/actors.jsonl``), extended by a user file named with the
 ``CHRONIQUE_KB`` environment variable or passed to :func:`load_knowledge_base` (same format; a
 user record with an existing id replaces the shipped one). See ``docs/knowledge-base.md``.
+
+Besides lookups by id, the base answers the questions recognition asks of it: who held a role
+in an organisation at a date ("le patron de Twitter" in 2020), which actors share a surface form
+(homonyms, which recognition must tell apart or leave unlinked), and which actors are related to
+an actor (its organisations, people, products, parent), the context that tells homonyms apart.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,14 +23,31 @@ from pathlib import Path
 from chronique.data import load_jsonl
 from chronique.errors import InputError
 
-__all__ = ["KnownActor", "KnownRole", "KnowledgeBase", "load_knowledge_base", "USER_KB_VARIABLE"]
+__all__ = [
+    "ACTOR_TYPES",
+    "ROLE_TITLES",
+    "KnownActor",
+    "KnownRole",
+    "KnowledgeBase",
+    "load_knowledge_base",
+    "USER_KB_VARIABLE",
+]
 
 USER_KB_VARIABLE = "CHRONIQUE_KB"
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "PRODUCT"})
+ROLE_TITLES = frozenset(
+    {"founder", "ceo", "chair", "president", "executive", "board", "employee", "owner", "investor"}
+)
+GENDERS = frozenset({"m", "f"})
 
 
 @dataclass(frozen=True)
 class KnownRole:
-    """A person's position in an organisation, with the years it held (ISO values, open-ended)."""
+    """A person's position in an organisation, with the dates it held (ISO prefixes, open-ended).
+
+    ``valid_from``/``valid_to`` may be a year ("2015") or a month ("2022-10"): a role is compared
+    at the precision it is given, so "2023-06" ends a role in June 2023, "2023" at the end of 2023.
+    """
 
     org: str
     title: str
@@ -35,10 +58,9 @@ class KnownRole:
         """Whether the role held at ``iso_date`` (any date when unknown)."""
         if iso_date is None:
             return True
-        year = iso_date[:4]
-        return (self.valid_from is None or self.valid_from[:4] <= year) and (
-            self.valid_to is None or year <= self.valid_to[:4]
-        )
+        starts_ok = self.valid_from is None or iso_date[: len(self.valid_from)] >= self.valid_from
+        ends_ok = self.valid_to is None or iso_date[: len(self.valid_to)] <= self.valid_to
+        return starts_ok and ends_ok
 
 
 @dataclass(frozen=True)
@@ -65,51 +87,111 @@ class KnownActor:
 
 @dataclass
 class KnowledgeBase:
-    """Known actors indexed by id, by surface form and by (organisation, title)."""
+    """Known actors indexed by id, with lazily built indexes by form, role and relation.
+
+    Add actors with :meth:`add` (or fill ``actors`` before the first query): the indexes are
+    built once, on first use, so that a pipeline pays for them at load time, not per document.
+    """
 
     actors: dict[str, KnownActor] = field(default_factory=dict)
+    _roles_by_org: dict[str, list[tuple[KnownActor, KnownRole]]] | None = field(default=None, repr=False)
+    _related: dict[str, frozenset[str]] | None = field(default=None, repr=False)
+    _by_form: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
 
-    def get(self, actor_id: str) -> KnownActor | None:
-        return self.actors.get(actor_id)
+    def add(self, actor: KnownActor) -> None:
+        """Add or replace an actor (by id) and forget the indexes built so far."""
+        self.actors[actor.id] = actor
+        self._roles_by_org = self._related = self._by_form = None
+
+    def get(self, actor_id: str | None) -> KnownActor | None:
+        return self.actors.get(actor_id) if actor_id else None
 
     def holders(self, org_id: str, titles: tuple[str, ...], on: str | None = None) -> list[KnownActor]:
         """People known to hold one of ``titles`` in ``org_id`` (at date ``on`` when given)."""
-        found = []
-        for actor in self.actors.values():
-            if any(r.org == org_id and r.title in titles and r.holds_on(on) for r in actor.roles):
+        if self._roles_by_org is None:
+            self._roles_by_org = defaultdict(list)
+            for actor in self.actors.values():
+                for role in actor.roles:
+                    self._roles_by_org[role.org].append((actor, role))
+        found: list[KnownActor] = []
+        for actor, role in self._roles_by_org.get(org_id, []):
+            if role.title in titles and role.holds_on(on) and actor not in found:
                 found.append(actor)
         return found
 
+    def actors_named(self, form: str) -> tuple[str, ...]:
+        """Ids of the actors that ``form`` names (name, alias or context alias), in file order."""
+        if self._by_form is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for actor in self.actors.values():
+                for each in dict.fromkeys((actor.name, *actor.aliases, *actor.context_aliases)):
+                    index[each].append(actor.id)
+            self._by_form = {k: tuple(v) for k, v in index.items()}
+        return self._by_form.get(form, ())
+
+    def related(self, actor_id: str) -> frozenset[str]:
+        """Actors whose mention makes ``actor_id`` likely: its organisations, people, products,
+        maker, parent and subsidiaries (the actor itself excluded)."""
+        if self._related is None:
+            links: dict[str, set[str]] = defaultdict(set)
+            for actor in self.actors.values():
+                others = {r.org for r in actor.roles} | {actor.maker, actor.parent}
+                for other in others - {None, actor.id}:
+                    links[actor.id].add(other)
+                    links[other].add(actor.id)
+            self._related = {k: frozenset(v) for k, v in links.items()}
+        return self._related.get(actor_id, frozenset())
+
+
+def _check(condition: bool, origin: str, problem: str, record: dict) -> None:
+    if not condition:
+        raise InputError(f"{origin}: knowledge-base record {record.get('id', '?')!r}: {problem}")
+
+
+def _role_from_record(item: dict, origin: str, record: dict) -> KnownRole:
+    _check(isinstance(item, dict) and "org" in item and "title" in item, origin,
+           "each role needs an org and a title", record)
+    _check(item["title"] in ROLE_TITLES, origin,
+           f"unknown role title {item['title']!r} (one of {', '.join(sorted(ROLE_TITLES))})", record)
+    return KnownRole(item["org"], item["title"], item.get("from"), item.get("to"))
+
 
 def _actor_from_record(record: dict, origin: str) -> KnownActor:
+    _check(isinstance(record, dict), origin, "a record must be a JSON object", {"id": repr(record)})
+    for key in ("id", "name", "type"):
+        _check(isinstance(record.get(key), str) and bool(record.get(key)), origin, f"lacks {key!r}", record)
+    _check(record["type"] in ACTOR_TYPES, origin,
+           f"unknown type {record['type']!r} (one of {', '.join(sorted(ACTOR_TYPES))})", record)
+    for key in ("aliases", "context_aliases", "roles"):
+        _check(isinstance(record.get(key, []), list), origin, f"{key!r} must be a list", record)
+    _check(record.get("gender") in GENDERS | {None}, origin, "gender must be 'm' or 'f'", record)
+    roles = tuple(_role_from_record(item, origin, record) for item in record.get("roles", []))
+    return KnownActor(
+        id=record["id"],
+        name=record["name"],
+        type=record["type"],
+        aliases=tuple(record.get("aliases", [])),
+        context_aliases=tuple(record.get("context_aliases", [])),
+        wikidata=record.get("wikidata"),
+        roles=roles,
+        maker=record.get("maker"),
+        parent=record.get("parent"),
+        gender=record.get("gender"),
+    )
+
+
+def _read_user_records(path: Path) -> list[tuple[int, dict]]:
     try:
-        roles = tuple(
-            KnownRole(r["org"], r["title"], r.get("from"), r.get("to")) for r in record.get("roles", [])
-        )
-        return KnownActor(
-            id=record["id"],
-            name=record["name"],
-            type=record["type"],
-            aliases=tuple(record.get("aliases", [])),
-            context_aliases=tuple(record.get("context_aliases", [])),
-            wikidata=record.get("wikidata"),
-            roles=roles,
-            maker=record.get("maker"),
-            parent=record.get("parent"),
-            gender=record.get("gender"),
-        )
-    except (KeyError, TypeError) as error:
-        raise InputError(f"{origin}: knowledge-base record lacks {error}: {record!r}") from error
-
-
-def _read_user_records(path: Path) -> list[dict]:
+        text = path.read_text("utf-8")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read the knowledge-base file: {error.strerror}") from error
     records = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("//"):
             continue
         try:
-            records.append(json.loads(line))
+            records.append((number, json.loads(line)))
         except json.JSONDecodeError as error:
             raise InputError(f"{path}:{number}: broken JSON in knowledge base: {error.msg}") from error
     return records
@@ -120,11 +202,9 @@ def load_knowledge_base(user_file: str | None = None) -> KnowledgeBase:
     """The shipped knowledge base, extended by ``user_file`` or the ``CHRONIQUE_KB`` file."""
     kb = KnowledgeBase()
     for record in load_jsonl("kb/actors.jsonl"):
-        actor = _actor_from_record(record, "resources/kb/actors.jsonl")
-        kb.actors[actor.id] = actor
+        kb.add(_actor_from_record(record, "resources/kb/actors.jsonl"))
     extra = user_file or os.environ.get(USER_KB_VARIABLE)
     if extra:
-        for record in _read_user_records(Path(extra)):
-            actor = _actor_from_record(record, extra)
-            kb.actors[actor.id] = actor
+        for number, record in _read_user_records(Path(extra)):
+            kb.add(_actor_from_record(record, f"{extra}:{number}"))
     return kb

@@ -37,11 +37,12 @@ def resolve_references(
 ) -> list[ActorMention]:
     """Add description and pronoun mentions to ``mentions`` (and new KB actors to ``entities``).
 
+    Generic descriptions come first so that a role can hang on one ("le patron de la société").
     ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it at every access).
     """
     mentions = list(mentions)
-    mentions += _role_descriptions(doc, mentions, entities, kb, words)
     mentions += _generic_org_descriptions(doc, text, mentions, entities, words)
+    mentions += _role_descriptions(doc, mentions, entities, kb, words)
     mentions += _pronouns(doc, text, mentions, entities, kb, words)
     return mentions
 
@@ -55,9 +56,14 @@ def _mention_at(mentions: list[ActorMention], token: Token) -> ActorMention | No
 
 
 def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
-    """"le patron d'OpenAI", "le fondateur de Tesla": a role noun whose complement is an org."""
+    """"le patron d'OpenAI", "le fondateur de Tesla": a role noun whose complement is an org.
+
+    The holder is, in order: the person the noun is said of right there ("Sam Altman, patron
+    d'OpenAI", "X est le PDG de Y"), the person the article said holds that role earlier or
+    later, the one person the knowledge base says held it at the article's date.
+    """
     roles = {_normalise(k): tuple(v) for k, v in words["role_nouns"].items()}
-    found = []
+    described = []
     for token in doc:
         titles = roles.get(_normalise(token.text)) or roles.get(_normalise(token.lemma_))
         if not titles:
@@ -66,17 +72,22 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
         org_mention = _mention_at(mentions, org_token) if org_token is not None else None
         if org_mention is None or entities.get(org_mention.key, {}).get("type") != "ORG":
             continue
-        holder = _holder_in_text(token, mentions, entities) or _holder_in_kb(
-            doc, org_mention.key, titles, entities, kb
-        )
+        described.append((token, titles, org_mention, _holder_in_text(token, mentions, entities)))
+    stated = {(org.key, title): holder for _t, titles, org, holder in described if holder for title in titles}
+    found = []
+    for token, titles, org_mention, holder in described:
+        said = [stated[(org_mention.key, t)] for t in titles if (org_mention.key, t) in stated]
+        holder = holder or (said[0] if said else None)
+        holder = holder or _holder_in_kb(doc, org_mention.key, titles, entities, kb)
         if holder:
             found.append(ActorMention(token.idx, org_mention.end, holder, "description"))
     return found
 
 
 def _holder_in_text(role: Token, mentions, entities) -> str | None:
-    """The person the role noun is in apposition with ("Sam Altman, patron d'OpenAI")."""
-    neighbours = [c for c in role.children if c.dep_ == "appos"]
+    """The person the role noun is said of: in apposition ("Sam Altman, patron d'OpenAI",
+    "le PDG de Microsoft, Satya Nadella") or as the subject of a copula ("X est le PDG de Y")."""
+    neighbours = [c for c in role.children if c.dep_ in ("appos", "nsubj")]
     if role.dep_ in ("appos", "acl") and role.head.i < role.i:
         neighbours.append(role.head)
     for other in neighbours:
@@ -87,7 +98,7 @@ def _holder_in_text(role: Token, mentions, entities) -> str | None:
 
 
 def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
-    """The known holder of the role, preferring one the article already names."""
+    """The known holder of the role at the article's date, preferring one the article names."""
     on = doc._.dct.isoformat() if doc._.dct else None
     for title in titles:
         holders = kb.holders(org_key, (title,), on)
@@ -114,13 +125,28 @@ def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[Acto
             boundary_ok = (start == 0 or not lowered[start - 1].isalnum()) and (
                 end == len(lowered) or not lowered[end].isalnum()
             )
-            followed_by_name = text[end : end + 2].strip()[:1].isupper()
-            if boundary_ok and not followed_by_name and not _overlaps(found + mentions, start, end):
+            introduces_name = _followed_by_name(doc, text, end, mentions)
+            if boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
                 key = _recent(doc, mentions, entities, start, lambda k, m: entities[k]["type"] == "ORG")
                 if key:
                     found.append(ActorMention(start, end, key, "description"))
             start = lowered.find(phrase, end)
     return found
+
+
+def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention]) -> bool:
+    """Whether the phrase ending at ``end`` introduces a name: "le groupe Meta", "l'opérateur
+    historique Orange" (the name, not the description, is the actor there)."""
+    if text[end : end + 2].strip()[:1].isupper():
+        return True
+    span = doc.char_span(end, end, alignment_mode="expand") if end < len(text) else None
+    i = span.start if span is not None else len(doc)
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    for _ in range(2):
+        if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1
+    return i < len(doc) and any(m.start == doc[i].idx for m in mentions)
 
 
 def _overlaps(mentions: list[ActorMention], start: int, end: int) -> bool:
@@ -171,22 +197,38 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
     """Subject pronouns and "ce dernier": the person in focus, read left to right."""
     subject = {_normalise(p) for p in words["pronouns"]["subject"]}
     last_named = {_normalise(p) for p in words["pronouns"]["last_named"]}
+    feminine_named = {_normalise(p) for p in words["pronouns"]["last_named_feminine"]}
     impersonal = tuple(_normalise(p) + " " for p in words["pronouns"]["impersonal_next"])
+    lowered = _normalise(text)
+    first_words = {p.split(" ")[0].split("-")[0] for p in last_named}  # "celui" of "celui-ci"
     resolved: list[ActorMention] = []
     for token in doc:
         word = _normalise(token.text)
-        pair = _normalise(doc[token.i : token.i + 2].text) if token.i + 1 < len(doc) else ""
+        phrase = _phrase_at(lowered, token.idx, last_named) if word in first_words else None
         known = mentions + resolved
-        if pair in last_named and not _overlaps(known, token.idx, token.idx + len(pair)):
-            key = _recent(doc, known, entities, token.idx, _is_person(entities))
+        if phrase and not _overlaps(known, token.idx, token.idx + len(phrase)):
+            feminine = phrase in feminine_named
+            key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine))
             if key:
-                resolved.append(ActorMention(token.idx, token.idx + len(pair), key, "pronoun"))
+                resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun"))
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
             feminine = "Fem" in token.morph.get("Gender") or word.endswith("elle")
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun"))
     return resolved
+
+
+def _phrase_at(lowered: str, start: int, phrases: set[str]) -> str | None:
+    """The phrase of ``phrases`` that the text has at ``start`` as whole words ("celui-ci",
+    which the tokenizer cuts in three)."""
+    if start > 0 and lowered[start - 1].isalnum():
+        return None
+    for phrase in sorted(phrases, key=len, reverse=True):
+        end = start + len(phrase)
+        if lowered.startswith(phrase, start) and (end == len(lowered) or not lowered[end].isalnum()):
+            return phrase
+    return None
 
 
 def _is_impersonal(token: Token, text: str, word: str, impersonal_next: tuple[str, ...]) -> bool:
@@ -210,7 +252,7 @@ def _is_person(entities, kb: KnowledgeBase | None = None, feminine: bool | None 
         if kb is None or feminine is None:
             return True
         known = kb.get(key)
-        gender = known.gender if known else None
+        gender = known.gender if known else entities[key].get("gender")
         return (gender == "f") if feminine else (gender != "f")
 
     return accept

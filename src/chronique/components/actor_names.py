@@ -1,0 +1,94 @@
+"""Candidate actor names and the small token tests every name finder shares.
+
+Three finders propose names for the same text: the knowledge base (:mod:`kb_matching`), the
+statistical NER and the patterns for unknown names (:mod:`actor_patterns`). Each proposes
+:class:`NamedSpan` candidates; :mod:`actors` keeps the best of overlapping ones and groups them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+__all__ = ["NamedSpan", "CueIndex", "is_capitalised", "is_name_like", "line_before", "APOSTROPHES"]
+
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+#: Words of a cue or of the text around it: "l'ia" is "l'" and "ia", "p.-d.g." one word.
+WORDS = re.compile(r"[^\s']+'?|'")
+
+
+def line_before(text: str, start: int, width: int = 48) -> str:
+    """The ``width`` characters before ``start`` on the same line, lower case, apostrophes
+    straight, right-stripped: where a cue for a name at ``start`` must stand (a title on the
+    line above is no cue: "l'avenir de l'IA" then "Si ce projet …")."""
+    before = text[max(0, start - width) : start]
+    return before[before.rfind("\n") + 1 :].lower().translate(APOSTROPHES).rstrip()
+
+
+class CueIndex:
+    """Cue phrases ("start-up", "réseau social", "patron de") and the type each gives, looked up
+    by the last (or first) words of a text in a few dictionary probes, not one test per cue.
+
+    A cue ending in "de" also stands for its elided and contracted forms ("patron d'", "du").
+    """
+
+    def __init__(self, cues: Iterable[tuple[str, str]]) -> None:
+        self.table: dict[str, str] = {}
+        for cue, entity_type in cues:
+            cue = cue.lower().translate(APOSTROPHES)
+            forms = [cue]
+            if cue.endswith(" de"):
+                forms += [cue[:-3] + " d'", cue[:-3] + " du", cue[:-3] + " des"]
+            for form in forms:
+                self.table.setdefault(" ".join(WORDS.findall(form)), entity_type)
+        self.longest = max((k.count(" ") + 1 for k in self.table), default=0)
+
+    def type_at_end(self, before: str) -> str | None:
+        """The type of the longest cue that ``before`` ends with, as whole words."""
+        words = WORDS.findall(before[-64:])
+        for size in range(min(self.longest, len(words)), 0, -1):
+            found = self.table.get(" ".join(words[-size:]))
+            if found:
+                return found
+        return None
+
+    def type_at_start(self, after: str) -> str | None:
+        """The type of the longest cue that ``after`` starts with, as whole words."""
+        words = WORDS.findall(after[:64])
+        for size in range(min(self.longest, len(words)), 0, -1):
+            found = self.table.get(" ".join(words[:size]))
+            if found:
+                return found
+        return None
+
+
+@dataclass
+class NamedSpan:
+    """A candidate name in the text, before grouping.
+
+    ``typed_by_cue`` says the text itself states what it is ("la start-up X", "X SAS");
+    ``source`` says which finder proposed it (``kb``, ``model`` or ``pattern``), for tie-breaks.
+    """
+
+    span: Span
+    type: str
+    kb_id: str | None = None
+    typed_by_cue: bool = False
+    source: str = "model"
+
+
+def is_capitalised(token: Token) -> bool:
+    """A word that starts with a capital letter ("Zelvio", "Économie")."""
+    return token.text[:1].isupper()
+
+
+def is_name_like(token: Token) -> bool:
+    """A token that may belong to a brand or product name: capitalised, or mixed case with a
+    capital inside ("iPhone", "xAI"), or a model number after a name ("15", "H200", "4o")."""
+    text = token.text
+    if not text[:1].isalnum():
+        return False
+    return text[:1].isupper() or any(c.isupper() for c in text[1:]) or text[:1].isdigit()
