@@ -11,7 +11,11 @@ from __future__ import annotations
 # Registration order is the order of '--help'.
 from chronique.cli import ingest_commands  # noqa: F401
 from chronique.cli import query_commands  # noqa: F401
+from chronique.cli import entity_commands  # noqa: F401
+from chronique.cli import analysis_commands  # noqa: F401
 from chronique.cli import export_commands  # noqa: F401
+from chronique.cli import report_commands  # noqa: F401
+from chronique.cli import serve_command  # noqa: F401
 from chronique.cli.common import app, errors
 from chronique.errors import ChroniqueError
 

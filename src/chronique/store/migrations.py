@@ -227,6 +227,8 @@ _ANALYSIS_INDEXES = (
     "CREATE INDEX event_actors_by_entity_event ON event_actors(entity_id, event_id)",
     "CREATE INDEX event_actors_by_event ON event_actors(event_id, role, position, entity_id)",
     "CREATE INDEX mentions_by_entity_doc ON mentions(entity_id, doc_id)",
+    # What one actor said about another (a pair's quotes), without reading all the speaker's.
+    "CREATE INDEX quotes_by_speaker_about ON quotes(speaker, about)",
     # What series, graphs and counterparts read of an event, without touching the table.
     "CREATE INDEX events_facts ON events(id, modality, score, date_start, date_value, date_end)",
     # Events in time order (undated last): the first page of a much-covered actor's timeline,

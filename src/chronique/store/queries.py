@@ -6,26 +6,29 @@ placeholders whose length is the number of values, never text from a caller.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
-from chronique.model import EXPORTED_MODALITIES, Document
+from chronique.model import Document
 from chronique.resolve import normalise_name
-from chronique.store.records import EntityRow, EventMentionRow, QuoteRow, TimelineEntry
+from chronique.store.selection import EventFilter, select_event_ids
+from chronique.store.records import (
+    EntityRow, EventMentionRow, Evidence, QuoteRow, RelationRow, TimelineEntry,
+)
 
-__all__ = ["COUNTED_TABLES", "counts", "entities", "find_entity", "timeline", "quotes", "document"]
+__all__ = [
+    "COUNTED_TABLES", "counts", "entities", "entities_by_ids", "entity_names", "find_entity", "find_entity_id",
+    "timeline", "timeline_event_ids",
+    "events_by_ids", "quotes", "relations", "document",
+]
 
 #: What ``counts`` reports, in this order (names of tables, fixed here, never from a caller).
 COUNTED_TABLES = (
     "documents", "entities", "mentions", "timexes", "money", "quotes", "events",
     "event_mentions", "relations",
 )
-
-
-def _marks(count: int) -> str:
-    """``?, ?, ?`` for ``count`` bound values."""
-    return ", ".join("?" * count)
 
 
 def _date(value: str | None) -> date | None:
@@ -70,17 +73,47 @@ def entities(conn: sqlite3.Connection, entity_type: str | None = None) -> list[E
     return _entity_rows(conn, "WHERE e.type = ?", (entity_type,))
 
 
+def entities_by_ids(conn: sqlite3.Connection, entity_ids: Iterable[str]) -> list[EntityRow]:
+    """The entities with these ids (unknown ids are skipped), most mentioned first."""
+    return _entity_rows(conn, "WHERE e.id IN (SELECT value FROM json_each(?))",
+                        (json.dumps(list(dict.fromkeys(entity_ids))),))
+
+
+#: The entities a user may mean by what they typed: an id, a kb id, a name or an alias.
+_NAMED = (
+    "WHERE e.id = ? OR e.kb_id = ? OR e.norm_name = ?"
+    " OR e.id IN (SELECT entity_id FROM aliases WHERE norm = ?)"
+)
+
+
+def _named_params(name: str) -> tuple[str, str, str, str]:
+    normalised = normalise_name(name)
+    return (name, name, normalised, normalised)
+
+
 def find_entity(conn: sqlite3.Connection, name: str) -> EntityRow | None:
     """The entity a user means by an id, a kb id, a name or an alias (normalised); the most
     mentioned one when several fit."""
-    normalised = normalise_name(name)
-    rows = _entity_rows(
-        conn,
-        "WHERE e.id = ? OR e.kb_id = ? OR e.norm_name = ?"
-        " OR e.id IN (SELECT entity_id FROM aliases WHERE norm = ?)",
-        (name, name, normalised, normalised),
-    )
+    rows = _entity_rows(conn, _NAMED, _named_params(name))
     return rows[0] if rows else None
+
+
+def find_entity_id(conn: sqlite3.Connection, name: str) -> str | None:
+    """The id :func:`find_entity` would give, without counting the mentions of an entity that
+    alone fits (for a much-covered actor that count reads 100,000 index entries)."""
+    ids = [row[0] for row in conn.execute(f"SELECT e.id FROM entities e {_NAMED}", _named_params(name))]
+    if len(ids) <= 1:
+        return ids[0] if ids else None
+    row = find_entity(conn, name)
+    return row.id if row else None
+
+
+def entity_names(conn: sqlite3.Connection, entity_ids: Iterable[str]) -> dict[str, tuple[str, str, str | None]]:
+    """Entity id → (name, type, kb id), without counting anything."""
+    return {row[0]: row[1:] for row in conn.execute(
+        "SELECT id, name, type, kb_id FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(dict.fromkeys(entity_ids))),),
+    )}
 
 
 def document(conn: sqlite3.Connection, doc_id: str) -> Document | None:
@@ -94,28 +127,10 @@ def document(conn: sqlite3.Connection, doc_id: str) -> Document | None:
     return Document(id_, text, _date(date_text), lang, title, url, source, origin)
 
 
-def _event_filter(
-    actors: Sequence[str], dated_only: bool, include_unexported: bool, any_actor: bool = False
-) -> tuple[str, list[object]]:
-    """The WHERE clause (over alias ``e``) choosing a timeline's events, and its parameters."""
-    clauses: list[str] = ["1 = 1"]
-    params: list[object] = []
-    if dated_only:
-        clauses.append("COALESCE(e.date_start, e.date_value) IS NOT NULL")
-    if not include_unexported:
-        clauses.append(f"e.modality IN ({_marks(len(EXPORTED_MODALITIES))})")
-        params.extend(sorted(EXPORTED_MODALITIES))
-    wanted = list(dict.fromkeys(actors))
-    if wanted:
-        clauses.append(
-            f"e.id IN (SELECT event_id FROM event_actors WHERE entity_id IN ({_marks(len(wanted))})"
-            " GROUP BY event_id HAVING COUNT(DISTINCT entity_id) >= ?)"
-        )
-        params.extend([*wanted, 1 if any_actor else len(wanted)])
-    return " AND ".join(clauses), params
+#: The events whose ids are given as one JSON array: one parameter however many ids.
+_CHOSEN = "IN (SELECT value FROM json_each(?))"
 
-
-_MENTIONS_OF_EVENTS = """
+_MENTIONS_OF_EVENTS = f"""
     SELECT em.event_id, em.doc_id, d.date, em.start, em."end", em.trigger,
            substr(d.text, em.start + 1, em."end" - em.start),
            substr(d.text, COALESCE(em.sentence_start, s.start, em.start) + 1,
@@ -124,24 +139,21 @@ _MENTIONS_OF_EVENTS = """
            em.modality
     FROM event_mentions em
     JOIN documents d ON d.id = em.doc_id
-    JOIN events e ON e.id = em.event_id
-    LEFT JOIN sentences s ON s.doc_id = em.doc_id AND em.start < s."end" AND s.start = (
-        SELECT MAX(s2.start) FROM sentences s2 WHERE s2.doc_id = em.doc_id AND s2.start <= em.start)
-    WHERE {where}
+    LEFT JOIN sentences s ON em.sentence_start IS NULL AND s.doc_id = em.doc_id AND em.start < s."end"
+        AND s.start = (SELECT MAX(s2.start) FROM sentences s2 WHERE s2.doc_id = em.doc_id AND s2.start <= em.start)
+    WHERE em.event_id {_CHOSEN}
     ORDER BY d.date, em.doc_id, em.start, em.id
 """
 
 
-def _timeline_mentions(
-    conn: sqlite3.Connection, where: str, params: list[object]
-) -> dict[str, list[EventMentionRow]]:
+def _timeline_mentions(conn: sqlite3.Connection, chosen: str) -> dict[str, list[EventMentionRow]]:
     """The mentions of the chosen events, in reading order (document date, document, offset).
 
     The evidence and its sentence are sliced in SQL: ``substr`` counts characters as Python does.
     """
     by_event: dict[str, list[EventMentionRow]] = {}
     for event_id, doc_id, doc_date, start, end, trigger, evidence, sentence, modality in conn.execute(
-        _MENTIONS_OF_EVENTS.format(where=where), params
+        _MENTIONS_OF_EVENTS, (chosen,)
     ):
         by_event.setdefault(event_id, []).append(
             EventMentionRow(doc_id, _date(doc_date), start, end, trigger, evidence, sentence, modality)
@@ -149,44 +161,30 @@ def _timeline_mentions(
     return by_event
 
 
-def _timeline_actors(
-    conn: sqlite3.Connection, where: str, params: list[object]
-) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """(event id, role) → [(entity id, name)] in the order the event named them."""
+def _timeline_actors(conn: sqlite3.Connection, chosen: str) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(event id, role) → [(entity id, name)] in the order the event named them. Names are read
+    once per actor, not once per event (a pair of much-covered actors shares thousands)."""
+    rows = conn.execute(
+        f"SELECT event_id, role, entity_id FROM event_actors WHERE event_id {_CHOSEN} ORDER BY event_id, role, position",
+        (chosen,),
+    ).fetchall()
+    names = {entity_id: name for entity_id, (name, _, _) in entity_names(conn, (row[2] for row in rows)).items()}
     actors: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for event_id, role, entity_id, name in conn.execute(
-        "SELECT ea.event_id, ea.role, ea.entity_id, en.name FROM event_actors ea"
-        " JOIN entities en ON en.id = ea.entity_id JOIN events e ON e.id = ea.event_id"
-        f" WHERE {where} ORDER BY ea.event_id, ea.role, ea.position",
-        params,
-    ):
-        actors.setdefault((event_id, role), []).append((entity_id, name))
+    for event_id, role, entity_id in rows:
+        actors.setdefault((event_id, role), []).append((entity_id, names.get(entity_id, entity_id)))
     return actors
 
 
-def timeline(
-    conn: sqlite3.Connection,
-    actors: Sequence[str] = (),
-    *,
-    dated_only: bool = True,
-    include_unexported: bool = False,
-    any_actor: bool = False,
-) -> list[TimelineEntry]:
-    """Events involving every given entity id (as source or target), oldest first.
-
-    With ``any_actor``, events involving at least one of them (the story of several actors).
-
-    Order: when it happened (``date_start``, else ``date_value``; undated last), then when it was
-    first reported (document date, document id, offset), then event id.
-    """
-    where, params = _event_filter(actors, dated_only, include_unexported, any_actor)
-    mentions = _timeline_mentions(conn, where, params)
-    actor_names = _timeline_actors(conn, where, params)
+def events_by_ids(conn: sqlite3.Connection, event_ids: Iterable[str]) -> list[TimelineEntry]:
+    """The timeline entries of these events (unknown ids are skipped), in timeline order."""
+    chosen = json.dumps(list(dict.fromkeys(event_ids)))
+    mentions = _timeline_mentions(conn, chosen)
+    actor_names = _timeline_actors(conn, chosen)
     entries = []
     for row in conn.execute(
         "SELECT e.id, e.type, e.date_value, e.date_start, e.date_end, e.amount, e.currency,"
-        f" e.modality, e.score FROM events e WHERE {where}",
-        params,
+        f" e.modality, e.score FROM events e WHERE e.id {_CHOSEN}",
+        (chosen,),
     ):
         event_id = row[0]
         sources = actor_names.get((event_id, "source"), [])
@@ -200,6 +198,52 @@ def timeline(
     return sorted(entries, key=_timeline_order)
 
 
+def timeline_event_ids(
+    conn: sqlite3.Connection,
+    actors: Sequence[str] = (),
+    *,
+    dated_only: bool = True,
+    include_unexported: bool = False,
+    any_actor: bool = False,
+    start: date | None = None,
+    end: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[str]:
+    """The ids of the events a :func:`timeline` with the same arguments lists: all of them in no
+    order, or with ``limit`` one page in timeline order (see ``store.selection``)."""
+    spec = EventFilter(tuple(dict.fromkeys(actors)), any_actor, start, end, dated_only, include_unexported)
+    return select_event_ids(conn, spec, limit=limit, offset=offset)
+
+
+def timeline(
+    conn: sqlite3.Connection,
+    actors: Sequence[str] = (),
+    *,
+    dated_only: bool = True,
+    include_unexported: bool = False,
+    any_actor: bool = False,
+    start: date | None = None,
+    end: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[TimelineEntry]:
+    """Events involving every given entity id (as source or target), oldest first.
+
+    With ``any_actor``, events involving at least one of them (the story of several actors).
+    With ``start`` and/or ``end``, events whose interval (``date_start``..``date_end``) overlaps
+    that period. With ``limit``, one page: pages are cut in the order of dates then event ids.
+
+    Order: when it happened (``date_start``, else ``date_value``; undated last), then when it was
+    first reported (document date, document id, offset), then event id.
+    """
+    ids = timeline_event_ids(
+        conn, actors, dated_only=dated_only, include_unexported=include_unexported,
+        any_actor=any_actor, start=start, end=end, limit=limit, offset=offset,
+    )
+    return events_by_ids(conn, ids)
+
+
 def _timeline_order(entry: TimelineEntry) -> tuple[object, ...]:
     when = entry.date_start or entry.date_value
     first = entry.mentions[0] if entry.mentions else None
@@ -207,8 +251,16 @@ def _timeline_order(entry: TimelineEntry) -> tuple[object, ...]:
     return (when is None, when or "", reported, entry.event_id)
 
 
-def quotes(conn: sqlite3.Connection, by: str | None = None, about: str | None = None) -> list[QuoteRow]:
-    """Quotes, optionally by one speaker and/or about one entity (entity ids), in reading order."""
+def quotes(
+    conn: sqlite3.Connection,
+    by: str | None = None,
+    about: str | None = None,
+    *,
+    limit: int | None = None,
+    newest_first: bool = False,
+) -> list[QuoteRow]:
+    """Quotes, optionally by one speaker and/or about one entity (entity ids), in reading order
+    (``newest_first``: the reverse), at most ``limit`` of them."""
     clauses: list[str] = ["1 = 1"]
     params: list[object] = []
     if by is not None:
@@ -217,13 +269,67 @@ def quotes(conn: sqlite3.Connection, by: str | None = None, about: str | None = 
     if about is not None:
         clauses.append("q.about = ?")
         params.append(about)
+    order = "DESC" if newest_first else "ASC"
+    params.append(-1 if limit is None else limit)  # SQLite: a negative limit is no limit
     rows = conn.execute(
         'SELECT q.doc_id, d.date, q.start, q."end", q.text, q.speaker, en.name, q.cue, q.about'
         " FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker"
-        f" WHERE {' AND '.join(clauses)} ORDER BY d.date, q.doc_id, q.start, q.id",
+        f" WHERE {' AND '.join(clauses)}"
+        f" ORDER BY d.date {order}, q.doc_id {order}, q.start {order}, q.id {order} LIMIT ?",
         params,
     )
     return [
         QuoteRow(doc_id, _date(doc_date), start, end, text, speaker, name, cue, about_)
         for doc_id, doc_date, start, end, text, speaker, name, cue, about_ in rows
     ]
+
+
+_RELATIONS = f"""
+    SELECT r.id, r.type, r.source, src.name, r.target, tgt.name, r.title, r.valid_from, r.valid_to
+    FROM relations r JOIN entities src ON src.id = r.source JOIN entities tgt ON tgt.id = r.target
+    WHERE r.source {_CHOSEN} {{joint}} r.target {_CHOSEN}
+    ORDER BY r.type, src.name, tgt.name, r.title, r.id
+"""
+
+_RELATION_EVIDENCE = f"""
+    WITH ranked AS (
+        SELECT ev.rowid AS evidence_row, ROW_NUMBER() OVER (
+                   PARTITION BY ev.relation_id ORDER BY d.date, ev.doc_id, ev.start, ev.rowid) AS position
+        FROM relation_evidence ev JOIN documents d ON d.id = ev.doc_id
+        WHERE ev.relation_id {_CHOSEN}
+    )
+    SELECT ev.relation_id, ev.doc_id, d.date, ev.start, ev."end",
+           substr(d.text, ev.start + 1, ev."end" - ev.start),
+           substr(d.text, COALESCE(s.start, ev.start) + 1,
+                  COALESCE(s."end", ev."end") - COALESCE(s.start, ev.start))
+    FROM ranked
+    JOIN relation_evidence ev ON ev.rowid = ranked.evidence_row
+    JOIN documents d ON d.id = ev.doc_id
+    LEFT JOIN sentences s ON s.doc_id = ev.doc_id AND ev.start < s."end" AND s.start = (
+        SELECT MAX(s2.start) FROM sentences s2 WHERE s2.doc_id = ev.doc_id AND s2.start <= ev.start)
+    WHERE ranked.position <= ?
+    ORDER BY ev.relation_id, ranked.position
+"""
+
+
+def relations(
+    conn: sqlite3.Connection, entity_ids: Sequence[str], *, between: bool = False,
+    evidence_limit: int | None = None,
+) -> list[RelationRow]:
+    """Relations with one of these entities at either end (``between``: at both ends), ordered
+    by type, then source and target names. Each carries its evidence in reading order (the first
+    ``evidence_limit`` tellings only, when given: a much-covered CEO's role is told thousands of
+    times) and how many tellings there are in all."""
+    chosen = json.dumps(list(dict.fromkeys(entity_ids)))
+    rows = conn.execute(_RELATIONS.format(joint="AND" if between else "OR"), (chosen, chosen)).fetchall()
+    relation_ids = json.dumps([row[0] for row in rows])
+    evidence: dict[str, list[Evidence]] = {}
+    for relation_id, doc_id, doc_date, start, end, text, sentence in conn.execute(
+        _RELATION_EVIDENCE, (relation_ids, 2**62 if evidence_limit is None else evidence_limit)
+    ):
+        evidence.setdefault(relation_id, []).append(Evidence(doc_id, _date(doc_date), start, end, text, sentence))
+    totals = dict(conn.execute(
+        f"SELECT relation_id, COUNT(*) FROM relation_evidence WHERE relation_id {_CHOSEN} GROUP BY relation_id",
+        (relation_ids,),
+    ).fetchall())
+    return [RelationRow(*row, tuple(evidence.get(row[0], ())), totals.get(row[0], 0)) for row in rows]

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-__all__ = ["SaveOutcome", "EntityRow", "EventMentionRow", "TimelineEntry", "QuoteRow"]
+__all__ = [
+    "SaveOutcome", "EntityRow", "EventMentionRow", "TimelineEntry", "QuoteRow", "Evidence", "RelationRow",
+]
 
 
 @dataclass(frozen=True)
@@ -86,3 +88,37 @@ class QuoteRow:
     speaker_name: str | None
     cue: str | None
     about: str | None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an article states a fact: the span (``start``/``end`` into the document text, end
+    exclusive), its text, and the whole sentence around it, to show a reader."""
+
+    doc_id: str
+    doc_date: date | None
+    start: int
+    end: int
+    text: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    """A lasting state between two actors (ROLE, PRODUCT_OF, PART_OF) with its tellings.
+
+    ``evidence`` holds every telling in reading order, or the first few when the query asked
+    for a limit; ``evidence_count`` is how many there are in all.
+    """
+
+    relation_id: str
+    type: str
+    source_id: str
+    source_name: str
+    target_id: str
+    target_name: str
+    title: str | None
+    valid_from: str | None
+    valid_to: str | None
+    evidence: tuple[Evidence, ...]
+    evidence_count: int = 0

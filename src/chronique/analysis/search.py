@@ -1,0 +1,191 @@
+"""Full-text search over articles and quotes (SQLite FTS5), each hit with its sentence.
+
+What a user types is never handed to FTS5 as a query: it is cut into words the way FTS5's
+``unicode61`` tokenizer cuts them (letters and digits; everything else separates), and each word
+becomes a quoted FTS5 string, so ``"``, ``*``, ``AND``, ``NEAR(`` or ``-`` are plain text and can
+only find nothing, never break the query. Words inside a pair of double quotes form a phrase;
+every word or phrase must match. Accents and case do not matter ("economie" finds "économie"):
+the index folds them, and :func:`locate` folds the text the same way to find where a document
+matched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+
+from chronique.analysis.records import SearchHit
+
+__all__ = ["query_parts", "fts_query", "fold", "locate", "search"]
+
+#: A token as FTS5's unicode61 tokenizer sees it: letters, digits (and private-use characters).
+_WORD = re.compile(r"[^\W_]+")
+SNIPPET_CONTEXT = 80
+#: At most this many matches are ranked, the most recently stored ones: bm25 costs a few
+#: microseconds per match, and a word found in 90,000 articles would cost 150 ms to rank; among
+#: that many, the newest are what a reader looks for first.
+RANKED_WINDOW = 2000
+#: The two full-text indexes (fixed names, never from a caller).
+_FTS_TABLES = ("documents_fts", "quotes_fts")
+
+
+def query_parts(text: str) -> list[list[str]]:
+    """The words and phrases of a user's query, each as its list of words.
+
+    ``bid "non merci"`` → ``[["bid"], ["non", "merci"]]``; an unmatched quote is ignored.
+    """
+    parts: list[list[str]] = []
+    for index, chunk in enumerate(text.split('"')):
+        words = _WORD.findall(chunk)
+        inside_quotes = index % 2 == 1 and index < text.count('"')
+        if inside_quotes and words:
+            parts.append(words)
+        else:
+            parts.extend([word] for word in words)
+    return parts
+
+
+def fts_query(parts: Sequence[Sequence[str]]) -> str:
+    """An FTS5 query where every part is a quoted string (a phrase of its words), all required."""
+    return " ".join('"' + " ".join(words) + '"' for words in parts)
+
+
+def _fold_char(char: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)).lower()
+
+
+#: Code point → its folded form, filled as characters are met (a text has few distinct ones).
+_FOLDED: dict[int, str] = {}
+
+
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """The text without accents, lower-cased, and for each of its characters the index of the
+    original character it comes from (``None`` when every character folds to exactly one, the
+    usual case: then indexes are the same in both).
+
+    Folding goes through ``str.translate`` with a table of the characters seen so far, so a long
+    article costs one pass in C rather than one Unicode decomposition per character.
+    """
+    for char in set(text):
+        if ord(char) not in _FOLDED:
+            _FOLDED[ord(char)] = _fold_char(char)
+    folded = text.translate(_FOLDED)
+    if len(folded) == len(text) and all(len(_FOLDED[ord(char)]) == 1 for char in set(text)):
+        return folded, None
+    origin = [index for index, char in enumerate(text) for _ in _FOLDED[ord(char)]]
+    return folded, origin
+
+
+def _pattern(words: Sequence[str]) -> re.Pattern[str]:
+    body = r"[\W_]+".join(re.escape(_fold_char(word)) for word in words)
+    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
+
+
+def locate(text: str, parts: Sequence[Sequence[str]]) -> tuple[int, int] | None:
+    """The span (in ``text``) of the earliest match of any part, or ``None``."""
+    folded, origin = fold(text)
+    found = [match.span() for words in parts if (match := _pattern(words).search(folded))]
+    if not found:
+        return None
+    start, end = min(found)
+    return (start, end) if origin is None else (origin[start], origin[end - 1] + 1)
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    """The match with some context on each side, cut at spaces, on one line."""
+    low, high = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
+    if low > 0 and " " in text[low:start]:
+        low = text.index(" ", low) + 1
+    if high < len(text) and " " in text[end:high]:
+        high = text.rindex(" ", end, high)
+    body = " ".join(text[low:high].split())
+    return ("…" if low > 0 else "") + body + ("…" if high < len(text) else "")
+
+
+def _sentence(conn: sqlite3.Connection, doc_id: str, text: str, start: int, end: int) -> str:
+    """The stored sentence holding ``start`` (else the span itself), whitespace tidied."""
+    row = conn.execute(
+        'SELECT start, "end" FROM sentences WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1',
+        (doc_id, start),
+    ).fetchone()
+    low, high = (row[0], max(row[1], end)) if row and start < row[1] else (start, end)
+    return " ".join(text[low:high].split())
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _ranked(conn: sqlite3.Connection, table: str, query: str, limit: int) -> dict[int, float]:
+    """rowid → bm25 rank of the best matches in one index; beyond :data:`RANKED_WINDOW`
+    matches, only the most recently stored ones are ranked."""
+    if table not in _FTS_TABLES:
+        raise ValueError(f"not a full-text index of the store: {table!r}")
+    oldest = conn.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        (query, RANKED_WINDOW - 1),
+    ).fetchone()
+    return dict(conn.execute(
+        f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
+        (query, oldest[0] if oldest else 0, limit),
+    ).fetchall())
+
+
+def _article_hits(conn: sqlite3.Connection, query: str, parts: Sequence[Sequence[str]], limit: int) -> list[SearchHit]:
+    """The best articles: ranked by FTS5 first, then only those few are read."""
+    ranks = _ranked(conn, "documents_fts", query, limit)
+    hits = []
+    for rowid, doc_id, doc_date, title, text in conn.execute(
+        "SELECT rowid, id, date, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(ranks)),),
+    ):
+        span = locate(text, parts)
+        if span is None:  # only the title matched
+            snippet, sentence, start, end = " ".join(text[: 2 * SNIPPET_CONTEXT].split()), "", None, None
+        else:
+            start, end = span
+            snippet, sentence = _snippet(text, start, end), _sentence(conn, doc_id, text, start, end)
+        hits.append(SearchHit("article", doc_id, _date(doc_date), title, start, end, snippet, sentence,
+                              None, None, ranks[rowid]))
+    return hits
+
+
+def _quote_hits(conn: sqlite3.Connection, query: str, limit: int) -> list[SearchHit]:
+    ranks = _ranked(conn, "quotes_fts", query, limit)
+    hits = []
+    for quote_id, doc_id, doc_date, title, text, start, end, speaker, name in conn.execute(
+        'SELECT q.id, q.doc_id, d.date, d.title, d.text, q.start, q."end", q.speaker, en.name'
+        " FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker"
+        " WHERE q.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(ranks)),),
+    ):
+        hits.append(SearchHit("quote", doc_id, _date(doc_date), title, start, end,
+                              _snippet(text, start, end), _sentence(conn, doc_id, text, start, end),
+                              speaker, name, ranks[quote_id]))
+    return hits
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchHit]:
+    """Articles and quotes matching every word (and phrase) of ``text``, best first; an empty
+    list when ``text`` holds no word at all."""
+    parts = query_parts(text)
+    if not parts or limit <= 0:
+        return []
+    query = fts_query(parts)
+    hits = _relative(_article_hits(conn, query, parts, limit)) + _relative(_quote_hits(conn, query, limit))
+    hits.sort(key=lambda pair: (-pair[0], pair[1].kind, pair[1].doc_id, pair[1].start or 0))
+    return [hit for _, hit in hits[:limit]]
+
+
+def _relative(hits: list[SearchHit]) -> list[tuple[float, SearchHit]]:
+    """Each hit with its rank as a share of the best rank of its kind (1.0 for the best).
+
+    bm25 values of two indexes are not on one scale (they depend on each index's statistics),
+    so articles and quotes are merged by how close each comes to the best of its own kind.
+    """
+    best = min((hit.rank for hit in hits), default=0.0)
+    return [(hit.rank / best if best else 1.0, hit) for hit in hits]

@@ -1,0 +1,213 @@
+"""Which events a question is about, read from where it costs least.
+
+An event is chosen by who took part (actors), when it happened (a period), whether it is dated,
+and its modality. At 100,000 documents one filter can cost a millisecond or a second depending
+on where SQLite starts reading: from an actor's events (a few for most actors, 50,000 for the
+most covered one), from the events of a period (one short range per span class, through the
+``events_by_span_start`` index of migration m004), or from all events in time order (the first
+page of a much-covered actor's timeline is at the very start of that order). SQLite cannot tell
+these apart without statistics, so :func:`select_event_ids` counts first (counts are read from
+indexes alone) and writes the query that starts from the smallest side.
+
+Every value is bound as a parameter; the SQL assembled here is made only of fixed fragments and
+runs of ``?``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from chronique.model import EXPORTED_MODALITIES
+
+__all__ = ["EventFilter", "select_event_ids", "SPAN_CLASS"]
+
+#: The span class of an event (0: up to 31 days, 1: up to 366, 2: longer or unreadable), written
+#: exactly as the index ``events_by_span_start`` of migration m004 is, so SQLite can use it.
+SPAN_CLASS = (
+    "CASE WHEN julianday(COALESCE(date_end, date_start)) - julianday(date_start) <= 31 THEN 0"
+    " WHEN julianday(COALESCE(date_end, date_start)) - julianday(date_start) <= 366 THEN 1 ELSE 2 END"
+)
+_LOOKBACK_DAYS = {0: 31, 1: 366}
+_UNDATED = "COALESCE(e.date_start, e.date_value) IS NULL"
+_WHEN = "COALESCE(e.date_start, e.date_value)"
+#: Timeline order, as the ``events_in_time_order`` index holds it: dated first, by date, then id.
+_TIME_ORDER = f"{_UNDATED}, {_WHEN}, e.id"
+_EXPORTED = sorted(EXPORTED_MODALITIES)
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What the chosen events have in common.
+
+    ``actors``: entity ids; the events involve all of them (``any_actor``: at least one).
+    ``start``/``end``: the event's interval (``date_start``..``date_end``) overlaps the period;
+    an event without one is then left out, unless ``dated_only`` is off. Hypothetical and negated
+    events only with ``include_unexported``.
+    """
+
+    actors: tuple[str, ...] = ()
+    any_actor: bool = False
+    start: date | None = None
+    end: date | None = None
+    dated_only: bool = True
+    include_unexported: bool = False
+
+    @property
+    def has_period(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+def _bounds(spec: EventFilter) -> tuple[str, str]:
+    return (spec.start.isoformat() if spec.start else "0000-01-01",
+            spec.end.isoformat() if spec.end else "9999-12-31")
+
+
+def _period_condition(spec: EventFilter) -> tuple[str, list[object]]:
+    low, high = _bounds(spec)
+    clause = "(e.date_start IS NOT NULL AND e.date_start <= ? AND COALESCE(e.date_end, e.date_start) >= ?)"
+    if not spec.dated_only:
+        clause = f"({clause} OR {_UNDATED})"
+    return clause, [high, low]
+
+
+def _actor_exists(spec: EventFilter) -> tuple[str, list[object]]:
+    """The events of the actors as a condition on ``e`` (when something else drives the query)."""
+    if spec.any_actor:
+        return (f"EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id"
+                f" AND x.entity_id IN ({_marks(len(spec.actors))}))", list(spec.actors))
+    clauses = ["EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.entity_id = ?)"] * len(spec.actors)
+    return " AND ".join(clauses), list(spec.actors)
+
+
+def _conditions(spec: EventFilter, *, actors: bool, period: bool) -> tuple[list[str], list[object]]:
+    """Conditions on ``e`` for what does not drive the query."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if spec.dated_only:
+        clauses.append(f"NOT {_UNDATED}")
+    if not spec.include_unexported:
+        clauses.append(f"e.modality IN ({_marks(len(_EXPORTED))})")
+        params.extend(_EXPORTED)
+    for wanted, make in ((period and spec.has_period, _period_condition), (actors and spec.actors, _actor_exists)):
+        if wanted:
+            clause, values = make(spec)
+            clauses.append(clause)
+            params.extend(values)
+    return clauses, params
+
+
+def _actor_source(spec: EventFilter, counts: dict[str, int]) -> tuple[str, list[object]]:
+    """Event ids of the actors, read from the ``(entity_id, event_id)`` index: for "all of
+    them", starting from the actor with the fewest events."""
+    if spec.any_actor or len(spec.actors) == 1:
+        return (f"SELECT event_id FROM event_actors WHERE entity_id IN ({_marks(len(spec.actors))})",
+                list(spec.actors))
+    first, *others = sorted(spec.actors, key=lambda actor: (counts[actor], actor))
+    exists = " AND ".join(
+        ["EXISTS (SELECT 1 FROM event_actors y WHERE y.event_id = f.event_id AND y.entity_id = ?)"] * len(others))
+    return f"SELECT f.event_id FROM event_actors f WHERE f.entity_id = ? AND {exists}", [first, *others]
+
+
+def _period_source(spec: EventFilter) -> tuple[str, list[object]]:
+    """Event ids of the period: one short range of ``events_by_span_start`` per span class."""
+    low, high = _bounds(spec)
+    parts, params = [], []
+    for span_class, days in _LOOKBACK_DAYS.items():
+        parts.append(f"SELECT id FROM events WHERE ({SPAN_CLASS}) = {span_class}"
+                     f" AND date_start BETWEEN date(?, '-{days} days') AND ?"
+                     " AND COALESCE(date_end, date_start) >= ?")
+        params += [low, high, low]
+    parts.append(f"SELECT id FROM events WHERE ({SPAN_CLASS}) = 2 AND date_start <= ?"
+                 " AND COALESCE(date_end, date_start) >= ?")
+    params += [high, low]
+    return " UNION ALL ".join(parts), params
+
+
+def _actor_size(conn: sqlite3.Connection, spec: EventFilter) -> tuple[dict[str, int], int]:
+    """Events per actor, and how many the actor side may hold (sum for any, least for all)."""
+    counts = {actor: conn.execute("SELECT COUNT(*) FROM event_actors WHERE entity_id = ?", (actor,)).fetchone()[0]
+              for actor in spec.actors}
+    return counts, (sum(counts.values()) if spec.any_actor else min(counts.values()))
+
+
+def _driver(conn: sqlite3.Connection, spec: EventFilter, size: int | None, page_end: int | None) -> str:
+    """Where the query starts: "actors", "period", "time" (all events in time order) or "all"."""
+    total = conn.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
+    if size is not None and spec.has_period and spec.dated_only and spec.start and spec.end:
+        # Count the period's events only up to the actors' size: the count stops as soon as the
+        # period is known to be the bigger side.
+        period_sql, period_params = _period_source(spec)
+        period_size = conn.execute(
+            f"SELECT COUNT(*) FROM ({period_sql} LIMIT ?)", [*period_params, size]).fetchone()[0]
+        return "period" if period_size < size else "actors"
+    if size is not None:
+        # In time order, a page ending at ``page_end`` is found after about page_end × total / size
+        # events; from the actors' side, after reading all ``size`` of them and sorting.
+        if page_end is not None and size and page_end * total < size * size:
+            return "time"
+        return "actors"
+    if spec.has_period and spec.dated_only:
+        return "period"
+    return "time" if page_end is not None else "all"
+
+
+def _order(newest_first: bool) -> str:
+    return f"{_UNDATED}, {_WHEN} DESC, e.id DESC" if newest_first else _TIME_ORDER
+
+
+def _in_time_order(
+    conn: sqlite3.Connection, spec: EventFilter, limit: int, offset: int, newest_first: bool
+) -> list[str]:
+    """A page read along ``events_in_time_order``; newest first, the dated and the undated events
+    are two ranges of it (an index is read backwards only when every ORDER BY term is reversed)."""
+    clauses, params = _conditions(spec, actors=True, period=True)
+    where = " AND ".join(clauses) or "1 = 1"
+    if not newest_first:
+        sql = f"SELECT e.id FROM events e WHERE {where} ORDER BY {_TIME_ORDER} LIMIT ? OFFSET ?"
+        return [row[0] for row in conn.execute(sql, [*params, limit, offset])]
+    dated = [row[0] for row in conn.execute(
+        f"SELECT e.id FROM events e WHERE ({_UNDATED}) = 0 AND {where}"
+        f" ORDER BY {_WHEN} DESC, e.id DESC LIMIT ? OFFSET ?", [*params, limit, offset])]
+    if len(dated) == limit or spec.dated_only:
+        return dated
+    skipped = 0 if dated else max(0, offset - conn.execute(
+        f"SELECT COUNT(*) FROM events e WHERE ({_UNDATED}) = 0 AND {where}", params).fetchone()[0])
+    undated = conn.execute(
+        f"SELECT e.id FROM events e WHERE ({_UNDATED}) = 1 AND {where} ORDER BY e.id DESC LIMIT ? OFFSET ?",
+        [*params, limit - len(dated), skipped])
+    return dated + [row[0] for row in undated]
+
+
+def select_event_ids(
+    conn: sqlite3.Connection, spec: EventFilter, *, limit: int | None = None, offset: int = 0,
+    newest_first: bool = False,
+) -> list[str]:
+    """The ids of the chosen events: all of them in no order, or with ``limit`` one page of them
+    in timeline order (dated first, by ``date_start`` or ``date_value``, then event id;
+    ``newest_first``: the dated ones latest first, then the undated ones)."""
+    counts, size = _actor_size(conn, spec) if spec.actors else ({}, None)
+    if spec.actors and size == 0:
+        return []
+    driver = _driver(conn, spec, size, None if limit is None else offset + limit)
+    if driver == "time" and limit is not None:
+        return _in_time_order(conn, spec, limit, offset, newest_first)
+    source, params = "", []
+    if driver == "actors":
+        source, params = _actor_source(spec, counts)
+    elif driver == "period":
+        source, params = _period_source(spec)
+    clauses, condition_params = _conditions(spec, actors=driver != "actors", period=driver != "period")
+    if source:
+        clauses.insert(0, f"e.id IN ({source})")
+    sql = "SELECT e.id FROM events e" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+    values = [*params, *condition_params]
+    if limit is not None:
+        sql += f" ORDER BY {_order(newest_first)} LIMIT ? OFFSET ?"
+        values += [limit, offset]
+    return [row[0] for row in conn.execute(sql, values)]
