@@ -1,0 +1,300 @@
+"""How fast the analyst's questions are answered on a store of 100,000 documents.
+
+    .venv/bin/python bench/query_latency.py                          # build 100,000 docs, measure
+    .venv/bin/python bench/query_latency.py --db bench/out/q100k.db   # build there once, reuse after
+    .venv/bin/python bench/query_latency.py --docs 300 --queries 5    # smoke run, seconds
+
+The store is filled with synthetic news (``synthetic_store.py``) through ``Store.save``, the
+same path as ingest minus the NLP. Then each kind of question is asked a few hundred times
+through ``chronique.analysis.Chronicle``, as the CLI and the web pages ask it (actors by name),
+and the latency of every call is kept: p50, p95 and max per kind. The questions are drawn with a
+fixed seed: actors by coverage (popular ones come up often, as they do for users), pairs from
+random events, search words from both ends of the vocabulary, months at random.
+
+Nothing here is asserted by a test: latency depends on the machine, so it is measured and
+reported (docs/benchmark.md), never checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from chronique.analysis import Chronicle
+from chronique.store import Store
+from synthetic_store import DAYS, FIRST_DAY, NewsGenerator
+
+DEFAULT_DOCS = 100_000
+DEFAULT_QUERIES = 300
+SEED = 7
+BATCH = 500
+PAGE = 100  # events per page, as a screen or the CLI's --limit shows them
+
+console = Console() if sys.stdout.isatty() else Console(width=120)
+status = Console(stderr=True)
+
+
+def actor_count(docs: int) -> int:
+    """A few thousand actors at 100,000 documents, fewer for small stores."""
+    return min(3000, max(60, docs // 30))
+
+
+# ---------------------------------------------------------------- building
+def build_store(path: Path, docs: int, seed: int) -> dict[str, Any]:
+    """Write ``docs`` synthetic documents into a new store at ``path``, printing progress."""
+    generator = NewsGenerator(seed, actor_count(docs))
+    started = time.perf_counter()
+    with Store(path) as store:
+        batch = []
+        for annotations in generator.documents(docs):
+            batch.append(annotations)
+            if len(batch) == BATCH:
+                store.save(batch)
+                batch = []
+                _progress(store, docs, started)
+        if batch:
+            store.save(batch)
+        store.connection.execute("PRAGMA optimize")
+        counts = store.counts()
+    return {"seconds": round(time.perf_counter() - started, 1), "counts": counts}
+
+
+def _progress(store: Store, docs: int, started: float) -> None:
+    """A line every 5,000 documents: how many, how fast, how long is left."""
+    done = store.connection.execute("SELECT MAX(rowid) FROM documents").fetchone()[0] or 0
+    if done % 5000 == 0 or done == docs:
+        elapsed = time.perf_counter() - started
+        rate = done / elapsed if elapsed else 0.0
+        status.print(f"built {done:,}/{docs:,} documents in {elapsed:,.0f} s "
+                     f"({rate:,.0f}/s, about {(docs - done) / rate if rate else 0:,.0f} s left)")
+
+
+def open_or_build(db: Path | None, docs: int, seed: int, workdir: Path) -> tuple[Path, dict[str, Any] | None]:
+    """The store to measure: ``db`` as it is when it holds documents, else built (there or in
+    ``workdir``)."""
+    path = db or workdir / "query-latency.db"
+    if path.exists():
+        with Store(path) as store:
+            stored = store.counts()["documents"]
+        if stored:
+            if stored != docs:
+                status.print(f"[yellow]{path} holds {stored:,} documents (not {docs:,}); measuring it as it is[/yellow]")
+            return path, None
+    status.print(f"building {docs:,} synthetic documents into {path}")
+    return path, build_store(path, docs, seed)
+
+
+# ---------------------------------------------------------------- the questions
+class Workload:
+    """The questions to ask, drawn once with a fixed seed from the generator and the store."""
+
+    def __init__(self, conn: sqlite3.Connection, generator: NewsGenerator, count: int, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.conn, self.generator, self.count = conn, generator, count
+        actors = generator.actors
+        self.popular = [actor.name for actor in actors[:10]]
+        acting = {row[0] for row in conn.execute(
+            "SELECT DISTINCT en.name FROM event_actors ea JOIN entities en ON en.id = ea.entity_id")}
+        tail = [actor.name for actor in actors[len(actors) * 2 // 3:] if actor.name in acting]
+        self.rare = tail or sorted(acting)  # the least covered third, when they act at all
+        self.event_rows = conn.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
+
+    def drawn_actor(self) -> str:
+        return self.generator.actors[self.generator.actor_choice.draw(self.rng)].name
+
+    def period(self, days: int) -> tuple[date, date]:
+        start = FIRST_DAY + timedelta(days=self.rng.randrange(DAYS - days))
+        return start, start + timedelta(days=days - 1)
+
+    def month(self) -> tuple[date, date]:
+        start = FIRST_DAY + timedelta(days=self.rng.randrange(DAYS))
+        first = start.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return first, following - timedelta(days=1)
+
+    def pair(self) -> tuple[str, str]:
+        """The source and target of a random event (popular pairs come up as often as they act)."""
+        while True:
+            rowid = self.rng.randint(1, self.event_rows)
+            rows = self.conn.execute(
+                "SELECT en.name FROM events e JOIN event_actors ea ON ea.event_id = e.id"
+                " JOIN entities en ON en.id = ea.entity_id WHERE e.rowid = ? ORDER BY ea.role, ea.position",
+                (rowid,),
+            ).fetchall()
+            if len(rows) >= 2 and rows[0][0] != rows[-1][0]:
+                return rows[0][0], rows[-1][0]
+
+    def word(self, low: int, high: int) -> str:
+        return self.generator.words[self.rng.randrange(low, min(high, len(self.generator.words)))]
+
+    def questions(self) -> dict[str, list[Callable[[Chronicle], Any]]]:
+        """Per kind of question, ``count`` calls ready to run."""
+        n, rng = self.count, self.rng
+        kinds: dict[str, list[Callable[[Chronicle], Any]]] = {}
+        kinds["timeline, popular actor, first 100"] = [_timeline(rng.choice(self.popular), limit=PAGE) for _ in range(n)]
+        kinds["timeline, popular actor, all"] = [_timeline(rng.choice(self.popular)) for _ in range(min(n, 20))]
+        kinds["timeline, rare actor, all"] = [_timeline(rng.choice(self.rare)) for _ in range(n)]
+        periods = [(self.drawn_actor(), *self.period(91)) for _ in range(n)]
+        kinds["timeline, actor and 3 months, first 100"] = [_timeline(*p, limit=PAGE) for p in periods]
+        kinds["timeline, actor and 3 months, all"] = [_timeline(*p) for p in periods]
+        pairs = [self.pair() for _ in range(n)]
+        kinds["pair A B, first 100 events"] = [_pair(*p, limit=PAGE) for p in pairs]
+        kinds["pair A B, all events"] = [_pair(*p) for p in pairs]
+        kinds["profile"] = [_profile(self.drawn_actor()) for _ in range(n)]
+        kinds["search, common word"] = [_search(self.word(0, 20)) for _ in range(n)]
+        kinds["search, rare word"] = [_search(self.word(3000, 5000)) for _ in range(n)]
+        kinds["graph, one month"] = [_graph(*self.month()) for _ in range(n)]
+        return kinds
+
+
+def _timeline(
+    actor: str, start: date | None = None, end: date | None = None, limit: int | None = None
+) -> Callable[[Chronicle], int]:
+    return lambda chron: len(chron.timeline(actor, start=start, end=end, limit=limit))
+
+
+def _pair(a: str, b: str, limit: int | None = None) -> Callable[[Chronicle], int]:
+    return lambda chron: len(chron.pair(a, b, limit=limit).events)
+
+
+def _profile(actor: str) -> Callable[[Chronicle], int]:
+    return lambda chron: len(chron.profile(actor).counterparts)
+
+
+def _search(word: str) -> Callable[[Chronicle], int]:
+    return lambda chron: len(chron.search(word))
+
+
+def _graph(start: date, end: date) -> Callable[[Chronicle], int]:
+    return lambda chron: len(chron.graph(start=start, end=end).edges)
+
+
+# ---------------------------------------------------------------- measuring
+def percentile(sorted_values: list[float], share: float) -> float:
+    """The nearest-rank percentile of already sorted values."""
+    index = max(0, min(len(sorted_values) - 1, round(share * len(sorted_values) + 0.5) - 1))
+    return sorted_values[index]
+
+
+def measure(chron: Chronicle, calls: list[Callable[[Chronicle], Any]]) -> dict[str, Any]:
+    """Run every call once, timing each; the figures in milliseconds."""
+    times, sizes = [], []
+    for call in calls:
+        started = time.perf_counter()
+        sizes.append(call(chron))
+        times.append((time.perf_counter() - started) * 1000)
+    ordered = sorted(times)
+    return {
+        "queries": len(times),
+        "p50_ms": round(percentile(ordered, 0.50), 2),
+        "p95_ms": round(percentile(ordered, 0.95), 2),
+        "max_ms": round(ordered[-1], 2),
+        "mean_ms": round(statistics.fmean(ordered), 2),
+        "mean_results": round(statistics.fmean(sizes), 1),
+        "max_results": max(sizes),
+    }
+
+
+def warm_file(path: Path) -> float:
+    """Read the store file once, so that it is in the OS cache as on a server that has been up;
+    the seconds it took."""
+    started = time.perf_counter()
+    with path.open("rb") as handle:
+        while handle.read(1 << 24):
+            pass
+    return round(time.perf_counter() - started, 2)
+
+
+def run(path: Path, queries: int, seed: int) -> dict[str, dict[str, Any]]:
+    with Store(path) as store:
+        stored = store.counts()["documents"]
+        generator = NewsGenerator(seed, actor_count(stored))
+        workload = Workload(store.connection, generator, queries, seed + 1)
+        questions = workload.questions()
+        chron = Chronicle(store)
+        for calls in questions.values():  # warm-up: one of each, not counted
+            calls[0](chron)
+        results = {}
+        for kind, calls in questions.items():
+            status.print(f"measuring {kind} ({len(calls)} queries)")
+            results[kind] = measure(chron, calls)
+    return results
+
+
+# ---------------------------------------------------------------- reporting
+def machine() -> dict[str, Any]:
+    return {
+        "cpus": os.cpu_count(), "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+        "platform": platform.platform(), "load_average_1min": round(os.getloadavg()[0], 2),
+    }
+
+
+def results_table(results: dict[str, dict[str, Any]]) -> Table:
+    table = Table(title="query latency (ms)")
+    for column in ("question", "queries", "p50", "p95", "max", "mean results", "max results"):
+        table.add_column(column, justify="left" if column == "question" else "right")
+    for kind, figures in results.items():
+        table.add_row(kind, str(figures["queries"]), f"{figures['p50_ms']:.1f}", f"{figures['p95_ms']:.1f}",
+                      f"{figures['max_ms']:.1f}", f"{figures['mean_results']:,}", f"{figures['max_results']:,}")
+    return table
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--docs", type=int, default=DEFAULT_DOCS, help="documents to build (default 100000)")
+    parser.add_argument("--queries", type=int, default=DEFAULT_QUERIES, help="queries per kind (default 300)")
+    parser.add_argument("--db", type=Path, help="store to build once and reuse (default: a temporary file)")
+    parser.add_argument("--seed", type=int, default=SEED, help="seed of the synthetic news and of the questions")
+    parser.add_argument("--json", nargs="?", const="-", metavar="FILE",
+                        help="write every figure as JSON to FILE (to stdout without FILE)")
+    args = parser.parse_args(argv)
+    if args.docs < 1 or args.queries < 1:
+        parser.error("--docs and --queries must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="chronique-latency-") as workdir:
+        path, built = open_or_build(args.db, args.docs, args.seed, Path(workdir))
+        with Store(path):  # pending migrations (new indexes) are applied before anything is timed
+            pass
+        warmed = warm_file(path)
+        load_before = os.getloadavg()[0]
+        results = run(path, args.queries, args.seed)
+        with Store(path) as store:
+            counts = store.counts()
+        report = {
+            "store": {"path": str(path), "bytes": path.stat().st_size, "counts": counts, "built": built},
+            "machine": machine() | {"load_average_before": round(load_before, 2), "file_warm_up_seconds": warmed},
+            "seed": args.seed,
+            "results": results,
+        }
+    if args.json == "-":
+        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    else:
+        console.print(results_table(results))
+        console.print(f"store: {counts['documents']:,} documents, {counts['events']:,} events, "
+                      f"{counts['entities']:,} entities, {report['store']['bytes'] / 2**20:,.0f} MiB")
+        if args.json:
+            Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    return report
+
+
+if __name__ == "__main__":
+    main()
