@@ -64,6 +64,15 @@ def test_cli_summary_names_each_rejection_and_exits_zero_when_something_was_stor
     assert "e_undated.txt" in result.output
 
 
+def test_cli_summary_prints_long_paths_whole_on_one_line(tmp_path):
+    folder = tmp_path / ("a-folder-with-a-long-name-" * 4)
+    folder.mkdir()
+    undated = folder / "undated-article.txt"
+    undated.write_text("Un texte sans date de publication.\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(undated), "--db", str(tmp_path / "n.db")])
+    assert any(line.startswith(f"  {undated}: no publication date") for line in result.output.splitlines())
+
+
 def test_cli_exits_non_zero_when_nothing_could_be_stored(tmp_path):
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "n.db")])

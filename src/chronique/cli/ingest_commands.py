@@ -39,8 +39,9 @@ def ingest(
         task = progress.add_task("ingesting", total=None)
         report = ingest_paths(paths, store, default_date, lang, batch_size,
                               progress=lambda outcome: progress.advance(task))
-    console.print(render.ingest_summary(report))
-    console.print(f"database: {db.resolve()}")
+    # soft_wrap: lines that name files are never folded or cropped, so a path can be copied whole.
+    console.print(render.ingest_summary(report), soft_wrap=True)
+    console.print(f"database: {db.resolve()}", soft_wrap=True)
     if report.total and not report.stored and not report.duplicates:
         raise typer.Exit(1)
 
