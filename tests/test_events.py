@@ -110,7 +110,20 @@ SENTENCES = [
      [("PRAISE", "emmanuel-macron", "microsoft", "asserted", None)]),
     ("Microsoft mène une bataille juridique contre Google.", [("COMPETE", "microsoft", "google", "asserted", None)]),
     ("Sam Altman a répondu à Elon Musk : « Non merci ».", [("REJECT", "sam-altman", "elon-musk", "asserted", None)]),
+    # A subject the parser split off ("Amazon/ROOT et Anthropic/nsubj ont signé").
+    ("Amazon et Anthropic ont signé un accord en septembre 2023.",
+     [("PARTNER", "amazon", "anthropic", "asserted", "2023-09")]),
+    ("Apple et Google se livrent une concurrence acharnée.", [("COMPETE", "apple", "google", "asserted", None)]),
+    # The passive subject of a control verb does the infinitive.
+    ("Google a été condamné à verser 500 millions d'euros à Microsoft.",
+     [("PAY", "google", "microsoft", "asserted", None)]),
+    ("Microsoft a déboursé 69 milliards de dollars pour s'offrir Activision Blizzard.",
+     [("ACQUIRE", "microsoft", "activision-blizzard", "asserted", None)]),
+    ("Sam Altman a été réintégré à la tête d'OpenAI.", [("JOIN", "sam-altman", "openai", "asserted", None)]),
+    # A funding round stands for the company it funds.
+    ("Nvidia a participé au tour de table de Mistral AI.", [("INVEST", "nvidia", "mistral-ai", "asserted", None)]),
     # No exported event: negation, hypothesis, threat only, mere mentions, unknown targets.
+    ("Sam Altman a offert un livre à Elon Musk.", []),
     ("Emmanuel Macron a salué la foule à Paris.", []),
     ("Jeff Bezos a pris la parole devant Amazon.", []),
     ("Microsoft a traité le dossier de Google en priorité.", []),

@@ -71,6 +71,7 @@ class ParseReader:
         self.preposition_forms = {form: full for form, full in pairs}
         self.agent_marks = words.words("syntax", "agent_prepositions")
         self.office_nouns = words.words("syntax", "office_nouns")
+        self.coordinators = words.words("syntax", "coordinators")
         self._token_actor: dict[int, str] = {}
 
     # -- actors of a phrase --------------------------------------------------------------
@@ -126,15 +127,16 @@ class ParseReader:
     def office_holder(self, office: Token) -> list[str]:
         """The organisation an office belongs to: "la direction de Stellantis", "son poste de
         PDG d'Amazon", "la tête du groupe Renault" stand for that organisation."""
+        level = [office]
         for _ in range(3):
-            complement = next((c for c in office.children if c.dep_ == "nmod"
-                               and preposition(c, self.preposition_forms) == "de"), None)
-            if complement is None:
-                return []
-            found = self.actors(complement)
-            if found:
-                return found
-            office = complement  # "poste de PDG d'Amazon": one more "de" down
+            # "poste de PDG d'Amazon": one more "de" down; "tour de table de Mistral AI": the
+            # parser hangs both complements on "tour".
+            level = [c for token in level for c in token.children
+                     if c.dep_ == "nmod" and preposition(c, self.preposition_forms) == "de"]
+            for complement in level:
+                found = self.actors(complement)
+                if found:
+                    return found
         return []
 
     def owner(self, head: Token) -> list[str]:
@@ -199,6 +201,12 @@ class ParseReader:
             if current.dep_ in ("acl", "acl:relcl"):
                 active_participle = current.dep_ == "acl" and "Pres" in current.morph.get("Tense")
                 return (self.actors(head) if active_participle else []), False
+            if current.dep_ == "xcomp" and is_passive(head) and not skip_control:
+                # "Free a été condamné à verser", "X a été autorisé à racheter": the passive
+                # subject of an object-control verb does the infinitive.
+                patient = self._first_child(head, ("nsubj:pass",))
+                if patient is not None and self.actors(patient):
+                    return self.actors(patient), False
             if current.dep_ in ("xcomp", "advcl") and self._controls(head) and not skip_control:
                 controller = self._first_child(head, ("obj", "iobj"))
                 if controller is not None and self.actors(controller):
@@ -226,13 +234,29 @@ class ParseReader:
             if child.i > verb.i and child.dep_ == "nsubj" and self._bare_actor(child, verb, before=False):
                 continue  # "a félicité Elon Musk" with the object mislabelled nsubj
             if child.dep_ == "nsubj" or (child.dep_ == "nsubj:pass" and not passive):
-                return self.actors(child) or self._pronoun_fallback(child, verb)
+                found = self.actors(child) or self._pronoun_fallback(child, verb)
+                return [*self._stray_conjunct(child, verb), *found] if found else found
             if child.dep_ == "expl:subj" and _norm(child.text) in self.person_pronouns:
                 return self.actors(child) or self._pronoun_fallback(child, verb)
         if passive and any(c.dep_ == "nsubj:pass" for c in verb.children):
             return []
         stray = next((c for c in verb.children if c.i < verb.i and self._bare_actor(c, verb, before=True)), None)
         return self.phrase_actors(stray) if stray is not None else None
+
+    def _stray_conjunct(self, subject: Token, verb: Token) -> list[str]:
+        """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own
+        and hangs "et" on the verb; that name is a conjunct of the subject."""
+        doc = subject.doc
+        mark = subject.left_edge.i - 1
+        if mark < 1 or _norm(doc[mark].text) not in self.coordinators or doc[mark].head != verb:
+            return []
+        name = doc[mark - 1]
+        while name.dep_ in ("flat:name", "flat", "flat:foreign") and name.head != name:
+            name = name.head
+        if name.head != name and name.dep_ not in STRAY_DEPS:
+            return []
+        key = self.actor_of(name)
+        return [key] if key else []
 
     def _bare_actor(self, child: Token, verb: Token, before: bool) -> bool:
         """A name hung on the verb with a meaningless label ("OpenAI/advmod poursuit", "rejoint
