@@ -40,7 +40,7 @@ def test_lexicon_entries_use_known_types_roles_and_slots(lang):
         assert entry.when_proposed in (None, *EVENT_TYPES)
         for slot, role in entry.roles:
             assert role in ("source", "target", "both", "maker"), (entry.type, slot, role)
-            assert slot in ("subject", "object", "iobj", "holder", "agent", "modified") or ":" in slot
+            assert slot in ("subject", "object", "iobj", "holder", "agent", "modified", "embedded_object") or ":" in slot
 
 
 def test_lexicon_toml_parses():
@@ -131,7 +131,9 @@ SENTENCES = [
     ("Google n'a pas racheté Anthropic.", []),
     ("Si Amazon rachetait Netflix, le marché changerait.", []),
     ("Mark Zuckerberg ne veut pas rejoindre OpenAI.", []),
-    ("Jensen Huang a menacé de quitter Nvidia.", []),
+    # Threatening to leave is a threat, not a departure.
+    ("Jensen Huang a menacé de quitter Nvidia.", [("THREATEN", "jensen-huang", "nvidia", "asserted", None)]),
+    ("Elon Musk a menacé de poursuivre Apple en justice.", [("THREATEN", "elon-musk", "apple", "asserted", None)]),
     ("Elon Musk a rencontré Sam Altman à Paris.", []),
     ("Sam Altman, le patron d'OpenAI, était à Paris mardi.", []),
     ("Tesla présente ses résultats trimestriels.", []),

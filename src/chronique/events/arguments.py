@@ -132,6 +132,11 @@ class ArgumentFinder:
             return reader.subject(verb) if verb is not None else ([], True)
         if slot == "modified":
             return (reader.actors(trigger.head) if trigger.dep_ in ("nmod", "appos", "obl:mod") else []), True
+        if slot == "embedded_object":
+            # "menacé de poursuivre Apple en justice": the threat is aimed at the object of the
+            # act threatened.
+            embedded = next((c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+            return (reader.object_actors(embedded) if embedded is not None else []), True
         if ":" in slot:
             return self._complements(trigger, entry, slot.split(":", 1)[1]), True
         return [], True
