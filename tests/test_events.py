@@ -122,6 +122,13 @@ SENTENCES = [
     ("Sam Altman a été réintégré à la tête d'OpenAI.", [("JOIN", "sam-altman", "openai", "asserted", None)]),
     # A funding round stands for the company it funds.
     ("Nvidia a participé au tour de table de Mistral AI.", [("INVEST", "nvidia", "mistral-ai", "asserted", None)]),
+    # The purpose of an offer is only offered; a part of a company stands for it.
+    ("Bouygues Telecom, Free et Orange ont déposé une offre commune pour racheter l'essentiel des activités de SFR.",
+     [("BID", "bouygues-telecom", "sfr", "proposed", None), ("BID", "free", "sfr", "proposed", None),
+      ("BID", "orange", "sfr", "proposed", None)]),
+    # Who allows an act does not do it.
+    ("L'Autorité de la concurrence a autorisé le rachat d'Activision Blizzard par Microsoft.",
+     [("ACQUIRE", "microsoft", "activision-blizzard", "asserted", None)]),
     # No exported event: negation, hypothesis, threat only, mere mentions, unknown targets.
     ("Sam Altman a offert un livre à Elon Musk.", []),
     ("Emmanuel Macron a salué la foule à Paris.", []),

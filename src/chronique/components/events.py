@@ -59,7 +59,7 @@ class EventExtractor:
     def __init__(self, words: EventLexicon, kb: KnowledgeBase, lang: str = "fr") -> None:
         self.words = words
         self.lang = lang
-        self.reader = ParseReader(words)
+        self.reader = ParseReader(words, kb)
         self.finder = ArgumentFinder(words, self.reader, kb)
         self.modality = ModalityReader(words)
         self.second_person = words.words("syntax", "second_person")

@@ -9,6 +9,9 @@ component, placed before the parser, presets the boundaries; the parser keeps pr
 - The first token after a line break starts a sentence; the next two do not (left open, the
   parser tends to cut again right after a preset boundary: "OpenAI | n'est pas…").
 - An opening quotation mark after a colon or a comma, and the word after it, do not start one.
+- Elsewhere a sentence starts only after sentence-final punctuation (or a closing quotation
+  mark): the parser otherwise cuts "Bouygues Telecom, Free et Orange | ont déposé une offre",
+  leaving the verb without its subject.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ __all__ = ["SentenceStarts"]
 
 #: Tokens after a paragraph start that stay in its sentence.
 KEEP_TOGETHER = 2
+#: Tokens after which a new sentence may start (closing quotation marks come from the lexicon).
+SENTENCE_ENDERS = frozenset((".", "!", "?", "…", "...", ";", ")"))
 
 
 @Language.factory(
@@ -39,6 +44,8 @@ class SentenceStarts:
         self.openers = frozenset(o for o, c in pairs if o != c)
         self.ambiguous = frozenset(o for o, c in pairs if o == c)
         self.introducers = frozenset((":", ","))
+        self.closers = frozenset(c for o, c in pairs if o != c)
+        self.enders = SENTENCE_ENDERS | self.closers
 
     def __call__(self, doc: Doc) -> Doc:
         ambiguous_open = False
@@ -55,7 +62,19 @@ class SentenceStarts:
                 opening = token.text in self.openers
             if opening and doc[token.i - 1].text in self.introducers:
                 self._keep_together(doc, token.i, 2)
+            elif not self._may_start(doc, token.i) and token.is_sent_start is not True:
+                token.is_sent_start = False
         return doc
+
+    def _may_start(self, doc: Doc, i: int) -> bool:
+        """Whether a sentence may start at token ``i``: after an ender or a space token, or at an
+        opening quotation mark; never at a closing one."""
+        previous = doc[i - 1]
+        if doc[i].text in self.closers:
+            return False  # "« Non merci. »": the closing mark ends the sentence it closes
+        if doc[i].is_space or previous.is_space or doc[i].text in self.openers | self.ambiguous:
+            return True
+        return previous.text in self.enders or previous.text[-1:] in self.enders
 
     @staticmethod
     def _keep_together(doc: Doc, first: int, count: int) -> None:

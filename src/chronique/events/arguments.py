@@ -68,6 +68,7 @@ class ArgumentFinder:
         self.frame_nouns = words.words("syntax", "frame_nouns")
         self.predicative = words.words("syntax", "predicative_verbs")
         self.ending_verbs = words.words("syntax", "ending_verbs")
+        self.judging_verbs = words.words("syntax", "judging_verbs")
 
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
@@ -129,7 +130,11 @@ class ArgumentFinder:
             return reader.subject(head) if head is not None else ([], True)
         if slot == "agent":
             verb = self.governing_verb(trigger)
-            return reader.subject(verb) if verb is not None else ([], True)
+            if verb is None or any(l in self.judging_verbs for l in self.words.lemma_candidates(verb)):
+                # "l'Autorité a autorisé le rachat de SFR": who allows or judges an act does
+                # not do it.
+                return [], True
+            return reader.subject(verb)
         if slot == "modified":
             return (reader.actors(trigger.head) if trigger.dep_ in ("nmod", "appos", "obl:mod") else []), True
         if slot == "embedded_object":

@@ -52,11 +52,25 @@ class ModalityReader:
             return "failed"
         if any(self._has("proposed_verbs", t.lemma_) for t in path[1:]) or any(
             self._has("proposed_nouns", n.lemma_) for n in frame_nouns
-        ):
+        ) or self._purpose_of_offer(path):
             return "proposed"
         if self._reported(path):
             return "reported"
         return "asserted"
+
+    def _purpose_of_offer(self, path: list[Token]) -> bool:
+        """"déposer une offre pour racheter SFR": the purpose of an offer is only offered.
+        (The purpose of a payment is done: "débourser 69 milliards pour s'offrir Activision".)"""
+        for node in path[:-1]:
+            if node.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and self._has("purpose_marks", c.text) for c in node.children
+            ):
+                continue
+            clause = node.head
+            near = [g for c in clause.children if c is not node for g in (c, *c.children)]
+            if any(self._has("proposed_nouns", t.lemma_) for t in near):
+                return True
+        return False
 
     def _negated(self, nodes: list[Token]) -> bool:
         for node in nodes:

@@ -9,10 +9,14 @@ lookup helpers of :mod:`chronique.components.extensions` (names, descriptions, p
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from chronique.events.lexicon import EventLexicon
+
+if TYPE_CHECKING:
+    from chronique.kb import KnowledgeBase
 
 __all__ = ["ParseReader"]
 
@@ -60,8 +64,9 @@ def preposition(token: Token, forms: dict[str, str]) -> str | None:
 class ParseReader:
     """Actors of phrases and clause arguments, with the language's function words."""
 
-    def __init__(self, words: EventLexicon) -> None:
+    def __init__(self, words: EventLexicon, kb: "KnowledgeBase | None" = None) -> None:
         self.words = words
+        self.kb = kb
         self.relative_subject = words.words("syntax", "relative_subject")
         self.relative_object = words.words("syntax", "relative_object")
         self.object_control = words.words("syntax", "object_control")
@@ -274,13 +279,22 @@ class ParseReader:
         if _norm(pronoun.text) not in self.person_pronouns or _norm(verb.lemma_) in self.impersonal:
             return []
         doc = pronoun.doc
+        feminine = "Fem" in pronoun.morph.get("Gender") or _norm(pronoun.text).endswith("elle")
         start = max(0, pronoun.i - 80)
         for token in reversed(doc[start : pronoun.i]):
             if token.dep_ in ("nsubj",) and token.pos_ in ("PROPN", "PRON", "NOUN"):
                 key = self.actor_of(token)
-                if key and _is_person(doc, key):
+                if key and _is_person(doc, key) and self._agrees(key, feminine):
                     return [key]
         return []
+
+    def _agrees(self, key: str, feminine: bool) -> bool:
+        """Whether a person may be "elle" (feminine) or "il": "elle" never stands for a man the
+        knowledge base knows, nor "il" for a woman; unknown genders agree with both."""
+        known = self.kb.get(key) if self.kb is not None else None
+        if known is None or known.gender is None:
+            return True
+        return (known.gender == "f") == feminine
 
     def object(self, verb: Token) -> Token | None:
         """The head of the direct object; a passive's subject; a relative "que" standing for it."""
