@@ -160,6 +160,9 @@ MODEL_CASES = [
     ("Jensen Huang dirige Nvidia depuis sa création.", {("ROLE", "jensen-huang", "nvidia", "ceo")}),
     ("Meta, dirigée par Mark Zuckerberg, investit.", {("ROLE", "mark-zuckerberg", "meta", "ceo")}),
     ("Musk attaque Anthropic et Dario Amodei, son patron.", {("ROLE", "dario-amodei", "anthropic", "ceo")}),
+    # A sentence-initial "son" is the topic's (the last subject), not the last name read.
+    ("Anthropic a annoncé une levée de fonds menée par Nvidia. Son patron, Dario Amodei, s'en félicite.",
+     {("ROLE", "dario-amodei", "anthropic", "ceo")}),
     ("Le fondateur de Meta, Mark Zuckerberg, a répondu.", {("ROLE", "mark-zuckerberg", "meta", "founder")}),
     ("Elon Musk a approché le dirigeant de Meta. Mark Zuckerberg a refusé.",
      {("ROLE", "mark-zuckerberg", "meta", "ceo")}),

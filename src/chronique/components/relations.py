@@ -95,14 +95,24 @@ class DocActors:
         """Actors of the phrase headed by ``token`` (coordination followed) of the given types."""
         return [k for k in actors_of_phrase(token) if self.type_of(k) in types]
 
-    def possessor(self, before: int, window_start: int, exclude: set[str]) -> str | None:
-        """The last person or organisation mentioned before ``before``: what "son"/"sa" stands for."""
-        for mention in sorted(self.mentions, key=lambda m: m.start, reverse=True):
-            if mention.end > before or mention.start < window_start or mention.key in exclude:
-                continue
-            if self.type_of(mention.key) in ("PERSON", "ORG"):
+    def possessor(self, before: int, window_start: int, exclude: set[str],
+                  types: Iterable[str] = ("PERSON", "ORG")) -> str | None:
+        """What "son"/"sa" stands for: the nearest subject before ``before`` (the topic: "Anthropic
+        a annoncé une levée menée par Iconiq. Son patron…" is Anthropic's), else the last
+        person or organisation mentioned."""
+        candidates = [
+            m for m in sorted(self.mentions, key=lambda m: m.start, reverse=True)
+            if m.end <= before and m.start >= window_start and m.key not in exclude
+            and self.type_of(m.key) in types
+        ]
+        for mention in candidates:
+            if self._is_subject(mention):
                 return mention.key
-        return None
+        return candidates[0].key if candidates else None
+
+    def _is_subject(self, mention: ActorMention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass")
 
 
 @Language.factory(
@@ -399,7 +409,8 @@ class RelationExtractor:
             return [(surface.key, (surface.start, surface.end))]
         if phrase.possessive:
             window = self._window_start(doc, doc[phrase.start])
-            key = actors.possessor(doc[phrase.start].idx, window, named_keys)
+            key = actors.possessor(doc[phrase.start].idx, window, named_keys,
+                                   [t for t in types if t in ("PERSON", "ORG")])
             if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys):
                 return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
         return []
