@@ -129,7 +129,13 @@ SENTENCES = [
     # Who allows an act does not do it.
     ("L'Autorité de la concurrence a autorisé le rachat d'Activision Blizzard par Microsoft.",
      [("ACQUIRE", "microsoft", "activision-blizzard", "asserted", None)]),
+    # A funding round names who raises; its participle or "auprès de" names who invests.
+    ("Anthropic a annoncé une levée de fonds de 13 milliards de dollars menée par Nvidia.",
+     [("INVEST", "nvidia", "anthropic", "asserted", None)]),
+    ("Google et Amazon figurent parmi les principaux investisseurs d'Anthropic.",
+     [("INVEST", "google", "anthropic", "asserted", None), ("INVEST", "amazon", "anthropic", "asserted", None)]),
     # No exported event: negation, hypothesis, threat only, mere mentions, unknown targets.
+    ("La levée de fonds a été saluée par les marchés.", []),
     ("Sam Altman a offert un livre à Elon Musk.", []),
     ("Emmanuel Macron a salué la foule à Paris.", []),
     ("Jeff Bezos a pris la parole devant Amazon.", []),

@@ -58,6 +58,17 @@ def _clause_descendants(token: Token, depth: int) -> list[Token]:
     return found
 
 
+def _participles_on(noun: Token, depth: int = 3) -> list[Token]:
+    """Past participles modifying ``noun`` or a complement chain under it ("de fonds de 13
+    milliards menée")."""
+    found: list[Token] = []
+    level = [noun]
+    for _ in range(depth):
+        found.extend(c for t in level for c in t.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm"))
+        level = [c for t in level for c in t.children if c.dep_ == "nmod"]
+    return found
+
+
 class ArgumentFinder:
     """Reads the slots of trigger entries on the parse."""
 
@@ -162,6 +173,9 @@ class ArgumentFinder:
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
         if entry.kind == "noun":
             heads.extend(self.frame_chain(trigger)[1:])
+            # "une levée de fonds de 13 milliards menée par Iconiq": a participle on the noun
+            # (or on its complements, where the parser hangs it) holds the noun's agent.
+            heads.extend(_participles_on(trigger))
             verb = self.governing_verb(trigger)
             if verb is not None:
                 heads.append(verb)
