@@ -163,6 +163,9 @@ MODEL_CASES = [
     # A sentence-initial "son" is the topic's (the last subject), not the last name read.
     ("Anthropic a annoncé une levée de fonds menée par Nvidia. Son patron, Dario Amodei, s'en félicite.",
      {("ROLE", "dario-amodei", "anthropic", "ceo")}),
+    ("Le constructeur Tesla a présenté jeudi un modèle, après que Renault a dévoilé le sien. "
+     "« Nous sommes prêts », a affirmé son patron, Elon Musk.",
+     {("ROLE", "elon-musk", "tesla", "ceo")}),
     ("Le fondateur de Meta, Mark Zuckerberg, a répondu.", {("ROLE", "mark-zuckerberg", "meta", "founder")}),
     ("Elon Musk a approché le dirigeant de Meta. Mark Zuckerberg a refusé.",
      {("ROLE", "mark-zuckerberg", "meta", "ceo")}),

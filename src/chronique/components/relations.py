@@ -97,22 +97,33 @@ class DocActors:
 
     def possessor(self, before: int, window_start: int, exclude: set[str],
                   types: Iterable[str] = ("PERSON", "ORG")) -> str | None:
-        """What "son"/"sa" stands for: the nearest subject before ``before`` (the topic: "Anthropic
-        a annoncé une levée menée par Iconiq. Son patron…" is Anthropic's), else the last
-        person or organisation mentioned."""
+        """What "son"/"sa" stands for: a subject of the same sentence (nearest first), else the
+        first subject of the sentence before (the topic: "Stellantis a présenté…, après que
+        Renault a dévoilé…. « … », a affirmé son directeur général" is Stellantis's), else the
+        last person or organisation mentioned."""
         candidates = [
             m for m in sorted(self.mentions, key=lambda m: m.start, reverse=True)
             if m.end <= before and m.start >= window_start and m.key not in exclude
             and self.type_of(m.key) in types
         ]
-        for mention in candidates:
-            if self._is_subject(mention):
-                return mention.key
-        return candidates[0].key if candidates else None
+        here = window_start
+        token = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if token is not None and self.doc.has_annotation("SENT_START"):
+            here = token.sent.start_char
+        current = [m for m in candidates if m.start >= here and self._is_subject(m)]
+        earlier = [m for m in reversed(candidates) if m.start < here and self._is_subject(m)]
+        chosen = (current or earlier or candidates or [None])[0]
+        return chosen.key if chosen is not None else None
 
     def _is_subject(self, mention: ActorMention) -> bool:
+        """Whether the mention is (or restates) a subject: "Le constructeur Stellantis a…"."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass")
+        if span is None:
+            return False
+        token = span.root
+        if token.dep_ in ("nmod", "appos") and not any(c.dep_ == "case" for c in token.children):
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubj:pass")
 
 
 @Language.factory(
