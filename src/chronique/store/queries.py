@@ -251,6 +251,31 @@ def _timeline_order(entry: TimelineEntry) -> tuple[object, ...]:
     return (when is None, when or "", reported, entry.event_id)
 
 
+def _quote_filter(by: str | None, about: str | None) -> tuple[str, list[object]]:
+    """The WHERE clause and values of :func:`quotes`."""
+    clauses: list[str] = ["1 = 1"]
+    params: list[object] = []
+    if by is not None:
+        clauses.append("q.speaker = ?")
+        params.append(by)
+    if about is not None:
+        clauses.append("q.about = ?")
+        params.append(about)
+    return " AND ".join(clauses), params
+
+
+def _quotes_by_date_first(conn: sqlite3.Connection, where: str, params: list[object], limit: int | None) -> bool:
+    """Whether a page of quotes is found sooner by walking the documents in date order than by
+    sorting every matching quote. A much-quoted actor speaks in one article out of seven: the
+    newest ten are among the newest hundred articles, while sorting all 14,000 of them by their
+    article's date reads 14,000 documents (about 200 ms). A rarely quoted one is the reverse."""
+    if limit is None or where == "1 = 1":
+        return False
+    matching = conn.execute(f"SELECT COUNT(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+    documents = conn.execute("SELECT MAX(rowid) FROM documents").fetchone()[0] or 0
+    return matching * matching > limit * documents
+
+
 def quotes(
     conn: sqlite3.Connection,
     by: str | None = None,
@@ -261,20 +286,18 @@ def quotes(
 ) -> list[QuoteRow]:
     """Quotes, optionally by one speaker and/or about one entity (entity ids), in reading order
     (``newest_first``: the reverse), at most ``limit`` of them."""
-    clauses: list[str] = ["1 = 1"]
-    params: list[object] = []
-    if by is not None:
-        clauses.append("q.speaker = ?")
-        params.append(by)
-    if about is not None:
-        clauses.append("q.about = ?")
-        params.append(about)
+    where, params = _quote_filter(by, about)
     order = "DESC" if newest_first else "ASC"
+    # Either way the same order; walking ``documents_by_date`` (CROSS JOIN keeps the documents
+    # outside) stops after ``limit`` quotes instead of sorting them all.
+    source = ("documents d INDEXED BY documents_by_date CROSS JOIN quotes q ON q.doc_id = d.id"
+              if _quotes_by_date_first(conn, where, params, limit)
+              else "quotes q JOIN documents d ON d.id = q.doc_id")
     params.append(-1 if limit is None else limit)  # SQLite: a negative limit is no limit
     rows = conn.execute(
         'SELECT q.doc_id, d.date, q.start, q."end", q.text, q.speaker, en.name, q.cue, q.about'
-        " FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker"
-        f" WHERE {' AND '.join(clauses)}"
+        f" FROM {source} LEFT JOIN entities en ON en.id = q.speaker"
+        f" WHERE {where}"
         f" ORDER BY d.date {order}, q.doc_id {order}, q.start {order}, q.id {order} LIMIT ?",
         params,
     )
@@ -312,6 +335,54 @@ _RELATION_EVIDENCE = f"""
 """
 
 
+#: The first tellings of one much-told relation: the documents walked in date order (CROSS JOIN
+#: keeps them outside) until ``limit`` tellings are found, in the order ``_RELATION_EVIDENCE`` ranks.
+_FIRST_TELLINGS = """
+    SELECT ev.rowid FROM documents d INDEXED BY documents_by_date
+    CROSS JOIN relation_evidence ev ON ev.doc_id = d.id
+    WHERE ev.relation_id = ? ORDER BY d.date, ev.doc_id, ev.start, ev.rowid LIMIT ?
+"""
+
+_EVIDENCE_ROWS = f"""
+    SELECT ev.relation_id, ev.doc_id, d.date, ev.start, ev."end",
+           substr(d.text, ev.start + 1, ev."end" - ev.start),
+           substr(d.text, COALESCE(s.start, ev.start) + 1,
+                  COALESCE(s."end", ev."end") - COALESCE(s.start, ev.start))
+    FROM relation_evidence ev
+    JOIN documents d ON d.id = ev.doc_id
+    LEFT JOIN sentences s ON s.doc_id = ev.doc_id AND ev.start < s."end" AND s.start = (
+        SELECT MAX(s2.start) FROM sentences s2 WHERE s2.doc_id = ev.doc_id AND s2.start <= ev.start)
+    WHERE ev.rowid {_CHOSEN}
+    ORDER BY ev.relation_id, d.date, ev.doc_id, ev.start, ev.rowid
+"""
+
+
+def _much_told(conn: sqlite3.Connection, totals: dict[str, int], limit: int | None) -> list[str]:
+    """The relations whose first ``limit`` tellings are found sooner by walking the documents in
+    date order than by ranking all of them: a much-covered CEO's role is told in 6,000 articles,
+    whose dates cost 50 ms to read and sort, while the first three are among the first fifty."""
+    if limit is None:
+        return []
+    documents = conn.execute("SELECT MAX(rowid) FROM documents").fetchone()[0] or 0
+    return sorted(rid for rid, total in totals.items() if total * total > limit * documents)
+
+
+def _relation_evidence(
+    conn: sqlite3.Connection, relation_ids: list[str], totals: dict[str, int], limit: int | None,
+) -> dict[str, list[Evidence]]:
+    """Relation id → its tellings in reading order (the first ``limit`` only, when given)."""
+    walked = _much_told(conn, totals, limit)
+    ranked = json.dumps([rid for rid in relation_ids if rid not in set(walked)])
+    rows = conn.execute(_RELATION_EVIDENCE, (ranked, 2**62 if limit is None else limit)).fetchall()
+    chosen = [row[0] for rid in walked for row in conn.execute(_FIRST_TELLINGS, (rid, limit))]
+    if chosen:
+        rows += conn.execute(_EVIDENCE_ROWS, (json.dumps(chosen),)).fetchall()
+    evidence: dict[str, list[Evidence]] = {}
+    for relation_id, doc_id, doc_date, start, end, text, sentence in rows:
+        evidence.setdefault(relation_id, []).append(Evidence(doc_id, _date(doc_date), start, end, text, sentence))
+    return evidence
+
+
 def relations(
     conn: sqlite3.Connection, entity_ids: Sequence[str], *, between: bool = False,
     evidence_limit: int | None = None,
@@ -322,14 +393,10 @@ def relations(
     times) and how many tellings there are in all."""
     chosen = json.dumps(list(dict.fromkeys(entity_ids)))
     rows = conn.execute(_RELATIONS.format(joint="AND" if between else "OR"), (chosen, chosen)).fetchall()
-    relation_ids = json.dumps([row[0] for row in rows])
-    evidence: dict[str, list[Evidence]] = {}
-    for relation_id, doc_id, doc_date, start, end, text, sentence in conn.execute(
-        _RELATION_EVIDENCE, (relation_ids, 2**62 if evidence_limit is None else evidence_limit)
-    ):
-        evidence.setdefault(relation_id, []).append(Evidence(doc_id, _date(doc_date), start, end, text, sentence))
+    relation_ids = [row[0] for row in rows]
     totals = dict(conn.execute(
         f"SELECT relation_id, COUNT(*) FROM relation_evidence WHERE relation_id {_CHOSEN} GROUP BY relation_id",
-        (relation_ids,),
+        (json.dumps(relation_ids),),
     ).fetchall())
+    evidence = _relation_evidence(conn, relation_ids, totals, evidence_limit)
     return [RelationRow(*row, tuple(evidence.get(row[0], ())), totals.get(row[0], 0)) for row in rows]

@@ -21,7 +21,7 @@ from datetime import date
 
 from chronique.model import EXPORTED_MODALITIES
 
-__all__ = ["EventFilter", "select_event_ids", "SPAN_CLASS"]
+__all__ = ["EventFilter", "select_event_ids", "event_ids_sql", "SPAN_CLASS"]
 
 #: The span class of an event (0: up to 31 days, 1: up to 366, 2: longer or unreadable), written
 #: exactly as the index ``events_by_span_start`` of migration m004 is, so SQLite can use it.
@@ -35,6 +35,11 @@ _WHEN = "COALESCE(e.date_start, e.date_value)"
 #: Timeline order, as the ``events_in_time_order`` index holds it: dated first, by date, then id.
 _TIME_ORDER = f"{_UNDATED}, {_WHEN}, e.id"
 _EXPORTED = sorted(EXPORTED_MODALITIES)
+#: The chosen events looked up by id from ``events_facts`` (m004), which holds every column the
+#: conditions and the page order read: one index seek per event, no read of the table row.
+#: Left to itself SQLite takes the primary key's index and then the row (a 3-month period of a
+#: much-covered actor: 8,000 events, 55 ms instead of about 30).
+_BY_ID = "events e INDEXED BY events_facts"
 
 
 def _marks(count: int) -> str:
@@ -92,7 +97,9 @@ def _conditions(spec: EventFilter, *, actors: bool, period: bool) -> tuple[list[
     if spec.dated_only:
         clauses.append(f"NOT {_UNDATED}")
     if not spec.include_unexported:
-        clauses.append(f"e.modality IN ({_marks(len(_EXPORTED))})")
+        # ``+``: a check on each event, never an index column. Otherwise SQLite reads an event
+        # by ``id = ? AND modality IN (4 values)`` from ``events_facts``: four seeks instead of one.
+        clauses.append(f"+e.modality IN ({_marks(len(_EXPORTED))})")
         params.extend(_EXPORTED)
     for wanted, make in ((period and spec.has_period, _period_condition), (actors and spec.actors, _actor_exists)):
         if wanted:
@@ -184,6 +191,32 @@ def _in_time_order(
     return dated + [row[0] for row in undated]
 
 
+def _sourced_sql(spec: EventFilter, driver: str, counts: dict[str, int]) -> tuple[str, list[object]]:
+    """``SELECT e.id ...`` of every chosen event, starting from ``driver``'s side."""
+    source, params = "", []
+    if driver == "actors":
+        source, params = _actor_source(spec, counts)
+    elif driver == "period":
+        source, params = _period_source(spec)
+    clauses, condition_params = _conditions(spec, actors=driver != "actors", period=driver != "period")
+    table = "events e"
+    if source:
+        clauses.insert(0, f"e.id IN ({source})")
+        table = _BY_ID
+    sql = f"SELECT e.id FROM {table}" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+    return sql, [*params, *condition_params]
+
+
+def event_ids_sql(conn: sqlite3.Connection, spec: EventFilter) -> tuple[str, list[object]]:
+    """The query :func:`select_event_ids` runs for all the chosen events (no page), to be used
+    as a subquery (``e.id IN (...)``) by a question that reads more of each event: one round
+    trip instead of a list of ids sent back as JSON."""
+    counts, size = _actor_size(conn, spec) if spec.actors else ({}, None)
+    if spec.actors and size == 0:
+        return "SELECT NULL WHERE 0", []
+    return _sourced_sql(spec, _driver(conn, spec, size, None), counts)
+
+
 def select_event_ids(
     conn: sqlite3.Connection, spec: EventFilter, *, limit: int | None = None, offset: int = 0,
     newest_first: bool = False,
@@ -197,16 +230,7 @@ def select_event_ids(
     driver = _driver(conn, spec, size, None if limit is None else offset + limit)
     if driver == "time" and limit is not None:
         return _in_time_order(conn, spec, limit, offset, newest_first)
-    source, params = "", []
-    if driver == "actors":
-        source, params = _actor_source(spec, counts)
-    elif driver == "period":
-        source, params = _period_source(spec)
-    clauses, condition_params = _conditions(spec, actors=driver != "actors", period=driver != "period")
-    if source:
-        clauses.insert(0, f"e.id IN ({source})")
-    sql = "SELECT e.id FROM events e" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
-    values = [*params, *condition_params]
+    sql, values = _sourced_sql(spec, driver, counts)
     if limit is not None:
         sql += f" ORDER BY {_order(newest_first)} LIMIT ? OFFSET ?"
         values += [limit, offset]
