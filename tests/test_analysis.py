@@ -21,6 +21,7 @@ from chronique.analysis.search import fold, fts_query, locate, query_parts
 from chronique.errors import ChroniqueError, StoreError
 from chronique.model import Annotations, Document, Entity, Event, Quote, Relation, Timex
 from chronique.store import Store
+from tests.builders import sentences, span
 
 ALICE, BOB, ACME, ZETA = "alice", "bob", "acme", "zeta"
 
@@ -33,20 +34,6 @@ TEXT_3 = (
     "Bob pourrait menacer Alice en mars 2020. Alice rejette Bob. Alice, patronne d'Acme, se tait. "
     "Acme et Zeta s'associent le 15 mars 2020."
 )
-
-
-def span(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    result, start = [], 0
-    for index, char in enumerate(text):
-        if char == "." and (index + 1 == len(text) or text[index + 1] == " "):
-            result.append((start, index + 1))
-            start = index + 2
-    return result
 
 
 def event(text: str, type_: str, sources: tuple[str, ...], targets: tuple[str, ...], evidence: str,

@@ -25,8 +25,15 @@ from chronique.cli import app
 from chronique.export import EXPORT_FORMATS, annotation_lines, export_store, write_annotations
 from chronique.export.neo4j import NODE_FILES, RELATIONSHIP_FILES
 from chronique.export.tables import TABLES
-from chronique.model import EXPORTED_MODALITIES, Annotations, Document, Entity, Event, Money, Quote, Relation, Timex
+from chronique.model import EXPORTED_MODALITIES, Annotations, Document, Entity, Money, Quote, Relation, Timex
 from chronique.store import Store
+from tests.builders import sentences, span
+from tests.builders import event as _event
+
+
+def event(*args, **fields):
+    """Exported events carry their sentence: the GDELT and PLOVER rows quote it."""
+    return _event(*args, with_sentence=True, **fields)
 
 runner = CliRunner()
 
@@ -41,29 +48,6 @@ TEXT_B = (
     "Musk pourrait poursuivre Altman en mars 2025. "
     "Altman accuse Musk."
 )
-
-
-def span(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
-def event(text: str, type_: str, sources: tuple[str, ...], targets: tuple[str, ...], evidence: str,
-          trigger: str, **fields: object) -> Event:
-    start, end = span(text, evidence)
-    trigger_start = text.index(trigger, start)
-    sentence_start, sentence_end = next((s, e) for s, e in sentences(text) if s <= start < e)
-    return Event(type_, sources, targets, start, end, trigger, trigger_start, trigger_start + len(trigger),
-                 sentence_start=sentence_start, sentence_end=sentence_end, **fields)  # type: ignore[arg-type]
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    result, start = [], 0
-    for index, char in enumerate(text):
-        if char == "." and (index + 1 == len(text) or text[index + 1] in " \n"):
-            result.append((start, index + 1))
-            start = index + 2
-    return result
 
 
 def doc_a() -> Annotations:

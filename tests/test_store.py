@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 
 from chronique.errors import StoreError
-from chronique.model import Annotations, Document, Entity, Event, Money, Quote, Relation, Timex
+from chronique.model import Annotations, Document, Entity, Money, Quote, Relation, Timex
 from chronique.resolve import new_entity_id
 from chronique.store import Store, writer
 from chronique.store.migrations import MIGRATIONS
+from tests.builders import event, sentences, span
 
 MUSK, OPENAI, TESLA = "Q317521", "Q21708200", "Q478214"
 ALTMAN = new_entity_id("PERSON", "Sam Altman")
@@ -37,28 +38,6 @@ TEXT_B = (
     "Musk pourrait poursuivre Altman en mars 2025. "
     "Altman accuse Musk."
 )
-
-
-def span(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
-def event(text: str, type_: str, sources: tuple[str, ...], targets: tuple[str, ...], evidence: str,
-          trigger: str, **fields: object) -> Event:
-    start, end = span(text, evidence)
-    trigger_start = text.index(trigger, start)
-    return Event(type_, sources, targets, start, end, trigger, trigger_start,
-                 trigger_start + len(trigger), **fields)  # type: ignore[arg-type]
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    result, start = [], 0
-    for index, char in enumerate(text):
-        if char == "." and (index + 1 == len(text) or text[index + 1] == " "):
-            result.append((start, index + 1))
-            start = index + 2
-    return result
 
 
 def doc_a() -> Annotations:

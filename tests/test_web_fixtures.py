@@ -18,10 +18,11 @@ from typing import Any
 import httpx
 import pytest
 
-from chronique.model import Annotations, Document, Entity, Event, Money, Quote, Relation, Timex
+from chronique.model import Annotations, Document, Entity, Money, Quote, Relation, Timex
 from chronique.store import Store
 from chronique.web import WebSettings, create_app
 from tests.conftest import EXAMPLES
+from tests.builders import event, sentences, span
 
 MUSK, ALTMAN, OPENAI = "elon-musk", "sam-altman", "openai"
 TOKEN = "s3cret-token-for-tests-0123456789"
@@ -35,29 +36,6 @@ HOSTILE_TEXT = (
     'Elon Musk écrit <script>window.__pwned=1</script> puis <img src=x onerror="window.__pwned=2"> '
     "& « <b>non</b> »."
 )
-
-
-def span(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
-def event(text: str, type_: str, sources: tuple[str, ...], targets: tuple[str, ...], evidence: str,
-          trigger: str, **fields: Any) -> Event:
-    start, end = span(text, evidence)
-    trigger_start = text.index(trigger, start)
-    return Event(type_, sources, targets, start, end, trigger, trigger_start, trigger_start + len(trigger),
-                 **fields)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentences end at '. ' (enough for these hand-written texts)."""
-    result, start = [], 0
-    for index, char in enumerate(text):
-        if char == "." and (index + 1 == len(text) or text[index + 1] == " "):
-            result.append((start, index + 1))
-            start = index + 2
-    return result
 
 
 def _people(text: str, musk_words: tuple[str, ...], altman: bool = True) -> list[Entity]:

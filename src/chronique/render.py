@@ -16,6 +16,7 @@ from rich.text import Text
 from chronique.analysis.records import (
     ActorGraph, ActorProfile, Counterpart, PairHistory, PairLink, SearchHit, SeriesPoint,
 )
+from chronique.formatting import format_amount
 from chronique.ingest import IngestReport
 from chronique.model import Annotations
 from chronique.store.records import EntityRow, QuoteRow, RelationRow, TimelineEntry
@@ -24,15 +25,6 @@ __all__ = [
     "entities_table", "timeline_table", "quotes_table", "ingest_summary", "document_view", "relations_table",
     "counterparts_table", "profile_view", "series_table", "pair_view", "search_table", "graph_view",
 ]
-
-
-def _amount(amount: float | None, currency: str | None) -> str:
-    if amount is None:
-        return ""
-    for scale, word in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
-        if abs(amount) >= scale:
-            return f"{amount / scale:,.4g} {word} {currency or ''}".strip()
-    return f"{amount:,.2f} {currency or ''}".strip()
 
 
 def entities_table(rows: Sequence[EntityRow]) -> Table:
@@ -58,7 +50,7 @@ def timeline_table(entries: Sequence[TimelineEntry], title: str, notes: Sequence
         event = Text(f"{entry.type}\n", style="bold")
         event.append(who)
         if entry.amount is not None:
-            event.append(f"\n{_amount(entry.amount, entry.currency)}")
+            event.append(f"\n{format_amount(entry.amount, entry.currency)}")
         if entry.modality != "asserted":
             event.append(f"\n({entry.modality})", style="italic")
         sentences = Text()
@@ -116,7 +108,7 @@ def document_view(annotations: Annotations) -> Group:
     for timex in annotations.timexes:
         facts.add_row("date", timex.text, f"{timex.type} {timex.value}")
     for money in annotations.money:
-        facts.add_row("money", money.text, _amount(money.amount, money.currency))
+        facts.add_row("money", money.text, format_amount(money.amount, money.currency))
     for quote in annotations.quotes:
         facts.add_row("quote", quote.text, names.get(quote.speaker or "", "speaker unknown"))
     for event in annotations.events:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from chronique import __version__
+from chronique.formatting import format_amount
 from chronique.report.charts import MAX_NODES, data_uri, network_chart, series_chart
 from chronique.report.content import ReportContent
 
@@ -51,16 +52,6 @@ def _signed(score: float | None) -> str:
     return ("+" if score > 0 else MINUS) + text
 
 
-def _money(amount: float | None, currency: str | None) -> str:
-    """97.4 bn USD, 12 m EUR, 350 USD."""
-    if amount is None:
-        return ""
-    for scale, word in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
-        if abs(amount) >= scale:
-            return f"{amount / scale:,.4g} {word} {currency or ''}".strip()
-    return f"{amount:,.2f} {currency or ''}".strip()
-
-
 def _count(number: int, noun: str) -> str:
     """1 event, 2 events, 0 quotes."""
     return f"{number} {noun}" + ("" if number == 1 else "s")
@@ -79,7 +70,7 @@ def _period(start: date | None, end: date | None) -> str:
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("chronique", "resources/report"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
-    env.filters.update(sign=_sign, signed=_signed, money=_money, count=_count)
+    env.filters.update(sign=_sign, signed=_signed, money=format_amount, count=_count)
     return env
 
 

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from chronique.formatting import format_amount
 from chronique.model import Annotations
 
 __all__ = ["Mark", "article_marks", "highlight_article", "sentence_anchor", "format_amount"]
@@ -40,16 +41,6 @@ class Mark:
 def sentence_anchor(start: int, end: int) -> str:
     """The fragment that points the article page at a span: ``s-START-END``."""
     return f"s-{start}-{end}"
-
-
-def format_amount(amount: float | None, currency: str | None) -> str:
-    """97400000000.0, "USD" → "97.4 bn USD": amounts as a reader says them."""
-    if amount is None:
-        return ""
-    for scale, word in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
-        if abs(amount) >= scale:
-            return f"{amount / scale:,.4g} {word} {currency or ''}".strip()
-    return f"{amount:,.2f} {currency or ''}".strip()
 
 
 def _score_css(score: float | None) -> str:
