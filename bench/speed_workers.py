@@ -181,7 +181,7 @@ def run_components(records: list[CorpusRecord], batch_size: int) -> dict[str, An
     read per stage and batch, nothing else; its total is checked against the ``chronique`` run.
     """
     started = time.perf_counter()
-    from chronique.language import detect_language
+    from chronique.readers.language import detect_language
     from chronique.pipeline import doc_to_annotations, load_pipeline
 
     nlp = load_pipeline(LANG)

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from chronique.events.ontology import event_types
+from chronique.identity.ontology import event_types
 from chronique.model import Annotations, Document, Entity, Event, Quote, Relation, Timex
-from chronique.temporal.intervals import value_range
+from chronique.intervals import value_range
 
 __all__ = ["Actor", "NewsGenerator", "FIRST_DAY", "DAYS"]
 

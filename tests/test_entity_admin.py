@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 import chronique.cli.entity_commands  # noqa: F401  (registers 'entities' on the app)
 from chronique.cli import app, main
 from chronique.errors import EntityError
-from chronique.resolve import new_entity_id
+from chronique.identity.entities import new_entity_id
 from chronique.store import Store
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.test_cross_document import (

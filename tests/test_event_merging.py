@@ -2,7 +2,7 @@
 
 Annotations are built by hand (no spaCy): each document is a few sentences about Musk, OpenAI
 and Altman, and each event names the sentence that tells it. The rules are in
-``chronique.events.identity`` and ``docs/events.md``.
+``chronique.identity.events`` and ``docs/events.md``.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from datetime import date
 
 import pytest
 
-from chronique.events.identity import (
+from chronique.identity.events import (
     StoredEvent, Telling, choose_event, dates_compatible, interval_of, sentence_key,
 )
-from chronique.events.ontology import is_repeated
+from chronique.identity.ontology import is_repeated
 from chronique.model import Annotations, Document, Entity, Event
 from chronique.store import Store
-from chronique.temporal.intervals import value_range
+from chronique.intervals import value_range
 
 MUSK, OPENAI, ALTMAN = "Q317521", "Q21708200", "ent_altman"
 _ids = itertools.count()

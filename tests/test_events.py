@@ -13,8 +13,8 @@ import tomllib
 import pytest
 
 from chronique.data import resource_text
-from chronique.events.lexicon import load_event_lexicon
-from chronique.events.ontology import event_types, score_of
+from chronique.extract.events.lexicon import load_event_lexicon
+from chronique.identity.ontology import event_types, score_of
 from chronique.model import EVENT_TYPES, EXPORTED_MODALITIES, MODALITIES
 from tests.conftest import run_dated
 
@@ -232,7 +232,7 @@ def test_order_seller_is_the_maker_and_cancel_takes_the_order_counterpart(nlp):
 
 
 def test_every_context_is_scored_by_the_ontology_and_cued_in_every_language():
-    from chronique.events.scoring import load_score_cues
+    from chronique.extract.events.scoring import load_score_cues
 
     scored = {c.name for info in event_types().values() for c in info.contexts}
     assert scored == {"hostile", "insult", "demand", "rupture", "settlement"}
@@ -246,7 +246,7 @@ def test_every_context_is_scored_by_the_ontology_and_cued_in_every_language():
 
 
 def _scope(evidence: str, trigger: str = "", sentence: str | None = None):
-    from chronique.events.scoring import Scope
+    from chronique.extract.events.scoring import Scope
 
     def words(text: str) -> tuple[tuple[str, str], ...]:
         return tuple((w, w) for w in text.lower().split())
@@ -277,14 +277,14 @@ def _event(type_: str, source: str = "a", target: str = "b", modality: str = "as
     ("REJECT", _scope("refuse l'offre", "refuser"), -4.0),
 ])
 def test_context_scores(type_, scope, expected):
-    from chronique.events.scoring import rescore
+    from chronique.extract.events.scoring import rescore
 
     [event] = rescore([_event(type_)], [scope], "fr")
     assert event.score == expected
 
 
 def test_a_refund_within_a_dispute_is_a_settlement():
-    from chronique.events.scoring import rescore
+    from chronique.extract.events.scoring import rescore
 
     cancel, pay = _event("CANCEL", "altman", "tesla"), _event("PAY", "tesla", "altman")
     refund = _scope("tu as reçu un remboursement", "recevoir")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 import pytest
 
-from chronique.components.money import find_money
+from chronique.extract.money.component import find_money
 from chronique.model import Money
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -136,7 +136,7 @@ def test_amounts_come_in_text_order() -> None:
 
 
 def test_component_sets_doc_money() -> None:
-    import chronique.components.money  # noqa: F401  (registers the factory)
+    import chronique.extract.money.component  # noqa: F401  (registers the factory)
 
     nlp = spacy.blank("fr")
     nlp.add_pipe("chronique_money", config={"lang": "fr"})
@@ -148,7 +148,7 @@ def test_component_sets_doc_money() -> None:
 
 
 def test_component_on_english() -> None:
-    import chronique.components.money  # noqa: F401
+    import chronique.extract.money.component  # noqa: F401
 
     nlp = spacy.blank("en")
     nlp.add_pipe("chronique_money", config={"lang": "en"})

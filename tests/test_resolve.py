@@ -1,4 +1,4 @@
-"""Cross-document identity of entities (chronique.resolve), without any database."""
+"""Cross-document identity of entities (chronique.identity.entities), without any database."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import pytest
 
 from chronique.model import Entity, Relation
-from chronique.resolve import (
+from chronique.identity.entities import (
     Context,
     KnownEntity,
     MemoryCatalog,

@@ -20,7 +20,7 @@ import pytest
 
 from chronique.errors import StoreError
 from chronique.model import Annotations, Document, Entity, Money, Quote, Relation, Timex
-from chronique.resolve import new_entity_id
+from chronique.identity.entities import new_entity_id
 from chronique.store import Store, writer
 from chronique.store.migrations import MIGRATIONS
 from tests.builders import event, sentences, span
@@ -390,6 +390,6 @@ def test_user_strings_are_parameters_not_sql(filled: Store) -> None:
 
 
 def test_the_store_never_imports_spacy() -> None:
-    code = "import sys, chronique.store, chronique.resolve; print('spacy' in sys.modules)"
+    code = "import sys, chronique.store, chronique.identity.entities; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from chronique.model import Timex
-from chronique.temporal import tag
+from chronique.extract.timex import tag
 
 DCT = date(2025, 11, 3)
 

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-import chronique.components.timex  # noqa: F401  (registers the factory and the Doc attributes)
+import chronique.extract.timex.component  # noqa: F401  (registers the factory and the Doc attributes)
 from chronique.model import Timex
 
 DCT = date(2025, 11, 3)

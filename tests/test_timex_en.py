@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from chronique.temporal import tag
+from chronique.extract.timex import tag
 
 DCT = date(2025, 11, 3)
 

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronique.temporal import is_valid_value, tag
+from chronique.extract.timex import is_valid_value, tag
 
 # Text built from temporal words, digits and punctuation finds far more rule paths than
 # uniformly random characters would.

@@ -1,7 +1,7 @@
 """Build the spaCy pipeline for a language and stream documents through it.
 
 The statistical model gives tokens, sentences, the dependency parse and raw named entities;
-chronique's own components (registered factories in ``chronique.components``) add actors, dates,
+chronique's own components (registered factories in ``chronique.extract``) add actors, dates,
 money, quotes, events and relations as ``Doc`` attributes. Documents go through
 ``nlp.pipe(..., as_tuples=True)`` in batches so that the model works at full speed, and each
 ``Doc`` is turned into plain :class:`~chronique.model.Annotations` before it leaves this module.
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from spacy.symbols import ORTH
 
-from chronique.components import register_components
+from chronique.extract import register_components
 from chronique.data import lexicon
 from chronique.errors import UnsupportedLanguageError
 from chronique.model import Annotations, Document

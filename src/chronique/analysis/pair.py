@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from chronique.analysis.records import PairHistory, PairLink
 from chronique.analysis.series import ScoredEvent, monthly_series, scored_events
-from chronique.events.identity import interval_of
+from chronique.identity.events import interval_of
 from chronique.store import queries
 from chronique.store.records import EntityRow, TimelineEntry
 from chronique.store.selection import EventFilter, select_event_ids

@@ -16,7 +16,7 @@ from datetime import date
 from typing import NamedTuple, Protocol
 
 from chronique.analysis.records import SeriesPoint
-from chronique.temporal.intervals import value_range
+from chronique.intervals import value_range
 
 __all__ = ["ScoredEvent", "scored_events", "split_scores", "counted_day", "monthly_series", "month_range"]
 

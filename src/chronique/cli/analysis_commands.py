@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from chronique import render
+from chronique.cli import render
 from chronique.analysis.frames import plain
 from chronique.analysis.search import query_parts
 from chronique.cli.common import DEFAULT_DB, DbOption, JsonOption, app, console, parse_date, print_json_lines

@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from chronique import render
+from chronique.cli import render
 from chronique.cli.common import DEFAULT_DB, DbOption, JsonOption, app, console, open_store, print_json_lines
 from chronique.store.entity_admin import EntityDetails, MergeReport, SplitReport
 from chronique.store.entity_moves import MoveCounts

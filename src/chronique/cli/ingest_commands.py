@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from chronique import render
+from chronique.cli import render
 from chronique.cli.common import (
     DEFAULT_DB, DateOption, DbOption, LangOption, PathsArgument, app, console, errors, open_store, parse_date,
 )

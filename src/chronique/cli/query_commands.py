@@ -17,7 +17,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from chronique import render
+from chronique.cli import render
 from chronique.analysis import Chronicle, UnknownActor
 from chronique.analysis.frames import plain
 from chronique.cli.common import (

@@ -1,4 +1,4 @@
-"""The resolver's view of the stored entities (``chronique.resolve.EntityCatalog`` over SQL).
+"""The resolver's view of the stored entities (``chronique.identity.entities.EntityCatalog`` over SQL).
 
 It sees the current transaction's own writes, so entities created earlier in a batch are known
 to the documents after them. Names are looked up by identity key (``entities.key_name``,
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from chronique.resolve import Context, KnownEntity
+from chronique.identity.entities import Context, KnownEntity
 
 __all__ = ["SqlCatalog"]
 

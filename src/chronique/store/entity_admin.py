@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chronique.errors import EntityError
-from chronique.resolve import KnownEntity, identity_key, new_entity_id, normalise_name
+from chronique.identity.entities import KnownEntity, identity_key, new_entity_id, normalise_name
 from chronique.store.entity_moves import (
     FactsOf, MentionSpan, MoveCounts, absorb_entity, add_aliases, entity, facts_of, insert_entity, mentions_of,
     move_mentions, restore_facts,

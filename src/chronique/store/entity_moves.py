@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chronique.resolve import KnownEntity, identity_key, normalise_name, surname_key
+from chronique.identity.entities import KnownEntity, identity_key, normalise_name, surname_key
 from chronique.store.tellings import (
     EvidenceKey, Substitute, event_actors_of_tellings, events_involving, refold_events, refold_relations,
     relation_ends_of_evidence, relations_involving,

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from chronique.errors import StoreError
-from chronique.resolve import identity_key, surname_key
+from chronique.identity.entities import identity_key, surname_key
 
 __all__ = ["MIGRATIONS", "apply_migrations", "applied_migrations", "rollback"]
 

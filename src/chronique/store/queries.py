@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from chronique.model import Document
-from chronique.resolve import normalise_name
+from chronique.identity.entities import normalise_name
 from chronique.store.selection import EventFilter, select_event_ids
 from chronique.store.records import (
     EntityRow, EventMentionRow, Evidence, QuoteRow, RelationRow, TimelineEntry,

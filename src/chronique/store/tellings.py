@@ -2,7 +2,7 @@
 
 An event is the same happening as a stored one when type, set of sources and set of targets are
 equal (for symmetric types, PARTNER and COMPETE, sources and targets form one set) and the dates
-are compatible: ``chronique.events.identity`` holds those rules and picks one event when several
+are compatible: ``chronique.identity.events`` holds those rules and picks one event when several
 fit; the merged event keeps the most precise date with its interval, the first amount, the most
 certain modality and the score of the telling that read most into its context. A relation is the
 same as a stored one when (type, source, target, title) are equal.
@@ -21,8 +21,8 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from chronique.events.identity import StoredEvent, Telling, choose_event, interval_of, more_precise, sentence_key
-from chronique.events.ontology import score_of
+from chronique.identity.events import StoredEvent, Telling, choose_event, interval_of, more_precise, sentence_key
+from chronique.identity.ontology import score_of
 from chronique.model import MODALITIES, Event, Relation
 
 __all__ = [

@@ -1,7 +1,7 @@
 """Write one document's :class:`~chronique.model.Annotations` into the store's tables.
 
 The caller (``Store.save``) owns the transaction and has already checked the document is not a
-duplicate. Here each local entity key is mapped to a global entity id (``chronique.resolve``,
+duplicate. Here each local entity key is mapped to a global entity id (``chronique.identity.entities``,
 with the document's context of each entity), and each telling of an event or a relation is
 folded into the stored row it repeats (``store.tellings``: same type and actors, compatible
 dates). Merging is greedy, in reading order; dated tellings of a document come first, so an
@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from chronique.errors import StoreError
 from chronique.model import Annotations, Document, Entity, Event, Relation
-from chronique.resolve import Context, local_contexts, resolve_entity
+from chronique.identity.entities import Context, local_contexts, resolve_entity
 from chronique.store.catalog import SqlCatalog
 from chronique.store.entity_moves import (
     absorb_entity, add_aliases, insert_entity, record_neighbours, rename_entity,

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from starlette.templating import Jinja2Templates
 
-from chronique.resolve import normalise_name
+from chronique.identity.entities import normalise_name
 from chronique.store.records import EntityRow
 from chronique.web.assets import TEMPLATES_DIR
 from chronique.web.highlight import format_amount, sentence_anchor

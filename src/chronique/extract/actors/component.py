@@ -1,0 +1,277 @@
+"""Actor recognition: named people, organisations and products, typed right and grouped.
+
+The statistical NER is a good start but types tech actors badly (OpenAI is MISC, xAI a person,
+Grok a place) and misses names it has never seen. This component lays three finders over each
+other: the knowledge base (:mod:`kb_matching`: known names, common-word names in context,
+homonyms), the NER (trimmed and extended to whole names), and patterns for unknown names
+(:mod:`actor_patterns`: cue nouns, suffixes, first names, business verbs). Overlaps are settled
+(longest wins, then the knowledge base, then the patterns), surnames join the full name used
+elsewhere in the article, and descriptions and pronouns are resolved by
+:mod:`chronique.extract.actors.coref`. The result is ``doc._.actor_mentions`` (every stretch of text
+that denotes an actor) and ``doc._.entities`` (one :class:`~chronique.model.Entity` per actor).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before
+from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
+from chronique.extract.actors.coref import resolve_references
+from chronique.nlp.extensions import ActorMention, register_extensions
+from chronique.extract.actors.kb_matching import KnownNameFinder
+from chronique.data import lexicon
+from chronique.kb import KnowledgeBase, load_knowledge_base
+from chronique.model import Entity
+
+__all__ = ["ActorRecognizer", "NamedSpan", "make_actor_recognizer", "local_key"]
+
+register_extensions()
+
+#: Parts of speech a lower-case word may have at the end of a name ("Banque centrale européenne").
+NAME_TAIL_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+#: How much a finder's type counts when the same unknown name is typed differently in one text.
+CUE_VOTES, PATTERN_VOTES, MODEL_VOTES = 3, 2, 1
+SOURCE_RANK = {"kb": 0, "pattern": 1, "model": 2}
+
+
+def local_key(entity_type: str, name: str) -> str:
+    """The key of an actor unknown to the knowledge base: its type and name."""
+    return f"{entity_type.lower()}:{name}"
+
+
+def _identity(name: NamedSpan) -> str:
+    """What a name stands for before grouping: its KB id, or its own words."""
+    return name.kb_id or name.span.text
+
+
+def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
+    """Whether a model span is a segmentation error around names found more surely.
+
+    It is when it covers two of them ("Tesla Elon Musk" in "le patron de Tesla Elon Musk"),
+    pads one with lower-case words, or puts words before a person's name ("Économie Bruno Le
+    Maire" in "le ministre de l'Économie Bruno Le Maire").
+    """
+    inside = [a for a in anchors if span.start <= a.span.start and a.span.end <= span.end]
+    if len(inside) >= 2:
+        return True
+    if len(inside) == 1:
+        anchor = inside[0]
+        extra = [t for t in span if not anchor.span.start <= t.i < anchor.span.end]
+        if any(not t.text[:1].isupper() for t in extra):
+            return True
+        title_before = any(t.pos_ != "PROPN" for t in extra)  # "Économie", not "Jose" (Maria Aznar)
+        return anchor.type == "PERSON" and title_before and anchor.span.end == span.end
+    return False
+
+
+@Language.factory(
+    "chronique_actors",
+    default_config={"lang": "fr", "kb_file": None},
+    assigns=["doc._.actor_mentions", "doc._.entities", "doc.ents"],
+    requires=["doc.ents", "token.dep"],
+)
+def make_actor_recognizer(nlp: Language, name: str, lang: str, kb_file: str | None) -> "ActorRecognizer":
+    kb = load_knowledge_base(kb_file)
+    _split_final_stops(nlp, kb)
+    return ActorRecognizer(nlp, lang, kb)
+
+
+def _split_final_stops(nlp: Language, kb: KnowledgeBase) -> None:
+    """Teach the tokenizer that "SpaceX." and "X." at the end of a sentence are a known name
+    and a full stop: spaCy keeps a word ending in a capital and a dot whole (an initial, to it),
+    and the knowledge base matches whole tokens only. Done once, when the pipeline loads."""
+    forms = {f for actor in kb.actors.values() for f in (actor.name, *actor.aliases, *actor.context_aliases)}
+    for form in sorted(f for f in forms if " " not in f and f[-1:].isupper()):
+        if len(nlp.tokenizer(form + ".")) == 1:
+            nlp.tokenizer.add_special_case(form + ".", [{ORTH: form}, {ORTH: "."}])
+
+
+class ActorRecognizer:
+    """Finds actor names with the knowledge base, the model's NER and patterns, then resolves
+    references. Everything costly (matchers, word lists) is built once, here."""
+
+    def __init__(self, nlp: Language, lang: str, kb: KnowledgeBase) -> None:
+        self.lang = lang
+        self.kb = kb
+        self.words = lexicon(lang, "actors")
+        self.ner_types: dict[str, str] = dict(self.words["ner_types"])
+        self.known = KnownNameFinder(nlp, kb, self.words)
+        self.patterns = UnknownNamePatterns(self.words)
+        self.particles = self.patterns.particles
+        self.cues = CueIndex((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues)
+        self.org_suffixes = frozenset(self.words["org_suffixes"])
+        names = self.words["first_names"]
+        self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}
+        for ambiguous in set(names["m"]) & set(names["f"]):
+            self.first_name_gender.pop(ambiguous)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # spaCy rebuilds Doc.text from the tokens at every access: read it once
+        names = self._find_names(doc, text)
+        mentions, entities = self._group(doc, names)
+        mentions = resolve_references(doc, text, mentions, entities, self.kb, self.words)
+        doc._.actor_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        doc._.entities = self._entities(text, entities, doc._.actor_mentions)
+        doc.ents = filter_spans([n.span for n in names if n.span.label_])
+        return doc
+
+    # -- finding names -------------------------------------------------------------------
+    def _find_names(self, doc: Doc, text: str) -> list[NamedSpan]:
+        """Known names, model names and pattern names, overlaps settled, then propagated."""
+        known = self.known.find(doc, text)
+        patterned = self.patterns.find(doc, text)
+        anchors = known + [p for p in patterned if p.type == "PERSON"]
+        model = [n for n in self._model_names(doc, text) if not _swallows_names(n.span, anchors)]
+        names = self._keep_longest(known + patterned + model)
+        # the patterns below may retype what only the model found, never a known or cued name
+        sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
+        person_words = {t.text for n in names if n.type == "PERSON" and len(n.span) > 1 for t in n.span}
+        names = self._keep_longest(names + self.patterns.subject_names(doc, sure, person_words))
+        sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
+        return self._keep_longest(names + self.patterns.propagate(doc, names, sure))
+
+    def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
+        found = []
+        for ent in doc.ents:
+            ent = self._trim(ent)
+            if ent is None:
+                continue
+            cue_type = self._cue_type(ent, text)
+            if ent[-1].text in self.org_suffixes and len(ent) > 1:
+                cue_type = "ORG"
+            entity_type = cue_type or self.ner_types.get(ent.label_, "OTHER")
+            span = Span(doc, ent.start, ent.end, label=entity_type)
+            found.append(NamedSpan(span, entity_type, typed_by_cue=cue_type is not None))
+        return found
+
+    def _trim(self, ent: Span) -> Span | None:
+        """Drop leading determiners and punctuation; reject spans that are not names.
+
+        A capitalised determiner is part of the name inside a sentence ("selon Les Echos") and
+        in a person's name ("Le Pen"); the model often leaves it out, so it is put back.
+        """
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        if start > 0 and self._name_article(doc[start - 1], ent.label_) and is_capitalised(doc[start]):
+            start -= 1
+        while start < end and not self._name_article(doc[start], ent.label_) and (
+            doc[start].pos_ in ("DET", "ADP", "PUNCT") or doc[start].is_space
+        ):
+            start += 1
+        while end > start and (
+            doc[end - 1].pos_ == "PUNCT"
+            or doc[end - 1].is_space
+            or (doc[end - 1].is_lower and doc[end - 1].pos_ not in NAME_TAIL_POS)
+        ):
+            end -= 1  # "X hier" is "X"; "Commission européenne" keeps its adjective
+        if start >= end:
+            return None
+        span = doc[start:end]
+        if not any(t.text[:1].isupper() for t in span) or len(span.text) < 2:
+            return None
+        return Span(doc, start, end, label=ent.label_)
+
+    def _name_article(self, token, label: str) -> bool:
+        """"Les" in "selon Les Echos", "Le" in "Le Pen": an article that belongs to a name."""
+        if token.pos_ != "DET" or not is_capitalised(token) or token.i + 1 >= len(token.doc):
+            return False
+        if not is_capitalised(token.doc[token.i + 1]):
+            return False
+        return not token.is_sent_start or (label == "PER" and token.lower_ in self.particles)
+
+    def _cue_type(self, ent: Span, text: str) -> str | None:
+        """The type a cue noun right before the name gives ("la start-up X", "son modèle Y")."""
+        return self.cues.type_at_end(line_before(text, ent.start_char))
+
+    @staticmethod
+    def _keep_longest(names: list[NamedSpan]) -> list[NamedSpan]:
+        """Resolve overlaps: the longest span wins; on ties the knowledge base, then a cue,
+        then a pattern, then the model."""
+        ranked = sorted(
+            names,
+            key=lambda n: (
+                -(n.span.end - n.span.start),
+                n.kb_id is None,
+                SOURCE_RANK.get(n.source, 3),
+                not n.typed_by_cue,
+                n.span.start,
+            ),
+        )
+        taken: set[int] = set()
+        kept = []
+        for name in ranked:
+            tokens = set(range(name.span.start, name.span.end))
+            if tokens & taken:
+                continue
+            taken |= tokens
+            kept.append(name)
+        return sorted(kept, key=lambda n: n.span.start)
+
+    # -- grouping ------------------------------------------------------------------------
+    def _group(self, doc: Doc, names: list[NamedSpan]) -> tuple[list[ActorMention], dict[str, dict]]:
+        """Give every name a key: its KB id, the full name a surname belongs to, or its own."""
+        types = self._majority_types(names)
+        owners = self._surname_owners(names, types)
+        entities: dict[str, dict] = {}
+        mentions = []
+        for name in names:
+            text = name.span.text
+            entity_type = name.type if name.kb_id else types.get(text, name.type)
+            key, kb_id = name.kb_id, name.kb_id
+            if key is None and entity_type == "PERSON" and owners.get(text) is not None:
+                owner = owners[text]
+                key, kb_id = owner.kb_id or local_key("PERSON", owner.span.text), owner.kb_id
+            if key is None:
+                key = local_key(entity_type, text)
+            record = entities.setdefault(key, {"type": entity_type, "kb_id": kb_id, "names": Counter()})
+            record["names"][text] += 1
+            if entity_type == "PERSON" and kb_id is None and "gender" not in record:
+                record["gender"] = self.first_name_gender.get(name.span[0].text)
+            mentions.append(ActorMention(name.span.start_char, name.span.end_char, key, "name"))
+        return mentions, entities
+
+    def _surname_owners(self, names: list[NamedSpan], types: dict[str, str]) -> dict[str, NamedSpan | None]:
+        """Surname → the full name it stands for; ``None`` when two people share it."""
+        owners: dict[str, NamedSpan | None] = {}
+        for name in names:
+            entity_type = name.type if name.kb_id else types.get(name.span.text, name.type)
+            if entity_type != "PERSON" or len(name.span) < 2:
+                continue
+            for surname in surname_forms([t.text for t in name.span], self.particles):
+                previous = owners.get(surname, name)
+                same = previous is not None and _identity(previous) == _identity(name)
+                owners[surname] = name if same else None
+        return owners
+
+    @staticmethod
+    def _majority_types(names: list[NamedSpan]) -> dict[str, str]:
+        """One type per unknown name: the model may call "Zuckerberg" PER once and MISC once;
+        a cue in the text outvotes a pattern, which outvotes the model."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for name in names:
+            if name.kb_id is None and name.type != "OTHER":
+                weight = CUE_VOTES if name.typed_by_cue else PATTERN_VOTES if name.source != "model" else MODEL_VOTES
+                votes[name.span.text][name.type] += weight
+        return {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
+
+    def _entities(self, text: str, entities: dict[str, dict], mentions: list[ActorMention]) -> list[Entity]:
+        by_key: dict[str, list[ActorMention]] = defaultdict(list)
+        for mention in mentions:
+            by_key[mention.key].append(mention)
+        result = []
+        for key, record in entities.items():
+            if not by_key[key]:
+                continue  # a knowledge-base actor consulted for a description that was not kept
+            known = self.kb.get(record["kb_id"]) if record["kb_id"] else None
+            name = known.name if known else max(record["names"], key=lambda n: (len(n), record["names"][n]))
+            surfaces = {text[m.start : m.end] for m in by_key[key] if m.kind != "pronoun"}
+            aliases = tuple(sorted(s for s in surfaces if s != name))
+            spans = tuple((m.start, m.end) for m in by_key[key])
+            result.append(Entity(key, name, record["type"], record["kb_id"], aliases, spans))
+        return sorted(result, key=lambda e: e.mentions[0] if e.mentions else (0, 0))

@@ -1,0 +1,258 @@
+"""Within one article: descriptions and pronouns resolved to the actors they stand for.
+
+"le patron d'OpenAI" is whoever the article (or, failing that, the knowledge base) says runs
+OpenAI; "la société" is the organisation named last; "il", "-il" and "ce dernier" are the person
+most in focus. Rules are deliberately conservative: an unresolved reference is left out rather
+than guessed, because a wrong actor on an event is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.nlp.extensions import ActorMention
+from chronique.kb import KnowledgeBase
+
+__all__ = ["resolve_references"]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+#: How many sentences back a pronoun or a description may look for its actor.
+LOOKBACK_SENTENCES = 3
+
+
+def _normalise(text: str) -> str:
+    return text.replace("’", "'").lower()
+
+
+def resolve_references(
+    doc: Doc,
+    text: str,
+    mentions: list[ActorMention],
+    entities: dict[str, dict[str, Any]],
+    kb: KnowledgeBase,
+    words: dict[str, Any],
+) -> list[ActorMention]:
+    """Add description and pronoun mentions to ``mentions`` (and new KB actors to ``entities``).
+
+    Generic descriptions come first so that a role can hang on one ("le patron de la société").
+    ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it at every access).
+    """
+    mentions = list(mentions)
+    mentions += _generic_org_descriptions(doc, text, mentions, entities, words)
+    mentions += _role_descriptions(doc, mentions, entities, kb, words)
+    mentions += _pronouns(doc, text, mentions, entities, kb, words)
+    return mentions
+
+
+def _mention_at(mentions: list[ActorMention], token: Token) -> ActorMention | None:
+    end = token.idx + len(token.text)
+    for mention in mentions:
+        if mention.start < end and token.idx < mention.end:
+            return mention
+    return None
+
+
+def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
+    """"le patron d'OpenAI", "le fondateur de Tesla": a role noun whose complement is an org.
+
+    The holder is, in order: the person the noun is said of right there ("Sam Altman, patron
+    d'OpenAI", "X est le PDG de Y"), the person the article said holds that role earlier or
+    later, the one person the knowledge base says held it at the article's date.
+    """
+    roles = {_normalise(k): tuple(v) for k, v in words["role_nouns"].items()}
+    described = []
+    for token in doc:
+        titles = roles.get(_normalise(token.text)) or roles.get(_normalise(token.lemma_))
+        if not titles:
+            continue
+        org_token = next((c for c in token.children if c.dep_ == "nmod"), None)
+        org_mention = _mention_at(mentions, org_token) if org_token is not None else None
+        if org_mention is None or entities.get(org_mention.key, {}).get("type") != "ORG":
+            continue
+        described.append((token, titles, org_mention, _holder_in_text(token, mentions, entities)))
+    stated = {(org.key, title): holder for _t, titles, org, holder in described if holder for title in titles}
+    found = []
+    for token, titles, org_mention, holder in described:
+        said = [stated[(org_mention.key, t)] for t in titles if (org_mention.key, t) in stated]
+        holder = holder or (said[0] if said else None)
+        holder = holder or _holder_in_kb(doc, org_mention.key, titles, entities, kb)
+        if holder:
+            found.append(ActorMention(token.idx, org_mention.end, holder, "description"))
+    return found
+
+
+def _holder_in_text(role: Token, mentions, entities) -> str | None:
+    """The person the role noun is said of: in apposition ("Sam Altman, patron d'OpenAI",
+    "le PDG de Microsoft, Satya Nadella") or as the subject of a copula ("X est le PDG de Y")."""
+    neighbours = [c for c in role.children if c.dep_ in ("appos", "nsubj")]
+    if role.dep_ in ("appos", "acl") and role.head.i < role.i:
+        neighbours.append(role.head)
+    for other in neighbours:
+        mention = _mention_at(mentions, other)
+        if mention and entities.get(mention.key, {}).get("type") == "PERSON":
+            return mention.key
+    return None
+
+
+def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
+    """The known holder of the role at the article's date, preferring one the article names."""
+    on = doc._.dct.isoformat() if doc._.dct else None
+    for title in titles:
+        holders = kb.holders(org_key, (title,), on)
+        if not holders:
+            continue
+        named = [h for h in holders if h.id in entities]
+        chosen = named[0] if len(named) == 1 else holders[0] if len(holders) == 1 else None
+        if chosen is None:
+            return None
+        entities.setdefault(chosen.id, {"type": chosen.type, "kb_id": chosen.id, "names": Counter()})
+        return chosen.id
+    return None
+
+
+def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[ActorMention]:
+    """"la société", "l'organisation": the organisation named last, within a few sentences."""
+    phrases = sorted({_normalise(p) for p in words["generic_org"]}, key=len, reverse=True)
+    lowered = _normalise(text)
+    found = []
+    for phrase in phrases:
+        start = lowered.find(phrase)
+        while start != -1:
+            end = start + len(phrase)
+            boundary_ok = (start == 0 or not lowered[start - 1].isalnum()) and (
+                end == len(lowered) or not lowered[end].isalnum()
+            )
+            introduces_name = _followed_by_name(doc, text, end, mentions)
+            if boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
+                key = _recent(doc, mentions, entities, start, lambda k, m: entities[k]["type"] == "ORG")
+                if key:
+                    found.append(ActorMention(start, end, key, "description"))
+            start = lowered.find(phrase, end)
+    return found
+
+
+def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention]) -> bool:
+    """Whether the phrase ending at ``end`` introduces a name: "le groupe Meta", "l'opérateur
+    historique Orange" (the name, not the description, is the actor there)."""
+    if text[end : end + 2].strip()[:1].isupper():
+        return True
+    span = doc.char_span(end, end, alignment_mode="expand") if end < len(text) else None
+    i = span.start if span is not None else len(doc)
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    for _ in range(2):
+        if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1
+    return i < len(doc) and any(m.start == doc[i].idx for m in mentions)
+
+
+def _overlaps(mentions: list[ActorMention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def _window_start(doc: Doc, char: int) -> int:
+    """Character offset where the lookback window of a reference at ``char`` begins."""
+    sentences = [s for s in doc.sents if s.start_char <= char]
+    first = sentences[max(0, len(sentences) - 1 - LOOKBACK_SENTENCES)] if sentences else None
+    return first.start_char if first is not None else 0
+
+
+def _recent(doc, mentions, entities, char, accept, prefer_subject: bool = False) -> str | None:
+    """The key of the last accepted mention before ``char`` in the lookback window."""
+    window = _window_start(doc, char)
+    candidates = [m for m in mentions if window <= m.start and m.end <= char and m.key in entities]
+    candidates = [m for m in candidates if accept(m.key, m)]
+    if not candidates:
+        return None
+    if prefer_subject:
+        current = doc.char_span(char, char + 1, alignment_mode="expand")
+        sentence_start = current.sent.start_char if current is not None else 0
+        ordered = sorted(candidates, key=lambda m: m.start)
+        for scope in (lambda m: m.start >= sentence_start, lambda m: True):
+            subjects = [m for m in ordered if scope(m) and _is_subject(doc, m)]
+            if subjects:
+                return subjects[-1].key
+    return max(candidates, key=lambda m: m.start).key
+
+
+def _is_subject(doc: Doc, mention: ActorMention) -> bool:
+    """Whether the mention is the subject of its clause.
+
+    The parser often hangs "Ce dernier" or an inverted "-il" oddly, so a pronoun mention that
+    stands right before its verb also counts.
+    """
+    span: Span | None = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.root.dep_ in SUBJECT_DEPS or (span.root.dep_ == "dep" and span.root.pos_ == "PRON"):
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    return mention.kind == "pronoun" and following is not None and following.pos_ in ("VERB", "AUX")
+
+
+def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
+    """Subject pronouns and "ce dernier": the person in focus, read left to right."""
+    subject = {_normalise(p) for p in words["pronouns"]["subject"]}
+    last_named = {_normalise(p) for p in words["pronouns"]["last_named"]}
+    feminine_named = {_normalise(p) for p in words["pronouns"]["last_named_feminine"]}
+    impersonal = tuple(_normalise(p) + " " for p in words["pronouns"]["impersonal_next"])
+    lowered = _normalise(text)
+    first_words = {p.split(" ")[0].split("-")[0] for p in last_named}  # "celui" of "celui-ci"
+    resolved: list[ActorMention] = []
+    for token in doc:
+        word = _normalise(token.text)
+        phrase = _phrase_at(lowered, token.idx, last_named) if word in first_words else None
+        known = mentions + resolved
+        if phrase and not _overlaps(known, token.idx, token.idx + len(phrase)):
+            feminine = phrase in feminine_named
+            key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine))
+            if key:
+                resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun"))
+        elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
+            feminine = "Fem" in token.morph.get("Gender") or word.endswith("elle")
+            key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
+            if key:
+                resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun"))
+    return resolved
+
+
+def _phrase_at(lowered: str, start: int, phrases: set[str]) -> str | None:
+    """The phrase of ``phrases`` that the text has at ``start`` as whole words ("celui-ci",
+    which the tokenizer cuts in three)."""
+    if start > 0 and lowered[start - 1].isalnum():
+        return None
+    for phrase in sorted(phrases, key=len, reverse=True):
+        end = start + len(phrase)
+        if lowered.startswith(phrase, start) and (end == len(lowered) or not lowered[end].isalnum()):
+            return phrase
+    return None
+
+
+def _is_impersonal(token: Token, text: str, word: str, impersonal_next: tuple[str, ...]) -> bool:
+    """"il y a", "il faut": an "il" that stands for nobody.
+
+    Inverted pronouns ("a-t-il déclaré") are always personal, whatever label the parser gives.
+    """
+    if word.startswith("-"):
+        return False
+    end = token.idx + len(token.text)
+    following = _normalise(text[end : end + 40])
+    return (following.lstrip() + " ").startswith(impersonal_next)
+
+
+def _is_person(entities, kb: KnowledgeBase | None = None, feminine: bool | None = None):
+    """A filter for person mentions, of the pronoun's gender when the knowledge base knows it."""
+
+    def accept(key: str, mention: ActorMention) -> bool:
+        if entities[key]["type"] != "PERSON":
+            return False
+        if kb is None or feminine is None:
+            return True
+        known = kb.get(key)
+        gender = known.gender if known else entities[key].get("gender")
+        return (gender == "f") if feminine else (gender != "f")
+
+    return accept

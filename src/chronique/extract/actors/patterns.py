@@ -1,0 +1,343 @@
+"""Names the knowledge base does not know, found and typed by how French news introduces them.
+
+The statistical NER misses many company names ("la start-up nantaise Zelvio") and types others
+badly ("Zelvio" a person, "Jeanne Delacroix" a company). These patterns generalise past any list
+of known actors:
+
+* a cue noun before the name, past adjectives and a short complement: "la start-up nantaise
+  Zelvio", "le fabricant de puces Harnois", "son modèle Orion 2", "le PDG Paul Verdier";
+* the same cue in apposition after it: "Zelvio, une start-up nantaise, …";
+* a company suffix closing it: "Kestrel Robotics", "Quorvex SAS", "Brindle Technologies";
+* a first name opening it, particles included: "Marine Le Pen", "Ursula von der Leyen";
+* a capitalised name as the subject of a business verb: "Zelvio a levé 3 millions d'euros";
+* and, once a name is typed, its other occurrences in the same article, surnames included.
+
+Every finder returns :class:`~chronique.extract.actors.names.NamedSpan` candidates; overlaps
+with the knowledge base and the NER are settled by the recognizer (longest, then known, wins).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.extract.actors.names import (
+    APOSTROPHES,
+    CueIndex,
+    NamedSpan,
+    is_capitalised,
+    is_name_like,
+    line_before,
+)
+
+__all__ = ["UnknownNamePatterns", "surname_forms"]
+
+MAX_NAME_TOKENS = 5
+#: Function words that may stand, capitalised, at the start of a sentence before a name.
+OPENING_POS = frozenset({"ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV", "AUX", "VERB"})
+#: Parts of speech of the lower-case words between a cue and its name (the tagger often calls an
+#: adjective of place a proper noun: "la start-up nantaise Zelvio").
+CONTENT_POS = frozenset({"ADJ", "NOUN", "PROPN", "X"})
+
+
+def surname_forms(tokens: list[str], particles: frozenset[str]) -> list[str]:
+    """How an article may name a person by surname alone: "Le Pen" for "Marine Le Pen",
+    "von der Leyen" for "Ursula von der Leyen", "Delacroix" for "Jeanne Delacroix"."""
+    if len(tokens) < 2:
+        return []
+    for index in range(1, len(tokens) - 1):
+        if tokens[index].lower().translate(APOSTROPHES) in particles:
+            return [" ".join(tokens[index:])]
+    return [tokens[-1]]
+
+
+def _verb_lemmas(verb: Token, endings: dict[str, str]) -> set[str]:
+    """The tagger's lemma and lemmas rebuilt from the form's ending: the lemmatizer leaves
+    "présente" as it is when the parse around an unknown name goes wrong."""
+    lower = verb.lower_
+    found = {verb.lemma_, lower}
+    for ending, lemma_ending in endings.items():
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            found.add(lower[: -len(ending)] + lemma_ending)
+    return found
+
+
+class UnknownNamePatterns:
+    """The pattern finders for one language, with their word lists read once."""
+
+    def __init__(self, words: dict[str, Any]) -> None:
+        cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed]
+        self.cues = CueIndex(cues)
+        self.object_cues = CueIndex((cue, etype) for cue, etype in cues if etype != "PERSON")
+        # "le PDG de Zelvio": what a role is held in is an organisation
+        self.role_cues = CueIndex((f"{role} de", "ORG") for role in words["role_nouns"])
+        self.org_suffixes = frozenset(words["org_suffixes"])
+        self.particles = frozenset(p.lower() for p in words["name_particles"])
+        names = words["first_names"]
+        self.first_names = frozenset(names["m"]) | frozenset(names["f"])
+        self.business_verbs = frozenset(words["business_verbs"])
+        self.not_names = frozenset(words["not_names"])
+        self.verb_endings: dict[str, str] = {ending: lemma for ending, lemma in words["verb_endings"]}
+        self.abbreviated_suffixes = frozenset(words["abbreviated_suffixes"])
+        self.complement_words = frozenset(words["complement_words"])
+        # longest first, the empty determiner last: "une start-up", "son premier modèle", "start-up"
+        self.apposition_determiners = sorted(
+            (d if d.endswith("'") else d + " " for d in words["apposition_determiners"]), key=len, reverse=True
+        ) + [""]
+
+    # -- the finders -----------------------------------------------------------------------
+    def find(self, doc: Doc, text: str) -> list[NamedSpan]:
+        """Candidates from cue nouns, appositions, suffixes and first names."""
+        found = self.person_names(doc)
+        found += self.suffix_names(doc)
+        found += self.cue_names(doc, text)
+        found += self.apposition_names(doc, text)
+        return found
+
+    def person_names(self, doc: Doc) -> list[NamedSpan]:
+        """A first name, then capitalised words and particles: "Jean-Noël Barrot", "Luca de Meo"."""
+        found = []
+        for token in doc:
+            if token.text not in self.first_names:
+                continue
+            end = self._surname_end(doc, token.i + 1)
+            if end > token.i + 1:
+                found.append(NamedSpan(Span(doc, token.i, end, label="PERSON"), "PERSON", None, False, "pattern"))
+        return found
+
+    def _surname_end(self, doc: Doc, i: int) -> int:
+        end = i
+        while end < len(doc) and end - i < 4:
+            token = doc[end]
+            if token.is_sent_start or token.text in self.org_suffixes:
+                break
+            if is_capitalised(token) and token.is_alpha or "-" in token.text and is_capitalised(token):
+                end += 1
+            elif self._is_particle(token) and end + 1 < len(doc) and (
+                is_capitalised(doc[end + 1]) or self._is_particle(doc[end + 1])
+            ):
+                end += 1
+            else:
+                break
+        while end > i and self._is_particle(doc[end - 1]):
+            end -= 1
+        return end
+
+    def _is_particle(self, token: Token) -> bool:
+        return token.text.lower().translate(APOSTROPHES) in self.particles
+
+    def suffix_names(self, doc: Doc) -> list[NamedSpan]:
+        """Capitalised words closed by a company suffix: "Kestrel Robotics", "Quorvex SAS"."""
+        found = []
+        for token in doc:
+            if token.text not in self.org_suffixes or token.i == 0:
+                continue
+            if token.i + 1 < len(doc) and is_name_like(doc[token.i + 1]) and not doc[token.i + 1].is_sent_start:
+                continue  # "AI Act": the suffix is inside a longer name
+            start = self._run_start(doc, token.i)
+            end = token.i + 1
+            if end < len(doc) and doc[end].text == "." and token.text in self.abbreviated_suffixes:
+                end += 1  # "Lumora Inc." : the tokenizer cuts the abbreviation's dot
+            if start < token.i and self._valid_name(doc[start : token.i]):
+                found.append(NamedSpan(Span(doc, start, end, label="ORG"), "ORG", None, True, "pattern"))
+        return found
+
+    def _run_start(self, doc: Doc, end: int) -> int:
+        """Start of the capitalised run that ends before token ``end`` (openers left out)."""
+        start = end
+        while start > 0 and end - start < MAX_NAME_TOKENS - 1 and is_name_like(doc[start - 1]):
+            start -= 1
+            if doc[start].is_sent_start:
+                break
+        while start < end and self._is_opener(doc[start]):
+            start += 1
+        return start
+
+    def _valid_name(self, span: Span) -> bool:
+        """A name starts with a letter and is not only common capitalised words ("Internet")."""
+        return span[0].text[:1].isalpha() and any(t.text not in self.not_names for t in span)
+
+    @staticmethod
+    def _is_opener(token: Token) -> bool:
+        """A capitalised function word at a sentence start ("Selon", "Pour"), not part of a name."""
+        return token.pos_ in OPENING_POS or (token.is_stop and token.pos_ != "PROPN")
+
+    def cue_names(self, doc: Doc, text: str) -> list[NamedSpan]:
+        """A name right after a cue noun: "la start-up nantaise Zelvio", "le PDG Paul Verdier"."""
+        found = []
+        for token in doc:
+            if not is_name_like(token) or token.text[:1].isdigit() or token.i == 0:
+                continue  # (a sentence start is no reason to skip: the parser cuts sentences
+                # wrongly around unknown words, "La jeune pousse lyonnaise | Velquor, qui …")
+            if is_name_like(doc[token.i - 1]) and not doc[token.i - 1].is_sent_start:
+                continue  # not the first word of the name
+            entity_type = self._cue_type_before(doc, text, token.i)
+            if entity_type is None:
+                continue
+            end = self._name_end(doc, token.i)
+            if not self._valid_name(doc[token.i : end]):
+                continue
+            found.append(NamedSpan(Span(doc, token.i, end, label=entity_type), entity_type, None, True, "pattern"))
+        return found
+
+    def _name_end(self, doc: Doc, start: int) -> int:
+        end = start + 1
+        while end < len(doc) and end - start < MAX_NAME_TOKENS and is_name_like(doc[end]):
+            if doc[end].is_sent_start:
+                break
+            end += 1
+        return end
+
+    def _cue_type_before(self, doc: Doc, text: str, i: int) -> str | None:
+        """The type a cue gives to the name starting at token ``i``, looking back past up to two
+        adjectives and a short "de …" complement ("le fabricant américain de puces").
+
+        Past a complement only organisation and product cues count: in "la présidente de la
+        Commission" the name is not the person the cue describes.
+        """
+        acronym = self._is_acronym(doc, i)
+        for first, crossed_complement in self._cue_ends(doc, i):
+            before = line_before(text, doc[first].idx)
+            if first == i and self.role_cues.type_at_end(before):
+                return "ORG"
+            # no person past a complement or for an acronym: "la présidente de la Commission",
+            # "sénateur RPR"
+            cues = self.object_cues if crossed_complement or acronym else self.cues
+            entity_type = cues.type_at_end(before)
+            if entity_type:
+                return entity_type
+        return None
+
+    @staticmethod
+    def _is_acronym(doc: Doc, i: int) -> bool:
+        token = doc[i]
+        return token.is_upper and len(token.text) <= 5 and (i + 1 >= len(doc) or not is_name_like(doc[i + 1]))
+
+    def _cue_ends(self, doc: Doc, i: int) -> list[tuple[int, bool]]:
+        """Token positions right after where a cue may end, nearest first, each with whether a
+        "de" complement lies between it and the name: past each lower-case content word
+        ("nantaise", "puces") and each "de"/"d'" that is not right before the name."""
+        ends = [(i, False)]
+        j, crossed = i, False
+        while j > 0 and i - j < 5:
+            previous = doc[j - 1]
+            if not previous.is_lower or previous.is_punct or previous.pos_ in ("VERB", "AUX"):
+                break
+            content = previous.pos_ in CONTENT_POS
+            if not content and (j == i or previous.text.translate(APOSTROPHES) not in self.complement_words):
+                break  # a name right after "de" is the complement ("le géant de Mountain View")
+            crossed = crossed or not content
+            j -= 1
+            ends.append((j, crossed))
+        return ends
+
+    def apposition_names(self, doc: Doc, text: str) -> list[NamedSpan]:
+        """A name followed by a comma and a cue: "Zelvio, une start-up nantaise, …"."""
+        found = []
+        for comma in doc:
+            if comma.text != "," or comma.i == 0 or comma.i + 2 >= len(doc):
+                continue
+            if not is_name_like(doc[comma.i - 1]):
+                continue
+            after = text[comma.idx + 1 : comma.idx + 48].lower().translate(APOSTROPHES).lstrip()
+            entity_type = self._cue_type_after(after)
+            if entity_type is None:
+                continue
+            start = self._run_start(doc, comma.i)
+            if start < comma.i and self._valid_name(doc[start : comma.i]):
+                if entity_type == "PERSON" and (comma.i - start < 2 or start > 0 and doc[start - 1].pos_ == "DET"):
+                    continue  # "Pour la Suède, l'ancien ministre …": a place, not the minister
+                span = Span(doc, start, comma.i, label=entity_type)
+                found.append(NamedSpan(span, entity_type, None, True, "pattern"))
+        return found
+
+    def _cue_type_after(self, after: str) -> str | None:
+        """The type of the cue that opens ``after``, past a determiner and one adjective
+        ("une start-up", "son premier modèle")."""
+        for determiner in self.apposition_determiners:
+            if not after.startswith(determiner):
+                continue
+            rest = after[len(determiner) :]
+            words = rest.split(" ", 1)
+            for candidate in (rest, words[1] if len(words) == 2 else ""):
+                entity_type = self.cues.type_at_start(candidate)
+                if entity_type:
+                    return entity_type
+        return None
+
+    # -- after the first pass -----------------------------------------------------------
+    def subject_names(self, doc: Doc, taken: set[int], person_words: set[str]) -> list[NamedSpan]:
+        """Unknown capitalised names that are the subject of a business verb: companies.
+
+        ``taken`` are token positions already named; ``person_words`` the words of people's
+        names in the article ("Verdier a racheté Kestrel" is the person, not a company).
+        """
+        found = []
+        for verb in doc:
+            if verb.pos_ != "VERB" or not self.business_verbs & _verb_lemmas(verb, self.verb_endings):
+                continue
+            for subject in self._subjects(verb):
+                if subject.i in taken or not is_capitalised(subject):
+                    continue
+                if subject.text in person_words or subject.text in self.first_names:
+                    continue
+                start, end = subject.left_edge.i, subject.i + 1
+                while start < subject.i and not is_name_like(doc[start]):
+                    start += 1
+                while end < len(doc) and is_name_like(doc[end]) and doc[end].head.i == subject.i:
+                    end += 1
+                if any(t.i in taken or not is_name_like(t) for t in doc[start:end]):
+                    continue
+                found.append(NamedSpan(Span(doc, start, end, label="ORG"), "ORG", None, True, "pattern"))
+        return found
+
+    @staticmethod
+    def _subjects(verb: Token) -> list[Token]:
+        """The verb's proper-noun subjects, by the parse or, where the parser stumbles on an
+        unknown word ("Velquor présente Tessaro"), the word that opens the clause right before."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        before = verb.i - 1
+        while before >= 0 and verb.doc[before].pos_ == "AUX":
+            before -= 1
+        if not subjects and before >= 0 and before < verb.i:
+            word = verb.doc[before]
+            opens = word.is_sent_start or (word.i > 0 and verb.doc[word.i - 1].is_punct)
+            if opens and word.pos_ in ("PROPN", "NOUN") and word.is_alpha:
+                subjects.append(word)
+        return subjects
+
+    def propagate(self, doc: Doc, names: list[NamedSpan], taken: set[int]) -> list[NamedSpan]:
+        """Other occurrences of unknown names typed so far, and the surnames of unknown people,
+        outside the token positions ``taken`` by surer names."""
+        forms: dict[tuple[str, ...], str] = {}
+        for name in names:
+            if name.kb_id is not None or name.type not in ("ORG", "PRODUCT", "PERSON"):
+                continue
+            tokens = [t.text for t in name.span]
+            if name.source != "model":  # the model's own names are the model's to find again
+                forms.setdefault(tuple(tokens), name.type)
+            if name.type == "PERSON":
+                for surname in surname_forms(tokens, self.particles):
+                    forms.setdefault(tuple(surname.split(" ")), "PERSON")
+        taken = set(taken)
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for form in sorted(forms, key=len, reverse=True):
+            by_first.setdefault(form[0], []).append(form)
+        found = []
+        for token in doc:
+            for form in by_first.get(token.text, []):
+                if len(form) == 1 and len(form[0]) < 2:
+                    continue  # "X": too short to stand for a name on its own
+                end = token.i + len(form)
+                if end > len(doc) or any(i in taken for i in range(token.i, end)):
+                    continue
+                if tuple(t.text for t in doc[token.i : end]) != form:
+                    continue
+                if end < len(doc) and is_name_like(doc[end]) and not doc[end].is_sent_start:
+                    continue  # part of a longer name
+                span = Span(doc, token.i, end, label=forms[form])
+                found.append(NamedSpan(span, forms[form], None, False, "pattern"))
+                taken.update(range(token.i, end))
+                break
+        return found

@@ -1,0 +1,239 @@
+"""Finding an event's source and target actors in the parse around its trigger.
+
+A trigger entry of the lexicon names slots ("subject", "object", "obl:contre", "holder" ...);
+this module reads each slot off the parse and returns the actors found in it, with a penalty on
+confidence when an actor came from climbing a chain of clauses rather than from the trigger's
+own dependents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
+from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader
+from chronique.kb import KnowledgeBase
+
+__all__ = ["Arguments", "ArgumentFinder"]
+
+#: Confidence kept when an argument comes from a clause above the trigger, not from its dependents.
+CLIMBED_PENALTY = 0.85
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'").lower()
+
+
+@dataclass
+class Arguments:
+    """Actors found for one trigger entry, and how sure the finding is (0–1)."""
+
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    certainty: float = 1.0
+
+    def add(self, role: str, keys: list[str]) -> None:
+        bucket = self.sources if role == "source" else self.targets
+        bucket.extend(k for k in keys if k not in bucket)
+
+
+#: How deep under the trigger a needed word may sit: "traiter Sam Altman de menteur" hangs
+#: "de menteur" on the last part of the object's name, three links down.
+NEEDED_CHILD_DEPTH = 4
+
+
+def _clause_descendants(token: Token, depth: int) -> list[Token]:
+    """Tokens under ``token`` down to ``depth`` links, not entering another clause (but for the
+    word that opens it)."""
+    found: list[Token] = []
+    frontier = [token]
+    for _ in range(depth):
+        children = [c for t in frontier for c in t.children]
+        frontier = [c for c in children if c.dep_ not in CLAUSE_LINKS]
+        found.extend(frontier)
+        # The word that opens a dependent clause still belongs to this one: "appeler X à/mark cesser".
+        found.extend(g for c in children if c.dep_ in CLAUSE_LINKS for g in c.children if g.dep_ == "mark")
+    return found
+
+
+def _participles_on(noun: Token, depth: int = 3) -> list[Token]:
+    """Past participles modifying ``noun`` or a complement chain under it ("de fonds de 13
+    milliards menée")."""
+    found: list[Token] = []
+    level = [noun]
+    for _ in range(depth):
+        found.extend(c for t in level for c in t.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm"))
+        level = [c for t in level for c in t.children if c.dep_ == "nmod"]
+    return found
+
+
+class ArgumentFinder:
+    """Reads the slots of trigger entries on the parse."""
+
+    def __init__(self, words: EventLexicon, reader: ParseReader, kb: KnowledgeBase) -> None:
+        self.words = words
+        self.reader = reader
+        self.kb = kb
+        self.frame_nouns = words.words("syntax", "frame_nouns")
+        self.predicative = words.words("syntax", "predicative_verbs")
+        self.ending_verbs = words.words("syntax", "ending_verbs")
+        self.judging_verbs = words.words("syntax", "judging_verbs")
+
+    # -- constraints -----------------------------------------------------------------------
+    def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
+        """Whether the trigger's context meets the entry's constraints (object noun, "se" ...)."""
+        if entry.object_lemmas:
+            obj = self.reader.object(trigger)
+            if obj is None or not ({_norm(obj.lemma_), _norm(obj.text)} & entry.object_lemmas):
+                return False
+        if entry.needs_child:
+            near = _clause_descendants(trigger, NEEDED_CHILD_DEPTH)
+            if not any(_norm(t.lemma_) in entry.needs_child or _norm(t.text) in entry.needs_child for t in near):
+                return False
+        if entry.kind == "noun" and self._ended(trigger):
+            return False
+        if entry.reflexive and not any("Yes" in c.morph.get("Reflex") for c in trigger.children):
+            return False
+        if entry.predicative and self.predicate_head(trigger) is None:
+            return False
+        return True
+
+    def _ended(self, noun: Token) -> bool:
+        """"rompre son partenariat": the noun names a state the verb ends, not a new event (the
+        verb is an event of its own, a CANCEL)."""
+        verb = self.governing_verb(noun)
+        return verb is not None and any(l in self.ending_verbs for l in self.words.lemma_candidates(verb))
+
+    # -- slots -------------------------------------------------------------------------------
+    def find(self, trigger: Token, entry: TriggerEntry, types: dict[str, str]) -> Arguments:
+        """The actors of every slot of ``entry``, filtered by the entry's entity types."""
+        found = Arguments()
+        for slot, role in entry.roles:
+            keys, direct = self._slot(trigger, entry, slot)
+            if role == "maker":
+                keys, role = self._makers(keys, types), "target"
+            if keys and not direct:
+                found.certainty *= CLIMBED_PENALTY
+            if role == "both":
+                found.add("source", keys[:1])
+                found.add("target", keys[1:])
+            else:
+                found.add(role, keys)
+        found.sources = [k for k in found.sources if self._typed(k, entry.source_types, types)]
+        found.targets = [k for k in found.targets if self._typed(k, entry.target_types, types)]
+        return found
+
+    def _slot(self, trigger: Token, entry: TriggerEntry, slot: str) -> tuple[list[str], bool]:
+        reader = self.reader
+        if slot == "subject":
+            return reader.subject(trigger)
+        if slot == "object":
+            keys = reader.object_actors(trigger)
+            obj = reader.object(trigger) if not keys and entry.object_owner else None
+            return (reader.owner(obj) if obj is not None else keys), True
+        if slot == "iobj":
+            iobj = reader.indirect_object(trigger)
+            return (reader.actors(iobj) if iobj is not None else []), True
+        if slot == "holder":
+            head = self.predicate_head(trigger)
+            return reader.subject(head) if head is not None else ([], True)
+        if slot == "agent":
+            verb = self.governing_verb(trigger)
+            if verb is None or any(l in self.judging_verbs for l in self.words.lemma_candidates(verb)):
+                # "l'Autorité a autorisé le rachat de SFR": who allows or judges an act does
+                # not do it.
+                return [], True
+            return reader.subject(verb)
+        if slot == "modified":
+            return (reader.actors(trigger.head) if trigger.dep_ in ("nmod", "appos", "obl:mod") else []), True
+        if slot == "embedded_object":
+            # "menacé de poursuivre Apple en justice": the threat is aimed at the object of the
+            # act threatened.
+            embedded = next((c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+            return (reader.object_actors(embedded) if embedded is not None else []), True
+        if ":" in slot:
+            return self._complements(trigger, entry, slot.split(":", 1)[1]), True
+        return [], True
+
+    def _complements(self, trigger: Token, entry: TriggerEntry, prep: str) -> list[str]:
+        """Actors of the trigger's complements introduced by ``prep``.
+
+        Complements of a constraint object ("porter plainte contre X" with "contre X" under
+        "plainte") and of the verb governing a noun trigger ("partage un bon de commande ... pour
+        une Tesla", where the parser hangs "pour" on the verb) are read too.
+        """
+        heads = [trigger]
+        # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
+        # holds the verb's complement.
+        heads.extend(c for c in trigger.children if entry.kind == "verb" and c.dep_ == "xcomp" and c.pos_ == "NOUN")
+        obj = self.reader.object(trigger) if entry.kind == "verb" else None
+        if obj is not None and (entry.object_lemmas or any(c.dep_ == "nummod" for c in obj.children)):
+            heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
+        if entry.kind == "noun":
+            heads.extend(self.frame_chain(trigger)[1:])
+            # "une levée de fonds de 13 milliards menée par Iconiq": a participle on the noun
+            # (or on its complements, where the parser hangs it) holds the noun's agent.
+            heads.extend(_participles_on(trigger))
+            verb = self.governing_verb(trigger)
+            if verb is not None:
+                heads.append(verb)
+        keys: list[str] = []
+        for head in heads:
+            for phrase in self.reader.obliques(head, prep):
+                keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+            if keys:
+                return keys
+        if entry.kind == "noun":
+            # "en opposition directe à OpenAI" hung on the noun before: the phrase right after.
+            for phrase in self.reader.obliques(trigger.head, prep):
+                if phrase.left_edge.i == trigger.right_edge.i + 1:
+                    keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+        return keys
+
+    # -- nouns -------------------------------------------------------------------------------
+    def frame_chain(self, noun: Token) -> list[Token]:
+        """The noun and the frame nouns it hangs from ("rachat" < "offre"; "commande" < "bon")."""
+        chain = [noun]
+        for _ in range(2):
+            top = chain[-1]
+            if top.dep_ == "nmod" and _norm(top.head.lemma_) in self.frame_nouns:
+                chain.append(top.head)
+            else:
+                break
+        return chain
+
+    def governing_verb(self, noun: Token) -> Token | None:
+        """The verb whose object (or argument) the noun, or the frame noun above it, is."""
+        top = self.frame_chain(noun)[-1]
+        if top.dep_ in ("obj", "obl:arg", "xcomp") and top.head.pos_ in ("VERB", "AUX"):
+            return top.head
+        return None
+
+    def predicate_head(self, noun: Token) -> Token | None:
+        """Where the noun is predicated of a subject: itself with a copula, or the verb above it."""
+        if any(c.dep_ == "cop" for c in noun.children):
+            return noun
+        head = noun.head
+        if noun.dep_ not in ("xcomp", "obj", "obl:arg", "attr") or head is noun:
+            return None
+        objects = [_norm(c.lemma_) for c in head.children if c.dep_ == "obj" and c is not noun]
+        for lemma in self.words.lemma_candidates(head):
+            if lemma in self.predicative or any(f"{lemma} {o}" in self.predicative for o in objects):
+                return head
+        return None
+
+    # -- actors ------------------------------------------------------------------------------
+    def _makers(self, keys: list[str], types: dict[str, str]) -> list[str]:
+        """The makers of the products among ``keys`` that the document names."""
+        makers = []
+        for key in keys:
+            known = self.kb.get(key)
+            if known is not None and known.maker and known.maker in types and known.maker not in makers:
+                makers.append(known.maker)
+        return makers
+
+    @staticmethod
+    def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
+        return not allowed or types.get(key) in allowed

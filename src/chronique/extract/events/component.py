@@ -1,0 +1,237 @@
+"""Event extraction: who did what to whom, when, from trigger words and the dependency parse.
+
+Each token that the language's event lexicon lists as a trigger ("fonder", "racheter", "offre
+de rachat", "intentée ... contre") is tried against its entries in order; the first entry whose
+constraints hold and whose slots give both a source and a target actor makes an event. Modality
+("aurait sollicité" is reported, "proposer de racheter" proposed, "si" hypothetical, "ne ... pas"
+negated), date (the governing timex) and amount are then added. Inside quotes, a speaker
+who says "tu as volé ..." or calls someone "escroc" accuses them. Last, each event's
+conflict–cooperation score is set from its type and turned by its context ("offre hostile", an
+insult, a refund within a dispute: ``chronique.extract.events.scoring``), which needs the whole document.
+Output: ``doc._.events``.
+
+Skipped on purpose: events whose actor is only known from discourse reasoning beyond a few
+sentences ("Une demande de remboursement pour une Tesla" with the requester named later).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from chronique.nlp.extensions import register_extensions
+from chronique.extract.events.arguments import ArgumentFinder, Arguments
+from chronique.extract.events.dating import EventDater, amount_of
+from chronique.extract.events.discourse import Discourse
+from chronique.extract.events.lexicon import EventLexicon, TriggerEntry, load_event_lexicon
+from chronique.extract.events.modality import ModalityReader, clause_path
+from chronique.identity.ontology import score_of
+from chronique.extract.events.scoring import rescore, scope_of
+from chronique.extract.events.syntax import ParseReader
+from chronique.kb import KnowledgeBase, load_knowledge_base
+from chronique.model import Event
+
+__all__ = ["EventExtractor", "make_event_extractor"]
+
+register_extensions()
+
+#: Confidence kept when an actor came from discourse (an addressee, the author of an offer).
+DISCOURSE_PENALTY = 0.75
+#: A noun trigger in these relations to a verb takes that verb's date and modality.
+NOUN_ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl:mod", "xcomp")
+#: Base confidence of the quote rules (an insult, a wrongdoing told to "tu").
+QUOTE_CONFIDENCE = 0.55
+
+
+@Language.factory(
+    "chronique_events",
+    default_config={"lang": "fr"},
+    assigns=["doc._.events"],
+    requires=["token.dep", "doc._.actor_mentions"],
+)
+def make_event_extractor(nlp: Language, name: str, lang: str) -> "EventExtractor":
+    return EventExtractor(load_event_lexicon(lang), load_knowledge_base(), lang)
+
+
+class EventExtractor:
+    """Finds dyadic events; see the module docstring."""
+
+    def __init__(self, words: EventLexicon, kb: KnowledgeBase, lang: str = "fr") -> None:
+        self.words = words
+        self.lang = lang
+        self.reader = ParseReader(words, kb)
+        self.finder = ArgumentFinder(words, self.reader, kb)
+        self.modality = ModalityReader(words)
+        self.second_person = words.words("syntax", "second_person")
+        self.wrongdoing = words.words("quotes", "wrongdoing_verbs")
+        self.insults = words.words("quotes", "insults")
+        self.answer_types = words.words("replies", "answers_types")
+        self.answer_types = frozenset(t.upper() for t in self.answer_types)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.reader.bind(doc)
+        context = _DocumentContext(doc, self.words, self.reader)
+        events: list[Event] = []
+        for token in doc:
+            event = self._from_lexicon(token, context, events) or self._from_quote(token, context)
+            if event is not None:
+                events.extend(event)
+        kept = _deduplicate(events)
+        doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
+        return doc
+
+    # -- lexicon triggers --------------------------------------------------------------------
+    def _from_lexicon(self, token: Token, context: "_DocumentContext", events: list[Event]) -> list[Event] | None:
+        for entry in self.words.entries_for(token):
+            if not self.finder.fits(token, entry) or not self._cue_present(token, entry):
+                continue
+            found = self.finder.find(token, entry, context.types)
+            certainty = found.certainty * self._complete(token, entry, found, context, events)
+            if found.sources and found.targets:
+                return self._events(token, entry, found, certainty, context)
+        return None
+
+    def _cue_present(self, token: Token, entry: TriggerEntry) -> bool:
+        """A reply must hold a refusal ("Non merci") in the words that follow it."""
+        if not entry.needs_cue:
+            return True
+        cues = self.words.words("replies", entry.needs_cue)
+        following = token.doc.text[token.idx : token.idx + 160].replace("’", "'").lower()
+        return any(cue in following for cue in cues)
+
+    def _complete(self, token: Token, entry: TriggerEntry, found: Arguments, context, events) -> float:
+        """Fill a missing side from discourse: "tu", the author of an offer, an order's seller."""
+        penalty = 1.0
+        subject_role = dict(entry.roles).get("subject")
+        if subject_role and not getattr(found, subject_role + "s", None):
+            addressee = self._addressee_of_subject(token, context)
+            if addressee:
+                getattr(found, subject_role + "s").append(addressee)
+                penalty *= DISCOURSE_PENALTY
+        if entry.answers and found.sources and not found.targets:
+            found.targets = context.discourse.answered(events, token.idx, found.sources, self.answer_types)
+            penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "target" and found.sources and not found.targets:
+            found.targets = context.discourse.counterpart(events, found.sources)
+            penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "source" and found.targets and not found.sources:
+            found.sources = context.discourse.counterpart(events, found.targets)
+            penalty *= DISCOURSE_PENALTY
+        return penalty
+
+    def _addressee_of_subject(self, token: Token, context: "_DocumentContext") -> str | None:
+        """In a quote, a subject "tu"/"vous" is the person the speaker addresses."""
+        quote = context.discourse.quote_at(token.idx)
+        if quote is None or quote.speaker is None:
+            return None
+        for node in clause_path(token):
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subject is not None:
+                if context.discourse.is_second_person(subject, self.second_person):
+                    return context.discourse.addressee(quote.start, quote.speaker)
+                return None
+        return None
+
+    # -- quote rules -------------------------------------------------------------------------
+    def _from_quote(self, token: Token, context: "_DocumentContext") -> list[Event] | None:
+        """"Tu as volé ..." or "escroc" in a quote: the speaker accuses whom they speak of."""
+        quote = context.discourse.quote_at(token.idx)
+        if quote is None:
+            return None
+        lemmas = set(self.words.lemma_candidates(token))
+        if lemmas & self.wrongdoing and token.pos_ in ("VERB", "AUX", "ADJ"):
+            speaker = quote.speaker
+            targets = self._wrongdoers(token, quote, context) if speaker else []
+        elif lemmas & self.insults:
+            speaker = quote.speaker or next(iter(context.discourse.reply_author(token)), None)
+            addressee = context.discourse.addressee(token.idx, speaker) if speaker else None
+            targets = [addressee] if addressee else []
+        else:
+            return None
+        targets = [t for t in targets if t != speaker]
+        if not speaker or not targets:
+            return None
+        found = Arguments([speaker], targets, QUOTE_CONFIDENCE)
+        return self._events(token, _QUOTE_ENTRY, found, 1.0, context)
+
+    def _wrongdoers(self, verb: Token, quote, context: "_DocumentContext") -> list[str]:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if subject is not None and context.discourse.is_second_person(subject, self.second_person):
+            addressee = context.discourse.addressee(quote.start, quote.speaker)
+            return [addressee] if addressee else []
+        found, direct = self.reader.subject(verb)
+        return found if direct else []
+
+    # -- building ----------------------------------------------------------------------------
+    def _events(self, token: Token, entry: TriggerEntry, found: Arguments, certainty: float,
+                context: "_DocumentContext") -> list[Event]:
+        path, frames = self._scope(token, entry)
+        modality = self.modality.modality(path, frames)
+        offered = modality in ("proposed", "failed")
+        event_type = entry.when_proposed if offered and entry.when_proposed else entry.type
+        timex = context.dater.date(path, token.idx)
+        money = amount_of(token.doc, path, token.doc._.money or [])
+        sentence_start, sentence_end = _sentence_bounds(token)
+        top = path[-1]
+        start = max(sentence_start, top.left_edge.idx)
+        end = min(sentence_end, top.right_edge.idx + len(top.right_edge.text))
+        events = []
+        for source in found.sources:
+            for target in found.targets:
+                if source == target:
+                    continue
+                events.append(Event(
+                    type=event_type, sources=(source,), targets=(target,), start=start, end=end,
+                    trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
+                    date=timex.value if timex else None,
+                    date_start=timex.range_start if timex else None,
+                    date_end=timex.range_end if timex else None,
+                    amount=money.amount if money else None, currency=money.currency if money else None,
+                    modality=modality, confidence=round(entry.confidence * certainty, 3),
+                    score=score_of(event_type),
+                    sentence_start=sentence_start, sentence_end=sentence_end,
+                ))
+        return events
+
+    def _scope(self, token: Token, entry: TriggerEntry) -> tuple[list[Token], list[Token]]:
+        """The clause chain that scopes over the trigger, and the frame nouns above a noun."""
+        if entry.kind != "noun":
+            return clause_path(token), []
+        frames = self.finder.frame_chain(token)
+        verb = self.finder.governing_verb(token)
+        top = frames[-1]
+        if verb is None and top.dep_ in NOUN_ARGUMENT_DEPS and top.head.pos_ in ("VERB", "AUX"):
+            verb = top.head  # "Le rachat de Twitter ... a été finalisé en octobre 2022"
+        return ([token] + (clause_path(verb) if verb is not None else [])), frames[1:]
+
+
+_QUOTE_ENTRY = TriggerEntry(type="ACCUSE", kind="quote", lemmas=frozenset(), roles=(), confidence=QUOTE_CONFIDENCE)
+
+
+class _DocumentContext:
+    """What every trigger of one document shares: entity types, the dater, the discourse."""
+
+    def __init__(self, doc: Doc, words: EventLexicon, reader: ParseReader) -> None:
+        self.types = {e.key: e.type for e in doc._.entities or []}
+        self.dater = EventDater(doc, words)
+        self.discourse = Discourse(doc, words, reader)
+
+
+def _sentence_bounds(token: Token) -> tuple[int, int]:
+    """The token's sentence, cut at line breaks: the parser runs paragraphs and titles together."""
+    sentence, text = token.sent, token.doc.text
+    start = text.rfind("\n", sentence.start_char, token.idx) + 1 or sentence.start_char
+    start = max(start, sentence.start_char)
+    end = text.find("\n", token.idx, sentence.end_char)
+    return start, (end if end != -1 else sentence.end_char)
+
+
+def _deduplicate(events: list[Event]) -> list[Event]:
+    """One event per type, actors and sentence (several triggers often state the same event)."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.type, event.sources, event.targets, event.sentence_start)
+        kept = best.get(key)
+        if kept is None or event.confidence > kept.confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.start, e.trigger_start))

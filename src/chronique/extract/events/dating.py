@@ -1,0 +1,146 @@
+"""When an event happened: the time expression that governs its clause.
+
+Three sources, in order of trust:
+1. a DATE timex attached in the parse to the trigger or to a verb of its clause chain
+   ("fonde xAI en 2023"; "un bon de commande datant du 11 juillet 2018");
+2. a DATE timex heading an earlier sentence of the same paragraph ("Le 30 octobre 2025, Sam
+   Altman publie ... Dans le dernier visuel, Altman annonce ..."): news narrate in order;
+3. a temporal anaphor ("alors", "aussitôt") in the clause: the last date the narrative set.
+Durations and vague references (PRESENT_REF, PAST_REF) never date an event; a vague timex on the
+clause ("Plus récemment") blocks inheritance. No date is better than the publication date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from chronique.extract.events.lexicon import EventLexicon
+from chronique.model import Money, Timex
+
+__all__ = ["EventDater", "amount_of"]
+
+SENTENCE_START = re.compile(r"(?:^|[.!?…][\"»”]?\s+|\n\s*)")
+#: A timex with at most one short word before it heads its sentence ("En 2023, ...", "Le 30 ...").
+HEADING_PREFIX = re.compile(r"\W*(?:\w{1,6}\W+)?")
+#: How far back (characters) an anaphor like "alors" may reach for its date.
+ANAPHOR_REACH = 1500
+DATED_TYPES = ("DATE", "TIME")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A timex of the narrative: where it is and whether it can date events (not vague)."""
+
+    char: int
+    paragraph: int
+    timex: Timex
+    heading: bool
+    vague: bool
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'").lower()
+
+
+class EventDater:
+    """Dates events of one document from ``doc._.timexes``."""
+
+    def __init__(self, doc: Doc, words: EventLexicon) -> None:
+        self.doc = doc
+        self.vague_values = {v.upper() for v in words.words("modality", "vague_values")}
+        self.anaphors = words.words("modality", "temporal_anaphors")
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc.text)]
+        sentence_starts = sorted({m.end() for m in SENTENCE_START.finditer(doc.text)})
+        self.attached: dict[int, Anchor] = {}
+        self.anchors: list[Anchor] = []
+        for timex in doc._.timexes or []:
+            if timex.type not in DATED_TYPES:
+                continue
+            anchor = self._anchor(timex, sentence_starts)
+            token = self._attachment(timex)
+            if token is not None:
+                self.attached.setdefault(token.i, anchor)
+            if anchor.heading or (token is not None and token.dep_ == "ROOT"):
+                self.anchors.append(anchor)
+        self.anchors.sort(key=lambda a: a.char)
+
+    def _anchor(self, timex: Timex, sentence_starts: list[int]) -> Anchor:
+        index = bisect.bisect_right(sentence_starts, timex.start) - 1
+        before = self.doc.text[sentence_starts[index] : timex.start] if index >= 0 else "x" * 99
+        heading = HEADING_PREFIX.fullmatch(before) is not None
+        vague = timex.value.upper() in self.vague_values or not timex.value[:1].isdigit()
+        return Anchor(timex.start, self._paragraph(timex.start), timex, heading, vague)
+
+    def _paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+    def _attachment(self, timex: Timex) -> Token | None:
+        """The token the timex modifies: the first head outside it ("datant" counts as its noun)."""
+        span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root.head
+        if head.i in range(span.start, span.end) or head is span.root:
+            return None
+        if head.dep_ == "acl" and "Pres" in head.morph.get("Tense"):
+            return head.head
+        return head
+
+    def date(self, path: list[Token], trigger_char: int) -> Timex | None:
+        """The timex dating an event whose clause chain (trigger first) is ``path``."""
+        for token in path:
+            anchor = self.attached.get(token.i)
+            if anchor is None:
+                anchor = self._on_argument_name(token)
+            if anchor is not None:
+                return None if anchor.vague else anchor.timex
+        paragraph = self._paragraph(trigger_char)
+        earlier = [a for a in self.anchors if a.char < trigger_char]
+        for anchor in reversed(earlier):
+            if anchor.paragraph != paragraph:
+                break
+            if anchor.heading:
+                return None if anchor.vague else anchor.timex
+        if self._has_anaphor(path):
+            for anchor in reversed(earlier):
+                if trigger_char - anchor.char > ANAPHOR_REACH:
+                    break
+                return None if anchor.vague else anchor.timex
+        return None
+
+    def _on_argument_name(self, token: Token) -> Anchor | None:
+        """A date the parser hung on a name argument ("contre Sam Altman en mars 2024") or on the
+        object noun: names take no dates, so it dates the clause."""
+        for child in token.children:
+            if child.pos_ == "PROPN":
+                for name in (child, *child.conjuncts):
+                    if name.i in self.attached:
+                        return self.attached[name.i]
+            elif child.dep_ == "obj" and child.pos_ == "NOUN" and child.i in self.attached:
+                # "intenté un procès à Apple en 2020": the parser hangs the date on the object
+                # noun, which only the event's own clause governs.
+                return self.attached[child.i]
+        return None
+
+    def _has_anaphor(self, path: list[Token]) -> bool:
+        for token in path:
+            for child in token.children:
+                if child.dep_ == "advmod" and _norm(child.text) in self.anaphors:
+                    return True
+        return False
+
+
+def amount_of(doc: Doc, path: list[Token], money: list[Money]) -> Money | None:
+    """A money mention attached to the trigger or its verb ("racheter X pour 97,4 milliards")."""
+    near = {t.i for t in path[:2]}
+    for mention in money:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.root.head.i in near and span.root.head.i not in range(span.start, span.end):
+            return mention
+    return None

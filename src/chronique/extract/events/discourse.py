@@ -1,0 +1,130 @@
+"""What one sentence cannot tell: who speaks a quote, who "tu" is, whom a reply answers.
+
+These rules look back a few sentences, so they are kept apart from the parse rules and give
+lower confidence. Each is the most conservative reading that still catches the common news
+pattern: a quote's speaker is named by a speech verb next to it; "tu" is the last other person
+named; a refusal answers the last offer or request made by someone else; a cancelled order or
+a refund involves the seller of the order it settles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from chronique.nlp.extensions import actor_of_token
+from chronique.extract.events.lexicon import EventLexicon
+from chronique.extract.events.syntax import ParseReader
+from chronique.model import Event
+
+__all__ = ["QuoteSpan", "Discourse"]
+
+QUOTE_PAIRS = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
+#: How far back (characters) "tu" and a reply may look for the person or offer they refer to.
+LOOKBACK = 700
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int
+    end: int
+    speaker: str | None
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'").lower()
+
+
+class Discourse:
+    """Quotes, addressees, replies and counterparts of one document."""
+
+    def __init__(self, doc: Doc, words: EventLexicon, reader: ParseReader) -> None:
+        self.doc = doc
+        self.reader = reader
+        self.speech_verbs = words.words("syntax", "speech_verbs")
+        self.reply_nouns = words.words("syntax", "reply_nouns")
+        self.types = {e.key: e.type for e in doc._.entities or []}
+        self.quotes = self._quotes()
+
+    # -- quotes ------------------------------------------------------------------------------
+    def _quotes(self) -> list[QuoteSpan]:
+        given = [QuoteSpan(q.start, q.end, q.speaker) for q in self.doc._.quotes or []]
+        if given:
+            return [q if q.speaker else QuoteSpan(q.start, q.end, self._speaker(q.start, q.end)) for q in given]
+        found = []
+        for match in QUOTE_PAIRS.finditer(self.doc.text):
+            group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+            start, end = match.start(group), match.end(group)
+            found.append(QuoteSpan(start, end, self._speaker(start, end)))
+        return found
+
+    def quote_at(self, char: int) -> QuoteSpan | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def _speaker(self, start: int, end: int) -> str | None:
+        """The subject of a speech verb right after the quote ("écrit-il") or before its colon."""
+        after = self.doc.char_span(end, min(len(self.doc.text), end + 60), alignment_mode="contract")
+        before = self.doc.char_span(max(0, start - 120), start, alignment_mode="contract")
+        for span, tokens in ((after, lambda s: list(s)), (before, lambda s: list(reversed(s)))):
+            if span is None:
+                continue
+            for token in tokens(span):
+                if token.text in ".!?" and span is after:
+                    break
+                if _norm(token.lemma_) in self.speech_verbs or self._speech_form(token):
+                    subject, _ = self.reader.subject(token)
+                    if subject:
+                        return subject[0]
+        return None
+
+    def _speech_form(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "ADJ") and any(
+            form in self.speech_verbs for form in (_norm(token.text)[:-1] + "er", _norm(token.text) + "r")
+        )
+
+    def reply_author(self, token: Token) -> list[str]:
+        """"en réponse du fondateur de Tesla": the author named by a reply noun near ``token``."""
+        for other in token.sent:
+            if _norm(other.lemma_) in self.reply_nouns:
+                for phrase in self.reader.obliques(other, "de"):
+                    found = self.reader.actors(phrase)
+                    if found:
+                        return found
+        return []
+
+    # -- people in focus ---------------------------------------------------------------------
+    def addressee(self, char: int, speaker: str) -> str | None:
+        """Whom "tu" addresses: the last person other than the speaker named before ``char``."""
+        start = max(0, char - LOOKBACK)
+        for mention in reversed(self.doc._.actor_mentions or []):
+            if mention.start >= char:
+                continue
+            if mention.start < start:
+                break
+            if mention.key != speaker and self.types.get(mention.key) == "PERSON":
+                return mention.key
+        return None
+
+    @staticmethod
+    def answered(events: list[Event], char: int, replier: list[str], types: frozenset[str]) -> list[str]:
+        """Who made the offer or request a reply at ``char`` answers (the last one before it)."""
+        for event in reversed(events):
+            if event.type in types and char - event.end < LOOKBACK and event.start < char:
+                others = [s for s in event.sources if s not in replier]
+                if others:
+                    return others
+        return []
+
+    @staticmethod
+    def counterpart(events: list[Event], party: list[str]) -> list[str]:
+        """The seller of the last order ``party`` placed (or cancelled) in this document."""
+        for event in reversed(events):
+            if event.type in ("ORDER", "CANCEL") and set(event.sources) & set(party):
+                return list(event.targets)
+        return []
+
+    @staticmethod
+    def is_second_person(token: Token, words: frozenset[str]) -> bool:
+        return _norm(token.text) in words and actor_of_token(token) is None

@@ -1,0 +1,112 @@
+"""Modality: whether the text says an event happened, was reported, offered, failed, is only
+hypothetical or did not happen.
+
+Only the first four are exported as facts (``model.EXPORTED_MODALITIES``), so this is where an
+analyst is protected from "Musk n'a pas racheté OpenAI" turning into an acquisition.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronique.extract.events.lexicon import EventLexicon
+
+__all__ = ["ModalityReader", "clause_path"]
+
+#: Links along which a governing verb still scopes over the event ("ne veut pas racheter").
+SCOPE_LINKS = ("xcomp", "advcl", "ccomp")
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'").lower()
+
+
+def clause_path(start: Token, limit: int = 4) -> list[Token]:
+    """``start`` and the verbs above it whose complement it is (infinitive and clause chains)."""
+    path = [start]
+    current = start
+    for _ in range(limit):
+        if current.dep_ not in SCOPE_LINKS or current.head is current:
+            break
+        current = current.head
+        path.append(current)
+    return path
+
+
+class ModalityReader:
+    """Reads modality cues from the lexicon's ``[modality]`` section."""
+
+    def __init__(self, words: EventLexicon) -> None:
+        self.cues = {name: words.words("modality", name) for name in words.modality}
+
+    def _has(self, name: str, word: str) -> bool:
+        return _norm(word) in self.cues.get(name, frozenset())
+
+    def modality(self, path: list[Token], frame_nouns: list[Token]) -> str:
+        """The modality of an event whose trigger clause chain is ``path`` (trigger first)."""
+        if self._negated(path[:2]):
+            return "negated"
+        if self._hypothetical(path):
+            return "hypothetical"
+        if self._failed(path):
+            return "failed"
+        if any(self._has("proposed_verbs", t.lemma_) for t in path[1:]) or any(
+            self._has("proposed_nouns", n.lemma_) for n in frame_nouns
+        ) or self._purpose_of_offer(path):
+            return "proposed"
+        if self._reported(path):
+            return "reported"
+        return "asserted"
+
+    def _purpose_of_offer(self, path: list[Token]) -> bool:
+        """"déposer une offre pour racheter SFR": the purpose of an offer is only offered.
+        (The purpose of a payment is done: "débourser 69 milliards pour s'offrir Activision".)"""
+        for node in path[:-1]:
+            if node.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and self._has("purpose_marks", c.text) for c in node.children
+            ):
+                continue
+            clause = node.head
+            near = [g for c in clause.children if c is not node for g in (c, *c.children)]
+            if any(self._has("proposed_nouns", t.lemma_) for t in near):
+                return True
+        return False
+
+    def _negated(self, nodes: list[Token]) -> bool:
+        for node in nodes:
+            for child in node.children:
+                if child.dep_ not in ("advmod", "cc"):
+                    continue  # the tagger gives "Tu" Polarity=Neg; only adverbs negate
+                if self._has("negation_words", child.text):
+                    return True
+                if "Neg" in child.morph.get("Polarity") and not self._has("weak_negation_words", child.text):
+                    return True
+        return False
+
+    def _hypothetical(self, path: list[Token]) -> bool:
+        for node in path:
+            for child in node.children:
+                if child.dep_ == "mark" and self._has("hypothetical_marks", child.text):
+                    return True
+            if self._has("counterfactual_verbs", node.lemma_) and self._conditional(node):
+                return True
+        return any(self._has("unrealised_verbs", node.lemma_) for node in path[1:])
+
+    def _failed(self, path: list[Token]) -> bool:
+        if any(self._has("failed_verbs", t.lemma_) for t in path[1:]):
+            return True
+        top = path[-1]
+        clause = _norm(top.doc[top.left_edge.i : top.right_edge.i + 1].text)
+        return any(phrase in clause for phrase in self.cues.get("failed_phrases", ()))
+
+    def _reported(self, path: list[Token]) -> bool:
+        if any(self._conditional(node) for node in path):
+            return True
+        sentence = path[-1].sent
+        return any(self._has("reported_cues", t.text) for t in sentence)
+
+    @staticmethod
+    def _conditional(verb: Token) -> bool:
+        if "Cnd" in verb.morph.get("Mood"):
+            return True
+        return any(c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood") for c in verb.children)

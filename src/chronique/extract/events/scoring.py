@@ -1,0 +1,178 @@
+"""The conflict–cooperation score of each event, turned by its context.
+
+Every event starts with its type's base score (CAMEO/Goldstein, ``ontology/event_types.toml``).
+Some readings of a type score otherwise: a *hostile* bid is a demand, not an offer to cooperate;
+calling someone "escroc" is an *insult*, worse than a critique; a refund paid within a dispute is a
+*settlement*. The ontology scores each such context per type (``[TYPE.contexts.NAME]``); the
+lexicon of each language says which words signal it (``[scoring.NAME]``); this module only
+matches the one against the other, so that no word of any language lives in the code.
+
+A refused offer is deliberately *not* a context: the BID keeps its positive score (the act when
+made) and the REJECT that answers it carries the conflict (−4.0). Scores describe acts, not
+outcomes; the relation's history is the series of both. See ``docs/events.md``.
+
+The matching is pure (:func:`context_of`, :func:`rescore`) over :class:`Scope` records, which
+:func:`scope_of` reads off a parsed document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from chronique.data import lexicon
+from chronique.identity.ontology import event_types, score_of
+from chronique.model import EXPORTED_MODALITIES, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from chronique.extract.events.lexicon import EventLexicon
+
+__all__ = ["ScoreCue", "Scope", "load_score_cues", "context_of", "rescore", "scope_of"]
+
+SCOPES = ("evidence", "sentence")
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'").lower()
+
+
+@dataclass(frozen=True)
+class ScoreCue:
+    """The words that signal one context in one language (a ``[scoring.NAME]`` table)."""
+
+    name: str
+    scope: str
+    triggers: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    phrases: tuple[str, ...] = ()
+    needs_conflict: bool = False
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the scorer reads around one event.
+
+    ``trigger``: the trigger's lemma candidates; ``words``: per scope, the (form, lemma) pairs
+    of its tokens in order; ``texts``: per scope, its lowered text and its lemmas joined by spaces.
+    """
+
+    trigger: frozenset[str]
+    words: dict[str, tuple[tuple[str, str], ...]]
+    texts: dict[str, tuple[str, str]]
+
+
+def _cue(name: str, table: dict[str, Any], data: dict[str, Any]) -> ScoreCue:
+    words = {_norm(w) for w in table.get("words", [])}
+    for reference in table.get("words_from", []):
+        section, _, key = reference.partition(".")
+        words |= {_norm(w) for w in data.get(section, {}).get(key, [])}
+    scope = table.get("scope", "evidence")
+    if scope not in SCOPES:
+        raise ValueError(f"[scoring.{name}]: scope must be one of {SCOPES}, not {scope!r}")
+    return ScoreCue(
+        name=name, scope=scope,
+        triggers=frozenset(_norm(w) for w in table.get("triggers", [])),
+        words=frozenset(words),
+        phrases=tuple(_norm(p) for p in table.get("phrases", [])),
+        needs_conflict=bool(table.get("needs_conflict", False)),
+    )
+
+
+@lru_cache(maxsize=None)
+def load_score_cues(lang: str) -> tuple[dict[str, ScoreCue], frozenset[str]]:
+    """The context cues of a language by name, and its negators ("non hostile" is not hostile)."""
+    data = lexicon(lang, "events")
+    section = data.get("scoring", {})
+    cues = {name: _cue(name, table, data) for name, table in section.items() if isinstance(table, dict)}
+    return cues, frozenset(_norm(w) for w in section.get("negators", []))
+
+
+def _has_word(cue: ScoreCue, words: Sequence[tuple[str, str]], negators: frozenset[str]) -> bool:
+    for index, (form, lemma) in enumerate(words):
+        if (form in cue.words or lemma in cue.words) and not (index and words[index - 1][0] in negators):
+            return True
+    return False
+
+
+def _has_phrase(cue: ScoreCue, texts: tuple[str, str]) -> bool:
+    return any(
+        re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) for phrase in cue.phrases for text in texts
+    )
+
+
+def _holds(cue: ScoreCue, scope: Scope, negators: frozenset[str], in_conflict: bool) -> bool:
+    if cue.needs_conflict and not in_conflict:
+        return False
+    return (
+        bool(scope.trigger & cue.triggers)
+        or _has_word(cue, scope.words.get(cue.scope, ()), negators)
+        or _has_phrase(cue, scope.texts.get(cue.scope, ("", "")))
+    )
+
+
+def context_of(event: Event, scope: Scope, lang: str, in_conflict: bool = False) -> str | None:
+    """The first context of the event's type (ontology order) that its words signal, if any."""
+    info = event_types().get(event.type)
+    if info is None:
+        return None
+    cues, negators = load_score_cues(lang)
+    for context in info.contexts:
+        cue = cues.get(context.name)
+        if cue is not None and _holds(cue, scope, negators, in_conflict):
+            return context.name
+    return None
+
+
+def _conflict_pairs(events: Sequence[Event]) -> set[frozenset[str]]:
+    """Pairs of actors between whom the document tells a conflictual act (base score < 0)."""
+    pairs = set()
+    for event in events:
+        base = score_of(event.type)
+        if base is not None and base < 0 and event.modality in EXPORTED_MODALITIES:
+            pairs.update(frozenset((s, t)) for s in event.sources for t in event.targets if s != t)
+    return pairs
+
+
+def rescore(events: Sequence[Event], scopes: Sequence[Scope], lang: str) -> list[Event]:
+    """The events with the score of their context (the base score when none holds)."""
+    conflicts = _conflict_pairs(events)
+    result = []
+    for event, scope in zip(events, scopes, strict=True):
+        in_conflict = any(frozenset((s, t)) in conflicts for s in event.sources for t in event.targets)
+        name = context_of(event, scope, lang, in_conflict)
+        info = event_types().get(event.type)
+        if info is None:
+            result.append(event)
+            continue
+        reading = next((c for c in info.contexts if c.name == name), info) if name is not None else info
+        result.append(dataclasses.replace(event, score=reading.score, cameo=reading.cameo,
+                                          plover=reading.plover))
+    return result
+
+
+def _words(doc: "Doc", start: int, end: int) -> tuple[tuple[str, str], ...]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return tuple((_norm(t.text), _norm(t.lemma_)) for t in span) if span is not None else ()
+
+
+def scope_of(doc: "Doc", event: Event, words: "EventLexicon") -> Scope:
+    """The trigger, the evidence and the sentence of an event, read off the parsed document."""
+    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    lemmas = frozenset(c for token in trigger or () for c in words.lemma_candidates(token))
+    bounds = {
+        "evidence": (event.start, event.end),
+        "sentence": (event.sentence_start if event.sentence_start is not None else event.start,
+                     event.sentence_end if event.sentence_end is not None else event.end),
+    }
+    scope_words = {name: _words(doc, *span) for name, span in bounds.items()}
+    texts = {
+        name: (_norm(doc.text[start:end]), " ".join(lemma for _, lemma in scope_words[name]))
+        for name, (start, end) in bounds.items()
+    }
+    return Scope(lemmas, scope_words, texts)

@@ -1,0 +1,364 @@
+"""Reading actors off the dependency parse (Universal Dependencies labels, spaCy French models).
+
+The parser is right most of the time and wrong in known ways: a relative clause hangs from the
+wrong noun, an apposition becomes a second object, an active subject is labelled ``nsubj:pass``.
+These helpers read the parse with those habits in mind, and return actor keys through the
+lookup helpers of :mod:`chronique.nlp.extensions` (names, descriptions, pronouns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from chronique.extract.events.lexicon import EventLexicon
+
+if TYPE_CHECKING:
+    from chronique.kb import KnowledgeBase
+
+__all__ = ["ParseReader"]
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "xcomp", "advcl", "dep")
+CLAUSE_LINKS = ("xcomp", "advcl", "ccomp", "conj", "acl", "acl:relcl")
+MAX_CLIMB = 5
+#: Labels the parser gives a name it failed to attach; such a bare name may be a lost argument.
+STRAY_DEPS = ("advmod", "dep", "punct", "appos", "xcomp")
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'").lower()
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb is in the passive voice (an auxiliary "être" of passive, or "Voice=Pass")."""
+    if any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get("Voice"):
+        return True
+    # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
+    return _participle_on_noun(verb)
+
+
+def _participle_on_noun(verb: Token) -> bool:
+    """A bare past participle modifying a noun (no subject, no tense auxiliary)."""
+    if verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return False
+    return not any(c.dep_ in ("nsubj", "aux:tense", "aux") for c in verb.children)
+
+
+def preposition(token: Token, forms: dict[str, str]) -> str | None:
+    """The (first) preposition introducing the phrase headed by ``token``, in its full form."""
+    for child in token.children:
+        if child.dep_ in ("case", "mark") and child.i < token.i:
+            word = _norm(child.text)
+            if child.i > 0:
+                # A compound preposition the parser split: "auprès/advmod de/case Nvidia".
+                compound = f"{_norm(child.doc[child.i - 1].text)} {word}"
+                if compound in forms:
+                    return forms[compound]
+            return forms.get(word, word)
+    return None
+
+
+class ParseReader:
+    """Actors of phrases and clause arguments, with the language's function words."""
+
+    def __init__(self, words: EventLexicon, kb: "KnowledgeBase | None" = None) -> None:
+        self.words = words
+        self.kb = kb
+        self.relative_subject = words.words("syntax", "relative_subject")
+        self.relative_object = words.words("syntax", "relative_object")
+        self.object_control = words.words("syntax", "object_control")
+        self.person_pronouns = words.words("syntax", "person_pronouns")
+        self.impersonal = words.words("syntax", "impersonal_verbs")
+        pairs = (p.split("=", 1) for p in words.words("syntax", "prepositions"))
+        self.preposition_forms = {form: full for form, full in pairs}
+        self.agent_marks = words.words("syntax", "agent_prepositions")
+        self.office_nouns = words.words("syntax", "office_nouns")
+        self.coordinators = words.words("syntax", "coordinators")
+        self._token_actor: dict[int, str] = {}
+
+    # -- actors of a phrase --------------------------------------------------------------
+    def bind(self, doc: Doc) -> None:
+        """Index the document's actor mentions by token, the shortest mention winning.
+
+        The same rule as ``extensions.actor_at`` ("OpenAI" inside the description "le
+        cofondateur d'OpenAI" stands for OpenAI), but with constant-time lookups: argument
+        finding asks about many tokens per sentence.
+        """
+        best: dict[int, tuple[int, str]] = {}
+        for mention in doc._.actor_mentions or []:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            width = mention.end - mention.start
+            for token in span:
+                if token.i not in best or width < best[token.i][0]:
+                    best[token.i] = (width, mention.key)
+        self._token_actor = {i: key for i, (_, key) in best.items()}
+
+    def actor_of(self, token: Token) -> str | None:
+        return self._token_actor.get(token.i)
+
+    def phrase_actors(self, head: Token) -> list[str]:
+        """Actors of the phrase headed by ``head``, its name parts and its conjuncts."""
+        found: list[str] = []
+        # "Sam Altman et Greg Brockman": the conjunct often hangs on the last name part.
+        parts = [c for c in head.children if c.dep_ in ("flat:name", "flat")]
+        for token in (head, *head.conjuncts, *(c for p in parts for c in p.conjuncts)):
+            key = self.actor_of(token)
+            if key is None:
+                key = next((self.actor_of(c) for c in token.children
+                            if c.i > token.i and _names_its_head(c) and self.actor_of(c)), None)
+            if key and key not in found:
+                found.append(key)
+        return found
+
+    def actors(self, head: Token) -> list[str]:
+        """Actors denoted by the phrase headed by ``head``: names, relatives, appositions."""
+        if "Rel" in head.morph.get("PronType") or _norm(head.text) in self.relative_subject:
+            return self.antecedent(head)
+        named = any(c.i > head.i and _names_its_head(c) and self.actor_of(c) for c in head.children)
+        if self.actor_of(head) is None and not named and _norm(head.lemma_) in self.office_nouns:
+            return self.office_holder(head)
+        if self.actor_of(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
+            # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
+            # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
+            # does not fund OpenAI. A noun a name restates ("le groupe Vivendi") is that actor.
+            return self._apposed_actor(head)
+        return self.phrase_actors(head)
+
+    def office_holder(self, office: Token) -> list[str]:
+        """The organisation an office belongs to: "la direction de Stellantis", "son poste de
+        PDG d'Amazon", "la tête du groupe Renault" stand for that organisation."""
+        level = [office]
+        for _ in range(3):
+            # "poste de PDG d'Amazon": one more "de" down; "tour de table de Mistral AI": the
+            # parser hangs both complements on "tour".
+            level = [c for token in level for c in token.children
+                     if c.dep_ == "nmod" and preposition(c, self.preposition_forms) == "de"]
+            for complement in level:
+                found = self.actors(complement)
+                if found:
+                    return found
+        return []
+
+    def owner(self, head: Token) -> list[str]:
+        """Whose thing a noun names: "l'investissement de Microsoft", "la décision d'Apple"."""
+        if head.pos_ not in ("NOUN",):
+            return []
+        for child in head.children:
+            if child.dep_ == "nmod" and preposition(child, self.preposition_forms) == "de":
+                return self.actors(child)
+        return []
+
+    def antecedent(self, relative: Token) -> list[str]:
+        """What a relative pronoun stands for.
+
+        The parser often hangs "Microsoft, qui reste ..." from an earlier noun; the name right
+        before the pronoun (over a comma) is the better antecedent when it is an actor.
+        """
+        before = relative.i - 1
+        while before >= 0 and relative.doc[before].is_punct:
+            before -= 1
+        if before >= 0 and before < relative.i - 2:
+            before = -1
+        if before >= 0:
+            key = self.actor_of(relative.doc[before])
+            if key:
+                return [key]
+        clause = relative.head
+        if clause.dep_ == "acl:relcl" and clause.head is not clause:
+            return self.phrase_actors(clause.head)
+        return []
+
+    def _apposed_actor(self, head: Token) -> list[str]:
+        """"xAI, sa propre entreprise": a noun the parser made a sibling of an actor it restates."""
+        if head.pos_ != "NOUN":
+            return []
+        if head.dep_ == "appos":
+            return self.phrase_actors(head.head)
+        comma = head.left_edge.i - 1
+        if comma < 1 or not head.doc[comma].is_punct:
+            return []
+        for sibling in head.head.children:
+            if sibling.dep_ == head.dep_ and sibling.right_edge.i + 1 == comma:
+                return self.phrase_actors(sibling)
+        return []
+
+    # -- clause arguments ----------------------------------------------------------------
+    def subject(self, verb: Token) -> tuple[list[str], bool]:
+        """The actors doing ``verb``, and whether they were found directly (not by climbing).
+
+        Follows infinitive chains ("il va jusqu'à proposer de racheter"), object control
+        ("sollicité X pour l'aider à financer"), shared subjects of coordinated verbs, passive
+        agents and participles modifying a noun ("la société, visant OpenAI").
+        """
+        current, direct, skip_control = verb, True, False
+        for _ in range(MAX_CLIMB):
+            found = self._own_subject(current)
+            if found is not None:
+                return found, direct
+            head = current.head
+            if head is current or current.dep_ not in CLAUSE_LINKS:
+                return [], direct
+            if current.dep_ in ("acl", "acl:relcl"):
+                active_participle = current.dep_ == "acl" and "Pres" in current.morph.get("Tense")
+                return (self.actors(head) if active_participle else []), False
+            if current.dep_ == "xcomp" and is_passive(head) and not skip_control:
+                # "Free a été condamné à verser", "X a été autorisé à racheter": the passive
+                # subject of an object-control verb does the infinitive.
+                patient = self._first_child(head, ("nsubj:pass",))
+                if patient is not None and self.actors(patient):
+                    return self.actors(patient), False
+            if current.dep_ in ("xcomp", "advcl") and self._controls(head) and not skip_control:
+                controller = self._first_child(head, ("obj", "iobj"))
+                if controller is not None and self.actors(controller):
+                    return self.actors(controller), False
+                # "sollicité X pour l'aider à financer": the unresolved "l'" is not X (X does
+                # the helping), so it is the subject above, not the object of the next verb up.
+                skip_control = controller is not None and controller.pos_ == "PRON"
+            else:
+                skip_control = False
+            current, direct = head, False
+        return [], False
+
+    def _controls(self, verb: Token) -> bool:
+        return any(lemma in self.object_control for lemma in self.words.lemma_candidates(verb))
+
+    def _own_subject(self, verb: Token) -> list[str] | None:
+        """The verb's own subject phrase, or None when it has none (so the caller climbs)."""
+        passive = is_passive(verb)
+        for child in verb.children:
+            if passive and (child.dep_ == "obl:agent" or (
+                child.dep_.startswith("obl") and preposition(child, self.preposition_forms) in self.agent_marks
+            )):
+                return self.actors(child)
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ == "nsubj" and self._bare_actor(child, verb, before=False):
+                continue  # "a félicité Elon Musk" with the object mislabelled nsubj
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubj:pass" and not passive):
+                found = self.actors(child) or self._pronoun_fallback(child, verb)
+                return [*self._stray_conjunct(child, verb), *found] if found else found
+            if child.dep_ == "expl:subj" and _norm(child.text) in self.person_pronouns:
+                return self.actors(child) or self._pronoun_fallback(child, verb)
+        if passive and any(c.dep_ == "nsubj:pass" for c in verb.children):
+            return []
+        stray = next((c for c in verb.children if c.i < verb.i and self._bare_actor(c, verb, before=True)), None)
+        return self.phrase_actors(stray) if stray is not None else None
+
+    def _stray_conjunct(self, subject: Token, verb: Token) -> list[str]:
+        """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own
+        and hangs "et" on the verb; that name is a conjunct of the subject."""
+        doc = subject.doc
+        mark = subject.left_edge.i - 1
+        if mark < 1 or _norm(doc[mark].text) not in self.coordinators or doc[mark].head != verb:
+            return []
+        name = doc[mark - 1]
+        while name.dep_ in ("flat:name", "flat", "flat:foreign") and name.head != name:
+            name = name.head
+        if name.head != name and name.dep_ not in STRAY_DEPS:
+            return []
+        key = self.actor_of(name)
+        return [key] if key else []
+
+    def _bare_actor(self, child: Token, verb: Token, before: bool) -> bool:
+        """A name hung on the verb with a meaningless label ("OpenAI/advmod poursuit", "rejoint
+        OpenAI/punct"): an argument the parser lost. After the verb it must follow a subject."""
+        if preposition(child, self.preposition_forms) or self.actor_of(child) is None:
+            return False
+        if before:
+            return child.dep_ in STRAY_DEPS
+        has_subject = any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        return child.dep_ in STRAY_DEPS + ("nsubj",) and (child.dep_ != "nsubj" or has_subject)
+
+    def _pronoun_fallback(self, pronoun: Token, verb: Token) -> list[str]:
+        """A subject "il"/"elle" the actor recognizer left unresolved: the last person named as
+        a subject just before."""
+        if _norm(pronoun.text) not in self.person_pronouns or _norm(verb.lemma_) in self.impersonal:
+            return []
+        doc = pronoun.doc
+        feminine = "Fem" in pronoun.morph.get("Gender") or _norm(pronoun.text).endswith("elle")
+        start = max(0, pronoun.i - 80)
+        for token in reversed(doc[start : pronoun.i]):
+            if token.dep_ in ("nsubj",) and token.pos_ in ("PROPN", "PRON", "NOUN"):
+                key = self.actor_of(token)
+                if key and _is_person(doc, key) and self._agrees(key, feminine):
+                    return [key]
+        return []
+
+    def _agrees(self, key: str, feminine: bool) -> bool:
+        """Whether a person may be "elle" (feminine) or "il": "elle" never stands for a man the
+        knowledge base knows, nor "il" for a woman; unknown genders agree with both."""
+        known = self.kb.get(key) if self.kb is not None else None
+        if known is None or known.gender is None:
+            return True
+        return (known.gender == "f") == feminine
+
+    def object(self, verb: Token) -> Token | None:
+        """The head of the direct object; a passive's subject; a relative "que" standing for it."""
+        if is_passive(verb):
+            subject = self._first_child(verb, ("nsubj:pass", "nsubj"))
+            if subject is not None:
+                return subject
+            if verb.dep_ == "acl":
+                return verb.head
+        found = self._first_child(verb, ("obj",))
+        if found is not None:
+            return found
+        stray = next((c for c in verb.children if c.i > verb.i and self._bare_actor(c, verb, before=False)), None)
+        if stray is not None:
+            return stray
+        for child in verb.children:
+            if _norm(child.text) in self.relative_object and child.i < verb.i:
+                return child
+        if _participle_on_noun(verb):
+            return verb.head
+        return None
+
+    def object_actors(self, verb: Token) -> list[str]:
+        found = self.object(verb)
+        if found is None:
+            return []
+        if _norm(found.text) in self.relative_object:
+            return self.antecedent(found)
+        return self.actors(found)
+
+    def obliques(self, head: Token, prep: str) -> Iterator[Token]:
+        """Complements of ``head`` introduced by ``prep`` ("contre OpenAI", "du projet")."""
+        for child in head.children:
+            if child.dep_ in OBLIQUE_DEPS and preposition(child, self.preposition_forms) == prep:
+                yield child
+            elif child.dep_ == "advmod" and _norm(child.text) == prep:
+                # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
+                # that begins the compound preposition.
+                yield from (g for g in child.children if g.dep_ in OBLIQUE_DEPS
+                            and preposition(g, self.preposition_forms) == prep)
+
+    def indirect_object(self, verb: Token) -> Token | None:
+        return self._first_child(verb, ("iobj",))
+
+    @staticmethod
+    def _first_child(token: Token, deps: tuple[str, ...]) -> Token | None:
+        return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _names_its_head(child: Token) -> bool:
+    """Whether ``child`` is the name of the noun it hangs on: "Elon Musk", "le groupe Vivendi",
+    "la start-up Mistral AI" (a name part, an apposition, or a modifier with no preposition;
+    "le patron de Tesla" has one, so Tesla does not name the patron)."""
+    if child.dep_ in ("flat:name", "flat", "appos"):
+        return True
+    if any(c.dep_ == "case" for c in child.children):
+        return False
+    # The tagger reads an unknown brand after a noun as an adjective ("la société Kestrel/amod"):
+    # callers only follow such a modifier when an actor mention covers it.
+    return (child.dep_ == "nmod" and child.pos_ == "PROPN") or (child.dep_ == "amod" and child.pos_ in ("ADJ", "PROPN"))
+
+
+def _is_person(doc, key: str) -> bool:
+    for entity in doc._.entities or []:
+        if entity.key == key:
+            return entity.type == "PERSON"
+    return False

@@ -1,0 +1,1 @@
+"""Money amounts in units with ISO 4217 currencies (component ``chronique_money``)."""

@@ -1,0 +1,96 @@
+"""Direct quotes with their speakers: the ``chronique_quotes`` spaCy component.
+
+It runs after ``chronique_actors`` because a speaker is an actor: a name, a description ("le
+fondateur de Tesla") or a pronoun ("écrit-il") that the actor recognizer has already resolved.
+Quotation marks are paired on the text (:mod:`chronique.extract.quotes.marks`); a quoted string that is
+only a capitalised name ("Grok", "Tesla Roadster") is a product or brand in quotes, not words
+anyone said, and is dropped; every other one becomes a :class:`~chronique.model.Quote` whose
+speaker is read from its cue (:mod:`chronique.extract.quotes.speakers`), or None when nobody says it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from chronique.nlp.extensions import register_extensions
+from chronique.model import Quote
+from chronique.extract.quotes.context import MentionIndex, QuoteContext
+from chronique.extract.quotes.marks import QuotedSpan, find_quoted_spans
+from chronique.extract.quotes.rules import QuoteRules, load_quote_rules
+from chronique.extract.quotes.speakers import Attribution, attribute
+
+__all__ = ["QuoteFinder", "make_quote_finder", "is_capitalised_name"]
+
+register_extensions()
+
+#: A quoted name has at most this many words ("Tesla Model S").
+MAX_NAME_WORDS = 3
+TERMINAL_PUNCTUATION = frozenset(".!?…")
+
+
+@Language.factory(
+    "chronique_quotes",
+    default_config={"lang": "fr"},
+    assigns=["doc._.quotes"],
+    requires=["doc._.actor_mentions"],
+)
+def make_quote_finder(nlp: Language, name: str, lang: str) -> "QuoteFinder":
+    return QuoteFinder(load_quote_rules(lang))
+
+
+class QuoteFinder:
+    """Finds quoted spans and names their speakers; sets ``doc._.quotes`` sorted by start."""
+
+    def __init__(self, rules: QuoteRules) -> None:
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = self.find(doc)
+        return doc
+
+    def find(self, doc: Doc) -> list[Quote]:
+        text = doc.text  # built from the tokens on every access: read it once
+        spans = [s for s in find_quoted_spans(text, self.rules.marks) if not self._is_name(doc, s)]
+        context = QuoteContext(
+            doc=doc,
+            rules=self.rules,
+            spans=spans,
+            mentions=MentionIndex(doc._.actor_mentions or []),
+            entity_types={e.key: e.type for e in doc._.entities or []},
+        )
+        quotes: list[Quote] = []
+        previous: Attribution | None = None
+        for index, span in enumerate(spans):
+            previous = attribute(context, index, previous)
+            quotes.append(_quote(text, span, previous))
+        return quotes
+
+    @staticmethod
+    def _is_name(doc: Doc, span: QuotedSpan) -> bool:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        return tokens is not None and is_capitalised_name(tokens)
+
+
+def is_capitalised_name(tokens: Span) -> bool:
+    """A short run of capitalised words with no function word and no final punctuation.
+
+    "Grok" or "Tesla Roadster" in quotes name a product; "Le Procès" keeps its article and
+    "Non !" its exclamation mark, so they stay quotes (a title, words said).
+    """
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words or len(words) > MAX_NAME_WORDS or tokens.text[-1] in TERMINAL_PUNCTUATION:
+        return False
+    capitalised = all(w.text[:1].isupper() or w.like_num for w in words)
+    return capitalised and not any(w.is_stop for w in words if w.is_alpha)
+
+
+def _quote(text: str, span: QuotedSpan, attribution: Attribution) -> Quote:
+    return Quote(
+        start=span.start,
+        end=span.end,
+        text=text[span.start : span.end],
+        speaker=attribution.speaker,
+        cue=attribution.cue,
+        about=attribution.about,
+    )

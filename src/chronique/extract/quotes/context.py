@@ -1,0 +1,153 @@
+"""What the speaker rules read about one document, indexed once so each quote costs little.
+
+A quote's speaker is told within its paragraph: in the sentence that opens it (up to the opening
+mark) or in the one it closes (from the closing mark). These windows stop at the neighbouring
+quotes, so that one quote's cue is never read for another. Actor mentions are indexed by start
+offset (``bisect``) so that asking "which actor is here" never scans the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.nlp.extensions import ActorMention
+from chronique.extract.quotes.marks import QuotedSpan
+from chronique.extract.quotes.rules import QuoteRules, unify_apostrophes
+
+__all__ = ["MentionIndex", "QuoteContext", "SPEAKER_TYPES"]
+
+_NEWLINE = re.compile("\n")
+
+#: Entity types that can say something (a place or a product is a venue or a topic).
+SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
+
+
+class MentionIndex:
+    """Actor mentions sorted by start, queried by character range."""
+
+    def __init__(self, mentions: Sequence[ActorMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.widest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions overlapping [start, end), left to right, nested ones dropped."""
+        first = bisect_left(self.starts, start - self.widest)
+        last = bisect_left(self.starts, end)
+        found: list[ActorMention] = []
+        for mention in self.mentions[first:last]:
+            if mention.end <= start:
+                continue
+            if found and mention.start < found[-1].end:
+                if mention.end - mention.start > found[-1].end - found[-1].start:
+                    found[-1] = mention
+                continue
+            found.append(mention)
+        return found
+
+    def at(self, start: int, end: int) -> str | None:
+        """The key of the longest mention overlapping [start, end)."""
+        candidates = self.overlapping(start, end)
+        best = max(candidates, key=lambda m: m.end - m.start, default=None)
+        return best.key if best else None
+
+    def of_token(self, token: Token) -> str | None:
+        return self.at(token.idx, token.idx + len(token.text))
+
+    def of_phrase(self, head: Token) -> str | None:
+        """The actor of the phrase headed by ``head``: the head, else a name part after it.
+
+        Mirrors :func:`chronique.nlp.extensions.actors_of_phrase` for one actor.
+        """
+        key = self.of_token(head)
+        if key:
+            return key
+        for child in head.children:
+            if child.dep_ in ("flat:name", "flat", "appos", "nmod", "compound") and child.i > head.i:
+                key = self.of_token(child)
+                if key:
+                    return key
+        return None
+
+
+@dataclass
+class QuoteContext:
+    """One document, its quoted spans and its actors, ready for the speaker rules."""
+
+    doc: Doc
+    rules: QuoteRules
+    spans: list[QuotedSpan]
+    mentions: MentionIndex
+    entity_types: dict[str, str]
+    text: str = field(init=False)
+    paragraph_breaks: list[int] = field(init=False)
+    openings: list[int] = field(init=False)
+    parsed: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = unify_apostrophes(self.doc.text)
+        self.paragraph_breaks = [m.start() for m in _NEWLINE.finditer(self.text)]
+        self.openings = [s.opening for s in self.spans]
+        self.parsed = self.doc.has_annotation("DEP")
+
+    # -- windows -------------------------------------------------------------------------
+    def before_window(self, index: int) -> tuple[int, int]:
+        """From the start of the sentence (or the previous quote) to the opening mark."""
+        span = self.spans[index]
+        low = self._paragraph_start(span.opening)
+        if index > 0:
+            low = max(low, self.spans[index - 1].after_closing)
+        return self.rules.last_sentence_end(self.text, low, span.opening), span.opening
+
+    def after_window(self, index: int) -> tuple[int, int]:
+        """From the closing mark to the end of the sentence (or the next quote)."""
+        span = self.spans[index]
+        high = self._paragraph_end(span.after_closing)
+        if index + 1 < len(self.spans):
+            high = min(high, self.spans[index + 1].opening)
+        high = max(high, span.after_closing)
+        return span.after_closing, self.rules.first_sentence_end(self.text, span.after_closing, high)
+
+    def _paragraph_start(self, position: int) -> int:
+        index = bisect_left(self.paragraph_breaks, position)
+        return self.paragraph_breaks[index - 1] + 1 if index > 0 else 0
+
+    def _paragraph_end(self, position: int) -> int:
+        index = bisect_left(self.paragraph_breaks, position)
+        return self.paragraph_breaks[index] if index < len(self.paragraph_breaks) else len(self.text)
+
+    def paragraph_breaks_between(self, start: int, end: int) -> int:
+        return bisect_left(self.paragraph_breaks, end) - bisect_left(self.paragraph_breaks, start)
+
+    # -- tokens and actors ---------------------------------------------------------------
+    def tokens(self, start: int, end: int) -> Span | None:
+        """The tokens lying inside [start, end), or None when there are none."""
+        if start >= end:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        return span if span is not None and len(span) else None
+
+    def is_quoted(self, token: Token) -> bool:
+        """Whether the token lies inside one of the quoted spans."""
+        index = bisect_right(self.openings, token.idx) - 1
+        return index >= 0 and token.idx < self.spans[index].closing
+
+    def can_speak(self, key: str) -> bool:
+        """Whether an actor may be a speaker when only its position points at it."""
+        entity_type = self.entity_types.get(key)
+        return entity_type is None or entity_type in SPEAKER_TYPES
+
+    def is_person(self, key: str) -> bool:
+        entity_type = self.entity_types.get(key)
+        return entity_type is None or entity_type == "PERSON"
+
+    def is_cue_token(self, token: Token) -> bool:
+        """A speech verb: by its surface form, or by its lemma when it is not tagged a noun."""
+        if token.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PRON", "NUM"):
+            return unify_apostrophes(token.lower_) in self.rules.cue_forms
+        return self.rules.is_cue_word(token.lemma_, token.text)

@@ -1,0 +1,1 @@
+"""ROLE, PRODUCT_OF and PART_OF states with their evidence (component ``chronique_relations``)."""
