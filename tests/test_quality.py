@@ -1,7 +1,13 @@
 """Extraction quality, measured by the shared referee on `chronique annotate` output.
 
-The floors are what chronique reached when they were last raised: a change that makes
-extraction worse fails here. Raise them as extraction improves; never lower them.
+This is the one place where extraction quality is asserted:
+
+- the founding articles are one end-to-end story test: the events an analyst must see in the
+  Musk–Altman feud, with their dates, and who said each quote;
+- ``../shared/eval/news-dev`` (48 real French articles chronique was never tuned on) and French
+  TimeBank (dev half) carry floors: the figures measured when the floors were last raised. A change
+  that makes extraction worse fails here. Raise the floors as extraction improves; never lower
+  them.
 """
 
 from __future__ import annotations
@@ -15,32 +21,54 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-#: (section, figure) -> lowest acceptable value on ../shared/eval/seeds.
-SEED_FLOORS = {
-    ("entities", "f1"): 1.0,
-    ("entities_typed", "f1"): 1.0,
-    ("timexes", "f1"): 1.0,
-    ("timexes", "value"): 1.0,
-    ("money", "f1"): 1.0,
+#: (section, figure) -> lowest acceptable value on ../shared/eval/news-dev (measured 2026-12-06).
+NEWS_DEV_FLOORS = {
+    ("entities", "f1"): 0.897,
+    ("entities_typed", "f1"): 0.811,
+    ("timexes", "f1"): 0.955,
+    ("timexes", "value"): 0.928,
+    ("money", "f1"): 0.983,
     ("money", "amount"): 1.0,
-    ("quotes", "f1"): 1.0,
-    ("quotes", "speaker"): 1.0,
-    ("events", "f1"): 0.94,
-    ("events", "date"): 1.0,
-    ("relations", "f1"): 1.0,
+    ("quotes", "f1"): 0.987,
+    ("quotes", "speaker"): 0.384,
+    ("events", "f1"): 0.105,
+    ("events", "p"): 0.461,
+    ("relations", "f1"): 0.429,
 }
 
 #: (section, figure) -> lowest acceptable value on French TimeBank (dev half).
-TIMEBANK_FLOORS = {("relaxed", "f1"): 0.95, ("value", "f1"): 0.91}
+TIMEBANK_FLOORS = {("relaxed", "f1"): 0.954, ("value", "f1"): 0.913}
 
 ACCURACY_KEYS = {"value": "value", "amount": "amount", "speaker": "speaker", "date": "date"}
+
+#: The founding story: (type, source, target, date) an analyst must find in the two articles.
+FOUNDING_EVENTS = {
+    ("FOUND", "Elon Musk", "OpenAI", "2015"),
+    ("FOUND", "Elon Musk", "xAI", "2023"),
+    ("BID", "Elon Musk", "OpenAI", "2025-02"),
+    ("REJECT", "Sam Altman", "Elon Musk", "2025-02"),
+    ("ORDER", "Sam Altman", "Tesla", "2018-07-11"),
+    ("CANCEL", "Sam Altman", "Tesla", "2025-10-30"),
+    ("PAY", "Tesla", "Sam Altman", None),
+    ("REQUEST", "Elon Musk", "Mark Zuckerberg", None),
+    ("SUE", "Elon Musk", "OpenAI", None),
+    ("PARTNER", "Microsoft", "OpenAI", None),
+}
 
 
 def chronique_annotate(docs: Path, out: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "chronique", "annotate", str(docs), "-o", str(out)],
-        check=True, capture_output=True, text=True, timeout=600,
+        check=True, capture_output=True, text=True, timeout=900,
     )
+
+
+def referee(shared_eval: Path, *args: str) -> dict:
+    completed = subprocess.run(
+        [sys.executable, str(shared_eval / "score.py"), *args, "--json"],
+        check=True, capture_output=True, text=True,
+    )
+    return json.loads(completed.stdout)
 
 
 def figure(scores: dict, section: str, name: str) -> float:
@@ -50,25 +78,52 @@ def figure(scores: dict, section: str, name: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def seed_scores(shared_eval, tmp_path_factory) -> dict:
+def seed_output(shared_eval, tmp_path_factory) -> list[dict]:
     out = tmp_path_factory.mktemp("quality") / "seeds.jsonl"
     chronique_annotate(shared_eval / "seeds" / "docs.jsonl", out)
-    completed = subprocess.run(
-        [sys.executable, str(shared_eval / "score.py"), "extract",
-         "--docs", str(shared_eval / "seeds" / "docs.jsonl"),
-         "--gold", str(shared_eval / "seeds" / "gold.jsonl"), "--system", str(out), "--json"],
-        check=True, capture_output=True, text=True,
-    )
-    return json.loads(completed.stdout)
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
-@pytest.mark.parametrize(("section", "name"), sorted(SEED_FLOORS))
-def test_seed_scores_stay_above_their_floor(seed_scores, section, name):
-    assert figure(seed_scores, section, name) >= SEED_FLOORS[(section, name)], seed_scores[section]
+def _named_events(document: dict) -> set[tuple[str, str, str, str | None]]:
+    names = {entity["id"]: entity["name"] for entity in document["entities"]}
+    found = set()
+    for event in document["events"]:
+        sources = event["source"] if isinstance(event["source"], list) else [event["source"]]
+        targets = event["target"] if isinstance(event["target"], list) else [event["target"]]
+        for source in sources:
+            for target in targets:
+                found.add((event["type"], names.get(source), names.get(target), event.get("date")))
+    return found
 
 
-def test_every_seed_document_is_annotated(seed_scores):
-    assert seed_scores["documents_missing_in_system"] == []
+def test_the_founding_articles_tell_their_story(seed_output):
+    told = set().union(*(_named_events(document) for document in seed_output))
+    assert FOUNDING_EVENTS - told == set()
+
+
+def test_every_founding_quote_has_its_speaker(seed_output):
+    feud = next(document for document in seed_output if document["id"].startswith("000_"))
+    names = {entity["id"]: entity["name"] for entity in feud["entities"]}
+    speakers = [names.get(quote["speaker"]) for quote in sorted(feud["quotes"], key=lambda q: q["start"])]
+    assert speakers == ["Sam Altman", "Elon Musk", "Elon Musk", None, "Sam Altman", "Elon Musk", "Elon Musk"]
+
+
+@pytest.fixture(scope="module")
+def news_dev_scores(shared_eval, tmp_path_factory) -> dict:
+    dev = shared_eval / "news-dev"
+    out = tmp_path_factory.mktemp("news-dev") / "out.jsonl"
+    chronique_annotate(dev / "docs.jsonl", out)
+    return referee(shared_eval, "extract", "--docs", str(dev / "docs.jsonl"),
+                   "--gold", str(dev / "gold.jsonl"), "--system", str(out))
+
+
+@pytest.mark.parametrize(("section", "name"), sorted(NEWS_DEV_FLOORS))
+def test_news_dev_scores_stay_above_their_floor(news_dev_scores, section, name):
+    assert figure(news_dev_scores, section, name) >= NEWS_DEV_FLOORS[(section, name)], news_dev_scores[section]
+
+
+def test_every_news_dev_document_is_annotated(news_dev_scores):
+    assert news_dev_scores["documents_missing_in_system"] == []
 
 
 @pytest.fixture(scope="module")
@@ -80,12 +135,7 @@ def timebank_scores(shared_eval, tmp_path_factory) -> dict:
         subprocess.run([sys.executable, str(shared_eval / "score.py"), "tml2docs", str(tml)],
                        check=True, stdout=out, text=True)
     chronique_annotate(docs, folder / "out.jsonl")
-    completed = subprocess.run(
-        [sys.executable, str(shared_eval / "score.py"), "timebank", "--tml", str(tml),
-         "--system", str(folder / "out.jsonl"), "--json"],
-        check=True, capture_output=True, text=True,
-    )
-    return json.loads(completed.stdout)
+    return referee(shared_eval, "timebank", "--tml", str(tml), "--system", str(folder / "out.jsonl"))
 
 
 @pytest.mark.parametrize(("section", "name"), sorted(TIMEBANK_FLOORS))
