@@ -17,7 +17,7 @@ model (``dependency_scheme = "ud"``); :func:`scheme_for_language` reads it.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cache
 
 from chronique.data import load_toml
 from chronique.errors import UnsupportedLanguageError
@@ -100,7 +100,7 @@ class DependencyScheme:
     patients: frozenset[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def dependency_scheme(name: str) -> DependencyScheme:
     """The scheme ``resources/schemes/<name>.toml``, parsed and checked once per process.
 
