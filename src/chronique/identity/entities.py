@@ -64,7 +64,7 @@ __all__ = [
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 #: Leading words dropped before comparing names; the same list the scorer uses.
-_DETERMINERS = ("l'", "le ", "la ", "les ", "the ")
+_DETERMINERS = tuple(load_toml("identity/names.toml")["leading_determiners"])
 #: How a candidate was found, strongest first (rule 3).
 _BY_NAME, _BY_ALIAS, _BY_SURNAME = 0, 1, 2
 

@@ -104,7 +104,10 @@ class ActorRecognizer:
         self.known = KnownNameFinder(nlp, kb, self.words)
         self.patterns = UnknownNamePatterns(self.words)
         self.particles = self.patterns.particles
-        self.cues = CueIndex((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues)
+        self.cues = CueIndex(
+            ((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues),
+            self.words["cue_contractions"],
+        )
         self.org_suffixes = frozenset(self.words["org_suffixes"])
         names = self.words["first_names"]
         self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}

@@ -15,10 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.nlp.extensions import ActorMention
 from chronique.kb import KnowledgeBase
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["resolve_references"]
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+LABELS = dependency_scheme("ud")
+SUBJECT_DEPS = LABELS.subjects
 #: How many sentences back a pronoun or a description may look for its actor.
 LOOKBACK_SENTENCES = 3
 
@@ -68,7 +70,7 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
         titles = roles.get(_normalise(token.text)) or roles.get(_normalise(token.lemma_))
         if not titles:
             continue
-        org_token = next((c for c in token.children if c.dep_ == "nmod"), None)
+        org_token = next((c for c in token.children if c.dep_ == LABELS.nominal_modifier), None)
         org_mention = _mention_at(mentions, org_token) if org_token is not None else None
         if org_mention is None or entities.get(org_mention.key, {}).get("type") != "ORG":
             continue
@@ -87,8 +89,8 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
 def _holder_in_text(role: Token, mentions, entities) -> str | None:
     """The person the role noun is said of: in apposition ("Sam Altman, patron d'OpenAI",
     "le PDG de Microsoft, Satya Nadella") or as the subject of a copula ("X est le PDG de Y")."""
-    neighbours = [c for c in role.children if c.dep_ in ("appos", "nsubj")]
-    if role.dep_ in ("appos", "acl") and role.head.i < role.i:
+    neighbours = [c for c in role.children if c.dep_ in LABELS.role_holder_links]
+    if role.dep_ in LABELS.role_attachments and role.head.i < role.i:
         neighbours.append(role.head)
     for other in neighbours:
         mention = _mention_at(mentions, other)
@@ -187,7 +189,7 @@ def _is_subject(doc: Doc, mention: ActorMention) -> bool:
     span: Span | None = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
-    if span.root.dep_ in SUBJECT_DEPS or (span.root.dep_ == "dep" and span.root.pos_ == "PRON"):
+    if span.root.dep_ in SUBJECT_DEPS or (span.root.dep_ == LABELS.unspecified and span.root.pos_ == "PRON"):
         return True
     following = doc[span.end] if span.end < len(doc) else None
     return mention.kind == "pronoun" and following is not None and following.pos_ in ("VERB", "AUX")
@@ -199,6 +201,7 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
     last_named = {_normalise(p) for p in words["pronouns"]["last_named"]}
     feminine_named = {_normalise(p) for p in words["pronouns"]["last_named_feminine"]}
     impersonal = tuple(_normalise(p) + " " for p in words["pronouns"]["impersonal_next"])
+    feminine_endings = tuple(words["pronouns"]["feminine_endings"])
     lowered = _normalise(text)
     first_words = {p.split(" ")[0].split("-")[0] for p in last_named}  # "celui" of "celui-ci"
     resolved: list[ActorMention] = []
@@ -212,7 +215,7 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun"))
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
-            feminine = "Fem" in token.morph.get("Gender") or word.endswith("elle")
+            feminine = "Fem" in token.morph.get("Gender") or word.endswith(feminine_endings)
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun"))

@@ -24,8 +24,11 @@ from spacy.tokens import Doc, Span
 
 from chronique.extract.actors.names import APOSTROPHES, CueIndex, NamedSpan, is_capitalised, line_before
 from chronique.kb import KnowledgeBase, KnownActor
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["KnownNameFinder"]
+
+LABELS = dependency_scheme("ud")
 
 #: NER labels that agree with an actor type (for context aliases the model confirms).
 AGREEING_LABELS = {"ORG": {"ORG"}, "PRODUCT": {"ORG", "MISC"}, "PERSON": {"PER"}}
@@ -54,7 +57,7 @@ class KnownNameFinder:
                 self.contextual.add(actor.id, [nlp.make_doc(f) for f in _variants(actor.context_aliases)])
         context_words = [(w, "context") for w in words["context_before"]]
         self.cues_by_type = {
-            etype: CueIndex([(c, etype) for c in cues] + context_words)
+            etype: CueIndex([(c, etype) for c in cues] + context_words, words["cue_contractions"])
             for etype, cues in words["cue_nouns"].items()
         }
         self.version_words = frozenset(words["product_version_words"])
@@ -172,7 +175,7 @@ class KnownNameFinder:
         """The subject of a verb, by the parse or, where the parser stumbles on a one-letter
         name ("X a suspendu le compte"), by position: opening a clause, right before a verb."""
         root = span.root
-        if root.dep_ in ("nsubj", "nsubj:pass") and root.head.pos_ == "VERB":
+        if root.dep_ in LABELS.subjects and root.head.pos_ == "VERB":
             return True
         doc = span.doc
         if span.end >= len(doc) or doc[span.end].pos_ not in ("AUX", "VERB"):

@@ -8,7 +8,7 @@ statistical NER and the patterns for unknown names (:mod:`actor_patterns`). Each
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -32,16 +32,18 @@ class CueIndex:
     """Cue phrases ("start-up", "réseau social", "patron de") and the type each gives, looked up
     by the last (or first) words of a text in a few dictionary probes, not one test per cue.
 
-    A cue ending in "de" also stands for its elided and contracted forms ("patron d'", "du").
+    A cue ending in a word of ``contractions`` also stands for that word's contracted forms
+    (the lexicon's ``cue_contractions``: "patron de" for "patron d'", "patron du").
     """
 
-    def __init__(self, cues: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, cues: Iterable[tuple[str, str]], contractions: Mapping[str, Sequence[str]]) -> None:
         self.table: dict[str, str] = {}
         for cue, entity_type in cues:
             cue = cue.lower().translate(APOSTROPHES)
             forms = [cue]
-            if cue.endswith(" de"):
-                forms += [cue[:-3] + " d'", cue[:-3] + " du", cue[:-3] + " des"]
+            for word, contracted in contractions.items():
+                if cue.endswith(" " + word):
+                    forms += [cue[: -len(word)] + form for form in contracted]
             for form in forms:
                 self.table.setdefault(" ".join(WORDS.findall(form)), entity_type)
         self.longest = max((k.count(" ") + 1 for k in self.table), default=0)

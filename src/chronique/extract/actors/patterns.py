@@ -30,8 +30,11 @@ from chronique.extract.actors.names import (
     is_name_like,
     line_before,
 )
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["UnknownNamePatterns", "surname_forms"]
+
+LABELS = dependency_scheme("ud")
 
 MAX_NAME_TOKENS = 5
 #: Function words that may stand, capitalised, at the start of a sentence before a name.
@@ -68,10 +71,12 @@ class UnknownNamePatterns:
 
     def __init__(self, words: dict[str, Any]) -> None:
         cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed]
-        self.cues = CueIndex(cues)
-        self.object_cues = CueIndex((cue, etype) for cue, etype in cues if etype != "PERSON")
+        contractions = words["cue_contractions"]
+        self.cues = CueIndex(cues, contractions)
+        self.object_cues = CueIndex(((cue, etype) for cue, etype in cues if etype != "PERSON"), contractions)
         # "le PDG de Zelvio": what a role is held in is an organisation
-        self.role_cues = CueIndex((f"{role} de", "ORG") for role in words["role_nouns"])
+        role_preposition = words["role_preposition"]
+        self.role_cues = CueIndex(((f"{role} {role_preposition}", "ORG") for role in words["role_nouns"]), contractions)
         self.org_suffixes = frozenset(words["org_suffixes"])
         self.particles = frozenset(p.lower() for p in words["name_particles"])
         names = words["first_names"]
@@ -296,7 +301,7 @@ class UnknownNamePatterns:
     def _subjects(verb: Token) -> list[Token]:
         """The verb's proper-noun subjects, by the parse or, where the parser stumbles on an
         unknown word ("Velquor présente Tessaro"), the word that opens the clause right before."""
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        subjects = [c for c in verb.children if c.dep_ == LABELS.subject and c.pos_ == "PROPN"]
         before = verb.i - 1
         while before >= 0 and verb.doc[before].pos_ == "AUX":
             before -= 1

@@ -15,9 +15,11 @@ from spacy.tokens import Token
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader
 from chronique.kb import KnowledgeBase
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["Arguments", "ArgumentFinder"]
 
+LABELS = dependency_scheme("ud")
 #: Confidence kept when an argument comes from a clause above the trigger, not from its dependents.
 CLIMBED_PENALTY = 0.85
 
@@ -54,7 +56,7 @@ def _clause_descendants(token: Token, depth: int) -> list[Token]:
         frontier = [c for c in children if c.dep_ not in CLAUSE_LINKS]
         found.extend(frontier)
         # The word that opens a dependent clause still belongs to this one: "appeler X à/mark cesser".
-        found.extend(g for c in children if c.dep_ in CLAUSE_LINKS for g in c.children if g.dep_ == "mark")
+        found.extend(g for c in children if c.dep_ in CLAUSE_LINKS for g in c.children if g.dep_ == LABELS.marker)
     return found
 
 
@@ -64,8 +66,8 @@ def _participles_on(noun: Token, depth: int = 3) -> list[Token]:
     found: list[Token] = []
     level = [noun]
     for _ in range(depth):
-        found.extend(c for t in level for c in t.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm"))
-        level = [c for t in level for c in t.children if c.dep_ == "nmod"]
+        found.extend(c for t in level for c in t.children if c.dep_ == LABELS.clausal_modifier and "Part" in c.morph.get("VerbForm"))
+        level = [c for t in level for c in t.children if c.dep_ == LABELS.nominal_modifier]
     return found
 
 
@@ -147,11 +149,11 @@ class ArgumentFinder:
                 return [], True
             return reader.subject(verb)
         if slot == "modified":
-            return (reader.actors(trigger.head) if trigger.dep_ in ("nmod", "appos", "obl:mod") else []), True
+            return (reader.actors(trigger.head) if trigger.dep_ in LABELS.modifier_links else []), True
         if slot == "embedded_object":
             # "menacé de poursuivre Apple en justice": the threat is aimed at the object of the
             # act threatened.
-            embedded = next((c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+            embedded = next((c for c in trigger.children if c.dep_ in LABELS.complement_clauses and c.pos_ == "VERB"), None)
             return (reader.object_actors(embedded) if embedded is not None else []), True
         if ":" in slot:
             return self._complements(trigger, entry, slot.split(":", 1)[1]), True
@@ -167,9 +169,9 @@ class ArgumentFinder:
         heads = [trigger]
         # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
         # holds the verb's complement.
-        heads.extend(c for c in trigger.children if entry.kind == "verb" and c.dep_ == "xcomp" and c.pos_ == "NOUN")
+        heads.extend(c for c in trigger.children if entry.kind == "verb" and c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
         obj = self.reader.object(trigger) if entry.kind == "verb" else None
-        if obj is not None and (entry.object_lemmas or any(c.dep_ == "nummod" for c in obj.children)):
+        if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
         if entry.kind == "noun":
             heads.extend(self.frame_chain(trigger)[1:])
@@ -198,7 +200,7 @@ class ArgumentFinder:
         chain = [noun]
         for _ in range(2):
             top = chain[-1]
-            if top.dep_ == "nmod" and _norm(top.head.lemma_) in self.frame_nouns:
+            if top.dep_ == LABELS.nominal_modifier and _norm(top.head.lemma_) in self.frame_nouns:
                 chain.append(top.head)
             else:
                 break
@@ -207,18 +209,18 @@ class ArgumentFinder:
     def governing_verb(self, noun: Token) -> Token | None:
         """The verb whose object (or argument) the noun, or the frame noun above it, is."""
         top = self.frame_chain(noun)[-1]
-        if top.dep_ in ("obj", "obl:arg", "xcomp") and top.head.pos_ in ("VERB", "AUX"):
+        if top.dep_ in LABELS.governed_noun_links and top.head.pos_ in ("VERB", "AUX"):
             return top.head
         return None
 
     def predicate_head(self, noun: Token) -> Token | None:
         """Where the noun is predicated of a subject: itself with a copula, or the verb above it."""
-        if any(c.dep_ == "cop" for c in noun.children):
+        if any(c.dep_ == LABELS.copula for c in noun.children):
             return noun
         head = noun.head
-        if noun.dep_ not in ("xcomp", "obj", "obl:arg", "attr") or head is noun:
+        if noun.dep_ not in LABELS.predicate_noun_links or head is noun:
             return None
-        objects = [_norm(c.lemma_) for c in head.children if c.dep_ == "obj" and c is not noun]
+        objects = [_norm(c.lemma_) for c in head.children if c.dep_ == LABELS.object and c is not noun]
         for lemma in self.words.lemma_candidates(head):
             if lemma in self.predicative or any(f"{lemma} {o}" in self.predicative for o in objects):
                 return head

@@ -30,6 +30,7 @@ from chronique.extract.events.scoring import rescore, scope_of
 from chronique.extract.events.syntax import ParseReader
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Event
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["EventExtractor", "make_event_extractor"]
 
@@ -38,7 +39,8 @@ register_extensions()
 #: Confidence kept when an actor came from discourse (an addressee, the author of an offer).
 DISCOURSE_PENALTY = 0.75
 #: A noun trigger in these relations to a verb takes that verb's date and modality.
-NOUN_ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl:mod", "xcomp")
+LABELS = dependency_scheme("ud")
+NOUN_ARGUMENT_DEPS = LABELS.noun_argument_links
 #: Base confidence of the quote rules (an insult, a wrongdoing told to "tu").
 QUOTE_CONFIDENCE = 0.55
 
@@ -125,7 +127,7 @@ class EventExtractor:
         if quote is None or quote.speaker is None:
             return None
         for node in clause_path(token):
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            subject = next((c for c in node.children if c.dep_ in LABELS.subjects), None)
             if subject is not None:
                 if context.discourse.is_second_person(subject, self.second_person):
                     return context.discourse.addressee(quote.start, quote.speaker)
@@ -155,7 +157,7 @@ class EventExtractor:
         return self._events(token, _QUOTE_ENTRY, found, 1.0, context)
 
     def _wrongdoers(self, verb: Token, quote, context: "_DocumentContext") -> list[str]:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        subject = next((c for c in verb.children if c.dep_ == LABELS.subject), None)
         if subject is not None and context.discourse.is_second_person(subject, self.second_person):
             addressee = context.discourse.addressee(quote.start, quote.speaker)
             return [addressee] if addressee else []

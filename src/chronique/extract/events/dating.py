@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.model import Money, Timex
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["EventDater", "amount_of"]
 
@@ -29,6 +30,7 @@ HEADING_PREFIX = re.compile(r"\W*(?:\w{1,6}\W+)?")
 #: How far back (characters) an anaphor like "alors" may reach for its date.
 ANAPHOR_REACH = 1500
 DATED_TYPES = ("DATE", "TIME")
+LABELS = dependency_scheme("ud")
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class EventDater:
             token = self._attachment(timex)
             if token is not None:
                 self.attached.setdefault(token.i, anchor)
-            if anchor.heading or (token is not None and token.dep_ == "ROOT"):
+            if anchor.heading or (token is not None and token.dep_ == LABELS.root):
                 self.anchors.append(anchor)
         self.anchors.sort(key=lambda a: a.char)
 
@@ -86,7 +88,7 @@ class EventDater:
         head = span.root.head
         if head.i in range(span.start, span.end) or head is span.root:
             return None
-        if head.dep_ == "acl" and "Pres" in head.morph.get("Tense"):
+        if head.dep_ == LABELS.clausal_modifier and "Pres" in head.morph.get("Tense"):
             return head.head
         return head
 
@@ -120,7 +122,7 @@ class EventDater:
                 for name in (child, *child.conjuncts):
                     if name.i in self.attached:
                         return self.attached[name.i]
-            elif child.dep_ == "obj" and child.pos_ == "NOUN" and child.i in self.attached:
+            elif child.dep_ == LABELS.object and child.pos_ == "NOUN" and child.i in self.attached:
                 # "intenté un procès à Apple en 2020": the parser hangs the date on the object
                 # noun, which only the event's own clause governs.
                 return self.attached[child.i]
@@ -129,7 +131,7 @@ class EventDater:
     def _has_anaphor(self, path: list[Token]) -> bool:
         for token in path:
             for child in token.children:
-                if child.dep_ == "advmod" and _norm(child.text) in self.anaphors:
+                if child.dep_ == LABELS.adverbial_modifier and _norm(child.text) in self.anaphors:
                     return True
         return False
 

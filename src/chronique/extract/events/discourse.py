@@ -45,6 +45,7 @@ class Discourse:
         self.reader = reader
         self.speech_verbs = words.words("syntax", "speech_verbs")
         self.reply_nouns = words.words("syntax", "reply_nouns")
+        self.speech_form_rebuilds = words.infinitive_rebuilds
         self.types = {e.key: e.type for e in doc._.entities or []}
         self.quotes = self._quotes()
 
@@ -80,18 +81,20 @@ class Discourse:
         return None
 
     def _speech_form(self, token: Token) -> bool:
+        word = _norm(token.text)
         return token.pos_ in ("VERB", "ADJ") and any(
-            form in self.speech_verbs for form in (_norm(token.text)[:-1] + "er", _norm(token.text) + "r")
+            word[: len(word) - drop] + ending in self.speech_verbs for drop, ending in self.speech_form_rebuilds
         )
 
     def reply_author(self, token: Token) -> list[str]:
         """"en réponse du fondateur de Tesla": the author named by a reply noun near ``token``."""
         for other in token.sent:
             if _norm(other.lemma_) in self.reply_nouns:
-                for phrase in self.reader.obliques(other, "de"):
-                    found = self.reader.actors(phrase)
-                    if found:
-                        return found
+                for preposition in self.reader.genitive:
+                    for phrase in self.reader.obliques(other, preposition):
+                        found = self.reader.actors(phrase)
+                        if found:
+                            return found
         return []
 
     # -- people in focus ---------------------------------------------------------------------

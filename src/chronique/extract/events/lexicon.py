@@ -14,8 +14,11 @@ from typing import Any
 from spacy.tokens import Token
 
 from chronique.data import lexicon
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["TriggerEntry", "EventLexicon", "load_event_lexicon"]
+
+LABELS = dependency_scheme("ud")
 
 
 def _norm(word: str) -> str:
@@ -72,6 +75,10 @@ class EventLexicon:
     verbs: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     nouns: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     verb_endings: tuple[str, ...] = ()
+    #: The ending that makes a lemma of a stem ``verb_endings`` leave ("fond" + "er").
+    infinitive_ending: str = ""
+    #: (letters dropped, ending added): how a verb form is read as an infinitive ("accusé" -> "accuser").
+    infinitive_rebuilds: tuple[tuple[int, str], ...] = ()
     syntax: dict[str, frozenset[str]] = field(default_factory=dict)
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     replies: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -91,14 +98,14 @@ class EventLexicon:
         found = [_norm(token.lemma_), lower]
         for ending in self.verb_endings:
             if lower.endswith(ending) and len(lower) > len(ending) + 2:
-                found.append(lower[: -len(ending)] + "er")
+                found.append(lower[: -len(ending)] + self.infinitive_ending)
         return found
 
     def entries_for(self, token: Token) -> list[TriggerEntry]:
         """Trigger entries the token may evoke, verbs for predicates and nouns for nouns."""
         children = {c.dep_ for c in token.children}
         # A noun with a subject but no copula is a verb the tagger misread ("réplique").
-        is_noun = token.pos_ in ("NOUN", "PROPN") and ("nsubj" not in children or "cop" in children)
+        is_noun = token.pos_ in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children)
         table = self.nouns if is_noun else self.verbs
         if token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "AUX"):
             return []
@@ -131,6 +138,8 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         verbs=_index(verbs),
         nouns=_index(nouns),
         verb_endings=tuple(sorted(data.get("verb_endings", []), key=len, reverse=True)),
+        infinitive_ending=data.get("infinitive_ending", ""),
+        infinitive_rebuilds=tuple((int(drop), str(ending)) for drop, ending in data.get("infinitive_rebuilds", [])),
         syntax=_word_lists(data.get("syntax", {})),
         modality=_word_lists(data.get("modality", {})),
         replies=_word_lists(data.get("replies", {})),

@@ -10,11 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.extract.events.lexicon import EventLexicon
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["ModalityReader", "clause_path"]
 
 #: Links along which a governing verb still scopes over the event ("ne veut pas racheter").
-SCOPE_LINKS = ("xcomp", "advcl", "ccomp")
+LABELS = dependency_scheme("ud")
+SCOPE_LINKS = LABELS.scope_links
 
 
 def _norm(word: str) -> str:
@@ -62,8 +64,8 @@ class ModalityReader:
         """"déposer une offre pour racheter SFR": the purpose of an offer is only offered.
         (The purpose of a payment is done: "débourser 69 milliards pour s'offrir Activision".)"""
         for node in path[:-1]:
-            if node.dep_ != "advcl" or not any(
-                c.dep_ == "mark" and self._has("purpose_marks", c.text) for c in node.children
+            if node.dep_ != LABELS.adverbial_clause or not any(
+                c.dep_ == LABELS.marker and self._has("purpose_marks", c.text) for c in node.children
             ):
                 continue
             clause = node.head
@@ -75,7 +77,7 @@ class ModalityReader:
     def _negated(self, nodes: list[Token]) -> bool:
         for node in nodes:
             for child in node.children:
-                if child.dep_ not in ("advmod", "cc"):
+                if child.dep_ not in LABELS.negation_links:
                     continue  # the tagger gives "Tu" Polarity=Neg; only adverbs negate
                 if self._has("negation_words", child.text):
                     return True
@@ -86,7 +88,7 @@ class ModalityReader:
     def _hypothetical(self, path: list[Token]) -> bool:
         for node in path:
             for child in node.children:
-                if child.dep_ == "mark" and self._has("hypothetical_marks", child.text):
+                if child.dep_ == LABELS.marker and self._has("hypothetical_marks", child.text):
                     return True
             if self._has("counterfactual_verbs", node.lemma_) and self._conditional(node):
                 return True
@@ -109,4 +111,4 @@ class ModalityReader:
     def _conditional(verb: Token) -> bool:
         if "Cnd" in verb.morph.get("Mood"):
             return True
-        return any(c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood") for c in verb.children)
+        return any(c.dep_.startswith(LABELS.auxiliary_prefix) and "Cnd" in c.morph.get("Mood") for c in verb.children)

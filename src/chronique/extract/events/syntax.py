@@ -8,24 +8,25 @@ lookup helpers of :mod:`chronique.nlp.extensions` (names, descriptions, pronouns
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import EventLexicon
+from chronique.nlp.labels import dependency_scheme
 
 if TYPE_CHECKING:
     from chronique.kb import KnowledgeBase
 
 __all__ = ["ParseReader"]
 
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "xcomp", "advcl", "dep")
-CLAUSE_LINKS = ("xcomp", "advcl", "ccomp", "conj", "acl", "acl:relcl")
+LABELS = dependency_scheme("ud")
+OBLIQUE_DEPS = LABELS.prepositional_complements
+CLAUSE_LINKS = LABELS.clause_links
 MAX_CLIMB = 5
 #: Labels the parser gives a name it failed to attach; such a bare name may be a lost argument.
-STRAY_DEPS = ("advmod", "dep", "punct", "appos", "xcomp")
+STRAY_DEPS = LABELS.stray_name_links
 
 
 def _norm(word: str) -> str:
@@ -34,7 +35,7 @@ def _norm(word: str) -> str:
 
 def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice (an auxiliary "être" of passive, or "Voice=Pass")."""
-    if any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get("Voice"):
+    if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children) or "Pass" in verb.morph.get("Voice"):
         return True
     # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
     return _participle_on_noun(verb)
@@ -42,15 +43,15 @@ def is_passive(verb: Token) -> bool:
 
 def _participle_on_noun(verb: Token) -> bool:
     """A bare past participle modifying a noun (no subject, no tense auxiliary)."""
-    if verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+    if verb.dep_ != LABELS.clausal_modifier or "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
         return False
-    return not any(c.dep_ in ("nsubj", "aux:tense", "aux") for c in verb.children)
+    return not any(c.dep_ in LABELS.finite_clause_markers for c in verb.children)
 
 
 def preposition(token: Token, forms: dict[str, str]) -> str | None:
     """The (first) preposition introducing the phrase headed by ``token``, in its full form."""
     for child in token.children:
-        if child.dep_ in ("case", "mark") and child.i < token.i:
+        if child.dep_ in LABELS.introducers and child.i < token.i:
             word = _norm(child.text)
             if child.i > 0:
                 # A compound preposition the parser split: "auprès/advmod de/case Nvidia".
@@ -77,6 +78,10 @@ class ParseReader:
         self.agent_marks = words.words("syntax", "agent_prepositions")
         self.office_nouns = words.words("syntax", "office_nouns")
         self.coordinators = words.words("syntax", "coordinators")
+        #: "de": the preposition of a complement naming whose thing or office a noun is.
+        self.genitive = words.words("syntax", "genitive_prepositions")
+        #: "elle", "-t-elle": pronoun endings that say a feminine person.
+        self.feminine_endings = tuple(sorted(words.words("syntax", "feminine_pronoun_endings")))
         self._token_actor: dict[int, str] = {}
 
     # -- actors of a phrase --------------------------------------------------------------
@@ -137,7 +142,7 @@ class ParseReader:
             # "poste de PDG d'Amazon": one more "de" down; "tour de table de Mistral AI": the
             # parser hangs both complements on "tour".
             level = [c for token in level for c in token.children
-                     if c.dep_ == "nmod" and preposition(c, self.preposition_forms) == "de"]
+                     if c.dep_ == LABELS.nominal_modifier and preposition(c, self.preposition_forms) in self.genitive]
             for complement in level:
                 found = self.actors(complement)
                 if found:
@@ -149,7 +154,7 @@ class ParseReader:
         if head.pos_ not in ("NOUN",):
             return []
         for child in head.children:
-            if child.dep_ == "nmod" and preposition(child, self.preposition_forms) == "de":
+            if child.dep_ == LABELS.nominal_modifier and preposition(child, self.preposition_forms) in self.genitive:
                 return self.actors(child)
         return []
 
@@ -169,7 +174,7 @@ class ParseReader:
             if key:
                 return [key]
         clause = relative.head
-        if clause.dep_ == "acl:relcl" and clause.head is not clause:
+        if clause.dep_ == LABELS.relative_clause and clause.head is not clause:
             return self.phrase_actors(clause.head)
         return []
 
@@ -177,7 +182,7 @@ class ParseReader:
         """"xAI, sa propre entreprise": a noun the parser made a sibling of an actor it restates."""
         if head.pos_ != "NOUN":
             return []
-        if head.dep_ == "appos":
+        if head.dep_ == LABELS.apposition:
             return self.phrase_actors(head.head)
         comma = head.left_edge.i - 1
         if comma < 1 or not head.doc[comma].is_punct:
@@ -203,17 +208,17 @@ class ParseReader:
             head = current.head
             if head is current or current.dep_ not in CLAUSE_LINKS:
                 return [], direct
-            if current.dep_ in ("acl", "acl:relcl"):
-                active_participle = current.dep_ == "acl" and "Pres" in current.morph.get("Tense")
+            if current.dep_ in LABELS.noun_clauses:
+                active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in current.morph.get("Tense")
                 return (self.actors(head) if active_participle else []), False
-            if current.dep_ == "xcomp" and is_passive(head) and not skip_control:
+            if current.dep_ == LABELS.open_complement and is_passive(head) and not skip_control:
                 # "Free a été condamné à verser", "X a été autorisé à racheter": the passive
                 # subject of an object-control verb does the infinitive.
-                patient = self._first_child(head, ("nsubj:pass",))
+                patient = self._first_child(head, (LABELS.passive_subject,))
                 if patient is not None and self.actors(patient):
                     return self.actors(patient), False
-            if current.dep_ in ("xcomp", "advcl") and self._controls(head) and not skip_control:
-                controller = self._first_child(head, ("obj", "iobj"))
+            if current.dep_ in (LABELS.open_complement, LABELS.adverbial_clause) and self._controls(head) and not skip_control:
+                controller = self._first_child(head, LABELS.controlling_objects)
                 if controller is not None and self.actors(controller):
                     return self.actors(controller), False
                 # "sollicité X pour l'aider à financer": the unresolved "l'" is not X (X does
@@ -231,19 +236,19 @@ class ParseReader:
         """The verb's own subject phrase, or None when it has none (so the caller climbs)."""
         passive = is_passive(verb)
         for child in verb.children:
-            if passive and (child.dep_ == "obl:agent" or (
-                child.dep_.startswith("obl") and preposition(child, self.preposition_forms) in self.agent_marks
+            if passive and (child.dep_ == LABELS.passive_agent or (
+                child.dep_.startswith(LABELS.oblique_prefix) and preposition(child, self.preposition_forms) in self.agent_marks
             )):
                 return self.actors(child)
         for child in verb.children:
-            if child.i > verb.i and child.dep_ == "nsubj" and self._bare_actor(child, verb, before=False):
+            if child.i > verb.i and child.dep_ == LABELS.subject and self._bare_actor(child, verb, before=False):
                 continue  # "a félicité Elon Musk" with the object mislabelled nsubj
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubj:pass" and not passive):
+            if child.dep_ == LABELS.subject or (child.dep_ == LABELS.passive_subject and not passive):
                 found = self.actors(child) or self._pronoun_fallback(child, verb)
                 return [*self._stray_conjunct(child, verb), *found] if found else found
-            if child.dep_ == "expl:subj" and _norm(child.text) in self.person_pronouns:
+            if child.dep_ == LABELS.expletive_subject and _norm(child.text) in self.person_pronouns:
                 return self.actors(child) or self._pronoun_fallback(child, verb)
-        if passive and any(c.dep_ == "nsubj:pass" for c in verb.children):
+        if passive and any(c.dep_ == LABELS.passive_subject for c in verb.children):
             return []
         stray = next((c for c in verb.children if c.i < verb.i and self._bare_actor(c, verb, before=True)), None)
         return self.phrase_actors(stray) if stray is not None else None
@@ -256,7 +261,7 @@ class ParseReader:
         if mark < 1 or _norm(doc[mark].text) not in self.coordinators or doc[mark].head != verb:
             return []
         name = doc[mark - 1]
-        while name.dep_ in ("flat:name", "flat", "flat:foreign") and name.head != name:
+        while name.dep_ in LABELS.name_parts_with_foreign and name.head != name:
             name = name.head
         if name.head != name and name.dep_ not in STRAY_DEPS:
             return []
@@ -270,8 +275,8 @@ class ParseReader:
             return False
         if before:
             return child.dep_ in STRAY_DEPS
-        has_subject = any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-        return child.dep_ in STRAY_DEPS + ("nsubj",) and (child.dep_ != "nsubj" or has_subject)
+        has_subject = any(c.dep_ == LABELS.subject and c.i < verb.i for c in verb.children)
+        return (child.dep_ in STRAY_DEPS or child.dep_ == LABELS.subject) and (child.dep_ != LABELS.subject or has_subject)
 
     def _pronoun_fallback(self, pronoun: Token, verb: Token) -> list[str]:
         """A subject "il"/"elle" the actor recognizer left unresolved: the last person named as
@@ -279,10 +284,10 @@ class ParseReader:
         if _norm(pronoun.text) not in self.person_pronouns or _norm(verb.lemma_) in self.impersonal:
             return []
         doc = pronoun.doc
-        feminine = "Fem" in pronoun.morph.get("Gender") or _norm(pronoun.text).endswith("elle")
+        feminine = "Fem" in pronoun.morph.get("Gender") or _norm(pronoun.text).endswith(self.feminine_endings)
         start = max(0, pronoun.i - 80)
         for token in reversed(doc[start : pronoun.i]):
-            if token.dep_ in ("nsubj",) and token.pos_ in ("PROPN", "PRON", "NOUN"):
+            if token.dep_ == LABELS.subject and token.pos_ in ("PROPN", "PRON", "NOUN"):
                 key = self.actor_of(token)
                 if key and _is_person(doc, key) and self._agrees(key, feminine):
                     return [key]
@@ -299,12 +304,12 @@ class ParseReader:
     def object(self, verb: Token) -> Token | None:
         """The head of the direct object; a passive's subject; a relative "que" standing for it."""
         if is_passive(verb):
-            subject = self._first_child(verb, ("nsubj:pass", "nsubj"))
+            subject = self._first_child(verb, LABELS.subjects)
             if subject is not None:
                 return subject
-            if verb.dep_ == "acl":
+            if verb.dep_ == LABELS.clausal_modifier:
                 return verb.head
-        found = self._first_child(verb, ("obj",))
+        found = self._first_child(verb, (LABELS.object,))
         if found is not None:
             return found
         stray = next((c for c in verb.children if c.i > verb.i and self._bare_actor(c, verb, before=False)), None)
@@ -330,17 +335,17 @@ class ParseReader:
         for child in head.children:
             if child.dep_ in OBLIQUE_DEPS and preposition(child, self.preposition_forms) == prep:
                 yield child
-            elif child.dep_ == "advmod" and _norm(child.text) == prep:
+            elif child.dep_ == LABELS.adverbial_modifier and _norm(child.text) == prep:
                 # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
                 # that begins the compound preposition.
                 yield from (g for g in child.children if g.dep_ in OBLIQUE_DEPS
                             and preposition(g, self.preposition_forms) == prep)
 
     def indirect_object(self, verb: Token) -> Token | None:
-        return self._first_child(verb, ("iobj",))
+        return self._first_child(verb, (LABELS.indirect_object,))
 
     @staticmethod
-    def _first_child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    def _first_child(token: Token, deps: Collection[str]) -> Token | None:
         return next((c for c in token.children if c.dep_ in deps), None)
 
 
@@ -348,13 +353,15 @@ def _names_its_head(child: Token) -> bool:
     """Whether ``child`` is the name of the noun it hangs on: "Elon Musk", "le groupe Vivendi",
     "la start-up Mistral AI" (a name part, an apposition, or a modifier with no preposition;
     "le patron de Tesla" has one, so Tesla does not name the patron)."""
-    if child.dep_ in ("flat:name", "flat", "appos"):
+    if child.dep_ in LABELS.naming_links:
         return True
-    if any(c.dep_ == "case" for c in child.children):
+    if any(c.dep_ == LABELS.case_marker for c in child.children):
         return False
     # The tagger reads an unknown brand after a noun as an adjective ("la société Kestrel/amod"):
     # callers only follow such a modifier when an actor mention covers it.
-    return (child.dep_ == "nmod" and child.pos_ == "PROPN") or (child.dep_ == "amod" and child.pos_ in ("ADJ", "PROPN"))
+    return (child.dep_ == LABELS.nominal_modifier and child.pos_ == "PROPN") or (
+        child.dep_ == LABELS.adjectival_modifier and child.pos_ in ("ADJ", "PROPN")
+    )
 
 
 def _is_person(doc, key: str) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique.extract.quotes.context import QuoteContext
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["Attribution", "attribute"]
 
@@ -30,17 +31,18 @@ SOURCE_REACH = 40
 SOURCE_GAP_WORDS = 2
 #: Characters that end a phrase: an actor beyond them is not the complement of a source phrase.
 PHRASE_BREAKS = frozenset(",;:.!?«»\"“”()")
+LABELS = dependency_scheme("ud")
 #: Dependency labels (Universal Dependencies and spaCy English) of subjects and agents.
-SUBJECT_DEPS = frozenset({"nsubj", "expl:subj", "obl:agent", "agent", "nsubj:outer"})
+SUBJECT_DEPS = LABELS.speaker_subjects
 #: Dependency labels of the person a speech verb is about or addressed to.
-ADDRESSEE_DEPS = frozenset({"obj", "iobj", "obl:arg", "dobj", "dative", "nsubj:pass", "nsubjpass"})
+ADDRESSEE_DEPS = LABELS.addressees
 #: Labels that mark a passive verb, and those its agent may carry.
-PASSIVE_DEPS = frozenset({"aux:pass", "nsubj:pass", "auxpass", "nsubjpass"})
-OBLIQUE_DEPS = frozenset({"obl", "obl:mod", "obl:agent", "agent", "prep"})
+PASSIVE_DEPS = LABELS.passive_markers
+OBLIQUE_DEPS = LABELS.speaker_obliques
 #: How far back (characters) an inverted pronoun the actor recognizer left open may look.
 PRONOUN_REACH = 400
 #: Labels through which a verb shares the subject of the verb it hangs on.
-SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "parataxis"})
+SHARED_SUBJECT_DEPS = LABELS.shared_subject_links
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ def _subject(context: QuoteContext, verb: Token) -> str | None:
         for child in verb.children:
             if child.dep_ not in SUBJECT_DEPS:
                 continue
-            if "Rel" in child.morph.get("PronType") and verb.dep_.endswith("relcl"):
+            if "Rel" in child.morph.get("PronType") and verb.dep_.endswith(LABELS.relative_clause_suffix):
                 child = verb.head
             key = context.mentions.of_phrase(child)
             if key:
@@ -203,9 +205,11 @@ def _passive_agent(context: QuoteContext, verb: Token) -> str | None:
         return None
     for child in verb.children:
         if child.dep_ in OBLIQUE_DEPS:
-            marker = child if child.dep_ == "prep" else next((c for c in child.children if c.dep_ == "case"), None)
+            marker = child if child.dep_ == LABELS.preposition else next(
+                (c for c in child.children if c.dep_ == LABELS.case_marker), None
+            )
             if marker is not None and marker.lower_ in context.rules.agent_prepositions:
-                phrase = child if child.dep_ != "prep" else next(iter(child.children), child)
+                phrase = child if child.dep_ != LABELS.preposition else next(iter(child.children), child)
                 key = context.mentions.of_phrase(phrase)
                 if key:
                     return key

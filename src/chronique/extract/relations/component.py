@@ -25,6 +25,7 @@ from chronique.nlp.extensions import ActorMention, actors_of_phrase, register_ex
 from chronique.data import lexicon
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Relation
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["RelationExtractor", "make_relation_extractor", "NounSense"]
 
@@ -36,9 +37,10 @@ ROLE, PRODUCT_OF, PART_OF = "ROLE", "PRODUCT_OF", "PART_OF"
 MAX_KB_GAP_TOKENS = 8
 #: Modalities of a FOUND event that state a founding (hypothetical or negated ones do not).
 FOUNDING_MODALITIES = frozenset({"asserted", "reported", "failed", "proposed"})
-NAMED_AFTER_DEPS = frozenset({"appos", "flat:name", "flat", "nmod", "dep", "compound"})
-APPOSITION_DEPS = frozenset({"appos", "dep", "nmod", "acl", "parataxis"})
-SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+LABELS = dependency_scheme("ud")
+NAMED_AFTER_DEPS = LABELS.named_after_links
+APPOSITION_DEPS = LABELS.apposition_links
+SUBJECT_DEPS = LABELS.subjects
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 
@@ -121,9 +123,9 @@ class DocActors:
         if span is None:
             return False
         token = span.root
-        if token.dep_ in ("nmod", "appos") and not any(c.dep_ == "case" for c in token.children):
+        if token.dep_ in LABELS.restating_links and not any(c.dep_ == LABELS.case_marker for c in token.children):
             token = token.head
-        return token.dep_ in ("nsubj", "nsubj:pass")
+        return token.dep_ in LABELS.subjects
 
 
 @Language.factory(
@@ -169,6 +171,7 @@ class RelationExtractor:
         self.coordinators = {_norm(x) for x in w.get("coordinators", ())}
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
+        self.membership_copulas = set(w.get("membership_copulas", ()))
 
     def _noun_table(self, role_nouns: dict[str, list[str]]) -> dict[tuple[str, ...], NounSense]:
         """Relational nouns by their words: role nouns, then product, part and ownership nouns."""
@@ -371,15 +374,15 @@ class RelationExtractor:
 
     def _subject_of(self, anchor: Token, phrase: NounPhrase) -> Token | None:
         copulas = set(self.words["copula_lemmas"])
-        if any(c.dep_ == "cop" for c in anchor.children):
+        if any(c.dep_ == LABELS.copula for c in anchor.children):
             return self._subject_child(anchor)
         verb = anchor.head
         if verb.i == anchor.i or self._lemma(verb) not in copulas:
             return None
-        if self._lemma(verb) in ("faire", "figurer", "compter") and not phrase.membership:
+        if self._lemma(verb) in self.membership_copulas and not phrase.membership:
             return None
         subject = self._subject_child(verb)
-        if subject is None and verb.dep_ == "acl":  # "Sam Altman, devenu patron d'OpenAI"
+        if subject is None and verb.dep_ == LABELS.clausal_modifier:  # "Sam Altman, devenu patron d'OpenAI"
             return verb.head
         return subject
 
@@ -387,7 +390,7 @@ class RelationExtractor:
     def _subject_child(head: Token) -> Token | None:
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
-                if child.pos_ == "PRON" and head.dep_.startswith("acl"):
+                if child.pos_ == "PRON" and head.dep_.startswith(LABELS.clausal_modifier_prefix):
                     return head.head  # "X, qui est le patron de Y"
                 return child
         return None
@@ -459,7 +462,7 @@ class RelationExtractor:
         return span.end if span is not None else phrase.end
 
     def _has_of_case(self, token: Token) -> bool:
-        return any(c.dep_ == "case" and _norm(c.text) in self.of_words for c in token.children)
+        return any(c.dep_ == LABELS.case_marker and _norm(c.text) in self.of_words for c in token.children)
 
     @staticmethod
     def _window_start(doc: Doc, token: Token) -> int:
@@ -508,11 +511,11 @@ class RelationExtractor:
 
     def _verb_arguments(self, verb: Token, actors: DocActors) -> tuple[list[Token], list[Token]]:
         """(who acts, what is acted on), active or passive ("fondée par"), relatives resolved."""
-        agents = [c for c in verb.children if c.dep_ == "obl:agent"]
-        patients = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass")]
+        agents = [c for c in verb.children if c.dep_ == LABELS.passive_agent]
+        patients = [c for c in verb.children if c.dep_ in LABELS.patients]
         if not agents:
-            agents = [c for c in verb.children if c.dep_ == "nsubj"]
-        elif not patients and verb.dep_.startswith("acl"):
+            agents = [c for c in verb.children if c.dep_ == LABELS.subject]
+        elif not patients and verb.dep_.startswith(LABELS.clausal_modifier_prefix):
             patients = [verb.head]  # "la société fondée par X"
         if not patients and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].idx in actors.by_start:
             patients = [verb.doc[verb.i + 1]]  # "dirige Nvidia", object misparsed as a name part
@@ -523,7 +526,7 @@ class RelationExtractor:
         """The noun a relative "qui" stands for: the relative's head, or the name just before it."""
         if subject.pos_ != "PRON" or "Rel" not in subject.morph.get("PronType"):
             return subject
-        if verb.dep_.startswith("acl"):
+        if verb.dep_.startswith(LABELS.clausal_modifier_prefix):
             return verb.head
         before = subject.i - 1
         if before >= 0 and verb.doc[before].is_punct:

@@ -13,10 +13,13 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
+from chronique.nlp.labels import dependency_scheme
+
 __all__ = ["ClauseTense"]
 
-_AUX_DEPS = ("aux", "aux:tense", "aux:pass")
-_PASSIVE = "aux:pass"
+_LABELS = dependency_scheme("ud")
+_AUX_DEPS = _LABELS.auxiliaries
+_PASSIVE = _LABELS.passive_auxiliary
 
 
 def _governing_verb(token: Token) -> Token | None:
