@@ -30,6 +30,7 @@ from chronique.extract.events.scoring import rescore, scope_of
 from chronique.extract.events.syntax import ParseReader
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Event
+from chronique.text import fold
 
 __all__ = ["EventExtractor", "make_event_extractor"]
 
@@ -69,7 +70,6 @@ class EventExtractor:
         self.answer_types = frozenset(t.upper() for t in self.answer_types)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.reader.bind(doc)
         context = _DocumentContext(doc, self.words, self.reader)
         events: list[Event] = []
         for token in doc:
@@ -96,7 +96,7 @@ class EventExtractor:
         if not entry.needs_cue:
             return True
         cues = self.words.words("replies", entry.needs_cue)
-        following = token.doc.text[token.idx : token.idx + 160].replace("’", "'").lower()
+        following = fold(token.doc.text[token.idx : token.idx + 160])
         return any(cue in following for cue in cues)
 
     def _complete(self, token: Token, entry: TriggerEntry, found: Arguments, context, events) -> float:
