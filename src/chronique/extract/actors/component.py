@@ -75,7 +75,9 @@ def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
     "chronique_actors",
     default_config={"lang": "fr", "kb_file": None},
     assigns=["doc._.actor_mentions", "doc._.actor_index", "doc._.entities", "doc.ents"],
-    requires=["doc.ents", "token.dep", "token.pos", "token.lemma", "token.morph"],
+    # doc._.dct (the publication date, for the knowledge base's office holders) is an input
+    # the caller sets, not an attribute an earlier component assigns, so it is not listed.
+    requires=["doc.ents", "doc.sents", "token.dep", "token.pos", "token.lemma", "token.morph"],
 )
 def make_actor_recognizer(nlp: Language, name: str, lang: str, kb_file: str | None) -> "ActorRecognizer":
     kb = load_knowledge_base(kb_file)

@@ -48,7 +48,10 @@ QUOTE_CONFIDENCE = 0.55
     "chronique_events",
     default_config={"lang": "fr"},
     assigns=["doc._.events"],
-    requires=["token.dep", "doc._.actor_mentions"],
+    requires=[
+        "doc._.actor_index", "doc._.actor_mentions", "doc._.entities", "doc._.timexes", "doc._.money",
+        "doc._.quotes", "doc.sents", "token.dep", "token.pos", "token.lemma", "token.morph",
+    ],
 )
 def make_event_extractor(nlp: Language, name: str, lang: str) -> "EventExtractor":
     return EventExtractor(load_event_lexicon(lang), load_knowledge_base(), lang)

@@ -34,7 +34,7 @@ TERMINAL_PUNCTUATION = frozenset(".!?…")
     "chronique_quotes",
     default_config={"lang": "fr"},
     assigns=["doc._.quotes"],
-    requires=["doc._.actor_mentions"],
+    requires=["doc._.actor_index", "doc._.entities", "token.dep", "token.pos", "token.lemma", "token.morph"],
 )
 def make_quote_finder(nlp: Language, name: str, lang: str) -> "QuoteFinder":
     return QuoteFinder(load_quote_rules(lang))

@@ -130,7 +130,10 @@ class DocActors:
     "chronique_relations",
     default_config={"lang": "fr"},
     assigns=["doc._.relations"],
-    requires=["doc._.actor_mentions", "doc._.entities"],
+    requires=[
+        "doc._.actor_index", "doc._.entities", "doc._.events", "doc.sents",
+        "token.dep", "token.pos", "token.lemma", "token.morph",
+    ],
 )
 def make_relation_extractor(nlp: Language, name: str, lang: str) -> "RelationExtractor":
     return RelationExtractor(lang)
