@@ -26,12 +26,6 @@ NOT_LABELS = {
     # slot names of the event lexicon ("iobj", "agent"), not dependency labels
     ("extract/events/arguments.py", "ArgumentFinder._slot", "iobj"),
     ("extract/events/arguments.py", "ArgumentFinder._slot", "agent"),
-    # actor-at-token lookups, to be replaced by nlp/actor_index.py (phrase_name_links,
-    # quote_phrase_name_links, name_parts of the UD scheme)
-    *(("nlp/extensions.py", "actors_of_phrase", label) for label in ("flat:name", "flat", "appos", "nmod")),
-    *(("extract/quotes/context.py", "MentionIndex.of_phrase", label)
-      for label in ("flat:name", "flat", "appos", "nmod", "compound")),
-    *(("extract/events/syntax.py", "ParseReader.phrase_actors", label) for label in ("flat:name", "flat")),
 }
 
 

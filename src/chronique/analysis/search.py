@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
 from chronique.analysis.records import SearchHit
+from chronique.text import without_accents
 
 __all__ = ["query_parts", "fts_query", "fold", "locate", "search"]
 
@@ -54,10 +54,6 @@ def fts_query(parts: Sequence[Sequence[str]]) -> str:
     return " ".join('"' + " ".join(words) + '"' for words in parts)
 
 
-def _fold_char(char: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)).lower()
-
-
 #: Code point → its folded form, filled as characters are met (a text has few distinct ones).
 _FOLDED: dict[int, str] = {}
 
@@ -72,7 +68,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     """
     for char in set(text):
         if ord(char) not in _FOLDED:
-            _FOLDED[ord(char)] = _fold_char(char)
+            _FOLDED[ord(char)] = without_accents(char)
     folded = text.translate(_FOLDED)
     if len(folded) == len(text) and all(len(_FOLDED[ord(char)]) == 1 for char in set(text)):
         return folded, None
@@ -81,7 +77,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
 
 
 def _pattern(words: Sequence[str]) -> re.Pattern[str]:
-    body = r"[\W_]+".join(re.escape(_fold_char(word)) for word in words)
+    body = r"[\W_]+".join(re.escape(without_accents(word)) for word in words)
     return re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
 
 

@@ -37,7 +37,6 @@ store implements it over SQL, :class:`MemoryCatalog` in memory) and writes nothi
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +44,7 @@ from typing import Protocol
 
 from chronique.data import load_toml
 from chronique.model import Entity, Relation
+from chronique.text import fold_key
 
 __all__ = [
     "normalise_name",
@@ -62,7 +62,6 @@ __all__ = [
     "resolve_entity",
 ]
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 #: Leading words dropped before comparing names; the same list the scorer uses.
 _DETERMINERS = tuple(load_toml("identity/names.toml")["leading_determiners"])
 #: How a candidate was found, strongest first (rule 3).
@@ -73,9 +72,7 @@ def normalise_name(name: str) -> str:
     """The comparison form of a name: NFC, casefolded, apostrophes unified, spaces collapsed,
     one leading determiner dropped ("L’Élysée" → "élysée"). Accents are kept, as in the scorer.
     """
-    text = unicodedata.normalize("NFC", name).translate(_APOSTROPHES)
-    text = unicodedata.normalize("NFC", text.casefold())
-    text = " ".join(text.split())
+    text = " ".join(fold_key(name).split())
     for determiner in _DETERMINERS:
         if text.startswith(determiner) and len(text) > len(determiner):
             return text[len(determiner):].lstrip()

@@ -26,6 +26,7 @@ from datetime import date
 
 from chronique.identity.ontology import is_repeated
 from chronique.intervals import value_range
+from chronique.text import fold_key
 
 __all__ = ["Telling", "StoredEvent", "Interval", "interval_of", "dates_compatible", "choose_event",
            "sentence_key", "more_precise"]
@@ -104,7 +105,7 @@ def more_precise(new: Interval | None, new_value: str | None, old: Interval | No
 
 def sentence_key(text: str) -> str:
     """A sentence as compared across documents: case, apostrophes and spacing unified."""
-    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
+    return re.sub(r"\s+", " ", fold_key(text)).strip()
 
 
 def _compatible(telling: Telling, mine: Interval | None, event: StoredEvent) -> bool:

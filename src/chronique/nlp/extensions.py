@@ -7,6 +7,7 @@ attribute                 written by                  holds
 ========================  ==========================  =========================================
 ``doc._.dct``             the pipeline, before runs   publication date (``datetime.date``)
 ``doc._.actor_mentions``  ``chronique_actors``        ``list[ActorMention]`` sorted by start
+``doc._.actor_index``     ``chronique_actors``        :class:`~chronique.nlp.actor_index.ActorIndex`
 ``doc._.entities``        ``chronique_actors``        ``list[model.Entity]``
 ``doc._.timexes``         ``chronique_timex``         ``list[model.Timex]``
 ``doc._.money``           ``chronique_money``         ``list[model.Money]``
@@ -15,23 +16,19 @@ attribute                 written by                  holds
 ``doc._.relations``       ``chronique_relations``     ``list[model.Relation]``
 ========================  ==========================  =========================================
 
-The lookup helpers below are how a component asks "which actor is this token?": they only read
-``doc._.actor_mentions``, so a test can set mentions by hand without the actor recognizer.
+``doc._.dct`` is an input: the caller sets it before the pipeline runs, so no component declares
+it (spaCy's ``requires`` lists what an earlier component assigns). "Which actor is this token?"
+is answered by :mod:`chronique.nlp.actor_index`, which reads ``doc._.actor_mentions`` only and
+caches itself as ``doc._.actor_index``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-__all__ = [
-    "ActorMention",
-    "register_extensions",
-    "actor_at",
-    "actor_of_token",
-    "actors_of_phrase",
-]
+__all__ = ["ActorMention", "register_extensions", "span_of"]
 
 LIST_ATTRIBUTES = ("actor_mentions", "entities", "timexes", "money", "quotes", "events", "relations")
 
@@ -52,54 +49,13 @@ class ActorMention:
 
 def register_extensions() -> None:
     """Register the attributes once; safe to call many times."""
-    if not Doc.has_extension("dct"):
-        Doc.set_extension("dct", default=None)
+    for name in ("dct", "actor_index"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
     for name in LIST_ATTRIBUTES:
         if not Doc.has_extension(name):
             # A getter-less default of [] would be shared between docs; use a factory instead.
             Doc.set_extension(name, default=None)
-
-
-def _mentions(doc: Doc) -> list[ActorMention]:
-    return doc._.actor_mentions or []
-
-
-def actor_at(doc: Doc, start: int, end: int) -> str | None:
-    """The actor whose mention overlaps the character range [start, end).
-
-    The shortest overlapping mention wins: "OpenAI" inside the description "le cofondateur
-    d'OpenAI" is OpenAI, not the cofounder.
-    """
-    best: ActorMention | None = None
-    for mention in _mentions(doc):
-        if mention.start < end and start < mention.end:
-            if best is None or (mention.end - mention.start) < (best.end - best.start):
-                best = mention
-    return best.key if best else None
-
-
-def actor_of_token(token: Token) -> str | None:
-    """The actor a single token belongs to (a name token, a pronoun, a description's head)."""
-    return actor_at(token.doc, token.idx, token.idx + len(token.text))
-
-
-def actors_of_phrase(head: Token) -> list[str]:
-    """Actors denoted by the phrase headed by ``head``, following coordination ("A et B").
-
-    The head itself is tried first, then its name parts (``flat:name``), then conjuncts.
-    """
-    found: list[str] = []
-    for token in (head, *head.conjuncts):
-        key = actor_of_token(token)
-        if key is None:
-            for child in token.children:
-                if child.dep_ in ("flat:name", "flat", "appos", "nmod") and child.i > token.i:
-                    key = actor_of_token(child)
-                    if key:
-                        break
-        if key and key not in found:
-            found.append(key)
-    return found
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span | None:

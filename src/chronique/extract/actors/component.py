@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before
 from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
 from chronique.extract.actors.coref import resolve_references
+from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.extract.actors.kb_matching import KnownNameFinder
 from chronique.data import lexicon
@@ -73,8 +74,10 @@ def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
 @Language.factory(
     "chronique_actors",
     default_config={"lang": "fr", "kb_file": None},
-    assigns=["doc._.actor_mentions", "doc._.entities", "doc.ents"],
-    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.actor_mentions", "doc._.actor_index", "doc._.entities", "doc.ents"],
+    # doc._.dct (the publication date, for the knowledge base's office holders) is an input
+    # the caller sets, not an attribute an earlier component assigns, so it is not listed.
+    requires=["doc.ents", "doc.sents", "token.dep", "token.pos", "token.lemma", "token.morph"],
 )
 def make_actor_recognizer(nlp: Language, name: str, lang: str, kb_file: str | None) -> "ActorRecognizer":
     kb = load_knowledge_base(kb_file)
@@ -120,6 +123,7 @@ class ActorRecognizer:
         mentions, entities = self._group(doc, names)
         mentions = resolve_references(doc, text, mentions, entities, self.kb, self.words)
         doc._.actor_mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        doc._.actor_index = ActorIndex(doc, doc._.actor_mentions)
         doc._.entities = self._entities(text, entities, doc._.actor_mentions)
         doc.ents = filter_spans([n.span for n in names if n.span.label_])
         return doc

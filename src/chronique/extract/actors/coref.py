@@ -13,9 +13,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
 
 __all__ = ["resolve_references"]
 
@@ -23,10 +25,6 @@ LABELS = dependency_scheme("ud")
 SUBJECT_DEPS = LABELS.subjects
 #: How many sentences back a pronoun or a description may look for its actor.
 LOOKBACK_SENTENCES = 3
-
-
-def _normalise(text: str) -> str:
-    return text.replace("’", "'").lower()
 
 
 def resolve_references(
@@ -49,14 +47,6 @@ def resolve_references(
     return mentions
 
 
-def _mention_at(mentions: list[ActorMention], token: Token) -> ActorMention | None:
-    end = token.idx + len(token.text)
-    for mention in mentions:
-        if mention.start < end and token.idx < mention.end:
-            return mention
-    return None
-
-
 def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
     """"le patron d'OpenAI", "le fondateur de Tesla": a role noun whose complement is an org.
 
@@ -64,17 +54,19 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
     d'OpenAI", "X est le PDG de Y"), the person the article said holds that role earlier or
     later, the one person the knowledge base says held it at the article's date.
     """
-    roles = {_normalise(k): tuple(v) for k, v in words["role_nouns"].items()}
+    roles = {fold(k): tuple(v) for k, v in words["role_nouns"].items()}
+    # names and generic descriptions never overlap: a token's innermost mention is its only one
+    index = ActorIndex(doc, mentions)
     described = []
     for token in doc:
-        titles = roles.get(_normalise(token.text)) or roles.get(_normalise(token.lemma_))
+        titles = roles.get(fold(token.text)) or roles.get(fold(token.lemma_))
         if not titles:
             continue
         org_token = next((c for c in token.children if c.dep_ == LABELS.nominal_modifier), None)
-        org_mention = _mention_at(mentions, org_token) if org_token is not None else None
+        org_mention = index.mention_at(org_token) if org_token is not None else None
         if org_mention is None or entities.get(org_mention.key, {}).get("type") != "ORG":
             continue
-        described.append((token, titles, org_mention, _holder_in_text(token, mentions, entities)))
+        described.append((token, titles, org_mention, _holder_in_text(token, index, entities)))
     stated = {(org.key, title): holder for _t, titles, org, holder in described if holder for title in titles}
     found = []
     for token, titles, org_mention, holder in described:
@@ -86,14 +78,14 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
     return found
 
 
-def _holder_in_text(role: Token, mentions, entities) -> str | None:
+def _holder_in_text(role: Token, index: ActorIndex, entities) -> str | None:
     """The person the role noun is said of: in apposition ("Sam Altman, patron d'OpenAI",
     "le PDG de Microsoft, Satya Nadella") or as the subject of a copula ("X est le PDG de Y")."""
     neighbours = [c for c in role.children if c.dep_ in LABELS.role_holder_links]
     if role.dep_ in LABELS.role_attachments and role.head.i < role.i:
         neighbours.append(role.head)
     for other in neighbours:
-        mention = _mention_at(mentions, other)
+        mention = index.mention_at(other)
         if mention and entities.get(mention.key, {}).get("type") == "PERSON":
             return mention.key
     return None
@@ -117,8 +109,8 @@ def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
 
 def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[ActorMention]:
     """"la société", "l'organisation": the organisation named last, within a few sentences."""
-    phrases = sorted({_normalise(p) for p in words["generic_org"]}, key=len, reverse=True)
-    lowered = _normalise(text)
+    phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
+    lowered = fold(text)
     found = []
     for phrase in phrases:
         start = lowered.find(phrase)
@@ -197,16 +189,16 @@ def _is_subject(doc: Doc, mention: ActorMention) -> bool:
 
 def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
     """Subject pronouns and "ce dernier": the person in focus, read left to right."""
-    subject = {_normalise(p) for p in words["pronouns"]["subject"]}
-    last_named = {_normalise(p) for p in words["pronouns"]["last_named"]}
-    feminine_named = {_normalise(p) for p in words["pronouns"]["last_named_feminine"]}
-    impersonal = tuple(_normalise(p) + " " for p in words["pronouns"]["impersonal_next"])
+    subject = {fold(p) for p in words["pronouns"]["subject"]}
+    last_named = {fold(p) for p in words["pronouns"]["last_named"]}
+    feminine_named = {fold(p) for p in words["pronouns"]["last_named_feminine"]}
+    impersonal = tuple(fold(p) + " " for p in words["pronouns"]["impersonal_next"])
     feminine_endings = tuple(words["pronouns"]["feminine_endings"])
-    lowered = _normalise(text)
+    lowered = fold(text)
     first_words = {p.split(" ")[0].split("-")[0] for p in last_named}  # "celui" of "celui-ci"
     resolved: list[ActorMention] = []
     for token in doc:
-        word = _normalise(token.text)
+        word = fold(token.text)
         phrase = _phrase_at(lowered, token.idx, last_named) if word in first_words else None
         known = mentions + resolved
         if phrase and not _overlaps(known, token.idx, token.idx + len(phrase)):
@@ -242,7 +234,7 @@ def _is_impersonal(token: Token, text: str, word: str, impersonal_next: tuple[st
     if word.startswith("-"):
         return False
     end = token.idx + len(token.text)
-    following = _normalise(text[end : end + 40])
+    following = fold(text[end : end + 40])
     return (following.lstrip() + " ").startswith(impersonal_next)
 
 

@@ -22,9 +22,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from chronique.extract.actors.names import APOSTROPHES, CueIndex, NamedSpan, is_capitalised, line_before
+from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before
 from chronique.kb import KnowledgeBase, KnownActor
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import unify_apostrophes
 
 __all__ = ["KnownNameFinder"]
 
@@ -40,7 +41,7 @@ Spans = dict[tuple[int, int], list[str]]
 
 def _variants(forms: tuple[str, ...]) -> list[str]:
     """Each form as written and with typographic apostrophes made straight."""
-    return sorted({f.translate(APOSTROPHES) for f in forms} | set(forms))
+    return sorted({unify_apostrophes(f) for f in forms} | set(forms))
 
 
 class KnownNameFinder:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-__all__ = ["NamedSpan", "CueIndex", "is_capitalised", "is_name_like", "line_before", "APOSTROPHES"]
+from chronique.text import fold
 
-APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+__all__ = ["NamedSpan", "CueIndex", "is_capitalised", "is_name_like", "line_before"]
+
 #: Words of a cue or of the text around it: "l'ia" is "l'" and "ia", "p.-d.g." one word.
 WORDS = re.compile(r"[^\s']+'?|'")
 
@@ -25,7 +26,7 @@ def line_before(text: str, start: int, width: int = 48) -> str:
     straight, right-stripped: where a cue for a name at ``start`` must stand (a title on the
     line above is no cue: "l'avenir de l'IA" then "Si ce projet …")."""
     before = text[max(0, start - width) : start]
-    return before[before.rfind("\n") + 1 :].lower().translate(APOSTROPHES).rstrip()
+    return fold(before[before.rfind("\n") + 1 :]).rstrip()
 
 
 class CueIndex:
@@ -39,7 +40,7 @@ class CueIndex:
     def __init__(self, cues: Iterable[tuple[str, str]], contractions: Mapping[str, Sequence[str]]) -> None:
         self.table: dict[str, str] = {}
         for cue, entity_type in cues:
-            cue = cue.lower().translate(APOSTROPHES)
+            cue = fold(cue)
             forms = [cue]
             for word, contracted in contractions.items():
                 if cue.endswith(" " + word):

@@ -23,7 +23,6 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.extract.actors.names import (
-    APOSTROPHES,
     CueIndex,
     NamedSpan,
     is_capitalised,
@@ -31,6 +30,7 @@ from chronique.extract.actors.names import (
     line_before,
 )
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold, unify_apostrophes
 
 __all__ = ["UnknownNamePatterns", "surname_forms"]
 
@@ -50,7 +50,7 @@ def surname_forms(tokens: list[str], particles: frozenset[str]) -> list[str]:
     if len(tokens) < 2:
         return []
     for index in range(1, len(tokens) - 1):
-        if tokens[index].lower().translate(APOSTROPHES) in particles:
+        if fold(tokens[index]) in particles:
             return [" ".join(tokens[index:])]
     return [tokens[-1]]
 
@@ -130,7 +130,7 @@ class UnknownNamePatterns:
         return end
 
     def _is_particle(self, token: Token) -> bool:
-        return token.text.lower().translate(APOSTROPHES) in self.particles
+        return fold(token.text) in self.particles
 
     def suffix_names(self, doc: Doc) -> list[NamedSpan]:
         """Capitalised words closed by a company suffix: "Kestrel Robotics", "Quorvex SAS"."""
@@ -230,7 +230,7 @@ class UnknownNamePatterns:
             if not previous.is_lower or previous.is_punct or previous.pos_ in ("VERB", "AUX"):
                 break
             content = previous.pos_ in CONTENT_POS
-            if not content and (j == i or previous.text.translate(APOSTROPHES) not in self.complement_words):
+            if not content and (j == i or unify_apostrophes(previous.text) not in self.complement_words):
                 break  # a name right after "de" is the complement ("le géant de Mountain View")
             crossed = crossed or not content
             j -= 1
@@ -245,7 +245,7 @@ class UnknownNamePatterns:
                 continue
             if not is_name_like(doc[comma.i - 1]):
                 continue
-            after = text[comma.idx + 1 : comma.idx + 48].lower().translate(APOSTROPHES).lstrip()
+            after = fold(text[comma.idx + 1 : comma.idx + 48]).lstrip()
             entity_type = self._cue_type_after(after)
             if entity_type is None:
                 continue

@@ -16,16 +16,13 @@ from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
 
 __all__ = ["Arguments", "ArgumentFinder"]
 
 LABELS = dependency_scheme("ud")
 #: Confidence kept when an argument comes from a clause above the trigger, not from its dependents.
 CLIMBED_PENALTY = 0.85
-
-
-def _norm(word: str) -> str:
-    return word.replace("’", "'").lower()
 
 
 @dataclass
@@ -88,11 +85,11 @@ class ArgumentFinder:
         """Whether the trigger's context meets the entry's constraints (object noun, "se" ...)."""
         if entry.object_lemmas:
             obj = self.reader.object(trigger)
-            if obj is None or not ({_norm(obj.lemma_), _norm(obj.text)} & entry.object_lemmas):
+            if obj is None or not ({fold(obj.lemma_), fold(obj.text)} & entry.object_lemmas):
                 return False
         if entry.needs_child:
             near = _clause_descendants(trigger, NEEDED_CHILD_DEPTH)
-            if not any(_norm(t.lemma_) in entry.needs_child or _norm(t.text) in entry.needs_child for t in near):
+            if not any(fold(t.lemma_) in entry.needs_child or fold(t.text) in entry.needs_child for t in near):
                 return False
         if entry.kind == "noun" and self._ended(trigger):
             return False
@@ -200,7 +197,7 @@ class ArgumentFinder:
         chain = [noun]
         for _ in range(2):
             top = chain[-1]
-            if top.dep_ == LABELS.nominal_modifier and _norm(top.head.lemma_) in self.frame_nouns:
+            if top.dep_ == LABELS.nominal_modifier and fold(top.head.lemma_) in self.frame_nouns:
                 chain.append(top.head)
             else:
                 break
@@ -220,7 +217,7 @@ class ArgumentFinder:
         head = noun.head
         if noun.dep_ not in LABELS.predicate_noun_links or head is noun:
             return None
-        objects = [_norm(c.lemma_) for c in head.children if c.dep_ == LABELS.object and c is not noun]
+        objects = [fold(c.lemma_) for c in head.children if c.dep_ == LABELS.object and c is not noun]
         for lemma in self.words.lemma_candidates(head):
             if lemma in self.predicative or any(f"{lemma} {o}" in self.predicative for o in objects):
                 return head

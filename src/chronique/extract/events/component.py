@@ -31,6 +31,7 @@ from chronique.extract.events.syntax import ParseReader
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Event
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
 
 __all__ = ["EventExtractor", "make_event_extractor"]
 
@@ -49,7 +50,10 @@ QUOTE_CONFIDENCE = 0.55
     "chronique_events",
     default_config={"lang": "fr"},
     assigns=["doc._.events"],
-    requires=["token.dep", "doc._.actor_mentions"],
+    requires=[
+        "doc._.actor_index", "doc._.actor_mentions", "doc._.entities", "doc._.timexes", "doc._.money",
+        "doc._.quotes", "doc.sents", "token.dep", "token.pos", "token.lemma", "token.morph",
+    ],
 )
 def make_event_extractor(nlp: Language, name: str, lang: str) -> "EventExtractor":
     return EventExtractor(load_event_lexicon(lang), load_knowledge_base(), lang)
@@ -71,7 +75,6 @@ class EventExtractor:
         self.answer_types = frozenset(t.upper() for t in self.answer_types)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.reader.bind(doc)
         context = _DocumentContext(doc, self.words, self.reader)
         events: list[Event] = []
         for token in doc:
@@ -98,7 +101,7 @@ class EventExtractor:
         if not entry.needs_cue:
             return True
         cues = self.words.words("replies", entry.needs_cue)
-        following = token.doc.text[token.idx : token.idx + 160].replace("’", "'").lower()
+        following = fold(token.doc.text[token.idx : token.idx + 160])
         return any(cue in following for cue in cues)
 
     def _complete(self, token: Token, entry: TriggerEntry, found: Arguments, context, events) -> float:

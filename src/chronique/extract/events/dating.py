@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.model import Money, Timex
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
 
 __all__ = ["EventDater", "amount_of"]
 
@@ -42,10 +43,6 @@ class Anchor:
     timex: Timex
     heading: bool
     vague: bool
-
-
-def _norm(word: str) -> str:
-    return word.replace("’", "'").lower()
 
 
 class EventDater:
@@ -131,7 +128,7 @@ class EventDater:
     def _has_anaphor(self, path: list[Token]) -> bool:
         for token in path:
             for child in token.children:
-                if child.dep_ == LABELS.adverbial_modifier and _norm(child.text) in self.anaphors:
+                if child.dep_ == LABELS.adverbial_modifier and fold(child.text) in self.anaphors:
                     return True
         return False
 

@@ -9,19 +9,18 @@ a refund involves the seller of the order it settles.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.extensions import actor_of_token
+from chronique.nlp.actor_index import actor_index
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.syntax import ParseReader
 from chronique.model import Event
+from chronique.text import fold
 
 __all__ = ["QuoteSpan", "Discourse"]
 
-QUOTE_PAIRS = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"]+)\"")
 #: How far back (characters) "tu" and a reply may look for the person or offer they refer to.
 LOOKBACK = 700
 
@@ -31,10 +30,6 @@ class QuoteSpan:
     start: int
     end: int
     speaker: str | None
-
-
-def _norm(word: str) -> str:
-    return word.replace("’", "'").lower()
 
 
 class Discourse:
@@ -51,15 +46,9 @@ class Discourse:
 
     # -- quotes ------------------------------------------------------------------------------
     def _quotes(self) -> list[QuoteSpan]:
-        given = [QuoteSpan(q.start, q.end, q.speaker) for q in self.doc._.quotes or []]
-        if given:
-            return [q if q.speaker else QuoteSpan(q.start, q.end, self._speaker(q.start, q.end)) for q in given]
-        found = []
-        for match in QUOTE_PAIRS.finditer(self.doc.text):
-            group = next(i for i in (1, 2, 3) if match.group(i) is not None)
-            start, end = match.start(group), match.end(group)
-            found.append(QuoteSpan(start, end, self._speaker(start, end)))
-        return found
+        """The quotes ``chronique_quotes`` found; one it left without a speaker gets the subject
+        of a speech verb next to it, when there is one."""
+        return [QuoteSpan(q.start, q.end, q.speaker or self._speaker(q.start, q.end)) for q in self.doc._.quotes or []]
 
     def quote_at(self, char: int) -> QuoteSpan | None:
         return next((q for q in self.quotes if q.start <= char < q.end), None)
@@ -74,14 +63,14 @@ class Discourse:
             for token in tokens(span):
                 if token.text in ".!?" and span is after:
                     break
-                if _norm(token.lemma_) in self.speech_verbs or self._speech_form(token):
+                if fold(token.lemma_) in self.speech_verbs or self._speech_form(token):
                     subject, _ = self.reader.subject(token)
                     if subject:
                         return subject[0]
         return None
 
     def _speech_form(self, token: Token) -> bool:
-        word = _norm(token.text)
+        word = fold(token.text)
         return token.pos_ in ("VERB", "ADJ") and any(
             word[: len(word) - drop] + ending in self.speech_verbs for drop, ending in self.speech_form_rebuilds
         )
@@ -89,7 +78,7 @@ class Discourse:
     def reply_author(self, token: Token) -> list[str]:
         """"en réponse du fondateur de Tesla": the author named by a reply noun near ``token``."""
         for other in token.sent:
-            if _norm(other.lemma_) in self.reply_nouns:
+            if fold(other.lemma_) in self.reply_nouns:
                 for preposition in self.reader.genitive:
                     for phrase in self.reader.obliques(other, preposition):
                         found = self.reader.actors(phrase)
@@ -130,4 +119,4 @@ class Discourse:
 
     @staticmethod
     def is_second_person(token: Token, words: frozenset[str]) -> bool:
-        return _norm(token.text) in words and actor_of_token(token) is None
+        return fold(token.text) in words and actor_index(token.doc).at(token) is None

@@ -15,14 +15,11 @@ from spacy.tokens import Token
 
 from chronique.data import lexicon
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
 
 __all__ = ["TriggerEntry", "EventLexicon", "load_event_lexicon"]
 
 LABELS = dependency_scheme("ud")
-
-
-def _norm(word: str) -> str:
-    return word.replace("’", "'").lower()
 
 
 @dataclass(frozen=True)
@@ -51,10 +48,10 @@ class TriggerEntry:
         return cls(
             type=record["type"],
             kind=kind,
-            lemmas=frozenset(_norm(w) for w in record["lemmas"]),
+            lemmas=frozenset(fold(w) for w in record["lemmas"]),
             roles=tuple(record.get("roles", {}).items()),
-            object_lemmas=frozenset(_norm(w) for w in record.get("object_lemmas", [])),
-            needs_child=frozenset(_norm(w) for w in record.get("needs_child", [])),
+            object_lemmas=frozenset(fold(w) for w in record.get("object_lemmas", [])),
+            needs_child=frozenset(fold(w) for w in record.get("needs_child", [])),
             reflexive=bool(record.get("reflexive", False)),
             predicative=bool(record.get("predicative", False)),
             source_types=frozenset(record.get("source_types", [])),
@@ -94,8 +91,8 @@ class EventLexicon:
         spaCy's French lemmatizer reads "fonde" as a form of "fondre" and "réplique" as an
         adjective; rebuilding "-er" lemmas from the endings recovers them.
         """
-        lower = _norm(token.text).lstrip("-")
-        found = [_norm(token.lemma_), lower]
+        lower = fold(token.text).lstrip("-")
+        found = [fold(token.lemma_), lower]
         for ending in self.verb_endings:
             if lower.endswith(ending) and len(lower) > len(ending) + 2:
                 found.append(lower[: -len(ending)] + self.infinitive_ending)
@@ -109,7 +106,7 @@ class EventLexicon:
         table = self.nouns if is_noun else self.verbs
         if token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "AUX"):
             return []
-        candidates = self.lemma_candidates(token) if not is_noun else [_norm(token.lemma_), _norm(token.text)]
+        candidates = self.lemma_candidates(token) if not is_noun else [fold(token.lemma_), fold(token.text)]
         for lemma in candidates:
             if lemma in table:
                 return table[lemma]
@@ -125,7 +122,7 @@ def _index(entries: list[TriggerEntry]) -> dict[str, list[TriggerEntry]]:
 
 
 def _word_lists(section: dict[str, Any]) -> dict[str, frozenset[str]]:
-    return {name: frozenset(_norm(w) for w in words) for name, words in section.items() if isinstance(words, list)}
+    return {name: frozenset(fold(w) for w in words) for name, words in section.items() if isinstance(words, list)}
 
 
 @lru_cache(maxsize=None)

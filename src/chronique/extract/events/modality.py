@@ -11,16 +11,13 @@ from spacy.tokens import Token
 
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
 
 __all__ = ["ModalityReader", "clause_path"]
 
 #: Links along which a governing verb still scopes over the event ("ne veut pas racheter").
 LABELS = dependency_scheme("ud")
 SCOPE_LINKS = LABELS.scope_links
-
-
-def _norm(word: str) -> str:
-    return word.replace("’", "'").lower()
 
 
 def clause_path(start: Token, limit: int = 4) -> list[Token]:
@@ -42,7 +39,7 @@ class ModalityReader:
         self.cues = {name: words.words("modality", name) for name in words.modality}
 
     def _has(self, name: str, word: str) -> bool:
-        return _norm(word) in self.cues.get(name, frozenset())
+        return fold(word) in self.cues.get(name, frozenset())
 
     def modality(self, path: list[Token], frame_nouns: list[Token]) -> str:
         """The modality of an event whose trigger clause chain is ``path`` (trigger first)."""
@@ -98,7 +95,7 @@ class ModalityReader:
         if any(self._has("failed_verbs", t.lemma_) for t in path[1:]):
             return True
         top = path[-1]
-        clause = _norm(top.doc[top.left_edge.i : top.right_edge.i + 1].text)
+        clause = fold(top.doc[top.left_edge.i : top.right_edge.i + 1].text)
         return any(phrase in clause for phrase in self.cues.get("failed_phrases", ()))
 
     def _reported(self, path: list[Token]) -> bool:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from chronique.data import lexicon
 from chronique.identity.ontology import event_types, score_of
 from chronique.model import EXPORTED_MODALITIES, Event
+from chronique.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,10 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["ScoreCue", "Scope", "load_score_cues", "context_of", "rescore", "scope_of"]
 
 SCOPES = ("evidence", "sentence")
-
-
-def _norm(word: str) -> str:
-    return word.replace("’", "'").lower()
 
 
 @dataclass(frozen=True)
@@ -68,18 +65,18 @@ class Scope:
 
 
 def _cue(name: str, table: dict[str, Any], data: dict[str, Any]) -> ScoreCue:
-    words = {_norm(w) for w in table.get("words", [])}
+    words = {fold(w) for w in table.get("words", [])}
     for reference in table.get("words_from", []):
         section, _, key = reference.partition(".")
-        words |= {_norm(w) for w in data.get(section, {}).get(key, [])}
+        words |= {fold(w) for w in data.get(section, {}).get(key, [])}
     scope = table.get("scope", "evidence")
     if scope not in SCOPES:
         raise ValueError(f"[scoring.{name}]: scope must be one of {SCOPES}, not {scope!r}")
     return ScoreCue(
         name=name, scope=scope,
-        triggers=frozenset(_norm(w) for w in table.get("triggers", [])),
+        triggers=frozenset(fold(w) for w in table.get("triggers", [])),
         words=frozenset(words),
-        phrases=tuple(_norm(p) for p in table.get("phrases", [])),
+        phrases=tuple(fold(p) for p in table.get("phrases", [])),
         needs_conflict=bool(table.get("needs_conflict", False)),
     )
 
@@ -90,7 +87,7 @@ def load_score_cues(lang: str) -> tuple[dict[str, ScoreCue], frozenset[str]]:
     data = lexicon(lang, "events")
     section = data.get("scoring", {})
     cues = {name: _cue(name, table, data) for name, table in section.items() if isinstance(table, dict)}
-    return cues, frozenset(_norm(w) for w in section.get("negators", []))
+    return cues, frozenset(fold(w) for w in section.get("negators", []))
 
 
 def _has_word(cue: ScoreCue, words: Sequence[tuple[str, str]], negators: frozenset[str]) -> bool:
@@ -158,7 +155,7 @@ def rescore(events: Sequence[Event], scopes: Sequence[Scope], lang: str) -> list
 
 def _words(doc: "Doc", start: int, end: int) -> tuple[tuple[str, str], ...]:
     span = doc.char_span(start, end, alignment_mode="expand")
-    return tuple((_norm(t.text), _norm(t.lemma_)) for t in span) if span is not None else ()
+    return tuple((fold(t.text), fold(t.lemma_)) for t in span) if span is not None else ()
 
 
 def scope_of(doc: "Doc", event: Event, words: "EventLexicon") -> Scope:
@@ -172,7 +169,7 @@ def scope_of(doc: "Doc", event: Event, words: "EventLexicon") -> Scope:
     }
     scope_words = {name: _words(doc, *span) for name, span in bounds.items()}
     texts = {
-        name: (_norm(doc.text[start:end]), " ".join(lemma for _, lemma in scope_words[name]))
+        name: (fold(doc.text[start:end]), " ".join(lemma for _, lemma in scope_words[name]))
         for name, (start, end) in bounds.items()
     }
     return Scope(lemmas, scope_words, texts)

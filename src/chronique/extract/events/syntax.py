@@ -3,7 +3,7 @@
 The parser is right most of the time and wrong in known ways: a relative clause hangs from the
 wrong noun, an apposition becomes a second object, an active subject is labelled ``nsubj:pass``.
 These helpers read the parse with those habits in mind, and return actor keys through the
-lookup helpers of :mod:`chronique.nlp.extensions` (names, descriptions, pronouns).
+document's :class:`~chronique.nlp.actor_index.ActorIndex` (names, descriptions, pronouns).
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.actor_index import actor_index
+from chronique.text import fold
 
 if TYPE_CHECKING:
     from chronique.kb import KnowledgeBase
@@ -27,10 +29,6 @@ CLAUSE_LINKS = LABELS.clause_links
 MAX_CLIMB = 5
 #: Labels the parser gives a name it failed to attach; such a bare name may be a lost argument.
 STRAY_DEPS = LABELS.stray_name_links
-
-
-def _norm(word: str) -> str:
-    return word.replace("’", "'").lower()
 
 
 def is_passive(verb: Token) -> bool:
@@ -52,10 +50,10 @@ def preposition(token: Token, forms: dict[str, str]) -> str | None:
     """The (first) preposition introducing the phrase headed by ``token``, in its full form."""
     for child in token.children:
         if child.dep_ in LABELS.introducers and child.i < token.i:
-            word = _norm(child.text)
+            word = fold(child.text)
             if child.i > 0:
                 # A compound preposition the parser split: "auprès/advmod de/case Nvidia".
-                compound = f"{_norm(child.doc[child.i - 1].text)} {word}"
+                compound = f"{fold(child.doc[child.i - 1].text)} {word}"
                 if compound in forms:
                     return forms[compound]
             return forms.get(word, word)
@@ -82,57 +80,21 @@ class ParseReader:
         self.genitive = words.words("syntax", "genitive_prepositions")
         #: "elle", "-t-elle": pronoun endings that say a feminine person.
         self.feminine_endings = tuple(sorted(words.words("syntax", "feminine_pronoun_endings")))
-        self._token_actor: dict[int, str] = {}
 
     # -- actors of a phrase --------------------------------------------------------------
-    def bind(self, doc: Doc) -> None:
-        """Index the document's actor mentions by token, the shortest mention winning.
-
-        The same rule as ``extensions.actor_at`` ("OpenAI" inside the description "le
-        cofondateur d'OpenAI" stands for OpenAI), but with constant-time lookups: argument
-        finding asks about many tokens per sentence.
-        """
-        best: dict[int, tuple[int, str]] = {}
-        for mention in doc._.actor_mentions or []:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            width = mention.end - mention.start
-            for token in span:
-                if token.i not in best or width < best[token.i][0]:
-                    best[token.i] = (width, mention.key)
-        self._token_actor = {i: key for i, (_, key) in best.items()}
-
-    def actor_of(self, token: Token) -> str | None:
-        return self._token_actor.get(token.i)
-
-    def phrase_actors(self, head: Token) -> list[str]:
-        """Actors of the phrase headed by ``head``, its name parts and its conjuncts."""
-        found: list[str] = []
-        # "Sam Altman et Greg Brockman": the conjunct often hangs on the last name part.
-        parts = [c for c in head.children if c.dep_ in ("flat:name", "flat")]
-        for token in (head, *head.conjuncts, *(c for p in parts for c in p.conjuncts)):
-            key = self.actor_of(token)
-            if key is None:
-                key = next((self.actor_of(c) for c in token.children
-                            if c.i > token.i and _names_its_head(c) and self.actor_of(c)), None)
-            if key and key not in found:
-                found.append(key)
-        return found
-
     def actors(self, head: Token) -> list[str]:
         """Actors denoted by the phrase headed by ``head``: names, relatives, appositions."""
-        if "Rel" in head.morph.get("PronType") or _norm(head.text) in self.relative_subject:
+        if "Rel" in head.morph.get("PronType") or fold(head.text) in self.relative_subject:
             return self.antecedent(head)
-        named = any(c.i > head.i and _names_its_head(c) and self.actor_of(c) for c in head.children)
-        if self.actor_of(head) is None and not named and _norm(head.lemma_) in self.office_nouns:
+        named = any(c.i > head.i and _names_its_head(c) and _actor(c) for c in head.children)
+        if _actor(head) is None and not named and fold(head.lemma_) in self.office_nouns:
             return self.office_holder(head)
-        if self.actor_of(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
+        if _actor(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
             # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
             # does not fund OpenAI. A noun a name restates ("le groupe Vivendi") is that actor.
             return self._apposed_actor(head)
-        return self.phrase_actors(head)
+        return _phrase_actors(head)
 
     def office_holder(self, office: Token) -> list[str]:
         """The organisation an office belongs to: "la direction de Stellantis", "son poste de
@@ -170,12 +132,12 @@ class ParseReader:
         if before >= 0 and before < relative.i - 2:
             before = -1
         if before >= 0:
-            key = self.actor_of(relative.doc[before])
+            key = _actor(relative.doc[before])
             if key:
                 return [key]
         clause = relative.head
         if clause.dep_ == LABELS.relative_clause and clause.head is not clause:
-            return self.phrase_actors(clause.head)
+            return _phrase_actors(clause.head)
         return []
 
     def _apposed_actor(self, head: Token) -> list[str]:
@@ -183,13 +145,13 @@ class ParseReader:
         if head.pos_ != "NOUN":
             return []
         if head.dep_ == LABELS.apposition:
-            return self.phrase_actors(head.head)
+            return _phrase_actors(head.head)
         comma = head.left_edge.i - 1
         if comma < 1 or not head.doc[comma].is_punct:
             return []
         for sibling in head.head.children:
             if sibling.dep_ == head.dep_ and sibling.right_edge.i + 1 == comma:
-                return self.phrase_actors(sibling)
+                return _phrase_actors(sibling)
         return []
 
     # -- clause arguments ----------------------------------------------------------------
@@ -246,32 +208,32 @@ class ParseReader:
             if child.dep_ == LABELS.subject or (child.dep_ == LABELS.passive_subject and not passive):
                 found = self.actors(child) or self._pronoun_fallback(child, verb)
                 return [*self._stray_conjunct(child, verb), *found] if found else found
-            if child.dep_ == LABELS.expletive_subject and _norm(child.text) in self.person_pronouns:
+            if child.dep_ == LABELS.expletive_subject and fold(child.text) in self.person_pronouns:
                 return self.actors(child) or self._pronoun_fallback(child, verb)
         if passive and any(c.dep_ == LABELS.passive_subject for c in verb.children):
             return []
         stray = next((c for c in verb.children if c.i < verb.i and self._bare_actor(c, verb, before=True)), None)
-        return self.phrase_actors(stray) if stray is not None else None
+        return _phrase_actors(stray) if stray is not None else None
 
     def _stray_conjunct(self, subject: Token, verb: Token) -> list[str]:
         """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own
         and hangs "et" on the verb; that name is a conjunct of the subject."""
         doc = subject.doc
         mark = subject.left_edge.i - 1
-        if mark < 1 or _norm(doc[mark].text) not in self.coordinators or doc[mark].head != verb:
+        if mark < 1 or fold(doc[mark].text) not in self.coordinators or doc[mark].head != verb:
             return []
         name = doc[mark - 1]
         while name.dep_ in LABELS.name_parts_with_foreign and name.head != name:
             name = name.head
         if name.head != name and name.dep_ not in STRAY_DEPS:
             return []
-        key = self.actor_of(name)
+        key = _actor(name)
         return [key] if key else []
 
     def _bare_actor(self, child: Token, verb: Token, before: bool) -> bool:
         """A name hung on the verb with a meaningless label ("OpenAI/advmod poursuit", "rejoint
         OpenAI/punct"): an argument the parser lost. After the verb it must follow a subject."""
-        if preposition(child, self.preposition_forms) or self.actor_of(child) is None:
+        if preposition(child, self.preposition_forms) or _actor(child) is None:
             return False
         if before:
             return child.dep_ in STRAY_DEPS
@@ -281,14 +243,14 @@ class ParseReader:
     def _pronoun_fallback(self, pronoun: Token, verb: Token) -> list[str]:
         """A subject "il"/"elle" the actor recognizer left unresolved: the last person named as
         a subject just before."""
-        if _norm(pronoun.text) not in self.person_pronouns or _norm(verb.lemma_) in self.impersonal:
+        if fold(pronoun.text) not in self.person_pronouns or fold(verb.lemma_) in self.impersonal:
             return []
         doc = pronoun.doc
-        feminine = "Fem" in pronoun.morph.get("Gender") or _norm(pronoun.text).endswith(self.feminine_endings)
+        feminine = "Fem" in pronoun.morph.get("Gender") or fold(pronoun.text).endswith(self.feminine_endings)
         start = max(0, pronoun.i - 80)
         for token in reversed(doc[start : pronoun.i]):
             if token.dep_ == LABELS.subject and token.pos_ in ("PROPN", "PRON", "NOUN"):
-                key = self.actor_of(token)
+                key = _actor(token)
                 if key and _is_person(doc, key) and self._agrees(key, feminine):
                     return [key]
         return []
@@ -316,7 +278,7 @@ class ParseReader:
         if stray is not None:
             return stray
         for child in verb.children:
-            if _norm(child.text) in self.relative_object and child.i < verb.i:
+            if fold(child.text) in self.relative_object and child.i < verb.i:
                 return child
         if _participle_on_noun(verb):
             return verb.head
@@ -326,7 +288,7 @@ class ParseReader:
         found = self.object(verb)
         if found is None:
             return []
-        if _norm(found.text) in self.relative_object:
+        if fold(found.text) in self.relative_object:
             return self.antecedent(found)
         return self.actors(found)
 
@@ -335,7 +297,7 @@ class ParseReader:
         for child in head.children:
             if child.dep_ in OBLIQUE_DEPS and preposition(child, self.preposition_forms) == prep:
                 yield child
-            elif child.dep_ == LABELS.adverbial_modifier and _norm(child.text) == prep:
+            elif child.dep_ == LABELS.adverbial_modifier and fold(child.text) == prep:
                 # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
                 # that begins the compound preposition.
                 yield from (g for g in child.children if g.dep_ in OBLIQUE_DEPS
@@ -347,6 +309,19 @@ class ParseReader:
     @staticmethod
     def _first_child(token: Token, deps: Collection[str]) -> Token | None:
         return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _actor(token: Token) -> str | None:
+    """The innermost actor at ``token``: "OpenAI" in "le cofondateur d'OpenAI" is OpenAI."""
+    return actor_index(token.doc).at(token)
+
+
+def _phrase_actors(head: Token) -> list[str]:
+    """Actors of the phrase headed by ``head``, its name parts and its conjuncts."""
+    # "Sam Altman et Greg Brockman": the conjunct often hangs on the last name part.
+    parts = [c for c in head.children if c.dep_ in LABELS.name_parts]
+    conjuncts = (*head.conjuncts, *(c for p in parts for c in p.conjuncts))
+    return actor_index(head.doc).phrase_actors(head, _names_its_head, conjuncts=conjuncts)
 
 
 def _names_its_head(child: Token) -> bool:

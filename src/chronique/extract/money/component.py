@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 from chronique.nlp.extensions import register_extensions
 from chronique.data import lexicon
 from chronique.model import Money
+from chronique.text import unify_apostrophes
 
 __all__ = ["find_money", "make_money_finder", "MoneyFinder"]
 
@@ -249,7 +250,7 @@ def _grammar(lang: str) -> _Grammar:
 
 def _normalise_key(text: str, case_sensitive: bool = False) -> str:
     """How a matched phrase is looked up: one plain space, one apostrophe, lower case for words."""
-    text = re.sub(r"[^\S\n]+", " ", text.strip()).replace("’", "'")
+    text = unify_apostrophes(re.sub(r"[^\S\n]+", " ", text.strip()))
     return text if case_sensitive else text.lower()
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import register_extensions
 from chronique.model import Quote
-from chronique.extract.quotes.context import MentionIndex, QuoteContext
+from chronique.extract.quotes.context import QuoteContext
 from chronique.extract.quotes.marks import QuotedSpan, find_quoted_spans
 from chronique.extract.quotes.rules import QuoteRules, load_quote_rules
 from chronique.extract.quotes.speakers import Attribution, attribute
@@ -33,7 +34,7 @@ TERMINAL_PUNCTUATION = frozenset(".!?…")
     "chronique_quotes",
     default_config={"lang": "fr"},
     assigns=["doc._.quotes"],
-    requires=["doc._.actor_mentions"],
+    requires=["doc._.actor_index", "doc._.entities", "token.dep", "token.pos", "token.lemma", "token.morph"],
 )
 def make_quote_finder(nlp: Language, name: str, lang: str) -> "QuoteFinder":
     return QuoteFinder(load_quote_rules(lang))
@@ -56,7 +57,7 @@ class QuoteFinder:
             doc=doc,
             rules=self.rules,
             spans=spans,
-            mentions=MentionIndex(doc._.actor_mentions or []),
+            actors=actor_index(doc),
             entity_types={e.key: e.type for e in doc._.entities or []},
         )
         quotes: list[Quote] = []

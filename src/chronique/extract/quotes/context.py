@@ -2,24 +2,28 @@
 
 A quote's speaker is told within its paragraph: in the sentence that opens it (up to the opening
 mark) or in the one it closes (from the closing mark). These windows stop at the neighbouring
-quotes, so that one quote's cue is never read for another. Actor mentions are indexed by start
-offset (``bisect``) so that asking "which actor is here" never scans the whole document.
+quotes, so that one quote's cue is never read for another. Actors come from the document's
+:class:`~chronique.nlp.actor_index.ActorIndex`, so asking "which actor is here" never scans the
+whole document.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.nlp.extensions import ActorMention
+from chronique.nlp.actor_index import OUTERMOST, ActorIndex
 from chronique.extract.quotes.marks import QuotedSpan
-from chronique.extract.quotes.rules import QuoteRules, unify_apostrophes
+from chronique.extract.quotes.rules import QuoteRules
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold, unify_apostrophes
 
-__all__ = ["MentionIndex", "QuoteContext", "SPEAKER_TYPES"]
+QUOTE_LABELS = dependency_scheme("ud")
+
+__all__ = ["QuoteContext", "SPEAKER_TYPES"]
 
 _NEWLINE = re.compile("\n")
 
@@ -27,52 +31,9 @@ _NEWLINE = re.compile("\n")
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
 
 
-class MentionIndex:
-    """Actor mentions sorted by start, queried by character range."""
-
-    def __init__(self, mentions: Sequence[ActorMention]) -> None:
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        self.starts = [m.start for m in self.mentions]
-        self.widest = max((m.end - m.start for m in self.mentions), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[ActorMention]:
-        """Mentions overlapping [start, end), left to right, nested ones dropped."""
-        first = bisect_left(self.starts, start - self.widest)
-        last = bisect_left(self.starts, end)
-        found: list[ActorMention] = []
-        for mention in self.mentions[first:last]:
-            if mention.end <= start:
-                continue
-            if found and mention.start < found[-1].end:
-                if mention.end - mention.start > found[-1].end - found[-1].start:
-                    found[-1] = mention
-                continue
-            found.append(mention)
-        return found
-
-    def at(self, start: int, end: int) -> str | None:
-        """The key of the longest mention overlapping [start, end)."""
-        candidates = self.overlapping(start, end)
-        best = max(candidates, key=lambda m: m.end - m.start, default=None)
-        return best.key if best else None
-
-    def of_token(self, token: Token) -> str | None:
-        return self.at(token.idx, token.idx + len(token.text))
-
-    def of_phrase(self, head: Token) -> str | None:
-        """The actor of the phrase headed by ``head``: the head, else a name part after it.
-
-        Mirrors :func:`chronique.nlp.extensions.actors_of_phrase` for one actor.
-        """
-        key = self.of_token(head)
-        if key:
-            return key
-        for child in head.children:
-            if child.dep_ in ("flat:name", "flat", "appos", "nmod", "compound") and child.i > head.i:
-                key = self.of_token(child)
-                if key:
-                    return key
-        return None
+def _names_its_head(child: Token) -> bool:
+    """A child that names the speaker phrase's head ("le groupe Vivendi", "Elon Musk")."""
+    return child.dep_ in QUOTE_LABELS.quote_phrase_name_links
 
 
 @dataclass
@@ -82,7 +43,7 @@ class QuoteContext:
     doc: Doc
     rules: QuoteRules
     spans: list[QuotedSpan]
-    mentions: MentionIndex
+    actors: ActorIndex
     entity_types: dict[str, str]
     text: str = field(init=False)
     paragraph_breaks: list[int] = field(init=False)
@@ -137,6 +98,15 @@ class QuoteContext:
         index = bisect_right(self.openings, token.idx) - 1
         return index >= 0 and token.idx < self.spans[index].closing
 
+    def actor_of_phrase(self, head: Token) -> str | None:
+        """The actor of the phrase headed by ``head``: the head, else a name part after it.
+
+        Outermost: a speaker is the whole description ("le fondateur de Tesla"), not the
+        organisation named inside it.
+        """
+        found = self.actors.phrase_actors(head, _names_its_head, OUTERMOST)
+        return found[0] if found else None
+
     def can_speak(self, key: str) -> bool:
         """Whether an actor may be a speaker when only its position points at it."""
         entity_type = self.entity_types.get(key)
@@ -149,5 +119,5 @@ class QuoteContext:
     def is_cue_token(self, token: Token) -> bool:
         """A speech verb: by its surface form, or by its lemma when it is not tagged a noun."""
         if token.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PRON", "NUM"):
-            return unify_apostrophes(token.lower_) in self.rules.cue_forms
+            return fold(token.text) in self.rules.cue_forms
         return self.rules.is_cue_word(token.lemma_, token.text)

@@ -2,7 +2,7 @@
 
 The words live in ``resources/lexicons/<lang>/quotes.toml`` (principle 4: language is data); this
 module only turns them into sets and regular expressions. Text is matched after unifying
-apostrophes with :func:`unify_apostrophes`, which keeps every character offset unchanged.
+apostrophes with :func:`chronique.text.unify_apostrophes`, which keeps every character offset unchanged.
 """
 
 from __future__ import annotations
@@ -12,15 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chronique.data import lexicon
+from chronique.text import fold, unify_apostrophes
 
-__all__ = ["QuoteRules", "load_quote_rules", "unify_apostrophes"]
-
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
-
-
-def unify_apostrophes(text: str) -> str:
-    """The text with typographic apostrophes made straight, one character for one."""
-    return text.translate(_APOSTROPHES)
+__all__ = ["QuoteRules", "load_quote_rules"]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -59,7 +53,7 @@ class QuoteRules:
 
     def is_cue_word(self, lemma: str, form: str) -> bool:
         """Whether a token (by lemma or surface form) is a speech verb."""
-        return lemma.lower() in self.cue_lemmas or unify_apostrophes(form.lower()) in self.cue_forms
+        return lemma.lower() in self.cue_lemmas or fold(form) in self.cue_forms
 
     def last_sentence_end(self, text: str, start: int, end: int) -> int:
         """Offset right after the last sentence end in ``text[start:end]``, or ``start``."""
@@ -99,8 +93,8 @@ def load_quote_rules(lang: str) -> QuoteRules:
         marks=tuple((opening, closing) for opening, closing in words["marks"]),
         incise_punctuation=frozenset(words["incise_punctuation"]),
         incise_reach=int(words["incise_reach"]),
-        cue_lemmas=frozenset(unify_apostrophes(v.lower()) for v in words["cue_verbs"]),
-        cue_forms=frozenset(unify_apostrophes(v.lower()) for v in words["cue_forms"]),
+        cue_lemmas=frozenset(fold(v) for v in words["cue_verbs"]),
+        cue_forms=frozenset(fold(v) for v in words["cue_forms"]),
         agent_prepositions=frozenset(w.lower() for w in words["agent_prepositions"]),
         source_phrase=re.compile(_word_bounded(words["source_phrases"]), re.IGNORECASE),
         opening_source_phrase=re.compile(

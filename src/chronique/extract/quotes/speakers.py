@@ -110,7 +110,7 @@ def _colon_introduction(context: QuoteContext, index: int, before: Window, after
             return Attribution(speaker, verb.text, _addressee(context, verb, speaker))
     cue = cues[-1].text if cues else None
     for token in tokens:
-        if token.dep_ in SUBJECT_DEPS and (key := context.mentions.of_phrase(token)):
+        if token.dep_ in SUBJECT_DEPS and (key := context.actor_of_phrase(token)):
             return Attribution(key, cue)
     return Attribution(_first_speaker_in(context, before[0], colon), cue)
 
@@ -173,7 +173,7 @@ def _continuation(context: QuoteContext, index: int, before: Window, previous: A
     gap_start, gap_end = context.after_window(index - 1)[1], context.spans[index].opening
     if context.paragraph_breaks_between(gap_start, gap_end) > 2:
         return None
-    gap_mentions = context.mentions.overlapping(gap_start, gap_end)
+    gap_mentions = context.actors.outermost_between(gap_start, gap_end)
     others = {m.key for m in gap_mentions if context.can_speak(m.key)} - {previous.speaker}
     return None if others else Attribution(previous.speaker, previous.cue)
 
@@ -190,7 +190,7 @@ def _subject(context: QuoteContext, verb: Token) -> str | None:
                 continue
             if "Rel" in child.morph.get("PronType") and verb.dep_.endswith(LABELS.relative_clause_suffix):
                 child = verb.head
-            key = context.mentions.of_phrase(child)
+            key = context.actor_of_phrase(child)
             if key:
                 return key
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb or context.is_quoted(verb.head):
@@ -210,7 +210,7 @@ def _passive_agent(context: QuoteContext, verb: Token) -> str | None:
             )
             if marker is not None and marker.lower_ in context.rules.agent_prepositions:
                 phrase = child if child.dep_ != LABELS.preposition else next(iter(child.children), child)
-                key = context.mentions.of_phrase(phrase)
+                key = context.actor_of_phrase(phrase)
                 if key:
                     return key
     return None
@@ -229,7 +229,7 @@ def _recent_person(context: QuoteContext, position: int) -> str | None:
 
     The actor recognizer resolves most pronouns; this covers the inverted ones it leaves open.
     """
-    mentions = context.mentions.overlapping(max(0, position - PRONOUN_REACH), position)
+    mentions = context.actors.outermost_between(max(0, position - PRONOUN_REACH), position)
     people = [m for m in mentions if m.end <= position and context.is_person(m.key)]
     return people[-1].key if people else None
 
@@ -238,7 +238,7 @@ def _addressee(context: QuoteContext, verb: Token, speaker: str | None) -> str |
     """The person the speech verb is about or addressed to ("accuse Altman", "répond à Musk")."""
     for child in verb.children:
         if child.dep_ in ADDRESSEE_DEPS:
-            key = context.mentions.of_phrase(child)
+            key = context.actor_of_phrase(child)
             if key and key != speaker and context.is_person(key):
                 return key
     return None
@@ -246,7 +246,7 @@ def _addressee(context: QuoteContext, verb: Token, speaker: str | None) -> str |
 
 def _nearest_actor(context: QuoteContext, verb: Token, window: Window) -> str | None:
     """Without a usable parse: the actor right before the verb ("Altman said"), else after it."""
-    mentions = context.mentions.overlapping(*window)
+    mentions = context.actors.outermost_between(*window)
     before = [m for m in mentions if m.end <= verb.idx and context.can_speak(m.key)]
     if before and not any(c in PHRASE_BREAKS for c in context.text[before[-1].end : verb.idx]):
         return before[-1].key
@@ -261,7 +261,7 @@ def _nearest_actor(context: QuoteContext, verb: Token, window: Window) -> str | 
 def _first_speaker_in(context: QuoteContext, start: int, end: int) -> str | None:
     """The first actor of a clause that is not a place or a channel ("sur X")."""
     clause_start = start
-    for mention in context.mentions.overlapping(start, end):
+    for mention in context.actors.outermost_between(start, end):
         if context.can_speak(mention.key) and not _is_venue(context, mention.start, clause_start):
             return mention.key
         clause_start = max(clause_start, mention.end)
@@ -281,7 +281,7 @@ def _source_actor(context: QuoteContext, index: int, position: int, limit: int) 
 
 def _actor_right_after(context: QuoteContext, position: int, limit: int) -> str | None:
     """The actor that is the complement of a source phrase ending at ``position``."""
-    for mention in context.mentions.overlapping(position, min(limit, position + SOURCE_REACH)):
+    for mention in context.actors.outermost_between(position, min(limit, position + SOURCE_REACH)):
         gap = context.text[position : mention.start]
         close = len(gap.replace("'", "' ").split()) <= SOURCE_GAP_WORDS
         if mention.start >= position and close and not any(c in PHRASE_BREAKS for c in gap):

@@ -21,11 +21,13 @@ from typing import Any, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.extensions import ActorMention, actors_of_phrase, register_extensions
+from chronique.nlp.actor_index import OUTERMOST, actor_index
+from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.data import lexicon
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Relation
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
 
 __all__ = ["RelationExtractor", "make_relation_extractor", "NounSense"]
 
@@ -41,11 +43,6 @@ LABELS = dependency_scheme("ud")
 NAMED_AFTER_DEPS = LABELS.named_after_links
 APPOSITION_DEPS = LABELS.apposition_links
 SUBJECT_DEPS = LABELS.subjects
-APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
-
-
-def _norm(text: str) -> str:
-    return text.translate(APOSTROPHES).lower()
 
 
 @dataclass(frozen=True)
@@ -79,7 +76,8 @@ class DocActors:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.types = {e.key: e.type for e in doc._.entities or []}
-        self.mentions: list[ActorMention] = list(doc._.actor_mentions or [])
+        self.index = actor_index(doc)
+        self.mentions: list[ActorMention] = self.index.mentions
         self.named = {m.key for m in self.mentions if m.kind == "name"}
         self.by_start = {m.start: m for m in self.mentions if m.kind != "pronoun"}
         self.by_end = {m.end: m for m in self.mentions if m.kind != "pronoun"}
@@ -88,14 +86,16 @@ class DocActors:
         return self.types.get(key) if key else None
 
     def at_token(self, token: Token) -> ActorMention | None:
-        """The longest mention overlapping ``token``."""
-        start, end = token.idx, token.idx + len(token.text)
-        found = [m for m in self.mentions if m.start < end and start < m.end]
-        return max(found, key=lambda m: m.end - m.start) if found else None
+        """The outermost mention over ``token``: evidence spans cover a whole description."""
+        return self.index.mention_at(token, OUTERMOST)
 
     def keys_of(self, token: Token, types: Iterable[str]) -> list[str]:
         """Actors of the phrase headed by ``token`` (coordination followed) of the given types."""
-        return [k for k in actors_of_phrase(token) if self.type_of(k) in types]
+        return [k for k in self.phrases(token) if self.type_of(k) in types]
+
+    def phrases(self, head: Token) -> list[str]:
+        """Actors of the phrase headed by ``head`` and its conjuncts, innermost ("d'OpenAI")."""
+        return self.index.phrase_actors(head, conjuncts=head.conjuncts)
 
     def possessor(self, before: int, window_start: int, exclude: set[str],
                   types: Iterable[str] = ("PERSON", "ORG")) -> str | None:
@@ -132,7 +132,10 @@ class DocActors:
     "chronique_relations",
     default_config={"lang": "fr"},
     assigns=["doc._.relations"],
-    requires=["doc._.actor_mentions", "doc._.entities"],
+    requires=[
+        "doc._.actor_index", "doc._.entities", "doc._.events", "doc.sents",
+        "token.dep", "token.pos", "token.lemma", "token.morph",
+    ],
 )
 def make_relation_extractor(nlp: Language, name: str, lang: str) -> "RelationExtractor":
     return RelationExtractor(lang)
@@ -160,15 +163,15 @@ class RelationExtractor:
         self.nouns = self._noun_table(role_nouns if role_nouns is not None else _role_nouns(lang))
         self.longest_noun = max((len(k) for k in self.nouns), default=1)
         w = self.words
-        self.possessives = {_norm(x) for x in w["possessives"]}
-        self.former = {_norm(x) for x in w["former_words"]}
-        self.membership = {_norm(x) for x in w["membership_words"]}
-        self.of_words = {_norm(x) for x in w["of_words"]}
-        self.genitives = {_norm(x) for x in w["genitive_markers"]}
-        self.prefix = {_norm(x) for x in w["prefix_words"]} | self.possessives | self.former
+        self.possessives = {fold(x) for x in w["possessives"]}
+        self.former = {fold(x) for x in w["former_words"]}
+        self.membership = {fold(x) for x in w["membership_words"]}
+        self.of_words = {fold(x) for x in w["of_words"]}
+        self.genitives = {fold(x) for x in w["genitive_markers"]}
+        self.prefix = {fold(x) for x in w["prefix_words"]} | self.possessives | self.former
         self.prefix |= self.membership | self.genitives
-        self.closers = {_norm(x) for x in w["apposition_closers"]}
-        self.coordinators = {_norm(x) for x in w.get("coordinators", ())}
+        self.closers = {fold(x) for x in w["apposition_closers"]}
+        self.coordinators = {fold(x) for x in w.get("coordinators", ())}
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
         self.membership_copulas = set(w.get("membership_copulas", ()))
@@ -184,9 +187,9 @@ class RelationExtractor:
         ]
         for nouns, sense in classes:
             for noun in nouns:
-                table[tuple(_norm(noun).split())] = sense
+                table[tuple(fold(noun).split())] = sense
         for noun, titles in role_nouns.items():
-            table[tuple(_norm(noun).split())] = NounSense(
+            table[tuple(fold(noun).split())] = NounSense(
                 ROLE, frozenset({"PERSON"}), frozenset({"ORG"}), tuple(titles)
             )
         return table
@@ -247,10 +250,10 @@ class RelationExtractor:
     def _coordinated(self, doc: Doc, phrase: NounPhrase, following: NounPhrase) -> bool:
         """Whether ``following`` is the noun coordinated right after ``phrase`` ("X et Y")."""
         between = doc[phrase.end : following.start]
-        return len(between) == 1 and _norm(between[0].text) in self.coordinators
+        return len(between) == 1 and fold(between[0].text) in self.coordinators
 
     def _after_coordination(self, doc: Doc, phrase: NounPhrase) -> bool:
-        return phrase.start > 0 and _norm(doc[phrase.start - 1].text) in self.coordinators
+        return phrase.start > 0 and fold(doc[phrase.start - 1].text) in self.coordinators
 
     def _noun_relation(self, phrase: NounPhrase, named: str, comp: str, spans, actors) -> Relation | None:
         """The relation a noun states between the actor it names and its complement."""
@@ -279,9 +282,9 @@ class RelationExtractor:
                 continue
             width, sense = match
             start = i
-            while start > 0 and _norm(doc[start - 1].text) in self.prefix:
+            while start > 0 and fold(doc[start - 1].text) in self.prefix:
                 start -= 1
-            prefix = {_norm(t.text) for t in doc[start:i]}
+            prefix = {fold(t.text) for t in doc[start:i]}
             phrases.append(NounPhrase(start, i, i + width, sense, bool(prefix & self.possessives),
                                       bool(prefix & self.former), bool(prefix & self.membership)))
             i += width
@@ -289,9 +292,9 @@ class RelationExtractor:
 
     def _noun_at(self, doc: Doc, i: int) -> tuple[int, NounSense] | None:
         for width in range(min(self.longest_noun, len(doc) - i), 0, -1):
-            words = [_norm(t.text) for t in doc[i : i + width]]
+            words = [fold(t.text) for t in doc[i : i + width]]
             last = doc[i + width - 1]
-            for candidate in (words, words[:-1] + [_norm(last.lemma_ or last.text)]):
+            for candidate in (words, words[:-1] + [fold(last.lemma_ or last.text)]):
                 sense = self.nouns.get(tuple(candidate))
                 if sense and last.pos_ not in ("PROPN", "VERB"):
                     return width, sense
@@ -352,12 +355,12 @@ class RelationExtractor:
         i = self._complement_end(doc, phrase, actors)
         while i < len(doc) and i in subtree and not doc[i].is_punct:
             i += 1
-        return i >= len(doc) or _norm(doc[i].text) in self.closers or "\n" in doc[i].text
+        return i >= len(doc) or fold(doc[i].text) in self.closers or "\n" in doc[i].text
 
     def _anchors(self, noun: Token, phrase: NounPhrase) -> list[Token]:
         """The noun, and the membership word it hangs from ("l'un des fondateurs")."""
         anchors = [noun]
-        if phrase.membership and _norm(noun.head.text) in self.membership and noun.head.i < noun.i:
+        if phrase.membership and fold(noun.head.text) in self.membership and noun.head.i < noun.i:
             anchors.append(noun.head)
         return anchors
 
@@ -439,7 +442,7 @@ class RelationExtractor:
 
     def _surface_complement(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
         """"de (la société) Y" right after the noun; "Y's" or "Y CEO" before it (English)."""
-        if phrase.end < len(doc) and _norm(doc[phrase.end].text) in self.of_words:
+        if phrase.end < len(doc) and fold(doc[phrase.end].text) in self.of_words:
             for j in range(phrase.end + 1, min(phrase.end + 4, len(doc))):
                 mention = actors.by_start.get(doc[j].idx)
                 if mention:
@@ -447,7 +450,7 @@ class RelationExtractor:
                 if doc[j].is_punct:
                     break
         before = phrase.start - 1
-        genitive = before > 0 and _norm(doc[before].text) in self.genitives
+        genitive = before > 0 and fold(doc[before].text) in self.genitives
         if genitive or (before >= 0 and self.words["complement_before_noun"]):
             edge = doc[before - 1] if genitive else doc[before]
             return actors.by_end.get(edge.idx + len(edge.text))
@@ -462,7 +465,7 @@ class RelationExtractor:
         return span.end if span is not None else phrase.end
 
     def _has_of_case(self, token: Token) -> bool:
-        return any(c.dep_ == LABELS.case_marker and _norm(c.text) in self.of_words for c in token.children)
+        return any(c.dep_ == LABELS.case_marker and fold(c.text) in self.of_words for c in token.children)
 
     @staticmethod
     def _window_start(doc: Doc, token: Token) -> int:
@@ -499,8 +502,8 @@ class RelationExtractor:
             spans.append((start, end))
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         found = []
-        for source in actors_of_phrase(agent):
-            for target in actors_of_phrase(patient):
+        for source in actors.phrases(agent):
+            for target in actors.phrases(patient):
                 pair = (actors.type_of(source), actors.type_of(target))
                 if titles and pair == ("PERSON", "ORG"):
                     title = self._title(source, target, titles)

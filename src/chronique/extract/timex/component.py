@@ -55,7 +55,9 @@ class TimexTagger:
     "chronique_timex",
     default_config={"lang": "fr"},
     assigns=["doc._.timexes"],
-    requires=["doc._.dct"],
+    # doc._.dct, the publication date, is an input the caller sets before the pipeline runs,
+    # not an attribute an earlier component assigns: spaCy's ``requires`` cannot list it.
+    requires=["doc.sents", "token.dep", "token.pos", "token.lemma", "token.morph"],
 )
 def make_timex_tagger(nlp: Language, name: str, lang: str) -> TimexTagger:
     """Build the temporal tagger for ``lang`` (its rules: ``resources/lexicons/<lang>/timex.toml``)."""

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from chronique.data import lexicon
+from chronique.text import fold
 
 __all__ = ["Rule", "Guard", "TimexLexicon", "load_timex_lexicon", "normalise_key"]
 
@@ -31,7 +32,7 @@ _FLAGS = re.IGNORECASE
 
 def normalise_key(text: str) -> str:
     """How a matched word is looked up in a vocab: lower case, one apostrophe, single spaces."""
-    return " ".join(text.lower().replace("’", "'").split())
+    return " ".join(fold(text).split())
 
 
 def _with_both_apostrophes(pattern: str) -> str:

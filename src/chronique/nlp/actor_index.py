@@ -1,0 +1,134 @@
+"""Which actor is at this token? The one index every extractor asks.
+
+The actor recognizer writes ``doc._.actor_mentions``: names, descriptions ("le patron
+d'OpenAI") and resolved pronouns, which may nest — "OpenAI" lies inside the description "le
+patron d'OpenAI". A token inside nested mentions belongs to two actors, so each query names the
+one it wants:
+
+* :data:`INNERMOST` — the shortest mention over the token. A clause argument is the most
+  specific actor named there: in "a attaqué le patron d'OpenAI", the token "OpenAI" is OpenAI
+  (events, the relations' phrase actors).
+* :data:`OUTERMOST` — the longest mention over the token. A speaker or a relation's evidence
+  is the whole phrase: "le fondateur de Tesla a déclaré" is said by the founder, and the
+  relation's span covers "le fondateur de Tesla" (quotes, relations' evidence spans).
+
+Ties go to the mention that comes first by (start, end). The index is built once per document
+(:func:`actor_index` caches it as ``doc._.actor_index``) with both answers per token, so a
+token costs one list lookup; character ranges are found by ``bisect`` on mention starts.
+It only reads mentions, so tests can set them by hand on a hand-built ``Doc``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from chronique.nlp.extensions import ActorMention, register_extensions
+from chronique.nlp.labels import dependency_scheme
+
+__all__ = ["ActorIndex", "Choice", "INNERMOST", "OUTERMOST", "actor_index", "is_name_part"]
+
+register_extensions()
+
+Choice = Literal["innermost", "outermost"]
+INNERMOST: Choice = "innermost"
+OUTERMOST: Choice = "outermost"
+
+#: Labels of a token that names the noun it hangs on ("Elon Musk", "le groupe Vivendi").
+NAME_PART_DEPS = dependency_scheme("ud").phrase_name_links
+
+
+def is_name_part(child: Token) -> bool:
+    """Whether ``child`` may name its head: a name part, an apposition, a noun modifier."""
+    return child.dep_ in NAME_PART_DEPS
+
+
+class ActorIndex:
+    """Actor mentions of one document, by token and by character range."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[ActorMention] | None) -> None:
+        self.source = mentions  # what it was built from: see actor_index()
+        #: Mentions sorted by (start, end); equal ones keep their given order.
+        self.mentions: list[ActorMention] = sorted(mentions or [], key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+        self._widest = max((m.end - m.start for m in self.mentions), default=0)
+        self._innermost: list[ActorMention | None] = [None] * len(doc)
+        self._outermost: list[ActorMention | None] = [None] * len(doc)
+        token_starts = [t.idx for t in doc]
+        token_ends = [t.idx + len(t.text) for t in doc]
+        for mention in self.mentions:
+            width = mention.end - mention.start
+            # tokens whose text overlaps [start, end): they end after start and begin before end
+            for i in range(bisect_right(token_ends, mention.start), bisect_left(token_starts, mention.end)):
+                inner, outer = self._innermost[i], self._outermost[i]
+                if inner is None or width < inner.end - inner.start:
+                    self._innermost[i] = mention
+                if outer is None or width > outer.end - outer.start:
+                    self._outermost[i] = mention
+
+    # -- tokens --------------------------------------------------------------------------
+    def mention_at(self, token: Token, choice: Choice = INNERMOST) -> ActorMention | None:
+        """The mention over ``token`` that ``choice`` picks, or None."""
+        table = self._innermost if choice == INNERMOST else self._outermost
+        return table[token.i]
+
+    def at(self, token: Token, choice: Choice = INNERMOST) -> str | None:
+        """The key of the actor at ``token`` (see :meth:`mention_at`)."""
+        mention = self.mention_at(token, choice)
+        return mention.key if mention is not None else None
+
+    def phrase_actors(
+        self,
+        head: Token,
+        names_head: Callable[[Token], bool] = is_name_part,
+        choice: Choice = INNERMOST,
+        conjuncts: Sequence[Token] = (),
+    ) -> list[str]:
+        """Actors of the phrase headed by ``head`` and of each of ``conjuncts``, in order.
+
+        A token that is no actor itself takes the actor of its first child after it that
+        ``names_head`` accepts: "le groupe Vivendi" is Vivendi. Each actor is listed once.
+        """
+        found: list[str] = []
+        for token in (head, *conjuncts):
+            key = self.at(token, choice)
+            if key is None:
+                key = next((k for c in token.children
+                            if c.i > token.i and names_head(c) and (k := self.at(c, choice))), None)
+            if key and key not in found:
+                found.append(key)
+        return found
+
+    # -- character ranges ----------------------------------------------------------------
+    def outermost_between(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions overlapping [start, end), left to right, each group of nested or
+        overlapping mentions replaced by its longest (the first of equal ones)."""
+        first = bisect_left(self._starts, start - self._widest)
+        last = bisect_left(self._starts, end)
+        found: list[ActorMention] = []
+        for mention in self.mentions[first:last]:
+            if mention.end <= start:
+                continue
+            if found and mention.start < found[-1].end:
+                if mention.end - mention.start > found[-1].end - found[-1].start:
+                    found[-1] = mention
+                continue
+            found.append(mention)
+        return found
+
+
+def actor_index(doc: Doc) -> ActorIndex:
+    """The document's index, built on first use and kept as ``doc._.actor_index``.
+
+    It is rebuilt when ``doc._.actor_mentions`` was given a new list since (a test setting
+    mentions by hand, a component run again); mentions are never edited in place.
+    """
+    mentions = doc._.actor_mentions
+    index = doc._.actor_index
+    if index is None or index.source is not mentions:
+        index = ActorIndex(doc, mentions)
+        doc._.actor_index = index
+    return index
