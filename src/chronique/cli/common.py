@@ -13,9 +13,8 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -52,7 +51,7 @@ class ChroniqueGroup(TyperGroup):
     printed as ``error: <message>`` on one line of stderr and ends the command with
     :func:`exit_status`; anything else is a bug and keeps its traceback."""
 
-    def invoke(self, ctx: click.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:  # Any: the Context type is typer's private copy of Click's
         try:
             return super().invoke(ctx)
         except ChroniqueError as error:

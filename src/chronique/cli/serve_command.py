@@ -36,7 +36,7 @@ def serve(
         typer.Option("--assets", help="Folder holding the npm front-end libraries (default: web/node_modules of the checkout)."),
     ] = None,
     log_level: Annotated[LogLevel, typer.Option("--log-level", help="What the server logs (info: one line per request).")] = LogLevel.info,
-    allow_host: Annotated[Optional[list[str]], typer.Option(
+    allow_host: Annotated[list[str] | None, typer.Option(
         "--allow-host",
         help=f"Also answer requests for this host name (repeatable; '*' for any; also ${ALLOWED_HOSTS_ENV}, comma-separated)."),
     ] = None,

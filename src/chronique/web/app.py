@@ -26,7 +26,12 @@ from chronique.web import api, ingest_api, pages
 from chronique.web.assets import INSTALL_HINT, STATIC_DIR, VendorFiles
 from chronique.web.errors import http_status, public_detail
 from chronique.web.library import Library
-from chronique.web.security import SECURITY_HEADERS, AllowedHostsMiddleware, BodyLimitMiddleware, SecurityHeadersMiddleware
+from chronique.web.security import (
+    SECURITY_HEADERS,
+    AllowedHostsMiddleware,
+    BodyLimitMiddleware,
+    SecurityHeadersMiddleware,
+)
 from chronique.web.settings import WebSettings
 from chronique.web.views import build_templates
 

@@ -14,7 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from chronique.errors import (
-    ChroniqueError, ConfigurationError, EntityError, InputError, NotFoundError, StoreError, UnsupportedLanguageError,
+    ChroniqueError,
+    ConfigurationError,
+    EntityError,
+    InputError,
+    NotFoundError,
+    StoreError,
+    UnsupportedLanguageError,
     UsageError,
 )
 
@@ -49,4 +55,4 @@ def public_detail(error: ChroniqueError) -> str:
         return str(error)
     if status == 503:
         return "the database is unavailable; the server log says why"
-    return "the server cannot answer this request; its log says why"
+    return "the server cannot answer this request; the server log says why"

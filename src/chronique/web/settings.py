@@ -9,6 +9,7 @@ CLI reads ``--token-file`` or ``CHRONIQUE_TOKEN`` once, here, and hands the toke
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,8 +98,8 @@ def allowed_hosts(
     """The host names a server listening on ``bind_host`` answers to: this machine's loopback
     names, ``bind_host`` itself (unless it is a wildcard such as ``0.0.0.0``), the names given
     with ``--allow-host`` (``extra``) and those listed in ``CHRONIQUE_ALLOWED_HOSTS``."""
-    environ = os.environ if environ is None else environ
-    names = [*LOCAL_HOSTS, bind_host.strip("[]"), *extra, *environ.get(ALLOWED_HOSTS_ENV, "").split(",")]
+    env: Mapping[str, str] = os.environ if environ is None else environ
+    names = [*LOCAL_HOSTS, bind_host.strip("[]"), *extra, *env.get(ALLOWED_HOSTS_ENV, "").split(",")]
     hosts: list[str] = []
     for name in names:
         name = name.strip().lower()
