@@ -93,12 +93,12 @@ def test_unknown_actor_is_a_clear_error(world_db: str) -> None:
     for command in (["profile", "Nobody"], ["pair", "Alice", "Nobody"], ["timeline", "Nobody"]):
         result = runner.invoke(app, [*command, "--db", world_db])
         assert result.exit_code == 2
-        assert "No actor named 'Nobody'" in result.output
+        assert "no actor named 'Nobody'" in result.output
 
 
 def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["profile", "Alice", "--db", str(tmp_path / "none.db")])
-    assert result.exit_code == 2 and "No database" in result.output
+    assert result.exit_code == 2 and "no database at" in result.output
 
 
 # -- the example articles --------------------------------------------------------------------------

@@ -101,13 +101,13 @@ def test_export_gives_one_line_per_document_with_global_ids(demo_db):
 def test_missing_database_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["timeline", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
-    assert "No database" in result.output
+    assert "no database at" in result.output
 
 
 def test_unknown_actor_is_a_clear_error(demo_db):
     result = runner.invoke(app, ["timeline", "Nobody Atall", "--db", str(demo_db)])
     assert result.exit_code == 2
-    assert "No actor named 'Nobody Atall'" in result.output
+    assert "no actor named 'Nobody Atall'" in result.output
 
 
 def test_console_script_annotates_stdin(examples_dir):

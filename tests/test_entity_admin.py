@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 import chronique.cli.entity_commands  # noqa: F401  (registers 'entities' on the app)
 from chronique.cli import app, main
-from chronique.errors import EntityError
+from chronique.errors import EntityError, NotFoundError, StoreError, UnknownActor
 from chronique.identity.entities import new_entity_id
 from chronique.store import Store
 from chronique.store.migrations import MIGRATIONS, apply_migrations
@@ -135,7 +135,6 @@ def test_the_kept_entity_takes_the_kb_id_it_lacked(corpus: Store) -> None:
     ("keep", "absorb", "message"),
     [
         (CFO, CFO, "cannot merge .* into itself"),
-        ("Nobody", CFO, "no entity named 'Nobody'"),
         ("Thomas Martin", "Claire Vasseur", "'Thomas Martin' names several entities: .*; give the id"),
         ("elon-musk", "satya-nadella", "two different knowledge-base actors .*pass --force"),
         ("Nexaria", "Claire Vasseur", "Nexaria is a ORG and Claire Vasseur a PERSON"),
@@ -220,6 +219,16 @@ def test_split_by_document_makes_a_homonym_with_the_document_s_facts(corpus: Sto
     assert ends == [(CLAIRE, "d1"), (CFO, "d1"), (homonym, "d4")]
 
 
+def test_merging_or_splitting_an_unknown_name_is_not_found_not_a_store_failure(corpus: Store) -> None:
+    before = snapshot(corpus)
+    for attempt in (lambda: corpus.merge_entities("Nobody", CFO), lambda: corpus.merge_entities(CFO, "Nobody"),
+                    lambda: corpus.split_entity("Nobody", documents=["d1"])):
+        with pytest.raises(UnknownActor, match="no actor named 'Nobody'") as raised:
+            attempt()
+        assert isinstance(raised.value, NotFoundError) and not isinstance(raised.value, StoreError)
+    assert snapshot(corpus) == before
+
+
 @pytest.mark.parametrize(
     ("entity", "options", "message"),
     [
@@ -229,7 +238,6 @@ def test_split_by_document_makes_a_homonym_with_the_document_s_facts(corpus: Sto
         (CLAIRE, {"aliases": ["Claire Vasseur"]}, "is the name of Claire Vasseur .*split by --doc"),
         (CFO, {"documents": ["d3"]}, "is not mentioned in document 'd3'"),
         (CFO, {"documents": ["d1", "d4"]}, "would move every mention of Thomas Martin"),
-        ("Nobody", {"documents": ["d1"]}, "no entity named 'Nobody'"),
     ],
 )
 def test_split_refuses_nonsense_and_changes_nothing(corpus: Store, entity: str, options: dict, message: str) -> None:

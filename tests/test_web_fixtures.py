@@ -108,7 +108,7 @@ def request(app, method: str, url: str, **kwargs: Any) -> httpx.Response:
     """One request to the app in-process, through httpx's ASGI transport."""
     async def send() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
             return await client.request(method, url, **kwargs)
 
     return asyncio.run(send())

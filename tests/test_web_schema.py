@@ -16,13 +16,14 @@ from pathlib import Path
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import positive_data_acceptance
+from schemathesis.checks import missing_required_header, positive_data_acceptance
 
 from tests.test_web_fixtures import build_hand_store, make_app
 
 _DB_DIR = Path(tempfile.mkdtemp(prefix="chronique-schema-"))
 _DB_PATH = _DB_DIR / "hand.db"
-schema = schemathesis.openapi.from_asgi("/openapi.json", make_app(_DB_PATH))
+# schemathesis calls an ASGI app as host "testserver", which the app must be told to serve.
+schema = schemathesis.openapi.from_asgi("/openapi.json", make_app(_DB_PATH, allowed_hosts=("testserver",)))
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -31,7 +32,8 @@ def hand_store() -> Iterator[Path]:
     shutil.rmtree(_DB_DIR, ignore_errors=True)
 
 
-#: Operations with a rule OpenAPI cannot state: 'from' must not come after 'to' (else 422).
+#: Operations with a rule OpenAPI cannot state: 'from' must not come after 'to' (else 422);
+#: /api/series also refuses the same actor as 'a' and 'b'.
 _PERIODS = {"/api/timeline", "/api/series", "/api/graph"}
 
 
@@ -39,6 +41,8 @@ _PERIODS = {"/api/timeline", "/api/series", "/api/graph"}
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_input_gives_a_server_error_and_every_answer_matches_the_schema(case):
     excluded = [positive_data_acceptance] if case.operation.path in _PERIODS else []
+    if case.operation.method.upper() == "POST":
+        excluded.append(missing_required_header)  # ingest is off here: 403 whatever the headers
     response = case.call_and_validate(excluded_checks=excluded)
     assert response.status_code < 500
 

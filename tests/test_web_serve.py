@@ -18,7 +18,7 @@ runner = CliRunner()
 def test_a_missing_database_is_refused_without_a_token(tmp_path: Path):
     result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
-    assert "No database at" in result.output and "chronique ingest" in result.output
+    assert "no database at" in result.output and "chronique ingest" in result.output
     assert not (tmp_path / "none.db").exists()
 
 

@@ -1,4 +1,4 @@
-"""Exceptions raised by chronique.
+"""Exceptions raised by chronique: one tree, so that a caller catches a whole kind at once.
 
     ChroniqueError
     ├── InputError                 a document could not be read or is not acceptable
@@ -7,14 +7,31 @@
     │   ├── MissingDateError       no publication date in the record, the file or --date
     │   └── RecordError            a JSON line that is broken or lacks required fields
     ├── UnsupportedLanguageError   no pipeline for the document's language
-    └── StoreError                 the database file cannot be used (wrong schema, not SQLite…)
-        └── EntityError            a merge or split the store refuses (unknown, ambiguous, absurd)
+    ├── UsageError                 a request that cannot be done as asked; the message says what to change
+    │   ├── InvalidPeriodError     a period that starts after it ends
+    │   ├── InvalidOptionError     an option value or combination that is refused (format, count…)
+    │   └── EntityError            a merge or split refused (ambiguous name, into itself, nothing left)
+    ├── NotFoundError              something the user named is not in the store
+    │   ├── UnknownActor           no entity has this id, knowledge-base id, name or alias
+    │   └── UnknownDocument        no document has this id
+    ├── ConfigurationError         the program was started with settings it cannot use (token file…)
+    └── StoreError                 the database cannot be used (not SQLite, newer schema, broken batch…)
+        └── MissingDatabaseError   no database file where one must already exist
+
+Everything but ``StoreError`` and ``ConfigurationError`` is the user's to fix: the web answers it
+with a 4xx status, the command line with status 2 (``chronique.web.errors`` and
+``chronique.cli.common`` hold the two mappings; tests walk this whole tree through both).
+A lookup that finds nothing is a ``NotFoundError``, never a ``StoreError``: the store is fine, the
+name is not in it. Internal programming errors (a lexicon with a bad placeholder, an unknown
+table name passed by chronique's own code) stay ``ValueError``/``KeyError``: no user can cause them.
 
 Every ``InputError`` names the document (path, and line for JSON lines) in its message, so that
 a user can find and fix the input.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 __all__ = [
     "ChroniqueError",
@@ -24,8 +41,16 @@ __all__ = [
     "MissingDateError",
     "RecordError",
     "UnsupportedLanguageError",
-    "StoreError",
+    "UsageError",
+    "InvalidPeriodError",
+    "InvalidOptionError",
     "EntityError",
+    "NotFoundError",
+    "UnknownActor",
+    "UnknownDocument",
+    "ConfigurationError",
+    "StoreError",
+    "MissingDatabaseError",
 ]
 
 
@@ -57,10 +82,58 @@ class UnsupportedLanguageError(ChroniqueError):
     """The document's language has no pipeline."""
 
 
-class StoreError(ChroniqueError):
-    """The database cannot be opened or migrated."""
+class UsageError(ChroniqueError):
+    """A request chronique refuses as asked (a bad option value, period, count); nothing was done."""
 
 
-class EntityError(StoreError):
+class InvalidPeriodError(UsageError):
+    """A period whose start comes after its end."""
+
+    def __init__(self, start: date, end: date) -> None:
+        super().__init__(f"the period starts ({start}) after it ends ({end})")
+        self.start, self.end = start, end
+
+
+class InvalidOptionError(UsageError):
+    """An option value, or a combination of options, that cannot be honoured; the message names it."""
+
+
+class EntityError(UsageError):
     """A merge or split of entities that cannot be done as asked; the message says why and
     names the entities."""
+
+
+class NotFoundError(ChroniqueError):
+    """Something the user named (an actor, a document) is not in the store."""
+
+
+class UnknownActor(NotFoundError):
+    """No entity has this id, knowledge-base id, name or alias."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no actor named {name!r} in the store; see 'chronique entities' for the actors it knows")
+        self.name = name
+
+
+class UnknownDocument(NotFoundError):
+    """No stored document has this id."""
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__(f"no document {doc_id!r} in the store")
+        self.doc_id = doc_id
+
+
+class ConfigurationError(ChroniqueError):
+    """A setting the program was started with is unusable (an unreadable or too short token)."""
+
+
+class StoreError(ChroniqueError):
+    """The database cannot be opened, migrated or written as asked."""
+
+
+class MissingDatabaseError(StoreError):
+    """No database file at the path, where a command needs one that already exists."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(f"no database at {path}: run 'chronique ingest PATH --db {path}' first")
+        self.path = path

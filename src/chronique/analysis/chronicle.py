@@ -18,7 +18,7 @@ from chronique.analysis import search as search_module
 from chronique.analysis import series as series_module
 from chronique.analysis.errors import UnknownActor
 from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, SearchHit, SeriesPoint
-from chronique.errors import StoreError
+from chronique.errors import MissingDatabaseError
 from chronique.model import Annotations
 from chronique.store import Store, queries
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
@@ -38,7 +38,7 @@ class Chronicle:
             self.store, self._owns_store = source, False
         else:
             if str(source) != ":memory:" and not Path(source).exists():
-                raise StoreError(f"no database at {source}: run 'chronique ingest PATH --db {source}' first")
+                raise MissingDatabaseError(source)
             self.store, self._owns_store = Store(source), True
         self._conn = self.store.connection
         self._actors: dict[str, EntityRow] = {}

@@ -1,19 +1,11 @@
-"""The analysis layer's own error: an actor the user named is not in the store.
+"""Kept so that ``from chronique.analysis.errors import UnknownActor`` still works.
 
-It subclasses :class:`chronique.errors.ChroniqueError`, so the command line prints it as one line
-with exit status 2, and the HTTP layer can answer 404 for it.
+``UnknownActor`` lives in :mod:`chronique.errors` with the rest of the tree (a ``NotFoundError``:
+the command line answers it with status 2, the web with 404).
 """
 
 from __future__ import annotations
 
-from chronique.errors import ChroniqueError
+from chronique.errors import UnknownActor
 
 __all__ = ["UnknownActor"]
-
-
-class UnknownActor(ChroniqueError):
-    """No entity has this id, knowledge-base id, name or alias."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(f"no actor named {name!r} in the store; see 'chronique entities' for the actors it knows")
-        self.name = name

@@ -16,16 +16,12 @@ from chronique.cli import analysis_commands  # noqa: F401
 from chronique.cli import export_commands  # noqa: F401
 from chronique.cli import report_commands  # noqa: F401
 from chronique.cli import serve_command  # noqa: F401
-from chronique.cli.common import app, errors
-from chronique.errors import ChroniqueError
+from chronique.cli.common import app
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Entry point that turns chronique's own errors into one clear line and status 2."""
-    try:
-        app()
-    except ChroniqueError as error:
-        errors.print(f"[red]error:[/red] {error}")
-        raise SystemExit(2) from error
+    """Entry point; the app's group turns chronique's own errors into one line on stderr and an
+    exit status (``cli.common.exit_status``)."""
+    app()

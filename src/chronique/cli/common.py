@@ -2,6 +2,10 @@
 
 Commands live in one module per concern (``ingest_commands``, ``query_commands``…); each
 registers itself on :data:`app` when ``chronique.cli`` imports it.
+
+Errors: a command raises chronique's own errors (``chronique.errors``) and does not print them;
+the app's group (:class:`ChroniqueGroup`) turns any of them into one line on stderr and the exit
+status :func:`exit_status` gives its class, for every command, in one place.
 """
 
 from __future__ import annotations
@@ -9,26 +13,59 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from typer.core import TyperGroup
 
+from chronique.errors import ChroniqueError, MissingDatabaseError, UnknownActor
 from chronique.store import Store
 
 __all__ = [
     "app", "console", "errors", "DbOption", "DEFAULT_DB", "PathsArgument", "DateOption", "LangOption",
-    "JsonOption", "parse_date", "open_store", "print_json_lines", "resolve_actors",
+    "JsonOption", "parse_date", "open_store", "print_json_lines", "resolve_actors", "EXIT_STATUS",
+    "exit_status", "ChroniqueGroup",
 ]
 
+#: Exit status per error class (the nearest class of an error wins). Every chronique error ends a
+#: command with 2, the status Click gives a usage error: the command did nothing, and the line
+#: on stderr says why (an unknown actor, a bad period, a missing or unusable database…).
+#: 1 is kept for 'ingest' and 'annotate': they ran, but some inputs were rejected.
+EXIT_STATUS: dict[type[ChroniqueError], int] = {ChroniqueError: 2}
+
+
+def exit_status(error: ChroniqueError | type[ChroniqueError]) -> int:
+    """The exit status for ``error`` (an instance or a class): the row of its nearest class."""
+    kind = error if isinstance(error, type) else type(error)
+    return next(EXIT_STATUS[cls] for cls in kind.__mro__ if cls in EXIT_STATUS)
+
+
+console = Console()
+errors = Console(stderr=True)
+
+
+class ChroniqueGroup(TyperGroup):
+    """The ``chronique`` group: a chronique error raised by any command (sub-groups included) is
+    printed as ``error: <message>`` on one line of stderr and ends the command with
+    :func:`exit_status`; anything else is a bug and keeps its traceback."""
+
+    def invoke(self, ctx: Any) -> Any:  # Any: the Context type is typer's private copy of Click's
+        try:
+            return super().invoke(ctx)
+        except ChroniqueError as error:
+            errors.print(f"[red]error:[/red] {escape(str(error))}", soft_wrap=True)
+            raise typer.Exit(exit_status(error)) from error
+
+
 app = typer.Typer(
+    cls=ChroniqueGroup,
     help="Dated news articles in, a sourced timeline of who did what to whom and when out.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-errors = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="CHRONIQUE_DB", help="SQLite database file.")]
 DEFAULT_DB = Path("chronique.db")
@@ -53,10 +90,9 @@ def parse_date(value: str | None, option: str = "--date") -> date | None:
 
 
 def open_store(db: Path, must_exist: bool = True) -> Store:
-    """The store at ``db``; a clear message and status 2 when a read command finds no file."""
+    """The store at ``db``; ``MissingDatabaseError`` when a read command finds no file."""
     if must_exist and not db.exists():
-        errors.print(f"[red]No database at {db}[/red]: run 'chronique ingest PATH --db {db}' first.")
-        raise typer.Exit(2)
+        raise MissingDatabaseError(db)
     return Store(db)
 
 
@@ -67,12 +103,11 @@ def print_json_lines(records) -> None:
 
 
 def resolve_actors(store: Store, names: list[str]) -> list[str]:
-    """Entity ids for names a user typed; status 2 with a hint when one is unknown."""
+    """Entity ids for names a user typed; ``UnknownActor`` for the first one the store lacks."""
     ids = []
     for name in names:
         row = store.find_entity(name)
         if row is None:
-            errors.print(f"[red]No actor named {name!r} in the store[/red]; see 'chronique entities'.")
-            raise typer.Exit(2)
+            raise UnknownActor(name)
         ids.append(row.id)
     return ids

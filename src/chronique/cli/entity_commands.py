@@ -3,8 +3,8 @@
 ``chronique entities`` alone lists the actors as it always did; the sub-commands change or show
 one entity. A sub-command reads ``--db`` after its own name or, failing that, the one given to
 ``entities`` itself (``chronique entities --db news.db merge A B``). Wrong requests (an unknown
-or ambiguous name, merging an entity into itself…) raise ``StoreError``, which ``chronique``
-prints as one line with status 2.
+name: ``UnknownActor``; an ambiguous one, merging an entity into itself…: ``EntityError``) are
+printed as one line with status 2 (``cli.common.exit_status``).
 """
 
 from __future__ import annotations

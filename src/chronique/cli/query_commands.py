@@ -1,7 +1,7 @@
 """Read commands over the store: ``entities``, ``timeline``, ``quotes``, ``show``.
 
 Also the helpers the analysis commands (``analysis_commands``) share with ``timeline``:
-the period options and a ``Chronicle`` that turns an unknown actor into a clear message.
+the period options and a ``Chronicle`` over ``--db``.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from typing import Annotated, Any, Optional
 import typer
 
 from chronique.cli import render
-from chronique.analysis import Chronicle, UnknownActor
+from chronique.analysis import Chronicle
 from chronique.analysis.frames import plain
 from chronique.cli.common import (
-    DEFAULT_DB, DbOption, JsonOption, app, console, errors, open_store, parse_date, print_json_lines,
+    DEFAULT_DB, DbOption, JsonOption, app, console, open_store, parse_date, print_json_lines,
     resolve_actors,
 )
+from chronique.errors import UnknownDocument
 from chronique.export import annotation_lines
 
 FromOption = Annotated[Optional[str], typer.Option("--from", help="Only what happened from this day on (YYYY-MM-DD).")]
@@ -32,13 +33,10 @@ ToOption = Annotated[Optional[str], typer.Option("--to", help="Only what happene
 
 @contextmanager
 def open_chronicle(db: Path) -> Iterator[Chronicle]:
-    """A Chronicle over ``db``: status 2 with a hint when the file or a named actor is missing."""
+    """A Chronicle over ``db`` (``MissingDatabaseError`` when there is no file; an unknown actor
+    raises ``UnknownActor``: both end the command with status 2, see ``cli.common``)."""
     with open_store(db) as store:
-        try:
-            yield Chronicle(store)
-        except UnknownActor as error:
-            errors.print(f"[red]No actor named {error.name!r} in the store[/red]; see 'chronique entities'.")
-            raise typer.Exit(2) from error
+        yield Chronicle(store)
 
 
 def print_json_object(record: Any) -> None:
@@ -107,8 +105,7 @@ def show(
     with open_store(db) as store:
         annotations = store.annotations(doc_id)
     if annotations is None:
-        errors.print(f"[red]No document {doc_id!r} in {db}[/red]")
-        raise typer.Exit(2)
+        raise UnknownDocument(doc_id)
     if as_json:
         sys.stdout.write(next(annotation_lines([annotations])) + "\n")
     else:

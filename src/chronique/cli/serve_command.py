@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from chronique.cli.common import DEFAULT_DB, DbOption, app, errors, open_store
-from chronique.web.settings import TOKEN_ENV
+from chronique.web.settings import ALLOWED_HOSTS_ENV, TOKEN_ENV
 
 
 class LogLevel(str, Enum):
@@ -36,20 +36,30 @@ def serve(
         typer.Option("--assets", help="Folder holding the npm front-end libraries (default: web/node_modules of the checkout)."),
     ] = None,
     log_level: Annotated[LogLevel, typer.Option("--log-level", help="What the server logs (info: one line per request).")] = LogLevel.info,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host",
+        help=f"Also answer requests for this host name (repeatable; '*' for any; also ${ALLOWED_HOSTS_ENV}, comma-separated)."),
+    ] = None,
 ) -> None:
     """Serve the pages (search, actors, pairs, articles, network) and the JSON API (/api, /openapi.json).
 
     Ingest over HTTP is off unless a token is given with --token-file or the CHRONIQUE_TOKEN
     environment variable; then POST /api/documents needs 'Authorization: Bearer <token>'. Without
     a token the database must exist; with one, a missing database is created.
+
+    Only requests for localhost, 127.0.0.1, ::1, the --host address and the --allow-host names are
+    answered (400 otherwise), so that another site cannot reach the server through DNS rebinding.
     """
     import uvicorn
 
     from chronique.web import WebSettings, create_app, read_token
+    from chronique.web.settings import allowed_hosts
 
     token = read_token(token_file)
     with open_store(db, must_exist=token is None):
         pass  # refuses a file that is not a chronique database, and migrates an older one
-    settings = WebSettings(db_path=db.resolve(), token=token, assets_dir=assets.resolve() if assets else None)
-    errors.print(f"chronique: serving {settings.db_path} (ingest over HTTP {'on' if token else 'off'})")
+    settings = WebSettings(db_path=db.resolve(), token=token, assets_dir=assets.resolve() if assets else None,
+                           allowed_hosts=allowed_hosts(host, allow_host or []))
+    errors.print(f"chronique: serving {settings.db_path} (ingest over HTTP {'on' if token else 'off'};"
+                 f" hosts: {', '.join(settings.allowed_hosts)})")
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level.value)

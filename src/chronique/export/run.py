@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from chronique.errors import InvalidOptionError, InvalidPeriodError
 from chronique.export.annotations import write_annotations
 from chronique.store import Store
 
@@ -56,14 +57,14 @@ def _binary_out(output: Path | None, stream: BinaryIO | None) -> Iterator[Binary
 
 def _check(format_: str, output: Path | None, start: date | None, end: date | None) -> None:
     if format_ not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {format_!r}; choose from {', '.join(EXPORT_FORMATS)}")
+        raise InvalidOptionError(f"unknown export format {format_!r}; choose from {', '.join(EXPORT_FORMATS)}")
     if format_ in FOLDER_FORMATS and output is None:
-        raise ValueError(f"the {format_} export writes a folder: give its path")
+        raise InvalidOptionError(f"the {format_} export writes a folder: give its path")
     if (start or end) and format_ not in DATED_FORMATS:
-        raise ValueError(f"the {format_} export is always whole; a period applies to "
+        raise InvalidOptionError(f"the {format_} export is always whole; a period applies to "
                          f"{', '.join(sorted(DATED_FORMATS))}")
     if start and end and start > end:
-        raise ValueError(f"the period starts ({start}) after it ends ({end})")
+        raise InvalidPeriodError(start, end)
 
 
 def _write_text(store: Store, format_: str, out: TextIO, start: date | None, end: date | None) -> dict[str, int]:
@@ -114,8 +115,9 @@ def export_store(
     """Export ``store`` as ``format_`` to ``output`` (a file or folder), or to ``stream``
     (default stdout) for file formats. ``start``/``end`` bound the event formats (inclusive).
 
-    Raises ``ValueError`` naming the problem for an unknown format, a folder format without a
-    path, a period on a format that is always whole, or a period that ends before it starts.
+    Raises ``InvalidOptionError`` naming the problem for an unknown format, a folder format
+    without a path or a period on a format that is always whole, and ``InvalidPeriodError`` for a
+    period that ends before it starts (both ``UsageError``: nothing is written).
     """
     _check(format_, output, start, end)
     if format_ in FOLDER_FORMATS:

@@ -14,6 +14,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chronique.errors import InvalidOptionError
+
 if TYPE_CHECKING:  # pandas is imported when an export runs, not when the CLI starts
     import pandas as pd
 
@@ -67,7 +69,7 @@ def read_table(conn: sqlite3.Connection, name: str) -> pd.DataFrame:
 def write_tables(conn: sqlite3.Connection, folder: Path, file_format: str) -> dict[str, int]:
     """Write every table as ``folder/<table>.<format>``; returns the rows written per table."""
     if file_format not in TABLE_FORMATS:
-        raise ValueError(f"unknown table format {file_format!r}")
+        raise InvalidOptionError(f"unknown table format {file_format!r}; choose from {', '.join(TABLE_FORMATS)}")
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
     for name in TABLES:

@@ -16,6 +16,7 @@ from typing import TypeVar
 from chronique.analysis import ActorGraph, Chronicle, PairHistory, PairLink, RelationRow
 from chronique.analysis.records import Counterpart, SeriesPoint
 from chronique.analysis.series import monthly_series, split_scores
+from chronique.errors import InvalidOptionError
 from chronique.report.sources import DocumentSources, Source, SourceIndex
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
 
@@ -221,7 +222,7 @@ def build_content(chron: Chronicle, actors: Sequence[str] = (), start: date | No
                   end: date | None = None) -> ReportContent:
     """The report's content for zero, one or two actors over a period (``None``: unbounded)."""
     if len(actors) > 2:
-        raise ValueError("a report covers every actor, one actor or a pair")
+        raise InvalidOptionError(f"a report covers every actor, one actor or a pair, not {len(actors)} actors")
     scope = (_everything(chron, start, end) if not actors else
              _one_actor(chron, actors[0], start, end) if len(actors) == 1 else _pair(chron, actors, start, end))
     entries = [e for e in scope.entries if in_period(e, start, end)]

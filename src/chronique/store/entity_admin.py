@@ -13,8 +13,9 @@ tellings with their actors, relation evidence): merge then split round-trips. Ot
 to a new entity, with the facts of every document whose mentions all move. A split by alias pins
 the alias to the entity it went to, so later ingests give that name to that entity.
 
-Every function runs inside the caller's transaction and raises ``EntityError`` with a message
-naming what is wrong, before changing anything.
+Every function runs inside the caller's transaction and raises, before changing anything,
+``UnknownActor`` for a name no entity bears or ``EntityError`` with a message naming what else is
+wrong.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chronique.errors import EntityError
+from chronique.errors import EntityError, UnknownActor
 from chronique.identity.entities import KnownEntity, identity_key, new_entity_id, normalise_name
 from chronique.store.entity_moves import (
     FactsOf, MentionSpan, MoveCounts, absorb_entity, add_aliases, entity, facts_of, insert_entity, mentions_of,
@@ -104,7 +105,7 @@ def find_entity_exactly(conn: sqlite3.Connection, reference: str) -> KnownEntity
             return candidates[0]
         if candidates:
             raise EntityError(f"{reference!r} names several entities: {_describe(candidates)}; give the id")
-    raise EntityError(f"no entity named {reference!r} in the store; see 'chronique entities'")
+    raise UnknownActor(reference)
 
 
 # -- merge --------------------------------------------------------------------------------------------

@@ -5,15 +5,16 @@
 
 ``chronique serve`` does exactly this (see docs/web.md). The modules, one concern each:
 
-    app         the factory: routers, error pages, headers, static and vendor files
+    app         the factory: routers, error pages, middleware, static and vendor files
+    errors      chronique's error classes as HTTP statuses (one table)
     api         read endpoints under /api (entities, timeline, profile, pair, series, quotes,
                 search, graph, documents)
     ingest_api  POST /api/documents, off unless a token is configured
     pages       the HTML pages; views: their template environment and helpers
     highlight   an article's text as safe HTML with its facts marked
     library     one short-lived store per request; the document listing
-    security    Content-Security-Policy and other response headers
-    settings    WebSettings and the ingest token
+    security    Content-Security-Policy and other headers, allowed hosts, the body limit
+    settings    WebSettings, the ingest token and the allowed hosts
     assets      where templates, static files and the npm libraries are
 """
 

@@ -145,6 +145,11 @@ def get_series(
     check_period(start, end)
     with _library(request).open() as reading:
         ids = [resolve_actor(reading, name).id for name in (a, b) if name is not None]
+        if len(ids) == 2 and ids[0] == ids[1]:
+            raise RequestValidationError([{
+                "type": "value_error", "loc": ("query", "b"), "input": b,
+                "msg": f"{a!r} and {b!r} are the same actor ({ids[0]}); give two different actors, or only 'a'",
+            }])
         return reading.chronicle.series(*ids, start=start, end=end)
 
 

@@ -2,7 +2,8 @@
 
 ``create_app(WebSettings(db_path=...))`` is what ``chronique serve`` runs under uvicorn and what
 the tests drive in-process through ``httpx.ASGITransport``. Errors are answered in the caller's
-language: JSON ``{"detail": …}`` under ``/api``, an HTML page elsewhere. The interactive API
+language: JSON ``{"detail": …}`` under ``/api``, an HTML page elsewhere; chronique's own errors
+get their status from one table (``web.errors``). The interactive API
 consoles FastAPI offers (``/docs``, ``/redoc``) are off: they load their code from a CDN, and
 no page of chronique fetches anything from outside; the description stays at ``/openapi.json``.
 """
@@ -20,12 +21,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import chronique
-from chronique.analysis import UnknownActor
 from chronique.errors import ChroniqueError
 from chronique.web import api, ingest_api, pages
 from chronique.web.assets import INSTALL_HINT, STATIC_DIR, VendorFiles
+from chronique.web.errors import http_status, public_detail
 from chronique.web.library import Library
-from chronique.web.security import SecurityHeadersMiddleware
+from chronique.web.security import (
+    SECURITY_HEADERS,
+    AllowedHostsMiddleware,
+    BodyLimitMiddleware,
+    SecurityHeadersMiddleware,
+)
 from chronique.web.settings import WebSettings
 from chronique.web.views import build_templates
 
@@ -77,9 +83,20 @@ async def _on_invalid_request(request: Request, error: RequestValidationError) -
 
 
 async def _on_chronique_error(request: Request, error: ChroniqueError) -> Response:
-    """chronique's own errors are about the request (an unknown actor: 404; else 422)."""
-    status = 404 if isinstance(error, UnknownActor) else 422
-    return await _on_http_error(request, HTTPException(status, str(error)))
+    """chronique's own errors, with the status ``web.errors`` gives their class (logged when 5xx)."""
+    status = http_status(error)
+    if status >= 500:
+        logger.error("%s %s: %s: %s", request.method, request.url.path, type(error).__name__, error)
+    return await _on_http_error(request, HTTPException(status, public_detail(error)))
+
+
+async def _on_unexpected_error(request: Request, error: Exception) -> Response:
+    """A 500 for a bug, in the caller's language. Starlette sends it from outside every
+    middleware (and then logs the traceback), so it gets the security headers here."""
+    response = await _on_http_error(request, StarletteHTTPException(500, "internal error; the server log says why"))
+    for name, value in SECURITY_HEADERS:
+        response.headers[name.decode("ascii")] = value.decode("ascii")
+    return response
 
 
 def _vendor_route(app: FastAPI, vendor: VendorFiles) -> None:
@@ -96,7 +113,6 @@ def create_app(settings: WebSettings) -> FastAPI:
     app = FastAPI(
         title="chronique", version=chronique.__version__, description=_DESCRIPTION,
         docs_url=None, redoc_url=None, openapi_url="/openapi.json",
-        max_body_size=settings.max_body_bytes,
     )
     app.state.settings = settings
     app.state.library = Library(settings.db_path)
@@ -107,10 +123,14 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.templates.env.globals["vendor_ready"] = not missing
     if missing:
         logger.warning("front-end libraries missing (%s): %s", ", ".join(missing), INSTALL_HINT)
+    # The last added runs first: headers on every answer, then the host check, then the body limit.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(AllowedHostsMiddleware, allowed=settings.allowed_hosts)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _on_invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(ChroniqueError, _on_chronique_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _on_unexpected_error)
     for router in _ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -1,8 +1,8 @@
 """``POST /api/documents``: ingest one article over HTTP, off unless a token is configured.
 
-The endpoint writes to the database and runs the NLP pipeline, so it is refused on a server
-started without a token (401 without credentials, 403 with any), and otherwise demands
-``Authorization: Bearer <token>``,
+The endpoint writes to the database and runs the NLP pipeline, so it is refused with 403 on a
+server started without a token, whatever the request carries, and otherwise demands
+``Authorization: Bearer <token>`` (401 without it or with another token),
 compared in constant time (``hmac.compare_digest``) so that response timing does not leak how
 much of a guess was right. The article goes through the same steps as ``chronique ingest``
 (``chronique.ingest``): the duplicate check before annotating, the real pipeline, one
@@ -38,14 +38,14 @@ router = APIRouter(prefix="/api")
 def require_token(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> None:
-    """401 without a bearer token or with a wrong one (compared in constant time); 403 when
-    ingest is off on this server, whatever the token."""
+    """403 when ingest is off on this server, whatever the request carries (no token can help);
+    else 401 without a bearer token or with a wrong one (compared in constant time)."""
     expected: str | None = request.app.state.settings.token
-    if credentials is None:
-        reason = _OFF if expected is None else "a valid 'Authorization: Bearer <token>' header is required"
-        raise HTTPException(401, reason, headers={"WWW-Authenticate": "Bearer"})
     if expected is None:
         raise HTTPException(403, _OFF)
+    if credentials is None:
+        raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is required",
+                            headers={"WWW-Authenticate": "Bearer"})
     if not hmac.compare_digest(credentials.credentials.encode("utf-8"), expected.encode("utf-8")):
         raise HTTPException(401, "wrong token: use the one given to 'chronique serve'",
                             headers={"WWW-Authenticate": "Bearer"})

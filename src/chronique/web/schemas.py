@@ -9,14 +9,28 @@ cannot make the server hold or process more than it means to.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-__all__ = ["ErrorMessage", "IngestRequest", "IngestResult", "MAX_TEXT_CHARACTERS"]
+__all__ = ["ErrorMessage", "IngestRequest", "IngestResult", "IsoDay", "MAX_TEXT_CHARACTERS"]
 
 #: The longest article text the ingest endpoint takes (the body limit applies on top).
 MAX_TEXT_CHARACTERS = 1_000_000
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day_text(value: object) -> object:
+    """Only a ``YYYY-MM-DD`` string: pydantic alone would read the number 0 as 1970-01-01."""
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise ValueError("expected a date as a string written YYYY-MM-DD")
+    return value
+
+
+#: A calendar day sent as ``"YYYY-MM-DD"``; numbers (Unix times) and date-times are refused (422).
+IsoDay = Annotated[dt.date, BeforeValidator(_iso_day_text)]
 
 
 class ErrorMessage(BaseModel):
@@ -31,7 +45,7 @@ class IngestRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARACTERS, description="The article text.")
-    date: dt.date = Field(description="Publication date (YYYY-MM-DD): anchors relative dates.")
+    date: IsoDay = Field(description="Publication date (YYYY-MM-DD): anchors relative dates.")
     id: str | None = Field(
         None, min_length=1, max_length=200, pattern=r"^[\w.:-]+$",
         description="Document id (else derived from the text): letters, digits, '_', '.', ':', '-' (it goes in URLs).",
