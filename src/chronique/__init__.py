@@ -34,6 +34,10 @@ _EXPORTS = {
     "ChroniqueError": "chronique.errors",
     "InputError": "chronique.errors",
     "StoreError": "chronique.errors",
+    "NotFoundError": "chronique.errors",
+    "UnknownActor": "chronique.errors",
+    "UsageError": "chronique.errors",
+    "Chronicle": "chronique.analysis",
     "UnsupportedLanguageError": "chronique.errors",
     "Rejection": "chronique.documents",
     "read_paths": "chronique.documents",
@@ -49,7 +53,16 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from chronique.documents import Rejection, read_paths
-    from chronique.errors import ChroniqueError, InputError, StoreError, UnsupportedLanguageError
+    from chronique.analysis import Chronicle
+    from chronique.errors import (
+        ChroniqueError,
+        InputError,
+        NotFoundError,
+        StoreError,
+        UnknownActor,
+        UnsupportedLanguageError,
+        UsageError,
+    )
     from chronique.ingest import IngestReport, annotate_paths, annotate_text, annotate_texts, ingest_paths
     from chronique.model import Annotations, Document, Entity, Event, Money, Quote, Relation, Timex
     from chronique.store import Store
