@@ -8,6 +8,7 @@
     │   └── RecordError            a JSON line that is broken or lacks required fields
     ├── UnsupportedLanguageError   no pipeline for the document's language
     └── StoreError                 the database file cannot be used (wrong schema, not SQLite…)
+        ├── OutdatedSchemaError    a reader found a schema that only a writer may migrate
         └── EntityError            a merge or split the store refuses (unknown, ambiguous, absurd)
 
 Every ``InputError`` names the document (path, and line for JSON lines) in its message, so that
@@ -25,6 +26,7 @@ __all__ = [
     "RecordError",
     "UnsupportedLanguageError",
     "StoreError",
+    "OutdatedSchemaError",
     "EntityError",
 ]
 
@@ -59,6 +61,11 @@ class UnsupportedLanguageError(ChroniqueError):
 
 class StoreError(ChroniqueError):
     """The database cannot be opened or migrated."""
+
+
+class OutdatedSchemaError(StoreError):
+    """A store opened for reading whose schema is behind this chronique: readers never migrate
+    (that would take the write lock); the message says which command brings it up to date."""
 
 
 class EntityError(StoreError):
