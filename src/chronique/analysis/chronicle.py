@@ -39,7 +39,7 @@ class Chronicle:
         else:
             if str(source) != ":memory:" and not Path(source).exists():
                 raise StoreError(f"no database at {source}: run 'chronique ingest PATH --db {source}' first")
-            self.store, self._owns_store = Store(source), True
+            self.store, self._owns_store = Store(source, read_only=True), True
         self._conn = self.store._conn
         self._actors: dict[str, EntityRow] = {}
         self._version: tuple[int, int] | None = None

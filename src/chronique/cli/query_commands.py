@@ -33,7 +33,7 @@ ToOption = Annotated[Optional[str], typer.Option("--to", help="Only what happene
 @contextmanager
 def open_chronicle(db: Path) -> Iterator[Chronicle]:
     """A Chronicle over ``db``: status 2 with a hint when the file or a named actor is missing."""
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         try:
             yield Chronicle(store)
         except UnknownActor as error:
@@ -87,7 +87,7 @@ def quotes(
     as_json: JsonOption = False,
 ) -> None:
     """Quotes with their speakers, dates and sources."""
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         by_id = resolve_actors(store, [by])[0] if by else None
         about_id = resolve_actors(store, [about])[0] if about else None
         rows = store.quotes(by=by_id, about=about_id)
@@ -104,7 +104,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """The article with what was found in it: entities, dates, money, quotes, events, relations."""
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         annotations = store.annotations(doc_id)
     if annotations is None:
         errors.print(f"[red]No document {doc_id!r} in {db}[/red]")

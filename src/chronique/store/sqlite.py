@@ -39,7 +39,7 @@ def _now() -> str:
 
 def _connect(path: str, read_only: bool) -> sqlite3.Connection:
     """A connection in autocommit mode; for reading, the file opened read-only (never created)."""
-    if not read_only or path == ":memory:":
+    if not read_only:
         return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
     uri = f"{Path(path).absolute().as_uri()}?mode=ro"
     return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
@@ -51,19 +51,20 @@ class Store:
     ``Store(path, read_only=True)`` opens an existing store for reading: the file is opened
     read-only, nothing is migrated and no lock is taken, so that it reads while a writer writes;
     a schema that is behind raises ``OutdatedSchemaError``. A writer (the default) migrates a
-    schema that is behind, and takes no lock either when it is current.
+    schema that is behind, and takes no lock either when it is current. An in-memory store is
+    new and private to its connection: it always gets the current schema.
     """
 
     def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
         self.path = str(path)
-        self.read_only = read_only
+        self.read_only = read_only and self.path != ":memory:"
         try:
-            self._conn = _connect(self.path, read_only)
+            self._conn = _connect(self.path, self.read_only)
         except sqlite3.Error as error:
             raise StoreError(f"cannot open the database {self.path!r}: {error}") from error
         try:
             self._configure()
-            if read_only:
+            if self.read_only:
                 require_current_schema(self._conn)
                 self.applied_migrations: list[str] = []
             else:

@@ -80,5 +80,5 @@ class Library:
 
     @contextmanager
     def open(self) -> Iterator[Reading]:
-        with Store(self.db_path) as store:
+        with Store(self.db_path, read_only=True) as store:
             yield Reading(store, Chronicle(store))
