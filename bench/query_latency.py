@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -60,23 +61,23 @@ def build_store(path: Path, docs: int, seed: int) -> dict[str, Any]:
     generator = NewsGenerator(seed, actor_count(docs))
     started = time.perf_counter()
     with Store(path) as store:
-        batch = []
+        batch, done = [], 0
         for annotations in generator.documents(docs):
             batch.append(annotations)
             if len(batch) == BATCH:
                 store.save(batch)
+                done += len(batch)
                 batch = []
-                _progress(store, docs, started)
+                _progress(done, docs, started)
         if batch:
             store.save(batch)
-        store.connection.execute("PRAGMA optimize")
+        store.optimize()
         counts = store.counts()
     return {"seconds": round(time.perf_counter() - started, 1), "counts": counts}
 
 
-def _progress(store: Store, docs: int, started: float) -> None:
+def _progress(done: int, docs: int, started: float) -> None:
     """A line every 5,000 documents: how many, how fast, how long is left."""
-    done = store.connection.execute("SELECT MAX(rowid) FROM documents").fetchone()[0] or 0
     if done % 5000 == 0 or done == docs:
         elapsed = time.perf_counter() - started
         rate = done / elapsed if elapsed else 0.0
@@ -221,10 +222,12 @@ def warm_file(path: Path) -> float:
 
 
 def run(path: Path, queries: int, seed: int) -> dict[str, dict[str, Any]]:
-    with Store(path) as store:
+    # The questions are drawn through a read-only connection of the benchmark's own.
+    with Store(path, read_only=True) as store, closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro",
+                                                                       uri=True)) as conn:
         stored = store.counts()["documents"]
         generator = NewsGenerator(seed, actor_count(stored))
-        workload = Workload(store.connection, generator, queries, seed + 1)
+        workload = Workload(conn, generator, queries, seed + 1)
         questions = workload.questions()
         chron = Chronicle(store)
         for calls in questions.values():  # warm-up: one of each, not counted

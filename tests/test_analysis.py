@@ -21,7 +21,7 @@ from chronique.analysis.search import fold, fts_query, locate, query_parts
 from chronique.errors import ChroniqueError, StoreError
 from chronique.model import Annotations, Document, Entity, Event, Quote, Relation, Timex
 from chronique.store import Store
-from tests.builders import sentences, span
+from tests.builders import sentences, span, sql
 
 ALICE, BOB, ACME, ZETA = "alice", "bob", "acme", "zeta"
 
@@ -459,17 +459,19 @@ def test_pages_of_a_timeline(chron: Chronicle) -> None:
     assert summary(chron.timeline("Alice", undated=True, limit=1, offset=4)) == [("REJECT", None)]
 
 
-def plan(store: Store, sql: str, params: list) -> str:
-    return " ".join(row[-1] for row in store.connection.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+def plan(store: Store, query: str, params: list) -> str:
+    return " ".join(row[-1] for row in sql(store, f"EXPLAIN QUERY PLAN {query}", params))
 
 
-def test_period_and_time_order_queries_read_their_indexes(store: Store) -> None:
+def test_period_and_time_order_queries_read_their_indexes(tmp_path: Path) -> None:
     from chronique.store.selection import EventFilter, _period_source, _UNDATED, _WHEN
 
-    sql, params = _period_source(EventFilter(start=date(2020, 1, 1), end=date(2020, 1, 31)))
-    assert plan(store, sql, params).count("events_by_span_start") == 3
-    ordered = f"SELECT e.id FROM events e ORDER BY {_UNDATED}, {_WHEN}, e.id LIMIT 5"
-    assert "events_in_time_order" in plan(store, ordered, [])
+    with Store(tmp_path / "plans.db") as store:
+        store.save([doc_1(), doc_2(), doc_3()])
+        period, params = _period_source(EventFilter(start=date(2020, 1, 1), end=date(2020, 1, 31)))
+        assert plan(store, period, params).count("events_by_span_start") == 3
+        ordered = f"SELECT e.id FROM events e ORDER BY {_UNDATED}, {_WHEN}, e.id LIMIT 5"
+        assert "events_in_time_order" in plan(store, ordered, [])
 
 
 @pytest.mark.slow

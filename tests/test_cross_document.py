@@ -18,6 +18,7 @@ import pytest
 from chronique.model import Annotations, Document, Entity, Event, Quote, Relation
 from chronique.identity.entities import new_entity_id
 from chronique.store import Store
+from tests.builders import sql
 from tests.conftest import ROOT
 
 CROSS_DOC = ROOT / "tests" / "data" / "cross_doc"
@@ -157,9 +158,9 @@ def articles() -> list[Article]:
     ]
 
 
-def stored(order: Sequence[Article]) -> Store:
-    """A store holding these articles, saved one by one in this order."""
-    store = Store()
+def stored(order: Sequence[Article], path: str | Path = ":memory:") -> Store:
+    """A store holding these articles, saved one by one in this order (in a file if ``path``)."""
+    store = Store(path)
     for article in order:
         store.save([annotate(article)])
     return store
@@ -169,15 +170,14 @@ def groups(store: Store) -> dict[str, tuple[str, str, tuple[str, ...]]]:
     """entity id → (name, type, documents that mention it)."""
     result = {}
     for row in store.entities():
-        docs = tuple(r[0] for r in store.connection.execute(
-            "SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? ORDER BY doc_id", (row.id,)))
+        docs = tuple(sorted(d.doc_id for d in store.entity_details(row.id).documents))
         result[row.id] = (row.name, row.type, docs)
     return result
 
 
 @pytest.fixture
-def corpus() -> Iterator[Store]:
-    with stored(articles()) as store:
+def corpus(tmp_path: Path) -> Iterator[Store]:
+    with stored(articles(), tmp_path / "corpus.db") as store:
         yield store
 
 
@@ -221,8 +221,8 @@ def test_facts_hang_on_the_global_entities(corpus: Store) -> None:
         ("une équipe remarquable", "satya-nadella"), ("sans fondement", CLAIRE),
         ("Ce lieu appartient à tous", MAYOR), ("Je suis très fier", RUNNER),
     }
-    roles = corpus.connection.execute("SELECT source, target, COUNT(*) FROM relations r JOIN relation_evidence e"
-                                      " ON e.relation_id = r.id GROUP BY r.id ORDER BY source, target").fetchall()
+    roles = sql(corpus, "SELECT source, target, COUNT(*) FROM relations r JOIN relation_evidence e"
+                        " ON e.relation_id = r.id GROUP BY r.id ORDER BY source, target")
     assert sorted(roles) == sorted([(CLAIRE, NEXARIA, 1), (CFO, NEXARIA, 2), ("satya-nadella", "microsoft", 1)])
 
 
@@ -310,9 +310,8 @@ def _by_origin(store: Store) -> dict[str, tuple[str, str, tuple[str, ...]]]:
     """entity id → (name, type, article file names that mention it)."""
     result = {}
     for row in store.entities():
-        files = tuple(sorted({Path(origin).name[:10] for (origin,) in store.connection.execute(
-            "SELECT d.origin FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?",
-            (row.id,))}))
+        files = tuple(sorted({Path(store.document(d.doc_id).origin).name[:10]  # type: ignore[union-attr, arg-type]
+                              for d in store.entity_details(row.id).documents}))
         result[row.id] = (row.name, row.type, files)
     return result
 

@@ -22,6 +22,7 @@ from chronique.errors import EntityError, NotFoundError, StoreError, UnknownActo
 from chronique.identity.entities import new_entity_id
 from chronique.store import Store
 from chronique.store.migrations import MIGRATIONS, apply_migrations
+from tests.builders import sql
 from tests.test_cross_document import (
     CFO, CLAIRE, MAYOR, NEXARIA, RUNNER, Actor, Article, annotate, articles, stored,
 )
@@ -31,10 +32,8 @@ runner = CliRunner()
 
 def snapshot(store: Store) -> dict[str, object]:
     """Everything a merge or a split may change, in a comparable form."""
-    conn = store.connection
-
-    def rows(sql: str) -> list[tuple]:
-        return sorted((tuple(row) for row in conn.execute(sql)), key=repr)
+    def rows(query: str) -> list[tuple]:
+        return sorted(sql(store, query), key=repr)
 
     return {
         "counts": store.counts(),
@@ -51,8 +50,8 @@ def snapshot(store: Store) -> dict[str, object]:
 
 
 @pytest.fixture
-def corpus() -> Iterator[Store]:
-    with stored(articles()) as store:
+def corpus(tmp_path: Path) -> Iterator[Store]:
+    with stored(articles(), tmp_path / "corpus.db") as store:
         yield store
 
 
@@ -83,9 +82,8 @@ def test_merge_moves_everything_and_records_it(corpus: Store) -> None:
     assert MAYOR not in {row.id for row in corpus.entities()}
     assert [d.doc_id for d in corpus.entity_details(CFO).documents] == ["d1", "d3", "d4"]
     assert {q.speaker_id for q in corpus.quotes() if q.text == "Ce lieu appartient à tous"} == {CFO}
-    conn = corpus.connection
-    assert conn.execute("SELECT new_id FROM entity_redirects WHERE old_id = ?", (MAYOR,)).fetchone() == (CFO,)
-    assert conn.execute("SELECT kept, absorbed, undone_at FROM entity_merges").fetchall() == [(CFO, MAYOR, None)]
+    assert sql(corpus, "SELECT new_id FROM entity_redirects WHERE old_id = ?", (MAYOR,)) == [(CFO,)]
+    assert sql(corpus, "SELECT kept, absorbed, undone_at FROM entity_merges") == [(CFO, MAYOR, None)]
 
 
 def test_merge_folds_events_that_now_tell_the_same_happening() -> None:
@@ -158,8 +156,8 @@ def test_merge_then_split_by_documents_round_trips(corpus: Store) -> None:
     assert snapshot(corpus) == before
 
 
-def test_merge_then_split_restores_folded_events_with_their_ids_and_dates() -> None:
-    with stored(dupont_articles()) as store:
+def test_merge_then_split_restores_folded_events_with_their_ids_and_dates(tmp_path: Path) -> None:
+    with stored(dupont_articles(), tmp_path / "dupont.db") as store:
         before = snapshot(store)
         store.merge_entities(DUPONT, DUPOND)
         store.split_entity(DUPONT, documents=["y"])
@@ -175,13 +173,13 @@ def test_merging_two_actors_of_the_same_articles_round_trips_by_aliases(corpus: 
     assert (split.target.id, split.restored, split.target.kb_id) == ("elon-musk", True, "elon-musk")
     after = snapshot(corpus)
     assert after == before
-    assert corpus.connection.execute("SELECT undone_at IS NOT NULL FROM entity_merges").fetchall() == [(1,)]
+    assert sql(corpus, "SELECT undone_at IS NOT NULL FROM entity_merges") == [(1,)]
 
 
-def test_a_surname_merged_into_a_full_name_round_trips_by_alias() -> None:
+def test_a_surname_merged_into_a_full_name_round_trips_by_alias(tmp_path: Path) -> None:
     vasseur = Article("v", date(2025, 8, 1), "Mme Vasseur quitte Kelvia.",
                       [Actor("v", "Vasseur", "PERSON", ("Mme Vasseur",)), Actor("k", "Kelvia", "ORG", ("Kelvia",))])
-    with stored([articles()[0], vasseur]) as store:  # no shared actor: kept apart
+    with stored([articles()[0], vasseur], tmp_path / "vasseur.db") as store:  # no shared actor: kept apart
         alone = new_entity_id("PERSON", "Vasseur")
         assert {r.id for r in store.entities("PERSON")} >= {CLAIRE, alone}
         before = snapshot(store)
@@ -213,9 +211,8 @@ def test_split_by_document_makes_a_homonym_with_the_document_s_facts(corpus: Sto
     homonym = new_entity_id("PERSON", "Thomas Martin", "d4")
     assert (report.target.id, report.target.name, report.restored, report.pinned) == (
         homonym, "Thomas Martin", False, None)
-    ends = corpus.connection.execute(
-        "SELECT r.source, e.doc_id FROM relations r JOIN relation_evidence e ON e.relation_id = r.id"
-        " WHERE r.target = ? ORDER BY e.doc_id", (NEXARIA,)).fetchall()
+    ends = sql(corpus, "SELECT r.source, e.doc_id FROM relations r JOIN relation_evidence e ON e.relation_id = r.id"
+                       " WHERE r.target = ? ORDER BY e.doc_id", (NEXARIA,))
     assert ends == [(CLAIRE, "d1"), (CFO, "d1"), (homonym, "d4")]
 
 
@@ -274,10 +271,9 @@ def test_a_store_from_before_the_migration_gets_keys_and_telling_values(tmp_path
     conn.close()
     with Store(path) as store:
         assert store.applied_migrations == [migration.__name__ for migration in MIGRATIONS[2:]]
-        conn = store.connection
-        assert conn.execute("SELECT key_name, surname FROM entities").fetchone() == ("claire vasseur", "vasseur")
-        assert conn.execute("SELECT key_norm FROM aliases").fetchone() == ("vasseur",)
-        assert conn.execute("SELECT date_value, score FROM event_mentions").fetchone() == ("2025", 1.5)
+        assert sql(store, "SELECT key_name, surname FROM entities") == [("claire vasseur", "vasseur")]
+        assert sql(store, "SELECT key_norm FROM aliases") == [("vasseur",)]
+        assert sql(store, "SELECT date_value, score FROM event_mentions") == [("2025", 1.5)]
 
 
 # -- the command line -----------------------------------------------------------------------------------
@@ -327,11 +323,11 @@ def test_a_refused_request_is_one_line_and_status_2(db: Path, monkeypatch: pytes
 
 
 @pytest.mark.slow
-def test_merge_then_split_round_trips_on_the_articles(examples_dir: Path) -> None:
+def test_merge_then_split_round_trips_on_the_articles(examples_dir: Path, tmp_path: Path) -> None:
     from chronique import ingest_paths
     from tests.test_cross_document import CROSS_DOC
 
-    with Store() as store:
+    with Store(tmp_path / "articles.db") as store:
         ingest_paths([str(CROSS_DOC), str(examples_dir)], store)
         before = snapshot(store)
         assert before["counts"]["documents"] == 8  # type: ignore[index]

@@ -27,7 +27,7 @@ from chronique.export.neo4j import NODE_FILES, RELATIONSHIP_FILES
 from chronique.export.tables import TABLES
 from chronique.model import EXPORTED_MODALITIES, Annotations, Document, Entity, Money, Quote, Relation, Timex
 from chronique.store import Store
-from tests.builders import sentences, span
+from tests.builders import sentences, span, sql
 from tests.builders import event as _event
 
 
@@ -126,17 +126,17 @@ def small(small_db: Path) -> Iterator[Store]:
 def exported_event_count(store: Store, start: date | None = None) -> int:
     """Events the text says happened, straight from the events table."""
     marks = ", ".join("?" * len(EXPORTED_MODALITIES))
-    sql = f"SELECT COUNT(*) FROM events WHERE modality IN ({marks})"
+    query = f"SELECT COUNT(*) FROM events WHERE modality IN ({marks})"
     params: list[object] = sorted(EXPORTED_MODALITIES)
     if start is not None:
-        sql += " AND COALESCE(date_end, date_start) >= ?"
+        query += " AND COALESCE(date_end, date_start) >= ?"
         params.append(start.isoformat())
-    return store.connection.execute(sql, params).fetchone()[0]
+    return sql(store, query, params)[0][0]
 
 
 def table_count(store: Store, table: str) -> int:
     assert table in TABLES  # a fixed name, never from input
-    return store.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    return sql(store, f"SELECT COUNT(*) FROM {table}")[0][0]
 
 
 def read_gdelt(path: Path) -> pd.DataFrame:
@@ -291,9 +291,8 @@ def test_neo4j_recipe_and_readme_name_every_file(small: Store, tmp_path: Path) -
 
 def _actors_of_exported_events(store: Store) -> int:
     marks = ", ".join("?" * len(EXPORTED_MODALITIES))
-    return store.connection.execute(
-        "SELECT COUNT(DISTINCT ea.entity_id) FROM event_actors ea JOIN events e ON e.id = ea.event_id"
-        f" WHERE e.modality IN ({marks})", sorted(EXPORTED_MODALITIES)).fetchone()[0]
+    return sql(store, "SELECT COUNT(DISTINCT ea.entity_id) FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+                      f" WHERE e.modality IN ({marks})", sorted(EXPORTED_MODALITIES))[0][0]
 
 
 def test_graphml_reads_back_as_the_actor_graph(small: Store, tmp_path: Path) -> None:

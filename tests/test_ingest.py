@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from chronique.cli import app
 from chronique.ingest import ingest_paths
 from chronique.store import Store
+from tests.builders import sql
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -45,7 +46,7 @@ def test_every_input_is_accounted_for(messy_folder, tmp_path):
     with Store(tmp_path / "news.db") as store:
         report = ingest_paths([messy_folder], store)
         stored_texts = {store.document(doc_id).text for _origin, doc_id in report.stored}
-        log = store.connection.execute("SELECT status, COUNT(*) FROM ingest_log GROUP BY status").fetchall()
+        log = sql(store, "SELECT status, COUNT(*) FROM ingest_log GROUP BY status")
     assert stored_texts == {GOOD, LATIN1, "Mark Zuckerberg dirige Meta depuis 2004."}
     reasons = {Path(r.origin).name: r.reason for r in report.rejected}
     assert set(reasons) == {"b_empty.txt", "c_binary.txt", "e_undated.txt", "f_feed.jsonl:2", "f_feed.jsonl:3"}
@@ -100,8 +101,7 @@ def test_a_killed_run_restarted_stores_every_document_once(messy_folder, tmp_pat
         report = ingest_paths([messy_folder], store, batch_size=1)
         assert len(report.stored) == 2 and len(report.duplicates) == 1
         assert store.counts()["documents"] == 3
-        hashes = store.connection.execute("SELECT COUNT(DISTINCT content_hash) FROM documents").fetchone()[0]
-        assert hashes == 3
+        assert sql(store, "SELECT COUNT(DISTINCT content_hash) FROM documents") == [(3,)]
 
 
 def test_date_option_dates_undated_files(tmp_path):

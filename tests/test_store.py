@@ -23,7 +23,7 @@ from chronique.model import Annotations, Document, Entity, Money, Quote, Relatio
 from chronique.identity.entities import new_entity_id
 from chronique.store import Store, writer
 from chronique.store.migrations import MIGRATIONS
-from tests.builders import event, sentences, span
+from tests.builders import event, sentences, span, sql
 
 MUSK, OPENAI, TESLA = "Q317521", "Q21708200", "Q478214"
 ALTMAN = new_entity_id("PERSON", "Sam Altman")
@@ -100,6 +100,13 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
+def on_disk(tmp_path: Path) -> Iterator[Store]:
+    """A file store, for the tests that check tables no read function shows (``sql``)."""
+    with Store(tmp_path / "chronique.db") as opened:
+        yield opened
+
+
+@pytest.fixture
 def filled(store: Store) -> Store:
     store.save([doc_a(), doc_b()])
     return store
@@ -154,7 +161,8 @@ def test_a_different_text_under_a_stored_id_is_a_duplicate(store: Store) -> None
     assert store.document("a").text == TEXT_A  # type: ignore[union-attr]
 
 
-def test_a_batch_that_fails_midway_leaves_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_batch_that_fails_midway_leaves_nothing(on_disk: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = on_disk
     real_insert = writer.insert_annotations
     calls = []
 
@@ -169,7 +177,7 @@ def test_a_batch_that_fails_midway_leaves_nothing(store: Store, monkeypatch: pyt
         store.save([doc_a(), doc_b()])
     assert calls == ["a", "b"]  # the first document was written, then rolled back
     assert set(store.counts().values()) == {0}
-    assert store.connection.execute("SELECT COUNT(*) FROM ingest_log").fetchone()[0] == 0
+    assert sql(store, "SELECT COUNT(*) FROM ingest_log") == [(0,)]
     monkeypatch.undo()
     assert [o.status for o in store.save([doc_a(), doc_b()])] == ["stored", "stored"]
 
@@ -182,11 +190,10 @@ def test_an_unknown_entity_key_is_refused_and_nothing_is_written(store: Store) -
     assert store.counts()["documents"] == 0
 
 
-def test_every_input_is_accounted_for_in_the_ingest_log(store: Store) -> None:
-    store.save([doc_a(), doc_a()])
-    store.log_rejection("empty.txt", "nothing but whitespace")
-    rows = store.connection.execute(
-        "SELECT origin, doc_id, status, reason FROM ingest_log ORDER BY id").fetchall()
+def test_every_input_is_accounted_for_in_the_ingest_log(on_disk: Store) -> None:
+    on_disk.save([doc_a(), doc_a()])
+    on_disk.log_rejection("empty.txt", "nothing but whitespace")
+    rows = sql(on_disk, "SELECT origin, doc_id, status, reason FROM ingest_log ORDER BY id")
     assert rows == [
         ("a.jsonl", "a", "stored", None),
         ("a.jsonl", "a", "duplicate", "same content as document 'a'"),
@@ -201,11 +208,13 @@ def test_counts(filled: Store) -> None:
     }
 
 
-def test_one_event_told_by_two_documents_is_one_event_with_two_mentions(filled: Store) -> None:
+def test_one_event_told_by_two_documents_is_one_event_with_two_mentions(on_disk: Store) -> None:
+    filled = on_disk
+    filled.save([doc_a(), doc_b()])
     [bid] = [entry for entry in filled.timeline() if entry.type == "BID"]
     assert [(m.doc_id, m.trigger) for m in bid.mentions] == [("a", "proposé"), ("b", "offert")]
     assert (bid.amount, bid.currency) == (97.4e9, "USD")
-    relation_evidence = filled.connection.execute("SELECT COUNT(*) FROM relation_evidence").fetchone()[0]
+    [(relation_evidence,)] = sql(filled, "SELECT COUNT(*) FROM relation_evidence")
     assert (filled.counts()["relations"], relation_evidence) == (1, 2)
 
 
@@ -234,17 +243,24 @@ def test_reopening_a_file_keeps_data_and_applies_no_migration_twice(tmp_path: Pa
         first.save([doc_a()])
     with Store(path) as again:
         assert again.applied_migrations == []
-        rows = again.connection.execute("SELECT name, COUNT(*) FROM schema_migrations GROUP BY name ORDER BY MIN(rowid)")
-        assert rows.fetchall() == [(migration.__name__, 1) for migration in MIGRATIONS]
+        rows = sql(again, "SELECT name, COUNT(*) FROM schema_migrations GROUP BY name ORDER BY MIN(rowid)")
+        assert rows == [(migration.__name__, 1) for migration in MIGRATIONS]
         assert again.counts()["documents"] == 1
         assert again.save([doc_a(), doc_b()])[0].status == "duplicate"
 
 
-def test_a_file_store_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
-    with Store(tmp_path / "chronique.db") as store:
-        assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert store.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert store.connection.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+def test_a_file_store_uses_wal_and_foreign_keys(on_disk: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert sql(on_disk, "PRAGMA journal_mode") == [("wal",)]
+    synchronous = []
+
+    def insert_a_dangling_mention(conn: sqlite3.Connection, annotations: Annotations, at: str) -> None:
+        synchronous.append(conn.execute("PRAGMA synchronous").fetchone()[0])
+        conn.execute("""INSERT INTO mentions (doc_id, entity_id, start, "end") VALUES ('nowhere', 'nobody', 0, 1)""")
+
+    monkeypatch.setattr(writer, "insert_annotations", insert_a_dangling_mention)
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        on_disk.save([doc_a()])
+    assert synchronous == [1]  # NORMAL
 
 
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:

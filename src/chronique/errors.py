@@ -16,7 +16,8 @@
     │   └── UnknownDocument        no document has this id
     ├── ConfigurationError         the program was started with settings it cannot use (token file…)
     └── StoreError                 the database cannot be used (not SQLite, newer schema, broken batch…)
-        └── MissingDatabaseError   no database file where one must already exist
+        ├── MissingDatabaseError   no database file where one must already exist
+        └── OutdatedSchemaError    a reader found a schema that only a writer may migrate
 
 Everything but ``StoreError`` and ``ConfigurationError`` is the user's to fix: the web answers it
 with a 4xx status, the command line with status 2 (``chronique.web.errors`` and
@@ -44,6 +45,7 @@ __all__ = [
     "UsageError",
     "InvalidPeriodError",
     "InvalidOptionError",
+    "OutdatedSchemaError",
     "EntityError",
     "NotFoundError",
     "UnknownActor",
@@ -137,3 +139,8 @@ class MissingDatabaseError(StoreError):
     def __init__(self, path: object) -> None:
         super().__init__(f"no database at {path}: run 'chronique ingest PATH --db {path}' first")
         self.path = path
+
+
+class OutdatedSchemaError(StoreError):
+    """A store opened for reading whose schema is behind this chronique: readers never migrate
+    (that would take the write lock); the message says which command brings it up to date."""

@@ -39,8 +39,8 @@ class Chronicle:
         else:
             if str(source) != ":memory:" and not Path(source).exists():
                 raise MissingDatabaseError(source)
-            self.store, self._owns_store = Store(source), True
-        self._conn = self.store.connection
+            self.store, self._owns_store = Store(source, read_only=True), True
+        self._conn = self.store._conn
         self._actors: dict[str, EntityRow] = {}
         self._version: tuple[int, int] | None = None
 

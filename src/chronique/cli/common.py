@@ -89,11 +89,14 @@ def parse_date(value: str | None, option: str = "--date") -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option)
 
 
-def open_store(db: Path, must_exist: bool = True) -> Store:
-    """The store at ``db``; ``MissingDatabaseError`` when a read command finds no file."""
+def open_store(db: Path, must_exist: bool = True, *, read_only: bool = False) -> Store:
+    """The store at ``db``; ``MissingDatabaseError`` when a read command finds no file.
+
+    Read commands pass ``read_only``: they take no lock, so they answer while an ingest writes,
+    and never migrate (an older schema is an error telling to run 'chronique migrate')."""
     if must_exist and not db.exists():
         raise MissingDatabaseError(db)
-    return Store(db)
+    return Store(db, read_only=read_only)
 
 
 def print_json_lines(records) -> None:

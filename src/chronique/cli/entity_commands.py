@@ -58,7 +58,7 @@ def entities(
     """
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         rows = store.entities(type_.upper() if type_ else None)
     if as_json:
         print_json_lines(asdict(row) for row in rows)
@@ -172,7 +172,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """One entity: id, knowledge-base id, aliases, the documents that mention it, its merges."""
-    with open_store(_database(ctx, db)) as store:
+    with open_store(_database(ctx, db), read_only=True) as store:
         details = store.entity_details(entity)
     if as_json:
         print_json_lines([asdict(details)])

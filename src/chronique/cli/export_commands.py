@@ -47,7 +47,7 @@ def export(
     """
     start, end = parse_date(from_, "--from"), parse_date(to, "--to")
     _check_request(format_, output, start, end)
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         summary = export_store(store, format_, output, start=start, end=end)
     if format_ != "annotations" or output is not None:
         what = ", ".join(f"{count} {name}" for name, count in summary.counts.items())

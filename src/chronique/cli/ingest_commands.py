@@ -1,4 +1,5 @@
-"""``chronique ingest`` and ``chronique annotate``: articles in, facts out (stored or printed)."""
+"""``chronique ingest``, ``annotate`` and ``migrate``: articles in, facts out (stored or printed),
+and the schema of a database brought up to date."""
 
 from __future__ import annotations
 
@@ -71,3 +72,20 @@ def annotate(
     errors.print(f"annotated {written} document(s), rejected {rejected}")
     if rejected and not written:
         raise typer.Exit(1)
+
+
+@app.command()
+def migrate(db: DbOption = DEFAULT_DB) -> None:
+    """Bring an existing database's schema up to this chronique, and say what was applied.
+
+    Read commands and the web server's requests never migrate (they take no write lock, so
+    they answer while an ingest writes): after an upgrade they ask for this command, which any
+    writing command (ingest, entities merge/split, serve) also does on its way.
+    """
+    with open_store(db) as store:
+        applied = store.applied_migrations
+    if applied:
+        console.print(f"applied {len(applied)} migration(s): {', '.join(applied)}", soft_wrap=True)
+    else:
+        console.print("the schema is up to date: nothing to apply")
+    console.print(f"database: {db.resolve()}", soft_wrap=True)

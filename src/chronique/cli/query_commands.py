@@ -35,7 +35,7 @@ ToOption = Annotated[Optional[str], typer.Option("--to", help="Only what happene
 def open_chronicle(db: Path) -> Iterator[Chronicle]:
     """A Chronicle over ``db`` (``MissingDatabaseError`` when there is no file; an unknown actor
     raises ``UnknownActor``: both end the command with status 2, see ``cli.common``)."""
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         yield Chronicle(store)
 
 
@@ -85,7 +85,7 @@ def quotes(
     as_json: JsonOption = False,
 ) -> None:
     """Quotes with their speakers, dates and sources."""
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         by_id = resolve_actors(store, [by])[0] if by else None
         about_id = resolve_actors(store, [about])[0] if about else None
         rows = store.quotes(by=by_id, about=about_id)
@@ -102,7 +102,7 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """The article with what was found in it: entities, dates, money, quotes, events, relations."""
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         annotations = store.annotations(doc_id)
     if annotations is None:
         raise UnknownDocument(doc_id)

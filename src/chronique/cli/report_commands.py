@@ -33,7 +33,7 @@ def report(
     start, end = parse_date(from_, "--from"), parse_date(to, "--to")
     if start and end and start > end:
         raise typer.BadParameter(f"--from {start} is after --to {end}", param_hint="--from/--to")
-    with open_store(db) as store, Chronicle(store) as chron:
+    with open_store(db, read_only=True) as store, Chronicle(store) as chron:
         summary = write_report(chron, output, names, start=start, end=end)
     errors.print(f"report: {summary.path} (events: {summary.events}, quotes: {summary.quotes}, "
                  f"cited sentences: {summary.sources})")

@@ -11,7 +11,6 @@ and last dates as plain attributes (GEXF too).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -22,7 +21,7 @@ if TYPE_CHECKING:  # networkx is imported when an export runs, not when the CLI 
     import networkx as nx
 
 __all__ = [
-    "Interval", "COLOUR_BOUND", "event_intervals", "merge_intervals", "mean_score", "actor_network",
+    "Interval", "COLOUR_BOUND", "merge_intervals", "mean_score", "actor_network",
     "write_graphml", "write_gexf",
 ]
 
@@ -30,15 +29,6 @@ Interval = tuple[str, str]  # ISO dates, both inclusive
 
 #: The mean score drawn fully red (−) or green (+): most business events score within ±5.
 COLOUR_BOUND = 5.0
-
-
-def event_intervals(conn: sqlite3.Connection) -> dict[str, Interval]:
-    """Event id → (first day, last day) of when it happened, for the dated events."""
-    return {
-        event_id: (start, end or start)
-        for event_id, start, end in conn.execute(
-            "SELECT id, date_start, date_end FROM events WHERE date_start IS NOT NULL")
-    }
 
 
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:

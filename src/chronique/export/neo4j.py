@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import csv
 import re
-import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from chronique.data import load_toml
-from chronique.export.events import event_mentions
+from chronique.store import Store
+from chronique.store.export_reads import ExportReader
 
 __all__ = ["NODE_FILES", "RELATIONSHIP_FILES", "write_neo4j"]
 
@@ -69,63 +69,45 @@ def _actor_labels() -> dict[str, str]:
     return load_toml("export/neo4j/labels.toml")["actor_labels"]
 
 
-def _actor_rows(conn: sqlite3.Connection) -> list[Row]:
+def _actor_rows(reads: ExportReader) -> list[Row]:
     labels = _actor_labels()
-    aliases: dict[str, list[str]] = {}
-    for entity_id, alias in conn.execute("SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias"):
-        aliases.setdefault(entity_id, []).append(alias)
-    rows = conn.execute(
-        "SELECT e.id, e.name, e.type, e.kb_id, COUNT(m.entity_id), COUNT(DISTINCT m.doc_id)"
-        " FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY e.id"
-    )
     return [
-        (id_, _array(["Actor", labels[type_]] if type_ in labels else ["Actor"]), name, type_, kb_id,
-         _array(aliases.get(id_, [])), mentions, documents)
-        for id_, name, type_, kb_id, mentions, documents in rows
+        (a.id, _array(["Actor", labels[a.type]] if a.type in labels else ["Actor"]), a.name, a.type, a.kb_id,
+         _array(a.aliases), a.mentions, a.documents)
+        for a in reads.actors()
     ]
 
 
-def _document_rows(conn: sqlite3.Connection) -> list[Row]:
-    return [(row[0], "Document", *row[1:]) for row in conn.execute(
-        "SELECT id, date, lang, title, url, source, text FROM documents ORDER BY date, id")]
+def _document_rows(reads: ExportReader) -> list[Row]:
+    return [(row[0], "Document", *row[1:]) for row in reads.documents()]
 
 
-def _event_rows(conn: sqlite3.Connection) -> list[Row]:
-    return [(row[0], "Event", *row[1:]) for row in conn.execute(
-        "SELECT id, type, date_value, date_start, date_end, amount, currency, modality, score, cameo,"
-        " plover FROM events ORDER BY id")]
+def _event_rows(reads: ExportReader) -> list[Row]:
+    return [(row[0], "Event", *row[1:]) for row in reads.every_event()]
 
 
-def _event_actor_rows(conn: sqlite3.Connection) -> list[Row]:
+def _event_actor_rows(reads: ExportReader) -> list[Row]:
     return [
         (entity_id, event_id, "SOURCE_OF" if role == "source" else "TARGET_OF", position)
-        for event_id, entity_id, role, position in conn.execute(
-            "SELECT event_id, entity_id, role, position FROM event_actors ORDER BY event_id, role, position")
+        for event_id, entity_id, role, position in reads.participations()
     ]
 
 
-def _telling_rows(conn: sqlite3.Connection) -> list[Row]:
+def _telling_rows(reads: ExportReader) -> list[Row]:
     return [
         (event_id, m.doc_id, "TOLD_IN", m.start, m.end, m.trigger, m.modality, m.sentence)
-        for event_id, mentions in sorted(event_mentions(conn).items()) for m in mentions
+        for event_id, mentions in sorted(reads.tellings(every_modality=True).items()) for m in mentions
     ]
 
 
-def _mention_rows(conn: sqlite3.Connection) -> list[Row]:
-    return [(entity_id, doc_id, "MENTIONED_IN", count) for entity_id, doc_id, count in conn.execute(
-        "SELECT entity_id, doc_id, COUNT(*) FROM mentions GROUP BY entity_id, doc_id ORDER BY entity_id, doc_id")]
+def _mention_rows(reads: ExportReader) -> list[Row]:
+    return [(entity_id, doc_id, "MENTIONED_IN", count) for entity_id, doc_id, count in reads.mention_counts()]
 
 
-def _relation_rows(conn: sqlite3.Connection) -> list[Row]:
-    evidence: dict[str, list[str]] = {}
-    for relation_id, doc_id in conn.execute(
-        "SELECT DISTINCT relation_id, doc_id FROM relation_evidence ORDER BY relation_id, doc_id"
-    ):
-        evidence.setdefault(relation_id, []).append(doc_id)
+def _relation_rows(reads: ExportReader) -> list[Row]:
     return [
-        (source, target, type_, id_, title, valid_from, valid_to, _array(evidence.get(id_, [])))
-        for id_, type_, source, target, title, valid_from, valid_to in conn.execute(
-            "SELECT id, type, source, target, title, valid_from, valid_to FROM relations ORDER BY id")
+        (r.source, r.target, r.type, r.id, r.title, r.valid_from, r.valid_to, _array(r.doc_ids))
+        for r in reads.relations()
     ]
 
 
@@ -136,10 +118,9 @@ _ROWS = {
 }
 
 
-def _relation_types(conn: sqlite3.Connection) -> list[str]:
+def _relation_types(reads: ExportReader) -> list[str]:
     """The relation types present, checked to be plain identifiers before they enter Cypher text."""
-    types = [row[0] for row in conn.execute("SELECT DISTINCT type FROM relations ORDER BY type")]
-    return [t for t in types if _RELATIONSHIP_TYPE.match(t)]
+    return [t for t in reads.relation_types() if _RELATIONSHIP_TYPE.match(t)]
 
 
 def _render(template: str, **values: object) -> str:
@@ -149,14 +130,15 @@ def _render(template: str, **values: object) -> str:
     return env.get_template(template).render(**values)
 
 
-def write_neo4j(conn: sqlite3.Connection, folder: Path) -> dict[str, int]:
+def write_neo4j(store: Store, folder: Path) -> dict[str, int]:
     """Write the CSV files, ``import.cypher`` and ``README.md`` into ``folder``; rows per file."""
     folder.mkdir(parents=True, exist_ok=True)
+    reads = store.exports
     written = {}
     for name, header in {**NODE_FILES, **RELATIONSHIP_FILES}.items():
-        written[name] = _write_csv(folder / name, header, _ROWS[name](conn))
+        written[name] = _write_csv(folder / name, header, _ROWS[name](reads))
     values = {"node_files": list(NODE_FILES), "relationship_files": list(RELATIONSHIP_FILES),
-              "actor_labels": sorted(_actor_labels().items()), "relation_types": _relation_types(conn),
+              "actor_labels": sorted(_actor_labels().items()), "relation_types": _relation_types(reads),
               "array_delimiter": ARRAY_DELIMITER, "rows": written}
     (folder / "import.cypher").write_text(_render("import.cypher.j2", **values), "utf-8")
     (folder / "README.md").write_text(_render("README.md.j2", **values), "utf-8")

@@ -75,18 +75,18 @@ def _write_text(store: Store, format_: str, out: TextIO, start: date | None, end
     from chronique.export.gdelt import write_gdelt
     from chronique.export.plover import write_plover
 
-    events = exported_events(store.connection, start, end)
+    events = exported_events(store, start, end)
     return {"events": (write_gdelt if format_ == "gdelt" else write_plover)(events, out)}
 
 
 def _write_graph(store: Store, format_: str, out: BinaryIO, start: date | None, end: date | None) -> dict[str, int]:
     """graphml, gexf: the actor graph over the period (``Chronicle.graph``)."""
     from chronique.analysis import Chronicle
-    from chronique.export.graph import event_intervals, write_gexf, write_graphml
+    from chronique.export.graph import write_gexf, write_graphml
 
     graph = Chronicle(store).graph(start=start, end=end)
     if format_ == "gexf":
-        write_gexf(graph, event_intervals(store.connection), out)
+        write_gexf(graph, store.exports.event_intervals(), out)
     else:
         write_graphml(graph, out)
     return {"nodes": len(graph.nodes), "edges": len(graph.edges)}
@@ -97,10 +97,10 @@ def _write_folder(store: Store, format_: str, folder: Path) -> dict[str, int]:
     if format_ == "neo4j":
         from chronique.export.neo4j import write_neo4j
 
-        return write_neo4j(store.connection, folder)
+        return write_neo4j(store, folder)
     from chronique.export.tables import write_tables
 
-    return write_tables(store.connection, folder, format_)
+    return write_tables(store, folder, format_)
 
 
 def export_store(

@@ -101,7 +101,7 @@ class SourceIndex:
         """Cite a span known only by its offsets (a quote): its sentence is read from the store."""
         document = self._store.document(doc_id)
         text = document.text if document else ""
-        first, last = sentence_around(self._store.connection, doc_id, start, end)
+        first, last = sentence_around(self._store._conn, doc_id, start, end)
         return self.cite(doc_id, start, end, text[start:end], text[first:last].strip())
 
     def _sentences(self, spans: list[tuple[tuple[int, int], Source]]) -> tuple[CitedSentence, ...]:

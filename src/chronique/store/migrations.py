@@ -3,7 +3,14 @@
 A migration is a plain function that takes the connection; its name is its identity. Each runs in
 its own transaction together with the row that records it, so a crash never leaves a migration
 half applied. To change the schema, append a function to :data:`MIGRATIONS`; never edit one that
-has shipped. A database that records a migration this code does not know was written by a newer
+has shipped. A migration imports no live chronique code: what it computes it computes with its
+own frozen copy (``_m003_identity_key``…), so that a later change to, say, how names are
+compared can never change what an old migration does to an old database.
+
+Opening a store reads the recorded migrations with a plain read: a store whose schema is current
+takes no lock at all, so readers never wait for a writer. Only a writer migrates, and only when
+the schema is behind (:func:`apply_migrations`); a reader of a store that is behind gets
+:class:`~chronique.errors.OutdatedSchemaError` (:func:`require_current_schema`). A database that records a migration this code does not know was written by a newer
 chronique and is refused rather than misread.
 
 Every fact table carries ``doc_id`` and a character span (``start``, ``"end"``, end exclusive)
@@ -14,13 +21,16 @@ because it is a reserved word in PostgreSQL, the other engine this schema must r
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from chronique.errors import StoreError
-from chronique.identity.entities import identity_key, surname_key
+from chronique.errors import OutdatedSchemaError, StoreError
 
-__all__ = ["MIGRATIONS", "apply_migrations", "applied_migrations", "rollback"]
+__all__ = [
+    "MIGRATIONS", "apply_migrations", "applied_migrations", "pending_migrations", "require_current_schema",
+    "rollback",
+]
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -199,19 +209,73 @@ _ENTITY_IDENTITY = (
 )
 
 
+# -- m003's frozen copy of the identity keys ---------------------------------------------------
+# A copy of chronique.identity.entities (normalise_name, identity_key, surname_key) and of
+# resources/identity/names.toml as they were when m003 shipped. FROZEN: these must never change,
+# even when the live rules do; a database migrated by m003 must get the keys m003 always gave.
+# (A store whose keys no longer match the live rules is a matter for a new migration.)
+
+_M003_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_M003_DETERMINERS = ("l'", "le ", "la ", "les ", "the ")
+_M003_HONORIFICS = frozenset((
+    "m.", "mme", "mme.", "mlle", "mlle.", "madame", "monsieur", "mademoiselle",
+    "dr", "dr.", "docteur", "me", "me.", "maître", "pr", "pr.", "professeur",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame",
+))
+_M003_LEGAL_FORMS = frozenset((
+    "sa", "s.a.", "sas", "s.a.s.", "sasu", "sarl", "eurl", "sca", "snc", "se",
+    "inc", "inc.", "corp", "corp.", "corporation", "co.", "ltd", "ltd.", "limited",
+    "llc", "l.l.c.", "plc", "pbc", "lp", "llp",
+    "gmbh", "ag", "kg", "nv", "n.v.", "bv", "b.v.", "spa", "s.p.a.", "srl", "s.r.l.", "ab", "oy", "asa",
+))
+
+
+def _m003_normalise_name(name: str) -> str:
+    """FROZEN (m003): NFC, casefolded, apostrophes unified, spaces collapsed, one leading
+    determiner dropped."""
+    text = unicodedata.normalize("NFC", name).translate(_M003_APOSTROPHES)
+    text = unicodedata.normalize("NFC", text.casefold())
+    text = " ".join(text.split())
+    for determiner in _M003_DETERMINERS:
+        if text.startswith(determiner) and len(text) > len(determiner):
+            return text[len(determiner):].lstrip()
+    return text
+
+
+def _m003_identity_key(name: str, entity_type: str) -> str:
+    """FROZEN (m003): the normalised name without a person's leading honorifics or an
+    organisation's trailing legal forms; a name made only of those is kept whole."""
+    words = _m003_normalise_name(name).split()
+    if entity_type == "PERSON":
+        while len(words) > 1 and words[0] in _M003_HONORIFICS:
+            words = words[1:]
+    elif entity_type == "ORG":
+        while len(words) > 1 and words[-1] in _M003_LEGAL_FORMS:
+            words = words[:-1]
+            words[-1] = words[-1].rstrip(",")
+    return " ".join(words)
+
+
+def _m003_surname_key(key: str, entity_type: str) -> str | None:
+    """FROZEN (m003): the last word of a person's key of two words or more, else None."""
+    words = key.split()
+    return words[-1] if entity_type == "PERSON" and len(words) > 1 else None
+
+
 def m003_entity_identity(conn: sqlite3.Connection) -> None:
     """Identity keys of names and aliases, each telling's own values, merges, redirects, pins,
     and the pairs of entities named together."""
     for statement in _ENTITY_IDENTITY:
         conn.execute(statement)
     for entity_id, name, entity_type in conn.execute("SELECT id, name, type FROM entities").fetchall():
-        key = identity_key(name, entity_type)
+        key = _m003_identity_key(name, entity_type)
         conn.execute("UPDATE entities SET key_name = ?, surname = ? WHERE id = ?",
-                     (key, surname_key(key, entity_type), entity_id))
+                     (key, _m003_surname_key(key, entity_type), entity_id))
     for rowid, alias, entity_type in conn.execute(
         "SELECT a.rowid, a.alias, e.type FROM aliases a JOIN entities e ON e.id = a.entity_id"
     ).fetchall():
-        conn.execute("UPDATE aliases SET key_norm = ? WHERE rowid = ?", (identity_key(alias, entity_type), rowid))
+        conn.execute("UPDATE aliases SET key_norm = ? WHERE rowid = ?",
+                     (_m003_identity_key(alias, entity_type), rowid))
 
 
 #: The span class of an event's interval: 0 up to 31 days, 1 up to 366, 2 longer (or unreadable).
@@ -279,33 +343,38 @@ def rollback(conn: sqlite3.Connection) -> None:
 
 def _ensure_migrations_table(conn: sqlite3.Connection) -> None:
     """Create ``schema_migrations``, refusing a database that holds tables but is not chronique's."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "schema_migrations" in tables:
-        return
-    if any(not name.startswith("sqlite_") for name in tables):
+    _refuse_foreign(conn)
+    if "schema_migrations" not in _user_tables(conn):
+        conn.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+
+
+def _user_tables(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not row[0].startswith("sqlite_")}
+
+
+def _refuse_foreign(conn: sqlite3.Connection) -> None:
+    """A database with tables but no ``schema_migrations`` is not a chronique store."""
+    tables = _user_tables(conn)
+    if tables and "schema_migrations" not in tables:
         raise StoreError("the database holds tables but no schema_migrations: not a chronique store")
-    conn.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     """Names of the migrations recorded in the database, in the order they were applied."""
+    if "schema_migrations" not in _user_tables(conn):
+        return []
     return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY rowid")]
 
 
-def apply_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
-    """Apply the migrations not yet recorded, each in its own transaction; return their names.
+def pending_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
+    """The migrations not yet recorded, read without any lock (plain reads, no transaction).
 
-    ``conn`` must be in autocommit mode (``isolation_level=None``) so that the explicit
-    ``BEGIN``/``COMMIT`` here are the only transaction boundaries.
+    Raises ``StoreError`` for a database that is not chronique's or that records a migration this
+    code does not know (written by a newer chronique: refused rather than misread).
     """
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        _ensure_migrations_table(conn)
-        done = applied_migrations(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        rollback(conn)
-        raise
+    _refuse_foreign(conn)
+    done = applied_migrations(conn)
     known = [migration.__name__ for migration in migrations]
     unknown = [name for name in done if name not in known]
     if unknown:
@@ -313,24 +382,63 @@ def apply_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...]
             f"the database schema is from a newer version of chronique (unknown migrations: "
             f"{', '.join(unknown)}); upgrade chronique to open it"
         )
-    applied = []
-    for migration in migrations:
-        if migration.__name__ not in done:
-            _apply_one(conn, migration)
-            applied.append(migration.__name__)
-    return applied
+    return [name for name in known if name not in done]
 
 
-def _apply_one(conn: sqlite3.Connection, migration: Migration) -> None:
-    """Run one migration and record it, all or nothing."""
+def require_current_schema(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> None:
+    """What a reader checks: the schema is current, else ``OutdatedSchemaError`` saying what to run.
+
+    A reader never migrates: migrating writes, and a reader must not take the write lock.
+    """
+    pending = pending_migrations(conn, migrations)
+    if not pending:
+        return
+    if len(pending) == len(migrations):
+        raise OutdatedSchemaError("the database holds no chronique schema yet: run 'chronique ingest' or "
+                                  "'chronique migrate' on it first")
+    raise OutdatedSchemaError(
+        f"the database schema is older than this chronique (missing migrations: {', '.join(pending)}); "
+        f"run 'chronique migrate' on it (or any command that writes, such as 'chronique ingest')"
+    )
+
+
+def apply_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
+    """Apply the migrations not yet recorded, each in its own transaction; return their names.
+
+    The check is a plain read: a current schema costs no lock. Only when something is pending is
+    the write lock taken, and each migration is checked again under it, so that two writers
+    opening the same old store at once apply each migration once.
+    ``conn`` must be in autocommit mode (``isolation_level=None``) so that the explicit
+    ``BEGIN``/``COMMIT`` here are the only transaction boundaries.
+    """
+    pending = pending_migrations(conn, migrations)
+    if not pending:
+        return []
     conn.execute("BEGIN IMMEDIATE")
     try:
+        _ensure_migrations_table(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        rollback(conn)
+        raise
+    return [migration.__name__ for migration in migrations
+            if migration.__name__ in pending and _apply_one(conn, migration)]
+
+
+def _apply_one(conn: sqlite3.Connection, migration: Migration) -> bool:
+    """Run one migration and record it, all or nothing; False when another writer already did."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (migration.__name__,)).fetchone():
+            conn.execute("COMMIT")
+            return False
         migration(conn)
         conn.execute(
             "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
             (migration.__name__, datetime.now(timezone.utc).isoformat(timespec="seconds")),
         )
         conn.execute("COMMIT")
+        return True
     except BaseException:
         rollback(conn)
         raise

@@ -19,50 +19,88 @@ from chronique.errors import StoreError
 from chronique.model import Annotations, Document
 from chronique.store import entity_admin, queries, writer
 from chronique.store.entity_admin import EntityDetails, MergeReport, SplitReport
-from chronique.store.migrations import apply_migrations, rollback
+from chronique.store.export_reads import ExportReader
+from chronique.store.migrations import apply_migrations, require_current_schema, rollback
 from chronique.store.rebuild import rebuild_annotations
 from chronique.store.records import EntityRow, QuoteRow, SaveOutcome, TimelineEntry
 
-__all__ = ["Store"]
+__all__ = ["Store", "BUSY_TIMEOUT_SECONDS"]
+
+
+#: How long a connection waits for a lock another holds before "database is locked". Under WAL a
+#: reader never waits for a writer; this covers a writer queued behind another writer, and the
+#: moment after a crash when the first connection rebuilds the WAL index.
+BUSY_TIMEOUT_SECONDS = 30.0
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store:
-    """A chronique database. ``Store()`` is in memory; ``Store(path)`` opens or creates a file."""
+def _connect(path: str, read_only: bool) -> sqlite3.Connection:
+    """A connection in autocommit mode; for reading, the file opened read-only (never created)."""
+    if not read_only:
+        return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+    uri = f"{Path(path).absolute().as_uri()}?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+
+class Store:
+    """A chronique database. ``Store()`` is in memory; ``Store(path)`` opens or creates a file.
+
+    ``Store(path, read_only=True)`` opens an existing store for reading: the file is opened
+    read-only, nothing is migrated and no lock is taken, so that it reads while a writer writes;
+    a schema that is behind raises ``OutdatedSchemaError``. A writer (the default) migrates a
+    schema that is behind, and takes no lock either when it is current. An in-memory store is
+    new and private to its connection: it always gets the current schema.
+    """
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only and self.path != ":memory:"
         try:
-            self._conn = sqlite3.connect(self.path, isolation_level=None)
+            self._conn = _connect(self.path, self.read_only)
         except sqlite3.Error as error:
             raise StoreError(f"cannot open the database {self.path!r}: {error}") from error
         try:
             self._configure()
-            self.applied_migrations = apply_migrations(self._conn)
+            if self.read_only:
+                require_current_schema(self._conn)
+                self.applied_migrations: list[str] = []
+            else:
+                self.applied_migrations = apply_migrations(self._conn)
         except StoreError as error:
             self._conn.close()
-            raise StoreError(f"{self.path}: {error}") from error
+            raise type(error)(f"{self.path}: {error}") from error
         except sqlite3.DatabaseError as error:
             self._conn.close()
             raise StoreError(f"{self.path} is not a usable SQLite database: {error}") from error
 
     def _configure(self) -> None:
-        """WAL lets readers work while the one writer writes; NORMAL sync is safe under WAL."""
+        """WAL lets readers work while the one writer writes; NORMAL sync is safe under WAL.
+
+        WAL is a property of the file, set once by a writer: asking again, or asking as a reader,
+        would take a lock for nothing.
+        """
         self._conn.execute("PRAGMA foreign_keys = ON")
-        if self.path != ":memory:":
+        if self.path == ":memory:" or self.read_only:
+            return
+        if self._conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
 
     @property
-    def connection(self) -> sqlite3.Connection:
-        """The underlying connection, for read-only use by other chronique modules and tests."""
-        return self._conn
+    def exports(self) -> ExportReader:
+        """The reads the export formats make (whole tables, events with their tellings, …)."""
+        return ExportReader(self._conn)
 
     def close(self) -> None:
         self._conn.close()
+
+    def optimize(self) -> None:
+        """Let SQLite refresh the statistics its query planner uses (``PRAGMA optimize``), as is
+        worth doing after a bulk load."""
+        self._conn.execute("PRAGMA optimize")
 
     def __enter__(self) -> Store:
         return self
@@ -75,6 +113,8 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """All or nothing: ``BEGIN IMMEDIATE`` takes the write lock up front, any exception rolls back."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is open for reading only")
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield self._conn

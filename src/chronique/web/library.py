@@ -49,7 +49,7 @@ _LEAD_CHARACTERS = 160
 
 def document_page(store: Store, limit: int, offset: int) -> DocumentPage:
     """Stored articles by publication date (newest first), then id; every value bound."""
-    conn = store.connection
+    conn = store._conn
     total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     rows = conn.execute(
         "SELECT id, date, title, lang, source, url, substr(text, 1, ?), length(text) FROM documents"
@@ -80,5 +80,5 @@ class Library:
 
     @contextmanager
     def open(self) -> Iterator[Reading]:
-        with Store(self.db_path) as store:
+        with Store(self.db_path, read_only=True) as store:
             yield Reading(store, Chronicle(store))
