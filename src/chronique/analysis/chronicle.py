@@ -75,7 +75,14 @@ class Chronicle:
         """Actors whose name, id or an alias holds the words typed (case ignored, as look-ups
         do): those named exactly so first, then the most mentioned; at most ``limit``."""
         wanted = normalise_name(text)
-        return self._reads.entities_matching(wanted, limit) if wanted and limit > 0 else []
+        if not wanted or limit <= 0:
+            return []
+        hits = []
+        for row in self._reads.entities_matching(wanted, limit):
+            names = [normalise_name(name) for name in (row.name, row.id, *row.aliases)]
+            if any(wanted in name for name in names):
+                hits.append((wanted not in names, -row.mention_count, row.name, row))
+        return [row for *_, row in sorted(hits, key=lambda hit: hit[:3])]
 
     def find_actor(self, name_or_id: str) -> EntityRow | None:
         """:meth:`actor`, or ``None`` when no actor fits."""
