@@ -18,7 +18,7 @@ from chronique.store import Store
 
 __all__ = [
     "app", "console", "errors", "DbOption", "DEFAULT_DB", "PathsArgument", "DateOption", "LangOption",
-    "JsonOption", "parse_date", "open_store", "print_json_lines", "resolve_actors",
+    "JsonOption", "parse_date", "open_store", "print_json_lines",
 ]
 
 app = typer.Typer(
@@ -64,15 +64,3 @@ def print_json_lines(records) -> None:
     """One JSON object per line on stdout, for scripts."""
     for record in records:
         console.print_json(json.dumps(record, ensure_ascii=False, default=str), indent=None)
-
-
-def resolve_actors(store: Store, names: list[str]) -> list[str]:
-    """Entity ids for names a user typed; status 2 with a hint when one is unknown."""
-    ids = []
-    for name in names:
-        row = store.find_entity(name)
-        if row is None:
-            errors.print(f"[red]No actor named {name!r} in the store[/red]; see 'chronique entities'.")
-            raise typer.Exit(2)
-        ids.append(row.id)
-    return ids
