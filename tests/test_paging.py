@@ -165,3 +165,12 @@ def test_chronicle_pages_follow_one_another(big_store: Path) -> None:
         assert [hit.doc_id for hit in chron.search("bonjour", limit=5, offset=5)] == [
             hit.doc_id for hit in chron.search("bonjour", limit=10)][5:]
         assert chron.graph(limit=ARTICLES * 3).edge_total == len(chron.graph().edges) == ARTICLES + 1
+
+
+def test_actors_matching_are_found_in_sql_and_bounded(big_store: Path) -> None:
+    with Chronicle(big_store) as chron:
+        assert [row.id for row in chron.actors_matching("acteur000", limit=3)] == [
+            "acteur0000", "acteur0001", "acteur0002"]
+        assert [row.id for row in chron.actors_matching("t", limit=2)] == ["twin", "acteur0000"]  # most mentioned first
+        assert [row.id for row in chron.actors_matching("ACTEUR1004")] == ["acteur1004"]
+        assert chron.actors_matching("  ") == [] and len(chron.actors_matching("e", limit=50)) == 50
