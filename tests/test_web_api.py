@@ -122,7 +122,7 @@ def test_unknown_actors_and_documents_are_404_with_a_message(app, url):
 
 
 @pytest.mark.parametrize("url", [
-    "/api/entities?type=ROBOT", "/api/entities?limit=0", "/api/entities?limit=501",
+    "/api/entities?type=ROBOT", "/api/entities?limit=0", "/api/entities?limit=1001",
     "/api/timeline?from=2025-13-01", "/api/timeline?from=2025-02-01&to=2025-01-01",
     "/api/timeline?" + "&".join(["actor=Musk"] * 6), "/api/entities/" + "x" * 201,
     "/api/search?q=", "/api/search?q=" + "a" * 201, "/api/search?q=merci&limit=101",

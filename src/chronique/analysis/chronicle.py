@@ -2,7 +2,10 @@
 
 A thin façade: it resolves the actors a user names (id, knowledge-base id, name or alias) and
 hands the work to one module per question (``profile``, ``pair``, ``series``, ``search``,
-``graph``), all of which read the store through its connection and never write.
+``graph``), all of which read the store through ``store.reader.StoreReader`` (the SQL lives in
+``store/``) and never write. The command line, the web pages and API and the report read
+through it too: lists (``entities``, ``documents``, ``quotes``, ``timeline``, ``search``,
+``graph``) take ``limit``/``offset`` so that a caller can ask for one page of them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,11 @@ from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, Se
 from chronique.errors import MissingDatabaseError
 from chronique.model import Annotations
 from chronique.store import Store, queries
+from chronique.identity.entities import normalise_name
+from chronique.model import Annotations, Document
+from chronique.store import Store
+from chronique.store.page_reads import DocumentPage
+from chronique.store.reader import StoreReader
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
 
 __all__ = ["Chronicle", "ActorRef"]
@@ -40,7 +48,7 @@ class Chronicle:
             if str(source) != ":memory:" and not Path(source).exists():
                 raise MissingDatabaseError(source)
             self.store, self._owns_store = Store(source, read_only=True), True
-        self._conn = self.store._conn
+        self._reads = StoreReader(self.store)
         self._actors: dict[str, EntityRow] = {}
         self._version: tuple[int, int] | None = None
 
@@ -58,9 +66,36 @@ class Chronicle:
 
     # -- actors --------------------------------------------------------------------------------
 
-    def entities(self, type: str | None = None) -> list[EntityRow]:
-        """Every actor (of one type: PERSON, ORG, PRODUCT…), most mentioned first."""
-        return self.store.entities(type)
+    def entities(self, type: str | None = None, *, limit: int | None = None, offset: int = 0) -> list[EntityRow]:
+        """Every actor (of one type: PERSON, ORG, PRODUCT…), most mentioned first; with
+        ``limit``, one page of them after the first ``offset``."""
+        if limit is None:
+            return self._reads.entities(type)[offset:]
+        return self._reads.entity_page(type, limit, offset)
+
+    def actors_matching(self, text: str, *, limit: int = 12) -> list[EntityRow]:
+        """Actors whose name, id or an alias holds the words typed (case ignored, as look-ups
+        do): those named exactly so first, then the most mentioned; at most ``limit``."""
+        wanted = normalise_name(text)
+        if not wanted or limit <= 0:
+            return []
+        hits = []
+        for row in self._reads.entities_matching(wanted, limit):
+            names = [normalise_name(name) for name in (row.name, row.id, *row.aliases)]
+            if any(wanted in name for name in names):
+                hits.append((wanted not in names, -row.mention_count, row.name, row))
+        return [row for *_, row in sorted(hits, key=lambda hit: hit[:3])]
+
+    def find_actor(self, name_or_id: str) -> EntityRow | None:
+        """:meth:`actor`, or ``None`` when no actor fits."""
+        try:
+            return self.actor(name_or_id)
+        except UnknownActor:
+            return None
+
+    def counts(self) -> dict[str, int]:
+        """Rows per kind of record (documents, entities, mentions, events…)."""
+        return self._reads.counts()
 
     def actor(self, name_or_id: ActorRef) -> EntityRow:
         """The actor meant by an id, kb id, name or alias; ``UnknownActor`` when none fits.
@@ -70,12 +105,12 @@ class Chronicle:
         """
         if isinstance(name_or_id, EntityRow):
             return name_or_id
-        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes)
+        version = self._reads.data_version()
         if version != self._version:
             self._actors.clear()
             self._version = version
         if name_or_id not in self._actors:
-            row = queries.find_entity(self._conn, name_or_id)
+            row = self._reads.find_entity(name_or_id)
             if row is None:
                 raise UnknownActor(name_or_id)
             self._actors[name_or_id] = row
@@ -85,7 +120,7 @@ class Chronicle:
         """Only the id of :meth:`actor` (cheaper: no counting of mentions)."""
         if isinstance(name_or_id, EntityRow):
             return name_or_id.id
-        entity_id = queries.find_entity_id(self._conn, name_or_id)
+        entity_id = self._reads.find_entity_id(name_or_id)
         if entity_id is None:
             raise UnknownActor(name_or_id)
         return entity_id
@@ -102,24 +137,31 @@ class Chronicle:
         """Events of any of the actors (every event when none is given), oldest first; with a
         period, those whose dates overlap it; ``undated`` adds the events with no date, last.
         ``limit``/``offset``: one page (pages are cut by date, then event id)."""
-        entries = queries.timeline(
-            self._conn, self._ids(actors), dated_only=not undated, any_actor=True, start=start, end=end,
+        entries = self._reads.timeline(
+            self._ids(actors), dated_only=not undated, any_actor=True, start=start, end=end,
             limit=limit, offset=offset if limit is not None else 0,
         )
         return entries if limit is not None else entries[offset:]
 
-    def profile(self, actor: ActorRef, *, events: int = 10, quotes: int = 10) -> ActorProfile:
-        """Who the actor is, their roles, counterparts, latest ``events`` events and quotes."""
-        return profile_module.actor_profile(self._conn, self.actor(actor), events=events, quotes=quotes)
+    def profile(
+        self, actor: ActorRef, *, events: int = 10, quotes: int = 10, counterparts: int | None = None,
+    ) -> ActorProfile:
+        """Who the actor is, their roles, counterparts (the first ``counterparts`` of them, when
+        given), latest ``events`` events and quotes."""
+        return profile_module.actor_profile(
+            self._reads, self.actor(actor), events=events, quotes=quotes, counterparts_limit=counterparts)
 
     def pair(
         self, a: ActorRef, b: ActorRef, *, direct_only: bool = False, limit: int | None = None, offset: int = 0,
+        quotes: int | None = None,
     ) -> PairHistory:
         """The story of two actors: shared events (and, unless ``direct_only``, events through an
         organisation one of them holds a role in), quotes of each about the other, the series.
-        ``limit``/``offset``: one page of the events (the series still covers them all)."""
+        ``limit``/``offset``: one page of the events (the series still covers them all);
+        ``quotes``: at most that many quotes each way."""
         return pair_module.pair_history(
-            self._conn, self.actor(a), self.actor(b), direct_only=direct_only, limit=limit, offset=offset)
+            self._reads, self.actor(a), self.actor(b), direct_only=direct_only, limit=limit, offset=offset,
+            quotes=quotes)
 
     def series(
         self, a: ActorRef, b: ActorRef | None = None, *, start: date | None = None, end: date | None = None,
@@ -128,28 +170,50 @@ class Chronicle:
         """The conflict–cooperation score by month, oldest first: of every event of ``a``, or of
         the pair's events (as in :meth:`pair`) when ``b`` is given."""
         if b is None:
-            ids = queries.timeline_event_ids(self._conn, [self.actor_id(a)])
-            events: list = series_module.scored_events(self._conn, ids)
+            ids = self._reads.timeline_event_ids([self.actor_id(a)])
+            events: list = self._reads.scored_events(ids)
         else:
             events = pair_module.pair_scored_events(
-                self._conn, self.actor_id(a), self.actor_id(b), direct_only=direct_only)
+                self._reads, self.actor_id(a), self.actor_id(b), direct_only=direct_only)
         return series_module.monthly_series(events, start=start, end=end, fill=fill)
 
-    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
-        """Articles and quotes that hold every word of ``text`` (accents optional), best first."""
-        return search_module.search(self._conn, text, limit)
+    def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Articles and quotes that hold every word of ``text`` (accents optional), best first
+        (``offset``: skip the best that many)."""
+        return search_module.search(self._reads, text, limit, offset)
 
-    def graph(self, *, start: date | None = None, end: date | None = None) -> ActorGraph:
-        """Actors and signed, weighted edges between those who share events in the period."""
-        return graph_module.actor_graph(self._conn, start, end)
+    def graph(
+        self, *, start: date | None = None, end: date | None = None, limit: int | None = None, offset: int = 0,
+    ) -> ActorGraph:
+        """Actors and signed, weighted edges between those who share events in the period. With
+        ``limit``: at most that many edges, the strongest first (after the first ``offset``), and
+        at most twice as many actors (see ``analysis.graph``)."""
+        return graph_module.actor_graph(self._reads, start, end, limit=limit, offset=offset)
 
-    def quotes(self, by: ActorRef | None = None, about: ActorRef | None = None) -> list[QuoteRow]:
-        """Quotes by one actor and/or about one actor, in reading order."""
-        return queries.quotes(
-            self._conn, by=self.actor(by).id if by is not None else None,
-            about=self.actor(about).id if about is not None else None,
+    def quotes(
+        self, by: ActorRef | None = None, about: ActorRef | None = None, *, limit: int | None = None,
+        offset: int = 0,
+    ) -> list[QuoteRow]:
+        """Quotes by one actor and/or about one actor, in reading order (``limit``/``offset``:
+        one page of them)."""
+        return self._reads.quotes(
+            by=self.actor(by).id if by is not None else None,
+            about=self.actor(about).id if about is not None else None, limit=limit, offset=offset,
         )
 
     def document(self, doc_id: str) -> Annotations | None:
         """A stored article with everything found in it (global entity ids), or ``None``."""
-        return self.store.annotations(doc_id)
+        return self._reads.annotations(doc_id)
+
+    def article(self, doc_id: str) -> Document | None:
+        """A stored article alone (text and metadata, no annotations), or ``None``."""
+        return self._reads.document(doc_id)
+
+    def documents(self, *, limit: int = 50, offset: int = 0) -> DocumentPage:
+        """One page of the stored articles, newest first, with how many there are in all."""
+        return self._reads.document_page(limit, offset)
+
+    def sentence_around(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
+        """The span of the stored sentence(s) holding [start, end) (the span itself when the
+        store has no sentence bounds for it)."""
+        return self._reads.sentence_around(doc_id, start, end)

@@ -9,58 +9,17 @@ its interval overlaps it; without one, undated events count too.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 from typing import NamedTuple
 
 from chronique.analysis.records import ActorGraph, GraphEdge, GraphNode
 from chronique.analysis.series import counted_day
-from chronique.store import queries
-from chronique.store.selection import EventFilter, event_ids_sql
+from chronique.store.analysis_reads import GraphEvent
+from chronique.store.reader import StoreReader
 
-__all__ = ["GraphEvent", "graph_events", "build_edges", "actor_graph"]
-
-
-@dataclass(frozen=True)
-class GraphEvent:
-    """An event as the graph sees it: its actors by role, its date and score."""
-
-    event_id: str
-    type: str
-    date_value: str | None
-    date_start: str | None
-    score: float | None
-    sources: tuple[str, ...]
-    targets: tuple[str, ...]
-
-
-def graph_events(conn: sqlite3.Connection, start: date | None, end: date | None) -> list[GraphEvent]:
-    """The counted events of the period with their actors, by event id.
-
-    One query: the period's events are chosen as ``store.selection`` chooses them (as a subquery,
-    not a list of ids sent back), read from ``events_graph_facts`` (m005) and joined to their
-    actors, both from indexes alone."""
-    spec = EventFilter(dated_only=start is not None or end is not None, start=start, end=end)
-    chosen, params = event_ids_sql(conn, spec)
-    rows: dict[str, tuple[str, str | None, str | None, float | None]] = {}
-    roles: dict[str, dict[str, list[str]]] = {}
-    for event_id, type_, value, day, score, role, entity_id in conn.execute(
-        "SELECT e.id, e.type, e.date_value, e.date_start, e.score, ea.role, ea.entity_id"
-        " FROM events e INDEXED BY events_graph_facts"
-        " JOIN event_actors ea INDEXED BY event_actors_by_event ON ea.event_id = e.id"
-        f" WHERE e.id IN ({chosen}) ORDER BY e.id, ea.role, ea.position",
-        params,
-    ):
-        rows[event_id] = (type_, value, day, score)
-        roles.setdefault(event_id, {"source": [], "target": []})[role].append(entity_id)
-    return [
-        GraphEvent(event_id, *rows[event_id], tuple(dict.fromkeys(r["source"])), tuple(dict.fromkeys(r["target"])))
-        for event_id, r in roles.items()
-    ]
+__all__ = ["GraphEvent", "build_edges", "strongest_first", "actor_graph"]
 
 
 def _pairs(event: GraphEvent) -> set[tuple[str, str]]:
@@ -103,35 +62,45 @@ def build_edges(events: Iterable[GraphEvent]) -> list[GraphEdge]:
     return [_edge(*pair, totals[pair]) for pair in sorted(totals)]
 
 
-def _mention_counts(conn: sqlite3.Connection, actors: list[str], start: date | None, end: date | None) -> dict[str, int]:
-    """Mentions of each actor in the documents published in the period (all documents without
-    one): how present each actor was in the news of that time. With a period, the documents are
-    read by date first (CROSS JOIN keeps that order): a month holds a few hundred of them."""
-    if start is None and end is None:
-        sql = ("SELECT entity_id, COUNT(*) FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))"
-               " GROUP BY entity_id")
-        return dict(conn.execute(sql, (json.dumps(actors),)).fetchall())
-    low, high = (start.isoformat() if start else "0000-01-01"), (end.isoformat() if end else "9999-12-31")
-    counts = dict(conn.execute(
-        "SELECT m.entity_id, COUNT(*) FROM documents d CROSS JOIN mentions m INDEXED BY mentions_by_doc_entity"
-        " ON m.doc_id = d.id"
-        " WHERE d.date BETWEEN ? AND ? GROUP BY m.entity_id", (low, high)).fetchall())
-    return {actor: counts[actor] for actor in actors if actor in counts}
+def strongest_first(edge: GraphEdge) -> tuple[int, str, str]:
+    """How a bounded graph ranks its edges: most shared events first, then by ids."""
+    return (-edge.events, edge.source, edge.target)
 
 
-def actor_graph(conn: sqlite3.Connection, start: date | None = None, end: date | None = None) -> ActorGraph:
-    """Every actor of a counted event in the period (with or without edges) and the edges."""
-    events = graph_events(conn, start, end)
+def _kept(
+    edges: list[GraphEdge], event_counts: dict[str, int], limit: int | None, offset: int,
+) -> tuple[list[GraphEdge], list[str]]:
+    """The edges and actors of one page: every one without ``limit``; else the ``limit``
+    strongest edges after the first ``offset``, their actors, and on the first page the actors
+    that share no event with another, most events first, up to ``2 * limit`` actors in all."""
+    if limit is None:
+        return edges, sorted(event_counts)
+    page = sorted(sorted(edges, key=strongest_first)[offset:offset + limit], key=lambda e: (e.source, e.target))
+    actors = {actor for edge in page for actor in (edge.source, edge.target)}
+    if offset == 0:
+        linked = {actor for edge in edges for actor in (edge.source, edge.target)}
+        lone = sorted((actor for actor in event_counts if actor not in linked), key=lambda a: (-event_counts[a], a))
+        actors |= set(lone[:max(0, 2 * limit - len(actors))])
+    return page, sorted(actors)
+
+
+def actor_graph(
+    reads: StoreReader, start: date | None = None, end: date | None = None, *,
+    limit: int | None = None, offset: int = 0,
+) -> ActorGraph:
+    """Every actor of a counted event in the period (with or without edges) and the edges;
+    with ``limit``, one page of them (see :func:`_kept`), with the totals of the whole graph."""
+    events = reads.graph_events(start, end)
     edges = build_edges(events)
     event_counts: dict[str, int] = {}
     for event in events:
         for actor in set(event.sources) | set(event.targets):
             event_counts[actor] = event_counts.get(actor, 0) + 1
-    actors = sorted(event_counts)
-    names = queries.entity_names(conn, actors)
-    mentions = _mention_counts(conn, actors, start, end)
+    page, actors = _kept(edges, event_counts, limit, offset)
+    names = reads.entity_names(actors)
+    mentions = reads.mention_counts(actors, start, end)
     nodes = [
         GraphNode(actor, *names[actor][:2], names[actor][2], mentions.get(actor, 0), event_counts[actor])
         for actor in actors if actor in names
     ]
-    return ActorGraph(tuple(nodes), tuple(edges), start, end)
+    return ActorGraph(tuple(nodes), tuple(page), start, end, len(edges), len(event_counts))

@@ -10,30 +10,17 @@ in (while that role held, when the store knows its dates). Each such event comes
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from chronique.analysis.records import PairHistory, PairLink
-from chronique.analysis.series import ScoredEvent, monthly_series, scored_events
+from chronique.analysis.series import ScoredEvent, monthly_series
 from chronique.identity.events import interval_of
-from chronique.store import queries
+from chronique.store.analysis_reads import RoleRow as _Role
+from chronique.store.reader import StoreReader
 from chronique.store.records import EntityRow, TimelineEntry
-from chronique.store.selection import EventFilter, select_event_ids
 
 __all__ = ["pair_history", "pair_events", "pair_scored_events"]
-
-
-
-@dataclass(frozen=True)
-class _Role:
-    holder: str
-    organisation: str
-    organisation_name: str
-    title: str | None
-    valid_from: str | None
-    valid_to: str | None
 
 
 @dataclass(frozen=True)
@@ -45,31 +32,23 @@ class _Candidate:
     organisation: str
 
 
-def _roles(conn: sqlite3.Connection, holders: set[str]) -> dict[tuple[str, str], list[_Role]]:
+def _roles(reads: StoreReader, holders: set[str]) -> dict[tuple[str, str], list[_Role]]:
     """(holder, organisation) → the holder's ROLE relations there; organisations that are one of
     the pair are left out (an event between the two is direct anyway)."""
     roles: dict[tuple[str, str], list[_Role]] = {}
-    for row in conn.execute(
-        "SELECT r.source, r.target, t.name, r.title, r.valid_from, r.valid_to"
-        " FROM relations r JOIN entities t ON t.id = r.target"
-        " WHERE r.type = 'ROLE' AND r.source IN (SELECT value FROM json_each(?))"
-        " ORDER BY r.source, r.target, r.title, r.id",
-        (json.dumps(sorted(holders)),),
-    ):
-        role = _Role(*row)
+    for role in reads.role_relations(holders):
         if role.organisation not in holders:
             roles.setdefault((role.holder, role.organisation), []).append(role)
     return roles
 
 
-def _candidates(conn: sqlite3.Connection, a: str, b: str, roles: Mapping[tuple[str, str], list[_Role]]) -> list[_Candidate]:
+def _candidates(reads: StoreReader, a: str, b: str, roles: Mapping[tuple[str, str], list[_Role]]) -> list[_Candidate]:
     """Events of each member with an organisation of the other (each pair read from the side
     with fewer events, as ``store.selection`` does for "all of these actors")."""
     candidates = []
     for member, other in ((a, b), (b, a)):
         for org in sorted({org for holder, org in roles if holder == other}):
-            spec = EventFilter((member, org), dated_only=False)
-            candidates += [_Candidate(event_id, other, org) for event_id in select_event_ids(conn, spec)]
+            candidates += [_Candidate(event_id, other, org) for event_id in reads.events_of_all((member, org))]
     return candidates
 
 
@@ -85,13 +64,13 @@ def _held_then(roles: list[_Role], event: ScoredEvent | TimelineEntry) -> list[_
     return held
 
 
-def _selection(conn: sqlite3.Connection, a: str, b: str, direct_only: bool) -> tuple[set[str], list[_Candidate], dict]:
+def _selection(reads: StoreReader, a: str, b: str, direct_only: bool) -> tuple[set[str], list[_Candidate], dict]:
     """The direct event ids, the indirect candidates (not direct) and the roles behind them."""
-    direct = set(queries.timeline_event_ids(conn, [a, b], dated_only=False))
+    direct = set(reads.timeline_event_ids([a, b], dated_only=False))
     if direct_only:
         return direct, [], {}
-    roles = _roles(conn, {a, b})
-    return direct, [c for c in _candidates(conn, a, b, roles) if c.event_id not in direct], roles
+    roles = _roles(reads, {a, b})
+    return direct, [c for c in _candidates(reads, a, b, roles) if c.event_id not in direct], roles
 
 
 def _links(
@@ -109,20 +88,20 @@ def _links(
 
 
 def _scored(
-    conn: sqlite3.Connection, a: str, b: str, direct_only: bool, names: Mapping[str, str]
+    reads: StoreReader, a: str, b: str, direct_only: bool, names: Mapping[str, str]
 ) -> tuple[list[ScoredEvent], list[PairLink]]:
     """Every event of the pair with only its dates and score (cheap for thousands), and the links
     of the indirect ones."""
-    direct, candidates, roles = _selection(conn, a, b, direct_only)
-    events = {event.event_id: event for event in scored_events(conn, direct | {c.event_id for c in candidates})}
+    direct, candidates, roles = _selection(reads, a, b, direct_only)
+    events = {event.event_id: event for event in reads.scored_events(direct | {c.event_id for c in candidates})}
     links = _links(candidates, roles, events, names)
     kept = direct | {link.event_id for link in links}
     return [event for event_id, event in events.items() if event_id in kept], links
 
 
-def pair_scored_events(conn: sqlite3.Connection, a: str, b: str, *, direct_only: bool = False) -> list[ScoredEvent]:
+def pair_scored_events(reads: StoreReader, a: str, b: str, *, direct_only: bool = False) -> list[ScoredEvent]:
     """The pair's events (as :func:`pair_events` chooses them) with only their dates and scores."""
-    return _scored(conn, a, b, direct_only, {a: a, b: b})[0]
+    return _scored(reads, a, b, direct_only, {a: a, b: b})[0]
 
 
 def _page_order(event: ScoredEvent) -> tuple[bool, str, str]:
@@ -132,17 +111,17 @@ def _page_order(event: ScoredEvent) -> tuple[bool, str, str]:
 
 
 def pair_events(
-    conn: sqlite3.Connection, a: EntityRow, b: EntityRow, *, direct_only: bool = False,
+    reads: StoreReader, a: EntityRow, b: EntityRow, *, direct_only: bool = False,
     limit: int | None = None, offset: int = 0,
 ) -> tuple[list[TimelineEntry], list[PairLink], list[ScoredEvent]]:
     """The pair's events in timeline order (undated last; with ``limit``, one page of them), the
     links of the indirect ones among them, and every event of the pair as a :class:`ScoredEvent`
     (for the series, which always covers them all)."""
-    scored, links = _scored(conn, a.id, b.id, direct_only, {a.id: a.name, b.id: b.name})
+    scored, links = _scored(reads, a.id, b.id, direct_only, {a.id: a.name, b.id: b.name})
     chosen = [event.event_id for event in sorted(scored, key=_page_order)]
     if limit is not None:
         chosen = chosen[offset:offset + limit]
-    entries = queries.events_by_ids(conn, chosen)
+    entries = reads.events_by_ids(chosen)
     order = {entry.event_id: index for index, entry in enumerate(entries)}
     page_links = sorted((link for link in links if link.event_id in order),
                         key=lambda link: (order[link.event_id], link.actor_id, link.via_id))
@@ -150,19 +129,20 @@ def pair_events(
 
 
 def pair_history(
-    conn: sqlite3.Connection, a: EntityRow, b: EntityRow, *, direct_only: bool = False,
-    limit: int | None = None, offset: int = 0,
+    reads: StoreReader, a: EntityRow, b: EntityRow, *, direct_only: bool = False,
+    limit: int | None = None, offset: int = 0, quotes: int | None = None,
 ) -> PairHistory:
-    """Everything between two resolved actors (see the module docstring for what counts)."""
-    events, links, scored = pair_events(conn, a, b, direct_only=direct_only, limit=limit, offset=offset)
+    """Everything between two resolved actors (see the module docstring for what counts); with
+    ``quotes``, only the first that many quotes of each about the other."""
+    events, links, scored = pair_events(reads, a, b, direct_only=direct_only, limit=limit, offset=offset)
     return PairHistory(
         a=a,
         b=b,
         events=tuple(events),
-        a_about_b=tuple(queries.quotes(conn, by=a.id, about=b.id)),
-        b_about_a=tuple(queries.quotes(conn, by=b.id, about=a.id)),
+        a_about_b=tuple(reads.quotes(by=a.id, about=b.id, limit=quotes)),
+        b_about_a=tuple(reads.quotes(by=b.id, about=a.id, limit=quotes)),
         series=tuple(monthly_series(scored)),
-        relations=tuple(queries.relations(conn, [a.id, b.id], between=True, evidence_limit=3)),
+        relations=tuple(reads.relations([a.id, b.id], between=True, evidence_limit=3)),
         links=tuple(links),
         event_count=len(scored),
     )

@@ -172,9 +172,16 @@ class GraphEdge:
 
 @dataclass(frozen=True)
 class ActorGraph:
-    """Actors and the signed, weighted edges between them over a period (``None``: unbounded)."""
+    """Actors and the signed, weighted edges between them over a period (``None``: unbounded).
+
+    A bounded graph (``Chronicle.graph(limit=…)``) holds one page of the strongest edges and their
+    actors; ``edge_total`` and ``node_total`` count the edges and actors of the whole graph of the
+    period (``None`` on a graph built by hand), so a reader knows what was left out.
+    """
 
     nodes: tuple[GraphNode, ...]
     edges: tuple[GraphEdge, ...]
     start: date | None
     end: date | None
+    edge_total: int | None = None
+    node_total: int | None = None

@@ -11,26 +11,21 @@ matched.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
-from datetime import date
 
 from chronique.analysis.records import SearchHit
 from chronique.text import without_accents
+from chronique.store.reader import StoreReader
+from chronique.store.text_reads import RANKED_WINDOW
 
-__all__ = ["query_parts", "fts_query", "fold", "locate", "search"]
+__all__ = ["query_parts", "fts_query", "fold", "locate", "search", "RANKED_WINDOW"]
 
 #: A token as FTS5's unicode61 tokenizer sees it: letters, digits (and private-use characters).
 _WORD = re.compile(r"[^\W_]+")
 SNIPPET_CONTEXT = 80
-#: At most this many matches are ranked, the most recently stored ones: bm25 costs a few
-#: microseconds per match, and a word found in 90,000 articles would cost 150 ms to rank; among
-#: that many, the newest are what a reader looks for first.
-RANKED_WINDOW = 2000
-#: The two full-text indexes (fixed names, never from a caller).
-_FTS_TABLES = ("documents_fts", "quotes_fts")
 
 
 def query_parts(text: str) -> list[list[str]]:
@@ -102,81 +97,52 @@ def _snippet(text: str, start: int, end: int) -> str:
     return ("…" if low > 0 else "") + body + ("…" if high < len(text) else "")
 
 
-def _sentence(conn: sqlite3.Connection, doc_id: str, text: str, start: int, end: int) -> str:
+def _sentence(reads: StoreReader, doc_id: str, text: str, start: int, end: int) -> str:
     """The stored sentence holding ``start`` (else the span itself), whitespace tidied."""
-    row = conn.execute(
-        'SELECT start, "end" FROM sentences WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1',
-        (doc_id, start),
-    ).fetchone()
-    low, high = (row[0], max(row[1], end)) if row and start < row[1] else (start, end)
+    bounds = reads.sentence_holding(doc_id, start)
+    low, high = (bounds[0], max(bounds[1], end)) if bounds and start < bounds[1] else (start, end)
     return " ".join(text[low:high].split())
 
 
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _ranked(conn: sqlite3.Connection, table: str, query: str, limit: int) -> dict[int, float]:
-    """rowid → bm25 rank of the best matches in one index; beyond :data:`RANKED_WINDOW`
-    matches, only the most recently stored ones are ranked."""
-    if table not in _FTS_TABLES:
-        raise ValueError(f"not a full-text index of the store: {table!r}")
-    oldest = conn.execute(
-        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        (query, RANKED_WINDOW - 1),
-    ).fetchone()
-    return dict(conn.execute(
-        f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
-        (query, oldest[0] if oldest else 0, limit),
-    ).fetchall())
-
-
-def _article_hits(conn: sqlite3.Connection, query: str, parts: Sequence[Sequence[str]], limit: int) -> list[SearchHit]:
-    """The best articles: ranked by FTS5 first, then only those few are read."""
-    ranks = _ranked(conn, "documents_fts", query, limit)
+def _article_hits(reads: StoreReader, query: str, parts: Sequence[Sequence[str]], limit: int) -> list[SearchHit]:
+    """The best articles: ranked by FTS5 first (the most recent :data:`RANKED_WINDOW` matches),
+    then only those few are read."""
+    ranks = reads.ranked_matches("article", query, limit)
     hits = []
-    for rowid, doc_id, doc_date, title, text in conn.execute(
-        "SELECT rowid, id, date, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(ranks)),),
-    ):
+    for article in reads.article_texts(ranks):
+        text = article.text
         span = locate(text, parts)
         if span is None:  # only the title matched
             snippet, sentence, start, end = " ".join(text[: 2 * SNIPPET_CONTEXT].split()), "", None, None
         else:
             start, end = span
-            snippet, sentence = _snippet(text, start, end), _sentence(conn, doc_id, text, start, end)
-        hits.append(SearchHit("article", doc_id, _date(doc_date), title, start, end, snippet, sentence,
-                              None, None, ranks[rowid]))
+            snippet, sentence = _snippet(text, start, end), _sentence(reads, article.doc_id, text, start, end)
+        hits.append(SearchHit("article", article.doc_id, article.doc_date, article.title, start, end, snippet,
+                              sentence, None, None, ranks[article.rowid]))
     return hits
 
 
-def _quote_hits(conn: sqlite3.Connection, query: str, limit: int) -> list[SearchHit]:
-    ranks = _ranked(conn, "quotes_fts", query, limit)
-    hits = []
-    for quote_id, doc_id, doc_date, title, text, start, end, speaker, name in conn.execute(
-        'SELECT q.id, q.doc_id, d.date, d.title, d.text, q.start, q."end", q.speaker, en.name'
-        " FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker"
-        " WHERE q.id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(ranks)),),
-    ):
-        hits.append(SearchHit("quote", doc_id, _date(doc_date), title, start, end,
-                              _snippet(text, start, end), _sentence(conn, doc_id, text, start, end),
-                              speaker, name, ranks[quote_id]))
-    return hits
+def _quote_hits(reads: StoreReader, query: str, limit: int) -> list[SearchHit]:
+    ranks = reads.ranked_matches("quote", query, limit)
+    return [
+        SearchHit("quote", q.doc_id, q.doc_date, q.title, q.start, q.end, _snippet(q.text, q.start, q.end),
+                  _sentence(reads, q.doc_id, q.text, q.start, q.end), q.speaker_id, q.speaker_name,
+                  ranks[q.quote_id])
+        for q in reads.quote_texts(ranks)
+    ]
 
 
-def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchHit]:
-    """Articles and quotes matching every word (and phrase) of ``text``, best first; an empty
-    list when ``text`` holds no word at all."""
+def search(reads: StoreReader, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    """Articles and quotes matching every word (and phrase) of ``text``, best first (the
+    ``limit`` after the first ``offset``); an empty list when ``text`` holds no word at all."""
     parts = query_parts(text)
     if not parts or limit <= 0:
         return []
     query = fts_query(parts)
-    hits = _relative(_article_hits(conn, query, parts, limit)) + _relative(_quote_hits(conn, query, limit))
+    wanted = offset + limit
+    hits = _relative(_article_hits(reads, query, parts, wanted)) + _relative(_quote_hits(reads, query, wanted))
     hits.sort(key=lambda pair: (-pair[0], pair[1].kind, pair[1].doc_id, pair[1].start or 0))
-    return [hit for _, hit in hits[:limit]]
-
-
+    return [hit for _, hit in hits[offset:wanted]]
 def _relative(hits: list[SearchHit]) -> list[tuple[float, SearchHit]]:
     """Each hit with its rank as a share of the best rank of its kind (1.0 for the best).
 

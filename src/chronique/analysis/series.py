@@ -1,7 +1,7 @@
 """Conflict–cooperation series: events summed by the month they happened in.
 
 Pure functions over events that carry an id, a date and a score (``TimelineEntry`` does, and so
-does the lighter :class:`ScoredEvent` read straight from SQL when a series covers thousands of
+does the lighter ``store.analysis_reads.ScoredEvent`` the store reads when a series covers thousands of
 events). An event counts in the month of its ``date_start``, else of its ``date_value`` ("2015"
 counts in 2015-01, the first day it may have happened); undated events are left out. An event
 without a score counts as an event with score 0.
@@ -9,16 +9,15 @@ without a score counts as an event with score 0.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from chronique.analysis.records import SeriesPoint
 from chronique.intervals import value_range
+from chronique.store.analysis_reads import ScoredEvent
 
-__all__ = ["ScoredEvent", "scored_events", "split_scores", "counted_day", "monthly_series", "month_range"]
+__all__ = ["ScoredEvent", "split_scores", "counted_day", "monthly_series", "month_range"]
 
 
 class Dated(Protocol):
@@ -32,23 +31,6 @@ class Dated(Protocol):
     def date_start(self) -> str | None: ...
     @property
     def score(self) -> float | None: ...
-
-
-class ScoredEvent(NamedTuple):
-    event_id: str
-    date_value: str | None
-    date_start: str | None
-    date_end: str | None
-    score: float | None
-
-
-def scored_events(conn: sqlite3.Connection, event_ids: Iterable[str]) -> list[ScoredEvent]:
-    """The id, date and score of these events, without actors or mentions: cheap for thousands."""
-    return [ScoredEvent(*row) for row in conn.execute(
-        "SELECT id, date_value, date_start, date_end, score FROM events INDEXED BY events_facts"
-        " WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(event_ids)),),
-    )]
 
 
 def split_scores(scores: Iterable[float | None]) -> tuple[float, float]:

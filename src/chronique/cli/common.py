@@ -25,8 +25,8 @@ from chronique.store import Store
 
 __all__ = [
     "app", "console", "errors", "DbOption", "DEFAULT_DB", "PathsArgument", "DateOption", "LangOption",
-    "JsonOption", "parse_date", "open_store", "print_json_lines", "resolve_actors", "EXIT_STATUS",
-    "exit_status", "ChroniqueGroup",
+    "JsonOption", "parse_date", "open_store", "print_json_lines", "EXIT_STATUS", "exit_status",
+    "ChroniqueGroup",
 ]
 
 #: Exit status per error class (the nearest class of an error wins). Every chronique error ends a
@@ -103,14 +103,3 @@ def print_json_lines(records) -> None:
     """One JSON object per line on stdout, for scripts."""
     for record in records:
         console.print_json(json.dumps(record, ensure_ascii=False, default=str), indent=None)
-
-
-def resolve_actors(store: Store, names: list[str]) -> list[str]:
-    """Entity ids for names a user typed; ``UnknownActor`` for the first one the store lacks."""
-    ids = []
-    for name in names:
-        row = store.find_entity(name)
-        if row is None:
-            raise UnknownActor(name)
-        ids.append(row.id)
-    return ids

@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
+from chronique.analysis import Chronicle
 from chronique.cli import render
 from chronique.cli.common import DEFAULT_DB, DbOption, JsonOption, app, console, open_store, print_json_lines
 from chronique.store.entity_admin import EntityDetails, MergeReport, SplitReport
@@ -59,7 +60,7 @@ def entities(
     if ctx.invoked_subcommand is not None:
         return
     with open_store(db, read_only=True) as store:
-        rows = store.entities(type_.upper() if type_ else None)
+        rows = Chronicle(store).entities(type_.upper() if type_ else None)
     if as_json:
         print_json_lines(asdict(row) for row in rows)
     else:

@@ -21,8 +21,7 @@ from chronique.cli import render
 from chronique.analysis import Chronicle
 from chronique.analysis.frames import plain
 from chronique.cli.common import (
-    DEFAULT_DB, DbOption, JsonOption, app, console, open_store, parse_date, print_json_lines,
-    resolve_actors,
+    DEFAULT_DB, DbOption, JsonOption, app, console, errors, open_store, parse_date, print_json_lines,
 )
 from chronique.errors import UnknownDocument
 from chronique.export import annotation_lines
@@ -82,13 +81,13 @@ def quotes(
     by: Annotated[Optional[str], typer.Option("--by", help="Only quotes by this actor.")] = None,
     about: Annotated[Optional[str], typer.Option("--about", help="Only quotes about or to this actor.")] = None,
     db: DbOption = DEFAULT_DB,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N quotes.")] = None,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip the first N quotes (with --limit: the next page).")] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Quotes with their speakers, dates and sources."""
-    with open_store(db, read_only=True) as store:
-        by_id = resolve_actors(store, [by])[0] if by else None
-        about_id = resolve_actors(store, [about])[0] if about else None
-        rows = store.quotes(by=by_id, about=about_id)
+    with open_chronicle(db) as chron:
+        rows = chron.quotes(by=by, about=about, limit=limit, offset=offset)
     if as_json:
         print_json_lines(asdict(row) for row in rows)
     else:
@@ -102,8 +101,8 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """The article with what was found in it: entities, dates, money, quotes, events, relations."""
-    with open_store(db, read_only=True) as store:
-        annotations = store.annotations(doc_id)
+    with open_chronicle(db) as chron:
+        annotations = chron.document(doc_id)
     if annotations is None:
         raise UnknownDocument(doc_id)
     if as_json:

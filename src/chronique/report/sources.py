@@ -9,15 +9,14 @@ facts that cite it.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
 
-from chronique.store import Store
+from chronique.analysis import Chronicle
 
-__all__ = ["Source", "CitedSentence", "DocumentSources", "SourceIndex", "sentence_around"]
+__all__ = ["Source", "CitedSentence", "DocumentSources", "SourceIndex"]
 
 
 @dataclass(frozen=True)
@@ -53,16 +52,6 @@ class DocumentSources:
     sentences: tuple[CitedSentence, ...]
 
 
-def sentence_around(conn: sqlite3.Connection, doc_id: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence(s) holding [start, end), from the stored sentence bounds; the
-    span itself when the store has none."""
-    first = conn.execute(
-        "SELECT MAX(start) FROM sentences WHERE doc_id = ? AND start <= ?", (doc_id, start)).fetchone()[0]
-    last = conn.execute(
-        'SELECT MIN("end") FROM sentences WHERE doc_id = ? AND "end" >= ?', (doc_id, end)).fetchone()[0]
-    return (start if first is None else first), (end if last is None else last)
-
-
 def _segments(sentence: str, sources: Sequence[Source]) -> tuple[tuple[str, bool], ...]:
     """The sentence cut into plain and highlighted runs; overlapping evidence is merged."""
     spans = sorted((s.at, s.at + len(s.evidence)) for s in sources if s.at is not None and s.evidence)
@@ -83,8 +72,8 @@ def _segments(sentence: str, sources: Sequence[Source]) -> tuple[tuple[str, bool
 class SourceIndex:
     """Numbers the spans a report cites and groups them by article for the "Sources" section."""
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    def __init__(self, chron: Chronicle) -> None:
+        self._chron = chron
         self._by_span: dict[tuple[str, int, int], Source] = {}
 
     def cite(self, doc_id: str, start: int, end: int, evidence: str, sentence: str) -> Source:
@@ -99,9 +88,9 @@ class SourceIndex:
 
     def cite_span(self, doc_id: str, start: int, end: int) -> Source:
         """Cite a span known only by its offsets (a quote): its sentence is read from the store."""
-        document = self._store.document(doc_id)
+        document = self._chron.article(doc_id)
         text = document.text if document else ""
-        first, last = sentence_around(self._store._conn, doc_id, start, end)
+        first, last = self._chron.sentence_around(doc_id, start, end)
         return self.cite(doc_id, start, end, text[start:end], text[first:last].strip())
 
     def _sentences(self, spans: list[tuple[tuple[int, int], Source]]) -> tuple[CitedSentence, ...]:
@@ -124,7 +113,7 @@ class SourceIndex:
             by_doc.setdefault(doc_id, []).append(((start, end), source))
         grouped = []
         for doc_id, spans in by_doc.items():
-            document = self._store.document(doc_id)
+            document = self._chron.article(doc_id)
             label = (document.title or (PurePath(document.origin).name if document.origin else doc_id)
                      if document else doc_id)
             grouped.append(DocumentSources(

@@ -283,9 +283,10 @@ def quotes(
     *,
     limit: int | None = None,
     newest_first: bool = False,
+    offset: int = 0,
 ) -> list[QuoteRow]:
     """Quotes, optionally by one speaker and/or about one entity (entity ids), in reading order
-    (``newest_first``: the reverse), at most ``limit`` of them."""
+    (``newest_first``: the reverse), at most ``limit`` of them after the first ``offset``."""
     where, params = _quote_filter(by, about)
     order = "DESC" if newest_first else "ASC"
     # Either way the same order; walking ``documents_by_date`` (CROSS JOIN keeps the documents
@@ -293,12 +294,12 @@ def quotes(
     source = ("documents d INDEXED BY documents_by_date CROSS JOIN quotes q ON q.doc_id = d.id"
               if _quotes_by_date_first(conn, where, params, limit)
               else "quotes q JOIN documents d ON d.id = q.doc_id")
-    params.append(-1 if limit is None else limit)  # SQLite: a negative limit is no limit
+    params += [-1 if limit is None else limit, offset]  # SQLite: a negative limit is no limit
     rows = conn.execute(
         'SELECT q.doc_id, d.date, q.start, q."end", q.text, q.speaker, en.name, q.cue, q.about'
         f" FROM {source} LEFT JOIN entities en ON en.id = q.speaker"
         f" WHERE {where}"
-        f" ORDER BY d.date {order}, q.doc_id {order}, q.start {order}, q.id {order} LIMIT ?",
+        f" ORDER BY d.date {order}, q.doc_id {order}, q.start {order}, q.id {order} LIMIT ? OFFSET ?",
         params,
     )
     return [

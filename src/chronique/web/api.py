@@ -4,7 +4,9 @@ Each endpoint opens the store for itself (see ``library``), resolves actors the 
 does (an id, a kb id, a name or an alias) and answers with chronique's own records, which the
 OpenAPI description at ``/openapi.json`` documents field by field. An unknown actor or document
 is a 404 with ``{"detail": …}``; a parameter out of bounds is a 422; every bound is declared
-here, so that no query can ask the server for unbounded work.
+here, so that no query can ask the server for unbounded work. Every list is paged (``limit``,
+``offset`` and a ``Link: rel="next"`` header; see ``web.paging``); every read goes through
+``Chronicle``.
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BeforeValidator
 
 from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, SearchHit, SeriesPoint
 from chronique.model import ENTITY_TYPES, Annotations
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
-from chronique.web.library import DocumentPage, Library, Reading, document_page
+from chronique.web.library import DocumentPage, Library, Reading
+from chronique.web.paging import DEFAULT_LIMIT, MAX_LIMIT, Limit, Offset, link_next, one_page
 from chronique.web.schemas import ErrorMessage
 
 __all__ = ["router", "resolve_actor", "check_period", "MAX_NAME_LENGTH", "FromDate", "ToDate"]
@@ -42,10 +45,12 @@ def _iso_day(value: object) -> object:
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 FromDate = Annotated[date | None, BeforeValidator(_iso_day), Query(alias="from", description="Only what happened on or after this day (YYYY-MM-DD).")]
 ToDate = Annotated[date | None, BeforeValidator(_iso_day), Query(alias="to", description="Only what happened on or before this day (YYYY-MM-DD).")]
-Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
-Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many items.")]
 
 router = APIRouter(prefix="/api")
+
+#: Search ranks its hits (bm25) among the latest matches; deeper pages would only repeat work.
+MAX_SEARCH_HITS = 100
+MAX_SEARCH_OFFSET = 900
 
 
 def _library(request: Request) -> Library:
@@ -54,7 +59,7 @@ def _library(request: Request) -> Library:
 
 def resolve_actor(reading: Reading, name: str) -> EntityRow:
     """The actor a client names, or a 404 that says which name is unknown."""
-    row = reading.store.find_entity(name)
+    row = reading.chronicle.find_actor(name)
     if row is None:
         raise HTTPException(404, f"no actor named {name!r}; see /api/entities")
     return row
@@ -72,13 +77,15 @@ def check_period(start: date | None, end: date | None) -> None:
 @router.get("/entities", response_model=list[EntityRow], tags=["actors"])
 def list_entities(
     request: Request,
+    response: Response,
     type: Annotated[Literal[ENTITY_TYPES] | None, Query(description="Only actors of this type.")] = None,  # type: ignore[valid-type]
-    limit: Limit = 100,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> list[EntityRow]:
-    """Actors, most mentioned first, with their aliases."""
+    """Actors, most mentioned first, with their aliases; one page at a time."""
     with _library(request).open() as reading:
-        return reading.store.entities(type)[offset: offset + limit]
+        rows = reading.chronicle.entities(type, limit=limit + 1, offset=offset)
+    return one_page(rows, request, response, limit, offset)
 
 
 @router.get("/entities/{actor}", response_model=EntityRow, responses=NOT_FOUND, tags=["actors"])
@@ -94,16 +101,18 @@ def get_profile(
     actor: ActorName,
     events: Annotated[int, Query(ge=0, le=100, description="How many latest events.")] = 10,
     quotes: Annotated[int, Query(ge=0, le=100, description="How many latest quotes by and about.")] = 10,
+    counterparts: Annotated[int, Query(ge=0, le=MAX_LIMIT, description="How many counterparts, most interactions first.")] = DEFAULT_LIMIT,
 ) -> ActorProfile:
     """An actor's aliases, roles, counterparts (most interactions first), latest events, quotes."""
     with _library(request).open() as reading:
         row = resolve_actor(reading, actor)
-        return reading.chronicle.profile(row.id, events=events, quotes=quotes)
+        return reading.chronicle.profile(row, events=events, quotes=quotes, counterparts=counterparts)
 
 
 @router.get("/timeline", response_model=list[TimelineEntry], responses=NOT_FOUND, tags=["events"])
 def get_timeline(
     request: Request,
+    response: Response,
     actor: Annotated[
         list[Annotated[str, Query(min_length=1, max_length=MAX_NAME_LENGTH)]],
         Query(max_length=5, description="Zero to five actors: the events of any of them."),
@@ -111,18 +120,27 @@ def get_timeline(
     start: FromDate = None,
     end: ToDate = None,
     undated: Annotated[bool, Query(description="Also list events the text gives no date for.")] = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
 ) -> list[TimelineEntry]:
-    """Events oldest first, each with the sentences that tell it."""
+    """Events oldest first, each with the sentences that tell it; one page at a time (pages are
+    cut by date, then event id)."""
     check_period(start, end)
     with _library(request).open() as reading:
         ids = [resolve_actor(reading, name).id for name in actor]
-        return reading.chronicle.timeline(*ids, start=start, end=end, undated=undated)
+        entries = reading.chronicle.timeline(*ids, start=start, end=end, undated=undated,
+                                             limit=limit + 1, offset=offset)
+    return one_page(entries, request, response, limit, offset)
 
 
 @router.get("/pairs/{a}/{b}", response_model=PairHistory, responses=NOT_FOUND, tags=["actors"])
-def get_pair(request: Request, a: ActorName, b: ActorName) -> PairHistory:
-    """The story of two actors: their events, what each said about the other, the monthly
-    conflict–cooperation series, the relations between them."""
+def get_pair(
+    request: Request, response: Response, a: ActorName, b: ActorName, limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> PairHistory:
+    """The story of two actors: their events (one page of them; ``event_count`` counts them
+    all), what each said about the other (at most ``limit`` quotes each way), the monthly
+    conflict–cooperation series (over every event), the relations between them."""
     with _library(request).open() as reading:
         first, second = resolve_actor(reading, a), resolve_actor(reading, b)
         if first.id == second.id:
@@ -130,7 +148,10 @@ def get_pair(request: Request, a: ActorName, b: ActorName) -> PairHistory:
                 "type": "value_error", "loc": ("path", "b"), "input": b,
                 "msg": f"{a!r} and {b!r} are the same actor ({first.id}); give two different actors",
             }])
-        return reading.chronicle.pair(first.id, second.id)
+        history = reading.chronicle.pair(first, second, limit=limit, offset=offset, quotes=limit)
+    if history.event_count > offset + limit:
+        link_next(request, response, limit, offset)
+    return history
 
 
 @router.get("/series", response_model=list[SeriesPoint], responses=NOT_FOUND, tags=["events"])
@@ -154,38 +175,56 @@ def get_series(
 
 
 @router.get("/quotes", response_model=list[QuoteRow], responses=NOT_FOUND, tags=["quotes"])
-def get_quotes(request: Request, by: OptionalActor = None, about: OptionalActor = None) -> list[QuoteRow]:
-    """Quotes in reading order, by one speaker and/or about one actor."""
+def get_quotes(
+    request: Request, response: Response, by: OptionalActor = None, about: OptionalActor = None,
+    limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+) -> list[QuoteRow]:
+    """Quotes in reading order, by one speaker and/or about one actor; one page at a time."""
     with _library(request).open() as reading:
-        by_id = resolve_actor(reading, by).id if by else None
-        about_id = resolve_actor(reading, about).id if about else None
-        return reading.store.quotes(by=by_id, about=about_id)
+        by_row = resolve_actor(reading, by) if by else None
+        about_row = resolve_actor(reading, about) if about else None
+        rows = reading.chronicle.quotes(by=by_row, about=about_row, limit=limit + 1, offset=offset)
+    return one_page(rows, request, response, limit, offset)
 
 
 @router.get("/search", response_model=list[SearchHit], tags=["search"])
 def search(
     request: Request,
+    response: Response,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find in articles and quotes.")],
-    limit: Annotated[int, Query(ge=1, le=100, description="At most this many hits.")] = 20,
+    limit: Annotated[int, Query(ge=1, le=MAX_SEARCH_HITS, description=f"At most this many hits (at most {MAX_SEARCH_HITS}).")] = 20,
+    offset: Annotated[int, Query(ge=0, le=MAX_SEARCH_OFFSET, description="Skip the best this many hits (the next page).")] = 0,
 ) -> list[SearchHit]:
     """Full-text search over articles and quotes, best first, each hit with its sentence."""
     with _library(request).open() as reading:
-        return reading.chronicle.search(q, limit=limit)
+        hits = reading.chronicle.search(q, limit=limit + 1, offset=offset)
+    return one_page(hits, request, response, limit, offset)
 
 
 @router.get("/graph", response_model=ActorGraph, tags=["actors"])
-def get_graph(request: Request, start: FromDate = None, end: ToDate = None) -> ActorGraph:
-    """Actors and the signed, weighted edges of the events between them over a period."""
+def get_graph(
+    request: Request, response: Response, start: FromDate = None, end: ToDate = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most this many edges, the strongest first (default {DEFAULT_LIMIT}, at most {MAX_LIMIT}); at most twice as many actors.")] = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> ActorGraph:
+    """Actors and the signed, weighted edges of the events between them over a period: the
+    strongest edges first, one page of them (``edge_total``/``node_total`` count the whole graph)."""
     check_period(start, end)
     with _library(request).open() as reading:
-        return reading.chronicle.graph(start=start, end=end)
+        graph = reading.chronicle.graph(start=start, end=end, limit=limit, offset=offset)
+    if (graph.edge_total or 0) > offset + limit:
+        link_next(request, response, limit, offset)
+    return graph
 
 
 @router.get("/documents", response_model=DocumentPage, tags=["documents"])
-def list_documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> DocumentPage:
-    """Stored articles, newest first, a page at a time."""
+def list_documents(request: Request, response: Response, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> DocumentPage:
+    """Stored articles, newest first, a page at a time (``total`` counts them all)."""
     with _library(request).open() as reading:
-        return document_page(reading.store, limit, offset)
+        page = reading.chronicle.documents(limit=limit, offset=offset)
+    if page.total > offset + limit:
+        link_next(request, response, limit, offset)
+    return page
 
 
 @router.get("/documents/{doc_id}", response_model=Annotations, responses=NOT_FOUND, tags=["documents"])
@@ -195,7 +234,7 @@ def get_document(
 ) -> Annotations:
     """An article's text with everything found in it, each fact with its character span."""
     with _library(request).open() as reading:
-        annotations = reading.store.annotations(doc_id)
+        annotations = reading.chronicle.document(doc_id)
     if annotations is None:
         raise HTTPException(404, f"no document {doc_id!r}; see /api/documents")
     return annotations

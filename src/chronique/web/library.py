@@ -11,62 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from chronique.analysis import Chronicle
 from chronique.store import Store
+from chronique.store.page_reads import DocumentPage, DocumentSummary
 
-__all__ = ["Library", "Reading", "DocumentSummary", "DocumentPage", "document_page"]
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    """An article in a list: enough to choose one, without its text."""
-
-    id: str
-    date: date | None
-    title: str | None
-    lang: str | None
-    source: str | None
-    url: str | None
-    lead: str  # the first characters of the text, for articles without a title
-    characters: int
-
-
-@dataclass(frozen=True)
-class DocumentPage:
-    """One page of the stored articles, newest first."""
-
-    total: int
-    limit: int
-    offset: int
-    items: tuple[DocumentSummary, ...]
-
-
-_LEAD_CHARACTERS = 160
-
-
-def document_page(store: Store, limit: int, offset: int) -> DocumentPage:
-    """Stored articles by publication date (newest first), then id; every value bound."""
-    conn = store._conn
-    total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    rows = conn.execute(
-        "SELECT id, date, title, lang, source, url, substr(text, 1, ?), length(text) FROM documents"
-        " ORDER BY date DESC, id LIMIT ? OFFSET ?",
-        (_LEAD_CHARACTERS, limit, offset),
-    ).fetchall()
-    items = tuple(
-        DocumentSummary(id_, date.fromisoformat(day) if day else None, title, lang, source, url,
-                        " ".join(lead.split()), characters)
-        for id_, day, title, lang, source, url, lead, characters in rows
-    )
-    return DocumentPage(total, limit, offset, items)
+__all__ = ["Library", "Reading", "DocumentSummary", "DocumentPage"]
 
 
 @dataclass(frozen=True)
 class Reading:
-    """What one request reads through: the store, and the analysis queries over it."""
+    """What one request reads through: ``chronicle``, the one read facade (``store`` is the
+    open store under it, for the ingest side; pages and the API read through ``chronicle``)."""
 
     store: Store
     chronicle: Chronicle

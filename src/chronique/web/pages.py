@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse
 from chronique.model import Document
 from chronique.web.api import MAX_NAME_LENGTH, FromDate, ToDate, check_period, resolve_actor
 from chronique.web.highlight import article_marks, highlight_article
-from chronique.web.library import Library, document_page
-from chronique.web.views import matching_actors
+from chronique.web.library import Library
+from chronique.web.paging import MAX_LIMIT
 
 __all__ = ["router", "render"]
 
@@ -27,6 +27,12 @@ PageName = Annotated[str, Path(min_length=1, max_length=MAX_NAME_LENGTH)]
 SearchText = Annotated[str, Query(max_length=200)]
 _DOCUMENTS_PER_PAGE = 25
 _TIMELINE_ROWS = 300
+#: Every list a page shows is bounded: the events of a pair's story a page (``?page=N``), the
+#: counterparts of an actor, the links of the network (``?limit=``, strongest first).
+_PAIR_EVENTS = 300
+_PAIR_QUOTES = 200
+_COUNTERPARTS = 100
+_NETWORK_EDGES = 300
 
 
 def _library(request: Request) -> Library:
@@ -42,9 +48,9 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
 @router.get("/")
 def home(request: Request) -> HTMLResponse:
     with _library(request).open() as reading:
-        actors = reading.store.entities()[:12]
-        documents = document_page(reading.store, 5, 0)
-        counts = reading.store.counts()
+        actors = reading.chronicle.entities(limit=12)
+        documents = reading.chronicle.documents(limit=5)
+        counts = reading.chronicle.counts()
     return render(request, "home.html", actors=actors, documents=documents, counts=counts)
 
 
@@ -55,7 +61,7 @@ def search_page(request: Request, q: SearchText = "") -> HTMLResponse:
     actors, hits = [], []
     if text:
         with _library(request).open() as reading:
-            actors = matching_actors(reading.store.entities(), text)
+            actors = reading.chronicle.actors_matching(text, limit=12)
             hits = reading.chronicle.search(text, limit=30)
     return render(request, "search.html", q=text, actors=actors, hits=hits)
 
@@ -64,31 +70,35 @@ def search_page(request: Request, q: SearchText = "") -> HTMLResponse:
 def actor_page(request: Request, actor: PageName) -> HTMLResponse:
     with _library(request).open() as reading:
         row = resolve_actor(reading, actor)
-        profile = reading.chronicle.profile(row.id, events=10, quotes=20)
-        timeline = reading.chronicle.timeline(row.id)[:_TIMELINE_ROWS]
+        profile = reading.chronicle.profile(row, events=10, quotes=20, counterparts=_COUNTERPARTS)
+        timeline = reading.chronicle.timeline(row, limit=_TIMELINE_ROWS)
     return render(request, "actor.html", profile=profile, actor=row, timeline=timeline)
 
 
 @router.get("/pairs/{a}/{b}")
-def pair_page(request: Request, a: PageName, b: PageName) -> HTMLResponse:
+def pair_page(
+    request: Request, a: PageName, b: PageName, page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
     with _library(request).open() as reading:
         first, second = resolve_actor(reading, a), resolve_actor(reading, b)
         if first.id == second.id:
             raise HTTPException(422, f"{a!r} and {b!r} are the same actor: a pair needs two")
-        history = reading.chronicle.pair(first.id, second.id)
+        history = reading.chronicle.pair(first, second, limit=_PAIR_EVENTS, offset=(page - 1) * _PAIR_EVENTS,
+                                         quotes=_PAIR_QUOTES)
     links = {link.event_id: link for link in history.links}
     series = [
         {"period": p.period, "score": p.score, "cooperation": p.cooperation, "conflict": p.conflict,
          "events": p.events}
         for p in history.series
     ]
-    return render(request, "pair.html", history=history, links=links, series=series)
+    pages = max(1, -(-history.event_count // _PAIR_EVENTS))
+    return render(request, "pair.html", history=history, links=links, series=series, page=page, pages=pages)
 
 
 @router.get("/documents")
 def documents_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
     with _library(request).open() as reading:
-        listing = document_page(reading.store, _DOCUMENTS_PER_PAGE, (page - 1) * _DOCUMENTS_PER_PAGE)
+        listing = reading.chronicle.documents(limit=_DOCUMENTS_PER_PAGE, offset=(page - 1) * _DOCUMENTS_PER_PAGE)
     pages = max(1, -(-listing.total // _DOCUMENTS_PER_PAGE))
     return render(request, "documents.html", listing=listing, page=page, pages=pages)
 
@@ -96,7 +106,7 @@ def documents_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000
 @router.get("/documents/{doc_id}")
 def document_view(request: Request, doc_id: PageName) -> HTMLResponse:
     with _library(request).open() as reading:
-        annotations = reading.store.annotations(doc_id)
+        annotations = reading.chronicle.document(doc_id)
     if annotations is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     names = {entity.key: entity.name for entity in annotations.entities}
@@ -120,10 +130,11 @@ def network_page(
     request: Request,
     start: FromDate = None,
     end: ToDate = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = _NETWORK_EDGES,
 ) -> HTMLResponse:
     check_period(start, end)
     with _library(request).open() as reading:
-        graph = reading.chronicle.graph(start=start, end=end)
+        graph = reading.chronicle.graph(start=start, end=end, limit=limit)
     names = {node.id: node.name for node in graph.nodes}
     data = {
         "nodes": [{"id": n.id, "name": n.name, "type": n.type, "mentions": n.mentions, "events": n.events}

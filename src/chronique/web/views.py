@@ -15,14 +15,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from starlette.templating import Jinja2Templates
 
-from chronique.identity.entities import normalise_name
-from chronique.store.records import EntityRow
 from chronique.web.assets import TEMPLATES_DIR
 from chronique.web.highlight import format_amount, sentence_anchor
 
 __all__ = [
     "build_templates", "actor_href", "pair_href", "fact_href", "score_class", "signed",
-    "matching_actors", "json_data",
+    "json_data",
 ]
 
 
@@ -57,20 +55,6 @@ def json_data(value: object) -> Markup:
     text = json.dumps(value, ensure_ascii=False, default=str)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
-
-
-def matching_actors(rows: list[EntityRow], text: str, limit: int = 12) -> list[EntityRow]:
-    """Actors whose name, id or an alias contains the words typed (case ignored, as look-ups do);
-    exact names first, then the most mentioned."""
-    wanted = normalise_name(text)
-    if not wanted:
-        return []
-    hits = []
-    for row in rows:
-        names = [normalise_name(name) for name in (row.name, row.id, *row.aliases)]
-        if any(wanted in name for name in names):
-            hits.append((wanted not in names, -row.mention_count, row.name, row))
-    return [row for *_, row in sorted(hits, key=lambda hit: hit[:3])][:limit]
 
 
 def build_templates() -> Jinja2Templates:

@@ -1,0 +1,189 @@
+"""The reads behind the analyst's questions (series, graph, profile, pair), as SQL lives here.
+
+``chronique.analysis`` turns these rows into answers (sums, edges, rankings); it never sees a
+connection. Each read returns small typed records in a deterministic order, binds every value
+as a parameter, and is shaped for a store of any size: aggregates are taken in SQL, events are
+chosen as ``store.selection`` chooses them, and indexes are named where SQLite would pick a
+worse one (see the comments of each query).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from chronique.model import EXPORTED_MODALITIES
+from chronique.store.selection import EventFilter, event_ids_sql, select_event_ids
+
+__all__ = [
+    "ScoredEvent", "GraphEvent", "RoleRow", "scored_events", "graph_events", "mention_counts",
+    "shared_event_totals", "shared_quote_counts", "exported_event_count", "latest_event_ids",
+    "events_of_all", "role_relations",
+]
+
+
+class ScoredEvent(NamedTuple):
+    """An event with only its dates and score: cheap to read for thousands of events."""
+
+    event_id: str
+    date_value: str | None
+    date_start: str | None
+    date_end: str | None
+    score: float | None
+
+
+@dataclass(frozen=True)
+class GraphEvent:
+    """An event as the graph sees it: its actors by role, its date and score."""
+
+    event_id: str
+    type: str
+    date_value: str | None
+    date_start: str | None
+    score: float | None
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    """A ROLE relation: ``holder`` holds a role (``title``) in ``organisation`` over a period."""
+
+    holder: str
+    organisation: str
+    organisation_name: str
+    title: str | None
+    valid_from: str | None
+    valid_to: str | None
+
+
+def scored_events(conn: sqlite3.Connection, event_ids: Iterable[str]) -> list[ScoredEvent]:
+    """The id, dates and score of these events, without actors or mentions."""
+    return [ScoredEvent(*row) for row in conn.execute(
+        "SELECT id, date_value, date_start, date_end, score FROM events INDEXED BY events_facts"
+        " WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(event_ids)),),
+    )]
+
+
+def graph_events(conn: sqlite3.Connection, start: date | None, end: date | None) -> list[GraphEvent]:
+    """The counted events of the period with their actors, by event id.
+
+    One query: the period's events are chosen as ``store.selection`` chooses them (as a subquery,
+    not a list of ids sent back), read from ``events_graph_facts`` (m005) and joined to their
+    actors, both from indexes alone. Without a period, undated events count too."""
+    spec = EventFilter(dated_only=start is not None or end is not None, start=start, end=end)
+    chosen, params = event_ids_sql(conn, spec)
+    rows: dict[str, tuple[str, str | None, str | None, float | None]] = {}
+    roles: dict[str, dict[str, list[str]]] = {}
+    for event_id, type_, value, day, score, role, entity_id in conn.execute(
+        "SELECT e.id, e.type, e.date_value, e.date_start, e.score, ea.role, ea.entity_id"
+        " FROM events e INDEXED BY events_graph_facts"
+        " JOIN event_actors ea INDEXED BY event_actors_by_event ON ea.event_id = e.id"
+        f" WHERE e.id IN ({chosen}) ORDER BY e.id, ea.role, ea.position",
+        params,
+    ):
+        rows[event_id] = (type_, value, day, score)
+        roles.setdefault(event_id, {"source": [], "target": []})[role].append(entity_id)
+    return [
+        GraphEvent(event_id, *rows[event_id], tuple(dict.fromkeys(r["source"])), tuple(dict.fromkeys(r["target"])))
+        for event_id, r in roles.items()
+    ]
+
+
+def mention_counts(conn: sqlite3.Connection, actors: list[str], start: date | None, end: date | None) -> dict[str, int]:
+    """Mentions of each actor in the documents published in the period (all documents without
+    one). With a period, the documents are read by date first (CROSS JOIN keeps that order): a
+    month holds a few hundred of them."""
+    if start is None and end is None:
+        sql = ("SELECT entity_id, COUNT(*) FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))"
+               " GROUP BY entity_id")
+        return dict(conn.execute(sql, (json.dumps(actors),)).fetchall())
+    low, high = (start.isoformat() if start else "0000-01-01"), (end.isoformat() if end else "9999-12-31")
+    counts = dict(conn.execute(
+        "SELECT m.entity_id, COUNT(*) FROM documents d CROSS JOIN mentions m INDEXED BY mentions_by_doc_entity"
+        " ON m.doc_id = d.id"
+        " WHERE d.date BETWEEN ? AND ? GROUP BY m.entity_id", (low, high)).fetchall())
+    return {actor: counts[actor] for actor in actors if actor in counts}
+
+
+_MODALITIES = sorted(EXPORTED_MODALITIES)
+_MARKS = ", ".join("?" * len(_MODALITIES))
+
+#: The modality test on ``events_facts``. The unary ``+`` keeps SQLite from using ``modality``
+#: as an index column: ``id = ? AND modality IN (4 values)`` would be four seeks per event
+#: (200,000 for a much-covered actor) instead of one seek and a check.
+_EXPORTED = f"+e.modality IN ({_MARKS})"
+
+#: Per counterpart: shared events (each counted once, whatever roles the two play in it) and the
+#: sums of their positive and negative scores.
+_SHARED_EVENTS = f"""
+    WITH shared AS (
+        SELECT DISTINCT other.entity_id, me.event_id, COALESCE(e.score, 0) AS score
+        FROM event_actors me
+        JOIN events e INDEXED BY events_facts ON e.id = me.event_id
+        JOIN event_actors other ON other.event_id = me.event_id
+        WHERE me.entity_id = ? AND {_EXPORTED} AND other.entity_id != me.entity_id
+    )
+    SELECT entity_id, COUNT(*), SUM(MAX(score, 0)), SUM(MIN(score, 0)) FROM shared GROUP BY entity_id
+"""
+
+#: Per counterpart: quotes by the actor about it, and by it about the actor.
+_SHARED_QUOTES = """
+    SELECT other, COUNT(*) FROM (
+        SELECT about AS other FROM quotes WHERE speaker = :actor AND about != :actor
+        UNION ALL
+        SELECT speaker AS other FROM quotes WHERE about = :actor AND speaker != :actor
+    ) JOIN entities en ON en.id = other GROUP BY other
+"""
+
+
+def shared_event_totals(conn: sqlite3.Connection, actor_id: str) -> dict[str, tuple[int, float, float]]:
+    """Counterpart id → (exported events shared with the actor, sum of their positive scores,
+    sum of their negative scores). Aggregated in SQL: a much-covered actor takes part in tens of
+    thousands of events, and only the totals are wanted."""
+    return {row[0]: (row[1], float(row[2]), float(row[3]))
+            for row in conn.execute(_SHARED_EVENTS, (actor_id, *_MODALITIES))}
+
+
+def shared_quote_counts(conn: sqlite3.Connection, actor_id: str) -> dict[str, int]:
+    """Counterpart id → quotes of the actor about it plus quotes of it about the actor."""
+    return dict(conn.execute(_SHARED_QUOTES, {"actor": actor_id}).fetchall())
+
+
+def exported_event_count(conn: sqlite3.Connection, actor_id: str) -> int:
+    """How many exported events, dated or not, the actor takes part in."""
+    return conn.execute(
+        "SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea"
+        " JOIN events e INDEXED BY events_facts ON e.id = ea.event_id"
+        f" WHERE ea.entity_id = ? AND {_EXPORTED}",
+        (actor_id, *_MODALITIES),
+    ).fetchone()[0]
+
+
+def latest_event_ids(conn: sqlite3.Connection, actor_id: str, limit: int) -> list[str]:
+    """The actor's ``limit`` most recent exported events: latest start first, undated ones last
+    (an undated event is still one of the actor's deeds, and may be all the store knows)."""
+    spec = EventFilter((actor_id,), dated_only=False)
+    return select_event_ids(conn, spec, limit=limit, newest_first=True) if limit else []
+
+
+def events_of_all(conn: sqlite3.Connection, actors: Iterable[str]) -> list[str]:
+    """The ids of the exported events, dated or not, that involve every one of these actors
+    (each set read from the side with fewer events, as ``store.selection`` does), in no order."""
+    return select_event_ids(conn, EventFilter(tuple(dict.fromkeys(actors)), dated_only=False))
+
+
+def role_relations(conn: sqlite3.Connection, holders: Iterable[str]) -> list[RoleRow]:
+    """The ROLE relations held by these actors, by holder, organisation, title and id."""
+    return [RoleRow(*row) for row in conn.execute(
+        "SELECT r.source, r.target, t.name, r.title, r.valid_from, r.valid_to"
+        " FROM relations r JOIN entities t ON t.id = r.target"
+        " WHERE r.type = 'ROLE' AND r.source IN (SELECT value FROM json_each(?))"
+        " ORDER BY r.source, r.target, r.title, r.id",
+        (json.dumps(sorted(set(holders))),),
+    )]

@@ -1,0 +1,89 @@
+"""Reads that list things a page at a time: articles, actors, actors whose names hold some words.
+
+Every list the web pages and the HTTP API show is cut in SQL (``LIMIT``/``OFFSET``), so a
+request never makes the server hold more rows than one page, whatever the size of the store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from chronique.store.queries import entities_by_ids
+from chronique.store.records import EntityRow
+
+__all__ = ["DocumentSummary", "DocumentPage", "document_page", "entity_page", "entities_matching", "LEAD_CHARACTERS"]
+
+#: How much of an article's text a list shows (for articles without a title).
+LEAD_CHARACTERS = 160
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """An article in a list: enough to choose one, without its text."""
+
+    id: str
+    date: date | None
+    title: str | None
+    lang: str | None
+    source: str | None
+    url: str | None
+    lead: str  # the first characters of the text, for articles without a title
+    characters: int
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    """One page of the stored articles, newest first; ``total`` counts them all."""
+
+    total: int
+    limit: int
+    offset: int
+    items: tuple[DocumentSummary, ...]
+
+
+def document_page(conn: sqlite3.Connection, limit: int, offset: int) -> DocumentPage:
+    """Stored articles by publication date (newest first), then id; every value bound."""
+    total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    rows = conn.execute(
+        "SELECT id, date, title, lang, source, url, substr(text, 1, ?), length(text) FROM documents"
+        " ORDER BY date DESC, id LIMIT ? OFFSET ?",
+        (LEAD_CHARACTERS, limit, offset),
+    ).fetchall()
+    items = tuple(
+        DocumentSummary(id_, date.fromisoformat(day) if day else None, title, lang, source, url,
+                        " ".join(lead.split()), characters)
+        for id_, day, title, lang, source, url, lead, characters in rows
+    )
+    return DocumentPage(total, limit, offset, items)
+
+
+#: Mentions of an entity, the first key of the actors' order (most mentioned first).
+_MENTION_COUNT = "(SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id)"
+
+
+def entity_page(conn: sqlite3.Connection, entity_type: str | None, limit: int, offset: int = 0) -> list[EntityRow]:
+    """One page of the actors (of one type if given) in the order of ``Store.entities``: most
+    mentioned first, then by name and id."""
+    where, params = ("WHERE e.type = ?", [entity_type]) if entity_type is not None else ("", [])
+    ids = [row[0] for row in conn.execute(
+        f"SELECT e.id FROM entities e {where} ORDER BY {_MENTION_COUNT} DESC, e.name, e.id LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    )]
+    return entities_by_ids(conn, ids)
+
+
+def entities_matching(conn: sqlite3.Connection, wanted: str, limit: int) -> list[EntityRow]:
+    """At most ``limit`` actors whose normalised name, id (lower-cased) or an alias holds
+    ``wanted`` (already normalised): those named exactly so first, then the most mentioned."""
+    exact = ("(e.norm_name = :w OR lower(e.id) = :w"
+             " OR EXISTS (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND a.norm = :w))")
+    ids = [row[0] for row in conn.execute(
+        "SELECT e.id FROM entities e"
+        " WHERE instr(e.norm_name, :w) > 0 OR instr(lower(e.id), :w) > 0"
+        " OR e.id IN (SELECT entity_id FROM aliases WHERE instr(norm, :w) > 0)"
+        f" ORDER BY {exact} DESC, {_MENTION_COUNT} DESC, e.name, e.id LIMIT :limit",
+        {"w": wanted, "limit": limit},
+    )]
+    return entities_by_ids(conn, ids)

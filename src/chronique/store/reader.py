@@ -1,0 +1,137 @@
+"""``StoreReader``: every read the analysis layer makes, over one open ``Store``.
+
+``chronique.analysis`` (and through it the command line, the web and the report) asks the store
+through this one object and never holds a connection: the SQL stays in ``store/`` (``queries``,
+``selection``, ``analysis_reads``, ``text_reads``, ``page_reads``), so a second database engine
+only has to answer these methods. Each method is a thin, typed call of one of those functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Literal
+
+from chronique.model import Annotations, Document
+from chronique.store import analysis_reads, page_reads, queries, text_reads
+from chronique.store.analysis_reads import GraphEvent, RoleRow, ScoredEvent
+from chronique.store.page_reads import DocumentPage
+from chronique.store.records import EntityRow, QuoteRow, RelationRow, TimelineEntry
+from chronique.store.rebuild import rebuild_annotations
+from chronique.store.sqlite import Store
+from chronique.store.text_reads import ArticleText, QuoteText
+
+__all__ = ["StoreReader"]
+
+
+class StoreReader:
+    """Reads over an open :class:`Store` (which stays the caller's to close)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._conn = store._conn  # same package: the store lends its connection to its reads
+
+    def data_version(self) -> tuple[int, int]:
+        """Changes as seen from here: another connection's commits, then this one's own."""
+        return self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes
+
+    # -- actors ----------------------------------------------------------------------------------
+
+    def entities(self, entity_type: str | None = None) -> list[EntityRow]:
+        return queries.entities(self._conn, entity_type)
+
+    def entity_page(self, entity_type: str | None, limit: int, offset: int = 0) -> list[EntityRow]:
+        return page_reads.entity_page(self._conn, entity_type, limit, offset)
+
+    def entities_matching(self, wanted: str, limit: int) -> list[EntityRow]:
+        return page_reads.entities_matching(self._conn, wanted, limit)
+
+    def find_entity(self, name: str) -> EntityRow | None:
+        return queries.find_entity(self._conn, name)
+
+    def find_entity_id(self, name: str) -> str | None:
+        return queries.find_entity_id(self._conn, name)
+
+    def entity_names(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, str, str | None]]:
+        return queries.entity_names(self._conn, entity_ids)
+
+    def counts(self) -> dict[str, int]:
+        return queries.counts(self._conn)
+
+    # -- events, quotes, relations ---------------------------------------------------------------
+
+    def timeline(
+        self, actors: Sequence[str] = (), *, dated_only: bool = True, any_actor: bool = False,
+        start: date | None = None, end: date | None = None, limit: int | None = None, offset: int = 0,
+    ) -> list[TimelineEntry]:
+        return queries.timeline(self._conn, actors, dated_only=dated_only, any_actor=any_actor,
+                                start=start, end=end, limit=limit, offset=offset)
+
+    def timeline_event_ids(self, actors: Sequence[str] = (), *, dated_only: bool = True) -> list[str]:
+        return queries.timeline_event_ids(self._conn, actors, dated_only=dated_only)
+
+    def events_by_ids(self, event_ids: Iterable[str]) -> list[TimelineEntry]:
+        return queries.events_by_ids(self._conn, event_ids)
+
+    def quotes(
+        self, by: str | None = None, about: str | None = None, *, limit: int | None = None, offset: int = 0,
+        newest_first: bool = False,
+    ) -> list[QuoteRow]:
+        return queries.quotes(self._conn, by, about, limit=limit, offset=offset, newest_first=newest_first)
+
+    def relations(self, entity_ids: Sequence[str], *, between: bool = False,
+                  evidence_limit: int | None = None) -> list[RelationRow]:
+        return queries.relations(self._conn, entity_ids, between=between, evidence_limit=evidence_limit)
+
+    def scored_events(self, event_ids: Iterable[str]) -> list[ScoredEvent]:
+        return analysis_reads.scored_events(self._conn, event_ids)
+
+    def graph_events(self, start: date | None, end: date | None) -> list[GraphEvent]:
+        return analysis_reads.graph_events(self._conn, start, end)
+
+    def mention_counts(self, actors: list[str], start: date | None, end: date | None) -> dict[str, int]:
+        return analysis_reads.mention_counts(self._conn, actors, start, end)
+
+    def shared_event_totals(self, actor_id: str) -> dict[str, tuple[int, float, float]]:
+        return analysis_reads.shared_event_totals(self._conn, actor_id)
+
+    def shared_quote_counts(self, actor_id: str) -> dict[str, int]:
+        return analysis_reads.shared_quote_counts(self._conn, actor_id)
+
+    def exported_event_count(self, actor_id: str) -> int:
+        return analysis_reads.exported_event_count(self._conn, actor_id)
+
+    def latest_event_ids(self, actor_id: str, limit: int) -> list[str]:
+        return analysis_reads.latest_event_ids(self._conn, actor_id, limit)
+
+    def events_of_all(self, actors: Iterable[str]) -> list[str]:
+        return analysis_reads.events_of_all(self._conn, actors)
+
+    def role_relations(self, holders: Iterable[str]) -> list[RoleRow]:
+        return analysis_reads.role_relations(self._conn, holders)
+
+    # -- documents and their text ----------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document | None:
+        return queries.document(self._conn, doc_id)
+
+    def annotations(self, doc_id: str) -> Annotations | None:
+        return rebuild_annotations(self._conn, doc_id)
+
+    def document_page(self, limit: int, offset: int = 0) -> DocumentPage:
+        return page_reads.document_page(self._conn, limit, offset)
+
+    def ranked_matches(self, kind: Literal["article", "quote"], query: str, limit: int) -> dict[int, float]:
+        return text_reads.ranked_matches(self._conn, kind, query, limit)
+
+    def article_texts(self, rowids: Iterable[int]) -> list[ArticleText]:
+        return text_reads.article_texts(self._conn, rowids)
+
+    def quote_texts(self, quote_ids: Iterable[int]) -> list[QuoteText]:
+        return text_reads.quote_texts(self._conn, quote_ids)
+
+    def sentence_holding(self, doc_id: str, offset: int) -> tuple[int, int] | None:
+        return text_reads.sentence_holding(self._conn, doc_id, offset)
+
+    def sentence_around(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
+        return text_reads.sentence_around(self._conn, doc_id, start, end)

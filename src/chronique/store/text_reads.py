@@ -1,0 +1,111 @@
+"""Reads of stored text: full-text matches (SQLite FTS5) and the sentences around a span.
+
+``chronique.analysis.search`` decides what a user's words mean and how hits are shown; this
+module only runs the queries it builds (an FTS5 query of quoted strings, bound as a parameter)
+and reads back the few articles and quotes that matched. The report reads the sentences its
+sources cite from here too.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+__all__ = [
+    "RANKED_WINDOW", "ArticleText", "QuoteText", "ranked_matches", "article_texts", "quote_texts",
+    "sentence_holding", "sentence_around",
+]
+
+#: At most this many matches are ranked, the most recently stored ones: bm25 costs a few
+#: microseconds per match, and a word found in 90,000 articles would cost 150 ms to rank; among
+#: that many, the newest are what a reader looks for first.
+RANKED_WINDOW = 2000
+
+#: The two full-text indexes, by what they hold (fixed names, never from a caller).
+_FTS_TABLES = {"article": "documents_fts", "quote": "quotes_fts"}
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """A matched article: its full-text row id, id, date, title and text."""
+
+    rowid: int
+    doc_id: str
+    doc_date: date | None
+    title: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class QuoteText:
+    """A matched quote, with the text of its article (for its sentence) and its speaker."""
+
+    quote_id: int
+    doc_id: str
+    doc_date: date | None
+    title: str | None
+    text: str
+    start: int
+    end: int
+    speaker_id: str | None
+    speaker_name: str | None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def ranked_matches(conn: sqlite3.Connection, kind: Literal["article", "quote"], query: str, limit: int) -> dict[int, float]:
+    """rowid → bm25 rank of the ``limit`` best matches of an FTS5 ``query`` among articles or
+    quotes; beyond :data:`RANKED_WINDOW` matches, only the most recently stored ones are ranked."""
+    table = _FTS_TABLES[kind]
+    oldest = conn.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        (query, RANKED_WINDOW - 1),
+    ).fetchone()
+    return dict(conn.execute(
+        f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
+        (query, oldest[0] if oldest else 0, limit),
+    ).fetchall())
+
+
+def article_texts(conn: sqlite3.Connection, rowids: Iterable[int]) -> list[ArticleText]:
+    """The articles with these full-text row ids (unknown ones are skipped)."""
+    return [ArticleText(rowid, doc_id, _date(day), title, text) for rowid, doc_id, day, title, text in conn.execute(
+        "SELECT rowid, id, date, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(rowids)),),
+    )]
+
+
+def quote_texts(conn: sqlite3.Connection, quote_ids: Iterable[int]) -> list[QuoteText]:
+    """The quotes with these ids, each with its article's text and its speaker's name."""
+    return [QuoteText(quote_id, doc_id, _date(day), *rest) for quote_id, doc_id, day, *rest in conn.execute(
+        'SELECT q.id, q.doc_id, d.date, d.title, d.text, q.start, q."end", q.speaker, en.name'
+        " FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker"
+        " WHERE q.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(quote_ids)),),
+    )]
+
+
+def sentence_holding(conn: sqlite3.Connection, doc_id: str, offset: int) -> tuple[int, int] | None:
+    """The bounds of the last stored sentence of the document starting at or before ``offset``
+    (it holds ``offset`` when its end is after it), or ``None``."""
+    row = conn.execute(
+        'SELECT start, "end" FROM sentences WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1',
+        (doc_id, offset),
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def sentence_around(conn: sqlite3.Connection, doc_id: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence(s) holding [start, end), from the stored sentence bounds; the
+    span itself when the store has none."""
+    first = conn.execute(
+        "SELECT MAX(start) FROM sentences WHERE doc_id = ? AND start <= ?", (doc_id, start)).fetchone()[0]
+    last = conn.execute(
+        'SELECT MIN("end") FROM sentences WHERE doc_id = ? AND "end" >= ?', (doc_id, end)).fetchone()[0]
+    return (start if first is None else first), (end if last is None else last)

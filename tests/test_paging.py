@@ -1,0 +1,176 @@
+"""Every list the HTTP API and the pages answer is bounded, whatever the size of the store.
+
+A hand-built store holds more of everything than one request may ask for (``MAX_LIMIT``): 1,005
+articles, each where the Hub meets one new actor and the Twin, with a quote of the Hub. Each list
+endpoint must answer at most its default without a ``limit``, at most ``MAX_LIMIT`` with one,
+refuse a larger ``limit`` (422), and lead to the next page with an RFC 8288 ``Link`` header whose
+pages, followed, give every item exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from chronique.analysis import Chronicle
+from chronique.model import Annotations, Document, Entity, Quote
+from chronique.store import Store
+from chronique.web.paging import DEFAULT_LIMIT, MAX_LIMIT
+from tests.builders import event, sentences, span
+from tests.test_web_fixtures import make_app, request
+
+ARTICLES = MAX_LIMIT + 5
+FIRST_DAY = date(2020, 1, 1)
+
+
+def article(index: int) -> Annotations:
+    """Article ``index``: the Hub meets Acteur{index} with the Twin, and says « Bonjour numéro N »."""
+    other = f"Acteur{index:04d}"
+    text = f"Le Hub rencontre {other} et le Twin. Le Hub a dit « Bonjour numéro {index} » à {other}."
+    day = FIRST_DAY + timedelta(days=index)
+    return Annotations(
+        document=Document(f"doc-{index:04d}", text, day, "fr", f"Rencontre {index}", None, "Test", None),
+        entities=[
+            Entity("hub", "Hub", "ORG", "hub", (), (span(text, "Hub"),)),
+            Entity("twin", "Twin", "ORG", "twin", (), (span(text, "Twin"),)),
+            Entity("other", other, "PERSON", other.lower(), (), (span(text, other),)),
+        ],
+        quotes=[Quote(*span(text, f"Bonjour numéro {index}"), f"Bonjour numéro {index}", "hub", "a dit", "other")],
+        events=[event(text, "MEET", ("hub",), ("other", "twin"), f"Le Hub rencontre {other} et le Twin",
+                      "rencontre", date=day.isoformat(), date_start=day.isoformat(), date_end=day.isoformat(),
+                      score=1.0)],
+        sentences=sentences(text),
+    )
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("paging") / "big.db"
+    with Store(path) as store:
+        store.save([article(index) for index in range(ARTICLES)])
+    return path
+
+
+@pytest.fixture(scope="module")
+def app(big_store: Path):
+    return make_app(big_store)
+
+
+def next_link(response) -> str | None:
+    """The address of the next page, from the ``Link: <…>; rel="next"`` header."""
+    match = re.fullmatch(r'<([^>]+)>; rel="next"', response.headers.get("link", ""))
+    return match.group(1) if match else None
+
+
+#: Each list endpoint, how to read its items from the answer, and what identifies an item.
+LISTS = {
+    "/api/entities": (lambda body: body, lambda item: item["id"]),
+    "/api/timeline?actor=Hub": (lambda body: body, lambda item: item["event_id"]),
+    "/api/quotes?by=Hub": (lambda body: body, lambda item: (item["doc_id"], item["start"])),
+    "/api/documents": (lambda body: body["items"], lambda item: item["id"]),
+    "/api/graph": (lambda body: body["edges"], lambda item: (item["source"], item["target"])),
+    "/api/pairs/Hub/Twin": (lambda body: body["events"], lambda item: item["event_id"]),
+}
+
+#: How many items each list has in all.
+TOTALS = {
+    "/api/entities": ARTICLES + 2,
+    "/api/timeline?actor=Hub": ARTICLES,
+    "/api/quotes?by=Hub": ARTICLES,
+    "/api/documents": ARTICLES,
+    "/api/graph": ARTICLES + 1,  # Hub–Acteur…, Hub–Twin
+    "/api/pairs/Hub/Twin": ARTICLES,
+}
+
+
+def with_query(url: str, query: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{query}"
+
+
+@pytest.mark.parametrize("url", list(LISTS))
+def test_a_list_answers_its_default_page_and_links_the_next(app, url: str) -> None:
+    items, _ = LISTS[url]
+    response = request(app, "GET", url)
+    assert response.status_code == 200, response.text
+    assert len(items(response.json())) == DEFAULT_LIMIT
+    assert next_link(response) == with_query(url.replace(" ", "%20"), f"limit={DEFAULT_LIMIT}&offset={DEFAULT_LIMIT}")
+
+
+@pytest.mark.parametrize("url", list(LISTS))
+def test_a_limit_above_the_maximum_is_refused(app, url: str) -> None:
+    response = request(app, "GET", with_query(url, f"limit={MAX_LIMIT + 1}"))
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "limit"]
+
+
+@pytest.mark.parametrize("url", list(LISTS))
+def test_following_the_links_gives_every_item_once(app, url: str) -> None:
+    items, key = LISTS[url]
+    seen: list[object] = []
+    address: str | None = with_query(url, f"limit={MAX_LIMIT}")
+    pages = 0
+    while address is not None:
+        response = request(app, "GET", address)
+        assert response.status_code == 200, response.text
+        page = items(response.json())
+        assert 0 < len(page) <= MAX_LIMIT
+        seen += [key(item) for item in page]
+        address, pages = next_link(response), pages + 1
+    assert pages == -(-TOTALS[url] // MAX_LIMIT)
+    assert len(seen) == len(set(seen)) == TOTALS[url]
+
+
+def test_the_graph_keeps_the_strongest_edges_and_at_most_twice_as_many_actors(app) -> None:
+    graph = request(app, "GET", "/api/graph?limit=3").json()
+    assert (graph["edge_total"], graph["node_total"]) == (ARTICLES + 1, ARTICLES + 2)
+    # Hub–Twin share every event: the strongest edge comes first in rank, edges stay sorted by ids.
+    assert [(e["source"], e["target"], e["events"]) for e in graph["edges"]][-1] == ("hub", "twin", ARTICLES)
+    assert len(graph["edges"]) == 3 and len(graph["nodes"]) <= 6
+    assert {n["id"] for n in graph["nodes"]} == {a for e in graph["edges"] for a in (e["source"], e["target"])}
+
+
+def test_search_pages_are_bounded_and_linked(app) -> None:
+    first = request(app, "GET", "/api/search?q=bonjour")
+    assert len(first.json()) == 20 and next_link(first) == "/api/search?q=bonjour&limit=20&offset=20"
+    second = request(app, "GET", next_link(first))
+    assert not {h["doc_id"] + h["kind"] for h in first.json()} & {h["doc_id"] + h["kind"] for h in second.json()}
+    assert request(app, "GET", "/api/search?q=bonjour&limit=101").status_code == 422
+
+
+def test_a_profile_lists_at_most_the_counterparts_asked_for(app) -> None:
+    profile = request(app, "GET", "/api/entities/Hub/profile").json()
+    assert len(profile["counterparts"]) == DEFAULT_LIMIT
+    assert profile["counterparts"][0]["entity_id"] == "twin"  # most interactions first
+    assert request(app, "GET", f"/api/entities/Hub/profile?counterparts={MAX_LIMIT + 1}").status_code == 422
+
+
+def test_pages_show_bounded_lists(app) -> None:
+    network = request(app, "GET", "/network").text
+    assert network.count('<td class="num">') == 2 * 300  # events and score cells of 300 links
+    assert f"the 300 strongest of {ARTICLES + 1}" in network
+    pair = request(app, "GET", "/pairs/Hub/Twin?page=4").text
+    assert f"{ARTICLES} events together" in pair and "page 4 of 4" in pair
+    assert request(app, "GET", "/documents?page=41").text.count('href="/documents/doc-') == ARTICLES - 40 * 25
+
+
+def test_chronicle_pages_follow_one_another(big_store: Path) -> None:
+    with Chronicle(big_store) as chron:
+        everyone = [row.id for row in chron.entities()]
+        assert [row.id for row in chron.entities(limit=7, offset=3)] == everyone[3:10]
+        quotes = chron.quotes(by="Hub")
+        assert chron.quotes(by="Hub", limit=2, offset=1000) == quotes[1000:1002]
+        assert [hit.doc_id for hit in chron.search("bonjour", limit=5, offset=5)] == [
+            hit.doc_id for hit in chron.search("bonjour", limit=10)][5:]
+        assert chron.graph(limit=ARTICLES * 3).edge_total == len(chron.graph().edges) == ARTICLES + 1
+
+
+def test_actors_matching_are_found_in_sql_and_bounded(big_store: Path) -> None:
+    with Chronicle(big_store) as chron:
+        assert [row.id for row in chron.actors_matching("acteur000", limit=3)] == [
+            "acteur0000", "acteur0001", "acteur0002"]
+        assert [row.id for row in chron.actors_matching("t", limit=2)] == ["twin", "acteur0000"]  # most mentioned first
+        assert [row.id for row in chron.actors_matching("ACTEUR1004")] == ["acteur1004"]
+        assert chron.actors_matching("  ") == [] and len(chron.actors_matching("e", limit=50)) == 50
