@@ -33,7 +33,7 @@ from chronique.export import export_store
 from chronique.report.content import build_content
 from chronique.store import Store
 from chronique.web import read_token
-from tests.test_web_fixtures import build_hand_store
+from tests.web.test_web_fixtures import build_hand_store
 
 runner = CliRunner()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.conftest import ROOT
 from chronique.errors import (
     ChroniqueError,
     ConfigurationError,
@@ -26,9 +27,9 @@ from chronique.web.errors import HTTP_STATUS, http_status
 from chronique.web.security import CONTENT_SECURITY_POLICY, host_name
 from chronique.web.settings import LOCAL_HOSTS, allowed_hosts
 from tests.test_errors import error_tree
-from tests.test_web_fixtures import TOKEN, build_hand_store, make_app, request
+from tests.web.test_web_fixtures import TOKEN, build_hand_store, make_app, request
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "web.md"
+DOCS = ROOT / "docs" / "web.md"
 SECRET = "/srv/private/news.db"
 
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from chronique.cli import app
 from chronique.store import Store
-from tests.test_analysis import doc_1, doc_2, doc_3
+from tests.analysis.test_analysis import doc_1, doc_2, doc_3
 
 runner = CliRunner()
 

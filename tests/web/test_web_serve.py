@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from chronique.cli import app
 from chronique.errors import ChroniqueError
 from chronique.web import read_token
-from tests.test_web_fixtures import TOKEN
+from tests.web.test_web_fixtures import TOKEN
 
 runner = CliRunner()
 

@@ -20,7 +20,7 @@ from chronique.model import Annotations, Document, Entity, Quote
 from chronique.store import Store
 from chronique.web.paging import DEFAULT_LIMIT, MAX_LIMIT
 from tests.builders import event, sentences, span
-from tests.test_web_fixtures import make_app, request
+from tests.web.test_web_fixtures import make_app, request
 
 ARTICLES = MAX_LIMIT + 5
 FIRST_DAY = date(2020, 1, 1)

@@ -24,7 +24,7 @@ from chronique.model import Annotations, Document, Entity, Event, Quote
 from chronique.report import content as content_module
 from chronique.report import report_html, write_report
 from chronique.store import Store
-from tests.test_exports import build_small_store
+from tests.export.test_exports import build_small_store
 
 runner = CliRunner()
 CHROMIUM = Path("/usr/bin/chromium")

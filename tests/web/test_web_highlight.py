@@ -8,7 +8,7 @@ from datetime import date
 
 from chronique.model import Annotations, Document, Entity, Money, Quote
 from chronique.web.highlight import format_amount, highlight_article
-from tests.test_web_fixtures import HOSTILE_TEXT, bid_article, hostile_article, span
+from tests.web.test_web_fixtures import HOSTILE_TEXT, bid_article, hostile_article, span
 
 
 def visible_text(markup: str) -> str:

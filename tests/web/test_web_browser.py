@@ -25,7 +25,7 @@ import pytest
 import numpy as np
 from PIL import Image
 
-from tests.test_web_fixtures import HOSTILE_TEXT, TOKEN, example_db
+from tests.web.test_web_fixtures import HOSTILE_TEXT, TOKEN, example_db
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.test_web_fixtures import TOKEN, example_db, make_app, request
+from tests.web.test_web_fixtures import TOKEN, example_db, make_app, request
 
 pytestmark = pytest.mark.slow
 

@@ -1,6 +1,6 @@
 """Correcting identity: ``entities merge``, ``entities split``, ``entities show``.
 
-Stores are built from hand-made annotations (``tests/test_cross_document.py``): six articles
+Stores are built from hand-made annotations (``tests/identity/test_cross_document.py``): six articles
 naming Elon Musk, Satya Nadella, Claire Vasseur, Nexaria and three Thomas Martins.
 """
 
@@ -23,7 +23,7 @@ from chronique.identity.entities import new_entity_id
 from chronique.store import Store
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.builders import sql
-from tests.test_cross_document import (
+from tests.identity.test_cross_document import (
     CFO, CLAIRE, MAYOR, NEXARIA, RUNNER, Actor, Article, annotate, articles, stored,
 )
 
@@ -325,7 +325,7 @@ def test_a_refused_request_is_one_line_and_status_2(db: Path, monkeypatch: pytes
 @pytest.mark.slow
 def test_merge_then_split_round_trips_on_the_articles(examples_dir: Path, tmp_path: Path) -> None:
     from chronique import ingest_paths
-    from tests.test_cross_document import CROSS_DOC
+    from tests.identity.test_cross_document import CROSS_DOC
 
     with Store(tmp_path / "articles.db") as store:
         ingest_paths([str(CROSS_DOC), str(examples_dir)], store)

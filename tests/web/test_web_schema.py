@@ -18,7 +18,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import missing_required_header, positive_data_acceptance
 
-from tests.test_web_fixtures import build_hand_store, make_app
+from tests.web.test_web_fixtures import build_hand_store, make_app
 
 _DB_DIR = Path(tempfile.mkdtemp(prefix="chronique-schema-"))
 _DB_PATH = _DB_DIR / "hand.db"

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 import chronique.documents as documents
+from tests.conftest import SHARED_EVAL
 from chronique.documents import (
     MAX_DOCUMENT_BYTES,
     Document,
@@ -28,7 +29,7 @@ from chronique.errors import DecodingError, EmptyDocumentError, InputError, Miss
 from chronique.model import content_hash
 from chronique.readers import sources
 
-SEED_DOCS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seeds" / "docs.jsonl"
+SEED_DOCS = SHARED_EVAL / "seeds" / "docs.jsonl"
 
 BODY = (
     "Elon Musk a proposé de racheter OpenAI pour 97,4 milliards de dollars.\n\n"

@@ -14,10 +14,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from tests.conftest import ROOT
 from chronique.errors import UnsupportedLanguageError
 from chronique.nlp.labels import DependencyScheme, dependency_scheme, scheme_for_language
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "chronique"
+PACKAGE = ROOT / "src" / "chronique"
 SCHEMES = PACKAGE / "resources" / "schemes"
 
 #: Literals that equal a label but are no label, and the label literals the actor lookups still

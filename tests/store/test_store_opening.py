@@ -19,7 +19,7 @@ from chronique.store import Store
 from chronique.store import migrations
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.builders import sql
-from tests.test_web_fixtures import ALTMAN, MUSK, OPENAI, build_hand_store, make_app, request
+from tests.web.test_web_fixtures import ALTMAN, MUSK, OPENAI, build_hand_store, make_app, request
 
 runner = CliRunner()
 
