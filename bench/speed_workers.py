@@ -181,8 +181,8 @@ def run_components(records: list[CorpusRecord], batch_size: int) -> dict[str, An
     read per stage and batch, nothing else; its total is checked against the ``chronique`` run.
     """
     started = time.perf_counter()
-    from chronique.readers.language import detect_language
     from chronique.pipeline import doc_to_annotations, load_pipeline
+    from chronique.readers.language import detect_language
 
     nlp = load_pipeline(LANG)
     detect_language(WARM_UP_TEXT)

@@ -24,8 +24,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from chronique.identity.ontology import event_types
-from chronique.model import Annotations, Document, Entity, Event, Quote, Relation, Timex
 from chronique.intervals import value_range
+from chronique.model import Annotations, Document, Entity, Event, Quote, Relation, Timex
 
 __all__ = ["Actor", "NewsGenerator", "FIRST_DAY", "DAYS"]
 

@@ -52,8 +52,8 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from chronique.documents import Rejection, read_paths
     from chronique.analysis import Chronicle
+    from chronique.documents import Rejection, read_paths
     from chronique.errors import (
         ChroniqueError,
         InputError,

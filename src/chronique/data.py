@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -21,13 +21,13 @@ def resource_text(relative_path: str) -> str:
     return resources.files("chronique").joinpath("resources", relative_path).read_text("utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_toml(relative_path: str) -> dict[str, Any]:
     """A TOML resource, parsed once per process."""
     return tomllib.loads(resource_text(relative_path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_jsonl(relative_path: str) -> tuple[dict[str, Any], ...]:
     """A JSON-lines resource as a tuple of records (blank lines and ``//`` comments skipped)."""
     records = []

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from chronique.documents import Rejection, build_document, read_paths
 from chronique.errors import InputError, UnsupportedLanguageError
-from chronique.readers.language import detect_language
 from chronique.model import Annotations, Document
 from chronique.pipeline import annotate_documents, load_pipeline, supported_languages
+from chronique.readers.language import detect_language
 from chronique.store import Store
 
 __all__ = [

@@ -137,6 +137,7 @@ class KnowledgeBase:
             for actor in self.actors.values():
                 others = {r.org for r in actor.roles} | {actor.maker, actor.parent}
                 for other in others - {None, actor.id}:
+                    assert other is not None  # None was just taken out
                     links[actor.id].add(other)
                     links[other].add(actor.id)
             self._related = {k: frozenset(v) for k, v in links.items()}

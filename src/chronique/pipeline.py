@@ -17,13 +17,12 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
-from spacy.symbols import ORTH
-
-from chronique.extract import register_components
 from chronique.data import lexicon
 from chronique.errors import UnsupportedLanguageError
+from chronique.extract import register_components
 from chronique.model import Annotations, Document
 
 __all__ = ["PipelineSpec", "supported_languages", "load_pipeline", "annotate_documents", "doc_to_annotations"]

@@ -464,7 +464,7 @@ def plan(store: Store, query: str, params: list) -> str:
 
 
 def test_period_and_time_order_queries_read_their_indexes(tmp_path: Path) -> None:
-    from chronique.store.selection import EventFilter, _period_source, _UNDATED, _WHEN
+    from chronique.store.selection import _UNDATED, _WHEN, EventFilter, _period_source
 
     with Store(tmp_path / "plans.db") as store:
         store.save([doc_1(), doc_2(), doc_3()])

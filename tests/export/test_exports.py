@@ -27,8 +27,8 @@ from chronique.export.neo4j import NODE_FILES, RELATIONSHIP_FILES
 from chronique.export.tables import TABLES
 from chronique.model import EXPORTED_MODALITIES, Annotations, Document, Entity, Money, Quote, Relation, Timex
 from chronique.store import Store
-from tests.builders import sentences, span, sql
 from tests.builders import event as _event
+from tests.builders import sentences, span, sql
 
 
 def event(*args, **fields):

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from chronique.model import Annotations, Document, Entity, Event, Quote, Relation
 from chronique.identity.entities import new_entity_id
+from chronique.model import Annotations, Document, Entity, Event, Quote, Relation
 from chronique.store import Store
 from tests.builders import sql
 from tests.conftest import ROOT

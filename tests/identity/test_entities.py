@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from chronique.model import Entity, Relation
 from chronique.identity.entities import (
     Context,
     KnownEntity,
@@ -20,6 +19,7 @@ from chronique.identity.entities import (
     resolve_entity,
     surname_key,
 )
+from chronique.model import Entity, Relation
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,17 @@ from datetime import date
 import pytest
 
 from chronique.identity.events import (
-    StoredEvent, Telling, choose_event, dates_compatible, interval_of, sentence_key,
+    StoredEvent,
+    Telling,
+    choose_event,
+    dates_compatible,
+    interval_of,
+    sentence_key,
 )
 from chronique.identity.ontology import is_repeated
+from chronique.intervals import value_range
 from chronique.model import Annotations, Document, Entity, Event
 from chronique.store import Store
-from chronique.intervals import value_range
 
 MUSK, OPENAI, ALTMAN = "Q317521", "Q21708200", "ent_altman"
 _ids = itertools.count()

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import ast
 import tomllib
-from pathlib import Path
 
 import pytest
 import spacy
 from spacy.tokens import Doc
 
-from tests.conftest import ROOT
 from chronique.errors import UnsupportedLanguageError
 from chronique.nlp.labels import DependencyScheme, dependency_scheme, scheme_for_language
+from tests.conftest import ROOT
 
 PACKAGE = ROOT / "src" / "chronique"
 SCHEMES = PACKAGE / "resources" / "schemes"

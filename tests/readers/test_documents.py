@@ -12,7 +12,6 @@ from types import SimpleNamespace
 import pytest
 
 import chronique.documents as documents
-from tests.conftest import SHARED_EVAL
 from chronique.documents import (
     MAX_DOCUMENT_BYTES,
     Document,
@@ -28,6 +27,7 @@ from chronique.documents import (
 from chronique.errors import DecodingError, EmptyDocumentError, InputError, MissingDateError, RecordError
 from chronique.model import content_hash
 from chronique.readers import sources
+from tests.conftest import SHARED_EVAL
 
 SEED_DOCS = SHARED_EVAL / "seeds" / "docs.jsonl"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +28,7 @@ from tests.export.test_exports import build_small_store
 
 runner = CliRunner()
 CHROMIUM = Path("/usr/bin/chromium")
-FIXED_TIME = datetime(2025, 12, 1, 9, 30, tzinfo=timezone.utc)
+FIXED_TIME = datetime(2025, 12, 1, 9, 30, tzinfo=UTC)
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 

@@ -24,7 +24,16 @@ from chronique.store import Store
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.builders import sql
 from tests.identity.test_cross_document import (
-    CFO, CLAIRE, MAYOR, NEXARIA, RUNNER, Actor, Article, annotate, articles, stored,
+    CFO,
+    CLAIRE,
+    MAYOR,
+    NEXARIA,
+    RUNNER,
+    Actor,
+    Article,
+    annotate,
+    articles,
+    stored,
 )
 
 runner = CliRunner()

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from chronique.errors import StoreError
-from chronique.model import Annotations, Document, Entity, Money, Quote, Relation, Timex
 from chronique.identity.entities import new_entity_id
+from chronique.model import Annotations, Document, Entity, Money, Quote, Relation, Timex
 from chronique.store import Store, writer
 from chronique.store.migrations import MIGRATIONS
 from tests.builders import event, sentences, span, sql

@@ -15,8 +15,7 @@ from typer.testing import CliRunner
 
 from chronique.cli import app as cli_app
 from chronique.errors import OutdatedSchemaError, StoreError
-from chronique.store import Store
-from chronique.store import migrations
+from chronique.store import Store, migrations
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.builders import sql
 from tests.web.test_web_fixtures import ALTMAN, MUSK, OPENAI, build_hand_store, make_app, request

@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 
 from chronique.web.security import CONTENT_SECURITY_POLICY
-from tests.web.test_web_fixtures import (  # noqa: F401 - hand_store_path is a fixture
-    ALTMAN, MUSK, OPENAI, TEXT_2025, TOKEN, hand_store_path, make_app, request,
+from tests.web.test_web_fixtures import (
+    ALTMAN,
+    MUSK,
+    OPENAI,
+    TEXT_2025,
+    TOKEN,
+    make_app,
+    request,
 )
 
 

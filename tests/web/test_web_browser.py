@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 import numpy as np
+import pytest
 from PIL import Image
 
 from tests.web.test_web_fixtures import HOSTILE_TEXT, TOKEN, example_db

@@ -13,7 +13,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT
 from chronique.errors import (
     ChroniqueError,
     ConfigurationError,
@@ -26,6 +25,7 @@ from chronique.errors import (
 from chronique.web.errors import HTTP_STATUS, http_status
 from chronique.web.security import CONTENT_SECURITY_POLICY, host_name
 from chronique.web.settings import LOCAL_HOSTS, allowed_hosts
+from tests.conftest import ROOT
 from tests.test_errors import error_tree
 from tests.web.test_web_fixtures import TOKEN, build_hand_store, make_app, request
 

@@ -21,8 +21,8 @@ import pytest
 from chronique.model import Annotations, Document, Entity, Money, Quote, Relation, Timex
 from chronique.store import Store
 from chronique.web import WebSettings, create_app
-from tests.conftest import EXAMPLES
 from tests.builders import event, sentences, span
+from tests.conftest import EXAMPLES
 
 MUSK, ALTMAN, OPENAI = "elon-musk", "sam-altman", "openai"
 TOKEN = "s3cret-token-for-tests-0123456789"
@@ -93,11 +93,6 @@ def build_hand_store(path: Path) -> Path:
     with Store(path) as store:
         store.save([founding_article(), bid_article(), hostile_article()])
     return path
-
-
-@pytest.fixture(scope="module")
-def hand_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_hand_store(tmp_path_factory.mktemp("web") / "hand.db")
 
 
 def make_app(db_path: Path, token: str | None = None, **settings: Any):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_web_fixtures import ALTMAN, MUSK, hand_store_path, make_app, request  # noqa: F401
+from tests.web.test_web_fixtures import ALTMAN, MUSK, make_app, request
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,17 @@ from chronique.analysis.chronicle import ActorRef, Chronicle
 from chronique.analysis.errors import UnknownActor
 from chronique.analysis.frames import to_frame
 from chronique.analysis.records import (
-    ActorGraph, ActorProfile, Counterpart, Evidence, GraphEdge, GraphNode, PairHistory, PairLink,
-    RelationRow, SearchHit, SeriesPoint,
+    ActorGraph,
+    ActorProfile,
+    Counterpart,
+    Evidence,
+    GraphEdge,
+    GraphNode,
+    PairHistory,
+    PairLink,
+    RelationRow,
+    SearchHit,
+    SeriesPoint,
 )
 
 __all__ = [

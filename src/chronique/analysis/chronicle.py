@@ -22,8 +22,6 @@ from chronique.analysis import series as series_module
 from chronique.analysis.errors import UnknownActor
 from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, SearchHit, SeriesPoint
 from chronique.errors import MissingDatabaseError
-from chronique.model import Annotations
-from chronique.store import Store, queries
 from chronique.identity.entities import normalise_name
 from chronique.model import Annotations, Document
 from chronique.store import Store

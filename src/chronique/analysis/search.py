@@ -12,14 +12,12 @@ matched.
 from __future__ import annotations
 
 import re
-import sqlite3
-import unicodedata
 from collections.abc import Sequence
 
 from chronique.analysis.records import SearchHit
-from chronique.text import without_accents
 from chronique.store.reader import StoreReader
 from chronique.store.text_reads import RANKED_WINDOW
+from chronique.text import without_accents
 
 __all__ = ["query_parts", "fts_query", "fold", "locate", "search", "RANKED_WINDOW"]
 

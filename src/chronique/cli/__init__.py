@@ -9,13 +9,15 @@ its commands on the shared :data:`app`; importing them is what makes the command
 from __future__ import annotations
 
 # Registration order is the order of '--help'.
-from chronique.cli import ingest_commands  # noqa: F401
-from chronique.cli import query_commands  # noqa: F401
-from chronique.cli import entity_commands  # noqa: F401
-from chronique.cli import analysis_commands  # noqa: F401
-from chronique.cli import export_commands  # noqa: F401
-from chronique.cli import report_commands  # noqa: F401
-from chronique.cli import serve_command  # noqa: F401
+from chronique.cli import (
+    analysis_commands,  # noqa: F401
+    entity_commands,  # noqa: F401
+    export_commands,  # noqa: F401
+    ingest_commands,  # noqa: F401
+    query_commands,  # noqa: F401
+    report_commands,  # noqa: F401
+    serve_command,  # noqa: F401
+)
 from chronique.cli.common import app
 
 __all__ = ["app", "main"]

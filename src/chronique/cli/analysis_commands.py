@@ -6,13 +6,13 @@ profile, a pair or a graph; one line per hit for a search.
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from chronique.cli import render
 from chronique.analysis.frames import plain
 from chronique.analysis.search import query_parts
+from chronique.cli import render
 from chronique.cli.common import DEFAULT_DB, DbOption, JsonOption, app, console, parse_date, print_json_lines
 from chronique.cli.query_commands import FromOption, ToOption, open_chronicle, print_json_object
 
@@ -44,7 +44,7 @@ def pair(
     direct_only: Annotated[bool, typer.Option(
         "--direct-only", help="Only events naming both, not those through an organisation one of them holds a role in.",
     )] = False,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N events (the series keeps them all).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N events (the series keeps them all).")] = None,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip the first N events (with --limit: the next page).")] = 0,
     as_json: ObjectJsonOption = False,
 ) -> None:

@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from chronique.errors import ChroniqueError, MissingDatabaseError, UnknownActor
+from chronique.errors import ChroniqueError, MissingDatabaseError
 from chronique.store import Store
 
 __all__ = [
@@ -73,9 +73,9 @@ PathsArgument = Annotated[
     list[str], typer.Argument(help="Files, folders or '-' for stdin (article .txt/.md, .jsonl, .json).")
 ]
 DateOption = Annotated[
-    Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+    str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")
 ]
-LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of documents that do not say (else detected).")]
+LangOption = Annotated[str | None, typer.Option("--lang", help="Language of documents that do not say (else detected).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")]
 
 
@@ -85,8 +85,8 @@ def parse_date(value: str | None, option: str = "--date") -> date | None:
         return None
     try:
         return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option)
+    except ValueError as error:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option) from error
 
 
 def open_store(db: Path, must_exist: bool = True, *, read_only: bool = False) -> Store:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -31,7 +31,7 @@ entities_app = typer.Typer(
 )
 app.add_typer(entities_app, name="entities")
 
-SubDbOption = Annotated[Optional[Path], typer.Option(
+SubDbOption = Annotated[Path | None, typer.Option(
     "--db", envvar="CHRONIQUE_DB",
     help="SQLite database file (default: the --db given to 'entities', else chronique.db).")]
 EntityArgument = Annotated[str, typer.Argument(help="An entity id, knowledge-base id, name or alias.")]
@@ -49,7 +49,7 @@ def _database(ctx: typer.Context, db: Path | None) -> Path:
 def entities(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
-    type_: Annotated[Optional[str], typer.Option("--type", help="PERSON, ORG, PRODUCT, LOC…")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, PRODUCT, LOC…")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the actors in the store, most mentioned first, with their aliases.
@@ -130,11 +130,11 @@ def _split_summary(report: SplitReport) -> str:
 def split(
     ctx: typer.Context,
     entity: EntityArgument,
-    alias: Annotated[Optional[list[str]], typer.Option(
+    alias: Annotated[list[str] | None, typer.Option(
         "--alias", help="Move the mentions read with this alias (repeatable).")] = None,
-    doc: Annotated[Optional[list[str]], typer.Option(
+    doc: Annotated[list[str] | None, typer.Option(
         "--doc", help="Move the mentions in this document (repeatable).")] = None,
-    name: Annotated[Optional[str], typer.Option(
+    name: Annotated[str | None, typer.Option(
         "--name", help="Name of the new entity (default: the alias, or the entity's name).")] = None,
     db: SubDbOption = None,
 ) -> None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from chronique.cli.common import DEFAULT_DB, DbOption, app, errors, open_store, parse_date
 from chronique.export import DATED_FORMATS, EXPORT_FORMATS, FOLDER_FORMATS, export_store
 
-FromOption = Annotated[Optional[str], typer.Option(
+FromOption = Annotated[str | None, typer.Option(
     "--from", help=f"Only events that happened on or after this date (YYYY-MM-DD); {', '.join(sorted(DATED_FORMATS))}.")]
-ToOption = Annotated[Optional[str], typer.Option(
+ToOption = Annotated[str | None, typer.Option(
     "--to", help=f"Only events that happened on or before this date (YYYY-MM-DD); {', '.join(sorted(DATED_FORMATS))}.")]
 
 
@@ -35,7 +35,7 @@ def _check_request(format_: str, output: Path | None, start: object, end: object
 def export(
     format_: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "annotations",
     db: DbOption = DEFAULT_DB,
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="File to write (default stdout), or the folder for parquet, csv and neo4j.")] = None,
     from_: FromOption = None,
     to: ToOption = None,

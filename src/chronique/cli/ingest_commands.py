@@ -5,14 +5,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from chronique.cli import render
 from chronique.cli.common import (
-    DEFAULT_DB, DateOption, DbOption, LangOption, PathsArgument, app, console, errors, open_store, parse_date,
+    DEFAULT_DB,
+    DateOption,
+    DbOption,
+    LangOption,
+    PathsArgument,
+    app,
+    console,
+    errors,
+    open_store,
+    parse_date,
 )
 from chronique.documents import Rejection
 from chronique.export import write_annotations
@@ -50,7 +59,7 @@ def ingest(
 @app.command()
 def annotate(
     paths: PathsArgument,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     date_: DateOption = None,
     lang: LangOption = None,
 ) -> None:

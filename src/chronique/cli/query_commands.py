@@ -13,21 +13,28 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
-from chronique.cli import render
 from chronique.analysis import Chronicle
 from chronique.analysis.frames import plain
+from chronique.cli import render
 from chronique.cli.common import (
-    DEFAULT_DB, DbOption, JsonOption, app, console, errors, open_store, parse_date, print_json_lines,
+    DEFAULT_DB,
+    DbOption,
+    JsonOption,
+    app,
+    console,
+    open_store,
+    parse_date,
+    print_json_lines,
 )
 from chronique.errors import UnknownDocument
 from chronique.export import annotation_lines
 
-FromOption = Annotated[Optional[str], typer.Option("--from", help="Only what happened from this day on (YYYY-MM-DD).")]
-ToOption = Annotated[Optional[str], typer.Option("--to", help="Only what happened up to this day (YYYY-MM-DD).")]
+FromOption = Annotated[str | None, typer.Option("--from", help="Only what happened from this day on (YYYY-MM-DD).")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Only what happened up to this day (YYYY-MM-DD).")]
 
 
 @contextmanager
@@ -45,12 +52,12 @@ def print_json_object(record: Any) -> None:
 
 @app.command()
 def timeline(
-    actors: Annotated[Optional[list[str]], typer.Argument(help="Actors (names, aliases or ids); none for every event.")] = None,
+    actors: Annotated[list[str] | None, typer.Argument(help="Actors (names, aliases or ids); none for every event.")] = None,
     db: DbOption = DEFAULT_DB,
     from_: FromOption = None,
     to: ToOption = None,
     undated: Annotated[bool, typer.Option("--undated", help="Also list events the text gives no date for.")] = False,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N events.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N events.")] = None,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip the first N events (with --limit: the next page).")] = 0,
     as_json: JsonOption = False,
 ) -> None:
@@ -78,10 +85,10 @@ def _period(start: date | None, end: date | None) -> str:
 
 @app.command()
 def quotes(
-    by: Annotated[Optional[str], typer.Option("--by", help="Only quotes by this actor.")] = None,
-    about: Annotated[Optional[str], typer.Option("--about", help="Only quotes about or to this actor.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Only quotes by this actor.")] = None,
+    about: Annotated[str | None, typer.Option("--about", help="Only quotes about or to this actor.")] = None,
     db: DbOption = DEFAULT_DB,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N quotes.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N quotes.")] = None,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip the first N quotes (with --limit: the next page).")] = 0,
     as_json: JsonOption = False,
 ) -> None:

@@ -14,7 +14,13 @@ from rich.table import Table
 from rich.text import Text
 
 from chronique.analysis.records import (
-    ActorGraph, ActorProfile, Counterpart, PairHistory, PairLink, SearchHit, SeriesPoint,
+    ActorGraph,
+    ActorProfile,
+    Counterpart,
+    PairHistory,
+    PairLink,
+    SearchHit,
+    SeriesPoint,
 )
 from chronique.formatting import format_amount
 from chronique.ingest import IngestReport
@@ -59,7 +65,7 @@ def timeline_table(entries: Sequence[TimelineEntry], title: str, notes: Sequence
                 sentences.append("\n")
             sentences.append(mention.sentence.strip())
             sentences.append(f"\n  [{mention.doc_id}, {mention.doc_date}]", style="dim")
-        cells = [entry.date_value or "undated", event, sentences]
+        cells: list[str | Text] = [entry.date_value or "undated", event, sentences]
         table.add_row(*cells, *([notes[index]] if notes is not None else []))
     return table
 

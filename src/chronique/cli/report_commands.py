@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,14 +12,14 @@ from chronique.cli.common import DEFAULT_DB, DbOption, app, errors, open_store, 
 
 @app.command()
 def report(
-    actors: Annotated[Optional[list[str]], typer.Argument(
+    actors: Annotated[list[str] | None, typer.Argument(
         help="Zero, one or two actors (names or aliases): the whole store, an actor, or a pair.")] = None,
     output: Annotated[Path, typer.Option(
         "-o", "--output", help="The HTML file to write.")] = Path("chronique-report.html"),
     db: DbOption = DEFAULT_DB,
-    from_: Annotated[Optional[str], typer.Option(
+    from_: Annotated[str | None, typer.Option(
         "--from", help="Only what happened (events) or was reported (quotes) on or after this date, YYYY-MM-DD.")] = None,
-    to: Annotated[Optional[str], typer.Option(
+    to: Annotated[str | None, typer.Option(
         "--to", help="Only what happened or was reported on or before this date, YYYY-MM-DD.")] = None,
 ) -> None:
     """Write one HTML file with the timeline, the conflict–cooperation chart, the actor network,

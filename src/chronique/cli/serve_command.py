@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -28,11 +28,11 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: a free port, shown in the log).")] = 8000,
     token_file: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--token-file", help=f"File whose first line is the token that turns on POST /api/documents (else ${TOKEN_ENV})."),
     ] = None,
     assets: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--assets", help="Folder holding the npm front-end libraries (default: web/node_modules of the checkout)."),
     ] = None,
     log_level: Annotated[LogLevel, typer.Option("--log-level", help="What the server logs (info: one line per request).")] = LogLevel.info,

@@ -22,7 +22,11 @@ from __future__ import annotations
 
 from chronique.export.annotations import annotation_lines, annotations_record, write_annotations
 from chronique.export.run import (
-    DATED_FORMATS, EXPORT_FORMATS, FOLDER_FORMATS, ExportSummary, export_store,
+    DATED_FORMATS,
+    EXPORT_FORMATS,
+    FOLDER_FORMATS,
+    ExportSummary,
+    export_store,
 )
 
 __all__ = [

@@ -76,8 +76,8 @@ def annotations_record(annotations: Annotations) -> dict[str, Any]:
 
 def annotation_lines(all_annotations: Iterable[Annotations]) -> Iterator[str]:
     """One compact JSON line per document, keys in a fixed order (deterministic output)."""
-    for annotations in all_annotations:
-        yield json.dumps(annotations_record(annotations), ensure_ascii=False)
+    for document in all_annotations:
+        yield json.dumps(annotations_record(document), ensure_ascii=False)
 
 
 def write_annotations(all_annotations: Iterable[Annotations], out: TextIO) -> int:

@@ -383,9 +383,9 @@ def _follow(catalog: EntityCatalog, entity_id: str) -> KnownEntity | None:
 
 
 def _ranked(entity_type: str, found: Mapping[str, tuple[KnownEntity, int]], catalog: EntityCatalog,
-            context: Context) -> list[tuple[tuple[int, int, int], KnownEntity, Context]]:
+            context: Context) -> list[tuple[tuple[bool, int, int], KnownEntity, Context]]:
     """Rule 4: the candidates not contradicted by their context, best first, with their rank."""
-    ranked = []
+    ranked: list[tuple[tuple[bool, int, int], KnownEntity, Context]] = []
     for entity, strength in found.values():
         stored = Context() if entity.kb_id else catalog.context(entity.id)
         if entity.kb_id is None and contradicts(entity_type, context, stored):

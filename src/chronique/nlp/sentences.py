@@ -32,7 +32,7 @@ SENTENCE_ENDERS = frozenset((".", "!", "?", "…", "...", ";", ")"))
 @Language.factory(
     "chronique_sentence_starts", default_config={"lang": "fr"}, assigns=["token.is_sent_start"]
 )
-def make_sentence_starts(nlp: Language, name: str, lang: str) -> "SentenceStarts":
+def make_sentence_starts(nlp: Language, name: str, lang: str) -> SentenceStarts:
     return SentenceStarts(lang)
 
 

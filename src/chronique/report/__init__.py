@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from chronique.analysis import Chronicle
@@ -51,7 +51,7 @@ def report_html(
     byte-identical pages from the same store."""
     content = build_content(chron, actors, start, end)
     html = render_html(content, database=database or Path(chron.store.path).name,
-                       generated_at=generated_at or datetime.now(timezone.utc))
+                       generated_at=generated_at or datetime.now(UTC))
     return html, content
 
 

@@ -28,8 +28,17 @@ from dataclasses import dataclass
 from chronique.errors import EntityError, UnknownActor
 from chronique.identity.entities import KnownEntity, identity_key, new_entity_id, normalise_name
 from chronique.store.entity_moves import (
-    FactsOf, MentionSpan, MoveCounts, absorb_entity, add_aliases, entity, facts_of, insert_entity, mentions_of,
-    move_mentions, restore_facts,
+    FactsOf,
+    MentionSpan,
+    MoveCounts,
+    absorb_entity,
+    add_aliases,
+    entity,
+    facts_of,
+    insert_entity,
+    mentions_of,
+    move_mentions,
+    restore_facts,
 )
 
 __all__ = [
@@ -213,7 +222,7 @@ def _recorded_merge(conn: sqlite3.Connection, source: KnownEntity, spans: Sequen
     ):
         recorded = {tuple(s) for s in json.loads(row[8])}
         forms = {identity_key(form, row[3]) for form in (row[2], *json.loads(row[5]))}
-        named = {s for s in recorded if identity_key(_mention_text(conn, s), row[3]) in forms}  # type: ignore[arg-type]
+        named = {s for s in recorded if identity_key(_mention_text(conn, s), row[3]) in forms}
         if wanted <= recorded and named <= wanted and entity(conn, row[1]) is None:
             return row
     return None
@@ -294,7 +303,7 @@ def split_entity(
     merge = None if name else _recorded_merge(conn, source, spans)
     if merge is not None:
         current = set(mentions_of(conn, source.id))
-        spans = sorted(tuple(s) for s in json.loads(merge[8]) if tuple(s) in current)  # type: ignore[misc]
+        spans = sorted(tuple(s) for s in json.loads(merge[8]) if tuple(s) in current)
         if len(spans) == len(current):
             raise EntityError(f"that would move every mention of {source.name} ({source.id}) and leave it empty")
         target = _restore_merged(conn, source, merge, at)

@@ -21,8 +21,14 @@ from dataclasses import dataclass
 
 from chronique.identity.entities import KnownEntity, identity_key, normalise_name, surname_key
 from chronique.store.tellings import (
-    EvidenceKey, Substitute, event_actors_of_tellings, events_involving, refold_events, refold_relations,
-    relation_ends_of_evidence, relations_involving,
+    EvidenceKey,
+    Substitute,
+    event_actors_of_tellings,
+    events_involving,
+    refold_events,
+    refold_relations,
+    relation_ends_of_evidence,
+    relations_involving,
 )
 
 __all__ = [
@@ -108,7 +114,7 @@ def rebuild_neighbours(conn: sqlite3.Connection, entity_ids: Sequence[str]) -> N
 
 
 def mentions_of(conn: sqlite3.Connection, entity_id: str) -> list[MentionSpan]:
-    return [tuple(row) for row in conn.execute(  # type: ignore[misc]
+    return [tuple(row) for row in conn.execute(
         'SELECT doc_id, start, "end" FROM mentions WHERE entity_id = ? ORDER BY doc_id, start, "end"', (entity_id,))]
 
 
@@ -230,10 +236,10 @@ def restore_facts(conn: sqlite3.Connection, source_id: str, target_id: str, span
     conn.execute("PRAGMA defer_foreign_keys = ON")
     moved = _move_spans(conn, source_id, target_id, spans)
     quotes = 0
-    for column, ids in (("speaker", facts.speaker_quotes), ("about", facts.about_quotes)):
+    for column, quote_ids in (("speaker", facts.speaker_quotes), ("about", facts.about_quotes)):
         quotes += conn.execute(
             f"UPDATE quotes SET {column} = ? WHERE {column} = ? AND id IN (SELECT value FROM json_each(?))",
-            (target_id, source_id, json.dumps(list(ids)))).rowcount
+            (target_id, source_id, json.dumps(list(quote_ids)))).rowcount
     ids = [source_id, target_id]
     events, relations = events_involving(conn, ids), relations_involving(conn, ids)
     tellings = {k: v for k, v in facts.tellings.items() if _existing(conn, [*v[0], *v[1]])}

@@ -23,7 +23,7 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from chronique.errors import OutdatedSchemaError, StoreError
 
@@ -435,7 +435,7 @@ def _apply_one(conn: sqlite3.Connection, migration: Migration) -> bool:
         migration(conn)
         conn.execute(
             "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
-            (migration.__name__, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            (migration.__name__, datetime.now(UTC).isoformat(timespec="seconds")),
         )
         conn.execute("COMMIT")
         return True

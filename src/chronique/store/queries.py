@@ -11,12 +11,17 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from chronique.model import Document
 from chronique.identity.entities import normalise_name
-from chronique.store.selection import EventFilter, select_event_ids
+from chronique.model import Document
 from chronique.store.records import (
-    EntityRow, EventMentionRow, Evidence, QuoteRow, RelationRow, TimelineEntry,
+    EntityRow,
+    EventMentionRow,
+    Evidence,
+    QuoteRow,
+    RelationRow,
+    TimelineEntry,
 )
+from chronique.store.selection import EventFilter, select_event_ids
 
 __all__ = [
     "COUNTED_TABLES", "counts", "entities", "entities_by_ids", "entity_names", "find_entity", "find_entity_id",
@@ -400,4 +405,8 @@ def relations(
         (json.dumps(relation_ids),),
     ).fetchall())
     evidence = _relation_evidence(conn, relation_ids, totals, evidence_limit)
-    return [RelationRow(*row, tuple(evidence.get(row[0], ())), totals.get(row[0], 0)) for row in rows]
+    return [
+        RelationRow(rid, type_, source, source_name, target, target_name, title, valid_from, valid_to,
+                    tuple(evidence.get(rid, ())), totals.get(rid, 0))
+        for rid, type_, source, source_name, target, target_name, title, valid_from, valid_to in rows
+    ]

@@ -16,8 +16,8 @@ from chronique.model import Annotations, Document
 from chronique.store import analysis_reads, page_reads, queries, text_reads
 from chronique.store.analysis_reads import GraphEvent, RoleRow, ScoredEvent
 from chronique.store.page_reads import DocumentPage
-from chronique.store.records import EntityRow, QuoteRow, RelationRow, TimelineEntry
 from chronique.store.rebuild import rebuild_annotations
+from chronique.store.records import EntityRow, QuoteRow, RelationRow, TimelineEntry
 from chronique.store.sqlite import Store
 from chronique.store.text_reads import ArticleText, QuoteText
 

@@ -118,13 +118,15 @@ def _actor_source(spec: EventFilter, counts: dict[str, int]) -> tuple[str, list[
     first, *others = sorted(spec.actors, key=lambda actor: (counts[actor], actor))
     exists = " AND ".join(
         ["EXISTS (SELECT 1 FROM event_actors y WHERE y.event_id = f.event_id AND y.entity_id = ?)"] * len(others))
-    return f"SELECT f.event_id FROM event_actors f WHERE f.entity_id = ? AND {exists}", [first, *others]
+    params: list[object] = [first, *others]
+    return f"SELECT f.event_id FROM event_actors f WHERE f.entity_id = ? AND {exists}", params
 
 
 def _period_source(spec: EventFilter) -> tuple[str, list[object]]:
     """Event ids of the period: one short range of ``events_by_span_start`` per span class."""
     low, high = _bounds(spec)
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[object] = []
     for span_class, days in _LOOKBACK_DAYS.items():
         parts.append(f"SELECT id FROM events WHERE ({SPAN_CLASS}) = {span_class}"
                      f" AND date_start BETWEEN date(?, '-{days} days') AND ?"
@@ -193,7 +195,7 @@ def _in_time_order(
 
 def _sourced_sql(spec: EventFilter, driver: str, counts: dict[str, int]) -> tuple[str, list[object]]:
     """``SELECT e.id ...`` of every chosen event, starting from ``driver``'s side."""
-    source, params = "", []
+    source, params = "", list[object]()
     if driver == "actors":
         source, params = _actor_source(spec, counts)
     elif driver == "period":

@@ -15,14 +15,22 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 
 from chronique.errors import StoreError
-from chronique.model import Annotations, Document, Entity, Event, Relation
 from chronique.identity.entities import Context, local_contexts, resolve_entity
+from chronique.model import Annotations, Document, Entity, Event, Relation
 from chronique.store.catalog import SqlCatalog
 from chronique.store.entity_moves import (
-    absorb_entity, add_aliases, insert_entity, record_neighbours, rename_entity,
+    absorb_entity,
+    add_aliases,
+    insert_entity,
+    record_neighbours,
+    rename_entity,
 )
 from chronique.store.tellings import (
-    SYMMETRIC_EVENT_TYPES, event_actors_key, insert_event_mention, insert_relation, place_telling,
+    SYMMETRIC_EVENT_TYPES,
+    event_actors_key,
+    insert_event_mention,
+    insert_relation,
+    place_telling,
     sentence_text,
 )
 

@@ -60,7 +60,7 @@ def _allowed_methods(request: Request) -> str:
     for router in _ROUTERS:
         for route in router.routes:
             if isinstance(route, APIRoute) and route.path_regex.match(request.url.path):
-                methods |= route.methods
+                methods |= route.methods or set()
     return ", ".join(sorted(methods))
 
 

@@ -67,21 +67,21 @@ class WebSettings:
         return self.assets_dir if self.assets_dir is not None else default_assets_dir()
 
 
-def read_token(token_file: Path | None, environ: dict[str, str] | None = None) -> str | None:
+def read_token(token_file: Path | None, environ: Mapping[str, str] | None = None) -> str | None:
     """The ingest token from ``token_file`` (first line, stripped), else from ``CHRONIQUE_TOKEN``.
 
     ``None`` when neither is given: ingest stays off. Raises ``ConfigurationError`` naming the source
     when the file cannot be read or the token is too short to be a secret.
     """
-    environ = os.environ if environ is None else environ
+    variables: Mapping[str, str] = os.environ if environ is None else environ
     if token_file is not None:
         try:
             lines = token_file.read_text("utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
             raise ConfigurationError(f"cannot read the token file {str(token_file)!r}: {error}") from error
         token, source = (lines[0].strip() if lines else ""), f"the token file {str(token_file)!r}"
-    elif environ.get(TOKEN_ENV):
-        token, source = environ[TOKEN_ENV].strip(), TOKEN_ENV
+    elif variables.get(TOKEN_ENV):
+        token, source = variables[TOKEN_ENV].strip(), TOKEN_ENV
     else:
         return None
     if len(token) < MIN_TOKEN_LENGTH:

@@ -8,8 +8,8 @@ import json
 import pytest
 import spacy
 
-from chronique.nlp.extensions import register_extensions
 from chronique.kb import load_knowledge_base
+from chronique.nlp.extensions import register_extensions
 from tests.conftest import run_dated
 
 pytestmark = pytest.mark.slow

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import spacy
 import pytest
+import spacy
 
 from chronique.extract.money.component import find_money
 from chronique.model import Money

@@ -15,10 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import chronique.extract.quotes.component  # noqa: F401  (registers the factory)
-from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.extract.quotes.component import is_capitalised_name
 from chronique.extract.quotes.marks import find_quoted_spans
 from chronique.extract.quotes.rules import load_quote_rules
+from chronique.nlp.extensions import ActorMention, register_extensions
 
 register_extensions()
 

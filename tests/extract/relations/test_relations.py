@@ -12,9 +12,9 @@ import re
 import pytest
 import spacy
 
-from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.extract.relations.component import RelationExtractor
 from chronique.model import Entity
+from chronique.nlp.extensions import ActorMention, register_extensions
 
 register_extensions()
 

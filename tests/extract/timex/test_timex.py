@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from chronique.model import Timex
 from chronique.extract.timex import tag
+from chronique.model import Timex
 
 DCT = date(2025, 11, 3)
 

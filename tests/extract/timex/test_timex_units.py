@@ -8,9 +8,9 @@ import pytest
 
 from chronique.extract.timex.calendar import format_at, infer_year, season_year, two_digit_year, weekday_date
 from chronique.extract.timex.durations import duration_value, parse_base_unit, vague_duration_value
-from chronique.intervals import value_range
 from chronique.extract.timex.numbers import parse_number, roman_to_int
 from chronique.extract.timex.values import is_valid_value
+from chronique.intervals import value_range
 
 DCT = date(2025, 11, 3)  # a Monday
 

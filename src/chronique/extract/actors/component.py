@@ -14,21 +14,23 @@ that denotes an actor) and ``doc._.entities`` (one :class:`~chronique.model.Enti
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import cast
 
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from chronique.data import lexicon
+from chronique.extract.actors.coref import resolve_references
+from chronique.extract.actors.kb_matching import KnownNameFinder
 from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before
 from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
-from chronique.extract.actors.coref import resolve_references
-from chronique.nlp.actor_index import ActorIndex
-from chronique.nlp.extensions import ActorMention, register_extensions
-from chronique.extract.actors.kb_matching import KnownNameFinder
-from chronique.data import lexicon
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Entity
+from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.extensions import ActorMention, register_extensions
 
 __all__ = ["ActorRecognizer", "NamedSpan", "make_actor_recognizer", "local_key"]
 
@@ -79,7 +81,7 @@ def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
     # the caller sets, not an attribute an earlier component assigns, so it is not listed.
     requires=["doc.ents", "doc.sents", "token.dep", "token.pos", "token.lemma", "token.morph"],
 )
-def make_actor_recognizer(nlp: Language, name: str, lang: str, kb_file: str | None) -> "ActorRecognizer":
+def make_actor_recognizer(nlp: Language, name: str, lang: str, kb_file: str | None) -> ActorRecognizer:
     kb = load_knowledge_base(kb_file)
     _split_final_stops(nlp, kb)
     return ActorRecognizer(nlp, lang, kb)
@@ -90,9 +92,10 @@ def _split_final_stops(nlp: Language, kb: KnowledgeBase) -> None:
     and a full stop: spaCy keeps a word ending in a capital and a dot whole (an initial, to it),
     and the knowledge base matches whole tokens only. Done once, when the pipeline loads."""
     forms = {f for actor in kb.actors.values() for f in (actor.name, *actor.aliases, *actor.context_aliases)}
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
     for form in sorted(f for f in forms if " " not in f and f[-1:].isupper()):
-        if len(nlp.tokenizer(form + ".")) == 1:
-            nlp.tokenizer.add_special_case(form + ".", [{ORTH: form}, {ORTH: "."}])
+        if len(tokenizer(form + ".")) == 1:
+            tokenizer.add_special_case(form + ".", [{ORTH: form}, {ORTH: "."}])
 
 
 class ActorRecognizer:
@@ -145,8 +148,8 @@ class ActorRecognizer:
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
-        for ent in doc.ents:
-            ent = self._trim(ent)
+        for raw in doc.ents:
+            ent = self._trim(raw)
             if ent is None:
                 continue
             cue_type = self._cue_type(ent, text)
@@ -231,8 +234,8 @@ class ActorRecognizer:
             text = name.span.text
             entity_type = name.type if name.kb_id else types.get(text, name.type)
             key, kb_id = name.kb_id, name.kb_id
-            if key is None and entity_type == "PERSON" and owners.get(text) is not None:
-                owner = owners[text]
+            owner = owners.get(text)
+            if key is None and entity_type == "PERSON" and owner is not None:
                 key, kb_id = owner.kb_id or local_key("PERSON", owner.span.text), owner.kb_id
             if key is None:
                 key = local_key(entity_type, text)

@@ -13,9 +13,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
-from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -111,7 +111,7 @@ def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[Acto
     """"la société", "l'organisation": the organisation named last, within a few sentences."""
     phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
     lowered = fold(text)
-    found = []
+    found: list[ActorMention] = []
     for phrase in phrases:
         start = lowered.find(phrase)
         while start != -1:
@@ -207,7 +207,7 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun"))
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
-            feminine = "Fem" in token.morph.get("Gender") or word.endswith(feminine_endings)
+            feminine = "Fem" in token.morph.get("Gender", []) or word.endswith(feminine_endings)
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun"))

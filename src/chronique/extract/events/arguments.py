@@ -63,7 +63,7 @@ def _participles_on(noun: Token, depth: int = 3) -> list[Token]:
     found: list[Token] = []
     level = [noun]
     for _ in range(depth):
-        found.extend(c for t in level for c in t.children if c.dep_ == LABELS.clausal_modifier and "Part" in c.morph.get("VerbForm"))
+        found.extend(c for t in level for c in t.children if c.dep_ == LABELS.clausal_modifier and "Part" in c.morph.get("VerbForm", []))
         level = [c for t in level for c in t.children if c.dep_ == LABELS.nominal_modifier]
     return found
 
@@ -93,7 +93,7 @@ class ArgumentFinder:
                 return False
         if entry.kind == "noun" and self._ended(trigger):
             return False
-        if entry.reflexive and not any("Yes" in c.morph.get("Reflex") for c in trigger.children):
+        if entry.reflexive and not any("Yes" in c.morph.get("Reflex", []) for c in trigger.children):
             return False
         if entry.predicative and self.predicate_head(trigger) is None:
             return False
@@ -103,7 +103,7 @@ class ArgumentFinder:
         """"rompre son partenariat": the noun names a state the verb ends, not a new event (the
         verb is an event of its own, a CANCEL)."""
         verb = self.governing_verb(noun)
-        return verb is not None and any(l in self.ending_verbs for l in self.words.lemma_candidates(verb))
+        return verb is not None and any(lemma in self.ending_verbs for lemma in self.words.lemma_candidates(verb))
 
     # -- slots -------------------------------------------------------------------------------
     def find(self, trigger: Token, entry: TriggerEntry, types: dict[str, str]) -> Arguments:
@@ -140,7 +140,7 @@ class ArgumentFinder:
             return reader.subject(head) if head is not None else ([], True)
         if slot == "agent":
             verb = self.governing_verb(trigger)
-            if verb is None or any(l in self.judging_verbs for l in self.words.lemma_candidates(verb)):
+            if verb is None or any(lemma in self.judging_verbs for lemma in self.words.lemma_candidates(verb)):
                 # "l'Autorité a autorisé le rachat de SFR": who allows or judges an act does
                 # not do it.
                 return [], True

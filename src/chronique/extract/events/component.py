@@ -19,17 +19,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.extensions import register_extensions
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.dating import EventDater, amount_of
 from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
-from chronique.identity.ontology import score_of
 from chronique.extract.events.scoring import rescore, scope_of
 from chronique.extract.events.syntax import ParseReader
+from chronique.identity.ontology import score_of
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Event
+from chronique.nlp.extensions import register_extensions
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -55,7 +55,7 @@ QUOTE_CONFIDENCE = 0.55
         "doc._.quotes", "doc.sents", "token.dep", "token.pos", "token.lemma", "token.morph",
     ],
 )
-def make_event_extractor(nlp: Language, name: str, lang: str) -> "EventExtractor":
+def make_event_extractor(nlp: Language, name: str, lang: str) -> EventExtractor:
     return EventExtractor(load_event_lexicon(lang), load_knowledge_base(), lang)
 
 
@@ -86,7 +86,7 @@ class EventExtractor:
         return doc
 
     # -- lexicon triggers --------------------------------------------------------------------
-    def _from_lexicon(self, token: Token, context: "_DocumentContext", events: list[Event]) -> list[Event] | None:
+    def _from_lexicon(self, token: Token, context: _DocumentContext, events: list[Event]) -> list[Event] | None:
         for entry in self.words.entries_for(token):
             if not self.finder.fits(token, entry) or not self._cue_present(token, entry):
                 continue
@@ -124,7 +124,7 @@ class EventExtractor:
             penalty *= DISCOURSE_PENALTY
         return penalty
 
-    def _addressee_of_subject(self, token: Token, context: "_DocumentContext") -> str | None:
+    def _addressee_of_subject(self, token: Token, context: _DocumentContext) -> str | None:
         """In a quote, a subject "tu"/"vous" is the person the speaker addresses."""
         quote = context.discourse.quote_at(token.idx)
         if quote is None or quote.speaker is None:
@@ -138,7 +138,7 @@ class EventExtractor:
         return None
 
     # -- quote rules -------------------------------------------------------------------------
-    def _from_quote(self, token: Token, context: "_DocumentContext") -> list[Event] | None:
+    def _from_quote(self, token: Token, context: _DocumentContext) -> list[Event] | None:
         """"Tu as volé ..." or "escroc" in a quote: the speaker accuses whom they speak of."""
         quote = context.discourse.quote_at(token.idx)
         if quote is None:
@@ -159,7 +159,7 @@ class EventExtractor:
         found = Arguments([speaker], targets, QUOTE_CONFIDENCE)
         return self._events(token, _QUOTE_ENTRY, found, 1.0, context)
 
-    def _wrongdoers(self, verb: Token, quote, context: "_DocumentContext") -> list[str]:
+    def _wrongdoers(self, verb: Token, quote, context: _DocumentContext) -> list[str]:
         subject = next((c for c in verb.children if c.dep_ == LABELS.subject), None)
         if subject is not None and context.discourse.is_second_person(subject, self.second_person):
             addressee = context.discourse.addressee(quote.start, quote.speaker)
@@ -169,7 +169,7 @@ class EventExtractor:
 
     # -- building ----------------------------------------------------------------------------
     def _events(self, token: Token, entry: TriggerEntry, found: Arguments, certainty: float,
-                context: "_DocumentContext") -> list[Event]:
+                context: _DocumentContext) -> list[Event]:
         path, frames = self._scope(token, entry)
         modality = self.modality.modality(path, frames)
         offered = modality in ("proposed", "failed")

@@ -85,7 +85,7 @@ class EventDater:
         head = span.root.head
         if head.i in range(span.start, span.end) or head is span.root:
             return None
-        if head.dep_ == LABELS.clausal_modifier and "Pres" in head.morph.get("Tense"):
+        if head.dep_ == LABELS.clausal_modifier and "Pres" in head.morph.get("Tense", []):
             return head.head
         return head
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.actor_index import actor_index
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.syntax import ParseReader
 from chronique.model import Event
+from chronique.nlp.actor_index import actor_index
 from chronique.text import fold
 
 __all__ = ["QuoteSpan", "Discourse"]

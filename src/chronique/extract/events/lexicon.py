@@ -8,7 +8,7 @@ extractor can ask "which entries does this token trigger?" in constant time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Token
@@ -44,7 +44,7 @@ class TriggerEntry:
     confidence: float = 0.8
 
     @classmethod
-    def from_record(cls, kind: str, record: dict[str, Any]) -> "TriggerEntry":
+    def from_record(cls, kind: str, record: dict[str, Any]) -> TriggerEntry:
         return cls(
             type=record["type"],
             kind=kind,
@@ -125,7 +125,7 @@ def _word_lists(section: dict[str, Any]) -> dict[str, frozenset[str]]:
     return {name: frozenset(fold(w) for w in words) for name, words in section.items() if isinstance(words, list)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_event_lexicon(lang: str) -> EventLexicon:
     """The event lexicon of ``lang``, parsed once per process."""
     data = lexicon(lang, "events")

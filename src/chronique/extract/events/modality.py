@@ -78,7 +78,7 @@ class ModalityReader:
                     continue  # the tagger gives "Tu" Polarity=Neg; only adverbs negate
                 if self._has("negation_words", child.text):
                     return True
-                if "Neg" in child.morph.get("Polarity") and not self._has("weak_negation_words", child.text):
+                if "Neg" in child.morph.get("Polarity", []) and not self._has("weak_negation_words", child.text):
                     return True
         return False
 
@@ -106,6 +106,6 @@ class ModalityReader:
 
     @staticmethod
     def _conditional(verb: Token) -> bool:
-        if "Cnd" in verb.morph.get("Mood"):
+        if "Cnd" in verb.morph.get("Mood", []):
             return True
-        return any(c.dep_.startswith(LABELS.auxiliary_prefix) and "Cnd" in c.morph.get("Mood") for c in verb.children)
+        return any(c.dep_.startswith(LABELS.auxiliary_prefix) and "Cnd" in c.morph.get("Mood", []) for c in verb.children)

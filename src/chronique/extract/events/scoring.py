@@ -21,7 +21,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from chronique.data import lexicon
@@ -81,7 +81,7 @@ def _cue(name: str, table: dict[str, Any], data: dict[str, Any]) -> ScoreCue:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_score_cues(lang: str) -> tuple[dict[str, ScoreCue], frozenset[str]]:
     """The context cues of a language by name, and its negators ("non hostile" is not hostile)."""
     data = lexicon(lang, "events")
@@ -128,7 +128,7 @@ def context_of(event: Event, scope: Scope, lang: str, in_conflict: bool = False)
 
 def _conflict_pairs(events: Sequence[Event]) -> set[frozenset[str]]:
     """Pairs of actors between whom the document tells a conflictual act (base score < 0)."""
-    pairs = set()
+    pairs: set[frozenset[str]] = set()
     for event in events:
         base = score_of(event.type)
         if base is not None and base < 0 and event.modality in EXPORTED_MODALITIES:
@@ -153,12 +153,12 @@ def rescore(events: Sequence[Event], scopes: Sequence[Scope], lang: str) -> list
     return result
 
 
-def _words(doc: "Doc", start: int, end: int) -> tuple[tuple[str, str], ...]:
+def _words(doc: Doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return tuple((fold(t.text), fold(t.lemma_)) for t in span) if span is not None else ()
 
 
-def scope_of(doc: "Doc", event: Event, words: "EventLexicon") -> Scope:
+def scope_of(doc: Doc, event: Event, words: EventLexicon) -> Scope:
     """The trigger, the evidence and the sentence of an event, read off the parsed document."""
     trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     lemmas = frozenset(c for token in trigger or () for c in words.lemma_candidates(token))

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from chronique.extract.events.lexicon import EventLexicon
-from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.actor_index import actor_index
+from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ STRAY_DEPS = LABELS.stray_name_links
 
 def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice (an auxiliary "être" of passive, or "Voice=Pass")."""
-    if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children) or "Pass" in verb.morph.get("Voice"):
+    if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children) or "Pass" in verb.morph.get("Voice", []):
         return True
     # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
     return _participle_on_noun(verb)
@@ -41,7 +41,7 @@ def is_passive(verb: Token) -> bool:
 
 def _participle_on_noun(verb: Token) -> bool:
     """A bare past participle modifying a noun (no subject, no tense auxiliary)."""
-    if verb.dep_ != LABELS.clausal_modifier or "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+    if verb.dep_ != LABELS.clausal_modifier or "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get("Tense", []):
         return False
     return not any(c.dep_ in LABELS.finite_clause_markers for c in verb.children)
 
@@ -63,7 +63,7 @@ def preposition(token: Token, forms: dict[str, str]) -> str | None:
 class ParseReader:
     """Actors of phrases and clause arguments, with the language's function words."""
 
-    def __init__(self, words: EventLexicon, kb: "KnowledgeBase | None" = None) -> None:
+    def __init__(self, words: EventLexicon, kb: KnowledgeBase | None = None) -> None:
         self.words = words
         self.kb = kb
         self.relative_subject = words.words("syntax", "relative_subject")
@@ -84,7 +84,7 @@ class ParseReader:
     # -- actors of a phrase --------------------------------------------------------------
     def actors(self, head: Token) -> list[str]:
         """Actors denoted by the phrase headed by ``head``: names, relatives, appositions."""
-        if "Rel" in head.morph.get("PronType") or fold(head.text) in self.relative_subject:
+        if "Rel" in head.morph.get("PronType", []) or fold(head.text) in self.relative_subject:
             return self.antecedent(head)
         named = any(c.i > head.i and _names_its_head(c) and _actor(c) for c in head.children)
         if _actor(head) is None and not named and fold(head.lemma_) in self.office_nouns:
@@ -171,7 +171,7 @@ class ParseReader:
             if head is current or current.dep_ not in CLAUSE_LINKS:
                 return [], direct
             if current.dep_ in LABELS.noun_clauses:
-                active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in current.morph.get("Tense")
+                active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in current.morph.get("Tense", [])
                 return (self.actors(head) if active_participle else []), False
             if current.dep_ == LABELS.open_complement and is_passive(head) and not skip_control:
                 # "Free a été condamné à verser", "X a été autorisé à racheter": the passive
@@ -246,7 +246,7 @@ class ParseReader:
         if fold(pronoun.text) not in self.person_pronouns or fold(verb.lemma_) in self.impersonal:
             return []
         doc = pronoun.doc
-        feminine = "Fem" in pronoun.morph.get("Gender") or fold(pronoun.text).endswith(self.feminine_endings)
+        feminine = "Fem" in pronoun.morph.get("Gender", []) or fold(pronoun.text).endswith(self.feminine_endings)
         start = max(0, pronoun.i - 80)
         for token in reversed(doc[start : pronoun.i]):
             if token.dep_ == LABELS.subject and token.pos_ in ("PROPN", "PRON", "NOUN"):

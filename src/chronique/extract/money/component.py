@@ -31,15 +31,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from chronique.nlp.extensions import register_extensions
 from chronique.data import lexicon
 from chronique.model import Money
+from chronique.nlp.extensions import register_extensions
 from chronique.text import unify_apostrophes
 
 __all__ = ["find_money", "make_money_finder", "MoneyFinder"]
@@ -220,7 +220,7 @@ def _decimal_table(*sections: dict[str, Any], case_sensitive: bool = False) -> d
     return {_normalise_key(k, case_sensitive): Decimal(str(v)) for s in sections for k, v in s.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     """Build and compile the patterns of ``lang`` once per process."""
     lex = lexicon(lang, "money")

@@ -13,13 +13,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from chronique.nlp.actor_index import actor_index
-from chronique.nlp.extensions import register_extensions
-from chronique.model import Quote
 from chronique.extract.quotes.context import QuoteContext
 from chronique.extract.quotes.marks import QuotedSpan, find_quoted_spans
 from chronique.extract.quotes.rules import QuoteRules, load_quote_rules
 from chronique.extract.quotes.speakers import Attribution, attribute
+from chronique.model import Quote
+from chronique.nlp.actor_index import actor_index
+from chronique.nlp.extensions import register_extensions
 
 __all__ = ["QuoteFinder", "make_quote_finder", "is_capitalised_name"]
 
@@ -36,7 +36,7 @@ TERMINAL_PUNCTUATION = frozenset(".!?…")
     assigns=["doc._.quotes"],
     requires=["doc._.actor_index", "doc._.entities", "token.dep", "token.pos", "token.lemma", "token.morph"],
 )
-def make_quote_finder(nlp: Language, name: str, lang: str) -> "QuoteFinder":
+def make_quote_finder(nlp: Language, name: str, lang: str) -> QuoteFinder:
     return QuoteFinder(load_quote_rules(lang))
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.nlp.actor_index import OUTERMOST, ActorIndex
 from chronique.extract.quotes.marks import QuotedSpan
 from chronique.extract.quotes.rules import QuoteRules
+from chronique.nlp.actor_index import OUTERMOST, ActorIndex
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold, unify_apostrophes
 

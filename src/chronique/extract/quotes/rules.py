@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from chronique.data import lexicon
 from chronique.text import fold, unify_apostrophes
@@ -84,7 +84,7 @@ _LAST_WORD = re.compile(r"\S+$")
 _INITIAL = re.compile(r"(?:\w\.-?)+")  # "J.", "J.-C.": initials, not sentence ends
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_quote_rules(lang: str) -> QuoteRules:
     """The compiled rules of ``lang`` (read and compiled once)."""
     words = lexicon(lang, "quotes")

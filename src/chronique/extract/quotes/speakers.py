@@ -130,6 +130,7 @@ def _source_before(context: QuoteContext, index: int, before: Window, after: Win
     if not matches and opening is None:
         return None
     match = matches[-1] if matches else opening
+    assert match is not None  # one of the two was found
     return Attribution(_source_actor(context, index, match.end(), before[1]), match.group().strip())
 
 
@@ -188,7 +189,7 @@ def _subject(context: QuoteContext, verb: Token) -> str | None:
         for child in verb.children:
             if child.dep_ not in SUBJECT_DEPS:
                 continue
-            if "Rel" in child.morph.get("PronType") and verb.dep_.endswith(LABELS.relative_clause_suffix):
+            if "Rel" in child.morph.get("PronType", []) and verb.dep_.endswith(LABELS.relative_clause_suffix):
                 child = verb.head
             key = context.actor_of_phrase(child)
             if key:
@@ -219,7 +220,7 @@ def _passive_agent(context: QuoteContext, verb: Token) -> str | None:
 def _has_pronoun_subject(verb: Token) -> bool:
     """Whether the verb's subject is a third-person pronoun ("a-t-il déclaré", "he said")."""
     return any(
-        child.dep_ in SUBJECT_DEPS and child.pos_ == "PRON" and "3" in child.morph.get("Person")
+        child.dep_ in SUBJECT_DEPS and child.pos_ == "PRON" and "3" in child.morph.get("Person", [])
         for child in verb.children
     )
 
@@ -274,7 +275,7 @@ def _source_actor(context: QuoteContext, index: int, position: int, limit: int) 
     if key is None:
         following = context.tokens(position, min(limit, position + SOURCE_REACH))
         pronoun = following[0] if following is not None else None
-        if pronoun is not None and pronoun.pos_ == "PRON" and "3" in pronoun.morph.get("Person"):
+        if pronoun is not None and pronoun.pos_ == "PRON" and "3" in pronoun.morph.get("Person", []):
             key = _recent_person(context, context.spans[index].opening)
     return key
 

@@ -15,17 +15,18 @@ relation is never asserted about an actor the reader cannot find in the text. Th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.actor_index import OUTERMOST, actor_index
-from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.data import lexicon
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Relation
+from chronique.nlp.actor_index import OUTERMOST, actor_index
+from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -91,7 +92,8 @@ class DocActors:
 
     def keys_of(self, token: Token, types: Iterable[str]) -> list[str]:
         """Actors of the phrase headed by ``token`` (coordination followed) of the given types."""
-        return [k for k in self.phrases(token) if self.type_of(k) in types]
+        wanted = set(types)
+        return [k for k in self.phrases(token) if self.type_of(k) in wanted]
 
     def phrases(self, head: Token) -> list[str]:
         """Actors of the phrase headed by ``head`` and its conjuncts, innermost ("d'OpenAI")."""
@@ -106,7 +108,7 @@ class DocActors:
         candidates = [
             m for m in sorted(self.mentions, key=lambda m: m.start, reverse=True)
             if m.end <= before and m.start >= window_start and m.key not in exclude
-            and self.type_of(m.key) in types
+            and self.type_of(m.key) in set(types)
         ]
         here = window_start
         token = self.doc.char_span(before, before + 1, alignment_mode="expand")
@@ -114,8 +116,8 @@ class DocActors:
             here = token.sent.start_char
         current = [m for m in candidates if m.start >= here and self._is_subject(m)]
         earlier = [m for m in reversed(candidates) if m.start < here and self._is_subject(m)]
-        chosen = (current or earlier or candidates or [None])[0]
-        return chosen.key if chosen is not None else None
+        chosen = current or earlier or candidates
+        return chosen[0].key if chosen else None
 
     def _is_subject(self, mention: ActorMention) -> bool:
         """Whether the mention is (or restates) a subject: "Le constructeur Stellantis a…"."""
@@ -137,7 +139,7 @@ class DocActors:
         "token.dep", "token.pos", "token.lemma", "token.morph",
     ],
 )
-def make_relation_extractor(nlp: Language, name: str, lang: str) -> "RelationExtractor":
+def make_relation_extractor(nlp: Language, name: str, lang: str) -> RelationExtractor:
     return RelationExtractor(lang)
 
 
@@ -527,7 +529,7 @@ class RelationExtractor:
     @staticmethod
     def _antecedent(subject: Token, verb: Token, actors: DocActors) -> Token:
         """The noun a relative "qui" stands for: the relative's head, or the name just before it."""
-        if subject.pos_ != "PRON" or "Rel" not in subject.morph.get("PronType"):
+        if subject.pos_ != "PRON" or "Rel" not in subject.morph.get("PronType", []):
             return subject
         if verb.dep_.startswith(LABELS.clausal_modifier_prefix):
             return verb.head
@@ -540,7 +542,7 @@ class RelationExtractor:
 
     @staticmethod
     def _negated(verb: Token) -> bool:
-        return any("Neg" in c.morph.get("Polarity") for c in verb.children)
+        return any("Neg" in c.morph.get("Polarity", []) for c in verb.children)
 
     @staticmethod
     def _founding_events(doc: Doc, actors: DocActors) -> list[Relation]:

@@ -18,7 +18,7 @@ language (no spaCy needed). Language is data: the rules and word lists live in
 from __future__ import annotations
 
 from chronique.extract.timex.engine import TenseOf, tag
-from chronique.intervals import value_range
 from chronique.extract.timex.values import is_valid_value
+from chronique.intervals import value_range
 
 __all__ = ["tag", "TenseOf", "value_range", "is_valid_value"]

@@ -13,10 +13,10 @@ from datetime import date, datetime
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from chronique.nlp.extensions import register_extensions
 from chronique.data import lexicon
 from chronique.extract.timex import tag
 from chronique.extract.timex.tense import ClauseTense
+from chronique.nlp.extensions import register_extensions
 
 __all__ = ["TimexTagger", "make_timex_tagger"]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
 __all__ = ["ResolveContext", "Resolved"]
 
 

@@ -20,10 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from chronique.model import Timex
-from chronique.extract.timex.context import Resolved, ResolveContext
+from chronique.extract.timex.context import ResolveContext, Resolved
 from chronique.extract.timex.fields import InvalidField, read_fields
-from chronique.intervals import value_range
 from chronique.extract.timex.lexicon import Rule, TimexLexicon, load_timex_lexicon
 from chronique.extract.timex.resolve_dates import resolve_date
 from chronique.extract.timex.resolve_relative import (
@@ -37,6 +35,8 @@ from chronique.extract.timex.resolve_relative import (
     resolve_time,
 )
 from chronique.extract.timex.values import is_valid_value
+from chronique.intervals import value_range
+from chronique.model import Timex
 
 __all__ = ["tag", "TenseOf", "Candidate"]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from chronique.data import lexicon
@@ -185,7 +185,7 @@ def _compile_guard(spec: Mapping[str, Any], expander: _Expander) -> Guard:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_timex_lexicon(lang: str) -> TimexLexicon:
     """The compiled lexicon of ``lang`` (compiled once per process and language)."""
     data = lexicon(lang, "timex")

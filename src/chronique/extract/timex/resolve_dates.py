@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from chronique.extract.timex.calendar import infer_year, season_year, weekday_date
-from chronique.extract.timex.context import Resolved, ResolveContext
+from chronique.extract.timex.context import ResolveContext, Resolved
 
 __all__ = ["resolve_date", "direction_of"]
 

@@ -14,7 +14,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from chronique.extract.timex.calendar import format_at, shift
-from chronique.extract.timex.context import Resolved, ResolveContext
+from chronique.extract.timex.context import ResolveContext, Resolved
 from chronique.extract.timex.durations import calendar_delta, duration_value, parse_base_unit, vague_duration_value
 
 __all__ = [
@@ -65,7 +65,7 @@ def resolve_relative(fields: Fields, params: dict[str, Any], context: ResolveCon
 
 def _amount(fields: Fields) -> float:
     """The quantity of units: "sept" (7), "sept ... et demi" (7.5), "un quart de" (0.25)."""
-    number = float(fields.get("number", fields.get("approx_number", 1)))
+    number = float(fields.get("number") or fields.get("approx_number") or 1)
     if "fraction" in fields:
         number *= float(fields["fraction"])
     return number + float(fields.get("half", 0))

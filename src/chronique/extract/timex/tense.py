@@ -32,7 +32,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _direction_of_tense(token: Token) -> int | None:
-    tense = token.morph.get("Tense")
+    tense = token.morph.get("Tense", [])
     if "Fut" in tense:
         return 1
     if "Past" in tense or "Imp" in tense:
@@ -66,15 +66,15 @@ class ClauseTense:
             direction = _direction_of_tense(aux)
             if direction in (0, None) and aux.lemma_.lower() in self.future_auxiliaries:
                 return 1  # "va annoncer", "will announce"
-            if direction == 0 and aux.dep_ != _PASSIVE and "Part" in verb.morph.get("VerbForm"):
+            if direction == 0 and aux.dep_ != _PASSIVE and "Part" in verb.morph.get("VerbForm", []):
                 return -1  # a compound past: "a démissionné"
             if direction is not None:
                 return direction
-        if "Cnd" in verb.morph.get("Mood"):
+        if "Cnd" in verb.morph.get("Mood", []):
             return None
-        if "Inf" in verb.morph.get("VerbForm") and verb.head is not verb:
+        if "Inf" in verb.morph.get("VerbForm", []) and verb.head is not verb:
             return self._infinitive_direction(verb.head)
-        if not auxiliaries and "Part" in verb.morph.get("VerbForm"):
+        if not auxiliaries and "Part" in verb.morph.get("VerbForm", []):
             return None  # a bare participle: "Réélu dimanche" (past), "prévue le 15" (future)
         return _direction_of_tense(verb)
 
