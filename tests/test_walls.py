@@ -1,0 +1,27 @@
+"""The walls import-linter cannot see: SQL lives in the store and nowhere else."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "src" / "chronique"
+SQL = re.compile(r"\b(SELECT\s+\S|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|VIRTUAL))")
+SQLITE = re.compile(r"^\s*(import sqlite3|from sqlite3 import)", re.M)
+
+
+def modules_outside_the_store() -> list:
+    return [path for path in PACKAGE.rglob("*.py") if "store" not in path.relative_to(PACKAGE).parts[:1]]
+
+
+def test_the_pattern_sees_sql():
+    assert SQL.search("rows = conn.execute('SELECT id FROM events')")
+    assert SQL.search('"INSERT OR IGNORE INTO aliases"')
+    assert not SQL.search("select the best candidate")
+
+
+def test_no_module_outside_the_store_holds_sql():
+    holding = [str(path.relative_to(PACKAGE)) for path in modules_outside_the_store()
+               if SQL.search(path.read_text("utf-8")) or SQLITE.search(path.read_text("utf-8"))]
+    assert holding == []
