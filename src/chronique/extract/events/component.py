@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.extensions import register_extensions
+from chronique.nlp.extensions import register_extensions, text_of
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.dating import EventDater, amount_of
 from chronique.extract.events.discourse import Discourse
@@ -96,7 +96,7 @@ class EventExtractor:
         if not entry.needs_cue:
             return True
         cues = self.words.words("replies", entry.needs_cue)
-        following = token.doc.text[token.idx : token.idx + 160].replace("’", "'").lower()
+        following = text_of(token.doc)[token.idx : token.idx + 160].replace("’", "'").lower()
         return any(cue in following for cue in cues)
 
     def _complete(self, token: Token, entry: TriggerEntry, found: Arguments, context, events) -> float:
@@ -219,7 +219,7 @@ class _DocumentContext:
 
 def _sentence_bounds(token: Token) -> tuple[int, int]:
     """The token's sentence, cut at line breaks: the parser runs paragraphs and titles together."""
-    sentence, text = token.sent, token.doc.text
+    sentence, text = token.sent, text_of(token.doc)
     start = text.rfind("\n", sentence.start_char, token.idx) + 1 or sentence.start_char
     start = max(start, sentence.start_char)
     end = text.find("\n", token.idx, sentence.end_char)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from chronique.data import lexicon
 from chronique.identity.ontology import event_types, score_of
 from chronique.model import EXPORTED_MODALITIES, Event
+from chronique.nlp.extensions import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -172,7 +173,7 @@ def scope_of(doc: "Doc", event: Event, words: "EventLexicon") -> Scope:
     }
     scope_words = {name: _words(doc, *span) for name, span in bounds.items()}
     texts = {
-        name: (_norm(doc.text[start:end]), " ".join(lemma for _, lemma in scope_words[name]))
+        name: (_norm(text_of(doc)[start:end]), " ".join(lemma for _, lemma in scope_words[name]))
         for name, (start, end) in bounds.items()
     }
     return Scope(lemmas, scope_words, texts)

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.extensions import ActorMention, actors_of_phrase, register_extensions
+from chronique.nlp.extensions import ActorMention, actors_of_phrase, register_extensions, text_of
 from chronique.data import lexicon
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Relation
@@ -561,7 +561,7 @@ class RelationExtractor:
         for mention in actors.mentions:
             if mention.kind != "name" or actors.type_of(mention.key) != "PRODUCT":
                 continue
-            text = actors.doc.text[mention.start : mention.end]
+            text = text_of(actors.doc)[mention.start : mention.end]
             for name, maker in makers.items():
                 if text.startswith(name + " ") and maker != mention.key:
                     relations.append(Relation(PRODUCT_OF, mention.key, maker, mention.start, mention.end))
