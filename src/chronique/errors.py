@@ -5,7 +5,8 @@
     │   ├── DecodingError          bytes that are not text in any encoding we accept
     │   ├── EmptyDocumentError     nothing but whitespace
     │   ├── MissingDateError       no publication date in the record, the file or --date
-    │   └── RecordError            a JSON line that is broken or lacks required fields
+    │   ├── RecordError            a JSON line that is broken or lacks required fields
+    │   └── AnnotationError        the pipeline failed on this document (the others go on)
     ├── UnsupportedLanguageError   no pipeline for the document's language
     ├── UsageError                 a request that cannot be done as asked; the message says what to change
     │   ├── InvalidPeriodError     a period that starts after it ends
@@ -41,6 +42,7 @@ __all__ = [
     "EmptyDocumentError",
     "MissingDateError",
     "RecordError",
+    "AnnotationError",
     "UnsupportedLanguageError",
     "UsageError",
     "InvalidPeriodError",
@@ -78,6 +80,10 @@ class MissingDateError(InputError):
 
 class RecordError(InputError):
     """A JSON line is not valid JSON or lacks a required field."""
+
+
+class AnnotationError(InputError):
+    """Annotating the document raised an error (a fault in chronique or spaCy on this text)."""
 
 
 class UnsupportedLanguageError(ChroniqueError):

@@ -3,24 +3,29 @@
 Reading, language choice, NLP and storage meet here and nowhere else, so that the CLI, the
 Python API and (later) the HTTP server all behave alike. Every input ends up accounted for:
 stored, duplicate, or rejected with its reason (a document whose language has no pipeline is a
-rejection, not a crash). Documents are processed in chunks; inside a chunk they are grouped by
+rejection, not a crash; so is a document the pipeline fails on: the others of its batch and of
+the run go on). Documents are processed in chunks; inside a chunk they are grouped by
 language for ``nlp.pipe`` and handed back in input order. Ingest saves each chunk in one
 transaction, so a killed run loses at most the chunk in flight and a re-run skips what is stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chronique.documents import Rejection, build_document, read_paths
-from chronique.errors import InputError, UnsupportedLanguageError
+from chronique.errors import AnnotationError, InputError, UnsupportedLanguageError
 from chronique.model import Annotations, Document
 from chronique.pipeline import annotate_documents, load_pipeline, supported_languages
-from chronique.readers.language import detect_language
+from chronique.readers.language import detect_language, fallback_language
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 from chronique.store import Store
 
 __all__ = [
@@ -46,8 +51,13 @@ class IngestReport:
 
 
 def _with_language(document: Document) -> Document | Rejection:
-    """Fill in a detected language; reject a language that has no pipeline."""
-    lang = (document.lang or detect_language(document.text, supported_languages())).lower()
+    """Fill in a detected language; reject a language that has no pipeline.
+
+    A text too short to tell, or that the detector is unsure of, gets the fallback language
+    (``pipelines.toml``) rather than a guess: "Elon Musk et Sam Altman." is not Danish.
+    """
+    lang = document.lang or detect_language(document.text, supported_languages(), fallback_language())
+    lang = lang.lower()
     try:
         load_pipeline(lang)
     except UnsupportedLanguageError as error:
@@ -71,11 +81,39 @@ def _annotate_chunk(chunk: Sequence[Document | Rejection], batch_size: int) -> l
         else:
             by_language.setdefault(item.lang or "", []).append(index)
     for lang, indexes in by_language.items():
-        documents = [chunk[i] for i in indexes]
-        annotated = annotate_documents(documents, load_pipeline(lang), batch_size=batch_size)
-        for index, annotations in zip(indexes, annotated):
-            results[index] = annotations
+        documents = [item for i in indexes if isinstance(item := chunk[i], Document)]
+        annotated = _annotate_isolated(documents, load_pipeline(lang), batch_size)
+        for index, result in zip(indexes, annotated):
+            results[index] = result
     return [r for r in results if r is not None]
+
+
+def _annotate_isolated(
+    documents: list[Document], nlp: Language, batch_size: int
+) -> list[Annotations | Rejection]:
+    """The documents' annotations in order; one the pipeline fails on becomes a rejection.
+
+    The batch runs as one ``nlp.pipe``; when it raises, the documents not yet handed back are
+    annotated one by one, so that only the one at fault is rejected (any exception: a bug in a
+    component on some text must cost that text, not the run).
+    """
+    results: list[Annotations | Rejection] = []
+    try:
+        for annotated in annotate_documents(documents, nlp, batch_size=batch_size):
+            results.append(annotated)
+    except Exception:  # noqa: BLE001 - any failure is the document's, found out below
+        for document in documents[len(results):]:
+            try:
+                results.extend(list(annotate_documents([document], nlp, batch_size=1)))
+            except Exception as error:  # noqa: BLE001
+                results.append(_annotation_failure(document, error))
+    return results
+
+
+def _annotation_failure(document: Document, error: Exception) -> Rejection:
+    detail = str(error).strip().splitlines()[0][:300] if str(error).strip() else ""
+    reason = f"annotation failed ({type(error).__name__}{': ' + detail if detail else ''})"
+    return Rejection(document.origin or document.id, reason, AnnotationError)
 
 
 def annotate_texts(
@@ -92,9 +130,10 @@ def annotate_paths(
     default_date: date | None = None,
     default_lang: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    source_languages: Mapping[str, str] | None = None,
 ) -> Iterator[Annotations | Rejection]:
     """Read and annotate every document under ``paths`` without touching a database."""
-    yield from annotate_texts(read_paths(paths, default_date, default_lang), batch_size)
+    yield from annotate_texts(read_paths(paths, default_date, default_lang, source_languages), batch_size)
 
 
 def ingest_paths(
@@ -104,9 +143,15 @@ def ingest_paths(
     default_lang: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: ProgressCallback | None = None,
+    source_languages: Mapping[str, str] | None = None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
-    """Read, annotate and store; documents already stored are not annotated again."""
-    report = IngestReport()
+    """Read, annotate and store; documents already stored are not annotated again.
+
+    Outcomes are added to ``report`` as they happen (a new one when not given), so that a
+    caller holding it can still tell what was done if the run stops on a database error.
+    """
+    report = IngestReport() if report is None else report
 
     def note(outcome: str) -> None:
         if progress:
@@ -115,13 +160,14 @@ def ingest_paths(
     def not_yet_stored(items: Iterable[Document | Rejection]) -> Iterator[Document | Rejection]:
         for item in items:
             existing = None if isinstance(item, Rejection) else store.record_if_duplicate(item)
-            if existing is None:
+            if existing is None or isinstance(item, Rejection):
                 yield item
             else:
                 report.duplicates.append((item.origin or item.id, existing))
                 note("duplicate")
 
-    results = annotate_texts(not_yet_stored(read_paths(paths, default_date, default_lang)), batch_size)
+    documents = read_paths(paths, default_date, default_lang, source_languages)
+    results = annotate_texts(not_yet_stored(documents), batch_size)
     for chunk in _chunks(results, batch_size):
         for rejection in (r for r in chunk if isinstance(r, Rejection)):
             store.log_rejection(rejection.origin, rejection.reason)
@@ -129,9 +175,9 @@ def ingest_paths(
             note("rejected")
         for outcome in store.save([a for a in chunk if isinstance(a, Annotations)]):
             if outcome.status == "stored":
-                report.stored.append((outcome.origin, outcome.doc_id))
+                report.stored.append((outcome.origin or outcome.doc_id, outcome.doc_id))
             else:
-                report.duplicates.append((outcome.origin, outcome.existing_id or outcome.doc_id))
+                report.duplicates.append((outcome.origin or outcome.doc_id, outcome.existing_id or outcome.doc_id))
             note(outcome.status)
     return report
 

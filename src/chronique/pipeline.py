@@ -5,6 +5,8 @@ chronique's own components (registered factories in ``chronique.extract``) add a
 money, quotes, events and relations as ``Doc`` attributes. Documents go through
 ``nlp.pipe(..., as_tuples=True)`` in batches so that the model works at full speed, and each
 ``Doc`` is turned into plain :class:`~chronique.model.Annotations` before it leaves this module.
+A document longer than :data:`~chronique.parts.MAX_PART_CHARS` goes through in parts, merged
+back into one ``Annotations`` (:mod:`chronique.parts`).
 """
 
 from __future__ import annotations
@@ -13,17 +15,19 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from chronique.data import lexicon
 from chronique.errors import UnsupportedLanguageError
 from chronique.extract import register_components
 from chronique.model import Annotations, Document
+from chronique.parts import MAX_PART_CHARS, merge_parts, part_bounds
 
 __all__ = ["PipelineSpec", "supported_languages", "load_pipeline", "annotate_documents", "doc_to_annotations"]
 
@@ -81,24 +85,63 @@ def _add_tokenizer_exceptions(nlp: Language, lang: str) -> None:
         words = lexicon(lang, "tokenizer").get("single_tokens", [])
     except FileNotFoundError:
         return
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
     for word in words:
         for form in {word, word[:1].upper() + word[1:]}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def annotate_documents(
     documents: Iterable[Document], nlp: Language, batch_size: int = 16
 ) -> Iterator[Annotations]:
-    """Run documents of one language through ``nlp``, in order, one :class:`Annotations` each."""
+    """Run documents of one language through ``nlp``, in order, one :class:`Annotations` each.
 
-    def prepared() -> Iterator[tuple[Doc, Document]]:
-        for document in documents:
-            doc = nlp.make_doc(document.text)
+    A document over the length limit (the smaller of ``MAX_PART_CHARS`` and ``nlp.max_length``)
+    is annotated in parts that follow each other in the stream and are merged when its last
+    one comes out. A batch holds ``batch_size`` texts, or fewer when they would add up to more
+    than the limit: spaCy's memory grows with the characters of a batch, not with its count.
+    """
+    limit = min(MAX_PART_CHARS, nlp.max_length)
+    parts: list[tuple[int, Annotations]] = []
+    for batch in _batches(_parts(documents, limit), batch_size, limit):
+        prepared = []
+        for document, start, end, parts_left in batch:
+            doc = nlp.make_doc(document.text[start:end])  # the text itself when it is one part
             doc._.dct = document.date
-            yield doc, document
+            prepared.append((doc, (document, start, parts_left)))
+        for doc, (document, start, parts_left) in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
+            if start == 0 and parts_left == 0:
+                yield doc_to_annotations(doc, document)
+                continue
+            parts.append((start, doc_to_annotations(doc, document)))
+            if parts_left == 0:
+                yield merge_parts(document, parts)
+                parts = []
 
-    for doc, document in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        yield doc_to_annotations(doc, document)
+
+#: A text to annotate: the document, its part's start and end, and how many parts follow.
+_Part = tuple[Document, int, int, int]
+
+
+def _parts(documents: Iterable[Document], limit: int) -> Iterator[_Part]:
+    for document in documents:
+        bounds = part_bounds(document.text, limit)
+        for index, (start, end) in enumerate(bounds):
+            yield document, start, end, len(bounds) - 1 - index
+
+
+def _batches(parts: Iterable[_Part], batch_size: int, max_chars: int) -> Iterator[list[_Part]]:
+    batch: list[_Part] = []
+    chars = 0
+    for part in parts:
+        length = part[2] - part[1]
+        if batch and (len(batch) >= batch_size or chars + length > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(part)
+        chars += length
+    if batch:
+        yield batch
 
 
 def doc_to_annotations(doc: Doc, document: Document) -> Annotations:

@@ -82,6 +82,12 @@ def jsonl(*records: object) -> str:
         "\n\n date 2025-11-03\n\n\n",
         "DATE:2025-11-03\n",
         "date 2025-11-03T08:30:00+01:00\n",
+        # The founding articles' own shape: the date and the text on the same first line.
+        " date 2025-11-03 ",
+        "date 2025-11-03 ",
+        "\n date: 2025-11-03\t ",
+        "date 2025-11-03 08:30 ",
+        "date 2025-11-03T08:30:00+01:00 ",
     ],
 )
 def test_article_date_line_variants(tmp_path: Path, header: str) -> None:
@@ -93,6 +99,38 @@ def test_article_date_line_variants(tmp_path: Path, header: str) -> None:
     assert document.id == "doc_" + content_hash(BODY)[:16]
     assert document.origin == str(path)
     assert (document.title, document.lang, document.url, document.source) == (None, None, None, None)
+
+
+def test_founding_articles_are_read_as_written(shared_eval: Path) -> None:
+    """The founding files begin " date 2025-11-03 Une demande…": dated, header left out."""
+    records = {r["id"]: r for r in map(json.loads, SEED_DOCS.read_text("utf-8").splitlines())}
+    results = read_all(shared_eval / "seeds" / "files")
+    assert [(Path(d.origin).stem, d.date) for d in results] == [  # type: ignore[union-attr]
+        ("000_cb4953b9c9571486", NOV_3), ("004_584e94a7610bb583", date(2025, 8, 22)),
+    ]
+    for document in results:
+        assert isinstance(document, Document)
+        assert document.text == records[Path(document.origin or "").stem]["text"]
+        assert document.text.startswith(("Une demande de remboursement", "Petite pépite"))
+
+
+def test_examples_hold_the_founding_articles_byte_for_byte(examples_dir: Path, shared_eval: Path) -> None:
+    founding = sorted(p.read_bytes() for p in (shared_eval / "seeds" / "files").glob("*.txt"))
+    assert sorted(p.read_bytes() for p in examples_dir.glob("*.txt")) == founding
+
+
+def test_inline_date_header_keeps_a_text_that_starts_with_a_number(tmp_path: Path) -> None:
+    path = tmp_path / "numbers.txt"
+    path.write_text(" date 2025-11-03 2 000 salariés ont quitté Tesla.\nSuite.", encoding="utf-8")
+    document = only_document(read_all(path, default_date=date(2020, 1, 1)))
+    assert (document.date, document.text) == (NOV_3, "2 000 salariés ont quitté Tesla.\nSuite.")
+
+
+def test_date_written_inside_the_first_sentence_is_not_a_header(tmp_path: Path) -> None:
+    path = tmp_path / "prose.txt"
+    path.write_text("La date 2025-11-03 est retenue.\n" + BODY, encoding="utf-8")
+    document = only_document(read_all(path, default_date=NOV_3))
+    assert document.text.startswith("La date 2025-11-03 est retenue.")
 
 
 def test_article_date_line_wins_over_default_date(tmp_path: Path) -> None:

@@ -25,7 +25,23 @@ from chronique.cli.common import (
 )
 from chronique.documents import Rejection
 from chronique.export import write_annotations
-from chronique.ingest import DEFAULT_BATCH_SIZE, annotate_paths, ingest_paths
+from chronique.ingest import DEFAULT_BATCH_SIZE, IngestReport, annotate_paths, ingest_paths
+
+SourceLangOption = Annotated[list[str], typer.Option(
+    "--source-lang", metavar="SOURCE=CODE",
+    help="Language of the records of a source that do not say theirs (repeatable), e.g. 'Le Monde=fr'.",
+)]
+
+
+def parse_source_languages(values: list[str]) -> dict[str, str]:
+    """``--source-lang`` values as ``{source: language}``, or a usage error naming the bad one."""
+    table = {}
+    for value in values:
+        source, sep, lang = value.rpartition("=")
+        if not sep or not source.strip() or not lang.strip():
+            raise typer.BadParameter(f"{value!r}: expected SOURCE=CODE, e.g. 'Le Monde=fr'", param_hint="--source-lang")
+        table[source.strip()] = lang.strip()
+    return table
 
 
 @app.command()
@@ -35,23 +51,30 @@ def ingest(
     date_: DateOption = None,
     lang: LangOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = DEFAULT_BATCH_SIZE,
+    source_lang: SourceLangOption = [],  # noqa: B006 - typer reads the default, never mutated
 ) -> None:
     """Read articles, extract their facts and store them in the database.
 
     Ends with a summary: stored, duplicates and rejected inputs, each with its path and reason.
+    The summary prints even when the run stops on a database error (what was saved is in it).
     Exits with status 1 only when inputs were given and none could be stored or was already there.
     """
     default_date = parse_date(date_)
-    with open_store(db, must_exist=False) as store, Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=errors, transient=True,
-    ) as progress:
-        task = progress.add_task("ingesting", total=None)
-        report = ingest_paths(paths, store, default_date, lang, batch_size,
-                              progress=lambda outcome: progress.advance(task))
-    # soft_wrap: lines that name files are never folded or cropped, so a path can be copied whole.
-    console.print(render.ingest_summary(report), soft_wrap=True)
-    console.print(f"database: {db.resolve()}", soft_wrap=True)
+    source_languages = parse_source_languages(source_lang)
+    report = IngestReport()
+    try:
+        with open_store(db, must_exist=False) as store, Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=errors, transient=True,
+        ) as progress:
+            task = progress.add_task("ingesting", total=None)
+            ingest_paths(paths, store, default_date, lang, batch_size,
+                         progress=lambda outcome: progress.advance(task),
+                         source_languages=source_languages, report=report)
+    finally:
+        # soft_wrap: lines that name files are never folded or cropped, so a path can be copied whole.
+        console.print(render.ingest_summary(report), soft_wrap=True)
+        console.print(f"database: {db.resolve()}", soft_wrap=True)
     if report.total and not report.stored and not report.duplicates:
         raise typer.Exit(1)
 
@@ -62,13 +85,15 @@ def annotate(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     date_: DateOption = None,
     lang: LangOption = None,
+    source_lang: SourceLangOption = [],  # noqa: B006 - typer reads the default, never mutated
 ) -> None:
     """Extract facts without a database: one JSON line per document (the format score.py reads)."""
     default_date = parse_date(date_)
+    source_languages = parse_source_languages(source_lang)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     written = rejected = 0
     try:
-        for result in annotate_paths(paths, default_date, lang):
+        for result in annotate_paths(paths, default_date, lang, source_languages=source_languages):
             if isinstance(result, Rejection):
                 errors.print(f"[red]rejected[/red] {result.origin}: {result.reason}")
                 rejected += 1

@@ -28,8 +28,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["ActorMention", "register_extensions", "span_of"]
+__all__ = ["ActorMention", "register_extensions", "span_of", "text_of"]
 
+#: Key of the document's text in ``Doc.user_data`` (see ``text_of``).
+_TEXT_KEY = "chronique.text"
 LIST_ATTRIBUTES = ("actor_mentions", "entities", "timexes", "money", "quotes", "events", "relations")
 
 
@@ -56,6 +58,19 @@ def register_extensions() -> None:
         if not Doc.has_extension(name):
             # A getter-less default of [] would be shared between docs; use a factory instead.
             Doc.set_extension(name, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per ``Doc`` and kept in ``doc.user_data``.
+
+    spaCy rebuilds ``Doc.text`` from every token at each access, so reading it once per event,
+    timex or mention makes a document's annotation time grow with the square of its length.
+    A ``Doc``'s text never changes (retokenizing keeps it), so the first reading stays right.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span | None:

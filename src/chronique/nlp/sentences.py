@@ -16,6 +16,8 @@ component, placed before the parser, presets the boundaries; the parser keeps pr
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -48,12 +50,15 @@ class SentenceStarts:
         self.enders = SENTENCE_ENDERS | self.closers
 
     def __call__(self, doc: Doc) -> Doc:
+        # Decided in a list and written at once: each ``Token.is_sent_start = …`` scans the
+        # whole Doc for a parse, which made this component quadratic in the document's length.
+        starts: list[bool | None] = [token.is_sent_start for token in doc]
         ambiguous_open = False
         for token in doc[1:]:
             if _follows_newline(doc, token.i):
                 ambiguous_open = False
-                token.is_sent_start = True
-                self._keep_together(doc, token.i + 1, KEEP_TOGETHER)
+                starts[token.i] = True
+                self._keep_together(doc, starts, token.i + 1, KEEP_TOGETHER)
                 continue
             if token.text in self.ambiguous:
                 opening = not ambiguous_open
@@ -61,9 +66,12 @@ class SentenceStarts:
             else:
                 opening = token.text in self.openers
             if opening and doc[token.i - 1].text in self.introducers:
-                self._keep_together(doc, token.i, 2)
-            elif not self._may_start(doc, token.i) and token.is_sent_start is not True:
-                token.is_sent_start = False
+                self._keep_together(doc, starts, token.i, 2)
+            elif not self._may_start(doc, token.i) and starts[token.i] is not True:
+                starts[token.i] = False
+        if len(doc):
+            values = numpy.array([0 if s is None else 1 if s else -1 for s in starts], dtype="int64")
+            doc.from_array([SENT_START], values.astype("uint64"))  # type: ignore[arg-type]  # spaCy's stub wants a 2-d array; one column is 1-d
         return doc
 
     def _may_start(self, doc: Doc, i: int) -> bool:
@@ -77,11 +85,11 @@ class SentenceStarts:
         return previous.text in self.enders or previous.text[-1:] in self.enders
 
     @staticmethod
-    def _keep_together(doc: Doc, first: int, count: int) -> None:
+    def _keep_together(doc: Doc, starts: list[bool | None], first: int, count: int) -> None:
         for following in doc[first : first + count]:
             if following.is_space or _follows_newline(doc, following.i):
                 break
-            following.is_sent_start = False
+            starts[following.i] = False
 
 
 def _follows_newline(doc: Doc, i: int) -> bool:

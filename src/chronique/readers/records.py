@@ -1,7 +1,8 @@
 """From decoded text or a JSON record to a ``Document``, or the reason it cannot be one.
 
-Two input shapes exist. The *article* format is a date line (`` date 2025-11-03``, ``date:
-2025-11-03``…) followed by the article text, the way the founding articles were written down. The
+Two input shapes exist. The *article* format is a date header (`` date 2025-11-03``, ``date:
+2025-11-03``…) followed by the article text, on the same line or the next ones: the founding
+articles were written down as `` date 2025-11-03 Une demande de remboursement…``. The
 *record* format is one JSON object ``{"id", "date", "lang", "text", "title", "url", "source"}``
 as in ``shared/eval/seeds/docs.jsonl``. Both end in ``build_document``, which normalises the text
 and gives every document a stable id.
@@ -35,9 +36,12 @@ __all__ = [
 ]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\S.*)?")
-#: The article header: "date" with an optional colon, then an ISO date (a time part is allowed).
-_DATE_LINE = re.compile(
-    r"[ \t]*date[ \t]*:?[ \t]*(\d{4}-\d{1,2}-\d{1,2}(?:[T ]\S*)?)[ \t]*", re.IGNORECASE
+#: The article header: "date" with an optional colon, then an ISO date (a time part is allowed:
+#: ``T08:30``, or a space and ``08:30``), then the end of the line or spaces and the text.
+_DATE_HEADER = re.compile(
+    r"[ \t]*date[ \t]*:?[ \t]*(\d{4}-\d{1,2}-\d{1,2}(?:T\S*|[ \t]\d{1,2}:\d{2}\S*)?)"
+    r"(?:[ \t]*$|[ \t]+(?=\S))",
+    re.IGNORECASE,
 )
 _OPTIONAL_STRING_FIELDS = ("title", "url", "source")
 _MISSING_DATE = (
@@ -162,30 +166,34 @@ def _document_from_article(
 ) -> Document:
     """The date line wins over ``default_date``: the file knows its own date, --date is a fallback.
 
-    Only the date line is a header; everything after it is the article, stripped of the blank
-    lines and spaces around it (layout, not content).
+    Only the date is a header; everything after it, on its line or the next ones, is the
+    article, stripped of the blank lines and spaces around it (layout, not content).
     """
     text = normalise_text(text)
-    header_date, body = _split_date_line(text)
+    header_date, body = _split_date_header(text)
     body = body.strip()
     if not body:
         raise EmptyDocumentError("empty document")
     return build_document(body, date=header_date or default_date, origin=origin, lang=default_lang)
 
 
-def _split_date_line(text: str) -> tuple[date | None, str]:
-    """The date of the first non-blank line when it is a date line, and the text after it."""
+def _split_date_header(text: str) -> tuple[date | None, str]:
+    """The date that opens the first non-blank line, if one does, and the text after it.
+
+    The header is the whole line (`` date 2025-11-03``) or its start (`` date 2025-11-03 Une
+    demande…``); what follows the date on that line is already the article.
+    """
     leading_blank = len(text) - len(text.lstrip())
     line_end = text.find("\n", leading_blank)
     first_line = text[leading_blank:] if line_end == -1 else text[leading_blank:line_end]
-    match = _DATE_LINE.fullmatch(first_line)
+    match = _DATE_HEADER.match(first_line)
     if match is None:
         return None, text
     try:
         header_date = parse_publication_date(match.group(1))
     except ValueError as error:
         raise InputError(f"{error} in the date line") from None
-    return header_date, "" if line_end == -1 else text[line_end + 1 :]
+    return header_date, text[leading_blank + match.end() :]
 
 
 def _document_from_record(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from itertools import chain
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import BinaryIO, NamedTuple
 
 from chronique.errors import InputError, RecordError
 from chronique.model import Document
-from chronique.readers.decoding import MAX_DOCUMENT_BYTES, decode_bytes
+from chronique.readers.decoding import MAX_DOCUMENT_BYTES, decode_bytes, normalise_line
 from chronique.readers.records import (
     ReadResult,
     Rejection,
@@ -55,14 +55,20 @@ _SKIP_CHUNK_BYTES = 1 << 16
 
 
 def read_paths(
-    paths: Iterable[str | Path], default_date: date | None = None, default_lang: str | None = None
+    paths: Iterable[str | Path],
+    default_date: date | None = None,
+    default_lang: str | None = None,
+    source_languages: Mapping[str, str] | None = None,
 ) -> Iterator[ReadResult]:
     """Every document in ``paths`` (files, folders, ``-`` for stdin), in order, with rejections.
 
     ``default_date`` (``--date``) dates the documents that carry no date; ``default_lang`` is
     the language of those that do not say theirs (otherwise left ``None`` for the pipeline).
+    ``source_languages`` (``--source-lang``) maps a record's ``source`` (case and spacing
+    ignored) to the language of its records that do not say theirs; it wins over
+    ``default_lang``.
     """
-    defaults = _Defaults(default_date, default_lang)
+    defaults = _Defaults(default_date, default_lang, _source_language_table(source_languages or {}))
     for path in paths:
         if str(path) == "-":
             yield from _read_stream(sys.stdin.buffer, STDIN_ORIGIN, defaults)
@@ -131,6 +137,8 @@ class _Defaults(NamedTuple):
 
     publication_date: date | None
     lang: str | None
+    #: ``_source_language_table`` of ``--source-lang``: source name (folded) to language.
+    source_languages: Mapping[str, str] = {}
 
     def article(self, text: str, origin: str) -> Document:
         return _document_from_article(
@@ -139,11 +147,28 @@ class _Defaults(NamedTuple):
 
     def record(self, record: object, origin: str) -> Document:
         return _document_from_record(
-            record, origin=origin, default_date=self.publication_date, default_lang=self.lang
+            record, origin=origin, default_date=self.publication_date, default_lang=self._lang_of(record)
         )
+
+    def _lang_of(self, record: object) -> str | None:
+        """The language for a record that does not give its own: its source's, else ``--lang``."""
+        source = record.get("source") if isinstance(record, Mapping) else None
+        if self.source_languages and isinstance(source, str):
+            return self.source_languages.get(_source_key(source), self.lang)
+        return self.lang
 
     def json_line(self, line: bytes, origin: str) -> Document:
         return self.record(_parse_json(_decode_json_line(line)), origin)
+
+
+def _source_language_table(languages: Mapping[str, str]) -> dict[str, str]:
+    """``{source: language}`` with sources folded (``"Le  Monde"`` and ``"le monde"`` are one)
+    and languages lower-cased, as ``_Defaults`` looks them up."""
+    return {_source_key(source): lang.strip().lower() for source, lang in languages.items()}
+
+
+def _source_key(source: str) -> str:
+    return normalise_line(source).casefold()
 
 
 def _read_path(path: Path, defaults: _Defaults) -> Iterator[ReadResult]:

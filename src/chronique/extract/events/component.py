@@ -29,7 +29,7 @@ from chronique.extract.events.syntax import ParseReader
 from chronique.identity.ontology import score_of
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Event
-from chronique.nlp.extensions import register_extensions
+from chronique.nlp.extensions import register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -101,7 +101,7 @@ class EventExtractor:
         if not entry.needs_cue:
             return True
         cues = self.words.words("replies", entry.needs_cue)
-        following = fold(token.doc.text[token.idx : token.idx + 160])
+        following = fold(text_of(token.doc)[token.idx : token.idx + 160])
         return any(cue in following for cue in cues)
 
     def _complete(self, token: Token, entry: TriggerEntry, found: Arguments, context, events) -> float:
@@ -224,7 +224,7 @@ class _DocumentContext:
 
 def _sentence_bounds(token: Token) -> tuple[int, int]:
     """The token's sentence, cut at line breaks: the parser runs paragraphs and titles together."""
-    sentence, text = token.sent, token.doc.text
+    sentence, text = token.sent, text_of(token.doc)
     start = text.rfind("\n", sentence.start_char, token.idx) + 1 or sentence.start_char
     start = max(start, sentence.start_char)
     end = text.find("\n", token.idx, sentence.end_char)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.model import Money, Timex
+from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -52,8 +53,8 @@ class EventDater:
         self.doc = doc
         self.vague_values = {v.upper() for v in words.words("modality", "vague_values")}
         self.anaphors = words.words("modality", "temporal_anaphors")
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc.text)]
-        sentence_starts = sorted({m.end() for m in SENTENCE_START.finditer(doc.text)})
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", text_of(doc))]
+        sentence_starts = sorted({m.end() for m in SENTENCE_START.finditer(text_of(doc))})
         self.attached: dict[int, Anchor] = {}
         self.anchors: list[Anchor] = []
         for timex in doc._.timexes or []:
@@ -69,7 +70,7 @@ class EventDater:
 
     def _anchor(self, timex: Timex, sentence_starts: list[int]) -> Anchor:
         index = bisect.bisect_right(sentence_starts, timex.start) - 1
-        before = self.doc.text[sentence_starts[index] : timex.start] if index >= 0 else "x" * 99
+        before = text_of(self.doc)[sentence_starts[index] : timex.start] if index >= 0 else "x" * 99
         heading = HEADING_PREFIX.fullmatch(before) is not None
         vague = timex.value.upper() in self.vague_values or not timex.value[:1].isdigit()
         return Anchor(timex.start, self._paragraph(timex.start), timex, heading, vague)

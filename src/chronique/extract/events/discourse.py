@@ -17,6 +17,7 @@ from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.syntax import ParseReader
 from chronique.model import Event
 from chronique.nlp.actor_index import actor_index
+from chronique.nlp.extensions import text_of
 from chronique.text import fold
 
 __all__ = ["QuoteSpan", "Discourse"]
@@ -55,7 +56,7 @@ class Discourse:
 
     def _speaker(self, start: int, end: int) -> str | None:
         """The subject of a speech verb right after the quote ("écrit-il") or before its colon."""
-        after = self.doc.char_span(end, min(len(self.doc.text), end + 60), alignment_mode="contract")
+        after = self.doc.char_span(end, min(len(text_of(self.doc)), end + 60), alignment_mode="contract")
         before = self.doc.char_span(max(0, start - 120), start, alignment_mode="contract")
         for span, tokens in ((after, lambda s: list(s)), (before, lambda s: list(reversed(s)))):
             if span is None:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from chronique.data import lexicon
 from chronique.identity.ontology import event_types, score_of
 from chronique.model import EXPORTED_MODALITIES, Event
+from chronique.nlp.extensions import text_of
 from chronique.text import fold
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ def scope_of(doc: Doc, event: Event, words: EventLexicon) -> Scope:
     }
     scope_words = {name: _words(doc, *span) for name, span in bounds.items()}
     texts = {
-        name: (fold(doc.text[start:end]), " ".join(lemma for _, lemma in scope_words[name]))
+        name: (fold(text_of(doc)[start:end]), " ".join(lemma for _, lemma in scope_words[name]))
         for name, (start, end) in bounds.items()
     }
     return Scope(lemmas, scope_words, texts)

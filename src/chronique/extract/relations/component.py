@@ -26,7 +26,7 @@ from chronique.data import lexicon
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Relation
 from chronique.nlp.actor_index import OUTERMOST, actor_index
-from chronique.nlp.extensions import ActorMention, register_extensions
+from chronique.nlp.extensions import ActorMention, register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -569,7 +569,7 @@ class RelationExtractor:
         for mention in actors.mentions:
             if mention.kind != "name" or actors.type_of(mention.key) != "PRODUCT":
                 continue
-            text = actors.doc.text[mention.start : mention.end]
+            text = text_of(actors.doc)[mention.start : mention.end]
             for name, maker in makers.items():
                 if text.startswith(name + " ") and maker != mention.key:
                     relations.append(Relation(PRODUCT_OF, mention.key, maker, mention.start, mention.end))
