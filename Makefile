@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= $(CURDIR)/chronique-demo.db
 
-.PHONY: demo test install install-test web browser serve bench clean
+.PHONY: demo test lint install install-test web browser serve bench clean
 
 # Front-end tools: the npm client for the web pages' libraries, and Debian's Chromium, which the
 # browser tests drive (Playwright's own browser download is never used). sudo only when not root.
@@ -49,7 +49,13 @@ demo: install
 	$(BIN)/chronique timeline "Elon Musk" "Sam Altman" --db $(DEMO_DB)
 	@echo "The demo database is $(DEMO_DB): try '$(BIN)/chronique quotes --db $(DEMO_DB)'"
 
-test: install-test web browser
+# The walls first (lint, layer contracts, types), then the whole suite.
+lint: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+test: install-test web browser lint
 	$(BIN)/python -m pytest
 
 # The pages and the API over the demo database (make demo builds it) at http://127.0.0.1:8000/.
