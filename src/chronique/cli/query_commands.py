@@ -106,12 +106,24 @@ def show(
     doc_id: Annotated[str, typer.Argument(help="A document id (see 'chronique ingest' output).")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Read the article again and say, for every actor mention and quote, what it was "
+        "taken for and by which rule (loads the language model).")] = False,
 ) -> None:
     """The article with what was found in it: entities, dates, money, quotes, events, relations."""
     with open_chronicle(db) as chron:
         annotations = chron.document(doc_id)
     if annotations is None:
         raise UnknownDocument(doc_id)
+    if explain:
+        from chronique.explain import explain_document  # loads spaCy: only when asked
+
+        explanation = explain_document(annotations.document)
+        if as_json:
+            print_json_object(explanation)
+        else:
+            console.print(render.explanation_view(explanation))
+        return
     if as_json:
         sys.stdout.write(next(annotation_lines([annotations])) + "\n")
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.table import Table
@@ -26,6 +27,9 @@ from chronique.formatting import format_amount
 from chronique.ingest import IngestReport
 from chronique.model import Annotations
 from chronique.store.records import EntityRow, QuoteRow, RelationRow, TimelineEntry
+
+if TYPE_CHECKING:  # the explanation's module loads spaCy: imported only when explaining
+    from chronique.explain import Explanation
 
 __all__ = [
     "entities_table", "timeline_table", "quotes_table", "ingest_summary", "document_view", "relations_table",
@@ -126,6 +130,23 @@ def document_view(annotations: Annotations) -> Group:
                       f"{names.get(relation.target, relation.target)} {relation.title or ''}")
     parts.append(facts)
     return Group(*parts)
+
+
+def explanation_view(explanation: Explanation) -> Group:
+    """Every actor mention and quote of an article with what it was taken for, and why."""
+    mentions = Table(title=f"actor mentions of {explanation.doc_id}")
+    for column in ("span", "text", "actor", "kind", "rule"):
+        mentions.add_column(column, overflow="fold")
+    for mention in explanation.mentions:
+        mentions.add_row(f"{mention.start}-{mention.end}", mention.text, f"{mention.actor} ({mention.type})",
+                         mention.kind, mention.rule)
+    quotes = Table(title="quotes")
+    for column in ("span", "quote", "speaker", "cue", "rule"):
+        quotes.add_column(column, overflow="fold")
+    for quote in explanation.quotes:
+        quotes.add_row(f"{quote.start}-{quote.end}", quote.text, quote.speaker or "speaker unknown",
+                       quote.cue or "", quote.rule or "")
+    return Group(mentions, quotes)
 
 
 def entities_brief(annotations: Annotations) -> Table:

@@ -104,16 +104,23 @@ def documents_page(request: Request, page: Annotated[int, Query(ge=1, le=100_000
 
 
 @router.get("/documents/{doc_id}")
-def document_view(request: Request, doc_id: PageName) -> HTMLResponse:
+def document_view(request: Request, doc_id: PageName, explain: bool = False) -> HTMLResponse:
+    """An article with what was found in it; with ``?explain=true``, every actor mention and quote
+    with what it was taken for and by which rule (the article is read again: seconds, not ms)."""
     with _library(request).open() as reading:
         annotations = reading.chronicle.document(doc_id)
     if annotations is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     names = {entity.key: entity.name for entity in annotations.entities}
     doc = annotations.document
+    explanation = None
+    if explain:
+        from chronique.explain import explain_document  # loads spaCy: only when asked
+
+        explanation = explain_document(doc)
     return render(
         request, "document.html", annotations=annotations, doc=doc, names=names, heading=_heading(doc),
-        body=highlight_article(annotations, article_marks(annotations)),
+        body=highlight_article(annotations, article_marks(annotations)), explanation=explanation,
     )
 
 
