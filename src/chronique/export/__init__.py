@@ -6,8 +6,9 @@ format         writes      what
 annotations    a file      JSON lines, one per document (the scorer's format): ``annotations``
 graphml        a file      the actor graph, for Gephi, Cytoscape, yEd, networkx: ``graph``
 gexf           a file      the same, dynamic (edges and nodes live during their events): ``graph``
-gdelt          a file      GDELT-style event table, tab-separated: ``gdelt``
-plover         a file      PLOVER-style events, JSON lines: ``plover``
+gdelt          a file      GDELT 2.0 event table, 61 tab-separated columns: ``gdelt``
+plover         a file      PLOVER events, JSON lines: ``plover``
+timelinejs     a file      an actor's or a pair's timeline, TimelineJS JSON: ``timelinejs``
 parquet, csv   a folder    one table per store table: ``tables``
 neo4j          a folder    CSV files with neo4j-admin headers, a LOAD CSV recipe, a README: ``neo4j``
 =============  ==========  ======================================================================
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from chronique.export.annotations import annotation_lines, annotations_record, write_annotations
 from chronique.export.run import (
+    ACTOR_FORMATS,
     DATED_FORMATS,
     EXPORT_FORMATS,
     FOLDER_FORMATS,
@@ -30,6 +32,6 @@ from chronique.export.run import (
 )
 
 __all__ = [
-    "EXPORT_FORMATS", "FOLDER_FORMATS", "DATED_FORMATS", "ExportSummary", "export_store",
+    "EXPORT_FORMATS", "FOLDER_FORMATS", "DATED_FORMATS", "ACTOR_FORMATS", "ExportSummary", "export_store",
     "annotation_lines", "annotations_record", "write_annotations",
 ]

@@ -8,7 +8,9 @@ between actors (``ROLE``, ``PRODUCT_OF``, ``PART_OF``, with the documents that s
 Like the table exports it is a copy of the store: events of every modality, each with its
 ``modality``. The same files load two ways, with identical property names: ``neo4j-admin
 database import full`` (fast, offline; the command is in the README written next to the files)
-or ``import.cypher`` (LOAD CSV, into a running database).
+or ``import.cypher`` (LOAD CSV, into a running database). The recipe can run twice: it MERGEs
+every node and relationship on its id and creates constraints only if absent; it loads in
+batches (``CALL { … } IN TRANSACTIONS``) so that a large export fits in memory.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from chronique.data import load_toml
 from chronique.store import Store
 from chronique.store.export_reads import ExportReader
 
-__all__ = ["NODE_FILES", "RELATIONSHIP_FILES", "write_neo4j"]
+__all__ = ["NODE_FILES", "RELATIONSHIP_FILES", "BATCH_ROWS", "write_neo4j"]
 
 #: file → header, in neo4j-admin's format (``name:type``, ``:ID(space)``, ``:LABEL`` …).
 NODE_FILES: dict[str, tuple[str, ...]] = {
@@ -43,6 +45,8 @@ RELATIONSHIP_FILES: dict[str, tuple[str, ...]] = {
                       "valid_to", "doc_ids:string[]"),
 }
 ARRAY_DELIMITER = ";"
+#: Rows per transaction in ``import.cypher`` (``CALL { … } IN TRANSACTIONS OF n ROWS``).
+BATCH_ROWS = 1000
 _RELATIONSHIP_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 Row = Sequence[object]
@@ -139,7 +143,7 @@ def write_neo4j(store: Store, folder: Path) -> dict[str, int]:
         written[name] = _write_csv(folder / name, header, _ROWS[name](reads))
     values = {"node_files": list(NODE_FILES), "relationship_files": list(RELATIONSHIP_FILES),
               "actor_labels": sorted(_actor_labels().items()), "relation_types": _relation_types(reads),
-              "array_delimiter": ARRAY_DELIMITER, "rows": written}
+              "array_delimiter": ARRAY_DELIMITER, "rows": written, "batch_rows": BATCH_ROWS}
     (folder / "import.cypher").write_text(_render("import.cypher.j2", **values), "utf-8")
     (folder / "README.md").write_text(_render("README.md.j2", **values), "utf-8")
     return written

@@ -1,11 +1,14 @@
-"""PLOVER-style events: one JSON object per line, with the PLOVER manual's field names.
+"""PLOVER events: one JSON object per line, with the field names and shapes of the PLOVER manual.
 
-PLOVER (the Open Event Data Alliance's successor to CAMEO) specifies JSON records with an event
-category, an optional ``mode`` (how) and ``context`` (why), actor lists and the text coded. The
-actor lists are named ``actor`` and ``recipient`` as in POLECAT, the PLOVER-coded dataset (the
-manual's draft names the first one ``source``). chronique's own fields (its event type, CAMEO
-code, score, modality, amount and every telling with its sentence) sit under ``chronique`` so
-that a PLOVER reader can ignore them. Fields are documented in ``docs/exports.md``.
+The manual's "Data Fields" chapter (github.com/openeventdata/PLOVER) specifies the record: ``id``,
+``date``/``enddate`` (YYYY-MM-DD), ``actor`` and ``recipient`` (lists of entity objects),
+``event`` (a list of categories), ``event_text`` (a list of texts), ``quad_code``,
+``event_scale`` (its conflict–cooperation score), ``mode`` and ``context`` (lists, or null
+when none applies), ``text``, ``text_info``, ``cite_info`` and ``coder``. Only events with a PLOVER
+category are written (``event`` is required); their categories, modes, contexts and scores come
+from ``resources/export/plover.toml``. chronique's own fields (its event type, CAMEO code,
+score, modality, amount and every telling) sit under ``chronique``, as the manual allows named
+fields beyond its own. Fields are documented in ``docs/exports.md``.
 """
 
 from __future__ import annotations
@@ -14,17 +17,22 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from chronique.export.codes import plover_context, plover_mode, plover_quad
+from chronique.export.codes import plover_category, plover_contexts, plover_mode, plover_quad, plover_scale
 from chronique.export.events import ExportedActor, ExportedEvent, ExportedMention
 
-__all__ = ["plover_record", "write_plover"]
+__all__ = ["CODER", "plover_record", "plover_records", "write_plover"]
 
 CODER = "chronique"
 
 
-def _actor(actor: ExportedActor) -> dict[str, Any]:
-    """An actor object: chronique's id and name, and the Wikidata id PLOVER asks for."""
-    return {"id": actor.id, "name": actor.name, "type": actor.type, "identifier_id": actor.wikidata}
+def _entity(actor: ExportedActor) -> dict[str, Any]:
+    """An entity object: the manual's fields (country ``code`` and ``sector`` unknown here), the
+    Wikidata id and name it asks for as identifier, and chronique's id and type."""
+    return {
+        "code": None, "sector": None, "entity_text": actor.name,
+        "identifier_id": actor.wikidata, "identifier_text": actor.name if actor.wikidata else None,
+        "chronique_id": actor.id, "chronique_type": actor.type,
+    }
 
 
 def _telling(mention: ExportedMention) -> dict[str, Any]:
@@ -35,44 +43,53 @@ def _telling(mention: ExportedMention) -> dict[str, Any]:
     }
 
 
-def _cite_info(mention: ExportedMention | None) -> dict[str, Any] | None:
-    """Where the record was coded from (the first article that told the event)."""
-    if mention is None:
+def _cite_info(mention: ExportedMention) -> dict[str, Any]:
+    """The manual's citation object for the article the record was coded from."""
+    return {"citation": mention.doc_id, "url": mention.url, "title": mention.title,
+            "language": mention.lang, "publication": mention.source, "coder": CODER}
+
+
+def plover_record(event: ExportedEvent) -> dict[str, Any] | None:
+    """The PLOVER object of one event (keys in a fixed order), None when it has no PLOVER category."""
+    category = plover_category(event.plover)
+    if category is None:
         return None
-    return {"doc_id": mention.doc_id, "url": mention.url, "title": mention.title,
-            "language": mention.lang, "publication": mention.source,
-            "publication_date": mention.doc_date, "coder": CODER}
-
-
-def plover_record(event: ExportedEvent) -> dict[str, Any]:
-    """The PLOVER-style object of one event (keys in a fixed order: deterministic output)."""
+    mode = plover_mode(event.type, category)
+    contexts = plover_contexts(event.type)
     first = event.mentions[0] if event.mentions else None
     return {
         "id": event.id,
         "date": event.date_start,
         "enddate": event.date_end,
-        "event_type": event.plover or None,
-        "mode": plover_mode(event.type),
-        "context": plover_context(event.type),
-        "quad_code": plover_quad(event.plover),
-        "actor": [_actor(a) for a in event.sources],
-        "recipient": [_actor(a) for a in event.targets],
-        "event_text": first.trigger if first else None,
+        "actor": [_entity(a) for a in event.sources],
+        "recipient": [_entity(a) for a in event.targets],
+        "event": [category],
+        "event_text": list(dict.fromkeys(m.trigger for m in event.mentions)),
+        "quad_code": plover_quad(category),
+        "event_scale": plover_scale(category, mode),
+        "mode": [mode] if mode else None,
+        "context": contexts or None,
         "text": first.sentence if first else None,
-        "text_info": {"doc_id": first.doc_id, "start": first.start, "end": first.end} if first else None,
-        "cite_info": _cite_info(first),
+        "text_info": {"start": first.sentence_start, "end": first.sentence_end} if first else None,
+        "cite_info": _cite_info(first) if first else None,
+        "coder": CODER,
         "chronique": {
-            "type": event.type, "date": event.date_value, "cameo": event.cameo or None,
+            "type": event.type, "date": event.date_value, "plover": event.plover, "cameo": event.cameo or None,
             "score": event.score, "modality": event.modality, "amount": event.amount,
             "currency": event.currency, "mentions": [_telling(m) for m in event.mentions],
         },
     }
 
 
+def plover_records(events: Iterable[ExportedEvent]) -> list[dict[str, Any]]:
+    """The records of the events that have a PLOVER category, in the events' order."""
+    return [record for record in map(plover_record, events) if record is not None]
+
+
 def write_plover(events: Iterable[ExportedEvent], out: TextIO) -> int:
-    """One compact JSON line per event; returns how many were written."""
+    """One compact JSON line per event with a PLOVER category; returns how many were written."""
     count = 0
-    for event in events:
-        out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+    for record in plover_records(events):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count

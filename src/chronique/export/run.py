@@ -21,11 +21,13 @@ from chronique.errors import InvalidOptionError, InvalidPeriodError
 from chronique.export.annotations import write_annotations
 from chronique.store import Store
 
-__all__ = ["EXPORT_FORMATS", "FOLDER_FORMATS", "DATED_FORMATS", "ExportSummary", "export_store"]
+__all__ = ["EXPORT_FORMATS", "FOLDER_FORMATS", "DATED_FORMATS", "ACTOR_FORMATS", "ExportSummary", "export_store"]
 
-EXPORT_FORMATS = ("annotations", "graphml", "gexf", "gdelt", "plover", "parquet", "csv", "neo4j")
+EXPORT_FORMATS = ("annotations", "graphml", "gexf", "gdelt", "plover", "timelinejs", "parquet", "csv", "neo4j")
 FOLDER_FORMATS = frozenset({"parquet", "csv", "neo4j"})
 DATED_FORMATS = frozenset({"graphml", "gexf", "gdelt", "plover"})
+#: Formats of one actor's or one pair's story: they need one or two actors.
+ACTOR_FORMATS = frozenset({"timelinejs"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ def _binary_out(output: Path | None, stream: BinaryIO | None) -> Iterator[Binary
         yield out
 
 
-def _check(format_: str, output: Path | None, start: date | None, end: date | None) -> None:
+def _check(format_: str, output: Path | None, start: date | None, end: date | None,
+           actors: tuple[str, ...] = ()) -> None:
     if format_ not in EXPORT_FORMATS:
         raise InvalidOptionError(f"unknown export format {format_!r}; choose from {', '.join(EXPORT_FORMATS)}")
     if format_ in FOLDER_FORMATS and output is None:
@@ -65,12 +68,22 @@ def _check(format_: str, output: Path | None, start: date | None, end: date | No
                          f"{', '.join(sorted(DATED_FORMATS))}")
     if start and end and start > end:
         raise InvalidPeriodError(start, end)
+    if format_ in ACTOR_FORMATS and len(actors) not in (1, 2):
+        raise InvalidOptionError(f"the {format_} export is of one actor or of a pair: name one or two actors")
+    if actors and format_ not in ACTOR_FORMATS:
+        raise InvalidOptionError(f"actors choose what {', '.join(sorted(ACTOR_FORMATS))} tells; "
+                                 f"the {format_} export takes none")
 
 
-def _write_text(store: Store, format_: str, out: TextIO, start: date | None, end: date | None) -> dict[str, int]:
-    """annotations, gdelt, plover: lines of text."""
+def _write_text(store: Store, format_: str, out: TextIO, start: date | None, end: date | None,
+                actors: tuple[str, ...] = ()) -> dict[str, int]:
+    """annotations, gdelt, plover, timelinejs: text."""
     if format_ == "annotations":
         return {"documents": write_annotations(store.iter_annotations(), out)}
+    if format_ == "timelinejs":
+        from chronique.export.timelinejs import write_timelinejs
+
+        return write_timelinejs(store, actors, out)
     from chronique.export.events import exported_events
     from chronique.export.gdelt import write_gdelt
     from chronique.export.plover import write_plover
@@ -111,15 +124,18 @@ def export_store(
     start: date | None = None,
     end: date | None = None,
     stream: TextIO | BinaryIO | None = None,
+    actors: tuple[str, ...] = (),
 ) -> ExportSummary:
     """Export ``store`` as ``format_`` to ``output`` (a file or folder), or to ``stream``
-    (default stdout) for file formats. ``start``/``end`` bound the event formats (inclusive).
+    (default stdout) for file formats. ``start``/``end`` bound the event formats (inclusive);
+    ``actors`` (one, or two for a pair) choose whose story ``timelinejs`` tells.
 
     Raises ``InvalidOptionError`` naming the problem for an unknown format, a folder format
-    without a path or a period on a format that is always whole, and ``InvalidPeriodError`` for a
+    without a path, a period on a format that is always whole or actors where they do not
+    apply (or missing where they do), and ``InvalidPeriodError`` for a
     period that ends before it starts (both ``UsageError``: nothing is written).
     """
-    _check(format_, output, start, end)
+    _check(format_, output, start, end, actors)
     if format_ in FOLDER_FORMATS:
         assert output is not None  # _check made sure
         counts = _write_folder(store, format_, output)
@@ -128,5 +144,5 @@ def export_store(
             counts = _write_graph(store, format_, binary, start, end)
     else:
         with _text_out(output, stream) as text:  # type: ignore[arg-type]
-            counts = _write_text(store, format_, text, start, end)
+            counts = _write_text(store, format_, text, start, end, actors)
     return ExportSummary(format_, str(output) if output is not None else "-", counts)

@@ -7,12 +7,13 @@ the store is here, reached through ``Store.exports`` (an :class:`ExportReader`):
 - the events of the event-data formats (GDELT, PLOVER), their actors and their tellings with the
   sentence that tells them: :meth:`~ExportReader.events`, :meth:`~ExportReader.event_actors`,
   :meth:`~ExportReader.tellings`;
+- the tellings of chosen events (TimelineJS slides): :meth:`~ExportReader.tellings_of`;
 - the dates of events (GEXF spells): :meth:`~ExportReader.event_intervals`;
 - the rows of the Neo4j copy: actors with their counts, documents, events, who took part,
   mentions per document, relations with the documents that state them.
 
-Only fixed SQL runs here; the one clause built at run time is the period filter, made of fixed
-text with the dates bound as parameters.
+Only fixed SQL runs here; the clauses built at run time are the period filter and the list of
+event ids, made of fixed text with the values bound as parameters.
 """
 
 from __future__ import annotations
@@ -77,6 +78,9 @@ class ExportedMention:
     trigger: str
     sentence: str
     modality: str
+    sentence_start: int  # the sentence's offsets in the article (the evidence's when unknown)
+    sentence_end: int
+    in_lead: bool  # told in the article's first paragraph (no line break before it)
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,9 @@ _MENTIONS = """
            substr(d.text, COALESCE(em.sentence_start, s.start, em.start) + 1,
                   COALESCE(em.sentence_end, s."end", em."end")
                   - COALESCE(em.sentence_start, s.start, em.start)),
-           em.modality
+           em.modality,
+           COALESCE(em.sentence_start, s.start, em.start), COALESCE(em.sentence_end, s."end", em."end"),
+           instr(substr(d.text, 1, em.start), char(10)) = 0
     FROM event_mentions em
     JOIN documents d ON d.id = em.doc_id
     JOIN events e ON e.id = em.event_id
@@ -183,6 +189,9 @@ _EVENTS = """
     FROM events e WHERE {where}
     ORDER BY e.date_start IS NULL, e.date_start, e.date_value, e.id
 """
+
+#: Event ids bound per query (SQLite allows 999 parameters in older builds).
+_ID_CHUNK = 500
 
 #: SQLite declares these column types; anything else is left to the reader.
 _DECLARED_TYPES = frozenset({"TEXT", "INTEGER", "REAL"})
@@ -229,8 +238,18 @@ class ExportReader:
         event, whatever its modality or date, with ``every_modality``)."""
         where, params = ("1 = 1", []) if every_modality else event_filter(start, end)
         mentions: dict[str, list[ExportedMention]] = {}
-        for event_id, *mention in self._conn.execute(_MENTIONS.format(where=where), params):
-            mentions.setdefault(event_id, []).append(ExportedMention(*mention))
+        for event_id, *mention, in_lead in self._conn.execute(_MENTIONS.format(where=where), params):
+            mentions.setdefault(event_id, []).append(ExportedMention(*mention, in_lead=bool(in_lead)))
+        return mentions
+
+    def tellings_of(self, event_ids: list[str]) -> dict[str, list[ExportedMention]]:
+        """Event id → its tellings in reading order, for the given events (any modality)."""
+        mentions: dict[str, list[ExportedMention]] = {}
+        for chunk_start in range(0, len(event_ids), _ID_CHUNK):
+            chunk = event_ids[chunk_start:chunk_start + _ID_CHUNK]
+            where = f"em.event_id IN ({', '.join('?' * len(chunk))})"
+            for event_id, *mention, in_lead in self._conn.execute(_MENTIONS.format(where=where), chunk):
+                mentions.setdefault(event_id, []).append(ExportedMention(*mention, in_lead=bool(in_lead)))
         return mentions
 
     def event_intervals(self) -> dict[str, tuple[str, str]]:
