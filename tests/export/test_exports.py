@@ -7,10 +7,8 @@ event-data export may contain. Slow tests do the same on the store of the exampl
 
 from __future__ import annotations
 
-import csv
 import io
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -23,8 +21,7 @@ from typer.testing import CliRunner
 from chronique.analysis import Chronicle
 from chronique.cli import app
 from chronique.export import EXPORT_FORMATS, annotation_lines, export_store, write_annotations
-from chronique.export.neo4j import NODE_FILES, RELATIONSHIP_FILES
-from chronique.export.tables import TABLES
+from chronique.export.tables import TABLES, read_csv_table
 from chronique.model import EXPORTED_MODALITIES, Annotations, Document, Entity, Money, Quote, Relation, Timex
 from chronique.store import Store
 from tests.builders import event as _event
@@ -112,17 +109,6 @@ def build_small_store(path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def small_db(tmp_path: Path) -> Path:
-    return build_small_store(tmp_path / "small.db")
-
-
-@pytest.fixture
-def small(small_db: Path) -> Iterator[Store]:
-    with Store(small_db) as store:
-        yield store
-
-
 def exported_event_count(store: Store, start: date | None = None) -> int:
     """Events the text says happened, straight from the events table."""
     marks = ", ".join("?" * len(EXPORTED_MODALITIES))
@@ -139,10 +125,6 @@ def table_count(store: Store, table: str) -> int:
     return sql(store, f"SELECT COUNT(*) FROM {table}")[0][0]
 
 
-def read_gdelt(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype=str, keep_default_na=False)
-
-
 def read_plover(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
 
@@ -157,133 +139,8 @@ def test_the_annotations_export_is_unchanged(small: Store) -> None:
     assert out.getvalue() == expected
     assert summary.counts == {"documents": 2}
     assert write_annotations(small.iter_annotations(), io.StringIO()) == 2
-    assert set(EXPORT_FORMATS) == {"annotations", "graphml", "gexf", "gdelt", "plover", "parquet", "csv", "neo4j"}
-
-
-# -- GDELT-style ----------------------------------------------------------------------------------
-
-
-def test_gdelt_has_one_row_per_exported_event(small: Store, tmp_path: Path) -> None:
-    path = tmp_path / "events.tsv"
-    summary = export_store(small, "gdelt", path)
-    table = read_gdelt(path)
-    assert len(table) == summary.counts["events"] == exported_event_count(small) == 4
-    assert "SUE" not in set(table.ChroniqueEventType)  # hypothetical: not what happened
-    bid = table[table.ChroniqueEventType == "BID"].iloc[0]
-    assert (bid.Day, bid.MonthYear, bid.Year) == ("20250201", "202502", "2025")
-    assert (bid.Actor1Code, bid.Actor1Name, bid.Actor2Name) == ("elon-musk", "Elon Musk", "OpenAI")
-    assert (bid.Actor1Wikidata, bid.Actor1Type1Code) == ("Q317521", "PERSON")
-    assert (bid.EventCode, bid.EventBaseCode, bid.EventRootCode, bid.QuadClass) == ("031", "031", "03", "1")
-    assert (bid.GoldsteinScale, bid.NumMentions, bid.NumArticles, bid.NumSources) == ("5.2", "2", "2", "2")
-    assert (bid.Amount, bid.Currency, bid.Modality) == ("97400000000", "USD", "proposed")
-    assert (bid.DATEADDED, bid.SOURCEURL) == ("20250211", "https://example.org/a")
-    assert bid.Sentence == "Elon Musk a proposé de racheter OpenAI pour 97,4 milliards de dollars en février 2025."
-    order = table[table.ChroniqueEventType == "ORDER"].iloc[0]
-    # No CAMEO code for an order: the quad class comes from its PLOVER type (COOPERATE).
-    assert (order.EventCode, order.QuadClass, order.SOURCEURL) == ("", "2", "b")
-    accuse = table[table.ChroniqueEventType == "ACCUSE"].iloc[0]
-    assert (accuse.Day, accuse.QuadClass, accuse.Actor1Name) == ("", "3", "Sam Altman")
-
-
-def test_gdelt_period_keeps_the_events_that_overlap_it(small: Store, tmp_path: Path) -> None:
-    path = tmp_path / "events.tsv"
-    export_store(small, "gdelt", path, start=date(2025, 1, 1), end=date(2025, 12, 31))
-    table = read_gdelt(path)
-    assert len(table) == exported_event_count(small, start=date(2025, 1, 1)) == 2
-    assert sorted(table.ChroniqueEventType) == ["BID", "REJECT"]
-
-
-# -- PLOVER-style ---------------------------------------------------------------------------------
-
-
-def test_plover_has_one_object_per_exported_event(small: Store, tmp_path: Path) -> None:
-    path = tmp_path / "events.jsonl"
-    export_store(small, "plover", path)
-    records = read_plover(path)
-    assert len(records) == exported_event_count(small) == 4
-    bid = next(r for r in records if r["chronique"]["type"] == "BID")
-    assert (bid["date"], bid["enddate"], bid["event_type"], bid["quad_code"]) == ("2025-02-01", "2025-02-28", "AGREE", 1)
-    assert bid["context"] == ["economic"]
-    assert bid["actor"] == [{"id": "elon-musk", "name": "Elon Musk", "type": "PERSON", "identifier_id": "Q317521"}]
-    assert [a["name"] for a in bid["recipient"]] == ["OpenAI"]
-    assert bid["text"].startswith("Elon Musk a proposé de racheter OpenAI pour 97,4 milliards")
-    assert bid["cite_info"]["doc_id"] == "a" and bid["cite_info"]["url"] == "https://example.org/a"
-    assert [m["doc_id"] for m in bid["chronique"]["mentions"]] == ["a", "b"]
-    assert bid["chronique"]["amount"] == 97.4e9 and bid["chronique"]["modality"] == "proposed"
-
-
-# -- tables ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("file_format", ["parquet", "csv"])
-def test_tables_hold_every_row_of_the_store(small: Store, tmp_path: Path, file_format: str) -> None:
-    folder = tmp_path / file_format
-    summary = export_store(small, file_format, folder)
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{name}.{file_format}" for name in TABLES)
-    for name in TABLES:
-        path = folder / f"{name}.{file_format}"
-        rows = pq.read_table(path).num_rows if file_format == "parquet" else len(pd.read_csv(path))
-        assert rows == summary.counts[name] == table_count(small, name), name
-    for name, count in small.counts().items():
-        assert summary.counts[name] == count, name
-
-
-def test_tables_keep_text_and_modality(small: Store, tmp_path: Path) -> None:
-    export_store(small, "csv", tmp_path / "csv")
-    export_store(small, "parquet", tmp_path / "parquet")
-    documents = pd.read_csv(tmp_path / "csv" / "documents.csv").set_index("id")
-    assert documents.loc["a", "text"] == TEXT_A  # line break, commas and quotes survive
-    events = pq.read_table(tmp_path / "parquet" / "events.parquet").to_pandas()
-    assert sorted(events.modality) == ["asserted", "asserted", "asserted", "hypothetical", "proposed"]
-    mentions = pq.read_table(tmp_path / "parquet" / "event_mentions.parquet")
-    assert str(mentions.schema.field("sentence_start").type) == "int64"
-
-
-def test_an_empty_store_exports_empty_typed_tables(tmp_path: Path) -> None:
-    with Store(tmp_path / "empty.db") as store:
-        export_store(store, "parquet", tmp_path / "parquet")
-    events = pq.read_table(tmp_path / "parquet" / "events.parquet")
-    assert events.num_rows == 0
-    assert (str(events.schema.field("score").type), str(events.schema.field("id").type)) == ("double", "large_string")
-    assert str(pq.read_table(tmp_path / "parquet" / "mentions.parquet").schema.field("start").type) == "int64"
-
-
-# -- Neo4j ----------------------------------------------------------------------------------------
-
-
-def test_neo4j_files_have_import_headers_and_the_store_counts(small: Store, tmp_path: Path) -> None:
-    folder = tmp_path / "neo4j"
-    export_store(small, "neo4j", folder)
-    frames = {name: pd.read_csv(folder / name, dtype=str, keep_default_na=False)
-              for name in [*NODE_FILES, *RELATIONSHIP_FILES]}
-    counts = small.counts()
-    assert len(frames["actors.csv"]) == counts["entities"]
-    assert len(frames["documents.csv"]) == counts["documents"]
-    assert len(frames["events.csv"]) == counts["events"]
-    assert len(frames["event_mentions.csv"]) == counts["event_mentions"]
-    assert len(frames["relations.csv"]) == counts["relations"]
-    assert len(frames["event_actors.csv"]) == table_count(small, "event_actors")
-    assert list(frames["actors.csv"].columns[:2]) == ["id:ID(Actor)", ":LABEL"]
-    assert list(frames["event_actors.csv"].columns[:3]) == [":START_ID(Actor)", ":END_ID(Event)", ":TYPE"]
-    musk = frames["actors.csv"].set_index("id:ID(Actor)").loc["elon-musk"]
-    assert (musk[":LABEL"], musk["aliases:string[]"]) == ("Actor;Person", "Musk;le milliardaire")
-    assert set(frames["event_actors.csv"][":TYPE"]) == {"SOURCE_OF", "TARGET_OF"}
-    assert frames["documents.csv"].set_index("id:ID(Document)").loc["a", "text"] == TEXT_A
-
-
-def test_neo4j_recipe_and_readme_name_every_file(small: Store, tmp_path: Path) -> None:
-    folder = tmp_path / "neo4j"
-    export_store(small, "neo4j", folder)
-    readme = (folder / "README.md").read_text("utf-8")
-    cypher = (folder / "import.cypher").read_text("utf-8")
-    assert "bin/neo4j-admin database import full neo4j" in readme
-    for name in NODE_FILES:
-        assert f"--nodes=import/{name}" in readme and f"'file:///{name}'" in cypher
-    for name in RELATIONSHIP_FILES:
-        assert f"--relationships=import/{name}" in readme and f"'file:///{name}'" in cypher
-    assert "--multiline-fields=true" in readme
-    assert "CREATE CONSTRAINT actor_id IF NOT EXISTS" in cypher
-    assert "CREATE (a)-[:ROLE {" in cypher and "SET a:Person;" in cypher
+    assert set(EXPORT_FORMATS) == {"annotations", "graphml", "gexf", "gdelt", "plover", "timelinejs", "parquet", "csv",
+                                   "neo4j"}
 
 
 # -- graphs ---------------------------------------------------------------------------------------
@@ -359,9 +216,10 @@ def test_exports_are_deterministic(small: Store, tmp_path: Path) -> None:
     for run in ("one", "two"):
         for file_format in ("gdelt", "plover", "graphml"):
             export_store(small, file_format, tmp_path / f"{run}.{file_format}")
+        export_store(small, "timelinejs", tmp_path / f"{run}.timelinejs", actors=("Elon Musk",))
         export_store(small, "neo4j", tmp_path / f"{run}-neo4j")
         export_store(small, "csv", tmp_path / f"{run}-csv")
-    for file_format in ("gdelt", "plover", "graphml"):
+    for file_format in ("gdelt", "plover", "graphml", "timelinejs"):
         assert (tmp_path / f"one.{file_format}").read_bytes() == (tmp_path / f"two.{file_format}").read_bytes()
     for folder in ("neo4j", "csv"):
         for path in (tmp_path / f"one-{folder}").iterdir():
@@ -383,21 +241,32 @@ def example_db(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> 
 
 @pytest.mark.slow
 def test_every_export_of_the_examples_reads_back_with_the_store_counts(example_db: Path, tmp_path: Path) -> None:
+    from tests.export.test_gdelt import read_gdelt
+    from tests.export.test_plover import check_record
+    from tests.export.test_timelinejs import check_timeline
+
     with Store(example_db) as store:
         counts = store.counts()
         events = exported_event_count(store)
-        for file_format in EXPORT_FORMATS:
-            export_store(store, file_format, tmp_path / file_format)
+        summaries = {file_format: export_store(store, file_format, tmp_path / file_format,
+                                               actors=("Elon Musk",) if file_format == "timelinejs" else ())
+                     for file_format in EXPORT_FORMATS}
         graph = Chronicle(store).graph()
         actors = _actors_of_exported_events(store)
     assert counts["documents"] == 2 and events >= 10
     assert len(read_gdelt(tmp_path / "gdelt")) == events
-    assert len(read_plover(tmp_path / "plover")) == events
+    plover = read_plover(tmp_path / "plover")
+    assert len(plover) == summaries["plover"].counts["events"] >= events // 2
+    for record in plover:
+        check_record(record)
+    timeline = json.loads((tmp_path / "timelinejs").read_text("utf-8"))
+    check_timeline(timeline)
+    assert len(timeline["events"]) == summaries["timelinejs"].counts["events"] >= 5
     assert len((tmp_path / "annotations").read_text("utf-8").splitlines()) == counts["documents"]
     for file_format in ("parquet", "csv"):
         for name in ("documents", "entities", "mentions", "events", "quotes", "relations", "timexes", "money"):
             path = tmp_path / file_format / f"{name}.{file_format}"
-            rows = pq.read_table(path).num_rows if file_format == "parquet" else len(pd.read_csv(path))
+            rows = pq.read_table(path).num_rows if file_format == "parquet" else len(read_csv_table(path.parent, name))
             assert rows == counts[name], (file_format, name)
     neo4j_events = pd.read_csv(tmp_path / "neo4j" / "events.csv", dtype=str)
     assert len(neo4j_events) == counts["events"]
@@ -408,11 +277,12 @@ def test_every_export_of_the_examples_reads_back_with_the_store_counts(example_d
 
 
 @pytest.mark.slow
-def test_the_gdelt_row_of_the_bid_carries_the_amount_and_its_sentence(example_db: Path, tmp_path: Path) -> None:
+def test_the_gdelt_row_of_the_bid(example_db: Path, tmp_path: Path) -> None:
+    from tests.export.test_gdelt import read_gdelt
+
     with Store(example_db) as store:
-        export_store(store, "gdelt", tmp_path / "events.tsv")
-    table = read_gdelt(tmp_path / "events.tsv")
-    bid = table[(table.ChroniqueEventType == "BID") & (table.Actor2Name == "OpenAI")].iloc[0]
-    assert (bid.Actor1Name, bid.Day, bid.EventCode, bid.Amount) == ("Elon Musk", "20250201", "031", "97400000000")
-    assert bid.NumArticles == "2"
-    assert "Elon Musk" in bid.Actor1Name and bid.Sentence
+        export_store(store, "gdelt", tmp_path / "events.export.CSV")
+    table = read_gdelt(tmp_path / "events.export.CSV")
+    bid = table[(table.EventCode == "031") & (table.Actor2Name == "OpenAI")].iloc[0]
+    assert (bid.Actor1Name, bid.SQLDATE, bid.GoldsteinScale, bid.QuadClass) == ("Elon Musk", 20250201, 5.2, 1)
+    assert bid.NumArticles == 2

@@ -4,9 +4,9 @@ The manual's "Data Fields" chapter (github.com/openeventdata/PLOVER) specifies t
 ``date``/``enddate`` (YYYY-MM-DD), ``actor`` and ``recipient`` (lists of entity objects),
 ``event`` (a list of categories), ``event_text`` (a list of texts), ``quad_code``,
 ``event_scale`` (its conflict–cooperation score), ``mode`` and ``context`` (lists, or null
-when none applies), ``text``, ``text_info``, ``cite_info`` and ``coder``. Only events with a PLOVER
-category are written (``event`` is required); their categories, modes, contexts and scores come
-from ``resources/export/plover.toml``. chronique's own fields (its event type, CAMEO code,
+when none applies), ``text``, ``text_info``, ``cite_info`` and ``coder``. Only dated events with a
+PLOVER category are written (``date`` and ``event`` are required); their categories, modes,
+contexts and scores come from ``resources/export/plover.toml``. chronique's own fields (its event type, CAMEO code,
 score, modality, amount and every telling) sit under ``chronique``, as the manual allows named
 fields beyond its own. Fields are documented in ``docs/exports.md``.
 """
@@ -50,9 +50,10 @@ def _cite_info(mention: ExportedMention) -> dict[str, Any]:
 
 
 def plover_record(event: ExportedEvent) -> dict[str, Any] | None:
-    """The PLOVER object of one event (keys in a fixed order), None when it has no PLOVER category."""
+    """The PLOVER object of one event (keys in a fixed order), None when it has no PLOVER
+    category or no date (both required)."""
     category = plover_category(event.plover)
-    if category is None:
+    if category is None or not event.date_start:
         return None
     mode = plover_mode(event.type, category)
     contexts = plover_contexts(event.type)
@@ -82,14 +83,15 @@ def plover_record(event: ExportedEvent) -> dict[str, Any] | None:
 
 
 def plover_records(events: Iterable[ExportedEvent]) -> list[dict[str, Any]]:
-    """The records of the events that have a PLOVER category, in the events' order."""
+    """The records of the dated events that have a PLOVER category, in the events' order."""
     return [record for record in map(plover_record, events) if record is not None]
 
 
-def write_plover(events: Iterable[ExportedEvent], out: TextIO) -> int:
-    """One compact JSON line per event with a PLOVER category; returns how many were written."""
-    count = 0
-    for record in plover_records(events):
+def write_plover(events: Iterable[ExportedEvent], out: TextIO) -> dict[str, int]:
+    """One compact JSON line per dated event with a PLOVER category; returns how many events
+    were written and how many were left out."""
+    events = list(events)
+    records = plover_records(events)
+    for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        count += 1
-    return count
+    return {"events": len(records), "left out (undated or no PLOVER category)": len(events) - len(records)}

@@ -89,7 +89,9 @@ def _write_text(store: Store, format_: str, out: TextIO, start: date | None, end
     from chronique.export.plover import write_plover
 
     events = exported_events(store, start, end)
-    return {"events": (write_gdelt if format_ == "gdelt" else write_plover)(events, out)}
+    if format_ == "plover":
+        return write_plover(events, out)
+    return {"events": write_gdelt(events, out)}
 
 
 def _write_graph(store: Store, format_: str, out: BinaryIO, start: date | None, end: date | None) -> dict[str, int]:
