@@ -1,4 +1,4 @@
-"""The events the event-data exports (GDELT-style, PLOVER-style) write, read through ``Store.exports``.
+"""The events the event-data exports (GDELT 2.0, PLOVER) write, read through ``Store.exports``.
 
 Only events whose modality is in :data:`~chronique.model.EXPORTED_MODALITIES` are exported: the
 event-data formats hold what the text says happened (or was reported, offered, attempted), as

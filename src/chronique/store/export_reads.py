@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from chronique.model import EXPORTED_MODALITIES
 
@@ -197,6 +198,14 @@ _ID_CHUNK = 500
 _DECLARED_TYPES = frozenset({"TEXT", "INTEGER", "REAL"})
 
 
+def _telling(row: tuple[Any, ...]) -> ExportedMention:
+    """A row of ``_MENTIONS`` (event id first, the lead flag last) as a telling."""
+    (_, doc_id, doc_date, title, url, source, lang, start, end, trigger, sentence, modality,
+     sentence_start, sentence_end, in_lead) = row
+    return ExportedMention(doc_id, doc_date, title, url, source, lang, start, end, trigger, sentence, modality,
+                           sentence_start, sentence_end, bool(in_lead))
+
+
 class ExportReader:
     """The export reads over one open connection (get one with ``Store.exports``)."""
 
@@ -238,8 +247,8 @@ class ExportReader:
         event, whatever its modality or date, with ``every_modality``)."""
         where, params = ("1 = 1", []) if every_modality else event_filter(start, end)
         mentions: dict[str, list[ExportedMention]] = {}
-        for event_id, *mention, in_lead in self._conn.execute(_MENTIONS.format(where=where), params):
-            mentions.setdefault(event_id, []).append(ExportedMention(*mention, in_lead=bool(in_lead)))
+        for row in self._conn.execute(_MENTIONS.format(where=where), params):
+            mentions.setdefault(row[0], []).append(_telling(row))
         return mentions
 
     def tellings_of(self, event_ids: list[str]) -> dict[str, list[ExportedMention]]:
@@ -248,8 +257,8 @@ class ExportReader:
         for chunk_start in range(0, len(event_ids), _ID_CHUNK):
             chunk = event_ids[chunk_start:chunk_start + _ID_CHUNK]
             where = f"em.event_id IN ({', '.join('?' * len(chunk))})"
-            for event_id, *mention, in_lead in self._conn.execute(_MENTIONS.format(where=where), chunk):
-                mentions.setdefault(event_id, []).append(ExportedMention(*mention, in_lead=bool(in_lead)))
+            for row in self._conn.execute(_MENTIONS.format(where=where), chunk):
+                mentions.setdefault(row[0], []).append(_telling(row))
         return mentions
 
     def event_intervals(self) -> dict[str, tuple[str, str]]:
