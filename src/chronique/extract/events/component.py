@@ -194,7 +194,7 @@ class EventExtractor:
                     amount=money.amount if money else None, currency=money.currency if money else None,
                     modality=modality, confidence=round(entry.confidence * certainty, 3),
                     score=score_of(event_type),
-                    sentence_start=sentence_start, sentence_end=sentence_end,
+                    sentence_start=sentence_start, sentence_end=sentence_end, rule=entry.rule,
                 ))
         return events
 
@@ -210,7 +210,8 @@ class EventExtractor:
         return ([token] + (clause_path(verb) if verb is not None else [])), frames[1:]
 
 
-_QUOTE_ENTRY = TriggerEntry(type="ACCUSE", kind="quote", lemmas=frozenset(), roles=(), confidence=QUOTE_CONFIDENCE)
+_QUOTE_ENTRY = TriggerEntry(type="ACCUSE", kind="quote", lemmas=frozenset(), roles=(), confidence=QUOTE_CONFIDENCE,
+                            rule="ACCUSE quote")
 
 
 class _DocumentContext:
