@@ -235,7 +235,7 @@ def test_every_context_is_scored_by_the_ontology_and_cued_in_every_language():
     from chronique.extract.events.scoring import load_score_cues
 
     scored = {c.name for info in event_types().values() for c in info.contexts}
-    assert scored == {"hostile", "insult", "demand", "rupture", "settlement"}
+    assert scored == {"hostile", "fought", "insult", "demand", "rupture", "settlement", "war"}
     for info in event_types().values():
         for context in info.contexts:
             assert -10.0 <= context.score <= 10.0 and context.score != info.score
