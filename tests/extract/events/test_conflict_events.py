@@ -35,6 +35,19 @@ FOUND = [
     ("Bernard Arnault a fait l'éloge de Xavier Niel.", {("PRAISE", "bernard-arnault", "xavier-niel")}),
     ("Vincent Bolloré a saisi la justice contre Xavier Niel.", {("SUE", "vincent-bollore", "xavier-niel")}),
     ("Microsoft a versé 20 millions de dollars à Nvidia.", {("PAY", "microsoft", "nvidia")}),
+    # the parser hangs the object on the day noun
+    ("La Commission européenne a infligé mardi une amende de 3 millions d'euros à Amazon.",
+     {("ACCUSE", "commission-europeenne", "amazon")}),
+    ("Xavier Niel a contacté Bernard Arnault pour entamer des négociations.",
+     {("REQUEST", "xavier-niel", "bernard-arnault")}),
+    ("Orange s'est heurté au refus de Bernard Arnault.", {("REJECT", "bernard-arnault", "orange")}),
+    ("Vincent Bolloré a essuyé un refus de Xavier Niel.", {("REJECT", "xavier-niel", "vincent-bollore")}),
+    # a refusal of accusations answers the accuser
+    ("Microsoft accuse Nvidia de plagiat. Nvidia balaie ces accusations.",
+     {("ACCUSE", "microsoft", "nvidia"), ("REJECT", "nvidia", "microsoft")}),
+    # "je" in a quote is its speaker
+    ("« J'ai la plus grande confiance en Xavier Niel », a déclaré Bernard Arnault.",
+     {("PRAISE", "bernard-arnault", "xavier-niel")}),
 ]
 
 #: Sentences that must yield no event: the same words, no act between two actors.
@@ -47,6 +60,8 @@ NOTHING = [
     "Le prix du lait s'élève à 2 euros chez Carrefour.",
     "Xavier Niel a demandé l'heure.",
     "Renault a livré ses voitures en retard.",
+    "Xavier Niel a rencontré Bernard Arnault pour un déjeuner.",
+    "« Je pars en vacances », a dit Bernard Arnault.",
     "Nestlé n'a pas porté plainte contre Danone.",
     "Si Danone porte plainte contre Lactalis, le secteur en souffrira.",
 ]
@@ -92,6 +107,13 @@ def test_the_lead_takes_the_day_of_news_and_older_events_keep_theirs(nlp):
             "la nouvelle lundi. Amazon avait proposé de racheter Nvidia en 2022.")
     dates = {e.type: e.date for e in _exported(nlp, text)}
     assert dates == {"CANCEL": "2025-06-02", "BID": "2022"}
+
+
+@pytest.mark.slow
+def test_a_fronted_participle_names_the_courted_and_alors_takes_the_date_of_its_sentence(nlp):
+    text = "Courtisée par Microsoft en 2023, la société Nvidia avait alors décliné une offre de 2 milliards de dollars."
+    found = {(e.type, e.sources[0], e.targets[0], e.date) for e in _exported(nlp, text)}
+    assert found == {("BID", "microsoft", "nvidia", "2023"), ("REJECT", "nvidia", "microsoft", "2023")}
 
 
 @pytest.mark.slow
