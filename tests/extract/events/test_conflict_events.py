@@ -35,6 +35,7 @@ FOUND = [
     ("Bernard Arnault a fait l'éloge de Xavier Niel.", {("PRAISE", "bernard-arnault", "xavier-niel")}),
     ("Vincent Bolloré a saisi la justice contre Xavier Niel.", {("SUE", "vincent-bollore", "xavier-niel")}),
     ("Microsoft a versé 20 millions de dollars à Nvidia.", {("PAY", "microsoft", "nvidia")}),
+    ("Microsoft a condamné l'attaque menée par Nvidia.", {("ACCUSE", "microsoft", "nvidia")}),
     # the parser hangs the object on the day noun
     ("La Commission européenne a infligé mardi une amende de 3 millions d'euros à Amazon.",
      {("ACCUSE", "commission-europeenne", "amazon")}),
@@ -62,6 +63,12 @@ NOTHING = [
     "Renault a livré ses voitures en retard.",
     "Xavier Niel a rencontré Bernard Arnault pour un déjeuner.",
     "« Je pars en vacances », a dit Bernard Arnault.",
+    "Microsoft a condamné l'attaque informatique subie par Nvidia.",  # Nvidia is the victim
+    "Bernard Arnault s'est opposé à la réforme des retraites.",
+    "Nvidia a mis fin à la production de sa puce la plus ancienne.",
+    "Xavier Niel a approuvé le budget de la ville de Paris.",
+    "Amazon a versé une prime à ses salariés, comme Carrefour.",
+    "La Commission européenne a ouvert une consultation sur l'avenir d'Amazon en Europe.",
     "Nestlé n'a pas porté plainte contre Danone.",
     "Si Danone porte plainte contre Lactalis, le secteur en souffrira.",
 ]

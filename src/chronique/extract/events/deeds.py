@@ -38,7 +38,7 @@ def author_of_deed(reader: ParseReader, noun: Token) -> list[str]:
             found = reader.actors(child)
             if found:
                 return found
-        if child.dep_ == LABELS.clausal_modifier and is_passive(child):
+        if child.dep_ == LABELS.clausal_modifier and is_passive(child) and not _undergone(reader, child):
             for agent in child.children:
                 if agent.dep_ == LABELS.passive_agent or (
                     agent.dep_ in OBLIQUE_DEPS and preposition(agent, reader.preposition_forms) in reader.agent_marks
@@ -49,6 +49,12 @@ def author_of_deed(reader: ParseReader, noun: Token) -> list[str]:
     if _genitive_is_patient(reader, noun):
         return []  # "le rachat de VMware": VMware is bought, not the buyer
     return reader.owner(noun)
+
+
+def _undergone(reader: ParseReader, participle: Token) -> bool:
+    """"l'attaque subie par X": the agent of "subir" is the deed's victim."""
+    undergoing = reader.words.words("syntax", "undergoing_verbs")
+    return any(lemma in undergoing for lemma in reader.words.lemma_candidates(participle))
 
 
 def _genitive_is_patient(reader: ParseReader, noun: Token) -> bool:
