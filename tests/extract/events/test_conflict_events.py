@@ -103,6 +103,22 @@ def test_no_event_without_an_act_between_two_actors(nlp, text):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, modality", [
+    ("Xavier Niel aurait critiqué Bernard Arnault, selon Le Monde.", "reported"),
+    ("Xavier Niel envisage de porter plainte contre Bernard Arnault.", "proposed"),
+    ("Xavier Niel a tenté en vain de convaincre Bernard Arnault.", "failed"),
+    ("Xavier Niel a refusé de critiquer Bernard Arnault.", "hypothetical"),
+    ("Xavier Niel n'a jamais critiqué Bernard Arnault.", "negated"),
+])
+def test_reported_proposed_and_failed_events_count_negated_and_hypothetical_do_not(nlp, text, modality):
+    from chronique.model import EXPORTED_MODALITIES
+
+    (event,) = run_dated(nlp, text, PUBLISHED)._.events
+    assert (event.sources, event.targets, event.modality) == (("xavier-niel",), ("bernard-arnault",), modality)
+    assert (event.modality in EXPORTED_MODALITIES) == (modality in ("reported", "proposed", "failed"))
+
+
+@pytest.mark.slow
 def test_every_event_names_the_rule_that_produced_it(nlp):
     (event,) = _exported(nlp, "Vincent Bolloré a saisi la justice contre Xavier Niel.")
     assert event.rule == "SUE verb saisir"

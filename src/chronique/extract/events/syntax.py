@@ -246,7 +246,8 @@ class ParseReader:
             return False
         if before:
             return child.dep_ in STRAY_DEPS
-        has_subject = any(c.dep_ == LABELS.subject and c.i < verb.i for c in verb.children)
+        # "X/nsubj:pass aurait critiqué Y/nsubj": the tagger's passive subject before is the subject.
+        has_subject = any(c.dep_ in LABELS.subjects and c.i < verb.i for c in verb.children)
         return (child.dep_ in STRAY_DEPS or child.dep_ == LABELS.subject) and (child.dep_ != LABELS.subject or has_subject)
 
     def _pronoun_fallback(self, pronoun: Token, verb: Token) -> list[str]:
