@@ -36,6 +36,8 @@ FOUND = [
     ("Vincent Bolloré a saisi la justice contre Xavier Niel.", {("SUE", "vincent-bollore", "xavier-niel")}),
     ("Microsoft a versé 20 millions de dollars à Nvidia.", {("PAY", "microsoft", "nvidia")}),
     ("Microsoft a condamné l'attaque menée par Nvidia.", {("ACCUSE", "microsoft", "nvidia")}),
+    # a wrongdoing told by someone accuses its doer
+    ("Danone affirme que Lactalis a copié ses recettes.", {("ACCUSE", "danone", "org:Lactalis")}),
     # the parser hangs the object on the day noun
     ("La Commission européenne a infligé mardi une amende de 3 millions d'euros à Amazon.",
      {("ACCUSE", "commission-europeenne", "amazon")}),
@@ -64,6 +66,7 @@ NOTHING = [
     "Xavier Niel a rencontré Bernard Arnault pour un déjeuner.",
     "« Je pars en vacances », a dit Bernard Arnault.",
     "Microsoft a condamné l'attaque informatique subie par Nvidia.",  # Nvidia is the victim
+    "Danone affirme que ses recettes ont été copiées.",
     "Bernard Arnault s'est opposé à la réforme des retraites.",
     "Nvidia a mis fin à la production de sa puce la plus ancienne.",
     "Xavier Niel a approuvé le budget de la ville de Paris.",

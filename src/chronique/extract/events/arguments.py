@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from chronique.extract.events.deeds import author_of_deed, deal_parties, deed_complement
+from chronique.extract.events.deeds import author_of_deed, deal_parties, deed_complement, doer_or_maker, reporter
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader
 from chronique.kb import KnowledgeBase
@@ -160,6 +160,10 @@ class ArgumentFinder:
             return (reader.object_actors(embedded) if embedded is not None else []), True
         if slot.startswith("deal:"):  # "abandonner son projet de rachat d'iRobot"
             return deal_parties(reader, trigger, slot[5:].split(",")), True
+        if slot == "reporter":  # "Samsung déclare que l'iPhone viole ses brevets"
+            return reporter(reader, trigger), True
+        if slot == "doer":
+            return doer_or_maker(reader, trigger), True
         if slot.startswith("deed:"):  # "protester contre la décision d'Apple"
             return deed_complement(reader, trigger, slot[5:]), True
         if ":" in slot:

@@ -19,7 +19,7 @@ from chronique.extract.events.syntax import OBLIQUE_DEPS, ParseReader, is_passiv
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
-__all__ = ["author_of_deed", "deal_parties", "deed_complement"]
+__all__ = ["author_of_deed", "deal_parties", "deed_complement", "doer_or_maker", "reporter"]
 
 LABELS = dependency_scheme("ud")
 #: How many noun complements down a deal's party may sit ("son projet / d'acquisition / de Figma").
@@ -99,3 +99,29 @@ def deed_complement(reader: ParseReader, verb: Token, prep: str) -> list[str]:
             if found:
                 return found
     return []
+
+
+def reporter(reader: ParseReader, verb: Token) -> list[str]:
+    """Who says the clause of ``verb``: the subject of the speech verb it complements ("Samsung
+    déclare que l'iPhone viole ses brevets" gives Samsung for "viole")."""
+    head = verb.head
+    if verb.dep_ not in LABELS.complement_clauses or head is verb:
+        return []
+    speech = reader.words.words("syntax", "speech_verbs")
+    if not any(lemma in speech for lemma in reader.words.lemma_candidates(head)):
+        return []
+    found, _ = reader.subject(head)
+    return found
+
+
+def doer_or_maker(reader: ParseReader, verb: Token) -> list[str]:
+    """The subject of ``verb``, a product standing for its maker ("l'iPhone viole" is Apple)."""
+    found, _ = reader.subject(verb)
+    known = {e.key for e in verb.doc._.entities or []}
+    doers: list[str] = []
+    for key in found:
+        record = reader.kb.get(key) if reader.kb is not None else None
+        doer = record.maker if record is not None and record.maker in known else key
+        if doer and doer not in doers:
+            doers.append(doer)
+    return doers
