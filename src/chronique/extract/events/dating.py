@@ -18,7 +18,6 @@ clause ("Plus récemment") blocks inheritance. No date is better than the public
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date as Date
@@ -58,8 +57,6 @@ class Anchor:
     timex: Timex
     heading: bool
     vague: bool
-    #: The token (index) the timex modifies, when the parse says.
-    host: int | None = None
 
 
 class EventDater:
@@ -81,7 +78,6 @@ class EventDater:
             anchor = self._anchor(timex, sentence_starts)
             token = self._attachment(timex)
             if token is not None:
-                anchor = dataclasses.replace(anchor, host=token.i)
                 self.attached.setdefault(token.i, anchor)
             if anchor.heading or (token is not None and token.dep_ == LABELS.root):
                 self.anchors.append(anchor)
@@ -151,12 +147,10 @@ class EventDater:
                 return None if anchor.vague else anchor.timex
         paragraph = self._paragraph(trigger_char)
         earlier = [a for a in self.anchors if a.char < trigger_char]
-        sentence_start = path[0].sent.start_char
+        sentence_start = path[0].sent.start_char  # for "alors" (below)
         for anchor in reversed(earlier):
             if anchor.paragraph != paragraph:
                 break
-            if anchor.heading and anchor.char >= sentence_start and self._on_other_clause(anchor, path):
-                continue  # "Fondée en 2015 par X, la société a été rachetée": 2015 dates the founding
             if anchor.heading:
                 return None if anchor.vague else anchor.timex
         if self._has_anaphor(path):
@@ -170,13 +164,6 @@ class EventDater:
         if self.main_date is not None and trigger_char < self.lead_end and _tells_news(path):
             return self.main_date
         return None
-
-    def _on_other_clause(self, anchor: Anchor, path: list[Token]) -> bool:
-        """Whether the timex modifies a verb outside the event's clause chain."""
-        if anchor.host is None:
-            return False
-        host = self.doc[anchor.host]
-        return host.pos_ in ("VERB", "AUX") and all(host.i != t.i for t in path)
 
     def _in_noun_phrase(self, noun: Token) -> Anchor | None:
         """A date inside a noun trigger's phrase ("le rachat de Fox ... en 2019"), not in a clause of it."""
