@@ -220,3 +220,27 @@ def test_evaluation_counts_hits_misses_false_events_and_dates_per_type_and_rule(
     assert (by_rule["ACCUSE verb accuser"].hits, by_rule["PRAISE verb saluer"].false) == (1, 1)
     (false,) = [o for o in result.outcomes if o.kind == FALSE]
     assert (false.source, false.target, false.sentence) == ("Delta", "Gamma", "Gamma loue")  # its evidence
+
+
+@pytest.mark.slow
+def test_the_evaluate_command_prints_hits_false_events_and_rules(tmp_path, nlp):
+    import json
+
+    from typer.testing import CliRunner
+
+    from chronique.cli import app
+
+    text = "Danone a porté plainte contre Lactalis. Xavier Niel a salué Bernard Arnault."
+    (tmp_path / "docs.jsonl").write_text(json.dumps({"id": "n1", "date": "2025-06-04", "lang": "fr", "text": text}) + "\n")
+    gold = {"id": "n1", "entities": [{"id": "d", "name": "Danone"}, {"id": "l", "name": "Lactalis"},
+                                     {"id": "x", "name": "Xavier Niel"}, {"id": "b", "name": "Bernard Arnault"}],
+            "events": [{"type": "SUE", "source": "d", "target": "l", "date": None, "evidence": "Danone a porté plainte"}]}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n")
+    result = CliRunner().invoke(app, ["evaluate", str(tmp_path / "gold.jsonl"), str(tmp_path / "docs.jsonl"), "--json",
+                                      "--show", "hits", "--show", "false"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [(o["kind"], o["type"], o["rule"]) for o in lines] == [
+        ("hit", "SUE", "SUE verb porter"), ("false", "PRAISE", "PRAISE verb saluer")]
+    bad = CliRunner().invoke(app, ["evaluate", str(tmp_path / "gold.jsonl"), str(tmp_path / "docs.jsonl"), "--show", "all"])
+    assert bad.exit_code == 2 and "--show" in bad.output
