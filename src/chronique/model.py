@@ -140,6 +140,8 @@ class Event:
     sentence_end: int | None = None
     cameo: str | None = None  # the CAMEO code the score comes from ("" when CAMEO has none)
     plover: str | None = None  # the PLOVER type of that reading
+    #: Which lexicon entry or rule produced it ("ACCUSE verb accuser"): for error analysis, not stored.
+    rule: str | None = None
 
 
 @dataclass(frozen=True)

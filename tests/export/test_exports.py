@@ -283,6 +283,8 @@ def test_the_gdelt_row_of_the_bid(example_db: Path, tmp_path: Path) -> None:
     with Store(example_db) as store:
         export_store(store, "gdelt", tmp_path / "events.export.CSV")
     table = read_gdelt(tmp_path / "events.export.CSV")
-    bid = table[(table.EventCode == "031") & (table.Actor2Name == "OpenAI")].iloc[0]
-    assert (bid.Actor1Name, bid.SQLDATE, bid.GoldsteinScale, bid.QuadClass) == ("Elon Musk", 20250201, 5.2, 1)
+    bids = table[(table.Actor1Name == "Elon Musk") & (table.Actor2Name == "OpenAI") & (table.SQLDATE == 20250201)]
+    bid = bids.iloc[0]
+    # the bid is fought (refused by the Altman whom Musk accuses): CAMEO 100 "demand", conflict
+    assert (bid.EventCode, bid.GoldsteinScale, bid.QuadClass) == ("100", -5.0, 3)
     assert bid.NumArticles == 2

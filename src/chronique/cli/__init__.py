@@ -12,6 +12,7 @@ from __future__ import annotations
 from chronique.cli import (
     analysis_commands,  # noqa: F401
     entity_commands,  # noqa: F401
+    evaluate_command,  # noqa: F401
     export_commands,  # noqa: F401
     ingest_commands,  # noqa: F401
     query_commands,  # noqa: F401

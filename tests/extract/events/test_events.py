@@ -40,7 +40,8 @@ def test_lexicon_entries_use_known_types_roles_and_slots(lang):
         assert entry.when_proposed in (None, *EVENT_TYPES)
         for slot, role in entry.roles:
             assert role in ("source", "target", "both", "maker"), (entry.type, slot, role)
-            assert slot in ("subject", "object", "iobj", "holder", "agent", "modified", "embedded_object") or ":" in slot
+            assert slot in ("subject", "object", "iobj", "holder", "agent", "modified", "embedded_object",
+                            "reporter", "doer") or ":" in slot
 
 
 def test_lexicon_toml_parses():
@@ -235,7 +236,7 @@ def test_every_context_is_scored_by_the_ontology_and_cued_in_every_language():
     from chronique.extract.events.scoring import load_score_cues
 
     scored = {c.name for info in event_types().values() for c in info.contexts}
-    assert scored == {"hostile", "insult", "demand", "rupture", "settlement"}
+    assert scored == {"hostile", "fought", "insult", "demand", "rupture", "settlement", "war"}
     for info in event_types().values():
         for context in info.contexts:
             assert -10.0 <= context.score <= 10.0 and context.score != info.score

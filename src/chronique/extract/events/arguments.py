@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from chronique.extract.events.deeds import author_of_deed, deal_parties, deed_complement, doer_or_maker, reporter
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader
 from chronique.kb import KnowledgeBase
@@ -103,7 +104,12 @@ class ArgumentFinder:
         """"rompre son partenariat": the noun names a state the verb ends, not a new event (the
         verb is an event of its own, a CANCEL)."""
         verb = self.governing_verb(noun)
-        return verb is not None and any(lemma in self.ending_verbs for lemma in self.words.lemma_candidates(verb))
+        if verb is None:
+            return False
+        objects = [fold(c.lemma_) for c in verb.children if c.dep_ == LABELS.object and c is not noun]
+        # "mettre fin à son partenariat": a verb and its object noun may end it together.
+        return any(lemma in self.ending_verbs or any(f"{lemma} {o}" in self.ending_verbs for o in objects)
+                   for lemma in self.words.lemma_candidates(verb))
 
     # -- slots -------------------------------------------------------------------------------
     def find(self, trigger: Token, entry: TriggerEntry, types: dict[str, str]) -> Arguments:
@@ -131,7 +137,7 @@ class ArgumentFinder:
         if slot == "object":
             keys = reader.object_actors(trigger)
             obj = reader.object(trigger) if not keys and entry.object_owner else None
-            return (reader.owner(obj) if obj is not None else keys), True
+            return (author_of_deed(reader, obj) if obj is not None else keys), True
         if slot == "iobj":
             iobj = reader.indirect_object(trigger)
             return (reader.actors(iobj) if iobj is not None else []), True
@@ -152,6 +158,14 @@ class ArgumentFinder:
             # act threatened.
             embedded = next((c for c in trigger.children if c.dep_ in LABELS.complement_clauses and c.pos_ == "VERB"), None)
             return (reader.object_actors(embedded) if embedded is not None else []), True
+        if slot.startswith("deal:"):  # "abandonner son projet de rachat d'iRobot"
+            return deal_parties(reader, trigger, slot[5:].split(",")), True
+        if slot == "reporter":  # "Samsung déclare que l'iPhone viole ses brevets"
+            return reporter(reader, trigger), True
+        if slot == "doer":
+            return doer_or_maker(reader, trigger), True
+        if slot.startswith("deed:"):  # "protester contre la décision d'Apple"
+            return deed_complement(reader, trigger, slot[5:]), True
         if ":" in slot:
             return self._complements(trigger, entry, slot.split(":", 1)[1]), True
         return [], True

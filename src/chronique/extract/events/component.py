@@ -69,6 +69,7 @@ class EventExtractor:
         self.finder = ArgumentFinder(words, self.reader, kb)
         self.modality = ModalityReader(words)
         self.second_person = words.words("syntax", "second_person")
+        self.first_person = words.words("syntax", "first_person")
         self.wrongdoing = words.words("quotes", "wrongdoing_verbs")
         self.insults = words.words("quotes", "insults")
         self.answer_types = words.words("replies", "answers_types")
@@ -125,7 +126,7 @@ class EventExtractor:
         return penalty
 
     def _addressee_of_subject(self, token: Token, context: _DocumentContext) -> str | None:
-        """In a quote, a subject "tu"/"vous" is the person the speaker addresses."""
+        """In a quote, a subject "tu"/"vous" is the person the speaker addresses; "je" is the speaker."""
         quote = context.discourse.quote_at(token.idx)
         if quote is None or quote.speaker is None:
             return None
@@ -134,6 +135,8 @@ class EventExtractor:
             if subject is not None:
                 if context.discourse.is_second_person(subject, self.second_person):
                     return context.discourse.addressee(quote.start, quote.speaker)
+                if context.discourse.is_second_person(subject, self.first_person):
+                    return quote.speaker  # "J'ai confiance en Bob": the speaker
                 return None
         return None
 
@@ -194,7 +197,7 @@ class EventExtractor:
                     amount=money.amount if money else None, currency=money.currency if money else None,
                     modality=modality, confidence=round(entry.confidence * certainty, 3),
                     score=score_of(event_type),
-                    sentence_start=sentence_start, sentence_end=sentence_end,
+                    sentence_start=sentence_start, sentence_end=sentence_end, rule=entry.rule,
                 ))
         return events
 
@@ -210,7 +213,8 @@ class EventExtractor:
         return ([token] + (clause_path(verb) if verb is not None else [])), frames[1:]
 
 
-_QUOTE_ENTRY = TriggerEntry(type="ACCUSE", kind="quote", lemmas=frozenset(), roles=(), confidence=QUOTE_CONFIDENCE)
+_QUOTE_ENTRY = TriggerEntry(type="ACCUSE", kind="quote", lemmas=frozenset(), roles=(), confidence=QUOTE_CONFIDENCE,
+                            rule="ACCUSE quote")
 
 
 class _DocumentContext:

@@ -5,7 +5,12 @@ Three sources, in order of trust:
    ("fonde xAI en 2023"; "un bon de commande datant du 11 juillet 2018");
 2. a DATE timex heading an earlier sentence of the same paragraph ("Le 30 octobre 2025, Sam
    Altman publie ... Dans le dernier visuel, Altman annonce ..."): news narrate in order;
-3. a temporal anaphor ("alors", "aussitôt") in the clause: the last date the narrative set.
+3. a temporal anaphor ("alors", "aussitôt") in the clause: the last date the narrative set;
+4. for an event of the lead (the first paragraph) told in the present or the passé composé, the
+   document's main event date: the first day the opening names, within a week of publication
+   ("Amazon abandonne son projet ... ce 29 janvier", "a déclaré ... lundi"). News open on the
+   news of the day; older events in a lead are told in other tenses or carry their own date.
+A noun trigger also takes a date inside its own phrase ("le rachat de Fox par Disney ... en 2019").
 Durations and vague references (PRESENT_REF, PAST_REF) never date an event; a vague timex on the
 clause ("Plus récemment") blocks inheritance. No date is better than the publication date.
 """
@@ -15,6 +20,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date as Date
+from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -32,6 +39,13 @@ HEADING_PREFIX = re.compile(r"\W*(?:\w{1,6}\W+)?")
 #: How far back (characters) an anaphor like "alors" may reach for its date.
 ANAPHOR_REACH = 1500
 DATED_TYPES = ("DATE", "TIME")
+#: How far (characters) into the document the main event date may be named, and how long before
+#: publication it may fall.
+OPENING_REACH = 800
+MAIN_DATE_WINDOW = timedelta(days=7)
+#: Tenses of a lead that tells the news of the day ("abandonne", "a renoncé").
+NEWS_TENSES = ("Pres",)
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 LABELS = dependency_scheme("ud")
 
 
@@ -57,6 +71,8 @@ class EventDater:
         sentence_starts = sorted({m.end() for m in SENTENCE_START.finditer(text_of(doc))})
         self.attached: dict[int, Anchor] = {}
         self.anchors: list[Anchor] = []
+        #: Every dated timex in text order ("alors" may refer back to one of its own sentence).
+        self.narrated: list[Anchor] = []
         for timex in doc._.timexes or []:
             if timex.type not in DATED_TYPES:
                 continue
@@ -66,7 +82,37 @@ class EventDater:
                 self.attached.setdefault(token.i, anchor)
             if anchor.heading or (token is not None and token.dep_ == LABELS.root):
                 self.anchors.append(anchor)
+            self.narrated.append(anchor)
         self.anchors.sort(key=lambda a: a.char)
+        self.narrated.sort(key=lambda a: a.char)
+        self.lead_end = self._lead_end()
+        self.main_date = self._main_date()
+
+    def _lead_end(self) -> int:
+        """Where the first paragraph ends (a title line on its own does not count as one)."""
+        text = self.doc.text
+        for match in re.finditer(r"\n\s*\n|\n", text):
+            if len(text[: match.start()].strip()) > 120:
+                return match.start()
+        return len(text)
+
+    def _main_date(self) -> Timex | None:
+        """The first day the opening names, within a week up to publication: the news of the day."""
+        published = _publication_date(self.doc)
+        if published is None:
+            return None
+        for timex in sorted(self.doc._.timexes or [], key=lambda t: t.start):
+            if timex.start > OPENING_REACH:
+                break
+            if timex.type != "DATE" or not DAY.match(timex.value):
+                continue
+            try:
+                day = Date.fromisoformat(timex.value)
+            except ValueError:
+                continue
+            if published - MAIN_DATE_WINDOW <= day <= published:
+                return timex
+        return None
 
     def _anchor(self, timex: Timex, sentence_starts: list[int]) -> Anchor:
         index = bisect.bisect_right(sentence_starts, timex.start) - 1
@@ -96,20 +142,42 @@ class EventDater:
             anchor = self.attached.get(token.i)
             if anchor is None:
                 anchor = self._on_argument_name(token)
+            if anchor is None and token is path[0] and token.pos_ == "NOUN":
+                anchor = self._in_noun_phrase(token)
             if anchor is not None:
                 return None if anchor.vague else anchor.timex
         paragraph = self._paragraph(trigger_char)
         earlier = [a for a in self.anchors if a.char < trigger_char]
+        sentence_start = path[0].sent.start_char  # for "alors" (below)
         for anchor in reversed(earlier):
             if anchor.paragraph != paragraph:
                 break
             if anchor.heading:
                 return None if anchor.vague else anchor.timex
         if self._has_anaphor(path):
-            for anchor in reversed(earlier):
+            # The narrative's dates (headings, main clauses) and any date said earlier in the
+            # same sentence ("Courtisée par Google en 2024, Wiz avait alors décliné").
+            said = [a for a in self.narrated if sentence_start <= a.char < trigger_char]
+            for anchor in reversed(sorted({*earlier, *said}, key=lambda a: a.char)):
                 if trigger_char - anchor.char > ANAPHOR_REACH:
                     break
                 return None if anchor.vague else anchor.timex
+        if self.main_date is not None and trigger_char < self.lead_end and _tells_news(path):
+            return self.main_date
+        return None
+
+    def _in_noun_phrase(self, noun: Token) -> Anchor | None:
+        """A date inside a noun trigger's phrase ("le rachat de Fox ... en 2019"), not in a clause of it."""
+        frontier = [noun]
+        while frontier:
+            token = frontier.pop()
+            for child in token.children:
+                if child.dep_ in LABELS.clause_links:
+                    continue
+                anchor = self.attached.get(child.i)
+                if anchor is not None:
+                    return anchor
+                frontier.append(child)
         return None
 
     def _on_argument_name(self, token: Token) -> Anchor | None:
@@ -132,6 +200,30 @@ class EventDater:
                 if child.dep_ == LABELS.adverbial_modifier and fold(child.text) in self.anaphors:
                     return True
         return False
+
+
+def _publication_date(doc: Doc) -> Date | None:
+    value = doc._.dct
+    if isinstance(value, Date):
+        return value
+    try:
+        return Date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _tells_news(path: list[Token]) -> bool:
+    """Whether the clause verb is in the present or the passé composé (present auxiliary)."""
+    verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    if "Cnd" in verb.morph.get("Mood", []):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)]
+    if auxiliaries:
+        return all(any(t in a.morph.get("Tense", []) for t in NEWS_TENSES) and "Cnd" not in a.morph.get("Mood", [])
+                   for a in auxiliaries)
+    return any(t in verb.morph.get("Tense", []) for t in NEWS_TENSES) and "Fin" in verb.morph.get("VerbForm", [])
 
 
 def amount_of(doc: Doc, path: list[Token], money: list[Money]) -> Money | None:

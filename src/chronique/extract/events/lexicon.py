@@ -42,6 +42,8 @@ class TriggerEntry:
     needs_cue: str | None = None
     object_owner: bool = False
     confidence: float = 0.8
+    #: A name for error analysis ("ACCUSE verb accuser"): the type, the kind and the first lemma.
+    rule: str = ""
 
     @classmethod
     def from_record(cls, kind: str, record: dict[str, Any]) -> TriggerEntry:
@@ -62,6 +64,7 @@ class TriggerEntry:
             needs_cue=record.get("needs_cue"),
             object_owner=bool(record.get("object_owner", False)),
             confidence=float(record.get("confidence", 0.6 if kind == "noun" else 0.8)),
+            rule=str(record.get("rule") or f"{record['type']} {kind} {record['lemmas'][0]}"),
         )
 
 

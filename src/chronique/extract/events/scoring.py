@@ -7,9 +7,11 @@ calling someone "escroc" is an *insult*, worse than a critique; a refund paid wi
 lexicon of each language says which words signal it (``[scoring.NAME]``); this module only
 matches the one against the other, so that no word of any language lives in the code.
 
-A refused offer is deliberately *not* a context: the BID keeps its positive score (the act when
-made) and the REJECT that answers it carries the conflict (−4.0). Scores describe acts, not
-outcomes; the relation's history is the series of both. See ``docs/events.md``.
+A politely refused offer is *not* a context: the BID keeps its positive score (the act when made)
+and the REJECT that answers it carries the conflict (−4.0). An offer *fought* is: refused by its
+target, or by someone the bidder is otherwise in conflict with in the same document (attacks,
+lawsuits, threats) — Musk's bid for OpenAI, rejected by an Altman he keeps accusing, is a move
+in a feud, not an intent to cooperate (cue tables with ``resisted = true``). See ``docs/events.md``.
 
 The matching is pure (:func:`context_of`, :func:`rescore`) over :class:`Scope` records, which
 :func:`scope_of` reads off a parsed document.
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
 __all__ = ["ScoreCue", "Scope", "load_score_cues", "context_of", "rescore", "scope_of"]
 
 SCOPES = ("evidence", "sentence")
+#: The type of the event that answers an offer with a refusal (``resisted`` contexts).
+REJECTION = "REJECT"
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class ScoreCue:
     words: frozenset[str] = frozenset()
     phrases: tuple[str, ...] = ()
     needs_conflict: bool = False
+    #: Holds (with no word needed) when the event's target, or an adversary of its source, rejects it.
+    resisted: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ def _cue(name: str, table: dict[str, Any], data: dict[str, Any]) -> ScoreCue:
         words=frozenset(words),
         phrases=tuple(fold(p) for p in table.get("phrases", [])),
         needs_conflict=bool(table.get("needs_conflict", False)),
+        resisted=bool(table.get("resisted", False)),
     )
 
 
@@ -104,7 +111,9 @@ def _has_phrase(cue: ScoreCue, texts: tuple[str, str]) -> bool:
     )
 
 
-def _holds(cue: ScoreCue, scope: Scope, negators: frozenset[str], in_conflict: bool) -> bool:
+def _holds(cue: ScoreCue, scope: Scope, negators: frozenset[str], in_conflict: bool, resisted: bool = False) -> bool:
+    if cue.resisted:
+        return resisted
     if cue.needs_conflict and not in_conflict:
         return False
     return (
@@ -114,15 +123,16 @@ def _holds(cue: ScoreCue, scope: Scope, negators: frozenset[str], in_conflict: b
     )
 
 
-def context_of(event: Event, scope: Scope, lang: str, in_conflict: bool = False) -> str | None:
-    """The first context of the event's type (ontology order) that its words signal, if any."""
+def context_of(event: Event, scope: Scope, lang: str, in_conflict: bool = False, resisted: bool = False) -> str | None:
+    """The first context of the event's type (ontology order) that its words (or, for a
+    ``resisted`` cue, the document's other events) signal, if any."""
     info = event_types().get(event.type)
     if info is None:
         return None
     cues, negators = load_score_cues(lang)
     for context in info.contexts:
         cue = cues.get(context.name)
-        if cue is not None and _holds(cue, scope, negators, in_conflict):
+        if cue is not None and _holds(cue, scope, negators, in_conflict, resisted):
             return context.name
     return None
 
@@ -137,13 +147,27 @@ def _conflict_pairs(events: Sequence[Event]) -> set[frozenset[str]]:
     return pairs
 
 
+def _resisted(event: Event, events: Sequence[Event], feuds: set[frozenset[str]]) -> bool:
+    """Whether an exported rejection aims at the event's source from its target, or from someone
+    the source is otherwise in conflict with (``feuds``: conflicts other than rejections)."""
+    for other in events:
+        if other.type != REJECTION or other.modality not in EXPORTED_MODALITIES:
+            continue
+        for rejecter in other.sources:
+            for bidder in set(other.targets) & set(event.sources):
+                if rejecter in event.targets or frozenset((rejecter, bidder)) in feuds:
+                    return True
+    return False
+
+
 def rescore(events: Sequence[Event], scopes: Sequence[Scope], lang: str) -> list[Event]:
     """The events with the score of their context (the base score when none holds)."""
     conflicts = _conflict_pairs(events)
+    feuds = _conflict_pairs([e for e in events if e.type != REJECTION])
     result = []
     for event, scope in zip(events, scopes, strict=True):
         in_conflict = any(frozenset((s, t)) in conflicts for s in event.sources for t in event.targets)
-        name = context_of(event, scope, lang, in_conflict)
+        name = context_of(event, scope, lang, in_conflict, _resisted(event, events, feuds))
         info = event_types().get(event.type)
         if info is None:
             result.append(event)

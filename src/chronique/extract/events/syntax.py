@@ -36,7 +36,16 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children) or "Pass" in verb.morph.get("Voice", []):
         return True
     # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
-    return _participle_on_noun(verb)
+    return _participle_on_noun(verb) or _fronted_participle(verb)
+
+
+def _fronted_participle(verb: Token) -> bool:
+    """A bare past participle opening the sentence: "Courtisée par Google en 2024, Wiz ..."."""
+    if verb.dep_ != LABELS.adverbial_clause or verb.i > verb.head.i:
+        return False
+    if "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get("Tense", []):
+        return False
+    return not any(c.dep_ in LABELS.finite_clause_markers or c.dep_ in LABELS.introducers for c in verb.children)
 
 
 def _participle_on_noun(verb: Token) -> bool:
@@ -237,7 +246,8 @@ class ParseReader:
             return False
         if before:
             return child.dep_ in STRAY_DEPS
-        has_subject = any(c.dep_ == LABELS.subject and c.i < verb.i for c in verb.children)
+        # "X/nsubj:pass aurait critiqué Y/nsubj": the tagger's passive subject before is the subject.
+        has_subject = any(c.dep_ in LABELS.subjects and c.i < verb.i for c in verb.children)
         return (child.dep_ in STRAY_DEPS or child.dep_ == LABELS.subject) and (child.dep_ != LABELS.subject or has_subject)
 
     def _pronoun_fallback(self, pronoun: Token, verb: Token) -> list[str]:
@@ -271,9 +281,20 @@ class ParseReader:
                 return subject
             if verb.dep_ == LABELS.clausal_modifier:
                 return verb.head
+            if verb.dep_ == LABELS.adverbial_clause and verb.i < verb.head.i:
+                # "Courtisée par Google en 2024, Wiz a décliné ...": the main clause's subject.
+                return self._first_child(verb.head, LABELS.subjects)
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
             return found
+        # "a infligé vendredi une amende": the parser hangs the object on the bare day noun.
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in OBLIQUE_DEPS and child.pos_ == "NOUN" and not any(
+                c.dep_ in LABELS.introducers for c in child.children
+            ):
+                found = self._first_child(child, (LABELS.object,))
+                if found is not None:
+                    return found
         stray = next((c for c in verb.children if c.i > verb.i and self._bare_actor(c, verb, before=False)), None)
         if stray is not None:
             return stray

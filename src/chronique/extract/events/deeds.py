@@ -1,0 +1,127 @@
+"""Actors a conflict or cooperation verb reaches through a noun: whose deed it judges, which
+deal it ends.
+
+French often aims an accusation, a praise or a refusal at someone's act rather than at them
+("saluer la décision d'Arnaud Montebourg", "rejeter les arguments portés par la FTC", "ouvrir une
+enquête sur le rachat de VMware par Broadcom"), and ends a deal by naming it ("renoncer à son
+projet d'acquisition de Figma", "mettre fin à son partenariat avec Qualcomm"). The two helpers
+below read those actors off the parse: the author of a deed, and the party of a deal found down
+a chain of noun complements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from chronique.extract.events.syntax import OBLIQUE_DEPS, ParseReader, is_passive, preposition
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["author_of_deed", "deal_parties", "deed_complement", "doer_or_maker", "reporter"]
+
+LABELS = dependency_scheme("ud")
+#: How many noun complements down a deal's party may sit ("son projet / d'acquisition / de Figma").
+DEAL_DEPTH = 4
+
+
+def author_of_deed(reader: ParseReader, noun: Token) -> list[str]:
+    """Who did what ``noun`` names: its agent ("le rachat de VMware par Broadcom", "les arguments
+    portés par la FTC") before its genitive ("la décision d'Apple")."""
+    if noun.pos_ in ("PROPN", "PRON"):
+        return []  # a name is an actor or nothing; only a deed has an author
+    # The parser often hangs "formulée par X" on the last noun of "l'offre de rachat de l'OM".
+    chain = [noun, *(c for c in noun.subtree if c.dep_ == LABELS.nominal_modifier and c.head.pos_ == "NOUN")][:4]
+    for child in (c for head in chain for c in head.children):
+        if child.head is noun and child.dep_ in OBLIQUE_DEPS and preposition(child, reader.preposition_forms) in reader.agent_marks:
+            found = reader.actors(child)
+            if found:
+                return found
+        if child.dep_ == LABELS.clausal_modifier and is_passive(child) and not _undergone(reader, child):
+            for agent in child.children:
+                if agent.dep_ == LABELS.passive_agent or (
+                    agent.dep_ in OBLIQUE_DEPS and preposition(agent, reader.preposition_forms) in reader.agent_marks
+                ):
+                    found = reader.actors(agent)
+                    if found:
+                        return found
+    if _genitive_is_patient(reader, noun):
+        return []  # "le rachat de VMware": VMware is bought, not the buyer
+    return reader.owner(noun)
+
+
+def _undergone(reader: ParseReader, participle: Token) -> bool:
+    """"l'attaque subie par X": the agent of "subir" is the deed's victim."""
+    undergoing = reader.words.words("syntax", "undergoing_verbs")
+    return any(lemma in undergoing for lemma in reader.words.lemma_candidates(participle))
+
+
+def _genitive_is_patient(reader: ParseReader, noun: Token) -> bool:
+    """Whether the lexicon reads the noun's "de" complement as its target ("rachat de X")."""
+    entries = reader.words.nouns.get(fold(noun.lemma_), []) + reader.words.nouns.get(fold(noun.text), [])
+    genitives = {f"nmod:{g}" for g in reader.genitive}
+    return any((slot, "target") in entry.roles for entry in entries for slot in genitives)
+
+
+def _nominal_dependents(token: Token) -> Iterable[Token]:
+    return (c for c in token.children if c.dep_ in OBLIQUE_DEPS or c.dep_ == LABELS.object)
+
+
+def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) -> list[str]:
+    """The first actors introduced by one of ``prepositions`` down the noun complements of the
+    verb's object and obliques: "abandonne son projet de rachat d'iRobot" gives iRobot,
+    "met fin à son partenariat avec Qualcomm" Qualcomm, "retire ses titres de TikTok" TikTok.
+    Subjects are never searched (they are the other side)."""
+    wanted = frozenset(prepositions)
+    level = list(_nominal_dependents(verb))
+    for _ in range(DEAL_DEPTH):
+        following: list[Token] = []
+        for phrase in level:
+            if phrase.pos_ in ("VERB", "AUX"):
+                continue  # another clause: its complements are its own
+            if preposition(phrase, reader.preposition_forms) in wanted:
+                found = reader.actors(phrase)
+                if found:
+                    return found
+            following.extend(c for c in phrase.children if c.dep_ in OBLIQUE_DEPS)
+        level = following
+    return []
+
+
+def deed_complement(reader: ParseReader, verb: Token, prep: str) -> list[str]:
+    """Actors of the verb's complement introduced by ``prep``, or, when it names a deed, its
+    author: "protester contre Apple" and "protester contre la décision d'Apple" both give Apple."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == LABELS.object and c.pos_ == "NOUN")]
+    for head in heads:  # "ouvrir une enquête sur X": the phrase hangs on the object noun
+        for phrase in reader.obliques(head, prep):
+            found = reader.actors(phrase) or author_of_deed(reader, phrase)
+            if found:
+                return found
+    return []
+
+
+def reporter(reader: ParseReader, verb: Token) -> list[str]:
+    """Who says the clause of ``verb``: the subject of the speech verb it complements ("Samsung
+    déclare que l'iPhone viole ses brevets" gives Samsung for "viole")."""
+    head = verb.head
+    if verb.dep_ not in LABELS.complement_clauses or head is verb:
+        return []
+    speech = reader.words.words("syntax", "speech_verbs")
+    if not any(lemma in speech for lemma in reader.words.lemma_candidates(head)):
+        return []
+    found, _ = reader.subject(head)
+    return found
+
+
+def doer_or_maker(reader: ParseReader, verb: Token) -> list[str]:
+    """The subject of ``verb``, a product standing for its maker ("l'iPhone viole" is Apple)."""
+    found, _ = reader.subject(verb)
+    known = {e.key for e in verb.doc._.entities or []}
+    doers: list[str] = []
+    for key in found:
+        record = reader.kb.get(key) if reader.kb is not None else None
+        doer = record.maker if record is not None and record.maker in known else key
+        if doer and doer not in doers:
+            doers.append(doer)
+    return doers
