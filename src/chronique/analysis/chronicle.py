@@ -20,7 +20,7 @@ from chronique.analysis import profile as profile_module
 from chronique.analysis import search as search_module
 from chronique.analysis import series as series_module
 from chronique.analysis.errors import UnknownActor
-from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, SearchHit, SeriesPoint
+from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, PeriodSpan, SearchHit, SeriesPoint
 from chronique.errors import MissingDatabaseError
 from chronique.identity.entities import normalise_name
 from chronique.model import Annotations, Document
@@ -175,6 +175,23 @@ class Chronicle:
                 self._reads, self.actor_id(a), self.actor_id(b), direct_only=direct_only)
         return series_module.monthly_series(events, start=start, end=end, fill=fill)
 
+    def spans(
+        self, a: ActorRef, b: ActorRef | None = None, *, start: date | None = None, end: date | None = None,
+        types: frozenset[str] | None = None, direct_only: bool = False,
+    ) -> list[PeriodSpan]:
+        """The conflict–cooperation score by the period events happened in, each period as wide
+        as what is known of the date (a month, or a whole year for "2015"): of every event of
+        ``a``, or of the pair's events when ``b`` is given; ``types``: only events of those types."""
+        if b is None:
+            ids = self._reads.timeline_event_ids([self.actor_id(a)])
+        else:
+            ids = [e.event_id for e in pair_module.pair_scored_events(
+                self._reads, self.actor_id(a), self.actor_id(b), direct_only=direct_only)]
+        events: list = self._reads.events_by_ids(ids) if types else self._reads.scored_events(ids)
+        if types:
+            events = [event for event in events if event.type in types]
+        return series_module.period_spans(events, start=start, end=end)
+
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles and quotes that hold every word of ``text`` (accents optional), best first
         (``offset``: skip the best that many)."""
@@ -210,6 +227,10 @@ class Chronicle:
     def documents(self, *, limit: int = 50, offset: int = 0) -> DocumentPage:
         """One page of the stored articles, newest first, with how many there are in all."""
         return self._reads.document_page(limit, offset)
+
+    def documents_mentioning(self, actor: ActorRef, *, limit: int = 50, offset: int = 0) -> DocumentPage:
+        """One page of the articles that mention an actor, newest first, with how many in all."""
+        return self._reads.documents_mentioning(self.actor_id(actor), limit, offset)
 
     def sentence_around(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
         """The span of the stored sentence(s) holding [start, end) (the span itself when the

@@ -121,6 +121,9 @@ class StoreReader:
     def document_page(self, limit: int, offset: int = 0) -> DocumentPage:
         return page_reads.document_page(self._conn, limit, offset)
 
+    def documents_mentioning(self, entity_id: str, limit: int, offset: int = 0) -> DocumentPage:
+        return page_reads.documents_mentioning(self._conn, entity_id, limit, offset)
+
     def ranked_matches(self, kind: Literal["article", "quote"], query: str, limit: int) -> dict[int, float]:
         return text_reads.ranked_matches(self._conn, kind, query, limit)
 
