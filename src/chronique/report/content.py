@@ -14,8 +14,8 @@ from datetime import date
 from typing import TypeVar
 
 from chronique.analysis import ActorGraph, Chronicle, PairHistory, PairLink, RelationRow
-from chronique.analysis.records import Counterpart, SeriesPoint
-from chronique.analysis.series import monthly_series, split_scores
+from chronique.analysis.records import Counterpart, PeriodSpan, SeriesPoint
+from chronique.analysis.series import monthly_series, period_spans, split_scores
 from chronique.errors import InvalidOptionError
 from chronique.report.sources import DocumentSources, Source, SourceIndex
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
@@ -99,6 +99,7 @@ class ReportContent:
     counterparts: tuple[Counterpart, ...]
     documents: tuple[DocumentSources, ...]
     source_count: int
+    spans: tuple[PeriodSpan, ...] = ()  # the chart's periods, each as wide as its dates are known
 
 
 def in_period(entry: TimelineEntry, start: date | None, end: date | None) -> bool:
@@ -241,4 +242,5 @@ def build_content(chron: Chronicle, actors: Sequence[str] = (), start: date | No
         tuple(monthly_series(entries, start=start, end=end)),
         _focused_graph(chron.graph(start=start, end=end), scope.actors),
         tuple(quotes), tuple(relations), scope.counterparts, tuple(index.documents()), len(index),
+        tuple(period_spans(entries, start=start, end=end)),
     )
