@@ -10,12 +10,14 @@ through it too: lists (``entities``, ``documents``, ``quotes``, ``timeline``, ``
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 
 from chronique.analysis import graph as graph_module
 from chronique.analysis import pair as pair_module
+from chronique.analysis import quotes as quotes_module
 from chronique.analysis import profile as profile_module
 from chronique.analysis import search as search_module
 from chronique.analysis import series as series_module
@@ -215,6 +217,17 @@ class Chronicle:
             by=self.actor(by).id if by is not None else None,
             about=self.actor(about).id if about is not None else None, limit=limit, offset=offset,
         )
+
+    def reported_quotes(
+        self, by: ActorRef | None = None, about: ActorRef | None = None, *, limit: int | None = None,
+        offset: int = 0,
+    ) -> list[quotes_module.ReportedQuote]:
+        """Like :meth:`quotes`, but the same words by the same speaker reported by several
+        articles are one quote with all its sources, dated when said where the text says so
+        (see ``analysis.quotes``); ``limit``/``offset`` page the grouped quotes."""
+        about_id = self.actor(about).id if about is not None else None
+        grouped = quotes_module.group_quotes(self._reads, self.quotes(by=by, about=about_id), limit, offset)
+        return grouped if about_id is None else [replace(quote, about=about_id) for quote in grouped]
 
     def document(self, doc_id: str) -> Annotations | None:
         """A stored article with everything found in it (global entity ids), or ``None``."""
