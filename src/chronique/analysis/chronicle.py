@@ -10,6 +10,7 @@ through it too: lists (``entities``, ``documents``, ``quotes``, ``timeline``, ``
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -86,6 +87,19 @@ class Chronicle:
                 hits.append((wanted not in names, -row.mention_count, row.name, row))
         return [row for *_, row in sorted(hits, key=lambda hit: hit[:3])]
 
+    def suggestions(self, typed: str, *, limit: int = 3) -> tuple[str, ...]:
+        """Names of actors close to a misspelt one ("Elon Muks" → "Elon Musk"): candidates are
+        the actors whose name or alias holds the first letters of one of the typed words, ranked
+        by ``difflib``'s similarity of names (at least 0.6)."""
+        words = [word for word in normalise_name(typed).split() if len(word) >= 3]
+        candidates: dict[str, str] = {}
+        for word in words:
+            for row in self._reads.entities_matching(word[:4], 50):
+                for name in (row.name, *row.aliases):
+                    candidates.setdefault(normalise_name(name), row.name)
+        close = difflib.get_close_matches(normalise_name(typed), list(candidates), n=limit * 2, cutoff=0.6)
+        return tuple(dict.fromkeys(candidates[name] for name in close))[:limit]
+
     def find_actor(self, name_or_id: str) -> EntityRow | None:
         """:meth:`actor`, or ``None`` when no actor fits."""
         try:
@@ -112,7 +126,7 @@ class Chronicle:
         if name_or_id not in self._actors:
             row = self._reads.find_entity(name_or_id)
             if row is None:
-                raise UnknownActor(name_or_id)
+                raise UnknownActor(name_or_id, self.suggestions(name_or_id))
             self._actors[name_or_id] = row
         return self._actors[name_or_id]
 
@@ -122,7 +136,7 @@ class Chronicle:
             return name_or_id.id
         entity_id = self._reads.find_entity_id(name_or_id)
         if entity_id is None:
-            raise UnknownActor(name_or_id)
+            raise UnknownActor(name_or_id, self.suggestions(name_or_id))
         return entity_id
 
     def _ids(self, actors: tuple[ActorRef, ...]) -> list[str]:

@@ -94,8 +94,10 @@ def quotes(
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip the first N quotes (with --limit: the next page).")] = 0,
     as_json: JsonOption = False,
 ) -> None:
-    """Quotes with their speakers, dates and sources: the same words by the same speaker in several
-    articles are one quote with all its sources, dated when said where the text says so."""
+    """Quotes with their speakers, dates and sources.
+
+    The same words by the same speaker in several articles are one quote with all its sources,
+    dated when said where the text says so (else by the article, marked 'reported')."""
     with open_chronicle(db) as chron:
         quotes = chron.reported_quotes(by=by, about=about, limit=limit, offset=offset)
     if as_json:
