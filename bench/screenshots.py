@@ -4,8 +4,10 @@
 
 Starts ``chronique serve`` on the store (``make demo`` builds the demo one from ``examples/``),
 opens each page in Debian's headless Chromium through Playwright at both widths, saves a
-full-page PNG of each (``actor-1400.png``, ``pair-400.png``…) and says, for each, whether the
-page is wider than the window (a sideways scroll). Exits 1 when one is.
+PNG of each page from its top (``actor-1400.png``, ``pair-400.png``…; at most
+:data:`MAX_HEIGHT` pixels tall, in 256 colours, so that the pictures stay small in the
+repository) and says, for each, whether the page is wider than the window (a sideways
+scroll). Exits 1 when one is.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 WIDTHS = (1400, 400)
+MAX_HEIGHT = 2400
 PAGES = {
     "actor": "/actors/elon-musk",
     "pair": "/pairs/elon-musk/sam-altman",
@@ -43,6 +46,16 @@ def _serve(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
         time.sleep(0.2)
     process.terminate()
     raise SystemExit(f"chronique serve did not start:\n{log.read_text('utf-8', 'replace')}")
+
+
+def _save_small(png: bytes, target: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    picture = Image.open(io.BytesIO(png)).convert("RGB")
+    picture = picture.crop((0, 0, picture.width, min(picture.height, MAX_HEIGHT)))
+    picture.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
 
 
 def _article_path(page, base: str) -> str:
@@ -72,7 +85,7 @@ def main() -> int:
                         page.wait_for_load_state("networkidle")
                         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
                         target = args.out / f"{name}-{width}.png"
-                        page.screenshot(path=str(target), full_page=True)
+                        _save_small(page.screenshot(full_page=True), target)
                         print(f"{target}: {'WIDER than the window by ' + str(overflow) + ' px' if overflow > 0 else 'fits'}")
                         if overflow > 0:
                             wide.append(target.name)
