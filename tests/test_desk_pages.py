@@ -8,8 +8,8 @@ import csv
 import io
 import json
 import re
-from html import unescape
 from datetime import date
+from html import unescape
 from typing import NamedTuple
 
 import pytest

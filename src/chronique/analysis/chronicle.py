@@ -18,8 +18,8 @@ from types import TracebackType
 
 from chronique.analysis import graph as graph_module
 from chronique.analysis import pair as pair_module
-from chronique.analysis import quotes as quotes_module
 from chronique.analysis import profile as profile_module
+from chronique.analysis import quotes as quotes_module
 from chronique.analysis import search as search_module
 from chronique.analysis import series as series_module
 from chronique.analysis.errors import UnknownActor

@@ -61,8 +61,9 @@ def group_quotes(
     quotes = []
     for members in page:
         sources = tuple(sorted(members, key=lambda r: (r.doc_date or date.max, r.doc_id, r.start)))
-        spoken = sorted((said[(r.doc_id, r.start)] for r in sources if (r.doc_id, r.start) in said))
+        spoken = sorted(said[(r.doc_id, r.start)] for r in sources if (r.doc_id, r.start) in said)
         first = sources[0]
+        when: str | None
         if spoken:
             when, basis, words = spoken[0][0], "said", spoken[0][1]
         else:

@@ -30,9 +30,14 @@ class Dated(Protocol):
     @property
     def date_start(self) -> str | None: ...
     @property
-    def date_end(self) -> str | None: ...
-    @property
     def score(self) -> float | None: ...
+
+
+class Spanned(Dated, Protocol):
+    """What a chart of periods needs of an event: its last possible day too."""
+
+    @property
+    def date_end(self) -> str | None: ...
 
 
 def split_scores(scores: Iterable[float | None]) -> tuple[float, float]:
@@ -105,7 +110,7 @@ def _precision(first: date, last: date) -> str:
     return "period"
 
 
-def event_period(event: Dated) -> tuple[str, str, str] | None:
+def event_period(event: Spanned) -> tuple[str, str, str] | None:
     """``(first_day, last_day, precision)`` of the period an event is drawn over: its month when
     it is known to a month or better, else the whole range its date allows; ``None`` if undated."""
     first = event.date_start[:10] if event.date_start else None
@@ -123,19 +128,19 @@ def event_period(event: Dated) -> tuple[str, str, str] | None:
     return low.isoformat(), high.isoformat(), _precision(low, high)
 
 
-def _wider_first(item: tuple[tuple[str, str, str], list[Dated]]) -> tuple[str, int]:
+def _wider_first(item: tuple[tuple[str, str, str], list[Spanned]]) -> tuple[str, int]:
     first, last, _ = item[0]
     return first, -date.fromisoformat(last).toordinal()
 
 
 def period_spans(
-    events: Iterable[Dated], *, start: date | None = None, end: date | None = None,
+    events: Iterable[Spanned], *, start: date | None = None, end: date | None = None,
 ) -> list[PeriodSpan]:
     """The events grouped by the period they are drawn over (see :func:`event_period`), oldest
     first, wider periods before narrower ones that start on the same day; with ``start``/``end``,
     only periods that overlap them. Undated events are left out."""
     low, high = (start.isoformat() if start else None), (end.isoformat() if end else None)
-    grouped: dict[tuple[str, str, str], list[Dated]] = {}
+    grouped: dict[tuple[str, str, str], list[Spanned]] = {}
     for event in dict((event.event_id, event) for event in events).values():
         period = event_period(event)
         if period is None or (low and period[1] < low) or (high and period[0] > high):

@@ -21,7 +21,6 @@ from rich.markup import escape
 from typer.core import TyperGroup, TyperOption
 
 import chronique
-
 from chronique.errors import ChroniqueError, MissingDatabaseError
 from chronique.store import Store
 

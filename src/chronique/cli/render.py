@@ -14,6 +14,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from chronique.analysis.quotes import ReportedQuote
 from chronique.analysis.records import (
     ActorGraph,
     ActorProfile,
@@ -23,7 +24,6 @@ from chronique.analysis.records import (
     SearchHit,
     SeriesPoint,
 )
-from chronique.analysis.quotes import ReportedQuote
 from chronique.formatting import format_amount
 from chronique.ingest import IngestReport
 from chronique.model import Annotations

@@ -60,7 +60,8 @@ def time_axis(spans: Sequence[PeriodSpan]) -> TimeAxis:
 def _ticks(axis: TimeAxis) -> list[tuple[date, str]]:
     """Labelled ticks: months on a short axis, years (every few when they are many) on a long one."""
     if axis.end.year - axis.start.year <= 1 and (axis.end - axis.start).days <= 550:
-        ticks, day = [], axis.start
+        ticks: list[tuple[date, str]] = []
+        day = axis.start
         while day < axis.end:
             ticks.append((day, f"{_MONTHS[day.month - 1]} {day.year}" if day.month == 1 or not ticks else _MONTHS[day.month - 1]))
             day = date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
