@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from chronique.analysis import Chronicle
 from chronique.cli import app
 from chronique.model import Annotations, Document, Entity, Quote, Timex
+from chronique.report import report_html
 from chronique.store import Store
 from tests.builders import sentences, span
 
@@ -90,3 +91,12 @@ def test_the_quotes_command_prints_one_line_per_quote_with_its_sources(quotes_db
         ("Il a peur de nous.", "2025-03-03", "said", 1)]
     table = runner.invoke(app, ["quotes", "--db", str(quotes_db)], env={"COLUMNS": "200"})
     assert "(reported)" in table.output and "first 2025-03-05" in table.output
+
+
+def test_the_report_shows_words_reported_twice_once_citing_both_articles(quotes_db):
+    with Chronicle(quotes_db) as chron:
+        page, content = report_html(chron, ["Sam Altman"])
+    said = [item for group in content.quotes for item in group.items if item.speaker == "Sam Altman"]
+    assert len(said) == 1
+    assert [said[0].cited.doc_id, *(source.doc_id for source in said[0].also)] == ["first", "second"]
+    assert "and in 1 other article" in page

@@ -19,7 +19,7 @@ from chronique.store.reader import StoreReader
 from chronique.store.records import QuoteRow
 from chronique.text import fold_key
 
-__all__ = ["ReportedQuote", "group_quotes"]
+__all__ = ["ReportedQuote", "group_quotes", "quote_key"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ class ReportedQuote:
 _EDGES = " .,;:!?…\"'«»“”"
 
 
-def _key(row: QuoteRow) -> tuple[str, str]:
+def quote_key(row: QuoteRow) -> tuple[str, str]:
+    """What makes two quotes one: the words folded, and the speaker."""
     return " ".join(fold_key(row.text).split()).strip(_EDGES), row.speaker_id or ""
 
 
@@ -55,7 +56,7 @@ def group_quotes(
     ``limit``/``offset``, one page of the quotes (only those are dated: a read per source)."""
     groups: dict[tuple[str, str], list[QuoteRow]] = {}
     for row in rows:
-        groups.setdefault(_key(row), []).append(row)
+        groups.setdefault(quote_key(row), []).append(row)
     page = list(groups.values())[offset:] if limit is None else list(groups.values())[offset:offset + limit]
     said = reads.said_dates((row.doc_id, row.start, row.end) for members in page for row in members)
     quotes = []

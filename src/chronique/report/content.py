@@ -14,6 +14,7 @@ from datetime import date
 from typing import TypeVar
 
 from chronique.analysis import ActorGraph, Chronicle, PairHistory, PairLink, RelationRow
+from chronique.analysis.quotes import quote_key
 from chronique.analysis.records import Counterpart, PeriodSpan, SeriesPoint
 from chronique.analysis.series import monthly_series, period_spans, split_scores
 from chronique.errors import InvalidOptionError
@@ -57,6 +58,7 @@ class QuoteItem:
     cue: str | None
     date: date | None
     cited: Source
+    also: tuple[Source, ...] = ()  # the other articles reporting the same words by the same speaker
 
 
 @dataclass(frozen=True)
@@ -138,9 +140,18 @@ def _timeline_rows(entries: Iterable[TimelineEntry], index: SourceIndex, via: di
 
 
 def _quote_group(title: str, quotes: Sequence[QuoteRow], index: SourceIndex) -> QuoteGroup:
-    return QuoteGroup(title, tuple(
-        QuoteItem(q.speaker_name, q.text, q.cue, q.doc_date, index.cite_span(q.doc_id, q.start, q.end))
-        for q in _latest(quotes, MAX_QUOTES)), len(quotes))
+    """The latest quotes under a heading; the same words by the same speaker in several articles
+    are one item citing each of them (dated by the first report)."""
+    reports: dict[tuple[str, str], list[QuoteRow]] = {}
+    for quote in quotes:
+        reports.setdefault(quote_key(quote), []).append(quote)
+    firsts = [rows[0] for rows in reports.values()]
+    items = []
+    for q in _latest(firsts, MAX_QUOTES):
+        others = reports[quote_key(q)][1:]
+        items.append(QuoteItem(q.speaker_name, q.text, q.cue, q.doc_date, index.cite_span(q.doc_id, q.start, q.end),
+                               tuple(index.cite_span(o.doc_id, o.start, o.end) for o in others)))
+    return QuoteGroup(title, tuple(items), len(firsts))
 
 
 def _relation_items(relations: Iterable[RelationRow], index: SourceIndex) -> list[RelationItem]:
