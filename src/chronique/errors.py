@@ -118,9 +118,11 @@ class NotFoundError(ChroniqueError):
 class UnknownActor(NotFoundError):
     """No entity has this id, knowledge-base id, name or alias."""
 
-    def __init__(self, name: str) -> None:
-        super().__init__(f"no actor named {name!r} in the store; see 'chronique entities' for the actors it knows")
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        hint = f"did you mean {' or '.join(map(repr, suggestions))}? " if suggestions else ""
+        super().__init__(f"no actor named {name!r} in the store; {hint}see 'chronique entities' for the actors it knows")
         self.name = name
+        self.suggestions = suggestions
 
 
 class UnknownDocument(NotFoundError):

@@ -208,7 +208,7 @@ def test_ingested_hostile_article_is_escaped(tmp_path: Path) -> None:
 
 
 def has_horizontal_run(mask: np.ndarray, length: int) -> bool:
-    """Whether some row holds ``length`` True pixels in a row."""
+    """Whether some row holds ``length`` True pixels in a row (a column: pass ``mask.T``)."""
     sums = np.cumsum(np.pad(mask.astype(int), ((0, 0), (1, 0))), axis=1)
     return bool(((sums[:, length:] - sums[:, :-length]) == length).any())
 
@@ -231,7 +231,7 @@ def test_report_renders_in_chromium_with_its_charts(musk_altman_report: Path, tm
     inked = (pixels < 235).any(axis=2).mean()
     assert inked > 0.08, f"only {inked:.1%} of the page is not near-white"
     red, green, blue = pixels[..., 0], pixels[..., 1], pixels[..., 2]
-    # Bars of the conflict–cooperation chart: long horizontal runs of saturated red and green,
-    # which no text, chip or network edge draws.
-    assert has_horizontal_run((red > 150) & (green < 90) & (blue < 80), 40)
-    assert has_horizontal_run((green > 140) & (red < 90) & (blue < 130), 40)
+    # Bars of the conflict–cooperation chart: on a time axis of years a month's bar is narrow but
+    # tall, a long vertical run of saturated red or green, which no text, chip or network edge draws.
+    assert has_horizontal_run(((red > 150) & (green < 90) & (blue < 80)).T, 30)
+    assert has_horizontal_run(((green > 140) & (red < 90) & (blue < 130)).T, 30)

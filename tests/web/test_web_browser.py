@@ -85,8 +85,8 @@ def browser():
 class Watched:
     """A page whose console errors, page errors and requests to other hosts are recorded."""
 
-    def __init__(self, browser, base: str) -> None:
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+    def __init__(self, browser, base: str, width: int = 1280) -> None:
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
         self.problems: list[str] = []
         self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
@@ -130,11 +130,12 @@ def test_from_the_search_box_to_the_bid_sentence_and_the_network(server, browser
 
     page.click("#counterparts tr:has-text('Sam Altman') a.pair-link")
     page.wait_for_url(re.compile(r"/pairs/elon-musk/sam-altman$"))
-    page.wait_for_selector("#series-chart[data-ready='true']")
+    page.wait_for_selector("#series-chart g.span")
     assert "Elon Musk" in page.inner_text("#pair-title") and "Sam Altman" in page.inner_text("#pair-title")
     assert_not_blank(page.screenshot(path=str(tmp_path / "pair.png"), full_page=True))
     chart = page.locator("#series-chart").screenshot()
-    assert coloured_share(chart, "green") > 0.005 and coloured_share(chart, "red") > 0.005
+    # a month is 1/132 of an eleven-year axis: thin bars, few pixels, but both colours there
+    assert coloured_share(chart, "green") > 0.001 and coloured_share(chart, "red") > 0.001
 
     bid = page.locator("#pair-events li.event", has_text="97.4 bn USD")
     bid.locator("blockquote.evidence", has_text="97,4 milliards").locator("a.source").click()
@@ -157,6 +158,60 @@ def test_from_the_search_box_to_the_bid_sentence_and_the_network(server, browser
     assert_not_blank(graph_png, min_ink=0.01)  # the graph itself was drawn
     assert coloured_share(graph_png, "red") > 0.0001  # the Musk–Altman feud, in conflict red (0 if none)
 
+    assert watched.problems == []
+
+
+PAGES = ["/", "/search?q=Altman", "/actors/elon-musk", "/pairs/elon-musk/sam-altman", "/documents", "/network"]
+
+
+def _bid_article(page, server: str) -> str:
+    page.goto(server + "/pairs/elon-musk/sam-altman")
+    return page.locator("#pair-events li.event", has_text="97.4 bn USD").locator("a.source").first.get_attribute("href")
+
+
+@pytest.mark.parametrize("width", [1400, 400])
+def test_no_page_scrolls_sideways(server, browser, width):
+    watched = Watched(browser, server, width)
+    page = watched.page
+    for path in [*PAGES, _bid_article(page, server)]:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} is {overflow} px wider than a {width} px window"
+    assert watched.problems == []
+
+
+@pytest.mark.parametrize("width", [1400, 400])
+def test_the_pair_chart_puts_each_period_where_its_dates_fall(server, browser, width):
+    """Bars sit at their first day on a proportional axis, as wide as their period: the year-only
+    founding of OpenAI ("2015") spans the whole year, twelve times a month's bar."""
+    watched = Watched(browser, server, width)
+    page = watched.page
+    page.goto(server + "/pairs/elon-musk/sam-altman")
+    spans = page.evaluate("""() => {
+        const svg = document.getElementById('series-chart');
+        const box = svg.getBoundingClientRect();
+        const scale = box.width / svg.viewBox.baseVal.width;
+        const day = s => Date.parse(s) / 86400000;
+        const axis = [day(svg.dataset.axisStart), day(svg.dataset.axisEnd)];
+        const plot = [box.left + scale * svg.dataset.plotLeft, box.left + scale * svg.dataset.plotRight];
+        return [...svg.querySelectorAll('g.span')].map(g => {
+            const bar = g.querySelector('rect').getBoundingClientRect();
+            const at = d => plot[0] + (d - axis[0]) / (axis[1] - axis[0]) * (plot[1] - plot[0]);
+            return {start: g.dataset.start, precision: g.dataset.precision, left: bar.left, right: bar.right,
+                    expectedLeft: at(day(g.dataset.start)), expectedRight: at(day(g.dataset.end) + 1)};
+        });
+    }""")
+    assert len(spans) >= 4
+    for span in spans:
+        assert span["left"] == pytest.approx(span["expectedLeft"], abs=1.0), span
+        if span["expectedRight"] - span["expectedLeft"] > 3:  # tiny bars are drawn at least 2 units wide
+            assert span["right"] == pytest.approx(span["expectedRight"], abs=1.0), span
+    founding = next(span for span in spans if span["start"] == "2015-01-01")
+    assert founding["precision"] == "year"
+    month = next(span for span in spans if span["precision"] == "month")
+    year_width, month_width = founding["right"] - founding["left"], month["expectedRight"] - month["expectedLeft"]
+    assert year_width == pytest.approx(month_width * 365 / 31, rel=0.1)
     assert watched.problems == []
 
 

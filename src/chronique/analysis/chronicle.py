@@ -10,6 +10,8 @@ through it too: lists (``entities``, ``documents``, ``quotes``, ``timeline``, ``
 
 from __future__ import annotations
 
+import difflib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -17,10 +19,11 @@ from types import TracebackType
 from chronique.analysis import graph as graph_module
 from chronique.analysis import pair as pair_module
 from chronique.analysis import profile as profile_module
+from chronique.analysis import quotes as quotes_module
 from chronique.analysis import search as search_module
 from chronique.analysis import series as series_module
 from chronique.analysis.errors import UnknownActor
-from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, SearchHit, SeriesPoint
+from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, PeriodSpan, SearchHit, SeriesPoint
 from chronique.errors import MissingDatabaseError
 from chronique.identity.entities import normalise_name
 from chronique.model import Annotations, Document
@@ -84,6 +87,19 @@ class Chronicle:
                 hits.append((wanted not in names, -row.mention_count, row.name, row))
         return [row for *_, row in sorted(hits, key=lambda hit: hit[:3])]
 
+    def suggestions(self, typed: str, *, limit: int = 3) -> tuple[str, ...]:
+        """Names of actors close to a misspelt one ("Elon Muks" → "Elon Musk"): candidates are
+        the actors whose name or alias holds the first letters of one of the typed words, ranked
+        by ``difflib``'s similarity of names (at least 0.6)."""
+        words = [word for word in normalise_name(typed).split() if len(word) >= 3]
+        candidates: dict[str, str] = {}
+        for word in words:
+            for row in self._reads.entities_matching(word[:4], 50):
+                for name in (row.name, *row.aliases):
+                    candidates.setdefault(normalise_name(name), row.name)
+        close = difflib.get_close_matches(normalise_name(typed), list(candidates), n=limit * 2, cutoff=0.6)
+        return tuple(dict.fromkeys(candidates[name] for name in close))[:limit]
+
     def find_actor(self, name_or_id: str) -> EntityRow | None:
         """:meth:`actor`, or ``None`` when no actor fits."""
         try:
@@ -110,7 +126,7 @@ class Chronicle:
         if name_or_id not in self._actors:
             row = self._reads.find_entity(name_or_id)
             if row is None:
-                raise UnknownActor(name_or_id)
+                raise UnknownActor(name_or_id, self.suggestions(name_or_id))
             self._actors[name_or_id] = row
         return self._actors[name_or_id]
 
@@ -120,7 +136,7 @@ class Chronicle:
             return name_or_id.id
         entity_id = self._reads.find_entity_id(name_or_id)
         if entity_id is None:
-            raise UnknownActor(name_or_id)
+            raise UnknownActor(name_or_id, self.suggestions(name_or_id))
         return entity_id
 
     def _ids(self, actors: tuple[ActorRef, ...]) -> list[str]:
@@ -175,6 +191,23 @@ class Chronicle:
                 self._reads, self.actor_id(a), self.actor_id(b), direct_only=direct_only)
         return series_module.monthly_series(events, start=start, end=end, fill=fill)
 
+    def spans(
+        self, a: ActorRef, b: ActorRef | None = None, *, start: date | None = None, end: date | None = None,
+        types: frozenset[str] | None = None, direct_only: bool = False,
+    ) -> list[PeriodSpan]:
+        """The conflict–cooperation score by the period events happened in, each period as wide
+        as what is known of the date (a month, or a whole year for "2015"): of every event of
+        ``a``, or of the pair's events when ``b`` is given; ``types``: only events of those types."""
+        if b is None:
+            ids = self._reads.timeline_event_ids([self.actor_id(a)])
+        else:
+            ids = [e.event_id for e in pair_module.pair_scored_events(
+                self._reads, self.actor_id(a), self.actor_id(b), direct_only=direct_only)]
+        events: list = self._reads.events_by_ids(ids) if types else self._reads.scored_events(ids)
+        if types:
+            events = [event for event in events if event.type in types]
+        return series_module.period_spans(events, start=start, end=end)
+
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles and quotes that hold every word of ``text`` (accents optional), best first
         (``offset``: skip the best that many)."""
@@ -199,6 +232,17 @@ class Chronicle:
             about=self.actor(about).id if about is not None else None, limit=limit, offset=offset,
         )
 
+    def reported_quotes(
+        self, by: ActorRef | None = None, about: ActorRef | None = None, *, limit: int | None = None,
+        offset: int = 0,
+    ) -> list[quotes_module.ReportedQuote]:
+        """Like :meth:`quotes`, but the same words by the same speaker reported by several
+        articles are one quote with all its sources, dated when said where the text says so
+        (see ``analysis.quotes``); ``limit``/``offset`` page the grouped quotes."""
+        about_id = self.actor(about).id if about is not None else None
+        grouped = quotes_module.group_quotes(self._reads, self.quotes(by=by, about=about_id), limit, offset)
+        return grouped if about_id is None else [replace(quote, about=about_id) for quote in grouped]
+
     def document(self, doc_id: str) -> Annotations | None:
         """A stored article with everything found in it (global entity ids), or ``None``."""
         return self._reads.annotations(doc_id)
@@ -210,6 +254,10 @@ class Chronicle:
     def documents(self, *, limit: int = 50, offset: int = 0) -> DocumentPage:
         """One page of the stored articles, newest first, with how many there are in all."""
         return self._reads.document_page(limit, offset)
+
+    def documents_mentioning(self, actor: ActorRef, *, limit: int = 50, offset: int = 0) -> DocumentPage:
+        """One page of the articles that mention an actor, newest first, with how many in all."""
+        return self._reads.documents_mentioning(self.actor_id(actor), limit, offset)
 
     def sentence_around(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
         """The span of the stored sentence(s) holding [start, end) (the span itself when the

@@ -16,7 +16,7 @@ from typing import Literal
 from chronique.store.records import EntityRow, Evidence, QuoteRow, RelationRow, TimelineEntry
 
 __all__ = [
-    "Evidence", "RelationRow", "Counterpart", "ActorProfile", "SeriesPoint", "PairLink",
+    "Evidence", "RelationRow", "Counterpart", "ActorProfile", "SeriesPoint", "PeriodSpan", "PairLink",
     "PairHistory", "SearchHit", "GraphNode", "GraphEdge", "ActorGraph",
 ]
 
@@ -57,6 +57,26 @@ class ActorProfile:
     quotes_by: tuple[QuoteRow, ...]
     quotes_about: tuple[QuoteRow, ...]
     event_count: int
+
+
+@dataclass(frozen=True)
+class PeriodSpan:
+    """The events of one period of a conflict–cooperation chart, drawn as wide as the period.
+
+    An event known to the day or to the month counts in its month; an event known only to a
+    coarser period (a quarter, a year) counts in that whole period, so "2015" is drawn as the
+    year 2015, not as January 2015. ``precision`` names the width: ``"month"``, ``"quarter"``,
+    ``"year"``, or ``"period"`` for any other range (a season, a decade).
+    """
+
+    start: str  # ISO first day
+    end: str  # ISO last day (included)
+    precision: str  # "month", "quarter", "year" or "period"
+    events: int
+    cooperation: float
+    conflict: float
+    score: float
+    event_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)

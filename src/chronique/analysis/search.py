@@ -19,7 +19,7 @@ from chronique.store.reader import StoreReader
 from chronique.store.text_reads import RANKED_WINDOW
 from chronique.text import without_accents
 
-__all__ = ["query_parts", "fts_query", "fold", "locate", "search", "RANKED_WINDOW"]
+__all__ = ["query_parts", "fts_query", "fold", "locate", "locate_all", "search", "RANKED_WINDOW"]
 
 #: A token as FTS5's unicode61 tokenizer sees it: letters, digits (and private-use characters).
 _WORD = re.compile(r"[^\W_]+")
@@ -82,6 +82,20 @@ def locate(text: str, parts: Sequence[Sequence[str]]) -> tuple[int, int] | None:
         return None
     start, end = min(found)
     return (start, end) if origin is None else (origin[start], origin[end - 1] + 1)
+
+
+def locate_all(text: str, parts: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """The spans (in ``text``) of every match of every part, in reading order, overlaps merged:
+    what a page highlights."""
+    folded, origin = fold(text)
+    found = sorted(match.span() for words in parts for match in _pattern(words).finditer(folded))
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged if origin is None else [(origin[start], origin[end - 1] + 1) for start, end in merged]
 
 
 def _snippet(text: str, start: int, end: int) -> str:

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Protocol
 
-from chronique.analysis.records import SeriesPoint
+from chronique.analysis.records import PeriodSpan, SeriesPoint
 from chronique.intervals import value_range
 from chronique.store.analysis_reads import ScoredEvent
 
-__all__ = ["ScoredEvent", "split_scores", "counted_day", "monthly_series", "month_range"]
+__all__ = ["ScoredEvent", "split_scores", "counted_day", "monthly_series", "month_range", "event_period", "period_spans"]
 
 
 class Dated(Protocol):
@@ -31,6 +31,13 @@ class Dated(Protocol):
     def date_start(self) -> str | None: ...
     @property
     def score(self) -> float | None: ...
+
+
+class Spanned(Dated, Protocol):
+    """What a chart of periods needs of an event: its last possible day too."""
+
+    @property
+    def date_end(self) -> str | None: ...
 
 
 def split_scores(scores: Iterable[float | None]) -> tuple[float, float]:
@@ -86,3 +93,62 @@ def monthly_series(
     if fill and months:
         months = month_range(months[0], months[-1])
     return [_point(month, by_month.get(month, [])) for month in months]
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def _precision(first: date, last: date) -> str:
+    if first.day == 1 and last == _month_end(last):
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        if months == 3 and first.month % 3 == 1:
+            return "quarter"
+        if months == 12 and first.month == 1:
+            return "year"
+    return "period"
+
+
+def event_period(event: Spanned) -> tuple[str, str, str] | None:
+    """``(first_day, last_day, precision)`` of the period an event is drawn over: its month when
+    it is known to a month or better, else the whole range its date allows; ``None`` if undated."""
+    first = event.date_start[:10] if event.date_start else None
+    last = event.date_end[:10] if event.date_end else None
+    if event.date_value and (first is None or last is None):
+        bounds = value_range(event.date_value)
+        if bounds:
+            first, last = first or bounds[0], last or bounds[1]
+    if first is None:
+        return None
+    low, high = date.fromisoformat(first), date.fromisoformat(last or first)
+    if high < low or (low.year, low.month) == (high.year, high.month):
+        month = date(low.year, low.month, 1)
+        return month.isoformat(), _month_end(month).isoformat(), "month"
+    return low.isoformat(), high.isoformat(), _precision(low, high)
+
+
+def _wider_first(item: tuple[tuple[str, str, str], list[Spanned]]) -> tuple[str, int]:
+    first, last, _ = item[0]
+    return first, -date.fromisoformat(last).toordinal()
+
+
+def period_spans(
+    events: Iterable[Spanned], *, start: date | None = None, end: date | None = None,
+) -> list[PeriodSpan]:
+    """The events grouped by the period they are drawn over (see :func:`event_period`), oldest
+    first, wider periods before narrower ones that start on the same day; with ``start``/``end``,
+    only periods that overlap them. Undated events are left out."""
+    low, high = (start.isoformat() if start else None), (end.isoformat() if end else None)
+    grouped: dict[tuple[str, str, str], list[Spanned]] = {}
+    for event in dict((event.event_id, event) for event in events).values():
+        period = event_period(event)
+        if period is None or (low and period[1] < low) or (high and period[0] > high):
+            continue
+        grouped.setdefault(period, []).append(event)
+    spans = []
+    for (first, last, precision), members in sorted(grouped.items(), key=_wider_first):
+        cooperation, conflict = split_scores(event.score for event in members)
+        spans.append(PeriodSpan(first, last, precision, len(members), cooperation, conflict,
+                                round(cooperation + conflict, 6), tuple(sorted(e.event_id for e in members))))
+    return spans

@@ -18,8 +18,9 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
+import chronique
 from chronique.errors import ChroniqueError, MissingDatabaseError
 from chronique.store import Store
 
@@ -66,6 +67,32 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        console.print(f"chronique {chronique.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool | None, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print chronique's version and exit.")] = None,
+) -> None:
+    """Dated news articles in, a sourced timeline of who did what to whom and when out."""
+
+
+_option_type = TyperOption.display_type_rich
+
+
+def _type_unless_flag(self: TyperOption, ctx: Any) -> str | None:
+    """What ``--help`` shows in an option's type column: nothing for a flag (``--json``,
+    ``--help``), whose ``<bool>`` only says that it takes no value; the type otherwise."""
+    return None if self.is_flag else _option_type(self, ctx)
+
+
+TyperOption.display_type_rich = _type_unless_flag  # type: ignore[method-assign]
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="CHRONIQUE_DB", help="SQLite database file.")]
 DEFAULT_DB = Path("chronique.db")

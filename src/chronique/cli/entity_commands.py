@@ -19,6 +19,7 @@ from rich.table import Table
 from chronique.analysis import Chronicle
 from chronique.cli import render
 from chronique.cli.common import DEFAULT_DB, DbOption, JsonOption, app, console, open_store, print_json_lines
+from chronique.model import ENTITY_TYPES
 from chronique.store.entity_admin import EntityDetails, MergeReport, SplitReport
 from chronique.store.entity_moves import MoveCounts
 
@@ -49,7 +50,7 @@ def _database(ctx: typer.Context, db: Path | None) -> Path:
 def entities(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
-    type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, PRODUCT, LOC…")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help=f"Only actors of this type: {', '.join(ENTITY_TYPES)} (an unknown type is an error).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the actors in the store, most mentioned first, with their aliases.
@@ -59,6 +60,9 @@ def entities(
     """
     if ctx.invoked_subcommand is not None:
         return
+    if type_ is not None and type_.upper() not in ENTITY_TYPES:
+        raise typer.BadParameter(f"{type_!r} is not an actor type; the types are {', '.join(ENTITY_TYPES)}",
+                                 param_hint="--type")
     with open_store(db, read_only=True) as store:
         rows = Chronicle(store).entities(type_.upper() if type_ else None)
     if as_json:

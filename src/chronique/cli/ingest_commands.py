@@ -3,12 +3,23 @@ and the schema of a database brought up to date."""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from chronique.cli import render
 from chronique.cli.common import (
@@ -26,6 +37,7 @@ from chronique.cli.common import (
 from chronique.documents import Rejection
 from chronique.export import write_annotations
 from chronique.ingest import DEFAULT_BATCH_SIZE, IngestReport, annotate_paths, ingest_paths
+from chronique.readers import FILE_FORMATS
 
 SourceLangOption = Annotated[list[str], typer.Option(
     "--source-lang", metavar="SOURCE=CODE",
@@ -42,6 +54,66 @@ def parse_source_languages(values: list[str]) -> dict[str, str]:
             raise typer.BadParameter(f"{value!r}: expected SOURCE=CODE, e.g. 'Le Monde=fr'", param_hint="--source-lang")
         table[source.strip()] = lang.strip()
     return table
+
+
+def _lines(path: Path) -> int:
+    with path.open("rb") as stream:
+        return sum(1 for line in stream if line.strip())
+
+
+def _inputs_in(path: Path) -> int | None:
+    """Documents (or rejections) one file or folder gives, or ``None`` when only reading it says."""
+    if path.is_dir():
+        total = 0
+        for folder, subfolders, files in os.walk(path):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            for name in files:
+                if not name.startswith("."):
+                    count = _inputs_in(Path(folder, name))
+                    if count is None:
+                        return None
+                    total += count
+        return total
+    kind = FILE_FORMATS.get(path.suffix.lower())
+    if kind == "jsonl":
+        return _lines(path)
+    if kind == "json" or not path.is_file():
+        return None  # one record or a list of them: known once parsed
+    return 1  # an article, or a file the reader rejects: one outcome either way
+
+
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many outcomes (stored, duplicate, rejected) a run over ``paths`` will report, when that
+    can be known before reading them: files and folders of articles and JSON lines, not stdin
+    or ``.json`` files. Reading the lines of a JSON lines file costs a pass over it, no parsing."""
+    total = 0
+    for value in paths:
+        if value == "-":
+            return None
+        try:
+            count = _inputs_in(Path(value))
+        except OSError:
+            return None
+        if count is None:
+            return None
+        total += count
+    return total
+
+
+def progress_bar(total: int | None) -> Progress:
+    """A bar with the count done and the time left when ``total`` is known; a spinner, the count
+    and the time spent otherwise. On stderr, gone when the run ends."""
+    columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                     MofNCompleteColumn(), TimeElapsedColumn()]
+    if total is not None:
+        columns += [TextColumn("left"), TimeRemainingColumn()]
+    return Progress(*columns, console=errors, transient=True)
+
+
+def _remove_empty_database(db: Path) -> None:
+    """Delete a database file this run created and stored nothing in (and its WAL files)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
 
 
 @app.command()
@@ -62,19 +134,22 @@ def ingest(
     default_date = parse_date(date_)
     source_languages = parse_source_languages(source_lang)
     report = IngestReport()
+    created = not db.exists()
+    total = count_inputs(paths)
     try:
-        with open_store(db, must_exist=False) as store, Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=errors, transient=True,
-        ) as progress:
-            task = progress.add_task("ingesting", total=None)
+        with open_store(db, must_exist=False) as store, progress_bar(total) as progress:
+            task = progress.add_task("ingesting", total=total)
             ingest_paths(paths, store, default_date, lang, batch_size,
                          progress=lambda outcome: progress.advance(task),
                          source_languages=source_languages, report=report)
     finally:
         # soft_wrap: lines that name files are never folded or cropped, so a path can be copied whole.
         console.print(render.ingest_summary(report), soft_wrap=True)
-        console.print(f"database: {db.resolve()}", soft_wrap=True)
+        if created and not report.stored:
+            _remove_empty_database(db)  # nothing stored: no empty file left to mistake for a corpus
+            console.print(f"nothing stored: no database written at {db.resolve()}", soft_wrap=True)
+        else:
+            console.print(f"database: {db.resolve()}", soft_wrap=True)
     if report.total and not report.stored and not report.duplicates:
         raise typer.Exit(1)
 
@@ -92,14 +167,18 @@ def annotate(
     source_languages = parse_source_languages(source_lang)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     written = rejected = 0
+    total = count_inputs(paths)
     try:
-        for result in annotate_paths(paths, default_date, lang, source_languages=source_languages):
-            if isinstance(result, Rejection):
-                errors.print(f"[red]rejected[/red] {result.origin}: {result.reason}")
-                rejected += 1
-            else:
-                written += write_annotations([result], out)
-                out.flush()
+        with progress_bar(total) as progress:
+            task = progress.add_task("annotating", total=total)
+            for result in annotate_paths(paths, default_date, lang, source_languages=source_languages):
+                if isinstance(result, Rejection):
+                    progress.console.print(f"[red]rejected[/red] {result.origin}: {result.reason}")
+                    rejected += 1
+                else:
+                    written += write_annotations([result], out)
+                    out.flush()
+                progress.advance(task)
     finally:
         if output:
             out.close()

@@ -86,19 +86,24 @@ def _period(start: date | None, end: date | None) -> str:
 @app.command()
 def quotes(
     by: Annotated[str | None, typer.Option("--by", help="Only quotes by this actor.")] = None,
-    about: Annotated[str | None, typer.Option("--about", help="Only quotes about or to this actor.")] = None,
+    about: Annotated[str | None, typer.Option(
+        "--about", help="Only quotes about or to this actor: named by the speech verb, or in the quote's "
+        "sentence by someone else.")] = None,
     db: DbOption = DEFAULT_DB,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N quotes.")] = None,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip the first N quotes (with --limit: the next page).")] = 0,
     as_json: JsonOption = False,
 ) -> None:
-    """Quotes with their speakers, dates and sources."""
+    """Quotes with their speakers, dates and sources.
+
+    The same words by the same speaker in several articles are one quote with all its sources,
+    dated when said where the text says so (else by the article, marked 'reported')."""
     with open_chronicle(db) as chron:
-        rows = chron.quotes(by=by, about=about, limit=limit, offset=offset)
+        quotes = chron.reported_quotes(by=by, about=about, limit=limit, offset=offset)
     if as_json:
-        print_json_lines(asdict(row) for row in rows)
+        print_json_lines(asdict(quote) for quote in quotes)
     else:
-        console.print(render.quotes_table(rows))
+        console.print(render.reported_quotes_table(quotes))
 
 
 @app.command()

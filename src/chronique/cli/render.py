@@ -14,6 +14,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from chronique.analysis.quotes import ReportedQuote
 from chronique.analysis.records import (
     ActorGraph,
     ActorProfile,
@@ -84,6 +85,24 @@ def quotes_table(rows: Sequence[QuoteRow], title: str | None = None) -> Table:
         cue = f" ({row.cue})" if row.cue else ""
         table.add_row(str(row.doc_date or ""), (row.speaker_name or "unknown") + cue,
                       f"« {row.text} »", row.doc_id)
+    return table
+
+
+def reported_quotes_table(quotes: Sequence[ReportedQuote]) -> Table:
+    """One row per quote: its date (when said, or ``reported`` with the article's date), speaker,
+    words, and every article that reports it."""
+    table = Table(title=f"{len(quotes)} quotes", show_lines=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("speaker")
+    table.add_column("quote", overflow="fold", ratio=3)
+    table.add_column("sources", overflow="fold")
+    for quote in quotes:
+        when = quote.date or ""
+        if quote.date_basis == "reported" and when:
+            when += "\n(reported)"
+        cue = f" ({quote.sources[0].cue})" if quote.sources[0].cue else ""
+        table.add_row(when, (quote.speaker_name or "unknown") + cue, f"« {quote.text} »",
+                      "\n".join(f"{row.doc_id} {row.doc_date or ''}".strip() for row in quote.sources))
     return table
 
 

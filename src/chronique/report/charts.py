@@ -20,7 +20,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from chronique.analysis.records import ActorGraph, GraphNode, SeriesPoint
+from chronique.analysis.records import ActorGraph, GraphNode, PeriodSpan
 from chronique.export.graph import COLOUR_BOUND, actor_network, mean_score
 from chronique.export.palette import CONFLICT, COOPERATION, NEUTRAL, hex_colour, signed_colour
 
@@ -28,7 +28,6 @@ __all__ = ["LAYOUT_SEED", "MAX_NODES", "series_chart", "network_chart", "data_ur
 
 LAYOUT_SEED = 7
 MAX_NODES = 40
-CATEGORICAL_MONTHS = 24  # up to this many months, one labelled bar per month
 DPI = 144
 INK, MUTED, GRID = "#1f2933", "#616e7c", "#e4e7eb"
 TYPE_COLOURS = {"PERSON": "#3e4c59", "ORG": "#2f6fb3", "PRODUCT": "#8e5bb5"}
@@ -61,44 +60,49 @@ def _bar_colour(score: float) -> str:
     return hex_colour(COOPERATION if score > 0 else CONFLICT if score < 0 else NEUTRAL)
 
 
-def _month_day(period: str) -> date:
-    return date(int(period[:4]), int(period[5:7]), 15)
+def _axis_limits(spans: Sequence[PeriodSpan]) -> tuple[date, date]:
+    """Whole years around the spans, whole months when they fall within eighteen months (as the
+    web page's chart does)."""
+    first = min(date.fromisoformat(s.start) for s in spans)
+    last = max(date.fromisoformat(s.end) for s in spans)
+    if (last.year - first.year) * 12 + last.month - first.month + 1 <= 18:
+        after = date(last.year + 1, 1, 1) if last.month == 12 else date(last.year, last.month + 1, 1)
+        return date(first.year, first.month, 1), after
+    return date(first.year, 1, 1), date(last.year + 1, 1, 1)
 
 
-def _month_axis(axes, points: Sequence[SeriesPoint]) -> list[float]:
-    """Few months: one labelled bar each, side by side. Many: bars on a calendar axis, so that
-    gaps between months read as time, labelled by matplotlib's date locator."""
-    if len(points) <= CATEGORICAL_MONTHS:
-        axes.set_xticks(range(len(points)), [p.period for p in points],
-                        rotation=45 if len(points) > 8 else 0, ha="right" if len(points) > 8 else "center")
-        return [float(x) for x in range(len(points))]
-    locator = AutoDateLocator(maxticks=14)
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    return [float(date2num(_month_day(p.period))) for p in points]
-
-
-def series_chart(points: Sequence[SeriesPoint]) -> bytes | None:
-    """Monthly net conflict–cooperation score as bars, green above zero, red below; None when
-    there is nothing to draw. Months without events are left out; few bars say their events."""
-    if not points:
+def series_chart(spans: Sequence[PeriodSpan]) -> bytes | None:
+    """The conflict–cooperation score on a true time axis: each period as wide as its events'
+    dates are known (a month, or a whole year drawn paler for "en 2015"), cooperation up in
+    green, conflict down in red, a dark stroke at the net score; nothing joins two periods.
+    None when there is nothing to draw."""
+    if not spans:
         return None
     figure = Figure(figsize=(9.0, 3.2))
     axes = _plain_axes(figure)
-    positions = _month_axis(axes, points)
-    scores = [p.score for p in points]
-    width = 0.62 if len(points) <= CATEGORICAL_MONTHS else 24.0  # days, on a calendar axis
-    axes.bar(positions, scores, width=width, color=[_bar_colour(s) for s in scores], zorder=3)
+    green, red = hex_colour(COOPERATION), hex_colour(CONFLICT)
+    for span in spans:
+        first, last = date.fromisoformat(span.start), date.fromisoformat(span.end)
+        x, width = float(date2num(first)), float((last - first).days + 1)
+        coarse = span.precision != "month"
+        style = {"alpha": 0.35, "linewidth": 1.0} if coarse else {"alpha": 0.9, "linewidth": 0}
+        if span.cooperation > 0:
+            axes.bar(x, span.cooperation, width=width, align="edge", color=green, edgecolor=green, zorder=3, **style)
+        if span.conflict < 0:
+            axes.bar(x, span.conflict, width=width, align="edge", color=red, edgecolor=red, zorder=3, **style)
+        axes.hlines(span.score, x, x + max(width, 8.0), colors=INK, linewidth=2.0, zorder=5)
+    low_day, high_day = _axis_limits(spans)
+    axes.set_xlim(float(date2num(low_day)), float(date2num(high_day)))
+    locator = AutoDateLocator(maxticks=12)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     axes.axhline(0, color=MUTED, linewidth=0.8, zorder=4)
     axes.grid(axis="y", color=GRID, linewidth=0.8, zorder=0)
-    if len(points) <= CATEGORICAL_MONTHS:
-        for x, point in zip(positions, points):
-            axes.annotate(f"{point.events} ev.", (x, point.score), xytext=(0, 4 if point.score >= 0 else -11),
-                          textcoords="offset points", ha="center", fontsize=7, color=MUTED)
-    low, high = min(0.0, *scores), max(0.0, *scores)
+    values = [0.0, *(s.cooperation for s in spans), *(s.conflict for s in spans), *(s.score for s in spans)]
+    low, high = min(values), max(values)
     margin = max(1.0, (high - low) * 0.15)
     axes.set_ylim(low - margin, high + margin)
-    axes.set_ylabel("net score (conflict − / cooperation +)", fontsize=8, color=MUTED)
+    axes.set_ylabel("score (conflict − / cooperation +)", fontsize=8, color=MUTED)
     figure.tight_layout()
     return _png(figure)
 

@@ -14,8 +14,9 @@ from datetime import date
 from typing import TypeVar
 
 from chronique.analysis import ActorGraph, Chronicle, PairHistory, PairLink, RelationRow
-from chronique.analysis.records import Counterpart, SeriesPoint
-from chronique.analysis.series import monthly_series, split_scores
+from chronique.analysis.quotes import quote_key
+from chronique.analysis.records import Counterpart, PeriodSpan, SeriesPoint
+from chronique.analysis.series import monthly_series, period_spans, split_scores
 from chronique.errors import InvalidOptionError
 from chronique.report.sources import DocumentSources, Source, SourceIndex
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
@@ -57,6 +58,7 @@ class QuoteItem:
     cue: str | None
     date: date | None
     cited: Source
+    also: tuple[Source, ...] = ()  # the other articles reporting the same words by the same speaker
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ class ReportContent:
     counterparts: tuple[Counterpart, ...]
     documents: tuple[DocumentSources, ...]
     source_count: int
+    spans: tuple[PeriodSpan, ...] = ()  # the chart's periods, each as wide as its dates are known
 
 
 def in_period(entry: TimelineEntry, start: date | None, end: date | None) -> bool:
@@ -137,9 +140,18 @@ def _timeline_rows(entries: Iterable[TimelineEntry], index: SourceIndex, via: di
 
 
 def _quote_group(title: str, quotes: Sequence[QuoteRow], index: SourceIndex) -> QuoteGroup:
-    return QuoteGroup(title, tuple(
-        QuoteItem(q.speaker_name, q.text, q.cue, q.doc_date, index.cite_span(q.doc_id, q.start, q.end))
-        for q in _latest(quotes, MAX_QUOTES)), len(quotes))
+    """The latest quotes under a heading; the same words by the same speaker in several articles
+    are one item citing each of them (dated by the first report)."""
+    reports: dict[tuple[str, str], list[QuoteRow]] = {}
+    for quote in quotes:
+        reports.setdefault(quote_key(quote), []).append(quote)
+    firsts = [rows[0] for rows in reports.values()]
+    items = []
+    for q in _latest(firsts, MAX_QUOTES):
+        others = reports[quote_key(q)][1:]
+        items.append(QuoteItem(q.speaker_name, q.text, q.cue, q.doc_date, index.cite_span(q.doc_id, q.start, q.end),
+                               tuple(index.cite_span(o.doc_id, o.start, o.end) for o in others)))
+    return QuoteGroup(title, tuple(items), len(firsts))
 
 
 def _relation_items(relations: Iterable[RelationRow], index: SourceIndex) -> list[RelationItem]:
@@ -241,4 +253,5 @@ def build_content(chron: Chronicle, actors: Sequence[str] = (), start: date | No
         tuple(monthly_series(entries, start=start, end=end)),
         _focused_graph(chron.graph(start=start, end=end), scope.actors),
         tuple(quotes), tuple(relations), scope.counterparts, tuple(index.documents()), len(index),
+        tuple(period_spans(entries, start=start, end=end)),
     )

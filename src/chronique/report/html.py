@@ -76,7 +76,7 @@ def _environment() -> Environment:
 
 def render_html(content: ReportContent, *, database: str, generated_at: datetime) -> str:
     """The page. Everything in it follows from ``content`` except ``generated_at``."""
-    series_png = series_chart(content.series)
+    series_png = series_chart(content.spans)
     network_png = network_chart(content.graph, [actor.id for actor in content.actors])
     return _environment().get_template("report.html.j2").render(
         c=content,

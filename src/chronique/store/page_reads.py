@@ -13,7 +13,7 @@ from datetime import date
 from chronique.store.queries import entities_by_ids
 from chronique.store.records import EntityRow
 
-__all__ = ["DocumentSummary", "DocumentPage", "document_page", "entity_page", "entities_matching", "LEAD_CHARACTERS"]
+__all__ = ["DocumentSummary", "DocumentPage", "document_page", "documents_mentioning", "entity_page", "entities_matching", "LEAD_CHARACTERS"]
 
 #: How much of an article's text a list shows (for articles without a title).
 LEAD_CHARACTERS = 160
@@ -43,13 +43,12 @@ class DocumentPage:
     items: tuple[DocumentSummary, ...]
 
 
-def document_page(conn: sqlite3.Connection, limit: int, offset: int) -> DocumentPage:
-    """Stored articles by publication date (newest first), then id; every value bound."""
-    total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+def _summaries(conn: sqlite3.Connection, total: int, limit: int, offset: int, where: str = "",
+               params: tuple[object, ...] = ()) -> DocumentPage:
     rows = conn.execute(
         "SELECT id, date, title, lang, source, url, substr(text, 1, ?), length(text) FROM documents"
-        " ORDER BY date DESC, id LIMIT ? OFFSET ?",
-        (LEAD_CHARACTERS, limit, offset),
+        f" {where} ORDER BY date DESC, id LIMIT ? OFFSET ?",
+        (LEAD_CHARACTERS, *params, limit, offset),
     ).fetchall()
     items = tuple(
         DocumentSummary(id_, date.fromisoformat(day) if day else None, title, lang, source, url,
@@ -57,6 +56,19 @@ def document_page(conn: sqlite3.Connection, limit: int, offset: int) -> Document
         for id_, day, title, lang, source, url, lead, characters in rows
     )
     return DocumentPage(total, limit, offset, items)
+
+
+def document_page(conn: sqlite3.Connection, limit: int, offset: int) -> DocumentPage:
+    """Stored articles by publication date (newest first), then id; every value bound."""
+    total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    return _summaries(conn, total, limit, offset)
+
+
+def documents_mentioning(conn: sqlite3.Connection, entity_id: str, limit: int, offset: int) -> DocumentPage:
+    """The articles that mention an actor (newest first), with how many there are in all."""
+    holding = "WHERE id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)"
+    total = conn.execute(f"SELECT COUNT(*) FROM documents {holding}", (entity_id,)).fetchone()[0]
+    return _summaries(conn, total, limit, offset, holding, (entity_id,))
 
 
 #: Mentions of an entity, the first key of the actors' order (most mentioned first).

@@ -256,6 +256,18 @@ def _timeline_order(entry: TimelineEntry) -> tuple[object, ...]:
     return (when is None, when or "", reported, entry.event_id)
 
 
+#: Quotes whose sentence (the stored sentences holding the quote) names an entity: read from that
+#: entity's mentions (index ``mentions_by_entity``), then the quotes of those articles.
+MENTIONED_IN_SENTENCE = """
+    SELECT qm.id FROM mentions m JOIN quotes qm ON qm.doc_id = m.doc_id
+    WHERE m.entity_id = ?
+      AND m.start >= COALESCE((SELECT MAX(s.start) FROM sentences s
+                               WHERE s.doc_id = qm.doc_id AND s.start <= qm.start), qm.start)
+      AND m."end" <= COALESCE((SELECT MIN(s."end") FROM sentences s
+                               WHERE s.doc_id = qm.doc_id AND s."end" >= qm."end"), qm."end")
+"""
+
+
 def _quote_filter(by: str | None, about: str | None) -> tuple[str, list[object]]:
     """The WHERE clause and values of :func:`quotes`."""
     clauses: list[str] = ["1 = 1"]
@@ -264,8 +276,10 @@ def _quote_filter(by: str | None, about: str | None) -> tuple[str, list[object]]
         clauses.append("q.speaker = ?")
         params.append(by)
     if about is not None:
-        clauses.append("q.about = ?")
-        params.append(about)
+        # About X: the extractor said so (the speech verb's object), or X is named in the quote's
+        # sentence by someone else (see ``quote_reads.MENTIONED_IN_SENTENCE``).
+        clauses.append(f"(q.about = ? OR (COALESCE(q.speaker, '') != ? AND q.id IN ({MENTIONED_IN_SENTENCE})))")
+        params += [about, about, about]
     return " AND ".join(clauses), params
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Literal
 
 from chronique.model import Annotations, Document
-from chronique.store import analysis_reads, page_reads, queries, text_reads
+from chronique.store import analysis_reads, page_reads, queries, quote_reads, text_reads
 from chronique.store.analysis_reads import GraphEvent, RoleRow, ScoredEvent
 from chronique.store.page_reads import DocumentPage
 from chronique.store.rebuild import rebuild_annotations
@@ -120,6 +120,12 @@ class StoreReader:
 
     def document_page(self, limit: int, offset: int = 0) -> DocumentPage:
         return page_reads.document_page(self._conn, limit, offset)
+
+    def said_dates(self, quotes: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int], tuple[str, str]]:
+        return quote_reads.said_dates(self._conn, quotes)
+
+    def documents_mentioning(self, entity_id: str, limit: int, offset: int = 0) -> DocumentPage:
+        return page_reads.documents_mentioning(self._conn, entity_id, limit, offset)
 
     def ranked_matches(self, kind: Literal["article", "quote"], query: str, limit: int) -> dict[int, float]:
         return text_reads.ranked_matches(self._conn, kind, query, limit)

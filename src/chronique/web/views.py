@@ -16,6 +16,7 @@ from markupsafe import Markup
 from starlette.templating import Jinja2Templates
 
 from chronique.web.assets import TEMPLATES_DIR
+from chronique.web.downloads import download_href
 from chronique.web.highlight import format_amount, sentence_anchor
 
 __all__ = [
@@ -64,7 +65,7 @@ def build_templates() -> Jinja2Templates:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.globals.update(
-        actor_href=actor_href, pair_href=pair_href, fact_href=fact_href,
+        actor_href=actor_href, pair_href=pair_href, fact_href=fact_href, download_href=download_href,
     )
     env.filters.update(
         score_class=score_class, signed=signed, amount=lambda row: format_amount(row.amount, row.currency),
