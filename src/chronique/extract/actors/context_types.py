@@ -1,0 +1,240 @@
+"""Unknown names typed from their context, not from the NER label alone; non-names dropped.
+
+The statistical NER calls a club named after its city a place ("Chelsea"), a company it has
+never seen a place or a miscellany ("Uniper", "Vinted"), a film a miscellany ("Casablanca"),
+and it takes capitalised common words, dates and datelines for names ("Résultat", "Vendredi
+14", "NEW YORK (Reuters)"). The text says better, in general ways:
+
+* the words before a name: "au capital de X", "le conseil d'administration de X", "la
+  commercialisation du X" (the lexicon's ``org_context_before`` and ``product_context_before``);
+* a word inside a name: "Sporting Club de Braga", "Premier League" (``inner_org_words``);
+* the list a name stands in, and the plural cue that opens it: "douze clubs (A, B, C)",
+  "des films tels que « A » et « B »", "un groupe de médias : A, B, C"; failing a cue, the list's
+  other members, when at least two of them are surely typed alike;
+* a state is a place ("La Chine a annoncé"), whatever a verb or a cue nearby suggests.
+
+Known (knowledge-base) names are never retyped. Every retyped name says why in ``rule``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, line_before
+from chronique.text import fold
+
+__all__ = ["ContextTyper", "plural"]
+
+#: How far before a list's first name its cue may stand, in tokens.
+MAX_INTRO_TOKENS = 7
+#: Parts of speech of the lower-case words a list's cue may stand before ("clubs européens").
+INTRO_POS = frozenset({"ADJ", "NOUN", "ADP", "DET", "ADV", "NUM"})
+COMPLEMENT_WORDS = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en"})
+SURE_SOURCES = frozenset({"kb", "pattern"})
+ELIDED_ARTICLES = ("la ", "le ", "les ", "l'")
+
+
+def plural(phrase: str) -> str:
+    """The plural of a cue noun phrase, French spelling rules for the common cases: "club" →
+    "clubs", "réseau social" → "réseaux sociaux", "fonds" → "fonds"; past a "de" only the
+    head changes ("fonds d'investissement", "groupes de médias")."""
+    words = phrase.split(" ")
+    head_only = any(w in ("de", "d'") or w.startswith("d'") for w in words)
+    out = []
+    for index, word in enumerate(words):
+        if index > 0 and head_only:
+            out.append(word)
+            continue
+        if word[-1:] in ("s", "x", "z") or not word[-1:].isalpha():
+            out.append(word)
+        elif word.endswith("al"):
+            out.append(word[:-2] + "aux")
+        elif word.endswith(("eau", "au", "eu")):
+            out.append(word + "x")
+        else:
+            out.append(word + "s")
+    return " ".join(out)
+
+
+class ContextTyper:
+    """Retypes unknown names from their context and drops what names nobody."""
+
+    def __init__(self, words: dict[str, Any], places: dict[str, Any], first_names: frozenset[str]) -> None:
+        contractions = words["cue_contractions"]
+        self.context = CueIndex(
+            [(c, "ORG") for c in words["org_context_before"]]
+            + [(c, "PRODUCT") for c in words["product_context_before"]],
+            contractions,
+        )
+        cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed if etype != "PERSON"]
+        self.list_cues = CueIndex(cues + [(plural(cue), etype) for cue, etype in cues], contractions)
+        self.inner_org_words = frozenset(words["inner_org_words"])
+        self.press_abbreviations = frozenset(words["press_abbreviations"])
+        self.calendar_words = frozenset(fold(w) for w in words["calendar_words"])
+        self.countries = frozenset(places["countries"])
+        self.first_names = first_names
+        self.markers = frozenset(fold(m) for marker in words["list_markers"] for m in marker.split(" "))
+        self.separators = frozenset(fold(s) for sep in words["list_separators"] for s in sep.split(" "))
+
+    def apply(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[NamedSpan]:
+        names = [n for n in names if not self.names_nobody(doc, text, n)]
+        for name in names:
+            if name.kb_id is None and name.key is None:
+                self._retype_alone(text, name)
+        for group in self._lists(doc, text, names):
+            self._retype_list(doc, text, group)
+        return names
+
+    # -- what names nobody -------------------------------------------------------------------
+    def names_nobody(self, doc: Doc, text: str, name: NamedSpan) -> bool:
+        """A press abbreviation, a dateline, a date, or one capitalised common word opening a
+        sentence ("Résultat, …", "Morceaux choisis.") that does not act in it."""
+        if name.kb_id is not None or name.key is not None:
+            return False
+        span = name.span
+        if span.text in self.press_abbreviations:
+            return True
+        if len(span) > 1 and fold(span[0].text) in self.calendar_words and all(t.like_num or t.is_punct for t in span[1:]):
+            return True
+        if all(t.is_upper or not t.is_alpha for t in span) and len(span.text) > 3 and self._is_dateline(text, span):
+            return True
+        if len(span) != 1:
+            return False
+        token = span[0]
+        opens = token.is_sent_start or token.i == 0 or doc[token.i - 1].is_punct or "\n" in doc[token.i - 1].text
+        common = token.pos_ in ("NOUN", "ADJ", "VERB", "ADV") and token.lemma_.islower()
+        return (
+            opens
+            and common
+            and doc.vocab.has_vector(token.lower_)
+            and not token.dep_.startswith("nsubj")
+            and not self._capitalised_elsewhere(doc, token)
+        )
+
+    @staticmethod
+    def _is_dateline(text: str, span) -> bool:
+        """"NEW YORK (Reuters) -", "PARIS —": upper-case words opening a line, then a bracket
+        or a dash."""
+        if line_before(text, span.start_char).strip():
+            return False
+        after = text[span.end_char : span.end_char + 3].lstrip()
+        return after[:1] in ("(", "-", "–", "—", ",", ":")
+
+    @staticmethod
+    def _capitalised_elsewhere(doc: Doc, token) -> bool:
+        return any(
+            t.text == token.text and not t.is_sent_start and t.i > 0 and not doc[t.i - 1].is_punct
+            for t in doc
+            if t.i != token.i
+        )
+
+    # -- one name --------------------------------------------------------------------------
+    def _retype_alone(self, text: str, name: NamedSpan) -> None:
+        span = name.span
+        if self.is_country(span.text):
+            name.type, name.typed_by_cue, name.rule = "LOC", False, "place"
+            return
+        starts_with_first_name = span[0].text in self.first_names and len(span) > 1
+        if starts_with_first_name:
+            return
+        if name.type != "ORG" and len(span) > 1 and any(t.text in self.inner_org_words for t in span):
+            name.type, name.typed_by_cue, name.rule = "ORG", True, "inner-word"
+            return
+        if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
+            return
+        found = self.context.type_at_end(line_before(text, span.start_char))
+        if found:
+            name.type, name.typed_by_cue, name.rule = found, True, "context"
+
+    def is_country(self, text: str) -> bool:
+        lowered = text.lower()
+        for article in ELIDED_ARTICLES:
+            if lowered.startswith(article):
+                text = text[len(article) :]
+                break
+        return text in self.countries
+
+    # -- lists -----------------------------------------------------------------------------
+    def _lists(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[list[NamedSpan]]:
+        """Runs of names joined by commas, "et", "ou", "mais aussi" (articles and plural cues
+        allowed between: "A, les radios B et C"). A lone name counts when quoted ("la série
+        « A »")."""
+        ordered = sorted(names, key=lambda n: n.span.start)
+        groups: list[list[NamedSpan]] = []
+        current: list[NamedSpan] = []
+        for name in ordered:
+            if current and self._joins(text, current[-1], name):
+                current.append(name)
+                continue
+            if current:
+                groups.append(current)
+            current = [name]
+        if current:
+            groups.append(current)
+        return [g for g in groups if len(g) >= 2 or self._quoted(doc, g[0])]
+
+    def _joins(self, text: str, left: NamedSpan, right: NamedSpan) -> bool:
+        gap = text[left.span.end_char : right.span.start_char]
+        if len(gap) > 40 or "\n" in gap or not gap.strip():
+            return False
+        words = WORDS.findall(gap.replace(",", " , ").replace(";", " ; "))
+        joined = any(fold(w) in (",", ";", "et", "ou") for w in words)
+        # one unfound name may stand between two found ones ("A, C8, B")
+        unfound = [w for w in words if w[:1].isupper() or any(c.isdigit() for c in w)]
+        known = [w for w in words if fold(w) in self.separators or self.list_cues.type_at_end(fold(w))]
+        return joined and len(unfound) <= 1 and len(known) + len(unfound) == len(words)
+
+    @staticmethod
+    def _quoted(doc: Doc, name: NamedSpan) -> bool:
+        start = name.span.start
+        return start > 0 and doc[start - 1].text in ("«", '"', "“")
+
+    def _retype_list(self, doc: Doc, text: str, group: list[NamedSpan]) -> None:
+        found = self._intro_type(doc, text, group[0])
+        rule = "list-cue"
+        if found is None and len(group) >= 3:
+            found, rule = self._shared_type(group), "list"
+        if found is None:
+            return
+        for name in group:
+            if name.kb_id is not None or name.key is not None or self.is_country(name.span.text):
+                continue
+            if name.type == "PERSON" and (name.source != "model" or name.typed_by_cue):
+                continue
+            if rule == "list" and (name.typed_by_cue or name.type not in ("LOC", "OTHER")):
+                continue
+            name.type, name.typed_by_cue, name.rule = found, True, rule
+
+    def _intro_type(self, doc: Doc, text: str, first: NamedSpan) -> str | None:
+        """The type of the cue that opens a list: "clubs européens (", "films à succès tels
+        que «", "groupe de médias :", "au capital de"."""
+        start = first.span.start
+        if start == 0:
+            return None
+        context = self.context.type_at_end(line_before(text, first.span.start_char))
+        if context:
+            return context
+        if doc[start - 1].lower_ in COMPLEMENT_WORDS:
+            return None  # "ses usines de Flins, Douai": the names are the cue's complement
+        i, steps = start, 0
+        while i > 0 and steps < MAX_INTRO_TOKENS:
+            previous = doc[i - 1]
+            marker = previous.is_punct or fold(previous.text) in self.markers
+            if not marker and not (previous.is_lower and previous.pos_ in INTRO_POS):
+                break
+            found = None if marker else self.list_cues.type_at_end(line_before(text, previous.idx + len(previous.text)))
+            if found:
+                return found
+            i, steps = i - 1, steps + 1
+        return None
+
+    @staticmethod
+    def _shared_type(group: list[NamedSpan]) -> str | None:
+        """The type at least two surely typed members share, when no sure member differs."""
+        sure = {n.type for n in group if n.source in SURE_SOURCES or n.typed_by_cue}
+        counted = [n for n in group if (n.source in SURE_SOURCES or n.typed_by_cue) and n.type in ("ORG", "PRODUCT")]
+        if len(sure) == 1 and len(counted) >= 2:
+            return counted[0].type
+        return None
