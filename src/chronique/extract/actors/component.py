@@ -213,6 +213,8 @@ class ActorRecognizer:
         span = doc[start:end]
         if not any(t.text[:1].isupper() for t in span) or len(span.text) < 2:
             return None
+        if span[0].is_lower and span[0].is_alpha and span[0].lower_ not in self.particles:
+            return None  # "ministre de l'Économie": a description, which coref resolves
         return Span(doc, start, end, label=ent.label_)
 
     def _name_article(self, token, label: str) -> bool:

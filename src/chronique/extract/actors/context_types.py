@@ -201,8 +201,8 @@ class ContextTyper:
         for name in group:
             if name.kb_id is not None or name.key is not None or self.is_country(name.span.text):
                 continue
-            if name.type == "PERSON" and (name.source != "model" or name.typed_by_cue):
-                continue
+            if name.type == "PERSON":
+                continue  # "le patron de KLM, Pieter Elbers": a person closes the list
             if rule == "list" and (name.typed_by_cue or name.type not in ("LOC", "OTHER")):
                 continue
             name.type, name.typed_by_cue, name.rule = found, True, rule

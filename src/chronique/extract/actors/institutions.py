@@ -73,10 +73,41 @@ class InstitutionFinder:
         self.seats: dict[str, list[str]] = dict(places["seats"])
         self.seats_as_subject = frozenset(places.get("seats_as_subject", []))
         self.first_names = frozenset(words["first_names"]["m"]) | frozenset(words["first_names"]["f"])
+        self.bare = frozenset(institutions["bare"])
+        self.bare_alone = frozenset(institutions["bare_alone"])
         self.kb = kb
 
     def find(self, doc: Doc, text: str) -> list[NamedSpan]:
-        return self.descriptions(doc) + self.metonyms(doc)
+        described = self.descriptions(doc)
+        return described + self.bare_heads(doc, described) + self.metonyms(doc)
+
+    def bare_heads(self, doc: Doc, described: list[NamedSpan]) -> list[NamedSpan]:
+        """"le tribunal", "le gouvernement" alone: the one institution of that head the article
+        names ("le tribunal correctionnel de Paris"), or, for a government, an actor of its own;
+        nothing when the article names two."""
+        surfaces: dict[str, set[str]] = {}
+        for name in described:
+            surfaces.setdefault(name.span[0].text, set()).add(name.span.text)
+        taken = {i for name in described for i in range(name.span.start, name.span.end)}
+        found = []
+        for token in doc:
+            if token.text not in self.bare or token.i in taken or token.i == 0:
+                continue
+            if doc[token.i - 1].pos_ != "DET" or doc[token.i - 1].lower_ not in ("le", "la", "l'", "l’", "les"):
+                continue
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and (following.lower_ in self.demonyms or is_capitalised(following)):
+                continue
+            named = surfaces.get(token.text, set())
+            if len(named) == 1:
+                key = _local_key("ORG", next(iter(named)))
+            elif not named and token.text in self.bare_alone:
+                key = None
+            else:
+                continue
+            span = Span(doc, token.i, token.i + 1, label="ORG")
+            found.append(NamedSpan(span, "ORG", None, True, "pattern", key=key, rule="institution"))
+        return found
 
     # -- descriptions ----------------------------------------------------------------------
     def descriptions(self, doc: Doc) -> list[NamedSpan]:
