@@ -275,6 +275,8 @@ class ActorRecognizer:
             record["names"][text] += 1
             if name.canonical:
                 record["canonical"] = name.canonical
+            if rule in ("institution", "metonym"):
+                record["institution"] = True  # no "la société" or "le fabricant" stands for it
             if entity_type == "PERSON" and kb_id is None and "gender" not in record:
                 record["gender"] = self.first_name_gender.get(name.span[0].text)
             mentions.append(ActorMention(name.span.start_char, name.span.end_char, key, "name", rule))

@@ -134,6 +134,8 @@ class ContextTyper:
     def _retype_alone(self, text: str, name: NamedSpan) -> None:
         span = name.span
         if self.is_country(span.text):
+            if len(span) > 1 and span[0].pos_ == "DET":
+                name.span = span[1:]  # "La Norvège a annoncé": the state is "Norvège"
             name.type, name.typed_by_cue, name.rule = "LOC", False, "place"
             return
         starts_with_first_name = span[0].text in self.first_names and len(span) > 1

@@ -74,7 +74,7 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
         holder = holder or (said[0] if said else None)
         holder = holder or _holder_in_kb(doc, org_mention.key, titles, entities, kb)
         if holder:
-            found.append(ActorMention(token.idx, org_mention.end, holder, "description"))
+            found.append(ActorMention(token.idx, org_mention.end, holder, "description", "role"))
     return found
 
 
@@ -121,11 +121,20 @@ def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[Acto
             )
             introduces_name = _followed_by_name(doc, text, end, mentions)
             if boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
-                key = _recent(doc, mentions, entities, start, lambda k, m: entities[k]["type"] == "ORG")
+                key = _recent(doc, mentions, entities, start, _is_company(entities))
                 if key:
-                    found.append(ActorMention(start, end, key, "description"))
+                    found.append(ActorMention(start, end, key, "description", "description"))
             start = lowered.find(phrase, end)
     return found
+
+
+def _is_company(entities):
+    """A filter for what "la société" may stand for: an organisation, not an institution."""
+
+    def accept(key: str, mention: ActorMention) -> bool:
+        return entities[key]["type"] == "ORG" and not entities[key].get("institution")
+
+    return accept
 
 
 def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention]) -> bool:
@@ -205,12 +214,12 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
             feminine = phrase in feminine_named
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine))
             if key:
-                resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun"))
+                resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun", "pronoun"))
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
             feminine = "Fem" in token.morph.get("Gender", []) or word.endswith(feminine_endings)
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key:
-                resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun"))
+                resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun", "pronoun"))
     return resolved
 
 

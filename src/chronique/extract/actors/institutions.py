@@ -131,7 +131,7 @@ class InstitutionFinder:
         following = doc[i]
         if head.text in self.with_demonym and following.lower_ in self.demonyms:
             return i + 1
-        if head.text in self.with_name and is_capitalised(following) and following.pos_ == "PROPN":
+        if head.text in self.with_name and is_capitalised(following) and following.pos_ not in ("DET", "ADP", "AUX", "VERB", "PUNCT"):
             if following.text in self.first_names or following.is_sent_start:
                 return None
             return self._capitalised_end(doc, i)
@@ -170,9 +170,9 @@ class InstitutionFinder:
         for token in doc:
             if not is_capitalised(token):
                 continue
-            for form, target in self._candidates(doc, token):
+            for size, target in self._candidates(doc, token):
                 canonical, entity_type = target[0], target[1]
-                span = Span(doc, token.i, token.i + len(form.split(" ")), label=entity_type)
+                span = Span(doc, token.i, token.i + size, label=entity_type)
                 if not self._acts(doc, span, subject_only=target[2]):
                     continue
                 known = self.kb.actors_named(canonical)
@@ -183,17 +183,18 @@ class InstitutionFinder:
                 break
         return found
 
-    def _candidates(self, doc: Doc, token: Token) -> list[tuple[str, tuple[str, str, bool]]]:
+    def _candidates(self, doc: Doc, token: Token) -> list[tuple[int, tuple[str, str, bool]]]:
+        """(size in tokens, (institution, type, acts only as a subject)), longest first."""
         out = []
-        for size in (3, 2, 1):
+        for size in (4, 3, 2, 1):
             if token.i + size > len(doc):
                 continue
-            form = " ".join(t.text for t in doc[token.i : token.i + size])
+            form = doc[token.i : token.i + size].text
             if form in self.seats:
                 canonical, entity_type = self.seats[form]
-                out.append((form, (canonical, entity_type, form in self.seats_as_subject)))
+                out.append((size, (canonical, entity_type, form in self.seats_as_subject)))
             if form in self.capitals:
-                out.append((form, (self.capitals[form], "LOC", True)))
+                out.append((size, (self.capitals[form], "LOC", True)))
         return out
 
     @staticmethod
