@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 import spacy
 
+from chronique.data import lexicon
 from chronique.extract.actors.context_types import plural
 from chronique.extract.actors.institutions import demonym_forms
 from chronique.nlp.extensions import register_extensions
@@ -29,7 +30,7 @@ from tests.conftest import run_dated
     ],
 )
 def test_plural_of_a_cue(cue, expected):
-    assert plural(cue) == expected
+    assert plural(cue, lexicon("fr", "actors")["plural_endings"]) == expected
 
 
 @pytest.mark.parametrize(
@@ -42,7 +43,7 @@ def test_plural_of_a_cue(cue, expected):
     ],
 )
 def test_forms_of_an_adjective_of_nationality(masculine, expected):
-    assert demonym_forms(masculine) == expected
+    assert demonym_forms(masculine, lexicon("fr", "places")["demonym_plural_endings"]) == expected
 
 
 @pytest.fixture(scope="module")

@@ -23,23 +23,25 @@ from typing import Any
 from spacy.tokens import Doc
 
 from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, line_before
+from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
 __all__ = ["ContextTyper", "plural"]
 
+LABELS = dependency_scheme("ud")
 #: How far before a list's first name its cue may stand, in tokens.
 MAX_INTRO_TOKENS = 7
 #: Parts of speech of the lower-case words a list's cue may stand before ("clubs européens").
 INTRO_POS = frozenset({"ADJ", "NOUN", "ADP", "DET", "ADV", "NUM"})
-COMPLEMENT_WORDS = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en"})
 SURE_SOURCES = frozenset({"kb", "pattern"})
 ELIDED_ARTICLES = ("la ", "le ", "les ", "l'")
 
 
-def plural(phrase: str) -> str:
+def plural(phrase: str, endings: list[list[str]]) -> str:
     """The plural of a cue noun phrase, French spelling rules for the common cases: "club" →
     "clubs", "réseau social" → "réseaux sociaux", "fonds" → "fonds"; past a "de" only the
-    head changes ("fonds d'investissement", "groupes de médias")."""
+    head changes ("fonds d'investissement", "groupes de médias"). ``endings`` are the
+    lexicon's irregular endings (singular, plural), longest first."""
     words = phrase.split(" ")
     head_only = any(w in ("de", "d'") or w.startswith("d'") for w in words)
     out = []
@@ -47,12 +49,11 @@ def plural(phrase: str) -> str:
         if index > 0 and head_only:
             out.append(word)
             continue
+        irregular = next((e for e in endings if word.endswith(e[0])), None)
         if word[-1:] in ("s", "x", "z") or not word[-1:].isalpha():
             out.append(word)
-        elif word.endswith("al"):
-            out.append(word[:-2] + "aux")
-        elif word.endswith(("eau", "au", "eu")):
-            out.append(word + "x")
+        elif irregular:
+            out.append(word[: len(word) - len(irregular[0])] + irregular[1])
         else:
             out.append(word + "s")
     return " ".join(out)
@@ -69,7 +70,9 @@ class ContextTyper:
             contractions,
         )
         cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed if etype != "PERSON"]
-        self.list_cues = CueIndex(cues + [(plural(cue), etype) for cue, etype in cues], contractions)
+        endings = sorted(words["plural_endings"], key=lambda e: len(e[0]), reverse=True)
+        self.list_cues = CueIndex(cues + [(plural(cue, endings), etype) for cue, etype in cues], contractions)
+        self.complement_words = frozenset(words["list_complement_words"])
         self.inner_org_words = frozenset(words["inner_org_words"])
         self.press_abbreviations = frozenset(words["press_abbreviations"])
         self.calendar_words = frozenset(fold(w) for w in words["calendar_words"])
@@ -109,7 +112,7 @@ class ContextTyper:
             opens
             and common
             and doc.vocab.has_vector(token.lower_)
-            and not token.dep_.startswith("nsubj")
+            and token.dep_ not in LABELS.subjects
             and not self._capitalised_elsewhere(doc, token)
         )
 
@@ -218,7 +221,7 @@ class ContextTyper:
         context = self.context.type_at_end(line_before(text, first.span.start_char))
         if context:
             return context
-        if doc[start - 1].lower_ in COMPLEMENT_WORDS:
+        if doc[start - 1].lower_ in self.complement_words:
             return None  # "ses usines de Flins, Douai": the names are the cue's complement
         i, steps = start, 0
         while i > 0 and steps < MAX_INTRO_TOKENS:

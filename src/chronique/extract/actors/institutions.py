@@ -27,15 +27,13 @@ from chronique.text import fold
 __all__ = ["InstitutionFinder", "demonym_forms"]
 
 LABELS = dependency_scheme("ud")
-#: Prepositions after which a place name is the place itself ("à Pékin", "en Virginie").
-LOCATIVE = frozenset({"à", "au", "aux", "en", "depuis", "vers", "dans", "près", "via", "sur"})
-PLACE_LINKS = frozenset({"de", "d'", "du", "des", "en"})
 MAX_NAME_TOKENS = 4
 
 
-def demonym_forms(masculine: str) -> set[str]:
+def demonym_forms(masculine: str, plural_endings: list[list[str]]) -> set[str]:
     """The four forms of an adjective of nationality: "italien" → "italienne", "italiens",
-    "italiennes"; "français" → "française(s)"; "fédéral" → "fédérale(s)", "fédéraux"."""
+    "italiennes"; "français" → "française(s)"; "fédéral" → "fédérale(s)", "fédéraux"
+    (``plural_endings``: the lexicon's irregular masculine plurals)."""
     forms = {masculine}
     if masculine.endswith(("ien", "éen")):
         feminine = masculine + "ne"
@@ -46,8 +44,9 @@ def demonym_forms(masculine: str) -> set[str]:
     else:
         feminine = masculine + "e"
     forms |= {feminine, feminine + "s"}
-    if masculine.endswith("al"):
-        forms.add(masculine[:-2] + "aux")
+    irregular = next((e for e in plural_endings if masculine.endswith(e[0])), None)
+    if irregular:
+        forms.add(masculine[: len(masculine) - len(irregular[0])] + irregular[1])
     elif masculine.endswith(("s", "x")):
         forms.add(masculine)
     else:
@@ -68,7 +67,10 @@ class InstitutionFinder:
         self.with_place = {tuple(h.split(" ")) for h in institutions["with_place"]}
         self.with_name = frozenset(institutions["with_name"])
         self.qualifiers = sorted((tuple(q.split(" ")) for q in institutions["qualifiers"]), key=len, reverse=True)
-        self.demonyms = {form for masculine in places["demonyms"] for form in demonym_forms(masculine)}
+        endings = places["demonym_plural_endings"]
+        self.demonyms = {form for masculine in places["demonyms"] for form in demonym_forms(masculine, endings)}
+        self.locative = frozenset(places["locative_prepositions"])
+        self.place_links = frozenset(places["place_links"])
         self.capitals: dict[str, str] = dict(places["capitals"])
         self.seats: dict[str, list[str]] = dict(places["seats"])
         self.seats_as_subject = frozenset(places.get("seats_as_subject", []))
@@ -148,7 +150,7 @@ class InstitutionFinder:
                 if tuple(fold(t.text) for t in doc[i : i + len(qualifier)]) == tuple(fold(q) for q in qualifier):
                     i += len(qualifier)
                     break
-        if i + 1 >= len(doc) or fold(doc[i].text) not in PLACE_LINKS:
+        if i + 1 >= len(doc) or fold(doc[i].text) not in self.place_links:
             return None
         place = doc[i + 1]
         if not is_capitalised(place) or place.pos_ not in ("PROPN", "NOUN", "X") or place.is_sent_start:
@@ -173,7 +175,7 @@ class InstitutionFinder:
             for size, target in self._candidates(doc, token):
                 canonical, entity_type = target[0], target[1]
                 span = Span(doc, token.i, token.i + size, label=entity_type)
-                if not self._acts(doc, span, subject_only=target[2]):
+                if not self._acts(doc, span, target[2], self.locative):
                     continue
                 known = self.kb.actors_named(canonical)
                 key = known[0] if len(known) == 1 else _local_key(entity_type, canonical)
@@ -198,10 +200,10 @@ class InstitutionFinder:
         return out
 
     @staticmethod
-    def _acts(doc: Doc, span: Span, subject_only: bool) -> bool:
+    def _acts(doc: Doc, span: Span, subject_only: bool, locative: frozenset[str]) -> bool:
         """Whether the place acts: not after a preposition of place, and, for a city, the
         subject of its clause (or right before its verb)."""
-        if span.start > 0 and fold(doc[span.start - 1].text) in LOCATIVE:
+        if span.start > 0 and fold(doc[span.start - 1].text) in locative:
             return False
         if not subject_only:
             return True
