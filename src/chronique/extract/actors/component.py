@@ -134,7 +134,7 @@ class ActorRecognizer:
         self.known = KnownNameFinder(nlp, kb, self.words)
         self.patterns = UnknownNamePatterns(self.words)
         places = lexicon(lang, "places")
-        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names)
+        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb)
         self.institutions = InstitutionFinder(self.words, places, kb)
         self.particles = self.patterns.particles
         self.cues = CueIndex(
@@ -181,6 +181,8 @@ class ActorRecognizer:
             if ent is None:
                 continue
             cue_type = self._cue_type(ent, text)
+            if cue_type == "PERSON" and ent.text.isupper() and len(ent.text) <= 5:
+                cue_type = None  # "le député UMP": a party, not a person
             if ent[-1].text in self.org_suffixes and len(ent) > 1:
                 cue_type = "ORG"
             entity_type = cue_type or self.ner_types.get(ent.label_, "OTHER")
@@ -208,8 +210,15 @@ class ActorRecognizer:
             or (doc[end - 1].is_lower and doc[end - 1].pos_ not in NAME_TAIL_POS)
         ):
             end -= 1  # "X hier" is "X"; "Commission européenne" keeps its adjective
+        for i in range(start + 1, end):
+            if doc[i].is_lower and doc[i].pos_ == "ADP" and doc[i].lower_ not in self.particles:
+                end = i  # "Skydance sous la houlette": a name does not run on past "sous"
+                break
         if start >= end:
             return None
+        demonyms = self.institutions.demonyms
+        while end - start > 1 and doc[start].lower_ in demonyms and is_capitalised(doc[start + 1]):
+            start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
         span = doc[start:end]
         if not any(t.text[:1].isupper() for t in span) or len(span.text) < 2:
             return None

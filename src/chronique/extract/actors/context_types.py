@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, line_before
+from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -33,6 +34,10 @@ LABELS = dependency_scheme("ud")
 MAX_INTRO_TOKENS = 7
 #: Parts of speech of the lower-case words a list's cue may stand before ("clubs européens").
 INTRO_POS = frozenset({"ADJ", "NOUN", "ADP", "DET", "ADV", "NUM"})
+#: What may stand right before a word that opens a sentence or a heading.
+SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "—", "–", "-", "«", '"', "…"})
+#: Punctuation a list's cue may stand before ("clubs (", "médias :", "films comme «").
+INTRO_PUNCTUATION = frozenset({"(", ":", "–", "—", "-", "«", '"', "“"})
 SURE_SOURCES = frozenset({"kb", "pattern"})
 ELIDED_ARTICLES = ("la ", "le ", "les ", "l'")
 
@@ -62,7 +67,9 @@ def plural(phrase: str, endings: list[list[str]]) -> str:
 class ContextTyper:
     """Retypes unknown names from their context and drops what names nobody."""
 
-    def __init__(self, words: dict[str, Any], places: dict[str, Any], first_names: frozenset[str]) -> None:
+    def __init__(
+        self, words: dict[str, Any], places: dict[str, Any], first_names: frozenset[str], kb: KnowledgeBase
+    ) -> None:
         contractions = words["cue_contractions"]
         self.context = CueIndex(
             [(c, "ORG") for c in words["org_context_before"]]
@@ -74,6 +81,14 @@ class ContextTyper:
         self.list_cues = CueIndex(cues + [(plural(cue, endings), etype) for cue, etype in cues], contractions)
         self.complement_words = frozenset(words["list_complement_words"])
         self.inner_org_words = frozenset(words["inner_org_words"])
+        self.inner_org_abbreviations = frozenset(words["inner_org_abbreviations"])
+        self.company_words = (
+            frozenset(words["org_suffixes"])
+            | self.inner_org_words
+            | frozenset(words["company_tail_words"])
+            | frozenset(words["name_joiners"])
+        )
+        self.kb = kb
         self.press_abbreviations = frozenset(words["press_abbreviations"])
         self.calendar_words = frozenset(fold(w) for w in words["calendar_words"])
         self.countries = frozenset(places["countries"])
@@ -87,8 +102,51 @@ class ContextTyper:
             if name.kb_id is None and name.key is None:
                 self._retype_alone(text, name)
         for group in self._lists(doc, text, names):
-            self._retype_list(doc, text, group)
-        return names
+            names += self._retype_list(doc, text, group)
+        for name in names:
+            if name.kb_id is None and name.key is None:
+                self._brand_product(name, names)
+        for name in names:
+            self._lone_person(name, names)
+        return sorted(names, key=lambda n: n.span.start)
+
+    # -- a product named after its maker; a lone word the model took for a person ------------
+    def _brand_product(self, name: NamedSpan, names: list[NamedSpan]) -> None:
+        """"Apple Music", "Fiat Topolino", "HBO Max": a known organisation's name, then words
+        that are neither a company suffix, nor a place, nor an organisation's word."""
+        span = name.span
+        if len(span) < 2 or name.type == "PERSON" or name.rule in ("inner-word", "list-cue"):
+            return
+        rest = span[1:]
+        if any(t.text in self.company_words or self.is_country(t.text) for t in rest):
+            return
+        if not rest[0].text[:1].isupper() and not rest[0].text[:1].isdigit():
+            return
+        # the maker must be an organisation the knowledge base knows: "la Ligue" named in the
+        # text does not make "Ligue 1" a product of it
+        known = [self.kb.get(k) for k in self.kb.actors_named(span[:1].text)]
+        if len(known) == 1 and known[0] is not None and known[0].type == "ORG":
+            name.type, name.typed_by_cue, name.rule = "PRODUCT", True, "brand-product"
+
+    def _lone_person(self, name: NamedSpan, names: list[NamedSpan]) -> None:
+        """One word the model alone calls a person, no first name, no cue, the surname of
+        nobody in the article: the short form of an organisation whose name holds it ("Braga"
+        for "Sporting Club de Braga"), else nobody we can type ("(ou Adtech)")."""
+        span = name.span
+        if name.type != "PERSON" or name.source != "model" or name.typed_by_cue or len(span) != 1:
+            return
+        word = span.text
+        people = [n for n in names if n.type == "PERSON" and len(n.span) > 1 and word in (t.text for t in n.span)]
+        if people or word in self.first_names:
+            return
+        holders = {n.kb_id or n.span.text: n for n in names if n.type == "ORG" and len(n.span) > 1 and word in (t.text for t in n.span)}
+        if len(holders) == 1:
+            holder = next(iter(holders.values()))
+            name.type, name.rule = "ORG", "short-form"
+            name.kb_id = holder.kb_id
+            name.key = holder.kb_id or f"org:{holder.span.text}"
+        elif not holders:
+            name.type, name.rule = "OTHER", "lone-name"
 
     # -- what names nobody -------------------------------------------------------------------
     def names_nobody(self, doc: Doc, text: str, name: NamedSpan) -> bool:
@@ -106,7 +164,8 @@ class ContextTyper:
         if len(span) != 1:
             return False
         token = span[0]
-        opens = token.is_sent_start or token.i == 0 or doc[token.i - 1].is_punct or "\n" in doc[token.i - 1].text
+        previous = doc[token.i - 1].text if token.i > 0 else "\n"
+        opens = token.is_sent_start or previous in SENTENCE_OPENERS or "\n" in previous
         common = token.pos_ in ("NOUN", "ADJ", "VERB", "ADV") and token.lemma_.islower()
         return (
             opens
@@ -144,14 +203,25 @@ class ContextTyper:
         starts_with_first_name = span[0].text in self.first_names and len(span) > 1
         if starts_with_first_name:
             return
-        if name.type != "ORG" and len(span) > 1 and any(t.text in self.inner_org_words for t in span):
+        abbreviated = any(t.text in self.inner_org_abbreviations for t in span) and not all(t.is_upper for t in span)
+        if name.type != "ORG" and len(span) > 1 and (abbreviated or any(t.text in self.inner_org_words for t in span)):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "inner-word"
             return
         if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
             return
-        found = self.context.type_at_end(line_before(text, span.start_char))
+        found = self.context_type(text, span.start_char)
         if found:
             name.type, name.typed_by_cue, name.rule = found, True, "context"
+
+    def context_type(self, text: str, start: int) -> str | None:
+        """The type the words before ``start`` give, one adjective allowed before the last
+        word: "l'acquisition prédatrice de X", "le seul concurrent crédible de X"."""
+        before = line_before(text, start)
+        found = self.context.type_at_end(before)
+        words = WORDS.findall(before[-64:])
+        if found is None and len(words) >= 3:
+            found = self.context.type_at_end(" ".join(words[:-2] + words[-1:]))
+        return found
 
     def is_country(self, text: str) -> bool:
         lowered = text.lower()
@@ -196,21 +266,33 @@ class ContextTyper:
         start = name.span.start
         return start > 0 and doc[start - 1].text in ("«", '"', "“")
 
-    def _retype_list(self, doc: Doc, text: str, group: list[NamedSpan]) -> None:
+    def _retype_list(self, doc: Doc, text: str, group: list[NamedSpan]) -> list[NamedSpan]:
+        """Retype the list's members; return the names found in its gaps ("A, C8, B" after a
+        cue: "C8" too)."""
         found = self._intro_type(doc, text, group[0])
         rule = "list-cue"
         if found is None and len(group) >= 3:
             found, rule = self._shared_type(group), "list"
         if found is None:
-            return
+            return []
+        added = []
+        if rule == "list-cue":
+            for left, right in zip(group, group[1:], strict=False):
+                for token in doc[left.span.end : right.span.start]:
+                    if token.is_alpha and token.is_lower or token.is_punct or fold(token.text) in self.separators:
+                        continue
+                    if token.text[:1].isupper() or any(c.isdigit() for c in token.text):
+                        span = Span(doc, token.i, token.i + 1, label=found)
+                        added.append(NamedSpan(span, found, None, True, "pattern", rule="list-cue"))
         for name in group:
             if name.kb_id is not None or name.key is not None or self.is_country(name.span.text):
                 continue
-            if name.type == "PERSON":
+            if name.type == "PERSON" and (len(name.span) > 1 or name.source != "model" or name.typed_by_cue):
                 continue  # "le patron de KLM, Pieter Elbers": a person closes the list
             if rule == "list" and (name.typed_by_cue or name.type not in ("LOC", "OTHER")):
                 continue
             name.type, name.typed_by_cue, name.rule = found, True, rule
+        return added
 
     def _intro_type(self, doc: Doc, text: str, first: NamedSpan) -> str | None:
         """The type of the cue that opens a list: "clubs européens (", "films à succès tels
@@ -226,7 +308,7 @@ class ContextTyper:
         i, steps = start, 0
         while i > 0 and steps < MAX_INTRO_TOKENS:
             previous = doc[i - 1]
-            marker = previous.is_punct or fold(previous.text) in self.markers
+            marker = previous.text in INTRO_PUNCTUATION or (not previous.is_punct and fold(previous.text) in self.markers)
             if not marker and not (previous.is_lower and previous.pos_ in INTRO_POS):
                 break
             found = None if marker else self.list_cues.type_at_end(line_before(text, previous.idx + len(previous.text)))

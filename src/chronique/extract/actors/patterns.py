@@ -331,7 +331,9 @@ class UnknownNamePatterns:
             tokens = [t.text for t in name.span]
             if name.source != "model":  # the model's own names are the model's to find again
                 forms.setdefault(tuple(tokens), name.type)
-            if name.type == "PERSON":
+            # a surname only from a name that surely is a person's ("Brader Dailymotion", a
+            # verb opening a sentence that the model took for a first name, gives none)
+            if name.type == "PERSON" and (name.source != "model" or tokens[0] in self.first_names):
                 for surname in surname_forms(tokens, self.particles):
                     forms.setdefault(tuple(surname.split(" ")), "PERSON")
         taken = set(taken)
