@@ -29,12 +29,13 @@ from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
 from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before
 from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
+from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Entity
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, register_extensions
 
-__all__ = ["ActorRecognizer", "NamedSpan", "make_actor_recognizer", "local_key"]
+__all__ = ["ActorRecognizer", "NamedSpan", "QuotePersons", "make_actor_recognizer", "local_key"]
 
 register_extensions()
 

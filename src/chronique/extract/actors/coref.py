@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.extract.actors.descriptions import resolve_descriptions
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
@@ -43,6 +44,7 @@ def resolve_references(
     mentions = list(mentions)
     mentions += _generic_org_descriptions(doc, text, mentions, entities, words)
     mentions += _role_descriptions(doc, mentions, entities, kb, words)
+    mentions += resolve_descriptions(doc, mentions, entities, words)
     mentions += _pronouns(doc, text, mentions, entities, kb, words)
     return mentions
 
