@@ -166,3 +166,26 @@ def test_every_mention_says_which_rule_found_it(nlp):
     rules = {doc.text[m.start : m.end]: m.rule for m in doc._.actor_mentions}
     assert rules["Quorvane"] == "cue-noun"
     assert rules["Elon Musk"] == "kb"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a known maker's name, then product words: its product
+        ("Samsung a présenté un concurrent de Apple Pay.", "Apple Pay", ("PRODUCT", "brand-product")),
+        # a country unit of a company stays the company
+        ("Basée à Dublin, Velora Ireland a recruté vingt ingénieurs.", "Velora Ireland", ("ORG", None)),
+        # one word of an organisation's name, alone: the organisation
+        ("Le Sporting Club de Valdor a battu Lyon. Valdor reste invaincu.", "Valdor", ("ORG", "short-form")),
+        # one word only the model calls a person, with nothing to support it: nobody we type
+        ("Le marché de la publicité ciblée (ou Prodtech) recule.", "Prodtech", ("OTHER", "lone-name")),
+    ],
+)
+def test_names_typed_by_the_names_around_them(nlp, text, surface, expected):
+    doc = run(nlp, text)
+    mention = next(m for m in doc._.actor_mentions if doc.text[m.start : m.end] == surface)
+    entity = next(e for e in doc._.entities if e.key == mention.key)
+    assert entity.type == expected[0]
+    if expected[1] is not None:
+        assert mention.rule == expected[1]

@@ -151,6 +151,10 @@ def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention
     for _ in range(2):
         if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
             i += 1
+    if i + 2 < len(doc) and doc[i].lower_ in ("de", "d'", "du", "des") and doc[i + 1].is_lower:
+        i += 2  # "la plateforme de streaming Nuvio": the complement, then the name
+        if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1
     return i < len(doc) and any(m.start == doc[i].idx for m in mentions)
 
 
