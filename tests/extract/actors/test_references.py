@@ -90,3 +90,29 @@ def test_an_organisation_speaking_is_we(nlp):
 def test_a_quote_without_speaker_binds_nothing(nlp):
     doc = run(nlp, "Sur une pancarte on lisait : « Je refuse cette réforme ».")
     assert all(m.rule != "quote-person" for m in doc._.actor_mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        # an acronym in brackets, the acronym alone, the first word alone: one actor
+        ("La Fédération nationale des transporteurs routiers (FNTR) a protesté. Selon la FNTR, la "
+         "Fédération compte 4000 adhérents.", {"FNTR", "Fédération"}),
+        # an acronym of the name's initials
+        ("La Banque européenne d'investissement a prêté deux milliards. La BEI finance aussi des ports.",
+         {"BEI"}),
+    ],
+)
+def test_one_actor_per_actor(nlp, text, forms):
+    doc = run(nlp, text)
+    organisations = [e for e in doc._.entities if e.type == "ORG"]
+    assert len(organisations) == 1, organisations
+    assert forms <= set(organisations[0].aliases)
+
+
+def test_a_description_prefers_the_actor_the_article_called_so(nlp):
+    doc = run(
+        nlp,
+        "La chaîne Canal Neuf a écrit à la société Velora. Velora a répondu mardi. La chaîne a porté plainte.",
+    )
+    assert resolved(doc, "La chaîne") == ("org:Canal Neuf", "description")

@@ -108,7 +108,38 @@ class ContextTyper:
                 self._brand_product(name, names)
         for name in names:
             self._lone_person(name, names)
-        return sorted(names, key=lambda n: n.span.start)
+        names = sorted(names, key=lambda n: n.span.start)
+        self._join_short_forms(doc, names)
+        return names
+
+    # -- one actor per actor -----------------------------------------------------------------
+    def _join_short_forms(self, doc: Doc, names: list[NamedSpan]) -> None:
+        """"Ligue de football professionnel (LFP)", "la LFP", "la Ligue": one actor. An acronym in
+        brackets right after a name, an acronym of a name's initials, and a name's first word
+        alone join the one organisation of the article they fit."""
+        long_names = [n for n in names if n.type == "ORG" and len(n.span) > 1 and n.key is None]
+        for name in names:
+            span = name.span
+            if len(span) != 1 or name.kb_id is not None or name.key is not None or name.type in ("LOC", "PERSON"):
+                continue
+            word = span.text
+            bracketed = [
+                n for n in long_names
+                if n.span.end + 1 == span.start and doc[n.span.end].text == "("
+            ]
+            if word.isupper() and len(word) >= 2:
+                holders = bracketed or [n for n in long_names if self._initials(n) == word]
+            else:
+                holders = [n for n in long_names if n.span[0].text == word]
+            keys = {n.kb_id or f"org:{n.span.text}" for n in holders}
+            if len(keys) == 1:
+                name.key, name.type, name.rule = keys.pop(), "ORG", "acronym" if word.isupper() else "short-form"
+                name.kb_id = holders[0].kb_id
+
+    def _initials(self, name: NamedSpan) -> str:
+        """"LFP" for "Ligue de football professionnel": the first letters of its words, the
+        small joining words left out."""
+        return "".join(t.text[0].upper() for t in name.span if t.is_alpha and not t.is_stop)
 
     # -- a product named after its maker; a lone word the model took for a person ------------
     def _brand_product(self, name: NamedSpan, names: list[NamedSpan]) -> None:

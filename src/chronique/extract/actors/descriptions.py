@@ -54,14 +54,16 @@ def resolve_descriptions(
         if end is None or _covered(index, doc, determiner.i, end):
             continue
         start_char, end_char = determiner.idx, doc[end - 1].idx + len(doc[end - 1].text)
-        if entity_type == "PERSON":
-            holders = titles.get(fold(token.lemma_), set()) | titles.get(fold(token.text), set())
+        accepted = ("ORG", "PERSON") if entity_type == "ACTOR" else (entity_type,)
+        given = titles.get(fold(token.lemma_), set()) | titles.get(fold(token.text), set())
+        holders = {k for k in given if entities[k]["type"] in accepted}
+        rule = "title" if entity_type == "PERSON" else "description"
+        if entity_type == "PERSON" or holders:
+            # the one actor the article called so ("la chaîne Canal Neuf" then "la chaîne");
+            # a person only so: "le ministre" is never merely the last person named
             key = next(iter(holders)) if len(holders) == 1 else None
-            rule = "title"
         else:
-            accepted = ("ORG", "PERSON") if entity_type == "ACTOR" else (entity_type,)
             key = _in_focus(doc, index, entities, token, accepted)
-            rule = "description"
         if key is not None:
             found.append(ActorMention(start_char, end_char, key, "description", rule))
     return found
@@ -121,12 +123,12 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
 
 
 def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) -> dict[str, set[str]]:
-    """Title noun → the people the article gives it to: "le ministre Paul Verdier", "Paul
-    Verdier, ministre de …", "Paul Verdier, le nouveau ministre"."""
+    """Noun → the actors the article gives it to: "le ministre Paul Verdier", "Paul Verdier,
+    ministre de …", "la chaîne Canal Neuf", "Velora, une plateforme britannique"."""
     titles: dict[str, set[str]] = {}
     for token in doc:
         mention = index.mention_at(token)
-        if mention is None or entities.get(mention.key, {}).get("type") != "PERSON":
+        if mention is None or mention.kind != "name" or mention.key not in entities:
             continue
         if token.idx != mention.start:
             continue  # once per mention, at its first token
@@ -137,13 +139,13 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
 
 
 def _title_nouns(doc: Doc, first: Token, mention: ActorMention, cues: dict[str, str]) -> list[Token]:
-    """The person cue nouns right before the name (past adjectives) and right after its comma
+    """The description nouns right before the name (past adjectives) and right after its comma
     (past a determiner and adjectives)."""
     found = []
     i = first.i - 1
     while i >= 0 and first.i - i <= 3 and doc[i].is_lower and doc[i].pos_ == "ADJ":
         i -= 1
-    if i >= 0 and doc[i].is_lower and cues.get(fold(doc[i].text)) == "PERSON":
+    if i >= 0 and doc[i].is_lower and fold(doc[i].text) in cues:
         found.append(doc[i])
     last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     j = last.end if last is not None else first.i + 1
@@ -151,6 +153,6 @@ def _title_nouns(doc: Doc, first: Token, mention: ActorMention, cues: dict[str, 
         j += 1
         while j < len(doc) and (doc[j].pos_ == "DET" or (doc[j].is_lower and doc[j].pos_ == "ADJ")) and j - first.i < 8:
             j += 1
-        if j < len(doc) and doc[j].is_lower and cues.get(fold(doc[j].text)) == "PERSON":
+        if j < len(doc) and doc[j].is_lower and fold(doc[j].text) in cues:
             found.append(doc[j])
     return found
