@@ -116,3 +116,18 @@ def test_a_description_prefers_the_actor_the_article_called_so(nlp):
         "La chaîne Canal Neuf a écrit à la société Velora. Velora a répondu mardi. La chaîne a porté plainte.",
     )
     assert resolved(doc, "La chaîne") == ("org:Canal Neuf", "description")
+
+
+def test_the_first_and_the_second_of_a_pair(nlp):
+    doc = run(
+        nlp,
+        "Paul Verdier et Claire Dumas se sont rencontrés lundi. Le premier a proposé un accord, que la "
+        "seconde a refusé.",
+    )
+    assert resolved(doc, "Le premier") == ("person:Paul Verdier", "pronoun")
+    assert resolved(doc, "la seconde") == ("person:Claire Dumas", "pronoun")
+
+
+def test_an_ordinal_before_a_noun_is_no_reference(nlp):
+    doc = run(nlp, "Paul Verdier et Claire Dumas ont signé. Le premier trimestre a été bon.")
+    assert resolved(doc, "Le premier") is None

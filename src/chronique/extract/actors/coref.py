@@ -46,7 +46,38 @@ def resolve_references(
     mentions += _role_descriptions(doc, mentions, entities, kb, words)
     mentions += resolve_descriptions(doc, mentions, entities, words)
     mentions += _pronouns(doc, text, mentions, entities, kb, words)
+    mentions += _first_and_second(doc, text, mentions, entities, words)
     return mentions
+
+
+def _first_and_second(doc, text, mentions, entities, words) -> list[ActorMention]:
+    """"le premier" / "le second": the first and the second of the last pair of actors of one
+    type joined by "et" within a few sentences ("Paul Verdier et Claire Dumas … le premier");
+    not before a noun ("le premier ministre", "le second trimestre")."""
+    ordinals = {fold(w): int(n) for n, forms in words["pronouns"]["ordinal_references"].items() for w in forms}
+    found: list[ActorMention] = []
+    for token in doc:
+        position = ordinals.get(fold(token.text))
+        if position is None or token.i == 0 or doc[token.i - 1].lower_ not in ("le", "la"):
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ"):
+            continue
+        pair = _last_pair(doc, text, mentions, entities, doc[token.i - 1].idx)
+        if pair is not None:
+            start = doc[token.i - 1].idx
+            found.append(ActorMention(start, token.idx + len(token.text), pair[position - 1], "pronoun", "pronoun"))
+    return found
+
+
+def _last_pair(doc, text, mentions, entities, char) -> tuple[str, str] | None:
+    window = _window_start(doc, char)
+    named = sorted((m for m in mentions if window <= m.start and m.end <= char and m.key in entities), key=lambda m: m.start)
+    for left, right in reversed(list(zip(named, named[1:], strict=False))):
+        if text[left.end : right.start].strip() == "et" and left.key != right.key:
+            if entities[left.key]["type"] == entities[right.key]["type"]:
+                return left.key, right.key
+    return None
 
 
 def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
