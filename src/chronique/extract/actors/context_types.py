@@ -188,7 +188,8 @@ class ContextTyper:
         span = name.span
         if span.text in self.press_abbreviations:
             return True
-        if len(span) > 1 and fold(span[0].text) in self.calendar_words and all(t.like_num or t.is_punct for t in span[1:]):
+        dated = all(t.like_num or t.is_punct or fold(t.text) in self.calendar_words for t in span[1:])
+        if len(span) > 1 and fold(span[0].text) in self.calendar_words and dated:
             return True
         if all(t.is_upper or not t.is_alpha for t in span) and len(span.text) > 3 and self._is_dateline(text, span):
             return True
