@@ -107,7 +107,7 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     window = sentences[-1 - LOOKBACK_SENTENCES :] if sentences else []
     if not window:
         return None
-    candidates = []
+    candidates: list[tuple[ActorMention, bool]] = []
     for token in doc[window[0].start : noun.i]:
         mention = index.mention_at(token)
         record = entities.get(mention.key) if mention else None
