@@ -37,6 +37,7 @@ CHRONIQUE_COMPONENTS = (
     "chronique_timex",
     "chronique_money",
     "chronique_quotes",
+    "chronique_quote_persons",
     "chronique_events",
     "chronique_relations",
 )

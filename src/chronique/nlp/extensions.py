@@ -41,12 +41,16 @@ class ActorMention:
 
     ``kind`` says how we know: ``name`` (a name or alias), ``description`` ("le patron
     d'OpenAI"), ``pronoun`` ("il", "ce dernier") resolved to the actor it refers to.
+    ``rule`` says which rule resolved it, for ``show --explain``: ``kb``, ``ner``, ``cue-noun``,
+    ``pattern``, ``surname``, ``apposition``, ``role``, ``title``, ``description``,
+    ``pronoun``, ``metonym``, ``institution``, ``acronym``, ``quote-person``…; empty when unsaid.
     """
 
     start: int
     end: int
     key: str
     kind: str = "name"
+    rule: str = ""
 
 
 def register_extensions() -> None:

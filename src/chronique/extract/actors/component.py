@@ -23,16 +23,19 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from chronique.data import lexicon
+from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
+from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
 from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before
 from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
+from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Entity
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, register_extensions
 
-__all__ = ["ActorRecognizer", "NamedSpan", "make_actor_recognizer", "local_key"]
+__all__ = ["ActorRecognizer", "NamedSpan", "QuotePersons", "make_actor_recognizer", "local_key"]
 
 register_extensions()
 
@@ -73,6 +76,28 @@ def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
     return False
 
 
+def _split_at_commas(ent: Span) -> list[Span]:
+    """A model name that runs over a comma is a list of names ("Voici, Femme Actuelle")."""
+    parts, start = [], ent.start
+    for token in ent:
+        if token.text == ",":
+            if token.i > start:
+                parts.append(Span(ent.doc, start, token.i, label=ent.label_))
+            start = token.i + 1
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return parts
+
+
+def _rule_of(name: NamedSpan) -> str:
+    """How a name was found, for ``show --explain``."""
+    if name.kb_id:
+        return "kb"
+    if name.typed_by_cue:
+        return "cue-noun"
+    return "ner" if name.source == "model" else "pattern"
+
+
 @Language.factory(
     "chronique_actors",
     default_config={"lang": "fr", "kb_file": None},
@@ -109,6 +134,9 @@ class ActorRecognizer:
         self.ner_types: dict[str, str] = dict(self.words["ner_types"])
         self.known = KnownNameFinder(nlp, kb, self.words)
         self.patterns = UnknownNamePatterns(self.words)
+        places = lexicon(lang, "places")
+        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb)
+        self.institutions = InstitutionFinder(self.words, places, kb)
         self.particles = self.patterns.particles
         self.cues = CueIndex(
             ((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues),
@@ -135,7 +163,7 @@ class ActorRecognizer:
     def _find_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         """Known names, model names and pattern names, overlaps settled, then propagated."""
         known = self.known.find(doc, text)
-        patterned = self.patterns.find(doc, text)
+        patterned = self.patterns.find(doc, text) + self.institutions.find(doc, text)
         anchors = known + [p for p in patterned if p.type == "PERSON"]
         model = [n for n in self._model_names(doc, text) if not _swallows_names(n.span, anchors)]
         names = self._keep_longest(known + patterned + model)
@@ -144,15 +172,18 @@ class ActorRecognizer:
         person_words = {t.text for n in names if n.type == "PERSON" and len(n.span) > 1 for t in n.span}
         names = self._keep_longest(names + self.patterns.subject_names(doc, sure, person_words))
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
-        return self._keep_longest(names + self.patterns.propagate(doc, names, sure))
+        names = self._keep_longest(names + self.patterns.propagate(doc, names, sure))
+        return self.context_typer.apply(doc, text, names)
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
-        for raw in doc.ents:
+        for raw in (part for ent in doc.ents for part in _split_at_commas(ent)):
             ent = self._trim(raw)
             if ent is None:
                 continue
             cue_type = self._cue_type(ent, text)
+            if cue_type == "PERSON" and ent.text.isupper() and len(ent.text) <= 5:
+                cue_type = None  # "le député UMP": a party, not a person
             if ent[-1].text in self.org_suffixes and len(ent) > 1:
                 cue_type = "ORG"
             entity_type = cue_type or self.ner_types.get(ent.label_, "OTHER")
@@ -180,11 +211,20 @@ class ActorRecognizer:
             or (doc[end - 1].is_lower and doc[end - 1].pos_ not in NAME_TAIL_POS)
         ):
             end -= 1  # "X hier" is "X"; "Commission européenne" keeps its adjective
+        for i in range(start + 1, end):
+            if doc[i].is_lower and doc[i].pos_ == "ADP" and doc[i].lower_ not in self.particles:
+                end = i  # "Skydance sous la houlette": a name does not run on past "sous"
+                break
         if start >= end:
             return None
+        demonyms = self.institutions.demonyms
+        while end - start > 1 and doc[start].lower_ in demonyms and is_capitalised(doc[start + 1]):
+            start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
         span = doc[start:end]
         if not any(t.text[:1].isupper() for t in span) or len(span.text) < 2:
             return None
+        if span[0].is_lower and span[0].is_alpha and span[0].lower_ not in self.particles:
+            return None  # "ministre de l'Économie": a description, which coref resolves
         return Span(doc, start, end, label=ent.label_)
 
     def _name_article(self, token, label: str) -> bool:
@@ -232,18 +272,24 @@ class ActorRecognizer:
         mentions = []
         for name in names:
             text = name.span.text
-            entity_type = name.type if name.kb_id else types.get(text, name.type)
-            key, kb_id = name.kb_id, name.kb_id
+            entity_type = name.type if name.kb_id or name.key else types.get(text, name.type)
+            key, kb_id = name.key or name.kb_id, name.kb_id
+            rule = name.rule or _rule_of(name)
             owner = owners.get(text)
             if key is None and entity_type == "PERSON" and owner is not None:
                 key, kb_id = owner.kb_id or local_key("PERSON", owner.span.text), owner.kb_id
+                rule = "surname" if len(owner.span) > len(name.span) else rule
             if key is None:
                 key = local_key(entity_type, text)
             record = entities.setdefault(key, {"type": entity_type, "kb_id": kb_id, "names": Counter()})
             record["names"][text] += 1
+            if name.canonical:
+                record["canonical"] = name.canonical
+            if rule in ("institution", "metonym"):
+                record["institution"] = True  # no "la société" or "le fabricant" stands for it
             if entity_type == "PERSON" and kb_id is None and "gender" not in record:
                 record["gender"] = self.first_name_gender.get(name.span[0].text)
-            mentions.append(ActorMention(name.span.start_char, name.span.end_char, key, "name"))
+            mentions.append(ActorMention(name.span.start_char, name.span.end_char, key, "name", rule))
         return mentions, entities
 
     def _surname_owners(self, names: list[NamedSpan], types: dict[str, str]) -> dict[str, NamedSpan | None]:
@@ -279,7 +325,9 @@ class ActorRecognizer:
             if not by_key[key]:
                 continue  # a knowledge-base actor consulted for a description that was not kept
             known = self.kb.get(record["kb_id"]) if record["kb_id"] else None
-            name = known.name if known else max(record["names"], key=lambda n: (len(n), record["names"][n]))
+            name = known.name if known else record.get("canonical") or max(
+                record["names"], key=lambda n: (len(n), record["names"][n])
+            )
             surfaces = {text[m.start : m.end] for m in by_key[key] if m.kind != "pronoun"}
             aliases = tuple(sorted(s for s in surfaces if s != name))
             spans = tuple((m.start, m.end) for m in by_key[key])

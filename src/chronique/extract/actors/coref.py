@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.extract.actors.descriptions import resolve_descriptions
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
@@ -43,8 +44,40 @@ def resolve_references(
     mentions = list(mentions)
     mentions += _generic_org_descriptions(doc, text, mentions, entities, words)
     mentions += _role_descriptions(doc, mentions, entities, kb, words)
+    mentions += resolve_descriptions(doc, mentions, entities, words)
     mentions += _pronouns(doc, text, mentions, entities, kb, words)
+    mentions += _first_and_second(doc, text, mentions, entities, words)
     return mentions
+
+
+def _first_and_second(doc, text, mentions, entities, words) -> list[ActorMention]:
+    """"le premier" / "le second": the first and the second of the last pair of actors of one
+    type joined by "et" within a few sentences ("Paul Verdier et Claire Dumas … le premier");
+    not before a noun ("le premier ministre", "le second trimestre")."""
+    ordinals = {fold(w): int(n) for n, forms in words["pronouns"]["ordinal_references"].items() for w in forms}
+    found: list[ActorMention] = []
+    for token in doc:
+        position = ordinals.get(fold(token.text))
+        if position is None or token.i == 0 or doc[token.i - 1].lower_ not in ("le", "la"):
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ"):
+            continue
+        pair = _last_pair(doc, text, mentions, entities, doc[token.i - 1].idx)
+        if pair is not None:
+            start = doc[token.i - 1].idx
+            found.append(ActorMention(start, token.idx + len(token.text), pair[position - 1], "pronoun", "pronoun"))
+    return found
+
+
+def _last_pair(doc, text, mentions, entities, char) -> tuple[str, str] | None:
+    window = _window_start(doc, char)
+    named = sorted((m for m in mentions if window <= m.start and m.end <= char and m.key in entities), key=lambda m: m.start)
+    for left, right in reversed(list(zip(named, named[1:], strict=False))):
+        if text[left.end : right.start].strip() == "et" and left.key != right.key:
+            if entities[left.key]["type"] == entities[right.key]["type"]:
+                return left.key, right.key
+    return None
 
 
 def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
@@ -74,7 +107,7 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
         holder = holder or (said[0] if said else None)
         holder = holder or _holder_in_kb(doc, org_mention.key, titles, entities, kb)
         if holder:
-            found.append(ActorMention(token.idx, org_mention.end, holder, "description"))
+            found.append(ActorMention(token.idx, org_mention.end, holder, "description", "role"))
     return found
 
 
@@ -121,11 +154,20 @@ def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[Acto
             )
             introduces_name = _followed_by_name(doc, text, end, mentions)
             if boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
-                key = _recent(doc, mentions, entities, start, lambda k, m: entities[k]["type"] == "ORG")
+                key = _recent(doc, mentions, entities, start, _is_company(entities))
                 if key:
-                    found.append(ActorMention(start, end, key, "description"))
+                    found.append(ActorMention(start, end, key, "description", "description"))
             start = lowered.find(phrase, end)
     return found
+
+
+def _is_company(entities):
+    """A filter for what "la société" may stand for: an organisation, not an institution."""
+
+    def accept(key: str, mention: ActorMention) -> bool:
+        return entities[key]["type"] == "ORG" and not entities[key].get("institution")
+
+    return accept
 
 
 def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention]) -> bool:
@@ -138,6 +180,10 @@ def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention
     while i < len(doc) and doc[i].is_space:
         i += 1
     for _ in range(2):
+        if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1
+    if i + 2 < len(doc) and doc[i].lower_ in ("de", "d'", "du", "des") and doc[i + 1].is_lower:
+        i += 2  # "la plateforme de streaming Nuvio": the complement, then the name
         if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
             i += 1
     return i < len(doc) and any(m.start == doc[i].idx for m in mentions)
@@ -205,12 +251,12 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
             feminine = phrase in feminine_named
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine))
             if key:
-                resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun"))
+                resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun", "pronoun"))
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
             feminine = "Fem" in token.morph.get("Gender", []) or word.endswith(feminine_endings)
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key:
-                resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun"))
+                resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun", "pronoun"))
     return resolved
 
 

@@ -74,6 +74,9 @@ class NamedSpan:
 
     ``typed_by_cue`` says the text itself states what it is ("la start-up X", "X SAS");
     ``source`` says which finder proposed it (``kb``, ``model`` or ``pattern``), for tie-breaks.
+    ``key`` and ``canonical`` are set when the name stands for another actor than its own words
+    (a metonym: "Bruxelles" for the European Commission); ``rule`` says which rule found or typed
+    it, for ``show --explain``.
     """
 
     span: Span
@@ -81,6 +84,9 @@ class NamedSpan:
     kb_id: str | None = None
     typed_by_cue: bool = False
     source: str = "model"
+    key: str | None = None
+    canonical: str | None = None
+    rule: str = ""
 
 
 def is_capitalised(token: Token) -> bool:

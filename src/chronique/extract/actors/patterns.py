@@ -177,9 +177,12 @@ class UnknownNamePatterns:
                 # wrongly around unknown words, "La jeune pousse lyonnaise | Velquor, qui …")
             if is_name_like(doc[token.i - 1]) and not doc[token.i - 1].is_sent_start:
                 continue  # not the first word of the name
-            entity_type = self._cue_type_before(doc, text, token.i)
-            if entity_type is None:
+            cue = self._cue_type_before(doc, text, token.i)
+            if cue is None:
                 continue
+            entity_type, adjacent = cue
+            if entity_type != "PERSON" and not adjacent and self._opens_person_name(doc, token.i):
+                continue  # "la chaîne cryptée Maxime Saada": the person, not the channel
             end = self._name_end(doc, token.i)
             if not self._valid_name(doc[token.i : end]):
                 continue
@@ -189,12 +192,16 @@ class UnknownNamePatterns:
     def _name_end(self, doc: Doc, start: int) -> int:
         end = start + 1
         while end < len(doc) and end - start < MAX_NAME_TOKENS and is_name_like(doc[end]):
-            if doc[end].is_sent_start:
-                break
+            if doc[end].is_sent_start or self._opens_person_name(doc, end):
+                break  # "le patron d'Ineos Jim Ratcliffe": the company ends where a person starts
             end += 1
         return end
 
-    def _cue_type_before(self, doc: Doc, text: str, i: int) -> str | None:
+    def _opens_person_name(self, doc: Doc, i: int) -> bool:
+        """A first name followed by a capitalised word: "Jim Ratcliffe", "Maxime Saada"."""
+        return doc[i].text in self.first_names and i + 1 < len(doc) and is_capitalised(doc[i + 1])
+
+    def _cue_type_before(self, doc: Doc, text: str, i: int) -> tuple[str, bool] | None:
         """The type a cue gives to the name starting at token ``i``, looking back past up to two
         adjectives and a short "de …" complement ("le fabricant américain de puces").
 
@@ -205,19 +212,21 @@ class UnknownNamePatterns:
         for first, crossed_complement in self._cue_ends(doc, i):
             before = line_before(text, doc[first].idx)
             if first == i and self.role_cues.type_at_end(before):
-                return "ORG"
+                return "ORG", True
             # no person past a complement or for an acronym: "la présidente de la Commission",
             # "sénateur RPR"
             cues = self.object_cues if crossed_complement or acronym else self.cues
             entity_type = cues.type_at_end(before)
             if entity_type:
-                return entity_type
+                return entity_type, first == i
         return None
 
-    @staticmethod
-    def _is_acronym(doc: Doc, i: int) -> bool:
+    def _is_acronym(self, doc: Doc, i: int) -> bool:
         token = doc[i]
-        return token.is_upper and len(token.text) <= 5 and (i + 1 >= len(doc) or not is_name_like(doc[i + 1]))
+        # "député UMP Henri Guaino": an acronym before a person's name is still an acronym
+        return token.is_upper and len(token.text) <= 5 and (
+            i + 1 >= len(doc) or not is_name_like(doc[i + 1]) or self._opens_person_name(doc, i + 1)
+        )
 
     def _cue_ends(self, doc: Doc, i: int) -> list[tuple[int, bool]]:
         """Token positions right after where a cue may end, nearest first, each with whether a
@@ -322,7 +331,9 @@ class UnknownNamePatterns:
             tokens = [t.text for t in name.span]
             if name.source != "model":  # the model's own names are the model's to find again
                 forms.setdefault(tuple(tokens), name.type)
-            if name.type == "PERSON":
+            # a surname only from a name that surely is a person's ("Brader Dailymotion", a
+            # verb opening a sentence that the model took for a first name, gives none)
+            if name.type == "PERSON" and (name.source != "model" or tokens[0] in self.first_names):
                 for surname in surname_forms(tokens, self.particles):
                     forms.setdefault(tuple(surname.split(" ")), "PERSON")
         taken = set(taken)

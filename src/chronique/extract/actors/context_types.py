@@ -1,0 +1,359 @@
+"""Unknown names typed from their context, not from the NER label alone; non-names dropped.
+
+The statistical NER calls a club named after its city a place ("Chelsea"), a company it has
+never seen a place or a miscellany ("Uniper", "Vinted"), a film a miscellany ("Casablanca"),
+and it takes capitalised common words, dates and datelines for names ("Résultat", "Vendredi
+14", "NEW YORK (Reuters)"). The text says better, in general ways:
+
+* the words before a name: "au capital de X", "le conseil d'administration de X", "la
+  commercialisation du X" (the lexicon's ``org_context_before`` and ``product_context_before``);
+* a word inside a name: "Sporting Club de Braga", "Premier League" (``inner_org_words``);
+* the list a name stands in, and the plural cue that opens it: "douze clubs (A, B, C)",
+  "des films tels que « A » et « B »", "un groupe de médias : A, B, C"; failing a cue, the list's
+  other members, when at least two of them are surely typed alike;
+* a state is a place ("La Chine a annoncé"), whatever a verb or a cue nearby suggests.
+
+Known (knowledge-base) names are never retyped. Every retyped name says why in ``rule``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, line_before
+from chronique.kb import KnowledgeBase
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["ContextTyper", "plural"]
+
+LABELS = dependency_scheme("ud")
+#: How far before a list's first name its cue may stand, in tokens.
+MAX_INTRO_TOKENS = 7
+#: Parts of speech of the lower-case words a list's cue may stand before ("clubs européens").
+INTRO_POS = frozenset({"ADJ", "NOUN", "ADP", "DET", "ADV", "NUM"})
+#: What may stand right before a word that opens a sentence or a heading.
+SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "—", "–", "-", "«", '"', "…"})
+#: Punctuation a list's cue may stand before ("clubs (", "médias :", "films comme «").
+INTRO_PUNCTUATION = frozenset({"(", ":", "–", "—", "-", "«", '"', "“"})
+SURE_SOURCES = frozenset({"kb", "pattern"})
+ELIDED_ARTICLES = ("la ", "le ", "les ", "l'")
+
+
+def plural(phrase: str, endings: list[list[str]]) -> str:
+    """The plural of a cue noun phrase, French spelling rules for the common cases: "club" →
+    "clubs", "réseau social" → "réseaux sociaux", "fonds" → "fonds"; past a "de" only the
+    head changes ("fonds d'investissement", "groupes de médias"). ``endings`` are the
+    lexicon's irregular endings (singular, plural), longest first."""
+    words = phrase.split(" ")
+    head_only = any(w in ("de", "d'") or w.startswith("d'") for w in words)
+    out = []
+    for index, word in enumerate(words):
+        if index > 0 and head_only:
+            out.append(word)
+            continue
+        irregular = next((e for e in endings if word.endswith(e[0])), None)
+        if word[-1:] in ("s", "x", "z") or not word[-1:].isalpha():
+            out.append(word)
+        elif irregular:
+            out.append(word[: len(word) - len(irregular[0])] + irregular[1])
+        else:
+            out.append(word + "s")
+    return " ".join(out)
+
+
+class ContextTyper:
+    """Retypes unknown names from their context and drops what names nobody."""
+
+    def __init__(
+        self, words: dict[str, Any], places: dict[str, Any], first_names: frozenset[str], kb: KnowledgeBase
+    ) -> None:
+        contractions = words["cue_contractions"]
+        self.context = CueIndex(
+            [(c, "ORG") for c in words["org_context_before"]]
+            + [(c, "PRODUCT") for c in words["product_context_before"]],
+            contractions,
+        )
+        cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed if etype != "PERSON"]
+        endings = sorted(words["plural_endings"], key=lambda e: len(e[0]), reverse=True)
+        self.list_cues = CueIndex(cues + [(plural(cue, endings), etype) for cue, etype in cues], contractions)
+        self.complement_words = frozenset(words["list_complement_words"])
+        self.inner_org_words = frozenset(words["inner_org_words"])
+        self.inner_org_abbreviations = frozenset(words["inner_org_abbreviations"])
+        self.company_words = (
+            frozenset(words["org_suffixes"])
+            | self.inner_org_words
+            | frozenset(words["company_tail_words"])
+            | frozenset(words["name_joiners"])
+        )
+        self.kb = kb
+        self.press_abbreviations = frozenset(words["press_abbreviations"])
+        self.calendar_words = frozenset(fold(w) for w in words["calendar_words"])
+        self.countries = frozenset(places["countries"])
+        self.first_names = first_names
+        self.markers = frozenset(fold(m) for marker in words["list_markers"] for m in marker.split(" "))
+        self.separators = frozenset(fold(s) for sep in words["list_separators"] for s in sep.split(" "))
+
+    def apply(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[NamedSpan]:
+        names = [n for n in names if not self.names_nobody(doc, text, n)]
+        for name in names:
+            if name.kb_id is None and name.key is None:
+                self._retype_alone(text, name)
+        for group in self._lists(doc, text, names):
+            names += self._retype_list(doc, text, group)
+        for name in names:
+            if name.kb_id is None and name.key is None:
+                self._brand_product(name, names)
+        for name in names:
+            self._lone_person(name, names)
+        names = sorted(names, key=lambda n: n.span.start)
+        self._join_short_forms(doc, names)
+        return names
+
+    # -- one actor per actor -----------------------------------------------------------------
+    def _join_short_forms(self, doc: Doc, names: list[NamedSpan]) -> None:
+        """"Ligue de football professionnel (LFP)", "la LFP", "la Ligue": one actor. An acronym in
+        brackets right after a name, an acronym of a name's initials, and a name's first word
+        alone join the one organisation of the article they fit."""
+        long_names = [n for n in names if n.type == "ORG" and len(n.span) > 1 and n.key is None]
+        for name in names:
+            span = name.span
+            if len(span) != 1 or name.kb_id is not None or name.key is not None or name.type in ("LOC", "PERSON"):
+                continue
+            word = span.text
+            bracketed = [
+                n for n in long_names
+                if n.span.end + 1 == span.start and doc[n.span.end].text == "("
+            ]
+            if word.isupper() and len(word) >= 2:
+                holders = bracketed or [n for n in long_names if self._initials(n) == word]
+            else:
+                holders = [n for n in long_names if n.span[0].text == word]
+            keys = {n.kb_id or f"org:{n.span.text}" for n in holders}
+            if len(keys) == 1:
+                name.key, name.type, name.rule = keys.pop(), "ORG", "acronym" if word.isupper() else "short-form"
+                name.kb_id = holders[0].kb_id
+
+    def _initials(self, name: NamedSpan) -> str:
+        """"LFP" for "Ligue de football professionnel": the first letters of its words, the
+        small joining words left out."""
+        return "".join(t.text[0].upper() for t in name.span if t.is_alpha and not t.is_stop)
+
+    # -- a product named after its maker; a lone word the model took for a person ------------
+    def _brand_product(self, name: NamedSpan, names: list[NamedSpan]) -> None:
+        """"Apple Music", "Fiat Topolino", "HBO Max": a known organisation's name, then words
+        that are neither a company suffix, nor a place, nor an organisation's word."""
+        span = name.span
+        if len(span) < 2 or name.type == "PERSON" or name.rule in ("inner-word", "list-cue"):
+            return
+        rest = span[1:]
+        if any(t.text in self.company_words or self.is_country(t.text) for t in rest):
+            return
+        if not rest[0].text[:1].isupper() and not rest[0].text[:1].isdigit():
+            return
+        # the maker must be an organisation the knowledge base knows: "la Ligue" named in the
+        # text does not make "Ligue 1" a product of it
+        known = [self.kb.get(k) for k in self.kb.actors_named(span[:1].text)]
+        if len(known) == 1 and known[0] is not None and known[0].type == "ORG":
+            name.type, name.typed_by_cue, name.rule = "PRODUCT", True, "brand-product"
+
+    def _lone_person(self, name: NamedSpan, names: list[NamedSpan]) -> None:
+        """One word the model alone calls a person, no first name, no cue, the surname of
+        nobody in the article: the short form of an organisation whose name holds it ("Braga"
+        for "Sporting Club de Braga"), else nobody we can type ("(ou Adtech)")."""
+        span = name.span
+        if name.type != "PERSON" or name.source != "model" or name.typed_by_cue or len(span) != 1:
+            return
+        word = span.text
+        people = [n for n in names if n.type == "PERSON" and len(n.span) > 1 and word in (t.text for t in n.span)]
+        if people or word in self.first_names:
+            return
+        holders = {n.kb_id or n.span.text: n for n in names if n.type == "ORG" and len(n.span) > 1 and word in (t.text for t in n.span)}
+        if len(holders) == 1:
+            holder = next(iter(holders.values()))
+            name.type, name.rule = "ORG", "short-form"
+            name.kb_id = holder.kb_id
+            name.key = holder.kb_id or f"org:{holder.span.text}"
+        elif not holders:
+            name.type, name.rule = "OTHER", "lone-name"
+
+    # -- what names nobody -------------------------------------------------------------------
+    def names_nobody(self, doc: Doc, text: str, name: NamedSpan) -> bool:
+        """A press abbreviation, a dateline, a date, or one capitalised common word opening a
+        sentence ("Résultat, …", "Morceaux choisis.") that does not act in it."""
+        if name.kb_id is not None or name.key is not None:
+            return False
+        span = name.span
+        if span.text in self.press_abbreviations:
+            return True
+        dated = all(t.like_num or t.is_punct or fold(t.text) in self.calendar_words for t in span[1:])
+        if len(span) > 1 and fold(span[0].text) in self.calendar_words and dated:
+            return True
+        if all(t.is_upper or not t.is_alpha for t in span) and len(span.text) > 3 and self._is_dateline(text, span):
+            return True
+        if len(span) != 1:
+            return False
+        token = span[0]
+        previous = doc[token.i - 1].text if token.i > 0 else "\n"
+        opens = token.is_sent_start or previous in SENTENCE_OPENERS or "\n" in previous
+        common = token.pos_ in ("NOUN", "ADJ", "VERB", "ADV") and token.lemma_.islower()
+        return (
+            opens
+            and common
+            and doc.vocab.has_vector(token.lower_)
+            and token.dep_ not in LABELS.subjects
+            and not self._capitalised_elsewhere(doc, token)
+        )
+
+    @staticmethod
+    def _is_dateline(text: str, span) -> bool:
+        """"NEW YORK (Reuters) -", "PARIS —": upper-case words opening a line, then a bracket
+        or a dash."""
+        if line_before(text, span.start_char).strip():
+            return False
+        after = text[span.end_char : span.end_char + 3].lstrip()
+        return after[:1] in ("(", "-", "–", "—", ",", ":")
+
+    @staticmethod
+    def _capitalised_elsewhere(doc: Doc, token) -> bool:
+        return any(
+            t.text == token.text and not t.is_sent_start and t.i > 0 and not doc[t.i - 1].is_punct
+            for t in doc
+            if t.i != token.i
+        )
+
+    # -- one name --------------------------------------------------------------------------
+    def _retype_alone(self, text: str, name: NamedSpan) -> None:
+        span = name.span
+        if self.is_country(span.text):
+            if len(span) > 1 and span[0].pos_ == "DET":
+                name.span = span[1:]  # "La Norvège a annoncé": the state is "Norvège"
+            name.type, name.typed_by_cue, name.rule = "LOC", False, "place"
+            return
+        starts_with_first_name = span[0].text in self.first_names and len(span) > 1
+        if starts_with_first_name:
+            return
+        abbreviated = any(t.text in self.inner_org_abbreviations for t in span) and not all(t.is_upper for t in span)
+        if name.type != "ORG" and len(span) > 1 and (abbreviated or any(t.text in self.inner_org_words for t in span)):
+            name.type, name.typed_by_cue, name.rule = "ORG", True, "inner-word"
+            return
+        if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
+            return
+        found = self.context_type(text, span.start_char)
+        if found:
+            name.type, name.typed_by_cue, name.rule = found, True, "context"
+
+    def context_type(self, text: str, start: int) -> str | None:
+        """The type the words before ``start`` give, one adjective allowed before the last
+        word: "l'acquisition prédatrice de X", "le seul concurrent crédible de X"."""
+        before = line_before(text, start)
+        found = self.context.type_at_end(before)
+        words = WORDS.findall(before[-64:])
+        if found is None and len(words) >= 3:
+            found = self.context.type_at_end(" ".join(words[:-2] + words[-1:]))
+        return found
+
+    def is_country(self, text: str) -> bool:
+        lowered = text.lower()
+        for article in ELIDED_ARTICLES:
+            if lowered.startswith(article):
+                text = text[len(article) :]
+                break
+        return text in self.countries
+
+    # -- lists -----------------------------------------------------------------------------
+    def _lists(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[list[NamedSpan]]:
+        """Runs of names joined by commas, "et", "ou", "mais aussi" (articles and plural cues
+        allowed between: "A, les radios B et C"). A lone name counts when quoted ("la série
+        « A »")."""
+        ordered = sorted(names, key=lambda n: n.span.start)
+        groups: list[list[NamedSpan]] = []
+        current: list[NamedSpan] = []
+        for name in ordered:
+            if current and self._joins(text, current[-1], name):
+                current.append(name)
+                continue
+            if current:
+                groups.append(current)
+            current = [name]
+        if current:
+            groups.append(current)
+        return [g for g in groups if len(g) >= 2 or self._quoted(doc, g[0])]
+
+    def _joins(self, text: str, left: NamedSpan, right: NamedSpan) -> bool:
+        gap = text[left.span.end_char : right.span.start_char]
+        if len(gap) > 40 or "\n" in gap or not gap.strip():
+            return False
+        words = WORDS.findall(gap.replace(",", " , ").replace(";", " ; "))
+        joined = any(fold(w) in (",", ";", "et", "ou") for w in words)
+        # one unfound name may stand between two found ones ("A, C8, B")
+        unfound = [w for w in words if w[:1].isupper() or any(c.isdigit() for c in w)]
+        known = [w for w in words if fold(w) in self.separators or self.list_cues.type_at_end(fold(w))]
+        return joined and len(unfound) <= 1 and len(known) + len(unfound) == len(words)
+
+    @staticmethod
+    def _quoted(doc: Doc, name: NamedSpan) -> bool:
+        start = name.span.start
+        return start > 0 and doc[start - 1].text in ("«", '"', "“")
+
+    def _retype_list(self, doc: Doc, text: str, group: list[NamedSpan]) -> list[NamedSpan]:
+        """Retype the list's members; return the names found in its gaps ("A, C8, B" after a
+        cue: "C8" too)."""
+        found = self._intro_type(doc, text, group[0])
+        rule = "list-cue"
+        if found is None and len(group) >= 3:
+            found, rule = self._shared_type(group), "list"
+        if found is None:
+            return []
+        added = []
+        if rule == "list-cue":
+            for left, right in zip(group, group[1:], strict=False):
+                for token in doc[left.span.end : right.span.start]:
+                    if token.is_alpha and token.is_lower or token.is_punct or fold(token.text) in self.separators:
+                        continue
+                    if token.text[:1].isupper() or any(c.isdigit() for c in token.text):
+                        span = Span(doc, token.i, token.i + 1, label=found)
+                        added.append(NamedSpan(span, found, None, True, "pattern", rule="list-cue"))
+        for name in group:
+            if name.kb_id is not None or name.key is not None or self.is_country(name.span.text):
+                continue
+            if name.type == "PERSON" and (len(name.span) > 1 or name.source != "model" or name.typed_by_cue):
+                continue  # "le patron de KLM, Pieter Elbers": a person closes the list
+            if rule == "list" and (name.typed_by_cue or name.type not in ("LOC", "OTHER")):
+                continue
+            name.type, name.typed_by_cue, name.rule = found, True, rule
+        return added
+
+    def _intro_type(self, doc: Doc, text: str, first: NamedSpan) -> str | None:
+        """The type of the cue that opens a list: "clubs européens (", "films à succès tels
+        que «", "groupe de médias :", "au capital de"."""
+        start = first.span.start
+        if start == 0:
+            return None
+        context = self.context.type_at_end(line_before(text, first.span.start_char))
+        if context:
+            return context
+        if doc[start - 1].lower_ in self.complement_words:
+            return None  # "ses usines de Flins, Douai": the names are the cue's complement
+        i, steps = start, 0
+        while i > 0 and steps < MAX_INTRO_TOKENS:
+            previous = doc[i - 1]
+            marker = previous.text in INTRO_PUNCTUATION or (not previous.is_punct and fold(previous.text) in self.markers)
+            if not marker and not (previous.is_lower and previous.pos_ in INTRO_POS):
+                break
+            found = None if marker else self.list_cues.type_at_end(line_before(text, previous.idx + len(previous.text)))
+            if found:
+                return found
+            i, steps = i - 1, steps + 1
+        return None
+
+    @staticmethod
+    def _shared_type(group: list[NamedSpan]) -> str | None:
+        """The type at least two surely typed members share, when no sure member differs."""
+        sure = {n.type for n in group if n.source in SURE_SOURCES or n.typed_by_cue}
+        counted = [n for n in group if (n.source in SURE_SOURCES or n.typed_by_cue) and n.type in ("ORG", "PRODUCT")]
+        if len(sure) == 1 and len(counted) >= 2:
+            return counted[0].type
+        return None

@@ -1,0 +1,158 @@
+"""Definite descriptions and bare titles resolved to the actor of the article they stand for.
+
+"le conglomérat", "le club parisien", "la plateforme britannique", "cette application": a
+definite article (or a demonstrative), a noun of the lexicon's ``description_nouns`` and at most
+two adjectives, that introduce no name, stand for the organisation or product of that type most
+in focus within a few sentences: the subject of the sentence, else the last one named.
+
+"le ministre", "la présidente", "le ministre de l'Économie": a title stands for the one person
+the article gave that title to, by a cue before the name ("le ministre Paul Verdier") or an
+apposition after it ("Paul Verdier, ministre de l'Économie"), never for a person merely
+named last: a title held by two people of the article, or by nobody it names, stays unresolved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["resolve_descriptions", "titles_given"]
+
+LABELS = dependency_scheme("ud")
+#: How many sentences back a description may look for its actor.
+LOOKBACK_SENTENCES = 3
+MAX_ADJECTIVES = 2
+COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des"})
+
+
+def resolve_descriptions(
+    doc: Doc,
+    mentions: list[ActorMention],
+    entities: dict[str, dict[str, Any]],
+    words: dict[str, Any],
+) -> list[ActorMention]:
+    """Description and title mentions for ``doc``, none overlapping ``mentions``."""
+    cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
+    determiners = frozenset(fold(d) for d in words["definite_determiners"])
+    index = ActorIndex(doc, mentions)
+    titles = titles_given(doc, index, entities, cues)
+    found: list[ActorMention] = []
+    for token in doc:
+        entity_type = cues.get(fold(token.text)) or cues.get(fold(token.lemma_))
+        if entity_type is None or not token.is_lower or token.i == 0:
+            continue
+        determiner = doc[token.i - 1]
+        if fold(determiner.text) not in determiners or "Plur" in token.morph.get("Number", []):
+            continue
+        end = _description_end(doc, token, index, entity_type == "PERSON")
+        if end is None or _covered(index, doc, determiner.i, end):
+            continue
+        start_char, end_char = determiner.idx, doc[end - 1].idx + len(doc[end - 1].text)
+        accepted = ("ORG", "PERSON") if entity_type == "ACTOR" else (entity_type,)
+        given = titles.get(fold(token.lemma_), set()) | titles.get(fold(token.text), set())
+        holders = {k for k in given if entities[k]["type"] in accepted}
+        rule = "title" if entity_type == "PERSON" else "description"
+        if entity_type == "PERSON" or holders:
+            # the one actor the article called so ("la chaîne Canal Neuf" then "la chaîne");
+            # a person only so: "le ministre" is never merely the last person named
+            key = next(iter(holders)) if len(holders) == 1 else None
+        else:
+            key = _in_focus(doc, index, entities, token, accepted)
+        if key is not None:
+            found.append(ActorMention(start_char, end_char, key, "description", rule))
+    return found
+
+
+def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> int | None:
+    """The end of "le club parisien" (adjectives in); ``None`` when the noun introduces a name
+    ("le club Everton", "la plateforme britannique Velora") or has a complement ("le club de
+    Valdor", "la chaîne de valeur"). A title keeps a complement that names no actor ("le
+    ministre de l'Économie"); with an actor it is a role ("le patron de Velora"), read elsewhere."""
+    end = noun.i + 1
+    while end < len(doc) and end - noun.i <= MAX_ADJECTIVES and doc[end].is_lower and doc[end].pos_ == "ADJ":
+        end += 1
+    following = doc[end] if end < len(doc) else None
+    if following is None:
+        return end
+    if following.text[:1].isupper() and not following.is_sent_start:
+        return None
+    if fold(following.text) not in COMPLEMENT_LINKS:
+        return end
+    if not title:
+        return None
+    i = end + 1
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    if i >= len(doc) or not doc[i].text[:1].isupper() or index.mention_at(doc[i]) is not None:
+        return None
+    while i < len(doc) and doc[i].text[:1].isupper() and i - end < 5:
+        i += 1
+    return i
+
+
+def _covered(index: ActorIndex, doc: Doc, start: int, end: int) -> bool:
+    return any(index.mention_at(doc[i]) is not None for i in range(start, end))
+
+
+def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tuple[str, ...]) -> str | None:
+    """The actor of an ``accepted`` type most in focus before ``noun``: the subject of the current or
+    of an earlier sentence in the window, else the last one named; never an institution."""
+    sentences = [s for s in doc.sents if s.start <= noun.i]
+    window = sentences[-1 - LOOKBACK_SENTENCES :] if sentences else []
+    if not window:
+        return None
+    candidates: list[tuple[ActorMention, bool]] = []
+    for token in doc[window[0].start : noun.i]:
+        mention = index.mention_at(token)
+        record = entities.get(mention.key) if mention else None
+        if mention is None or record is None or record["type"] not in accepted or record.get("institution"):
+            continue
+        if candidates and candidates[-1][0] == mention:
+            continue
+        candidates.append((mention, token.dep_ in LABELS.subjects))
+    if not candidates:
+        return None
+    subjects = [m for m, is_subject in candidates if is_subject]
+    return (subjects[-1] if subjects else candidates[-1][0]).key
+
+
+def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) -> dict[str, set[str]]:
+    """Noun → the actors the article gives it to: "le ministre Paul Verdier", "Paul Verdier,
+    ministre de …", "la chaîne Canal Neuf", "Velora, une plateforme britannique"."""
+    titles: dict[str, set[str]] = {}
+    for token in doc:
+        mention = index.mention_at(token)
+        if mention is None or mention.kind != "name" or mention.key not in entities:
+            continue
+        if token.idx != mention.start:
+            continue  # once per mention, at its first token
+        for noun in _title_nouns(doc, token, mention, cues):
+            titles.setdefault(fold(noun.lemma_), set()).add(mention.key)
+            titles.setdefault(fold(noun.text), set()).add(mention.key)
+    return titles
+
+
+def _title_nouns(doc: Doc, first: Token, mention: ActorMention, cues: dict[str, str]) -> list[Token]:
+    """The description nouns right before the name (past adjectives) and right after its comma
+    (past a determiner and adjectives)."""
+    found = []
+    i = first.i - 1
+    while i >= 0 and first.i - i <= 3 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1
+    if i >= 0 and doc[i].is_lower and fold(doc[i].text) in cues:
+        found.append(doc[i])
+    last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    j = last.end if last is not None else first.i + 1
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+        while j < len(doc) and (doc[j].pos_ == "DET" or (doc[j].is_lower and doc[j].pos_ == "ADJ")) and j - first.i < 8:
+            j += 1
+        if j < len(doc) and doc[j].is_lower and fold(doc[j].text) in cues:
+            found.append(doc[j])
+    return found

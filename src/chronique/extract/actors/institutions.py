@@ -1,0 +1,213 @@
+"""Institutions named by a description or a metonym: actors no capitalised name gives.
+
+News names many actors with common nouns: "le gouvernement italien", "les douanes
+italiennes", "le tribunal correctionnel de Paris", "la ville de Lyon", "l'administration
+Trump", "la famille Glazer". And it names institutions by their seat or their capital:
+"l'Élysée", "Bercy", "Bruxelles a estimé" (the European Commission), "Washington a imposé"
+(the United States). Both are found here, from the lexicons ``actors.toml`` ([institutions])
+and ``places.toml`` (states, capitals, seats, adjectives of nationality), as
+:class:`~chronique.extract.actors.names.NamedSpan` candidates that the recognizer settles with
+the others (the longest wins: "le tribunal judiciaire de Paris" over "Paris").
+
+A capital stands for its state only as the subject of a verb ("Pékin a riposté"), never after a
+preposition of place ("à Pékin"); a seat that is also a city ("Bruxelles") likewise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.extract.actors.names import NamedSpan, is_capitalised
+from chronique.kb import KnowledgeBase
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["InstitutionFinder", "demonym_forms"]
+
+LABELS = dependency_scheme("ud")
+MAX_NAME_TOKENS = 4
+
+
+def demonym_forms(masculine: str, plural_endings: list[list[str]]) -> set[str]:
+    """The four forms of an adjective of nationality: "italien" → "italienne", "italiens",
+    "italiennes"; "français" → "française(s)"; "fédéral" → "fédérale(s)", "fédéraux"
+    (``plural_endings``: the lexicon's irregular masculine plurals)."""
+    forms = {masculine}
+    if masculine.endswith(("ien", "éen")):
+        feminine = masculine + "ne"
+    elif masculine.endswith("el"):
+        feminine = masculine + "le"
+    elif masculine.endswith("e"):
+        feminine = masculine
+    else:
+        feminine = masculine + "e"
+    forms |= {feminine, feminine + "s"}
+    irregular = next((e for e in plural_endings if masculine.endswith(e[0])), None)
+    if irregular:
+        forms.add(masculine[: len(masculine) - len(irregular[0])] + irregular[1])
+    elif masculine.endswith(("s", "x")):
+        forms.add(masculine)
+    else:
+        forms.add(masculine + "s")
+    return forms
+
+
+def _local_key(entity_type: str, name: str) -> str:
+    return f"{entity_type.lower()}:{name}"
+
+
+class InstitutionFinder:
+    """Institution descriptions and metonyms, with their lexicons read once."""
+
+    def __init__(self, words: dict[str, Any], places: dict[str, Any], kb: KnowledgeBase) -> None:
+        institutions = words["institutions"]
+        self.with_demonym = frozenset(institutions["with_demonym"])
+        self.with_place = {tuple(h.split(" ")) for h in institutions["with_place"]}
+        self.with_name = frozenset(institutions["with_name"])
+        self.qualifiers = sorted((tuple(q.split(" ")) for q in institutions["qualifiers"]), key=len, reverse=True)
+        endings = places["demonym_plural_endings"]
+        self.demonyms = {form for masculine in places["demonyms"] for form in demonym_forms(masculine, endings)}
+        self.locative = frozenset(places["locative_prepositions"])
+        self.place_links = frozenset(places["place_links"])
+        self.capitals: dict[str, str] = dict(places["capitals"])
+        self.seats: dict[str, list[str]] = dict(places["seats"])
+        self.seats_as_subject = frozenset(places.get("seats_as_subject", []))
+        self.first_names = frozenset(words["first_names"]["m"]) | frozenset(words["first_names"]["f"])
+        self.bare = frozenset(institutions["bare"])
+        self.bare_alone = frozenset(institutions["bare_alone"])
+        self.kb = kb
+
+    def find(self, doc: Doc, text: str) -> list[NamedSpan]:
+        described = self.descriptions(doc)
+        return described + self.bare_heads(doc, described) + self.metonyms(doc)
+
+    def bare_heads(self, doc: Doc, described: list[NamedSpan]) -> list[NamedSpan]:
+        """"le tribunal", "le gouvernement" alone: the one institution of that head the article
+        names ("le tribunal correctionnel de Paris"), or, for a government, an actor of its own;
+        nothing when the article names two."""
+        surfaces: dict[str, set[str]] = {}
+        for name in described:
+            surfaces.setdefault(name.span[0].text, set()).add(name.span.text)
+        taken = {i for name in described for i in range(name.span.start, name.span.end)}
+        found = []
+        for token in doc:
+            if token.text not in self.bare or token.i in taken or token.i == 0:
+                continue
+            if doc[token.i - 1].pos_ != "DET" or doc[token.i - 1].lower_ not in ("le", "la", "l'", "l’", "les"):
+                continue
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and (following.lower_ in self.demonyms or is_capitalised(following)):
+                continue
+            named = surfaces.get(token.text, set())
+            if len(named) == 1:
+                key = _local_key("ORG", next(iter(named)))
+            elif not named and token.text in self.bare_alone:
+                key = None
+            else:
+                continue
+            span = Span(doc, token.i, token.i + 1, label="ORG")
+            found.append(NamedSpan(span, "ORG", None, True, "pattern", key=key, rule="institution"))
+        return found
+
+    # -- descriptions ----------------------------------------------------------------------
+    def descriptions(self, doc: Doc) -> list[NamedSpan]:
+        """"le gouvernement italien", "le tribunal judiciaire de Paris", "l'administration Trump"."""
+        found = []
+        for token in doc:
+            if not token.is_lower and token.text not in ("État", "Etat", "Parlement", "Trésor"):
+                continue
+            end = self._description_end(doc, token)
+            if end is None:
+                continue
+            span = Span(doc, token.i, end, label="ORG")
+            name = NamedSpan(span, "ORG", None, True, "pattern", rule="institution")
+            found.append(name)
+        return found
+
+    def _description_end(self, doc: Doc, head: Token) -> int | None:
+        i = head.i + 1
+        if i >= len(doc):
+            return None
+        following = doc[i]
+        if head.text in self.with_demonym and following.lower_ in self.demonyms:
+            return i + 1
+        if head.text in self.with_name and is_capitalised(following) and following.pos_ not in ("DET", "ADP", "AUX", "VERB", "PUNCT"):
+            if following.text in self.first_names or following.is_sent_start:
+                return None
+            return self._capitalised_end(doc, i)
+        for words in self.with_place:
+            if tuple(t.lower_ for t in doc[head.i : head.i + len(words)]) == words:
+                return self._place_end(doc, head.i + len(words))
+        return None
+
+    def _place_end(self, doc: Doc, i: int) -> int | None:
+        """After the head: qualifiers ("judiciaire", "d'appel"), then "de"/"du"/"en" and a
+        capitalised place ("de Paris", "du Delaware", "en Virginie")."""
+        for _ in range(2):
+            for qualifier in self.qualifiers:
+                if tuple(fold(t.text) for t in doc[i : i + len(qualifier)]) == tuple(fold(q) for q in qualifier):
+                    i += len(qualifier)
+                    break
+        if i + 1 >= len(doc) or fold(doc[i].text) not in self.place_links:
+            return None
+        place = doc[i + 1]
+        if not is_capitalised(place) or place.pos_ not in ("PROPN", "NOUN", "X") or place.is_sent_start:
+            return None
+        return self._capitalised_end(doc, i + 1)
+
+    @staticmethod
+    def _capitalised_end(doc: Doc, i: int) -> int:
+        end = i + 1
+        while end < len(doc) and end - i < MAX_NAME_TOKENS and is_capitalised(doc[end]) and not doc[end].is_sent_start:
+            end += 1
+        return end
+
+    # -- metonyms --------------------------------------------------------------------------
+    def metonyms(self, doc: Doc) -> list[NamedSpan]:
+        """Seats ("l'Élysée", "Bercy") and capitals acting for their state ("Washington a
+        imposé")."""
+        found = []
+        for token in doc:
+            if not is_capitalised(token):
+                continue
+            for size, target in self._candidates(doc, token):
+                canonical, entity_type = target[0], target[1]
+                span = Span(doc, token.i, token.i + size, label=entity_type)
+                if not self._acts(doc, span, target[2], self.locative):
+                    continue
+                known = self.kb.actors_named(canonical)
+                key = known[0] if len(known) == 1 else _local_key(entity_type, canonical)
+                found.append(
+                    NamedSpan(span, entity_type, None, True, "pattern", key=key, canonical=canonical, rule="metonym")
+                )
+                break
+        return found
+
+    def _candidates(self, doc: Doc, token: Token) -> list[tuple[int, tuple[str, str, bool]]]:
+        """(size in tokens, (institution, type, acts only as a subject)), longest first."""
+        out = []
+        for size in (4, 3, 2, 1):
+            if token.i + size > len(doc):
+                continue
+            form = doc[token.i : token.i + size].text
+            if form in self.seats:
+                canonical, entity_type = self.seats[form]
+                out.append((size, (canonical, entity_type, form in self.seats_as_subject)))
+            if form in self.capitals:
+                out.append((size, (self.capitals[form], "LOC", True)))
+        return out
+
+    @staticmethod
+    def _acts(doc: Doc, span: Span, subject_only: bool, locative: frozenset[str]) -> bool:
+        """Whether the place acts: not after a preposition of place, and, for a city, the
+        subject of its clause (or right before its verb)."""
+        if span.start > 0 and fold(doc[span.start - 1].text) in locative:
+            return False
+        if not subject_only:
+            return True
+        if span.root.dep_ in LABELS.subjects:
+            return True
+        following = doc[span.end] if span.end < len(doc) else None
+        return following is not None and following.pos_ in ("AUX", "VERB")

@@ -1,0 +1,133 @@
+"""References within an article: descriptions, titles and the first person of quotes.
+
+Sentences written for this test, on invented actors. A reference resolves to one actor or to
+none: an ambiguous title or a quote without a speaker binds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronique.pipeline import load_pipeline
+from tests.conftest import run_dated
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("fr")
+
+
+def run(nlp, text: str):
+    return run_dated(nlp, text, dt.date(2024, 3, 12))
+
+
+def resolved(doc, surface: str) -> tuple[str, str] | None:
+    """(actor key, rule) of the first mention whose text is ``surface``."""
+    for mention in doc._.actor_mentions:
+        if doc.text[mention.start : mention.end] == surface:
+            return mention.key, mention.rule
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a description stands for the actor of its type in focus
+        ("Le conglomérat Halvorsen a racheté deux chantiers navals. Le conglomérat norvégien a aussi "
+         "cédé une filiale.", "Le conglomérat norvégien", ("org:Halvorsen", "description")),
+        ("La start-up Quorvane a présenté son assistant Lumio en mars. Cette application compte un million "
+         "d'utilisateurs.", "Cette application", ("product:Lumio", "description")),
+        # a title stands for the one person the article gave it
+        ("Paul Verdier, ministre de l'Industrie, a visité le chantier. Le ministre a promis des aides.",
+         "Le ministre", ("person:Paul Verdier", "title")),
+        ("Le ministre Paul Verdier a reçu les syndicats. Plus tard, le ministre de l'Industrie a parlé.",
+         "le ministre de l'Industrie", ("person:Paul Verdier", "title")),
+    ],
+)
+def test_a_reference_stands_for_its_actor(nlp, text, surface, expected):
+    assert resolved(run(nlp, text), surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # two ministers: "le ministre" is either, so neither
+        ("Paul Verdier, ministre de l'Industrie, et Claire Dumas, ministre du Travail, ont signé. "
+         "Le ministre a ensuite quitté la salle.", "Le ministre"),
+        # a title nobody in the article holds
+        ("Paul Verdier a visité le chantier. Le ministre a promis des aides.", "Le ministre"),
+        # a description that introduces a name is no reference
+        ("La start-up Quorvane a levé des fonds. La plateforme Nuvio a recruté.", "La plateforme"),
+        ("La start-up Quorvane a levé des fonds. La plateforme de streaming Nuvio a recruté.", "La plateforme"),
+    ],
+)
+def test_an_ambiguous_reference_stays_unresolved(nlp, text, surface):
+    assert resolved(run(nlp, text), surface) is None
+
+
+def test_first_person_in_a_quote_is_its_speaker(nlp):
+    doc = run(
+        nlp,
+        "« Je ne vendrai pas mes parts », a déclaré Paul Verdier, PDG de Velora. "
+        "« Notre groupe restera indépendant », a-t-il ajouté.",
+    )
+    assert resolved(doc, "Je") == ("person:Paul Verdier", "quote-person")
+    assert resolved(doc, "Notre groupe") == ("org:Velora", "quote-person")
+    velora = next(e for e in doc._.entities if e.key == "org:Velora")
+    assert (doc.text.index("Notre groupe"), doc.text.index("Notre groupe") + len("Notre groupe")) in velora.mentions
+
+
+def test_an_organisation_speaking_is_we(nlp):
+    doc = run(nlp, "Le groupe Halvorsen a réagi : « Nous contestons cette amende et nous ferons appel ».")
+    assert resolved(doc, "Nous") == ("org:Halvorsen", "quote-person")
+    assert resolved(doc, "Je") is None
+
+
+def test_a_quote_without_speaker_binds_nothing(nlp):
+    doc = run(nlp, "Sur une pancarte on lisait : « Je refuse cette réforme ».")
+    assert all(m.rule != "quote-person" for m in doc._.actor_mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        # an acronym in brackets, the acronym alone, the first word alone: one actor
+        ("La Fédération nationale des transporteurs routiers (FNTR) a protesté. Selon la FNTR, la "
+         "Fédération compte 4000 adhérents.", {"FNTR", "Fédération"}),
+        # an acronym of the name's initials
+        ("La Banque européenne d'investissement a prêté deux milliards. La BEI finance aussi des ports.",
+         {"BEI"}),
+    ],
+)
+def test_one_actor_per_actor(nlp, text, forms):
+    doc = run(nlp, text)
+    organisations = [e for e in doc._.entities if e.type == "ORG"]
+    assert len(organisations) == 1, organisations
+    assert forms <= set(organisations[0].aliases)
+
+
+def test_a_description_prefers_the_actor_the_article_called_so(nlp):
+    doc = run(
+        nlp,
+        "La chaîne Canal Neuf a écrit à la société Velora. Velora a répondu mardi. La chaîne a porté plainte.",
+    )
+    assert resolved(doc, "La chaîne") == ("org:Canal Neuf", "description")
+
+
+def test_the_first_and_the_second_of_a_pair(nlp):
+    doc = run(
+        nlp,
+        "Paul Verdier et Claire Dumas se sont rencontrés lundi. Le premier a proposé un accord, que la "
+        "seconde a refusé.",
+    )
+    assert resolved(doc, "Le premier") == ("person:Paul Verdier", "pronoun")
+    assert resolved(doc, "la seconde") == ("person:Claire Dumas", "pronoun")
+
+
+def test_an_ordinal_before_a_noun_is_no_reference(nlp):
+    doc = run(nlp, "Paul Verdier et Claire Dumas ont signé. Le premier trimestre a été bon.")
+    assert resolved(doc, "Le premier") is None
