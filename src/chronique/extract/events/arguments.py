@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
-from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader
+from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader, _actor, _name_after_adjectives, _names_its_head
 from chronique.kb import KnowledgeBase
+from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -79,6 +80,7 @@ class ArgumentFinder:
         self.predicative = words.words("syntax", "predicative_verbs")
         self.ending_verbs = words.words("syntax", "ending_verbs")
         self.judging_verbs = words.words("syntax", "judging_verbs")
+        self.possessives = words.words("syntax", "possessives")
 
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
@@ -145,6 +147,10 @@ class ArgumentFinder:
                 # not do it.
                 return [], True
             return reader.subject(verb)
+        if slot == "bearer":
+            return self.bearer(trigger), True
+        if slot == "possessor":
+            return self.possessor(trigger), True
         if slot == "modified":
             return (reader.actors(trigger.head) if trigger.dep_ in LABELS.modifier_links else []), True
         if slot == "embedded_object":
@@ -174,7 +180,7 @@ class ArgumentFinder:
             heads.extend(self.frame_chain(trigger)[1:])
             # "une levée de fonds de 13 milliards menée par Iconiq": a participle on the noun
             # (or on its complements, where the parser hangs it) holds the noun's agent.
-            heads.extend(_participles_on(trigger))
+            heads.extend(p for frame in self.frame_chain(trigger) for p in _participles_on(frame))
             verb = self.governing_verb(trigger)
             if verb is not None:
                 heads.append(verb)
@@ -191,13 +197,77 @@ class ArgumentFinder:
                     keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
         return keys
 
+    # -- relational nouns ("concurrent", "fondateur", "partenaire") ------------------------------
+    def bearer(self, noun: Token) -> list[str]:
+        """Who a relational noun is said of, wherever the text puts it.
+
+        "X est le concurrent de Y" (predicate), "David Ellison, fondateur de Skydance" (the noun
+        in apposition to a name), "le rival de Micron, YMTC" and "son concurrent français Cajoo"
+        (a name hung on the noun), "Concurrent de Spotify, Deezer a ..." (the noun fronted before
+        the subject), or a description the actor recognizer resolved ("son rival américain").
+        """
+        reader = self.reader
+        head = self.predicate_head(noun)
+        if head is not None:
+            return reader.subject(head)[0]
+        named = [key for c in noun.children if c.i > noun.i and _names_its_head(c) and not _has_case(c)
+                 for key in reader.actors(c)]
+        described = _name_after_adjectives(noun)
+        if named or described:
+            return named or [described]
+        own = actor_index(noun.doc).mention_at(noun)
+        if own is not None and self._possessive(noun) is not None and own.start < noun.idx:
+            # "son rival américain" resolved to the rival; "le fondateur de Tesla" used to
+            # name someone only refers, it tells no founding.
+            return [own.key]
+        before = noun.left_edge.i - 1
+        after_comma = before >= 0 and noun.doc[before].is_punct
+        if noun.head.i < noun.i and (noun.dep_ == LABELS.apposition or after_comma) and noun.head.pos_ != "VERB":
+            return reader.actors(noun.head)
+        verb = noun.head
+        follows = noun.right_edge.i + 1
+        if (verb.pos_ in ("VERB", "AUX") and noun.i < verb.i and noun.dep_ not in LABELS.subjects
+                and follows < len(noun.doc) and noun.doc[follows].is_punct):
+            return reader.subject(verb)[0]  # "Concurrent principal de Spotify, Deezer lance ..."
+        return []
+
+    def _possessive(self, noun: Token) -> Token | None:
+        return next((c for c in noun.children if c.i < noun.i and (
+            "Yes" in c.morph.get("Poss", []) or fold(c.text) in self.possessives)), None)
+
+    def possessor(self, noun: Token) -> list[str]:
+        """Whose the noun is, when a possessive says it ("son concurrent", "ses fondateurs").
+
+        The possessive's own actor when the recognizer resolved it; "X et son partenaire Y":
+        the first conjunct; otherwise the subject of the clause the noun is a complement of
+        ("Flink rachète son concurrent Cajoo"), never a subject the noun is part of.
+        """
+        det = self._possessive(noun)
+        if det is None:
+            return []
+        own = _actor(det)
+        if own is not None:
+            return [own]
+        if noun.head is not noun and noun in noun.head.conjuncts:
+            return self.reader.actors(noun.head)
+        node = noun
+        for _ in range(6):
+            if node.dep_ in LABELS.subjects or node.head is node:
+                return []
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return self.reader.subject(node)[0]
+        return []
+
     # -- nouns -------------------------------------------------------------------------------
     def frame_chain(self, noun: Token) -> list[Token]:
         """The noun and the frame nouns it hangs from ("rachat" < "offre"; "commande" < "bon")."""
         chain = [noun]
         for _ in range(2):
             top = chain[-1]
-            if top.dep_ == LABELS.nominal_modifier and fold(top.head.lemma_) in self.frame_nouns:
+            # The tagger reads "offre" as a form of "offrir": the form counts too.
+            frame = {fold(top.head.lemma_), fold(top.head.text)} & self.frame_nouns
+            if top.dep_ == LABELS.nominal_modifier and frame:
                 chain.append(top.head)
             else:
                 break
@@ -236,3 +306,8 @@ class ArgumentFinder:
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
         return not allowed or types.get(key) in allowed
+
+
+def _has_case(token: Token) -> bool:
+    """Whether a preposition introduces the phrase ("de Micron" does not name "le rival")."""
+    return any(c.dep_ == LABELS.case_marker for c in token.children)

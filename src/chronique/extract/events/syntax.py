@@ -75,6 +75,8 @@ class ParseReader:
         self.preposition_forms = {form: full for form, full in pairs}
         self.agent_marks = words.words("syntax", "agent_prepositions")
         self.office_nouns = words.words("syntax", "office_nouns")
+        self.purpose_marks = words.words("modality", "purpose_marks")
+        self.creation_verbs = words.words("syntax", "creation_verbs")
         self.coordinators = words.words("syntax", "coordinators")
         #: "de": the preposition of a complement naming whose thing or office a noun is.
         self.genitive = words.words("syntax", "genitive_prepositions")
@@ -89,6 +91,10 @@ class ParseReader:
         named = any(c.i > head.i and _names_its_head(c) and _actor(c) for c in head.children)
         if _actor(head) is None and not named and fold(head.lemma_) in self.office_nouns:
             return self.office_holder(head)
+        if _actor(head) is None and not named:
+            described = _name_after_adjectives(head)
+            if described is not None:
+                return [described]  # "son concurrent coréen Kia/advmod"
         if _actor(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
             # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
@@ -170,6 +176,11 @@ class ParseReader:
             head = current.head
             if head is current or current.dep_ not in CLAUSE_LINKS:
                 return [], direct
+            if self._made_for_purpose(current):
+                # "lancer une ligue privée pour concurrencer la Ligue des champions": what is
+                # made does the purpose, not its maker.
+                made = self.object(head)
+                return (self.actors(made) if made is not None else []), False
             if current.dep_ in LABELS.noun_clauses:
                 active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in current.morph.get("Tense", [])
                 return (self.actors(head) if active_participle else []), False
@@ -191,6 +202,15 @@ class ParseReader:
             current, direct = head, False
         return [], False
 
+    def _made_for_purpose(self, clause: Token) -> bool:
+        """Whether ``clause`` is the purpose ("pour ...") of a verb of making with an object."""
+        if clause.dep_ != LABELS.adverbial_clause or not any(
+                c.dep_ == LABELS.marker and fold(c.text) in self.purpose_marks for c in clause.children):
+            return False
+        head = clause.head
+        return any(lemma in self.creation_verbs for lemma in self.words.lemma_candidates(head)) and (
+            self._first_child(head, (LABELS.object,)) is not None)
+
     def _controls(self, verb: Token) -> bool:
         return any(lemma in self.object_control for lemma in self.words.lemma_candidates(verb))
 
@@ -206,6 +226,8 @@ class ParseReader:
             if child.i > verb.i and child.dep_ == LABELS.subject and self._bare_actor(child, verb, before=False):
                 continue  # "a félicité Elon Musk" with the object mislabelled nsubj
             if child.dep_ == LABELS.subject or (child.dep_ == LABELS.passive_subject and not passive):
+                if preposition(child, self.preposition_forms):
+                    return self._after_fronted_phrase(child, verb)
                 found = self.actors(child) or self._pronoun_fallback(child, verb)
                 return [*self._stray_conjunct(child, verb), *found] if found else found
             if child.dep_ == LABELS.expletive_subject and fold(child.text) in self.person_pronouns:
@@ -214,6 +236,18 @@ class ParseReader:
             return []
         stray = next((c for c in verb.children if c.i < verb.i and self._bare_actor(c, verb, before=True)), None)
         return _phrase_actors(stray) if stray is not None else None
+
+    def _after_fronted_phrase(self, fronted: Token, verb: Token) -> list[str]:
+        """"Après Bouygues, Bolloré ou Niel, Rodolphe Saadé vient de racheter ...": a "subject"
+        led by a preposition is a fronted phrase the parser ran into the subject; the real
+        subject is the name it left hanging last before the verb, if any."""
+        named = [c for c in fronted.children if c.dep_ == LABELS.apposition and c.i < verb.i]
+        if not named:
+            return []
+        candidate = max(named, key=lambda c: c.i)
+        if any(c.i > candidate.i for c in fronted.conjuncts):
+            return []
+        return self.actors(candidate)
 
     def _stray_conjunct(self, subject: Token, verb: Token) -> list[str]:
         """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own
@@ -314,6 +348,20 @@ class ParseReader:
 def _actor(token: Token) -> str | None:
     """The innermost actor at ``token``: "OpenAI" in "le cofondateur d'OpenAI" is OpenAI."""
     return actor_index(token.doc).at(token)
+
+
+def _name_after_adjectives(noun: Token) -> str | None:
+    """The actor a common noun is named by after its adjectives, wherever the parser hung the
+    name: "son concurrent coréen Kia", "le groupe américain Oracle"."""
+    if noun.pos_ != "NOUN":
+        return None
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].head == noun:
+        i += 1
+    if i == noun.i + 1 or i >= len(doc) or doc[i].pos_ != "PROPN" or doc[i].head.i not in range(noun.i, i):
+        return None
+    return _actor(doc[i])
 
 
 def _phrase_actors(head: Token) -> list[str]:
