@@ -81,6 +81,7 @@ class ArgumentFinder:
         self.ending_verbs = words.words("syntax", "ending_verbs")
         self.judging_verbs = words.words("syntax", "judging_verbs")
         self.possessives = words.words("syntax", "possessives")
+        self.regard_verbs = words.words("syntax", "regard_verbs")
 
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
@@ -176,6 +177,8 @@ class ArgumentFinder:
         obj = self.reader.object(trigger) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
+            # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.
+            heads.extend(c for c in obj.children if c.dep_ == LABELS.nominal_modifier and c.pos_ == "NOUN")
         if entry.kind == "noun":
             heads.extend(self.frame_chain(trigger)[1:])
             # "une levée de fonds de 13 milliards menée par Iconiq": a participle on the noun
@@ -210,6 +213,9 @@ class ArgumentFinder:
         head = self.predicate_head(noun)
         if head is not None:
             return reader.subject(head)[0]
+        regarded = self._regarded(noun)
+        if regarded is not None:
+            return regarded
         named = [key for c in noun.children if c.i > noun.i and _names_its_head(c) and not _has_case(c)
                  for key in reader.actors(c)]
         described = _name_after_adjectives(noun)
@@ -224,11 +230,34 @@ class ArgumentFinder:
         after_comma = before >= 0 and noun.doc[before].is_punct
         if noun.head.i < noun.i and (noun.dep_ == LABELS.apposition or after_comma) and noun.head.pos_ != "VERB":
             return reader.actors(noun.head)
-        verb = noun.head
-        follows = noun.right_edge.i + 1
-        if (verb.pos_ in ("VERB", "AUX") and noun.i < verb.i and noun.dep_ not in LABELS.subjects
-                and follows < len(noun.doc) and noun.doc[follows].is_punct):
-            return reader.subject(verb)[0]  # "Concurrent principal de Spotify, Deezer lance ..."
+        return self._fronted_bearer(noun)
+
+    def _fronted_bearer(self, noun: Token) -> list[str]:
+        """"Concurrent principal de Spotify, Deezer lance ...": a noun opening the sentence
+        before a comma is said of the subject that follows the comma."""
+        doc = noun.doc
+        # The first comma after the noun (the parser may make the noun the root of all).
+        follows = next((t.i for t in doc[noun.i + 1 : noun.sent.end] if t.text == ","), len(doc))
+        opening = all(t.pos_ in ("DET", "ADV", "ADJ") for t in doc[noun.sent.start : noun.left_edge.i])
+        if not opening or follows + 1 >= len(doc) or not doc[follows].is_punct or noun.dep_ in LABELS.subjects:
+            return []
+        subject = doc[follows + 1]
+        while subject.dep_ in LABELS.name_parts and subject.head is not subject:
+            subject = subject.head
+        if subject.dep_ not in LABELS.subjects or subject.head.i < noun.i:
+            return []
+        return self.reader.actors(subject)
+
+    def _regarded(self, noun: Token) -> list[str] | None:
+        """"X est considéré comme le seul concurrent de Y", "Z présente X comme son rival": the
+        noun is said of the passive subject, or of the object, of a verb of regarding."""
+        head = noun.head
+        if noun.dep_ not in LABELS.predicate_noun_links or head is noun or not any(
+                lemma in self.regard_verbs for lemma in self.words.lemma_candidates(head)):
+            return None
+        for child in head.children:
+            if child.dep_ in LABELS.patients and child is not noun:
+                return self.reader.actors(child)
         return []
 
     def _possessive(self, noun: Token) -> Token | None:

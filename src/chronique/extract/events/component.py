@@ -25,7 +25,7 @@ from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
 from chronique.extract.events.scoring import rescore, scope_of
-from chronique.extract.events.syntax import ParseReader
+from chronique.extract.events.syntax import ParseReader, participle_adjunct
 from chronique.identity.ontology import score_of
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Event
@@ -174,6 +174,7 @@ class EventExtractor:
         modality = self.modality.modality(path, frames)
         offered = modality in ("proposed", "failed")
         event_type = entry.when_proposed if offered and entry.when_proposed else entry.type
+        event_type = _type_in_context(token, entry, event_type)
         timex = context.dater.date(path, token.idx)
         money = amount_of(token.doc, path, token.doc._.money or [])
         sentence_start, sentence_end = _sentence_bounds(token)
@@ -201,7 +202,9 @@ class EventExtractor:
     def _scope(self, token: Token, entry: TriggerEntry) -> tuple[list[Token], list[Token]]:
         """The clause chain that scopes over the trigger, and the frame nouns above a noun."""
         if entry.kind != "noun":
-            return clause_path(token), []
+            # "Courtisée par Google, Rubis a refusé": a participle adjunct is its own clause;
+            # the verb it hangs on does not scope over it.
+            return ([token] if participle_adjunct(token) else clause_path(token)), []
         frames = self.finder.frame_chain(token)
         verb = self.finder.governing_verb(token)
         top = frames[-1]
@@ -220,6 +223,18 @@ class _DocumentContext:
         self.types = {e.key: e.type for e in doc._.entities or []}
         self.dater = EventDater(doc, words)
         self.discourse = Discourse(doc, words, reader)
+
+
+def _type_in_context(token: Token, entry: TriggerEntry, event_type: str) -> str:
+    """The type an entry's ``in_context`` words give the event when its sentence holds one."""
+    if not entry.in_context or event_type != entry.type:
+        return event_type
+    words = {fold(t.lemma_) for t in token.sent} | {fold(t.text) for t in token.sent}
+    text = fold(token.sent.text)
+    for new_type, cues in entry.in_context:
+        if cues & words or any(" " in cue and cue in text for cue in cues):
+            return new_type
+    return event_type
 
 
 def _sentence_bounds(token: Token) -> tuple[int, int]:

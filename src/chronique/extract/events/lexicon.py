@@ -41,6 +41,9 @@ class TriggerEntry:
     answers: bool = False
     needs_cue: str | None = None
     object_owner: bool = False
+    #: (type, words): the event takes that type when its sentence holds one of the words
+    #: ("acquérir 5 % de X à l'occasion d'une levée de fonds" is an investment).
+    in_context: tuple[tuple[str, frozenset[str]], ...] = ()
     confidence: float = 0.8
 
     @classmethod
@@ -61,6 +64,7 @@ class TriggerEntry:
             answers=bool(record.get("answers", False)),
             needs_cue=record.get("needs_cue"),
             object_owner=bool(record.get("object_owner", False)),
+            in_context=tuple((t, frozenset(fold(w) for w in ws)) for t, ws in record.get("in_context", {}).items()),
             confidence=float(record.get("confidence", 0.6 if kind == "noun" else 0.8)),
         )
 

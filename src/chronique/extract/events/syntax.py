@@ -36,7 +36,17 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children) or "Pass" in verb.morph.get("Voice", []):
         return True
     # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
-    return _participle_on_noun(verb)
+    return _participle_on_noun(verb) or participle_adjunct(verb)
+
+
+def participle_adjunct(verb: Token) -> bool:
+    """"Courtisée par Google en 2024, la start-up ...": a bare past participle adjunct is a
+    passive whose patient is the subject of the clause it hangs on."""
+    if verb.dep_ != LABELS.adverbial_clause or "Part" not in verb.morph.get("VerbForm", []):
+        return False
+    if "Pres" in verb.morph.get("Tense", []):
+        return False
+    return not any(c.dep_ in LABELS.finite_clause_markers or c.dep_ == LABELS.marker for c in verb.children)
 
 
 def _participle_on_noun(verb: Token) -> bool:
@@ -305,6 +315,8 @@ class ParseReader:
                 return subject
             if verb.dep_ == LABELS.clausal_modifier:
                 return verb.head
+            if participle_adjunct(verb):
+                return self._first_child(verb.head, LABELS.subjects)
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
             return found
@@ -359,7 +371,15 @@ def _name_after_adjectives(noun: Token) -> str | None:
     i = noun.i + 1
     while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].head == noun:
         i += 1
-    if i == noun.i + 1 or i >= len(doc) or doc[i].pos_ != "PROPN" or doc[i].head.i not in range(noun.i, i):
+    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN", "X"):
+        return None
+    if i == noun.i + 1 or doc[i].pos_ != "PROPN":
+        # "le rachat par Qualcomm de la startup Nuvia/obl": a name right after a determined
+        # noun names it, wherever the parser hung the name.
+        mention = actor_index(doc).mention_at(doc[i])
+        determined = any(c.pos_ == "DET" and c.i < noun.i for c in noun.children)
+        return mention.key if mention is not None and mention.start == doc[i].idx and determined else None
+    if doc[i].head.i not in range(noun.i, i):
         return None
     return _actor(doc[i])
 
