@@ -179,6 +179,10 @@ class ArgumentFinder:
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
             # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.
             heads.extend(c for c in obj.children if c.dep_ == LABELS.nominal_modifier and c.pos_ == "NOUN")
+        elif obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
+            # on its object, after the object's own name.
+            heads.append(obj)
         if entry.kind == "noun":
             heads.extend(self.frame_chain(trigger)[1:])
             # "une levée de fonds de 13 milliards menée par Iconiq": a participle on the noun
@@ -216,8 +220,9 @@ class ArgumentFinder:
         regarded = self._regarded(noun)
         if regarded is not None:
             return regarded
+        complements = {key for c in noun.children if _has_case(c) for key in reader.actors(c)}
         named = [key for c in noun.children if c.i > noun.i and _names_its_head(c) and not _has_case(c)
-                 for key in reader.actors(c)]
+                 for key in reader.actors(c) if key not in complements]
         described = _name_after_adjectives(noun)
         if named or described:
             return named or [described]
@@ -242,7 +247,7 @@ class ArgumentFinder:
         if not opening or follows + 1 >= len(doc) or not doc[follows].is_punct or noun.dep_ in LABELS.subjects:
             return []
         subject = doc[follows + 1]
-        while subject.dep_ in LABELS.name_parts and subject.head is not subject:
+        while subject.dep_ in LABELS.name_parts and subject.head != subject:
             subject = subject.head
         if subject.dep_ not in LABELS.subjects or subject.head.i < noun.i:
             return []
@@ -252,11 +257,11 @@ class ArgumentFinder:
         """"X est considéré comme le seul concurrent de Y", "Z présente X comme son rival": the
         noun is said of the passive subject, or of the object, of a verb of regarding."""
         head = noun.head
-        if noun.dep_ not in LABELS.predicate_noun_links or head is noun or not any(
+        if noun.dep_ not in LABELS.predicate_noun_links or head == noun or not any(
                 lemma in self.regard_verbs for lemma in self.words.lemma_candidates(head)):
             return None
         for child in head.children:
-            if child.dep_ in LABELS.patients and child is not noun:
+            if child.dep_ in LABELS.patients and child != noun:
                 return self.reader.actors(child)
         return []
 
@@ -277,11 +282,11 @@ class ArgumentFinder:
         own = _actor(det)
         if own is not None:
             return [own]
-        if noun.head is not noun and noun in noun.head.conjuncts:
+        if noun.head != noun and noun in noun.head.conjuncts:
             return self.reader.actors(noun.head)
         node = noun
         for _ in range(6):
-            if node.dep_ in LABELS.subjects or node.head is node:
+            if node.dep_ in LABELS.subjects or node.head == node:
                 return []
             node = node.head
             if node.pos_ in ("VERB", "AUX"):

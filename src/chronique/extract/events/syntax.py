@@ -87,6 +87,7 @@ class ParseReader:
         self.office_nouns = words.words("syntax", "office_nouns")
         self.purpose_marks = words.words("modality", "purpose_marks")
         self.creation_verbs = words.words("syntax", "creation_verbs")
+        self.etre_verbs = words.words("syntax", "etre_verbs")
         self.coordinators = words.words("syntax", "coordinators")
         #: "de": the preposition of a complement naming whose thing or office a noun is.
         self.genitive = words.words("syntax", "genitive_prepositions")
@@ -99,6 +100,9 @@ class ParseReader:
         if "Rel" in head.morph.get("PronType", []) or fold(head.text) in self.relative_subject:
             return self.antecedent(head)
         named = any(c.i > head.i and _names_its_head(c) and _actor(c) for c in head.children)
+        restated = _name_in_description(head)
+        if restated is not None:
+            return [restated]
         if _actor(head) is None and not named and fold(head.lemma_) in self.office_nouns:
             return self.office_holder(head)
         if _actor(head) is None and not named:
@@ -221,12 +225,21 @@ class ParseReader:
         return any(lemma in self.creation_verbs for lemma in self.words.lemma_candidates(head)) and (
             self._first_child(head, (LABELS.object,)) is not None)
 
+    def is_passive(self, verb: Token) -> bool:
+        """Passive voice, but for verbs whose compound tenses take "être" ("Axa est devenu",
+        "elle est entrée"), which the parser reads as passives."""
+        if not is_passive(verb):
+            return False
+        if not any(lemma in self.etre_verbs for lemma in self.words.lemma_candidates(verb)):
+            return True
+        return any(c.dep_ == LABELS.passive_agent for c in verb.children)
+
     def _controls(self, verb: Token) -> bool:
         return any(lemma in self.object_control for lemma in self.words.lemma_candidates(verb))
 
     def _own_subject(self, verb: Token) -> list[str] | None:
         """The verb's own subject phrase, or None when it has none (so the caller climbs)."""
-        passive = is_passive(verb)
+        passive = self.is_passive(verb)
         for child in verb.children:
             if passive and (child.dep_ == LABELS.passive_agent or (
                 child.dep_.startswith(LABELS.oblique_prefix) and preposition(child, self.preposition_forms) in self.agent_marks
@@ -309,7 +322,7 @@ class ParseReader:
 
     def object(self, verb: Token) -> Token | None:
         """The head of the direct object; a passive's subject; a relative "que" standing for it."""
-        if is_passive(verb):
+        if self.is_passive(verb):
             subject = self._first_child(verb, LABELS.subjects)
             if subject is not None:
                 return subject
@@ -360,6 +373,23 @@ class ParseReader:
 def _actor(token: Token) -> str | None:
     """The innermost actor at ``token``: "OpenAI" in "le cofondateur d'OpenAI" is OpenAI."""
     return actor_index(token.doc).at(token)
+
+
+def _name_in_description(noun: Token) -> str | None:
+    """"la société de logiciels Oracle": the name a generic noun carries beats the actor the
+    recognizer resolved the bare noun to ("la société" alone would be the last company named)."""
+    mention = actor_index(noun.doc).mention_at(noun)
+    if noun.pos_ != "NOUN" or mention is None or mention.end > noun.idx + len(noun.text):
+        return None
+    for token in noun.subtree:
+        if token.i <= noun.i or token.pos_ != "PROPN" or any(c.dep_ == LABELS.case_marker for c in token.children):
+            continue
+        link = token.head
+        if link == noun or (link.head == noun and link.pos_ == "NOUN" and _actor(link) is None):
+            key = _actor(token)
+            if key is not None and key != mention.key:
+                return key
+    return None
 
 
 def _name_after_adjectives(noun: Token) -> str | None:
