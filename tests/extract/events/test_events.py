@@ -40,7 +40,8 @@ def test_lexicon_entries_use_known_types_roles_and_slots(lang):
         assert entry.when_proposed in (None, *EVENT_TYPES)
         for slot, role in entry.roles:
             assert role in ("source", "target", "both", "maker"), (entry.type, slot, role)
-            assert slot in ("subject", "object", "iobj", "holder", "agent", "modified", "embedded_object") or ":" in slot
+            assert slot in ("subject", "object", "iobj", "holder", "agent", "modified", "embedded_object",
+                            "bearer", "possessor") or ":" in slot
 
 
 def test_lexicon_toml_parses():
