@@ -80,12 +80,24 @@ SENTENCES = [
     ("Paul Martin a claqué la porte de Renault en mai.", {("LEAVE", "paul-martin", "renault")}),
     ("Renault a racheté son concurrent coréen Kia.",
      {("ACQUIRE", "renault", "kia"), ("COMPETE", "kia", "renault")}),
+    # names a plural noun announces; an adjective said of a name; one trigger, two events
+    ("Les fondateurs de Blablacar - à savoir Paul Martin et Jean Durand - sont partis.",
+     {("FOUND", "paul-martin", "blablacar"), ("FOUND", "jean-durand", "blablacar")}),
+    ("Le groupe Bpifrance, déjà présent au capital de la société Alpro, a investi.",
+     {("INVEST", "bpifrance", "alpro")}),
+    ("Renault a annoncé le remplacement de Paul Martin par Jean Durand au poste de directeur général.",
+     {("LEAVE", "paul-martin", "renault"), ("JOIN", "jean-durand", "renault")}),
+    ("L'État, en collaboration avec le groupe Danone, a annoncé un plan.", {("PARTNER", "état", "danone")}),
     # precision: a description that only refers, a state, a quarrel, an unnamed owner
     ("Le fondateur de Tesla a parlé à Paris.", set()),
     ("Bouygues, actionnaire de TF1, a publié ses comptes.", set()),
     ("Airbus et Boeing se disputent autour d'un contrat.", set()),
     ("Son départ a surpris les analystes.", set()),
     ("La société, concurrente directe, a refusé de commenter.", set()),
+    ("Les concurrents de Renault, en difficulté, ont baissé leurs prix.", set()),
+    ("Apple a vendu dix millions de téléphones aux États-Unis.", set()),
+    ("Orange cherche à renforcer sa position dans la guerre des prix.", set()),
+    ("La Commission a remis en cause le rachat de la société Alpro.", set()),
 ]
 
 

@@ -82,6 +82,7 @@ class ArgumentFinder:
         self.judging_verbs = words.words("syntax", "judging_verbs")
         self.possessives = words.words("syntax", "possessives")
         self.regard_verbs = words.words("syntax", "regard_verbs")
+        self.list_introducers = words.words("syntax", "list_introducers")
 
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
@@ -152,6 +153,12 @@ class ArgumentFinder:
             return self.bearer(trigger), True
         if slot == "possessor":
             return self.possessor(trigger), True
+        if slot == "clause_subject":
+            # "L'État, en collaboration avec X, a conclu": an adverbial noun of the clause.
+            head = trigger.head
+            if head != trigger and head.pos_ in ("VERB", "AUX") and trigger.dep_ in LABELS.modifier_links:
+                return reader.subject(head)[0], True
+            return [], True
         if slot == "modified":
             return (reader.actors(trigger.head) if trigger.dep_ in LABELS.modifier_links else []), True
         if slot == "embedded_object":
@@ -235,7 +242,22 @@ class ArgumentFinder:
         after_comma = before >= 0 and noun.doc[before].is_punct
         if noun.head.i < noun.i and (noun.dep_ == LABELS.apposition or after_comma) and noun.head.pos_ != "VERB":
             return reader.actors(noun.head)
-        return self._fronted_bearer(noun)
+        return self._listed_after(noun) or self._fronted_bearer(noun)
+
+    def _listed_after(self, noun: Token) -> list[str]:
+        """"les fondateurs de Deezer - à savoir A et B": the names a plural noun announces."""
+        if "Plur" not in noun.morph.get("Number", []):
+            return []
+        doc = noun.doc
+        i = next((t.i for t in doc[noun.i + 1 : noun.sent.end] if t.is_punct), noun.sent.end)
+        while i < noun.sent.end and (doc[i].is_punct or fold(doc[i].text) in self.list_introducers):
+            i += 1
+        if i >= noun.sent.end or _actor(doc[i]) is None:
+            return []
+        name = doc[i]
+        while name.dep_ in LABELS.name_parts and name.head != name:
+            name = name.head
+        return self.reader.actors(name)
 
     def _fronted_bearer(self, noun: Token) -> list[str]:
         """"Concurrent principal de Spotify, Deezer lance ...": a noun opening the sentence

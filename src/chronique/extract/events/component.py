@@ -87,14 +87,17 @@ class EventExtractor:
 
     # -- lexicon triggers --------------------------------------------------------------------
     def _from_lexicon(self, token: Token, context: _DocumentContext, events: list[Event]) -> list[Event] | None:
+        made: list[Event] = []
         for entry in self.words.entries_for(token):
             if not self.finder.fits(token, entry) or not self._cue_present(token, entry):
                 continue
             found = self.finder.find(token, entry, context.types)
             certainty = found.certainty * self._complete(token, entry, found, context, events)
             if found.sources and found.targets:
-                return self._events(token, entry, found, certainty, context)
-        return None
+                made.extend(self._events(token, entry, found, certainty, context))
+                if not entry.and_then:
+                    return made
+        return made or None
 
     def _cue_present(self, token: Token, entry: TriggerEntry) -> bool:
         """A reply must hold a refusal ("Non merci") in the words that follow it."""

@@ -29,6 +29,8 @@ CLAUSE_LINKS = LABELS.clause_links
 MAX_CLIMB = 5
 #: Labels the parser gives a name it failed to attach; such a bare name may be a lost argument.
 STRAY_DEPS = LABELS.stray_name_links
+#: How an adjective predicate hangs on the noun it is said of.
+ADJECTIVE_LINKS = frozenset({LABELS.adjectival_modifier, LABELS.apposition, LABELS.clausal_modifier})
 
 
 def is_passive(verb: Token) -> bool:
@@ -188,6 +190,14 @@ class ParseReader:
             if found is not None:
                 return found, direct
             head = current.head
+            if current.pos_ == "ADJ" and head != current and current.dep_ in ADJECTIVE_LINKS:
+                # "Sprints, déjà présent au capital de Vinted": an adjective said of a noun.
+                return self.actors(head), False
+            if current.pos_ == "ADJ" and head != current and head.pos_ in ("VERB", "AUX"):
+                # "X, déjà présent au capital de Y, a investi": a detached adjective is said of
+                # the subject of the verb it hangs on.
+                current, direct = head, False
+                continue
             if head is current or current.dep_ not in CLAUSE_LINKS:
                 return [], direct
             if self._made_for_purpose(current):
