@@ -88,6 +88,9 @@ SENTENCES = [
     ("Renault a annoncé le remplacement de Paul Martin par Jean Durand au poste de directeur général.",
      {("LEAVE", "paul-martin", "renault"), ("JOIN", "jean-durand", "renault")}),
     ("L'État, en collaboration avec le groupe Danone, a annoncé un plan.", {("PARTNER", "état", "danone")}),
+    # a refusal takes the author of the offer told after it in the sentence
+    ("Alexandre Bompard a rejeté l'offre de rachat de Carrefour formulée par Couche-Tard.",
+     {("REJECT", "alexandre-bompard", "couche-tard"), ("BID", "couche-tard", "carrefour")}),
     # precision: a description that only refers, a state, a quarrel, an unnamed owner
     ("Le fondateur de Tesla a parlé à Paris.", set()),
     ("Bouygues, actionnaire de TF1, a publié ses comptes.", set()),

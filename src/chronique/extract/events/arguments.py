@@ -185,7 +185,9 @@ class ArgumentFinder:
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
             # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.
-            heads.extend(c for c in obj.children if c.dep_ == LABELS.nominal_modifier and c.pos_ == "NOUN")
+            # Not for "de": "rejeté l'offre de rachat de X" is no rejection of X.
+            if prep not in self.reader.genitive:
+                heads.extend(c for c in obj.children if c.dep_ == LABELS.nominal_modifier and c.pos_ == "NOUN")
         elif obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
             # on its object, after the object's own name.

@@ -77,10 +77,17 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         context = _DocumentContext(doc, self.words, self.reader)
         events: list[Event] = []
+        answers: list[Token] = []
         for token in doc:
             event = self._from_lexicon(token, context, events) or self._from_quote(token, context)
             if event is not None:
                 events.extend(event)
+            elif any(entry.answers for entry in self.words.entries_for(token)):
+                answers.append(token)
+        for token in answers:
+            # "X a rejeté l'offre de rachat de Y formulée par Z": the offer told after the reply
+            # is known now.
+            events.extend(self._from_lexicon(token, context, events) or [])
         kept = _deduplicate(events)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
