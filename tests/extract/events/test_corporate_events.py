@@ -146,3 +146,36 @@ def test_participle_adjunct_is_dated_and_asserted_on_its_own(nlp):
     doc = run_dated(nlp, "Courtisée par Google en 2024, la société Rubis a refusé de se vendre.", datetime.date(2025, 6, 1))
     (bid,) = [e for e in doc._.events if e.type == "BID"]
     assert (bid.modality, bid.date) == ("asserted", "2024")
+
+
+#: Short texts on other subjects, full of corporate words in other senses, with every event a
+#: careful reader would accept from them (precision of the corporate rules).
+OTHER_SUBJECTS = [
+    ("Le gouvernement annonce la création de 10 000 emplois chez Stellantis. "
+     "La lutte contre le chômage reste sa priorité.", set()),
+    ("Le départ du Tour de France sera donné à Lille. "
+     "L'arrivée de Tadej Pogacar chez UAE Team Emirates date de 2019.",
+     {("JOIN", "tadej-pogacar", "uae-team-emirates")}),
+    ("La sortie du nouveau film de Pixar est prévue en juillet. "
+     "Disney a annoncé le retrait de la bande-annonce.", set()),
+    ("La vente des billets pour le concert de Beyoncé a débuté. "
+     "La cession du Stade de France n'est pas à l'ordre du jour.", set()),
+    ("La nomination de Juliette Binoche aux César a surpris. L'élection d'Emmanuel Macron date de 2017.", set()),
+    ("Michelin a annoncé la fusion de deux usines. "
+     "Sanofi est partenaire du Téléthon depuis 2010. Total, actionnaire historique, soutient la fondation.", set()),
+    ("Le groupe Seb a publié des résultats en hausse. Son concurrent allemand WMF souffre. "
+     "Le fondateur de la marque, présent à Lyon, a défendu la stratégie.", set()),
+    ("Airbus a livré 60 avions en mars. Boeing, son rival américain, reste en difficulté. "
+     "Airbus a cédé sa place de leader en Chine en 2019.", set()),
+    ("Le musée du Louvre a acheté un tableau de Chardin. La vente a eu lieu à Paris.", set()),
+    ("Renault et Nissan ont renégocié leur alliance. Nissan détient 15 % de Renault. "
+     "La participation de l'État dans Renault reste de 15 %.", set()),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", OTHER_SUBJECTS, ids=[s[:40] for s, _ in OTHER_SUBJECTS])
+def test_other_subjects_yield_no_spurious_corporate_event(nlp, text, expected):
+    doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
+    corporate = {"FOUND", "JOIN", "LEAVE", "ACQUIRE", "BID", "INVEST", "PARTNER", "COMPETE"}
+    assert {e for e in _exported(doc) if e[0] in corporate} == _normalised(expected)
