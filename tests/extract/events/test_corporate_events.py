@@ -88,6 +88,10 @@ SENTENCES = [
     ("Renault a annoncé le remplacement de Paul Martin par Jean Durand au poste de directeur général.",
      {("LEAVE", "paul-martin", "renault"), ("JOIN", "jean-durand", "renault")}),
     ("L'État, en collaboration avec le groupe Danone, a annoncé un plan.", {("PARTNER", "état", "danone")}),
+    # an office with a possessive belongs to the organisation of its holder's apposed title
+    ("Paul Martin, le président du conseil d'administration de Renault, quitte ses fonctions.",
+     {("LEAVE", "paul-martin", "renault")}),
+    ("Jean Durand va quitter son poste en septembre.", set()),
     # a refusal takes the author of the offer told after it in the sentence
     ("Alexandre Bompard a rejeté l'offre de rachat de Carrefour formulée par Couche-Tard.",
      {("REJECT", "alexandre-bompard", "couche-tard"), ("BID", "couche-tard", "carrefour")}),

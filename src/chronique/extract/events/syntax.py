@@ -90,6 +90,7 @@ class ParseReader:
         self.purpose_marks = words.words("modality", "purpose_marks")
         self.creation_verbs = words.words("syntax", "creation_verbs")
         self.etre_verbs = words.words("syntax", "etre_verbs")
+        self.possessives = words.words("syntax", "possessives")
         self.coordinators = words.words("syntax", "coordinators")
         #: "de": the preposition of a complement naming whose thing or office a noun is.
         self.genitive = words.words("syntax", "genitive_prepositions")
@@ -131,6 +132,40 @@ class ParseReader:
                 found = self.actors(complement)
                 if found:
                     return found
+        return self._own_office(office)
+
+    def _own_office(self, office: Token) -> list[str]:
+        """"Axel Dauchez, président de Deezer, va quitter son poste": an office with a
+        possessive belongs to the organisation its holder's apposed title names."""
+        if not any(fold(c.text) in self.possessives and c.i < office.i for c in office.children):
+            return []
+        verb = office.head
+        holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+        for _ in range(MAX_CLIMB):
+            if holder is not None or verb.dep_ not in CLAUSE_LINKS or verb.head == verb:
+                break
+            verb = verb.head
+            holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+        if holder is None:
+            return []
+        titles = [c for c in holder.children if c.dep_ == LABELS.apposition and c.pos_ == "NOUN"]
+        titles += [c for t in titles for c in t.conjuncts]
+        for title in titles:
+            found = self.office_holder_of_title(title)
+            if found:
+                return found
+        return []
+
+    def office_holder_of_title(self, title: Token) -> list[str]:
+        """The organisation a title's "de" complements name ("président du conseil de X")."""
+        level = [title]
+        for _ in range(3):
+            level = [c for token in level for c in token.children
+                     if c.dep_ == LABELS.nominal_modifier and preposition(c, self.preposition_forms) in self.genitive]
+            for complement in level:
+                key = _actor(complement) or _name_after_adjectives(complement)
+                if key:
+                    return [key]
         return []
 
     def owner(self, head: Token) -> list[str]:
