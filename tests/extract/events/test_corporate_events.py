@@ -92,6 +92,10 @@ SENTENCES = [
     ("Paul Martin, le président du conseil d'administration de Renault, quitte ses fonctions.",
      {("LEAVE", "paul-martin", "renault")}),
     ("Jean Durand va quitter son poste en septembre.", set()),
+    # the infinitive of a noun the verb governs: its subject, and the noun frames it (a bid)
+    ("Danone avait annoncé son intention d'acquérir la société Alpro en mars 2025.",
+     {("BID", "danone", "alpro")}),
+    ("Danone a abandonné son projet de racheter la société Alpro.", {("BID", "danone", "alpro")}),
     # a refusal takes the author of the offer told after it in the sentence
     ("Alexandre Bompard a rejeté l'offre de rachat de Carrefour formulée par Couche-Tard.",
      {("REJECT", "alexandre-bompard", "couche-tard"), ("BID", "couche-tard", "carrefour")}),

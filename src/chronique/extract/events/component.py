@@ -214,7 +214,15 @@ class EventExtractor:
         if entry.kind != "noun":
             # "Courtisée par Google, Rubis a refusé": a participle adjunct is its own clause;
             # the verb it hangs on does not scope over it.
-            return ([token] if participle_adjunct(token) else clause_path(token)), []
+            if participle_adjunct(token):
+                return [token], []
+            noun = self.reader.infinitive_of_noun(token)
+            if noun is not None:
+                # "son intention d'acquérir X": the noun frames the act (proposed), and the
+                # verb governing the noun scopes over it.
+                verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+                return [token] + (clause_path(verb) if verb is not None else []), [noun]
+            return clause_path(token), []
         frames = self.finder.frame_chain(token)
         verb = self.finder.governing_verb(token)
         top = frames[-1]

@@ -240,6 +240,12 @@ class ParseReader:
                 # made does the purpose, not its maker.
                 made = self.object(head)
                 return (self.actors(made) if made is not None else []), False
+            if self.infinitive_of_noun(current) is not None and head.dep_ in LABELS.governed_noun_links \
+                    and head.head.pos_ in ("VERB", "AUX"):
+                # "Google a annoncé son intention d'acquérir Wiz": the infinitive of a noun the
+                # verb governs has the verb's subject.
+                current, direct = head.head, False
+                continue
             if current.dep_ in LABELS.noun_clauses:
                 active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in current.morph.get("Tense", [])
                 return (self.actors(head) if active_participle else []), False
@@ -269,6 +275,14 @@ class ParseReader:
         head = clause.head
         return any(lemma in self.creation_verbs for lemma in self.words.lemma_candidates(head)) and (
             self._first_child(head, (LABELS.object,)) is not None)
+
+    @staticmethod
+    def infinitive_of_noun(verb: Token) -> Token | None:
+        """The noun an infinitive complements ("son intention d'acquérir", "le projet de
+        racheter"), or None."""
+        if verb.dep_ not in LABELS.noun_clauses or "Inf" not in verb.morph.get("VerbForm", []):
+            return None
+        return verb.head if verb.head.pos_ == "NOUN" else None
 
     def is_passive(self, verb: Token) -> bool:
         """Passive voice, but for verbs whose compound tenses take "être" ("Axa est devenu",
