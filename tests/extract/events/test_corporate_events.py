@@ -187,3 +187,11 @@ def test_other_subjects_yield_no_spurious_corporate_event(nlp, text, expected):
     doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
     corporate = {"FOUND", "JOIN", "LEAVE", "ACQUIRE", "BID", "INVEST", "PARTNER", "COMPETE"}
     assert {e for e in _exported(doc) if e[0] in corporate} == _normalised(expected)
+
+
+@pytest.mark.slow
+def test_a_dateline_before_the_subject_is_no_subject(nlp):
+    doc = run_dated(nlp, "MARSEILLE (Reuters)--Le groupe Seb a annoncé lundi avoir acquis 10 % de la société Alpro.",
+                    datetime.date(2025, 6, 1))
+    buyers = {_short(e.sources[0]) for e in doc._.events if e.type == "ACQUIRE"}
+    assert buyers and "marseille" not in buyers

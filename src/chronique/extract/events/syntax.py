@@ -304,9 +304,14 @@ class ParseReader:
                 child.dep_.startswith(LABELS.oblique_prefix) and preposition(child, self.preposition_forms) in self.agent_marks
             )):
                 return self.actors(child)
+        # "PARIS (AFP) -- Le groupe Kering a annoncé": of two subjects before the verb, the
+        # nearer is the subject; the other is a dateline or a fronted phrase.
+        before = [c for c in verb.children if c.dep_ == LABELS.subject and c.i < verb.i]
         for child in verb.children:
             if child.i > verb.i and child.dep_ == LABELS.subject and self._bare_actor(child, verb, before=False):
                 continue  # "a félicité Elon Musk" with the object mislabelled nsubj
+            if child.dep_ == LABELS.subject and len(before) > 1 and child != before[-1] and child.i < verb.i:
+                continue
             if child.dep_ == LABELS.subject or (child.dep_ == LABELS.passive_subject and not passive):
                 if preposition(child, self.preposition_forms):
                     return self._after_fronted_phrase(child, verb)
