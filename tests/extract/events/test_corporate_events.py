@@ -96,6 +96,9 @@ SENTENCES = [
     ("Danone avait annoncé son intention d'acquérir la société Alpro en mars 2025.",
      {("BID", "danone", "alpro")}),
     ("Danone a abandonné son projet de racheter la société Alpro.", {("BID", "danone", "alpro")}),
+    # a phrase led by a preposition is not in the scope of the verb ("prévoir" frames no bid)
+    ("Outre le rachat de la société Alpro par Danone, ce projet prévoit une usine.",
+     {("ACQUIRE", "danone", "alpro")}),
     # a refusal takes the author of the offer told after it in the sentence
     ("Alexandre Bompard a rejeté l'offre de rachat de Carrefour formulée par Couche-Tard.",
      {("REJECT", "alexandre-bompard", "couche-tard"), ("BID", "couche-tard", "carrefour")}),

@@ -200,6 +200,11 @@ class ArgumentFinder:
             verb = self.governing_verb(trigger)
             if verb is not None:
                 heads.append(verb)
+            if prep in self.reader.agent_marks:
+                # "le rachat de la société X par/obl:agent Y": the parser hangs the noun's agent
+                # on its complement.
+                complements = [c for c in trigger.children if c.dep_ == LABELS.nominal_modifier]
+                heads.extend(complements + [g for c in complements for g in c.children if g.pos_ in ("NOUN", "PROPN")])
         keys: list[str] = []
         for head in heads:
             for phrase in self.reader.obliques(head, prep):

@@ -226,8 +226,11 @@ class EventExtractor:
         frames = self.finder.frame_chain(token)
         verb = self.finder.governing_verb(token)
         top = frames[-1]
-        if verb is None and top.dep_ in NOUN_ARGUMENT_DEPS and top.head.pos_ in ("VERB", "AUX"):
-            verb = top.head  # "Le rachat de Twitter ... a été finalisé en octobre 2022"
+        adverbial = any(c.dep_ == LABELS.case_marker for c in top.children)
+        if verb is None and top.dep_ in NOUN_ARGUMENT_DEPS and top.head.pos_ in ("VERB", "AUX") and not adverbial:
+            # "Le rachat de Twitter ... a été finalisé en octobre 2022"; but "Outre le rachat de
+            # X, ce projet prévoit ...": a phrase led by a preposition is not in the verb's scope.
+            verb = top.head
         return ([token] + (clause_path(verb) if verb is not None else [])), frames[1:]
 
 
