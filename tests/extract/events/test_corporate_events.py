@@ -99,6 +99,8 @@ SENTENCES = [
     # a phrase led by a preposition is not in the scope of the verb ("prévoir" frames no bid)
     ("Outre le rachat de la société Alpro par Danone, ce projet prévoit une usine.",
      {("ACQUIRE", "danone", "alpro")}),
+    # more families: hiring as the employer's act, a loan, an offer on a company
+    ("Le PSG a engagé Kylian Mbappé en 2017.", {("JOIN", "kylian-mbappé", "psg")}),
     # a refusal takes the author of the offer told after it in the sentence
     ("Alexandre Bompard a rejeté l'offre de rachat de Carrefour formulée par Couche-Tard.",
      {("REJECT", "alexandre-bompard", "couche-tard"), ("BID", "couche-tard", "carrefour")}),
@@ -179,6 +181,10 @@ OTHER_SUBJECTS = [
     ("Airbus a livré 60 avions en mars. Boeing, son rival américain, reste en difficulté. "
      "Airbus a cédé sa place de leader en Chine en 2019.", set()),
     ("Le musée du Louvre a acheté un tableau de Chardin. La vente a eu lieu à Paris.", set()),
+    ("La chanteuse Aya Nakamura a signé un nouvel album. Elle a accordé une interview au Monde.", set()),
+    ("Le gouvernement a mis fin au dispositif. Les supporters ont versé des larmes au Parc des Princes.", set()),
+    ("Free a présenté son offre pour les familles. L'offre de Free sur la fibre reste la moins chère.", set()),
+    ("Le contrat de travail de Paul Martin a été rompu. La lutte contre la fraude mobilise Bercy.", set()),
     ("Renault et Nissan ont renégocié leur alliance. Nissan détient 15 % de Renault. "
      "La participation de l'État dans Renault reste de 15 %.", set()),
 ]
