@@ -237,9 +237,11 @@ class ArgumentFinder:
         complements = {key for c in noun.children if _has_case(c) for key in reader.actors(c)}
         named = [key for c in noun.children if c.i > noun.i and _names_its_head(c) and not _has_case(c)
                  for key in reader.actors(c) if key not in complements]
+        if named:
+            return named
         described = _name_after_adjectives(noun)
-        if named or described:
-            return named or [described]
+        if described is not None:
+            return [described]
         own = actor_index(noun.doc).mention_at(noun)
         if own is not None and self._possessive(noun) is not None and own.start < noun.idx:
             # "son rival américain" resolved to the rival; "le fondateur de Tesla" used to
