@@ -204,3 +204,20 @@ def test_a_dateline_before_the_subject_is_no_subject(nlp):
                     datetime.date(2025, 6, 1))
     buyers = {_short(e.sources[0]) for e in doc._.events if e.type == "ACQUIRE"}
     assert buyers and "marseille" not in buyers
+
+
+@pytest.mark.slow
+def test_a_noun_takes_the_date_of_its_own_complements(nlp):
+    text = "Cette fusion serait la plus importante depuis le rachat de la société Alpro par Danone pour 2 milliards d'euros en 2019."
+    doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
+    assert [(e.type, _short(e.sources[0]), _short(e.targets[0]), e.date) for e in doc._.events] == [
+        ("ACQUIRE", "danone", "alpro", "2019")]
+
+
+@pytest.mark.slow
+def test_tellings_of_one_purchase_in_a_document_are_one_event_with_the_best_date(nlp):
+    text = ("Danone a annoncé le rachat de la société Alpro en mars 2019. "
+            "Le rachat de la société Alpro par Danone a été salué par les marchés.")
+    doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
+    bought = [e for e in doc._.events if e.type == "ACQUIRE"]
+    assert [(_short(e.sources[0]), _short(e.targets[0]), e.date) for e in bought] == [("danone", "alpro", "2019-03")]

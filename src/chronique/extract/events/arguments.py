@@ -203,7 +203,7 @@ class ArgumentFinder:
             if prep in self.reader.agent_marks:
                 # "le rachat de la société X par/obl:agent Y": the parser hangs the noun's agent
                 # on its complement.
-                complements = [c for c in trigger.children if c.dep_ == LABELS.nominal_modifier]
+                complements = [c for c in trigger.children if c.pos_ in ("NOUN", "PROPN") and c.i > trigger.i]
                 heads.extend(complements + [g for c in complements for g in c.children if g.pos_ in ("NOUN", "PROPN")])
         keys: list[str] = []
         for head in heads:

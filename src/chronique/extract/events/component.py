@@ -26,9 +26,10 @@ from chronique.extract.events.lexicon import EventLexicon, TriggerEntry, load_ev
 from chronique.extract.events.modality import ModalityReader, clause_path
 from chronique.extract.events.scoring import rescore, scope_of
 from chronique.extract.events.syntax import ParseReader, participle_adjunct
-from chronique.identity.ontology import score_of
+from chronique.identity.events import dates_compatible, interval_of
+from chronique.identity.ontology import is_repeated, score_of
 from chronique.kb import KnowledgeBase, load_knowledge_base
-from chronique.model import Event
+from chronique.model import EXPORTED_MODALITIES, Event
 from chronique.nlp.extensions import register_extensions
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -42,6 +43,10 @@ DISCOURSE_PENALTY = 0.75
 #: A noun trigger in these relations to a verb takes that verb's date and modality.
 LABELS = dependency_scheme("ud")
 NOUN_ARGUMENT_DEPS = LABELS.noun_argument_links
+#: Complements of an event noun whose dates are the noun's ("nmod" chains, not clauses).
+NOUN_COMPLEMENT_DEPS = frozenset({LABELS.nominal_modifier})
+#: Types whose two sides are one set (as the store reads them: ``store.tellings``).
+SYMMETRIC_TYPES = frozenset({"PARTNER", "COMPETE"})
 #: Base confidence of the quote rules (an insult, a wrongdoing told to "tu").
 QUOTE_CONFIDENCE = 0.55
 
@@ -185,7 +190,7 @@ class EventExtractor:
         offered = modality in ("proposed", "failed")
         event_type = entry.when_proposed if offered and entry.when_proposed else entry.type
         event_type = _type_in_context(token, entry, event_type)
-        timex = context.dater.date(path, token.idx)
+        timex = context.dater.date(self._dating_path(token, entry, path), token.idx)
         money = amount_of(token.doc, path, token.doc._.money or [])
         sentence_start, sentence_end = _sentence_bounds(token)
         top = path[-1]
@@ -208,6 +213,19 @@ class EventExtractor:
                     sentence_start=sentence_start, sentence_end=sentence_end,
                 ))
         return events
+
+    @staticmethod
+    def _dating_path(token: Token, entry: TriggerEntry, path: list[Token]) -> list[Token]:
+        """A noun's own complements date it before its verb does: "le rachat de Fox par Disney
+        pour 71 milliards de dollars en 2019" (the parser hangs "en 2019" on "dollars")."""
+        if entry.kind != "noun":
+            return path
+        complements: list[Token] = []
+        level = [token]
+        for _ in range(3):
+            level = [c for t in level for c in t.children if c.dep_ in NOUN_COMPLEMENT_DEPS]
+            complements.extend(level)
+        return [token, *complements, *path[1:]]
 
     def _scope(self, token: Token, entry: TriggerEntry) -> tuple[list[Token], list[Token]]:
         """The clause chain that scopes over the trigger, and the frame nouns above a noun."""
@@ -268,11 +286,54 @@ def _sentence_bounds(token: Token) -> tuple[int, int]:
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per type, actors and sentence (several triggers often state the same event)."""
+    """One event per type, actors and sentence (several triggers often state the same event),
+    then one per happening in the document (:func:`_one_per_happening`)."""
     best: dict[tuple, Event] = {}
     for event in events:
         key = (event.type, event.sources, event.targets, event.sentence_start)
         kept = best.get(key)
         if kept is None or event.confidence > kept.confidence:
             best[key] = event
-    return sorted(best.values(), key=lambda e: (e.start, e.trigger_start))
+    return _one_per_happening(sorted(best.values(), key=lambda e: (e.start, e.trigger_start)))
+
+
+def _one_per_happening(events: list[Event]) -> list[Event]:
+    """Tellings of one happening in one document become one event.
+
+    A company is bought once: two tellings of a kind that is not repeated (ACQUIRE, BID, FOUND
+    …, ``identity.ontology.is_repeated``) with the same actors and compatible dates (one
+    undated, equal, or one inside the other; the rule of ``identity.events``) are one event,
+    told by the telling with the most precise date ("son projet d'acquisition de Figma" and
+    "l'annonce de l'acquisition en septembre 2022"). Repeated kinds (two accusations) and
+    tellings not exported (negated, hypothetical) stay apart.
+    """
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: _undated_days(e)):
+        if is_repeated(event.type) or event.modality not in EXPORTED_MODALITIES:
+            kept.append(event)
+            continue
+        same = next((k for k in kept if k.modality in EXPORTED_MODALITIES and _same_happening(k, event)), None)
+        if same is None:
+            kept.append(event)
+    return sorted(kept, key=lambda e: (e.start, e.trigger_start))
+
+
+def _actors_key(event: Event) -> tuple:
+    if event.type in SYMMETRIC_TYPES:
+        return (frozenset(event.sources + event.targets),)
+    return (event.sources, event.targets)
+
+
+def _same_happening(kept: Event, event: Event) -> bool:
+    if kept.type != event.type or _actors_key(kept) != _actors_key(event):
+        return False
+    if kept.date is None or event.date is None:
+        return True
+    return dates_compatible(kept.date, interval_of(kept.date, kept.date_start, kept.date_end),
+                            event.date, interval_of(event.date, event.date_start, event.date_end))
+
+
+def _undated_days(event: Event) -> int:
+    """How many days the event's date covers (undated last), to keep the most precise telling."""
+    span = interval_of(event.date, event.date_start, event.date_end) if event.date else None
+    return (span[1] - span[0]).days if span else 10**6
