@@ -221,7 +221,8 @@ class EventExtractor:
         if entry.kind != "noun":
             return path
         complements: list[Token] = []
-        level = [token]
+        level = [token, *_trailing_siblings(token)]
+        complements.extend(level[1:])
         for _ in range(3):
             level = [c for t in level for c in t.children if c.dep_ in NOUN_COMPLEMENT_DEPS]
             complements.extend(level)
@@ -274,6 +275,23 @@ def _type_in_context(token: Token, entry: TriggerEntry, event_type: str) -> str:
         if cues & words or any(" " in cue and cue in text for cue in cues):
             return new_type
     return event_type
+
+
+def _trailing_siblings(noun: Token, most: int = 2) -> list[Token]:
+    """Phrases right after a noun that the parser hung on the noun's head ("depuis le rachat de
+    Fox par Disney | pour 71 milliards de dollars en 2019"): they go with the noun."""
+    found: list[Token] = []
+    follows = noun.right_edge.i + 1
+    doc = noun.doc
+    while len(found) < most and follows < len(doc) and noun.head != noun:
+        sibling = doc[follows]
+        while sibling.head != noun.head and sibling.head != sibling and sibling.head.i > noun.i:
+            sibling = sibling.head
+        if sibling.head != noun.head or sibling.left_edge.i != follows or sibling.pos_ not in ("NOUN", "PROPN", "NUM"):
+            break
+        found.append(sibling)
+        follows = sibling.right_edge.i + 1
+    return found
 
 
 def _sentence_bounds(token: Token) -> tuple[int, int]:
