@@ -222,3 +222,17 @@ def test_tellings_of_one_purchase_in_a_document_are_one_event_with_the_best_date
     doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
     bought = [e for e in doc._.events if e.type == "ACQUIRE"]
     assert [(_short(e.sources[0]), _short(e.targets[0]), e.date) for e in bought] == [("danone", "alpro", "2019-03")]
+
+
+@pytest.mark.slow
+def test_an_event_noun_without_arguments_retells_the_one_purchase_of_the_document(nlp):
+    text = ("Danone a renoncé à son projet d'acquisition de la société Alpro. "
+            "Cette déclaration fait suite à l'annonce de l'acquisition en mars 2023, qui a été critiquée.")
+    doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
+    assert [(e.type, _short(e.sources[0]), _short(e.targets[0]), e.date) for e in doc._.events] == [
+        ("BID", "danone", "alpro", "2023-03")]
+    # with two purchases told, a bare "l'acquisition" names neither
+    text = ("Danone a racheté la société Alpro. Renault a racheté son concurrent coréen Kia. "
+            "L'acquisition a été critiquée en mars 2023.")
+    doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
+    assert all(e.date is None for e in doc._.events if e.type == "ACQUIRE")

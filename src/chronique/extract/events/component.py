@@ -16,6 +16,8 @@ sentences ("Une demande de remboursement pour une Tesla" with the requester name
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -93,6 +95,8 @@ class EventExtractor:
             # "X a rejeté l'offre de rachat de Y formulée par Z": the offer told after the reply
             # is known now.
             events.extend(self._from_lexicon(token, context, events) or [])
+        for token, entry, found, certainty in context.orphans:
+            events.extend(self._retelling(token, entry, found, certainty, context, events))
         kept = _deduplicate(events)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
@@ -109,7 +113,30 @@ class EventExtractor:
                 made.extend(self._events(token, entry, found, certainty, context))
                 if not entry.and_then:
                     return made
+            elif not found.sources and entry.kind == "noun" and not is_repeated(entry.type) and not made:
+                context.orphans.append((token, entry, found, certainty))
         return made or None
+
+    def _retelling(self, token: Token, entry: TriggerEntry, found: Arguments, certainty: float,
+                   context: _DocumentContext, events: list[Event]) -> list[Event]:
+        """"l'annonce de l'acquisition de Figma en septembre 2022" names no buyer: when the
+        document tells a purchase of (or bid for) Figma elsewhere, this is that happening again,
+        with its buyer and its type."""
+        kinds = {entry.type, entry.when_proposed} - {None}
+        candidates = [e for e in events if e.type in kinds and e.modality in EXPORTED_MODALITIES]
+        if found.targets:
+            told = next((e for e in candidates if set(e.targets) == set(found.targets)), None)
+        else:
+            # "l'acquisition" with no complement: the one purchase the document tells.
+            definite = any(c.pos_ == "DET" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
+                           for c in token.children)
+            happenings = {(e.type, e.sources, e.targets) for e in candidates}
+            told = candidates[0] if definite and len(happenings) == 1 else None
+        if told is None or self.modality.modality(*self._scope(token, entry)) not in EXPORTED_MODALITIES:
+            return []
+        again = Arguments(list(told.sources), list(found.targets or told.targets), found.certainty)
+        same_kind = replace(entry, type=told.type, when_proposed=None)
+        return self._events(token, same_kind, again, certainty * DISCOURSE_PENALTY, context)
 
     def _cue_present(self, token: Token, entry: TriggerEntry) -> bool:
         """A reply must hold a refusal ("Non merci") in the words that follow it."""
@@ -214,19 +241,20 @@ class EventExtractor:
                 ))
         return events
 
-    @staticmethod
-    def _dating_path(token: Token, entry: TriggerEntry, path: list[Token]) -> list[Token]:
-        """A noun's own complements date it before its verb does: "le rachat de Fox par Disney
-        pour 71 milliards de dollars en 2019" (the parser hangs "en 2019" on "dollars")."""
+    def _dating_path(self, token: Token, entry: TriggerEntry, path: list[Token]) -> list[Token]:
+        """A noun's own complements, then its frame's ("l'annonce de l'acquisition en septembre
+        2022"), date it before its verb does: "le rachat de Fox par Disney pour 71 milliards de
+        dollars en 2019" (the parser hangs "en 2019" on "dollars")."""
         if entry.kind != "noun":
             return path
         complements: list[Token] = []
-        level = [token, *_trailing_siblings(token)]
+        frames = self.finder.frame_chain(token)
+        level = [*frames, *_trailing_siblings(frames[-1])]
         complements.extend(level[1:])
         for _ in range(3):
             level = [c for t in level for c in t.children if c.dep_ in NOUN_COMPLEMENT_DEPS]
             complements.extend(level)
-        return [token, *complements, *path[1:]]
+        return [token, *complements, *frames[1:], *path[1:]]
 
     def _scope(self, token: Token, entry: TriggerEntry) -> tuple[list[Token], list[Token]]:
         """The clause chain that scopes over the trigger, and the frame nouns above a noun."""
@@ -263,6 +291,8 @@ class _DocumentContext:
         self.types = {e.key: e.type for e in doc._.entities or []}
         self.dater = EventDater(doc, words)
         self.discourse = Discourse(doc, words, reader)
+        #: Event nouns with a target and no source, for :meth:`EventExtractor._retelling`.
+        self.orphans: list[tuple[Token, TriggerEntry, Arguments, float]] = []
 
 
 def _type_in_context(token: Token, entry: TriggerEntry, event_type: str) -> str:
