@@ -14,8 +14,9 @@ from spacy.tokens import Token
 
 from chronique.extract.events.deeds import author_of_deed, deal_parties, deed_complement, doer_or_maker, reporter
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
-from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader
+from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader, _actor, _name_after_adjectives, _names_its_head
 from chronique.kb import KnowledgeBase
+from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -80,6 +81,9 @@ class ArgumentFinder:
         self.predicative = words.words("syntax", "predicative_verbs")
         self.ending_verbs = words.words("syntax", "ending_verbs")
         self.judging_verbs = words.words("syntax", "judging_verbs")
+        self.possessives = words.words("syntax", "possessives")
+        self.regard_verbs = words.words("syntax", "regard_verbs")
+        self.list_introducers = words.words("syntax", "list_introducers")
 
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
@@ -151,6 +155,16 @@ class ArgumentFinder:
                 # not do it.
                 return [], True
             return reader.subject(verb)
+        if slot == "bearer":
+            return self.bearer(trigger), True
+        if slot == "possessor":
+            return self.possessor(trigger), True
+        if slot == "clause_subject":
+            # "L'État, en collaboration avec X, a conclu": an adverbial noun of the clause.
+            head = trigger.head
+            if head != trigger and head.pos_ in ("VERB", "AUX") and trigger.dep_ in LABELS.modifier_links:
+                return reader.subject(head)[0], True
+            return [], True
         if slot == "modified":
             return (reader.actors(trigger.head) if trigger.dep_ in LABELS.modifier_links else []), True
         if slot == "embedded_object":
@@ -184,14 +198,27 @@ class ArgumentFinder:
         obj = self.reader.object(trigger) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
+            # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.
+            # Not for "de": "rejeté l'offre de rachat de X" is no rejection of X.
+            if prep not in self.reader.genitive:
+                heads.extend(c for c in obj.children if c.dep_ == LABELS.nominal_modifier and c.pos_ == "NOUN")
+        elif obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
+            # on its object, after the object's own name.
+            heads.append(obj)
         if entry.kind == "noun":
             heads.extend(self.frame_chain(trigger)[1:])
             # "une levée de fonds de 13 milliards menée par Iconiq": a participle on the noun
             # (or on its complements, where the parser hangs it) holds the noun's agent.
-            heads.extend(_participles_on(trigger))
+            heads.extend(p for frame in self.frame_chain(trigger) for p in _participles_on(frame))
             verb = self.governing_verb(trigger)
             if verb is not None:
                 heads.append(verb)
+            if prep in self.reader.agent_marks:
+                # "le rachat de la société X par/obl:agent Y": the parser hangs the noun's agent
+                # on its complement.
+                complements = [c for c in trigger.children if c.pos_ in ("NOUN", "PROPN") and c.i > trigger.i]
+                heads.extend(complements + [g for c in complements for g in c.children if g.pos_ in ("NOUN", "PROPN")])
         keys: list[str] = []
         for head in heads:
             for phrase in self.reader.obliques(head, prep):
@@ -205,13 +232,121 @@ class ArgumentFinder:
                     keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
         return keys
 
+    # -- relational nouns ("concurrent", "fondateur", "partenaire") ------------------------------
+    def bearer(self, noun: Token) -> list[str]:
+        """Who a relational noun is said of, wherever the text puts it.
+
+        "X est le concurrent de Y" (predicate), "David Ellison, fondateur de Skydance" (the noun
+        in apposition to a name), "le rival de Micron, YMTC" and "son concurrent français Cajoo"
+        (a name hung on the noun), "Concurrent de Spotify, Deezer a ..." (the noun fronted before
+        the subject), or a description the actor recognizer resolved ("son rival américain").
+        """
+        reader = self.reader
+        head = self.predicate_head(noun)
+        if head is not None:
+            return reader.subject(head)[0]
+        regarded = self._regarded(noun)
+        if regarded is not None:
+            return regarded
+        complements = {key for c in noun.children if _has_case(c) for key in reader.actors(c)}
+        named = [key for c in noun.children if c.i > noun.i and _names_its_head(c) and not _has_case(c)
+                 for key in reader.actors(c) if key not in complements]
+        if named:
+            return named
+        described = _name_after_adjectives(noun)
+        if described is not None:
+            return [described]
+        own = actor_index(noun.doc).mention_at(noun)
+        if own is not None and self._possessive(noun) is not None and own.start < noun.idx:
+            # "son rival américain" resolved to the rival; "le fondateur de Tesla" used to
+            # name someone only refers, it tells no founding.
+            return [own.key]
+        before = noun.left_edge.i - 1
+        after_comma = before >= 0 and noun.doc[before].is_punct
+        if noun.head.i < noun.i and (noun.dep_ == LABELS.apposition or after_comma) and noun.head.pos_ != "VERB":
+            return reader.actors(noun.head)
+        return self._listed_after(noun) or self._fronted_bearer(noun)
+
+    def _listed_after(self, noun: Token) -> list[str]:
+        """"les fondateurs de Deezer - à savoir A et B": the names a plural noun announces."""
+        if "Plur" not in noun.morph.get("Number", []):
+            return []
+        doc = noun.doc
+        i = next((t.i for t in doc[noun.i + 1 : noun.sent.end] if t.is_punct), noun.sent.end)
+        while i < noun.sent.end and (doc[i].is_punct or fold(doc[i].text) in self.list_introducers):
+            i += 1
+        if i >= noun.sent.end or _actor(doc[i]) is None:
+            return []
+        name = doc[i]
+        while name.dep_ in LABELS.name_parts and name.head != name:
+            name = name.head
+        return self.reader.actors(name)
+
+    def _fronted_bearer(self, noun: Token) -> list[str]:
+        """"Concurrent principal de Spotify, Deezer lance ...": a noun opening the sentence
+        before a comma is said of the subject that follows the comma."""
+        doc = noun.doc
+        # The first comma after the noun (the parser may make the noun the root of all).
+        follows = next((t.i for t in doc[noun.i + 1 : noun.sent.end] if t.text == ","), len(doc))
+        opening = all(t.pos_ in ("DET", "ADV", "ADJ") for t in doc[noun.sent.start : noun.left_edge.i])
+        if not opening or follows + 1 >= len(doc) or not doc[follows].is_punct or noun.dep_ in LABELS.subjects:
+            return []
+        subject = doc[follows + 1]
+        while subject.dep_ in LABELS.name_parts and subject.head != subject:
+            subject = subject.head
+        if subject.dep_ not in LABELS.subjects or subject.head.i < noun.i:
+            return []
+        return self.reader.actors(subject)
+
+    def _regarded(self, noun: Token) -> list[str] | None:
+        """"X est considéré comme le seul concurrent de Y", "Z présente X comme son rival": the
+        noun is said of the passive subject, or of the object, of a verb of regarding."""
+        head = noun.head
+        if noun.dep_ not in LABELS.predicate_noun_links or head == noun or not any(
+                lemma in self.regard_verbs for lemma in self.words.lemma_candidates(head)):
+            return None
+        for child in head.children:
+            if child.dep_ in LABELS.patients and child != noun:
+                return self.reader.actors(child)
+        return []
+
+    def _possessive(self, noun: Token) -> Token | None:
+        return next((c for c in noun.children if c.i < noun.i and (
+            "Yes" in c.morph.get("Poss", []) or fold(c.text) in self.possessives)), None)
+
+    def possessor(self, noun: Token) -> list[str]:
+        """Whose the noun is, when a possessive says it ("son concurrent", "ses fondateurs").
+
+        The possessive's own actor when the recognizer resolved it; "X et son partenaire Y":
+        the first conjunct; otherwise the subject of the clause the noun is a complement of
+        ("Flink rachète son concurrent Cajoo"), never a subject the noun is part of.
+        """
+        det = self._possessive(noun)
+        if det is None:
+            return []
+        own = _actor(det)
+        if own is not None:
+            return [own]
+        if noun.head != noun and noun in noun.head.conjuncts:
+            return self.reader.actors(noun.head)
+        node = noun
+        for _ in range(6):
+            if node.dep_ in LABELS.subjects or node.head == node:
+                return []
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return self.reader.subject(node)[0]
+        return []
+
     # -- nouns -------------------------------------------------------------------------------
     def frame_chain(self, noun: Token) -> list[Token]:
         """The noun and the frame nouns it hangs from ("rachat" < "offre"; "commande" < "bon")."""
         chain = [noun]
         for _ in range(2):
             top = chain[-1]
-            if top.dep_ == LABELS.nominal_modifier and fold(top.head.lemma_) in self.frame_nouns:
+            # The tagger reads "offre" as a form of "offrir": the form counts too.
+            frame = {fold(top.head.lemma_), fold(top.head.text)} & self.frame_nouns
+            if top.dep_ == LABELS.nominal_modifier and frame:
                 chain.append(top.head)
             else:
                 break
@@ -250,3 +385,8 @@ class ArgumentFinder:
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
         return not allowed or types.get(key) in allowed
+
+
+def _has_case(token: Token) -> bool:
+    """Whether a preposition introduces the phrase ("de Micron" does not name "le rival")."""
+    return any(c.dep_ == LABELS.case_marker for c in token.children)

@@ -16,6 +16,8 @@ sentences ("Une demande de remboursement pour une Tesla" with the requester name
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -25,11 +27,14 @@ from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
 from chronique.extract.events.scoring import rescore, scope_of
-from chronique.extract.events.syntax import ParseReader
-from chronique.identity.ontology import score_of
+from chronique.extract.events.syntax import ParseReader, participle_adjunct
+from chronique.identity.events import dates_compatible, interval_of
+from chronique.identity.ontology import is_repeated, score_of
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Event
 from chronique.nlp.extensions import register_extensions, text_of
+from chronique.model import EXPORTED_MODALITIES, Event
+from chronique.nlp.extensions import register_extensions
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -42,6 +47,10 @@ DISCOURSE_PENALTY = 0.75
 #: A noun trigger in these relations to a verb takes that verb's date and modality.
 LABELS = dependency_scheme("ud")
 NOUN_ARGUMENT_DEPS = LABELS.noun_argument_links
+#: Complements of an event noun whose dates are the noun's ("nmod" chains, not clauses).
+NOUN_COMPLEMENT_DEPS = frozenset({LABELS.nominal_modifier})
+#: Types whose two sides are one set (as the store reads them: ``store.tellings``).
+SYMMETRIC_TYPES = frozenset({"PARTNER", "COMPETE"})
 #: Base confidence of the quote rules (an insult, a wrongdoing told to "tu").
 QUOTE_CONFIDENCE = 0.55
 
@@ -78,24 +87,59 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         context = _DocumentContext(doc, self.words, self.reader)
         events: list[Event] = []
+        answers: list[Token] = []
         for token in doc:
             event = self._from_lexicon(token, context, events) or self._from_quote(token, context)
             if event is not None:
                 events.extend(event)
+            elif any(entry.answers for entry in self.words.entries_for(token)):
+                answers.append(token)
+        for token in answers:
+            # "X a rejeté l'offre de rachat de Y formulée par Z": the offer told after the reply
+            # is known now.
+            events.extend(self._from_lexicon(token, context, events) or [])
+        for token, entry, found, certainty in context.orphans:
+            events.extend(self._retelling(token, entry, found, certainty, context, events))
         kept = _deduplicate(events)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
 
     # -- lexicon triggers --------------------------------------------------------------------
     def _from_lexicon(self, token: Token, context: _DocumentContext, events: list[Event]) -> list[Event] | None:
+        made: list[Event] = []
         for entry in self.words.entries_for(token):
             if not self.finder.fits(token, entry) or not self._cue_present(token, entry):
                 continue
             found = self.finder.find(token, entry, context.types)
             certainty = found.certainty * self._complete(token, entry, found, context, events)
             if found.sources and found.targets:
-                return self._events(token, entry, found, certainty, context)
-        return None
+                made.extend(self._events(token, entry, found, certainty, context))
+                if not entry.and_then:
+                    return made
+            elif not found.sources and entry.kind == "noun" and not is_repeated(entry.type) and not made:
+                context.orphans.append((token, entry, found, certainty))
+        return made or None
+
+    def _retelling(self, token: Token, entry: TriggerEntry, found: Arguments, certainty: float,
+                   context: _DocumentContext, events: list[Event]) -> list[Event]:
+        """"l'annonce de l'acquisition de Figma en septembre 2022" names no buyer: when the
+        document tells a purchase of (or bid for) Figma elsewhere, this is that happening again,
+        with its buyer and its type."""
+        kinds = {entry.type, entry.when_proposed} - {None}
+        candidates = [e for e in events if e.type in kinds and e.modality in EXPORTED_MODALITIES]
+        if found.targets:
+            told = next((e for e in candidates if set(e.targets) == set(found.targets)), None)
+        else:
+            # "l'acquisition" with no complement: the one purchase the document tells.
+            definite = any(c.pos_ == "DET" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
+                           for c in token.children)
+            happenings = {(e.type, e.sources, e.targets) for e in candidates}
+            told = candidates[0] if definite and len(happenings) == 1 else None
+        if told is None or self.modality.modality(*self._scope(token, entry)) not in EXPORTED_MODALITIES:
+            return []
+        again = Arguments(list(told.sources), list(found.targets or told.targets), found.certainty)
+        same_kind = replace(entry, type=told.type, when_proposed=None)
+        return self._events(token, same_kind, again, certainty * DISCOURSE_PENALTY, context)
 
     def _cue_present(self, token: Token, entry: TriggerEntry) -> bool:
         """A reply must hold a refusal ("Non merci") in the words that follow it."""
@@ -177,7 +221,8 @@ class EventExtractor:
         modality = self.modality.modality(path, frames)
         offered = modality in ("proposed", "failed")
         event_type = entry.when_proposed if offered and entry.when_proposed else entry.type
-        timex = context.dater.date(path, token.idx)
+        event_type = _type_in_context(token, entry, event_type)
+        timex = context.dater.date(self._dating_path(token, entry, path), token.idx)
         money = amount_of(token.doc, path, token.doc._.money or [])
         sentence_start, sentence_end = _sentence_bounds(token)
         top = path[-1]
@@ -201,15 +246,43 @@ class EventExtractor:
                 ))
         return events
 
+    def _dating_path(self, token: Token, entry: TriggerEntry, path: list[Token]) -> list[Token]:
+        """A noun's own complements, then its frame's ("l'annonce de l'acquisition en septembre
+        2022"), date it before its verb does: "le rachat de Fox par Disney pour 71 milliards de
+        dollars en 2019" (the parser hangs "en 2019" on "dollars")."""
+        if entry.kind != "noun":
+            return path
+        complements: list[Token] = []
+        frames = self.finder.frame_chain(token)
+        level = [*frames, *_trailing_siblings(frames[-1])]
+        complements.extend(level[1:])
+        for _ in range(3):
+            level = [c for t in level for c in t.children if c.dep_ in NOUN_COMPLEMENT_DEPS]
+            complements.extend(level)
+        return [token, *complements, *frames[1:], *path[1:]]
+
     def _scope(self, token: Token, entry: TriggerEntry) -> tuple[list[Token], list[Token]]:
         """The clause chain that scopes over the trigger, and the frame nouns above a noun."""
         if entry.kind != "noun":
+            # "Courtisée par Google, Rubis a refusé": a participle adjunct is its own clause;
+            # the verb it hangs on does not scope over it.
+            if participle_adjunct(token):
+                return [token], []
+            noun = self.reader.infinitive_of_noun(token)
+            if noun is not None:
+                # "son intention d'acquérir X": the noun frames the act (proposed), and the
+                # verb governing the noun scopes over it.
+                verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+                return [token] + (clause_path(verb) if verb is not None else []), [noun]
             return clause_path(token), []
         frames = self.finder.frame_chain(token)
         verb = self.finder.governing_verb(token)
         top = frames[-1]
-        if verb is None and top.dep_ in NOUN_ARGUMENT_DEPS and top.head.pos_ in ("VERB", "AUX"):
-            verb = top.head  # "Le rachat de Twitter ... a été finalisé en octobre 2022"
+        adverbial = any(c.dep_ == LABELS.case_marker for c in top.children)
+        if verb is None and top.dep_ in NOUN_ARGUMENT_DEPS and top.head.pos_ in ("VERB", "AUX") and not adverbial:
+            # "Le rachat de Twitter ... a été finalisé en octobre 2022"; but "Outre le rachat de
+            # X, ce projet prévoit ...": a phrase led by a preposition is not in the verb's scope.
+            verb = top.head
         return ([token] + (clause_path(verb) if verb is not None else [])), frames[1:]
 
 
@@ -224,6 +297,37 @@ class _DocumentContext:
         self.types = {e.key: e.type for e in doc._.entities or []}
         self.dater = EventDater(doc, words)
         self.discourse = Discourse(doc, words, reader)
+        #: Event nouns with a target and no source, for :meth:`EventExtractor._retelling`.
+        self.orphans: list[tuple[Token, TriggerEntry, Arguments, float]] = []
+
+
+def _type_in_context(token: Token, entry: TriggerEntry, event_type: str) -> str:
+    """The type an entry's ``in_context`` words give the event when its sentence holds one."""
+    if not entry.in_context or event_type != entry.type:
+        return event_type
+    words = {fold(t.lemma_) for t in token.sent} | {fold(t.text) for t in token.sent}
+    text = fold(token.sent.text)
+    for new_type, cues in entry.in_context:
+        if cues & words or any(" " in cue and cue in text for cue in cues):
+            return new_type
+    return event_type
+
+
+def _trailing_siblings(noun: Token, most: int = 2) -> list[Token]:
+    """Phrases right after a noun that the parser hung on the noun's head ("depuis le rachat de
+    Fox par Disney | pour 71 milliards de dollars en 2019"): they go with the noun."""
+    found: list[Token] = []
+    follows = noun.right_edge.i + 1
+    doc = noun.doc
+    while len(found) < most and follows < len(doc) and noun.head != noun:
+        sibling = doc[follows]
+        while sibling.head != noun.head and sibling.head != sibling and sibling.head.i > noun.i:
+            sibling = sibling.head
+        if sibling.head != noun.head or sibling.left_edge.i != follows or sibling.pos_ not in ("NOUN", "PROPN", "NUM"):
+            break
+        found.append(sibling)
+        follows = sibling.right_edge.i + 1
+    return found
 
 
 def _sentence_bounds(token: Token) -> tuple[int, int]:
@@ -236,11 +340,54 @@ def _sentence_bounds(token: Token) -> tuple[int, int]:
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per type, actors and sentence (several triggers often state the same event)."""
+    """One event per type, actors and sentence (several triggers often state the same event),
+    then one per happening in the document (:func:`_one_per_happening`)."""
     best: dict[tuple, Event] = {}
     for event in events:
         key = (event.type, event.sources, event.targets, event.sentence_start)
         kept = best.get(key)
         if kept is None or event.confidence > kept.confidence:
             best[key] = event
-    return sorted(best.values(), key=lambda e: (e.start, e.trigger_start))
+    return _one_per_happening(sorted(best.values(), key=lambda e: (e.start, e.trigger_start)))
+
+
+def _one_per_happening(events: list[Event]) -> list[Event]:
+    """Tellings of one happening in one document become one event.
+
+    A company is bought once: two tellings of a kind that is not repeated (ACQUIRE, BID, FOUND
+    …, ``identity.ontology.is_repeated``) with the same actors and compatible dates (one
+    undated, equal, or one inside the other; the rule of ``identity.events``) are one event,
+    told by the telling with the most precise date ("son projet d'acquisition de Figma" and
+    "l'annonce de l'acquisition en septembre 2022"). Repeated kinds (two accusations) and
+    tellings not exported (negated, hypothetical) stay apart.
+    """
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: _undated_days(e)):
+        if is_repeated(event.type) or event.modality not in EXPORTED_MODALITIES:
+            kept.append(event)
+            continue
+        same = next((k for k in kept if k.modality in EXPORTED_MODALITIES and _same_happening(k, event)), None)
+        if same is None:
+            kept.append(event)
+    return sorted(kept, key=lambda e: (e.start, e.trigger_start))
+
+
+def _actors_key(event: Event) -> tuple:
+    if event.type in SYMMETRIC_TYPES:
+        return (frozenset(event.sources + event.targets),)
+    return (event.sources, event.targets)
+
+
+def _same_happening(kept: Event, event: Event) -> bool:
+    if kept.type != event.type or _actors_key(kept) != _actors_key(event):
+        return False
+    if kept.date is None or event.date is None:
+        return True
+    return dates_compatible(kept.date, interval_of(kept.date, kept.date_start, kept.date_end),
+                            event.date, interval_of(event.date, event.date_start, event.date_end))
+
+
+def _undated_days(event: Event) -> int:
+    """How many days the event's date covers (undated last), to keep the most precise telling."""
+    span = interval_of(event.date, event.date_start, event.date_end) if event.date else None
+    return (span[1] - span[0]).days if span else 10**6

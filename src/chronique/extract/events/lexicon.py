@@ -41,6 +41,12 @@ class TriggerEntry:
     answers: bool = False
     needs_cue: str | None = None
     object_owner: bool = False
+    #: (type, words): the event takes that type when its sentence holds one of the words
+    #: ("acquérir 5 % de X à l'occasion d'une levée de fonds" is an investment).
+    in_context: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: Keep trying the next entries after this one made an event ("le remplacement de X par Y":
+    #: X leaves, Y joins).
+    and_then: bool = False
     confidence: float = 0.8
     #: A name for error analysis ("ACCUSE verb accuser"): the type, the kind and the first lemma.
     rule: str = ""
@@ -63,6 +69,8 @@ class TriggerEntry:
             answers=bool(record.get("answers", False)),
             needs_cue=record.get("needs_cue"),
             object_owner=bool(record.get("object_owner", False)),
+            and_then=bool(record.get("and_then", False)),
+            in_context=tuple((t, frozenset(fold(w) for w in ws)) for t, ws in record.get("in_context", {}).items()),
             confidence=float(record.get("confidence", 0.6 if kind == "noun" else 0.8)),
             rule=str(record.get("rule") or f"{record['type']} {kind} {record['lemmas'][0]}"),
         )

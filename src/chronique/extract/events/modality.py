@@ -50,7 +50,7 @@ class ModalityReader:
         if self._failed(path):
             return "failed"
         if any(self._has("proposed_verbs", t.lemma_) for t in path[1:]) or any(
-            self._has("proposed_nouns", n.lemma_) for n in frame_nouns
+            self._has("proposed_nouns", n.lemma_) or self._has("proposed_nouns", n.text) for n in frame_nouns
         ) or self._purpose_of_offer(path):
             return "proposed"
         if self._reported(path):

@@ -29,6 +29,8 @@ CLAUSE_LINKS = LABELS.clause_links
 MAX_CLIMB = 5
 #: Labels the parser gives a name it failed to attach; such a bare name may be a lost argument.
 STRAY_DEPS = LABELS.stray_name_links
+#: How an adjective predicate hangs on the noun it is said of.
+ADJECTIVE_LINKS = frozenset({LABELS.adjectival_modifier, LABELS.apposition, LABELS.clausal_modifier})
 
 
 def is_passive(verb: Token) -> bool:
@@ -36,16 +38,17 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children) or "Pass" in verb.morph.get("Voice", []):
         return True
     # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
-    return _participle_on_noun(verb) or _fronted_participle(verb)
+    return _participle_on_noun(verb) or participle_adjunct(verb)
 
 
-def _fronted_participle(verb: Token) -> bool:
-    """A bare past participle opening the sentence: "Courtisée par Google en 2024, Wiz ..."."""
-    if verb.dep_ != LABELS.adverbial_clause or verb.i > verb.head.i:
+def participle_adjunct(verb: Token) -> bool:
+    """"Courtisée par Google en 2024, la start-up ...": a bare past participle adjunct is a
+    passive whose patient is the subject of the clause it hangs on."""
+    if verb.dep_ != LABELS.adverbial_clause or "Part" not in verb.morph.get("VerbForm", []):
         return False
-    if "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get("Tense", []):
+    if "Pres" in verb.morph.get("Tense", []):
         return False
-    return not any(c.dep_ in LABELS.finite_clause_markers or c.dep_ in LABELS.introducers for c in verb.children)
+    return not any(c.dep_ in LABELS.finite_clause_markers or c.dep_ == LABELS.marker for c in verb.children)
 
 
 def _participle_on_noun(verb: Token) -> bool:
@@ -84,6 +87,10 @@ class ParseReader:
         self.preposition_forms = {form: full for form, full in pairs}
         self.agent_marks = words.words("syntax", "agent_prepositions")
         self.office_nouns = words.words("syntax", "office_nouns")
+        self.purpose_marks = words.words("modality", "purpose_marks")
+        self.creation_verbs = words.words("syntax", "creation_verbs")
+        self.etre_verbs = words.words("syntax", "etre_verbs")
+        self.possessives = words.words("syntax", "possessives")
         self.coordinators = words.words("syntax", "coordinators")
         #: "de": the preposition of a complement naming whose thing or office a noun is.
         self.genitive = words.words("syntax", "genitive_prepositions")
@@ -96,8 +103,15 @@ class ParseReader:
         if "Rel" in head.morph.get("PronType", []) or fold(head.text) in self.relative_subject:
             return self.antecedent(head)
         named = any(c.i > head.i and _names_its_head(c) and _actor(c) for c in head.children)
+        restated = _name_in_description(head)
+        if restated is not None:
+            return [restated]
         if _actor(head) is None and not named and fold(head.lemma_) in self.office_nouns:
             return self.office_holder(head)
+        if _actor(head) is None and not named:
+            described = _name_after_adjectives(head)
+            if described is not None:
+                return [described]  # "son concurrent coréen Kia/advmod"
         if _actor(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
             # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
@@ -118,6 +132,40 @@ class ParseReader:
                 found = self.actors(complement)
                 if found:
                     return found
+        return self._own_office(office)
+
+    def _own_office(self, office: Token) -> list[str]:
+        """"Axel Dauchez, président de Deezer, va quitter son poste": an office with a
+        possessive belongs to the organisation its holder's apposed title names."""
+        if not any(fold(c.text) in self.possessives and c.i < office.i for c in office.children):
+            return []
+        verb = office.head
+        holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+        for _ in range(MAX_CLIMB):
+            if holder is not None or verb.dep_ not in CLAUSE_LINKS or verb.head == verb:
+                break
+            verb = verb.head
+            holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+        if holder is None:
+            return []
+        titles = [c for c in holder.children if c.dep_ == LABELS.apposition and c.pos_ == "NOUN"]
+        titles += [c for t in titles for c in t.conjuncts]
+        for title in titles:
+            found = self.office_holder_of_title(title)
+            if found:
+                return found
+        return []
+
+    def office_holder_of_title(self, title: Token) -> list[str]:
+        """The organisation a title's "de" complements name ("président du conseil de X")."""
+        level = [title]
+        for _ in range(3):
+            level = [c for token in level for c in token.children
+                     if c.dep_ == LABELS.nominal_modifier and preposition(c, self.preposition_forms) in self.genitive]
+            for complement in level:
+                key = _actor(complement) or _name_after_adjectives(complement)
+                if key:
+                    return [key]
         return []
 
     def owner(self, head: Token) -> list[str]:
@@ -177,8 +225,27 @@ class ParseReader:
             if found is not None:
                 return found, direct
             head = current.head
+            if current.pos_ == "ADJ" and head != current and current.dep_ in ADJECTIVE_LINKS:
+                # "Sprints, déjà présent au capital de Vinted": an adjective said of a noun.
+                return self.actors(head), False
+            if current.pos_ == "ADJ" and head != current and head.pos_ in ("VERB", "AUX"):
+                # "X, déjà présent au capital de Y, a investi": a detached adjective is said of
+                # the subject of the verb it hangs on.
+                current, direct = head, False
+                continue
             if head is current or current.dep_ not in CLAUSE_LINKS:
                 return [], direct
+            if self._made_for_purpose(current):
+                # "lancer une ligue privée pour concurrencer la Ligue des champions": what is
+                # made does the purpose, not its maker.
+                made = self.object(head)
+                return (self.actors(made) if made is not None else []), False
+            if self.infinitive_of_noun(current) is not None and head.dep_ in LABELS.governed_noun_links \
+                    and head.head.pos_ in ("VERB", "AUX"):
+                # "Google a annoncé son intention d'acquérir Wiz": the infinitive of a noun the
+                # verb governs has the verb's subject.
+                current, direct = head.head, False
+                continue
             if current.dep_ in LABELS.noun_clauses:
                 active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in current.morph.get("Tense", [])
                 return (self.actors(head) if active_participle else []), False
@@ -200,21 +267,54 @@ class ParseReader:
             current, direct = head, False
         return [], False
 
+    def _made_for_purpose(self, clause: Token) -> bool:
+        """Whether ``clause`` is the purpose ("pour ...") of a verb of making with an object."""
+        if clause.dep_ != LABELS.adverbial_clause or not any(
+                c.dep_ == LABELS.marker and fold(c.text) in self.purpose_marks for c in clause.children):
+            return False
+        head = clause.head
+        return any(lemma in self.creation_verbs for lemma in self.words.lemma_candidates(head)) and (
+            self._first_child(head, (LABELS.object,)) is not None)
+
+    @staticmethod
+    def infinitive_of_noun(verb: Token) -> Token | None:
+        """The noun an infinitive complements ("son intention d'acquérir", "le projet de
+        racheter"), or None."""
+        if verb.dep_ not in LABELS.noun_clauses or "Inf" not in verb.morph.get("VerbForm", []):
+            return None
+        return verb.head if verb.head.pos_ == "NOUN" else None
+
+    def is_passive(self, verb: Token) -> bool:
+        """Passive voice, but for verbs whose compound tenses take "être" ("Axa est devenu",
+        "elle est entrée"), which the parser reads as passives."""
+        if not is_passive(verb):
+            return False
+        if not any(lemma in self.etre_verbs for lemma in self.words.lemma_candidates(verb)):
+            return True
+        return any(c.dep_ == LABELS.passive_agent for c in verb.children)
+
     def _controls(self, verb: Token) -> bool:
         return any(lemma in self.object_control for lemma in self.words.lemma_candidates(verb))
 
     def _own_subject(self, verb: Token) -> list[str] | None:
         """The verb's own subject phrase, or None when it has none (so the caller climbs)."""
-        passive = is_passive(verb)
+        passive = self.is_passive(verb)
         for child in verb.children:
             if passive and (child.dep_ == LABELS.passive_agent or (
                 child.dep_.startswith(LABELS.oblique_prefix) and preposition(child, self.preposition_forms) in self.agent_marks
             )):
                 return self.actors(child)
+        # "PARIS (AFP) -- Le groupe Kering a annoncé": of two subjects before the verb, the
+        # nearer is the subject; the other is a dateline or a fronted phrase.
+        before = [c for c in verb.children if c.dep_ == LABELS.subject and c.i < verb.i]
         for child in verb.children:
             if child.i > verb.i and child.dep_ == LABELS.subject and self._bare_actor(child, verb, before=False):
                 continue  # "a félicité Elon Musk" with the object mislabelled nsubj
+            if child.dep_ == LABELS.subject and len(before) > 1 and child != before[-1] and child.i < verb.i:
+                continue
             if child.dep_ == LABELS.subject or (child.dep_ == LABELS.passive_subject and not passive):
+                if preposition(child, self.preposition_forms):
+                    return self._after_fronted_phrase(child, verb)
                 found = self.actors(child) or self._pronoun_fallback(child, verb)
                 return [*self._stray_conjunct(child, verb), *found] if found else found
             if child.dep_ == LABELS.expletive_subject and fold(child.text) in self.person_pronouns:
@@ -223,6 +323,18 @@ class ParseReader:
             return []
         stray = next((c for c in verb.children if c.i < verb.i and self._bare_actor(c, verb, before=True)), None)
         return _phrase_actors(stray) if stray is not None else None
+
+    def _after_fronted_phrase(self, fronted: Token, verb: Token) -> list[str]:
+        """"Après Bouygues, Bolloré ou Niel, Rodolphe Saadé vient de racheter ...": a "subject"
+        led by a preposition is a fronted phrase the parser ran into the subject; the real
+        subject is the name it left hanging last before the verb, if any."""
+        named = [c for c in fronted.children if c.dep_ == LABELS.apposition and c.i < verb.i]
+        if not named:
+            return []
+        candidate = max(named, key=lambda c: c.i)
+        if any(c.i > candidate.i for c in fronted.conjuncts):
+            return []
+        return self.actors(candidate)
 
     def _stray_conjunct(self, subject: Token, verb: Token) -> list[str]:
         """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own
@@ -275,14 +387,13 @@ class ParseReader:
 
     def object(self, verb: Token) -> Token | None:
         """The head of the direct object; a passive's subject; a relative "que" standing for it."""
-        if is_passive(verb):
+        if self.is_passive(verb):
             subject = self._first_child(verb, LABELS.subjects)
             if subject is not None:
                 return subject
             if verb.dep_ == LABELS.clausal_modifier:
                 return verb.head
-            if verb.dep_ == LABELS.adverbial_clause and verb.i < verb.head.i:
-                # "Courtisée par Google en 2024, Wiz a décliné ...": the main clause's subject.
+            if participle_adjunct(verb):
                 return self._first_child(verb.head, LABELS.subjects)
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
@@ -335,6 +446,45 @@ class ParseReader:
 def _actor(token: Token) -> str | None:
     """The innermost actor at ``token``: "OpenAI" in "le cofondateur d'OpenAI" is OpenAI."""
     return actor_index(token.doc).at(token)
+
+
+def _name_in_description(noun: Token) -> str | None:
+    """"la société de logiciels Oracle": the name a generic noun carries beats the actor the
+    recognizer resolved the bare noun to ("la société" alone would be the last company named)."""
+    mention = actor_index(noun.doc).mention_at(noun)
+    if noun.pos_ != "NOUN" or mention is None or mention.end > noun.idx + len(noun.text):
+        return None
+    for token in noun.subtree:
+        if token.i <= noun.i or token.pos_ != "PROPN" or any(c.dep_ == LABELS.case_marker for c in token.children):
+            continue
+        link = token.head
+        if link == noun or (link.head == noun and link.pos_ == "NOUN" and _actor(link) is None):
+            key = _actor(token)
+            if key is not None and key != mention.key:
+                return key
+    return None
+
+
+def _name_after_adjectives(noun: Token) -> str | None:
+    """The actor a common noun is named by after its adjectives, wherever the parser hung the
+    name: "son concurrent coréen Kia", "le groupe américain Oracle"."""
+    if noun.pos_ != "NOUN":
+        return None
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].head == noun:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN", "X"):
+        return None
+    if i == noun.i + 1 or doc[i].pos_ != "PROPN":
+        # "le rachat par Qualcomm de la startup Nuvia/obl": a name right after a determined
+        # noun names it, wherever the parser hung the name.
+        mention = actor_index(doc).mention_at(doc[i])
+        determined = any(c.pos_ == "DET" and c.i < noun.i for c in noun.children)
+        return mention.key if mention is not None and mention.start == doc[i].idx and determined else None
+    if doc[i].head.i not in range(noun.i, i):
+        return None
+    return _actor(doc[i])
 
 
 def _phrase_actors(head: Token) -> list[str]:
