@@ -31,10 +31,8 @@ from chronique.extract.events.syntax import ParseReader, participle_adjunct
 from chronique.identity.events import dates_compatible, interval_of
 from chronique.identity.ontology import is_repeated, score_of
 from chronique.kb import KnowledgeBase, load_knowledge_base
-from chronique.model import Event
-from chronique.nlp.extensions import register_extensions, text_of
 from chronique.model import EXPORTED_MODALITIES, Event
-from chronique.nlp.extensions import register_extensions
+from chronique.nlp.extensions import register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
