@@ -23,9 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from chronique.data import lexicon
+from chronique.extract.relations.doc_actors import DocActors
+from chronique.extract.relations.nouns import PART_OF, PRODUCT_OF, ROLE, NounLexicon, NounSense
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Relation
-from chronique.nlp.actor_index import OUTERMOST, actor_index
 from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -34,7 +35,6 @@ __all__ = ["RelationExtractor", "make_relation_extractor", "NounSense"]
 
 register_extensions()
 
-ROLE, PRODUCT_OF, PART_OF = "ROLE", "PRODUCT_OF", "PART_OF"
 #: How many tokens may separate a product from its maker (or an org from its parent) for the
 #: knowledge base to confirm a relation that the text only suggests by naming both.
 MAX_KB_GAP_TOKENS = 8
@@ -47,87 +47,16 @@ SUBJECT_DEPS = LABELS.subjects
 
 
 @dataclass(frozen=True)
-class NounSense:
-    """What a relational noun states: the relation, the type of the actor it names (the holder,
-    the product) and the type of its complement (the organisation, the owner)."""
-
-    relation: str
-    named_types: frozenset[str]
-    complement_types: frozenset[str]
-    titles: tuple[str, ...] = ()
-    owner_first: bool = False  # "son entreprise xAI": the complement (a person) is the source
-
-
-@dataclass(frozen=True)
 class NounPhrase:
     """A relational noun in the text, with the determiners and modifiers before it."""
 
     start: int  # first token, prefix included
     noun_start: int
     end: int  # token after the noun's words
-    sense: NounSense
+    senses: tuple[NounSense, ...]
     possessive: bool
     former: bool
     membership: bool
-
-
-class DocActors:
-    """Read-only view of the actors the recognizer found, with the lookups relations need."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.types = {e.key: e.type for e in doc._.entities or []}
-        self.index = actor_index(doc)
-        self.mentions: list[ActorMention] = self.index.mentions
-        self.named = {m.key for m in self.mentions if m.kind == "name"}
-        self.by_start = {m.start: m for m in self.mentions if m.kind != "pronoun"}
-        self.by_end = {m.end: m for m in self.mentions if m.kind != "pronoun"}
-
-    def type_of(self, key: str | None) -> str | None:
-        return self.types.get(key) if key else None
-
-    def at_token(self, token: Token) -> ActorMention | None:
-        """The outermost mention over ``token``: evidence spans cover a whole description."""
-        return self.index.mention_at(token, OUTERMOST)
-
-    def keys_of(self, token: Token, types: Iterable[str]) -> list[str]:
-        """Actors of the phrase headed by ``token`` (coordination followed) of the given types."""
-        wanted = set(types)
-        return [k for k in self.phrases(token) if self.type_of(k) in wanted]
-
-    def phrases(self, head: Token) -> list[str]:
-        """Actors of the phrase headed by ``head`` and its conjuncts, innermost ("d'OpenAI")."""
-        return self.index.phrase_actors(head, conjuncts=head.conjuncts)
-
-    def possessor(self, before: int, window_start: int, exclude: set[str],
-                  types: Iterable[str] = ("PERSON", "ORG")) -> str | None:
-        """What "son"/"sa" stands for: a subject of the same sentence (nearest first), else the
-        first subject of the sentence before (the topic: "Stellantis a présenté…, après que
-        Renault a dévoilé…. « … », a affirmé son directeur général" is Stellantis's), else the
-        last person or organisation mentioned."""
-        candidates = [
-            m for m in sorted(self.mentions, key=lambda m: m.start, reverse=True)
-            if m.end <= before and m.start >= window_start and m.key not in exclude
-            and self.type_of(m.key) in set(types)
-        ]
-        here = window_start
-        token = self.doc.char_span(before, before + 1, alignment_mode="expand")
-        if token is not None and self.doc.has_annotation("SENT_START"):
-            here = token.sent.start_char
-        current = [m for m in candidates if m.start >= here and self._is_subject(m)]
-        earlier = [m for m in reversed(candidates) if m.start < here and self._is_subject(m)]
-        chosen = current or earlier or candidates
-        return chosen[0].key if chosen else None
-
-    def _is_subject(self, mention: ActorMention) -> bool:
-        """Whether the mention is (or restates) a subject: "Le constructeur Stellantis a…"."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        token = span.root
-        if token.dep_ in LABELS.restating_links and not any(c.dep_ == LABELS.case_marker for c in token.children):
-            token = token.head
-        return token.dep_ in LABELS.subjects
 
 
 @Language.factory(
@@ -144,11 +73,13 @@ def make_relation_extractor(nlp: Language, name: str, lang: str) -> RelationExtr
 
 
 def _role_nouns(lang: str) -> dict[str, list[str]]:
-    """The [role_nouns] of the language's actors lexicon (empty when the language has none)."""
+    """The [role_nouns] of the language's actors lexicon, under those of its relations lexicon."""
     try:
-        return dict(lexicon(lang, "actors").get("role_nouns", {}))
+        nouns = dict(lexicon(lang, "actors").get("role_nouns", {}))
     except FileNotFoundError:
-        return {}
+        nouns = {}
+    nouns.update(lexicon(lang, "relations").get("role_nouns", {}))
+    return nouns
 
 
 class RelationExtractor:
@@ -162,8 +93,7 @@ class RelationExtractor:
     ) -> None:
         self.words: dict[str, Any] = lexicon(lang, "relations")
         self.kb = kb or load_knowledge_base()
-        self.nouns = self._noun_table(role_nouns if role_nouns is not None else _role_nouns(lang))
-        self.longest_noun = max((len(k) for k in self.nouns), default=1)
+        self.nouns = NounLexicon(self.words, role_nouns if role_nouns is not None else _role_nouns(lang))
         w = self.words
         self.possessives = {fold(x) for x in w["possessives"]}
         self.former = {fold(x) for x in w["former_words"]}
@@ -174,33 +104,25 @@ class RelationExtractor:
         self.prefix |= self.membership | self.genitives
         self.closers = {fold(x) for x in w["apposition_closers"]}
         self.coordinators = {fold(x) for x in w.get("coordinators", ())}
+        self.enumeration_links = self._word_tuples(w.get("enumeration_links", [","]))
+        self.role_prepositions = self._word_tuples(w.get("role_prepositions", []))
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
         self.membership_copulas = set(w.get("membership_copulas", ()))
 
-    def _noun_table(self, role_nouns: dict[str, list[str]]) -> dict[tuple[str, ...], NounSense]:
-        """Relational nouns by their words: role nouns, then product, part and ownership nouns."""
-        w = self.words
-        table: dict[tuple[str, ...], NounSense] = {}
-        classes = [
-            (w["owned_nouns"], NounSense(ROLE, frozenset({"ORG"}), frozenset({"PERSON"}), ("owner",), True)),
-            (w["part_nouns"], NounSense(PART_OF, frozenset({"ORG", "PRODUCT"}), frozenset({"ORG"}))),
-            (w["product_nouns"], NounSense(PRODUCT_OF, frozenset({"PRODUCT"}), frozenset({"ORG"}))),
-        ]
-        for nouns, sense in classes:
-            for noun in nouns:
-                table[tuple(fold(noun).split())] = sense
-        for noun, titles in role_nouns.items():
-            table[tuple(fold(noun).split())] = NounSense(
-                ROLE, frozenset({"PERSON"}), frozenset({"ORG"}), tuple(titles)
-            )
-        return table
+    @staticmethod
+    def _word_tuples(phrases: Iterable[str]) -> list[tuple[str, ...]]:
+        """Phrases as tuples of folded tokens ("au sein de" → ("au", "sein", "de")), longest first."""
+        split = [tuple(fold(p).replace("'", "' ").split()) for p in phrases]
+        return sorted(split, key=len, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
         actors = DocActors(doc)
         founded = self._verb_relations(doc, actors) + self._founding_events(doc, actors)
         founding_pairs = {(r.source, r.target) for r in founded if r.title == "founder"}
-        found = founded + self._noun_relations(doc, actors, founding_pairs)
+        phrases = self._noun_phrases(doc)
+        actors.classified_products = self._classified_products(doc, phrases, actors)
+        found = founded + self._noun_relations(doc, actors, phrases, founding_pairs)
         found += self._name_prefix_relations(actors) + self._kb_relations(doc, actors)
         doc._.relations = self._deduplicated(found, actors)
         return doc
@@ -220,9 +142,19 @@ class RelationExtractor:
         return kept
 
     # -- relational nouns ----------------------------------------------------------------
-    def _noun_relations(self, doc: Doc, actors: DocActors, founding_pairs: set) -> list[Relation]:
+    def _classified_products(self, doc: Doc, phrases: list[NounPhrase], actors: DocActors) -> set[str]:
+        """Actors a product noun introduces ("la série Friends", "le navigateur Chrome")."""
+        found = set()
+        for phrase in phrases:
+            if any(s.relation == PRODUCT_OF and not s.complement_first for s in phrase.senses):
+                noun = doc[phrase.noun_start]
+                kinds = frozenset({"PRODUCT", "ORG", "OTHER"})
+                found |= {key for key, _ in self._named_after(doc, phrase, noun, actors, kinds)}
+        return found
+
+    def _noun_relations(self, doc: Doc, actors: DocActors, phrases: list[NounPhrase],
+                        founding_pairs: set) -> list[Relation]:
         relations = []
-        phrases = self._noun_phrases(doc)
         previous_named: list[tuple[str, tuple[int, int]]] = []
         for index, phrase in enumerate(phrases):
             following = phrases[index + 1] if index + 1 < len(phrases) else None
@@ -259,14 +191,12 @@ class RelationExtractor:
 
     def _noun_relation(self, phrase: NounPhrase, named: str, comp: str, spans, actors) -> Relation | None:
         """The relation a noun states between the actor it names and its complement."""
-        sense = phrase.sense
-        if actors.type_of(named) not in sense.named_types:
+        sense = next((s for s in phrase.senses if s.fits(actors.type_of(named), actors.type_of(comp))), None)
+        if sense is None:
             return None
-        if actors.type_of(comp) not in sense.complement_types:
-            return None
-        source, target = (comp, named) if sense.owner_first else (named, comp)
+        source, target = (comp, named) if sense.complement_first else (named, comp)
         kind = sense.relation
-        if kind == PART_OF and actors.type_of(named) == "PRODUCT":
+        if kind == PART_OF and actors.is_product(source):
             kind = PRODUCT_OF
         title = self._title(source, target, sense.titles) if kind == ROLE else None
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
@@ -278,34 +208,24 @@ class RelationExtractor:
         phrases = []
         i = 0
         while i < len(doc):
-            match = self._noun_at(doc, i)
+            match = self.nouns.at(doc, i)
             if match is None:
                 i += 1
                 continue
-            width, sense = match
+            width, senses = match
             start = i
             while start > 0 and fold(doc[start - 1].text) in self.prefix:
                 start -= 1
             prefix = {fold(t.text) for t in doc[start:i]}
-            phrases.append(NounPhrase(start, i, i + width, sense, bool(prefix & self.possessives),
+            phrases.append(NounPhrase(start, i, i + width, senses, bool(prefix & self.possessives),
                                       bool(prefix & self.former), bool(prefix & self.membership)))
             i += width
         return phrases
 
-    def _noun_at(self, doc: Doc, i: int) -> tuple[int, NounSense] | None:
-        for width in range(min(self.longest_noun, len(doc) - i), 0, -1):
-            words = [fold(t.text) for t in doc[i : i + width]]
-            last = doc[i + width - 1]
-            for candidate in (words, words[:-1] + [fold(last.lemma_ or last.text)]):
-                sense = self.nouns.get(tuple(candidate))
-                if sense and last.pos_ not in ("PROPN", "VERB"):
-                    return width, sense
-        return None
-
     # -- the actor a noun names ----------------------------------------------------------
     def _named(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> list[tuple[str, tuple[int, int]]]:
         """The holder/product/subsidiary: apposition, copula subject, name after it, description."""
-        types = phrase.sense.named_types
+        types = frozenset().union(*(s.named_types for s in phrase.senses))
         noun = doc[phrase.noun_start]
         finders = (self._named_after, self._named_before, self._copula_subject, self._description)
         for finder in finders:
@@ -405,27 +325,38 @@ class RelationExtractor:
 
         Only for people: "l'entreprise de Musk" is a guess of the recognizer, not a statement.
         """
-        if types != frozenset({"PERSON"}):
+        if "PERSON" not in types:
             return []
         mention = actors.at_token(noun)
-        if mention and mention.kind == "description" and actors.type_of(mention.key) in types:
+        if mention and mention.kind == "description" and actors.type_of(mention.key) == "PERSON":
             return [(mention.key, (mention.start, mention.end))]
         return []
 
     # -- the other end: complement or possessor ------------------------------------------
     def _complements(self, doc, phrase, actors, named_keys) -> list[tuple[str, tuple[int, int]]]:
-        """"de Y" (parse or surface), an English "Y's", or the possessor that "son"/"sa" stands for."""
-        types = phrase.sense.complement_types
+        """"de Y" (parse or surface, "de A, B et C" enumerated), an English "Y's", or the
+        possessor that "son"/"sa" stands for."""
+        types = frozenset().union(*(s.complement_types for s in phrase.senses))
         noun = doc[phrase.noun_start]
+        noun_end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
+        found: list[tuple[str, tuple[int, int]]] = []
         for child in noun.children:
             if child.i >= phrase.end and self._has_of_case(child):
                 keys = [k for k in actors.keys_of(child, types) if k not in named_keys]
                 mention = actors.at_token(child)
-                if keys and mention:
-                    return [(k, (mention.start, mention.end)) for k in keys]
-        surface = self._surface_complement(doc, phrase, actors)
-        if surface and actors.type_of(surface.key) in types and surface.key not in named_keys:
-            return [(surface.key, (surface.start, surface.end))]
+                if keys and mention and mention.start >= noun_end:  # not "ministre de l'Économie" itself
+                    found = [(k, (mention.start, mention.end)) for k in keys]
+                    break
+        if not found:
+            surface = self._surface_complement(doc, phrase, actors)
+            if surface and actors.type_of(surface.key) in types and surface.key not in named_keys:
+                found = [(surface.key, (surface.start, surface.end))]
+        if found:
+            last_end = max(end for _, (_, end) in found)
+            items, surely = actors.enumeration_after(last_end, types, self.enumeration_links, self.coordinators)
+            if surely:
+                found += [(m.key, (m.start, m.end)) for m in items if m.key not in named_keys]
+            return found
         if phrase.possessive:
             window = self._window_start(doc, doc[phrase.start])
             key = actors.possessor(doc[phrase.start].idx, window, named_keys,
@@ -443,13 +374,18 @@ class RelationExtractor:
         return True
 
     def _surface_complement(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
-        """"de (la société) Y" right after the noun; "Y's" or "Y CEO" before it (English)."""
-        if phrase.end < len(doc) and fold(doc[phrase.end].text) in self.of_words:
-            for j in range(phrase.end + 1, min(phrase.end + 4, len(doc))):
+        """"de (la société) Y", "chez Y", "directrice E-commerce pour Y" after the noun; "Y's" or
+        "Y CEO" before it (English)."""
+        i = phrase.end
+        while i < min(phrase.end + 2, len(doc)) and self._free_modifier(doc[i], actors):
+            i += 1  # "directeur Europe de Y", "directrice E-commerce pour Y"
+        width = self._preposition_at(doc, i)
+        if width:
+            for j in range(i + width, min(i + width + 4, len(doc))):
                 mention = actors.by_start.get(doc[j].idx)
                 if mention:
                     return mention
-                if doc[j].is_punct:
+                if doc[j].is_punct or not self._complement_filler(doc[j]):
                     break
         before = phrase.start - 1
         genitive = before > 0 and fold(doc[before].text) in self.genitives
@@ -458,12 +394,38 @@ class RelationExtractor:
             return actors.by_end.get(edge.idx + len(edge.text))
         return None
 
+    def _preposition_at(self, doc: Doc, i: int) -> int:
+        """Width of the preposition introducing a complement at token ``i`` (0 when none)."""
+        if i < len(doc) and fold(doc[i].text) in self.of_words:
+            return 1
+        for words in self.role_prepositions:
+            if tuple(fold(t.text) for t in doc[i : i + len(words)]) == words:
+                return len(words)
+        return 0
+
+    def _free_modifier(self, token: Token, actors: DocActors) -> bool:
+        """A word qualifying a role noun before its complement ("Europe", "E-commerce")."""
+        return (not token.is_punct and token.pos_ not in ("VERB", "AUX", "ADP", "DET", "CCONJ", "PRON")
+                and token.idx not in actors.by_start and fold(token.text) not in self.of_words)
+
+    def _complement_filler(self, token: Token) -> bool:
+        """What may stand between "de" and the complement's name: "de (la société) Y"."""
+        if token.pos_ in ("DET", "ADJ"):
+            return True
+        return token.pos_ == "NOUN" and self.nouns.at(token.doc, token.i) is not None
+
     def _complement_end(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> int:
-        """The token after the "de Y" complement, or after the noun when there is none."""
+        """The token after the "de Y" complement (and its enumeration "de A, B et C"), or after
+        the noun when there is none."""
         surface = self._surface_complement(doc, phrase, actors)
         if surface is None or surface.start < doc[phrase.end - 1].idx:
             return phrase.end
-        span = doc.char_span(surface.start, surface.end, alignment_mode="expand")
+        end = surface.end
+        types = frozenset().union(*(s.complement_types for s in phrase.senses))
+        items, surely = actors.enumeration_after(end, types, self.enumeration_links, self.coordinators)
+        if surely and items:
+            end = items[-1].end
+        span = doc.char_span(surface.start, end, alignment_mode="expand")
         return span.end if span is not None else phrase.end
 
     def _has_of_case(self, token: Token) -> bool:
