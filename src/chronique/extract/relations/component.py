@@ -236,13 +236,13 @@ class RelationExtractor:
 
     def _named_after(self, doc, phrase, noun, actors, types):
         """"son entreprise xAI", "le PDG de Microsoft, Satya Nadella": a name right after the phrase."""
+        after = self._complement_end(doc, phrase, actors)
         for child in noun.children:
-            if child.i >= phrase.end and child.dep_ in NAMED_AFTER_DEPS and not self._has_of_case(child):
+            if child.i >= after and child.dep_ in NAMED_AFTER_DEPS and not self._has_of_case(child):
                 keys = actors.keys_of(child, types)
                 mention = actors.at_token(child)
                 if keys and mention:
                     return [(k, (mention.start, mention.end)) for k in keys]
-        after = self._complement_end(doc, phrase, actors)
         comma = after < len(doc) and doc[after].text == ","
         position = after + 1 if comma else after
         if position < len(doc):
@@ -254,22 +254,35 @@ class RelationExtractor:
         return []
 
     def _named_before(self, doc, phrase, noun, actors, types):
-        """"Sam Altman, patron d'OpenAI, a dit": a name, a comma, the closed noun phrase."""
+        """"Sam Altman, patron d'OpenAI, a dit": a name, a comma, the closed noun phrase.
+
+        The name just before the comma comes first; the parse's apposition link is the fallback
+        (it often hangs the noun on the first name of a long sentence). A singular noun names
+        one holder: conjuncts are followed only for a plural ("A et B, cofondateurs de Y")."""
+        if phrase.start >= 2 and doc[phrase.start - 1].text in (",", "(", "["):
+            mention = actors.by_end.get(doc[phrase.start - 2].idx + len(doc[phrase.start - 2].text))
+            if mention and actors.type_of(mention.key) in types and self._closed(doc, phrase, noun, actors):
+                if self._plural(noun):
+                    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                    keys = actors.keys_of(span.root, types) if span is not None else []
+                    if mention.key in keys:
+                        return [(k, (mention.start, mention.end)) for k in keys]
+                return [(mention.key, (mention.start, mention.end))]
         for anchor in self._anchors(noun, phrase):
             hangs_on_earlier = anchor.dep_ in APPOSITION_DEPS and anchor.head.i < phrase.start
             if hangs_on_earlier and not self._has_of_case(anchor):
                 between = doc[anchor.head.i : phrase.start]
                 if any(t.text in (",", "(") for t in between):
-                    keys = actors.keys_of(anchor.head, types)
                     mention = actors.at_token(anchor.head)
+                    keys = actors.keys_of(anchor.head, types) if self._plural(noun) else (
+                        [mention.key] if mention and actors.type_of(mention.key) in types else [])
                     if keys and mention:
                         return [(k, (mention.start, mention.end)) for k in keys]
-        if phrase.start < 2 or doc[phrase.start - 1].text not in (",", "("):
-            return []
-        mention = actors.by_end.get(doc[phrase.start - 2].idx + len(doc[phrase.start - 2].text))
-        if mention and actors.type_of(mention.key) in types and self._closed(doc, phrase, noun, actors):
-            return [(mention.key, (mention.start, mention.end))]
         return []
+
+    @staticmethod
+    def _plural(noun: Token) -> bool:
+        return "Plur" in noun.morph.get("Number", [])
 
     def _closed(self, doc: Doc, phrase: NounPhrase, noun: Token, actors: DocActors) -> bool:
         """Whether the phrase ends where an apposition ends, not where a clause goes on with a verb."""
