@@ -109,6 +109,7 @@ class RelationExtractor:
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
         self.membership_copulas = set(w.get("membership_copulas", ()))
+        self.change_words = {fold(x) for x in w.get("ownership_change_words", ())}
 
     @staticmethod
     def _word_tuples(phrases: Iterable[str]) -> list[tuple[str, ...]]:
@@ -143,13 +144,21 @@ class RelationExtractor:
 
     # -- relational nouns ----------------------------------------------------------------
     def _classified_products(self, doc: Doc, phrases: list[NounPhrase], actors: DocActors) -> set[str]:
-        """Actors a product noun introduces ("la série Friends", "le navigateur Chrome")."""
+        """Actors a singular product noun introduces right before their name ("la série
+        (télévisée) Friends", "le navigateur Chrome"): the text calls them products. After a
+        plural the name is a brand, the maker ("les smartphones Huawei")."""
         found = set()
         for phrase in phrases:
-            if any(s.relation == PRODUCT_OF and not s.complement_first for s in phrase.senses):
-                noun = doc[phrase.noun_start]
-                kinds = frozenset({"PRODUCT", "ORG", "OTHER"})
-                found |= {key for key, _ in self._named_after(doc, phrase, noun, actors, kinds)}
+            if not any(s.relation == PRODUCT_OF and not s.complement_first for s in phrase.senses):
+                continue
+            if self._plural(doc[phrase.end - 1]):
+                continue
+            i = phrase.end
+            while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].idx not in actors.by_start:
+                i += 1
+            mention = actors.by_start.get(doc[i].idx) if i < len(doc) else None
+            if mention and actors.type_of(mention.key) in ("PRODUCT", "ORG", "OTHER"):
+                found.add(mention.key)
         return found
 
     def _noun_relations(self, doc: Doc, actors: DocActors, phrases: list[NounPhrase],
@@ -560,9 +569,20 @@ class RelationExtractor:
             for kind, other in ((PRODUCT_OF, known.maker), (PART_OF, known.parent)):
                 if other and other in actors.named:
                     span = self._close_mentions(doc, actors, key, other)
-                    if span:
+                    if span and not (kind == PART_OF and self._tells_a_change(doc, span)):
+                        if kind == PART_OF and actors.is_product(key):
+                            kind = PRODUCT_OF
                         relations.append(Relation(kind, key, other, *span))
         return relations
+
+    def _tells_a_change(self, doc: Doc, span: tuple[int, int]) -> bool:
+        """Whether the sentence tells a purchase, a sale or a merger: the knowledge base says who
+        owns whom today, not on the article's date ("le rachat d'Activision par Microsoft")."""
+        tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if tokens is None:
+            return False
+        sentence = tokens.sent if doc.has_annotation("SENT_START") else tokens
+        return any(self._lemma(t) in self.change_words or fold(t.text) in self.change_words for t in sentence)
 
     @staticmethod
     def _close_mentions(doc: Doc, actors: DocActors, first: str, second: str) -> tuple[int, int] | None:

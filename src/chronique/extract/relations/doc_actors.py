@@ -71,9 +71,21 @@ class DocActors:
         if token is not None and self.doc.has_annotation("SENT_START"):
             here = token.sent.start_char
         current = [m for m in candidates if m.start >= here and self._is_subject(m)]
+        if not current and token is not None and self._unknown_subject(token.sent, before):
+            return None  # "Le géant chinois a réagi … ses marques": its own, whoever it is
         earlier = [m for m in reversed(candidates) if m.start < here and self._is_subject(m)]
         chosen = current or earlier or candidates
         return chosen[0].key if chosen else None
+
+    def _unknown_subject(self, sentence, before: int) -> bool:
+        """Whether the sentence has, before ``before``, a noun subject that is no known actor."""
+        for token in sentence:
+            if token.idx >= before:
+                break
+            if token.dep_ in LABELS.subjects and token.pos_ in ("NOUN", "PROPN"):
+                if self.index.mention_at(token, OUTERMOST) is None:
+                    return True
+        return False
 
     def _is_subject(self, mention: ActorMention) -> bool:
         """Whether the mention is (or restates) a subject: "Le constructeur Stellantis a…"."""
