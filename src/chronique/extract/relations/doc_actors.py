@@ -71,7 +71,8 @@ class DocActors:
         if token is not None and self.doc.has_annotation("SENT_START"):
             here = token.sent.start_char
         current = [m for m in candidates if m.start >= here and self._is_subject(m)]
-        if not current and token is not None and self._unknown_subject(token.sent, before):
+        parsed = self.doc.has_annotation("DEP")
+        if not current and token is not None and parsed and self._unknown_subject(token.sent, before):
             return None  # "Le géant chinois a réagi … ses marques": its own, whoever it is
         earlier = [m for m in reversed(candidates) if m.start < here and self._is_subject(m)]
         chosen = current or earlier or candidates
