@@ -53,6 +53,7 @@ class NounPhrase:
     start: int  # first token, prefix included
     noun_start: int
     end: int  # token after the noun's words
+    head: int  # the syntactic head of the noun's words ("tête" in "à la tête")
     senses: tuple[NounSense, ...]
     possessive: bool
     former: bool
@@ -106,6 +107,8 @@ class RelationExtractor:
         self.coordinators = {fold(x) for x in w.get("coordinators", ())}
         self.enumeration_links = self._word_tuples(w.get("enumeration_links", [","]))
         self.role_prepositions = self._word_tuples(w.get("role_prepositions", []))
+        self.classifier_words = {fold(x) for x in w.get("classifier_prepositions", ())}
+        self.openers = self._word_tuples([*w.get("naming_openers", []), *w.get("example_openers", [])])
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
         self.membership_copulas = set(w.get("membership_copulas", ()))
@@ -170,7 +173,8 @@ class RelationExtractor:
             coordinated = following is not None and self._coordinated(doc, phrase, following)
             # "cofondateur et directeur général de Mistral AI": the second noun takes the
             # holder of the first, the first the complement of the second.
-            named = self._named(doc, phrase, actors) or (previous_named if self._after_coordination(doc, phrase) else [])
+            shares = index > 0 and self._after_coordination(doc, phrases[index - 1], phrase)
+            named = self._named(doc, phrase, actors) or (previous_named if shares else [])
             previous_named = named
             if not named:
                 continue
@@ -195,8 +199,13 @@ class RelationExtractor:
         between = doc[phrase.end : following.start]
         return len(between) == 1 and fold(between[0].text) in self.coordinators
 
-    def _after_coordination(self, doc: Doc, phrase: NounPhrase) -> bool:
-        return phrase.start > 0 and fold(doc[phrase.start - 1].text) in self.coordinators
+    def _after_coordination(self, doc: Doc, previous: NounPhrase, phrase: NounPhrase) -> bool:
+        """Whether ``phrase`` is coordinated to ``previous``, alone or after its complement:
+        "patron d'Ineos et (également) propriétaire de Y"; not "le groupe X et le fonds Y"."""
+        between = doc[previous.end : phrase.start]
+        if not between or fold(between[-1].text) not in self.coordinators:
+            return False
+        return len(between) == 1 or fold(between[0].text) in self.of_words
 
     def _noun_relation(self, phrase: NounPhrase, named: str, comp: str, spans, actors) -> Relation | None:
         """The relation a noun states between the actor it names and its complement."""
@@ -226,7 +235,11 @@ class RelationExtractor:
             while start > 0 and fold(doc[start - 1].text) in self.prefix:
                 start -= 1
             prefix = {fold(t.text) for t in doc[start:i]}
-            phrases.append(NounPhrase(start, i, i + width, senses, bool(prefix & self.possessives),
+            words = doc[i : i + width]
+            head = next((t.i for t in words if not (i <= t.head.i < i + width) or t.head.i == t.i), i)
+            if doc[head].pos_ in ("ADP", "DET"):
+                head = next((t.i for t in words if t.pos_ in ("NOUN", "PROPN")), head)
+            phrases.append(NounPhrase(start, i, i + width, head, senses, bool(prefix & self.possessives),
                                       bool(prefix & self.former), bool(prefix & self.membership)))
             i += width
         return phrases
@@ -235,12 +248,56 @@ class RelationExtractor:
     def _named(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> list[tuple[str, tuple[int, int]]]:
         """The holder/product/subsidiary: apposition, copula subject, name after it, description."""
         types = frozenset().union(*(s.named_types for s in phrase.senses))
-        noun = doc[phrase.noun_start]
-        finders = (self._named_after, self._named_before, self._copula_subject, self._description)
+        noun = doc[phrase.head]
+        finders = (self._named_listed, self._named_after, self._named_before, self._named_by_locution,
+                   self._copula_subject, self._description)
         for finder in finders:
             found = finder(doc, phrase, noun, actors, types)
             if found:
                 return found
+        return []
+
+    def _named_listed(self, doc, phrase, noun, actors, types):
+        """"les fondateurs de Y - à savoir A et B -", "les applications de Y, telles que A, B et
+        le navigateur C": the actors a plural noun announces, listed after it."""
+        if not self._plural(doc[phrase.end - 1]):
+            return []
+        i = self._complement_end(doc, phrase, actors)
+        opened = 0
+        while i < len(doc) and opened < 3:
+            width = self._opener_at(doc, i)
+            if not width:
+                break
+            i, opened = i + width, opened + 1
+        if not opened:
+            return []
+        while i < len(doc) and self._complement_filler(doc[i]) and doc[i].idx not in actors.by_start:
+            i += 1
+        first = actors.by_start.get(doc[i].idx) if i < len(doc) else None
+        if first is None or actors.type_of(first.key) not in types:
+            return []
+        items, _ = actors.enumeration_after(first.end, types, self.enumeration_links, self.coordinators,
+                                            self._complement_filler)
+        return [(m.key, (m.start, m.end)) for m in (first, *items)]
+
+    def _opener_at(self, doc: Doc, i: int) -> int:
+        """Width of a word or punctuation opening a list of named actors at token ``i``."""
+        for words in self.openers:
+            if tuple(fold(t.text) for t in doc[i : i + len(words)]) == words:
+                return len(words)
+        return 0
+
+    def _named_by_locution(self, doc, phrase, noun, actors, types):
+        """"le JDD aux mains de X", "Y, dans le giron de X": a prepositional phrase names the
+        actor it follows, with or without a comma."""
+        if doc[phrase.noun_start].pos_ != "ADP" or phrase.start < 1:
+            return []
+        before = phrase.start - 1
+        if doc[before].text == "," and before >= 1:
+            before -= 1
+        mention = actors.by_end.get(doc[before].idx + len(doc[before].text))
+        if mention and actors.type_of(mention.key) in types:
+            return [(mention.key, (mention.start, mention.end))]
         return []
 
     def _named_after(self, doc, phrase, noun, actors, types):
@@ -359,7 +416,7 @@ class RelationExtractor:
         """"de Y" (parse or surface, "de A, B et C" enumerated), an English "Y's", or the
         possessor that "son"/"sa" stands for."""
         types = frozenset().union(*(s.complement_types for s in phrase.senses))
-        noun = doc[phrase.noun_start]
+        noun = doc[phrase.head]
         noun_end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
         found: list[tuple[str, tuple[int, int]]] = []
         for child in noun.children:
@@ -398,23 +455,39 @@ class RelationExtractor:
     def _surface_complement(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
         """"de (la société) Y", "chez Y", "directrice E-commerce pour Y" after the noun; "Y's" or
         "Y CEO" before it (English)."""
-        i = phrase.end
-        while i < min(phrase.end + 2, len(doc)) and self._free_modifier(doc[i], actors):
-            i += 1  # "directeur Europe de Y", "directrice E-commerce pour Y"
+        i = self._classifiers_end(doc, phrase.end, actors)
         width = self._preposition_at(doc, i)
         if width:
-            for j in range(i + width, min(i + width + 4, len(doc))):
+            for j in range(i + width, min(i + width + 5, len(doc))):
                 mention = actors.by_start.get(doc[j].idx)
                 if mention:
                     return mention
                 if doc[j].is_punct or not self._complement_filler(doc[j]):
                     break
+                if j == i + width and doc[j].pos_ == "NOUN":
+                    break  # "le fonds d'investissement Y": a bare noun classifies, it does not own
         before = phrase.start - 1
         genitive = before > 0 and fold(doc[before].text) in self.genitives
         if genitive or (before >= 0 and self.words["complement_before_noun"]):
             edge = doc[before - 1] if genitive else doc[before]
             return actors.by_end.get(edge.idx + len(edge.text))
         return None
+
+    def _classifiers_end(self, doc: Doc, i: int, actors: DocActors) -> int:
+        """The token after the words that qualify a noun before its complement: "directrice
+        E-commerce pour Y", "filiale d'autocars de Y", "site de recherches de voyages de Y"."""
+        modifiers = 0
+        while i < len(doc) and modifiers < 2 and self._free_modifier(doc[i], actors):
+            i, modifiers = i + 1, modifiers + 1
+        for _ in range(3):
+            bare = (i + 1 < len(doc) and fold(doc[i].text) in self.classifier_words and doc[i + 1].pos_ == "NOUN"
+                    and doc[i + 1].idx not in actors.by_start)
+            if not bare:
+                break
+            i += 2
+            while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].idx not in actors.by_start:
+                i += 1
+        return i
 
     def _preposition_at(self, doc: Doc, i: int) -> int:
         """Width of the preposition introducing a complement at token ``i`` (0 when none)."""
@@ -430,11 +503,11 @@ class RelationExtractor:
         return (not token.is_punct and token.pos_ not in ("VERB", "AUX", "ADP", "DET", "CCONJ", "PRON")
                 and token.idx not in actors.by_start and fold(token.text) not in self.of_words)
 
-    def _complement_filler(self, token: Token) -> bool:
-        """What may stand between "de" and the complement's name: "de (la société) Y"."""
-        if token.pos_ in ("DET", "ADJ"):
-            return True
-        return token.pos_ == "NOUN" and self.nouns.at(token.doc, token.i) is not None
+    @staticmethod
+    def _complement_filler(token: Token) -> bool:
+        """What may stand between "de" and the complement's name: "de (la société) Y", "du
+        milliardaire (conservateur) X"; a preposition ends it ("le fonds d'investissement Y")."""
+        return token.pos_ in ("DET", "ADJ", "NOUN") and not token.is_punct
 
     def _complement_end(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> int:
         """The token after the "de Y" complement (and its enumeration "de A, B et C"), or after

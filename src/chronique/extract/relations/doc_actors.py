@@ -8,7 +8,7 @@ itself presents as products ("la série Friends"), whatever type the recognizer 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -99,7 +99,8 @@ class DocActors:
         return token.dep_ in LABELS.subjects
 
     def enumeration_after(self, end: int, types: Iterable[str], links: list[tuple[str, ...]],
-                          coordinators: set[str]) -> tuple[list[ActorMention], bool]:
+                          coordinators: set[str], filler: Callable[[Token], bool] | None = None,
+                          ) -> tuple[list[ActorMention], bool]:
         """The actors enumerated after the mention ending at character ``end`` ("de A, B et C"),
         and whether it surely is an enumeration: closed by a coordinator, or of two more items
         at least ("le patron de KLM, Pieter Elbers" names the patron, it does not enumerate)."""
@@ -119,8 +120,9 @@ class DocActors:
                         break
             if not linked:
                 break
-            while i < len(doc) and doc[i].pos_ == "DET" and doc[i].idx not in self.by_start:
-                i += 1  # "de A et de la B"; "La Tribune" is a name, not "la" and a name
+            skip = filler or (lambda token: token.pos_ == "DET")
+            while i < len(doc) and skip(doc[i]) and doc[i].idx not in self.by_start:
+                i += 1  # "de A et de la B", "A et le navigateur C"; "La Tribune" is a name
             mention = self.by_start.get(doc[i].idx) if i < len(doc) else None
             if mention is None or self.type_of(mention.key) not in wanted:
                 break

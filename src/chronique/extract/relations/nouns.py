@@ -56,7 +56,7 @@ def _senses(words: dict[str, Any], role_nouns: dict[str, list[str]]) -> list[tup
     org, product, person, other = "ORG", "PRODUCT", "PERSON", "OTHER"
     return [
         (words.get("owned_nouns", ()), NounSense(ROLE, frozenset({org}), frozenset({person}), ("owner",), True)),
-        (words.get("part_nouns", ()), NounSense(PART_OF, frozenset({org, product, other}), frozenset({org}))),
+        (words.get("part_nouns", ()), NounSense(PART_OF, frozenset({org, product, other}), frozenset({org, other}))),
         (words.get("product_nouns", ()), NounSense(PRODUCT_OF, frozenset({product, org, other}), frozenset({org}))),
         (words.get("maker_nouns", ()), NounSense(PRODUCT_OF, frozenset({org}), frozenset({product, other}), (), True)),
         (words.get("parent_nouns", ()), NounSense(PART_OF, frozenset({org}), frozenset({org, product, other}), (), True)),
