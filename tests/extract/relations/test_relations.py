@@ -174,7 +174,30 @@ MODEL_CASES = [
     ("Google et sa filiale DeepMind ont présenté un modèle.", {("PART_OF", "deepmind", "google", None)}),
     ("Jean Dupont, directeur général de la société Acme, a démissionné.",
      {("ROLE", "person:Jean Dupont", "org:Acme", "ceo")}),
+    # role nouns at the size of French, hyphens read either way, acronyms, locutions
+    ("Patrick Martin, le président-directeur général de Michelin, a répondu aux syndicats.",
+     {("ROLE", "person:Patrick Martin", "michelin", "ceo")}),
+    ("Anna Schmidt, CEO de Zalando, a répondu aux questions des analystes.",
+     {("ROLE", "person:Anna Schmidt", "other:Zalando", "ceo")}),
+    ("Julie Moreau, analyste chez Natixis, estime que la croissance ralentira.",
+     {("ROLE", "person:Julie Moreau", "org:Natixis", "employee")}),
+    ("Karim Benali, directeur France d'Uber, a défendu le modèle.",
+     {("ROLE", "person:Karim Benali", "uber", "executive")}),
+    ("Paul Martin est à la tête de Renault depuis 2020.", {("ROLE", "person:Paul Martin", "renault", "ceo")}),
+    # one relation per enumerated organisation; the list is not the holder
+    ("Marc Vidal, déjà propriétaire de TF1, de LCI et de TMC, prépare une nouvelle offre.",
+     {("ROLE", "person:Marc Vidal", "org:LCI", "owner"), ("ROLE", "person:Marc Vidal", "org:TMC", "owner")}),
+    # coordinated holders announced by a plural noun
+    ("Les fondateurs de Criteo, à savoir Jean-Baptiste Rudelle et Franck Le Ouay, ont quitté le conseil.",
+     {("ROLE", "person:Jean-Baptiste Rudelle", "criteo", "founder"),
+      ("ROLE", "person:Franck Le Ouay", "criteo", "founder")}),
+    # an organisation's owner, with a parent noun or an ownership locution
+    ("Exor, le propriétaire de Ferrari, a publié ses comptes annuels.", {("PART_OF", "ferrari", "org:Exor", None)}),
+    ("Le quotidien Le Soir, aux mains du groupe Rossel, a publié une enquête.",
+     {("PART_OF", "org:Le Soir", "other:groupe Rossel", None)}),
     # not relations
+    ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
+    ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),
     ("Elon Musk n'a jamais dirigé OpenAI.", set()),
     ("Selon Elon Musk, le patron d'OpenAI a menti.", set()),
     ("Elon Musk a attaqué le fondateur de Meta.", set()),

@@ -307,7 +307,7 @@ class RelationExtractor:
             if child.i >= after and child.dep_ in NAMED_AFTER_DEPS and not self._has_of_case(child):
                 keys = actors.keys_of(child, types)
                 mention = actors.at_token(child)
-                if keys and mention:
+                if keys and mention and not self._qualifies(doc, mention):
                     return [(k, (mention.start, mention.end)) for k in keys]
         comma = after < len(doc) and doc[after].text == ","
         position = after + 1 if comma else after
@@ -318,6 +318,12 @@ class RelationExtractor:
                 if not comma or phrase.start <= head < after:
                     return [(mention.key, (mention.start, mention.end))]
         return []
+
+    def _qualifies(self, doc: Doc, mention: ActorMention) -> bool:
+        """Whether a name after a noun only qualifies it, a complement following ("directeur
+        France d'Uber"): the holder closes the phrase ("le PDG de Microsoft Satya Nadella")."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.end < len(doc) and fold(doc[span.end].text) in self.of_words
 
     def _named_before(self, doc, phrase, noun, actors, types):
         """"Sam Altman, patron d'OpenAI, a dit": a name, a comma, the closed noun phrase.
@@ -432,7 +438,8 @@ class RelationExtractor:
                 found = [(surface.key, (surface.start, surface.end))]
         if found:
             last_end = max(end for _, (_, end) in found)
-            items, surely = actors.enumeration_after(last_end, types, self.enumeration_links, self.coordinators)
+            items, surely = actors.enumeration_after(last_end, types, self.enumeration_links, self.coordinators,
+                                                    of_words=frozenset(self.of_words))
             if surely:
                 found += [(m.key, (m.start, m.end)) for m in items if m.key not in named_keys]
             return found
@@ -464,7 +471,7 @@ class RelationExtractor:
                     return mention
                 if doc[j].is_punct or not self._complement_filler(doc[j]):
                     break
-                if j == i + width and doc[j].pos_ == "NOUN":
+                if j == i + width and doc[j].pos_ == "NOUN" and fold(doc[i].text) in self.classifier_words:
                     break  # "le fonds d'investissement Y": a bare noun classifies, it does not own
         before = phrase.start - 1
         genitive = before > 0 and fold(doc[before].text) in self.genitives
@@ -499,9 +506,13 @@ class RelationExtractor:
         return 0
 
     def _free_modifier(self, token: Token, actors: DocActors) -> bool:
-        """A word qualifying a role noun before its complement ("Europe", "E-commerce")."""
+        """A word qualifying a role noun before its complement ("Europe", "E-commerce"); a place
+        too, even when taken for an actor ("directeur France d'Uber")."""
+        mention = actors.by_start.get(token.idx)
+        if mention is not None and actors.type_of(mention.key) not in ("LOC", "PERSON"):
+            return False
         return (not token.is_punct and token.pos_ not in ("VERB", "AUX", "ADP", "DET", "CCONJ", "PRON")
-                and token.idx not in actors.by_start and fold(token.text) not in self.of_words)
+                and fold(token.text) not in self.of_words)
 
     @staticmethod
     def _complement_filler(token: Token) -> bool:
@@ -517,7 +528,8 @@ class RelationExtractor:
             return phrase.end
         end = surface.end
         types = frozenset().union(*(s.complement_types for s in phrase.senses))
-        items, surely = actors.enumeration_after(end, types, self.enumeration_links, self.coordinators)
+        items, surely = actors.enumeration_after(end, types, self.enumeration_links, self.coordinators,
+                                                    of_words=frozenset(self.of_words))
         if surely and items:
             end = items[-1].end
         span = doc.char_span(surface.start, end, alignment_mode="expand")

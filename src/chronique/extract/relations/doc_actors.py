@@ -100,7 +100,7 @@ class DocActors:
 
     def enumeration_after(self, end: int, types: Iterable[str], links: list[tuple[str, ...]],
                           coordinators: set[str], filler: Callable[[Token], bool] | None = None,
-                          ) -> tuple[list[ActorMention], bool]:
+                          of_words: frozenset[str] = frozenset()) -> tuple[list[ActorMention], bool]:
         """The actors enumerated after the mention ending at character ``end`` ("de A, B et C"),
         and whether it surely is an enumeration: closed by a coordinator, or of two more items
         at least ("le patron de KLM, Pieter Elbers" names the patron, it does not enumerate)."""
@@ -121,7 +121,7 @@ class DocActors:
             if not linked:
                 break
             skip = filler or (lambda token: token.pos_ == "DET")
-            while i < len(doc) and skip(doc[i]) and doc[i].idx not in self.by_start:
+            while i < len(doc) and (skip(doc[i]) or fold(doc[i].text) in of_words) and doc[i].idx not in self.by_start:
                 i += 1  # "de A et de la B", "A et le navigateur C"; "La Tribune" is a name
             mention = self.by_start.get(doc[i].idx) if i < len(doc) else None
             if mention is None or self.type_of(mention.key) not in wanted:
