@@ -107,6 +107,8 @@ class RelationExtractor:
         self.coordinators = {fold(x) for x in w.get("coordinators", ())}
         self.enumeration_links = self._word_tuples(w.get("enumeration_links", [","]))
         self.role_prepositions = self._word_tuples(w.get("role_prepositions", []))
+        self.fronting = {fold(x) for x in w.get("fronting_participles", ())} | self.prefix
+        self.apposition_openers = set(w.get("apposition_openers", [",", "("]))
         self.classifier_words = {fold(x) for x in w.get("classifier_prepositions", ())}
         self.openers = self._word_tuples([*w.get("naming_openers", []), *w.get("example_openers", [])])
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
@@ -315,9 +317,28 @@ class RelationExtractor:
             mention = actors.by_start.get(doc[position].idx)
             if mention and actors.type_of(mention.key) in types:
                 head = doc[position].head.i
-                if not comma or phrase.start <= head < after:
+                if not comma or phrase.start <= head < after or self._fronted(doc, phrase):
                     return [(mention.key, (mention.start, mention.end))]
         return []
+
+    def _fronted(self, doc: Doc, phrase: NounPhrase) -> bool:
+        """Whether the phrase opens its sentence, alone or after a copular participle: "Nommé
+        président de Y, X a…", "Patron de Y depuis 2019, X a…" name the subject after the comma."""
+        sentence_start = doc[phrase.noun_start].sent.start if doc.has_annotation("DEP") else 0
+        before = doc[sentence_start : phrase.start]
+        return all(t.is_punct or fold(t.text) in self.fronting or self._lemma(t) in self.words["copula_lemmas"]
+                   for t in before)
+
+    @staticmethod
+    def _mention_ending_at(doc: Doc, i: int, actors: DocActors) -> ActorMention | None:
+        """The mention ending at token ``i``, or before the parenthesis closing there ("Warner
+        Bros Discovery (WBD) – propriétaire de HBO Max –")."""
+        if doc[i].text == ")":
+            opening = next((j for j in range(i - 1, max(i - 5, -1), -1) if doc[j].text == "("), None)
+            if opening is None or opening == 0:
+                return None
+            i = opening - 1
+        return actors.by_end.get(doc[i].idx + len(doc[i].text))
 
     def _qualifies(self, doc: Doc, mention: ActorMention) -> bool:
         """Whether a name after a noun only qualifies it, a complement following ("directeur
@@ -331,8 +352,8 @@ class RelationExtractor:
         The name just before the comma comes first; the parse's apposition link is the fallback
         (it often hangs the noun on the first name of a long sentence). A singular noun names
         one holder: conjuncts are followed only for a plural ("A et B, cofondateurs de Y")."""
-        if phrase.start >= 2 and doc[phrase.start - 1].text in (",", "(", "["):
-            mention = actors.by_end.get(doc[phrase.start - 2].idx + len(doc[phrase.start - 2].text))
+        if phrase.start >= 2 and doc[phrase.start - 1].text in self.apposition_openers:
+            mention = self._mention_ending_at(doc, phrase.start - 2, actors)
             if mention and actors.type_of(mention.key) in types and self._closed(doc, phrase, noun, actors):
                 if self._plural(noun):
                     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
