@@ -195,6 +195,17 @@ MODEL_CASES = [
     ("Exor, le propriétaire de Ferrari, a publié ses comptes annuels.", {("PART_OF", "ferrari", "org:Exor", None)}),
     ("Le quotidien Le Soir, aux mains du groupe Rossel, a publié une enquête.",
      {("PART_OF", "org:Le Soir", "other:groupe Rossel", None)}),
+    # members of a government serve the state their title names, else the home state
+    ("Le ministre allemand des Finances, Christian Lindner, a rejeté la proposition de l'Allemagne.",
+     {("ROLE", "person:Christian Lindner", "loc:Allemagne", "executive")}),
+    ("Bruno Durand, ministre de l'Industrie, a reçu les syndicats. L'État français détient 15 % du capital.",
+     {("ROLE", "person:Bruno Durand", "loc:État français", "executive")}),
+    ("Pedro Sánchez, le président du gouvernement espagnol, a répondu à l'Espagne.",
+     {("ROLE", "person:Pedro Sánchez", "loc:Espagne", "president")}),
+    ("Le ministre italien de l'Économie, Giancarlo Giorgetti, a salué l'accord.", set()),
+    # fronted title, dash apposition after an acronym
+    ("Nommé président de la Fédération française de tennis, Gilles Moretton a promis des réformes.",
+     {("ROLE", "person:Gilles Moretton", "org:Fédération française de tennis", "president")}),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.data import lexicon
 from chronique.extract.relations.doc_actors import DocActors
+from chronique.extract.relations.government import GovernmentStates
 from chronique.extract.relations.nouns import PART_OF, PRODUCT_OF, ROLE, NounLexicon, NounSense
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Relation
@@ -114,6 +115,7 @@ class RelationExtractor:
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
         self.membership_copulas = set(w.get("membership_copulas", ()))
+        self.government = GovernmentStates(w)
         self.change_words = {fold(x) for x in w.get("ownership_change_words", ())}
 
     @staticmethod
@@ -184,6 +186,9 @@ class RelationExtractor:
             complements = self._complements(doc, phrase, actors, named_keys)
             if not complements and coordinated:
                 complements = self._complements(doc, following, actors, named_keys)
+            if not complements and self.government.is_government_noun(doc, phrase.noun_start, phrase.end):
+                relations += self._government_relations(doc, phrase, named, actors)
+                continue
             phrase_span = (doc[phrase.start].idx, doc[phrase.end - 1].idx + len(doc[phrase.end - 1]))
             for named_key, named_span in named:
                 for comp_key, comp_span in complements:
@@ -194,6 +199,20 @@ class RelationExtractor:
                     if relation.title == "owner" and (relation.source, relation.target) in founding_pairs:
                         continue  # "fonde xAI, sa propre entreprise": the founder relation says it
                     relations.append(relation)
+        return relations
+
+    def _government_relations(self, doc: Doc, phrase: NounPhrase, named, actors: DocActors) -> list[Relation]:
+        """"X, ministre des finances néerlandais": the person serves the state the title names."""
+        relations = []
+        titles = next((s.titles for s in phrase.senses if s.relation == ROLE), ())
+        for key, (start, end) in named:
+            if actors.type_of(key) != "PERSON" or not titles:
+                continue
+            state = self.government.state_of(doc, phrase.end, actors, start)
+            if state and state != key:
+                noun_end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
+                span = (min(start, doc[phrase.start].idx), max(end, noun_end))
+                relations.append(Relation(ROLE, key, state, *span, titles[0]))
         return relations
 
     def _coordinated(self, doc: Doc, phrase: NounPhrase, following: NounPhrase) -> bool:
@@ -311,6 +330,12 @@ class RelationExtractor:
                 mention = actors.at_token(child)
                 if keys and mention and not self._qualifies(doc, mention):
                     return [(k, (mention.start, mention.end)) for k in keys]
+        subtree, edge = {t.i for t in noun.subtree}, after
+        while (edge < len(doc) and edge - phrase.end < 6 and edge in subtree and not doc[edge].is_punct
+               and doc[edge].idx not in actors.by_start):
+            edge += 1  # "le ministre allemand des Finances, X": the noun's own modifiers, then a comma
+        if edge < len(doc) and doc[edge].text == ",":
+            after = edge
         comma = after < len(doc) and doc[after].text == ","
         position = after + 1 if comma else after
         if position < len(doc):
