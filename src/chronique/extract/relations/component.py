@@ -426,6 +426,22 @@ class RelationExtractor:
                 mention = actors.at_token(subject)
                 if keys and mention:
                     return [(k, (mention.start, mention.end)) for k in keys]
+            relative = self._relative_antecedent(doc, anchor, actors, types)
+            if relative:
+                return relative
+        return []
+
+    def _relative_antecedent(self, doc, anchor: Token, actors: DocActors, types):
+        """"…du milliardaire X, qui est à l'origine de Y": the name just before the relative "qui"
+        whose clause the noun heads."""
+        for child in anchor.children:
+            if child.dep_ in SUBJECT_DEPS and child.pos_ == "PRON" and "Rel" in child.morph.get("PronType", []):
+                before = child.i - 1
+                if before >= 0 and doc[before].text == ",":
+                    before -= 1
+                mention = actors.by_end.get(doc[before].idx + len(doc[before].text)) if before >= 0 else None
+                if mention and actors.type_of(mention.key) in types:
+                    return [(mention.key, (mention.start, mention.end))]
         return []
 
     def _subject_of(self, anchor: Token, phrase: NounPhrase) -> Token | None:
@@ -475,6 +491,9 @@ class RelationExtractor:
             if child.i >= phrase.end and self._has_of_case(child):
                 keys = [k for k in actors.keys_of(child, types) if k not in named_keys]
                 mention = actors.at_token(child)
+                name = mention and self._name_in_description(doc, mention, min(child.i + 6, len(doc)), actors)
+                if name and actors.type_of(name.key) in types and name.key not in named_keys:
+                    keys, mention = [name.key], name  # "de la société (de logiciels) Oracle"
                 if keys and mention and mention.start >= noun_end:  # not "ministre de l'Économie" itself
                     found = [(k, (mention.start, mention.end)) for k in keys]
                     break
@@ -511,14 +530,19 @@ class RelationExtractor:
         i = self._classifiers_end(doc, phrase.end, actors)
         width = self._preposition_at(doc, i)
         if width:
-            for j in range(i + width, min(i + width + 5, len(doc))):
+            j, limit = i + width, min(i + width + 7, len(doc))
+            while j < limit:
                 mention = actors.by_start.get(doc[j].idx)
                 if mention:
-                    return mention
+                    return self._name_in_description(doc, mention, limit, actors) or mention
+                if j > i + width and self._classifier_at(doc, j, actors):
+                    j += 2  # "de la société de logiciels Y"
+                    continue
                 if doc[j].is_punct or not self._complement_filler(doc[j]):
                     break
                 if j == i + width and doc[j].pos_ == "NOUN" and fold(doc[i].text) in self.classifier_words:
                     break  # "le fonds d'investissement Y": a bare noun classifies, it does not own
+                j += 1
         before = phrase.start - 1
         genitive = before > 0 and fold(doc[before].text) in self.genitives
         if genitive or (before >= 0 and self.words["complement_before_noun"]):
@@ -533,14 +557,35 @@ class RelationExtractor:
         while i < len(doc) and modifiers < 2 and self._free_modifier(doc[i], actors):
             i, modifiers = i + 1, modifiers + 1
         for _ in range(3):
-            bare = (i + 1 < len(doc) and fold(doc[i].text) in self.classifier_words and doc[i + 1].pos_ == "NOUN"
-                    and doc[i + 1].idx not in actors.by_start)
-            if not bare:
+            if not self._classifier_at(doc, i, actors):
                 break
             i += 2
             while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].idx not in actors.by_start:
                 i += 1
         return i
+
+    def _name_in_description(self, doc: Doc, mention: ActorMention, limit: int, actors: DocActors):
+        """The name a description introduces ("la société (de logiciels) Oracle"): the text's own
+        word for the complement, before the recognizer's guess for the description."""
+        if mention.kind != "description":
+            return None
+        j = next((t.i for t in doc if t.idx >= mention.end), len(doc))
+        while j < limit:
+            found = actors.by_start.get(doc[j].idx)
+            if found is not None:
+                return found if found.kind == "name" else None
+            if self._classifier_at(doc, j, actors):
+                j += 2
+                continue
+            if doc[j].is_punct or not self._complement_filler(doc[j]):
+                return None
+            j += 1
+        return None
+
+    def _classifier_at(self, doc: Doc, i: int, actors: DocActors) -> bool:
+        """Whether "de" and a bare noun start at ``i``: a kind ("de logiciels"), not an owner."""
+        return (i + 1 < len(doc) and fold(doc[i].text) in self.classifier_words and doc[i + 1].pos_ == "NOUN"
+                and doc[i + 1].idx not in actors.by_start)
 
     def _preposition_at(self, doc: Doc, i: int) -> int:
         """Width of the preposition introducing a complement at token ``i`` (0 when none)."""
