@@ -206,6 +206,17 @@ MODEL_CASES = [
     # fronted title, dash apposition after an acronym
     ("Nommé président de la Fédération française de tennis, Gilles Moretton a promis des réformes.",
      {("ROLE", "person:Gilles Moretton", "org:Fédération française de tennis", "president")}),
+    # a stake makes an investor; the firm in a parenthesis or apposition employs the person
+    ("Bernard Tapie détient désormais 40 % des parts de l'Olympique de Marseille, a confirmé le club.",
+     {("ROLE", "person:Bernard Tapie", "org:Olympique de Marseille", "investor")}),
+    ("Me Jean Dupuis (du cabinet Gide Loyrette Nouel) a déposé un recours.",
+     {("ROLE", "person:Jean Dupuis", "org:Gide Loyrette Nouel", "employee")}),
+    ("Sophie Martin, de la banque Lazard, juge l'offre trop basse.",
+     {("ROLE", "person:Sophie Martin", "org:banque Lazard", "employee")}),
+    ("Jean Dupuis (de Marseille) a déposé un recours.", set()),
+    # the holder of a relative clause, the name inside a described complement
+    ("Le fils du milliardaire Xavier Niel, qui est à l'origine de la société de télécoms Iliad, a parlé.",
+     {("ROLE", "xavier-niel", "iliad", "founder")}),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),

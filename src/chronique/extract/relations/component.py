@@ -116,6 +116,8 @@ class RelationExtractor:
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
         self.membership_copulas = set(w.get("membership_copulas", ()))
         self.government = GovernmentStates(w)
+        self.affiliation_nouns = {fold(x) for x in w.get("affiliation_nouns", ())}
+        self.stake_words = {fold(x) for x in w.get("stake_words", ())}
         self.change_words = {fold(x) for x in w.get("ownership_change_words", ())}
 
     @staticmethod
@@ -132,6 +134,7 @@ class RelationExtractor:
         actors.classified_products = self._classified_products(doc, phrases, actors)
         found = founded + self._noun_relations(doc, actors, phrases, founding_pairs)
         found += self._name_prefix_relations(actors) + self._kb_relations(doc, actors)
+        found += self._affiliations(doc, actors)
         doc._.relations = self._deduplicated(found, actors)
         return doc
 
@@ -271,7 +274,7 @@ class RelationExtractor:
         types = frozenset().union(*(s.named_types for s in phrase.senses))
         noun = doc[phrase.head]
         finders = (self._named_listed, self._named_after, self._named_before, self._named_by_locution,
-                   self._copula_subject, self._description)
+                   self._copula_subject, self._description, self._described_before)
         for finder in finders:
             found = finder(doc, phrase, noun, actors, types)
             if found:
@@ -318,6 +321,16 @@ class RelationExtractor:
             before -= 1
         mention = actors.by_end.get(doc[before].idx + len(doc[before].text))
         if mention and actors.type_of(mention.key) in types:
+            return [(mention.key, (mention.start, mention.end))]
+        return []
+
+    def _described_before(self, doc, phrase, noun, actors, types):
+        """"la société propriétaire de CBS": a description the recognizer resolved, qualified by
+        the relational noun that follows it without a comma."""
+        if phrase.start < 1:
+            return []
+        mention = actors.by_end.get(doc[phrase.start - 1].idx + len(doc[phrase.start - 1].text))
+        if mention and mention.kind == "description" and actors.type_of(mention.key) in types:
             return [(mention.key, (mention.start, mention.end))]
         return []
 
@@ -653,8 +666,22 @@ class RelationExtractor:
             agents, patients = self._verb_arguments(verb, actors)
             for agent in agents:
                 for patient in patients:
-                    relations += self._verb_relation(verb, agent, patient, titles, makes, actors)
+                    owned, stake = self._through_stake(patient)
+                    kept = (("investor",) if stake and titles else titles)
+                    relations += self._verb_relation(verb, agent, owned, kept, makes and not stake, actors)
         return relations
+
+    def _through_stake(self, patient: Token) -> tuple[Token, bool]:
+        """"détient 25 % des parts de Y": the organisation a stake is of, and whether it was one."""
+        token, stake = patient, False
+        for _ in range(3):
+            if fold(token.text) not in self.stake_words and fold(token.lemma_ or "") not in self.stake_words:
+                break
+            owner = next((c for c in token.children if c.i > token.i and self._has_of_case(c)), None)
+            if owner is None:
+                break
+            token, stake = owner, True
+        return token, stake
 
     def _verb_relation(self, verb, agent, patient, titles, makes, actors) -> list[Relation]:
         spans = [(verb.idx, verb.idx + len(verb.text))]
@@ -749,6 +776,36 @@ class RelationExtractor:
                         if kind == PART_OF and actors.is_product(key):
                             kind = PRODUCT_OF
                         relations.append(Relation(kind, key, other, *span))
+        return relations
+
+    def _affiliations(self, doc: Doc, actors: DocActors) -> list[Relation]:
+        """"Me X (du cabinet Y)", "X, de chez Y,": a person presented by the firm they work at."""
+        relations = []
+        for mention in actors.mentions:
+            if mention.kind != "name" or actors.type_of(mention.key) != "PERSON":
+                continue
+            i = next((t.i for t in doc if t.idx >= mention.end), len(doc))
+            if i >= len(doc) or doc[i].text not in ("(", ","):
+                continue
+            opener, i = doc[i].text, i + 1
+            width = self._preposition_at(doc, i)
+            if not width:
+                continue
+            i += width
+            classified = fold(doc[i - 1].text) in self.affiliation_nouns  # "de chez"
+            while i < len(doc) and doc[i].idx not in actors.by_start and (
+                    doc[i].pos_ == "DET" or fold(doc[i].text) in self.affiliation_nouns):
+                classified |= fold(doc[i].text) in self.affiliation_nouns
+                i += 1
+            if i < len(doc) and fold(doc[i].text) in self.affiliation_nouns:
+                classified = True  # "de la banque Lazard", the noun inside the name
+            org = actors.by_start.get(doc[i].idx) if i < len(doc) else None
+            if org is None or not classified or actors.type_of(org.key) not in ("ORG", "OTHER"):
+                continue
+            end = next((t.i for t in doc[i:] if t.idx >= org.end), len(doc))
+            closer = ")" if opener == "(" else ","
+            if end < len(doc) and doc[end].text == closer:
+                relations.append(Relation(ROLE, mention.key, org.key, mention.start, org.end, "employee"))
         return relations
 
     def _tells_a_change(self, doc: Doc, span: tuple[int, int]) -> bool:
