@@ -217,6 +217,11 @@ MODEL_CASES = [
     # the holder of a relative clause, the name inside a described complement
     ("Le fils du milliardaire Xavier Niel, qui est à l'origine de la société de télécoms Iliad, a parlé.",
      {("ROLE", "xavier-niel", "iliad", "founder")}),
+    # an organisation followed by the list of its brands; not an acronym spelling its members
+    ("Le groupe a racheté Lagardère News (Europe 1 et Paris Match) pour 300 millions d'euros.",
+     {("PART_OF", "org:Europe 1", "org:Lagardère News", None),
+      ("PART_OF", "org:Paris Match", "org:Lagardère News", None)}),
+    ("Les GAFAM (Google, Apple, Meta, Amazon et Microsoft) dominent le marché.", set()),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),

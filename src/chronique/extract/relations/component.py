@@ -134,7 +134,7 @@ class RelationExtractor:
         actors.classified_products = self._classified_products(doc, phrases, actors)
         found = founded + self._noun_relations(doc, actors, phrases, founding_pairs)
         found += self._name_prefix_relations(actors) + self._kb_relations(doc, actors)
-        found += self._affiliations(doc, actors)
+        found += self._affiliations(doc, actors) + self._parenthesised_parts(doc, actors)
         doc._.relations = self._deduplicated(found, actors)
         return doc
 
@@ -776,6 +776,36 @@ class RelationExtractor:
                         if kind == PART_OF and actors.is_product(key):
                             kind = PRODUCT_OF
                         relations.append(Relation(kind, key, other, *span))
+        return relations
+
+    def _parenthesised_parts(self, doc: Doc, actors: DocActors) -> list[Relation]:
+        """"Altice Média (BFMTV et RMC)": an organisation followed by the list of its brands.
+
+        Two items at least (one is an acronym or an aside), all organisations or products; not
+        after an acronym of capitals, which often spells its members ("GAFAM (Google, Apple…)")."""
+        relations = []
+        for parent in actors.mentions:
+            if parent.kind != "name" or actors.type_of(parent.key) != "ORG":
+                continue
+            name = doc.text[parent.start : parent.end]
+            if name.isupper() and len(name.replace(" ", "")) >= 3:
+                continue
+            i = next((t.i for t in doc if t.idx >= parent.end), len(doc))
+            if i + 1 >= len(doc) or doc[i].text != "(":
+                continue
+            first = actors.by_start.get(doc[i + 1].idx)
+            kinds = ("ORG", "PRODUCT")
+            if first is None or actors.type_of(first.key) not in kinds:
+                continue
+            items, _ = actors.enumeration_after(first.end, kinds, self.enumeration_links, self.coordinators)
+            members = [first, *items]
+            end = next((t.i for t in doc if t.idx >= members[-1].end), len(doc))
+            if len(members) < 2 or end >= len(doc) or doc[end].text != ")":
+                continue
+            for member in members:
+                if member.key != parent.key:
+                    kind = PRODUCT_OF if actors.is_product(member.key) else PART_OF
+                    relations.append(Relation(kind, member.key, parent.key, parent.start, doc[end].idx + 1))
         return relations
 
     def _affiliations(self, doc: Doc, actors: DocActors) -> list[Relation]:
