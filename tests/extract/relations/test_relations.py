@@ -203,6 +203,8 @@ MODEL_CASES = [
     ("Pedro Sánchez, le président du gouvernement espagnol, a répondu à l'Espagne.",
      {("ROLE", "person:Pedro Sánchez", "loc:Espagne", "president")}),
     ("Le ministre italien de l'Économie, Giancarlo Giorgetti, a salué l'accord.", set()),
+    ("Pour le Portugal, Ana Costa, ancienne ministre de la Santé, rejoint la Commission. La France aussi.",
+     set()),
     # fronted title, dash apposition after an acronym
     ("Nommé président de la Fédération française de tennis, Gilles Moretton a promis des réformes.",
      {("ROLE", "person:Gilles Moretton", "org:Fédération française de tennis", "president")}),

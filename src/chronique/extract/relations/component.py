@@ -215,7 +215,8 @@ class RelationExtractor:
             if state and state != key:
                 noun_end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
                 span = (min(start, doc[phrase.start].idx), max(end, noun_end))
-                relations.append(Relation(ROLE, key, state, *span, titles[0]))
+                valid_to = "PAST_REF" if phrase.former else None
+                relations.append(Relation(ROLE, key, state, *span, titles[0], valid_to=valid_to))
         return relations
 
     def _coordinated(self, doc: Doc, phrase: NounPhrase, following: NounPhrase) -> bool:

@@ -15,6 +15,7 @@ The words (government nouns, state words, nationality adjectives and their count
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc
@@ -54,6 +55,11 @@ class GovernmentStates:
             for form in _forms(fold(adjective)):
                 self.countries[form] = fold(country)
         self.home = fold(words.get("home_nationality", ""))
+        home_country = self.countries.get(self.home)
+        foreign = {c for c in self.countries.values() if c != home_country}
+        foreign |= {form for form, country in self.countries.items() if country != home_country}
+        words_pattern = "|".join(re.escape(w) for w in sorted(foreign, key=len, reverse=True))
+        self._foreign = re.compile(rf"(?<![\w-])(?:{words_pattern})(?![\w-])") if foreign else re.compile("(?!)")
 
     def is_government_noun(self, doc: Doc, start: int, end: int) -> bool:
         text = fold(doc[start:end].text)
@@ -63,6 +69,8 @@ class GovernmentStates:
     def state_of(self, doc: Doc, noun_end: int, actors: DocActors, named_start: int) -> str | None:
         """The actor of the state a government title starting before ``noun_end`` serves."""
         nationality = self._nationality(doc, noun_end, named_start)
+        if nationality is None and self._foreign_state_near(doc, noun_end):
+            return None  # "Pour l'Espagne, X, ancienne ministre de l'agriculture": not the home one
         adjective = nationality or self.home
         country = self.countries.get(adjective)
         if not country:
@@ -85,6 +93,12 @@ class GovernmentStates:
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
+
+    def _foreign_state_near(self, doc: Doc, noun_end: int) -> bool:
+        """Whether the sentence names a country other than the home one, or its people, even
+        where the recognizer found no actor ("Pour l'Espagne, X, ancienne ministre…")."""
+        sentence = doc[noun_end - 1].sent if doc.has_annotation("DEP") else doc[:]
+        return self._foreign.search(fold(sentence.text)) is not None
 
     def _nationality(self, doc: Doc, noun_end: int, named_start: int) -> str | None:
         """A nationality adjective in the title, after its noun and before its holder."""
