@@ -251,3 +251,35 @@ def test_french_with_model(french_nlp, text: str, expected: Expected) -> None:
     doc = french_nlp.make_doc(text)
     doc._.dct = datetime.date(2025, 6, 1)
     assert _found(french_nlp(doc)) == expected
+
+
+# -- precision on short texts of other subjects: every relation found, and only those -----
+PRECISION_TEXTS = [
+    ("Le constructeur japonais Toyota a annoncé mardi un plan d'investissement. Son patron, Koji Sato, "
+     "a précisé que l'usine d'Onnaing serait agrandie. Selon Koji Sato, le marché européen reste "
+     "difficile, malgré la concurrence de Volkswagen et de Renault. Luca de Meo, qui a quitté Renault "
+     "l'an dernier, n'a pas commenté.",
+     {("ROLE", "koji-sato", "toyota", "ceo")}),
+    ("La ministre de la Culture, Rachida Dati, a reçu mercredi les représentants de Netflix et d'Amazon. "
+     "L'État veut que les plateformes financent davantage le cinéma français. Le président de la "
+     "chaîne, Rodolphe Belmer, a salué une « discussion franche ».",
+     {("ROLE", "person:Rachida Dati", "loc:État", "executive")}),
+    ("Le fonds américain KKR et le groupe Bouygues ont signé un accord. Le directeur financier de "
+     "Bouygues, Pascal Grangé, a détaillé l'opération aux analystes, dont ceux de la banque Natixis. "
+     "Les joueurs du PSG, comme Ousmane Dembélé et Achraf Hakimi, ont assisté à la présentation.",
+     {("ROLE", "person:Pascal Grangé", "bouygues", "executive"),
+      ("ROLE", "person:Ousmane Dembélé", "org:PSG", "employee"),
+      ("ROLE", "person:Achraf Hakimi", "org:PSG", "employee")}),
+    ("Dans un entretien au Monde, l'économiste Thomas Piketty critique les milliardaires. Bernard "
+     "Arnault, l'homme le plus riche de France, n'a pas répondu. LVMH, propriétaire de Louis Vuitton "
+     "et de Dior, publiera ses résultats jeudi.",
+     {("PART_OF", "org:Louis Vuitton", "lvmh", None), ("PART_OF", "other:Dior", "lvmh", None)}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), PRECISION_TEXTS)
+def test_precision_on_other_subjects(french_nlp, text: str, expected: Expected) -> None:
+    doc = french_nlp.make_doc(text)
+    doc._.dct = datetime.date(2025, 6, 1)
+    assert _found(french_nlp(doc)) == expected
