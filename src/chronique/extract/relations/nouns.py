@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from chronique.text import fold
 
-__all__ = ["ROLE", "PRODUCT_OF", "PART_OF", "NounSense", "NounLexicon"]
+__all__ = ["ROLE", "PRODUCT_OF", "PART_OF", "NounSense", "NounPhrase", "NounLexicon"]
 
 ROLE, PRODUCT_OF, PART_OF = "ROLE", "PRODUCT_OF", "PART_OF"
 _SPACES = re.compile(r"\s+")
@@ -65,6 +65,20 @@ def _senses(words: dict[str, Any], role_nouns: dict[str, list[str]]) -> list[tup
             for noun, titles in role_nouns.items()
         ),
     ]
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """A relational noun in the text, with the determiners and modifiers before it."""
+
+    start: int  # first token, prefix included
+    noun_start: int
+    end: int  # token after the noun's words
+    head: int  # the syntactic head of the noun's words ("tête" in "à la tête")
+    senses: tuple[NounSense, ...]
+    possessive: bool
+    former: bool
+    membership: bool
 
 
 class NounLexicon:
