@@ -33,7 +33,8 @@ NEWS_DEV_FLOORS = {
     ("quotes", "speaker"): 0.384,
     ("events", "f1"): 0.105,
     ("events", "p"): 0.461,
-    ("relations", "f1"): 0.429,
+    ("relations", "f1"): 0.705,
+    ("relations", "p"): 0.909,
 }
 
 #: (section, figure) -> lowest acceptable value on French TimeBank (dev half).
