@@ -224,6 +224,12 @@ MODEL_CASES = [
      {("PART_OF", "org:Europe 1", "org:Lagardère News", None),
       ("PART_OF", "org:Paris Match", "org:Lagardère News", None)}),
     ("Les GAFAM (Google, Apple, Meta, Amazon et Microsoft) dominent le marché.", set()),
+    # an organisation owned by another, by a participle right after it; a stake is no parent
+    ("La marque Lancia, détenue par Stellantis, revient en France.",
+     {("PART_OF", "org:Lancia", "stellantis", None)}),
+    ("Le groupe Casino, qui détenait une part minoritaire dans Cdiscount, a changé de stratégie.", set()),
+    ("Les deux groupes ont procédé à la cession à Renault des 20 % détenus par Nissan dans le capital de Dacia.",
+     set()),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),

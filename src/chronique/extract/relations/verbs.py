@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.relations.base import RelationRules
 from chronique.extract.relations.doc_actors import DocActors
-from chronique.extract.relations.nouns import PRODUCT_OF, ROLE
+from chronique.extract.relations.nouns import PART_OF, PRODUCT_OF, ROLE
 from chronique.model import Relation
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -16,6 +16,7 @@ from chronique.text import fold
 __all__ = ["VerbRules"]
 
 LABELS = dependency_scheme("ud")
+NOMINAL_COMPLEMENTS = {LABELS.nominal_modifier}
 #: Modalities of a FOUND event that state a founding (hypothetical or negated ones do not).
 FOUNDING_MODALITIES = frozenset({"asserted", "reported", "failed", "proposed"})
 
@@ -35,21 +36,39 @@ class VerbRules(RelationRules):
             for agent in agents:
                 for patient in patients:
                     owned, stake = self._through_stake(patient)
+                    if owned is None:
+                        continue
                     kept = (("investor",) if stake and titles else titles)
                     relations += self._verb_relation(verb, agent, owned, kept, makes and not stake, actors)
         return relations
 
-    def _through_stake(self, patient: Token) -> tuple[Token, bool]:
-        """"détient 25 % des parts de Y": the organisation a stake is of, and whether it was one."""
-        token, stake = patient, False
+    @staticmethod
+    def _owned_next_to(verb: Token, patient: Token, actors: DocActors) -> bool:
+        """Whether an owned organisation before its participle stands right before it ("la marque
+        Lancia, détenue par Stellantis"), not where the parse hung the participle on a farther
+        noun ("la cession à X des 80 % détenus par Y")."""
+        if patient.i > verb.i:
+            return True
+        i = verb.i - 1
+        while i >= 0 and verb.doc[i].is_punct:
+            i -= 1
+        before = actors.by_end.get(verb.doc[i].idx + len(verb.doc[i].text)) if i >= 0 else None
+        return before is not None and before.key in actors.phrases(patient)
+
+    def _through_stake(self, patient: Token) -> tuple[Token | None, bool]:
+        """"détient 25 % des parts de Y", "une part minoritaire dans Y": the organisation a stake
+        is in (None when the text does not say), and whether the object was a stake."""
+        token: Token | None = patient
+        stake = False
         for _ in range(3):
-            if fold(token.text) not in self.stake_words and fold(token.lemma_ or "") not in self.stake_words:
+            if token is None or not self._is_stake(token):
                 break
-            owner = next((c for c in token.children if c.i > token.i and self._has_of_case(c)), None)
-            if owner is None:
-                break
-            token, stake = owner, True
+            stake = True
+            token = next((c for c in token.children if c.i > token.i and c.dep_ in NOMINAL_COMPLEMENTS), None)
         return token, stake
+
+    def _is_stake(self, token: Token) -> bool:
+        return fold(token.text) in self.stake_words or fold(token.lemma_ or "") in self.stake_words
 
     def _verb_relation(self, verb, agent, patient, titles, makes, actors) -> list[Relation]:
         spans = [(verb.idx, verb.idx + len(verb.text))]
@@ -65,6 +84,11 @@ class VerbRules(RelationRules):
                 if titles and pair == ("PERSON", "ORG"):
                     title = self._title(source, target, titles)
                     found.append(Relation(ROLE, source, target, start, end, title))
+                elif titles == ("owner",) and pair[0] == "ORG" and pair[1] in ("ORG", "PRODUCT") \
+                        and self._owned_next_to(verb, patient, actors):
+                    # "la marque Lancia, détenue par Stellantis": an organisation owns another
+                    kind = PRODUCT_OF if actors.is_product(target) else PART_OF
+                    found.append(Relation(kind, target, source, start, end))
                 elif makes and pair == ("ORG", "PRODUCT"):
                     found.append(Relation(PRODUCT_OF, target, source, start, end))
         return found
