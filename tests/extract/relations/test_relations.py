@@ -174,7 +174,65 @@ MODEL_CASES = [
     ("Google et sa filiale DeepMind ont présenté un modèle.", {("PART_OF", "deepmind", "google", None)}),
     ("Jean Dupont, directeur général de la société Acme, a démissionné.",
      {("ROLE", "person:Jean Dupont", "org:Acme", "ceo")}),
+    # role nouns at the size of French, hyphens read either way, acronyms, locutions
+    ("Patrick Martin, le président-directeur général de Michelin, a répondu aux syndicats.",
+     {("ROLE", "person:Patrick Martin", "michelin", "ceo")}),
+    ("Anna Schmidt, CEO de Zalando, a répondu aux questions des analystes.",
+     {("ROLE", "person:Anna Schmidt", "other:Zalando", "ceo")}),
+    ("Julie Moreau, analyste chez Natixis, estime que la croissance ralentira.",
+     {("ROLE", "person:Julie Moreau", "org:Natixis", "employee")}),
+    ("Karim Benali, directeur France d'Uber, a défendu le modèle.",
+     {("ROLE", "person:Karim Benali", "uber", "executive")}),
+    ("Paul Martin est à la tête de Renault depuis 2020.", {("ROLE", "person:Paul Martin", "renault", "ceo")}),
+    # one relation per enumerated organisation; the list is not the holder
+    ("Marc Vidal, déjà propriétaire de TF1, de LCI et de TMC, prépare une nouvelle offre.",
+     {("ROLE", "person:Marc Vidal", "org:LCI", "owner"), ("ROLE", "person:Marc Vidal", "org:TMC", "owner")}),
+    # coordinated holders announced by a plural noun
+    ("Les fondateurs de Criteo, à savoir Jean-Baptiste Rudelle et Franck Le Ouay, ont quitté le conseil.",
+     {("ROLE", "person:Jean-Baptiste Rudelle", "criteo", "founder"),
+      ("ROLE", "person:Franck Le Ouay", "criteo", "founder")}),
+    # an organisation's owner, with a parent noun or an ownership locution
+    ("Exor, le propriétaire de Ferrari, a publié ses comptes annuels.", {("PART_OF", "ferrari", "org:Exor", None)}),
+    ("Le quotidien Le Soir, aux mains du groupe Rossel, a publié une enquête.",
+     {("PART_OF", "org:Le Soir", "other:groupe Rossel", None)}),
+    # members of a government serve the state their title names, else the home state
+    ("Le ministre allemand des Finances, Christian Lindner, a rejeté la proposition de l'Allemagne.",
+     {("ROLE", "person:Christian Lindner", "loc:Allemagne", "executive")}),
+    ("Bruno Durand, ministre de l'Industrie, a reçu les syndicats. L'État français détient 15 % du capital.",
+     {("ROLE", "person:Bruno Durand", "loc:État français", "executive")}),
+    ("Pedro Sánchez, le président du gouvernement espagnol, a répondu à l'Espagne.",
+     {("ROLE", "person:Pedro Sánchez", "loc:Espagne", "president")}),
+    ("Le ministre italien de l'Économie, Giancarlo Giorgetti, a salué l'accord.", set()),
+    ("Pour le Portugal, Ana Costa, ancienne ministre de la Santé, rejoint la Commission. La France aussi.",
+     set()),
+    # fronted title, dash apposition after an acronym
+    ("Nommé président de la Fédération française de tennis, Gilles Moretton a promis des réformes.",
+     {("ROLE", "person:Gilles Moretton", "org:Fédération française de tennis", "president")}),
+    # a stake makes an investor; the firm in a parenthesis or apposition employs the person
+    ("Bernard Tapie détient désormais 40 % des parts de l'Olympique de Marseille, a confirmé le club.",
+     {("ROLE", "person:Bernard Tapie", "org:Olympique de Marseille", "investor")}),
+    ("Me Jean Dupuis (du cabinet Gide Loyrette Nouel) a déposé un recours.",
+     {("ROLE", "person:Jean Dupuis", "org:Gide Loyrette Nouel", "employee")}),
+    ("Sophie Martin, de la banque Lazard, juge l'offre trop basse.",
+     {("ROLE", "person:Sophie Martin", "org:banque Lazard", "employee")}),
+    ("Jean Dupuis (de Marseille) a déposé un recours.", set()),
+    # the holder of a relative clause, the name inside a described complement
+    ("Le fils du milliardaire Xavier Niel, qui est à l'origine de la société de télécoms Iliad, a parlé.",
+     {("ROLE", "xavier-niel", "iliad", "founder")}),
+    # an organisation followed by the list of its brands; not an acronym spelling its members
+    ("Le groupe a racheté Lagardère News (Europe 1 et Paris Match) pour 300 millions d'euros.",
+     {("PART_OF", "org:Europe 1", "org:Lagardère News", None),
+      ("PART_OF", "org:Paris Match", "org:Lagardère News", None)}),
+    ("Les GAFAM (Google, Apple, Meta, Amazon et Microsoft) dominent le marché.", set()),
+    # an organisation owned by another, by a participle right after it; a stake is no parent
+    ("La marque Lancia, détenue par Stellantis, revient en France.",
+     {("PART_OF", "org:Lancia", "stellantis", None)}),
+    ("Le groupe Casino, qui détenait une part minoritaire dans Cdiscount, a changé de stratégie.", set()),
+    ("Les deux groupes ont procédé à la cession à Renault des 20 % détenus par Nissan dans le capital de Dacia.",
+     set()),
     # not relations
+    ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
+    ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),
     ("Elon Musk n'a jamais dirigé OpenAI.", set()),
     ("Selon Elon Musk, le patron d'OpenAI a menti.", set()),
     ("Elon Musk a attaqué le fondateur de Meta.", set()),
@@ -196,6 +254,38 @@ def french_nlp():
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "expected"), MODEL_CASES)
 def test_french_with_model(french_nlp, text: str, expected: Expected) -> None:
+    doc = french_nlp.make_doc(text)
+    doc._.dct = datetime.date(2025, 6, 1)
+    assert _found(french_nlp(doc)) == expected
+
+
+# -- precision on short texts of other subjects: every relation found, and only those -----
+PRECISION_TEXTS = [
+    ("Le constructeur japonais Toyota a annoncé mardi un plan d'investissement. Son patron, Koji Sato, "
+     "a précisé que l'usine d'Onnaing serait agrandie. Selon Koji Sato, le marché européen reste "
+     "difficile, malgré la concurrence de Volkswagen et de Renault. Luca de Meo, qui a quitté Renault "
+     "l'an dernier, n'a pas commenté.",
+     {("ROLE", "koji-sato", "toyota", "ceo")}),
+    ("La ministre de la Culture, Rachida Dati, a reçu mercredi les représentants de Netflix et d'Amazon. "
+     "L'État veut que les plateformes financent davantage le cinéma français. Le président de la "
+     "chaîne, Rodolphe Belmer, a salué une « discussion franche ».",
+     {("ROLE", "person:Rachida Dati", "loc:État", "executive")}),
+    ("Le fonds américain KKR et le groupe Bouygues ont signé un accord. Le directeur financier de "
+     "Bouygues, Pascal Grangé, a détaillé l'opération aux analystes, dont ceux de la banque Natixis. "
+     "Les joueurs du PSG, comme Ousmane Dembélé et Achraf Hakimi, ont assisté à la présentation.",
+     {("ROLE", "person:Pascal Grangé", "bouygues", "executive"),
+      ("ROLE", "person:Ousmane Dembélé", "org:PSG", "employee"),
+      ("ROLE", "person:Achraf Hakimi", "org:PSG", "employee")}),
+    ("Dans un entretien au Monde, l'économiste Thomas Piketty critique les milliardaires. Bernard "
+     "Arnault, l'homme le plus riche de France, n'a pas répondu. LVMH, propriétaire de Louis Vuitton "
+     "et de Dior, publiera ses résultats jeudi.",
+     {("PART_OF", "org:Louis Vuitton", "lvmh", None), ("PART_OF", "other:Dior", "lvmh", None)}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), PRECISION_TEXTS)
+def test_precision_on_other_subjects(french_nlp, text: str, expected: Expected) -> None:
     doc = french_nlp.make_doc(text)
     doc._.dct = datetime.date(2025, 6, 1)
     assert _found(french_nlp(doc)) == expected

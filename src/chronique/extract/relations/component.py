@@ -10,124 +10,31 @@ maker, an organisation's parent, when both are named close together) add the res
 
 Every relation carries its evidence span, and both ends must be actors the article names: a
 relation is never asserted about an actor the reader cannot find in the text. The words are data
-(``resources/lexicons/<lang>/relations.toml``; role nouns come from ``actors.toml``).
+(``resources/lexicons/<lang>/relations.toml``, over the role nouns of ``actors.toml``).
+
+This module runs the rules in order and keeps the relational nouns' own logic (which sense of a
+noun holds, coordination, members of a government); the finders live in ``holders``,
+``complements``, ``verbs`` and ``patterns``, the shared words in ``base``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
-
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from chronique.data import lexicon
-from chronique.kb import KnowledgeBase, load_knowledge_base
+from chronique.extract.relations.complements import ComplementRules
+from chronique.extract.relations.doc_actors import DocActors
+from chronique.extract.relations.holders import HolderRules
+from chronique.extract.relations.nouns import PART_OF, PRODUCT_OF, ROLE, NounPhrase, NounSense
+from chronique.extract.relations.patterns import PatternRules
+from chronique.extract.relations.verbs import VerbRules
 from chronique.model import Relation
-from chronique.nlp.actor_index import OUTERMOST, actor_index
-from chronique.nlp.extensions import ActorMention, register_extensions, text_of
-from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.extensions import register_extensions
 from chronique.text import fold
 
 __all__ = ["RelationExtractor", "make_relation_extractor", "NounSense"]
 
 register_extensions()
-
-ROLE, PRODUCT_OF, PART_OF = "ROLE", "PRODUCT_OF", "PART_OF"
-#: How many tokens may separate a product from its maker (or an org from its parent) for the
-#: knowledge base to confirm a relation that the text only suggests by naming both.
-MAX_KB_GAP_TOKENS = 8
-#: Modalities of a FOUND event that state a founding (hypothetical or negated ones do not).
-FOUNDING_MODALITIES = frozenset({"asserted", "reported", "failed", "proposed"})
-LABELS = dependency_scheme("ud")
-NAMED_AFTER_DEPS = LABELS.named_after_links
-APPOSITION_DEPS = LABELS.apposition_links
-SUBJECT_DEPS = LABELS.subjects
-
-
-@dataclass(frozen=True)
-class NounSense:
-    """What a relational noun states: the relation, the type of the actor it names (the holder,
-    the product) and the type of its complement (the organisation, the owner)."""
-
-    relation: str
-    named_types: frozenset[str]
-    complement_types: frozenset[str]
-    titles: tuple[str, ...] = ()
-    owner_first: bool = False  # "son entreprise xAI": the complement (a person) is the source
-
-
-@dataclass(frozen=True)
-class NounPhrase:
-    """A relational noun in the text, with the determiners and modifiers before it."""
-
-    start: int  # first token, prefix included
-    noun_start: int
-    end: int  # token after the noun's words
-    sense: NounSense
-    possessive: bool
-    former: bool
-    membership: bool
-
-
-class DocActors:
-    """Read-only view of the actors the recognizer found, with the lookups relations need."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.types = {e.key: e.type for e in doc._.entities or []}
-        self.index = actor_index(doc)
-        self.mentions: list[ActorMention] = self.index.mentions
-        self.named = {m.key for m in self.mentions if m.kind == "name"}
-        self.by_start = {m.start: m for m in self.mentions if m.kind != "pronoun"}
-        self.by_end = {m.end: m for m in self.mentions if m.kind != "pronoun"}
-
-    def type_of(self, key: str | None) -> str | None:
-        return self.types.get(key) if key else None
-
-    def at_token(self, token: Token) -> ActorMention | None:
-        """The outermost mention over ``token``: evidence spans cover a whole description."""
-        return self.index.mention_at(token, OUTERMOST)
-
-    def keys_of(self, token: Token, types: Iterable[str]) -> list[str]:
-        """Actors of the phrase headed by ``token`` (coordination followed) of the given types."""
-        wanted = set(types)
-        return [k for k in self.phrases(token) if self.type_of(k) in wanted]
-
-    def phrases(self, head: Token) -> list[str]:
-        """Actors of the phrase headed by ``head`` and its conjuncts, innermost ("d'OpenAI")."""
-        return self.index.phrase_actors(head, conjuncts=head.conjuncts)
-
-    def possessor(self, before: int, window_start: int, exclude: set[str],
-                  types: Iterable[str] = ("PERSON", "ORG")) -> str | None:
-        """What "son"/"sa" stands for: a subject of the same sentence (nearest first), else the
-        first subject of the sentence before (the topic: "Stellantis a présenté…, après que
-        Renault a dévoilé…. « … », a affirmé son directeur général" is Stellantis's), else the
-        last person or organisation mentioned."""
-        candidates = [
-            m for m in sorted(self.mentions, key=lambda m: m.start, reverse=True)
-            if m.end <= before and m.start >= window_start and m.key not in exclude
-            and self.type_of(m.key) in set(types)
-        ]
-        here = window_start
-        token = self.doc.char_span(before, before + 1, alignment_mode="expand")
-        if token is not None and self.doc.has_annotation("SENT_START"):
-            here = token.sent.start_char
-        current = [m for m in candidates if m.start >= here and self._is_subject(m)]
-        earlier = [m for m in reversed(candidates) if m.start < here and self._is_subject(m)]
-        chosen = current or earlier or candidates
-        return chosen[0].key if chosen else None
-
-    def _is_subject(self, mention: ActorMention) -> bool:
-        """Whether the mention is (or restates) a subject: "Le constructeur Stellantis a…"."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        token = span.root
-        if token.dep_ in LABELS.restating_links and not any(c.dep_ == LABELS.case_marker for c in token.children):
-            token = token.head
-        return token.dep_ in LABELS.subjects
 
 
 @Language.factory(
@@ -143,65 +50,18 @@ def make_relation_extractor(nlp: Language, name: str, lang: str) -> RelationExtr
     return RelationExtractor(lang)
 
 
-def _role_nouns(lang: str) -> dict[str, list[str]]:
-    """The [role_nouns] of the language's actors lexicon (empty when the language has none)."""
-    try:
-        return dict(lexicon(lang, "actors").get("role_nouns", {}))
-    except FileNotFoundError:
-        return {}
-
-
-class RelationExtractor:
+class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
     """Finds ROLE, PRODUCT_OF and PART_OF relations and sets ``doc._.relations``."""
-
-    def __init__(
-        self,
-        lang: str = "fr",
-        kb: KnowledgeBase | None = None,
-        role_nouns: dict[str, list[str]] | None = None,
-    ) -> None:
-        self.words: dict[str, Any] = lexicon(lang, "relations")
-        self.kb = kb or load_knowledge_base()
-        self.nouns = self._noun_table(role_nouns if role_nouns is not None else _role_nouns(lang))
-        self.longest_noun = max((len(k) for k in self.nouns), default=1)
-        w = self.words
-        self.possessives = {fold(x) for x in w["possessives"]}
-        self.former = {fold(x) for x in w["former_words"]}
-        self.membership = {fold(x) for x in w["membership_words"]}
-        self.of_words = {fold(x) for x in w["of_words"]}
-        self.genitives = {fold(x) for x in w["genitive_markers"]}
-        self.prefix = {fold(x) for x in w["prefix_words"]} | self.possessives | self.former
-        self.prefix |= self.membership | self.genitives
-        self.closers = {fold(x) for x in w["apposition_closers"]}
-        self.coordinators = {fold(x) for x in w.get("coordinators", ())}
-        self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
-        self.maker_verbs = set(w["maker_verbs"]["lemmas"])
-        self.membership_copulas = set(w.get("membership_copulas", ()))
-
-    def _noun_table(self, role_nouns: dict[str, list[str]]) -> dict[tuple[str, ...], NounSense]:
-        """Relational nouns by their words: role nouns, then product, part and ownership nouns."""
-        w = self.words
-        table: dict[tuple[str, ...], NounSense] = {}
-        classes = [
-            (w["owned_nouns"], NounSense(ROLE, frozenset({"ORG"}), frozenset({"PERSON"}), ("owner",), True)),
-            (w["part_nouns"], NounSense(PART_OF, frozenset({"ORG", "PRODUCT"}), frozenset({"ORG"}))),
-            (w["product_nouns"], NounSense(PRODUCT_OF, frozenset({"PRODUCT"}), frozenset({"ORG"}))),
-        ]
-        for nouns, sense in classes:
-            for noun in nouns:
-                table[tuple(fold(noun).split())] = sense
-        for noun, titles in role_nouns.items():
-            table[tuple(fold(noun).split())] = NounSense(
-                ROLE, frozenset({"PERSON"}), frozenset({"ORG"}), tuple(titles)
-            )
-        return table
 
     def __call__(self, doc: Doc) -> Doc:
         actors = DocActors(doc)
         founded = self._verb_relations(doc, actors) + self._founding_events(doc, actors)
         founding_pairs = {(r.source, r.target) for r in founded if r.title == "founder"}
-        found = founded + self._noun_relations(doc, actors, founding_pairs)
+        phrases = self._noun_phrases(doc)
+        actors.classified_products = self._classified_products(doc, phrases, actors)
+        found = founded + self._noun_relations(doc, actors, phrases, founding_pairs)
         found += self._name_prefix_relations(actors) + self._kb_relations(doc, actors)
+        found += self._affiliations(doc, actors) + self._parenthesised_parts(doc, actors)
         doc._.relations = self._deduplicated(found, actors)
         return doc
 
@@ -219,17 +79,35 @@ class RelationExtractor:
                 kept.append(relation)
         return kept
 
-    # -- relational nouns ----------------------------------------------------------------
-    def _noun_relations(self, doc: Doc, actors: DocActors, founding_pairs: set) -> list[Relation]:
+    def _classified_products(self, doc: Doc, phrases: list[NounPhrase], actors: DocActors) -> set[str]:
+        """Actors a singular product noun introduces right before their name ("la série
+        (télévisée) Friends", "le navigateur Chrome"): the text calls them products. After a
+        plural the name is a brand, the maker ("les smartphones Huawei")."""
+        found = set()
+        for phrase in phrases:
+            if not any(s.relation == PRODUCT_OF and not s.complement_first for s in phrase.senses):
+                continue
+            if self._plural(doc[phrase.end - 1]):
+                continue
+            i = phrase.end
+            while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].idx not in actors.by_start:
+                i += 1
+            mention = actors.by_start.get(doc[i].idx) if i < len(doc) else None
+            if mention and actors.type_of(mention.key) in ("PRODUCT", "ORG", "OTHER"):
+                found.add(mention.key)
+        return found
+
+    def _noun_relations(self, doc: Doc, actors: DocActors, phrases: list[NounPhrase],
+                        founding_pairs: set) -> list[Relation]:
         relations = []
-        phrases = self._noun_phrases(doc)
         previous_named: list[tuple[str, tuple[int, int]]] = []
         for index, phrase in enumerate(phrases):
             following = phrases[index + 1] if index + 1 < len(phrases) else None
             coordinated = following is not None and self._coordinated(doc, phrase, following)
             # "cofondateur et directeur général de Mistral AI": the second noun takes the
             # holder of the first, the first the complement of the second.
-            named = self._named(doc, phrase, actors) or (previous_named if self._after_coordination(doc, phrase) else [])
+            shares = index > 0 and self._after_coordination(doc, phrases[index - 1], phrase)
+            named = self._named(doc, phrase, actors) or (previous_named if shares else [])
             previous_named = named
             if not named:
                 continue
@@ -237,6 +115,9 @@ class RelationExtractor:
             complements = self._complements(doc, phrase, actors, named_keys)
             if not complements and coordinated:
                 complements = self._complements(doc, following, actors, named_keys)
+            if not complements and self.government.is_government_noun(doc, phrase.noun_start, phrase.end):
+                relations += self._government_relations(doc, phrase, named, actors)
+                continue
             phrase_span = (doc[phrase.start].idx, doc[phrase.end - 1].idx + len(doc[phrase.end - 1]))
             for named_key, named_span in named:
                 for comp_key, comp_span in complements:
@@ -249,24 +130,42 @@ class RelationExtractor:
                     relations.append(relation)
         return relations
 
+    def _government_relations(self, doc: Doc, phrase: NounPhrase, named, actors: DocActors) -> list[Relation]:
+        """"X, ministre des finances néerlandais": the person serves the state the title names."""
+        relations = []
+        titles = next((s.titles for s in phrase.senses if s.relation == ROLE), ())
+        for key, (start, end) in named:
+            if actors.type_of(key) != "PERSON" or not titles:
+                continue
+            state = self.government.state_of(doc, phrase.end, actors, start)
+            if state and state != key:
+                noun_end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
+                span = (min(start, doc[phrase.start].idx), max(end, noun_end))
+                valid_to = "PAST_REF" if phrase.former else None
+                relations.append(Relation(ROLE, key, state, *span, titles[0], valid_to=valid_to))
+        return relations
+
     def _coordinated(self, doc: Doc, phrase: NounPhrase, following: NounPhrase) -> bool:
         """Whether ``following`` is the noun coordinated right after ``phrase`` ("X et Y")."""
         between = doc[phrase.end : following.start]
         return len(between) == 1 and fold(between[0].text) in self.coordinators
 
-    def _after_coordination(self, doc: Doc, phrase: NounPhrase) -> bool:
-        return phrase.start > 0 and fold(doc[phrase.start - 1].text) in self.coordinators
+    def _after_coordination(self, doc: Doc, previous: NounPhrase, phrase: NounPhrase) -> bool:
+        """Whether ``phrase`` is coordinated to ``previous``, alone or after its complement:
+        "patron d'Ineos et (également) propriétaire de Y"; not "le groupe X et le fonds Y"."""
+        between = doc[previous.end : phrase.start]
+        if not between or fold(between[-1].text) not in self.coordinators:
+            return False
+        return len(between) == 1 or fold(between[0].text) in self.of_words
 
     def _noun_relation(self, phrase: NounPhrase, named: str, comp: str, spans, actors) -> Relation | None:
         """The relation a noun states between the actor it names and its complement."""
-        sense = phrase.sense
-        if actors.type_of(named) not in sense.named_types:
+        sense = next((s for s in phrase.senses if s.fits(actors.type_of(named), actors.type_of(comp))), None)
+        if sense is None:
             return None
-        if actors.type_of(comp) not in sense.complement_types:
-            return None
-        source, target = (comp, named) if sense.owner_first else (named, comp)
+        source, target = (comp, named) if sense.complement_first else (named, comp)
         kind = sense.relation
-        if kind == PART_OF and actors.type_of(named) == "PRODUCT":
+        if kind == PART_OF and actors.is_product(source):
             kind = PRODUCT_OF
         title = self._title(source, target, sense.titles) if kind == ROLE else None
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
@@ -278,334 +177,20 @@ class RelationExtractor:
         phrases = []
         i = 0
         while i < len(doc):
-            match = self._noun_at(doc, i)
+            match = self.nouns.at(doc, i)
             if match is None:
                 i += 1
                 continue
-            width, sense = match
+            width, senses = match
             start = i
             while start > 0 and fold(doc[start - 1].text) in self.prefix:
                 start -= 1
             prefix = {fold(t.text) for t in doc[start:i]}
-            phrases.append(NounPhrase(start, i, i + width, sense, bool(prefix & self.possessives),
+            words = doc[i : i + width]
+            head = next((t.i for t in words if not (i <= t.head.i < i + width) or t.head.i == t.i), i)
+            if doc[head].pos_ in ("ADP", "DET"):
+                head = next((t.i for t in words if t.pos_ in ("NOUN", "PROPN")), head)
+            phrases.append(NounPhrase(start, i, i + width, head, senses, bool(prefix & self.possessives),
                                       bool(prefix & self.former), bool(prefix & self.membership)))
             i += width
         return phrases
-
-    def _noun_at(self, doc: Doc, i: int) -> tuple[int, NounSense] | None:
-        for width in range(min(self.longest_noun, len(doc) - i), 0, -1):
-            words = [fold(t.text) for t in doc[i : i + width]]
-            last = doc[i + width - 1]
-            for candidate in (words, words[:-1] + [fold(last.lemma_ or last.text)]):
-                sense = self.nouns.get(tuple(candidate))
-                if sense and last.pos_ not in ("PROPN", "VERB"):
-                    return width, sense
-        return None
-
-    # -- the actor a noun names ----------------------------------------------------------
-    def _named(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> list[tuple[str, tuple[int, int]]]:
-        """The holder/product/subsidiary: apposition, copula subject, name after it, description."""
-        types = phrase.sense.named_types
-        noun = doc[phrase.noun_start]
-        finders = (self._named_after, self._named_before, self._copula_subject, self._description)
-        for finder in finders:
-            found = finder(doc, phrase, noun, actors, types)
-            if found:
-                return found
-        return []
-
-    def _named_after(self, doc, phrase, noun, actors, types):
-        """"son entreprise xAI", "le PDG de Microsoft, Satya Nadella": a name right after the phrase."""
-        for child in noun.children:
-            if child.i >= phrase.end and child.dep_ in NAMED_AFTER_DEPS and not self._has_of_case(child):
-                keys = actors.keys_of(child, types)
-                mention = actors.at_token(child)
-                if keys and mention:
-                    return [(k, (mention.start, mention.end)) for k in keys]
-        after = self._complement_end(doc, phrase, actors)
-        comma = after < len(doc) and doc[after].text == ","
-        position = after + 1 if comma else after
-        if position < len(doc):
-            mention = actors.by_start.get(doc[position].idx)
-            if mention and actors.type_of(mention.key) in types:
-                head = doc[position].head.i
-                if not comma or phrase.start <= head < after:
-                    return [(mention.key, (mention.start, mention.end))]
-        return []
-
-    def _named_before(self, doc, phrase, noun, actors, types):
-        """"Sam Altman, patron d'OpenAI, a dit": a name, a comma, the closed noun phrase."""
-        for anchor in self._anchors(noun, phrase):
-            hangs_on_earlier = anchor.dep_ in APPOSITION_DEPS and anchor.head.i < phrase.start
-            if hangs_on_earlier and not self._has_of_case(anchor):
-                between = doc[anchor.head.i : phrase.start]
-                if any(t.text in (",", "(") for t in between):
-                    keys = actors.keys_of(anchor.head, types)
-                    mention = actors.at_token(anchor.head)
-                    if keys and mention:
-                        return [(k, (mention.start, mention.end)) for k in keys]
-        if phrase.start < 2 or doc[phrase.start - 1].text not in (",", "("):
-            return []
-        mention = actors.by_end.get(doc[phrase.start - 2].idx + len(doc[phrase.start - 2].text))
-        if mention and actors.type_of(mention.key) in types and self._closed(doc, phrase, noun, actors):
-            return [(mention.key, (mention.start, mention.end))]
-        return []
-
-    def _closed(self, doc: Doc, phrase: NounPhrase, noun: Token, actors: DocActors) -> bool:
-        """Whether the phrase ends where an apposition ends, not where a clause goes on with a verb."""
-        subtree = {t.i for t in noun.subtree}
-        i = self._complement_end(doc, phrase, actors)
-        while i < len(doc) and i in subtree and not doc[i].is_punct:
-            i += 1
-        return i >= len(doc) or fold(doc[i].text) in self.closers or "\n" in doc[i].text
-
-    def _anchors(self, noun: Token, phrase: NounPhrase) -> list[Token]:
-        """The noun, and the membership word it hangs from ("l'un des fondateurs")."""
-        anchors = [noun]
-        if phrase.membership and fold(noun.head.text) in self.membership and noun.head.i < noun.i:
-            anchors.append(noun.head)
-        return anchors
-
-    def _copula_subject(self, doc, phrase, noun, actors, types):
-        """"X est le fondateur de Y", "X, devenu patron de Y", "X faisait partie des fondateurs"."""
-        for anchor in self._anchors(noun, phrase):
-            subject = self._subject_of(anchor, phrase)
-            if subject is not None:
-                keys = actors.keys_of(subject, types)
-                mention = actors.at_token(subject)
-                if keys and mention:
-                    return [(k, (mention.start, mention.end)) for k in keys]
-        return []
-
-    def _subject_of(self, anchor: Token, phrase: NounPhrase) -> Token | None:
-        copulas = set(self.words["copula_lemmas"])
-        if any(c.dep_ == LABELS.copula for c in anchor.children):
-            return self._subject_child(anchor)
-        verb = anchor.head
-        if verb.i == anchor.i or self._lemma(verb) not in copulas:
-            return None
-        if self._lemma(verb) in self.membership_copulas and not phrase.membership:
-            return None
-        subject = self._subject_child(verb)
-        if subject is None and verb.dep_ == LABELS.clausal_modifier:  # "Sam Altman, devenu patron d'OpenAI"
-            return verb.head
-        return subject
-
-    @staticmethod
-    def _subject_child(head: Token) -> Token | None:
-        for child in head.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.pos_ == "PRON" and head.dep_.startswith(LABELS.clausal_modifier_prefix):
-                    return head.head  # "X, qui est le patron de Y"
-                return child
-        return None
-
-    def _description(self, doc, phrase, noun, actors, types):
-        """"le fondateur de Tesla" already resolved to a person by the actor recognizer.
-
-        Only for people: "l'entreprise de Musk" is a guess of the recognizer, not a statement.
-        """
-        if types != frozenset({"PERSON"}):
-            return []
-        mention = actors.at_token(noun)
-        if mention and mention.kind == "description" and actors.type_of(mention.key) in types:
-            return [(mention.key, (mention.start, mention.end))]
-        return []
-
-    # -- the other end: complement or possessor ------------------------------------------
-    def _complements(self, doc, phrase, actors, named_keys) -> list[tuple[str, tuple[int, int]]]:
-        """"de Y" (parse or surface), an English "Y's", or the possessor that "son"/"sa" stands for."""
-        types = phrase.sense.complement_types
-        noun = doc[phrase.noun_start]
-        for child in noun.children:
-            if child.i >= phrase.end and self._has_of_case(child):
-                keys = [k for k in actors.keys_of(child, types) if k not in named_keys]
-                mention = actors.at_token(child)
-                if keys and mention:
-                    return [(k, (mention.start, mention.end)) for k in keys]
-        surface = self._surface_complement(doc, phrase, actors)
-        if surface and actors.type_of(surface.key) in types and surface.key not in named_keys:
-            return [(surface.key, (surface.start, surface.end))]
-        if phrase.possessive:
-            window = self._window_start(doc, doc[phrase.start])
-            key = actors.possessor(doc[phrase.start].idx, window, named_keys,
-                                   [t for t in types if t in ("PERSON", "ORG")])
-            if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys):
-                return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
-        return []
-
-    def _possessor_plausible(self, possessor: str, named_keys: set[str]) -> bool:
-        """A possessor the knowledge base contradicts (another maker) is a wrong guess."""
-        for key in named_keys:
-            known = self.kb.get(key)
-            if known and known.maker and known.maker != possessor:
-                return False
-        return True
-
-    def _surface_complement(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
-        """"de (la société) Y" right after the noun; "Y's" or "Y CEO" before it (English)."""
-        if phrase.end < len(doc) and fold(doc[phrase.end].text) in self.of_words:
-            for j in range(phrase.end + 1, min(phrase.end + 4, len(doc))):
-                mention = actors.by_start.get(doc[j].idx)
-                if mention:
-                    return mention
-                if doc[j].is_punct:
-                    break
-        before = phrase.start - 1
-        genitive = before > 0 and fold(doc[before].text) in self.genitives
-        if genitive or (before >= 0 and self.words["complement_before_noun"]):
-            edge = doc[before - 1] if genitive else doc[before]
-            return actors.by_end.get(edge.idx + len(edge.text))
-        return None
-
-    def _complement_end(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> int:
-        """The token after the "de Y" complement, or after the noun when there is none."""
-        surface = self._surface_complement(doc, phrase, actors)
-        if surface is None or surface.start < doc[phrase.end - 1].idx:
-            return phrase.end
-        span = doc.char_span(surface.start, surface.end, alignment_mode="expand")
-        return span.end if span is not None else phrase.end
-
-    def _has_of_case(self, token: Token) -> bool:
-        return any(c.dep_ == LABELS.case_marker and fold(c.text) in self.of_words for c in token.children)
-
-    @staticmethod
-    def _window_start(doc: Doc, token: Token) -> int:
-        """Start of the previous sentence: how far back a possessive looks for its possessor."""
-        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-            return 0
-        sentences = [s for s in doc.sents if s.start <= token.i]
-        return sentences[-2].start_char if len(sentences) >= 2 else 0
-
-    # -- verbs, events, names and the knowledge base -------------------------------------
-    def _lemma(self, token: Token) -> str:
-        lemma = token.lemma_ or token.lower_
-        return self.words["lemma_fixes"].get(lemma, lemma)
-
-    def _verb_relations(self, doc: Doc, actors: DocActors) -> list[Relation]:
-        """"Musk fonde xAI", "la société pilotée par Sam Altman", "Llama, développé par Meta"."""
-        relations = []
-        for verb in doc:
-            lemma = self._lemma(verb)
-            titles, makes = self.role_verbs.get(lemma), lemma in self.maker_verbs
-            if verb.pos_ not in ("VERB", "AUX") or not (titles or makes) or self._negated(verb):
-                continue
-            agents, patients = self._verb_arguments(verb, actors)
-            for agent in agents:
-                for patient in patients:
-                    relations += self._verb_relation(verb, agent, patient, titles, makes, actors)
-        return relations
-
-    def _verb_relation(self, verb, agent, patient, titles, makes, actors) -> list[Relation]:
-        spans = [(verb.idx, verb.idx + len(verb.text))]
-        for token in (agent, patient):
-            mention = actors.at_token(token)
-            start, end = (mention.start, mention.end) if mention else (token.idx, token.idx + len(token))
-            spans.append((start, end))
-        start, end = min(s for s, _ in spans), max(e for _, e in spans)
-        found = []
-        for source in actors.phrases(agent):
-            for target in actors.phrases(patient):
-                pair = (actors.type_of(source), actors.type_of(target))
-                if titles and pair == ("PERSON", "ORG"):
-                    title = self._title(source, target, titles)
-                    found.append(Relation(ROLE, source, target, start, end, title))
-                elif makes and pair == ("ORG", "PRODUCT"):
-                    found.append(Relation(PRODUCT_OF, target, source, start, end))
-        return found
-
-    def _verb_arguments(self, verb: Token, actors: DocActors) -> tuple[list[Token], list[Token]]:
-        """(who acts, what is acted on), active or passive ("fondée par"), relatives resolved."""
-        agents = [c for c in verb.children if c.dep_ == LABELS.passive_agent]
-        patients = [c for c in verb.children if c.dep_ in LABELS.patients]
-        if not agents:
-            agents = [c for c in verb.children if c.dep_ == LABELS.subject]
-        elif not patients and verb.dep_.startswith(LABELS.clausal_modifier_prefix):
-            patients = [verb.head]  # "la société fondée par X"
-        if not patients and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].idx in actors.by_start:
-            patients = [verb.doc[verb.i + 1]]  # "dirige Nvidia", object misparsed as a name part
-        return [self._antecedent(a, verb, actors) for a in agents], patients
-
-    @staticmethod
-    def _antecedent(subject: Token, verb: Token, actors: DocActors) -> Token:
-        """The noun a relative "qui" stands for: the relative's head, or the name just before it."""
-        if subject.pos_ != "PRON" or "Rel" not in subject.morph.get("PronType", []):
-            return subject
-        if verb.dep_.startswith(LABELS.clausal_modifier_prefix):
-            return verb.head
-        before = subject.i - 1
-        if before >= 0 and verb.doc[before].is_punct:
-            before -= 1
-        if before >= 0 and actors.at_token(verb.doc[before]) is not None:
-            return verb.doc[before]
-        return subject
-
-    @staticmethod
-    def _negated(verb: Token) -> bool:
-        return any("Neg" in c.morph.get("Polarity", []) for c in verb.children)
-
-    @staticmethod
-    def _founding_events(doc: Doc, actors: DocActors) -> list[Relation]:
-        """A FOUND event (from the events component, when it ran) makes its founders founders."""
-        relations = []
-        for event in doc._.events or []:
-            if event.type != "FOUND" or event.modality not in FOUNDING_MODALITIES:
-                continue
-            for source in event.sources:
-                for target in event.targets:
-                    if (actors.type_of(source), actors.type_of(target)) == ("PERSON", "ORG"):
-                        relations.append(Relation(ROLE, source, target, event.start, event.end, "founder"))
-        return relations
-
-    @staticmethod
-    def _name_prefix_relations(actors: DocActors) -> list[Relation]:
-        """"Tesla Roadster", "Google Pixel": a product named after its maker, also named here."""
-        makers = {}
-        for entity in actors.doc._.entities or []:
-            if entity.type == "ORG":
-                for name in (entity.name, *entity.aliases):
-                    makers[name] = entity.key
-        relations = []
-        for mention in actors.mentions:
-            if mention.kind != "name" or actors.type_of(mention.key) != "PRODUCT":
-                continue
-            text = text_of(actors.doc)[mention.start : mention.end]
-            for name, maker in makers.items():
-                if text.startswith(name + " ") and maker != mention.key:
-                    relations.append(Relation(PRODUCT_OF, mention.key, maker, mention.start, mention.end))
-        return relations
-
-    def _kb_relations(self, doc: Doc, actors: DocActors) -> list[Relation]:
-        """A product's known maker, an organisation's known parent, both named close together."""
-        relations = []
-        for key in actors.named:
-            known = self.kb.get(key)
-            if known is None:
-                continue
-            for kind, other in ((PRODUCT_OF, known.maker), (PART_OF, known.parent)):
-                if other and other in actors.named:
-                    span = self._close_mentions(doc, actors, key, other)
-                    if span:
-                        relations.append(Relation(kind, key, other, *span))
-        return relations
-
-    @staticmethod
-    def _close_mentions(doc: Doc, actors: DocActors, first: str, second: str) -> tuple[int, int] | None:
-        """The first span where mentions of both actors stand in one sentence, a few tokens apart."""
-        ones = [m for m in actors.mentions if m.key == first and m.kind != "pronoun"]
-        others = [m for m in actors.mentions if m.key == second and m.kind != "pronoun"]
-        for a in ones:
-            for b in others:
-                left, right = (a, b) if a.start < b.start else (b, a)
-                span = doc.char_span(left.start, right.end, alignment_mode="expand")
-                if span is None or len(span) > MAX_KB_GAP_TOKENS + 2:
-                    continue
-                if not any(t.is_sent_start for t in span[1:]):
-                    return left.start, right.end
-        return None
-
-    def _title(self, person: str, org: str, titles: tuple[str, ...]) -> str:
-        """The noun's title the knowledge base confirms for this person and org, else its first."""
-        known = self.kb.get(person)
-        confirmed = {r.title for r in known.roles if r.org == org} if known else set()
-        return next((t for t in titles if t in confirmed), titles[0])

@@ -1,0 +1,110 @@
+"""What every relation rule shares: the language's words, read once, and small helpers.
+
+The rules are split by the end of a relation they find (``holders``: the actor a relational
+noun names; ``complements``: its organisation, owner or maker; ``verbs``; ``patterns``: names,
+parentheses and the knowledge base); each is a mixin over :class:`RelationRules`, and
+:class:`~chronique.extract.relations.component.RelationExtractor` combines them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from chronique.data import lexicon
+from chronique.extract.relations.government import GovernmentStates
+from chronique.extract.relations.nouns import NounLexicon
+from chronique.kb import KnowledgeBase, load_knowledge_base
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["RelationRules", "role_nouns_of"]
+
+LABELS = dependency_scheme("ud")
+
+
+def role_nouns_of(lang: str) -> dict[str, list[str]]:
+    """The [role_nouns] of the language's actors lexicon, under those of its relations lexicon."""
+    try:
+        nouns = dict(lexicon(lang, "actors").get("role_nouns", {}))
+    except FileNotFoundError:
+        nouns = {}
+    nouns.update(lexicon(lang, "relations").get("role_nouns", {}))
+    return nouns
+
+
+class RelationRules:
+    """The words of ``resources/lexicons/<lang>/relations.toml`` as lookup sets, and helpers."""
+
+    def __init__(
+        self,
+        lang: str = "fr",
+        kb: KnowledgeBase | None = None,
+        role_nouns: dict[str, list[str]] | None = None,
+    ) -> None:
+        self.words: dict[str, Any] = lexicon(lang, "relations")
+        self.kb = kb or load_knowledge_base()
+        self.nouns = NounLexicon(self.words, role_nouns if role_nouns is not None else role_nouns_of(lang))
+        w = self.words
+        self.possessives = {fold(x) for x in w["possessives"]}
+        self.former = {fold(x) for x in w["former_words"]}
+        self.membership = {fold(x) for x in w["membership_words"]}
+        self.of_words = {fold(x) for x in w["of_words"]}
+        self.genitives = {fold(x) for x in w["genitive_markers"]}
+        self.prefix = {fold(x) for x in w["prefix_words"]} | self.possessives | self.former
+        self.prefix |= self.membership | self.genitives
+        self.closers = {fold(x) for x in w["apposition_closers"]}
+        self.coordinators = {fold(x) for x in w.get("coordinators", ())}
+        self.enumeration_links = self._word_tuples(w.get("enumeration_links", [","]))
+        self.role_prepositions = self._word_tuples(w.get("role_prepositions", []))
+        self.fronting = {fold(x) for x in w.get("fronting_participles", ())} | self.prefix
+        self.apposition_openers = set(w.get("apposition_openers", [",", "("]))
+        self.classifier_words = {fold(x) for x in w.get("classifier_prepositions", ())}
+        self.openers = self._word_tuples([*w.get("naming_openers", []), *w.get("example_openers", [])])
+        self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
+        self.maker_verbs = set(w["maker_verbs"]["lemmas"])
+        self.membership_copulas = set(w.get("membership_copulas", ()))
+        self.government = GovernmentStates(w)
+        self.affiliation_nouns = {fold(x) for x in w.get("affiliation_nouns", ())}
+        self.stake_words = {fold(x) for x in w.get("stake_words", ())}
+        self.change_words = {fold(x) for x in w.get("ownership_change_words", ())}
+
+    @staticmethod
+    def _word_tuples(phrases: Iterable[str]) -> list[tuple[str, ...]]:
+        """Phrases as tuples of folded tokens ("au sein de" → ("au", "sein", "de")), longest first."""
+        split = [tuple(fold(p).replace("'", "' ").split()) for p in phrases]
+        return sorted(split, key=len, reverse=True)
+
+    @staticmethod
+    def _plural(noun: Token) -> bool:
+        return "Plur" in noun.morph.get("Number", [])
+
+    def _has_of_case(self, token: Token) -> bool:
+        return any(c.dep_ == LABELS.case_marker and fold(c.text) in self.of_words for c in token.children)
+
+    def _lemma(self, token: Token) -> str:
+        lemma = token.lemma_ or token.lower_
+        return self.words["lemma_fixes"].get(lemma, lemma)
+
+    def _title(self, person: str, org: str, titles: tuple[str, ...]) -> str:
+        """The noun's title the knowledge base confirms for this person and org, else its first."""
+        known = self.kb.get(person)
+        confirmed = {r.title for r in known.roles if r.org == org} if known else set()
+        return next((t for t in titles if t in confirmed), titles[0])
+
+    def _preposition_at(self, doc: Doc, i: int) -> int:
+        """Width of the preposition introducing a complement at token ``i`` (0 when none)."""
+        if i < len(doc) and fold(doc[i].text) in self.of_words:
+            return 1
+        for words in self.role_prepositions:
+            if tuple(fold(t.text) for t in doc[i : i + len(words)]) == words:
+                return len(words)
+        return 0
+
+    @staticmethod
+    def _complement_filler(token: Token) -> bool:
+        """What may stand between "de" and the complement's name: "de (la société) Y", "du
+        milliardaire (conservateur) X"; a preposition ends it ("le fonds d'investissement Y")."""
+        return token.pos_ in ("DET", "ADJ", "NOUN") and not token.is_punct

@@ -1,0 +1,161 @@
+"""The other end of a relational noun: its complement ("de Y", "chez Y", "de A, B et C") or the
+possessor a "son"/"sa" stands for.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from chronique.extract.relations.base import RelationRules
+from chronique.extract.relations.doc_actors import DocActors
+from chronique.extract.relations.nouns import NounPhrase
+from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["ComplementRules"]
+
+LABELS = dependency_scheme("ud")
+
+
+class ComplementRules(RelationRules):
+    """Finders of a relational noun's complement."""
+
+    def _complements(self, doc, phrase, actors, named_keys) -> list[tuple[str, tuple[int, int]]]:
+        """"de Y" (parse or surface, "de A, B et C" enumerated), an English "Y's", or the
+        possessor that "son"/"sa" stands for."""
+        types = frozenset().union(*(s.complement_types for s in phrase.senses))
+        noun = doc[phrase.head]
+        noun_end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
+        found: list[tuple[str, tuple[int, int]]] = []
+        for child in noun.children:
+            if child.i >= phrase.end and self._has_of_case(child):
+                keys = [k for k in actors.keys_of(child, types) if k not in named_keys]
+                mention = actors.at_token(child)
+                name = mention and self._name_in_description(doc, mention, min(child.i + 6, len(doc)), actors)
+                if name and actors.type_of(name.key) in types and name.key not in named_keys:
+                    keys, mention = [name.key], name  # "de la société (de logiciels) Oracle"
+                if keys and mention and mention.start >= noun_end:  # not "ministre de l'Économie" itself
+                    found = [(k, (mention.start, mention.end)) for k in keys]
+                    break
+        if not found:
+            surface = self._surface_complement(doc, phrase, actors)
+            if surface and actors.type_of(surface.key) in types and surface.key not in named_keys:
+                found = [(surface.key, (surface.start, surface.end))]
+        if found:
+            last_end = max(end for _, (_, end) in found)
+            items, surely = actors.enumeration_after(last_end, types, self.enumeration_links, self.coordinators,
+                                                    of_words=frozenset(self.of_words))
+            if surely:
+                found += [(m.key, (m.start, m.end)) for m in items if m.key not in named_keys]
+            return found
+        if phrase.possessive:
+            window = self._window_start(doc, doc[phrase.start])
+            key = actors.possessor(doc[phrase.start].idx, window, named_keys,
+                                   [t for t in types if t in ("PERSON", "ORG")])
+            if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys):
+                return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
+        return []
+
+    def _possessor_plausible(self, possessor: str, named_keys: set[str]) -> bool:
+        """A possessor the knowledge base contradicts (another maker) is a wrong guess."""
+        for key in named_keys:
+            known = self.kb.get(key)
+            if known and known.maker and known.maker != possessor:
+                return False
+        return True
+
+    def _surface_complement(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
+        """"de (la société) Y", "chez Y", "directrice E-commerce pour Y" after the noun; "Y's" or
+        "Y CEO" before it (English)."""
+        i = self._classifiers_end(doc, phrase.end, actors)
+        width = self._preposition_at(doc, i)
+        if width:
+            j, limit = i + width, min(i + width + 7, len(doc))
+            while j < limit:
+                mention = actors.by_start.get(doc[j].idx)
+                if mention:
+                    return self._name_in_description(doc, mention, limit, actors) or mention
+                if j > i + width and self._classifier_at(doc, j, actors):
+                    j += 2  # "de la société de logiciels Y"
+                    continue
+                if doc[j].is_punct or not self._complement_filler(doc[j]):
+                    break
+                if j == i + width and doc[j].pos_ == "NOUN" and fold(doc[i].text) in self.classifier_words:
+                    break  # "le fonds d'investissement Y": a bare noun classifies, it does not own
+                j += 1
+        before = phrase.start - 1
+        genitive = before > 0 and fold(doc[before].text) in self.genitives
+        if genitive or (before >= 0 and self.words["complement_before_noun"]):
+            edge = doc[before - 1] if genitive else doc[before]
+            return actors.by_end.get(edge.idx + len(edge.text))
+        return None
+
+    def _classifiers_end(self, doc: Doc, i: int, actors: DocActors) -> int:
+        """The token after the words that qualify a noun before its complement: "directrice
+        E-commerce pour Y", "filiale d'autocars de Y", "site de recherches de voyages de Y"."""
+        modifiers = 0
+        while i < len(doc) and modifiers < 2 and self._free_modifier(doc[i], actors):
+            i, modifiers = i + 1, modifiers + 1
+        for _ in range(3):
+            if not self._classifier_at(doc, i, actors):
+                break
+            i += 2
+            while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].idx not in actors.by_start:
+                i += 1
+        return i
+
+    def _name_in_description(self, doc: Doc, mention: ActorMention, limit: int, actors: DocActors):
+        """The name a description introduces ("la société (de logiciels) Oracle"): the text's own
+        word for the complement, before the recognizer's guess for the description."""
+        if mention.kind != "description":
+            return None
+        j = next((t.i for t in doc if t.idx >= mention.end), len(doc))
+        while j < limit:
+            found = actors.by_start.get(doc[j].idx)
+            if found is not None:
+                return found if found.kind == "name" else None
+            if self._classifier_at(doc, j, actors):
+                j += 2
+                continue
+            if doc[j].is_punct or not self._complement_filler(doc[j]):
+                return None
+            j += 1
+        return None
+
+    def _classifier_at(self, doc: Doc, i: int, actors: DocActors) -> bool:
+        """Whether "de" and a bare noun start at ``i``: a kind ("de logiciels"), not an owner."""
+        return (i + 1 < len(doc) and fold(doc[i].text) in self.classifier_words and doc[i + 1].pos_ == "NOUN"
+                and doc[i + 1].idx not in actors.by_start)
+
+    def _free_modifier(self, token: Token, actors: DocActors) -> bool:
+        """A word qualifying a role noun before its complement ("Europe", "E-commerce"); a place
+        too, even when taken for an actor ("directeur France d'Uber")."""
+        mention = actors.by_start.get(token.idx)
+        if mention is not None and actors.type_of(mention.key) not in ("LOC", "PERSON"):
+            return False
+        return (not token.is_punct and token.pos_ not in ("VERB", "AUX", "ADP", "DET", "CCONJ", "PRON")
+                and fold(token.text) not in self.of_words)
+
+    def _complement_end(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> int:
+        """The token after the "de Y" complement (and its enumeration "de A, B et C"), or after
+        the noun when there is none."""
+        surface = self._surface_complement(doc, phrase, actors)
+        if surface is None or surface.start < doc[phrase.end - 1].idx:
+            return phrase.end
+        end = surface.end
+        types = frozenset().union(*(s.complement_types for s in phrase.senses))
+        items, surely = actors.enumeration_after(end, types, self.enumeration_links, self.coordinators,
+                                                    of_words=frozenset(self.of_words))
+        if surely and items:
+            end = items[-1].end
+        span = doc.char_span(surface.start, end, alignment_mode="expand")
+        return span.end if span is not None else phrase.end
+
+    @staticmethod
+    def _window_start(doc: Doc, token: Token) -> int:
+        """Start of the previous sentence: how far back a possessive looks for its possessor."""
+        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            return 0
+        sentences = [s for s in doc.sents if s.start <= token.i]
+        return sentences[-2].start_char if len(sentences) >= 2 else 0

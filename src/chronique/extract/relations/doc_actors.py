@@ -1,0 +1,131 @@
+"""The actors of a document as relations read them: types, mentions by position, possessors.
+
+A read-only view over what the actor recognizer found (``doc._.entities`` and the one actor
+index), with the lookups the relation rules need: the actor at a token, the actors of a phrase
+(coordination followed), what a possessive "son"/"sa" stands for, and which actors the text
+itself presents as products ("la série Friends"), whatever type the recognizer gave them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc, Token
+
+from chronique.nlp.actor_index import OUTERMOST, actor_index
+from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["DocActors"]
+
+LABELS = dependency_scheme("ud")
+
+
+class DocActors:
+    """Read-only view of the actors the recognizer found, with the lookups relations need."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.types = {e.key: e.type for e in doc._.entities or []}
+        self.index = actor_index(doc)
+        self.mentions: list[ActorMention] = self.index.mentions
+        self.named = {m.key for m in self.mentions if m.kind == "name"}
+        self.by_start = {m.start: m for m in self.mentions if m.kind != "pronoun"}
+        self.by_end = {m.end: m for m in self.mentions if m.kind != "pronoun"}
+        self.classified_products: set[str] = set()
+
+    def type_of(self, key: str | None) -> str | None:
+        return self.types.get(key) if key else None
+
+    def is_product(self, key: str) -> bool:
+        """Typed a product, or introduced somewhere by a product noun ("le service HBO Max")."""
+        return self.type_of(key) == "PRODUCT" or key in self.classified_products
+
+    def at_token(self, token: Token) -> ActorMention | None:
+        """The outermost mention over ``token``: evidence spans cover a whole description."""
+        return self.index.mention_at(token, OUTERMOST)
+
+    def keys_of(self, token: Token, types: Iterable[str]) -> list[str]:
+        """Actors of the phrase headed by ``token`` (coordination followed) of the given types."""
+        wanted = set(types)
+        return [k for k in self.phrases(token) if self.type_of(k) in wanted]
+
+    def phrases(self, head: Token) -> list[str]:
+        """Actors of the phrase headed by ``head`` and its conjuncts, innermost ("d'OpenAI")."""
+        return self.index.phrase_actors(head, conjuncts=head.conjuncts)
+
+    def possessor(self, before: int, window_start: int, exclude: set[str],
+                  types: Iterable[str] = ("PERSON", "ORG")) -> str | None:
+        """What "son"/"sa" stands for: a subject of the same sentence (nearest first), else the
+        first subject of the sentence before (the topic: "Stellantis a présenté…, après que
+        Renault a dévoilé…. « … », a affirmé son directeur général" is Stellantis's), else the
+        last person or organisation mentioned."""
+        candidates = [
+            m for m in sorted(self.mentions, key=lambda m: m.start, reverse=True)
+            if m.end <= before and m.start >= window_start and m.key not in exclude
+            and self.type_of(m.key) in set(types)
+        ]
+        here = window_start
+        token = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if token is not None and self.doc.has_annotation("SENT_START"):
+            here = token.sent.start_char
+        current = [m for m in candidates if m.start >= here and self._is_subject(m)]
+        parsed = self.doc.has_annotation("DEP")
+        if not current and token is not None and parsed and self._unknown_subject(token.sent, before):
+            return None  # "Le géant chinois a réagi … ses marques": its own, whoever it is
+        earlier = [m for m in reversed(candidates) if m.start < here and self._is_subject(m)]
+        chosen = current or earlier or candidates
+        return chosen[0].key if chosen else None
+
+    def _unknown_subject(self, sentence, before: int) -> bool:
+        """Whether the sentence has, before ``before``, a noun subject that is no known actor."""
+        for token in sentence:
+            if token.idx >= before:
+                break
+            if token.dep_ in LABELS.subjects and token.pos_ in ("NOUN", "PROPN"):
+                if self.index.mention_at(token, OUTERMOST) is None:
+                    return True
+        return False
+
+    def _is_subject(self, mention: ActorMention) -> bool:
+        """Whether the mention is (or restates) a subject: "Le constructeur Stellantis a…"."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        if token.dep_ in LABELS.restating_links and not any(c.dep_ == LABELS.case_marker for c in token.children):
+            token = token.head
+        return token.dep_ in LABELS.subjects
+
+    def enumeration_after(self, end: int, types: Iterable[str], links: list[tuple[str, ...]],
+                          coordinators: set[str], filler: Callable[[Token], bool] | None = None,
+                          of_words: frozenset[str] = frozenset()) -> tuple[list[ActorMention], bool]:
+        """The actors enumerated after the mention ending at character ``end`` ("de A, B et C"),
+        and whether it surely is an enumeration: closed by a coordinator, or of two more items
+        at least ("le patron de KLM, Pieter Elbers" names the patron, it does not enumerate)."""
+        doc, wanted = self.doc, set(types)
+        i = next((t.i for t in doc if t.idx >= end), len(doc))
+        items: list[ActorMention] = []
+        coordinated = False
+        while i < len(doc):
+            linked = False
+            for _ in range(2):  # ", et C": a comma then a coordinator
+                for link in links:
+                    words = tuple(fold(t.text) for t in doc[i : i + len(link)])
+                    if words == link:
+                        i += len(link)
+                        linked = True
+                        coordinated |= any(w in coordinators for w in link)
+                        break
+            if not linked:
+                break
+            skip = filler or (lambda token: token.pos_ == "DET")
+            while i < len(doc) and (skip(doc[i]) or fold(doc[i].text) in of_words) and doc[i].idx not in self.by_start:
+                i += 1  # "de A et de la B", "A et le navigateur C"; "La Tribune" is a name
+            mention = self.by_start.get(doc[i].idx) if i < len(doc) else None
+            if mention is None or self.type_of(mention.key) not in wanted:
+                break
+            items.append(mention)
+            i = next((t.i for t in doc[i:] if t.idx >= mention.end), len(doc))
+        return items, coordinated or len(items) >= 2

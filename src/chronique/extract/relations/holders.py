@@ -1,0 +1,247 @@
+"""The actor a relational noun names: the holder, the product, the subsidiary.
+
+"Sam Altman, patron d'OpenAI" (a name before the comma), "le PDG de Microsoft, Satya Nadella"
+(after it), "X est le fondateur de Y" (a copula's subject), "les fondateurs de Y, à savoir A et
+B" (a list), "le JDD aux mains de X" (a locution), "Nommé président de Y, X…" (a fronted title).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from chronique.extract.relations.complements import ComplementRules
+from chronique.extract.relations.doc_actors import DocActors
+from chronique.extract.relations.nouns import NounPhrase
+from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["HolderRules"]
+
+LABELS = dependency_scheme("ud")
+NAMED_AFTER_DEPS = LABELS.named_after_links
+APPOSITION_DEPS = LABELS.apposition_links
+SUBJECT_DEPS = LABELS.subjects
+
+
+class HolderRules(ComplementRules):
+    """Finders of the actor a noun phrase names, tried in order."""
+
+    def _named(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> list[tuple[str, tuple[int, int]]]:
+        """The holder/product/subsidiary: apposition, copula subject, name after it, description."""
+        types = frozenset().union(*(s.named_types for s in phrase.senses))
+        noun = doc[phrase.head]
+        finders = (self._named_listed, self._named_after, self._named_before, self._named_by_locution,
+                   self._copula_subject, self._description, self._described_before)
+        for finder in finders:
+            found = finder(doc, phrase, noun, actors, types)
+            if found:
+                return found
+        return []
+
+    def _named_listed(self, doc, phrase, noun, actors, types):
+        """"les fondateurs de Y - à savoir A et B -", "les applications de Y, telles que A, B et
+        le navigateur C": the actors a plural noun announces, listed after it."""
+        if not self._plural(doc[phrase.end - 1]):
+            return []
+        i = self._complement_end(doc, phrase, actors)
+        opened = 0
+        while i < len(doc) and opened < 3:
+            width = self._opener_at(doc, i)
+            if not width:
+                break
+            i, opened = i + width, opened + 1
+        if not opened:
+            return []
+        while i < len(doc) and self._complement_filler(doc[i]) and doc[i].idx not in actors.by_start:
+            i += 1
+        first = actors.by_start.get(doc[i].idx) if i < len(doc) else None
+        if first is None or actors.type_of(first.key) not in types:
+            return []
+        items, _ = actors.enumeration_after(first.end, types, self.enumeration_links, self.coordinators,
+                                            self._complement_filler)
+        return [(m.key, (m.start, m.end)) for m in (first, *items)]
+
+    def _opener_at(self, doc: Doc, i: int) -> int:
+        """Width of a word or punctuation opening a list of named actors at token ``i``."""
+        for words in self.openers:
+            if tuple(fold(t.text) for t in doc[i : i + len(words)]) == words:
+                return len(words)
+        return 0
+
+    def _named_by_locution(self, doc, phrase, noun, actors, types):
+        """"le JDD aux mains de X", "Y, dans le giron de X": a prepositional phrase names the
+        actor it follows, with or without a comma."""
+        if doc[phrase.noun_start].pos_ != "ADP" or phrase.start < 1:
+            return []
+        before = phrase.start - 1
+        if doc[before].text == "," and before >= 1:
+            before -= 1
+        mention = actors.by_end.get(doc[before].idx + len(doc[before].text))
+        if mention and actors.type_of(mention.key) in types:
+            return [(mention.key, (mention.start, mention.end))]
+        return []
+
+    def _described_before(self, doc, phrase, noun, actors, types):
+        """"la société propriétaire de CBS": a description the recognizer resolved, qualified by
+        the relational noun that follows it without a comma."""
+        if phrase.start < 1:
+            return []
+        mention = actors.by_end.get(doc[phrase.start - 1].idx + len(doc[phrase.start - 1].text))
+        if mention and mention.kind == "description" and actors.type_of(mention.key) in types:
+            return [(mention.key, (mention.start, mention.end))]
+        return []
+
+    def _named_after(self, doc, phrase, noun, actors, types):
+        """"son entreprise xAI", "le PDG de Microsoft, Satya Nadella": a name right after the phrase."""
+        after = self._complement_end(doc, phrase, actors)
+        for child in noun.children:
+            if child.i >= after and child.dep_ in NAMED_AFTER_DEPS and not self._has_of_case(child):
+                keys = actors.keys_of(child, types)
+                mention = actors.at_token(child)
+                if keys and mention and not self._qualifies(doc, mention):
+                    return [(k, (mention.start, mention.end)) for k in keys]
+        subtree, edge = {t.i for t in noun.subtree}, after
+        while (edge < len(doc) and edge - phrase.end < 6 and edge in subtree and not doc[edge].is_punct
+               and doc[edge].idx not in actors.by_start):
+            edge += 1  # "le ministre allemand des Finances, X": the noun's own modifiers, then a comma
+        if edge < len(doc) and doc[edge].text == ",":
+            after = edge
+        comma = after < len(doc) and doc[after].text == ","
+        position = after + 1 if comma else after
+        if position < len(doc):
+            mention = actors.by_start.get(doc[position].idx)
+            if mention and actors.type_of(mention.key) in types:
+                head = doc[position].head.i
+                if not comma or phrase.start <= head < after or self._fronted(doc, phrase):
+                    return [(mention.key, (mention.start, mention.end))]
+        return []
+
+    def _fronted(self, doc: Doc, phrase: NounPhrase) -> bool:
+        """Whether the phrase opens its sentence, alone or after a copular participle: "Nommé
+        président de Y, X a…", "Patron de Y depuis 2019, X a…" name the subject after the comma."""
+        sentence_start = doc[phrase.noun_start].sent.start if doc.has_annotation("DEP") else 0
+        before = doc[sentence_start : phrase.start]
+        return all(t.is_punct or fold(t.text) in self.fronting or self._lemma(t) in self.words["copula_lemmas"]
+                   for t in before)
+
+    @staticmethod
+    def _mention_ending_at(doc: Doc, i: int, actors: DocActors) -> ActorMention | None:
+        """The mention ending at token ``i``, or before the parenthesis closing there ("Warner
+        Bros Discovery (WBD) – propriétaire de HBO Max –")."""
+        if doc[i].text == ")":
+            opening = next((j for j in range(i - 1, max(i - 5, -1), -1) if doc[j].text == "("), None)
+            if opening is None or opening == 0:
+                return None
+            i = opening - 1
+        return actors.by_end.get(doc[i].idx + len(doc[i].text))
+
+    def _qualifies(self, doc: Doc, mention: ActorMention) -> bool:
+        """Whether a name after a noun only qualifies it, a complement following ("directeur
+        France d'Uber"): the holder closes the phrase ("le PDG de Microsoft Satya Nadella")."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.end < len(doc) and fold(doc[span.end].text) in self.of_words
+
+    def _named_before(self, doc, phrase, noun, actors, types):
+        """"Sam Altman, patron d'OpenAI, a dit": a name, a comma, the closed noun phrase.
+
+        The name just before the comma comes first; the parse's apposition link is the fallback
+        (it often hangs the noun on the first name of a long sentence). A singular noun names
+        one holder: conjuncts are followed only for a plural ("A et B, cofondateurs de Y")."""
+        if phrase.start >= 2 and doc[phrase.start - 1].text in self.apposition_openers:
+            mention = self._mention_ending_at(doc, phrase.start - 2, actors)
+            if mention and actors.type_of(mention.key) in types and self._closed(doc, phrase, noun, actors):
+                if self._plural(noun):
+                    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                    keys = actors.keys_of(span.root, types) if span is not None else []
+                    if mention.key in keys:
+                        return [(k, (mention.start, mention.end)) for k in keys]
+                return [(mention.key, (mention.start, mention.end))]
+        for anchor in self._anchors(noun, phrase):
+            hangs_on_earlier = anchor.dep_ in APPOSITION_DEPS and anchor.head.i < phrase.start
+            if hangs_on_earlier and not self._has_of_case(anchor):
+                between = doc[anchor.head.i : phrase.start]
+                if any(t.text in (",", "(") for t in between):
+                    mention = actors.at_token(anchor.head)
+                    keys = actors.keys_of(anchor.head, types) if self._plural(noun) else (
+                        [mention.key] if mention and actors.type_of(mention.key) in types else [])
+                    if keys and mention:
+                        return [(k, (mention.start, mention.end)) for k in keys]
+        return []
+
+    def _closed(self, doc: Doc, phrase: NounPhrase, noun: Token, actors: DocActors) -> bool:
+        """Whether the phrase ends where an apposition ends, not where a clause goes on with a verb."""
+        subtree = {t.i for t in noun.subtree}
+        i = self._complement_end(doc, phrase, actors)
+        while i < len(doc) and i in subtree and not doc[i].is_punct:
+            i += 1
+        return i >= len(doc) or fold(doc[i].text) in self.closers or "\n" in doc[i].text
+
+    def _anchors(self, noun: Token, phrase: NounPhrase) -> list[Token]:
+        """The noun, and the membership word it hangs from ("l'un des fondateurs")."""
+        anchors = [noun]
+        if phrase.membership and fold(noun.head.text) in self.membership and noun.head.i < noun.i:
+            anchors.append(noun.head)
+        return anchors
+
+    def _copula_subject(self, doc, phrase, noun, actors, types):
+        """"X est le fondateur de Y", "X, devenu patron de Y", "X faisait partie des fondateurs"."""
+        for anchor in self._anchors(noun, phrase):
+            subject = self._subject_of(anchor, phrase)
+            if subject is not None:
+                keys = actors.keys_of(subject, types)
+                mention = actors.at_token(subject)
+                if keys and mention:
+                    return [(k, (mention.start, mention.end)) for k in keys]
+            relative = self._relative_antecedent(doc, anchor, actors, types)
+            if relative:
+                return relative
+        return []
+
+    def _relative_antecedent(self, doc, anchor: Token, actors: DocActors, types):
+        """"…du milliardaire X, qui est à l'origine de Y": the name just before the relative "qui"
+        whose clause the noun heads."""
+        for child in anchor.children:
+            if child.dep_ in SUBJECT_DEPS and child.pos_ == "PRON" and "Rel" in child.morph.get("PronType", []):
+                before = child.i - 1
+                if before >= 0 and doc[before].text == ",":
+                    before -= 1
+                mention = actors.by_end.get(doc[before].idx + len(doc[before].text)) if before >= 0 else None
+                if mention and actors.type_of(mention.key) in types:
+                    return [(mention.key, (mention.start, mention.end))]
+        return []
+
+    def _subject_of(self, anchor: Token, phrase: NounPhrase) -> Token | None:
+        copulas = set(self.words["copula_lemmas"])
+        if any(c.dep_ == LABELS.copula for c in anchor.children):
+            return self._subject_child(anchor)
+        verb = anchor.head
+        if verb.i == anchor.i or self._lemma(verb) not in copulas:
+            return None
+        if self._lemma(verb) in self.membership_copulas and not phrase.membership:
+            return None
+        subject = self._subject_child(verb)
+        if subject is None and verb.dep_ == LABELS.clausal_modifier:  # "Sam Altman, devenu patron d'OpenAI"
+            return verb.head
+        return subject
+
+    @staticmethod
+    def _subject_child(head: Token) -> Token | None:
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.pos_ == "PRON" and head.dep_.startswith(LABELS.clausal_modifier_prefix):
+                    return head.head  # "X, qui est le patron de Y"
+                return child
+        return None
+
+    def _description(self, doc, phrase, noun, actors, types):
+        """"le fondateur de Tesla" already resolved to a person by the actor recognizer.
+
+        Only for people: "l'entreprise de Musk" is a guess of the recognizer, not a statement.
+        """
+        if "PERSON" not in types:
+            return []
+        mention = actors.at_token(noun)
+        if mention and mention.kind == "description" and actors.type_of(mention.key) == "PERSON":
+            return [(mention.key, (mention.start, mention.end))]
+        return []

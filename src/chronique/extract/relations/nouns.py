@@ -1,0 +1,117 @@
+"""Relational nouns: the words that state a relation, and what each of them may state.
+
+A noun may state more than one relation, told apart by the types of the actors it joins:
+"propriétaire" is a person's ROLE (owner) when it names a person ("Frank McCourt, le
+propriétaire de l'OM") and an organisation's parent when it names an organisation ("QSI, le
+propriétaire du PSG"); "créateur" is a founder for a person and a maker for a company. Every
+sense is data from ``resources/lexicons/<lang>/relations.toml`` (and the role nouns of
+``actors.toml``); this module only gives each word list its meaning.
+
+Words are matched on the text of the tokens, so that a hyphenated noun reads the same whether
+the tokenizer split it or not ("président-directeur général"), and on the lemma of the last
+word, so that plurals are found ("les cofondateurs de Y").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+from chronique.text import fold
+
+__all__ = ["ROLE", "PRODUCT_OF", "PART_OF", "NounSense", "NounPhrase", "NounLexicon"]
+
+ROLE, PRODUCT_OF, PART_OF = "ROLE", "PRODUCT_OF", "PART_OF"
+_SPACES = re.compile(r"\s+")
+_TOKEN_SPLIT = re.compile(r"[\s'’\-]+")
+
+
+@dataclass(frozen=True)
+class NounSense:
+    """What a relational noun states: the relation, the types of the actor it names (the holder,
+    the product, the subsidiary) and of its complement (the organisation, the owner)."""
+
+    relation: str
+    named_types: frozenset[str]
+    complement_types: frozenset[str]
+    titles: tuple[str, ...] = ()
+    # "son entreprise xAI", "QSI, propriétaire du PSG": the complement is the relation's source.
+    complement_first: bool = False
+
+    def fits(self, named_type: str | None, complement_type: str | None) -> bool:
+        return named_type in self.named_types and complement_type in self.complement_types
+
+
+def _key(text: str) -> str:
+    """The lookup form of a noun: folded, one space between words."""
+    return _SPACES.sub(" ", fold(text).strip())
+
+
+def _senses(words: dict[str, Any], role_nouns: dict[str, list[str]]) -> list[tuple[Iterable[str], NounSense]]:
+    """Each word list of the lexicon with the sense its nouns carry."""
+    org, product, person, other = "ORG", "PRODUCT", "PERSON", "OTHER"
+    return [
+        (words.get("owned_nouns", ()), NounSense(ROLE, frozenset({org}), frozenset({person}), ("owner",), True)),
+        (words.get("part_nouns", ()), NounSense(PART_OF, frozenset({org, product, other}), frozenset({org, other}))),
+        (words.get("product_nouns", ()), NounSense(PRODUCT_OF, frozenset({product, org, other}), frozenset({org}))),
+        (words.get("maker_nouns", ()), NounSense(PRODUCT_OF, frozenset({org}), frozenset({product, other}), (), True)),
+        (words.get("parent_nouns", ()), NounSense(PART_OF, frozenset({org}), frozenset({org, product, other}), (), True)),
+        *(
+            ([noun], NounSense(ROLE, frozenset({person, other}), frozenset({org, other}), tuple(titles)))
+            for noun, titles in role_nouns.items()
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """A relational noun in the text, with the determiners and modifiers before it."""
+
+    start: int  # first token, prefix included
+    noun_start: int
+    end: int  # token after the noun's words
+    head: int  # the syntactic head of the noun's words ("tête" in "à la tête")
+    senses: tuple[NounSense, ...]
+    possessive: bool
+    former: bool
+    membership: bool
+
+
+class NounLexicon:
+    """The relational nouns of a language, looked up at a token of a parsed ``Doc``."""
+
+    def __init__(self, words: dict[str, Any], role_nouns: dict[str, list[str]]) -> None:
+        self.table: dict[str, tuple[NounSense, ...]] = {}
+        for nouns, sense in _senses(words, role_nouns):
+            for noun in nouns:
+                key = _key(noun)
+                senses = self.table.get(key, ())
+                # a role noun of relations.toml replaces the same noun read from actors.toml
+                kept = tuple(s for s in senses if not (s.relation == ROLE and sense.relation == ROLE
+                                                       and s.named_types == sense.named_types))
+                self.table[key] = (*kept, sense)
+        self.first_words = {_TOKEN_SPLIT.split(key)[0] for key in self.table}
+        self.longest = max((len(_TOKEN_SPLIT.split(key)) + key.count("-") + key.count("'")
+                            for key in self.table), default=1)
+
+    def at(self, doc: Doc, i: int) -> tuple[int, tuple[NounSense, ...]] | None:
+        """(width in tokens, senses) of the longest relational noun starting at token ``i``."""
+        first = doc[i]
+        if _TOKEN_SPLIT.split(fold(first.text))[0] not in self.first_words and fold(first.lemma_ or "") not in self.first_words:
+            return None
+        for width in range(min(self.longest, len(doc) - i), 0, -1):
+            last = doc[i + width - 1]
+            acronym = last.text.isupper() and len(last.text) <= 4  # "CEO", "PDG" tagged as names
+            if (last.pos_ in ("PROPN", "VERB") and not acronym) or last.is_punct:
+                continue
+            text = doc[i : i + width].text
+            lemma_text = doc[i : i + width - 1].text_with_ws + (last.lemma_ or last.text)
+            for candidate in (text, lemma_text):
+                senses = self.table.get(_key(candidate))
+                if senses:
+                    return width, senses
+        return None

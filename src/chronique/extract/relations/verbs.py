@@ -1,0 +1,137 @@
+"""Relations stated by verbs ("Musk fonde xAI", "la société pilotée par X", "Llama, développé par
+Meta", "X détient 25 % des parts de Y") and by the FOUND events of the events component.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from chronique.extract.relations.base import RelationRules
+from chronique.extract.relations.doc_actors import DocActors
+from chronique.extract.relations.nouns import PART_OF, PRODUCT_OF, ROLE
+from chronique.model import Relation
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["VerbRules"]
+
+LABELS = dependency_scheme("ud")
+NOMINAL_COMPLEMENTS = {LABELS.nominal_modifier}
+#: Modalities of a FOUND event that state a founding (hypothetical or negated ones do not).
+FOUNDING_MODALITIES = frozenset({"asserted", "reported", "failed", "proposed"})
+
+
+class VerbRules(RelationRules):
+    """Role and maker verbs, and founding events."""
+
+    def _verb_relations(self, doc: Doc, actors: DocActors) -> list[Relation]:
+        """"Musk fonde xAI", "la société pilotée par Sam Altman", "Llama, développé par Meta"."""
+        relations = []
+        for verb in doc:
+            lemma = self._lemma(verb)
+            titles, makes = self.role_verbs.get(lemma), lemma in self.maker_verbs
+            if verb.pos_ not in ("VERB", "AUX") or not (titles or makes) or self._negated(verb):
+                continue
+            agents, patients = self._verb_arguments(verb, actors)
+            for agent in agents:
+                for patient in patients:
+                    owned, stake = self._through_stake(patient)
+                    if owned is None:
+                        continue
+                    kept = (("investor",) if stake and titles else titles)
+                    relations += self._verb_relation(verb, agent, owned, kept, makes and not stake, actors)
+        return relations
+
+    @staticmethod
+    def _owned_next_to(verb: Token, patient: Token, actors: DocActors) -> bool:
+        """Whether an owned organisation before its participle stands right before it ("la marque
+        Lancia, détenue par Stellantis"), not where the parse hung the participle on a farther
+        noun ("la cession à X des 80 % détenus par Y")."""
+        if patient.i > verb.i:
+            return True
+        i = verb.i - 1
+        while i >= 0 and verb.doc[i].is_punct:
+            i -= 1
+        before = actors.by_end.get(verb.doc[i].idx + len(verb.doc[i].text)) if i >= 0 else None
+        return before is not None and before.key in actors.phrases(patient)
+
+    def _through_stake(self, patient: Token) -> tuple[Token | None, bool]:
+        """"détient 25 % des parts de Y", "une part minoritaire dans Y": the organisation a stake
+        is in (None when the text does not say), and whether the object was a stake."""
+        token: Token | None = patient
+        stake = False
+        for _ in range(3):
+            if token is None or not self._is_stake(token):
+                break
+            stake = True
+            token = next((c for c in token.children if c.i > token.i and c.dep_ in NOMINAL_COMPLEMENTS), None)
+        return token, stake
+
+    def _is_stake(self, token: Token) -> bool:
+        return fold(token.text) in self.stake_words or fold(token.lemma_ or "") in self.stake_words
+
+    def _verb_relation(self, verb, agent, patient, titles, makes, actors) -> list[Relation]:
+        spans = [(verb.idx, verb.idx + len(verb.text))]
+        for token in (agent, patient):
+            mention = actors.at_token(token)
+            start, end = (mention.start, mention.end) if mention else (token.idx, token.idx + len(token))
+            spans.append((start, end))
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        found = []
+        for source in actors.phrases(agent):
+            for target in actors.phrases(patient):
+                pair = (actors.type_of(source), actors.type_of(target))
+                if titles and pair == ("PERSON", "ORG"):
+                    title = self._title(source, target, titles)
+                    found.append(Relation(ROLE, source, target, start, end, title))
+                elif titles == ("owner",) and pair[0] == "ORG" and pair[1] in ("ORG", "PRODUCT") \
+                        and self._owned_next_to(verb, patient, actors):
+                    # "la marque Lancia, détenue par Stellantis": an organisation owns another
+                    kind = PRODUCT_OF if actors.is_product(target) else PART_OF
+                    found.append(Relation(kind, target, source, start, end))
+                elif makes and pair == ("ORG", "PRODUCT"):
+                    found.append(Relation(PRODUCT_OF, target, source, start, end))
+        return found
+
+    def _verb_arguments(self, verb: Token, actors: DocActors) -> tuple[list[Token], list[Token]]:
+        """(who acts, what is acted on), active or passive ("fondée par"), relatives resolved."""
+        agents = [c for c in verb.children if c.dep_ == LABELS.passive_agent]
+        patients = [c for c in verb.children if c.dep_ in LABELS.patients]
+        if not agents:
+            agents = [c for c in verb.children if c.dep_ == LABELS.subject]
+        elif not patients and verb.dep_.startswith(LABELS.clausal_modifier_prefix):
+            patients = [verb.head]  # "la société fondée par X"
+        if not patients and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].idx in actors.by_start:
+            patients = [verb.doc[verb.i + 1]]  # "dirige Nvidia", object misparsed as a name part
+        return [self._antecedent(a, verb, actors) for a in agents], patients
+
+    @staticmethod
+    def _antecedent(subject: Token, verb: Token, actors: DocActors) -> Token:
+        """The noun a relative "qui" stands for: the relative's head, or the name just before it."""
+        if subject.pos_ != "PRON" or "Rel" not in subject.morph.get("PronType", []):
+            return subject
+        if verb.dep_.startswith(LABELS.clausal_modifier_prefix):
+            return verb.head
+        before = subject.i - 1
+        if before >= 0 and verb.doc[before].is_punct:
+            before -= 1
+        if before >= 0 and actors.at_token(verb.doc[before]) is not None:
+            return verb.doc[before]
+        return subject
+
+    @staticmethod
+    def _negated(verb: Token) -> bool:
+        return any("Neg" in c.morph.get("Polarity", []) for c in verb.children)
+
+    @staticmethod
+    def _founding_events(doc: Doc, actors: DocActors) -> list[Relation]:
+        """A FOUND event (from the events component, when it ran) makes its founders founders."""
+        relations = []
+        for event in doc._.events or []:
+            if event.type != "FOUND" or event.modality not in FOUNDING_MODALITIES:
+                continue
+            for source in event.sources:
+                for target in event.targets:
+                    if (actors.type_of(source), actors.type_of(target)) == ("PERSON", "ORG"):
+                        relations.append(Relation(ROLE, source, target, event.start, event.end, "founder"))
+        return relations
