@@ -1,15 +1,18 @@
 """Who says a quote: the cue shapes of the press, tried from the most to the least telling.
 
-1. a title or a label ("intitulé « … »", "called '…'"): nobody says it;
-2. an incise after the quote ("« … », écrit-il", "« … », a indiqué la société", "'…,' he said");
+1. a title or a label ("intitulé « … »", "called '…'"): nobody says it; a gloss in parentheses
+   right after a quote ("« Act » (« loi … »)") is read like the quote it glosses;
+2. an incise after the quote ("« … », écrit-il", "« … », a indiqué la société", "« … » indique
+   X", "'…,' he said");
 3. an introduction ending with a colon ("Sam Altman réplique sur X : « … »");
 4. a source phrase after it ("« … », selon X", "« … » en réponse du fondateur de Y");
 5. a speech verb governing the quoted words ("a accusé Altman d'avoir « volé … »");
 6. a source phrase before it ("D'après X, …") or opening its sentence ("Pour X, il s'agit d'un « … »");
 7. a quote that opens a sentence right after a quote of a known speaker continues that speaker.
 
-Actors come from ``doc._.actor_mentions`` (names, descriptions, resolved pronouns) through the
-dependency parse when there is one, and from their position in the cue clause otherwise.
+The speaker phrase a cue points at is read by :mod:`chronique.extract.quotes.phrases`; what one
+quote's neighbours say (a cue shared by the quotes of one sentence, a headline repeating a
+quote) is settled afterwards by :mod:`chronique.extract.quotes.sequence`.
 """
 
 from __future__ import annotations
@@ -19,12 +22,20 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique.extract.quotes.context import QuoteContext
+from chronique.extract.quotes.phrases import (
+    NO_SUBJECT,
+    Reading,
+    phrase_speaker,
+    recent_subject_person,
+    subject_of,
+)
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
 
-__all__ = ["Attribution", "attribute"]
+__all__ = ["Attribution", "attribute", "INCISE", "TITLE", "CONTINUED"]
 
 #: How far up the parse a speech verb may govern the quoted words.
-MAX_CLIMB = 4
+MAX_CLIMB = 5
 #: How far (in characters) the actor may stand after "selon", "d'après"...
 SOURCE_REACH = 40
 #: How many words may stand between a source phrase and its actor ("selon l'entourage de X").
@@ -36,13 +47,13 @@ LABELS = dependency_scheme("ud")
 SUBJECT_DEPS = LABELS.speaker_subjects
 #: Dependency labels of the person a speech verb is about or addressed to.
 ADDRESSEE_DEPS = LABELS.addressees
-#: Labels that mark a passive verb, and those its agent may carry.
-PASSIVE_DEPS = LABELS.passive_markers
-OBLIQUE_DEPS = LABELS.speaker_obliques
-#: How far back (characters) an inverted pronoun the actor recognizer left open may look.
-PRONOUN_REACH = 400
-#: Labels through which a verb shares the subject of the verb it hangs on.
-SHARED_SUBJECT_DEPS = LABELS.shared_subject_links
+#: A clause a speech verb governs after it: its own words, so it is no incise of an earlier quote.
+OWN_CONTENT_DEPS = LABELS.complement_clauses
+#: How many paragraph breaks may separate an inverted pronoun's quote from the speaker it continues.
+CONTINUATION_BREAKS = 4
+
+#: Names of the rules, kept on each attribution for the rules that read neighbours.
+TITLE, INCISE, CONTINUED = "title", "incise", "continued"
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,8 @@ class Attribution:
     speaker: str | None
     cue: str | None = None
     about: str | None = None
+    #: Which cue shape decided (``TITLE``, ``INCISE``...), or None.
+    rule: str | None = None
 
 
 NOBODY = Attribution(None)
@@ -65,8 +78,13 @@ def attribute(context: QuoteContext, index: int, previous: Attribution | None) -
     after = context.after_window(index)
     title = context.rules.title_cue_at_end.search(context.text, before[0], before[1])
     if title:
-        return Attribution(None, title.group().strip(" :"))
-    for rule in (_incise, _colon_introduction, _source_after, _governing_verb, _source_before):
+        return Attribution(None, title.group().strip(" :"), rule=TITLE)
+    if previous is not None and _is_gloss(context, index):
+        return previous
+    incise = _incise(context, index, after, previous)
+    if incise is not None:
+        return incise
+    for rule in (_colon_introduction, _source_after, _governing_verb, _source_before):
         found = rule(context, index, before, after)
         if found is not None and found.speaker is not None:
             return found
@@ -74,24 +92,82 @@ def attribute(context: QuoteContext, index: int, previous: Attribution | None) -
 
 
 # -- the cue shapes ------------------------------------------------------------------------
-def _incise(context: QuoteContext, index: int, before: Window, after: Window) -> Attribution | None:
-    """"« … », écrit-il": a speech verb within a few words after the closing mark."""
+def _is_gloss(context: QuoteContext, index: int) -> bool:
+    """"« Act » (« loi … »)": a quote in parentheses right after another one translates it."""
+    if index == 0:
+        return False
+    gap = context.text[context.spans[index - 1].after_closing : context.spans[index].opening]
+    return gap.strip() == "("
+
+
+def _incise(context: QuoteContext, index: int, after: Window, previous: Attribution | None) -> Attribution | None:
+    """"« … », écrit-il": a speech verb within a few words after the closing mark.
+
+    The verb may also follow the mark directly ("« … » indique Deezer"). Returns None when there
+    is no incise; an incise whose subject names nobody known gives an unknown speaker (a rule
+    further down may still find one).
+    """
     span = context.spans[index]
-    lead = context.text[after[0] : after[1]].lstrip()[:1]
-    punctuation = context.rules.incise_punctuation
-    if lead not in punctuation and context.text[span.end - 1] not in punctuation:
-        return None
     tokens = context.tokens(*after)
     if tokens is None:
         return None
     words = [t for t in tokens if not (t.is_punct or t.is_space)][: context.rules.incise_reach]
-    verb = next((t for t in words if context.is_cue_token(t)), None)
-    if verb is None:
+    if not words:
         return None
-    speaker = _subject(context, verb) or _nearest_actor(context, verb, after)
-    if speaker is None and _has_pronoun_subject(verb):
-        speaker = _recent_person(context, span.opening)
-    return Attribution(speaker, verb.text, _addressee(context, verb, speaker))
+    lead = context.text[after[0] : after[1]].lstrip()[:1]
+    punctuation = context.rules.incise_punctuation
+    verb_first = words[0].pos_ in ("VERB", "AUX") and words[0].idx == tokens[0].idx
+    if lead not in punctuation and context.text[span.end - 1] not in punctuation and not verb_first:
+        return None
+    verb = next((t for t in words if context.is_cue_token(t)), None)
+    if verb is None or _has_own_content(context, verb):
+        return None
+    cue = _cue_text(context, verb)
+    reading = subject_of(context, verb) if context.parsed else NO_SUBJECT
+    speaker = reading.key
+    if speaker is None and not reading.has_phrase:
+        speaker = _nearest_actor(context, verb, after)
+    if speaker is None and (reading.pronoun or _has_pronoun_subject(verb)):
+        speaker = _discourse_speaker(context, index, previous)
+    if speaker is None:
+        return None
+    return Attribution(speaker, cue, _addressee(context, verb, speaker), rule=INCISE)
+
+
+def _has_own_content(context: QuoteContext, verb: Token) -> bool:
+    """"« … », soulignant comment …": the verb governs its own clause after it."""
+    head = context.doc[context.locution_words.get(verb.i, verb.i)]
+    return any(
+        child.i > verb.i and child.dep_ in OWN_CONTENT_DEPS and not context.is_cue_token(child)
+        and not context.is_quoted(child)
+        for child in (*head.children, *verb.children)
+    )
+
+
+def _cue_text(context: QuoteContext, verb: Token) -> str:
+    """The cue as written: the verb, or the whole locution ("fait valoir")."""
+    first = context.locution_words.get(verb.i)
+    if first is None:
+        return verb.text
+    last = max(i for i, f in context.locution_words.items() if f == first)
+    return context.doc[first : last + 1].text
+
+
+def _discourse_speaker(context: QuoteContext, index: int, previous: Attribution | None) -> str | None:
+    """Who an unresolved "ajoute-t-il" is: the previous quote's speaker while nobody else took
+    the floor, else the person last the subject of a clause."""
+    span = context.spans[index]
+    if previous is not None and previous.speaker is not None and index > 0:
+        gap_start = context.spans[index - 1].after_closing
+        if context.paragraph_breaks_between(gap_start, span.opening) <= CONTINUATION_BREAKS:
+            rival = recent_subject_person(context, span.opening)
+            if rival is None or rival == previous.speaker or not _named_between(context, rival, gap_start, span.opening):
+                return previous.speaker
+    return recent_subject_person(context, span.opening)
+
+
+def _named_between(context: QuoteContext, key: str, start: int, end: int) -> bool:
+    return any(m.key == key for m in context.actors.outermost_between(start, end))
 
 
 def _colon_introduction(context: QuoteContext, index: int, before: Window, after: Window) -> Attribution | None:
@@ -105,9 +181,11 @@ def _colon_introduction(context: QuoteContext, index: int, before: Window, after
         return None
     cues = [t for t in tokens if context.is_cue_token(t)]
     for verb in reversed(cues):
-        speaker = _subject(context, verb)
-        if speaker:
-            return Attribution(speaker, verb.text, _addressee(context, verb, speaker))
+        reading = subject_of(context, verb)
+        if reading.key:
+            return Attribution(reading.key, verb.text, _addressee(context, verb, reading.key))
+        if reading.has_phrase and not reading.pronoun:
+            return None
     cue = cues[-1].text if cues else None
     for token in tokens:
         if token.dep_ in SUBJECT_DEPS and (key := context.actor_of_phrase(token)):
@@ -145,14 +223,33 @@ def _governing_verb(context: QuoteContext, index: int, before: Window, after: Wi
     node = tokens.root
     for _ in range(MAX_CLIMB):
         head = node.head
-        if head is node or context.is_quoted(head):
+        if head is node:
+            return None
+        if head.idx in (span.opening, span.closing):  # the quotation mark itself
+            node = head
+            continue
+        if context.is_quoted(head):
             return None
         if context.is_cue_token(head):
-            speaker = _subject(context, head)
+            reading = subject_of(context, head)
+            speaker = reading.key
+            if speaker is None and not reading.has_phrase:
+                speaker = _actor_right_before(context, head)
             if speaker:
-                return Attribution(speaker, head.text, _addressee(context, head, speaker))
+                return Attribution(speaker, _cue_text(context, head), _addressee(context, head, speaker))
+            if reading.has_phrase and not reading.pronoun:
+                return None
         node = head
     return None
+
+
+def _actor_right_before(context: QuoteContext, verb: Token) -> str | None:
+    """"Bruno Le Maire dit avoir …" misparsed: the actor that ends right before the verb."""
+    mentions = context.actors.outermost_between(max(0, verb.idx - 80), verb.idx)
+    if not mentions or context.text[mentions[-1].end : verb.idx].strip():
+        return None
+    key = mentions[-1].key
+    return key if context.can_speak(key) else None
 
 
 def _cue_earlier_in_clause(context: QuoteContext, before: Window) -> Attribution | None:
@@ -176,63 +273,16 @@ def _continuation(context: QuoteContext, index: int, before: Window, previous: A
         return None
     gap_mentions = context.actors.outermost_between(gap_start, gap_end)
     others = {m.key for m in gap_mentions if context.can_speak(m.key)} - {previous.speaker}
-    return None if others else Attribution(previous.speaker, previous.cue)
+    return None if others else Attribution(previous.speaker, previous.cue, rule=CONTINUED)
 
 
-# -- finding the actor ---------------------------------------------------------------------
-def _subject(context: QuoteContext, verb: Token) -> str | None:
-    """The actor that is the subject (or passive agent) of ``verb`` or of the verb it hangs on."""
-    for _ in range(3):
-        agent = _passive_agent(context, verb)
-        if agent:
-            return agent
-        for child in verb.children:
-            if child.dep_ not in SUBJECT_DEPS:
-                continue
-            if "Rel" in child.morph.get("PronType", []) and verb.dep_.endswith(LABELS.relative_clause_suffix):
-                child = verb.head
-            key = context.actor_of_phrase(child)
-            if key:
-                return key
-        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb or context.is_quoted(verb.head):
-            return None
-        verb = verb.head
-    return None
-
-
-def _passive_agent(context: QuoteContext, verb: Token) -> str | None:
-    """"a été traité d'« escroc » par X": the actor after the agent preposition."""
-    if not any(child.dep_ in PASSIVE_DEPS for child in verb.children):
-        return None
-    for child in verb.children:
-        if child.dep_ in OBLIQUE_DEPS:
-            marker = child if child.dep_ == LABELS.preposition else next(
-                (c for c in child.children if c.dep_ == LABELS.case_marker), None
-            )
-            if marker is not None and marker.lower_ in context.rules.agent_prepositions:
-                phrase = child if child.dep_ != LABELS.preposition else next(iter(child.children), child)
-                key = context.actor_of_phrase(phrase)
-                if key:
-                    return key
-    return None
-
-
+# -- finding the actor by position ---------------------------------------------------------
 def _has_pronoun_subject(verb: Token) -> bool:
     """Whether the verb's subject is a third-person pronoun ("a-t-il déclaré", "he said")."""
     return any(
         child.dep_ in SUBJECT_DEPS and child.pos_ == "PRON" and "3" in child.morph.get("Person", [])
         for child in verb.children
     )
-
-
-def _recent_person(context: QuoteContext, position: int) -> str | None:
-    """The last person named shortly before ``position``: what an unresolved "il" points at.
-
-    The actor recognizer resolves most pronouns; this covers the inverted ones it leaves open.
-    """
-    mentions = context.actors.outermost_between(max(0, position - PRONOUN_REACH), position)
-    people = [m for m in mentions if m.end <= position and context.is_person(m.key)]
-    return people[-1].key if people else None
 
 
 def _addressee(context: QuoteContext, verb: Token, speaker: str | None) -> str | None:
@@ -270,14 +320,26 @@ def _first_speaker_in(context: QuoteContext, start: int, end: int) -> str | None
 
 
 def _source_actor(context: QuoteContext, index: int, position: int, limit: int) -> str | None:
-    """The actor a source phrase names; "selon lui" is the person named just before the quote."""
+    """The actor a source phrase names; "selon lui" is the person named just before the quote;
+    "selon la requête" is the document's author; "selon une source" is nobody known."""
+    following = context.tokens(position, min(limit, position + SOURCE_REACH))
+    first = next((t for t in following if not (t.is_punct or t.is_space)), None) if following is not None else None
+    if first is not None and context.parsed:
+        head = first if first.pos_ in ("PRON", "PROPN", "NOUN") else first.head
+        if head.idx >= position and fold(head.lemma_) in context.rules.document_nouns:
+            return phrase_speaker(context, head).key
+        if head.idx >= position and _is_anonymous(context, head):
+            return None
     key = _actor_right_after(context, position, limit)
-    if key is None:
-        following = context.tokens(position, min(limit, position + SOURCE_REACH))
-        pronoun = following[0] if following is not None else None
-        if pronoun is not None and pronoun.pos_ == "PRON" and "3" in pronoun.morph.get("Person", []):
-            key = _recent_person(context, context.spans[index].opening)
+    if key is None and first is not None and first.pos_ == "PRON" and "3" in first.morph.get("Person", []):
+        key = recent_subject_person(context, context.spans[index].opening)
     return key
+
+
+def _is_anonymous(context: QuoteContext, head: Token) -> bool:
+    reading: Reading = phrase_speaker(context, head)
+    words = context.rules.anonymous_speakers
+    return reading.key is None and (fold(head.text) in words or fold(head.lemma_) in words)
 
 
 def _actor_right_after(context: QuoteContext, position: int, limit: int) -> str | None:
@@ -295,3 +357,4 @@ def _is_venue(context: QuoteContext, mention_start: int, clause_start: int) -> b
     """Whether a venue preposition ("sur", "à", "on") introduces the mention."""
     low = max(clause_start, mention_start - 30)
     return context.rules.venue_at_end.search(context.text, low, mention_start) is not None
+

@@ -1,0 +1,212 @@
+"""Which actor a speaker phrase names: the subject of a speech verb, a source, a document.
+
+A cue gives a phrase ("Sam Altman", "le porte-parole de Google", "une source", "le communiqué");
+this module says which actor, if any, stands behind it. A phrase the parse shows but that names
+no actor (an anonymous source, an unresolved description) is *known to be nobody we know*: the
+rules then leave the speaker unknown rather than guess a neighbour (a wrong speaker is worse than
+none). Actors come from the document's :class:`~chronique.nlp.actor_index.ActorIndex`, which holds
+names, descriptions and the pronouns the actor recognizer resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from chronique.extract.quotes.context import QuoteContext
+from chronique.nlp.actor_index import OUTERMOST
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["Reading", "NO_SUBJECT", "subject_of", "phrase_speaker", "document_author", "recent_subject_person"]
+
+LABELS = dependency_scheme("ud")
+SUBJECT_DEPS = LABELS.speaker_subjects
+PASSIVE_DEPS = LABELS.passive_markers
+OBLIQUE_DEPS = LABELS.speaker_obliques
+SHARED_SUBJECT_DEPS = LABELS.shared_subject_links
+#: How far back (characters) a document or an earlier subject may be looked for.
+DOCUMENT_REACH = 1500
+#: How far back (characters) an inverted pronoun the actor recognizer left open may look.
+PRONOUN_REACH = 400
+#: Pronouns that read a document ("peut-on y lire") rather than name a speaker.
+IMPERSONAL = frozenset({"on"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a speaker phrase says: the actor (``key``), and whether a phrase was there at all."""
+
+    key: str | None
+    has_phrase: bool = True
+    #: An unresolved third-person pronoun ("ajoute-t-il"): the caller may follow the discourse.
+    pronoun: bool = False
+
+
+NO_SUBJECT = Reading(None, has_phrase=False)
+
+
+def subject_of(context: QuoteContext, verb: Token) -> Reading:
+    """The speaker phrase of ``verb``: its subject or passive agent, or those of the verb above.
+
+    The first subject found decides, even when it names no actor: "précise une source citée par
+    Reuters" is the source's word, not Reuters'.
+    """
+    for _ in range(3):
+        agent = _passive_agent(context, verb)
+        if agent:
+            return Reading(agent)
+        readings = []
+        for child in verb.children:
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            if "Rel" in child.morph.get("PronType", []) and verb.dep_.endswith(LABELS.relative_clause_suffix):
+                child = verb.head
+            if child.lower_ in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
+                return Reading(document_author(context, verb.idx))
+            readings.append(phrase_speaker(context, child))
+        if readings:  # "la société OpenAI" may come out as two subjects: the actor wins
+            return next((r for r in readings if r.key), readings[0])
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb or context.is_quoted(verb.head):
+            return NO_SUBJECT
+        verb = verb.head
+    return NO_SUBJECT
+
+
+def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
+    """The actor of the phrase headed by ``head``, read as a speaker.
+
+    A name or resolved description is that actor; "le porte-parole de Google" and "le communiqué
+    du club" are their owner; a document with no owner is its author's; "une source" is nobody.
+    """
+    key = context.actors.at(head, OUTERMOST)
+    if key:
+        return Reading(key)
+    word = fold(head.text)
+    lemma = fold(head.lemma_)
+    rules = context.rules
+    if word in rules.voice_nouns or lemma in rules.voice_nouns or lemma in rules.document_nouns:
+        owner = _owner(context, head)
+        if owner or lemma not in rules.document_nouns:
+            return Reading(owner)
+        return Reading(document_author(context, head.idx))
+    if word in rules.anonymous_speakers or lemma in rules.anonymous_speakers:
+        return Reading(None)
+    key = context.actor_of_phrase(head)
+    if key and not _names_only_a_complement(context, head, key):
+        return Reading(key)
+    is_pronoun = head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
+    return Reading(None, pronoun=is_pronoun)
+
+
+def _owner(context: QuoteContext, head: Token) -> str | None:
+    """"le porte-parole de Google": the actor of a "de X" complement of the noun."""
+    for child in head.children:
+        if child.i > head.i and child.dep_ in LABELS.restating_links:
+            key = context.actor_of_phrase(child)
+            if key and context.can_speak(key):
+                return key
+    return None
+
+
+def _names_only_a_complement(context: QuoteContext, head: Token, key: str) -> bool:
+    """"le patron de Mediapro" is not Mediapro: an actor reached through "de X" is a complement.
+
+    "le groupe Vivendi" names its head (no preposition); "le patron de Mediapro" does not.
+    """
+    for child in head.children:
+        if child.i > head.i and context.actors.at(child, OUTERMOST) == key:
+            return any(grand.dep_ == LABELS.case_marker for grand in child.children if grand.i < child.i)
+    return False
+
+
+def _passive_agent(context: QuoteContext, verb: Token) -> str | None:
+    """"a été traité d'« escroc » par X": the actor after the agent preposition."""
+    if not any(child.dep_ in PASSIVE_DEPS for child in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in OBLIQUE_DEPS:
+            marker = child if child.dep_ == LABELS.preposition else next(
+                (c for c in child.children if c.dep_ == LABELS.case_marker), None
+            )
+            if marker is not None and marker.lower_ in context.rules.agent_prepositions:
+                phrase = child if child.dep_ != LABELS.preposition else next(iter(child.children), child)
+                key = context.actor_of_phrase(phrase)
+                if key:
+                    return key
+    return None
+
+
+def document_author(context: QuoteContext, position: int) -> str | None:
+    """The author of the last document named before ``position`` ("Dans un communiqué, X …").
+
+    The document's owner ("le communiqué du club") or else the subject of the clause that names
+    it ("X a porté plainte", "Dans un communiqué, X déclare"). Only the current paragraph and the
+    two before it are read.
+    """
+    low = max(0, position - DOCUMENT_REACH)
+    tokens = context.tokens(low, position)
+    if tokens is None:
+        return None
+    breaks = 0
+    for token in reversed(tokens):
+        if "\n" in token.text:
+            breaks += token.text.count("\n")
+            if breaks > 4:
+                return None
+            continue
+        if context.is_quoted(token) or fold(token.lemma_) not in context.rules.document_nouns:
+            continue
+        owner = _owner(context, token)
+        if owner:
+            return owner
+        clause = token.head
+        for _ in range(3):
+            if clause.pos_ in ("VERB", "AUX"):
+                reading = subject_of(context, clause) if clause is not token else NO_SUBJECT
+                return reading.key if not reading.pronoun else None
+            if clause.head is clause:
+                break
+            clause = clause.head
+        return None
+    return None
+
+
+def recent_subject_person(context: QuoteContext, position: int) -> str | None:
+    """The person an unresolved "il"/"elle" of a speech verb most likely is.
+
+    The subject of the latest clause before ``position`` that has a person for subject (the
+    salient one), else the last person named; names inside quotes are words, not the discourse.
+    """
+    low = max(0, position - PRONOUN_REACH)
+    mentions = [
+        m for m in context.actors.outermost_between(low, position)
+        if m.end <= position and context.is_person(m.key) and not _inside_quote(context, m.start)
+    ]
+    for mention in reversed(mentions):
+        token = _token_at(context, mention.start)
+        if token is not None and _is_subject_phrase(token):
+            return mention.key
+    return mentions[-1].key if mentions else None
+
+
+def _inside_quote(context: QuoteContext, offset: int) -> bool:
+    token = _token_at(context, offset)
+    return token is not None and context.is_quoted(token)
+
+
+def _token_at(context: QuoteContext, offset: int) -> Token | None:
+    span = context.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_subject_phrase(token: Token) -> bool:
+    """Whether the token's phrase (its name head) is a subject."""
+    for _ in range(3):
+        if token.dep_ in SUBJECT_DEPS:
+            return True
+        if token.dep_ not in LABELS.name_parts and token.dep_ not in LABELS.restating_links:
+            return False
+        token = token.head
+    return False

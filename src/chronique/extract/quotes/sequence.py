@@ -1,0 +1,137 @@
+"""What a quote's neighbours tell about its speaker, once every quote has its own attribution.
+
+The press spreads one speaker over several quotes:
+- one incise closes a sentence of several quotes ("X « a » en « b », a justifié Y"): it speaks for
+  each quote of its sentence;
+- a later quote of the same sentence, with no new cue between, continues the same speaker
+  ("sanctionnant « l'attitude » de la plateforme, « dont … »");
+- a quote standing in a sentence of the paragraph with no cue and no other actor continues the
+  previous quote's speaker ("Il s'agit là d'une réponse « définitive »");
+- a quote that is a whole sentence, right after a sentence whose subject is a person, is that
+  person's ("X a réglé ses comptes avec Y. « … »");
+- a headline quoting words said further on ("« Je n'aurais rien dû lui acheter »") is said by
+  whoever says them there.
+Only quotes left without a speaker are filled; a title stays nobody's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from chronique.extract.quotes.context import QuoteContext
+from chronique.extract.quotes.phrases import subject_of
+from chronique.extract.quotes.speakers import CONTINUED, INCISE, TITLE, Attribution
+from chronique.text import fold
+
+__all__ = ["settle"]
+
+#: A headline must repeat at least this many words to be read as a quote said further on.
+MIN_REPEATED_WORDS = 3
+_SENTENCE_END = frozenset(".!?…")
+
+
+def settle(context: QuoteContext, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions with the speakers their neighbours give, filled in where unknown."""
+    found = list(attributions)
+    for index in range(len(found) - 2, -1, -1):
+        following = found[index + 1]
+        if _open(found[index]) and following.rule == INCISE and _same_sentence(context, index, index + 1):
+            found[index] = replace(following, about=None)
+    for index in range(1, len(found)):
+        previous = found[index - 1]
+        if not _open(found[index]) or previous.speaker is None or previous.rule == TITLE:
+            continue
+        if _same_sentence(context, index - 1, index) and not _cue_between(context, index - 1, index):
+            found[index] = Attribution(previous.speaker, previous.cue, rule=CONTINUED)
+        elif _same_paragraph(context, index - 1, index) and _bare_sentence(context, index, previous.speaker):
+            found[index] = Attribution(previous.speaker, previous.cue, rule=CONTINUED)
+    for index in range(len(found)):
+        if _open(found[index]):
+            person = _person_just_before(context, index)
+            if person:
+                found[index] = Attribution(person, rule=CONTINUED)
+    for index in range(len(found)):
+        if _open(found[index]):
+            found[index] = _repeated(context, index, found) or found[index]
+    return found
+
+
+def _open(attribution: Attribution) -> bool:
+    return attribution.speaker is None and attribution.rule != TITLE
+
+
+def _gap(context: QuoteContext, first: int, second: int) -> str:
+    return context.text[context.spans[first].after_closing : context.spans[second].opening]
+
+
+def _same_sentence(context: QuoteContext, first: int, second: int) -> bool:
+    """No sentence end nor paragraph break between the two quotes (nor at the end of the first)."""
+    gap = _gap(context, first, second)
+    last_word = context.text[context.spans[first].end - 1]
+    ends_inside = last_word in _SENTENCE_END and not gap.strip()[:1].islower() and gap.strip()[:1] not in ",;:"
+    return "\n" not in gap and not any(c in _SENTENCE_END for c in gap) and not ends_inside
+
+
+def _same_paragraph(context: QuoteContext, first: int, second: int) -> bool:
+    return "\n" not in _gap(context, first, second)
+
+
+def _cue_between(context: QuoteContext, first: int, second: int) -> bool:
+    tokens = context.tokens(context.spans[first].after_closing, context.spans[second].opening)
+    return tokens is not None and any(context.is_cue_token(t) for t in tokens)
+
+
+def _sentence(context: QuoteContext, index: int) -> Span | None:
+    tokens = context.tokens(context.spans[index].start, context.spans[index].end)
+    return tokens[0].sent if tokens is not None and context.parsed else None
+
+
+def _bare_sentence(context: QuoteContext, index: int, speaker: str) -> bool:
+    """The quote's sentence has no cue and names no actor but ``speaker`` outside quotes."""
+    sentence = _sentence(context, index)
+    if sentence is None:
+        return False
+    outside = [t for t in sentence if not context.is_quoted(t) and not t.is_punct]
+    if any(context.is_cue_token(t) for t in outside):
+        return False
+    keys = {context.actors.at(t) for t in outside} - {None, speaker}
+    return not any(context.can_speak(k) for k in keys if k)
+
+
+def _person_just_before(context: QuoteContext, index: int) -> str | None:
+    """"X a réglé ses comptes avec Y. « … »": a quote alone in its sentence after X's sentence."""
+    sentence = _sentence(context, index)
+    if sentence is None or sentence.start == 0:
+        return None
+    span = context.spans[index]
+    rest = context.text[sentence.start_char : sentence.end_char]
+    inside = context.text[span.opening : span.after_closing]
+    if rest.strip().strip(".").strip() != inside.strip():
+        return None
+    before = context.doc[sentence.start - 1].sent
+    between = context.text[before.end_char : sentence.start_char]
+    if "\n" in between or "\n" in before.text.strip():
+        return None
+    if any(context.is_quoted(t) for t in before):
+        return None
+    reading = subject_of(context, before.root)
+    if reading.key and context.is_person(reading.key) and context.entity_types.get(reading.key) == "PERSON":
+        return reading.key
+    return None
+
+
+def _repeated(context: QuoteContext, index: int, found: list[Attribution]) -> Attribution | None:
+    """A headline repeating words a known speaker says further on."""
+    span = context.spans[index]
+    words = fold(context.text[span.start : span.end]).strip(" .!?…")
+    if len(words.split()) < MIN_REPEATED_WORDS:
+        return None
+    for other, attribution in enumerate(found):
+        if other == index or attribution.speaker is None:
+            continue
+        said = context.spans[other]
+        if words in fold(context.text[said.start : said.end]):
+            return Attribution(attribution.speaker, attribution.cue, rule=CONTINUED)
+    return None
