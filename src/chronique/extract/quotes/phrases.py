@@ -40,18 +40,22 @@ class Reading:
 
     key: str | None
     has_phrase: bool = True
-    #: An unresolved third-person pronoun ("ajoute-t-il"): the caller may follow the discourse.
+    #: A third-person pronoun ("ajoute-t-il"), ``key`` being what the actor recognizer resolved
+    #: it to: the caller may follow the discourse instead.
     pronoun: bool = False
 
 
 NO_SUBJECT = Reading(None, has_phrase=False)
 
 
-def subject_of(context: QuoteContext, verb: Token) -> Reading:
+def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = None) -> Reading:
     """The speaker phrase of ``verb``: its subject or passive agent, or those of the verb above.
 
     The first subject found decides, even when it names no actor: "précise une source citée par
-    Reuters" is the source's word, not Reuters'.
+    Reuters" is the source's word, not Reuters'. The verb of an incise after a quote closing at
+    ``incise_after`` ("« … », précise la société") does not share the subject of a clause before it
+    (that clause holds the quote), and the noun right after it is its inverted subject even where
+    the parser made it an object.
     """
     for _ in range(3):
         agent = _passive_agent(context, verb)
@@ -59,15 +63,21 @@ def subject_of(context: QuoteContext, verb: Token) -> Reading:
             return Reading(agent)
         readings = []
         for child in verb.children:
-            if child.dep_ not in SUBJECT_DEPS:
+            if (len(child.text.strip("-")) <= 1 and child.pos_ == "PRON") or context.is_quoted(child):
+                continue  # the euphonic "-t-" of "a-t-il"; words of the quote itself
+            inverted_clitic = child.pos_ == "PRON" and child.text.startswith("-")
+            if child.dep_ not in SUBJECT_DEPS and not inverted_clitic:
                 continue
             if "Rel" in child.morph.get("PronType", []) and verb.dep_.endswith(LABELS.relative_clause_suffix):
                 child = verb.head
-            if child.lower_ in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
+            if child.lower_.strip("-") in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
                 return Reading(document_author(context, verb.idx))
             readings.append(phrase_speaker(context, child))
         if readings:  # "la société OpenAI" may come out as two subjects: the actor wins
             return next((r for r in readings if r.key), readings[0])
+        if incise_after is not None and verb.head.idx < incise_after:
+            inverted = next((c for c in verb.children if c.i > verb.i and c.dep_ in LABELS.patients), None)
+            return phrase_speaker(context, inverted) if inverted is not None else NO_SUBJECT
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb or context.is_quoted(verb.head):
             return NO_SUBJECT
         verb = verb.head
@@ -81,8 +91,9 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     du club" are their owner; a document with no owner is its author's; "une source" is nobody.
     """
     key = context.actors.at(head, OUTERMOST)
-    if key:
-        return Reading(key)
+    is_pronoun = head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
+    if key or is_pronoun:
+        return Reading(key, pronoun=is_pronoun)
     word = fold(head.text)
     lemma = fold(head.lemma_)
     rules = context.rules
@@ -96,8 +107,7 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     key = context.actor_of_phrase(head)
     if key and not _names_only_a_complement(context, head, key):
         return Reading(key)
-    is_pronoun = head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
-    return Reading(None, pronoun=is_pronoun)
+    return Reading(None)
 
 
 def _owner(context: QuoteContext, head: Token) -> str | None:
@@ -164,8 +174,7 @@ def document_author(context: QuoteContext, position: int) -> str | None:
         clause = token.head
         for _ in range(3):
             if clause.pos_ in ("VERB", "AUX"):
-                reading = subject_of(context, clause) if clause is not token else NO_SUBJECT
-                return reading.key if not reading.pronoun else None
+                return subject_of(context, clause).key if clause is not token else None
             if clause.head is clause:
                 break
             clause = clause.head
@@ -177,7 +186,7 @@ def recent_subject_person(context: QuoteContext, position: int) -> str | None:
     """The person an unresolved "il"/"elle" of a speech verb most likely is.
 
     The subject of the latest clause before ``position`` that has a person for subject (the
-    salient one), else the last person named; names inside quotes are words, not the discourse.
+    salient one; a phrase opening its sentence counts as its subject), else the last person named; names inside quotes are words, not the discourse.
     """
     low = max(0, position - PRONOUN_REACH)
     mentions = [
@@ -185,8 +194,8 @@ def recent_subject_person(context: QuoteContext, position: int) -> str | None:
         if m.end <= position and context.is_person(m.key) and not _inside_quote(context, m.start)
     ]
     for mention in reversed(mentions):
-        token = _token_at(context, mention.start)
-        if token is not None and _is_subject_phrase(token):
+        phrase = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if phrase is not None and len(phrase) and (phrase.start == phrase.sent.start or _is_subject_phrase(phrase.root)):
             return mention.key
     return mentions[-1].key if mentions else None
 

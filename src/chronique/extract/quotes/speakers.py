@@ -85,7 +85,7 @@ def attribute(context: QuoteContext, index: int, previous: Attribution | None) -
     if incise is not None:
         return incise
     for rule in (_colon_introduction, _source_after, _governing_verb, _source_before):
-        found = rule(context, index, before, after)
+        found = rule(context, index, before, after, previous)
         if found is not None and found.speaker is not None:
             return found
     return _continuation(context, index, before, previous) or NOBODY
@@ -123,12 +123,12 @@ def _incise(context: QuoteContext, index: int, after: Window, previous: Attribut
     if verb is None or _has_own_content(context, verb):
         return None
     cue = _cue_text(context, verb)
-    reading = subject_of(context, verb) if context.parsed else NO_SUBJECT
+    reading = subject_of(context, verb, incise_after=span.after_closing) if context.parsed else NO_SUBJECT
     speaker = reading.key
-    if speaker is None and not reading.has_phrase:
+    if reading.pronoun or (speaker is None and _has_pronoun_subject(verb)):
+        speaker = _discourse_speaker(context, index, previous, speaker)
+    elif speaker is None and not reading.has_phrase:
         speaker = _nearest_actor(context, verb, after)
-    if speaker is None and (reading.pronoun or _has_pronoun_subject(verb)):
-        speaker = _discourse_speaker(context, index, previous)
     if speaker is None:
         return None
     return Attribution(speaker, cue, _addressee(context, verb, speaker), rule=INCISE)
@@ -153,24 +153,43 @@ def _cue_text(context: QuoteContext, verb: Token) -> str:
     return context.doc[first : last + 1].text
 
 
-def _discourse_speaker(context: QuoteContext, index: int, previous: Attribution | None) -> str | None:
-    """Who an unresolved "ajoute-t-il" is: the previous quote's speaker while nobody else took
-    the floor, else the person last the subject of a clause."""
+def _discourse_speaker(
+    context: QuoteContext, index: int, previous: Attribution | None, resolved: str | None
+) -> str | None:
+    """Who the "il" of "ajoute-t-il" is: the previous quote's speaker while nobody else took the
+    floor; else the person last the subject of a clause (the one the press means); else what the
+    actor recognizer resolved the pronoun to, unless only a name inside a quote ("[X, NDLR]")."""
     span = context.spans[index]
+    salient = recent_subject_person(context, span.opening)
     if previous is not None and previous.speaker is not None and index > 0:
         gap_start = context.spans[index - 1].after_closing
-        if context.paragraph_breaks_between(gap_start, span.opening) <= CONTINUATION_BREAKS:
-            rival = recent_subject_person(context, span.opening)
-            if rival is None or rival == previous.speaker or not _named_between(context, rival, gap_start, span.opening):
-                return previous.speaker
-    return recent_subject_person(context, span.opening)
+        if context.paragraph_breaks_between(gap_start, span.opening) <= CONTINUATION_BREAKS and (
+            salient is None or salient == previous.speaker or not _named_between(context, salient, gap_start, span.opening)
+        ):
+            return previous.speaker
+    if salient is not None or resolved is None or _only_quoted(context, resolved, span.opening):
+        return salient
+    return resolved
+
+
+def _only_quoted(context: QuoteContext, key: str, position: int) -> bool:
+    """Whether every mention of ``key`` before ``position`` lies inside a quote ("[X, NDLR]")."""
+    mentions = [m for m in context.actors.outermost_between(0, position) if m.key == key]
+    return all(context.is_quoted(t) for m in mentions if (t := _first_token(context, m.start)) is not None)
+
+
+def _first_token(context: QuoteContext, offset: int) -> Token | None:
+    span = context.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _named_between(context: QuoteContext, key: str, start: int, end: int) -> bool:
     return any(m.key == key for m in context.actors.outermost_between(start, end))
 
 
-def _colon_introduction(context: QuoteContext, index: int, before: Window, after: Window) -> Attribution | None:
+def _colon_introduction(
+    context: QuoteContext, index: int, before: Window, after: Window, previous: Attribution | None
+) -> Attribution | None:
     """"Sam Altman réplique sur X : « … »": the subject of the clause before the colon."""
     intro = context.text[before[0] : before[1]].rstrip()
     if not intro.endswith(":"):
@@ -182,8 +201,9 @@ def _colon_introduction(context: QuoteContext, index: int, before: Window, after
     cues = [t for t in tokens if context.is_cue_token(t)]
     for verb in reversed(cues):
         reading = subject_of(context, verb)
-        if reading.key:
-            return Attribution(reading.key, verb.text, _addressee(context, verb, reading.key))
+        key = _discourse_speaker(context, index, previous, reading.key) if reading.pronoun else reading.key
+        if key:
+            return Attribution(key, verb.text, _addressee(context, verb, key))
         if reading.has_phrase and not reading.pronoun:
             return None
     cue = cues[-1].text if cues else None
@@ -193,7 +213,9 @@ def _colon_introduction(context: QuoteContext, index: int, before: Window, after
     return Attribution(_first_speaker_in(context, before[0], colon), cue)
 
 
-def _source_after(context: QuoteContext, index: int, before: Window, after: Window) -> Attribution | None:
+def _source_after(
+    context: QuoteContext, index: int, before: Window, after: Window, previous: Attribution | None
+) -> Attribution | None:
     """"« … », selon X" or "« … » en réponse du fondateur de Tesla"."""
     match = context.rules.source_phrase.search(context.text, after[0], after[1])
     if match is None:
@@ -201,7 +223,9 @@ def _source_after(context: QuoteContext, index: int, before: Window, after: Wind
     return Attribution(_source_actor(context, index, match.end(), after[1]), match.group())
 
 
-def _source_before(context: QuoteContext, index: int, before: Window, after: Window) -> Attribution | None:
+def _source_before(
+    context: QuoteContext, index: int, before: Window, after: Window, previous: Attribution | None
+) -> Attribution | None:
     """"Selon X, « … »" or "D'après X : « … »": the last source phrase before the quote."""
     matches = list(context.rules.source_phrase.finditer(context.text, before[0], before[1]))
     opening = context.rules.opening_source_phrase.match(context.text, before[0], before[1])
@@ -212,7 +236,9 @@ def _source_before(context: QuoteContext, index: int, before: Window, after: Win
     return Attribution(_source_actor(context, index, match.end(), before[1]), match.group().strip())
 
 
-def _governing_verb(context: QuoteContext, index: int, before: Window, after: Window) -> Attribution | None:
+def _governing_verb(
+    context: QuoteContext, index: int, before: Window, after: Window, previous: Attribution | None
+) -> Attribution | None:
     """"a accusé Altman d'avoir « volé … »": a speech verb up the parse from the quoted words."""
     if not context.parsed:
         return _cue_earlier_in_clause(context, before)
@@ -233,7 +259,9 @@ def _governing_verb(context: QuoteContext, index: int, before: Window, after: Wi
         if context.is_cue_token(head):
             reading = subject_of(context, head)
             speaker = reading.key
-            if speaker is None and not reading.has_phrase:
+            if reading.pronoun:
+                speaker = _discourse_speaker(context, index, previous, speaker)
+            elif speaker is None and not reading.has_phrase:
                 speaker = _actor_right_before(context, head)
             if speaker:
                 return Attribution(speaker, _cue_text(context, head), _addressee(context, head, speaker))
