@@ -101,23 +101,24 @@ def _bare_sentence(context: QuoteContext, index: int, speaker: str) -> bool:
 
 
 def _person_just_before(context: QuoteContext, index: int) -> str | None:
-    """"X a réglé ses comptes avec Y. « … »": a quote alone in its sentence after X's sentence."""
-    sentence = _sentence(context, index)
-    if sentence is None or sentence.start == 0:
+    """"X a réglé ses comptes avec Y. « … »": a quote making up its sentences, right after a
+    sentence of the same paragraph whose subject is a person, is that person's."""
+    if not context.parsed:
         return None
     span = context.spans[index]
-    rest = context.text[sentence.start_char : sentence.end_char]
-    inside = context.text[span.opening : span.after_closing]
-    if rest.strip().strip(".").strip() != inside.strip():
+    before = context.before_window(index)
+    after = context.after_window(index)
+    if context.text[before[0] : before[1]].strip() or context.text[after[0] : after[1]].strip(" .") :
         return None
-    before = context.doc[sentence.start - 1].sent
-    between = context.text[before.end_char : sentence.start_char]
-    if "\n" in between or "\n" in before.text.strip():
+    tokens = context.tokens(max(0, span.opening - 400), span.opening)
+    words = [t for t in tokens or () if not t.is_space]
+    if not words or "\n" in context.text[words[-1].idx : span.opening] or context.is_quoted(words[-1]):
         return None
-    if any(context.is_quoted(t) for t in before):
+    sentence = words[-1].sent
+    if any(context.is_quoted(t) for t in sentence) or "\n" in sentence.text.strip():
         return None
-    reading = subject_of(context, before.root)
-    if reading.key and context.is_person(reading.key) and context.entity_types.get(reading.key) == "PERSON":
+    reading = subject_of(context, sentence.root)
+    if reading.key and context.entity_types.get(reading.key) == "PERSON":
         return reading.key
     return None
 

@@ -49,6 +49,8 @@ SUBJECT_DEPS = LABELS.speaker_subjects
 ADDRESSEE_DEPS = LABELS.addressees
 #: A clause a speech verb governs after it: its own words, so it is no incise of an earlier quote.
 OWN_CONTENT_DEPS = LABELS.complement_clauses
+#: How many words may end the quote's sentence before its incise's comma ("» espagnol, a dit X").
+MAX_TAIL_WORDS = 2
 #: How many paragraph breaks may separate an inverted pronoun's quote from the speaker it continues.
 CONTINUATION_BREAKS = 4
 
@@ -114,11 +116,14 @@ def _incise(context: QuoteContext, index: int, after: Window, previous: Attribut
     words = [t for t in tokens if not (t.is_punct or t.is_space)][: context.rules.incise_reach]
     if not words:
         return None
-    lead = context.text[after[0] : after[1]].lstrip()[:1]
     punctuation = context.rules.incise_punctuation
     verb_first = words[0].pos_ in ("VERB", "AUX") and words[0].idx == tokens[0].idx
-    if lead not in punctuation and context.text[span.end - 1] not in punctuation and not verb_first:
-        return None
+    if context.text[span.end - 1] not in punctuation and not verb_first:
+        # "« … » espagnol, a justifié X": a word or two may close the sentence before the incise
+        lead = next((t for t in list(tokens)[:MAX_TAIL_WORDS + 1] if t.text in punctuation), None)
+        if lead is None:
+            return None
+        words = [t for t in tokens if t.i > lead.i and not (t.is_punct or t.is_space)][: context.rules.incise_reach]
     verb = next((t for t in words if context.is_cue_token(t)), None)
     if verb is None or _has_own_content(context, verb):
         return None
@@ -272,12 +277,26 @@ def _governing_verb(
 
 
 def _actor_right_before(context: QuoteContext, verb: Token) -> str | None:
-    """"Bruno Le Maire dit avoir …" misparsed: the actor that ends right before the verb."""
-    mentions = context.actors.outermost_between(max(0, verb.idx - 80), verb.idx)
-    if not mentions or context.text[mentions[-1].end : verb.idx].strip():
+    """The subject the parse missed: the actor just before the verb ("Bruno Le Maire dit avoir"),
+    with only auxiliaries, adverbs, clitics or an apposition between ("X, avocat de Y, a fait savoir")."""
+    first = context.doc[context.locution_words.get(verb.i, verb.i)]
+    sentence_start = first.sent.start_char if context.parsed else 0
+    mentions = context.actors.outermost_between(max(sentence_start, first.idx - 200), first.idx)
+    if not mentions:
         return None
     key = mentions[-1].key
+    between = context.tokens(mentions[-1].end, first.idx)
+    if between is not None:
+        words = list(between)
+        if words and words[0].text == ",":
+            closing = max(i for i, t in enumerate(words) if t.text == ",")
+            words = words[closing + 1 :] if closing > 0 else words
+        if any(t.pos_ not in _SUBJECT_GAP for t in words):
+            return None
     return key if context.can_speak(key) else None
+
+
+_SUBJECT_GAP = frozenset({"AUX", "ADV", "PRON", "PART", "SPACE"})
 
 
 def _cue_earlier_in_clause(context: QuoteContext, before: Window) -> Attribution | None:
