@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from chronique.extract.quotes.context import QuoteContext
 from chronique.nlp.actor_index import OUTERMOST
@@ -73,6 +73,8 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
             if child.lower_.strip("-") in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
                 return Reading(document_author(context, verb.idx))
             readings.append(phrase_speaker(context, child))
+        if not readings and (clitic := _inverted_pronoun(context, verb)) is not None:
+            readings.append(phrase_speaker(context, clitic))
         if readings:  # "la société OpenAI" may come out as two subjects: the actor wins
             return next((r for r in readings if r.key), readings[0])
         if incise_after is not None and verb.head.idx < incise_after:
@@ -82,6 +84,16 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
             return NO_SUBJECT
         verb = verb.head
     return NO_SUBJECT
+
+
+def _inverted_pronoun(context: QuoteContext, verb: Token) -> Token | None:
+    """"a-t-elle ajouté": the inverted subject pronoun next to the verb, wherever the parse hung it."""
+    doc = verb.doc
+    low, high = (verb.sent.start, verb.sent.end) if context.parsed else (0, len(doc))
+    for index in range(max(low, verb.i - 3), min(high, verb.i + 3)):
+        if fold(doc[index].text) in context.rules.inverted_pronouns:
+            return doc[index]
+    return None
 
 
 def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
@@ -189,15 +201,44 @@ def recent_subject_person(context: QuoteContext, position: int) -> str | None:
     salient one; a phrase opening its sentence counts as its subject), else the last person named; names inside quotes are words, not the discourse.
     """
     low = max(0, position - PRONOUN_REACH)
+    quoted_only = _keys_named_only_in_quotes(context, position)
     mentions = [
         m for m in context.actors.outermost_between(low, position)
         if m.end <= position and context.is_person(m.key) and not _inside_quote(context, m.start)
+        and m.key not in quoted_only
     ]
     for mention in reversed(mentions):
         phrase = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if phrase is not None and len(phrase) and (phrase.start == phrase.sent.start or _is_subject_phrase(phrase.root)):
+        if phrase is not None and len(phrase) and context.parsed and _stands_as_subject(phrase):
             return mention.key
     return mentions[-1].key if mentions else None
+
+
+def _keys_named_only_in_quotes(context: QuoteContext, position: int) -> set[str]:
+    """Actors whose every name before ``position`` is inside a quote ("je le [Montebourg, NDLR]")."""
+    outside: set[str] = set()
+    inside: set[str] = set()
+    for mention in context.actors.outermost_between(0, position):
+        if mention.kind == "pronoun":
+            continue
+        (inside if _inside_quote(context, mention.start) else outside).add(mention.key)
+    return inside - outside
+
+
+def _stands_as_subject(phrase: Span) -> bool:
+    """A subject by position (opening its sentence, or right before a verb, an apposition
+    between) or by the parse when the parse puts the verb after it."""
+    if phrase.start == phrase.sent.start:
+        return True
+    doc = phrase.doc
+    following = phrase.end
+    if following < len(doc) and doc[following].text == ",":
+        comma = next((t.i for t in doc[following + 1 : min(len(doc), following + 10)] if t.text == ","), None)
+        following = comma + 1 if comma is not None else following
+    if following < len(doc) and doc[following].pos_ in ("VERB", "AUX"):
+        return True
+    root = phrase.root
+    return _is_subject_phrase(root) and root.head.i > root.i
 
 
 def _inside_quote(context: QuoteContext, offset: int) -> bool:

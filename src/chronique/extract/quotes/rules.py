@@ -51,6 +51,8 @@ class QuoteRules:
     document_nouns: frozenset[str]
     #: "lire" ("peut-on y lire"): a verb whose subject "on" reads a document.
     document_readers: frozenset[str]
+    #: "-il", "-elle": the subject pronoun of an inverted incise.
+    inverted_pronouns: frozenset[str]
     #: "par", "by": the preposition of the agent of a passive verb.
     agent_prepositions: frozenset[str]
     #: "selon", "d'après", "according to": the actor right after it is the speaker.
@@ -118,6 +120,7 @@ def load_quote_rules(lang: str) -> QuoteRules:
         voice_nouns=frozenset(fold(v) for v in verbs.get("voice_nouns", [])),
         document_nouns=frozenset(fold(v) for v in verbs.get("document_nouns", [])),
         document_readers=frozenset(fold(v) for v in verbs.get("document_readers", [])),
+        inverted_pronouns=frozenset(fold(v) for v in verbs.get("inverted_pronouns", [])),
         agent_prepositions=frozenset(w.lower() for w in words["agent_prepositions"]),
         source_phrase=re.compile(_word_bounded(words["source_phrases"]), re.IGNORECASE),
         opening_source_phrase=re.compile(

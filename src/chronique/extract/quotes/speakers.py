@@ -350,8 +350,9 @@ def _nearest_actor(context: QuoteContext, verb: Token, window: Window) -> str | 
         return before[-1].key
     clause_start = verb.idx + len(verb.text)
     for mention in (m for m in mentions if m.start >= verb.idx + len(verb.text)):
-        if context.can_speak(mention.key) and not _is_venue(context, mention.start, clause_start):
-            return mention.key
+        if not _is_venue(context, mention.start, clause_start):
+            # the first actor that is no venue is the subject: one that cannot speak names nobody
+            return mention.key if context.can_speak(mention.key) else None
         clause_start = mention.end  # "à l'AFP Jean Dupont": the venue ends where its actor does
     return None
 
