@@ -197,8 +197,9 @@ def document_author(context: QuoteContext, position: int) -> str | None:
 def recent_subject_person(context: QuoteContext, position: int) -> str | None:
     """The person an unresolved "il"/"elle" of a speech verb most likely is.
 
-    The subject of the latest clause before ``position`` that has a person for subject (the
-    salient one; a phrase opening its sentence counts as its subject), else the last person named; names inside quotes are words, not the discourse.
+    The subject of the main clause of the latest sentence before ``position`` whose subject is a
+    person (the salient one), else the last person named. Words inside quotes are not the
+    discourse, nor are actors named only there ("je le [Montebourg, NDLR] soutiens").
     """
     low = max(0, position - PRONOUN_REACH)
     quoted_only = _keys_named_only_in_quotes(context, position)
@@ -207,11 +208,33 @@ def recent_subject_person(context: QuoteContext, position: int) -> str | None:
         if m.end <= position and context.is_person(m.key) and not _inside_quote(context, m.start)
         and m.key not in quoted_only
     ]
-    for mention in reversed(mentions):
+    if not mentions:
+        return None
+    if context.parsed:
+        sentences: list[Span] = []
+        for mention in mentions:
+            sentence = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if sentence is not None and len(sentence) and (not sentences or sentences[-1] != sentence.sent):
+                sentences.append(sentence.sent)
+        for sentence in reversed(sentences):
+            key = _main_subject(context, sentence, mentions)
+            if key:
+                return key
+    return mentions[-1].key
+
+
+def _main_subject(context: QuoteContext, sentence: Span, mentions: list) -> str | None:
+    """The person subject of the sentence's main clause: by the parse, else by position (the
+    first person of the sentence standing right before a verb, an apposition between)."""
+    inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
+    reading = subject_of(context, sentence.root)
+    if reading.key and any(m.key == reading.key for m in inside):
+        return reading.key
+    for mention in inside:
         phrase = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if phrase is not None and len(phrase) and context.parsed and _stands_as_subject(phrase):
+        if phrase is not None and len(phrase) and _before_its_verb(phrase):
             return mention.key
-    return mentions[-1].key if mentions else None
+    return None
 
 
 def _keys_named_only_in_quotes(context: QuoteContext, position: int) -> set[str]:
@@ -225,20 +248,17 @@ def _keys_named_only_in_quotes(context: QuoteContext, position: int) -> set[str]
     return inside - outside
 
 
-def _stands_as_subject(phrase: Span) -> bool:
-    """A subject by position (opening its sentence, or right before a verb, an apposition
-    between) or by the parse when the parse puts the verb after it."""
-    if phrase.start == phrase.sent.start:
-        return True
+def _before_its_verb(phrase: Span) -> bool:
+    """"X expliquait", "X, patron de Y, a dit": a verb right after the phrase (or its apposition),
+    the phrase not opening a subordinate clause ("ce qu'il comptait")."""
     doc = phrase.doc
+    if phrase.start > phrase.sent.start and doc[phrase.start - 1].pos_ in ("SCONJ", "PRON"):
+        return False
     following = phrase.end
     if following < len(doc) and doc[following].text == ",":
         comma = next((t.i for t in doc[following + 1 : min(len(doc), following + 10)] if t.text == ","), None)
         following = comma + 1 if comma is not None else following
-    if following < len(doc) and doc[following].pos_ in ("VERB", "AUX"):
-        return True
-    root = phrase.root
-    return _is_subject_phrase(root) and root.head.i > root.i
+    return following < len(doc) and doc[following].pos_ in ("VERB", "AUX")
 
 
 def _inside_quote(context: QuoteContext, offset: int) -> bool:
@@ -249,14 +269,3 @@ def _inside_quote(context: QuoteContext, offset: int) -> bool:
 def _token_at(context: QuoteContext, offset: int) -> Token | None:
     span = context.doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
-
-
-def _is_subject_phrase(token: Token) -> bool:
-    """Whether the token's phrase (its name head) is a subject."""
-    for _ in range(3):
-        if token.dep_ in SUBJECT_DEPS:
-            return True
-        if token.dep_ not in LABELS.name_parts and token.dep_ not in LABELS.restating_links:
-            return False
-        token = token.head
-    return False

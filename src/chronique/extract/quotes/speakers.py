@@ -125,6 +125,8 @@ def _incise(context: QuoteContext, index: int, after: Window, previous: Attribut
             return None
         words = [t for t in tokens if t.i > lead.i and not (t.is_punct or t.is_space)][: context.rules.incise_reach]
     verb = next((t for t in words if context.is_cue_token(t)), None)
+    if verb is None:
+        verb = _final_incise_verb(context, list(tokens))
     if verb is None or _has_own_content(context, verb):
         return None
     cue = _cue_text(context, verb)
@@ -137,6 +139,24 @@ def _incise(context: QuoteContext, index: int, after: Window, previous: Attribut
     if speaker is None:
         return None
     return Attribution(speaker, cue, _addressee(context, verb, speaker), rule=INCISE)
+
+
+def _final_incise_verb(context: QuoteContext, tokens: list[Token]) -> Token | None:
+    """"« … », ce qui constitue une infraction, a-t-elle ajouté.": an inverted speech verb
+    closing the sentence after a last comma."""
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if not commas:
+        return None
+    tail = [t for t in tokens[commas[-1] + 1 :] if not (t.is_punct or t.is_space)]
+    if not tail or len(tail) > context.rules.incise_reach:
+        return None
+    verb = next((t for t in tail[:3] if context.is_cue_token(t)), None)
+    if verb is None:
+        return None
+    inverted = any(fold(t.text) in context.rules.inverted_pronouns for t in tail) or any(
+        c.i > verb.i and c.dep_ in SUBJECT_DEPS for c in verb.children
+    )
+    return verb if inverted else None
 
 
 def _has_own_content(context: QuoteContext, verb: Token) -> bool:
