@@ -63,9 +63,12 @@ class QuoteFinder:
         )
         attributions: list[Attribution] = []
         previous: Attribution | None = None
+        last_known: tuple[int, str] | None = None
         for index in range(len(spans)):
-            previous = attribute(context, index, previous)
+            previous = attribute(context, index, previous, last_known)
             attributions.append(previous)
+            if previous.speaker is not None:
+                last_known = (index, previous.speaker)
         settled = settle(context, attributions)
         return [_quote(text, span, attribution) for span, attribution in zip(spans, settled, strict=True)]
 

@@ -70,12 +70,17 @@ class Attribution:
 
 
 NOBODY = Attribution(None)
+#: An earlier quote's index and its known speaker.
+Known = tuple[int, str]
 #: A character range [start, end) of the document.
 Window = tuple[int, int]
 
 
-def attribute(context: QuoteContext, index: int, previous: Attribution | None) -> Attribution:
-    """The attribution of quote ``index``; ``previous`` is the one of the quote before it."""
+def attribute(
+    context: QuoteContext, index: int, previous: Attribution | None, last_known: Known | None = None
+) -> Attribution:
+    """The attribution of quote ``index``; ``previous`` is the one of the quote before it and
+    ``last_known`` the index and speaker of the latest earlier quote whose speaker is known."""
     before = context.before_window(index)
     after = context.after_window(index)
     title = context.rules.title_cue_at_end.search(context.text, before[0], before[1])
@@ -83,11 +88,11 @@ def attribute(context: QuoteContext, index: int, previous: Attribution | None) -
         return Attribution(None, title.group().strip(" :"), rule=TITLE)
     if previous is not None and _is_gloss(context, index):
         return previous
-    incise = _incise(context, index, after, previous)
+    incise = _incise(context, index, after, last_known)
     if incise is not None:
         return incise
     for rule in (_colon_introduction, _source_after, _governing_verb, _source_before):
-        found = rule(context, index, before, after, previous)
+        found = rule(context, index, before, after, last_known)
         if found is not None and found.speaker is not None:
             return found
     return _continuation(context, index, before, previous) or NOBODY
@@ -102,7 +107,7 @@ def _is_gloss(context: QuoteContext, index: int) -> bool:
     return gap.strip() == "("
 
 
-def _incise(context: QuoteContext, index: int, after: Window, previous: Attribution | None) -> Attribution | None:
+def _incise(context: QuoteContext, index: int, after: Window, last_known: Known | None) -> Attribution | None:
     """"« … », écrit-il": a speech verb within a few words after the closing mark.
 
     The verb may also follow the mark directly ("« … » indique Deezer"). Returns None when there
@@ -133,7 +138,7 @@ def _incise(context: QuoteContext, index: int, after: Window, previous: Attribut
     reading = subject_of(context, verb, incise_after=span.after_closing) if context.parsed else NO_SUBJECT
     speaker = reading.key
     if reading.pronoun or (speaker is None and _has_pronoun_subject(verb)):
-        speaker = _discourse_speaker(context, index, previous, speaker)
+        speaker = _discourse_speaker(context, index, last_known, speaker)
     elif speaker is None and not reading.has_phrase:
         speaker = _nearest_actor(context, verb, after)
     if speaker is None:
@@ -150,7 +155,7 @@ def _final_incise_verb(context: QuoteContext, tokens: list[Token]) -> Token | No
     tail = [t for t in tokens[commas[-1] + 1 :] if not (t.is_punct or t.is_space)]
     if not tail or len(tail) > context.rules.incise_reach:
         return None
-    verb = next((t for t in tail[:3] if context.is_cue_token(t)), None)
+    verb = next((t for t in tail if context.is_cue_token(t)), None)
     if verb is None:
         return None
     inverted = any(fold(t.text) in context.rules.inverted_pronouns for t in tail) or any(
@@ -179,19 +184,20 @@ def _cue_text(context: QuoteContext, verb: Token) -> str:
 
 
 def _discourse_speaker(
-    context: QuoteContext, index: int, previous: Attribution | None, resolved: str | None
+    context: QuoteContext, index: int, last_known: Known | None, resolved: str | None
 ) -> str | None:
-    """Who the "il" of "ajoute-t-il" is: the previous quote's speaker while nobody else took the
-    floor; else the person last the subject of a clause (the one the press means); else what the
-    actor recognizer resolved the pronoun to, unless only a name inside a quote ("[X, NDLR]")."""
+    """Who the "il" of "ajoute-t-il" is: the latest known speaker while nobody else took the
+    floor; else the person last the subject of a main clause (the one the press means); else
+    what the actor recognizer resolved the pronoun to, unless only a name inside a quote."""
     span = context.spans[index]
     salient = recent_subject_person(context, span.opening)
-    if previous is not None and previous.speaker is not None and index > 0:
-        gap_start = context.spans[index - 1].after_closing
+    if last_known is not None:
+        known_index, speaker = last_known
+        gap_start = context.spans[known_index].after_closing
         if context.paragraph_breaks_between(gap_start, span.opening) <= CONTINUATION_BREAKS and (
-            salient is None or salient == previous.speaker or not _named_between(context, salient, gap_start, span.opening)
+            salient is None or salient == speaker or not _named_between(context, salient, gap_start, span.opening)
         ):
-            return previous.speaker
+            return speaker
     if salient is not None or resolved is None or _only_quoted(context, resolved, span.opening):
         return salient
     return resolved
@@ -213,7 +219,7 @@ def _named_between(context: QuoteContext, key: str, start: int, end: int) -> boo
 
 
 def _colon_introduction(
-    context: QuoteContext, index: int, before: Window, after: Window, previous: Attribution | None
+    context: QuoteContext, index: int, before: Window, after: Window, last_known: Known | None
 ) -> Attribution | None:
     """"Sam Altman réplique sur X : « … »": the subject of the clause before the colon."""
     intro = context.text[before[0] : before[1]].rstrip()
@@ -226,7 +232,7 @@ def _colon_introduction(
     cues = [t for t in tokens if context.is_cue_token(t)]
     for verb in reversed(cues):
         reading = subject_of(context, verb)
-        key = _discourse_speaker(context, index, previous, reading.key) if reading.pronoun else reading.key
+        key = _discourse_speaker(context, index, last_known, reading.key) if reading.pronoun else reading.key
         if key:
             return Attribution(key, verb.text, _addressee(context, verb, key))
         if reading.has_phrase and not reading.pronoun:
@@ -239,7 +245,7 @@ def _colon_introduction(
 
 
 def _source_after(
-    context: QuoteContext, index: int, before: Window, after: Window, previous: Attribution | None
+    context: QuoteContext, index: int, before: Window, after: Window, last_known: Known | None
 ) -> Attribution | None:
     """"« … », selon X" or "« … » en réponse du fondateur de Tesla"."""
     match = context.rules.source_phrase.search(context.text, after[0], after[1])
@@ -249,7 +255,7 @@ def _source_after(
 
 
 def _source_before(
-    context: QuoteContext, index: int, before: Window, after: Window, previous: Attribution | None
+    context: QuoteContext, index: int, before: Window, after: Window, last_known: Known | None
 ) -> Attribution | None:
     """"Selon X, « … »" or "D'après X : « … »": the last source phrase before the quote."""
     matches = list(context.rules.source_phrase.finditer(context.text, before[0], before[1]))
@@ -262,7 +268,7 @@ def _source_before(
 
 
 def _governing_verb(
-    context: QuoteContext, index: int, before: Window, after: Window, previous: Attribution | None
+    context: QuoteContext, index: int, before: Window, after: Window, last_known: Known | None
 ) -> Attribution | None:
     """"a accusé Altman d'avoir « volé … »": a speech verb up the parse from the quoted words."""
     if not context.parsed:
@@ -285,7 +291,7 @@ def _governing_verb(
             reading = subject_of(context, head)
             speaker = reading.key
             if reading.pronoun:
-                speaker = _discourse_speaker(context, index, previous, speaker)
+                speaker = _discourse_speaker(context, index, last_known, speaker)
             elif speaker is None and not reading.has_phrase:
                 speaker = _actor_right_before(context, head)
             if speaker:
