@@ -73,6 +73,12 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
             if child.lower_.strip("-") in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
                 return Reading(document_author(context, verb.idx))
             readings.append(phrase_speaker(context, child))
+        if not readings:  # "Un porte-parole de Google a confirmé" with "a" read as the verb
+            readings = [
+                phrase_speaker(context, child)
+                for aux in verb.children if aux.dep_.startswith(LABELS.auxiliary_prefix)
+                for child in aux.children if child.dep_ in SUBJECT_DEPS and not context.is_quoted(child)
+            ]
         if not readings and (clitic := _inverted_pronoun(context, verb)) is not None:
             readings.append(phrase_speaker(context, clitic))
         if readings:  # "la société OpenAI" may come out as two subjects: the actor wins
@@ -114,11 +120,9 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
         if owner or lemma not in rules.document_nouns:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
-    if word in rules.anonymous_speakers or lemma in rules.anonymous_speakers:
-        return Reading(None)
     key = context.actor_of_phrase(head)
     if key and not _names_only_a_complement(context, head, key):
-        return Reading(key)
+        return Reading(key)  # "le député Henri Guaino", "la société OpenAI"
     return Reading(None)
 
 

@@ -277,7 +277,8 @@ def _governing_verb(
     tokens = context.tokens(span.start, span.end)
     if tokens is None:
         return None
-    node = tokens.root
+    first_sentence = tokens[0].sent
+    node = context.doc[tokens.start : min(tokens.end, first_sentence.end)].root  # quotes may run on
     for _ in range(MAX_CLIMB):
         head = node.head
         if head is node:
