@@ -131,6 +131,9 @@ class QuoteContext:
             return fold(token.text) in self.rules.cue_forms
         if self.rules.is_cue_word(token.lemma_, token.text):
             return True
+        if fold(token.lemma_) in self.rules.document_readers:  # "peut-on y lire"
+            nearby = token.doc[max(0, token.i - 3) : token.i + 3]
+            return any(fold(t.text).strip("-") in _IMPERSONAL for t in nearby)
         return fold(token.lemma_) in self.rules.reflexive_cue_lemmas and _is_reflexive(token)
 
 
@@ -138,6 +141,7 @@ class QuoteContext:
 #: "fait-il valoir").
 _LOCUTION_GAPS = frozenset({"ADV", "PRON"})
 _REFLEXIVE = frozenset({"se", "s'", "s’"})
+_IMPERSONAL = frozenset({"on"})
 
 
 def _locution_words(doc: Doc, locutions: tuple[tuple[str, ...], ...]) -> dict[int, int]:

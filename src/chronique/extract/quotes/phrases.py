@@ -80,6 +80,8 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
                 for child in aux.children if child.dep_ in SUBJECT_DEPS and not context.is_quoted(child)
             ]
         if not readings and (clitic := _inverted_pronoun(context, verb)) is not None:
+            if clitic.lower_.strip("-t") in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
+                return Reading(document_author(context, verb.idx))
             readings.append(phrase_speaker(context, clitic))
         if readings:  # "la société OpenAI" may come out as two subjects: the actor wins
             return next((r for r in readings if r.key), readings[0])
@@ -116,7 +118,7 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     lemma = fold(head.lemma_)
     rules = context.rules
     if word in rules.voice_nouns or lemma in rules.voice_nouns or lemma in rules.document_nouns:
-        owner = _owner(context, head)
+        owner = _owner(context, head) or _writer(context, head)
         if owner or lemma not in rules.document_nouns:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
@@ -133,6 +135,20 @@ def _owner(context: QuoteContext, head: Token) -> str | None:
             key = context.actor_of_phrase(child)
             if key and context.can_speak(key):
                 return key
+    return None
+
+
+def _writer(context: QuoteContext, document: Token) -> str | None:
+    """"un courrier écrit par X", "une lettre signée par X": the agent of the participle."""
+    for child in document.children:
+        if not child.dep_.startswith(LABELS.clausal_modifier_prefix):
+            continue
+        for argument in child.children:
+            marker = next((c for c in argument.children if c.dep_ == LABELS.case_marker), None)
+            if marker is not None and marker.lower_ in context.rules.agent_prepositions:
+                key = context.actor_of_phrase(argument)
+                if key and context.can_speak(key):
+                    return key
     return None
 
 
@@ -184,7 +200,7 @@ def document_author(context: QuoteContext, position: int) -> str | None:
             continue
         if context.is_quoted(token) or fold(token.lemma_) not in context.rules.document_nouns:
             continue
-        owner = _owner(context, token)
+        owner = _owner(context, token) or _writer(context, token)
         if owner:
             return owner
         clause = token.head

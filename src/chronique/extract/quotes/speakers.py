@@ -169,7 +169,7 @@ def _has_own_content(context: QuoteContext, verb: Token) -> bool:
     head = context.doc[context.locution_words.get(verb.i, verb.i)]
     return any(
         child.i > verb.i and child.dep_ in OWN_CONTENT_DEPS and not context.is_cue_token(child)
-        and not context.is_quoted(child)
+        and not context.is_quoted(child) and context.actors.at(child) is None  # a name misread as a clause
         for child in (*head.children, *verb.children)
     )
 
