@@ -118,8 +118,9 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     lemma = fold(head.lemma_)
     rules = context.rules
     if word in rules.voice_nouns or lemma in rules.voice_nouns or lemma in rules.document_nouns:
-        owner = _owner(context, head) or _writer(context, head)
-        if owner or lemma not in rules.document_nouns:
+        is_document = lemma in rules.document_nouns
+        owner = _owner(context, head) or (_writer(context, head) if is_document else None)
+        if owner or not is_document:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
     key = context.actor_of_phrase(head)

@@ -377,11 +377,20 @@ def _nearest_actor(context: QuoteContext, verb: Token, window: Window) -> str | 
         return before[-1].key
     clause_start = verb.idx + len(verb.text)
     for mention in (m for m in mentions if m.start >= verb.idx + len(verb.text)):
+        if _unnamed_speaker_between(context, verb.idx + len(verb.text), mention.start):
+            return None  # "précise une source citée par Bloomberg": the source speaks
         if not _is_venue(context, mention.start, clause_start):
             # the first actor that is no venue is the subject: one that cannot speak names nobody
             return mention.key if context.can_speak(mention.key) else None
         clause_start = mention.end  # "à l'AFP Jean Dupont": the venue ends where its actor does
     return None
+
+
+def _unnamed_speaker_between(context: QuoteContext, start: int, end: int) -> bool:
+    """Whether a word for an unnamed speaker ("une source", "un proche") stands in [start, end)."""
+    tokens = context.tokens(start, end)
+    words = context.rules.anonymous_speakers | context.rules.voice_nouns
+    return tokens is not None and any(fold(t.text) in words or fold(t.lemma_) in words for t in tokens)
 
 
 def _first_speaker_in(context: QuoteContext, start: int, end: int) -> str | None:
