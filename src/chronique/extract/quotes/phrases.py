@@ -26,6 +26,7 @@ SUBJECT_DEPS = LABELS.speaker_subjects
 PASSIVE_DEPS = LABELS.passive_markers
 OBLIQUE_DEPS = LABELS.speaker_obliques
 SHARED_SUBJECT_DEPS = LABELS.shared_subject_links
+QUOTE_NAME_LINKS = LABELS.quote_phrase_name_links
 #: How far back (characters) a document or an earlier subject may be looked for.
 DOCUMENT_REACH = 1500
 #: How far back (characters) an inverted pronoun the actor recognizer left open may look.
@@ -123,10 +124,25 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
         if owner or not is_document:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
-    key = context.actor_of_phrase(head)
-    if key and not _names_only_a_complement(context, head, key):
-        return Reading(key)  # "le député Henri Guaino", "la société OpenAI"
-    return Reading(None)
+    return Reading(_naming_apposition(context, head))
+
+
+def _naming_apposition(context: QuoteContext, head: Token) -> str | None:
+    """"le député Henri Guaino", "la société OpenAI": the name that follows a role noun.
+
+    Of several ("le député PS de Seine-Saint-Denis Razzy Hammadi") the last one is the holder's
+    name; an actor reached through a preposition ("le patron de Mediapro") is a complement.
+    """
+    found = None
+    for child in head.children:
+        if child.i <= head.i or child.dep_ not in QUOTE_NAME_LINKS:
+            continue
+        if any(grand.dep_ == LABELS.case_marker for grand in child.children if grand.i < child.i):
+            continue
+        key = context.actors.at(child, OUTERMOST)
+        if key:
+            found = key
+    return found
 
 
 def _owner(context: QuoteContext, head: Token) -> str | None:
@@ -151,17 +167,6 @@ def _writer(context: QuoteContext, document: Token) -> str | None:
                 if key and context.can_speak(key):
                     return key
     return None
-
-
-def _names_only_a_complement(context: QuoteContext, head: Token, key: str) -> bool:
-    """"le patron de Mediapro" is not Mediapro: an actor reached through "de X" is a complement.
-
-    "le groupe Vivendi" names its head (no preposition); "le patron de Mediapro" does not.
-    """
-    for child in head.children:
-        if child.i > head.i and context.actors.at(child, OUTERMOST) == key:
-            return any(grand.dep_ == LABELS.case_marker for grand in child.children if grand.i < child.i)
-    return False
 
 
 def _passive_agent(context: QuoteContext, verb: Token) -> str | None:
