@@ -94,6 +94,14 @@ SPEAKER_CASES = [
      "Un courrier écrit par Rodolphe Saadé a été envoyé au ministre. Le texte dénonce une "
      "« concurrence déloyale ».",
      [("concurrence déloyale", "Rodolphe Saadé")]),
+    ("an answer introduced by its topic is the interviewee's",
+     "Invitée sur France Inter, Christine Lagarde a détaillé sa politique. "
+     "Sur l'inflation : « Elle reculera l'an prochain. »",
+     [("Elle reculera l'an prochain.", "Christine Lagarde")]),
+    ("the name closing a role noun's appositions",
+     "Le sénateur LR des Hauts-de-Seine Roger Karoutchi a salué la décision. "
+     "On ne peut pas « reculer maintenant », a-t-il estimé.",
+     [("reculer maintenant", "Roger Karoutchi")]),
     ("a gloss in parentheses is read like the title it translates",
      "Le ministre a défendu la loi intitulée « Pour une école de la confiance » "
      "(« for a school of trust »), selon Jean-Michel Blanquer.",
@@ -102,6 +110,7 @@ SPEAKER_CASES = [
 
 # Sentences where no known actor speaks: the speaker must stay unknown.
 NOBODY_CASES = [
+    "La réforme des retraites divise le pays. Sur les salaires : « rien de nouveau ».",
     "« Le rachat est imminent », précise une source citée par Bloomberg.",
     "Selon un proche du dossier, la vente de Fnac serait « imminente ».",
     "Le rapport évoque une « crise profonde » du secteur.",

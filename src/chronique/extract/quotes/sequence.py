@@ -9,6 +9,8 @@ The press spreads one speaker over several quotes:
   previous quote's speaker ("Il s'agit là d'une réponse « définitive »");
 - a quote that is a whole sentence, right after a sentence whose subject is a person, is that
   person's ("X a réglé ses comptes avec Y. « … »");
+- an answer introduced by its topic ("Sur l'économie : « … »") is the interviewee's: the latest
+  known speaker, else the person the paragraph is about;
 - a headline quoting words said further on ("« Je n'aurais rien dû lui acheter »") is said by
   whoever says them there.
 Only quotes left without a speaker are filled; a title stays nobody's.
@@ -21,7 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from chronique.extract.quotes.context import QuoteContext
-from chronique.extract.quotes.phrases import subject_of
+from chronique.extract.quotes.phrases import recent_subject_person, subject_of
 from chronique.extract.quotes.speakers import CONTINUED, INCISE, TITLE, Attribution
 from chronique.text import fold
 
@@ -47,6 +49,9 @@ def settle(context: QuoteContext, attributions: list[Attribution]) -> list[Attri
             found[index] = Attribution(previous.speaker, previous.cue, rule=CONTINUED)
         elif _same_paragraph(context, index - 1, index) and _bare_sentence(context, index, previous.speaker):
             found[index] = Attribution(previous.speaker, previous.cue, rule=CONTINUED)
+    for index in range(len(found)):
+        if _open(found[index]) and _topic_introduction(context, index):
+            found[index] = _interview_speaker(context, index, found) or found[index]
     for index in range(len(found)):
         if _open(found[index]):
             person = _person_just_before(context, index)
@@ -120,6 +125,39 @@ def _person_just_before(context: QuoteContext, index: int) -> str | None:
     reading = subject_of(context, sentence.root)
     if reading.key and context.entity_types.get(reading.key) == "PERSON":
         return reading.key
+    return None
+
+
+def _topic_introduction(context: QuoteContext, index: int) -> bool:
+    """"Sur l'économie du football : « … »": a colon after words that name nobody and say nothing."""
+    start, end = context.before_window(index)
+    intro = context.text[start:end].rstrip()
+    if not intro.endswith(":"):
+        return False
+    tokens = context.tokens(start, start + len(intro))
+    if tokens is None:
+        return False
+    outside = [t for t in tokens if not context.is_quoted(t)]
+    return not any(context.actors.at(t) or context.is_cue_token(t) for t in outside)
+
+
+def _interview_speaker(context: QuoteContext, index: int, found: list[Attribution]) -> Attribution | None:
+    """The speaker of an interview's answers: the latest known speaker of the last paragraphs,
+    else the person the paragraph is about (the main subject of one of its sentences)."""
+    span = context.spans[index]
+    for earlier in range(index - 1, -1, -1):
+        attribution = found[earlier]
+        gap_start = context.spans[earlier].after_closing
+        if context.paragraph_breaks_between(gap_start, span.opening) > 2:
+            break
+        if attribution.speaker is not None:
+            named = {m.key for m in context.actors.outermost_between(gap_start, span.opening)}
+            others = {k for k in named if context.can_speak(k)} - {attribution.speaker}
+            return None if others else Attribution(attribution.speaker, attribution.cue, rule=CONTINUED)
+    paragraph_start = context.text.rfind("\n", 0, span.opening) + 1
+    person = recent_subject_person(context, span.opening)
+    if person and any(m.key == person for m in context.actors.outermost_between(paragraph_start, span.opening)):
+        return Attribution(person, rule=CONTINUED)
     return None
 
 
