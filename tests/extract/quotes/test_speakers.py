@@ -102,6 +102,12 @@ SPEAKER_CASES = [
      "Le sénateur LR des Hauts-de-Seine Roger Karoutchi a salué la décision. "
      "On ne peut pas « reculer maintenant », a-t-il estimé.",
      [("reculer maintenant", "Roger Karoutchi")]),
+    ("a participle the tagger reads as a noun, right after the inverted pronoun",
+     "Rachida Dati a présenté la réforme. « Elle est indispensable », a-t-elle martelé devant les députés.",
+     [("Elle est indispensable", "Rachida Dati")]),
+    ("an unnamed speaker's incise does not continue the previous speaker",
+     "La CGT dénonce « des suppressions de postes déguisées ».\n\n« Rien n'est réglé », estime un délégué.",
+     [("des suppressions de postes déguisées", "CGT"), ("Rien n'est réglé", None)]),
     ("a gloss in parentheses is read like the title it translates",
      "Le ministre a défendu la loi intitulée « Pour une école de la confiance » "
      "(« for a school of trust »), selon Jean-Michel Blanquer.",

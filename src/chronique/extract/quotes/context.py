@@ -127,6 +127,9 @@ class QuoteContext:
         """
         if token.i in self.locution_words:
             return True
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and previous.pos_ in ("AUX", "PRON") and self.rules.is_cue_participle(token.text):
+            return True  # "a-t-elle martelé" with "martelé" read as a noun
         if token.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PRON", "NUM"):
             return fold(token.text) in self.rules.cue_forms
         if self.rules.is_cue_word(token.lemma_, token.text):

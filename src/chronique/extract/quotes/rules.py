@@ -53,6 +53,8 @@ class QuoteRules:
     document_readers: frozenset[str]
     #: "-il", "-elle": the subject pronoun of an inverted incise.
     inverted_pronouns: frozenset[str]
+    #: ("é", "er"): past participle endings and their infinitive endings.
+    participle_endings: tuple[tuple[str, str], ...]
     #: "par", "by": the preposition of the agent of a passive verb.
     agent_prepositions: frozenset[str]
     #: "selon", "d'après", "according to": the actor right after it is the speaker.
@@ -69,6 +71,14 @@ class QuoteRules:
     def is_cue_word(self, lemma: str, form: str) -> bool:
         """Whether a token (by lemma or surface form) is a speech verb."""
         return lemma.lower() in self.cue_lemmas or fold(form) in self.cue_forms
+
+    def is_cue_participle(self, form: str) -> bool:
+        """"martelé" misread by the tagger: a past participle of a speech verb, by its ending."""
+        word = fold(form)
+        return any(
+            word.endswith(ending) and word[: -len(ending)] + infinitive in self.cue_lemmas
+            for ending, infinitive in self.participle_endings
+        )
 
     def last_sentence_end(self, text: str, start: int, end: int) -> int:
         """Offset right after the last sentence end in ``text[start:end]``, or ``start``."""
@@ -121,6 +131,7 @@ def load_quote_rules(lang: str) -> QuoteRules:
         document_nouns=frozenset(fold(v) for v in verbs.get("document_nouns", [])),
         document_readers=frozenset(fold(v) for v in verbs.get("document_readers", [])),
         inverted_pronouns=frozenset(fold(v) for v in verbs.get("inverted_pronouns", [])),
+        participle_endings=tuple((e, i) for e, i in verbs.get("participle_endings", [])),
         agent_prepositions=frozenset(w.lower() for w in words["agent_prepositions"]),
         source_phrase=re.compile(_word_bounded(words["source_phrases"]), re.IGNORECASE),
         opening_source_phrase=re.compile(

@@ -12,8 +12,9 @@ The press spreads one speaker over several quotes:
 - an answer introduced by its topic ("Sur l'économie : « … »") is the interviewee's: the latest
   known speaker, else the person the paragraph is about;
 - a headline quoting words said further on ("« Je n'aurais rien dû lui acheter »") is said by
-  whoever says them there.
-Only quotes left without a speaker are filled; a title stays nobody's.
+  whoever says them there (so are words an unnamed "avocat" says that a named one repeats).
+Only quotes left without a speaker are filled; a title stays nobody's, and so does a quote
+whose incise names someone the article does not ("estime un délégué").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from spacy.tokens import Span
 
 from chronique.extract.quotes.context import QuoteContext
 from chronique.extract.quotes.phrases import recent_subject_person, subject_of
-from chronique.extract.quotes.speakers import CONTINUED, INCISE, TITLE, Attribution
+from chronique.extract.quotes.speakers import CONTINUED, INCISE, TITLE, UNNAMED, Attribution
 from chronique.text import fold
 
 __all__ = ["settle"]
@@ -58,13 +59,13 @@ def settle(context: QuoteContext, attributions: list[Attribution]) -> list[Attri
             if person:
                 found[index] = Attribution(person, rule=CONTINUED)
     for index in range(len(found)):
-        if _open(found[index]):
+        if _open(found[index]) or (found[index].speaker is None and found[index].rule == UNNAMED):
             found[index] = _repeated(context, index, found) or found[index]
     return found
 
 
 def _open(attribution: Attribution) -> bool:
-    return attribution.speaker is None and attribution.rule != TITLE
+    return attribution.speaker is None and attribution.rule not in (TITLE, UNNAMED)
 
 
 def _gap(context: QuoteContext, first: int, second: int) -> str:

@@ -32,7 +32,7 @@ from chronique.extract.quotes.phrases import (
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
-__all__ = ["Attribution", "attribute", "INCISE", "TITLE", "CONTINUED"]
+__all__ = ["Attribution", "attribute", "INCISE", "TITLE", "CONTINUED", "UNNAMED"]
 
 #: How far up the parse a speech verb may govern the quoted words.
 MAX_CLIMB = 5
@@ -54,8 +54,9 @@ MAX_TAIL_WORDS = 2
 #: How many paragraph breaks may separate an inverted pronoun's quote from the speaker it continues.
 CONTINUATION_BREAKS = 4
 
-#: Names of the rules, kept on each attribution for the rules that read neighbours.
-TITLE, INCISE, CONTINUED = "title", "incise", "continued"
+#: Names of the rules, kept on each attribution for the rules that read neighbours; UNNAMED is
+#: an incise whose speaker is someone the article does not name ("estime un délégué").
+TITLE, INCISE, CONTINUED, UNNAMED = "title", "incise", "continued", "unnamed"
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,14 @@ def attribute(
     if previous is not None and _is_gloss(context, index):
         return previous
     incise = _incise(context, index, after, last_known)
-    if incise is not None:
+    if incise is not None and incise.speaker is not None:
         return incise
     for rule in (_colon_introduction, _source_after, _governing_verb, _source_before):
         found = rule(context, index, before, after, last_known)
         if found is not None and found.speaker is not None:
             return found
+    if incise is not None:  # an unnamed speaker's incise: do not continue anyone
+        return incise
     return _continuation(context, index, before, previous) or NOBODY
 
 
@@ -142,7 +145,11 @@ def _incise(context: QuoteContext, index: int, after: Window, last_known: Known 
     elif speaker is None and not reading.has_phrase:
         speaker = _nearest_actor(context, verb, after)
     if speaker is None:
-        return None
+        # "« … », estime un délégué syndical": someone we do not know speaks, nobody to continue
+        unnamed = (reading.has_phrase and not reading.pronoun) or _unnamed_speaker_between(
+            context, verb.idx + len(verb.text), after[1]
+        )
+        return Attribution(None, cue, rule=UNNAMED) if unnamed else None
     return Attribution(speaker, cue, _addressee(context, verb, speaker), rule=INCISE)
 
 
