@@ -108,6 +108,10 @@ SPEAKER_CASES = [
     ("an unnamed speaker's incise does not continue the previous speaker",
      "La CGT dénonce « des suppressions de postes déguisées ».\n\n« Rien n'est réglé », estime un délégué.",
      [("des suppressions de postes déguisées", "CGT"), ("Rien n'est réglé", None)]),
+    ("a colon introduction names the speaker a later description only describes",
+     "Alertée par des voisins, Martine Leroy a couru vers l'école : « Je suis arrivée trop tard », "
+     "explique cette mère de famille.",
+     [("Je suis arrivée trop tard", "Martine Leroy")]),
     ("a gloss in parentheses is read like the title it translates",
      "Le ministre a défendu la loi intitulée « Pour une école de la confiance » "
      "(« for a school of trust »), selon Jean-Michel Blanquer.",

@@ -242,8 +242,6 @@ def _colon_introduction(
         key = _discourse_speaker(context, index, last_known, reading.key) if reading.pronoun else reading.key
         if key:
             return Attribution(key, verb.text, _addressee(context, verb, key))
-        if reading.has_phrase and not reading.pronoun:
-            return None
     cue = cues[-1].text if cues else None
     for token in tokens:
         if token.dep_ in SUBJECT_DEPS and (key := context.actor_of_phrase(token)):
