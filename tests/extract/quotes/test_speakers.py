@@ -112,6 +112,10 @@ SPEAKER_CASES = [
      "Alertée par des voisins, Martine Leroy a couru vers l'école : « Je suis arrivée trop tard », "
      "explique cette mère de famille.",
      [("Je suis arrivée trop tard", "Martine Leroy")]),
+    ("a term followed by its translation is nobody's words",
+     "« Nous restons vigilants », a déclaré le général Henri Bentégeat. C'est le principe du "
+     "« soft power » (puissance douce), qui se passe de chars.",
+     [("Nous restons vigilants", "Henri Bentégeat"), ("soft power", None)]),
     ("a gloss in parentheses is read like the title it translates",
      "Le ministre a défendu la loi intitulée « Pour une école de la confiance » "
      "(« for a school of trust »), selon Jean-Michel Blanquer.",

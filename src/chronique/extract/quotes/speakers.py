@@ -89,6 +89,8 @@ def attribute(
         return Attribution(None, title.group().strip(" :"), rule=TITLE)
     if previous is not None and _is_gloss(context, index):
         return previous
+    if _is_glossed_term(context, index):
+        return Attribution(None, rule=TITLE)
     incise = _incise(context, index, after, last_known)
     if incise is not None and incise.speaker is not None:
         return incise
@@ -108,6 +110,25 @@ def _is_gloss(context: QuoteContext, index: int) -> bool:
         return False
     gap = context.text[context.spans[index - 1].after_closing : context.spans[index].opening]
     return gap.strip() == "("
+
+
+#: How long a translation in parentheses after a quoted term may be ("« low profile » (profil bas)"),
+#: and how many words such a term has at most.
+MAX_GLOSS_CHARACTERS = 40
+MAX_TERM_WORDS = 4
+
+
+def _is_glossed_term(context: QuoteContext, index: int) -> bool:
+    """"le principe du « low profile » (profil bas)": a term followed by its translation."""
+    span = context.spans[index]
+    following = context.text[span.after_closing : span.after_closing + MAX_GLOSS_CHARACTERS + 2].lstrip(" ")
+    if not following.startswith("("):
+        return False
+    closing = following.find(")")
+    gloss = following[1:closing] if closing > 0 else ""
+    marks = {c for pair in context.rules.marks for c in pair}
+    is_term = len(context.text[span.start : span.end].split()) <= MAX_TERM_WORDS
+    return is_term and bool(gloss.strip()) and not any(c in marks for c in gloss)
 
 
 def _incise(context: QuoteContext, index: int, after: Window, last_known: Known | None) -> Attribution | None:
