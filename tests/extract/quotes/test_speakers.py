@@ -116,6 +116,10 @@ SPEAKER_CASES = [
      "« Nous restons vigilants », a déclaré le général Henri Bentégeat. C'est le principe du "
      "« soft power » (puissance douce), qui se passe de chars.",
      [("Nous restons vigilants", "Henri Bentégeat"), ("soft power", None)]),
+    ("a prepositional phrase the parser made a subject is not the speaker",
+     "« Nous sommes prêts à investir », a de son côté commenté Marie Dupin, directrice financière "
+     "de Decathlon, dans un communiqué.",
+     [("Nous sommes prêts à investir", "Marie Dupin")]),
     ("a gloss in parentheses is read like the title it translates",
      "Le ministre a défendu la loi intitulée « Pour une école de la confiance » "
      "(« for a school of trust »), selon Jean-Michel Blanquer.",

@@ -66,6 +66,8 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
         for child in verb.children:
             if (len(child.text.strip("-")) <= 1 and child.pos_ == "PRON") or context.is_quoted(child):
                 continue  # the euphonic "-t-" of "a-t-il"; words of the quote itself
+            if any(c.dep_ == LABELS.case_marker and c.i < child.i for c in child.children):
+                continue  # "a de son côté commenté X": a phrase with a preposition is no subject
             inverted_clitic = child.pos_ == "PRON" and child.text.startswith("-")
             if child.dep_ not in SUBJECT_DEPS and not inverted_clitic:
                 continue
