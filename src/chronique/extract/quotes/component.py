@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from chronique.extract.quotes.context import QuoteContext
 from chronique.extract.quotes.marks import QuotedSpan, find_quoted_spans
 from chronique.extract.quotes.rules import QuoteRules, load_quote_rules
+from chronique.extract.quotes.sequence import settle
 from chronique.extract.quotes.speakers import Attribution, attribute
 from chronique.model import Quote
 from chronique.nlp.actor_index import actor_index
@@ -60,12 +61,16 @@ class QuoteFinder:
             actors=actor_index(doc),
             entity_types={e.key: e.type for e in doc._.entities or []},
         )
-        quotes: list[Quote] = []
+        attributions: list[Attribution] = []
         previous: Attribution | None = None
-        for index, span in enumerate(spans):
-            previous = attribute(context, index, previous)
-            quotes.append(_quote(text, span, previous))
-        return quotes
+        last_known: tuple[int, str] | None = None
+        for index in range(len(spans)):
+            previous = attribute(context, index, previous, last_known)
+            attributions.append(previous)
+            if previous.speaker is not None:
+                last_known = (index, previous.speaker)
+        settled = settle(context, attributions)
+        return [_quote(text, span, attribution) for span, attribution in zip(spans, settled, strict=True)]
 
     @staticmethod
     def _is_name(doc: Doc, span: QuotedSpan) -> bool:

