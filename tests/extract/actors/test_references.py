@@ -131,3 +131,19 @@ def test_the_first_and_the_second_of_a_pair(nlp):
 def test_an_ordinal_before_a_noun_is_no_reference(nlp):
     doc = run(nlp, "Paul Verdier et Claire Dumas ont signé. Le premier trimestre a été bon.")
     assert resolved(doc, "Le premier") is None
+
+
+@pytest.mark.slow
+def test_a_description_naming_a_trade_waits_for_a_clear_referent():
+    """"la chaîne" after two platforms named once each is neither of them; "la société" is the
+    organisation in focus; "la chaîne" after one channel named twice is that channel."""
+    nlp = load_pipeline("fr")
+    ambiguous = run_dated(nlp, "La ministre a reçu mercredi les représentants de Netflix et de Disney. "
+                               "La chaîne a salué une discussion franche.", dt.date(2025, 6, 1))
+    assert not [m for m in ambiguous._.actor_mentions if m.kind == "description" and "chaîne" in
+                ambiguous.text[m.start:m.end]]
+    salient = run_dated(nlp, "Canal Zéro a perdu ses droits. Canal Zéro négociait avec Quibly. "
+                             "La chaîne a annoncé un recours.", dt.date(2025, 6, 1))
+    names = {e.key: e.name for e in salient._.entities}
+    chaine = [m for m in salient._.actor_mentions if salient.text[m.start:m.end].lower() == "la chaîne"]
+    assert [names[m.key] for m in chaine] == ["Canal Zéro"]

@@ -40,6 +40,7 @@ def resolve_descriptions(
     """Description and title mentions for ``doc``, none overlapping ``mentions``."""
     cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
     determiners = frozenset(fold(d) for d in words["definite_determiners"])
+    generic = frozenset(fold(n) for n in words.get("generic_descriptions", {}).get("nouns", []))
     index = ActorIndex(doc, mentions)
     titles = titles_given(doc, index, entities, cues)
     found: list[ActorMention] = []
@@ -63,7 +64,8 @@ def resolve_descriptions(
             # a person only so: "le ministre" is never merely the last person named
             key = next(iter(holders)) if len(holders) == 1 else None
         else:
-            key = _in_focus(doc, index, entities, token, accepted)
+            trade_said = fold(token.lemma_) not in generic and fold(token.text) not in generic
+            key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said)
         if key is not None:
             found.append(ActorMention(start_char, end_char, key, "description", rule))
     return found
@@ -100,9 +102,12 @@ def _covered(index: ActorIndex, doc: Doc, start: int, end: int) -> bool:
     return any(index.mention_at(doc[i]) is not None for i in range(start, end))
 
 
-def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tuple[str, ...]) -> str | None:
+def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tuple[str, ...],
+              clear_only: bool = False) -> str | None:
     """The actor of an ``accepted`` type most in focus before ``noun``: the subject of the current or
-    of an earlier sentence in the window, else the last one named; never an institution."""
+    of an earlier sentence in the window, else the last one named; never an institution.
+    ``clear_only``: only a subject, or the one candidate of the window (for nouns that name a
+    trade, which the last-named actor may well not have)."""
     sentences = [s for s in doc.sents if s.start <= noun.i]
     window = sentences[-1 - LOOKBACK_SENTENCES :] if sentences else []
     if not window:
@@ -119,7 +124,24 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     if not candidates:
         return None
     subjects = [m for m, is_subject in candidates if is_subject]
-    return (subjects[-1] if subjects else candidates[-1][0]).key
+    if subjects:
+        return subjects[-1].key
+    if clear_only and len({m.key for m, _ in candidates}) > 1:
+        return _most_salient(index, {m.key for m, _ in candidates}, noun)
+    return candidates[-1][0].key
+
+
+def _most_salient(index: ActorIndex, keys: set[str], noun: Token) -> str | None:
+    """Of several candidates, the one the article has named most often before ``noun`` (salience); ``None``
+    on a tie (two actors named once each are equally likely)."""
+    counts = {key: 0 for key in keys}
+    for mention in index.mentions:
+        if mention.key in counts and mention.end <= noun.idx:
+            counts[mention.key] += 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) -> dict[str, set[str]]:
