@@ -100,3 +100,18 @@ def test_every_list_downloads_as_csv_and_json(app):
     assert request(app, "GET", "/documents?_format=json").json()[0]["id"] == "doc-hostile"
     assert request(app, "GET", f"/actors/{MUSK}?_format=csv&_list=nope").status_code == 422
 
+
+
+@pytest.mark.slow
+def test_the_hostile_bid_of_the_founding_articles_is_drawn_as_conflict(tmp_path_factory):
+    """February 2025, Musk's 97.4 bn dollar bid that Altman refuses: a red bar, no green one."""
+    from tests.web.test_web_fixtures import example_db
+
+    html = request(make_app(example_db(tmp_path_factory)), "GET", "/pairs/elon-musk/sam-altman").text
+    spans = {
+        match.group(1): match.group(2)
+        for match in re.finditer(r'<g class="span [^"]*" data-start="([^"]+)"[^>]*>(.*?)</g>', html, re.S)
+    }
+    february = spans["2025-02-01"]
+    assert "bar-conflict" in february and "bar-coop" not in february
+    assert "bar-coop" in spans["2015-01-01"]  # the founding of OpenAI stays cooperation
