@@ -212,6 +212,16 @@ def test_the_pair_chart_puts_each_period_where_its_dates_fall(server, browser, w
     month = next(span for span in spans if span["precision"] == "month")
     year_width, month_width = founding["right"] - founding["left"], month["expectedRight"] - month["expectedLeft"]
     assert year_width == pytest.approx(month_width * 365 / 31, rel=0.1)
+    # Musk's hostile bid (February 2025), refused by Altman, is drawn in the conflict colour only,
+    # below the zero line
+    drawn = page.evaluate("""() => {
+        const g = document.querySelector('#series-chart g.span[data-start="2025-02-01"]');
+        const zero = document.querySelector('#series-chart line.zero').getBoundingClientRect().top;
+        return [...g.querySelectorAll('rect')].map(r => ({
+            fill: getComputedStyle(r).fill, cls: r.getAttribute('class'),
+            below: r.getBoundingClientRect().top >= zero - 1}));
+    }""")
+    assert [bar["cls"] for bar in drawn] == ["bar-conflict"] and all(bar["below"] for bar in drawn)
     assert watched.problems == []
 
 
