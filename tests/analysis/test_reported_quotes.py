@@ -100,3 +100,18 @@ def test_the_report_shows_words_reported_twice_once_citing_both_articles(quotes_
     assert len(said) == 1
     assert [said[0].cited.doc_id, *(source.doc_id for source in said[0].also)] == ["first", "second"]
     assert "and in 1 other article" in page
+
+
+def test_the_api_and_the_actor_page_show_words_reported_twice_once(quotes_db):
+    from tests.web.test_web_fixtures import make_app, request
+
+    app = make_app(quotes_db)
+    answer = request(app, "GET", "/api/reported-quotes?by=Sam%20Altman")
+    assert answer.status_code == 200
+    [quote] = answer.json()
+    assert [source["doc_id"] for source in quote["sources"]] == ["first", "second"]
+    assert (quote["date"], quote["date_basis"]) == ("2025-03-03", "said")
+    page = request(app, "GET", "/actors/sam-altman").text
+    listed = page[page.index('id="actor-quotes"'):].split("</ul>")[0]
+    assert listed.count('class="quote-item"') == 1
+    assert "/documents/first#" in listed and "/documents/second#" in listed

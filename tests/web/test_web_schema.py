@@ -49,5 +49,5 @@ def test_no_input_gives_a_server_error_and_every_answer_matches_the_schema(case)
 
 def test_the_description_covers_the_api():
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 12  # eleven reads and the ingest POST
+    assert len(operations) == 13  # twelve reads and the ingest POST
     assert {op.method.upper() for op in operations if op.path == "/api/documents"} == {"GET", "POST"}

@@ -19,6 +19,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BeforeValidator
 
+from chronique.analysis.quotes import ReportedQuote
 from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, SearchHit, SeriesPoint
 from chronique.model import ENTITY_TYPES, Annotations
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
@@ -185,6 +186,21 @@ def get_quotes(
         about_row = resolve_actor(reading, about) if about else None
         rows = reading.chronicle.quotes(by=by_row, about=about_row, limit=limit + 1, offset=offset)
     return one_page(rows, request, response, limit, offset)
+
+
+@router.get("/reported-quotes", response_model=list[ReportedQuote], responses=NOT_FOUND, tags=["quotes"])
+def get_reported_quotes(
+    request: Request, response: Response, by: OptionalActor = None, about: OptionalActor = None,
+    limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+) -> list[ReportedQuote]:
+    """Quotes as a reader counts them: the same words by the same speaker reported by several
+    articles are one quote with all its sources (``sources``), dated when said where the text
+    says so (``date_basis`` "said"), else by the first article (``"reported"``)."""
+    with _library(request).open() as reading:
+        by_row = resolve_actor(reading, by) if by else None
+        about_row = resolve_actor(reading, about) if about else None
+        quotes = reading.chronicle.reported_quotes(by=by_row, about=about_row, limit=limit + 1, offset=offset)
+    return one_page(quotes, request, response, limit, offset)
 
 
 @router.get("/search", response_model=list[SearchHit], tags=["search"])

@@ -119,7 +119,7 @@ def actor_page(
         spans = chronicle.spans(row, start=start, end=end, types=types)
         articles = chronicle.documents_mentioning(row, limit=_ACTOR_ARTICLES,
                                                   offset=(articles_page - 1) * _ACTOR_ARTICLES)
-        said = chronicle.quotes(by=row, limit=_ACTOR_QUOTES + 1, offset=(quotes_page - 1) * _ACTOR_QUOTES)
+        said = chronicle.reported_quotes(by=row, limit=_ACTOR_QUOTES + 1, offset=(quotes_page - 1) * _ACTOR_QUOTES)
     if _format is not None:
         return download({"events": timeline, "articles": articles.items, "quotes": said[:_ACTOR_QUOTES],
                          "quotes_about": profile.quotes_about, "counterparts": profile.counterparts,
