@@ -21,12 +21,21 @@ from typing import TYPE_CHECKING
 from chronique.documents import Rejection, build_document, read_paths
 from chronique.errors import AnnotationError, InputError, UnsupportedLanguageError
 from chronique.model import Annotations, Document
-from chronique.pipeline import annotate_documents, load_pipeline, supported_languages
 from chronique.readers.language import detect_language, fallback_language
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from spacy.language import Language
 from chronique.store import Store
+
+
+def _pipeline() -> ModuleType:
+    """The pipeline module, imported when a document is first annotated: it loads spaCy (a third
+    of a second before any model), which a command that only reads the store should not pay."""
+    import chronique.pipeline
+
+    return chronique.pipeline
 
 __all__ = [
     "IngestReport", "annotate_paths", "annotate_text", "annotate_texts", "ingest_paths", "DEFAULT_BATCH_SIZE",
@@ -56,10 +65,10 @@ def _with_language(document: Document) -> Document | Rejection:
     A text too short to tell, or that the detector is unsure of, gets the fallback language
     (``pipelines.toml``) rather than a guess: "Elon Musk et Sam Altman." is not Danish.
     """
-    lang = document.lang or detect_language(document.text, supported_languages(), fallback_language())
+    lang = document.lang or detect_language(document.text, _pipeline().supported_languages(), fallback_language())
     lang = lang.lower()
     try:
-        load_pipeline(lang)
+        _pipeline().load_pipeline(lang)
     except UnsupportedLanguageError as error:
         return Rejection(document.origin or document.id, f"unsupported language: {error}")
     return document if document.lang == lang else replace(document, lang=lang)
@@ -82,7 +91,7 @@ def _annotate_chunk(chunk: Sequence[Document | Rejection], batch_size: int) -> l
             by_language.setdefault(item.lang or "", []).append(index)
     for lang, indexes in by_language.items():
         documents = [item for i in indexes if isinstance(item := chunk[i], Document)]
-        annotated = _annotate_isolated(documents, load_pipeline(lang), batch_size)
+        annotated = _annotate_isolated(documents, _pipeline().load_pipeline(lang), batch_size)
         for index, result in zip(indexes, annotated):
             results[index] = result
     return [r for r in results if r is not None]
@@ -99,12 +108,12 @@ def _annotate_isolated(
     """
     results: list[Annotations | Rejection] = []
     try:
-        for annotated in annotate_documents(documents, nlp, batch_size=batch_size):
+        for annotated in _pipeline().annotate_documents(documents, nlp, batch_size=batch_size):
             results.append(annotated)
     except Exception:  # noqa: BLE001 - any failure is the document's, found out below
         for document in documents[len(results):]:
             try:
-                results.extend(list(annotate_documents([document], nlp, batch_size=1)))
+                results.extend(list(_pipeline().annotate_documents([document], nlp, batch_size=1)))
             except Exception as error:  # noqa: BLE001
                 results.append(_annotation_failure(document, error))
     return results

@@ -15,9 +15,10 @@ Every answer is a frozen dataclass (``chronique.analysis.records``, ``chronique.
 raises :class:`UnknownActor`.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from chronique.analysis.chronicle import ActorRef, Chronicle
 from chronique.analysis.errors import UnknownActor
-from chronique.analysis.frames import to_frame
 from chronique.analysis.records import (
     ActorGraph,
     ActorProfile,
@@ -31,6 +32,20 @@ from chronique.analysis.records import (
     SearchHit,
     SeriesPoint,
 )
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from chronique.analysis.frames import to_frame
+
+
+def __getattr__(name: str) -> Any:
+    """``to_frame`` is imported on first use: it loads pandas (a quarter of a second), which a
+    command that only prints a timeline should not pay for."""
+    if name == "to_frame":
+        from chronique.analysis.frames import to_frame
+
+        return to_frame
+    raise AttributeError(f"module 'chronique.analysis' has no attribute {name!r}")
+
 
 __all__ = [
     "Chronicle", "ActorRef", "UnknownActor", "to_frame", "ActorGraph", "ActorProfile", "Counterpart",

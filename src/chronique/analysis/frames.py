@@ -21,18 +21,9 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from chronique.analysis.plain import plain
+
 __all__ = ["to_frame", "plain"]
-
-
-def plain(value: Any) -> Any:
-    """A JSON-able copy of a (nested) record value."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [plain(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def _row(record: Any) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from chronique.analysis.frames import plain
+from chronique.analysis.plain import plain
 from chronique.analysis.search import query_parts
 from chronique.cli import render
 from chronique.cli.common import DEFAULT_DB, DbOption, JsonOption, app, console, parse_date, print_json_lines

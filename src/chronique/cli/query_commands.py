@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import typer
 
 from chronique.analysis import Chronicle
-from chronique.analysis.frames import plain
+from chronique.analysis.plain import plain
 from chronique.cli import render
 from chronique.cli.common import (
     DEFAULT_DB,

@@ -25,12 +25,12 @@ from chronique.analysis.records import (
     SeriesPoint,
 )
 from chronique.formatting import format_amount
-from chronique.ingest import IngestReport
 from chronique.model import Annotations
 from chronique.store.records import EntityRow, QuoteRow, RelationRow, TimelineEntry
 
-if TYPE_CHECKING:  # the explanation's module loads spaCy: imported only when explaining
+if TYPE_CHECKING:  # these modules load spaCy: imported only for the type checker
     from chronique.explain import Explanation
+    from chronique.ingest import IngestReport
 
 __all__ = [
     "entities_table", "timeline_table", "quotes_table", "ingest_summary", "document_view", "relations_table",

@@ -18,7 +18,21 @@
     assets      where templates, static files and the npm libraries are
 """
 
-from chronique.web.app import create_app
+from typing import TYPE_CHECKING, Any
+
 from chronique.web.settings import WebSettings, read_token
 
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from chronique.web.app import create_app
+
 __all__ = ["create_app", "WebSettings", "read_token"]
+
+
+def __getattr__(name: str) -> Any:
+    """``create_app`` is imported on first use: it loads FastAPI, which the command line's other
+    commands (and ``chronique serve --help``) do not need."""
+    if name == "create_app":
+        from chronique.web.app import create_app
+
+        return create_app
+    raise AttributeError(f"module 'chronique.web' has no attribute {name!r}")
