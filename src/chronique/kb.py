@@ -9,6 +9,8 @@ Besides lookups by id, the base answers the questions recognition asks of it: wh
 in an organisation at a date ("le patron de Twitter" in 2020), which actors share a surface form
 (homonyms, which recognition must tell apart or leave unlinked), and which actors are related to
 an actor (its organisations, people, products, parent), the context that tells homonyms apart.
+It also knows who held a public office when (``resources/kb/offices.jsonl``: "le chancelier
+allemand" in 2023), so that a title the article gives to nobody still finds its holder.
 """
 
 from __future__ import annotations
@@ -97,6 +99,16 @@ class KnowledgeBase:
     _roles_by_org: dict[str, list[tuple[KnownActor, KnownRole]]] | None = field(default=None, repr=False)
     _related: dict[str, frozenset[str]] | None = field(default=None, repr=False)
     _by_form: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
+    #: office id → (holder id, tenure) in file order; the tenure's ``org`` is the office id
+    offices: dict[str, list[tuple[str, KnownRole]]] = field(default_factory=dict)
+
+    def office_holder(self, office: str, on: str | None) -> KnownActor | None:
+        """The one person who held ``office`` at ``on``; ``None`` when the date is unknown, when
+        nobody known held it, or in a month of hand-over (both held it at month precision)."""
+        if on is None:
+            return None
+        held = {holder for holder, tenure in self.offices.get(office, []) if tenure.holds_on(on)}
+        return self.get(next(iter(held))) if len(held) == 1 else None
 
     def add(self, actor: KnownActor) -> None:
         """Add or replace an actor (by id) and forget the indexes built so far."""
@@ -198,12 +210,28 @@ def _read_user_records(path: Path) -> list[tuple[int, dict]]:
     return records
 
 
+def _add_offices(kb: KnowledgeBase, records: tuple[dict, ...], origin: str) -> None:
+    """Office tenures into ``kb.offices``; a holder the base lacks becomes a PERSON actor."""
+    for record in records:
+        _check(isinstance(record.get("id"), str) and isinstance(record.get("holders"), list), origin,
+               "an office needs an id and a list of holders", record)
+        for holder in record["holders"]:
+            _check(isinstance(holder, dict) and bool(holder.get("id")) and bool(holder.get("from")), origin,
+                   "each holder needs an id and a from date", record)
+            if holder["id"] not in kb.actors:
+                _check(holder.get("gender") in GENDERS, origin, "a new holder needs a gender 'm' or 'f'", record)
+                kb.add(KnownActor(holder["id"], holder["name"], "PERSON", gender=holder["gender"]))
+            tenure = KnownRole(record["id"], "office", holder["from"], holder.get("to"))
+            kb.offices.setdefault(record["id"], []).append((holder["id"], tenure))
+
+
 @lru_cache(maxsize=8)
 def load_knowledge_base(user_file: str | None = None) -> KnowledgeBase:
     """The shipped knowledge base, extended by ``user_file`` or the ``CHRONIQUE_KB`` file."""
     kb = KnowledgeBase()
     for record in load_jsonl("kb/actors.jsonl"):
         kb.add(_actor_from_record(record, "resources/kb/actors.jsonl"))
+    _add_offices(kb, load_jsonl("kb/offices.jsonl"), "resources/kb/offices.jsonl")
     extra = user_file or os.environ.get(USER_KB_VARIABLE)
     if extra:
         for number, record in _read_user_records(Path(extra)):

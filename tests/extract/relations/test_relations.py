@@ -201,7 +201,7 @@ MODEL_CASES = [
     ("Bruno Durand, ministre de l'Industrie, a reçu les syndicats. L'État français détient 15 % du capital.",
      {("ROLE", "person:Bruno Durand", "org:État français", "executive")}),
     ("Pedro Sánchez, le président du gouvernement espagnol, a répondu à l'Espagne.",
-     {("ROLE", "person:Pedro Sánchez", "org:gouvernement espagnol", "president")}),
+     {("ROLE", "pedro-sanchez", "org:gouvernement espagnol", "president")}),
     ("Le ministre italien de l'Économie, Giancarlo Giorgetti, a salué l'accord.", set()),
     ("Pour le Portugal, Ana Costa, ancienne ministre de la Santé, rejoint la Commission. La France aussi.",
      set()),

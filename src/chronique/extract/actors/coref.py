@@ -44,7 +44,7 @@ def resolve_references(
     mentions = list(mentions)
     mentions += _generic_org_descriptions(doc, text, mentions, entities, words)
     mentions += _role_descriptions(doc, mentions, entities, kb, words)
-    mentions += resolve_descriptions(doc, mentions, entities, words)
+    mentions += resolve_descriptions(doc, mentions, entities, words, kb)
     mentions += _pronouns(doc, text, mentions, entities, kb, words)
     mentions += _first_and_second(doc, text, mentions, entities, words)
     return mentions
