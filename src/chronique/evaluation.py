@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Any
 
 from chronique.errors import InputError
 from chronique.model import EXPORTED_MODALITIES, Annotations, Event
+from chronique.text import fold_key
 
 __all__ = ["Counts", "Outcome", "EventEvaluation", "evaluate_events", "read_gold", "normalise_name"]
 
@@ -44,10 +44,7 @@ HIT, MISS, FALSE = "hit", "miss", "false"
 
 def normalise_name(name: str) -> str:
     """A name as names are compared: case folded, apostrophes unified, determiners dropped."""
-    text = unicodedata.normalize("NFC", name)
-    for apostrophe in ("\u2019", "\u02bc", "`"):
-        text = text.replace(apostrophe, "'")
-    text = " ".join(text.casefold().split()).strip(" .,;:!?\"«»“”()[]")
+    text = " ".join(fold_key(name).split()).strip(" .,;:!?\"«»“”()[]")
     shortened = True
     while shortened:
         shortened = False
