@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
-from chronique.extract.events.dating import EventDater, amount_of
+from chronique.extract.events.dating import EventDater, amount_of, carry_dates
 from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
@@ -98,7 +98,7 @@ class EventExtractor:
             events.extend(self._from_lexicon(token, context, events) or [])
         for token, entry, found, certainty in context.orphans:
             events.extend(self._retelling(token, entry, found, certainty, context, events))
-        kept = _deduplicate(events)
+        kept = carry_dates(doc, _deduplicate(events))
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
 

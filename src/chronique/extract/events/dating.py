@@ -1,16 +1,21 @@
 """When an event happened: the time expression that governs its clause.
 
-Three sources, in order of trust:
+Sources, in order of trust:
 1. a DATE timex attached in the parse to the trigger or to a verb of its clause chain
-   ("fonde xAI en 2023"; "un bon de commande datant du 11 juillet 2018");
-2. a DATE timex heading an earlier sentence of the same paragraph ("Le 30 octobre 2025, Sam
-   Altman publie ... Dans le dernier visuel, Altman annonce ..."): news narrate in order;
+   ("fonde xAI en 2023"; "un bon de commande datant du 11 juillet 2018"), or to a name argument
+   of it, even one the tagger misread ("acquérir Wiz/VERB en mars 2025");
+2. the date of a report hung after the clause ("X a conclu un accord pour acquérir Y, a annoncé
+   dimanche le club"), for a news event told in the present or the passé composé;
 3. a temporal anaphor ("alors", "aussitôt") in the clause: the last date the narrative set;
-4. for an event of the lead (the first paragraph) told in the present or the passé composé, the
+4. a DATE timex heading an earlier sentence of the same paragraph ("Le 30 octobre 2025, Sam
+   Altman publie ... Dans le dernier visuel, Altman annonce ..."): news narrate in order;
+5. for an event of the lead (the first paragraph) told in the present or the passé composé, the
    document's main event date: the first day the opening names, within a week of publication
    ("Amazon abandonne son projet ... ce 29 janvier", "a déclaré ... lundi"). News open on the
    news of the day; older events in a lead are told in other tenses or carry their own date.
-A noun trigger also takes a date inside its own phrase ("le rachat de Fox par Disney ... en 2019").
+A noun trigger also takes a date inside its own phrase ("le rachat de Fox par Disney ... en 2019"),
+and a demonstrative retelling ("cette procédure") the date of the telling it refers to
+(:func:`carry_dates`, on the document's events).
 Durations and vague references (PRESENT_REF, PAST_REF) never date an event; a vague timex on the
 clause ("Plus récemment") blocks inheritance. No date is better than the publication date.
 """
@@ -19,19 +24,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import EventLexicon
-from chronique.model import Money, Timex
+from chronique.model import Event, Money, Timex
+from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
-__all__ = ["EventDater", "amount_of"]
+__all__ = ["EventDater", "amount_of", "carry_dates"]
 
 SENTENCE_START = re.compile(r"(?:^|[.!?…][\"»”]?\s+|\n\s*)")
 #: A timex with at most one short word before it heads its sentence ("En 2023, ...", "Le 30 ...").
@@ -67,6 +73,7 @@ class EventDater:
         self.doc = doc
         self.vague_values = {v.upper() for v in words.words("modality", "vague_values")}
         self.anaphors = words.words("modality", "temporal_anaphors")
+        self.report_verbs = words.words("modality", "report_verbs")
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", text_of(doc))]
         sentence_starts = sorted({m.end() for m in SENTENCE_START.finditer(text_of(doc))})
         self.attached: dict[int, Anchor] = {}
@@ -146,21 +153,26 @@ class EventDater:
                 anchor = self._in_noun_phrase(token)
             if anchor is not None:
                 return None if anchor.vague else anchor.timex
+        report = self._on_report(path)
+        if report is not None:
+            return None if report.vague else report.timex
         paragraph = self._paragraph(trigger_char)
         earlier = [a for a in self.anchors if a.char < trigger_char]
         sentence_start = path[0].sent.start_char  # for "alors" (below)
-        for anchor in reversed(earlier):
-            if anchor.paragraph != paragraph:
-                break
-            if anchor.heading:
-                return None if anchor.vague else anchor.timex
         if self._has_anaphor(path):
             # The narrative's dates (headings, main clauses) and any date said earlier in the
-            # same sentence ("Courtisée par Google en 2024, Wiz avait alors décliné").
+            # same sentence ("Courtisée par Google en 2024, Wiz avait alors décliné"): the last
+            # one, before the paragraph's heading ("Entre 1987 et 2022, ... en décembre 2022.
+            # X devenait alors ..." is December 2022).
             said = [a for a in self.narrated if sentence_start <= a.char < trigger_char]
             for anchor in reversed(sorted({*earlier, *said}, key=lambda a: a.char)):
                 if trigger_char - anchor.char > ANAPHOR_REACH:
                     break
+                return None if anchor.vague else anchor.timex
+        for anchor in reversed(earlier):
+            if anchor.paragraph != paragraph:
+                break
+            if anchor.heading:
                 return None if anchor.vague else anchor.timex
         if self.main_date is not None and trigger_char < self.lead_end and _tells_news(path):
             return self.main_date
@@ -183,14 +195,30 @@ class EventDater:
     def _on_argument_name(self, token: Token) -> Anchor | None:
         """A date the parser hung on a name argument ("contre Sam Altman en mars 2024") or on the
         object noun: names take no dates, so it dates the clause."""
+        index = actor_index(self.doc)
         for child in token.children:
-            if child.pos_ == "PROPN":
+            # A name the tagger misread ("Wiz/VERB") is still a name when an actor is there.
+            if child.pos_ == "PROPN" or (child.dep_ == LABELS.object and child.pos_ != "NOUN" and index.at(child)):
                 for name in (child, *child.conjuncts):
                     if name.i in self.attached:
                         return self.attached[name.i]
             elif child.dep_ == LABELS.object and child.pos_ == "NOUN" and child.i in self.attached:
                 # "intenté un procès à Apple en 2020": the parser hangs the date on the object
                 # noun, which only the event's own clause governs.
+                return self.attached[child.i]
+        return None
+
+    def _on_report(self, path: list[Token]) -> Anchor | None:
+        """The date of the report that tells a news event of the day, hung after its clause ("X a
+        conclu un accord pour acquérir Y, a annoncé dimanche le club"): the deal is that day's.
+        Only for clauses in the present or the passé composé; older events carry their own date."""
+        top = path[-1]
+        if not _tells_news([top]):
+            return None
+        for child in top.children:
+            if child.i < top.i or child.dep_ not in LABELS.shared_subject_links or child.dep_ == LABELS.open_complement:
+                continue
+            if fold(child.lemma_) in self.report_verbs and child.i in self.attached:
                 return self.attached[child.i]
         return None
 
@@ -236,3 +264,25 @@ def amount_of(doc: Doc, path: list[Token], money: list[Money]) -> Money | None:
         if span.root.head.i in near and span.root.head.i not in range(span.start, span.end):
             return mention
     return None
+
+
+def carry_dates(doc: Doc, events: list[Event]) -> list[Event]:
+    """An undated event told again by a demonstrative noun ("cette procédure", "ce rachat") takes
+    the date of the earlier telling of the same type between the same actors: it is that one."""
+    carried: list[Event] = []
+    for event in events:
+        if event.date is None and _demonstrative_trigger(doc, event):
+            earlier = next((e for e in reversed(carried) if e.date is not None and e.type == event.type
+                            and e.sources == event.sources and e.targets == event.targets
+                            and e.trigger_start < event.trigger_start), None)
+            if earlier is not None:
+                event = replace(event, date=earlier.date, date_start=earlier.date_start, date_end=earlier.date_end)
+        carried.append(event)
+    return carried
+
+
+def _demonstrative_trigger(doc: Doc, event: Event) -> bool:
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return False
+    return any(c.pos_ == "DET" and "Dem" in c.morph.get("PronType", []) for c in span.root.children)

@@ -58,7 +58,8 @@ class ModalityReader:
         return "asserted"
 
     def _purpose_of_offer(self, path: list[Token]) -> bool:
-        """"déposer une offre pour racheter SFR": the purpose of an offer is only offered.
+        """"déposer une offre pour racheter SFR": the purpose of an offer (or of money "sur la
+        table") is only offered.
         (The purpose of a payment is done: "débourser 69 milliards pour s'offrir Activision".)"""
         for node in path[:-1]:
             if node.dep_ != LABELS.adverbial_clause or not any(
@@ -68,6 +69,10 @@ class ModalityReader:
             clause = node.head
             near = [g for c in clause.children if c is not node for g in (c, *c.children)]
             if any(self._has("proposed_nouns", t.lemma_) for t in near):
+                return True
+            # "mettre 1,7 milliard sur la table pour s'offrir X": money put on the table is offered.
+            before = fold(clause.doc[clause.left_edge.i : node.left_edge.i].text)
+            if any(phrase in before for phrase in self.cues.get("offer_phrases", ())):
                 return True
         return False
 
