@@ -87,6 +87,8 @@ class EventLexicon:
     infinitive_ending: str = ""
     #: (letters dropped, ending added): how a verb form is read as an infinitive ("accusé" -> "accuser").
     infinitive_rebuilds: tuple[tuple[int, str], ...] = ()
+    #: (written, plain): how a stem is spelt before some endings ("menaç" is "menac" + "er").
+    stem_spellings: tuple[tuple[str, str], ...] = ()
     syntax: dict[str, frozenset[str]] = field(default_factory=dict)
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     replies: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -99,14 +101,19 @@ class EventLexicon:
     def lemma_candidates(self, token: Token) -> list[str]:
         """The tagger's lemma, the lowered form and first-group lemmas rebuilt from the form.
 
-        spaCy's French lemmatizer reads "fonde" as a form of "fondre" and "réplique" as an
-        adjective; rebuilding "-er" lemmas from the endings recovers them.
+        spaCy's French lemmatizer reads "fonde" as a form of "fondre", "réplique" as an adjective
+        and leaves "menaçant" as it is; rebuilding "-er" lemmas from the endings (and the stem's
+        spelling: "menaç" -> "menac") recovers them.
         """
         lower = fold(token.text).lstrip("-")
         found = [fold(token.lemma_), lower]
         for ending in self.verb_endings:
             if lower.endswith(ending) and len(lower) > len(ending) + 2:
-                found.append(lower[: -len(ending)] + self.infinitive_ending)
+                stem = lower[: -len(ending)]
+                found.append(stem + self.infinitive_ending)
+                # Spelling that keeps a stem's sound before "a"/"o": "menaç-ant", "partage-ant".
+                found.extend(stem[: -len(spelt)] + plain + self.infinitive_ending
+                             for spelt, plain in self.stem_spellings if stem.endswith(spelt))
         return found
 
     def entries_for(self, token: Token) -> list[TriggerEntry]:
@@ -148,6 +155,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         verb_endings=tuple(sorted(data.get("verb_endings", []), key=len, reverse=True)),
         infinitive_ending=data.get("infinitive_ending", ""),
         infinitive_rebuilds=tuple((int(drop), str(ending)) for drop, ending in data.get("infinitive_rebuilds", [])),
+        stem_spellings=tuple((str(spelt), str(plain)) for spelt, plain in data.get("stem_spellings", [])),
         syntax=_word_lists(data.get("syntax", {})),
         modality=_word_lists(data.get("modality", {})),
         replies=_word_lists(data.get("replies", {})),
