@@ -72,6 +72,9 @@ SENTENCES = [
     # it governs, so the project's own bid is not told twice).
     ("Apple a stoppé son projet de rachat de la société Kestrel.",
      {("CANCEL", "apple", "kestrel", "asserted", None)}),
+    # Giving up a deal between two others cancels against both.
+    ("Le groupe Vinci a renoncé au projet de fusion entre Carrefour et Auchan.",
+     {("CANCEL", "vinci", "carrefour", "asserted", None), ("CANCEL", "vinci", "auchan", "asserted", None)}),
     ("Amazon a jeté l'éponge dans la course au rachat de la société Kestrel.",
      {("CANCEL", "amazon", "kestrel", "asserted", None)}),
     # Goods sold: the buyer orders from the seller; a company sold is still an acquisition.
@@ -120,6 +123,9 @@ SENTENCES = [
      "Kestrel en mars 2021. Renault devenait alors l'actionnaire majoritaire de la société Varenne.",
      {("ACQUIRE", "stellantis", "kestrel", "asserted", "2021-03"),
       ("ACQUIRE", "renault", "varenne", "asserted", "2021-03")}),
+    # An event told inside a quote is the speaker's telling.
+    ("« Renault a racheté la société Kestrel en 2020 », a déclaré Jean Dupont.",
+     {("ACQUIRE", "renault", "kestrel", "reported", "2020")}),
     # A demonstrative retelling takes the date of what it retells.
     ("Le 3 mars 2024, Renault a accusé Stellantis de fraude. Le tribunal examinera cette accusation "
      "de Renault contre Stellantis.",

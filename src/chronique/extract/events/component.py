@@ -4,7 +4,8 @@ Each token that the language's event lexicon lists as a trigger ("fonder", "rach
 de rachat", "intentée ... contre") is tried against its entries in order; the first entry whose
 constraints hold and whose slots give both a source and a target actor makes an event. Modality
 ("aurait sollicité" is reported, "proposer de racheter" proposed, "si" hypothetical, "ne ... pas"
-negated), date (the governing timex) and amount are then added. Inside quotes, a speaker
+negated; an event told inside a quote is reported), date (the governing timex) and amount are
+then added. Inside quotes, a speaker
 who says "tu as volé ..." or calls someone "escroc" accuses them. Last, each event's
 conflict–cooperation score is set from its type and turned by its context ("offre hostile", an
 insult, a refund within a dispute: ``chronique.extract.events.scoring``), which needs the whole document.
@@ -217,6 +218,9 @@ class EventExtractor:
                 context: _DocumentContext) -> list[Event]:
         path, frames = self._scope(token, entry)
         modality = self.modality.modality(path, frames)
+        if modality == "asserted" and entry.kind != "quote" and context.discourse.quote_at(token.idx) is not None:
+            # « Nous avons racheté X », dit Y: the event is Y's telling, not the article's.
+            modality = "reported"
         offered = modality in ("proposed", "failed")
         event_type = entry.when_proposed if offered and entry.when_proposed else entry.type
         event_type = _type_in_context(token, entry, event_type)
