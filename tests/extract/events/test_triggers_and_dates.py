@@ -123,6 +123,10 @@ SENTENCES = [
      "Kestrel en mars 2021. Renault devenait alors l'actionnaire majoritaire de la société Varenne.",
      {("ACQUIRE", "stellantis", "kestrel", "asserted", "2021-03"),
       ("ACQUIRE", "renault", "varenne", "asserted", "2021-03")}),
+    ("Air France a renoncé à son projet de prise de participation dans SAS.",
+     {("CANCEL", "air-france", "sas", "asserted", None)}),
+    ("L'opérateur Iliad a vendu 5000 antennes à Proximus en 2022.",
+     {("ORDER", "proximus", "iliad", "asserted", "2022")}),
     # An event told inside a quote is the speaker's telling.
     ("« Renault a racheté la société Kestrel en 2020 », a déclaré Jean Dupont.",
      {("ACQUIRE", "renault", "kestrel", "reported", "2020")}),
@@ -152,6 +156,7 @@ QUIET = [
     "Le ministre a bloqué son agenda pour la visite.",
     "La société Kestrel est passée en bourse en 2021.",
     "Siemens a livré ses prévisions lundi.",
+    "Renault a vendu l'idée à Stellantis.",
 ]
 
 
