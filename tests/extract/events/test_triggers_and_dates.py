@@ -127,6 +127,9 @@ SENTENCES = [
      {("CANCEL", "air-france", "sas", "asserted", None)}),
     ("L'opérateur Iliad a vendu 5000 antennes à Proximus en 2022.",
      {("ORDER", "proximus", "iliad", "asserted", "2022")}),
+    # A refusal told by a noun answers the offer made to the refuser; the refused bid is fought.
+    ("Stellantis a proposé de racheter la société Kestrel. Le refus de la société Kestrel a surpris les marchés.",
+     {("BID", "stellantis", "kestrel", "proposed", None), ("REJECT", "kestrel", "stellantis", "asserted", None)}),
     # An event told inside a quote is the speaker's telling.
     ("« Renault a racheté la société Kestrel en 2020 », a déclaré Jean Dupont.",
      {("ACQUIRE", "renault", "kestrel", "reported", "2020")}),
@@ -157,6 +160,7 @@ QUIET = [
     "La société Kestrel est passée en bourse en 2021.",
     "Siemens a livré ses prévisions lundi.",
     "Renault a vendu l'idée à Stellantis.",
+    "Le refus du gouvernement a été critiqué.",
 ]
 
 
@@ -168,6 +172,8 @@ def test_new_families_stay_quiet_elsewhere(nlp, text):
 
 #: (text, {(type, source, target): score}).
 SCORED = [
+    ("Stellantis a proposé de racheter la société Kestrel. Le refus de la société Kestrel a surpris les marchés.",
+     {("BID", "stellantis", "kestrel"): -5.0, ("REJECT", "kestrel", "stellantis"): -4.0}),
     ("Renault a annoncé une montée inamicale au capital de Stellantis.", {("INVEST", "renault", "stellantis"): -5.0}),
     ("Renault a annoncé une montée au capital de Stellantis.", {("INVEST", "renault", "stellantis"): 7.4}),
 ]
@@ -175,7 +181,7 @@ SCORED = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, expected", SCORED, ids=[s[:40] for s, _ in SCORED])
-def test_a_creeping_stake_is_scored_as_hostile(nlp, text, expected):
+def test_a_creeping_stake_or_a_refused_bid_is_scored_as_conflict(nlp, text, expected):
     doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
     scores = {(e.type, _short(e.sources[0]), _short(e.targets[0])): e.score for e in doc._.events}
     assert {key: scores.get(key) for key in expected} == expected
