@@ -95,6 +95,10 @@ SENTENCES = [
     # Taking over told from the side of the company taken.
     ("La société Kestrel est passée sous le contrôle de Siemens en 2021.",
      {("ACQUIRE", "siemens", "kestrel", "asserted", "2021")}),
+    ("La société Kestrel est tombée dans le giron de Siemens.", {("ACQUIRE", "siemens", "kestrel", "asserted", None)}),
+    # The owner is the one under whose control it passes, not an actor of another phrase.
+    ("La société Kestrel passe sous le contrôle de ses salariés en 2024, après la retraite de son fondateur Paul Martin.",
+     {("FOUND", "paul-martin", "kestrel", "asserted", None)}),
     ("Renault s'est porté candidat au rachat de la société Kestrel.",
      {("BID", "renault", "kestrel", "asserted", None)}),
     # Lawsuits, payments, threats, blame and praise told by locutions and nouns.
@@ -160,6 +164,9 @@ QUIET = [
     "La société Kestrel est passée en bourse en 2021.",
     "Siemens a livré ses prévisions lundi.",
     "Renault a vendu l'idée à Stellantis.",
+    "Les agriculteurs ont bloqué l'autoroute A7 lundi.",
+    "Le peloton a pris la tête de la course à Lyon.",
+    "Le festival d'Avignon a présenté sa programmation.",
     "Le refus du gouvernement a été critiqué.",
 ]
 
