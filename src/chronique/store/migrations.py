@@ -328,10 +328,50 @@ def m005_query_speed(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+#: The exported modalities as m006 counted them (FROZEN, like every migration's SQL).
+_M006_EXPORTED = "('asserted', 'failed', 'proposed', 'reported')"
+
+_RUNNING_AGGREGATES = (
+    # Per entity: mentions, documents naming it, exported events it takes part in (entity lists
+    # and profiles read these instead of counting an actor's 100,000 mentions per request).
+    """CREATE TABLE entity_stats (
+        entity_id TEXT PRIMARY KEY, mentions INTEGER NOT NULL DEFAULT 0,
+        documents INTEGER NOT NULL DEFAULT 0, events INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX entity_stats_by_mentions ON entity_stats(mentions, entity_id)",
+    # Per ordered pair: exported events shared, sums of their positive and negative scores.
+    """CREATE TABLE pair_stats (
+        entity_id TEXT NOT NULL, other_id TEXT NOT NULL, events INTEGER NOT NULL,
+        positive REAL NOT NULL, negative REAL NOT NULL, PRIMARY KEY (entity_id, other_id))""",
+    f"""INSERT INTO entity_stats (entity_id, mentions, documents, events)
+        SELECT e.id,
+               (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id),
+               (SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE m.entity_id = e.id),
+               (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea JOIN events ev ON ev.id = ea.event_id
+                WHERE ea.entity_id = e.id AND ev.modality IN {_M006_EXPORTED})
+        FROM entities e""",
+    f"""INSERT INTO pair_stats (entity_id, other_id, events, positive, negative)
+        SELECT a.entity_id, b.entity_id, COUNT(*), SUM(CASE WHEN s.score > 0 THEN s.score ELSE 0 END),
+               SUM(CASE WHEN s.score < 0 THEN s.score ELSE 0 END)
+        FROM (SELECT DISTINCT ea.event_id, ea.entity_id FROM event_actors ea) a
+        JOIN (SELECT DISTINCT ea.event_id, ea.entity_id FROM event_actors ea) b
+            ON b.event_id = a.event_id AND b.entity_id <> a.entity_id
+        JOIN (SELECT id, COALESCE(score, 0) AS score FROM events WHERE modality IN {_M006_EXPORTED}) s
+            ON s.id = a.event_id
+        GROUP BY a.entity_id, b.entity_id""",
+)
+
+
+def m006_running_aggregates(conn: sqlite3.Connection) -> None:
+    """Running aggregates (``store.aggregates``), filled from what is stored; kept up to date by
+    every write after."""
+    for statement in _RUNNING_AGGREGATES:
+        conn.execute(statement)
+
+
 #: Every migration in the order it must be applied. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial_schema, m002_search_and_event_codes, m003_entity_identity,
-    m004_analysis_indexes, m005_query_speed,
+    m004_analysis_indexes, m005_query_speed, m006_running_aggregates,
 )
 
 

@@ -71,8 +71,9 @@ def documents_mentioning(conn: sqlite3.Connection, entity_id: str, limit: int, o
     return _summaries(conn, total, limit, offset, holding, (entity_id,))
 
 
-#: Mentions of an entity, the first key of the actors' order (most mentioned first).
-_MENTION_COUNT = "(SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id)"
+#: Mentions of an entity, the first key of the actors' order (most mentioned first): its running
+#: total (``store.aggregates``).
+_MENTION_COUNT = "(SELECT s.mentions FROM entity_stats s WHERE s.entity_id = e.id)"
 
 
 def entity_page(conn: sqlite3.Connection, entity_type: str | None, limit: int, offset: int = 0) -> list[EntityRow]:

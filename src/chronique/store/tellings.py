@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from chronique.identity.events import StoredEvent, Telling, choose_event, interval_of, more_precise, sentence_key
 from chronique.identity.ontology import is_repeated, score_of
 from chronique.model import MODALITIES, Event, Relation
+from chronique.store.aggregates import account_events
 
 __all__ = [
     "SYMMETRIC_EVENT_TYPES", "Substitute", "ActorOverrides", "EvidenceKey", "EndOverrides", "event_actors_key", "digest_id", "sentence_text",
@@ -140,6 +141,7 @@ def _create_event(conn: sqlite3.Connection, doc_id: str, event: Event, actors_ke
         [(event_id, entity_id, "source", i) for i, entity_id in enumerate(sources)]
         + [(event_id, entity_id, "target", i) for i, entity_id in enumerate(targets)],
     )
+    account_events(conn, [event_id], 1)
     return event_id
 
 
@@ -196,7 +198,9 @@ def place_telling(conn: sqlite3.Connection, doc_id: str, sentence: str, event: E
     chosen = choose_event(telling, _stored_events(conn, actors_key, telling))
     if chosen is None:
         return _create_event(conn, doc_id, event, actors_key, sources, targets)
+    account_events(conn, [chosen.id], -1)
     _merge_event(conn, chosen.id, event)
+    account_events(conn, [chosen.id], 1)
     return chosen.id
 
 
@@ -284,6 +288,7 @@ def refold_events(conn: sqlite3.Connection, event_ids: Iterable[str], substitute
     ids = _ids_json(event_ids)
     tellings = conn.execute(_TELLINGS_TO_REFOLD, (ids,)).fetchall()
     actors = _event_actors(conn, ids)
+    account_events(conn, json.loads(ids), -1)
     conn.execute("PRAGMA defer_foreign_keys = ON")  # tellings are detached until placed again
     conn.execute("UPDATE event_mentions SET event_id = '' WHERE event_id IN (SELECT value FROM json_each(?))", (ids,))
     conn.execute("DELETE FROM event_actors WHERE event_id IN (SELECT value FROM json_each(?))", (ids,))
