@@ -251,9 +251,10 @@ class Chronicle:
         """A stored article alone (text and metadata, no annotations), or ``None``."""
         return self._reads.document(doc_id)
 
-    def documents(self, *, limit: int = 50, offset: int = 0) -> DocumentPage:
-        """One page of the stored articles, newest first, with how many there are in all."""
-        return self._reads.document_page(limit, offset)
+    def documents(self, *, limit: int = 50, offset: int = 0, after: str | None = None) -> DocumentPage:
+        """One page of the stored articles, newest first, with how many there are in all;
+        ``after``: the page after that cursor (a page's ``next``), as fast at any depth."""
+        return self._reads.document_page(limit, offset, after)
 
     def documents_mentioning(self, actor: ActorRef, *, limit: int = 50, offset: int = 0) -> DocumentPage:
         """One page of the articles that mention an actor, newest first, with how many in all."""

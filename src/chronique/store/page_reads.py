@@ -13,7 +13,7 @@ from datetime import date
 from chronique.store.queries import entities_by_ids
 from chronique.store.records import EntityRow
 
-__all__ = ["DocumentSummary", "DocumentPage", "document_page", "documents_mentioning", "entity_page", "entities_matching", "LEAD_CHARACTERS"]
+__all__ = ["DocumentSummary", "DocumentPage", "document_cursor", "document_page", "documents_mentioning", "entity_page", "entities_matching", "LEAD_CHARACTERS"]
 
 #: How much of an article's text a list shows (for articles without a title).
 LEAD_CHARACTERS = 160
@@ -35,33 +35,58 @@ class DocumentSummary:
 
 @dataclass(frozen=True)
 class DocumentPage:
-    """One page of the stored articles, newest first; ``total`` counts them all."""
+    """One page of the stored articles, newest first; ``total`` counts them all. ``next`` is
+    the cursor of the page after this one (pass it as ``after``), ``None`` on the last page."""
 
     total: int
     limit: int
     offset: int
     items: tuple[DocumentSummary, ...]
+    next: str | None = None
+
+
+def document_cursor(summary: DocumentSummary) -> str:
+    """Where a page ends: ``date:id`` of its last article (``:id`` when it is undated)."""
+    return f"{summary.date.isoformat() if summary.date else ''}:{summary.id}"
+
+
+def _after(cursor: str) -> tuple[str, tuple[object, ...]]:
+    """The articles after a cursor in the order ``date DESC, id`` (undated ones last): a range
+    of ``documents_by_date``, however deep the page."""
+    day, _, doc_id = cursor.partition(":")
+    if not day:
+        return "date IS NULL AND id > ?", (doc_id,)
+    return "(date < ? OR date IS NULL OR (date = ? AND id > ?))", (day, day, doc_id)
 
 
 def _summaries(conn: sqlite3.Connection, total: int, limit: int, offset: int, where: str = "",
                params: tuple[object, ...] = ()) -> DocumentPage:
+    """One page: its ids chosen from the index alone (an OFFSET skips index entries, not rows),
+    then only those rows read."""
     rows = conn.execute(
         "SELECT id, date, title, lang, source, url, substr(text, 1, ?), length(text) FROM documents"
-        f" {where} ORDER BY date DESC, id LIMIT ? OFFSET ?",
-        (LEAD_CHARACTERS, *params, limit, offset),
+        f" WHERE id IN (SELECT id FROM documents {where} ORDER BY date DESC, id LIMIT ? OFFSET ?)"
+        " ORDER BY date DESC, id",
+        (LEAD_CHARACTERS, *params, limit + 1, offset),
     ).fetchall()
     items = tuple(
         DocumentSummary(id_, date.fromisoformat(day) if day else None, title, lang, source, url,
                         " ".join(lead.split()), characters)
         for id_, day, title, lang, source, url, lead, characters in rows
     )
-    return DocumentPage(total, limit, offset, items)
+    more = len(items) > limit
+    items = items[:limit]
+    return DocumentPage(total, limit, offset, items, document_cursor(items[-1]) if more and items else None)
 
 
-def document_page(conn: sqlite3.Connection, limit: int, offset: int) -> DocumentPage:
-    """Stored articles by publication date (newest first), then id; every value bound."""
+def document_page(conn: sqlite3.Connection, limit: int, offset: int, after: str | None = None) -> DocumentPage:
+    """Stored articles by publication date (newest first), then id; every value bound. With
+    ``after`` (a page's ``next``), the page that follows that cursor, then ``offset`` more."""
     total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    return _summaries(conn, total, limit, offset)
+    if after is None:
+        return _summaries(conn, total, limit, offset)
+    where, params = _after(after)
+    return _summaries(conn, total, limit, offset, f"WHERE {where}", params)
 
 
 def documents_mentioning(conn: sqlite3.Connection, entity_id: str, limit: int, offset: int) -> DocumentPage:

@@ -118,8 +118,8 @@ class StoreReader:
     def annotations(self, doc_id: str) -> Annotations | None:
         return rebuild_annotations(self._conn, doc_id)
 
-    def document_page(self, limit: int, offset: int = 0) -> DocumentPage:
-        return page_reads.document_page(self._conn, limit, offset)
+    def document_page(self, limit: int, offset: int = 0, after: str | None = None) -> DocumentPage:
+        return page_reads.document_page(self._conn, limit, offset, after)
 
     def said_dates(self, quotes: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int], tuple[str, str]]:
         return quote_reads.said_dates(self._conn, quotes)
