@@ -76,6 +76,8 @@ def test_the_migration_fills_the_totals_of_an_older_store(tmp_path: Path) -> Non
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:  # as an older chronique left it
         conn.execute("DROP TABLE entity_stats")
         conn.execute("DROP TABLE pair_stats")
+        conn.execute("CREATE INDEX mentions_by_entity ON mentions(entity_id)")
+        conn.execute("CREATE INDEX event_actors_by_entity ON event_actors(entity_id)")
         conn.execute("DELETE FROM schema_migrations WHERE name = 'm006_running_aggregates'")
     with Store(path) as store:
         assert store.applied_migrations == ["m006_running_aggregates"]

@@ -338,6 +338,10 @@ _RUNNING_AGGREGATES = (
         entity_id TEXT PRIMARY KEY, mentions INTEGER NOT NULL DEFAULT 0,
         documents INTEGER NOT NULL DEFAULT 0, events INTEGER NOT NULL DEFAULT 0)""",
     "CREATE INDEX entity_stats_by_mentions ON entity_stats(mentions, entity_id)",
+    # Two indexes every write paid for and no read needs: each is the first column of a wider
+    # one (mentions_by_entity_doc, event_actors_by_entity_event) that answers the same seeks.
+    "DROP INDEX mentions_by_entity",
+    "DROP INDEX event_actors_by_entity",
     # Per ordered pair: exported events shared, sums of their positive and negative scores.
     """CREATE TABLE pair_stats (
         entity_id TEXT NOT NULL, other_id TEXT NOT NULL, events INTEGER NOT NULL,
@@ -362,8 +366,8 @@ _RUNNING_AGGREGATES = (
 
 
 def m006_running_aggregates(conn: sqlite3.Connection) -> None:
-    """Running aggregates (``store.aggregates``), filled from what is stored; kept up to date by
-    every write after."""
+    """Running aggregates (``store.aggregates``), filled from what is stored and kept up to date
+    by every write after; two redundant indexes dropped (cheaper ingest)."""
     for statement in _RUNNING_AGGREGATES:
         conn.execute(statement)
 

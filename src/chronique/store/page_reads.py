@@ -6,6 +6,7 @@ request never makes the server hold more rows than one page, whatever the size o
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -50,24 +51,43 @@ def document_cursor(summary: DocumentSummary) -> str:
     return f"{summary.date.isoformat() if summary.date else ''}:{summary.id}"
 
 
-def _after(cursor: str) -> tuple[str, tuple[object, ...]]:
-    """The articles after a cursor in the order ``date DESC, id`` (undated ones last): a range
-    of ``documents_by_date``, however deep the page."""
+#: The articles after a cursor in the order ``date DESC, id`` (undated ones last), in three
+#: index ranges of ``documents_by_date`` (the rest of the cursor's day, the days before it, the
+#: undated), so that a page costs the same at any depth: one ``OR`` would scan from the top.
+_AFTER_DATED = (
+    "SELECT id FROM documents WHERE date = ? AND id > ? ORDER BY id LIMIT ?",
+    "SELECT id FROM documents WHERE date < ? ORDER BY date DESC, id LIMIT ?",
+)
+_AFTER_UNDATED = "SELECT id FROM documents WHERE date IS NULL AND id > ? ORDER BY id LIMIT ?"
+
+
+def _ids_after(conn: sqlite3.Connection, cursor: str, count: int) -> list[str]:
+    """The ids of the first ``count`` articles after ``cursor`` (``date:id``)."""
     day, _, doc_id = cursor.partition(":")
-    if not day:
-        return "date IS NULL AND id > ?", (doc_id,)
-    return "(date < ? OR date IS NULL OR (date = ? AND id > ?))", (day, day, doc_id)
+    ids: list[str] = []
+    if day:
+        ids += [row[0] for row in conn.execute(_AFTER_DATED[0], (day, doc_id, count))]
+        if len(ids) < count:
+            ids += [row[0] for row in conn.execute(_AFTER_DATED[1], (day, count - len(ids)))]
+        doc_id = ""
+    if len(ids) < count:
+        ids += [row[0] for row in conn.execute(_AFTER_UNDATED, (doc_id, count - len(ids)))]
+    return ids
 
 
 def _summaries(conn: sqlite3.Connection, total: int, limit: int, offset: int, where: str = "",
-               params: tuple[object, ...] = ()) -> DocumentPage:
-    """One page: its ids chosen from the index alone (an OFFSET skips index entries, not rows),
-    then only those rows read."""
+               params: tuple[object, ...] = (), ids: list[str] | None = None) -> DocumentPage:
+    """One page: its ids chosen from the index alone (an OFFSET skips index entries, not rows)
+    unless given, then only those rows read."""
+    if ids is None:
+        chosen, chosen_params = f"SELECT id FROM documents {where} ORDER BY date DESC, id LIMIT ? OFFSET ?", (
+            *params, limit + 1, offset)
+    else:
+        chosen, chosen_params = "SELECT value FROM json_each(?)", (json.dumps(ids[offset:offset + limit + 1]),)
     rows = conn.execute(
         "SELECT id, date, title, lang, source, url, substr(text, 1, ?), length(text) FROM documents"
-        f" WHERE id IN (SELECT id FROM documents {where} ORDER BY date DESC, id LIMIT ? OFFSET ?)"
-        " ORDER BY date DESC, id",
-        (LEAD_CHARACTERS, *params, limit + 1, offset),
+        f" WHERE id IN ({chosen}) ORDER BY date DESC, id",
+        (LEAD_CHARACTERS, *chosen_params),
     ).fetchall()
     items = tuple(
         DocumentSummary(id_, date.fromisoformat(day) if day else None, title, lang, source, url,
@@ -85,8 +105,7 @@ def document_page(conn: sqlite3.Connection, limit: int, offset: int, after: str 
     total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     if after is None:
         return _summaries(conn, total, limit, offset)
-    where, params = _after(after)
-    return _summaries(conn, total, limit, offset, f"WHERE {where}", params)
+    return _summaries(conn, total, limit, offset, ids=_ids_after(conn, after, offset + limit + 1))
 
 
 def documents_mentioning(conn: sqlite3.Connection, entity_id: str, limit: int, offset: int) -> DocumentPage:

@@ -258,7 +258,7 @@ def _timeline_order(entry: TimelineEntry) -> tuple[object, ...]:
 
 
 #: Quotes whose sentence (the stored sentences holding the quote) names an entity: read from that
-#: entity's mentions (index ``mentions_by_entity``), then the quotes of those articles.
+#: entity's mentions (index ``mentions_by_entity_doc``), then the quotes of those articles.
 MENTIONED_IN_SENTENCE = """
     SELECT qm.id FROM mentions m JOIN quotes qm ON qm.doc_id = m.doc_id
     WHERE m.entity_id = ?
