@@ -3,10 +3,13 @@ after ingest, surname absorption, merges, splits and the migration that creates 
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
+from chronique.analysis import Chronicle
 from chronique.store import Store
 from chronique.store.aggregates import recount, stored_totals
 from chronique.store.migrations import MIGRATIONS, apply_migrations
@@ -51,6 +54,9 @@ def test_pair_totals_follow_a_merge_and_its_undoing(tmp_path: Path) -> None:
         assert sql(store, "SELECT mentions, documents, events FROM entity_stats WHERE entity_id = ?",
                    (DUPONT,)) == [(2, 2, 1)]
         assert sql(store, "SELECT COUNT(*) FROM entity_stats WHERE entity_id = ?", (DUPOND,)) == [(0,)]
+        # Its chart: the one takeover in March 2025 (the merged event keeps the precise date).
+        assert sql(store, "SELECT first_day, last_day, precision, events FROM actor_periods WHERE entity_id = ?",
+                   (DUPONT,)) == [("2025-03-01", "2025-03-31", "month", 1)]
         store.split_entity(DUPONT, documents=["y"])
         assert_in_step(store)
         assert sql(store, "SELECT events FROM pair_stats WHERE entity_id = ? AND other_id = ?",
@@ -76,6 +82,7 @@ def test_the_migration_fills_the_totals_of_an_older_store(tmp_path: Path) -> Non
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:  # as an older chronique left it
         conn.execute("DROP TABLE entity_stats")
         conn.execute("DROP TABLE pair_stats")
+        conn.execute("DROP TABLE actor_periods")
         conn.execute("CREATE INDEX mentions_by_entity ON mentions(entity_id)")
         conn.execute("CREATE INDEX event_actors_by_entity ON event_actors(entity_id)")
         conn.execute("DELETE FROM schema_migrations WHERE name = 'm006_running_aggregates'")
@@ -83,3 +90,16 @@ def test_the_migration_fills_the_totals_of_an_older_store(tmp_path: Path) -> Non
         assert store.applied_migrations == ["m006_running_aggregates"]
         assert_in_step(store)
         assert sql(store, "SELECT COUNT(*) FROM pair_stats")[0][0] > 0
+        assert sql(store, "SELECT COUNT(*) FROM actor_periods")[0][0] > 0
+
+
+def test_an_actors_chart_from_the_totals_is_the_chart_from_its_events(tmp_path: Path) -> None:
+    with stored(articles() + dupont_articles(), tmp_path / "s.db") as store:
+        chronicle = Chronicle(store)
+        charted = 0
+        for row in store.entities():
+            for start, end in ((None, None), (date(2025, 3, 1), date(2025, 3, 31)), (date(2026, 1, 1), None)):
+                whole = [dataclasses.replace(span, event_ids=()) for span in chronicle.spans(row.id, start=start, end=end)]
+                assert chronicle.spans(row.id, start=start, end=end, event_ids=False) == whole
+                charted += len(whole)
+        assert charted > 0

@@ -3,7 +3,9 @@
 ``entity_stats`` holds, per entity, its mentions, the documents naming it and the exported
 events it takes part in; ``pair_stats`` holds, per ordered pair of entities, the exported events
 they share and the sums of those events' positive and negative scores (both directions, so that
-an actor's counterparts are one index range). Both are created and filled by migration m006.
+an actor's counterparts are one index range); ``actor_periods`` holds, per entity and chart
+period (``store.periods``), its exported events and their score sums (an actor's chart without
+reading its events). All are created and filled by migration m006.
 
 The invariant: after every write (a document's mentions, an event created, merged or folded
 again, an entity merged, split or absorbed) each row equals a recount over the base tables,
@@ -22,15 +24,18 @@ from collections.abc import Iterable, Sequence
 from itertools import permutations
 
 from chronique.model import EXPORTED_MODALITIES
+from chronique.store.periods import Period, period_of
 
 __all__ = [
     "add_entity", "drop_entity", "count_mentions", "recount_mentions", "account_events", "recount",
-    "stored_totals", "Totals",
+    "stored_totals", "fill_actor_periods", "Totals",
 ]
 
-#: (entity rows, pair rows): entity id → (mentions, documents, events); (entity, other) →
-#: (events, positive, negative), scores rounded to six decimals.
-Totals = tuple[dict[str, tuple[int, int, int]], dict[tuple[str, str], tuple[int, float, float]]]
+#: (entity rows, pair rows, period rows): entity id → (mentions, documents, events); (entity,
+#: other) and (entity, first day, last day, precision) → (events, positive, negative), scores
+#: rounded to six decimals.
+Totals = tuple[dict[str, tuple[int, int, int]], dict[tuple[str, str], tuple[int, float, float]],
+               dict[tuple[str, str, str, str], tuple[int, float, float]]]
 
 _EXPORTED = tuple(sorted(EXPORTED_MODALITIES))
 _MARKS = ", ".join("?" * len(_EXPORTED))
@@ -46,6 +51,7 @@ def drop_entity(conn: sqlite3.Connection, entity_id: str) -> None:
     """An entity deleted (absorbed by another) leaves no totals behind."""
     conn.execute("DELETE FROM entity_stats WHERE entity_id = ?", (entity_id,))
     conn.execute("DELETE FROM pair_stats WHERE entity_id = ? OR other_id = ?", (entity_id, entity_id))
+    conn.execute("DELETE FROM actor_periods WHERE entity_id = ?", (entity_id,))
 
 
 def count_mentions(conn: sqlite3.Connection, entity_id: str, doc_id: str, mentions: int) -> None:
@@ -69,14 +75,15 @@ def recount_mentions(conn: sqlite3.Connection, entity_ids: Iterable[str]) -> Non
                      (mentions, documents, entity_id))
 
 
-def _exported_actors(conn: sqlite3.Connection, event_id: str) -> tuple[list[str], float] | None:
-    """The distinct actors and the score of an exported event; None for any other."""
-    row = conn.execute(f"SELECT score FROM events WHERE id = ? AND modality IN ({_MARKS})",
+def _exported_actors(conn: sqlite3.Connection, event_id: str) -> tuple[list[str], float, Period | None] | None:
+    """The distinct actors, the score and the chart period of an exported event; None for any
+    other."""
+    row = conn.execute(f"SELECT score, date_value, date_start, date_end FROM events WHERE id = ? AND modality IN ({_MARKS})",
                        (event_id, *_EXPORTED)).fetchone()
     if row is None:
         return None
     actors = sorted({r[0] for r in conn.execute("SELECT entity_id FROM event_actors WHERE event_id = ?", (event_id,))})
-    return actors, float(row[0] or 0.0)
+    return actors, float(row[0] or 0.0), period_of(row[1], row[2], row[3])
 
 
 def account_events(conn: sqlite3.Connection, event_ids: Sequence[str], sign: int) -> None:
@@ -86,7 +93,7 @@ def account_events(conn: sqlite3.Connection, event_ids: Sequence[str], sign: int
         found = _exported_actors(conn, event_id)
         if found is None:
             continue
-        actors, score = found
+        actors, score, period = found
         conn.executemany("UPDATE entity_stats SET events = events + ? WHERE entity_id = ?",
                          [(sign, actor) for actor in actors])
         positive, negative = sign * max(score, 0.0), sign * min(score, 0.0)
@@ -98,6 +105,45 @@ def account_events(conn: sqlite3.Connection, event_ids: Sequence[str], sign: int
             [(a, b, sign, positive, negative) for a, b in pairs])
         if sign < 0:
             conn.executemany("DELETE FROM pair_stats WHERE entity_id = ? AND other_id = ? AND events <= 0", pairs)
+        if period is not None:
+            _account_period(conn, actors, period, sign, positive, negative)
+
+
+def _account_period(conn: sqlite3.Connection, actors: Sequence[str], period: Period, sign: int,
+                    positive: float, negative: float) -> None:
+    """One event more or less in each actor's chart period."""
+    first, last, precision = period
+    conn.executemany(
+        "INSERT INTO actor_periods (entity_id, first_day, last_day, precision, events, positive, negative)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity_id, first_day, last_day) DO UPDATE SET"
+        " events = actor_periods.events + excluded.events, positive = actor_periods.positive + excluded.positive,"
+        " negative = actor_periods.negative + excluded.negative",
+        [(actor, first, last, precision, sign, positive, negative) for actor in actors])
+    if sign < 0:
+        conn.executemany("DELETE FROM actor_periods WHERE entity_id = ? AND first_day = ? AND last_day = ?"
+                         " AND events <= 0", [(actor, first, last) for actor in actors])
+
+
+def fill_actor_periods(conn: sqlite3.Connection) -> None:
+    """Count every exported dated event into ``actor_periods`` from scratch (m006's backfill)."""
+    conn.execute("DELETE FROM actor_periods")
+    for (entity_id, first, last, precision), (events, positive, negative) in _recount_periods(conn).items():
+        conn.execute("INSERT INTO actor_periods (entity_id, first_day, last_day, precision, events, positive, negative)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?)", (entity_id, first, last, precision, events, positive, negative))
+
+
+def _recount_periods(conn: sqlite3.Connection) -> dict[tuple[str, str, str, str], tuple[int, float, float]]:
+    """(entity, first day, last day, precision) → (events, positive, negative), from the events."""
+    totals: dict[tuple[str, str, str, str], tuple[int, float, float]] = {}
+    rows = conn.execute(
+        "SELECT DISTINCT ea.entity_id, e.id, e.date_value, e.date_start, e.date_end, COALESCE(e.score, 0)"
+        f" FROM event_actors ea JOIN events e ON e.id = ea.event_id WHERE e.modality IN ({_MARKS})", _EXPORTED)
+    for entity_id, _event_id, value, start, end, score in rows:
+        period = period_of(value, start, end)
+        if period is not None:
+            events, positive, negative = totals.get((entity_id, *period), (0, 0.0, 0.0))
+            totals[(entity_id, *period)] = (events + 1, positive + max(score, 0.0), negative + min(score, 0.0))
+    return totals
 
 
 #: The totals from scratch, as m006 fills them (the migration keeps its own frozen copy).
@@ -125,7 +171,9 @@ def recount(conn: sqlite3.Connection) -> Totals:
     entities = {row[0]: (row[1], row[2], row[3]) for row in conn.execute(RECOUNT_ENTITIES, _EXPORTED)}
     pairs = {(row[0], row[1]): (row[2], round(row[3], 6), round(row[4], 6))
              for row in conn.execute(RECOUNT_PAIRS, _EXPORTED)}
-    return entities, pairs
+    periods = {key: (n, round(positive, 6), round(negative, 6))
+               for key, (n, positive, negative) in _recount_periods(conn).items()}
+    return entities, pairs, periods
 
 
 def stored_totals(conn: sqlite3.Connection) -> Totals:
@@ -134,4 +182,7 @@ def stored_totals(conn: sqlite3.Connection) -> Totals:
                 for row in conn.execute("SELECT entity_id, mentions, documents, events FROM entity_stats")}
     pairs = {(row[0], row[1]): (row[2], round(row[3], 6), round(row[4], 6))
              for row in conn.execute("SELECT entity_id, other_id, events, positive, negative FROM pair_stats")}
-    return entities, pairs
+    periods = {(row[0], row[1], row[2], row[3]): (row[4], round(row[5], 6), round(row[6], 6))
+               for row in conn.execute("SELECT entity_id, first_day, last_day, precision, events, positive, negative"
+                                       " FROM actor_periods")}
+    return entities, pairs, periods

@@ -22,7 +22,7 @@ from chronique.store.selection import EventFilter, event_ids_sql, select_event_i
 __all__ = [
     "ScoredEvent", "GraphEvent", "RoleRow", "scored_events", "graph_events", "mention_counts",
     "shared_event_totals", "shared_quote_counts", "exported_event_count", "latest_event_ids",
-    "events_of_all", "role_relations",
+    "events_of_all", "role_relations", "actor_period_totals",
 ]
 
 
@@ -160,6 +160,18 @@ def events_of_all(conn: sqlite3.Connection, actors: Iterable[str]) -> list[str]:
     """The ids of the exported events, dated or not, that involve every one of these actors
     (each set read from the side with fewer events, as ``store.selection`` does), in no order."""
     return select_event_ids(conn, EventFilter(tuple(dict.fromkeys(actors)), dated_only=False))
+
+
+def actor_period_totals(conn: sqlite3.Connection, actor_id: str, start: date | None,
+                        end: date | None) -> list[tuple[str, str, str, int, float, float]]:
+    """(first day, last day, precision, events, positive, negative) of the actor's chart
+    periods that overlap ``start``..``end``, wider first among those starting the same day: the
+    running totals of ``actor_periods`` (``store.aggregates``), one index range."""
+    low, high = (start.isoformat() if start else "0000-01-01"), (end.isoformat() if end else "9999-12-31")
+    return [tuple(row) for row in conn.execute(  # type: ignore[misc]
+        "SELECT first_day, last_day, precision, events, positive, negative FROM actor_periods"
+        " WHERE entity_id = ? AND last_day >= ? AND first_day <= ? ORDER BY first_day, last_day DESC",
+        (actor_id, low, high))]
 
 
 def role_relations(conn: sqlite3.Connection, holders: Iterable[str]) -> list[RoleRow]:

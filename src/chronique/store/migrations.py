@@ -26,6 +26,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from chronique.errors import OutdatedSchemaError, StoreError
+from chronique.store.aggregates import fill_actor_periods
 
 __all__ = [
     "MIGRATIONS", "apply_migrations", "applied_migrations", "pending_migrations", "require_current_schema",
@@ -362,6 +363,11 @@ _RUNNING_AGGREGATES = (
         JOIN (SELECT id, COALESCE(score, 0) AS score FROM events WHERE modality IN {_M006_EXPORTED}) s
             ON s.id = a.event_id
         GROUP BY a.entity_id, b.entity_id""",
+    # Per entity and chart period: exported events and their score sums (filled below).
+    """CREATE TABLE actor_periods (
+        entity_id TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL, precision TEXT NOT NULL,
+        events INTEGER NOT NULL, positive REAL NOT NULL, negative REAL NOT NULL,
+        PRIMARY KEY (entity_id, first_day, last_day))""",
 )
 
 
@@ -370,6 +376,9 @@ def m006_running_aggregates(conn: sqlite3.Connection) -> None:
     by every write after; two redundant indexes dropped (cheaper ingest)."""
     for statement in _RUNNING_AGGREGATES:
         conn.execute(statement)
+    # The periods come from the live rules (``store.periods``), not a frozen copy: they are
+    # derived totals, which a later change of the rules would refill in a migration of its own.
+    fill_actor_periods(conn)
 
 
 #: Every migration in the order it must be applied. Append only.

@@ -109,9 +109,16 @@ def document_page(conn: sqlite3.Connection, limit: int, offset: int, after: str 
 
 
 def documents_mentioning(conn: sqlite3.Connection, entity_id: str, limit: int, offset: int) -> DocumentPage:
-    """The articles that mention an actor (newest first), with how many there are in all."""
-    holding = "WHERE id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)"
-    total = conn.execute(f"SELECT COUNT(*) FROM documents {holding}", (entity_id,)).fetchone()[0]
+    """The articles that mention an actor (newest first), with how many there are in all (its
+    running total). An actor named in most articles finds its page by walking the newest
+    articles (one seek each in ``mentions_by_doc_entity``); a rarer one by its own mentions."""
+    row = conn.execute("SELECT documents FROM entity_stats WHERE entity_id = ?", (entity_id,)).fetchone()
+    total = row[0] if row else 0
+    stored = conn.execute("SELECT MAX(rowid) FROM documents").fetchone()[0] or 0
+    if total * total > (limit + offset) * stored:
+        holding = "WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = documents.id AND m.entity_id = ?)"
+    else:
+        holding = "WHERE id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)"
     return _summaries(conn, total, limit, offset, holding, (entity_id,))
 
 
@@ -124,8 +131,10 @@ def entity_page(conn: sqlite3.Connection, entity_type: str | None, limit: int, o
     """One page of the actors (of one type if given) in the order of ``Store.entities``: most
     mentioned first, then by name and id."""
     where, params = ("WHERE e.type = ?", [entity_type]) if entity_type is not None else ("", [])
+    # From the most mentioned down ``entity_stats_by_mentions``; names break ties.
     ids = [row[0] for row in conn.execute(
-        f"SELECT e.id FROM entities e {where} ORDER BY {_MENTION_COUNT} DESC, e.name, e.id LIMIT ? OFFSET ?",
+        f"SELECT e.id FROM entity_stats s CROSS JOIN entities e ON e.id = s.entity_id {where}"
+        " ORDER BY s.mentions DESC, e.name, e.id LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )]
     return entities_by_ids(conn, ids)

@@ -83,6 +83,10 @@ class StoreReader:
                   evidence_limit: int | None = None) -> list[RelationRow]:
         return queries.relations(self._conn, entity_ids, between=between, evidence_limit=evidence_limit)
 
+    def actor_period_totals(self, actor_id: str, start: date | None,
+                            end: date | None) -> list[tuple[str, str, str, int, float, float]]:
+        return analysis_reads.actor_period_totals(self._conn, actor_id, start, end)
+
     def scored_events(self, event_ids: Iterable[str]) -> list[ScoredEvent]:
         return analysis_reads.scored_events(self._conn, event_ids)
 

@@ -111,6 +111,11 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits a write to the file (SQLite's
+        ``PRAGMA data_version``): what a cache of answers checks to know it is still true."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
     def optimize(self) -> None:
         """Let SQLite refresh the statistics its query planner uses (``PRAGMA optimize``), as is
         worth doing after a bulk load."""

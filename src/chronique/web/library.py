@@ -13,16 +13,19 @@ schema) raises at each request until it can; nothing is kept of a failed opening
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from chronique.analysis import Chronicle
 from chronique.store import Store
 from chronique.store.page_reads import DocumentPage, DocumentSummary
 
 __all__ = ["Library", "Reading", "DocumentSummary", "DocumentPage"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,15 @@ class Reading:
 
     store: Store
     chronicle: Chronicle
+    cache: dict[str, Any] = field(default_factory=dict)
+    version: list[int] = field(default_factory=lambda: [-1])
+
+    def cached(self, key: str, compute: Callable[[], T]) -> T:
+        """The answer kept for ``key`` since the last write to the store, else computed and
+        kept (the server's one cache: the counts every home page shows, for instance)."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]  # type: ignore[no-any-return]
 
 
 class Library:
@@ -49,6 +61,10 @@ class Library:
             if self._reading is None:
                 store = Store(self.db_path, read_only=True, shared=True)
                 self._reading = Reading(store, Chronicle(store))
+            version = self._reading.store.data_version()
+            if version != self._reading.version[0]:  # a write since: nothing kept is sure
+                self._reading.cache.clear()
+                self._reading.version[0] = version
             yield self._reading
 
     def close(self) -> None:
