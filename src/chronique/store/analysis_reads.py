@@ -168,7 +168,7 @@ def actor_period_totals(conn: sqlite3.Connection, actor_id: str, start: date | N
     periods that overlap ``start``..``end``, wider first among those starting the same day: the
     running totals of ``actor_periods`` (``store.aggregates``), one index range."""
     low, high = (start.isoformat() if start else "0000-01-01"), (end.isoformat() if end else "9999-12-31")
-    return [tuple(row) for row in conn.execute(  # type: ignore[misc]
+    return [tuple(row) for row in conn.execute(
         "SELECT first_day, last_day, precision, events, positive, negative FROM actor_periods"
         " WHERE entity_id = ? AND last_day >= ? AND first_day <= ? ORDER BY first_day, last_day DESC",
         (actor_id, low, high))]

@@ -43,7 +43,7 @@ class Reading:
         kept (the server's one cache: the counts every home page shows, for instance)."""
         if key not in self.cache:
             self.cache[key] = compute()
-        return self.cache[key]  # type: ignore[no-any-return]
+        return self.cache[key]
 
 
 class Library:
