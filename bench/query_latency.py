@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -369,6 +370,47 @@ def run_http(path: Path, queries: int, seed: int) -> dict[str, dict[str, Any]]:
     return results
 
 
+# ---------------------------------------------------------------- ingest cost
+INGEST_SAMPLE = 500
+
+
+def _time_adding(path: Path, skip: int, count: int, seed: int, actors: int) -> float:
+    """Milliseconds per document to save the generator's documents ``skip``..``skip+count``
+    into the store at ``path``, in batches of 100 (the NLP excluded, as in the build)."""
+    documents = NewsGenerator(seed, actors).documents(skip + count)
+    for _ in range(skip):
+        next(documents)
+    batch = list(documents)
+    with Store(path) as store:
+        started = time.perf_counter()
+        for first in range(0, len(batch), 100):
+            store.save(batch[first:first + 100])
+        return (time.perf_counter() - started) / len(batch) * 1000
+
+
+def ingest_cost(path: Path, seed: int, workdir: Path, repeats: int = 3) -> dict[str, Any]:
+    """Storage time per document after 1,000 documents and after all of the store's, with the
+    same generator (same actors): a 1,000-document store is built, and a copy of the measured
+    store is used, so the store itself is left as it was. Each figure is the median of
+    ``repeats`` samples of :data:`INGEST_SAMPLE` documents."""
+    with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as conn:
+        stored = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    actors, small, large = actor_count(stored), workdir / "ingest-1k.db", workdir / "ingest-big.db"
+    figures: dict[str, list[float]] = {"1000": [], str(stored): []}
+    for _ in range(repeats):
+        for file in (small, large):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{file}{suffix}").unlink(missing_ok=True)
+        with Store(small) as store:
+            store.save(list(NewsGenerator(seed, actors).documents(1000)))
+        figures["1000"].append(_time_adding(small, 1000, INGEST_SAMPLE, seed, actors))
+        shutil.copyfile(path, large)
+        figures[str(stored)].append(_time_adding(large, stored, INGEST_SAMPLE, seed, actors))
+    medians = {size: round(statistics.median(values), 2) for size, values in figures.items()}
+    return {"ms_per_document": medians, "samples": {k: [round(v, 2) for v in vs] for k, vs in figures.items()},
+            "ratio": round(medians[str(stored)] / medians["1000"], 2)}
+
+
 # ---------------------------------------------------------------- reporting
 def machine() -> dict[str, Any]:
     return {
@@ -397,6 +439,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--http", action="store_true",
                         help="also ask every endpoint and page through the real server (chronique serve, 127.0.0.1)")
     parser.add_argument("--http-only", action="store_true", help="only the HTTP measures")
+    parser.add_argument("--ingest", action="store_true",
+                        help="also the storage time per document after 1,000 documents and after the store's")
     parser.add_argument("--json", nargs="?", const="-", metavar="FILE",
                         help="write every figure as JSON to FILE (to stdout without FILE)")
     args = parser.parse_args(argv)
@@ -415,6 +459,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         load_before = os.getloadavg()[0]
         results = {} if args.http_only else run(path, args.queries, args.seed)
         over_http = run_http(path, args.queries, args.seed) if args.http or args.http_only else {}
+        ingest = ingest_cost(path, args.seed, Path(workdir)) if args.ingest else None
         with Store(path) as store:
             counts = store.counts()
         report = {
@@ -423,12 +468,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             "seed": args.seed,
             "results": results,
             "http": over_http,
+            "ingest": ingest,
         }
     if args.json == "-":
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     else:
         if results:
             console.print(results_table(results))
+        if ingest:
+            console.print(f"storage per document: {ingest['ms_per_document']} ms (ratio {ingest['ratio']})")
         if over_http:
             console.print(results_table(over_http, "over HTTP: whole answer, ms (sizes in bytes)", "bytes"))
         console.print(f"store: {counts['documents']:,} documents, {counts['events']:,} events, "
