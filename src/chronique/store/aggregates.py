@@ -28,7 +28,7 @@ from chronique.store.periods import Period, period_of
 
 __all__ = [
     "add_entity", "drop_entity", "count_mentions", "recount_mentions", "account_events", "recount",
-    "stored_totals", "fill_actor_periods", "Totals",
+    "stored_totals", "Totals",
 ]
 
 #: (entity rows, pair rows, period rows): entity id → (mentions, documents, events); (entity,
@@ -122,14 +122,6 @@ def _account_period(conn: sqlite3.Connection, actors: Sequence[str], period: Per
     if sign < 0:
         conn.executemany("DELETE FROM actor_periods WHERE entity_id = ? AND first_day = ? AND last_day = ?"
                          " AND events <= 0", [(actor, first, last) for actor in actors])
-
-
-def fill_actor_periods(conn: sqlite3.Connection) -> None:
-    """Count every exported dated event into ``actor_periods`` from scratch (m006's backfill)."""
-    conn.execute("DELETE FROM actor_periods")
-    for (entity_id, first, last, precision), (events, positive, negative) in _recount_periods(conn).items():
-        conn.execute("INSERT INTO actor_periods (entity_id, first_day, last_day, precision, events, positive, negative)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?)", (entity_id, first, last, precision, events, positive, negative))
 
 
 def _recount_periods(conn: sqlite3.Connection) -> dict[tuple[str, str, str, str], tuple[int, float, float]]:
