@@ -3,6 +3,7 @@
     .venv/bin/python bench/query_latency.py                          # build 100,000 docs, measure
     .venv/bin/python bench/query_latency.py --db bench/out/q100k.db   # build there once, reuse after
     .venv/bin/python bench/query_latency.py --docs 300 --queries 5    # smoke run, seconds
+    .venv/bin/python bench/query_latency.py --db bench/out/q100k.db --http   # also over HTTP
 
 The store is filled with synthetic news (``synthetic_store.py``) through ``Store.save``, the
 same path as ingest minus the NLP. Then each kind of question is asked a few hundred times
@@ -11,6 +12,10 @@ and the latency of every call is kept: p50, p95 and max per kind. The questions 
 fixed seed: actors by coverage (popular ones come up often, as they do for users), pairs from
 random events, search words from both ends of the vocabulary, months at random.
 
+With ``--http`` (or ``--http-only``) every endpoint and page is also asked through the real
+server: ``chronique serve`` (uvicorn) on 127.0.0.1 in a process of its own, one kept-alive
+connection, each time from request sent to body read, with the largest body in bytes.
+
 Nothing here is asserted by a test: latency depends on the machine, so it is measured and
 reported (docs/benchmark.md), never checked.
 """
@@ -18,12 +23,16 @@ reported (docs/benchmark.md), never checked.
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import platform
 import random
+import shutil
+import socket
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +41,7 @@ from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from rich.console import Console
 from rich.table import Table
@@ -239,6 +249,168 @@ def run(path: Path, queries: int, seed: int) -> dict[str, dict[str, Any]]:
     return results
 
 
+# ---------------------------------------------------------------- over HTTP
+def http_paths(workload: Workload, total_documents: int) -> dict[str, list[str]]:
+    """Per endpoint or page, ``count`` addresses to ask the server, drawn like the questions."""
+    n, rng = workload.count, workload.rng
+    q = quote  # names hold spaces and accents
+
+    def month() -> str:
+        first, last = workload.month()
+        return f"from={first}&to={last}"
+
+    deep = max(0, total_documents - PAGE)
+    return {
+        "GET / (home page)": ["/"] * n,
+        "GET /actors/{actor} (actor page)": [f"/actors/{q(workload.drawn_actor())}" for _ in range(n)],
+        "GET /api/timeline?actor= (first 100)": [f"/api/timeline?actor={q(workload.drawn_actor())}" for _ in range(n)],
+        "GET /api/timeline?actor= (popular, offset 2000)": [
+            f"/api/timeline?actor={q(rng.choice(workload.popular))}&offset=2000" for _ in range(n)],
+        "GET /api/pairs/{a}/{b}": [f"/api/pairs/{q(a)}/{q(b)}" for a, b in (workload.pair() for _ in range(n))],
+        "GET /api/entities/{actor}/profile": [f"/api/entities/{q(workload.drawn_actor())}/profile" for _ in range(n)],
+        "GET /api/graph (one month)": [f"/api/graph?{month()}" for _ in range(n)],
+        "GET /api/entities": ["/api/entities"] * n,
+        "GET /api/entities (offset 0-2,000)": [f"/api/entities?offset={rng.randrange(2000)}" for _ in range(n)],
+        "GET /api/search?q= (common word)": [f"/api/search?q={q(workload.word(0, 20))}" for _ in range(n)],
+        "GET /api/search?q= (rare word)": [f"/api/search?q={q(workload.word(3000, 5000))}" for _ in range(n)],
+        "GET /api/documents (any offset)": [f"/api/documents?offset={rng.randrange(deep + 1)}" for _ in range(n)],
+        "GET /api/documents?after= (any depth)": ["@after"] * n,
+    }
+
+
+class Server:
+    """``chronique serve`` on 127.0.0.1 and a free port, in a process of its own; stopped on exit."""
+
+    def __init__(self, path: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "chronique", "serve", "--db", str(path), "--host", "127.0.0.1",
+             "--port", str(self.port), "--log-level", "warning"], stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                self.get("/api/entities?limit=1")
+                return
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.stop()
+                    raise RuntimeError("chronique serve did not start") from None
+                time.sleep(0.2)
+
+    def get(self, path: str, connection: http.client.HTTPConnection | None = None) -> tuple[int, bytes, str | None]:
+        conn = connection or http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            return response.status, response.read(), response.getheader("Link")
+        finally:
+            if connection is None:
+                conn.close()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(30)
+
+
+def _cursors(server: Server, count: int, rng: random.Random) -> list[str]:
+    """Cursors of pages at random depths, gathered by walking the documents by cursor."""
+    cursors, address = [], "/api/documents?limit=1000"
+    while address and len(cursors) < 500:
+        status_code, body, _ = server.get(address)
+        page = json.loads(body)
+        if page["next"] is None:
+            break
+        cursors.append(page["next"])
+        address = f"/api/documents?limit=1000&after={quote(page['next'])}"
+    return [f"/api/documents?after={quote(rng.choice(cursors))}" for _ in range(count)] if cursors else []
+
+
+def measure_http(server: Server, paths: list[str]) -> dict[str, Any]:
+    """Ask every address once over one kept-alive connection, timing each whole answer (request
+    sent to body read); the figures in milliseconds, the largest body in bytes."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    times, sizes, failures = [], [], 0
+    try:
+        server.get(paths[0], connection)  # warm-up, not counted
+        for path in paths:
+            started = time.perf_counter()
+            status_code, body, _ = server.get(path, connection)
+            times.append((time.perf_counter() - started) * 1000)
+            sizes.append(len(body))
+            failures += status_code != 200
+    finally:
+        connection.close()
+    ordered = sorted(times)
+    return {
+        "queries": len(times), "p50_ms": round(percentile(ordered, 0.50), 2),
+        "p95_ms": round(percentile(ordered, 0.95), 2), "max_ms": round(ordered[-1], 2),
+        "mean_ms": round(statistics.fmean(ordered), 2), "mean_results": round(statistics.fmean(sizes)),
+        "max_results": max(sizes), "failures": failures,
+    }
+
+
+def run_http(path: Path, queries: int, seed: int) -> dict[str, dict[str, Any]]:
+    """Every endpoint and page through the real server (``chronique serve``, uvicorn)."""
+    with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as conn:
+        stored = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        workload = Workload(conn, NewsGenerator(seed, actor_count(stored)), queries, seed + 2)
+        paths = http_paths(workload, stored)
+    server = Server(path)
+    try:
+        paths["GET /api/documents?after= (any depth)"] = _cursors(server, queries, workload.rng)
+        results = {}
+        for kind, addresses in paths.items():
+            if addresses:
+                status.print(f"measuring {kind} over HTTP ({len(addresses)} requests)")
+                results[kind] = measure_http(server, addresses)
+    finally:
+        server.stop()
+    return results
+
+
+# ---------------------------------------------------------------- ingest cost
+INGEST_SAMPLE = 500
+
+
+def _time_adding(path: Path, skip: int, count: int, seed: int, actors: int) -> float:
+    """Milliseconds per document to save the generator's documents ``skip``..``skip+count``
+    into the store at ``path``, in batches of 100 (the NLP excluded, as in the build)."""
+    documents = NewsGenerator(seed, actors).documents(skip + count)
+    for _ in range(skip):
+        next(documents)
+    batch = list(documents)
+    with Store(path) as store:
+        started = time.perf_counter()
+        for first in range(0, len(batch), 100):
+            store.save(batch[first:first + 100])
+        return (time.perf_counter() - started) / len(batch) * 1000
+
+
+def ingest_cost(path: Path, seed: int, workdir: Path, repeats: int = 3) -> dict[str, Any]:
+    """Storage time per document after 1,000 documents and after all of the store's, with the
+    same generator (same actors): a 1,000-document store is built, and a copy of the measured
+    store is used, so the store itself is left as it was. Each figure is the median of
+    ``repeats`` samples of :data:`INGEST_SAMPLE` documents."""
+    with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as conn:
+        stored = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    actors, small, large = actor_count(stored), workdir / "ingest-1k.db", workdir / "ingest-big.db"
+    figures: dict[str, list[float]] = {"1000": [], str(stored): []}
+    for _ in range(repeats):
+        for file in (small, large):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{file}{suffix}").unlink(missing_ok=True)
+        with Store(small) as store:
+            store.save(list(NewsGenerator(seed, actors).documents(1000)))
+        figures["1000"].append(_time_adding(small, 1000, INGEST_SAMPLE, seed, actors))
+        shutil.copyfile(path, large)
+        figures[str(stored)].append(_time_adding(large, stored, INGEST_SAMPLE, seed, actors))
+    medians = {size: round(statistics.median(values), 2) for size, values in figures.items()}
+    return {"ms_per_document": medians, "samples": {k: [round(v, 2) for v in vs] for k, vs in figures.items()},
+            "ratio": round(medians[str(stored)] / medians["1000"], 2)}
+
+
 # ---------------------------------------------------------------- reporting
 def machine() -> dict[str, Any]:
     return {
@@ -247,9 +419,10 @@ def machine() -> dict[str, Any]:
     }
 
 
-def results_table(results: dict[str, dict[str, Any]]) -> Table:
-    table = Table(title="query latency (ms)")
-    for column in ("question", "queries", "p50", "p95", "max", "mean results", "max results"):
+def results_table(results: dict[str, dict[str, Any]], title: str = "query latency (ms)",
+                  sizes: str = "results") -> Table:
+    table = Table(title=title)
+    for column in ("question", "queries", "p50", "p95", "max", f"mean {sizes}", f"max {sizes}"):
         table.add_column(column, justify="left" if column == "question" else "right")
     for kind, figures in results.items():
         table.add_row(kind, str(figures["queries"]), f"{figures['p50_ms']:.1f}", f"{figures['p95_ms']:.1f}",
@@ -263,6 +436,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--queries", type=int, default=DEFAULT_QUERIES, help="queries per kind (default 300)")
     parser.add_argument("--db", type=Path, help="store to build once and reuse (default: a temporary file)")
     parser.add_argument("--seed", type=int, default=SEED, help="seed of the synthetic news and of the questions")
+    parser.add_argument("--http", action="store_true",
+                        help="also ask every endpoint and page through the real server (chronique serve, 127.0.0.1)")
+    parser.add_argument("--http-only", action="store_true", help="only the HTTP measures")
+    parser.add_argument("--ingest", action="store_true",
+                        help="also the storage time per document after 1,000 documents and after the store's")
     parser.add_argument("--json", nargs="?", const="-", metavar="FILE",
                         help="write every figure as JSON to FILE (to stdout without FILE)")
     args = parser.parse_args(argv)
@@ -279,7 +457,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             pass
         warmed = warm_file(path)
         load_before = os.getloadavg()[0]
-        results = run(path, args.queries, args.seed)
+        results = {} if args.http_only else run(path, args.queries, args.seed)
+        over_http = run_http(path, args.queries, args.seed) if args.http or args.http_only else {}
+        ingest = ingest_cost(path, args.seed, Path(workdir)) if args.ingest else None
         with Store(path) as store:
             counts = store.counts()
         report = {
@@ -287,11 +467,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             "machine": machine() | {"load_average_before": round(load_before, 2), "file_warm_up_seconds": warmed},
             "seed": args.seed,
             "results": results,
+            "http": over_http,
+            "ingest": ingest,
         }
     if args.json == "-":
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     else:
-        console.print(results_table(results))
+        if results:
+            console.print(results_table(results))
+        if ingest:
+            console.print(f"storage per document: {ingest['ms_per_document']} ms (ratio {ingest['ratio']})")
+        if over_http:
+            console.print(results_table(over_http, "over HTTP: whole answer, ms (sizes in bytes)", "bytes"))
         console.print(f"store: {counts['documents']:,} documents, {counts['events']:,} events, "
                       f"{counts['entities']:,} entities, {report['store']['bytes'] / 2**20:,.0f} MiB")
         if args.json:

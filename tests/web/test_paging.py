@@ -96,6 +96,12 @@ def test_a_list_answers_its_default_page_and_links_the_next(app, url: str) -> No
     response = request(app, "GET", url)
     assert response.status_code == 200, response.text
     assert len(items(response.json())) == DEFAULT_LIMIT
+    if url == "/api/documents":  # by cursor: the last article's date and id
+        last = items(response.json())[-1]
+        cursor = f"{last['date']}:{last['id']}"
+        assert response.json()["next"] == cursor
+        assert next_link(response) == f"/api/documents?limit={DEFAULT_LIMIT}&after={cursor.replace(':', '%3A')}"
+        return
     assert next_link(response) == with_query(url.replace(" ", "%20"), f"limit={DEFAULT_LIMIT}&offset={DEFAULT_LIMIT}")
 
 
@@ -121,6 +127,17 @@ def test_following_the_links_gives_every_item_once(app, url: str) -> None:
         address, pages = next_link(response), pages + 1
     assert pages == -(-TOTALS[url] // MAX_LIMIT)
     assert len(seen) == len(set(seen)) == TOTALS[url]
+
+
+def test_a_documents_page_by_cursor_is_the_page_at_that_offset(app) -> None:
+    by_offset = request(app, "GET", "/api/documents?limit=7&offset=993").json()
+    before = request(app, "GET", "/api/documents?limit=1&offset=992").json()
+    by_cursor = request(app, "GET", f"/api/documents?limit=7&after={before['next']}").json()
+    assert [d["id"] for d in by_cursor["items"]] == [d["id"] for d in by_offset["items"]]
+    assert [d["id"] for d in by_cursor["items"]] == [f"doc-{i:04d}" for i in range(ARTICLES - 994, ARTICLES - 1001, -1)]
+    last = request(app, "GET", "/api/documents?limit=5&offset=1000").json()
+    assert last["next"] is None and len(last["items"]) == 5
+    assert request(app, "GET", "/api/documents?after=yesterday").status_code == 422
 
 
 def test_the_graph_keeps_the_strongest_edges_and_at_most_twice_as_many_actors(app) -> None:

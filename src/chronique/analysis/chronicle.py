@@ -193,11 +193,19 @@ class Chronicle:
 
     def spans(
         self, a: ActorRef, b: ActorRef | None = None, *, start: date | None = None, end: date | None = None,
-        types: frozenset[str] | None = None, direct_only: bool = False,
+        types: frozenset[str] | None = None, direct_only: bool = False, event_ids: bool = True,
     ) -> list[PeriodSpan]:
         """The conflict–cooperation score by the period events happened in, each period as wide
         as what is known of the date (a month, or a whole year for "2015"): of every event of
-        ``a``, or of the pair's events when ``b`` is given; ``types``: only events of those types."""
+        ``a``, or of the pair's events when ``b`` is given; ``types``: only events of those types.
+        ``event_ids=False``: the spans without the ids of their events, which for one actor of
+        any type come from the store's running totals (a chart of 20,000 events reads a few
+        hundred rows)."""
+        if b is None and types is None and not event_ids:
+            return [PeriodSpan(first, last, precision, events, round(positive, 6), round(negative, 6),
+                               round(round(positive, 6) + round(negative, 6), 6), ())
+                    for first, last, precision, events, positive, negative
+                    in self._reads.actor_period_totals(self.actor_id(a), start, end)]
         if b is None:
             ids = self._reads.timeline_event_ids([self.actor_id(a)])
         else:
@@ -251,9 +259,10 @@ class Chronicle:
         """A stored article alone (text and metadata, no annotations), or ``None``."""
         return self._reads.document(doc_id)
 
-    def documents(self, *, limit: int = 50, offset: int = 0) -> DocumentPage:
-        """One page of the stored articles, newest first, with how many there are in all."""
-        return self._reads.document_page(limit, offset)
+    def documents(self, *, limit: int = 50, offset: int = 0, after: str | None = None) -> DocumentPage:
+        """One page of the stored articles, newest first, with how many there are in all;
+        ``after``: the page after that cursor (a page's ``next``), as fast at any depth."""
+        return self._reads.document_page(limit, offset, after)
 
     def documents_mentioning(self, actor: ActorRef, *, limit: int = 50, offset: int = 0) -> DocumentPage:
         """One page of the articles that mention an actor, newest first, with how many in all."""

@@ -16,6 +16,7 @@ from typing import Protocol
 from chronique.analysis.records import PeriodSpan, SeriesPoint
 from chronique.intervals import value_range
 from chronique.store.analysis_reads import ScoredEvent
+from chronique.store.periods import period_of
 
 __all__ = ["ScoredEvent", "split_scores", "counted_day", "monthly_series", "month_range", "event_period", "period_spans"]
 
@@ -95,37 +96,11 @@ def monthly_series(
     return [_point(month, by_month.get(month, [])) for month in months]
 
 
-def _month_end(day: date) -> date:
-    following = date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
-
-
-def _precision(first: date, last: date) -> str:
-    if first.day == 1 and last == _month_end(last):
-        months = (last.year - first.year) * 12 + last.month - first.month + 1
-        if months == 3 and first.month % 3 == 1:
-            return "quarter"
-        if months == 12 and first.month == 1:
-            return "year"
-    return "period"
-
-
 def event_period(event: Spanned) -> tuple[str, str, str] | None:
     """``(first_day, last_day, precision)`` of the period an event is drawn over: its month when
-    it is known to a month or better, else the whole range its date allows; ``None`` if undated."""
-    first = event.date_start[:10] if event.date_start else None
-    last = event.date_end[:10] if event.date_end else None
-    if event.date_value and (first is None or last is None):
-        bounds = value_range(event.date_value)
-        if bounds:
-            first, last = first or bounds[0], last or bounds[1]
-    if first is None:
-        return None
-    low, high = date.fromisoformat(first), date.fromisoformat(last or first)
-    if high < low or (low.year, low.month) == (high.year, high.month):
-        month = date(low.year, low.month, 1)
-        return month.isoformat(), _month_end(month).isoformat(), "month"
-    return low.isoformat(), high.isoformat(), _precision(low, high)
+    it is known to a month or better, else the whole range its date allows; ``None`` if undated
+    (``store.periods``, which the store's running totals per period use too)."""
+    return period_of(event.date_value, event.date_start, event.date_end)
 
 
 def _wider_first(item: tuple[tuple[str, str, str], list[Spanned]]) -> tuple[str, int]:

@@ -54,6 +54,8 @@ __all__ = [
     "preferred_name",
     "KnownEntity",
     "Context",
+    "ELSEWHERE",
+    "restrict_context",
     "contradicts",
     "Resolution",
     "EntityCatalog",
@@ -163,6 +165,23 @@ class Context:
         return Context(self.anchors | other.anchors, self.neighbours | other.neighbours)
 
 
+#: Stands for "some other id" in a restricted context: never an entity id (ids have no NUL).
+ELSEWHERE = "\x00elsewhere"
+
+
+def restrict_context(near: Context, shared_anchors: Iterable[str], other_anchors: bool,
+                     shared_neighbours: Iterable[str], other_neighbours: bool) -> Context:
+    """A stored context cut down to what a comparison with ``near`` reads: the ids it shares
+    with ``near``, plus :data:`ELSEWHERE` when it holds others. Emptiness, intersections with
+    ``near`` and their sizes are those of the whole context, so :func:`contradicts`,
+    :meth:`Context.shared` and :attr:`Context.empty` answer the same; a store reads this much
+    instead of every neighbour of a much-named entity."""
+    anchors = frozenset(shared_anchors) & near.anchors
+    neighbours = frozenset(shared_neighbours) & near.neighbours
+    return Context(anchors | ({ELSEWHERE} if other_anchors else set()),
+                   neighbours | ({ELSEWHERE} if other_neighbours else set()))
+
+
 def contradicts(entity_type: str, local: Context, stored: Context) -> bool:
     """Whether two same-named actors are told apart by their contexts (rule 4).
 
@@ -217,7 +236,11 @@ class EntityCatalog(Protocol):
 
     def by_surname(self, entity_type: str, surname: str) -> Sequence[KnownEntity]: ...
 
-    def context(self, entity_id: str) -> Context: ...
+    def context(self, entity_id: str, near: Context | None = None) -> Context:
+        """The stored context of an entity. With ``near`` (the local context it is compared
+        with), a catalog may answer a *restricted* context (see :func:`restrict_context`) that
+        every comparison of this module reads exactly as the whole one."""
+        ...
 
 
 class MemoryCatalog:
@@ -300,7 +323,7 @@ class MemoryCatalog:
             and surname_key(key, type_) == surname for i in ids
         )
 
-    def context(self, entity_id: str) -> Context:
+    def context(self, entity_id: str, near: Context | None = None) -> Context:
         return self._contexts.get(entity_id, Context())
 
 
@@ -387,7 +410,7 @@ def _ranked(entity_type: str, found: Mapping[str, tuple[KnownEntity, int]], cata
     """Rule 4: the candidates not contradicted by their context, best first, with their rank."""
     ranked: list[tuple[tuple[bool, int, int], KnownEntity, Context]] = []
     for entity, strength in found.values():
-        stored = Context() if entity.kb_id else catalog.context(entity.id)
+        stored = Context() if entity.kb_id else catalog.context(entity.id, context)
         if entity.kb_id is None and contradicts(entity_type, context, stored):
             continue
         rank = (entity.kb_id is None, -context.shared(stored), strength)
@@ -425,7 +448,7 @@ def _absorbable(entity: Entity, key: str, catalog: EntityCatalog, context: Conte
         fits = [
             e for e in catalog.by_name(entity.type, route)
             if e.kb_id is None and catalog.pinned(e.type, route) != e.id
-            and not contradicts(entity.type, context, catalog.context(e.id))
+            and not contradicts(entity.type, context, catalog.context(e.id, context))
         ]
         if len(fits) == 1 and fits[0].id not in absorbed:
             absorbed.append(fits[0].id)
@@ -464,7 +487,7 @@ def resolve_entity(
         return _join(entity, chosen, renamable=strength != _BY_ALIAS)
     entity_id = new_entity_id(entity.type, entity.name)
     merged_into = None if ambiguous else _follow(catalog, entity_id)
-    if merged_into is not None and not contradicts(entity.type, context, catalog.context(merged_into.id)):
+    if merged_into is not None and not contradicts(entity.type, context, catalog.context(merged_into.id, context)):
         return _join(entity, merged_into, renamable=False)
     if catalog.by_id(entity_id) is not None or merged_into is not None:
         entity_id = new_entity_id(entity.type, entity.name, qualifier)

@@ -22,7 +22,7 @@ from chronique.store.selection import EventFilter, event_ids_sql, select_event_i
 __all__ = [
     "ScoredEvent", "GraphEvent", "RoleRow", "scored_events", "graph_events", "mention_counts",
     "shared_event_totals", "shared_quote_counts", "exported_event_count", "latest_event_ids",
-    "events_of_all", "role_relations",
+    "events_of_all", "role_relations", "actor_period_totals",
 ]
 
 
@@ -119,19 +119,6 @@ _MARKS = ", ".join("?" * len(_MODALITIES))
 #: (200,000 for a much-covered actor) instead of one seek and a check.
 _EXPORTED = f"+e.modality IN ({_MARKS})"
 
-#: Per counterpart: shared events (each counted once, whatever roles the two play in it) and the
-#: sums of their positive and negative scores.
-_SHARED_EVENTS = f"""
-    WITH shared AS (
-        SELECT DISTINCT other.entity_id, me.event_id, COALESCE(e.score, 0) AS score
-        FROM event_actors me
-        JOIN events e INDEXED BY events_facts ON e.id = me.event_id
-        JOIN event_actors other ON other.event_id = me.event_id
-        WHERE me.entity_id = ? AND {_EXPORTED} AND other.entity_id != me.entity_id
-    )
-    SELECT entity_id, COUNT(*), SUM(MAX(score, 0)), SUM(MIN(score, 0)) FROM shared GROUP BY entity_id
-"""
-
 #: Per counterpart: quotes by the actor about it, and by it about the actor.
 _SHARED_QUOTES = """
     SELECT other, COUNT(*) FROM (
@@ -144,10 +131,11 @@ _SHARED_QUOTES = """
 
 def shared_event_totals(conn: sqlite3.Connection, actor_id: str) -> dict[str, tuple[int, float, float]]:
     """Counterpart id → (exported events shared with the actor, sum of their positive scores,
-    sum of their negative scores). Aggregated in SQL: a much-covered actor takes part in tens of
-    thousands of events, and only the totals are wanted."""
-    return {row[0]: (row[1], float(row[2]), float(row[3]))
-            for row in conn.execute(_SHARED_EVENTS, (actor_id, *_MODALITIES))}
+    sum of their negative scores): the running totals of ``pair_stats`` (``store.aggregates``),
+    one index range; a much-covered actor takes part in tens of thousands of events."""
+    return {row[0]: (row[1], float(row[2]), float(row[3])) for row in conn.execute(
+        "SELECT other_id, events, positive, negative FROM pair_stats WHERE entity_id = ? AND events > 0",
+        (actor_id,))}
 
 
 def shared_quote_counts(conn: sqlite3.Connection, actor_id: str) -> dict[str, int]:
@@ -156,13 +144,9 @@ def shared_quote_counts(conn: sqlite3.Connection, actor_id: str) -> dict[str, in
 
 
 def exported_event_count(conn: sqlite3.Connection, actor_id: str) -> int:
-    """How many exported events, dated or not, the actor takes part in."""
-    return conn.execute(
-        "SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea"
-        " JOIN events e INDEXED BY events_facts ON e.id = ea.event_id"
-        f" WHERE ea.entity_id = ? AND {_EXPORTED}",
-        (actor_id, *_MODALITIES),
-    ).fetchone()[0]
+    """How many exported events, dated or not, the actor takes part in (its running total)."""
+    row = conn.execute("SELECT events FROM entity_stats WHERE entity_id = ?", (actor_id,)).fetchone()
+    return row[0] if row else 0
 
 
 def latest_event_ids(conn: sqlite3.Connection, actor_id: str, limit: int) -> list[str]:
@@ -176,6 +160,18 @@ def events_of_all(conn: sqlite3.Connection, actors: Iterable[str]) -> list[str]:
     """The ids of the exported events, dated or not, that involve every one of these actors
     (each set read from the side with fewer events, as ``store.selection`` does), in no order."""
     return select_event_ids(conn, EventFilter(tuple(dict.fromkeys(actors)), dated_only=False))
+
+
+def actor_period_totals(conn: sqlite3.Connection, actor_id: str, start: date | None,
+                        end: date | None) -> list[tuple[str, str, str, int, float, float]]:
+    """(first day, last day, precision, events, positive, negative) of the actor's chart
+    periods that overlap ``start``..``end``, wider first among those starting the same day: the
+    running totals of ``actor_periods`` (``store.aggregates``), one index range."""
+    low, high = (start.isoformat() if start else "0000-01-01"), (end.isoformat() if end else "9999-12-31")
+    return [tuple(row) for row in conn.execute(
+        "SELECT first_day, last_day, precision, events, positive, negative FROM actor_periods"
+        " WHERE entity_id = ? AND last_day >= ? AND first_day <= ? ORDER BY first_day, last_day DESC",
+        (actor_id, low, high))]
 
 
 def role_relations(conn: sqlite3.Connection, holders: Iterable[str]) -> list[RoleRow]:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chronique.identity.entities import KnownEntity, identity_key, normalise_name, surname_key
+from chronique.store.aggregates import add_entity, drop_entity, recount_mentions
 from chronique.store.tellings import (
     EvidenceKey,
     Substitute,
@@ -67,6 +68,7 @@ def insert_entity(conn: sqlite3.Connection, entity_id: str, name: str, entity_ty
         "INSERT INTO entities (id, name, type, kb_id, norm_name, key_name, surname) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (entity_id, name, entity_type, kb_id, normalise_name(name), key, surname_key(key, entity_type)),
     )
+    add_entity(conn, entity_id)
 
 
 def rename_entity(conn: sqlite3.Connection, entity_id: str, name: str, entity_type: str) -> None:
@@ -149,6 +151,8 @@ def absorb_entity(conn: sqlite3.Connection, gone_id: str, kept_id: str) -> tuple
     conn.execute("UPDATE entity_pins SET entity_id = ? WHERE entity_id = ?", (kept_id, gone_id))
     conn.execute("UPDATE entity_redirects SET new_id = ? WHERE new_id = ?", (kept_id, gone_id))
     conn.execute("DELETE FROM entities WHERE id = ?", (gone_id,))
+    drop_entity(conn, gone_id)
+    recount_mentions(conn, [kept_id])
     if taken:
         conn.execute("UPDATE entities SET kb_id = ? WHERE id = ?", (taken, kept_id))
     rebuild_neighbours(conn, [gone_id, kept_id])
@@ -225,6 +229,7 @@ def move_mentions(conn: sqlite3.Connection, source_id: str, target_id: str, span
         conn, [source_id, target_id],
         lambda doc, eid: target_id if eid == source_id and doc in whole else eid)
     rebuild_neighbours(conn, [source_id, target_id])
+    recount_mentions(conn, [source_id, target_id])
     return MoveCounts(moved, len(documents), quotes, *events)
 
 
@@ -247,6 +252,7 @@ def restore_facts(conn: sqlite3.Connection, source_id: str, target_id: str, span
     refold_events(conn, events, lambda doc, eid: eid, tellings)
     refold_relations(conn, relations, lambda doc, eid: eid, evidence)
     rebuild_neighbours(conn, ids)
+    recount_mentions(conn, ids)
     documents = len({doc_id for doc_id, _, _ in spans})
     return MoveCounts(moved, documents, quotes, len(events), len(events_involving(conn, ids)),
                       len(relations), len(relations_involving(conn, ids)))

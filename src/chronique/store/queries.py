@@ -45,11 +45,12 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in COUNTED_TABLES}
 
 
+#: Entities with their running totals (``store.aggregates``): one row read per entity, never
+#: its mentions.
 _ENTITY_ROWS = """
-    SELECT e.id, e.name, e.type, e.kb_id,
-           (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS mention_count,
-           (SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE m.entity_id = e.id) AS document_count
-    FROM entities e
+    SELECT e.id, e.name, e.type, e.kb_id, COALESCE(s.mentions, 0) AS mention_count,
+           COALESCE(s.documents, 0) AS document_count
+    FROM entities e LEFT JOIN entity_stats s ON s.entity_id = e.id
 """
 
 
@@ -104,8 +105,8 @@ def find_entity(conn: sqlite3.Connection, name: str) -> EntityRow | None:
 
 
 def find_entity_id(conn: sqlite3.Connection, name: str) -> str | None:
-    """The id :func:`find_entity` would give, without counting the mentions of an entity that
-    alone fits (for a much-covered actor that count reads 100,000 index entries)."""
+    """The id :func:`find_entity` would give, without reading aliases or totals when one entity
+    alone fits."""
     ids = [row[0] for row in conn.execute(f"SELECT e.id FROM entities e {_NAMED}", _named_params(name))]
     if len(ids) <= 1:
         return ids[0] if ids else None
@@ -257,7 +258,7 @@ def _timeline_order(entry: TimelineEntry) -> tuple[object, ...]:
 
 
 #: Quotes whose sentence (the stored sentences holding the quote) names an entity: read from that
-#: entity's mentions (index ``mentions_by_entity``), then the quotes of those articles.
+#: entity's mentions (index ``mentions_by_entity_doc``), then the quotes of those articles.
 MENTIONED_IN_SENTENCE = """
     SELECT qm.id FROM mentions m JOIN quotes qm ON qm.doc_id = m.doc_id
     WHERE m.entity_id = ?
@@ -268,8 +269,20 @@ MENTIONED_IN_SENTENCE = """
 """
 
 
-def _quote_filter(by: str | None, about: str | None) -> tuple[str, list[object]]:
-    """The WHERE clause and values of :func:`quotes`."""
+#: The same test, one quote at a time (``mentions_by_doc_entity``): what a walk of the newest
+#: articles checks, where the set above would first gather every mention of a much-named actor.
+MENTIONED_IN_QUOTE_SENTENCE = """
+    EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.entity_id = ?
+      AND m.start >= COALESCE((SELECT MAX(s.start) FROM sentences s
+                               WHERE s.doc_id = q.doc_id AND s.start <= q.start), q.start)
+      AND m."end" <= COALESCE((SELECT MIN(s."end") FROM sentences s
+                               WHERE s.doc_id = q.doc_id AND s."end" >= q."end"), q."end"))
+"""
+
+
+def _quote_filter(by: str | None, about: str | None, one_by_one: bool = False) -> tuple[str, list[object]]:
+    """The WHERE clause and values of :func:`quotes` (``one_by_one``: the "named in the
+    sentence" test as a per-quote check rather than a set)."""
     clauses: list[str] = ["1 = 1"]
     params: list[object] = []
     if by is not None:
@@ -278,19 +291,28 @@ def _quote_filter(by: str | None, about: str | None) -> tuple[str, list[object]]
     if about is not None:
         # About X: the extractor said so (the speech verb's object), or X is named in the quote's
         # sentence by someone else (see ``quote_reads.MENTIONED_IN_SENTENCE``).
-        clauses.append(f"(q.about = ? OR (COALESCE(q.speaker, '') != ? AND q.id IN ({MENTIONED_IN_SENTENCE})))")
+        named = MENTIONED_IN_QUOTE_SENTENCE if one_by_one else f"q.id IN ({MENTIONED_IN_SENTENCE})"
+        clauses.append(f"(q.about = ? OR (COALESCE(q.speaker, '') != ? AND {named}))")
         params += [about, about, about]
     return " AND ".join(clauses), params
 
 
-def _quotes_by_date_first(conn: sqlite3.Connection, where: str, params: list[object], limit: int | None) -> bool:
+def _quotes_by_date_first(conn: sqlite3.Connection, by: str | None, about: str | None, limit: int | None) -> bool:
     """Whether a page of quotes is found sooner by walking the documents in date order than by
     sorting every matching quote. A much-quoted actor speaks in one article out of seven: the
     newest ten are among the newest hundred articles, while sorting all 14,000 of them by their
-    article's date reads 14,000 documents (about 200 ms). A rarely quoted one is the reverse."""
-    if limit is None or where == "1 = 1":
+    article's date reads 14,000 documents (about 200 ms). A rarely quoted one is the reverse.
+    How many quotes match is bounded cheaply: the speaker's quotes (an index range), the
+    documents naming the subject (its running total)."""
+    if limit is None or (by is None and about is None):
         return False
-    matching = conn.execute(f"SELECT COUNT(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+    bounds = []
+    if by is not None:
+        bounds.append(conn.execute("SELECT COUNT(*) FROM quotes WHERE speaker = ?", (by,)).fetchone()[0])
+    if about is not None:
+        row = conn.execute("SELECT documents FROM entity_stats WHERE entity_id = ?", (about,)).fetchone()
+        bounds.append(row[0] if row else 0)
+    matching = min(bounds)
     documents = conn.execute("SELECT MAX(rowid) FROM documents").fetchone()[0] or 0
     return matching * matching > limit * documents
 
@@ -306,13 +328,15 @@ def quotes(
 ) -> list[QuoteRow]:
     """Quotes, optionally by one speaker and/or about one entity (entity ids), in reading order
     (``newest_first``: the reverse), at most ``limit`` of them after the first ``offset``."""
-    where, params = _quote_filter(by, about)
+    date_first = _quotes_by_date_first(conn, by, about, limit)
+    where, params = _quote_filter(by, about, one_by_one=date_first)
     order = "DESC" if newest_first else "ASC"
     # Either way the same order; walking ``documents_by_date`` (CROSS JOIN keeps the documents
     # outside) stops after ``limit`` quotes instead of sorting them all.
-    source = ("documents d INDEXED BY documents_by_date CROSS JOIN quotes q ON q.doc_id = d.id"
-              if _quotes_by_date_first(conn, where, params, limit)
-              else "quotes q JOIN documents d ON d.id = q.doc_id")
+    # (``quotes_by_doc`` named: with the statistics of a big store SQLite would otherwise read
+    # every quote of the speaker for each article.)
+    source = ("documents d INDEXED BY documents_by_date CROSS JOIN quotes q INDEXED BY quotes_by_doc ON q.doc_id = d.id"
+              if date_first else "quotes q JOIN documents d ON d.id = q.doc_id")
     params += [-1 if limit is None else limit, offset]  # SQLite: a negative limit is no limit
     rows = conn.execute(
         'SELECT q.doc_id, d.date, q.start, q."end", q.text, q.speaker, en.name, q.cue, q.about'

@@ -83,6 +83,10 @@ class StoreReader:
                   evidence_limit: int | None = None) -> list[RelationRow]:
         return queries.relations(self._conn, entity_ids, between=between, evidence_limit=evidence_limit)
 
+    def actor_period_totals(self, actor_id: str, start: date | None,
+                            end: date | None) -> list[tuple[str, str, str, int, float, float]]:
+        return analysis_reads.actor_period_totals(self._conn, actor_id, start, end)
+
     def scored_events(self, event_ids: Iterable[str]) -> list[ScoredEvent]:
         return analysis_reads.scored_events(self._conn, event_ids)
 
@@ -118,8 +122,8 @@ class StoreReader:
     def annotations(self, doc_id: str) -> Annotations | None:
         return rebuild_annotations(self._conn, doc_id)
 
-    def document_page(self, limit: int, offset: int = 0) -> DocumentPage:
-        return page_reads.document_page(self._conn, limit, offset)
+    def document_page(self, limit: int, offset: int = 0, after: str | None = None) -> DocumentPage:
+        return page_reads.document_page(self._conn, limit, offset, after)
 
     def said_dates(self, quotes: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int], tuple[str, str]]:
         return quote_reads.said_dates(self._conn, quotes)

@@ -22,8 +22,9 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from chronique.identity.events import StoredEvent, Telling, choose_event, interval_of, more_precise, sentence_key
-from chronique.identity.ontology import score_of
+from chronique.identity.ontology import is_repeated, score_of
 from chronique.model import MODALITIES, Event, Relation
+from chronique.store.aggregates import account_events
 
 __all__ = [
     "SYMMETRIC_EVENT_TYPES", "Substitute", "ActorOverrides", "EvidenceKey", "EndOverrides", "event_actors_key", "digest_id", "sentence_text",
@@ -70,28 +71,54 @@ def _ids_json(ids: Iterable[str]) -> str:
 # -- events -----------------------------------------------------------------------------------------
 
 _TELLINGS_OF_EVENT = """
-    SELECT em.doc_id,
-           substr(d.text, COALESCE(em.sentence_start, em.start) + 1,
+    SELECT substr(d.text, COALESCE(em.sentence_start, em.start) + 1,
                   COALESCE(em.sentence_end, em."end") - COALESCE(em.sentence_start, em.start))
     FROM event_mentions em JOIN documents d ON d.id = em.doc_id
     WHERE em.event_id = ?
 """
 
+#: The stored events with these participants that may fit a telling. Undated ones always may; a
+#: dated one when its value is the telling's or its days overlap the telling's (a superset of
+#: ``identity.events.dates_compatible``, which decides), or when its stored interval is missing
+#: or unsound (``interval_of`` then reads the value). ``events_by_actors_date`` range, never
+#: every event of a much-covered pair.
+_EVENTS_THAT_MAY_FIT = """
+    SELECT id, date_value, date_start, date_end FROM events
+    WHERE actors_key = ? AND (date_value IS NULL OR date_value = ? OR date_start IS NULL OR date_end IS NULL
+        OR substr(date_start, 1, 10) > substr(date_end, 1, 10)
+        OR (substr(date_start, 1, 10) <= ? AND substr(date_end, 1, 10) >= ?))
+    ORDER BY id
+"""
 
-def _stored_events(conn: sqlite3.Connection, actors_key: str) -> list[StoredEvent]:
-    """The stored events with these participants, each with the documents and sentences that
-    told it (``substr`` counts characters as Python does)."""
+#: The events the document being written already told (``event_mentions_by_doc``: a few rows,
+#: where starting from the events of a much-covered pair would read all their tellings).
+_EVENTS_TOLD_BY_DOCUMENT = "SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ?"
+
+
+def _stored_events(conn: sqlite3.Connection, actors_key: str, telling: Telling) -> list[StoredEvent]:
+    """The stored events with these participants that may be this telling's, each with what
+    ``choose_event`` reads of its tellings: whether this document told it, and (only where the
+    rule for repeated types reads them) the sentences that told it (``substr`` counts
+    characters as Python does)."""
+    if telling.date_value is None:
+        rows = conn.execute("SELECT id, date_value, date_start, date_end FROM events WHERE actors_key = ?"
+                            " ORDER BY id", (actors_key,)).fetchall()
+    else:
+        span = interval_of(telling.date_value, telling.date_start, telling.date_end)
+        low, high = (span[0].isoformat(), span[1].isoformat()) if span else ("9999-12-31", "0000-01-01")
+        rows = conn.execute(_EVENTS_THAT_MAY_FIT, (actors_key, telling.date_value, high, low)).fetchall()
+    if not rows:
+        return []
+    told_here = frozenset(row[0] for row in conn.execute(_EVENTS_TOLD_BY_DOCUMENT, (telling.doc_id,)))
+    repeated = is_repeated(telling.type)
     events = []
-    for event_id, value, start, end in conn.execute(
-        "SELECT id, date_value, date_start, date_end FROM events WHERE actors_key = ? ORDER BY id",
-        (actors_key,),
-    ).fetchall():
-        tellings = conn.execute(_TELLINGS_OF_EVENT, (event_id,)).fetchall()
-        events.append(StoredEvent(
-            event_id, value, start, end,
-            frozenset(doc_id for doc_id, _ in tellings),
-            frozenset(sentence_key(sentence or "") for _, sentence in tellings),
-        ))
+    for event_id, value, start, end in rows:
+        sentences: frozenset[str] = frozenset()
+        if repeated and (telling.date_value is None or value is None) and event_id not in told_here:
+            sentences = frozenset(sentence_key(sentence or "") for (sentence,) in
+                                  conn.execute(_TELLINGS_OF_EVENT, (event_id,)))
+        documents = frozenset({telling.doc_id}) if event_id in told_here else frozenset()
+        events.append(StoredEvent(event_id, value, start, end, documents, sentences))
     return events
 
 
@@ -112,6 +139,7 @@ def _create_event(conn: sqlite3.Connection, doc_id: str, event: Event, actors_ke
         [(event_id, entity_id, "source", i) for i, entity_id in enumerate(sources)]
         + [(event_id, entity_id, "target", i) for i, entity_id in enumerate(targets)],
     )
+    account_events(conn, [event_id], 1)
     return event_id
 
 
@@ -165,10 +193,12 @@ def place_telling(conn: sqlite3.Connection, doc_id: str, sentence: str, event: E
     """
     actors_key = event_actors_key(event.type, sources, targets)
     telling = Telling(event.type, event.date, event.date_start, event.date_end, doc_id, sentence)
-    chosen = choose_event(telling, _stored_events(conn, actors_key))
+    chosen = choose_event(telling, _stored_events(conn, actors_key, telling))
     if chosen is None:
         return _create_event(conn, doc_id, event, actors_key, sources, targets)
+    account_events(conn, [chosen.id], -1)
     _merge_event(conn, chosen.id, event)
+    account_events(conn, [chosen.id], 1)
     return chosen.id
 
 
@@ -256,6 +286,7 @@ def refold_events(conn: sqlite3.Connection, event_ids: Iterable[str], substitute
     ids = _ids_json(event_ids)
     tellings = conn.execute(_TELLINGS_TO_REFOLD, (ids,)).fetchall()
     actors = _event_actors(conn, ids)
+    account_events(conn, json.loads(ids), -1)
     conn.execute("PRAGMA defer_foreign_keys = ON")  # tellings are detached until placed again
     conn.execute("UPDATE event_mentions SET event_id = '' WHERE event_id IN (SELECT value FROM json_each(?))", (ids,))
     conn.execute("DELETE FROM event_actors WHERE event_id IN (SELECT value FROM json_each(?))", (ids,))

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from chronique.errors import StoreError
 from chronique.identity.entities import Context, local_contexts, resolve_entity
 from chronique.model import Annotations, Document, Entity, Event, Relation
+from chronique.store.aggregates import count_mentions
 from chronique.store.catalog import SqlCatalog
 from chronique.store.entity_moves import (
     absorb_entity,
@@ -129,6 +130,7 @@ def _store_entities(conn: sqlite3.Connection, annotations: Annotations) -> dict[
         entity_id, absorbed = _store_entity(conn, entity, catalog, contexts[entity.key], doc_id)
         ids = {key: entity_id if value in absorbed else value for key, value in ids.items()}
         ids[entity.key] = entity_id
+        count_mentions(conn, entity_id, doc_id, len(entity.mentions))
         conn.executemany(
             'INSERT INTO mentions (doc_id, entity_id, start, "end") VALUES (?, ?, ?, ?)',
             [(doc_id, entity_id, start, end) for start, end in entity.mentions],

@@ -12,7 +12,7 @@
     ingest_api  POST /api/documents, off unless a token is configured
     pages       the HTML pages; views: their template environment and helpers
     highlight   an article's text as safe HTML with its facts marked
-    library     one short-lived store per request; the document listing
+    library     one store, one Chronicle and one page cache per server process
     security    Content-Security-Policy and other headers, allowed hosts, the body limit
     settings    WebSettings, the ingest token and the allowed hosts
     assets      where templates, static files and the npm libraries are

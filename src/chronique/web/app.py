@@ -11,6 +11,8 @@ no page of chronique fetches anything from outside; the description stays at ``/
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
@@ -108,11 +110,18 @@ def _vendor_route(app: FastAPI, vendor: VendorFiles) -> None:
         return FileResponse(path, media_type="text/javascript")
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The server's one store is closed when the server stops."""
+    yield
+    app.state.library.close()
+
+
 def create_app(settings: WebSettings) -> FastAPI:
     """The whole server for ``settings``; logs what to run when the front-end files are missing."""
     app = FastAPI(
         title="chronique", version=chronique.__version__, description=_DESCRIPTION,
-        docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+        docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.library = Library(settings.db_path)

@@ -60,7 +60,7 @@ def home(request: Request) -> HTMLResponse:
     with _library(request).open() as reading:
         actors = reading.chronicle.entities(limit=12)
         documents = reading.chronicle.documents(limit=5)
-        counts = reading.chronicle.counts()
+        counts = reading.cached("counts", reading.chronicle.counts)
     return render(request, "home.html", actors=actors, documents=documents, counts=counts)
 
 
@@ -116,7 +116,7 @@ def actor_page(
         row = resolve_actor(reading, actor)
         profile = chronicle.profile(row, events=10, quotes=20, counterparts=_COUNTERPARTS)
         timeline = _of_types(chronicle.timeline(row, start=start, end=end, limit=_TIMELINE_ROWS), types)
-        spans = chronicle.spans(row, start=start, end=end, types=types)
+        spans = chronicle.spans(row, start=start, end=end, types=types, event_ids=_format is not None)
         articles = chronicle.documents_mentioning(row, limit=_ACTOR_ARTICLES,
                                                   offset=(articles_page - 1) * _ACTOR_ARTICLES)
         said = chronicle.reported_quotes(by=row, limit=_ACTOR_QUOTES + 1, offset=(quotes_page - 1) * _ACTOR_QUOTES)

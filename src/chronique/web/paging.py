@@ -18,7 +18,7 @@ from typing import Annotated, TypeVar
 
 from fastapi import Query, Request, Response
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "MAX_OFFSET", "Limit", "Offset", "link_next", "one_page"]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "MAX_OFFSET", "Limit", "Offset", "link_after", "link_next", "one_page"]
 
 #: Items a list answers when the client does not say.
 DEFAULT_LIMIT = 100
@@ -39,6 +39,13 @@ def link_next(request: Request, response: Response, limit: int, offset: int) -> 
     if offset + limit > MAX_OFFSET:
         return
     url = request.url.include_query_params(limit=limit, offset=offset + limit)
+    response.headers["Link"] = f'<{url.path}?{url.query}>; rel="next"'
+
+
+def link_after(request: Request, response: Response, limit: int, cursor: str) -> None:
+    """Point the client to the page after ``cursor`` (keyset paging: ``after=cursor``, no
+    offset), which costs the same at any depth."""
+    url = request.url.remove_query_params("offset").include_query_params(limit=limit, after=cursor)
     response.headers["Link"] = f'<{url.path}?{url.query}>; rel="next"'
 
 

@@ -1,0 +1,105 @@
+"""Running aggregates (``store.aggregates``): always equal to a recount over the base tables,
+after ingest, surname absorption, merges, splits and the migration that creates them."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+from chronique.analysis import Chronicle
+from chronique.store import Store
+from chronique.store.aggregates import recount, stored_totals
+from chronique.store.migrations import MIGRATIONS, apply_migrations
+from tests.builders import sql
+from tests.identity.test_cross_document import CFO, MAYOR, annotate, articles, stored
+from tests.store.test_entity_admin import DUPOND, DUPONT, dupont_articles
+
+
+def assert_in_step(store: Store) -> None:
+    with closing(sqlite3.connect(store.path)) as conn:
+        assert stored_totals(conn) == recount(conn)
+
+
+def kelvia_id(store: Store) -> str:
+    row = store.find_entity("Kelvia")
+    assert row is not None
+    return row.id
+
+
+def test_ingest_keeps_the_totals_a_recount_gives(tmp_path: Path) -> None:
+    with stored(articles(), tmp_path / "a.db") as store:
+        assert_in_step(store)
+        nexaria = store.find_entity("Nexaria")
+        assert nexaria is not None
+        mentions = sql(store, "SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM mentions WHERE entity_id = ?",
+                       (nexaria.id,))[0]
+        assert (nexaria.mention_count, nexaria.document_count) == mentions
+        assert nexaria.document_count >= 2
+
+
+def test_pair_totals_follow_a_merge_and_its_undoing(tmp_path: Path) -> None:
+    with stored(dupont_articles(), tmp_path / "d.db") as store:
+        kelvia = kelvia_id(store)
+        pairs = dict(((a, b), n) for a, b, n in sql(store, "SELECT entity_id, other_id, events FROM pair_stats"))
+        assert pairs == {(DUPONT, kelvia): 1, (kelvia, DUPONT): 1, (DUPOND, kelvia): 1, (kelvia, DUPOND): 1}
+        assert sql(store, "SELECT events FROM entity_stats WHERE entity_id = ?", (kelvia,)) == [(2,)]
+        store.merge_entities(DUPONT, DUPOND)
+        assert_in_step(store)
+        # The two tellings are now one takeover: one shared event, Dupond's totals gone.
+        assert sorted(sql(store, "SELECT entity_id, other_id, events FROM pair_stats")) == sorted(
+            [(DUPONT, kelvia, 1), (kelvia, DUPONT, 1)])
+        assert sql(store, "SELECT mentions, documents, events FROM entity_stats WHERE entity_id = ?",
+                   (DUPONT,)) == [(2, 2, 1)]
+        assert sql(store, "SELECT COUNT(*) FROM entity_stats WHERE entity_id = ?", (DUPOND,)) == [(0,)]
+        # Its chart: the one takeover in March 2025 (the merged event keeps the precise date).
+        assert sql(store, "SELECT first_day, last_day, precision, events FROM actor_periods WHERE entity_id = ?",
+                   (DUPONT,)) == [("2025-03-01", "2025-03-31", "month", 1)]
+        store.split_entity(DUPONT, documents=["y"])
+        assert_in_step(store)
+        assert sql(store, "SELECT events FROM pair_stats WHERE entity_id = ? AND other_id = ?",
+                   (DUPOND, kelvia)) == [(1,)]
+
+
+def test_merge_and_split_of_people_keep_totals_in_step(tmp_path: Path) -> None:
+    with stored(articles(), tmp_path / "c.db") as store:
+        report = store.merge_entities(CFO, MAYOR)
+        assert_in_step(store)
+        store.split_entity(CFO, documents=report.undo[1::2])
+        assert_in_step(store)
+
+
+def test_the_migration_fills_the_totals_of_an_older_store(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    apply_migrations(conn, MIGRATIONS[:5])
+    conn.close()
+    with Store(path) as store:  # migrates (m006 fills from nothing) and then keeps them
+        for article in articles():
+            store.save([annotate(article)])
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:  # as an older chronique left it
+        conn.execute("DROP TABLE entity_stats")
+        conn.execute("DROP TABLE pair_stats")
+        conn.execute("DROP TABLE actor_periods")
+        conn.execute("CREATE INDEX mentions_by_entity ON mentions(entity_id)")
+        conn.execute("CREATE INDEX event_actors_by_entity ON event_actors(entity_id)")
+        conn.execute("DELETE FROM schema_migrations WHERE name = 'm006_running_aggregates'")
+    with Store(path) as store:
+        assert store.applied_migrations == ["m006_running_aggregates"]
+        assert_in_step(store)
+        assert sql(store, "SELECT COUNT(*) FROM pair_stats")[0][0] > 0
+        assert sql(store, "SELECT COUNT(*) FROM actor_periods")[0][0] > 0
+
+
+def test_an_actors_chart_from_the_totals_is_the_chart_from_its_events(tmp_path: Path) -> None:
+    with stored(articles() + dupont_articles(), tmp_path / "s.db") as store:
+        chronicle = Chronicle(store)
+        charted = 0
+        for row in store.entities():
+            for start, end in ((None, None), (date(2025, 3, 1), date(2025, 3, 31)), (date(2026, 1, 1), None)):
+                whole = [dataclasses.replace(span, event_ids=()) for span in chronicle.spans(row.id, start=start, end=end)]
+                assert chronicle.spans(row.id, start=start, end=end, event_ids=False) == whole
+                charted += len(whole)
+        assert charted > 0
