@@ -13,7 +13,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.data import lexicon
 from chronique.extract.actors.descriptions import resolve_descriptions
+from chronique.extract.quotes.marks import find_quoted_spans
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
@@ -141,9 +143,19 @@ def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
 
 
 def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[ActorMention]:
-    """"la société", "l'organisation": the organisation named last, within a few sentences."""
+    """"la société", "l'organisation": the organisation named last within a few sentences. A
+    description that is itself a subject, in a paragraph that names no organisation before it,
+    continues the latest subject ("Velora a racheté Nuvio, détenu par Carrefour.⏎« … », a
+    indiqué la société" is Velora). Names inside quotes are somebody's words, not the
+    article's discourse ("« Velora annonce le rachat de Nuvio », a indiqué la société")."""
     phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
     lowered = fold(text)
+    quoted = _quoted_ranges(doc, text)
+    company = _is_company(entities)
+
+    def accept(key: str, mention: ActorMention) -> bool:
+        return company(key, mention) and not any(start <= mention.start < end for start, end in quoted)
+
     found: list[ActorMention] = []
     for phrase in phrases:
         start = lowered.find(phrase)
@@ -154,11 +166,41 @@ def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[Acto
             )
             introduces_name = _followed_by_name(doc, text, end, mentions)
             if boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
-                key = _recent(doc, mentions, entities, start, _is_company(entities))
+                as_subject = _is_subject(doc, ActorMention(start, end, "", "description")) or _incise_subject(
+                    doc, quoted, start
+                )
+                key = _recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
+                    accept(m.key, m) for m in mentions
+                    if m.key in entities and text.rfind("\n", 0, start) < m.start < start
+                ))
                 if key:
                     found.append(ActorMention(start, end, key, "description", "description"))
             start = lowered.find(phrase, end)
     return found
+
+
+#: Words that may stand between a quote and the inverted subject of its incise ("» , a indiqué").
+_INCISE_GAP = frozenset({"PUNCT", "AUX", "VERB", "ADV", "PRON", "SPACE"})
+
+
+def _incise_subject(doc: Doc, quoted: list[tuple[int, int]], start: int) -> bool:
+    """Whether the phrase at ``start`` is the inverted subject of an incise right after a quote
+    ("« … », a indiqué la société"), which the parser often reads as an object."""
+    closing = max((end for _s, end in quoted if end <= start), default=None)
+    if closing is None or start - closing > 40:
+        return False
+    gap = doc.char_span(closing, start, alignment_mode="contract")
+    words = [t for t in gap or () if not t.is_punct and not t.is_space]
+    return bool(words) and all(t.pos_ in _INCISE_GAP for t in words) and any(t.pos_ == "VERB" for t in words)
+
+
+def _quoted_ranges(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """The character ranges of the document's quoted words (the quote lexicon's marks)."""
+    try:
+        marks = tuple(tuple(pair) for pair in lexicon(doc.lang_, "quotes")["marks"])
+    except FileNotFoundError:
+        return []
+    return [(span.start, span.end) for span in find_quoted_spans(text, marks)]
 
 
 def _is_company(entities):

@@ -62,7 +62,7 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
         agent = _passive_agent(context, verb)
         if agent:
             return Reading(agent)
-        readings = []
+        readings: list = []
         for child in verb.children:
             if (len(child.text.strip("-")) <= 1 and child.pos_ == "PRON") or context.is_quoted(child):
                 continue  # the euphonic "-t-" of "a-t-il"; words of the quote itself
@@ -75,7 +75,10 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
                 child = verb.head
             if child.lower_.strip("-") in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
                 return Reading(document_author(context, verb.idx))
-            readings.append(phrase_speaker(context, child))
+            readings.append((child, phrase_speaker(context, child)))
+        if len(readings) > 1:
+            readings = _nearest_subject(readings, verb)
+        readings = [reading for _child, reading in readings]
         if not readings:  # "Un porte-parole de Google a confirmé" with "a" read as the verb
             readings = [
                 phrase_speaker(context, child)
@@ -95,6 +98,21 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
             return NO_SUBJECT
         verb = verb.head
     return NO_SUBJECT
+
+
+#: How far apart (in tokens) two subjects may be to be one phrase the parser split ("la société OpenAI").
+SPLIT_SUBJECT_GAP = 2
+
+
+def _nearest_subject(readings: list[tuple[Token, Reading]], verb: Token) -> list[tuple[Token, Reading]]:
+    """Of several subjects the parser gave one verb, the one nearest to it, or an actor right
+    next to that one ("la société OpenAI" cut in two): "X, le patron de Y, la lettre le met en
+    demeure" is said by the letter, whatever the apposition before it names."""
+    nearest = min(readings, key=lambda pair: abs(pair[0].i - verb.i))
+    if nearest[1].key:
+        return [nearest]
+    split = [pair for pair in readings if pair[1].key and abs(pair[0].i - nearest[0].i) <= SPLIT_SUBJECT_GAP]
+    return split[:1] or [nearest]
 
 
 def _inverted_pronoun(context: QuoteContext, verb: Token) -> Token | None:
@@ -158,14 +176,18 @@ def _owner(context: QuoteContext, head: Token) -> str | None:
 
 
 def _writer(context: QuoteContext, document: Token) -> str | None:
-    """"un courrier écrit par X", "une lettre signée par X": the agent of the participle."""
-    for child in document.children:
-        if not child.dep_.startswith(LABELS.clausal_modifier_prefix):
-            continue
+    """"un courrier écrit par X", "une lettre signée par X": the agent of the participle (also
+    when the parser made the participle the verb of the document: "un courrier écrit par X.")."""
+    participles = [c for c in document.children if c.dep_.startswith(LABELS.clausal_modifier_prefix)]
+    if document.dep_ in SUBJECT_DEPS and "Part" in document.head.morph.get("VerbForm", []):
+        participles.append(document.head)
+    for child in participles:
         for argument in child.children:
             marker = next((c for c in argument.children if c.dep_ == LABELS.case_marker), None)
             if marker is not None and marker.lower_ in context.rules.agent_prepositions:
                 key = context.actor_of_phrase(argument)
+                if not (key and context.can_speak(key)):  # "le maire de Lyon Paul Verdier"
+                    key = _naming_apposition(context, argument)
                 if key and context.can_speak(key):
                     return key
     return None
