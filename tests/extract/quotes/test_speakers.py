@@ -138,6 +138,9 @@ SPEAKER_CASES = [
      "par Renault.\n\n« Velora annonce l'acquisition de Nuvio, pionnier de la trottinette en France », "
      "a indiqué la société dans un communiqué.",
      [("Velora annonce l'acquisition de Nuvio, pionnier de la trottinette en France", "Velora")]),
+    ("a few words quoted in a cue-less sentence are its active subject's",
+     "Le groupe ferroviaire Alstom va entrer au capital de Keolis pour « bâtir une alliance durable ».",
+     [("bâtir une alliance durable", "Alstom")]),
     ("a gloss in parentheses is read like the title it translates",
      "Le ministre a défendu la loi intitulée « Pour une école de la confiance » "
      "(« for a school of trust »), selon Jean-Michel Blanquer.",
@@ -155,6 +158,8 @@ NOBODY_CASES = [
     "Vivendi a adressé à Lagardère une « mise en demeure » lundi.",
     "« Nous sommes inquiets », expliquent les deux syndicats dans un communiqué commun.",
     "Le groupe Danone a été « profondément transformé » par la crise.",
+    "Renault a été sanctionné pour « pratiques trompeuses » par la DGCCRF.",
+    "Total a racheté la start-up, une « pépite » de l'hydrogène selon les analystes.",
 ]
 
 

@@ -323,8 +323,8 @@ def _governing_verb(
             speaker = reading.key
             if reading.pronoun:
                 speaker = _discourse_speaker(context, index, last_known, speaker)
-            elif speaker is None and not reading.has_phrase:
-                speaker = _actor_right_before(context, head)
+            elif speaker is None and not reading.has_phrase and not _is_passive(head):
+                speaker = _actor_right_before(context, head)  # not the patient of "X a été sanctionné"
             if speaker:
                 return Attribution(speaker, _cue_text(context, head), _addressee(context, head, speaker))
             if reading.has_phrase and not reading.pronoun:
@@ -346,7 +346,7 @@ def _quoted_predicate(
     if tokens is None or tokens[0].pos_ not in ("VERB", "AUX"):
         return None
     predicate = context.doc[tokens.start : min(tokens.end, tokens[0].sent.end)].root
-    if any(child.dep_ in PASSIVE_DEPS for child in predicate.children):
+    if _is_passive(predicate):
         return None
     subject = next((c for c in predicate.children if c.dep_ == LABELS.subject and c.i < tokens.start), None)
     if subject is None:
@@ -361,6 +361,10 @@ def _quoted_predicate(
     if speaker is None or not context.can_speak(speaker):
         return None
     return Attribution(speaker, None, rule=PREDICATE)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_DEPS for child in verb.children)
 
 
 def _later_incise_in_sentence(context: QuoteContext, index: int, sentence_end: int) -> bool:
