@@ -8,6 +8,7 @@ than guessed, because a wrong actor on an event is worse than a missing one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -44,7 +45,7 @@ def resolve_references(
     ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it at every access).
     """
     mentions = list(mentions)
-    mentions += _generic_org_descriptions(doc, text, mentions, entities, words)
+    mentions += _generic_org_descriptions(doc, text, mentions, entities, words, kb)
     mentions += _role_descriptions(doc, mentions, entities, kb, words)
     mentions += resolve_descriptions(doc, mentions, entities, words, kb)
     mentions += _pronouns(doc, text, mentions, entities, kb, words)
@@ -142,7 +143,7 @@ def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
     return None
 
 
-def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[ActorMention]:
+def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None) -> list[ActorMention]:
     """"la société", "l'organisation": the organisation named last within a few sentences. A
     description that is itself a subject, in a paragraph that names no organisation before it,
     continues the latest subject ("Velora a racheté Nuvio, détenu par Carrefour.⏎« … », a
@@ -165,7 +166,11 @@ def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[Acto
                 end == len(lowered) or not lowered[end].isalnum()
             )
             introduces_name = _followed_by_name(doc, text, end, mentions)
-            if boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
+            led = _led_by(doc, text, end, mentions, entities, kb, words) if boundary_ok else None
+            if led is not None and not _overlaps(found + mentions, start, end):
+                if led:  # "le groupe dirigé par X": X's organisation, or nobody rather than a guess
+                    found.append(ActorMention(start, end, led, "description", "description"))
+            elif boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
                 as_subject = _is_subject(doc, ActorMention(start, end, "", "description")) or _incise_subject(
                     doc, quoted, start
                 )
@@ -177,6 +182,28 @@ def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[Acto
                     found.append(ActorMention(start, end, key, "description", "description"))
             start = lowered.find(phrase, end)
     return found
+
+
+def _led_by(doc: Doc, text: str, end: int, mentions, entities, kb, words) -> str | None:
+    """"le groupe dirigé par Paul Verdier": the organisation of the article the knowledge base
+    says that person holds the participle's role in at the article's date; "" when the phrase is
+    so qualified but no such organisation is known; None when it is not so qualified."""
+    led_by = {fold(k): tuple(v) for k, v in words.get("led_by", {}).items()}
+    match = re.match(r"\s+(\w+)\s+par\s+", text[end : end + 60])
+    if match is None:
+        return None
+    participle = fold(match.group(1))
+    titles = led_by.get(participle) or led_by.get(participle.rstrip("s").removesuffix("e"))
+    if not titles:
+        return None
+    person_start = end + match.end()
+    person = next((m for m in mentions if m.start == person_start), None)
+    known = kb.get(person.key) if kb is not None and person is not None else None
+    if known is None:
+        return ""
+    on = doc._.dct.isoformat() if doc._.dct else None
+    orgs = {r.org for r in known.roles if r.title in titles and r.holds_on(on) and r.org in entities}
+    return next(iter(orgs)) if len(orgs) == 1 else ""
 
 
 #: Words that may stand between a quote and the inverted subject of its incise ("» , a indiqué").

@@ -45,6 +45,8 @@ PHRASE_BREAKS = frozenset(",;:.!?«»\"“”()")
 LABELS = dependency_scheme("ud")
 #: Dependency labels (Universal Dependencies and spaCy English) of subjects and agents.
 SUBJECT_DEPS = LABELS.speaker_subjects
+#: Clauses hanging on a noun ("une décision considérée comme …").
+NOUN_CLAUSE_DEPS = LABELS.noun_clauses
 #: Dependency labels that mark a passive clause.
 PASSIVE_DEPS = LABELS.passive_markers
 #: Dependency labels of the person a speech verb is about or addressed to.
@@ -329,6 +331,8 @@ def _governing_verb(
                 return Attribution(speaker, _cue_text(context, head), _addressee(context, head, speaker))
             if reading.has_phrase and not reading.pronoun:
                 return None
+            if _modifies_noun(head):
+                return None  # "une décision considérée comme « … »": whoever considers it, unsaid
         node = head
     return None
 
@@ -361,6 +365,13 @@ def _quoted_predicate(
     if speaker is None or not context.can_speak(speaker):
         return None
     return Attribution(speaker, None, rule=PREDICATE)
+
+
+def _modifies_noun(verb: Token) -> bool:
+    """"une décision considérée comme", "une mesure jugée": a participle (or the adjective the
+    tagger made of it) hanging on a noun, whose judge is unsaid."""
+    participle = verb.pos_ == "ADJ" or "Part" in verb.morph.get("VerbForm", [])
+    return participle and (verb.dep_ in NOUN_CLAUSE_DEPS or verb.dep_ == LABELS.adjectival_modifier)
 
 
 def _is_passive(verb: Token) -> bool:
