@@ -141,6 +141,10 @@ SPEAKER_CASES = [
     ("a few words quoted in a cue-less sentence are its active subject's",
      "Le groupe ferroviaire Alstom va entrer au capital de Keolis pour « bâtir une alliance durable ».",
      [("bâtir une alliance durable", "Alstom")]),
+    ("a spokesperson without owner speaks for the organisation subject of the sentence before",
+     "Le fabricant suédois Ericsson a déposé plainte contre Lenovo. Un porte-parole a expliqué à "
+     "l'AFP : « Nous défendrons nos brevets ».",
+     [("Nous défendrons nos brevets", "Ericsson")]),
     ("a gloss in parentheses is read like the title it translates",
      "Le ministre a défendu la loi intitulée « Pour une école de la confiance » "
      "(« for a school of trust »), selon Jean-Michel Blanquer.",
@@ -160,6 +164,8 @@ NOBODY_CASES = [
     "Le groupe Danone a été « profondément transformé » par la crise.",
     "Renault a été sanctionné pour « pratiques trompeuses » par la DGCCRF.",
     "Total a racheté la start-up, une « pépite » de l'hydrogène selon les analystes.",
+    "Le ministre Paul Verdier a reçu Renault. « Rien n'est décidé », a indiqué un porte-parole.",
+    "Le Premier ministre Michel Barnier a demandé à Berlin des explications sur cette mesure jugée « hostile » à Paris.",
 ]
 
 

@@ -141,10 +141,24 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     if word in rules.voice_nouns or lemma in rules.voice_nouns or lemma in rules.document_nouns:
         is_document = lemma in rules.document_nouns
         owner = _owner(context, head) or (_writer(context, head) if is_document else None)
+        if owner is None and (word in rules.spokesperson_nouns or lemma in rules.spokesperson_nouns):
+            owner = _organisation_in_focus(context, head)
         if owner or not is_document:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
     return Reading(_naming_apposition(context, head))
+
+
+def _organisation_in_focus(context: QuoteContext, voice: Token) -> str | None:
+    """"X estime que … Un porte-parole a expliqué": the organisation that is the main subject of
+    the sentence right before, in the same paragraph; nobody when that subject is someone else."""
+    if not context.parsed or voice.sent.start == 0:
+        return None
+    previous = context.doc[voice.sent.start - 1].sent
+    if "\n" in context.text[previous.end_char - 1 : voice.sent.start_char + 1].strip(" "):
+        return None  # another paragraph
+    key = subject_of(context, previous.root).key
+    return key if key and context.entity_types.get(key) == "ORG" else None
 
 
 def _naming_apposition(context: QuoteContext, head: Token) -> str | None:
