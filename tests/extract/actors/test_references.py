@@ -53,6 +53,9 @@ def resolved(doc, surface: str) -> tuple[str, str] | None:
         ("Le groupe suédois Velora a annoncé lundi le rachat de son concurrent Nuvio, détenu en partie "
          "par Renault.\n\n« Velora annonce l'acquisition de Nuvio », a indiqué la société.",
          "la société", ("org:Velora", "description")),
+        # a subject description continues the subject of its paragraph, not the last name
+        ("Orange a annoncé le rachat de MasOrange à KKR. « Cette opération renforce notre position "
+         "en Espagne », a déclaré la société.", "la société", ("orange", "description")),
         # an institution named by its domain and its nationality
         ("Le gendarme de la concurrence italien a infligé une amende à Apple.",
          "gendarme de la concurrence italien", ("org:gendarme de la concurrence italien", "institution")),

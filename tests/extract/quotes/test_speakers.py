@@ -165,6 +165,7 @@ NOBODY_CASES = [
     "Renault a été sanctionné pour « pratiques trompeuses » par la DGCCRF.",
     "Total a racheté la start-up, une « pépite » de l'hydrogène selon les analystes.",
     "Le ministre Paul Verdier a reçu Renault. « Rien n'est décidé », a indiqué un porte-parole.",
+    "Danone a cédé sa filiale russe. Le groupe a « tourné la page », estime un analyste.",
     "Le Premier ministre Michel Barnier a demandé à Berlin des explications sur cette mesure jugée « hostile » à Paris.",
 ]
 

@@ -144,10 +144,10 @@ def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
 
 
 def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None) -> list[ActorMention]:
-    """"la société", "l'organisation": the organisation named last within a few sentences. A
-    description that is itself a subject, in a paragraph that names no organisation before it,
-    continues the latest subject ("Velora a racheté Nuvio, détenu par Carrefour.⏎« … », a
-    indiqué la société" is Velora). Names inside quotes are somebody's words, not the
+    """"la société", "l'organisation": the organisation named last within a few sentences ("X a
+    investi dans Y. La société a refusé de commenter" is Y). A subject description in a paragraph
+    that names no organisation before it continues the latest subject; the inverted subject of
+    an incise continues the subject in focus (:func:`_subject_in_focus`). Names inside quotes are somebody's words, not the
     article's discourse ("« Velora annonce le rachat de Nuvio », a indiqué la société")."""
     phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
     lowered = fold(text)
@@ -171,13 +171,14 @@ def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None) -> 
                 if led:  # "le groupe dirigé par X": X's organisation, or nobody rather than a guess
                     found.append(ActorMention(start, end, led, "description", "description"))
             elif boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
-                as_subject = _is_subject(doc, ActorMention(start, end, "", "description")) or _incise_subject(
-                    doc, quoted, start
-                )
-                key = _recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
-                    accept(m.key, m) for m in mentions
-                    if m.key in entities and text.rfind("\n", 0, start) < m.start < start
-                ))
+                if _incise_subject(doc, quoted, start):  # "« … », a déclaré la société"
+                    key = _subject_in_focus(doc, text, mentions, entities, start, accept)
+                else:
+                    as_subject = _is_subject(doc, ActorMention(start, end, "", "description"))
+                    key = _recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
+                        accept(m.key, m) for m in mentions
+                        if m.key in entities and text.rfind("\n", 0, start) < m.start < start
+                    ))
                 if key:
                     found.append(ActorMention(start, end, key, "description", "description"))
             start = lowered.find(phrase, end)
@@ -267,6 +268,21 @@ def _window_start(doc: Doc, char: int) -> int:
     sentences = [s for s in doc.sents if s.start_char <= char]
     first = sentences[max(0, len(sentences) - 1 - LOOKBACK_SENTENCES)] if sentences else None
     return first.start_char if first is not None else 0
+
+
+def _subject_in_focus(doc, text, mentions, entities, char, accept) -> str | None:
+    """Who the incise's "la société" after a quote is: the last subject of its paragraph, else
+    the last actor named in the paragraph, else the last subject of the window, else the last
+    actor named ("Orange a racheté MasOrange à KKR. « … », a déclaré la société" is Orange)."""
+    paragraph = text.rfind("\n", 0, char) + 1
+    in_paragraph = [m for m in mentions if paragraph <= m.start and m.end <= char and m.key in entities]
+    in_paragraph = sorted((m for m in in_paragraph if accept(m.key, m)), key=lambda m: m.start)
+    subjects = [m for m in in_paragraph if _is_subject(doc, m)]
+    if subjects:
+        return subjects[-1].key
+    if in_paragraph:
+        return in_paragraph[-1].key
+    return _recent(doc, mentions, entities, char, accept, prefer_subject=True)
 
 
 def _recent(doc, mentions, entities, char, accept, prefer_subject: bool = False) -> str | None:

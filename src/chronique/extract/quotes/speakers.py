@@ -358,6 +358,8 @@ def _quoted_predicate(
     gap = context.doc[subject.right_edge.i + 1 : tokens.start]
     if any(t.pos_ not in _SUBJECT_GAP and t.idx != span.opening for t in gap):
         return None
+    if _incise(context, index, after, None) is not None:
+        return None  # "X a « tourné la page », estime un analyste": the analyst's words
     if _later_incise_in_sentence(context, index, tokens[0].sent.end_char):
         return None  # "X « a caché … » en « … », a estimé la juge": the incise speaks for both
     reading = phrase_speaker(context, subject)
