@@ -30,7 +30,7 @@ NEWS_DEV_FLOORS = {
     ("money", "f1"): 0.983,
     ("money", "amount"): 1.0,
     ("quotes", "f1"): 0.987,
-    ("quotes", "speaker"): 0.786,
+    ("quotes", "speaker"): 0.854,
     ("events", "f1"): 0.370,
     ("events", "p"): 0.921,
     ("events", "date"): 0.888,

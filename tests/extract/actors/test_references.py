@@ -46,6 +46,21 @@ def resolved(doc, surface: str) -> tuple[str, str] | None:
          "Le ministre", ("person:Paul Verdier", "title")),
         ("Le ministre Paul Verdier a reçu les syndicats. Plus tard, le ministre de l'Industrie a parlé.",
          "le ministre de l'Industrie", ("person:Paul Verdier", "title")),
+        # "le groupe dirigé par X": the organisation the knowledge base says X runs
+        ("Microsoft a signé un accord avec OpenAI et Nvidia. « Nous investirons dix milliards », a "
+         "souligné le groupe dirigé par Satya Nadella.", "le groupe", ("microsoft", "description")),
+        # an incise's "la société" is the subject before the quote, not a name quoted in it
+        ("Le groupe suédois Velora a annoncé lundi le rachat de son concurrent Nuvio, détenu en partie "
+         "par Renault.\n\n« Velora annonce l'acquisition de Nuvio », a indiqué la société.",
+         "la société", ("org:Velora", "description")),
+        # a subject description continues the subject of its paragraph, not the last name
+        ("Orange a annoncé le rachat de MasOrange à KKR. « Cette opération renforce notre position "
+         "en Espagne », a déclaré la société.", "la société", ("orange", "description")),
+        # an institution named by its domain and its nationality
+        ("Le gendarme de la concurrence italien a infligé une amende à Apple.",
+         "gendarme de la concurrence italien", ("org:gendarme de la concurrence italien", "institution")),
+        ("Le régulateur boursier américain a ouvert une enquête sur Tesla.",
+         "régulateur boursier américain", ("org:régulateur boursier américain", "institution")),
     ],
 )
 def test_a_reference_stands_for_its_actor(nlp, text, surface, expected):
@@ -63,6 +78,9 @@ def test_a_reference_stands_for_its_actor(nlp, text, surface, expected):
         # a description that introduces a name is no reference
         ("La start-up Quorvane a levé des fonds. La plateforme Nuvio a recruté.", "La plateforme"),
         ("La start-up Quorvane a levé des fonds. La plateforme de streaming Nuvio a recruté.", "La plateforme"),
+        # led by someone the knowledge base does not know: which group is unsaid
+        ("Microsoft a signé un accord avec OpenAI et Nvidia. « Nous investirons dix milliards », a "
+         "souligné le groupe dirigé par Paul Verdier.", "le groupe"),
     ],
 )
 def test_an_ambiguous_reference_stays_unresolved(nlp, text, surface):

@@ -120,6 +120,31 @@ SPEAKER_CASES = [
      "« Nous sommes prêts à investir », a de son côté commenté Marie Dupin, directrice financière "
      "de Decathlon, dans un communiqué.",
      [("Nous sommes prêts à investir", "Marie Dupin")]),
+    ("a quote opening the predicate of its subject, and the quotes of its sentence",
+     "La Commission européenne a « examiné avec attention les engagements de Vivendi », "
+     "sanctionnant « l'opacité » du groupe.",
+     [("examiné avec attention les engagements de Vivendi", "Commission européenne"),
+      ("l'opacité", "Commission européenne")]),
+    ("a quoted predicate with no speech verb",
+     "Le Conseil d'État a « pris acte de la volonté du gouvernement » et a rejeté le recours.",
+     [("pris acte de la volonté du gouvernement", "Conseil d'État")]),
+    ("a letter speaks for its writer, not for the apposition the parser made a second subject",
+     "Dernier épisode, un courrier écrit par le maire de Lyon Grégory Doucet. Adressé lundi à "
+     "Christophe Béchu, le ministre de la Transition, la missive le met en demeure de financer le "
+     "tramway sous peine de porter l'affaire devant le tribunal pour « carence fautive ».",
+     [("carence fautive", "Grégory Doucet")]),
+    ("the company of an incise is the subject before the quote, not a name inside it",
+     "Le groupe suédois Velora a annoncé lundi le rachat de son concurrent Nuvio, détenu en partie "
+     "par Renault.\n\n« Velora annonce l'acquisition de Nuvio, pionnier de la trottinette en France », "
+     "a indiqué la société dans un communiqué.",
+     [("Velora annonce l'acquisition de Nuvio, pionnier de la trottinette en France", "Velora")]),
+    ("a few words quoted in a cue-less sentence are its active subject's",
+     "Le groupe ferroviaire Alstom va entrer au capital de Keolis pour « bâtir une alliance durable ».",
+     [("bâtir une alliance durable", "Alstom")]),
+    ("a spokesperson without owner speaks for the organisation subject of the sentence before",
+     "Le fabricant suédois Ericsson a déposé plainte contre Lenovo. Un porte-parole a expliqué à "
+     "l'AFP : « Nous défendrons nos brevets ».",
+     [("Nous défendrons nos brevets", "Ericsson")]),
     ("a gloss in parentheses is read like the title it translates",
      "Le ministre a défendu la loi intitulée « Pour une école de la confiance » "
      "(« for a school of trust »), selon Jean-Michel Blanquer.",
@@ -136,6 +161,12 @@ NOBODY_CASES = [
     "Le président de la FNSEA a critiqué un « accord déséquilibré » avec le Mercosur.",
     "Vivendi a adressé à Lagardère une « mise en demeure » lundi.",
     "« Nous sommes inquiets », expliquent les deux syndicats dans un communiqué commun.",
+    "Le groupe Danone a été « profondément transformé » par la crise.",
+    "Renault a été sanctionné pour « pratiques trompeuses » par la DGCCRF.",
+    "Total a racheté la start-up, une « pépite » de l'hydrogène selon les analystes.",
+    "Le ministre Paul Verdier a reçu Renault. « Rien n'est décidé », a indiqué un porte-parole.",
+    "Danone a cédé sa filiale russe. Le groupe a « tourné la page », estime un analyste.",
+    "Le Premier ministre Michel Barnier a demandé à Berlin des explications sur cette mesure jugée « hostile » à Paris.",
 ]
 
 

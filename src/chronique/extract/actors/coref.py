@@ -8,12 +8,15 @@ than guessed, because a wrong actor on an event is worse than a missing one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.data import lexicon
 from chronique.extract.actors.descriptions import resolve_descriptions
+from chronique.extract.quotes.marks import find_quoted_spans
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
@@ -42,7 +45,7 @@ def resolve_references(
     ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it at every access).
     """
     mentions = list(mentions)
-    mentions += _generic_org_descriptions(doc, text, mentions, entities, words)
+    mentions += _generic_org_descriptions(doc, text, mentions, entities, words, kb)
     mentions += _role_descriptions(doc, mentions, entities, kb, words)
     mentions += resolve_descriptions(doc, mentions, entities, words, kb)
     mentions += _pronouns(doc, text, mentions, entities, kb, words)
@@ -140,10 +143,20 @@ def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
     return None
 
 
-def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[ActorMention]:
-    """"la société", "l'organisation": the organisation named last, within a few sentences."""
+def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None) -> list[ActorMention]:
+    """"la société", "l'organisation": the organisation named last within a few sentences ("X a
+    investi dans Y. La société a refusé de commenter" is Y). A subject description in a paragraph
+    that names no organisation before it continues the latest subject; the inverted subject of
+    an incise continues the subject in focus (:func:`_subject_in_focus`). Names inside quotes are somebody's words, not the
+    article's discourse ("« Velora annonce le rachat de Nuvio », a indiqué la société")."""
     phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
     lowered = fold(text)
+    quoted = _quoted_ranges(doc, text)
+    company = _is_company(entities)
+
+    def accept(key: str, mention: ActorMention) -> bool:
+        return company(key, mention) and not any(start <= mention.start < end for start, end in quoted)
+
     found: list[ActorMention] = []
     for phrase in phrases:
         start = lowered.find(phrase)
@@ -153,12 +166,69 @@ def _generic_org_descriptions(doc, text, mentions, entities, words) -> list[Acto
                 end == len(lowered) or not lowered[end].isalnum()
             )
             introduces_name = _followed_by_name(doc, text, end, mentions)
-            if boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
-                key = _recent(doc, mentions, entities, start, _is_company(entities))
+            led = _led_by(doc, text, end, mentions, entities, kb, words) if boundary_ok else None
+            if led is not None and not _overlaps(found + mentions, start, end):
+                if led:  # "le groupe dirigé par X": X's organisation, or nobody rather than a guess
+                    found.append(ActorMention(start, end, led, "description", "description"))
+            elif boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
+                if _incise_subject(doc, quoted, start):  # "« … », a déclaré la société"
+                    key = _subject_in_focus(doc, text, mentions, entities, start, accept)
+                else:
+                    as_subject = _is_subject(doc, ActorMention(start, end, "", "description"))
+                    key = _recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
+                        accept(m.key, m) for m in mentions
+                        if m.key in entities and text.rfind("\n", 0, start) < m.start < start
+                    ))
                 if key:
                     found.append(ActorMention(start, end, key, "description", "description"))
             start = lowered.find(phrase, end)
     return found
+
+
+def _led_by(doc: Doc, text: str, end: int, mentions, entities, kb, words) -> str | None:
+    """"le groupe dirigé par Paul Verdier": the organisation of the article the knowledge base
+    says that person holds the participle's role in at the article's date; "" when the phrase is
+    so qualified but no such organisation is known; None when it is not so qualified."""
+    led_by = {fold(k): tuple(v) for k, v in words.get("led_by", {}).items()}
+    match = re.match(r"\s+(\w+)\s+par\s+", text[end : end + 60])
+    if match is None:
+        return None
+    participle = fold(match.group(1))
+    titles = led_by.get(participle) or led_by.get(participle.rstrip("s").removesuffix("e"))
+    if not titles:
+        return None
+    person_start = end + match.end()
+    person = next((m for m in mentions if m.start == person_start), None)
+    known = kb.get(person.key) if kb is not None and person is not None else None
+    if known is None:
+        return ""
+    on = doc._.dct.isoformat() if doc._.dct else None
+    orgs = {r.org for r in known.roles if r.title in titles and r.holds_on(on) and r.org in entities}
+    return next(iter(orgs)) if len(orgs) == 1 else ""
+
+
+#: Words that may stand between a quote and the inverted subject of its incise ("» , a indiqué").
+_INCISE_GAP = frozenset({"PUNCT", "AUX", "VERB", "ADV", "PRON", "SPACE"})
+
+
+def _incise_subject(doc: Doc, quoted: list[tuple[int, int]], start: int) -> bool:
+    """Whether the phrase at ``start`` is the inverted subject of an incise right after a quote
+    ("« … », a indiqué la société"), which the parser often reads as an object."""
+    closing = max((end for _s, end in quoted if end <= start), default=None)
+    if closing is None or start - closing > 40:
+        return False
+    gap = doc.char_span(closing, start, alignment_mode="contract")
+    words = [t for t in gap or () if not t.is_punct and not t.is_space]
+    return bool(words) and all(t.pos_ in _INCISE_GAP for t in words) and any(t.pos_ == "VERB" for t in words)
+
+
+def _quoted_ranges(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """The character ranges of the document's quoted words (the quote lexicon's marks)."""
+    try:
+        marks = tuple(tuple(pair) for pair in lexicon(doc.lang_, "quotes")["marks"])
+    except FileNotFoundError:
+        return []
+    return [(span.start, span.end) for span in find_quoted_spans(text, marks)]
 
 
 def _is_company(entities):
@@ -198,6 +268,21 @@ def _window_start(doc: Doc, char: int) -> int:
     sentences = [s for s in doc.sents if s.start_char <= char]
     first = sentences[max(0, len(sentences) - 1 - LOOKBACK_SENTENCES)] if sentences else None
     return first.start_char if first is not None else 0
+
+
+def _subject_in_focus(doc, text, mentions, entities, char, accept) -> str | None:
+    """Who the incise's "la société" after a quote is: the last subject of its paragraph, else
+    the last actor named in the paragraph, else the last subject of the window, else the last
+    actor named ("Orange a racheté MasOrange à KKR. « … », a déclaré la société" is Orange)."""
+    paragraph = text.rfind("\n", 0, char) + 1
+    in_paragraph = [m for m in mentions if paragraph <= m.start and m.end <= char and m.key in entities]
+    in_paragraph = sorted((m for m in in_paragraph if accept(m.key, m)), key=lambda m: m.start)
+    subjects = [m for m in in_paragraph if _is_subject(doc, m)]
+    if subjects:
+        return subjects[-1].key
+    if in_paragraph:
+        return in_paragraph[-1].key
+    return _recent(doc, mentions, entities, char, accept, prefer_subject=True)
 
 
 def _recent(doc, mentions, entities, char, accept, prefer_subject: bool = False) -> str | None:

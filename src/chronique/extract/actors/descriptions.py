@@ -99,6 +99,9 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
         return end
     if following.text[:1].isupper() and not following.is_sent_start:
         return None
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and after.lower_ == "par" and "Part" in following.morph.get("VerbForm", []):
+        return None  # "le groupe dirigé par X": its agent says which, read by coref's led_by
     if fold(following.text) not in COMPLEMENT_LINKS:
         return end
     if not title:

@@ -66,6 +66,9 @@ class InstitutionFinder:
         self.with_demonym = frozenset(institutions["with_demonym"])
         self.with_place = {tuple(h.split(" ")) for h in institutions["with_place"]}
         self.with_name = frozenset(institutions["with_name"])
+        self.domains = sorted(
+            (tuple(fold(w) for w in d.split(" ")) for d in institutions.get("domains", [])), key=len, reverse=True
+        )
         self.qualifiers = sorted((tuple(q.split(" ")) for q in institutions["qualifiers"]), key=len, reverse=True)
         endings = places["demonym_plural_endings"]
         self.demonyms = {form for masculine in places["demonyms"] for form in demonym_forms(masculine, endings)}
@@ -131,8 +134,11 @@ class InstitutionFinder:
         if i >= len(doc):
             return None
         following = doc[i]
-        if head.text in self.with_demonym and following.lower_ in self.demonyms:
-            return i + 1
+        if head.text in self.with_demonym:
+            # "le gendarme de la concurrence espagnol", "le régulateur boursier américain"
+            after = self._domain_end(doc, i)
+            if after < len(doc) and doc[after].lower_ in self.demonyms:
+                return after + 1
         if head.text in self.with_name and is_capitalised(following) and following.pos_ not in ("DET", "ADP", "AUX", "VERB", "PUNCT"):
             if following.text in self.first_names or following.is_sent_start:
                 return None
@@ -141,6 +147,14 @@ class InstitutionFinder:
             if tuple(t.lower_ for t in doc[head.i : head.i + len(words)]) == words:
                 return self._place_end(doc, head.i + len(words))
         return None
+
+    def _domain_end(self, doc: Doc, i: int) -> int:
+        """After an institution's head: the domain it governs, if any ("de la concurrence",
+        "boursier"), so that the adjective of nationality may follow it."""
+        for domain in self.domains:
+            if tuple(fold(t.text) for t in doc[i : i + len(domain)]) == domain:
+                return i + len(domain)
+        return i
 
     def _place_end(self, doc: Doc, i: int) -> int | None:
         """After the head: qualifiers ("judiciaire", "d'appel"), then "de"/"du"/"en" and a

@@ -62,7 +62,7 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
         agent = _passive_agent(context, verb)
         if agent:
             return Reading(agent)
-        readings = []
+        readings: list = []
         for child in verb.children:
             if (len(child.text.strip("-")) <= 1 and child.pos_ == "PRON") or context.is_quoted(child):
                 continue  # the euphonic "-t-" of "a-t-il"; words of the quote itself
@@ -75,7 +75,10 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
                 child = verb.head
             if child.lower_.strip("-") in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
                 return Reading(document_author(context, verb.idx))
-            readings.append(phrase_speaker(context, child))
+            readings.append((child, phrase_speaker(context, child)))
+        if len(readings) > 1:
+            readings = _nearest_subject(readings, verb)
+        readings = [reading for _child, reading in readings]
         if not readings:  # "Un porte-parole de Google a confirmé" with "a" read as the verb
             readings = [
                 phrase_speaker(context, child)
@@ -95,6 +98,21 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
             return NO_SUBJECT
         verb = verb.head
     return NO_SUBJECT
+
+
+#: How far apart (in tokens) two subjects may be to be one phrase the parser split ("la société OpenAI").
+SPLIT_SUBJECT_GAP = 2
+
+
+def _nearest_subject(readings: list[tuple[Token, Reading]], verb: Token) -> list[tuple[Token, Reading]]:
+    """Of several subjects the parser gave one verb, the one nearest to it, or an actor right
+    next to that one ("la société OpenAI" cut in two): "X, le patron de Y, la lettre le met en
+    demeure" is said by the letter, whatever the apposition before it names."""
+    nearest = min(readings, key=lambda pair: abs(pair[0].i - verb.i))
+    if nearest[1].key:
+        return [nearest]
+    split = [pair for pair in readings if pair[1].key and abs(pair[0].i - nearest[0].i) <= SPLIT_SUBJECT_GAP]
+    return split[:1] or [nearest]
 
 
 def _inverted_pronoun(context: QuoteContext, verb: Token) -> Token | None:
@@ -123,10 +141,24 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     if word in rules.voice_nouns or lemma in rules.voice_nouns or lemma in rules.document_nouns:
         is_document = lemma in rules.document_nouns
         owner = _owner(context, head) or (_writer(context, head) if is_document else None)
+        if owner is None and (word in rules.spokesperson_nouns or lemma in rules.spokesperson_nouns):
+            owner = _organisation_in_focus(context, head)
         if owner or not is_document:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
     return Reading(_naming_apposition(context, head))
+
+
+def _organisation_in_focus(context: QuoteContext, voice: Token) -> str | None:
+    """"X estime que … Un porte-parole a expliqué": the organisation that is the main subject of
+    the sentence right before, in the same paragraph; nobody when that subject is someone else."""
+    if not context.parsed or voice.sent.start == 0:
+        return None
+    previous = context.doc[voice.sent.start - 1].sent
+    if "\n" in context.text[previous.end_char - 1 : voice.sent.start_char + 1].strip(" "):
+        return None  # another paragraph
+    key = subject_of(context, previous.root).key
+    return key if key and context.entity_types.get(key) == "ORG" else None
 
 
 def _naming_apposition(context: QuoteContext, head: Token) -> str | None:
@@ -158,14 +190,18 @@ def _owner(context: QuoteContext, head: Token) -> str | None:
 
 
 def _writer(context: QuoteContext, document: Token) -> str | None:
-    """"un courrier écrit par X", "une lettre signée par X": the agent of the participle."""
-    for child in document.children:
-        if not child.dep_.startswith(LABELS.clausal_modifier_prefix):
-            continue
+    """"un courrier écrit par X", "une lettre signée par X": the agent of the participle (also
+    when the parser made the participle the verb of the document: "un courrier écrit par X.")."""
+    participles = [c for c in document.children if c.dep_.startswith(LABELS.clausal_modifier_prefix)]
+    if document.dep_ in SUBJECT_DEPS and "Part" in document.head.morph.get("VerbForm", []):
+        participles.append(document.head)
+    for child in participles:
         for argument in child.children:
             marker = next((c for c in argument.children if c.dep_ == LABELS.case_marker), None)
             if marker is not None and marker.lower_ in context.rules.agent_prepositions:
                 key = context.actor_of_phrase(argument)
+                if not (key and context.can_speak(key)):  # "le maire de Lyon Paul Verdier"
+                    key = _naming_apposition(context, argument)
                 if key and context.can_speak(key):
                     return key
     return None

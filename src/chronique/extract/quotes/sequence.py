@@ -26,9 +26,14 @@ from spacy.tokens import Span
 from chronique.extract.quotes.context import QuoteContext
 from chronique.extract.quotes.phrases import recent_subject_person, subject_of
 from chronique.extract.quotes.speakers import CONTINUED, INCISE, TITLE, UNNAMED, Attribution
+from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
 __all__ = ["settle"]
+
+LABELS = dependency_scheme("ud")
+PASSIVE_DEPS = LABELS.passive_markers
+SUBJECT = LABELS.subject
 
 #: A headline must repeat at least this many words to be read as a quote said further on.
 MIN_REPEATED_WORDS = 3
@@ -58,6 +63,11 @@ def settle(context: QuoteContext, attributions: list[Attribution]) -> list[Attri
             person = _person_just_before(context, index)
             if person:
                 found[index] = Attribution(person, rule=CONTINUED)
+    for index in range(len(found)):
+        if _open(found[index]):
+            subject = _active_subject(context, index)
+            if subject:
+                found[index] = Attribution(subject, rule=CONTINUED)
     for index in range(len(found)):
         if _open(found[index]) or (found[index].speaker is None and found[index].rule == UNNAMED):
             found[index] = _repeated(context, index, found) or found[index]
@@ -127,6 +137,33 @@ def _person_just_before(context: QuoteContext, index: int) -> str | None:
     if reading.key and context.entity_types.get(reading.key) == "PERSON":
         return reading.key
     return None
+
+
+def _active_subject(context: QuoteContext, index: int) -> str | None:
+    """"Le groupe va entrer au capital pour « bâtir une alliance »": words quoted inside a sentence
+    with no cue, with a verb of their own, are the words of its main clause's active subject, when that is an actor who can
+    speak ("Le groupe a été condamné pour « abus »" is passive: nobody known says it)."""
+    if not context.parsed:
+        return None
+    sentence = _sentence(context, index)
+    if sentence is None or context.is_quoted(sentence.root):
+        return None
+    root = sentence.root
+    if any(c.dep_ in PASSIVE_DEPS for c in root.children):
+        return None
+    outside = [t for t in sentence if not context.is_quoted(t)]
+    if any(context.is_cue_token(t) for t in outside):
+        return None
+    words = context.tokens(context.spans[index].start, context.spans[index].end)
+    if words is None or not any(t.pos_ == "VERB" for t in words):
+        return None  # "une « mise en demeure »": a term for a thing, nobody's words
+    if context.rules.source_phrase.search(context.text, sentence.start_char, sentence.end_char):
+        return None  # "… une « pépite » selon les analystes": a source nobody knows speaks
+    subject = next((c for c in root.children if c.dep_ == SUBJECT and not context.is_quoted(c)), None)
+    if subject is None:
+        return None
+    key = subject_of(context, root).key
+    return key if key and context.can_speak(key) else None
 
 
 def _topic_introduction(context: QuoteContext, index: int) -> bool:

@@ -35,7 +35,7 @@ from chronique.text import fold
 __all__ = ["Attribution", "attribute", "INCISE", "TITLE", "CONTINUED", "UNNAMED"]
 
 #: How far up the parse a speech verb may govern the quoted words.
-MAX_CLIMB = 5
+MAX_CLIMB = 7
 #: How far (in characters) the actor may stand after "selon", "d'après"...
 SOURCE_REACH = 40
 #: How many words may stand between a source phrase and its actor ("selon l'entourage de X").
@@ -45,6 +45,10 @@ PHRASE_BREAKS = frozenset(",;:.!?«»\"“”()")
 LABELS = dependency_scheme("ud")
 #: Dependency labels (Universal Dependencies and spaCy English) of subjects and agents.
 SUBJECT_DEPS = LABELS.speaker_subjects
+#: Clauses hanging on a noun ("une décision considérée comme …").
+NOUN_CLAUSE_DEPS = LABELS.noun_clauses
+#: Dependency labels that mark a passive clause.
+PASSIVE_DEPS = LABELS.passive_markers
 #: Dependency labels of the person a speech verb is about or addressed to.
 ADDRESSEE_DEPS = LABELS.addressees
 #: A clause a speech verb governs after it: its own words, so it is no incise of an earlier quote.
@@ -57,6 +61,8 @@ CONTINUATION_BREAKS = 4
 #: Names of the rules, kept on each attribution for the rules that read neighbours; UNNAMED is
 #: an incise whose speaker is someone the article does not name ("estime un délégué").
 TITLE, INCISE, CONTINUED, UNNAMED = "title", "incise", "continued", "unnamed"
+#: A quote opening the predicate of its subject ("X a « pris acte … »").
+PREDICATE = "predicate"
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,7 @@ def attribute(
     incise = _incise(context, index, after, last_known)
     if incise is not None and incise.speaker is not None:
         return incise
-    for rule in (_colon_introduction, _source_after, _governing_verb, _source_before):
+    for rule in (_colon_introduction, _source_after, _governing_verb, _quoted_predicate, _source_before):
         found = rule(context, index, before, after, last_known)
         if found is not None and found.speaker is not None:
             return found
@@ -319,14 +325,69 @@ def _governing_verb(
             speaker = reading.key
             if reading.pronoun:
                 speaker = _discourse_speaker(context, index, last_known, speaker)
-            elif speaker is None and not reading.has_phrase:
-                speaker = _actor_right_before(context, head)
+            elif speaker is None and not reading.has_phrase and not _is_passive(head):
+                speaker = _actor_right_before(context, head)  # not the patient of "X a été sanctionné"
             if speaker:
                 return Attribution(speaker, _cue_text(context, head), _addressee(context, head, speaker))
             if reading.has_phrase and not reading.pronoun:
                 return None
+            if _modifies_noun(head):
+                return None  # "une décision considérée comme « … »": whoever considers it, unsaid
         node = head
     return None
+
+
+def _quoted_predicate(
+    context: QuoteContext, index: int, before: Window, after: Window, last_known: Known | None
+) -> Attribution | None:
+    """"Le conseil a « pris acte de la décision »": a quote opening the predicate of a clause
+    whose active subject stands right before it (auxiliaries, adverbs and clitics between) is
+    the subject's words, with or without a speech verb."""
+    if not context.parsed:
+        return None
+    span = context.spans[index]
+    tokens = context.tokens(span.start, span.end)
+    if tokens is None or tokens[0].pos_ not in ("VERB", "AUX"):
+        return None
+    predicate = context.doc[tokens.start : min(tokens.end, tokens[0].sent.end)].root
+    if _is_passive(predicate):
+        return None
+    subject = next((c for c in predicate.children if c.dep_ == LABELS.subject and c.i < tokens.start), None)
+    if subject is None:
+        return None
+    gap = context.doc[subject.right_edge.i + 1 : tokens.start]
+    if any(t.pos_ not in _SUBJECT_GAP and t.idx != span.opening for t in gap):
+        return None
+    if _incise(context, index, after, None) is not None:
+        return None  # "X a « tourné la page », estime un analyste": the analyst's words
+    if _later_incise_in_sentence(context, index, tokens[0].sent.end_char):
+        return None  # "X « a caché … » en « … », a estimé la juge": the incise speaks for both
+    reading = phrase_speaker(context, subject)
+    speaker = _discourse_speaker(context, index, last_known, reading.key) if reading.pronoun else reading.key
+    if speaker is None or not context.can_speak(speaker):
+        return None
+    return Attribution(speaker, None, rule=PREDICATE)
+
+
+def _modifies_noun(verb: Token) -> bool:
+    """"une décision considérée comme", "une mesure jugée": a participle (or the adjective the
+    tagger made of it) hanging on a noun, whose judge is unsaid."""
+    participle = verb.pos_ == "ADJ" or "Part" in verb.morph.get("VerbForm", [])
+    return participle and (verb.dep_ in NOUN_CLAUSE_DEPS or verb.dep_ == LABELS.adjectival_modifier)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_DEPS for child in verb.children)
+
+
+def _later_incise_in_sentence(context: QuoteContext, index: int, sentence_end: int) -> bool:
+    """Whether a later quote of the sentence ending at ``sentence_end`` has an incise."""
+    for later in range(index + 1, len(context.spans)):
+        if context.spans[later].opening >= sentence_end:
+            return False
+        if _incise(context, later, context.after_window(later), None) is not None:
+            return True
+    return False
 
 
 def _actor_right_before(context: QuoteContext, verb: Token) -> str | None:
