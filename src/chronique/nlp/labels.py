@@ -98,6 +98,7 @@ class DependencyScheme:
     named_after_links: frozenset[str]
     apposition_links: frozenset[str]
     patients: frozenset[str]
+    misparsed_predicate_links: frozenset[str]
 
 
 @cache

@@ -244,11 +244,16 @@ class ArgumentFinder:
         reader = self.reader
         head = self.predicate_head(noun)
         if head is not None:
-            return reader.subject(head)[0]
+            found = reader.subject(head)[0]
+            if not found and head is noun and noun.dep_ in LABELS.misparsed_predicate_links and noun.head.i < noun.i:
+                # "Dailymotion, qui emploie 150 personnes, est un concurrent de YouTube": the
+                # parser made the predicate a conjunct of the subject it is said of.
+                found = reader.actors(noun.head)
+            return found
         regarded = self._regarded(noun)
         if regarded is not None:
             return regarded
-        complements = {key for c in noun.children if _has_case(c) for key in reader.actors(c)}
+        complements = {key for c in noun.children if _has_case(c) or _continues_complement(c) for key in reader.actors(c)}
         named = [key for c in noun.children if c.i > noun.i and _names_its_head(c) and not _has_case(c)
                  for key in reader.actors(c) if key not in complements]
         if named:
@@ -385,6 +390,14 @@ class ArgumentFinder:
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
         return not allowed or types.get(key) in allowed
+
+
+def _continues_complement(token: Token) -> bool:
+    """"Concurrent du Suédois Spotify": the parser hangs the name after a demonym on the noun
+    the demonym complements; it belongs to that complement ("du Suédois Spotify")."""
+    if _has_case(token) or token.pos_ != "PROPN" or token.dep_ != LABELS.nominal_modifier:
+        return False
+    return any(_has_case(s) and s.right_edge.i + 1 == token.left_edge.i for s in token.head.children if s.i < token.i)
 
 
 def _has_case(token: Token) -> bool:
