@@ -99,6 +99,7 @@ class DependencyScheme:
     apposition_links: frozenset[str]
     patients: frozenset[str]
     misparsed_predicate_links: frozenset[str]
+    misparsed_main_clause_links: frozenset[str]
 
 
 @cache

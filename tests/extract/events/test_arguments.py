@@ -138,6 +138,24 @@ def test_a_name_after_a_demonym_belongs_to_the_complement():
     assert [k for phrase in reader.obliques(doc[0], "de") for k in reader.actors(phrase)] == ["hyundai"]
 
 
+def test_a_title_of_a_split_club_name_is_not_the_club():
+    # "L'ex-président du Racing Club attaque ..." with "Club" hung on "ex-président".
+    doc = _doc([("L'", "DET", 1, "det"), ("ex-président", "NOUN", 5, "nsubj"), ("du", "ADP", 3, "case"),
+                ("Racing", "PROPN", 1, "nmod"), ("Club", "PROPN", 1, "nmod"), ("attaque", "VERB", 5, "ROOT")],
+               {"Racing Club": ("racing-club", "ORG")})
+    assert _reader().subject(doc[5]) == ([], True)
+
+
+def test_a_fronted_infinitive_made_the_root_takes_the_main_clause_subject():
+    # "Après avoir quitté Fnac , Inès Roux a rejoint Darty" with "rejoint" a conjunct of "quitté".
+    rows = [("Après", "ADP", 2, "mark"), ("avoir", "AUX", 2, "aux:tense"), ("quitté", "VERB", 2, "ROOT"),
+            ("Fnac", "PROPN", 2, "obj"), (",", "PUNCT", 2, "punct"), ("Inès", "PROPN", 7, "nsubj"),
+            ("Roux", "PROPN", 5, "flat:name"), ("rejoint", "VERB", 2, "conj"), ("Darty", "PROPN", 7, "obj")]
+    doc = _doc(rows, {"Fnac": ("fnac", "ORG"), "Inès Roux": ("ines-roux", "PERSON"), "Darty": ("darty", "ORG")})
+    doc[1].set_morph("VerbForm=Inf")
+    assert _reader().subject(doc[2]) == (["ines-roux"], False)
+
+
 # ------------------------------------------------------------------------------ model tests
 
 @pytest.fixture(scope="module")
@@ -169,6 +187,8 @@ SENTENCES = [
      {("REQUEST", "apple", "samsung"), ("REQUEST", "apple", "lg"), ("REQUEST", "apple", "sony")}),
     ("Dans la matinée, Olivier Véran expliquait avoir contacté Patrick Pouyanné pour lui demander des explications.",
      {("REQUEST", "olivier-véran", "patrick-pouyanne")}),
+    ("Quelques jours seulement après avoir refusé un accord similaire avec Unilever, Mme Dupuis a accepté "
+     "une entente avec des conditions qui ont changé.", {("REJECT", "mme-dupuis", "unilever")}),
     # precision: a name that opens the next clause is not a second object
     ("Netflix a attaqué Disney et Amazon a répondu.", {("ACCUSE", "netflix", "disney")}),
 ]

@@ -14,7 +14,14 @@ from spacy.tokens import Token
 
 from chronique.extract.events.deeds import author_of_deed, deal_parties, deed_complement, doer_or_maker, reporter
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
-from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader, _actor, _name_after_adjectives, _names_its_head
+from chronique.extract.events.syntax import (
+    CLAUSE_LINKS,
+    ParseReader,
+    _actor,
+    _continues_complement,
+    _name_after_adjectives,
+    _names_its_head,
+)
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
@@ -390,14 +397,6 @@ class ArgumentFinder:
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
         return not allowed or types.get(key) in allowed
-
-
-def _continues_complement(token: Token) -> bool:
-    """"Concurrent du Suédois Spotify": the parser hangs the name after a demonym on the noun
-    the demonym complements; it belongs to that complement ("du Suédois Spotify")."""
-    if _has_case(token) or token.pos_ != "PROPN" or token.dep_ != LABELS.nominal_modifier:
-        return False
-    return any(_has_case(s) and s.right_edge.i + 1 == token.left_edge.i for s in token.head.children if s.i < token.i)
 
 
 def _has_case(token: Token) -> bool:

@@ -232,6 +232,10 @@ class ParseReader:
             found = self._own_subject(current)
             if found is not None:
                 return found, direct
+            main = self._main_clause_after(current)
+            if main is not None:
+                current, direct = main, False
+                continue
             head = current.head
             if current.pos_ == "ADJ" and head != current and current.dep_ in ADJECTIVE_LINKS:
                 # "Sprints, déjà présent au capital de Vinted": an adjective said of a noun.
@@ -275,6 +279,16 @@ class ParseReader:
             current, direct = head, False
         return [], False
 
+    @staticmethod
+    def _main_clause_after(verb: Token) -> Token | None:
+        """"Après avoir refusé un accord, Mme Redstone a accepté": the parser may make the
+        fronted infinitive clause the root and the main verb its conjunct; the infinitive's
+        subject is the main verb's."""
+        if verb.head != verb or not _is_infinitive(verb) or not any(c.dep_ == LABELS.marker for c in verb.children):
+            return None
+        return next((c for c in verb.children if c.dep_ in LABELS.misparsed_main_clause_links and c.pos_ in ("VERB", "AUX")
+                     and c.i > verb.i and not _is_infinitive(c)), None)
+
     def _made_for_purpose(self, clause: Token) -> bool:
         """Whether ``clause`` is the purpose ("pour ...") of a verb of making with an object."""
         if clause.dep_ != LABELS.adverbial_clause or not any(
@@ -317,9 +331,10 @@ class ParseReader:
         before = [c for c in verb.children if c.dep_ == LABELS.subject and c.i < verb.i]
         infinitive = _is_infinitive(verb)
         for child in verb.children:
-            if child.i > verb.i and child.dep_ == LABELS.subject and (infinitive or self._bare_actor(child, verb, before=False)):
+            if child.dep_ == LABELS.subject and (infinitive or (child.i > verb.i and self._bare_actor(child, verb, before=False))):
                 # "a félicité Elon Musk" with the object mislabelled nsubj; an infinitive has no
-                # subject of its own ("expliquait avoir contacté Rodolphe Saadé").
+                # subject of its own ("expliquait avoir contacté Rodolphe Saadé", "Quelques
+                # jours/nsubj après avoir refusé").
                 continue
             if child.dep_ == LABELS.subject and len(before) > 1 and child != before[-1] and child.i < verb.i:
                 continue
@@ -471,8 +486,7 @@ class ParseReader:
             if child.dep_ in OBLIQUE_DEPS and preposition(child, self.preposition_forms) == prep:
                 yield child
                 # "du Suédois Spotify": the name after a demonym, hung on ``head`` beside it.
-                yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1
-                            and s.dep_ == LABELS.nominal_modifier and s.pos_ == "PROPN" and preposition(s, self.preposition_forms) is None)
+                yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1 and _continues_complement(s))
             elif child.dep_ == LABELS.adverbial_modifier and fold(child.text) == prep:
                 # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
                 # that begins the compound preposition.
@@ -637,13 +651,25 @@ def _names_its_head(child: Token) -> bool:
     "le patron de Tesla" has one, so Tesla does not name the patron)."""
     if child.dep_ in LABELS.naming_links:
         return True
-    if any(c.dep_ == LABELS.case_marker for c in child.children):
+    if any(c.dep_ == LABELS.case_marker for c in child.children) or _continues_complement(child):
         return False
     # The tagger reads an unknown brand after a noun as an adjective ("la société Kestrel/amod"):
     # callers only follow such a modifier when an actor mention covers it.
     return (child.dep_ == LABELS.nominal_modifier and child.pos_ == "PROPN") or (
         child.dep_ == LABELS.adjectival_modifier and child.pos_ in ("ADJ", "PROPN")
     )
+
+
+def _continues_complement(token: Token) -> bool:
+    """"Concurrent du Suédois Spotify", "l'ex-patron de l'Olympique Lyonnais": the parser hangs
+    the second word of a name phrase on the noun the first word complements; it belongs to that
+    complement, it does not name the noun ("le groupe de luxe Kering" does: "luxe" is no name)."""
+    if token.pos_ != "PROPN" or token.dep_ != LABELS.nominal_modifier or token.head == token:
+        return False
+    if any(c.dep_ == LABELS.case_marker for c in token.children):
+        return False
+    return any(s.pos_ == "PROPN" and s.right_edge.i + 1 == token.left_edge.i and any(
+        c.dep_ == LABELS.case_marker for c in s.children) for s in token.head.children if s.i < token.i)
 
 
 def _is_person(doc, key: str) -> bool:
