@@ -156,6 +156,22 @@ def test_a_fronted_infinitive_made_the_root_takes_the_main_clause_subject():
     assert _reader().subject(doc[2]) == (["ines-roux"], False)
 
 
+def test_an_agent_the_parser_hung_on_an_active_verb_above_belongs_to_the_event_noun():
+    from chronique.extract.events.deeds import stray_agent
+
+    # "Bercy a ouvert une enquête sur le rachat de Kiabi par Decathlon" with "par Decathlon" on
+    # "ouvert" (active: it cannot be its agent); with "a été ouverte", it can, so nothing.
+    rows = [("Bercy", "PROPN", 2, "nsubj"), ("a", "AUX", 2, "aux:tense"), ("ouvert", "VERB", 2, "ROOT"),
+            ("une", "DET", 4, "det"), ("enquête", "NOUN", 2, "obj"), ("sur", "ADP", 7, "case"),
+            ("le", "DET", 7, "det"), ("rachat", "NOUN", 4, "nmod"), ("de", "ADP", 9, "case"),
+            ("Kiabi", "PROPN", 7, "nmod"), ("par", "ADP", 11, "case"), ("Decathlon", "PROPN", 2, "obl:mod")]
+    names = {"Bercy": ("bercy", "ORG"), "Kiabi": ("kiabi", "ORG"), "Decathlon": ("decathlon", "ORG")}
+    doc = _doc(rows, names)
+    assert stray_agent(_reader(), doc[7]) == ["decathlon"]
+    passive = _doc(rows[:1] + [("a", "AUX", 2, "aux:pass")] + rows[2:], names)
+    assert stray_agent(_reader(), passive[7]) == []
+
+
 # ------------------------------------------------------------------------------ model tests
 
 @pytest.fixture(scope="module")
@@ -189,6 +205,9 @@ SENTENCES = [
      {("REQUEST", "olivier-véran", "patrick-pouyanne")}),
     ("Quelques jours seulement après avoir refusé un accord similaire avec Unilever, Mme Dupuis a accepté "
      "une entente avec des conditions qui ont changé.", {("REJECT", "mme-dupuis", "unilever")}),
+    ("La Commission européenne a déclaré, le 3 mars 2021, avoir ouvert une enquête sur le rachat de Photobox, "
+     "spécialiste de l'impression en ligne, par Cewe, un groupe allemand.",
+     {("ACCUSE", "commission-europeenne", "cewe")}),
     # precision: a name that opens the next clause is not a second object
     ("Netflix a attaqué Disney et Amazon a répondu.", {("ACCUSE", "netflix", "disney")}),
 ]

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from chronique.extract.events.deeds import author_of_deed, deal_parties, deed_complement, doer_or_maker, reporter
+from chronique.extract.events.deeds import (
+    author_of_deed,
+    deal_parties,
+    deed_complement,
+    doer_or_maker,
+    reporter,
+)
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.syntax import (
     CLAUSE_LINKS,
