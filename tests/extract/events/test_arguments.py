@@ -210,6 +210,10 @@ SENTENCES = [
      {("ACCUSE", "commission-europeenne", "cewe")}),
     # precision: a name that opens the next clause is not a second object
     ("Netflix a attaqué Disney et Amazon a répondu.", {("ACCUSE", "netflix", "disney")}),
+    ("Danone a racheté Alpro et Nestlé a racheté Starbucks.",
+     {("ACQUIRE", "danone", "alpro"), ("ACQUIRE", "nestlé", "starbucks")}),
+    ("Après avoir quitté Google, Sundar Pichai a rejoint Microsoft.",
+     {("LEAVE", "sundar-pichai", "google"), ("JOIN", "sundar-pichai", "microsoft")}),
 ]
 
 

@@ -367,7 +367,8 @@ class ParseReader:
         if mention is None or mention.end != doc[j].idx + len(doc[j].text):
             return None
         first = next(t for t in doc[verb.sent.start : j + 1] if t.idx + len(t.text) > mention.start)
-        if first.i > verb.sent.start and doc[first.i - 1].text != ",":
+        # "..., Bruno Le Maire expliquait"; "a racheté Alpro et Nestlé a racheté Starbucks".
+        if first.i > verb.sent.start and doc[first.i - 1].text != "," and fold(doc[first.i - 1].text) not in self.coordinators:
             return None
         if any(t.dep_ == LABELS.case_marker for t in doc[first.i : j + 1]):
             return None  # "Selon Reuters, ..." is no subject
