@@ -574,10 +574,14 @@ def _opens_clause(name: Token, phrase: Token) -> bool:
 
 
 def _is_infinitive(verb: Token) -> bool:
-    """An infinitive, simple or compound ("contacter", "avoir contacté")."""
+    """An infinitive, simple or compound ("contacter", "avoir contacté"); a verb with a finite
+    auxiliary is none, whatever the tagger says ("que Lactalis a copié/Inf")."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)]
+    if any("Fin" in c.morph.get("VerbForm", []) for c in auxiliaries):
+        return False
     if "Inf" in verb.morph.get("VerbForm", []):
         return True
-    return any(c.dep_.startswith(LABELS.auxiliary_prefix) and "Inf" in c.morph.get("VerbForm", []) for c in verb.children)
+    return any("Inf" in c.morph.get("VerbForm", []) for c in auxiliaries)
 
 
 def _person_named(noun: Token) -> str | None:
