@@ -98,6 +98,8 @@ class DependencyScheme:
     named_after_links: frozenset[str]
     apposition_links: frozenset[str]
     patients: frozenset[str]
+    misparsed_predicate_links: frozenset[str]
+    misparsed_main_clause_links: frozenset[str]
 
 
 @cache

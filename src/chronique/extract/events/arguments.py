@@ -12,9 +12,22 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from chronique.extract.events.deeds import author_of_deed, deal_parties, deed_complement, doer_or_maker, reporter
+from chronique.extract.events.deeds import (
+    author_of_deed,
+    deal_parties,
+    deed_complement,
+    doer_or_maker,
+    reporter,
+)
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
-from chronique.extract.events.syntax import CLAUSE_LINKS, ParseReader, _actor, _name_after_adjectives, _names_its_head
+from chronique.extract.events.syntax import (
+    CLAUSE_LINKS,
+    ParseReader,
+    _actor,
+    _continues_complement,
+    _name_after_adjectives,
+    _names_its_head,
+)
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
@@ -244,11 +257,16 @@ class ArgumentFinder:
         reader = self.reader
         head = self.predicate_head(noun)
         if head is not None:
-            return reader.subject(head)[0]
+            found = reader.subject(head)[0]
+            if not found and head is noun and noun.dep_ in LABELS.misparsed_predicate_links and noun.head.i < noun.i:
+                # "Dailymotion, qui emploie 150 personnes, est un concurrent de YouTube": the
+                # parser made the predicate a conjunct of the subject it is said of.
+                found = reader.actors(noun.head)
+            return found
         regarded = self._regarded(noun)
         if regarded is not None:
             return regarded
-        complements = {key for c in noun.children if _has_case(c) for key in reader.actors(c)}
+        complements = {key for c in noun.children if _has_case(c) or _continues_complement(c) for key in reader.actors(c)}
         named = [key for c in noun.children if c.i > noun.i and _names_its_head(c) and not _has_case(c)
                  for key in reader.actors(c) if key not in complements]
         if named:

@@ -15,15 +15,17 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from chronique.extract.events.syntax import OBLIQUE_DEPS, ParseReader, is_passive, preposition
+from chronique.extract.events.syntax import CLAUSE_LINKS, OBLIQUE_DEPS, ParseReader, is_passive, preposition
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
-__all__ = ["author_of_deed", "deal_parties", "deed_complement", "doer_or_maker", "reporter"]
+__all__ = ["author_of_deed", "deal_parties", "deed_complement", "doer_or_maker", "reporter", "stray_agent"]
 
 LABELS = dependency_scheme("ud")
 #: How many noun complements down a deal's party may sit ("son projet / d'acquisition / de Figma").
 DEAL_DEPTH = 4
+#: How many heads above an event noun its stray agent may hang ("enquête" < "ouvert" < "déclaré").
+STRAY_AGENT_CLIMB = 5
 
 
 def author_of_deed(reader: ParseReader, noun: Token) -> list[str]:
@@ -46,9 +48,37 @@ def author_of_deed(reader: ParseReader, noun: Token) -> list[str]:
                     found = reader.actors(agent)
                     if found:
                         return found
+    stray = stray_agent(reader, noun)
+    if stray:
+        return stray
     if _genitive_is_patient(reader, noun):
         return []  # "le rachat de VMware": VMware is bought, not the buyer
     return reader.owner(noun)
+
+
+def stray_agent(reader: ParseReader, noun: Token) -> list[str]:
+    """"avoir ouvert une enquête sur le rachat de VMware, leader du logiciel, par Broadcom": the
+    parser hangs the agent of an event noun on an active verb above it. An agent phrase after
+    the noun, on a verb of the noun's clause chain that is not passive (so it cannot be that
+    verb's agent), is the noun's."""
+    node = noun
+    for _ in range(STRAY_AGENT_CLIMB):
+        if node.head == node:
+            return []
+        climbed_from, node = node, node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        if reader.is_passive(node):
+            return []
+        for child in node.children:
+            if child.i > noun.i and child.dep_ in OBLIQUE_DEPS and \
+                    preposition(child, reader.preposition_forms) in reader.agent_marks:
+                found = reader.actors(child)
+                if found:
+                    return found
+        if climbed_from.dep_ not in CLAUSE_LINKS and climbed_from.pos_ in ("VERB", "AUX"):
+            return []
+    return []
 
 
 def _undergone(reader: ParseReader, participle: Token) -> bool:

@@ -92,6 +92,8 @@ class ParseReader:
         self.etre_verbs = words.words("syntax", "etre_verbs")
         self.possessives = words.words("syntax", "possessives")
         self.coordinators = words.words("syntax", "coordinators")
+        #: "et", "ou", "puis": the words that close a list of names ("A, B et C").
+        self.list_coordinators = words.words("syntax", "list_coordinators")
         #: "de": the preposition of a complement naming whose thing or office a noun is.
         self.genitive = words.words("syntax", "genitive_prepositions")
         #: "elle", "-t-elle": pronoun endings that say a feminine person.
@@ -117,7 +119,13 @@ class ParseReader:
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
             # does not fund OpenAI. A noun a name restates ("le groupe Vivendi") is that actor.
             return self._apposed_actor(head)
-        return _phrase_actors(head)
+        person = _person_named(head)
+        if person is not None:
+            return [person]
+        found = _phrase_actors(head)
+        if found and _lists_on(head):
+            found.extend(k for k in _listed_names(head, self.list_coordinators) if k not in found)
+        return found
 
     def office_holder(self, office: Token) -> list[str]:
         """The organisation an office belongs to: "la direction de Stellantis", "son poste de
@@ -224,6 +232,10 @@ class ParseReader:
             found = self._own_subject(current)
             if found is not None:
                 return found, direct
+            main = self._main_clause_after(current)
+            if main is not None:
+                current, direct = main, False
+                continue
             head = current.head
             if current.pos_ == "ADJ" and head != current and current.dep_ in ADJECTIVE_LINKS:
                 # "Sprints, déjà présent au capital de Vinted": an adjective said of a noun.
@@ -267,6 +279,16 @@ class ParseReader:
             current, direct = head, False
         return [], False
 
+    @staticmethod
+    def _main_clause_after(verb: Token) -> Token | None:
+        """"Après avoir refusé un accord, Mme Redstone a accepté": the parser may make the
+        fronted infinitive clause the root and the main verb its conjunct; the infinitive's
+        subject is the main verb's."""
+        if verb.head != verb or not _is_infinitive(verb) or not any(c.dep_ == LABELS.marker for c in verb.children):
+            return None
+        return next((c for c in verb.children if c.dep_ in LABELS.misparsed_main_clause_links and c.pos_ in ("VERB", "AUX")
+                     and c.i > verb.i and not _is_infinitive(c)), None)
+
     def _made_for_purpose(self, clause: Token) -> bool:
         """Whether ``clause`` is the purpose ("pour ...") of a verb of making with an object."""
         if clause.dep_ != LABELS.adverbial_clause or not any(
@@ -307,9 +329,13 @@ class ParseReader:
         # "PARIS (AFP) -- Le groupe Kering a annoncé": of two subjects before the verb, the
         # nearer is the subject; the other is a dateline or a fronted phrase.
         before = [c for c in verb.children if c.dep_ == LABELS.subject and c.i < verb.i]
+        infinitive = _is_infinitive(verb)
         for child in verb.children:
-            if child.i > verb.i and child.dep_ == LABELS.subject and self._bare_actor(child, verb, before=False):
-                continue  # "a félicité Elon Musk" with the object mislabelled nsubj
+            if child.dep_ == LABELS.subject and (infinitive or (child.i > verb.i and self._bare_actor(child, verb, before=False))):
+                # "a félicité Elon Musk" with the object mislabelled nsubj; an infinitive has no
+                # subject of its own ("expliquait avoir contacté Rodolphe Saadé", "Quelques
+                # jours/nsubj après avoir refusé").
+                continue
             if child.dep_ == LABELS.subject and len(before) > 1 and child != before[-1] and child.i < verb.i:
                 continue
             if child.dep_ == LABELS.subject or (child.dep_ == LABELS.passive_subject and not passive):
@@ -322,7 +348,31 @@ class ParseReader:
         if passive and any(c.dep_ == LABELS.passive_subject for c in verb.children):
             return []
         stray = next((c for c in verb.children if c.i < verb.i and self._bare_actor(c, verb, before=True)), None)
-        return _phrase_actors(stray) if stray is not None else None
+        if stray is not None:
+            return _phrase_actors(stray)
+        return None if infinitive else self._name_just_before(verb)
+
+    def _name_just_before(self, verb: Token) -> list[str] | None:
+        """"Plus tôt dans la journée, Bruno Le Maire expliquait": a finite verb left without a
+        subject by the parser (which hung the name on the phrase before it) takes the name
+        standing right before it, after a comma or at the start of the sentence."""
+        doc = verb.doc
+        j = verb.i - 1
+        while j >= verb.sent.start and doc[j].head == verb and (
+                doc[j].dep_.startswith(LABELS.auxiliary_prefix) or doc[j].pos_ in ("ADV", "PRON")):
+            j -= 1  # "a", "s'", "ne", "lui aussi"
+        if j < verb.sent.start:
+            return None
+        mention = actor_index(doc).mention_at(doc[j])
+        if mention is None or mention.end != doc[j].idx + len(doc[j].text):
+            return None
+        first = next(t for t in doc[verb.sent.start : j + 1] if t.idx + len(t.text) > mention.start)
+        # "..., Bruno Le Maire expliquait"; "a racheté Alpro et Nestlé a racheté Starbucks".
+        if first.i > verb.sent.start and doc[first.i - 1].text != "," and fold(doc[first.i - 1].text) not in self.coordinators:
+            return None
+        if any(t.dep_ == LABELS.case_marker for t in doc[first.i : j + 1]):
+            return None  # "Selon Reuters, ..." is no subject
+        return [mention.key]
 
     def _after_fronted_phrase(self, fronted: Token, verb: Token) -> list[str]:
         """"Après Bouygues, Bolloré ou Niel, Rodolphe Saadé vient de racheter ...": a "subject"
@@ -357,7 +407,9 @@ class ParseReader:
         if preposition(child, self.preposition_forms) or _actor(child) is None:
             return False
         if before:
-            return child.dep_ in STRAY_DEPS
+            # "L'État français, en collaboration avec X, a annoncé": a bare name before the
+            # verb that the parser made an oblique (it has no preposition) is the subject.
+            return child.dep_ in STRAY_DEPS or child.dep_.startswith(LABELS.oblique_prefix)
         # "X/nsubj:pass aurait critiqué Y/nsubj": the tagger's passive subject before is the subject.
         has_subject = any(c.dep_ in LABELS.subjects and c.i < verb.i for c in verb.children)
         return (child.dep_ in STRAY_DEPS or child.dep_ == LABELS.subject) and (child.dep_ != LABELS.subject or has_subject)
@@ -398,6 +450,11 @@ class ParseReader:
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
             return found
+        if _is_infinitive(verb):
+            # "expliquait avoir contacté Patrick Pouyanné/nsubj": after an infinitive, its object.
+            found = next((c for c in verb.children if c.dep_ == LABELS.subject and c.i > verb.i), None)
+            if found is not None:
+                return found
         # "a infligé vendredi une amende": the parser hangs the object on the bare day noun.
         for child in verb.children:
             if child.i > verb.i and child.dep_ in OBLIQUE_DEPS and child.pos_ == "NOUN" and not any(
@@ -429,6 +486,8 @@ class ParseReader:
         for child in head.children:
             if child.dep_ in OBLIQUE_DEPS and preposition(child, self.preposition_forms) == prep:
                 yield child
+                # "du Suédois Spotify": the name after a demonym, hung on ``head`` beside it.
+                yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1 and _continues_complement(s))
             elif child.dep_ == LABELS.adverbial_modifier and fold(child.text) == prep:
                 # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
                 # that begins the compound preposition.
@@ -471,10 +530,14 @@ def _name_after_adjectives(noun: Token) -> str | None:
     if noun.pos_ != "NOUN":
         return None
     doc = noun.doc
+    index = actor_index(doc)
     i = noun.i + 1
-    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].head == noun:
+    # "sa maison mère chinoise ByteDance": adjectives, and nouns the parser made adjectives.
+    while i < len(doc) and doc[i].head == noun and (doc[i].pos_ == "ADJ" or (
+            doc[i].dep_ == LABELS.adjectival_modifier and doc[i].pos_ == "NOUN" and index.mention_at(doc[i]) is None)):
         i += 1
-    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN", "X"):
+    starts_name = i < len(doc) and (mention := index.mention_at(doc[i])) is not None and mention.start == doc[i].idx
+    if i >= len(doc) or (doc[i].pos_ not in ("PROPN", "NOUN", "X") and not (starts_name and i > noun.i + 1)):
         return None
     if i == noun.i + 1 or doc[i].pos_ != "PROPN":
         # "le rachat par Qualcomm de la startup Nuvia/obl": a name right after a determined
@@ -492,7 +555,99 @@ def _phrase_actors(head: Token) -> list[str]:
     # "Sam Altman et Greg Brockman": the conjunct often hangs on the last name part.
     parts = [c for c in head.children if c.dep_ in LABELS.name_parts]
     conjuncts = (*head.conjuncts, *(c for p in parts for c in p.conjuncts))
+    conjuncts = tuple(c for c in conjuncts if not _opens_clause(c, head))
     return actor_index(head.doc).phrase_actors(head, _names_its_head, conjuncts=conjuncts)
+
+
+def _opens_clause(name: Token, phrase: Token) -> bool:
+    """"Netflix a attaqué Disney et Amazon a répondu": a "conjunct" followed by the auxiliary or
+    verb of another clause than the phrase's is that clause's subject, not part of the phrase."""
+    doc = name.doc
+    after = name.right_edge.i + 1
+    if after >= len(doc) or doc[after].pos_ not in ("AUX", "VERB"):
+        return False
+    verb = doc[after] if doc[after].pos_ == "VERB" and doc[after].dep_ not in LABELS.auxiliaries else doc[after].head
+    governor = phrase.head
+    while governor.dep_ in LABELS.name_parts_with_foreign and governor.head != governor:
+        governor = governor.head
+    return verb.i > name.i and verb != governor and verb != phrase
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """An infinitive, simple or compound ("contacter", "avoir contacté"); a verb with a finite
+    auxiliary is none, whatever the tagger says ("que Lactalis a copié/Inf")."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)]
+    if any("Fin" in c.morph.get("VerbForm", []) for c in auxiliaries):
+        return False
+    if "Inf" in verb.morph.get("VerbForm", []):
+        return True
+    return any("Inf" in c.morph.get("VerbForm", []) for c in auxiliaries)
+
+
+def _person_named(noun: Token) -> str | None:
+    """"le député PS Razzy Hammadi", "le ministre LR Jean Dupont": a title noun named twice,
+    by its party (or firm) and by a person, is the person."""
+    if noun.pos_ != "NOUN" or _actor(noun) is not None:
+        return None
+    named: list[str] = []
+    for child in noun.children:
+        key = _actor(child) if child.i > noun.i and _names_its_head(child) else None
+        if key is not None and key not in named:
+            named.append(key)
+    people = [key for key in named if _is_person(noun.doc, key)]
+    return people[0] if len(people) == 1 and len(named) > 1 else None
+
+
+def _lists_on(head: Token) -> bool:
+    """Whether the phrase's last word is its name: only a bare name goes on into a list."""
+    mention = actor_index(head.doc).mention_at(head)
+    return mention is not None and head.pos_ in ("PROPN", "X", "NOUN", "VERB") and not head.conjuncts
+
+
+def _listed_names(head: Token, coordinators: frozenset[str]) -> list[str]:
+    """"avec Amazon Web Services et Microsoft Azure", "convaincre Yahoo, puis Microsoft": the
+    names the text lists right after the phrase's name, wherever the parser hung them (it often
+    hangs the last one on a part of the first). A list counts only once a coordinator closes it
+    ("A, B et C"), and a name that is the subject of a later verb starts a new clause."""
+    doc = head.doc
+    index = actor_index(doc)
+    mention = index.mention_at(head)
+    if mention is None:
+        return []
+    end = head.sent.end
+    j = next((t.i for t in doc[head.i : end] if t.idx >= mention.end), end)
+    listed: list[str] = []
+    pending: list[str] = []
+    linked = coordinated = False
+    while j < end:
+        token = doc[j]
+        if token.text == ",":
+            linked, j = True, j + 1
+            continue
+        if fold(token.text) in coordinators:
+            linked = coordinated = True
+            j += 1
+            continue
+        named = index.mention_at(token)
+        if token.pos_ == "DET" and (named is None or named.start != token.idx):
+            j += 1
+            continue
+        if not linked or named is None or named.start != token.idx:
+            break
+        top = token
+        while top.dep_ in LABELS.name_parts_with_foreign and top.head != top:
+            top = top.head
+        if (top.dep_ in LABELS.subjects and top.head.i > top.i) or _opens_clause(top, head):
+            break
+        pending.append(named.key)
+        if coordinated:
+            listed.extend(pending)
+            pending, coordinated = [], False
+        linked = False
+        j = next((t.i for t in doc[j:end] if t.idx >= named.end), end)
+    return listed
+
+
 
 
 def _names_its_head(child: Token) -> bool:
@@ -501,13 +656,25 @@ def _names_its_head(child: Token) -> bool:
     "le patron de Tesla" has one, so Tesla does not name the patron)."""
     if child.dep_ in LABELS.naming_links:
         return True
-    if any(c.dep_ == LABELS.case_marker for c in child.children):
+    if any(c.dep_ == LABELS.case_marker for c in child.children) or _continues_complement(child):
         return False
     # The tagger reads an unknown brand after a noun as an adjective ("la société Kestrel/amod"):
     # callers only follow such a modifier when an actor mention covers it.
     return (child.dep_ == LABELS.nominal_modifier and child.pos_ == "PROPN") or (
         child.dep_ == LABELS.adjectival_modifier and child.pos_ in ("ADJ", "PROPN")
     )
+
+
+def _continues_complement(token: Token) -> bool:
+    """"Concurrent du Suédois Spotify", "l'ex-patron de l'Olympique Lyonnais": the parser hangs
+    the second word of a name phrase on the noun the first word complements; it belongs to that
+    complement, it does not name the noun ("le groupe de luxe Kering" does: "luxe" is no name)."""
+    if token.pos_ != "PROPN" or token.dep_ != LABELS.nominal_modifier or token.head == token:
+        return False
+    if any(c.dep_ == LABELS.case_marker for c in token.children):
+        return False
+    return any(s.pos_ == "PROPN" and s.right_edge.i + 1 == token.left_edge.i and any(
+        c.dep_ == LABELS.case_marker for c in s.children) for s in token.head.children if s.i < token.i)
 
 
 def _is_person(doc, key: str) -> bool:
