@@ -6,19 +6,20 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import shutil
+import signal
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
+import dask
 import distributed
 import pytest
 from typer.testing import CliRunner
 
 from chronique.cli import app
-from chronique.cluster import connect, ingest_paths_on_cluster
+from chronique.cluster import connect, ingest_paths_on_cluster, run
 from chronique.ingest import IngestReport, ingest_paths
 from chronique.store import Store
 
@@ -141,3 +142,39 @@ def test_cli_ingest_on_a_running_scheduler_prints_the_same_summary(client, corpu
     assert spread.exit_code == 0, spread.output
     assert "stored 7, duplicates 1, rejected 4" in spread.output
     assert spread.output.replace("d.db", "s.db") == single.output
+
+
+class _PoisonPlugin(distributed.WorkerPlugin):
+    """Stands in for a fault no real document can be made to trigger on demand: the worker
+    process dies (as on a segfault in a native library) whenever it annotates a text with POISON."""
+
+    name = "test-poison"
+
+    def setup(self, worker: distributed.Worker) -> None:
+        import chronique.cluster.worker as on_worker
+
+        annotate = on_worker.annotate_chunk
+
+        def annotate_or_die(items, batch_size):
+            if any("POISON" in getattr(item, "text", "") for item in items):
+                os._exit(1)
+            return annotate(items, batch_size)
+
+        on_worker.annotate_chunk = annotate_or_die
+
+
+def test_a_document_that_kills_every_worker_is_rejected_and_the_rest_of_its_chunk_stored(tmp_path):
+    articles = sorted(CROSS_DOC.glob("*.txt"))[:2]
+    poison = tmp_path / "poison.txt"
+    poison.write_text(" date 2025-05-01\nPOISON: Sam Altman a parlé à Paris.", encoding="utf-8")
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),  # Dask gives up at the first death
+        connect(workers=1) as one_worker,
+        Store(tmp_path / "dask.db") as store,
+    ):
+        one_worker.register_plugin(_PoisonPlugin())
+        report = ingest_paths_on_cluster([articles[0], poison, articles[1]], store, one_worker, batch_size=8)
+        documents = store.counts()["documents"]
+    assert [Path(origin).name for origin, _id in report.stored] == [articles[0].name, articles[1].name]
+    assert [(r.origin, r.reason) for r in report.rejected] == [(str(poison), run.WORKER_DIED)]
+    assert documents == 2

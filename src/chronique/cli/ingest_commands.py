@@ -42,7 +42,7 @@ from chronique.ingest import DEFAULT_BATCH_SIZE, IngestReport, annotate_paths, i
 from chronique.readers import FILE_FORMATS
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from chronique.cluster.run import Client  # the Dask client, named without importing Dask
 
 SourceLangOption = Annotated[list[str], typer.Option(
     "--source-lang", metavar="SOURCE=CODE",

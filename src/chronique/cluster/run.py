@@ -156,16 +156,24 @@ def _annotate_one_per_task(
     client: Client, items: Sequence[Document | Rejection], batch_size: int
 ) -> list[Annotations | Rejection]:
     """A chunk whose task killed every worker it ran on, one document per task: the document that
-    kills its worker each time is rejected, the others are annotated."""
-    tasks = [None if isinstance(item, Rejection) else client.submit(annotate_on_worker, [item], batch_size, pure=False)
-             for item in items]
+    kills its worker each time is rejected, the others are annotated.
+
+    Dask counts a worker's death against every task the worker held, not only the one it was
+    running; so a document whose task failed among others is tried once more on its own, and
+    only one that fails alone is rejected.
+    """
+    tasks = {index: client.submit(annotate_on_worker, [item], batch_size, pure=False)
+             for index, item in enumerate(items) if isinstance(item, Document)}
     results: list[Annotations | Rejection] = []
-    for item, task in zip(items, tasks):
-        if task is None or isinstance(item, Rejection):
+    for index, item in enumerate(items):
+        if isinstance(item, Rejection):
             results.append(item)
             continue
         try:
-            results.extend(task.result())
+            results.extend(tasks[index].result())
         except KilledWorker:
-            results.append(Rejection(item.origin or item.id, WORKER_DIED, AnnotationError))
+            try:
+                results.extend(client.submit(annotate_on_worker, [item], batch_size, pure=False).result())
+            except KilledWorker:
+                results.append(Rejection(item.origin or item.id, WORKER_DIED, AnnotationError))
     return results
