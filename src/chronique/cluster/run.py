@@ -42,6 +42,10 @@ CONNECT_TIMEOUT = "20s"
 #: Chunks submitted ahead of the one being stored, per worker: enough that no worker waits for
 #: the client, few enough that the annotations waiting to be stored stay small.
 CHUNKS_AHEAD_PER_WORKER = 2
+#: Dask settings of the workers a local cluster starts: no statistical profiler (it walks the
+#: task's stack every 10 ms, for a dashboard chronique does not start: 5-10 % of a worker's CPU
+#: time in bench/ingest_workers.py). Nannies hand their settings to the workers they start.
+WORKER_CONFIG: dict[str, object] = {"distributed.worker.profile.enabled": False}
 #: Why a document is rejected when every worker that annotated it died (Dask's ``allowed-failures``).
 WORKER_DIED = "annotation failed (the worker process died each time it annotated this document)"
 
@@ -60,7 +64,7 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
             yield client
         return
     with (
-        dask.config.set({"distributed.nanny.pre-spawn-environ": worker_environment()}),
+        dask.config.set(WORKER_CONFIG | {"distributed.nanny.pre-spawn-environ": worker_environment()}),
         LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
                      dashboard_address=None, silence_logs=logging.ERROR) as cluster,
         Client(cluster) as client,
