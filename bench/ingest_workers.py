@@ -1,7 +1,7 @@
 """Ingest throughput in one process and on a local Dask cluster of 1 and 2 workers, and what Dask
 costs per document (issue 18).
 
-    .venv/bin/python bench/ingest_workers.py                      # about 340 documents, 5 to 10 minutes
+    .venv/bin/python bench/ingest_workers.py                      # about 400 documents, 5 to 10 minutes
     .venv/bin/python bench/ingest_workers.py --words 10000        # quick try
     .venv/bin/python bench/ingest_workers.py --json bench/out/ingest_workers.json
 
@@ -120,7 +120,7 @@ def print_table(figures: dict[str, dict[str, Any]], totals: dict[str, Any]) -> N
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--words", type=int, default=60000, help="corpus size in words (default 60000: about 340 documents, 11 chunks)")
+    parser.add_argument("--words", type=int, default=60000, help="corpus size in words (default 60000: about 400 documents, 13 chunks)")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--child", nargs=5, metavar=("WORKERS", "CORPUS", "WARM_UP", "FOLDER", "RESULT"),
                         help=argparse.SUPPRESS)

@@ -180,7 +180,8 @@ def test_a_document_that_kills_every_worker_is_rejected_and_the_rest_of_its_chun
     assert documents == 2
 
 
-def test_local_workers_run_one_thread_and_keep_glibcs_default_memory_trimming(client):
+def test_local_workers_run_one_thread_without_profiler_and_keep_glibcs_memory_trimming(client):
     environments = client.run(lambda: (os.environ.get("OMP_NUM_THREADS"), os.environ.get("MALLOC_TRIM_THRESHOLD_")))
     assert list(environments.values()) == [("1", None), ("1", None)]
     assert [info["nthreads"] for info in client.scheduler_info()["workers"].values()] == [1, 1]
+    assert list(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == [False, False]

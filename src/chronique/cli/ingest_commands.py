@@ -129,8 +129,6 @@ SchedulerOption = Annotated[str | None, typer.Option(
 def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client | None]:
     """The Dask client a run annotates with, or ``None`` for a single-process run. Dask is
     imported here only: a run without these options (and every other command) never loads it."""
-    if workers is not None and scheduler is not None:
-        raise InvalidOptionError("--workers starts a local cluster, --scheduler uses a running one: give one of them")
     if workers is None and scheduler is None:
         yield None
         return
