@@ -146,7 +146,8 @@ def ingest_paths_on_cluster(
         while submitted:
             _store_when_done(*submitted.popleft(), client, store, batch_size, report, progress)
     finally:
-        for _chunk, task in submitted:  # a run stopped by an error or ^C: drop what nobody will store
+        for chunk, task in submitted:  # a run stopped by an error or ^C: drop what nobody will store
+            report.duplicates.extend(chunk.duplicates)  # logged in the store as they were read
             if task is not None:
                 task.cancel()
     return report
