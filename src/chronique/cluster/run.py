@@ -65,8 +65,10 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
         return
     with (
         dask.config.set(WORKER_CONFIG | {"distributed.nanny.pre-spawn-environ": worker_environment()}),
-        LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                     dashboard_address=None, silence_logs=logging.ERROR) as cluster,
+        # No dashboard; the scheduler's HTTP server (health, metrics) on a free port, so that
+        # two runs on one machine do not fight over Dask's 8787.
+        LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
+                     scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR) as cluster,
         Client(cluster) as client,
     ):
         yield client
