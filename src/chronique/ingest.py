@@ -38,7 +38,8 @@ def _pipeline() -> ModuleType:
     return chronique.pipeline
 
 __all__ = [
-    "IngestReport", "annotate_paths", "annotate_text", "annotate_texts", "ingest_paths", "DEFAULT_BATCH_SIZE",
+    "IngestReport", "annotate_chunk", "annotate_paths", "annotate_text", "annotate_texts", "ingest_paths",
+    "store_chunk", "DEFAULT_BATCH_SIZE",
 ]
 
 DEFAULT_BATCH_SIZE = 32
@@ -125,13 +126,21 @@ def _annotation_failure(document: Document, error: Exception) -> Rejection:
     return Rejection(document.origin or document.id, reason, AnnotationError)
 
 
+def annotate_chunk(
+    items: Sequence[Document | Rejection], batch_size: int = DEFAULT_BATCH_SIZE
+) -> list[Annotations | Rejection]:
+    """One chunk's annotations (or rejections) in input order: the unit of work of a run, the
+    same whether this process does it or a Dask worker does (``chronique.cluster``)."""
+    return _annotate_chunk([item if isinstance(item, Rejection) else _with_language(item) for item in items],
+                           batch_size)
+
+
 def annotate_texts(
     items: Iterable[Document | Rejection], batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[Annotations | Rejection]:
     """Annotate documents (rejections pass through untouched), in input order."""
-    prepared = (item if isinstance(item, Rejection) else _with_language(item) for item in items)
-    for chunk in _chunks(prepared, batch_size):
-        yield from _annotate_chunk(chunk, batch_size)
+    for chunk in _chunks(items, batch_size):
+        yield from annotate_chunk(chunk, batch_size)
 
 
 def annotate_paths(
@@ -178,17 +187,32 @@ def ingest_paths(
     documents = read_paths(paths, default_date, default_lang, source_languages)
     results = annotate_texts(not_yet_stored(documents), batch_size)
     for chunk in _chunks(results, batch_size):
-        for rejection in (r for r in chunk if isinstance(r, Rejection)):
-            store.log_rejection(rejection.origin, rejection.reason)
-            report.rejected.append(rejection)
-            note("rejected")
-        for outcome in store.save([a for a in chunk if isinstance(a, Annotations)]):
-            if outcome.status == "stored":
-                report.stored.append((outcome.origin or outcome.doc_id, outcome.doc_id))
-            else:
-                report.duplicates.append((outcome.origin or outcome.doc_id, outcome.existing_id or outcome.doc_id))
-            note(outcome.status)
+        store_chunk(chunk, store, report, progress)
     return report
+
+
+def store_chunk(
+    chunk: Sequence[Annotations | Rejection], store: Store, report: IngestReport,
+    progress: ProgressCallback | None = None,
+) -> None:
+    """Log a chunk's rejections, then save its annotations in one transaction, in chunk order.
+
+    The one writer of a run: whoever annotated the chunk, documents are stored (and their actors
+    and events resolved against the corpus) in the order given, so the same order gives the same
+    entities.
+    """
+    for rejection in (r for r in chunk if isinstance(r, Rejection)):
+        store.log_rejection(rejection.origin, rejection.reason)
+        report.rejected.append(rejection)
+        if progress:
+            progress("rejected")
+    for outcome in store.save([a for a in chunk if isinstance(a, Annotations)]):
+        if outcome.status == "stored":
+            report.stored.append((outcome.origin or outcome.doc_id, outcome.doc_id))
+        else:
+            report.duplicates.append((outcome.origin or outcome.doc_id, outcome.existing_id or outcome.doc_id))
+        if progress:
+            progress(outcome.status)
 
 
 def annotate_text(

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import (
@@ -35,9 +36,13 @@ from chronique.cli.common import (
     parse_date,
 )
 from chronique.documents import Rejection
+from chronique.errors import InvalidOptionError
 from chronique.export import write_annotations
 from chronique.ingest import DEFAULT_BATCH_SIZE, IngestReport, annotate_paths, ingest_paths
 from chronique.readers import FILE_FORMATS
+
+if TYPE_CHECKING:
+    from chronique.cluster.run import Client  # the Dask client, named without importing Dask
 
 SourceLangOption = Annotated[list[str], typer.Option(
     "--source-lang", metavar="SOURCE=CODE",
@@ -110,6 +115,29 @@ def progress_bar(total: int | None) -> Progress:
     return Progress(*columns, console=errors, transient=True)
 
 
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", min=1, metavar="N",
+    help="Annotate on a local Dask cluster of N worker processes (one thread each); this process stores.",
+)]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="tcp://HOST:PORT",
+    help="Annotate on the workers of this running Dask scheduler; this process stores.",
+)]
+
+
+@contextmanager
+def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client | None]:
+    """The Dask client a run annotates with, or ``None`` for a single-process run. Dask is
+    imported here only: a run without these options (and every other command) never loads it."""
+    if workers is None and scheduler is None:
+        yield None
+        return
+    from chronique.cluster import connect
+
+    with connect(workers, scheduler) as client:
+        yield client
+
+
 def _remove_empty_database(db: Path) -> None:
     """Delete a database file this run created and stored nothing in (and its WAL files)."""
     for suffix in ("", "-wal", "-shm", "-journal"):
@@ -124,24 +152,41 @@ def ingest(
     lang: LangOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = DEFAULT_BATCH_SIZE,
     source_lang: SourceLangOption = [],  # noqa: B006 - typer reads the default, never mutated
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Read articles, extract their facts and store them in the database.
 
     Ends with a summary: stored, duplicates and rejected inputs, each with its path and reason.
     The summary prints even when the run stops on a database error (what was saved is in it).
     Exits with status 1 only when inputs were given and none could be stored or was already there.
+    With --workers or --scheduler, Dask workers annotate and this process stores, in input order:
+    the database ends up the same as with a single-process run.
     """
     default_date = parse_date(date_)
     source_languages = parse_source_languages(source_lang)
+    if workers is not None and scheduler is not None:  # said before a database file is created
+        raise InvalidOptionError("--workers starts a local cluster, --scheduler uses a running one: give one of them")
     report = IngestReport()
     created = not db.exists()
     total = count_inputs(paths)
     try:
-        with open_store(db, must_exist=False) as store, progress_bar(total) as progress:
-            task = progress.add_task("ingesting", total=total)
-            ingest_paths(paths, store, default_date, lang, batch_size,
-                         progress=lambda outcome: progress.advance(task),
-                         source_languages=source_languages, report=report)
+        with (
+            open_store(db, must_exist=False) as store,
+            dask_client(workers, scheduler) as client,
+            progress_bar(total) as progress,
+        ):
+            task = progress.add_task("ingesting" if client is None else "ingesting on Dask", total=total)
+            if client is None:
+                ingest_paths(paths, store, default_date, lang, batch_size,
+                             progress=lambda outcome: progress.advance(task),
+                             source_languages=source_languages, report=report)
+            else:
+                from chronique.cluster import ingest_paths_on_cluster
+
+                ingest_paths_on_cluster(paths, store, client, default_date, lang, batch_size,
+                                        progress=lambda outcome: progress.advance(task),
+                                        source_languages=source_languages, report=report)
     finally:
         # soft_wrap: lines that name files are never folded or cropped, so a path can be copied whole.
         console.print(render.ingest_summary(report), soft_wrap=True)
