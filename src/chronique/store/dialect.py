@@ -11,7 +11,7 @@ once (cached) with :func:`translate`, so that a query answers the same on both e
   columns are built the same way so that PostgreSQL reads them in that order;
 - SQLite's functions and forms get their PostgreSQL equivalents: two-argument ``MAX``/``MIN``,
   ``instr``, ``char``, ``date(?, '-N days')``, ``INSERT OR IGNORE/REPLACE``, ``INDEXED BY``,
-  ``CROSS JOIN … ON``, a subquery in ``FROM`` without alias, the unary ``+`` that only steers
+  ``CROSS JOIN … ON``, ``LIMIT -1``, a subquery in ``FROM`` without alias, the unary ``+`` that only steers
   SQLite's planner, and the few ``PRAGMA`` statements the store makes;
 - the schema: ``INTEGER PRIMARY KEY`` becomes an identity column, every table gets a ``rowid``
   (SQLite's implicit one, which queries read), text compares by code point (``COLLATE "C"``),
@@ -150,7 +150,7 @@ PG_PRELUDE = (
             ELSE result := result && phraseto_tsquery('{_CONFIG}', phrase);
             END IF;
         END LOOP;
-        RETURN COALESCE(result, ''::tsquery);
+        RETURN result;  -- NULL (no phrase) matches nothing
     END $$""",
 )
 
@@ -255,6 +255,7 @@ def _statement(sql: str) -> Translated:
     sql = re.sub(r"\bchar\((\d+)\)", r"chr(\1)", sql)
     sql = re.sub(r"(?<=[\s(])\+(?=[A-Za-z_])", "", sql)
     sql = re.sub(r"IS NULL\) = ([01])\b", r"IS NULL)::int = \1", sql)
+    sql = re.sub(r"\bLIMIT \?", "LIMIT NULLIF(?, -1)", sql)  # SQLite: LIMIT -1 is no limit
     returns_id = False
     insert = re.match(r"\s*INSERT OR (IGNORE|REPLACE) INTO (\w+)\s*\(([^)]*)\)", sql)
     if insert:
