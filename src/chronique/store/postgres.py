@@ -84,8 +84,8 @@ class PgConnection:
         cursor = self._conn.cursor()
         *before, last = translated.statements
         for statement in before:
-            cursor.execute(statement)  # type: ignore[arg-type]  # the store's own fixed statements
-        cursor.execute(last, bind(translated, params))  # type: ignore[arg-type]
+            cursor.execute(statement)  # the store's own fixed statements
+        cursor.execute(last, bind(translated, params))
         self._count(last, cursor.rowcount)
         return PgCursor(cursor, translated)
 
@@ -93,7 +93,7 @@ class PgConnection:
         translated = translate(sql)
         cursor = self._conn.cursor()
         (statement,) = translated.statements
-        cursor.executemany(statement, bind_many(translated, rows))  # type: ignore[call-overload]
+        cursor.executemany(statement, bind_many(translated, rows))
         self._count(statement, cursor.rowcount)
         return PgCursor(None, Translated(()))
 
@@ -105,7 +105,7 @@ class PgConnection:
         """Create the functions the translated statements call (``julianday``…); run by
         ``migrations.apply_migrations`` in its first transaction."""
         for statement in PG_PRELUDE:
-            self._conn.execute(statement)  # type: ignore[arg-type]
+            self._conn.execute(statement)
 
     def close(self) -> None:
         self._conn.close()

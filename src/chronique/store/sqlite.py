@@ -74,7 +74,7 @@ class Store:
         shown = display_location(self.path)
         try:
             self._conn = _connect(self.path, self.read_only)
-        except (sqlite3.Error, *_server_errors()) as error:
+        except _open_errors() as error:
             raise StoreError(f"cannot open the database {shown!r}: {error}") from error
         try:
             self._configure()
@@ -272,6 +272,11 @@ class Store:
             annotations = rebuild_annotations(self._conn, doc_id)
             if annotations is not None:
                 yield annotations
+
+
+def _open_errors() -> tuple[type[Exception], ...]:
+    """What connecting may raise: SQLite's errors, or the server's."""
+    return (sqlite3.Error, *_server_errors())
 
 
 def _server_errors() -> tuple[type[Exception], ...]:
