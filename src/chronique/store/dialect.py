@@ -115,6 +115,8 @@ class Translated:
 
 #: Tables whose ``id INTEGER PRIMARY KEY`` becomes an identity column (their ``rowid`` is ``id``).
 _IDENTITY_TABLES = frozenset({"quotes", "event_mentions", "ingest_log", "entity_merges"})
+#: Tables whose ``rowid`` queries look up or take the largest of: it gets an index.
+_ROWID_READ = frozenset({"documents", "events", "relation_evidence"})
 #: The key an ``INSERT OR REPLACE`` replaces on.
 _REPLACE_KEYS = {"entity_redirects": ("old_id",), "entity_pins": ("type", "key")}
 
@@ -476,6 +478,8 @@ def _create_table(sql: str) -> str:
         rowid = "rowid BIGINT GENERATED ALWAYS AS (id) STORED"
     else:
         rowid = "rowid BIGINT GENERATED ALWAYS AS IDENTITY"
+        if re.match(r"\s*CREATE TABLE (\w+)", sql).group(1) in _ROWID_READ:  # type: ignore[union-attr]
+            rowid += " UNIQUE"
     sql = _column_types(sql)
     return f"{sql[:-1].rstrip()}, {rowid})"
 
