@@ -167,3 +167,19 @@ def test_two_writers_at_once_store_every_document_once(pg_url: str, tmp_path: Pa
         assert store.counts() == alone.counts()
         statuses = store._conn.execute("SELECT status, COUNT(*) FROM ingest_log GROUP BY status ORDER BY status")
         assert list(map(tuple, statuses.fetchall())) == [("duplicate", 60), ("stored", 60)]
+
+
+@pytest.mark.parametrize("path", [
+    "/api/entities", "/api/timeline?actor=Elon%20Musk", "/api/pairs/Elon%20Musk/Sam%20Altman", "/api/quotes",
+    "/api/documents?limit=5", "/api/entities/Elon%20Musk/profile", "/api/series?a=Elon%20Musk",
+])
+def test_the_web_api_serves_a_postgresql_database_as_a_sqlite_one(twins: tuple[str, str], path: str) -> None:
+    from chronique.store.dialect import database_location
+    from tests.web.test_web_fixtures import make_app, request
+
+    answers = []
+    for db in twins:
+        response = request(make_app(database_location(db)), "GET", path)
+        assert response.status_code == 200, response.text
+        answers.append(response.json())
+    assert answers[0] and answers[0] == answers[1]
