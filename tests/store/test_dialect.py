@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from chronique.errors import StoreError
+from chronique.store import Store
 from chronique.store.dialect import DatabaseUrl, bind, database_location, display_location, translate
 
 
@@ -84,3 +88,9 @@ def test_a_db_value_is_a_url_or_a_file_and_a_url_prints_without_its_password() -
     assert url.__fspath__() == "postgresql://reader:secret@db.example:5432/news"
     assert database_location("news.db") == Path("news.db")
     assert display_location("chronique.db") == "chronique.db"
+
+
+def test_a_server_that_cannot_be_reached_is_a_store_error_naming_the_url_without_password(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"cannot open the database 'postgresql://reader:\*\*\*@/news") as caught:
+        Store(f"postgresql://reader:secret@/news?host={tmp_path}")
+    assert "secret" not in str(caught.value)

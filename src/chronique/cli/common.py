@@ -96,7 +96,7 @@ def _type_unless_flag(self: TyperOption, ctx: Any) -> str | None:
 TyperOption.display_type_rich = _type_unless_flag  # type: ignore[method-assign]
 
 DbOption = Annotated[Path, typer.Option(
-    "--db", envvar="CHRONIQUE_DB", parser=database_location,
+    "--db", envvar="CHRONIQUE_DB", parser=database_location, metavar="<path>",
     help="SQLite database file, or a postgresql://user@host/dbname URL.")]
 DEFAULT_DB = Path("chronique.db")
 PathsArgument = Annotated[

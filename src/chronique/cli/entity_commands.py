@@ -34,7 +34,7 @@ entities_app = typer.Typer(
 app.add_typer(entities_app, name="entities")
 
 SubDbOption = Annotated[Path | None, typer.Option(
-    "--db", envvar="CHRONIQUE_DB", parser=database_location,
+    "--db", envvar="CHRONIQUE_DB", parser=database_location, metavar="<path>",
     help="SQLite database file or postgresql:// URL (default: the --db given to 'entities', else chronique.db).")]
 EntityArgument = Annotated[str, typer.Argument(help="An entity id, knowledge-base id, name or alias.")]
 

@@ -5,6 +5,8 @@ by :func:`chronique.store.dialect.translate`), the cursor's ``rowcount``, ``last
 ``description`` and rows, ``in_transaction``, ``total_changes`` and ``close``. The connection is
 in autocommit mode, like the store's SQLite one: ``BEGIN``/``COMMIT`` are the store's own.
 Results come back as SQLite gives them: a ``SUM`` of integers is an ``int``, not a ``Decimal``.
+A server error (a lost connection, a broken constraint) is a ``StoreError``: the command line
+reports it on one line, and the store's transaction rolls back.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import psycopg
 from psycopg.adapt import Loader
 from psycopg.pq import TransactionStatus
 
+from chronique.errors import StoreError
 from chronique.store.dialect import PG_PRELUDE, Translated, bind, bind_many, translate
 
 __all__ = ["PgConnection", "PgCursor"]
@@ -83,9 +86,12 @@ class PgConnection:
             return PgCursor(None, translated)
         cursor = self._conn.cursor()
         *before, last = translated.statements
-        for statement in before:
-            cursor.execute(statement)  # the store's own fixed statements
-        cursor.execute(last, bind(translated, params))
+        try:
+            for statement in before:
+                cursor.execute(statement)  # the store's own fixed statements
+            cursor.execute(last, bind(translated, params))
+        except psycopg.Error as error:
+            raise StoreError(f"PostgreSQL: {error}") from error
         self._count(last, cursor.rowcount)
         return PgCursor(cursor, translated)
 
@@ -93,7 +99,10 @@ class PgConnection:
         translated = translate(sql)
         cursor = self._conn.cursor()
         (statement,) = translated.statements
-        cursor.executemany(statement, bind_many(translated, rows))
+        try:
+            cursor.executemany(statement, bind_many(translated, rows))
+        except psycopg.Error as error:
+            raise StoreError(f"PostgreSQL: {error}") from error
         self._count(statement, cursor.rowcount)
         return PgCursor(None, Translated(()))
 
