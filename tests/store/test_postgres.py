@@ -79,6 +79,16 @@ def test_exported_annotations_are_identical(twins: tuple[str, str], tmp_path: Pa
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.parametrize("export_format", ["gdelt", "plover", "graphml", "gexf"])
+def test_event_and_graph_exports_are_identical(twins: tuple[str, str], tmp_path: Path, export_format: str) -> None:
+    outputs = []
+    for name, db in zip(("sqlite", "pg"), twins, strict=True):
+        out = tmp_path / f"{name}.{export_format}"
+        cli("export", "--format", export_format, "--db", db, "-o", str(out))
+        outputs.append(out.read_bytes())
+    assert outputs[0] and outputs[0] == outputs[1]
+
+
 @pytest.mark.parametrize("question", [
     ["timeline", "Elon Musk", "--json"],
     ["timeline", "Elon Musk", "Sam Altman", "--json"],
