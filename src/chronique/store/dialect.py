@@ -125,21 +125,22 @@ _CONFIG = "chronique_fr"
 #: Functions SQLite has built in that the store's statements (and indexes) call; created once,
 #: before the first migration. IMMUTABLE so that indexes may use them.
 PG_PRELUDE = (
+    # SQLite's julianday() of a YYYY-MM-DD date (a day past the month's end counts on, as in
+    # SQLite); NULL for anything else. Plain SQL, no exception handler: parallel safe.
     """CREATE OR REPLACE FUNCTION julianday(value text) RETURNS double precision
-        LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-    BEGIN
-        IF value IS NULL OR value !~ '^\\d{4}-\\d{2}-\\d{2}' THEN RETURN NULL; END IF;
-        RETURN (make_date(substr(value, 1, 4)::int, substr(value, 6, 2)::int, substr(value, 9, 2)::int)
-                - DATE '2000-01-01') + 2451544.5;
-    EXCEPTION WHEN others THEN RETURN NULL;
-    END $$""",
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN value ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])' AND substr(value, 1, 4) <> '0000'
+        THEN (make_date(substr(value, 1, 4)::int, substr(value, 6, 2)::int, 1) + (substr(value, 9, 2)::int - 1)
+              - DATE '2000-01-01') + 2451544.5 END
+    $$""",
+    # SQLite's date(value, '-N days') of a YYYY-MM-DD date; '' (before every date) otherwise.
     """CREATE OR REPLACE FUNCTION chronique_date_shift(value text, days integer) RETURNS text
-        LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-    BEGIN
-        RETURN to_char(make_date(substr(value, 1, 4)::int, substr(value, 6, 2)::int, substr(value, 9, 2)::int)
-                       + days, 'YYYY-MM-DD');
-    EXCEPTION WHEN others THEN RETURN '';
-    END $$""",
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN value ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])' AND substr(value, 1, 4) <> '0000'
+        THEN to_char(make_date(substr(value, 1, 4)::int, substr(value, 6, 2)::int, 1)
+                     + (substr(value, 9, 2)::int - 1) + days, 'YYYY-MM-DD')
+        ELSE '' END
+    $$""",
     # An FTS5 query of quoted phrases ("a b" "c") as a tsquery: every phrase, words adjacent.
     f"""CREATE OR REPLACE FUNCTION chronique_tsquery(query text) RETURNS tsquery
         LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
@@ -399,10 +400,15 @@ def _null_order(sql: str) -> str:
     return "".join(pieces)
 
 
+#: A key that is never NULL (``id`` is every table's primary key, ``rowid`` an identity): left
+#: in PostgreSQL's own NULL order, so that an index on it is read either way (``DESC`` too).
+_NEVER_NULL = re.compile(r"\s*(\w+\.)?(id|rowid)(\s+(ASC|DESC))?\s*", re.IGNORECASE)
+
+
 def _with_null_order(term: str) -> str:
     stripped = term.rstrip()
     tail = term[len(stripped):]
-    if re.search(r"\bNULLS (FIRST|LAST)$", stripped, re.IGNORECASE):
+    if re.search(r"\bNULLS (FIRST|LAST)$", stripped, re.IGNORECASE) or _NEVER_NULL.fullmatch(term):
         return term
     if re.search(r"\bDESC$", stripped, re.IGNORECASE):
         return f"{stripped} NULLS LAST{tail}"
@@ -495,7 +501,7 @@ def _create_index(sql: str) -> str:
         column = part.strip()
         if not re.fullmatch(r'"?\w+"?', column) and not column.startswith("("):
             column = f"({column})"
-        columns.append(f"{column} NULLS FIRST")
+        columns.append(column if _NEVER_NULL.fullmatch(column) else f"{column} NULLS FIRST")
     return f"{sql[:open_index + 1]}{', '.join(columns)}{sql[close:]}"
 
 

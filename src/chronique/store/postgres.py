@@ -71,6 +71,9 @@ class PgConnection:
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         self._conn = psycopg.connect(url, autocommit=True)
         self._conn.adapters.register_loader("numeric", _NumericLoader)
+        # JIT compiles the plan of a query the planner thinks costly: half a second spent before
+        # a profile's quote counts (1.2 s → 0.6 s at 100,000 documents), never won back here.
+        self._conn.execute("SET jit = off")
         self.total_changes = 0
         if read_only:
             self._conn.execute("SET default_transaction_read_only = on")
