@@ -182,7 +182,7 @@ _REPLACED: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("INSERT INTO quotes_fts(quotes_fts)", ()),
     ("BEGIN IMMEDIATE", ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")),
     ("PRAGMA defer_foreign_keys", ("SET CONSTRAINTS ALL DEFERRED",)),
-    ("PRAGMA data_version", ("SELECT pg_current_wal_lsn()::text",)),
+    ("PRAGMA data_version", ("SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint",)),  # an int, grows with writes
     ("PRAGMA optimize", ("ANALYZE",)),
     ("SELECT name FROM sqlite_master WHERE type = 'table'",
      ("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()",)),

@@ -121,3 +121,10 @@ class PgConnection:
 
     def close(self) -> None:
         self._conn.close()
+
+    def __del__(self) -> None:
+        """A store left open (a server's, until its process ends) closes like a SQLite one:
+        quietly, where psycopg would warn about an unclosed connection."""
+        conn = getattr(self, "_conn", None)
+        if conn is not None and not conn.closed:
+            conn.close()
