@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= $(CURDIR)/chronique-demo.db
 
-.PHONY: demo test lint install install-test web browser serve bench clean
+.PHONY: demo test lint install install-test web browser postgres serve bench clean
 
 # Front-end tools: the npm client for the web pages' libraries, and Debian's Chromium, which the
 # browser tests drive (Playwright's own browser download is never used). sudo only when not root.
@@ -43,6 +43,14 @@ $(CHROMIUM):
 
 browser: $(CHROMIUM)
 
+# Debian's PostgreSQL server: the tests start a throw-away one in a temporary folder (initdb +
+# pg_ctl from /usr/lib/postgresql/<version>/bin; tests/store/pg_server.py). No cluster is used.
+POSTGRES_INITDB = $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
+
+postgres:
+	@test -n "$(POSTGRES_INITDB)" || { $(SUDO) apt-get update && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql; }
+
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/chronique ingest examples --db $(DEMO_DB)
@@ -55,7 +63,7 @@ lint: install-test
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-test: install-test web browser lint
+test: install-test web browser postgres lint
 	$(BIN)/python -m pytest
 
 # The pages and the API over the demo database (make demo builds it) at http://127.0.0.1:8000/.

@@ -28,6 +28,7 @@ from chronique.errors import MissingDatabaseError
 from chronique.identity.entities import normalise_name
 from chronique.model import Annotations, Document
 from chronique.store import Store
+from chronique.store.dialect import database_location
 from chronique.store.page_reads import DocumentPage
 from chronique.store.reader import StoreReader
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
@@ -46,7 +47,7 @@ class Chronicle:
         if isinstance(source, Store):
             self.store, self._owns_store = source, False
         else:
-            if str(source) != ":memory:" and not Path(source).exists():
+            if str(source) != ":memory:" and not database_location(source).exists():
                 raise MissingDatabaseError(source)
             self.store, self._owns_store = Store(source, read_only=True), True
         self._reads = StoreReader(self.store)

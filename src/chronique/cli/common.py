@@ -23,6 +23,7 @@ from typer.core import TyperGroup, TyperOption
 import chronique
 from chronique.errors import ChroniqueError, MissingDatabaseError
 from chronique.store import Store
+from chronique.store.dialect import database_location
 
 __all__ = [
     "app", "console", "errors", "DbOption", "DEFAULT_DB", "PathsArgument", "DateOption", "LangOption",
@@ -94,7 +95,9 @@ def _type_unless_flag(self: TyperOption, ctx: Any) -> str | None:
 
 TyperOption.display_type_rich = _type_unless_flag  # type: ignore[method-assign]
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="CHRONIQUE_DB", help="SQLite database file.")]
+DbOption = Annotated[Path, typer.Option(
+    "--db", envvar="CHRONIQUE_DB", parser=database_location, metavar="<path>",
+    help="SQLite database file, or a postgresql://user@host/dbname URL.")]
 DEFAULT_DB = Path("chronique.db")
 PathsArgument = Annotated[
     list[str], typer.Argument(help="Files, folders or '-' for stdin (article .txt/.md, .jsonl, .json).")

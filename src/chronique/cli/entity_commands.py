@@ -20,6 +20,7 @@ from chronique.analysis import Chronicle
 from chronique.cli import render
 from chronique.cli.common import DEFAULT_DB, DbOption, JsonOption, app, console, open_store, print_json_lines
 from chronique.model import ENTITY_TYPES
+from chronique.store.dialect import database_location
 from chronique.store.entity_admin import EntityDetails, MergeReport, SplitReport
 from chronique.store.entity_moves import MoveCounts
 
@@ -33,8 +34,8 @@ entities_app = typer.Typer(
 app.add_typer(entities_app, name="entities")
 
 SubDbOption = Annotated[Path | None, typer.Option(
-    "--db", envvar="CHRONIQUE_DB",
-    help="SQLite database file (default: the --db given to 'entities', else chronique.db).")]
+    "--db", envvar="CHRONIQUE_DB", parser=database_location, metavar="<path>",
+    help="SQLite database file or postgresql:// URL (default: the --db given to 'entities', else chronique.db).")]
 EntityArgument = Annotated[str, typer.Argument(help="An entity id, knowledge-base id, name or alias.")]
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from chronique.analysis import Chronicle
 from chronique.report.content import ReportContent, build_content
 from chronique.report.html import render_html
+from chronique.store.dialect import database_location
 
 __all__ = ["ReportSummary", "report_html", "write_report", "build_content", "ReportContent"]
 
@@ -50,7 +51,7 @@ def report_html(
     """The page and the content it shows. ``generated_at`` defaults to now (UTC): give it to get
     byte-identical pages from the same store."""
     content = build_content(chron, actors, start, end)
-    html = render_html(content, database=database or Path(chron.store.path).name,
+    html = render_html(content, database=database or database_location(chron.store.path).name,
                        generated_at=generated_at or datetime.now(UTC))
     return html, content
 

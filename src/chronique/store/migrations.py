@@ -556,6 +556,8 @@ def apply_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...]
     conn.execute("BEGIN IMMEDIATE")
     try:
         _ensure_migrations_table(conn)
+        if hasattr(conn, "prepare_schema"):  # PostgreSQL: the functions SQLite has built in
+            conn.prepare_schema()
         conn.execute("COMMIT")
     except BaseException:
         rollback(conn)

@@ -8,16 +8,19 @@ input, stored, duplicate or rejected, gets a row in ``ingest_log``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 
 from chronique.errors import StoreError
 from chronique.model import Annotations, Document
 from chronique.store import entity_admin, queries, writer
+from chronique.store.dialect import display_location, is_postgres_url
 from chronique.store.entity_admin import EntityDetails, MergeReport, SplitReport
 from chronique.store.export_reads import ExportReader
 from chronique.store.migrations import apply_migrations, require_current_schema, rollback
@@ -44,7 +47,14 @@ SHARED_CACHE_KIB = 256 * 1024
 
 def _connect(path: str, read_only: bool, shared: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode; for reading, the file opened read-only (never created).
-    ``shared``: usable from several threads, one at a time (the caller serialises)."""
+    ``shared``: usable from several threads, one at a time (the caller serialises).
+
+    A ``postgresql://`` URL gets a PostgreSQL connection that takes the store's SQLite
+    statements (``store.postgres``): the rest of the store does not tell the two apart."""
+    if is_postgres_url(path):
+        from chronique.store.postgres import PgConnection  # psycopg only for a server database
+
+        return cast(sqlite3.Connection, PgConnection(path, read_only=read_only))
     if not read_only:
         return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
                                check_same_thread=not shared)
@@ -54,7 +64,9 @@ def _connect(path: str, read_only: bool, shared: bool = False) -> sqlite3.Connec
 
 
 class Store:
-    """A chronique database. ``Store()`` is in memory; ``Store(path)`` opens or creates a file.
+    """A chronique database. ``Store()`` is in memory; ``Store(path)`` opens or creates a file;
+    ``Store("postgresql://user@host/db")`` opens a database on a PostgreSQL server (see
+    ``store.dialect``; same schema, same answers).
 
     ``Store(path, read_only=True, shared=True)`` is the one store of a server process: its
     connection may be used from any thread (one at a time: the caller serialises) and keeps a
@@ -68,15 +80,17 @@ class Store:
     """
 
     def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False, shared: bool = False) -> None:
-        self.path = str(path)
+        self.path = os.fspath(path)  # a DatabaseUrl prints without its password; this is the URL
         self.read_only = read_only and self.path != ":memory:"
+        self.is_postgres = is_postgres_url(self.path)
+        shown = display_location(self.path)
         try:
             self._conn = _connect(self.path, self.read_only, shared)
-        except sqlite3.Error as error:
-            raise StoreError(f"cannot open the database {self.path!r}: {error}") from error
+        except _open_errors() as error:
+            raise StoreError(f"cannot open the database {shown!r}: {error}") from error
         try:
             self._configure()
-            if shared:
+            if shared and not self.is_postgres:
                 self._conn.execute(f"PRAGMA cache_size = -{SHARED_CACHE_KIB}")
             if self.read_only:
                 require_current_schema(self._conn)
@@ -85,10 +99,13 @@ class Store:
                 self.applied_migrations = apply_migrations(self._conn)
         except StoreError as error:
             self._conn.close()
-            raise type(error)(f"{self.path}: {error}") from error
+            raise type(error)(f"{shown}: {error}") from error
         except sqlite3.DatabaseError as error:
             self._conn.close()
-            raise StoreError(f"{self.path} is not a usable SQLite database: {error}") from error
+            raise StoreError(f"{shown} is not a usable SQLite database: {error}") from error
+        except _server_errors() as error:
+            self._conn.close()
+            raise StoreError(f"{shown}: {error}") from error
 
     def _configure(self) -> None:
         """WAL lets readers work while the one writer writes; NORMAL sync is safe under WAL.
@@ -96,6 +113,8 @@ class Store:
         WAL is a property of the file, set once by a writer: asking again, or asking as a reader,
         would take a lock for nothing.
         """
+        if self.is_postgres:
+            return
         self._conn.execute("PRAGMA foreign_keys = ON")
         if self.path == ":memory:" or self.read_only:
             return
@@ -272,6 +291,20 @@ class Store:
             annotations = rebuild_annotations(self._conn, doc_id)
             if annotations is not None:
                 yield annotations
+
+
+def _open_errors() -> tuple[type[Exception], ...]:
+    """What connecting may raise: SQLite's errors, or the server's."""
+    return (sqlite3.Error, *_server_errors())
+
+
+def _server_errors() -> tuple[type[Exception], ...]:
+    """psycopg's base error when psycopg is installed (it is only needed for a server database)."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return ()
+    return (psycopg.Error,)
 
 
 def _stored_duplicate(

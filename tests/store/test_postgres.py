@@ -1,0 +1,195 @@
+"""The store on PostgreSQL answers as it does on SQLite, and several writers store each document once.
+
+The same corpus (the two example articles through the real pipeline, then synthetic news from
+``bench/synthetic_store.py`` through ``Store.save``) goes into a SQLite file and a database on a
+throw-away PostgreSQL server (``conftest.py``); then the commands a user runs are run on both
+and their output compared byte for byte. Search finds the same hits on both; its scores are
+FTS5's bm25 on SQLite and ``ts_rank`` on PostgreSQL, so they are not compared.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chronique.cli import app
+from chronique.store import Store
+from tests.conftest import EXAMPLES, ROOT
+from tests.store.pg_server import PgServer
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")  # when a merge was made
+SYNTHETIC_DOCS = 150
+
+
+def synthetic_news(count: int) -> list:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from synthetic_store import NewsGenerator  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return list(NewsGenerator(11, 40).documents(count))
+
+
+def cli(*args: str) -> str:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def twins(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """The same corpus in a SQLite file and in a PostgreSQL database: (file, URL)."""
+    sqlite_db = str(tmp_path_factory.mktemp("twins") / "twin.db")
+    pg_db = pg_server.create("twins")
+    news = synthetic_news(SYNTHETIC_DOCS)
+    for db in (sqlite_db, pg_db):
+        cli("ingest", str(EXAMPLES), "--db", db)
+        with Store(db) as store:
+            for start in range(0, len(news), 50):
+                store.save(news[start:start + 50])
+    yield sqlite_db, pg_db
+
+
+def test_migrations_give_postgresql_the_same_schema(pg_url: str) -> None:
+    with Store(pg_url) as store, Store() as memory:
+        assert store.applied_migrations == memory.applied_migrations
+        assert store.counts() == dict.fromkeys(memory.counts(), 0)
+    with Store(pg_url) as again:
+        assert again.applied_migrations == []  # a current schema: nothing to do
+
+
+def test_exported_annotations_are_identical(twins: tuple[str, str], tmp_path: Path) -> None:
+    sqlite_db, pg_db = twins
+    outputs = []
+    for name, db in (("sqlite", sqlite_db), ("pg", pg_db)):
+        out = tmp_path / f"{name}.jsonl"
+        cli("export", "--format", "annotations", "--db", db, "-o", str(out))
+        outputs.append(out.read_text("utf-8"))
+    assert len(outputs[0].splitlines()) == SYNTHETIC_DOCS + 2
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("export_format", ["gdelt", "plover", "graphml", "gexf"])
+def test_event_and_graph_exports_are_identical(twins: tuple[str, str], tmp_path: Path, export_format: str) -> None:
+    outputs = []
+    for name, db in zip(("sqlite", "pg"), twins, strict=True):
+        out = tmp_path / f"{name}.{export_format}"
+        cli("export", "--format", export_format, "--db", db, "-o", str(out))
+        outputs.append(out.read_bytes())
+    assert outputs[0] and outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("question", [
+    ["timeline", "Elon Musk", "--json"],
+    ["timeline", "Elon Musk", "Sam Altman", "--json"],
+    ["timeline", "--from", "2025-01-01", "--to", "2025-03-31", "--json"],
+    ["pair", "Elon Musk", "Sam Altman", "--json"],
+    ["entities", "--json"],
+    ["profile", "Elon Musk", "--json"],
+    ["quotes", "--json"],
+    ["quotes", "--by", "Elon Musk", "--json"],
+    ["graph", "--json"],
+    ["show", "doc_271d4834c83d2bfb", "--json"],
+], ids=lambda question: " ".join(question[:2]))
+def test_the_main_questions_answer_the_same(twins: tuple[str, str], question: list[str]) -> None:
+    sqlite_db, pg_db = twins
+    answer = cli(*question, "--db", sqlite_db)
+    assert answer.strip()
+    assert cli(*question, "--db", pg_db) == answer
+
+
+def test_the_synthetic_actors_answer_the_same(twins: tuple[str, str]) -> None:
+    """The most covered synthetic actors: their timelines and profiles."""
+    sqlite_db, pg_db = twins
+    top = [json.loads(line)["name"] for line in cli("entities", "--json", "--db", sqlite_db).splitlines()[:3]]
+    for name in top:
+        for question in (["timeline", name, "--json"], ["profile", name, "--json"], ["pair", top[0], top[1], "--json"]):
+            assert cli(*question, "--db", pg_db) == cli(*question, "--db", sqlite_db)
+
+
+@pytest.mark.parametrize("words", ["offre", "economie", '"non merci"', "Musk OpenAI", "xyzzy"])
+def test_search_finds_the_same_hits_accents_and_case_aside(twins: tuple[str, str], words: str) -> None:
+    """Every hit (a limit above their number): the same articles and quotes, the same spans."""
+    sqlite_db, pg_db = twins
+
+    def hits(db: str) -> list[tuple]:
+        lines = cli("search", words, "--json", "--limit", "1000", "--db", db).splitlines()
+        return sorted((hit["kind"], hit["doc_id"], hit["start"], hit["end"], hit["snippet"], hit["sentence"])
+                      for hit in map(json.loads, lines))
+
+    assert hits(pg_db) == hits(sqlite_db)
+    if words == "economie":
+        assert hits(pg_db), "the accent-insensitive search finds 'économie'"
+
+
+def test_merging_and_splitting_an_entity_does_the_same(twins: tuple[str, str], pg_server: PgServer,
+                                                      tmp_path: Path) -> None:
+    """Corrections run the store's most SQLite-specific statements (deferred keys, JSON spans)."""
+    copies = [str(tmp_path / "merge.db"), pg_server.create("merge")]
+    answers = []
+    for db in copies:
+        cli("ingest", str(EXAMPLES), "--db", db)
+        cli("entities", "merge", "Elon Musk", "OpenAI", "--force", "--db", db)
+        merged = cli("entities", "show", "Elon Musk", "--db", db)
+        cli("entities", "split", "Elon Musk", "--alias", "OpenAI", "--db", db)
+        answers.append((_TIME.sub("<time>", merged), cli("entities", "--json", "--db", db),
+                        cli("timeline", "OpenAI", "--json", "--db", db)))
+    assert "merged from" in answers[0][0]
+    assert answers[0] == answers[1]
+
+
+_WRITER = textwrap.dedent("""
+    import sys
+    sys.path[:0] = [{bench!r}, {src!r}]
+    from synthetic_store import NewsGenerator
+    from chronique.store import Store
+    news = list(NewsGenerator(11, 40).documents({count}))
+    order = news if sys.argv[1] == "forward" else news[::-1]
+    with Store({url!r}) as store:
+        for start in range(0, len(order), 5):
+            store.save(order[start:start + 5])
+""")
+
+
+def test_two_writers_at_once_store_every_document_once(pg_url: str, tmp_path: Path) -> None:
+    """Two processes save the same 60 documents at the same time, in opposite orders."""
+    script = tmp_path / "writer.py"
+    script.write_text(_WRITER.format(bench=str(ROOT / "bench"), src=str(ROOT / "src"), count=60, url=pg_url))
+    with Store(pg_url):
+        pass  # the schema first, so that both writers race on documents, not on migrations
+    writers = [subprocess.Popen([sys.executable, str(script), order], stderr=subprocess.PIPE, text=True)
+               for order in ("forward", "backward")]
+    for writer in writers:
+        _, stderr = writer.communicate(timeout=300)
+        assert writer.returncode == 0, stderr
+    with Store(pg_url, read_only=True) as store, Store() as alone:
+        alone.save(synthetic_news(60))
+        assert store.counts() == alone.counts()
+        statuses = store._conn.execute("SELECT status, COUNT(*) FROM ingest_log GROUP BY status ORDER BY status")
+        assert list(map(tuple, statuses.fetchall())) == [("duplicate", 60), ("stored", 60)]
+
+
+@pytest.mark.parametrize("path", [
+    "/api/entities", "/api/timeline?actor=Elon%20Musk", "/api/pairs/Elon%20Musk/Sam%20Altman", "/api/quotes",
+    "/api/documents?limit=5", "/api/entities/Elon%20Musk/profile", "/api/series?a=Elon%20Musk",
+])
+def test_the_web_api_serves_a_postgresql_database_as_a_sqlite_one(twins: tuple[str, str], path: str) -> None:
+    from chronique.store.dialect import database_location
+    from tests.web.test_web_fixtures import make_app, request
+
+    answers = []
+    for db in twins:
+        response = request(make_app(database_location(db)), "GET", path)
+        assert response.status_code == 200, response.text
+        answers.append(response.json())
+    assert answers[0] and answers[0] == answers[1]
