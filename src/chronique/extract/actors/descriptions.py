@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.data import lexicon
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
-from chronique.nlp.extensions import ActorMention
+from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -222,7 +222,7 @@ def office_holders(doc: Doc, index: ActorIndex, entities, titles: dict[str, set[
     if compiled is None or on is None:
         return []
     pattern, phrases = compiled
-    text = doc.text
+    text = text_of(doc)
     folded = fold(text)
     if len(folded) != len(text):
         return []  # a letter whose lower case changes length: offsets would not match

@@ -65,6 +65,9 @@ class InstitutionFinder:
         institutions = words["institutions"]
         self.with_demonym = frozenset(institutions["with_demonym"])
         self.with_place = {tuple(h.split(" ")) for h in institutions["with_place"]}
+        self.with_place_by_first: dict[str, list[tuple[str, ...]]] = {}  # in the set's order
+        for words_of_head in self.with_place:
+            self.with_place_by_first.setdefault(words_of_head[0], []).append(words_of_head)
         self.with_name = frozenset(institutions["with_name"])
         self.qualifiers = sorted((tuple(q.split(" ")) for q in institutions["qualifiers"]), key=len, reverse=True)
         endings = places["demonym_plural_endings"]
@@ -128,6 +131,9 @@ class InstitutionFinder:
 
     def _description_end(self, doc: Doc, head: Token) -> int | None:
         i = head.i + 1
+        if head.text not in self.with_demonym and head.text not in self.with_name \
+                and head.lower_ not in self.with_place_by_first:
+            return None  # not a head of any description: most words
         if i >= len(doc):
             return None
         following = doc[i]
@@ -137,7 +143,7 @@ class InstitutionFinder:
             if following.text in self.first_names or following.is_sent_start:
                 return None
             return self._capitalised_end(doc, i)
-        for words in self.with_place:
+        for words in self.with_place_by_first.get(head.lower_, ()):
             if tuple(t.lower_ for t in doc[head.i : head.i + len(words)]) == words:
                 return self._place_end(doc, head.i + len(words))
         return None

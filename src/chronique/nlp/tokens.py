@@ -1,0 +1,72 @@
+"""What the extractors read of every token, computed once per ``Doc``: a token table.
+
+Iterating a ``Doc`` builds a Python ``Token`` object per token, and ``token.text``,
+``token.lower_`` or ``token.lemma_`` each cross into spaCy again; the extractors ask these of
+every token many times over (an actor index per rule, a lexicon lookup per token and per
+lexicon). :func:`token_table` reads the character offsets of all tokens in one
+``Doc.to_array`` call, cuts their texts out of the document's text (read once, see
+:func:`~chronique.nlp.extensions.text_of`), and keeps the folded forms (:func:`chronique.text.fold`)
+and the lemmas for when they are first asked. The table is kept in ``doc.user_data`` and
+rebuilt if the ``Doc`` no longer has as many tokens (a retokenised ``Doc``).
+
+Lemmas are read when first asked: ask for them only once the lemmatizer has run (chronique's
+components all run after it).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from spacy.attrs import IDX, LEMMA, LENGTH
+from spacy.tokens import Doc
+
+from chronique.nlp.extensions import text_of
+from chronique.text import fold
+
+__all__ = ["TokenTable", "token_table"]
+
+_TABLE_KEY = "chronique.tokens"
+
+
+class TokenTable:
+    """Per-token offsets, texts, folded forms and lemmas of one ``Doc``, as plain lists."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        columns = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        #: Character offset of each token's first character.
+        self.starts: list[int] = [row[0] for row in columns]
+        #: Character offset just after each token.
+        self.ends: list[int] = [row[0] + row[1] for row in columns]
+        text = text_of(doc)
+        #: Each token's text (``token.text``).
+        self.texts: list[str] = [text[start:end] for start, end in zip(self.starts, self.ends)]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """``fold(token.text)`` of each token: lower case, apostrophes unified."""
+        return [fold(text) for text in self.texts]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """``token.lemma_`` of each token (read when first asked: after the lemmatizer)."""
+        if not len(self):
+            return []
+        strings = self._doc.vocab.strings
+        return [strings[key] for key in self._doc.to_array([LEMMA]).tolist()]
+
+    @cached_property
+    def folded_lemmas(self) -> list[str]:
+        """``fold(token.lemma_)`` of each token."""
+        return [fold(lemma) for lemma in self.lemmas]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The document's token table, built on first use and kept in ``doc.user_data``."""
+    table = doc.user_data.get(_TABLE_KEY)
+    if table is None or len(table) != len(doc):
+        table = doc.user_data[_TABLE_KEY] = TokenTable(doc)
+    return table
