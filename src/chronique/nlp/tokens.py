@@ -15,6 +15,7 @@ components all run after it).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cached_property
 
 from spacy.attrs import IDX, LEMMA, LENGTH
@@ -23,7 +24,7 @@ from spacy.tokens import Doc
 from chronique.nlp.extensions import text_of
 from chronique.text import fold
 
-__all__ = ["TokenTable", "token_table"]
+__all__ = ["TokenTable", "first_token_from", "token_table"]
 
 _TABLE_KEY = "chronique.tokens"
 
@@ -70,3 +71,11 @@ def token_table(doc: Doc) -> TokenTable:
     if table is None or len(table) != len(doc):
         table = doc.user_data[_TABLE_KEY] = TokenTable(doc)
     return table
+
+
+def first_token_from(doc: Doc, char: int) -> int:
+    """Index of the first token that starts at or after character ``char`` (``len(doc)`` if none).
+
+    The same as ``next((t.i for t in doc if t.idx >= char), len(doc))``, by bisection.
+    """
+    return bisect_left(token_table(doc).starts, char)
