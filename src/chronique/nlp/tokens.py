@@ -43,8 +43,11 @@ class TokenTable:
         #: Each token's text (``token.text``).
         self.texts: list[str] = [text[start:end] for start, end in zip(self.starts, self.ends)]
 
+        #: How many tokens the ``Doc`` had when the table was made.
+        self.size = len(self.starts)
+
     def __len__(self) -> int:
-        return len(self.starts)
+        return self.size
 
     @cached_property
     def folded(self) -> list[str]:
@@ -68,7 +71,7 @@ class TokenTable:
 def token_table(doc: Doc) -> TokenTable:
     """The document's token table, built on first use and kept in ``doc.user_data``."""
     table = doc.user_data.get(_TABLE_KEY)
-    if table is None or len(table) != len(doc):
+    if table is None or table.size != len(doc):
         table = doc.user_data[_TABLE_KEY] = TokenTable(doc)
     return table
 
