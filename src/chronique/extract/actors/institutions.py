@@ -21,7 +21,9 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.extract.actors.names import NamedSpan, is_capitalised
 from chronique.kb import KnowledgeBase
+from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["InstitutionFinder", "demonym_forms"]
@@ -194,10 +196,11 @@ class InstitutionFinder:
     def _candidates(self, doc: Doc, token: Token) -> list[tuple[int, tuple[str, str, bool]]]:
         """(size in tokens, (institution, type, acts only as a subject)), longest first."""
         out = []
+        tokens, text = token_table(doc), text_of(doc)
         for size in (4, 3, 2, 1):
             if token.i + size > len(doc):
                 continue
-            form = doc[token.i : token.i + size].text
+            form = text[tokens.starts[token.i] : tokens.ends[token.i + size - 1]]  # the span's text
             if form in self.seats:
                 canonical, entity_type = self.seats[form]
                 out.append((size, (canonical, entity_type, form in self.seats_as_subject)))
