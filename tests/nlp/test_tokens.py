@@ -35,7 +35,8 @@ def test_the_table_holds_each_tokens_offsets_and_text_as_spacy_gives_them():
 
 
 def test_folded_forms_are_lower_case_with_straight_apostrophes_and_lemmas_are_the_lemmatizers():
-    table = token_table(answer())
+    doc = answer()
+    table = token_table(doc)
     assert table.folded[:4] == ["l'", "élysée", "a", "répondu"]
     assert table.lemmas[3] == "répondre"
     assert table.folded_lemmas[:2] == ["le", "élysée"]
@@ -65,3 +66,18 @@ def test_a_remembered_text_is_the_docs_text_without_rebuilding_it():
     remember_text(doc, text)
     assert text_of(doc) is text
     assert text_of(Doc(VOCAB, words=["Oui", "."], spaces=[False, False])) == "Oui."
+
+
+def test_the_table_does_not_keep_its_doc_alive():
+    import gc
+    import weakref
+
+    doc = answer()
+    token_table(doc).lemmas  # noqa: B018 - read once, as a component would
+    gone = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert gone() is None  # freed by reference counting alone, no cycle through user_data
+    finally:
+        gc.enable()

@@ -15,6 +15,7 @@ components all run after it).
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
 from functools import cached_property
 
@@ -33,7 +34,9 @@ class TokenTable:
     """Per-token offsets, texts, folded forms and lemmas of one ``Doc``, as plain lists."""
 
     def __init__(self, doc: Doc) -> None:
-        self._doc = doc
+        # A weak reference: the table lives in ``doc.user_data``, and a strong one would make a
+        # cycle that keeps every Doc (and its C memory) alive until the cyclic collector runs.
+        self._doc = weakref.ref(doc)
         columns = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
         #: Character offset of each token's first character.
         self.starts: list[int] = [row[0] for row in columns]
@@ -59,8 +62,11 @@ class TokenTable:
         """``token.lemma_`` of each token (read when first asked: after the lemmatizer)."""
         if not len(self):
             return []
-        strings = self._doc.vocab.strings
-        return [strings[key] for key in self._doc.to_array([LEMMA]).tolist()]
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of this token table is gone: ask token_table(doc) again")
+        strings = doc.vocab.strings
+        return [strings[key] for key in doc.to_array([LEMMA]).tolist()]
 
     @cached_property
     def folded_lemmas(self) -> list[str]:
