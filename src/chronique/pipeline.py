@@ -27,6 +27,7 @@ from chronique.data import lexicon
 from chronique.errors import UnsupportedLanguageError
 from chronique.extract import register_components
 from chronique.model import Annotations, Document
+from chronique.nlp.extensions import remember_text
 from chronique.parts import MAX_PART_CHARS, merge_parts, part_bounds
 
 __all__ = ["PipelineSpec", "supported_languages", "load_pipeline", "annotate_documents", "doc_to_annotations"]
@@ -107,7 +108,9 @@ def annotate_documents(
     for batch in _batches(_parts(documents, limit), batch_size, limit):
         prepared = []
         for document, start, end, parts_left in batch:
-            doc = nlp.make_doc(document.text[start:end])  # the text itself when it is one part
+            text = document.text[start:end]  # the text itself when it is one part
+            doc = nlp.make_doc(text)
+            remember_text(doc, text)  # read once here, not rebuilt from the tokens by each component
             doc._.dct = document.date
             prepared.append((doc, (document, start, parts_left)))
         for doc, (document, start, parts_left) in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):

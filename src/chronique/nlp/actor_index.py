@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 
 __all__ = ["ActorIndex", "Choice", "INNERMOST", "OUTERMOST", "actor_index", "is_name_part"]
 
@@ -57,8 +58,8 @@ class ActorIndex:
         self._widest = max((m.end - m.start for m in self.mentions), default=0)
         self._innermost: list[ActorMention | None] = [None] * len(doc)
         self._outermost: list[ActorMention | None] = [None] * len(doc)
-        token_starts = [t.idx for t in doc]
-        token_ends = [t.idx + len(t.text) for t in doc]
+        tokens = token_table(doc)
+        token_starts, token_ends = tokens.starts, tokens.ends
         for mention in self.mentions:
             width = mention.end - mention.start
             # tokens whose text overlaps [start, end): they end after start and begin before end

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["ActorMention", "register_extensions", "span_of", "text_of"]
+__all__ = ["ActorMention", "register_extensions", "remember_text", "span_of", "text_of"]
 
 #: Key of the document's text in ``Doc.user_data`` (see ``text_of``).
 _TEXT_KEY = "chronique.text"
@@ -75,6 +75,16 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``text`` as the text of ``doc``, made from it by the tokenizer.
+
+    The pipeline has each document's text in hand when it makes the ``Doc``; recording it
+    there spares ``text_of`` rebuilding it from the tokens. spaCy's tokenizer is lossless
+    (``nlp.make_doc(text).text == text``), so this is the text ``Doc.text`` would give.
+    """
+    doc.user_data[_TEXT_KEY] = text
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span | None:

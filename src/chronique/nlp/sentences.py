@@ -48,6 +48,7 @@ class SentenceStarts:
         self.introducers = frozenset((":", ","))
         self.closers = frozenset(c for o, c in pairs if o != c)
         self.enders = SENTENCE_ENDERS | self.closers
+        self.any_opener = self.openers | self.ambiguous  # once, not a new set per token
 
     def __call__(self, doc: Doc) -> Doc:
         # Decided in a list and written at once: each ``Token.is_sent_start = …`` scans the
@@ -80,7 +81,7 @@ class SentenceStarts:
         previous = doc[i - 1]
         if doc[i].text in self.closers:
             return False  # "« Non merci. »": the closing mark ends the sentence it closes
-        if doc[i].is_space or previous.is_space or doc[i].text in self.openers | self.ambiguous:
+        if doc[i].is_space or previous.is_space or doc[i].text in self.any_opener:
             return True
         return previous.text in self.enders or previous.text[-1:] in self.enders
 

@@ -33,7 +33,7 @@ from chronique.extract.actors.quote_persons import QuotePersons  # registers chr
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Entity
 from chronique.nlp.actor_index import ActorIndex
-from chronique.nlp.extensions import ActorMention, register_extensions
+from chronique.nlp.extensions import ActorMention, register_extensions, text_of
 
 __all__ = ["ActorRecognizer", "NamedSpan", "QuotePersons", "make_actor_recognizer", "local_key"]
 
@@ -149,7 +149,7 @@ class ActorRecognizer:
             self.first_name_gender.pop(ambiguous)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # spaCy rebuilds Doc.text from the tokens at every access: read it once
+        text = text_of(doc)  # spaCy rebuilds Doc.text from the tokens at every access: read it once
         names = self._find_names(doc, text)
         mentions, entities = self._group(doc, names)
         mentions = resolve_references(doc, text, mentions, entities, self.kb, self.words)

@@ -21,6 +21,7 @@ from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["resolve_references"]
@@ -59,8 +60,9 @@ def _first_and_second(doc, text, mentions, entities, words) -> list[ActorMention
     not before a noun ("le premier ministre", "le second trimestre")."""
     ordinals = {fold(w): int(n) for n, forms in words["pronouns"]["ordinal_references"].items() for w in forms}
     found: list[ActorMention] = []
+    folded = token_table(doc).folded
     for token in doc:
-        position = ordinals.get(fold(token.text))
+        position = ordinals.get(folded[token.i])
         if position is None or token.i == 0 or doc[token.i - 1].lower_ not in ("le", "la"):
             continue
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -94,8 +96,9 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
     # names and generic descriptions never overlap: a token's innermost mention is its only one
     index = ActorIndex(doc, mentions)
     described = []
+    tokens = token_table(doc)
     for token in doc:
-        titles = roles.get(fold(token.text)) or roles.get(fold(token.lemma_))
+        titles = roles.get(tokens.folded[token.i]) or roles.get(tokens.folded_lemmas[token.i])
         if not titles:
             continue
         org_token = next((c for c in token.children if c.dep_ == LABELS.nominal_modifier), None)
@@ -328,16 +331,19 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
     lowered = fold(text)
     first_words = {p.split(" ")[0].split("-")[0] for p in last_named}  # "celui" of "celui-ci"
     resolved: list[ActorMention] = []
+    folded = token_table(doc).folded
     for token in doc:
-        word = fold(token.text)
+        word = folded[token.i]
         phrase = _phrase_at(lowered, token.idx, last_named) if word in first_words else None
-        known = mentions + resolved
+        if phrase:
+            known = mentions + resolved
         if phrase and not _overlaps(known, token.idx, token.idx + len(phrase)):
             feminine = phrase in feminine_named
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine))
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun", "pronoun"))
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
+            known = mentions + resolved
             feminine = "Fem" in token.morph.get("Gender", []) or word.endswith(feminine_endings)
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key:

@@ -28,8 +28,9 @@ from spacy.tokens import Doc, Span, Token
 from chronique.data import lexicon
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
-from chronique.nlp.extensions import ActorMention
+from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["resolve_descriptions", "titles_given"]
@@ -59,8 +60,9 @@ def resolve_descriptions(
     titles = titles_given(doc, index, entities, cues)
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []
     taken = {i for m in found for i in range(m.start, m.end)}
+    tokens = token_table(doc)
     for token in doc:
-        entity_type = cues.get(fold(token.text)) or cues.get(fold(token.lemma_))
+        entity_type = cues.get(tokens.folded[token.i]) or cues.get(tokens.folded_lemmas[token.i])
         if entity_type is None or not token.is_lower or token.i == 0 or token.idx in taken:
             continue
         determiner = doc[token.i - 1]
@@ -225,7 +227,7 @@ def office_holders(doc: Doc, index: ActorIndex, entities, titles: dict[str, set[
     if compiled is None or on is None:
         return []
     pattern, phrases = compiled
-    text = doc.text
+    text = text_of(doc)
     folded = fold(text)
     if len(folded) != len(text):
         return []  # a letter whose lower case changes length: offsets would not match

@@ -21,7 +21,9 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.extract.actors.names import NamedSpan, is_capitalised
 from chronique.kb import KnowledgeBase
+from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["InstitutionFinder", "demonym_forms"]
@@ -65,6 +67,9 @@ class InstitutionFinder:
         institutions = words["institutions"]
         self.with_demonym = frozenset(institutions["with_demonym"])
         self.with_place = {tuple(h.split(" ")) for h in institutions["with_place"]}
+        self.with_place_by_first: dict[str, list[tuple[str, ...]]] = {}  # in the set's order
+        for words_of_head in self.with_place:
+            self.with_place_by_first.setdefault(words_of_head[0], []).append(words_of_head)
         self.with_name = frozenset(institutions["with_name"])
         self.domains = sorted(
             (tuple(fold(w) for w in d.split(" ")) for d in institutions.get("domains", [])), key=len, reverse=True
@@ -131,6 +136,9 @@ class InstitutionFinder:
 
     def _description_end(self, doc: Doc, head: Token) -> int | None:
         i = head.i + 1
+        if head.text not in self.with_demonym and head.text not in self.with_name \
+                and head.lower_ not in self.with_place_by_first:
+            return None  # not a head of any description: most words
         if i >= len(doc):
             return None
         following = doc[i]
@@ -143,7 +151,7 @@ class InstitutionFinder:
             if following.text in self.first_names or following.is_sent_start:
                 return None
             return self._capitalised_end(doc, i)
-        for words in self.with_place:
+        for words in self.with_place_by_first.get(head.lower_, ()):
             if tuple(t.lower_ for t in doc[head.i : head.i + len(words)]) == words:
                 return self._place_end(doc, head.i + len(words))
         return None
@@ -202,10 +210,11 @@ class InstitutionFinder:
     def _candidates(self, doc: Doc, token: Token) -> list[tuple[int, tuple[str, str, bool]]]:
         """(size in tokens, (institution, type, acts only as a subject)), longest first."""
         out = []
+        tokens, text = token_table(doc), text_of(doc)
         for size in (4, 3, 2, 1):
             if token.i + size > len(doc):
                 continue
-            form = doc[token.i : token.i + size].text
+            form = text[tokens.starts[token.i] : tokens.ends[token.i + size - 1]]  # the span's text
             if form in self.seats:
                 canonical, entity_type = self.seats[form]
                 out.append((size, (canonical, entity_type, form in self.seats_as_subject)))

@@ -97,7 +97,7 @@ class EventDater:
 
     def _lead_end(self) -> int:
         """Where the first paragraph ends (a title line on its own does not count as one)."""
-        text = self.doc.text
+        text = text_of(self.doc)
         for match in re.finditer(r"\n\s*\n|\n", text):
             if len(text[: match.start()].strip()) > 120:
                 return match.start()

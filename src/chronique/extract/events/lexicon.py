@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from chronique.data import lexicon
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["TriggerEntry", "EventLexicon", "load_event_lexicon"]
@@ -105,8 +106,9 @@ class EventLexicon:
         and leaves "menaçant" as it is; rebuilding "-er" lemmas from the endings (and the stem's
         spelling: "menaç" -> "menac") recovers them.
         """
-        lower = fold(token.text).lstrip("-")
-        found = [fold(token.lemma_), lower]
+        tokens = token_table(token.doc)
+        lower = tokens.folded[token.i].lstrip("-")
+        found = [tokens.folded_lemmas[token.i], lower]
         for ending in self.verb_endings:
             if lower.endswith(ending) and len(lower) > len(ending) + 2:
                 stem = lower[: -len(ending)]
@@ -118,13 +120,15 @@ class EventLexicon:
 
     def entries_for(self, token: Token) -> list[TriggerEntry]:
         """Trigger entries the token may evoke, verbs for predicates and nouns for nouns."""
-        children = {c.dep_ for c in token.children}
-        # A noun with a subject but no copula is a verb the tagger misread ("réplique").
-        is_noun = token.pos_ in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children)
-        table = self.nouns if is_noun else self.verbs
-        if token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "AUX"):
+        pos = token.pos_
+        if pos not in ("NOUN", "PROPN", "VERB", "ADJ", "AUX"):
             return []
-        candidates = self.lemma_candidates(token) if not is_noun else [fold(token.lemma_), fold(token.text)]
+        children = {c.dep_ for c in token.children} if pos in ("NOUN", "PROPN") else set()
+        # A noun with a subject but no copula is a verb the tagger misread ("réplique").
+        is_noun = pos in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children)
+        table = self.nouns if is_noun else self.verbs
+        tokens = token_table(token.doc)
+        candidates = self.lemma_candidates(token) if not is_noun else [tokens.folded_lemmas[token.i], tokens.folded[token.i]]
         for lemma in candidates:
             if lemma in table:
                 return table[lemma]

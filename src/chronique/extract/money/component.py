@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 
 from chronique.data import lexicon
 from chronique.model import Money
-from chronique.nlp.extensions import register_extensions
+from chronique.nlp.extensions import register_extensions, text_of
 from chronique.text import unify_apostrophes
 
 __all__ = ["find_money", "make_money_finder", "MoneyFinder"]
@@ -385,7 +385,7 @@ class MoneyFinder:
         _grammar(lang)  # fail at pipeline build time, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.money = find_money(doc.text, self.lang)
+        doc._.money = find_money(text_of(doc), self.lang)
         return doc
 
 

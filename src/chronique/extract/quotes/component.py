@@ -20,7 +20,7 @@ from chronique.extract.quotes.sequence import settle
 from chronique.extract.quotes.speakers import Attribution, attribute
 from chronique.model import Quote
 from chronique.nlp.actor_index import actor_index
-from chronique.nlp.extensions import register_extensions
+from chronique.nlp.extensions import register_extensions, text_of
 
 __all__ = ["QuoteFinder", "make_quote_finder", "is_capitalised_name"]
 
@@ -52,7 +52,7 @@ class QuoteFinder:
         return doc
 
     def find(self, doc: Doc) -> list[Quote]:
-        text = doc.text  # built from the tokens on every access: read it once
+        text = text_of(doc)  # built from the tokens on every access: read it once
         spans = [s for s in find_quoted_spans(text, self.rules.marks) if not self._is_name(doc, s)]
         context = QuoteContext(
             doc=doc,

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.extract.quotes.marks import QuotedSpan
 from chronique.extract.quotes.rules import QuoteRules
 from chronique.nlp.actor_index import OUTERMOST, ActorIndex
+from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold, unify_apostrophes
 
@@ -53,7 +54,7 @@ class QuoteContext:
     locution_words: dict[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.text = unify_apostrophes(self.doc.text)
+        self.text = unify_apostrophes(text_of(self.doc))
         self.paragraph_breaks = [m.start() for m in _NEWLINE.finditer(self.text)]
         self.openings = [s.opening for s in self.spans]
         self.parsed = self.doc.has_annotation("DEP")

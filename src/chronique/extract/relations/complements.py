@@ -11,6 +11,7 @@ from chronique.extract.relations.doc_actors import DocActors
 from chronique.extract.relations.nouns import NounPhrase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import first_token_from
 from chronique.text import fold
 
 __all__ = ["ComplementRules"]
@@ -110,7 +111,7 @@ class ComplementRules(RelationRules):
         word for the complement, before the recognizer's guess for the description."""
         if mention.kind != "description":
             return None
-        j = next((t.i for t in doc if t.idx >= mention.end), len(doc))
+        j = first_token_from(doc, mention.end)
         while j < limit:
             found = actors.by_start.get(doc[j].idx)
             if found is not None:

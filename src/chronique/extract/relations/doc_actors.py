@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from chronique.nlp.actor_index import OUTERMOST, actor_index
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import first_token_from, token_table
 from chronique.text import fold
 
 __all__ = ["DocActors"]
@@ -105,14 +106,15 @@ class DocActors:
         and whether it surely is an enumeration: closed by a coordinator, or of two more items
         at least ("le patron de KLM, Pieter Elbers" names the patron, it does not enumerate)."""
         doc, wanted = self.doc, set(types)
-        i = next((t.i for t in doc if t.idx >= end), len(doc))
+        i = first_token_from(doc, end)
+        folded = token_table(doc).folded
         items: list[ActorMention] = []
         coordinated = False
         while i < len(doc):
             linked = False
             for _ in range(2):  # ", et C": a comma then a coordinator
                 for link in links:
-                    words = tuple(fold(t.text) for t in doc[i : i + len(link)])
+                    words = tuple(folded[i : i + len(link)])
                     if words == link:
                         i += len(link)
                         linked = True
@@ -127,5 +129,5 @@ class DocActors:
             if mention is None or self.type_of(mention.key) not in wanted:
                 break
             items.append(mention)
-            i = next((t.i for t in doc[i:] if t.idx >= mention.end), len(doc))
+            i = max(i, first_token_from(doc, mention.end))
         return items, coordinated or len(items) >= 2

@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["ROLE", "PRODUCT_OF", "PART_OF", "NounSense", "NounPhrase", "NounLexicon"]
@@ -100,8 +101,8 @@ class NounLexicon:
 
     def at(self, doc: Doc, i: int) -> tuple[int, tuple[NounSense, ...]] | None:
         """(width in tokens, senses) of the longest relational noun starting at token ``i``."""
-        first = doc[i]
-        if _TOKEN_SPLIT.split(fold(first.text))[0] not in self.first_words and fold(first.lemma_ or "") not in self.first_words:
+        tokens = token_table(doc)
+        if _TOKEN_SPLIT.split(tokens.folded[i])[0] not in self.first_words and tokens.folded_lemmas[i] not in self.first_words:
             return None
         for width in range(min(self.longest, len(doc) - i), 0, -1):
             last = doc[i + width - 1]

@@ -12,6 +12,7 @@ from chronique.extract.relations.doc_actors import DocActors
 from chronique.extract.relations.nouns import PART_OF, PRODUCT_OF, ROLE
 from chronique.model import Relation
 from chronique.nlp.extensions import text_of
+from chronique.nlp.tokens import first_token_from
 from chronique.text import fold
 
 __all__ = ["PatternRules"]
@@ -70,7 +71,7 @@ class PatternRules(RelationRules):
             name = text_of(doc)[parent.start : parent.end]
             if name.isupper() and len(name.replace(" ", "")) >= 3:
                 continue
-            i = next((t.i for t in doc if t.idx >= parent.end), len(doc))
+            i = first_token_from(doc, parent.end)
             if i + 1 >= len(doc) or doc[i].text != "(":
                 continue
             first = actors.by_start.get(doc[i + 1].idx)
@@ -79,7 +80,7 @@ class PatternRules(RelationRules):
                 continue
             items, _ = actors.enumeration_after(first.end, kinds, self.enumeration_links, self.coordinators)
             members = [first, *items]
-            end = next((t.i for t in doc if t.idx >= members[-1].end), len(doc))
+            end = first_token_from(doc, members[-1].end)
             if len(members) < 2 or end >= len(doc) or doc[end].text != ")":
                 continue
             for member in members:
@@ -94,7 +95,7 @@ class PatternRules(RelationRules):
         for mention in actors.mentions:
             if mention.kind != "name" or actors.type_of(mention.key) != "PERSON":
                 continue
-            i = next((t.i for t in doc if t.idx >= mention.end), len(doc))
+            i = first_token_from(doc, mention.end)
             if i >= len(doc) or doc[i].text not in ("(", ","):
                 continue
             opener, i = doc[i].text, i + 1
@@ -112,7 +113,7 @@ class PatternRules(RelationRules):
             org = actors.by_start.get(doc[i].idx) if i < len(doc) else None
             if org is None or not classified or actors.type_of(org.key) not in ("ORG", "OTHER"):
                 continue
-            end = next((t.i for t in doc[i:] if t.idx >= org.end), len(doc))
+            end = max(i, first_token_from(doc, org.end))
             closer = ")" if opener == "(" else ","
             if end < len(doc) and doc[end].text == closer:
                 relations.append(Relation(ROLE, mention.key, org.key, mention.start, org.end, "employee"))

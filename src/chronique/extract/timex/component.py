@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from chronique.data import lexicon
 from chronique.extract.timex import tag
 from chronique.extract.timex.tense import ClauseTense
-from chronique.nlp.extensions import register_extensions
+from chronique.nlp.extensions import register_extensions, text_of
 
 __all__ = ["TimexTagger", "make_timex_tagger"]
 
@@ -47,7 +47,7 @@ class TimexTagger:
     def __call__(self, doc: Doc) -> Doc:
         # ClauseTense answers "unknown" by itself on a Doc that was not tagged and parsed.
         tense_of = ClauseTense(doc, self.future_auxiliaries)
-        doc._.timexes = tag(doc.text, _as_date(doc._.dct), self.lang, tense_of=tense_of)
+        doc._.timexes = tag(text_of(doc), _as_date(doc._.dct), self.lang, tense_of=tense_of)
         return doc
 
 

@@ -1,0 +1,90 @@
+"""What the extractors read of every token, computed once per ``Doc``: a token table.
+
+Iterating a ``Doc`` builds a Python ``Token`` object per token, and ``token.text``,
+``token.lower_`` or ``token.lemma_`` each cross into spaCy again; the extractors ask these of
+every token many times over (an actor index per rule, a lexicon lookup per token and per
+lexicon). :func:`token_table` reads the character offsets of all tokens in one
+``Doc.to_array`` call, cuts their texts out of the document's text (read once, see
+:func:`~chronique.nlp.extensions.text_of`), and keeps the folded forms (:func:`chronique.text.fold`)
+and the lemmas for when they are first asked. The table is kept in ``doc.user_data`` and
+rebuilt if the ``Doc`` no longer has as many tokens (a retokenised ``Doc``).
+
+Lemmas are read when first asked: ask for them only once the lemmatizer has run (chronique's
+components all run after it).
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_left
+from functools import cached_property
+
+from spacy.attrs import IDX, LEMMA, LENGTH
+from spacy.tokens import Doc
+
+from chronique.nlp.extensions import text_of
+from chronique.text import fold
+
+__all__ = ["TokenTable", "first_token_from", "token_table"]
+
+_TABLE_KEY = "chronique.tokens"
+
+
+class TokenTable:
+    """Per-token offsets, texts, folded forms and lemmas of one ``Doc``, as plain lists."""
+
+    def __init__(self, doc: Doc) -> None:
+        # A weak reference: the table lives in ``doc.user_data``, and a strong one would make a
+        # cycle that keeps every Doc (and its C memory) alive until the cyclic collector runs.
+        self._doc = weakref.ref(doc)
+        columns = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        #: Character offset of each token's first character.
+        self.starts: list[int] = [row[0] for row in columns]
+        #: Character offset just after each token.
+        self.ends: list[int] = [row[0] + row[1] for row in columns]
+        text = text_of(doc)
+        #: Each token's text (``token.text``).
+        self.texts: list[str] = [text[start:end] for start, end in zip(self.starts, self.ends)]
+
+        #: How many tokens the ``Doc`` had when the table was made.
+        self.size = len(self.starts)
+
+    def __len__(self) -> int:
+        return self.size
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """``fold(token.text)`` of each token: lower case, apostrophes unified."""
+        return [fold(text) for text in self.texts]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """``token.lemma_`` of each token (read when first asked: after the lemmatizer)."""
+        if not len(self):
+            return []
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of this token table is gone: ask token_table(doc) again")
+        strings = doc.vocab.strings
+        return [strings[key] for key in doc.to_array([LEMMA]).tolist()]
+
+    @cached_property
+    def folded_lemmas(self) -> list[str]:
+        """``fold(token.lemma_)`` of each token."""
+        return [fold(lemma) for lemma in self.lemmas]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The document's token table, built on first use and kept in ``doc.user_data``."""
+    table = doc.user_data.get(_TABLE_KEY)
+    if table is None or table.size != len(doc):
+        table = doc.user_data[_TABLE_KEY] = TokenTable(doc)
+    return table
+
+
+def first_token_from(doc: Doc, char: int) -> int:
+    """Index of the first token that starts at or after character ``char`` (``len(doc)`` if none).
+
+    The same as ``next((t.i for t in doc if t.idx >= char), len(doc))``, by bisection.
+    """
+    return bisect_left(token_table(doc).starts, char)

@@ -1,0 +1,83 @@
+"""The per-Doc token table: offsets, texts, folded forms and lemmas read once per document.
+
+Docs are built by hand (words, spaces, lemmas), so the tests pin what the table holds without
+the model.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from chronique.nlp.extensions import register_extensions, remember_text, text_of
+from chronique.nlp.tokens import first_token_from, token_table
+
+register_extensions()
+VOCAB = spacy.blank("fr").vocab
+
+#: "L’Élysée a répondu : « Non. »"
+WORDS = ["L’", "Élysée", "a", "répondu", ":", "«", "Non", ".", "»"]
+SPACES = [False, True, True, True, True, True, False, True, False]
+LEMMAS = ["le", "Élysée", "avoir", "répondre", ":", "«", "non", ".", "»"]
+
+
+def answer() -> Doc:
+    return Doc(VOCAB, words=WORDS, spaces=SPACES, lemmas=LEMMAS)
+
+
+def test_the_table_holds_each_tokens_offsets_and_text_as_spacy_gives_them():
+    doc = answer()
+    table = token_table(doc)
+    assert table.texts == [t.text for t in doc]
+    assert table.starts == [t.idx for t in doc]
+    assert table.ends == [t.idx + len(t.text) for t in doc]
+    assert table.texts[1] == "Élysée" and table.starts[1] == 2 and table.ends[1] == 8
+
+
+def test_folded_forms_are_lower_case_with_straight_apostrophes_and_lemmas_are_the_lemmatizers():
+    doc = answer()
+    table = token_table(doc)
+    assert table.folded[:4] == ["l'", "élysée", "a", "répondu"]
+    assert table.lemmas[3] == "répondre"
+    assert table.folded_lemmas[:2] == ["le", "élysée"]
+
+
+def test_the_table_is_built_once_per_doc_and_rebuilt_when_the_doc_changes_length():
+    doc = answer()
+    assert token_table(doc) is token_table(doc)
+    first = token_table(doc)
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[5:8])  # "« Non." as one token
+    assert token_table(doc) is not first
+    assert token_table(doc).texts[5] == "« Non."
+
+
+def test_first_token_from_a_character_is_the_first_token_starting_there_or_after():
+    doc = answer()
+    assert first_token_from(doc, 0) == 0
+    assert first_token_from(doc, 3) == 2  # inside "Élysée": the next token, "a"
+    assert first_token_from(doc, doc[3].idx) == 3
+    assert first_token_from(doc, len(doc.text) + 5) == len(doc)
+
+
+def test_a_remembered_text_is_the_docs_text_without_rebuilding_it():
+    text = "Le Sénat a voté."
+    doc = spacy.blank("fr").make_doc(text)
+    remember_text(doc, text)
+    assert text_of(doc) is text
+    assert text_of(Doc(VOCAB, words=["Oui", "."], spaces=[False, False])) == "Oui."
+
+
+def test_the_table_does_not_keep_its_doc_alive():
+    import gc
+    import weakref
+
+    doc = answer()
+    token_table(doc).lemmas  # noqa: B018 - read once, as a component would
+    gone = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert gone() is None  # freed by reference counting alone, no cycle through user_data
+    finally:
+        gc.enable()
