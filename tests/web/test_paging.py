@@ -191,3 +191,13 @@ def test_actors_matching_are_found_in_sql_and_bounded(big_store: Path) -> None:
         assert [row.id for row in chron.actors_matching("t", limit=2)] == ["twin", "acteur0000"]  # most mentioned first
         assert [row.id for row in chron.actors_matching("ACTEUR1004")] == ["acteur1004"]
         assert chron.actors_matching("  ") == [] and len(chron.actors_matching("e", limit=50)) == 50
+
+
+def test_the_actor_page_shows_one_page_of_events_and_links_the_next(app) -> None:
+    first = request(app, "GET", "/actors/Hub").text
+    second = request(app, "GET", "/actors/Hub?events_page=2").text
+    last = request(app, "GET", f"/actors/Hub?events_page={-(-ARTICLES // 100)}").text
+    assert "Le Hub rencontre Acteur0000 " in first and "Le Hub rencontre Acteur0099 " in first
+    assert "Le Hub rencontre Acteur0100 " not in first and "events_page=2#events" in first
+    assert "Le Hub rencontre Acteur0100 " in second and "events_page=1#events" in second
+    assert "Le Hub rencontre Acteur1004 " in last and "events_page=12#events" not in last

@@ -248,7 +248,9 @@ class Chronicle:
         articles are one quote with all its sources, dated when said where the text says so
         (see ``analysis.quotes``); ``limit``/``offset`` page the grouped quotes."""
         about_id = self.actor(about).id if about is not None else None
-        grouped = quotes_module.group_quotes(self._reads, self.quotes(by=by, about=about_id), limit, offset)
+        by_id = self.actor(by).id if by is not None else None
+        grouped = (quotes_module.group_quotes(self._reads, self._reads.quotes(by=by_id, about=about_id), None, offset)
+                   if limit is None else quotes_module.page_of_quotes(self._reads, by_id, about_id, limit, offset))
         return grouped if about_id is None else [replace(quote, about=about_id) for quote in grouped]
 
     def document(self, doc_id: str) -> Annotations | None:

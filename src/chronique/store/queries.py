@@ -351,6 +351,29 @@ def quotes(
     ]
 
 
+def quotes_said_as(
+    conn: sqlite3.Connection, keys: Iterable[tuple[str | None, str]], about: str | None = None,
+) -> list[QuoteRow]:
+    """Every quote of each ``(speaker, said_key)`` (``quote_reads.said_key``; speaker ``None``:
+    no speaker), about ``about`` when given, in reading order: all the reports of one page of
+    quotes, each key an index range (``quotes_by_speaker_key``)."""
+    rows: list[QuoteRow] = []
+    for speaker, key in keys:
+        where, params = _quote_filter(speaker, about, one_by_one=True)
+        if speaker is None:
+            where += " AND q.speaker IS NULL"
+        rows += [
+            QuoteRow(doc_id, _date(doc_date), start, end, text, speaker_, name, cue, about_)
+            for doc_id, doc_date, start, end, text, speaker_, name, cue, about_ in conn.execute(
+                'SELECT q.doc_id, d.date, q.start, q."end", q.text, q.speaker, en.name, q.cue, q.about'
+                " FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker"
+                f" WHERE q.said_key = ? AND {where}",
+                [key, *params],
+            )
+        ]
+    return sorted(rows, key=lambda r: (r.doc_date or date.max, r.doc_id, r.start))
+
+
 _RELATIONS = f"""
     SELECT r.id, r.type, r.source, src.name, r.target, tgt.name, r.title, r.valid_from, r.valid_to
     FROM relations r JOIN entities src ON src.id = r.source JOIN entities tgt ON tgt.id = r.target

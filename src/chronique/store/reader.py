@@ -79,6 +79,9 @@ class StoreReader:
     ) -> list[QuoteRow]:
         return queries.quotes(self._conn, by, about, limit=limit, offset=offset, newest_first=newest_first)
 
+    def quotes_said_as(self, keys: Iterable[tuple[str | None, str]], about: str | None = None) -> list[QuoteRow]:
+        return queries.quotes_said_as(self._conn, keys, about)
+
     def relations(self, entity_ids: Sequence[str], *, between: bool = False,
                   evidence_limit: int | None = None) -> list[RelationRow]:
         return queries.relations(self._conn, entity_ids, between=between, evidence_limit=evidence_limit)
