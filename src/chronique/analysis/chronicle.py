@@ -146,14 +146,15 @@ class Chronicle:
 
     def timeline(
         self, *actors: ActorRef, start: date | None = None, end: date | None = None, undated: bool = False,
-        limit: int | None = None, offset: int = 0,
+        limit: int | None = None, offset: int = 0, after: str | None = None,
     ) -> list[TimelineEntry]:
         """Events of any of the actors (every event when none is given), oldest first; with a
         period, those whose dates overlap it; ``undated`` adds the events with no date, last.
-        ``limit``/``offset``: one page (pages are cut by date, then event id)."""
+        ``limit``/``offset``: one page (pages are cut by date, then event id); ``after``: the
+        events after that event (the last of a page), as fast at any depth as the first page."""
         entries = self._reads.timeline(
             self._ids(actors), dated_only=not undated, any_actor=True, start=start, end=end,
-            limit=limit, offset=offset if limit is not None else 0,
+            limit=limit, offset=offset if limit is not None else 0, after=after,
         )
         return entries if limit is not None else entries[offset:]
 

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from chronique.errors import InvalidOptionError
 from chronique.identity.entities import normalise_name
 from chronique.model import Document
 from chronique.store.records import (
@@ -215,11 +216,22 @@ def timeline_event_ids(
     end: date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
 ) -> list[str]:
     """The ids of the events a :func:`timeline` with the same arguments lists: all of them in no
-    order, or with ``limit`` one page in timeline order (see ``store.selection``)."""
-    spec = EventFilter(tuple(dict.fromkeys(actors)), any_actor, start, end, dated_only, include_unexported)
+    order, or with ``limit`` one page in timeline order (see ``store.selection``); ``after``:
+    only the events after that event in timeline order."""
+    spec = EventFilter(tuple(dict.fromkeys(actors)), any_actor, start, end, dated_only, include_unexported,
+                       None if after is None else _timeline_cursor(conn, after))
     return select_event_ids(conn, spec, limit=limit, offset=offset)
+
+
+def _timeline_cursor(conn: sqlite3.Connection, event_id: str) -> tuple[str | None, str]:
+    """``(when, id)`` of the event a page ends with (``store.selection`` pages after it)."""
+    row = conn.execute("SELECT COALESCE(date_start, date_value) FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        raise InvalidOptionError(f"no event {event_id!r}: a timeline's 'after' is the id of the last event of a page")
+    return row[0], event_id
 
 
 def timeline(
@@ -233,6 +245,7 @@ def timeline(
     end: date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
 ) -> list[TimelineEntry]:
     """Events involving every given entity id (as source or target), oldest first.
 
@@ -245,7 +258,7 @@ def timeline(
     """
     ids = timeline_event_ids(
         conn, actors, dated_only=dated_only, include_unexported=include_unexported,
-        any_actor=any_actor, start=start, end=end, limit=limit, offset=offset,
+        any_actor=any_actor, start=start, end=end, limit=limit, offset=offset, after=after,
     )
     return events_by_ids(conn, ids)
 

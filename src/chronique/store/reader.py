@@ -63,9 +63,10 @@ class StoreReader:
     def timeline(
         self, actors: Sequence[str] = (), *, dated_only: bool = True, any_actor: bool = False,
         start: date | None = None, end: date | None = None, limit: int | None = None, offset: int = 0,
+        after: str | None = None,
     ) -> list[TimelineEntry]:
         return queries.timeline(self._conn, actors, dated_only=dated_only, any_actor=any_actor,
-                                start=start, end=end, limit=limit, offset=offset)
+                                start=start, end=end, limit=limit, offset=offset, after=after)
 
     def timeline_event_ids(self, actors: Sequence[str] = (), *, dated_only: bool = True) -> list[str]:
         return queries.timeline_event_ids(self._conn, actors, dated_only=dated_only)
