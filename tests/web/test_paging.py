@@ -214,7 +214,8 @@ def test_a_timeline_page_after_an_event_is_the_page_at_that_offset(app) -> None:
     assert f"after={by_offset[-1]['event_id']}" in by_cursor.headers["link"]
     last = request(app, "GET", f"/api/timeline?actor=Hub&after={by_offset[-1]['event_id']}")
     assert len(last.json()) == ARTICLES - 1000 and "link" not in last.headers
-    assert request(app, "GET", "/api/timeline?actor=Hub&after=no-such-event").status_code == 422
+    unknown = request(app, "GET", "/api/timeline?actor=Hub&after=no-such-event")
+    assert unknown.status_code == 422 and unknown.json()["detail"][0]["loc"] == ["query", "after"]
 
 
 def test_timeline_pages_by_cursor_are_the_pages_by_offset(big_store: Path) -> None:

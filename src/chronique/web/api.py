@@ -21,6 +21,7 @@ from pydantic import BeforeValidator
 
 from chronique.analysis.quotes import ReportedQuote
 from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, SearchHit, SeriesPoint
+from chronique.errors import InvalidOptionError
 from chronique.model import ENTITY_TYPES, Annotations
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
 from chronique.web.library import DocumentPage, Library, Reading
@@ -132,8 +133,13 @@ def get_timeline(
     check_period(start, end)
     with _library(request).open() as reading:
         ids = [resolve_actor(reading, name).id for name in actor]
-        entries = reading.chronicle.timeline(*ids, start=start, end=end, undated=undated,
-                                             limit=limit + 1, offset=offset, after=after)
+        try:
+            entries = reading.chronicle.timeline(*ids, start=start, end=end, undated=undated,
+                                                 limit=limit + 1, offset=offset, after=after)
+        except InvalidOptionError as error:  # an unknown cursor: a 422 in FastAPI's validation shape
+            raise RequestValidationError([{
+                "type": "value_error", "loc": ("query", "after"), "input": after, "msg": str(error),
+            }]) from error
     if len(entries) <= limit:
         return entries
     # Entries come in timeline order (date, then first report); pages are cut by date, then
