@@ -275,6 +275,7 @@ def http_paths(workload: Workload, total_documents: int) -> dict[str, list[str]]
         "GET /api/search?q= (rare word)": [f"/api/search?q={q(workload.word(3000, 5000))}" for _ in range(n)],
         "GET /api/documents (any offset)": [f"/api/documents?offset={rng.randrange(deep + 1)}" for _ in range(n)],
         "GET /api/documents?after= (any depth)": ["@after"] * n,
+        "GET /api/timeline?actor=&after= (popular, after 2000)": [],  # cursors read from the server
     }
 
 
@@ -327,6 +328,21 @@ def _cursors(server: Server, count: int, rng: random.Random) -> list[str]:
     return [f"/api/documents?after={quote(rng.choice(cursors))}" for _ in range(count)] if cursors else []
 
 
+def _timeline_cursors(server: Server, workload: Workload) -> list[str]:
+    """The timeline of popular actors after their 2,000th event, by cursor: the ``Link`` of the
+    page of 1,000 events at offset 1,000 names the event the page after ends with."""
+    after: dict[str, str | None] = {}
+    addresses = []
+    for _ in range(workload.count):
+        actor = workload.rng.choice(workload.popular)
+        if actor not in after:
+            _, _, link = server.get(f"/api/timeline?actor={quote(actor)}&limit=1000&offset=1000")
+            after[actor] = link.split("after=", 1)[1].split(">", 1)[0] if link and "after=" in link else None
+        if after[actor]:
+            addresses.append(f"/api/timeline?actor={quote(actor)}&after={after[actor]}")
+    return addresses
+
+
 def measure_http(server: Server, paths: list[str]) -> dict[str, Any]:
     """Ask every address once over one kept-alive connection, timing each whole answer (request
     sent to body read); the figures in milliseconds, the largest body in bytes."""
@@ -360,6 +376,7 @@ def run_http(path: Path, queries: int, seed: int) -> dict[str, dict[str, Any]]:
     server = Server(path)
     try:
         paths["GET /api/documents?after= (any depth)"] = _cursors(server, queries, workload.rng)
+        paths["GET /api/timeline?actor=&after= (popular, after 2000)"] = _timeline_cursors(server, workload)
         results = {}
         for kind, addresses in paths.items():
             if addresses:

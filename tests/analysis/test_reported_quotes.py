@@ -5,7 +5,7 @@ where its sentence says so, else by its article and marked ``reported``. Hand-bu
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -115,3 +115,34 @@ def test_the_api_and_the_actor_page_show_words_reported_twice_once(quotes_db):
     listed = page[page.index('id="actor-quotes"'):].split("</ul>")[0]
     assert listed.count('class="quote-item"') == 1
     assert "/documents/first#" in listed and "/documents/second#" in listed
+
+
+@pytest.fixture(scope="module")
+def much_quoted_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Sam Altman says « Il a peur de nous. » on 1 January, then 80 other things, one a day, then
+    the words of 1 January are reprinted (other case, other punctuation) on the last day."""
+    path = tmp_path_factory.mktemp("much-quoted") / "quotes.db"
+    articles = [_article("d000", FIRST, date(2025, 1, 1),
+                         [Quote(*span(FIRST, "Il a peur de nous."), "Il a peur de nous.", "sam", "écrit")])]
+    for number in range(1, 81):
+        words = f"Nous livrerons le modèle {number}."
+        text = f"Sam Altman annonce : « {words} »"
+        articles.append(_article(f"d{number:03}", text, date(2025, 1, 1) + timedelta(days=number),
+                                 [Quote(*span(text, words), words, "sam", "annonce")]))
+    articles.append(_article("d081", SECOND, date(2025, 6, 1),
+                             [Quote(*span(SECOND, "il a peur de nous"), "il a peur de nous", "sam", "avait lancé")]))
+    with Store(path) as store:
+        store.save(articles)
+    return path
+
+
+def test_a_page_of_quotes_holds_every_report_of_its_quotes_however_far_apart(much_quoted_db):
+    with Chronicle(much_quoted_db) as chron:
+        first = chron.reported_quotes(by="Sam Altman", limit=1)
+        everything = chron.reported_quotes(by="Sam Altman")
+        pages = [chron.reported_quotes(by="Sam Altman", limit=20, offset=offset) for offset in range(0, 100, 20)]
+    assert len(everything) == 81  # 82 reports, two of them the same words
+    assert [source.doc_id for source in first[0].sources] == ["d000", "d081"]
+    assert first[0].text == "Il a peur de nous."  # the words of the first report
+    assert [quote for page in pages for quote in page] == everything
+    assert everything[-1].text == "Nous livrerons le modèle 80."

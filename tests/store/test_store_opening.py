@@ -17,6 +17,7 @@ from chronique.cli import app as cli_app
 from chronique.errors import OutdatedSchemaError, StoreError
 from chronique.store import Store, migrations
 from chronique.store.migrations import MIGRATIONS, apply_migrations
+from chronique.store.quote_reads import said_key
 from tests.builders import sql
 from tests.web.test_web_fixtures import ALTMAN, MUSK, OPENAI, build_hand_store, make_app, request
 
@@ -78,6 +79,22 @@ def test_the_frozen_identity_keys_of_m003(tmp_path: Path) -> None:
         ("p", "claire vasseur", "vasseur"), ("x", "sir elton", None),
     ]
     assert sql(store, "SELECT key_norm FROM aliases") == [("vasseur",)]
+
+
+def test_m007_keys_the_quotes_of_an_older_store_as_new_ones_are_keyed(tmp_path: Path) -> None:
+    """The words of each quote folded by m007's frozen copy equal what ingest stores today
+    (``quote_reads.said_key``): case, curly apostrophes, spacing and edge punctuation ignored."""
+    old = database_at(tmp_path / "old.db", 6)
+    words = ["« Il a peur de nous. »", "il  a PEUR de nous", "L\u2019accord est signé !", "Straße"]
+    with closing(sqlite3.connect(old, isolation_level=None)) as conn:
+        conn.execute("INSERT INTO documents (id, content_hash, text, date, ingested_at) VALUES ('d', 'h', 'x', '2025-01-01', '')")
+        conn.executemany("INSERT INTO quotes (doc_id, start, \"end\", text) VALUES ('d', ?, ?, ?)",
+                         [(index, index + 1, text) for index, text in enumerate(words)])
+    with Store(old) as store:
+        assert store.applied_migrations == ["m007_quote_keys"]
+    assert sql(store, "SELECT said_key FROM quotes ORDER BY start") == [
+        ("il a peur de nous",), ("il a peur de nous",), ("l'accord est signé",), ("strasse",)]
+    assert [said_key(text) for text in words] == [row[0] for row in sql(store, "SELECT said_key FROM quotes ORDER BY start")]
 
 
 # -- readers never migrate ----------------------------------------------------------------------------

@@ -102,6 +102,9 @@ def test_a_list_answers_its_default_page_and_links_the_next(app, url: str) -> No
         assert response.json()["next"] == cursor
         assert next_link(response) == f"/api/documents?limit={DEFAULT_LIMIT}&after={cursor.replace(':', '%3A')}"
         return
+    if url.startswith("/api/timeline"):  # by cursor: the last event's id
+        assert next_link(response) == f"{url}&limit={DEFAULT_LIMIT}&after={items(response.json())[-1]['event_id']}"
+        return
     assert next_link(response) == with_query(url.replace(" ", "%20"), f"limit={DEFAULT_LIMIT}&offset={DEFAULT_LIMIT}")
 
 
@@ -191,3 +194,39 @@ def test_actors_matching_are_found_in_sql_and_bounded(big_store: Path) -> None:
         assert [row.id for row in chron.actors_matching("t", limit=2)] == ["twin", "acteur0000"]  # most mentioned first
         assert [row.id for row in chron.actors_matching("ACTEUR1004")] == ["acteur1004"]
         assert chron.actors_matching("  ") == [] and len(chron.actors_matching("e", limit=50)) == 50
+
+
+def test_the_actor_page_shows_one_page_of_events_and_links_the_next(app) -> None:
+    first = request(app, "GET", "/actors/Hub").text
+    second = request(app, "GET", "/actors/Hub?events_page=2").text
+    last = request(app, "GET", f"/actors/Hub?events_page={-(-ARTICLES // 100)}").text
+    assert "Le Hub rencontre Acteur0000 " in first and "Le Hub rencontre Acteur0099 " in first
+    assert "Le Hub rencontre Acteur0100 " not in first and "events_page=2#events" in first
+    assert "Le Hub rencontre Acteur0100 " in second and "events_page=1#events" in second
+    assert "Le Hub rencontre Acteur1004 " in last and "events_page=12#events" not in last
+
+
+def test_a_timeline_page_after_an_event_is_the_page_at_that_offset(app) -> None:
+    by_offset = request(app, "GET", "/api/timeline?actor=Hub&limit=7&offset=993").json()
+    before = request(app, "GET", "/api/timeline?actor=Hub&limit=1&offset=992").json()
+    by_cursor = request(app, "GET", f"/api/timeline?actor=Hub&limit=7&after={before[0]['event_id']}")
+    assert [e["event_id"] for e in by_cursor.json()] == [e["event_id"] for e in by_offset]
+    assert f"after={by_offset[-1]['event_id']}" in by_cursor.headers["link"]
+    last = request(app, "GET", f"/api/timeline?actor=Hub&after={by_offset[-1]['event_id']}")
+    assert len(last.json()) == ARTICLES - 1000 and "link" not in last.headers
+    unknown = request(app, "GET", "/api/timeline?actor=Hub&after=no-such-event")
+    assert unknown.status_code == 422 and unknown.json()["detail"][0]["loc"] == ["query", "after"]
+
+
+def test_timeline_pages_by_cursor_are_the_pages_by_offset(big_store: Path) -> None:
+    with Chronicle(big_store) as chronicle:
+        by_offset = [chronicle.timeline("Hub", "Twin", limit=250, offset=offset) for offset in range(0, ARTICLES, 250)]
+        by_cursor, after = [], None
+        while True:
+            page = chronicle.timeline("Hub", "Twin", limit=250, after=after)
+            if not page:
+                break
+            by_cursor.append(page)
+            after = page[-1].event_id  # one event a day: the last shown is the last of the cut
+    assert by_cursor == by_offset
+    assert sum(map(len, by_cursor)) == ARTICLES

@@ -147,14 +147,15 @@ class Chronicle:
 
     def timeline(
         self, *actors: ActorRef, start: date | None = None, end: date | None = None, undated: bool = False,
-        limit: int | None = None, offset: int = 0,
+        limit: int | None = None, offset: int = 0, after: str | None = None,
     ) -> list[TimelineEntry]:
         """Events of any of the actors (every event when none is given), oldest first; with a
         period, those whose dates overlap it; ``undated`` adds the events with no date, last.
-        ``limit``/``offset``: one page (pages are cut by date, then event id)."""
+        ``limit``/``offset``: one page (pages are cut by date, then event id); ``after``: the
+        events after that event (the last of a page), as fast at any depth as the first page."""
         entries = self._reads.timeline(
             self._ids(actors), dated_only=not undated, any_actor=True, start=start, end=end,
-            limit=limit, offset=offset if limit is not None else 0,
+            limit=limit, offset=offset if limit is not None else 0, after=after,
         )
         return entries if limit is not None else entries[offset:]
 
@@ -249,7 +250,9 @@ class Chronicle:
         articles are one quote with all its sources, dated when said where the text says so
         (see ``analysis.quotes``); ``limit``/``offset`` page the grouped quotes."""
         about_id = self.actor(about).id if about is not None else None
-        grouped = quotes_module.group_quotes(self._reads, self.quotes(by=by, about=about_id), limit, offset)
+        by_id = self.actor(by).id if by is not None else None
+        grouped = (quotes_module.group_quotes(self._reads, self._reads.quotes(by=by_id, about=about_id), None, offset)
+                   if limit is None else quotes_module.page_of_quotes(self._reads, by_id, about_id, limit, offset))
         return grouped if about_id is None else [replace(quote, about=about_id) for quote in grouped]
 
     def document(self, doc_id: str) -> Annotations | None:

@@ -52,13 +52,18 @@ def _edge(source: str, target: str, facts: list[_Facts]) -> GraphEdge:
     )
 
 
-def build_edges(events: Iterable[GraphEvent]) -> list[GraphEdge]:
-    """One edge per linked pair of actors, sorted by (source, target)."""
+def _facts_by_pair(events: Iterable[GraphEvent]) -> dict[tuple[str, str], list[_Facts]]:
     totals: dict[tuple[str, str], list[_Facts]] = {}
     for event in events:
         facts = _Facts(event.score or 0.0, counted_day(event), event.type, event.event_id)
         for pair in _pairs(event):
             totals.setdefault(pair, []).append(facts)
+    return totals
+
+
+def build_edges(events: Iterable[GraphEvent]) -> list[GraphEdge]:
+    """One edge per linked pair of actors, sorted by (source, target)."""
+    totals = _facts_by_pair(events)
     return [_edge(*pair, totals[pair]) for pair in sorted(totals)]
 
 
@@ -68,17 +73,20 @@ def strongest_first(edge: GraphEdge) -> tuple[int, str, str]:
 
 
 def _kept(
-    edges: list[GraphEdge], event_counts: dict[str, int], limit: int | None, offset: int,
+    totals: dict[tuple[str, str], list[_Facts]], event_counts: dict[str, int], limit: int | None, offset: int,
 ) -> tuple[list[GraphEdge], list[str]]:
     """The edges and actors of one page: every one without ``limit``; else the ``limit``
     strongest edges after the first ``offset``, their actors, and on the first page the actors
-    that share no event with another, most events first, up to ``2 * limit`` actors in all."""
+    that share no event with another, most events first, up to ``2 * limit`` actors in all.
+    Pairs are ranked by their number of events (as :func:`strongest_first` ranks edges), so
+    that only the page's edges are built: a month has thousands of pairs, a page a hundred."""
     if limit is None:
-        return edges, sorted(event_counts)
-    page = sorted(sorted(edges, key=strongest_first)[offset:offset + limit], key=lambda e: (e.source, e.target))
+        return [_edge(*pair, totals[pair]) for pair in sorted(totals)], sorted(event_counts)
+    ranked = sorted(totals, key=lambda pair: (-len(totals[pair]), *pair))[offset:offset + limit]
+    page = [_edge(*pair, totals[pair]) for pair in sorted(ranked)]
     actors = {actor for edge in page for actor in (edge.source, edge.target)}
     if offset == 0:
-        linked = {actor for edge in edges for actor in (edge.source, edge.target)}
+        linked = {actor for pair in totals for actor in pair}
         lone = sorted((actor for actor in event_counts if actor not in linked), key=lambda a: (-event_counts[a], a))
         actors |= set(lone[:max(0, 2 * limit - len(actors))])
     return page, sorted(actors)
@@ -91,16 +99,16 @@ def actor_graph(
     """Every actor of a counted event in the period (with or without edges) and the edges;
     with ``limit``, one page of them (see :func:`_kept`), with the totals of the whole graph."""
     events = reads.graph_events(start, end)
-    edges = build_edges(events)
+    totals = _facts_by_pair(events)
     event_counts: dict[str, int] = {}
     for event in events:
         for actor in set(event.sources) | set(event.targets):
             event_counts[actor] = event_counts.get(actor, 0) + 1
-    page, actors = _kept(edges, event_counts, limit, offset)
+    page, actors = _kept(totals, event_counts, limit, offset)
     names = reads.entity_names(actors)
     mentions = reads.mention_counts(actors, start, end)
     nodes = [
         GraphNode(actor, *names[actor][:2], names[actor][2], mentions.get(actor, 0), event_counts[actor])
         for actor in actors if actor in names
     ]
-    return ActorGraph(tuple(nodes), tuple(page), start, end, len(edges), len(event_counts))
+    return ActorGraph(tuple(nodes), tuple(page), start, end, len(totals), len(event_counts))

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from chronique.store.quote_reads import said_key
 from chronique.store.reader import StoreReader
 from chronique.store.records import QuoteRow
-from chronique.text import fold_key
 
-__all__ = ["ReportedQuote", "group_quotes", "quote_key"]
+__all__ = ["ReportedQuote", "group_quotes", "page_of_quotes", "quote_key"]
 
 
 @dataclass(frozen=True)
@@ -41,12 +41,9 @@ class ReportedQuote:
     sources: tuple[QuoteRow, ...]
 
 
-_EDGES = " .,;:!?…\"'«»“”"
-
-
 def quote_key(row: QuoteRow) -> tuple[str, str]:
-    """What makes two quotes one: the words folded, and the speaker."""
-    return " ".join(fold_key(row.text).split()).strip(_EDGES), row.speaker_id or ""
+    """What makes two quotes one: the words folded (``store.quote_reads.said_key``), and the speaker."""
+    return said_key(row.text), row.speaker_id or ""
 
 
 def group_quotes(
@@ -58,6 +55,37 @@ def group_quotes(
     for row in rows:
         groups.setdefault(quote_key(row), []).append(row)
     page = list(groups.values())[offset:] if limit is None else list(groups.values())[offset:offset + limit]
+    return _reported(reads, page)
+
+
+def page_of_quotes(
+    reads: StoreReader, by: str | None, about: str | None, limit: int, offset: int = 0,
+) -> list[ReportedQuote]:
+    """One page of the quotes by ``by`` and/or about ``about`` (entity ids), as
+    :func:`group_quotes` would cut it from all of them, reading a bounded part: the quotes are
+    walked in reading order only until ``offset + limit`` distinct ones are seen (a quote's place
+    is that of its first report), then every report of the page's quotes is read by its key
+    (``quotes.said_key``), however far in the store it is."""
+    firsts: dict[tuple[str, str], QuoteRow] = {}
+    position, chunk = 0, max(64, 2 * (offset + limit))
+    while len(firsts) < offset + limit:
+        rows = reads.quotes(by=by, about=about, limit=chunk, offset=position)
+        for row in rows:
+            firsts.setdefault(quote_key(row), row)
+        if len(rows) < chunk:
+            break
+        position, chunk = position + chunk, chunk * 2
+    keys = list(firsts)[offset:offset + limit]
+    groups: dict[tuple[str, str], list[QuoteRow]] = {key: [] for key in keys}
+    for row in reads.quotes_said_as([(speaker or None, words) for words, speaker in keys], about):
+        groups.get(quote_key(row), []).append(row)
+    # The first report leads, as in ``group_quotes`` (its words are the quote's words).
+    return _reported(reads, [[firsts[key], *(row for row in members if row != firsts[key])]
+                             for key, members in groups.items()])
+
+
+def _reported(reads: StoreReader, page: Sequence[Sequence[QuoteRow]]) -> list[ReportedQuote]:
+    """Each group of reports as one quote, dated (a read per report)."""
     said = reads.said_dates((row.doc_id, row.start, row.end) for members in page for row in members)
     quotes = []
     for members in page:

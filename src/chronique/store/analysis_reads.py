@@ -119,13 +119,18 @@ _MARKS = ", ".join("?" * len(_MODALITIES))
 #: (200,000 for a much-covered actor) instead of one seek and a check.
 _EXPORTED = f"+e.modality IN ({_MARKS})"
 
-#: Per counterpart: quotes by the actor about it, and by it about the actor.
-_SHARED_QUOTES = """
-    SELECT other, COUNT(*) FROM (
-        SELECT about AS other FROM quotes WHERE speaker = :actor AND about != :actor
-        UNION ALL
-        SELECT speaker AS other FROM quotes WHERE about = :actor AND speaker != :actor
-    ) JOIN entities en ON en.id = other GROUP BY other
+#: Per counterpart: quotes by the actor about it, and by it about the actor; each side counted
+#: in the order of its index (``quotes_by_speaker_about``, ``quotes_by_about_speaker``), from the
+#: index alone, before the few counterparts are checked to be entities ("about" may be free text).
+_QUOTED_BY_ACTOR = """
+    SELECT g.other, g.n FROM (SELECT q.about AS other, COUNT(*) AS n FROM quotes q
+                              WHERE q.speaker = ? AND q.about != ? GROUP BY q.about) g
+    JOIN entities en ON en.id = g.other
+"""
+_QUOTING_ACTOR = """
+    SELECT g.other, g.n FROM (SELECT q.speaker AS other, COUNT(*) AS n FROM quotes q
+                              WHERE q.about = ? AND q.speaker != ? GROUP BY q.speaker) g
+    JOIN entities en ON en.id = g.other
 """
 
 
@@ -140,7 +145,10 @@ def shared_event_totals(conn: sqlite3.Connection, actor_id: str) -> dict[str, tu
 
 def shared_quote_counts(conn: sqlite3.Connection, actor_id: str) -> dict[str, int]:
     """Counterpart id → quotes of the actor about it plus quotes of it about the actor."""
-    return dict(conn.execute(_SHARED_QUOTES, {"actor": actor_id}).fetchall())
+    counts: dict[str, int] = dict(conn.execute(_QUOTED_BY_ACTOR, (actor_id, actor_id)).fetchall())
+    for other, count in conn.execute(_QUOTING_ACTOR, (actor_id, actor_id)):
+        counts[other] = counts.get(other, 0) + count
+    return counts
 
 
 def exported_event_count(conn: sqlite3.Connection, actor_id: str) -> int:

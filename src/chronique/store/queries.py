@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from chronique.errors import InvalidOptionError
 from chronique.identity.entities import normalise_name
 from chronique.model import Document
 from chronique.store.records import (
@@ -215,11 +216,22 @@ def timeline_event_ids(
     end: date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
 ) -> list[str]:
     """The ids of the events a :func:`timeline` with the same arguments lists: all of them in no
-    order, or with ``limit`` one page in timeline order (see ``store.selection``)."""
-    spec = EventFilter(tuple(dict.fromkeys(actors)), any_actor, start, end, dated_only, include_unexported)
+    order, or with ``limit`` one page in timeline order (see ``store.selection``); ``after``:
+    only the events after that event in timeline order."""
+    spec = EventFilter(tuple(dict.fromkeys(actors)), any_actor, start, end, dated_only, include_unexported,
+                       None if after is None else _timeline_cursor(conn, after))
     return select_event_ids(conn, spec, limit=limit, offset=offset)
+
+
+def _timeline_cursor(conn: sqlite3.Connection, event_id: str) -> tuple[str | None, str]:
+    """``(when, id)`` of the event a page ends with (``store.selection`` pages after it)."""
+    row = conn.execute("SELECT COALESCE(date_start, date_value) FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        raise InvalidOptionError(f"no event {event_id!r}: a timeline's 'after' is the id of the last event of a page")
+    return row[0], event_id
 
 
 def timeline(
@@ -233,6 +245,7 @@ def timeline(
     end: date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
 ) -> list[TimelineEntry]:
     """Events involving every given entity id (as source or target), oldest first.
 
@@ -245,7 +258,7 @@ def timeline(
     """
     ids = timeline_event_ids(
         conn, actors, dated_only=dated_only, include_unexported=include_unexported,
-        any_actor=any_actor, start=start, end=end, limit=limit, offset=offset,
+        any_actor=any_actor, start=start, end=end, limit=limit, offset=offset, after=after,
     )
     return events_by_ids(conn, ids)
 
@@ -349,6 +362,29 @@ def quotes(
         QuoteRow(doc_id, _date(doc_date), start, end, text, speaker, name, cue, about_)
         for doc_id, doc_date, start, end, text, speaker, name, cue, about_ in rows
     ]
+
+
+def quotes_said_as(
+    conn: sqlite3.Connection, keys: Iterable[tuple[str | None, str]], about: str | None = None,
+) -> list[QuoteRow]:
+    """Every quote of each ``(speaker, said_key)`` (``quote_reads.said_key``; speaker ``None``:
+    no speaker), about ``about`` when given, in reading order: all the reports of one page of
+    quotes, each key an index range (``quotes_by_speaker_key``)."""
+    rows: list[QuoteRow] = []
+    for speaker, key in keys:
+        where, params = _quote_filter(speaker, about, one_by_one=True)
+        if speaker is None:
+            where += " AND q.speaker IS NULL"
+        rows += [
+            QuoteRow(doc_id, _date(doc_date), start, end, text, speaker_, name, cue, about_)
+            for doc_id, doc_date, start, end, text, speaker_, name, cue, about_ in conn.execute(
+                'SELECT q.doc_id, d.date, q.start, q."end", q.text, q.speaker, en.name, q.cue, q.about'
+                " FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker"
+                f" WHERE q.said_key = ? AND {where}",
+                [key, *params],
+            )
+        ]
+    return sorted(rows, key=lambda r: (r.doc_date or date.max, r.doc_id, r.start))
 
 
 _RELATIONS = f"""

@@ -14,7 +14,18 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
-__all__ = ["said_dates"]
+from chronique.text import fold_key
+
+__all__ = ["said_dates", "said_key"]
+
+_EDGES = " .,;:!?…\"'«»“”"
+
+
+def said_key(text: str) -> str:
+    """The quoted words as a reader compares them: case, apostrophes, spacing and the punctuation
+    around them ignored. Stored with each quote (``quotes.said_key``) so that the other reports
+    of a quote are an index seek, not a read of every quote of its speaker."""
+    return " ".join(fold_key(text).split()).strip(_EDGES)
 
 _CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 

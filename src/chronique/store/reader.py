@@ -63,9 +63,10 @@ class StoreReader:
     def timeline(
         self, actors: Sequence[str] = (), *, dated_only: bool = True, any_actor: bool = False,
         start: date | None = None, end: date | None = None, limit: int | None = None, offset: int = 0,
+        after: str | None = None,
     ) -> list[TimelineEntry]:
         return queries.timeline(self._conn, actors, dated_only=dated_only, any_actor=any_actor,
-                                start=start, end=end, limit=limit, offset=offset)
+                                start=start, end=end, limit=limit, offset=offset, after=after)
 
     def timeline_event_ids(self, actors: Sequence[str] = (), *, dated_only: bool = True) -> list[str]:
         return queries.timeline_event_ids(self._conn, actors, dated_only=dated_only)
@@ -78,6 +79,9 @@ class StoreReader:
         newest_first: bool = False,
     ) -> list[QuoteRow]:
         return queries.quotes(self._conn, by, about, limit=limit, offset=offset, newest_first=newest_first)
+
+    def quotes_said_as(self, keys: Iterable[tuple[str | None, str]], about: str | None = None) -> list[QuoteRow]:
+        return queries.quotes_said_as(self._conn, keys, about)
 
     def relations(self, entity_ids: Sequence[str], *, between: bool = False,
                   evidence_limit: int | None = None) -> list[RelationRow]:

@@ -62,6 +62,9 @@ class EventFilter:
     end: date | None = None
     dated_only: bool = True
     include_unexported: bool = False
+    #: Keyset paging: only the events after this one in timeline order, as ``(when, event id)``
+    #: (``when`` ``None``: the cursor is an undated event).
+    after: tuple[str | None, str] | None = None
 
     @property
     def has_period(self) -> bool:
@@ -90,10 +93,24 @@ def _actor_exists(spec: EventFilter) -> tuple[str, list[object]]:
     return " AND ".join(clauses), list(spec.actors)
 
 
+def _after_condition(after: tuple[str | None, str], dated_only: bool) -> tuple[str, list[object]]:
+    """The events after a cursor in timeline order (dated first, by date, then id), written as a
+    range of ``events_in_time_order``: its first column by equality, then the second."""
+    when, event_id = after
+    if when is None:
+        return f"({_UNDATED}) = 1 AND e.id > ?", [event_id]
+    dated = f"({_UNDATED}) = 0 AND {_WHEN} >= ? AND ({_WHEN} > ? OR e.id > ?)"
+    return (dated if dated_only else f"(({dated}) OR ({_UNDATED}) = 1)"), [when, when, event_id]
+
+
 def _conditions(spec: EventFilter, *, actors: bool, period: bool) -> tuple[list[str], list[object]]:
     """Conditions on ``e`` for what does not drive the query."""
     clauses: list[str] = []
     params: list[object] = []
+    if spec.after is not None:
+        clause, values = _after_condition(spec.after, spec.dated_only)
+        clauses.append(clause)
+        params.extend(values)
     if spec.dated_only:
         clauses.append(f"NOT {_UNDATED}")
     if not spec.include_unexported:
@@ -178,7 +195,11 @@ def _in_time_order(
     clauses, params = _conditions(spec, actors=True, period=True)
     where = " AND ".join(clauses) or "1 = 1"
     if not newest_first:
-        sql = f"SELECT e.id FROM events e WHERE {where} ORDER BY {_TIME_ORDER} LIMIT ? OFFSET ?"
+        # After a dated cursor the first column is fixed by the condition: ordering by it too
+        # would make SQLite sort every event after the cursor instead of reading the index on.
+        one_range = spec.after is not None and spec.after[0] is not None and spec.dated_only
+        order = f"{_WHEN}, e.id" if one_range else _TIME_ORDER
+        sql = f"SELECT e.id FROM events e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
         return [row[0] for row in conn.execute(sql, [*params, limit, offset])]
     dated = [row[0] for row in conn.execute(
         f"SELECT e.id FROM events e WHERE ({_UNDATED}) = 0 AND {where}"

@@ -26,6 +26,7 @@ from chronique.store.entity_moves import (
     record_neighbours,
     rename_entity,
 )
+from chronique.store.quote_reads import said_key
 from chronique.store.tellings import (
     SYMMETRIC_EVENT_TYPES,
     event_actors_key,
@@ -104,10 +105,11 @@ def _insert_spans(conn: sqlite3.Connection, annotations: Annotations, key_map: _
         [(doc_id, m.start, m.end, m.text, m.amount, m.currency) for m in annotations.money],
     )
     conn.executemany(
-        'INSERT INTO quotes (doc_id, start, "end", text, speaker, cue, about) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO quotes (doc_id, start, "end", text, speaker, cue, about, said_key)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, q.start, q.end, q.text,
           key_map(q.speaker, "a quote's speaker") if q.speaker else None,
-          q.cue, key_map.ids.get(q.about, q.about) if q.about else None)
+          q.cue, key_map.ids.get(q.about, q.about) if q.about else None, said_key(q.text))
          for q in annotations.quotes],
     )
     conn.executemany(

@@ -21,6 +21,7 @@ from pydantic import BeforeValidator
 
 from chronique.analysis.quotes import ReportedQuote
 from chronique.analysis.records import ActorGraph, ActorProfile, PairHistory, SearchHit, SeriesPoint
+from chronique.errors import InvalidOptionError
 from chronique.model import ENTITY_TYPES, Annotations
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry
 from chronique.web.library import DocumentPage, Library, Reading
@@ -123,15 +124,36 @@ def get_timeline(
     undated: Annotated[bool, Query(description="Also list events the text gives no date for.")] = False,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
+    after: Annotated[str | None, Query(min_length=1, max_length=200, description=(
+        "The events after this one (the id of the last event of a page, as in the `Link: rel=\"next\"`"
+        " header): as fast at any depth as the first page."))] = None,
 ) -> list[TimelineEntry]:
     """Events oldest first, each with the sentences that tell it; one page at a time (pages are
-    cut by date, then event id)."""
+    cut by date, then event id). The ``Link`` to the next page gives it by cursor (``after``)."""
     check_period(start, end)
     with _library(request).open() as reading:
         ids = [resolve_actor(reading, name).id for name in actor]
-        entries = reading.chronicle.timeline(*ids, start=start, end=end, undated=undated,
-                                             limit=limit + 1, offset=offset)
-    return one_page(entries, request, response, limit, offset)
+        try:
+            entries = reading.chronicle.timeline(*ids, start=start, end=end, undated=undated,
+                                                 limit=limit + 1, offset=offset, after=after)
+        except InvalidOptionError as error:  # an unknown cursor: a 422 in FastAPI's validation shape
+            raise RequestValidationError([{
+                "type": "value_error", "loc": ("query", "after"), "input": after, "msg": str(error),
+            }]) from error
+    if len(entries) <= limit:
+        return entries
+    # Entries come in timeline order (date, then first report); pages are cut by date, then
+    # event id: the one more read is the last in that order, and the page ends before it.
+    extra = max(entries, key=_cut_order)
+    page = [entry for entry in entries if entry is not extra]
+    link_after(request, response, limit, max(page, key=_cut_order).event_id)
+    return page
+
+
+def _cut_order(entry: TimelineEntry) -> tuple[bool, str, str]:
+    """The order timeline pages are cut in (``store.selection``): dated first, by date, then id."""
+    when = entry.date_start or entry.date_value
+    return when is None, when or "", entry.event_id
 
 
 @router.get("/pairs/{a}/{b}", response_model=PairHistory, responses=NOT_FOUND, tags=["actors"])

@@ -36,7 +36,7 @@ EventTypes = Annotated[list[str] | None, Query(alias="type", max_length=len(EVEN
 _DOCUMENTS_PER_PAGE = 25
 _ACTOR_ARTICLES = 20
 _ACTOR_QUOTES = 20
-_TIMELINE_ROWS = 300
+_TIMELINE_ROWS = 100  # events per page of an actor's timeline
 #: Every list a page shows is bounded: the events of a pair's story a page (``?page=N``), the
 #: counterparts of an actor, the links of the network (``?limit=``, strongest first).
 _PAIR_EVENTS = 300
@@ -105,17 +105,21 @@ def _filters(start: date | None, end: date | None, types: frozenset[str] | None)
 @router.get("/actors/{actor}", response_model=None)
 def actor_page(
     request: Request, actor: PageName, start: FromDate = None, end: ToDate = None, type: EventTypes = None,
-    articles_page: PageNumber = 1, quotes_page: PageNumber = 1, _format: Format = None, _list: ListName = None,
+    articles_page: PageNumber = 1, quotes_page: PageNumber = 1, events_page: PageNumber = 1, _format: Format = None,
+    _list: ListName = None,
 ) -> HTMLResponse | Response:
     """Who the actor is, the chart and timeline of their events (filtered by type and period),
-    their counterparts, the articles that mention them and their quotes (each list paged)."""
+    their counterparts, the articles that mention them and their quotes (each list paged: a
+    much-covered actor has tens of thousands of events and quotes)."""
     check_period(start, end)
     types = _types(type)
     with _library(request).open() as reading:
         chronicle = reading.chronicle
         row = resolve_actor(reading, actor)
         profile = chronicle.profile(row, events=10, quotes=20, counterparts=_COUNTERPARTS)
-        timeline = _of_types(chronicle.timeline(row, start=start, end=end, limit=_TIMELINE_ROWS), types)
+        events = chronicle.timeline(row, start=start, end=end, limit=_TIMELINE_ROWS + 1,
+                                    offset=(events_page - 1) * _TIMELINE_ROWS)
+        timeline = _of_types(events[:_TIMELINE_ROWS], types)
         spans = chronicle.spans(row, start=start, end=end, types=types, event_ids=_format is not None)
         articles = chronicle.documents_mentioning(row, limit=_ACTOR_ARTICLES,
                                                   offset=(articles_page - 1) * _ACTOR_ARTICLES)
@@ -129,6 +133,7 @@ def actor_page(
         request, "actor.html", profile=profile, actor=row, timeline=timeline, chart=chart, articles=articles,
         articles_page=articles_page, articles_pages=max(1, -(-articles.total // _ACTOR_ARTICLES)),
         said=said[:_ACTOR_QUOTES], quotes_page=quotes_page, more_quotes=len(said) > _ACTOR_QUOTES,
+        events_page=events_page, more_events=len(events) > _TIMELINE_ROWS,
         **_filters(start, end, types),
     )
 
