@@ -5,9 +5,9 @@ costs per document (issue 18).
     .venv/bin/python bench/ingest_workers.py --words 10000        # quick try
     .venv/bin/python bench/ingest_workers.py --json bench/out/ingest_workers.json
 
-The corpus is the speed benchmark's (``speed_corpus.py``: the example articles and the French
-TimeBank dev texts, converted at run time by the shared scorer), repeated; each repeated copy gets
-a line of its own at its end, so that every document is stored rather than found a duplicate.
+The corpus is the speed benchmark's distinct text (``speed_corpus.build_corpus``: every real
+French text the project can read at run time, then generated news, no document repeated), so
+that every document is stored rather than found a duplicate.
 
 Each variant runs in a fresh child process (this script with ``--child``) and is timed there
 after its start-up: the pipeline loaded (in the process, or in every worker through the worker
@@ -36,19 +36,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from speed_corpus import CorpusRecord, read_source_records, repeated, write_corpus
+from speed_corpus import CorpusRecord, build_corpus, write_corpus
 
 WARM_UP_DOCUMENTS = 8
 VARIANTS: dict[str, int] = {"single process": 0, "Dask, 1 worker": 1, "Dask, 2 workers": 2}
 
 
 def distinct_corpus(words: int) -> list[CorpusRecord]:
-    """The speed corpus, each repeated copy made a new article by a line that names its copy."""
-    records = []
-    for record in repeated(read_source_records(), words):
-        copy = record.id.partition("~")[2]
-        records.append(record if not copy else replace(record, text=f"{record.text}\n\nCopie numéro {copy}."))
-    return records
+    """About ``words`` words of distinct articles: real texts first, then generated news."""
+    return build_corpus(words)
 
 
 # ------------------------------------------------------------------ child: one variant, timed
