@@ -47,6 +47,14 @@ SENTENCES = [
     ("Le rival de Renault, Stellantis, a présenté un modèle.", {("COMPETE", "stellantis", "renault")}),
     ("Rival historique de Coca-Cola, Pepsi a lancé une boisson.", {("COMPETE", "pepsi", "coca-cola")}),
     ("Zalando est considéré comme le principal concurrent d'Amazon.", {("COMPETE", "zalando", "amazon")}),
+    # the rivalry is stated whatever the clause around the noun does ("décidé d'empêcher")
+    ("Bruxelles a décidé d'empêcher le rival d'Airbus, Boeing, de vendre certains avions en Europe.",
+     {("COMPETE", "boeing", "airbus")}),
+    # "les gouvernements de A et de B" stand for both countries
+    ("Les gouvernements de la France et de l'Allemagne se disputent le leadership de l'espace.",
+     {("COMPETE", "france", "allemagne")}),
+    # the object the parser hung on the date before it
+    ("Google a racheté le 2 mai Fitbit pour 2 milliards de dollars.", {("ACQUIRE", "google", "fitbit")}),
     ("Pierre Durand et son partenaire Paul Martin ont fondé la société Cerise.",
      {("PARTNER", "paul-martin", "pierre-durand"), ("FOUND", "pierre-durand", "cerise"),
       ("FOUND", "paul-martin", "cerise")}),
@@ -185,6 +193,8 @@ OTHER_SUBJECTS = [
     ("Le gouvernement a mis fin au dispositif. Les supporters ont versé des larmes au Parc des Princes.", set()),
     ("Free a présenté son offre pour les familles. L'offre de Free sur la fibre reste la moins chère.", set()),
     ("Le contrat de travail de Paul Martin a été rompu. La lutte contre la fraude mobilise Bercy.", set()),
+    ("Renault n'est pas le concurrent de Tesla. Les gouvernements de la France et de l'Allemagne ont "
+     "publié un communiqué commun.", set()),
     ("Renault et Nissan ont renégocié leur alliance. Nissan détient 15 % de Renault. "
      "La participation de l'État dans Renault reste de 15 %.", set()),
 ]

@@ -29,6 +29,7 @@ from chronique.extract.events.syntax import (
     _names_its_head,
 )
 from chronique.kb import KnowledgeBase
+from chronique.model import Event
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -47,6 +48,9 @@ class Arguments:
     sources: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     certainty: float = 1.0
+    #: The event an actor was taken from ("ont aussi été condamnés": the sentence told before),
+    #: whose date the event keeps when its own clause gives none.
+    continues: Event | None = None
 
     def add(self, role: str, keys: list[str]) -> None:
         bucket = self.sources if role == "source" else self.targets
@@ -315,6 +319,16 @@ class ArgumentFinder:
         if subject.dep_ not in LABELS.subjects or subject.head.i < noun.i:
             return []
         return self.reader.actors(subject)
+
+    @staticmethod
+    def relational(entry: TriggerEntry) -> bool:
+        """A relational noun entry ("concurrent", "fondateur"): its source is a bearer."""
+        return entry.kind == "noun" and any(slot == "bearer" for slot, _ in entry.roles)
+
+    def predicated(self, noun: Token) -> bool:
+        """Whether a verb states the noun of its subject or object ("X est / reste / est
+        considéré comme le rival de Y"), so that the verb's modality is the relation's."""
+        return self.predicate_head(noun) is not None or self._regarded(noun) is not None
 
     def _regarded(self, noun: Token) -> list[str] | None:
         """"X est considéré comme le seul concurrent de Y", "Z présente X comme son rival": the

@@ -82,6 +82,8 @@ class EventExtractor:
         self.insults = words.words("quotes", "insults")
         self.answer_types = words.words("replies", "answers_types")
         self.answer_types = frozenset(t.upper() for t in self.answer_types)
+        #: The rules of sentences by a judge: their sources judge the sentences told without one.
+        self.judge_rules = frozenset(e.rule for group in words.verbs.values() for e in group if e.counterpart == "judge")
 
     def __call__(self, doc: Doc) -> Doc:
         context = _DocumentContext(doc, self.words, self.reader)
@@ -163,6 +165,12 @@ class EventExtractor:
         if entry.counterpart == "target" and found.sources and not found.targets:
             found.targets = context.discourse.counterpart(events, found.sources)
             penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "judge" and found.targets and not found.sources:
+            judgment = context.discourse.judgment(events, token.idx, found.targets, self.judge_rules)
+            if judgment is not None:
+                found.sources = [s for s in judgment.sources if s not in found.targets and context.types.get(s) == "ORG"]
+                found.continues = judgment
+            penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "source" and found.targets and not found.sources:
             found.sources = context.discourse.counterpart(events, found.targets)
             penalty *= DISCOURSE_PENALTY
@@ -225,6 +233,7 @@ class EventExtractor:
         event_type = entry.when_proposed if offered and entry.when_proposed else entry.type
         event_type = _type_in_context(token, entry, event_type)
         timex = context.dater.date(self._dating_path(token, entry, path), token.idx)
+        dated = found.continues if timex is None and found.continues is not None else None
         money = amount_of(token.doc, path, token.doc._.money or [])
         sentence_start, sentence_end = _sentence_bounds(token)
         top = path[-1]
@@ -238,9 +247,9 @@ class EventExtractor:
                 events.append(Event(
                     type=event_type, sources=(source,), targets=(target,), start=start, end=end,
                     trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
-                    date=timex.value if timex else None,
-                    date_start=timex.range_start if timex else None,
-                    date_end=timex.range_end if timex else None,
+                    date=timex.value if timex else (dated.date if dated else None),
+                    date_start=timex.range_start if timex else (dated.date_start if dated else None),
+                    date_end=timex.range_end if timex else (dated.date_end if dated else None),
                     amount=money.amount if money else None, currency=money.currency if money else None,
                     modality=modality, confidence=round(entry.confidence * certainty, 3),
                     score=score_of(event_type),
@@ -277,6 +286,11 @@ class EventExtractor:
                 verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
                 return [token] + (clause_path(verb) if verb is not None else []), [noun]
             return clause_path(token), []
+        if self.finder.relational(entry) and not self.finder.predicated(token):
+            # "a décidé d'empêcher le rival de Micron, YMTC, d'acheter": a relational noun in
+            # apposition or as an argument states the relation itself; the clause's modality is
+            # about the clause ("X est le rival de Y" keeps it: "n'est pas", "pourrait devenir").
+            return [token], []
         frames = self.finder.frame_chain(token)
         verb = self.finder.governing_verb(token)
         top = frames[-1]

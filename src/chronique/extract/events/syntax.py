@@ -108,7 +108,7 @@ class ParseReader:
         restated = _name_in_description(head)
         if restated is not None:
             return [restated]
-        if _actor(head) is None and not named and fold(head.lemma_) in self.office_nouns:
+        if _actor(head) is None and not named and (fold(head.lemma_) in self.office_nouns or fold(head.text) in self.office_nouns):
             return self.office_holder(head)
         if _actor(head) is None and not named:
             described = _name_after_adjectives(head)
@@ -139,8 +139,16 @@ class ParseReader:
             for complement in level:
                 found = self.actors(complement)
                 if found:
-                    return found
+                    return found + [k for k in self._complement_conjuncts(office) if k not in found]
         return self._own_office(office)
+
+    def _complement_conjuncts(self, office: Token) -> list[str]:
+        """"les gouvernements des États-Unis et de la Chine": the parser hangs the second
+        complement, with its own "de", on the office noun as a conjunct; it is a complement."""
+        return [key for c in office.conjuncts
+                if c.head == office and c.i > office.i
+                and preposition(c, self.preposition_forms) in self.genitive
+                for key in self.actors(c)]
 
     def _own_office(self, office: Token) -> list[str]:
         """"Axel Dauchez, président de Deezer, va quitter son poste": an office with a
@@ -463,6 +471,10 @@ class ParseReader:
                 found = self._first_child(child, (LABELS.object,))
                 if found is not None:
                     return found
+            if child.i > verb.i and child.dep_ in OBLIQUE_DEPS:
+                found = _name_after_date(child)
+                if found is not None:
+                    return found
         stray = next((c for c in verb.children if c.i > verb.i and self._bare_actor(c, verb, before=False)), None)
         if stray is not None:
             return stray
@@ -500,6 +512,27 @@ class ParseReader:
     @staticmethod
     def _first_child(token: Token, deps: Collection[str]) -> Token | None:
         return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _name_after_date(phrase: Token) -> Token | None:
+    """"a placé le 16 mai Huawei sur une liste noire": the parser hangs the object named right
+    after a date on the date's noun; a bare name (no preposition) that follows the date is it."""
+    timexes = phrase.doc._.timexes or []
+    date = next((t for t in timexes if t.start <= phrase.idx < t.end), None)
+    if date is None or any(c.dep_ in LABELS.introducers for c in phrase.children):
+        return None
+    for token in phrase.subtree:
+        if (token.idx == _next_word_start(phrase.doc, date.end) and token.pos_ == "PROPN"
+                and token.dep_ not in LABELS.name_parts and _actor(token) is not None
+                and not any(c.dep_ in LABELS.introducers for c in token.children)):
+            return token
+    return None
+
+
+def _next_word_start(doc, end: int) -> int:
+    """Where the first word after character ``end`` begins."""
+    token = next((t for t in doc if t.idx >= end and not t.is_space), None)
+    return token.idx if token is not None else -1
 
 
 def _actor(token: Token) -> str | None:
