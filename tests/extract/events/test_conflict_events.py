@@ -64,6 +64,10 @@ FOUND = [
       ("ACCUSE", "org:tribunal de commerce de Nantes", "person:Marc Dupont"),
       ("ACCUSE", "org:tribunal de commerce de Nantes", "person:Luc Bernard"),
       ("ACCUSE", "org:tribunal de commerce de Nantes", "person:Paul Girard")}),
+    # a conduct a court or anyone finds unlawful, a wrongdoing found
+    ("Le tribunal de commerce de Nantes a reconnu que Kestrel avait perçu indûment des aides publiques.",
+     {("ACCUSE", "org:tribunal de commerce de Nantes", "org:Kestrel")}),
+    ("La Cour des comptes a jugé que Renault avait violé la loi.", {("ACCUSE", "org:Cour des comptes", "renault")}),
     # a politician's condemnation judges no one's case after it
     ("Emmanuel Macron a condamné Vladimir Poutine. Marc Dupont a été condamné à deux ans de prison.",
      {("ACCUSE", "emmanuel-macron", "vladimir-poutine")}),
@@ -94,6 +98,7 @@ NOTHING = [
     "Marc Dupont a été condamné à deux ans de prison.",
     "Le joueur Kylian Mbappé a écopé d'un carton jaune.",
     "Xavier Niel a placé sa fortune sur une liste de placements.",
+    "Le tribunal de commerce de Nantes a reconnu que Kestrel avait perçu des aides publiques.",
 ]
 
 

@@ -50,6 +50,11 @@ SENTENCES = [
     # the rivalry is stated whatever the clause around the noun does ("décidé d'empêcher")
     ("Bruxelles a décidé d'empêcher le rival d'Airbus, Boeing, de vendre certains avions en Europe.",
      {("COMPETE", "boeing", "airbus")}),
+    # regarded as alternatives: every pair of the two lists ("comme" hung on the object by the parser)
+    ("Les analystes considèrent Qwant et Ecosia comme des alternatives à Google et Bing.",
+     {("COMPETE", "qwant", "google"), ("COMPETE", "qwant", "bing"), ("COMPETE", "ecosia", "google"),
+      ("COMPETE", "ecosia", "bing")}),
+    ("Les analystes considèrent Qwant comme une solution alternative à Bing.", {("COMPETE", "qwant", "bing")}),
     # "les gouvernements de A et de B" stand for both countries
     ("Les gouvernements de la France et de l'Allemagne se disputent le leadership de l'espace.",
      {("COMPETE", "france", "allemagne")}),
@@ -193,6 +198,7 @@ OTHER_SUBJECTS = [
     ("Le gouvernement a mis fin au dispositif. Les supporters ont versé des larmes au Parc des Princes.", set()),
     ("Free a présenté son offre pour les familles. L'offre de Free sur la fibre reste la moins chère.", set()),
     ("Le contrat de travail de Paul Martin a été rompu. La lutte contre la fraude mobilise Bercy.", set()),
+    ("Orange propose une solution de paiement à Carrefour. Les élèves considèrent Marc Dupont comme un ami.", set()),
     ("Renault n'est pas le concurrent de Tesla. Les gouvernements de la France et de l'Allemagne ont "
      "publié un communiqué commun.", set()),
     ("Renault et Nissan ont renégocié leur alliance. Nissan détient 15 % de Renault. "

@@ -100,6 +100,7 @@ class ArgumentFinder:
         self.judging_verbs = words.words("syntax", "judging_verbs")
         self.possessives = words.words("syntax", "possessives")
         self.regard_verbs = words.words("syntax", "regard_verbs")
+        self.regard_markers = words.words("syntax", "regard_markers")
         self.list_introducers = words.words("syntax", "list_introducers")
 
     # -- constraints -----------------------------------------------------------------------
@@ -334,13 +335,42 @@ class ArgumentFinder:
         """"X est considéré comme le seul concurrent de Y", "Z présente X comme son rival": the
         noun is said of the passive subject, or of the object, of a verb of regarding."""
         head = noun.head
-        if noun.dep_ not in LABELS.predicate_noun_links or head == noun or not any(
-                lemma in self.regard_verbs for lemma in self.words.lemma_candidates(head)):
-            return None
+        if noun.dep_ not in LABELS.predicate_noun_links or head == noun or not self._regards(head):
+            return self._regarded_object(noun)
         for child in head.children:
             if child.dep_ in LABELS.patients and child != noun:
                 return self.reader.actors(child)
+        # "considèrent Qobuz/xcomp comme une alternative": the parser made the object the predicate.
+        for child in head.children:
+            if child.dep_ == LABELS.open_complement and child.i < noun.i and _actor(child) is not None:
+                return self.reader.actors(child)
         return []
+
+    def _regards(self, verb: Token) -> bool:
+        return any(lemma in self.regard_verbs for lemma in self.words.lemma_candidates(verb))
+
+    def _regarded_object(self, noun: Token) -> list[str] | None:
+        """"On considère A et B comme des alternatives à C": the parser hangs the "comme" phrase
+        on the object (or its last conjunct); the noun is said of the whole object."""
+        if noun.head == noun or not any(c.dep_ == LABELS.case_marker and fold(c.text) in self.regard_markers
+                                        for c in noun.children):
+            return None
+        phrase, climbed = noun.head, [noun.head]
+        while phrase.head != phrase and phrase in phrase.head.conjuncts:
+            phrase = phrase.head
+            climbed.append(phrase)
+        if self._regards(phrase):
+            # "considèrent A et B/conj comme ...": the parser made B a conjunct of the verb.
+            obj = next((c for c in phrase.children if c.dep_ in LABELS.patients and c.i < noun.i), None)
+            if obj is None:
+                return None
+            climbed = [obj, *climbed[:-1]]
+        elif not (phrase.dep_ in LABELS.patients or phrase.dep_ == LABELS.open_complement) or not self._regards(phrase.head):
+            return None  # (the parser makes an unknown brand object an xcomp: "considèrent Qwant/xcomp")
+        found: list[str] = []
+        for part in climbed:
+            found.extend(k for k in self.reader.actors(part) if k not in found)
+        return found
 
     def _possessive(self, noun: Token) -> Token | None:
         return next((c for c in noun.children if c.i < noun.i and (

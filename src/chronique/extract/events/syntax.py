@@ -546,9 +546,12 @@ def _name_in_description(noun: Token) -> str | None:
     mention = actor_index(noun.doc).mention_at(noun)
     if noun.pos_ != "NOUN" or mention is None or mention.end > noun.idx + len(noun.text):
         return None
+    conjuncts = noun.conjuncts
     for token in noun.subtree:
         if token.i <= noun.i or token.pos_ != "PROPN" or any(c.dep_ == LABELS.case_marker for c in token.children):
             continue
+        if token in conjuncts or token.head in conjuncts:
+            continue  # "TikTok/NOUN et YouTube": a name coordinated with the noun is another actor
         link = token.head
         if link == noun or (link.head == noun and link.pos_ == "NOUN" and _actor(link) is None):
             key = _actor(token)
