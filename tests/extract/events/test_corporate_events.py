@@ -55,6 +55,11 @@ SENTENCES = [
      {("COMPETE", "qwant", "google"), ("COMPETE", "qwant", "bing"), ("COMPETE", "ecosia", "google"),
       ("COMPETE", "ecosia", "bing")}),
     ("Les analystes considèrent Qwant comme une solution alternative à Bing.", {("COMPETE", "qwant", "bing")}),
+    # a second complement the parser hung on the noun as its conjunct; "ainsi qu'avec X"
+    ("La Région Bretagne, en collaboration avec le groupe Danone et le fonds d'investissement américain "
+     "Blackstone, a annoncé avoir conclu un accord.",
+     {("PARTNER", "région-bretagne", "danone"), ("PARTNER", "région-bretagne", "blackstone")}),
+    ("Tidal a noué des partenariats avec des opérateurs, ainsi qu'avec Snapchat.", {("PARTNER", "tidal", "snapchat")}),
     # "les gouvernements de A et de B" stand for both countries
     ("Les gouvernements de la France et de l'Allemagne se disputent le leadership de l'espace.",
      {("COMPETE", "france", "allemagne")}),
@@ -198,6 +203,7 @@ OTHER_SUBJECTS = [
     ("Le gouvernement a mis fin au dispositif. Les supporters ont versé des larmes au Parc des Princes.", set()),
     ("Free a présenté son offre pour les familles. L'offre de Free sur la fibre reste la moins chère.", set()),
     ("Le contrat de travail de Paul Martin a été rompu. La lutte contre la fraude mobilise Bercy.", set()),
+    ("La collaboration avec Danone et la croissance de Nestlé ont été saluées par les analystes.", set()),
     ("Orange propose une solution de paiement à Carrefour. Les élèves considèrent Marc Dupont comme un ami.", set()),
     ("Renault n'est pas le concurrent de Tesla. Les gouvernements de la France et de l'Allemagne ont "
      "publié un communiqué commun.", set()),

@@ -500,6 +500,13 @@ class ParseReader:
                 yield child
                 # "du Suédois Spotify": the name after a demonym, hung on ``head`` beside it.
                 yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1 and _continues_complement(s))
+                # "en collaboration avec le groupe A et/cc le fonds B/conj": the parser hangs the
+                # second complement on ``head`` as its conjunct.
+                yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1
+                            and s.left_edge.pos_ == "CCONJ" and s in head.conjuncts and s.pos_ in ("NOUN", "PROPN")
+                            and not any(c.dep_ in LABELS.introducers for c in s.children))
+                # "avec des opérateurs, ainsi qu'avec le réseau X": a conjunct with its own "avec".
+                yield from (c for c in child.conjuncts if c.i > child.i and preposition(c, self.preposition_forms) == prep)
             elif child.dep_ == LABELS.adverbial_modifier and fold(child.text) == prep:
                 # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
                 # that begins the compound preposition.
