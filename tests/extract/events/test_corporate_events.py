@@ -60,6 +60,9 @@ SENTENCES = [
      "Blackstone, a annoncé avoir conclu un accord.",
      {("PARTNER", "région-bretagne", "danone"), ("PARTNER", "région-bretagne", "blackstone")}),
     ("Tidal a noué des partenariats avec des opérateurs, ainsi qu'avec Snapchat.", {("PARTNER", "tidal", "snapchat")}),
+    # a stake held in a company stands for it
+    ("Les deux groupes ont procédé hier à la cession à Danone des 40 % détenus par Nestlé dans le capital "
+     "de Lactalis.", {("ACQUIRE", "danone", "lactalis")}),
     # "les gouvernements de A et de B" stand for both countries
     ("Les gouvernements de la France et de l'Allemagne se disputent le leadership de l'espace.",
      {("COMPETE", "france", "allemagne")}),
@@ -203,6 +206,8 @@ OTHER_SUBJECTS = [
     ("Le gouvernement a mis fin au dispositif. Les supporters ont versé des larmes au Parc des Princes.", set()),
     ("Free a présenté son offre pour les familles. L'offre de Free sur la fibre reste la moins chère.", set()),
     ("Le contrat de travail de Paul Martin a été rompu. La lutte contre la fraude mobilise Bercy.", set()),
+    ("Les 40 % détenus par Nestlé dans le capital de Lactalis ont pris de la valeur. "
+     "Nestlé a annoncé la cession de ses magasins dans la région de Lyon à Carrefour.", set()),
     ("La collaboration avec Danone et la croissance de Nestlé ont été saluées par les analystes.", set()),
     ("Orange propose une solution de paiement à Carrefour. Les élèves considèrent Marc Dupont comme un ami.", set()),
     ("Renault n'est pas le concurrent de Tesla. Les gouvernements de la France et de l'Allemagne ont "

@@ -196,6 +196,8 @@ class ArgumentFinder:
             return reporter(reader, trigger), True
         if slot == "doer":
             return doer_or_maker(reader, trigger), True
+        if slot.startswith("stake:"):
+            return self._stake_holding(trigger, slot[6:]), True
         if slot.startswith("deed:"):  # "protester contre la décision d'Apple"
             return deed_complement(reader, trigger, slot[5:]), True
         if ":" in slot:
@@ -249,6 +251,23 @@ class ArgumentFinder:
                 if phrase.left_edge.i == trigger.right_edge.i + 1:
                     keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
         return keys
+
+    def _stake_holding(self, noun: Token, prep: str) -> list[str]:
+        """"la cession à X des 80 % détenus par Y dans le capital de Z", "la vente de ses parts
+        dans Z": where the stake the noun's "de" complement names is held (the parser hangs the
+        "dans" phrase on the stake, on its participle or on the noun itself)."""
+        reader = self.reader
+        stakes = [phrase for preposition in reader.genitive for phrase in reader.obliques(noun, preposition)
+                  if {fold(phrase.lemma_), fold(phrase.text)} & reader.office_nouns]
+        if not stakes:
+            return []
+        heads = [noun, *stakes, *(c for s in (noun, *stakes) for c in s.children if c.dep_ == LABELS.clausal_modifier)]
+        for head in heads:
+            for phrase in reader.obliques(head, prep):
+                found = reader.actors(phrase)
+                if found:
+                    return found
+        return []
 
     # -- relational nouns ("concurrent", "fondateur", "partenaire") ------------------------------
     def bearer(self, noun: Token) -> list[str]:

@@ -87,6 +87,7 @@ class ParseReader:
         self.preposition_forms = {form: full for form, full in pairs}
         self.agent_marks = words.words("syntax", "agent_prepositions")
         self.office_nouns = words.words("syntax", "office_nouns")
+        self.holding_verbs = words.words("syntax", "holding_verbs")
         self.purpose_marks = words.words("modality", "purpose_marks")
         self.creation_verbs = words.words("syntax", "creation_verbs")
         self.etre_verbs = words.words("syntax", "etre_verbs")
@@ -140,7 +141,18 @@ class ParseReader:
                 found = self.actors(complement)
                 if found:
                     return found + [k for k in self._complement_conjuncts(office) if k not in found]
-        return self._own_office(office)
+        return self._held_in(office) or self._own_office(office)
+
+    def _held_in(self, stake: Token) -> list[str]:
+        """"les 40 % détenus par Nestlé dans le capital de Lactalis": a stake held in a company
+        stands for that company."""
+        for participle in stake.children:
+            if participle.dep_ == LABELS.clausal_modifier and fold(participle.lemma_) in self.holding_verbs:
+                for phrase in self.obliques(participle, "dans"):
+                    found = self.actors(phrase)
+                    if found:
+                        return found
+        return []
 
     def _complement_conjuncts(self, office: Token) -> list[str]:
         """"les gouvernements des États-Unis et de la Chine": the parser hangs the second
