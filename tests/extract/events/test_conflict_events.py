@@ -68,6 +68,9 @@ FOUND = [
     ("Le tribunal de commerce de Nantes a reconnu que Kestrel avait perçu indûment des aides publiques.",
      {("ACCUSE", "org:tribunal de commerce de Nantes", "org:Kestrel")}),
     ("La Cour des comptes a jugé que Renault avait violé la loi.", {("ACCUSE", "org:Cour des comptes", "renault")}),
+    # praise in a quote, said of an actor by a predicate
+    ("« Kylian Mbappé est un joueur formidable », a déclaré Didier Deschamps.",
+     {("PRAISE", "person:Didier Deschamps", "person:Kylian Mbappé")}),
     # a politician's condemnation judges no one's case after it
     ("Emmanuel Macron a condamné Vladimir Poutine. Marc Dupont a été condamné à deux ans de prison.",
      {("ACCUSE", "emmanuel-macron", "vladimir-poutine")}),
@@ -99,6 +102,11 @@ NOTHING = [
     "Le joueur Kylian Mbappé a écopé d'un carton jaune.",
     "Xavier Niel a placé sa fortune sur une liste de placements.",
     "Le tribunal de commerce de Nantes a reconnu que Kestrel avait perçu des aides publiques.",
+    # praise denied, praise of a season or of a contract, praise told by the article
+    "« Kylian Mbappé n'est pas un joueur exemplaire », a déclaré Didier Deschamps.",
+    "« Nous avons vécu une saison exceptionnelle avec Kylian Mbappé », a déclaré Didier Deschamps.",
+    "« Le contrat signé avec Danone est excellent pour nous », a déclaré Xavier Niel.",
+    "Kylian Mbappé est un joueur formidable.",
 ]
 
 

@@ -80,6 +80,7 @@ class EventExtractor:
         self.first_person = words.words("syntax", "first_person")
         self.wrongdoing = words.words("quotes", "wrongdoing_verbs")
         self.insults = words.words("quotes", "insults")
+        self.praise = words.words("quotes", "praise_words")
         self.answer_types = words.words("replies", "answers_types")
         self.answer_types = frozenset(t.upper() for t in self.answer_types)
         #: The rules of sentences by a judge: their sources judge the sentences told without one.
@@ -205,6 +206,15 @@ class EventExtractor:
             speaker = quote.speaker or next(iter(context.discourse.reply_author(token)), None)
             addressee = context.discourse.addressee(token.idx, speaker) if speaker else None
             targets = [addressee] if addressee else []
+        elif (lemmas | {fold(token.text)}) & self.praise and token.pos_ in ("ADJ", "NOUN"):
+            speaker = quote.speaker
+            predicate, targets = self._praised(token) if speaker else (token, [])
+            targets = [t for t in targets if t != speaker]
+            if not speaker or not targets:
+                return None
+            # The predicate carries the clause's negation ("n'est pas un joueur exemplaire").
+            found = Arguments([speaker], targets, QUOTE_CONFIDENCE)
+            return self._events(predicate, _PRAISE_QUOTE_ENTRY, found, 1.0, context)
         else:
             return None
         targets = [t for t in targets if t != speaker]
@@ -212,6 +222,17 @@ class EventExtractor:
             return None
         found = Arguments([speaker], targets, QUOTE_CONFIDENCE)
         return self._events(token, _QUOTE_ENTRY, found, 1.0, context)
+
+    def _praised(self, word: Token) -> tuple[Token, list[str]]:
+        """The predicate a word of praise is or qualifies, and whom it is said of: its subject
+        ("X est exemplaire", "X est une institution exemplaire"), never a noun it only modifies."""
+        predicate = word
+        if not any(c.dep_ == LABELS.copula for c in predicate.children):
+            predicate = word.head
+            if word.dep_ != LABELS.adjectival_modifier or not any(c.dep_ == LABELS.copula for c in predicate.children):
+                return word, []
+        found, direct = self.reader.subject(predicate)
+        return predicate, (found if direct else [])
 
     def _wrongdoers(self, verb: Token, quote, context: _DocumentContext) -> list[str]:
         subject = next((c for c in verb.children if c.dep_ == LABELS.subject), None)
@@ -304,6 +325,8 @@ class EventExtractor:
 
 _QUOTE_ENTRY = TriggerEntry(type="ACCUSE", kind="quote", lemmas=frozenset(), roles=(), confidence=QUOTE_CONFIDENCE,
                             rule="ACCUSE quote")
+_PRAISE_QUOTE_ENTRY = TriggerEntry(type="PRAISE", kind="quote", lemmas=frozenset(), roles=(),
+                                   confidence=QUOTE_CONFIDENCE, rule="PRAISE quote")
 
 
 class _DocumentContext:
