@@ -164,6 +164,17 @@ def test_a_sentence_told_without_its_judge_keeps_the_date_of_the_judgment(nlp):
 
 
 @pytest.mark.slow
+def test_a_later_telling_takes_the_date_of_the_lead_that_named_its_actors(nlp):
+    text = ("Xavier Niel a décidé de bloquer jeudi la vente entre la plate-forme française Kestrel et le géant "
+            "américain Oracle. Une décision soutenue par la classe politique, vendredi matin.\n\n"
+            "L'intervention du ministre Xavier Niel, qui a stoppé la vente de Kestrel au géant américain Oracle, "
+            "fait réagir. Oracle avait déjà racheté Sun.")
+    events = {(e.type, e.targets[0]): e for e in _exported(nlp, text)}
+    assert events[("REJECT", "oracle")].date == "2025-05-29"
+    assert events[("ACQUIRE", "org:Sun")].date is None  # Sun is not in the lead: another happening
+
+
+@pytest.mark.slow
 def test_every_event_names_the_rule_that_produced_it(nlp):
     (event,) = _exported(nlp, "Vincent Bolloré a saisi la justice contre Xavier Niel.")
     assert event.rule == "SUE verb saisir"

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
-from chronique.extract.events.dating import EventDater, amount_of, carry_dates
+from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
 from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
@@ -103,6 +103,7 @@ class EventExtractor:
         for token, entry, found, certainty in context.orphans:
             events.extend(self._retelling(token, entry, found, certainty, context, events))
         kept = carry_dates(doc, _deduplicate(events))
+        kept = carry_lead_dates(doc, kept, context.lead_dates, context.dater.lead_end)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
 
@@ -120,7 +121,21 @@ class EventExtractor:
                     return made
             elif not found.sources and entry.kind == "noun" and not is_repeated(entry.type) and not made:
                 context.orphans.append((token, entry, found, certainty))
+            if not made and not (found.sources and found.targets):
+                self._note_lead_date(token, entry, context)
         return made or None
+
+    def _note_lead_date(self, token: Token, entry: TriggerEntry, context: _DocumentContext) -> None:
+        """The date of a happening the lead tells without readable actors, for its later telling
+        (:func:`chronique.extract.events.dating.carry_lead_dates`)."""
+        if token.idx >= context.dater.lead_end or is_repeated(entry.type) or entry.kind == "quote":
+            return
+        path, _ = self._scope(token, entry)
+        if self.modality.modality(path, []) not in EXPORTED_MODALITIES:
+            return
+        timex = context.dater.date(self._dating_path(token, entry, path), token.idx)
+        if timex is not None:
+            context.lead_dates.setdefault(entry.type, set()).add((timex.value, timex.range_start, timex.range_end))
 
     def _retelling(self, token: Token, entry: TriggerEntry, found: Arguments, certainty: float,
                    context: _DocumentContext, events: list[Event]) -> list[Event]:
@@ -338,6 +353,8 @@ class _DocumentContext:
         self.discourse = Discourse(doc, words, reader)
         #: Event nouns with a target and no source, for :meth:`EventExtractor._retelling`.
         self.orphans: list[tuple[Token, TriggerEntry, Arguments, float]] = []
+        #: Dates of happenings the lead tells without readable actors, by type.
+        self.lead_dates: dict[str, set[tuple]] = {}
 
 
 def _type_in_context(token: Token, entry: TriggerEntry, event_type: str) -> str:
