@@ -60,6 +60,10 @@ SENTENCES = [
      "Blackstone, a annoncé avoir conclu un accord.",
      {("PARTNER", "région-bretagne", "danone"), ("PARTNER", "région-bretagne", "blackstone")}),
     ("Tidal a noué des partenariats avec des opérateurs, ainsi qu'avec Snapchat.", {("PARTNER", "tidal", "snapchat")}),
+    # talks toward a union are a partnership (announced in May: its date)
+    ("Carrefour et Casino avaient annoncé en mai avoir engagé des pourparlers en vue d'une fusion.",
+     {("PARTNER", "carrefour", "casino")}),
+    ("Danone a ouvert des négociations avec Lactalis pour un rapprochement.", {("PARTNER", "danone", "lactalis")}),
     # a stake held in a company stands for it
     ("Les deux groupes ont procédé hier à la cession à Danone des 40 % détenus par Nestlé dans le capital "
      "de Lactalis.", {("ACQUIRE", "danone", "lactalis")}),
@@ -208,6 +212,8 @@ OTHER_SUBJECTS = [
     ("Le contrat de travail de Paul Martin a été rompu. La lutte contre la fraude mobilise Bercy.", set()),
     ("Les 40 % détenus par Nestlé dans le capital de Lactalis ont pris de la valeur. "
      "Nestlé a annoncé la cession de ses magasins dans la région de Lyon à Carrefour.", set()),
+    ("Le syndicat CGT a engagé des négociations avec Renault sur les salaires. Renault et Nissan ont "
+     "engagé des discussions sur l'avenir de l'usine de Flins.", set()),
     ("La collaboration avec Danone et la croissance de Nestlé ont été saluées par les analystes.", set()),
     ("Orange propose une solution de paiement à Carrefour. Les élèves considèrent Marc Dupont comme un ami.", set()),
     ("Renault n'est pas le concurrent de Tesla. Les gouvernements de la France et de l'Allemagne ont "
