@@ -60,6 +60,9 @@ SENTENCES = [
      "Blackstone, a annoncé avoir conclu un accord.",
      {("PARTNER", "région-bretagne", "danone"), ("PARTNER", "région-bretagne", "blackstone")}),
     ("Tidal a noué des partenariats avec des opérateurs, ainsi qu'avec Snapchat.", {("PARTNER", "tidal", "snapchat")}),
+    # a gerund has its verb's subject; a foreign name after a demonym
+    ("En rachetant le néerlandais Blue Bottle Coffee, Nestlé consolide ses parts de marché.",
+     {("ACQUIRE", "nestlé", "blue-bottle-coffee")}),
     # talks toward a union are a partnership (announced in May: its date)
     ("Carrefour et Casino avaient annoncé en mai avoir engagé des pourparlers en vue d'une fusion.",
      {("PARTNER", "carrefour", "casino")}),

@@ -88,6 +88,7 @@ class ParseReader:
         self.agent_marks = words.words("syntax", "agent_prepositions")
         self.office_nouns = words.words("syntax", "office_nouns")
         self.holding_verbs = words.words("syntax", "holding_verbs")
+        self.gerund_markers = words.words("syntax", "gerund_markers")
         self.purpose_marks = words.words("modality", "purpose_marks")
         self.creation_verbs = words.words("syntax", "creation_verbs")
         self.etre_verbs = words.words("syntax", "etre_verbs")
@@ -240,6 +241,11 @@ class ParseReader:
         return []
 
     # -- clause arguments ----------------------------------------------------------------
+    def _gerund(self, verb: Token) -> bool:
+        """"en acquérant": a present participle introduced by "en" (``gerund_markers``)."""
+        return (verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm", []) and verb.head != verb
+                and any(c.i < verb.i and fold(c.text) in self.gerund_markers for c in verb.children))
+
     def subject(self, verb: Token) -> tuple[list[str], bool]:
         """The actors doing ``verb``, and whether they were found directly (not by climbing).
 
@@ -263,6 +269,10 @@ class ParseReader:
             if current.pos_ == "ADJ" and head != current and head.pos_ in ("VERB", "AUX"):
                 # "X, déjà présent au capital de Y, a investi": a detached adjective is said of
                 # the subject of the verb it hangs on.
+                current, direct = head, False
+                continue
+            if self._gerund(current) and head.pos_ in ("VERB", "AUX"):
+                # "En acquérant X/obl:mod, Vinted consolide …": a gerund has its verb's subject.
                 current, direct = head, False
                 continue
             if head is current or current.dep_ not in CLAUSE_LINKS:
@@ -715,7 +725,8 @@ def _names_its_head(child: Token) -> bool:
         return False
     # The tagger reads an unknown brand after a noun as an adjective ("la société Kestrel/amod"):
     # callers only follow such a modifier when an actor mention covers it.
-    return (child.dep_ == LABELS.nominal_modifier and child.pos_ == "PROPN") or (
+    # A foreign name the tagger leaves untagged ("le néerlandais United/X Wardrobe") names it too.
+    return (child.dep_ == LABELS.nominal_modifier and child.pos_ in ("PROPN", "X")) or (
         child.dep_ == LABELS.adjectival_modifier and child.pos_ in ("ADJ", "PROPN")
     )
 
