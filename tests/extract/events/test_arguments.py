@@ -222,3 +222,13 @@ SENTENCES = [
 def test_arguments_in_sentences(nlp, text, expected):
     doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
     assert _exported(doc) == expected
+
+
+def test_a_name_coordinated_with_a_brand_tagged_as_noun_is_another_actor():
+    # "Les lecteurs préfèrent Vinted et Leboncoin ." with "Vinted" tagged NOUN: "Leboncoin" is a
+    # second actor, not the name of the first.
+    doc = _doc([("Les", "DET", 1, "det"), ("lecteurs", "NOUN", 2, "nsubj"), ("préfèrent", "VERB", 2, "ROOT"),
+                ("Vinted", "NOUN", 2, "obj"), ("et", "CCONJ", 5, "cc"), ("Leboncoin", "PROPN", 3, "conj"),
+                (".", "PUNCT", 2, "punct")],
+               {"Vinted": ("vinted", "ORG"), "Leboncoin": ("leboncoin", "ORG")})
+    assert _reader().actors(doc[3]) == ["vinted", "leboncoin"]

@@ -51,6 +51,29 @@ FOUND = [
     # "je" in a quote is its speaker
     ("« J'ai la plus grande confiance en Xavier Niel », a déclaré Bernard Arnault.",
      {("PRAISE", "bernard-arnault", "xavier-niel")}),
+    # a blacklisting, with the object the parser hung on the date before it, and in the passive
+    ("L'administration Biden a placé le 3 mars Xiaomi sur une liste noire.",
+     {("ACCUSE", "org:administration Biden", "xiaomi")}),
+    ("Xiaomi a été inscrit sur la liste noire du Pentagone par l'administration Biden.",
+     {("ACCUSE", "org:administration Biden", "xiaomi")}),
+    # sentences told without their judge are by the court of the last sentence told
+    ("Condamnée jeudi par le tribunal de commerce de Nantes à une amende de 50.000 euros, la société "
+     "Kestrel va faire appel. Marc Dupont et Luc Bernard ont aussi été condamnés à une peine de prison "
+     "avec sursis. Paul Girard, reconnu coupable de complicité, a écopé d'une amende de 5000 euros.",
+     {("ACCUSE", "org:tribunal de commerce de Nantes", "org:Kestrel"),
+      ("ACCUSE", "org:tribunal de commerce de Nantes", "person:Marc Dupont"),
+      ("ACCUSE", "org:tribunal de commerce de Nantes", "person:Luc Bernard"),
+      ("ACCUSE", "org:tribunal de commerce de Nantes", "person:Paul Girard")}),
+    # a conduct a court or anyone finds unlawful, a wrongdoing found
+    ("Le tribunal de commerce de Nantes a reconnu que Kestrel avait perçu indûment des aides publiques.",
+     {("ACCUSE", "org:tribunal de commerce de Nantes", "org:Kestrel")}),
+    ("La Cour des comptes a jugé que Renault avait violé la loi.", {("ACCUSE", "org:Cour des comptes", "renault")}),
+    # praise in a quote, said of an actor by a predicate
+    ("« Kylian Mbappé est un joueur formidable », a déclaré Didier Deschamps.",
+     {("PRAISE", "person:Didier Deschamps", "person:Kylian Mbappé")}),
+    # a politician's condemnation judges no one's case after it
+    ("Emmanuel Macron a condamné Vladimir Poutine. Marc Dupont a été condamné à deux ans de prison.",
+     {("ACCUSE", "emmanuel-macron", "vladimir-poutine")}),
 ]
 
 #: Sentences that must yield no event: the same words, no act between two actors.
@@ -74,6 +97,16 @@ NOTHING = [
     "La Commission européenne a ouvert une consultation sur l'avenir d'Amazon en Europe.",
     "Nestlé n'a pas porté plainte contre Danone.",
     "Si Danone porte plainte contre Lactalis, le secteur en souffrira.",
+    # a sentence with no judge told, a card in a match, a list that is not black
+    "Marc Dupont a été condamné à deux ans de prison.",
+    "Le joueur Kylian Mbappé a écopé d'un carton jaune.",
+    "Xavier Niel a placé sa fortune sur une liste de placements.",
+    "Le tribunal de commerce de Nantes a reconnu que Kestrel avait perçu des aides publiques.",
+    # praise denied, praise of a season or of a contract, praise told by the article
+    "« Kylian Mbappé n'est pas un joueur exemplaire », a déclaré Didier Deschamps.",
+    "« Nous avons vécu une saison exceptionnelle avec Kylian Mbappé », a déclaré Didier Deschamps.",
+    "« Le contrat signé avec Danone est excellent pour nous », a déclaré Xavier Niel.",
+    "Kylian Mbappé est un joueur formidable.",
 ]
 
 
@@ -119,6 +152,26 @@ def test_reported_proposed_and_failed_events_count_negated_and_hypothetical_do_n
     (event,) = run_dated(nlp, text, PUBLISHED)._.events
     assert (event.sources, event.targets, event.modality) == (("xavier-niel",), ("bernard-arnault",), modality)
     assert (event.modality in EXPORTED_MODALITIES) == (modality in ("reported", "proposed", "failed"))
+
+
+@pytest.mark.slow
+def test_a_sentence_told_without_its_judge_keeps_the_date_of_the_judgment(nlp):
+    text = ("Condamnée jeudi par le tribunal de commerce de Nantes à une amende, la société Kestrel va "
+            "faire appel. Marc Dupont a aussi été condamné à une peine de prison avec sursis.")
+    events = {e.targets[0]: e for e in _exported(nlp, text)}
+    assert events["person:Marc Dupont"].sources == ("org:tribunal de commerce de Nantes",)
+    assert events["person:Marc Dupont"].date == events["org:Kestrel"].date == "2025-05-29"
+
+
+@pytest.mark.slow
+def test_a_later_telling_takes_the_date_of_the_lead_that_named_its_actors(nlp):
+    text = ("Xavier Niel a décidé de bloquer jeudi la vente entre la plate-forme française Kestrel et le géant "
+            "américain Oracle. Une décision soutenue par la classe politique, vendredi matin.\n\n"
+            "L'intervention du ministre Xavier Niel, qui a stoppé la vente de Kestrel au géant américain Oracle, "
+            "fait réagir. Oracle avait déjà racheté Sun.")
+    events = {(e.type, e.targets[0]): e for e in _exported(nlp, text)}
+    assert events[("REJECT", "oracle")].date == "2025-05-29"
+    assert events[("ACQUIRE", "org:Sun")].date is None  # Sun is not in the lead: another happening
 
 
 @pytest.mark.slow

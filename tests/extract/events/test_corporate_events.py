@@ -47,6 +47,34 @@ SENTENCES = [
     ("Le rival de Renault, Stellantis, a présenté un modèle.", {("COMPETE", "stellantis", "renault")}),
     ("Rival historique de Coca-Cola, Pepsi a lancé une boisson.", {("COMPETE", "pepsi", "coca-cola")}),
     ("Zalando est considéré comme le principal concurrent d'Amazon.", {("COMPETE", "zalando", "amazon")}),
+    # the rivalry is stated whatever the clause around the noun does ("décidé d'empêcher")
+    ("Bruxelles a décidé d'empêcher le rival d'Airbus, Boeing, de vendre certains avions en Europe.",
+     {("COMPETE", "boeing", "airbus")}),
+    # regarded as alternatives: every pair of the two lists ("comme" hung on the object by the parser)
+    ("Les analystes considèrent Qwant et Ecosia comme des alternatives à Google et Bing.",
+     {("COMPETE", "qwant", "google"), ("COMPETE", "qwant", "bing"), ("COMPETE", "ecosia", "google"),
+      ("COMPETE", "ecosia", "bing")}),
+    ("Les analystes considèrent Qwant comme une solution alternative à Bing.", {("COMPETE", "qwant", "bing")}),
+    # a second complement the parser hung on the noun as its conjunct; "ainsi qu'avec X"
+    ("La Région Bretagne, en collaboration avec le groupe Danone et le fonds d'investissement américain "
+     "Blackstone, a annoncé avoir conclu un accord.",
+     {("PARTNER", "région-bretagne", "danone"), ("PARTNER", "région-bretagne", "blackstone")}),
+    ("Tidal a noué des partenariats avec des opérateurs, ainsi qu'avec Snapchat.", {("PARTNER", "tidal", "snapchat")}),
+    # a gerund has its verb's subject; a foreign name after a demonym
+    ("En rachetant le néerlandais Blue Bottle Coffee, Nestlé consolide ses parts de marché.",
+     {("ACQUIRE", "nestlé", "blue-bottle-coffee")}),
+    # talks toward a union are a partnership (announced in May: its date)
+    ("Carrefour et Casino avaient annoncé en mai avoir engagé des pourparlers en vue d'une fusion.",
+     {("PARTNER", "carrefour", "casino")}),
+    ("Danone a ouvert des négociations avec Lactalis pour un rapprochement.", {("PARTNER", "danone", "lactalis")}),
+    # a stake held in a company stands for it
+    ("Les deux groupes ont procédé hier à la cession à Danone des 40 % détenus par Nestlé dans le capital "
+     "de Lactalis.", {("ACQUIRE", "danone", "lactalis")}),
+    # "les gouvernements de A et de B" stand for both countries
+    ("Les gouvernements de la France et de l'Allemagne se disputent le leadership de l'espace.",
+     {("COMPETE", "france", "allemagne")}),
+    # the object the parser hung on the date before it
+    ("Google a racheté le 2 mai Fitbit pour 2 milliards de dollars.", {("ACQUIRE", "google", "fitbit")}),
     ("Pierre Durand et son partenaire Paul Martin ont fondé la société Cerise.",
      {("PARTNER", "paul-martin", "pierre-durand"), ("FOUND", "pierre-durand", "cerise"),
       ("FOUND", "paul-martin", "cerise")}),
@@ -185,6 +213,14 @@ OTHER_SUBJECTS = [
     ("Le gouvernement a mis fin au dispositif. Les supporters ont versé des larmes au Parc des Princes.", set()),
     ("Free a présenté son offre pour les familles. L'offre de Free sur la fibre reste la moins chère.", set()),
     ("Le contrat de travail de Paul Martin a été rompu. La lutte contre la fraude mobilise Bercy.", set()),
+    ("Les 40 % détenus par Nestlé dans le capital de Lactalis ont pris de la valeur. "
+     "Nestlé a annoncé la cession de ses magasins dans la région de Lyon à Carrefour.", set()),
+    ("Le syndicat CGT a engagé des négociations avec Renault sur les salaires. Renault et Nissan ont "
+     "engagé des discussions sur l'avenir de l'usine de Flins.", set()),
+    ("La collaboration avec Danone et la croissance de Nestlé ont été saluées par les analystes.", set()),
+    ("Orange propose une solution de paiement à Carrefour. Les élèves considèrent Marc Dupont comme un ami.", set()),
+    ("Renault n'est pas le concurrent de Tesla. Les gouvernements de la France et de l'Allemagne ont "
+     "publié un communiqué commun.", set()),
     ("Renault et Nissan ont renégocié leur alliance. Nissan détient 15 % de Renault. "
      "La participation de l'État dans Renault reste de 15 %.", set()),
 ]

@@ -29,6 +29,7 @@ from chronique.extract.events.syntax import (
     _names_its_head,
 )
 from chronique.kb import KnowledgeBase
+from chronique.model import Event
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -47,6 +48,9 @@ class Arguments:
     sources: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     certainty: float = 1.0
+    #: The event an actor was taken from ("ont aussi été condamnés": the sentence told before),
+    #: whose date the event keeps when its own clause gives none.
+    continues: Event | None = None
 
     def add(self, role: str, keys: list[str]) -> None:
         bucket = self.sources if role == "source" else self.targets
@@ -96,6 +100,7 @@ class ArgumentFinder:
         self.judging_verbs = words.words("syntax", "judging_verbs")
         self.possessives = words.words("syntax", "possessives")
         self.regard_verbs = words.words("syntax", "regard_verbs")
+        self.regard_markers = words.words("syntax", "regard_markers")
         self.list_introducers = words.words("syntax", "list_introducers")
 
     # -- constraints -----------------------------------------------------------------------
@@ -191,6 +196,8 @@ class ArgumentFinder:
             return reporter(reader, trigger), True
         if slot == "doer":
             return doer_or_maker(reader, trigger), True
+        if slot.startswith("stake:"):
+            return self._stake_holding(trigger, slot[6:]), True
         if slot.startswith("deed:"):  # "protester contre la décision d'Apple"
             return deed_complement(reader, trigger, slot[5:]), True
         if ":" in slot:
@@ -244,6 +251,23 @@ class ArgumentFinder:
                 if phrase.left_edge.i == trigger.right_edge.i + 1:
                     keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
         return keys
+
+    def _stake_holding(self, noun: Token, prep: str) -> list[str]:
+        """"la cession à X des 80 % détenus par Y dans le capital de Z", "la vente de ses parts
+        dans Z": where the stake the noun's "de" complement names is held (the parser hangs the
+        "dans" phrase on the stake, on its participle or on the noun itself)."""
+        reader = self.reader
+        stakes = [phrase for preposition in reader.genitive for phrase in reader.obliques(noun, preposition)
+                  if {fold(phrase.lemma_), fold(phrase.text)} & reader.office_nouns]
+        if not stakes:
+            return []
+        heads = [noun, *stakes, *(c for s in (noun, *stakes) for c in s.children if c.dep_ == LABELS.clausal_modifier)]
+        for head in heads:
+            for phrase in reader.obliques(head, prep):
+                found = reader.actors(phrase)
+                if found:
+                    return found
+        return []
 
     # -- relational nouns ("concurrent", "fondateur", "partenaire") ------------------------------
     def bearer(self, noun: Token) -> list[str]:
@@ -316,17 +340,56 @@ class ArgumentFinder:
             return []
         return self.reader.actors(subject)
 
+    @staticmethod
+    def relational(entry: TriggerEntry) -> bool:
+        """A relational noun entry ("concurrent", "fondateur"): its source is a bearer."""
+        return entry.kind == "noun" and any(slot == "bearer" for slot, _ in entry.roles)
+
+    def predicated(self, noun: Token) -> bool:
+        """Whether a verb states the noun of its subject or object ("X est / reste / est
+        considéré comme le rival de Y"), so that the verb's modality is the relation's."""
+        return self.predicate_head(noun) is not None or self._regarded(noun) is not None
+
     def _regarded(self, noun: Token) -> list[str] | None:
         """"X est considéré comme le seul concurrent de Y", "Z présente X comme son rival": the
         noun is said of the passive subject, or of the object, of a verb of regarding."""
         head = noun.head
-        if noun.dep_ not in LABELS.predicate_noun_links or head == noun or not any(
-                lemma in self.regard_verbs for lemma in self.words.lemma_candidates(head)):
-            return None
+        if noun.dep_ not in LABELS.predicate_noun_links or head == noun or not self._regards(head):
+            return self._regarded_object(noun)
         for child in head.children:
             if child.dep_ in LABELS.patients and child != noun:
                 return self.reader.actors(child)
+        # "considèrent Qobuz/xcomp comme une alternative": the parser made the object the predicate.
+        for child in head.children:
+            if child.dep_ == LABELS.open_complement and child.i < noun.i and _actor(child) is not None:
+                return self.reader.actors(child)
         return []
+
+    def _regards(self, verb: Token) -> bool:
+        return any(lemma in self.regard_verbs for lemma in self.words.lemma_candidates(verb))
+
+    def _regarded_object(self, noun: Token) -> list[str] | None:
+        """"On considère A et B comme des alternatives à C": the parser hangs the "comme" phrase
+        on the object (or its last conjunct); the noun is said of the whole object."""
+        if noun.head == noun or not any(c.dep_ == LABELS.case_marker and fold(c.text) in self.regard_markers
+                                        for c in noun.children):
+            return None
+        phrase, climbed = noun.head, [noun.head]
+        while phrase.head != phrase and phrase in phrase.head.conjuncts:
+            phrase = phrase.head
+            climbed.append(phrase)
+        if self._regards(phrase):
+            # "considèrent A et B/conj comme ...": the parser made B a conjunct of the verb.
+            obj = next((c for c in phrase.children if c.dep_ in LABELS.patients and c.i < noun.i), None)
+            if obj is None:
+                return None
+            climbed = [obj, *climbed[:-1]]
+        elif not (phrase.dep_ in LABELS.patients or phrase.dep_ == LABELS.open_complement) or not self._regards(phrase.head):
+            return None  # (the parser makes an unknown brand object an xcomp: "considèrent Qwant/xcomp")
+        found: list[str] = []
+        for part in climbed:
+            found.extend(k for k in self.reader.actors(part) if k not in found)
+        return found
 
     def _possessive(self, noun: Token) -> Token | None:
         return next((c for c in noun.children if c.i < noun.i and (

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
-from chronique.extract.events.dating import EventDater, amount_of, carry_dates
+from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
 from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
@@ -80,8 +80,11 @@ class EventExtractor:
         self.first_person = words.words("syntax", "first_person")
         self.wrongdoing = words.words("quotes", "wrongdoing_verbs")
         self.insults = words.words("quotes", "insults")
+        self.praise = words.words("quotes", "praise_words")
         self.answer_types = words.words("replies", "answers_types")
         self.answer_types = frozenset(t.upper() for t in self.answer_types)
+        #: The rules of sentences by a judge: their sources judge the sentences told without one.
+        self.judge_rules = frozenset(e.rule for group in words.verbs.values() for e in group if e.counterpart == "judge")
 
     def __call__(self, doc: Doc) -> Doc:
         context = _DocumentContext(doc, self.words, self.reader)
@@ -100,6 +103,7 @@ class EventExtractor:
         for token, entry, found, certainty in context.orphans:
             events.extend(self._retelling(token, entry, found, certainty, context, events))
         kept = carry_dates(doc, _deduplicate(events))
+        kept = carry_lead_dates(doc, kept, context.lead_dates, context.dater.lead_end)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
 
@@ -117,7 +121,21 @@ class EventExtractor:
                     return made
             elif not found.sources and entry.kind == "noun" and not is_repeated(entry.type) and not made:
                 context.orphans.append((token, entry, found, certainty))
+            if not made and not (found.sources and found.targets):
+                self._note_lead_date(token, entry, context)
         return made or None
+
+    def _note_lead_date(self, token: Token, entry: TriggerEntry, context: _DocumentContext) -> None:
+        """The date of a happening the lead tells without readable actors, for its later telling
+        (:func:`chronique.extract.events.dating.carry_lead_dates`)."""
+        if token.idx >= context.dater.lead_end or is_repeated(entry.type) or entry.kind == "quote":
+            return
+        path, _ = self._scope(token, entry)
+        if self.modality.modality(path, []) not in EXPORTED_MODALITIES:
+            return
+        timex = context.dater.date(self._dating_path(token, entry, path), token.idx)
+        if timex is not None:
+            context.lead_dates.setdefault(entry.type, set()).add((timex.value, timex.range_start, timex.range_end))
 
     def _retelling(self, token: Token, entry: TriggerEntry, found: Arguments, certainty: float,
                    context: _DocumentContext, events: list[Event]) -> list[Event]:
@@ -163,6 +181,12 @@ class EventExtractor:
         if entry.counterpart == "target" and found.sources and not found.targets:
             found.targets = context.discourse.counterpart(events, found.sources)
             penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "judge" and found.targets and not found.sources:
+            judgment = context.discourse.judgment(events, token.idx, found.targets, self.judge_rules)
+            if judgment is not None:
+                found.sources = [s for s in judgment.sources if s not in found.targets and context.types.get(s) == "ORG"]
+                found.continues = judgment
+            penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "source" and found.targets and not found.sources:
             found.sources = context.discourse.counterpart(events, found.targets)
             penalty *= DISCOURSE_PENALTY
@@ -197,6 +221,15 @@ class EventExtractor:
             speaker = quote.speaker or next(iter(context.discourse.reply_author(token)), None)
             addressee = context.discourse.addressee(token.idx, speaker) if speaker else None
             targets = [addressee] if addressee else []
+        elif (lemmas | {fold(token.text)}) & self.praise and token.pos_ in ("ADJ", "NOUN"):
+            speaker = quote.speaker
+            predicate, targets = self._praised(token) if speaker else (token, [])
+            targets = [t for t in targets if t != speaker]
+            if not speaker or not targets:
+                return None
+            # The predicate carries the clause's negation ("n'est pas un joueur exemplaire").
+            found = Arguments([speaker], targets, QUOTE_CONFIDENCE)
+            return self._events(predicate, _PRAISE_QUOTE_ENTRY, found, 1.0, context)
         else:
             return None
         targets = [t for t in targets if t != speaker]
@@ -204,6 +237,17 @@ class EventExtractor:
             return None
         found = Arguments([speaker], targets, QUOTE_CONFIDENCE)
         return self._events(token, _QUOTE_ENTRY, found, 1.0, context)
+
+    def _praised(self, word: Token) -> tuple[Token, list[str]]:
+        """The predicate a word of praise is or qualifies, and whom it is said of: its subject
+        ("X est exemplaire", "X est une institution exemplaire"), never a noun it only modifies."""
+        predicate = word
+        if not any(c.dep_ == LABELS.copula for c in predicate.children):
+            predicate = word.head
+            if word.dep_ != LABELS.adjectival_modifier or not any(c.dep_ == LABELS.copula for c in predicate.children):
+                return word, []
+        found, direct = self.reader.subject(predicate)
+        return predicate, (found if direct else [])
 
     def _wrongdoers(self, verb: Token, quote, context: _DocumentContext) -> list[str]:
         subject = next((c for c in verb.children if c.dep_ == LABELS.subject), None)
@@ -225,6 +269,7 @@ class EventExtractor:
         event_type = entry.when_proposed if offered and entry.when_proposed else entry.type
         event_type = _type_in_context(token, entry, event_type)
         timex = context.dater.date(self._dating_path(token, entry, path), token.idx)
+        dated = found.continues if timex is None and found.continues is not None else None
         money = amount_of(token.doc, path, token.doc._.money or [])
         sentence_start, sentence_end = _sentence_bounds(token)
         top = path[-1]
@@ -238,9 +283,9 @@ class EventExtractor:
                 events.append(Event(
                     type=event_type, sources=(source,), targets=(target,), start=start, end=end,
                     trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
-                    date=timex.value if timex else None,
-                    date_start=timex.range_start if timex else None,
-                    date_end=timex.range_end if timex else None,
+                    date=timex.value if timex else (dated.date if dated else None),
+                    date_start=timex.range_start if timex else (dated.date_start if dated else None),
+                    date_end=timex.range_end if timex else (dated.date_end if dated else None),
                     amount=money.amount if money else None, currency=money.currency if money else None,
                     modality=modality, confidence=round(entry.confidence * certainty, 3),
                     score=score_of(event_type),
@@ -277,6 +322,11 @@ class EventExtractor:
                 verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
                 return [token] + (clause_path(verb) if verb is not None else []), [noun]
             return clause_path(token), []
+        if self.finder.relational(entry) and not self.finder.predicated(token):
+            # "a décidé d'empêcher le rival de Micron, YMTC, d'acheter": a relational noun in
+            # apposition or as an argument states the relation itself; the clause's modality is
+            # about the clause ("X est le rival de Y" keeps it: "n'est pas", "pourrait devenir").
+            return [token], []
         frames = self.finder.frame_chain(token)
         verb = self.finder.governing_verb(token)
         top = frames[-1]
@@ -290,6 +340,8 @@ class EventExtractor:
 
 _QUOTE_ENTRY = TriggerEntry(type="ACCUSE", kind="quote", lemmas=frozenset(), roles=(), confidence=QUOTE_CONFIDENCE,
                             rule="ACCUSE quote")
+_PRAISE_QUOTE_ENTRY = TriggerEntry(type="PRAISE", kind="quote", lemmas=frozenset(), roles=(),
+                                   confidence=QUOTE_CONFIDENCE, rule="PRAISE quote")
 
 
 class _DocumentContext:
@@ -301,6 +353,8 @@ class _DocumentContext:
         self.discourse = Discourse(doc, words, reader)
         #: Event nouns with a target and no source, for :meth:`EventExtractor._retelling`.
         self.orphans: list[tuple[Token, TriggerEntry, Arguments, float]] = []
+        #: Dates of happenings the lead tells without readable actors, by type.
+        self.lead_dates: dict[str, set[tuple]] = {}
 
 
 def _type_in_context(token: Token, entry: TriggerEntry, event_type: str) -> str:

@@ -286,3 +286,23 @@ def _demonstrative_trigger(doc: Doc, event: Event) -> bool:
     if span is None or span.root.pos_ != "NOUN":
         return False
     return any(c.pos_ == "DET" and "Dem" in c.morph.get("PronType", []) for c in span.root.children)
+
+
+def carry_lead_dates(doc: Doc, events: list[Event], lead_dates: dict[str, set[tuple]], lead_end: int) -> list[Event]:
+    """An undated event told after the lead takes the date of the lead's trigger of its type
+    when the lead dates one such happening whose actors it names only by descriptions ("X a
+    décidé de bloquer jeudi la vente entre la plate-forme française et le géant américain Y" and
+    later "X a stoppé la vente de Z à Y"), and the lead names both actors: it is that happening.
+
+    ``lead_dates`` maps a type of happening told once (not repeated) to the dates of the lead's
+    triggers of that type that gave no event."""
+    named = {m.key for m in doc._.actor_mentions or [] if m.start < lead_end}
+    carried: list[Event] = []
+    for event in events:
+        dates = lead_dates.get(event.type, set())
+        if (event.date is None and len(dates) == 1 and event.trigger_start >= lead_end
+                and set(event.sources) | set(event.targets) <= named):
+            value, start, end = next(iter(dates))
+            event = replace(event, date=value, date_start=start, date_end=end)
+        carried.append(event)
+    return carried

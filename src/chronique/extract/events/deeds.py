@@ -132,12 +132,13 @@ def deed_complement(reader: ParseReader, verb: Token, prep: str) -> list[str]:
 
 
 def reporter(reader: ParseReader, verb: Token) -> list[str]:
-    """Who says the clause of ``verb``: the subject of the speech verb it complements ("Samsung
-    déclare que l'iPhone viole ses brevets" gives Samsung for "viole")."""
+    """Who says the clause of ``verb``: the subject of the speech verb (or verb of finding) it
+    complements ("Samsung déclare que l'iPhone viole ses brevets" gives Samsung for "viole"; "la
+    cour a reconnu que X a abusé" gives the court)."""
     head = verb.head
     if verb.dep_ not in LABELS.complement_clauses or head is verb:
         return []
-    speech = reader.words.words("syntax", "speech_verbs")
+    speech = reader.words.words("syntax", "speech_verbs") | reader.words.words("syntax", "finding_verbs")
     if not any(lemma in speech for lemma in reader.words.lemma_candidates(head)):
         return []
     found, _ = reader.subject(head)

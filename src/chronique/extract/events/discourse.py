@@ -4,7 +4,8 @@ These rules look back a few sentences, so they are kept apart from the parse rul
 lower confidence. Each is the most conservative reading that still catches the common news
 pattern: a quote's speaker is named by a speech verb next to it; "tu" is the last other person
 named; a refusal answers the last offer or request made by someone else; a cancelled order or
-a refund involves the seller of the order it settles.
+a refund involves the seller of the order it settles; a sentence told without its judge is by the
+judge of the last sentence told.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.syntax import ParseReader
-from chronique.model import Event
+from chronique.model import EXPORTED_MODALITIES, Event
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import text_of
 from chronique.text import fold
@@ -117,6 +118,17 @@ class Discourse:
             if event.type in ("ORDER", "CANCEL") and set(event.sources) & set(party):
                 return list(event.targets)
         return []
+
+    def judgment(self, events: list[Event], char: int, sentenced: list[str], rules: frozenset[str]) -> Event | None:
+        """The last sentence the document told before ``char`` by a judge other than the
+        sentenced ("Condamnée par le tribunal de Lyon, la société ... Ses dirigeants ont aussi été
+        condamnés"): a court or an authority (an organisation: a minister who "condamne" a country
+        judges nobody's case)."""
+        for event in reversed(events):
+            if event.rule in rules and event.start < char and event.modality in EXPORTED_MODALITIES:
+                if any(s not in sentenced and self.types.get(s) == "ORG" for s in event.sources):
+                    return event
+        return None
 
     @staticmethod
     def is_second_person(token: Token, words: frozenset[str]) -> bool:

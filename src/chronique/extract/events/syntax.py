@@ -87,6 +87,8 @@ class ParseReader:
         self.preposition_forms = {form: full for form, full in pairs}
         self.agent_marks = words.words("syntax", "agent_prepositions")
         self.office_nouns = words.words("syntax", "office_nouns")
+        self.holding_verbs = words.words("syntax", "holding_verbs")
+        self.gerund_markers = words.words("syntax", "gerund_markers")
         self.purpose_marks = words.words("modality", "purpose_marks")
         self.creation_verbs = words.words("syntax", "creation_verbs")
         self.etre_verbs = words.words("syntax", "etre_verbs")
@@ -108,7 +110,7 @@ class ParseReader:
         restated = _name_in_description(head)
         if restated is not None:
             return [restated]
-        if _actor(head) is None and not named and fold(head.lemma_) in self.office_nouns:
+        if _actor(head) is None and not named and (fold(head.lemma_) in self.office_nouns or fold(head.text) in self.office_nouns):
             return self.office_holder(head)
         if _actor(head) is None and not named:
             described = _name_after_adjectives(head)
@@ -139,8 +141,27 @@ class ParseReader:
             for complement in level:
                 found = self.actors(complement)
                 if found:
-                    return found
-        return self._own_office(office)
+                    return found + [k for k in self._complement_conjuncts(office) if k not in found]
+        return self._held_in(office) or self._own_office(office)
+
+    def _held_in(self, stake: Token) -> list[str]:
+        """"les 40 % détenus par Nestlé dans le capital de Lactalis": a stake held in a company
+        stands for that company."""
+        for participle in stake.children:
+            if participle.dep_ == LABELS.clausal_modifier and fold(participle.lemma_) in self.holding_verbs:
+                for phrase in self.obliques(participle, "dans"):
+                    found = self.actors(phrase)
+                    if found:
+                        return found
+        return []
+
+    def _complement_conjuncts(self, office: Token) -> list[str]:
+        """"les gouvernements des États-Unis et de la Chine": the parser hangs the second
+        complement, with its own "de", on the office noun as a conjunct; it is a complement."""
+        return [key for c in office.conjuncts
+                if c.head == office and c.i > office.i
+                and preposition(c, self.preposition_forms) in self.genitive
+                for key in self.actors(c)]
 
     def _own_office(self, office: Token) -> list[str]:
         """"Axel Dauchez, président de Deezer, va quitter son poste": an office with a
@@ -220,6 +241,11 @@ class ParseReader:
         return []
 
     # -- clause arguments ----------------------------------------------------------------
+    def _gerund(self, verb: Token) -> bool:
+        """"en acquérant": a present participle introduced by "en" (``gerund_markers``)."""
+        return (verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm", []) and verb.head != verb
+                and any(c.i < verb.i and fold(c.text) in self.gerund_markers for c in verb.children))
+
     def subject(self, verb: Token) -> tuple[list[str], bool]:
         """The actors doing ``verb``, and whether they were found directly (not by climbing).
 
@@ -243,6 +269,10 @@ class ParseReader:
             if current.pos_ == "ADJ" and head != current and head.pos_ in ("VERB", "AUX"):
                 # "X, déjà présent au capital de Y, a investi": a detached adjective is said of
                 # the subject of the verb it hangs on.
+                current, direct = head, False
+                continue
+            if self._gerund(current) and head.pos_ in ("VERB", "AUX"):
+                # "En acquérant X/obl:mod, Vinted consolide …": a gerund has its verb's subject.
                 current, direct = head, False
                 continue
             if head is current or current.dep_ not in CLAUSE_LINKS:
@@ -463,6 +493,10 @@ class ParseReader:
                 found = self._first_child(child, (LABELS.object,))
                 if found is not None:
                     return found
+            if child.i > verb.i and child.dep_ in OBLIQUE_DEPS:
+                found = _name_after_date(child)
+                if found is not None:
+                    return found
         stray = next((c for c in verb.children if c.i > verb.i and self._bare_actor(c, verb, before=False)), None)
         if stray is not None:
             return stray
@@ -488,6 +522,13 @@ class ParseReader:
                 yield child
                 # "du Suédois Spotify": the name after a demonym, hung on ``head`` beside it.
                 yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1 and _continues_complement(s))
+                # "en collaboration avec le groupe A et/cc le fonds B/conj": the parser hangs the
+                # second complement on ``head`` as its conjunct.
+                yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1
+                            and s.left_edge.pos_ == "CCONJ" and s in head.conjuncts and s.pos_ in ("NOUN", "PROPN")
+                            and not any(c.dep_ in LABELS.introducers for c in s.children))
+                # "avec des opérateurs, ainsi qu'avec le réseau X": a conjunct with its own "avec".
+                yield from (c for c in child.conjuncts if c.i > child.i and preposition(c, self.preposition_forms) == prep)
             elif child.dep_ == LABELS.adverbial_modifier and fold(child.text) == prep:
                 # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
                 # that begins the compound preposition.
@@ -502,6 +543,27 @@ class ParseReader:
         return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def _name_after_date(phrase: Token) -> Token | None:
+    """"a placé le 16 mai Huawei sur une liste noire": the parser hangs the object named right
+    after a date on the date's noun; a bare name (no preposition) that follows the date is it."""
+    timexes = phrase.doc._.timexes or []
+    date = next((t for t in timexes if t.start <= phrase.idx < t.end), None)
+    if date is None or any(c.dep_ in LABELS.introducers for c in phrase.children):
+        return None
+    for token in phrase.subtree:
+        if (token.idx == _next_word_start(phrase.doc, date.end) and token.pos_ == "PROPN"
+                and token.dep_ not in LABELS.name_parts and _actor(token) is not None
+                and not any(c.dep_ in LABELS.introducers for c in token.children)):
+            return token
+    return None
+
+
+def _next_word_start(doc, end: int) -> int:
+    """Where the first word after character ``end`` begins."""
+    token = next((t for t in doc if t.idx >= end and not t.is_space), None)
+    return token.idx if token is not None else -1
+
+
 def _actor(token: Token) -> str | None:
     """The innermost actor at ``token``: "OpenAI" in "le cofondateur d'OpenAI" is OpenAI."""
     return actor_index(token.doc).at(token)
@@ -513,9 +575,12 @@ def _name_in_description(noun: Token) -> str | None:
     mention = actor_index(noun.doc).mention_at(noun)
     if noun.pos_ != "NOUN" or mention is None or mention.end > noun.idx + len(noun.text):
         return None
+    conjuncts = noun.conjuncts
     for token in noun.subtree:
         if token.i <= noun.i or token.pos_ != "PROPN" or any(c.dep_ == LABELS.case_marker for c in token.children):
             continue
+        if token in conjuncts or token.head in conjuncts:
+            continue  # "TikTok/NOUN et YouTube": a name coordinated with the noun is another actor
         link = token.head
         if link == noun or (link.head == noun and link.pos_ == "NOUN" and _actor(link) is None):
             key = _actor(token)
@@ -660,7 +725,8 @@ def _names_its_head(child: Token) -> bool:
         return False
     # The tagger reads an unknown brand after a noun as an adjective ("la société Kestrel/amod"):
     # callers only follow such a modifier when an actor mention covers it.
-    return (child.dep_ == LABELS.nominal_modifier and child.pos_ == "PROPN") or (
+    # A foreign name the tagger leaves untagged ("le néerlandais United/X Wardrobe") names it too.
+    return (child.dep_ == LABELS.nominal_modifier and child.pos_ in ("PROPN", "X")) or (
         child.dep_ == LABELS.adjectival_modifier and child.pos_ in ("ADJ", "PROPN")
     )
 
