@@ -30,6 +30,7 @@ from chronique.extract.actors.names import (
     line_before,
 )
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold, unify_apostrophes
 
 __all__ = ["UnknownNamePatterns", "surname_forms"]
@@ -135,9 +136,10 @@ class UnknownNamePatterns:
     def suffix_names(self, doc: Doc) -> list[NamedSpan]:
         """Capitalised words closed by a company suffix: "Kestrel Robotics", "Quorvex SAS"."""
         found = []
-        for token in doc:
-            if token.text not in self.org_suffixes or token.i == 0:
+        for i, text in enumerate(token_table(doc).texts):
+            if text not in self.org_suffixes or i == 0:
                 continue
+            token = doc[i]
             if token.i + 1 < len(doc) and is_name_like(doc[token.i + 1]) and not doc[token.i + 1].is_sent_start:
                 continue  # "AI Act": the suffix is inside a longer name
             start = self._run_start(doc, token.i)
@@ -341,8 +343,11 @@ class UnknownNamePatterns:
         for form in sorted(forms, key=len, reverse=True):
             by_first.setdefault(form[0], []).append(form)
         found = []
-        for token in doc:
-            for form in by_first.get(token.text, []):
+        for i, text in enumerate(token_table(doc).texts):
+            if text not in by_first:
+                continue
+            token = doc[i]
+            for form in by_first[text]:
                 if len(form) == 1 and len(form[0]) < 2:
                     continue  # "X": too short to stand for a name on its own
                 end = token.i + len(form)
