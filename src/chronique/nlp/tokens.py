@@ -18,6 +18,7 @@ from __future__ import annotations
 import weakref
 from bisect import bisect_left
 from functools import cached_property
+from typing import Any
 
 from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
@@ -49,6 +50,9 @@ class TokenTable:
 
         #: How many tokens the ``Doc`` had when the table was made.
         self.size = len(self.starts)
+        #: Per-token answers an extractor computes once per ``Doc`` and asks again (keyed by
+        #: the asker's own key, then token index): they live and die with the table.
+        self.memo: dict[object, dict[int, Any]] = {}
 
     def __len__(self) -> int:
         return self.size

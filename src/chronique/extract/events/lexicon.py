@@ -119,7 +119,15 @@ class EventLexicon:
         return found
 
     def entries_for(self, token: Token) -> list[TriggerEntry]:
-        """Trigger entries the token may evoke, verbs for predicates and nouns for nouns."""
+        """Trigger entries the token may evoke, verbs for predicates and nouns for nouns
+        (worked out once per token and ``Doc``: the component asks twice)."""
+        memo = token_table(token.doc).memo.setdefault(("event entries", id(self)), {})
+        entries = memo.get(token.i)
+        if entries is None:
+            entries = memo[token.i] = self._entries_for(token)
+        return entries
+
+    def _entries_for(self, token: Token) -> list[TriggerEntry]:
         pos = token.pos_
         if pos not in ("NOUN", "PROPN", "VERB", "ADJ", "AUX"):
             return []
