@@ -80,7 +80,8 @@ class TokenTable:
 
     @cached_property
     def pos(self) -> list[str]:
-        """``token.pos_`` of each token (read when first asked: after the tagger)."""
+        """``token.pos_`` of each token (read when first asked: after the tagger and the
+        attribute ruler, which may change it; chronique's components that ask run after both)."""
         return [POS_NAMES[key] for key in self._column(POS)]
 
     @cached_property

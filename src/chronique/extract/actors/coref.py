@@ -97,10 +97,11 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
     index = ActorIndex(doc, mentions)
     described = []
     tokens = token_table(doc)
-    for token in doc:
-        titles = roles.get(tokens.folded[token.i]) or roles.get(tokens.folded_lemmas[token.i])
+    for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):
+        titles = roles.get(folded) or roles.get(folded_lemma)
         if not titles:
             continue
+        token = doc[i]
         org_token = next((c for c in token.children if c.dep_ == LABELS.nominal_modifier), None)
         org_mention = index.mention_at(org_token) if org_token is not None else None
         if org_mention is None or entities.get(org_mention.key, {}).get("type") != "ORG":

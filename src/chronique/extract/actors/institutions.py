@@ -191,9 +191,10 @@ class InstitutionFinder:
         """Seats ("l'Élysée", "Bercy") and capitals acting for their state ("Washington a
         imposé")."""
         found = []
-        for token in doc:
-            if not is_capitalised(token):
+        for i, text in enumerate(token_table(doc).texts):
+            if not text[:1].isupper():  # is_capitalised, before building the Token
                 continue
+            token = doc[i]
             for size, target in self._candidates(doc, token):
                 canonical, entity_type = target[0], target[1]
                 span = Span(doc, token.i, token.i + size, label=entity_type)
