@@ -123,9 +123,10 @@ class InstitutionFinder:
     def descriptions(self, doc: Doc) -> list[NamedSpan]:
         """"le gouvernement italien", "le tribunal judiciaire de Paris", "l'administration Trump"."""
         found = []
-        for token in doc:
-            if not token.is_lower and token.text not in ("État", "Etat", "Parlement", "Trésor"):
-                continue
+        for i, text in enumerate(token_table(doc).texts):
+            if not text.islower() and text not in ("État", "Etat", "Parlement", "Trésor"):
+                continue  # ``token.is_lower`` is ``text.islower()``: decided before building the Token
+            token = doc[i]
             end = self._description_end(doc, token)
             if end is None:
                 continue

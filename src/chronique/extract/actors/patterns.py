@@ -104,9 +104,10 @@ class UnknownNamePatterns:
     def person_names(self, doc: Doc) -> list[NamedSpan]:
         """A first name, then capitalised words and particles: "Jean-Noël Barrot", "Luca de Meo"."""
         found = []
-        for token in doc:
-            if token.text not in self.first_names:
+        for i, text in enumerate(token_table(doc).texts):
+            if text not in self.first_names:
                 continue
+            token = doc[i]
             end = self._surname_end(doc, token.i + 1)
             if end > token.i + 1:
                 found.append(NamedSpan(Span(doc, token.i, end, label="PERSON"), "PERSON", None, False, "pattern"))
@@ -173,7 +174,10 @@ class UnknownNamePatterns:
     def cue_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         """A name right after a cue noun: "la start-up nantaise Zelvio", "le PDG Paul Verdier"."""
         found = []
-        for token in doc:
+        for i, word in enumerate(token_table(doc).texts):
+            if word.islower():
+                continue  # no capital anywhere, not a digit first: not name-like (before building the Token)
+            token = doc[i]
             if not is_name_like(token) or token.text[:1].isdigit() or token.i == 0:
                 continue  # (a sentence start is no reason to skip: the parser cuts sentences
                 # wrongly around unknown words, "La jeune pousse lyonnaise | Velquor, qui …")
@@ -251,7 +255,10 @@ class UnknownNamePatterns:
     def apposition_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         """A name followed by a comma and a cue: "Zelvio, une start-up nantaise, …"."""
         found = []
-        for comma in doc:
+        for i, word in enumerate(token_table(doc).texts):
+            if word != ",":
+                continue
+            comma = doc[i]
             if comma.text != "," or comma.i == 0 or comma.i + 2 >= len(doc):
                 continue
             if not is_name_like(doc[comma.i - 1]):
@@ -290,7 +297,10 @@ class UnknownNamePatterns:
         names in the article ("Verdier a racheté Kestrel" is the person, not a company).
         """
         found = []
-        for verb in doc:
+        for i, tag in enumerate(token_table(doc).pos):
+            if tag != "VERB":
+                continue
+            verb = doc[i]
             if verb.pos_ != "VERB" or not self.business_verbs & _verb_lemmas(verb, self.verb_endings):
                 continue
             for subject in self._subjects(verb):

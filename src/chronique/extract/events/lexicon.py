@@ -21,6 +21,8 @@ from chronique.text import fold
 __all__ = ["TriggerEntry", "EventLexicon", "load_event_lexicon"]
 
 LABELS = dependency_scheme("ud")
+#: The parts of speech a trigger entry may be found for (no other token evokes an event).
+TRIGGER_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "AUX"})
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class EventLexicon:
 
     def _entries_for(self, token: Token) -> list[TriggerEntry]:
         pos = token.pos_
-        if pos not in ("NOUN", "PROPN", "VERB", "ADJ", "AUX"):
+        if pos not in TRIGGER_POS:
             return []
         children = {c.dep_ for c in token.children} if pos in ("NOUN", "PROPN") else set()
         # A noun with a subject but no copula is a verb the tagger misread ("réplique").
