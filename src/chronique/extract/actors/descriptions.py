@@ -171,10 +171,11 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
     """Noun → the actors the article gives it to: "le ministre Paul Verdier", "Paul Verdier,
     ministre de …", "la chaîne Canal Neuf", "Velora, une plateforme britannique"."""
     titles: dict[str, set[str]] = {}
-    for token in doc:
-        mention = index.mention_at(token)
+    for i in range(len(doc)):
+        mention = index.mention_at_index(i)
         if mention is None or mention.kind != "name" or mention.key not in entities:
             continue
+        token = doc[i]
         if token.idx != mention.start:
             continue  # once per mention, at its first token
         for noun in _title_nouns(doc, token, mention, cues):

@@ -100,7 +100,10 @@ class InstitutionFinder:
             surfaces.setdefault(name.span[0].text, set()).add(name.span.text)
         taken = {i for name in described for i in range(name.span.start, name.span.end)}
         found = []
-        for token in doc:
+        for i, text in enumerate(token_table(doc).texts):
+            if text not in self.bare:
+                continue
+            token = doc[i]
             if token.text not in self.bare or token.i in taken or token.i == 0:
                 continue
             if doc[token.i - 1].pos_ != "DET" or doc[token.i - 1].lower_ not in ("le", "la", "l'", "l’", "les"):
