@@ -129,6 +129,9 @@ class InstitutionFinder:
         for i, text in enumerate(token_table(doc).texts):
             if not text.islower() and text not in ("État", "Etat", "Parlement", "Trésor"):
                 continue  # ``token.is_lower`` is ``text.islower()``: decided before building the Token
+            if text not in self.with_demonym and text not in self.with_name \
+                    and text.lower() not in self.with_place_by_first:
+                continue  # heads no description (``_description_end``'s first test; ``lower_`` is ``lower()``)
             token = doc[i]
             end = self._description_end(doc, token)
             if end is None:
