@@ -214,8 +214,11 @@ def run_components(records: list[CorpusRecord], batch_size: int) -> dict[str, An
 
 
 def make_dated_doc(nlp: Any, document: Any) -> Any:
-    """What ``annotate_documents`` does before ``nlp.pipe``: tokenise and attach the date."""
+    """What ``annotate_documents`` does before ``nlp.pipe``: tokenise, keep the text, attach the date."""
+    from chronique.nlp.extensions import remember_text
+
     doc = nlp.make_doc(document.text)
+    remember_text(doc, document.text)  # as annotate_documents does: the text, not rebuilt from the tokens
     doc._.dct = document.date
     return doc
 

@@ -18,6 +18,7 @@ Three forms, because callers truly need three:
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["APOSTROPHES", "unify_apostrophes", "fold", "fold_key", "without_accents"]
 
@@ -31,8 +32,13 @@ def unify_apostrophes(text: str) -> str:
     return text.translate(_TO_STRAIGHT)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower case, apostrophes unified: the form words are looked up in the lexicons by."""
+    """Lower case, apostrophes unified: the form words are looked up in the lexicons by.
+
+    Memoised (a pure function of a string): the extractors fold the same words over and over,
+    every token of every document and every lexicon entry.
+    """
     return text.translate(_TO_STRAIGHT).lower()
 
 

@@ -47,6 +47,15 @@ def test_a_token_inside_a_description_is_the_innermost_or_the_outermost_actor():
     assert index.at(verb) is None and index.mention_at(verb, OUTERMOST) is None
 
 
+def test_the_mention_at_a_token_index_is_the_mention_at_that_token():
+    doc = meeting()
+    index = actor_index(doc)
+    assert index.mention_at_index(3) == ActorMention(12, 18, "openai")
+    assert index.mention_at_index(3, OUTERMOST) == ActorMention(0, 18, "sam-altman", "description")
+    assert index.mention_at_index(5) is None
+    assert [index.mention_at_index(t.i) for t in doc] == [index.mention_at(t) for t in doc]
+
+
 def test_equal_mentions_over_a_token_go_to_the_first_by_start():
     doc = Doc(VOCAB, words=["Le", "patron", "d'", "OpenAI"], spaces=[True, True, False, False])
     # "Le patron" [0, 9) and "patron d'" [3, 12) are both nine characters long and cover "patron".

@@ -81,3 +81,21 @@ def test_the_table_does_not_keep_its_doc_alive():
         assert gone() is None  # freed by reference counting alone, no cycle through user_data
     finally:
         gc.enable()
+
+
+def test_parts_of_speech_and_punctuation_are_read_as_the_tokens_give_them():
+    doc = Doc(VOCAB, words=WORDS, spaces=SPACES, lemmas=LEMMAS,
+              pos=["DET", "PROPN", "AUX", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT"])
+    table = token_table(doc)
+    assert table.pos[:4] == ["DET", "PROPN", "AUX", "VERB"]
+    assert table.pos == [t.pos_ for t in doc]
+    assert table.is_punct == [False, False, False, False, True, True, False, True, True]
+
+
+def test_a_memo_lives_with_the_table_and_goes_when_the_doc_is_retokenised():
+    doc = answer()
+    token_table(doc).memo.setdefault("asker", {})[1] = "Élysée seen"
+    assert token_table(doc).memo["asker"] == {1: "Élysée seen"}
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[5:8])
+    assert token_table(doc).memo == {}

@@ -73,8 +73,12 @@ class ActorIndex:
     # -- tokens --------------------------------------------------------------------------
     def mention_at(self, token: Token, choice: Choice = INNERMOST) -> ActorMention | None:
         """The mention over ``token`` that ``choice`` picks, or None."""
+        return self.mention_at_index(token.i, choice)
+
+    def mention_at_index(self, i: int, choice: Choice = INNERMOST) -> ActorMention | None:
+        """The mention over the token at index ``i`` (no ``Token`` needed for a walk over all)."""
         table = self._innermost if choice == INNERMOST else self._outermost
-        return table[token.i]
+        return table[i]
 
     def at(self, token: Token, choice: Choice = INNERMOST) -> str | None:
         """The key of the actor at ``token`` (see :meth:`mention_at`)."""

@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from chronique.data import lexicon
+from chronique.nlp.extensions import text_of
+from chronique.nlp.tokens import token_table
 
 __all__ = ["SentenceStarts"]
 
@@ -54,45 +56,61 @@ class SentenceStarts:
         # Decided in a list and written at once: each ``Token.is_sent_start = …`` scans the
         # whole Doc for a parse, which made this component quadratic in the document's length.
         starts: list[bool | None] = [token.is_sent_start for token in doc]
+        words = _Words(doc)
+        texts = words.texts
         ambiguous_open = False
-        for token in doc[1:]:
-            if _follows_newline(doc, token.i):
+        for i in range(1, len(texts)):
+            if words.follows_newline(i):
                 ambiguous_open = False
-                starts[token.i] = True
-                self._keep_together(doc, starts, token.i + 1, KEEP_TOGETHER)
+                starts[i] = True
+                self._keep_together(words, starts, i + 1, KEEP_TOGETHER)
                 continue
-            if token.text in self.ambiguous:
+            if texts[i] in self.ambiguous:
                 opening = not ambiguous_open
                 ambiguous_open = not ambiguous_open
             else:
-                opening = token.text in self.openers
-            if opening and doc[token.i - 1].text in self.introducers:
-                self._keep_together(doc, starts, token.i, 2)
-            elif not self._may_start(doc, token.i) and starts[token.i] is not True:
-                starts[token.i] = False
+                opening = texts[i] in self.openers
+            if opening and texts[i - 1] in self.introducers:
+                self._keep_together(words, starts, i, 2)
+            elif not self._may_start(words, i) and starts[i] is not True:
+                starts[i] = False
         if len(doc):
             values = numpy.array([0 if s is None else 1 if s else -1 for s in starts], dtype="int64")
             doc.from_array([SENT_START], values.astype("uint64"))  # type: ignore[arg-type]  # spaCy's stub wants a 2-d array; one column is 1-d
         return doc
 
-    def _may_start(self, doc: Doc, i: int) -> bool:
+    def _may_start(self, words: _Words, i: int) -> bool:
         """Whether a sentence may start at token ``i``: after an ender or a space token, or at an
         opening quotation mark; never at a closing one."""
-        previous = doc[i - 1]
-        if doc[i].text in self.closers:
+        previous = words.texts[i - 1]
+        if words.texts[i] in self.closers:
             return False  # "« Non merci. »": the closing mark ends the sentence it closes
-        if doc[i].is_space or previous.is_space or doc[i].text in self.any_opener:
+        if words.is_space[i] or words.is_space[i - 1] or words.texts[i] in self.any_opener:
             return True
-        return previous.text in self.enders or previous.text[-1:] in self.enders
+        return previous in self.enders or previous[-1:] in self.enders
 
     @staticmethod
-    def _keep_together(doc: Doc, starts: list[bool | None], first: int, count: int) -> None:
-        for following in doc[first : first + count]:
-            if following.is_space or _follows_newline(doc, following.i):
+    def _keep_together(words: _Words, starts: list[bool | None], first: int, count: int) -> None:
+        for following in range(first, min(first + count, len(words.texts))):
+            if words.is_space[following] or words.follows_newline(following):
                 break
-            starts[following.i] = False
+            starts[following] = False
 
 
-def _follows_newline(doc: Doc, i: int) -> bool:
-    previous = doc[i - 1]
-    return not doc[i].is_space and ("\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text))
+class _Words:
+    """What this component reads of each token, from the token table instead of ``Token``
+    objects: its text, whether it is white space (``token.is_space`` is ``str.isspace``) and
+    the white space after it (``token.whitespace_``, cut from the text between two tokens)."""
+
+    def __init__(self, doc: Doc) -> None:
+        tokens = token_table(doc)
+        self.texts = tokens.texts
+        self.is_space = [text.isspace() for text in self.texts]
+        text = text_of(doc)
+        self._gaps = [text[end:start] for end, start in zip(tokens.ends, tokens.starts[1:])]
+
+    def follows_newline(self, i: int) -> bool:
+        """Whether token ``i`` is the first word after a line break."""
+        return not self.is_space[i] and (
+            "\n" in self._gaps[i - 1] or (self.is_space[i - 1] and "\n" in self.texts[i - 1])
+        )

@@ -18,8 +18,10 @@ from __future__ import annotations
 import weakref
 from bisect import bisect_left
 from functools import cached_property
+from typing import Any
 
-from spacy.attrs import IDX, LEMMA, LENGTH
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from chronique.nlp.extensions import text_of
@@ -48,6 +50,9 @@ class TokenTable:
 
         #: How many tokens the ``Doc`` had when the table was made.
         self.size = len(self.starts)
+        #: Per-token answers an extractor computes once per ``Doc`` and asks again (keyed by
+        #: the asker's own key, then token index): they live and die with the table.
+        self.memo: dict[object, dict[int, Any]] = {}
 
     def __len__(self) -> int:
         return self.size
@@ -72,6 +77,25 @@ class TokenTable:
     def folded_lemmas(self) -> list[str]:
         """``fold(token.lemma_)`` of each token."""
         return [fold(lemma) for lemma in self.lemmas]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """``token.pos_`` of each token (read when first asked: after the tagger and the
+        attribute ruler, which may change it; chronique's components that ask run after both)."""
+        return [POS_NAMES[key] for key in self._column(POS)]
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        """``token.is_punct`` of each token."""
+        return [bool(value) for value in self._column(IS_PUNCT)]
+
+    def _column(self, attribute: int) -> list[int]:
+        if not len(self):
+            return []
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of this token table is gone: ask token_table(doc) again")
+        return [int(value) for value in doc.to_array([attribute]).tolist()]
 
 
 def token_table(doc: Doc) -> TokenTable:

@@ -61,9 +61,12 @@ def _first_and_second(doc, text, mentions, entities, words) -> list[ActorMention
     ordinals = {fold(w): int(n) for n, forms in words["pronouns"]["ordinal_references"].items() for w in forms}
     found: list[ActorMention] = []
     folded = token_table(doc).folded
-    for token in doc:
-        position = ordinals.get(folded[token.i])
-        if position is None or token.i == 0 or doc[token.i - 1].lower_ not in ("le", "la"):
+    for i, word in enumerate(folded):
+        position = ordinals.get(word)
+        if position is None:
+            continue
+        token = doc[i]
+        if token.i == 0 or doc[token.i - 1].lower_ not in ("le", "la"):
             continue
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -97,10 +100,11 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
     index = ActorIndex(doc, mentions)
     described = []
     tokens = token_table(doc)
-    for token in doc:
-        titles = roles.get(tokens.folded[token.i]) or roles.get(tokens.folded_lemmas[token.i])
+    for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):
+        titles = roles.get(folded) or roles.get(folded_lemma)
         if not titles:
             continue
+        token = doc[i]
         org_token = next((c for c in token.children if c.dep_ == LABELS.nominal_modifier), None)
         org_mention = index.mention_at(org_token) if org_token is not None else None
         if org_mention is None or entities.get(org_mention.key, {}).get("type") != "ORG":
@@ -332,8 +336,10 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
     first_words = {p.split(" ")[0].split("-")[0] for p in last_named}  # "celui" of "celui-ci"
     resolved: list[ActorMention] = []
     folded = token_table(doc).folded
-    for token in doc:
-        word = folded[token.i]
+    for i, word in enumerate(folded):
+        if word not in first_words and word not in subject:
+            continue  # neither branch below can fire (decided before building the Token)
+        token = doc[i]
         phrase = _phrase_at(lowered, token.idx, last_named) if word in first_words else None
         if phrase:
             known = mentions + resolved

@@ -61,9 +61,12 @@ def resolve_descriptions(
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []
     taken = {i for m in found for i in range(m.start, m.end)}
     tokens = token_table(doc)
-    for token in doc:
-        entity_type = cues.get(tokens.folded[token.i]) or cues.get(tokens.folded_lemmas[token.i])
-        if entity_type is None or not token.is_lower or token.i == 0 or token.idx in taken:
+    for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):
+        entity_type = cues.get(folded) or cues.get(folded_lemma)
+        if entity_type is None:
+            continue
+        token = doc[i]
+        if not token.is_lower or token.i == 0 or token.idx in taken:
             continue
         determiner = doc[token.i - 1]
         if fold(determiner.text) not in determiners or "Plur" in token.morph.get("Number", []):
@@ -168,10 +171,11 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
     """Noun → the actors the article gives it to: "le ministre Paul Verdier", "Paul Verdier,
     ministre de …", "la chaîne Canal Neuf", "Velora, une plateforme britannique"."""
     titles: dict[str, set[str]] = {}
-    for token in doc:
-        mention = index.mention_at(token)
+    for i in range(len(doc)):
+        mention = index.mention_at_index(i)
         if mention is None or mention.kind != "name" or mention.key not in entities:
             continue
+        token = doc[i]
         if token.idx != mention.start:
             continue  # once per mention, at its first token
         for noun in _title_nouns(doc, token, mention, cues):

@@ -100,7 +100,10 @@ class InstitutionFinder:
             surfaces.setdefault(name.span[0].text, set()).add(name.span.text)
         taken = {i for name in described for i in range(name.span.start, name.span.end)}
         found = []
-        for token in doc:
+        for i, text in enumerate(token_table(doc).texts):
+            if text not in self.bare:
+                continue
+            token = doc[i]
             if token.text not in self.bare or token.i in taken or token.i == 0:
                 continue
             if doc[token.i - 1].pos_ != "DET" or doc[token.i - 1].lower_ not in ("le", "la", "l'", "l’", "les"):
@@ -123,9 +126,13 @@ class InstitutionFinder:
     def descriptions(self, doc: Doc) -> list[NamedSpan]:
         """"le gouvernement italien", "le tribunal judiciaire de Paris", "l'administration Trump"."""
         found = []
-        for token in doc:
-            if not token.is_lower and token.text not in ("État", "Etat", "Parlement", "Trésor"):
-                continue
+        for i, text in enumerate(token_table(doc).texts):
+            if not text.islower() and text not in ("État", "Etat", "Parlement", "Trésor"):
+                continue  # ``token.is_lower`` is ``text.islower()``: decided before building the Token
+            if text not in self.with_demonym and text not in self.with_name \
+                    and text.lower() not in self.with_place_by_first:
+                continue  # heads no description (``_description_end``'s first test; ``lower_`` is ``lower()``)
+            token = doc[i]
             end = self._description_end(doc, token)
             if end is None:
                 continue
@@ -191,9 +198,10 @@ class InstitutionFinder:
         """Seats ("l'Élysée", "Bercy") and capitals acting for their state ("Washington a
         imposé")."""
         found = []
-        for token in doc:
-            if not is_capitalised(token):
+        for i, text in enumerate(token_table(doc).texts):
+            if not text[:1].isupper():  # is_capitalised, before building the Token
                 continue
+            token = doc[i]
             for size, target in self._candidates(doc, token):
                 canonical, entity_type = target[0], target[1]
                 span = Span(doc, token.i, token.i + size, label=entity_type)

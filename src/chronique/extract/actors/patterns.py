@@ -30,6 +30,7 @@ from chronique.extract.actors.names import (
     line_before,
 )
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold, unify_apostrophes
 
 __all__ = ["UnknownNamePatterns", "surname_forms"]
@@ -103,9 +104,10 @@ class UnknownNamePatterns:
     def person_names(self, doc: Doc) -> list[NamedSpan]:
         """A first name, then capitalised words and particles: "Jean-Noël Barrot", "Luca de Meo"."""
         found = []
-        for token in doc:
-            if token.text not in self.first_names:
+        for i, text in enumerate(token_table(doc).texts):
+            if text not in self.first_names:
                 continue
+            token = doc[i]
             end = self._surname_end(doc, token.i + 1)
             if end > token.i + 1:
                 found.append(NamedSpan(Span(doc, token.i, end, label="PERSON"), "PERSON", None, False, "pattern"))
@@ -135,9 +137,10 @@ class UnknownNamePatterns:
     def suffix_names(self, doc: Doc) -> list[NamedSpan]:
         """Capitalised words closed by a company suffix: "Kestrel Robotics", "Quorvex SAS"."""
         found = []
-        for token in doc:
-            if token.text not in self.org_suffixes or token.i == 0:
+        for i, text in enumerate(token_table(doc).texts):
+            if text not in self.org_suffixes or i == 0:
                 continue
+            token = doc[i]
             if token.i + 1 < len(doc) and is_name_like(doc[token.i + 1]) and not doc[token.i + 1].is_sent_start:
                 continue  # "AI Act": the suffix is inside a longer name
             start = self._run_start(doc, token.i)
@@ -171,7 +174,10 @@ class UnknownNamePatterns:
     def cue_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         """A name right after a cue noun: "la start-up nantaise Zelvio", "le PDG Paul Verdier"."""
         found = []
-        for token in doc:
+        for i, word in enumerate(token_table(doc).texts):
+            if word.islower():
+                continue  # no capital anywhere, not a digit first: not name-like (before building the Token)
+            token = doc[i]
             if not is_name_like(token) or token.text[:1].isdigit() or token.i == 0:
                 continue  # (a sentence start is no reason to skip: the parser cuts sentences
                 # wrongly around unknown words, "La jeune pousse lyonnaise | Velquor, qui …")
@@ -249,7 +255,10 @@ class UnknownNamePatterns:
     def apposition_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         """A name followed by a comma and a cue: "Zelvio, une start-up nantaise, …"."""
         found = []
-        for comma in doc:
+        for i, word in enumerate(token_table(doc).texts):
+            if word != ",":
+                continue
+            comma = doc[i]
             if comma.text != "," or comma.i == 0 or comma.i + 2 >= len(doc):
                 continue
             if not is_name_like(doc[comma.i - 1]):
@@ -288,7 +297,10 @@ class UnknownNamePatterns:
         names in the article ("Verdier a racheté Kestrel" is the person, not a company).
         """
         found = []
-        for verb in doc:
+        for i, tag in enumerate(token_table(doc).pos):
+            if tag != "VERB":
+                continue
+            verb = doc[i]
             if verb.pos_ != "VERB" or not self.business_verbs & _verb_lemmas(verb, self.verb_endings):
                 continue
             for subject in self._subjects(verb):
@@ -341,8 +353,11 @@ class UnknownNamePatterns:
         for form in sorted(forms, key=len, reverse=True):
             by_first.setdefault(form[0], []).append(form)
         found = []
-        for token in doc:
-            for form in by_first.get(token.text, []):
+        for i, text in enumerate(token_table(doc).texts):
+            if text not in by_first:
+                continue
+            token = doc[i]
+            for form in by_first[text]:
                 if len(form) == 1 and len(form[0]) < 2:
                     continue  # "X": too short to stand for a name on its own
                 end = token.i + len(form)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
 from chronique.extract.events.discourse import Discourse
-from chronique.extract.events.lexicon import EventLexicon, TriggerEntry, load_event_lexicon
+from chronique.extract.events.lexicon import TRIGGER_POS, EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
 from chronique.extract.events.scoring import rescore, scope_of
 from chronique.extract.events.syntax import ParseReader, participle_adjunct
@@ -35,6 +35,7 @@ from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import EXPORTED_MODALITIES, Event
 from chronique.nlp.extensions import register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["EventExtractor", "make_event_extractor"]
@@ -90,7 +91,11 @@ class EventExtractor:
         context = _DocumentContext(doc, self.words, self.reader)
         events: list[Event] = []
         answers: list[Token] = []
-        for token in doc:
+        tokens = token_table(doc)
+        for i, tag in enumerate(tokens.pos):
+            if tag not in TRIGGER_POS and context.discourse.quote_at(tokens.starts[i]) is None:
+                continue  # no trigger entry, no quote: nothing below would find anything here
+            token = doc[i]
             event = self._from_lexicon(token, context, events) or self._from_quote(token, context)
             if event is not None:
                 events.extend(event)

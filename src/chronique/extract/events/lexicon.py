@@ -21,6 +21,8 @@ from chronique.text import fold
 __all__ = ["TriggerEntry", "EventLexicon", "load_event_lexicon"]
 
 LABELS = dependency_scheme("ud")
+#: The parts of speech a trigger entry may be found for (no other token evokes an event).
+TRIGGER_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "AUX"})
 
 
 @dataclass(frozen=True)
@@ -119,9 +121,17 @@ class EventLexicon:
         return found
 
     def entries_for(self, token: Token) -> list[TriggerEntry]:
-        """Trigger entries the token may evoke, verbs for predicates and nouns for nouns."""
+        """Trigger entries the token may evoke, verbs for predicates and nouns for nouns
+        (worked out once per token and ``Doc``: the component asks twice)."""
+        memo = token_table(token.doc).memo.setdefault(("event entries", id(self)), {})
+        entries = memo.get(token.i)
+        if entries is None:
+            entries = memo[token.i] = self._entries_for(token)
+        return entries
+
+    def _entries_for(self, token: Token) -> list[TriggerEntry]:
         pos = token.pos_
-        if pos not in ("NOUN", "PROPN", "VERB", "ADJ", "AUX"):
+        if pos not in TRIGGER_POS:
             return []
         children = {c.dep_ for c in token.children} if pos in ("NOUN", "PROPN") else set()
         # A noun with a subject but no copula is a verb the tagger misread ("réplique").

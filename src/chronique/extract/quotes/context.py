@@ -20,6 +20,7 @@ from chronique.extract.quotes.rules import QuoteRules
 from chronique.nlp.actor_index import OUTERMOST, ActorIndex
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold, unify_apostrophes
 
 QUOTE_LABELS = dependency_scheme("ud")
@@ -154,9 +155,13 @@ def _locution_words(doc: Doc, locutions: tuple[tuple[str, ...], ...]) -> dict[in
     for locution in locutions:
         by_first.setdefault(locution[0], []).append(locution)
     found: dict[int, int] = {}
-    for token in doc:
-        candidates = by_first.get(fold(token.lemma_)) or by_first.get(fold(token.text))
-        for locution in candidates or ():
+    tokens = token_table(doc)
+    for i, (folded_lemma, folded) in enumerate(zip(tokens.folded_lemmas, tokens.folded)):
+        candidates = by_first.get(folded_lemma) or by_first.get(folded)
+        if not candidates:
+            continue
+        token = doc[i]
+        for locution in candidates:
             matched = _match(doc, token.i, locution[1:])
             if matched:
                 for index in (token.i, *matched):

@@ -18,6 +18,7 @@ from chronique.extract.relations.government import GovernmentStates
 from chronique.extract.relations.nouns import NounLexicon
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["RelationRules", "role_nouns_of"]
@@ -96,10 +97,11 @@ class RelationRules:
 
     def _preposition_at(self, doc: Doc, i: int) -> int:
         """Width of the preposition introducing a complement at token ``i`` (0 when none)."""
-        if i < len(doc) and fold(doc[i].text) in self.of_words:
+        folded = token_table(doc).folded
+        if i < len(doc) and folded[i] in self.of_words:
             return 1
         for words in self.role_prepositions:
-            if tuple(fold(t.text) for t in doc[i : i + len(words)]) == words:
+            if tuple(folded[i : i + len(words)]) == words:
                 return len(words)
         return 0
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from chronique.nlp.extensions import text_of
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -104,13 +105,17 @@ class NounLexicon:
         tokens = token_table(doc)
         if _TOKEN_SPLIT.split(tokens.folded[i])[0] not in self.first_words and tokens.folded_lemmas[i] not in self.first_words:
             return None
+        text_of_doc = text_of(doc)
         for width in range(min(self.longest, len(doc) - i), 0, -1):
-            last = doc[i + width - 1]
-            acronym = last.text.isupper() and len(last.text) <= 4  # "CEO", "PDG" tagged as names
-            if (last.pos_ in ("PROPN", "VERB") and not acronym) or last.is_punct:
+            last = i + width - 1
+            last_text = tokens.texts[last]
+            acronym = last_text.isupper() and len(last_text) <= 4  # "CEO", "PDG" tagged as names
+            if (tokens.pos[last] in ("PROPN", "VERB") and not acronym) or tokens.is_punct[last]:
                 continue
-            text = doc[i : i + width].text
-            lemma_text = doc[i : i + width - 1].text_with_ws + (last.lemma_ or last.text)
+            # the words' text and, for the last, its lemma (read from the token table, whose
+            # offsets cut the text exactly as ``Span.text`` and ``Span.text_with_ws`` do)
+            text = text_of_doc[tokens.starts[i] : tokens.ends[last]]
+            lemma_text = text_of_doc[tokens.starts[i] : tokens.starts[last]] + (tokens.lemmas[last] or last_text)
             for candidate in (text, lemma_text):
                 senses = self.table.get(_key(candidate))
                 if senses:

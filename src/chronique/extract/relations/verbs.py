@@ -11,6 +11,7 @@ from chronique.extract.relations.doc_actors import DocActors
 from chronique.extract.relations.nouns import PART_OF, PRODUCT_OF, ROLE
 from chronique.model import Relation
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["VerbRules"]
@@ -27,7 +28,11 @@ class VerbRules(RelationRules):
     def _verb_relations(self, doc: Doc, actors: DocActors) -> list[Relation]:
         """"Musk fonde xAI", "la société pilotée par Sam Altman", "Llama, développé par Meta"."""
         relations = []
-        for verb in doc:
+        tags = token_table(doc).pos
+        for i, tag in enumerate(tags):
+            if tag not in ("VERB", "AUX"):
+                continue
+            verb = doc[i]
             lemma = self._lemma(verb)
             titles, makes = self.role_verbs.get(lemma), lemma in self.maker_verbs
             if verb.pos_ not in ("VERB", "AUX") or not (titles or makes) or self._negated(verb):

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from chronique.data import lexicon
+from chronique.extract.timex.first_chars import first_char_class
 from chronique.text import fold
 
 __all__ = ["Rule", "Guard", "TimexLexicon", "load_timex_lexicon", "normalise_key"]
@@ -162,11 +163,14 @@ def _context(pattern: str | None, expander: _Expander, at_end: bool) -> re.Patte
 
 def _compile_rule(spec: Mapping[str, Any], expander: _Expander) -> Rule:
     pattern, groups = expander.pattern(spec["pattern"])
+    # the characters a match can start with, tested first: the same matches, found faster
+    first = first_char_class(pattern, _FLAGS)
+    lookahead = f"(?={first})" if first else ""
     return Rule(
         name=spec["name"],
         kind=spec["kind"],
         timex_type=spec.get("type"),
-        regex=re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", _FLAGS),
+        regex=re.compile(rf"(?<!\w){lookahead}(?:{pattern})(?!\w)", _FLAGS),
         groups=groups,
         params=dict(spec.get("params", {})),
         require_before=_context(spec.get("require_before"), expander, at_end=True),
