@@ -15,7 +15,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.data import lexicon
-from chronique.extract.actors.descriptions import resolve_descriptions
+from chronique.extract.actors.descriptions import resolve_descriptions, titles_given
+from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.quotes.marks import find_quoted_spans
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
@@ -45,9 +46,10 @@ def resolve_references(
     ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it at every access).
     """
     mentions = list(mentions)
-    mentions += _generic_org_descriptions(doc, text, mentions, entities, words, kb)
+    origins = ArticleOrigins(doc, mentions, entities, kb, words)
+    mentions += _generic_org_descriptions(doc, text, mentions, entities, words, kb, origins)
     mentions += _role_descriptions(doc, mentions, entities, kb, words)
-    mentions += resolve_descriptions(doc, mentions, entities, words, kb)
+    mentions += resolve_descriptions(doc, mentions, entities, words, kb, origins)
     mentions += _pronouns(doc, text, mentions, entities, kb, words)
     mentions += _first_and_second(doc, text, mentions, entities, words)
     return mentions
@@ -143,22 +145,26 @@ def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
     return None
 
 
-def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None) -> list[ActorMention]:
+def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
+                              origins: ArticleOrigins | None = None) -> list[ActorMention]:
     """"la société", "l'organisation": the organisation named last within a few sentences ("X a
     investi dans Y. La société a refusé de commenter" is Y). A subject description in a paragraph
     that names no organisation before it continues the latest subject; the inverted subject of
     an incise continues the subject in focus (:func:`_subject_in_focus`). Names inside quotes are somebody's words, not the
-    article's discourse ("« Velora annonce le rachat de Nuvio », a indiqué la société")."""
+    article's discourse ("« Velora annonce le rachat de Nuvio », a indiqué la société"). An
+    adjective of origin after the phrase ("la firme suédoise") keeps it to actors of that
+    country (:class:`ArticleOrigins`); no such phrase stands for an institution."""
     phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
     lowered = fold(text)
     quoted = _quoted_ranges(doc, text)
-    company = _is_company(entities)
-
-    def accept(key: str, mention: ActorMention) -> bool:
-        return company(key, mention) and not any(start <= mention.start < end for start, end in quoted)
-
+    called = _called_so(doc, mentions, entities, words)
     found: list[ActorMention] = []
     for phrase in phrases:
+        company = _is_company(entities, origins, phrase)
+
+        def base_accept(key: str, mention: ActorMention, company=company) -> bool:
+            return company(key, mention) and not any(start <= mention.start < end for start, end in quoted)
+
         start = lowered.find(phrase)
         while start != -1:
             end = start + len(phrase)
@@ -171,7 +177,11 @@ def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None) -> 
                 if led:  # "le groupe dirigé par X": X's organisation, or nobody rather than a guess
                     found.append(ActorMention(start, end, led, "description", "description"))
             elif boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
-                if _incise_subject(doc, quoted, start):  # "« … », a déclaré la société"
+                accept = _of_origin(doc, text, mentions, entities, start, end, base_accept, origins)
+                named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, _NOWHERE)}
+                if len(named) == 1 and accept(next(iter(named)), _NOWHERE):
+                    key: str | None = next(iter(named))  # "la plateforme Velora … la plateforme"
+                elif _incise_subject(doc, quoted, start):  # "« … », a déclaré la société"
                     key = _subject_in_focus(doc, text, mentions, entities, start, accept)
                 else:
                     as_subject = _is_subject(doc, ActorMention(start, end, "", "description"))
@@ -183,6 +193,40 @@ def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None) -> 
                     found.append(ActorMention(start, end, key, "description", "description"))
             start = lowered.find(phrase, end)
     return found
+
+
+#: A mention placeholder for filters asked about an actor rather than one of its mentions.
+_NOWHERE = ActorMention(-1, -1, "", "description")
+
+
+def _phrase_noun(phrase: str) -> str:
+    """The noun of a generic phrase: "plateforme" of "la plateforme", "pousse" of "la jeune pousse"."""
+    return phrase.split(" ")[-1].split("'")[-1]
+
+
+def _called_so(doc, mentions, entities, words) -> dict[str, set[str]]:
+    """Trade noun → the actors the article gave it ("la plateforme Velora", "Velora, la plateforme
+    suédoise"): "la plateforme" stands for the one actor so called. Generic nouns ("la société",
+    "le groupe") say nothing of a trade and are left to focus."""
+    cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
+    generic = {fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])}
+    given = titles_given(doc, ActorIndex(doc, mentions), entities, cues)
+    return {noun: keys for noun, keys in given.items() if noun not in generic}
+
+
+def _of_origin(doc, text, mentions, entities, start, end, accept, origins: ArticleOrigins | None):
+    """``accept`` narrowed by the adjectives of origin after the phrase ending at ``end`` ("la
+    firme suédoise"): to the candidates in view of that country, else to those of no stated one."""
+    if origins is None:
+        return accept
+    span = doc.char_span(start, end, alignment_mode="expand")
+    wanted = origins.after(doc, span.end) if span is not None else set()
+    if not wanted:
+        return accept
+    since = min(_window_start(doc, start), text.rfind("\n", 0, start) + 1)
+    keys = [m.key for m in mentions if since <= m.start and m.end <= start and m.key in entities and accept(m.key, m)]
+    allowed = set(origins.choose(list(dict.fromkeys(keys)), wanted))
+    return lambda key, mention: key in allowed and accept(key, mention)
 
 
 def _led_by(doc: Doc, text: str, end: int, mentions, entities, kb, words) -> str | None:
@@ -231,11 +275,16 @@ def _quoted_ranges(doc: Doc, text: str) -> list[tuple[int, int]]:
     return [(span.start, span.end) for span in find_quoted_spans(text, marks)]
 
 
-def _is_company(entities):
-    """A filter for what "la société" may stand for: an organisation, not an institution."""
+def _is_company(entities, origins: ArticleOrigins | None = None, phrase: str = ""):
+    """A filter for what "la société" may stand for: an organisation, not an institution (by the
+    knowledge base's kind or the name's head too, unless the noun is also an institution's, such
+    as "l'organisation")."""
+    strict = origins is not None and origins.excludes_institutions(phrase.split(" ")[-1].split("'")[-1])
 
     def accept(key: str, mention: ActorMention) -> bool:
-        return entities[key]["type"] == "ORG" and not entities[key].get("institution")
+        if entities[key]["type"] != "ORG" or entities[key].get("institution"):
+            return False
+        return not (strict and origins is not None and origins.is_institution(key))
 
     return accept
 

@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.data import lexicon
+from chronique.extract.actors.origins import ArticleOrigins
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
@@ -49,9 +50,12 @@ def resolve_descriptions(
     entities: dict[str, dict[str, Any]],
     words: dict[str, Any],
     kb: KnowledgeBase | None = None,
+    origins: ArticleOrigins | None = None,
 ) -> list[ActorMention]:
     """Description and title mentions for ``doc``, none overlapping ``mentions``; with ``kb``,
-    office titles the article gives to nobody else resolved to their holder at ``doc._.dct``."""
+    office titles the article gives to nobody else resolved to their holder at ``doc._.dct``;
+    with ``origins``, an adjective of origin ("l'investisseur américain") keeps a description to
+    the actors of that country, and a generic noun ("l'entreprise") off institutions."""
     cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
     determiners = frozenset(fold(d) for d in words["definite_determiners"])
     generic = frozenset(fold(n) for n in words.get("generic_descriptions", {}).get("nouns", []))
@@ -80,7 +84,8 @@ def resolve_descriptions(
             key = next(iter(holders)) if len(holders) == 1 else None
         else:
             trade_said = fold(token.lemma_) not in generic and fold(token.text) not in generic
-            key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said)
+            allowed = _allowed(origins, doc[token.i + 1 : end], trade_said)
+            key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said, allowed=allowed)
         if key is not None:
             found.append(ActorMention(start_char, end_char, key, "description", rule))
     return found
@@ -116,16 +121,32 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
     return i
 
 
+def _allowed(origins: ArticleOrigins | None, adjectives: Span, trade_said: bool):
+    """The narrowing of a description's candidates (a list of keys → the keys it may stand for):
+    by its adjectives of origin, and off institutions for a generic noun ("l'entreprise")."""
+    if origins is None:
+        return None
+    wanted = origins.in_tokens(adjectives)
+
+    def narrow(keys: list[str]) -> list[str]:
+        if not trade_said:
+            keys = [k for k in keys if not origins.is_institution(k)]
+        return origins.choose(keys, wanted)
+
+    return narrow
+
+
 def _covered(index: ActorIndex, doc: Doc, start: int, end: int) -> bool:
     return any(index.mention_at(doc[i]) is not None for i in range(start, end))
 
 
 def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tuple[str, ...],
-              clear_only: bool = False) -> str | None:
+              clear_only: bool = False, allowed=None) -> str | None:
     """The actor of an ``accepted`` type most in focus before ``noun``: the subject of the current or
     of an earlier sentence in the window, else the last one named; never an institution.
     ``clear_only``: only a subject, or the one candidate of the window (for nouns that name a
-    trade, which the last-named actor may well not have)."""
+    trade, which the last-named actor may well not have). ``allowed`` narrows the candidates'
+    keys (agreement in origin and kind, :func:`_allowed`)."""
     sentences = [s for s in doc.sents if s.start <= noun.i]
     window = sentences[-1 - LOOKBACK_SENTENCES :] if sentences else []
     if not window:
@@ -139,6 +160,9 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
         if candidates and candidates[-1][0] == mention:
             continue
         candidates.append((mention, token.dep_ in LABELS.subjects))
+    if allowed is not None:
+        kept = set(allowed(list(dict.fromkeys(m.key for m, _ in candidates))))
+        candidates = [(m, is_subject) for m, is_subject in candidates if m.key in kept]
     if not candidates:
         return None
     subjects = [m for m, is_subject in candidates if is_subject]

@@ -1,0 +1,80 @@
+"""Agreement of a description's adjective of origin and kind with the actor it stands for.
+
+Sentences written for this test, on other actors and subjects than any evaluation article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronique.data import lexicon
+from chronique.extract.actors.origins import origin_forms
+from chronique.pipeline import load_pipeline
+from tests.conftest import run_dated
+
+
+def test_every_form_of_an_adjective_of_origin_names_its_country():
+    forms = origin_forms(lexicon("fr", "actors"))
+    expected = {"suédoise": "SE", "suédois": "SE", "italiennes": "IT", "californienne": "US",
+                "berlinoises": "DE", "grecque": "GR", "belge": "BE", "norvégiens": "NO"}
+    assert {form: forms.get(form) for form in expected} == expected
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("fr")
+
+
+def resolved(nlp, text: str, surface: str) -> str | None:
+    doc = run_dated(nlp, text, dt.date(2024, 10, 2))
+    for mention in doc._.actor_mentions:
+        if doc.text[mention.start : mention.end].lower() == surface.lower():
+            return mention.key
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # the knowledge base's country: the Swedish firm is not the American subject
+        ("Verizon a signé un contrat avec Ericsson pour ses antennes. Selon Verizon, la firme suédoise "
+         "livrera dès l'été.", "la firme", "ericsson"),
+        ("AT&T a signé avec Nokia un accord de dix ans. Pour la firme finlandaise, le contrat est modeste.",
+         "la firme", "nokia"),
+        # the article's own word for an actor the knowledge base does not know
+        ("Le groupe néerlandais Halvex a racheté le fabricant berlinois Brunnwerk. Halvex paiera comptant "
+         "et la société allemande gardera son nom.", "la société", "org:Brunnwerk"),
+        # a regional adjective places an actor in its country
+        ("Ford a vendu une usine à Toyota en Ohio. Le constructeur texan a confirmé la vente.",
+         "le constructeur", "ford"),
+        # a trade noun never stands for an institution, even unflagged
+        ("Ferrari est visée par une enquête de la Commission nationale de l'énergie. Selon l'entreprise, "
+         "cette enquête est infondée.", "l'entreprise", "ferrari"),
+        # but an organisation may well be one
+        ("Ferrari a été sanctionné par la Commission nationale de l'énergie. L'organisation a infligé "
+         "deux amendes.", "l'organisation", "org:Commission nationale de l'énergie"),
+        # the one actor the article called by the trade noun
+        ("La plateforme Quorvane a été sanctionnée par l'Autorité de la concurrence, saisie par Brennic. "
+         "L'Autorité a condamné la plateforme à une amende.", "la plateforme", "org:Quorvane"),
+    ],
+)
+def test_a_description_stands_for_an_actor_of_its_origin(nlp, text, surface, expected):
+    assert resolved(nlp, text, surface) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # only American companies in view: "la firme suédoise" is none of them
+        ("Verizon a signé un contrat avec Ford. Selon Verizon, la firme suédoise livrera dès l'été.",
+         "la firme"),
+        ("Nintendo a attaqué Sony en justice à Tokyo. Le groupe coréen a refusé de commenter.",
+         "le groupe"),
+    ],
+)
+def test_a_description_of_another_origin_stays_unresolved(nlp, text, surface):
+    assert resolved(nlp, text, surface) is None
