@@ -56,6 +56,12 @@ def resolved(nlp, text: str, surface: str) -> str | None:
         # but an organisation may well be one
         ("Ferrari a été sanctionné par la Commission nationale de l'énergie. L'organisation a infligé "
          "deux amendes.", "l'organisation", "org:Commission nationale de l'énergie"),
+        # a trade noun of the lexicon's families, with a phrase of the verb after it; the subject of
+        # its own clause is not what the object stands for
+        ("La start-up Halvex a été visée par une plainte de Brunnwerk. La Cnil a sanctionné la medtech "
+         "d'une amende de deux millions d'euros.", "la medtech", "org:Halvex"),
+        ("Halvex a racheté Brunnwerk. Le groupe Orvane a ensuite attaqué le conglomérat en justice.",
+         "le conglomérat", "org:Halvex"),
         # the one actor the article called by the trade noun
         ("La plateforme Quorvane a été sanctionnée par l'Autorité de la concurrence, saisie par Brennic. "
          "L'Autorité a condamné la plateforme à une amende.", "la plateforme", "org:Quorvane"),

@@ -40,6 +40,8 @@ LABELS = dependency_scheme("ud")
 LOOKBACK_SENTENCES = 3
 MAX_ADJECTIVES = 2
 COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des"})
+#: Determiners after "de" that open a phrase of the verb, not a complement naming the noun's actor.
+INDEFINITES = frozenset({"un", "une"})
 #: What may stand right before an office title: "le", "la", "l'" and their contractions "du", "au".
 OFFICE_DETERMINERS = r"(?:le |la |l'|du |au )"
 
@@ -84,7 +86,7 @@ def resolve_descriptions(
             key = next(iter(holders)) if len(holders) == 1 else None
         else:
             trade_said = fold(token.lemma_) not in generic and fold(token.text) not in generic
-            allowed = _allowed(origins, doc[token.i + 1 : end], trade_said)
+            allowed = _allowed(origins, doc[token.i + 1 : end], token.lemma_ if fold(token.lemma_) in cues else token.text)
             key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said, allowed=allowed)
         if key is not None:
             found.append(ActorMention(start_char, end_char, key, "description", rule))
@@ -110,7 +112,13 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
     if fold(following.text) not in COMPLEMENT_LINKS:
         return end
     if not title:
-        return None
+        # "sanctionne l'adtech d'une amende": a "de" phrase of the verb is no complement of the noun
+        # nor one that opens on an indefinite or a number ("d'une amende de deux millions")
+        complement = following.head
+        after = doc[following.i + 1] if following.i + 1 < len(doc) else None
+        indefinite = after is not None and (fold(after.text) in INDEFINITES or after.pos_ == "NUM")
+        attached = noun.i <= complement.head.i < end and not indefinite
+        return None if attached or complement.i == following.i else end
     i = end + 1
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
@@ -121,15 +129,16 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
     return i
 
 
-def _allowed(origins: ArticleOrigins | None, adjectives: Span, trade_said: bool):
+def _allowed(origins: ArticleOrigins | None, adjectives: Span, noun: str):
     """The narrowing of a description's candidates (a list of keys → the keys it may stand for):
-    by its adjectives of origin, and off institutions for a generic noun ("l'entreprise")."""
+    by its adjectives of origin, and off institutions for a company's noun ("l'entreprise", "la
+    medtech"; not "l'organisation", "le régulateur")."""
     if origins is None:
         return None
     wanted = origins.in_tokens(adjectives)
 
     def narrow(keys: list[str]) -> list[str]:
-        if not trade_said:
+        if origins.excludes_institutions(noun):
             keys = [k for k in keys if not origins.is_institution(k)]
         return origins.choose(keys, wanted)
 
@@ -159,6 +168,8 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
             continue
         if candidates and candidates[-1][0] == mention:
             continue
+        if token.dep_ in LABELS.subjects and token.head.i == noun.head.i and noun.dep_ not in LABELS.subjects:
+            continue  # "X a sanctionné la medtech": the subject of its own clause is not the object
         candidates.append((mention, token.dep_ in LABELS.subjects))
     if allowed is not None:
         kept = set(allowed(list(dict.fromkeys(m.key for m, _ in candidates))))
