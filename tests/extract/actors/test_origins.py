@@ -84,3 +84,29 @@ def test_a_description_stands_for_an_actor_of_its_origin(nlp, text, surface, exp
 )
 def test_a_description_of_another_origin_stays_unresolved(nlp, text, surface):
     assert resolved(nlp, text, surface) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of the sentence before, when it is one organisation and no woman is in view
+        ("La société Orvane a racheté Brix pour deux milliards. Elle s'était offert Nuvio en 2020.",
+         "org:Orvane"),
+        # the subject of the verb whose complement clause the pronoun opens
+        ("La société Orvane a indiqué qu'elle ferait appel de la décision.", "org:Orvane"),
+        # a woman in view comes first
+        ("Claire Dumas dirige la société Orvane. La société Orvane a racheté Brix. Elle a salué l'opération.",
+         "person:Claire Dumas"),
+        # a common noun was the topic; a stressed pronoun is no subject; a relative clause is no complement
+        ("La société Orvane a racheté Brix. La décision a surpris. Elle a été critiquée.", None),
+        ("La société Orvane annonce une hausse de ses prix. Elle sera de dix pour cent.", None),
+        ("La société Orvane a racheté Brix. La société Nuvio, basée à Lyon, a quant à elle saisi la justice.",
+         None),
+        ("La Cnil a sanctionné la société Orvane pour les clients dont elle traite les données.", None),
+    ],
+)
+def test_elle_continues_an_organisation_only_when_clear(nlp, text, expected):
+    doc = run_dated(nlp, text, dt.date(2024, 10, 2))
+    keys = [m.key for m in doc._.actor_mentions if doc.text[m.start : m.end].lower() == "elle"]
+    assert keys == ([expected] if expected else [])
