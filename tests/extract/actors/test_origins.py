@@ -110,3 +110,29 @@ def test_elle_continues_an_organisation_only_when_clear(nlp, text, expected):
     doc = run_dated(nlp, text, dt.date(2024, 10, 2))
     keys = [m.key for m in doc._.actor_mentions if doc.text[m.start : m.end].lower() == "elle"]
     assert keys == ([expected] if expected else [])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # any head of a government stands for the one government the article names
+        ("L'État français a pris une participation dans Halvex. Le gouvernement veut garder le contrôle.",
+         {"État français": "org:État français", "gouvernement": "org:État français"}),
+        # "dont le gouvernement" is the relative's antecedent's, not the article's government
+        ("Le gouvernement allemand a racheté Brix. La société était contrôlée par Halvex, basée en Norvège, "
+         "dont le gouvernement détient 40 %. Le gouvernement a payé.",
+         {"gouvernement allemand": "org:gouvernement allemand", "gouvernement": "org:gouvernement allemand"}),
+        # two governments named: "le gouvernement" is neither
+        ("Le gouvernement italien a bloqué la vente de Brix. Le gouvernement espagnol a protesté. Le "
+         "gouvernement a ensuite reculé.", {"gouvernement italien": "org:gouvernement italien",
+                                            "gouvernement espagnol": "org:gouvernement espagnol"}),
+    ],
+)
+def test_a_bare_government_is_the_one_the_article_names(nlp, text, surfaces):
+    doc = run_dated(nlp, text, dt.date(2024, 10, 2))
+    found = [(doc.text[m.start : m.end], m.key) for m in doc._.actor_mentions
+             if doc.text[m.start : m.end] in surfaces]
+    assert dict(found) == surfaces
+    if "dont" in text:
+        assert [k for s, k in found if s == "gouvernement"] == ["org:gouvernement allemand"]

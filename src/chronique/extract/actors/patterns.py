@@ -329,6 +329,8 @@ class UnknownNamePatterns:
             if name.kb_id is not None or name.type not in ("ORG", "PRODUCT", "PERSON"):
                 continue
             tokens = [t.text for t in name.span]
+            if name.rule == "institution" and tokens[0].islower():
+                continue  # "gouvernement": an institution's head read in its context, no name to find again
             if name.source != "model":  # the model's own names are the model's to find again
                 forms.setdefault(tuple(tokens), name.type)
             # a surname only from a name that surely is a person's ("Brader Dailymotion", a
