@@ -30,13 +30,16 @@ NEWS_DEV_FLOORS = {
     ("money", "f1"): 0.983,
     ("money", "amount"): 1.0,
     ("quotes", "f1"): 0.987,
-    ("quotes", "speaker"): 0.854,
-    ("events", "f1"): 0.448,
-    ("events", "p"): 0.966,
-    ("events", "date"): 0.899,
-    ("events", "r"): 0.291,
-    ("relations", "f1"): 0.727,
-    ("relations", "p"): 0.939,
+    ("quotes", "speaker"): 0.871,
+    ("events", "f1"): 0.493,
+    ("events", "p"): 0.970,
+    # accuracy over matched events that gold dates: the references round matched 8 more events, 5
+    # of them dated in gold, 3 of those left undated (event dating's to find; no event dated
+    # before lost its date), so 27/30 -> 29/35
+    ("events", "date"): 0.828,
+    ("events", "r"): 0.331,
+    ("relations", "f1"): 0.732,
+    ("relations", "p"): 0.954,
 }
 
 #: (section, figure) -> lowest acceptable value on French TimeBank (dev half).
