@@ -123,6 +123,9 @@ def test_elle_continues_an_organisation_only_when_clear(nlp, text, expected):
         ("Le gouvernement allemand a racheté Brix. La société était contrôlée par Halvex, basée en Norvège, "
          "dont le gouvernement détient 40 %. Le gouvernement a payé.",
          {"gouvernement allemand": "org:gouvernement allemand", "gouvernement": "org:gouvernement allemand"}),
+        # "le chef de l'État" may be any state's: a title's complement is not the government named
+        ("Le gouvernement espagnol a protesté. Le Kremlin a démenti que le chef de l'État soit malade.",
+         {"gouvernement espagnol": "org:gouvernement espagnol"}),
         # two governments named: "le gouvernement" is neither
         ("Le gouvernement italien a bloqué la vente de Brix. Le gouvernement espagnol a protesté. Le "
          "gouvernement a ensuite reculé.", {"gouvernement italien": "org:gouvernement italien",

@@ -94,8 +94,10 @@ class InstitutionFinder:
         français" then "le gouvernement"), or, for a government, an actor of its own; nothing when
         the article names two, nor after "dont" (the relative's antecedent's own government)."""
         surfaces: dict[str, set[str]] = {}
+        families: dict[str, set[str]] = {}
         for name in described:
-            surfaces.setdefault(self._family(name.span[0].text), set()).add(name.span.text)
+            surfaces.setdefault(name.span[0].text, set()).add(name.span.text)
+            families.setdefault(self._family(name.span[0].text), set()).add(name.span.text)
         taken = {i for name in described for i in range(name.span.start, name.span.end)}
         found = []
         for token in doc:
@@ -108,7 +110,11 @@ class InstitutionFinder:
                 continue
             if token.i >= 2 and doc[token.i - 2].lower_ in self.possessive_relatives:
                 continue  # "Fortum, basée en Finlande, dont le gouvernement …": Finland's
-            named = surfaces.get(self._family(token.text), set())
+            named = surfaces.get(token.text, set())
+            if not named and token.dep_ != LABELS.nominal_modifier:
+                # another head of the same government ("l'État français … le gouvernement"), not in a
+                # title's complement ("le chef de l'État" may be any state's)
+                named = families.get(self._family(token.text), set())
             if len(named) == 1:
                 key = _local_key("ORG", next(iter(named)))
             elif not named and token.text in self.bare_alone:

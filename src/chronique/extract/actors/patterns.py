@@ -74,6 +74,7 @@ class UnknownNamePatterns:
         contractions = words["cue_contractions"]
         self.cues = CueIndex(cues, contractions)
         self.object_cues = CueIndex(((cue, etype) for cue, etype in cues if etype != "PERSON"), contractions)
+        self.possessive_relatives = frozenset(words.get("institutions", {}).get("possessive_relatives", []))
         # "le PDG de Zelvio": what a role is held in is an organisation
         role_preposition = words["role_preposition"]
         self.role_cues = CueIndex(((f"{role} {role_preposition}", "ORG") for role in words["role_nouns"]), contractions)
@@ -329,8 +330,6 @@ class UnknownNamePatterns:
             if name.kb_id is not None or name.type not in ("ORG", "PRODUCT", "PERSON"):
                 continue
             tokens = [t.text for t in name.span]
-            if name.rule == "institution" and tokens[0].islower():
-                continue  # "gouvernement": an institution's head read in its context, no name to find again
             if name.source != "model":  # the model's own names are the model's to find again
                 forms.setdefault(tuple(tokens), name.type)
             # a surname only from a name that surely is a person's ("Brader Dailymotion", a
@@ -354,6 +353,8 @@ class UnknownNamePatterns:
                     continue
                 if end < len(doc) and is_name_like(doc[end]) and not doc[end].is_sent_start:
                     continue  # part of a longer name
+                if token.is_lower and token.i >= 2 and doc[token.i - 2].lower_ in self.possessive_relatives:
+                    continue  # "X, basée en Finlande, dont le gouvernement …": X's own, not the one named
                 span = Span(doc, token.i, end, label=forms[form])
                 found.append(NamedSpan(span, forms[form], None, False, "pattern"))
                 taken.update(range(token.i, end))
