@@ -33,6 +33,8 @@ def test_every_record_is_well_formed_and_its_references_exist():
         if actor.type == "PERSON":
             assert actor.gender in ("m", "f"), actor.id
         assert not set(actor.context_aliases) & set(actor.surface_forms), actor.id
+        if actor.type != "ORG":
+            assert actor.country is None and actor.kind is None, actor.id
 
 
 def test_no_two_actors_share_a_wikidata_id():
@@ -126,6 +128,8 @@ def test_a_user_file_adds_actors_and_replaces_shipped_ones(tmp_path):
         ('{"id": "a", "type": "ORG"}', "lacks 'name'"),
         ('{"id": "a", "name": "A", "type": "ORG", "aliases": "A"}', "'aliases' must be a list"),
         ('{"id": "a", "name": "A", "type": "PERSON", "gender": "x"}', "gender must be 'm' or 'f'"),
+        ('{"id": "a", "name": "A", "type": "ORG", "country": "France"}', "country must be a two-letter"),
+        ('{"id": "a", "name": "A", "type": "ORG", "kind": "company"}', "kind must be one of institution"),
         ('{"id": "a", "name": "A",', "broken JSON"),
     ],
 )

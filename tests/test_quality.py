@@ -30,13 +30,16 @@ NEWS_DEV_FLOORS = {
     ("money", "f1"): 0.983,
     ("money", "amount"): 1.0,
     ("quotes", "f1"): 0.987,
-    ("quotes", "speaker"): 0.854,
-    ("events", "f1"): 0.521,
-    ("events", "p"): 0.972,
-    ("events", "date"): 0.971,
-    ("events", "r"): 0.355,
-    ("relations", "f1"): 0.727,
-    ("relations", "p"): 0.939,
+    ("quotes", "speaker"): 0.871,
+    ("events", "f1"): 0.562,
+    ("events", "p"): 0.975,
+    # accuracy over the matched events that gold dates: the reference round matched 5 more dated
+    # events that the dating rules leave undated (correct dates 34 -> 36, matched 35 -> 40);
+    # no event dated before lost its date
+    ("events", "date"): 0.899,
+    ("events", "r"): 0.395,
+    ("relations", "f1"): 0.732,
+    ("relations", "p"): 0.954,
 }
 
 #: (section, figure) -> lowest acceptable value on French TimeBank (dev half).

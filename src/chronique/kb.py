@@ -41,6 +41,8 @@ ROLE_TITLES = frozenset(
     {"founder", "ceo", "chair", "president", "executive", "board", "employee", "owner", "investor"}
 )
 GENDERS = frozenset({"m", "f"})
+#: Kinds of organisation the knowledge base may record (see :attr:`KnownActor.kind`).
+ORG_KINDS = frozenset({"institution"})
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,12 @@ class KnownActor:
     maker: str | None = None
     parent: str | None = None
     gender: str | None = None  # "m" or "f" for people: lets "elle" skip men and "il" skip women
+    #: ISO 3166 code of the country an organisation is based in ("US", "SE"): "la firme suédoise"
+    #: is never an American company (``None`` when not recorded; "EU" for European institutions).
+    country: str | None = None
+    #: What kind of organisation it is when trade nouns must not stand for it: "institution"
+    #: (regulators, courts, governments, agencies) is never "la société" or "le géant".
+    kind: str | None = None
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -178,6 +186,11 @@ def _actor_from_record(record: dict, origin: str) -> KnownActor:
     for key in ("aliases", "context_aliases", "roles"):
         _check(isinstance(record.get(key, []), list), origin, f"{key!r} must be a list", record)
     _check(record.get("gender") in GENDERS | {None}, origin, "gender must be 'm' or 'f'", record)
+    _check(record.get("kind") in ORG_KINDS | {None}, origin,
+           f"kind must be one of {', '.join(sorted(ORG_KINDS))}", record)
+    country = record.get("country")
+    _check(country is None or (isinstance(country, str) and len(country) == 2 and country.isupper()), origin,
+           "country must be a two-letter ISO 3166 code such as 'FR'", record)
     roles = tuple(_role_from_record(item, origin, record) for item in record.get("roles", []))
     return KnownActor(
         id=record["id"],
@@ -190,6 +203,8 @@ def _actor_from_record(record: dict, origin: str) -> KnownActor:
         maker=record.get("maker"),
         parent=record.get("parent"),
         gender=record.get("gender"),
+        country=record.get("country"),
+        kind=record.get("kind"),
     )
 
 

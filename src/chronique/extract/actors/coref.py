@@ -15,7 +15,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.data import lexicon
-from chronique.extract.actors.descriptions import resolve_descriptions
+from chronique.extract.actors.descriptions import resolve_descriptions, titles_given
+from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.quotes.marks import find_quoted_spans
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
@@ -46,9 +47,10 @@ def resolve_references(
     ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it at every access).
     """
     mentions = list(mentions)
-    mentions += _generic_org_descriptions(doc, text, mentions, entities, words, kb)
+    origins = ArticleOrigins(doc, mentions, entities, kb, words)
+    mentions += _generic_org_descriptions(doc, text, mentions, entities, words, kb, origins)
     mentions += _role_descriptions(doc, mentions, entities, kb, words)
-    mentions += resolve_descriptions(doc, mentions, entities, words, kb)
+    mentions += resolve_descriptions(doc, mentions, entities, words, kb, origins)
     mentions += _pronouns(doc, text, mentions, entities, kb, words)
     mentions += _first_and_second(doc, text, mentions, entities, words)
     return mentions
@@ -150,22 +152,26 @@ def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
     return None
 
 
-def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None) -> list[ActorMention]:
+def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
+                              origins: ArticleOrigins | None = None) -> list[ActorMention]:
     """"la société", "l'organisation": the organisation named last within a few sentences ("X a
     investi dans Y. La société a refusé de commenter" is Y). A subject description in a paragraph
     that names no organisation before it continues the latest subject; the inverted subject of
     an incise continues the subject in focus (:func:`_subject_in_focus`). Names inside quotes are somebody's words, not the
-    article's discourse ("« Velora annonce le rachat de Nuvio », a indiqué la société")."""
+    article's discourse ("« Velora annonce le rachat de Nuvio », a indiqué la société"). An
+    adjective of origin after the phrase ("la firme suédoise") keeps it to actors of that
+    country (:class:`ArticleOrigins`); no such phrase stands for an institution."""
     phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
     lowered = fold(text)
     quoted = _quoted_ranges(doc, text)
-    company = _is_company(entities)
-
-    def accept(key: str, mention: ActorMention) -> bool:
-        return company(key, mention) and not any(start <= mention.start < end for start, end in quoted)
-
+    called = _called_so(doc, mentions, entities, words)
     found: list[ActorMention] = []
     for phrase in phrases:
+        company = _is_company(entities, origins, phrase)
+
+        def base_accept(key: str, mention: ActorMention, company=company) -> bool:
+            return company(key, mention) and not any(start <= mention.start < end for start, end in quoted)
+
         start = lowered.find(phrase)
         while start != -1:
             end = start + len(phrase)
@@ -178,7 +184,11 @@ def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None) -> 
                 if led:  # "le groupe dirigé par X": X's organisation, or nobody rather than a guess
                     found.append(ActorMention(start, end, led, "description", "description"))
             elif boundary_ok and not introduces_name and not _overlaps(found + mentions, start, end):
-                if _incise_subject(doc, quoted, start):  # "« … », a déclaré la société"
+                accept = _of_origin(doc, text, mentions, entities, start, end, base_accept, origins)
+                named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, _NOWHERE)}
+                if len(named) == 1 and accept(next(iter(named)), _NOWHERE):
+                    key: str | None = next(iter(named))  # "la plateforme Velora … la plateforme"
+                elif _incise_subject(doc, quoted, start):  # "« … », a déclaré la société"
                     key = _subject_in_focus(doc, text, mentions, entities, start, accept)
                 else:
                     as_subject = _is_subject(doc, ActorMention(start, end, "", "description"))
@@ -190,6 +200,40 @@ def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None) -> 
                     found.append(ActorMention(start, end, key, "description", "description"))
             start = lowered.find(phrase, end)
     return found
+
+
+#: A mention placeholder for filters asked about an actor rather than one of its mentions.
+_NOWHERE = ActorMention(-1, -1, "", "description")
+
+
+def _phrase_noun(phrase: str) -> str:
+    """The noun of a generic phrase: "plateforme" of "la plateforme", "pousse" of "la jeune pousse"."""
+    return phrase.split(" ")[-1].split("'")[-1]
+
+
+def _called_so(doc, mentions, entities, words) -> dict[str, set[str]]:
+    """Trade noun → the actors the article gave it ("la plateforme Velora", "Velora, la plateforme
+    suédoise"): "la plateforme" stands for the one actor so called. Generic nouns ("la société",
+    "le groupe") say nothing of a trade and are left to focus."""
+    cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
+    generic = {fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])}
+    given = titles_given(doc, ActorIndex(doc, mentions), entities, cues)
+    return {noun: keys for noun, keys in given.items() if noun not in generic}
+
+
+def _of_origin(doc, text, mentions, entities, start, end, accept, origins: ArticleOrigins | None):
+    """``accept`` narrowed by the adjectives of origin after the phrase ending at ``end`` ("la
+    firme suédoise"): to the candidates in view of that country, else to those of no stated one."""
+    if origins is None:
+        return accept
+    span = doc.char_span(start, end, alignment_mode="expand")
+    wanted = origins.after(doc, span.end) if span is not None else set()
+    if not wanted:
+        return accept
+    since = min(_window_start(doc, start), text.rfind("\n", 0, start) + 1)
+    keys = [m.key for m in mentions if since <= m.start and m.end <= start and m.key in entities and accept(m.key, m)]
+    allowed = set(origins.choose(list(dict.fromkeys(keys)), wanted))
+    return lambda key, mention: key in allowed and accept(key, mention)
 
 
 def _led_by(doc: Doc, text: str, end: int, mentions, entities, kb, words) -> str | None:
@@ -238,11 +282,16 @@ def _quoted_ranges(doc: Doc, text: str) -> list[tuple[int, int]]:
     return [(span.start, span.end) for span in find_quoted_spans(text, marks)]
 
 
-def _is_company(entities):
-    """A filter for what "la société" may stand for: an organisation, not an institution."""
+def _is_company(entities, origins: ArticleOrigins | None = None, phrase: str = ""):
+    """A filter for what "la société" may stand for: an organisation, not an institution (by the
+    knowledge base's kind or the name's head too, unless the noun is also an institution's, such
+    as "l'organisation")."""
+    strict = origins is not None and origins.excludes_institutions(phrase.split(" ")[-1].split("'")[-1])
 
     def accept(key: str, mention: ActorMention) -> bool:
-        return entities[key]["type"] == "ORG" and not entities[key].get("institution")
+        if entities[key]["type"] != "ORG" or entities[key].get("institution"):
+            return False
+        return not (strict and origins is not None and origins.is_institution(key))
 
     return accept
 
@@ -332,6 +381,8 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
     feminine_named = {fold(p) for p in words["pronouns"]["last_named_feminine"]}
     impersonal = tuple(fold(p) + " " for p in words["pronouns"]["impersonal_next"])
     feminine_endings = tuple(words["pronouns"]["feminine_endings"])
+    organisation_subject = {fold(p) for p in words["pronouns"].get("organisation_subject", [])}
+    quoted = _quoted_ranges(doc, text) if organisation_subject else []
     lowered = fold(text)
     first_words = {p.split(" ")[0].split("-")[0] for p in last_named}  # "celui" of "celui-ci"
     resolved: list[ActorMention] = []
@@ -352,9 +403,59 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
             known = mentions + resolved
             feminine = "Fem" in token.morph.get("Gender", []) or word.endswith(feminine_endings)
             key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
+            if key is None and word in organisation_subject and _plain_subject(doc, token) and not any(
+                    start <= token.idx < end for start, end in quoted):
+                key = _organisation_topic(doc, token, known, entities)
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun", "pronoun"))
     return resolved
+
+
+def _plain_subject(doc: Doc, pronoun: Token) -> bool:
+    """A subject pronoun by the parse, and no stressed one after a preposition ("quant à elle")."""
+    return pronoun.dep_ in SUBJECT_DEPS and (pronoun.i == 0 or doc[pronoun.i - 1].pos_ != "ADP")
+
+
+def _names_subject(doc: Doc, mention: ActorMention, subject: Token) -> bool:
+    """Whether ``mention`` is the subject token or the name right after it ("la société Velora")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start <= subject.i < span.end:
+        return True
+    return span.root.head.i == subject.i == span.start - 1 and span.root.dep_ in LABELS.phrase_name_links
+
+
+def _organisation_topic(doc: Doc, pronoun: Token, mentions, entities) -> str | None:
+    """The organisation a subject "elle" continues, when no woman is in view: the subject of the
+    verb whose complement clause the pronoun opens ("Velora a indiqué qu'elle fera appel"), else,
+    for a pronoun opening its sentence's main clause, the subject of the sentence before when that
+    is one organisation ("Velora a racheté Nuvio. Elle s'était offert Brix") and its main verb has
+    no feminine object that "elle" may continue as well; ``None`` otherwise ("les clients dont elle
+    traite les données" is not the sentence's subject), rather than a guess."""
+    clause = pronoun.head
+    if clause.dep_ in LABELS.complement_clauses:
+        subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        keys = {m.key for m in mentions if m.key in entities and _names_subject(doc, m, subject)}
+        return keys.pop() if len(keys) == 1 and entities[next(iter(keys))]["type"] == "ORG" else None
+    if clause.dep_ != LABELS.root:
+        return None
+    sentence = pronoun.sent
+    before = [s for s in doc.sents if s.end <= sentence.start]
+    if not before:
+        return None
+    previous = before[-1]
+    if any(t.dep_ == LABELS.object and t.head.dep_ == LABELS.root and t.pos_ == "NOUN"
+           and "Fem" in t.morph.get("Gender", []) and "Sing" in t.morph.get("Number", []) for t in previous):
+        return None  # "X annonce une baisse de ses tarifs. Elle sera …": the object may be the topic
+    start, end = previous.start_char, previous.end_char
+    subjects = [m for m in mentions if start <= m.start and m.end <= end and m.key in entities and (
+        _is_subject(doc, m) or any(_names_subject(doc, m, t) for t in before[-1] if t.dep_ in SUBJECT_DEPS))]
+    if len({m.key for m in subjects}) == 1 and entities[subjects[-1].key]["type"] == "ORG":
+        return subjects[-1].key
+    return None
 
 
 def _phrase_at(lowered: str, start: int, phrases: set[str]) -> str | None:

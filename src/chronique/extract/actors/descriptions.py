@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.data import lexicon
+from chronique.extract.actors.origins import ArticleOrigins
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, text_of
@@ -40,6 +41,8 @@ LABELS = dependency_scheme("ud")
 LOOKBACK_SENTENCES = 3
 MAX_ADJECTIVES = 2
 COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des"})
+#: Determiners after "de" that open a phrase of the verb, not a complement naming the noun's actor.
+INDEFINITES = frozenset({"un", "une"})
 #: What may stand right before an office title: "le", "la", "l'" and their contractions "du", "au".
 OFFICE_DETERMINERS = r"(?:le |la |l'|du |au )"
 
@@ -50,9 +53,12 @@ def resolve_descriptions(
     entities: dict[str, dict[str, Any]],
     words: dict[str, Any],
     kb: KnowledgeBase | None = None,
+    origins: ArticleOrigins | None = None,
 ) -> list[ActorMention]:
     """Description and title mentions for ``doc``, none overlapping ``mentions``; with ``kb``,
-    office titles the article gives to nobody else resolved to their holder at ``doc._.dct``."""
+    office titles the article gives to nobody else resolved to their holder at ``doc._.dct``;
+    with ``origins``, an adjective of origin ("l'investisseur américain") keeps a description to
+    the actors of that country, and a generic noun ("l'entreprise") off institutions."""
     cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
     determiners = frozenset(fold(d) for d in words["definite_determiners"])
     generic = frozenset(fold(n) for n in words.get("generic_descriptions", {}).get("nouns", []))
@@ -85,7 +91,8 @@ def resolve_descriptions(
             key = next(iter(holders)) if len(holders) == 1 else None
         else:
             trade_said = fold(token.lemma_) not in generic and fold(token.text) not in generic
-            key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said)
+            allowed = _allowed(origins, doc[token.i + 1 : end], token.lemma_ if fold(token.lemma_) in cues else token.text)
+            key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said, allowed=allowed)
         if key is not None:
             found.append(ActorMention(start_char, end_char, key, "description", rule))
     return found
@@ -110,7 +117,13 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
     if fold(following.text) not in COMPLEMENT_LINKS:
         return end
     if not title:
-        return None
+        # "sanctionne l'adtech d'une amende": a "de" phrase of the verb is no complement of the noun
+        # nor one that opens on an indefinite or a number ("d'une amende de deux millions")
+        complement = following.head
+        after = doc[following.i + 1] if following.i + 1 < len(doc) else None
+        indefinite = after is not None and (fold(after.text) in INDEFINITES or after.pos_ == "NUM")
+        attached = noun.i <= complement.head.i < end and not indefinite
+        return None if attached or complement.i == following.i else end
     i = end + 1
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
@@ -121,16 +134,33 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
     return i
 
 
+def _allowed(origins: ArticleOrigins | None, adjectives: Span, noun: str):
+    """The narrowing of a description's candidates (a list of keys → the keys it may stand for):
+    by its adjectives of origin, and off institutions for a company's noun ("l'entreprise", "la
+    medtech"; not "l'organisation", "le régulateur")."""
+    if origins is None:
+        return None
+    wanted = origins.in_tokens(adjectives)
+
+    def narrow(keys: list[str]) -> list[str]:
+        if origins.excludes_institutions(noun):
+            keys = [k for k in keys if not origins.is_institution(k)]
+        return origins.choose(keys, wanted)
+
+    return narrow
+
+
 def _covered(index: ActorIndex, doc: Doc, start: int, end: int) -> bool:
     return any(index.mention_at(doc[i]) is not None for i in range(start, end))
 
 
 def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tuple[str, ...],
-              clear_only: bool = False) -> str | None:
+              clear_only: bool = False, allowed=None) -> str | None:
     """The actor of an ``accepted`` type most in focus before ``noun``: the subject of the current or
     of an earlier sentence in the window, else the last one named; never an institution.
     ``clear_only``: only a subject, or the one candidate of the window (for nouns that name a
-    trade, which the last-named actor may well not have)."""
+    trade, which the last-named actor may well not have). ``allowed`` narrows the candidates'
+    keys (agreement in origin and kind, :func:`_allowed`)."""
     sentences = [s for s in doc.sents if s.start <= noun.i]
     window = sentences[-1 - LOOKBACK_SENTENCES :] if sentences else []
     if not window:
@@ -143,7 +173,12 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
             continue
         if candidates and candidates[-1][0] == mention:
             continue
+        if token.dep_ in LABELS.subjects and token.head.i == noun.head.i and noun.dep_ not in LABELS.subjects:
+            continue  # "X a sanctionné la medtech": the subject of its own clause is not the object
         candidates.append((mention, token.dep_ in LABELS.subjects))
+    if allowed is not None:
+        kept = set(allowed(list(dict.fromkeys(m.key for m, _ in candidates))))
+        candidates = [(m, is_subject) for m, is_subject in candidates if m.key in kept]
     if not candidates:
         return None
     subjects = [m for m, is_subject in candidates if is_subject]

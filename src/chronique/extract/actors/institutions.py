@@ -85,6 +85,8 @@ class InstitutionFinder:
         self.first_names = frozenset(words["first_names"]["m"]) | frozenset(words["first_names"]["f"])
         self.bare = frozenset(institutions["bare"])
         self.bare_alone = frozenset(institutions["bare_alone"])
+        self.government_heads = frozenset(institutions.get("government_heads", []))
+        self.possessive_relatives = frozenset(institutions.get("possessive_relatives", []))
         self.kb = kb
 
     def find(self, doc: Doc, text: str) -> list[NamedSpan]:
@@ -93,11 +95,14 @@ class InstitutionFinder:
 
     def bare_heads(self, doc: Doc, described: list[NamedSpan]) -> list[NamedSpan]:
         """"le tribunal", "le gouvernement" alone: the one institution of that head the article
-        names ("le tribunal correctionnel de Paris"), or, for a government, an actor of its own;
-        nothing when the article names two."""
+        names ("le tribunal correctionnel de Paris"; for a government, any of its heads: "l'État
+        français" then "le gouvernement"), or, for a government, an actor of its own; nothing when
+        the article names two, nor after "dont" (the relative's antecedent's own government)."""
         surfaces: dict[str, set[str]] = {}
+        families: dict[str, set[str]] = {}
         for name in described:
             surfaces.setdefault(name.span[0].text, set()).add(name.span.text)
+            families.setdefault(self._family(name.span[0].text), set()).add(name.span.text)
         taken = {i for name in described for i in range(name.span.start, name.span.end)}
         found = []
         for i, text in enumerate(token_table(doc).texts):
@@ -111,7 +116,13 @@ class InstitutionFinder:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is not None and (following.lower_ in self.demonyms or is_capitalised(following)):
                 continue
+            if token.i >= 2 and doc[token.i - 2].lower_ in self.possessive_relatives:
+                continue  # "Fortum, basée en Finlande, dont le gouvernement …": Finland's
             named = surfaces.get(token.text, set())
+            if not named and token.dep_ != LABELS.nominal_modifier:
+                # another head of the same government ("l'État français … le gouvernement"), not in a
+                # title's complement ("le chef de l'État" may be any state's)
+                named = families.get(self._family(token.text), set())
             if len(named) == 1:
                 key = _local_key("ORG", next(iter(named)))
             elif not named and token.text in self.bare_alone:
@@ -121,6 +132,10 @@ class InstitutionFinder:
             span = Span(doc, token.i, token.i + 1, label="ORG")
             found.append(NamedSpan(span, "ORG", None, True, "pattern", key=key, rule="institution"))
         return found
+
+    def _family(self, head: str) -> str:
+        """The head an institution is looked up by: one for every name of a government."""
+        return "gouvernement" if head in self.government_heads else head
 
     # -- descriptions ----------------------------------------------------------------------
     def descriptions(self, doc: Doc) -> list[NamedSpan]:

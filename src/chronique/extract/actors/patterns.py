@@ -75,6 +75,7 @@ class UnknownNamePatterns:
         contractions = words["cue_contractions"]
         self.cues = CueIndex(cues, contractions)
         self.object_cues = CueIndex(((cue, etype) for cue, etype in cues if etype != "PERSON"), contractions)
+        self.possessive_relatives = frozenset(words.get("institutions", {}).get("possessive_relatives", []))
         # "le PDG de Zelvio": what a role is held in is an organisation
         role_preposition = words["role_preposition"]
         self.role_cues = CueIndex(((f"{role} {role_preposition}", "ORG") for role in words["role_nouns"]), contractions)
@@ -367,6 +368,8 @@ class UnknownNamePatterns:
                     continue
                 if end < len(doc) and is_name_like(doc[end]) and not doc[end].is_sent_start:
                     continue  # part of a longer name
+                if token.is_lower and token.i >= 2 and doc[token.i - 2].lower_ in self.possessive_relatives:
+                    continue  # "X, basée en Finlande, dont le gouvernement …": X's own, not the one named
                 span = Span(doc, token.i, end, label=forms[form])
                 found.append(NamedSpan(span, forms[form], None, False, "pattern"))
                 taken.update(range(token.i, end))

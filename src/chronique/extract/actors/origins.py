@@ -1,0 +1,161 @@
+"""Where an actor comes from, and whether a description's adjective of origin agrees with it.
+
+"la firme suédoise" is not Apple, "le géant chinois" is not Google, "l'opérateur français" is
+not an American platform: a description that carries an adjective of origin (the lexicon's
+``[origins]``: nationalities, and the adjectives of regions and business cities such as
+"californien" or "berlinois") stands only for an actor of that country. The country of an actor
+comes from the article first ("le suédois Velora", "le géant chinois Velora", "Velora, la
+plateforme suédoise"), then from the knowledge base's ``country``. An actor whose country
+nobody states is still a candidate when no candidate of the right country is in view: agreement
+removes wrong actors, it never invents one.
+
+The same filter keeps trade nouns off institutions: "l'entreprise américaine" is never the
+European Union or a competition authority, whether the knowledge base records its ``kind`` or
+its name opens with an institution's head ("Commission nationale …", "Autorité de …").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from chronique.kb import KnowledgeBase
+from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["ArticleOrigins", "origin_forms"]
+
+LABELS = dependency_scheme("ud")
+#: How many words a description's adjective of origin may stand after its noun ("le géant des
+#: télécoms chinois": three).
+ORIGIN_REACH = 4
+#: Lower-case words that may stand between a description noun and its adjective of origin.
+_BETWEEN = frozenset({"ADJ", "NOUN", "ADP", "DET"})
+
+
+def _inflections(masculine: str) -> set[str]:
+    """The four forms of an adjective of origin given its masculine singular."""
+    special = {"grec": "grecque", "turc": "turque"}
+    if masculine in special:
+        feminine = special[masculine]
+    elif masculine.endswith("e"):
+        feminine = masculine
+    elif masculine.endswith(("en", "on")):
+        feminine = masculine + "ne"
+    else:
+        feminine = masculine + "e"
+    plural = masculine if masculine.endswith(("s", "x")) else masculine + "s"
+    return {masculine, plural, feminine, feminine + "s"}
+
+
+def origin_forms(words: dict[str, Any]) -> dict[str, str]:
+    """Every folded form of every adjective of origin → its country code."""
+    forms: dict[str, str] = {}
+    for country, adjectives in words.get("origins", {}).items():
+        for adjective in adjectives:
+            for form in _inflections(fold(adjective)):
+                forms.setdefault(form, country)
+    return forms
+
+
+class ArticleOrigins:
+    """The countries the article and the knowledge base give the actors of one document."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[ActorMention], entities: dict[str, dict[str, Any]],
+                 kb: KnowledgeBase | None, words: dict[str, Any]) -> None:
+        self.forms = origin_forms(words)
+        self.entities = entities
+        self.kb = kb
+        self.heads = tuple(fold(h) + " " for h in words.get("institution_name_heads", []))
+        #: Nouns that stand for institutions as well as companies ("l'organisation").
+        self.neutral_nouns = frozenset(fold(n) for n in words.get("institution_nouns", []))
+        self.stated: dict[str, set[str]] = {}
+        for mention in mentions:
+            if mention.kind == "name" and mention.key in entities:
+                found = self._stated_around(doc, mention)
+                if found:
+                    self.stated.setdefault(mention.key, set()).update(found)
+
+    # -- what a description says -------------------------------------------------------------
+    def after(self, doc: Doc, noun_end: int) -> set[str]:
+        """The countries of the adjectives of origin after a description's noun (token index of
+        the word after it): "la firme suédoise", "le géant des télécoms chinois"."""
+        found: set[str] = set()
+        for token in doc[noun_end : noun_end + ORIGIN_REACH]:
+            if not token.is_lower or token.pos_ not in _BETWEEN:
+                break
+            country = self.forms.get(fold(token.text))
+            if country:
+                found.add(country)
+        return found
+
+    def in_tokens(self, tokens: Iterable[Token]) -> set[str]:
+        """The countries of the adjectives of origin among ``tokens``."""
+        return {c for t in tokens if (c := self.forms.get(fold(t.text)))}
+
+    # -- what an actor is ----------------------------------------------------------------------
+    def countries(self, key: str) -> set[str]:
+        """The knowledge base's country of the actor (a checked fact), else those the article gives it
+        (read from its wording, which a missing comma can fool: "Selon l'entreprise américaine Arm …")."""
+        known = self.kb.get(self.entities[key].get("kb_id") or key) if self.kb is not None else None
+        if known is not None and known.country:
+            return {known.country}
+        return self.stated.get(key, set())
+
+    def is_institution(self, key: str) -> bool:
+        """An institution, which no trade noun ("la société", "le géant") stands for."""
+        record = self.entities[key]
+        if record.get("institution"):
+            return True
+        known = self.kb.get(record.get("kb_id") or key) if self.kb is not None else None
+        if known is not None and known.kind == "institution":
+            return True
+        name = fold(str(record.get("name") or key.split(":", 1)[-1])) + " "
+        return bool(self.heads) and name.startswith(self.heads)
+
+    def excludes_institutions(self, noun: str) -> bool:
+        """Whether the description noun ``noun`` names a company only ("la société", not
+        "l'organisation"), so that no institution is a candidate."""
+        return fold(noun) not in self.neutral_nouns
+
+    def choose(self, keys: list[str], origins: set[str]) -> list[str]:
+        """``keys`` (in order of preference) kept to those that may carry ``origins``: those of that
+        country when any is, else those whose country nobody states; all of them without origins."""
+        if not origins:
+            return keys
+        agreeing = [k for k in keys if self.countries(k) & origins]
+        if agreeing:
+            return agreeing
+        return [k for k in keys if not self.countries(k)]
+
+    # -- reading the article -------------------------------------------------------------------
+    def _stated_around(self, doc: Doc, mention: ActorMention) -> set[str]:
+        """Adjectives of origin right before a name, back to its determiner ("le suédois X",
+        "la plateforme suédoise X"), or in an apposition after it ("X, la firme suédoise")."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return set()
+        found: set[str] = set()
+        before = []
+        i = span.start - 1
+        while i >= 0 and span.start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN"):
+            before.append(doc[i])
+            i -= 1
+        if before and i >= 0 and doc[i].pos_ == "DET":
+            found |= self.in_tokens(before)
+        j = span.end
+        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].pos_ == "DET":
+            after = []
+            k = j + 2
+            while k < len(doc) and k - j <= 4 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN"):
+                after.append(doc[k])
+                k += 1
+            noun = next((t for t in after if t.pos_ == "NOUN"), None)
+            # an apposition, not the subject of the next clause ("Selon X, la firme suédoise a …")
+            if noun is not None and noun.dep_ not in LABELS.subjects and (
+                    noun.dep_ == LABELS.apposition or span.start <= noun.head.i < span.end):
+                found |= self.in_tokens(after)
+        return found
