@@ -14,6 +14,7 @@ that denotes an actor) and ``doc._.entities`` (one :class:`~chronique.model.Enti
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import cast
 
 from spacy.language import Language
@@ -74,6 +75,62 @@ def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
         title_before = any(t.pos_ != "PROPN" for t in extra)  # "Économie", not "Jose" (Maria Aznar)
         return anchor.type == "PERSON" and title_before and anchor.span.end == span.end
     return False
+
+
+def _glued_hyphen_name_follows(doc: Doc, end: int) -> bool:
+    """Whether the name ending before ``end`` goes on through a hyphen written without spaces
+    into another capitalised word ("Poupart-Lafarge", "Renault-Nissan"): one compound name."""
+    if end < 1 or end + 1 >= len(doc):
+        return False
+    hyphen, after = doc[end], doc[end + 1]
+    return (hyphen.text == "-" and not doc[end - 1].whitespace_ and not hyphen.whitespace_
+            and after.is_alpha and is_capitalised(after))
+
+
+def _glued_hyphen_name_precedes(doc: Doc, start: int, taken: set[int]) -> bool:
+    """Whether a capitalised word and a glued hyphen come right before ``start`` ("Paul-" before
+    "Henri Lestrade"), the word not ending another name (that case is a join, handled forwards)."""
+    if start < 2 or start in taken:
+        return False
+    before, hyphen = doc[start - 2], doc[start - 1]
+    return (hyphen.text == "-" and not before.whitespace_ and not hyphen.whitespace_
+            and before.is_alpha and is_capitalised(before) and (start - 1) not in taken)
+
+
+def _through_hyphens(names: list[NamedSpan]) -> list[NamedSpan]:
+    """Names carried on through glued hyphens: the tokenizer splits "Poupart-Lafarge" in three and
+    finders stop at the hyphen. A name found right after the hyphen is joined to the one before
+    ("Jacques" + "Henri Eyraud" is "Jacques-Henri Eyraud", typed as the second); otherwise a name
+    unknown to the knowledge base takes the capitalised word after it ("Henri Poupart-Lafarge")."""
+    if not names:
+        return names
+    doc = names[0].span.doc
+    by_start = {n.span.start: n for n in names}
+    joined: set[int] = set()
+    result: list[NamedSpan] = []
+    for name in sorted(names, key=lambda n: n.span.start):
+        if id(name) in joined:
+            continue
+        current, end = name, name.span.end
+        start = current.span.start
+        while current.kb_id is None and _glued_hyphen_name_precedes(doc, start, taken={n.span.end for n in names}):
+            start -= 2  # "Paul-" before a model name "Henri Lestrade"
+        if start != current.span.start:
+            current = replace(current, span=Span(doc, start, end, label=current.span.label_))
+        while _glued_hyphen_name_follows(doc, end):
+            follower = by_start.get(end + 1)
+            if follower is not None and follower.kb_id is None and current.kb_id is None:
+                joined.add(id(follower))
+                current = replace(follower, span=Span(doc, current.span.start, follower.span.end,
+                                                      label=follower.span.label_))
+                end = follower.span.end
+            elif follower is None and current.kb_id is None:
+                end += 2
+                current = replace(current, span=Span(doc, current.span.start, end, label=current.span.label_))
+            else:
+                break
+        result.append(current)
+    return result
 
 
 def _split_at_commas(ent: Span) -> list[Span]:
@@ -173,7 +230,7 @@ class ActorRecognizer:
         names = self._keep_longest(names + self.patterns.subject_names(doc, sure, person_words))
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
         names = self._keep_longest(names + self.patterns.propagate(doc, names, sure))
-        return self.context_typer.apply(doc, text, names)
+        return self.context_typer.apply(doc, text, _through_hyphens(names))
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
@@ -211,6 +268,8 @@ class ActorRecognizer:
             or (doc[end - 1].is_lower and doc[end - 1].pos_ not in NAME_TAIL_POS)
         ):
             end -= 1  # "X hier" is "X"; "Commission européenne" keeps its adjective
+        while _glued_hyphen_name_follows(doc, end):
+            end += 2  # "Henri Poupart-Lafarge": the model often stops at the hyphen the tokenizer split
         for i in range(start + 1, end):
             if doc[i].is_lower and doc[i].pos_ == "ADP" and doc[i].lower_ not in self.particles:
                 end = i  # "Skydance sous la houlette": a name does not run on past "sous"
