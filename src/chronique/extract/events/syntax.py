@@ -217,11 +217,13 @@ class ParseReader:
             before -= 1
         if before >= 0 and before < relative.i - 2:
             before = -1
+        clause = relative.head
         if before >= 0:
             key = _actor(relative.doc[before])
+            if key and clause.dep_ == LABELS.relative_clause and relative.doc[before] in clause.head.conjuncts:
+                return _phrase_actors(clause.head)  # "Renault et Peugeot, qui ...": both
             if key:
                 return [key]
-        clause = relative.head
         if clause.dep_ == LABELS.relative_clause and clause.head is not clause:
             return _phrase_actors(clause.head)
         return []
