@@ -31,6 +31,7 @@ from chronique.extract.events.syntax import (
 from chronique.kb import KnowledgeBase
 from chronique.model import Event
 from chronique.nlp.actor_index import actor_index
+from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -413,11 +414,24 @@ class ArgumentFinder:
         node = noun
         for _ in range(6):
             if node.dep_ in LABELS.subjects or node.head == node:
-                return []
+                return self._previous_subject(noun) if node.dep_ in LABELS.subjects else []
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 return self.reader.subject(node)[0]
         return []
+
+    def _previous_subject(self, noun: Token) -> list[str]:
+        """"X a remporté le contrat. Son concurrent Y conteste": a possessive in a subject that
+        no actor before it in its sentence can own is the one actor the previous sentence of
+        the same paragraph is about (the subject of its main verb), when there is exactly one."""
+        doc, sentence = noun.doc, noun.sent
+        if sentence.start == 0 or any(_actor(t) for t in doc[sentence.start : noun.i]):
+            return []
+        previous = doc[sentence.start - 1].sent
+        if "\n" in text_of(doc)[previous.start_char : noun.idx]:
+            return []  # another paragraph: its subject is not in view
+        subjects = self.reader.subject(previous.root)[0]
+        return subjects if len(subjects) == 1 else []
 
     # -- nouns -------------------------------------------------------------------------------
     def frame_chain(self, noun: Token) -> list[Token]:
