@@ -204,8 +204,10 @@ OTHER_SUBJECTS = [
     ("La nomination de Juliette Binoche aux César a surpris. L'élection d'Emmanuel Macron date de 2017.", set()),
     ("Michelin a annoncé la fusion de deux usines. "
      "Sanofi est partenaire du Téléthon depuis 2010. Total, actionnaire historique, soutient la fondation.", set()),
+    # "son concurrent" states a rivalry (COMPETE, gold conventions), the possessive owned by the
+    # previous sentence's one subject; the founder who only refers founds nothing
     ("Le groupe Seb a publié des résultats en hausse. Son concurrent allemand WMF souffre. "
-     "Le fondateur de la marque, présent à Lyon, a défendu la stratégie.", set()),
+     "Le fondateur de la marque, présent à Lyon, a défendu la stratégie.", {("COMPETE", "seb", "wmf")}),
     ("Airbus a livré 60 avions en mars. Boeing, son rival américain, reste en difficulté. "
      "Airbus a cédé sa place de leader en Chine en 2019.", set()),
     ("Le musée du Louvre a acheté un tableau de Chardin. La vente a eu lieu à Paris.", set()),

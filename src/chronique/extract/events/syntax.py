@@ -536,6 +536,14 @@ class ParseReader:
                 # that begins the compound preposition.
                 yield from (g for g in child.children if g.dep_ in OBLIQUE_DEPS
                             and preposition(g, self.preposition_forms) == prep)
+            elif child.dep_ == LABELS.object:
+                # "remporté un contrat de 2 milliards d'euros auprès/dep de la SNCF": the adverb
+                # that begins the compound preposition sinks into the object's complements.
+                for adverb in child.subtree:
+                    if adverb.pos_ == "ADV" and adverb.dep_ in (LABELS.adverbial_modifier, LABELS.unspecified) \
+                            and fold(adverb.text) == prep and adverb.head is not head:
+                        yield from (g for g in adverb.children if g.dep_ in OBLIQUE_DEPS
+                                    and preposition(g, self.preposition_forms) == prep)
 
     def indirect_object(self, verb: Token) -> Token | None:
         return self._first_child(verb, (LABELS.indirect_object,))
