@@ -189,12 +189,13 @@ class EventDater:
         return None
 
     def _in_sentence(self, path: list[Token], trigger_char: int) -> Timex | None:
-        """The nearest day of the news said earlier in the sentence, on a main clause coordinated
-        with the event's ("La décision a été rendue publique ce 22 mai : l'autorité condamne
-        X"): a news event told in the present or the passé composé, in a main clause, takes
-        the day the sentence gives the news (within a week up to publication). Never a date of
-        a relative clause or an adjunct ("X, qui a perdu lundi son procès, rachète Y"), of
-        another trigger ("Y a racheté Z lundi et vend W"), nor one across a quote."""
+        """The nearest day of the news said earlier in the sentence, before a colon that
+        introduces the event's clause ("La décision a été rendue publique ce 22 mai : l'autorité
+        condamne X"): a news event told in the present or the passé composé, in a main clause,
+        takes the day the sentence gives the news (within a week up to publication). Never a
+        date of a relative clause or an adjunct ("X, qui a perdu lundi son procès, rachète Y"),
+        of another trigger ("Y a racheté Z lundi : W rachète V"), of a clause merely coordinated
+        ("Les marchés ont reculé lundi, et X rachète Y"), nor one across a quote."""
         published = _publication_date(self.doc)
         sentence = path[0].sent
         if published is None or not _tells_news(path) or not _on_main_line(path[0]):
@@ -205,8 +206,9 @@ class EventDater:
                 continue
             if anchor.vague or not DAY.match(anchor.timex.value):
                 return None  # the nearest date is not a day of the news: nothing to take
-            if QUOTE_MARKS.search(text[anchor.char : trigger_char]):
-                return None
+            between = text[anchor.char : trigger_char]
+            if QUOTE_MARKS.search(between) or ":" not in between:
+                return None  # across a quote, or not the clause a colon explains
             token = self._attachment(anchor.timex)
             if token is None or not _on_main_line(token):
                 return None
