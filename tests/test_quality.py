@@ -35,8 +35,9 @@ NEWS_DEV_FLOORS = {
     ("events", "p"): 0.975,
     # accuracy over the matched events that gold dates: the reference round matched 5 more dated
     # events that the dating rules leave undated (correct dates 34 -> 36, matched 35 -> 40);
-    # no event dated before lost its date
-    ("events", "date"): 0.899,
+    # no event dated before lost its date; then "désormais" in a dated report, the day a sentence
+    # gives the news before a colon, and lead dates reaching "Yahoo!." (36 -> 39 of 40)
+    ("events", "date"): 0.974,
     ("events", "r"): 0.395,
     ("relations", "f1"): 0.732,
     ("relations", "p"): 0.954,

@@ -52,6 +52,10 @@ MAIN_DATE_WINDOW = timedelta(days=7)
 #: Tenses of a lead that tells the news of the day ("abandonne", "a renoncé").
 NEWS_TENSES = ("Pres",)
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+TRAILING_PUNCTUATION = re.compile(r"[^\w)\]]+$")
+#: The value of "now" ("désormais", "à présent"): the moment of the clause's telling.
+NOW = "PRESENT_REF"
+QUOTE_MARKS = re.compile(r"[«»\"“”]")
 LABELS = dependency_scheme("ud")
 
 
@@ -71,6 +75,7 @@ class EventDater:
 
     def __init__(self, doc: Doc, words: EventLexicon) -> None:
         self.doc = doc
+        self.words = words
         self.vague_values = {v.upper() for v in words.words("modality", "vague_values")}
         self.anaphors = words.words("modality", "temporal_anaphors")
         self.report_verbs = words.words("modality", "report_verbs")
@@ -151,6 +156,8 @@ class EventDater:
                 anchor = self._on_argument_name(token)
             if anchor is None and token is path[0] and token.pos_ == "NOUN":
                 anchor = self._in_noun_phrase(token)
+            if anchor is not None and anchor.vague and anchor.timex.value.upper() == NOW:
+                return self._now_of_report(token)
             if anchor is not None:
                 return None if anchor.vague else anchor.timex
         report = self._on_report(path)
@@ -174,9 +181,61 @@ class EventDater:
                 break
             if anchor.heading:
                 return None if anchor.vague else anchor.timex
+        in_sentence = self._in_sentence(path, trigger_char)
+        if in_sentence is not None:
+            return in_sentence
         if self.main_date is not None and trigger_char < self.lead_end and _tells_news(path):
             return self.main_date
         return None
+
+    def _in_sentence(self, path: list[Token], trigger_char: int) -> Timex | None:
+        """The nearest day of the news said earlier in the sentence, before a colon that
+        introduces the event's clause ("La décision a été rendue publique ce 22 mai : l'autorité
+        condamne X"): a news event told in the present or the passé composé, in a main clause,
+        takes the day the sentence gives the news (within a week up to publication). Never a
+        date of a relative clause or an adjunct ("X, qui a perdu lundi son procès, rachète Y"),
+        of another trigger ("Y a racheté Z lundi : W rachète V"), of a clause merely coordinated
+        ("Les marchés ont reculé lundi, et X rachète Y"), nor one across a quote."""
+        published = _publication_date(self.doc)
+        sentence = path[0].sent
+        if published is None or not _tells_news(path) or not _on_main_line(path[0]):
+            return None
+        text = text_of(self.doc)
+        for anchor in reversed(self.narrated):
+            if anchor.char >= trigger_char or anchor.char < sentence.start_char:
+                continue
+            if anchor.vague or not DAY.match(anchor.timex.value):
+                return None  # the nearest date is not a day of the news: nothing to take
+            between = text[anchor.char : trigger_char]
+            if QUOTE_MARKS.search(between) or ":" not in between:
+                return None  # across a quote, or not the clause a colon explains
+            token = self._attachment(anchor.timex)
+            if token is None or not _on_main_line(token):
+                return None
+            if self._triggers(token):
+                return None  # the date of another event of the sentence
+            try:
+                day = Date.fromisoformat(anchor.timex.value)
+            except ValueError:
+                return None
+            return anchor.timex if published - MAIN_DATE_WINDOW <= day <= published else None
+        return None
+
+    def _now_of_report(self, token: Token) -> Timex | None:
+        """"Now" in a reported clause is the report's day: "Y a annoncé lundi que X détient
+        désormais 99 % de Z" dates the stake to Monday. Without a dated report verb governing the
+        clause, "désormais" dates nothing (the publication date is no event date)."""
+        verb = token.head
+        if token.dep_ not in LABELS.clause_links or verb is token or fold(verb.lemma_) not in self.report_verbs:
+            return None
+        anchor = self.attached.get(verb.i)
+        return None if anchor is None or anchor.vague else anchor.timex
+
+    def _triggers(self, verb: Token) -> bool:
+        """Whether a verb tells a happening of its own: an entry of the lexicon that fits it, its
+        object word included ("rendre hommage", not "rendre publique")."""
+        objects = {fold(c.lemma_) for c in verb.children}
+        return any(not entry.object_lemmas or entry.object_lemmas & objects for entry in self.words.entries_for(verb))
 
     def _in_noun_phrase(self, noun: Token) -> Anchor | None:
         """A date inside a noun trigger's phrase ("le rachat de Fox ... en 2019"), not in a clause of it."""
@@ -254,6 +313,22 @@ def _tells_news(path: list[Token]) -> bool:
     return any(t in verb.morph.get("Tense", []) for t in NEWS_TENSES) and "Fin" in verb.morph.get("VerbForm", [])
 
 
+def _on_main_line(token: Token) -> bool:
+    """Whether a verb (or the verb whose open complement it is) is the sentence's root or a
+    clause coordinated with it ("rendue publique ce 22 mai : X condamne Y", which the parser may
+    read as an adverbial clause with its own subject), not a relative or subordinate clause."""
+    while token.dep_ == LABELS.open_complement and token.head is not token:
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ == LABELS.root:
+        return True
+    if token.dep_ not in LABELS.misparsed_main_clause_links or token.head.dep_ != LABELS.root:
+        return False
+    # "Après avoir perdu ..., X rachète": a subjectless adverbial clause is an adjunct.
+    return token.dep_ != LABELS.adverbial_clause or any(c.dep_ in LABELS.subjects for c in token.children)
+
+
 def amount_of(doc: Doc, path: list[Token], money: list[Money]) -> Money | None:
     """A money mention attached to the trigger or its verb ("racheter X pour 97,4 milliards")."""
     near = {t.i for t in path[:2]}
@@ -296,13 +371,19 @@ def carry_lead_dates(doc: Doc, events: list[Event], lead_dates: dict[str, set[tu
 
     ``lead_dates`` maps a type of happening told once (not repeated) to the dates of the lead's
     triggers of that type that gave no event."""
-    named = {m.key for m in doc._.actor_mentions or [] if m.start < lead_end}
+    named = {_bare_key(m.key) for m in doc._.actor_mentions or [] if m.start < lead_end}
     carried: list[Event] = []
     for event in events:
         dates = lead_dates.get(event.type, set())
         if (event.date is None and len(dates) == 1 and event.trigger_start >= lead_end
-                and set(event.sources) | set(event.targets) <= named):
+                and {_bare_key(k) for k in (*event.sources, *event.targets)} <= named):
             value, start, end = next(iter(dates))
             event = replace(event, date=value, date_start=start, date_end=end)
         carried.append(event)
     return carried
+
+
+def _bare_key(key: str) -> str:
+    """An actor key without the punctuation a mention may have kept from its sentence ("Yahoo!."
+    closing a sentence is the "Yahoo" told later)."""
+    return TRAILING_PUNCTUATION.sub("", key)
