@@ -268,8 +268,6 @@ class ActorRecognizer:
             or (doc[end - 1].is_lower and doc[end - 1].pos_ not in NAME_TAIL_POS)
         ):
             end -= 1  # "X hier" is "X"; "Commission européenne" keeps its adjective
-        while _glued_hyphen_name_follows(doc, end):
-            end += 2  # "Henri Poupart-Lafarge": the model often stops at the hyphen the tokenizer split
         for i in range(start + 1, end):
             if doc[i].is_lower and doc[i].pos_ == "ADP" and doc[i].lower_ not in self.particles:
                 end = i  # "Skydance sous la houlette": a name does not run on past "sous"
