@@ -1,0 +1,156 @@
+"""The incise after a quote ("« … », écrit-il", "« … », a indiqué la société") and who its
+pronoun stands for.
+
+The incise is the press's most telling cue, so :mod:`~chronique.extract.quotes.speakers` tries it
+first and its other rules ask it whether a later incise speaks for their quote.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronique.extract.quotes.attribution import (
+    CONTINUATION_BREAKS,
+    INCISE,
+    MAX_TAIL_WORDS,
+    OWN_CONTENT_DEPS,
+    SUBJECT_DEPS,
+    UNNAMED,
+    Attribution,
+    Known,
+    Window,
+)
+from chronique.extract.quotes.context import QuoteContext
+from chronique.extract.quotes.phrases import NO_SUBJECT, recent_subject_person, subject_of
+from chronique.extract.quotes.positions import (
+    addressee,
+    has_pronoun_subject,
+    nearest_actor,
+    unnamed_speaker_between,
+)
+from chronique.text import fold
+
+
+def read_incise(context: QuoteContext, index: int, after: Window, last_known: Known | None) -> Attribution | None:
+    """"« … », écrit-il": a speech verb within a few words after the closing mark.
+
+    The verb may also follow the mark directly ("« … » indique Deezer"). Returns None when there
+    is no incise; an incise whose subject names nobody known gives an unknown speaker (a rule
+    further down may still find one).
+    """
+    span = context.spans[index]
+    tokens = context.tokens(*after)
+    if tokens is None:
+        return None
+    words = [t for t in tokens if not (t.is_punct or t.is_space)][: context.rules.incise_reach]
+    if not words:
+        return None
+    punctuation = context.rules.incise_punctuation
+    verb_first = words[0].pos_ in ("VERB", "AUX") and words[0].idx == tokens[0].idx
+    if context.text[span.end - 1] not in punctuation and not verb_first:
+        # "« … » espagnol, a justifié X": a word or two may close the sentence before the incise
+        lead = next((t for t in list(tokens)[:MAX_TAIL_WORDS + 1] if t.text in punctuation), None)
+        if lead is None:
+            return None
+        words = [t for t in tokens if t.i > lead.i and not (t.is_punct or t.is_space)][: context.rules.incise_reach]
+    verb = next((t for t in words if context.is_cue_token(t)), None)
+    if verb is None:
+        verb = final_incise_verb(context, list(tokens))
+    if verb is None or has_own_content(context, verb):
+        return None
+    cue = cue_text(context, verb)
+    reading = subject_of(context, verb, incise_after=span.after_closing) if context.parsed else NO_SUBJECT
+    speaker = reading.key
+    if reading.pronoun or (speaker is None and has_pronoun_subject(verb)):
+        speaker = discourse_speaker(context, index, last_known, speaker)
+    elif speaker is None and not reading.has_phrase:
+        speaker = nearest_actor(context, verb, after)
+    if speaker is None:
+        # "« … », estime un délégué syndical": someone we do not know speaks, nobody to continue
+        unnamed = (reading.has_phrase and not reading.pronoun) or unnamed_speaker_between(
+            context, verb.idx + len(verb.text), after[1]
+        )
+        return Attribution(None, cue, rule=UNNAMED) if unnamed else None
+    return Attribution(speaker, cue, addressee(context, verb, speaker), rule=INCISE)
+
+
+def final_incise_verb(context: QuoteContext, tokens: list[Token]) -> Token | None:
+    """"« … », ce qui constitue une infraction, a-t-elle ajouté.": an inverted speech verb
+    closing the sentence after a last comma."""
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if not commas:
+        return None
+    tail = [t for t in tokens[commas[-1] + 1 :] if not (t.is_punct or t.is_space)]
+    if not tail or len(tail) > context.rules.incise_reach:
+        return None
+    verb = next((t for t in tail if context.is_cue_token(t)), None)
+    if verb is None:
+        return None
+    inverted = any(fold(t.text) in context.rules.inverted_pronouns for t in tail) or any(
+        c.i > verb.i and c.dep_ in SUBJECT_DEPS for c in verb.children
+    )
+    return verb if inverted else None
+
+
+def has_own_content(context: QuoteContext, verb: Token) -> bool:
+    """"« … », soulignant comment …": the verb governs its own clause after it."""
+    head = context.doc[context.locution_words.get(verb.i, verb.i)]
+    return any(
+        child.i > verb.i and child.dep_ in OWN_CONTENT_DEPS and not context.is_cue_token(child)
+        and not context.is_quoted(child) and context.actors.at(child) is None  # a name misread as a clause
+        for child in (*head.children, *verb.children)
+    )
+
+
+def cue_text(context: QuoteContext, verb: Token) -> str:
+    """The cue as written: the verb, or the whole locution ("fait valoir")."""
+    first = context.locution_words.get(verb.i)
+    if first is None:
+        return verb.text
+    last = max(i for i, f in context.locution_words.items() if f == first)
+    return context.doc[first : last + 1].text
+
+
+def discourse_speaker(
+    context: QuoteContext, index: int, last_known: Known | None, resolved: str | None
+) -> str | None:
+    """Who the "il" of "ajoute-t-il" is: the latest known speaker while nobody else took the
+    floor; else the person last the subject of a main clause (the one the press means); else
+    what the actor recognizer resolved the pronoun to, unless only a name inside a quote."""
+    span = context.spans[index]
+    salient = recent_subject_person(context, span.opening)
+    if last_known is not None:
+        known_index, speaker = last_known
+        gap_start = context.spans[known_index].after_closing
+        if context.paragraph_breaks_between(gap_start, span.opening) <= CONTINUATION_BREAKS and (
+            salient is None or salient == speaker or not _named_between(context, salient, gap_start, span.opening)
+        ):
+            return speaker
+    if salient is not None or resolved is None or _only_quoted(context, resolved, span.opening):
+        return salient
+    return resolved
+
+
+def _only_quoted(context: QuoteContext, key: str, position: int) -> bool:
+    """Whether every mention of ``key`` before ``position`` lies inside a quote ("[X, NDLR]")."""
+    mentions = [m for m in context.actors.outermost_between(0, position) if m.key == key]
+    return all(context.is_quoted(t) for m in mentions if (t := _first_token(context, m.start)) is not None)
+
+
+def _first_token(context: QuoteContext, offset: int) -> Token | None:
+    span = context.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _named_between(context: QuoteContext, key: str, start: int, end: int) -> bool:
+    return any(m.key == key for m in context.actors.outermost_between(start, end))
+
+
+def later_incise_in_sentence(context: QuoteContext, index: int, sentence_end: int) -> bool:
+    """Whether a later quote of the sentence ending at ``sentence_end`` has an incise."""
+    for later in range(index + 1, len(context.spans)):
+        if context.spans[later].opening >= sentence_end:
+            return False
+        if read_incise(context, later, context.after_window(later), None) is not None:
+            return True
+    return False
