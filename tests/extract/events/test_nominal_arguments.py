@@ -64,6 +64,9 @@ def _dated(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
     # a stake raised to a share: the object hung on the quantity, the company within the capital
     ("Le fonds Arcadia a porté à 20 % sa part au sein du capital du groupe ferroviaire Railis.",
      ("ACQUIRE", "arcadia", "railis")),
+    # what a communiqué of X announces is X's doing
+    ("Un communiqué du groupe Verdalia annonçant une plainte contre Norbex a surpris les marchés.",
+     ("SUE", "verdalia", "norbex")),
 ])
 def test_an_event_noun_finds_its_displaced_arguments(nlp, text, expected):
     assert expected in _events(nlp, text)
@@ -88,6 +91,8 @@ def test_a_deal_given_up_is_the_offer_a_later_noun_retells_with_its_date(nlp):
     ("Le départ à la concurrence de Marc Delorme a surpris Quadrant.", ("LEAVE", "marc-delorme", "quadrant")),
     # praising one's own deal: the possessive stays the subject's, nobody else is judged
     ("Alpina salue son acquisition de Nordtrail.", ("ACQUIRE", "nordtrail", "alpina")),
+    # a communiqué with no author names no plaintiff
+    ("Un communiqué annonçant une plainte contre Norbex a surpris les marchés.", ("SUE", "", "norbex")),
     # an operation with no investment told before funds nobody
     ("L'opération, à laquelle a participé le fonds Orkan Capital, a duré trois jours.", ("INVEST", "orkan-capital", "")),
     # an order cancelled is no deal: a later "l'acquisition" does not retell it as a bid
@@ -96,7 +101,9 @@ def test_a_deal_given_up_is_the_offer_a_later_noun_retells_with_its_date(nlp):
 ])
 def test_the_same_words_stay_quiet_where_they_do_not_apply(nlp, text, absent):
     found = _events(nlp, text)
-    if absent[2]:
+    if absent[1] and absent[2]:
         assert absent not in found
-    else:
+    elif absent[1]:
         assert not any(e[:2] == absent[:2] for e in found)
+    else:
+        assert not any(e[0] == absent[0] and e[2] == absent[2] for e in found)
