@@ -152,8 +152,9 @@ class EventExtractor:
         if not candidates:
             # "X a renoncé à son projet d'acquisition de Y ... l'annonce de l'acquisition en
             # septembre 2022": a deal given up was offered; its telling is the offer's.
+            # Only a later sentence retells it: "X a stoppé son projet de rachat de Y" stays a CANCEL.
             candidates = [e for e in events if e.type == "CANCEL" and e.modality in EXPORTED_MODALITIES
-                          and self._cancels_deal(token.doc, e, kinds)]
+                          and (e.sentence_end or 0) <= token.idx and self._cancels_deal(token.doc, e, kinds)]
         if found.targets:
             told = next((e for e in candidates if set(e.targets) == set(found.targets)), None)
         else:
