@@ -107,3 +107,35 @@ def test_the_same_words_stay_quiet_where_they_do_not_apply(nlp, text, absent):
         assert not any(e[:2] == absent[:2] for e in found)
     else:
         assert not any(e[0] == absent[0] and e[2] == absent[2] for e in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the defendant is the subject of what the complaint claims; the date is the participle's
+    ("Dans sa plainte déposée en mars 2021, l'association Clairvoie affirmait que Datanova revendait les données "
+     "de ses clients.", ("SUE", "clairvoie", "datanova", "2021-03")),
+    # the plaintiff is the agent of the act on its own procedures
+    ("Le club exige l'abandon par Solvar des poursuites engagées depuis 2020 contre la fédération Unifoot.",
+     ("SUE", "solvar", "unifoot", "2020")),
+    # the defendant is whom an authority sanctions in the same sentence
+    ("Après une plainte déposée par Ferralis, la Commission européenne a infligé une amende de 5 millions d'euros "
+     "au groupe Vortan.", ("SUE", "ferralis", "vortan", None)),
+    # those a round involves invest in the company raising it
+    ("La start-up Pixelia a annoncé une levée de fonds de 20 millions d'euros, impliquant le fonds Orkan Capital.",
+     ("INVEST", "orkan-capital", "pixelia", None)),
+])
+def test_a_lawsuit_or_a_round_finds_the_party_the_sentence_tells_elsewhere(nlp, text, expected):
+    assert expected in _dated(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # shares are no lawsuit, whatever the sentence's sanction
+    ("L'action de Renault a chuté après que la Commission a sanctionné Stellantis.", "SUE"),
+    # a report is no complaint: its claim accuses nobody of suing
+    ("Dans son rapport, la Cour des comptes estime que la SNCF a mal géré ses travaux.", "SUE"),
+    # who examines procedures does not bring them
+    ("L'examen par la Commission des poursuites engagées contre Vortan a commencé.", "SUE"),
+    # a reply is no complaint
+    ("Dans sa réponse, Vortan affirme que Ferralis ment.", "SUE"),
+])
+def test_lawsuit_nouns_stay_quiet_without_a_plaintiff_and_a_defendant(nlp, text, kind):
+    assert not any(e[0] == kind for e in _events(nlp, text))

@@ -190,6 +190,12 @@ class ArgumentFinder:
             return found, direct
         if slot == "bearer":
             return self.bearer(trigger), True
+        if slot == "claimed":  # "Dans sa plainte, X affirme que Y ..."
+            return self.nominal.claimed(trigger), True
+        if slot == "involved":  # "une levée de fonds impliquant X"
+            return self.nominal.involved(trigger), True
+        if slot == "own_act_agent":  # "l'abandon par X des procédures contre Y"
+            return self.nominal.own_act_agent(trigger), True
         if slot == "possessor":
             return self.possessor(trigger), True
         if slot == "clause_subject":

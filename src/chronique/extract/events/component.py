@@ -99,7 +99,7 @@ class EventExtractor:
             event = self._from_lexicon(token, context, events) or self._from_quote(token, context)
             if event is not None:
                 events.extend(event)
-            elif any(entry.answers for entry in self.words.entries_for(token)):
+            elif any(entry.answers or entry.counterpart == "accused" for entry in self.words.entries_for(token)):
                 answers.append(token)
         for token in answers:
             # "X a rejeté l'offre de rachat de Y formulée par Z": the offer told after the reply
@@ -205,6 +205,12 @@ class EventExtractor:
             if judgment is not None:
                 found.sources = [s for s in judgment.sources if s not in found.targets and context.types.get(s) == "ORG"]
                 found.continues = judgment
+            penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "accused" and found.sources and not found.targets:
+            # "Après une plainte déposée par X, l'Autorité a sanctionné Y": the complaint is
+            # against whom its sentence tells another party accusing or suing.
+            start, _ = _sentence_bounds(token)
+            found.targets = context.discourse.accused(events, start, found.sources)
             penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "funded" and found.sources and not found.targets:
             # "L'opération, à laquelle ont participé X et Y": the round told just before.
@@ -326,6 +332,9 @@ class EventExtractor:
         frames = self.finder.frame_chain(token)
         level = [*frames, *_trailing_siblings(frames[-1])]
         complements.extend(level[1:])
+        # "sa plainte déposée en novembre 2018", "des procédures engagées depuis 2021".
+        complements.extend(c for c in token.children if c.dep_ == LABELS.clausal_modifier
+                           and "Part" in c.morph.get("VerbForm", []) and "Past" in c.morph.get("Tense", []))
         for _ in range(3):
             level = [c for t in level for c in t.children if c.dep_ in NOUN_COMPLEMENT_DEPS]
             complements.extend(level)

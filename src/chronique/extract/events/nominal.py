@@ -44,6 +44,12 @@ class NominalReader:
         self.blaming_verbs = words.words("syntax", "possessive_judged_verbs")
         #: "communiqué", "lettre": what an author says things in.
         self.medium_nouns = words.words("syntax", "medium_nouns")
+        #: "dans": how a complaint hangs on the verb that tells what it claims.
+        self.claim_prepositions = words.words("syntax", "claim_prepositions")
+        #: "impliquer", "associer": participles that name who takes part in an operation.
+        self.involving_verbs = words.words("syntax", "involving_verbs")
+        #: "abandon", "retrait": nouns of an act on one's own thing ("l'abandon par X de sa plainte").
+        self.own_act_nouns = words.words("syntax", "own_act_nouns")
 
     # -- complements ---------------------------------------------------------------------
     def displaced_heads(self, noun: Token, entry: TriggerEntry, prep: str) -> list[Token]:
@@ -111,3 +117,50 @@ class NominalReader:
         if fold(medium.lemma_) not in self.medium_nouns and fold(medium.text) not in self.medium_nouns:
             return []
         return self.reader.owner(medium)
+
+    def claimed(self, noun: Token) -> list[str]:
+        """"Dans sa plainte, X soutenait que Y ne respectait pas ...": the complaint is against
+        the subject of what its author claims in the clause the noun frames."""
+        verb = noun.head
+        if verb == noun or verb.pos_ not in ("VERB", "AUX") or not noun.dep_.startswith(LABELS.oblique_prefix):
+            return []
+        if preposition(noun, self.reader.preposition_forms) not in self.claim_prepositions:
+            return []
+        for clause in verb.children:
+            if clause.dep_ in LABELS.complement_clauses and clause.i > verb.i:
+                subject = next((c for c in clause.children if c.dep_ in LABELS.subjects), None)
+                if subject is not None:
+                    return self.reader.actors(subject)
+        return []
+
+    def involved(self, noun: Token) -> list[str]:
+        """"une levée de fonds de 10 millions, impliquant X et Y": the object of a participle of
+        taking part hung on the noun, or standing right after the noun's phrase and a comma."""
+        doc = noun.doc
+        follows = noun.right_edge.i + 1
+        candidates = [c for c in noun.children if c.dep_ in LABELS.noun_clauses]
+        if follows + 1 < len(doc) and doc[follows].text == ",":
+            candidates.append(doc[follows + 1])
+        for participle in candidates:
+            if participle.pos_ != "VERB" or "Part" not in participle.morph.get("VerbForm", []):
+                continue
+            if not any(lemma in self.involving_verbs for lemma in self.words.lemma_candidates(participle)):
+                continue
+            obj = next((c for c in participle.children if c.dep_ == LABELS.object), None)
+            if obj is not None:
+                return self.reader.actors(obj)
+        return []
+
+    def own_act_agent(self, noun: Token) -> list[str]:
+        """"l'abandon par X des procédures engagées contre Y": the agent of a noun of acting on
+        one's own thing ("abandon", "retrait") is the author of the thing its "de" names."""
+        head = noun.head
+        if head == noun or noun.dep_ != LABELS.nominal_modifier or preposition(noun, self.reader.preposition_forms) not in self.reader.genitive:
+            return []
+        if fold(head.lemma_) not in self.own_act_nouns and fold(head.text) not in self.own_act_nouns:
+            return []
+        for child in head.children:
+            if child.dep_ in (LABELS.nominal_modifier, LABELS.passive_agent) and child.i < noun.i and (
+                    preposition(child, self.reader.preposition_forms) in self.reader.agent_marks):
+                return self.reader.actors(child)
+        return []
