@@ -64,6 +64,9 @@ def _dated(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
     # a stake raised to a share: the object hung on the quantity, the company within the capital
     ("Le fonds Arcadia a porté à 20 % sa part au sein du capital du groupe ferroviaire Railis.",
      ("ACQUIRE", "arcadia", "railis")),
+    # a part of what X holds stands for X
+    ("Le groupe Orvalis a récupéré l'essentiel des magasins détenus par le groupe Casamia.",
+     ("ACQUIRE", "orvalis", "casamia")),
     # what a communiqué of X announces is X's doing
     ("Un communiqué du groupe Verdalia annonçant une plainte contre Norbex a surpris les marchés.",
      ("SUE", "verdalia", "norbex")),
@@ -91,6 +94,8 @@ def test_a_deal_given_up_is_the_offer_a_later_noun_retells_with_its_date(nlp):
     ("Le départ à la concurrence de Marc Delorme a surpris Quadrant.", ("LEAVE", "marc-delorme", "quadrant")),
     # praising one's own deal: the possessive stays the subject's, nobody else is judged
     ("Alpina salue son acquisition de Nordtrail.", ("ACQUIRE", "nordtrail", "alpina")),
+    # what X only runs is no part X holds
+    ("Le groupe Orvalis a récupéré l'essentiel des magasins gérés par le groupe Casamia.", ("ACQUIRE", "orvalis", "casamia")),
     # a communiqué with no author names no plaintiff
     ("Un communiqué annonçant une plainte contre Norbex a surpris les marchés.", ("SUE", "", "norbex")),
     # an operation with no investment told before funds nobody

@@ -169,6 +169,8 @@ class ArgumentFinder:
             return reader.actors(gerund[1]), True
         if slot == "object":
             keys = reader.object_actors(trigger)
+            if not keys and (held := reader.object(trigger)) is not None:
+                keys = self.nominal.held_by(held)  # "l'essentiel des médias détenus par X"
             obj = reader.object(trigger) if not keys and entry.object_owner else None
             return (author_of_deed(reader, obj) if obj is not None else keys), True
         if slot == "iobj":

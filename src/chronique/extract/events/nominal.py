@@ -164,3 +164,22 @@ class NominalReader:
                     preposition(child, self.reader.preposition_forms) in self.reader.agent_marks):
                 return self.reader.actors(child)
         return []
+
+    def held_by(self, part: Token) -> list[str]:
+        """"racheter l'essentiel des médias détenus par le groupe X": a part of what a holding
+        participle says X holds stands for X (the parse gives no "de X" to read)."""
+        if fold(part.lemma_) not in self.reader.office_nouns and fold(part.text) not in self.reader.office_nouns:
+            return []
+        things = [part, *(c for c in part.children if c.dep_ == LABELS.nominal_modifier
+                          and preposition(c, self.reader.preposition_forms) in self.reader.genitive)]
+        for thing in things:
+            for participle in thing.children:
+                if participle.dep_ != LABELS.clausal_modifier or fold(participle.lemma_) not in self.reader.holding_verbs:
+                    continue
+                for agent in participle.children:
+                    if agent.dep_ == LABELS.passive_agent or (agent.dep_.startswith(LABELS.oblique_prefix) and preposition(
+                            agent, self.reader.preposition_forms) in self.reader.agent_marks):
+                        found = self.reader.actors(agent)
+                        if found:
+                            return found
+        return []
