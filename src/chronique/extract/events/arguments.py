@@ -20,6 +20,8 @@ from chronique.extract.events.deeds import (
     reporter,
 )
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
+from chronique.extract.events.nominal import NominalReader
+from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.syntax import (
     CLAUSE_LINKS,
     ParseReader,
@@ -103,16 +105,20 @@ class ArgumentFinder:
         self.regard_verbs = words.words("syntax", "regard_verbs")
         self.regard_markers = words.words("syntax", "regard_markers")
         self.list_introducers = words.words("syntax", "list_introducers")
+        self.gerund_markers = words.words("syntax", "gerund_markers")
+        self.nominal = NominalReader(words, reader)
 
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
         """Whether the trigger's context meets the entry's constraints (object noun, "se" ...)."""
         if entry.object_lemmas:
-            obj = self.reader.object(trigger)
+            obj = self.reader.object(trigger) or apposed_object(trigger, self.possessives)
             if obj is None or not ({fold(obj.lemma_), fold(obj.text)} & entry.object_lemmas):
                 return False
         if entry.needs_child:
             near = _clause_descendants(trigger, NEEDED_CHILD_DEPTH)
+            if trigger.dep_ == LABELS.relative_clause:
+                near.append(trigger.head)  # "l'opération, à laquelle ont participé X"
             if not any(fold(t.lemma_) in entry.needs_child or fold(t.text) in entry.needs_child for t in near):
                 return False
         if entry.kind == "noun" and self._ended(trigger):
@@ -155,10 +161,16 @@ class ArgumentFinder:
 
     def _slot(self, trigger: Token, entry: TriggerEntry, slot: str) -> tuple[list[str], bool]:
         reader = self.reader
+        gerund = misparsed_gerund(trigger, self.gerund_markers) if entry.kind == "verb" else None
         if slot == "subject":
-            return reader.subject(trigger)
+            # "En acquérant X, Y consolide": a gerund the parser made part of "en".
+            return reader.subject(gerund[0]) if gerund is not None else reader.subject(trigger)
+        if slot == "object" and gerund is not None:
+            return reader.actors(gerund[1]), True
         if slot == "object":
             keys = reader.object_actors(trigger)
+            if not keys and (held := reader.object(trigger)) is not None:
+                keys = self.nominal.held_by(held)  # "l'essentiel des médias détenus par X"
             obj = reader.object(trigger) if not keys and entry.object_owner else None
             return (author_of_deed(reader, obj) if obj is not None else keys), True
         if slot == "iobj":
@@ -173,9 +185,19 @@ class ArgumentFinder:
                 # "l'Autorité a autorisé le rachat de SFR": who allows or judges an act does
                 # not do it.
                 return [], True
-            return reader.subject(verb)
+            found, direct = reader.subject(verb)
+            if not found and verb.dep_ in LABELS.noun_clauses:
+                # "un communiqué du club annonçant une plainte": the document's author.
+                found = self.nominal.medium_author(verb.head)
+            return found, direct
         if slot == "bearer":
             return self.bearer(trigger), True
+        if slot == "claimed":  # "Dans sa plainte, X affirme que Y ..."
+            return self.nominal.claimed(trigger), True
+        if slot == "involved":  # "une levée de fonds impliquant X"
+            return self.nominal.involved(trigger), True
+        if slot == "own_act_agent":  # "l'abandon par X des procédures contre Y"
+            return self.nominal.own_act_agent(trigger), True
         if slot == "possessor":
             return self.possessor(trigger), True
         if slot == "clause_subject":
@@ -216,7 +238,7 @@ class ArgumentFinder:
         # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
         # holds the verb's complement.
         heads.extend(c for c in trigger.children if entry.kind == "verb" and c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
-        obj = self.reader.object(trigger) if entry.kind == "verb" else None
+        obj = (self.reader.object(trigger) or apposed_object(trigger, self.possessives)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
             # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.
@@ -240,6 +262,8 @@ class ArgumentFinder:
                 # on its complement.
                 complements = [c for c in trigger.children if c.pos_ in ("NOUN", "PROPN") and c.i > trigger.i]
                 heads.extend(complements + [g for c in complements for g in c.children if g.pos_ in ("NOUN", "PROPN")])
+            # "la vente de X au groupe Y", "le remplacement avec effet immédiat de X".
+            heads.extend(self.nominal.displaced_heads(trigger, entry, prep))
         keys: list[str] = []
         for head in heads:
             for phrase in self.reader.obliques(head, prep):
@@ -409,6 +433,10 @@ class ArgumentFinder:
         own = _actor(det)
         if own is not None:
             return [own]
+        judged = self.nominal.judged_owner(noun)
+        if judged is not None:
+            # "reprocher à X son acquisition de Y": the one blamed owns the act.
+            return judged
         if noun.head != noun and noun in noun.head.conjuncts:
             return self.reader.actors(noun.head)
         node = noun

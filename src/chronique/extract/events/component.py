@@ -99,7 +99,7 @@ class EventExtractor:
             event = self._from_lexicon(token, context, events) or self._from_quote(token, context)
             if event is not None:
                 events.extend(event)
-            elif any(entry.answers for entry in self.words.entries_for(token)):
+            elif any(entry.answers or entry.counterpart == "accused" for entry in self.words.entries_for(token)):
                 answers.append(token)
         for token in answers:
             # "X a rejeté l'offre de rachat de Y formulée par Z": the offer told after the reply
@@ -149,6 +149,12 @@ class EventExtractor:
         with its buyer and its type."""
         kinds = {entry.type, entry.when_proposed} - {None}
         candidates = [e for e in events if e.type in kinds and e.modality in EXPORTED_MODALITIES]
+        if not candidates:
+            # "X a renoncé à son projet d'acquisition de Y ... l'annonce de l'acquisition en
+            # septembre 2022": a deal given up was offered; its telling is the offer's.
+            # Only a later sentence retells it: "X a stoppé son projet de rachat de Y" stays a CANCEL.
+            candidates = [e for e in events if e.type == "CANCEL" and e.modality in EXPORTED_MODALITIES
+                          and (e.sentence_end or 0) <= token.idx and self._cancels_deal(token.doc, e, kinds)]
         if found.targets:
             told = next((e for e in candidates if set(e.targets) == set(found.targets)), None)
         else:
@@ -160,8 +166,16 @@ class EventExtractor:
         if told is None or self.modality.modality(*self._scope(token, entry)) not in EXPORTED_MODALITIES:
             return []
         again = Arguments(list(told.sources), list(found.targets or told.targets), found.certainty)
-        same_kind = replace(entry, type=told.type, when_proposed=None)
+        told_type = (entry.when_proposed or entry.type) if told.type == "CANCEL" else told.type
+        same_kind = replace(entry, type=told_type, when_proposed=None)
         return self._events(token, same_kind, again, certainty * DISCOURSE_PENALTY, context)
+
+    def _cancels_deal(self, doc: Doc, cancel: Event, kinds: set[str | None]) -> bool:
+        """Whether a CANCEL gives up a deal its own clause names with a noun of ``kinds``
+        ("renoncer à son projet d'acquisition de Y"), not an order or a partnership."""
+        span = doc.char_span(cancel.start, cancel.end, alignment_mode="expand")
+        return span is not None and any(
+            t.pos_ == "NOUN" and any(e.kind == "noun" and e.type in kinds for e in self.words.entries_for(t)) for t in span)
 
     def _cue_present(self, token: Token, entry: TriggerEntry) -> bool:
         """A reply must hold a refusal ("Non merci") in the words that follow it."""
@@ -191,6 +205,16 @@ class EventExtractor:
             if judgment is not None:
                 found.sources = [s for s in judgment.sources if s not in found.targets and context.types.get(s) == "ORG"]
                 found.continues = judgment
+            penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "accused" and found.sources and not found.targets:
+            # "Après une plainte déposée par X, l'Autorité a sanctionné Y": the complaint is
+            # against whom its sentence tells another party accusing or suing.
+            start, _ = _sentence_bounds(token)
+            found.targets = context.discourse.accused(events, start, found.sources)
+            penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "funded" and found.sources and not found.targets:
+            # "L'opération, à laquelle ont participé X et Y": the round told just before.
+            found.targets = context.discourse.funded(events, token.idx, found.sources)
             penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "source" and found.targets and not found.sources:
             found.sources = context.discourse.counterpart(events, found.targets)
@@ -308,6 +332,9 @@ class EventExtractor:
         frames = self.finder.frame_chain(token)
         level = [*frames, *_trailing_siblings(frames[-1])]
         complements.extend(level[1:])
+        # "sa plainte déposée en novembre 2018", "des procédures engagées depuis 2021".
+        complements.extend(c for c in token.children if c.dep_ == LABELS.clausal_modifier
+                           and "Part" in c.morph.get("VerbForm", []) and "Past" in c.morph.get("Tense", []))
         for _ in range(3):
             level = [c for t in level for c in t.children if c.dep_ in NOUN_COMPLEMENT_DEPS]
             complements.extend(level)

@@ -112,6 +112,28 @@ class Discourse:
         return []
 
     @staticmethod
+    def accused(events: list[Event], sentence_start: int, plaintiffs: list[str]) -> list[str]:
+        """Whom another party accuses or sues in the sentence starting at ``sentence_start``."""
+        for event in events:
+            if event.type in ("ACCUSE", "SUE") and event.sentence_start == sentence_start \
+                    and event.modality in EXPORTED_MODALITIES and not set(event.sources) & set(plaintiffs):
+                accused = [t for t in event.targets if t not in plaintiffs]
+                if accused:
+                    return accused
+        return []
+
+    @staticmethod
+    def funded(events: list[Event], char: int, investors: list[str]) -> list[str]:
+        """Who the last investment told before ``char`` (within :data:`LOOKBACK`) funded:
+        "X a investi dans Y. L'opération, à laquelle ont participé Z ..." funds Y too."""
+        for event in reversed(events):
+            if event.type == "INVEST" and event.start < char and char - event.end < LOOKBACK:
+                funded = [t for t in event.targets if t not in investors]
+                if funded and event.modality in EXPORTED_MODALITIES:
+                    return funded
+        return []
+
+    @staticmethod
     def counterpart(events: list[Event], party: list[str]) -> list[str]:
         """The seller of the last order ``party`` placed (or cancelled) in this document."""
         for event in reversed(events):

@@ -98,6 +98,8 @@ class ParseReader:
         self.list_coordinators = words.words("syntax", "list_coordinators")
         #: "de": the preposition of a complement naming whose thing or office a noun is.
         self.genitive = words.words("syntax", "genitive_prepositions")
+        #: "à", "dans": how a part sits within another ("au sein du capital de X").
+        self.within = words.words("syntax", "stake_within_prepositions")
         #: "elle", "-t-elle": pronoun endings that say a feminine person.
         self.feminine_endings = tuple(sorted(words.words("syntax", "feminine_pronoun_endings")))
 
@@ -137,12 +139,18 @@ class ParseReader:
             # "poste de PDG d'Amazon": one more "de" down; "tour de table de Mistral AI": the
             # parser hangs both complements on "tour".
             level = [c for token in level for c in token.children
-                     if c.dep_ == LABELS.nominal_modifier and preposition(c, self.preposition_forms) in self.genitive]
+                     if c.dep_ == LABELS.nominal_modifier and (preposition(c, self.preposition_forms) in self.genitive
+                                                               or self._stake_within(c))]
             for complement in level:
                 found = self.actors(complement)
                 if found:
                     return found + [k for k in self._complement_conjuncts(office) if k not in found]
         return self._held_in(office) or self._own_office(office)
+
+    def _stake_within(self, complement: Token) -> bool:
+        """"14 % au sein du capital de X", "5 % dans le capital de X": a part within another."""
+        return fold(complement.lemma_) in self.office_nouns and (
+            preposition(complement, self.preposition_forms) in self.within)
 
     def _held_in(self, stake: Token) -> list[str]:
         """"les 40 % détenus par Nestlé dans le capital de Lactalis": a stake held in a company
@@ -585,6 +593,8 @@ def _name_in_description(noun: Token) -> str | None:
     mention = actor_index(noun.doc).mention_at(noun)
     if noun.pos_ != "NOUN" or mention is None or mention.end > noun.idx + len(noun.text):
         return None
+    if mention.start == noun.idx and noun.text[:1].isupper() and noun.i > noun.sent.start:
+        return None  # "Dailymotion/NOUN au géant Yahoo": a name the tagger made a noun
     conjuncts = noun.conjuncts
     for token in noun.subtree:
         if token.i <= noun.i or token.pos_ != "PROPN" or any(c.dep_ == LABELS.case_marker for c in token.children):
@@ -618,7 +628,8 @@ def _name_after_adjectives(noun: Token) -> str | None:
         # "le rachat par Qualcomm de la startup Nuvia/obl": a name right after a determined
         # noun names it, wherever the parser hung the name.
         mention = actor_index(doc).mention_at(doc[i])
-        determined = any(c.pos_ == "DET" and c.i < noun.i for c in noun.children)
+        # "du groupe X": a preposition fused with the article determines the noun too.
+        determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
         return mention.key if mention is not None and mention.start == doc[i].idx and determined else None
     if doc[i].head.i not in range(noun.i, i):
         return None
