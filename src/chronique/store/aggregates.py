@@ -28,7 +28,7 @@ from chronique.store.periods import Period, period_of
 
 __all__ = [
     "add_entity", "drop_entity", "count_mentions", "recount_mentions", "account_events", "recount",
-    "stored_totals", "Totals",
+    "stored_totals", "Totals", "count_document", "recount_days", "stored_days",
 ]
 
 #: (entity rows, pair rows, period rows): entity id → (mentions, documents, events); (entity,
@@ -73,6 +73,24 @@ def recount_mentions(conn: sqlite3.Connection, entity_ids: Iterable[str]) -> Non
             "SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()
         conn.execute("UPDATE entity_stats SET mentions = ?, documents = ? WHERE entity_id = ?",
                      (mentions, documents, entity_id))
+
+
+def count_document(conn: sqlite3.Connection, day: str | None) -> None:
+    """One more document published on ``day`` (``None``: undated, kept as ''), in
+    ``document_days`` (migration m008)."""
+    conn.execute("INSERT INTO document_days (day, documents) VALUES (?, 1)"
+                 " ON CONFLICT (day) DO UPDATE SET documents = document_days.documents + 1", (day or "",))
+
+
+def recount_days(conn: sqlite3.Connection) -> dict[str, int]:
+    """Documents per day ('' for the undated) counted again from the documents."""
+    return {row[0]: row[1] for row in conn.execute(
+        "SELECT COALESCE(date, ''), COUNT(*) FROM documents GROUP BY COALESCE(date, '')")}
+
+
+def stored_days(conn: sqlite3.Connection) -> dict[str, int]:
+    """Documents per day as kept in ``document_days``."""
+    return {row[0]: row[1] for row in conn.execute("SELECT day, documents FROM document_days")}
 
 
 def _exported_actors(conn: sqlite3.Connection, event_id: str) -> tuple[list[str], float, Period | None] | None:

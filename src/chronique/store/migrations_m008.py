@@ -1,0 +1,48 @@
+"""Migration m008: what a quote is about, and the documents per day, stored (see ``migrations``).
+
+Kept apart from ``migrations.py`` only for the size of that module; it follows the same rules:
+it imports no live chronique code and its SQL is FROZEN once shipped (the live copies are in
+``store.quote_about`` and ``store.document_days``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+__all__ = ["m008_quote_about_and_days"]
+
+# FROZEN (m008): the live copy is chronique.store.quote_about.QUOTE_ABOUT_ROWS.
+_M008_QUOTE_ABOUT_ROWS = """
+    SELECT DISTINCT m.entity_id, q.id, q.speaker FROM quotes q JOIN mentions m ON m.doc_id = q.doc_id
+    WHERE m.entity_id <> COALESCE(q.speaker, '')
+      AND m.start >= COALESCE((SELECT MAX(s.start) FROM sentences s
+                               WHERE s.doc_id = q.doc_id AND s.start <= q.start), q.start)
+      AND m."end" <= COALESCE((SELECT MIN(s."end") FROM sentences s
+                               WHERE s.doc_id = q.doc_id AND s."end" >= q."end"), q."end")
+    UNION
+    SELECT q.about, q.id, q.speaker FROM quotes q WHERE q.about IS NOT NULL
+"""
+
+_M008_SCHEMA = (
+    # Which entities each quote is about: the one its speech verb names (``quotes.about``) and
+    # every other entity named in the quote's sentence, the speaker left out. A pair's quotes
+    # (by A about B) and a profile's "quoted about" are one index range of it, not the test of
+    # every quote's sentence. Keyed by quote first: a new document's rows go at the end.
+    """CREATE TABLE quote_about (
+        quote_id INTEGER NOT NULL, entity_id TEXT NOT NULL, speaker TEXT,
+        PRIMARY KEY (quote_id, entity_id))""",
+    "CREATE INDEX quote_about_by_entity ON quote_about(entity_id, speaker, quote_id)",
+    # Documents per publication day ('' for the undated): a documents page at any offset finds
+    # its first day by summing a few thousand days, not by skipping 90,000 index entries.
+    "CREATE TABLE document_days (day TEXT PRIMARY KEY, documents INTEGER NOT NULL)",
+    "INSERT INTO document_days (day, documents) SELECT COALESCE(date, ''), COUNT(*) FROM documents"
+    " GROUP BY COALESCE(date, '')",
+)
+
+
+def m008_quote_about_and_days(conn: sqlite3.Connection) -> None:
+    """``quote_about`` (the entities each quote is about, filled from the quotes, mentions and
+    sentences) and ``document_days`` (documents per publication day), both kept at ingest."""
+    for statement in _M008_SCHEMA:
+        conn.execute(statement)
+    conn.execute(f"INSERT INTO quote_about (entity_id, quote_id, speaker) {_M008_QUOTE_ABOUT_ROWS}")
