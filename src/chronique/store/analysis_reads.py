@@ -166,8 +166,13 @@ def latest_event_ids(conn: sqlite3.Connection, actor_id: str, limit: int) -> lis
 
 def events_of_all(conn: sqlite3.Connection, actors: Iterable[str]) -> list[str]:
     """The ids of the exported events, dated or not, that involve every one of these actors
-    (each set read from the side with fewer events, as ``store.selection`` does), in no order."""
-    return select_event_ids(conn, EventFilter(tuple(dict.fromkeys(actors)), dated_only=False))
+    (each set read from the side with fewer events, as ``store.selection`` does), in no order.
+    Two actors: one range of ``pair_events`` (migration m008)."""
+    chosen = tuple(dict.fromkeys(actors))
+    if len(chosen) == 2:
+        return [row[0] for row in conn.execute(
+            "SELECT event_id FROM pair_events WHERE entity_id = ? AND other_id = ?", sorted(chosen))]
+    return select_event_ids(conn, EventFilter(chosen, dated_only=False))
 
 
 def actor_period_totals(conn: sqlite3.Connection, actor_id: str, start: date | None,

@@ -1,4 +1,5 @@
-"""Migration m008: what a quote is about, and the documents per day, stored (see ``migrations``).
+"""Migration m008: what a quote is about, the documents per day and the events of each pair of
+actors, stored (see ``migrations``).
 
 Kept apart from ``migrations.py`` only for the size of that module; it follows the same rules:
 it imports no live chronique code and its SQL is FROZEN once shipped (the live copies are in
@@ -35,6 +36,16 @@ _M008_SCHEMA = (
     # Documents per publication day ('' for the undated): a documents page at any offset finds
     # its first day by summing a few thousand days, not by skipping 90,000 index entries.
     "CREATE TABLE document_days (day TEXT PRIMARY KEY, documents INTEGER NOT NULL)",
+    # The exported events each pair of actors shares (smaller id first): a pair's events are one
+    # index range, not the events of its less covered actor each checked for the other.
+    """CREATE TABLE pair_events (
+        entity_id TEXT NOT NULL, other_id TEXT NOT NULL, event_id TEXT NOT NULL,
+        PRIMARY KEY (entity_id, other_id, event_id))""",
+    """INSERT INTO pair_events (entity_id, other_id, event_id)
+        SELECT DISTINCT a.entity_id, b.entity_id, a.event_id
+        FROM event_actors a JOIN event_actors b ON b.event_id = a.event_id AND a.entity_id < b.entity_id
+        JOIN events e ON e.id = a.event_id
+        WHERE e.modality IN ('asserted', 'failed', 'proposed', 'reported')""",
     "INSERT INTO document_days (day, documents) SELECT COALESCE(date, ''), COUNT(*) FROM documents"
     " GROUP BY COALESCE(date, '')",
 )
@@ -42,7 +53,8 @@ _M008_SCHEMA = (
 
 def m008_quote_about_and_days(conn: sqlite3.Connection) -> None:
     """``quote_about`` (the entities each quote is about, filled from the quotes, mentions and
-    sentences) and ``document_days`` (documents per publication day), both kept at ingest."""
+    sentences), ``document_days`` (documents per publication day) and ``pair_events`` (the
+    exported events of each pair of actors), all kept at ingest."""
     for statement in _M008_SCHEMA:
         conn.execute(statement)
     conn.execute(f"INSERT INTO quote_about (entity_id, quote_id, speaker) {_M008_QUOTE_ABOUT_ROWS}")

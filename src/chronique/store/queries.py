@@ -282,7 +282,9 @@ def _quote_filter(by: str | None, about: str | None, one_by_one: bool = False) -
     per-quote check rather than a set)."""
     clauses: list[str] = ["1 = 1"]
     params: list[object] = []
-    if by is not None:
+    if by is not None and (about is None or one_by_one):
+        # (As a set, "about" carries the speaker: the quotes are then the set's, found by id,
+        # not every quote of the speaker tested against it.)
         clauses.append("q.speaker = ?")
         params.append(by)
     if about is not None:
