@@ -11,6 +11,7 @@ from pathlib import Path
 
 from chronique.analysis import Chronicle
 from chronique.store import Store
+from chronique.store import graph_months
 from chronique.store.aggregates import recount, recount_pair_events, stored_pair_events, stored_totals
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.builders import sql
@@ -22,6 +23,7 @@ def assert_in_step(store: Store) -> None:
     with closing(sqlite3.connect(store.path)) as conn:
         assert stored_totals(conn) == recount(conn)
         assert stored_pair_events(conn) == recount_pair_events(conn)
+        assert graph_months.stored(conn) == graph_months.recount(conn)
 
 
 def kelvia_id(store: Store) -> str:

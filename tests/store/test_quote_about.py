@@ -1,7 +1,8 @@
 """What each quote is about (``quote_about``) and the documents per day (``document_days``),
 migration m008: always equal to a recount over the quotes, mentions, sentences and documents,
 after ingest, surname absorption, merges and splits, and when the migration fills an older store
-(with ``pair_events``, whose recount after every write is in ``test_aggregates``)."""
+(with ``pair_events`` and the month graph's links, whose recount after every write is in
+``test_aggregates``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from chronique.analysis import Chronicle
 from chronique.model import Annotations, Document, Entity, Quote
-from chronique.store import Store
+from chronique.store import Store, graph_months
 from chronique.store.aggregates import recount_days, recount_pair_events, stored_days, stored_pair_events
 from chronique.store.quote_about import QUOTE_ABOUT_ROWS
 from tests.builders import sql
@@ -108,7 +109,8 @@ def test_the_migration_fills_an_older_store(tmp_path: Path) -> None:
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:  # as chronique before m008 left it
         conn.execute("DROP TABLE quote_about")
         conn.execute("DROP TABLE document_days")
-        conn.execute("DROP TABLE pair_events")
+        for table in ("pair_events", "graph_links", "graph_actors"):
+            conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM schema_migrations WHERE name = 'm008_quote_about_and_days'")
     with Store(path) as store:
         assert store.applied_migrations == ["m008_quote_about_and_days"]
@@ -117,3 +119,4 @@ def test_the_migration_fills_an_older_store(tmp_path: Path) -> None:
         assert sql(store, "SELECT day, documents FROM document_days WHERE day = ''") == [("", 1)]
         with closing(sqlite3.connect(path)) as conn:
             assert stored_pair_events(conn) == recount_pair_events(conn) != set()
+            assert graph_months.stored(conn) == graph_months.recount(conn) != (set(), set())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -78,6 +78,11 @@ def graph_events(conn: sqlite3.Connection, start: date | None, end: date | None)
     actors, both from indexes alone. Without a period, undated events count too."""
     spec = EventFilter(dated_only=start is not None or end is not None, start=start, end=end)
     chosen, params = event_ids_sql(conn, spec)
+    return graph_events_chosen(conn, chosen, params)
+
+
+def graph_events_chosen(conn: sqlite3.Connection, chosen: str, params: Sequence[object]) -> list[GraphEvent]:
+    """The events of the subquery ``chosen`` (event ids) as :func:`graph_events` reads them."""
     rows: dict[str, tuple[str, str | None, str | None, float | None]] = {}
     roles: dict[str, dict[str, list[str]]] = {}
     for event_id, type_, value, day, score, role, entity_id in conn.execute(
@@ -85,7 +90,7 @@ def graph_events(conn: sqlite3.Connection, start: date | None, end: date | None)
         " FROM events e INDEXED BY events_graph_facts"
         " JOIN event_actors ea INDEXED BY event_actors_by_event ON ea.event_id = e.id"
         f" WHERE e.id IN ({chosen}) ORDER BY e.id, ea.role, ea.position",
-        params,
+        list(params),
     ):
         rows[event_id] = (type_, value, day, score)
         roles.setdefault(event_id, {"source": [], "target": []})[role].append(entity_id)

@@ -8,7 +8,9 @@ it imports no live chronique code and its SQL is FROZEN once shipped (the live c
 
 from __future__ import annotations
 
+import calendar
 import sqlite3
+from itertools import combinations
 
 __all__ = ["m008_quote_about_and_days"]
 
@@ -48,13 +50,60 @@ _M008_SCHEMA = (
         WHERE e.modality IN ('asserted', 'failed', 'proposed', 'reported')""",
     "INSERT INTO document_days (day, documents) SELECT COALESCE(date, ''), COUNT(*) FROM documents"
     " GROUP BY COALESCE(date, '')",
+    # A month's actor graph (``store.graph_months``): each exported event lasting at most a year
+    # listed under every calendar month it overlaps, per pair it links and per actor.
+    """CREATE TABLE graph_links (
+        month TEXT NOT NULL, entity_id TEXT NOT NULL, other_id TEXT NOT NULL, event_id TEXT NOT NULL,
+        PRIMARY KEY (month, entity_id, other_id, event_id))""",
+    """CREATE TABLE graph_actors (
+        month TEXT NOT NULL, entity_id TEXT NOT NULL, event_id TEXT NOT NULL,
+        PRIMARY KEY (month, entity_id, event_id))""",
 )
+
+# FROZEN (m008): store.selection.SPAN_CLASS and store.graph_months as they were when m008 shipped.
+_M008_SPAN_CLASS = (
+    "CASE WHEN julianday(COALESCE(date_end, date_start)) - julianday(date_start) <= 31 THEN 0"
+    " WHEN julianday(COALESCE(date_end, date_start)) - julianday(date_start) <= 366 THEN 1 ELSE 2 END"
+)
+
+
+def _m008_months_of(start: str, end: str) -> list[str]:
+    months, month = [], start[:7]
+    while month <= end[:7]:
+        year, number = int(month[:4]), int(month[5:7])
+        low, high = f"{month}-01", f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+        if start <= high and end >= low:
+            months.append(month)
+        month = f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+    return months
+
+
+def _m008_fill_graph_months(conn: sqlite3.Connection) -> None:
+    roles: dict[str, tuple[list[str], list[str]]] = {}
+    for event_id, role, entity_id in conn.execute(
+            "SELECT event_id, role, entity_id FROM event_actors ORDER BY event_id, role, position"):
+        sources, targets = roles.setdefault(event_id, ([], []))
+        (sources if role == "source" else targets).append(entity_id)
+    links, actors = [], []
+    for event_id, start, end in conn.execute(
+            f"SELECT id, date_start, COALESCE(date_end, date_start) FROM events WHERE date_start IS NOT NULL"
+            f" AND modality IN ('asserted', 'failed', 'proposed', 'reported') AND ({_M008_SPAN_CLASS}) < 2").fetchall():
+        sources, targets = (list(dict.fromkeys(side)) for side in roles.get(event_id, ([], [])))
+        pairs = {(s, t) for s in sources for t in targets} | set(combinations(sources, 2))
+        pairs = {(min(p), max(p)) for p in pairs if p[0] != p[1]}
+        for month in _m008_months_of(start, end):
+            links += [(month, a, b, event_id) for a, b in pairs]
+            actors += [(month, actor, event_id) for actor in set(sources) | set(targets)]
+    conn.executemany("INSERT INTO graph_links (month, entity_id, other_id, event_id) VALUES (?, ?, ?, ?)", links)
+    conn.executemany("INSERT INTO graph_actors (month, entity_id, event_id) VALUES (?, ?, ?)", actors)
 
 
 def m008_quote_about_and_days(conn: sqlite3.Connection) -> None:
     """``quote_about`` (the entities each quote is about, filled from the quotes, mentions and
-    sentences), ``document_days`` (documents per publication day) and ``pair_events`` (the
-    exported events of each pair of actors), all kept at ingest."""
+    sentences), ``document_days`` (documents per publication day), ``pair_events`` (the
+    exported events of each pair of actors) and ``graph_links``/``graph_actors`` (a month's
+    graph), all kept at ingest."""
     for statement in _M008_SCHEMA:
         conn.execute(statement)
     conn.execute(f"INSERT INTO quote_about (entity_id, quote_id, speaker) {_M008_QUOTE_ABOUT_ROWS}")
+    _m008_fill_graph_months(conn)
