@@ -139,13 +139,25 @@ _QUOTING_ACTOR = """
 """
 
 
-def shared_event_totals(conn: sqlite3.Connection, actor_id: str) -> dict[str, tuple[int, float, float]]:
+def shared_event_totals(conn: sqlite3.Connection, actor_id: str, top: int | None = None,
+                        also: Iterable[str] = ()) -> dict[str, tuple[int, float, float]]:
     """Counterpart id → (exported events shared with the actor, sum of their positive scores,
     sum of their negative scores): the running totals of ``pair_stats`` (``store.aggregates``),
-    one index range; a much-covered actor takes part in tens of thousands of events."""
+    one index range; a much-covered actor takes part in tens of thousands of events. With
+    ``top``, only the counterparts sharing at least as many events as the ``top``-th most shared
+    (ties kept), and those of ``also``: what a ranking of the first ``top`` by events plus
+    something known of ``also`` needs, without turning 10,000 rows into Python values."""
+    if top is None or top < 1:
+        return {row[0]: (row[1], float(row[2]), float(row[3])) for row in conn.execute(
+            "SELECT other_id, events, positive, negative FROM pair_stats WHERE entity_id = ? AND events > 0",
+            (actor_id,))}
+    row = conn.execute("SELECT events FROM pair_stats WHERE entity_id = ? AND events > 0"
+                       " ORDER BY events DESC LIMIT 1 OFFSET ?", (actor_id, top - 1)).fetchone()
     return {row[0]: (row[1], float(row[2]), float(row[3])) for row in conn.execute(
-        "SELECT other_id, events, positive, negative FROM pair_stats WHERE entity_id = ? AND events > 0",
-        (actor_id,))}
+        "SELECT other_id, events, positive, negative FROM pair_stats WHERE entity_id = ? AND events >= ?"
+        " UNION SELECT other_id, events, positive, negative FROM pair_stats WHERE entity_id = ?"
+        " AND other_id IN (SELECT value FROM json_each(?)) AND events > 0",
+        (actor_id, row[0] if row else 1, actor_id, json.dumps(sorted(set(also)))))}
 
 
 def shared_quote_counts(conn: sqlite3.Connection, actor_id: str) -> dict[str, int]:

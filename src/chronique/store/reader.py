@@ -115,8 +115,9 @@ class StoreReader:
     def mention_counts(self, actors: list[str], start: date | None, end: date | None) -> dict[str, int]:
         return analysis_reads.mention_counts(self._conn, actors, start, end)
 
-    def shared_event_totals(self, actor_id: str) -> dict[str, tuple[int, float, float]]:
-        return analysis_reads.shared_event_totals(self._conn, actor_id)
+    def shared_event_totals(self, actor_id: str, top: int | None = None,
+                            also: Iterable[str] = ()) -> dict[str, tuple[int, float, float]]:
+        return analysis_reads.shared_event_totals(self._conn, actor_id, top, also)
 
     def shared_quote_counts(self, actor_id: str) -> dict[str, int]:
         return analysis_reads.shared_quote_counts(self._conn, actor_id)
