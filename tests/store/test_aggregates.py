@@ -10,8 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from chronique.analysis import Chronicle
-from chronique.store import Store
-from chronique.store import graph_months
+from chronique.store import Store, graph_months
 from chronique.store.aggregates import recount, recount_pair_events, stored_pair_events, stored_totals
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.builders import sql
