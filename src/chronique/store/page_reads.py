@@ -112,8 +112,8 @@ def _ids_at(conn: sqlite3.Connection, offset: int, count: int) -> tuple[int, lis
     that position is found by summing the documents per day (``document_days``, newest first,
     undated last), then the page is read from that day's position on, as after a cursor. A page
     at offset 90,000 so reads a few thousand day totals instead of skipping 90,000 entries."""
-    days = conn.execute("SELECT day, documents FROM document_days WHERE documents > 0"
-                        " ORDER BY day = '', day DESC").fetchall()
+    # Newest first; the undated ('') sort last, as in the page order.
+    days = conn.execute("SELECT day, documents FROM document_days WHERE documents > 0 ORDER BY day DESC").fetchall()
     total = sum(documents for _, documents in days)
     seen = 0
     for day, documents in days:
