@@ -5,7 +5,6 @@ last), across day boundaries, into the undated and past the end."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
