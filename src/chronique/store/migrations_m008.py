@@ -26,6 +26,8 @@ _M008_QUOTE_ABOUT_ROWS = """
     SELECT q.about, q.id, q.speaker FROM quotes q WHERE q.about IS NOT NULL
 """
 
+# The tables are their primary key (WITHOUT ROWID; PostgreSQL is given plain tables): one B-tree
+# each to store and to write at ingest, not a table and its key's index.
 _M008_SCHEMA = (
     # Which entities each quote is about: the one its speech verb names (``quotes.about``) and
     # every other entity named in the quote's sentence, the speaker left out. A pair's quotes
@@ -33,16 +35,16 @@ _M008_SCHEMA = (
     # every quote's sentence. Keyed by quote first: a new document's rows go at the end.
     """CREATE TABLE quote_about (
         quote_id INTEGER NOT NULL, entity_id TEXT NOT NULL, speaker TEXT,
-        PRIMARY KEY (quote_id, entity_id))""",
+        PRIMARY KEY (quote_id, entity_id)) WITHOUT ROWID""",
     "CREATE INDEX quote_about_by_entity ON quote_about(entity_id, speaker, quote_id)",
     # Documents per publication day ('' for the undated): a documents page at any offset finds
     # its first day by summing a few thousand days, not by skipping 90,000 index entries.
-    "CREATE TABLE document_days (day TEXT PRIMARY KEY, documents INTEGER NOT NULL)",
+    "CREATE TABLE document_days (day TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID",
     # The exported events each pair of actors shares (smaller id first): a pair's events are one
     # index range, not the events of its less covered actor each checked for the other.
     """CREATE TABLE pair_events (
         entity_id TEXT NOT NULL, other_id TEXT NOT NULL, event_id TEXT NOT NULL,
-        PRIMARY KEY (entity_id, other_id, event_id))""",
+        PRIMARY KEY (entity_id, other_id, event_id)) WITHOUT ROWID""",
     """INSERT INTO pair_events (entity_id, other_id, event_id)
         SELECT DISTINCT a.entity_id, b.entity_id, a.event_id
         FROM event_actors a JOIN event_actors b ON b.event_id = a.event_id AND a.entity_id < b.entity_id
@@ -54,10 +56,10 @@ _M008_SCHEMA = (
     # listed under every calendar month it overlaps, per pair it links and per actor.
     """CREATE TABLE graph_links (
         month TEXT NOT NULL, entity_id TEXT NOT NULL, other_id TEXT NOT NULL, event_id TEXT NOT NULL,
-        PRIMARY KEY (month, entity_id, other_id, event_id))""",
+        PRIMARY KEY (month, entity_id, other_id, event_id)) WITHOUT ROWID""",
     """CREATE TABLE graph_actors (
         month TEXT NOT NULL, entity_id TEXT NOT NULL, event_id TEXT NOT NULL,
-        PRIMARY KEY (month, entity_id, event_id))""",
+        PRIMARY KEY (month, entity_id, event_id)) WITHOUT ROWID""",
 )
 
 # FROZEN (m008): store.selection.SPAN_CLASS and store.graph_months as they were when m008 shipped.
