@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from chronique.analysis import Chronicle
-from chronique.store import Store
-from chronique.store.aggregates import recount, stored_totals
+from chronique.store import Store, graph_months
+from chronique.store.aggregates import recount, recount_pair_events, stored_pair_events, stored_totals
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.builders import sql
 from tests.identity.test_cross_document import CFO, MAYOR, annotate, articles, stored
@@ -21,6 +21,8 @@ from tests.store.test_entity_admin import DUPOND, DUPONT, dupont_articles
 def assert_in_step(store: Store) -> None:
     with closing(sqlite3.connect(store.path)) as conn:
         assert stored_totals(conn) == recount(conn)
+        assert stored_pair_events(conn) == recount_pair_events(conn)
+        assert graph_months.stored(conn) == graph_months.recount(conn)
 
 
 def kelvia_id(store: Store) -> str:

@@ -15,11 +15,13 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from chronique.analysis import Chronicle
 from chronique.cli import app
 from chronique.store import Store
 from tests.conftest import EXAMPLES, ROOT
@@ -193,3 +195,23 @@ def test_the_web_api_serves_a_postgresql_database_as_a_sqlite_one(twins: tuple[s
         assert response.status_code == 200, response.text
         answers.append(response.json())
     assert answers[0] and answers[0] == answers[1]
+
+
+def test_the_stored_month_graph_pairs_quotes_and_offsets_answer_the_same(twins: tuple[str, str]) -> None:
+    """The reads of migration m008's tables: a calendar month's graph page, a page of articles
+    at an offset, quotes about an actor, a pair's events and the stored rows themselves."""
+    answers = []
+    for db in twins:
+        with Chronicle(db) as chron:
+            top = [row.id for row in chron.entities(limit=2)]
+            months = [chron.graph(start=date(year, month, 1), end=date(year, month, 28 if month == 2 else 30), limit=4)
+                      for year, month in ((2016, 4), (2019, 9), (2023, 6))]
+            months += [chron.graph(start=date(year, 1, 1), end=date(year, 1, 31), limit=3, offset=1)
+                       for year in (2017, 2021)]
+            answers.append((months, chron.documents(limit=7, offset=61), chron.documents(limit=5, offset=150),
+                            chron.quotes(about=top[0], limit=9), chron.pair(*top, limit=10, quotes=10)))
+        with Store(db) as store:
+            answers.append(sorted(tuple(row) for row in store._conn.execute(
+                "SELECT month, entity_id, other_id, event_id FROM graph_links")))
+    assert answers[0] == answers[2] and answers[1] == answers[3]
+    assert any(graph.edges for graph in answers[0][0]) and answers[0][1].items and answers[1]

@@ -9,7 +9,7 @@ its interval overlaps it; without one, undated events count too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from itertools import combinations
 from typing import NamedTuple
@@ -17,6 +17,7 @@ from typing import NamedTuple
 from chronique.analysis.records import ActorGraph, GraphEdge, GraphNode
 from chronique.analysis.series import counted_day
 from chronique.store.analysis_reads import GraphEvent
+from chronique.store.graph_months import month_of_period
 from chronique.store.reader import StoreReader
 
 __all__ = ["GraphEvent", "build_edges", "strongest_first", "actor_graph"]
@@ -73,23 +74,45 @@ def strongest_first(edge: GraphEdge) -> tuple[int, str, str]:
 
 
 def _kept(
-    totals: dict[tuple[str, str], list[_Facts]], event_counts: dict[str, int], limit: int | None, offset: int,
+    counts: dict[tuple[str, str], int], event_counts: dict[str, int], limit: int | None, offset: int,
+    facts_of: Callable[[list[tuple[str, str]]], dict[tuple[str, str], list[_Facts]]],
 ) -> tuple[list[GraphEdge], list[str]]:
     """The edges and actors of one page: every one without ``limit``; else the ``limit``
     strongest edges after the first ``offset``, their actors, and on the first page the actors
     that share no event with another, most events first, up to ``2 * limit`` actors in all.
-    Pairs are ranked by their number of events (as :func:`strongest_first` ranks edges), so
-    that only the page's edges are built: a month has thousands of pairs, a page a hundred."""
+    Pairs are ranked by their number of events (``counts``, as :func:`strongest_first` ranks
+    edges), so that only the page's edges are built (``facts_of``): a month has thousands of
+    pairs, a page a hundred."""
     if limit is None:
-        return [_edge(*pair, totals[pair]) for pair in sorted(totals)], sorted(event_counts)
-    ranked = sorted(totals, key=lambda pair: (-len(totals[pair]), *pair))[offset:offset + limit]
-    page = [_edge(*pair, totals[pair]) for pair in sorted(ranked)]
+        every = sorted(counts)
+        facts = facts_of(every)
+        return [_edge(*pair, facts[pair]) for pair in every], sorted(event_counts)
+    ranked = sorted(sorted(counts, key=lambda pair: (-counts[pair], *pair))[offset:offset + limit])
+    facts = facts_of(ranked)
+    page = [_edge(*pair, facts[pair]) for pair in ranked]
     actors = {actor for edge in page for actor in (edge.source, edge.target)}
     if offset == 0:
-        linked = {actor for pair in totals for actor in pair}
+        linked = {actor for pair in counts for actor in pair}
         lone = sorted((actor for actor in event_counts if actor not in linked), key=lambda a: (-event_counts[a], a))
         actors |= set(lone[:max(0, 2 * limit - len(actors))])
     return page, sorted(actors)
+
+
+def _actor_events(events: Iterable[GraphEvent], into: dict[str, int]) -> dict[str, int]:
+    for event in events:
+        for actor in set(event.sources) | set(event.targets):
+            into[actor] = into.get(actor, 0) + 1
+    return into
+
+
+def _month_totals(reads: StoreReader, month: str) -> tuple[dict[tuple[str, str], int], dict[str, int], list[GraphEvent]]:
+    """A calendar month's events per pair and per actor from the stored month links, with the
+    events lasting more than a year (not stored under months) added; and those events."""
+    counts, event_counts = reads.month_graph_totals(month)
+    long_events = reads.long_graph_events(month)
+    for pair, facts in _facts_by_pair(long_events).items():
+        counts[pair] = counts.get(pair, 0) + len(facts)
+    return counts, _actor_events(long_events, event_counts), long_events
 
 
 def actor_graph(
@@ -97,18 +120,29 @@ def actor_graph(
     limit: int | None = None, offset: int = 0,
 ) -> ActorGraph:
     """Every actor of a counted event in the period (with or without edges) and the edges;
-    with ``limit``, one page of them (see :func:`_kept`), with the totals of the whole graph."""
-    events = reads.graph_events(start, end)
-    totals = _facts_by_pair(events)
-    event_counts: dict[str, int] = {}
-    for event in events:
-        for actor in set(event.sources) | set(event.targets):
-            event_counts[actor] = event_counts.get(actor, 0) + 1
-    page, actors = _kept(totals, event_counts, limit, offset)
+    with ``limit``, one page of them (see :func:`_kept`), with the totals of the whole graph.
+    A page of one calendar month reads the month's stored totals (``store.graph_months``) and
+    then only the events of its edges; any other period reads its events."""
+    month = month_of_period(start, end) if limit is not None else None
+    if month is not None:
+        counts, event_counts, long_events = _month_totals(reads, month)
+
+        def facts_of(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[_Facts]]:
+            stored = {event.event_id: event for event in [*reads.month_graph_events(month, pairs), *long_events]}
+            return _facts_by_pair(stored[event_id] for event_id in sorted(stored))
+    else:
+        events = reads.graph_events(start, end)
+        totals = _facts_by_pair(events)
+        counts = {pair: len(facts) for pair, facts in totals.items()}
+        event_counts = _actor_events(events, {})
+
+        def facts_of(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[_Facts]]:
+            return totals
+    page, actors = _kept(counts, event_counts, limit, offset, facts_of)
     names = reads.entity_names(actors)
     mentions = reads.mention_counts(actors, start, end)
     nodes = [
         GraphNode(actor, *names[actor][:2], names[actor][2], mentions.get(actor, 0), event_counts[actor])
         for actor in actors if actor in names
     ]
-    return ActorGraph(tuple(nodes), tuple(page), start, end, len(totals), len(event_counts))
+    return ActorGraph(tuple(nodes), tuple(page), start, end, len(counts), len(event_counts))

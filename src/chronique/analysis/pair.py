@@ -66,7 +66,7 @@ def _held_then(roles: list[_Role], event: ScoredEvent | TimelineEntry) -> list[_
 
 def _selection(reads: StoreReader, a: str, b: str, direct_only: bool) -> tuple[set[str], list[_Candidate], dict]:
     """The direct event ids, the indirect candidates (not direct) and the roles behind them."""
-    direct = set(reads.timeline_event_ids([a, b], dated_only=False))
+    direct = set(reads.events_of_all((a, b)))
     if direct_only:
         return direct, [], {}
     roles = _roles(reads, {a, b})

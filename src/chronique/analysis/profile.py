@@ -20,8 +20,10 @@ RELATION_EVIDENCE = 3
 def counterparts(reads: StoreReader, actor_id: str, limit: int | None = None) -> list[Counterpart]:
     """Every actor that shares an event or a quote with this one (the first ``limit``), most
     interactions first (then by name and id)."""
-    events = reads.shared_event_totals(actor_id)
     quoted = reads.shared_quote_counts(actor_id)
+    # With a limit, only the counterparts that may rank: the ``limit`` most sharing events (an
+    # actor quoted with none has no more than its events) and every quoted one.
+    events = reads.shared_event_totals(actor_id, limit, quoted)
     totals = {entity_id: events.get(entity_id, (0, 0.0, 0.0))[0] + quoted.get(entity_id, 0)
               for entity_id in (*events, *quoted)}
     if limit is not None:  # names are read only for the counterparts shown; ties kept for the order

@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from itertools import permutations
+from itertools import combinations, permutations
 
 from chronique.model import EXPORTED_MODALITIES
+from chronique.store import graph_months
 from chronique.store.periods import Period, period_of
 
 __all__ = [
     "add_entity", "drop_entity", "count_mentions", "recount_mentions", "account_events", "recount",
-    "stored_totals", "Totals",
+    "stored_totals", "Totals", "count_document", "recount_days", "stored_days", "recount_pair_events",
+    "stored_pair_events",
 ]
 
 #: (entity rows, pair rows, period rows): entity id → (mentions, documents, events); (entity,
@@ -75,6 +77,24 @@ def recount_mentions(conn: sqlite3.Connection, entity_ids: Iterable[str]) -> Non
                      (mentions, documents, entity_id))
 
 
+def count_document(conn: sqlite3.Connection, day: str | None) -> None:
+    """One more document published on ``day`` (``None``: undated, kept as ''), in
+    ``document_days`` (migration m008)."""
+    conn.execute("INSERT INTO document_days (day, documents) VALUES (?, 1)"
+                 " ON CONFLICT (day) DO UPDATE SET documents = document_days.documents + 1", (day or "",))
+
+
+def recount_days(conn: sqlite3.Connection) -> dict[str, int]:
+    """Documents per day ('' for the undated) counted again from the documents."""
+    return {row[0]: row[1] for row in conn.execute(
+        "SELECT COALESCE(date, ''), COUNT(*) FROM documents GROUP BY COALESCE(date, '')")}
+
+
+def stored_days(conn: sqlite3.Connection) -> dict[str, int]:
+    """Documents per day as kept in ``document_days``."""
+    return {row[0]: row[1] for row in conn.execute("SELECT day, documents FROM document_days")}
+
+
 def _exported_actors(conn: sqlite3.Connection, event_id: str) -> tuple[list[str], float, Period | None] | None:
     """The distinct actors, the score and the chart period of an exported event; None for any
     other."""
@@ -90,6 +110,7 @@ def account_events(conn: sqlite3.Connection, event_ids: Sequence[str], sign: int
     """Add (``sign`` 1) or take out (-1) these events' share of the totals, as they stand now:
     called after an event is written and before it changes or is deleted."""
     for event_id in event_ids:
+        graph_months.account_event(conn, event_id, sign)
         found = _exported_actors(conn, event_id)
         if found is None:
             continue
@@ -105,8 +126,31 @@ def account_events(conn: sqlite3.Connection, event_ids: Sequence[str], sign: int
             [(a, b, sign, positive, negative) for a, b in pairs])
         if sign < 0:
             conn.executemany("DELETE FROM pair_stats WHERE entity_id = ? AND other_id = ? AND events <= 0", pairs)
+        _account_pair_events(conn, event_id, actors, sign)
         if period is not None:
             _account_period(conn, actors, period, sign, positive, negative)
+
+
+def _account_pair_events(conn: sqlite3.Connection, event_id: str, actors: Sequence[str], sign: int) -> None:
+    """The event listed under each pair of its actors (``pair_events``, smaller id first), or no
+    longer."""
+    rows = [(a, b, event_id) for a, b in combinations(actors, 2)]
+    if sign > 0:
+        conn.executemany("INSERT INTO pair_events (entity_id, other_id, event_id) VALUES (?, ?, ?)", rows)
+    else:
+        conn.executemany("DELETE FROM pair_events WHERE entity_id = ? AND other_id = ? AND event_id = ?", rows)
+
+
+def recount_pair_events(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    """(actor, other actor, event) of every exported event shared by two actors, smaller id first."""
+    return set(conn.execute(
+        "SELECT DISTINCT a.entity_id, b.entity_id, a.event_id FROM event_actors a"
+        " JOIN event_actors b ON b.event_id = a.event_id AND a.entity_id < b.entity_id"
+        f" JOIN events e ON e.id = a.event_id WHERE e.modality IN ({_MARKS})", _EXPORTED))
+
+
+def stored_pair_events(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    return set(conn.execute("SELECT entity_id, other_id, event_id FROM pair_events"))
 
 
 def _account_period(conn: sqlite3.Connection, actors: Sequence[str], period: Period, sign: int,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -78,6 +78,11 @@ def graph_events(conn: sqlite3.Connection, start: date | None, end: date | None)
     actors, both from indexes alone. Without a period, undated events count too."""
     spec = EventFilter(dated_only=start is not None or end is not None, start=start, end=end)
     chosen, params = event_ids_sql(conn, spec)
+    return graph_events_chosen(conn, chosen, params)
+
+
+def graph_events_chosen(conn: sqlite3.Connection, chosen: str, params: Sequence[object]) -> list[GraphEvent]:
+    """The events of the subquery ``chosen`` (event ids) as :func:`graph_events` reads them."""
     rows: dict[str, tuple[str, str | None, str | None, float | None]] = {}
     roles: dict[str, dict[str, list[str]]] = {}
     for event_id, type_, value, day, score, role, entity_id in conn.execute(
@@ -85,7 +90,7 @@ def graph_events(conn: sqlite3.Connection, start: date | None, end: date | None)
         " FROM events e INDEXED BY events_graph_facts"
         " JOIN event_actors ea INDEXED BY event_actors_by_event ON ea.event_id = e.id"
         f" WHERE e.id IN ({chosen}) ORDER BY e.id, ea.role, ea.position",
-        params,
+        list(params),
     ):
         rows[event_id] = (type_, value, day, score)
         roles.setdefault(event_id, {"source": [], "target": []})[role].append(entity_id)
@@ -134,13 +139,25 @@ _QUOTING_ACTOR = """
 """
 
 
-def shared_event_totals(conn: sqlite3.Connection, actor_id: str) -> dict[str, tuple[int, float, float]]:
+def shared_event_totals(conn: sqlite3.Connection, actor_id: str, top: int | None = None,
+                        also: Iterable[str] = ()) -> dict[str, tuple[int, float, float]]:
     """Counterpart id → (exported events shared with the actor, sum of their positive scores,
     sum of their negative scores): the running totals of ``pair_stats`` (``store.aggregates``),
-    one index range; a much-covered actor takes part in tens of thousands of events."""
+    one index range; a much-covered actor takes part in tens of thousands of events. With
+    ``top``, only the counterparts sharing at least as many events as the ``top``-th most shared
+    (ties kept), and those of ``also``: what a ranking of the first ``top`` by events plus
+    something known of ``also`` needs, without turning 10,000 rows into Python values."""
+    if top is None or top < 1:
+        return {row[0]: (row[1], float(row[2]), float(row[3])) for row in conn.execute(
+            "SELECT other_id, events, positive, negative FROM pair_stats WHERE entity_id = ? AND events > 0",
+            (actor_id,))}
+    row = conn.execute("SELECT events FROM pair_stats WHERE entity_id = ? AND events > 0"
+                       " ORDER BY events DESC LIMIT 1 OFFSET ?", (actor_id, top - 1)).fetchone()
     return {row[0]: (row[1], float(row[2]), float(row[3])) for row in conn.execute(
-        "SELECT other_id, events, positive, negative FROM pair_stats WHERE entity_id = ? AND events > 0",
-        (actor_id,))}
+        "SELECT other_id, events, positive, negative FROM pair_stats WHERE entity_id = ? AND events >= ?"
+        " UNION SELECT other_id, events, positive, negative FROM pair_stats WHERE entity_id = ?"
+        " AND other_id IN (SELECT value FROM json_each(?)) AND events > 0",
+        (actor_id, row[0] if row else 1, actor_id, json.dumps(sorted(set(also)))))}
 
 
 def shared_quote_counts(conn: sqlite3.Connection, actor_id: str) -> dict[str, int]:
@@ -166,8 +183,13 @@ def latest_event_ids(conn: sqlite3.Connection, actor_id: str, limit: int) -> lis
 
 def events_of_all(conn: sqlite3.Connection, actors: Iterable[str]) -> list[str]:
     """The ids of the exported events, dated or not, that involve every one of these actors
-    (each set read from the side with fewer events, as ``store.selection`` does), in no order."""
-    return select_event_ids(conn, EventFilter(tuple(dict.fromkeys(actors)), dated_only=False))
+    (each set read from the side with fewer events, as ``store.selection`` does), in no order.
+    Two actors: one range of ``pair_events`` (migration m008)."""
+    chosen = tuple(dict.fromkeys(actors))
+    if len(chosen) == 2:
+        return [row[0] for row in conn.execute(
+            "SELECT event_id FROM pair_events WHERE entity_id = ? AND other_id = ?", sorted(chosen))]
+    return select_event_ids(conn, EventFilter(chosen, dated_only=False))
 
 
 def actor_period_totals(conn: sqlite3.Connection, actor_id: str, start: date | None,

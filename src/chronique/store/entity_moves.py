@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from chronique.identity.entities import KnownEntity, identity_key, normalise_name, surname_key
 from chronique.store.aggregates import add_entity, drop_entity, recount_mentions
+from chronique.store.quote_about import documents_of, refresh_documents
 from chronique.store.tellings import (
     EvidenceKey,
     Substitute,
@@ -139,9 +140,11 @@ def absorb_entity(conn: sqlite3.Connection, gone_id: str, kept_id: str) -> tuple
     assert gone is not None and kept is not None
     conn.execute("PRAGMA defer_foreign_keys = ON")
     documents = conn.execute("SELECT COUNT(DISTINCT doc_id) FROM mentions WHERE entity_id = ?", (gone_id,)).fetchone()[0]
+    quoting = documents_of(conn, [gone_id])
     mentions = conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (kept_id, gone_id)).rowcount
     quotes = conn.execute("UPDATE quotes SET speaker = ? WHERE speaker = ?", (kept_id, gone_id)).rowcount
     quotes += conn.execute("UPDATE quotes SET about = ? WHERE about = ?", (kept_id, gone_id)).rowcount
+    refresh_documents(conn, quoting)
     events = _refold_around(conn, [gone_id, kept_id], lambda doc, eid: kept_id if eid == gone_id else eid)
     forms = [gone.name] + [row[0] for row in conn.execute(
         "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY rowid", (gone_id,))]
@@ -225,6 +228,7 @@ def move_mentions(conn: sqlite3.Connection, source_id: str, target_id: str, span
                                (target_id, source_id, doc_id)).rowcount
         quotes += conn.execute("UPDATE quotes SET about = ? WHERE about = ? AND doc_id = ?",
                                (target_id, source_id, doc_id)).rowcount
+    refresh_documents(conn, documents)
     events = _refold_around(
         conn, [source_id, target_id],
         lambda doc, eid: target_id if eid == source_id and doc in whole else eid)
@@ -245,6 +249,9 @@ def restore_facts(conn: sqlite3.Connection, source_id: str, target_id: str, span
         quotes += conn.execute(
             f"UPDATE quotes SET {column} = ? WHERE {column} = ? AND id IN (SELECT value FROM json_each(?))",
             (target_id, source_id, json.dumps(list(quote_ids)))).rowcount
+    quoted = {row[0] for row in conn.execute("SELECT DISTINCT doc_id FROM quotes WHERE id IN (SELECT value FROM json_each(?))",
+                                             (json.dumps([*facts.speaker_quotes, *facts.about_quotes]),))}
+    refresh_documents(conn, quoted | {doc_id for doc_id, _, _ in spans})
     ids = [source_id, target_id]
     events, relations = events_involving(conn, ids), relations_involving(conn, ids)
     tellings = {k: v for k, v in facts.tellings.items() if _existing(conn, [*v[0], *v[1]])}

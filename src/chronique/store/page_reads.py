@@ -76,14 +76,16 @@ def _ids_after(conn: sqlite3.Connection, cursor: str, count: int) -> list[str]:
 
 
 def _summaries(conn: sqlite3.Connection, total: int, limit: int, offset: int, where: str = "",
-               params: tuple[object, ...] = (), ids: list[str] | None = None) -> DocumentPage:
+               params: tuple[object, ...] = (), ids: list[str] | None = None, skip: int | None = None) -> DocumentPage:
     """One page: its ids chosen from the index alone (an OFFSET skips index entries, not rows)
-    unless given, then only those rows read."""
+    unless given (the first ``skip`` of them left out, ``offset`` unless said), then only those
+    rows read."""
     if ids is None:
         chosen, chosen_params = f"SELECT id FROM documents {where} ORDER BY date DESC, id LIMIT ? OFFSET ?", (
             *params, limit + 1, offset)
     else:
-        chosen, chosen_params = "SELECT value FROM json_each(?)", (json.dumps(ids[offset:offset + limit + 1]),)
+        first = offset if skip is None else skip
+        chosen, chosen_params = "SELECT value FROM json_each(?)", (json.dumps(ids[first:first + limit + 1]),)
     rows = conn.execute(
         "SELECT id, date, title, lang, source, url, substr(text, 1, ?), length(text) FROM documents"
         f" WHERE id IN ({chosen}) ORDER BY date DESC, id",
@@ -99,12 +101,40 @@ def _summaries(conn: sqlite3.Connection, total: int, limit: int, offset: int, wh
     return DocumentPage(total, limit, offset, items, document_cursor(items[-1]) if more and items else None)
 
 
+#: The first ``count`` articles of one day from a position in it (``date = ?``; ``IS`` for the
+#: undated, whose day is NULL), in the page order.
+_OF_DAY = ("SELECT id FROM documents WHERE date = ? ORDER BY id LIMIT ? OFFSET ?",
+           "SELECT id FROM documents WHERE date IS NULL ORDER BY id LIMIT ? OFFSET ?")
+
+
+def _ids_at(conn: sqlite3.Connection, offset: int, count: int) -> tuple[int, list[str]]:
+    """The total and the ids of the ``count`` articles from position ``offset``: the day holding
+    that position is found by summing the documents per day (``document_days``, newest first,
+    undated last), then the page is read from that day's position on, as after a cursor. A page
+    at offset 90,000 so reads a few thousand day totals instead of skipping 90,000 entries."""
+    # Newest first; the undated ('') sort last, as in the page order.
+    days = conn.execute("SELECT day, documents FROM document_days WHERE documents > 0 ORDER BY day DESC").fetchall()
+    total = sum(documents for _, documents in days)
+    seen = 0
+    for day, documents in days:
+        if offset < seen + documents:
+            skip = offset - seen
+            ids = [row[0] for row in (conn.execute(_OF_DAY[0], (day, count, skip)) if day
+                                      else conn.execute(_OF_DAY[1], (count, skip)))]
+            if ids and len(ids) < count:
+                ids += _ids_after(conn, f"{day}:{ids[-1]}", count - len(ids))
+            return total, ids
+        seen += documents
+    return total, []
+
+
 def document_page(conn: sqlite3.Connection, limit: int, offset: int, after: str | None = None) -> DocumentPage:
     """Stored articles by publication date (newest first), then id; every value bound. With
     ``after`` (a page's ``next``), the page that follows that cursor, then ``offset`` more."""
-    total = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     if after is None:
-        return _summaries(conn, total, limit, offset)
+        total, ids = _ids_at(conn, offset, limit + 1)
+        return _summaries(conn, total, limit, offset, ids=ids, skip=0)
+    total = conn.execute("SELECT SUM(documents) FROM document_days").fetchone()[0] or 0
     return _summaries(conn, total, limit, offset, ids=_ids_after(conn, after, offset + limit + 1))
 
 

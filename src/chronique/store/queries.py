@@ -270,43 +270,30 @@ def _timeline_order(entry: TimelineEntry) -> tuple[object, ...]:
     return (when is None, when or "", reported, entry.event_id)
 
 
-#: Quotes whose sentence (the stored sentences holding the quote) names an entity: read from that
-#: entity's mentions (index ``mentions_by_entity_doc``), then the quotes of those articles.
-MENTIONED_IN_SENTENCE = """
-    SELECT qm.id FROM mentions m JOIN quotes qm ON qm.doc_id = m.doc_id
-    WHERE m.entity_id = ?
-      AND m.start >= COALESCE((SELECT MAX(s.start) FROM sentences s
-                               WHERE s.doc_id = qm.doc_id AND s.start <= qm.start), qm.start)
-      AND m."end" <= COALESCE((SELECT MIN(s."end") FROM sentences s
-                               WHERE s.doc_id = qm.doc_id AND s."end" >= qm."end"), qm."end")
-"""
-
-
-#: The same test, one quote at a time (``mentions_by_doc_entity``): what a walk of the newest
-#: articles checks, where the set above would first gather every mention of a much-named actor.
-MENTIONED_IN_QUOTE_SENTENCE = """
-    EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.entity_id = ?
-      AND m.start >= COALESCE((SELECT MAX(s.start) FROM sentences s
-                               WHERE s.doc_id = q.doc_id AND s.start <= q.start), q.start)
-      AND m."end" <= COALESCE((SELECT MIN(s."end") FROM sentences s
-                               WHERE s.doc_id = q.doc_id AND s."end" >= q."end"), q."end"))
-"""
+#: Quotes about an entity (``store.quote_about``: named by the speech verb, or in the quote's
+#: sentence by someone else), as a set (index ``quote_about_by_entity``) or one quote at a time
+#: (its primary key), with the speaker's condition when there is one.
+_ABOUT_SET = "q.id IN (SELECT qa.quote_id FROM quote_about qa WHERE qa.entity_id = ?{speaker})"
+_ABOUT_ONE = "EXISTS (SELECT 1 FROM quote_about qa WHERE qa.quote_id = q.id AND qa.entity_id = ?)"
 
 
 def _quote_filter(by: str | None, about: str | None, one_by_one: bool = False) -> tuple[str, list[object]]:
-    """The WHERE clause and values of :func:`quotes` (``one_by_one``: the "named in the
-    sentence" test as a per-quote check rather than a set)."""
+    """The WHERE clause and values of :func:`quotes` (``one_by_one``: the "about" test as a
+    per-quote check rather than a set)."""
     clauses: list[str] = ["1 = 1"]
     params: list[object] = []
-    if by is not None:
+    if by is not None and (about is None or one_by_one):
+        # (As a set, "about" carries the speaker: the quotes are then the set's, found by id,
+        # not every quote of the speaker tested against it.)
         clauses.append("q.speaker = ?")
         params.append(by)
     if about is not None:
-        # About X: the extractor said so (the speech verb's object), or X is named in the quote's
-        # sentence by someone else (see ``quote_reads.MENTIONED_IN_SENTENCE``).
-        named = MENTIONED_IN_QUOTE_SENTENCE if one_by_one else f"q.id IN ({MENTIONED_IN_SENTENCE})"
-        clauses.append(f"(q.about = ? OR (COALESCE(q.speaker, '') != ? AND {named}))")
-        params += [about, about, about]
+        if one_by_one:
+            clauses.append(_ABOUT_ONE)
+            params.append(about)
+        else:
+            clauses.append(_ABOUT_SET.format(speaker="" if by is None else " AND qa.speaker = ?"))
+            params += [about] if by is None else [about, by]
     return " AND ".join(clauses), params
 
 
@@ -315,17 +302,15 @@ def _quotes_by_date_first(conn: sqlite3.Connection, by: str | None, about: str |
     sorting every matching quote. A much-quoted actor speaks in one article out of seven: the
     newest ten are among the newest hundred articles, while sorting all 14,000 of them by their
     article's date reads 14,000 documents (about 200 ms). A rarely quoted one is the reverse.
-    How many quotes match is bounded cheaply: the speaker's quotes (an index range), the
-    documents naming the subject (its running total)."""
+    How many quotes match is counted from one index range (the speaker's quotes, or the quotes
+    about the subject, by the speaker when given: ``quote_about_by_entity``)."""
     if limit is None or (by is None and about is None):
         return False
-    bounds = []
-    if by is not None:
-        bounds.append(conn.execute("SELECT COUNT(*) FROM quotes WHERE speaker = ?", (by,)).fetchone()[0])
     if about is not None:
-        row = conn.execute("SELECT documents FROM entity_stats WHERE entity_id = ?", (about,)).fetchone()
-        bounds.append(row[0] if row else 0)
-    matching = min(bounds)
+        speaker, values = ("", (about,)) if by is None else (" AND speaker = ?", (about, by))
+        matching = conn.execute(f"SELECT COUNT(*) FROM quote_about WHERE entity_id = ?{speaker}", values).fetchone()[0]
+    else:
+        matching = conn.execute("SELECT COUNT(*) FROM quotes WHERE speaker = ?", (by,)).fetchone()[0]
     documents = conn.execute("SELECT MAX(rowid) FROM documents").fetchone()[0] or 0
     return matching * matching > limit * documents
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Literal
 
 from chronique.model import Annotations, Document
-from chronique.store import analysis_reads, page_reads, queries, quote_reads, text_reads
+from chronique.store import analysis_reads, graph_months, page_reads, queries, quote_reads, text_reads
 from chronique.store.analysis_reads import GraphEvent, RoleRow, ScoredEvent
 from chronique.store.page_reads import DocumentPage
 from chronique.store.rebuild import rebuild_annotations
@@ -97,11 +97,27 @@ class StoreReader:
     def graph_events(self, start: date | None, end: date | None) -> list[GraphEvent]:
         return analysis_reads.graph_events(self._conn, start, end)
 
+    def month_graph_totals(self, month: str) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+        """Events per linked pair and per actor of the stored events of a calendar month."""
+        return graph_months.month_totals(self._conn, month)
+
+    def month_graph_events(self, month: str, pairs: Iterable[tuple[str, str]]) -> list[GraphEvent]:
+        """The stored events of these pairs in the month, as :meth:`graph_events` reads them."""
+        ids = {event_id for events in graph_months.month_pair_events(self._conn, month, pairs).values()
+               for event_id in events}
+        return analysis_reads.graph_events_chosen(self._conn, "SELECT value FROM json_each(?)",
+                                                  [graph_months.event_ids_json(ids)])
+
+    def long_graph_events(self, month: str) -> list[GraphEvent]:
+        """The events lasting more than a year that overlap the month (not stored under months)."""
+        return analysis_reads.graph_events_chosen(self._conn, *graph_months.long_event_ids(month))
+
     def mention_counts(self, actors: list[str], start: date | None, end: date | None) -> dict[str, int]:
         return analysis_reads.mention_counts(self._conn, actors, start, end)
 
-    def shared_event_totals(self, actor_id: str) -> dict[str, tuple[int, float, float]]:
-        return analysis_reads.shared_event_totals(self._conn, actor_id)
+    def shared_event_totals(self, actor_id: str, top: int | None = None,
+                            also: Iterable[str] = ()) -> dict[str, tuple[int, float, float]]:
+        return analysis_reads.shared_event_totals(self._conn, actor_id, top, also)
 
     def shared_quote_counts(self, actor_id: str) -> dict[str, int]:
         return analysis_reads.shared_quote_counts(self._conn, actor_id)

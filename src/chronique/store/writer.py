@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from chronique.errors import StoreError
 from chronique.identity.entities import Context, local_contexts, resolve_entity
 from chronique.model import Annotations, Document, Entity, Event, Relation
-from chronique.store.aggregates import count_mentions
+from chronique.store.aggregates import count_document, count_mentions
 from chronique.store.catalog import SqlCatalog
 from chronique.store.entity_moves import (
     absorb_entity,
@@ -26,6 +26,7 @@ from chronique.store.entity_moves import (
     record_neighbours,
     rename_entity,
 )
+from chronique.store.quote_about import refresh_documents
 from chronique.store.quote_reads import said_key
 from chronique.store.tellings import (
     SYMMETRIC_EVENT_TYPES,
@@ -81,8 +82,11 @@ def insert_annotations(conn: sqlite3.Connection, annotations: Annotations, inges
         (doc.id, doc.content_hash, doc.date.isoformat() if doc.date else None, doc.lang,
          doc.title, doc.url, doc.source, doc.origin, doc.text, ingested_at),
     )
+    count_document(conn, doc.date.isoformat() if doc.date else None)
     key_map = _KeyMap(doc.id, _store_entities(conn, annotations))
     _insert_spans(conn, annotations, key_map)
+    if annotations.quotes:
+        refresh_documents(conn, [doc.id], new=True)
     # Dated tellings first: an undated one then sees every dated event of its document and
     # joins the most precise, whatever the order the article tells them in.
     for event in sorted(annotations.events, key=lambda e: e.date is None):

@@ -1,0 +1,148 @@
+"""The actor graph of a calendar month from stored links (``graph_links``, ``graph_actors``,
+migration m008), kept at ingest with the other running aggregates.
+
+A month's graph counted the pairs of its 4,000 events by reading every one of them with its
+actors. Here each exported event that lasts at most a year (span classes 0 and 1 of
+``store.selection``) is listed under every calendar month its interval overlaps, once per pair of
+actors it links (``graph_links``: each source with each target, co-sources together, smaller id
+first) and once per actor (``graph_actors``). A month's pair and actor totals are then one index
+range each, grouped in SQL, and only the events of the page's edges are read. The few events that
+last longer (class 2) are read as before, from ``events_by_span_start``.
+
+Which events a month holds is exactly what ``store.selection`` chooses for that period (dated,
+exported, ``date_start <= last day`` and ``COALESCE(date_end, date_start) >= first day``);
+:func:`recount` gives the rows from scratch, what the stored ones must equal after every write.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import date
+from itertools import combinations
+
+from chronique.model import EXPORTED_MODALITIES
+from chronique.store.selection import SPAN_CLASS
+
+__all__ = ["account_event", "month_of_period", "month_totals", "month_pair_events", "long_event_ids", "recount",
+           "stored"]
+
+_EXPORTED = tuple(sorted(EXPORTED_MODALITIES))
+_MARKS = ", ".join("?" * len(_EXPORTED))
+
+
+def _month_bounds(month: str) -> tuple[str, str]:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{month}-01", f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+
+
+def _next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def months_of(start: str, end: str) -> list[str]:
+    """The calendar months whose days ``start``..``end`` overlap, compared as the period
+    condition compares them (strings)."""
+    months, month = [], start[:7]
+    while month <= end[:7]:
+        low, high = _month_bounds(month)
+        if start <= high and end >= low:
+            months.append(month)
+        month = _next_month(month)
+    return months
+
+
+def links_of(sources: Sequence[str], targets: Sequence[str]) -> set[tuple[str, str]]:
+    """The pairs an event links (as ``analysis.graph`` links them), smaller id first."""
+    pairs = {(s, t) for s in sources for t in targets} | set(combinations(sources, 2))
+    return {(min(p), max(p)) for p in pairs if p[0] != p[1]}
+
+
+def _event_rows(conn: sqlite3.Connection, event_id: str) -> tuple[list[tuple[str, str, str, str]],
+                                                                   list[tuple[str, str, str]]]:
+    """(month, actor, other, event) and (month, actor, event) rows of an exported event of span
+    class 0 or 1; none for any other."""
+    row = conn.execute(
+        f"SELECT date_start, COALESCE(date_end, date_start), ({SPAN_CLASS}) FROM events"
+        f" WHERE id = ? AND modality IN ({_MARKS}) AND date_start IS NOT NULL", (event_id, *_EXPORTED)).fetchone()
+    if row is None or row[2] == 2:
+        return [], []
+    roles: dict[str, list[str]] = {"source": [], "target": []}
+    for role, entity_id in conn.execute(
+            "SELECT role, entity_id FROM event_actors WHERE event_id = ? ORDER BY role, position", (event_id,)):
+        roles.setdefault(role, []).append(entity_id)
+    sources, targets = list(dict.fromkeys(roles["source"])), list(dict.fromkeys(roles["target"]))
+    months = months_of(row[0], row[1])
+    pairs = sorted(links_of(sources, targets))
+    actors = sorted(set(sources) | set(targets))
+    return ([(month, a, b, event_id) for month in months for a, b in pairs],
+            [(month, actor, event_id) for month in months for actor in actors])
+
+
+def account_event(conn: sqlite3.Connection, event_id: str, sign: int) -> None:
+    """List (``sign`` 1) or unlist (-1) an event under its months, as it stands now (called where
+    ``aggregates.account_events`` counts it)."""
+    links, actors = _event_rows(conn, event_id)
+    if sign > 0:
+        conn.executemany("INSERT INTO graph_links (month, entity_id, other_id, event_id) VALUES (?, ?, ?, ?)", links)
+        conn.executemany("INSERT INTO graph_actors (month, entity_id, event_id) VALUES (?, ?, ?)", actors)
+    else:
+        conn.executemany("DELETE FROM graph_links WHERE month = ? AND entity_id = ? AND other_id = ? AND event_id = ?",
+                         links)
+        conn.executemany("DELETE FROM graph_actors WHERE month = ? AND entity_id = ? AND event_id = ?", actors)
+
+
+def month_of_period(start: date | None, end: date | None) -> str | None:
+    """"YYYY-MM" when ``start``..``end`` is exactly one calendar month, else None."""
+    if start is None or end is None:
+        return None
+    month = start.isoformat()[:7]
+    return month if (start.isoformat(), end.isoformat()) == _month_bounds(month) else None
+
+
+def month_totals(conn: sqlite3.Connection, month: str) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    """The month's events per linked pair and per actor (stored events only), one index range
+    each (the primary keys, grouped in their order)."""
+    pairs = {(a, b): n for a, b, n in conn.execute(
+        "SELECT entity_id, other_id, COUNT(*) FROM graph_links WHERE month = ? GROUP BY entity_id, other_id", (month,))}
+    actors = dict(conn.execute(
+        "SELECT entity_id, COUNT(*) FROM graph_actors WHERE month = ? GROUP BY entity_id", (month,)).fetchall())
+    return pairs, actors
+
+
+def month_pair_events(conn: sqlite3.Connection, month: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+    """The stored events of each of these pairs in the month (a seek each)."""
+    return {(a, b): [row[0] for row in conn.execute(
+        "SELECT event_id FROM graph_links WHERE month = ? AND entity_id = ? AND other_id = ?", (month, a, b))]
+        for a, b in pairs}
+
+
+def long_event_ids(month: str) -> tuple[str, list[object]]:
+    """The exported events of span class 2 that overlap the month (not stored under months),
+    as a subquery and its values (one range of ``events_by_span_start``)."""
+    low, high = _month_bounds(month)
+    return (f"SELECT id FROM events WHERE ({SPAN_CLASS}) = 2 AND date_start <= ?"
+            f" AND COALESCE(date_end, date_start) >= ? AND +modality IN ({_MARKS})", [high, low, *_EXPORTED])
+
+
+def recount(conn: sqlite3.Connection) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """Every row counted again from the events (what the stored ones must equal)."""
+    links: set[tuple[str, ...]] = set()
+    actors: set[tuple[str, ...]] = set()
+    for (event_id,) in conn.execute("SELECT id FROM events").fetchall():
+        event_links, event_actors = _event_rows(conn, event_id)
+        links.update(event_links)
+        actors.update(event_actors)
+    return links, actors
+
+
+def stored(conn: sqlite3.Connection) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    return (set(conn.execute("SELECT month, entity_id, other_id, event_id FROM graph_links")),
+            set(conn.execute("SELECT month, entity_id, event_id FROM graph_actors")))
+
+
+def event_ids_json(ids: Iterable[str]) -> str:
+    return json.dumps(sorted(set(ids)))
