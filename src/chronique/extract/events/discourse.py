@@ -5,7 +5,8 @@ lower confidence. Each is the most conservative reading that still catches the c
 pattern: a quote's speaker is named by a speech verb next to it; "tu" is the last other person
 named; a refusal answers the last offer or request made by someone else; a cancelled order or
 a refund involves the seller of the order it settles; a sentence told without its judge is by the
-judge of the last sentence told.
+judge of the last sentence told; an appeal told without its adversary is against whoever last
+ruled against the appellant or was sued by it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ __all__ = ["QuoteSpan", "Discourse"]
 
 #: How far back (characters) "tu" and a reply may look for the person or offer they refer to.
 LOOKBACK = 700
+#: Events by which an authority rules against someone, who may then appeal.
+RULING_TYPES = frozenset({"ACCUSE", "REJECT"})
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,25 @@ class Discourse:
         for event in reversed(events):
             if event.type in ("ORDER", "CANCEL") and set(event.sources) & set(party):
                 return list(event.targets)
+        return []
+
+    def opponent(self, events: list[Event], char: int, appellant: list[str]) -> list[str]:
+        """Whom an appeal told without its adversary ("Criteo va faire appel de cette décision")
+        is against: the organisation whose sanction, accusation or refusal of the appellant the
+        document told last before ``char`` (a regulator's fine), or whom the appellant sued
+        (the suit goes on). People are left out: a minister's criticism is no ruling."""
+        party = set(appellant)
+        for event in reversed(events):
+            if event.start >= char or event.modality not in EXPORTED_MODALITIES:
+                continue
+            if event.type in RULING_TYPES and party & set(event.targets):
+                against = [s for s in event.sources if s not in party and self.types.get(s) == "ORG"]
+                if against:
+                    return against
+            if event.type == "SUE" and party & set(event.sources):
+                against = [t for t in event.targets if t not in party]
+                if against:
+                    return against
         return []
 
     def judgment(self, events: list[Event], char: int, sentenced: list[str], rules: frozenset[str]) -> Event | None:
