@@ -44,6 +44,9 @@ TEXTS = [
      {("SUE", "edf", "commission-de-régulation-de-l'énergie")}),
     # The appeal of a named decision keeps its author.
     ("Engie va faire appel de la décision de l'Arcep.", {("SUE", "engie", "arcep")}),
+    # Claims dismissed before they are told: their one author in the document.
+    ("Nestlé balaie ces accusations. Danone a porté plainte contre Nestlé en mars.",
+     {("REJECT", "nestlé", "danone"), ("SUE", "danone", "nestlé")}),
     # Meeting hostility in an adverbial clause the parser hangs on a noun: the main subject is
     # the one rejected.
     ("Après avoir rencontré les dirigeants de Fiat, puis un fonds américain, après s'être heurté à "
@@ -78,6 +81,21 @@ QUIET = [
     # Nothing told before the appeal.
     "Renault va faire appel.",
 ]
+
+
+#: Dismissals whose author cannot be told apart: no REJECT.
+UNANSWERED = [
+    # Two accusers: no guess between them.
+    "Nestlé balaie ces accusations. Danone accuse Nestlé de plagiat. Lactalis accuse Nestlé de fraude.",
+    # An offer refused answers its bidder, never an accuser.
+    "Nestlé a rejeté l'offre. Danone accuse Nestlé de plagiat.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", UNANSWERED, ids=[t[:40] for t in UNANSWERED])
+def test_a_dismissal_answers_only_a_sole_accuser(nlp, text):
+    assert _events(nlp, text, {"REJECT"}) == set()
 
 
 @pytest.mark.slow

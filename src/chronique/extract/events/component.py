@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
 from chronique.extract.events.discourse import Discourse
-from chronique.extract.events.implicit import calls_upon
+from chronique.extract.events.implicit import calls_upon, dismisses_claims
 from chronique.extract.events.lexicon import TRIGGER_POS, EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
 from chronique.extract.events.scoring import rescore, scope_of
@@ -87,6 +87,9 @@ class EventExtractor:
         self.answer_types = frozenset(t.upper() for t in self.answer_types)
         #: "faire appel à X" calls upon X: an appeal with such a complement has no adversary to find.
         self.calling_preps = words.words("syntax", "calling_prepositions")
+        #: "balayer ces accusations": claims whose only author in the document is the target.
+        self.claim_nouns = words.words("replies", "claim_nouns")
+        self.claim_types = frozenset(t.upper() for t in words.words("replies", "claim_types"))
         #: Appeals whose adversary came from the discourse: a complaint noun never retells one.
         self.appeal_rules = frozenset(e.rule for group in words.verbs.values() for e in group if e.counterpart == "opponent")
         #: The rules of sentences by a judge: their sources judge the sentences told without one.
@@ -188,6 +191,8 @@ class EventExtractor:
                 penalty *= DISCOURSE_PENALTY
         if entry.answers and found.sources and not found.targets:
             found.targets = context.discourse.answered(events, token.idx, found.sources, self.answer_types)
+            if not found.targets and dismisses_claims(self.reader, token, self.claim_nouns):
+                found.targets = context.discourse.sole_accuser(events, found.sources, self.claim_types)
             penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "target" and found.sources and not found.targets:
             found.targets = context.discourse.counterpart(events, found.sources)

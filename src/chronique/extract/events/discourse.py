@@ -115,6 +115,15 @@ class Discourse:
         return []
 
     @staticmethod
+    def sole_accuser(events: list[Event], replier: list[str], types: frozenset[str]) -> list[str]:
+        """Who made the claims a replier dismisses ("Qualcomm balaie ces accusations") when the
+        document tells them only later or in other words: the one party it shows accusing or
+        suing the replier anywhere (none when two parties do)."""
+        accusers = {s for e in events if e.type in types and e.modality in EXPORTED_MODALITIES
+                    and set(e.targets) & set(replier) for s in e.sources if s not in replier}
+        return sorted(accusers) if len(accusers) == 1 else []
+
+    @staticmethod
     def counterpart(events: list[Event], party: list[str]) -> list[str]:
         """The seller of the last order ``party`` placed (or cancelled) in this document."""
         for event in reversed(events):
