@@ -1,5 +1,6 @@
 """Implicit arguments from the discourse (issue 15, session 5): an appeal told without its
-adversary is against whoever last ruled against the appellant; a clause "après s'être heurté à
+adversary is against whoever last ruled against the appellant; a complaint without defendant is
+against whom the authority sanctions in its sentence; dismissed claims answer their sole author; a clause "après s'être heurté à
 l'hostilité de X" that the parser hangs on a noun is still the main subject's. Sentences written
 for these tests, on other actors and subjects than the evaluation texts.
 """
@@ -47,6 +48,8 @@ TEXTS = [
     # Claims dismissed before they are told: their one author in the document.
     ("Nestlé balaie ces accusations. Danone a porté plainte contre Nestlé en mars.",
      {("REJECT", "nestlé", "danone"), ("SUE", "danone", "nestlé")}),
+    # A complaint told without its defendant is against whom the authority then sanctions.
+    ("Après une plainte déposée par Free, l'Arcep a sanctionné Orange.", {("SUE", "free", "orange")}),
     # Meeting hostility in an adverbial clause the parser hangs on a noun: the main subject is
     # the one rejected.
     ("Après avoir rencontré les dirigeants de Fiat, puis un fonds américain, après s'être heurté à "
@@ -80,6 +83,9 @@ QUIET = [
     "Bruno Le Maire a critiqué Renault. Renault va faire appel.",
     # Nothing told before the appeal.
     "Renault va faire appel.",
+    # A complaint followed by no sanction, or by a politician's criticism: no defendant.
+    "Après une plainte déposée par Free, Orange a présenté ses résultats.",
+    "Après une plainte de Free, Bruno Le Maire a critiqué Orange.",
 ]
 
 
