@@ -48,6 +48,10 @@ TEXTS = [
     # Claims dismissed before they are told: their one author in the document.
     ("Nestlé balaie ces accusations. Danone a porté plainte contre Nestlé en mars.",
      {("REJECT", "nestlé", "danone"), ("SUE", "danone", "nestlé")}),
+    # A refusal to act towards someone rejects them.
+    ("Le refus d'Amazon de faire des concessions face aux inquiétudes de la Commission européenne a surpris.",
+     {("REJECT", "amazon", "commission-europeenne")}),
+    ("Le refus de Renault de négocier avec Nissan a fait chuter l'action.", {("REJECT", "renault", "nissan")}),
     # A complaint told without its defendant is against whom the authority then sanctions.
     ("Après une plainte déposée par Free, l'Arcep a sanctionné Orange.", {("SUE", "free", "orange")}),
     # Meeting hostility in an adverbial clause the parser hangs on a noun: the main subject is
@@ -62,6 +66,25 @@ TEXTS = [
 @pytest.mark.parametrize("text, expected", TEXTS, ids=[t[:40] for t, _ in TEXTS])
 def test_implicit_arguments_are_read(nlp, text, expected):
     assert _events(nlp, text, {"SUE", "REJECT"}) == expected
+
+
+@pytest.mark.slow
+def test_an_appeal_is_against_the_other_side_of_the_dispute(nlp):
+    """"l'affaire entre A et B … B dit vouloir faire appel": against A (proposed: "dit vouloir"),
+    on the day of publication that "aujourd'hui" names."""
+    text = ("Ce fut le procès de l'année, l'affaire entre Lactalis et Danone s'est terminée sur une décision "
+            "du tribunal. Aujourd'hui, Danone dit vouloir faire appel.")
+    doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
+    assert {(e.type, _short(e.sources[0]), _short(e.targets[0]), e.modality, e.date) for e in doc._.events} == {
+        ("SUE", "danone", "lactalis", "proposed", "2025-06-01")}
+
+
+@pytest.mark.slow
+def test_now_that_is_no_day_dates_nothing(nlp):
+    """"désormais" says a state goes on, not the day of publication."""
+    text = "L'Arcep a infligé une amende à Bouygues Telecom. Bouygues Telecom fait désormais appel."
+    doc = run_dated(nlp, text, datetime.date(2025, 6, 1))
+    assert [(e.type, e.date) for e in doc._.events if e.type == "SUE"] == [("SUE", None)]
 
 
 @pytest.mark.slow
@@ -83,6 +106,8 @@ QUIET = [
     "Bruno Le Maire a critiqué Renault. Renault va faire appel.",
     # Nothing told before the appeal.
     "Renault va faire appel.",
+    # An appellant outside the dispute told before.
+    "Le litige entre Airbus et Boeing a été tranché. Renault va faire appel.",
     # A complaint followed by no sanction, or by a politician's criticism: no defendant.
     "Après une plainte déposée par Free, Orange a présenté ses résultats.",
     "Après une plainte de Free, Bruno Le Maire a critiqué Orange.",

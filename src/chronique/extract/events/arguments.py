@@ -19,6 +19,7 @@ from chronique.extract.events.deeds import (
     doer_or_maker,
     reporter,
 )
+from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
 from chronique.extract.events.syntax import (
@@ -187,6 +188,8 @@ class ArgumentFinder:
             return self.possessor(trigger), True
         if slot in RIVALRY_SLOTS:  # "son rival américain", "un bras de fer qui oppose A à B"
             return rivalry_slot(self, trigger, slot), True
+        if slot.startswith("refused:"):  # "le refus de X de négocier avec Y"
+            return refused_party(reader, trigger, slot[8:].split(",")), True
         if slot == "clause_subject":
             # "L'État, en collaboration avec X, a conclu": an adverbial noun of the clause.
             head = trigger.head

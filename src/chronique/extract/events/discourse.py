@@ -47,6 +47,7 @@ class Discourse:
         self.reply_nouns = words.words("syntax", "reply_nouns")
         self.speech_form_rebuilds = words.infinitive_rebuilds
         self.types = {e.key: e.type for e in doc._.entities or []}
+        self.dispute_nouns = words.words("syntax", "dispute_nouns")
         self.quotes = self._quotes()
 
     # -- quotes ------------------------------------------------------------------------------
@@ -150,7 +151,8 @@ class Discourse:
         """Whom an appeal told without its adversary ("Criteo va faire appel de cette décision")
         is against: the organisation whose sanction, accusation or refusal of the appellant the
         document told last before ``char`` (a regulator's fine), or whom the appellant sued
-        (the suit goes on). People are left out: a minister's criticism is no ruling."""
+        (the suit goes on), else the other side of a dispute "entre A et B" told before. People
+        are left out of the first: a minister's criticism is no ruling."""
         party = set(appellant)
         for event in reversed(events):
             if event.start >= char or event.modality not in EXPORTED_MODALITIES:
@@ -163,6 +165,19 @@ class Discourse:
                 against = [t for t in event.targets if t not in party]
                 if against:
                     return against
+        return self._other_disputant(char, party)
+
+    def _other_disputant(self, char: int, party: set[str]) -> list[str]:
+        """"l'affaire entre Apple et Epic Games … Epic Games dit vouloir faire appel": the other
+        side of the last dispute "entre A et B" told before ``char`` that the appellant is in."""
+        for token in reversed(self.doc):
+            if token.idx >= char or fold(token.lemma_) not in self.dispute_nouns:
+                continue
+            sides = [key for phrase in self.reader.obliques(token, "entre") for key in self.reader.actors(phrase)]
+            if party & set(sides):
+                others = [key for key in sides if key not in party]
+                if others:
+                    return others
         return []
 
     def judgment(self, events: list[Event], char: int, sentenced: list[str], rules: frozenset[str]) -> Event | None:
