@@ -48,6 +48,7 @@ TEXTS = [
     # Claims dismissed before they are told: their one author in the document.
     ("Nestlé balaie ces accusations. Danone a porté plainte contre Nestlé en mars.",
      {("REJECT", "nestlé", "danone"), ("SUE", "danone", "nestlé")}),
+    ("Danone accuse Nestlé de plagiat. Nestlé balaie ces accusations.", {("REJECT", "nestlé", "danone")}),
     # A refusal to act towards someone rejects them.
     ("Le refus d'Amazon de faire des concessions face aux inquiétudes de la Commission européenne a surpris.",
      {("REJECT", "amazon", "commission-europeenne")}),
@@ -118,6 +119,9 @@ QUIET = [
 UNANSWERED = [
     # Two accusers: no guess between them.
     "Nestlé balaie ces accusations. Danone accuse Nestlé de plagiat. Lactalis accuse Nestlé de fraude.",
+    # Claims aimed at someone else: the last lawsuit told is no claim against the dismisser.
+    "La Commission de régulation de l'énergie a infligé une amende à TotalEnergies, qui a annoncé faire "
+    "appel. Engie balaie ces critiques.",
     # An offer refused answers its bidder, never an accuser.
     "Nestlé a rejeté l'offre. Danone accuse Nestlé de plagiat.",
 ]

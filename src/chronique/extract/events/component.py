@@ -190,9 +190,11 @@ class EventExtractor:
                 getattr(found, subject_role + "s").append(addressee)
                 penalty *= DISCOURSE_PENALTY
         if entry.answers and found.sources and not found.targets:
-            found.targets = context.discourse.answered(events, token.idx, found.sources, self.answer_types)
-            if not found.targets and dismisses_claims(self.reader, token, self.claim_nouns):
-                found.targets = context.discourse.sole_accuser(events, found.sources, self.claim_types)
+            if dismisses_claims(self.reader, token, self.claim_nouns):
+                # "balayer ces accusations": claims aimed at the replier, not the last offer told.
+                found.targets = context.discourse.accuser(events, token.idx, found.sources, self.claim_types)
+            else:
+                found.targets = context.discourse.answered(events, token.idx, found.sources, self.answer_types)
             penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "target" and found.sources and not found.targets:
             found.targets = context.discourse.counterpart(events, found.sources)

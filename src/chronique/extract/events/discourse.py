@@ -131,12 +131,17 @@ class Discourse:
         return against
 
     @staticmethod
-    def sole_accuser(events: list[Event], replier: list[str], types: frozenset[str]) -> list[str]:
-        """Who made the claims a replier dismisses ("Qualcomm balaie ces accusations") when the
-        document tells them only later or in other words: the one party it shows accusing or
-        suing the replier anywhere (none when two parties do)."""
-        accusers = {s for e in events if e.type in types and e.modality in EXPORTED_MODALITIES
-                    and set(e.targets) & set(replier) for s in e.sources if s not in replier}
+    def accuser(events: list[Event], char: int, replier: list[str], types: frozenset[str]) -> list[str]:
+        """Who made the claims a replier dismisses ("Qualcomm balaie ces accusations"): the
+        author of the last claim aimed at the replier told before ``char``; when the document
+        tells them only later or in other words, the one party it shows accusing or suing the
+        replier anywhere (none when two parties do). A claim aimed at someone else is never it."""
+        aimed = [e for e in events if e.type in types and e.modality in EXPORTED_MODALITIES
+                 and set(e.targets) & set(replier) and set(e.sources) - set(replier)]
+        before = [e for e in aimed if e.start < char and char - e.end < LOOKBACK]
+        if before:
+            return [s for s in before[-1].sources if s not in replier]
+        accusers = {s for e in aimed for s in e.sources if s not in replier}
         return sorted(accusers) if len(accusers) == 1 else []
 
     @staticmethod

@@ -8,7 +8,7 @@ in "à" call upon someone ("faire appel à des consultants"): no lawsuit, no adv
 A dismissal of claims ("Qualcomm balaie ces accusations") answers their author even when the
 document tells the claims only later or by a description the actors do not resolve: the one party
 it shows accusing or suing the dismisser
-(:meth:`chronique.extract.events.discourse.Discourse.sole_accuser`). Only for claim nouns: an offer
+(:meth:`chronique.extract.events.discourse.Discourse.accuser`). Only for claim nouns: an offer
 refused answers its bidder, never an accuser.
 
 A refusal to act towards someone rejects them: "le refus de X de faire des concessions face aux
