@@ -57,6 +57,11 @@ SENTENCES = [
      _pairs(("renault", "peugeot"), ("renault", "citroen"), ("peugeot", "citroen"))),
     ("Renault, Peugeot et Citroën s'affrontent sur le marché des citadines.",
      _pairs(("renault", "peugeot"), ("renault", "citroen"), ("peugeot", "citroen"))),
+    # A counted group stands for the names listed after it, when there are exactly as many.
+    ("Trois constructeurs s'affrontent sur ce marché : Renault, Peugeot et Citroën.",
+     _pairs(("renault", "peugeot"), ("renault", "citroen"), ("peugeot", "citroen"))),
+    ("La finale a vu s'affronter deux clubs. D'un côté, le Paris Saint-Germain. De l'autre, l'Olympique "
+     "de Marseille (présidé par Pablo Longoria).", _pairs(("paris-saint-germain", "olympique-de-marseille"))),
     # A competition with no party of its own: the sentence's topic ("Pour X,") competes.
     ("Pour Carrefour, cette acquisition doit renforcer sa position dans un marché marqué par une "
      "concurrence féroce avec Lidl et Aldi.",
@@ -89,6 +94,8 @@ QUIET = [
     "Renault a cédé face aux syndicats.",
     # Conduct with no rival named.
     "Booking s'est livré à des pratiques déloyales à l'égard des hôtels indépendants.",
+    # A counted group with fewer names than it says.
+    "Trois constructeurs s'affrontent sur ce marché : Renault et Peugeot.",
     # A competition told without any party.
     "La concurrence avec les plateformes étrangères inquiète les libraires.",
     # "faire appel à" someone is no lawsuit.

@@ -356,7 +356,7 @@ class ArgumentFinder:
     @staticmethod
     def relational(entry: TriggerEntry) -> bool:
         """A relational noun entry ("concurrent", "fondateur"): its source is a bearer."""
-        return entry.kind == "noun" and any(slot in ("bearer", "rival") for slot, _ in entry.roles)
+        return entry.kind == "noun" and any(slot == "bearer" for slot, _ in entry.roles)
 
     def predicated(self, noun: Token) -> bool:
         """Whether a verb states the noun of its subject or object ("X est / reste / est

@@ -48,6 +48,8 @@ class Discourse:
         self.speech_form_rebuilds = words.infinitive_rebuilds
         self.types = {e.key: e.type for e in doc._.entities or []}
         self.dispute_nouns = words.words("syntax", "dispute_nouns")
+        self.court_words = words.words("syntax", "court_words")
+        self.names = {e.key: e.name for e in doc._.entities or []}
         self.quotes = self._quotes()
 
     # -- quotes ------------------------------------------------------------------------------
@@ -157,13 +159,14 @@ class Discourse:
         is against: the organisation whose sanction, accusation or refusal of the appellant the
         document told last before ``char`` (a regulator's fine), or whom the appellant sued
         (the suit goes on), else the other side of a dispute "entre A et B" told before. People
-        are left out of the first: a minister's criticism is no ruling."""
+        and courts are left out of the first: a minister's criticism is no ruling, and a court's
+        judgment is appealed against the other party."""
         party = set(appellant)
         for event in reversed(events):
             if event.start >= char or event.modality not in EXPORTED_MODALITIES:
                 continue
             if event.type in RULING_TYPES and party & set(event.targets):
-                against = [s for s in event.sources if s not in party and self.types.get(s) == "ORG"]
+                against = [s for s in event.sources if s not in party and self.types.get(s) == "ORG" and not self._court(s)]
                 if against:
                     return against
             if event.type == "SUE" and party & set(event.sources):
@@ -171,6 +174,11 @@ class Discourse:
                 if against:
                     return against
         return self._other_disputant(char, party)
+
+    def _court(self, key: str) -> bool:
+        """A court judges the case: one appeals its judgment against the other party, not
+        against the court ("Condamnée par le tribunal de commerce, X va faire appel")."""
+        return bool(set(fold(self.names.get(key, "")).replace("'", " ").split()) & self.court_words)
 
     def _other_disputant(self, char: int, party: set[str]) -> list[str]:
         """"l'affaire entre Apple et Epic Games … Epic Games dit vouloir faire appel": the other

@@ -17,8 +17,10 @@
   adjectives ("des pratiques anticoncurrentielles envers X", "à l'égard de X"), also where the
   parser made "envers" a noun (``[syntax] wronged_prepositions``).
 - ``mutual``: the actors of a reciprocal verb ("A, B et C s'affrontent"), or, after a verb of
-  perception, the ones the parser made its object ("a vu s'affronter A, B et C"); every pair of
-  them competes (:func:`every_pair`).
+  perception, the ones the parser made its object ("a vu s'affronter A, B et C"); a counted group
+  ("trois poids lourds") stands for exactly as many names listed after a colon or in the next
+  sentences of its paragraph ("D'un côté, A. De l'autre, B et C."). Every pair of them competes
+  (:func:`every_pair`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from chronique.nlp.actor_index import actor_index
+from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -122,15 +125,66 @@ def _contest_sides(finder: ArgumentFinder, verb: Token) -> list[str]:
 
 def _mutual(finder: ArgumentFinder, verb: Token) -> list[str]:
     """The subjects of a reciprocal verb, or its object after a verb of perception ("a vu
-    s'affronter A et B": the parser makes A and B the infinitive's object)."""
+    s'affronter A et B": the parser makes A and B the infinitive's object); a counted group
+    ("trois poids lourds") stands for the names the text then lists (:func:`_announced`)."""
     reader = finder.reader
     found, _ = reader.subject(verb)
-    if found:
+    if len(found) > 1:
         return found
+    sides = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
     perception = finder.words.words("syntax", "perception_verbs")
     if verb.dep_ in LABELS.complement_clauses and fold(verb.head.lemma_) in perception:
-        return reader.object_actors(verb)
-    return []
+        found = found or reader.object_actors(verb)
+        sides = sides or reader.object(verb)
+    if len(found) < 2 and sides is not None:
+        return _announced(finder, sides) or found
+    return found
+
+
+def _announced(finder: ArgumentFinder, group: Token) -> list[str]:
+    """"trois poids lourds s'affrontent : A, B et C", "… a vu s'affronter trois poids lourds.
+    D'un côté, A. De l'autre, B (…) et C.": the names listed after a counted group, after a
+    colon in its sentence or in the next sentences of its paragraph, outside brackets, when
+    there are exactly as many as the count says."""
+    count = _count(finder, group)
+    if count is None:
+        return []
+    doc = group.doc
+    text = text_of(doc)
+    paragraph_end = text.find("\n", group.idx)
+    paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+    colon = text.find(":", group.idx, group.sent.end_char)
+    start = colon if colon != -1 else group.sent.end_char
+    listed: list[str] = []
+    sentences = [s for s in doc.sents if s.start_char >= group.sent.start_char][:3]
+    for sentence in sentences:
+        if sentence.start_char >= paragraph_end:
+            break
+        for mention in doc._.actor_mentions or []:
+            if max(start, sentence.start_char) <= mention.start < min(sentence.end_char, paragraph_end) \
+                    and not _bracketed(text, sentence.start_char, mention.start) and mention.key not in listed:
+                listed.append(mention.key)
+        if len(listed) >= count:
+            break
+    return listed if len(listed) == count else []
+
+
+def _count(finder: ArgumentFinder, group: Token) -> int | None:
+    """How many a plural group says it holds ("trois poids lourds", "2 géants"), from 2 up."""
+    numbers = dict(w.split("=", 1) for w in finder.words.words("syntax", "number_words"))
+    for child in group.children:
+        if child.dep_ == LABELS.numeric_modifier:
+            word = fold(child.text)
+            value = numbers.get(word, word)
+            if value.isdigit() and int(value) >= 2:
+                return int(value)
+    return None
+
+
+def _bracketed(text: str, start: int, char: int) -> bool:
+    """Whether ``char`` is inside brackets opened after ``start``."""
+    before = text[start:char]
+    return before.count("(") > before.count(")")
 
 
 def _wronged(finder: ArgumentFinder, noun: Token) -> list[str]:
