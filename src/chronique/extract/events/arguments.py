@@ -19,9 +19,11 @@ from chronique.extract.events.deeds import (
     doer_or_maker,
     reporter,
 )
+from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
+from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
 from chronique.extract.events.syntax import (
     CLAUSE_LINKS,
     ParseReader,
@@ -54,6 +56,9 @@ class Arguments:
     #: The event an actor was taken from ("ont aussi été condamnés": the sentence told before),
     #: whose date the event keeps when its own clause gives none.
     continues: Event | None = None
+    #: Every pair of a list of rivals ("A, B et C s'affrontent"), when more than the first
+    #: actor with each of the others compete.
+    pairs: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, role: str, keys: list[str]) -> None:
         bucket = self.sources if role == "source" else self.targets
@@ -153,10 +158,13 @@ class ArgumentFinder:
             if role == "both":
                 found.add("source", keys[:1])
                 found.add("target", keys[1:])
+                if slot in RIVALRY_SLOTS and len(keys) > 2:
+                    found.pairs = every_pair(keys)  # "A, B et C s'affrontent": each pair
             else:
                 found.add(role, keys)
         found.sources = [k for k in found.sources if self._typed(k, entry.source_types, types)]
         found.targets = [k for k in found.targets if self._typed(k, entry.target_types, types)]
+        found.pairs = [p for p in found.pairs if set(p) <= set(found.sources) | set(found.targets)]
         return found
 
     def _slot(self, trigger: Token, entry: TriggerEntry, slot: str) -> tuple[list[str], bool]:
@@ -200,6 +208,10 @@ class ArgumentFinder:
             return self.nominal.own_act_agent(trigger), True
         if slot == "possessor":
             return self.possessor(trigger), True
+        if slot in RIVALRY_SLOTS:  # "son rival américain", "un bras de fer qui oppose A à B"
+            return rivalry_slot(self, trigger, slot), True
+        if slot.startswith("refused:"):  # "le refus de X de négocier avec Y"
+            return refused_party(reader, trigger, slot[8:].split(",")), True
         if slot == "clause_subject":
             # "L'État, en collaboration avec X, a conclu": an adverbial noun of the clause.
             head = trigger.head

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
 from chronique.extract.events.discourse import Discourse
+from chronique.extract.events.implicit import calls_upon, dismisses_claims
 from chronique.extract.events.lexicon import TRIGGER_POS, EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
 from chronique.extract.events.scoring import rescore, scope_of
@@ -84,6 +85,13 @@ class EventExtractor:
         self.praise = words.words("quotes", "praise_words")
         self.answer_types = words.words("replies", "answers_types")
         self.answer_types = frozenset(t.upper() for t in self.answer_types)
+        #: "faire appel à X" calls upon X: an appeal with such a complement has no adversary to find.
+        self.calling_preps = words.words("syntax", "calling_prepositions")
+        #: "balayer ces accusations": claims whose only author in the document is the target.
+        self.claim_nouns = words.words("replies", "claim_nouns")
+        self.claim_types = frozenset(t.upper() for t in words.words("replies", "claim_types"))
+        #: Appeals whose adversary came from the discourse: a complaint noun never retells one.
+        self.appeal_rules = frozenset(e.rule for group in words.verbs.values() for e in group if e.counterpart == "opponent")
         #: The rules of sentences by a judge: their sources judge the sentences told without one.
         self.judge_rules = frozenset(e.rule for group in words.verbs.values() for e in group if e.counterpart == "judge")
 
@@ -99,7 +107,8 @@ class EventExtractor:
             event = self._from_lexicon(token, context, events) or self._from_quote(token, context)
             if event is not None:
                 events.extend(event)
-            elif any(entry.answers or entry.counterpart == "accused" for entry in self.words.entries_for(token)):
+            elif any(entry.answers or entry.counterpart in ("accused", "sanctioned")
+                     for entry in self.words.entries_for(token)):
                 answers.append(token)
         for token in answers:
             # "X a rejeté l'offre de rachat de Y formulée par Z": the offer told after the reply
@@ -148,7 +157,8 @@ class EventExtractor:
         document tells a purchase of (or bid for) Figma elsewhere, this is that happening again,
         with its buyer and its type."""
         kinds = {entry.type, entry.when_proposed} - {None}
-        candidates = [e for e in events if e.type in kinds and e.modality in EXPORTED_MODALITIES]
+        candidates = [e for e in events if e.type in kinds and e.modality in EXPORTED_MODALITIES
+                      and e.rule not in self.appeal_rules]
         if not candidates:
             # "X a renoncé à son projet d'acquisition de Y ... l'annonce de l'acquisition en
             # septembre 2022": a deal given up was offered; its telling is the offer's.
@@ -195,7 +205,11 @@ class EventExtractor:
                 getattr(found, subject_role + "s").append(addressee)
                 penalty *= DISCOURSE_PENALTY
         if entry.answers and found.sources and not found.targets:
-            found.targets = context.discourse.answered(events, token.idx, found.sources, self.answer_types)
+            if dismisses_claims(self.reader, token, self.claim_nouns):
+                # "balayer ces accusations": claims aimed at the replier, not the last offer told.
+                found.targets = context.discourse.accuser(events, token.idx, found.sources, self.claim_types)
+            else:
+                found.targets = context.discourse.answered(events, token.idx, found.sources, self.answer_types)
             penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "target" and found.sources and not found.targets:
             found.targets = context.discourse.counterpart(events, found.sources)
@@ -215,6 +229,13 @@ class EventExtractor:
         if entry.counterpart == "funded" and found.sources and not found.targets:
             # "L'opération, à laquelle ont participé X et Y": the round told just before.
             found.targets = context.discourse.funded(events, token.idx, found.sources)
+            penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "opponent" and found.sources and not found.targets \
+                and not calls_upon(self.reader, token, self.calling_preps):
+            found.targets = context.discourse.opponent(events, token.idx, found.sources)
+            penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "sanctioned" and found.sources and not found.targets:
+            found.targets = context.discourse.sanctioned(events, token, found.sources)
             penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "source" and found.targets and not found.sources:
             found.sources = context.discourse.counterpart(events, found.targets)
@@ -305,21 +326,21 @@ class EventExtractor:
         start = max(sentence_start, top.left_edge.idx)
         end = min(sentence_end, top.right_edge.idx + len(top.right_edge.text))
         events = []
-        for source in found.sources:
-            for target in found.targets:
-                if source == target:
-                    continue
-                events.append(Event(
-                    type=event_type, sources=(source,), targets=(target,), start=start, end=end,
-                    trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
-                    date=timex.value if timex else (dated.date if dated else None),
-                    date_start=timex.range_start if timex else (dated.date_start if dated else None),
-                    date_end=timex.range_end if timex else (dated.date_end if dated else None),
-                    amount=money.amount if money else None, currency=money.currency if money else None,
-                    modality=modality, confidence=round(entry.confidence * certainty, 3),
-                    score=score_of(event_type),
-                    sentence_start=sentence_start, sentence_end=sentence_end, rule=entry.rule,
-                ))
+        pairs = found.pairs or [(s, t) for s in found.sources for t in found.targets]
+        for source, target in pairs:
+            if source == target:
+                continue
+            events.append(Event(
+                type=event_type, sources=(source,), targets=(target,), start=start, end=end,
+                trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
+                date=timex.value if timex else (dated.date if dated else None),
+                date_start=timex.range_start if timex else (dated.date_start if dated else None),
+                date_end=timex.range_end if timex else (dated.date_end if dated else None),
+                amount=money.amount if money else None, currency=money.currency if money else None,
+                modality=modality, confidence=round(entry.confidence * certainty, 3),
+                score=score_of(event_type),
+                sentence_start=sentence_start, sentence_end=sentence_end, rule=entry.rule,
+            ))
         return events
 
     def _dating_path(self, token: Token, entry: TriggerEntry, path: list[Token]) -> list[Token]:

@@ -31,6 +31,7 @@ from datetime import timedelta
 from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import EventLexicon
+from chronique.intervals import value_range
 from chronique.model import Event, Money, Timex
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import text_of
@@ -79,6 +80,7 @@ class EventDater:
         self.vague_values = {v.upper() for v in words.words("modality", "vague_values")}
         self.anaphors = words.words("modality", "temporal_anaphors")
         self.report_verbs = words.words("modality", "report_verbs")
+        self.today_words = words.words("modality", "today_words")
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", text_of(doc))]
         sentence_starts = sorted({m.end() for m in SENTENCE_START.finditer(text_of(doc))})
         self.attached: dict[int, Anchor] = {}
@@ -157,7 +159,7 @@ class EventDater:
             if anchor is None and token is path[0] and token.pos_ == "NOUN":
                 anchor = self._in_noun_phrase(token)
             if anchor is not None and anchor.vague and anchor.timex.value.upper() == NOW:
-                return self._now_of_report(token)
+                return self._now_of_report(token) or self._today(anchor)
             if anchor is not None:
                 return None if anchor.vague else anchor.timex
         report = self._on_report(path)
@@ -230,6 +232,18 @@ class EventDater:
             return None
         anchor = self.attached.get(verb.i)
         return None if anchor is None or anchor.vague else anchor.timex
+
+    def _today(self, anchor: Anchor) -> Timex | None:
+        """"Aujourd'hui, X dit vouloir faire appel": a word that names the day of publication
+        itself (``today_words``, not "désormais" or "actuellement") dates the clause it modifies
+        to that day."""
+        published = _publication_date(self.doc)
+        if published is None or fold(anchor.timex.text) not in self.today_words:
+            return None
+        day = published.isoformat()
+        interval = value_range(day)
+        return replace(anchor.timex, value=day, range_start=interval[0] if interval else None,
+                       range_end=interval[1] if interval else None)
 
     def _triggers(self, verb: Token) -> bool:
         """Whether a verb tells a happening of its own: an entry of the lexicon that fits it, its

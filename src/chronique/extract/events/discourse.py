@@ -5,7 +5,8 @@ lower confidence. Each is the most conservative reading that still catches the c
 pattern: a quote's speaker is named by a speech verb next to it; "tu" is the last other person
 named; a refusal answers the last offer or request made by someone else; a cancelled order or
 a refund involves the seller of the order it settles; a sentence told without its judge is by the
-judge of the last sentence told.
+judge of the last sentence told; an appeal told without its adversary is against whoever last
+ruled against the appellant or was sued by it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ __all__ = ["QuoteSpan", "Discourse"]
 
 #: How far back (characters) "tu" and a reply may look for the person or offer they refer to.
 LOOKBACK = 700
+#: Events by which an authority rules against someone, who may then appeal.
+RULING_TYPES = frozenset({"ACCUSE", "REJECT"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,9 @@ class Discourse:
         self.reply_nouns = words.words("syntax", "reply_nouns")
         self.speech_form_rebuilds = words.infinitive_rebuilds
         self.types = {e.key: e.type for e in doc._.entities or []}
+        self.dispute_nouns = words.words("syntax", "dispute_nouns")
+        self.court_words = words.words("syntax", "court_words")
+        self.names = {e.key: e.name for e in doc._.entities or []}
         self.quotes = self._quotes()
 
     # -- quotes ------------------------------------------------------------------------------
@@ -111,6 +117,35 @@ class Discourse:
                     return others
         return []
 
+    def sanctioned(self, events: list[Event], complaint: Token, plaintiffs: list[str]) -> list[str]:
+        """Whom a complaint told without its defendant is against: whom an organisation other
+        than the plaintiff sanctions, accuses or sues in the same sentence ("Après une plainte
+        déposée par X, l'Autorité a sanctionné Y")."""
+        start = complaint.sent.start_char
+        against: list[str] = []
+        for event in events:
+            if event.type not in RULING_TYPES | {"SUE"} or event.modality not in EXPORTED_MODALITIES:
+                continue
+            if not start <= event.trigger_start < complaint.sent.end_char or event.trigger_start == complaint.idx:
+                continue
+            if any(s not in plaintiffs and self.types.get(s) == "ORG" for s in event.sources):
+                against.extend(t for t in event.targets if t not in plaintiffs and t not in against)
+        return against
+
+    @staticmethod
+    def accuser(events: list[Event], char: int, replier: list[str], types: frozenset[str]) -> list[str]:
+        """Who made the claims a replier dismisses ("Qualcomm balaie ces accusations"): the
+        author of the last claim aimed at the replier told before ``char``; when the document
+        tells them only later or in other words, the one party it shows accusing or suing the
+        replier anywhere (none when two parties do). A claim aimed at someone else is never it."""
+        aimed = [e for e in events if e.type in types and e.modality in EXPORTED_MODALITIES
+                 and set(e.targets) & set(replier) and set(e.sources) - set(replier)]
+        before = [e for e in aimed if e.start < char and char - e.end < LOOKBACK]
+        if before:
+            return [s for s in before[-1].sources if s not in replier]
+        accusers = {s for e in aimed for s in e.sources if s not in replier}
+        return sorted(accusers) if len(accusers) == 1 else []
+
     @staticmethod
     def accused(events: list[Event], sentence_start: int, plaintiffs: list[str]) -> list[str]:
         """Whom another party accuses or sues in the sentence starting at ``sentence_start``."""
@@ -139,6 +174,45 @@ class Discourse:
         for event in reversed(events):
             if event.type in ("ORDER", "CANCEL") and set(event.sources) & set(party):
                 return list(event.targets)
+        return []
+
+    def opponent(self, events: list[Event], char: int, appellant: list[str]) -> list[str]:
+        """Whom an appeal told without its adversary ("Criteo va faire appel de cette décision")
+        is against: the organisation whose sanction, accusation or refusal of the appellant the
+        document told last before ``char`` (a regulator's fine), or whom the appellant sued
+        (the suit goes on), else the other side of a dispute "entre A et B" told before. People
+        and courts are left out of the first: a minister's criticism is no ruling, and a court's
+        judgment is appealed against the other party."""
+        party = set(appellant)
+        for event in reversed(events):
+            if event.start >= char or event.modality not in EXPORTED_MODALITIES:
+                continue
+            if event.type in RULING_TYPES and party & set(event.targets):
+                against = [s for s in event.sources if s not in party and self.types.get(s) == "ORG" and not self._court(s)]
+                if against:
+                    return against
+            if event.type == "SUE" and party & set(event.sources):
+                against = [t for t in event.targets if t not in party]
+                if against:
+                    return against
+        return self._other_disputant(char, party)
+
+    def _court(self, key: str) -> bool:
+        """A court judges the case: one appeals its judgment against the other party, not
+        against the court ("Condamnée par le tribunal de commerce, X va faire appel")."""
+        return bool(set(fold(self.names.get(key, "")).replace("'", " ").split()) & self.court_words)
+
+    def _other_disputant(self, char: int, party: set[str]) -> list[str]:
+        """"l'affaire entre Apple et Epic Games … Epic Games dit vouloir faire appel": the other
+        side of the last dispute "entre A et B" told before ``char`` that the appellant is in."""
+        for token in reversed(self.doc):
+            if token.idx >= char or fold(token.lemma_) not in self.dispute_nouns:
+                continue
+            sides = [key for phrase in self.reader.obliques(token, "entre") for key in self.reader.actors(phrase)]
+            if party & set(sides):
+                others = [key for key in sides if key not in party]
+                if others:
+                    return others
         return []
 
     def judgment(self, events: list[Event], char: int, sentenced: list[str], rules: frozenset[str]) -> Event | None:

@@ -89,6 +89,7 @@ class ParseReader:
         self.office_nouns = words.words("syntax", "office_nouns")
         self.holding_verbs = words.words("syntax", "holding_verbs")
         self.gerund_markers = words.words("syntax", "gerund_markers")
+        self.adverbial_infinitive_marks = words.words("syntax", "adverbial_infinitive_marks")
         self.purpose_marks = words.words("modality", "purpose_marks")
         self.creation_verbs = words.words("syntax", "creation_verbs")
         self.etre_verbs = words.words("syntax", "etre_verbs")
@@ -297,6 +298,11 @@ class ParseReader:
                 # "Google a annoncé son intention d'acquérir Wiz": the infinitive of a noun the
                 # verb governs has the verb's subject.
                 current, direct = head.head, False
+                continue
+            if current.dep_ in LABELS.noun_clauses and any(
+                    c.dep_ == LABELS.marker and fold(c.text) in self.adverbial_infinitive_marks for c in current.children):
+                # "après s'être heurté à X" hung on a noun: an adverbial clause, the main subject's.
+                current, direct = current.sent.root, False
                 continue
             if current.dep_ in LABELS.noun_clauses:
                 active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in current.morph.get("Tense", [])
