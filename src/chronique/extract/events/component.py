@@ -107,8 +107,7 @@ class EventExtractor:
             event = self._from_lexicon(token, context, events) or self._from_quote(token, context)
             if event is not None:
                 events.extend(event)
-            elif any(entry.answers or entry.counterpart in ("accused", "sanctioned")
-                     for entry in self.words.entries_for(token)):
+            elif any(entry.answers or entry.counterpart == "accused" for entry in self.words.entries_for(token)):
                 answers.append(token)
         for token in answers:
             # "X a rejeté l'offre de rachat de Y formulée par Z": the offer told after the reply
@@ -233,9 +232,6 @@ class EventExtractor:
         if entry.counterpart == "opponent" and found.sources and not found.targets \
                 and not calls_upon(self.reader, token, self.calling_preps):
             found.targets = context.discourse.opponent(events, token.idx, found.sources)
-            penalty *= DISCOURSE_PENALTY
-        if entry.counterpart == "sanctioned" and found.sources and not found.targets:
-            found.targets = context.discourse.sanctioned(events, token, found.sources)
             penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "source" and found.targets and not found.sources:
             found.sources = context.discourse.counterpart(events, found.targets)

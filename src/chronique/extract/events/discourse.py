@@ -117,21 +117,6 @@ class Discourse:
                     return others
         return []
 
-    def sanctioned(self, events: list[Event], complaint: Token, plaintiffs: list[str]) -> list[str]:
-        """Whom a complaint told without its defendant is against: whom an organisation other
-        than the plaintiff sanctions, accuses or sues in the same sentence ("Après une plainte
-        déposée par X, l'Autorité a sanctionné Y")."""
-        start = complaint.sent.start_char
-        against: list[str] = []
-        for event in events:
-            if event.type not in RULING_TYPES | {"SUE"} or event.modality not in EXPORTED_MODALITIES:
-                continue
-            if not start <= event.trigger_start < complaint.sent.end_char or event.trigger_start == complaint.idx:
-                continue
-            if any(s not in plaintiffs and self.types.get(s) == "ORG" for s in event.sources):
-                against.extend(t for t in event.targets if t not in plaintiffs and t not in against)
-        return against
-
     @staticmethod
     def accuser(events: list[Event], char: int, replier: list[str], types: frozenset[str]) -> list[str]:
         """Who made the claims a replier dismisses ("Qualcomm balaie ces accusations"): the
