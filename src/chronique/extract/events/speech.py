@@ -1,0 +1,229 @@
+"""Events told in speech: a critical or approving cue of a quote, and a wish said of someone.
+
+French news tells many accusations, praises and demands only through the words of a speaker:
+
+- the cue of a quote says the act, the quote says whom it is aimed at: « Bercy a sabordé notre
+  filière », a fustigé X (X accuses Bercy); « Vous avez trahi les supporters », a tancé X (X
+  accuses whom "vous" addresses); « EDF a fait un travail remarquable », a salué Y (Y praises
+  EDF). The target is whom the quote is about (``Quote.about``), else the person "vous"
+  addresses, else the subject of the quote's first clause (never the speaker, never "je");
+- a wish about someone's act is a request to them: "X exige que la SNCF rétablisse les trains",
+  "Y souhaite que l'Agence accélère son examen", "Z juge indispensable que Danone baisse ses
+  prix", « Nous voulons que vous construisiez ici », dit W. The target is the subject of the
+  wished clause ("vous" in a quote: whom it addresses), the source the subject of the wish.
+
+Word lists live in the ``[speech]`` section of ``lexicons/<lang>/events.toml``. Each finding is
+returned as (trigger token, entry, arguments); the component builds the events, so modality
+("ne souhaite pas que" is negated), dates and evidence follow the common rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.extract.events.arguments import Arguments
+from chronique.extract.events.discourse import Discourse
+from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
+from chronique.extract.events.syntax import ParseReader
+from chronique.nlp.actor_index import actor_index
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["SpeechFinding", "SpeechRules"]
+
+LABELS = dependency_scheme("ud")
+#: Confidence of an event read from a quote's cue or from a wish (below a plain verb's 0.8).
+SPEECH_CONFIDENCE = 0.6
+#: How far (characters) the cue of a quote may stand after the quote's end or before its start.
+CUE_AFTER, CUE_BEFORE = 120, 160
+#: How many words of a quote are searched for the subject of its first clause.
+FIRST_CLAUSE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class SpeechFinding:
+    """An event read from speech: its trigger, the entry that names it and its actors."""
+
+    token: Token
+    entry: TriggerEntry
+    found: Arguments
+
+
+def _entry(event_type: str, rule: str) -> TriggerEntry:
+    return TriggerEntry(type=event_type, kind="speech", lemmas=frozenset(), roles=(),
+                        confidence=SPEECH_CONFIDENCE, rule=rule)
+
+
+CUE_ENTRIES = {kind: _entry(kind, f"{kind} quote cue") for kind in ("ACCUSE", "PRAISE", "THREATEN")}
+WISH_ENTRY = _entry("REQUEST", "REQUEST wish")
+
+
+class SpeechRules:
+    """The speech rules of one language (see the module docstring)."""
+
+    def __init__(self, words: EventLexicon, reader: ParseReader) -> None:
+        self.words = words
+        self.reader = reader
+        self.cue_types: dict[str, str] = {}
+        for name, kind in (("critical_cues", "ACCUSE"), ("approving_cues", "PRAISE"), ("threatening_cues", "THREATEN")):
+            self.cue_types.update((lemma, kind) for lemma in words.words("speech", name))
+        self.addressee_nouns = words.words("speech", "addressee_nouns")
+        self.second_person = words.words("speech", "second_person_words")
+        self.first_person = words.words("speech", "first_person_words")
+        self.volition = words.words("speech", "volition_verbs")
+        self.judging = words.words("speech", "judging_verbs")
+        self.necessity = words.words("speech", "necessity_words")
+        self.clause_marks = words.words("speech", "wished_clause_marks")
+
+    # -- cues of quotes ----------------------------------------------------------------------
+    def quote_cues(self, doc: Doc, discourse: Discourse) -> list[SpeechFinding]:
+        """One finding per quote whose cue is a verb of blame, praise or threat."""
+        findings: list[SpeechFinding] = []
+        for quote in doc._.quotes or []:
+            speaker = quote.speaker or (discourse.quote_at(quote.start) or _NO_QUOTE).speaker
+            if not quote.cue or not speaker:
+                continue
+            cue = self._cue_token(doc, quote.cue, quote.start, quote.end)
+            kind = self._cue_type(cue) if cue is not None else None
+            if cue is None or kind is None or self.reader.object_actors(cue):
+                continue  # no such cue, or the cue names its own target ("a fustigé X")
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            if span is None:
+                continue
+            targets = self._cue_target(cue, span, quote.about, speaker, discourse, subjects=kind != "THREATEN")
+            if targets:
+                findings.append(SpeechFinding(cue, CUE_ENTRIES[kind], Arguments([speaker], targets)))
+        return findings
+
+    def _cue_token(self, doc: Doc, cue: str, start: int, end: int) -> Token | None:
+        """The token of the cue's first word nearest to the quote (after it, else before it)."""
+        first = fold(cue.split()[0])
+        near = [t for t in doc if fold(t.text) == first
+                and (end <= t.idx <= end + CUE_AFTER or start - CUE_BEFORE <= t.idx < start)]
+        near.sort(key=lambda t: (t.idx < end, abs(t.idx - end)))
+        return near[0] if near else None
+
+    def _cue_type(self, cue: Token) -> str | None:
+        return next((self.cue_types[lemma] for lemma in self.words.lemma_candidates(cue) if lemma in self.cue_types), None)
+
+    def _cue_target(self, cue: Token, quote: Span, about: str | None, speaker: str, discourse: Discourse,
+                    subjects: bool) -> list[str]:
+        """Whom a critical cue aims at: whom the quote is about, the person addressed ("à
+        l'adresse de X", "vous"), else (blame and praise) the subject of the quote's first clause."""
+        if about and about != speaker:
+            return [about]
+        addressed = self._addressed_by_cue(cue, speaker)
+        if addressed:
+            return addressed
+        if any(fold(t.text) in self.second_person for t in quote):
+            addressee = self._addressed_in_quote(quote, speaker) or discourse.addressee(quote.start_char, speaker)
+            return [addressee] if addressee else []
+        return self._first_subject(quote, speaker) if subjects else []
+
+    def _addressed_by_cue(self, cue: Token, speaker: str) -> list[str]:
+        """"a lancé X à l'adresse de Y", "a-t-il lancé à Y": the person the cue addresses."""
+        for phrase in self.reader.obliques(cue, "à"):
+            if fold(phrase.lemma_) in self.addressee_nouns:
+                found = [k for g in self.reader.genitive for p in self.reader.obliques(phrase, g) for k in self.reader.actors(p)]
+            else:
+                found = self.reader.actors(phrase)
+            found = [k for k in found if k != speaker]
+            if found:
+                return found
+        return []
+
+    def _addressed_in_quote(self, quote: Span, speaker: str) -> str | None:
+        """« J'ai dit à Tim, vous ... »: the person a speech verb of the quote addresses."""
+        speech = self.words.words("syntax", "speech_verbs")
+        for token in quote:
+            if not any(lemma in speech for lemma in self.words.lemma_candidates(token)):
+                continue
+            for phrase in [*self.reader.obliques(token, "à"), *(c for c in token.children if c.dep_ == LABELS.indirect_object)]:
+                found = [k for k in self.reader.actors(phrase) if k != speaker]
+                if found:
+                    return found[0]
+        return None
+
+    def _first_subject(self, quote: Span, speaker: str) -> list[str]:
+        """The actors of the subject of the quote's first clause ("Bercy a sabordé ...")."""
+        for token in quote[:FIRST_CLAUSE_WORDS]:
+            if token.dep_ not in LABELS.subjects or not (quote.start <= token.head.i < quote.end):
+                continue
+            if fold(token.text) in self.first_person or fold(token.text) in self.second_person:
+                return []
+            if _subordinate(token.head):
+                return []  # "Si Bercy ..." or "ce que X a dit": not what the quote asserts
+            found = [k for k in self.reader.actors(token) if k != speaker]
+            return found
+        return []
+
+    # -- wishes ------------------------------------------------------------------------------
+    def wish(self, verb: Token, discourse: Discourse) -> SpeechFinding | None:
+        """"X exige que Y ...", "X juge indispensable que Y ...": X requests Y's act."""
+        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None
+        lemmas = set(self.words.lemma_candidates(verb))
+        if lemmas & self.volition:
+            clause_heads = [verb]
+        elif lemmas & self.judging:
+            # "juge nécessaire que", "estime indispensable que": the clause hangs on the adjective.
+            clause_heads = [c for c in verb.children if fold(c.lemma_) in self.necessity or fold(c.text) in self.necessity]
+        else:
+            return None
+        subject = next((s for head in clause_heads for s in self._wished_subjects(head)), None)
+        if subject is None:
+            return None
+        targets = self._person(subject, discourse) or self.reader.actors(subject)
+        sources, _ = self.reader.subject(verb)
+        if not sources:
+            quote = discourse.quote_at(verb.idx)
+            own = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+            if quote is not None and quote.speaker and own is not None and fold(own.text) in self.first_person:
+                sources = [quote.speaker]
+        targets = [t for t in targets if t not in sources]
+        if not sources or not targets:
+            return None
+        return SpeechFinding(verb, WISH_ENTRY, Arguments(list(sources), targets))
+
+    def _wished_subjects(self, head: Token) -> list[Token]:
+        """Active subjects of the "que" clauses under ``head`` ("exige que la SNCF rétablisse",
+        "s'attend à ce que X", "tient à ce que X"); a passive subject is no doer."""
+        clauses = [c for c in head.children if c.dep_ in LABELS.complement_clauses]
+        # "à ce que X ...": the clause hangs on the pronoun "ce".
+        clauses += [g for c in head.children if c.pos_ == "PRON" and c.i > head.i
+                    for g in c.children if g.dep_ in LABELS.clause_links]
+        found: list[Token] = []
+        for clause in clauses:
+            if fold(clause.left_edge.text) not in self.clause_marks:
+                continue  # the parser hangs "que" on the clause or on its subject: it opens the clause
+            if clause.pos_ in ("NOUN", "PROPN"):
+                # "souhaite que l'Agence/ccomp ... accélère": the parser made the subject the head.
+                found.append(clause)
+            found.extend(c for c in clause.children if c.dep_ == LABELS.subject)
+        return found
+
+    def _person(self, pronoun: Token, discourse: Discourse) -> list[str]:
+        """In a quote, "vous"/"tu" is whom the speaker addresses."""
+        quote = discourse.quote_at(pronoun.idx)
+        if quote is None or quote.speaker is None or fold(pronoun.text) not in self.second_person:
+            return []
+        if actor_index(pronoun.doc).at(pronoun) is not None:
+            return []
+        addressee = discourse.addressee(quote.start, quote.speaker)
+        return [addressee] if addressee else []
+
+
+def _subordinate(verb: Token) -> bool:
+    """Whether a verb heads a subordinate or relative clause ("si X ...", "ce que X a fait")."""
+    return verb.dep_ == LABELS.relative_clause or any(c.dep_ == LABELS.marker for c in verb.children)
+
+
+@dataclass(frozen=True)
+class _NoQuote:
+    speaker: str | None = None
+
+
+_NO_QUOTE = _NoQuote()
+
