@@ -38,6 +38,18 @@ FOUND = [
     ("Bruno Le Maire a demandé que Carrefour baisse ses marges.", {("REQUEST", "bruno-le-maire", "carrefour")}),
     ("Renault tient à ce que Nissan reste son partenaire.", {("REQUEST", "renault", "nissan")}),
     ("La CGT estime indispensable que la SNCF embauche des contrôleurs.", {("REQUEST", "org:CGT", "org:SNCF")}),
+    # a judgment of someone's act: blame accuses, satisfaction praises
+    ("« C'est inacceptable que Lactalis ait retiré ses produits », a déclaré Marc Fesneau.",
+     {("ACCUSE", "person:Marc Fesneau", "org:Lactalis")}),
+    ("« Triste et décevant que Lactalis ait préféré ses profits », a réagi Marc Fesneau.",
+     {("ACCUSE", "person:Marc Fesneau", "org:Lactalis")}),
+    ("Marc Fesneau s'est dit déçu par Lactalis.", {("ACCUSE", "person:Marc Fesneau", "org:Lactalis")}),
+    ("« Je suis très déçu de la décision de Nestlé », a regretté Marc Fesneau.",
+     {("ACCUSE", "person:Marc Fesneau", "org:Nestlé")}),
+    ("Clément Beaune s'est dit satisfait des engagements pris par Air France.",
+     {("PRAISE", "person:Clément Beaune", "org:Air France")}),
+    ("« Nous sommes optimistes quant aux mesures prises par Renault », a déclaré Bruno Le Maire.",
+     {("PRAISE", "bruno-le-maire", "renault")}),
     # a wish said to whom it is wished of
     ("Emmanuel Macron a reçu Carlos Tavares à l'Élysée. « Nous voulons que vous construisiez ici », "
      "a poursuivi Emmanuel Macron.", {("REQUEST", "emmanuel-macron", "carlos-tavares")}),
@@ -59,6 +71,12 @@ NOTHING = [
     "Bruxelles demande que les données des utilisateurs soient protégées.",
     "Jean-Pierre Farandou a demandé si la SNCF pourrait augmenter ses prix.",
     "Michel-Édouard Leclerc s'est demandé si Lactalis allait augmenter ses prix.",
+    # a judgment of nobody's act, of one's own side, of an act one does
+    "« Il est regrettable que la saison soit finie », a dit Didier Deschamps.",
+    "« Je suis satisfait de mon équipe », a dit Didier Deschamps.",
+    "« Je suis ravi de travailler avec Renault », a déclaré Carlos Ghosn.",
+    "Kylian Mbappé est déçu de sa défaite face à l'Espagne.",
+    "Airbus est confiant dans sa stratégie.",
 ]
 
 

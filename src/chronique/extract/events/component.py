@@ -220,8 +220,8 @@ class EventExtractor:
 
     # -- speech rules (chronique.extract.events.speech) ----------------------------------------
     def _from_speech(self, token: Token, context: _DocumentContext) -> list[Event] | None:
-        """"X exige que Y ...": a wish about someone's act is a request to them."""
-        finding = self.speech.wish(token, context.discourse)
+        """"X exige que Y ...": a request to Y; "X s'est dit déçu par Y": X accuses Y."""
+        finding = self.speech.wish(token, context.discourse) or self.speech.judgment(token, context.discourse)
         if finding is None:
             return None
         return self._events(finding.token, finding.entry, finding.found, 1.0, context)

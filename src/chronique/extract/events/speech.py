@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from chronique.extract.events.arguments import Arguments
+from chronique.extract.events.deeds import author_of_deed
 from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
-from chronique.extract.events.syntax import ParseReader
+from chronique.extract.events.syntax import ParseReader, preposition
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -58,6 +59,9 @@ def _entry(event_type: str, rule: str) -> TriggerEntry:
 
 CUE_ENTRIES = {kind: _entry(kind, f"{kind} quote cue") for kind in ("ACCUSE", "PRAISE", "THREATEN")}
 WISH_ENTRY = _entry("REQUEST", "REQUEST wish")
+JUDGMENT_ENTRIES = {"ACCUSE": _entry("ACCUSE", "ACCUSE judgment"), "PRAISE": _entry("PRAISE", "PRAISE judgment")}
+#: How many words may open a quote before a verbless judgment (« Triste et décevant que ... »).
+OPENING_WORDS = 4
 
 
 class SpeechRules:
@@ -78,6 +82,11 @@ class SpeechRules:
         self.judging = words.words("speech", "judging_verbs")
         self.necessity = words.words("speech", "necessity_words")
         self.clause_marks = words.words("speech", "wished_clause_marks")
+        self.judgments: dict[str, str] = {}
+        for name, kind in (("blame_adjectives", "ACCUSE"), ("praise_adjectives", "PRAISE")):
+            self.judgments.update((word, kind) for word in words.words("speech", name))
+        self.judgment_prepositions = words.words("speech", "judgment_prepositions")
+        self.impersonal = words.words("speech", "impersonal_subjects")
 
     # -- cues of quotes ----------------------------------------------------------------------
     def quote_cues(self, doc: Doc, discourse: Discourse) -> list[SpeechFinding]:
@@ -197,10 +206,76 @@ class SpeechRules:
             return None
         return SpeechFinding(verb, WISH_ENTRY, Arguments(list(sources), targets))
 
+    # -- judgments ---------------------------------------------------------------------------
+    def judgment(self, word: Token, discourse: Discourse) -> SpeechFinding | None:
+        """"X s'est dit déçu par Y", « C'est inacceptable que Y ait ... », dit X, « Nous sommes
+        satisfaits des engagements pris par Y », dit X: X accuses (or praises) Y."""
+        if word.pos_ not in ("ADJ", "VERB"):
+            return None
+        kind = next((self.judgments[f] for f in _base_forms(fold(word.text)) if f in self.judgments), None)
+        if kind is None:
+            return None
+        targets = [k for s in self._wished_subjects(word) for k in self.reader.actors(s)]
+        if not targets:
+            targets = [k for phrase in self._judged_phrases(word)
+                       for k in (self.reader.actors(phrase) or author_of_deed(self.reader, phrase))]
+        judges = self._judges(word, discourse, impersonal_allowed=bool(targets))
+        targets = [t for t in dict.fromkeys(targets) if t not in judges]
+        if not judges or not targets:
+            return None
+        return SpeechFinding(word, JUDGMENT_ENTRIES[kind], Arguments(judges, targets))
+
+    def _judged_phrases(self, word: Token) -> list[Token]:
+        """Nominal complements of the judgment ("déçu par X", "satisfait des engagements de X");
+        the parser may hang the phrase that follows the word elsewhere ("optimistes quant aux
+        mesures": the phrase starting right after it)."""
+        forms = self.reader.preposition_forms
+        phrases = [c for c in word.children if c.pos_ in ("NOUN", "PROPN") and c.i > word.i
+                   and preposition(c, forms) in self.judgment_prepositions]
+        if word.i + 1 >= len(word.doc):
+            return phrases
+        opening = word.doc[word.i + 1]
+        follows = opening
+        for _ in range(3):  # "quant/aux/ mesures": from the words that open the phrase to its noun
+            if follows.pos_ in ("ADP", "DET", "ADV") and follows.head.i > follows.i:
+                follows = follows.head
+        word_form = fold(opening.text)
+        if follows.pos_ in ("NOUN", "PROPN") and follows not in phrases and follows.left_edge.i <= opening.i \
+                and forms.get(word_form, word_form) in self.judgment_prepositions:
+            phrases.append(follows)
+        return phrases
+
+    def _judges(self, word: Token, discourse: Discourse, impersonal_allowed: bool) -> list[str]:
+        """Who judges: the word's subject ("X s'est dit déçu": the subject of the verb it
+        completes); in a quote, "je"/"nous", an impersonal "c'est ... que" or no subject at the
+        quote's opening is the speaker."""
+        quote = discourse.quote_at(word.idx)
+        speaker = quote.speaker if quote is not None else None
+        holder = word
+        subject = next((c for c in holder.children if c.dep_ in self._subject_labels), None)
+        if subject is None and word.dep_ == LABELS.open_complement and word.head != word:
+            holder = word.head  # "s'est dit déçu", "se montre satisfait"
+            subject = next((c for c in holder.children if c.dep_ in self._subject_labels), None)
+        if subject is None:
+            opening = quote is not None and len(word.doc.char_span(quote.start, word.idx, alignment_mode="expand") or []) <= OPENING_WORDS
+            return [speaker] if speaker and opening and impersonal_allowed else []
+        found = self.reader.actors(subject)
+        if found:
+            return found
+        text = fold(subject.text)
+        if speaker and (text in self.first_person or (text in self.impersonal and impersonal_allowed)):
+            return [speaker]
+        return []
+
+    @property
+    def _subject_labels(self) -> frozenset[str]:
+        return frozenset(LABELS.subjects) | {LABELS.expletive_subject}
+
     def _wished_subjects(self, head: Token) -> list[Token]:
         """Active subjects of the "que" clauses under ``head`` ("exige que la SNCF rétablisse",
         "s'attend à ce que X", "tient à ce que X"); a passive subject is no doer."""
-        clauses = [c for c in head.children if c.dep_ in LABELS.complement_clauses]
+        clauses = [c for c in head.children if c.dep_ in LABELS.complement_clauses
+                   or (c.pos_ in ("NOUN", "PROPN") and c.i > head.i)]  # "inacceptable que Lactalis/dep ..."
         # "à ce que X ...": the clause hangs on the pronoun "ce".
         clauses += [g for c in head.children if c.pos_ == "PRON" and c.i > head.i
                     for g in c.children if g.dep_ in LABELS.clause_links]
@@ -223,6 +298,15 @@ class SpeechRules:
             return []
         addressee = discourse.addressee(quote.start, quote.speaker)
         return [addressee] if addressee else []
+
+
+def _base_forms(word: str) -> set[str]:
+    """A word and its forms without a plural or feminine ending ("déçues" -> "déçu")."""
+    forms = {word}
+    for ending in ("es", "s", "e"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            forms.add(word[: -len(ending)])
+    return forms
 
 
 def _subordinate(verb: Token) -> bool:
