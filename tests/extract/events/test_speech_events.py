@@ -50,6 +50,18 @@ FOUND = [
      {("PRAISE", "person:Clément Beaune", "org:Air France")}),
     ("« Nous sommes optimistes quant aux mesures prises par Renault », a déclaré Bruno Le Maire.",
      {("PRAISE", "bruno-le-maire", "renault")}),
+    # a demand told with a sanction is also a threat; the object of "mettre en demeure" is hung on the noun
+    ("La FNSEA a mis en demeure Lactalis de relever ses prix, sous peine de porter l'affaire devant la justice.",
+     {("REQUEST", "org:FNSEA", "org:Lactalis"), ("THREATEN", "org:FNSEA", "org:Lactalis")}),
+    ("Bruno Le Maire a exigé de Carrefour une baisse des prix, faute de quoi il saisira la justice.",
+     {("REQUEST", "bruno-le-maire", "carrefour"), ("THREATEN", "bruno-le-maire", "carrefour")}),
+    ("Le syndicat CGT a mis en demeure la direction de Renault de rouvrir les négociations.",
+     {("REQUEST", "org:CGT", "renault")}),
+    ("Le ministre Bruno Le Maire a mis en cause Lactalis dans cette affaire.",
+     {("ACCUSE", "bruno-le-maire", "org:Lactalis")}),
+    # the threatened is the one named, not the object of the act threatened
+    ("Le président de Ryanair, Michael O'Leary, a menacé Aéroports de Paris de quitter Roissy.",
+     {("THREATEN", "person:Michael O'Leary", "org:Aéroports de Paris")}),
     # a wish said to whom it is wished of
     ("Emmanuel Macron a reçu Carlos Tavares à l'Élysée. « Nous voulons que vous construisiez ici », "
      "a poursuivi Emmanuel Macron.", {("REQUEST", "emmanuel-macron", "carlos-tavares")}),
@@ -77,6 +89,8 @@ NOTHING = [
     "« Je suis ravi de travailler avec Renault », a déclaré Carlos Ghosn.",
     "Kylian Mbappé est déçu de sa défaite face à l'Espagne.",
     "Airbus est confiant dans sa stratégie.",
+    # a warning to customers is no threat to anyone
+    "Carrefour a demandé à ses clients de venir tôt, sous peine de trouver les rayons vides.",
 ]
 
 

@@ -113,6 +113,7 @@ class EventExtractor:
             events.extend(self._events(finding.token, finding.entry, finding.found, 1.0, context))
         for token, entry, found, certainty in context.orphans:
             events.extend(self._retelling(token, entry, found, certainty, context, events))
+        events.extend(self.speech.threats_of_sanction(doc, events))
         kept = carry_dates(doc, _deduplicate(events))
         kept = carry_lead_dates(doc, kept, context.lead_dates, context.dater.lead_end)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)

@@ -19,7 +19,7 @@ returned as (trigger token, entry, arguments); the component builds the events, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +28,9 @@ from chronique.extract.events.deeds import author_of_deed
 from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.syntax import ParseReader, preposition
+from chronique.identity.ontology import score_of
+from chronique.model import EXPORTED_MODALITIES, Event
+from chronique.nlp.extensions import text_of
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -87,6 +90,7 @@ class SpeechRules:
             self.judgments.update((word, kind) for word in words.words("speech", name))
         self.judgment_prepositions = words.words("speech", "judgment_prepositions")
         self.impersonal = words.words("speech", "impersonal_subjects")
+        self.sanctions = tuple(sorted(words.words("speech", "sanction_phrases"), key=len, reverse=True))
 
     # -- cues of quotes ----------------------------------------------------------------------
     def quote_cues(self, doc: Doc, discourse: Discourse) -> list[SpeechFinding]:
@@ -205,6 +209,27 @@ class SpeechRules:
         if not sources or not targets:
             return None
         return SpeechFinding(verb, WISH_ENTRY, Arguments(list(sources), targets))
+
+    # -- sanctions ---------------------------------------------------------------------------
+    def threats_of_sanction(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """"X met en demeure Y de ..., sous peine de porter l'affaire en justice": a demand told
+        with a sanction is also a threat, by the same asker to the same asked."""
+        text = text_of(doc)
+        threats: list[Event] = []
+        for event in events:
+            if event.type != "REQUEST" or event.modality not in EXPORTED_MODALITIES:
+                continue
+            after = fold(text[event.trigger_end : event.sentence_end or event.end])
+            found = next(((after.find(p), p) for p in self.sanctions if p in after), None)
+            if found is None:
+                continue
+            start = event.trigger_end + found[0]
+            threats.append(replace(
+                event, type="THREATEN", score=score_of("THREATEN"), rule="THREATEN sanction clause",
+                trigger=text[start : start + len(found[1])], trigger_start=start, trigger_end=start + len(found[1]),
+                end=max(event.end, start + len(found[1])),
+            ))
+        return threats
 
     # -- judgments ---------------------------------------------------------------------------
     def judgment(self, word: Token, discourse: Discourse) -> SpeechFinding | None:
