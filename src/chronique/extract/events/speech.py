@@ -30,8 +30,8 @@ from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.syntax import ParseReader, preposition
 from chronique.identity.ontology import score_of
 from chronique.model import EXPORTED_MODALITIES, Event
-from chronique.nlp.extensions import text_of
 from chronique.nlp.actor_index import actor_index
+from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
