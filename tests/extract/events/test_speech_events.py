@@ -62,6 +62,9 @@ FOUND = [
     # the threatened is the one named, not the object of the act threatened
     ("Le président de Ryanair, Michael O'Leary, a menacé Aéroports de Paris de quitter Roissy.",
      {("THREATEN", "person:Michael O'Leary", "org:Aéroports de Paris")}),
+    # a condition set on someone's act demands it of them (the author of the act: "par X")
+    ("Bruxelles a subordonné son feu vert à l'abandon par Vivendi de sa participation dans Mediaset.",
+     {("REQUEST", "commission-europeenne", "vivendi")}),
     # a wish said to whom it is wished of
     ("Emmanuel Macron a reçu Carlos Tavares à l'Élysée. « Nous voulons que vous construisiez ici », "
      "a poursuivi Emmanuel Macron.", {("REQUEST", "emmanuel-macron", "carlos-tavares")}),
@@ -89,6 +92,8 @@ NOTHING = [
     "« Je suis ravi de travailler avec Renault », a déclaré Carlos Ghosn.",
     "Kylian Mbappé est déçu de sa défaite face à l'Espagne.",
     "Airbus est confiant dans sa stratégie.",
+    # a condition on a thing, not on an actor's act
+    "Apple conditionne l'accès à l'App Store au respect de ses règles.",
     # a warning to customers is no threat to anyone
     "Carrefour a demandé à ses clients de venir tôt, sous peine de trouver les rayons vides.",
 ]
