@@ -65,6 +65,13 @@ FOUND = [
     # a condition set on someone's act demands it of them (the author of the act: "par X")
     ("Bruxelles a subordonné son feu vert à l'abandon par Vivendi de sa participation dans Mediaset.",
      {("REQUEST", "commission-europeenne", "vivendi")}),
+    # "vous" as the object of a verb in a quote: whom the speaker addresses
+    ("Bernard Arnault a répondu à Xavier Niel. « Je vous accuse d'avoir menti aux actionnaires », "
+     "a lancé Bernard Arnault.", {("ACCUSE", "bernard-arnault", "xavier-niel")}),
+    ("Xavier Niel a rencontré Martin Bouygues. « Nous vous remercions pour votre soutien », a déclaré Xavier Niel.",
+     {("PRAISE", "xavier-niel", "martin-bouygues")}),
+    ("« Je vous menace de poursuites », a écrit Vincent Bolloré à Xavier Niel.",
+     {("THREATEN", "vincent-bollore", "xavier-niel")}),
     # a wish said to whom it is wished of
     ("Emmanuel Macron a reçu Carlos Tavares à l'Élysée. « Nous voulons que vous construisiez ici », "
      "a poursuivi Emmanuel Macron.", {("REQUEST", "emmanuel-macron", "carlos-tavares")}),
@@ -92,6 +99,8 @@ NOTHING = [
     "« Je suis ravi de travailler avec Renault », a déclaré Carlos Ghosn.",
     "Kylian Mbappé est déçu de sa défaite face à l'Espagne.",
     "Airbus est confiant dans sa stratégie.",
+    # a person's "nous" in a deal is their organisation, which the quote does not name
+    "« Nous rachèterons Kestrel », a déclaré Paul Verdier.",
     # a condition on a thing, not on an actor's act
     "Apple conditionne l'accès à l'App Store au respect de ses règles.",
     # a warning to customers is no threat to anyone

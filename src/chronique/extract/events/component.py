@@ -202,6 +202,8 @@ class EventExtractor:
         if entry.counterpart == "source" and found.targets and not found.sources:
             found.sources = context.discourse.counterpart(events, found.targets)
             penalty *= DISCOURSE_PENALTY
+        if self.speech.fill_persons(token, entry, found, context.discourse):
+            penalty *= DISCOURSE_PENALTY  # « Je vous accuse »: "vous" is whom the speaker addresses
         return penalty
 
     def _addressee_of_subject(self, token: Token, context: _DocumentContext) -> str | None:

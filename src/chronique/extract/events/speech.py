@@ -79,6 +79,7 @@ class SpeechRules:
         self.addressee_nouns = words.words("speech", "addressee_nouns")
         self.second_person = words.words("speech", "second_person_words")
         self.first_person = words.words("speech", "first_person_words")
+        self.spoken_acts = frozenset(t.upper() for t in words.words("speech", "spoken_acts"))
         self.volition = words.words("speech", "volition_verbs")
         self.wishing = words.words("speech", "wish_verbs")
         self.fillers = words.words("speech", "filler_verbs")
@@ -179,6 +180,58 @@ class SpeechRules:
             found = [k for k in self.reader.actors(token) if k != speaker]
             return found
         return []
+
+    # -- persons of a quote -------------------------------------------------------------------
+    def fill_persons(self, verb: Token, entry: TriggerEntry, found: Arguments, discourse: Discourse) -> bool:
+        """In a quote, "vous"/"te" as the verb's object is whom the speaker addresses and "nous"
+        as its subject the speaker (« Je vous accuse ... », « Nous vous remercions »): fill the
+        sides the parse left empty. Whether anything was filled."""
+        quote = discourse.quote_at(verb.idx)
+        if quote is None or not quote.speaker or entry.kind not in ("verb", "speech"):
+            return False
+        roles = dict(entry.roles)
+        filled = False
+        object_role = roles.get("object") or roles.get("iobj")
+        if object_role in ("source", "target") and not getattr(found, object_role + "s"):
+            pronoun = self._object_clitic(verb)
+            if pronoun is not None:
+                addressee = self._addressee(verb.doc, quote.start, quote.end, quote.speaker, discourse)
+                if addressee:
+                    found.add(object_role, [addressee])
+                    filled = True
+        subject_role = roles.get("subject")
+        if subject_role in ("source", "target") and not getattr(found, subject_role + "s") and entry.type in self.spoken_acts:
+            subject = next((c for c in verb.children if c.dep_ in LABELS.subjects and c.i < verb.i), None)
+            if subject is not None and fold(subject.text) in self.first_person and actor_index(verb.doc).at(subject) is None:
+                found.add(subject_role, [quote.speaker])
+                filled = True
+        return filled
+
+    def _object_clitic(self, verb: Token) -> Token | None:
+        """A second-person pronoun object before the verb ("vous accuse"; the parser sometimes
+        labels it a second subject: "Ils nous/nsubj menacent")."""
+        subjects = [c for c in verb.children if c.dep_ in LABELS.subjects]
+        for child in verb.children:
+            if child.i > verb.i or child.pos_ != "PRON" or fold(child.text) not in self.second_person:
+                continue
+            if child.dep_ in (LABELS.object, LABELS.indirect_object):
+                return child
+            if child.dep_ in LABELS.subjects and len(subjects) > 1 and child != subjects[0]:
+                return child
+        return None
+
+    def _addressee(self, doc: Doc, start: int, end: int, speaker: str, discourse: Discourse) -> str | None:
+        """Whom a quote addresses: whom it is about, the person a speech verb in it addresses,
+        else the last other person named before it."""
+        told = next((q for q in doc._.quotes or [] if q.start == start), None)
+        if told is not None and told.about and told.about != speaker:
+            return told.about
+        cue = self._cue_token(doc, told.cue, start, end) if told is not None and told.cue else None
+        addressed = self._addressed_by_cue(cue, speaker) if cue is not None else []
+        if addressed:
+            return addressed[0]  # "a écrit X à Y"
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return (self._addressed_in_quote(span, speaker) if span is not None else None) or discourse.addressee(start, speaker)
 
     # -- wishes ------------------------------------------------------------------------------
     def wish(self, verb: Token, discourse: Discourse) -> SpeechFinding | None:
