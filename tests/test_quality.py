@@ -31,14 +31,15 @@ NEWS_DEV_FLOORS = {
     ("money", "amount"): 1.0,
     ("quotes", "f1"): 0.987,
     ("quotes", "speaker"): 0.871,
-    ("events", "f1"): 0.562,
-    ("events", "p"): 0.975,
+    ("events", "f1"): 0.592,
+    ("events", "p"): 0.976,
     # accuracy over the matched events that gold dates: the reference round matched 5 more dated
     # events that the dating rules leave undated (correct dates 34 -> 36, matched 35 -> 40);
     # no event dated before lost its date; then "désormais" in a dated report, the day a sentence
     # gives the news before a colon, and lead dates reaching "Yahoo!." (36 -> 39 of 40)
-    ("events", "date"): 0.974,
-    ("events", "r"): 0.395,
+    ("events", "date"): 0.975,
+    # events told in speech: quote cues, wishes, judgments, sanctions, conditions (80 -> 86 hits)
+    ("events", "r"): 0.425,
     ("relations", "f1"): 0.732,
     ("relations", "p"): 0.954,
 }

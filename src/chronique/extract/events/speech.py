@@ -103,8 +103,9 @@ class SpeechRules:
                 continue
             cue = self._cue_token(doc, quote.cue, quote.start, quote.end)
             kind = self._cue_type(cue) if cue is not None else None
-            if cue is None or kind is None or self.reader.object_actors(cue):
-                continue  # no such cue, or the cue names its own target ("a fustigé X")
+            if cue is None or kind is None or set(self.reader.object_actors(cue)) - {speaker}:
+                continue  # no such cue, or the cue names its own target ("a fustigé X"; the parser
+                # may make the inverted speaker an object: "a accusé/ Alexandre Bompard/obj")
             span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
             if span is None:
                 continue
