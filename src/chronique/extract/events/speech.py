@@ -65,6 +65,8 @@ WISH_ENTRY = _entry("REQUEST", "REQUEST wish")
 JUDGMENT_ENTRIES = {"ACCUSE": _entry("ACCUSE", "ACCUSE judgment"), "PRAISE": _entry("PRAISE", "PRAISE judgment")}
 #: How many words may open a quote before a verbless judgment (« Triste et décevant que ... »).
 OPENING_WORDS = 4
+#: Who may hold a judgment: a subject, or the expletive of « C'est inacceptable que ... ».
+SUBJECT_LABELS = frozenset(LABELS.subjects) | {LABELS.expletive_subject}
 
 
 class SpeechRules:
@@ -117,7 +119,8 @@ class SpeechRules:
     def _cue_token(self, doc: Doc, cue: str, start: int, end: int) -> Token | None:
         """The token of the cue's first word nearest to the quote (after it, else before it)."""
         first = fold(cue.split()[0])
-        near = [t for t in doc if fold(t.text) == first
+        window = doc.char_span(max(0, start - CUE_BEFORE), min(len(text_of(doc)), end + CUE_AFTER), alignment_mode="expand")
+        near = [t for t in window or () if fold(t.text) == first
                 and (end <= t.idx <= end + CUE_AFTER or start - CUE_BEFORE <= t.idx < start)]
         near.sort(key=lambda t: (t.idx < end, abs(t.idx - end)))
         return near[0] if near else None
@@ -331,10 +334,10 @@ class SpeechRules:
         quote = discourse.quote_at(word.idx)
         speaker = quote.speaker if quote is not None else None
         holder = word
-        subject = next((c for c in holder.children if c.dep_ in self._subject_labels), None)
+        subject = next((c for c in holder.children if c.dep_ in SUBJECT_LABELS), None)
         if subject is None and word.dep_ == LABELS.open_complement and word.head != word:
             holder = word.head  # "s'est dit déçu", "se montre satisfait"
-            subject = next((c for c in holder.children if c.dep_ in self._subject_labels), None)
+            subject = next((c for c in holder.children if c.dep_ in SUBJECT_LABELS), None)
         if subject is None:
             opening = quote is not None and len(word.doc.char_span(quote.start, word.idx, alignment_mode="expand") or []) <= OPENING_WORDS
             return [speaker] if speaker and opening and impersonal_allowed else []
@@ -345,10 +348,6 @@ class SpeechRules:
         if speaker and (text in self.first_person or (text in self.impersonal and impersonal_allowed)):
             return [speaker]
         return []
-
-    @property
-    def _subject_labels(self) -> frozenset[str]:
-        return frozenset(LABELS.subjects) | {LABELS.expletive_subject}
 
     def _wished_subjects(self, head: Token) -> list[Token]:
         """Active subjects of the "que" clauses under ``head`` ("exige que la SNCF rétablisse",
