@@ -82,6 +82,7 @@ class SpeechRules:
         self.second_person = words.words("speech", "second_person_words")
         self.first_person = words.words("speech", "first_person_words")
         self.spoken_acts = frozenset(t.upper() for t in words.words("speech", "spoken_acts"))
+        self.object_slots = sorted(words.words("speech", "object_slots"))
         self.volition = words.words("speech", "volition_verbs")
         self.wishing = words.words("speech", "wish_verbs")
         self.fillers = words.words("speech", "filler_verbs")
@@ -195,7 +196,7 @@ class SpeechRules:
             return False
         roles = dict(entry.roles)
         filled = False
-        object_role = roles.get("object") or roles.get("iobj")
+        object_role = next((roles[slot] for slot in self.object_slots if slot in roles), None)
         if object_role in ("source", "target") and not getattr(found, object_role + "s"):
             pronoun = self._object_clitic(verb)
             if pronoun is not None:
