@@ -17,6 +17,7 @@ from chronique.extract.events.deeds import (
     deal_parties,
     deed_complement,
     doer_or_maker,
+    locution_object,
     reporter,
 )
 from chronique.extract.events.implicit import refused_party
@@ -224,7 +225,11 @@ class ArgumentFinder:
             # "menacé de poursuivre Apple en justice": the threat is aimed at the object of the
             # act threatened.
             embedded = next((c for c in trigger.children if c.dep_ in LABELS.complement_clauses and c.pos_ == "VERB"), None)
+            if embedded is not None and reader.object_actors(trigger):
+                return [], True  # "menacé Aéroports de Paris de quitter Roissy": the threatened is named
             return (reader.object_actors(embedded) if embedded is not None else []), True
+        if slot == "locution_object":  # "mettre en demeure la direction de Renault"
+            return locution_object(reader, trigger, entry.needs_child), True
         if slot.startswith("deal:"):  # "abandonner son projet de rachat d'iRobot"
             return deal_parties(reader, trigger, slot[5:].split(",")), True
         if slot == "reporter":  # "Samsung déclare que l'iPhone viole ses brevets"

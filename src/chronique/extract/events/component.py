@@ -29,6 +29,7 @@ from chronique.extract.events.implicit import calls_upon, dismisses_claims
 from chronique.extract.events.lexicon import TRIGGER_POS, EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
 from chronique.extract.events.scoring import rescore, scope_of
+from chronique.extract.events.speech import SpeechRules
 from chronique.extract.events.syntax import ParseReader, participle_adjunct
 from chronique.identity.events import dates_compatible, interval_of
 from chronique.identity.ontology import is_repeated, score_of
@@ -78,6 +79,7 @@ class EventExtractor:
         self.reader = ParseReader(words, kb)
         self.finder = ArgumentFinder(words, self.reader, kb)
         self.modality = ModalityReader(words)
+        self.speech = SpeechRules(words, self.reader)
         self.second_person = words.words("syntax", "second_person")
         self.first_person = words.words("syntax", "first_person")
         self.wrongdoing = words.words("quotes", "wrongdoing_verbs")
@@ -104,7 +106,8 @@ class EventExtractor:
             if tag not in TRIGGER_POS and context.discourse.quote_at(tokens.starts[i]) is None:
                 continue  # no trigger entry, no quote: nothing below would find anything here
             token = doc[i]
-            event = self._from_lexicon(token, context, events) or self._from_quote(token, context)
+            event = (self._from_lexicon(token, context, events) or self._from_quote(token, context)
+                     or self._from_speech(token, context))
             if event is not None:
                 events.extend(event)
             elif any(entry.answers or entry.counterpart == "accused" for entry in self.words.entries_for(token)):
@@ -113,8 +116,12 @@ class EventExtractor:
             # "X a rejeté l'offre de rachat de Y formulée par Z": the offer told after the reply
             # is known now.
             events.extend(self._from_lexicon(token, context, events) or [])
+        for finding in self.speech.quote_cues(doc, context.discourse):
+            # « Bercy a sabordé notre filière », a fustigé X: the cue accuses whom the quote aims at.
+            events.extend(self._events(finding.token, finding.entry, finding.found, 1.0, context))
         for token, entry, found, certainty in context.orphans:
             events.extend(self._retelling(token, entry, found, certainty, context, events))
+        events.extend(self.speech.threats_of_sanction(doc, events))
         kept = carry_dates(doc, _deduplicate(events))
         kept = carry_lead_dates(doc, kept, context.lead_dates, context.dater.lead_end)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
@@ -236,6 +243,8 @@ class EventExtractor:
         if entry.counterpart == "source" and found.targets and not found.sources:
             found.sources = context.discourse.counterpart(events, found.targets)
             penalty *= DISCOURSE_PENALTY
+        if self.speech.fill_persons(token, entry, found, context.discourse):
+            penalty *= DISCOURSE_PENALTY  # « Je vous accuse »: "vous" is whom the speaker addresses
         return penalty
 
     def _addressee_of_subject(self, token: Token, context: _DocumentContext) -> str | None:
@@ -252,6 +261,14 @@ class EventExtractor:
                     return quote.speaker  # "J'ai confiance en Bob": the speaker
                 return None
         return None
+
+    # -- speech rules (chronique.extract.events.speech) ----------------------------------------
+    def _from_speech(self, token: Token, context: _DocumentContext) -> list[Event] | None:
+        """"X exige que Y ...": a request to Y; "X s'est dit déçu par Y": X accuses Y."""
+        finding = self.speech.wish(token, context.discourse) or self.speech.judgment(token, context.discourse)
+        if finding is None:
+            return None
+        return self._events(finding.token, finding.entry, finding.found, 1.0, context)
 
     # -- quote rules -------------------------------------------------------------------------
     def _from_quote(self, token: Token, context: _DocumentContext) -> list[Event] | None:

@@ -19,7 +19,8 @@ from chronique.extract.events.syntax import CLAUSE_LINKS, OBLIQUE_DEPS, ParseRea
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
-__all__ = ["author_of_deed", "deal_parties", "deed_complement", "doer_or_maker", "reporter", "stray_agent"]
+__all__ = ["author_of_deed", "deal_parties", "deed_complement", "doer_or_maker", "locution_object", "reporter",
+           "stray_agent"]
 
 LABELS = dependency_scheme("ud")
 #: How many noun complements down a deal's party may sit ("son projet / d'acquisition / de Figma").
@@ -36,7 +37,7 @@ def author_of_deed(reader: ParseReader, noun: Token) -> list[str]:
     # The parser often hangs "formulée par X" on the last noun of "l'offre de rachat de l'OM".
     chain = [noun, *(c for c in noun.subtree if c.dep_ == LABELS.nominal_modifier and c.head.pos_ == "NOUN")][:4]
     for child in (c for head in chain for c in head.children):
-        if child.head is noun and child.dep_ in OBLIQUE_DEPS and preposition(child, reader.preposition_forms) in reader.agent_marks:
+        if child.head == noun and child.dep_ in OBLIQUE_DEPS and preposition(child, reader.preposition_forms) in reader.agent_marks:
             found = reader.actors(child)
             if found:
                 return found
@@ -156,3 +157,19 @@ def doer_or_maker(reader: ParseReader, verb: Token) -> list[str]:
         if doer and doer not in doers:
             doers.append(doer)
     return doers
+
+
+def locution_object(reader: ParseReader, verb: Token, nouns: frozenset[str]) -> list[str]:
+    """The object of a verb locution that the parser hung on the locution's noun: "mettre en
+    demeure/obl la direction/obj de Renault", "mettre en cause/obl Lactalis/nmod" (a bare phrase
+    right after the noun, with no preposition of its own)."""
+    for noun in verb.children:
+        if noun.i < verb.i or fold(noun.text) not in nouns or not any(c.dep_ == LABELS.case_marker for c in noun.children):
+            continue
+        for child in noun.children:
+            if child.i < noun.i or any(c.dep_ in LABELS.introducers for c in child.children):
+                continue
+            if child.left_edge.i == noun.i + 1 and child.pos_ in ("NOUN", "PROPN"):
+                return reader.actors(child)
+    return []
+

@@ -96,6 +96,7 @@ class EventLexicon:
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
     replies: dict[str, frozenset[str]] = field(default_factory=dict)
     quotes: dict[str, frozenset[str]] = field(default_factory=dict)
+    speech: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def words(self, section: str, name: str) -> frozenset[str]:
         """A word list of a section (empty when the language does not define it)."""
@@ -174,4 +175,5 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         modality=_word_lists(data.get("modality", {})),
         replies=_word_lists(data.get("replies", {})),
         quotes=_word_lists(data.get("quotes", {})),
+        speech=_word_lists(data.get("speech", {})),
     )
