@@ -13,6 +13,7 @@ that denotes an actor) and ``doc._.entities`` (one :class:`~chronique.model.Enti
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import cast
@@ -45,6 +46,8 @@ NAME_TAIL_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 #: How much a finder's type counts when the same unknown name is typed differently in one text.
 CUE_VOTES, PATTERN_VOTES, MODEL_VOTES = 3, 2, 1
 SOURCE_RANK = {"kb": 0, "pattern": 1, "model": 2}
+#: Two or more closing marks glued to a name's last word ("Yahoo!." ending a sentence): never the name's.
+GLUED_STOPS = re.compile(r"[!?.…]{2,}$")
 
 
 def local_key(entity_type: str, name: str) -> str:
@@ -230,7 +233,9 @@ class ActorRecognizer:
         names = self._keep_longest(names + self.patterns.subject_names(doc, sure, person_words))
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
         names = self._keep_longest(names + self.patterns.propagate(doc, names, sure))
-        return self.context_typer.apply(doc, text, _through_hyphens(names))
+        names = self.context_typer.apply(doc, text, _through_hyphens(names))
+        self.institutions.join_by_domain(names)
+        return names
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
@@ -329,6 +334,9 @@ class ActorRecognizer:
         mentions = []
         for name in names:
             text = name.span.text
+            glued = GLUED_STOPS.search(text)
+            if glued is not None and glued.start() > 0:
+                text = text[: glued.start()]  # "Yahoo!." closing a sentence is the "Yahoo" of "Yahoo!,"
             entity_type = name.type if name.kb_id or name.key else types.get(text, name.type)
             key, kb_id = name.key or name.kb_id, name.kb_id
             rule = name.rule or _rule_of(name)
@@ -346,7 +354,7 @@ class ActorRecognizer:
                 record["institution"] = True  # no "la société" or "le fabricant" stands for it
             if entity_type == "PERSON" and kb_id is None and "gender" not in record:
                 record["gender"] = self.first_name_gender.get(name.span[0].text)
-            mentions.append(ActorMention(name.span.start_char, name.span.end_char, key, "name", rule))
+            mentions.append(ActorMention(name.span.start_char, name.span.start_char + len(text), key, "name", rule))
         return mentions, entities
 
     def _surname_owners(self, names: list[NamedSpan], types: dict[str, str]) -> dict[str, NamedSpan | None]:

@@ -76,6 +76,7 @@ class ContextTyper:
             + [(c, "PRODUCT") for c in words["product_context_before"]],
             contractions,
         )
+        self.team_context = CueIndex([(c, "ORG") for c in words.get("team_context_before", [])], contractions)
         cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed if etype != "PERSON"]
         endings = sorted(words["plural_endings"], key=lambda e: len(e[0]), reverse=True)
         self.list_cues = CueIndex(cues + [(plural(cue, endings), etype) for cue, etype in cues], contractions)
@@ -92,6 +93,7 @@ class ContextTyper:
         self.press_abbreviations = frozenset(words["press_abbreviations"])
         self.calendar_words = frozenset(fold(w) for w in words["calendar_words"])
         self.countries = frozenset(places["countries"])
+        self.capitals = frozenset(places.get("capitals", {}))
         self.first_names = first_names
         self.markers = frozenset(fold(m) for marker in words["list_markers"] for m in marker.split(" "))
         self.separators = frozenset(fold(s) for sep in words["list_separators"] for s in sep.split(" "))
@@ -108,6 +110,7 @@ class ContextTyper:
                 self._brand_product(name, names)
         for name in names:
             self._lone_person(name, names)
+            self._surname_taken_for_place(name, names)
         names = sorted(names, key=lambda n: n.span.start)
         self._join_short_forms(doc, names)
         return names
@@ -115,20 +118,31 @@ class ContextTyper:
     # -- one actor per actor -----------------------------------------------------------------
     def _join_short_forms(self, doc: Doc, names: list[NamedSpan]) -> None:
         """"Ligue de football professionnel (LFP)", "la LFP", "la Ligue": one actor. An acronym in
-        brackets right after a name, an acronym of a name's initials, and a name's first word
-        alone join the one organisation of the article they fit."""
+        brackets right after a name (and that acronym wherever the article uses it again), an
+        acronym of a name's initials, and a name's first word alone join the one organisation of
+        the article they fit."""
         long_names = [n for n in names if n.type == "ORG" and len(n.span) > 1 and n.key is None]
+        defined: dict[str, list[NamedSpan]] = {}  # "(CAC)" after its name: every later "CAC" too
         for name in names:
             span = name.span
-            if len(span) != 1 or name.kb_id is not None or name.key is not None or name.type in ("LOC", "PERSON"):
-                continue
             word = span.text
+            # an acronym the model alone took for a place ("à la tête de l'OL") may still be the initials
+            # of the article's organisation ("l'Olympique Lyonnais"); a country never is
+            model_place = (name.type == "LOC" and name.source == "model" and name.rule != "place"
+                           and word.isupper() and not self.is_country(word))
+            if len(span) != 1 or name.kb_id is not None or name.key is not None or (
+                    name.type in ("LOC", "PERSON") and not model_place):
+                continue
             bracketed = [
                 n for n in long_names
                 if n.span.end + 1 == span.start and doc[n.span.end].text == "("
             ]
             if word.isupper() and len(word) >= 2:
-                holders = bracketed or [n for n in long_names if self._initials(n) == word]
+                holders = bracketed or defined.get(word) or [n for n in long_names if self._initials(n) == word]
+                if bracketed:
+                    defined[word] = bracketed
+            elif model_place:
+                continue
             else:
                 holders = [n for n in long_names if n.span[0].text == word]
             keys = {n.kb_id or f"org:{n.span.text}" for n in holders}
@@ -178,6 +192,20 @@ class ContextTyper:
             name.key = holder.kb_id or f"org:{holder.span.text}"
         elif not holders:
             name.type, name.rule = "OTHER", "lone-name"
+
+    def _surname_taken_for_place(self, name: NamedSpan, names: list[NamedSpan]) -> None:
+        """One word the model alone calls a place that is the surname of the one person the
+        article names in full ("Jaume Roures" … "ni Roures ni son avocat"): that person's surname.
+        A country or a capital never is."""
+        span = name.span
+        if name.type != "LOC" or name.source != "model" or name.typed_by_cue or len(span) != 1:
+            return
+        word = span.text
+        if self.is_country(word) or word in self.capitals or not word[:1].isupper():
+            return  # "Washington" stays the capital even beside "Denzel Washington"
+        people = {n.span.text for n in names if n.type == "PERSON" and len(n.span) > 1 and n.span[-1].text == word}
+        if len(people) == 1:
+            name.type, name.rule = "PERSON", "surname"
 
     # -- what names nobody -------------------------------------------------------------------
     def names_nobody(self, doc: Doc, text: str, name: NamedSpan) -> bool:
@@ -240,6 +268,9 @@ class ContextTyper:
             name.type, name.typed_by_cue, name.rule = "ORG", True, "inner-word"
             return
         if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
+            return
+        if name.type == "LOC" and self.team_context.type_at_end(line_before(text, span.start_char)):
+            name.type, name.typed_by_cue, name.rule = "ORG", True, "context"  # "le club de Bordeaux"
             return
         found = self.context_type(text, span.start_char)
         if found:

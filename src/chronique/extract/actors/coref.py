@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.data import lexicon
 from chronique.extract.actors.descriptions import resolve_descriptions, titles_given
 from chronique.extract.actors.origins import ArticleOrigins
+from chronique.extract.actors.restated import restated_names
 from chronique.extract.quotes.marks import find_quoted_spans
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
@@ -48,6 +49,7 @@ def resolve_references(
     """
     mentions = list(mentions)
     origins = ArticleOrigins(doc, mentions, entities, kb, words)
+    mentions += restated_names(doc, mentions, entities, words)
     mentions += _generic_org_descriptions(doc, text, mentions, entities, words, kb, origins)
     mentions += _role_descriptions(doc, mentions, entities, kb, words)
     mentions += resolve_descriptions(doc, mentions, entities, words, kb, origins)

@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.data import lexicon
+from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
@@ -43,6 +44,12 @@ MAX_ADJECTIVES = 2
 COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des"})
 #: Determiners after "de" that open a phrase of the verb, not a complement naming the noun's actor.
 INDEFINITES = frozenset({"un", "une"})
+#: The contracted marks of a complement with a definite article ("le leader du covoiturage"), and
+#: the articles after "de" ("le spécialiste de la seconde main").
+DEFINITE_COMPLEMENT_MARKS = frozenset({"du", "des"})
+DEFINITE_AFTER_DE = frozenset({"la", "l'", "l’"})
+#: How long such a complement may be, its mark included ("des technologies chinois").
+MAX_TRADE_COMPLEMENT = 4
 #: What may stand right before an office title: "le", "la", "l'" and their contractions "du", "au".
 OFFICE_DETERMINERS = r"(?:le |la |l'|du |au )"
 
@@ -61,38 +68,53 @@ def resolve_descriptions(
     the actors of that country, and a generic noun ("l'entreprise") off institutions."""
     cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
     determiners = frozenset(fold(d) for d in words["definite_determiners"])
+    #: "du géant américain", "au groupe": the mention starts at the noun (no "du" in an alias)
+    contracted = frozenset(fold(d) for d in words.get("contracted_determiners", []))
     generic = frozenset(fold(n) for n in words.get("generic_descriptions", {}).get("nouns", []))
+    qualified_only = frozenset(fold(n) for n in words.get("qualified_descriptions", {}).get("nouns", []))
     index = ActorIndex(doc, mentions)
     titles = titles_given(doc, index, entities, cues)
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []
     taken = {i for m in found for i in range(m.start, m.end)}
     tokens = token_table(doc)
+    kinds = NameKinds(words)
+    #: trade noun → the actor an earlier qualified description stood for ("le club rhodanien" … "ce club")
+    described: dict[str, str] = {}
     for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):
-        entity_type = cues.get(folded) or cues.get(folded_lemma)
+        entity_type = cues.get(folded) or cues.get(folded_lemma) or kinds.type_of(folded, folded_lemma)
         if entity_type is None:
             continue
         token = doc[i]
         if not token.is_lower or token.i == 0 or token.idx in taken:
             continue
         determiner = doc[token.i - 1]
-        if fold(determiner.text) not in determiners or "Plur" in token.morph.get("Number", []):
+        if fold(determiner.text) not in determiners | contracted or "Plur" in token.morph.get("Number", []):
             continue
         end = _description_end(doc, token, index, entity_type == "PERSON")
         if end is None or _covered(index, doc, determiner.i, end):
             continue
-        start_char, end_char = determiner.idx, doc[end - 1].idx + len(doc[end - 1].text)
-        accepted = ("ORG", "PERSON") if entity_type == "ACTOR" else (entity_type,)
+        start_char = token.idx if fold(determiner.text) in contracted else determiner.idx
+        end_char = doc[end - 1].idx + len(doc[end - 1].text)
+        accepted = ("ORG", "PERSON") if entity_type == "ACTOR" else kinds.accepted(entity_type)
         given = titles.get(fold(token.lemma_), set()) | titles.get(fold(token.text), set())
         holders = {k for k in given if entities[k]["type"] in accepted}
         rule = "title" if entity_type == "PERSON" else "description"
+        if not holders and folded_lemma in qualified_only and not (
+                origins is not None and origins.in_tokens(doc[token.i + 1 : end])):
+            continue  # "le site chinois" is a company, "le site internet" or "le site" alone is not
         if entity_type == "PERSON" or holders:
             # the one actor the article called so ("la chaîne Canal Neuf" then "la chaîne");
             # a person only so: "le ministre" is never merely the last person named
             key = next(iter(holders)) if len(holders) == 1 else None
         else:
             trade_said = fold(token.lemma_) not in generic and fold(token.text) not in generic
-            allowed = _allowed(origins, doc[token.i + 1 : end], token.lemma_ if fold(token.lemma_) in cues else token.text)
-            key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said, allowed=allowed)
+            noun = token.lemma_ if fold(token.lemma_) in cues else token.text
+            allowed = kinds.narrowing(folded, folded_lemma, entities, _allowed(origins, doc[token.i + 1 : end], noun))
+            earlier = described.get(folded_lemma) if trade_said else None
+            key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said, allowed=allowed,
+                            earlier=earlier)
+            if key is not None and trade_said and end > token.i + 1:
+                described[folded_lemma] = key  # only a qualified one ("le club rhodanien") is sure enough
         if key is not None:
             found.append(ActorMention(start_char, end_char, key, "description", rule))
     return found
@@ -123,7 +145,9 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
         after = doc[following.i + 1] if following.i + 1 < len(doc) else None
         indefinite = after is not None and (fold(after.text) in INDEFINITES or after.pos_ == "NUM")
         attached = noun.i <= complement.head.i < end and not indefinite
-        return None if attached or complement.i == following.i else end
+        if attached:
+            return _trade_complement_end(doc, following, complement, index)
+        return None if complement.i == following.i else end
     i = end + 1
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
@@ -132,6 +156,24 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
     while i < len(doc) and doc[i].text[:1].isupper() and i - end < 5:
         i += 1
     return i
+
+
+def _trade_complement_end(doc: Doc, mark: Token, complement: Token, index: ActorIndex) -> int | None:
+    """The end of "le leader du covoiturage", "le géant des technologies chinois": a complement
+    with a definite article ("du", "des", "de la") that says the actor's trade and names nobody;
+    ``None`` for any other complement ("le groupe de travail", "la société de la famille Mulliez")."""
+    definite = fold(mark.text) in DEFINITE_COMPLEMENT_MARKS or (
+        mark.i + 1 < len(doc) and fold(doc[mark.i + 1].text) in DEFINITE_AFTER_DE)
+    if not definite or complement.pos_ != "NOUN" or not complement.is_lower:
+        return None
+    end = complement.right_edge.i + 1
+    if end - mark.i > MAX_TRADE_COMPLEMENT or complement.left_edge.i != mark.i:
+        return None
+    if any(not t.is_lower and not t.is_punct for t in doc[mark.i : end]) or _covered(index, doc, mark.i, end):
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.i > mark.i + 1 for t in doc[mark.i : end]):
+        return None  # one bare phrase, no clause or second complement
+    return end
 
 
 def _allowed(origins: ArticleOrigins | None, adjectives: Span, noun: str):
@@ -155,12 +197,14 @@ def _covered(index: ActorIndex, doc: Doc, start: int, end: int) -> bool:
 
 
 def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tuple[str, ...],
-              clear_only: bool = False, allowed=None) -> str | None:
+              clear_only: bool = False, allowed=None, earlier: str | None = None) -> str | None:
     """The actor of an ``accepted`` type most in focus before ``noun``: the subject of the current or
     of an earlier sentence in the window, else the last one named; never an institution.
     ``clear_only``: only a subject, or the one candidate of the window (for nouns that name a
     trade, which the last-named actor may well not have). ``allowed`` narrows the candidates'
-    keys (agreement in origin and kind, :func:`_allowed`)."""
+    keys (agreement in origin and kind, :func:`_allowed`). ``earlier``: the actor an earlier
+    description with the same trade noun stood for; short of a subject, it stays that actor ("le
+    club rhodanien" … "ce club", whatever radio was named in between)."""
     sentences = [s for s in doc.sents if s.start <= noun.i]
     window = sentences[-1 - LOOKBACK_SENTENCES :] if sentences else []
     if not window:
@@ -179,11 +223,13 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     if allowed is not None:
         kept = set(allowed(list(dict.fromkeys(m.key for m, _ in candidates))))
         candidates = [(m, is_subject) for m, is_subject in candidates if m.key in kept]
-    if not candidates:
-        return None
     subjects = [m for m, is_subject in candidates if is_subject]
     if subjects:
         return subjects[-1].key
+    if earlier is not None and (allowed is None or allowed([earlier])):
+        return earlier
+    if not candidates:
+        return None
     if clear_only and len({m.key for m, _ in candidates}) > 1:
         return _most_salient(index, {m.key for m, _ in candidates}, noun)
     return candidates[-1][0].key

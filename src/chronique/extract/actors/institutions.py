@@ -168,7 +168,8 @@ class InstitutionFinder:
             # "le gendarme de la concurrence espagnol", "le régulateur boursier américain"
             after = self._domain_end(doc, i)
             if after < len(doc) and doc[after].lower_ in self.demonyms:
-                return after + 1
+                # "le régulateur chinois du cyberespace": the domain may follow the nationality too
+                return self._domain_end(doc, after + 1) if after == i else after + 1
         if head.text in self.with_name and is_capitalised(following) and following.pos_ not in ("DET", "ADP", "AUX", "VERB", "PUNCT"):
             if following.text in self.first_names or following.is_sent_start:
                 return None
@@ -177,6 +178,33 @@ class InstitutionFinder:
             if tuple(t.lower_ for t in doc[head.i : head.i + len(words)]) == words:
                 return self._place_end(doc, head.i + len(words))
         return None
+
+    def join_by_domain(self, names: list[NamedSpan]) -> None:
+        """"le gendarme de la concurrence espagnol" … "la Commission nationale des marchés et de la
+        concurrence": an institution described by the domain it governs is the one organisation
+        of the article whose name holds that domain's nouns (any order, before or after it)."""
+        named = [n for n in names if n.type == "ORG" and n.rule != "institution" and (len(n.span) > 1 or n.kb_id)]
+        for name in names:
+            if name.rule != "institution" or name.key is not None:
+                continue
+            nouns = self._domain_nouns(name.span)
+            if not nouns:
+                continue
+            holders = {n.kb_id or n.key or _local_key("ORG", n.span.text): n for n in named
+                       if nouns <= {fold(t.text) for t in n.span}}
+            if len(holders) == 1:
+                key, holder = next(iter(holders.items()))
+                name.key, name.kb_id = key, holder.kb_id
+
+    def _domain_nouns(self, span: Span) -> frozenset[str]:
+        """The nouns of the domain a description names ("concurrence" in "le gendarme de la
+        concurrence espagnol"); none for an adjective ("le régulateur boursier")."""
+        doc = span.doc
+        for i in range(span.start + 1, span.end):
+            end = self._domain_end(doc, i)
+            if end > i:
+                return frozenset(fold(t.text) for t in doc[i:end] if t.pos_ in ("NOUN", "PROPN") and not t.is_stop)
+        return frozenset()
 
     def _domain_end(self, doc: Doc, i: int) -> int:
         """After an institution's head: the domain it governs, if any ("de la concurrence",

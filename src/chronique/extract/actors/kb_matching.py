@@ -69,9 +69,14 @@ class KnownNameFinder:
         """Every known name in ``doc``: unambiguous ones, accepted context aliases, homonyms."""
         spans = self._matches(self.plain, doc)
         anchored = {ids[0] for ids in spans.values() if len(ids) == 1}
+        company_edges = {edge for (start, end), ids in spans.items()
+                         if len(ids) == 1 and self.kb.actors[ids[0]].type == "ORG" for edge in (start, end - 1)}
         for (start, end), ids in self._matches(self.contextual, doc).items():
             for actor_id in ids:
-                if self._context_accepts(doc, text, start, end, self.kb.actors[actor_id], anchored):
+                actor = self.kb.actors[actor_id]
+                if self._context_accepts(doc, text, start, end, actor, anchored) or (
+                        actor.type == "ORG" and end - start == 1 and len(doc[start].text) > 1
+                        and _listed_with(doc, start, end, company_edges)):
                     spans.setdefault((start, end), [])
                     if actor_id not in spans[(start, end)]:
                         spans[(start, end)].append(actor_id)
@@ -132,6 +137,7 @@ class KnownNameFinder:
         return end
 
     # -- context aliases -----------------------------------------------------------------
+    # (and :func:`_listed_with`: "Google et Zoom", a company listed with a known company)
     def _context_accepts(
         self, doc: Doc, text: str, start: int, end: int, actor: KnownActor, anchored: set[str]
     ) -> bool:
@@ -187,3 +193,15 @@ class KnownNameFinder:
     def _model_agrees(doc: Doc, start: int, end: int, entity_type: str, strict: bool) -> bool:
         labels = {"ORG"} if strict else AGREEING_LABELS.get(entity_type, set())
         return any(ent.start == start and ent.end == end and ent.label_ in labels for ent in doc.ents)
+
+
+#: Words that join the names of a list ("Google et Zoom", "Zoom, Slack ou Teams").
+LIST_JOINS = frozenset({",", "et", "ou"})
+
+
+def _listed_with(doc: Doc, start: int, end: int, company_edges: set[int]) -> bool:
+    """Whether the name at ``start:end`` is listed right next to a company the knowledge base
+    names without doubt ("Google et Zoom avaient porté plainte", "Zoom, Google et Slack")."""
+    before = start >= 2 and doc[start - 1].lower_ in LIST_JOINS and (start - 2) in company_edges
+    after = end + 1 < len(doc) and doc[end].lower_ in LIST_JOINS and (end + 1) in company_edges
+    return before or after

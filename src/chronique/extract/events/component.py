@@ -28,6 +28,7 @@ from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.implicit import calls_upon, dismisses_claims
 from chronique.extract.events.lexicon import TRIGGER_POS, EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
+from chronique.extract.events.retellings import carry_retelling_dates
 from chronique.extract.events.scoring import rescore, scope_of
 from chronique.extract.events.speech import SpeechRules
 from chronique.extract.events.syntax import ParseReader, participle_adjunct
@@ -124,6 +125,7 @@ class EventExtractor:
         events.extend(self.speech.threats_of_sanction(doc, events))
         kept = carry_dates(doc, _deduplicate(events))
         kept = carry_lead_dates(doc, kept, context.lead_dates, context.dater.lead_end)
+        kept = carry_retelling_dates(doc, kept)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
 

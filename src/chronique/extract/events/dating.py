@@ -314,7 +314,10 @@ def _publication_date(doc: Doc) -> Date | None:
 
 
 def _tells_news(path: list[Token]) -> bool:
-    """Whether the clause verb is in the present or the passé composé (present auxiliary)."""
+    """Whether the clause verb is in the present or the passé composé (present auxiliary); a
+    sentence with no finite verb ("Douze clubs se disant prêts à lancer …") tells the news too."""
+    if path and not any("Fin" in t.morph.get("VerbForm", []) for t in path[0].sent):
+        return True
     verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False

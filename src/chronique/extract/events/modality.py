@@ -79,6 +79,8 @@ class ModalityReader:
     def _negated(self, nodes: list[Token]) -> bool:
         for node in nodes:
             for child in node.children:
+                if child.dep_ == LABELS.marker and child.i < node.i and self._has("negating_marks", child.text):
+                    return True  # "sans (pour autant) exiger une scission": not demanded
                 if child.dep_ not in LABELS.negation_links:
                     continue  # the tagger gives "Tu" Polarity=Neg; only adverbs negate
                 if self._has("negation_words", child.text):

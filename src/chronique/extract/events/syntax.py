@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from chronique.extract.actors.groups import group_lists
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
@@ -106,7 +107,9 @@ class ParseReader:
 
     # -- actors of a phrase --------------------------------------------------------------
     def actors(self, head: Token) -> list[str]:
-        """Actors denoted by the phrase headed by ``head``: names, relatives, appositions."""
+        """Actors denoted by the phrase headed by ``head``: names, relatives, appositions, groups."""
+        if members := group_lists(head.doc.lang_).members(head):
+            return members  # "trois clubs (A, B et C)": every listed actor (extract.actors.groups)
         if "Rel" in head.morph.get("PronType", []) or fold(head.text) in self.relative_subject:
             return self.antecedent(head)
         named = any(c.i > head.i and _names_its_head(c) and _actor(c) for c in head.children)
