@@ -42,7 +42,7 @@ ROLE_TITLES = frozenset(
 )
 GENDERS = frozenset({"m", "f"})
 #: Kinds of organisation the knowledge base may record (see :attr:`KnownActor.kind`).
-ORG_KINDS = frozenset({"institution"})
+ORG_KINDS = frozenset({"institution", "press"})
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,9 @@ class KnownActor:
     #: is never an American company (``None`` when not recorded; "EU" for European institutions).
     country: str | None = None
     #: What kind of organisation it is when trade nouns must not stand for it: "institution"
-    #: (regulators, courts, governments, agencies) is never "la société" or "le géant".
+    #: (regulators, courts, governments, agencies) is never "la société" or "le géant"; "press"
+    #: (news agencies and newspapers, which articles cite as their sources) is never "le club" or
+    #: "le groupe", only a press noun ("l'agence", "le quotidien").
     kind: str | None = None
 
     @property

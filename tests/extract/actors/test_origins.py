@@ -139,3 +139,19 @@ def test_a_bare_government_is_the_one_the_article_names(nlp, text, surfaces):
     assert dict(found) == surfaces
     if "dont" in text:
         assert [k for s, k in found if s == "gouvernement"] == ["org:gouvernement allemand"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a news agency or newspaper the article quotes is its source, never "la société"
+        ("Le document a été consulté par Reuters. Selon la société, les ventes de Kelvora ont doublé.",
+         "la société", None),
+        # a press noun may stand for it
+        ("Le Figaro a publié l'enquête mardi. Le quotidien affirme que trois ministres étaient informés.",
+         "le quotidien", "le-figaro"),
+    ],
+)
+def test_a_news_outlet_is_described_only_by_a_press_noun(nlp, text, surface, expected):
+    assert resolved(nlp, text, surface) == expected

@@ -288,11 +288,14 @@ def _is_company(entities, origins: ArticleOrigins | None = None, phrase: str = "
     """A filter for what "la société" may stand for: an organisation, not an institution (by the
     knowledge base's kind or the name's head too, unless the noun is also an institution's, such
     as "l'organisation")."""
-    strict = origins is not None and origins.excludes_institutions(phrase.split(" ")[-1].split("'")[-1])
+    noun = phrase.split(" ")[-1].split("'")[-1]
+    strict = origins is not None and origins.excludes_institutions(noun)
 
     def accept(key: str, mention: ActorMention) -> bool:
         if entities[key]["type"] != "ORG" or entities[key].get("institution"):
             return False
+        if origins is not None and origins.excludes_press(noun) and origins.is_press(key):
+            return False  # "la société" is not the AFP the article quotes
         return not (strict and origins is not None and origins.is_institution(key))
 
     return accept

@@ -178,8 +178,9 @@ def _trade_complement_end(doc: Doc, mark: Token, complement: Token, index: Actor
 
 def _allowed(origins: ArticleOrigins | None, adjectives: Span, noun: str):
     """The narrowing of a description's candidates (a list of keys → the keys it may stand for):
-    by its adjectives of origin, and off institutions for a company's noun ("l'entreprise", "la
-    medtech"; not "l'organisation", "le régulateur")."""
+    by its adjectives of origin, off institutions for a company's noun ("l'entreprise", "la
+    medtech"; not "l'organisation", "le régulateur"), and off news outlets for any noun but a
+    press noun ("le club" is never the AFP the article quotes)."""
     if origins is None:
         return None
     wanted = origins.in_tokens(adjectives)
@@ -187,6 +188,8 @@ def _allowed(origins: ArticleOrigins | None, adjectives: Span, noun: str):
     def narrow(keys: list[str]) -> list[str]:
         if origins.excludes_institutions(noun):
             keys = [k for k in keys if not origins.is_institution(k)]
+        if origins.excludes_press(noun):
+            keys = [k for k in keys if not origins.is_press(k)]
         return origins.choose(keys, wanted)
 
     return narrow

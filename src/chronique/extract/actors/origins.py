@@ -72,6 +72,8 @@ class ArticleOrigins:
         self.heads = tuple(fold(h) + " " for h in words.get("institution_name_heads", []))
         #: Nouns that stand for institutions as well as companies ("l'organisation").
         self.neutral_nouns = frozenset(fold(n) for n in words.get("institution_nouns", []))
+        #: Nouns that may stand for a news agency or a newspaper ("l'agence", "le quotidien").
+        self.press_nouns = frozenset(fold(n) for n in words.get("press_nouns", []))
         self.stated: dict[str, set[str]] = {}
         for mention in mentions:
             if mention.kind == "name" and mention.key in entities:
@@ -115,6 +117,16 @@ class ArticleOrigins:
             return True
         name = fold(str(record.get("name") or key.split(":", 1)[-1])) + " "
         return bool(self.heads) and name.startswith(self.heads)
+
+    def is_press(self, key: str) -> bool:
+        """A news agency or newspaper by the knowledge base: the article's source, not its story."""
+        record = self.entities[key]
+        known = self.kb.get(record.get("kb_id") or key) if self.kb is not None else None
+        return known is not None and known.kind == "press"
+
+    def excludes_press(self, noun: str) -> bool:
+        """Whether the description noun ``noun`` cannot name a news outlet ("le club", "la société")."""
+        return fold(noun) not in self.press_nouns
 
     def excludes_institutions(self, noun: str) -> bool:
         """Whether the description noun ``noun`` names a company only ("la société", not
