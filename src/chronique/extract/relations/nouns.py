@@ -109,6 +109,14 @@ class NounLexicon:
         self.longest = max((len(_TOKEN_SPLIT.split(key)) + key.count("-") + key.count("'")
                             for key in self.table), default=1)
 
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        """Indexes of the tokens that may start a relational noun (in order): :meth:`at` is None
+        at every other token. One pass over the token table instead of a call per token."""
+        tokens = token_table(doc)
+        first_words = self.first_words
+        return [i for i, (folded, lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas))
+                if _first_word(folded) in first_words or lemma in first_words]
+
     def at(self, doc: Doc, i: int) -> tuple[int, tuple[NounSense, ...]] | None:
         """(width in tokens, senses) of the longest relational noun starting at token ``i``."""
         tokens = token_table(doc)
