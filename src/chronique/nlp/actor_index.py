@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
 
@@ -136,7 +136,7 @@ def actor_index(doc: Doc) -> ActorIndex:
     """
     # Read where spaCy keeps both attributes (``doc._`` builds an ``Underscore`` at each access,
     # and the extractors ask for the index at every token); unset, both are None as ``doc._`` says.
-    data = doc.user_data
+    data: dict[Any, Any] = doc.user_data  # spaCy types it dict[str, Any]; extension keys are tuples
     mentions = data.get(_MENTIONS_KEY)
     index = data.get(_INDEX_KEY)
     if index is None or index.source is not mentions:
