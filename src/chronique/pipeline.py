@@ -28,6 +28,7 @@ from chronique.errors import UnsupportedLanguageError
 from chronique.extract import register_components
 from chronique.model import Annotations, Document
 from chronique.nlp.extensions import remember_text
+from chronique.nlp.lemma_index import index_by_hash
 from chronique.parts import MAX_PART_CHARS, merge_parts, part_bounds
 
 __all__ = ["PipelineSpec", "supported_languages", "load_pipeline", "annotate_documents", "doc_to_annotations"]
@@ -74,6 +75,7 @@ def load_pipeline(lang: str) -> Language:
     register_components()
     nlp = spacy.load(spec["model"], exclude=list(spec.get("exclude", [])))
     _add_tokenizer_exceptions(nlp, lang)
+    index_by_hash(nlp)  # the same lemmas, without scanning a list of 66,000 verbs per new word
     nlp.add_pipe("chronique_sentence_starts", config={"lang": lang},
                  before="parser" if "parser" in nlp.pipe_names else None)
     for name in CHRONIQUE_COMPONENTS:

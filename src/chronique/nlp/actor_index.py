@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
 
@@ -40,6 +40,9 @@ OUTERMOST: Choice = "outermost"
 
 #: Labels of a token that names the noun it hangs on ("Elon Musk", "le groupe Vivendi").
 NAME_PART_DEPS = dependency_scheme("ud").phrase_name_links
+#: Where spaCy stores ``doc._.actor_mentions`` and ``doc._.actor_index`` (defaults: None).
+_MENTIONS_KEY = ("._.", "actor_mentions", None, None)
+_INDEX_KEY = ("._.", "actor_index", None, None)
 
 
 def is_name_part(child: Token) -> bool:
@@ -131,9 +134,12 @@ def actor_index(doc: Doc) -> ActorIndex:
     It is rebuilt when ``doc._.actor_mentions`` was given a new list since (a test setting
     mentions by hand, a component run again); mentions are never edited in place.
     """
-    mentions = doc._.actor_mentions
-    index = doc._.actor_index
+    # Read where spaCy keeps both attributes (``doc._`` builds an ``Underscore`` at each access,
+    # and the extractors ask for the index at every token); unset, both are None as ``doc._`` says.
+    data: dict[Any, Any] = doc.user_data  # spaCy types it dict[str, Any]; extension keys are tuples
+    mentions = data.get(_MENTIONS_KEY)
+    index = data.get(_INDEX_KEY)
     if index is None or index.source is not mentions:
         index = ActorIndex(doc, mentions)
-        doc._.actor_index = index
+        data[_INDEX_KEY] = index
     return index

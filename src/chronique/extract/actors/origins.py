@@ -61,12 +61,24 @@ def origin_forms(words: dict[str, Any]) -> dict[str, str]:
     return forms
 
 
+#: ``origin_forms`` of each lexicon section seen, by identity (it is the same for every document).
+_FORMS_BY_WORDS: dict[int, tuple[dict[str, Any], dict[str, str]]] = {}
+
+
+def _origin_forms_of(words: dict[str, Any]) -> dict[str, str]:
+    """``origin_forms(words)``, built once per lexicon instead of once per document (read only)."""
+    known = _FORMS_BY_WORDS.get(id(words))
+    if known is None or known[0] is not words:
+        known = _FORMS_BY_WORDS[id(words)] = (words, origin_forms(words))
+    return known[1]
+
+
 class ArticleOrigins:
     """The countries the article and the knowledge base give the actors of one document."""
 
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention], entities: dict[str, dict[str, Any]],
                  kb: KnowledgeBase | None, words: dict[str, Any]) -> None:
-        self.forms = origin_forms(words)
+        self.forms = _origin_forms_of(words)
         self.entities = entities
         self.kb = kb
         self.heads = tuple(fold(h) + " " for h in words.get("institution_name_heads", []))

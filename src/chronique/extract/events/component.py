@@ -104,7 +104,8 @@ class EventExtractor:
         answers: list[Token] = []
         tokens = token_table(doc)
         for i, tag in enumerate(tokens.pos):
-            if tag not in TRIGGER_POS and context.discourse.quote_at(tokens.starts[i]) is None:
+            if ((tag not in TRIGGER_POS or not self.words.may_trigger(tokens.folded[i], tokens.folded_lemmas[i]))
+                    and context.discourse.quote_at(tokens.starts[i]) is None):
                 continue  # no trigger entry, no quote: nothing below would find anything here
             token = doc[i]
             event = (self._from_lexicon(token, context, events) or self._from_quote(token, context)

@@ -23,6 +23,8 @@ __all__ = ["TriggerEntry", "EventLexicon", "load_event_lexicon"]
 LABELS = dependency_scheme("ud")
 #: The parts of speech a trigger entry may be found for (no other token evokes an event).
 TRIGGER_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "AUX"})
+#: Distinct words whose lemma candidates are kept (the memo is emptied when full).
+_MEMO_SIZE = 200_000
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class EventLexicon:
     replies: dict[str, frozenset[str]] = field(default_factory=dict)
     quotes: dict[str, frozenset[str]] = field(default_factory=dict)
     speech: dict[str, frozenset[str]] = field(default_factory=dict)
+    _memo: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = field(default_factory=dict, repr=False, compare=False)
 
     def words(self, section: str, name: str) -> frozenset[str]:
         """A word list of a section (empty when the language does not define it)."""
@@ -110,8 +113,29 @@ class EventLexicon:
         spelling: "menaç" -> "menac") recovers them.
         """
         tokens = token_table(token.doc)
-        lower = tokens.folded[token.i].lstrip("-")
-        found = [tokens.folded_lemmas[token.i], lower]
+        return list(self._word(tokens.folded[token.i], tokens.folded_lemmas[token.i])[0])
+
+    def may_trigger(self, folded: str, folded_lemma: str) -> bool:
+        """Whether a word (folded form and lemma) can evoke any trigger entry, verb or noun: when
+        not, :meth:`entries_for` finds none, whatever the token's part of speech and children."""
+        return self._word(folded, folded_lemma)[1]
+
+    def _word(self, folded: str, folded_lemma: str) -> tuple[tuple[str, ...], bool]:
+        """A word's lemma candidates and whether one of them (or its folded form) is in either
+        table, worked out once per distinct word: a pure function of the two strings."""
+        key = (folded, folded_lemma)
+        known = self._memo.get(key)
+        if known is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            candidates = tuple(self._rebuilt_candidates(folded, folded_lemma))
+            hit = any(c in self.verbs or c in self.nouns for c in (*candidates, folded))
+            known = self._memo[key] = (candidates, hit)
+        return known
+
+    def _rebuilt_candidates(self, folded: str, folded_lemma: str) -> list[str]:
+        lower = folded.lstrip("-")
+        found = [folded_lemma, lower]
         for ending in self.verb_endings:
             if lower.endswith(ending) and len(lower) > len(ending) + 2:
                 stem = lower[: -len(ending)]
@@ -133,6 +157,9 @@ class EventLexicon:
     def _entries_for(self, token: Token) -> list[TriggerEntry]:
         pos = token.pos_
         if pos not in TRIGGER_POS:
+            return []
+        tokens = token_table(token.doc)
+        if not self.may_trigger(tokens.folded[token.i], tokens.folded_lemmas[token.i]):
             return []
         children = {c.dep_ for c in token.children} if pos in ("NOUN", "PROPN") else set()
         # A noun with a subject but no copula is a verb the tagger misread ("réplique").

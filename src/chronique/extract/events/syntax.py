@@ -17,6 +17,7 @@ from chronique.extract.actors.groups import group_lists
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import first_token_from
 from chronique.text import fold
 
 if TYPE_CHECKING:
@@ -587,8 +588,10 @@ def _name_after_date(phrase: Token) -> Token | None:
 
 def _next_word_start(doc, end: int) -> int:
     """Where the first word after character ``end`` begins."""
-    token = next((t for t in doc if t.idx >= end and not t.is_space), None)
-    return token.idx if token is not None else -1
+    for i in range(first_token_from(doc, end), len(doc)):  # by bisection, not from the Doc's start
+        if not doc[i].is_space:
+            return doc[i].idx
+    return -1
 
 
 def _actor(token: Token) -> str | None:

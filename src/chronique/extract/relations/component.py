@@ -176,11 +176,13 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
         """Every relational noun (longest words first), with its prefix of determiners/modifiers."""
         phrases = []
         i = 0
-        while i < len(doc):
-            match = self.nouns.at(doc, i)
+        for candidate in self.nouns.candidate_starts(doc):  # no noun starts anywhere else
+            if candidate < i:
+                continue  # inside the noun found last
+            match = self.nouns.at(doc, candidate)
             if match is None:
-                i += 1
                 continue
+            i = candidate
             width, senses = match
             start = i
             while start > 0 and fold(doc[start - 1].text) in self.prefix:

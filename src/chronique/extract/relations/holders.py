@@ -14,6 +14,7 @@ from chronique.extract.relations.doc_actors import DocActors
 from chronique.extract.relations.nouns import NounPhrase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["HolderRules"]
@@ -64,8 +65,9 @@ class HolderRules(ComplementRules):
 
     def _opener_at(self, doc: Doc, i: int) -> int:
         """Width of a word or punctuation opening a list of named actors at token ``i``."""
+        folded = token_table(doc).folded  # fold(t.text) of every token, computed once per Doc
         for words in self.openers:
-            if tuple(fold(t.text) for t in doc[i : i + len(words)]) == words:
+            if tuple(folded[i : i + len(words)]) == words:
                 return len(words)
         return 0
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -48,9 +49,17 @@ class NounSense:
         return named_type in self.named_types and complement_type in self.complement_types
 
 
+@lru_cache(maxsize=65_536)
 def _key(text: str) -> str:
-    """The lookup form of a noun: folded, one space between words."""
+    """The lookup form of a noun: folded, one space between words (memoised: a pure function
+    asked for the words at every token)."""
     return _SPACES.sub(" ", fold(text).strip())
+
+
+@lru_cache(maxsize=65_536)
+def _first_word(folded: str) -> str:
+    """The part of a folded word before any space, apostrophe or hyphen (memoised)."""
+    return _TOKEN_SPLIT.split(folded)[0]
 
 
 def _senses(words: dict[str, Any], role_nouns: dict[str, list[str]]) -> list[tuple[Iterable[str], NounSense]]:
@@ -100,10 +109,18 @@ class NounLexicon:
         self.longest = max((len(_TOKEN_SPLIT.split(key)) + key.count("-") + key.count("'")
                             for key in self.table), default=1)
 
+    def candidate_starts(self, doc: Doc) -> list[int]:
+        """Indexes of the tokens that may start a relational noun (in order): :meth:`at` is None
+        at every other token. One pass over the token table instead of a call per token."""
+        tokens = token_table(doc)
+        first_words = self.first_words
+        return [i for i, (folded, lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas))
+                if _first_word(folded) in first_words or lemma in first_words]
+
     def at(self, doc: Doc, i: int) -> tuple[int, tuple[NounSense, ...]] | None:
         """(width in tokens, senses) of the longest relational noun starting at token ``i``."""
         tokens = token_table(doc)
-        if _TOKEN_SPLIT.split(tokens.folded[i])[0] not in self.first_words and tokens.folded_lemmas[i] not in self.first_words:
+        if _first_word(tokens.folded[i]) not in self.first_words and tokens.folded_lemmas[i] not in self.first_words:
             return None
         text_of_doc = text_of(doc)
         for width in range(min(self.longest, len(doc) - i), 0, -1):
