@@ -65,15 +65,31 @@ class PgCursor:
         return iter(self.fetchall())
 
 
+#: Settings of each chronique connection (docs/scale.md). JIT compiles the plan of a query the
+#: planner thinks costly: half a second spent before a profile's quote counts (1.2 s → 0.6 s at
+#: 100,000 documents), never won back here. A random page read costs about a sequential one on
+#: the SSDs a server has today (PostgreSQL's default of 4 is for spinning disks): index walks,
+#: which every question is, are priced as they run. A sort or a hash of a few thousand events
+#: (a graph's month, a popular actor's timeline) stays in memory.
+SESSION_SETTINGS = (
+    ("jit", "off"),
+    ("random_page_cost", "1.1"),
+    ("work_mem", "32MB"),
+    ("plan_cache_mode", "force_custom_plan"),
+)
+
+#: Executions of one statement text before psycopg prepares it on the server (parsed and
+#: analysed once per connection; each question is a handful of fixed texts asked again and again).
+PREPARE_THRESHOLD = 1
+
+
 class PgConnection:
     """One psycopg connection to a chronique database on a PostgreSQL server."""
 
     def __init__(self, url: str, *, read_only: bool = False) -> None:
-        self._conn = psycopg.connect(url, autocommit=True)
+        self._conn = psycopg.connect(url, autocommit=True, prepare_threshold=PREPARE_THRESHOLD)
         self._conn.adapters.register_loader("numeric", _NumericLoader)
-        # JIT compiles the plan of a query the planner thinks costly: half a second spent before
-        # a profile's quote counts (1.2 s → 0.6 s at 100,000 documents), never won back here.
-        self._conn.execute("SET jit = off")
+        self._conn.execute("; ".join(f"SET {name} = '{value}'" for name, value in SESSION_SETTINGS))  # type: ignore[arg-type]
         self.total_changes = 0
         if read_only:
             self._conn.execute("SET default_transaction_read_only = on")

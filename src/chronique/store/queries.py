@@ -86,10 +86,12 @@ def entities_by_ids(conn: sqlite3.Connection, entity_ids: Iterable[str]) -> list
                         (json.dumps(list(dict.fromkeys(entity_ids))),))
 
 
-#: The entities a user may mean by what they typed: an id, a kb id, a name or an alias.
+#: The entities a user may mean by what they typed: an id, a kb id, a name or an alias. One
+#: index look-up each (a chain of ``OR`` with a subquery made PostgreSQL scan every entity).
 _NAMED = (
-    "WHERE e.id = ? OR e.kb_id = ? OR e.norm_name = ?"
-    " OR e.id IN (SELECT entity_id FROM aliases WHERE norm = ?)"
+    "WHERE e.id IN (SELECT ? UNION ALL SELECT id FROM entities WHERE kb_id = ?"
+    " UNION ALL SELECT id FROM entities WHERE norm_name = ?"
+    " UNION ALL SELECT entity_id FROM aliases WHERE norm = ?)"
 )
 
 

@@ -147,5 +147,8 @@ class StoreReader:
     def sentence_holding(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         return text_reads.sentence_holding(self._conn, doc_id, offset)
 
+    def sentences_holding(self, wanted: Sequence[tuple[str, int]]) -> list[tuple[int, int] | None]:
+        return text_reads.sentences_holding(self._conn, wanted)
+
     def sentence_around(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
         return text_reads.sentence_around(self._conn, doc_id, start, end)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 __all__ = [
     "RANKED_WINDOW", "ArticleText", "QuoteText", "ranked_matches", "article_texts", "quote_texts",
-    "sentence_holding", "sentence_around",
+    "sentence_holding", "sentences_holding", "sentence_around",
 ]
 
 #: At most this many matches are ranked, the most recently stored ones: bm25 costs a few
@@ -99,6 +99,27 @@ def sentence_holding(conn: sqlite3.Connection, doc_id: str, offset: int) -> tupl
         (doc_id, offset),
     ).fetchone()
     return (row[0], row[1]) if row else None
+
+
+#: The last stored sentence starting at or before each (document, offset) asked: one statement
+#: for a whole page of search hits, where one look-up per hit costs a round trip each on a server.
+_SENTENCES_HOLDING = """
+    WITH wanted(doc_id, pos, n) AS
+        (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?))
+    SELECT w.n, s.start, s."end" FROM wanted w JOIN sentences s ON s.doc_id = w.doc_id
+      AND s.start = (SELECT MAX(b.start) FROM sentences b WHERE b.doc_id = w.doc_id AND b.start <= w.pos)
+"""
+
+
+def sentences_holding(conn: sqlite3.Connection, wanted: Sequence[tuple[str, int]]) -> list[tuple[int, int] | None]:
+    """:func:`sentence_holding` of each ``(doc_id, offset)``, in the order given, in one query."""
+    if not wanted:
+        return []
+    found: list[tuple[int, int] | None] = [None] * len(wanted)
+    spans = json.dumps([[doc_id, offset, index] for index, (doc_id, offset) in enumerate(wanted)])
+    for index, start, end in conn.execute(_SENTENCES_HOLDING, (spans,)):
+        found[index] = (start, end)
+    return found
 
 
 def sentence_around(conn: sqlite3.Connection, doc_id: str, start: int, end: int) -> tuple[int, int]:
