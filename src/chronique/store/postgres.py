@@ -20,6 +20,7 @@ from psycopg.pq import TransactionStatus
 
 from chronique.errors import StoreError
 from chronique.store.dialect import PG_PRELUDE, Translated, bind, bind_many, translate
+from chronique.store.pg_copy import PendingCopies, held_insert
 
 __all__ = ["PgConnection", "PgCursor"]
 
@@ -82,6 +83,9 @@ SESSION_SETTINGS = (
 #: analysed once per connection; each question is a handful of fixed texts asked again and again).
 PREPARE_THRESHOLD = 1
 
+#: Whether new connections hold their batched inserts for ``COPY`` (``store.pg_copy``).
+COPY_INSERTS = True
+
 
 class PgConnection:
     """One psycopg connection to a chronique database on a PostgreSQL server."""
@@ -91,6 +95,10 @@ class PgConnection:
         self._conn.adapters.register_loader("numeric", _NumericLoader)
         self._conn.execute("; ".join(f"SET {name} = '{value}'" for name, value in SESSION_SETTINGS))  # type: ignore[arg-type]
         self.total_changes = 0
+        #: Rows of ``executemany`` inserts in a write transaction are held and written by
+        #: ``COPY`` (``store.pg_copy``); ``False``: each row inserted when asked (as SQLite).
+        self.copy_inserts = COPY_INSERTS
+        self._pending = PendingCopies()
         if read_only:
             self._conn.execute("SET default_transaction_read_only = on")
 
@@ -106,6 +114,7 @@ class PgConnection:
         cursor = self._conn.cursor()
         *before, last = translated.statements
         try:
+            self._before(last)
             for statement in before:
                 cursor.execute(statement)  # the store's own fixed statements
             cursor.execute(last, bind(translated, params))
@@ -116,14 +125,30 @@ class PgConnection:
 
     def executemany(self, sql: str, rows: Any) -> PgCursor:
         translated = translate(sql)
-        cursor = self._conn.cursor()
         (statement,) = translated.statements
+        insert = held_insert(sql) if self.copy_inserts and self.in_transaction else None
+        if insert is not None and self._pending.holds(insert):
+            self._pending.hold(insert, rows)
+            return PgCursor(None, Translated(()))
+        cursor = self._conn.cursor()
         try:
+            self._before(statement)
             cursor.executemany(statement, bind_many(translated, rows))
         except psycopg.Error as error:
             raise StoreError(f"PostgreSQL: {error}") from error
         self._count(statement, cursor.rowcount)
         return PgCursor(None, Translated(()))
+
+    def _before(self, statement: str) -> None:
+        """Held rows are written before a statement that could see them, and before ``COMMIT``;
+        ``ROLLBACK`` drops them."""
+        if not self._pending:
+            return
+        word = statement.lstrip()[:8].upper()
+        if word.startswith("ROLLBACK"):
+            self._pending.discard()
+        elif word.startswith(("COMMIT", "END")) or self._pending.named_by(statement):
+            self.total_changes += self._pending.flush(self._conn)
 
     def _count(self, statement: str, rowcount: int) -> None:
         if rowcount > 0 and statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
