@@ -111,7 +111,7 @@ class PendingCopies:
 def _copy(conn: psycopg.Connection[Any], run: _Run) -> int:
     names = ", ".join(run.insert.columns)
     with conn.cursor() as cursor:
-        with cursor.copy(f"COPY {run.insert.table} ({names}) FROM STDIN") as copy:  # type: ignore[arg-type]
+        with cursor.copy(f"COPY {run.insert.table} ({names}) FROM STDIN") as copy:
             for row in run.rows:
                 copy.write_row(row)
     return len(run.rows)
@@ -121,13 +121,13 @@ def _copy_ignoring(conn: psycopg.Connection[Any], run: _Run) -> int:
     table, names = run.insert.table, ", ".join(run.insert.columns)
     stage = f"{_STAGE_PREFIX}{table}"
     with conn.cursor() as cursor:
-        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {stage} AS"  # type: ignore[arg-type]
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {stage} AS"
                        f" SELECT 0::bigint AS copy_order, {names} FROM {table} WITH NO DATA")
-        with cursor.copy(f"COPY {stage} (copy_order, {names}) FROM STDIN") as copy:  # type: ignore[arg-type]
+        with cursor.copy(f"COPY {stage} (copy_order, {names}) FROM STDIN") as copy:
             for order, row in enumerate(run.rows):
                 copy.write_row((order, *row))
-        cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage}"  # type: ignore[arg-type]
+        cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage}"
                        " ORDER BY copy_order ON CONFLICT DO NOTHING")
         stored = max(cursor.rowcount, 0)
-        cursor.execute(f"DELETE FROM {stage}")  # type: ignore[arg-type]
+        cursor.execute(f"DELETE FROM {stage}")
     return stored

@@ -93,7 +93,7 @@ class PgConnection:
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         self._conn = psycopg.connect(url, autocommit=True, prepare_threshold=PREPARE_THRESHOLD)
         self._conn.adapters.register_loader("numeric", _NumericLoader)
-        self._conn.execute("; ".join(f"SET {name} = '{value}'" for name, value in SESSION_SETTINGS))  # type: ignore[arg-type]
+        self._conn.execute("; ".join(f"SET {name} = '{value}'" for name, value in SESSION_SETTINGS))
         self.total_changes = 0
         #: Rows of ``executemany`` inserts in a write transaction are held and written by
         #: ``COPY`` (``store.pg_copy``); ``False``: each row inserted when asked (as SQLite).

@@ -6,8 +6,9 @@ on where SQLite starts reading: from an actor's events (a few for most actors, 5
 most covered one), from the events of a period (one short range per span class, through the
 ``events_by_span_start`` index of migration m004), or from all events in time order (the first
 page of a much-covered actor's timeline is at the very start of that order). SQLite cannot tell
-these apart without statistics, so :func:`select_event_ids` counts first (counts are read from
-indexes alone) and writes the query that starts from the smallest side.
+these apart without statistics, so :func:`select_event_ids` counts first (an actor's events from
+its running total, a period's from an index alone) and writes the query that starts from the
+smallest side.
 
 Every value is bound as a parameter; the SQL assembled here is made only of fixed fragments and
 runs of ``?``.
@@ -156,8 +157,12 @@ def _period_source(spec: EventFilter) -> tuple[str, list[object]]:
 
 
 def _actor_size(conn: sqlite3.Connection, spec: EventFilter) -> tuple[dict[str, int], int]:
-    """Events per actor, and how many the actor side may hold (sum for any, least for all)."""
-    counts = {actor: conn.execute("SELECT COUNT(*) FROM event_actors WHERE entity_id = ?", (actor,)).fetchone()[0]
+    """Events per actor, and how many the actor side may hold (sum for any, least for all): the
+    running totals of exported events (``store.aggregates``), one row each, where counting a
+    much-covered actor's 20,000 index entries took 5 ms on PostgreSQL (an estimate that only
+    chooses where a query starts)."""
+    counts = {actor: conn.execute("SELECT COALESCE(MAX(events), 0) FROM entity_stats WHERE entity_id = ?",
+                                  (actor,)).fetchone()[0]
               for actor in spec.actors}
     return counts, (sum(counts.values()) if spec.any_actor else min(counts.values()))
 
