@@ -169,7 +169,6 @@ def _actor_size(conn: sqlite3.Connection, spec: EventFilter) -> tuple[dict[str, 
 
 def _driver(conn: sqlite3.Connection, spec: EventFilter, size: int | None, page_end: int | None) -> str:
     """Where the query starts: "actors", "period", "time" (all events in time order) or "all"."""
-    total = conn.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
     if size is not None and spec.has_period and spec.dated_only and spec.start and spec.end:
         # Count the period's events only up to the actors' size: the count stops as soon as the
         # period is known to be the bigger side.
@@ -180,8 +179,10 @@ def _driver(conn: sqlite3.Connection, spec: EventFilter, size: int | None, page_
     if size is not None:
         # In time order, a page ending at ``page_end`` is found after about page_end × total / size
         # events; from the actors' side, after reading all ``size`` of them and sorting.
-        if page_end is not None and size and page_end * total < size * size:
-            return "time"
+        if page_end is not None and size:
+            total = conn.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
+            if page_end * total < size * size:
+                return "time"
         return "actors"
     if spec.has_period and spec.dated_only:
         return "period"
