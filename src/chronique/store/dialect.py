@@ -199,10 +199,10 @@ _TABLE_INFO_SQL = (
 
 #: Full-text reads (store.text_reads), by FTS table: the table and row id they stand for.
 _FTS = {"documents_fts": ("documents", "rowid"), "quotes_fts": ("quotes", "id")}
-_FTS_OLDEST = re.compile(
-    r"SELECT rowid FROM (\w+) WHERE \1 MATCH \? ORDER BY rowid DESC LIMIT 1 OFFSET \?")
-_FTS_RANKED = re.compile(
-    r"SELECT rowid, rank FROM (\w+) WHERE \1 MATCH \? AND rowid >= \? ORDER BY rank LIMIT \?")
+_FTS_WINDOW = re.compile(
+    r"SELECT rowid, rank FROM (\w+) WHERE \1 MATCH \? AND rowid >= COALESCE\("
+    r"\(SELECT rowid FROM \1 WHERE \1 MATCH \? ORDER BY rowid DESC LIMIT 1 OFFSET \?\), 0\)"
+    r" ORDER BY rank LIMIT \?")
 
 _SPANS_IN_JSON = re.compile(
     r"\(SELECT json_extract\(value, '\$\[0\]'\), json_extract\(value, '\$\[1\]'\),"
@@ -210,17 +210,17 @@ _SPANS_IN_JSON = re.compile(
 
 
 def _fts(sql: str) -> str | None:
-    """The PostgreSQL form of the two full-text reads; ``rank`` is ``-ts_rank`` (best first,
-    like FTS5's bm25, which is negative)."""
-    if match := _FTS_OLDEST.fullmatch(sql.strip()):
+    """The PostgreSQL form of the full-text read (``store.text_reads.ranked_matches``): the
+    newest ``OFFSET + 1`` matches, read newest first along the row id (one walk, where the two
+    halves of the SQLite statement would walk them twice), then the best of them by ``rank``,
+    ``-ts_rank`` (best first, like FTS5's bm25, which is negative). The second query parameter
+    is the same query, only checked."""
+    if match := _FTS_WINDOW.fullmatch(sql.strip()):
         table, rowid = _FTS[match.group(1)]
-        return (f"SELECT {rowid} FROM {table} WHERE search @@ chronique_tsquery(?)"
-                f" ORDER BY {rowid} DESC LIMIT 1 OFFSET ?")
-    if match := _FTS_RANKED.fullmatch(sql.strip()):
-        table, rowid = _FTS[match.group(1)]
-        return (f"SELECT {rowid}, -ts_rank(search, q.query)::float8 AS rank"
+        return (f"SELECT w.{rowid}, w.rank FROM (SELECT {rowid}, -ts_rank(search, q.query)::float8 AS rank"
                 f" FROM {table}, chronique_tsquery(?) AS q(query)"
-                f" WHERE search @@ q.query AND {rowid} >= ? ORDER BY rank, {rowid} LIMIT ?")
+                f" WHERE search @@ q.query AND ?::text IS NOT NULL ORDER BY {rowid} DESC LIMIT ? + 1) AS w"
+                f" ORDER BY w.rank, w.{rowid} LIMIT ?")
     return None
 
 

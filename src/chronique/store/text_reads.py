@@ -61,15 +61,15 @@ def _date(value: str | None) -> date | None:
 
 def ranked_matches(conn: sqlite3.Connection, kind: Literal["article", "quote"], query: str, limit: int) -> dict[int, float]:
     """rowid → bm25 rank of the ``limit`` best matches of an FTS5 ``query`` among articles or
-    quotes; beyond :data:`RANKED_WINDOW` matches, only the most recently stored ones are ranked."""
+    quotes; beyond :data:`RANKED_WINDOW` matches, only the most recently stored ones are ranked.
+    One statement (the window's oldest row is a subquery): on PostgreSQL the dialect makes it one
+    walk of the newest matches, ranked as they are read."""
     table = _FTS_TABLES[kind]
-    oldest = conn.execute(
-        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        (query, RANKED_WINDOW - 1),
-    ).fetchone()
     return dict(conn.execute(
-        f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
-        (query, oldest[0] if oldest else 0, limit),
+        f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? AND rowid >= COALESCE("
+        f"(SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0)"
+        " ORDER BY rank LIMIT ?",
+        (query, query, RANKED_WINDOW - 1, limit),
     ).fetchall())
 
 
