@@ -257,7 +257,10 @@ def _statement(sql: str) -> Translated:
     sql = re.sub(r"\binstr\(", "strpos(", sql)
     sql = re.sub(r"\bchar\((\d+)\)", r"chr(\1)", sql)
     sql = re.sub(r"(?<=[\s(])\+(?=[A-Za-z_])", "", sql)
-    sql = re.sub(r"IS NULL\) = ([01])\b", r"IS NULL)::int = \1", sql)
+    # SQLite's "(x IS NULL) = 0": IS FALSE (never NULL either way) keeps the boolean an index
+    # column PostgreSQL sees as fixed, so an index on it is read in order (backwards too);
+    # "= false" would become "x IS NOT NULL", which is not.
+    sql = re.sub(r"IS NULL\) = ([01])\b", lambda m: f"IS NULL) IS {'TRUE' if m.group(1) == '1' else 'FALSE'}", sql)
     sql = re.sub(r"\bLIMIT \?", "LIMIT NULLIF(?, -1)", sql)  # SQLite: LIMIT -1 is no limit
     returns_id = False
     insert = re.match(r"\s*INSERT OR (IGNORE|REPLACE) INTO (\w+)\s*\(([^)]*)\)", sql)
