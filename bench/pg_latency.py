@@ -43,15 +43,29 @@ from synthetic_store import NewsGenerator
 console = Console() if sys.stdout.isatty() else Console(width=140)
 status = Console(stderr=True)
 
-#: Tables in an order that keeps foreign keys satisfied as they are copied.
-TABLES = ("documents", "entities", "aliases", "mentions", "timexes", "money", "quotes", "events", "event_actors",
-          "event_mentions", "relations", "relation_evidence", "sentences", "ingest_log", "entity_merges",
-          "entity_redirects", "entity_pins", "entity_neighbours", "entity_stats", "pair_stats", "actor_periods",
-          "schema_migrations")
-#: Tables without a rowid: copied in primary-key order.
-WITHOUT_ROWID = {"entity_neighbours": "entity_id, other_id"}
+#: The tables referenced by others, copied first (foreign keys are checked as rows are copied);
+#: every other table of the SQLite store follows (running totals, newer migrations' tables).
+FIRST_TABLES = ("documents", "entities", "events", "relations")
 #: Tables whose ids PostgreSQL numbers itself (identity columns).
 IDENTITY_TABLES = ("quotes", "event_mentions", "ingest_log", "entity_merges")
+
+
+def _tables(source: sqlite3.Connection) -> list[str]:
+    """The store's tables (not the full-text index's own, nor SQLite's), referenced ones first."""
+    names = [row[0] for row in source.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        " AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'quotes_fts%' ORDER BY name")]
+    return [name for name in FIRST_TABLES if name in names] + [name for name in names if name not in FIRST_TABLES]
+
+
+def _copy_order(source: sqlite3.Connection, table: str) -> str:
+    """``rowid`` (identity ids are numbered as in SQLite), or the primary key of a table without one."""
+    try:
+        source.execute(f"SELECT rowid FROM {table} LIMIT 0")
+        return "rowid"
+    except sqlite3.OperationalError:
+        key = sorted((row[5], row[1]) for row in source.execute(f"PRAGMA table_info({table})") if row[5])
+        return ", ".join(f'"{name}"' for _, name in key)
 
 
 def copy_to_postgres(sqlite_path: Path, url: str) -> dict[str, Any]:
@@ -64,15 +78,16 @@ def copy_to_postgres(sqlite_path: Path, url: str) -> dict[str, Any]:
     rows: dict[str, int] = {}
     with closing(sqlite3.connect(f"{sqlite_path.absolute().as_uri()}?mode=ro", uri=True)) as source, \
             psycopg.connect(url) as target:
-        for table in ("schema_migrations", "entity_stats", "pair_stats", "actor_periods"):
-            target.execute(f"DELETE FROM {table}")  # type: ignore[arg-type]  # filled by the migrations
-        for table in TABLES:
+        target.execute("SET CONSTRAINTS ALL DEFERRED")  # checked at the commit, whatever the order
+        tables = _tables(source)
+        for table in reversed(tables):
+            target.execute(f"DELETE FROM {table}")  # type: ignore[arg-type]  # some are filled by the migrations
+        for table in tables:
             columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
             names = ", ".join(f'"{column}"' for column in columns)
             count = 0
             with target.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # type: ignore[arg-type]
-                order = WITHOUT_ROWID.get(table, "rowid")
-                for row in source.execute(f"SELECT {names} FROM {table} ORDER BY {order}"):
+                for row in source.execute(f"SELECT {names} FROM {table} ORDER BY {_copy_order(source, table)}"):
                     copy.write_row(row)
                     count += 1
             rows[table] = count
