@@ -116,14 +116,13 @@ def _sentence(bounds: tuple[int, int] | None, text: str, start: int, end: int) -
 
 
 def _article_hits(reads: StoreReader, query: str, parts: Sequence[Sequence[str]], limit: int) -> list[SearchHit]:
-    """The best articles: ranked by FTS5 first (the most recent :data:`RANKED_WINDOW` matches),
-    then only those few are read; their sentences in one look-up."""
-    ranks = reads.ranked_matches("article", query, limit)
-    found = [(article, locate(article.text, parts)) for article in reads.article_texts(ranks)]
-    located = [(article.doc_id, span[0]) for article, span in found if span is not None]
+    """The best articles: ranked by FTS5 (the most recent :data:`RANKED_WINDOW` matches), only
+    those few read, in one statement; their sentences in one more."""
+    found = [(article, rank, locate(article.text, parts)) for article, rank in reads.ranked_articles(query, limit)]
+    located = [(article.doc_id, span[0]) for article, _, span in found if span is not None]
     bounds = iter(reads.sentences_holding(located))
     hits = []
-    for article, span in found:
+    for article, rank, span in found:
         text = article.text
         if span is None:  # only the title matched
             snippet, sentence, start, end = " ".join(text[: 2 * SNIPPET_CONTEXT].split()), "", None, None
@@ -131,19 +130,17 @@ def _article_hits(reads: StoreReader, query: str, parts: Sequence[Sequence[str]]
             start, end = span
             snippet, sentence = _snippet(text, start, end), _sentence(next(bounds), text, start, end)
         hits.append(SearchHit("article", article.doc_id, article.doc_date, article.title, start, end, snippet,
-                              sentence, None, None, ranks[article.rowid]))
+                              sentence, None, None, rank))
     return hits
 
 
 def _quote_hits(reads: StoreReader, query: str, limit: int) -> list[SearchHit]:
-    ranks = reads.ranked_matches("quote", query, limit)
-    quotes = reads.quote_texts(ranks)
-    bounds = reads.sentences_holding([(q.doc_id, q.start) for q in quotes])
+    quotes = reads.ranked_quotes(query, limit)
+    bounds = reads.sentences_holding([(q.doc_id, q.start) for q, _ in quotes])
     return [
         SearchHit("quote", q.doc_id, q.doc_date, q.title, q.start, q.end, _snippet(q.text, q.start, q.end),
-                  _sentence(sentence, q.text, q.start, q.end), q.speaker_id, q.speaker_name,
-                  ranks[q.quote_id])
-        for q, sentence in zip(quotes, bounds, strict=True)
+                  _sentence(sentence, q.text, q.start, q.end), q.speaker_id, q.speaker_name, rank)
+        for (q, rank), sentence in zip(quotes, bounds, strict=True)
     ]
 
 

@@ -210,18 +210,20 @@ _SPANS_IN_JSON = re.compile(
 
 
 def _fts(sql: str) -> str | None:
-    """The PostgreSQL form of the full-text read (``store.text_reads.ranked_matches``): the
+    """The PostgreSQL form of the full-text window (``store.text_reads``, a subquery): the
     newest ``OFFSET + 1`` matches, read newest first along the row id (one walk, where the two
     halves of the SQLite statement would walk them twice), then the best of them by ``rank``,
     ``-ts_rank`` (best first, like FTS5's bm25, which is negative). The second query parameter
     is the same query, only checked."""
-    if match := _FTS_WINDOW.fullmatch(sql.strip()):
+    def window(match: re.Match[str]) -> str:
         table, rowid = _FTS[match.group(1)]
-        return (f"SELECT w.{rowid}, w.rank FROM (SELECT {rowid}, -ts_rank(search, q.query)::float8 AS rank"
+        return (f"SELECT w.{rowid} AS rowid, w.rank FROM (SELECT {rowid}, -ts_rank(search, q.query)::float8 AS rank"
                 f" FROM {table}, chronique_tsquery(?) AS q(query)"
                 f" WHERE search @@ q.query AND ?::text IS NOT NULL ORDER BY {rowid} DESC LIMIT ? + 1) AS w"
                 f" ORDER BY w.rank, w.{rowid} LIMIT ?")
-    return None
+
+    translated, count = _FTS_WINDOW.subn(window, sql)
+    return translated if count else None
 
 
 @lru_cache(maxsize=1024)
