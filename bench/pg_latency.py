@@ -9,8 +9,10 @@ The SQLite store is ``query_latency.py``'s (synthetic news through ``Store.save`
 ``--sqlite`` when that file holds nothing). The PostgreSQL database gets the same rows: the
 schema through ``Store(url)`` (the migrations), then every table copied with ``COPY`` in rowid
 order, identity sequences moved past the copied ids, ``ANALYZE``. The questions are drawn once
-(``query_latency.Workload``, fixed seed) and asked of both through ``Chronicle``, SQLite first;
-p50, p95 and max per kind for each, and PostgreSQL's p95 over SQLite's.
+(``query_latency.Workload``, fixed seed) and asked of both through ``Chronicle``;
+p50, p95 and max per kind for each, and PostgreSQL's p95 over SQLite's. The engines take turns
+question by question (the machine may be shared: both see the same load), and the load average
+is kept with each kind.
 
 Measured, never asserted (docs/benchmark.md).
 """
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -33,18 +37,35 @@ from rich.table import Table
 
 from chronique.analysis import Chronicle
 from chronique.store import Store
-from query_latency import SEED, Workload, actor_count, machine, measure, open_or_build, warm_file
+from query_latency import SEED, Workload, actor_count, machine, open_or_build, percentile, warm_file
 from synthetic_store import NewsGenerator
 
 console = Console() if sys.stdout.isatty() else Console(width=140)
 status = Console(stderr=True)
 
-#: Tables in an order that keeps foreign keys satisfied as they are copied.
-TABLES = ("documents", "entities", "aliases", "mentions", "timexes", "money", "quotes", "events", "event_actors",
-          "event_mentions", "relations", "relation_evidence", "sentences", "ingest_log", "entity_merges",
-          "entity_redirects", "entity_pins", "entity_neighbours", "schema_migrations")
+#: The tables referenced by others, copied first (foreign keys are checked as rows are copied);
+#: every other table of the SQLite store follows (running totals, newer migrations' tables).
+FIRST_TABLES = ("documents", "entities", "events", "relations")
 #: Tables whose ids PostgreSQL numbers itself (identity columns).
 IDENTITY_TABLES = ("quotes", "event_mentions", "ingest_log", "entity_merges")
+
+
+def _tables(source: sqlite3.Connection) -> list[str]:
+    """The store's tables (not the full-text index's own, nor SQLite's), referenced ones first."""
+    names = [row[0] for row in source.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        " AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'quotes_fts%' ORDER BY name")]
+    return [name for name in FIRST_TABLES if name in names] + [name for name in names if name not in FIRST_TABLES]
+
+
+def _copy_order(source: sqlite3.Connection, table: str) -> str:
+    """``rowid`` (identity ids are numbered as in SQLite), or the primary key of a table without one."""
+    try:
+        source.execute(f"SELECT rowid FROM {table} LIMIT 0")
+        return "rowid"
+    except sqlite3.OperationalError:
+        key = sorted((row[5], row[1]) for row in source.execute(f"PRAGMA table_info({table})") if row[5])
+        return ", ".join(f'"{name}"' for _, name in key)
 
 
 def copy_to_postgres(sqlite_path: Path, url: str) -> dict[str, Any]:
@@ -57,14 +78,16 @@ def copy_to_postgres(sqlite_path: Path, url: str) -> dict[str, Any]:
     rows: dict[str, int] = {}
     with closing(sqlite3.connect(f"{sqlite_path.absolute().as_uri()}?mode=ro", uri=True)) as source, \
             psycopg.connect(url) as target:
-        target.execute("DELETE FROM schema_migrations")
-        for table in TABLES:
+        target.execute("SET CONSTRAINTS ALL DEFERRED")  # checked at the commit, whatever the order
+        tables = _tables(source)
+        for table in reversed(tables):
+            target.execute(f"DELETE FROM {table}")  # type: ignore[arg-type]  # some are filled by the migrations
+        for table in tables:
             columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
             names = ", ".join(f'"{column}"' for column in columns)
             count = 0
             with target.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # type: ignore[arg-type]
-                order = "entity_id, other_id" if table == "entity_neighbours" else "rowid"  # WITHOUT ROWID
-                for row in source.execute(f"SELECT {names} FROM {table} ORDER BY {order}"):
+                for row in source.execute(f"SELECT {names} FROM {table} ORDER BY {_copy_order(source, table)}"):
                     copy.write_row(row)
                     count += 1
             rows[table] = count
@@ -84,33 +107,61 @@ def database_bytes(url: str) -> int:
     return int(row[0]) if row else 0
 
 
-def run_both(sqlite_path: Path, url: str, queries: int, seed: int) -> dict[str, dict[str, Any]]:
-    """The same questions, asked of SQLite then of PostgreSQL."""
+def _figures(times: list[float], sizes: list[int]) -> dict[str, Any]:
+    ordered = sorted(times)
+    return {
+        "queries": len(times),
+        "p50_ms": round(percentile(ordered, 0.50), 2),
+        "p95_ms": round(percentile(ordered, 0.95), 2),
+        "max_ms": round(ordered[-1], 2),
+        "mean_ms": round(statistics.fmean(ordered), 2),
+        "mean_results": round(statistics.fmean(sizes), 1),
+        "max_results": max(sizes),
+    }
+
+
+def run_both(sqlite_path: Path, url: str, queries: int, seed: int, kinds: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """The same questions asked of both, alternating: each question of SQLite then of PostgreSQL
+    (which goes first alternates from one question to the next), so that a machine shared with
+    other work loads both engines alike. The answers' sizes must agree."""
     with closing(sqlite3.connect(f"{sqlite_path.absolute().as_uri()}?mode=ro", uri=True)) as conn, \
             Store(sqlite_path, read_only=True) as store:
         generator = NewsGenerator(seed, actor_count(store.counts()["documents"]))
         questions = Workload(conn, generator, queries, seed + 1).questions()
     results: dict[str, dict[str, Any]] = {}
-    for engine, location in (("sqlite", str(sqlite_path)), ("postgresql", url)):
-        with Store(location, read_only=True) as store:
-            chron = Chronicle(store)
-            for calls in questions.values():  # warm-up: one of each, not counted
+    with Store(str(sqlite_path), read_only=True) as lite_store, Store(url, read_only=True) as pg_store:
+        engines = {"sqlite": Chronicle(lite_store), "postgresql": Chronicle(pg_store)}
+        for kind, calls in questions.items():
+            if kinds and not any(wanted in kind for wanted in kinds):
+                continue
+            status.print(f"measuring {kind} ({len(calls)} queries each, load {os.getloadavg()[0]:.1f})")
+            for chron in engines.values():  # warm-up: one of the kind, not counted
                 calls[0](chron)
-            for kind, calls in questions.items():
-                status.print(f"{engine}: measuring {kind} ({len(calls)} queries)")
-                results.setdefault(kind, {})[engine] = measure(chron, calls)
+            times: dict[str, list[float]] = {"sqlite": [], "postgresql": []}
+            sizes: dict[str, list[int]] = {"sqlite": [], "postgresql": []}
+            for index, call in enumerate(calls):
+                order = ("sqlite", "postgresql") if index % 2 == 0 else ("postgresql", "sqlite")
+                for engine in order:
+                    started = time.perf_counter()
+                    sizes[engine].append(call(engines[engine]))
+                    times[engine].append((time.perf_counter() - started) * 1000)
+            if sizes["sqlite"] != sizes["postgresql"]:
+                raise SystemExit(f"{kind}: the engines answer differently ({sizes})")
+            results[kind] = {engine: _figures(times[engine], sizes[engine]) for engine in engines}
+            results[kind]["load_average"] = round(os.getloadavg()[0], 2)
     return results
 
 
 def results_table(results: dict[str, dict[str, Any]]) -> Table:
     table = Table(title="query latency (ms): SQLite and PostgreSQL, same store, same questions")
     for column in ("question", "queries", "SQLite p50", "SQLite p95", "PostgreSQL p50", "PostgreSQL p95",
-                   "p95 PG / SQLite"):
+                   "p95 PG / SQLite", "load"):
         table.add_column(column, justify="left" if column == "question" else "right")
     for kind, engines in results.items():
         lite, pg = engines["sqlite"], engines["postgresql"]
         table.add_row(kind, str(lite["queries"]), f"{lite['p50_ms']:.1f}", f"{lite['p95_ms']:.1f}",
-                      f"{pg['p50_ms']:.1f}", f"{pg['p95_ms']:.1f}", f"{pg['p95_ms'] / max(lite['p95_ms'], 0.01):.2f}")
+                      f"{pg['p50_ms']:.1f}", f"{pg['p95_ms']:.1f}", f"{pg['p95_ms'] / max(lite['p95_ms'], 0.01):.2f}",
+                      f"{engines['load_average']:.1f}")
     return table
 
 
@@ -121,6 +172,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--docs", type=int, default=100_000, help="documents to build (default 100000)")
     parser.add_argument("--queries", type=int, default=100, help="queries per kind (default 100)")
     parser.add_argument("--seed", type=int, default=SEED, help="seed of the synthetic news and of the questions")
+    parser.add_argument("--kinds", nargs="*", help="only the questions whose kind holds one of these words")
     parser.add_argument("--json", metavar="FILE", help="write every figure as JSON to FILE")
     return parser.parse_args(argv)
 
@@ -133,7 +185,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             pass  # pending migrations first
         copied = copy_to_postgres(path, args.pg)
         warm_file(path)
-        results = run_both(path, args.pg, args.queries, args.seed)
+        results = run_both(path, args.pg, args.queries, args.seed, args.kinds)
         with Store(path) as store:
             counts = store.counts()
         report = {

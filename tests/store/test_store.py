@@ -318,6 +318,21 @@ def test_timeline_of_two_actors(filled: Store) -> None:
     assert [e.type for e in filled.timeline([MUSK, TESLA, OPENAI])] == []
 
 
+def test_timeline_of_an_actor_known_only_from_an_unexported_event(store: Store) -> None:
+    text = "Orsay pourrait poursuivre Vanel en mars 2025."
+    store.save([Annotations(
+        document=Document("h", text, date(2025, 2, 1), "fr", None, None, None, "h.jsonl"),
+        entities=[Entity("o", "Orsay", "ORG", None, (), (span(text, "Orsay"),)),
+                  Entity("v", "Vanel", "ORG", None, (), (span(text, "Vanel"),))],
+        events=[event(text, "SUE", ("o",), ("v",), text[:-1], "poursuivre", date="2025-03",
+                      date_start="2025-03-01", date_end="2025-03-31", modality="hypothetical")],
+        sentences=sentences(text),
+    )])
+    orsay = store.find_entity("Orsay").id
+    assert store.timeline([orsay]) == []
+    assert [(e.type, e.modality) for e in store.timeline([orsay], include_unexported=True)] == [("SUE", "hypothetical")]
+
+
 def test_timeline_mentions_carry_evidence_and_sentence(filled: Store) -> None:
     [order] = filled.timeline([TESLA])
     [mention] = order.mentions

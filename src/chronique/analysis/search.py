@@ -109,38 +109,38 @@ def _snippet(text: str, start: int, end: int) -> str:
     return ("…" if low > 0 else "") + body + ("…" if high < len(text) else "")
 
 
-def _sentence(reads: StoreReader, doc_id: str, text: str, start: int, end: int) -> str:
-    """The stored sentence holding ``start`` (else the span itself), whitespace tidied."""
-    bounds = reads.sentence_holding(doc_id, start)
+def _sentence(bounds: tuple[int, int] | None, text: str, start: int, end: int) -> str:
+    """The stored sentence holding ``start`` (``bounds``, else the span itself), whitespace tidied."""
     low, high = (bounds[0], max(bounds[1], end)) if bounds and start < bounds[1] else (start, end)
     return " ".join(text[low:high].split())
 
 
 def _article_hits(reads: StoreReader, query: str, parts: Sequence[Sequence[str]], limit: int) -> list[SearchHit]:
-    """The best articles: ranked by FTS5 first (the most recent :data:`RANKED_WINDOW` matches),
-    then only those few are read."""
-    ranks = reads.ranked_matches("article", query, limit)
+    """The best articles: ranked by FTS5 (the most recent :data:`RANKED_WINDOW` matches), only
+    those few read, in one statement; their sentences in one more."""
+    found = [(article, rank, locate(article.text, parts)) for article, rank in reads.ranked_articles(query, limit)]
+    located = [(article.doc_id, span[0]) for article, _, span in found if span is not None]
+    bounds = iter(reads.sentences_holding(located))
     hits = []
-    for article in reads.article_texts(ranks):
+    for article, rank, span in found:
         text = article.text
-        span = locate(text, parts)
         if span is None:  # only the title matched
             snippet, sentence, start, end = " ".join(text[: 2 * SNIPPET_CONTEXT].split()), "", None, None
         else:
             start, end = span
-            snippet, sentence = _snippet(text, start, end), _sentence(reads, article.doc_id, text, start, end)
+            snippet, sentence = _snippet(text, start, end), _sentence(next(bounds), text, start, end)
         hits.append(SearchHit("article", article.doc_id, article.doc_date, article.title, start, end, snippet,
-                              sentence, None, None, ranks[article.rowid]))
+                              sentence, None, None, rank))
     return hits
 
 
 def _quote_hits(reads: StoreReader, query: str, limit: int) -> list[SearchHit]:
-    ranks = reads.ranked_matches("quote", query, limit)
+    quotes = reads.ranked_quotes(query, limit)
+    bounds = reads.sentences_holding([(q.doc_id, q.start) for q, _ in quotes])
     return [
         SearchHit("quote", q.doc_id, q.doc_date, q.title, q.start, q.end, _snippet(q.text, q.start, q.end),
-                  _sentence(reads, q.doc_id, q.text, q.start, q.end), q.speaker_id, q.speaker_name,
-                  ranks[q.quote_id])
-        for q in reads.quote_texts(ranks)
+                  _sentence(sentence, q.text, q.start, q.end), q.speaker_id, q.speaker_name, rank)
+        for (q, rank), sentence in zip(quotes, bounds, strict=True)
     ]
 
 

@@ -20,6 +20,7 @@ from psycopg.pq import TransactionStatus
 
 from chronique.errors import StoreError
 from chronique.store.dialect import PG_PRELUDE, Translated, bind, bind_many, translate
+from chronique.store.pg_copy import PendingCopies, held_insert
 
 __all__ = ["PgConnection", "PgCursor"]
 
@@ -65,16 +66,42 @@ class PgCursor:
         return iter(self.fetchall())
 
 
+#: Settings of each chronique connection (docs/scale.md). JIT compiles the plan of a query the
+#: planner thinks costly: half a second spent before a profile's quote counts (1.2 s → 0.6 s at
+#: 100,000 documents), never won back here. A random page read costs about a sequential one on
+#: the SSDs a server has today (PostgreSQL's default of 4 is for spinning disks): index walks,
+#: which every question is, are priced as they run. A sort or a hash of a few thousand events
+#: (a graph's month, a popular actor's timeline) stays in memory. No parallel workers: starting
+#: them took 25 ms of a timeline's 35 ms first page (7 ms without), and a server answering many
+#: users has no idle cores to lend one question.
+SESSION_SETTINGS = (
+    ("jit", "off"),
+    ("random_page_cost", "1.1"),
+    ("work_mem", "32MB"),
+    ("plan_cache_mode", "force_custom_plan"),
+    ("max_parallel_workers_per_gather", "0"),
+)
+
+#: Executions of one statement text before psycopg prepares it on the server (parsed and
+#: analysed once per connection; each question is a handful of fixed texts asked again and again).
+PREPARE_THRESHOLD = 1
+
+#: Whether new connections hold their batched inserts for ``COPY`` (``store.pg_copy``).
+COPY_INSERTS = True
+
+
 class PgConnection:
     """One psycopg connection to a chronique database on a PostgreSQL server."""
 
     def __init__(self, url: str, *, read_only: bool = False) -> None:
-        self._conn = psycopg.connect(url, autocommit=True)
+        self._conn = psycopg.connect(url, autocommit=True, prepare_threshold=PREPARE_THRESHOLD)
         self._conn.adapters.register_loader("numeric", _NumericLoader)
-        # JIT compiles the plan of a query the planner thinks costly: half a second spent before
-        # a profile's quote counts (1.2 s → 0.6 s at 100,000 documents), never won back here.
-        self._conn.execute("SET jit = off")
+        self._conn.execute("; ".join(f"SET {name} = '{value}'" for name, value in SESSION_SETTINGS))
         self.total_changes = 0
+        #: Rows of ``executemany`` inserts in a write transaction are held and written by
+        #: ``COPY`` (``store.pg_copy``); ``False``: each row inserted when asked (as SQLite).
+        self.copy_inserts = COPY_INSERTS
+        self._pending = PendingCopies()
         if read_only:
             self._conn.execute("SET default_transaction_read_only = on")
 
@@ -90,6 +117,7 @@ class PgConnection:
         cursor = self._conn.cursor()
         *before, last = translated.statements
         try:
+            self._before(last)
             for statement in before:
                 cursor.execute(statement)  # the store's own fixed statements
             cursor.execute(last, bind(translated, params))
@@ -100,14 +128,30 @@ class PgConnection:
 
     def executemany(self, sql: str, rows: Any) -> PgCursor:
         translated = translate(sql)
-        cursor = self._conn.cursor()
         (statement,) = translated.statements
+        insert = held_insert(sql) if self.copy_inserts and self.in_transaction else None
+        if insert is not None and self._pending.holds(insert):
+            self._pending.hold(insert, rows)
+            return PgCursor(None, Translated(()))
+        cursor = self._conn.cursor()
         try:
+            self._before(statement)
             cursor.executemany(statement, bind_many(translated, rows))
         except psycopg.Error as error:
             raise StoreError(f"PostgreSQL: {error}") from error
         self._count(statement, cursor.rowcount)
         return PgCursor(None, Translated(()))
+
+    def _before(self, statement: str) -> None:
+        """Held rows are written before a statement that could see them, and before ``COMMIT``;
+        ``ROLLBACK`` drops them."""
+        if not self._pending:
+            return
+        word = statement.lstrip()[:8].upper()
+        if word.startswith("ROLLBACK"):
+            self._pending.discard()
+        elif word.startswith(("COMMIT", "END")) or self._pending.named_by(statement):
+            self.total_changes += self._pending.flush(self._conn)
 
     def _count(self, statement: str, rowcount: int) -> None:
         if rowcount > 0 and statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):

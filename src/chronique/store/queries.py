@@ -86,10 +86,12 @@ def entities_by_ids(conn: sqlite3.Connection, entity_ids: Iterable[str]) -> list
                         (json.dumps(list(dict.fromkeys(entity_ids))),))
 
 
-#: The entities a user may mean by what they typed: an id, a kb id, a name or an alias.
+#: The entities a user may mean by what they typed: an id, a kb id, a name or an alias. One
+#: index look-up each (a chain of ``OR`` with a subquery made PostgreSQL scan every entity).
 _NAMED = (
-    "WHERE e.id = ? OR e.kb_id = ? OR e.norm_name = ?"
-    " OR e.id IN (SELECT entity_id FROM aliases WHERE norm = ?)"
+    "WHERE e.id IN (SELECT ? UNION ALL SELECT id FROM entities WHERE kb_id = ?"
+    " UNION ALL SELECT id FROM entities WHERE norm_name = ?"
+    " UNION ALL SELECT entity_id FROM aliases WHERE norm = ?)"
 )
 
 
@@ -146,8 +148,9 @@ _MENTIONS_OF_EVENTS = f"""
            em.modality
     FROM event_mentions em
     JOIN documents d ON d.id = em.doc_id
-    LEFT JOIN sentences s ON em.sentence_start IS NULL AND s.doc_id = em.doc_id AND em.start < s."end"
-        AND s.start = (SELECT MAX(s2.start) FROM sentences s2 WHERE s2.doc_id = em.doc_id AND s2.start <= em.start)
+    LEFT JOIN sentences s ON s.doc_id = em.doc_id AND em.start < s."end"
+        AND s.start = (SELECT MAX(s2.start) FROM sentences s2
+                       WHERE em.sentence_start IS NULL AND s2.doc_id = em.doc_id AND s2.start <= em.start)
     WHERE em.event_id {_CHOSEN}
     ORDER BY d.date, em.doc_id, em.start, em.id
 """
@@ -157,6 +160,8 @@ def _timeline_mentions(conn: sqlite3.Connection, chosen: str) -> dict[str, list[
     """The mentions of the chosen events, in reading order (document date, document, offset).
 
     The evidence and its sentence are sliced in SQL: ``substr`` counts characters as Python does.
+    The stored sentences are looked up only for a mention stored without its sentence's bounds
+    (the test sits in the subquery: as a join condition PostgreSQL probed the sentences first).
     """
     by_event: dict[str, list[EventMentionRow]] = {}
     for event_id, doc_id, doc_date, start, end, trigger, evidence, sentence, modality in conn.execute(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Literal
 
 from chronique.model import Annotations, Document
 from chronique.store import analysis_reads, graph_months, page_reads, queries, quote_reads, text_reads
@@ -151,17 +150,17 @@ class StoreReader:
     def documents_mentioning(self, entity_id: str, limit: int, offset: int = 0) -> DocumentPage:
         return page_reads.documents_mentioning(self._conn, entity_id, limit, offset)
 
-    def ranked_matches(self, kind: Literal["article", "quote"], query: str, limit: int) -> dict[int, float]:
-        return text_reads.ranked_matches(self._conn, kind, query, limit)
+    def ranked_articles(self, query: str, limit: int) -> list[tuple[ArticleText, float]]:
+        return text_reads.ranked_articles(self._conn, query, limit)
 
-    def article_texts(self, rowids: Iterable[int]) -> list[ArticleText]:
-        return text_reads.article_texts(self._conn, rowids)
-
-    def quote_texts(self, quote_ids: Iterable[int]) -> list[QuoteText]:
-        return text_reads.quote_texts(self._conn, quote_ids)
+    def ranked_quotes(self, query: str, limit: int) -> list[tuple[QuoteText, float]]:
+        return text_reads.ranked_quotes(self._conn, query, limit)
 
     def sentence_holding(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         return text_reads.sentence_holding(self._conn, doc_id, offset)
+
+    def sentences_holding(self, wanted: Sequence[tuple[str, int]]) -> list[tuple[int, int] | None]:
+        return text_reads.sentences_holding(self._conn, wanted)
 
     def sentence_around(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
         return text_reads.sentence_around(self._conn, doc_id, start, end)

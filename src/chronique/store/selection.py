@@ -6,8 +6,9 @@ on where SQLite starts reading: from an actor's events (a few for most actors, 5
 most covered one), from the events of a period (one short range per span class, through the
 ``events_by_span_start`` index of migration m004), or from all events in time order (the first
 page of a much-covered actor's timeline is at the very start of that order). SQLite cannot tell
-these apart without statistics, so :func:`select_event_ids` counts first (counts are read from
-indexes alone) and writes the query that starts from the smallest side.
+these apart without statistics, so :func:`select_event_ids` counts first (an actor's events from
+its running total, a period's from an index alone) and writes the query that starts from the
+smallest side.
 
 Every value is bound as a parameter; the SQL assembled here is made only of fixed fragments and
 runs of ``?``.
@@ -156,15 +157,18 @@ def _period_source(spec: EventFilter) -> tuple[str, list[object]]:
 
 
 def _actor_size(conn: sqlite3.Connection, spec: EventFilter) -> tuple[dict[str, int], int]:
-    """Events per actor, and how many the actor side may hold (sum for any, least for all)."""
-    counts = {actor: conn.execute("SELECT COUNT(*) FROM event_actors WHERE entity_id = ?", (actor,)).fetchone()[0]
-              for actor in spec.actors}
+    """Events per actor, and how many the actor side may hold (sum for any, least for all).
+    Exported events only (the usual question): the actor's running total (``store.aggregates``),
+    one row, where counting a much-covered actor's 20,000 index entries took 5 ms on PostgreSQL;
+    with the unexported ones, that count. Zero means the question has no answer."""
+    sql = ("SELECT COUNT(*) FROM event_actors WHERE entity_id = ?" if spec.include_unexported
+           else "SELECT COALESCE(MAX(events), 0) FROM entity_stats WHERE entity_id = ?")
+    counts = {actor: conn.execute(sql, (actor,)).fetchone()[0] for actor in spec.actors}
     return counts, (sum(counts.values()) if spec.any_actor else min(counts.values()))
 
 
 def _driver(conn: sqlite3.Connection, spec: EventFilter, size: int | None, page_end: int | None) -> str:
     """Where the query starts: "actors", "period", "time" (all events in time order) or "all"."""
-    total = conn.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
     if size is not None and spec.has_period and spec.dated_only and spec.start and spec.end:
         # Count the period's events only up to the actors' size: the count stops as soon as the
         # period is known to be the bigger side.
@@ -175,8 +179,10 @@ def _driver(conn: sqlite3.Connection, spec: EventFilter, size: int | None, page_
     if size is not None:
         # In time order, a page ending at ``page_end`` is found after about page_end × total / size
         # events; from the actors' side, after reading all ``size`` of them and sorting.
-        if page_end is not None and size and page_end * total < size * size:
-            return "time"
+        if page_end is not None and size:
+            total = conn.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
+            if page_end * total < size * size:
+                return "time"
         return "actors"
     if spec.has_period and spec.dated_only:
         return "period"

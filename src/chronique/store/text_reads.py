@@ -10,23 +10,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 __all__ = [
-    "RANKED_WINDOW", "ArticleText", "QuoteText", "ranked_matches", "article_texts", "quote_texts",
-    "sentence_holding", "sentence_around",
+    "RANKED_WINDOW", "ArticleText", "QuoteText", "ranked_articles", "ranked_quotes",
+    "sentence_holding", "sentences_holding", "sentence_around",
 ]
 
 #: At most this many matches are ranked, the most recently stored ones: bm25 costs a few
 #: microseconds per match, and a word found in 90,000 articles would cost 150 ms to rank; among
 #: that many, the newest are what a reader looks for first.
 RANKED_WINDOW = 2000
-
-#: The two full-text indexes, by what they hold (fixed names, never from a caller).
-_FTS_TABLES = {"article": "documents_fts", "quote": "quotes_fts"}
 
 
 @dataclass(frozen=True)
@@ -59,36 +55,36 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def ranked_matches(conn: sqlite3.Connection, kind: Literal["article", "quote"], query: str, limit: int) -> dict[int, float]:
-    """rowid → bm25 rank of the ``limit`` best matches of an FTS5 ``query`` among articles or
-    quotes; beyond :data:`RANKED_WINDOW` matches, only the most recently stored ones are ranked."""
-    table = _FTS_TABLES[kind]
-    oldest = conn.execute(
-        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        (query, RANKED_WINDOW - 1),
-    ).fetchone()
-    return dict(conn.execute(
-        f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
-        (query, oldest[0] if oldest else 0, limit),
-    ).fetchall())
+def _ranked_window(table: str) -> str:
+    """rowid and bm25 rank of the ``?`` best matches of an FTS5 query (bound twice) among the
+    newest :data:`RANKED_WINDOW` matches (the window's oldest row a subquery, bound ``?``): one
+    statement, which the PostgreSQL dialect makes one walk of the newest matches, ranked as they
+    are read."""
+    return (f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? AND rowid >= COALESCE("
+            f"(SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0)"
+            " ORDER BY rank LIMIT ?")
 
 
-def article_texts(conn: sqlite3.Connection, rowids: Iterable[int]) -> list[ArticleText]:
-    """The articles with these full-text row ids (unknown ones are skipped)."""
-    return [ArticleText(rowid, doc_id, _date(day), title, text) for rowid, doc_id, day, title, text in conn.execute(
-        "SELECT rowid, id, date, title, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(rowids)),),
-    )]
+def ranked_articles(conn: sqlite3.Connection, query: str, limit: int) -> list[tuple[ArticleText, float]]:
+    """The ``limit`` best articles matching an FTS5 ``query``, each with its bm25 rank (beyond
+    :data:`RANKED_WINDOW` matches, only the most recently stored ones are ranked); read with
+    their texts in the same statement."""
+    return [(ArticleText(rowid, doc_id, _date(day), title, text), rank)
+            for rowid, doc_id, day, title, text, rank in conn.execute(
+                "SELECT d.rowid, d.id, d.date, d.title, d.text, m.rank"
+                f" FROM ({_ranked_window('documents_fts')}) AS m JOIN documents d ON d.rowid = m.rowid",
+                (query, query, RANKED_WINDOW - 1, limit))]
 
 
-def quote_texts(conn: sqlite3.Connection, quote_ids: Iterable[int]) -> list[QuoteText]:
-    """The quotes with these ids, each with its article's text and its speaker's name."""
-    return [QuoteText(quote_id, doc_id, _date(day), *rest) for quote_id, doc_id, day, *rest in conn.execute(
-        'SELECT q.id, q.doc_id, d.date, d.title, d.text, q.start, q."end", q.speaker, en.name'
-        " FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker"
-        " WHERE q.id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(quote_ids)),),
-    )]
+def ranked_quotes(conn: sqlite3.Connection, query: str, limit: int) -> list[tuple[QuoteText, float]]:
+    """The ``limit`` best quotes matching an FTS5 ``query``, each with its rank, its article's
+    text and its speaker's name, in one statement (as :func:`ranked_articles`)."""
+    return [(QuoteText(quote_id, doc_id, _date(day), title, text, start, end, speaker, name), rank)
+            for quote_id, doc_id, day, title, text, start, end, speaker, name, rank in conn.execute(
+                'SELECT q.id, q.doc_id, d.date, d.title, d.text, q.start, q."end", q.speaker, en.name, m.rank'
+                f" FROM ({_ranked_window('quotes_fts')}) AS m JOIN quotes q ON q.id = m.rowid"
+                " JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker",
+                (query, query, RANKED_WINDOW - 1, limit))]
 
 
 def sentence_holding(conn: sqlite3.Connection, doc_id: str, offset: int) -> tuple[int, int] | None:
@@ -99,6 +95,27 @@ def sentence_holding(conn: sqlite3.Connection, doc_id: str, offset: int) -> tupl
         (doc_id, offset),
     ).fetchone()
     return (row[0], row[1]) if row else None
+
+
+#: The last stored sentence starting at or before each (document, offset) asked: one statement
+#: for a whole page of search hits, where one look-up per hit costs a round trip each on a server.
+_SENTENCES_HOLDING = """
+    WITH wanted(doc_id, pos, n) AS
+        (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?))
+    SELECT w.n, s.start, s."end" FROM wanted w JOIN sentences s ON s.doc_id = w.doc_id
+      AND s.start = (SELECT MAX(b.start) FROM sentences b WHERE b.doc_id = w.doc_id AND b.start <= w.pos)
+"""
+
+
+def sentences_holding(conn: sqlite3.Connection, wanted: Sequence[tuple[str, int]]) -> list[tuple[int, int] | None]:
+    """:func:`sentence_holding` of each ``(doc_id, offset)``, in the order given, in one query."""
+    if not wanted:
+        return []
+    found: list[tuple[int, int] | None] = [None] * len(wanted)
+    spans = json.dumps([[doc_id, offset, index] for index, (doc_id, offset) in enumerate(wanted)])
+    for index, start, end in conn.execute(_SENTENCES_HOLDING, (spans,)):
+        found[index] = (start, end)
+    return found
 
 
 def sentence_around(conn: sqlite3.Connection, doc_id: str, start: int, end: int) -> tuple[int, int]:
