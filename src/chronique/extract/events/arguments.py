@@ -20,6 +20,7 @@ from chronique.extract.events.deeds import (
     locution_object,
     reporter,
 )
+from chronique.extract.events.detached import detached_participle_subject
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
@@ -173,7 +174,10 @@ class ArgumentFinder:
         gerund = misparsed_gerund(trigger, self.gerund_markers) if entry.kind == "verb" else None
         if slot == "subject":
             # "En acquérant X, Y consolide": a gerund the parser made part of "en".
-            return reader.subject(gerund[0]) if gerund is not None else reader.subject(trigger)
+            found, direct = reader.subject(gerund[0]) if gerund is not None else reader.subject(trigger)
+            if not found and entry.kind == "verb":  # "Arrivé chez X en 2020, Y a ..."
+                found = detached_participle_subject(reader, self.words, trigger)
+            return found, direct
         if slot == "object" and gerund is not None:
             return reader.actors(gerund[1]), True
         if slot == "object":
