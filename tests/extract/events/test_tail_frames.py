@@ -1,6 +1,7 @@
 """The tail of triggers and frames: a sum or an offer put up for a purpose (the payer does it), a
 detached participle said of the name it is detached from, arriving at the head of an organisation,
-an authority's procedure opened against someone.
+an authority's procedure opened against someone, a partitive object read as an oblique ("acheter du
+gaz à X").
 
 Sentences are our own, on actors of the knowledge base or named in the sentence; model tests are
 marked ``slow``. The NOTHING rows are the precision check: the same words with no act between two
@@ -40,6 +41,9 @@ FOUND = [
      {("ACCUSE", "autorite-de-la-concurrence", "google")}),
     ("La Commission européenne a ouvert une procédure d'infraction contre la Hongrie.",
      {("ACCUSE", "commission-europeenne", "loc:Hongrie")}),
+    # a partitive object the parser reads as "de": the seller's "à" phrase hangs on it
+    ("Engie achète de l'électricité à EDF.", {("ORDER", "engie", "edf")}),
+    ("Air France achète du kérosène à TotalEnergies.", {("ORDER", "org:Air France", "totalenergies")}),
 ]
 
 NOTHING = [
@@ -54,6 +58,9 @@ NOTHING = [
     # money put aside or on the table for no actor's act
     "Danone a mis 2 milliards d'euros de côté pour ses salariés.",
     "Renault a mis 500 millions d'euros sur la table pour moderniser ses usines.",
+    # a partitive complement of a verb that buys nothing
+    "Renault a parlé des puces à Nissan.",
+    "Engie a retiré du gaz à ses clients.",
 ]
 
 
