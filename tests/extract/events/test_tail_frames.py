@@ -34,6 +34,11 @@ FOUND = [
      {("JOIN", "person:Jean-Pierre Farandou", "org:SNCF")}),
     ("Parti de Sanofi en 2019, Olivier Brandicourt a rejoint Blackstone.",
      {("LEAVE", "person:Olivier Brandicourt", "sanofi"), ("JOIN", "person:Olivier Brandicourt", "blackstone")}),
+    # a fronted participle of a transitive verb (the tagger may read it as a noun): the name
+    # after the comma is its patient, its "par" phrase its agent
+    ("Nommé à la tête de Renault en 2020, Luca de Meo a transformé le groupe.", {("JOIN", "luca-de-meo", "renault")}),
+    ("Fondé par Elon Musk en 2015, OpenAI a grandi.", {("FOUND", "elon-musk", "openai")}),
+    ("Attaqué en justice par Tesla, BYD a riposté.", {("SUE", "tesla", "byd")}),
     # arriving at the head of an organisation
     ("Luca de Meo est arrivé à la tête de Renault en 2020.", {("JOIN", "luca-de-meo", "renault")}),
     # a procedure an authority opens against someone, the "contre" phrase one noun down too
@@ -51,6 +56,9 @@ NOTHING = [
     "Arrivé à Paris en 2020, Luca de Meo a visité l'usine.",
     "Arrivé en retard, Carlos Tavares a présidé la réunion.",
     "Luca de Meo est arrivé à Paris en 2020.",
+    # a fronted participle that is no event trigger
+    "Interrogé par Le Monde, Luca de Meo a critiqué les taxes.",
+    "Invité par Emmanuel Macron, Elon Musk a visité l'usine.",
     # a product arriving somewhere joins nothing
     "Arrivée chez les concessionnaires en mars, la nouvelle Clio de Renault a séduit.",
     # a procedure opened for a company in difficulty accuses nobody

@@ -20,7 +20,7 @@ from chronique.extract.events.deeds import (
     locution_object,
     reporter,
 )
-from chronique.extract.events.detached import detached_participle_subject
+from chronique.extract.events.detached import detached_participle_object, detached_participle_subject
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
@@ -184,6 +184,8 @@ class ArgumentFinder:
             return reader.actors(gerund[1]), True
         if slot == "object":
             keys = reader.object_actors(trigger)
+            if not keys and entry.kind == "verb" and reader.object(trigger) is None:
+                keys = detached_participle_object(reader, self.words, trigger)  # "Nommé …, Y a …"
             if not keys and (held := reader.object(trigger)) is not None:
                 keys = self.nominal.held_by(held)  # "l'essentiel des médias détenus par X"
             obj = reader.object(trigger) if not keys and entry.object_owner else None

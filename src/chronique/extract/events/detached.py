@@ -38,3 +38,17 @@ def detached_participle_subject(reader: ParseReader, words: EventLexicon, verb: 
         # apposed: "X, arrivé chez Y en 2020, ..."
         return reader.actors(verb.head) if verb.head.pos_ == "PROPN" else []
     return []
+
+
+def detached_participle_object(reader: ParseReader, words: EventLexicon, verb: Token) -> list[str]:
+    """The patient of a fronted past participle of a transitive verb: "Nommé à la tête de X en
+    2020, Y a …" says Y was named; [] for any other word."""
+    if verb.i != verb.sent.start or any(c.dep_ in LABELS.auxiliaries for c in verb.children):
+        return []
+    if set(words.lemma_candidates(verb)) & words.words("syntax", "etre_verbs"):
+        return []
+    comma = next((t for t in verb.sent if t.i > verb.i and t.text == ","), None)
+    if comma is None or comma.i + 1 >= verb.sent.end:
+        return []
+    name = verb.doc[comma.i + 1]
+    return reader.actors(name) if name.pos_ == "PROPN" else []
