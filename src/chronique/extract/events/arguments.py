@@ -20,9 +20,11 @@ from chronique.extract.events.deeds import (
     locution_object,
     reporter,
 )
+from chronique.extract.events.detached import detached_participle_object, detached_participle_subject
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
+from chronique.extract.events.partitives import partitive_object
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
 from chronique.extract.events.syntax import (
@@ -112,6 +114,7 @@ class ArgumentFinder:
         self.regard_markers = words.words("syntax", "regard_markers")
         self.list_introducers = words.words("syntax", "list_introducers")
         self.gerund_markers = words.words("syntax", "gerund_markers")
+        self.partitive_articles = words.words("syntax", "partitive_articles")
         self.nominal = NominalReader(words, reader)
 
     # -- constraints -----------------------------------------------------------------------
@@ -173,11 +176,16 @@ class ArgumentFinder:
         gerund = misparsed_gerund(trigger, self.gerund_markers) if entry.kind == "verb" else None
         if slot == "subject":
             # "En acquérant X, Y consolide": a gerund the parser made part of "en".
-            return reader.subject(gerund[0]) if gerund is not None else reader.subject(trigger)
+            found, direct = reader.subject(gerund[0]) if gerund is not None else reader.subject(trigger)
+            if not found and entry.kind == "verb":  # "Arrivé chez X en 2020, Y a ..."
+                found = detached_participle_subject(reader, self.words, trigger)
+            return found, direct
         if slot == "object" and gerund is not None:
             return reader.actors(gerund[1]), True
         if slot == "object":
             keys = reader.object_actors(trigger)
+            if not keys and entry.kind == "verb" and reader.object(trigger) is None:
+                keys = detached_participle_object(reader, self.words, trigger)  # "Nommé …, Y a …"
             if not keys and (held := reader.object(trigger)) is not None:
                 keys = self.nominal.held_by(held)  # "l'essentiel des médias détenus par X"
             obj = reader.object(trigger) if not keys and entry.object_owner else None
@@ -255,7 +263,8 @@ class ArgumentFinder:
         # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
         # holds the verb's complement.
         heads.extend(c for c in trigger.children if entry.kind == "verb" and c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
-        obj = (self.reader.object(trigger) or apposed_object(trigger, self.possessives)) if entry.kind == "verb" else None
+        obj = (self.reader.object(trigger) or apposed_object(trigger, self.possessives)
+               or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
             # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.

@@ -124,6 +124,8 @@ def deed_complement(reader: ParseReader, verb: Token, prep: str) -> list[str]:
     """Actors of the verb's complement introduced by ``prep``, or, when it names a deed, its
     author: "protester contre Apple" and "protester contre la décision d'Apple" both give Apple."""
     heads = [verb, *(c for c in verb.children if c.dep_ == LABELS.object and c.pos_ == "NOUN")]
+    if prep not in reader.genitive:  # "une procédure d'infraction contre X": one noun further down
+        heads.extend(g for c in heads[1:] for g in c.children if g.dep_ == LABELS.nominal_modifier and g.pos_ == "NOUN")
     for head in heads:  # "ouvrir une enquête sur X": the phrase hangs on the object noun
         for phrase in reader.obliques(head, prep):
             found = reader.actors(phrase) or author_of_deed(reader, phrase)

@@ -164,6 +164,8 @@ class EventLexicon:
         children = {c.dep_ for c in token.children} if pos in ("NOUN", "PROPN") else set()
         # A noun with a subject but no copula is a verb the tagger misread ("réplique").
         is_noun = pos in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children)
+        if is_noun and self._fronted_participle(token):
+            is_noun = False  # "Nommé à la tête de X, Y …": a fronted participle the tagger made a noun
         table = self.nouns if is_noun else self.verbs
         tokens = token_table(token.doc)
         candidates = self.lemma_candidates(token) if not is_noun else [tokens.folded_lemmas[token.i], tokens.folded[token.i]]
@@ -171,6 +173,14 @@ class EventLexicon:
             if lemma in table:
                 return table[lemma]
         return []
+
+    def _fronted_participle(self, token: Token) -> bool:
+        """Whether ``token`` opens its sentence with a past participle's ending and a comma after."""
+        if token.i != token.sent.start or not token.text[:1].isupper():
+            return False
+        if not any(fold(token.text).endswith(e) for e in self.words("syntax", "fronted_participle_endings")):
+            return False
+        return any(t.text == "," for t in token.doc[token.i + 1 : token.sent.end])
 
 
 def _index(entries: list[TriggerEntry]) -> dict[str, list[TriggerEntry]]:

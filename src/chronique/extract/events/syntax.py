@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from chronique.extract.actors.groups import group_lists
 from chronique.extract.events.lexicon import EventLexicon
+from chronique.extract.events.sums import is_sum
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import first_token_from
@@ -94,6 +95,7 @@ class ParseReader:
         self.adverbial_infinitive_marks = words.words("syntax", "adverbial_infinitive_marks")
         self.purpose_marks = words.words("modality", "purpose_marks")
         self.creation_verbs = words.words("syntax", "creation_verbs")
+        self.offer_nouns = words.words("modality", "proposed_nouns")
         self.etre_verbs = words.words("syntax", "etre_verbs")
         self.possessives = words.words("syntax", "possessives")
         self.coordinators = words.words("syntax", "coordinators")
@@ -345,8 +347,11 @@ class ParseReader:
                 c.dep_ == LABELS.marker and fold(c.text) in self.purpose_marks for c in clause.children):
             return False
         head = clause.head
+        made = self._first_child(head, (LABELS.object,))
+        # "mettre 1,7 milliard sur la table pour racheter X", "lancer une offre pour racheter X":
+        # a sum or an offer is not a thing made that acts; its payer or offerer does the purpose.
         return any(lemma in self.creation_verbs for lemma in self.words.lemma_candidates(head)) and (
-            self._first_child(head, (LABELS.object,)) is not None)
+            made is not None and not is_sum(made) and fold(made.lemma_) not in self.offer_nouns)
 
     @staticmethod
     def infinitive_of_noun(verb: Token) -> Token | None:
