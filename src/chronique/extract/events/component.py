@@ -104,9 +104,11 @@ class EventExtractor:
         answers: list[Token] = []
         tokens = token_table(doc)
         for i, tag in enumerate(tokens.pos):
-            if ((tag not in TRIGGER_POS or not self.words.may_trigger(tokens.folded[i], tokens.folded_lemmas[i]))
+            folded, folded_lemma = tokens.folded[i], tokens.folded_lemmas[i]
+            if ((tag not in TRIGGER_POS or not self.words.may_trigger(folded, folded_lemma))
+                    and not self.speech.may_read(folded, folded_lemma)
                     and context.discourse.quote_at(tokens.starts[i]) is None):
-                continue  # no trigger entry, no quote: nothing below would find anything here
+                continue  # no trigger entry, no wish or judgment, no quote: nothing below would find anything
             token = doc[i]
             event = (self._from_lexicon(token, context, events) or self._from_quote(token, context)
                      or self._from_speech(token, context))

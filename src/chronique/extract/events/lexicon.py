@@ -115,6 +115,10 @@ class EventLexicon:
         tokens = token_table(token.doc)
         return list(self._word(tokens.folded[token.i], tokens.folded_lemmas[token.i])[0])
 
+    def word_candidates(self, folded: str, folded_lemma: str) -> tuple[str, ...]:
+        """The lemma candidates of a word given by its folded form and lemma (memoised)."""
+        return self._word(folded, folded_lemma)[0]
+
     def may_trigger(self, folded: str, folded_lemma: str) -> bool:
         """Whether a word (folded form and lemma) can evoke any trigger entry, verb or noun: when
         not, :meth:`entries_for` finds none, whatever the token's part of speech and children."""

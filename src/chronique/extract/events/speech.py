@@ -97,6 +97,15 @@ class SpeechRules:
         self.sanctions = tuple(sorted(words.words("speech", "sanction_phrases"), key=len, reverse=True))
 
     # -- cues of quotes ----------------------------------------------------------------------
+    def may_read(self, folded: str, folded_lemma: str) -> bool:
+        """Whether :meth:`wish` or :meth:`judgment` may find something at a word (a verb of wishing
+        or judging, a word of blame or praise), so that the component's walk, which skips words
+        that evoke no trigger, still gives them to this reader."""
+        candidates = self.words.word_candidates(folded, folded_lemma)
+        if any(c in self.volition or c in self.wishing or c in self.judging for c in candidates):
+            return True
+        return any(f in self.judgments for f in _base_forms(folded))
+
     def quote_cues(self, doc: Doc, discourse: Discourse) -> list[SpeechFinding]:
         """One finding per quote whose cue is a verb of blame, praise or threat."""
         findings: list[SpeechFinding] = []
