@@ -40,6 +40,21 @@ CASES = [
      "un porte-parole de la SNCF.",
      [("incompréhensible", "SNCF"), ("la porte reste ouverte", "Jean-Pierre Farandou"),
       ("Aucune circulation ne sera supprimée jeudi", "SNCF")]),
+    ("the person an organisation speaks through, the verb before the quote",
+     "La FNSEA a dénoncé par la voix de son président Arnaud Rousseau « une trahison de l'État ».",
+     [("une trahison de l'État", "Arnaud Rousseau")]),
+    ("the person an organisation speaks through, in an incise",
+     "« C'est une étape », a salué Orange par la voix de sa directrice générale Christel Heydemann.",
+     [("C'est une étape", "Christel Heydemann")]),
+    ("a channel naming nobody leaves the subject the speaker",
+     "Le syndicat Sud-Rail a dénoncé par la voix de son avocat « une décision injuste ».",
+     [("une décision injuste", "Sud-Rail")]),
+    ("'parler de' with the quote as its complement",
+     "Thierry Breton parle d'« un tournant pour l'industrie ».",
+     [("un tournant pour l'industrie", "Thierry Breton")]),
+    ("'on parle de' names nobody",
+     "Dans les couloirs, on parle déjà d'un « miracle ».",
+     [("miracle", None)]),
 ]
 
 
