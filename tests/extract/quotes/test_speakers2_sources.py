@@ -43,6 +43,13 @@ CASES = [
     ("a named source still speaks",
      "« Le chantier prendra du retard », a reconnu Éric Trappier. Selon Alain Rousset, « la région paiera ».",
      [("Le chantier prendra du retard", "Éric Trappier"), ("la région paiera", "Alain Rousset")]),
+    ("a sentence-opening 'pour' with a plural group the lexicon does not list",
+     "« La hausse est inévitable », a déclaré Bruno Retailleau. Pour les chauffeurs routiers, "
+     "« la facture devient insupportable ».",
+     [("La hausse est inévitable", "Bruno Retailleau"), ("la facture devient insupportable", None)]),
+    ("a sentence-opening 'pour' of time leaves the incise its speaker",
+     "« Nous tiendrons », a promis Fabien Roussel. Pour l'instant, « rien n'est signé », a-t-il ajouté.",
+     [("Nous tiendrons", "Fabien Roussel"), ("rien n'est signé", "Fabien Roussel")]),
 ]
 
 

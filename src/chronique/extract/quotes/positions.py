@@ -97,8 +97,8 @@ def source_reading(
 ) -> SourceReading:
     """The reading of a source phrase ending at ``position``. After "selon" or "d'après"
     (``opening`` False) any noun or name that is no known actor is someone unnamed; after a
-    sentence-opening "pour" only a word for people is ("pour les riverains", not "pour la
-    première fois")."""
+    sentence-opening "pour" only a word for people, a name or a plural group is ("pour les
+    riverains", "pour les concessionnaires", not "pour la première fois")."""
     following = context.tokens(position, min(limit, position + SOURCE_REACH))
     first = next((t for t in following if not (t.is_punct or t.is_space)), None) if following is not None else None
     head = None
@@ -116,7 +116,9 @@ def source_reading(
     if not opening:
         return SourceReading(None, unnamed=head.pos_ in ("NOUN", "PROPN"))
     words = context.rules.voice_nouns
-    return SourceReading(None, unnamed=head.pos_ == "PROPN" or fold(head.lemma_) in words or fold(head.text) in words)
+    voice = fold(head.lemma_) in words or fold(head.text) in words
+    group = head.pos_ == "NOUN" and "Plur" in head.morph.get("Number", [])  # "pour les concessionnaires"
+    return SourceReading(None, unnamed=head.pos_ == "PROPN" or voice or group)
 
 
 def is_anonymous(context: QuoteContext, head: Token) -> bool:
