@@ -59,6 +59,9 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
     the parser made it an object.
     """
     for _ in range(3):
+        voice = _speaking_through(context, verb)
+        if voice:
+            return Reading(voice)
         agent = _passive_agent(context, verb)
         if agent:
             return Reading(agent)
@@ -204,6 +207,23 @@ def _writer(context: QuoteContext, document: Token) -> str | None:
                     key = _naming_apposition(context, argument)
                 if key and context.can_speak(key):
                     return key
+    return None
+
+
+def _speaking_through(context: QuoteContext, verb: Token) -> str | None:
+    """"La FNSEA a dénoncé par la voix de son président X": the actor named in the channel phrase
+    (a person before an organisation), who speaks the words for the subject."""
+    rules = context.rules
+    for child in verb.children:
+        if fold(child.lemma_) not in rules.voice_channels and fold(child.text) not in rules.voice_channels:
+            continue
+        if not any(c.dep_ == LABELS.case_marker and fold(c.text) in rules.channel_prepositions for c in child.children):
+            continue
+        end = child.right_edge.idx + len(child.right_edge.text)
+        keys = [m.key for m in context.actors.outermost_between(child.idx, end) if context.can_speak(m.key)]
+        persons = [k for k in keys if context.entity_types.get(k) == "PERSON"]
+        if persons or keys:
+            return (persons or keys)[-1]
     return None
 
 

@@ -7,6 +7,8 @@ parse does not tie the speaker to its verb.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from chronique.extract.quotes.attribution import (
@@ -77,18 +79,46 @@ def first_speaker_in(context: QuoteContext, start: int, end: int) -> str | None:
 def source_actor(context: QuoteContext, index: int, position: int, limit: int) -> str | None:
     """The actor a source phrase names; "selon lui" is the person named just before the quote;
     "selon la requête" is the document's author; "selon une source" is nobody known."""
+    return source_reading(context, index, position, limit).key
+
+
+@dataclass(frozen=True)
+class SourceReading:
+    """Whom a source phrase names: an actor's key, or nobody; ``unnamed`` when it names someone
+    the article does not ("selon un expert", "pour les supporters", "selon une source interne"),
+    whose words no neighbouring speaker may take over."""
+
+    key: str | None
+    unnamed: bool = False
+
+
+def source_reading(
+    context: QuoteContext, index: int, position: int, limit: int, opening: bool = False
+) -> SourceReading:
+    """The reading of a source phrase ending at ``position``. After "selon" or "d'après"
+    (``opening`` False) any noun or name that is no known actor is someone unnamed; after a
+    sentence-opening "pour" only a word for people, a name or a plural group is ("pour les
+    riverains", "pour les concessionnaires", not "pour la première fois")."""
     following = context.tokens(position, min(limit, position + SOURCE_REACH))
     first = next((t for t in following if not (t.is_punct or t.is_space)), None) if following is not None else None
+    head = None
     if first is not None and context.parsed:
         head = first if first.pos_ in ("PRON", "PROPN", "NOUN") else first.head
         if head.idx >= position and fold(head.lemma_) in context.rules.document_nouns:
-            return phrase_speaker(context, head).key
+            return SourceReading(phrase_speaker(context, head).key)
         if head.idx >= position and is_anonymous(context, head):
-            return None
+            return SourceReading(None, unnamed=True)
     key = actor_right_after(context, position, limit)
     if key is None and first is not None and first.pos_ == "PRON" and "3" in first.morph.get("Person", []):
         key = recent_subject_person(context, context.spans[index].opening)
-    return key
+    if key is not None or head is None or head.idx < position or head.pos_ == "PRON":
+        return SourceReading(key)
+    if not opening:
+        return SourceReading(None, unnamed=head.pos_ in ("NOUN", "PROPN"))
+    words = context.rules.voice_nouns
+    voice = fold(head.lemma_) in words or fold(head.text) in words
+    group = head.pos_ == "NOUN" and "Plur" in head.morph.get("Number", [])  # "pour les concessionnaires"
+    return SourceReading(None, unnamed=head.pos_ == "PROPN" or voice or group)
 
 
 def is_anonymous(context: QuoteContext, head: Token) -> bool:

@@ -69,6 +69,10 @@ class QuoteRules:
     venue_at_end: re.Pattern[str]
     #: Words whose final dot does not end a sentence ("M.", "Dr.").
     abbreviations: frozenset[str]
+    #: "voix" ("par la voix de son président X"): the named person speaks for the subject.
+    voice_channels: frozenset[str] = frozenset()
+    #: "par", "sous": the prepositions that open such a channel.
+    channel_prepositions: frozenset[str] = frozenset()
 
     def is_cue_word(self, lemma: str, form: str) -> bool:
         """Whether a token (by lemma or surface form) is a speech verb."""
@@ -145,4 +149,6 @@ def load_quote_rules(lang: str) -> QuoteRules:
             _word_bounded(words["venue_prepositions"]) + r"(?:\s*[^\s,;:.!?]+){0,2}?\s*$", re.IGNORECASE
         ),
         abbreviations=frozenset(words["abbreviations"]),
+        voice_channels=frozenset(fold(v) for v in words.get("voice_channels", [])),
+        channel_prepositions=frozenset(fold(v) for v in words.get("channel_prepositions", [])),
     )

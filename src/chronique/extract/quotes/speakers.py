@@ -41,7 +41,7 @@ from chronique.extract.quotes.phrases import (
     phrase_speaker,
     subject_of,
 )
-from chronique.extract.quotes.positions import addressee, first_speaker_in, nearest_actor, source_actor
+from chronique.extract.quotes.positions import addressee, first_speaker_in, nearest_actor, source_reading
 
 __all__ = ["Attribution", "attribute", "INCISE", "TITLE", "CONTINUED", "UNNAMED"]
 
@@ -54,7 +54,7 @@ def attribute(
     before = context.before_window(index)
     after = context.after_window(index)
     title = context.rules.title_cue_at_end.search(context.text, before[0], before[1])
-    if title:
+    if title and not _is_judgement(context, index):
         return Attribution(None, title.group().strip(" :"), rule=TITLE)
     if previous is not None and _is_gloss(context, index):
         return previous
@@ -63,16 +63,31 @@ def attribute(
     incise = read_incise(context, index, after, last_known)
     if incise is not None and incise.speaker is not None:
         return incise
+    unnamed_source: Attribution | None = None
     for rule in (_colon_introduction, _source_after, _governing_verb, _quoted_predicate, _source_before):
         found = rule(context, index, before, after, last_known)
         if found is not None and found.speaker is not None:
             return found
+        if found is not None and found.rule == UNNAMED and unnamed_source is None:
+            unnamed_source = found
     if incise is not None:  # an unnamed speaker's incise: do not continue anyone
         return incise
+    if unnamed_source is not None:  # "selon un expert, « … »": nor the source phrase of one
+        return unnamed_source
     return _continuation(context, index, before, previous) or NOBODY
 
 
 # -- the cue shapes ------------------------------------------------------------------------
+def _is_judgement(context: QuoteContext, index: int) -> bool:
+    """"juge le projet « irréaliste »": lowercase words headed by an adjective qualify the noun
+    before them; a name or a title ("le projet « Horizon »") is capitalised or headed by a noun."""
+    span = context.spans[index]
+    tokens = context.tokens(span.start, span.end)
+    if tokens is None or not context.parsed or not context.text[span.start : span.end][:1].islower():
+        return False
+    return tokens.root.pos_ == "ADJ"
+
+
 def _is_gloss(context: QuoteContext, index: int) -> bool:
     """"« Act » (« loi … »)": a quote in parentheses right after another one translates it."""
     if index == 0:
@@ -131,7 +146,8 @@ def _source_after(
     match = context.rules.source_phrase.search(context.text, after[0], after[1])
     if match is None:
         return None
-    return Attribution(source_actor(context, index, match.end(), after[1]), match.group())
+    reading = source_reading(context, index, match.end(), after[1])
+    return Attribution(reading.key, match.group(), rule=UNNAMED if reading.unnamed else None)
 
 
 def _source_before(
@@ -144,7 +160,8 @@ def _source_before(
         return None
     match = matches[-1] if matches else opening
     assert match is not None  # one of the two was found
-    return Attribution(source_actor(context, index, match.end(), before[1]), match.group().strip())
+    reading = source_reading(context, index, match.end(), before[1], opening=not matches)
+    return Attribution(reading.key, match.group().strip(), rule=UNNAMED if reading.unnamed else None)
 
 
 def _governing_verb(
@@ -168,6 +185,8 @@ def _governing_verb(
             continue
         if context.is_quoted(head):
             return None
+        if _sentence_end_between(context, span.opening, span.after_closing, head):
+            return None  # "« a ». « b », a dit X": the parse ran two sentences into one
         if context.is_cue_token(head):
             reading = subject_of(context, head)
             speaker = reading.key
@@ -215,6 +234,18 @@ def _quoted_predicate(
     if speaker is None or not context.can_speak(speaker):
         return None
     return Attribution(speaker, None, rule=PREDICATE)
+
+
+#: Words that end a sentence when they stand outside quotes.
+_SENTENCE_ENDS = frozenset(".!?")
+
+
+def _sentence_end_between(context: QuoteContext, opening: int, after_closing: int, head: Token) -> bool:
+    """Whether a full stop outside quotes stands between the quote and the head the parse gave it
+    (the model sometimes hangs "« … ». « … », a indiqué X" on one verb)."""
+    low, high = (after_closing, head.idx) if head.idx >= after_closing else (head.idx + len(head.text), opening)
+    tokens = context.tokens(low, high)
+    return tokens is not None and any(t.text in _SENTENCE_ENDS and not context.is_quoted(t) for t in tokens)
 
 
 def _modifies_noun(verb: Token) -> bool:
