@@ -47,6 +47,7 @@ from rich.console import Console
 from rich.table import Table
 
 from chronique.analysis import Chronicle
+from chronique.ingest import DEFAULT_COMMIT_SIZE
 from chronique.store import Store
 from synthetic_store import DAYS, FIRST_DAY, NewsGenerator
 
@@ -391,25 +392,27 @@ def run_http(path: Path, queries: int, seed: int) -> dict[str, dict[str, Any]]:
 INGEST_SAMPLE = 500
 
 
-def _time_adding(path: Path, skip: int, count: int, seed: int, actors: int) -> float:
+def _time_adding(path: Path, skip: int, count: int, seed: int, actors: int, per_commit: int) -> float:
     """Milliseconds per document to save the generator's documents ``skip``..``skip+count``
-    into the store at ``path``, in batches of 100 (the NLP excluded, as in the build)."""
+    into the store at ``path``, ``per_commit`` per ``Store.save`` (the NLP excluded, as in the build)."""
     documents = NewsGenerator(seed, actors).documents(skip + count)
     for _ in range(skip):
         next(documents)
     batch = list(documents)
     with Store(path) as store:
         started = time.perf_counter()
-        for first in range(0, len(batch), 100):
-            store.save(batch[first:first + 100])
+        for first in range(0, len(batch), per_commit):
+            store.save(batch[first:first + per_commit])
         return (time.perf_counter() - started) / len(batch) * 1000
 
 
-def ingest_cost(path: Path, seed: int, workdir: Path, repeats: int = 3) -> dict[str, Any]:
+def ingest_cost(path: Path, seed: int, workdir: Path, repeats: int = 3,
+                per_commit: int = DEFAULT_COMMIT_SIZE) -> dict[str, Any]:
     """Storage time per document after 1,000 documents and after all of the store's, with the
     same generator (same actors): a 1,000-document store is built, and a copy of the measured
     store is used, so the store itself is left as it was. Each figure is the median of
-    ``repeats`` samples of :data:`INGEST_SAMPLE` documents."""
+    ``repeats`` samples of :data:`INGEST_SAMPLE` documents, saved ``per_commit`` at a time
+    (ingest's own commit size by default); the two stores alternate within each repeat."""
     with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as conn:
         stored = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     actors, small, large = actor_count(stored), workdir / "ingest-1k.db", workdir / "ingest-big.db"
@@ -420,11 +423,11 @@ def ingest_cost(path: Path, seed: int, workdir: Path, repeats: int = 3) -> dict[
                 Path(f"{file}{suffix}").unlink(missing_ok=True)
         with Store(small) as store:
             store.save(list(NewsGenerator(seed, actors).documents(1000)))
-        figures["1000"].append(_time_adding(small, 1000, INGEST_SAMPLE, seed, actors))
+        figures["1000"].append(_time_adding(small, 1000, INGEST_SAMPLE, seed, actors, per_commit))
         shutil.copyfile(path, large)
-        figures[str(stored)].append(_time_adding(large, stored, INGEST_SAMPLE, seed, actors))
+        figures[str(stored)].append(_time_adding(large, stored, INGEST_SAMPLE, seed, actors, per_commit))
     medians = {size: round(statistics.median(values), 2) for size, values in figures.items()}
-    return {"ms_per_document": medians, "samples": {k: [round(v, 2) for v in vs] for k, vs in figures.items()},
+    return {"ms_per_document": medians, "per_commit": per_commit, "load_average_1min": round(os.getloadavg()[0], 2), "samples": {k: [round(v, 2) for v in vs] for k, vs in figures.items()},
             "ratio": round(medians[str(stored)] / medians["1000"], 2)}
 
 
@@ -458,6 +461,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--http-only", action="store_true", help="only the HTTP measures")
     parser.add_argument("--ingest", action="store_true",
                         help="also the storage time per document after 1,000 documents and after the store's")
+    parser.add_argument("--ingest-commit", type=int, default=DEFAULT_COMMIT_SIZE, metavar="N",
+                        help=f"documents per Store.save in --ingest (default {DEFAULT_COMMIT_SIZE}, ingest's)")
     parser.add_argument("--json", nargs="?", const="-", metavar="FILE",
                         help="write every figure as JSON to FILE (to stdout without FILE)")
     args = parser.parse_args(argv)
@@ -476,7 +481,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         load_before = os.getloadavg()[0]
         results = {} if args.http_only else run(path, args.queries, args.seed)
         over_http = run_http(path, args.queries, args.seed) if args.http or args.http_only else {}
-        ingest = ingest_cost(path, args.seed, Path(workdir)) if args.ingest else None
+        ingest = ingest_cost(path, args.seed, Path(workdir), per_commit=args.ingest_commit) if args.ingest else None
         with Store(path) as store:
             counts = store.counts()
         report = {

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from chronique import ingest
 from chronique.cli import app
 from chronique.ingest import ingest_paths
 from chronique.store import Store
@@ -83,6 +84,7 @@ def test_cli_exits_non_zero_when_nothing_could_be_stored(tmp_path):
 
 def test_a_killed_run_restarted_stores_every_document_once(messy_folder, tmp_path, monkeypatch):
     db = tmp_path / "killed.db"
+    monkeypatch.setattr(ingest, "DEFAULT_COMMIT_SIZE", 1)  # a commit per document
     calls = {"n": 0}
     original_save = Store.save
 

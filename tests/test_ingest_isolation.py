@@ -8,10 +8,11 @@ import pytest
 from typer.testing import CliRunner
 
 import chronique.extract.money.component as money_component
+from chronique import ingest
 from chronique.cli import app
 from chronique.errors import AnnotationError, StoreError
 from chronique.ingest import ingest_paths
-from chronique.store import Store
+from chronique.store import Store, writer
 from tests.builders import sql
 
 pytestmark = pytest.mark.slow
@@ -78,7 +79,37 @@ def test_the_summary_prints_when_the_database_fails_mid_run(
         return save(self, batch)
 
     monkeypatch.setattr(Store, "save", save_then_fail)
+    monkeypatch.setattr(ingest, "DEFAULT_COMMIT_SIZE", 1)  # a commit per document
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "n.db"), "--batch-size", "1"])
     assert result.exit_code == 2 and "disk full" in result.output
     assert "stored 1, duplicates 0, rejected 0 (of 1 inputs)" in result.output
     assert "database: " in result.output
+
+
+def test_a_document_the_store_refuses_mid_batch_is_rejected_and_the_others_stored_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" date 2025-11-03 Elon Musk a fondé xAI en 2023.", encoding="utf-8")
+    (folder / "b.txt").write_text(f" date 2025-11-03 {TRAP} : Sam Altman a annulé sa commande.", encoding="utf-8")
+    (folder / "c.txt").write_text(" date 2025-08-22 Mark Zuckerberg dirige Meta depuis 2004.", encoding="utf-8")
+    real_insert = writer.insert_annotations
+
+    def insert_or_refuse(conn, annotations, at):  # type: ignore[no-untyped-def]
+        real_insert(conn, annotations, at)  # the document's rows are written, then refused
+        if TRAP in annotations.document.text:
+            raise ValueError("refused on purpose")
+
+    monkeypatch.setattr(writer, "insert_annotations", insert_or_refuse)
+    with Store(tmp_path / "news.db") as store:
+        report = ingest_paths([folder], store, batch_size=32)
+        texts = sorted(store.document(doc_id).text for _origin, doc_id in report.stored)
+        log = sql(store, "SELECT status, COUNT(*) FROM ingest_log GROUP BY status ORDER BY status")
+        stored_texts = sql(store, "SELECT COUNT(*) FROM documents WHERE text LIKE '%piège%'")
+    assert texts == ["Elon Musk a fondé xAI en 2023.", "Mark Zuckerberg dirige Meta depuis 2004."]
+    [rejection] = report.rejected
+    assert Path(rejection.origin).name == "b.txt"
+    assert rejection.reason == "not stored (ValueError: refused on purpose)"
+    assert (len(report.stored), len(report.duplicates), report.total) == (2, 0, 3)
+    assert log == [("rejected", 1), ("stored", 2)] and stored_texts == [(0,)]

@@ -5,8 +5,10 @@ Python API and (later) the HTTP server all behave alike. Every input ends up acc
 stored, duplicate, or rejected with its reason (a document whose language has no pipeline is a
 rejection, not a crash; so is a document the pipeline fails on: the others of its batch and of
 the run go on). Documents are processed in chunks; inside a chunk they are grouped by
-language for ``nlp.pipe`` and handed back in input order. Ingest saves each chunk in one
-transaction, so a killed run loses at most the chunk in flight and a re-run skips what is stored.
+language for ``nlp.pipe`` and handed back in input order. Ingest saves the annotated documents
+``DEFAULT_COMMIT_SIZE`` at a time, one transaction each (a commit's cost grows with the store, not
+with the documents in it), so a killed run loses at most the documents not yet committed and a
+re-run skips what is stored. A document the store refuses is rejected alone (``Store.save``).
 """
 
 from __future__ import annotations
@@ -39,10 +41,14 @@ def _pipeline() -> ModuleType:
 
 __all__ = [
     "IngestReport", "annotate_chunk", "annotate_paths", "annotate_text", "annotate_texts", "ingest_paths",
-    "store_chunk", "DEFAULT_BATCH_SIZE",
+    "store_chunk", "DEFAULT_BATCH_SIZE", "DEFAULT_COMMIT_SIZE",
 ]
 
 DEFAULT_BATCH_SIZE = 32
+#: Annotated documents stored per transaction by ``ingest_paths`` (at least ``batch_size``). On a
+#: store of 100,000 documents a commit writes thousands of index pages whatever it holds; 500
+#: documents per commit share them (docs/benchmark.md, "Ingest cost per document").
+DEFAULT_COMMIT_SIZE = 500
 #: Called after each document with its outcome: "stored", "duplicate", "rejected" or "annotated".
 ProgressCallback = Callable[[str], None]
 
@@ -163,8 +169,11 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     source_languages: Mapping[str, str] | None = None,
     report: IngestReport | None = None,
+    commit_size: int | None = None,
 ) -> IngestReport:
-    """Read, annotate and store; documents already stored are not annotated again.
+    """Read, annotate and store; documents already stored are not annotated again. Annotated
+    documents are stored ``max(commit_size, batch_size)`` at a time (``DEFAULT_COMMIT_SIZE`` when
+    not given), one transaction each.
 
     Outcomes are added to ``report`` as they happen (a new one when not given), so that a
     caller holding it can still tell what was done if the run stops on a database error.
@@ -186,7 +195,8 @@ def ingest_paths(
 
     documents = read_paths(paths, default_date, default_lang, source_languages)
     results = annotate_texts(not_yet_stored(documents), batch_size)
-    for chunk in _chunks(results, batch_size):
+    per_commit = max(DEFAULT_COMMIT_SIZE if commit_size is None else commit_size, batch_size)
+    for chunk in _chunks(results, per_commit):
         store_chunk(chunk, store, report, progress)
     return report
 
@@ -195,7 +205,8 @@ def store_chunk(
     chunk: Sequence[Annotations | Rejection], store: Store, report: IngestReport,
     progress: ProgressCallback | None = None,
 ) -> None:
-    """Log a chunk's rejections, then save its annotations in one transaction, in chunk order.
+    """Log a chunk's rejections, then save its annotations in one transaction, in chunk order;
+    a document the store refuses is rejected with its reason, the others stored.
 
     The one writer of a run: whoever annotated the chunk, documents are stored (and their actors
     and events resolved against the corpus) in the order given, so the same order gives the same
@@ -209,6 +220,8 @@ def store_chunk(
     for outcome in store.save([a for a in chunk if isinstance(a, Annotations)]):
         if outcome.status == "stored":
             report.stored.append((outcome.origin or outcome.doc_id, outcome.doc_id))
+        elif outcome.status == "rejected":
+            report.rejected.append(Rejection(outcome.origin or outcome.doc_id, outcome.reason or "not stored"))
         else:
             report.duplicates.append((outcome.origin or outcome.doc_id, outcome.existing_id or outcome.doc_id))
         if progress:

@@ -215,3 +215,21 @@ def test_the_stored_month_graph_pairs_quotes_and_offsets_answer_the_same(twins: 
                 "SELECT month, entity_id, other_id, event_id FROM graph_links")))
     assert answers[0] == answers[2] and answers[1] == answers[3]
     assert any(graph.edges for graph in answers[0][0]) and answers[0][1].items and answers[1]
+
+
+def test_a_document_refused_mid_batch_is_rejected_alone_on_both(pg_server: PgServer, tmp_path: Path) -> None:
+    """The rows a refused document had written (PostgreSQL holds them for ``COPY``) go with it."""
+    from chronique.model import Relation
+
+    results = []
+    for db in (str(tmp_path / "refused.db"), pg_server.create("refused")):
+        news = synthetic_news(5)
+        news[2].relations.append(Relation("ROLE", "nobody", "nobody", 0, 1))
+        with Store(db) as store:
+            outcomes = [(o.doc_id, o.status) for o in store.save(news)]
+            log = store._conn.execute("SELECT doc_id, status FROM ingest_log ORDER BY id").fetchall()
+            results.append((outcomes, [tuple(row) for row in log], store.counts()))
+    assert results[0] == results[1]
+    outcomes, log, counts = results[0]
+    assert [status for _, status in outcomes] == ["stored", "stored", "rejected", "stored", "stored"]
+    assert log == outcomes and counts["documents"] == 4

@@ -161,19 +161,19 @@ def test_a_different_text_under_a_stored_id_is_a_duplicate(store: Store) -> None
     assert store.document("a").text == TEXT_A  # type: ignore[union-attr]
 
 
-def test_a_batch_that_fails_midway_leaves_nothing(on_disk: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_batch_killed_midway_leaves_nothing(on_disk: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     store = on_disk
     real_insert = writer.insert_annotations
     calls = []
 
-    def insert_then_fail(conn: sqlite3.Connection, annotations: Annotations, at: str) -> None:
+    def insert_then_die(conn: sqlite3.Connection, annotations: Annotations, at: str) -> None:
         calls.append(annotations.document.id)
         if len(calls) == 2:
-            raise RuntimeError("killed during the second document")
+            raise KeyboardInterrupt("killed during the second document")
         real_insert(conn, annotations, at)
 
-    monkeypatch.setattr(writer, "insert_annotations", insert_then_fail)
-    with pytest.raises(RuntimeError):
+    monkeypatch.setattr(writer, "insert_annotations", insert_then_die)
+    with pytest.raises(KeyboardInterrupt):
         store.save([doc_a(), doc_b()])
     assert calls == ["a", "b"]  # the first document was written, then rolled back
     assert set(store.counts().values()) == {0}
@@ -182,12 +182,49 @@ def test_a_batch_that_fails_midway_leaves_nothing(on_disk: Store, monkeypatch: p
     assert [o.status for o in store.save([doc_a(), doc_b()])] == ["stored", "stored"]
 
 
-def test_an_unknown_entity_key_is_refused_and_nothing_is_written(store: Store) -> None:
+def test_a_database_error_midway_rolls_the_batch_back_and_is_raised(
+    on_disk: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_insert = writer.insert_annotations
+
+    def insert_then_fail(conn: sqlite3.Connection, annotations: Annotations, at: str) -> None:
+        if annotations.document.id == "b":
+            raise sqlite3.OperationalError("database or disk is full")
+        real_insert(conn, annotations, at)
+
+    monkeypatch.setattr(writer, "insert_annotations", insert_then_fail)
+    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+        on_disk.save([doc_a(), doc_b()])
+    assert set(on_disk.counts().values()) == {0}
+    assert sql(on_disk, "SELECT COUNT(*) FROM ingest_log") == [(0,)]
+
+
+def test_a_failing_document_in_the_middle_of_a_batch_is_rejected_alone(on_disk: Store) -> None:
     broken = doc_b()
     broken.events.append(event(TEXT_B, "PAY", ("m",), ("nobody",), "Altman accuse Musk", "accuse"))
-    with pytest.raises(StoreError, match="'nobody'"):
-        store.save([doc_a(), broken])
-    assert store.counts()["documents"] == 0
+    again = doc_a()
+    again.document = dataclasses.replace(again.document, id="a2", origin="a2.jsonl")
+    outcomes = on_disk.save([doc_a(), broken, again])
+    assert [(o.doc_id, o.status, o.existing_id) for o in outcomes] == [
+        ("a", "stored", None), ("b", "rejected", None), ("a2", "duplicate", "a")]
+    assert outcomes[1].reason is not None
+    assert outcomes[1].reason.startswith("not stored (StoreError: document 'b': a PAY event's target")
+    assert "'nobody'" in outcomes[1].reason
+    assert on_disk.counts()["documents"] == 1
+    assert on_disk.counts()["events"] == 2  # doc a's two; nothing of b's four
+    assert sql(on_disk, "SELECT COUNT(*) FROM mentions WHERE doc_id = 'b'") == [(0,)]
+    assert sql(on_disk, "SELECT origin, doc_id, status FROM ingest_log ORDER BY id") == [
+        ("a.jsonl", "a", "stored"), ("b.jsonl", "b", "rejected"), ("a2.jsonl", "a2", "duplicate")]
+    [fixed] = on_disk.save([doc_b()])  # the same document, once right, is stored
+    assert fixed.status == "stored" and on_disk.counts()["documents"] == 2
+
+
+def test_an_unknown_entity_key_is_refused_and_nothing_of_it_is_written(store: Store) -> None:
+    broken = doc_b()
+    broken.events.append(event(TEXT_B, "PAY", ("m",), ("nobody",), "Altman accuse Musk", "accuse"))
+    [outcome] = store.save([broken])
+    assert outcome.status == "rejected" and "'nobody'" in (outcome.reason or "")
+    assert set(store.counts().values()) == {0}
 
 
 def test_every_input_is_accounted_for_in_the_ingest_log(on_disk: Store) -> None:
@@ -258,9 +295,9 @@ def test_a_file_store_uses_wal_and_foreign_keys(on_disk: Store, monkeypatch: pyt
         conn.execute("""INSERT INTO mentions (doc_id, entity_id, start, "end") VALUES ('nowhere', 'nobody', 0, 1)""")
 
     monkeypatch.setattr(writer, "insert_annotations", insert_a_dangling_mention)
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-        on_disk.save([doc_a()])
-    assert synchronous == [1]  # NORMAL
+    [outcome] = on_disk.save([doc_a()])
+    assert outcome.status == "rejected" and "FOREIGN KEY" in (outcome.reason or "")
+    assert synchronous == [1, 1]  # NORMAL (the batch, then the document under its savepoint)
 
 
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:

@@ -143,14 +143,14 @@ class PgConnection:
         return PgCursor(None, Translated(()))
 
     def _before(self, statement: str) -> None:
-        """Held rows are written before a statement that could see them, and before ``COMMIT``;
-        ``ROLLBACK`` drops them."""
+        """Held rows are written before a statement that could see them, and before ``COMMIT``
+        or a ``SAVEPOINT``; ``ROLLBACK`` (to a savepoint too: the rows held since it) drops them."""
         if not self._pending:
             return
         word = statement.lstrip()[:8].upper()
         if word.startswith("ROLLBACK"):
             self._pending.discard()
-        elif word.startswith(("COMMIT", "END")) or self._pending.named_by(statement):
+        elif word.startswith(("COMMIT", "END", "SAVEPOIN")) or self._pending.named_by(statement):
             self.total_changes += self._pending.flush(self._conn)
 
     def _count(self, statement: str, rowcount: int) -> None:

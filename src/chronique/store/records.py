@@ -19,13 +19,16 @@ __all__ = [
 class SaveOutcome:
     """What became of one document of a batch given to ``Store.save``.
 
-    ``existing_id`` is the id of the stored document a duplicate repeats (``None`` when stored).
+    ``existing_id`` is the id of the stored document a duplicate repeats (``None`` when stored);
+    ``reason`` says why a document was rejected (nothing of it written, the rest of its batch
+    stored).
     """
 
     origin: str | None
     doc_id: str
-    status: Literal["stored", "duplicate"]
+    status: Literal["stored", "duplicate", "rejected"]
     existing_id: str | None = None
+    reason: str | None = None
 
 
 @dataclass(frozen=True)

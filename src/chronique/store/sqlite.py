@@ -167,12 +167,44 @@ class Store:
         """Store a batch of annotated documents in one transaction; one outcome per document.
 
         A document whose content hash or id is already stored, earlier or in this same batch, is
-        a duplicate: nothing of it is written again. Raises ``StoreError`` (and writes nothing)
-        when a document's facts refer to an entity key it does not define.
+        a duplicate: nothing of it is written again. A document the store cannot take (its facts
+        refer to an entity key it does not define, a constraint it breaks, a bug on its data) is
+        rejected with its reason: nothing of it is written, every other document of the batch is
+        stored once. The batch is first written without savepoints (the common case pays
+        nothing); when a document fails, it is rolled back and written again with a
+        ``SAVEPOINT`` per document. An error of the database itself (locked, full, gone) is not a
+        document's: it rolls back the batch and is raised.
         """
         ingested_at = _now()
+        try:
+            with self._transaction() as conn:
+                return [self._save_or_fail(conn, annotations, ingested_at) for annotations in batch]
+        except _DocumentFailed:
+            pass
         with self._transaction() as conn:
-            return [self._save_document(conn, annotations, ingested_at) for annotations in batch]
+            return [self._save_isolated(conn, annotations, ingested_at) for annotations in batch]
+
+    def _save_or_fail(self, conn: sqlite3.Connection, annotations: Annotations, at: str) -> SaveOutcome:
+        try:
+            return self._save_document(conn, annotations, at)
+        except Exception as error:
+            if _is_database_error(error):
+                raise
+            raise _DocumentFailed from error
+
+    def _save_isolated(self, conn: sqlite3.Connection, annotations: Annotations, at: str) -> SaveOutcome:
+        """One document under its own savepoint: on failure it alone is undone and logged as rejected."""
+        conn.execute("SAVEPOINT document")
+        try:
+            outcome = self._save_document(conn, annotations, at)
+        except Exception as error:
+            if _is_database_error(error):
+                raise
+            conn.execute("ROLLBACK TO SAVEPOINT document")
+            conn.execute("RELEASE SAVEPOINT document")
+            return _log_refusal(conn, annotations.document, error, at)
+        conn.execute("RELEASE SAVEPOINT document")
+        return outcome
 
     def _save_document(self, conn: sqlite3.Connection, annotations: Annotations, at: str) -> SaveOutcome:
         doc = annotations.document
@@ -305,6 +337,26 @@ def _server_errors() -> tuple[type[Exception], ...]:
     except ImportError:  # pragma: no cover - psycopg is a dependency
         return ()
     return (psycopg.Error,)
+
+
+class _DocumentFailed(Exception):
+    """A document of a batch failed: the batch is written again, a savepoint per document."""
+
+
+def _is_database_error(error: Exception) -> bool:
+    """An error of the database itself (locked, full, read-only, I/O), not of a document's data."""
+    return isinstance(error, sqlite3.OperationalError)
+
+
+def _log_refusal(conn: sqlite3.Connection, doc: Document, error: Exception, at: str) -> SaveOutcome:
+    detail = str(error).strip().splitlines()[0][:300] if str(error).strip() else ""
+    reason = f"not stored ({type(error).__name__}{': ' + detail if detail else ''})"
+    conn.execute(
+        "INSERT INTO ingest_log (origin, content_hash, doc_id, status, reason, at)"
+        " VALUES (?, ?, ?, 'rejected', ?, ?)",
+        (doc.origin, doc.content_hash, doc.id, reason, at),
+    )
+    return SaveOutcome(doc.origin, doc.id, "rejected", reason=reason)
 
 
 def _stored_duplicate(

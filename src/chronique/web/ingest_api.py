@@ -71,7 +71,8 @@ def ingest_document(store: Store, payload: IngestRequest) -> IngestResult:
         store.log_rejection(result.origin, result.reason)
         return IngestResult(status="rejected", doc_id=document.id, reason=result.reason)
     outcome = store.save([result])[0]
-    return IngestResult(status=outcome.status, doc_id=outcome.doc_id, existing_id=outcome.existing_id)
+    return IngestResult(status=outcome.status, doc_id=outcome.doc_id, existing_id=outcome.existing_id,
+                        reason=outcome.reason)
 
 
 @router.post(
