@@ -97,6 +97,7 @@ class ParseReader:
         self.creation_verbs = words.words("syntax", "creation_verbs")
         self.offer_nouns = words.words("modality", "proposed_nouns")
         self.etre_verbs = words.words("syntax", "etre_verbs")
+        self.active_auxiliaries = words.words("syntax", "active_auxiliaries")
         self.possessives = words.words("syntax", "possessives")
         self.coordinators = words.words("syntax", "coordinators")
         #: "et", "ou", "puis": the words that close a list of names ("A, B et C").
@@ -366,9 +367,22 @@ class ParseReader:
         "elle est entrée"), which the parser reads as passives."""
         if not is_passive(verb):
             return False
+        if self._active_compound_past(verb):
+            return False
         if not any(lemma in self.etre_verbs for lemma in self.words.lemma_candidates(verb)):
             return True
         return any(c.dep_ == LABELS.passive_agent for c in verb.children)
+
+    def _active_compound_past(self, verb: Token) -> bool:
+        """"Le syndicat a accusé X": the tagger may give the participle a passive voice (and its
+        subject a passive label); a tense auxiliary "avoir" with no passive auxiliary says the
+        clause is active."""
+        if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children):
+            return False
+        return any(
+            c.dep_.startswith(LABELS.auxiliary_prefix) and set(self.words.lemma_candidates(c)) & self.active_auxiliaries
+            for c in verb.children
+        )
 
     def _controls(self, verb: Token) -> bool:
         return any(lemma in self.object_control for lemma in self.words.lemma_candidates(verb))
@@ -467,7 +481,10 @@ class ParseReader:
             return child.dep_ in STRAY_DEPS or child.dep_.startswith(LABELS.oblique_prefix)
         # "X/nsubj:pass aurait critiqué Y/nsubj": the tagger's passive subject before is the subject.
         has_subject = any(c.dep_ in LABELS.subjects and c.i < verb.i for c in verb.children)
-        return (child.dep_ in STRAY_DEPS or child.dep_ == LABELS.subject) and (child.dep_ != LABELS.subject or has_subject)
+        # "a félicité Isar Aerospace/obl:arg": a name after the verb with no preposition, hung as
+        # an oblique, is the object the parser lost.
+        stray = child.dep_ in STRAY_DEPS or child.dep_.startswith(LABELS.oblique_prefix)
+        return (stray or child.dep_ == LABELS.subject) and (child.dep_ != LABELS.subject or has_subject)
 
     def _pronoun_fallback(self, pronoun: Token, verb: Token) -> list[str]:
         """A subject "il"/"elle" the actor recognizer left unresolved: the last person named as
