@@ -267,6 +267,10 @@ class ArgumentFinder:
                or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
+            if obj.head is not trigger and obj.head.head is trigger and obj.head.i == obj.left_edge.i - 1:
+                # "commandé vendredi 8 avions au/nmod(vendredi) constructeur X": the object was
+                # hung on the day before it, and its complements may be too.
+                heads.append(obj.head)
             # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.
             # Not for "de": "rejeté l'offre de rachat de X" is no rejection of X.
             if prep not in self.reader.genitive:

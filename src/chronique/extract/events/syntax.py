@@ -521,7 +521,7 @@ class ParseReader:
                 return self._first_child(verb.head, LABELS.subjects)
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
-            return found
+            return _counted_after_day(found) or found  # "a commandé lundi/obj 60 autocars"
         if _is_infinitive(verb):
             # "expliquait avoir contacté Patrick Pouyanné/nsubj": after an infinitive, its object.
             found = next((c for c in verb.children if c.dep_ == LABELS.subject and c.i > verb.i), None)
@@ -532,7 +532,7 @@ class ParseReader:
             if child.i > verb.i and child.dep_ in OBLIQUE_DEPS and child.pos_ == "NOUN" and not any(
                 c.dep_ in LABELS.introducers for c in child.children
             ):
-                found = self._first_child(child, (LABELS.object,))
+                found = self._first_child(child, (LABELS.object,)) or _counted_after_day(child)
                 if found is not None:
                     return found
             if child.i > verb.i and child.dep_ in OBLIQUE_DEPS:
@@ -605,6 +605,18 @@ def _name_after_date(phrase: Token) -> Token | None:
                 and token.dep_ not in LABELS.name_parts and _actor(token) is not None
                 and not any(c.dep_ in LABELS.introducers for c in token.children)):
             return token
+    return None
+
+
+def _counted_after_day(day: Token) -> Token | None:
+    """"a commandé mercredi/obl 40 rames/nmod au constructeur X": a counted noun the parser hung
+    on the bare day noun right before it, with no preposition of its own, is the verb's object
+    (the day may be labelled an oblique or the object)."""
+    for noun in day.children:
+        if noun.left_edge.i == day.i + 1 and noun.dep_ == LABELS.nominal_modifier and noun.pos_ == "NOUN" and any(
+                c.dep_ == LABELS.numeric_modifier and c.i < noun.i for c in noun.children) and not any(
+                c.dep_ in LABELS.introducers for c in noun.children if c.i < noun.i):
+            return noun
     return None
 
 
