@@ -9,6 +9,10 @@
   the clause's subject and whose partner is the "avec" phrase.
 - "a commandé mercredi 40 rames au constructeur X": the parser hangs the counted object on the
   bare day before it (and the seller on either); the counted noun is the object.
+- "X, concurrent historique de Y, a ...": the parser may make the noun a conjunct of the name and
+  hang the comma on the noun; the noun is still said of the name before the comma.
+- "Son concurrent direct, le laboratoire X, a ...": the name set between commas after a
+  sentence-opening possessed noun is the one the noun names (events/appositions.py).
 
 Parse repairs are tested on hand-built Docs reproducing the parser's mistakes, the whole chain on
 the real model with sentences of our own (``slow``). The NOTHING rows are the precision check.
@@ -125,6 +129,12 @@ FOUND = [
      {("ORDER", "org:Corsair", "boeing")}),
     ("Le transporteur Keolis a commandé lundi 60 autocars à hydrogène au groupe Iveco.",
      {("ORDER", "org:Keolis", "org:Iveco")}),
+    # a rival noun after a comma the parser hung on the noun (made a conjunct of the name)
+    ("Le transporteur Flixbus recrute. Flixbus, concurrent acharné de BlaBlaCar, a lancé une ligne vers Madrid.",
+     {("COMPETE", "org:Flixbus", "blablacar")}),
+    # a possessed rival noun opening the sentence, its name between commas after it
+    ("Le laboratoire Ipsogen a racheté la société Pyxis. Son concurrent direct, le laboratoire Biovance, "
+     "a dénoncé l'opération.", {("ACQUIRE", "org:Ipsogen", "org:Pyxis"), ("COMPETE", "org:Biovance", "org:Ipsogen")}),
 ]
 
 NOTHING = [
@@ -139,6 +149,8 @@ NOTHING = [
     "Keolis a commandé lundi 60 autocars pour ses lignes de Lyon.",
     "La RATP a visité jeudi 30 usines du groupe Iveco.",
     "La RATP a présenté lundi 12 bus au maire de Paris.",
+    # the same apposition with a noun that is no rivalry
+    "Le transporteur Flixbus recrute. Flixbus, client historique de BlaBlaCar, a lancé une ligne vers Madrid.",
 ]
 
 
@@ -169,6 +181,13 @@ def test_wire_copy_constructions_tell_who_acts_on_whom(nlp, text, expected):
 @pytest.mark.parametrize("text", NOTHING, ids=[t[:40] for t in NOTHING])
 def test_wire_copy_constructions_without_an_act_between_two_actors_tell_nothing(nlp, text):
     assert _exported(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_a_partner_noun_between_commas_tells_no_rivalry(nlp):
+    events = _exported(nlp, "Le laboratoire Ipsogen a racheté la société Pyxis. Son partenaire, le laboratoire "
+                            "Biovance, a salué l'opération.")
+    assert not any(e.type == "COMPETE" for e in events)
 
 
 @pytest.mark.slow

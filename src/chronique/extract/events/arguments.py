@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from chronique.extract.events.appositions import name_between_commas
 from chronique.extract.events.deeds import (
     author_of_deed,
     deal_parties,
@@ -359,10 +360,14 @@ class ArgumentFinder:
             # name someone only refers, it tells no founding.
             return [own.key]
         before = noun.left_edge.i - 1
-        after_comma = before >= 0 and noun.doc[before].is_punct
+        # "Maxine, concurrent historique de Y": the parser may hang the comma on the noun itself
+        # (made a conjunct of the name), so the noun's phrase begins with it.
+        after_comma = (before >= 0 and noun.doc[before].is_punct) or noun.left_edge.is_punct
         if noun.head.i < noun.i and (noun.dep_ == LABELS.apposition or after_comma) and noun.head.pos_ != "VERB":
             return reader.actors(noun.head)
-        return self._listed_after(noun) or self._fronted_bearer(noun)
+        # "Son concurrent direct, la banque X, a ...": the name between commas after the noun.
+        apposed = name_between_commas(noun) if self._possessive(noun) is not None else None
+        return self._listed_after(noun) or self._fronted_bearer(noun) or ([apposed] if apposed else [])
 
     def _listed_after(self, noun: Token) -> list[str]:
         """"les fondateurs de Deezer - à savoir A et B": the names a plural noun announces."""
