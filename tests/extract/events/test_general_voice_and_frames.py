@@ -13,6 +13,8 @@
   hang the comma on the noun; the noun is still said of the name before the comma.
 - "Son concurrent direct, le laboratoire X, a ...": the name set between commas after a
   sentence-opening possessed noun is the one the noun names (events/appositions.py).
+- "X a appelé le gouvernement à rompre le contrat avec Y": the object of an object-control verb
+  does the infinitive even when it names no actor; the caller is not the one who breaks.
 
 Parse repairs are tested on hand-built Docs reproducing the parser's mistakes, the whole chain on
 the real model with sentences of our own (``slow``). The NOTHING rows are the precision check.
@@ -151,6 +153,11 @@ NOTHING = [
     "La RATP a présenté lundi 12 bus au maire de Paris.",
     # the same apposition with a noun that is no rivalry
     "Le transporteur Flixbus recrute. Flixbus, client historique de BlaBlaCar, a lancé une ligne vers Madrid.",
+    # an object-control verb whose object names no actor: the object does the infinitive, the
+    # caller does not (it asks; the act asked for is nobody's here)
+    "La Confédération paysanne a exhorté jeudi le gouvernement à rompre le contrat avec Lactalis.",
+    "Le syndicat SUD a poussé la direction à rompre l'accord avec Accenture.",
+    "Orange a aidé ses clients à quitter SFR.",
 ]
 
 

@@ -324,6 +324,10 @@ class ParseReader:
                 controller = self._first_child(head, LABELS.controlling_objects)
                 if controller is not None and self.actors(controller):
                     return self.actors(controller), False
+                if controller is not None and controller.pos_ == "NOUN":
+                    # "appelé le gouvernement/obj à suspendre l'accord": the object does the
+                    # infinitive even when it names no actor; the caller does not.
+                    return [], False
                 # "sollicité X pour l'aider à financer": the unresolved "l'" is not X (X does
                 # the helping), so it is the subject above, not the object of the next verb up.
                 skip_control = controller is not None and controller.pos_ == "PRON"
