@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from chronique.extract.events.appositions import name_between_commas
 from chronique.extract.events.deeds import (
     author_of_deed,
     deal_parties,
@@ -267,6 +268,10 @@ class ArgumentFinder:
                or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
+            if obj.head is not trigger and obj.head.head is trigger and obj.head.i == obj.left_edge.i - 1:
+                # "commandé vendredi 8 avions au/nmod(vendredi) constructeur X": the object was
+                # hung on the day before it, and its complements may be too.
+                heads.append(obj.head)
             # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.
             # Not for "de": "rejeté l'offre de rachat de X" is no rejection of X.
             if prep not in self.reader.genitive:
@@ -355,10 +360,14 @@ class ArgumentFinder:
             # name someone only refers, it tells no founding.
             return [own.key]
         before = noun.left_edge.i - 1
-        after_comma = before >= 0 and noun.doc[before].is_punct
+        # "Maxine, concurrent historique de Y": the parser may hang the comma on the noun itself
+        # (made a conjunct of the name), so the noun's phrase begins with it.
+        after_comma = (before >= 0 and noun.doc[before].is_punct) or noun.left_edge.is_punct
         if noun.head.i < noun.i and (noun.dep_ == LABELS.apposition or after_comma) and noun.head.pos_ != "VERB":
             return reader.actors(noun.head)
-        return self._listed_after(noun) or self._fronted_bearer(noun)
+        # "Son concurrent direct, la banque X, a ...": the name between commas after the noun.
+        apposed = name_between_commas(noun) if self._possessive(noun) is not None else None
+        return self._listed_after(noun) or self._fronted_bearer(noun) or ([apposed] if apposed else [])
 
     def _listed_after(self, noun: Token) -> list[str]:
         """"les fondateurs de Deezer - à savoir A et B": the names a plural noun announces."""

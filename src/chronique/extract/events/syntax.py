@@ -97,6 +97,7 @@ class ParseReader:
         self.creation_verbs = words.words("syntax", "creation_verbs")
         self.offer_nouns = words.words("modality", "proposed_nouns")
         self.etre_verbs = words.words("syntax", "etre_verbs")
+        self.active_auxiliaries = words.words("syntax", "active_auxiliaries")
         self.possessives = words.words("syntax", "possessives")
         self.coordinators = words.words("syntax", "coordinators")
         #: "et", "ou", "puis": the words that close a list of names ("A, B et C").
@@ -323,6 +324,10 @@ class ParseReader:
                 controller = self._first_child(head, LABELS.controlling_objects)
                 if controller is not None and self.actors(controller):
                     return self.actors(controller), False
+                if controller is not None and controller.pos_ == "NOUN":
+                    # "appelé le gouvernement/obj à suspendre l'accord": the object does the
+                    # infinitive even when it names no actor; the caller does not.
+                    return [], False
                 # "sollicité X pour l'aider à financer": the unresolved "l'" is not X (X does
                 # the helping), so it is the subject above, not the object of the next verb up.
                 skip_control = controller is not None and controller.pos_ == "PRON"
@@ -366,9 +371,22 @@ class ParseReader:
         "elle est entrée"), which the parser reads as passives."""
         if not is_passive(verb):
             return False
+        if self._active_compound_past(verb):
+            return False
         if not any(lemma in self.etre_verbs for lemma in self.words.lemma_candidates(verb)):
             return True
         return any(c.dep_ == LABELS.passive_agent for c in verb.children)
+
+    def _active_compound_past(self, verb: Token) -> bool:
+        """"Le syndicat a accusé X": the tagger may give the participle a passive voice (and its
+        subject a passive label); a tense auxiliary "avoir" with no passive auxiliary says the
+        clause is active."""
+        if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children):
+            return False
+        return any(
+            c.dep_.startswith(LABELS.auxiliary_prefix) and set(self.words.lemma_candidates(c)) & self.active_auxiliaries
+            for c in verb.children
+        )
 
     def _controls(self, verb: Token) -> bool:
         return any(lemma in self.object_control for lemma in self.words.lemma_candidates(verb))
@@ -467,7 +485,10 @@ class ParseReader:
             return child.dep_ in STRAY_DEPS or child.dep_.startswith(LABELS.oblique_prefix)
         # "X/nsubj:pass aurait critiqué Y/nsubj": the tagger's passive subject before is the subject.
         has_subject = any(c.dep_ in LABELS.subjects and c.i < verb.i for c in verb.children)
-        return (child.dep_ in STRAY_DEPS or child.dep_ == LABELS.subject) and (child.dep_ != LABELS.subject or has_subject)
+        # "a félicité Isar Aerospace/obl:arg": a name after the verb with no preposition, hung as
+        # an oblique, is the object the parser lost.
+        stray = child.dep_ in STRAY_DEPS or child.dep_.startswith(LABELS.oblique_prefix)
+        return (stray or child.dep_ == LABELS.subject) and (child.dep_ != LABELS.subject or has_subject)
 
     def _pronoun_fallback(self, pronoun: Token, verb: Token) -> list[str]:
         """A subject "il"/"elle" the actor recognizer left unresolved: the last person named as
@@ -504,7 +525,7 @@ class ParseReader:
                 return self._first_child(verb.head, LABELS.subjects)
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
-            return found
+            return _counted_after_day(found) or found  # "a commandé lundi/obj 60 autocars"
         if _is_infinitive(verb):
             # "expliquait avoir contacté Patrick Pouyanné/nsubj": after an infinitive, its object.
             found = next((c for c in verb.children if c.dep_ == LABELS.subject and c.i > verb.i), None)
@@ -515,7 +536,7 @@ class ParseReader:
             if child.i > verb.i and child.dep_ in OBLIQUE_DEPS and child.pos_ == "NOUN" and not any(
                 c.dep_ in LABELS.introducers for c in child.children
             ):
-                found = self._first_child(child, (LABELS.object,))
+                found = self._first_child(child, (LABELS.object,)) or _counted_after_day(child)
                 if found is not None:
                     return found
             if child.i > verb.i and child.dep_ in OBLIQUE_DEPS:
@@ -588,6 +609,18 @@ def _name_after_date(phrase: Token) -> Token | None:
                 and token.dep_ not in LABELS.name_parts and _actor(token) is not None
                 and not any(c.dep_ in LABELS.introducers for c in token.children)):
             return token
+    return None
+
+
+def _counted_after_day(day: Token) -> Token | None:
+    """"a commandé mercredi/obl 40 rames/nmod au constructeur X": a counted noun the parser hung
+    on the bare day noun right before it, with no preposition of its own, is the verb's object
+    (the day may be labelled an oblique or the object)."""
+    for noun in day.children:
+        if noun.left_edge.i == day.i + 1 and noun.dep_ == LABELS.nominal_modifier and noun.pos_ == "NOUN" and any(
+                c.dep_ == LABELS.numeric_modifier and c.i < noun.i for c in noun.children) and not any(
+                c.dep_ in LABELS.introducers for c in noun.children if c.i < noun.i):
+            return noun
     return None
 
 

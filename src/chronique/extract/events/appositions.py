@@ -1,0 +1,45 @@
+"""A relational noun opening the sentence, its name set between commas after it: "Son concurrent
+direct, la banque X, a déposé une offre", "Son principal rival, l'allemand Y, a dévoilé ...".
+
+The parser breaks such an apposition (the noun a root or a subject of its own, the name the
+subject of the verb), so the name hangs on nothing the noun reaches. The actor named alone
+between the comma that closes the noun's phrase and the next comma is the one the noun names,
+when only determiners and adjectives stand before the noun in its sentence and only a
+description (determiners, adjectives, nouns) before the name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronique.nlp.actor_index import actor_index
+
+__all__ = ["name_between_commas"]
+
+#: How many words an apposition between commas may hold ("la Banque Populaire du Rhône").
+LONGEST_APPOSITION = 8
+#: Parts of speech a sentence-opening noun phrase and a description before a name are made of.
+OPENING_POS = frozenset({"DET", "ADJ"})
+DESCRIPTION_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
+
+
+def name_between_commas(noun: Token, comma: str = ",") -> str | None:
+    """The key of the actor apposed to a sentence-opening ``noun`` between commas, or None."""
+    doc, sentence = noun.doc, noun.sent
+    if noun.i == sentence.start or any(t.pos_ not in OPENING_POS for t in doc[sentence.start : noun.i]):
+        return None
+    opening = noun.i + 1
+    while opening < sentence.end and doc[opening].pos_ == "ADJ":
+        opening += 1  # "Son concurrent direct ,"
+    if opening >= sentence.end or doc[opening].text != comma:
+        return None
+    closing = next((t.i for t in doc[opening + 1 : sentence.end] if t.text == comma), None)
+    if closing is None or closing - opening - 1 > LONGEST_APPOSITION or closing == opening + 1:
+        return None
+    last = doc[closing - 1]
+    mentions = actor_index(doc).outermost_between(doc[opening + 1].idx, last.idx + len(last.text))
+    if len(mentions) != 1 or mentions[0].end != last.idx + len(last.text):
+        return None
+    if any(t.pos_ not in DESCRIPTION_POS for t in doc[opening + 1 : closing] if t.idx < mentions[0].start):
+        return None
+    return mentions[0].key
