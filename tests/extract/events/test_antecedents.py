@@ -12,15 +12,10 @@ import datetime as dt
 
 import pytest
 
-from chronique.pipeline import load_pipeline
 from tests.conftest import run_dated
 
 pytestmark = pytest.mark.slow
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("fr")
 
 
 def _links(doc) -> set[tuple[str, str, str]]:

