@@ -10,6 +10,7 @@ pages, followed, give every item exactly once.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -230,3 +231,47 @@ def test_timeline_pages_by_cursor_are_the_pages_by_offset(big_store: Path) -> No
             after = page[-1].event_id  # one event a day: the last shown is the last of the cut
     assert by_cursor == by_offset
     assert sum(map(len, by_cursor)) == ARTICLES
+
+
+def same_day_article(index: int) -> Annotations:
+    """Article ``index`` of a store where four meetings share each day, so that one day's events
+    are first reported in another order than their ids."""
+    annotations = article(index)
+    day = FIRST_DAY + timedelta(days=index // 4)
+    text = annotations.document.text
+    meeting = event(text, "MEET", ("hub",), ("other", "twin"), f"Le Hub rencontre Acteur{index:04d} et le Twin",
+                    "rencontre", date=day.isoformat(), date_start=day.isoformat(), date_end=day.isoformat(),
+                    score=1.0)
+    return replace(annotations, events=[meeting])
+
+
+@pytest.fixture(scope="module")
+def same_day_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("same-day") / "same-day.db"
+    with Store(path) as store:
+        store.save([same_day_article(index) for index in range(60)])
+    return path
+
+
+def test_pages_of_a_timeline_with_several_events_a_day_list_each_event_once(same_day_store: Path) -> None:
+    with Chronicle(same_day_store) as chronicle:
+        whole = [entry.event_id for entry in chronicle.timeline("Hub")]
+        assert len(whole) == 60
+        by_offset = [entry.event_id for offset in range(0, 60, 7)
+                     for entry in chronicle.timeline("Hub", limit=7, offset=offset)]
+        by_cursor, after = [], None
+        while len(by_cursor) <= 60:
+            page = chronicle.timeline("Hub", limit=7, after=after)
+            if not page:
+                break
+            by_cursor += [entry.event_id for entry in page]
+            after = page[-1].event_id  # the last event shown is the cursor of the next page
+    assert by_cursor == by_offset
+    assert sorted(by_cursor) == sorted(whole)
+    followed, url = [], "/api/timeline?actor=Hub&limit=7"
+    app = make_app(same_day_store)
+    while url is not None and len(followed) <= 60:
+        response = request(app, "GET", url)
+        followed += [entry["event_id"] for entry in response.json()]
+        url = next_link(response)
+    assert followed == by_offset

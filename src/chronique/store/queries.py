@@ -256,16 +256,21 @@ def timeline(
 
     With ``any_actor``, events involving at least one of them (the story of several actors).
     With ``start`` and/or ``end``, events whose interval (``date_start``..``date_end``) overlaps
-    that period. With ``limit``, one page: pages are cut in the order of dates then event ids.
+    that period.
 
     Order: when it happened (``date_start``, else ``date_value``; undated last), then when it was
-    first reported (document date, document id, offset), then event id.
+    first reported (document date, document id, offset), then event id. With ``limit``, one
+    page: pages are cut, and listed, in the order of dates then event ids
+    (:attr:`TimelineEntry.page_key`), so that pages followed one after another, by ``offset`` or
+    by ``after`` = the id of a page's last event, list every event once and in one order; events
+    of one day may then come in another order than in the whole timeline.
     """
     ids = timeline_event_ids(
         conn, actors, dated_only=dated_only, include_unexported=include_unexported,
         any_actor=any_actor, start=start, end=end, limit=limit, offset=offset, after=after,
     )
-    return events_by_ids(conn, ids)
+    entries = events_by_ids(conn, ids)
+    return entries if limit is None else sorted(entries, key=lambda entry: entry.page_key)
 
 
 def _timeline_order(entry: TimelineEntry) -> tuple[object, ...]:

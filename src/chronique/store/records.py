@@ -77,6 +77,14 @@ class TimelineEntry:
     score: float | None
     mentions: tuple[EventMentionRow, ...]
 
+    @property
+    def page_key(self) -> tuple[bool, str, str]:
+        """Where the event falls in the order timelines are cut into pages: dated first, by
+        date, then event id (``store.selection``). A page lists its events in this order, so
+        that its last event is the cursor (``after``) of the next page."""
+        when = self.date_start or self.date_value
+        return when is None, when or "", self.event_id
+
 
 @dataclass(frozen=True)
 class QuoteRow:

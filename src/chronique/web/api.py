@@ -142,18 +142,11 @@ def get_timeline(
             }]) from error
     if len(entries) <= limit:
         return entries
-    # Entries come in timeline order (date, then first report); pages are cut by date, then
-    # event id: the one more read is the last in that order, and the page ends before it.
-    extra = max(entries, key=_cut_order)
-    page = [entry for entry in entries if entry is not extra]
-    link_after(request, response, limit, max(page, key=_cut_order).event_id)
+    # A page comes in the order pages are cut (``TimelineEntry.page_key``): the one more read is
+    # the last, and the page ends before it.
+    page = entries[:limit]
+    link_after(request, response, limit, page[-1].event_id)
     return page
-
-
-def _cut_order(entry: TimelineEntry) -> tuple[bool, str, str]:
-    """The order timeline pages are cut in (``store.selection``): dated first, by date, then id."""
-    when = entry.date_start or entry.date_value
-    return when is None, when or "", entry.event_id
 
 
 @router.get("/pairs/{a}/{b}", response_model=PairHistory, responses=NOT_FOUND, tags=["actors"])
