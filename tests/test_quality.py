@@ -31,8 +31,8 @@ NEWS_DEV_FLOORS = {
     ("money", "amount"): 1.0,
     ("quotes", "f1"): 0.987,
     ("quotes", "speaker"): 0.871,
-    ("events", "f1"): 0.768,
-    ("events", "p"): 0.976,
+    ("events", "f1"): 0.772,
+    ("events", "p"): 0.991,  # trade nouns: "du club" is no longer the bank named before (0.977 -> 0.992)
     # accuracy over the matched events that gold dates: the reference round matched 5 more dated
     # events that the dating rules leave undated (correct dates 34 -> 36, matched 35 -> 40);
     # no event dated before lost its date; then "désormais" in a dated report, the day a sentence

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.data import lexicon
 from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.origins import ArticleOrigins
+from chronique.extract.actors.trade_nouns import TradeNouns
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, text_of
@@ -42,6 +43,8 @@ LABELS = dependency_scheme("ud")
 LOOKBACK_SENTENCES = 3
 MAX_ADJECTIVES = 2
 COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des"})
+#: "la banque d'affaires X": the mark between a title noun and its bare complement
+_OF = frozenset({"de", "d'"})
 #: Determiners after "de" that open a phrase of the verb, not a complement naming the noun's actor.
 INDEFINITES = frozenset({"un", "une"})
 #: The contracted marks of a complement with a definite article ("le leader du covoiturage"), and
@@ -78,6 +81,7 @@ def resolve_descriptions(
     taken = {i for m in found for i in range(m.start, m.end)}
     tokens = token_table(doc)
     kinds = NameKinds(words)
+    trades = TradeNouns(words)
     #: trade noun → the actor an earlier qualified description stood for ("le club rhodanien" … "ce club")
     described: dict[str, str] = {}
     for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):
@@ -110,6 +114,7 @@ def resolve_descriptions(
             trade_said = fold(token.lemma_) not in generic and fold(token.text) not in generic
             noun = token.lemma_ if fold(token.lemma_) in cues else token.text
             allowed = kinds.narrowing(folded, folded_lemma, entities, _allowed(origins, doc[token.i + 1 : end], noun))
+            allowed = trades.narrowing(fold(noun), titles, allowed)
             earlier = described.get(folded_lemma) if trade_said else None
             key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said, allowed=allowed,
                             earlier=earlier)
@@ -277,6 +282,9 @@ def _title_nouns(doc: Doc, first: Token, mention: ActorMention, cues: dict[str, 
         i -= 1
     if i >= 0 and doc[i].is_lower and fold(doc[i].text) in cues:
         found.append(doc[i])
+    elif i >= 2 and doc[i].is_lower and doc[i].pos_ == "NOUN" and fold(doc[i - 1].text) in _OF \
+            and doc[i - 2].is_lower and fold(doc[i - 2].text) in cues:
+        found.append(doc[i - 2])  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
     last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     j = last.end if last is not None else first.i + 1
     if j < len(doc) and doc[j].text == ",":
