@@ -230,6 +230,13 @@ MODEL_CASES = [
     ("Le groupe Casino, qui détenait une part minoritaire dans Cdiscount, a changé de stratégie.", set()),
     ("Les deux groupes ont procédé à la cession à Renault des 20 % détenus par Nissan dans le capital de Dacia.",
      set()),
+    # the subject of "appartenir à" belongs to its complement: an organisation's part, a person's property
+    ("Le comparateur Vidora, qui appartient au groupe Nexal, a relevé ses tarifs.",
+     {("PART_OF", "org:Vidora", "org:Nexal", None)}),
+    ("Le FC Vernay, qui appartient au milliardaire Paul Rivet depuis 2016, a changé d'entraîneur.",
+     {("ROLE", "person:Paul Rivet", "org:FC Vernay", "owner")}),
+    ("Le comparateur Vidora n'appartient pas au groupe Nexal, a précisé sa direction.", set()),
+    ("Après son rachat, le comparateur Vidora appartiendra au groupe Nexal.", set()),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),

@@ -66,6 +66,9 @@ class RelationRules:
         self.openers = self._word_tuples([*w.get("naming_openers", []), *w.get("example_openers", [])])
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
+        belonging = w.get("belonging_verbs", {})
+        self.belonging_verbs = set(belonging.get("lemmas", ()))
+        self.belonging_prepositions = {fold(x) for x in belonging.get("prepositions", ())}
         self.membership_copulas = set(w.get("membership_copulas", ()))
         self.government = GovernmentStates(w)
         self.affiliation_nouns = {fold(x) for x in w.get("affiliation_nouns", ())}

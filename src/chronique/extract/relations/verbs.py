@@ -34,6 +34,9 @@ class VerbRules(RelationRules):
                 continue
             verb = doc[i]
             lemma = self._lemma(verb)
+            if lemma in self.belonging_verbs:
+                relations += self._belonging(verb, actors)
+                continue
             titles, makes = self.role_verbs.get(lemma), lemma in self.maker_verbs
             if verb.pos_ not in ("VERB", "AUX") or not (titles or makes) or self._negated(verb):
                 continue
@@ -46,6 +49,47 @@ class VerbRules(RelationRules):
                     kept = (("investor",) if stake and titles else titles)
                     relations += self._verb_relation(verb, agent, owned, kept, makes and not stake, actors)
         return relations
+
+    def _belonging(self, verb: Token, actors: DocActors) -> list[Relation]:
+        """"Vidora, qui appartient au groupe Nexal": the subject belongs to the complement with
+        "à". Not when negated, nor where the sentence tells a change of owner ("appartiendra à
+        X après le rachat"): the relation would not hold at the article's date."""
+        if self._negated(verb) or self._tells_change(verb):
+            return []
+        owned = [self._antecedent(c, verb, actors) for c in verb.children if c.dep_ == LABELS.subject]
+        owners = [c for c in verb.children if c.dep_.startswith(LABELS.oblique_prefix)
+                  and any(m.dep_ == LABELS.case_marker and fold(m.text) in self.belonging_prepositions
+                          for m in c.children)]
+        found: list[Relation] = []
+        for thing in owned:
+            for holder in owners:
+                found += self._belonging_relation(verb, thing, holder, actors)
+        return found
+
+    def _belonging_relation(self, verb: Token, thing: Token, holder: Token, actors: DocActors) -> list[Relation]:
+        spans = [(verb.idx, verb.idx + len(verb.text))]
+        for token in (thing, holder):
+            mention = actors.at_token(token)
+            spans.append((mention.start, mention.end) if mention else (token.idx, token.idx + len(token)))
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        found = []
+        for target in actors.phrases(thing):
+            for source in actors.phrases(holder):
+                pair = (actors.type_of(source), actors.type_of(target))
+                if source == target:
+                    continue
+                if pair == ("PERSON", "ORG"):
+                    found.append(Relation(ROLE, source, target, start, end, "owner"))
+                elif pair[0] == "ORG" and pair[1] in ("ORG", "PRODUCT"):
+                    kind = PRODUCT_OF if actors.is_product(target) else PART_OF
+                    found.append(Relation(kind, target, source, start, end))
+        return found
+
+    def _tells_change(self, verb: Token) -> bool:
+        """Whether the verb's sentence uses a word of a change of ownership (rachat, cession…)."""
+        sentence = verb.sent
+        return any(fold(t.text) in self.change_words or fold(t.lemma_ or "") in self.change_words
+                   for t in sentence)
 
     @staticmethod
     def _owned_next_to(verb: Token, patient: Token, actors: DocActors) -> bool:
