@@ -15,6 +15,7 @@ import spacy
 from chronique.extract.relations.component import RelationExtractor
 from chronique.model import Entity
 from chronique.nlp.extensions import ActorMention, register_extensions
+from tests.conftest import run_dated
 
 register_extensions()
 
@@ -296,3 +297,22 @@ def test_precision_on_other_subjects(french_nlp, text: str, expected: Expected) 
     doc = french_nlp.make_doc(text)
     doc._.dct = datetime.date(2025, 6, 1)
     assert _found(french_nlp(doc)) == expected
+
+
+#: Relations the events component's JOIN and LEAVE state (the whole pipeline runs): a person who
+#: takes or leaves a post held it, titled by the role noun of the sentence, else as an employee.
+POST_EVENT_CASES = [
+    ("Le groupe Nexal a annoncé mardi le remplacement de Paul Rivet par Claire Morin au poste de "
+     "directeur général.",
+     {("ROLE", "person:Paul Rivet", "org:Nexal", "ceo"), ("ROLE", "person:Claire Morin", "org:Nexal", "ceo")}),
+    ("Le défenseur Paul Rivet a quitté le FC Vernay pour rejoindre le Stade Kerlann.",
+     {("ROLE", "person:Paul Rivet", "org:FC Vernay", "employee"),
+      ("ROLE", "person:Paul Rivet", "org:Stade Kerlann", "employee")}),
+    ("Paul Rivet pourrait rejoindre le groupe Nexal l'an prochain.", set()),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), POST_EVENT_CASES)
+def test_taking_or_leaving_a_post_states_the_role(nlp, text: str, expected: Expected) -> None:
+    assert _found(run_dated(nlp, text, datetime.date(2025, 6, 1))) == expected

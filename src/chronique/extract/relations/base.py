@@ -66,6 +66,10 @@ class RelationRules:
         self.openers = self._word_tuples([*w.get("naming_openers", []), *w.get("example_openers", [])])
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
+        role_events = w.get("role_events", {})
+        self.role_event_types = frozenset(role_events.get("types", ()))
+        self.role_event_modalities = frozenset(role_events.get("modalities", ()))
+        self.role_event_title: str = role_events.get("default_title", "employee")
         belonging = w.get("belonging_verbs", {})
         self.belonging_verbs = set(belonging.get("lemmas", ()))
         self.belonging_prepositions = {fold(x) for x in belonging.get("prepositions", ())}

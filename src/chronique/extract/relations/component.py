@@ -56,6 +56,7 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
     def __call__(self, doc: Doc) -> Doc:
         actors = DocActors(doc)
         founded = self._verb_relations(doc, actors) + self._founding_events(doc, actors)
+        founded += self._post_events(doc, actors)
         founding_pairs = {(r.source, r.target) for r in founded if r.title == "founder"}
         phrases = self._noun_phrases(doc)
         actors.classified_products = self._classified_products(doc, phrases, actors)

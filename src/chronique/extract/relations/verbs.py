@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from chronique.extract.relations.base import RelationRules
 from chronique.extract.relations.doc_actors import DocActors
 from chronique.extract.relations.nouns import PART_OF, PRODUCT_OF, ROLE
-from chronique.model import Relation
+from chronique.model import Event, Relation
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
@@ -171,6 +171,38 @@ class VerbRules(RelationRules):
     @staticmethod
     def _negated(verb: Token) -> bool:
         return any("Neg" in c.morph.get("Polarity", []) for c in verb.children)
+
+    def _post_events(self, doc: Doc, actors: DocActors) -> list[Relation]:
+        """A person's JOIN or LEAVE of an organisation (from the events component) states their
+        role there: "le remplacement de X par Y au poste de directeur général" (both held it),
+        with the title of the sentence's role noun ("directeur général": ceo), else the default."""
+        relations = []
+        for event in doc._.events or []:
+            if event.type not in self.role_event_types or event.modality not in self.role_event_modalities:
+                continue
+            title: str | None = None
+            for source in event.sources:
+                for target in event.targets:
+                    if (actors.type_of(source), actors.type_of(target)) != ("PERSON", "ORG"):
+                        continue
+                    if title is None:
+                        title = self._title(source, target, self._post_titles(doc, event))
+                    relations.append(Relation(ROLE, source, target, event.start, event.end, title))
+        return relations
+
+    def _post_titles(self, doc: Doc, event: Event) -> tuple[str, ...]:
+        """The titles of the first role noun in the event's sentence, else the default title."""
+        start = event.sentence_start if event.sentence_start is not None else event.start
+        end = event.sentence_end if event.sentence_end is not None else event.end
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for i in range(span.start, span.end) if span is not None else ():
+            found = self.nouns.at(doc, i)
+            if found is None:
+                continue
+            for sense in found[1]:
+                if sense.relation == ROLE and sense.titles and "PERSON" in sense.named_types:
+                    return sense.titles
+        return (self.role_event_title,)
 
     @staticmethod
     def _founding_events(doc: Doc, actors: DocActors) -> list[Relation]:
