@@ -238,6 +238,9 @@ MODEL_CASES = [
      {("ROLE", "person:Paul Rivet", "org:FC Vernay", "owner")}),
     ("Le comparateur Vidora n'appartient pas au groupe Nexal, a précisé sa direction.", set()),
     ("Après son rachat, le comparateur Vidora appartiendra au groupe Nexal.", set()),
+    # an unknown name the parser hung on its noun as an adjective still names it ("laboratoire Varnel/amod")
+    ("Le laboratoire Varnel commercialise l'antidouleur Calmix depuis 2010.",
+     {("PRODUCT_OF", "product:Calmix", "org:Varnel", None)}),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),

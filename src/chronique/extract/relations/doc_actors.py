@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.actor_index import OUTERMOST, actor_index
+from chronique.nlp.actor_index import OUTERMOST, actor_index, is_name_part
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import first_token_from, token_table
@@ -21,6 +21,13 @@ from chronique.text import fold
 __all__ = ["DocActors"]
 
 LABELS = dependency_scheme("ud")
+
+
+def _names_head(child: Token) -> bool:
+    """A child that may name its head: a name part, an apposition, a noun modifier, or a
+    capitalised word right after it that the parser took for an adjective."""
+    return is_name_part(child) or (child.dep_ == LABELS.adjectival_modifier and child.i == child.head.i + 1
+                                   and child.text[:1].isupper())
 
 
 class DocActors:
@@ -53,8 +60,10 @@ class DocActors:
         return [k for k in self.phrases(token) if self.type_of(k) in wanted]
 
     def phrases(self, head: Token) -> list[str]:
-        """Actors of the phrase headed by ``head`` and its conjuncts, innermost ("d'OpenAI")."""
-        return self.index.phrase_actors(head, conjuncts=head.conjuncts)
+        """Actors of the phrase headed by ``head`` and its conjuncts, innermost ("d'OpenAI"); a
+        name the parser hung on its noun as an adjective names the noun too ("le laboratoire
+        Varnel/amod": an unknown name is often tagged an adjective)."""
+        return self.index.phrase_actors(head, names_head=_names_head, conjuncts=head.conjuncts)
 
     def possessor(self, before: int, window_start: int, exclude: set[str],
                   types: Iterable[str] = ("PERSON", "ORG")) -> str | None:
