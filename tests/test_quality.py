@@ -23,8 +23,8 @@ pytestmark = pytest.mark.slow
 
 #: (section, figure) -> lowest acceptable value on ../shared/eval/news-dev (measured 2026-12-06).
 NEWS_DEV_FLOORS = {
-    ("entities", "f1"): 0.977,
-    ("entities_typed", "f1"): 0.920,
+    ("entities", "f1"): 0.978,
+    ("entities_typed", "f1"): 0.921,
     ("timexes", "f1"): 0.955,
     ("timexes", "value"): 0.928,
     ("money", "f1"): 0.983,
@@ -41,7 +41,7 @@ NEWS_DEV_FLOORS = {
     ("events", "date"): 0.984,
     ("events", "r"): 0.633,
     # (refs2: 15 more events matched and dated, 39/40 -> 54/55)
-    ("relations", "f1"): 0.739,
+    ("relations", "f1"): 0.746,
     ("relations", "p"): 0.954,
 }
 

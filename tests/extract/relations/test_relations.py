@@ -241,6 +241,11 @@ MODEL_CASES = [
     # an unknown name the parser hung on its noun as an adjective still names it ("laboratoire Varnel/amod")
     ("Le laboratoire Varnel commercialise l'antidouleur Calmix depuis 2010.",
      {("PRODUCT_OF", "product:Calmix", "org:Varnel", None)}),
+    # goods of other trades, and a hyphenated plural the tokenizer split ("aspirateurs - robots")
+    ("Korvan, concepteur des aspirateurs-robots Herbix, a été racheté par Nexal.",
+     {("PRODUCT_OF", "product:Herbix", "org:Korvan", None)}),
+    ("Korvan, fabricant de la tondeuse Herbix, a été racheté par Nexal.",
+     {("PRODUCT_OF", "product:Herbix", "org:Korvan", None)}),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),

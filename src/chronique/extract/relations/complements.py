@@ -80,7 +80,7 @@ class ComplementRules(RelationRules):
                 if j > i + width and self._classifier_at(doc, j, actors):
                     j += 2  # "de la société de logiciels Y"
                     continue
-                if doc[j].is_punct or not self._complement_filler(doc[j]):
+                if not _in_compound(doc, j) and (doc[j].is_punct or not self._complement_filler(doc[j])):
                     break
                 if j == i + width and doc[j].pos_ == "NOUN" and fold(doc[i].text) in self.classifier_words:
                     break  # "le fonds d'investissement Y": a bare noun classifies, it does not own
@@ -119,7 +119,7 @@ class ComplementRules(RelationRules):
             if self._classifier_at(doc, j, actors):
                 j += 2
                 continue
-            if doc[j].is_punct or not self._complement_filler(doc[j]):
+            if not _in_compound(doc, j) and (doc[j].is_punct or not self._complement_filler(doc[j])):
                 return None
             j += 1
         return None
@@ -160,3 +160,15 @@ class ComplementRules(RelationRules):
             return 0
         sentences = [s for s in doc.sents if s.start <= token.i]
         return sentences[-2].start_char if len(sentences) >= 2 else 0
+
+
+def _in_compound(doc: Doc, j: int) -> bool:
+    """Whether token ``j`` is the hyphen or the second word of a lower-case compound the tokenizer
+    split ("des aspirateurs-robots Herbix": "-" and "robots", whatever their tags)."""
+    if j < 1 or not doc[j - 1].text[:1].islower() and doc[j - 1].text != "-":
+        return False
+    if doc[j].text == "-":
+        return (not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < len(doc)
+                and doc[j + 1].text[:1].islower())
+    return (j >= 2 and doc[j - 1].text == "-" and not doc[j - 2].whitespace_ and not doc[j - 1].whitespace_
+            and doc[j].text[:1].islower())
