@@ -246,6 +246,9 @@ MODEL_CASES = [
      {("PRODUCT_OF", "product:Herbix", "org:Korvan", None)}),
     ("Korvan, fabricant de la tondeuse Herbix, a été racheté par Nexal.",
      {("PRODUCT_OF", "product:Herbix", "org:Korvan", None)}),
+    # a role noun the tagger read as a participle ("fondatrice/VERB") is still a role noun
+    ("Claire Morin, fondatrice de Nexal, a annoncé des suppressions de postes.",
+     {("ROLE", "person:Claire Morin", "org:Nexal", "founder")}),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),

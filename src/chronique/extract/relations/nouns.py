@@ -56,6 +56,12 @@ def _key(text: str) -> str:
     return _SPACES.sub(" ", fold(text).strip())
 
 
+def _infinitive(lemma: str) -> bool:
+    """Whether a lemma is a French verb's infinitive ("présider", "diriger"): a word tagged a verb
+    whose lemma is a noun ("fondatrice" → "fondateur") is a noun the tagger misread."""
+    return lemma.endswith(("er", "ir", "re", "oir"))
+
+
 @lru_cache(maxsize=65_536)
 def _first_word(folded: str) -> str:
     """The part of a folded word before any space, apostrophe or hyphen (memoised)."""
@@ -127,8 +133,9 @@ class NounLexicon:
             last = i + width - 1
             last_text = tokens.texts[last]
             acronym = last_text.isupper() and len(last_text) <= 4  # "CEO", "PDG" tagged as names
-            if (tokens.pos[last] in ("PROPN", "VERB") and not acronym) or tokens.is_punct[last]:
-                continue
+            verb = tokens.pos[last] == "VERB" and _infinitive(tokens.lemmas[last] or "")
+            if ((tokens.pos[last] == "PROPN" or verb) and not acronym) or tokens.is_punct[last]:
+                continue  # "ils président", a name; not "fondatrice" the tagger took for a participle
             # the words' text and, for the last, its lemma (read from the token table, whose
             # offsets cut the text exactly as ``Span.text`` and ``Span.text_with_ws`` do)
             text = text_of_doc[tokens.starts[i] : tokens.ends[last]]
