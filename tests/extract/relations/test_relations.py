@@ -249,6 +249,9 @@ MODEL_CASES = [
     # a role noun the tagger read as a participle ("fondatrice/VERB") is still a role noun
     ("Claire Morin, fondatrice de Nexal, a annoncé des suppressions de postes.",
      {("ROLE", "person:Claire Morin", "org:Nexal", "founder")}),
+    # an object relative stands for its antecedent: "Nexal, que préside X"
+    ("Nexal, que préside Claire Morin depuis 2019, a annoncé des suppressions de postes.",
+     {("ROLE", "person:Claire Morin", "org:Nexal", "chair")}),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),

@@ -152,7 +152,9 @@ class VerbRules(RelationRules):
             patients = [verb.head]  # "la société fondée par X"
         if not patients and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].idx in actors.by_start:
             patients = [verb.doc[verb.i + 1]]  # "dirige Nvidia", object misparsed as a name part
-        return [self._antecedent(a, verb, actors) for a in agents], patients
+        # "Nexal, que préside X": an object relative stands for its antecedent too
+        return ([self._antecedent(a, verb, actors) for a in agents],
+                [self._antecedent(p, verb, actors) for p in patients])
 
     @staticmethod
     def _antecedent(subject: Token, verb: Token, actors: DocActors) -> Token:
