@@ -252,6 +252,10 @@ MODEL_CASES = [
     # an object relative stands for its antecedent: "Nexal, que préside X"
     ("Nexal, que préside Claire Morin depuis 2019, a annoncé des suppressions de postes.",
      {("ROLE", "person:Claire Morin", "org:Nexal", "chair")}),
+    # presenting one's own new product makes it; selling someone's does not
+    ("Le constructeur Veltra a présenté son nouvel autocar Cityline à Lyon.",
+     {("PRODUCT_OF", "product:Cityline", "org:Veltra", None)}),
+    ("Le distributeur Kerlann vend la console Nexbox depuis mars.", set()),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),
