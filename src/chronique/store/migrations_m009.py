@@ -34,11 +34,16 @@ _M009_STATEMENTS = (
         event_id TEXT NOT NULL REFERENCES events(id), entity_id TEXT NOT NULL REFERENCES entities(id),
         role TEXT NOT NULL CHECK (role IN ('source', 'target')), position INTEGER NOT NULL,
         PRIMARY KEY (event_id, role, position)) WITHOUT ROWID""",
+    # Both trees filled in the order ingest wrote the rows (by random id), as ingest would have
+    # grown them: pages with room left, not the full pages of a sorted build, which every insert
+    # of the next documents would split (a sorted build cost the first save after the migration
+    # as many pages as it saved).
+    "DROP INDEX event_actors_by_entity_event",
+    "CREATE INDEX event_actors_by_entity_event ON event_actors_m009(entity_id, event_id)",
     """INSERT INTO event_actors_m009 (event_id, entity_id, role, position)
-        SELECT event_id, entity_id, role, position FROM event_actors ORDER BY event_id, role, position""",
+        SELECT event_id, entity_id, role, position FROM event_actors ORDER BY rowid""",
     "DROP TABLE event_actors",
     "ALTER TABLE event_actors_m009 RENAME TO event_actors",
-    "CREATE INDEX event_actors_by_entity_event ON event_actors(entity_id, event_id)",
     "DROP INDEX events_graph_facts",
     "DROP INDEX events_facts",
     "CREATE INDEX events_facts ON events(id, modality, score, date_start, date_value, date_end, type)",
