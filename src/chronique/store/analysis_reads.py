@@ -74,7 +74,7 @@ def graph_events(conn: sqlite3.Connection, start: date | None, end: date | None)
     """The counted events of the period with their actors, by event id.
 
     One query: the period's events are chosen as ``store.selection`` chooses them (as a subquery,
-    not a list of ids sent back), read from ``events_graph_facts`` (m005) and joined to their
+    not a list of ids sent back), read from ``events_facts`` (m009) and joined to their
     actors, both from indexes alone. Without a period, undated events count too."""
     spec = EventFilter(dated_only=start is not None or end is not None, start=start, end=end)
     chosen, params = event_ids_sql(conn, spec)
@@ -87,8 +87,7 @@ def graph_events_chosen(conn: sqlite3.Connection, chosen: str, params: Sequence[
     roles: dict[str, dict[str, list[str]]] = {}
     for event_id, type_, value, day, score, role, entity_id in conn.execute(
         "SELECT e.id, e.type, e.date_value, e.date_start, e.score, ea.role, ea.entity_id"
-        " FROM events e INDEXED BY events_graph_facts"
-        " JOIN event_actors ea INDEXED BY event_actors_by_event ON ea.event_id = e.id"
+        " FROM events e INDEXED BY events_facts JOIN event_actors ea ON ea.event_id = e.id"
         f" WHERE e.id IN ({chosen}) ORDER BY e.id, ea.role, ea.position",
         list(params),
     ):
