@@ -73,29 +73,25 @@ class PgCursor:
 #: which every question is, are priced as they run. A sort or a hash of a few thousand events
 #: (a graph's month, a popular actor's timeline) stays in memory. No parallel workers: starting
 #: them took 25 ms of a timeline's 35 ms first page (7 ms without), and a server answering many
-#: users has no idle cores to lend one question. Plans: see ``PgConnection.execute``.
+#: users has no idle cores to lend one question. Plans are made for each call's values (a
+#: generic plan for "the events of actor ?" fits neither a rare nor a much-covered actor),
+#: except for the statements marked ``dialect.one_plan`` (``PgConnection.rows_together``).
 SESSION_SETTINGS = (
     ("jit", "off"),
     ("random_page_cost", "1.1"),
     ("work_mem", "32MB"),
-    ("plan_cache_mode", "auto"),
+    ("plan_cache_mode", "force_custom_plan"),
     ("max_parallel_workers_per_gather", "0"),
 )
 
-#: Executions of one statement text without values before psycopg prepares it on the server
-#: (parsed and planned once per connection).
+#: Executions of one statement text before psycopg prepares it on the server (parsed and
+#: analysed once per connection; each question is a handful of fixed texts asked again and again).
 PREPARE_THRESHOLD = 1
 
-
-def _prepare(translated: Translated, params: Sequence[Any] | Mapping[str, Any]) -> bool | None:
-    """Whether a statement is prepared on the server (psycopg's ``prepare``). A statement with
-    values is planned for each call's values (a generic plan for "the events of actor ?" fits
-    neither a rare nor a much-covered actor): sent unprepared, an unnamed statement always gets
-    a plan of its own. The key look-ups marked :func:`~chronique.store.dialect.one_plan` are
-    prepared at once, and PostgreSQL keeps their generic plan (``plan_cache_mode`` ``auto``)."""
-    if translated.one_plan:
-        return True
-    return None if not params else False
+#: Around the statements marked ``dialect.one_plan``, sent with them: their plan is made once
+#: per connection, without the values, and kept (planning a key look-up cost as much as running it).
+_GENERIC_PLANS = "SET plan_cache_mode = force_generic_plan"
+_CUSTOM_PLANS = "SET plan_cache_mode = force_custom_plan"
 
 #: Whether new connections hold their batched inserts for ``COPY`` (``store.pg_copy``).
 COPY_INSERTS = True
@@ -131,7 +127,9 @@ class PgConnection:
             self._before(last)
             for statement in before:
                 cursor.execute(statement)  # the store's own fixed statements
-            cursor.execute(last, bind(translated, params), prepare=_prepare(translated, params))
+            if translated.one_plan and not before:
+                return PgCursor(self._together([(translated, params)])[0], translated)
+            cursor.execute(last, bind(translated, params))
         except psycopg.Error as error:
             raise StoreError(f"PostgreSQL: {error}") from error
         self._count(last, cursor.rowcount)
@@ -140,19 +138,30 @@ class PgConnection:
     def rows_together(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Any]]:
         """The rows of each of several reads that do not depend on one another, sent to the
         server at once (psycopg's pipeline mode: one round trip instead of one per statement)."""
-        cursors = []
+        translated = [(translate(sql), params) for sql, params in statements]
         try:
-            with self._conn.pipeline():
-                for sql, params in statements:
-                    translated = translate(sql)
-                    (statement,) = translated.statements
-                    self._before(statement)
-                    cursor = self._conn.cursor()
-                    cursor.execute(statement, bind(translated, params), prepare=_prepare(translated, params))
-                    cursors.append(cursor)
-            return [cursor.fetchall() for cursor in cursors]
+            return [cursor.fetchall() for cursor in self._together(translated)]
         except psycopg.Error as error:
             raise StoreError(f"PostgreSQL: {error}") from error
+
+    def _together(self, statements: Sequence[tuple[Translated, Any]]) -> list[psycopg.Cursor[Any]]:
+        """Statements of one statement each sent in one pipeline, those marked ``one_plan``
+        between the settings that make their plan a generic one (``_GENERIC_PLANS``)."""
+        cursors = []
+        generic = False
+        with self._conn.pipeline():
+            for translated, params in statements:
+                (statement,) = translated.statements
+                self._before(statement)
+                if translated.one_plan != generic:
+                    generic = translated.one_plan
+                    self._conn.execute(_GENERIC_PLANS if generic else _CUSTOM_PLANS)
+                cursor = self._conn.cursor()
+                cursor.execute(statement, bind(translated, params), prepare=True if generic else None)
+                cursors.append(cursor)
+            if generic:
+                self._conn.execute(_CUSTOM_PLANS)
+        return cursors
 
     def executemany(self, sql: str, rows: Any) -> PgCursor:
         translated = translate(sql)
