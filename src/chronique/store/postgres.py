@@ -149,10 +149,11 @@ class PgConnection:
         between the settings that make their plan a generic one (``_GENERIC_PLANS``)."""
         cursors = []
         generic = False
+        for translated, _ in statements:
+            self._before(translated.statements[0])  # (held rows are written by COPY: not in a pipeline)
         with self._conn.pipeline():
             for translated, params in statements:
                 (statement,) = translated.statements
-                self._before(statement)
                 if translated.one_plan != generic:
                     generic = translated.one_plan
                     self._conn.execute(_GENERIC_PLANS if generic else _CUSTOM_PLANS)
