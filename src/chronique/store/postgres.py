@@ -100,6 +100,8 @@ COPY_INSERTS = True
 class PgConnection:
     """One psycopg connection to a chronique database on a PostgreSQL server."""
 
+    dialect = "postgresql"
+
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         self._conn = psycopg.connect(url, autocommit=True, prepare_threshold=PREPARE_THRESHOLD)
         self._conn.adapters.register_loader("numeric", _NumericLoader)

@@ -58,16 +58,15 @@ _ENTITY_ROWS = """
 
 
 def _entity_rows(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[EntityRow]:
-    """Entity rows with their aliases, most mentioned first, then by name and id."""
-    rows = conn.execute(
-        f"{_ENTITY_ROWS} {where} ORDER BY mention_count DESC, e.name, e.id", tuple(params)
-    ).fetchall()
+    """Entity rows with their aliases, most mentioned first, then by name and id (the two reads
+    sent at once on PostgreSQL: see :func:`_rows_together`)."""
+    rows, alias_rows = _rows_together(conn, [
+        (f"{_ENTITY_ROWS} {where} ORDER BY mention_count DESC, e.name, e.id", tuple(params)),
+        (f"SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT e.id FROM entities e {where})"
+         " ORDER BY entity_id, alias", tuple(params)),
+    ])
     aliases: dict[str, list[str]] = {}
-    for entity_id, alias in conn.execute(
-        f"SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT e.id FROM entities e {where})"
-        " ORDER BY entity_id, alias",
-        tuple(params),
-    ):
+    for entity_id, alias in alias_rows:
         aliases.setdefault(entity_id, []).append(alias)
     return [
         EntityRow(id, name, type_, kb_id, tuple(aliases.get(id, ())), mentions, documents)
@@ -197,14 +196,23 @@ def _timeline_actors(
     return actors
 
 
-def _rows_of_events(conn: sqlite3.Connection, chosen: str) -> tuple[list[Any], list[Any], dict[str, str], list[Any]]:
-    """The mentions, actors, actors' names and rows of the chosen events. On PostgreSQL the four
-    statements go to the server at once (``PgConnection.rows_together``: one round trip, where
-    each costs 0.1–0.3 ms); SQLite reads the names of the actors it found (one look-up each)."""
+def _rows_together(conn: sqlite3.Connection, statements: list[tuple[str, Sequence[object]]]) -> list[list[Any]]:
+    """The rows of each of several reads that do not depend on one another: on PostgreSQL sent
+    to the server at once (``PgConnection.rows_together``: one round trip, where each costs
+    0.1–0.3 ms, more on a busy server), on SQLite one after the other."""
     together = getattr(conn, "rows_together", None)
     if together is not None:
-        mentions, actors, names, events = together(
-            [(sql, (chosen,)) for sql in (_MENTIONS_OF_EVENTS, _ACTORS_OF_EVENTS, _NAMES_OF_ACTORS, _EVENT_ROWS)])
+        return list(together(statements))
+    return [conn.execute(sql, params).fetchall() for sql, params in statements]
+
+
+def _rows_of_events(conn: sqlite3.Connection, chosen: str) -> tuple[list[Any], list[Any], dict[str, str], list[Any]]:
+    """The mentions, actors, actors' names and rows of the chosen events: the four reads sent at
+    once on PostgreSQL (:func:`_rows_together`); SQLite reads the names of the actors it found
+    (one look-up each, where the names of the chosen events' actors would read those again)."""
+    if getattr(conn, "rows_together", None) is not None:
+        mentions, actors, names, events = _rows_together(
+            conn, [(sql, (chosen,)) for sql in (_MENTIONS_OF_EVENTS, _ACTORS_OF_EVENTS, _NAMES_OF_ACTORS, _EVENT_ROWS)])
     else:
         mentions = conn.execute(_MENTIONS_OF_EVENTS, (chosen,)).fetchall()
         actors = conn.execute(_ACTORS_OF_EVENTS, (chosen,)).fetchall()
