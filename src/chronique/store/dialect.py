@@ -201,7 +201,7 @@ _PG_SEARCH = (
     "CREATE INDEX documents_search ON documents USING gin (search)",
     # An article's row (text and search vector, 2 KB on average) stays whole in the table: with
     # the default target (2 KB) the vector of one row in two went to the TOAST table, and the
-    # newest matches of a common word cost a TOAST look-up each (a search's window: 9 ms → 2 ms).
+    # newest matches of a common word cost a TOAST look-up each (their walk: 8.8 ms → 2.0 ms).
     f"ALTER TABLE documents SET (toast_tuple_target = {_DOCUMENT_TUPLE_TARGET})",
     f"ALTER TABLE quotes ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('{_CONFIG}', text)) STORED",
     "CREATE INDEX quotes_search ON quotes USING gin (search)",
