@@ -15,7 +15,7 @@ from typing import Any
 from chronique.errors import InvalidOptionError
 from chronique.identity.entities import normalise_name
 from chronique.model import Document
-from chronique.store.dialect import one_plan
+from chronique.store.dialect import is_postgres, one_plan
 from chronique.store.records import (
     EntityRow,
     EventMentionRow,
@@ -210,7 +210,7 @@ def _rows_of_events(conn: sqlite3.Connection, chosen: str) -> tuple[list[Any], l
     """The mentions, actors, actors' names and rows of the chosen events: the four reads sent at
     once on PostgreSQL (:func:`_rows_together`); SQLite reads the names of the actors it found
     (one look-up each, where the names of the chosen events' actors would read those again)."""
-    if getattr(conn, "rows_together", None) is not None:
+    if is_postgres(conn):
         mentions, actors, names, events = _rows_together(
             conn, [(sql, (chosen,)) for sql in (_MENTIONS_OF_EVENTS, _ACTORS_OF_EVENTS, _NAMES_OF_ACTORS, _EVENT_ROWS)])
     else:
