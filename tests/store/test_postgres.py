@@ -233,3 +233,24 @@ def test_a_document_refused_mid_batch_is_rejected_alone_on_both(pg_server: PgSer
     outcomes, log, counts = results[0]
     assert [status for _, status in outcomes] == ["stored", "stored", "rejected", "stored", "stored"]
     assert log == outcomes and counts["documents"] == 4
+
+
+def test_an_actors_period_answers_the_same_read_from_either_side(twins: tuple[str, str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A period's events checked in their index range (PostgreSQL, for an actor with more events
+    than a twentieth of the period's) or an actor's events looked up one by one: the same pages."""
+    from chronique.store import selection
+
+    in_place = []
+    original = selection._period_in_place
+    monkeypatch.setattr(selection, "_period_in_place", lambda spec: in_place.append(spec) or original(spec))
+    answers = []
+    for db in twins:
+        with Chronicle(db) as chron:
+            top = [row.id for row in chron.entities(limit=4)]
+            answers.append([[entry.event_id for entry in chron.timeline(actor, start=start, end=end, limit=limit)]
+                            for actor in top for start, end in ((date(2016, 1, 1), date(2018, 12, 31)),
+                                                                (date(2020, 3, 1), date(2020, 5, 31)))
+                            for limit in (5, None)])
+    assert answers[0] == answers[1] and any(answers[0])
+    assert in_place, "PostgreSQL read a period in place"

@@ -73,7 +73,9 @@ class PgCursor:
 #: which every question is, are priced as they run. A sort or a hash of a few thousand events
 #: (a graph's month, a popular actor's timeline) stays in memory. No parallel workers: starting
 #: them took 25 ms of a timeline's 35 ms first page (7 ms without), and a server answering many
-#: users has no idle cores to lend one question.
+#: users has no idle cores to lend one question. Plans are made for each call's values (a
+#: generic plan for "the events of actor ?" fits neither a rare nor a much-covered actor),
+#: except for the statements marked ``dialect.one_plan`` (``PgConnection.rows_together``).
 SESSION_SETTINGS = (
     ("jit", "off"),
     ("random_page_cost", "1.1"),
@@ -86,12 +88,19 @@ SESSION_SETTINGS = (
 #: analysed once per connection; each question is a handful of fixed texts asked again and again).
 PREPARE_THRESHOLD = 1
 
+#: Around the statements marked ``dialect.one_plan``, sent with them: their plan is made once
+#: per connection, without the values, and kept (planning a key look-up cost as much as running it).
+_GENERIC_PLANS = "SET plan_cache_mode = force_generic_plan"
+_CUSTOM_PLANS = "SET plan_cache_mode = force_custom_plan"
+
 #: Whether new connections hold their batched inserts for ``COPY`` (``store.pg_copy``).
 COPY_INSERTS = True
 
 
 class PgConnection:
     """One psycopg connection to a chronique database on a PostgreSQL server."""
+
+    dialect = "postgresql"
 
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         self._conn = psycopg.connect(url, autocommit=True, prepare_threshold=PREPARE_THRESHOLD)
@@ -120,11 +129,42 @@ class PgConnection:
             self._before(last)
             for statement in before:
                 cursor.execute(statement)  # the store's own fixed statements
+            if translated.one_plan and not before:
+                return PgCursor(self._together([(translated, params)])[0], translated)
             cursor.execute(last, bind(translated, params))
         except psycopg.Error as error:
             raise StoreError(f"PostgreSQL: {error}") from error
         self._count(last, cursor.rowcount)
         return PgCursor(cursor, translated)
+
+    def rows_together(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Any]]:
+        """The rows of each of several reads that do not depend on one another, sent to the
+        server at once (psycopg's pipeline mode: one round trip instead of one per statement)."""
+        translated = [(translate(sql), params) for sql, params in statements]
+        try:
+            return [cursor.fetchall() for cursor in self._together(translated)]
+        except psycopg.Error as error:
+            raise StoreError(f"PostgreSQL: {error}") from error
+
+    def _together(self, statements: Sequence[tuple[Translated, Any]]) -> list[psycopg.Cursor[Any]]:
+        """Statements of one statement each sent in one pipeline, those marked ``one_plan``
+        between the settings that make their plan a generic one (``_GENERIC_PLANS``)."""
+        cursors = []
+        generic = False
+        for translated, _ in statements:
+            self._before(translated.statements[0])  # (held rows are written by COPY: not in a pipeline)
+        with self._conn.pipeline():
+            for translated, params in statements:
+                (statement,) = translated.statements
+                if translated.one_plan != generic:
+                    generic = translated.one_plan
+                    self._conn.execute(_GENERIC_PLANS if generic else _CUSTOM_PLANS)
+                cursor = self._conn.cursor()
+                cursor.execute(statement, bind(translated, params), prepare=True if generic else None)
+                cursors.append(cursor)
+            if generic:
+                self._conn.execute(_CUSTOM_PLANS)
+        return cursors
 
     def executemany(self, sql: str, rows: Any) -> PgCursor:
         translated = translate(sql)

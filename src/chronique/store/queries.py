@@ -10,10 +10,12 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from chronique.errors import InvalidOptionError
 from chronique.identity.entities import normalise_name
 from chronique.model import Document
+from chronique.store.dialect import is_postgres, one_plan
 from chronique.store.records import (
     EntityRow,
     EventMentionRow,
@@ -56,16 +58,15 @@ _ENTITY_ROWS = """
 
 
 def _entity_rows(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[EntityRow]:
-    """Entity rows with their aliases, most mentioned first, then by name and id."""
-    rows = conn.execute(
-        f"{_ENTITY_ROWS} {where} ORDER BY mention_count DESC, e.name, e.id", tuple(params)
-    ).fetchall()
+    """Entity rows with their aliases, most mentioned first, then by name and id (the two reads
+    sent at once on PostgreSQL: see :func:`_rows_together`)."""
+    rows, alias_rows = _rows_together(conn, [
+        (f"{_ENTITY_ROWS} {where} ORDER BY mention_count DESC, e.name, e.id", tuple(params)),
+        (f"SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT e.id FROM entities e {where})"
+         " ORDER BY entity_id, alias", tuple(params)),
+    ])
     aliases: dict[str, list[str]] = {}
-    for entity_id, alias in conn.execute(
-        f"SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT e.id FROM entities e {where})"
-        " ORDER BY entity_id, alias",
-        tuple(params),
-    ):
+    for entity_id, alias in alias_rows:
         aliases.setdefault(entity_id, []).append(alias)
     return [
         EntityRow(id, name, type_, kb_id, tuple(aliases.get(id, ())), mentions, documents)
@@ -107,22 +108,24 @@ def find_entity(conn: sqlite3.Connection, name: str) -> EntityRow | None:
     return rows[0] if rows else None
 
 
+#: The id :func:`find_entity` gives (its order: most mentioned, then name and id), in one statement.
+_FOUND_ID = one_plan(
+    f"SELECT e.id FROM entities e LEFT JOIN entity_stats s ON s.entity_id = e.id {_NAMED}"
+    " ORDER BY COALESCE(s.mentions, 0) DESC, e.name, e.id LIMIT 1")
+
+
 def find_entity_id(conn: sqlite3.Connection, name: str) -> str | None:
-    """The id :func:`find_entity` would give, without reading aliases or totals when one entity
-    alone fits."""
-    ids = [row[0] for row in conn.execute(f"SELECT e.id FROM entities e {_NAMED}", _named_params(name))]
-    if len(ids) <= 1:
-        return ids[0] if ids else None
-    row = find_entity(conn, name)
-    return row.id if row else None
+    """The id :func:`find_entity` would give, without reading aliases."""
+    row = conn.execute(_FOUND_ID, _named_params(name)).fetchone()
+    return row[0] if row else None
+
+
+_ENTITY_NAMES = one_plan("SELECT id, name, type, kb_id FROM entities WHERE id IN (SELECT value FROM json_each(?))")
 
 
 def entity_names(conn: sqlite3.Connection, entity_ids: Iterable[str]) -> dict[str, tuple[str, str, str | None]]:
     """Entity id → (name, type, kb id), without counting anything."""
-    return {row[0]: row[1:] for row in conn.execute(
-        "SELECT id, name, type, kb_id FROM entities WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(dict.fromkeys(entity_ids))),),
-    )}
+    return {row[0]: row[1:] for row in conn.execute(_ENTITY_NAMES, (json.dumps(list(dict.fromkeys(entity_ids))),))}
 
 
 def document(conn: sqlite3.Connection, doc_id: str) -> Document | None:
@@ -139,7 +142,7 @@ def document(conn: sqlite3.Connection, doc_id: str) -> Document | None:
 #: The events whose ids are given as one JSON array: one parameter however many ids.
 _CHOSEN = "IN (SELECT value FROM json_each(?))"
 
-_MENTIONS_OF_EVENTS = f"""
+_MENTIONS_OF_EVENTS = one_plan(f"""
     SELECT em.event_id, em.doc_id, d.date, em.start, em."end", em.trigger,
            substr(d.text, em.start + 1, em."end" - em.start),
            substr(d.text, COALESCE(em.sentence_start, s.start, em.start) + 1,
@@ -153,51 +156,78 @@ _MENTIONS_OF_EVENTS = f"""
                        WHERE em.sentence_start IS NULL AND s2.doc_id = em.doc_id AND s2.start <= em.start)
     WHERE em.event_id {_CHOSEN}
     ORDER BY d.date, em.doc_id, em.start, em.id
-"""
+""")
+#: The actors of the chosen events, in the order each event names them.
+_ACTORS_OF_EVENTS = one_plan(
+    f"SELECT event_id, role, entity_id FROM event_actors WHERE event_id {_CHOSEN} ORDER BY event_id, role, position")
+#: Their names (what ``_ACTORS_OF_EVENTS`` would give ``entity_names``), for a batch sent at once.
+_NAMES_OF_ACTORS = one_plan(
+    f"SELECT id, name, type, kb_id FROM entities WHERE id IN (SELECT entity_id FROM event_actors WHERE event_id {_CHOSEN})")
+_EVENT_ROWS = one_plan(
+    "SELECT e.id, e.type, e.date_value, e.date_start, e.date_end, e.amount, e.currency,"
+    f" e.modality, e.score FROM events e WHERE e.id {_CHOSEN}")
 
 
-def _timeline_mentions(conn: sqlite3.Connection, chosen: str) -> dict[str, list[EventMentionRow]]:
-    """The mentions of the chosen events, in reading order (document date, document, offset).
+def _timeline_mentions(rows: Iterable[Sequence[Any]]) -> dict[str, list[EventMentionRow]]:
+    """The mentions of the chosen events (rows of ``_MENTIONS_OF_EVENTS``), in reading order
+    (document date, document, offset).
 
     The evidence and its sentence are sliced in SQL: ``substr`` counts characters as Python does.
     The stored sentences are looked up only for a mention stored without its sentence's bounds
     (the test sits in the subquery: as a join condition PostgreSQL probed the sentences first).
     """
     by_event: dict[str, list[EventMentionRow]] = {}
-    for event_id, doc_id, doc_date, start, end, trigger, evidence, sentence, modality in conn.execute(
-        _MENTIONS_OF_EVENTS, (chosen,)
-    ):
+    for event_id, doc_id, doc_date, start, end, trigger, evidence, sentence, modality in rows:
         by_event.setdefault(event_id, []).append(
             EventMentionRow(doc_id, _date(doc_date), start, end, trigger, evidence, sentence, modality)
         )
     return by_event
 
 
-def _timeline_actors(conn: sqlite3.Connection, chosen: str) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """(event id, role) → [(entity id, name)] in the order the event named them. Names are read
-    once per actor, not once per event (a pair of much-covered actors shares thousands)."""
-    rows = conn.execute(
-        f"SELECT event_id, role, entity_id FROM event_actors WHERE event_id {_CHOSEN} ORDER BY event_id, role, position",
-        (chosen,),
-    ).fetchall()
-    names = {entity_id: name for entity_id, (name, _, _) in entity_names(conn, (row[2] for row in rows)).items()}
+def _timeline_actors(
+    rows: Sequence[Sequence[Any]], names: dict[str, str]
+) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(event id, role) → [(entity id, name)] in the order the event named them (rows of
+    ``_ACTORS_OF_EVENTS``). Names are read once per actor, not once per event (a pair of
+    much-covered actors shares thousands)."""
     actors: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for event_id, role, entity_id in rows:
         actors.setdefault((event_id, role), []).append((entity_id, names.get(entity_id, entity_id)))
     return actors
 
 
+def _rows_together(conn: sqlite3.Connection, statements: list[tuple[str, Sequence[object]]]) -> list[list[Any]]:
+    """The rows of each of several reads that do not depend on one another: on PostgreSQL sent
+    to the server at once (``PgConnection.rows_together``: one round trip, where each costs
+    0.1–0.3 ms, more on a busy server), on SQLite one after the other."""
+    together = getattr(conn, "rows_together", None)
+    if together is not None:
+        return list(together(statements))
+    return [conn.execute(sql, params).fetchall() for sql, params in statements]
+
+
+def _rows_of_events(conn: sqlite3.Connection, chosen: str) -> tuple[list[Any], list[Any], dict[str, str], list[Any]]:
+    """The mentions, actors, actors' names and rows of the chosen events: the four reads sent at
+    once on PostgreSQL (:func:`_rows_together`); SQLite reads the names of the actors it found
+    (one look-up each, where the names of the chosen events' actors would read those again)."""
+    if is_postgres(conn):
+        mentions, actors, names, events = _rows_together(
+            conn, [(sql, (chosen,)) for sql in (_MENTIONS_OF_EVENTS, _ACTORS_OF_EVENTS, _NAMES_OF_ACTORS, _EVENT_ROWS)])
+    else:
+        mentions = conn.execute(_MENTIONS_OF_EVENTS, (chosen,)).fetchall()
+        actors = conn.execute(_ACTORS_OF_EVENTS, (chosen,)).fetchall()
+        names = conn.execute(_ENTITY_NAMES, (json.dumps(list(dict.fromkeys(row[2] for row in actors))),)).fetchall()
+        events = conn.execute(_EVENT_ROWS, (chosen,)).fetchall()
+    return mentions, actors, {row[0]: row[1] for row in names}, events
+
+
 def events_by_ids(conn: sqlite3.Connection, event_ids: Iterable[str]) -> list[TimelineEntry]:
     """The timeline entries of these events (unknown ids are skipped), in timeline order."""
-    chosen = json.dumps(list(dict.fromkeys(event_ids)))
-    mentions = _timeline_mentions(conn, chosen)
-    actor_names = _timeline_actors(conn, chosen)
+    mention_rows, actor_rows, names, event_rows = _rows_of_events(conn, json.dumps(list(dict.fromkeys(event_ids))))
+    mentions = _timeline_mentions(mention_rows)
+    actor_names = _timeline_actors(actor_rows, names)
     entries = []
-    for row in conn.execute(
-        "SELECT e.id, e.type, e.date_value, e.date_start, e.date_end, e.amount, e.currency,"
-        f" e.modality, e.score FROM events e WHERE e.id {_CHOSEN}",
-        (chosen,),
-    ):
+    for row in event_rows:
         event_id = row[0]
         sources = actor_names.get((event_id, "source"), [])
         targets = actor_names.get((event_id, "target"), [])

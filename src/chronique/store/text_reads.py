@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from chronique.store.dialect import one_plan
+
 __all__ = [
     "RANKED_WINDOW", "ArticleText", "QuoteText", "ranked_articles", "ranked_quotes",
     "sentence_holding", "sentences_holding", "sentence_around",
@@ -99,12 +101,12 @@ def sentence_holding(conn: sqlite3.Connection, doc_id: str, offset: int) -> tupl
 
 #: The last stored sentence starting at or before each (document, offset) asked: one statement
 #: for a whole page of search hits, where one look-up per hit costs a round trip each on a server.
-_SENTENCES_HOLDING = """
+_SENTENCES_HOLDING = one_plan("""
     WITH wanted(doc_id, pos, n) AS
         (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?))
     SELECT w.n, s.start, s."end" FROM wanted w JOIN sentences s ON s.doc_id = w.doc_id
       AND s.start = (SELECT MAX(b.start) FROM sentences b WHERE b.doc_id = w.doc_id AND b.start <= w.pos)
-"""
+""")
 
 
 def sentences_holding(conn: sqlite3.Connection, wanted: Sequence[tuple[str, int]]) -> list[tuple[int, int] | None]:

@@ -1,0 +1,88 @@
+"""How the PostgreSQL connection sends the store's reads: several at once, key look-ups with one
+plan kept per connection, the others planned for their values; and rows kept whole in the table.
+
+Each on a throw-away server (``conftest.py``); what the questions answer is compared with SQLite
+in ``test_postgres.py``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from chronique.errors import StoreError
+from chronique.store import Store, queries
+from chronique.store.dialect import one_plan, translate
+from chronique.store.postgres import PgConnection
+from chronique.store.queries import find_entity, find_entity_id
+
+pytestmark = pytest.mark.slow
+
+_NAMES_OF = one_plan("SELECT name FROM entities WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name")
+
+_SHARE = one_plan("SELECT 10 / COUNT(*) FROM entities WHERE name = ?")
+
+
+def _entities(store: Store, rows: list[tuple[str, str, int]]) -> None:
+    """Entities (id, name, mentions in their running total), written as the store's own tables hold them."""
+    for entity_id, name, mentions in rows:
+        store._conn.execute("INSERT INTO entities (id, name, type, norm_name) VALUES (?, ?, 'PERSON', lower(?))",
+                            (entity_id, name, name))
+        store._conn.execute("INSERT INTO entity_stats (entity_id, mentions, documents, events) VALUES (?, ?, 1, 0)",
+                            (entity_id, mentions))
+
+
+def test_a_marked_statement_is_translated_as_any_other_and_only_it_is_marked() -> None:
+    marked = translate(_NAMES_OF)
+    assert marked.statements == ("SELECT name FROM entities WHERE id = ANY(%s) ORDER BY name NULLS FIRST",)
+    assert marked.one_plan and marked.json_params == {0}
+    assert not translate("SELECT name FROM entities WHERE id IN (SELECT value FROM json_each(?))").one_plan
+
+
+def test_reads_sent_together_answer_as_one_by_one_and_plans_stay_made_for_the_values(pg_url: str) -> None:
+    with Store(pg_url) as store:
+        _entities(store, [("p1", "Ada", 3), ("p2", "Bob", 1), ("p3", "Cy", 2)])
+        conn = store._conn
+        assert isinstance(conn, PgConnection)
+        statements = [(_NAMES_OF, (json.dumps(["p3", "p1"]),)), ("SELECT COUNT(*) FROM entities WHERE name > ?", ("B",)),
+                      (_NAMES_OF, (json.dumps(["p2"]),))]
+        together = conn.rows_together(statements)
+        assert together == [conn.execute(sql, params).fetchall() for sql, params in statements]
+        assert together == [[("Ada",), ("Cy",)], [(2,)], [("Bob",)]]
+        assert conn.execute("SHOW plan_cache_mode").fetchone() == ("force_custom_plan",)
+        with pytest.raises(StoreError, match="PostgreSQL"):
+            conn.rows_together([(_NAMES_OF, ('["p1"]',)), (_SHARE, ("Nobody",))])  # division by zero
+        assert conn.execute("SHOW plan_cache_mode").fetchone() == ("force_custom_plan",)
+        assert conn.execute(_NAMES_OF, (json.dumps(["p2", "p1"]),)).fetchall() == [("Ada",), ("Bob",)]
+
+
+def test_an_actor_named_like_others_is_the_most_mentioned_on_both_engines(pg_url: str) -> None:
+    for location in (":memory:", pg_url):
+        with Store(location) as store:
+            _entities(store, [("a1", "Jean Martin", 2), ("a2", "Jean Martin", 9), ("a3", "Jean Martin", 9),
+                              ("b1", "Paul Roux", 1)])
+            found = find_entity(store._conn, "jean martin")
+            assert found is not None and found.id == "a2"  # 9 mentions; a2 before a3 by id
+            assert find_entity_id(store._conn, "Jean Martin") == "a2"
+            assert find_entity_id(store._conn, "b1") == "b1"
+            assert find_entity_id(store._conn, "Nobody") is None
+
+
+def test_an_articles_text_and_search_vector_stay_in_its_row(pg_url: str) -> None:
+    with Store(pg_url) as store:
+        (options,) = store._conn.execute("SELECT reloptions FROM pg_class WHERE relname = 'documents'").fetchone()
+    assert options == ["toast_tuple_target=8160"]
+
+
+def test_the_events_of_a_timeline_read_together_see_rows_held_for_copy(pg_url: str) -> None:
+    """In a write transaction, rows held for ``COPY`` (sentences) are written before reads naming them."""
+    with Store(pg_url) as store:
+        conn = store._conn
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO documents (id, content_hash, text, ingested_at) VALUES ('d1', 'h1', 'Il pleut.', 'now')")
+        conn.executemany('INSERT INTO sentences (doc_id, start, "end") VALUES (?, ?, ?)', [("d1", 0, 10)])
+        rows = conn.rows_together([(queries._MENTIONS_OF_EVENTS, (json.dumps(["e1"]),)),
+                                   ('SELECT doc_id, start, "end" FROM sentences', ())])
+        conn.execute("ROLLBACK")
+    assert rows == [[], [("d1", 0, 10)]]
