@@ -48,6 +48,9 @@ SENTENCE_DATES = [
     ("Le ministère a annoncé mardi que l'État détenait désormais une participation de 80 % dans Air France.",
      "ACQUIRE", "org:Air France", "2025-06-03"),
     ("L'État détient désormais une participation de 80 % dans Air France.", "ACQUIRE", "org:Air France", None),
+    # A part of the day dates the event by its day.
+    ("Le texte a été publié ce mardi 3 juin au soir : le Conseil d'État condamne Uber à verser 2 millions "
+     "d'euros.", "ACCUSE", "uber", "2025-06-03"),
     ("Le ministère estime que l'État détient désormais une participation de 80 % dans Air France.",
      "ACQUIRE", "org:Air France", None),
 ]

@@ -107,6 +107,10 @@ TIMES = [
     ("il est arrivé ce matin", "ce matin", "2025-11-03TMO"),
     ("mardi vers 21 h 45, il est mort", "vers 21 h 45", "2025-10-28T21:45"),
     ("Il y est décédé hier matin.", "hier matin", "2025-11-02TMO"),
+    # a calendar date closed by a part of the day
+    ("La grève a commencé ce 28 octobre matin.", "ce 28 octobre matin", "2025-10-28TMO"),
+    ("Le vote a eu lieu mardi 28 octobre au soir.", "mardi 28 octobre au soir", "2025-10-28TEV"),
+    ("Ils se sont revus lundi au soir.", "lundi au soir", "2025-11-03TEV"),
     ("Hier, vers midi, une femme est tombée.", "midi", "2025-11-02T12:00"),
 ]
 

@@ -53,6 +53,8 @@ MAIN_DATE_WINDOW = timedelta(days=7)
 #: Tenses of a lead that tells the news of the day ("abandonne", "a renoncé").
 NEWS_TENSES = ("Pres",)
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+#: A day and a part of it, as TimeML writes them: "2023-06-22TMO" (morning), "TEV", "TNI"...
+DAY_PART = re.compile(r"(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT)$")
 TRAILING_PUNCTUATION = re.compile(r"[^\w)\]]+$")
 #: The value of "now" ("désormais", "à présent"): the moment of the clause's telling.
 NOW = "PRESENT_REF"
@@ -90,6 +92,7 @@ class EventDater:
         for timex in doc._.timexes or []:
             if timex.type not in DATED_TYPES:
                 continue
+            timex = _day_of(timex)
             anchor = self._anchor(timex, sentence_starts)
             token = self._attachment(timex)
             if token is not None:
@@ -301,6 +304,18 @@ class EventDater:
                 if child.dep_ == LABELS.adverbial_modifier and fold(child.text) in self.anaphors:
                     return True
         return False
+
+
+def _day_of(timex: Timex) -> Timex:
+    """A part of a day ("ce 22 juin au matin": 2023-06-22TMO) dates an event by its day: events
+    are dated to the day at most, and the day is what the dating rules compare and carry."""
+    match = DAY_PART.match(timex.value)
+    if match is None:
+        return timex
+    interval = value_range(match.group(1))
+    return replace(timex, type="DATE", value=match.group(1),
+                   range_start=interval[0] if interval else timex.range_start,
+                   range_end=interval[1] if interval else timex.range_end)
 
 
 def _publication_date(doc: Doc) -> Date | None:
