@@ -42,11 +42,13 @@ class TimexTagger:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.future_auxiliaries = tuple(lexicon(lang, "timex").get("tense", {}).get("future_auxiliaries", []))
+        tense = lexicon(lang, "timex").get("tense", {})
+        self.future_auxiliaries = tuple(tense.get("future_auxiliaries", []))
+        self.prospective_participles = tuple(tense.get("prospective_participles", []))
 
     def __call__(self, doc: Doc) -> Doc:
         # ClauseTense answers "unknown" by itself on a Doc that was not tagged and parsed.
-        tense_of = ClauseTense(doc, self.future_auxiliaries)
+        tense_of = ClauseTense(doc, self.future_auxiliaries, self.prospective_participles)
         doc._.timexes = tag(text_of(doc), _as_date(doc._.dct), self.lang, tense_of=tense_of)
         return doc
 

@@ -45,9 +45,11 @@ def _direction_of_tense(token: Token) -> int | None:
 class ClauseTense:
     """Answers "what is the tense around characters [start, end)?" for one parsed ``Doc``."""
 
-    def __init__(self, doc: Doc, future_auxiliaries: Collection[str]) -> None:
+    def __init__(self, doc: Doc, future_auxiliaries: Collection[str],
+                 prospective_participles: Collection[str] = ()) -> None:
         self.doc = doc
         self.future_auxiliaries = frozenset(future_auxiliaries)
+        self.prospective = frozenset(prospective_participles)
 
     def __call__(self, start: int, end: int) -> int | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -75,8 +77,18 @@ class ClauseTense:
         if "Inf" in verb.morph.get("VerbForm", []) and verb.head is not verb:
             return self._infinitive_direction(verb.head)
         if not auxiliaries and "Part" in verb.morph.get("VerbForm", []):
-            return None  # a bare participle: "Réélu dimanche" (past), "prévue le 15" (future)
+            return self._participle_direction(verb)
         return _direction_of_tense(verb)
+
+    def _participle_direction(self, participle: Token) -> int | None:
+        """A bare past participle tells something done ("Réélu dimanche", "l'opération annoncée
+        fin mai"), unless it looks ahead ("prévue le 15", "reporté au 12 mars": the
+        language's prospective participles); a present participle says nothing."""
+        if "Past" not in participle.morph.get("Tense", []):
+            return None
+        if participle.lemma_.lower() in self.prospective or participle.lower_ in self.prospective:
+            return 1
+        return -1
 
     def _infinitive_direction(self, governor: Token) -> int | None:
         """An infinitive takes its time from the verb it depends on ("va annoncer" is future)."""
