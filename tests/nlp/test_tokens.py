@@ -6,6 +6,7 @@ the model.
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -99,3 +100,21 @@ def test_a_memo_lives_with_the_table_and_goes_when_the_doc_is_retokenised():
     with doc.retokenize() as retokenizer:
         retokenizer.merge(doc[5:8])
     assert token_table(doc).memo == {}
+
+
+def test_sentence_starts_are_those_of_doc_sents():
+    # "Il pleut . Elle sort . Fin": sentences preset as the parser would leave them
+    words = ["Il", "pleut", ".", "Elle", "sort", ".", "Fin"]
+    doc = Doc(VOCAB, words=words, sent_starts=[True, False, False, True, False, False, True])
+    table = token_table(doc)
+    assert table.sentence_starts == [s.start for s in doc.sents] == [0, 3, 6]
+    assert table.sentence_start_chars == [s.start_char for s in doc.sents] == [0, 11, 23]
+
+
+def test_sentence_starts_of_a_doc_without_sentences_is_spacys_own_error():
+    doc = answer()
+    with pytest.raises(ValueError) as spacy_error:
+        list(doc.sents)
+    with pytest.raises(ValueError) as error:
+        _ = token_table(doc).sentence_starts
+    assert str(error.value) == str(spacy_error.value)

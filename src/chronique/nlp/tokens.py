@@ -20,7 +20,7 @@ from bisect import bisect_left
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, POS
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
@@ -88,6 +88,24 @@ class TokenTable:
     def is_punct(self) -> list[bool]:
         """``token.is_punct`` of each token."""
         return [bool(value) for value in self._column(IS_PUNCT)]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Index of the first token of each sentence, in order: the ``start`` of each span
+        ``doc.sents`` gives (read when first asked: after the parser), without a ``Span`` built
+        per sentence at each asking."""
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of this token table is gone: ask token_table(doc) again")
+        if not doc.has_annotation("SENT_START"):
+            list(doc.sents)  # spaCy's own error for a Doc without sentences
+        column = self._column(SENT_START)
+        return [0] + [i for i in range(1, len(column)) if column[i] == 1] if column else []
+
+    @cached_property
+    def sentence_start_chars(self) -> list[int]:
+        """Character offset of each sentence's start (``span.start_char`` of ``doc.sents``)."""
+        return [self.starts[i] for i in self.sentence_starts]
 
     def _column(self, attribute: int) -> list[int]:
         if not len(self):

@@ -19,6 +19,7 @@ from the knowledge base (rule ``title-kb``). "le président" alone names no offi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -208,12 +209,12 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     keys (agreement in origin and kind, :func:`_allowed`). ``earlier``: the actor an earlier
     description with the same trade noun stood for; short of a subject, it stays that actor ("le
     club rhodanien" … "ce club", whatever radio was named in between)."""
-    sentences = [s for s in doc.sents if s.start <= noun.i]
-    window = sentences[-1 - LOOKBACK_SENTENCES :] if sentences else []
-    if not window:
+    starts = token_table(doc).sentence_starts
+    before = bisect_right(starts, noun.i)  # the sentences that start at or before the noun
+    if not before:
         return None
     candidates: list[tuple[ActorMention, bool]] = []
-    for token in doc[window[0].start : noun.i]:
+    for token in doc[starts[max(0, before - 1 - LOOKBACK_SENTENCES)] : noun.i]:
         mention = index.mention_at(token)
         record = entities.get(mention.key) if mention else None
         if mention is None or record is None or record["type"] not in accepted or record.get("institution"):
