@@ -11,7 +11,7 @@ import spacy
 from spacy.tokens import Doc
 
 from chronique.nlp.extensions import register_extensions, remember_text, text_of
-from chronique.nlp.tokens import first_token_from, token_table
+from chronique.nlp.tokens import expanded_bounds, first_token_from, token_table
 
 register_extensions()
 VOCAB = spacy.blank("fr").vocab
@@ -118,3 +118,19 @@ def test_sentence_starts_of_a_doc_without_sentences_is_spacys_own_error():
     with pytest.raises(ValueError) as error:
         _ = token_table(doc).sentence_starts
     assert str(error.value) == str(spacy_error.value)
+
+
+def test_expanded_bounds_are_those_of_an_expanded_char_span_at_every_offset():
+    # "  Le  groupe, dit-il ." : leading and doubled spaces are tokens of their own
+    nlp = spacy.blank("fr")
+    doc = nlp.make_doc("  Le  groupe, dit-il .\n")
+    length = len(doc.text)
+    for start in range(-1, length + 2):
+        for end in range(start, length + 2):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            expected = None if span is None else (span.start, span.end)
+            assert expanded_bounds(doc, start, end) == expected, (start, end)
+
+
+def test_expanded_bounds_of_an_empty_doc_are_none():
+    assert expanded_bounds(spacy.blank("fr").make_doc(""), 0, 1) is None

@@ -16,7 +16,7 @@ components all run after it).
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import Any
 
@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from chronique.nlp.extensions import text_of
 from chronique.text import fold
 
-__all__ = ["TokenTable", "first_token_from", "token_table"]
+__all__ = ["TokenTable", "expanded_bounds", "first_token_from", "token_table"]
 
 _TABLE_KEY = "chronique.tokens"
 
@@ -130,3 +130,22 @@ def first_token_from(doc: Doc, char: int) -> int:
     The same as ``next((t.i for t in doc if t.idx >= char), len(doc))``, by bisection.
     """
     return bisect_left(token_table(doc).starts, char)
+
+
+def expanded_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """``(span.start, span.end)`` of ``doc.char_span(start_char, end_char, alignment_mode="expand")``,
+    or ``None`` when that is ``None``, without building the tokens and the ``Span`` it builds.
+
+    Every character of a ``Doc``'s text belongs to one token (its text and the space after it;
+    runs of spaces are tokens of their own), which spaCy finds by bisection: so does this, on the
+    token table's starts.
+    """
+    table = token_table(doc)
+    size = len(text_of(doc)) if table.size else 0
+    if not (0 <= start_char < size and 0 <= end_char - 1 < size):
+        return None
+    start = bisect_right(table.starts, start_char) - 1
+    end = bisect_right(table.starts, end_char - 1)
+    if start_char == table.ends[start]:
+        start += 1  # the space after a token is not part of the span
+    return start, end

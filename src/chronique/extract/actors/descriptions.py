@@ -33,7 +33,7 @@ from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import expanded_bounds, token_table
 from chronique.text import fold
 
 __all__ = ["resolve_descriptions", "titles_given"]
@@ -278,8 +278,8 @@ def _title_nouns(doc: Doc, first: Token, mention: ActorMention, cues: dict[str, 
         i -= 1
     if i >= 0 and doc[i].is_lower and fold(doc[i].text) in cues:
         found.append(doc[i])
-    last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    j = last.end if last is not None else first.i + 1
+    bounds = expanded_bounds(doc, mention.start, mention.end)  # the name's last token, no Span built
+    j = bounds[1] if bounds is not None else first.i + 1
     if j < len(doc) and doc[j].text == ",":
         j += 1
         while j < len(doc) and (doc[j].pos_ == "DET" or (doc[j].is_lower and doc[j].pos_ == "ADJ")) and j - first.i < 8:
