@@ -36,6 +36,8 @@ __all__ = ["PREFIX_ATOMS", "RuleStarts", "match_prefix"]
 PREFIX_ATOMS = 3
 #: More alternatives than this and a rule's prefix is not worth it (it keeps ``finditer``).
 _MAX_PATHS = 2000
+#: Distinct word prefixes remembered before the memo starts afresh (a few thousand in French news).
+_MEMO_SIZE = 100_000
 _WORD_CHAR = re.compile(r"\w")
 _WORD_CLASS_CATEGORIES = {sre_constants.CATEGORY_DIGIT: r"\d", sre_constants.CATEGORY_WORD: r"\w"}
 _NON_WORD_CATEGORIES = (sre_constants.CATEGORY_SPACE, sre_constants.CATEGORY_NOT_WORD)
@@ -171,6 +173,8 @@ class RuleStarts:
     def _rules_for(self, prefix: str) -> tuple[int, ...]:
         rules = self._rules_at.get(prefix)
         if rules is None:
+            if len(self._rules_at) >= _MEMO_SIZE:
+                self._rules_at.clear()  # bounds memory on a long run over many scripts
             rules = self._rules_at[prefix] = tuple(
                 index for index, check in enumerate(self._prefixes) if check is not None and check.match(prefix)
             )
