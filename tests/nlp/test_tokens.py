@@ -6,11 +6,12 @@ the model.
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
 from chronique.nlp.extensions import register_extensions, remember_text, text_of
-from chronique.nlp.tokens import first_token_from, token_table
+from chronique.nlp.tokens import expanded_bounds, first_token_from, token_table
 
 register_extensions()
 VOCAB = spacy.blank("fr").vocab
@@ -99,3 +100,37 @@ def test_a_memo_lives_with_the_table_and_goes_when_the_doc_is_retokenised():
     with doc.retokenize() as retokenizer:
         retokenizer.merge(doc[5:8])
     assert token_table(doc).memo == {}
+
+
+def test_sentence_starts_are_those_of_doc_sents():
+    # "Il pleut . Elle sort . Fin": sentences preset as the parser would leave them
+    words = ["Il", "pleut", ".", "Elle", "sort", ".", "Fin"]
+    doc = Doc(VOCAB, words=words, sent_starts=[True, False, False, True, False, False, True])
+    table = token_table(doc)
+    assert table.sentence_starts == [s.start for s in doc.sents] == [0, 3, 6]
+    assert table.sentence_start_chars == [s.start_char for s in doc.sents] == [0, 11, 23]
+
+
+def test_sentence_starts_of_a_doc_without_sentences_is_spacys_own_error():
+    doc = answer()
+    with pytest.raises(ValueError) as spacy_error:
+        list(doc.sents)
+    with pytest.raises(ValueError) as error:
+        _ = token_table(doc).sentence_starts
+    assert str(error.value) == str(spacy_error.value)
+
+
+def test_expanded_bounds_are_those_of_an_expanded_char_span_at_every_offset():
+    # "  Le  groupe, dit-il ." : leading and doubled spaces are tokens of their own
+    nlp = spacy.blank("fr")
+    doc = nlp.make_doc("  Le  groupe, dit-il .\n")
+    length = len(doc.text)
+    for start in range(-1, length + 2):
+        for end in range(start, length + 2):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            expected = None if span is None else (span.start, span.end)
+            assert expanded_bounds(doc, start, end) == expected, (start, end)
+
+
+def test_expanded_bounds_of_an_empty_doc_are_none():
+    assert expanded_bounds(spacy.blank("fr").make_doc(""), 0, 1) is None

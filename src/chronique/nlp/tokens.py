@@ -16,18 +16,18 @@ components all run after it).
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, POS
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from chronique.nlp.extensions import text_of
 from chronique.text import fold
 
-__all__ = ["TokenTable", "first_token_from", "token_table"]
+__all__ = ["TokenTable", "expanded_bounds", "first_token_from", "token_table"]
 
 _TABLE_KEY = "chronique.tokens"
 
@@ -89,6 +89,24 @@ class TokenTable:
         """``token.is_punct`` of each token."""
         return [bool(value) for value in self._column(IS_PUNCT)]
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Index of the first token of each sentence, in order: the ``start`` of each span
+        ``doc.sents`` gives (read when first asked: after the parser), without a ``Span`` built
+        per sentence at each asking."""
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of this token table is gone: ask token_table(doc) again")
+        if not doc.has_annotation("SENT_START"):
+            list(doc.sents)  # spaCy's own error for a Doc without sentences
+        column = self._column(SENT_START)
+        return [0] + [i for i in range(1, len(column)) if column[i] == 1] if column else []
+
+    @cached_property
+    def sentence_start_chars(self) -> list[int]:
+        """Character offset of each sentence's start (``span.start_char`` of ``doc.sents``)."""
+        return [self.starts[i] for i in self.sentence_starts]
+
     def _column(self, attribute: int) -> list[int]:
         if not len(self):
             return []
@@ -112,3 +130,22 @@ def first_token_from(doc: Doc, char: int) -> int:
     The same as ``next((t.i for t in doc if t.idx >= char), len(doc))``, by bisection.
     """
     return bisect_left(token_table(doc).starts, char)
+
+
+def expanded_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """``(span.start, span.end)`` of ``doc.char_span(start_char, end_char, alignment_mode="expand")``,
+    or ``None`` when that is ``None``, without building the tokens and the ``Span`` it builds.
+
+    Every character of a ``Doc``'s text belongs to one token (its text and the space after it;
+    runs of spaces are tokens of their own), which spaCy finds by bisection: so does this, on the
+    token table's starts.
+    """
+    table = token_table(doc)
+    size = len(text_of(doc)) if table.size else 0
+    if not (0 <= start_char < size and 0 <= end_char - 1 < size):
+        return None
+    start = bisect_right(table.starts, start_char) - 1
+    end = bisect_right(table.starts, end_char - 1)
+    if start_char == table.ends[start]:
+        start += 1  # the space after a token is not part of the span
+    return start, end

@@ -14,6 +14,13 @@ def test_the_class_gathers_the_first_characters_of_every_branch_and_optional_pre
     assert first_char_class(r"(?<!\w)[A-Z]\.?") == "[A-Z]"
 
 
+def test_a_case_sensitive_group_keeps_its_class_under_a_case_insensitive_pattern():
+    # the class is tested with the pattern's flags: "[UE]" under IGNORECASE also lets "u" and "e"
+    # through, more than the group accepts, never fewer
+    assert first_char_class(r"(?-i:USD|EUR)\s*\d", re.IGNORECASE) == "[UE]"
+    assert first_char_class(r"(?i:usd)\s*\d") is None  # turning case-insensitivity on would let fewer through
+
+
 def test_no_class_when_the_first_character_cannot_be_told():
     assert first_char_class(r".+ans") is None  # any character
     assert first_char_class(r"[^a]bc") is None  # a negated class

@@ -9,6 +9,7 @@ than guessed, because a wrong actor on an event is worse than a missing one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from typing import Any
 
@@ -326,9 +327,9 @@ def _overlaps(mentions: list[ActorMention], start: int, end: int) -> bool:
 
 def _window_start(doc: Doc, char: int) -> int:
     """Character offset where the lookback window of a reference at ``char`` begins."""
-    sentences = [s for s in doc.sents if s.start_char <= char]
-    first = sentences[max(0, len(sentences) - 1 - LOOKBACK_SENTENCES)] if sentences else None
-    return first.start_char if first is not None else 0
+    starts = token_table(doc).sentence_start_chars
+    before = bisect_right(starts, char)  # the sentences that start at or before ``char``
+    return starts[max(0, before - 1 - LOOKBACK_SENTENCES)] if before else 0
 
 
 def _subject_in_focus(doc, text, mentions, entities, char, accept) -> str | None:

@@ -19,6 +19,7 @@ from the knowledge base (rule ``title-kb``). "le président" alone names no offi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -33,7 +34,7 @@ from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import expanded_bounds, token_table
 from chronique.text import fold
 
 __all__ = ["resolve_descriptions", "titles_given"]
@@ -213,12 +214,12 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     keys (agreement in origin and kind, :func:`_allowed`). ``earlier``: the actor an earlier
     description with the same trade noun stood for; short of a subject, it stays that actor ("le
     club rhodanien" … "ce club", whatever radio was named in between)."""
-    sentences = [s for s in doc.sents if s.start <= noun.i]
-    window = sentences[-1 - LOOKBACK_SENTENCES :] if sentences else []
-    if not window:
+    starts = token_table(doc).sentence_starts
+    before = bisect_right(starts, noun.i)  # the sentences that start at or before the noun
+    if not before:
         return None
     candidates: list[tuple[ActorMention, bool]] = []
-    for token in doc[window[0].start : noun.i]:
+    for token in doc[starts[max(0, before - 1 - LOOKBACK_SENTENCES)] : noun.i]:
         mention = index.mention_at(token)
         record = entities.get(mention.key) if mention else None
         if mention is None or record is None or record["type"] not in accepted or record.get("institution"):
@@ -285,8 +286,8 @@ def _title_nouns(doc: Doc, first: Token, mention: ActorMention, cues: dict[str, 
     elif i >= 2 and doc[i].is_lower and doc[i].pos_ == "NOUN" and fold(doc[i - 1].text) in _OF \
             and doc[i - 2].is_lower and fold(doc[i - 2].text) in cues:
         found.append(doc[i - 2])  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
-    last = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    j = last.end if last is not None else first.i + 1
+    bounds = expanded_bounds(doc, mention.start, mention.end)  # the name's last token, no Span built
+    j = bounds[1] if bounds is not None else first.i + 1
     if j < len(doc) and doc[j].text == ",":
         j += 1
         while j < len(doc) and (doc[j].pos_ == "DET" or (doc[j].is_lower and doc[j].pos_ == "ADJ")) and j - first.i < 8:

@@ -48,10 +48,14 @@ class CueIndex:
             for form in forms:
                 self.table.setdefault(" ".join(WORDS.findall(form)), entity_type)
         self.longest = max((k.count(" ") + 1 for k in self.table), default=0)
+        #: The last word of every cue: a text that ends with none of them ends with no cue.
+        self.last_words = frozenset(k.rsplit(" ", 1)[-1] for k in self.table)
 
     def type_at_end(self, before: str) -> str | None:
         """The type of the longest cue that ``before`` ends with, as whole words."""
         words = WORDS.findall(before[-64:])
+        if not words or words[-1] not in self.last_words:
+            return None  # most texts: no cue ends here, whatever its length
         for size in range(min(self.longest, len(words)), 0, -1):
             found = self.table.get(" ".join(words[-size:]))
             if found:

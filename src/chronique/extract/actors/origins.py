@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from chronique.kb import KnowledgeBase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import expanded_bounds
 from chronique.text import fold
 
 __all__ = ["ArticleOrigins", "origin_forms"]
@@ -159,18 +160,19 @@ class ArticleOrigins:
     def _stated_around(self, doc: Doc, mention: ActorMention) -> set[str]:
         """Adjectives of origin right before a name, back to its determiner ("le suédois X",
         "la plateforme suédoise X"), or in an apposition after it ("X, la firme suédoise")."""
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+        bounds = expanded_bounds(doc, mention.start, mention.end)  # no Span built
+        if bounds is None:
             return set()
+        span_start, span_end = bounds
         found: set[str] = set()
         before = []
-        i = span.start - 1
-        while i >= 0 and span.start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN"):
+        i = span_start - 1
+        while i >= 0 and span_start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN"):
             before.append(doc[i])
             i -= 1
         if before and i >= 0 and doc[i].pos_ == "DET":
             found |= self.in_tokens(before)
-        j = span.end
+        j = span_end
         if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].pos_ == "DET":
             after = []
             k = j + 2
@@ -180,6 +182,6 @@ class ArticleOrigins:
             noun = next((t for t in after if t.pos_ == "NOUN"), None)
             # an apposition, not the subject of the next clause ("Selon X, la firme suédoise a …")
             if noun is not None and noun.dep_ not in LABELS.subjects and (
-                    noun.dep_ == LABELS.apposition or span.start <= noun.head.i < span.end):
+                    noun.dep_ == LABELS.apposition or span_start <= noun.head.i < span_end):
                 found |= self.in_tokens(after)
         return found

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["restated_names"]
@@ -40,9 +41,13 @@ def restated_names(doc: Doc, mentions: list[ActorMention], entities: dict[str, d
     teams = frozenset(fold(n) for n in words.get("team_nouns", []))
     index = ActorIndex(doc, mentions)
     found: list[ActorMention] = []
-    for token in doc:
-        entity_type = cues.get(fold(token.text)) or cues.get(fold(token.lemma_))
-        if entity_type is None or not token.is_lower or token.i == 0 or index.mention_at(token) is not None:
+    tokens = token_table(doc)
+    for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):
+        entity_type = cues.get(folded) or cues.get(folded_lemma)
+        if entity_type is None:
+            continue  # most words: no Token built
+        token = doc[i]
+        if not token.is_lower or token.i == 0 or index.mention_at(token) is not None:
             continue
         determiner = doc[token.i - 1]
         if fold(determiner.text) not in determiners:

@@ -17,6 +17,7 @@ sentences ("Une demande de remboursement pour une Tesla" with the requester name
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.language import Language
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
-from chronique.extract.events.discourse import Discourse
+from chronique.extract.events.discourse import Discourse, QuoteSpan
 from chronique.extract.events.implicit import calls_upon, dismisses_claims
 from chronique.extract.events.lexicon import TRIGGER_POS, EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
@@ -56,6 +57,8 @@ NOUN_COMPLEMENT_DEPS = frozenset({LABELS.nominal_modifier})
 SYMMETRIC_TYPES = frozenset({"PARTNER", "COMPETE"})
 #: Base confidence of the quote rules (an insult, a wrongdoing told to "tu").
 QUOTE_CONFIDENCE = 0.55
+#: Distinct words remembered by the walk before it starts afresh (bounds memory on a long run).
+_WALK_MEMO_SIZE = 200_000
 
 
 @Language.factory(
@@ -81,6 +84,9 @@ class EventExtractor:
         self.finder = ArgumentFinder(words, self.reader, kb)
         self.modality = ModalityReader(words)
         self.speech = SpeechRules(words, self.reader)
+        #: (folded form, folded lemma) -> (may evoke a trigger entry, may be read by the speech
+        #: rules): pure functions of the two strings, asked of every word of every document.
+        self._walk_memo: dict[tuple[str, str], tuple[bool, bool]] = {}
         self.second_person = words.words("syntax", "second_person")
         self.first_person = words.words("syntax", "first_person")
         self.wrongdoing = words.words("quotes", "wrongdoing_verbs")
@@ -103,11 +109,11 @@ class EventExtractor:
         events: list[Event] = []
         answers: list[Token] = []
         tokens = token_table(doc)
+        quoted = _quoted(tokens.starts, context.discourse.quotes)
         for i, tag in enumerate(tokens.pos):
-            folded, folded_lemma = tokens.folded[i], tokens.folded_lemmas[i]
-            if ((tag not in TRIGGER_POS or not self.words.may_trigger(folded, folded_lemma))
-                    and not self.speech.may_read(folded, folded_lemma)
-                    and context.discourse.quote_at(tokens.starts[i]) is None):
+            may_trigger, may_read = self._walk_memo.get((tokens.folded[i], tokens.folded_lemmas[i])) or self._may(
+                tokens.folded[i], tokens.folded_lemmas[i])
+            if (tag not in TRIGGER_POS or not may_trigger) and not may_read and not quoted[i]:
                 continue  # no trigger entry, no wish or judgment, no quote: nothing below would find anything
             token = doc[i]
             event = (self._from_lexicon(token, context, events) or self._from_quote(token, context)
@@ -131,6 +137,14 @@ class EventExtractor:
         kept = carry_retelling_dates(doc, kept)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
+
+    def _may(self, folded: str, folded_lemma: str) -> tuple[bool, bool]:
+        """Whether a word may evoke a trigger entry, and whether the speech rules may read it."""
+        if len(self._walk_memo) >= _WALK_MEMO_SIZE:
+            self._walk_memo.clear()
+        found = self._walk_memo[(folded, folded_lemma)] = (
+            self.words.may_trigger(folded, folded_lemma), self.speech.may_read(folded, folded_lemma))
+        return found
 
     # -- lexicon triggers --------------------------------------------------------------------
     def _from_lexicon(self, token: Token, context: _DocumentContext, events: list[Event]) -> list[Event] | None:
@@ -426,6 +440,16 @@ class _DocumentContext:
         self.orphans: list[tuple[Token, TriggerEntry, Arguments, float]] = []
         #: Dates of happenings the lead tells without readable actors, by type.
         self.lead_dates: dict[str, set[tuple]] = {}
+
+
+def _quoted(starts: list[int], quotes: list[QuoteSpan]) -> list[bool]:
+    """For each token (by its start), whether it starts inside a quote: ``Discourse.quote_at``
+    is not ``None``, for every token in one pass instead of a scan of the quotes per token."""
+    quoted = [False] * len(starts)
+    for quote in quotes:
+        for i in range(bisect_left(starts, quote.start), bisect_left(starts, quote.end)):
+            quoted[i] = True
+    return quoted
 
 
 def _type_in_context(token: Token, entry: TriggerEntry, event_type: str) -> str:

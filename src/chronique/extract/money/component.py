@@ -38,6 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from chronique.data import lexicon
+from chronique.extract.timex.first_chars import first_char_class
 from chronique.model import Money
 from chronique.nlp.extensions import register_extensions, text_of
 from chronique.text import unify_apostrophes
@@ -185,11 +186,13 @@ def _amount_regex(lex: dict[str, Any], pieces: _Pieces) -> re.Pattern[str]:
         rf"(?P<v_cur>{names}|{names_after_scale})"
     )
     approximation = _followed_by_space(phrases.get("approximations", []))
-    return re.compile(
+    pattern = (
         rf"(?:\b{approximation})?"
-        rf"(?:{currency_first}|{number_first}|\b{unknown_with_determiner}|\b{unknown_with_count})",
-        re.IGNORECASE,
+        rf"(?:{currency_first}|{number_first}|\b{unknown_with_determiner}|\b{unknown_with_count})"
     )
+    # the characters an amount can start with, tested first: the same matches, found faster
+    first = first_char_class(pattern, re.IGNORECASE)
+    return re.compile(rf"(?={first}){pattern}" if first else pattern, re.IGNORECASE)
 
 
 def _range_regexes(

@@ -102,9 +102,11 @@ def _vetoed_by_guard(candidate: Candidate, text: str, lexicon: TimexLexicon, bef
 def find_candidates(text: str, lexicon: TimexLexicon, dct: date | None) -> list[Candidate]:
     """Every match of every rule that its context and the guards allow."""
     candidates = []
+    rule_starts = lexicon.rule_starts
+    starts = rule_starts.starts(text)  # one pass over the text for all the rules
     for order, rule in enumerate(lexicon.rules):
         tests = (rule.require_before, rule.reject_before, rule.require_after, rule.reject_after)
-        for match in rule.regex.finditer(text):
+        for match in rule_starts.finditer(order, text, starts[order]):  # = rule.regex.finditer(text)
             start, end = match.span()
             if start == end:
                 continue

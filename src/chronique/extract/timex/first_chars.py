@@ -68,8 +68,9 @@ def _first(items: Any) -> tuple[list[str], bool]:
             return found + _class_items(av), False
         if op is sre_constants.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
-            if add_flags or del_flags:
-                raise _Unknown
+            if add_flags or del_flags & ~sre_constants.SRE_FLAG_IGNORECASE:
+                raise _Unknown  # (a group that only turns case-insensitivity off keeps its class:
+                # under the pattern's own flags the class may only hold more, never fewer)
             chars, empty = _first(sub)
         elif op is sre_constants.BRANCH:
             chars, empty = [], False

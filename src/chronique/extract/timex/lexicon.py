@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from chronique.data import lexicon
 from chronique.extract.timex.first_chars import first_char_class
+from chronique.extract.timex.word_starts import RuleStarts
 from chronique.text import fold
 
 __all__ = ["Rule", "Guard", "TimexLexicon", "load_timex_lexicon", "normalise_key"]
@@ -107,6 +108,11 @@ class TimexLexicon:
     number_overrides: Mapping[str, float]
     rules: tuple[Rule, ...]
     guards: tuple[Guard, ...]
+
+    @cached_property
+    def rule_starts(self) -> RuleStarts:
+        """Where each rule may match in a text, found in one pass (:mod:`.word_starts`)."""
+        return RuleStarts([rule.regex for rule in self.rules])
 
 
 class _Expander:
