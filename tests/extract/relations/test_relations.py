@@ -256,6 +256,11 @@ MODEL_CASES = [
     ("Le constructeur Veltra a présenté son nouvel autocar Cityline à Lyon.",
      {("PRODUCT_OF", "product:Cityline", "org:Veltra", None)}),
     ("Le distributeur Kerlann vend la console Nexbox depuis mars.", set()),
+    # a sentence opened by "Chez Y," places a role noun with no complement of its own at Y
+    ("Chez Nexal, la patronne Claire Morin a annoncé des suppressions de postes.",
+     {("ROLE", "person:Claire Morin", "org:Nexal", "ceo")}),
+    ("Chez Nexal, le directeur financier de Kerlann, Paul Rivet, a été entendu.",
+     {("ROLE", "person:Paul Rivet", "org:Kerlann", "executive")}),
     # not relations
     ("Le groupe Danone et le fonds d'investissement américain KKR ont signé un accord.", set()),
     ("Après le rachat de Twitch par Amazon, les streamers ont protesté.", set()),

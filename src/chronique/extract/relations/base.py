@@ -66,6 +66,7 @@ class RelationRules:
         self.openers = self._word_tuples([*w.get("naming_openers", []), *w.get("example_openers", [])])
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
+        self.fronting_hosts = {fold(x) for x in w.get("fronting_hosts", ())}
         role_events = w.get("role_events", {})
         self.role_event_types = frozenset(role_events.get("types", ()))
         self.role_event_modalities = frozenset(role_events.get("modalities", ()))

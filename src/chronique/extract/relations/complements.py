@@ -4,6 +4,8 @@ possessor a "son"/"sa" stands for.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Token
 
 from chronique.extract.relations.base import RelationRules
@@ -11,7 +13,7 @@ from chronique.extract.relations.doc_actors import DocActors
 from chronique.extract.relations.nouns import NounPhrase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import first_token_from
+from chronique.nlp.tokens import first_token_from, token_table
 from chronique.text import fold
 
 __all__ = ["ComplementRules"]
@@ -50,6 +52,9 @@ class ComplementRules(RelationRules):
             if surely:
                 found += [(m.key, (m.start, m.end)) for m in items if m.key not in named_keys]
             return found
+        fronted = self._fronted_host(doc, phrase, actors)
+        if fronted is not None and actors.type_of(fronted.key) in types and fronted.key not in named_keys:
+            return [(fronted.key, (fronted.start, fronted.end))]
         if phrase.possessive:
             window = self._window_start(doc, doc[phrase.start])
             key = actors.possessor(doc[phrase.start].idx, window, named_keys,
@@ -57,6 +62,23 @@ class ComplementRules(RelationRules):
             if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys):
                 return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
         return []
+
+    def _fronted_host(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
+        """"Chez Nexal, la patronne Claire Morin …": a sentence opened by "chez Y," places the
+        role nouns of its clause, that name no organisation of their own, at Y."""
+        if not self.fronting_hosts or not doc.has_annotation("SENT_START"):
+            return None
+        starts = token_table(doc).sentence_starts
+        first = starts[bisect_right(starts, phrase.head) - 1]
+        if first + 3 >= len(doc) or fold(doc[first].text) not in self.fronting_hosts:
+            return None
+        host = actors.by_start.get(doc[first + 1].idx)
+        if host is None:
+            return None
+        after = first_token_from(doc, host.end)
+        if after >= len(doc) or doc[after].text != "," or phrase.start <= after:
+            return None
+        return host
 
     def _possessor_plausible(self, possessor: str, named_keys: set[str]) -> bool:
         """A possessor the knowledge base contradicts (another maker) is a wrong guess."""
