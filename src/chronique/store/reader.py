@@ -79,6 +79,12 @@ class StoreReader:
     ) -> list[QuoteRow]:
         return queries.quotes(self._conn, by, about, limit=limit, offset=offset, newest_first=newest_first)
 
+    def quotes_after(
+        self, by: str | None = None, about: str | None = None, *, limit: int, after: queries.QuoteCursor | None = None,
+    ) -> tuple[list[QuoteRow], queries.QuoteCursor | None]:
+        """The next ``limit`` quotes in reading order past ``after``, and where they stop."""
+        return queries.quotes_after(self._conn, by, about, limit=limit, after=after)
+
     def quotes_said_as(self, keys: Iterable[tuple[str | None, str]], about: str | None = None) -> list[QuoteRow]:
         return queries.quotes_said_as(self._conn, keys, about)
 
