@@ -448,12 +448,18 @@ _RELATION_EVIDENCE = f"""
 """
 
 
-#: The first tellings of one much-told relation: the documents walked in date order (CROSS JOIN
-#: keeps them outside) until ``limit`` tellings are found, in the order ``_RELATION_EVIDENCE`` ranks.
+#: The first tellings of one much-told relation: the documents walked in date order until
+#: ``limit`` of them tell it (each a correlated probe: as a join, SQLite builds a Bloom filter
+#: over the relation's every telling first, 50 ms for one told 65,000 times), then those
+#: documents' tellings, in the order ``_RELATION_EVIDENCE`` ranks.
 _FIRST_TELLINGS = """
-    SELECT ev.rowid FROM documents d INDEXED BY documents_by_date
-    CROSS JOIN relation_evidence ev ON ev.doc_id = d.id
-    WHERE ev.relation_id = ? ORDER BY d.date, ev.doc_id, ev.start, ev.rowid LIMIT ?
+    SELECT ev.rowid FROM relation_evidence ev INDEXED BY relation_evidence_by_doc JOIN documents d ON d.id = ev.doc_id
+    WHERE ev.relation_id = ? AND ev.doc_id IN (
+        SELECT d2.id FROM documents d2 INDEXED BY documents_by_date
+        WHERE EXISTS (SELECT 1 FROM relation_evidence e2 INDEXED BY relation_evidence_by_doc
+                      WHERE e2.doc_id = d2.id AND e2.relation_id = ?)
+        ORDER BY d2.date, d2.id LIMIT ?)
+    ORDER BY d.date, ev.doc_id, ev.start, ev.rowid LIMIT ?
 """
 
 _EVIDENCE_ROWS = f"""
@@ -487,7 +493,7 @@ def _relation_evidence(
     walked = _much_told(conn, totals, limit)
     ranked = json.dumps([rid for rid in relation_ids if rid not in set(walked)])
     rows = conn.execute(_RELATION_EVIDENCE, (ranked, 2**62 if limit is None else limit)).fetchall()
-    chosen = [row[0] for rid in walked for row in conn.execute(_FIRST_TELLINGS, (rid, limit))]
+    chosen = [row[0] for rid in walked for row in conn.execute(_FIRST_TELLINGS, (rid, rid, limit, limit))]
     if chosen:
         rows += conn.execute(_EVIDENCE_ROWS, (json.dumps(chosen),)).fetchall()
     evidence: dict[str, list[Evidence]] = {}
