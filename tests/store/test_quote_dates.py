@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from chronique.analysis import Chronicle
-from chronique.store import Store, queries
+from chronique.store import Store, graph_months, queries
 from tests.builders import sql
-from tests.store.test_quote_about import quoted
+from tests.identity.test_cross_document import articles, stored
+from tests.store.test_quote_about import quoted, undo_m010
 
 DAYS = [date(2025, 5, 2), None, date(2024, 1, 9), date(2025, 5, 2), None, date(2023, 12, 31)]
 
@@ -57,14 +58,18 @@ def test_a_speaker_s_quotes_come_in_reading_order_and_in_chunks_without_repeats(
                 conn, speaker, newest_first=True)[:3]
 
 
-def test_the_migration_dates_the_quotes_of_an_older_store(tmp_path: Path) -> None:
+def test_the_migration_dates_the_quotes_and_totals_the_months_of_an_older_store(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    filled(path).close()
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn:  # as chronique before m010 left it
-        conn.execute("DROP INDEX quotes_by_speaker_date")
-        conn.execute("ALTER TABLE quotes DROP COLUMN date")
-        conn.execute("DELETE FROM schema_migrations WHERE name = 'm010_quote_dates'")
+    with stored(articles(), path) as store:
+        store.save([quoted(f"doc-{number}", day) for number, day in enumerate(DAYS)])
+        links = sql(store, "SELECT * FROM graph_links")
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        undo_m010(conn)
     with Store(path) as store:
-        assert store.applied_migrations == ["m010_quote_dates"]
+        assert store.applied_migrations == ["m010_quote_dates_and_month_totals"]
         assert out_of_step(store) == []
-        assert sql(store, "SELECT COUNT(*) FROM quotes WHERE date IS NOT NULL") == [(4,)]
+        assert sql(store, "SELECT COUNT(*) FROM quotes WHERE date IS NOT NULL AND doc_id LIKE 'doc-%'") == [(4,)]
+        assert sql(store, "SELECT * FROM graph_links") == links
+        with closing(sqlite3.connect(path)) as conn:
+            totals = graph_months.stored(conn)
+            assert totals == graph_months.recount(conn) and all(totals)

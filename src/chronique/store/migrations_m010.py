@@ -1,5 +1,6 @@
 """Migration m010: each quote carries its article's date, and a speaker's quotes are one index
-range in reading order (see ``migrations``).
+range in reading order; the month graph reads its totals and its edges' facts as stored (see
+``migrations`` and ``store.graph_months``).
 
 A page of an actor's quotes (the actor page, the profile's newest) was found either by walking
 the articles in date order and probing each for the speaker's quotes, or by sorting all of the
@@ -18,18 +19,41 @@ from __future__ import annotations
 
 import sqlite3
 
-__all__ = ["m010_quote_dates"]
+__all__ = ["m010_quote_dates_and_month_totals"]
 
 # FROZEN (m010).
 _M010_STATEMENTS = (
     "ALTER TABLE quotes ADD COLUMN date TEXT",
     "UPDATE quotes SET date = (SELECT d.date FROM documents d WHERE d.id = quotes.doc_id)",
     "CREATE INDEX quotes_by_speaker_date ON quotes(speaker, date, doc_id, start, id)",
+    # The month graph's links carry what an edge needs of its event (score, type, and the day it
+    # counts on: its date_start, never NULL for a listed event), so that a page's edges are read
+    # from the links alone. Rebuilt, not altered: one B-tree, its rows in key order.
+    """CREATE TABLE graph_links_m010 (
+        month TEXT NOT NULL, entity_id TEXT NOT NULL, other_id TEXT NOT NULL, event_id TEXT NOT NULL,
+        score REAL, type TEXT NOT NULL, day TEXT NOT NULL,
+        PRIMARY KEY (month, entity_id, other_id, event_id)) WITHOUT ROWID""",
+    """INSERT INTO graph_links_m010 (month, entity_id, other_id, event_id, score, type, day)
+        SELECT gl.month, gl.entity_id, gl.other_id, gl.event_id, e.score, e.type, substr(e.date_start, 1, 10)
+        FROM graph_links gl JOIN events e ON e.id = gl.event_id""",
+    "DROP TABLE graph_links",
+    "ALTER TABLE graph_links_m010 RENAME TO graph_links",
+    # A month's events per pair and per actor, kept at ingest: the month's totals read as they are.
+    """CREATE TABLE graph_pair_months (
+        month TEXT NOT NULL, entity_id TEXT NOT NULL, other_id TEXT NOT NULL, events INTEGER NOT NULL,
+        PRIMARY KEY (month, entity_id, other_id)) WITHOUT ROWID""",
+    """INSERT INTO graph_pair_months (month, entity_id, other_id, events)
+        SELECT month, entity_id, other_id, COUNT(*) FROM graph_links GROUP BY month, entity_id, other_id""",
+    """CREATE TABLE graph_actor_months (
+        month TEXT NOT NULL, entity_id TEXT NOT NULL, events INTEGER NOT NULL,
+        PRIMARY KEY (month, entity_id)) WITHOUT ROWID""",
+    """INSERT INTO graph_actor_months (month, entity_id, events)
+        SELECT month, entity_id, COUNT(*) FROM graph_actors GROUP BY month, entity_id""",
 )
 
 
-def m010_quote_dates(conn: sqlite3.Connection) -> None:
+def m010_quote_dates_and_month_totals(conn: sqlite3.Connection) -> None:
     """``quotes.date`` (the article's date, NULL when it has none) and the index of a speaker's
-    quotes in reading order."""
+    quotes in reading order; the month graph's links with their events' facts, and its totals."""
     for statement in _M010_STATEMENTS:
         conn.execute(statement)
