@@ -371,7 +371,8 @@ def quotes_after(
     by_speaker = by is not None and about is None
     date_first = not by_speaker and _quotes_by_date_first(conn, by, about, limit)
     where, params = _quote_filter(by, about, one_by_one=date_first)
-    day = "q.date" if by_speaker else "d.date"  # the article's date, on the quote since m010
+    # The article's date is on the quote since m010: only the walk by date reads the articles.
+    day = "d.date" if date_first else "q.date"
     beyond, beyond_params = _after_clause(after, newest_first, day)
     order = "DESC" if newest_first else "ASC"
     # Either way the same order; walking ``documents_by_date`` (CROSS JOIN keeps the documents
@@ -380,11 +381,10 @@ def quotes_after(
     # every quote of the speaker for each article.)
     # One speaker's quotes are one range of ``quotes_by_speaker_date``, already in this order.
     source = ("documents d INDEXED BY documents_by_date CROSS JOIN quotes q INDEXED BY quotes_by_doc ON q.doc_id = d.id"
-              if date_first else "quotes q INDEXED BY quotes_by_speaker_date JOIN documents d ON d.id = q.doc_id"
-              if by_speaker else "quotes q JOIN documents d ON d.id = q.doc_id")
+              if date_first else "quotes q INDEXED BY quotes_by_speaker_date" if by_speaker else "quotes q")
     params += [*beyond_params, -1 if limit is None else limit, offset]  # SQLite: a negative limit is no limit
     rows = conn.execute(
-        'SELECT q.doc_id, d.date, q.start, q."end", q.text, q.speaker, en.name, q.cue, q.about, q.id'
+        f'SELECT q.doc_id, {day}, q.start, q."end", q.text, q.speaker, en.name, q.cue, q.about, q.id'
         f" FROM {source} LEFT JOIN entities en ON en.id = q.speaker"
         f" WHERE {where}{beyond}"
         f" ORDER BY {day} {order}, q.doc_id {order}, q.start {order}, q.id {order} LIMIT ? OFFSET ?",
