@@ -48,6 +48,7 @@ COPIES: dict[str, str] = {
     "pair_events": "entity_id, other_id, event_id || :suffix",
     "graph_links": "month, entity_id, other_id, event_id || :suffix, score, type, day",
     "graph_actors": "month, entity_id, event_id || :suffix",
+    "actor_events": "entity_id, undated, day, event_id || :suffix",
 }
 
 #: Running aggregates that are sums over the copied facts: each grows N times.

@@ -65,6 +65,7 @@ def undo_m010(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE old_links RENAME TO graph_links")
     conn.execute("DROP TABLE graph_pair_months")
     conn.execute("DROP TABLE graph_actor_months")
+    conn.execute("DROP TABLE actor_events")
     conn.execute("DELETE FROM schema_migrations WHERE name = 'm010_quote_dates_and_month_totals'")
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from chronique.analysis import Chronicle
-from chronique.store import Store, graph_months, queries
+from chronique.store import Store, actor_events, graph_months, queries
 from tests.builders import sql
 from tests.identity.test_cross_document import articles, stored
 from tests.store.test_quote_about import quoted, undo_m010
@@ -73,3 +73,4 @@ def test_the_migration_dates_the_quotes_and_totals_the_months_of_an_older_store(
         with closing(sqlite3.connect(path)) as conn:
             totals = graph_months.stored(conn)
             assert totals == graph_months.recount(conn) and all(totals)
+            assert actor_events.stored(conn) == actor_events.recount(conn) != set()

@@ -49,11 +49,23 @@ _M010_STATEMENTS = (
         PRIMARY KEY (month, entity_id)) WITHOUT ROWID""",
     """INSERT INTO graph_actor_months (month, entity_id, events)
         SELECT month, entity_id, COUNT(*) FROM graph_actors GROUP BY month, entity_id""",
+    # Each actor's exported events in timeline order (dated first, by COALESCE(date_start,
+    # date_value), '' for the undated, then id): a page of one actor's timeline at any offset is
+    # one index walk.
+    """CREATE TABLE actor_events (
+        entity_id TEXT NOT NULL, undated INTEGER NOT NULL, day TEXT NOT NULL, event_id TEXT NOT NULL,
+        PRIMARY KEY (entity_id, undated, day, event_id)) WITHOUT ROWID""",
+    """INSERT INTO actor_events (entity_id, undated, day, event_id)
+        SELECT DISTINCT ea.entity_id, CASE WHEN COALESCE(e.date_start, e.date_value) IS NULL THEN 1 ELSE 0 END,
+               COALESCE(e.date_start, e.date_value, ''), e.id
+        FROM events e JOIN event_actors ea ON ea.event_id = e.id
+        WHERE e.modality IN ('asserted', 'failed', 'proposed', 'reported')""",
 )
 
 
 def m010_quote_dates_and_month_totals(conn: sqlite3.Connection) -> None:
     """``quotes.date`` (the article's date, NULL when it has none) and the index of a speaker's
-    quotes in reading order; the month graph's links with their events' facts, and its totals."""
+    quotes in reading order; the month graph's links with their events' facts, and its totals;
+    each actor's exported events in timeline order."""
     for statement in _M010_STATEMENTS:
         conn.execute(statement)
