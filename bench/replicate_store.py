@@ -34,7 +34,7 @@ COPIES: dict[str, str] = {
     "mentions": 'doc_id || :suffix, entity_id, start, "end"',
     "timexes": 'doc_id || :suffix, start, "end", text, type, value, range_start, range_end',
     "money": 'doc_id || :suffix, start, "end", text, amount, currency',
-    "quotes": 'id + :offset, doc_id || :suffix, start, "end", text, speaker, cue, about, said_key',
+    "quotes": 'id + :offset, doc_id || :suffix, start, "end", text, speaker, cue, about, said_key, date',
     "quote_about": "quote_id + :offset, entity_id, speaker",
     "events": ("id || :suffix, type, actors_key, date_value, date_start, date_end, amount, currency,"
                " modality, score, confidence, cameo, plover"),
@@ -46,8 +46,9 @@ COPIES: dict[str, str] = {
     "sentences": 'doc_id || :suffix, start, "end"',
     "ingest_log": "NULL, origin, content_hash || :suffix, doc_id || :suffix, status, reason, at",
     "pair_events": "entity_id, other_id, event_id || :suffix",
-    "graph_links": "month, entity_id, other_id, event_id || :suffix",
+    "graph_links": "month, entity_id, other_id, event_id || :suffix, score, type, day",
     "graph_actors": "month, entity_id, event_id || :suffix",
+    "actor_events": "entity_id, undated, day, event_id || :suffix",
 }
 
 #: Running aggregates that are sums over the copied facts: each grows N times.
@@ -56,6 +57,8 @@ SCALED = {
     "pair_stats": "events = events * :times, positive = positive * :times, negative = negative * :times",
     "actor_periods": "events = events * :times, positive = positive * :times, negative = negative * :times",
     "document_days": "documents = documents * :times",
+    "graph_pair_months": "events = events * :times",
+    "graph_actor_months": "events = events * :times",
 }
 
 FULL_TEXT = ("documents_fts", "quotes_fts")

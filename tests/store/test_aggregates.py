@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from chronique.analysis import Chronicle
-from chronique.store import Store, graph_months
+from chronique.store import Store, actor_events, graph_months
 from chronique.store.aggregates import recount, recount_pair_events, stored_pair_events, stored_totals
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.builders import sql
@@ -23,6 +23,7 @@ def assert_in_step(store: Store) -> None:
         assert stored_totals(conn) == recount(conn)
         assert stored_pair_events(conn) == recount_pair_events(conn)
         assert graph_months.stored(conn) == graph_months.recount(conn)
+        assert actor_events.stored(conn) == actor_events.recount(conn)
 
 
 def kelvia_id(store: Store) -> str:

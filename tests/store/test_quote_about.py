@@ -54,6 +54,21 @@ def quoted(doc_id: str, day: date | None, named: str = "Kelvia") -> Annotations:
     return Annotations(document, entities, [], [], [quote], [], [], sentences=[(0, end), (end, len(text))])
 
 
+def undo_m010(conn: sqlite3.Connection) -> None:
+    """The store as chronique before m010 left it (``conn`` in autocommit)."""
+    conn.execute("DROP INDEX quotes_by_speaker_date")
+    conn.execute("ALTER TABLE quotes DROP COLUMN date")
+    conn.execute("CREATE TABLE old_links (month TEXT NOT NULL, entity_id TEXT NOT NULL, other_id TEXT NOT NULL,"
+                 " event_id TEXT NOT NULL, PRIMARY KEY (month, entity_id, other_id, event_id)) WITHOUT ROWID")
+    conn.execute("INSERT INTO old_links SELECT month, entity_id, other_id, event_id FROM graph_links")
+    conn.execute("DROP TABLE graph_links")
+    conn.execute("ALTER TABLE old_links RENAME TO graph_links")
+    conn.execute("DROP TABLE graph_pair_months")
+    conn.execute("DROP TABLE graph_actor_months")
+    conn.execute("DROP TABLE actor_events")
+    conn.execute("DELETE FROM schema_migrations WHERE name = 'm010_quote_dates_and_month_totals'")
+
+
 def test_a_quote_is_about_its_object_and_whoever_its_sentence_names_but_its_speaker(tmp_path: Path) -> None:
     with Store(tmp_path / "q.db") as store:
         store.save([quoted("q1", date(2025, 5, 2))])
@@ -107,16 +122,18 @@ def test_the_migration_fills_an_older_store(tmp_path: Path) -> None:
         store.save([quoted("q1", date(2025, 5, 2)), quoted("q2", None)])
         before = about_rows(store)[0]
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:  # as chronique before m008 left it
+        undo_m010(conn)
         conn.execute("DROP TABLE quote_about")
         conn.execute("DROP TABLE document_days")
         for table in ("pair_events", "graph_links", "graph_actors"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM schema_migrations WHERE name = 'm008_quote_about_and_days'")
     with Store(path) as store:
-        assert store.applied_migrations == ["m008_quote_about_and_days"]
+        assert store.applied_migrations == ["m008_quote_about_and_days", "m010_quote_dates_and_month_totals"]
         assert_in_step(store)
         assert about_rows(store)[0] == before and len(before) > 2
         assert sql(store, "SELECT day, documents FROM document_days WHERE day = ''") == [("", 1)]
         with closing(sqlite3.connect(path)) as conn:
             assert stored_pair_events(conn) == recount_pair_events(conn) != set()
-            assert graph_months.stored(conn) == graph_months.recount(conn) != (set(), set())
+            months = graph_months.stored(conn)
+            assert months == graph_months.recount(conn) and all(months)

@@ -128,8 +128,14 @@ def actor_graph(
         counts, event_counts, long_events = _month_totals(reads, month)
 
         def facts_of(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[_Facts]]:
-            stored = {event.event_id: event for event in [*reads.month_graph_events(month, pairs), *long_events]}
-            return _facts_by_pair(stored[event_id] for event_id in sorted(stored))
+            # The stored links carry their events' facts; the long events are added in, every
+            # pair's facts in event id order (the order the sums were always taken in).
+            long_facts = _facts_by_pair(long_events)
+            facts = {}
+            for pair, rows in reads.month_graph_facts(month, pairs).items():
+                stored = [_Facts(score or 0.0, day, type_, event_id) for event_id, score, type_, day in rows]
+                facts[pair] = sorted([*stored, *long_facts.get(pair, [])], key=lambda f: f.event_id)
+            return facts
     else:
         events = reads.graph_events(start, end)
         totals = _facts_by_pair(events)

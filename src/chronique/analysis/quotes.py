@@ -64,17 +64,17 @@ def page_of_quotes(
     """One page of the quotes by ``by`` and/or about ``about`` (entity ids), as
     :func:`group_quotes` would cut it from all of them, reading a bounded part: the quotes are
     walked in reading order only until ``offset + limit`` distinct ones are seen (a quote's place
-    is that of its first report), then every report of the page's quotes is read by its key
+    is that of its first report; each chunk goes on from where the last stopped), then every report of the page's quotes is read by its key
     (``quotes.said_key``), however far in the store it is."""
     firsts: dict[tuple[str, str], QuoteRow] = {}
-    position, chunk = 0, max(64, 2 * (offset + limit))
+    cursor, chunk = None, max(64, 2 * (offset + limit))
     while len(firsts) < offset + limit:
-        rows = reads.quotes(by=by, about=about, limit=chunk, offset=position)
+        rows, cursor = reads.quotes_after(by=by, about=about, limit=chunk, after=cursor)
         for row in rows:
             firsts.setdefault(quote_key(row), row)
         if len(rows) < chunk:
             break
-        position, chunk = position + chunk, chunk * 2
+        chunk *= 2
     keys = list(firsts)[offset:offset + limit]
     groups: dict[tuple[str, str], list[QuoteRow]] = {key: [] for key in keys}
     for row in reads.quotes_said_as([(speaker or None, words) for words, speaker in keys], about):

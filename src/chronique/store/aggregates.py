@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations, permutations
 
 from chronique.model import EXPORTED_MODALITIES
-from chronique.store import graph_months
+from chronique.store import actor_events, graph_months
 from chronique.store.periods import Period, period_of
 
 __all__ = [
@@ -111,6 +111,7 @@ def account_events(conn: sqlite3.Connection, event_ids: Sequence[str], sign: int
     called after an event is written and before it changes or is deleted."""
     for event_id in event_ids:
         graph_months.account_event(conn, event_id, sign)
+        actor_events.account_event(conn, event_id, sign)
         found = _exported_actors(conn, event_id)
         if found is None:
             continue

@@ -79,6 +79,12 @@ class StoreReader:
     ) -> list[QuoteRow]:
         return queries.quotes(self._conn, by, about, limit=limit, offset=offset, newest_first=newest_first)
 
+    def quotes_after(
+        self, by: str | None = None, about: str | None = None, *, limit: int, after: queries.QuoteCursor | None = None,
+    ) -> tuple[list[QuoteRow], queries.QuoteCursor | None]:
+        """The next ``limit`` quotes in reading order past ``after``, and where they stop."""
+        return queries.quotes_after(self._conn, by, about, limit=limit, after=after)
+
     def quotes_said_as(self, keys: Iterable[tuple[str | None, str]], about: str | None = None) -> list[QuoteRow]:
         return queries.quotes_said_as(self._conn, keys, about)
 
@@ -100,12 +106,11 @@ class StoreReader:
         """Events per linked pair and per actor of the stored events of a calendar month."""
         return graph_months.month_totals(self._conn, month)
 
-    def month_graph_events(self, month: str, pairs: Iterable[tuple[str, str]]) -> list[GraphEvent]:
-        """The stored events of these pairs in the month, as :meth:`graph_events` reads them."""
-        ids = {event_id for events in graph_months.month_pair_events(self._conn, month, pairs).values()
-               for event_id in events}
-        return analysis_reads.graph_events_chosen(self._conn, "SELECT value FROM json_each(?)",
-                                                  [graph_months.event_ids_json(ids)])
+    def month_graph_facts(self, month: str,
+                          pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[graph_months.LinkFacts]]:
+        """The stored events of each of these pairs in the month, (event id, score, type, day)
+        each, by event id."""
+        return graph_months.month_pair_facts(self._conn, month, pairs)
 
     def long_graph_events(self, month: str) -> list[GraphEvent]:
         """The events lasting more than a year that overlap the month (not stored under months)."""

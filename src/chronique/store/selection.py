@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from chronique.model import EXPORTED_MODALITIES
+from chronique.store import actor_events
 from chronique.store.dialect import is_postgres, one_plan
 
 __all__ = ["EventFilter", "select_event_ids", "event_ids_sql", "SPAN_CLASS"]
@@ -293,6 +294,9 @@ def select_event_ids(
     """The ids of the chosen events: all of them in no order, or with ``limit`` one page of them
     in timeline order (dated first, by ``date_start`` or ``date_value``, then event id;
     ``newest_first``: the dated ones latest first, then the undated ones)."""
+    if (limit is not None and not newest_first and len(spec.actors) == 1 and not spec.include_unexported
+            and not spec.has_period and spec.after is None):
+        return actor_events.page(conn, spec.actors[0], spec.dated_only, limit, offset)  # one index walk (m010)
     if spec.actors and not _sizes_choose(spec, limit):
         counts, driver = {}, "actors"  # (an actor without events: the query finds none)
     else:

@@ -98,6 +98,7 @@ def insert_annotations(conn: sqlite3.Connection, annotations: Annotations, inges
 def _insert_spans(conn: sqlite3.Connection, annotations: Annotations, key_map: _KeyMap) -> None:
     """Timexes, money, quotes and sentences: facts that belong to this document alone."""
     doc_id = annotations.document.id
+    day = annotations.document.date.isoformat() if annotations.document.date else None  # quotes.date (m010)
     conn.executemany(
         'INSERT INTO timexes (doc_id, start, "end", text, type, value, range_start, range_end)'
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -109,11 +110,11 @@ def _insert_spans(conn: sqlite3.Connection, annotations: Annotations, key_map: _
         [(doc_id, m.start, m.end, m.text, m.amount, m.currency) for m in annotations.money],
     )
     conn.executemany(
-        'INSERT INTO quotes (doc_id, start, "end", text, speaker, cue, about, said_key)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO quotes (doc_id, start, "end", text, speaker, cue, about, said_key, date)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, q.start, q.end, q.text,
           key_map(q.speaker, "a quote's speaker") if q.speaker else None,
-          q.cue, key_map.ids.get(q.about, q.about) if q.about else None, said_key(q.text))
+          q.cue, key_map.ids.get(q.about, q.about) if q.about else None, said_key(q.text), day)
          for q in annotations.quotes],
     )
     conn.executemany(
