@@ -124,8 +124,8 @@ class ParseReader:
             return self.office_holder(head)
         if _actor(head) is None and not named:
             described = _name_after_adjectives(head)
-            if described is not None:
-                return [described]  # "son concurrent coréen Kia/advmod"
+            if described is not None:  # "son concurrent coréen Kia/advmod"
+                return [described, *_listed_after_name(head, described, self.list_coordinators)]
         if _actor(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
             # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
@@ -662,7 +662,7 @@ def _name_in_description(noun: Token) -> str | None:
 def _name_after_adjectives(noun: Token) -> str | None:
     """The actor a common noun is named by after its adjectives, wherever the parser hung the
     name: "son concurrent coréen Kia", "le groupe américain Oracle"."""
-    if noun.pos_ != "NOUN":
+    if noun.pos_ != "NOUN" and not _nationality_noun(noun):
         return None
     doc = noun.doc
     index = actor_index(doc)
@@ -681,9 +681,33 @@ def _name_after_adjectives(noun: Token) -> str | None:
         # "du groupe X": a preposition fused with the article determines the noun too.
         determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
         return mention.key if mention is not None and mention.start == doc[i].idx and determined else None
-    if doc[i].head.i not in range(noun.i, i):
+    if doc[i].head.i not in range(noun.i, i) and not _stray_name_of(noun, doc[i]):
         return None
     return _actor(doc[i])
+
+
+def _listed_after_name(noun: Token, key: str, coordinators: frozenset[str]) -> list[str]:
+    """"ses rivaux LVMH et L'Oréal": the names listed after the one that names the noun."""
+    name = next((t for t in noun.doc[noun.i + 1 : noun.sent.end] if _actor(t) == key), None)
+    if name is None:
+        return []
+    return [k for k in _listed_names(name, coordinators) if k != key]
+
+
+def _nationality_noun(word: Token) -> bool:
+    """"le coréen KHNP", "l'allemand Rheinmetall": an adjective of origin the parser made the
+    head of a determined phrase stands for the noun it leaves unsaid (wire copy's house style)."""
+    return (word.pos_ == "ADJ" and word.dep_ != LABELS.adjectival_modifier
+            and any(c.i < word.i and c.pos_ == "DET" for c in word.children))
+
+
+def _stray_name_of(noun: Token, name: Token) -> bool:
+    """"commander 40 camions au constructeur suédois Volvo/dep": the name right after a
+    determined noun and its adjectives, hung by the parser on the noun's own governor (not as
+    that governor's subject or the start of another clause), is the noun's name."""
+    determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
+    return (determined and name.head == noun.head and name.dep_ not in LABELS.subjects
+            and not _opens_clause(name, noun))
 
 
 def _phrase_actors(head: Token) -> list[str]:
