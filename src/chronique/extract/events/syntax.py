@@ -668,7 +668,8 @@ def _name_after_adjectives(noun: Token) -> str | None:
     index = actor_index(doc)
     i = noun.i + 1
     # "sa maison mère chinoise ByteDance": adjectives, and nouns the parser made adjectives.
-    while i < len(doc) and doc[i].head == noun and (doc[i].pos_ == "ADJ" or (
+    # The parser may hang them on the noun's governor too ("au constructeur japonais/advmod X").
+    while i < len(doc) and (doc[i].head == noun or (doc[i].head == noun.head and doc[i].is_lower and doc[i].pos_ == "ADJ")) and (doc[i].pos_ == "ADJ" or (
             doc[i].dep_ == LABELS.adjectival_modifier and doc[i].pos_ == "NOUN" and index.mention_at(doc[i]) is None)):
         i += 1
     starts_name = i < len(doc) and (mention := index.mention_at(doc[i])) is not None and mention.start == doc[i].idx
