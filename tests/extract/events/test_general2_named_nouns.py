@@ -70,3 +70,13 @@ def test_demonym_before_a_name(nlp, text: str, name: str, kind: str) -> None:
     """A lower-case demonym says a company; a capitalised one, or a first name after it, a person."""
     doc = run_dated(nlp, text, PUBLISHED)
     assert {e.name: e.type for e in doc._.entities}.get(name) == kind
+
+
+def test_description_agrees_with_a_demonym_read_as_a_name(nlp) -> None:
+    """"l'américain/PROPN Bechtel": the tagger may read the demonym as a name; it still says
+    Bechtel is American, so "le groupe américain" later is Bechtel, not the last company named."""
+    text = ("Le chantier naval Remontowa a écarté l'offre de l'américain Bechtel. Bechtel a déposé un recours "
+            "contre Remontowa. Le groupe américain avait déjà poursuivi en justice le polonais Budimex.")
+    suits = {(s, t) for kind, s, t in _events(nlp, text) if kind == "SUE"}
+    assert ("Bechtel", "Budimex") in suits
+    assert ("Remontowa", "Budimex") not in suits
