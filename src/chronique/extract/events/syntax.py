@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from chronique.extract.actors.groups import group_lists
-from chronique.extract.events.lexicon import EventLexicon
+from chronique.extract.events.lexicon import EventLexicon, load_event_lexicon
 from chronique.extract.events.sums import is_sum
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
@@ -313,7 +313,7 @@ class ParseReader:
                 continue
             if current.dep_ in LABELS.noun_clauses:
                 active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in current.morph.get("Tense", [])
-                return (self.actors(head) if active_participle else []), False
+                return (self.actors(head) if active_participle or _finite_on_root_noun(current) else []), False
             if current.dep_ == LABELS.open_complement and is_passive(head) and not skip_control:
                 # "Free a été condamné à verser", "X a été autorisé à racheter": the passive
                 # subject of an object-control verb does the infinitive.
@@ -741,8 +741,19 @@ def _is_infinitive(verb: Token) -> bool:
     if any("Fin" in c.morph.get("VerbForm", []) for c in auxiliaries):
         return False
     if "Inf" in verb.morph.get("VerbForm", []):
-        return True
+        # "Le groupe X rivalise/Inf avec Y": a form with no infinitive ending is finite.
+        return verb.lower_.endswith(tuple(load_event_lexicon(verb.doc.lang_).words("syntax", "infinitive_endings")) or ("",))
     return any("Inf" in c.morph.get("VerbForm", []) for c in auxiliaries)
+
+
+def _finite_on_root_noun(verb: Token) -> bool:
+    """"Le groupe X rivalise en Europe avec Y": the parser made the sentence's subject its root
+    and the finite verb a modifier of it; that noun is the verb's subject (not so for a
+    participle or an infinitive, "le groupe X, rivalisant ...", "le projet de racheter")."""
+    head = verb.head
+    return (verb.dep_ == LABELS.clausal_modifier and head.head == head and head.i < verb.i
+            and "Part" not in verb.morph.get("VerbForm", []) and not _is_infinitive(verb)
+            and not any(c.dep_ == LABELS.marker or c.dep_ == LABELS.case_marker for c in verb.children))
 
 
 def _person_named(noun: Token) -> str | None:
