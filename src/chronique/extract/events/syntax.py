@@ -126,6 +126,9 @@ class ParseReader:
             described = _name_after_adjectives(head)
             if described is not None:  # "son concurrent coréen Kia/advmod"
                 return [described, *_listed_after_name(head, described, self.list_coordinators)]
+            traded = _name_after_trade(head, self.genitive)
+            if traded is not None:  # "la maison de parfums Creed/flat"
+                return [traded]
         if _actor(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
             # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
@@ -687,6 +690,34 @@ def _name_after_adjectives(noun: Token) -> str | None:
     return _actor(doc[i])
 
 
+#: How many bare words a trade complement may have ("de jeux vidéo", "d'imagerie médicale").
+MAX_TRADE_WORDS = 3
+
+
+def _name_after_trade(noun: Token, genitive: frozenset[str]) -> str | None:
+    """"la maison de parfums Creed", "l'association de consommateurs X": a determined noun, a
+    "de" complement of bare lower-case words that says its trade, then a name; the name is the
+    noun's wherever the parser hung it ("de la chimie X" has an article: no trade)."""
+    doc = noun.doc
+    determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
+    if noun.pos_ != "NOUN" or not determined:
+        return None
+    i = noun.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower and doc[i].head == noun:
+        i += 1
+    if i >= len(doc) or not {fold(doc[i].text), fold(doc[i].lemma_)} & genitive:
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= MAX_TRADE_WORDS and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "X"):
+        j += 1
+    if j == i + 1 or j - i > MAX_TRADE_WORDS + 1 or j >= len(doc) or doc[j].sent != noun.sent:
+        return None
+    mention = actor_index(doc).mention_at(doc[j])
+    if mention is None or mention.start != doc[j].idx or doc[j].head.i not in range(noun.i, j):
+        return None
+    return mention.key
+
+
 def _listed_after_name(noun: Token, key: str, coordinators: frozenset[str]) -> list[str]:
     """"ses rivaux LVMH et L'Oréal": the names listed after the one that names the noun."""
     name = next((t for t in noun.doc[noun.i + 1 : noun.sent.end] if _actor(t) == key), None)
@@ -833,9 +864,17 @@ def _names_its_head(child: Token) -> bool:
     # The tagger reads an unknown brand after a noun as an adjective ("la société Kestrel/amod"):
     # callers only follow such a modifier when an actor mention covers it.
     # A foreign name the tagger leaves untagged ("le néerlandais United/X Wardrobe") names it too.
-    return (child.dep_ == LABELS.nominal_modifier and child.pos_ in ("PROPN", "X")) or (
+    # So does a capitalised brand the tagger read as a common noun ("le groupe de luxe Kering/NOUN").
+    return (child.dep_ == LABELS.nominal_modifier and (child.pos_ in ("PROPN", "X") or (
+        child.pos_ == "NOUN" and child.text[:1].isupper() and child.i > child.sent.start and _starts_mention(child)))) or (
         child.dep_ == LABELS.adjectival_modifier and child.pos_ in ("ADJ", "PROPN")
     )
+
+
+def _starts_mention(token: Token) -> bool:
+    """Whether an actor's mention begins at ``token`` (not a later word of "Tiger Global Management")."""
+    mention = actor_index(token.doc).mention_at(token)
+    return mention is not None and mention.start == token.idx
 
 
 def _continues_complement(token: Token) -> bool:
