@@ -296,8 +296,11 @@ class ArgumentFinder:
             # "la vente de X au groupe Y", "le remplacement avec effet immédiat de X".
             heads.extend(self.nominal.displaced_heads(trigger, entry, prep))
         keys: list[str] = []
+        setting = prep in self.words.words("syntax", "fronted_setting_prepositions")
         for head in heads:
             for phrase in self.reader.obliques(head, prep):
+                if setting and _fronted_setting(phrase):
+                    continue  # "À Lyon, X a commandé ...": the scene, not a party
                 keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
             if keys:
                 return keys
@@ -543,6 +546,13 @@ class ArgumentFinder:
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
         return not allowed or types.get(key) in allowed
+
+
+def _fronted_setting(phrase: Token) -> bool:
+    """A phrase that opens its sentence and ends before a comma ("À Lyon, ...")."""
+    after = phrase.right_edge.i + 1
+    return (phrase.left_edge.i == phrase.sent.start and after < len(phrase.doc)
+            and phrase.doc[after].text == "," and phrase.head.i > after)
 
 
 def _has_case(token: Token) -> bool:
