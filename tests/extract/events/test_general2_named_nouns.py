@@ -62,6 +62,10 @@ CASES = [
     ("NOTHING besides the seller: a fronted 'À <place>,' sets the scene",
      "À Lyon, le groupe Seb a commandé des robots au fabricant Fanuc.",
      {("ORDER", "Seb", "Fanuc")}),
+    ("NOTHING among the listed rivals: names listed after 'ses concurrents' do not rival each other",
+     "Le loueur danois Europcar a annoncé lundi le rachat du transporteur allemand Flixbus, une opération "
+     "qui doit lui permettre de rivaliser sur le marché allemand avec ses concurrents Hertz, Avis Budget et Sixt-Leasing.",
+     {("ACQUIRE", "Europcar", "Flixbus")}),
     ("NOTHING: a place after the noun and its adjective is no seller",
      "Le groupe Eiffage a commandé 60 pelleteuses pour son chantier européen à Lyon.",
      set()),

@@ -167,6 +167,11 @@ class ArgumentFinder:
                     found.pairs = every_pair(keys)  # "A, B et C s'affrontent": each pair
             else:
                 found.add(role, keys)
+        shared = set(found.sources) & set(found.targets) if self.relational(entry) else set()
+        if shared and not any(_named_before(trigger, key) for key in found.targets):
+            # "ses concurrents A, B et C" owned by one of A, B, C: a misread owner (the parser
+            # hung a listed name on the clause's subject), not a rivalry among the listed.
+            found.sources, found.targets = [], []  # ("A et son partenaire B" names A first: kept)
         found.sources = [k for k in found.sources if self._typed(k, entry.source_types, types)]
         found.targets = [k for k in found.targets if self._typed(k, entry.target_types, types)]
         found.pairs = [p for p in found.pairs if set(p) <= set(found.sources) | set(found.targets)]
@@ -546,6 +551,11 @@ class ArgumentFinder:
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
         return not allowed or types.get(key) in allowed
+
+
+def _named_before(trigger: Token, key: str) -> bool:
+    """Whether ``key`` is named in the trigger's sentence before the trigger."""
+    return any(_actor(t) == key for t in trigger.doc[trigger.sent.start : trigger.i])
 
 
 def _fronted_setting(phrase: Token) -> bool:
