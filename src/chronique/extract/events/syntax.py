@@ -705,7 +705,9 @@ def _name_after_trade(noun: Token, genitive: frozenset[str]) -> str | None:
     i = noun.i + 1
     while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower and doc[i].head == noun:
         i += 1
-    if i >= len(doc) or not {fold(doc[i].text), fold(doc[i].lemma_)} & genitive:
+    # "de" or "d'", not "du"/"des" (an article: "le catalogue des films X" is no trade)
+    elided = doc[i].text.endswith(("'", "’")) if i < len(doc) else False
+    if i >= len(doc) or not (fold(doc[i].text) in genitive or (elided and fold(doc[i].lemma_) in genitive)):
         return None
     j = i + 1
     while j < len(doc) and j - i <= MAX_TRADE_WORDS and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "X"):
