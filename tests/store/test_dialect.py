@@ -40,6 +40,18 @@ def test_order_by_terms_get_sqlites_null_order() -> None:
         "SELECT ROW_NUMBER() OVER (PARTITION BY a ORDER BY d.date NULLS FIRST, b NULLS FIRST) FROM t")
 
 
+def test_a_statement_ordered_by_a_never_null_key_keeps_postgresqls_order() -> None:
+    """A page of an actor's timeline is read along ``actor_events``' key: NULLS FIRST there would
+    make PostgreSQL sort all the actor's events (its primary-key index is in the other order)."""
+    from chronique.store import actor_events  # noqa: F401 - registers its page statements
+
+    assert one("SELECT event_id FROM actor_events WHERE entity_id = ? AND undated = 0"
+               " ORDER BY undated, day, event_id LIMIT ? OFFSET ?") == (
+        "SELECT event_id FROM actor_events WHERE entity_id = %s AND undated = 0"
+        " ORDER BY undated, day, event_id LIMIT NULLIF(%s, -1) OFFSET %s")
+    assert "NULLS FIRST" in one("SELECT event_id FROM actor_events ORDER BY day, event_id")
+
+
 def test_sqlite_functions_and_forms_get_their_postgresql_equivalents() -> None:
     assert one("SELECT SUM(MAX(score, 0)), MAX(score) FROM shared") == "SELECT SUM(GREATEST(score, 0)), MAX(score) FROM shared"
     assert one("SELECT instr(substr(text, 1, 5), char(10)) = 0 FROM documents") == (

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 
 from chronique.model import EXPORTED_MODALITIES
+from chronique.store.dialect import key_order
 
 __all__ = ["account_event", "page", "recount", "stored"]
 
@@ -42,12 +43,15 @@ def account_event(conn: sqlite3.Connection, event_id: str, sign: int) -> None:
                          rows)
 
 
+#: A page of one actor's events, dated ones only or all: along the table's key (never NULL).
+_PAGE = {dated_only: key_order(
+    f"SELECT event_id FROM actor_events WHERE entity_id = ?{' AND undated = 0' if dated_only else ''}"
+    " ORDER BY undated, day, event_id LIMIT ? OFFSET ?") for dated_only in (True, False)}
+
+
 def page(conn: sqlite3.Connection, actor: str, dated_only: bool, limit: int, offset: int) -> list[str]:
     """One page of the actor's exported events in timeline order."""
-    dated = " AND undated = 0" if dated_only else ""
-    return [row[0] for row in conn.execute(
-        f"SELECT event_id FROM actor_events WHERE entity_id = ?{dated} ORDER BY undated, day, event_id LIMIT ? OFFSET ?",
-        (actor, limit, offset))]
+    return [row[0] for row in conn.execute(_PAGE[dated_only], (actor, limit, offset))]
 
 
 def recount(conn: sqlite3.Connection) -> set[tuple[str, int, str, str]]:

@@ -125,6 +125,7 @@ class Translated:
 
 #: The statements marked by :func:`one_plan`, whitespace folded.
 _ONE_PLAN: set[str] = set()
+_KEY_ORDER: set[str] = set()
 
 
 def one_plan(sql: str) -> str:
@@ -136,6 +137,16 @@ def one_plan(sql: str) -> str:
     (0.2 ms), so these keep the plan made once per connection. Nothing changes for SQLite.
     """
     _ONE_PLAN.add(" ".join(sql.split()))
+    return sql
+
+
+def key_order(sql: str) -> str:
+    """Mark one of the store's statements as ordered by the columns of a key that are never
+    NULL, and return it: PostgreSQL then reads it along that key's index as written. Every other
+    ``ORDER BY`` gets SQLite's NULL order (``NULLS FIRST``), which an index made by a primary
+    key (in PostgreSQL's own NULL order) cannot give: a page of an actor's timeline would sort
+    all the actor's events. Nothing changes for SQLite."""
+    _KEY_ORDER.add(" ".join(sql.split()))
     return sql
 
 
@@ -273,6 +284,8 @@ def translate(sql: str) -> Translated:
         return Translated(())
     if head in _ONE_PLAN:
         return replace(_statement(sql), one_plan=True)
+    if head in _KEY_ORDER:
+        return _statement(sql, null_order=False)
     sql = _fts(head) or sql
     upper = head.upper()
     if upper.startswith("CREATE TABLE"):
@@ -284,7 +297,7 @@ def translate(sql: str) -> Translated:
     return _statement(sql)
 
 
-def _statement(sql: str) -> Translated:
+def _statement(sql: str, null_order: bool = True) -> Translated:
     sql = _SPANS_IN_JSON.sub(
         "(SELECT x->>0, (x->>1)::int, (x->>2)::int FROM json_array_elements(CAST(? AS json)) AS x)", sql)
     sql = re.sub(r"\bNOT IN \(SELECT value FROM json_each\(\?\)\)", "<> ALL(?\x00)", sql)
@@ -317,7 +330,7 @@ def _statement(sql: str) -> Translated:
         if returns_id:
             sql = sql.rstrip() + " RETURNING id"
     sql = _rewrite_calls(sql)
-    sql = _null_order(sql)
+    sql = _null_order(sql) if null_order else sql
     sql = _alias_subqueries(sql)
     text, json_params = _placeholders(sql)
     return Translated((text,), frozenset(json_params), returns_id)
