@@ -22,8 +22,13 @@ pytestmark = pytest.mark.slow
         ("Le constructeur ferroviaire Alstom a remporté mardi un contrat de 2 milliards d'euros auprès de la SNCF "
          "pour la livraison de 60 rames.", {("ORDER", "org:SNCF", "org:Alstom")}),
         ("Thales a décroché un contrat de douze radars auprès d'Airbus.", {("ORDER", "airbus", "thales")}),
+        # a call for tenders won: the customer is the one who called it
+        ("Le groupe Veltra a remporté l'appel d'offres de la SNCF pour ses autocars.",
+         {("ORDER", "org:SNCF", "org:Veltra")}),
+        ("Veltra a perdu l'appel d'offres de la SNCF.", set()),
         # no customer named, a trophy, a fund-raising: no order
         ("Airbus a remporté le marché.", set()),
+        ("Veltra a remporté l'appel d'offres.", set()),
         ("Le Real Madrid a remporté la Ligue des champions face à Liverpool.", set()),
     ],
 )
