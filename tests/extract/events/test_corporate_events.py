@@ -132,6 +132,9 @@ SENTENCES = [
     # a refusal takes the author of the offer told after it in the sentence
     ("Alexandre Bompard a rejeté l'offre de rachat de Carrefour formulée par Couche-Tard.",
      {("REJECT", "alexandre-bompard", "couche-tard"), ("BID", "couche-tard", "carrefour")}),
+    # a stake sold is the buyer's investment, never the seller's
+    ("Danone a cédé sa participation dans Alpro au groupe Lactalis.", {("INVEST", "lactalis", "alpro")}),
+    ("Danone a cédé sa participation dans Alpro.", set()),
     # precision: a description that only refers, a state, a quarrel, an unnamed owner
     ("Le fondateur de Tesla a parlé à Paris.", set()),
     ("Bouygues, actionnaire de TF1, a publié ses comptes.", set()),
