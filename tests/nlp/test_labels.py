@@ -117,7 +117,7 @@ def test_the_fr_parser_writes_only_labels_the_rules_can_name():
 
 def test_a_rule_reads_the_scheme_on_a_hand_built_parse():
     """The passive test of the event rules, through the scheme: "OpenAI a été fondée"."""
-    from chronique.extract.events.syntax import is_passive
+    from chronique.extract.events.clause_shapes import is_passive
 
     words = ["OpenAI", "a", "été", "fondée"]
     doc = Doc(spacy.blank("fr").vocab, words=words, heads=[3, 3, 3, 3],

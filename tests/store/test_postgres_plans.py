@@ -12,10 +12,10 @@ import json
 import pytest
 
 from chronique.errors import StoreError
-from chronique.store import Store, queries
+from chronique.store import Store, timeline_reads
 from chronique.store.dialect import one_plan, translate
+from chronique.store.entity_reads import find_entity, find_entity_id
 from chronique.store.postgres import PgConnection
-from chronique.store.queries import find_entity, find_entity_id
 
 pytestmark = pytest.mark.slow
 
@@ -82,7 +82,7 @@ def test_the_events_of_a_timeline_read_together_see_rows_held_for_copy(pg_url: s
         conn.execute("BEGIN")
         conn.execute("INSERT INTO documents (id, content_hash, text, ingested_at) VALUES ('d1', 'h1', 'Il pleut.', 'now')")
         conn.executemany('INSERT INTO sentences (doc_id, start, "end") VALUES (?, ?, ?)', [("d1", 0, 10)])
-        rows = conn.rows_together([(queries._MENTIONS_OF_EVENTS, (json.dumps(["e1"]),)),
+        rows = conn.rows_together([(timeline_reads._MENTIONS_OF_EVENTS, (json.dumps(["e1"]),)),
                                    ('SELECT doc_id, start, "end" FROM sentences', ())])
         conn.execute("ROLLBACK")
     assert rows == [[], [("d1", 0, 10)]]

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from chronique.analysis import Chronicle
-from chronique.store import Store, actor_events, graph_months, queries
+from chronique.store import Store, actor_events, graph_months, quote_lists
 from tests.builders import sql
 from tests.identity.test_cross_document import articles, stored
 from tests.store.test_quote_about import quoted, undo_m010
@@ -48,13 +48,13 @@ def test_a_speaker_s_quotes_come_in_reading_order_and_in_chunks_without_repeats(
                 for newest_first in (False, True):
                     walked, cursor = [], None
                     while True:
-                        rows, cursor = queries.quotes_after(conn, by, subject, limit=2, newest_first=newest_first,
+                        rows, cursor = quote_lists.quotes_after(conn, by, subject, limit=2, newest_first=newest_first,
                                                             after=cursor)
                         walked += [row.doc_id for row in rows]
                         if len(rows) < 2:
                             break
                     assert walked == (reading[::-1] if newest_first else reading)
-            assert queries.quotes(conn, speaker, newest_first=True, limit=3) == queries.quotes(
+            assert quote_lists.quotes(conn, speaker, newest_first=True, limit=3) == quote_lists.quotes(
                 conn, speaker, newest_first=True)[:3]
 
 

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from chronique.store.queries import entities_by_ids
+from chronique.store.entity_reads import entities_by_ids
 from chronique.store.records import EntityRow
 
 __all__ = ["DocumentSummary", "DocumentPage", "document_cursor", "document_page", "documents_mentioning", "entity_page", "entities_matching", "LEAD_CHARACTERS"]

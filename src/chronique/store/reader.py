@@ -2,8 +2,9 @@
 
 ``chronique.analysis`` (and through it the command line, the web and the report) asks the store
 through this one object and never holds a connection: the SQL stays in ``store/`` (``queries``,
-``selection``, ``analysis_reads``, ``text_reads``, ``page_reads``), so a second database engine
-only has to answer these methods. Each method is a thin, typed call of one of those functions.
+``entity_reads``, ``timeline_reads``, ``quote_lists``, ``relation_reads``, ``selection``,
+``analysis_reads``, ``text_reads``, ``page_reads``), so a second database engine only has to
+answer these methods. Each method is a thin, typed call of one of those functions.
 """
 
 from __future__ import annotations
@@ -12,7 +13,18 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from chronique.model import Annotations, Document
-from chronique.store import analysis_reads, graph_months, page_reads, queries, quote_reads, text_reads
+from chronique.store import (
+    analysis_reads,
+    entity_reads,
+    graph_months,
+    page_reads,
+    queries,
+    quote_lists,
+    quote_reads,
+    relation_reads,
+    text_reads,
+    timeline_reads,
+)
 from chronique.store.analysis_reads import GraphEvent, RoleRow, ScoredEvent
 from chronique.store.page_reads import DocumentPage
 from chronique.store.rebuild import rebuild_annotations
@@ -37,7 +49,7 @@ class StoreReader:
     # -- actors ----------------------------------------------------------------------------------
 
     def entities(self, entity_type: str | None = None) -> list[EntityRow]:
-        return queries.entities(self._conn, entity_type)
+        return entity_reads.entities(self._conn, entity_type)
 
     def entity_page(self, entity_type: str | None, limit: int, offset: int = 0) -> list[EntityRow]:
         return page_reads.entity_page(self._conn, entity_type, limit, offset)
@@ -46,13 +58,13 @@ class StoreReader:
         return page_reads.entities_matching(self._conn, wanted, limit)
 
     def find_entity(self, name: str) -> EntityRow | None:
-        return queries.find_entity(self._conn, name)
+        return entity_reads.find_entity(self._conn, name)
 
     def find_entity_id(self, name: str) -> str | None:
-        return queries.find_entity_id(self._conn, name)
+        return entity_reads.find_entity_id(self._conn, name)
 
     def entity_names(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, str, str | None]]:
-        return queries.entity_names(self._conn, entity_ids)
+        return entity_reads.entity_names(self._conn, entity_ids)
 
     def counts(self) -> dict[str, int]:
         return queries.counts(self._conn)
@@ -64,33 +76,33 @@ class StoreReader:
         start: date | None = None, end: date | None = None, limit: int | None = None, offset: int = 0,
         after: str | None = None,
     ) -> list[TimelineEntry]:
-        return queries.timeline(self._conn, actors, dated_only=dated_only, any_actor=any_actor,
+        return timeline_reads.timeline(self._conn, actors, dated_only=dated_only, any_actor=any_actor,
                                 start=start, end=end, limit=limit, offset=offset, after=after)
 
     def timeline_event_ids(self, actors: Sequence[str] = (), *, dated_only: bool = True) -> list[str]:
-        return queries.timeline_event_ids(self._conn, actors, dated_only=dated_only)
+        return timeline_reads.timeline_event_ids(self._conn, actors, dated_only=dated_only)
 
     def events_by_ids(self, event_ids: Iterable[str]) -> list[TimelineEntry]:
-        return queries.events_by_ids(self._conn, event_ids)
+        return timeline_reads.events_by_ids(self._conn, event_ids)
 
     def quotes(
         self, by: str | None = None, about: str | None = None, *, limit: int | None = None, offset: int = 0,
         newest_first: bool = False,
     ) -> list[QuoteRow]:
-        return queries.quotes(self._conn, by, about, limit=limit, offset=offset, newest_first=newest_first)
+        return quote_lists.quotes(self._conn, by, about, limit=limit, offset=offset, newest_first=newest_first)
 
     def quotes_after(
-        self, by: str | None = None, about: str | None = None, *, limit: int, after: queries.QuoteCursor | None = None,
-    ) -> tuple[list[QuoteRow], queries.QuoteCursor | None]:
+        self, by: str | None = None, about: str | None = None, *, limit: int, after: quote_lists.QuoteCursor | None = None,
+    ) -> tuple[list[QuoteRow], quote_lists.QuoteCursor | None]:
         """The next ``limit`` quotes in reading order past ``after``, and where they stop."""
-        return queries.quotes_after(self._conn, by, about, limit=limit, after=after)
+        return quote_lists.quotes_after(self._conn, by, about, limit=limit, after=after)
 
     def quotes_said_as(self, keys: Iterable[tuple[str | None, str]], about: str | None = None) -> list[QuoteRow]:
-        return queries.quotes_said_as(self._conn, keys, about)
+        return quote_lists.quotes_said_as(self._conn, keys, about)
 
     def relations(self, entity_ids: Sequence[str], *, between: bool = False,
                   evidence_limit: int | None = None) -> list[RelationRow]:
-        return queries.relations(self._conn, entity_ids, between=between, evidence_limit=evidence_limit)
+        return relation_reads.relations(self._conn, entity_ids, between=between, evidence_limit=evidence_limit)
 
     def actor_period_totals(self, actor_id: str, start: date | None,
                             end: date | None) -> list[tuple[str, str, str, int, float, float]]:

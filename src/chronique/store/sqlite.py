@@ -19,7 +19,7 @@ from typing import cast
 
 from chronique.errors import StoreError
 from chronique.model import Annotations, Document
-from chronique.store import entity_admin, queries, writer
+from chronique.store import entity_admin, entity_reads, queries, quote_lists, timeline_reads, writer
 from chronique.store.dialect import display_location, is_postgres_url
 from chronique.store.entity_admin import EntityDetails, MergeReport, SplitReport
 from chronique.store.export_reads import ExportReader
@@ -283,11 +283,11 @@ class Store:
 
     def entities(self, type: str | None = None) -> list[EntityRow]:
         """Global entities (of one type if given), most mentioned first, then by name."""
-        return queries.entities(self._conn, type)
+        return entity_reads.entities(self._conn, type)
 
     def find_entity(self, name: str) -> EntityRow | None:
         """The entity meant by an id, kb id, name or alias; the most mentioned when several fit."""
-        return queries.find_entity(self._conn, name)
+        return entity_reads.find_entity(self._conn, name)
 
     def timeline(
         self,
@@ -300,14 +300,14 @@ class Store:
         """Events involving all the given entity ids (any of them with ``any_actor``), oldest
         first, each with its mentions. Hypothetical and negated events only with
         ``include_unexported``."""
-        return queries.timeline(
+        return timeline_reads.timeline(
             self._conn, actors, dated_only=dated_only, include_unexported=include_unexported,
             any_actor=any_actor,
         )
 
     def quotes(self, by: str | None = None, about: str | None = None) -> list[QuoteRow]:
         """Quotes by one speaker and/or about one entity (entity ids), in reading order."""
-        return queries.quotes(self._conn, by, about)
+        return quote_lists.quotes(self._conn, by, about)
 
     def document(self, doc_id: str) -> Document | None:
         return queries.document(self._conn, doc_id)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from chronique.extract.events.appositions import name_between_commas
+from chronique.extract.events.clause_shapes import CLAUSE_LINKS
 from chronique.extract.events.deeds import (
     author_of_deed,
     deal_parties,
@@ -26,16 +27,10 @@ from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
 from chronique.extract.events.partitives import partitive_object
+from chronique.extract.events.phrase_names import actor_at, continues_complement, name_after_adjectives, names_its_head
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
-from chronique.extract.events.syntax import (
-    CLAUSE_LINKS,
-    ParseReader,
-    _actor,
-    _continues_complement,
-    _name_after_adjectives,
-    _names_its_head,
-)
+from chronique.extract.events.syntax import ParseReader
 from chronique.kb import KnowledgeBase
 from chronique.model import Event
 from chronique.nlp.actor_index import actor_index
@@ -354,12 +349,12 @@ class ArgumentFinder:
         regarded = self._regarded(noun)
         if regarded is not None:
             return regarded
-        complements = {key for c in noun.children if _has_case(c) or _continues_complement(c) for key in reader.actors(c)}
-        named = [key for c in noun.children if c.i > noun.i and _names_its_head(c) and not _has_case(c)
+        complements = {key for c in noun.children if _has_case(c) or continues_complement(c) for key in reader.actors(c)}
+        named = [key for c in noun.children if c.i > noun.i and names_its_head(c) and not _has_case(c)
                  for key in reader.actors(c) if key not in complements]
         if named:
             return named
-        described = _name_after_adjectives(noun)
+        described = name_after_adjectives(noun)
         if described is not None:
             return [described]
         own = actor_index(noun.doc).mention_at(noun)
@@ -385,7 +380,7 @@ class ArgumentFinder:
         i = next((t.i for t in doc[noun.i + 1 : noun.sent.end] if t.is_punct), noun.sent.end)
         while i < noun.sent.end and (doc[i].is_punct or fold(doc[i].text) in self.list_introducers):
             i += 1
-        if i >= noun.sent.end or _actor(doc[i]) is None:
+        if i >= noun.sent.end or actor_at(doc[i]) is None:
             return []
         name = doc[i]
         while name.dep_ in LABELS.name_parts and name.head != name:
@@ -429,7 +424,7 @@ class ArgumentFinder:
                 return self.reader.actors(child)
         # "considèrent Qobuz/xcomp comme une alternative": the parser made the object the predicate.
         for child in head.children:
-            if child.dep_ == LABELS.open_complement and child.i < noun.i and _actor(child) is not None:
+            if child.dep_ == LABELS.open_complement and child.i < noun.i and actor_at(child) is not None:
                 return self.reader.actors(child)
         return []
 
@@ -473,7 +468,7 @@ class ArgumentFinder:
         det = self._possessive(noun)
         if det is None:
             return []
-        own = _actor(det)
+        own = actor_at(det)
         if own is not None:
             return [own]
         judged = self.nominal.judged_owner(noun)
@@ -496,7 +491,7 @@ class ArgumentFinder:
         no actor before it in its sentence can own is the one actor the previous sentence of
         the same paragraph is about (the subject of its main verb), when there is exactly one."""
         doc, sentence = noun.doc, noun.sent
-        if sentence.start == 0 or any(_actor(t) for t in doc[sentence.start : noun.i]):
+        if sentence.start == 0 or any(actor_at(t) for t in doc[sentence.start : noun.i]):
             return []
         previous = doc[sentence.start - 1].sent
         if "\n" in text_of(doc)[previous.start_char : noun.idx]:
@@ -555,7 +550,7 @@ class ArgumentFinder:
 
 def _named_before(trigger: Token, key: str) -> bool:
     """Whether ``key`` is named in the trigger's sentence before the trigger."""
-    return any(_actor(t) == key for t in trigger.doc[trigger.sent.start : trigger.i])
+    return any(actor_at(t) == key for t in trigger.doc[trigger.sent.start : trigger.i])
 
 
 def _fronted_setting(phrase: Token) -> bool:

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
+from chronique.extract.events.clause_shapes import participle_adjunct
 from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
 from chronique.extract.events.discourse import Discourse, QuoteSpan
 from chronique.extract.events.implicit import calls_upon, dismisses_claims
@@ -32,7 +33,7 @@ from chronique.extract.events.modality import ModalityReader, clause_path
 from chronique.extract.events.retellings import carry_retelling_dates
 from chronique.extract.events.scoring import rescore, scope_of
 from chronique.extract.events.speech import SpeechRules
-from chronique.extract.events.syntax import ParseReader, participle_adjunct
+from chronique.extract.events.syntax import ParseReader
 from chronique.identity.events import dates_compatible, interval_of
 from chronique.identity.ontology import is_repeated, score_of
 from chronique.kb import KnowledgeBase, load_knowledge_base

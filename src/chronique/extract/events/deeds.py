@@ -15,7 +15,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from chronique.extract.events.syntax import CLAUSE_LINKS, OBLIQUE_DEPS, ParseReader, is_passive, preposition
+from chronique.extract.events.clause_shapes import CLAUSE_LINKS, OBLIQUE_DEPS, is_passive, preposition
+from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 

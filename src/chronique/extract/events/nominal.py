@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronique.extract.events.clause_shapes import preposition
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
-from chronique.extract.events.syntax import ParseReader, _actor, preposition
+from chronique.extract.events.phrase_names import actor_at
+from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -72,7 +74,7 @@ class NominalReader:
     @staticmethod
     def _is_name(token: Token) -> bool:
         mention = actor_index(token.doc).mention_at(token)
-        return mention is not None and token.pos_ in ("PROPN", "NOUN", "X") and _actor(token) is not None
+        return mention is not None and token.pos_ in ("PROPN", "NOUN", "X") and actor_at(token) is not None
 
     def _is_adjunct(self, child: Token, child_prep: str | None, entry: TriggerEntry) -> bool:
         """A short phrase of manner ("avec effet immédiat", "sans délai") that is no argument of

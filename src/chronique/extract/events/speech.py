@@ -24,10 +24,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from chronique.extract.events.arguments import Arguments
+from chronique.extract.events.clause_shapes import preposition
 from chronique.extract.events.deeds import author_of_deed
 from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
-from chronique.extract.events.syntax import ParseReader, preposition
+from chronique.extract.events.syntax import ParseReader
 from chronique.identity.ontology import score_of
 from chronique.model import EXPORTED_MODALITIES, Event
 from chronique.nlp.actor_index import actor_index

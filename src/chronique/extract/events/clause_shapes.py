@@ -1,0 +1,101 @@
+"""What a verb's clause looks like in the dependency parse: its voice, its mood, the preposition of
+a complement, and the labels the event rules read (Universal Dependencies, spaCy French models).
+
+These are facts about one verb or one phrase, with no actor in them; the readers of actors
+(``phrase_names``, ``phrase_reader``, ``syntax``) build on them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronique.extract.events.lexicon import load_event_lexicon
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = [
+    "ADJECTIVE_LINKS", "CLAUSE_LINKS", "LABELS", "MAX_CLIMB", "OBLIQUE_DEPS", "STRAY_DEPS", "counted_after_day",
+    "finite_on_root_noun", "is_infinitive", "is_passive", "participle_adjunct", "participle_on_noun", "preposition",
+]
+
+LABELS = dependency_scheme("ud")
+OBLIQUE_DEPS = LABELS.prepositional_complements
+CLAUSE_LINKS = LABELS.clause_links
+MAX_CLIMB = 5
+#: Labels the parser gives a name it failed to attach; such a bare name may be a lost argument.
+STRAY_DEPS = LABELS.stray_name_links
+#: How an adjective predicate hangs on the noun it is said of.
+ADJECTIVE_LINKS = frozenset({LABELS.adjectival_modifier, LABELS.apposition, LABELS.clausal_modifier})
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb is in the passive voice (an auxiliary "être" of passive, or "Voice=Pass")."""
+    if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children) or "Pass" in verb.morph.get("Voice", []):
+        return True
+    # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
+    return participle_on_noun(verb) or participle_adjunct(verb)
+
+
+def participle_adjunct(verb: Token) -> bool:
+    """"Courtisée par Google en 2024, la start-up ...": a bare past participle adjunct is a
+    passive whose patient is the subject of the clause it hangs on."""
+    if verb.dep_ != LABELS.adverbial_clause or "Part" not in verb.morph.get("VerbForm", []):
+        return False
+    if "Pres" in verb.morph.get("Tense", []):
+        return False
+    return not any(c.dep_ in LABELS.finite_clause_markers or c.dep_ == LABELS.marker for c in verb.children)
+
+
+def participle_on_noun(verb: Token) -> bool:
+    """A bare past participle modifying a noun (no subject, no tense auxiliary)."""
+    if verb.dep_ != LABELS.clausal_modifier or "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get("Tense", []):
+        return False
+    return not any(c.dep_ in LABELS.finite_clause_markers for c in verb.children)
+
+
+def preposition(token: Token, forms: dict[str, str]) -> str | None:
+    """The (first) preposition introducing the phrase headed by ``token``, in its full form."""
+    for child in token.children:
+        if child.dep_ in LABELS.introducers and child.i < token.i:
+            word = fold(child.text)
+            if child.i > 0:
+                # A compound preposition the parser split: "auprès/advmod de/case Nvidia".
+                compound = f"{fold(child.doc[child.i - 1].text)} {word}"
+                if compound in forms:
+                    return forms[compound]
+            return forms.get(word, word)
+    return None
+
+
+def is_infinitive(verb: Token) -> bool:
+    """An infinitive, simple or compound ("contacter", "avoir contacté"); a verb with a finite
+    auxiliary is none, whatever the tagger says ("que Lactalis a copié/Inf")."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)]
+    if any("Fin" in c.morph.get("VerbForm", []) for c in auxiliaries):
+        return False
+    if "Inf" in verb.morph.get("VerbForm", []):
+        # "Le groupe X rivalise/Inf avec Y": a form with no infinitive ending is finite.
+        return verb.lower_.endswith(tuple(load_event_lexicon(verb.doc.lang_).words("syntax", "infinitive_endings")) or ("",))
+    return any("Inf" in c.morph.get("VerbForm", []) for c in auxiliaries)
+
+
+def finite_on_root_noun(verb: Token) -> bool:
+    """"Le groupe X rivalise en Europe avec Y": the parser made the sentence's subject its root
+    and the finite verb a modifier of it; that noun is the verb's subject (not so for a
+    participle or an infinitive, "le groupe X, rivalisant ...", "le projet de racheter")."""
+    head = verb.head
+    return (verb.dep_ == LABELS.clausal_modifier and head.head == head and head.i < verb.i
+            and "Part" not in verb.morph.get("VerbForm", []) and not is_infinitive(verb)
+            and not any(c.dep_ == LABELS.marker or c.dep_ == LABELS.case_marker for c in verb.children))
+
+
+def counted_after_day(day: Token) -> Token | None:
+    """"a commandé mercredi/obl 40 rames/nmod au constructeur X": a counted noun the parser hung
+    on the bare day noun right before it, with no preposition of its own, is the verb's object
+    (the day may be labelled an oblique or the object)."""
+    for noun in day.children:
+        if noun.left_edge.i == day.i + 1 and noun.dep_ == LABELS.nominal_modifier and noun.pos_ == "NOUN" and any(
+                c.dep_ == LABELS.numeric_modifier and c.i < noun.i for c in noun.children) and not any(
+                c.dep_ in LABELS.introducers for c in noun.children if c.i < noun.i):
+            return noun
+    return None

@@ -1,0 +1,253 @@
+"""``PhraseReader``: the actors a phrase stands for, with the language's function words.
+
+A phrase may name an actor directly, through a relative pronoun, an apposition, a group
+("trois clubs (A, B et C)"), an office ("la direction de Stellantis") or a stake ("les 40 %
+détenus par Nestlé dans le capital de Lactalis"). ``syntax.ParseReader`` adds the arguments of
+a clause on top of this; the two are apart because a phrase's actors need no clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from chronique.extract.actors.groups import group_lists
+from chronique.extract.events.clause_shapes import CLAUSE_LINKS, LABELS, MAX_CLIMB, OBLIQUE_DEPS, preposition
+from chronique.extract.events.lexicon import EventLexicon
+from chronique.extract.events.phrase_names import (
+    actor_at,
+    continues_complement,
+    listed_after_name,
+    listed_names,
+    lists_on,
+    name_after_adjectives,
+    name_after_trade,
+    name_in_description,
+    names_its_head,
+    person_named,
+    phrase_actors,
+)
+from chronique.text import fold
+
+if TYPE_CHECKING:
+    from chronique.kb import KnowledgeBase
+
+__all__ = ["PhraseReader"]
+
+
+class PhraseReader:
+    """Actors of phrases, with the language's function words (all of them, ``ParseReader``'s too:
+    one lexicon read, one place that names them)."""
+
+    def __init__(self, words: EventLexicon, kb: KnowledgeBase | None = None) -> None:
+        self.words = words
+        self.kb = kb
+        self.relative_subject = words.words("syntax", "relative_subject")
+        self.relative_object = words.words("syntax", "relative_object")
+        self.object_control = words.words("syntax", "object_control")
+        self.person_pronouns = words.words("syntax", "person_pronouns")
+        self.impersonal = words.words("syntax", "impersonal_verbs")
+        pairs = (p.split("=", 1) for p in words.words("syntax", "prepositions"))
+        self.preposition_forms = {form: full for form, full in pairs}
+        self.agent_marks = words.words("syntax", "agent_prepositions")
+        self.office_nouns = words.words("syntax", "office_nouns")
+        self.holding_verbs = words.words("syntax", "holding_verbs")
+        self.gerund_markers = words.words("syntax", "gerund_markers")
+        self.adverbial_infinitive_marks = words.words("syntax", "adverbial_infinitive_marks")
+        self.purpose_marks = words.words("modality", "purpose_marks")
+        self.creation_verbs = words.words("syntax", "creation_verbs")
+        self.offer_nouns = words.words("modality", "proposed_nouns")
+        self.etre_verbs = words.words("syntax", "etre_verbs")
+        self.active_auxiliaries = words.words("syntax", "active_auxiliaries")
+        self.possessives = words.words("syntax", "possessives")
+        self.coordinators = words.words("syntax", "coordinators")
+        #: "et", "ou", "puis": the words that close a list of names ("A, B et C").
+        self.list_coordinators = words.words("syntax", "list_coordinators")
+        #: "de": the preposition of a complement naming whose thing or office a noun is.
+        self.genitive = words.words("syntax", "genitive_prepositions")
+        #: "à", "dans": how a part sits within another ("au sein du capital de X").
+        self.within = words.words("syntax", "stake_within_prepositions")
+        #: "elle", "-t-elle": pronoun endings that say a feminine person.
+        self.feminine_endings = tuple(sorted(words.words("syntax", "feminine_pronoun_endings")))
+
+    # -- actors of a phrase --------------------------------------------------------------
+    def actors(self, head: Token) -> list[str]:
+        """Actors denoted by the phrase headed by ``head``: names, relatives, appositions, groups."""
+        if members := group_lists(head.doc.lang_).members(head):
+            return members  # "trois clubs (A, B et C)": every listed actor (extract.actors.groups)
+        if "Rel" in head.morph.get("PronType", []) or fold(head.text) in self.relative_subject:
+            return self.antecedent(head)
+        named = any(c.i > head.i and names_its_head(c) and actor_at(c) for c in head.children)
+        restated = name_in_description(head)
+        if restated is not None:
+            return [restated]
+        if actor_at(head) is None and not named and (fold(head.lemma_) in self.office_nouns or fold(head.text) in self.office_nouns):
+            return self.office_holder(head)
+        if actor_at(head) is None and not named:
+            described = name_after_adjectives(head)
+            if described is not None:  # "son concurrent coréen Kia/advmod"
+                return [described, *listed_after_name(head, described, self.list_coordinators)]
+            traded = name_after_trade(head, self.genitive)
+            if traded is not None:  # "la maison de parfums Creed/flat"
+                return [traded]
+        if actor_at(head) is None and head.pos_ not in ("PROPN", "PRON", "X") and not named:
+            # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
+            # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
+            # does not fund OpenAI. A noun a name restates ("le groupe Vivendi") is that actor.
+            return self._apposed_actor(head)
+        person = person_named(head)
+        if person is not None:
+            return [person]
+        found = phrase_actors(head)
+        if found and lists_on(head):
+            found.extend(k for k in listed_names(head, self.list_coordinators) if k not in found)
+        return found
+
+    def office_holder(self, office: Token) -> list[str]:
+        """The organisation an office belongs to: "la direction de Stellantis", "son poste de
+        PDG d'Amazon", "la tête du groupe Renault" stand for that organisation."""
+        level = [office]
+        for _ in range(3):
+            # "poste de PDG d'Amazon": one more "de" down; "tour de table de Mistral AI": the
+            # parser hangs both complements on "tour".
+            level = [c for token in level for c in token.children
+                     if c.dep_ == LABELS.nominal_modifier and (preposition(c, self.preposition_forms) in self.genitive
+                                                               or self._stake_within(c))]
+            for complement in level:
+                found = self.actors(complement)
+                if found:
+                    return found + [k for k in self._complement_conjuncts(office) if k not in found]
+        return self._held_in(office) or self._own_office(office)
+
+    def _stake_within(self, complement: Token) -> bool:
+        """"14 % au sein du capital de X", "5 % dans le capital de X": a part within another."""
+        return fold(complement.lemma_) in self.office_nouns and (
+            preposition(complement, self.preposition_forms) in self.within)
+
+    def _held_in(self, stake: Token) -> list[str]:
+        """"les 40 % détenus par Nestlé dans le capital de Lactalis": a stake held in a company
+        stands for that company."""
+        for participle in stake.children:
+            if participle.dep_ == LABELS.clausal_modifier and fold(participle.lemma_) in self.holding_verbs:
+                for phrase in self.obliques(participle, "dans"):
+                    found = self.actors(phrase)
+                    if found:
+                        return found
+        return []
+
+    def _complement_conjuncts(self, office: Token) -> list[str]:
+        """"les gouvernements des États-Unis et de la Chine": the parser hangs the second
+        complement, with its own "de", on the office noun as a conjunct; it is a complement."""
+        return [key for c in office.conjuncts
+                if c.head == office and c.i > office.i
+                and preposition(c, self.preposition_forms) in self.genitive
+                for key in self.actors(c)]
+
+    def _own_office(self, office: Token) -> list[str]:
+        """"Axel Dauchez, président de Deezer, va quitter son poste": an office with a
+        possessive belongs to the organisation its holder's apposed title names."""
+        if not any(fold(c.text) in self.possessives and c.i < office.i for c in office.children):
+            return []
+        verb = office.head
+        holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+        for _ in range(MAX_CLIMB):
+            if holder is not None or verb.dep_ not in CLAUSE_LINKS or verb.head == verb:
+                break
+            verb = verb.head
+            holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+        if holder is None:
+            return []
+        titles = [c for c in holder.children if c.dep_ == LABELS.apposition and c.pos_ == "NOUN"]
+        titles += [c for t in titles for c in t.conjuncts]
+        for title in titles:
+            found = self.office_holder_of_title(title)
+            if found:
+                return found
+        return []
+
+    def office_holder_of_title(self, title: Token) -> list[str]:
+        """The organisation a title's "de" complements name ("président du conseil de X")."""
+        level = [title]
+        for _ in range(3):
+            level = [c for token in level for c in token.children
+                     if c.dep_ == LABELS.nominal_modifier and preposition(c, self.preposition_forms) in self.genitive]
+            for complement in level:
+                key = actor_at(complement) or name_after_adjectives(complement)
+                if key:
+                    return [key]
+        return []
+
+    def owner(self, head: Token) -> list[str]:
+        """Whose thing a noun names: "l'investissement de Microsoft", "la décision d'Apple"."""
+        if head.pos_ not in ("NOUN",):
+            return []
+        for child in head.children:
+            if child.dep_ == LABELS.nominal_modifier and preposition(child, self.preposition_forms) in self.genitive:
+                return self.actors(child)
+        return []
+
+    def antecedent(self, relative: Token) -> list[str]:
+        """What a relative pronoun stands for.
+
+        The parser often hangs "Microsoft, qui reste ..." from an earlier noun; the name right
+        before the pronoun (over a comma) is the better antecedent when it is an actor.
+        """
+        before = relative.i - 1
+        while before >= 0 and relative.doc[before].is_punct:
+            before -= 1
+        if before >= 0 and before < relative.i - 2:
+            before = -1
+        clause = relative.head
+        if before >= 0:
+            key = actor_at(relative.doc[before])
+            if key and clause.dep_ == LABELS.relative_clause and relative.doc[before] in clause.head.conjuncts:
+                return phrase_actors(clause.head)  # "Renault et Peugeot, qui ...": both
+            if key:
+                return [key]
+        if clause.dep_ == LABELS.relative_clause and clause.head is not clause:
+            return phrase_actors(clause.head)
+        return []
+
+    def _apposed_actor(self, head: Token) -> list[str]:
+        """"xAI, sa propre entreprise": a noun the parser made a sibling of an actor it restates."""
+        if head.pos_ != "NOUN":
+            return []
+        if head.dep_ == LABELS.apposition:
+            return phrase_actors(head.head)
+        comma = head.left_edge.i - 1
+        if comma < 1 or not head.doc[comma].is_punct:
+            return []
+        for sibling in head.head.children:
+            if sibling.dep_ == head.dep_ and sibling.right_edge.i + 1 == comma:
+                return phrase_actors(sibling)
+        return []
+
+    def obliques(self, head: Token, prep: str) -> Iterator[Token]:
+        """Complements of ``head`` introduced by ``prep`` ("contre OpenAI", "du projet")."""
+        for child in head.children:
+            if child.dep_ in OBLIQUE_DEPS and preposition(child, self.preposition_forms) == prep:
+                yield child
+                # "du Suédois Spotify": the name after a demonym, hung on ``head`` beside it.
+                yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1 and continues_complement(s))
+                # "en collaboration avec le groupe A et/cc le fonds B/conj": the parser hangs the
+                # second complement on ``head`` as its conjunct.
+                yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1
+                            and s.left_edge.pos_ == "CCONJ" and s in head.conjuncts and s.pos_ in ("NOUN", "PROPN")
+                            and not any(c.dep_ in LABELS.introducers for c in s.children))
+                # "avec des opérateurs, ainsi qu'avec le réseau X": a conjunct with its own "avec".
+                yield from (c for c in child.conjuncts if c.i > child.i and preposition(c, self.preposition_forms) == prep)
+            elif child.dep_ == LABELS.adverbial_modifier and fold(child.text) == prep:
+                # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
+                # that begins the compound preposition.
+                yield from (g for g in child.children if g.dep_ in OBLIQUE_DEPS
+                            and preposition(g, self.preposition_forms) == prep)
+            elif child.dep_ == LABELS.object:
+                # "remporté un contrat de 2 milliards d'euros auprès/dep de la SNCF": the adverb
+                # that begins the compound preposition sinks into the object's complements.
+                for adverb in child.subtree:
+                    if adverb.pos_ == "ADV" and adverb.dep_ in (LABELS.adverbial_modifier, LABELS.unspecified) \
+                            and fold(adverb.text) == prep and adverb.head is not head:
+                        yield from (g for g in adverb.children if g.dep_ in OBLIQUE_DEPS
+                                    and preposition(g, self.preposition_forms) == prep)
