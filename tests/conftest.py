@@ -48,3 +48,9 @@ def exported_events(nlp, text: str, published) -> list:
     from chronique.model import EXPORTED_MODALITIES
 
     return [e for e in run_dated(nlp, text, published)._.events if e.modality in EXPORTED_MODALITIES]
+
+
+def quote_speakers(doc) -> list[tuple[str, str | None]]:
+    """Each quote of ``doc`` with its speaker's name (``None`` when nobody is given it)."""
+    names = {e.key: e.name for e in doc._.entities or []}
+    return [(q.text, names.get(q.speaker, q.speaker) if q.speaker else None) for q in doc._.quotes]

