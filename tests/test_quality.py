@@ -23,8 +23,8 @@ pytestmark = pytest.mark.slow
 
 #: (section, figure) -> lowest acceptable value on ../shared/eval/news-dev (measured 2026-12-06).
 NEWS_DEV_FLOORS = {
-    ("entities", "f1"): 0.978,
-    ("entities_typed", "f1"): 0.921,
+    ("entities", "f1"): 0.981,  # seats and mergers type unknown companies (0.979 -> 0.982)
+    ("entities_typed", "f1"): 0.924,
     ("timexes", "f1"): 0.955,
     ("timexes", "value"): 0.945,
     ("money", "f1"): 0.983,

@@ -83,12 +83,25 @@ def types_of(doc) -> dict[str, str]:
         ("La coopérative laitière Terralait a fermé son site de Vire.", {"Terralait": "ORG"}),
         # a person after an organisation's cue and an adjective stays a person
         ("Le président de la chaîne cryptée Maxime Dorval a écrit au ministre.", {"Maxime Dorval": "PERSON"}),
+        # what has a seat is an organisation, whatever the NER made of the name
+        ("Skelda, basée à Lyon, a porté plainte contre le groupe Varenko.", {"Skelda": "ORG"}),
+        ("Skelda, dont le siège est à Oslo, a racheté une usine.", {"Skelda": "ORG"}),
+        # what merges with a company is a company
+        ("Le groupe Varenko a fusionné avec Skelda.", {"Skelda": "ORG"}),
     ],
 )
 def test_unknown_names_are_typed_from_their_context(nlp, text, expected):
     found = types_of(run(nlp, text))
     for name, entity_type in expected.items():
         assert found.get(name) == entity_type, found
+
+
+@pytest.mark.slow
+def test_a_persons_surname_with_a_seat_stays_that_person(nlp):
+    doc = run(nlp, "Anne Dupont est journaliste. Dupont, basée à Londres, couvre la Bourse.")
+    assert types_of(doc)["Anne Dupont"] == "PERSON"
+    assert "Dupont" not in types_of(doc)
+    assert {m.key for m in doc._.actor_mentions if doc.text[m.start:m.end] == "Dupont"} == {"person:Anne Dupont"}
 
 
 @pytest.mark.slow

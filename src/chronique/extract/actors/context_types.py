@@ -77,6 +77,7 @@ class ContextTyper:
             contractions,
         )
         self.team_context = CueIndex([(c, "ORG") for c in words.get("team_context_before", [])], contractions)
+        self.seat_context = CueIndex([(c, "ORG") for c in words.get("org_context_after", [])], contractions)
         cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed if etype != "PERSON"]
         endings = sorted(words["plural_endings"], key=lambda e: len(e[0]), reverse=True)
         self.list_cues = CueIndex(cues + [(plural(cue, endings), etype) for cue, etype in cues], contractions)
@@ -100,9 +101,11 @@ class ContextTyper:
 
     def apply(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[NamedSpan]:
         names = [n for n in names if not self.names_nobody(doc, text, n)]
+        surnames = self._surnames(names)
         for name in names:
             if name.kb_id is None and name.key is None:
                 self._retype_alone(text, name)
+                self._retype_by_seat(text, name, surnames)
         for group in self._lists(doc, text, names):
             names += self._retype_list(doc, text, group)
         for name in names:
@@ -275,6 +278,24 @@ class ContextTyper:
         found = self.context_type(text, span.start_char)
         if found:
             name.type, name.typed_by_cue, name.rule = found, True, "context"
+
+    @staticmethod
+    def _surnames(names: list[NamedSpan]) -> frozenset[str]:
+        """Every word of a person's name of several words: "Dupont" after "Anne Dupont" is her."""
+        return frozenset(t.text for n in names if n.type == "PERSON" and len(n.span) > 1 for t in n.span)
+
+    def _retype_by_seat(self, text: str, name: NamedSpan, surnames: frozenset[str]) -> None:
+        """"Varnel, basée à Lyon, …": what has a seat is an organisation, whatever the NER said
+        of a name it did not know (a person, a place, a miscellany); a person's full name or
+        surname stays a person ("Anne Dupont, basée à Londres")."""
+        span = name.span
+        if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
+            return
+        if name.type == "PERSON" and (len(span) > 1 and span[0].text in self.first_names or span.text in surnames):
+            return
+        after = text[span.end_char : span.end_char + 64]
+        if after.startswith(",") and self.seat_context.type_at_start(fold(after[1:])):
+            name.type, name.typed_by_cue, name.rule = "ORG", True, "seat"
 
     def context_type(self, text: str, start: int) -> str | None:
         """The type the words before ``start`` give, one adjective allowed before the last
