@@ -82,6 +82,7 @@ class InstitutionFinder:
         self.capitals: dict[str, str] = dict(places["capitals"])
         self.seats: dict[str, list[str]] = dict(places["seats"])
         self.seats_as_subject = frozenset(places.get("seats_as_subject", []))
+        self.state_acts = frozenset(tuple(fold(w) for w in noun.split(" ")) for noun in places.get("state_act_nouns", []))
         self.first_names = frozenset(words["first_names"]["m"]) | frozenset(words["first_names"]["f"])
         self.bare = frozenset(institutions["bare"])
         self.bare_alone = frozenset(institutions["bare_alone"])
@@ -248,7 +249,7 @@ class InstitutionFinder:
             for size, target in self._candidates(doc, token):
                 canonical, entity_type = target[0], target[1]
                 span = Span(doc, token.i, token.i + size, label=entity_type)
-                if not self._acts(doc, span, target[2], self.locative):
+                if not self._acts(doc, span, target[2], self.locative) and not self._its_act(doc, span):
                     continue
                 known = self.kb.actors_named(canonical)
                 key = known[0] if len(known) == 1 else _local_key(entity_type, canonical)
@@ -272,6 +273,14 @@ class InstitutionFinder:
             if form in self.capitals:
                 out.append((size, (self.capitals[form], "LOC", True)))
         return out
+
+    def _its_act(self, doc: Doc, span: Span) -> bool:
+        """"la décision de Washington", "les sanctions de Bruxelles": a place right after a noun
+        of what governments do and its "de" is the government that does it."""
+        if span.start < 2 or fold(doc[span.start - 1].text) not in ("de", "d'"):
+            return False
+        words = tuple(fold(t.text) for t in doc[max(0, span.start - 4) : span.start - 1])
+        return any(words[-len(noun) :] == noun for noun in self.state_acts if len(noun) <= len(words))
 
     @staticmethod
     def _acts(doc: Doc, span: Span, subject_only: bool, locative: frozenset[str]) -> bool:

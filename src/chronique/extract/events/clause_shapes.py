@@ -84,8 +84,11 @@ def finite_on_root_noun(verb: Token) -> bool:
     and the finite verb a modifier of it; that noun is the verb's subject (not so for a
     participle or an infinitive, "le groupe X, rivalisant ...", "le projet de racheter")."""
     head = verb.head
+    # A participle with its auxiliary is a compound tense, finite too ("le patron de X s'en est
+    # pris/acl à Y").
+    compound = any(c.dep_ in LABELS.auxiliaries for c in verb.children)
     return (verb.dep_ == LABELS.clausal_modifier and head.head == head and head.i < verb.i
-            and "Part" not in verb.morph.get("VerbForm", []) and not is_infinitive(verb)
+            and ("Part" not in verb.morph.get("VerbForm", []) or compound) and not is_infinitive(verb)
             and not any(c.dep_ == LABELS.marker or c.dep_ == LABELS.case_marker for c in verb.children))
 
 

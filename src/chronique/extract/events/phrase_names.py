@@ -51,7 +51,8 @@ def names_its_head(child: Token) -> bool:
     # or as an adjective the parser hung as a noun modifier ("le groupe Varenko/ADJ/nmod").
     return (child.dep_ == LABELS.nominal_modifier and (child.pos_ in ("PROPN", "X") or (
         child.pos_ in ("NOUN", "ADJ") and child.text[:1].isupper() and child.i > child.sent.start and _starts_mention(child)))) or (
-        child.dep_ == LABELS.adjectival_modifier and child.pos_ in ("ADJ", "PROPN")
+        child.dep_ == LABELS.adjectival_modifier and (child.pos_ in ("ADJ", "PROPN") or (
+            child.pos_ == "NOUN" and child.text[:1].isupper() and child.i > child.sent.start and _starts_mention(child)))
     )
 
 

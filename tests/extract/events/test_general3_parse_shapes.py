@@ -1,0 +1,64 @@
+"""Generalisation round 3 (wire copy beyond news-dev): parses that hide a clause's subject.
+
+- "Le patron de X, Y, s'en est pris/acl à Z": the parser hangs a compound past tense on the
+  sentence's first noun, as it does a finite verb; that noun is its subject.
+- "L'ONG Greenpeace/amod reproche …": a name tagged as a common noun and hung as an adjective
+  still names its noun.
+- "reprocher à X son projet": whatever is reproached, X is blamed (no "de"/"que" needed).
+- "la décision de Washington": a capital right after a noun of what governments do acts for
+  its state.
+
+Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from chronique.model import EXPORTED_MODALITIES
+from tests.conftest import run_dated
+
+pytestmark = pytest.mark.slow
+PUBLISHED = datetime.date(2026, 2, 10)
+
+
+def _events(nlp, text: str) -> set[tuple[str, str, str]]:
+    """(type, source name, target name) of each exported event of ``text``."""
+    doc = run_dated(nlp, text, PUBLISHED)
+    names = {e.key: e.name for e in doc._.entities or []}
+    return {(event.type, names.get(source, source), names.get(target, target))
+            for event in doc._.events if event.modality in EXPORTED_MODALITIES
+            for source in event.sources for target in event.targets}
+
+
+CASES = [
+    ("a compound past hung on the sentence's first noun has it as subject",
+     "Le patron de Ryanair, Michael O'Leary, s'en est pris à Airbus, accusé de retards de livraison.",
+     {("ACCUSE", "Michael O'Leary", "Airbus")}),
+    ("a name tagged as a noun and hung as an adjective names its noun; a noun reproached",
+     "L'ONG Greenpeace a reproché à TotalEnergies son projet en Ouganda.",
+     {("ACCUSE", "Greenpeace", "TotalEnergies")}),
+    ("a noun reproached, another actor",
+     "L'association Varlia reproche à Renault son projet de fermeture.",
+     {("ACCUSE", "Varlia", "Renault")}),
+    ("a capital after a noun of what governments do acts for its state",
+     "Pékin a dénoncé les sanctions de Washington contre ses fabricants de puces.",
+     {("ACCUSE", "Chine", "États-Unis")}),
+    ("NOTHING: a capital after a noun of a place stays a city",
+     "Le maire de Lyon a visité le marché de Londres.",
+     set()),
+    ("NOTHING: 'attribuer' a contract is no blame",
+     "La région a attribué à Alstom un contrat de 40 rames.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_events(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    found = _events(nlp, text)
+    if expected:
+        assert found == expected, why
+    else:  # the NOTHING rows: no blame (an order may be read from "attribuer un contrat")
+        assert not any(kind == "ACCUSE" for kind, _, _ in found), (why, found)
