@@ -86,6 +86,8 @@ def types_of(doc) -> dict[str, str]:
         # what has a seat is an organisation, whatever the NER made of the name
         ("Skelda, basée à Lyon, a porté plainte contre le groupe Varenko.", {"Skelda": "ORG"}),
         ("Skelda, dont le siège est à Oslo, a racheté une usine.", {"Skelda": "ORG"}),
+        # a brand with a lower-case first letter, typed by its context
+        ("Le groupe Varenko a annoncé le rachat d'iGraal.", {"iGraal": "ORG"}),
         # what merges with a company is a company
         ("Le groupe Varenko a fusionné avec Skelda.", {"Skelda": "ORG"}),
     ],
@@ -94,6 +96,11 @@ def test_unknown_names_are_typed_from_their_context(nlp, text, expected):
     found = types_of(run(nlp, text))
     for name, entity_type in expected.items():
         assert found.get(name) == entity_type, found
+
+
+@pytest.mark.slow
+def test_units_and_acronyms_in_mixed_case_are_no_names(nlp):
+    assert types_of(run(nlp, "La batterie stocke 20 kWh et le vaccin utilise l'ARN messager (mRNA).")) == {}
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@
 - "reprocher à X son projet": whatever is reproached, X is blamed (no "de"/"que" needed).
 - "la décision de Washington": a capital right after a noun of what governments do acts for
   its state.
+- "le rachat d'iGraal": a brand with a lower-case first letter is a name.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -46,6 +47,9 @@ CASES = [
     ("a capital after a noun of what governments do acts for its state",
      "Pékin a dénoncé les sanctions de Washington contre ses fabricants de puces.",
      {("ACCUSE", "Chine", "États-Unis")}),
+    ("a brand with a lower-case first letter is an actor once its context types it",
+     "Le groupe Varenko a renoncé au rachat d'iGraal face à l'opposition de Bruxelles.",
+     {("CANCEL", "Varenko", "iGraal")}),
     ("NOTHING: a capital after a noun of a place stays a city",
      "Le maire de Lyon a visité le marché de Londres.",
      set()),

@@ -104,6 +104,20 @@ class UnknownNamePatterns:
         found += self.suffix_names(doc)
         found += self.cue_names(doc, text)
         found += self.apposition_names(doc, text)
+        found += self.mixed_case_names(doc)
+        return found
+
+    @staticmethod
+    def mixed_case_names(doc: Doc) -> list[NamedSpan]:
+        """A word with a lower-case first letter then a capitalised word ("iRobot", "eBay",
+        "eDreams"): a brand, which the NER rarely sees because it does not start with a capital.
+        Untyped (OTHER) until its context types it ("le rachat d'iRobot"); units and acronyms
+        ("kWh", "mRNA") are not names: a lower-case run must follow the capital."""
+        found = []
+        for i, text in enumerate(token_table(doc).texts):
+            if len(text) >= 4 and text[0].islower() and text[1].isupper() and text[2:4].islower() and text.isalpha():
+                found.append(NamedSpan(Span(doc, i, i + 1, label="OTHER"), "OTHER", None, False, "pattern",
+                                       rule="mixed-case"))
         return found
 
     def person_names(self, doc: Doc) -> list[NamedSpan]:
