@@ -86,6 +86,9 @@ def types_of(doc) -> dict[str, str]:
         # what has a seat is an organisation, whatever the NER made of the name
         ("Skelda, basée à Lyon, a porté plainte contre le groupe Varenko.", {"Skelda": "ORG"}),
         ("Skelda, dont le siège est à Oslo, a racheté une usine.", {"Skelda": "ORG"}),
+        # what a company buys or sells is a company, and so is whom it is sold to
+        ("Le groupe Varenko a racheté Varnel.", {"Varnel": "ORG"}),
+        ("BNP Paribas a cédé Varnel à Kolbe.", {"Varnel": "ORG", "Kolbe": "ORG"}),
         # a brand with a lower-case first letter, typed by its context
         ("Le groupe Varenko a annoncé le rachat d'iGraal.", {"iGraal": "ORG"}),
         # what merges with a company is a company
@@ -96,6 +99,14 @@ def test_unknown_names_are_typed_from_their_context(nlp, text, expected):
     found = types_of(run(nlp, text))
     for name, entity_type in expected.items():
         assert found.get(name) == entity_type, found
+
+
+@pytest.mark.slow
+def test_a_person_bought_from_stays_a_person(nlp):
+    """A full name, or its surname, as the object of a deal verb is not retyped."""
+    doc = run(nlp, "Anne Dupont dirige la société. Le groupe Varenko a racheté Dupont en mai.")
+    assert "Dupont" not in types_of(doc)
+    assert types_of(doc)["Anne Dupont"] == "PERSON"
 
 
 @pytest.mark.slow

@@ -8,6 +8,8 @@
 - "la décision de Washington": a capital right after a noun of what governments do acts for
   its state.
 - "le rachat d'iGraal": a brand with a lower-case first letter is a name.
+- "X a cédé Varnel/PERSON à Kolbe/LOC": what a company buys or sells, and whom it sells to, is a
+  company, whatever the NER made of the unknown name.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -50,6 +52,12 @@ CASES = [
     ("a brand with a lower-case first letter is an actor once its context types it",
      "Le groupe Varenko a renoncé au rachat d'iGraal face à l'opposition de Bruxelles.",
      {("CANCEL", "Varenko", "iGraal")}),
+    ("a company sold to an unknown name the NER made a place: the buyer acquires it",
+     "BNP Paribas a cédé Varnel à Kolbe.",
+     {("ACQUIRE", "Kolbe", "Varnel")}),
+    ("NOTHING: a player sold to a club is no company bought",
+     "Le club a cédé son attaquant Marc Varnel à Kolbe.",
+     set()),
     ("NOTHING: a capital after a noun of a place stays a city",
      "Le maire de Lyon a visité le marché de Londres.",
      set()),
@@ -64,5 +72,5 @@ def test_events(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -
     found = _events(nlp, text)
     if expected:
         assert found == expected, why
-    else:  # the NOTHING rows: no blame (an order may be read from "attribuer un contrat")
-        assert not any(kind == "ACCUSE" for kind, _, _ in found), (why, found)
+    else:  # the NOTHING rows: nothing but an order (which "attribuer un contrat" may give)
+        assert {kind for kind, _, _ in found} <= {"ORDER"}, (why, found)

@@ -22,7 +22,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from chronique.extract.actors.deal_types import DealTyper
 from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, line_before
+from chronique.extract.actors.patterns import verb_lemmas
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -78,6 +80,8 @@ class ContextTyper:
         )
         self.team_context = CueIndex([(c, "ORG") for c in words.get("team_context_before", [])], contractions)
         self.seat_context = CueIndex([(c, "ORG") for c in words.get("org_context_after", [])], contractions)
+        verb_endings = dict(words["verb_endings"])
+        self.deals = DealTyper(words, lambda verb: verb_lemmas(verb, verb_endings))
         cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed if etype != "PERSON"]
         endings = sorted(words["plural_endings"], key=lambda e: len(e[0]), reverse=True)
         self.list_cues = CueIndex(cues + [(plural(cue, endings), etype) for cue, etype in cues], contractions)
@@ -106,6 +110,7 @@ class ContextTyper:
             if name.kb_id is None and name.key is None:
                 self._retype_alone(text, name)
                 self._retype_by_seat(text, name, surnames)
+        self.deals.apply(names, lambda t: self.is_country(t) or t in self.capitals, surnames, self.first_names)
         for group in self._lists(doc, text, names):
             names += self._retype_list(doc, text, group)
         for name in names:

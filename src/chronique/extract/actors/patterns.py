@@ -34,7 +34,7 @@ from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
 from chronique.text import fold, unify_apostrophes
 
-__all__ = ["UnknownNamePatterns", "surname_forms"]
+__all__ = ["UnknownNamePatterns", "surname_forms", "verb_lemmas"]
 
 LABELS = dependency_scheme("ud")
 
@@ -57,7 +57,7 @@ def surname_forms(tokens: list[str], particles: frozenset[str]) -> list[str]:
     return [tokens[-1]]
 
 
-def _verb_lemmas(verb: Token, endings: dict[str, str]) -> set[str]:
+def verb_lemmas(verb: Token, endings: dict[str, str]) -> set[str]:
     """The tagger's lemma and lemmas rebuilt from the form's ending: the lemmatizer leaves
     "présente" as it is when the parse around an unknown name goes wrong."""
     lower = verb.lower_
@@ -332,7 +332,7 @@ class UnknownNamePatterns:
             if tag != "VERB":
                 continue
             verb = doc[i]
-            if verb.pos_ != "VERB" or not self.business_verbs & _verb_lemmas(verb, self.verb_endings):
+            if verb.pos_ != "VERB" or not self.business_verbs & verb_lemmas(verb, self.verb_endings):
                 continue
             for subject in self._subjects(verb):
                 if subject.i in taken or not is_capitalised(subject):
