@@ -102,6 +102,11 @@ def test_unknown_names_are_typed_from_their_context(nlp, text, expected):
 
 
 @pytest.mark.slow
+def test_the_article_opening_a_sentence_is_no_part_of_a_subjects_name(nlp):
+    assert "Real Sporting" in types_of(run(nlp, "Le Real Sporting a annoncé l'arrivée de Marc Dorval."))
+
+
+@pytest.mark.slow
 def test_a_person_bought_from_stays_a_person(nlp):
     """A full name, or its surname, as the object of a deal verb is not retyped."""
     doc = run(nlp, "Anne Dupont dirige la société. Le groupe Varenko a racheté Dupont en mai.")

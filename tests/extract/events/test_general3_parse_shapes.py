@@ -8,6 +8,8 @@
 - "la décision de Washington": a capital right after a noun of what governments do acts for
   its state.
 - "le rachat d'iGraal": a brand with a lower-case first letter is a name.
+- "Le groupe X a annoncé l'arrivée / la démission de Y": an organisation telling of a person's
+  arrival or departure tells its own.
 - "X a cédé Varnel/PERSON à Kolbe/LOC": what a company buys or sells, and whom it sells to, is a
   company, whatever the NER made of the unknown name.
 
@@ -57,6 +59,18 @@ CASES = [
      {("ACQUIRE", "Kolbe", "Varnel")}),
     ("NOTHING: a player sold to a club is no company bought",
      "Le club a cédé son attaquant Marc Varnel à Kolbe.",
+     set()),
+    ("an organisation telling of a person's arrival tells its own",
+     "Le groupe Varenko a officialisé le recrutement de Marc Dorval comme directeur financier.",
+     {("JOIN", "Marc Dorval", "Varenko")}),
+    ("an organisation telling of a person's resignation tells its own",
+     "Le groupe Varenko a annoncé la démission de Marc Dorval.",
+     {("LEAVE", "Marc Dorval", "Varenko")}),
+    ("the organisation the noun names wins over the teller",
+     "Le groupe Varenko a annoncé l'arrivée de Marc Dorval chez Kolbex.",
+     {("JOIN", "Marc Dorval", "Kolbex")}),
+    ("NOTHING: a person telling of another's arrival joins no one to them",
+     "Marc Dorval a annoncé l'arrivée de Paul Verdier.",
      set()),
     ("NOTHING: a capital after a noun of a place stays a city",
      "Le maire de Lyon a visité le marché de Londres.",

@@ -340,7 +340,10 @@ class UnknownNamePatterns:
                 if subject.text in person_words or subject.text in self.first_names:
                     continue
                 start, end = subject.left_edge.i, subject.i + 1
-                while start < subject.i and not is_name_like(doc[start]):
+                # "Le Real Madrid a annoncé": the article opening the sentence is no part of the
+                # name (as for the model's names: ``ActorRecognizer._name_article``)
+                while start < subject.i and (not is_name_like(doc[start]) or (
+                        doc[start].pos_ == "DET" and doc[start].is_sent_start)):
                     start += 1
                 while end < len(doc) and is_name_like(doc[end]) and doc[end].head.i == subject.i:
                     end += 1
