@@ -7,6 +7,9 @@
 - "reprocher à X son projet": whatever is reproached, X is blamed (no "de"/"que" needed).
 - "la décision de Washington": a capital right after a noun of what governments do acts for
   its state.
+- "Le président de la FIFA, X, a salué la fédération marocaine": a description in the object
+  is not the name inside the clause's own subject.
+- "X a accepté / reçu l'offre de rachat de Y": Y bids for X (who accepts an offer does not make it).
 - "le rachat d'iGraal": a brand with a lower-case first letter is a name.
 - "Le groupe X a annoncé l'arrivée / la démission de Y": an organisation telling of a person's
   arrival or departure tells its own.
@@ -71,6 +74,18 @@ CASES = [
      {("JOIN", "Marc Dorval", "Kolbex")}),
     ("NOTHING: a person telling of another's arrival joins no one to them",
      "Marc Dorval a annoncé l'arrivée de Paul Verdier.",
+     set()),
+    ("an offer accepted is its author's bid for the subject, not the acceptor's",
+     "Après des semaines de négociations, le groupe Varenko a accepté l'offre de rachat du fonds Kolbe.",
+     {("BID", "Kolbe", "Varenko")}),
+    ("an offer received, the same",
+     "Le groupe Varenko a reçu une offre de rachat du fonds Kolbe.",
+     {("BID", "Kolbe", "Varenko")}),
+    ("NOTHING: an offer received from nobody named",
+     "Le groupe Varenko a reçu une offre de rachat.",
+     set()),
+    ("NOTHING: a description in the object is not a name inside the clause's own subject",
+     "Le président de la Fédération européenne de judo, Marc Dorval, a salué le travail de la fédération slovène.",
      set()),
     ("NOTHING: a capital after a noun of a place stays a city",
      "Le maire de Lyon a visité le marché de Londres.",

@@ -219,6 +219,7 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     if not before:
         return None
     candidates: list[tuple[ActorMention, bool]] = []
+    subject_words = _own_clause_subject(noun)
     for token in doc[starts[max(0, before - 1 - LOOKBACK_SENTENCES)] : noun.i]:
         mention = index.mention_at(token)
         record = entities.get(mention.key) if mention else None
@@ -228,6 +229,8 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
             continue
         if token.dep_ in LABELS.subjects and token.head.i == noun.head.i and noun.dep_ not in LABELS.subjects:
             continue  # "X a sanctionné la medtech": the subject of its own clause is not the object
+        if token.i in subject_words:
+            continue  # "Le président de la FIFA, X, a salué la fédération marocaine": nor is a name in it
         candidates.append((mention, token.dep_ in LABELS.subjects))
     if allowed is not None:
         kept = set(allowed(list(dict.fromkeys(m.key for m, _ in candidates))))
@@ -242,6 +245,18 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     if clear_only and len({m.key for m, _ in candidates}) > 1:
         return _most_salient(index, {m.key for m, _ in candidates}, noun)
     return candidates[-1][0].key
+
+
+def _own_clause_subject(noun: Token) -> range:
+    """The token positions of the subject phrase of the clause a description is a complement of
+    (empty when the description is in that subject, or hangs on no verb)."""
+    head = noun
+    while head.head != head and head.pos_ not in ("VERB", "AUX"):
+        if head.dep_ in LABELS.subjects:
+            return range(0)
+        head = head.head
+    subject = next((c for c in head.children if c.dep_ in LABELS.subjects), None) if head.pos_ in ("VERB", "AUX") else None
+    return range(subject.left_edge.i, subject.right_edge.i + 1) if subject is not None else range(0)
 
 
 def _most_salient(index: ActorIndex, keys: set[str], noun: Token) -> str | None:
