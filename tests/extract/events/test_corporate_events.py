@@ -128,7 +128,7 @@ SENTENCES = [
     ("Outre le rachat de la société Alpro par Danone, ce projet prévoit une usine.",
      {("ACQUIRE", "danone", "alpro")}),
     # more families: hiring as the employer's act, a loan, an offer on a company
-    ("Le PSG a engagé Kylian Mbappé en 2017.", {("JOIN", "kylian-mbappé", "psg")}),
+    ("Le PSG a engagé Kylian Mbappé en 2017.", {("JOIN", "kylian-mbappé", "paris-saint-germain")}),
     # a refusal takes the author of the offer told after it in the sentence
     ("Alexandre Bompard a rejeté l'offre de rachat de Carrefour formulée par Couche-Tard.",
      {("REJECT", "alexandre-bompard", "couche-tard"), ("BID", "couche-tard", "carrefour")}),

@@ -211,7 +211,7 @@ MODEL_CASES = [
      {("ROLE", "person:Gilles Moretton", "org:Fédération française de tennis", "president")}),
     # a stake makes an investor; the firm in a parenthesis or apposition employs the person
     ("Bernard Tapie détient désormais 40 % des parts de l'Olympique de Marseille, a confirmé le club.",
-     {("ROLE", "person:Bernard Tapie", "org:Olympique de Marseille", "investor")}),
+     {("ROLE", "person:Bernard Tapie", "olympique-de-marseille", "investor")}),
     ("Me Jean Dupuis (du cabinet Gide Loyrette Nouel) a déposé un recours.",
      {("ROLE", "person:Jean Dupuis", "org:cabinet Gide Loyrette Nouel", "employee")}),
     ("Sophie Martin, de la banque Lazard, juge l'offre trop basse.",
@@ -305,8 +305,8 @@ PRECISION_TEXTS = [
      "Bouygues, Pascal Grangé, a détaillé l'opération aux analystes, dont ceux de la banque Natixis. "
      "Les joueurs du PSG, comme Ousmane Dembélé et Achraf Hakimi, ont assisté à la présentation.",
      {("ROLE", "person:Pascal Grangé", "bouygues", "executive"),
-      ("ROLE", "person:Ousmane Dembélé", "org:PSG", "employee"),
-      ("ROLE", "person:Achraf Hakimi", "org:PSG", "employee")}),
+      ("ROLE", "person:Ousmane Dembélé", "paris-saint-germain", "employee"),
+      ("ROLE", "person:Achraf Hakimi", "paris-saint-germain", "employee")}),
     ("Dans un entretien au Monde, l'économiste Thomas Piketty critique les milliardaires. Bernard "
      "Arnault, l'homme le plus riche de France, n'a pas répondu. LVMH, propriétaire de Louis Vuitton "
      "et de Dior, publiera ses résultats jeudi.",

@@ -363,7 +363,8 @@ class UnknownNamePatterns:
         if not subjects and before >= 0 and before < verb.i:
             word = verb.doc[before]
             opens = word.is_sent_start or (word.i > 0 and verb.doc[word.i - 1].is_punct)
-            if opens and word.pos_ in ("PROPN", "NOUN") and word.is_alpha:
+            # (an unknown name opening the sentence may be tagged an adjective: "Pfizer/ADJ a annoncé")
+            if opens and word.pos_ in ("PROPN", "NOUN", "ADJ", "X") and word.is_alpha:
                 subjects.append(word)
         return subjects
 

@@ -48,9 +48,10 @@ def names_its_head(child: Token) -> bool:
     # callers only follow such a modifier when an actor mention covers it.
     # A foreign name the tagger leaves untagged ("le néerlandais United/X Wardrobe") names it too.
     # So does a capitalised brand the tagger read as a common noun ("le groupe de luxe Kering/NOUN")
-    # or as an adjective the parser hung as a noun modifier ("le groupe Varenko/ADJ/nmod").
+    # or as an adjective or a number the parser hung as a noun modifier ("le groupe Varenko/ADJ",
+    # "la chaîne M6/NUM").
     return (child.dep_ == LABELS.nominal_modifier and (child.pos_ in ("PROPN", "X") or (
-        child.pos_ in ("NOUN", "ADJ") and child.text[:1].isupper() and child.i > child.sent.start and _starts_mention(child)))) or (
+        child.pos_ in ("NOUN", "ADJ", "NUM") and child.text[:1].isupper() and child.i > child.sent.start and _starts_mention(child)))) or (
         child.dep_ == LABELS.adjectival_modifier and (child.pos_ in ("ADJ", "PROPN") or (
             child.pos_ == "NOUN" and child.text[:1].isupper() and child.i > child.sent.start and _starts_mention(child)))
     )
