@@ -9,6 +9,7 @@
   its state.
 - "Le président de la FIFA, X, a salué la fédération marocaine": a description in the object
   is not the name inside the clause's own subject.
+- "X a été condamné à une amende par/nmod Y": a passive's agent hung on the oblique before it.
 - "X a accepté / reçu l'offre de rachat de Y": Y bids for X (who accepts an offer does not make it).
 - "le rachat d'iGraal": a brand with a lower-case first letter is a name.
 - "Le groupe X a annoncé l'arrivée / la démission de Y": an organisation telling of a person's
@@ -93,6 +94,15 @@ CASES = [
     ("a club the NER takes for a place is the club the knowledge base knows",
      "Le Qatar a investi massivement dans le Paris Saint-Germain depuis 2011.",
      {("INVEST", "Qatar", "Paris Saint-Germain")}),
+    ("a passive's agent the parser hung on the oblique before it",
+     "Le groupe Varenko a été condamné à une amende de 40 millions d'euros par le régulateur luxembourgeois.",
+     {("ACCUSE", "régulateur luxembourgeois", "Varenko")}),
+    ("NOTHING: a 'par' complement of a noun that is no agent",
+     "Le groupe Varenko a été condamné à une amende fixée par décret.",
+     set()),
+    ("a known name after a demonym noun, whatever its tag",
+     "Le studio Ubisoft a noué une alliance avec le chinois Tencent.",
+     {("PARTNER", "Ubisoft", "Tencent")}),
     ("NOTHING: an offer received from nobody named",
      "Le groupe Varenko a reçu une offre de rachat.",
      set()),

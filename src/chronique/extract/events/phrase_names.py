@@ -125,7 +125,9 @@ def name_after_adjectives(noun: Token) -> str | None:
             doc[i].dep_ == LABELS.adjectival_modifier and doc[i].pos_ == "NOUN" and index.mention_at(doc[i]) is None)):
         i += 1
     starts_name = i < len(doc) and (mention := index.mention_at(doc[i])) is not None and mention.start == doc[i].idx
-    if i >= len(doc) or (doc[i].pos_ not in ("PROPN", "NOUN", "X") and not (starts_name and i > noun.i + 1)):
+    # (a name the recognizer found may be tagged anything: "le chinois Tencent/VERB"; right after
+    # the noun it then names it only when the noun is determined, below)
+    if i >= len(doc) or (doc[i].pos_ not in ("PROPN", "NOUN", "X") and not starts_name):
         return None
     if i == noun.i + 1 or doc[i].pos_ != "PROPN":
         # "le rachat par Qualcomm de la startup Nuvia/obl": a name right after a determined

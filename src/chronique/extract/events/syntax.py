@@ -185,6 +185,8 @@ class ParseReader(PhraseReader):
                 child.dep_.startswith(LABELS.oblique_prefix) and preposition(child, self.preposition_forms) in self.agent_marks
             )):
                 return self.actors(child)
+        if passive and (agent := self._agent_hung_below(verb)):
+            return agent
         # "PARIS (AFP) -- Le groupe Kering a annoncé": of two subjects before the verb, the
         # nearer is the subject; the other is a dateline or a fronted phrase.
         before = [c for c in verb.children if c.dep_ == LABELS.subject and c.i < verb.i]
@@ -210,6 +212,20 @@ class ParseReader(PhraseReader):
         if stray is not None:
             return phrase_actors(stray)
         return None if infinitive else self._name_just_before(verb)
+
+    def _agent_hung_below(self, verb: Token) -> list[str]:
+        """"X a été condamné à une amende par/nmod Y": the parser may hang a passive's agent on
+        the oblique before it; a "par" complement there is still the verb's agent."""
+        for child in verb.children:
+            if not child.dep_.startswith(LABELS.oblique_prefix):
+                continue
+            for grand in child.children:
+                if grand.dep_ == LABELS.nominal_modifier and grand.i > child.i and \
+                        preposition(grand, self.preposition_forms) in self.agent_marks:
+                    found = self.actors(grand)
+                    if found:
+                        return found
+        return []
 
     def _name_just_before(self, verb: Token) -> list[str] | None:
         """"Plus tôt dans la journée, Bruno Le Maire expliquait": a finite verb left without a
