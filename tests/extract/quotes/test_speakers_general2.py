@@ -27,6 +27,13 @@ CASES = [
      "La coopérative Terrena veut grandir. « Nos adhérents attendent des prix justes », a lancé son "
      "président, Olivier Maurin, devant les journalistes.",
      [("Nos adhérents attendent des prix justes", "Olivier Maurin")]),
+    ("a reflexive verb, a title with its organisation, the name hung on that organisation",
+     "La coopérative Terrena a tenu son assemblée. « C'est une excellente année pour nos adhérents », s'est "
+     "réjouie la présidente du groupe, Hélène Castaing.",
+     [("C'est une excellente année pour nos adhérents", "Hélène Castaing")]),
+    ("a title over several names is not one person's",
+     "« Nous refusons », a répondu le président des clubs Varenko, Kolbex et Talmont.",
+     [("Nous refusons", None)]),
     ("an organisation named after the comma is not a person: the rule does not apply",
      "« Le contrat sera respecté », a indiqué la direction, Veolia refusant tout autre commentaire.",
      [("Le contrat sera respecté", None)]),

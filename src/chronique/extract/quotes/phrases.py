@@ -94,7 +94,8 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
             readings.append(phrase_speaker(context, clitic))
         if readings:  # "la société OpenAI" may come out as two subjects: the actor wins
             return next((r for r in readings if r.key), readings[0])
-        if incise_after is not None and verb.head.idx < incise_after:
+        # the incise's verb hangs on the quote, or the quote on it (the parser made it the root)
+        if incise_after is not None and (verb.head.idx < incise_after or (verb.head.i == verb.i and verb.idx >= incise_after)):
             inverted = next((c for c in verb.children if c.i > verb.i and c.dep_ in LABELS.patients), None)
             return phrase_speaker(context, inverted) if inverted is not None else NO_SUBJECT
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb or context.is_quoted(verb.head):
@@ -164,13 +165,31 @@ def _name_after_comma(context: QuoteContext, head: Token) -> str | None:
         return None
     doc = head.doc
     comma = head.right_edge.i + 1
-    if comma + 1 >= len(doc) or doc[comma].text != ",":
+    if comma + 1 < len(doc) and doc[comma].text == ",":
+        name = doc[comma + 1]
+        key = context.actors.at(name, OUTERMOST)
+        if key is not None and context.is_person(key) and name.head in (head, head.head):
+            return key
+    return _name_inside_after_comma(context, head)
+
+
+def _name_inside_after_comma(context: QuoteContext, head: Token) -> str | None:
+    """"s'est réjouie la présidente du groupe, Catherine Vallet": the parser may hang the name
+    after the comma on the title's own complement ("groupe … conj Catherine"), so the name ends
+    the title phrase; it is still the person the title names (the phrase's last words)."""
+    doc = head.doc
+    last = head.right_edge.i
+    for comma in range(head.i + 1, last):
+        if doc[comma].text != "," or doc[comma].head.i < head.i:
+            continue
+        name = doc[comma + 1]
+        key = context.actors.at(name, OUTERMOST)
+        mention_end = max((t.i for t in doc[comma + 1 : last + 1] if context.actors.at(t, OUTERMOST) == key), default=comma)
+        if key is not None and context.is_person(key) and mention_end == last and name.dep_ in ("conj", "appos") \
+                and head.left_edge.i <= name.head.i <= last:
+            return key
         return None
-    name = doc[comma + 1]
-    key = context.actors.at(name, OUTERMOST)
-    if key is None or not context.is_person(key) or name.head not in (head, head.head):
-        return None
-    return key
+    return None
 
 
 def _organisation_in_focus(context: QuoteContext, voice: Token) -> str | None:
