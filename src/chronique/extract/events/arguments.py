@@ -140,7 +140,7 @@ class ArgumentFinder:
         verb = self.governing_verb(noun)
         if verb is None:
             return False
-        objects = [fold(c.lemma_) for c in verb.children if c.dep_ == LABELS.object and c is not noun]
+        objects = [fold(c.lemma_) for c in verb.children if c.dep_ == LABELS.object and c != noun]
         # "mettre fin à son partenariat": a verb and its object noun may end it together.
         return any(lemma in self.ending_verbs or any(f"{lemma} {o}" in self.ending_verbs for o in objects)
                    for lemma in self.words.lemma_candidates(verb))
@@ -268,7 +268,7 @@ class ArgumentFinder:
                or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
-            if obj.head is not trigger and obj.head.head is trigger and obj.head.i == obj.left_edge.i - 1:
+            if obj.head != trigger and obj.head.head == trigger and obj.head.i == obj.left_edge.i - 1:
                 # "commandé vendredi 8 avions au/nmod(vendredi) constructeur X": the object was
                 # hung on the day before it, and its complements may be too.
                 heads.append(obj.head)
@@ -341,7 +341,7 @@ class ArgumentFinder:
         head = self.predicate_head(noun)
         if head is not None:
             found = reader.subject(head)[0]
-            if not found and head is noun and noun.dep_ in LABELS.misparsed_predicate_links and noun.head.i < noun.i:
+            if not found and head == noun and noun.dep_ in LABELS.misparsed_predicate_links and noun.head.i < noun.i:
                 # "Dailymotion, qui emploie 150 personnes, est un concurrent de YouTube": the
                 # parser made the predicate a conjunct of the subject it is said of.
                 found = reader.actors(noun.head)
@@ -525,9 +525,9 @@ class ArgumentFinder:
         if any(c.dep_ == LABELS.copula for c in noun.children):
             return noun
         head = noun.head
-        if noun.dep_ not in LABELS.predicate_noun_links or head is noun:
+        if noun.dep_ not in LABELS.predicate_noun_links or head == noun:
             return None
-        objects = [fold(c.lemma_) for c in head.children if c.dep_ == LABELS.object and c is not noun]
+        objects = [fold(c.lemma_) for c in head.children if c.dep_ == LABELS.object and c != noun]
         for lemma in self.words.lemma_candidates(head):
             if lemma in self.predicative or any(f"{lemma} {o}" in self.predicative for o in objects):
                 return head

@@ -231,7 +231,7 @@ class EventDater:
         désormais 99 % de Z" dates the stake to Monday. Without a dated report verb governing the
         clause, "désormais" dates nothing (the publication date is no event date)."""
         verb = token.head
-        if token.dep_ not in LABELS.clause_links or verb is token or fold(verb.lemma_) not in self.report_verbs:
+        if token.dep_ not in LABELS.clause_links or verb == token or fold(verb.lemma_) not in self.report_verbs:
             return None
         anchor = self.attached.get(verb.i)
         return None if anchor is None or anchor.vague else anchor.timex
@@ -349,7 +349,7 @@ def _on_main_line(token: Token) -> bool:
     """Whether a verb (or the verb whose open complement it is) is the sentence's root or a
     clause coordinated with it ("rendue publique ce 22 mai : X condamne Y", which the parser may
     read as an adverbial clause with its own subject), not a relative or subordinate clause."""
-    while token.dep_ == LABELS.open_complement and token.head is not token:
+    while token.dep_ == LABELS.open_complement and token.head != token:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return False

@@ -140,7 +140,7 @@ def reporter(reader: ParseReader, verb: Token) -> list[str]:
     complements ("Samsung déclare que l'iPhone viole ses brevets" gives Samsung for "viole"; "la
     cour a reconnu que X a abusé" gives the court)."""
     head = verb.head
-    if verb.dep_ not in LABELS.complement_clauses or head is verb:
+    if verb.dep_ not in LABELS.complement_clauses or head == verb:
         return []
     speech = reader.words.words("syntax", "speech_verbs") | reader.words.words("syntax", "finding_verbs")
     if not any(lemma in speech for lemma in reader.words.lemma_candidates(head)):

@@ -25,7 +25,7 @@ def clause_path(start: Token, limit: int = 4) -> list[Token]:
     path = [start]
     current = start
     for _ in range(limit):
-        if current.dep_ not in SCOPE_LINKS or current.head is current:
+        if current.dep_ not in SCOPE_LINKS or current.head == current:
             break
         current = current.head
         path.append(current)

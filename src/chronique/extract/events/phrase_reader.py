@@ -206,7 +206,7 @@ class PhraseReader:
                 return phrase_actors(clause.head)  # "Renault et Peugeot, qui ...": both
             if key:
                 return [key]
-        if clause.dep_ == LABELS.relative_clause and clause.head is not clause:
+        if clause.dep_ == LABELS.relative_clause and clause.head != clause:
             return phrase_actors(clause.head)
         return []
 
@@ -248,6 +248,6 @@ class PhraseReader:
                 # that begins the compound preposition sinks into the object's complements.
                 for adverb in child.subtree:
                     if adverb.pos_ == "ADV" and adverb.dep_ in (LABELS.adverbial_modifier, LABELS.unspecified) \
-                            and fold(adverb.text) == prep and adverb.head is not head:
+                            and fold(adverb.text) == prep and adverb.head != head:
                         yield from (g for g in adverb.children if g.dep_ in OBLIQUE_DEPS
                                     and preposition(g, self.preposition_forms) == prep)

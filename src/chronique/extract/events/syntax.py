@@ -79,7 +79,7 @@ class ParseReader(PhraseReader):
                 # "En acquérant X/obl:mod, Vinted consolide …": a gerund has its verb's subject.
                 current, direct = head, False
                 continue
-            if head is current or current.dep_ not in CLAUSE_LINKS:
+            if head == current or current.dep_ not in CLAUSE_LINKS:
                 return [], direct
             if self._made_for_purpose(current):
                 # "lancer une ligue privée pour concurrencer la Ligue des champions": what is

@@ -98,7 +98,7 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
         if incise_after is not None and (verb.head.idx < incise_after or (verb.head.i == verb.i and verb.idx >= incise_after)):
             inverted = next((c for c in verb.children if c.i > verb.i and c.dep_ in LABELS.patients), None)
             return phrase_speaker(context, inverted) if inverted is not None else NO_SUBJECT
-        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head is verb or context.is_quoted(verb.head):
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head == verb or context.is_quoted(verb.head):
             return NO_SUBJECT
         verb = verb.head
     return NO_SUBJECT
@@ -310,8 +310,8 @@ def document_author(context: QuoteContext, position: int) -> str | None:
         clause = token.head
         for _ in range(3):
             if clause.pos_ in ("VERB", "AUX"):
-                return subject_of(context, clause).key if clause is not token else None
-            if clause.head is clause:
+                return subject_of(context, clause).key if clause != token else None
+            if clause.head == clause:
                 break
             clause = clause.head
         return None

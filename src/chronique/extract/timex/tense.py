@@ -74,7 +74,7 @@ class ClauseTense:
                 return direction
         if "Cnd" in verb.morph.get("Mood", []):
             return None
-        if "Inf" in verb.morph.get("VerbForm", []) and verb.head is not verb:
+        if "Inf" in verb.morph.get("VerbForm", []) and verb.head != verb:
             return self._infinitive_direction(verb.head)
         if not auxiliaries and "Part" in verb.morph.get("VerbForm", []):
             return self._participle_direction(verb)
