@@ -106,3 +106,18 @@ def test_a_full_text_window_is_planned_with_pages_priced_as_in_memory_and_the_se
         assert conn.execute("SHOW seq_page_cost").fetchone() == ("1",)
         assert conn.execute("SHOW random_page_cost").fetchone() == ("1.1",)
         assert conn.execute("SHOW plan_cache_mode").fetchone() == ("force_custom_plan",)
+
+
+def test_reads_of_the_ids_a_statement_chose_answer_as_with_the_ids_sent_back(pg_url: str) -> None:
+    """One round trip: the ids kept on the server between the statement choosing them and the reads."""
+    with Store(pg_url) as store:
+        _entities(store, [("a,b", "Ada", 3), ('c"d', "Bob", 1), ("{e} f", "Cy", 2), ("g", "Dan", 1)])
+        conn = store._conn
+        assert isinstance(conn, PgConnection)
+        chosen = ("SELECT id FROM entities WHERE name < ? ORDER BY name LIMIT ?", ["D", 5])
+        ids = [row[0] for row in conn.execute(*chosen).fetchall()]
+        assert conn.rows_of_chosen(chosen, [_NAMES_OF, _NAMES_OF]) == [[("Ada",), ("Bob",), ("Cy",)]] * 2
+        assert conn.rows_of_chosen(chosen, [_NAMES_OF]) == [conn.execute(_NAMES_OF, (json.dumps(ids),)).fetchall()]
+        assert conn.rows_of_chosen(("SELECT id FROM entities WHERE name = ?", ["Nobody"]), [_NAMES_OF]) == [[]]
+        with pytest.raises(ValueError, match="not a read of chosen ids"):
+            conn.rows_of_chosen(chosen, ["SELECT name FROM entities"])

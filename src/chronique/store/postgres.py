@@ -12,6 +12,8 @@ reports it on one line, and the store's transaction rolls back.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 import psycopg
@@ -114,6 +116,31 @@ def _switch(current: tuple[tuple[str, str], ...], wanted: tuple[tuple[str, str],
     return "SELECT " + ", ".join(f"set_config('{name}', '{values[name]}', false)" for name in names)
 
 
+#: The session setting holding the ids a statement chose (``PgConnection.rows_of_chosen``).
+_CHOSEN_SETTING = "chronique.chosen"
+
+
+@lru_cache(maxsize=256)
+def _keeping_chosen(sql: str) -> Translated:
+    """A statement listing ids (one column), made to keep them in :data:`_CHOSEN_SETTING`."""
+    listing = translate(sql)
+    (statement,) = listing.statements
+    kept = (f"SELECT set_config('{_CHOSEN_SETTING}', COALESCE(array_agg(chosen.id)::text, '{{}}'), false)"
+            f" FROM ({statement}) AS chosen(id)")
+    return replace(listing, statements=(kept,), returns_id=False, cached_pages=False)
+
+
+@lru_cache(maxsize=256)
+def _reading_chosen(sql: str) -> Translated:
+    """A read of the ids given as its one JSON parameter, made to read those kept by :func:`_keeping_chosen`."""
+    read = translate(sql)
+    (statement,) = read.statements
+    if read.json_params != {0} or statement.count("%s") != 1 or statement.count("= ANY(%s)") != 1:
+        raise ValueError(f"not a read of chosen ids: {sql}")
+    return replace(read, statements=(statement.replace("= ANY(%s)", f"= ANY(current_setting('{_CHOSEN_SETTING}')::text[])"),),
+                   json_params=frozenset())
+
+
 #: Whether new connections hold their batched inserts for ``COPY`` (``store.pg_copy``).
 COPY_INSERTS = True
 
@@ -164,6 +191,17 @@ class PgConnection:
         translated = [(translate(sql), params) for sql, params in statements]
         try:
             return [cursor.fetchall() for cursor in self._together(translated)]
+        except psycopg.Error as error:
+            raise StoreError(f"PostgreSQL: {error}") from error
+
+    def rows_of_chosen(self, chosen: tuple[str, Sequence[Any]], reads: Sequence[str]) -> list[list[Any]]:
+        """The rows of each of ``reads`` (statements whose one parameter is the JSON list of some
+        ids: ``queries.CHOSEN``) for the ids the ``chosen`` statement lists, in one round trip: the
+        ids are kept on the server, in a setting of the session, between the statement and the reads."""
+        sql, params = chosen
+        statements = [(_keeping_chosen(sql), params), *((_reading_chosen(read), ()) for read in reads)]
+        try:
+            return [cursor.fetchall() for cursor in self._together(statements)[1:]]
         except psycopg.Error as error:
             raise StoreError(f"PostgreSQL: {error}") from error
 
