@@ -12,7 +12,7 @@ import json
 import pytest
 
 from chronique.errors import StoreError
-from chronique.store import Store, timeline_reads
+from chronique.store import Store, text_reads, timeline_reads
 from chronique.store.dialect import one_plan, translate
 from chronique.store.entity_reads import find_entity, find_entity_id
 from chronique.store.postgres import PgConnection
@@ -86,3 +86,38 @@ def test_the_events_of_a_timeline_read_together_see_rows_held_for_copy(pg_url: s
                                    ('SELECT doc_id, start, "end" FROM sentences', ())])
         conn.execute("ROLLBACK")
     assert rows == [[], [("d1", 0, 10)]]
+
+
+def test_a_full_text_window_is_planned_with_pages_priced_as_in_memory_and_the_session_keeps_its_costs(
+        pg_url: str) -> None:
+    assert translate(text_reads._RANKED_QUOTES).cached_pages and not translate(text_reads._RANKED_QUOTES).one_plan
+    assert not translate(_NAMES_OF).cached_pages
+    with Store(pg_url) as store:
+        conn = store._conn
+        assert isinstance(conn, PgConnection)
+        conn.execute("INSERT INTO documents (id, content_hash, text, ingested_at) VALUES"
+                     " ('d1', 'h1', 'La croissance ralentit.', 'now'), ('d2', 'h2', 'Il pleut.', 'now')")
+        costs = [(_NAMES_OF, ("[]",)), ("SHOW random_page_cost", ()), (text_reads._RANKED_ARTICLES,
+                 ('"croissance"', '"croissance"', 1999, 5)), (_NAMES_OF, ("[]",)), ("SHOW seq_page_cost", ())]
+        rows = conn.rows_together(costs)
+        assert [row[1] for row in rows[2]] == ["d1"]
+        assert rows[1] == [("1.1",)] and rows[4] == [("1",)]
+        assert [article.doc_id for article, _ in text_reads.ranked_articles(conn, '"croissance"', 5)] == ["d1"]
+        assert conn.execute("SHOW seq_page_cost").fetchone() == ("1",)
+        assert conn.execute("SHOW random_page_cost").fetchone() == ("1.1",)
+        assert conn.execute("SHOW plan_cache_mode").fetchone() == ("force_custom_plan",)
+
+
+def test_reads_of_the_ids_a_statement_chose_answer_as_with_the_ids_sent_back(pg_url: str) -> None:
+    """One round trip: the ids kept on the server between the statement choosing them and the reads."""
+    with Store(pg_url) as store:
+        _entities(store, [("a,b", "Ada", 3), ('c"d', "Bob", 1), ("{e} f", "Cy", 2), ("g", "Dan", 1)])
+        conn = store._conn
+        assert isinstance(conn, PgConnection)
+        chosen = ("SELECT id FROM entities WHERE name < ? ORDER BY name LIMIT ?", ["D", 5])
+        ids = [row[0] for row in conn.execute(*chosen).fetchall()]
+        assert conn.rows_of_chosen(chosen, [_NAMES_OF, _NAMES_OF]) == [[("Ada",), ("Bob",), ("Cy",)]] * 2
+        assert conn.rows_of_chosen(chosen, [_NAMES_OF]) == [conn.execute(_NAMES_OF, (json.dumps(ids),)).fetchall()]
+        assert conn.rows_of_chosen(("SELECT id FROM entities WHERE name = ?", ["Nobody"]), [_NAMES_OF]) == [[]]
+        with pytest.raises(ValueError, match="not a read of chosen ids"):
+            conn.rows_of_chosen(chosen, ["SELECT name FROM entities"])

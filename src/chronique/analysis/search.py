@@ -12,11 +12,11 @@ matched.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from chronique.analysis.records import SearchHit
 from chronique.store.reader import StoreReader
-from chronique.store.text_reads import RANKED_WINDOW
+from chronique.store.text_reads import RANKED_WINDOW, ArticleText, QuoteText
 from chronique.text import without_accents
 
 __all__ = ["query_parts", "fts_query", "fold", "locate", "locate_all", "search", "RANKED_WINDOW"]
@@ -115,12 +115,11 @@ def _sentence(bounds: tuple[int, int] | None, text: str, start: int, end: int) -
     return " ".join(text[low:high].split())
 
 
-def _article_hits(reads: StoreReader, query: str, parts: Sequence[Sequence[str]], limit: int) -> list[SearchHit]:
-    """The best articles: ranked by FTS5 (the most recent :data:`RANKED_WINDOW` matches), only
-    those few read, in one statement; their sentences in one more."""
-    found = [(article, rank, locate(article.text, parts)) for article, rank in reads.ranked_articles(query, limit)]
-    located = [(article.doc_id, span[0]) for article, _, span in found if span is not None]
-    bounds = iter(reads.sentences_holding(located))
+def _article_hits(found: Sequence[tuple[ArticleText, float, tuple[int, int] | None]],
+                  bounds: Iterator[tuple[int, int] | None]) -> list[SearchHit]:
+    """The best articles (ranked by FTS5 among the most recent :data:`RANKED_WINDOW` matches),
+    each with where it matched (``None``: only its title) and the sentence there (``bounds``:
+    one for each located article, in order)."""
     hits = []
     for article, rank, span in found:
         text = article.text
@@ -134,13 +133,11 @@ def _article_hits(reads: StoreReader, query: str, parts: Sequence[Sequence[str]]
     return hits
 
 
-def _quote_hits(reads: StoreReader, query: str, limit: int) -> list[SearchHit]:
-    quotes = reads.ranked_quotes(query, limit)
-    bounds = reads.sentences_holding([(q.doc_id, q.start) for q, _ in quotes])
+def _quote_hits(quotes: Sequence[tuple[QuoteText, float]], bounds: Iterator[tuple[int, int] | None]) -> list[SearchHit]:
     return [
         SearchHit("quote", q.doc_id, q.doc_date, q.title, q.start, q.end, _snippet(q.text, q.start, q.end),
-                  _sentence(sentence, q.text, q.start, q.end), q.speaker_id, q.speaker_name, rank)
-        for (q, rank), sentence in zip(quotes, bounds, strict=True)
+                  _sentence(next(bounds), q.text, q.start, q.end), q.speaker_id, q.speaker_name, rank)
+        for q, rank in quotes
     ]
 
 
@@ -150,9 +147,14 @@ def search(reads: StoreReader, text: str, limit: int = 20, offset: int = 0) -> l
     parts = query_parts(text)
     if not parts or limit <= 0:
         return []
-    query = fts_query(parts)
     wanted = offset + limit
-    hits = _relative(_article_hits(reads, query, parts, wanted)) + _relative(_quote_hits(reads, query, wanted))
+    # Both windows in one read, and the sentences of every hit in one more (on a server, two
+    # round trips for the whole search).
+    articles, quotes = reads.ranked_texts(fts_query(parts), wanted)
+    found = [(article, rank, locate(article.text, parts)) for article, rank in articles]
+    bounds = iter(reads.sentences_holding([(article.doc_id, span[0]) for article, _, span in found if span is not None]
+                                          + [(q.doc_id, q.start) for q, _ in quotes]))
+    hits = _relative(_article_hits(found, bounds)) + _relative(_quote_hits(quotes, bounds))
     hits.sort(key=lambda pair: (-pair[0], pair[1].kind, pair[1].doc_id, pair[1].start or 0))
     return [hit for _, hit in hits[offset:wanted]]
 def _relative(hits: list[SearchHit]) -> list[tuple[float, SearchHit]]:

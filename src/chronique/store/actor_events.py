@@ -17,7 +17,7 @@ import sqlite3
 from chronique.model import EXPORTED_MODALITIES
 from chronique.store.dialect import key_order
 
-__all__ = ["account_event", "page", "recount", "stored"]
+__all__ = ["account_event", "page", "page_statement", "recount", "stored"]
 
 _EXPORTED = tuple(sorted(EXPORTED_MODALITIES))
 _MARKS = ", ".join("?" * len(_EXPORTED))
@@ -51,7 +51,12 @@ _PAGE = {dated_only: key_order(
 
 def page(conn: sqlite3.Connection, actor: str, dated_only: bool, limit: int, offset: int) -> list[str]:
     """One page of the actor's exported events in timeline order."""
-    return [row[0] for row in conn.execute(_PAGE[dated_only], (actor, limit, offset))]
+    return [row[0] for row in conn.execute(*page_statement(actor, dated_only, limit, offset))]
+
+
+def page_statement(actor: str, dated_only: bool, limit: int, offset: int) -> tuple[str, list[object]]:
+    """The statement of :func:`page` and its values."""
+    return _PAGE[dated_only], [actor, limit, offset]
 
 
 def recount(conn: sqlite3.Connection) -> set[tuple[str, int, str, str]]:

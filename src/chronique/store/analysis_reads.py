@@ -17,6 +17,7 @@ from datetime import date
 from typing import NamedTuple
 
 from chronique.model import EXPORTED_MODALITIES
+from chronique.store.dialect import one_plan
 from chronique.store.selection import EventFilter, event_ids_sql, select_event_ids
 
 __all__ = [
@@ -180,14 +181,23 @@ def latest_event_ids(conn: sqlite3.Connection, actor_id: str, limit: int) -> lis
     return select_event_ids(conn, spec, limit=limit, newest_first=True) if limit else []
 
 
+#: A pair's events and its actors' roles: key look-ups, planned once per connection on
+#: PostgreSQL (``dialect.one_plan``; planning took 0.2–0.7 ms, running 0.1–0.2).
+_PAIR_EVENTS = one_plan("SELECT event_id FROM pair_events WHERE entity_id = ? AND other_id = ?")
+_ROLE_RELATIONS = one_plan(
+    "SELECT r.source, r.target, t.name, r.title, r.valid_from, r.valid_to"
+    " FROM relations r JOIN entities t ON t.id = r.target"
+    " WHERE r.type = 'ROLE' AND r.source IN (SELECT value FROM json_each(?))"
+    " ORDER BY r.source, r.target, r.title, r.id")
+
+
 def events_of_all(conn: sqlite3.Connection, actors: Iterable[str]) -> list[str]:
     """The ids of the exported events, dated or not, that involve every one of these actors
     (each set read from the side with fewer events, as ``store.selection`` does), in no order.
     Two actors: one range of ``pair_events`` (migration m008)."""
     chosen = tuple(dict.fromkeys(actors))
     if len(chosen) == 2:
-        return [row[0] for row in conn.execute(
-            "SELECT event_id FROM pair_events WHERE entity_id = ? AND other_id = ?", sorted(chosen))]
+        return [row[0] for row in conn.execute(_PAIR_EVENTS, sorted(chosen))]
     return select_event_ids(conn, EventFilter(chosen, dated_only=False))
 
 
@@ -205,10 +215,4 @@ def actor_period_totals(conn: sqlite3.Connection, actor_id: str, start: date | N
 
 def role_relations(conn: sqlite3.Connection, holders: Iterable[str]) -> list[RoleRow]:
     """The ROLE relations held by these actors, by holder, organisation, title and id."""
-    return [RoleRow(*row) for row in conn.execute(
-        "SELECT r.source, r.target, t.name, r.title, r.valid_from, r.valid_to"
-        " FROM relations r JOIN entities t ON t.id = r.target"
-        " WHERE r.type = 'ROLE' AND r.source IN (SELECT value FROM json_each(?))"
-        " ORDER BY r.source, r.target, r.title, r.id",
-        (json.dumps(sorted(set(holders))),),
-    )]
+    return [RoleRow(*row) for row in conn.execute(_ROLE_RELATIONS, (json.dumps(sorted(set(holders))),))]

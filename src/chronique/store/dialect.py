@@ -121,6 +121,11 @@ class Translated:
     returns_id: bool = False
     #: Marked by :func:`one_plan`: planned once per connection, that plan reused for any values.
     one_plan: bool = False
+    #: A full-text window (``store.text_reads``): planned with the cost of a page read lowered to
+    #: that of a page in memory (``PgConnection``), so that the planner weighs the rows each way
+    #: reads, not the pages: the newest quotes walked until 2,000 match (45,000 of them for a word
+    #: in one quote in twenty) or only the word's quotes from its index (4,300), then sorted.
+    cached_pages: bool = False
 
 
 #: The statements marked by :func:`one_plan`, whitespace folded.
@@ -286,7 +291,9 @@ def translate(sql: str) -> Translated:
         return replace(_statement(sql), one_plan=True)
     if head in _KEY_ORDER:
         return _statement(sql, null_order=False)
-    sql = _fts(head) or sql
+    window = _fts(head)
+    if window is not None:
+        return replace(_statement(window), cached_pages=True)
     upper = head.upper()
     if upper.startswith("CREATE TABLE"):
         return Translated((_create_table(sql),))

@@ -25,14 +25,19 @@ _ENTITY_ROWS = """
 """
 
 
+def _rows_sql(where: str) -> str:
+    return f"{_ENTITY_ROWS} {where} ORDER BY mention_count DESC, e.name, e.id"
+
+
+def _aliases_sql(where: str) -> str:
+    return (f"SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT e.id FROM entities e {where})"
+            " ORDER BY entity_id, alias")
+
+
 def _entity_rows(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[EntityRow]:
     """Entity rows with their aliases, most mentioned first, then by name and id (the two reads
     sent at once on PostgreSQL: see :func:`rows_together`)."""
-    rows, alias_rows = rows_together(conn, [
-        (f"{_ENTITY_ROWS} {where} ORDER BY mention_count DESC, e.name, e.id", tuple(params)),
-        (f"SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT e.id FROM entities e {where})"
-         " ORDER BY entity_id, alias", tuple(params)),
-    ])
+    rows, alias_rows = rows_together(conn, [(_rows_sql(where), tuple(params)), (_aliases_sql(where), tuple(params))])
     aliases: dict[str, list[str]] = {}
     for entity_id, alias in alias_rows:
         aliases.setdefault(entity_id, []).append(alias)
@@ -62,6 +67,12 @@ _NAMED = (
     " UNION ALL SELECT id FROM entities WHERE norm_name = ?"
     " UNION ALL SELECT entity_id FROM aliases WHERE norm = ?)"
 )
+
+
+# The two reads of :func:`find_entity` (an actor named in a question: a pair's two, a profile's
+# one) are key look-ups whatever the name: planned once per connection (``dialect.one_plan``).
+one_plan(_rows_sql(_NAMED))
+one_plan(_aliases_sql(_NAMED))
 
 
 def _named_params(name: str) -> tuple[str, str, str, str]:

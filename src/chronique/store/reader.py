@@ -173,6 +173,10 @@ class StoreReader:
     def ranked_quotes(self, query: str, limit: int) -> list[tuple[QuoteText, float]]:
         return text_reads.ranked_quotes(self._conn, query, limit)
 
+    def ranked_texts(self, query: str, limit: int
+                     ) -> tuple[list[tuple[ArticleText, float]], list[tuple[QuoteText, float]]]:
+        return text_reads.ranked_texts(self._conn, query, limit)
+
     def sentence_holding(self, doc_id: str, offset: int) -> tuple[int, int] | None:
         return text_reads.sentence_holding(self._conn, doc_id, offset)
 

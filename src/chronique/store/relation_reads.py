@@ -8,7 +8,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from chronique.store.queries import CHOSEN, stored_date
+from chronique.store.queries import CHOSEN, rows_together, stored_date
 from chronique.store.records import Evidence, RelationRow
 
 __all__ = ["relations"]
@@ -69,21 +69,21 @@ _EVIDENCE_ROWS = f"""
 """
 
 
-def _much_told(conn: sqlite3.Connection, totals: dict[str, int], limit: int | None) -> list[str]:
-    """The relations whose first ``limit`` tellings are found sooner by walking the documents in
-    date order than by ranking all of them: a much-covered CEO's role is told in 6,000 articles,
-    whose dates cost 50 ms to read and sort, while the first three are among the first fifty."""
+def _much_told(totals: dict[str, int], limit: int | None, documents: int) -> list[str]:
+    """The relations whose first ``limit`` tellings are found sooner by walking the ``documents``
+    in date order than by ranking all of them: a much-covered CEO's role is told in 6,000
+    articles, whose dates cost 50 ms to read and sort, while the first three are among the first
+    fifty."""
     if limit is None:
         return []
-    documents = conn.execute("SELECT MAX(rowid) FROM documents").fetchone()[0] or 0
     return sorted(rid for rid, total in totals.items() if total * total > limit * documents)
 
 
 def _relation_evidence(
-    conn: sqlite3.Connection, relation_ids: list[str], totals: dict[str, int], limit: int | None,
+    conn: sqlite3.Connection, relation_ids: list[str], totals: dict[str, int], limit: int | None, documents: int,
 ) -> dict[str, list[Evidence]]:
     """Relation id → its tellings in reading order (the first ``limit`` only, when given)."""
-    walked = _much_told(conn, totals, limit)
+    walked = _much_told(totals, limit, documents)
     ranked = json.dumps([rid for rid in relation_ids if rid not in set(walked)])
     rows = conn.execute(_RELATION_EVIDENCE, (ranked, 2**62 if limit is None else limit)).fetchall()
     chosen = [row[0] for rid in walked for row in conn.execute(_FIRST_TELLINGS, (rid, rid, limit, limit))]
@@ -105,12 +105,16 @@ def relations(
     times) and how many tellings there are in all."""
     chosen = json.dumps(list(dict.fromkeys(entity_ids)))
     rows = conn.execute(_RELATIONS.format(joint="AND" if between else "OR"), (chosen, chosen)).fetchall()
+    if not rows:  # (most pairs of actors: nothing more to read)
+        return []
     relation_ids = [row[0] for row in rows]
-    totals = dict(conn.execute(
-        f"SELECT relation_id, COUNT(*) FROM relation_evidence WHERE relation_id {CHOSEN} GROUP BY relation_id",
-        (json.dumps(relation_ids),),
-    ).fetchall())
-    evidence = _relation_evidence(conn, relation_ids, totals, evidence_limit)
+    # The tellings' counts and the documents' (for _much_told), sent to a server at once.
+    counted, last_document = rows_together(conn, [
+        (f"SELECT relation_id, COUNT(*) FROM relation_evidence WHERE relation_id {CHOSEN} GROUP BY relation_id",
+         (json.dumps(relation_ids),)),
+        ("SELECT MAX(rowid) FROM documents", ())])
+    totals = dict(counted)
+    evidence = _relation_evidence(conn, relation_ids, totals, evidence_limit, last_document[0][0] or 0)
     return [
         RelationRow(rid, type_, source, source_name, target, target_name, title, valid_from, valid_to,
                     tuple(evidence.get(rid, ())), totals.get(rid, 0))

@@ -294,9 +294,20 @@ def select_event_ids(
     """The ids of the chosen events: all of them in no order, or with ``limit`` one page of them
     in timeline order (dated first, by ``date_start`` or ``date_value``, then event id;
     ``newest_first``: the dated ones latest first, then the undated ones)."""
+    chosen = chosen_events(conn, spec, limit=limit, offset=offset, newest_first=newest_first)
+    return chosen if isinstance(chosen, list) else [row[0] for row in conn.execute(*chosen)]
+
+
+def chosen_events(
+    conn: sqlite3.Connection, spec: EventFilter, *, limit: int | None = None, offset: int = 0,
+    newest_first: bool = False,
+) -> tuple[str, list[object]] | list[str]:
+    """What :func:`select_event_ids` answers: the statement (and its values) whose rows are the
+    ids, the reads that choose it made, or the ids themselves when no one statement lists them.
+    (A server can then run that statement with what reads the events, in one round trip.)"""
     if (limit is not None and not newest_first and len(spec.actors) == 1 and not spec.include_unexported
             and not spec.has_period and spec.after is None):
-        return actor_events.page(conn, spec.actors[0], spec.dated_only, limit, offset)  # one index walk (m010)
+        return actor_events.page_statement(spec.actors[0], spec.dated_only, limit, offset)  # one index walk (m010)
     if spec.actors and not _sizes_choose(spec, limit):
         counts, driver = {}, "actors"  # (an actor without events: the query finds none)
     else:
@@ -313,4 +324,4 @@ def select_event_ids(
     if limit is not None:
         sql += f" ORDER BY {_order(newest_first)} LIMIT ? OFFSET ?"
         values += [limit, offset]
-    return [row[0] for row in conn.execute(sql, values)]
+    return sql, values

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from chronique.store.dialect import one_plan
+from chronique.store.queries import rows_together
 
 __all__ = [
-    "RANKED_WINDOW", "ArticleText", "QuoteText", "ranked_articles", "ranked_quotes",
+    "RANKED_WINDOW", "ArticleText", "QuoteText", "ranked_articles", "ranked_quotes", "ranked_texts",
     "sentence_holding", "sentences_holding", "sentence_around",
 ]
 
@@ -67,26 +68,43 @@ def _ranked_window(table: str) -> str:
             " ORDER BY rank LIMIT ?")
 
 
+_RANKED_ARTICLES = ("SELECT d.rowid, d.id, d.date, d.title, d.text, m.rank"
+                    f" FROM ({_ranked_window('documents_fts')}) AS m JOIN documents d ON d.rowid = m.rowid")
+_RANKED_QUOTES = ('SELECT q.id, q.doc_id, d.date, d.title, d.text, q.start, q."end", q.speaker, en.name, m.rank'
+                  f" FROM ({_ranked_window('quotes_fts')}) AS m JOIN quotes q ON q.id = m.rowid"
+                  " JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker")
+
+
+def _articles(rows: Sequence[tuple]) -> list[tuple[ArticleText, float]]:
+    return [(ArticleText(rowid, doc_id, _date(day), title, text), rank)
+            for rowid, doc_id, day, title, text, rank in rows]
+
+
+def _quotes(rows: Sequence[tuple]) -> list[tuple[QuoteText, float]]:
+    return [(QuoteText(quote_id, doc_id, _date(day), title, text, start, end, speaker, name), rank)
+            for quote_id, doc_id, day, title, text, start, end, speaker, name, rank in rows]
+
+
 def ranked_articles(conn: sqlite3.Connection, query: str, limit: int) -> list[tuple[ArticleText, float]]:
     """The ``limit`` best articles matching an FTS5 ``query``, each with its bm25 rank (beyond
     :data:`RANKED_WINDOW` matches, only the most recently stored ones are ranked); read with
     their texts in the same statement."""
-    return [(ArticleText(rowid, doc_id, _date(day), title, text), rank)
-            for rowid, doc_id, day, title, text, rank in conn.execute(
-                "SELECT d.rowid, d.id, d.date, d.title, d.text, m.rank"
-                f" FROM ({_ranked_window('documents_fts')}) AS m JOIN documents d ON d.rowid = m.rowid",
-                (query, query, RANKED_WINDOW - 1, limit))]
+    return _articles(conn.execute(_RANKED_ARTICLES, (query, query, RANKED_WINDOW - 1, limit)).fetchall())
 
 
 def ranked_quotes(conn: sqlite3.Connection, query: str, limit: int) -> list[tuple[QuoteText, float]]:
     """The ``limit`` best quotes matching an FTS5 ``query``, each with its rank, its article's
     text and its speaker's name, in one statement (as :func:`ranked_articles`)."""
-    return [(QuoteText(quote_id, doc_id, _date(day), title, text, start, end, speaker, name), rank)
-            for quote_id, doc_id, day, title, text, start, end, speaker, name, rank in conn.execute(
-                'SELECT q.id, q.doc_id, d.date, d.title, d.text, q.start, q."end", q.speaker, en.name, m.rank'
-                f" FROM ({_ranked_window('quotes_fts')}) AS m JOIN quotes q ON q.id = m.rowid"
-                " JOIN documents d ON d.id = q.doc_id LEFT JOIN entities en ON en.id = q.speaker",
-                (query, query, RANKED_WINDOW - 1, limit))]
+    return _quotes(conn.execute(_RANKED_QUOTES, (query, query, RANKED_WINDOW - 1, limit)).fetchall())
+
+
+def ranked_texts(conn: sqlite3.Connection, query: str, limit: int
+                 ) -> tuple[list[tuple[ArticleText, float]], list[tuple[QuoteText, float]]]:
+    """:func:`ranked_articles` and :func:`ranked_quotes` of one query, sent to a server at once
+    (one round trip for both: ``queries.rows_together``)."""
+    params = (query, query, RANKED_WINDOW - 1, limit)
+    articles, quotes = rows_together(conn, [(_RANKED_ARTICLES, params), (_RANKED_QUOTES, params)])
+    return _articles(articles), _quotes(quotes)
 
 
 def sentence_holding(conn: sqlite3.Connection, doc_id: str, offset: int) -> tuple[int, int] | None:

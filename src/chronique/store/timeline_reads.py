@@ -18,7 +18,7 @@ from chronique.store.dialect import is_postgres, one_plan
 from chronique.store.entity_reads import ENTITY_NAMES
 from chronique.store.queries import CHOSEN, rows_together, stored_date
 from chronique.store.records import EventMentionRow, TimelineEntry
-from chronique.store.selection import EventFilter, select_event_ids
+from chronique.store.selection import EventFilter, chosen_events, select_event_ids
 
 __all__ = ["events_by_ids", "timeline", "timeline_event_ids"]
 
@@ -93,7 +93,29 @@ def _rows_of_events(conn: sqlite3.Connection, chosen: str) -> tuple[list[Any], l
 
 def events_by_ids(conn: sqlite3.Connection, event_ids: Iterable[str]) -> list[TimelineEntry]:
     """The timeline entries of these events (unknown ids are skipped), in timeline order."""
-    mention_rows, actor_rows, names, event_rows = _rows_of_events(conn, json.dumps(list(dict.fromkeys(event_ids))))
+    return _entries(*_rows_of_events(conn, json.dumps(list(dict.fromkeys(event_ids)))))
+
+
+#: The four reads of :func:`_rows_of_events`, for ``PgConnection.rows_of_chosen``.
+_READS_OF_EVENTS = (_MENTIONS_OF_EVENTS, _ACTORS_OF_EVENTS, _NAMES_OF_ACTORS, _EVENT_ROWS)
+
+
+def _chosen_entries(conn: sqlite3.Connection, chosen: tuple[str, list[object]] | list[str]) -> list[TimelineEntry]:
+    """The entries of the events ``selection.chosen_events`` answered: on PostgreSQL the statement
+    listing them is sent with the four reads of their rows (one round trip: the ids stay on the
+    server), elsewhere run first."""
+    if isinstance(chosen, list):
+        return events_by_ids(conn, chosen)
+    of_chosen = getattr(conn, "rows_of_chosen", None)
+    if of_chosen is None:
+        return events_by_ids(conn, [row[0] for row in conn.execute(*chosen)])
+    mentions, actors, names, events = of_chosen(chosen, _READS_OF_EVENTS)
+    return _entries(mentions, actors, {row[0]: row[1] for row in names}, events)
+
+
+def _entries(mention_rows: list[Any], actor_rows: list[Any], names: dict[str, str],
+             event_rows: list[Any]) -> list[TimelineEntry]:
+    """The timeline entries of the rows the four reads of some events gave, in timeline order."""
     mentions = _timeline_mentions(mention_rows)
     actor_names = _timeline_actors(actor_rows, names)
     entries = []
@@ -126,9 +148,14 @@ def timeline_event_ids(
     """The ids of the events a :func:`timeline` with the same arguments lists: all of them in no
     order, or with ``limit`` one page in timeline order (see ``store.selection``); ``after``:
     only the events after that event in timeline order."""
-    spec = EventFilter(tuple(dict.fromkeys(actors)), any_actor, start, end, dated_only, include_unexported,
-                       None if after is None else _timeline_cursor(conn, after))
+    spec = _filter(conn, actors, dated_only, include_unexported, any_actor, start, end, after)
     return select_event_ids(conn, spec, limit=limit, offset=offset)
+
+
+def _filter(conn: sqlite3.Connection, actors: Sequence[str], dated_only: bool, include_unexported: bool,
+            any_actor: bool, start: date | None, end: date | None, after: str | None) -> EventFilter:
+    return EventFilter(tuple(dict.fromkeys(actors)), any_actor, start, end, dated_only, include_unexported,
+                       None if after is None else _timeline_cursor(conn, after))
 
 
 def _timeline_cursor(conn: sqlite3.Connection, event_id: str) -> tuple[str | None, str]:
@@ -165,11 +192,8 @@ def timeline(
     by ``after`` = the id of a page's last event, list every event once and in one order; events
     of one day may then come in another order than in the whole timeline.
     """
-    ids = timeline_event_ids(
-        conn, actors, dated_only=dated_only, include_unexported=include_unexported,
-        any_actor=any_actor, start=start, end=end, limit=limit, offset=offset, after=after,
-    )
-    entries = events_by_ids(conn, ids)
+    spec = _filter(conn, actors, dated_only, include_unexported, any_actor, start, end, after)
+    entries = _chosen_entries(conn, chosen_events(conn, spec, limit=limit, offset=offset))
     return entries if limit is None else sorted(entries, key=lambda entry: entry.page_key)
 
 
