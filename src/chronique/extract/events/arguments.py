@@ -539,9 +539,20 @@ class ArgumentFinder:
         makers = []
         for key in keys:
             known = self.kb.get(key)
-            if known is not None and known.maker and known.maker in types and known.maker not in makers:
-                makers.append(known.maker)
+            maker = known.maker if known is not None else self._brand_of(key)
+            if maker and maker in types and maker not in makers:
+                makers.append(maker)
         return makers
+
+    def _brand_of(self, key: str) -> str | None:
+        """The organisation whose name opens an unknown product's ("Airbus A350" is Airbus's:
+        the actors' ``brand-product`` rule typed it so only when the knowledge base knows that
+        organisation)."""
+        if not key.startswith("product:"):
+            return None
+        first = key.split(":", 1)[1].split(" ", 1)[0]
+        known = [self.kb.get(k) for k in self.kb.actors_named(first)]
+        return known[0].id if len(known) == 1 and known[0] is not None and known[0].type == "ORG" else None
 
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
