@@ -86,6 +86,9 @@ def types_of(doc) -> dict[str, str]:
         # what has a seat is an organisation, whatever the NER made of the name
         ("Skelda, basée à Lyon, a porté plainte contre le groupe Varenko.", {"Skelda": "ORG"}),
         ("Skelda, dont le siège est à Oslo, a racheté une usine.", {"Skelda": "ORG"}),
+        # a state the NER missed after a conjunction is a place; a longer name holding one wins
+        ("Le Maroc et l'Espagne ont signé un accord migratoire.", {"Maroc": "LOC", "Espagne": "LOC"}),
+        ("La Banque d'Espagne a relevé ses taux.", {"Banque d'Espagne": "ORG"}),
         # what a company buys or sells is a company, and so is whom it is sold to
         ("Le groupe Varenko a racheté Varnel.", {"Varnel": "ORG"}),
         ("BNP Paribas a cédé Varnel à Kolbe.", {"Varnel": "ORG", "Kolbe": "ORG"}),

@@ -80,6 +80,8 @@ class InstitutionFinder:
         self.locative = frozenset(places["locative_prepositions"])
         self.place_links = frozenset(places["place_links"])
         self.capitals: dict[str, str] = dict(places["capitals"])
+        self.countries = frozenset(places["countries"])
+        self.longest_country = max((len(c.replace("-", " - ").replace("'", "' ").split()) for c in self.countries), default=1)
         self.seats: dict[str, list[str]] = dict(places["seats"])
         self.seats_as_subject = frozenset(places.get("seats_as_subject", []))
         self.state_acts = frozenset(tuple(fold(w) for w in noun.split(" ")) for noun in places.get("state_act_nouns", []))
@@ -92,7 +94,24 @@ class InstitutionFinder:
 
     def find(self, doc: Doc, text: str) -> list[NamedSpan]:
         described = self.descriptions(doc)
-        return described + self.bare_heads(doc, described) + self.metonyms(doc)
+        return described + self.bare_heads(doc, described) + self.metonyms(doc) + self.countries_named(doc)
+
+    def countries_named(self, doc: Doc) -> list[NamedSpan]:
+        """The states of ``places.toml`` wherever they are written ("Le Maroc et l'Espagne ont
+        signé"): the NER misses some, most often after a conjunction. A longer name holding one
+        ("la Banque d'Espagne", "Air France") wins over it when the names are settled."""
+        found = []
+        tokens, text = token_table(doc), text_of(doc)
+        for i, word in enumerate(tokens.texts):
+            if not word[:1].isupper():
+                continue
+            for size in range(min(self.longest_country, len(tokens) - i), 0, -1):
+                form = text[tokens.starts[i] : tokens.ends[i + size - 1]]
+                if form in self.countries:
+                    found.append(NamedSpan(Span(doc, i, i + size, label="LOC"), "LOC", None, False, "pattern",
+                                           rule="place"))
+                    break
+        return found
 
     def bare_heads(self, doc: Doc, described: list[NamedSpan]) -> list[NamedSpan]:
         """"le tribunal", "le gouvernement" alone: the one institution of that head the article
