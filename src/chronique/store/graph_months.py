@@ -153,7 +153,7 @@ def long_event_ids(month: str) -> tuple[str, list[object]]:
             f" AND COALESCE(date_end, date_start) >= ? AND +modality IN ({_MARKS})", [high, low, *_EXPORTED])
 
 
-def _totals(links: set[tuple[object, ...]], actors: set[tuple[str, ...]]) -> tuple[set[tuple[object, ...]], ...]:
+def _totals(links: set[tuple[object, ...]], actors: set[tuple[str, str, str]]) -> tuple[set[tuple[object, ...]], ...]:
     pairs = Counter(link[:3] for link in links)
     per_actor = Counter(actor[:2] for actor in actors)
     return {(*key, n) for key, n in pairs.items()}, {(*key, n) for key, n in per_actor.items()}
