@@ -47,7 +47,6 @@ COPIES: dict[str, str] = {
     "ingest_log": "NULL, origin, content_hash || :suffix, doc_id || :suffix, status, reason, at",
     "pair_events": "entity_id, other_id, event_id || :suffix",
     "graph_links": "month, entity_id, other_id, event_id || :suffix, score, type, day",
-    "graph_actors": "month, entity_id, event_id || :suffix",
     "actor_events": "entity_id, undated, day, event_id || :suffix",
 }
 

@@ -198,6 +198,7 @@ def ingest_paths(
     per_commit = max(DEFAULT_COMMIT_SIZE if commit_size is None else commit_size, batch_size)
     for chunk in _chunks(results, per_commit):
         store_chunk(chunk, store, report, progress)
+    store.checkpoint()  # the writer lets the WAL grow over several commits (store.sqlite)
     return report
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from chronique.cli import app as cli_app
-from chronique.store import Store
+from chronique.store import Store, graph_months
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.builders import sql
 from tests.store.test_store_opening import schema
@@ -32,6 +32,11 @@ def as_m008(current: Path, path: Path) -> Path:
                   if not name.startswith(_NOT_COPIED)]
         conn.execute("BEGIN")
         for table in tables:
+            if table == "graph_actors":  # no longer stored since m011: listed from the events
+                with closing(sqlite3.connect(current)) as source:
+                    rows = sorted(graph_months.listed_actors(source))
+                conn.executemany("INSERT INTO main.graph_actors (month, entity_id, event_id) VALUES (?, ?, ?)", rows)
+                continue
             columns = ", ".join(f'"{row[1]}"' for row in conn.execute(f"PRAGMA main.table_info({table})"))
             conn.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM current.{table}")
         conn.execute("COMMIT")
@@ -52,7 +57,8 @@ def test_an_m008_store_migrates_in_place_and_answers_as_a_new_one(tmp_path: Path
         assert conn.execute("SELECT COUNT(*) FROM event_actors").fetchone()[0] > 3
         assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'event_actors_by_event'").fetchone()
     with Store(old) as store:
-        assert store.applied_migrations == ["m009_fewer_random_trees", "m010_quote_dates_and_month_totals"]
+        assert store.applied_migrations == ["m009_fewer_random_trees", "m010_quote_dates_and_month_totals",
+                                            "m011_no_month_actor_rows"]
         actors = sql(store, "SELECT event_id, role, position, entity_id FROM event_actors ORDER BY 1, 2, 3")
     with Store(new) as store:
         assert sql(store, "SELECT event_id, role, position, entity_id FROM event_actors ORDER BY 1, 2, 3") == actors

@@ -54,8 +54,18 @@ def quoted(doc_id: str, day: date | None, named: str = "Kelvia") -> Annotations:
     return Annotations(document, entities, [], [], [quote], [], [], sentences=[(0, end), (end, len(text))])
 
 
+def undo_m011(conn: sqlite3.Connection) -> None:
+    """The store as chronique before m011 left it: the month graph's actor rows stored."""
+    conn.execute("CREATE TABLE graph_actors (month TEXT NOT NULL, entity_id TEXT NOT NULL, event_id TEXT NOT NULL,"
+                 " PRIMARY KEY (month, entity_id, event_id)) WITHOUT ROWID")
+    conn.executemany("INSERT INTO graph_actors (month, entity_id, event_id) VALUES (?, ?, ?)",
+                     sorted(graph_months.listed_actors(conn)))
+    conn.execute("DELETE FROM schema_migrations WHERE name = 'm011_no_month_actor_rows'")
+
+
 def undo_m010(conn: sqlite3.Connection) -> None:
     """The store as chronique before m010 left it (``conn`` in autocommit)."""
+    undo_m011(conn)
     conn.execute("DROP INDEX quotes_by_speaker_date")
     conn.execute("ALTER TABLE quotes DROP COLUMN date")
     conn.execute("CREATE TABLE old_links (month TEXT NOT NULL, entity_id TEXT NOT NULL, other_id TEXT NOT NULL,"
@@ -129,7 +139,8 @@ def test_the_migration_fills_an_older_store(tmp_path: Path) -> None:
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM schema_migrations WHERE name = 'm008_quote_about_and_days'")
     with Store(path) as store:
-        assert store.applied_migrations == ["m008_quote_about_and_days", "m010_quote_dates_and_month_totals"]
+        assert store.applied_migrations == ["m008_quote_about_and_days", "m010_quote_dates_and_month_totals",
+                                            "m011_no_month_actor_rows"]
         assert_in_step(store)
         assert about_rows(store)[0] == before and len(before) > 2
         assert sql(store, "SELECT day, documents FROM document_days WHERE day = ''") == [("", 1)]

@@ -66,7 +66,7 @@ def test_the_migration_dates_the_quotes_and_totals_the_months_of_an_older_store(
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         undo_m010(conn)
     with Store(path) as store:
-        assert store.applied_migrations == ["m010_quote_dates_and_month_totals"]
+        assert store.applied_migrations == ["m010_quote_dates_and_month_totals", "m011_no_month_actor_rows"]
         assert out_of_step(store) == []
         assert sql(store, "SELECT COUNT(*) FROM quotes WHERE date IS NOT NULL AND doc_id LIKE 'doc-%'") == [(4,)]
         assert sql(store, "SELECT * FROM graph_links") == links

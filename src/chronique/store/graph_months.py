@@ -1,12 +1,12 @@
-"""The actor graph of a calendar month from stored links (``graph_links``, ``graph_actors``,
-migration m008), kept at ingest with the other running aggregates.
+"""The actor graph of a calendar month from stored links (``graph_links``, migration m008) and
+kept totals (m010), kept at ingest with the other running aggregates.
 
 A month's graph counted the pairs of its 4,000 events by reading every one of them with its
 actors. Here each exported event that lasts at most a year (span classes 0 and 1 of
 ``store.selection``) is listed under every calendar month its interval overlaps, once per pair of
 actors it links (``graph_links``: each source with each target, co-sources together, smaller id
-first) and once per actor (``graph_actors``). A month's pair and actor totals are then one index
-range each, grouped in SQL, and only the events of the page's edges are read. The few events that
+first), and counted once per actor. A month's pair and actor totals are then one index range
+each, and only the events of the page's edges are read. The few events that
 last longer (class 2) are read as before, from ``events_by_span_start``.
 
 Which events a month holds is exactly what ``store.selection`` chooses for that period (dated,
@@ -17,7 +17,9 @@ Since m010 each link row also carries what an edge needs of its event (score, ty
 page's edges are read from the links alone, and the month's totals per pair and per actor are
 kept (``graph_pair_months``, ``graph_actor_months``): at 1,000,000 documents a month holds 40,000
 links and 80,000 actor rows, which grouping took 30 ms, and its edges' 4,500 events with their
-actors 140 ms.
+actors 140 ms. The actor rows themselves (``graph_actors``) are not stored since m011: no read
+used them, and each was a random leaf written at ingest; an event's rows are computed from the
+event when it is listed or unlisted (:func:`listed_actors` gives them all, for a recount).
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ from itertools import combinations
 from chronique.model import EXPORTED_MODALITIES
 from chronique.store.selection import SPAN_CLASS
 
-__all__ = ["account_event", "month_of_period", "month_totals", "month_pair_facts", "long_event_ids", "recount",
-           "stored"]
+__all__ = ["account_event", "month_of_period", "month_totals", "month_pair_facts", "long_event_ids", "listed_actors",
+           "recount", "stored"]
 
 #: What a link row says of its event for an edge: (event id, score, type, day it counts on).
 LinkFacts = tuple[str, float | None, str, str]
@@ -105,11 +107,9 @@ def account_event(conn: sqlite3.Connection, event_id: str, sign: int) -> None:
     if sign > 0:
         conn.executemany("INSERT INTO graph_links (month, entity_id, other_id, event_id, score, type, day)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?)", links)
-        conn.executemany("INSERT INTO graph_actors (month, entity_id, event_id) VALUES (?, ?, ?)", actors)
     else:
         conn.executemany("DELETE FROM graph_links WHERE month = ? AND entity_id = ? AND other_id = ? AND event_id = ?",
                          [link[:4] for link in links])
-        conn.executemany("DELETE FROM graph_actors WHERE month = ? AND entity_id = ? AND event_id = ?", actors)
     conn.executemany(_ADD_PAIR, [(*link[:3], sign) for link in links])
     conn.executemany(_ADD_ACTOR, [(*actor[:2], sign) for actor in actors])
     if sign < 0:
@@ -153,26 +153,35 @@ def long_event_ids(month: str) -> tuple[str, list[object]]:
             f" AND COALESCE(date_end, date_start) >= ? AND +modality IN ({_MARKS})", [high, low, *_EXPORTED])
 
 
-def _totals(links: set[tuple[object, ...]], actors: set[tuple[str, ...]]) -> tuple[set[tuple[object, ...]], ...]:
+def _totals(links: set[tuple[object, ...]], actors: set[tuple[str, str, str]]) -> tuple[set[tuple[object, ...]], ...]:
     pairs = Counter(link[:3] for link in links)
     per_actor = Counter(actor[:2] for actor in actors)
     return {(*key, n) for key, n in pairs.items()}, {(*key, n) for key, n in per_actor.items()}
 
 
-def recount(conn: sqlite3.Connection) -> tuple[set[tuple[object, ...]], ...]:
-    """Every row counted again from the events (what the stored ones must equal): the links,
-    the actor rows, the pair and the actor totals."""
+def _listed(conn: sqlite3.Connection) -> tuple[set[tuple[object, ...]], set[tuple[str, str, str]]]:
     links: set[tuple[object, ...]] = set()
     actors: set[tuple[str, str, str]] = set()
     for (event_id,) in conn.execute("SELECT id FROM events").fetchall():
         event_links, event_actors = _event_rows(conn, event_id)
         links.update(event_links)
         actors.update(event_actors)
-    return (links, set(actors), *_totals(links, set(actors)))
+    return links, actors
+
+
+def listed_actors(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    """Every (month, actor, event) the actor totals count, from the events as they stand."""
+    return _listed(conn)[1]
+
+
+def recount(conn: sqlite3.Connection) -> tuple[set[tuple[object, ...]], ...]:
+    """Every row counted again from the events (what the stored ones must equal): the links,
+    the pair and the actor totals."""
+    links, actors = _listed(conn)
+    return (links, *_totals(links, actors))
 
 
 def stored(conn: sqlite3.Connection) -> tuple[set[tuple[object, ...]], ...]:
     return (set(conn.execute("SELECT month, entity_id, other_id, event_id, score, type, day FROM graph_links")),
-            set(conn.execute("SELECT month, entity_id, event_id FROM graph_actors")),
             set(conn.execute("SELECT month, entity_id, other_id, events FROM graph_pair_months")),
             set(conn.execute("SELECT month, entity_id, events FROM graph_actor_months")))
