@@ -93,6 +93,7 @@ def post_document(request: Request, response: Response, payload: IngestRequest) 
     """Ingest one article (JSON record): 201 when stored, 200 for a duplicate or a rejection."""
     with _one_writer, Store(request.app.state.settings.db_path) as store:
         result = ingest_document(store, payload)
+        store.checkpoint()  # a writer lets the WAL grow over saves (store.sqlite); one article is a run
     if result.status != "stored":
         response.status_code = 200
     return result
