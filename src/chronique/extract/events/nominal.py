@@ -69,7 +69,23 @@ class NominalReader:
             elif prep in self.reader.genitive and self._is_adjunct(child, child_prep, entry):
                 # "le remplacement avec effet immédiat de/nmod(effet) Robert Iger"
                 heads.append(child)
+        stray = self._stray_name_after(noun)
+        if stray is not None and prep not in self.reader.genitive:
+            # "la cession de sa filiale Kolbex/obl(verb) au/nmod(Kolbex) fonds Ardian": the name
+            # closing the noun's phrase, hung on the noun's verb, carries the noun's complements
+            heads.append(stray)
         return heads
+
+    def _stray_name_after(self, noun: Token) -> Token | None:
+        """A name right after the noun's phrase that the parser hung on the noun's own verb."""
+        doc = noun.doc
+        after = noun.right_edge.i + 1
+        if after >= len(doc) or noun.head == noun:
+            return None
+        name = doc[after]
+        if name.head != noun.head or name.dep_ in LABELS.subjects or not self._is_name(name):
+            return None
+        return name
 
     @staticmethod
     def _is_name(token: Token) -> bool:

@@ -153,7 +153,9 @@ def _stray_name_of(noun: Token, name: Token) -> bool:
     determined noun and its adjectives, hung by the parser on the noun's own governor (not as
     that governor's subject or the start of another clause), is the noun's name."""
     determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
-    return (determined and name.head == noun.head and name.dep_ not in LABELS.subjects
+    # "la cession de sa filiale Kolbex/obl(annoncé)": one level further up, right after the noun
+    hung = name.head == noun.head or (name.head == noun.head.head and name.i == noun.right_edge.i + 1)
+    return (determined and hung and name.dep_ not in LABELS.subjects
             and not opens_clause(name, noun))
 
 

@@ -84,7 +84,10 @@ class PhraseReader:
         if restated is not None:
             return [restated]
         if actor_at(head) is None and not named and (fold(head.lemma_) in self.office_nouns or fold(head.text) in self.office_nouns):
-            return self.office_holder(head)
+            # "sa filiale Kolbex/obl(verb)": a part named right after it, wherever the parser hung
+            # the name, is that actor, not its owner
+            described = name_after_adjectives(head)
+            return [described] if described is not None else self.office_holder(head)
         if actor_at(head) is None and not named:
             described = name_after_adjectives(head)
             if described is not None:  # "son concurrent coréen Kia/advmod"
