@@ -96,6 +96,7 @@ class ContextTyper:
         )
         self.kb = kb
         self.press_abbreviations = frozenset(words["press_abbreviations"])
+        self.capitalised_titles = frozenset(fold(t) for t in words.get("capitalised_titles", []))
         self.calendar_words = frozenset(fold(w) for w in words["calendar_words"])
         self.countries = frozenset(places["countries"])
         self.capitals = frozenset(places.get("capitals", {}))
@@ -222,7 +223,7 @@ class ContextTyper:
         if name.kb_id is not None or name.key is not None:
             return False
         span = name.span
-        if span.text in self.press_abbreviations:
+        if span.text in self.press_abbreviations or fold(span.text) in self.capitalised_titles:
             return True
         dated = all(t.like_num or t.is_punct or fold(t.text) in self.calendar_words for t in span[1:])
         if len(span) > 1 and fold(span[0].text) in self.calendar_words and dated:

@@ -96,8 +96,7 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
             return next((r for r in readings if r.key), readings[0])
         # the incise's verb hangs on the quote, or the quote on it (the parser made it the root)
         if incise_after is not None and (verb.head.idx < incise_after or (verb.head.i == verb.i and verb.idx >= incise_after)):
-            inverted = next((c for c in verb.children if c.i > verb.i and c.dep_ in LABELS.patients), None)
-            return phrase_speaker(context, inverted) if inverted is not None else NO_SUBJECT
+            return _inverted_subject(context, verb)
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head == verb or context.is_quoted(verb.head):
             return NO_SUBJECT
         verb = verb.head
@@ -106,6 +105,19 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
 
 #: How far apart (in tokens) two subjects may be to be one phrase the parser split ("la société OpenAI").
 SPLIT_SUBJECT_GAP = 2
+
+
+def _inverted_subject(context: QuoteContext, verb: Token) -> Reading:
+    """The subject after an incise's verb, which the parser may label an object: the first such
+    phrase that names someone, past a day the parser also made an object ("a prévenu mardi/obj
+    Bruno/dep Le Maire"); else the first phrase, naming nobody."""
+    after = [c for c in verb.children if c.i > verb.i and (c.dep_ in LABELS.patients or c.dep_ == "dep")]
+    first = next((c for c in after if c.dep_ in LABELS.patients), None)
+    for candidate in after:
+        reading = phrase_speaker(context, candidate)
+        if reading.key:
+            return reading
+    return phrase_speaker(context, first) if first is not None else NO_SUBJECT
 
 
 def _nearest_subject(readings: list[tuple[Token, Reading]], verb: Token) -> list[tuple[Token, Reading]]:
@@ -139,7 +151,7 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     is_pronoun = head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
     if key or is_pronoun:
         return Reading(key, pronoun=is_pronoun)
-    named_after = _name_after_comma(context, head)
+    named_after = _name_after_comma(context, head) or _name_before_comma(context, head)
     if named_after is not None:
         return Reading(named_after)
     word = fold(head.text)
@@ -171,6 +183,21 @@ def _name_after_comma(context: QuoteContext, head: Token) -> str | None:
         if key is not None and context.is_person(key) and name.head in (head, head.head):
             return key
     return _name_inside_after_comma(context, head)
+
+
+def _name_before_comma(context: QuoteContext, head: Token) -> str | None:
+    """"a assuré à l'AFP Marc Dorval, le directeur général de X": a title phrase right after a
+    person's name and a comma is that person's, wherever the parser hung the name. Only a title
+    after its verb (an inverted subject): "X, le patron de Y, la lettre le met en demeure" is the
+    letter's."""
+    if head.pos_ != "NOUN" or not head.is_lower or head.head.i > head.i:
+        return None
+    doc = head.doc
+    comma = head.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    key = context.actors.at(doc[comma - 1], OUTERMOST)
+    return key if key is not None and context.is_person(key) else None
 
 
 def _name_inside_after_comma(context: QuoteContext, head: Token) -> str | None:
