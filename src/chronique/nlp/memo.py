@@ -1,0 +1,94 @@
+"""Answers about one token, worked out once per ``Doc`` however many rules ask.
+
+The events component asks the same questions of the same token many times over: every trigger
+entry of a word (a verb may have several frames) asks for its subject and object, each of those
+asks whether the verb is passive, and each frame noun asks for its chain of frame nouns and its
+governing verb again. Each answer is a walk over ``Token.children`` and ``Token.head`` that gives
+the same result for the same token of the same parsed ``Doc``. :func:`per_token` remembers it in
+the document's token table (:attr:`~chronique.nlp.tokens.TokenTable.memo`), so it lives and dies
+with the ``Doc``.
+
+What is remembered is frozen so that a hit behaves as a fresh call did: a ``Token`` is kept as
+its index and rebuilt with ``doc[i]`` (callers compare tokens with ``is``; a call always gave a
+new object), and a list is kept as a tuple and handed out as a new list (callers may extend
+what they get). Only answers made of tokens, lists, tuples, strings, numbers, booleans and
+``None`` can be remembered; anything else is a ``TypeError``, so a method whose answer could be
+shared by mistake cannot be decorated. A decorated method must read nothing that changes while
+its component runs over a ``Doc`` (the parse, the actor mentions, the lexicons do not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from spacy.tokens import Doc, Token
+
+from chronique.nlp.tokens import token_table
+
+__all__ = ["per_token"]
+
+Reader = TypeVar("Reader")
+Answer = TypeVar("Answer")
+
+
+class _TokenAt:
+    """A token kept by its index."""
+
+    __slots__ = ("i",)
+
+    def __init__(self, i: int) -> None:
+        self.i = i
+
+
+class _ListOf(tuple[Any, ...]):
+    """A list kept as a tuple (handed out as a new list)."""
+
+    __slots__ = ()
+
+
+_PLAIN = (str, bool, int, float, type(None))
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, Token):
+        return _TokenAt(value.i)
+    if isinstance(value, list):
+        return _ListOf(_freeze(item) for item in value)
+    if isinstance(value, tuple):
+        return tuple(_freeze(item) for item in value)
+    raise TypeError(f"per_token cannot remember a {type(value).__name__}")
+
+
+def _thaw(value: Any, doc: Doc) -> Any:
+    if isinstance(value, _TokenAt):
+        return doc[value.i]
+    if isinstance(value, _ListOf):
+        return [_thaw(item, doc) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_thaw(item, doc) for item in value)
+    return value
+
+
+def per_token(method: Callable[[Reader, Token], Answer]) -> Callable[[Reader, Token], Answer]:
+    """Remember ``method(self, token)`` per reader and per token of the token's ``Doc``."""
+
+    @wraps(method)
+    def remembered(self: Reader, token: Token) -> Answer:
+        doc = token.doc
+        memo = token_table(doc).memo.setdefault((method, id(self)), {})
+        i = token.i
+        frozen = memo.get(i, _MISSING)
+        if frozen is _MISSING:
+            answer = method(self, token)
+            memo[i] = _freeze(answer)
+            return answer
+        return _thaw(frozen, doc)  # type: ignore[no-any-return]  # what _freeze kept of an Answer
+
+    return remembered
+
+
+_MISSING = object()
