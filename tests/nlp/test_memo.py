@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.memo import per_token
+from chronique.nlp.memo import per_lexicon, per_token
 
 VOCAB = spacy.blank("fr").vocab
 WORDS = ["Le", "groupe", "a", "racheté", "la", "société"]
@@ -85,3 +85,18 @@ def test_an_answer_that_cannot_be_kept_safely_is_refused():
     doc = parsed()
     with pytest.raises(TypeError, match="set"):
         Reader().as_set(doc[3])
+
+
+def test_a_table_built_from_a_lexicon_is_built_once_per_lexicon_object():
+    built: list[int] = []
+
+    @per_lexicon
+    def folded_nouns(words):
+        built.append(1)
+        return frozenset(noun.lower() for noun in words["nouns"])
+
+    words, same_content = {"nouns": ["Groupe", "Société"]}, {"nouns": ["Groupe", "Société"]}
+    assert folded_nouns(words) == frozenset({"groupe", "société"})
+    assert folded_nouns(words) is folded_nouns(words)
+    assert len(built) == 1
+    assert folded_nouns(same_content) == folded_nouns(words) and len(built) == 2  # another lexicon

@@ -15,6 +15,9 @@ what they get). Only answers made of tokens, lists, tuples, strings, numbers, bo
 ``None`` can be remembered; anything else is a ``TypeError``, so a method whose answer could be
 shared by mistake cannot be decorated. A decorated method must read nothing that changes while
 its component runs over a ``Doc`` (the parse, the actor mentions, the lexicons do not).
+
+:func:`per_lexicon` does the same for what a rule builds from a lexicon's word lists: once per
+lexicon, not once per document.
 """
 
 from __future__ import annotations
@@ -27,10 +30,13 @@ from spacy.tokens import Doc, Token
 
 from chronique.nlp.tokens import token_table
 
-__all__ = ["per_token"]
+__all__ = ["per_lexicon", "per_token"]
 
 Reader = TypeVar("Reader")
 Answer = TypeVar("Answer")
+Built = TypeVar("Built")
+#: Lexicons a :func:`per_lexicon` builder remembers before it starts afresh (tests make many).
+MAX_LEXICONS = 16
 
 
 class _TokenAt:
@@ -92,3 +98,25 @@ def per_token(method: Callable[[Reader, Token], Answer]) -> Callable[[Reader, To
 
 
 _MISSING = object()
+
+
+def per_lexicon(build: Callable[[dict[str, Any]], Built]) -> Callable[[dict[str, Any]], Built]:
+    """Remember ``build(words)`` per lexicon: the tables a rule makes of its word lists (folded
+    nouns by type, trade noun families…) were made again for every document.
+
+    A lexicon is loaded once and never changed, so it is known by its identity (the object is
+    kept with what was built from it, so its ``id`` cannot be reused meanwhile). What ``build``
+    returns is shared by every call: it must be read, never changed.
+    """
+    kept: dict[int, tuple[dict[str, Any], Built]] = {}
+
+    @wraps(build)
+    def once(words: dict[str, Any]) -> Built:
+        found = kept.get(id(words))
+        if found is None or found[0] is not words:
+            if len(kept) >= MAX_LEXICONS:
+                kept.clear()
+            found = kept[id(words)] = (words, build(words))
+        return found[1]
+
+    return once
