@@ -92,7 +92,7 @@ def per_token(method: Callable[[Reader, Token], Answer]) -> Callable[[Reader, To
             answer = method(self, token)
             memo[i] = _freeze(answer)
             return answer
-        return _thaw(frozen, doc)  # type: ignore[no-any-return]  # what _freeze kept of an Answer
+        return _thaw(frozen, doc)  # what _freeze kept of an Answer
 
     return remembered
 

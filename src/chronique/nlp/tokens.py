@@ -112,7 +112,7 @@ class TokenTable:
         doc = self._doc()
         if doc is None:
             raise ReferenceError("the Doc of this token table is gone: ask token_table(doc) again")
-        return doc.to_array([attribute]).tolist()  # type: ignore[no-any-return]  # one column: a list of ints
+        return doc.to_array([attribute]).tolist()  # one column: a list of ints
 
 
 #: Strings by their hash (a hash names one string in every vocabulary), and folded forms by
