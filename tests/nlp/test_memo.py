@@ -9,7 +9,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Token
 
+from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.nlp.memo import per_lexicon, per_token
+
+register_extensions()
 
 VOCAB = spacy.blank("fr").vocab
 WORDS = ["Le", "groupe", "a", "racheté", "la", "société"]
@@ -100,3 +103,13 @@ def test_a_table_built_from_a_lexicon_is_built_once_per_lexicon_object():
     assert folded_nouns(words) is folded_nouns(words)
     assert len(built) == 1
     assert folded_nouns(same_content) == folded_nouns(words) and len(built) == 2  # another lexicon
+
+
+def test_answers_are_forgotten_when_the_doc_is_given_new_actor_mentions():
+    doc, reader = parsed(), Reader()
+    reader.object(doc[3])
+    reader.object(doc[3])
+    doc._.actor_mentions = [ActorMention(10, 19, "groupe")]
+    reader.object(doc[3])
+    reader.object(doc[3])
+    assert reader.walks == 2

@@ -14,7 +14,8 @@ new object), and a list is kept as a tuple and handed out as a new list (callers
 what they get). Only answers made of tokens, lists, tuples, strings, numbers, booleans and
 ``None`` can be remembered; anything else is a ``TypeError``, so a method whose answer could be
 shared by mistake cannot be decorated. A decorated method must read nothing that changes while
-its component runs over a ``Doc`` (the parse, the actor mentions, the lexicons do not).
+its component runs over a ``Doc`` (the parse, the actor mentions, the lexicons do not); the
+answers are forgotten when ``doc._.actor_mentions`` is given a new list.
 
 :func:`per_lexicon` does the same for what a rule builds from a lexicon's word lists: once per
 lexicon, not once per document.
@@ -86,6 +87,10 @@ def per_token(method: Callable[[Reader, Token], Answer]) -> Callable[[Reader, To
     def remembered(self: Reader, token: Token) -> Answer:
         doc = token.doc
         memo = token_table(doc).memo.setdefault((method, id(self)), {})
+        mentions = doc.user_data.get(_MENTIONS_KEY)  # type: ignore[call-overload]  # an extension's tuple key
+        if memo.get(_MENTIONS_SLOT, _MISSING) is not mentions:
+            memo.clear()  # new actor mentions (a component run again, a test's): answers may differ
+            memo[_MENTIONS_SLOT] = mentions
         i = token.i
         frozen = memo.get(i, _MISSING)
         if frozen is _MISSING:
@@ -98,6 +103,10 @@ def per_token(method: Callable[[Reader, Token], Answer]) -> Callable[[Reader, To
 
 
 _MISSING = object()
+#: Where spaCy keeps ``doc._.actor_mentions`` (as :mod:`chronique.nlp.actor_index` reads it), and
+#: the memo's slot (no token's index) for the mentions its answers were given under.
+_MENTIONS_KEY = ("._.", "actor_mentions", None, None)
+_MENTIONS_SLOT = -1
 
 
 def per_lexicon(build: Callable[[dict[str, Any]], Built]) -> Callable[[dict[str, Any]], Built]:
