@@ -60,7 +60,7 @@ class TokenTable:
     @cached_property
     def folded(self) -> list[str]:
         """``fold(token.text)`` of each token: lower case, apostrophes unified."""
-        return [fold(text) for text in self.texts]
+        return _folded(self.texts)
 
     @cached_property
     def lemmas(self) -> list[str]:
@@ -70,13 +70,12 @@ class TokenTable:
         doc = self._doc()
         if doc is None:
             raise ReferenceError("the Doc of this token table is gone: ask token_table(doc) again")
-        strings = doc.vocab.strings
-        return [strings[key] for key in doc.to_array([LEMMA]).tolist()]
+        return _strings(doc, doc.to_array([LEMMA]).tolist())
 
     @cached_property
     def folded_lemmas(self) -> list[str]:
         """``fold(token.lemma_)`` of each token."""
-        return [fold(lemma) for lemma in self.lemmas]
+        return _folded(self.lemmas)
 
     @cached_property
     def pos(self) -> list[str]:
@@ -113,7 +112,43 @@ class TokenTable:
         doc = self._doc()
         if doc is None:
             raise ReferenceError("the Doc of this token table is gone: ask token_table(doc) again")
-        return [int(value) for value in doc.to_array([attribute]).tolist()]
+        return doc.to_array([attribute]).tolist()  # one column: a list of ints
+
+
+#: Strings by their hash (a hash names one string in every vocabulary), and folded forms by
+#: text, kept across documents: most of a document's words were seen before, and a dict lookup
+#: costs less than a ``StringStore`` lookup (a new ``str`` each time) or a call to ``fold``.
+_STRINGS: dict[int, str] = {}
+_FOLDED: dict[str, str] = {}
+#: Entries kept before a table starts afresh (bounds memory on a long run).
+_KNOWN_LIMIT = 200_000
+
+
+def _strings(doc: Doc, keys: list[int]) -> list[str]:
+    """``doc.vocab.strings[key]`` of each key."""
+    known = _STRINGS
+    missing = set(keys).difference(known)
+    if missing:
+        if len(known) + len(missing) > _KNOWN_LIMIT:
+            known.clear()
+            missing = set(keys)
+        strings = doc.vocab.strings
+        for key in missing:
+            known[key] = strings[key]
+    return [known[key] for key in keys]
+
+
+def _folded(texts: list[str]) -> list[str]:
+    """``fold(text)`` of each text."""
+    known = _FOLDED
+    missing = set(texts).difference(known)
+    if missing:
+        if len(known) + len(missing) > _KNOWN_LIMIT:
+            known.clear()
+            missing = set(texts)
+        for text in missing:
+            known[text] = fold(text)
+    return [known[text] for text in texts]
 
 
 def token_table(doc: Doc) -> TokenTable:

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.data import lexicon
-from chronique.extract.actors.descriptions import resolve_descriptions, titles_given
+from chronique.extract.actors.descriptions import description_cues, resolve_descriptions, titles_given
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.restated import restated_names
 from chronique.extract.quotes.marks import find_quoted_spans
@@ -218,7 +218,7 @@ def _called_so(doc, mentions, entities, words) -> dict[str, set[str]]:
     """Trade noun → the actors the article gave it ("la plateforme Velora", "Velora, la plateforme
     suédoise"): "la plateforme" stands for the one actor so called. Generic nouns ("la société",
     "le groupe") say nothing of a trade and are left to focus."""
-    cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
+    cues = description_cues(words)
     generic = {fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])}
     given = titles_given(doc, ActorIndex(doc, mentions), entities, cues)
     return {noun: keys for noun, keys in given.items() if noun not in generic}

@@ -34,6 +34,7 @@ from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.memo import per_lexicon
 from chronique.nlp.tokens import expanded_bounds, token_table
 from chronique.text import fold
 
@@ -58,6 +59,16 @@ MAX_TRADE_COMPLEMENT = 4
 OFFICE_DETERMINERS = r"(?:le |la |l'|du |au )"
 
 
+@per_lexicon
+def description_cues(words: dict[str, Any]) -> dict[str, str]:
+    """Each description noun of the lexicon, folded, with the entity type it describes."""
+    return {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
+
+
+_name_kinds = per_lexicon(NameKinds)
+_trade_nouns = per_lexicon(TradeNouns)
+
+
 def resolve_descriptions(
     doc: Doc,
     mentions: list[ActorMention],
@@ -70,7 +81,7 @@ def resolve_descriptions(
     office titles the article gives to nobody else resolved to their holder at ``doc._.dct``;
     with ``origins``, an adjective of origin ("l'investisseur américain") keeps a description to
     the actors of that country, and a generic noun ("l'entreprise") off institutions."""
-    cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
+    cues = description_cues(words)
     determiners = frozenset(fold(d) for d in words["definite_determiners"])
     #: "du géant américain", "au groupe": the mention starts at the noun (no "du" in an alias)
     contracted = frozenset(fold(d) for d in words.get("contracted_determiners", []))
@@ -81,8 +92,8 @@ def resolve_descriptions(
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []
     taken = {i for m in found for i in range(m.start, m.end)}
     tokens = token_table(doc)
-    kinds = NameKinds(words)
-    trades = TradeNouns(words)
+    kinds = _name_kinds(words)
+    trades = _trade_nouns(words)
     #: trade noun → the actor an earlier qualified description stood for ("le club rhodanien" … "ce club")
     described: dict[str, str] = {}
     for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):

@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from chronique.extract.actors.descriptions import description_cues
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.tokens import token_table
@@ -36,7 +37,7 @@ COMPLEMENT_MARKS = frozenset({"de", "d'", "d’"})
 def restated_names(doc: Doc, mentions: list[ActorMention], entities: dict[str, dict[str, Any]],
                    words: dict[str, Any]) -> list[ActorMention]:
     """Description mentions for the phrases a name closes (see the module docstring)."""
-    cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
+    cues = description_cues(words)
     determiners = frozenset(fold(d) for d in words["definite_determiners"])
     teams = frozenset(fold(n) for n in words.get("team_nouns", []))
     index = ActorIndex(doc, mentions)

@@ -36,6 +36,7 @@ from chronique.model import Event
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.memo import per_token
 from chronique.text import fold
 
 __all__ = ["Arguments", "ArgumentFinder"]
@@ -500,6 +501,7 @@ class ArgumentFinder:
         return subjects if len(subjects) == 1 else []
 
     # -- nouns -------------------------------------------------------------------------------
+    @per_token
     def frame_chain(self, noun: Token) -> list[Token]:
         """The noun and the frame nouns it hangs from ("rachat" < "offre"; "commande" < "bon")."""
         chain = [noun]
@@ -513,6 +515,7 @@ class ArgumentFinder:
                 break
         return chain
 
+    @per_token
     def governing_verb(self, noun: Token) -> Token | None:
         """The verb whose object (or argument) the noun, or the frame noun above it, is."""
         top = self.frame_chain(noun)[-1]

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["ModalityReader", "clause_path"]
@@ -109,7 +110,9 @@ class ModalityReader:
         if any(self._conditional(node) for node in path):
             return True
         sentence = path[-1].sent
-        return any(self._has("reported_cues", t.text) for t in sentence)
+        # the folded forms of the token table (``fold(t.text)``), not a Token per word of the sentence
+        cues = self.cues.get("reported_cues", frozenset())
+        return any(word in cues for word in token_table(sentence.doc).folded[sentence.start : sentence.end])
 
     @staticmethod
     def _conditional(verb: Token) -> bool:

@@ -30,6 +30,7 @@ from chronique.data import lexicon
 from chronique.identity.ontology import event_types, score_of
 from chronique.model import EXPORTED_MODALITIES, Event
 from chronique.nlp.extensions import text_of
+from chronique.nlp.tokens import expanded_bounds, token_table
 from chronique.text import fold
 
 if TYPE_CHECKING:
@@ -179,8 +180,12 @@ def rescore(events: Sequence[Event], scopes: Sequence[Scope], lang: str) -> list
 
 
 def _words(doc: Doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return tuple((fold(t.text), fold(t.lemma_)) for t in span) if span is not None else ()
+    # the tokens of doc.char_span(start, end, alignment_mode="expand"), read off the token table
+    bounds = expanded_bounds(doc, start, end)
+    if bounds is None:
+        return ()
+    tokens = token_table(doc)
+    return tuple(zip(tokens.folded[bounds[0] : bounds[1]], tokens.folded_lemmas[bounds[0] : bounds[1]]))
 
 
 def scope_of(doc: Doc, event: Event, words: EventLexicon) -> Scope:

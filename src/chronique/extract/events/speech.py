@@ -34,6 +34,7 @@ from chronique.model import EXPORTED_MODALITIES, Event
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import expanded_bounds, token_table
 from chronique.text import fold
 
 __all__ = ["SpeechFinding", "SpeechRules"]
@@ -130,11 +131,14 @@ class SpeechRules:
     def _cue_token(self, doc: Doc, cue: str, start: int, end: int) -> Token | None:
         """The token of the cue's first word nearest to the quote (after it, else before it)."""
         first = fold(cue.split()[0])
-        window = doc.char_span(max(0, start - CUE_BEFORE), min(len(text_of(doc)), end + CUE_AFTER), alignment_mode="expand")
-        near = [t for t in window or () if fold(t.text) == first
-                and (end <= t.idx <= end + CUE_AFTER or start - CUE_BEFORE <= t.idx < start)]
-        near.sort(key=lambda t: (t.idx < end, abs(t.idx - end)))
-        return near[0] if near else None
+        # the tokens of the window's char_span(…, alignment_mode="expand"), read off the token table
+        window = expanded_bounds(doc, max(0, start - CUE_BEFORE), min(len(text_of(doc)), end + CUE_AFTER))
+        tokens = token_table(doc)
+        idx = tokens.starts
+        near = [i for i in range(*window) if tokens.folded[i] == first
+                and (end <= idx[i] <= end + CUE_AFTER or start - CUE_BEFORE <= idx[i] < start)] if window else []
+        near.sort(key=lambda i: (idx[i] < end, abs(idx[i] - end)))
+        return doc[near[0]] if near else None
 
     def _cue_type(self, cue: Token) -> str | None:
         return next((self.cue_types[lemma] for lemma in self.words.lemma_candidates(cue) if lemma in self.cue_types), None)

@@ -35,6 +35,7 @@ from chronique.extract.events.phrase_names import actor_at, is_person, name_afte
 from chronique.extract.events.phrase_reader import PhraseReader
 from chronique.extract.events.sums import is_sum
 from chronique.nlp.actor_index import actor_index
+from chronique.nlp.memo import per_token
 from chronique.text import fold
 
 __all__ = ["ParseReader"]
@@ -50,6 +51,7 @@ class ParseReader(PhraseReader):
         return (verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm", []) and verb.head != verb
                 and any(c.i < verb.i and fold(c.text) in self.gerund_markers for c in verb.children))
 
+    @per_token
     def subject(self, verb: Token) -> tuple[list[str], bool]:
         """The actors doing ``verb``, and whether they were found directly (not by climbing).
 
@@ -152,6 +154,7 @@ class ParseReader(PhraseReader):
             return None
         return verb.head if verb.head.pos_ == "NOUN" else None
 
+    @per_token
     def is_passive(self, verb: Token) -> bool:
         """Passive voice, but for verbs whose compound tenses take "être" ("Axa est devenu",
         "elle est entrée"), which the parser reads as passives."""
@@ -315,6 +318,7 @@ class ParseReader(PhraseReader):
             return True
         return (known.gender == "f") == feminine
 
+    @per_token
     def object(self, verb: Token) -> Token | None:
         """The head of the direct object; a passive's subject; a relative "que" standing for it."""
         if self.is_passive(verb):

@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from chronique.nlp.extensions import text_of
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
 __all__ = ["ROLE", "PRODUCT_OF", "PART_OF", "NounSense", "NounPhrase", "NounLexicon"]
@@ -114,6 +114,11 @@ class NounLexicon:
         self.first_words = {_TOKEN_SPLIT.split(key)[0] for key in self.table}
         self.longest = max((len(_TOKEN_SPLIT.split(key)) + key.count("-") + key.count("'")
                             for key in self.table), default=1)
+        #: Every beginning of a key: a noun can only go on past a word if the words so far begin one.
+        self.prefixes = {key[:n] for key in self.table for n in range(len(key) + 1)}
+        # ``str.lower`` folds a sigma by what follows it, the one case where the key of a longer
+        # text need not begin with the key of its first words: then every width is tried.
+        self.prefix_cut = not any(sigma in key for key in self.table for sigma in "σς")
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may start a relational noun (in order): :meth:`at` is None
@@ -129,7 +134,10 @@ class NounLexicon:
         if _first_word(tokens.folded[i]) not in self.first_words and tokens.folded_lemmas[i] not in self.first_words:
             return None
         text_of_doc = text_of(doc)
-        for width in range(min(self.longest, len(doc) - i), 0, -1):
+        widest = min(self.longest, len(doc) - i)
+        if self.prefix_cut:
+            widest = self._widest_at(tokens, text_of_doc, i, widest)
+        for width in range(widest, 0, -1):
             last = i + width - 1
             last_text = tokens.texts[last]
             acronym = last_text.isupper() and len(last_text) <= 4  # "CEO", "PDG" tagged as names
@@ -145,3 +153,14 @@ class NounLexicon:
                 if senses:
                     return width, senses
         return None
+
+    def _widest_at(self, tokens: TokenTable, text: str, i: int, widest: int) -> int:
+        """The most words a noun starting at token ``i`` may have: both texts :meth:`at` tries for
+        a width (the words' text, and the same with the last word's lemma) begin with the words
+        before the last one, so a width whose first words begin no key, and every wider one, is
+        no noun (most starts are a common first word, "à" of "à la tête", followed by no key)."""
+        start = tokens.starts[i]
+        for width in range(2, widest + 1):
+            if _SPACES.sub(" ", fold(text[start : tokens.starts[i + width - 1]]).strip()) not in self.prefixes:
+                return width - 1
+        return widest
