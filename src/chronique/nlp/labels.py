@@ -100,6 +100,7 @@ class DependencyScheme:
     patients: frozenset[str]
     misparsed_predicate_links: frozenset[str]
     misparsed_main_clause_links: frozenset[str]
+    misparsed_title_name_links: frozenset[str]
 
 
 @cache

@@ -111,7 +111,7 @@ def _inverted_subject(context: QuoteContext, verb: Token) -> Reading:
     """The subject after an incise's verb, which the parser may label an object: the first such
     phrase that names someone, past a day the parser also made an object ("a prévenu mardi/obj
     Bruno/dep Le Maire"); else the first phrase, naming nobody."""
-    after = [c for c in verb.children if c.i > verb.i and (c.dep_ in LABELS.patients or c.dep_ == "dep")]
+    after = [c for c in verb.children if c.i > verb.i and (c.dep_ in LABELS.patients or c.dep_ == LABELS.unspecified)]
     first = next((c for c in after if c.dep_ in LABELS.patients), None)
     for candidate in after:
         reading = phrase_speaker(context, candidate)
@@ -212,7 +212,7 @@ def _name_inside_after_comma(context: QuoteContext, head: Token) -> str | None:
         name = doc[comma + 1]
         key = context.actors.at(name, OUTERMOST)
         mention_end = max((t.i for t in doc[comma + 1 : last + 1] if context.actors.at(t, OUTERMOST) == key), default=comma)
-        if key is not None and context.is_person(key) and mention_end == last and name.dep_ in ("conj", "appos") \
+        if key is not None and context.is_person(key) and mention_end == last and name.dep_ in LABELS.misparsed_title_name_links \
                 and head.left_edge.i <= name.head.i <= last:
             return key
         return None
