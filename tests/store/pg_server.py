@@ -41,7 +41,8 @@ def find_bindir() -> Path | None:
 class PgServer:
     """One server: ``start()``, then ``url(database)`` for each database made with ``create()``."""
 
-    def __init__(self, folder: Path | None = None, bindir: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, bindir: Path | None = None,
+                 settings: dict[str, str] | None = None) -> None:
         found = bindir or find_bindir()
         if found is None:
             raise RuntimeError("no PostgreSQL server binaries (initdb, pg_ctl): apt-get install postgresql")
@@ -49,6 +50,8 @@ class PgServer:
         self.folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="chronique-pg-"))
         self.data = self.folder / "data"
         self._as_user: list[str] = []
+        #: Server settings beyond the throw-away defaults (``--set shared_buffers=2GB``).
+        self.settings = dict(settings or {})
         if os.geteuid() == 0:
             user = pwd.getpwnam("postgres")
             os.chown(self.folder, user.pw_uid, user.pw_gid)
@@ -61,6 +64,7 @@ class PgServer:
         self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-U", "chronique", "--auth=trust",
                   "--encoding=UTF8", "--locale=C", "--no-sync")
         options = f"-k {self.folder} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self._run(str(self.bindir / "pg_ctl"), "start", "-w", "-D", str(self.data), "-l",
                   str(self.folder / "server.log"), "-o", options)
         return self
@@ -90,7 +94,11 @@ if __name__ == "__main__":
         server._as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         server.stop()
     else:
-        folder = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+        # pg_server.py [FOLDER] [--set NAME=VALUE ...]: e.g. --set shared_buffers=2GB for a benchmark
+        arguments = sys.argv[1:]
+        chosen = dict(arguments[i + 1].split("=", 1) for i, a in enumerate(arguments) if a == "--set")
+        positional = [a for i, a in enumerate(arguments) if a != "--set" and (i == 0 or arguments[i - 1] != "--set")]
+        folder = Path(positional[0]) if positional else None
         if folder:
             folder.mkdir(parents=True, exist_ok=True)
-        print(PgServer(folder).start().url())
+        print(PgServer(folder, settings=chosen).start().url())
