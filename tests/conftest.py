@@ -50,6 +50,18 @@ def exported_events(nlp, text: str, published) -> list:
     return [e for e in run_dated(nlp, text, published)._.events if e.modality in EXPORTED_MODALITIES]
 
 
+def named_events(nlp, text: str, published) -> set[tuple[str, str, str]]:
+    """(type, source's name, target's name) of each exported event of ``text``: what the
+    sentence tables of the event tests expect."""
+    from chronique.model import EXPORTED_MODALITIES
+
+    doc = run_dated(nlp, text, published)
+    names = {e.key: e.name for e in doc._.entities or []}
+    return {(event.type, names.get(source, source), names.get(target, target))
+            for event in doc._.events if event.modality in EXPORTED_MODALITIES
+            for source in event.sources for target in event.targets}
+
+
 def quote_speakers(doc) -> list[tuple[str, str | None]]:
     """Each quote of ``doc`` with its speaker's name (``None`` when nobody is given it)."""
     names = {e.key: e.name for e in doc._.entities or []}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -124,31 +125,28 @@ _FOLDED: dict[str, str] = {}
 _KNOWN_LIMIT = 200_000
 
 
-def _strings(doc: Doc, keys: list[int]) -> list[str]:
-    """``doc.vocab.strings[key]`` of each key."""
-    known = _STRINGS
-    missing = set(keys).difference(known)
+def _through(known: dict[Any, str], items: list[Any], compute: Callable[[Any], str]) -> list[str]:
+    """``compute(item)`` of each item, kept in ``known`` across documents (started afresh past
+    :data:`_KNOWN_LIMIT` entries)."""
+    missing = set(items).difference(known)
     if missing:
         if len(known) + len(missing) > _KNOWN_LIMIT:
             known.clear()
-            missing = set(keys)
-        strings = doc.vocab.strings
-        for key in missing:
-            known[key] = strings[key]
-    return [known[key] for key in keys]
+            missing = set(items)
+        for item in missing:
+            known[item] = compute(item)
+    return [known[item] for item in items]
+
+
+def _strings(doc: Doc, keys: list[int]) -> list[str]:
+    """``doc.vocab.strings[key]`` of each key."""
+    strings = doc.vocab.strings
+    return _through(_STRINGS, keys, lambda key: strings[key])
 
 
 def _folded(texts: list[str]) -> list[str]:
     """``fold(text)`` of each text."""
-    known = _FOLDED
-    missing = set(texts).difference(known)
-    if missing:
-        if len(known) + len(missing) > _KNOWN_LIMIT:
-            known.clear()
-            missing = set(texts)
-        for text in missing:
-            known[text] = fold(text)
-    return [known[text] for text in texts]
+    return _through(_FOLDED, texts, fold)
 
 
 def token_table(doc: Doc) -> TokenTable:

@@ -15,20 +15,14 @@ import datetime
 
 import pytest
 
-from chronique.model import EXPORTED_MODALITIES
-from tests.conftest import run_dated
+from tests.conftest import named_events, run_dated
 
 pytestmark = pytest.mark.slow
 PUBLISHED = datetime.date(2026, 3, 4)
 
 
 def _events(nlp, text: str) -> set[tuple[str, str, str]]:
-    """(type, source name, target name) of each exported event of ``text``."""
-    doc = run_dated(nlp, text, PUBLISHED)
-    names = {e.key: e.name for e in doc._.entities or []}
-    return {(event.type, names.get(source, source), names.get(target, target))
-            for event in doc._.events if event.modality in EXPORTED_MODALITIES
-            for source in event.sources for target in event.targets}
+    return named_events(nlp, text, PUBLISHED)
 
 
 CASES = [
