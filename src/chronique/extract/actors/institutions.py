@@ -82,6 +82,10 @@ class InstitutionFinder:
         self.capitals: dict[str, str] = dict(places["capitals"])
         self.countries = frozenset(places["countries"])
         self.longest_country = max((len(c.replace("-", " - ").replace("'", "' ").split()) for c in self.countries), default=1)
+        #: The words a state's name can start with, whether the tokenizer keeps "États-Unis" whole
+        #: or cuts it: the only tokens worth trying (``countries_named`` runs at every capital).
+        first_words = {c.split(" ")[0] for c in self.countries}
+        self.country_starts = frozenset(first_words | {w.replace("'", "-").split("-")[0] for w in first_words})
         self.seats: dict[str, list[str]] = dict(places["seats"])
         self.seats_as_subject = frozenset(places.get("seats_as_subject", []))
         self.state_acts = frozenset(tuple(fold(w) for w in noun.split(" ")) for noun in places.get("state_act_nouns", []))
@@ -103,7 +107,7 @@ class InstitutionFinder:
         found = []
         tokens, text = token_table(doc), text_of(doc)
         for i, word in enumerate(tokens.texts):
-            if not word[:1].isupper():
+            if word not in self.country_starts:
                 continue
             for size in range(min(self.longest_country, len(tokens) - i), 0, -1):
                 form = text[tokens.starts[i] : tokens.ends[i + size - 1]]
