@@ -246,7 +246,21 @@ def _naming_apposition(context: QuoteContext, head: Token) -> str | None:
         key = context.actors.at(child, OUTERMOST)
         if key:
             found = key
-    return found
+    return found or _name_hung_right_after(context, head)
+
+
+def _name_hung_right_after(context: QuoteContext, head: Token) -> str | None:
+    """"l'association UFC-Que Choisir": a name right after its role noun that the parser hung on
+    it by some other link (the name's first word read as an adjective, ``amod``). Only the word
+    right after the noun, hanging on it and capitalised: "l'association de consommateurs" has
+    no name."""
+    doc = head.doc
+    if not head.is_lower or head.i + 1 >= len(doc):
+        return None
+    name = doc[head.i + 1]
+    if name.head != head or name.is_lower or not name.is_alpha:
+        return None
+    return context.actors.at(name, OUTERMOST)
 
 
 def _owner(context: QuoteContext, head: Token) -> str | None:
