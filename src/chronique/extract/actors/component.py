@@ -30,6 +30,7 @@ from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
 from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before
+from chronique.extract.actors.particle_names import joined_at_particles
 from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
 from chronique.kb import KnowledgeBase, load_knowledge_base
@@ -239,7 +240,7 @@ class ActorRecognizer:
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
-        for raw in (part for ent in doc.ents for part in _split_at_commas(ent)):
+        for raw in (part for ent in joined_at_particles(doc.ents, self.particles) for part in _split_at_commas(ent)):
             ent = self._trim(raw)
             if ent is None:
                 continue
