@@ -173,6 +173,11 @@ MODEL_CASES = [
     ("Grok, le chatbot de xAI, a dérapé.", {("PRODUCT_OF", "grok", "xai", None)}),
     ("Llama, le modèle de Meta, est en accès libre.", {("PRODUCT_OF", "llama", "meta", None)}),
     ("Google et sa filiale DeepMind ont présenté un modèle.", {("PART_OF", "deepmind", "google", None)}),
+    # a plural noun names every actor of the list after it
+    ("Le groupe Lactalis a cédé ses filiales Parmavi et Bordolac au fonds Ardian.",
+     {("PART_OF", "org:Parmavi", "org:Lactalis", None), ("PART_OF", "org:Bordolac", "org:Lactalis", None)}),
+    ("Le groupe Lactalis a cédé sa filiale Parmavi et le fonds Ardian a racheté Bordolac.",
+     {("PART_OF", "org:Parmavi", "org:Lactalis", None)}),
     ("Jean Dupont, directeur général de la société Acme, a démissionné.",
      {("ROLE", "person:Jean Dupont", "org:Acme", "ceo")}),
     # role nouns at the size of French, hyphens read either way, acronyms, locutions

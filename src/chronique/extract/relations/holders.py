@@ -37,8 +37,21 @@ class HolderRules(ComplementRules):
         for finder in finders:
             found = finder(doc, phrase, noun, actors, types)
             if found:
-                return found
+                return self._with_listed_after(doc, phrase, found, actors, types)
         return []
+
+    def _with_listed_after(self, doc, phrase, found, actors, types):
+        """"ses filiales Alpro et Silk", "les marques Solara, Brumel et Kastel": a plural noun
+        names every actor of the list that starts with the name found right after it."""
+        if len(found) != 1 or not self._plural(doc[phrase.end - 1]):
+            return found
+        key, (start, end) = found[0]
+        if start < doc[phrase.end - 1].idx:
+            return found  # a name before the noun ("A et B, filiales de Y" is the parser's list)
+        items, surely = actors.enumeration_after(end, types, self.enumeration_links, self.coordinators)
+        if not surely:
+            return found
+        return found + [(m.key, (m.start, m.end)) for m in items if m.key != key]
 
     def _named_listed(self, doc, phrase, noun, actors, types):
         """"les fondateurs de Y - à savoir A et B -", "les applications de Y, telles que A, B et
