@@ -178,6 +178,10 @@ MODEL_CASES = [
      {("PART_OF", "org:Parmavi", "org:Lactalis", None), ("PART_OF", "org:Bordolac", "org:Lactalis", None)}),
     ("Le groupe Lactalis a cédé sa filiale Parmavi et le fonds Ardian a racheté Bordolac.",
      {("PART_OF", "org:Parmavi", "org:Lactalis", None)}),
+    # the list ends at its coordinated item: the name after the next comma is the holder
+    ("Le propriétaire des marques Zara, Bershka et Stradivarius, Inditex, a publié ses comptes.",
+     {("PART_OF", "org:Zara", "org:Inditex", None), ("PART_OF", "org:Bershka", "org:Inditex", None),
+      ("PART_OF", "org:Stradivarius", "org:Inditex", None)}),
     ("Jean Dupont, directeur général de la société Acme, a démissionné.",
      {("ROLE", "person:Jean Dupont", "org:Acme", "ceo")}),
     # role nouns at the size of French, hyphens read either way, acronyms, locutions

@@ -120,17 +120,17 @@ class DocActors:
         items: list[ActorMention] = []
         coordinated = False
         while i < len(doc):
-            linked = False
+            matched: list[tuple[str, ...]] = []
             for _ in range(2):  # ", et C": a comma then a coordinator
                 for link in links:
                     words = tuple(folded[i : i + len(link)])
                     if words == link:
                         i += len(link)
-                        linked = True
-                        coordinated |= any(w in coordinators for w in link)
+                        matched.append(link)
                         break
-            if not linked:
-                break
+            if not matched or (coordinated and matched == [(",",)]):
+                break  # "de A, B et C, Y": the list ended at C; Y is an apposition, not an item
+            coordinated |= any(w in coordinators for link in matched for w in link)
             skip = filler or (lambda token: token.pos_ == "DET")
             while i < len(doc) and (skip(doc[i]) or fold(doc[i].text) in of_words) and doc[i].idx not in self.by_start:
                 i += 1  # "de A et de la B", "A et le navigateur C"; "La Tribune" is a name
