@@ -215,6 +215,27 @@ def test_anaphoric_days_count_from_the_day_last_named() -> None:
     assert [(t.text, t.value) for t in found] == [("le 3 mars 2025", "2025-03-03"), ("Le lendemain", "2025-03-04")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La grève a commencé le 12 octobre 2023. Le même jour, la direction a cédé.",
+         [("le 12 octobre 2023", "2023-10-12"), ("Le même jour", "2023-10-12")]),
+        ("Le décret est paru le 2 juin ; ce jour-là, les maires ont protesté.",
+         [("le 2 juin", "2025-06-02"), ("ce jour-là", "2025-06-02")]),
+        ("La coopérative est née en 1998. L'année suivante, elle comptait 300 membres.",
+         [("1998", "1998"), ("L'année suivante", "1999")]),
+        ("Le port a rouvert en mars 2021 ; le mois précédent, il avait été bloqué.",
+         [("mars 2021", "2021-03"), ("le mois précédent", "2021-02")]),
+        # nothing named before: counted from the publication date
+        ("L'année précédente avait été meilleure.", [("L'année précédente", "2024")]),
+        # "le jour même de" is not an anaphoric day
+        ("Il a démissionné le jour même de sa nomination.", []),
+    ],
+)
+def test_anaphoric_days_and_periods(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, DCT, "fr")] == expected
+
+
 def test_tense_decides_the_side_of_a_weekday() -> None:
     def past(start: int, end: int) -> int:
         return -1

@@ -25,6 +25,7 @@ from chronique.extract.timex.fields import InvalidField, read_fields
 from chronique.extract.timex.lexicon import Rule, TimexLexicon, load_timex_lexicon
 from chronique.extract.timex.resolve_dates import resolve_date
 from chronique.extract.timex.resolve_relative import (
+    resolve_anaphoric_relative,
     resolve_duration,
     resolve_offset,
     resolve_part,
@@ -49,6 +50,7 @@ RESOLVERS: dict[str, Resolver] = {
     "shift": resolve_shift,
     "anaphoric_shift": resolve_shift,
     "relative": resolve_relative,
+    "anaphoric_relative": resolve_anaphoric_relative,
     "offset": resolve_offset,
     "time": resolve_time,
     "part": resolve_part,
@@ -59,7 +61,9 @@ RESOLVERS: dict[str, Resolver] = {
 _CONTEXT_WINDOW = 60
 _STOPS = (". ", "! ", "? ")
 #: Kinds resolved against a day the text names ("à 14 h", "dans la nuit"), after the others.
-ANCHORED_KINDS = frozenset({"time", "part", "anaphoric_shift"})
+ANCHORED_KINDS = frozenset({"time", "part", "anaphoric_shift", "anaphoric_relative"})
+#: Kinds counted from the period the text last named, of any size ("l'année suivante").
+PERIOD_ANCHORED_KINDS = frozenset({"anaphoric_relative"})
 #: Kinds whose resolution may depend on the tense of the clause.
 TENSED_KINDS = frozenset({"date", "relative"})
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -200,6 +204,7 @@ def _resolve_all(
     which need the days the others named."""
     results: list[tuple[Candidate, Resolved]] = []
     days: list[tuple[int, date]] = []
+    periods: list[tuple[int, date]] = []  # first day of each dated period named, with its position
     for candidate in (c for c in candidates if c.rule.kind not in ANCHORED_KINDS):
         # Only dates named without a year or a direction use the tense; asking the parse for
         # it is the one costly step, so it is done for them alone.
@@ -210,8 +215,14 @@ def _resolve_all(
             results.append((candidate, resolved))
             if (day := _mentioned_day(resolved.value)) is not None:
                 days.append((candidate.start, day))
+            if resolved.timex_type == "DATE" and (interval := value_range(resolved.value)) is not None:
+                periods.append((candidate.start, date.fromisoformat(interval[0])))
     for candidate in (c for c in candidates if c.rule.kind in ANCHORED_KINDS):
-        anchor = _anchor_for(candidate, days, text, dct)
+        if candidate.rule.kind in PERIOD_ANCHORED_KINDS:
+            earlier = [first for position, first in periods if position < candidate.start]
+            anchor = earlier[-1] if earlier else dct
+        else:
+            anchor = _anchor_for(candidate, days, text, dct)
         resolved = _resolve(candidate, ResolveContext(dct=dct, tense=None, anchor=anchor))
         if resolved is not None:
             results.append((candidate, resolved))

@@ -63,6 +63,18 @@ def resolve_relative(fields: Fields, params: dict[str, Any], context: ResolveCon
     return Resolved("DATE", format_at(shift(context.dct, granularity, steps), granularity))
 
 
+def resolve_anaphoric_relative(fields: Fields, params: dict[str, Any], context: ResolveContext) -> Resolved:
+    """A calendar period counted from the one the text last named: "l'année suivante" after
+    "en 2012" is 2013, "le mois précédent" after "en mars 2020" is February 2020 (the
+    ``anaphoric_relative`` kind; the anchor is the first day of the period last named)."""
+    granularity = str(fields["cal_unit"])
+    steps = int(fields.get("anaphoric_direction", params.get("direction", 0)))
+    origin = context.anchor or context.dct
+    if origin is None:
+        return Resolved("DATE", "XXXX")
+    return Resolved("DATE", format_at(shift(origin, granularity, steps), granularity))
+
+
 def _amount(fields: Fields) -> float:
     """The quantity of units: "sept" (7), "sept ... et demi" (7.5), "un quart de" (0.25)."""
     number = float(fields.get("number") or fields.get("approx_number") or 1)
