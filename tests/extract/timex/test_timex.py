@@ -236,6 +236,24 @@ def test_anaphoric_days_and_periods(text: str, expected: list[tuple[str, str]]) 
     assert [(t.text, t.value) for t in tag(text, DCT, "fr")] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Le budget sera voté avant l'été.", date(2025, 3, 10), [("l'été", "2025-SU")]),
+        ("La fusion pourrait aboutir au cours de l'hiver.", date(2024, 10, 2), [("l'hiver", "2024-WI")]),
+        # a season with no preposition that refers to one is generic, as before
+        ("Les ventes de glaces baissent pendant l'hiver.", date(2024, 10, 2), [("l'hiver", "XXXX-WI")]),
+        ("Les syndicats promettent une mobilisation à la rentrée.", date(2023, 6, 20), [("la rentrée", "2023-09")]),
+        ("La réforme s'appliquera à la rentrée 2026.", date(2025, 1, 8), [("la rentrée 2026", "2026-09")]),
+        ("Les inscriptions ont chuté depuis la rentrée.", date(2025, 2, 3), [("la rentrée", "2024-09")]),
+        ("La rentrée d'argent a soulagé la trésorerie.", date(2025, 2, 3), []),
+        ("Les cours du blé devraient remonter à la rentrée de septembre.", date(2019, 5, 6), [("septembre", "2019-09")]),
+    ],
+)
+def test_seasons_and_the_rentree_news_refers_to(text: str, published: date, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, published, "fr")] == expected
+
+
 def test_tense_decides_the_side_of_a_weekday() -> None:
     def past(start: int, end: int) -> int:
         return -1
