@@ -241,6 +241,8 @@ def test_anaphoric_days_and_periods(text: str, expected: list[tuple[str, str]]) 
     [
         ("Le budget sera voté avant l'été.", date(2025, 3, 10), [("l'été", "2025-SU")]),
         ("La fusion pourrait aboutir au cours de l'hiver.", date(2024, 10, 2), [("l'hiver", "2024-WI")]),
+        ("Le chantier sera livré d'ici l'été.", date(2025, 11, 3), [("l'été", "2026-SU")]),
+        ("Les prix ont flambé après l'été.", date(2025, 11, 3), [("l'été", "2025-SU")]),
         # a season with no preposition that refers to one is generic, as before
         ("Les ventes de glaces baissent pendant l'hiver.", date(2024, 10, 2), [("l'hiver", "XXXX-WI")]),
         ("Les syndicats promettent une mobilisation à la rentrée.", date(2023, 6, 20), [("la rentrée", "2023-09")]),
