@@ -256,6 +256,12 @@ def test_seasons_and_the_rentree_news_refers_to(text: str, published: date, expe
     assert [(t.text, t.value) for t in tag(text, published, "fr")] == expected
 
 
+def test_a_night_between_two_weekdays_is_one_time_dated_by_its_first_day() -> None:
+    found = tag("Les négociateurs se sont entendus dans la nuit de jeudi à vendredi.", date(2024, 3, 9), "fr",
+                tense_of=lambda start, end: -1)
+    assert [(t.text, t.type, t.value) for t in found] == [("la nuit de jeudi à vendredi", "TIME", "2024-03-07TNI")]
+
+
 def test_tense_decides_the_side_of_a_weekday() -> None:
     def past(start: int, end: int) -> int:
         return -1
