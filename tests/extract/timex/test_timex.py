@@ -226,6 +226,8 @@ def test_anaphoric_days_count_from_the_day_last_named() -> None:
          [("1998", "1998"), ("L'année suivante", "1999")]),
         ("Le port a rouvert en mars 2021 ; le mois précédent, il avait été bloqué.",
          [("mars 2021", "2021-03"), ("le mois précédent", "2021-02")]),
+        ("Le laboratoire a été racheté en 2017 ; en octobre de la même année, il a fermé son site.",
+         [("2017", "2017"), ("octobre de la même année", "2017-10")]),
         # nothing named before: counted from the publication date
         ("L'année précédente avait été meilleure.", [("L'année précédente", "2024")]),
         # "le jour même de" is not an anaphoric day

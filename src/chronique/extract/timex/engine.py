@@ -25,6 +25,7 @@ from chronique.extract.timex.fields import InvalidField, read_fields
 from chronique.extract.timex.lexicon import Rule, TimexLexicon, load_timex_lexicon
 from chronique.extract.timex.resolve_dates import resolve_date
 from chronique.extract.timex.resolve_relative import (
+    resolve_anaphoric_month,
     resolve_anaphoric_relative,
     resolve_duration,
     resolve_offset,
@@ -51,6 +52,7 @@ RESOLVERS: dict[str, Resolver] = {
     "anaphoric_shift": resolve_shift,
     "relative": resolve_relative,
     "anaphoric_relative": resolve_anaphoric_relative,
+    "anaphoric_month": resolve_anaphoric_month,
     "offset": resolve_offset,
     "time": resolve_time,
     "part": resolve_part,
@@ -61,9 +63,9 @@ RESOLVERS: dict[str, Resolver] = {
 _CONTEXT_WINDOW = 60
 _STOPS = (". ", "! ", "? ")
 #: Kinds resolved against a day the text names ("à 14 h", "dans la nuit"), after the others.
-ANCHORED_KINDS = frozenset({"time", "part", "anaphoric_shift", "anaphoric_relative"})
+ANCHORED_KINDS = frozenset({"time", "part", "anaphoric_shift", "anaphoric_relative", "anaphoric_month"})
 #: Kinds counted from the period the text last named, of any size ("l'année suivante").
-PERIOD_ANCHORED_KINDS = frozenset({"anaphoric_relative"})
+PERIOD_ANCHORED_KINDS = frozenset({"anaphoric_relative", "anaphoric_month"})
 #: Kinds whose resolution may depend on the tense of the clause.
 TENSED_KINDS = frozenset({"date", "relative"})
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")

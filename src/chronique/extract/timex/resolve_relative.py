@@ -75,6 +75,17 @@ def resolve_anaphoric_relative(fields: Fields, params: dict[str, Any], context: 
     return Resolved("DATE", format_at(shift(origin, granularity, steps), granularity))
 
 
+def resolve_anaphoric_month(fields: Fields, params: dict[str, Any], context: ResolveContext) -> Resolved | None:
+    """A month of the year the text last named: "en décembre de la même année" after "en 2018"
+    is December 2018 (the ``anaphoric_month`` kind)."""
+    month = int(fields["month"])
+    if not 1 <= month <= 12:
+        return None
+    origin = context.anchor or context.dct
+    year = f"{origin.year:04d}" if origin else "XXXX"
+    return Resolved("DATE", f"{year}-{month:02d}")
+
+
 def _amount(fields: Fields) -> float:
     """The quantity of units: "sept" (7), "sept ... et demi" (7.5), "un quart de" (0.25)."""
     number = float(fields.get("number") or fields.get("approx_number") or 1)
