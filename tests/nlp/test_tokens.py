@@ -134,3 +134,35 @@ def test_expanded_bounds_are_those_of_an_expanded_char_span_at_every_offset():
 
 def test_expanded_bounds_of_an_empty_doc_are_none():
     assert expanded_bounds(spacy.blank("fr").make_doc(""), 0, 1) is None
+
+
+#: "Le Sénat a voté 12 lois . Puis il  part" (a double space: a space token), parsed by hand.
+PARSED_WORDS = ["Le", "Sénat", "a", "voté", "12", "lois", ".", "Puis", "il", " ", "part"]
+PARSED_SPACES = [True, True, True, True, True, False, True, True, True, False, False]
+PARSED_HEADS = [1, 3, 3, 3, 5, 3, 3, 10, 10, 8, 10]
+PARSED_DEPS = ["det", "nsubj", "aux:tense", "ROOT", "nummod", "obj", "punct", "advmod", "nsubj", "dep", "ROOT"]
+PARSED_STARTS = [True, False, False, False, False, False, False, True, False, False, False]
+
+
+def parsed() -> Doc:
+    return Doc(VOCAB, words=PARSED_WORDS, spaces=PARSED_SPACES, heads=PARSED_HEADS, deps=PARSED_DEPS,
+               sent_starts=PARSED_STARTS)
+
+
+def test_dependencies_heads_and_sentence_starts_are_read_as_the_parse_gives_them():
+    doc = parsed()
+    table = token_table(doc)
+    assert table.deps == PARSED_DEPS == [t.dep_ for t in doc]
+    assert table.heads == PARSED_HEADS == [t.head.i for t in doc]  # heads before and after the token
+    assert table.sent_starts == [bool(t.is_sent_start) for t in doc]
+    assert [i for i, start in enumerate(table.sent_starts) if start] == [0, 7]
+
+
+def test_lexical_flags_and_lower_forms_are_the_tokens_own():
+    doc = parsed()
+    table = token_table(doc)
+    assert table.like_num == [t.like_num for t in doc] and table.like_num[4] is True
+    assert table.is_stop == [t.is_stop for t in doc] and table.is_stop[0] and not table.is_stop[1]
+    assert table.is_space == [t.is_space for t in doc] == [False] * 9 + [True, False]
+    assert table.is_lower == [t.is_lower for t in doc] and table.is_lower[:3] == [False, False, True]
+    assert table.lowers == [t.lower_ for t in doc] and table.lowers[1] == "sénat"

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENGTH, LIKE_NUM, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
@@ -106,6 +106,61 @@ class TokenTable:
     def sentence_start_chars(self) -> list[int]:
         """Character offset of each sentence's start (``span.start_char`` of ``doc.sents``)."""
         return [self.starts[i] for i in self.sentence_starts]
+
+    @cached_property
+    def _parse(self) -> tuple[list[int], list[int], list[int], list[int], list[int], list[int]]:
+        """DEP, HEAD (as an offset), SENT_START, LIKE_NUM, IS_STOP and IS_SPACE of each token, in one
+        ``Doc.to_array`` call (read when first asked: after the parser)."""
+        if not len(self):
+            return [], [], [], [], [], []
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of this token table is gone: ask token_table(doc) again")
+        array = doc.to_array([DEP, HEAD, SENT_START, LIKE_NUM, IS_STOP, IS_SPACE])
+        signed = array.view("int64")  # HEAD and SENT_START may be negative; DEP is a hash, unsigned
+        return (array[:, 0].tolist(), signed[:, 1].tolist(), signed[:, 2].tolist(), array[:, 3].tolist(),
+                array[:, 4].tolist(), array[:, 5].tolist())
+
+    @cached_property
+    def deps(self) -> list[str]:
+        """``token.dep_`` of each token (after the parser)."""
+        doc = self._doc()
+        return _strings(doc, self._parse[0]) if doc is not None and len(self) else []
+
+    @cached_property
+    def heads(self) -> list[int]:
+        """``token.head.i`` of each token (after the parser)."""
+        return [i + offset for i, offset in enumerate(self._parse[1])]
+
+    @cached_property
+    def sent_starts(self) -> list[bool]:
+        """``bool(token.is_sent_start)`` of each token (after the parser)."""
+        return [value == 1 for value in self._parse[2]]
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        """``token.like_num`` of each token."""
+        return [bool(value) for value in self._parse[3]]
+
+    @cached_property
+    def is_stop(self) -> list[bool]:
+        """``token.is_stop`` of each token."""
+        return [bool(value) for value in self._parse[4]]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        """``token.is_space`` of each token."""
+        return [bool(value) for value in self._parse[5]]
+
+    @cached_property
+    def is_lower(self) -> list[bool]:
+        """``token.is_lower`` of each token (``text.islower()``)."""
+        return [text.islower() for text in self.texts]
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """``token.lower_`` of each token (``text.lower()``)."""
+        return [text.lower() for text in self.texts]
 
     def _column(self, attribute: int) -> list[int]:
         if not len(self):

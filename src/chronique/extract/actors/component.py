@@ -36,6 +36,7 @@ from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Entity
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, register_extensions, text_of
+from chronique.nlp.tokens import TokenTable, token_table
 
 __all__ = ["ActorRecognizer", "NamedSpan", "QuotePersons", "make_actor_recognizer", "local_key"]
 
@@ -257,45 +258,51 @@ class ActorRecognizer:
         """Drop leading determiners and punctuation; reject spans that are not names.
 
         A capitalised determiner is part of the name inside a sentence ("selon Les Echos") and
-        in a person's name ("Le Pen"); the model often leaves it out, so it is put back.
+        in a person's name ("Le Pen"); the model often leaves it out, so it is put back. Read
+        from the token table: no ``Token`` is built.
         """
         doc = ent.doc
+        tokens = token_table(doc)
+        texts, lowers, pos, is_space = tokens.texts, tokens.lowers, tokens.pos, tokens.is_space
+        label = ent.label_
         start, end = ent.start, ent.end
-        if start > 0 and self._name_article(doc[start - 1], ent.label_) and is_capitalised(doc[start]):
+        if start > 0 and self._name_article(tokens, start - 1, label) and texts[start][:1].isupper():
             start -= 1
-        while start < end and not self._name_article(doc[start], ent.label_) and (
-            doc[start].pos_ in ("DET", "ADP", "PUNCT") or doc[start].is_space
+        while start < end and not self._name_article(tokens, start, label) and (
+            pos[start] in ("DET", "ADP", "PUNCT") or is_space[start]
         ):
             start += 1
         while end > start and (
-            doc[end - 1].pos_ == "PUNCT"
-            or doc[end - 1].is_space
-            or (doc[end - 1].is_lower and doc[end - 1].pos_ not in NAME_TAIL_POS)
+            pos[end - 1] == "PUNCT"
+            or is_space[end - 1]
+            or (texts[end - 1].islower() and pos[end - 1] not in NAME_TAIL_POS)
         ):
             end -= 1  # "X hier" is "X"; "Commission européenne" keeps its adjective
         for i in range(start + 1, end):
-            if doc[i].is_lower and doc[i].pos_ == "ADP" and doc[i].lower_ not in self.particles:
+            if texts[i].islower() and pos[i] == "ADP" and lowers[i] not in self.particles:
                 end = i  # "Skydance sous la houlette": a name does not run on past "sous"
                 break
         if start >= end:
             return None
         demonyms = self.institutions.demonyms
-        while end - start > 1 and doc[start].lower_ in demonyms and is_capitalised(doc[start + 1]):
+        while end - start > 1 and lowers[start] in demonyms and texts[start + 1][:1].isupper():
             start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
-        span = doc[start:end]
-        if not any(t.text[:1].isupper() for t in span) or len(span.text) < 2:
+        if not any(texts[i][:1].isupper() for i in range(start, end)) \
+                or tokens.ends[end - 1] - tokens.starts[start] < 2:
             return None
-        if span[0].is_lower and span[0].is_alpha and span[0].lower_ not in self.particles:
+        first = texts[start]
+        if first.islower() and first.isalpha() and lowers[start] not in self.particles:
             return None  # "ministre de l'Économie": a description, which coref resolves
-        return Span(doc, start, end, label=ent.label_)
+        return Span(doc, start, end, label=label)
 
-    def _name_article(self, token, label: str) -> bool:
+    def _name_article(self, tokens: TokenTable, i: int, label: str) -> bool:
         """"Les" in "selon Les Echos", "Le" in "Le Pen": an article that belongs to a name."""
-        if token.pos_ != "DET" or not is_capitalised(token) or token.i + 1 >= len(token.doc):
+        texts = tokens.texts
+        if tokens.pos[i] != "DET" or not texts[i][:1].isupper() or i + 1 >= len(texts):
             return False
-        if not is_capitalised(token.doc[token.i + 1]):
+        if not texts[i + 1][:1].isupper():
             return False
-        return not token.is_sent_start or (label == "PER" and token.lower_ in self.particles)
+        return not tokens.sent_starts[i] or (label == "PER" and tokens.lowers[i] in self.particles)
 
     def _cue_type(self, ent: Span, text: str) -> str | None:
         """The type a cue noun right before the name gives ("la start-up X", "son modèle Y")."""

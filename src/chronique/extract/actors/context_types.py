@@ -27,6 +27,7 @@ from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, line_befo
 from chronique.extract.actors.patterns import verb_lemmas
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["ContextTyper", "plural"]
@@ -219,69 +220,82 @@ class ContextTyper:
     # -- what names nobody -------------------------------------------------------------------
     def names_nobody(self, doc: Doc, text: str, name: NamedSpan) -> bool:
         """A press abbreviation, a dateline, a date, or one capitalised common word opening a
-        sentence ("Résultat, …", "Morceaux choisis.") that does not act in it."""
+        sentence ("Résultat, …", "Morceaux choisis.") that does not act in it. Read from the
+        token table: no ``Token`` is built."""
         if name.kb_id is not None or name.key is not None:
             return False
-        span = name.span
-        if span.text in self.press_abbreviations or fold(span.text) in self.capitalised_titles:
+        tokens = token_table(doc)
+        texts, folded = tokens.texts, tokens.folded
+        start, end = name.span.start, name.span.end
+        start_char, end_char = tokens.starts[start], tokens.ends[end - 1]
+        span_text = text[start_char:end_char]
+        if span_text in self.press_abbreviations or fold(span_text) in self.capitalised_titles:
             return True
-        dated = all(t.like_num or t.is_punct or fold(t.text) in self.calendar_words for t in span[1:])
-        if len(span) > 1 and fold(span[0].text) in self.calendar_words and dated:
+        if end - start > 1 and folded[start] in self.calendar_words and all(
+                tokens.like_num[k] or tokens.is_punct[k] or folded[k] in self.calendar_words
+                for k in range(start + 1, end)):
             return True
-        if all(t.is_upper or not t.is_alpha for t in span) and len(span.text) > 3 and self._is_dateline(text, span):
+        if all(texts[k].isupper() or not texts[k].isalpha() for k in range(start, end)) and len(span_text) > 3 \
+                and self._is_dateline(text, start_char, end_char):
             return True
-        if len(span) != 1:
+        if end - start != 1:
             return False
-        token = span[0]
-        previous = doc[token.i - 1].text if token.i > 0 else "\n"
-        opens = token.is_sent_start or previous in SENTENCE_OPENERS or "\n" in previous
-        common = token.pos_ in ("NOUN", "ADJ", "VERB", "ADV") and token.lemma_.islower()
+        previous = texts[start - 1] if start > 0 else "\n"
+        opens = tokens.sent_starts[start] or previous in SENTENCE_OPENERS or "\n" in previous
+        common = tokens.pos[start] in ("NOUN", "ADJ", "VERB", "ADV") and tokens.lemmas[start].islower()
         return (
             opens
             and common
-            and doc.vocab.has_vector(token.lower_)
-            and token.dep_ not in LABELS.subjects
-            and not self._capitalised_elsewhere(doc, token)
+            and doc.vocab.has_vector(tokens.lowers[start])
+            and tokens.deps[start] not in LABELS.subjects
+            and not self._capitalised_elsewhere(doc, start)
         )
 
     @staticmethod
-    def _is_dateline(text: str, span) -> bool:
+    def _is_dateline(text: str, start_char: int, end_char: int) -> bool:
         """"NEW YORK (Reuters) -", "PARIS —": upper-case words opening a line, then a bracket
         or a dash."""
-        if line_before(text, span.start_char).strip():
+        if line_before(text, start_char).strip():
             return False
-        after = text[span.end_char : span.end_char + 3].lstrip()
+        after = text[end_char : end_char + 3].lstrip()
         return after[:1] in ("(", "-", "–", "—", ",", ":")
 
     @staticmethod
-    def _capitalised_elsewhere(doc: Doc, token) -> bool:
+    def _capitalised_elsewhere(doc: Doc, i: int) -> bool:
+        tokens = token_table(doc)
+        texts, sent_starts, is_punct = tokens.texts, tokens.sent_starts, tokens.is_punct
+        word = texts[i]
         return any(
-            t.text == token.text and not t.is_sent_start and t.i > 0 and not doc[t.i - 1].is_punct
-            for t in doc
-            if t.i != token.i
+            texts[k] == word and not sent_starts[k] and k > 0 and not is_punct[k - 1]
+            for k in range(len(texts))
+            if k != i
         )
 
     # -- one name --------------------------------------------------------------------------
     def _retype_alone(self, text: str, name: NamedSpan) -> None:
         span = name.span
-        if self.is_country(span.text):
-            if len(span) > 1 and span[0].pos_ == "DET":
+        tokens = token_table(span.doc)
+        start, end = span.start, span.end
+        words = tokens.texts[start:end]
+        start_char = tokens.starts[start]
+        if self.is_country(text[start_char : tokens.ends[end - 1]]):
+            if len(words) > 1 and tokens.pos[start] == "DET":
                 name.span = span[1:]  # "La Norvège a annoncé": the state is "Norvège"
             name.type, name.typed_by_cue, name.rule = "LOC", False, "place"
             return
-        starts_with_first_name = span[0].text in self.first_names and len(span) > 1
+        starts_with_first_name = words[0] in self.first_names and len(words) > 1
         if starts_with_first_name:
             return
-        abbreviated = any(t.text in self.inner_org_abbreviations for t in span) and not all(t.is_upper for t in span)
-        if name.type != "ORG" and len(span) > 1 and (abbreviated or any(t.text in self.inner_org_words for t in span)):
+        abbreviated = any(w in self.inner_org_abbreviations for w in words) and not all(w.isupper() for w in words)
+        if name.type != "ORG" and len(words) > 1 and (abbreviated or any(w in self.inner_org_words for w in words)):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "inner-word"
             return
         if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
             return
-        if name.type == "LOC" and self.team_context.type_at_end(line_before(text, span.start_char)):
+        if name.type == "LOC" and self.team_context.type_at_end(line_before(text, start_char)):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "context"  # "le club de Bordeaux"
             return
-        found = self.context_type(text, span.start_char)
+        found = self.context_type(text, start_char)
         if found:
             name.type, name.typed_by_cue, name.rule = found, True, "context"
 

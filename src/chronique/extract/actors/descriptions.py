@@ -19,7 +19,7 @@ from the knowledge base (rule ``title-kb``). "le président" alone names no offi
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -287,39 +287,43 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
     """Noun → the actors the article gives it to: "le ministre Paul Verdier", "Paul Verdier,
     ministre de …", "la chaîne Canal Neuf", "Velora, une plateforme britannique"."""
     titles: dict[str, set[str]] = {}
-    for i in range(len(doc)):
-        mention = index.mention_at_index(i)
-        if mention is None or mention.kind != "name" or mention.key not in entities:
+    tokens = token_table(doc)
+    starts = tokens.starts
+    for mention in index.mentions:  # by start: the token order
+        if mention.kind != "name" or mention.key not in entities:
             continue
-        token = doc[i]
-        if token.idx != mention.start:
-            continue  # once per mention, at its first token
-        for noun in _title_nouns(doc, token, mention, cues):
-            titles.setdefault(fold(noun.lemma_), set()).add(mention.key)
-            titles.setdefault(fold(noun.text), set()).add(mention.key)
+        i = bisect_left(starts, mention.start)  # once per mention, at its first token
+        if i == len(starts) or starts[i] != mention.start or index.mention_at_index(i) is not mention:
+            continue
+        for noun in _title_nouns(doc, i, mention, cues):
+            titles.setdefault(tokens.folded_lemmas[noun], set()).add(mention.key)
+            titles.setdefault(tokens.folded[noun], set()).add(mention.key)
     return titles
 
 
-def _title_nouns(doc: Doc, first: Token, mention: ActorMention, cues: dict[str, str]) -> list[Token]:
-    """The description nouns right before the name (past adjectives) and right after its comma
-    (past a determiner and adjectives)."""
+def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, str]) -> list[int]:
+    """The positions of the description nouns right before the name starting at token ``first``
+    (past adjectives) and right after its comma (past a determiner and adjectives)."""
+    tokens = token_table(doc)
+    texts, folded, pos = tokens.texts, tokens.folded, tokens.pos
+    size = len(texts)
     found = []
-    i = first.i - 1
-    while i >= 0 and first.i - i <= 3 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+    i = first - 1
+    while i >= 0 and first - i <= 3 and texts[i].islower() and pos[i] == "ADJ":
         i -= 1
-    if i >= 0 and doc[i].is_lower and fold(doc[i].text) in cues:
-        found.append(doc[i])
-    elif i >= 2 and doc[i].is_lower and doc[i].pos_ == "NOUN" and fold(doc[i - 1].text) in _OF \
-            and doc[i - 2].is_lower and fold(doc[i - 2].text) in cues:
-        found.append(doc[i - 2])  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
+    if i >= 0 and texts[i].islower() and folded[i] in cues:
+        found.append(i)
+    elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
+            and texts[i - 2].islower() and folded[i - 2] in cues:
+        found.append(i - 2)  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
     bounds = expanded_bounds(doc, mention.start, mention.end)  # the name's last token, no Span built
-    j = bounds[1] if bounds is not None else first.i + 1
-    if j < len(doc) and doc[j].text == ",":
+    j = bounds[1] if bounds is not None else first + 1
+    if j < size and texts[j] == ",":
         j += 1
-        while j < len(doc) and (doc[j].pos_ == "DET" or (doc[j].is_lower and doc[j].pos_ == "ADJ")) and j - first.i < 8:
+        while j < size and (pos[j] == "DET" or (texts[j].islower() and pos[j] == "ADJ")) and j - first < 8:
             j += 1
-        if j < len(doc) and doc[j].is_lower and fold(doc[j].text) in cues:
-            found.append(doc[j])
+        if j < size and texts[j].islower() and folded[j] in cues:
+            found.append(j)
     return found
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from chronique.text import fold
 
-__all__ = ["NamedSpan", "CueIndex", "is_capitalised", "is_name_like", "line_before"]
+__all__ = ["NamedSpan", "CueIndex", "is_capitalised", "is_name_like", "line_before", "name_like"]
 
 #: Words of a cue or of the text around it: "l'ia" is "l'" and "ia", "p.-d.g." one word.
 WORDS = re.compile(r"[^\s']+'?|'")
@@ -101,7 +101,11 @@ def is_capitalised(token: Token) -> bool:
 def is_name_like(token: Token) -> bool:
     """A token that may belong to a brand or product name: capitalised, or mixed case with a
     capital inside ("iPhone", "xAI"), or a model number after a name ("15", "H200", "4o")."""
-    text = token.text
+    return name_like(token.text)
+
+
+def name_like(text: str) -> bool:
+    """:func:`is_name_like` of a token's text (read from the token table, no ``Token`` built)."""
     if not text[:1].isalnum():
         return False
-    return text[:1].isupper() or any(c.isupper() for c in text[1:]) or text[:1].isdigit()
+    return text[:1].isupper() or not text.islower() and any(c.isupper() for c in text[1:]) or text[:1].isdigit()

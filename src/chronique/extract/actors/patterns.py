@@ -28,10 +28,11 @@ from chronique.extract.actors.names import (
     is_capitalised,
     is_name_like,
     line_before,
+    name_like,
 )
 from chronique.extract.actors.origins import origin_forms
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold, unify_apostrophes
 
 __all__ = ["UnknownNamePatterns", "surname_forms", "verb_lemmas"]
@@ -191,53 +192,57 @@ class UnknownNamePatterns:
         return token.pos_ in OPENING_POS or (token.is_stop and token.pos_ != "PROPN")
 
     def cue_names(self, doc: Doc, text: str) -> list[NamedSpan]:
-        """A name right after a cue noun: "la start-up nantaise Zelvio", "le PDG Paul Verdier"."""
+        """A name right after a cue noun: "la start-up nantaise Zelvio", "le PDG Paul Verdier".
+
+        Read from the token table (texts, sentence starts, parts of speech): no ``Token`` is built."""
         found = []
-        for i, word in enumerate(token_table(doc).texts):
-            if word.islower():
-                continue  # no capital anywhere, not a digit first: not name-like (before building the Token)
-            token = doc[i]
-            if not is_name_like(token) or token.text[:1].isdigit() or token.i == 0:
+        tokens = token_table(doc)
+        texts, sent_starts = tokens.texts, tokens.sent_starts
+        for i, word in enumerate(texts):
+            if word.islower() or i == 0 or not name_like(word) or word[:1].isdigit():
                 continue  # (a sentence start is no reason to skip: the parser cuts sentences
                 # wrongly around unknown words, "La jeune pousse lyonnaise | Velquor, qui …")
-            if is_name_like(doc[token.i - 1]) and not doc[token.i - 1].is_sent_start:
+            if name_like(texts[i - 1]) and not sent_starts[i - 1]:
                 continue  # not the first word of the name
-            cue = self._cue_type_before(doc, text, token.i)
+            cue = self._cue_type_before(tokens, text, i)
             if cue is None:
                 continue
             entity_type, adjacent = cue
-            if entity_type != "PERSON" and not adjacent and self._opens_person_name(doc, token.i):
+            if entity_type != "PERSON" and not adjacent and self._opens_person_name(tokens, i):
                 continue  # "la chaîne cryptée Maxime Saada": the person, not the channel
-            end = self._name_end(doc, token.i)
-            if not self._valid_name(doc[token.i : end]):
+            end = self._name_end(tokens, i)
+            if not self._valid_name(doc[i:end]):
                 continue
-            found.append(NamedSpan(Span(doc, token.i, end, label=entity_type), entity_type, None, True, "pattern"))
+            found.append(NamedSpan(Span(doc, i, end, label=entity_type), entity_type, None, True, "pattern"))
         return found
 
-    def _name_end(self, doc: Doc, start: int) -> int:
+    def _name_end(self, tokens: TokenTable, start: int) -> int:
+        texts, sent_starts = tokens.texts, tokens.sent_starts
         end = start + 1
-        while end < len(doc) and end - start < MAX_NAME_TOKENS and is_name_like(doc[end]):
-            if doc[end].is_sent_start or self._opens_person_name(doc, end):
+        while end < len(texts) and end - start < MAX_NAME_TOKENS and name_like(texts[end]):
+            if sent_starts[end] or self._opens_person_name(tokens, end):
                 break  # "le patron d'Ineos Jim Ratcliffe": the company ends where a person starts
             end += 1
         return end
 
-    def _opens_person_name(self, doc: Doc, i: int) -> bool:
+    def _opens_person_name(self, tokens: TokenTable, i: int) -> bool:
         """A first name followed by a capitalised word: "Jim Ratcliffe", "Maxime Saada"."""
-        return doc[i].text in self.first_names and i + 1 < len(doc) and is_capitalised(doc[i + 1])
+        texts = tokens.texts
+        return texts[i] in self.first_names and i + 1 < len(texts) and texts[i + 1][:1].isupper()
 
-    def _cue_type_before(self, doc: Doc, text: str, i: int) -> tuple[str, bool] | None:
+    def _cue_type_before(self, tokens: TokenTable, text: str, i: int) -> tuple[str, bool] | None:
         """The type a cue gives to the name starting at token ``i``, looking back past up to two
         adjectives and a short "de …" complement ("le fabricant américain de puces").
 
         Past a complement only organisation and product cues count: in "la présidente de la
         Commission" the name is not the person the cue describes.
         """
-        if self._after_demonym(doc, i):
+        if self._after_demonym(tokens, i):
             return "ORG", True
-        acronym = self._is_acronym(doc, i)
-        for first, crossed_complement in self._cue_ends(doc, i):
-            before = line_before(text, doc[first].idx)
+        acronym = self._is_acronym(tokens, i)
+        starts = tokens.starts
+        for first, crossed_complement in self._cue_ends(tokens, i):
+            before = line_before(text, starts[first])
             if first == i and self.role_cues.type_at_end(before):
                 return "ORG", True
             # no person past a complement or for an acronym: "la présidente de la Commission",
@@ -248,35 +253,37 @@ class UnknownNamePatterns:
                 return entity_type, first == i
         return None
 
-    def _after_demonym(self, doc: Doc, i: int) -> bool:
+    def _after_demonym(self, tokens: TokenTable, i: int) -> bool:
         """"l'américain Westinghouse", "le japonais Toyo Tire": an article and a lower-case
         adjective of origin with no noun before a name say a company (a person's nationality
         takes a capital: "le Japonais Taro Aso")."""
-        if i < 2 or not doc[i - 1].text.islower() or fold(doc[i - 1].text) not in self.demonyms:
+        if i < 2 or not tokens.texts[i - 1].islower() or tokens.folded[i - 1] not in self.demonyms:
             return False
-        if self._opens_person_name(doc, i):
+        if self._opens_person_name(tokens, i):
             return False  # "le britannique Lewis Hamilton", the capital forgotten
-        return unify_apostrophes(doc[i - 2].lower_) in self.demonym_articles
+        return unify_apostrophes(tokens.lowers[i - 2]) in self.demonym_articles
 
-    def _is_acronym(self, doc: Doc, i: int) -> bool:
-        token = doc[i]
+    def _is_acronym(self, tokens: TokenTable, i: int) -> bool:
+        texts = tokens.texts
+        word = texts[i]
         # "député UMP Henri Guaino": an acronym before a person's name is still an acronym
-        return token.is_upper and len(token.text) <= 5 and (
-            i + 1 >= len(doc) or not is_name_like(doc[i + 1]) or self._opens_person_name(doc, i + 1)
+        return word.isupper() and len(word) <= 5 and (
+            i + 1 >= len(texts) or not name_like(texts[i + 1]) or self._opens_person_name(tokens, i + 1)
         )
 
-    def _cue_ends(self, doc: Doc, i: int) -> list[tuple[int, bool]]:
+    def _cue_ends(self, tokens: TokenTable, i: int) -> list[tuple[int, bool]]:
         """Token positions right after where a cue may end, nearest first, each with whether a
         "de" complement lies between it and the name: past each lower-case content word
         ("nantaise", "puces") and each "de"/"d'" that is not right before the name."""
+        texts, pos, is_punct = tokens.texts, tokens.pos, tokens.is_punct
         ends = [(i, False)]
         j, crossed = i, False
         while j > 0 and i - j < 5:
-            previous = doc[j - 1]
-            if not previous.is_lower or previous.is_punct or previous.pos_ in ("VERB", "AUX"):
+            previous = texts[j - 1]
+            if not previous.islower() or is_punct[j - 1] or pos[j - 1] in ("VERB", "AUX"):
                 break
-            content = previous.pos_ in CONTENT_POS
-            if not content and (j == i or unify_apostrophes(previous.text) not in self.complement_words):
+            content = pos[j - 1] in CONTENT_POS
+            if not content and (j == i or unify_apostrophes(previous) not in self.complement_words):
                 break  # a name right after "de" is the complement ("le géant de Mountain View")
             crossed = crossed or not content
             j -= 1
