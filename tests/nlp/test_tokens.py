@@ -166,3 +166,26 @@ def test_lexical_flags_and_lower_forms_are_the_tokens_own():
     assert table.is_space == [t.is_space for t in doc] == [False] * 9 + [True, False]
     assert table.is_lower == [t.is_lower for t in doc] and table.is_lower[:3] == [False, False, True]
     assert table.lowers == [t.lower_ for t in doc] and table.lowers[1] == "sénat"
+
+
+def test_a_spans_text_is_cut_from_the_documents_text():
+    doc = parsed()
+    table = token_table(doc)
+    assert table.span_text(0, 2) == doc[0:2].text == "Le Sénat"
+    assert table.span_text(5, 7) == doc[5:7].text == "lois."  # no space between them
+    assert table.span_text(8, 11) == doc[8:11].text
+    assert table.span_text(3, 3) == doc[3:3].text == ""
+
+
+def test_positions_are_those_of_the_tokens_whose_folded_form_or_lemma_is_listed_in_order():
+    # "Le groupe a dit : les Groupes l’ont dit ."
+    words = ["Le", "groupe", "a", "dit", ":", "les", "Groupes", "l’", "ont", "dit", "."]
+    lemmas = ["le", "groupe", "avoir", "dire", ":", "le", "groupe", "le", "avoir", "dire", "."]
+    doc = Doc(VOCAB, words=words, lemmas=lemmas)
+    table = token_table(doc)
+    assert table.positions({"groupe"}) == [1]
+    assert table.positions({"groupe"}, lemmas=True) == [1, 6]  # "Groupes" by its lemma
+    assert table.positions({"le", "dit"}) == [0, 3, 9]
+    assert table.positions({"le", "dit"}, lemmas=True) == [0, 3, 5, 7, 9]  # each once, "l’" by its lemma
+    assert table.positions({"l'"}) == [7]  # apostrophes folded
+    assert table.positions(set()) == []

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENGTH, LIKE_NUM, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_STOP, LEMMA, LENGTH, LIKE_NUM, POS, SENT_START
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
@@ -46,6 +46,8 @@ class TokenTable:
         #: Character offset just after each token.
         self.ends: list[int] = [row[0] + row[1] for row in columns]
         text = text_of(doc)
+        #: The document's text (``doc.text``, as :func:`~chronique.nlp.extensions.text_of` reads it).
+        self.text = text
         #: Each token's text (``token.text``).
         self.texts: list[str] = [text[start:end] for start, end in zip(self.starts, self.ends)]
 
@@ -57,6 +59,10 @@ class TokenTable:
 
     def __len__(self) -> int:
         return self.size
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, cut from the document's text (``Span.text`` joins its tokens)."""
+        return self.text[self.starts[start] : self.ends[end - 1]] if end > start else ""
 
     @cached_property
     def folded(self) -> list[str]:
@@ -107,19 +113,39 @@ class TokenTable:
         """Character offset of each sentence's start (``span.start_char`` of ``doc.sents``)."""
         return [self.starts[i] for i in self.sentence_starts]
 
+    def positions(self, words: Container[str], lemmas: bool = False) -> list[int]:
+        """Positions, in order, of the tokens whose folded form (with ``lemmas``: or folded lemma)
+        is one of ``words``: what a walk over every token testing ``folded[i] in words`` finds,
+        by a look at each distinct form of the document instead (a lexicon's few words are rare).
+        """
+        found = [i for form, at in self.by_folded.items() if form in words for i in at]
+        if lemmas:
+            found += [i for form, at in self.by_folded_lemma.items() if form in words for i in at]
+            return sorted(set(found))
+        return sorted(found)
+
     @cached_property
-    def _parse(self) -> tuple[list[int], list[int], list[int], list[int], list[int], list[int]]:
-        """DEP, HEAD (as an offset), SENT_START, LIKE_NUM, IS_STOP and IS_SPACE of each token, in one
-        ``Doc.to_array`` call (read when first asked: after the parser)."""
+    def by_folded(self) -> dict[str, list[int]]:
+        """Each folded form → the positions of its tokens, in order."""
+        return _positions(self.folded)
+
+    @cached_property
+    def by_folded_lemma(self) -> dict[str, list[int]]:
+        """Each folded lemma → the positions of its tokens, in order."""
+        return _positions(self.folded_lemmas)
+
+    @cached_property
+    def _parse(self) -> tuple[list[int], list[int], list[int]]:
+        """DEP, HEAD (as an offset) and SENT_START of each token, in one ``Doc.to_array`` call
+        (read when first asked: after the parser)."""
         if not len(self):
-            return [], [], [], [], [], []
+            return [], [], []
         doc = self._doc()
         if doc is None:
             raise ReferenceError("the Doc of this token table is gone: ask token_table(doc) again")
-        array = doc.to_array([DEP, HEAD, SENT_START, LIKE_NUM, IS_STOP, IS_SPACE])
+        array = doc.to_array([DEP, HEAD, SENT_START])
         signed = array.view("int64")  # HEAD and SENT_START may be negative; DEP is a hash, unsigned
-        return (array[:, 0].tolist(), signed[:, 1].tolist(), signed[:, 2].tolist(), array[:, 3].tolist(),
-                array[:, 4].tolist(), array[:, 5].tolist())
+        return array[:, 0].tolist(), signed[:, 1].tolist(), signed[:, 2].tolist()
 
     @cached_property
     def deps(self) -> list[str]:
@@ -140,17 +166,17 @@ class TokenTable:
     @cached_property
     def like_num(self) -> list[bool]:
         """``token.like_num`` of each token."""
-        return [bool(value) for value in self._parse[3]]
+        return [bool(value) for value in self._column(LIKE_NUM)]
 
     @cached_property
     def is_stop(self) -> list[bool]:
         """``token.is_stop`` of each token."""
-        return [bool(value) for value in self._parse[4]]
+        return [bool(value) for value in self._column(IS_STOP)]
 
     @cached_property
     def is_space(self) -> list[bool]:
-        """``token.is_space`` of each token."""
-        return [bool(value) for value in self._parse[5]]
+        """``token.is_space`` of each token (``text.isspace()``)."""
+        return [text.isspace() for text in self.texts]
 
     @cached_property
     def is_lower(self) -> list[bool]:
@@ -191,6 +217,18 @@ def _through(known: dict[Any, str], items: list[Any], compute: Callable[[Any], s
         for item in missing:
             known[item] = compute(item)
     return [known[item] for item in items]
+
+
+def _positions(forms: list[str]) -> dict[str, list[int]]:
+    """Each form → the positions where it stands, in order."""
+    positions: dict[str, list[int]] = {}
+    for i, form in enumerate(forms):
+        at = positions.get(form)
+        if at is None:
+            positions[form] = [i]
+        else:
+            at.append(i)
+    return positions
 
 
 def _strings(doc: Doc, keys: list[int]) -> list[str]:

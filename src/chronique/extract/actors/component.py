@@ -29,7 +29,7 @@ from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
-from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before
+from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before, span_text, span_words
 from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
 from chronique.kb import KnowledgeBase, load_knowledge_base
@@ -58,7 +58,7 @@ def local_key(entity_type: str, name: str) -> str:
 
 def _identity(name: NamedSpan) -> str:
     """What a name stands for before grouping: its KB id, or its own words."""
-    return name.kb_id or name.span.text
+    return name.kb_id or span_text(name.span)
 
 
 def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
@@ -137,16 +137,18 @@ def _through_hyphens(names: list[NamedSpan]) -> list[NamedSpan]:
     return result
 
 
-def _split_at_commas(ent: Span) -> list[Span]:
-    """A model name that runs over a comma is a list of names ("Voici, Femme Actuelle")."""
-    parts, start = [], ent.start
-    for token in ent:
-        if token.text == ",":
-            if token.i > start:
-                parts.append(Span(ent.doc, start, token.i, label=ent.label_))
-            start = token.i + 1
-    if start < ent.end:
-        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+def _split_at_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A model name that runs over a comma is a list of names ("Voici, Femme Actuelle"): the
+    bounds of each."""
+    texts = token_table(doc).texts
+    parts = []
+    for i in range(start, end):
+        if texts[i] == ",":
+            if i > start:
+                parts.append((start, i))
+            start = i + 1
+    if start < end:
+        parts.append((start, end))
     return parts
 
 
@@ -230,7 +232,7 @@ class ActorRecognizer:
         names = self._keep_longest(known + patterned + model)
         # the patterns below may retype what only the model found, never a known or cued name
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
-        person_words = {t.text for n in names if n.type == "PERSON" and len(n.span) > 1 for t in n.span}
+        person_words = {w for n in names if n.type == "PERSON" and len(n.span) > 1 for w in span_words(n.span)}
         names = self._keep_longest(names + self.patterns.subject_names(doc, sure, person_words))
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
         names = self._keep_longest(names + self.patterns.propagate(doc, names, sure))
@@ -240,60 +242,65 @@ class ActorRecognizer:
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
-        for raw in (part for ent in doc.ents for part in _split_at_commas(ent)):
-            ent = self._trim(raw)
-            if ent is None:
-                continue
-            cue_type = self._cue_type(ent, text)
-            if cue_type == "PERSON" and ent.text.isupper() and len(ent.text) <= 5:
-                cue_type = None  # "le député UMP": a party, not a person
-            if ent[-1].text in self.org_suffixes and len(ent) > 1:
-                cue_type = "ORG"
-            entity_type = cue_type or self.ner_types.get(ent.label_, "OTHER")
-            span = Span(doc, ent.start, ent.end, label=entity_type)
-            found.append(NamedSpan(span, entity_type, typed_by_cue=cue_type is not None))
+        tokens = token_table(doc)
+        for ent_start, ent_end, label in [(ent.start, ent.end, ent.label_) for ent in doc.ents]:
+            for part_start, part_end in _split_at_commas(doc, ent_start, ent_end):
+                trimmed = self._trim(doc, part_start, part_end, label)
+                if trimmed is not None:
+                    found.append(self._model_name(doc, text, tokens, *trimmed, label))
         return found
 
-    def _trim(self, ent: Span) -> Span | None:
+    def _model_name(self, doc: Doc, text: str, tokens: TokenTable, start: int, end: int, label: str) -> NamedSpan:
+        """The model's name over tokens ``start`` to ``end``, typed by a cue before it, a company
+        suffix closing it, else its NER label."""
+        start_char = tokens.starts[start]
+        cue_type = self._cue_type(start_char, text)
+        name = text[start_char : tokens.ends[end - 1]]
+        if cue_type == "PERSON" and name.isupper() and len(name) <= 5:
+            cue_type = None  # "le député UMP": a party, not a person
+        if tokens.texts[end - 1] in self.org_suffixes and end - start > 1:
+            cue_type = "ORG"
+        entity_type = cue_type or self.ner_types.get(label, "OTHER")
+        span = Span(doc, start, end, label=entity_type)
+        return NamedSpan(span, entity_type, typed_by_cue=cue_type is not None)
+
+    def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
         """Drop leading determiners and punctuation; reject spans that are not names.
 
         A capitalised determiner is part of the name inside a sentence ("selon Les Echos") and
-        in a person's name ("Le Pen"); the model often leaves it out, so it is put back. Read
-        from the token table: no ``Token`` is built.
+        in a person's name ("Le Pen"); the model often leaves it out, so it is put back. Takes
+        and gives token bounds, read from the token table: no ``Token`` or ``Span`` is built.
         """
-        doc = ent.doc
         tokens = token_table(doc)
-        texts, lowers, pos, is_space = tokens.texts, tokens.lowers, tokens.pos, tokens.is_space
-        label = ent.label_
-        start, end = ent.start, ent.end
+        texts, pos = tokens.texts, tokens.pos
         if start > 0 and self._name_article(tokens, start - 1, label) and texts[start][:1].isupper():
             start -= 1
         while start < end and not self._name_article(tokens, start, label) and (
-            pos[start] in ("DET", "ADP", "PUNCT") or is_space[start]
+            pos[start] in ("DET", "ADP", "PUNCT") or texts[start].isspace()
         ):
             start += 1
         while end > start and (
             pos[end - 1] == "PUNCT"
-            or is_space[end - 1]
+            or texts[end - 1].isspace()
             or (texts[end - 1].islower() and pos[end - 1] not in NAME_TAIL_POS)
         ):
             end -= 1  # "X hier" is "X"; "Commission européenne" keeps its adjective
         for i in range(start + 1, end):
-            if texts[i].islower() and pos[i] == "ADP" and lowers[i] not in self.particles:
+            if texts[i].islower() and pos[i] == "ADP" and texts[i].lower() not in self.particles:
                 end = i  # "Skydance sous la houlette": a name does not run on past "sous"
                 break
         if start >= end:
             return None
         demonyms = self.institutions.demonyms
-        while end - start > 1 and lowers[start] in demonyms and texts[start + 1][:1].isupper():
+        while end - start > 1 and texts[start].lower() in demonyms and texts[start + 1][:1].isupper():
             start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
         if not any(texts[i][:1].isupper() for i in range(start, end)) \
                 or tokens.ends[end - 1] - tokens.starts[start] < 2:
             return None
         first = texts[start]
-        if first.islower() and first.isalpha() and lowers[start] not in self.particles:
+        if first.islower() and first.isalpha() and first.lower() not in self.particles:
             return None  # "ministre de l'Économie": a description, which coref resolves
-        return Span(doc, start, end, label=label)
+        return start, end
 
     def _name_article(self, tokens: TokenTable, i: int, label: str) -> bool:
         """"Les" in "selon Les Echos", "Le" in "Le Pen": an article that belongs to a name."""
@@ -302,11 +309,12 @@ class ActorRecognizer:
             return False
         if not texts[i + 1][:1].isupper():
             return False
-        return not tokens.sent_starts[i] or (label == "PER" and tokens.lowers[i] in self.particles)
+        return not tokens.sent_starts[i] or (label == "PER" and texts[i].lower() in self.particles)
 
-    def _cue_type(self, ent: Span, text: str) -> str | None:
-        """The type a cue noun right before the name gives ("la start-up X", "son modèle Y")."""
-        return self.cues.type_at_end(line_before(text, ent.start_char))
+    def _cue_type(self, start_char: int, text: str) -> str | None:
+        """The type a cue noun right before the name starting at ``start_char`` gives ("la
+        start-up X", "son modèle Y")."""
+        return self.cues.type_at_end(line_before(text, start_char))
 
     @staticmethod
     def _keep_longest(names: list[NamedSpan]) -> list[NamedSpan]:
@@ -340,7 +348,7 @@ class ActorRecognizer:
         entities: dict[str, dict] = {}
         mentions = []
         for name in names:
-            text = name.span.text
+            text = span_text(name.span)
             glued = GLUED_STOPS.search(text)
             if glued is not None and glued.start() > 0:
                 text = text[: glued.start()]  # "Yahoo!." closing a sentence is the "Yahoo" of "Yahoo!,"
@@ -349,7 +357,7 @@ class ActorRecognizer:
             rule = name.rule or _rule_of(name)
             owner = owners.get(text)
             if key is None and entity_type == "PERSON" and owner is not None:
-                key, kb_id = owner.kb_id or local_key("PERSON", owner.span.text), owner.kb_id
+                key, kb_id = owner.kb_id or local_key("PERSON", span_text(owner.span)), owner.kb_id
                 rule = "surname" if len(owner.span) > len(name.span) else rule
             if key is None:
                 key = local_key(entity_type, text)
@@ -368,10 +376,10 @@ class ActorRecognizer:
         """Surname → the full name it stands for; ``None`` when two people share it."""
         owners: dict[str, NamedSpan | None] = {}
         for name in names:
-            entity_type = name.type if name.kb_id else types.get(name.span.text, name.type)
+            entity_type = name.type if name.kb_id else types.get(span_text(name.span), name.type)
             if entity_type != "PERSON" or len(name.span) < 2:
                 continue
-            for surname in surname_forms([t.text for t in name.span], self.particles):
+            for surname in surname_forms(span_words(name.span), self.particles):
                 previous = owners.get(surname, name)
                 same = previous is not None and _identity(previous) == _identity(name)
                 owners[surname] = name if same else None
@@ -385,7 +393,7 @@ class ActorRecognizer:
         for name in names:
             if name.kb_id is None and name.type != "OTHER":
                 weight = CUE_VOTES if name.typed_by_cue else PATTERN_VOTES if name.source != "model" else MODEL_VOTES
-                votes[name.span.text][name.type] += weight
+                votes[span_text(name.span)][name.type] += weight
         return {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
 
     def _entities(self, text: str, entities: dict[str, dict], mentions: list[ActorMention]) -> list[Entity]:

@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from chronique.extract.actors.deal_types import DealTyper
-from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, line_before
+from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, line_before, span_text, span_words
 from chronique.extract.actors.patterns import verb_lemmas
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
@@ -135,7 +135,7 @@ class ContextTyper:
         defined: dict[str, list[NamedSpan]] = {}  # "(CAC)" after its name: every later "CAC" too
         for name in names:
             span = name.span
-            word = span.text
+            word = span_text(span)
             # an acronym the model alone took for a place ("à la tête de l'OL") may still be the initials
             # of the article's organisation ("l'Olympique Lyonnais"); a country never is
             model_place = (name.type == "LOC" and name.source == "model" and name.rule != "place"
@@ -154,8 +154,8 @@ class ContextTyper:
             elif model_place:
                 continue
             else:
-                holders = [n for n in long_names if n.span[0].text == word]
-            keys = {n.kb_id or f"org:{n.span.text}" for n in holders}
+                holders = [n for n in long_names if span_words(n.span)[0] == word]
+            keys = {n.kb_id or f"org:{span_text(n.span)}" for n in holders}
             if len(keys) == 1:
                 name.key, name.type, name.rule = keys.pop(), "ORG", "acronym" if word.isupper() else "short-form"
                 name.kb_id = holders[0].kb_id
@@ -163,7 +163,10 @@ class ContextTyper:
     def _initials(self, name: NamedSpan) -> str:
         """"LFP" for "Ligue de football professionnel": the first letters of its words, the
         small joining words left out."""
-        return "".join(t.text[0].upper() for t in name.span if t.is_alpha and not t.is_stop)
+        tokens = token_table(name.span.doc)
+        start, end = name.span.start, name.span.end
+        return "".join(word[0].upper() for word, stop in zip(tokens.texts[start:end], tokens.is_stop[start:end])
+                       if word.isalpha() and not stop)
 
     # -- a product named after its maker; a lone word the model took for a person ------------
     def _brand_product(self, name: NamedSpan, names: list[NamedSpan]) -> None:
@@ -246,7 +249,7 @@ class ContextTyper:
         return (
             opens
             and common
-            and doc.vocab.has_vector(tokens.lowers[start])
+            and doc.vocab.has_vector(texts[start].lower())
             and tokens.deps[start] not in LABELS.subjects
             and not self._capitalised_elsewhere(doc, start)
         )
@@ -302,7 +305,7 @@ class ContextTyper:
     @staticmethod
     def _surnames(names: list[NamedSpan]) -> frozenset[str]:
         """Every word of a person's name of several words: "Dupont" after "Anne Dupont" is her."""
-        return frozenset(t.text for n in names if n.type == "PERSON" and len(n.span) > 1 for t in n.span)
+        return frozenset(w for n in names if n.type == "PERSON" and len(n.span) > 1 for w in span_words(n.span))
 
     def _retype_by_seat(self, text: str, name: NamedSpan, surnames: frozenset[str]) -> None:
         """"Varnel, basée à Lyon, …": what has a seat is an organisation, whatever the NER said
@@ -311,7 +314,8 @@ class ContextTyper:
         span = name.span
         if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
             return
-        if name.type == "PERSON" and (len(span) > 1 and span[0].text in self.first_names or span.text in surnames):
+        if name.type == "PERSON" and (len(span) > 1 and span_words(span)[0] in self.first_names
+                                      or span_text(span) in surnames):
             return
         after = text[span.end_char : span.end_char + 64]
         if after.startswith(",") and self.seat_context.type_at_start(fold(after[1:])):
@@ -389,7 +393,7 @@ class ContextTyper:
                         span = Span(doc, token.i, token.i + 1, label=found)
                         added.append(NamedSpan(span, found, None, True, "pattern", rule="list-cue"))
         for name in group:
-            if name.kb_id is not None or name.key is not None or self.is_country(name.span.text):
+            if name.kb_id is not None or name.key is not None or self.is_country(span_text(name.span)):
                 continue
             if name.type == "PERSON" and (len(name.span) > 1 or name.source != "model" or name.typed_by_cue):
                 continue  # "le patron de KLM, Pieter Elbers": a person closes the list

@@ -69,6 +69,13 @@ _name_kinds = per_lexicon(NameKinds)
 _trade_nouns = per_lexicon(TradeNouns)
 
 
+@per_lexicon
+def _described_words(words: dict[str, Any]) -> frozenset[str]:
+    """The folded words a description or a kind noun may be (as a form or a lemma): the only
+    tokens :func:`resolve_descriptions` looks at."""
+    return frozenset(description_cues(words)) | frozenset(_name_kinds(words).noun_kind)
+
+
 def resolve_descriptions(
     doc: Doc,
     mentions: list[ActorMention],
@@ -96,7 +103,8 @@ def resolve_descriptions(
     trades = _trade_nouns(words)
     #: trade noun → the actor an earlier qualified description stood for ("le club rhodanien" … "ce club")
     described: dict[str, str] = {}
-    for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):
+    for i in tokens.positions(_described_words(words), lemmas=True):
+        folded, folded_lemma = tokens.folded[i], tokens.folded_lemmas[i]
         entity_type = cues.get(folded) or cues.get(folded_lemma) or kinds.type_of(folded, folded_lemma)
         if entity_type is None:
             continue

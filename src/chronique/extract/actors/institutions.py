@@ -189,8 +189,8 @@ class InstitutionFinder:
         """The end of the description whose head is token ``head``, or ``None``; read from the
         token table (texts, lower and folded forms, parts of speech): no ``Token`` is built."""
         tokens = token_table(doc)
-        texts, lowers = tokens.texts, tokens.lowers
-        head_text, head_lower = texts[head], lowers[head]
+        texts = tokens.texts
+        head_text, head_lower = texts[head], texts[head].lower()
         i = head + 1
         if head_text not in self.with_demonym and head_text not in self.with_name \
                 and head_lower not in self.with_place_by_first:
@@ -200,7 +200,7 @@ class InstitutionFinder:
         if head_text in self.with_demonym:
             # "le gendarme de la concurrence espagnol", "le régulateur boursier américain"
             after = self._domain_end(doc, i)
-            if after < len(texts) and lowers[after] in self.demonyms:
+            if after < len(texts) and texts[after].lower() in self.demonyms:
                 # "le régulateur chinois du cyberespace": the domain may follow the nationality too
                 return self._domain_end(doc, after + 1) if after == i else after + 1
         if head_text in self.with_name and texts[i][:1].isupper() \
@@ -209,7 +209,7 @@ class InstitutionFinder:
                 return None
             return self._capitalised_end(doc, i)
         for words in self.with_place_by_first.get(head_lower, ()):
-            if tuple(lowers[head : head + len(words)]) == words:
+            if tuple(word.lower() for word in texts[head : head + len(words)]) == words:
                 return self._place_end(doc, head + len(words))
         return None
 

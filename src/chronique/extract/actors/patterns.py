@@ -29,6 +29,7 @@ from chronique.extract.actors.names import (
     is_name_like,
     line_before,
     name_like,
+    span_words,
 )
 from chronique.extract.actors.origins import origin_forms
 from chronique.nlp.labels import dependency_scheme
@@ -40,6 +41,8 @@ __all__ = ["UnknownNamePatterns", "surname_forms", "verb_lemmas"]
 LABELS = dependency_scheme("ud")
 
 MAX_NAME_TOKENS = 5
+#: Verb forms whose business-verb answer is kept before the memo starts afresh (bounds memory).
+MAX_KNOWN_VERBS = 50_000
 #: Function words that may stand, capitalised, at the start of a sentence before a name.
 OPENING_POS = frozenset({"ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV", "AUX", "VERB"})
 #: Parts of speech of the lower-case words between a cue and its name (the tagger often calls an
@@ -61,8 +64,12 @@ def surname_forms(tokens: list[str], particles: frozenset[str]) -> list[str]:
 def verb_lemmas(verb: Token, endings: dict[str, str]) -> set[str]:
     """The tagger's lemma and lemmas rebuilt from the form's ending: the lemmatizer leaves
     "présente" as it is when the parse around an unknown name goes wrong."""
-    lower = verb.lower_
-    found = {verb.lemma_, lower}
+    return lemmas_of_form(verb.lemma_, verb.lower_, endings)
+
+
+def lemmas_of_form(lemma: str, lower: str, endings: dict[str, str]) -> set[str]:
+    """:func:`verb_lemmas` of a verb whose lemma is ``lemma`` and lower-case form ``lower``."""
+    found = {lemma, lower}
     for ending, lemma_ending in endings.items():
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             found.add(lower[: -len(ending)] + lemma_ending)
@@ -86,6 +93,8 @@ class UnknownNamePatterns:
         names = words["first_names"]
         self.first_names = frozenset(names["m"]) | frozenset(names["f"])
         self.business_verbs = frozenset(words["business_verbs"])
+        #: (lemma, lower-case form) of a verb → whether it may be a business verb, across documents.
+        self._business: dict[tuple[str, str], bool] = {}
         self.not_names = frozenset(words["not_names"])
         self.verb_endings: dict[str, str] = {ending: lemma for ending, lemma in words["verb_endings"]}
         self.abbreviated_suffixes = frozenset(words["abbreviated_suffixes"])
@@ -127,32 +136,30 @@ class UnknownNamePatterns:
         for i, text in enumerate(token_table(doc).texts):
             if text not in self.first_names:
                 continue
-            token = doc[i]
-            end = self._surname_end(doc, token.i + 1)
-            if end > token.i + 1:
-                found.append(NamedSpan(Span(doc, token.i, end, label="PERSON"), "PERSON", None, False, "pattern"))
+            end = self._surname_end(doc, i + 1)
+            if end > i + 1:
+                found.append(NamedSpan(Span(doc, i, end, label="PERSON"), "PERSON", None, False, "pattern"))
         return found
 
     def _surname_end(self, doc: Doc, i: int) -> int:
+        tokens = token_table(doc)  # read from the table: no Token built
+        texts, folded, sent_starts, particles = tokens.texts, tokens.folded, tokens.sent_starts, self.particles
         end = i
-        while end < len(doc) and end - i < 4:
-            token = doc[end]
-            if token.is_sent_start or token.text in self.org_suffixes:
+        while end < len(texts) and end - i < 4:
+            word = texts[end]
+            if sent_starts[end] or word in self.org_suffixes:
                 break
-            if is_capitalised(token) and token.is_alpha or "-" in token.text and is_capitalised(token):
+            if word[:1].isupper() and word.isalpha() or "-" in word and word[:1].isupper():
                 end += 1
-            elif self._is_particle(token) and end + 1 < len(doc) and (
-                is_capitalised(doc[end + 1]) or self._is_particle(doc[end + 1])
+            elif folded[end] in particles and end + 1 < len(texts) and (
+                texts[end + 1][:1].isupper() or folded[end + 1] in particles
             ):
                 end += 1
             else:
                 break
-        while end > i and self._is_particle(doc[end - 1]):
+        while end > i and folded[end - 1] in particles:
             end -= 1
         return end
-
-    def _is_particle(self, token: Token) -> bool:
-        return fold(token.text) in self.particles
 
     def suffix_names(self, doc: Doc) -> list[NamedSpan]:
         """Capitalised words closed by a company suffix: "Kestrel Robotics", "Quorvex SAS"."""
@@ -184,7 +191,8 @@ class UnknownNamePatterns:
 
     def _valid_name(self, span: Span) -> bool:
         """A name starts with a letter and is not only common capitalised words ("Internet")."""
-        return span[0].text[:1].isalpha() and any(t.text not in self.not_names for t in span)
+        words = span_words(span)
+        return words[0][:1].isalpha() and any(w not in self.not_names for w in words)
 
     @staticmethod
     def _is_opener(token: Token) -> bool:
@@ -261,7 +269,7 @@ class UnknownNamePatterns:
             return False
         if self._opens_person_name(tokens, i):
             return False  # "le britannique Lewis Hamilton", the capital forgotten
-        return unify_apostrophes(tokens.lowers[i - 2]) in self.demonym_articles
+        return unify_apostrophes(tokens.texts[i - 2].lower()) in self.demonym_articles
 
     def _is_acronym(self, tokens: TokenTable, i: int) -> bool:
         texts = tokens.texts
@@ -293,18 +301,17 @@ class UnknownNamePatterns:
     def apposition_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         """A name followed by a comma and a cue: "Zelvio, une start-up nantaise, …"."""
         found = []
-        for i, word in enumerate(token_table(doc).texts):
-            if word != ",":
+        tokens = token_table(doc)
+        texts = tokens.texts
+        for i in tokens.positions((",",)):
+            if i == 0 or i + 2 >= len(texts) or not name_like(texts[i - 1]):
                 continue
-            comma = doc[i]
-            if comma.text != "," or comma.i == 0 or comma.i + 2 >= len(doc):
-                continue
-            if not is_name_like(doc[comma.i - 1]):
-                continue
-            after = fold(text[comma.idx + 1 : comma.idx + 48]).lstrip()
+            idx = tokens.starts[i]
+            after = fold(text[idx + 1 : idx + 48]).lstrip()
             entity_type = self._cue_type_after(after)
             if entity_type is None:
                 continue
+            comma = doc[i]
             start = self._run_start(doc, comma.i)
             if start < comma.i and self._valid_name(doc[start : comma.i]):
                 if entity_type == "PERSON" and (comma.i - start < 2 or start > 0 and doc[start - 1].pos_ == "DET"):
@@ -335,12 +342,11 @@ class UnknownNamePatterns:
         names in the article ("Verdier a racheté Kestrel" is the person, not a company).
         """
         found = []
-        for i, tag in enumerate(token_table(doc).pos):
-            if tag != "VERB":
+        tokens = token_table(doc)
+        for i, tag in enumerate(tokens.pos):
+            if tag != "VERB" or not self._is_business_verb(tokens.lemmas[i], tokens.texts[i].lower()):
                 continue
             verb = doc[i]
-            if verb.pos_ != "VERB" or not self.business_verbs & verb_lemmas(verb, self.verb_endings):
-                continue
             for subject in self._subjects(verb):
                 if subject.i in taken or not is_capitalised(subject):
                     continue
@@ -358,6 +364,17 @@ class UnknownNamePatterns:
                     continue
                 found.append(NamedSpan(Span(doc, start, end, label="ORG"), "ORG", None, True, "pattern"))
         return found
+
+    def _is_business_verb(self, lemma: str, lower: str) -> bool:
+        """Whether a verb of this lemma and form is one of the lexicon's business verbs (by any of
+        :func:`verb_lemmas`), worked out once per pair of strings."""
+        known = self._business.get((lemma, lower))
+        if known is None:
+            if len(self._business) > MAX_KNOWN_VERBS:
+                self._business.clear()
+            known = self._business[(lemma, lower)] = bool(
+                self.business_verbs & lemmas_of_form(lemma, lower, self.verb_endings))
+        return known
 
     @staticmethod
     def _subjects(verb: Token) -> list[Token]:
@@ -382,7 +399,7 @@ class UnknownNamePatterns:
         for name in names:
             if name.kb_id is not None or name.type not in ("ORG", "PRODUCT", "PERSON"):
                 continue
-            tokens = [t.text for t in name.span]
+            tokens = span_words(name.span)
             if name.source != "model":  # the model's own names are the model's to find again
                 forms.setdefault(tuple(tokens), name.type)
             # a surname only from a name that surely is a person's ("Brader Dailymotion", a
@@ -395,24 +412,25 @@ class UnknownNamePatterns:
         for form in sorted(forms, key=len, reverse=True):
             by_first.setdefault(form[0], []).append(form)
         found = []
-        for i, text in enumerate(token_table(doc).texts):
+        table = token_table(doc)  # read from the table: no Token built
+        texts, sent_starts, size = table.texts, table.sent_starts, len(table)
+        for i, text in enumerate(texts):
             if text not in by_first:
                 continue
-            token = doc[i]
             for form in by_first[text]:
                 if len(form) == 1 and len(form[0]) < 2:
                     continue  # "X": too short to stand for a name on its own
-                end = token.i + len(form)
-                if end > len(doc) or any(i in taken for i in range(token.i, end)):
+                end = i + len(form)
+                if end > size or any(k in taken for k in range(i, end)):
                     continue
-                if tuple(t.text for t in doc[token.i : end]) != form:
+                if tuple(texts[i:end]) != form:
                     continue
-                if end < len(doc) and is_name_like(doc[end]) and not doc[end].is_sent_start:
+                if end < size and name_like(texts[end]) and not sent_starts[end]:
                     continue  # part of a longer name
-                if token.is_lower and token.i >= 2 and doc[token.i - 2].lower_ in self.possessive_relatives:
+                if text.islower() and i >= 2 and texts[i - 2].lower() in self.possessive_relatives:
                     continue  # "X, basée en Finlande, dont le gouvernement …": X's own, not the one named
-                span = Span(doc, token.i, end, label=forms[form])
+                span = Span(doc, i, end, label=forms[form])
                 found.append(NamedSpan(span, forms[form], None, False, "pattern"))
-                taken.update(range(token.i, end))
+                taken.update(range(i, end))
                 break
         return found
