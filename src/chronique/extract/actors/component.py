@@ -29,7 +29,7 @@ from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
-from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before, span_text, span_words
+from chronique.extract.actors.names import CueIndex, NamedSpan, line_before, span_text, span_words
 from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
 from chronique.kb import KnowledgeBase, load_knowledge_base
@@ -83,12 +83,14 @@ def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
 
 def _glued_hyphen_name_follows(doc: Doc, end: int) -> bool:
     """Whether the name ending before ``end`` goes on through a hyphen written without spaces
-    into another capitalised word ("Poupart-Lafarge", "Renault-Nissan"): one compound name."""
-    if end < 1 or end + 1 >= len(doc):
+    into another capitalised word ("Poupart-Lafarge", "Renault-Nissan"): one compound name.
+    (A token is glued to the next when it ends where the next starts: no ``whitespace_``.)"""
+    tokens = token_table(doc)
+    if end < 1 or end + 1 >= len(tokens):
         return False
-    hyphen, after = doc[end], doc[end + 1]
-    return (hyphen.text == "-" and not doc[end - 1].whitespace_ and not hyphen.whitespace_
-            and after.is_alpha and is_capitalised(after))
+    starts, ends, after = tokens.starts, tokens.ends, tokens.texts[end + 1]
+    return (tokens.texts[end] == "-" and ends[end - 1] == starts[end] and ends[end] == starts[end + 1]
+            and after.isalpha() and after[:1].isupper())
 
 
 def _glued_hyphen_name_precedes(doc: Doc, start: int, taken: set[int]) -> bool:
@@ -96,9 +98,11 @@ def _glued_hyphen_name_precedes(doc: Doc, start: int, taken: set[int]) -> bool:
     "Henri Lestrade"), the word not ending another name (that case is a join, handled forwards)."""
     if start < 2 or start in taken:
         return False
-    before, hyphen = doc[start - 2], doc[start - 1]
-    return (hyphen.text == "-" and not before.whitespace_ and not hyphen.whitespace_
-            and before.is_alpha and is_capitalised(before) and (start - 1) not in taken)
+    tokens = token_table(doc)
+    starts, ends, before = tokens.starts, tokens.ends, tokens.texts[start - 2]
+    return (tokens.texts[start - 1] == "-" and ends[start - 2] == starts[start - 1]
+            and ends[start - 1] == starts[start] and before.isalpha() and before[:1].isupper()
+            and (start - 1) not in taken)
 
 
 def _through_hyphens(names: list[NamedSpan]) -> list[NamedSpan]:
@@ -110,6 +114,7 @@ def _through_hyphens(names: list[NamedSpan]) -> list[NamedSpan]:
         return names
     doc = names[0].span.doc
     by_start = {n.span.start: n for n in names}
+    name_ends = {n.span.end for n in names}
     joined: set[int] = set()
     result: list[NamedSpan] = []
     for name in sorted(names, key=lambda n: n.span.start):
@@ -117,7 +122,7 @@ def _through_hyphens(names: list[NamedSpan]) -> list[NamedSpan]:
             continue
         current, end = name, name.span.end
         start = current.span.start
-        while current.kb_id is None and _glued_hyphen_name_precedes(doc, start, taken={n.span.end for n in names}):
+        while current.kb_id is None and _glued_hyphen_name_precedes(doc, start, taken=name_ends):
             start -= 2  # "Paul-" before a model name "Henri Lestrade"
         if start != current.span.start:
             current = replace(current, span=Span(doc, start, end, label=current.span.label_))

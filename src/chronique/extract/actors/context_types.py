@@ -43,6 +43,8 @@ SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "—", "–", "-", "«", '"', 
 INTRO_PUNCTUATION = frozenset({"(", ":", "–", "—", "-", "«", '"', "“"})
 SURE_SOURCES = frozenset({"kb", "pattern"})
 ELIDED_ARTICLES = ("la ", "le ", "les ", "l'")
+#: Gaps between names whose answer is kept before the memo starts afresh (bounds memory).
+MAX_KNOWN_GAPS = 50_000
 
 
 def plural(phrase: str, endings: list[list[str]]) -> str:
@@ -104,6 +106,8 @@ class ContextTyper:
         self.first_names = first_names
         self.markers = frozenset(fold(m) for marker in words["list_markers"] for m in marker.split(" "))
         self.separators = frozenset(fold(s) for sep in words["list_separators"] for s in sep.split(" "))
+        #: The text between two names → whether it joins them in a list, across documents.
+        self._joining_gaps: dict[str, bool] = {}
 
     def apply(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[NamedSpan]:
         names = [n for n in names if not self.names_nobody(doc, text, n)]
@@ -362,6 +366,15 @@ class ContextTyper:
         gap = text[left.span.end_char : right.span.start_char]
         if len(gap) > 40 or "\n" in gap or not gap.strip():
             return False
+        joins = self._joining_gaps.get(gap)
+        if joins is None:
+            if len(self._joining_gaps) > MAX_KNOWN_GAPS:
+                self._joining_gaps.clear()
+            joins = self._joining_gaps[gap] = self._gap_joins(gap)
+        return joins
+
+    def _gap_joins(self, gap: str) -> bool:
+        """Whether the text between two names joins them in a list (the same for the same text)."""
         words = WORDS.findall(gap.replace(",", " , ").replace(";", " ; "))
         joined = any(fold(w) in (",", ";", "et", "ou") for w in words)
         # one unfound name may stand between two found ones ("A, C8, B")

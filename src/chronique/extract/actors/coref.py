@@ -170,12 +170,14 @@ def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
     called = _called_so(doc, mentions, entities, words)
     found: list[ActorMention] = []
     for phrase in phrases:
+        start = lowered.find(phrase)
+        if start == -1:
+            continue  # most phrases: not in the text
         company = _is_company(entities, origins, phrase)
 
         def base_accept(key: str, mention: ActorMention, company=company) -> bool:
             return company(key, mention) and not any(start <= mention.start < end for start, end in quoted)
 
-        start = lowered.find(phrase)
         while start != -1:
             end = start + len(phrase)
             boundary_ok = (start == 0 or not lowered[start - 1].isalnum()) and (

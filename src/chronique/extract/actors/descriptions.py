@@ -233,24 +233,27 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     keys (agreement in origin and kind, :func:`_allowed`). ``earlier``: the actor an earlier
     description with the same trade noun stood for; short of a subject, it stays that actor ("le
     club rhodanien" … "ce club", whatever radio was named in between)."""
-    starts = token_table(doc).sentence_starts
+    tokens = token_table(doc)
+    starts = tokens.sentence_starts
     before = bisect_right(starts, noun.i)  # the sentences that start at or before the noun
     if not before:
         return None
     candidates: list[tuple[ActorMention, bool]] = []
     subject_words = _own_clause_subject(noun)
-    for token in doc[starts[max(0, before - 1 - LOOKBACK_SENTENCES)] : noun.i]:
-        mention = index.mention_at(token)
+    deps, heads, subjects = tokens.deps, tokens.heads, LABELS.subjects
+    noun_head, noun_is_subject = heads[noun.i], deps[noun.i] in subjects
+    for i in range(starts[max(0, before - 1 - LOOKBACK_SENTENCES)], noun.i):  # no Token built
+        mention = index.mention_at_index(i)
         record = entities.get(mention.key) if mention else None
         if mention is None or record is None or record["type"] not in accepted or record.get("institution"):
             continue
         if candidates and candidates[-1][0] == mention:
             continue
-        if token.dep_ in LABELS.subjects and token.head.i == noun.head.i and noun.dep_ not in LABELS.subjects:
+        if deps[i] in subjects and heads[i] == noun_head and not noun_is_subject:
             continue  # "X a sanctionné la medtech": the subject of its own clause is not the object
-        if token.i in subject_words:
+        if i in subject_words:
             continue  # "Le président de la FIFA, X, a salué la fédération marocaine": nor is a name in it
-        candidates.append((mention, token.dep_ in LABELS.subjects))
+        candidates.append((mention, deps[i] in subjects))
     if allowed is not None:
         kept = set(allowed(list(dict.fromkeys(m.key for m, _ in candidates))))
         candidates = [(m, is_subject) for m, is_subject in candidates if m.key in kept]
@@ -297,16 +300,26 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
     titles: dict[str, set[str]] = {}
     tokens = token_table(doc)
     starts = tokens.starts
+    # the nouns around a name, found once per Doc (the descriptions of generic nouns ask too)
+    known: dict[int, dict[tuple[int, int], list[int]]] = tokens.memo.setdefault((_TITLE_NOUNS, id(cues)), {})
+    around = known.setdefault(0, {})
     for mention in index.mentions:  # by start: the token order
         if mention.kind != "name" or mention.key not in entities:
             continue
         i = bisect_left(starts, mention.start)  # once per mention, at its first token
         if i == len(starts) or starts[i] != mention.start or index.mention_at_index(i) is not mention:
             continue
-        for noun in _title_nouns(doc, i, mention, cues):
+        nouns = around.get((mention.start, mention.end))
+        if nouns is None:
+            nouns = around[(mention.start, mention.end)] = _title_nouns(doc, i, mention, cues)
+        for noun in nouns:
             titles.setdefault(tokens.folded_lemmas[noun], set()).add(mention.key)
             titles.setdefault(tokens.folded[noun], set()).add(mention.key)
     return titles
+
+
+#: The token table's memo slot of :func:`titles_given` (with the cues' identity).
+_TITLE_NOUNS = "title nouns"
 
 
 def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, str]) -> list[int]:
