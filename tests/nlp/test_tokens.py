@@ -189,3 +189,12 @@ def test_positions_are_those_of_the_tokens_whose_folded_form_or_lemma_is_listed_
     assert table.positions({"le", "dit"}, lemmas=True) == [0, 3, 5, 7, 9]  # each once, "l’" by its lemma
     assert table.positions({"l'"}) == [7]  # apostrophes folded
     assert table.positions(set()) == []
+
+
+def test_a_token_is_in_a_subtree_as_spacy_walks_it():
+    doc = parsed()
+    table = token_table(doc)
+    for root in range(len(doc)):
+        subtree = {t.i for t in doc[root].subtree}
+        assert [table.in_subtree(i, root) for i in range(len(doc))] == [i in subtree for i in range(len(doc))]
+    assert table.in_subtree(0, 3) and table.in_subtree(4, 5) and not table.in_subtree(4, 1)

@@ -19,6 +19,7 @@ import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container
 from functools import cached_property
+from itertools import compress
 from typing import Any
 
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_STOP, LEMMA, LENGTH, LIKE_NUM, POS, SENT_START
@@ -88,12 +89,12 @@ class TokenTable:
     def pos(self) -> list[str]:
         """``token.pos_`` of each token (read when first asked: after the tagger and the
         attribute ruler, which may change it; chronique's components that ask run after both)."""
-        return [POS_NAMES[key] for key in self._column(POS)]
+        return list(map(POS_NAMES.__getitem__, self._column(POS)))
 
     @cached_property
     def is_punct(self) -> list[bool]:
         """``token.is_punct`` of each token."""
-        return [bool(value) for value in self._column(IS_PUNCT)]
+        return list(map(bool, self._column(IS_PUNCT)))
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -106,12 +107,29 @@ class TokenTable:
         if not doc.has_annotation("SENT_START"):
             list(doc.sents)  # spaCy's own error for a Doc without sentences
         column = self._column(SENT_START)
-        return [0] + [i for i in range(1, len(column)) if column[i] == 1] if column else []
+        return [0, *compress(range(1, len(column)), map((1).__eq__, column[1:]))] if column else []
 
     @cached_property
     def sentence_start_chars(self) -> list[int]:
         """Character offset of each sentence's start (``span.start_char`` of ``doc.sents``)."""
         return [self.starts[i] for i in self.sentence_starts]
+
+    def expanded_bounds(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """``(span.start, span.end)`` of ``doc.char_span(start_char, end_char, alignment_mode="expand")``,
+        or ``None`` when that is ``None``.
+
+        Every character of a ``Doc``'s text belongs to one token (its text and the space after it;
+        runs of spaces are tokens of their own), which spaCy finds by bisection: so does this, on
+        the starts.
+        """
+        size = len(self.text) if self.size else 0
+        if not (0 <= start_char < size and 0 <= end_char - 1 < size):
+            return None
+        start = bisect_right(self.starts, start_char) - 1
+        end = bisect_right(self.starts, end_char - 1)
+        if start_char == self.ends[start]:
+            start += 1  # the space after a token is not part of the span
+        return start, end
 
     def positions(self, words: Container[str], lemmas: bool = False) -> list[int]:
         """Positions, in order, of the tokens whose folded form (with ``lemmas``: or folded lemma)
@@ -158,10 +176,23 @@ class TokenTable:
         """``token.head.i`` of each token (after the parser)."""
         return [i + offset for i, offset in enumerate(self._parse[1])]
 
+    def in_subtree(self, i: int, root: int) -> bool:
+        """Whether token ``i`` is ``root`` or one of its descendants: ``i in {t.i for t in
+        doc[root].subtree}``, by walking up the heads instead of building the subtree's tokens."""
+        heads = self.heads
+        for _ in range(self.size):  # a tree is never deeper than its tokens
+            if i == root:
+                return True
+            head = heads[i]
+            if head == i:
+                return False
+            i = head
+        return False
+
     @cached_property
     def sent_starts(self) -> list[bool]:
         """``bool(token.is_sent_start)`` of each token (after the parser)."""
-        return [value == 1 for value in self._parse[2]]
+        return list(map((1).__eq__, self._parse[2]))
 
     @cached_property
     def like_num(self) -> list[bool]:
@@ -209,6 +240,10 @@ _KNOWN_LIMIT = 200_000
 def _through(known: dict[Any, str], items: list[Any], compute: Callable[[Any], str]) -> list[str]:
     """``compute(item)`` of each item, kept in ``known`` across documents (started afresh past
     :data:`_KNOWN_LIMIT` entries)."""
+    try:
+        return list(map(known.__getitem__, items))  # most documents: every item known already
+    except KeyError:
+        pass
     missing = set(items).difference(known)
     if missing:
         if len(known) + len(missing) > _KNOWN_LIMIT:
@@ -260,18 +295,6 @@ def first_token_from(doc: Doc, char: int) -> int:
 
 def expanded_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
     """``(span.start, span.end)`` of ``doc.char_span(start_char, end_char, alignment_mode="expand")``,
-    or ``None`` when that is ``None``, without building the tokens and the ``Span`` it builds.
-
-    Every character of a ``Doc``'s text belongs to one token (its text and the space after it;
-    runs of spaces are tokens of their own), which spaCy finds by bisection: so does this, on the
-    token table's starts.
-    """
-    table = token_table(doc)
-    size = len(text_of(doc)) if table.size else 0
-    if not (0 <= start_char < size and 0 <= end_char - 1 < size):
-        return None
-    start = bisect_right(table.starts, start_char) - 1
-    end = bisect_right(table.starts, end_char - 1)
-    if start_char == table.ends[start]:
-        start += 1  # the space after a token is not part of the span
-    return start, end
+    or ``None`` when that is ``None``, without building the tokens and the ``Span`` it builds
+    (:meth:`TokenTable.expanded_bounds`)."""
+    return token_table(doc).expanded_bounds(start_char, end_char)

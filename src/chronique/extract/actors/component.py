@@ -56,9 +56,9 @@ def local_key(entity_type: str, name: str) -> str:
     return f"{entity_type.lower()}:{name}"
 
 
-def _identity(name: NamedSpan) -> str:
+def _identity(name: NamedSpan, tokens: TokenTable) -> str:
     """What a name stands for before grouping: its KB id, or its own words."""
-    return name.kb_id or span_text(name.span)
+    return name.kb_id or span_text(name.span, tokens)
 
 
 def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
@@ -237,7 +237,8 @@ class ActorRecognizer:
         names = self._keep_longest(known + patterned + model)
         # the patterns below may retype what only the model found, never a known or cued name
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
-        person_words = {w for n in names if n.type == "PERSON" and len(n.span) > 1 for w in span_words(n.span)}
+        tokens = token_table(doc)
+        person_words = {w for n in names if n.type == "PERSON" and len(n.span) > 1 for w in span_words(n.span, tokens)}
         names = self._keep_longest(names + self.patterns.subject_names(doc, sure, person_words))
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
         names = self._keep_longest(names + self.patterns.propagate(doc, names, sure))
@@ -348,12 +349,13 @@ class ActorRecognizer:
     # -- grouping ------------------------------------------------------------------------
     def _group(self, doc: Doc, names: list[NamedSpan]) -> tuple[list[ActorMention], dict[str, dict]]:
         """Give every name a key: its KB id, the full name a surname belongs to, or its own."""
-        types = self._majority_types(names)
-        owners = self._surname_owners(names, types)
+        tokens = token_table(doc)
+        types = self._majority_types(names, tokens)
+        owners = self._surname_owners(names, types, tokens)
         entities: dict[str, dict] = {}
         mentions = []
         for name in names:
-            text = span_text(name.span)
+            text = span_text(name.span, tokens)
             glued = GLUED_STOPS.search(text)
             if glued is not None and glued.start() > 0:
                 text = text[: glued.start()]  # "Yahoo!." closing a sentence is the "Yahoo" of "Yahoo!,"
@@ -362,7 +364,7 @@ class ActorRecognizer:
             rule = name.rule or _rule_of(name)
             owner = owners.get(text)
             if key is None and entity_type == "PERSON" and owner is not None:
-                key, kb_id = owner.kb_id or local_key("PERSON", span_text(owner.span)), owner.kb_id
+                key, kb_id = owner.kb_id or local_key("PERSON", span_text(owner.span, tokens)), owner.kb_id
                 rule = "surname" if len(owner.span) > len(name.span) else rule
             if key is None:
                 key = local_key(entity_type, text)
@@ -377,28 +379,29 @@ class ActorRecognizer:
             mentions.append(ActorMention(name.span.start_char, name.span.start_char + len(text), key, "name", rule))
         return mentions, entities
 
-    def _surname_owners(self, names: list[NamedSpan], types: dict[str, str]) -> dict[str, NamedSpan | None]:
+    def _surname_owners(self, names: list[NamedSpan], types: dict[str, str],
+                        tokens: TokenTable) -> dict[str, NamedSpan | None]:
         """Surname → the full name it stands for; ``None`` when two people share it."""
         owners: dict[str, NamedSpan | None] = {}
         for name in names:
-            entity_type = name.type if name.kb_id else types.get(span_text(name.span), name.type)
+            entity_type = name.type if name.kb_id else types.get(span_text(name.span, tokens), name.type)
             if entity_type != "PERSON" or len(name.span) < 2:
                 continue
-            for surname in surname_forms(span_words(name.span), self.particles):
+            for surname in surname_forms(span_words(name.span, tokens), self.particles):
                 previous = owners.get(surname, name)
-                same = previous is not None and _identity(previous) == _identity(name)
+                same = previous is not None and _identity(previous, tokens) == _identity(name, tokens)
                 owners[surname] = name if same else None
         return owners
 
     @staticmethod
-    def _majority_types(names: list[NamedSpan]) -> dict[str, str]:
+    def _majority_types(names: list[NamedSpan], tokens: TokenTable) -> dict[str, str]:
         """One type per unknown name: the model may call "Zuckerberg" PER once and MISC once;
         a cue in the text outvotes a pattern, which outvotes the model."""
         votes: dict[str, Counter] = defaultdict(Counter)
         for name in names:
             if name.kb_id is None and name.type != "OTHER":
                 weight = CUE_VOTES if name.typed_by_cue else PATTERN_VOTES if name.source != "model" else MODEL_VOTES
-                votes[span_text(name.span)][name.type] += weight
+                votes[span_text(name.span, tokens)][name.type] += weight
         return {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
 
     def _entities(self, text: str, entities: dict[str, dict], mentions: list[ActorMention]) -> list[Entity]:

@@ -135,11 +135,12 @@ class ContextTyper:
         brackets right after a name (and that acronym wherever the article uses it again), an
         acronym of a name's initials, and a name's first word alone join the one organisation of
         the article they fit."""
+        tokens = token_table(doc)
         long_names = [n for n in names if n.type == "ORG" and len(n.span) > 1 and n.key is None]
         defined: dict[str, list[NamedSpan]] = {}  # "(CAC)" after its name: every later "CAC" too
         for name in names:
             span = name.span
-            word = span_text(span)
+            word = span_text(span, tokens)
             # an acronym the model alone took for a place ("à la tête de l'OL") may still be the initials
             # of the article's organisation ("l'Olympique Lyonnais"); a country never is
             model_place = (name.type == "LOC" and name.source == "model" and name.rule != "place"
@@ -158,8 +159,8 @@ class ContextTyper:
             elif model_place:
                 continue
             else:
-                holders = [n for n in long_names if span_words(n.span)[0] == word]
-            keys = {n.kb_id or f"org:{span_text(n.span)}" for n in holders}
+                holders = [n for n in long_names if tokens.texts[n.span.start] == word]
+            keys = {n.kb_id or f"org:{span_text(n.span, tokens)}" for n in holders}
             if len(keys) == 1:
                 name.key, name.type, name.rule = keys.pop(), "ORG", "acronym" if word.isupper() else "short-form"
                 name.kb_id = holders[0].kb_id
@@ -309,7 +310,8 @@ class ContextTyper:
     @staticmethod
     def _surnames(names: list[NamedSpan]) -> frozenset[str]:
         """Every word of a person's name of several words: "Dupont" after "Anne Dupont" is her."""
-        return frozenset(w for n in names if n.type == "PERSON" and len(n.span) > 1 for w in span_words(n.span))
+        tokens = token_table(names[0].span.doc) if names else None
+        return frozenset(w for n in names if n.type == "PERSON" and len(n.span) > 1 for w in span_words(n.span, tokens))
 
     def _retype_by_seat(self, text: str, name: NamedSpan, surnames: frozenset[str]) -> None:
         """"Varnel, basée à Lyon, …": what has a seat is an organisation, whatever the NER said
@@ -318,8 +320,9 @@ class ContextTyper:
         span = name.span
         if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
             return
-        if name.type == "PERSON" and (len(span) > 1 and span_words(span)[0] in self.first_names
-                                      or span_text(span) in surnames):
+        tokens = token_table(span.doc)
+        if name.type == "PERSON" and (len(span) > 1 and span_words(span, tokens)[0] in self.first_names
+                                      or span_text(span, tokens) in surnames):
             return
         after = text[span.end_char : span.end_char + 64]
         if after.startswith(",") and self.seat_context.type_at_start(fold(after[1:])):

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from chronique.extract.actors.names import NamedSpan, span_text, span_words
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["DealTyper"]
@@ -53,10 +54,11 @@ class DealTyper:
         span = name.span
         if name.kb_id is not None or name.key is not None or name.typed_by_cue or name.type not in RETYPABLE:
             return False
-        if name.type == "LOC" and (name.source != "model" or name.rule == "place" or is_place(span_text(span))):
+        tokens = token_table(span.doc)
+        if name.type == "LOC" and (name.source != "model" or name.rule == "place" or is_place(span_text(span, tokens))):
             return False
-        words = span_words(span)
-        if name.type == "PERSON" and (len(words) > 1 and words[0] in first_names or span_text(span) in people_words):
+        words = span_words(span, tokens)
+        if name.type == "PERSON" and (len(words) > 1 and words[0] in first_names or span_text(span, tokens) in people_words):
             return False
         return words[0][:1].isupper()
 

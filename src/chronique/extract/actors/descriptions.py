@@ -35,7 +35,7 @@ from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_lexicon
-from chronique.nlp.tokens import expanded_bounds, token_table
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["resolve_descriptions", "titles_given"]
@@ -337,7 +337,7 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
     elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
             and texts[i - 2].islower() and folded[i - 2] in cues:
         found.append(i - 2)  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
-    bounds = expanded_bounds(doc, mention.start, mention.end)  # the name's last token, no Span built
+    bounds = tokens.expanded_bounds(mention.start, mention.end)  # the name's last token, no Span built
     j = bounds[1] if bounds is not None else first + 1
     if j < size and texts[j] == ",":
         j += 1

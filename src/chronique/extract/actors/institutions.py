@@ -101,6 +101,14 @@ class InstitutionFinder:
         self.government_heads = frozenset(institutions.get("government_heads", []))
         self.possessive_relatives = frozenset(institutions.get("possessive_relatives", []))
         self.kb = kb
+        #: The folded forms of the words each finder starts at: a token whose folded form is
+        #: none of them starts nothing (:meth:`TokenTable.positions` finds the others).
+        self.lookup = {
+            "country_starts": frozenset(fold(w) for w in self.country_starts),
+            "bare": frozenset(fold(w) for w in self.bare),
+            "heads": frozenset(fold(w) for w in (*self.with_demonym, *self.with_name, *self.with_place_by_first)),
+            "metonym_prefixes": frozenset(fold(w) for w in self.metonym_prefixes),
+        }
 
     def find(self, doc: Doc, text: str) -> list[NamedSpan]:
         described = self.descriptions(doc)
@@ -112,7 +120,8 @@ class InstitutionFinder:
         ("la Banque d'Espagne", "Air France") wins over it when the names are settled."""
         found = []
         tokens, text = token_table(doc), text_of(doc)
-        for i, word in enumerate(tokens.texts):
+        for i in tokens.positions(self.lookup["country_starts"]):  # where a start may stand
+            word = tokens.texts[i]
             if word not in self.country_starts:
                 continue
             for size in range(min(self.longest_country, len(tokens) - i), 0, -1):
@@ -135,8 +144,9 @@ class InstitutionFinder:
             families.setdefault(self._family(name.span[0].text), set()).add(name.span.text)
         taken = {i for name in described for i in range(name.span.start, name.span.end)}
         found = []
-        for i, text in enumerate(token_table(doc).texts):
-            if text not in self.bare:
+        tokens = token_table(doc)
+        for i in tokens.positions(self.lookup["bare"]):  # where a bare head may stand
+            if tokens.texts[i] not in self.bare:
                 continue
             token = doc[i]
             if token.text not in self.bare or token.i in taken or token.i == 0:
@@ -171,7 +181,9 @@ class InstitutionFinder:
     def descriptions(self, doc: Doc) -> list[NamedSpan]:
         """"le gouvernement italien", "le tribunal judiciaire de Paris", "l'administration Trump"."""
         found = []
-        for i, text in enumerate(token_table(doc).texts):
+        tokens = token_table(doc)
+        for i in tokens.positions(self.lookup["heads"]):  # where a head may stand
+            text = tokens.texts[i]
             if not text.islower() and text not in ("État", "Etat", "Parlement", "Trésor"):
                 continue  # ``token.is_lower`` is ``text.islower()``: decided before building the Token
             if text not in self.with_demonym and text not in self.with_name \
@@ -281,7 +293,9 @@ class InstitutionFinder:
         """Seats ("l'Élysée", "Bercy") and capitals acting for their state ("Washington a
         imposé")."""
         found = []
-        for i, text in enumerate(token_table(doc).texts):
+        tokens = token_table(doc)
+        for i in tokens.positions(self.lookup["metonym_prefixes"]):  # where a name may start
+            text = tokens.texts[i]
             if not text[:1].isupper() or text not in self.metonym_prefixes:  # is_capitalised; a name's start
                 continue
             for size, target in self._candidates(doc, i):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
 __all__ = ["NamedSpan", "CueIndex", "is_capitalised", "is_name_like", "line_before", "name_like", "span_text",
@@ -95,15 +95,16 @@ class NamedSpan:
     rule: str = ""
 
 
-def span_text(span: Span) -> str:
+def span_text(span: Span, tokens: TokenTable | None = None) -> str:
     """``span.text``, cut from the document's text by the token table (``Span.text`` joins the
-    texts of its tokens, several times slower)."""
-    return token_table(span.doc).span_text(span.start, span.end)
+    texts of its tokens, several times slower); ``tokens``: the table of ``span.doc``, when the
+    caller has it."""
+    return (tokens if tokens is not None else token_table(span.doc)).span_text(span.start, span.end)
 
 
-def span_words(span: Span) -> list[str]:
+def span_words(span: Span, tokens: TokenTable | None = None) -> list[str]:
     """``[t.text for t in span]``, from the token table (no ``Token`` built)."""
-    return token_table(span.doc).texts[span.start : span.end]
+    return (tokens if tokens is not None else token_table(span.doc)).texts[span.start : span.end]
 
 
 def is_capitalised(token: Token) -> bool:

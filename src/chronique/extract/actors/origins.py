@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from chronique.kb import KnowledgeBase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import expanded_bounds, token_table
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["ArticleOrigins", "origin_forms"]
@@ -160,11 +160,11 @@ class ArticleOrigins:
     def _stated_around(self, doc: Doc, mention: ActorMention) -> set[str]:
         """Adjectives of origin right before a name, back to its determiner ("le suédois X",
         "la plateforme suédoise X"), or in an apposition after it ("X, la firme suédoise")."""
-        bounds = expanded_bounds(doc, mention.start, mention.end)  # no Span built
+        tokens = token_table(doc)  # read from the table: no Token or Span built
+        bounds = tokens.expanded_bounds(mention.start, mention.end)
         if bounds is None:
             return set()
         span_start, span_end = bounds
-        tokens = token_table(doc)  # read from the table: no Token built
         texts, pos, folded = tokens.texts, tokens.pos, tokens.folded
         found: set[str] = set()
         before = []

@@ -89,9 +89,11 @@ class UnknownNamePatterns:
         role_preposition = words["role_preposition"]
         self.role_cues = CueIndex(((f"{role} {role_preposition}", "ORG") for role in words["role_nouns"]), contractions)
         self.org_suffixes = frozenset(words["org_suffixes"])
+        self.folded_org_suffixes = frozenset(fold(suffix) for suffix in self.org_suffixes)
         self.particles = frozenset(p.lower() for p in words["name_particles"])
         names = words["first_names"]
         self.first_names = frozenset(names["m"]) | frozenset(names["f"])
+        self.folded_first_names = frozenset(fold(name) for name in self.first_names)
         self.business_verbs = frozenset(words["business_verbs"])
         #: (lemma, lower-case form) of a verb → whether it may be a business verb, across documents.
         self._business: dict[tuple[str, str], bool] = {}
@@ -125,7 +127,7 @@ class UnknownNamePatterns:
         ("kWh", "mRNA") are not names: a lower-case run must follow the capital."""
         found = []
         for i, text in enumerate(token_table(doc).texts):
-            if len(text) >= 4 and text[0].islower() and text[1].isupper() and text[2:4].islower() and text.isalpha():
+            if text[1:2].isupper() and text[0].islower() and len(text) >= 4 and text[2:4].islower() and text.isalpha():
                 found.append(NamedSpan(Span(doc, i, i + 1, label="OTHER"), "OTHER", None, False, "pattern",
                                        rule="mixed-case"))
         return found
@@ -133,8 +135,9 @@ class UnknownNamePatterns:
     def person_names(self, doc: Doc) -> list[NamedSpan]:
         """A first name, then capitalised words and particles: "Jean-Noël Barrot", "Luca de Meo"."""
         found = []
-        for i, text in enumerate(token_table(doc).texts):
-            if text not in self.first_names:
+        tokens = token_table(doc)
+        for i in tokens.positions(self.folded_first_names):  # where a first name may stand
+            if tokens.texts[i] not in self.first_names:
                 continue
             end = self._surname_end(doc, i + 1)
             if end > i + 1:
@@ -164,8 +167,9 @@ class UnknownNamePatterns:
     def suffix_names(self, doc: Doc) -> list[NamedSpan]:
         """Capitalised words closed by a company suffix: "Kestrel Robotics", "Quorvex SAS"."""
         found = []
-        for i, text in enumerate(token_table(doc).texts):
-            if text not in self.org_suffixes or i == 0:
+        tokens = token_table(doc)
+        for i in tokens.positions(self.folded_org_suffixes):  # where a suffix may stand
+            if tokens.texts[i] not in self.org_suffixes or i == 0:
                 continue
             token = doc[i]
             if token.i + 1 < len(doc) and is_name_like(doc[token.i + 1]) and not doc[token.i + 1].is_sent_start:
@@ -396,10 +400,11 @@ class UnknownNamePatterns:
         """Other occurrences of unknown names typed so far, and the surnames of unknown people,
         outside the token positions ``taken`` by surer names."""
         forms: dict[tuple[str, ...], str] = {}
+        table = token_table(doc)  # read from the table: no Token built
         for name in names:
             if name.kb_id is not None or name.type not in ("ORG", "PRODUCT", "PERSON"):
                 continue
-            tokens = span_words(name.span)
+            tokens = span_words(name.span, table)
             if name.source != "model":  # the model's own names are the model's to find again
                 forms.setdefault(tuple(tokens), name.type)
             # a surname only from a name that surely is a person's ("Brader Dailymotion", a
@@ -412,9 +417,9 @@ class UnknownNamePatterns:
         for form in sorted(forms, key=len, reverse=True):
             by_first.setdefault(form[0], []).append(form)
         found = []
-        table = token_table(doc)  # read from the table: no Token built
         texts, sent_starts, size = table.texts, table.sent_starts, len(table)
-        for i, text in enumerate(texts):
+        for i in table.positions({fold(first) for first in by_first}):  # where a form may start
+            text = texts[i]
             if text not in by_first:
                 continue
             for form in by_first[text]:

@@ -162,7 +162,13 @@ class ComplementRules(RelationRules):
 
     def _complement_end(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> int:
         """The token after the "de Y" complement (and its enumeration "de A, B et C"), or after
-        the noun when there is none."""
+        the noun when there is none (worked out once per phrase: several finders ask)."""
+        known = actors.complement_ends.get(id(phrase))
+        if known is None or known[0] is not phrase:
+            known = actors.complement_ends[id(phrase)] = (phrase, self._find_complement_end(doc, phrase, actors))
+        return known[1]
+
+    def _find_complement_end(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> int:
         surface = self._surface_complement(doc, phrase, actors)
         if surface is None or surface.start < doc[phrase.end - 1].idx:
             return phrase.end
