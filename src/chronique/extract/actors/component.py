@@ -29,7 +29,7 @@ from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
-from chronique.extract.actors.names import CueIndex, NamedSpan, line_before, span_text, span_words
+from chronique.extract.actors.names import CueIndex, NamedSpan, span_text, span_words
 from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
 from chronique.kb import KnowledgeBase, load_knowledge_base
@@ -73,10 +73,11 @@ def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
         return True
     if len(inside) == 1:
         anchor = inside[0]
-        extra = [t for t in span if not anchor.span.start <= t.i < anchor.span.end]
-        if any(not t.text[:1].isupper() for t in extra):
+        tokens = token_table(span.doc)  # read from the table: no Token built
+        extra = [i for i in range(span.start, span.end) if not anchor.span.start <= i < anchor.span.end]
+        if any(not tokens.texts[i][:1].isupper() for i in extra):
             return True
-        title_before = any(t.pos_ != "PROPN" for t in extra)  # "Économie", not "Jose" (Maria Aznar)
+        title_before = any(tokens.pos[i] != "PROPN" for i in extra)  # "Économie", not "Jose" (Maria Aznar)
         return anchor.type == "PERSON" and title_before and anchor.span.end == span.end
     return False
 
@@ -320,7 +321,7 @@ class ActorRecognizer:
     def _cue_type(self, start_char: int, text: str) -> str | None:
         """The type a cue noun right before the name starting at ``start_char`` gives ("la
         start-up X", "son modèle Y")."""
-        return self.cues.type_at_end(line_before(text, start_char))
+        return self.cues.type_before(text, start_char)
 
     @staticmethod
     def _keep_longest(names: list[NamedSpan]) -> list[NamedSpan]:
@@ -336,13 +337,13 @@ class ActorRecognizer:
                 n.span.start,
             ),
         )
-        taken: set[int] = set()
+        taken = bytearray(max((n.span.end for n in names), default=0))  # 1 at each token taken
         kept = []
         for name in ranked:
-            tokens = set(range(name.span.start, name.span.end))
-            if tokens & taken:
+            start, end = name.span.start, name.span.end
+            if taken.find(1, start, end) != -1:
                 continue
-            taken |= tokens
+            taken[start:end] = b"\x01" * (end - start)
             kept.append(name)
         return sorted(kept, key=lambda n: n.span.start)
 

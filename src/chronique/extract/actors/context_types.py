@@ -23,7 +23,15 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from chronique.extract.actors.deal_types import DealTyper
-from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, line_before, span_text, span_words
+from chronique.extract.actors.names import (
+    WORDS,
+    CueIndex,
+    NamedSpan,
+    last_word_before,
+    line_before,
+    span_text,
+    span_words,
+)
 from chronique.extract.actors.patterns import verb_lemmas
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
@@ -180,14 +188,15 @@ class ContextTyper:
         span = name.span
         if len(span) < 2 or name.type == "PERSON" or name.rule in ("inner-word", "list-cue"):
             return
-        rest = span[1:]
-        if any(t.text in self.company_words or self.is_country(t.text) for t in rest):
+        words = span_words(span)  # read from the token table: no Token or Span built
+        rest = words[1:]
+        if any(word in self.company_words or self.is_country(word) for word in rest):
             return
-        if not rest[0].text[:1].isupper() and not rest[0].text[:1].isdigit():
+        if not rest[0][:1].isupper() and not rest[0][:1].isdigit():
             return
         # the maker must be an organisation the knowledge base knows: "la Ligue" named in the
         # text does not make "Ligue 1" a product of it
-        known = [self.kb.get(k) for k in self.kb.actors_named(span[:1].text)]
+        known = [self.kb.get(k) for k in self.kb.actors_named(words[0])]
         if len(known) == 1 and known[0] is not None and known[0].type == "ORG":
             name.type, name.typed_by_cue, name.rule = "PRODUCT", True, "brand-product"
 
@@ -221,7 +230,9 @@ class ContextTyper:
         word = span.text
         if self.is_country(word) or word in self.capitals or not word[:1].isupper():
             return  # "Washington" stays the capital even beside "Denzel Washington"
-        people = {n.span.text for n in names if n.type == "PERSON" and len(n.span) > 1 and n.span[-1].text == word}
+        tokens = token_table(span.doc)
+        people = {span_text(n.span, tokens) for n in names
+                  if n.type == "PERSON" and len(n.span) > 1 and tokens.texts[n.span.end - 1] == word}
         if len(people) == 1:
             name.type, name.rule = "PERSON", "surname"
 
@@ -300,7 +311,7 @@ class ContextTyper:
             return
         if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
             return
-        if name.type == "LOC" and self.team_context.type_at_end(line_before(text, start_char)):
+        if name.type == "LOC" and self.team_context.type_before(text, start_char):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "context"  # "le club de Bordeaux"
             return
         found = self.context_type(text, start_char)
@@ -331,6 +342,8 @@ class ContextTyper:
     def context_type(self, text: str, start: int) -> str | None:
         """The type the words before ``start`` give, one adjective allowed before the last
         word: "l'acquisition prédatrice de X", "le seul concurrent crédible de X"."""
+        if last_word_before(text, start) not in self.context.last_words:
+            return None  # both tries below end with the line's last word
         before = line_before(text, start)
         found = self.context.type_at_end(before)
         words = WORDS.findall(before[-64:])
@@ -388,7 +401,7 @@ class ContextTyper:
     @staticmethod
     def _quoted(doc: Doc, name: NamedSpan) -> bool:
         start = name.span.start
-        return start > 0 and doc[start - 1].text in ("«", '"', "“")
+        return start > 0 and token_table(doc).texts[start - 1] in ("«", '"', "“")
 
     def _retype_list(self, doc: Doc, text: str, group: list[NamedSpan]) -> list[NamedSpan]:
         """Retype the list's members; return the names found in its gaps ("A, C8, B" after a

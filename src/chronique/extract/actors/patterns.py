@@ -27,6 +27,7 @@ from chronique.extract.actors.names import (
     NamedSpan,
     is_capitalised,
     is_name_like,
+    last_word_before,
     line_before,
     name_like,
     span_words,
@@ -88,6 +89,8 @@ class UnknownNamePatterns:
         # "le PDG de Zelvio": what a role is held in is an organisation
         role_preposition = words["role_preposition"]
         self.role_cues = CueIndex(((f"{role} {role_preposition}", "ORG") for role in words["role_nouns"]), contractions)
+        #: The last words of all three indexes' cues.
+        self.cue_last_words = self.cues.last_words | self.object_cues.last_words | self.role_cues.last_words
         self.org_suffixes = frozenset(words["org_suffixes"])
         self.folded_org_suffixes = frozenset(fold(suffix) for suffix in self.org_suffixes)
         self.particles = frozenset(p.lower() for p in words["name_particles"])
@@ -254,6 +257,8 @@ class UnknownNamePatterns:
         acronym = self._is_acronym(tokens, i)
         starts = tokens.starts
         for first, crossed_complement in self._cue_ends(tokens, i):
+            if last_word_before(text, starts[first]) not in self.cue_last_words:
+                continue  # no cue ends here (whatever the index: each needs its last word)
             before = line_before(text, starts[first])
             if first == i and self.role_cues.type_at_end(before):
                 return "ORG", True
