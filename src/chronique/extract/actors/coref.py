@@ -366,8 +366,11 @@ def _recent(doc, mentions, entities, char, accept, prefer_subject: bool = False)
     if not candidates:
         return None
     if prefer_subject:
-        current = doc.char_span(char, char + 1, alignment_mode="expand")
-        sentence_start = current.sent.start_char if current is not None else 0
+        # the start of the sentence of the token at ``char`` (``char_span(…, "expand").sent``)
+        tokens = token_table(doc)
+        current = tokens.expanded_bounds(char, char + 1)
+        starts = tokens.sentence_starts
+        sentence_start = tokens.starts[starts[bisect_right(starts, current[0]) - 1]] if current is not None else 0
         ordered = sorted(candidates, key=lambda m: m.start)
         for scope in (lambda m: m.start >= sentence_start, lambda m: True):
             subjects = [m for m in ordered if scope(m) and _is_subject(doc, m)]

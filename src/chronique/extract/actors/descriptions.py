@@ -240,8 +240,8 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
         return None
     candidates: list[tuple[ActorMention, bool]] = []
     subject_words = _own_clause_subject(noun)
-    deps, heads, subjects = tokens.deps, tokens.heads, LABELS.subjects
-    noun_head, noun_is_subject = heads[noun.i], deps[noun.i] in subjects
+    deps, heads, subject_deps = tokens.deps, tokens.heads, LABELS.subjects
+    noun_head, noun_is_subject = heads[noun.i], deps[noun.i] in subject_deps
     for i in range(starts[max(0, before - 1 - LOOKBACK_SENTENCES)], noun.i):  # no Token built
         mention = index.mention_at_index(i)
         record = entities.get(mention.key) if mention else None
@@ -249,11 +249,11 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
             continue
         if candidates and candidates[-1][0] == mention:
             continue
-        if deps[i] in subjects and heads[i] == noun_head and not noun_is_subject:
+        if deps[i] in subject_deps and heads[i] == noun_head and not noun_is_subject:
             continue  # "X a sanctionné la medtech": the subject of its own clause is not the object
         if i in subject_words:
             continue  # "Le président de la FIFA, X, a salué la fédération marocaine": nor is a name in it
-        candidates.append((mention, deps[i] in subjects))
+        candidates.append((mention, deps[i] in subject_deps))
     if allowed is not None:
         kept = set(allowed(list(dict.fromkeys(m.key for m, _ in candidates))))
         candidates = [(m, is_subject) for m, is_subject in candidates if m.key in kept]
