@@ -198,8 +198,8 @@ class InstitutionFinder:
         return found
 
     def _description_end(self, doc: Doc, head: int) -> int | None:
-        """The end of the description whose head is token ``head``, or ``None``; read from the
-        token table (texts, lower and folded forms, parts of speech): no ``Token`` is built."""
+        """The end of the description headed by the token at index ``head``, or ``None``; read
+        from the token table (texts, folded forms, parts of speech): no ``Token`` is built."""
         tokens = token_table(doc)
         texts = tokens.texts
         head_text, head_lower = texts[head], texts[head].lower()
