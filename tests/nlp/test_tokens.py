@@ -11,7 +11,7 @@ import spacy
 from spacy.tokens import Doc
 
 from chronique.nlp.extensions import register_extensions, remember_text, text_of
-from chronique.nlp.tokens import expanded_bounds, first_token_from, token_table
+from chronique.nlp.tokens import Occurrences, expanded_bounds, first_token_from, token_table
 
 register_extensions()
 VOCAB = spacy.blank("fr").vocab
@@ -198,3 +198,12 @@ def test_a_token_is_in_a_subtree_as_spacy_walks_it():
         subtree = {t.i for t in doc[root].subtree}
         assert [table.in_subtree(i, root) for i in range(len(doc))] == [i in subtree for i in range(len(doc))]
     assert table.in_subtree(0, 3) and table.in_subtree(4, 5) and not table.in_subtree(4, 1)
+
+
+def test_occurrences_give_each_forms_positions_in_order():
+    occurrences = Occurrences(["le", "groupe", "le", "dit", "le"])
+    assert list(occurrences.first) == ["le", "groupe", "dit"]
+    assert occurrences.of("le") == [0, 2, 4]
+    assert occurrences.of("dit") == [3]
+    assert occurrences.of("absent") == []
+    assert Occurrences([]).of("le") == []

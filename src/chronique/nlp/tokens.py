@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from chronique.nlp.extensions import text_of
 from chronique.text import fold
 
-__all__ = ["TokenTable", "expanded_bounds", "first_token_from", "token_table"]
+__all__ = ["Occurrences", "TokenTable", "expanded_bounds", "first_token_from", "token_table"]
 
 _TABLE_KEY = "chronique.tokens"
 
@@ -136,21 +136,23 @@ class TokenTable:
         is one of ``words``: what a walk over every token testing ``folded[i] in words`` finds,
         by a look at each distinct form of the document instead (a lexicon's few words are rare).
         """
-        found = [i for form, at in self.by_folded.items() if form in words for i in at]
+        forms = self.by_folded
+        found = [i for form in forms.first if form in words for i in forms.of(form)]
         if lemmas:
-            found += [i for form, at in self.by_folded_lemma.items() if form in words for i in at]
+            lemma_forms = self.by_folded_lemma
+            found += [i for form in lemma_forms.first if form in words for i in lemma_forms.of(form)]
             return sorted(set(found))
         return sorted(found)
 
     @cached_property
-    def by_folded(self) -> dict[str, list[int]]:
-        """Each folded form → the positions of its tokens, in order."""
-        return _positions(self.folded)
+    def by_folded(self) -> Occurrences:
+        """Where each folded form stands."""
+        return Occurrences(self.folded)
 
     @cached_property
-    def by_folded_lemma(self) -> dict[str, list[int]]:
-        """Each folded lemma → the positions of its tokens, in order."""
-        return _positions(self.folded_lemmas)
+    def by_folded_lemma(self) -> Occurrences:
+        """Where each folded lemma stands."""
+        return Occurrences(self.folded_lemmas)
 
     @cached_property
     def _parse(self) -> tuple[list[int], list[int], list[int]]:
@@ -254,16 +256,38 @@ def _through(known: dict[Any, str], items: list[Any], compute: Callable[[Any], s
     return [known[item] for item in items]
 
 
-def _positions(forms: list[str]) -> dict[str, list[int]]:
-    """Each form → the positions where it stands, in order."""
-    positions: dict[str, list[int]] = {}
-    for i, form in enumerate(forms):
-        at = positions.get(form)
-        if at is None:
-            positions[form] = [i]
-        else:
-            at.append(i)
-    return positions
+class Occurrences:
+    """Where each distinct form of a list of forms stands: the first position of each form and,
+    after each position, the next one of the same form (-1 after its last). Two flat containers
+    rather than a list per form: a document has hundreds of forms, and every list would be one
+    more object for the garbage collector to track while the ``Doc`` lives."""
+
+    __slots__ = ("first", "following")
+
+    def __init__(self, forms: list[str]) -> None:
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        following = [-1] * len(forms)
+        for i, form in enumerate(forms):
+            previous = last.get(form)
+            if previous is None:
+                first[form] = i
+            else:
+                following[previous] = i
+            last[form] = i
+        #: Each distinct form → the position where it first stands.
+        self.first = first
+        #: Each position → the next position of the same form, or -1.
+        self.following = following
+
+    def of(self, form: str) -> list[int]:
+        """The positions of ``form``, in order (none when it is not in the list)."""
+        found = []
+        i = self.first.get(form, -1)
+        while i != -1:
+            found.append(i)
+            i = self.following[i]
+        return found
 
 
 def _strings(doc: Doc, keys: list[int]) -> list[str]:

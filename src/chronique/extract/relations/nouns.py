@@ -126,8 +126,9 @@ class NounLexicon:
         a call per token."""
         tokens = token_table(doc)
         first_words = self.first_words
-        found = [i for form, at in tokens.by_folded.items() if _first_word(form) in first_words for i in at]
-        found += [i for lemma, at in tokens.by_folded_lemma.items() if lemma in first_words for i in at]
+        forms, lemmas = tokens.by_folded, tokens.by_folded_lemma
+        found = [i for form in forms.first if _first_word(form) in first_words for i in forms.of(form)]
+        found += [i for lemma in lemmas.first if lemma in first_words for i in lemmas.of(lemma)]
         return sorted(set(found))
 
     def at(self, doc: Doc, i: int) -> tuple[int, tuple[NounSense, ...]] | None:
