@@ -214,7 +214,7 @@ class UnknownNamePatterns:
         tokens = token_table(doc)
         texts, sent_starts = tokens.texts, tokens.sent_starts
         for i, word in enumerate(texts):
-            if word.islower() or i == 0 or not name_like(word) or word[:1].isdigit():
+            if word.islower() or i == 0 or not word[:1].isalnum() or word[:1].isdigit() or not name_like(word):
                 continue  # (a sentence start is no reason to skip: the parser cuts sentences
                 # wrongly around unknown words, "La jeune pousse lyonnaise | Velquor, qui …")
             if name_like(texts[i - 1]) and not sent_starts[i - 1]:
