@@ -11,7 +11,7 @@ import spacy
 from spacy.tokens import Doc
 
 from chronique.nlp.extensions import register_extensions, remember_text, text_of
-from chronique.nlp.tokens import expanded_bounds, first_token_from, token_table
+from chronique.nlp.tokens import Occurrences, expanded_bounds, first_token_from, token_table
 
 register_extensions()
 VOCAB = spacy.blank("fr").vocab
@@ -134,3 +134,76 @@ def test_expanded_bounds_are_those_of_an_expanded_char_span_at_every_offset():
 
 def test_expanded_bounds_of_an_empty_doc_are_none():
     assert expanded_bounds(spacy.blank("fr").make_doc(""), 0, 1) is None
+
+
+#: "Le Sénat a voté 12 lois . Puis il  part" (a double space: a space token), parsed by hand.
+PARSED_WORDS = ["Le", "Sénat", "a", "voté", "12", "lois", ".", "Puis", "il", " ", "part"]
+PARSED_SPACES = [True, True, True, True, True, False, True, True, True, False, False]
+PARSED_HEADS = [1, 3, 3, 3, 5, 3, 3, 10, 10, 8, 10]
+PARSED_DEPS = ["det", "nsubj", "aux:tense", "ROOT", "nummod", "obj", "punct", "advmod", "nsubj", "dep", "ROOT"]
+PARSED_STARTS = [True, False, False, False, False, False, False, True, False, False, False]
+
+
+def parsed() -> Doc:
+    return Doc(VOCAB, words=PARSED_WORDS, spaces=PARSED_SPACES, heads=PARSED_HEADS, deps=PARSED_DEPS,
+               sent_starts=PARSED_STARTS)
+
+
+def test_dependencies_heads_and_sentence_starts_are_read_as_the_parse_gives_them():
+    doc = parsed()
+    table = token_table(doc)
+    assert table.deps == PARSED_DEPS == [t.dep_ for t in doc]
+    assert table.heads == PARSED_HEADS == [t.head.i for t in doc]  # heads before and after the token
+    assert table.sent_starts == [bool(t.is_sent_start) for t in doc]
+    assert [i for i, start in enumerate(table.sent_starts) if start] == [0, 7]
+
+
+def test_lexical_flags_and_lower_forms_are_the_tokens_own():
+    doc = parsed()
+    table = token_table(doc)
+    assert table.like_num == [t.like_num for t in doc] and table.like_num[4] is True
+    assert table.is_stop == [t.is_stop for t in doc] and table.is_stop[0] and not table.is_stop[1]
+    assert table.is_space == [t.is_space for t in doc] == [False] * 9 + [True, False]
+    assert table.is_lower == [t.is_lower for t in doc] and table.is_lower[:3] == [False, False, True]
+    assert table.lowers == [t.lower_ for t in doc] and table.lowers[1] == "sénat"
+
+
+def test_a_spans_text_is_cut_from_the_documents_text():
+    doc = parsed()
+    table = token_table(doc)
+    assert table.span_text(0, 2) == doc[0:2].text == "Le Sénat"
+    assert table.span_text(5, 7) == doc[5:7].text == "lois."  # no space between them
+    assert table.span_text(8, 11) == doc[8:11].text
+    assert table.span_text(3, 3) == doc[3:3].text == ""
+
+
+def test_positions_are_those_of_the_tokens_whose_folded_form_or_lemma_is_listed_in_order():
+    # "Le groupe a dit : les Groupes l’ont dit ."
+    words = ["Le", "groupe", "a", "dit", ":", "les", "Groupes", "l’", "ont", "dit", "."]
+    lemmas = ["le", "groupe", "avoir", "dire", ":", "le", "groupe", "le", "avoir", "dire", "."]
+    doc = Doc(VOCAB, words=words, lemmas=lemmas)
+    table = token_table(doc)
+    assert table.positions({"groupe"}) == [1]
+    assert table.positions({"groupe"}, lemmas=True) == [1, 6]  # "Groupes" by its lemma
+    assert table.positions({"le", "dit"}) == [0, 3, 9]
+    assert table.positions({"le", "dit"}, lemmas=True) == [0, 3, 5, 7, 9]  # each once, "l’" by its lemma
+    assert table.positions({"l'"}) == [7]  # apostrophes folded
+    assert table.positions(set()) == []
+
+
+def test_a_token_is_in_a_subtree_as_spacy_walks_it():
+    doc = parsed()
+    table = token_table(doc)
+    for root in range(len(doc)):
+        subtree = {t.i for t in doc[root].subtree}
+        assert [table.in_subtree(i, root) for i in range(len(doc))] == [i in subtree for i in range(len(doc))]
+    assert table.in_subtree(0, 3) and table.in_subtree(4, 5) and not table.in_subtree(4, 1)
+
+
+def test_occurrences_give_each_forms_positions_in_order():
+    occurrences = Occurrences(["le", "groupe", "le", "dit", "le"])
+    assert list(occurrences.first) == ["le", "groupe", "dit"]
+    assert occurrences.of("le") == [0, 2, 4]
+    assert occurrences.of("dit") == [3]
+    assert occurrences.of("absent") == []
+    assert Occurrences([]).of("le") == []

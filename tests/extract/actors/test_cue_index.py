@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chronique.extract.actors.names import CueIndex
+from chronique.extract.actors.names import WORDS, CueIndex, last_word_before, line_before
 
 
 def cue_index() -> CueIndex:
@@ -26,3 +26,23 @@ def test_a_text_that_ends_with_no_cue_has_no_type():
 
 def test_the_cue_a_text_starts_with():
     assert cue_index().type_at_start("réseau social américain") == "ORG"
+
+
+def test_the_type_before_a_name_is_that_of_the_line_before_it():
+    cues = cue_index()
+    text = "Selon le patron d'Orvane, la jeune start-up Zelvio\nLa start-up\nOrvane a dit."
+    for name in ("Orvane", "Zelvio"):
+        start = text.index(name)
+        assert cues.type_before(text, start) == cues.type_at_end(line_before(text, start))
+    assert cues.type_before(text, text.index("Orvane")) == "PERSON"
+    assert cues.type_before(text, text.index("Zelvio")) == "ORG"
+    assert cues.type_before(text, text.rindex("Orvane")) is None  # the cue is on the line above
+
+
+def test_the_last_word_before_a_position_is_the_last_of_the_folded_lines_words():
+    text = "D’après l'IA de  Zelvio, aujourd'hui X\n« Y »  Z"
+    for start in range(len(text) + 1):
+        words = WORDS.findall(line_before(text, start))
+        assert last_word_before(text, start) == (words[-1] if words else ""), start
+    assert last_word_before(text, text.index("Zelvio")) == "de"
+    assert last_word_before(text, text.index("X")) == "hui"

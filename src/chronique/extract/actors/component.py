@@ -29,7 +29,7 @@ from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
-from chronique.extract.actors.names import CueIndex, NamedSpan, is_capitalised, line_before
+from chronique.extract.actors.names import CueIndex, NamedSpan, span_text, span_words
 from chronique.extract.actors.particle_names import joined_at_particles
 from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
@@ -37,6 +37,7 @@ from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Entity
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, register_extensions, text_of
+from chronique.nlp.tokens import TokenTable, token_table
 
 __all__ = ["ActorRecognizer", "NamedSpan", "QuotePersons", "make_actor_recognizer", "local_key"]
 
@@ -56,9 +57,9 @@ def local_key(entity_type: str, name: str) -> str:
     return f"{entity_type.lower()}:{name}"
 
 
-def _identity(name: NamedSpan) -> str:
+def _identity(name: NamedSpan, tokens: TokenTable) -> str:
     """What a name stands for before grouping: its KB id, or its own words."""
-    return name.kb_id or name.span.text
+    return name.kb_id or span_text(name.span, tokens)
 
 
 def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
@@ -73,22 +74,25 @@ def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
         return True
     if len(inside) == 1:
         anchor = inside[0]
-        extra = [t for t in span if not anchor.span.start <= t.i < anchor.span.end]
-        if any(not t.text[:1].isupper() for t in extra):
+        tokens = token_table(span.doc)  # read from the table: no Token built
+        extra = [i for i in range(span.start, span.end) if not anchor.span.start <= i < anchor.span.end]
+        if any(not tokens.texts[i][:1].isupper() for i in extra):
             return True
-        title_before = any(t.pos_ != "PROPN" for t in extra)  # "Économie", not "Jose" (Maria Aznar)
+        title_before = any(tokens.pos[i] != "PROPN" for i in extra)  # "Économie", not "Jose" (Maria Aznar)
         return anchor.type == "PERSON" and title_before and anchor.span.end == span.end
     return False
 
 
 def _glued_hyphen_name_follows(doc: Doc, end: int) -> bool:
     """Whether the name ending before ``end`` goes on through a hyphen written without spaces
-    into another capitalised word ("Poupart-Lafarge", "Renault-Nissan"): one compound name."""
-    if end < 1 or end + 1 >= len(doc):
+    into another capitalised word ("Poupart-Lafarge", "Renault-Nissan"): one compound name.
+    (A token is glued to the next when it ends where the next starts: no ``whitespace_``.)"""
+    tokens = token_table(doc)
+    if end < 1 or end + 1 >= len(tokens):
         return False
-    hyphen, after = doc[end], doc[end + 1]
-    return (hyphen.text == "-" and not doc[end - 1].whitespace_ and not hyphen.whitespace_
-            and after.is_alpha and is_capitalised(after))
+    starts, ends, after = tokens.starts, tokens.ends, tokens.texts[end + 1]
+    return (tokens.texts[end] == "-" and ends[end - 1] == starts[end] and ends[end] == starts[end + 1]
+            and after.isalpha() and after[:1].isupper())
 
 
 def _glued_hyphen_name_precedes(doc: Doc, start: int, taken: set[int]) -> bool:
@@ -96,9 +100,11 @@ def _glued_hyphen_name_precedes(doc: Doc, start: int, taken: set[int]) -> bool:
     "Henri Lestrade"), the word not ending another name (that case is a join, handled forwards)."""
     if start < 2 or start in taken:
         return False
-    before, hyphen = doc[start - 2], doc[start - 1]
-    return (hyphen.text == "-" and not before.whitespace_ and not hyphen.whitespace_
-            and before.is_alpha and is_capitalised(before) and (start - 1) not in taken)
+    tokens = token_table(doc)
+    starts, ends, before = tokens.starts, tokens.ends, tokens.texts[start - 2]
+    return (tokens.texts[start - 1] == "-" and ends[start - 2] == starts[start - 1]
+            and ends[start - 1] == starts[start] and before.isalpha() and before[:1].isupper()
+            and (start - 1) not in taken)
 
 
 def _through_hyphens(names: list[NamedSpan]) -> list[NamedSpan]:
@@ -110,6 +116,7 @@ def _through_hyphens(names: list[NamedSpan]) -> list[NamedSpan]:
         return names
     doc = names[0].span.doc
     by_start = {n.span.start: n for n in names}
+    name_ends = {n.span.end for n in names}
     joined: set[int] = set()
     result: list[NamedSpan] = []
     for name in sorted(names, key=lambda n: n.span.start):
@@ -117,7 +124,7 @@ def _through_hyphens(names: list[NamedSpan]) -> list[NamedSpan]:
             continue
         current, end = name, name.span.end
         start = current.span.start
-        while current.kb_id is None and _glued_hyphen_name_precedes(doc, start, taken={n.span.end for n in names}):
+        while current.kb_id is None and _glued_hyphen_name_precedes(doc, start, taken=name_ends):
             start -= 2  # "Paul-" before a model name "Henri Lestrade"
         if start != current.span.start:
             current = replace(current, span=Span(doc, start, end, label=current.span.label_))
@@ -137,16 +144,18 @@ def _through_hyphens(names: list[NamedSpan]) -> list[NamedSpan]:
     return result
 
 
-def _split_at_commas(ent: Span) -> list[Span]:
-    """A model name that runs over a comma is a list of names ("Voici, Femme Actuelle")."""
-    parts, start = [], ent.start
-    for token in ent:
-        if token.text == ",":
-            if token.i > start:
-                parts.append(Span(ent.doc, start, token.i, label=ent.label_))
-            start = token.i + 1
-    if start < ent.end:
-        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+def _split_at_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A model name that runs over a comma is a list of names ("Voici, Femme Actuelle"): the
+    bounds of each."""
+    texts = token_table(doc).texts
+    parts = []
+    for i in range(start, end):
+        if texts[i] == ",":
+            if i > start:
+                parts.append((start, i))
+            start = i + 1
+    if start < end:
+        parts.append((start, end))
     return parts
 
 
@@ -230,7 +239,8 @@ class ActorRecognizer:
         names = self._keep_longest(known + patterned + model)
         # the patterns below may retype what only the model found, never a known or cued name
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
-        person_words = {t.text for n in names if n.type == "PERSON" and len(n.span) > 1 for t in n.span}
+        tokens = token_table(doc)
+        person_words = {w for n in names if n.type == "PERSON" and len(n.span) > 1 for w in span_words(n.span, tokens)}
         names = self._keep_longest(names + self.patterns.subject_names(doc, sure, person_words))
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
         names = self._keep_longest(names + self.patterns.propagate(doc, names, sure))
@@ -240,67 +250,80 @@ class ActorRecognizer:
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
-        for raw in (part for ent in joined_at_particles(doc.ents, self.particles) for part in _split_at_commas(ent)):
-            ent = self._trim(raw)
-            if ent is None:
-                continue
-            cue_type = self._cue_type(ent, text)
-            if cue_type == "PERSON" and ent.text.isupper() and len(ent.text) <= 5:
-                cue_type = None  # "le député UMP": a party, not a person
-            if ent[-1].text in self.org_suffixes and len(ent) > 1:
-                cue_type = "ORG"
-            entity_type = cue_type or self.ner_types.get(ent.label_, "OTHER")
-            span = Span(doc, ent.start, ent.end, label=entity_type)
-            found.append(NamedSpan(span, entity_type, typed_by_cue=cue_type is not None))
+        tokens = token_table(doc)
+        model_ents = joined_at_particles(doc.ents, self.particles)  # "Thibaud Hug" + "de" + "Larauze"
+        for ent_start, ent_end, label in [(ent.start, ent.end, ent.label_) for ent in model_ents]:
+            for part_start, part_end in _split_at_commas(doc, ent_start, ent_end):
+                trimmed = self._trim(doc, part_start, part_end, label)
+                if trimmed is not None:
+                    found.append(self._model_name(doc, text, tokens, *trimmed, label))
         return found
 
-    def _trim(self, ent: Span) -> Span | None:
+    def _model_name(self, doc: Doc, text: str, tokens: TokenTable, start: int, end: int, label: str) -> NamedSpan:
+        """The model's name over tokens ``start`` to ``end``, typed by a cue before it, a company
+        suffix closing it, else its NER label."""
+        start_char = tokens.starts[start]
+        cue_type = self._cue_type(start_char, text)
+        name = text[start_char : tokens.ends[end - 1]]
+        if cue_type == "PERSON" and name.isupper() and len(name) <= 5:
+            cue_type = None  # "le député UMP": a party, not a person
+        if tokens.texts[end - 1] in self.org_suffixes and end - start > 1:
+            cue_type = "ORG"
+        entity_type = cue_type or self.ner_types.get(label, "OTHER")
+        span = Span(doc, start, end, label=entity_type)
+        return NamedSpan(span, entity_type, typed_by_cue=cue_type is not None)
+
+    def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
         """Drop leading determiners and punctuation; reject spans that are not names.
 
         A capitalised determiner is part of the name inside a sentence ("selon Les Echos") and
-        in a person's name ("Le Pen"); the model often leaves it out, so it is put back.
+        in a person's name ("Le Pen"); the model often leaves it out, so it is put back. Takes
+        and gives token bounds, read from the token table: no ``Token`` or ``Span`` is built.
         """
-        doc = ent.doc
-        start, end = ent.start, ent.end
-        if start > 0 and self._name_article(doc[start - 1], ent.label_) and is_capitalised(doc[start]):
+        tokens = token_table(doc)
+        texts, pos = tokens.texts, tokens.pos
+        if start > 0 and self._name_article(tokens, start - 1, label) and texts[start][:1].isupper():
             start -= 1
-        while start < end and not self._name_article(doc[start], ent.label_) and (
-            doc[start].pos_ in ("DET", "ADP", "PUNCT") or doc[start].is_space
+        while start < end and not self._name_article(tokens, start, label) and (
+            pos[start] in ("DET", "ADP", "PUNCT") or texts[start].isspace()
         ):
             start += 1
         while end > start and (
-            doc[end - 1].pos_ == "PUNCT"
-            or doc[end - 1].is_space
-            or (doc[end - 1].is_lower and doc[end - 1].pos_ not in NAME_TAIL_POS)
+            pos[end - 1] == "PUNCT"
+            or texts[end - 1].isspace()
+            or (texts[end - 1].islower() and pos[end - 1] not in NAME_TAIL_POS)
         ):
             end -= 1  # "X hier" is "X"; "Commission européenne" keeps its adjective
         for i in range(start + 1, end):
-            if doc[i].is_lower and doc[i].pos_ == "ADP" and doc[i].lower_ not in self.particles:
+            if texts[i].islower() and pos[i] == "ADP" and texts[i].lower() not in self.particles:
                 end = i  # "Skydance sous la houlette": a name does not run on past "sous"
                 break
         if start >= end:
             return None
         demonyms = self.institutions.demonyms
-        while end - start > 1 and doc[start].lower_ in demonyms and is_capitalised(doc[start + 1]):
+        while end - start > 1 and texts[start].lower() in demonyms and texts[start + 1][:1].isupper():
             start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
-        span = doc[start:end]
-        if not any(t.text[:1].isupper() for t in span) or len(span.text) < 2:
+        if not any(texts[i][:1].isupper() for i in range(start, end)) \
+                or tokens.ends[end - 1] - tokens.starts[start] < 2:
             return None
-        if span[0].is_lower and span[0].is_alpha and span[0].lower_ not in self.particles:
+        first = texts[start]
+        if first.islower() and first.isalpha() and first.lower() not in self.particles:
             return None  # "ministre de l'Économie": a description, which coref resolves
-        return Span(doc, start, end, label=ent.label_)
+        return start, end
 
-    def _name_article(self, token, label: str) -> bool:
+    def _name_article(self, tokens: TokenTable, i: int, label: str) -> bool:
         """"Les" in "selon Les Echos", "Le" in "Le Pen": an article that belongs to a name."""
-        if token.pos_ != "DET" or not is_capitalised(token) or token.i + 1 >= len(token.doc):
+        texts = tokens.texts
+        if tokens.pos[i] != "DET" or not texts[i][:1].isupper() or i + 1 >= len(texts):
             return False
-        if not is_capitalised(token.doc[token.i + 1]):
+        if not texts[i + 1][:1].isupper():
             return False
-        return not token.is_sent_start or (label == "PER" and token.lower_ in self.particles)
+        return not tokens.sent_starts[i] or (label == "PER" and texts[i].lower() in self.particles)
 
-    def _cue_type(self, ent: Span, text: str) -> str | None:
-        """The type a cue noun right before the name gives ("la start-up X", "son modèle Y")."""
-        return self.cues.type_at_end(line_before(text, ent.start_char))
+    def _cue_type(self, start_char: int, text: str) -> str | None:
+        """The type a cue noun right before the name starting at ``start_char`` gives ("la
+        start-up X", "son modèle Y")."""
+        return self.cues.type_before(text, start_char)
 
     @staticmethod
     def _keep_longest(names: list[NamedSpan]) -> list[NamedSpan]:
@@ -316,25 +339,26 @@ class ActorRecognizer:
                 n.span.start,
             ),
         )
-        taken: set[int] = set()
+        taken = bytearray(max((n.span.end for n in names), default=0))  # 1 at each token taken
         kept = []
         for name in ranked:
-            tokens = set(range(name.span.start, name.span.end))
-            if tokens & taken:
+            start, end = name.span.start, name.span.end
+            if taken.find(1, start, end) != -1:
                 continue
-            taken |= tokens
+            taken[start:end] = b"\x01" * (end - start)
             kept.append(name)
         return sorted(kept, key=lambda n: n.span.start)
 
     # -- grouping ------------------------------------------------------------------------
     def _group(self, doc: Doc, names: list[NamedSpan]) -> tuple[list[ActorMention], dict[str, dict]]:
         """Give every name a key: its KB id, the full name a surname belongs to, or its own."""
-        types = self._majority_types(names)
-        owners = self._surname_owners(names, types)
+        tokens = token_table(doc)
+        types = self._majority_types(names, tokens)
+        owners = self._surname_owners(names, types, tokens)
         entities: dict[str, dict] = {}
         mentions = []
         for name in names:
-            text = name.span.text
+            text = span_text(name.span, tokens)
             glued = GLUED_STOPS.search(text)
             if glued is not None and glued.start() > 0:
                 text = text[: glued.start()]  # "Yahoo!." closing a sentence is the "Yahoo" of "Yahoo!,"
@@ -343,7 +367,7 @@ class ActorRecognizer:
             rule = name.rule or _rule_of(name)
             owner = owners.get(text)
             if key is None and entity_type == "PERSON" and owner is not None:
-                key, kb_id = owner.kb_id or local_key("PERSON", owner.span.text), owner.kb_id
+                key, kb_id = owner.kb_id or local_key("PERSON", span_text(owner.span, tokens)), owner.kb_id
                 rule = "surname" if len(owner.span) > len(name.span) else rule
             if key is None:
                 key = local_key(entity_type, text)
@@ -358,28 +382,29 @@ class ActorRecognizer:
             mentions.append(ActorMention(name.span.start_char, name.span.start_char + len(text), key, "name", rule))
         return mentions, entities
 
-    def _surname_owners(self, names: list[NamedSpan], types: dict[str, str]) -> dict[str, NamedSpan | None]:
+    def _surname_owners(self, names: list[NamedSpan], types: dict[str, str],
+                        tokens: TokenTable) -> dict[str, NamedSpan | None]:
         """Surname → the full name it stands for; ``None`` when two people share it."""
         owners: dict[str, NamedSpan | None] = {}
         for name in names:
-            entity_type = name.type if name.kb_id else types.get(name.span.text, name.type)
+            entity_type = name.type if name.kb_id else types.get(span_text(name.span, tokens), name.type)
             if entity_type != "PERSON" or len(name.span) < 2:
                 continue
-            for surname in surname_forms([t.text for t in name.span], self.particles):
+            for surname in surname_forms(span_words(name.span, tokens), self.particles):
                 previous = owners.get(surname, name)
-                same = previous is not None and _identity(previous) == _identity(name)
+                same = previous is not None and _identity(previous, tokens) == _identity(name, tokens)
                 owners[surname] = name if same else None
         return owners
 
     @staticmethod
-    def _majority_types(names: list[NamedSpan]) -> dict[str, str]:
+    def _majority_types(names: list[NamedSpan], tokens: TokenTable) -> dict[str, str]:
         """One type per unknown name: the model may call "Zuckerberg" PER once and MISC once;
         a cue in the text outvotes a pattern, which outvotes the model."""
         votes: dict[str, Counter] = defaultdict(Counter)
         for name in names:
             if name.kb_id is None and name.type != "OTHER":
                 weight = CUE_VOTES if name.typed_by_cue else PATTERN_VOTES if name.source != "model" else MODEL_VOTES
-                votes[name.span.text][name.type] += weight
+                votes[span_text(name.span, tokens)][name.type] += weight
         return {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
 
     def _entities(self, text: str, entities: dict[str, dict], mentions: list[ActorMention]) -> list[Entity]:

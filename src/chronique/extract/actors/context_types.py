@@ -23,10 +23,19 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from chronique.extract.actors.deal_types import DealTyper
-from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, line_before
+from chronique.extract.actors.names import (
+    WORDS,
+    CueIndex,
+    NamedSpan,
+    last_word_before,
+    line_before,
+    span_text,
+    span_words,
+)
 from chronique.extract.actors.patterns import verb_lemmas
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["ContextTyper", "plural"]
@@ -42,6 +51,8 @@ SENTENCE_OPENERS = frozenset({".", "!", "?", ":", "—", "–", "-", "«", '"', 
 INTRO_PUNCTUATION = frozenset({"(", ":", "–", "—", "-", "«", '"', "“"})
 SURE_SOURCES = frozenset({"kb", "pattern"})
 ELIDED_ARTICLES = ("la ", "le ", "les ", "l'")
+#: Gaps between names whose answer is kept before the memo starts afresh (bounds memory).
+MAX_KNOWN_GAPS = 50_000
 
 
 def plural(phrase: str, endings: list[list[str]]) -> str:
@@ -103,6 +114,8 @@ class ContextTyper:
         self.first_names = first_names
         self.markers = frozenset(fold(m) for marker in words["list_markers"] for m in marker.split(" "))
         self.separators = frozenset(fold(s) for sep in words["list_separators"] for s in sep.split(" "))
+        #: The text between two names → whether it joins them in a list, across documents.
+        self._joining_gaps: dict[str, bool] = {}
 
     def apply(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[NamedSpan]:
         names = [n for n in names if not self.names_nobody(doc, text, n)]
@@ -130,11 +143,12 @@ class ContextTyper:
         brackets right after a name (and that acronym wherever the article uses it again), an
         acronym of a name's initials, and a name's first word alone join the one organisation of
         the article they fit."""
+        tokens = token_table(doc)
         long_names = [n for n in names if n.type == "ORG" and len(n.span) > 1 and n.key is None]
         defined: dict[str, list[NamedSpan]] = {}  # "(CAC)" after its name: every later "CAC" too
         for name in names:
             span = name.span
-            word = span.text
+            word = span_text(span, tokens)
             # an acronym the model alone took for a place ("à la tête de l'OL") may still be the initials
             # of the article's organisation ("l'Olympique Lyonnais"); a country never is
             model_place = (name.type == "LOC" and name.source == "model" and name.rule != "place"
@@ -153,8 +167,8 @@ class ContextTyper:
             elif model_place:
                 continue
             else:
-                holders = [n for n in long_names if n.span[0].text == word]
-            keys = {n.kb_id or f"org:{n.span.text}" for n in holders}
+                holders = [n for n in long_names if tokens.texts[n.span.start] == word]
+            keys = {n.kb_id or f"org:{span_text(n.span, tokens)}" for n in holders}
             if len(keys) == 1:
                 name.key, name.type, name.rule = keys.pop(), "ORG", "acronym" if word.isupper() else "short-form"
                 name.kb_id = holders[0].kb_id
@@ -162,7 +176,10 @@ class ContextTyper:
     def _initials(self, name: NamedSpan) -> str:
         """"LFP" for "Ligue de football professionnel": the first letters of its words, the
         small joining words left out."""
-        return "".join(t.text[0].upper() for t in name.span if t.is_alpha and not t.is_stop)
+        tokens = token_table(name.span.doc)
+        start, end = name.span.start, name.span.end
+        return "".join(word[0].upper() for word, stop in zip(tokens.texts[start:end], tokens.is_stop[start:end])
+                       if word.isalpha() and not stop)
 
     # -- a product named after its maker; a lone word the model took for a person ------------
     def _brand_product(self, name: NamedSpan, names: list[NamedSpan]) -> None:
@@ -171,14 +188,15 @@ class ContextTyper:
         span = name.span
         if len(span) < 2 or name.type == "PERSON" or name.rule in ("inner-word", "list-cue"):
             return
-        rest = span[1:]
-        if any(t.text in self.company_words or self.is_country(t.text) for t in rest):
+        words = span_words(span)  # read from the token table: no Token or Span built
+        rest = words[1:]
+        if any(word in self.company_words or self.is_country(word) for word in rest):
             return
-        if not rest[0].text[:1].isupper() and not rest[0].text[:1].isdigit():
+        if not rest[0][:1].isupper() and not rest[0][:1].isdigit():
             return
         # the maker must be an organisation the knowledge base knows: "la Ligue" named in the
         # text does not make "Ligue 1" a product of it
-        known = [self.kb.get(k) for k in self.kb.actors_named(span[:1].text)]
+        known = [self.kb.get(k) for k in self.kb.actors_named(words[0])]
         if len(known) == 1 and known[0] is not None and known[0].type == "ORG":
             name.type, name.typed_by_cue, name.rule = "PRODUCT", True, "brand-product"
 
@@ -212,83 +230,99 @@ class ContextTyper:
         word = span.text
         if self.is_country(word) or word in self.capitals or not word[:1].isupper():
             return  # "Washington" stays the capital even beside "Denzel Washington"
-        people = {n.span.text for n in names if n.type == "PERSON" and len(n.span) > 1 and n.span[-1].text == word}
+        tokens = token_table(span.doc)
+        people = {span_text(n.span, tokens) for n in names
+                  if n.type == "PERSON" and len(n.span) > 1 and tokens.texts[n.span.end - 1] == word}
         if len(people) == 1:
             name.type, name.rule = "PERSON", "surname"
 
     # -- what names nobody -------------------------------------------------------------------
     def names_nobody(self, doc: Doc, text: str, name: NamedSpan) -> bool:
         """A press abbreviation, a dateline, a date, or one capitalised common word opening a
-        sentence ("Résultat, …", "Morceaux choisis.") that does not act in it."""
+        sentence ("Résultat, …", "Morceaux choisis.") that does not act in it. Read from the
+        token table: no ``Token`` is built."""
         if name.kb_id is not None or name.key is not None:
             return False
-        span = name.span
-        if span.text in self.press_abbreviations or fold(span.text) in self.capitalised_titles:
+        tokens = token_table(doc)
+        texts, folded = tokens.texts, tokens.folded
+        start, end = name.span.start, name.span.end
+        start_char, end_char = tokens.starts[start], tokens.ends[end - 1]
+        span_text = text[start_char:end_char]
+        if span_text in self.press_abbreviations or fold(span_text) in self.capitalised_titles:
             return True
-        dated = all(t.like_num or t.is_punct or fold(t.text) in self.calendar_words for t in span[1:])
-        if len(span) > 1 and fold(span[0].text) in self.calendar_words and dated:
+        if end - start > 1 and folded[start] in self.calendar_words and all(
+                tokens.like_num[k] or tokens.is_punct[k] or folded[k] in self.calendar_words
+                for k in range(start + 1, end)):
             return True
-        if all(t.is_upper or not t.is_alpha for t in span) and len(span.text) > 3 and self._is_dateline(text, span):
+        if all(texts[k].isupper() or not texts[k].isalpha() for k in range(start, end)) and len(span_text) > 3 \
+                and self._is_dateline(text, start_char, end_char):
             return True
-        if len(span) != 1:
+        if end - start != 1:
             return False
-        token = span[0]
-        previous = doc[token.i - 1].text if token.i > 0 else "\n"
-        opens = token.is_sent_start or previous in SENTENCE_OPENERS or "\n" in previous
-        common = token.pos_ in ("NOUN", "ADJ", "VERB", "ADV") and token.lemma_.islower()
+        previous = texts[start - 1] if start > 0 else "\n"
+        opens = tokens.sent_starts[start] or previous in SENTENCE_OPENERS or "\n" in previous
+        common = tokens.pos[start] in ("NOUN", "ADJ", "VERB", "ADV") and tokens.lemmas[start].islower()
         return (
             opens
             and common
-            and doc.vocab.has_vector(token.lower_)
-            and token.dep_ not in LABELS.subjects
-            and not self._capitalised_elsewhere(doc, token)
+            and doc.vocab.has_vector(texts[start].lower())
+            and tokens.deps[start] not in LABELS.subjects
+            and not self._capitalised_elsewhere(doc, start)
         )
 
     @staticmethod
-    def _is_dateline(text: str, span) -> bool:
+    def _is_dateline(text: str, start_char: int, end_char: int) -> bool:
         """"NEW YORK (Reuters) -", "PARIS —": upper-case words opening a line, then a bracket
         or a dash."""
-        if line_before(text, span.start_char).strip():
+        if line_before(text, start_char).strip():
             return False
-        after = text[span.end_char : span.end_char + 3].lstrip()
+        after = text[end_char : end_char + 3].lstrip()
         return after[:1] in ("(", "-", "–", "—", ",", ":")
 
     @staticmethod
-    def _capitalised_elsewhere(doc: Doc, token) -> bool:
+    def _capitalised_elsewhere(doc: Doc, i: int) -> bool:
+        tokens = token_table(doc)
+        texts, sent_starts, is_punct = tokens.texts, tokens.sent_starts, tokens.is_punct
+        word = texts[i]
         return any(
-            t.text == token.text and not t.is_sent_start and t.i > 0 and not doc[t.i - 1].is_punct
-            for t in doc
-            if t.i != token.i
+            texts[k] == word and not sent_starts[k] and k > 0 and not is_punct[k - 1]
+            for k in range(len(texts))
+            if k != i
         )
 
     # -- one name --------------------------------------------------------------------------
     def _retype_alone(self, text: str, name: NamedSpan) -> None:
         span = name.span
-        if self.is_country(span.text):
-            if len(span) > 1 and span[0].pos_ == "DET":
+        tokens = token_table(span.doc)
+        start, end = span.start, span.end
+        words = tokens.texts[start:end]
+        start_char = tokens.starts[start]
+        if self.is_country(text[start_char : tokens.ends[end - 1]]):
+            if len(words) > 1 and tokens.pos[start] == "DET":
                 name.span = span[1:]  # "La Norvège a annoncé": the state is "Norvège"
             name.type, name.typed_by_cue, name.rule = "LOC", False, "place"
             return
-        starts_with_first_name = span[0].text in self.first_names and len(span) > 1
+        starts_with_first_name = words[0] in self.first_names and len(words) > 1
         if starts_with_first_name:
             return
-        abbreviated = any(t.text in self.inner_org_abbreviations for t in span) and not all(t.is_upper for t in span)
-        if name.type != "ORG" and len(span) > 1 and (abbreviated or any(t.text in self.inner_org_words for t in span)):
+        abbreviated = any(w in self.inner_org_abbreviations for w in words) and not all(w.isupper() for w in words)
+        if name.type != "ORG" and len(words) > 1 and (abbreviated or any(w in self.inner_org_words for w in words)):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "inner-word"
             return
         if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
             return
-        if name.type == "LOC" and self.team_context.type_at_end(line_before(text, span.start_char)):
+        if name.type == "LOC" and self.team_context.type_before(text, start_char):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "context"  # "le club de Bordeaux"
             return
-        found = self.context_type(text, span.start_char)
+        found = self.context_type(text, start_char)
         if found:
             name.type, name.typed_by_cue, name.rule = found, True, "context"
 
     @staticmethod
     def _surnames(names: list[NamedSpan]) -> frozenset[str]:
         """Every word of a person's name of several words: "Dupont" after "Anne Dupont" is her."""
-        return frozenset(t.text for n in names if n.type == "PERSON" and len(n.span) > 1 for t in n.span)
+        tokens = token_table(names[0].span.doc) if names else None
+        return frozenset(w for n in names if n.type == "PERSON" and len(n.span) > 1 for w in span_words(n.span, tokens))
 
     def _retype_by_seat(self, text: str, name: NamedSpan, surnames: frozenset[str]) -> None:
         """"Varnel, basée à Lyon, …": what has a seat is an organisation, whatever the NER said
@@ -297,7 +331,9 @@ class ContextTyper:
         span = name.span
         if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
             return
-        if name.type == "PERSON" and (len(span) > 1 and span[0].text in self.first_names or span.text in surnames):
+        tokens = token_table(span.doc)
+        if name.type == "PERSON" and (len(span) > 1 and span_words(span, tokens)[0] in self.first_names
+                                      or span_text(span, tokens) in surnames):
             return
         after = text[span.end_char : span.end_char + 64]
         if after.startswith(",") and self.seat_context.type_at_start(fold(after[1:])):
@@ -306,6 +342,8 @@ class ContextTyper:
     def context_type(self, text: str, start: int) -> str | None:
         """The type the words before ``start`` give, one adjective allowed before the last
         word: "l'acquisition prédatrice de X", "le seul concurrent crédible de X"."""
+        if last_word_before(text, start) not in self.context.last_words:
+            return None  # both tries below end with the line's last word
         before = line_before(text, start)
         found = self.context.type_at_end(before)
         words = WORDS.findall(before[-64:])
@@ -344,6 +382,15 @@ class ContextTyper:
         gap = text[left.span.end_char : right.span.start_char]
         if len(gap) > 40 or "\n" in gap or not gap.strip():
             return False
+        joins = self._joining_gaps.get(gap)
+        if joins is None:
+            if len(self._joining_gaps) > MAX_KNOWN_GAPS:
+                self._joining_gaps.clear()
+            joins = self._joining_gaps[gap] = self._gap_joins(gap)
+        return joins
+
+    def _gap_joins(self, gap: str) -> bool:
+        """Whether the text between two names joins them in a list (the same for the same text)."""
         words = WORDS.findall(gap.replace(",", " , ").replace(";", " ; "))
         joined = any(fold(w) in (",", ";", "et", "ou") for w in words)
         # one unfound name may stand between two found ones ("A, C8, B")
@@ -354,7 +401,7 @@ class ContextTyper:
     @staticmethod
     def _quoted(doc: Doc, name: NamedSpan) -> bool:
         start = name.span.start
-        return start > 0 and doc[start - 1].text in ("«", '"', "“")
+        return start > 0 and token_table(doc).texts[start - 1] in ("«", '"', "“")
 
     def _retype_list(self, doc: Doc, text: str, group: list[NamedSpan]) -> list[NamedSpan]:
         """Retype the list's members; return the names found in its gaps ("A, C8, B" after a
@@ -375,7 +422,7 @@ class ContextTyper:
                         span = Span(doc, token.i, token.i + 1, label=found)
                         added.append(NamedSpan(span, found, None, True, "pattern", rule="list-cue"))
         for name in group:
-            if name.kb_id is not None or name.key is not None or self.is_country(name.span.text):
+            if name.kb_id is not None or name.key is not None or self.is_country(span_text(name.span)):
                 continue
             if name.type == "PERSON" and (len(name.span) > 1 or name.source != "model" or name.typed_by_cue):
                 continue  # "le patron de KLM, Pieter Elbers": a person closes the list

@@ -65,9 +65,9 @@ def _first_and_second(doc, text, mentions, entities, words) -> list[ActorMention
     not before a noun ("le premier ministre", "le second trimestre")."""
     ordinals = {fold(w): int(n) for n, forms in words["pronouns"]["ordinal_references"].items() for w in forms}
     found: list[ActorMention] = []
-    folded = token_table(doc).folded
-    for i, word in enumerate(folded):
-        position = ordinals.get(word)
+    folded = (tokens := token_table(doc)).folded
+    for i in tokens.positions(ordinals):
+        position = ordinals.get(folded[i])
         if position is None:
             continue
         token = doc[i]
@@ -105,8 +105,8 @@ def _role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]
     index = ActorIndex(doc, mentions)
     described = []
     tokens = token_table(doc)
-    for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):
-        titles = roles.get(folded) or roles.get(folded_lemma)
+    for i in tokens.positions(roles, lemmas=True):
+        titles = roles.get(tokens.folded[i]) or roles.get(tokens.folded_lemmas[i])
         if not titles:
             continue
         token = doc[i]
@@ -170,12 +170,14 @@ def _generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
     called = _called_so(doc, mentions, entities, words)
     found: list[ActorMention] = []
     for phrase in phrases:
+        start = lowered.find(phrase)
+        if start == -1:
+            continue  # most phrases: not in the text
         company = _is_company(entities, origins, phrase)
 
         def base_accept(key: str, mention: ActorMention, company=company) -> bool:
             return company(key, mention) and not any(start <= mention.start < end for start, end in quoted)
 
-        start = lowered.find(phrase)
         while start != -1:
             end = start + len(phrase)
             boundary_ok = (start == 0 or not lowered[start - 1].isalnum()) and (
@@ -277,12 +279,21 @@ def _incise_subject(doc: Doc, quoted: list[tuple[int, int]], start: int) -> bool
 
 
 def _quoted_ranges(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """The character ranges of the document's quoted words (the quote lexicon's marks)."""
-    try:
-        marks = tuple(tuple(pair) for pair in lexicon(doc.lang_, "quotes")["marks"])
-    except FileNotFoundError:
-        return []
-    return [(span.start, span.end) for span in find_quoted_spans(text, marks)]
+    """The character ranges of the document's quoted words (the quote lexicon's marks), found
+    once per ``Doc`` (descriptions and pronouns both ask)."""
+    memo = token_table(doc).memo.setdefault(_QUOTED_RANGES, {})
+    found = memo.get(0)
+    if found is None or found[0] is not text:
+        try:
+            marks = tuple(tuple(pair) for pair in lexicon(doc.lang_, "quotes")["marks"])
+        except FileNotFoundError:
+            return []
+        found = memo[0] = (text, [(span.start, span.end) for span in find_quoted_spans(text, marks)])
+    return list(found[1])
+
+
+#: The token table's memo slot of :func:`_quoted_ranges`.
+_QUOTED_RANGES = "coref quoted ranges"
 
 
 def _is_company(entities, origins: ArticleOrigins | None = None, phrase: str = ""):
@@ -355,8 +366,11 @@ def _recent(doc, mentions, entities, char, accept, prefer_subject: bool = False)
     if not candidates:
         return None
     if prefer_subject:
-        current = doc.char_span(char, char + 1, alignment_mode="expand")
-        sentence_start = current.sent.start_char if current is not None else 0
+        # the start of the sentence of the token at ``char`` (``char_span(…, "expand").sent``)
+        tokens = token_table(doc)
+        current = tokens.expanded_bounds(char, char + 1)
+        starts = tokens.sentence_starts
+        sentence_start = tokens.starts[starts[bisect_right(starts, current[0]) - 1]] if current is not None else 0
         ordered = sorted(candidates, key=lambda m: m.start)
         for scope in (lambda m: m.start >= sentence_start, lambda m: True):
             subjects = [m for m in ordered if scope(m) and _is_subject(doc, m)]
@@ -392,10 +406,9 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
     lowered = fold(text)
     first_words = {p.split(" ")[0].split("-")[0] for p in last_named}  # "celui" of "celui-ci"
     resolved: list[ActorMention] = []
-    folded = token_table(doc).folded
-    for i, word in enumerate(folded):
-        if word not in first_words and word not in subject:
-            continue  # neither branch below can fire (decided before building the Token)
+    folded = (tokens := token_table(doc)).folded
+    for i in tokens.positions(first_words | subject):  # neither branch below fires at another word
+        word = folded[i]
         token = doc[i]
         phrase = _phrase_at(lowered, token.idx, last_named) if word in first_words else None
         if phrase:

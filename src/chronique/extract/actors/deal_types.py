@@ -15,8 +15,9 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from chronique.extract.actors.names import NamedSpan
+from chronique.extract.actors.names import NamedSpan, span_text, span_words
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["DealTyper"]
@@ -53,11 +54,13 @@ class DealTyper:
         span = name.span
         if name.kb_id is not None or name.key is not None or name.typed_by_cue or name.type not in RETYPABLE:
             return False
-        if name.type == "LOC" and (name.source != "model" or name.rule == "place" or is_place(span.text)):
+        tokens = token_table(span.doc)
+        if name.type == "LOC" and (name.source != "model" or name.rule == "place" or is_place(span_text(span, tokens))):
             return False
-        if name.type == "PERSON" and (len(span) > 1 and span[0].text in first_names or span.text in people_words):
+        words = span_words(span, tokens)
+        if name.type == "PERSON" and (len(words) > 1 and words[0] in first_names or span_text(span, tokens) in people_words):
             return False
-        return span[0].text[:1].isupper()
+        return words[0][:1].isupper()
 
     def _bought(self, root: Token) -> bool:
         """"a racheté Varnel", "cède Varnel à …": the object of a verb of buying or selling."""

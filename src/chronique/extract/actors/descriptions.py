@@ -19,7 +19,7 @@ from the knowledge base (rule ``title-kb``). "le président" alone names no offi
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -35,7 +35,7 @@ from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_lexicon
-from chronique.nlp.tokens import expanded_bounds, token_table
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["resolve_descriptions", "titles_given"]
@@ -69,6 +69,13 @@ _name_kinds = per_lexicon(NameKinds)
 _trade_nouns = per_lexicon(TradeNouns)
 
 
+@per_lexicon
+def _described_words(words: dict[str, Any]) -> frozenset[str]:
+    """The folded words a description or a kind noun may be (as a form or a lemma): the only
+    tokens :func:`resolve_descriptions` looks at."""
+    return frozenset(description_cues(words)) | frozenset(_name_kinds(words).noun_kind)
+
+
 def resolve_descriptions(
     doc: Doc,
     mentions: list[ActorMention],
@@ -96,7 +103,8 @@ def resolve_descriptions(
     trades = _trade_nouns(words)
     #: trade noun → the actor an earlier qualified description stood for ("le club rhodanien" … "ce club")
     described: dict[str, str] = {}
-    for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):
+    for i in tokens.positions(_described_words(words), lemmas=True):
+        folded, folded_lemma = tokens.folded[i], tokens.folded_lemmas[i]
         entity_type = cues.get(folded) or cues.get(folded_lemma) or kinds.type_of(folded, folded_lemma)
         if entity_type is None:
             continue
@@ -225,24 +233,27 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     keys (agreement in origin and kind, :func:`_allowed`). ``earlier``: the actor an earlier
     description with the same trade noun stood for; short of a subject, it stays that actor ("le
     club rhodanien" … "ce club", whatever radio was named in between)."""
-    starts = token_table(doc).sentence_starts
+    tokens = token_table(doc)
+    starts = tokens.sentence_starts
     before = bisect_right(starts, noun.i)  # the sentences that start at or before the noun
     if not before:
         return None
     candidates: list[tuple[ActorMention, bool]] = []
     subject_words = _own_clause_subject(noun)
-    for token in doc[starts[max(0, before - 1 - LOOKBACK_SENTENCES)] : noun.i]:
-        mention = index.mention_at(token)
+    deps, heads, subject_deps = tokens.deps, tokens.heads, LABELS.subjects
+    noun_head, noun_is_subject = heads[noun.i], deps[noun.i] in subject_deps
+    for i in range(starts[max(0, before - 1 - LOOKBACK_SENTENCES)], noun.i):  # no Token built
+        mention = index.mention_at_index(i)
         record = entities.get(mention.key) if mention else None
         if mention is None or record is None or record["type"] not in accepted or record.get("institution"):
             continue
         if candidates and candidates[-1][0] == mention:
             continue
-        if token.dep_ in LABELS.subjects and token.head.i == noun.head.i and noun.dep_ not in LABELS.subjects:
+        if deps[i] in subject_deps and heads[i] == noun_head and not noun_is_subject:
             continue  # "X a sanctionné la medtech": the subject of its own clause is not the object
-        if token.i in subject_words:
+        if i in subject_words:
             continue  # "Le président de la FIFA, X, a salué la fédération marocaine": nor is a name in it
-        candidates.append((mention, token.dep_ in LABELS.subjects))
+        candidates.append((mention, deps[i] in subject_deps))
     if allowed is not None:
         kept = set(allowed(list(dict.fromkeys(m.key for m, _ in candidates))))
         candidates = [(m, is_subject) for m, is_subject in candidates if m.key in kept]
@@ -287,39 +298,53 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
     """Noun → the actors the article gives it to: "le ministre Paul Verdier", "Paul Verdier,
     ministre de …", "la chaîne Canal Neuf", "Velora, une plateforme britannique"."""
     titles: dict[str, set[str]] = {}
-    for i in range(len(doc)):
-        mention = index.mention_at_index(i)
-        if mention is None or mention.kind != "name" or mention.key not in entities:
+    tokens = token_table(doc)
+    starts = tokens.starts
+    # the nouns around a name, found once per Doc (the descriptions of generic nouns ask too)
+    known: dict[int, dict[tuple[int, int], list[int]]] = tokens.memo.setdefault((_TITLE_NOUNS, id(cues)), {})
+    around = known.setdefault(0, {})
+    for mention in index.mentions:  # by start: the token order
+        if mention.kind != "name" or mention.key not in entities:
             continue
-        token = doc[i]
-        if token.idx != mention.start:
-            continue  # once per mention, at its first token
-        for noun in _title_nouns(doc, token, mention, cues):
-            titles.setdefault(fold(noun.lemma_), set()).add(mention.key)
-            titles.setdefault(fold(noun.text), set()).add(mention.key)
+        i = bisect_left(starts, mention.start)  # once per mention, at its first token
+        if i == len(starts) or starts[i] != mention.start or index.mention_at_index(i) is not mention:
+            continue
+        nouns = around.get((mention.start, mention.end))
+        if nouns is None:
+            nouns = around[(mention.start, mention.end)] = _title_nouns(doc, i, mention, cues)
+        for noun in nouns:
+            titles.setdefault(tokens.folded_lemmas[noun], set()).add(mention.key)
+            titles.setdefault(tokens.folded[noun], set()).add(mention.key)
     return titles
 
 
-def _title_nouns(doc: Doc, first: Token, mention: ActorMention, cues: dict[str, str]) -> list[Token]:
-    """The description nouns right before the name (past adjectives) and right after its comma
-    (past a determiner and adjectives)."""
+#: The token table's memo slot of :func:`titles_given` (with the cues' identity).
+_TITLE_NOUNS = "title nouns"
+
+
+def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, str]) -> list[int]:
+    """The positions of the description nouns right before the name starting at token ``first``
+    (past adjectives) and right after its comma (past a determiner and adjectives)."""
+    tokens = token_table(doc)
+    texts, folded, pos = tokens.texts, tokens.folded, tokens.pos
+    size = len(texts)
     found = []
-    i = first.i - 1
-    while i >= 0 and first.i - i <= 3 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+    i = first - 1
+    while i >= 0 and first - i <= 3 and texts[i].islower() and pos[i] == "ADJ":
         i -= 1
-    if i >= 0 and doc[i].is_lower and fold(doc[i].text) in cues:
-        found.append(doc[i])
-    elif i >= 2 and doc[i].is_lower and doc[i].pos_ == "NOUN" and fold(doc[i - 1].text) in _OF \
-            and doc[i - 2].is_lower and fold(doc[i - 2].text) in cues:
-        found.append(doc[i - 2])  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
-    bounds = expanded_bounds(doc, mention.start, mention.end)  # the name's last token, no Span built
-    j = bounds[1] if bounds is not None else first.i + 1
-    if j < len(doc) and doc[j].text == ",":
+    if i >= 0 and texts[i].islower() and folded[i] in cues:
+        found.append(i)
+    elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
+            and texts[i - 2].islower() and folded[i - 2] in cues:
+        found.append(i - 2)  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
+    bounds = tokens.expanded_bounds(mention.start, mention.end)  # the name's last token, no Span built
+    j = bounds[1] if bounds is not None else first + 1
+    if j < size and texts[j] == ",":
         j += 1
-        while j < len(doc) and (doc[j].pos_ == "DET" or (doc[j].is_lower and doc[j].pos_ == "ADJ")) and j - first.i < 8:
+        while j < size and (pos[j] == "DET" or (texts[j].islower() and pos[j] == "ADJ")) and j - first < 8:
             j += 1
-        if j < len(doc) and doc[j].is_lower and fold(doc[j].text) in cues:
-            found.append(doc[j])
+        if j < size and texts[j].islower() and folded[j] in cues:
+            found.append(j)
     return found
 
 

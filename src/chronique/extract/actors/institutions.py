@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from chronique.extract.actors.names import NamedSpan, is_capitalised
 from chronique.kb import KnowledgeBase
@@ -75,6 +75,8 @@ class InstitutionFinder:
             (tuple(fold(w) for w in d.split(" ")) for d in institutions.get("domains", [])), key=len, reverse=True
         )
         self.qualifiers = sorted((tuple(q.split(" ")) for q in institutions["qualifiers"]), key=len, reverse=True)
+        #: The qualifiers folded, in the same order (compared with the token table's folded forms).
+        self.folded_qualifiers = [tuple(fold(q) for q in qualifier) for qualifier in self.qualifiers]
         endings = places["demonym_plural_endings"]
         self.demonyms = {form for masculine in places["demonyms"] for form in demonym_forms(masculine, endings)}
         self.locative = frozenset(places["locative_prepositions"])
@@ -88,6 +90,10 @@ class InstitutionFinder:
         self.country_starts = frozenset(first_words | {w.replace("'", "-").split("-")[0] for w in first_words})
         self.seats: dict[str, list[str]] = dict(places["seats"])
         self.seats_as_subject = frozenset(places.get("seats_as_subject", []))
+        #: Every beginning of a seat's or a capital's name: a metonym's first token is one of them
+        #: (its text starts the name), so no other token is tried.
+        self.metonym_prefixes = frozenset(form[:end] for form in (*self.seats, *self.capitals)
+                                          for end in range(1, len(form) + 1))
         self.state_acts = frozenset(tuple(fold(w) for w in noun.split(" ")) for noun in places.get("state_act_nouns", []))
         self.first_names = frozenset(words["first_names"]["m"]) | frozenset(words["first_names"]["f"])
         self.bare = frozenset(institutions["bare"])
@@ -95,6 +101,14 @@ class InstitutionFinder:
         self.government_heads = frozenset(institutions.get("government_heads", []))
         self.possessive_relatives = frozenset(institutions.get("possessive_relatives", []))
         self.kb = kb
+        #: The folded forms of the words each finder starts at: a token whose folded form is
+        #: none of them starts nothing (:meth:`TokenTable.positions` finds the others).
+        self.lookup = {
+            "country_starts": frozenset(fold(w) for w in self.country_starts),
+            "bare": frozenset(fold(w) for w in self.bare),
+            "heads": frozenset(fold(w) for w in (*self.with_demonym, *self.with_name, *self.with_place_by_first)),
+            "metonym_prefixes": frozenset(fold(w) for w in self.metonym_prefixes),
+        }
 
     def find(self, doc: Doc, text: str) -> list[NamedSpan]:
         described = self.descriptions(doc)
@@ -106,7 +120,8 @@ class InstitutionFinder:
         ("la Banque d'Espagne", "Air France") wins over it when the names are settled."""
         found = []
         tokens, text = token_table(doc), text_of(doc)
-        for i, word in enumerate(tokens.texts):
+        for i in tokens.positions(self.lookup["country_starts"]):  # where a start may stand
+            word = tokens.texts[i]
             if word not in self.country_starts:
                 continue
             for size in range(min(self.longest_country, len(tokens) - i), 0, -1):
@@ -129,8 +144,9 @@ class InstitutionFinder:
             families.setdefault(self._family(name.span[0].text), set()).add(name.span.text)
         taken = {i for name in described for i in range(name.span.start, name.span.end)}
         found = []
-        for i, text in enumerate(token_table(doc).texts):
-            if text not in self.bare:
+        tokens = token_table(doc)
+        for i in tokens.positions(self.lookup["bare"]):  # where a bare head may stand
+            if tokens.texts[i] not in self.bare:
                 continue
             token = doc[i]
             if token.text not in self.bare or token.i in taken or token.i == 0:
@@ -165,42 +181,48 @@ class InstitutionFinder:
     def descriptions(self, doc: Doc) -> list[NamedSpan]:
         """"le gouvernement italien", "le tribunal judiciaire de Paris", "l'administration Trump"."""
         found = []
-        for i, text in enumerate(token_table(doc).texts):
+        tokens = token_table(doc)
+        for i in tokens.positions(self.lookup["heads"]):  # where a head may stand
+            text = tokens.texts[i]
             if not text.islower() and text not in ("État", "Etat", "Parlement", "Trésor"):
                 continue  # ``token.is_lower`` is ``text.islower()``: decided before building the Token
             if text not in self.with_demonym and text not in self.with_name \
                     and text.lower() not in self.with_place_by_first:
                 continue  # heads no description (``_description_end``'s first test; ``lower_`` is ``lower()``)
-            token = doc[i]
-            end = self._description_end(doc, token)
+            end = self._description_end(doc, i)
             if end is None:
                 continue
-            span = Span(doc, token.i, end, label="ORG")
+            span = Span(doc, i, end, label="ORG")
             name = NamedSpan(span, "ORG", None, True, "pattern", rule="institution")
             found.append(name)
         return found
 
-    def _description_end(self, doc: Doc, head: Token) -> int | None:
-        i = head.i + 1
-        if head.text not in self.with_demonym and head.text not in self.with_name \
-                and head.lower_ not in self.with_place_by_first:
+    def _description_end(self, doc: Doc, head: int) -> int | None:
+        """The end of the description headed by the token at index ``head``, or ``None``; read
+        from the token table (texts, folded forms, parts of speech): no ``Token`` is built."""
+        tokens = token_table(doc)
+        texts = tokens.texts
+        head_text, head_lower = texts[head], texts[head].lower()
+        i = head + 1
+        if head_text not in self.with_demonym and head_text not in self.with_name \
+                and head_lower not in self.with_place_by_first:
             return None  # not a head of any description: most words
-        if i >= len(doc):
+        if i >= len(texts):
             return None
-        following = doc[i]
-        if head.text in self.with_demonym:
+        if head_text in self.with_demonym:
             # "le gendarme de la concurrence espagnol", "le régulateur boursier américain"
             after = self._domain_end(doc, i)
-            if after < len(doc) and doc[after].lower_ in self.demonyms:
+            if after < len(texts) and texts[after].lower() in self.demonyms:
                 # "le régulateur chinois du cyberespace": the domain may follow the nationality too
                 return self._domain_end(doc, after + 1) if after == i else after + 1
-        if head.text in self.with_name and is_capitalised(following) and following.pos_ not in ("DET", "ADP", "AUX", "VERB", "PUNCT"):
-            if following.text in self.first_names or following.is_sent_start:
+        if head_text in self.with_name and texts[i][:1].isupper() \
+                and tokens.pos[i] not in ("DET", "ADP", "AUX", "VERB", "PUNCT"):
+            if texts[i] in self.first_names or tokens.sent_starts[i]:
                 return None
             return self._capitalised_end(doc, i)
-        for words in self.with_place_by_first.get(head.lower_, ()):
-            if tuple(t.lower_ for t in doc[head.i : head.i + len(words)]) == words:
-                return self._place_end(doc, head.i + len(words))
+        for words in self.with_place_by_first.get(head_lower, ()):
+            if tuple(word.lower() for word in texts[head : head + len(words)]) == words:
+                return self._place_end(doc, head + len(words))
         return None
 
     def join_by_domain(self, names: list[NamedSpan]) -> None:
@@ -233,30 +255,36 @@ class InstitutionFinder:
     def _domain_end(self, doc: Doc, i: int) -> int:
         """After an institution's head: the domain it governs, if any ("de la concurrence",
         "boursier"), so that the adjective of nationality may follow it."""
+        folded = token_table(doc).folded
         for domain in self.domains:
-            if tuple(fold(t.text) for t in doc[i : i + len(domain)]) == domain:
+            if tuple(folded[i : i + len(domain)]) == domain:
                 return i + len(domain)
         return i
 
     def _place_end(self, doc: Doc, i: int) -> int | None:
         """After the head: qualifiers ("judiciaire", "d'appel"), then "de"/"du"/"en" and a
         capitalised place ("de Paris", "du Delaware", "en Virginie")."""
+        tokens = token_table(doc)
+        folded = tokens.folded
         for _ in range(2):
-            for qualifier in self.qualifiers:
-                if tuple(fold(t.text) for t in doc[i : i + len(qualifier)]) == tuple(fold(q) for q in qualifier):
+            for qualifier in self.folded_qualifiers:
+                if tuple(folded[i : i + len(qualifier)]) == qualifier:
                     i += len(qualifier)
                     break
-        if i + 1 >= len(doc) or fold(doc[i].text) not in self.place_links:
+        if i + 1 >= len(folded) or folded[i] not in self.place_links:
             return None
-        place = doc[i + 1]
-        if not is_capitalised(place) or place.pos_ not in ("PROPN", "NOUN", "X") or place.is_sent_start:
+        place = i + 1
+        if not tokens.texts[place][:1].isupper() or tokens.pos[place] not in ("PROPN", "NOUN", "X") \
+                or tokens.sent_starts[place]:
             return None
-        return self._capitalised_end(doc, i + 1)
+        return self._capitalised_end(doc, place)
 
     @staticmethod
     def _capitalised_end(doc: Doc, i: int) -> int:
+        tokens = token_table(doc)
+        texts, sent_starts = tokens.texts, tokens.sent_starts
         end = i + 1
-        while end < len(doc) and end - i < MAX_NAME_TOKENS and is_capitalised(doc[end]) and not doc[end].is_sent_start:
+        while end < len(texts) and end - i < MAX_NAME_TOKENS and texts[end][:1].isupper() and not sent_starts[end]:
             end += 1
         return end
 
@@ -265,13 +293,14 @@ class InstitutionFinder:
         """Seats ("l'Élysée", "Bercy") and capitals acting for their state ("Washington a
         imposé")."""
         found = []
-        for i, text in enumerate(token_table(doc).texts):
-            if not text[:1].isupper():  # is_capitalised, before building the Token
+        tokens = token_table(doc)
+        for i in tokens.positions(self.lookup["metonym_prefixes"]):  # where a name may start
+            text = tokens.texts[i]
+            if not text[:1].isupper() or text not in self.metonym_prefixes:  # is_capitalised; a name's start
                 continue
-            token = doc[i]
-            for size, target in self._candidates(doc, token):
+            for size, target in self._candidates(doc, i):
                 canonical, entity_type = target[0], target[1]
-                span = Span(doc, token.i, token.i + size, label=entity_type)
+                span = Span(doc, i, i + size, label=entity_type)
                 if not self._acts(doc, span, target[2], self.locative) and not self._its_act(doc, span):
                     continue
                 known = self.kb.actors_named(canonical)
@@ -282,14 +311,15 @@ class InstitutionFinder:
                 break
         return found
 
-    def _candidates(self, doc: Doc, token: Token) -> list[tuple[int, tuple[str, str, bool]]]:
-        """(size in tokens, (institution, type, acts only as a subject)), longest first."""
+    def _candidates(self, doc: Doc, i: int) -> list[tuple[int, tuple[str, str, bool]]]:
+        """(size in tokens, (institution, type, acts only as a subject)) of the names starting at
+        token ``i``, longest first."""
         out = []
         tokens, text = token_table(doc), text_of(doc)
         for size in (4, 3, 2, 1):
-            if token.i + size > len(doc):
+            if i + size > len(tokens):
                 continue
-            form = text[tokens.starts[token.i] : tokens.ends[token.i + size - 1]]  # the span's text
+            form = text[tokens.starts[i] : tokens.ends[i + size - 1]]  # the span's text
             if form in self.seats:
                 canonical, entity_type = self.seats[form]
                 out.append((size, (canonical, entity_type, form in self.seats_as_subject)))

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
-__all__ = ["NamedSpan", "CueIndex", "is_capitalised", "is_name_like", "line_before"]
+__all__ = ["NamedSpan", "CueIndex", "is_capitalised", "is_name_like", "last_word_before", "line_before", "name_like", "span_text",
+           "span_words"]
 
 #: Words of a cue or of the text around it: "l'ia" is "l'" and "ia", "p.-d.g." one word.
 WORDS = re.compile(r"[^\s']+'?|'")
@@ -27,6 +29,18 @@ def line_before(text: str, start: int, width: int = 48) -> str:
     line above is no cue: "l'avenir de l'IA" then "Si ce projet …")."""
     before = text[max(0, start - width) : start]
     return fold(before[before.rfind("\n") + 1 :]).rstrip()
+
+
+def last_word_before(text: str, start: int, width: int = 48) -> str:
+    """The last of the words (:data:`WORDS`) of ``line_before(text, start, width)``, or "" when
+    it has none, folding only the last run of non-space characters: a cue must end with it, so
+    most names are ruled out without folding the line and reading all its words."""
+    before = text[max(0, start - width) : start]
+    line = before[before.rfind("\n") + 1 :].rstrip()
+    if not line:
+        return ""
+    words = WORDS.findall(fold(line.rsplit(None, 1)[-1]))  # no word runs over a space
+    return words[-1] if words else ""
 
 
 class CueIndex:
@@ -50,6 +64,12 @@ class CueIndex:
         self.longest = max((k.count(" ") + 1 for k in self.table), default=0)
         #: The last word of every cue: a text that ends with none of them ends with no cue.
         self.last_words = frozenset(k.rsplit(" ", 1)[-1] for k in self.table)
+
+    def type_before(self, text: str, start: int) -> str | None:
+        """``type_at_end(line_before(text, start))``, the line read only when its last word ends a cue."""
+        if last_word_before(text, start) not in self.last_words:
+            return None
+        return self.type_at_end(line_before(text, start))
 
     def type_at_end(self, before: str) -> str | None:
         """The type of the longest cue that ``before`` ends with, as whole words."""
@@ -93,6 +113,18 @@ class NamedSpan:
     rule: str = ""
 
 
+def span_text(span: Span, tokens: TokenTable | None = None) -> str:
+    """``span.text``, cut from the document's text by the token table (``Span.text`` joins the
+    texts of its tokens, several times slower); ``tokens``: the table of ``span.doc``, when the
+    caller has it."""
+    return (tokens if tokens is not None else token_table(span.doc)).span_text(span.start, span.end)
+
+
+def span_words(span: Span, tokens: TokenTable | None = None) -> list[str]:
+    """``[t.text for t in span]``, from the token table (no ``Token`` built)."""
+    return (tokens if tokens is not None else token_table(span.doc)).texts[span.start : span.end]
+
+
 def is_capitalised(token: Token) -> bool:
     """A word that starts with a capital letter ("Zelvio", "Économie")."""
     return token.text[:1].isupper()
@@ -101,7 +133,11 @@ def is_capitalised(token: Token) -> bool:
 def is_name_like(token: Token) -> bool:
     """A token that may belong to a brand or product name: capitalised, or mixed case with a
     capital inside ("iPhone", "xAI"), or a model number after a name ("15", "H200", "4o")."""
-    text = token.text
+    return name_like(token.text)
+
+
+def name_like(text: str) -> bool:
+    """:func:`is_name_like` of a token's text (read from the token table, no ``Token`` built)."""
     if not text[:1].isalnum():
         return False
-    return text[:1].isupper() or any(c.isupper() for c in text[1:]) or text[:1].isdigit()
+    return text[:1].isupper() or not text.islower() and any(c.isupper() for c in text[1:]) or text[:1].isdigit()

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from chronique.kb import KnowledgeBase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import expanded_bounds
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["ArticleOrigins", "origin_forms"]
@@ -160,29 +160,31 @@ class ArticleOrigins:
     def _stated_around(self, doc: Doc, mention: ActorMention) -> set[str]:
         """Adjectives of origin right before a name, back to its determiner ("le suédois X",
         "la plateforme suédoise X"), or in an apposition after it ("X, la firme suédoise")."""
-        bounds = expanded_bounds(doc, mention.start, mention.end)  # no Span built
+        tokens = token_table(doc)  # read from the table: no Token or Span built
+        bounds = tokens.expanded_bounds(mention.start, mention.end)
         if bounds is None:
             return set()
         span_start, span_end = bounds
+        texts, pos, folded = tokens.texts, tokens.pos, tokens.folded
         found: set[str] = set()
         before = []
         i = span_start - 1
         # (the tagger may read a lone demonym as a name: "l'américain/PROPN Westinghouse")
-        while i >= 0 and span_start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "PROPN"):
-            before.append(doc[i])
+        while i >= 0 and span_start - i <= 3 and texts[i].islower() and pos[i] in ("ADJ", "NOUN", "PROPN"):
+            before.append(i)
             i -= 1
-        if before and i >= 0 and doc[i].pos_ == "DET":
-            found |= self.in_tokens(before)
+        if before and i >= 0 and pos[i] == "DET":
+            found |= {c for k in before if (c := self.forms.get(folded[k]))}
         j = span_end
-        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].pos_ == "DET":
+        if j + 2 < len(texts) and texts[j] == "," and pos[j + 1] == "DET":
             after = []
             k = j + 2
-            while k < len(doc) and k - j <= 4 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN"):
-                after.append(doc[k])
+            while k < len(texts) and k - j <= 4 and texts[k].islower() and pos[k] in ("ADJ", "NOUN"):
+                after.append(k)
                 k += 1
-            noun = next((t for t in after if t.pos_ == "NOUN"), None)
+            noun = next((k for k in after if pos[k] == "NOUN"), None)
             # an apposition, not the subject of the next clause ("Selon X, la firme suédoise a …")
-            if noun is not None and noun.dep_ not in LABELS.subjects and (
-                    noun.dep_ == LABELS.apposition or span_start <= noun.head.i < span_end):
-                found |= self.in_tokens(after)
+            if noun is not None and tokens.deps[noun] not in LABELS.subjects and (
+                    tokens.deps[noun] == LABELS.apposition or span_start <= tokens.heads[noun] < span_end):
+                found |= {c for k in after if (c := self.forms.get(folded[k]))}
         return found

@@ -27,11 +27,14 @@ from chronique.extract.actors.names import (
     NamedSpan,
     is_capitalised,
     is_name_like,
+    last_word_before,
     line_before,
+    name_like,
+    span_words,
 )
 from chronique.extract.actors.origins import origin_forms
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold, unify_apostrophes
 
 __all__ = ["UnknownNamePatterns", "surname_forms", "verb_lemmas"]
@@ -39,6 +42,8 @@ __all__ = ["UnknownNamePatterns", "surname_forms", "verb_lemmas"]
 LABELS = dependency_scheme("ud")
 
 MAX_NAME_TOKENS = 5
+#: Verb forms whose business-verb answer is kept before the memo starts afresh (bounds memory).
+MAX_KNOWN_VERBS = 50_000
 #: Function words that may stand, capitalised, at the start of a sentence before a name.
 OPENING_POS = frozenset({"ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV", "AUX", "VERB"})
 #: Parts of speech of the lower-case words between a cue and its name (the tagger often calls an
@@ -60,8 +65,12 @@ def surname_forms(tokens: list[str], particles: frozenset[str]) -> list[str]:
 def verb_lemmas(verb: Token, endings: dict[str, str]) -> set[str]:
     """The tagger's lemma and lemmas rebuilt from the form's ending: the lemmatizer leaves
     "présente" as it is when the parse around an unknown name goes wrong."""
-    lower = verb.lower_
-    found = {verb.lemma_, lower}
+    return lemmas_of_form(verb.lemma_, verb.lower_, endings)
+
+
+def lemmas_of_form(lemma: str, lower: str, endings: dict[str, str]) -> set[str]:
+    """:func:`verb_lemmas` of a verb whose lemma is ``lemma`` and lower-case form ``lower``."""
+    found = {lemma, lower}
     for ending, lemma_ending in endings.items():
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             found.add(lower[: -len(ending)] + lemma_ending)
@@ -80,11 +89,17 @@ class UnknownNamePatterns:
         # "le PDG de Zelvio": what a role is held in is an organisation
         role_preposition = words["role_preposition"]
         self.role_cues = CueIndex(((f"{role} {role_preposition}", "ORG") for role in words["role_nouns"]), contractions)
+        #: The last words of all three indexes' cues.
+        self.cue_last_words = self.cues.last_words | self.object_cues.last_words | self.role_cues.last_words
         self.org_suffixes = frozenset(words["org_suffixes"])
+        self.folded_org_suffixes = frozenset(fold(suffix) for suffix in self.org_suffixes)
         self.particles = frozenset(p.lower() for p in words["name_particles"])
         names = words["first_names"]
         self.first_names = frozenset(names["m"]) | frozenset(names["f"])
+        self.folded_first_names = frozenset(fold(name) for name in self.first_names)
         self.business_verbs = frozenset(words["business_verbs"])
+        #: (lemma, lower-case form) of a verb → whether it may be a business verb, across documents.
+        self._business: dict[tuple[str, str], bool] = {}
         self.not_names = frozenset(words["not_names"])
         self.verb_endings: dict[str, str] = {ending: lemma for ending, lemma in words["verb_endings"]}
         self.abbreviated_suffixes = frozenset(words["abbreviated_suffixes"])
@@ -115,7 +130,7 @@ class UnknownNamePatterns:
         ("kWh", "mRNA") are not names: a lower-case run must follow the capital."""
         found = []
         for i, text in enumerate(token_table(doc).texts):
-            if len(text) >= 4 and text[0].islower() and text[1].isupper() and text[2:4].islower() and text.isalpha():
+            if text[1:2].isupper() and text[0].islower() and len(text) >= 4 and text[2:4].islower() and text.isalpha():
                 found.append(NamedSpan(Span(doc, i, i + 1, label="OTHER"), "OTHER", None, False, "pattern",
                                        rule="mixed-case"))
         return found
@@ -123,41 +138,41 @@ class UnknownNamePatterns:
     def person_names(self, doc: Doc) -> list[NamedSpan]:
         """A first name, then capitalised words and particles: "Jean-Noël Barrot", "Luca de Meo"."""
         found = []
-        for i, text in enumerate(token_table(doc).texts):
-            if text not in self.first_names:
+        tokens = token_table(doc)
+        for i in tokens.positions(self.folded_first_names):  # where a first name may stand
+            if tokens.texts[i] not in self.first_names:
                 continue
-            token = doc[i]
-            end = self._surname_end(doc, token.i + 1)
-            if end > token.i + 1:
-                found.append(NamedSpan(Span(doc, token.i, end, label="PERSON"), "PERSON", None, False, "pattern"))
+            end = self._surname_end(doc, i + 1)
+            if end > i + 1:
+                found.append(NamedSpan(Span(doc, i, end, label="PERSON"), "PERSON", None, False, "pattern"))
         return found
 
     def _surname_end(self, doc: Doc, i: int) -> int:
+        tokens = token_table(doc)  # read from the table: no Token built
+        texts, folded, sent_starts, particles = tokens.texts, tokens.folded, tokens.sent_starts, self.particles
         end = i
-        while end < len(doc) and end - i < 4:
-            token = doc[end]
-            if token.is_sent_start or token.text in self.org_suffixes:
+        while end < len(texts) and end - i < 4:
+            word = texts[end]
+            if sent_starts[end] or word in self.org_suffixes:
                 break
-            if is_capitalised(token) and token.is_alpha or "-" in token.text and is_capitalised(token):
+            if word[:1].isupper() and word.isalpha() or "-" in word and word[:1].isupper():
                 end += 1
-            elif self._is_particle(token) and end + 1 < len(doc) and (
-                is_capitalised(doc[end + 1]) or self._is_particle(doc[end + 1])
+            elif folded[end] in particles and end + 1 < len(texts) and (
+                texts[end + 1][:1].isupper() or folded[end + 1] in particles
             ):
                 end += 1
             else:
                 break
-        while end > i and self._is_particle(doc[end - 1]):
+        while end > i and folded[end - 1] in particles:
             end -= 1
         return end
-
-    def _is_particle(self, token: Token) -> bool:
-        return fold(token.text) in self.particles
 
     def suffix_names(self, doc: Doc) -> list[NamedSpan]:
         """Capitalised words closed by a company suffix: "Kestrel Robotics", "Quorvex SAS"."""
         found = []
-        for i, text in enumerate(token_table(doc).texts):
-            if text not in self.org_suffixes or i == 0:
+        tokens = token_table(doc)
+        for i in tokens.positions(self.folded_org_suffixes):  # where a suffix may stand
+            if tokens.texts[i] not in self.org_suffixes or i == 0:
                 continue
             token = doc[i]
             if token.i + 1 < len(doc) and is_name_like(doc[token.i + 1]) and not doc[token.i + 1].is_sent_start:
@@ -183,7 +198,8 @@ class UnknownNamePatterns:
 
     def _valid_name(self, span: Span) -> bool:
         """A name starts with a letter and is not only common capitalised words ("Internet")."""
-        return span[0].text[:1].isalpha() and any(t.text not in self.not_names for t in span)
+        words = span_words(span)
+        return words[0][:1].isalpha() and any(w not in self.not_names for w in words)
 
     @staticmethod
     def _is_opener(token: Token) -> bool:
@@ -191,53 +207,59 @@ class UnknownNamePatterns:
         return token.pos_ in OPENING_POS or (token.is_stop and token.pos_ != "PROPN")
 
     def cue_names(self, doc: Doc, text: str) -> list[NamedSpan]:
-        """A name right after a cue noun: "la start-up nantaise Zelvio", "le PDG Paul Verdier"."""
+        """A name right after a cue noun: "la start-up nantaise Zelvio", "le PDG Paul Verdier".
+
+        Read from the token table (texts, sentence starts, parts of speech): no ``Token`` is built."""
         found = []
-        for i, word in enumerate(token_table(doc).texts):
-            if word.islower():
-                continue  # no capital anywhere, not a digit first: not name-like (before building the Token)
-            token = doc[i]
-            if not is_name_like(token) or token.text[:1].isdigit() or token.i == 0:
+        tokens = token_table(doc)
+        texts, sent_starts = tokens.texts, tokens.sent_starts
+        for i, word in enumerate(texts):
+            if word.islower() or i == 0 or not word[:1].isalnum() or word[:1].isdigit() or not name_like(word):
                 continue  # (a sentence start is no reason to skip: the parser cuts sentences
                 # wrongly around unknown words, "La jeune pousse lyonnaise | Velquor, qui …")
-            if is_name_like(doc[token.i - 1]) and not doc[token.i - 1].is_sent_start:
+            if name_like(texts[i - 1]) and not sent_starts[i - 1]:
                 continue  # not the first word of the name
-            cue = self._cue_type_before(doc, text, token.i)
+            cue = self._cue_type_before(tokens, text, i)
             if cue is None:
                 continue
             entity_type, adjacent = cue
-            if entity_type != "PERSON" and not adjacent and self._opens_person_name(doc, token.i):
+            if entity_type != "PERSON" and not adjacent and self._opens_person_name(tokens, i):
                 continue  # "la chaîne cryptée Maxime Saada": the person, not the channel
-            end = self._name_end(doc, token.i)
-            if not self._valid_name(doc[token.i : end]):
+            end = self._name_end(tokens, i)
+            if not self._valid_name(doc[i:end]):
                 continue
-            found.append(NamedSpan(Span(doc, token.i, end, label=entity_type), entity_type, None, True, "pattern"))
+            found.append(NamedSpan(Span(doc, i, end, label=entity_type), entity_type, None, True, "pattern"))
         return found
 
-    def _name_end(self, doc: Doc, start: int) -> int:
+    def _name_end(self, tokens: TokenTable, start: int) -> int:
+        texts, sent_starts = tokens.texts, tokens.sent_starts
         end = start + 1
-        while end < len(doc) and end - start < MAX_NAME_TOKENS and is_name_like(doc[end]):
-            if doc[end].is_sent_start or self._opens_person_name(doc, end):
+        while end < len(texts) and end - start < MAX_NAME_TOKENS and name_like(texts[end]):
+            if sent_starts[end] or self._opens_person_name(tokens, end):
                 break  # "le patron d'Ineos Jim Ratcliffe": the company ends where a person starts
             end += 1
         return end
 
-    def _opens_person_name(self, doc: Doc, i: int) -> bool:
+    def _opens_person_name(self, tokens: TokenTable, i: int) -> bool:
         """A first name followed by a capitalised word: "Jim Ratcliffe", "Maxime Saada"."""
-        return doc[i].text in self.first_names and i + 1 < len(doc) and is_capitalised(doc[i + 1])
+        texts = tokens.texts
+        return texts[i] in self.first_names and i + 1 < len(texts) and texts[i + 1][:1].isupper()
 
-    def _cue_type_before(self, doc: Doc, text: str, i: int) -> tuple[str, bool] | None:
+    def _cue_type_before(self, tokens: TokenTable, text: str, i: int) -> tuple[str, bool] | None:
         """The type a cue gives to the name starting at token ``i``, looking back past up to two
         adjectives and a short "de …" complement ("le fabricant américain de puces").
 
         Past a complement only organisation and product cues count: in "la présidente de la
         Commission" the name is not the person the cue describes.
         """
-        if self._after_demonym(doc, i):
+        if self._after_demonym(tokens, i):
             return "ORG", True
-        acronym = self._is_acronym(doc, i)
-        for first, crossed_complement in self._cue_ends(doc, i):
-            before = line_before(text, doc[first].idx)
+        acronym = self._is_acronym(tokens, i)
+        starts = tokens.starts
+        for first, crossed_complement in self._cue_ends(tokens, i):
+            if last_word_before(text, starts[first]) not in self.cue_last_words:
+                continue  # no cue ends here (whatever the index: each needs its last word)
+            before = line_before(text, starts[first])
             if first == i and self.role_cues.type_at_end(before):
                 return "ORG", True
             # no person past a complement or for an acronym: "la présidente de la Commission",
@@ -248,35 +270,37 @@ class UnknownNamePatterns:
                 return entity_type, first == i
         return None
 
-    def _after_demonym(self, doc: Doc, i: int) -> bool:
+    def _after_demonym(self, tokens: TokenTable, i: int) -> bool:
         """"l'américain Westinghouse", "le japonais Toyo Tire": an article and a lower-case
         adjective of origin with no noun before a name say a company (a person's nationality
         takes a capital: "le Japonais Taro Aso")."""
-        if i < 2 or not doc[i - 1].text.islower() or fold(doc[i - 1].text) not in self.demonyms:
+        if i < 2 or not tokens.texts[i - 1].islower() or tokens.folded[i - 1] not in self.demonyms:
             return False
-        if self._opens_person_name(doc, i):
+        if self._opens_person_name(tokens, i):
             return False  # "le britannique Lewis Hamilton", the capital forgotten
-        return unify_apostrophes(doc[i - 2].lower_) in self.demonym_articles
+        return unify_apostrophes(tokens.texts[i - 2].lower()) in self.demonym_articles
 
-    def _is_acronym(self, doc: Doc, i: int) -> bool:
-        token = doc[i]
+    def _is_acronym(self, tokens: TokenTable, i: int) -> bool:
+        texts = tokens.texts
+        word = texts[i]
         # "député UMP Henri Guaino": an acronym before a person's name is still an acronym
-        return token.is_upper and len(token.text) <= 5 and (
-            i + 1 >= len(doc) or not is_name_like(doc[i + 1]) or self._opens_person_name(doc, i + 1)
+        return word.isupper() and len(word) <= 5 and (
+            i + 1 >= len(texts) or not name_like(texts[i + 1]) or self._opens_person_name(tokens, i + 1)
         )
 
-    def _cue_ends(self, doc: Doc, i: int) -> list[tuple[int, bool]]:
+    def _cue_ends(self, tokens: TokenTable, i: int) -> list[tuple[int, bool]]:
         """Token positions right after where a cue may end, nearest first, each with whether a
         "de" complement lies between it and the name: past each lower-case content word
         ("nantaise", "puces") and each "de"/"d'" that is not right before the name."""
+        texts, pos, is_punct = tokens.texts, tokens.pos, tokens.is_punct
         ends = [(i, False)]
         j, crossed = i, False
         while j > 0 and i - j < 5:
-            previous = doc[j - 1]
-            if not previous.is_lower or previous.is_punct or previous.pos_ in ("VERB", "AUX"):
+            previous = texts[j - 1]
+            if not previous.islower() or is_punct[j - 1] or pos[j - 1] in ("VERB", "AUX"):
                 break
-            content = previous.pos_ in CONTENT_POS
-            if not content and (j == i or unify_apostrophes(previous.text) not in self.complement_words):
+            content = pos[j - 1] in CONTENT_POS
+            if not content and (j == i or unify_apostrophes(previous) not in self.complement_words):
                 break  # a name right after "de" is the complement ("le géant de Mountain View")
             crossed = crossed or not content
             j -= 1
@@ -286,18 +310,17 @@ class UnknownNamePatterns:
     def apposition_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         """A name followed by a comma and a cue: "Zelvio, une start-up nantaise, …"."""
         found = []
-        for i, word in enumerate(token_table(doc).texts):
-            if word != ",":
+        tokens = token_table(doc)
+        texts = tokens.texts
+        for i in tokens.positions((",",)):
+            if i == 0 or i + 2 >= len(texts) or not name_like(texts[i - 1]):
                 continue
-            comma = doc[i]
-            if comma.text != "," or comma.i == 0 or comma.i + 2 >= len(doc):
-                continue
-            if not is_name_like(doc[comma.i - 1]):
-                continue
-            after = fold(text[comma.idx + 1 : comma.idx + 48]).lstrip()
+            idx = tokens.starts[i]
+            after = fold(text[idx + 1 : idx + 48]).lstrip()
             entity_type = self._cue_type_after(after)
             if entity_type is None:
                 continue
+            comma = doc[i]
             start = self._run_start(doc, comma.i)
             if start < comma.i and self._valid_name(doc[start : comma.i]):
                 if entity_type == "PERSON" and (comma.i - start < 2 or start > 0 and doc[start - 1].pos_ == "DET"):
@@ -328,12 +351,11 @@ class UnknownNamePatterns:
         names in the article ("Verdier a racheté Kestrel" is the person, not a company).
         """
         found = []
-        for i, tag in enumerate(token_table(doc).pos):
-            if tag != "VERB":
+        tokens = token_table(doc)
+        for i, tag in enumerate(tokens.pos):
+            if tag != "VERB" or not self._is_business_verb(tokens.lemmas[i], tokens.texts[i].lower()):
                 continue
             verb = doc[i]
-            if verb.pos_ != "VERB" or not self.business_verbs & verb_lemmas(verb, self.verb_endings):
-                continue
             for subject in self._subjects(verb):
                 if subject.i in taken or not is_capitalised(subject):
                     continue
@@ -351,6 +373,17 @@ class UnknownNamePatterns:
                     continue
                 found.append(NamedSpan(Span(doc, start, end, label="ORG"), "ORG", None, True, "pattern"))
         return found
+
+    def _is_business_verb(self, lemma: str, lower: str) -> bool:
+        """Whether a verb of this lemma and form is one of the lexicon's business verbs (by any of
+        :func:`verb_lemmas`), worked out once per pair of strings."""
+        known = self._business.get((lemma, lower))
+        if known is None:
+            if len(self._business) > MAX_KNOWN_VERBS:
+                self._business.clear()
+            known = self._business[(lemma, lower)] = bool(
+                self.business_verbs & lemmas_of_form(lemma, lower, self.verb_endings))
+        return known
 
     @staticmethod
     def _subjects(verb: Token) -> list[Token]:
@@ -372,10 +405,11 @@ class UnknownNamePatterns:
         """Other occurrences of unknown names typed so far, and the surnames of unknown people,
         outside the token positions ``taken`` by surer names."""
         forms: dict[tuple[str, ...], str] = {}
+        table = token_table(doc)  # read from the table: no Token built
         for name in names:
             if name.kb_id is not None or name.type not in ("ORG", "PRODUCT", "PERSON"):
                 continue
-            tokens = [t.text for t in name.span]
+            tokens = span_words(name.span, table)
             if name.source != "model":  # the model's own names are the model's to find again
                 forms.setdefault(tuple(tokens), name.type)
             # a surname only from a name that surely is a person's ("Brader Dailymotion", a
@@ -388,24 +422,25 @@ class UnknownNamePatterns:
         for form in sorted(forms, key=len, reverse=True):
             by_first.setdefault(form[0], []).append(form)
         found = []
-        for i, text in enumerate(token_table(doc).texts):
+        texts, sent_starts, size = table.texts, table.sent_starts, len(table)
+        for i in table.positions({fold(first) for first in by_first}):  # where a form may start
+            text = texts[i]
             if text not in by_first:
                 continue
-            token = doc[i]
             for form in by_first[text]:
                 if len(form) == 1 and len(form[0]) < 2:
                     continue  # "X": too short to stand for a name on its own
-                end = token.i + len(form)
-                if end > len(doc) or any(i in taken for i in range(token.i, end)):
+                end = i + len(form)
+                if end > size or any(k in taken for k in range(i, end)):
                     continue
-                if tuple(t.text for t in doc[token.i : end]) != form:
+                if tuple(texts[i:end]) != form:
                     continue
-                if end < len(doc) and is_name_like(doc[end]) and not doc[end].is_sent_start:
+                if end < size and name_like(texts[end]) and not sent_starts[end]:
                     continue  # part of a longer name
-                if token.is_lower and token.i >= 2 and doc[token.i - 2].lower_ in self.possessive_relatives:
+                if text.islower() and i >= 2 and texts[i - 2].lower() in self.possessive_relatives:
                     continue  # "X, basée en Finlande, dont le gouvernement …": X's own, not the one named
-                span = Span(doc, token.i, end, label=forms[form])
+                span = Span(doc, i, end, label=forms[form])
                 found.append(NamedSpan(span, forms[form], None, False, "pattern"))
-                taken.update(range(token.i, end))
+                taken.update(range(i, end))
                 break
         return found

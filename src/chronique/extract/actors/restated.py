@@ -43,10 +43,10 @@ def restated_names(doc: Doc, mentions: list[ActorMention], entities: dict[str, d
     index = ActorIndex(doc, mentions)
     found: list[ActorMention] = []
     tokens = token_table(doc)
-    for i, (folded, folded_lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas)):
-        entity_type = cues.get(folded) or cues.get(folded_lemma)
+    for i in tokens.positions(cues, lemmas=True):  # most words: no Token built
+        entity_type = cues.get(tokens.folded[i]) or cues.get(tokens.folded_lemmas[i])
         if entity_type is None:
-            continue  # most words: no Token built
+            continue
         token = doc[i]
         if not token.is_lower or token.i == 0 or index.mention_at(token) is not None:
             continue

@@ -13,7 +13,7 @@ from chronique.extract.relations.doc_actors import DocActors
 from chronique.extract.relations.nouns import NounPhrase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import first_token_from, token_table
+from chronique.nlp.tokens import TokenTable, first_token_from, token_table
 from chronique.text import fold
 
 __all__ = ["ComplementRules"]
@@ -91,40 +91,44 @@ class ComplementRules(RelationRules):
     def _surface_complement(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
         """"de (la société) Y", "chez Y", "directrice E-commerce pour Y" after the noun; "Y's" or
         "Y CEO" before it (English)."""
+        tokens = token_table(doc)  # read from the table: no Token built
+        starts, pos, folded = tokens.starts, tokens.pos, tokens.folded
         i = self._classifiers_end(doc, phrase.end, actors)
         width = self._preposition_at(doc, i)
         if width:
-            j, limit = i + width, min(i + width + 7, len(doc))
+            j, limit = i + width, min(i + width + 7, len(tokens))
             while j < limit:
-                mention = actors.by_start.get(doc[j].idx)
+                mention = actors.by_start.get(starts[j])
                 if mention:
                     return self._name_in_description(doc, mention, limit, actors) or mention
                 if j > i + width and self._classifier_at(doc, j, actors):
                     j += 2  # "de la société de logiciels Y"
                     continue
-                if not _in_compound(doc, j) and (doc[j].is_punct or not self._complement_filler(doc[j])):
+                # (``_complement_filler`` of the token: a determiner, adjective or noun)
+                if not _in_compound(doc, j) and (tokens.is_punct[j] or pos[j] not in ("DET", "ADJ", "NOUN")):
                     break
-                if j == i + width and doc[j].pos_ == "NOUN" and fold(doc[i].text) in self.classifier_words:
+                if j == i + width and pos[j] == "NOUN" and folded[i] in self.classifier_words:
                     break  # "le fonds d'investissement Y": a bare noun classifies, it does not own
                 j += 1
         before = phrase.start - 1
-        genitive = before > 0 and fold(doc[before].text) in self.genitives
+        genitive = before > 0 and folded[before] in self.genitives
         if genitive or (before >= 0 and self.words["complement_before_noun"]):
-            edge = doc[before - 1] if genitive else doc[before]
-            return actors.by_end.get(edge.idx + len(edge.text))
+            edge = before - 1 if genitive else before
+            return actors.by_end.get(tokens.ends[edge])
         return None
 
     def _classifiers_end(self, doc: Doc, i: int, actors: DocActors) -> int:
         """The token after the words that qualify a noun before its complement: "directrice
         E-commerce pour Y", "filiale d'autocars de Y", "site de recherches de voyages de Y"."""
+        tokens = token_table(doc)  # read from the table: no Token built
         modifiers = 0
-        while i < len(doc) and modifiers < 2 and self._free_modifier(doc[i], actors):
+        while i < len(tokens) and modifiers < 2 and self._free_modifier(tokens, i, actors):
             i, modifiers = i + 1, modifiers + 1
         for _ in range(3):
             if not self._classifier_at(doc, i, actors):
                 break
             i += 2
-            while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].idx not in actors.by_start:
+            while i < len(tokens) and tokens.pos[i] == "ADJ" and tokens.starts[i] not in actors.by_start:
                 i += 1
         return i
 
@@ -148,21 +152,28 @@ class ComplementRules(RelationRules):
 
     def _classifier_at(self, doc: Doc, i: int, actors: DocActors) -> bool:
         """Whether "de" and a bare noun start at ``i``: a kind ("de logiciels"), not an owner."""
-        return (i + 1 < len(doc) and fold(doc[i].text) in self.classifier_words and doc[i + 1].pos_ == "NOUN"
-                and doc[i + 1].idx not in actors.by_start)
+        tokens = token_table(doc)
+        return (i + 1 < len(tokens) and tokens.folded[i] in self.classifier_words and tokens.pos[i + 1] == "NOUN"
+                and tokens.starts[i + 1] not in actors.by_start)
 
-    def _free_modifier(self, token: Token, actors: DocActors) -> bool:
-        """A word qualifying a role noun before its complement ("Europe", "E-commerce"); a place
-        too, even when taken for an actor ("directeur France d'Uber")."""
-        mention = actors.by_start.get(token.idx)
+    def _free_modifier(self, tokens: TokenTable, i: int, actors: DocActors) -> bool:
+        """Whether token ``i`` is a word qualifying a role noun before its complement ("Europe",
+        "E-commerce"); a place too, even when taken for an actor ("directeur France d'Uber")."""
+        mention = actors.by_start.get(tokens.starts[i])
         if mention is not None and actors.type_of(mention.key) not in ("LOC", "PERSON"):
             return False
-        return (not token.is_punct and token.pos_ not in ("VERB", "AUX", "ADP", "DET", "CCONJ", "PRON")
-                and fold(token.text) not in self.of_words)
+        return (not tokens.is_punct[i] and tokens.pos[i] not in ("VERB", "AUX", "ADP", "DET", "CCONJ", "PRON")
+                and tokens.folded[i] not in self.of_words)
 
     def _complement_end(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> int:
         """The token after the "de Y" complement (and its enumeration "de A, B et C"), or after
-        the noun when there is none."""
+        the noun when there is none (worked out once per phrase: several finders ask)."""
+        known = actors.complement_ends.get(id(phrase))
+        if known is None or known[0] is not phrase:
+            known = actors.complement_ends[id(phrase)] = (phrase, self._find_complement_end(doc, phrase, actors))
+        return known[1]
+
+    def _find_complement_end(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> int:
         surface = self._surface_complement(doc, phrase, actors)
         if surface is None or surface.start < doc[phrase.end - 1].idx:
             return phrase.end
@@ -187,10 +198,12 @@ class ComplementRules(RelationRules):
 def _in_compound(doc: Doc, j: int) -> bool:
     """Whether token ``j`` is the hyphen or the second word of a lower-case compound the tokenizer
     split ("des aspirateurs-robots Herbix": "-" and "robots", whatever their tags)."""
-    if j < 1 or not doc[j - 1].text[:1].islower() and doc[j - 1].text != "-":
+    tokens = token_table(doc)  # a token is glued to the next when it ends where the next starts
+    texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
+    if j < 1 or not texts[j - 1][:1].islower() and texts[j - 1] != "-":
         return False
-    if doc[j].text == "-":
-        return (not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < len(doc)
-                and doc[j + 1].text[:1].islower())
-    return (j >= 2 and doc[j - 1].text == "-" and not doc[j - 2].whitespace_ and not doc[j - 1].whitespace_
-            and doc[j].text[:1].islower())
+    if texts[j] == "-":
+        return (j + 1 < len(texts) and ends[j - 1] == starts[j] and ends[j] == starts[j + 1]
+                and texts[j + 1][:1].islower())
+    return (j >= 2 and texts[j - 1] == "-" and ends[j - 2] == starts[j - 1] and ends[j - 1] == starts[j]
+            and texts[j][:1].islower())

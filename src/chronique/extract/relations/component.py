@@ -30,6 +30,7 @@ from chronique.extract.relations.patterns import PatternRules
 from chronique.extract.relations.verbs import VerbRules
 from chronique.model import Relation
 from chronique.nlp.extensions import register_extensions
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["RelationExtractor", "make_relation_extractor", "NounSense"]
@@ -177,6 +178,8 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
         """Every relational noun (longest words first), with its prefix of determiners/modifiers."""
         phrases = []
         i = 0
+        tokens = token_table(doc)  # read from the table: no Token built
+        folded, heads, pos = tokens.folded, tokens.heads, tokens.pos
         for candidate in self.nouns.candidate_starts(doc):  # no noun starts anywhere else
             if candidate < i:
                 continue  # inside the noun found last
@@ -186,13 +189,13 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
             i = candidate
             width, senses = match
             start = i
-            while start > 0 and fold(doc[start - 1].text) in self.prefix:
+            while start > 0 and folded[start - 1] in self.prefix:
                 start -= 1
-            prefix = {fold(t.text) for t in doc[start:i]}
-            words = doc[i : i + width]
-            head = next((t.i for t in words if not (i <= t.head.i < i + width) or t.head.i == t.i), i)
-            if doc[head].pos_ in ("ADP", "DET"):
-                head = next((t.i for t in words if t.pos_ in ("NOUN", "PROPN")), head)
+            prefix = set(folded[start:i])
+            words = range(i, min(i + width, len(tokens)))
+            head = next((k for k in words if not (i <= heads[k] < i + width) or heads[k] == k), i)
+            if pos[head] in ("ADP", "DET"):
+                head = next((k for k in words if pos[k] in ("NOUN", "PROPN")), head)
             phrases.append(NounPhrase(start, i, i + width, head, senses, bool(prefix & self.possessives),
                                       bool(prefix & self.former), bool(prefix & self.membership)))
             i += width

@@ -42,6 +42,8 @@ class DocActors:
         self.by_start = {m.start: m for m in self.mentions if m.kind != "pronoun"}
         self.by_end = {m.end: m for m in self.mentions if m.kind != "pronoun"}
         self.classified_products: set[str] = set()
+        #: ``ComplementRules._complement_end`` of each noun phrase (by identity, with the phrase).
+        self.complement_ends: dict[int, tuple[object, int]] = {}
 
     def type_of(self, key: str | None) -> str | None:
         return self.types.get(key) if key else None

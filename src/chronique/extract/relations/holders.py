@@ -116,9 +116,9 @@ class HolderRules(ComplementRules):
                 mention = actors.at_token(child)
                 if keys and mention and not self._qualifies(doc, mention):
                     return [(k, (mention.start, mention.end)) for k in keys]
-        subtree, edge = {t.i for t in noun.subtree}, after
-        while (edge < len(doc) and edge - phrase.end < 6 and edge in subtree and not doc[edge].is_punct
-               and doc[edge].idx not in actors.by_start):
+        tokens, edge = token_table(doc), after
+        while (edge < len(doc) and edge - phrase.end < 6 and tokens.in_subtree(edge, noun.i)
+               and not tokens.is_punct[edge] and tokens.starts[edge] not in actors.by_start):
             edge += 1  # "le ministre allemand des Finances, X": the noun's own modifiers, then a comma
         if edge < len(doc) and doc[edge].text == ",":
             after = edge
@@ -186,9 +186,9 @@ class HolderRules(ComplementRules):
 
     def _closed(self, doc: Doc, phrase: NounPhrase, noun: Token, actors: DocActors) -> bool:
         """Whether the phrase ends where an apposition ends, not where a clause goes on with a verb."""
-        subtree = {t.i for t in noun.subtree}
+        tokens = token_table(doc)
         i = self._complement_end(doc, phrase, actors)
-        while i < len(doc) and i in subtree and not doc[i].is_punct:
+        while i < len(doc) and tokens.in_subtree(i, noun.i) and not tokens.is_punct[i]:
             i += 1
         return i >= len(doc) or fold(doc[i].text) in self.closers or "\n" in doc[i].text
 

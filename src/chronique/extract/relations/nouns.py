@@ -122,11 +122,14 @@ class NounLexicon:
 
     def candidate_starts(self, doc: Doc) -> list[int]:
         """Indexes of the tokens that may start a relational noun (in order): :meth:`at` is None
-        at every other token. One pass over the token table instead of a call per token."""
+        at every other token. A look at each distinct form and lemma of the token table instead of
+        a call per token."""
         tokens = token_table(doc)
         first_words = self.first_words
-        return [i for i, (folded, lemma) in enumerate(zip(tokens.folded, tokens.folded_lemmas))
-                if _first_word(folded) in first_words or lemma in first_words]
+        forms, lemmas = tokens.by_folded, tokens.by_folded_lemma
+        found = [i for form in forms.first if _first_word(form) in first_words for i in forms.of(form)]
+        found += [i for lemma in lemmas.first if lemma in first_words for i in lemmas.of(lemma)]
+        return sorted(set(found))
 
     def at(self, doc: Doc, i: int) -> tuple[int, tuple[NounSense, ...]] | None:
         """(width in tokens, senses) of the longest relational noun starting at token ``i``."""

@@ -28,17 +28,21 @@ class VerbRules(RelationRules):
     def _verb_relations(self, doc: Doc, actors: DocActors) -> list[Relation]:
         """"Musk fonde xAI", "la société pilotée par Sam Altman", "Llama, développé par Meta"."""
         relations = []
-        tags = token_table(doc).pos
-        for i, tag in enumerate(tags):
+        tokens = token_table(doc)
+        lemma_fixes = self.words["lemma_fixes"]
+        for i, tag in enumerate(tokens.pos):
             if tag not in ("VERB", "AUX"):
                 continue
-            verb = doc[i]
-            lemma = self._lemma(verb)
+            lemma = tokens.lemmas[i] or tokens.texts[i].lower()  # ``_lemma`` of the verb, no Token built
+            lemma = lemma_fixes.get(lemma, lemma)
             if lemma in self.belonging_verbs:
-                relations += self._belonging(verb, actors)
+                relations += self._belonging(doc[i], actors)
                 continue
             titles, makes = self.role_verbs.get(lemma), lemma in self.maker_verbs
-            if verb.pos_ not in ("VERB", "AUX") or not (titles or makes) or self._negated(verb):
+            if not (titles or makes):
+                continue
+            verb = doc[i]
+            if self._negated(verb):
                 continue
             agents, patients = self._verb_arguments(verb, actors)
             for agent in agents:
