@@ -34,3 +34,9 @@ def test_a_lead_sentence_in_the_imperfect_stays_undated(nlp):
                        "Brentford et Burnley) voulaient fonder cette compétition.")
     assert ("FOUND", "org:Everton") in found
     assert found[("FOUND", "org:Everton")] is None
+
+
+def test_a_night_in_the_lead_dates_it_by_its_first_day(nlp):
+    found = dates(nlp, "L'annonce dans la nuit de dimanche à lundi de la Northern League a surpris. Quatre clubs "
+                       "anglais (Everton, Fulham, Brentford et Burnley) se disant prêts à fonder cette compétition.")
+    assert found[("FOUND", "org:Everton")] == "2024-03-10"

@@ -121,6 +121,7 @@ class EventDater:
         for timex in sorted(self.doc._.timexes or [], key=lambda t: t.start):
             if timex.start > OPENING_REACH:
                 break
+            timex = _day_of(timex)  # "dans la nuit de dimanche à lundi" (…TNI): its day
             if timex.type != "DATE" or not DAY.match(timex.value):
                 continue
             try:
