@@ -37,6 +37,7 @@ from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_token
+from chronique.nlp.parse_table import features_of, parse_table
 from chronique.text import fold
 
 __all__ = ["Arguments", "ArgumentFinder"]
@@ -90,7 +91,7 @@ def _participles_on(noun: Token, depth: int = 3) -> list[Token]:
     found: list[Token] = []
     level = [noun]
     for _ in range(depth):
-        found.extend(c for t in level for c in t.children if c.dep_ == LABELS.clausal_modifier and "Part" in c.morph.get("VerbForm", []))
+        found.extend(c for t in level for c in t.children if c.dep_ == LABELS.clausal_modifier and "Part" in features_of(c).get("VerbForm", ()))
         level = [c for t in level for c in t.children if c.dep_ == LABELS.nominal_modifier]
     return found
 
@@ -117,6 +118,13 @@ class ArgumentFinder:
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
         """Whether the trigger's context meets the entry's constraints (object noun, "se" ...)."""
+        if entry.object_lemmas or entry.needs_child:
+            # No token of the sentence (the trigger's tree) is any of the words the entry needs
+            # ("porter plainte" without "plainte"): no walk of the parse can find one.
+            table = parse_table(trigger.doc)
+            if (entry.object_lemmas and not table.any_in_sentence(entry.object_lemmas, trigger.i)) or (
+                    entry.needs_child and not table.any_in_sentence(entry.needs_child, trigger.i)):
+                return False
         if entry.object_lemmas:
             obj = self.reader.object(trigger) or apposed_object(trigger, self.possessives)
             if obj is None or not ({fold(obj.lemma_), fold(obj.text)} & entry.object_lemmas):
@@ -129,7 +137,7 @@ class ArgumentFinder:
                 return False
         if entry.kind == "noun" and self._ended(trigger):
             return False
-        if entry.reflexive and not any("Yes" in c.morph.get("Reflex", []) for c in trigger.children):
+        if entry.reflexive and not any("Yes" in features_of(c).get("Reflex", ()) for c in trigger.children):
             return False
         if entry.predicative and self.predicate_head(trigger) is None:
             return False

@@ -40,6 +40,7 @@ from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import EXPORTED_MODALITIES, Event
 from chronique.nlp.extensions import register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import features_of, parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -388,7 +389,7 @@ class EventExtractor:
         complements.extend(level[1:])
         # "sa plainte déposée en novembre 2018", "des procédures engagées depuis 2021".
         complements.extend(c for c in token.children if c.dep_ == LABELS.clausal_modifier
-                           and "Part" in c.morph.get("VerbForm", []) and "Past" in c.morph.get("Tense", []))
+                           and "Part" in features_of(c).get("VerbForm", ()) and "Past" in features_of(c).get("Tense", ()))
         for _ in range(3):
             level = [c for t in level for c in t.children if c.dep_ in NOUN_COMPLEMENT_DEPS]
             complements.extend(level)
@@ -484,11 +485,11 @@ def _trailing_siblings(noun: Token, most: int = 2) -> list[Token]:
 
 def _sentence_bounds(token: Token) -> tuple[int, int]:
     """The token's sentence, cut at line breaks: the parser runs paragraphs and titles together."""
-    sentence, text = token.sent, text_of(token.doc)
-    start = text.rfind("\n", sentence.start_char, token.idx) + 1 or sentence.start_char
-    start = max(start, sentence.start_char)
-    end = text.find("\n", token.idx, sentence.end_char)
-    return start, (end if end != -1 else sentence.end_char)
+    (start_char, end_char), text = parse_table(token.doc).sentence_chars(token.i), text_of(token.doc)
+    start = text.rfind("\n", start_char, token.idx) + 1 or start_char
+    start = max(start, start_char)
+    end = text.find("\n", token.idx, end_char)
+    return start, (end if end != -1 else end_char)
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:
