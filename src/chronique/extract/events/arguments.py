@@ -88,12 +88,16 @@ def _clause_descendants(token: Token, depth: int) -> list[Token]:
 def _participles_on(noun: Token, depth: int = 3) -> list[Token]:
     """Past participles modifying ``noun`` or a complement chain under it ("de fonds de 13
     milliards menée")."""
-    found: list[Token] = []
-    level = [noun]
+    doc = noun.doc
+    table = parse_table(doc)  # walked by index: a Token only for what is found
+    deps, children, features = table.deps, table.children, table.features
+    found: list[int] = []
+    level = [noun.i]
     for _ in range(depth):
-        found.extend(c for t in level for c in t.children if c.dep_ == LABELS.clausal_modifier and "Part" in features_of(c).get("VerbForm", ()))
-        level = [c for t in level for c in t.children if c.dep_ == LABELS.nominal_modifier]
-    return found
+        found.extend(c for t in level for c in children[t]
+                     if deps[c] == LABELS.clausal_modifier and "Part" in features[c].get("VerbForm", ()))
+        level = [c for t in level for c in children[t] if deps[c] == LABELS.nominal_modifier]
+    return [doc[i] for i in found]
 
 
 class ArgumentFinder:
@@ -155,10 +159,22 @@ class ArgumentFinder:
                    for lemma in self.words.lemma_candidates(verb))
 
     # -- slots -------------------------------------------------------------------------------
-    def find(self, trigger: Token, entry: TriggerEntry, types: dict[str, str]) -> Arguments:
-        """The actors of every slot of ``entry``, filtered by the entry's entity types."""
+    def find(self, trigger: Token, entry: TriggerEntry, types: dict[str, str], sources_first: bool = False) -> Arguments:
+        """The actors of every slot of ``entry``, filtered by the entry's entity types.
+
+        With ``sources_first`` the caller has no use for targets without a source (nothing else
+        can give the event one): the source slots are read first, and the target slots only
+        when they found an actor.
+        """
         found = Arguments()
-        for slot, role in entry.roles:
+        roles = entry.roles
+        if sources_first and all(role in ("source", "target") for _, role in roles):
+            roles = (*(r for r in roles if r[1] == "source"), *(r for r in roles if r[1] == "target"))
+        else:
+            sources_first = False
+        for slot, role in roles:
+            if sources_first and role == "target" and not found.sources:
+                break
             keys, direct = self._slot(trigger, entry, slot)
             if role == "maker":
                 keys, role = self._makers(keys, types), "target"
@@ -272,7 +288,8 @@ class ArgumentFinder:
         heads = [trigger]
         # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
         # holds the verb's complement.
-        heads.extend(c for c in trigger.children if entry.kind == "verb" and c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
+        if entry.kind == "verb":
+            heads.extend(c for c in trigger.children if c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
         obj = (self.reader.object(trigger) or apposed_object(trigger, self.possessives)
                or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):

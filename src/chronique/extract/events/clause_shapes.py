@@ -61,8 +61,9 @@ def preposition(token: Token, forms: dict[str, str]) -> str | None:
 
 def preposition_at(doc: Doc, i: int, forms: dict[str, str]) -> str | None:
     """:func:`preposition` of the token at index ``i``, read on the parse table (no ``Token``)."""
-    deps = parse_table(doc).deps
-    for child in parse_table(doc).children[i]:
+    table = parse_table(doc)
+    deps = table.deps
+    for child in table.children[i]:
         if child >= i:
             return None  # children come in order: none left before the phrase's head
         if deps[child] in LABELS.introducers:

@@ -112,9 +112,9 @@ class EventExtractor:
         answers: list[Token] = []
         tokens = token_table(doc)
         quoted = _quoted(tokens.starts, context.discourse.quotes)
-        for i, tag in enumerate(tokens.pos):
-            may_trigger, may_read = self._walk_memo.get((tokens.folded[i], tokens.folded_lemmas[i])) or self._may(
-                tokens.folded[i], tokens.folded_lemmas[i])
+        walk_memo = self._walk_memo
+        for i, (tag, form, lemma) in enumerate(zip(tokens.pos, tokens.folded, tokens.folded_lemmas)):
+            may_trigger, may_read = walk_memo.get((form, lemma)) or self._may(form, lemma)
             if (tag not in TRIGGER_POS or not may_trigger) and not may_read and not quoted[i]:
                 continue  # no trigger entry, no wish or judgment, no quote: nothing below would find anything
             token = doc[i]
@@ -154,7 +154,11 @@ class EventExtractor:
         for entry in self.words.entries_for(token):
             if not self.finder.fits(token, entry) or not self._cue_present(token, entry):
                 continue
-            found = self.finder.find(token, entry, context.types)
+            # A verb's event outside quotes gets a source from nothing but its slots (``_complete``
+            # fills a missing source only in a quote or from a judgment or a counterpart).
+            found = self.finder.find(token, entry, context.types, sources_first=entry.kind == "verb"
+                                     and entry.counterpart not in ("judge", "source")
+                                     and context.discourse.quote_at(token.idx) is None)
             certainty = found.certainty * self._complete(token, entry, found, context, events)
             if found.sources and found.targets:
                 made.extend(self._events(token, entry, found, certainty, context))
