@@ -118,6 +118,8 @@ class ArgumentFinder:
         self.gerund_markers = words.words("syntax", "gerund_markers")
         self.partitive_articles = words.words("syntax", "partitive_articles")
         self.nominal = NominalReader(words, reader)
+        #: :meth:`_preposition_words` of each preposition asked.
+        self._prep_words: dict[str, frozenset[str]] = {}
 
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
@@ -285,6 +287,10 @@ class ArgumentFinder:
         "plainte") and of the verb governing a noun trigger ("partage un bon de commande ... pour
         une Tesla", where the parser hangs "pour" on the verb) are read too.
         """
+        if not parse_table(trigger.doc).any_in_sentence(self._preposition_words(prep), trigger.i):
+            # Every phrase read below is in the trigger's sentence (its tree) and is introduced
+            # by a word that gives ``prep``: with no such word there, there is nothing to read.
+            return []
         heads = [trigger]
         # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
         # holds the verb's complement.
@@ -336,6 +342,17 @@ class ArgumentFinder:
                 if phrase.left_edge.i == trigger.right_edge.i + 1:
                     keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
         return keys
+
+    def _preposition_words(self, prep: str) -> frozenset[str]:
+        """The words that can introduce a ``prep`` phrase (:func:`~chronique.extract.events.clause_shapes.preposition_at`
+        and :meth:`~chronique.extract.events.phrase_reader.PhraseReader.obliques`): ``prep``'s own words,
+        the forms the lexicon reads as ``prep`` ("au" for "à") and the last word of such a compound."""
+        words = self._prep_words.get(prep)
+        if words is None:
+            forms = self.reader.preposition_forms
+            words = self._prep_words[prep] = frozenset(
+                {prep, *prep.split(), *(form.split()[-1] for form, full in forms.items() if full == prep)})
+        return words
 
     def _stake_holding(self, noun: Token, prep: str) -> list[str]:
         """"la cession à X des 80 % détenus par Y dans le capital de Z", "la vente de ses parts

@@ -9,11 +9,12 @@ a clause on top of this; the two are apart because a phrase's actors need no cla
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from chronique.extract.actors.groups import group_lists
+from chronique.extract.actors.groups import GroupLists, group_lists
 from chronique.extract.events.clause_shapes import (
     CLAUSE_LINKS,
     LABELS,
@@ -86,7 +87,9 @@ class PhraseReader:
     @per_token
     def actors(self, head: Token) -> list[str]:
         """Actors denoted by the phrase headed by ``head``: names, relatives, appositions, groups."""
-        if members := group_lists(head.doc.lang_).members(head):
+        lists = group_lists(head.doc.lang_)
+        # A list opens with one of its marks ("(") in the sentence: none there, no list to read.
+        if parse_table(head.doc).any_in_sentence(_list_openers(lists), head.i) and (members := lists.members(head)):
             return members  # "trois clubs (A, B et C)": every listed actor (extract.actors.groups)
         if "Rel" in features_of(head).get("PronType", ()) or fold(head.text) in self.relative_subject:
             return self.antecedent(head)
@@ -270,3 +273,10 @@ class PhraseReader:
                             and fold(adverb.text) == prep and adverb.head != head:
                         yield from (g for g in adverb.children if g.dep_ in OBLIQUE_DEPS
                                     and preposition(g, self.preposition_forms) == prep)
+
+
+@cache
+def _list_openers(lists: GroupLists) -> frozenset[str]:
+    """The marks that open a list of names, as written and folded (as the parse table's
+    sentence words hold them)."""
+    return frozenset(lists.openers) | frozenset(fold(mark) for mark in lists.openers)
