@@ -161,21 +161,21 @@ class ArgumentFinder:
                    for lemma in self.words.lemma_candidates(verb))
 
     # -- slots -------------------------------------------------------------------------------
-    def find(self, trigger: Token, entry: TriggerEntry, types: dict[str, str], sources_first: bool = False) -> Arguments:
+    def find(self, trigger: Token, entry: TriggerEntry, types: dict[str, str], first: str | None = None) -> Arguments:
         """The actors of every slot of ``entry``, filtered by the entry's entity types.
 
-        With ``sources_first`` the caller has no use for targets without a source (nothing else
-        can give the event one): the source slots are read first, and the target slots only
-        when they found an actor.
+        With ``first`` ("source" or "target") the caller has no use for the other side without
+        this one (nothing else can give the event this side): the slots of this role are read
+        first, and the others only when they found an actor.
         """
         found = Arguments()
         roles = entry.roles
-        if sources_first and all(role in ("source", "target") for _, role in roles):
-            roles = (*(r for r in roles if r[1] == "source"), *(r for r in roles if r[1] == "target"))
+        if first is not None and all(role in ("source", "target") for _, role in roles):
+            roles = (*(r for r in roles if r[1] == first), *(r for r in roles if r[1] != first))
         else:
-            sources_first = False
+            first = None
         for slot, role in roles:
-            if sources_first and role == "target" and not found.sources:
+            if first is not None and role != first and not (found.sources if first == "source" else found.targets):
                 break
             keys, direct = self._slot(trigger, entry, slot)
             if role == "maker":

@@ -31,7 +31,9 @@ ADJECTIVE_LINKS = frozenset({LABELS.adjectival_modifier, LABELS.apposition, LABE
 
 def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice (an auxiliary "être" of passive, or "Voice=Pass")."""
-    if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children) or "Pass" in features_of(verb).get("Voice", ()):
+    table = parse_table(verb.doc)  # read by index: no Token per child
+    deps = table.deps
+    if any(deps[c] == LABELS.passive_auxiliary for c in table.children[verb.i]) or "Pass" in table.features[verb.i].get("Voice", ()):
         return True
     # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
     return participle_on_noun(verb) or participle_adjunct(verb)
@@ -40,18 +42,22 @@ def is_passive(verb: Token) -> bool:
 def participle_adjunct(verb: Token) -> bool:
     """"Courtisée par Google en 2024, la start-up ...": a bare past participle adjunct is a
     passive whose patient is the subject of the clause it hangs on."""
-    if verb.dep_ != LABELS.adverbial_clause or "Part" not in features_of(verb).get("VerbForm", ()):
+    table = parse_table(verb.doc)
+    deps, features = table.deps, table.features[verb.i]
+    if deps[verb.i] != LABELS.adverbial_clause or "Part" not in features.get("VerbForm", ()):
         return False
-    if "Pres" in features_of(verb).get("Tense", ()):
+    if "Pres" in features.get("Tense", ()):
         return False
-    return not any(c.dep_ in LABELS.finite_clause_markers or c.dep_ == LABELS.marker for c in verb.children)
+    return not any(deps[c] in LABELS.finite_clause_markers or deps[c] == LABELS.marker for c in table.children[verb.i])
 
 
 def participle_on_noun(verb: Token) -> bool:
     """A bare past participle modifying a noun (no subject, no tense auxiliary)."""
-    if verb.dep_ != LABELS.clausal_modifier or "Part" not in features_of(verb).get("VerbForm", ()) or "Past" not in features_of(verb).get("Tense", ()):
+    table = parse_table(verb.doc)
+    deps, features = table.deps, table.features[verb.i]
+    if deps[verb.i] != LABELS.clausal_modifier or "Part" not in features.get("VerbForm", ()) or "Past" not in features.get("Tense", ()):
         return False
-    return not any(c.dep_ in LABELS.finite_clause_markers for c in verb.children)
+    return not any(deps[c] in LABELS.finite_clause_markers for c in table.children[verb.i])
 
 
 def preposition(token: Token, forms: dict[str, str]) -> str | None:
@@ -81,13 +87,15 @@ def preposition_at(doc: Doc, i: int, forms: dict[str, str]) -> str | None:
 def is_infinitive(verb: Token) -> bool:
     """An infinitive, simple or compound ("contacter", "avoir contacté"); a verb with a finite
     auxiliary is none, whatever the tagger says ("que Lactalis a copié/Inf")."""
-    auxiliaries = [c for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)]
-    if any("Fin" in features_of(c).get("VerbForm", ()) for c in auxiliaries):
+    table = parse_table(verb.doc)
+    deps, features = table.deps, table.features
+    auxiliaries = [c for c in table.children[verb.i] if deps[c].startswith(LABELS.auxiliary_prefix)]
+    if any("Fin" in features[c].get("VerbForm", ()) for c in auxiliaries):
         return False
-    if "Inf" in features_of(verb).get("VerbForm", ()):
+    if "Inf" in features[verb.i].get("VerbForm", ()):
         # "Le groupe X rivalise/Inf avec Y": a form with no infinitive ending is finite.
         return verb.lower_.endswith(tuple(load_event_lexicon(verb.doc.lang_).words("syntax", "infinitive_endings")) or ("",))
-    return any("Inf" in features_of(c).get("VerbForm", ()) for c in auxiliaries)
+    return any("Inf" in features[c].get("VerbForm", ()) for c in auxiliaries)
 
 
 def finite_on_root_noun(verb: Token) -> bool:

@@ -118,8 +118,13 @@ class EventExtractor:
             if (tag not in TRIGGER_POS or not may_trigger) and not may_read and not quoted[i]:
                 continue  # no trigger entry, no wish or judgment, no quote: nothing below would find anything
             token = doc[i]
-            event = (self._from_lexicon(token, context, events) or self._from_quote(token, context)
-                     or self._from_speech(token, context))
+            # The quote rules find nothing outside a quote, the speech rules nothing at a word
+            # they cannot read (``SpeechRules.may_read``): as ``a or b or c``, without the calls.
+            event = self._from_lexicon(token, context, events)
+            if not event:
+                event = self._from_quote(token, context) if quoted[i] else None
+            if not event:
+                event = self._from_speech(token, context) if may_read else None
             if event is not None:
                 events.extend(event)
             elif any(entry.answers or entry.counterpart == "accused" for entry in self.words.entries_for(token)):
@@ -154,11 +159,7 @@ class EventExtractor:
         for entry in self.words.entries_for(token):
             if not self.finder.fits(token, entry) or not self._cue_present(token, entry):
                 continue
-            # A verb's event outside quotes gets a source from nothing but its slots (``_complete``
-            # fills a missing source only in a quote or from a judgment or a counterpart).
-            found = self.finder.find(token, entry, context.types, sources_first=entry.kind == "verb"
-                                     and entry.counterpart not in ("judge", "source")
-                                     and context.discourse.quote_at(token.idx) is None)
+            found = self.finder.find(token, entry, context.types, first=self._first_side(token, entry, context))
             certainty = found.certainty * self._complete(token, entry, found, context, events)
             if found.sources and found.targets:
                 made.extend(self._events(token, entry, found, certainty, context))
@@ -169,6 +170,15 @@ class EventExtractor:
             if not made and not (found.sources and found.targets):
                 self._note_lead_date(token, entry, context)
         return made or None
+
+    def _first_side(self, token: Token, entry: TriggerEntry, context: _DocumentContext) -> str | None:
+        """The side of a verb's event that nothing but its slots can give (:meth:`_complete`
+        fills sides only in a quote, from a judgment, a counterpart or an answered offer), so
+        that the other side need not be read when this one is empty: the target when no side
+        can be filled (the cheaper to read, and the more often empty), else the source."""
+        if entry.kind != "verb" or entry.counterpart in ("judge", "source") or context.discourse.quote_at(token.idx) is not None:
+            return None
+        return "target" if entry.counterpart is None and not entry.answers else "source"
 
     def _note_lead_date(self, token: Token, entry: TriggerEntry, context: _DocumentContext) -> None:
         """The date of a happening the lead tells without readable actors, for its later telling
