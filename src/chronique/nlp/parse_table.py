@@ -85,11 +85,16 @@ class ParseTable:
             _FEATURES[key] = _parsed_features(strings[key] if key else "")
         return [_FEATURES[key] for key in keys]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        """The token table's sentence starts, and the end of the document after them."""
+        return [*self._tokens().sentence_starts, self.size]
+
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         """``(token.sent.start, token.sent.end)`` of token ``i``, without a ``Span`` built."""
-        starts = self._tokens().sentence_starts
+        starts = self._sentence_starts
         k = bisect_right(starts, i) - 1
-        return starts[k], (starts[k + 1] if k + 1 < len(starts) else self.size)
+        return starts[k], starts[k + 1]
 
     def sentence_chars(self, i: int) -> tuple[int, int]:
         """``(token.sent.start_char, token.sent.end_char)`` of token ``i``."""

@@ -89,6 +89,8 @@ class EventExtractor:
         #: (folded form, folded lemma) -> (may evoke a trigger entry, may be read by the speech
         #: rules): pure functions of the two strings, asked of every word of every document.
         self._walk_memo: dict[tuple[str, str], tuple[bool, bool]] = {}
+        #: :meth:`_may_answer` of each of the lexicon's entry lists, by identity.
+        self._answering: dict[int, bool] = {}
         self.second_person = words.words("syntax", "second_person")
         self.first_person = words.words("syntax", "first_person")
         self.wrongdoing = words.words("quotes", "wrongdoing_verbs")
@@ -127,7 +129,7 @@ class EventExtractor:
                 event = self._from_speech(token, context) if may_read else None
             if event is not None:
                 events.extend(event)
-            elif any(entry.answers or entry.counterpart == "accused" for entry in self.words.entries_for(token)):
+            elif self._may_answer(self.words.entries_for(token)):
                 answers.append(token)
         for token in answers:
             # "X a rejeté l'offre de rachat de Y formulée par Z": the offer told after the reply
@@ -144,6 +146,16 @@ class EventExtractor:
         kept = carry_retelling_dates(doc, kept)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
+
+    def _may_answer(self, entries: list[TriggerEntry]) -> bool:
+        """Whether an entry answers or accuses (tried again once every event is known). Worked
+        out once per list: the lists are the lexicon's own (an empty one has none)."""
+        if not entries:
+            return False
+        found = self._answering.get(id(entries))
+        if found is None:
+            found = self._answering[id(entries)] = any(e.answers or e.counterpart == "accused" for e in entries)
+        return found
 
     def _may(self, folded: str, folded_lemma: str) -> tuple[bool, bool]:
         """Whether a word may evoke a trigger entry, and whether the speech rules may read it."""

@@ -272,6 +272,8 @@ class EventDater:
     def _on_argument_name(self, token: Token) -> Anchor | None:
         """A date the parser hung on a name argument ("contre Sam Altman en mars 2024") or on the
         object noun: names take no dates, so it dates the clause."""
+        if not self.attached:
+            return None  # no timex hangs on any token: none to find
         index = actor_index(self.doc)
         for child in token.children:
             # A name the tagger misread ("Wiz/VERB") is still a name when an actor is there.
@@ -290,8 +292,8 @@ class EventDater:
         conclu un accord pour acquérir Y, a annoncé dimanche le club"): the deal is that day's.
         Only for clauses in the present or the passé composé; older events carry their own date."""
         top = path[-1]
-        if not _tells_news([top]):
-            return None
+        if not self.attached or not _tells_news([top]):
+            return None  # (with no timex hung on any token, none to find)
         for child in top.children:
             if child.i < top.i or child.dep_ not in LABELS.shared_subject_links or child.dep_ == LABELS.open_complement:
                 continue
