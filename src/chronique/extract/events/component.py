@@ -37,7 +37,7 @@ from chronique.extract.events.syntax import ParseReader
 from chronique.identity.events import dates_compatible, interval_of
 from chronique.identity.ontology import is_repeated, score_of
 from chronique.kb import KnowledgeBase, load_knowledge_base
-from chronique.model import EXPORTED_MODALITIES, Event
+from chronique.model import EXPORTED_MODALITIES, Event, Timex
 from chronique.nlp.extensions import register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import features_of, parse_table
@@ -197,10 +197,14 @@ class EventExtractor:
         (:func:`chronique.extract.events.dating.carry_lead_dates`)."""
         if token.idx >= context.dater.lead_end or is_repeated(entry.type) or entry.kind == "quote":
             return
-        path, _ = self._scope(token, entry)
-        if self.modality.modality(path, []) not in EXPORTED_MODALITIES:
-            return
-        timex = context.dater.date(self._dating_path(token, entry, path), token.idx)
+        # The scope, modality and date read the entry only through its kind and whether it is
+        # relational: worked out once per token for the entries that share both.
+        key = (token.i, entry.kind, self.finder.relational(entry))
+        if key not in context.lead_timexes:
+            path, _ = self._scope(token, entry)
+            exported = self.modality.modality(path, []) in EXPORTED_MODALITIES
+            context.lead_timexes[key] = context.dater.date(self._dating_path(token, entry, path), token.idx) if exported else None
+        timex = context.lead_timexes[key]
         if timex is not None:
             context.lead_dates.setdefault(entry.type, set()).add((timex.value, timex.range_start, timex.range_end))
 
@@ -468,6 +472,8 @@ class _DocumentContext:
         self.orphans: list[tuple[Token, TriggerEntry, Arguments, float]] = []
         #: Dates of happenings the lead tells without readable actors, by type.
         self.lead_dates: dict[str, set[tuple]] = {}
+        #: The date :meth:`EventExtractor._note_lead_date` found, by token, kind and relational.
+        self.lead_timexes: dict[tuple[int, str, bool], Timex | None] = {}
 
 
 def _quoted(starts: list[int], quotes: list[QuoteSpan]) -> list[bool]:
