@@ -97,6 +97,11 @@ def per_token(method: Callable[[Reader, Token], Answer]) -> Callable[[Reader, To
             answer = method(self, token)
             memo[i] = _freeze(answer)
             return answer
+        kind = frozen.__class__
+        if kind is _TokenAt:
+            return doc[frozen.i]  # what _freeze kept of an Answer
+        if kind in _PLAIN:
+            return frozen
         return _thaw(frozen, doc)  # what _freeze kept of an Answer
 
     return remembered

@@ -37,6 +37,7 @@ from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_token
+from chronique.nlp.parse_table import features_of, parse_table
 from chronique.text import fold
 
 __all__ = ["Arguments", "ArgumentFinder"]
@@ -87,12 +88,16 @@ def _clause_descendants(token: Token, depth: int) -> list[Token]:
 def _participles_on(noun: Token, depth: int = 3) -> list[Token]:
     """Past participles modifying ``noun`` or a complement chain under it ("de fonds de 13
     milliards menée")."""
-    found: list[Token] = []
-    level = [noun]
+    doc = noun.doc
+    table = parse_table(doc)  # walked by index: a Token only for what is found
+    deps, children, features = table.deps, table.children, table.features
+    found: list[int] = []
+    level = [noun.i]
     for _ in range(depth):
-        found.extend(c for t in level for c in t.children if c.dep_ == LABELS.clausal_modifier and "Part" in c.morph.get("VerbForm", []))
-        level = [c for t in level for c in t.children if c.dep_ == LABELS.nominal_modifier]
-    return found
+        found.extend(c for t in level for c in children[t]
+                     if deps[c] == LABELS.clausal_modifier and "Part" in features[c].get("VerbForm", ()))
+        level = [c for t in level for c in children[t] if deps[c] == LABELS.nominal_modifier]
+    return [doc[i] for i in found]
 
 
 class ArgumentFinder:
@@ -113,10 +118,19 @@ class ArgumentFinder:
         self.gerund_markers = words.words("syntax", "gerund_markers")
         self.partitive_articles = words.words("syntax", "partitive_articles")
         self.nominal = NominalReader(words, reader)
+        #: :meth:`_preposition_words` of each preposition asked.
+        self._prep_words: dict[str, frozenset[str]] = {}
 
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
         """Whether the trigger's context meets the entry's constraints (object noun, "se" ...)."""
+        if entry.object_lemmas or entry.needs_child:
+            # No token of the sentence (the trigger's tree) is any of the words the entry needs
+            # ("porter plainte" without "plainte"): no walk of the parse can find one.
+            table = parse_table(trigger.doc)
+            if (entry.object_lemmas and not table.any_in_sentence(entry.object_lemmas, trigger.i)) or (
+                    entry.needs_child and not table.any_in_sentence(entry.needs_child, trigger.i)):
+                return False
         if entry.object_lemmas:
             obj = self.reader.object(trigger) or apposed_object(trigger, self.possessives)
             if obj is None or not ({fold(obj.lemma_), fold(obj.text)} & entry.object_lemmas):
@@ -129,7 +143,7 @@ class ArgumentFinder:
                 return False
         if entry.kind == "noun" and self._ended(trigger):
             return False
-        if entry.reflexive and not any("Yes" in c.morph.get("Reflex", []) for c in trigger.children):
+        if entry.reflexive and not any("Yes" in features_of(c).get("Reflex", ()) for c in trigger.children):
             return False
         if entry.predicative and self.predicate_head(trigger) is None:
             return False
@@ -147,10 +161,22 @@ class ArgumentFinder:
                    for lemma in self.words.lemma_candidates(verb))
 
     # -- slots -------------------------------------------------------------------------------
-    def find(self, trigger: Token, entry: TriggerEntry, types: dict[str, str]) -> Arguments:
-        """The actors of every slot of ``entry``, filtered by the entry's entity types."""
+    def find(self, trigger: Token, entry: TriggerEntry, types: dict[str, str], first: str | None = None) -> Arguments:
+        """The actors of every slot of ``entry``, filtered by the entry's entity types.
+
+        With ``first`` ("source" or "target") the caller has no use for the other side without
+        this one (nothing else can give the event this side): the slots of this role are read
+        first, and the others only when they found an actor.
+        """
         found = Arguments()
-        for slot, role in entry.roles:
+        roles = entry.roles
+        if first is not None and all(role in ("source", "target") for _, role in roles):
+            roles = (*(r for r in roles if r[1] == first), *(r for r in roles if r[1] != first))
+        else:
+            first = None
+        for slot, role in roles:
+            if first is not None and role != first and not (found.sources if first == "source" else found.targets):
+                break
             keys, direct = self._slot(trigger, entry, slot)
             if role == "maker":
                 keys, role = self._makers(keys, types), "target"
@@ -261,10 +287,15 @@ class ArgumentFinder:
         "plainte") and of the verb governing a noun trigger ("partage un bon de commande ... pour
         une Tesla", where the parser hangs "pour" on the verb) are read too.
         """
+        if not parse_table(trigger.doc).any_in_sentence(self._preposition_words(prep), trigger.i):
+            # Every phrase read below is in the trigger's sentence (its tree) and is introduced
+            # by a word that gives ``prep``: with no such word there, there is nothing to read.
+            return []
         heads = [trigger]
         # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
         # holds the verb's complement.
-        heads.extend(c for c in trigger.children if entry.kind == "verb" and c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
+        if entry.kind == "verb":
+            heads.extend(c for c in trigger.children if c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
         obj = (self.reader.object(trigger) or apposed_object(trigger, self.possessives)
                or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
@@ -311,6 +342,17 @@ class ArgumentFinder:
                 if phrase.left_edge.i == trigger.right_edge.i + 1:
                     keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
         return keys
+
+    def _preposition_words(self, prep: str) -> frozenset[str]:
+        """The words that can introduce a ``prep`` phrase (:func:`~chronique.extract.events.clause_shapes.preposition_at`
+        and :meth:`~chronique.extract.events.phrase_reader.PhraseReader.obliques`): ``prep``'s own words,
+        the forms the lexicon reads as ``prep`` ("au" for "à") and the last word of such a compound."""
+        words = self._prep_words.get(prep)
+        if words is None:
+            forms = self.reader.preposition_forms
+            words = self._prep_words[prep] = frozenset(
+                {prep, *prep.split(), *(form.split()[-1] for form, full in forms.items() if full == prep)})
+        return words
 
     def _stake_holding(self, noun: Token, prep: str) -> list[str]:
         """"la cession à X des 80 % détenus par Y dans le capital de Z", "la vente de ses parts

@@ -7,15 +7,16 @@ These are facts about one verb or one phrase, with no actor in them; the readers
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import load_event_lexicon
 from chronique.nlp.labels import dependency_scheme
-from chronique.text import fold
+from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.tokens import token_table
 
 __all__ = [
     "ADJECTIVE_LINKS", "CLAUSE_LINKS", "LABELS", "MAX_CLIMB", "OBLIQUE_DEPS", "STRAY_DEPS", "counted_after_day",
-    "finite_on_root_noun", "is_infinitive", "is_passive", "participle_adjunct", "participle_on_noun", "preposition",
+    "finite_on_root_noun", "is_infinitive", "is_passive", "participle_adjunct", "participle_on_noun", "preposition", "preposition_at",
 ]
 
 LABELS = dependency_scheme("ud")
@@ -30,7 +31,9 @@ ADJECTIVE_LINKS = frozenset({LABELS.adjectival_modifier, LABELS.apposition, LABE
 
 def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice (an auxiliary "être" of passive, or "Voice=Pass")."""
-    if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children) or "Pass" in verb.morph.get("Voice", []):
+    table = parse_table(verb.doc)  # read by index: no Token per child
+    deps = table.deps
+    if any(deps[c] == LABELS.passive_auxiliary for c in table.children[verb.i]) or "Pass" in table.features[verb.i].get("Voice", ()):
         return True
     # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
     return participle_on_noun(verb) or participle_adjunct(verb)
@@ -39,28 +42,42 @@ def is_passive(verb: Token) -> bool:
 def participle_adjunct(verb: Token) -> bool:
     """"Courtisée par Google en 2024, la start-up ...": a bare past participle adjunct is a
     passive whose patient is the subject of the clause it hangs on."""
-    if verb.dep_ != LABELS.adverbial_clause or "Part" not in verb.morph.get("VerbForm", []):
+    table = parse_table(verb.doc)
+    deps, features = table.deps, table.features[verb.i]
+    if deps[verb.i] != LABELS.adverbial_clause or "Part" not in features.get("VerbForm", ()):
         return False
-    if "Pres" in verb.morph.get("Tense", []):
+    if "Pres" in features.get("Tense", ()):
         return False
-    return not any(c.dep_ in LABELS.finite_clause_markers or c.dep_ == LABELS.marker for c in verb.children)
+    return not any(deps[c] in LABELS.finite_clause_markers or deps[c] == LABELS.marker for c in table.children[verb.i])
 
 
 def participle_on_noun(verb: Token) -> bool:
     """A bare past participle modifying a noun (no subject, no tense auxiliary)."""
-    if verb.dep_ != LABELS.clausal_modifier or "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get("Tense", []):
+    table = parse_table(verb.doc)
+    deps, features = table.deps, table.features[verb.i]
+    if deps[verb.i] != LABELS.clausal_modifier or "Part" not in features.get("VerbForm", ()) or "Past" not in features.get("Tense", ()):
         return False
-    return not any(c.dep_ in LABELS.finite_clause_markers for c in verb.children)
+    return not any(deps[c] in LABELS.finite_clause_markers for c in table.children[verb.i])
 
 
 def preposition(token: Token, forms: dict[str, str]) -> str | None:
     """The (first) preposition introducing the phrase headed by ``token``, in its full form."""
-    for child in token.children:
-        if child.dep_ in LABELS.introducers and child.i < token.i:
-            word = fold(child.text)
-            if child.i > 0:
+    return preposition_at(token.doc, token.i, forms)
+
+
+def preposition_at(doc: Doc, i: int, forms: dict[str, str]) -> str | None:
+    """:func:`preposition` of the token at index ``i``, read on the parse table (no ``Token``)."""
+    table = parse_table(doc)
+    deps = table.deps
+    for child in table.children[i]:
+        if child >= i:
+            return None  # children come in order: none left before the phrase's head
+        if deps[child] in LABELS.introducers:
+            folded = token_table(doc).folded
+            word = folded[child]
+            if child > 0:
                 # A compound preposition the parser split: "auprès/advmod de/case Nvidia".
-                compound = f"{fold(child.doc[child.i - 1].text)} {word}"
+                compound = f"{folded[child - 1]} {word}"
                 if compound in forms:
                     return forms[compound]
             return forms.get(word, word)
@@ -70,13 +87,15 @@ def preposition(token: Token, forms: dict[str, str]) -> str | None:
 def is_infinitive(verb: Token) -> bool:
     """An infinitive, simple or compound ("contacter", "avoir contacté"); a verb with a finite
     auxiliary is none, whatever the tagger says ("que Lactalis a copié/Inf")."""
-    auxiliaries = [c for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)]
-    if any("Fin" in c.morph.get("VerbForm", []) for c in auxiliaries):
+    table = parse_table(verb.doc)
+    deps, features = table.deps, table.features
+    auxiliaries = [c for c in table.children[verb.i] if deps[c].startswith(LABELS.auxiliary_prefix)]
+    if any("Fin" in features[c].get("VerbForm", ()) for c in auxiliaries):
         return False
-    if "Inf" in verb.morph.get("VerbForm", []):
+    if "Inf" in features[verb.i].get("VerbForm", ()):
         # "Le groupe X rivalise/Inf avec Y": a form with no infinitive ending is finite.
         return verb.lower_.endswith(tuple(load_event_lexicon(verb.doc.lang_).words("syntax", "infinitive_endings")) or ("",))
-    return any("Inf" in c.morph.get("VerbForm", []) for c in auxiliaries)
+    return any("Inf" in features[c].get("VerbForm", ()) for c in auxiliaries)
 
 
 def finite_on_root_noun(verb: Token) -> bool:
@@ -88,7 +107,7 @@ def finite_on_root_noun(verb: Token) -> bool:
     # pris/acl à Y").
     compound = any(c.dep_ in LABELS.auxiliaries for c in verb.children)
     return (verb.dep_ == LABELS.clausal_modifier and head.head == head and head.i < verb.i
-            and ("Part" not in verb.morph.get("VerbForm", []) or compound) and not is_infinitive(verb)
+            and ("Part" not in features_of(verb).get("VerbForm", ()) or compound) and not is_infinitive(verb)
             and not any(c.dep_ == LABELS.marker or c.dep_ == LABELS.case_marker for c in verb.children))
 
 

@@ -37,9 +37,10 @@ from chronique.extract.events.syntax import ParseReader
 from chronique.identity.events import dates_compatible, interval_of
 from chronique.identity.ontology import is_repeated, score_of
 from chronique.kb import KnowledgeBase, load_knowledge_base
-from chronique.model import EXPORTED_MODALITIES, Event
+from chronique.model import EXPORTED_MODALITIES, Event, Timex
 from chronique.nlp.extensions import register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import features_of, parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -88,6 +89,8 @@ class EventExtractor:
         #: (folded form, folded lemma) -> (may evoke a trigger entry, may be read by the speech
         #: rules): pure functions of the two strings, asked of every word of every document.
         self._walk_memo: dict[tuple[str, str], tuple[bool, bool]] = {}
+        #: :meth:`_may_answer` of each of the lexicon's entry lists, by identity.
+        self._answering: dict[int, bool] = {}
         self.second_person = words.words("syntax", "second_person")
         self.first_person = words.words("syntax", "first_person")
         self.wrongdoing = words.words("quotes", "wrongdoing_verbs")
@@ -111,17 +114,22 @@ class EventExtractor:
         answers: list[Token] = []
         tokens = token_table(doc)
         quoted = _quoted(tokens.starts, context.discourse.quotes)
-        for i, tag in enumerate(tokens.pos):
-            may_trigger, may_read = self._walk_memo.get((tokens.folded[i], tokens.folded_lemmas[i])) or self._may(
-                tokens.folded[i], tokens.folded_lemmas[i])
+        walk_memo = self._walk_memo
+        for i, (tag, form, lemma) in enumerate(zip(tokens.pos, tokens.folded, tokens.folded_lemmas)):
+            may_trigger, may_read = walk_memo.get((form, lemma)) or self._may(form, lemma)
             if (tag not in TRIGGER_POS or not may_trigger) and not may_read and not quoted[i]:
                 continue  # no trigger entry, no wish or judgment, no quote: nothing below would find anything
             token = doc[i]
-            event = (self._from_lexicon(token, context, events) or self._from_quote(token, context)
-                     or self._from_speech(token, context))
+            # The quote rules find nothing outside a quote, the speech rules nothing at a word
+            # they cannot read (``SpeechRules.may_read``): as ``a or b or c``, without the calls.
+            event = self._from_lexicon(token, context, events)
+            if not event:
+                event = self._from_quote(token, context) if quoted[i] else None
+            if not event:
+                event = self._from_speech(token, context) if may_read else None
             if event is not None:
                 events.extend(event)
-            elif any(entry.answers or entry.counterpart == "accused" for entry in self.words.entries_for(token)):
+            elif self._may_answer(self.words.entries_for(token)):
                 answers.append(token)
         for token in answers:
             # "X a rejeté l'offre de rachat de Y formulée par Z": the offer told after the reply
@@ -139,6 +147,16 @@ class EventExtractor:
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
 
+    def _may_answer(self, entries: list[TriggerEntry]) -> bool:
+        """Whether an entry answers or accuses (tried again once every event is known). Worked
+        out once per list: the lists are the lexicon's own (an empty one has none)."""
+        if not entries:
+            return False
+        found = self._answering.get(id(entries))
+        if found is None:
+            found = self._answering[id(entries)] = any(e.answers or e.counterpart == "accused" for e in entries)
+        return found
+
     def _may(self, folded: str, folded_lemma: str) -> tuple[bool, bool]:
         """Whether a word may evoke a trigger entry, and whether the speech rules may read it."""
         if len(self._walk_memo) >= _WALK_MEMO_SIZE:
@@ -153,7 +171,7 @@ class EventExtractor:
         for entry in self.words.entries_for(token):
             if not self.finder.fits(token, entry) or not self._cue_present(token, entry):
                 continue
-            found = self.finder.find(token, entry, context.types)
+            found = self.finder.find(token, entry, context.types, first=self._first_side(token, entry, context))
             certainty = found.certainty * self._complete(token, entry, found, context, events)
             if found.sources and found.targets:
                 made.extend(self._events(token, entry, found, certainty, context))
@@ -165,15 +183,28 @@ class EventExtractor:
                 self._note_lead_date(token, entry, context)
         return made or None
 
+    def _first_side(self, token: Token, entry: TriggerEntry, context: _DocumentContext) -> str | None:
+        """The side of a verb's event that nothing but its slots can give (:meth:`_complete`
+        fills sides only in a quote, from a judgment, a counterpart or an answered offer), so
+        that the other side need not be read when this one is empty: the target when no side
+        can be filled (the cheaper to read, and the more often empty), else the source."""
+        if entry.kind != "verb" or entry.counterpart in ("judge", "source") or context.discourse.quote_at(token.idx) is not None:
+            return None
+        return "target" if entry.counterpart is None and not entry.answers else "source"
+
     def _note_lead_date(self, token: Token, entry: TriggerEntry, context: _DocumentContext) -> None:
         """The date of a happening the lead tells without readable actors, for its later telling
         (:func:`chronique.extract.events.dating.carry_lead_dates`)."""
         if token.idx >= context.dater.lead_end or is_repeated(entry.type) or entry.kind == "quote":
             return
-        path, _ = self._scope(token, entry)
-        if self.modality.modality(path, []) not in EXPORTED_MODALITIES:
-            return
-        timex = context.dater.date(self._dating_path(token, entry, path), token.idx)
+        # The scope, modality and date read the entry only through its kind and whether it is
+        # relational: worked out once per token for the entries that share both.
+        key = (token.i, entry.kind, self.finder.relational(entry))
+        if key not in context.lead_timexes:
+            path, _ = self._scope(token, entry)
+            exported = self.modality.modality(path, []) in EXPORTED_MODALITIES
+            context.lead_timexes[key] = context.dater.date(self._dating_path(token, entry, path), token.idx) if exported else None
+        timex = context.lead_timexes[key]
         if timex is not None:
             context.lead_dates.setdefault(entry.type, set()).add((timex.value, timex.range_start, timex.range_end))
 
@@ -388,7 +419,7 @@ class EventExtractor:
         complements.extend(level[1:])
         # "sa plainte déposée en novembre 2018", "des procédures engagées depuis 2021".
         complements.extend(c for c in token.children if c.dep_ == LABELS.clausal_modifier
-                           and "Part" in c.morph.get("VerbForm", []) and "Past" in c.morph.get("Tense", []))
+                           and "Part" in features_of(c).get("VerbForm", ()) and "Past" in features_of(c).get("Tense", ()))
         for _ in range(3):
             level = [c for t in level for c in t.children if c.dep_ in NOUN_COMPLEMENT_DEPS]
             complements.extend(level)
@@ -441,6 +472,8 @@ class _DocumentContext:
         self.orphans: list[tuple[Token, TriggerEntry, Arguments, float]] = []
         #: Dates of happenings the lead tells without readable actors, by type.
         self.lead_dates: dict[str, set[tuple]] = {}
+        #: The date :meth:`EventExtractor._note_lead_date` found, by token, kind and relational.
+        self.lead_timexes: dict[tuple[int, str, bool], Timex | None] = {}
 
 
 def _quoted(starts: list[int], quotes: list[QuoteSpan]) -> list[bool]:
@@ -484,11 +517,11 @@ def _trailing_siblings(noun: Token, most: int = 2) -> list[Token]:
 
 def _sentence_bounds(token: Token) -> tuple[int, int]:
     """The token's sentence, cut at line breaks: the parser runs paragraphs and titles together."""
-    sentence, text = token.sent, text_of(token.doc)
-    start = text.rfind("\n", sentence.start_char, token.idx) + 1 or sentence.start_char
-    start = max(start, sentence.start_char)
-    end = text.find("\n", token.idx, sentence.end_char)
-    return start, (end if end != -1 else sentence.end_char)
+    (start_char, end_char), text = parse_table(token.doc).sentence_chars(token.i), text_of(token.doc)
+    start = text.rfind("\n", start_char, token.idx) + 1 or start_char
+    start = max(start, start_char)
+    end = text.find("\n", token.idx, end_char)
+    return start, (end if end != -1 else end_char)
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:

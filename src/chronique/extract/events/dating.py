@@ -36,6 +36,7 @@ from chronique.model import Event, Money, Timex
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import features_of, parse_table
 from chronique.text import fold
 
 __all__ = ["EventDater", "amount_of", "carry_dates"]
@@ -150,7 +151,7 @@ class EventDater:
         head = span.root.head
         if head.i in range(span.start, span.end) or head is span.root:
             return None
-        if head.dep_ == LABELS.clausal_modifier and "Pres" in head.morph.get("Tense", []):
+        if head.dep_ == LABELS.clausal_modifier and "Pres" in features_of(head).get("Tense", ()):
             return head.head
         return head
 
@@ -171,7 +172,7 @@ class EventDater:
             return None if report.vague else report.timex
         paragraph = self._paragraph(trigger_char)
         earlier = [a for a in self.anchors if a.char < trigger_char]
-        sentence_start = path[0].sent.start_char  # for "alors" (below)
+        sentence_start = parse_table(self.doc).sentence_chars(path[0].i)[0]  # for "alors" (below)
         if self._has_anaphor(path):
             # The narrative's dates (headings, main clauses) and any date said earlier in the
             # same sentence ("Courtisée par Google en 2024, Wiz avait alors décliné"): the last
@@ -203,12 +204,12 @@ class EventDater:
         of another trigger ("Y a racheté Z lundi : W rachète V"), of a clause merely coordinated
         ("Les marchés ont reculé lundi, et X rachète Y"), nor one across a quote."""
         published = _publication_date(self.doc)
-        sentence = path[0].sent
         if published is None or not _tells_news(path) or not _on_main_line(path[0]):
             return None
+        sentence_start = parse_table(self.doc).sentence_chars(path[0].i)[0]
         text = text_of(self.doc)
         for anchor in reversed(self.narrated):
-            if anchor.char >= trigger_char or anchor.char < sentence.start_char:
+            if anchor.char >= trigger_char or anchor.char < sentence_start:
                 continue
             if anchor.vague or not DAY.match(anchor.timex.value):
                 return None  # the nearest date is not a day of the news: nothing to take
@@ -272,6 +273,8 @@ class EventDater:
     def _on_argument_name(self, token: Token) -> Anchor | None:
         """A date the parser hung on a name argument ("contre Sam Altman en mars 2024") or on the
         object noun: names take no dates, so it dates the clause."""
+        if not self.attached:
+            return None  # no timex hangs on any token: none to find
         index = actor_index(self.doc)
         for child in token.children:
             # A name the tagger misread ("Wiz/VERB") is still a name when an actor is there.
@@ -290,8 +293,8 @@ class EventDater:
         conclu un accord pour acquérir Y, a annoncé dimanche le club"): the deal is that day's.
         Only for clauses in the present or the passé composé; older events carry their own date."""
         top = path[-1]
-        if not _tells_news([top]):
-            return None
+        if not self.attached or not _tells_news([top]):
+            return None  # (with no timex hung on any token, none to find)
         for child in top.children:
             if child.i < top.i or child.dep_ not in LABELS.shared_subject_links or child.dep_ == LABELS.open_complement:
                 continue
@@ -329,21 +332,30 @@ def _publication_date(doc: Doc) -> Date | None:
         return None
 
 
+def _has_finite_verb(token: Token) -> bool:
+    """Whether the token's sentence has a finite verb form (read on the parse table: no
+    ``MorphAnalysis`` per word of the sentence)."""
+    table = parse_table(token.doc)
+    start, end = table.sentence_bounds(token.i)
+    features = table.features
+    return any("Fin" in features[i].get("VerbForm", ()) for i in range(start, end))
+
+
 def _tells_news(path: list[Token]) -> bool:
     """Whether the clause verb is in the present or the passé composé (present auxiliary); a
     sentence with no finite verb ("Douze clubs se disant prêts à lancer …") tells the news too."""
-    if path and not any("Fin" in t.morph.get("VerbForm", []) for t in path[0].sent):
+    if path and not _has_finite_verb(path[0]):
         return True
     verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
-    if "Cnd" in verb.morph.get("Mood", []):
+    if "Cnd" in features_of(verb).get("Mood", ()):
         return False
     auxiliaries = [c for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)]
     if auxiliaries:
-        return all(any(t in a.morph.get("Tense", []) for t in NEWS_TENSES) and "Cnd" not in a.morph.get("Mood", [])
+        return all(any(t in features_of(a).get("Tense", ()) for t in NEWS_TENSES) and "Cnd" not in features_of(a).get("Mood", ())
                    for a in auxiliaries)
-    return any(t in verb.morph.get("Tense", []) for t in NEWS_TENSES) and "Fin" in verb.morph.get("VerbForm", [])
+    return any(t in features_of(verb).get("Tense", ()) for t in NEWS_TENSES) and "Fin" in features_of(verb).get("VerbForm", ())
 
 
 def _on_main_line(token: Token) -> bool:

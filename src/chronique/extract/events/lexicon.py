@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from chronique.data import lexicon
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -180,11 +181,15 @@ class EventLexicon:
 
     def _fronted_participle(self, token: Token) -> bool:
         """Whether ``token`` opens its sentence with a past participle's ending and a comma after."""
-        if token.i != token.sent.start or not token.text[:1].isupper():
+        tokens = token_table(token.doc)
+        if not tokens.texts[token.i][:1].isupper():
             return False
-        if not any(fold(token.text).endswith(e) for e in self.words("syntax", "fronted_participle_endings")):
+        start, end = parse_table(token.doc).sentence_bounds(token.i)
+        if token.i != start:
             return False
-        return any(t.text == "," for t in token.doc[token.i + 1 : token.sent.end])
+        if not any(tokens.folded[token.i].endswith(e) for e in self.words("syntax", "fronted_participle_endings")):
+            return False
+        return "," in tokens.texts[token.i + 1 : end]
 
 
 def _index(entries: list[TriggerEntry]) -> dict[str, list[TriggerEntry]]:

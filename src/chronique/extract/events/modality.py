@@ -10,7 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.extract.events.lexicon import EventLexicon
+from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import features_of, parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -86,7 +88,7 @@ class ModalityReader:
                     continue  # the tagger gives "Tu" Polarity=Neg; only adverbs negate
                 if self._has("negation_words", child.text):
                     return True
-                if "Neg" in child.morph.get("Polarity", []) and not self._has("weak_negation_words", child.text):
+                if "Neg" in features_of(child).get("Polarity", ()) and not self._has("weak_negation_words", child.text):
                     return True
         return False
 
@@ -103,19 +105,20 @@ class ModalityReader:
         if any(self._has("failed_verbs", t.lemma_) for t in path[1:]):
             return True
         top = path[-1]
-        clause = fold(top.doc[top.left_edge.i : top.right_edge.i + 1].text)
+        tokens = token_table(top.doc)  # the clause's text, without a Span built
+        clause = fold(text_of(top.doc)[tokens.starts[top.left_edge.i] : tokens.ends[top.right_edge.i]])
         return any(phrase in clause for phrase in self.cues.get("failed_phrases", ()))
 
     def _reported(self, path: list[Token]) -> bool:
         if any(self._conditional(node) for node in path):
             return True
-        sentence = path[-1].sent
+        start, end = parse_table(path[-1].doc).sentence_bounds(path[-1].i)
         # the folded forms of the token table (``fold(t.text)``), not a Token per word of the sentence
         cues = self.cues.get("reported_cues", frozenset())
-        return any(word in cues for word in token_table(sentence.doc).folded[sentence.start : sentence.end])
+        return any(word in cues for word in token_table(path[-1].doc).folded[start:end])
 
     @staticmethod
     def _conditional(verb: Token) -> bool:
-        if "Cnd" in verb.morph.get("Mood", []):
+        if "Cnd" in features_of(verb).get("Mood", ()):
             return True
-        return any(c.dep_.startswith(LABELS.auxiliary_prefix) and "Cnd" in c.morph.get("Mood", []) for c in verb.children)
+        return any(c.dep_.startswith(LABELS.auxiliary_prefix) and "Cnd" in features_of(c).get("Mood", ()) for c in verb.children)

@@ -9,11 +9,14 @@ rules share them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from chronique.extract.events.clause_shapes import LABELS
 from chronique.nlp.actor_index import actor_index
-from chronique.nlp.tokens import first_token_from
+from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.tokens import first_token_from, token_table
 from chronique.text import fold
 
 __all__ = [
@@ -134,7 +137,7 @@ def name_after_adjectives(noun: Token) -> str | None:
         # noun names it, wherever the parser hung the name.
         mention = actor_index(doc).mention_at(doc[i])
         # "du groupe X": a preposition fused with the article determines the noun too.
-        determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
+        determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in features_of(c).get("PronType", ())) for c in noun.children)
         return mention.key if mention is not None and mention.start == doc[i].idx and determined else None
     if doc[i].head.i not in range(noun.i, i) and not _stray_name_of(noun, doc[i]):
         return None
@@ -152,7 +155,7 @@ def _stray_name_of(noun: Token, name: Token) -> bool:
     """"commander 40 camions au constructeur suédois Volvo/dep": the name right after a
     determined noun and its adjectives, hung by the parser on the noun's own governor (not as
     that governor's subject or the start of another clause), is the noun's name."""
-    determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
+    determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in features_of(c).get("PronType", ())) for c in noun.children)
     # "la cession de sa filiale Kolbex/obl(annoncé)": one level further up, right after the noun
     hung = name.head == noun.head or (name.head == noun.head.head and name.i == noun.right_edge.i + 1)
     return (determined and hung and name.dep_ not in LABELS.subjects
@@ -168,7 +171,7 @@ def name_after_trade(noun: Token, genitive: frozenset[str]) -> str | None:
     "de" complement of bare lower-case words that says its trade, then a name; the name is the
     noun's wherever the parser hung it ("de la chimie X" has an article: no trade)."""
     doc = noun.doc
-    determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in c.morph.get("PronType", [])) for c in noun.children)
+    determined = any(c.i < noun.i and (c.pos_ == "DET" or "Art" in features_of(c).get("PronType", ())) for c in noun.children)
     if noun.pos_ != "NOUN" or not determined:
         return None
     i = noun.i + 1
@@ -234,8 +237,9 @@ def listed_names(head: Token, coordinators: frozenset[str]) -> list[str]:
     mention = index.mention_at(head)
     if mention is None:
         return []
-    end = head.sent.end
-    j = next((t.i for t in doc[head.i : end] if t.idx >= mention.end), end)
+    end = parse_table(doc).sentence_bounds(head.i)[1]
+    # The first token from the head on that starts after the name (its start, by bisection).
+    j = bisect_left(token_table(doc).starts, mention.end, head.i, end)
     listed: list[str] = []
     pending: list[str] = []
     linked = coordinated = False

@@ -9,12 +9,20 @@ a clause on top of this; the two are apart because a phrase's actors need no cla
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from chronique.extract.actors.groups import group_lists
-from chronique.extract.events.clause_shapes import CLAUSE_LINKS, LABELS, MAX_CLIMB, OBLIQUE_DEPS, preposition
+from chronique.extract.actors.groups import GroupLists, group_lists
+from chronique.extract.events.clause_shapes import (
+    CLAUSE_LINKS,
+    LABELS,
+    MAX_CLIMB,
+    OBLIQUE_DEPS,
+    preposition,
+    preposition_at,
+)
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.phrase_names import (
     actor_at,
@@ -29,6 +37,9 @@ from chronique.extract.events.phrase_names import (
     person_named,
     phrase_actors,
 )
+from chronique.nlp.memo import per_token
+from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 if TYPE_CHECKING:
@@ -73,11 +84,14 @@ class PhraseReader:
         self.feminine_endings = tuple(sorted(words.words("syntax", "feminine_pronoun_endings")))
 
     # -- actors of a phrase --------------------------------------------------------------
+    @per_token
     def actors(self, head: Token) -> list[str]:
         """Actors denoted by the phrase headed by ``head``: names, relatives, appositions, groups."""
-        if members := group_lists(head.doc.lang_).members(head):
+        lists = group_lists(head.doc.lang_)
+        # A list opens with one of its marks ("(") in the sentence: none there, no list to read.
+        if parse_table(head.doc).any_in_sentence(_list_openers(lists), head.i) and (members := lists.members(head)):
             return members  # "trois clubs (A, B et C)": every listed actor (extract.actors.groups)
-        if "Rel" in head.morph.get("PronType", []) or fold(head.text) in self.relative_subject:
+        if "Rel" in features_of(head).get("PronType", ()) or fold(head.text) in self.relative_subject:
             return self.antecedent(head)
         named = any(c.i > head.i and names_its_head(c) and actor_at(c) for c in head.children)
         restated = name_in_description(head)
@@ -229,8 +243,13 @@ class PhraseReader:
 
     def obliques(self, head: Token, prep: str) -> Iterator[Token]:
         """Complements of ``head`` introduced by ``prep`` ("contre OpenAI", "du projet")."""
-        for child in head.children:
-            if child.dep_ in OBLIQUE_DEPS and preposition(child, self.preposition_forms) == prep:
+        doc = head.doc
+        table = parse_table(doc)
+        deps, folded = table.deps, token_table(doc).folded
+        for index in table.children[head.i]:
+            dep = deps[index]
+            if dep in OBLIQUE_DEPS and preposition_at(doc, index, self.preposition_forms) == prep:
+                child = doc[index]
                 yield child
                 # "du Suédois Spotify": the name after a demonym, hung on ``head`` beside it.
                 yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1 and continues_complement(s))
@@ -241,16 +260,23 @@ class PhraseReader:
                             and not any(c.dep_ in LABELS.introducers for c in s.children))
                 # "avec des opérateurs, ainsi qu'avec le réseau X": a conjunct with its own "avec".
                 yield from (c for c in child.conjuncts if c.i > child.i and preposition(c, self.preposition_forms) == prep)
-            elif child.dep_ == LABELS.adverbial_modifier and fold(child.text) == prep:
+            elif dep == LABELS.adverbial_modifier and folded[index] == prep:
                 # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
                 # that begins the compound preposition.
-                yield from (g for g in child.children if g.dep_ in OBLIQUE_DEPS
+                yield from (g for g in doc[index].children if g.dep_ in OBLIQUE_DEPS
                             and preposition(g, self.preposition_forms) == prep)
-            elif child.dep_ == LABELS.object:
+            elif dep == LABELS.object and prep in folded[doc[index].left_edge.i : doc[index].right_edge.i + 1]:
                 # "remporté un contrat de 2 milliards d'euros auprès/dep de la SNCF": the adverb
                 # that begins the compound preposition sinks into the object's complements.
-                for adverb in child.subtree:
+                for adverb in doc[index].subtree:
                     if adverb.pos_ == "ADV" and adverb.dep_ in (LABELS.adverbial_modifier, LABELS.unspecified) \
                             and fold(adverb.text) == prep and adverb.head != head:
                         yield from (g for g in adverb.children if g.dep_ in OBLIQUE_DEPS
                                     and preposition(g, self.preposition_forms) == prep)
+
+
+@cache
+def _list_openers(lists: GroupLists) -> frozenset[str]:
+    """The marks that open a list of names, as written and folded (as the parse table's
+    sentence words hold them)."""
+    return frozenset(lists.openers) | frozenset(fold(mark) for mark in lists.openers)

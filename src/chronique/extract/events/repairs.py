@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import features_of
 from chronique.text import fold
 
 __all__ = ["misparsed_gerund", "apposed_object"]
@@ -28,7 +29,7 @@ def misparsed_gerund(verb: Token, markers: frozenset[str]) -> tuple[Token, Token
     marker = verb.head
     if marker == verb or marker.i != verb.i - 1 or marker.pos_ != "ADP" or fold(marker.text) not in markers:
         return None
-    if "Part" not in verb.morph.get("VerbForm", []) or "Pres" not in verb.morph.get("Tense", []):
+    if "Part" not in features_of(verb).get("VerbForm", ()) or "Pres" not in features_of(verb).get("Tense", ()):
         return None
     phrase = marker.head  # the noun "en" introduces: the gerund's object
     if phrase == marker or phrase.i < verb.i or marker.dep_ not in LABELS.introducers:

@@ -108,7 +108,8 @@ def _has_word(cue: ScoreCue, words: Sequence[tuple[str, str]], negators: frozens
 
 def _has_phrase(cue: ScoreCue, texts: tuple[str, str]) -> bool:
     return any(
-        re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) for phrase in cue.phrases for text in texts
+        # The phrase as a substring first: only then can the pattern (the phrase, whole words) match.
+        phrase in text and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) for phrase in cue.phrases for text in texts
     )
 
 

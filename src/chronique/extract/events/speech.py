@@ -94,6 +94,9 @@ class SpeechRules:
         self.judgments: dict[str, str] = {}
         for name, kind in (("blame_adjectives", "ACCUSE"), ("praise_adjectives", "PRAISE")):
             self.judgments.update((word, kind) for word in words.words("speech", name))
+        #: The judgment kind of each folded form asked (a pure function of the form, asked of
+        #: every candidate word).
+        self._judgment_kinds: dict[str, str | None] = {}
         self.judgment_prepositions = words.words("speech", "judgment_prepositions")
         self.impersonal = words.words("speech", "impersonal_subjects")
         self.sanctions = tuple(sorted(words.words("speech", "sanction_phrases"), key=len, reverse=True))
@@ -309,7 +312,13 @@ class SpeechRules:
         satisfaits des engagements pris par Y », dit X: X accuses (or praises) Y."""
         if word.pos_ not in ("ADJ", "VERB"):
             return None
-        kind = next((self.judgments[f] for f in _base_forms(fold(word.text)) if f in self.judgments), None)
+        folded = token_table(word.doc).folded[word.i]
+        kind = self._judgment_kinds.get(folded, _UNKNOWN)
+        if kind is _UNKNOWN:
+            if len(self._judgment_kinds) >= _KINDS_SIZE:
+                self._judgment_kinds.clear()
+            kind = self._judgment_kinds[folded] = next(
+                (self.judgments[f] for f in _base_forms(folded) if f in self.judgments), None)
         if kind is None:
             return None
         targets = [k for s in self._wished_subjects(word) for k in self.reader.actors(s)]
@@ -391,6 +400,11 @@ class SpeechRules:
             return []
         addressee = discourse.addressee(quote.start, quote.speaker)
         return [addressee] if addressee else []
+
+
+#: A judgment kind not yet worked out, and how many forms are remembered before starting afresh.
+_UNKNOWN = "?"
+_KINDS_SIZE = 100_000
 
 
 def _base_forms(word: str) -> set[str]:

@@ -36,6 +36,7 @@ from chronique.extract.events.phrase_reader import PhraseReader
 from chronique.extract.events.sums import is_sum
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.memo import per_token
+from chronique.nlp.parse_table import features_of
 from chronique.text import fold
 
 __all__ = ["ParseReader"]
@@ -48,7 +49,7 @@ class ParseReader(PhraseReader):
     # -- clause arguments ----------------------------------------------------------------
     def _gerund(self, verb: Token) -> bool:
         """"en acquérant": a present participle introduced by "en" (``gerund_markers``)."""
-        return (verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm", []) and verb.head != verb
+        return (verb.pos_ == "VERB" and "Part" in features_of(verb).get("VerbForm", ()) and verb.head != verb
                 and any(c.i < verb.i and fold(c.text) in self.gerund_markers for c in verb.children))
 
     @per_token
@@ -100,7 +101,7 @@ class ParseReader(PhraseReader):
                 current, direct = current.sent.root, False
                 continue
             if current.dep_ in LABELS.noun_clauses:
-                active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in current.morph.get("Tense", [])
+                active_participle = current.dep_ == LABELS.clausal_modifier and "Pres" in features_of(current).get("Tense", ())
                 return (self.actors(head) if active_participle or finite_on_root_noun(current) else []), False
             if current.dep_ == LABELS.open_complement and is_passive(head) and not skip_control:
                 # "Free a été condamné à verser", "X a été autorisé à racheter": the passive
@@ -150,7 +151,7 @@ class ParseReader(PhraseReader):
     def infinitive_of_noun(verb: Token) -> Token | None:
         """The noun an infinitive complements ("son intention d'acquérir", "le projet de
         racheter"), or None."""
-        if verb.dep_ not in LABELS.noun_clauses or "Inf" not in verb.morph.get("VerbForm", []):
+        if verb.dep_ not in LABELS.noun_clauses or "Inf" not in features_of(verb).get("VerbForm", ()):
             return None
         return verb.head if verb.head.pos_ == "NOUN" else None
 

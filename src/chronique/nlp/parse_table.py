@@ -1,0 +1,152 @@
+"""The dependency parse of a ``Doc`` as plain lists, read once per ``Doc``: a parse table.
+
+The event rules walk the parse around every candidate trigger: ``token.children`` builds a
+generator and a ``Token`` per child, and each ``.dep_`` or ``.head`` crosses into spaCy again.
+:func:`parse_table` reads the heads and labels of all tokens in one ``Doc.to_array`` call each and
+keeps, per token index, its head's index, its label, its children's indexes (in order, as
+``Token.children`` gives them) and its sentence's bounds, so that a walk is list indexing.
+
+It also tells whether a sentence has a word at all (:meth:`ParseTable.any_in_sentence`): a rule
+that needs some word in the parse ("porter plainte" needs "plainte") cannot hold when the
+trigger's sentence (one dependency tree) has none of its words, whatever the parse.
+
+The table is kept in ``doc.user_data`` and rebuilt if the ``Doc`` no longer has as many tokens.
+Ask for it only once the parser has run (chronique's components all run after it).
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_right
+from functools import cached_property
+
+import numpy
+from spacy.attrs import DEP, HEAD, MORPH
+from spacy.tokens import Doc, Token
+
+from chronique.nlp.tokens import TokenTable, token_table
+
+__all__ = ["ParseTable", "features_of", "parse_table"]
+
+_TABLE_KEY = "chronique.parse"
+
+
+class ParseTable:
+    """Heads, labels, children and sentence bounds of one parsed ``Doc``, by token index."""
+
+    def __init__(self, doc: Doc) -> None:
+        # A weak reference, as the token table's: the table lives in ``doc.user_data``.
+        self._doc = weakref.ref(doc)
+        self.size = len(doc)
+        if not self.size:
+            self.heads: list[int] = []
+            self.deps: list[str] = []
+            return
+        # HEAD is an offset from the token, stored unsigned: read back as signed.
+        offsets = doc.to_array(HEAD).astype(numpy.int64)
+        #: Index of each token's head (a root is its own head).
+        self.heads = (offsets + numpy.arange(self.size, dtype=numpy.int64)).tolist()
+        keys = doc.to_array(DEP).tolist()
+        strings = doc.vocab.strings
+        labels = {key: strings[key] for key in set(keys)}
+        #: ``token.dep_`` of each token.
+        self.deps = list(map(labels.__getitem__, keys))
+        #: Words of each sentence already asked for, by the sentence's first token.
+        self._sentence_words: dict[int, frozenset[str]] = {}
+
+    def __len__(self) -> int:
+        return self.size
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """Indexes of each token's children, in the order of ``Token.children`` (left to right).
+        Read them, never change them."""
+        found: list[list[int]] = [[] for _ in range(self.size)]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                found[head].append(i)
+        return found
+
+    @cached_property
+    def features(self) -> list[dict[str, tuple[str, ...]]]:
+        """Each token's morphological features, feature name to values: ``features[i].get(name, ())``
+        holds the values ``token.morph.get(name)`` lists, without a ``MorphAnalysis`` per asking.
+        Read them, never change them (a dict is shared by every token of the same analysis)."""
+        if not self.size:
+            return []
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of this parse table is gone: ask parse_table(doc) again")
+        keys = doc.to_array(MORPH).tolist()
+        strings = doc.vocab.strings
+        for key in set(keys).difference(_FEATURES):
+            if len(_FEATURES) >= _FEATURES_LIMIT:
+                _FEATURES.clear()
+            _FEATURES[key] = _parsed_features(strings[key] if key else "")
+        return [_FEATURES[key] for key in keys]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        """The token table's sentence starts, and the end of the document after them."""
+        return [*self._tokens().sentence_starts, self.size]
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """``(token.sent.start, token.sent.end)`` of token ``i``, without a ``Span`` built."""
+        starts = self._sentence_starts
+        k = bisect_right(starts, i) - 1
+        return starts[k], starts[k + 1]
+
+    def sentence_chars(self, i: int) -> tuple[int, int]:
+        """``(token.sent.start_char, token.sent.end_char)`` of token ``i``."""
+        start, end = self.sentence_bounds(i)
+        tokens = self._tokens()
+        return tokens.starts[start], tokens.ends[end - 1]
+
+    def any_in_sentence(self, words: frozenset[str], i: int) -> bool:
+        """Whether a token of token ``i``'s sentence has one of ``words`` as its folded form or
+        folded lemma (``fold(t.text)``, ``fold(t.lemma_)``): a rule that needs one of them in
+        the parse around ``i`` (a sentence is one dependency tree) cannot hold when it has none."""
+        start, end = self.sentence_bounds(i)
+        known = self._sentence_words.get(start)
+        if known is None:
+            tokens = self._tokens()
+            known = self._sentence_words[start] = frozenset(tokens.folded[start:end]).union(
+                tokens.folded_lemmas[start:end])
+        return not words.isdisjoint(known)
+
+    def _tokens(self) -> TokenTable:
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of this parse table is gone: ask parse_table(doc) again")
+        return token_table(doc)
+
+
+#: Parsed features by the hash of their analysis, kept across documents (there are few analyses).
+_FEATURES: dict[int, dict[str, tuple[str, ...]]] = {}
+_FEATURES_LIMIT = 100_000
+
+
+def _parsed_features(analysis: str) -> dict[str, tuple[str, ...]]:
+    """"Mood=Cnd|VerbForm=Fin" as ``{"Mood": ("Cnd",), "VerbForm": ("Fin",)}`` (values split at
+    ","), as ``MorphAnalysis.get`` reads it; "_" or "" has none."""
+    found: dict[str, tuple[str, ...]] = {}
+    if analysis in ("", "_"):
+        return found
+    for feature in analysis.split("|"):
+        name, _, values = feature.partition("=")
+        found[name] = found.get(name, ()) + tuple(values.split(","))
+    return found
+
+
+def parse_table(doc: Doc) -> ParseTable:
+    """The document's parse table, built on first use and kept in ``doc.user_data``."""
+    table = doc.user_data.get(_TABLE_KEY)
+    if table is None or table.size != len(doc):
+        table = doc.user_data[_TABLE_KEY] = ParseTable(doc)
+    return table
+
+
+def features_of(token: Token) -> dict[str, tuple[str, ...]]:
+    """The token's morphological features (:attr:`ParseTable.features`): ``features_of(t).get("VerbForm", ())``
+    holds what ``t.morph.get("VerbForm")`` lists."""
+    return parse_table(token.doc).features[token.i]
