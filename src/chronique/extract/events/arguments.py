@@ -27,6 +27,7 @@ from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
 from chronique.extract.events.partitives import partitive_object
+from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.phrase_names import actor_at, continues_complement, name_after_adjectives, names_its_head
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
@@ -181,6 +182,8 @@ class ArgumentFinder:
             found, direct = reader.subject(gerund[0]) if gerund is not None else reader.subject(trigger)
             if not found and entry.kind == "verb":  # "Arrivé chez X en 2020, Y a ..."
                 found = detached_participle_subject(reader, self.words, trigger)
+            if not found and entry.kind == "verb":  # "X a appelé Y à négocier, menaçant de …"
+                found = participle_doer(reader, self.words, trigger)
             return found, direct
         if slot == "object" and gerund is not None:
             return reader.actors(gerund[1]), True
@@ -191,10 +194,16 @@ class ArgumentFinder:
             if not keys and (held := reader.object(trigger)) is not None:
                 keys = self.nominal.held_by(held)  # "l'essentiel des médias détenus par X"
             obj = reader.object(trigger) if not keys and entry.object_owner else None
-            return (author_of_deed(reader, obj) if obj is not None else keys), True
+            keys = author_of_deed(reader, obj) if obj is not None else keys
+            if not keys and entry.kind == "verb":  # "X a porté plainte contre Y, l'accusant de …"
+                keys = participle_clitic_party(reader, self.words, trigger)
+            return keys, True
         if slot == "iobj":
             iobj = reader.indirect_object(trigger)
-            return (reader.actors(iobj) if iobj is not None else []), True
+            keys = reader.actors(iobj) if iobj is not None else []
+            if not keys and entry.kind == "verb":  # "X a critiqué Y, lui reprochant …"
+                keys = participle_clitic_party(reader, self.words, trigger)
+            return keys, True
         if slot == "holder":
             head = self.predicate_head(trigger)
             return reader.subject(head) if head is not None else ([], True)

@@ -203,6 +203,12 @@ class PhraseReader:
         if before >= 0 and before < relative.i - 2:
             before = -1
         clause = relative.head
+        if before >= 0 and relative.doc[relative.i - 1].text == "," and clause.dep_ == LABELS.relative_clause and _inside_apposition(relative.doc[before], clause.head):
+            # "Philippe Brassac, directeur général du Crédit Agricole, qui a salué …": the
+            # relative hangs on the person the apposition describes, not on its complement.
+            key = actor_at(clause.head)
+            if key:
+                return [key]
         if before >= 0:
             key = actor_at(relative.doc[before])
             if key and clause.dep_ == LABELS.relative_clause and relative.doc[before] in clause.head.conjuncts:
@@ -254,3 +260,17 @@ class PhraseReader:
                             and fold(adverb.text) == prep and adverb.head != head:
                         yield from (g for g in adverb.children if g.dep_ in OBLIQUE_DEPS
                                     and preposition(g, self.preposition_forms) == prep)
+
+
+def _inside_apposition(name: Token, head: Token) -> bool:
+    """Whether ``name`` is a complement inside an apposition of ``head`` ("X, directeur de
+    Y"), or of ``head`` when ``head`` is itself the apposed noun ("X, ancien patron de Y")."""
+    node, apposed = name, head.dep_ == LABELS.apposition
+    for _ in range(6):
+        if node == head:
+            return apposed and name.i > head.i
+        if node.head == node:
+            return False
+        apposed = apposed or node.dep_ == LABELS.apposition
+        node = node.head
+    return False
