@@ -26,8 +26,8 @@ from chronique.extract.events.detached import detached_participle_object, detach
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
-from chronique.extract.events.partitives import partitive_object
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
+from chronique.extract.events.partitives import partitive_object
 from chronique.extract.events.phrase_names import actor_at, continues_complement, name_after_adjectives, names_its_head
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
