@@ -209,6 +209,11 @@ class ParseReader(PhraseReader):
                 return [*self._stray_conjunct(child, verb), *found] if found else found
             if child.dep_ == LABELS.expletive_subject and fold(child.text) in self.person_pronouns:
                 return self.actors(child) or self._pronoun_fallback(child, verb)
+        for aux in (c for c in verb.children if c.dep_ in LABELS.auxiliaries):
+            # "Le courtier X a quant à lui recruté Y": the parser hung the subject on the auxiliary.
+            hung = next((c for c in aux.children if c.dep_ == LABELS.subject), None)
+            if hung is not None and (found := self.actors(hung)):
+                return found
         if passive and any(c.dep_ == LABELS.passive_subject for c in verb.children):
             return []
         stray = next((c for c in verb.children if c.i < verb.i and self._bare_actor(c, verb, before=True)), None)
