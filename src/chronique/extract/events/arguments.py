@@ -274,6 +274,12 @@ class ArgumentFinder:
         # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
         # holds the verb's complement.
         heads.extend(c for c in trigger.children if entry.kind == "verb" and c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
+        if entry.kind == "verb" and (trigger.pos_ == "NOUN" or trigger.i == trigger.sent.start):
+            # "Nommé/NOUN directeur/nmod général de Renault, X …", "Élue présidente/obl:mod du
+            # Medef, Y …": a fronted participle (the tagger may read it as a noun); its bare noun
+            # complement, whatever label the parser gave it, is the predicate noun.
+            heads.extend(c for c in trigger.children if c.pos_ == "NOUN" and c.i == trigger.i + 1
+                         and c.dep_ not in LABELS.subjects and not any(g.dep_ == LABELS.case_marker for g in c.children))
         obj = (self.reader.object(trigger) or apposed_object(trigger, self.possessives)
                or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
