@@ -28,6 +28,7 @@ from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.partitives import partitive_object
+from chronique.extract.events.payments import recipient_of_sum
 from chronique.extract.events.phrase_names import actor_at, continues_complement, name_after_adjectives, names_its_head
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
@@ -222,6 +223,8 @@ class ArgumentFinder:
             return self.bearer(trigger), True
         if slot == "claimed":  # "Dans sa plainte, X affirme que Y ..."
             return self.nominal.claimed(trigger), True
+        if slot == "recipient":  # "la ville, qui va bénéficier de 10 000 euros versés par X"
+            return recipient_of_sum(reader, self.words, trigger), True
         if slot == "involved":  # "une levée de fonds impliquant X"
             return self.nominal.involved(trigger), True
         if slot == "own_act_agent":  # "l'abandon par X des procédures contre Y"

@@ -65,6 +65,8 @@ class PhraseReader:
         self.coordinators = words.words("syntax", "coordinators")
         #: "et", "ou", "puis": the words that close a list of names ("A, B et C").
         self.list_coordinators = words.words("syntax", "list_coordinators")
+        #: "dont", "notamment": the words after a plural noun's comma that open the names it stands for.
+        self.example_marks = words.words("syntax", "example_marks")
         #: "de": the preposition of a complement naming whose thing or office a noun is.
         self.genitive = words.words("syntax", "genitive_prepositions")
         #: "à", "dans": how a part sits within another ("au sein du capital de X").
@@ -79,6 +81,8 @@ class PhraseReader:
             return members  # "trois clubs (A, B et C)": every listed actor (extract.actors.groups)
         if "Rel" in head.morph.get("PronType", []) or fold(head.text) in self.relative_subject:
             return self.antecedent(head)
+        if head.pos_ == "NOUN" and actor_at(head) is None and (members := self._examples(head)):
+            return members  # "plusieurs fonds, dont Bpifrance et Eurazeo": the funds named
         named = any(c.i > head.i and names_its_head(c) and actor_at(c) for c in head.children)
         restated = name_in_description(head)
         if restated is not None:
@@ -106,7 +110,33 @@ class PhraseReader:
         found = phrase_actors(head)
         if found and lists_on(head):
             found.extend(k for k in listed_names(head, self.list_coordinators) if k not in found)
+        if found:
+            # "le fonds X et certains actionnaires, dont A et B": a conjunct noun's listed names.
+            for conjunct in head.conjuncts:
+                if conjunct.pos_ == "NOUN" and actor_at(conjunct) is None:
+                    found.extend(k for k in self._examples(conjunct) if k not in found)
         return found
+
+    def _examples(self, noun: Token) -> list[str]:
+        """"plusieurs fonds, dont Bpifrance et Eurazeo", "certains actionnaires historiques,
+        notamment A": the names a plural common noun introduces after its comma stand for it (the
+        parser hangs "dont A" as a relative clause, "notamment A" anywhere)."""
+        if "Plur" not in noun.morph.get("Number", []):
+            return []
+        doc, i = noun.doc, noun.i + 1
+        while i < noun.sent.end and doc[i].pos_ == "ADJ" and doc[i].head == noun:
+            i += 1  # "certains actionnaires historiques, dont …"
+        if i + 1 >= noun.sent.end or doc[i].text != "," or fold(doc[i + 1].text) not in self.example_marks:
+            return []
+        i += 2
+        while i < noun.sent.end and fold(doc[i].text) in self.example_marks:
+            i += 1  # "parmi lesquels"
+        if i >= noun.sent.end or actor_at(doc[i]) is None:
+            return []
+        name = doc[i]
+        while name.dep_ in LABELS.name_parts and name.head != name:
+            name = name.head
+        return phrase_actors(name)
 
     def office_holder(self, office: Token) -> list[str]:
         """The organisation an office belongs to: "la direction de Stellantis", "son poste de
