@@ -112,10 +112,13 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
         for phrase in level:
             if phrase.pos_ in ("VERB", "AUX"):
                 continue  # another clause: its complements are its own
-            if preposition(phrase, reader.preposition_forms) in wanted:
+            marked = preposition(phrase, reader.preposition_forms)
+            if marked in wanted:
                 found = reader.actors(phrase)
                 if found:
                     return found
+            if marked and marked not in wanted and phrase.head == verb:
+                continue  # "renoncé à son projet … après l'opposition du gouvernement": the verb's adjunct is no deal
             following.extend(c for c in phrase.children if c.dep_ in OBLIQUE_DEPS)
         level = following
     return []

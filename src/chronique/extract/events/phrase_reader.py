@@ -62,6 +62,8 @@ class PhraseReader:
         self.etre_verbs = words.words("syntax", "etre_verbs")
         self.active_auxiliaries = words.words("syntax", "active_auxiliaries")
         self.possessives = words.words("syntax", "possessives")
+        #: "de son côté", "à son tour": nouns of discourse adverbials the parser hangs a participle on.
+        self.discourse_adverbial_nouns = words.words("syntax", "discourse_adverbial_nouns")
         self.coordinators = words.words("syntax", "coordinators")
         #: "et", "ou", "puis": the words that close a list of names ("A, B et C").
         self.list_coordinators = words.words("syntax", "list_coordinators")

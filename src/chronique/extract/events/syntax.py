@@ -94,6 +94,10 @@ class ParseReader(PhraseReader):
                 # verb governs has the verb's subject.
                 current, direct = head.head, False
                 continue
+            if current.dep_ in LABELS.noun_clauses and self._discourse_adverbial(head):
+                # "Le groupe X a de son côté racheté Y", "a à son tour critiqué": the parser hangs
+                # the participle on the adverbial's noun; the subject is the adverbial's clause's.
+                return next((found for holder in (head, head.head) if (found := self._own_subject(holder))), []), False
             if current.dep_ in LABELS.noun_clauses and any(
                     c.dep_ == LABELS.marker and fold(c.text) in self.adverbial_infinitive_marks for c in current.children):
                 # "après s'être heurté à X" hung on a noun: an adverbial clause, the main subject's.
@@ -123,6 +127,12 @@ class ParseReader(PhraseReader):
                 skip_control = False
             current, direct = head, False
         return [], False
+
+    def _discourse_adverbial(self, noun: Token) -> bool:
+        """"de son côté", "à son tour", "pour sa part": a noun of a discourse adverbial, with its
+        possessive (`[syntax] discourse_adverbial_nouns`)."""
+        return noun.pos_ == "NOUN" and fold(noun.lemma_) in self.discourse_adverbial_nouns and any(
+            c.i < noun.i and c.pos_ == "DET" and fold(c.text) in self.possessives for c in noun.children)
 
     @staticmethod
     def _main_clause_after(verb: Token) -> Token | None:
@@ -172,6 +182,8 @@ class ParseReader(PhraseReader):
         clause is active."""
         if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children):
             return False
+        if verb.dep_ == LABELS.clausal_modifier and self._discourse_adverbial(verb.head):
+            return True  # "X a de son côté racheté Y": the auxiliary hangs elsewhere, the clause is active
         return any(
             c.dep_.startswith(LABELS.auxiliary_prefix) and set(self.words.lemma_candidates(c)) & self.active_auxiliaries
             for c in verb.children
