@@ -36,6 +36,9 @@ CASES = [
      "Le groupe mutualiste Covéa a de son côté renoncé à son projet de rachat du réassureur PartnerRe "
      "après l'opposition du gouvernement italien.",
      {("CANCEL", "Covéa", "PartnerRe")}),
+    ("a locution's complement is no adjunct: its party is still read",
+     "Le libraire Fnac fait face à la concurrence de l'américain Amazon.",
+     {("COMPETE", "Fnac", "Amazon")}),
     ("NOTHING: a participle that truly modifies a noun stays a passive with no buyer named",
      "La société rachetée de son côté par des investisseurs a été fermée.",
      set()),

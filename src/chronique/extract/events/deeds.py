@@ -117,7 +117,7 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
                 found = reader.actors(phrase)
                 if found:
                     return found
-            if marked and marked not in wanted and phrase.head == verb:
+            if marked and marked not in wanted and phrase.head == verb and phrase.dep_ in LABELS.modifier_links:
                 continue  # "renoncé à son projet … après l'opposition du gouvernement": the verb's adjunct is no deal
             following.extend(c for c in phrase.children if c.dep_ in OBLIQUE_DEPS)
         level = following
