@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from chronique.extract.events.aims import aimed_at
 from chronique.extract.events.appositions import name_between_commas
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS
 from chronique.extract.events.deeds import (
@@ -223,6 +224,8 @@ class ArgumentFinder:
             return self.bearer(trigger), True
         if slot == "claimed":  # "Dans sa plainte, X affirme que Y ..."
             return self.nominal.claimed(trigger), True
+        if slot == "aimed":  # "ouvrir une enquête visant X"
+            return aimed_at(reader, self.words, trigger, entry.kind), True
         if slot == "recipient":  # "la ville, qui va bénéficier de 10 000 euros versés par X"
             return recipient_of_sum(reader, self.words, trigger), True
         if slot == "involved":  # "une levée de fonds impliquant X"
