@@ -94,6 +94,11 @@ class ParseReader(PhraseReader):
                 # verb governs has the verb's subject.
                 current, direct = head.head, False
                 continue
+            if current.dep_ in LABELS.noun_clauses and is_infinitive(current) and head.pos_ == "NOUN" and any(
+                    c.dep_ == LABELS.copula for c in head.children) and (holder := self._own_subject(head)):
+                # "Amazon serait en discussions pour racheter X": the infinitive of a predicate
+                # noun has the predicate's subject.
+                return holder, False
             if current.dep_ in LABELS.noun_clauses and self._discourse_adverbial(head):
                 # "Le groupe X a de son côté racheté Y", "a à son tour critiqué": the parser hangs
                 # the participle on the adverbial's noun; the subject is the adverbial's clause's.
