@@ -326,6 +326,15 @@ class ArgumentFinder:
                 keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
             if keys:
                 return keys
+        first = self.reader.coordinated_head(trigger) if entry.kind == "verb" else None
+        if first is not None:
+            # "X a racheté Y et investi 200 millions dans/obl(racheté) Z": a phrase the parser hung
+            # on the first verb, after the second, is the second's.
+            for phrase in self.reader.obliques(first, prep):
+                if phrase.i > trigger.i:
+                    keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+            if keys:
+                return keys
         if entry.kind == "noun":
             # "en opposition directe à OpenAI" hung on the noun before: the phrase right after.
             for phrase in self.reader.obliques(trigger.head, prep):

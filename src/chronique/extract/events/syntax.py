@@ -60,6 +60,9 @@ class ParseReader(PhraseReader):
         agents and participles modifying a noun ("la société, visant OpenAI").
         """
         current, direct, skip_control = verb, True, False
+        shared = self.coordinated_head(verb)
+        if shared is not None:  # "X a signé un accord avec Y et investi 30 millions dans Z"
+            current, direct = shared, False
         for _ in range(MAX_CLIMB):
             found = self._own_subject(current)
             if found is not None:
@@ -132,6 +135,28 @@ class ParseReader(PhraseReader):
                 skip_control = False
             current, direct = head, False
         return [], False
+
+    @staticmethod
+    def coordinated_head(verb: Token) -> Token | None:
+        """"X a racheté Y et investi 200 millions dans Z": a bare past participle coordinated
+        with a compound past shares its auxiliary and subject; the parser may hang it on the
+        first verb or on a name of the first verb's phrase ("avec EDF et investi"). The verb
+        with the auxiliary, or None for any other word."""
+        if verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm", []) or verb.head == verb:
+            return None
+        if any(c.dep_.startswith(LABELS.auxiliary_prefix) or c.dep_ in LABELS.subjects for c in verb.children):
+            return None
+        if verb not in verb.head.conjuncts:
+            return None
+        node = verb.head
+        for _ in range(3):
+            if node.pos_ == "VERB" and node.i < verb.i and any(
+                    c.dep_.startswith(LABELS.auxiliary_prefix) for c in node.children):
+                return node
+            if node.head == node:
+                return None
+            node = node.head
+        return None
 
     def _discourse_adverbial(self, noun: Token) -> bool:
         """"de son côté", "à son tour", "pour sa part": a noun of a discourse adverbial, with its

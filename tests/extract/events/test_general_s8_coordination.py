@@ -1,0 +1,41 @@
+"""Generalisation, eighth session: a bare participle coordinated with a compound past.
+
+"X a racheté Y et investi 200 millions dans Z", "X a signé un accord avec Y et investi 30
+millions dans Z": the second participle shares the first verb's auxiliary and subject, wherever
+the parser hung it (on the first verb, or on a name of its phrase), and a complement the parser
+hung on the first verb after the second participle is the second's. A second verb with its own
+subject keeps it.
+
+Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.conftest import named_events
+
+pytestmark = pytest.mark.slow
+PUBLISHED = datetime.date(2026, 3, 3)
+
+CASES = [
+    ("the second participle's complement hung on the first verb",
+     "Sanofi a racheté la biotech Inhibrx et investi 200 millions d'euros dans la start-up Owkin.",
+     {("ACQUIRE", "Sanofi", "Inhibrx"), ("INVEST", "Sanofi", "Owkin")}),
+    ("the second participle hung on a name of the first verb's phrase",
+     "Le groupe Engie a signé un accord avec EDF et investi 30 millions d'euros dans la société Hynamics.",
+     {("PARTNER", "Engie", "EDF"), ("INVEST", "Engie", "Hynamics")}),
+    ("a second clause with its own subject keeps it",
+     "Orange a racheté SFR et Free a investi dans Iliad.",
+     {("ACQUIRE", "Orange", "SFR"), ("INVEST", "Free", "Iliad")}),
+    ("NOTHING: participles of a noun's passive name no doer",
+     "La société rachetée par des investisseurs et cédée en 2020 a fermé.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_events(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected, why
