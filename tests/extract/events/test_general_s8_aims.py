@@ -1,10 +1,12 @@
-"""Generalisation, eighth session: acts aimed by a participle, offices left by a fronted title.
+"""Generalisation, eighth session: acts aimed by a participle; a title says whom one speaks for.
 
 - "une enquête visant X", "une procédure visant X", "des sanctions visant X": a participle of
   aiming (`[syntax] aiming_verbs`) on the act's noun names its target (slot ``aimed``,
   `events/aims.py`); "une enquête visant à établir …" aims at no one.
 - "Le PDG de X, Y, a démissionné de ses fonctions": the office with a possessive belongs to the
   organisation of the title the subject itself is, when a name is apposed to it.
+- "Y, président de X, a rejeté ces accusations": claims aimed at the organisation the replier's
+  apposed title names are aimed at the replier (`events/implicit.py`, ``speaking_for``).
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -33,6 +35,15 @@ CASES = [
     ("a fronted title's office",
      "Le PDG de Renault, Luca de Meo, a démissionné de ses fonctions.",
      {("LEAVE", "Luca de Meo", "Renault")}),
+    ("a leader dismisses the claims aimed at the organisation his apposed title names",
+     "La CGT a accusé Michelin de fraude. Florent Menegaux, président de Michelin, a rejeté ces accusations.",
+     {("ACCUSE", "CGT", "Michelin"), ("REJECT", "Florent Menegaux", "CGT")}),
+    ("the same with a fronted title",
+     "La CGT a accusé Michelin de fraude. Le PDG de Michelin, Florent Menegaux, a balayé ces accusations.",
+     {("ACCUSE", "CGT", "Michelin"), ("REJECT", "Florent Menegaux", "CGT")}),
+    ("NOTHING: the leader of another organisation answers no claim aimed at this one",
+     "La CGT a accusé Michelin de fraude. Carlos Tavares, patron de Stellantis, a rejeté ces accusations.",
+     {("ACCUSE", "CGT", "Michelin")}),
     ("NOTHING: an inquiry aiming at an infinitive aims at no one",
      "La CNIL a ouvert une enquête visant à établir les faits chez Criteo.",
      set()),
@@ -47,4 +58,5 @@ CASES = [
 
 @pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_events(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -> None:
-    assert named_events(nlp, text, PUBLISHED) == expected, why
+    found = named_events(nlp, text, PUBLISHED)
+    assert found == expected, why

@@ -27,7 +27,7 @@ from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.clause_shapes import participle_adjunct
 from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
 from chronique.extract.events.discourse import Discourse, QuoteSpan
-from chronique.extract.events.implicit import calls_upon, dismisses_claims
+from chronique.extract.events.implicit import calls_upon, dismisses_claims, speaking_for
 from chronique.extract.events.lexicon import TRIGGER_POS, EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
 from chronique.extract.events.retellings import carry_retelling_dates
@@ -233,7 +233,8 @@ class EventExtractor:
         if entry.answers and found.sources and not found.targets:
             if dismisses_claims(self.reader, token, self.claim_nouns):
                 # "balayer ces accusations": claims aimed at the replier, not the last offer told.
-                found.targets = context.discourse.accuser(events, token.idx, found.sources, self.claim_types)
+                replier = found.sources + speaking_for(self.reader, token)  # "X, président de Y, a rejeté …"
+                found.targets = context.discourse.accuser(events, token.idx, replier, self.claim_types)
             else:
                 found.targets = context.discourse.answered(events, token.idx, found.sources, self.answer_types)
             penalty *= DISCOURSE_PENALTY

@@ -195,7 +195,7 @@ class PhraseReader:
         if holder is None:
             return []
         titles = [c for c in holder.children if c.dep_ == LABELS.apposition and c.pos_ == "NOUN"]
-        if holder.pos_ == "NOUN" and any(c.dep_ == LABELS.apposition and c.pos_ == "PROPN" for c in holder.children):
+        if holder.pos_ == "NOUN" and any(c.dep_ in LABELS.misparsed_title_name_links and c.pos_ == "PROPN" for c in holder.children):
             titles.insert(0, holder)  # "Le PDG de Renault, Luca de Meo, a démissionné de ses fonctions"
         titles += [c for t in titles for c in t.conjuncts]
         for title in titles:
