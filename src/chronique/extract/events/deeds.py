@@ -120,6 +120,9 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
             if marked and marked not in wanted and phrase.head == verb and phrase.dep_ in LABELS.modifier_links:
                 continue  # "renoncé à son projet … après l'opposition du gouvernement": the verb's adjunct is no deal
             following.extend(c for c in phrase.children if c.dep_ in OBLIQUE_DEPS)
+            # "annuler le contrat signé avec X": the deal's participle holds its party.
+            following.extend(c for p in phrase.children if p.dep_ == LABELS.clausal_modifier and p.pos_ == "VERB"
+                             for c in p.children if c.dep_ in OBLIQUE_DEPS)
         level = following
     return []
 
