@@ -1,0 +1,41 @@
+"""Generalisation, eighth session: support given to a person, a person's defence taken.
+
+"X a apporté / affiché son soutien à Y" (a person: support given to an organisation may be
+money, which the INVEST entries read), "X a pris la défense / le parti de Y" are PRAISE.
+
+Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.conftest import named_events
+
+pytestmark = pytest.mark.slow
+PUBLISHED = datetime.date(2026, 3, 3)
+
+CASES = [
+    ("support given to a person",
+     "Marine Le Pen a apporté son soutien à Carlos Ghosn.",
+     {("PRAISE", "Marine Le Pen", "Carlos Ghosn")}),
+    ("a person's defence taken",
+     "Bruno Retailleau a pris la défense de Gérald Darmanin.",
+     {("PRAISE", "Bruno Retailleau", "Gérald Darmanin")}),
+    ("a person's side taken",
+     "Éric Ciotti a pris le parti de Jordan Bardella.",
+     {("PRAISE", "Éric Ciotti", "Jordan Bardella")}),
+    ("financial support to a company stays an investment",
+     "L'État a apporté son soutien financier à Air France.",
+     {("INVEST", "État", "Air France")}),
+    ("NOTHING: the defence of a sector names no one",
+     "Le ministre Bruno Le Maire a pris la défense de l'industrie automobile.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_events(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected, why
