@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from chronique.extract.actors.groups import group_lists
+from chronique.extract.events.appositions import name_after_possessed_noun
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, LABELS, MAX_CLIMB, OBLIQUE_DEPS, preposition
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.phrase_names import (
@@ -105,7 +106,8 @@ class PhraseReader:
             # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
             # does not fund OpenAI. A noun a name restates ("le groupe Vivendi") is that actor.
-            return self._apposed_actor(head)
+            apposed = name_after_possessed_noun(head, self.possessives)  # "son directeur, Jean Martin"
+            return [apposed] if apposed is not None else self._apposed_actor(head)
         person = person_named(head)
         if person is not None:
             return [person]
