@@ -5,7 +5,8 @@
   against the organisation that last ruled against X in the document (`events.toml`, rule
   "SUE appeal contester"); nothing when no ruling was told.
 - "Le laboratoire X a quant à lui acquis Y": a discourse adverbial between the auxiliary and the
-  participle makes the parser hang the subject on the auxiliary; it is still the verb's subject.
+  participle makes the parser hang the subject on the auxiliary; it is still the verb's subject,
+  and a passive's patient ("X a de son côté été condamné par Y à verser …": Y never pays).
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -35,6 +36,13 @@ CASES = [
      "Le courtier Diot-Siaci a quant à lui recruté l'ancien dirigeant d'Allianz France Jacques Richier "
      "comme directeur général.",
      {("JOIN", "Jacques Richier", "Diot-Siaci")}),
+    ("a passive's patient hung on the auxiliary; its agent never pays what it orders paid",
+     "Stellantis a de son côté été condamné par le tribunal de commerce de Paris à verser 12 millions "
+     "d'euros à l'équipementier Forvia.",
+     {("ACCUSE", "tribunal de commerce de Paris", "Stellantis"), ("PAY", "Stellantis", "Forvia")}),
+    ("a sanction told over 'quant à lui'",
+     "Le groupe Renault a quant à lui été sanctionné par l'Autorité de la concurrence.",
+     {("ACCUSE", "Autorité de la concurrence", "Renault")}),
     ("NOTHING: a decision contested with no ruling told",
      "Orange conteste cette décision.",
      set()),

@@ -120,6 +120,15 @@ class ParseReader(PhraseReader):
                 patient = self._first_child(head, (LABELS.passive_subject,))
                 if patient is not None and self.actors(patient):
                     return self.actors(patient), False
+            if current.dep_ == LABELS.adverbial_clause and is_infinitive(current) and is_passive(head) and \
+                    any(c.dep_ == LABELS.passive_agent for c in head.children):
+                # "X a de son côté été condamné par le tribunal à verser …": the passive's agent
+                # never does its infinitive; its patient does (the parser may hang it on the
+                # auxiliary).
+                patient = self._first_child(head, (LABELS.passive_subject,)) or next(
+                    (g for c in head.children if c.dep_.startswith(LABELS.auxiliary_prefix)
+                     for g in c.children if g.dep_ in LABELS.subjects), None)
+                return (self.actors(patient) if patient is not None else []), False
             if current.dep_ in (LABELS.open_complement, LABELS.adverbial_clause) and self._controls(head) and not skip_control:
                 controller = self._first_child(head, LABELS.controlling_objects)
                 if controller is not None and self.actors(controller):
@@ -369,7 +378,9 @@ class ParseReader(PhraseReader):
     def object(self, verb: Token) -> Token | None:
         """The head of the direct object; a passive's subject; a relative "que" standing for it."""
         if self.is_passive(verb):
-            subject = self._first_child(verb, LABELS.subjects)
+            subject = self._first_child(verb, LABELS.subjects) or next(
+                (g for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)
+                 for g in c.children if g.dep_ in LABELS.subjects), None)  # hung on the auxiliary
             if subject is not None:
                 return subject
             if verb.dep_ == LABELS.clausal_modifier:
