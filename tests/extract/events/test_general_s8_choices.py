@@ -8,6 +8,8 @@
   appointed, a place chosen is a site).
 - "annuler / rompre le contrat signé avec X": the party of the deal ended is found through the
   deal's participle.
+- "prendre / céder une participation dans X": a noun a verb's entry takes as its object word is
+  that verb's locution and tells no event of another type of its own (one act, one type).
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -51,4 +53,22 @@ CASES = [
 
 @pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_events(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected, why
+
+
+ONE_TYPE = [
+    ("a stake taken is one investment, not also a purchase by its noun",
+     "Le fonds Mubadala a pris une participation de 10 % dans la start-up Verkor.",
+     {("INVEST", "Mubadala", "Verkor")}),
+    ("a stake sold is the buyer's investment only (the seller buys nothing)",
+     "Axa a cédé sa participation dans Axa IM à BNP Paribas.",
+     {("INVEST", "BNP Paribas", "Axa IM")}),
+    ("a stake announced, with no verb of its own, keeps its noun's reading",
+     "Le groupe Vivendi a annoncé une participation de 12 % dans Telecom Italia.",
+     {("ACQUIRE", "Vivendi", "Telecom Italia")}),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), ONE_TYPE, ids=[c[0] for c in ONE_TYPE])
+def test_one_act_one_type(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected, why

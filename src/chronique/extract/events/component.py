@@ -153,6 +153,8 @@ class EventExtractor:
         for entry in self.words.entries_for(token):
             if not self.finder.fits(token, entry) or not self._cue_present(token, entry):
                 continue
+            if entry.kind == "noun" and self.finder.told_by_its_verb(token, entry, events):
+                continue  # "prendre une participation dans X": the verb's INVEST, not also a purchase
             found = self.finder.find(token, entry, context.types)
             certainty = found.certainty * self._complete(token, entry, found, context, events)
             if found.sources and found.targets:
