@@ -4,7 +4,8 @@
 millions dans Z": the second participle shares the first verb's auxiliary and subject, wherever
 the parser hung it (on the first verb, or on a name of its phrase), and a complement the parser
 hung on the first verb after the second participle is the second's. A second verb with its own
-subject keeps it.
+subject keeps it. A gapped second object ("X s'est offert A pour 19 milliards et B pour 10,7
+milliards") is the verb's object too (`events/gapping.py`), unless it carries a date of its own.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -30,6 +31,16 @@ CASES = [
     ("a second clause with its own subject keeps it",
      "Orange a racheté SFR et Free a investi dans Iliad.",
      {("ACQUIRE", "Orange", "SFR"), ("INVEST", "Free", "Iliad")}),
+    ("a gapped second object hung on the first object's adjunct",
+     "Broadcom s'est offert CA Technologies pour 19 milliards de dollars et Symantec pour 10,7 "
+     "milliards de dollars.",
+     {("ACQUIRE", "Broadcom", "CA Technologies"), ("ACQUIRE", "Broadcom", "Symantec")}),
+    ("a gapped object with a date of its own is left out rather than misdated",
+     "Google a racheté YouTube en 2006 et Waze en 2013.",
+     {("ACQUIRE", "Google", "YouTube")}),
+    ("NOTHING: a name opening another clause is no gapped object",
+     "Google a racheté YouTube en 2006 et Marc Dupont est parti.",
+     {("ACQUIRE", "Google", "YouTube")}),
     ("NOTHING: participles of a noun's passive name no doer",
      "La société rachetée par des investisseurs et cédée en 2020 a fermé.",
      set()),

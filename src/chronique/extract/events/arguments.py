@@ -24,6 +24,7 @@ from chronique.extract.events.deeds import (
     reporter,
 )
 from chronique.extract.events.detached import detached_participle_object, detached_participle_subject
+from chronique.extract.events.gapping import gapped_objects
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
@@ -215,6 +216,9 @@ class ArgumentFinder:
             keys = author_of_deed(reader, obj) if obj is not None else keys
             if not keys and entry.kind == "verb":  # "X a porté plainte contre Y, l'accusant de …"
                 keys = participle_clitic_party(reader, self.words, trigger)
+            if keys and entry.kind == "verb" and (named := reader.object(trigger)) is not None:
+                # "a racheté YouTube en 2006 et Waze en 2013": a gapped second object
+                keys = keys + [k for k in gapped_objects(reader, trigger, named) if k not in keys]
             return keys, True
         if slot == "iobj":
             iobj = reader.indirect_object(trigger)
