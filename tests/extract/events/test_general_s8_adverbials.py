@@ -6,7 +6,8 @@ and a deal's party never taken from an adjunct.
   its possessive), as if it were a participle modifying a noun (a passive); the clause is active
   and its subject is the adverbial's clause's.
 - "renoncer à son projet de rachat de X après l'opposition du gouvernement": the party of a deal
-  given up is looked for down the complements of the deal, not of an adjunct ("après …").
+  given up is looked for down the complements of the deal, not of a circumstance of the verb
+  ("après", "malgré" …: `[syntax] circumstance_prepositions`).
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """

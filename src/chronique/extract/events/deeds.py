@@ -117,8 +117,8 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
                 found = reader.actors(phrase)
                 if found:
                     return found
-            if marked and marked not in wanted and phrase.head == verb and phrase.dep_ in LABELS.modifier_links:
-                continue  # "renoncé à son projet … après l'opposition du gouvernement": the verb's adjunct is no deal
+            if marked in reader.circumstance_marks and phrase.head == verb:
+                continue  # "renoncé à son projet … après l'opposition du gouvernement": a circumstance is no deal
             following.extend(c for c in phrase.children if c.dep_ in OBLIQUE_DEPS)
             # "annuler le contrat signé avec X": the deal's participle holds its party.
             following.extend(c for p in phrase.children if p.dep_ == LABELS.clausal_modifier and p.pos_ == "VERB"

@@ -63,6 +63,8 @@ class PhraseReader:
         self.etre_verbs = words.words("syntax", "etre_verbs")
         self.active_auxiliaries = words.words("syntax", "active_auxiliaries")
         self.possessives = words.words("syntax", "possessives")
+        #: "après", "malgré": prepositions of a circumstance of the verb, never of the deal it ends.
+        self.circumstance_marks = words.words("syntax", "circumstance_prepositions")
         #: "de son côté", "à son tour": nouns of discourse adverbials the parser hangs a participle on.
         self.discourse_adverbial_nouns = words.words("syntax", "discourse_adverbial_nouns")
         self.coordinators = words.words("syntax", "coordinators")
