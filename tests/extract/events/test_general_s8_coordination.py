@@ -5,7 +5,8 @@ millions dans Z": the second participle shares the first verb's auxiliary and su
 the parser hung it (on the first verb, or on a name of its phrase), and a complement the parser
 hung on the first verb after the second participle is the second's. A second verb with its own
 subject keeps it. A gapped second object ("X s'est offert A pour 19 milliards et B pour 10,7
-milliards") is the verb's object too (`events/gapping.py`), unless it carries a date of its own.
+milliards") is the verb's object too (`events/gapping.py`), unless it carries a date of its own,
+and keeps the amount of its own conjunct.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -16,7 +17,7 @@ import datetime
 
 import pytest
 
-from tests.conftest import named_events
+from tests.conftest import exported_events, named_events
 
 pytestmark = pytest.mark.slow
 PUBLISHED = datetime.date(2026, 3, 3)
@@ -50,3 +51,15 @@ CASES = [
 @pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_events(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected, why
+
+
+def test_a_gapped_object_keeps_the_amount_of_its_own_conjunct(nlp) -> None:
+    events = exported_events(nlp, "Broadcom s'est offert CA Technologies pour 19 milliards de dollars et Symantec "
+                                  "pour 10,7 milliards de dollars.", PUBLISHED)
+    amounts = sorted((e.amount, e.currency) for e in events)
+    assert amounts == [(10_700_000_000, "USD"), (19_000_000_000, "USD")]
+
+
+def test_a_gapped_object_without_an_amount_takes_none(nlp) -> None:
+    events = exported_events(nlp, "Orange a racheté SFR pour 10 milliards d'euros et Free.", PUBLISHED)
+    assert sorted((e.amount or 0) for e in events) == [0, 10_000_000_000]

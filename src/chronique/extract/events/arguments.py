@@ -24,7 +24,7 @@ from chronique.extract.events.deeds import (
     reporter,
 )
 from chronique.extract.events.detached import detached_participle_object, detached_participle_subject
-from chronique.extract.events.gapping import gapped_objects
+from chronique.extract.events.gapping import gapped_objects, gapped_spans
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
@@ -63,6 +63,9 @@ class Arguments:
     #: Every pair of a list of rivals ("A, B et C s'affrontent"), when more than the first
     #: actor with each of the others compete.
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    #: Targets named in a gapped conjunct of their own ("et Symantec pour 10,7 milliards"), with
+    #: its characters: the amount said there is theirs.
+    own_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def add(self, role: str, keys: list[str]) -> None:
         bucket = self.sources if role == "source" else self.targets
@@ -191,6 +194,10 @@ class ArgumentFinder:
         found.sources = [k for k in found.sources if self._typed(k, entry.source_types, types)]
         found.targets = [k for k in found.targets if self._typed(k, entry.target_types, types)]
         found.pairs = [p for p in found.pairs if set(p) <= set(found.sources) | set(found.targets)]
+        if entry.kind == "verb" and dict(entry.roles).get("object") == "target" and found.targets \
+                and (named := self.reader.object(trigger)) is not None:
+            spans = gapped_spans(self.reader, trigger, named)
+            found.own_spans = {k: span for k, span in spans.items() if k in found.targets}
         return found
 
     def _slot(self, trigger: Token, entry: TriggerEntry, slot: str) -> tuple[list[str], bool]:

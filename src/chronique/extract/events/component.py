@@ -366,13 +366,15 @@ class EventExtractor:
         for source, target in pairs:
             if source == target:
                 continue
+            own = found.own_spans.get(target)  # "… et Symantec pour 10,7 milliards": its own amount
+            paid = next((m for m in token.doc._.money or [] if own[0] <= m.start < own[1]), None) if own else money
             events.append(Event(
                 type=event_type, sources=(source,), targets=(target,), start=start, end=end,
                 trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
                 date=timex.value if timex else (dated.date if dated else None),
                 date_start=timex.range_start if timex else (dated.date_start if dated else None),
                 date_end=timex.range_end if timex else (dated.date_end if dated else None),
-                amount=money.amount if money else None, currency=money.currency if money else None,
+                amount=paid.amount if paid else None, currency=paid.currency if paid else None,
                 modality=modality, confidence=round(entry.confidence * certainty, 3),
                 score=score_of(event_type),
                 sentence_start=sentence_start, sentence_end=sentence_end, rule=entry.rule,
