@@ -421,13 +421,24 @@ def _pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
             known = mentions + resolved
             feminine = "Fem" in token.morph.get("Gender", []) or word.endswith(feminine_endings)
-            key = _recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
+            key = _dislocated(doc, token, known) or _recent(
+                doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key is None and word in organisation_subject and _plain_subject(doc, token) and not any(
                     start <= token.idx < end for start, end in quoted):
                 key = _organisation_topic(doc, token, known, entities)
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun", "pronoun"))
     return resolved
+
+
+def _dislocated(doc: Doc, pronoun: Token, mentions) -> str | None:
+    """"La Confédération paysanne, elle, a porté plainte": a pronoun between commas right after
+    a name restates that name (the topic set off before its clause), whoever was named before."""
+    i = pronoun.i
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].text != ",":
+        return None
+    end = doc[i - 2].idx + len(doc[i - 2].text)
+    return next((m.key for m in mentions if m.end == end), None)
 
 
 def _plain_subject(doc: Doc, pronoun: Token) -> bool:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.nlp.actor_index import actor_index
+from chronique.text import fold
 
-__all__ = ["name_between_commas"]
+__all__ = ["name_after_possessed_noun", "name_between_commas"]
 
 #: How many words an apposition between commas may hold ("la Banque Populaire du Rhône").
 LONGEST_APPOSITION = 8
@@ -41,5 +42,27 @@ def name_between_commas(noun: Token, comma: str = ",") -> str | None:
     if len(mentions) != 1 or mentions[0].end != last.idx + len(last.text):
         return None
     if any(t.pos_ not in DESCRIPTION_POS for t in doc[opening + 1 : closing] if t.idx < mentions[0].start):
+        return None
+    return mentions[0].key
+
+
+def name_after_possessed_noun(noun: Token, possessives: frozenset[str], comma: str = ",") -> str | None:
+    """"le départ de son directeur général, Jean Martin": a possessed noun (a title, a part)
+    followed by a comma and one name that closes the sentence or the next comma names that
+    actor, wherever the parser hung the name. None for any other shape."""
+    doc, sentence = noun.doc, noun.sent
+    if not any(c.i < noun.i and c.pos_ == "DET" and fold(c.text) in possessives for c in noun.children):
+        return None
+    opening = noun.i + 1
+    while opening < sentence.end and doc[opening].pos_ == "ADJ" and doc[opening].head == noun:
+        opening += 1  # "son directeur général ,"
+    if opening + 1 >= sentence.end or doc[opening].text != comma or doc[opening + 1].pos_ != "PROPN":
+        return None
+    closing = next((t.i for t in doc[opening + 1 : sentence.end] if t.is_punct), sentence.end)
+    if closing - opening - 1 > LONGEST_APPOSITION:
+        return None
+    last = doc[closing - 1]
+    mentions = actor_index(doc).outermost_between(doc[opening + 1].idx, last.idx + len(last.text))
+    if len(mentions) != 1 or mentions[0].start != doc[opening + 1].idx or mentions[0].end != last.idx + len(last.text):
         return None
     return mentions[0].key

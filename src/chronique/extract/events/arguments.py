@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from chronique.extract.events.aims import aimed_at
 from chronique.extract.events.appositions import name_between_commas
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS
 from chronique.extract.events.deeds import (
@@ -23,10 +24,13 @@ from chronique.extract.events.deeds import (
     reporter,
 )
 from chronique.extract.events.detached import detached_participle_object, detached_participle_subject
+from chronique.extract.events.gapping import gapped_objects, gapped_spans
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
+from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.partitives import partitive_object
+from chronique.extract.events.payments import recipient_of_sum
 from chronique.extract.events.phrase_names import actor_at, continues_complement, name_after_adjectives, names_its_head
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
@@ -60,6 +64,9 @@ class Arguments:
     #: Every pair of a list of rivals ("A, B et C s'affrontent"), when more than the first
     #: actor with each of the others compete.
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    #: Targets named in a gapped conjunct of their own ("et Symantec pour 10,7 milliards"), with
+    #: its characters: the amount said there is theirs.
+    own_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def add(self, role: str, keys: list[str]) -> None:
         bucket = self.sources if role == "source" else self.targets
@@ -149,6 +156,22 @@ class ArgumentFinder:
             return False
         return True
 
+    def told_by_its_verb(self, noun: Token, entry: TriggerEntry, events: list[Event]) -> bool:
+        """"prendre une participation dans X" (INVEST), "céder sa participation à Y": a noun that
+        a verb's entry takes as its object word, when that verb already told an event of another
+        type, is that verb's locution; it tells no event of its own (one act, one type). A verb
+        that told nothing, or one of holding that tells a state ("détenir désormais une
+        participation de 99 % dans X": the noun tells the purchase), leaves the noun its reading."""
+        verb = noun.head
+        if noun.dep_ != LABELS.object or verb == noun or verb.pos_ != "VERB":
+            return False
+        if set(self.words.lemma_candidates(verb)) & self.reader.holding_verbs:
+            return False
+        words = {fold(noun.lemma_), fold(noun.text)}
+        if not any(e.kind == "verb" and words & e.object_lemmas for e in self.words.entries_for(verb)):
+            return False
+        return any(e.trigger_start == verb.idx and e.type != entry.type for e in events)
+
     def _ended(self, noun: Token) -> bool:
         """"rompre son partenariat": the noun names a state the verb ends, not a new event (the
         verb is an event of its own, a CANCEL)."""
@@ -197,6 +220,10 @@ class ArgumentFinder:
         found.sources = [k for k in found.sources if self._typed(k, entry.source_types, types)]
         found.targets = [k for k in found.targets if self._typed(k, entry.target_types, types)]
         found.pairs = [p for p in found.pairs if set(p) <= set(found.sources) | set(found.targets)]
+        if entry.kind == "verb" and dict(entry.roles).get("object") == "target" and found.targets \
+                and (named := self.reader.object(trigger)) is not None:
+            spans = gapped_spans(self.reader, trigger, named)
+            found.own_spans = {k: span for k, span in spans.items() if k in found.targets}
         return found
 
     def _slot(self, trigger: Token, entry: TriggerEntry, slot: str) -> tuple[list[str], bool]:
@@ -207,6 +234,8 @@ class ArgumentFinder:
             found, direct = reader.subject(gerund[0]) if gerund is not None else reader.subject(trigger)
             if not found and entry.kind == "verb":  # "Arrivé chez X en 2020, Y a ..."
                 found = detached_participle_subject(reader, self.words, trigger)
+            if not found and entry.kind == "verb":  # "X a appelé Y à négocier, menaçant de …"
+                found = participle_doer(reader, self.words, trigger)
             return found, direct
         if slot == "object" and gerund is not None:
             return reader.actors(gerund[1]), True
@@ -217,10 +246,19 @@ class ArgumentFinder:
             if not keys and (held := reader.object(trigger)) is not None:
                 keys = self.nominal.held_by(held)  # "l'essentiel des médias détenus par X"
             obj = reader.object(trigger) if not keys and entry.object_owner else None
-            return (author_of_deed(reader, obj) if obj is not None else keys), True
+            keys = author_of_deed(reader, obj) if obj is not None else keys
+            if not keys and entry.kind == "verb":  # "X a porté plainte contre Y, l'accusant de …"
+                keys = participle_clitic_party(reader, self.words, trigger)
+            if keys and entry.kind == "verb" and (named := reader.object(trigger)) is not None:
+                # "a racheté YouTube en 2006 et Waze en 2013": a gapped second object
+                keys = keys + [k for k in gapped_objects(reader, trigger, named) if k not in keys]
+            return keys, True
         if slot == "iobj":
             iobj = reader.indirect_object(trigger)
-            return (reader.actors(iobj) if iobj is not None else []), True
+            keys = reader.actors(iobj) if iobj is not None else []
+            if not keys and entry.kind == "verb":  # "X a critiqué Y, lui reprochant …"
+                keys = participle_clitic_party(reader, self.words, trigger)
+            return keys, True
         if slot == "holder":
             head = self.predicate_head(trigger)
             return reader.subject(head) if head is not None else ([], True)
@@ -239,6 +277,10 @@ class ArgumentFinder:
             return self.bearer(trigger), True
         if slot == "claimed":  # "Dans sa plainte, X affirme que Y ..."
             return self.nominal.claimed(trigger), True
+        if slot == "aimed":  # "ouvrir une enquête visant X"
+            return aimed_at(reader, self.words, trigger, entry.kind), True
+        if slot == "recipient":  # "la ville, qui va bénéficier de 10 000 euros versés par X"
+            return recipient_of_sum(reader, self.words, trigger), True
         if slot == "involved":  # "une levée de fonds impliquant X"
             return self.nominal.involved(trigger), True
         if slot == "own_act_agent":  # "l'abandon par X des procédures contre Y"
@@ -296,6 +338,13 @@ class ArgumentFinder:
         # holds the verb's complement.
         if entry.kind == "verb":
             heads.extend(c for c in trigger.children if c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
+            if trigger.pos_ == "NOUN" or trigger.i == trigger.sent.start:
+                # "Nommé/NOUN directeur/nmod général de Renault, X …", "Élue présidente/obl:mod du
+                # Medef, Y …": a fronted participle (the tagger may read it as a noun); its bare noun
+                # complement, whatever label the parser gave it, is the predicate noun.
+                heads.extend(c for c in trigger.children if c.pos_ == "NOUN" and c.i == trigger.i + 1
+                             and c.dep_ not in LABELS.subjects
+                             and not any(g.dep_ == LABELS.case_marker for g in c.children))
         obj = (self.reader.object(trigger) or apposed_object(trigger, self.possessives)
                or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
@@ -334,6 +383,15 @@ class ArgumentFinder:
                 if setting and _fronted_setting(phrase):
                     continue  # "À Lyon, X a commandé ...": the scene, not a party
                 keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+            if keys:
+                return keys
+        first = self.reader.coordinated_head(trigger) if entry.kind == "verb" else None
+        if first is not None:
+            # "X a racheté Y et investi 200 millions dans/obl(racheté) Z": a phrase the parser hung
+            # on the first verb, after the second, is the second's.
+            for phrase in self.reader.obliques(first, prep):
+                if phrase.i > trigger.i:
+                    keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
             if keys:
                 return keys
         if entry.kind == "noun":

@@ -27,7 +27,7 @@ from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.clause_shapes import participle_adjunct
 from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
 from chronique.extract.events.discourse import Discourse, QuoteSpan
-from chronique.extract.events.implicit import calls_upon, dismisses_claims
+from chronique.extract.events.implicit import calls_upon, dismisses_claims, speaking_for
 from chronique.extract.events.lexicon import TRIGGER_POS, EventLexicon, TriggerEntry, load_event_lexicon
 from chronique.extract.events.modality import ModalityReader, clause_path
 from chronique.extract.events.retellings import carry_retelling_dates
@@ -171,6 +171,8 @@ class EventExtractor:
         for entry in self.words.entries_for(token):
             if not self.finder.fits(token, entry) or not self._cue_present(token, entry):
                 continue
+            if entry.kind == "noun" and self.finder.told_by_its_verb(token, entry, events):
+                continue  # "prendre une participation dans X": the verb's INVEST, not also a purchase
             found = self.finder.find(token, entry, context.types, first=self._first_side(token, entry, context))
             certainty = found.certainty * self._complete(token, entry, found, context, events)
             if found.sources and found.targets:
@@ -264,7 +266,8 @@ class EventExtractor:
         if entry.answers and found.sources and not found.targets:
             if dismisses_claims(self.reader, token, self.claim_nouns):
                 # "balayer ces accusations": claims aimed at the replier, not the last offer told.
-                found.targets = context.discourse.accuser(events, token.idx, found.sources, self.claim_types)
+                replier = found.sources + speaking_for(self.reader, token)  # "X, président de Y, a rejeté …"
+                found.targets = context.discourse.accuser(events, token.idx, replier, self.claim_types)
             else:
                 found.targets = context.discourse.answered(events, token.idx, found.sources, self.answer_types)
             penalty *= DISCOURSE_PENALTY
@@ -394,13 +397,15 @@ class EventExtractor:
         for source, target in pairs:
             if source == target:
                 continue
+            own = found.own_spans.get(target)  # "… et Symantec pour 10,7 milliards": its own amount
+            paid = next((m for m in token.doc._.money or [] if own[0] <= m.start < own[1]), None) if own else money
             events.append(Event(
                 type=event_type, sources=(source,), targets=(target,), start=start, end=end,
                 trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token.text),
                 date=timex.value if timex else (dated.date if dated else None),
                 date_start=timex.range_start if timex else (dated.date_start if dated else None),
                 date_end=timex.range_end if timex else (dated.date_end if dated else None),
-                amount=money.amount if money else None, currency=money.currency if money else None,
+                amount=paid.amount if paid else None, currency=paid.currency if paid else None,
                 modality=modality, confidence=round(entry.confidence * certainty, 3),
                 score=score_of(event_type),
                 sentence_start=sentence_start, sentence_end=sentence_end, rule=entry.rule,

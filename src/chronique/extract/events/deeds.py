@@ -112,11 +112,17 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
         for phrase in level:
             if phrase.pos_ in ("VERB", "AUX"):
                 continue  # another clause: its complements are its own
-            if preposition(phrase, reader.preposition_forms) in wanted:
+            marked = preposition(phrase, reader.preposition_forms)
+            if marked in wanted:
                 found = reader.actors(phrase)
                 if found:
                     return found
+            if marked in reader.circumstance_marks and phrase.head == verb:
+                continue  # "renoncé à son projet … après l'opposition du gouvernement": a circumstance is no deal
             following.extend(c for c in phrase.children if c.dep_ in OBLIQUE_DEPS)
+            # "annuler le contrat signé avec X": the deal's participle holds its party.
+            following.extend(c for p in phrase.children if p.dep_ == LABELS.clausal_modifier and p.pos_ == "VERB"
+                             for c in p.children if c.dep_ in OBLIQUE_DEPS)
         level = following
     return []
 

@@ -21,9 +21,12 @@ from spacy.tokens import Token
 
 from chronique.extract.events.deeds import deed_complement
 from chronique.extract.events.syntax import ParseReader
+from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
-__all__ = ["calls_upon", "dismisses_claims", "refused_party"]
+LABELS = dependency_scheme("ud")
+
+__all__ = ["calls_upon", "dismisses_claims", "refused_party", "speaking_for"]
 
 
 def calls_upon(reader: ParseReader, verb: Token, prepositions: frozenset[str]) -> bool:
@@ -50,3 +53,19 @@ def refused_party(reader: ParseReader, noun: Token, prepositions: list[str]) -> 
             if found:
                 return found
     return []
+
+
+def speaking_for(reader: ParseReader, verb: Token) -> list[str]:
+    """The organisations the verb's subject speaks for by the title apposed to it ("Florent
+    Menegaux, président de Michelin, a rejeté ces accusations"; "Le PDG de X, Y, a …"): claims
+    aimed at them are aimed at the replier."""
+    subject = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+    if subject is None:
+        return []
+    titles = [c for c in subject.children if c.dep_ == LABELS.apposition and c.pos_ == "NOUN"]
+    if subject.pos_ == "NOUN" and any(c.dep_ in LABELS.misparsed_title_name_links and c.pos_ == "PROPN" for c in subject.children):
+        titles.insert(0, subject)
+    found: list[str] = []
+    for title in titles:
+        found.extend(k for k in reader.office_holder_of_title(title) if k not in found)
+    return found

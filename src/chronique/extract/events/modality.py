@@ -52,7 +52,8 @@ class ModalityReader:
             return "hypothetical"
         if self._failed(path):
             return "failed"
-        if any(self._has("proposed_verbs", t.lemma_) for t in path[1:]) or any(
+        if any(self._has("proposed_verbs", t.lemma_) or (t.pos_ == "NOUN" and self._has("proposed_nouns", t.lemma_))
+               for t in path[1:]) or any(
             self._has("proposed_nouns", n.lemma_) or self._has("proposed_nouns", n.text) for n in frame_nouns
         ) or self._purpose_of_offer(path):
             return "proposed"

@@ -69,8 +69,10 @@ def _starts_mention(token: Token) -> bool:
 def continues_complement(token: Token) -> bool:
     """"Concurrent du Suédois Spotify", "l'ex-patron de l'Olympique Lyonnais": the parser hangs
     the second word of a name phrase on the noun the first word complements; it belongs to that
-    complement, it does not name the noun ("le groupe de luxe Kering" does: "luxe" is no name)."""
-    if token.pos_ != "PROPN" or token.dep_ != LABELS.nominal_modifier or token.head == token:
+    complement, it does not name the noun ("le groupe de luxe Kering" does: "luxe" is no name).
+    The parser may hang that second word as an adjective too ("ces accusations sur France
+    Inter/amod": the radio, no name of the accusations)."""
+    if token.pos_ != "PROPN" or token.dep_ not in (LABELS.nominal_modifier, LABELS.adjectival_modifier) or token.head == token:
         return False
     if any(c.dep_ == LABELS.case_marker for c in token.children):
         return False

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from chronique.extract.actors.groups import GroupLists, group_lists
+from chronique.extract.events.appositions import name_after_possessed_noun
 from chronique.extract.events.clause_shapes import (
     CLAUSE_LINKS,
     LABELS,
@@ -73,9 +74,15 @@ class PhraseReader:
         self.etre_verbs = words.words("syntax", "etre_verbs")
         self.active_auxiliaries = words.words("syntax", "active_auxiliaries")
         self.possessives = words.words("syntax", "possessives")
+        #: "après", "malgré": prepositions of a circumstance of the verb, never of the deal it ends.
+        self.circumstance_marks = words.words("syntax", "circumstance_prepositions")
+        #: "de son côté", "à son tour": nouns of discourse adverbials the parser hangs a participle on.
+        self.discourse_adverbial_nouns = words.words("syntax", "discourse_adverbial_nouns")
         self.coordinators = words.words("syntax", "coordinators")
         #: "et", "ou", "puis": the words that close a list of names ("A, B et C").
         self.list_coordinators = words.words("syntax", "list_coordinators")
+        #: "dont", "notamment": the words after a plural noun's comma that open the names it stands for.
+        self.example_marks = words.words("syntax", "example_marks")
         #: "de": the preposition of a complement naming whose thing or office a noun is.
         self.genitive = words.words("syntax", "genitive_prepositions")
         #: "à", "dans": how a part sits within another ("au sein du capital de X").
@@ -93,6 +100,8 @@ class PhraseReader:
             return members  # "trois clubs (A, B et C)": every listed actor (extract.actors.groups)
         if "Rel" in features_of(head).get("PronType", ()) or fold(head.text) in self.relative_subject:
             return self.antecedent(head)
+        if head.pos_ == "NOUN" and actor_at(head) is None and (members := self._examples(head)):
+            return members  # "plusieurs fonds, dont Bpifrance et Eurazeo": the funds named
         named = any(c.i > head.i and names_its_head(c) and actor_at(c) for c in head.children)
         restated = name_in_description(head)
         if restated is not None:
@@ -113,14 +122,41 @@ class PhraseReader:
             # A common noun that is no actor ("une offre", "sa propre entreprise") does not take
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
             # does not fund OpenAI. A noun a name restates ("le groupe Vivendi") is that actor.
-            return self._apposed_actor(head)
+            apposed = name_after_possessed_noun(head, self.possessives)  # "son directeur, Jean Martin"
+            return [apposed] if apposed is not None else self._apposed_actor(head)
         person = person_named(head)
         if person is not None:
             return [person]
         found = phrase_actors(head)
         if found and lists_on(head):
             found.extend(k for k in listed_names(head, self.list_coordinators) if k not in found)
+        if found:
+            # "le fonds X et certains actionnaires, dont A et B": a conjunct noun's listed names.
+            for conjunct in head.conjuncts:
+                if conjunct.pos_ == "NOUN" and actor_at(conjunct) is None:
+                    found.extend(k for k in self._examples(conjunct) if k not in found)
         return found
+
+    def _examples(self, noun: Token) -> list[str]:
+        """"plusieurs fonds, dont Bpifrance et Eurazeo", "certains actionnaires historiques,
+        notamment A": the names a plural common noun introduces after its comma stand for it (the
+        parser hangs "dont A" as a relative clause, "notamment A" anywhere)."""
+        if "Plur" not in noun.morph.get("Number", []):
+            return []
+        doc, i = noun.doc, noun.i + 1
+        while i < noun.sent.end and doc[i].pos_ == "ADJ" and doc[i].head == noun:
+            i += 1  # "certains actionnaires historiques, dont …"
+        if i + 1 >= noun.sent.end or doc[i].text != "," or fold(doc[i + 1].text) not in self.example_marks:
+            return []
+        i += 2
+        while i < noun.sent.end and fold(doc[i].text) in self.example_marks:
+            i += 1  # "parmi lesquels"
+        if i >= noun.sent.end or actor_at(doc[i]) is None:
+            return []
+        name = doc[i]
+        while name.dep_ in LABELS.name_parts and name.head != name:
+            name = name.head
+        return phrase_actors(name)
 
     def office_holder(self, office: Token) -> list[str]:
         """The organisation an office belongs to: "la direction de Stellantis", "son poste de
@@ -177,6 +213,8 @@ class PhraseReader:
         if holder is None:
             return []
         titles = [c for c in holder.children if c.dep_ == LABELS.apposition and c.pos_ == "NOUN"]
+        if holder.pos_ == "NOUN" and any(c.dep_ in LABELS.misparsed_title_name_links and c.pos_ == "PROPN" for c in holder.children):
+            titles.insert(0, holder)  # "Le PDG de Renault, Luca de Meo, a démissionné de ses fonctions"
         titles += [c for t in titles for c in t.conjuncts]
         for title in titles:
             found = self.office_holder_of_title(title)
@@ -217,6 +255,12 @@ class PhraseReader:
         if before >= 0 and before < relative.i - 2:
             before = -1
         clause = relative.head
+        if before >= 0 and relative.doc[relative.i - 1].text == "," and clause.dep_ == LABELS.relative_clause and _inside_apposition(relative.doc[before], clause.head):
+            # "Philippe Brassac, directeur général du Crédit Agricole, qui a salué …": the
+            # relative hangs on the person the apposition describes, not on its complement.
+            key = actor_at(clause.head)
+            if key:
+                return [key]
         if before >= 0:
             key = actor_at(relative.doc[before])
             if key and clause.dep_ == LABELS.relative_clause and relative.doc[before] in clause.head.conjuncts:
@@ -280,3 +324,17 @@ def _list_openers(lists: GroupLists) -> frozenset[str]:
     """The marks that open a list of names, as written and folded (as the parse table's
     sentence words hold them)."""
     return frozenset(lists.openers) | frozenset(fold(mark) for mark in lists.openers)
+
+
+def _inside_apposition(name: Token, head: Token) -> bool:
+    """Whether ``name`` is a complement inside an apposition of ``head`` ("X, directeur de
+    Y"), or of ``head`` when ``head`` is itself the apposed noun ("X, ancien patron de Y")."""
+    node, apposed = name, head.dep_ == LABELS.apposition
+    for _ in range(6):
+        if node == head:
+            return apposed and name.i > head.i
+        if node.head == node:
+            return False
+        apposed = apposed or node.dep_ == LABELS.apposition
+        node = node.head
+    return False

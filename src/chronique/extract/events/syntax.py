@@ -61,6 +61,9 @@ class ParseReader(PhraseReader):
         agents and participles modifying a noun ("la société, visant OpenAI").
         """
         current, direct, skip_control = verb, True, False
+        shared = self.coordinated_head(verb)
+        if shared is not None:  # "X a signé un accord avec Y et investi 30 millions dans Z"
+            current, direct = shared, False
         for _ in range(MAX_CLIMB):
             found = self._own_subject(current)
             if found is not None:
@@ -95,6 +98,15 @@ class ParseReader(PhraseReader):
                 # verb governs has the verb's subject.
                 current, direct = head.head, False
                 continue
+            if current.dep_ in LABELS.noun_clauses and is_infinitive(current) and head.pos_ == "NOUN" and any(
+                    c.dep_ == LABELS.copula for c in head.children) and (holder := self._own_subject(head)):
+                # "Amazon serait en discussions pour racheter X": the infinitive of a predicate
+                # noun has the predicate's subject.
+                return holder, False
+            if current.dep_ in LABELS.noun_clauses and self._discourse_adverbial(head):
+                # "Le groupe X a de son côté racheté Y", "a à son tour critiqué": the parser hangs
+                # the participle on the adverbial's noun; the subject is the adverbial's clause's.
+                return next((found for holder in (head, head.head) if (found := self._own_subject(holder))), []), False
             if current.dep_ in LABELS.noun_clauses and any(
                     c.dep_ == LABELS.marker and fold(c.text) in self.adverbial_infinitive_marks for c in current.children):
                 # "après s'être heurté à X" hung on a noun: an adverbial clause, the main subject's.
@@ -109,6 +121,15 @@ class ParseReader(PhraseReader):
                 patient = self._first_child(head, (LABELS.passive_subject,))
                 if patient is not None and self.actors(patient):
                     return self.actors(patient), False
+            if current.dep_ == LABELS.adverbial_clause and is_infinitive(current) and is_passive(head) and \
+                    any(c.dep_ == LABELS.passive_agent for c in head.children):
+                # "X a de son côté été condamné par le tribunal à verser …": the passive's agent
+                # never does its infinitive; its patient does (the parser may hang it on the
+                # auxiliary).
+                patient = self._first_child(head, (LABELS.passive_subject,)) or next(
+                    (g for c in head.children if c.dep_.startswith(LABELS.auxiliary_prefix)
+                     for g in c.children if g.dep_ in LABELS.subjects), None)
+                return (self.actors(patient) if patient is not None else []), False
             if current.dep_ in (LABELS.open_complement, LABELS.adverbial_clause) and self._controls(head) and not skip_control:
                 controller = self._first_child(head, LABELS.controlling_objects)
                 if controller is not None and self.actors(controller):
@@ -124,6 +145,34 @@ class ParseReader(PhraseReader):
                 skip_control = False
             current, direct = head, False
         return [], False
+
+    @staticmethod
+    def coordinated_head(verb: Token) -> Token | None:
+        """"X a racheté Y et investi 200 millions dans Z": a bare past participle coordinated
+        with a compound past shares its auxiliary and subject; the parser may hang it on the
+        first verb or on a name of the first verb's phrase ("avec EDF et investi"). The verb
+        with the auxiliary, or None for any other word."""
+        if verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm", []) or verb.head == verb:
+            return None
+        if any(c.dep_.startswith(LABELS.auxiliary_prefix) or c.dep_ in LABELS.subjects for c in verb.children):
+            return None
+        if verb not in verb.head.conjuncts:
+            return None
+        node = verb.head
+        for _ in range(3):
+            if node.pos_ == "VERB" and node.i < verb.i and any(
+                    c.dep_.startswith(LABELS.auxiliary_prefix) for c in node.children):
+                return node
+            if node.head == node:
+                return None
+            node = node.head
+        return None
+
+    def _discourse_adverbial(self, noun: Token) -> bool:
+        """"de son côté", "à son tour", "pour sa part": a noun of a discourse adverbial, with its
+        possessive (`[syntax] discourse_adverbial_nouns`)."""
+        return noun.pos_ == "NOUN" and fold(noun.lemma_) in self.discourse_adverbial_nouns and any(
+            c.i < noun.i and c.pos_ == "DET" and fold(c.text) in self.possessives for c in noun.children)
 
     @staticmethod
     def _main_clause_after(verb: Token) -> Token | None:
@@ -173,6 +222,8 @@ class ParseReader(PhraseReader):
         clause is active."""
         if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children):
             return False
+        if verb.dep_ == LABELS.clausal_modifier and self._discourse_adverbial(verb.head):
+            return True  # "X a de son côté racheté Y": the auxiliary hangs elsewhere, the clause is active
         return any(
             c.dep_.startswith(LABELS.auxiliary_prefix) and set(self.words.lemma_candidates(c)) & self.active_auxiliaries
             for c in verb.children
@@ -210,6 +261,11 @@ class ParseReader(PhraseReader):
                 return [*self._stray_conjunct(child, verb), *found] if found else found
             if child.dep_ == LABELS.expletive_subject and fold(child.text) in self.person_pronouns:
                 return self.actors(child) or self._pronoun_fallback(child, verb)
+        for aux in (c for c in verb.children if c.dep_ in LABELS.auxiliaries):
+            # "Le courtier X a quant à lui recruté Y": the parser hung the subject on the auxiliary.
+            hung = next((c for c in aux.children if c.dep_ == LABELS.subject), None)
+            if hung is not None and (found := self.actors(hung)):
+                return found
         if passive and any(c.dep_ == LABELS.passive_subject for c in verb.children):
             return []
         stray = next((c for c in verb.children if c.i < verb.i and self._bare_actor(c, verb, before=True)), None)
@@ -323,7 +379,9 @@ class ParseReader(PhraseReader):
     def object(self, verb: Token) -> Token | None:
         """The head of the direct object; a passive's subject; a relative "que" standing for it."""
         if self.is_passive(verb):
-            subject = self._first_child(verb, LABELS.subjects)
+            subject = self._first_child(verb, LABELS.subjects) or next(
+                (g for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)
+                 for g in c.children if g.dep_ in LABELS.subjects), None)  # hung on the auxiliary
             if subject is not None:
                 return subject
             if verb.dep_ == LABELS.clausal_modifier:
