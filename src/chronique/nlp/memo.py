@@ -9,8 +9,8 @@ the document's token table (:attr:`~chronique.nlp.tokens.TokenTable.memo`), so i
 with the ``Doc``.
 
 What is remembered is frozen so that a hit behaves as a fresh call did: a ``Token`` is kept as
-its index and rebuilt with ``doc[i]`` (callers compare tokens with ``is``; a call always gave a
-new object), and a list is kept as a tuple and handed out as a new list (callers may extend
+its index and rebuilt with ``doc[i]`` (spaCy builds a new ``Token`` at every access anyway, so
+callers compare tokens with ``==``, never ``is``), and a list is kept as a tuple and handed out as a new list (callers may extend
 what they get). Only answers made of tokens, lists, tuples, strings, numbers, booleans and
 ``None`` can be remembered; anything else is a ``TypeError``, so a method whose answer could be
 shared by mistake cannot be decorated. A decorated method must read nothing that changes while

@@ -2,9 +2,10 @@
 
 The event rules walk the parse around every candidate trigger: ``token.children`` builds a
 generator and a ``Token`` per child, and each ``.dep_`` or ``.head`` crosses into spaCy again.
-:func:`parse_table` reads the heads and labels of all tokens in one ``Doc.to_array`` call each and
-keeps, per token index, its head's index, its label, its children's indexes (in order, as
-``Token.children`` gives them) and its sentence's bounds, so that a walk is list indexing.
+:func:`parse_table` keeps, per token index, its head's index and its label (the token table's
+columns, :mod:`chronique.nlp.tokens`, read in one ``Doc.to_array`` call), its children's
+indexes (in order, as ``Token.children`` gives them) and its sentence's bounds, so that a walk
+is list indexing.
 
 It also tells whether a sentence has a word at all (:meth:`ParseTable.any_in_sentence`): a rule
 that needs some word in the parse ("porter plainte" needs "plainte") cannot hold when the
@@ -20,8 +21,7 @@ import weakref
 from bisect import bisect_right
 from functools import cached_property
 
-import numpy
-from spacy.attrs import DEP, HEAD, MORPH
+from spacy.attrs import MORPH
 from spacy.tokens import Doc, Token
 
 from chronique.nlp.tokens import TokenTable, token_table
@@ -38,19 +38,11 @@ class ParseTable:
         # A weak reference, as the token table's: the table lives in ``doc.user_data``.
         self._doc = weakref.ref(doc)
         self.size = len(doc)
-        if not self.size:
-            self.heads: list[int] = []
-            self.deps: list[str] = []
-            return
-        # HEAD is an offset from the token, stored unsigned: read back as signed.
-        offsets = doc.to_array(HEAD).astype(numpy.int64)
-        #: Index of each token's head (a root is its own head).
-        self.heads = (offsets + numpy.arange(self.size, dtype=numpy.int64)).tolist()
-        keys = doc.to_array(DEP).tolist()
-        strings = doc.vocab.strings
-        labels = {key: strings[key] for key in set(keys)}
-        #: ``token.dep_`` of each token.
-        self.deps = list(map(labels.__getitem__, keys))
+        tokens = token_table(doc)  # heads and labels are read once per Doc, there
+        #: Index of each token's head (a root is its own head); the token table's list.
+        self.heads: list[int] = tokens.heads
+        #: ``token.dep_`` of each token; the token table's list.
+        self.deps: list[str] = tokens.deps
         #: Words of each sentence already asked for, by the sentence's first token.
         self._sentence_words: dict[int, frozenset[str]] = {}
 
