@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 NEWS_DEV_FLOORS = {
     ("entities", "f1"): 0.981,  # seats and mergers type unknown companies (0.979 -> 0.982)
     ("entities_typed", "f1"): 0.924,
-    ("timexes", "f1"): 0.973,  # days and periods counted from the last named, seasons, rentrée (0.955 -> 0.974)
+    ("timexes", "f1"): 0.986,  # ages, gerunds and titled weekdays are no dates (0.974 -> 0.987)
     ("timexes", "value"): 0.956,
     ("money", "f1"): 0.983,
     ("money", "amount"): 1.0,

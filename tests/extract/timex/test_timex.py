@@ -51,6 +51,7 @@ RELATIVE = [
     ("il se rend aujourd'hui au centre", "aujourd'hui", "2025-11-03"),
     ("Aujourd'hui, la ville a changé.", "Aujourd'hui", "PRESENT_REF"),
     ("il viendra demain", "demain", "2025-11-04"),
+    ("Le conseil a siégé. Samedi, le maire a signé.", "Samedi", "2025-11-01"),
     ("il a démissionné lundi dernier", "lundi dernier", "2025-10-27"),
     ("ils se verront lundi prochain", "lundi prochain", "2025-11-10"),
     ("la semaine prochaine, il partira", "la semaine prochaine", "2025-W46"),
@@ -77,6 +78,7 @@ RELATIVE = [
 DURATIONS = [
     ("après sept ans et demi d'attente", "sept ans et demi", "P7Y6M"),
     ("un remboursement dans les 24 heures", "24 heures", "PT24H"),
+    ("il encourt une peine de 2 à 5 ans de prison", "5 ans", "P5Y"),
     ("De partenaires à adversaires : sept ans de différends", "sept ans", "P7Y"),
     ("depuis deux décennies, il", "deux décennies", "P20Y"),
     ("il devance Irvine de 30,4 secondes", "30,4 secondes", "PT30.4S"),
@@ -118,6 +120,7 @@ VAGUE = [
     ("Plus récemment, Elon Musk a accusé Altman", "Plus récemment", "PAST_REF"),
     ("Musk considère (en ce moment, c'est plutôt moins) que", "en ce moment", "PRESENT_REF"),
     ("la société est actuellement en difficulté", "actuellement", "PRESENT_REF"),
+    ("la cantine sert maintenant des repas bio", "maintenant", "PRESENT_REF"),
     ("À l'avenir, nous ferons mieux.", "À l'avenir", "FUTURE_REF"),
     ("Auparavant, il dirigeait Tesla.", "Auparavant", "PAST_REF"),
 ]
@@ -181,6 +184,11 @@ def test_vague_references(text: str, span: str, value: str) -> None:
         "ils ont déjà échangé des propos acerbes par le passé",
         "dans le quotidien local Deseret News",
         "en dehors des heures scolaires",
+        "un tiers des salariés de 25 à 40 ans télétravaillent",
+        "des enfants âgés de 3 à 6 ans",
+        "la mutuelle, tout en maintenant ses tarifs, rembourse mieux",
+        "l'interview publiée par le Journal du Dimanche",
+        "un éditorial de La Gazette Lundi",
     ],
 )
 def test_no_false_positives(text: str) -> None:
