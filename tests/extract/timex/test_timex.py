@@ -52,6 +52,9 @@ RELATIVE = [
     ("Aujourd'hui, la ville a changé.", "Aujourd'hui", "PRESENT_REF"),
     ("il viendra demain", "demain", "2025-11-04"),
     ("Le conseil a siégé. Samedi, le maire a signé.", "Samedi", "2025-11-01"),
+    ("la mairie a promis une réponse d'ici jeudi", "jeudi", "2025-11-06"),
+    ("le syndicat l'avait prévenu il y a plus d'un an", "il y a plus d'un an", "2024"),
+    ("la digue a cédé il y a près d'un mois", "il y a près d'un mois", "2025-10"),
     ("il a démissionné lundi dernier", "lundi dernier", "2025-10-27"),
     ("ils se verront lundi prochain", "lundi prochain", "2025-11-10"),
     ("la semaine prochaine, il partira", "la semaine prochaine", "2025-W46"),
@@ -105,6 +108,8 @@ SETS = [
 ]
 
 TIMES = [
+    ("les grévistes ont d'ici mercredi 18 heures pour voter", "mercredi 18 heures", "2025-11-05T18:00"),
+    ("le jury a délibéré samedi 9 h 30", "samedi 9 h 30", "2025-11-01T09:30"),
     ("le rendez-vous est fixé à 14 h", "14 h", "2025-11-03T14:00"),
     ("il est arrivé ce matin", "ce matin", "2025-11-03TMO"),
     ("mardi vers 21 h 45, il est mort", "vers 21 h 45", "2025-10-28T21:45"),

@@ -20,6 +20,7 @@ __all__ = [
     "infer_year",
     "season_year",
     "two_digit_year",
+    "clock_of",
 ]
 
 #: Granularities of a calendar value, from the TIMEX3 point of view.
@@ -116,3 +117,15 @@ def two_digit_year(short: int, anchor: date | None) -> int:
     reference = anchor.year if anchor else 2000
     year = (reference // 100) * 100 + short
     return year - 100 if year > reference + 10 else year
+
+
+def clock_of(hour: int, minute: int = 0, meridiem: int | None = None) -> str | None:
+    """"HH:MM" of a clock reading, or None when it is no time of day ("25 h", "13 p.m.").
+    ``meridiem`` is 0 (a.m.) or 12 (p.m.) when the text says which half of the day."""
+    if meridiem is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + meridiem  # "12 a.m." is 00:00, "2 p.m." 14:00
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        return None
+    return f"{hour:02d}:{minute:02d}"

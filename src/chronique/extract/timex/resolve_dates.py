@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from chronique.extract.timex.calendar import infer_year, season_year, weekday_date
+from chronique.extract.timex.calendar import clock_of, infer_year, season_year, weekday_date
 from chronique.extract.timex.context import ResolveContext, Resolved
 
 __all__ = ["resolve_date", "direction_of"]
@@ -31,8 +31,14 @@ def direction_of(fields: Fields, params: dict[str, Any], context: ResolveContext
 
 
 def _with_part(value: str, fields: Fields) -> Resolved:
+    """A day, or a TIME on it when the text names a part of it or a clock reading
+    ("vendredi soir", "vendredi 15 heures")."""
     if "part" in fields:
         return Resolved("TIME", f"{value}T{fields['part']}")
+    if "hour" in fields:
+        clock = clock_of(int(fields["hour"]), int(fields.get("minute", 0)))
+        if clock is not None:
+            return Resolved("TIME", f"{value}T{clock}")
     return Resolved("DATE", value)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from chronique.extract.timex.calendar import format_at, shift
+from chronique.extract.timex.calendar import clock_of, format_at, shift
 from chronique.extract.timex.context import ResolveContext, Resolved
 from chronique.extract.timex.durations import calendar_delta, duration_value, parse_base_unit, vague_duration_value
 
@@ -110,15 +110,9 @@ def resolve_offset(fields: Fields, params: dict[str, Any], context: ResolveConte
 def _clock(fields: Fields) -> str | None:
     if "clock" in fields:
         return str(fields["clock"])
-    hour, minute = int(fields["hour"]), int(fields.get("minute", 0))
     meridiem = fields.get("meridiem")
-    if meridiem is not None:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + int(meridiem)  # "12 a.m." is 00:00, "2 p.m." 14:00
-    if hour > 24 or minute > 59 or (hour == 24 and minute):
-        return None
-    return f"{hour:02d}:{minute:02d}"
+    return clock_of(int(fields["hour"]), int(fields.get("minute", 0)),
+                    None if meridiem is None else int(meridiem))
 
 
 def _day_of(context: ResolveContext) -> str:
