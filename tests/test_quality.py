@@ -27,7 +27,7 @@ NEWS_DEV_FLOORS = {
     ("entities_typed", "f1"): 0.924,
     ("timexes", "f1"): 0.991,  # ages, gerunds, titled weekdays; "vendredi 15 heures" one TIME (0.974 -> 0.992)
     ("timexes", "value"): 0.973,  # "d'ici vendredi", "il y a plus d'un an" (0.957 -> 0.973)
-    ("money", "f1"): 0.983,
+    ("money", "f1"): 0.991,  # bare figures take the currency stated before (0.983 -> 0.992)
     ("money", "amount"): 1.0,
     ("quotes", "f1"): 0.987,
     ("quotes", "speaker"): 0.871,

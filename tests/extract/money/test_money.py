@@ -99,6 +99,27 @@ NOT_MONEY = [
     ("en", "97.4 percent in 2025"),
 ]
 
+# A bare figure after a word of paying takes the currency of the amount stated before it.
+IMPLIED_CURRENCY = [
+    ("La SNCF a commandé des rames pour 2,4 milliards d'euros. Alstom devra livrer, et la région "
+     "versera ensuite près de 300 millions pour l'entretien.",
+     [("2,4 milliards d'euros", 2_400_000_000, "EUR"), ("près de 300 millions", 300_000_000, "EUR")]),
+    ("Le fonds japonais a misé 90 milliards de yens sur la puce. Le rachat de la filiale a coûté 12 milliards.",
+     [("90 milliards de yens", 90_000_000_000, "JPY"), ("12 milliards", 12_000_000_000, "JPY")]),
+    # no amount stated before: a bare figure stays a number
+    ("La coopérative a payé 8 millions pour le silo.", []),
+    # a noun after the figure counts things; no cue before it, no money
+    ("La région a reçu 20 millions d'euros. Elle compte 6 millions d'habitants.",
+     [("20 millions d'euros", 20_000_000, "EUR")]),
+    ("Le port a investi 50 millions d'euros. Le trafic a atteint 3 millions en juin.",
+     [("50 millions d'euros", 50_000_000, "EUR")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IMPLIED_CURRENCY)
+def test_bare_figure_takes_the_currency_stated_before(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _found("fr", text) == [(t, float(a), c) for t, a, c in expected]
+
 
 def _found(lang: str, text: str) -> list[tuple[str, float | None, str]]:
     return [(m.text, m.amount, m.currency) for m in find_money(text, lang)]
