@@ -29,8 +29,8 @@ NEWS_DEV_FLOORS = {
     ("timexes", "value"): 0.973,  # "d'ici vendredi", "il y a plus d'un an" (0.957 -> 0.973)
     ("money", "f1"): 0.991,  # bare figures take the currency stated before (0.983 -> 0.992)
     ("money", "amount"): 1.0,
-    ("quotes", "f1"): 0.987,
-    ("quotes", "speaker"): 0.871,
+    ("quotes", "f1"): 0.991,  # a quote cut off by the end of the text (0.987 -> 0.992)
+    ("quotes", "speaker"): 0.872,  # answers about an actor (102/117 -> 103/118)
     ("events", "f1"): 0.783,  # s8: participles, gapping, lists after "dont", fronted titles (0.773 -> 0.784)
     ("events", "p"): 0.991,  # trade nouns: "du club" is no longer the bank named before (0.977 -> 0.992)
     # accuracy over the matched events that gold dates: the reference round matched 5 more dated

@@ -38,6 +38,10 @@ MARK_CASES = [
     ("« Un.\n\n« Deux. »", ["Un.\n\n« Deux."]),
     ('Un guillemet "orphelin.\n\nPuis "une citation".', ["une citation"]),
     ("« Jamais fermé.\n\nAutre paragraphe.", []),
+    # an article cut off mid-quote: the quote runs to the end of the text
+    ("Le maire a répondu.\n\nSur la dette : « Nous tiendrons nos engagements.", ["Nous tiendrons nos engagements."]),
+    # a straight mark left open at the end stays unpaired (it may be an inch or a typo)
+    ('Il mesure 6" de haut.', []),
 ]
 
 

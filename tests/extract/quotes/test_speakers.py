@@ -84,6 +84,10 @@ SPEAKER_CASES = [
      "Invitée sur France Inter, Christine Lagarde a détaillé sa politique. "
      "Sur l'inflation : « Elle reculera l'an prochain. »",
      [("Elle reculera l'an prochain.", "Christine Lagarde")]),
+    ("an answer whose topic names an actor is still the interviewee's",
+     "Interrogé par Ouest-France, Thierry Breton a défendu son bilan. "
+     "Sur l'énergie : « Les prix vont baisser. »\n\nSur la Commission européenne : « Elle doit accélérer. »",
+     [("Les prix vont baisser.", "Thierry Breton"), ("Elle doit accélérer.", "Thierry Breton")]),
     ("the name closing a role noun's appositions",
      "Le sénateur LR des Hauts-de-Seine Roger Karoutchi a salué la décision. "
      "On ne peut pas « reculer maintenant », a-t-il estimé.",

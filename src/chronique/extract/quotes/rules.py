@@ -63,6 +63,8 @@ class QuoteRules:
     source_phrase: re.Pattern[str]
     #: "Pour X, …": a phrase that names the source only when it opens the sentence.
     opening_source_phrase: re.Pattern[str]
+    #: "Sur l'UEFA : « … »": words that open an answer's topic (matched at the start of a window).
+    topic_opening: re.Pattern[str]
     #: "intitulé", "baptisé": matches a window that ends with such a word (then a quote opens).
     title_cue_at_end: re.Pattern[str]
     #: "sur", "à", "on": matches a window ending with a preposition (the actor after it is a venue).
@@ -144,6 +146,7 @@ def load_quote_rules(lang: str) -> QuoteRules:
         opening_source_phrase=re.compile(
             r"\s*" + _word_bounded(words["opening_source_phrases"]), re.IGNORECASE
         ),
+        topic_opening=re.compile(r"\s*" + _word_bounded(words["topic_prepositions"]), re.IGNORECASE),
         title_cue_at_end=re.compile(_word_bounded(words["title_cues"]) + r"\s*:?\s*$", re.IGNORECASE),
         venue_at_end=re.compile(
             _word_bounded(words["venue_prepositions"]) + r"(?:\s*[^\s,;:.!?]+){0,2}?\s*$", re.IGNORECASE

@@ -56,8 +56,9 @@ def settle(context: QuoteContext, attributions: list[Attribution]) -> list[Attri
         elif _same_paragraph(context, index - 1, index) and _bare_sentence(context, index, previous.speaker):
             found[index] = Attribution(previous.speaker, previous.cue, rule=CONTINUED)
     for index in range(len(found)):
-        if _open(found[index]) and _topic_introduction(context, index):
-            found[index] = _interview_speaker(context, index, found) or found[index]
+        topics = _topic_introduction(context, index) if _open(found[index]) else None
+        if topics is not None:
+            found[index] = _interview_speaker(context, index, found, topics) or found[index]
     for index in range(len(found)):
         if _open(found[index]):
             person = _person_just_before(context, index)
@@ -166,22 +167,31 @@ def _active_subject(context: QuoteContext, index: int) -> str | None:
     return key if key and context.can_speak(key) else None
 
 
-def _topic_introduction(context: QuoteContext, index: int) -> bool:
-    """"Sur l'économie du football : « … »": a colon after words that name nobody and say nothing."""
+def _topic_introduction(context: QuoteContext, index: int) -> frozenset[str] | None:
+    """"Sur l'économie du football : « … »": a colon after words that say nothing and name nobody,
+    or name only the topic ("Sur l'UEFA : « … »"): the actors named as the topic (maybe none);
+    None when the words before the quote are no such introduction."""
     start, end = context.before_window(index)
     intro = context.text[start:end].rstrip()
     if not intro.endswith(":"):
-        return False
+        return None
     tokens = context.tokens(start, start + len(intro))
     if tokens is None:
-        return False
+        return None
     outside = [t for t in tokens if not context.is_quoted(t)]
-    return not any(context.actors.at(t) or context.is_cue_token(t) for t in outside)
+    if any(context.is_cue_token(t) for t in outside):
+        return None
+    named = frozenset(key for t in outside if (key := context.actors.at(t)))
+    if not named:
+        return named
+    return named if context.rules.topic_opening.match(intro) else None
 
 
-def _interview_speaker(context: QuoteContext, index: int, found: list[Attribution]) -> Attribution | None:
+def _interview_speaker(context: QuoteContext, index: int, found: list[Attribution],
+                       topics: frozenset[str] = frozenset()) -> Attribution | None:
     """The speaker of an interview's answers: the latest known speaker of the last paragraphs,
-    else the person the paragraph is about (the main subject of one of its sentences)."""
+    else the person the paragraph is about (the main subject of one of its sentences). Actors
+    named as the answer's topic (``topics``) are not other speakers."""
     span = context.spans[index]
     for earlier in range(index - 1, -1, -1):
         attribution = found[earlier]
@@ -190,7 +200,7 @@ def _interview_speaker(context: QuoteContext, index: int, found: list[Attributio
             break
         if attribution.speaker is not None:
             named = {m.key for m in context.actors.outermost_between(gap_start, span.opening)}
-            others = {k for k in named if context.can_speak(k)} - {attribution.speaker}
+            others = {k for k in named if context.can_speak(k)} - {attribution.speaker} - topics
             return None if others else Attribution(attribution.speaker, attribution.cue, rule=CONTINUED)
     paragraph_start = context.text.rfind("\n", 0, span.opening) + 1
     person = recent_subject_person(context, span.opening)
