@@ -84,6 +84,12 @@ SPEAKER_CASES = [
      "Invitée sur France Inter, Christine Lagarde a détaillé sa politique. "
      "Sur l'inflation : « Elle reculera l'an prochain. »",
      [("Elle reculera l'an prochain.", "Christine Lagarde")]),
+    ("a present participle of a speech verb read as a noun after its object pronoun",
+     "Le groupe Casino a rejeté ces critiques jeudi, les qualifiant de « sans fondement ».",
+     [("sans fondement", "Casino")]),
+    ("an unowned spokesperson speaks for the organisation whose sentence the quote completes",
+     "Le groupe Vicat, propriétaire de la carrière, « regrette ces dégradations », a indiqué un porte-parole.",
+     [("regrette ces dégradations", "Vicat")]),
     ("an answer whose topic names an actor is still the interviewee's",
      "Interrogé par Ouest-France, Thierry Breton a défendu son bilan. "
      "Sur l'énergie : « Les prix vont baisser. »\n\nSur la Commission européenne : « Elle doit accélérer. »",
@@ -143,6 +149,7 @@ SPEAKER_CASES = [
 
 # Sentences where no known actor speaks: the speaker must stay unknown.
 NOBODY_CASES = [
+    "Le préfet estime que Vicat « a menti », a indiqué un porte-parole.",
     "La réforme des retraites divise le pays. Sur les salaires : « rien de nouveau ».",
     "« Le rachat est imminent », précise une source citée par Bloomberg.",
     "Selon un proche du dossier, la vente de Fnac serait « imminente ».",

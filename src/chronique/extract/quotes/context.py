@@ -132,6 +132,9 @@ class QuoteContext:
         previous = token.doc[token.i - 1] if token.i > 0 else None
         if previous is not None and previous.pos_ in ("AUX", "PRON") and self.rules.is_cue_participle(token.text):
             return True  # "a-t-elle martelé" with "martelé" read as a noun
+        if (previous is not None and fold(unify_apostrophes(previous.text)) in self.rules.participle_object_pronouns
+                and self.rules.is_cue_participle(token.text, present=True)):
+            return True  # "les qualifiant de « … »" with "les qualifiant" read as a noun phrase
         if token.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PRON", "NUM"):
             return fold(token.text) in self.rules.cue_forms
         if self.rules.is_cue_word(token.lemma_, token.text):

@@ -221,14 +221,44 @@ def _name_inside_after_comma(context: QuoteContext, head: Token) -> str | None:
 
 def _organisation_in_focus(context: QuoteContext, voice: Token) -> str | None:
     """"X estime que … Un porte-parole a expliqué": the organisation that is the main subject of
-    the sentence right before, in the same paragraph; nobody when that subject is someone else."""
-    if not context.parsed or voice.sent.start == 0:
+    the sentence right before, in the same paragraph; nobody when that subject is someone else.
+    An incise inside the organisation's own sentence ("X « conteste ces accusations », a indiqué
+    un porte-parole") speaks for that sentence's subject."""
+    if not context.parsed:
+        return None
+    opening_subject = _organisation_opening_the_quote(context, voice)
+    if opening_subject is not None:
+        return opening_subject
+    if voice.sent.start == 0:
         return None
     previous = context.doc[voice.sent.start - 1].sent
     if "\n" in context.text[previous.end_char - 1 : voice.sent.start_char + 1].strip(" "):
         return None  # another paragraph
     key = subject_of(context, previous.root).key
     return key if key and context.entity_types.get(key) == "ORG" else None
+
+
+def _organisation_opening_the_quote(context: QuoteContext, voice: Token) -> str | None:
+    """"Lafarge, filiale de Holcim, « conteste ces accusations », a indiqué un porte-parole": the
+    sentence opens with an organisation (and its apposition), then the quote says what it does;
+    read off the words, not the parse, which often hangs such a name anywhere. Any verb before
+    the quote ("Le ministre juge que Lafarge « a menti »") and it is not that shape."""
+    sentence = voice.sent
+    opening = next((span.opening for span in context.spans
+                    if sentence.start_char <= span.opening < voice.idx), None)
+    if opening is None:
+        return None
+    words = [t for t in sentence if t.idx < opening and not t.is_punct and not t.is_space]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    keys = [context.actors.at(t, OUTERMOST) for t in words]
+    first = next((key for key in keys if key), None)
+    if first is None or context.entity_types.get(first) != "ORG":
+        return None
+    before_name = words[: keys.index(first)]
+    if any(t.pos_ not in ("DET", "NOUN", "ADJ") for t in before_name):
+        return None  # "Selon X", "Pour X": not the subject
+    return first
 
 
 def _naming_apposition(context: QuoteContext, head: Token) -> str | None:

@@ -75,17 +75,23 @@ class QuoteRules:
     voice_channels: frozenset[str] = frozenset()
     #: "par", "sous": the prepositions that open such a channel.
     channel_prepositions: frozenset[str] = frozenset()
+    #: ("ant", "er"): present participle endings and their infinitive endings.
+    present_participle_endings: tuple[tuple[str, str], ...] = ()
+    #: "les", "la": object pronouns a present participle follows ("les qualifiant").
+    participle_object_pronouns: frozenset[str] = frozenset()
 
     def is_cue_word(self, lemma: str, form: str) -> bool:
         """Whether a token (by lemma or surface form) is a speech verb."""
         return lemma.lower() in self.cue_lemmas or fold(form) in self.cue_forms
 
-    def is_cue_participle(self, form: str) -> bool:
-        """"martelé" misread by the tagger: a past participle of a speech verb, by its ending."""
+    def is_cue_participle(self, form: str, present: bool = False) -> bool:
+        """"martelé" (or, ``present``, "qualifiant") misread by the tagger: a participle of a
+        speech verb, by its ending."""
         word = fold(form)
+        endings = self.present_participle_endings if present else self.participle_endings
         return any(
             word.endswith(ending) and word[: -len(ending)] + infinitive in self.cue_lemmas
-            for ending, infinitive in self.participle_endings
+            for ending, infinitive in endings
         )
 
     def last_sentence_end(self, text: str, start: int, end: int) -> int:
@@ -154,4 +160,10 @@ def load_quote_rules(lang: str) -> QuoteRules:
         abbreviations=frozenset(words["abbreviations"]),
         voice_channels=frozenset(fold(v) for v in words.get("voice_channels", [])),
         channel_prepositions=frozenset(fold(v) for v in words.get("channel_prepositions", [])),
+        present_participle_endings=tuple(
+            (fold(e), fold(i)) for e, i in verbs.get("present_participle_endings", [])
+        ),
+        participle_object_pronouns=frozenset(
+            fold(unify_apostrophes(p)) for p in verbs.get("participle_object_pronouns", [])
+        ),
     )
