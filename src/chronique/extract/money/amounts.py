@@ -38,7 +38,7 @@ from chronique.extract.timex.first_chars import first_char_class
 from chronique.model import Money
 from chronique.text import unify_apostrophes
 
-__all__ = ["find_stated_money", "bare_amount_pattern", "scaled_amount"]
+__all__ = ["find_stated_money", "bare_amount_patterns", "scaled_amount"]
 
 #: Spaces inside one amount: any Unicode space but a line break ("3\u202f000 €" yes, "3\n000" no).
 INLINE_SPACE = r"[^\S\n]"
@@ -54,6 +54,7 @@ class _Grammar:
     amount_pattern: re.Pattern[str]
     lower_bound_before: list[tuple[re.Pattern[str], bool]]  # (pattern, has an opener)
     upper_bound_after: list[tuple[re.Pattern[str], re.Pattern[str] | None]]  # (pattern, opener before)
+    range_separators: tuple[str, ...]  # "et", "à", "-": what a lower bound ends with, lower case
     grouped_number: re.Pattern[str]
     decimal_separators: frozenset[str]
     number_words: dict[str, Decimal]
@@ -234,6 +235,7 @@ def _grammar(lang: str) -> _Grammar:
         amount_pattern=_amount_regex(lex, pieces),
         lower_bound_before=lower_before,
         upper_bound_after=upper_after,
+        range_separators=tuple(str(rule["separator"]).lower() for rule in lex.get("ranges", [])),
         grouped_number=re.compile(
             rf"(?P<whole>\d{{1,3}}(?:[{thousands}]\d{{3}})+)(?:[{decimals}](?P<fraction>\d+))?"
         ),
@@ -293,6 +295,8 @@ def _lower_bound(text: str, upper_num_start: int, upper_scale: Decimal, upper_am
     """The lower bound of "entre 10 et 20 millions d'euros", found before the upper one."""
     window_start = max(0, upper_num_start - 80)
     before = text[window_start:upper_num_start]
+    if not " ".join(before[-30:].split()).lower().endswith(grammar.range_separators):
+        return None  # every lower bound ends with a separator: most amounts are no range
     for pattern, has_opener in grammar.lower_bound_before:
         match = pattern.search(before)
         if match is None:
@@ -374,17 +378,20 @@ def find_stated_money(text: str, lang: str) -> list[Money]:
 
 
 @cache
-def bare_amount_pattern(lang: str) -> re.Pattern[str]:
-    """A number and a scale word with no currency ("83 milliards", "près de 2 millions"): groups
-    ``num`` and ``scale``; what an article writes when the currency was named before."""
+def bare_amount_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number and a scale word with no currency ("83 milliards", "près de 2 millions"), what
+    an article writes when the currency was named before: (the scale words, found first because
+    they are rare; what must end right before one: an optional hedge and the number, groups
+    ``num``; search it with ``endpos`` at the scale word)."""
     lex = lexicon(lang, "money")
     pieces = _pieces(lex)
     approximation = _followed_by_space(lex.get("phrases", {}).get("approximations", []))
-    return re.compile(
-        rf"(?:\b{approximation})?(?P<num>{pieces.digits}|{pieces.number_words})"
-        rf"{TO_SCALE}(?P<scale>{pieces.scale_words}){WORD_END}",
+    scale = re.compile(rf"(?<![^\W_]){pieces.scale_words}{WORD_END}", re.IGNORECASE)
+    number = re.compile(
+        rf"(?:\b{approximation})?(?P<num>{pieces.digits}|{pieces.number_words}){TO_SCALE}\Z",
         re.IGNORECASE,
     )
+    return scale, number
 
 
 def scaled_amount(number: str, scale: str, lang: str) -> float:

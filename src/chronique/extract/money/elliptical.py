@@ -13,13 +13,15 @@ import re
 from functools import cache
 
 from chronique.data import lexicon
-from chronique.extract.money.amounts import bare_amount_pattern, scaled_amount
+from chronique.extract.money.amounts import bare_amount_patterns, scaled_amount
 from chronique.model import Money
 
 __all__ = ["elliptical_amounts"]
 
 #: How far back a cue word may stand before the figure (characters, within the sentence).
 CUE_WINDOW = 60
+#: How far before its scale word a figure may start ("un peu plus de 83,25 milliards").
+FIGURE_WINDOW = 40
 
 
 @cache
@@ -45,11 +47,14 @@ def elliptical_amounts(text: str, stated: list[Money], lang: str) -> list[Money]
     """The bare figures of ``text`` that are money in the currency of the amount stated before them."""
     if not stated:
         return []
-    pattern = bare_amount_pattern(lang)
+    scales, figure_before = bare_amount_patterns(lang)
     cue_before, counted_after = _context_patterns(lang)
     found: list[Money] = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for scale in scales.finditer(text):
+        match = figure_before.search(text, max(0, scale.start() - FIGURE_WINDOW), scale.start())
+        if match is None:
+            continue
+        start, end = match.start(), scale.end()
         if any(start < money.end and money.start < end for money in stated):
             continue
         earlier = [money for money in stated if money.end <= start]
@@ -57,7 +62,7 @@ def elliptical_amounts(text: str, stated: list[Money], lang: str) -> list[Money]
             continue
         if not cue_before.search(_sentence_before(text, start)):
             continue
-        amount = scaled_amount(match.group("num"), match.group("scale"), lang)
+        amount = scaled_amount(match.group("num"), scale.group(), lang)
         found.append(Money(start=start, end=end, text=text[start:end], amount=amount,
                            currency=earlier[-1].currency))
     return found
