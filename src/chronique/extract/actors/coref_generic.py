@@ -1,0 +1,185 @@
+"""Within one article: generic descriptions of an organisation ("la société", "le groupe", "le géant").
+
+"la société" is the organisation in focus within a few sentences ("X a investi dans Y. La société a
+refusé de commenter" is Y); an incise's "a déclaré la société" continues the subject before its
+quote; "le groupe dirigé par X" is X's organisation. Names inside quotes never count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from chronique.extract.actors.coref_focus import (
+    NOWHERE,
+    is_subject,
+    overlaps,
+    quoted_ranges,
+    recent,
+    subject_in_focus,
+    window_start,
+)
+from chronique.extract.actors.descriptions import description_cues, titles_given
+from chronique.extract.actors.origins import ArticleOrigins
+from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.extensions import ActorMention
+from chronique.text import fold
+
+__all__ = ["generic_org_descriptions"]
+
+def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
+                              origins: ArticleOrigins | None = None) -> list[ActorMention]:
+    """"la société", "l'organisation": the organisation named last within a few sentences ("X a
+    investi dans Y. La société a refusé de commenter" is Y). A subject description in a paragraph
+    that names no organisation before it continues the latest subject; the inverted subject of
+    an incise continues the subject in focus (:func:`subject_in_focus`). Names inside quotes are somebody's words, not the
+    article's discourse ("« Velora annonce le rachat de Nuvio », a indiqué la société"). An
+    adjective of origin after the phrase ("la firme suédoise") keeps it to actors of that
+    country (:class:`ArticleOrigins`); no such phrase stands for an institution."""
+    phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
+    lowered = fold(text)
+    quoted = quoted_ranges(doc, text)
+    called = _called_so(doc, mentions, entities, words)
+    found: list[ActorMention] = []
+    for phrase in phrases:
+        start = lowered.find(phrase)
+        if start == -1:
+            continue  # most phrases: not in the text
+        company = _is_company(entities, origins, phrase)
+
+        def base_accept(key: str, mention: ActorMention, company=company) -> bool:
+            return company(key, mention) and not any(start <= mention.start < end for start, end in quoted)
+
+        while start != -1:
+            end = start + len(phrase)
+            boundary_ok = (start == 0 or not lowered[start - 1].isalnum()) and (
+                end == len(lowered) or not lowered[end].isalnum()
+            )
+            introduces_name = _followed_by_name(doc, text, end, mentions)
+            led = _led_by(doc, text, end, mentions, entities, kb, words) if boundary_ok else None
+            if led is not None and not overlaps(found + mentions, start, end):
+                if led:  # "le groupe dirigé par X": X's organisation, or nobody rather than a guess
+                    found.append(ActorMention(start, end, led, "description", "description"))
+            elif boundary_ok and not introduces_name and not overlaps(found + mentions, start, end):
+                accept = _of_origin(doc, text, mentions, entities, start, end, base_accept, origins)
+                named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
+                if len(named) == 1 and accept(next(iter(named)), NOWHERE):
+                    key: str | None = next(iter(named))  # "la plateforme Velora … la plateforme"
+                elif _incise_subject(doc, quoted, start):  # "« … », a déclaré la société"
+                    key = subject_in_focus(doc, text, mentions, entities, start, accept)
+                else:
+                    as_subject = is_subject(doc, ActorMention(start, end, "", "description"))
+                    key = recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
+                        accept(m.key, m) for m in mentions
+                        if m.key in entities and text.rfind("\n", 0, start) < m.start < start
+                    ))
+                if key:
+                    found.append(ActorMention(start, end, key, "description", "description"))
+            start = lowered.find(phrase, end)
+    return found
+
+
+
+def _phrase_noun(phrase: str) -> str:
+    """The noun of a generic phrase: "plateforme" of "la plateforme", "pousse" of "la jeune pousse"."""
+    return phrase.split(" ")[-1].split("'")[-1]
+
+
+def _called_so(doc, mentions, entities, words) -> dict[str, set[str]]:
+    """Trade noun → the actors the article gave it ("la plateforme Velora", "Velora, la plateforme
+    suédoise"): "la plateforme" stands for the one actor so called. Generic nouns ("la société",
+    "le groupe") say nothing of a trade and are left to focus."""
+    cues = description_cues(words)
+    generic = {fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])}
+    given = titles_given(doc, ActorIndex(doc, mentions), entities, cues)
+    return {noun: keys for noun, keys in given.items() if noun not in generic}
+
+
+def _of_origin(doc, text, mentions, entities, start, end, accept, origins: ArticleOrigins | None):
+    """``accept`` narrowed by the adjectives of origin after the phrase ending at ``end`` ("la
+    firme suédoise"): to the candidates in view of that country, else to those of no stated one."""
+    if origins is None:
+        return accept
+    span = doc.char_span(start, end, alignment_mode="expand")
+    wanted = origins.after(doc, span.end) if span is not None else set()
+    if not wanted:
+        return accept
+    since = min(window_start(doc, start), text.rfind("\n", 0, start) + 1)
+    keys = [m.key for m in mentions if since <= m.start and m.end <= start and m.key in entities and accept(m.key, m)]
+    allowed = set(origins.choose(list(dict.fromkeys(keys)), wanted))
+    return lambda key, mention: key in allowed and accept(key, mention)
+
+
+def _led_by(doc: Doc, text: str, end: int, mentions, entities, kb, words) -> str | None:
+    """"le groupe dirigé par Paul Verdier": the organisation of the article the knowledge base
+    says that person holds the participle's role in at the article's date; "" when the phrase is
+    so qualified but no such organisation is known; None when it is not so qualified."""
+    led_by = {fold(k): tuple(v) for k, v in words.get("led_by", {}).items()}
+    match = re.match(r"\s+(\w+)\s+par\s+", text[end : end + 60])
+    if match is None:
+        return None
+    participle = fold(match.group(1))
+    titles = led_by.get(participle) or led_by.get(participle.rstrip("s").removesuffix("e"))
+    if not titles:
+        return None
+    person_start = end + match.end()
+    person = next((m for m in mentions if m.start == person_start), None)
+    known = kb.get(person.key) if kb is not None and person is not None else None
+    if known is None:
+        return ""
+    on = doc._.dct.isoformat() if doc._.dct else None
+    orgs = {r.org for r in known.roles if r.title in titles and r.holds_on(on) and r.org in entities}
+    return next(iter(orgs)) if len(orgs) == 1 else ""
+
+
+#: Words that may stand between a quote and the inverted subject of its incise ("» , a indiqué").
+_INCISE_GAP = frozenset({"PUNCT", "AUX", "VERB", "ADV", "PRON", "SPACE"})
+
+
+def _incise_subject(doc: Doc, quoted: list[tuple[int, int]], start: int) -> bool:
+    """Whether the phrase at ``start`` is the inverted subject of an incise right after a quote
+    ("« … », a indiqué la société"), which the parser often reads as an object."""
+    closing = max((end for _s, end in quoted if end <= start), default=None)
+    if closing is None or start - closing > 40:
+        return False
+    gap = doc.char_span(closing, start, alignment_mode="contract")
+    words = [t for t in gap or () if not t.is_punct and not t.is_space]
+    return bool(words) and all(t.pos_ in _INCISE_GAP for t in words) and any(t.pos_ == "VERB" for t in words)
+
+
+
+def _is_company(entities, origins: ArticleOrigins | None = None, phrase: str = ""):
+    """A filter for what "la société" may stand for: an organisation, not an institution (by the
+    knowledge base's kind or the name's head too, unless the noun is also an institution's, such
+    as "l'organisation")."""
+    noun = phrase.split(" ")[-1].split("'")[-1]
+    strict = origins is not None and origins.excludes_institutions(noun)
+
+    def accept(key: str, mention: ActorMention) -> bool:
+        if entities[key]["type"] != "ORG" or entities[key].get("institution"):
+            return False
+        if origins is not None and origins.excludes_press(noun) and origins.is_press(key):
+            return False  # "la société" is not the AFP the article quotes
+        return not (strict and origins is not None and origins.is_institution(key))
+
+    return accept
+
+
+def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention]) -> bool:
+    """Whether the phrase ending at ``end`` introduces a name: "le groupe Meta", "l'opérateur
+    historique Orange" (the name, not the description, is the actor there)."""
+    if text[end : end + 2].strip()[:1].isupper():
+        return True
+    span = doc.char_span(end, end, alignment_mode="expand") if end < len(text) else None
+    i = span.start if span is not None else len(doc)
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    for _ in range(2):
+        if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1
+    if i + 2 < len(doc) and doc[i].lower_ in ("de", "d'", "du", "des") and doc[i + 1].is_lower:
+        i += 2  # "la plateforme de streaming Nuvio": the complement, then the name
+        if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1
+    return i < len(doc) and any(m.start == doc[i].idx for m in mentions)
