@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
+from chronique.extract.actors.clause_partners import clause_partners
 from chronique.extract.actors.coref_focus import (
     NOWHERE,
     is_subject,
@@ -62,7 +63,8 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                 if led:  # "le groupe dirigé par X": X's organisation, or nobody rather than a guess
                     found.append(ActorMention(start, end, led, "description", "description"))
             elif boundary_ok and not introduces_name and not overlaps(found + mentions, start, end):
-                accept = _of_origin(doc, text, mentions, entities, start, end, base_accept, origins)
+                accept = _without_partners(doc, mentions, start, end,
+                                           _of_origin(doc, text, mentions, entities, start, end, base_accept, origins))
                 named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
                 if len(named) == 1 and accept(next(iter(named)), NOWHERE):
                     key: str | None = next(iter(named))  # "la plateforme Velora … la plateforme"
@@ -79,6 +81,17 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
             start = lowered.find(phrase, end)
     return found
 
+
+def _without_partners(doc: Doc, mentions: list[ActorMention], start: int, end: int, accept):
+    """``accept`` without the actors that are other arguments of the phrase's own clause ("déposée
+    par Velora contre l'entreprise" is not Velora: :func:`clause_partners`)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    partners = clause_partners(span[-1]) if span is not None and len(span) else frozenset()
+    if not partners:
+        return accept
+    index = ActorIndex(doc, mentions)
+    excluded = {m.key for i in partners if (m := index.mention_at(doc[i])) is not None}
+    return lambda key, mention: key not in excluded and accept(key, mention)
 
 
 def _phrase_noun(phrase: str) -> str:

@@ -27,6 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.data import lexicon
+from chronique.extract.actors.clause_partners import clause_partners
 from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.trade_nouns import TradeNouns
@@ -242,11 +243,14 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     subject_words = _own_clause_subject(noun)
     deps, heads, subject_deps = tokens.deps, tokens.heads, LABELS.subjects
     noun_head, noun_is_subject = heads[noun.i], deps[noun.i] in subject_deps
+    partners = {m.key for i in clause_partners(noun) if (m := index.mention_at_index(i)) is not None}
     for i in range(starts[max(0, before - 1 - LOOKBACK_SENTENCES)], noun.i):  # no Token built
         mention = index.mention_at_index(i)
         record = entities.get(mention.key) if mention else None
         if mention is None or record is None or record["type"] not in accepted or record.get("institution"):
             continue
+        if mention.key in partners:
+            continue  # "déposée par X contre l'entreprise": another argument of its clause
         if candidates and candidates[-1][0] == mention:
             continue
         if deps[i] in subject_deps and heads[i] == noun_head and not noun_is_subject:
@@ -260,7 +264,7 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     subjects = [m for m, is_subject in candidates if is_subject]
     if subjects:
         return subjects[-1].key
-    if earlier is not None and (allowed is None or allowed([earlier])):
+    if earlier is not None and earlier not in partners and (allowed is None or allowed([earlier])):
         return earlier
     if not candidates:
         return None
