@@ -67,7 +67,7 @@ def clause_partners(noun: Token) -> frozenset[int]:
         antecedent = _antecedent(verb)
         if antecedent is not None:
             partners.add(antecedent.i)  # what its relative pronoun stands for
-        if own_subject or verb.dep_ not in _CONTROL_LINKS or not _NON_FINITE & set(verb.morph.get("VerbForm")):
+        if own_subject or verb.dep_ not in _CONTROL_LINKS or not _NON_FINITE & set(verb.morph.get("VerbForm", [])):
             break
         verb, below = verb.head, verb
     return frozenset(partners)
@@ -93,7 +93,7 @@ def _antecedent(verb: Token) -> Token | None:
     before the phrase of a relative pronoun after a preposition, past a comma."""
     if verb.dep_ == LABELS.relative_clause:
         return verb.head if _agrees(verb, verb.head) else None
-    relative = next((t for t in verb.subtree if "Rel" in t.morph.get("PronType") and _clause_of(t) == verb.i), None)
+    relative = next((t for t in verb.subtree if "Rel" in t.morph.get("PronType", []) and _clause_of(t) == verb.i), None)
     if relative is None or relative.left_edge.i == relative.i:
         return None  # a bare "qui" may agree with a noun further back ("des marges pour X qui serviront")
     i = relative.left_edge.i - 1
@@ -128,11 +128,11 @@ def _agrees(verb: Token, antecedent: Token) -> bool:
     verb does not ("des marges pour Velora qui serviront à …": the parser's head is not the
     antecedent)."""
     subject = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
-    if subject is None or "Rel" not in subject.morph.get("PronType"):
+    if subject is None or "Rel" not in subject.morph.get("PronType", []):
         return True
     finite = [verb, *(c for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix))]
-    plural = any("Plur" in t.morph.get("Number") for t in finite)
-    return not plural or "Plur" in antecedent.morph.get("Number")
+    plural = any("Plur" in t.morph.get("Number", []) for t in finite)
+    return not plural or "Plur" in antecedent.morph.get("Number", [])
 
 
 def _object_controlled(verb: Token, clause: Token) -> bool:

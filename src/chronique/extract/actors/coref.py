@@ -21,6 +21,7 @@ from chronique.extract.actors.coref_focus import window_start
 from chronique.extract.actors.coref_generic import generic_org_descriptions
 from chronique.extract.actors.coref_pronouns import pronouns
 from chronique.extract.actors.coref_roles import role_descriptions
+from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.descriptions import resolve_descriptions
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.restated import restated_names
@@ -47,10 +48,11 @@ def resolve_references(
     """
     mentions = list(mentions)
     origins = ArticleOrigins(doc, mentions, entities, kb, words)
+    sectors = ArticleSectors(doc, mentions)
     mentions += restated_names(doc, mentions, entities, words)
-    mentions += generic_org_descriptions(doc, text, mentions, entities, words, kb, origins)
+    mentions += generic_org_descriptions(doc, text, mentions, entities, words, kb, origins, sectors)
     mentions += role_descriptions(doc, mentions, entities, kb, words)
-    mentions += resolve_descriptions(doc, mentions, entities, words, kb, origins)
+    mentions += resolve_descriptions(doc, mentions, entities, words, kb, origins, sectors)
     mentions += pronouns(doc, text, mentions, entities, kb, words)
     mentions += _first_and_second(doc, text, mentions, entities, words)
     return mentions

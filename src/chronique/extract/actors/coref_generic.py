@@ -21,6 +21,7 @@ from chronique.extract.actors.coref_focus import (
     subject_in_focus,
     window_start,
 )
+from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.descriptions import description_cues, titles_given
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.nlp.actor_index import ActorIndex
@@ -30,7 +31,8 @@ from chronique.text import fold
 __all__ = ["generic_org_descriptions"]
 
 def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
-                              origins: ArticleOrigins | None = None) -> list[ActorMention]:
+                             origins: ArticleOrigins | None = None,
+                             sectors: ArticleSectors | None = None) -> list[ActorMention]:
     """"la société", "l'organisation": the organisation named last within a few sentences ("X a
     investi dans Y. La société a refusé de commenter" is Y). A subject description in a paragraph
     that names no organisation before it continues the latest subject; the inverted subject of
@@ -65,6 +67,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
             elif boundary_ok and not introduces_name and not overlaps(found + mentions, start, end):
                 accept = _without_partners(doc, mentions, start, end,
                                            _of_origin(doc, text, mentions, entities, start, end, base_accept, origins))
+                accept = _of_sector(doc, mentions, entities, start, end, accept, sectors)
                 named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
                 if len(named) == 1 and accept(next(iter(named)), NOWHERE):
                     key: str | None = next(iter(named))  # "la plateforme Velora … la plateforme"
@@ -80,6 +83,20 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     found.append(ActorMention(start, end, key, "description", "description"))
             start = lowered.find(phrase, end)
     return found
+
+
+def _of_sector(doc: Doc, mentions: list[ActorMention], entities, start: int, end: int, accept,
+               sectors: ArticleSectors | None):
+    """``accept`` narrowed by the sector the words after the phrase say ("le groupe
+    d'investissement", "le géant de la distribution"): :class:`ArticleSectors`."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    said = sectors.said_after(doc, span[-1]) if sectors is not None and span is not None and len(span) else set()
+    if not said or sectors is None:
+        return accept
+    since = window_start(doc, start)
+    keys = [m.key for m in mentions if since <= m.start and m.end <= start and m.key in entities and accept(m.key, m)]
+    allowed = set(sectors.narrowing(said)(list(dict.fromkeys(keys))))
+    return lambda key, mention: key in allowed and accept(key, mention)
 
 
 def _without_partners(doc: Doc, mentions: list[ActorMention], start: int, end: int, accept):

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.data import lexicon
 from chronique.extract.actors.clause_partners import clause_partners
+from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.trade_nouns import TradeNouns
@@ -84,11 +85,14 @@ def resolve_descriptions(
     words: dict[str, Any],
     kb: KnowledgeBase | None = None,
     origins: ArticleOrigins | None = None,
+    sectors: ArticleSectors | None = None,
 ) -> list[ActorMention]:
     """Description and title mentions for ``doc``, none overlapping ``mentions``; with ``kb``,
     office titles the article gives to nobody else resolved to their holder at ``doc._.dct``;
     with ``origins``, an adjective of origin ("l'investisseur américain") keeps a description to
-    the actors of that country, and a generic noun ("l'entreprise") off institutions."""
+    the actors of that country, and a generic noun ("l'entreprise") off institutions; with
+    ``sectors``, a sector said after the noun ("le laboratoire pharmaceutique") keeps it to the
+    actors the article shows in that sector, if any."""
     cues = description_cues(words)
     determiners = frozenset(fold(d) for d in words["definite_determiners"])
     #: "du géant américain", "au groupe": the mention starts at the noun (no "du" in an alias)
@@ -136,6 +140,9 @@ def resolve_descriptions(
             noun = token.lemma_ if fold(token.lemma_) in cues else token.text
             allowed = kinds.narrowing(folded, folded_lemma, entities, _allowed(origins, doc[token.i + 1 : end], noun))
             allowed = trades.narrowing(fold(noun), titles, allowed)
+            said = sectors.said_after(doc, token) if sectors is not None else set()
+            if said and sectors is not None:
+                allowed = _then(allowed, sectors.narrowing(said))
             earlier = described.get(folded_lemma) if trade_said else None
             key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said, allowed=allowed,
                             earlier=earlier)
@@ -219,6 +226,13 @@ def _allowed(origins: ArticleOrigins | None, adjectives: Span, noun: str):
         return origins.choose(keys, wanted)
 
     return narrow
+
+
+def _then(first, second):
+    """Two narrowings of candidate keys, one after the other (``first`` may be ``None``)."""
+    if first is None:
+        return second
+    return lambda keys: second(first(keys))
 
 
 def _covered(index: ActorIndex, doc: Doc, start: int, end: int) -> bool:
