@@ -50,6 +50,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
         if start == -1:
             continue  # most phrases: not in the text
         company = _is_company(entities, origins, phrase)
+        phrase_found: list[ActorMention] = []  # this phrase's mentions so far, in text order
 
         def base_accept(key: str, mention: ActorMention, company=company) -> bool:
             return company(key, mention) and not any(start <= mention.start < end for start, end in quoted)
@@ -69,8 +70,11 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                                            _of_origin(doc, text, mentions, entities, start, end, base_accept, origins))
                 accept = _of_sector(doc, mentions, entities, start, end, accept, sectors)
                 named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
+                repeated = _repeated(doc, mentions, entities, found, phrase_found, start, accept)
                 if len(named) == 1 and accept(next(iter(named)), NOWHERE):
                     key: str | None = next(iter(named))  # "la plateforme Velora … la plateforme"
+                elif repeated is not None:
+                    key = repeated  # "La société était contrôlée par X. … la société achetait"
                 elif _incise_subject(doc, quoted, start):  # "« … », a déclaré la société"
                     key = subject_in_focus(doc, text, mentions, entities, start, accept)
                 else:
@@ -81,8 +85,25 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     ))
                 if key:
                     found.append(ActorMention(start, end, key, "description", "description"))
+                    phrase_found.append(found[-1])
             start = lowered.find(phrase, end)
     return found
+
+
+def _repeated(doc: Doc, mentions: list[ActorMention], entities, found: list[ActorMention],
+              same_phrase: list[ActorMention], start: int, accept) -> str | None:
+    """The actor the same phrase stood for as a subject earlier in the window, when no other
+    accepted actor was a subject since ("La société était contrôlée par Fortelis, dont l'État
+    détient … Avant la crise, la société achetait …": the first company, not Fortelis): a topic
+    kept is named again the same way."""
+    since = window_start(doc, start)
+    previous = next((m for m in reversed(same_phrase) if since <= m.start and is_subject(doc, m)), None)
+    if previous is None or not accept(previous.key, previous):
+        return None
+    between = [m for m in mentions + found if previous.end <= m.start < start and m.key in entities]
+    if any(m.key != previous.key and accept(m.key, m) and is_subject(doc, m) for m in between):
+        return None
+    return previous.key
 
 
 def _of_sector(doc: Doc, mentions: list[ActorMention], entities, start: int, end: int, accept,
