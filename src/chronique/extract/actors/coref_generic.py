@@ -26,9 +26,12 @@ from chronique.extract.actors.descriptions import description_cues, titles_given
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
 __all__ = ["generic_org_descriptions"]
+
+LABELS = dependency_scheme("ud")
 
 def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                              origins: ArticleOrigins | None = None,
@@ -101,9 +104,20 @@ def _repeated(doc: Doc, mentions: list[ActorMention], entities, found: list[Acto
     if previous is None or not accept(previous.key, previous):
         return None
     between = [m for m in mentions + found if previous.end <= m.start < start and m.key in entities]
-    if any(m.key != previous.key and accept(m.key, m) and is_subject(doc, m) for m in between):
+    if any(m.key != previous.key and accept(m.key, m) and _names_a_subject(doc, m) for m in between):
         return None
     return previous.key
+
+
+def _names_a_subject(doc: Doc, mention: ActorMention) -> bool:
+    """Whether the mention is a subject, or the name of one ("Le groupe Ardival a cédé …")."""
+    if is_subject(doc, mention):
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in LABELS.phrase_name_links and root.head.dep_ in LABELS.subjects and root.head.i < span.start
 
 
 def _of_sector(doc: Doc, mentions: list[ActorMention], entities, start: int, end: int, accept,
