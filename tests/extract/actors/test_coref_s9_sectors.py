@@ -36,6 +36,13 @@ def resolved(nlp, text: str, surface: str) -> str | None:
         # "le laboratoire Helvion" shows pharmacy; the fund named last does not
         ("Le laboratoire Helvion a signé un accord avec le fonds Ardival. Le groupe pharmaceutique a précisé "
          "que l'usine de Tarbes resterait ouverte.", "Le groupe", "org:Helvion"),
+        # two candidates show pharmacy (a laboratory, a biotech): the subject in focus among them
+        ("Le laboratoire Helvion a racheté la biotech nantaise Quorvane. Le groupe pharmaceutique a versé "
+         "deux milliards d'euros aux actionnaires.", "Le groupe", "org:Helvion"),
+        # the one cooperative of the article, named beyond the window, not the union in view
+        ("La coopérative agricole Terralis a racheté la fromagerie Valbrie. La fromagerie emploie 80 "
+         "salariés. Les éleveurs ont salué l'accord. Le syndicat Agrivo a critiqué l'opération. Selon "
+         "lui, le géant coopératif contrôle déjà la moitié de la collecte.", "le géant", "org:Terralis"),
     ],
 )
 def test_the_candidate_of_the_sector_said(nlp, text, surface, expected):
@@ -49,8 +56,8 @@ def test_the_candidate_of_the_sector_said(nlp, text, surface, expected):
         # two funds: "le groupe d'investissement" is either, so neither
         ("Le fonds Ardival et le fonds Brixel Capital ont investi dans la société Velora. Le groupe "
          "d'investissement a refusé de commenter.", "Le groupe"),
-        # two laboratories
-        ("Le laboratoire Helvion a signé un accord avec le laboratoire Quorvane. Le groupe pharmaceutique a "
+        # two laboratories, both subjects of the sentence in view
+        ("Le laboratoire Helvion et le laboratoire Quorvane ont signé un accord. Le groupe pharmaceutique a "
          "précisé que l'usine resterait ouverte.", "Le groupe"),
         # a generic plural stands for nobody
         ("Les groupes pharmaceutiques ont salué la décision de la société Velora.", "Les groupes"),
@@ -59,6 +66,14 @@ def test_the_candidate_of_the_sector_said(nlp, text, surface, expected):
 )
 def test_a_sector_description_without_one_candidate_stays_unresolved(nlp, text, surface):
     assert resolved(nlp, text, surface) is None
+
+
+@pytest.mark.slow
+def test_a_bank_is_not_the_investment_fund(nlp):
+    """"la banque publique d'investissement" says banking and investment: the fund shows only one."""
+    text = ("Le fonds d'investissement Ardival a racheté la société Velora. Selon son président, la banque "
+            "publique d'investissement a refusé de suivre.")
+    assert resolved(nlp, text, "la banque") != "org:Ardival"
 
 
 def test_the_sector_lexicon_has_the_press_sectors():

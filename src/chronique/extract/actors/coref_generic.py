@@ -27,6 +27,7 @@ from chronique.extract.actors.origins import ArticleOrigins
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["generic_org_descriptions"]
@@ -71,11 +72,13 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
             elif boundary_ok and not introduces_name and not overlaps(found + mentions, start, end):
                 accept = _without_partners(doc, mentions, start, end,
                                            _of_origin(doc, text, mentions, entities, start, end, base_accept, origins))
-                accept = _of_sector(doc, mentions, entities, start, end, accept, sectors)
+                accept, of_sector = _of_sector(doc, mentions, entities, start, end, accept, sectors)
                 named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
                 repeated = _repeated(doc, mentions, entities, found, phrase_found, start, accept)
-                if len(named) == 1 and accept(next(iter(named)), NOWHERE):
-                    key: str | None = next(iter(named))  # "la plateforme Velora … la plateforme"
+                if of_sector is not None:
+                    key: str | None = of_sector  # the one actor of the article shown in the sector said
+                elif len(named) == 1 and accept(next(iter(named)), NOWHERE):
+                    key = next(iter(named))  # "la plateforme Velora … la plateforme"
                 elif repeated is not None:
                     key = repeated  # "La société était contrôlée par X. … la société achetait"
                 elif _incise_subject(doc, quoted, start):  # "« … », a déclaré la société"
@@ -109,29 +112,70 @@ def _repeated(doc: Doc, mentions: list[ActorMention], entities, found: list[Acto
     return previous.key
 
 
+#: Words that may stand between two coordinated names ("A et le laboratoire B").
+_COORDINATION_GAP = frozenset({"CCONJ", "DET", "NOUN", "ADJ", "PUNCT"})
+
+
+def _coordinated(doc: Doc, first: ActorMention, second: ActorMention) -> bool:
+    """Whether two mentions are joined by a coordination ("le laboratoire A et le laboratoire B"),
+    however the parser hung them."""
+    gap = doc.char_span(first.end, second.start, alignment_mode="contract")
+    words = list(gap) if gap is not None else []
+    return (0 < len(words) <= 4 and any(t.pos_ == "CCONJ" for t in words)
+            and all(t.pos_ in _COORDINATION_GAP and (t.is_lower or t.is_punct) for t in words))
+
+
 def _names_a_subject(doc: Doc, mention: ActorMention) -> bool:
-    """Whether the mention is a subject, or the name of one ("Le groupe Ardival a cédé …")."""
+    """Whether the mention is a subject, or the name of one ("Le groupe Ardival a cédé …"), or of a
+    subject's conjunct."""
     if is_subject(doc, mention):
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
-    return root.dep_ in LABELS.phrase_name_links and root.head.dep_ in LABELS.subjects and root.head.i < span.start
+    head = root.head
+    named = root.dep_ in LABELS.phrase_name_links and head.i < span.start
+    # "Le fonds A et le fonds B ont investi": B names a conjunct of the subject
+    return named and (head.dep_ in LABELS.subjects or any(c.dep_ in LABELS.subjects for c in head.conjuncts))
 
 
 def _of_sector(doc: Doc, mentions: list[ActorMention], entities, start: int, end: int, accept,
                sectors: ArticleSectors | None):
-    """``accept`` narrowed by the sector the words after the phrase say ("le groupe
-    d'investissement", "le géant de la distribution"): :class:`ArticleSectors`."""
+    """``accept`` narrowed by the sectors the phrase says ("le groupe d'investissement", "le géant
+    de la distribution"): :class:`ArticleSectors`; and the actor it stands for when none in view
+    shows them but one actor of the article before it does (else ``None``)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    said = sectors.said_after(doc, span[-1]) if sectors is not None and span is not None and len(span) else set()
+    said = sectors.said_after(doc, span[-1]) if sectors is not None and span is not None and len(span) else []
     if not said or sectors is None:
-        return accept
+        return accept, None
     since = window_start(doc, start)
     keys = [m.key for m in mentions if since <= m.start and m.end <= start and m.key in entities and accept(m.key, m)]
-    allowed = set(sectors.narrowing(said)(list(dict.fromkeys(keys))))
-    return lambda key, mention: key in allowed and accept(key, mention)
+
+    def subject_among(showing: list[str]) -> list[str]:
+        """The last subject among the candidates, unless another is a subject of its sentence too."""
+        subjects = sorted((m for m in mentions if since <= m.start and m.end <= start and m.key in showing
+                           and accept(m.key, m) and _names_a_subject(doc, m)), key=lambda m: m.start)
+        if not subjects:
+            return []
+        last = subjects[-1]
+        sentence = token_table(doc).sentence_start_chars
+        opening = max((c for c in sentence if c <= last.start), default=0)
+        if any(m.key != last.key and m.start >= opening for m in subjects):
+            return []
+        rivals = [m for m in mentions if m.key in showing and m.key != last.key and opening <= m.start < last.start]
+        return [] if any(_coordinated(doc, m, last) for m in rivals) else [last.key]
+
+    keys = list(dict.fromkeys(keys))
+    if not any(sectors.shows(k, said) for k in keys):
+        # none in view shows it: the one actor of the article that does ("la coopérative Terravia" …
+        # three sentences later, "le géant coopératif")
+        earlier = {m.key for m in mentions if m.end <= start and m.key in entities and accept(m.key, m)
+                   and sectors.shows(m.key, said)}
+        if len(earlier) == 1:
+            return accept, next(iter(earlier))
+    allowed = set(sectors.narrowing(said, subject_among)(keys))
+    return (lambda key, mention: key in allowed and accept(key, mention)), None
 
 
 def _without_partners(doc: Doc, mentions: list[ActorMention], start: int, end: int, accept):

@@ -5,7 +5,8 @@
 candidates in focus only Brixel Capital shows it (its name says "Capital"). What shows an actor's
 sector: the words of its names and of the description phrase the article sets right before or
 after them ("le fonds Ardival", "Ardival, le laboratoire lyonnais"). One candidate shows the
-sector: that one; two or more: neither (a wrong actor is worse than none); none: those that show
+sector: that one; two or more: the one in focus (the last subject among them, alone in its
+clause), else neither (a wrong actor is worse than none); none: those that show
 another sector are left out ("le groupe pharmaceutique" is not "le fonds Ardival"), and focus
 decides among the rest ("le géant américain de la tech" after "Google", which shows no sector).
 
@@ -83,34 +84,45 @@ class ArticleSectors:
             for i in (*range(first, end), *_epithet_positions(doc, first, end)):
                 self.shown[mention.key] |= self.words.evidence.get(tokens.folded[i], set())
 
-    def said_after(self, doc: Doc, noun: Token) -> set[str]:
-        """The sectors the words after a description's noun say: its adjectives ("le groupe
-        pharmaceutique") and one complement ("de BTP", "d'investissement", "de la distribution")."""
-        said: set[str] = set()
+    def said_after(self, doc: Doc, noun: Token) -> list[set[str]]:
+        """The sectors a description says, one set per word that says one: its noun ("la
+        banque"), its adjectives ("le groupe pharmaceutique") and one complement ("de BTP",
+        "d'investissement", "de la distribution"). An actor fits when it shows one sector of
+        each set ("la banque publique d'investissement" is a bank, not any fund)."""
+        said = [self._named(noun)]
         i, end = noun.i + 1, min(len(doc), noun.i + 1 + MAX_MODIFIER_WORDS)
         while i < end and doc[i].is_lower and doc[i].pos_ == "ADJ":
-            said |= self._named(doc[i])
+            said.append(self._named(doc[i]))
             i += 1
         if i + 1 < len(doc) and fold(doc[i].text) in _COMPLEMENT_MARKS:
             i += 1
             if i + 1 < len(doc) and fold(doc[i].text) in _ARTICLES:
                 i += 1
             if doc[i].pos_ in ("NOUN", "PROPN", "ADJ") or doc[i].is_upper:
-                said |= self._named(doc[i])
-        return said
+                said.append(self._named(doc[i]))
+        return [sectors for sectors in said if sectors]
 
     def _named(self, token: Token) -> set[str]:
         return self.words.modifiers.get(fold(token.text), set()) | self.words.modifiers.get(fold(token.lemma_), set())
 
-    def narrowing(self, sectors: set[str]) -> Callable[[list[str]], list[str]]:
-        """Candidate keys → those a description saying ``sectors`` may stand for."""
+    def shows(self, key: str, said: list[set[str]]) -> bool:
+        """Whether the article shows the actor ``key`` in a sector of each set of ``said``."""
+        shown = self.shown.get(key, set())
+        return bool(said) and all(shown & sectors for sectors in said)
+
+    def narrowing(self, said: list[set[str]], choose: Callable[[list[str]], list[str]] | None = None
+                  ) -> Callable[[list[str]], list[str]]:
+        """Candidate keys → those a description saying ``said`` may stand for. Several candidates
+        showing the sectors are left to ``choose`` (the caller's focus: the subject in focus among
+        them), none by default: two funds for "le groupe d'investissement" are either, so neither.
+        With none showing them, the candidates that show no sector at all stay."""
 
         def narrow(keys: list[str]) -> list[str]:
-            if not sectors:
+            if not said:
                 return keys
-            showing = [k for k in keys if self.shown.get(k, set()) & sectors]
+            showing = [k for k in keys if self.shows(k, said)]
             if len(showing) > 1:
-                return []  # two funds for "le groupe d'investissement": either, so neither
+                return choose(showing) if choose is not None else []
             return showing or [k for k in keys if not self.shown.get(k)]
 
         return narrow

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.data import lexicon
 from chronique.extract.actors.clause_partners import clause_partners
+from chronique.extract.actors.coref_focus import quoted_ranges
 from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.origins import ArticleOrigins
@@ -140,9 +141,10 @@ def resolve_descriptions(
             noun = token.lemma_ if fold(token.lemma_) in cues else token.text
             allowed = kinds.narrowing(folded, folded_lemma, entities, _allowed(origins, doc[token.i + 1 : end], noun))
             allowed = trades.narrowing(fold(noun), titles, allowed)
-            said = sectors.said_after(doc, token) if sectors is not None else set()
+            said = sectors.said_after(doc, token) if sectors is not None else []
             if said and sectors is not None:
-                allowed = _then(allowed, sectors.narrowing(said))
+                # several candidates of the sector: a trade noun leaves them to its clear focus
+                allowed = _then(allowed, sectors.narrowing(said, (lambda keys: keys) if trade_said else None))
             earlier = described.get(folded_lemma) if trade_said else None
             key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said, allowed=allowed,
                             earlier=earlier)
@@ -258,6 +260,8 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     deps, heads, subject_deps = tokens.deps, tokens.heads, LABELS.subjects
     noun_head, noun_is_subject = heads[noun.i], deps[noun.i] in subject_deps
     partners = {m.key for i in clause_partners(noun) if (m := index.mention_at_index(i)) is not None}
+    quoted = [r for r in quoted_ranges(doc, text_of(doc)) if not r[0] <= noun.idx < r[1]]
+    in_quotes: set[int] = set()
     for i in range(starts[max(0, before - 1 - LOOKBACK_SENTENCES)], noun.i):  # no Token built
         mention = index.mention_at_index(i)
         record = entities.get(mention.key) if mention else None
@@ -265,6 +269,8 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
             continue
         if mention.key in partners:
             continue  # "déposée par X contre l'entreprise": another argument of its clause
+        if quoted and any(start <= mention.start < end for start, end in quoted):
+            in_quotes.add(id(mention))  # somebody's words, not the article's discourse: a last resort
         if candidates and candidates[-1][0] == mention:
             continue
         if deps[i] in subject_deps and heads[i] == noun_head and not noun_is_subject:
@@ -272,6 +278,8 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
         if i in subject_words:
             continue  # "Le président de la FIFA, X, a salué la fédération marocaine": nor is a name in it
         candidates.append((mention, deps[i] in subject_deps))
+    if in_quotes and any(id(m) not in in_quotes for m, _ in candidates):
+        candidates = [(m, is_subject) for m, is_subject in candidates if id(m) not in in_quotes]
     if allowed is not None:
         kept = set(allowed(list(dict.fromkeys(m.key for m, _ in candidates))))
         candidates = [(m, is_subject) for m, is_subject in candidates if m.key in kept]
