@@ -42,6 +42,7 @@ def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
         if phrase and not overlaps(known, token.idx, token.idx + len(phrase)):
             feminine = phrase in feminine_named
             key = recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine))
+            key = key or _organisation_just_named(doc, known, entities, token)
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun", "pronoun"))
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
@@ -151,3 +152,20 @@ def _is_person(entities, kb: KnowledgeBase | None = None, feminine: bool | None 
         return (gender == "f") if feminine else (gender != "f")
 
     return accept
+
+
+def _organisation_just_named(doc: Doc, mentions, entities, pronoun: Token) -> str | None:
+    """"ce dernier" when no person is in view: the organisation named last, provided no other noun
+    stands between it and the pronoun ("… décidé par le gouvernement norvégien. Ce dernier a
+    indiqué", "l'un des clients de Velora, cela n'a pas empêché ce dernier de …"); "la décision de
+    la juge … celle-ci" is the judge's, not the company named before."""
+    before = [m for m in mentions if m.end <= pronoun.idx and m.key in entities]
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.end)
+    if entities[last.key]["type"] != "ORG":
+        return None
+    gap = doc.char_span(last.end, pronoun.idx, alignment_mode="contract")
+    if gap is None or len(gap) > 8 or any(t.pos_ in ("NOUN", "PROPN") for t in gap):
+        return None
+    return last.key
