@@ -52,7 +52,7 @@ def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
                 doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key is None and word in organisation_subject and _plain_subject(doc, token) and not any(
                     start <= token.idx < end for start, end in quoted):
-                key = _organisation_topic(doc, token, known, entities)
+                key = _organisation_topic(doc, token, known, entities, "Fem" if feminine else "Masc")
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun", "pronoun"))
     return resolved
@@ -83,13 +83,14 @@ def _names_subject(doc: Doc, mention: ActorMention, subject: Token) -> bool:
     return span.root.head.i == subject.i == span.start - 1 and span.root.dep_ in LABELS.phrase_name_links
 
 
-def _organisation_topic(doc: Doc, pronoun: Token, mentions, entities) -> str | None:
-    """The organisation a subject "elle" continues, when no woman is in view: the subject of the
-    verb whose complement clause the pronoun opens ("Velora a indiqué qu'elle fera appel"), else,
-    for a pronoun opening its sentence's main clause, the subject of the sentence before when that
-    is one organisation ("Velora a racheté Nuvio. Elle s'était offert Brix") and its main verb has
-    no feminine object that "elle" may continue as well; ``None`` otherwise ("les clients dont elle
-    traite les données" is not the sentence's subject), rather than a guess."""
+def _organisation_topic(doc: Doc, pronoun: Token, mentions, entities, gender: str = "Fem") -> str | None:
+    """The organisation a subject "elle" (or "il") continues, when no person of its gender is in
+    view: the subject of the verb whose complement clause the pronoun opens ("Velora a indiqué
+    qu'elle fera appel"), else, for a pronoun opening its sentence's main clause, the subject of the
+    sentence before when that is one organisation ("Velora a racheté Nuvio. Elle s'était offert
+    Brix") and its main verb has no object of the pronoun's ``gender`` that it may continue as well;
+    ``None`` otherwise ("les clients dont elle traite les données" is not the sentence's subject),
+    rather than a guess."""
     clause = pronoun.head
     if clause.dep_ in LABELS.complement_clauses:
         subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
@@ -105,7 +106,7 @@ def _organisation_topic(doc: Doc, pronoun: Token, mentions, entities) -> str | N
         return None
     previous = before[-1]
     if any(t.dep_ == LABELS.object and t.head.dep_ == LABELS.root and t.pos_ == "NOUN"
-           and "Fem" in t.morph.get("Gender", []) and "Sing" in t.morph.get("Number", []) for t in previous):
+           and gender in t.morph.get("Gender", []) and "Sing" in t.morph.get("Number", []) for t in previous):
         return None  # "X annonce une baisse de ses tarifs. Elle sera …": the object may be the topic
     start, end = previous.start_char, previous.end_char
     subjects = [m for m in mentions if start <= m.start and m.end <= end and m.key in entities and (
