@@ -85,3 +85,10 @@ def test_the_sector_lexicon_has_the_press_sectors():
         assert sector in words.modifiers[modifier]
     assert {"pharma"} <= words.evidence["pharmaceuticals"]
     assert {"investment"} <= words.evidence["capital"]
+
+
+@pytest.mark.slow
+def test_a_union_named_by_its_confederation_noun(nlp):
+    text = ("La confédération Agrivo a appelé à manifester devant la préfecture. La centrale a dénoncé la "
+            "baisse des prix du lait.")
+    assert resolved(nlp, text, "La centrale") == "org:Agrivo"
