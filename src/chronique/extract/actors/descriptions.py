@@ -27,6 +27,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chronique.data import lexicon
+from chronique.extract.actors.clause_partners import clause_partners
+from chronique.extract.actors.coref_focus import quoted_ranges
+from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.trade_nouns import TradeNouns
@@ -83,11 +86,14 @@ def resolve_descriptions(
     words: dict[str, Any],
     kb: KnowledgeBase | None = None,
     origins: ArticleOrigins | None = None,
+    sectors: ArticleSectors | None = None,
 ) -> list[ActorMention]:
     """Description and title mentions for ``doc``, none overlapping ``mentions``; with ``kb``,
     office titles the article gives to nobody else resolved to their holder at ``doc._.dct``;
     with ``origins``, an adjective of origin ("l'investisseur américain") keeps a description to
-    the actors of that country, and a generic noun ("l'entreprise") off institutions."""
+    the actors of that country, and a generic noun ("l'entreprise") off institutions; with
+    ``sectors``, a sector said after the noun ("le laboratoire pharmaceutique") keeps it to the
+    actors the article shows in that sector, if any."""
     cues = description_cues(words)
     determiners = frozenset(fold(d) for d in words["definite_determiners"])
     #: "du géant américain", "au groupe": the mention starts at the noun (no "du" in an alias)
@@ -135,6 +141,10 @@ def resolve_descriptions(
             noun = token.lemma_ if fold(token.lemma_) in cues else token.text
             allowed = kinds.narrowing(folded, folded_lemma, entities, _allowed(origins, doc[token.i + 1 : end], noun))
             allowed = trades.narrowing(fold(noun), titles, allowed)
+            said = sectors.said_after(doc, token) if sectors is not None else []
+            if said and sectors is not None:
+                # several candidates of the sector: a trade noun leaves them to its clear focus
+                allowed = _then(allowed, sectors.narrowing(said, (lambda keys: keys) if trade_said else None))
             earlier = described.get(folded_lemma) if trade_said else None
             key = _in_focus(doc, index, entities, token, accepted, clear_only=trade_said, allowed=allowed,
                             earlier=earlier)
@@ -220,6 +230,13 @@ def _allowed(origins: ArticleOrigins | None, adjectives: Span, noun: str):
     return narrow
 
 
+def _then(first, second):
+    """Two narrowings of candidate keys, one after the other (``first`` may be ``None``)."""
+    if first is None:
+        return second
+    return lambda keys: second(first(keys))
+
+
 def _covered(index: ActorIndex, doc: Doc, start: int, end: int) -> bool:
     return any(index.mention_at(doc[i]) is not None for i in range(start, end))
 
@@ -242,11 +259,18 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
     subject_words = _own_clause_subject(noun)
     deps, heads, subject_deps = tokens.deps, tokens.heads, LABELS.subjects
     noun_head, noun_is_subject = heads[noun.i], deps[noun.i] in subject_deps
+    partners = {m.key for i in clause_partners(noun) if (m := index.mention_at_index(i)) is not None}
+    quoted = [r for r in quoted_ranges(doc, text_of(doc)) if not r[0] <= noun.idx < r[1]]
+    in_quotes: set[int] = set()
     for i in range(starts[max(0, before - 1 - LOOKBACK_SENTENCES)], noun.i):  # no Token built
         mention = index.mention_at_index(i)
         record = entities.get(mention.key) if mention else None
         if mention is None or record is None or record["type"] not in accepted or record.get("institution"):
             continue
+        if mention.key in partners:
+            continue  # "déposée par X contre l'entreprise": another argument of its clause
+        if quoted and any(start <= mention.start < end for start, end in quoted):
+            in_quotes.add(id(mention))  # somebody's words, not the article's discourse: a last resort
         if candidates and candidates[-1][0] == mention:
             continue
         if deps[i] in subject_deps and heads[i] == noun_head and not noun_is_subject:
@@ -254,13 +278,15 @@ def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tupl
         if i in subject_words:
             continue  # "Le président de la FIFA, X, a salué la fédération marocaine": nor is a name in it
         candidates.append((mention, deps[i] in subject_deps))
+    if in_quotes and any(id(m) not in in_quotes for m, _ in candidates):
+        candidates = [(m, is_subject) for m, is_subject in candidates if id(m) not in in_quotes]
     if allowed is not None:
         kept = set(allowed(list(dict.fromkeys(m.key for m, _ in candidates))))
         candidates = [(m, is_subject) for m, is_subject in candidates if m.key in kept]
     subjects = [m for m, is_subject in candidates if is_subject]
     if subjects:
         return subjects[-1].key
-    if earlier is not None and (allowed is None or allowed([earlier])):
+    if earlier is not None and earlier not in partners and (allowed is None or allowed([earlier])):
         return earlier
     if not candidates:
         return None

@@ -1,0 +1,172 @@
+"""Within one article: subject pronouns and demonstratives ("il", "-t-elle", "ce dernier").
+
+A pronoun is the person most in focus of its gender; a subject "elle" may continue an organisation
+when no woman is in view; a pronoun set off between commas restates the name before it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from chronique.extract.actors.coref_focus import is_subject, overlaps, quoted_ranges, recent
+from chronique.kb import KnowledgeBase
+from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
+from chronique.text import fold
+
+__all__ = ["pronouns"]
+
+LABELS = dependency_scheme("ud")
+SUBJECT_DEPS = LABELS.subjects
+
+def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
+    """Subject pronouns and "ce dernier": the person in focus, read left to right."""
+    subject = {fold(p) for p in words["pronouns"]["subject"]}
+    last_named = {fold(p) for p in words["pronouns"]["last_named"]}
+    feminine_named = {fold(p) for p in words["pronouns"]["last_named_feminine"]}
+    impersonal = tuple(fold(p) + " " for p in words["pronouns"]["impersonal_next"])
+    feminine_endings = tuple(words["pronouns"]["feminine_endings"])
+    organisation_subject = {fold(p) for p in words["pronouns"].get("organisation_subject", [])}
+    quoted = quoted_ranges(doc, text) if organisation_subject else []
+    lowered = fold(text)
+    first_words = {p.split(" ")[0].split("-")[0] for p in last_named}  # "celui" of "celui-ci"
+    resolved: list[ActorMention] = []
+    folded = (tokens := token_table(doc)).folded
+    for i in tokens.positions(first_words | subject):  # neither branch below fires at another word
+        word = folded[i]
+        token = doc[i]
+        phrase = _phrase_at(lowered, token.idx, last_named) if word in first_words else None
+        if phrase:
+            known = mentions + resolved
+        if phrase and not overlaps(known, token.idx, token.idx + len(phrase)):
+            feminine = phrase in feminine_named
+            key = recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine))
+            key = key or _organisation_just_named(doc, known, entities, token)
+            if key:
+                resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun", "pronoun"))
+        elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
+            known = mentions + resolved
+            feminine = "Fem" in token.morph.get("Gender", []) or word.endswith(feminine_endings)
+            key = _dislocated(doc, token, known) or recent(
+                doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
+            if key is None and word in organisation_subject and _plain_subject(doc, token) and not any(
+                    start <= token.idx < end for start, end in quoted):
+                key = _organisation_topic(doc, token, known, entities, "Fem" if feminine else "Masc")
+            if key:
+                resolved.append(ActorMention(token.idx, token.idx + len(token.text), key, "pronoun", "pronoun"))
+    return resolved
+
+
+def _dislocated(doc: Doc, pronoun: Token, mentions) -> str | None:
+    """"La Confédération paysanne, elle, a porté plainte": a pronoun between commas right after
+    a name restates that name (the topic set off before its clause), whoever was named before."""
+    i = pronoun.i
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].text != ",":
+        return None
+    end = doc[i - 2].idx + len(doc[i - 2].text)
+    return next((m.key for m in mentions if m.end == end), None)
+
+
+def _plain_subject(doc: Doc, pronoun: Token) -> bool:
+    """A subject pronoun by the parse, and no stressed one after a preposition ("quant à elle")."""
+    return pronoun.dep_ in SUBJECT_DEPS and (pronoun.i == 0 or doc[pronoun.i - 1].pos_ != "ADP")
+
+
+def _names_subject(doc: Doc, mention: ActorMention, subject: Token) -> bool:
+    """Whether ``mention`` is the subject token or the name right after it ("la société Velora")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start <= subject.i < span.end:
+        return True
+    return span.root.head.i == subject.i == span.start - 1 and span.root.dep_ in LABELS.phrase_name_links
+
+
+def _organisation_topic(doc: Doc, pronoun: Token, mentions, entities, gender: str = "Fem") -> str | None:
+    """The organisation a subject "elle" (or "il") continues, when no person of its gender is in
+    view: the subject of the verb whose complement clause the pronoun opens ("Velora a indiqué
+    qu'elle fera appel"), else, for a pronoun opening its sentence's main clause, the subject of the
+    sentence before when that is one organisation ("Velora a racheté Nuvio. Elle s'était offert
+    Brix") and its main verb has no object of the pronoun's ``gender`` that it may continue as well;
+    ``None`` otherwise ("les clients dont elle traite les données" is not the sentence's subject),
+    rather than a guess."""
+    clause = pronoun.head
+    if clause.dep_ in LABELS.complement_clauses:
+        subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        keys = {m.key for m in mentions if m.key in entities and _names_subject(doc, m, subject)}
+        return keys.pop() if len(keys) == 1 and entities[next(iter(keys))]["type"] == "ORG" else None
+    if clause.dep_ != LABELS.root:
+        return None
+    sentence = pronoun.sent
+    before = [s for s in doc.sents if s.end <= sentence.start]
+    if not before:
+        return None
+    previous = before[-1]
+    if any(t.dep_ == LABELS.object and t.head.dep_ == LABELS.root and t.pos_ == "NOUN"
+           and gender in t.morph.get("Gender", []) and "Sing" in t.morph.get("Number", []) for t in previous):
+        return None  # "X annonce une baisse de ses tarifs. Elle sera …": the object may be the topic
+    start, end = previous.start_char, previous.end_char
+    subjects = [m for m in mentions if start <= m.start and m.end <= end and m.key in entities and (
+        is_subject(doc, m) or any(_names_subject(doc, m, t) for t in before[-1] if t.dep_ in SUBJECT_DEPS))]
+    if len({m.key for m in subjects}) == 1 and entities[subjects[-1].key]["type"] == "ORG":
+        return subjects[-1].key
+    return None
+
+
+def _phrase_at(lowered: str, start: int, phrases: set[str]) -> str | None:
+    """The phrase of ``phrases`` that the text has at ``start`` as whole words ("celui-ci",
+    which the tokenizer cuts in three)."""
+    if start > 0 and lowered[start - 1].isalnum():
+        return None
+    for phrase in sorted(phrases, key=len, reverse=True):
+        end = start + len(phrase)
+        if lowered.startswith(phrase, start) and (end == len(lowered) or not lowered[end].isalnum()):
+            return phrase
+    return None
+
+
+def _is_impersonal(token: Token, text: str, word: str, impersonal_next: tuple[str, ...]) -> bool:
+    """"il y a", "il faut": an "il" that stands for nobody.
+
+    Inverted pronouns ("a-t-il déclaré") are always personal, whatever label the parser gives.
+    """
+    if word.startswith("-"):
+        return False
+    end = token.idx + len(token.text)
+    following = fold(text[end : end + 40])
+    return (following.lstrip() + " ").startswith(impersonal_next)
+
+
+def _is_person(entities, kb: KnowledgeBase | None = None, feminine: bool | None = None):
+    """A filter for person mentions, of the pronoun's gender when the knowledge base knows it."""
+
+    def accept(key: str, mention: ActorMention) -> bool:
+        if entities[key]["type"] != "PERSON":
+            return False
+        if kb is None or feminine is None:
+            return True
+        known = kb.get(key)
+        gender = known.gender if known else entities[key].get("gender")
+        return (gender == "f") if feminine else (gender != "f")
+
+    return accept
+
+
+def _organisation_just_named(doc: Doc, mentions, entities, pronoun: Token) -> str | None:
+    """"ce dernier" when no person is in view: the organisation named last, provided no other noun
+    stands between it and the pronoun ("… décidé par le gouvernement norvégien. Ce dernier a
+    indiqué", "l'un des clients de Velora, cela n'a pas empêché ce dernier de …"); "la décision de
+    la juge … celle-ci" is the judge's, not the company named before."""
+    before = [m for m in mentions if m.end <= pronoun.idx and m.key in entities]
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.end)
+    if entities[last.key]["type"] != "ORG":
+        return None
+    gap = doc.char_span(last.end, pronoun.idx, alignment_mode="contract")
+    if gap is None or len(gap) > 8 or any(t.pos_ in ("NOUN", "PROPN") for t in gap):
+        return None
+    return last.key

@@ -1,0 +1,83 @@
+"""Within one article: role descriptions ("le patron d'OpenAI", "le fondateur de Tesla").
+
+The holder is, in order: the person the noun is said of right there, the person the article said
+holds that role earlier or later, the one person the knowledge base says held it at the
+article's date.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
+from chronique.text import fold
+
+__all__ = ["role_descriptions"]
+
+LABELS = dependency_scheme("ud")
+
+def role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
+    """"le patron d'OpenAI", "le fondateur de Tesla": a role noun whose complement is an org.
+
+    The holder is, in order: the person the noun is said of right there ("Sam Altman, patron
+    d'OpenAI", "X est le PDG de Y"), the person the article said holds that role earlier or
+    later, the one person the knowledge base says held it at the article's date.
+    """
+    roles = {fold(k): tuple(v) for k, v in words["role_nouns"].items()}
+    # names and generic descriptions never overlap: a token's innermost mention is its only one
+    index = ActorIndex(doc, mentions)
+    described = []
+    tokens = token_table(doc)
+    for i in tokens.positions(roles, lemmas=True):
+        titles = roles.get(tokens.folded[i]) or roles.get(tokens.folded_lemmas[i])
+        if not titles:
+            continue
+        token = doc[i]
+        org_token = next((c for c in token.children if c.dep_ == LABELS.nominal_modifier), None)
+        org_mention = index.mention_at(org_token) if org_token is not None else None
+        if org_mention is None or entities.get(org_mention.key, {}).get("type") != "ORG":
+            continue
+        described.append((token, titles, org_mention, _holder_in_text(token, index, entities)))
+    stated = {(org.key, title): holder for _t, titles, org, holder in described if holder for title in titles}
+    found = []
+    for token, titles, org_mention, holder in described:
+        said = [stated[(org_mention.key, t)] for t in titles if (org_mention.key, t) in stated]
+        holder = holder or (said[0] if said else None)
+        holder = holder or _holder_in_kb(doc, org_mention.key, titles, entities, kb)
+        if holder:
+            found.append(ActorMention(token.idx, org_mention.end, holder, "description", "role"))
+    return found
+
+
+def _holder_in_text(role: Token, index: ActorIndex, entities) -> str | None:
+    """The person the role noun is said of: in apposition ("Sam Altman, patron d'OpenAI",
+    "le PDG de Microsoft, Satya Nadella") or as the subject of a copula ("X est le PDG de Y")."""
+    neighbours = [c for c in role.children if c.dep_ in LABELS.role_holder_links]
+    if role.dep_ in LABELS.role_attachments and role.head.i < role.i:
+        neighbours.append(role.head)
+    for other in neighbours:
+        mention = index.mention_at(other)
+        if mention and entities.get(mention.key, {}).get("type") == "PERSON":
+            return mention.key
+    return None
+
+
+def _holder_in_kb(doc, org_key, titles, entities, kb) -> str | None:
+    """The known holder of the role at the article's date, preferring one the article names."""
+    on = doc._.dct.isoformat() if doc._.dct else None
+    for title in titles:
+        holders = kb.holders(org_key, (title,), on)
+        if not holders:
+            continue
+        named = [h for h in holders if h.id in entities]
+        chosen = named[0] if len(named) == 1 else holders[0] if len(holders) == 1 else None
+        if chosen is None:
+            return None
+        entities.setdefault(chosen.id, {"type": chosen.type, "kb_id": chosen.id, "names": Counter()})
+        return chosen.id
+    return None
