@@ -205,7 +205,7 @@ class ActorRecognizer:
         self.known = KnownNameFinder(nlp, kb, self.words)
         self.patterns = UnknownNamePatterns(self.words)
         places = lexicon(lang, "places")
-        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb)
+        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb, lexicon(lang, "kinds"))
         self.institutions = InstitutionFinder(self.words, places, kb)
         self.particles = self.patterns.particles
         self.cues = CueIndex(

@@ -23,6 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from chronique.extract.actors.deal_types import DealTyper
+from chronique.extract.actors.doc_kinds import DocumentKinds
 from chronique.extract.actors.names import (
     WORDS,
     CueIndex,
@@ -81,7 +82,8 @@ class ContextTyper:
     """Retypes unknown names from their context and drops what names nobody."""
 
     def __init__(
-        self, words: dict[str, Any], places: dict[str, Any], first_names: frozenset[str], kb: KnowledgeBase
+        self, words: dict[str, Any], places: dict[str, Any], first_names: frozenset[str], kb: KnowledgeBase,
+        kinds: dict[str, Any],
     ) -> None:
         contractions = words["cue_contractions"]
         self.context = CueIndex(
@@ -116,6 +118,7 @@ class ContextTyper:
         self.separators = frozenset(fold(s) for sep in words["list_separators"] for s in sep.split(" "))
         #: The text between two names → whether it joins them in a list, across documents.
         self._joining_gaps: dict[str, bool] = {}
+        self.kinds = DocumentKinds(words, kinds, contractions)
 
     def apply(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[NamedSpan]:
         names = [n for n in names if not self.names_nobody(doc, text, n)]
@@ -125,8 +128,10 @@ class ContextTyper:
                 self._retype_alone(text, name)
                 self._retype_by_seat(text, name, surnames)
         self.deals.apply(names, lambda t: self.is_country(t) or t in self.capitals, surnames, self.first_names)
+        list_kinds: dict[int, str] = {}
         for group in self._lists(doc, text, names):
-            names += self._retype_list(doc, text, group)
+            names += self._retype_list(doc, text, group, list_kinds)
+        self.kinds.decide(text, names, list_kinds, self.deals.bought)
         for name in names:
             if name.kb_id is None and name.key is None:
                 self._brand_product(name, names)
@@ -403,11 +408,19 @@ class ContextTyper:
         start = name.span.start
         return start > 0 and token_table(doc).texts[start - 1] in ("«", '"', "“")
 
-    def _retype_list(self, doc: Doc, text: str, group: list[NamedSpan]) -> list[NamedSpan]:
+    def _retype_list(self, doc: Doc, text: str, group: list[NamedSpan], list_kinds: dict[int, str]) -> list[NamedSpan]:
         """Retype the list's members; return the names found in its gaps ("A, C8, B" after a
-        cue: "C8" too)."""
+        cue: "C8" too). The kind a plural cue gives known members is noted in ``list_kinds``
+        (by ``id`` of the name), for the article's decision (:mod:`doc_kinds`)."""
         found = self._intro_type(doc, text, group[0])
+        if found is None and len(group) > 1 and self._list_word_between(text, group[0], group[1]):
+            # "les services phares de Norvane, comme A et B": the first name is the cue's
+            # complement, the list starts after the list word
+            group = group[1:]
+            found = self._intro_type(doc, text, group[0])
         rule = "list-cue"
+        if found is not None and not self.context.type_at_end(line_before(text, group[0].span.start_char)):
+            list_kinds.update((id(n), found) for n in group if n.kb_id is not None)
         if found is None and len(group) >= 3:
             found, rule = self._shared_type(group), "list"
         if found is None:
@@ -431,6 +444,11 @@ class ContextTyper:
             name.type, name.typed_by_cue, name.rule = found, True, rule
         return added
 
+    def _list_word_between(self, text: str, left: NamedSpan, right: NamedSpan) -> bool:
+        """Whether a word that opens a list ("comme", "telles que", "dont") stands between two names."""
+        gap = text[left.span.end_char : right.span.start_char]
+        return any(w.isalpha() and fold(w) in self.markers for w in WORDS.findall(gap))
+
     def _intro_type(self, doc: Doc, text: str, first: NamedSpan) -> str | None:
         """The type of the cue that opens a list: "clubs européens (", "films à succès tels
         que «", "groupe de médias :", "au capital de"."""
@@ -442,11 +460,16 @@ class ContextTyper:
             return context
         if doc[start - 1].lower_ in self.complement_words:
             return None  # "ses usines de Flins, Douai": the names are the cue's complement
-        i, steps = start, 0
+        i, steps, listed = start, 0, False
         while i > 0 and steps < MAX_INTRO_TOKENS:
             previous = doc[i - 1]
             marker = previous.text in INTRO_PUNCTUATION or (not previous.is_punct and fold(previous.text) in self.markers)
-            if not marker and not (previous.is_lower and previous.pos_ in INTRO_POS):
+            listed |= marker and not previous.is_punct  # "telles que", "comme", "dont"
+            # "les applications phares de Google, telles que A": the cue's complement and the
+            # comma before a list word are stepped over
+            aside = listed and previous.text == "," or (
+                previous.text[:1].isupper() and i > 1 and doc[i - 2].lower_ in self.complement_words)
+            if not marker and not aside and not (previous.is_lower and previous.pos_ in INTRO_POS):
                 break
             found = None if marker else self.list_cues.type_at_end(line_before(text, previous.idx + len(previous.text)))
             if found:
