@@ -12,6 +12,7 @@ import pytest
 import spacy
 
 from chronique.nlp.extensions import register_extensions
+from tests.extract.relations.test_relations import _annotate
 
 register_extensions()
 
@@ -56,3 +57,13 @@ def found(nlp, text: str) -> Expected:
 )
 def test_relations_follow_the_article(french_nlp, text: str, expected: Expected) -> None:
     assert found(french_nlp, text) == expected
+
+
+def test_a_product_named_after_its_maker_is_not_another_possessors():
+    """"son service Norvane Tunes" after Brindle is named: Norvane's, by its name, not Brindle's
+    (on a blank Doc the possessor is the last organisation named before "son")."""
+    text = "Norvane n'a pas réagi. Selon Brindle, son service Norvane Tunes est en panne depuis lundi."
+    actors = {"Norvane": ("norvane", "ORG", "name"), "Brindle": ("brindle", "ORG", "name"),
+              "Norvane Tunes": ("tunes", "PRODUCT", "name")}
+    found = {(r.type, r.source, r.target) for r in _annotate("fr", text, actors)._.relations}
+    assert found == {("PRODUCT_OF", "tunes", "norvane")}

@@ -59,7 +59,7 @@ class ComplementRules(RelationRules):
             window = self._window_start(doc, doc[phrase.start])
             key = actors.possessor(doc[phrase.start].idx, window, named_keys,
                                    [t for t in types if t in ("PERSON", "ORG")])
-            if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys):
+            if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys, actors):
                 return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
         return []
 
@@ -80,11 +80,15 @@ class ComplementRules(RelationRules):
             return None
         return host
 
-    def _possessor_plausible(self, possessor: str, named_keys: set[str]) -> bool:
-        """A possessor the knowledge base contradicts (another maker) is a wrong guess."""
+    def _possessor_plausible(self, possessor: str, named_keys: set[str], actors: DocActors) -> bool:
+        """A possessor the knowledge base contradicts (another maker) is a wrong guess, and so
+        is one the product's name contradicts: "son service Apple Music" is Apple's, whoever
+        "son" seemed to stand for."""
         for key in named_keys:
             known = self.kb.get(key)
             if known and known.maker and known.maker != possessor:
+                return False
+            if actors.name_maker(key) not in (None, possessor):
                 return False
         return True
 

@@ -36,6 +36,8 @@ class DocActors:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.types = {e.key: e.type for e in doc._.entities or []}
+        self.names = {e.key: e.name for e in doc._.entities or []}
+        self._org_names: list[tuple[str, str]] | None = None
         self.index = actor_index(doc)
         self.mentions: list[ActorMention] = self.index.mentions
         self.named = {m.key for m in self.mentions if m.kind == "name"}
@@ -44,6 +46,16 @@ class DocActors:
         self.classified_products: set[str] = set()
         #: ``ComplementRules._complement_end`` of each noun phrase (by identity, with the phrase).
         self.complement_ends: dict[int, tuple[object, int]] = {}
+
+    def name_maker(self, key: str) -> str | None:
+        """The organisation of the article whose name opens the product's name ("Apple" for
+        "Apple Music", "Fiat" for "Fiat Topolino"), or None."""
+        if self._org_names is None:
+            self._org_names = [(name, e.key) for e in self.doc._.entities or [] if e.type == "ORG"
+                               for name in (e.name, *e.aliases) if name[:1].isupper()]
+        product = self.names.get(key, "")
+        makers = {org for name, org in self._org_names if org != key and product.startswith(name + " ")}
+        return makers.pop() if len(makers) == 1 else None
 
     def type_of(self, key: str | None) -> str | None:
         return self.types.get(key) if key else None
