@@ -50,6 +50,12 @@ def found(nlp, text: str) -> Expected:
         # quiet: the article tells a sale of the product, the base does not speak for it
         ("Selon deux analystes, Sony réfléchit depuis des mois à la cession de la PlayStation, "
          "jugée trop coûteuse.", set()),
+        # a bare title: the knowledge base knows the post, the article names the organisation
+        ("Apple a publié jeudi des ventes en baisse en Chine. Le PDG Tim Cook a promis un "
+         "redressement d'ici l'été.", {("ROLE", "tim-cook", "apple", "ceo")}),
+        # quiet: the organisation is not named, or the title is not the known one
+        ("Le PDG Tim Cook a rencontré le président de la République mercredi à Paris.", set()),
+        ("Apple a publié jeudi ses ventes. Le fondateur Tim Cook a promis un redressement.", set()),
         # quiet: a maker named only by a description is no name
         ("Le géant japonais, qui a publié ses comptes la semaine dernière, a enfin présenté la "
          "nouvelle PlayStation. Sony n'a pas donné de prix.", set()),
