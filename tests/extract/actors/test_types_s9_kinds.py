@@ -90,3 +90,13 @@ def test_a_known_name_takes_the_kind_the_article_gives(nlp, text, name, expected
 )
 def test_an_unknown_name_takes_its_cue_kind(nlp, text, name, expected):
     assert types_of(nlp, text)[name] == expected
+
+
+@pytest.mark.slow
+def test_a_model_named_alone_is_the_product_named_after_its_maker(nlp):
+    """"les premières Renault Twingo" … "la production de Twingo": one product, not a company."""
+    text = ("Le constructeur a livré mardi les premières Renault Twingo électriques. Selon Renault, "
+            "la production de Twingo atteindra 500 voitures par jour à Novo Mesto.")
+    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
+    products = [e for e in doc._.entities if "Twingo" in e.name]
+    assert [(e.name, e.type, e.aliases) for e in products] == [("Renault Twingo", "PRODUCT", ("Twingo",))]
