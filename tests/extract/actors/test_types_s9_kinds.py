@@ -100,3 +100,19 @@ def test_a_model_named_alone_is_the_product_named_after_its_maker(nlp):
     doc = run_dated(nlp, text, dt.date(2024, 5, 14))
     products = [e for e in doc._.entities if "Twingo" in e.name]
     assert [(e.name, e.type, e.aliases) for e in products] == [("Renault Twingo", "PRODUCT", ("Twingo",))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("La Peugeot e-208 a été la voiture électrique la plus vendue en mars.", "Peugeot e-208", "PRODUCT"),
+        ("Air France a reçu jeudi l'Airbus A350-1000 commandé en 2021.", "Airbus A350-1000", "PRODUCT"),
+        ("Les concessionnaires attendent la Volkswagen ID.3 pour septembre.", "Volkswagen ID.3", "PRODUCT"),
+        # quiet: a maker's name without an article, or followed by a quantity, stays the maker
+        ("Selon Airbus, 12 avions seront livrés en juin.", "Airbus", "ORG"),
+        ("Les ventes de Renault 2 % plus haut ont rassuré les marchés.", "Renault", "ORG"),
+    ],
+)
+def test_a_makers_name_and_a_model_number_name_a_product(nlp, text, name, expected):
+    assert types_of(nlp, text)[name] == expected
