@@ -82,6 +82,8 @@ def test_a_known_name_takes_the_kind_the_article_gives(nlp, text, name, expected
          "Keltona en Espagne.", "Keltona", "PRODUCT"),
         ("Les logiciels phares de Norvane, tels que Pixlora, Tabrane et Quenzor, seront gratuits.",
          "Tabrane", "PRODUCT"),
+        ("Le groupe Savencia a racheté le fromager Ambrelle pour 80 millions d'euros.", "Ambrelle", "ORG"),
+        ("Le génériqueur Pharmalys ferme son usine de Lyon.", "Pharmalys", "ORG"),
         # quiet: what one owns is an organisation unless a cue says otherwise
         ("Le fonds Ardival, propriétaire de Brunelle Textiles, a nommé un nouveau président.",
          "Brunelle Textiles", "ORG"),

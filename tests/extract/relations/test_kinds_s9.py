@@ -73,3 +73,28 @@ def test_a_product_named_after_its_maker_is_not_another_possessors():
               "Norvane Tunes": ("tunes", "PRODUCT", "name")}
     found = {(r.type, r.source, r.target) for r in _annotate("fr", text, actors)._.relations}
     assert found == {("PRODUCT_OF", "tunes", "norvane")}
+
+
+def named(nlp, text: str) -> set[tuple[str, str, str]]:
+    doc = nlp.make_doc(text)
+    doc._.dct = datetime.date(2024, 9, 3)
+    doc = nlp(doc)
+    names = {e.key: e.name for e in doc._.entities}
+    return {(r.type, names[r.source], names[r.target]) for r in doc._.relations}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the goods of other trades than tech and media, announced by a plural and listed
+        ("Nestlé a cédé son activité de glaces. Nestlé se recentre sur ses eaux minérales, comme "
+         "Perrier et Vittel.", {("PRODUCT_OF", "Perrier", "Nestlé"), ("PRODUCT_OF", "Vittel", "Nestlé")}),
+        ("Le laboratoire Norvex mise sur ses antidouleurs, comme Calmedol et Sedorane, pour 2025.",
+         {("PRODUCT_OF", "Calmedol", "Norvex"), ("PRODUCT_OF", "Sedorane", "Norvex")}),
+        # quiet: no possessor, no complement: nobody's products
+        ("Les eaux minérales, comme Perrier et Vittel, seront davantage taxées en 2025.", set()),
+    ],
+)
+def test_products_of_other_trades(french_nlp, text: str, expected) -> None:
+    assert named(french_nlp, text) == expected
