@@ -98,3 +98,24 @@ def named(nlp, text: str) -> set[tuple[str, str, str]]:
 )
 def test_products_of_other_trades(french_nlp, text: str, expected) -> None:
     assert named(french_nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # of two names of one state, a minister serves the government
+        ("L'État belge a vendu ses parts de Belfius. « Le gouvernement belge reste vigilant », a dit "
+         "Marie Dupont, la ministre des finances belge.",
+         {("ROLE", "Marie Dupont", "gouvernement belge")}),
+        # a foreign origin said after the title is about others, not the minister's state
+        ("Le gouvernement français a réagi jeudi. Le ministre de l'Économie, Paul Martin, a bloqué la "
+         "vente de Vardex au groupe américain Kelton.",
+         {("ROLE", "Paul Martin", "gouvernement français")}),
+        # quiet: a foreign state named before the title
+        ("Pour l'Espagne, Lucia Gomez, ancienne ministre de l'agriculture, a jugé l'accord injuste. "
+         "Le gouvernement français n'a pas réagi.", set()),
+    ],
+)
+def test_members_of_a_government(french_nlp, text: str, expected) -> None:
+    assert {r for r in named(french_nlp, text) if r[0] == "ROLE"} == expected
