@@ -118,3 +118,18 @@ def test_a_model_named_alone_is_the_product_named_after_its_maker(nlp):
 )
 def test_a_makers_name_and_a_model_number_name_a_product(nlp, text, name, expected):
     assert types_of(nlp, text)[name] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a team named after its city, an adjective of origin between the noun and "de"
+        ("Le fonds américain a acquis 30 % du capital du club portugais de Famalicão.", "Famalicão", "ORG"),
+        ("Un investisseur saoudien entre au capital du club écossais de Kilmarnock.", "Kilmarnock", "ORG"),
+        # quiet: an indefinite club of a city is a club in that city
+        ("Il a joué dans un club portugais de Lisbonne.", "Lisbonne", "LOC"),
+    ],
+)
+def test_a_team_named_after_its_city(nlp, text, name, expected):
+    assert types_of(nlp, text)[name] == expected

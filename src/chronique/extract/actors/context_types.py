@@ -335,8 +335,11 @@ class ContextTyper:
             return
         if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
             return
-        if name.type == "LOC" and self.team_context.type_before(text, start_char):
-            name.type, name.typed_by_cue, name.rule = "ORG", True, "context"  # "le club de Bordeaux"
+        # "le club de Bordeaux", "du club portugais de Braga": the team, whether the model took
+        # the city for a place or, alone and with no first name, for a person
+        lone_person = name.type == "PERSON" and name.source == "model" and len(words) == 1
+        if (name.type == "LOC" or lone_person) and self._team_before(text, start_char):
+            name.type, name.typed_by_cue, name.rule = "ORG", True, "context"
             return
         found = self.context_type(text, start_char)
         if found:
@@ -362,6 +365,13 @@ class ContextTyper:
         after = text[span.end_char : span.end_char + 64]
         if after.startswith(",") and self.seat_context.type_at_start(fold(after[1:])):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "seat"
+
+    def _team_before(self, text: str, start: int) -> bool:
+        """A team noun and "de" right before ``start``, one adjective allowed between them."""
+        if self.team_context.type_before(text, start):
+            return True
+        words = WORDS.findall(line_before(text, start)[-64:])
+        return len(words) >= 3 and self.team_context.type_at_end(" ".join(words[:-2] + words[-1:])) is not None
 
     def context_type(self, text: str, start: int) -> str | None:
         """The type the words before ``start`` give, one adjective allowed before the last
