@@ -92,6 +92,9 @@ def named(nlp, text: str) -> set[tuple[str, str, str]]:
          "Perrier et Vittel.", {("PRODUCT_OF", "Perrier", "Nestlé"), ("PRODUCT_OF", "Vittel", "Nestlé")}),
         ("Le laboratoire Norvex mise sur ses antidouleurs, comme Calmedol et Sedorane, pour 2025.",
          {("PRODUCT_OF", "Calmedol", "Norvex"), ("PRODUCT_OF", "Sedorane", "Norvex")}),
+        # who sells it, said by a noun of the task
+        ("Le groupe a annoncé la cession de la filiale Velmira, responsable de la commercialisation "
+         "du Calmidol, à un fonds américain.", {("PRODUCT_OF", "Calmidol", "Velmira")}),
         # quiet: no possessor, no complement: nobody's products
         ("Les eaux minérales, comme Perrier et Vittel, seront davantage taxées en 2025.", set()),
     ],
