@@ -133,3 +133,11 @@ def test_a_makers_name_and_a_model_number_name_a_product(nlp, text, name, expect
 )
 def test_a_team_named_after_its_city(nlp, text, name, expected):
     assert types_of(nlp, text)[name] == expected
+
+
+@pytest.mark.slow
+def test_brands_right_after_a_plural_product_noun_keep_their_kind(nlp):
+    """"les smartphones Huawei et Honor": with no list word, the names may be the makers' brands;
+    a known company is not retyped a product."""
+    types = types_of(nlp, "Les clients achètent surtout les smartphones Huawei et Honor en Asie.")
+    assert types["Huawei"] == "ORG"

@@ -95,6 +95,14 @@ def named(nlp, text: str) -> set[tuple[str, str, str]]:
         # who sells it, said by a noun of the task
         ("Le groupe a annoncé la cession de la filiale Velmira, responsable de la commercialisation "
          "du Calmidol, à un fonds américain.", {("PRODUCT_OF", "Calmidol", "Velmira")}),
+        # a plural product noun, its maker's brand, then examples, each with its own noun
+        ("Tencent veut racheter le catalogue des jeux Nintendo, avec, entre autres, la saga Zelora, "
+         "la série télévisée Pikoro, ou encore des classiques comme Marvo ou Donkor.",
+         {("PRODUCT_OF", "Zelora", "Nintendo"), ("PRODUCT_OF", "Pikoro", "Nintendo"),
+          ("PRODUCT_OF", "Marvo", "Nintendo"), ("PRODUCT_OF", "Donkor", "Nintendo")}),
+        # quiet: brands after a plural with no list word, and a company beside a group's subsidiaries
+        ("Les clients achètent surtout les smartphones Huawei et Honor en Asie.", set()),
+        ("Danone et ses filiales, avec Lactalis, ont signé un accord sur le prix du lait.", set()),
         # quiet: no possessor, no complement: nobody's products
         ("Les eaux minérales, comme Perrier et Vittel, seront davantage taxées en 2025.", set()),
     ],

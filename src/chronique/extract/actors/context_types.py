@@ -441,14 +441,14 @@ class ContextTyper:
         """Retype the list's members; return the names found in its gaps ("A, C8, B" after a
         cue: "C8" too). The kind a plural cue gives known members is noted in ``list_kinds``
         (by ``id`` of the name), for the article's decision (:mod:`doc_kinds`)."""
-        found = self._intro_type(doc, text, group[0])
-        if found is None and len(group) > 1 and self._list_word_between(text, group[0], group[1]):
-            # "les services phares de Norvane, comme A et B": the first name is the cue's
-            # complement, the list starts after the list word
+        if len(group) > 1 and self._list_word_between(text, group[0], group[1]):
+            # "les services phares de Norvane, comme A et B", "les films Disney, comme A et B":
+            # the first name is the cue's complement or the maker's brand, the list starts
+            # after the list word
             group = group[1:]
-            found = self._intro_type(doc, text, group[0])
+        found, marked = self._intro(doc, text, group[0])
         rule = "list-cue"
-        if found is not None and not self.context.type_at_end(line_before(text, group[0].span.start_char)):
+        if found is not None and marked:
             list_kinds.update((id(n), found) for n in group if n.kb_id is not None)
         if found is None and len(group) >= 3:
             found, rule = self._shared_type(group), "list"
@@ -481,14 +481,20 @@ class ContextTyper:
     def _intro_type(self, doc: Doc, text: str, first: NamedSpan) -> str | None:
         """The type of the cue that opens a list: "clubs européens (", "films à succès tels
         que «", "groupe de médias :", "au capital de"."""
+        return self._intro(doc, text, first)[0]
+
+    def _intro(self, doc: Doc, text: str, first: NamedSpan) -> tuple[str | None, bool]:
+        """:meth:`_intro_type`, and whether a list word or mark stands between the cue and the
+        names ("les applications telles que A, B": the names are members; "les smartphones
+        Huawei et Honor": they may be the makers' brands)."""
         start = first.span.start
         if start == 0:
-            return None
+            return None, False
         context = self.context.type_at_end(line_before(text, first.span.start_char))
         if context:
-            return context
+            return context, False
         if doc[start - 1].lower_ in self.complement_words:
-            return None  # "ses usines de Flins, Douai": the names are the cue's complement
+            return None, False  # "ses usines de Flins, Douai": the names are the cue's complement
         i, steps, listed = start, 0, False
         while i > 0 and steps < MAX_INTRO_TOKENS:
             previous = doc[i - 1]
@@ -496,15 +502,15 @@ class ContextTyper:
             listed |= marker and not previous.is_punct  # "telles que", "comme", "dont"
             # "les applications phares de Google, telles que A": the cue's complement and the
             # comma before a list word are stepped over
-            aside = listed and previous.text == "," or (
-                previous.text[:1].isupper() and i > 1 and doc[i - 2].lower_ in self.complement_words)
+            aside = listed and previous.text == "," or (previous.text[:1].isupper() and i > 1 and (
+                doc[i - 2].lower_ in self.complement_words or listed and doc[i - 2].pos_ == "NOUN"))
             if not marker and not aside and not (previous.is_lower and previous.pos_ in INTRO_POS):
                 break
             found = None if marker else self.list_cues.type_at_end(line_before(text, previous.idx + len(previous.text)))
             if found:
-                return found
+                return found, steps > 0 and (listed or any(doc[k].text in INTRO_PUNCTUATION for k in range(i, start)))
             i, steps = i - 1, steps + 1
-        return None
+        return None, False
 
     @staticmethod
     def _shared_type(group: list[NamedSpan]) -> str | None:

@@ -122,6 +122,15 @@ class DocActors:
             token = token.head
         return token.dep_ in LABELS.subjects
 
+    def _name_closing(self, description: ActorMention, skip: Callable[[Token], bool]) -> ActorMention | None:
+        """The name that closes a description's noun phrase ("la série télévisée X"), if any."""
+        doc = self.doc
+        j = first_token_from(doc, description.end)
+        while j < len(doc) and doc[j].idx not in self.by_start and skip(doc[j]) and doc[j].is_lower:
+            j += 1
+        found = self.by_start.get(doc[j].idx) if j < len(doc) else None
+        return found if found is not None and found.kind == "name" else None
+
     def enumeration_after(self, end: int, types: Iterable[str], links: list[tuple[str, ...]],
                           coordinators: set[str], filler: Callable[[Token], bool] | None = None,
                           of_words: frozenset[str] = frozenset()) -> tuple[list[ActorMention], bool]:
@@ -149,6 +158,8 @@ class DocActors:
             while i < len(doc) and (skip(doc[i]) or fold(doc[i].text) in of_words) and doc[i].idx not in self.by_start:
                 i += 1  # "de A et de la B", "A et le navigateur C"; "La Tribune" is a name
             mention = self.by_start.get(doc[i].idx) if i < len(doc) else None
+            if mention is not None and mention.kind == "description":
+                mention = self._name_closing(mention, skip) or mention  # "la série (télévisée) X": X
             if mention is None or self.type_of(mention.key) not in wanted:
                 break
             items.append(mention)
