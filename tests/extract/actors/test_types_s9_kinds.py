@@ -141,3 +141,18 @@ def test_brands_right_after_a_plural_product_noun_keep_their_kind(nlp):
     a known company is not retyped a product."""
     types = types_of(nlp, "Les clients achètent surtout les smartphones Huawei et Honor en Asie.")
     assert types["Huawei"] == "ORG"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Selon Julien Martin d'Airbus, les livraisons reprendront en mai.",
+         {("Julien Martin", "PERSON"), ("Airbus", "ORG")}),
+        # quiet: a name's own particle is followed by no known company
+        ("Selon Julien de Montfort, les livraisons reprendront en mai.", {("Julien de Montfort", "PERSON")}),
+    ],
+)
+def test_a_person_and_the_known_company_after_a_particle(nlp, text, expected):
+    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
+    assert {(e.name, e.type) for e in doc._.entities} == expected
