@@ -7,6 +7,8 @@ B" (a list), "le JDD aux mains de X" (a locution), "Nommé président de Y, X…
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from chronique.extract.relations.complements import ComplementRules
@@ -34,8 +36,9 @@ class HolderRules(ComplementRules):
         """The holder/product/subsidiary: apposition, copula subject, name after it, description."""
         types = frozenset().union(*(s.named_types for s in phrase.senses))
         noun = doc[phrase.head]
-        finders = (self._named_listed, self._named_after, self._named_before, self._named_by_locution,
-                   self._copula_subject, self._description, self._described_before)
+        finders: tuple[Callable[..., list], ...] = (
+            self._named_listed, self._named_after, self._named_before, self._named_by_locution,
+            self._copula_subject, self._description, self._described_before)
         if self._brand_after_plural(doc, phrase, actors) is not None:
             finders = (self._named_listed,)  # "les films Disney, comme A et B": Disney makes them
         for finder in finders:
@@ -85,7 +88,7 @@ class HolderRules(ComplementRules):
         comme Y" (a participle after its noun, and the example words, pass too)."""
         if self._complement_filler(token):
             return True
-        return (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and token.i > 0
+        return (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm", []) and token.i > 0
                 and token.doc[token.i - 1].pos_ == "NOUN" and token.is_lower)
 
     def _opener_at(self, doc: Doc, i: int) -> int:
