@@ -47,6 +47,10 @@ def found(nlp, text: str) -> Expected:
         ("Sony a déposé plainte mardi contre un fabricant de Shenzhen accusé d'avoir copié sans "
          "vergogne la PlayStation et ses manettes.",
          {("PRODUCT_OF", "playstation", "sony", None)}),
+        # goods sold to customers keep their maker
+        ("Sony a annoncé jeudi à ses actionnaires que, malgré les nouveaux droits de douane, la "
+         "PlayStation vendue aux États-Unis resterait fabriquée en Chine.",
+         {("PRODUCT_OF", "playstation", "sony", None)}),
         # quiet: the article tells a sale of the product, the base does not speak for it
         ("Selon deux analystes, Sony réfléchit depuis des mois à la cession de la PlayStation, "
          "jugée trop coûteuse.", set()),

@@ -134,18 +134,20 @@ class PatternRules(RelationRules):
         return relations
 
     def _sold_in_article(self, doc: Doc, actors: DocActors, key: str) -> bool:
-        """Whether a sentence that names ``key`` tells a sale, a purchase or a merger."""
-        return any(self._tells_a_change(doc, (m.start, m.end)) for m in actors.mentions
+        """Whether a sentence that names ``key`` tells that a company buys or sells it ("la
+        cession de X"; not "les X vendus aux États-Unis", its customers' purchase)."""
+        return any(self._tells_a_change(doc, (m.start, m.end), self.maker_change_words) for m in actors.mentions
                    if m.key == key and m.kind == "name")
 
-    def _tells_a_change(self, doc: Doc, span: tuple[int, int]) -> bool:
+    def _tells_a_change(self, doc: Doc, span: tuple[int, int], words: set[str] | None = None) -> bool:
         """Whether the sentence tells a purchase, a sale or a merger: the knowledge base says who
         owns whom today, not on the article's date ("le rachat d'Activision par Microsoft")."""
         tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
         if tokens is None:
             return False
+        change = self.change_words if words is None else words
         sentence = tokens.sent if doc.has_annotation("SENT_START") else tokens
-        return any(self._lemma(t) in self.change_words or fold(t.text) in self.change_words for t in sentence)
+        return any(self._lemma(t) in change or fold(t.text) in change for t in sentence)
 
     @staticmethod
     def _close_mentions(doc: Doc, actors: DocActors, first: str, second: str,
