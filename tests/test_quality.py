@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 #: (section, figure) -> lowest acceptable value on ../shared/eval/news-dev (measured 2026-12-06).
 NEWS_DEV_FLOORS = {
     ("entities", "f1"): 0.981,  # seats and mergers type unknown companies (0.979 -> 0.982)
-    ("entities_typed", "f1"): 0.924,
+    ("entities_typed", "f1"): 0.940,  # s9: one kind per actor per article, products' cues (0.925 -> 0.941)
     ("timexes", "f1"): 0.991,  # ages, gerunds, titled weekdays; "vendredi 15 heures" one TIME (0.974 -> 0.992)
     ("timexes", "value"): 0.973,  # "d'ici vendredi", "il y a plus d'un an" (0.957 -> 0.973)
     ("money", "f1"): 0.991,  # bare figures take the currency stated before (0.983 -> 0.992)
@@ -45,8 +45,8 @@ NEWS_DEV_FLOORS = {
     ("events", "date"): 0.969,
     ("events", "r"): 0.657,  # s8 (0.634 -> 0.648, tp 128 -> 131); s9 descriptions (-> 0.658, tp 133)
     # (refs2: 15 more events matched and dated, 39/40 -> 54/55)
-    ("relations", "f1"): 0.746,
-    ("relations", "p"): 0.954,
+    ("relations", "f1"): 0.830,  # s9: kinds, known makers a clause away, catalogues, bare titles (0.747 -> 0.831)
+    ("relations", "p"): 0.986,
 }
 
 #: (section, figure) -> lowest acceptable value on French TimeBank (dev half).

@@ -31,7 +31,7 @@ from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
 from chronique.extract.actors.names import CueIndex, NamedSpan, span_text, span_words
 from chronique.extract.actors.particle_names import joined_at_particles
-from chronique.extract.actors.patterns import UnknownNamePatterns, surname_forms
+from chronique.extract.actors.patterns import UnknownNamePatterns, cut_before_known_companies, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Entity
@@ -205,7 +205,7 @@ class ActorRecognizer:
         self.known = KnownNameFinder(nlp, kb, self.words)
         self.patterns = UnknownNamePatterns(self.words)
         places = lexicon(lang, "places")
-        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb)
+        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb, lexicon(lang, "kinds"))
         self.institutions = InstitutionFinder(self.words, places, kb)
         self.particles = self.patterns.particles
         self.cues = CueIndex(
@@ -234,6 +234,7 @@ class ActorRecognizer:
         """Known names, model names and pattern names, overlaps settled, then propagated."""
         known = self.known.find(doc, text)
         patterned = self.patterns.find(doc, text) + self.institutions.find(doc, text)
+        patterned = cut_before_known_companies(patterned, known, self.particles)  # "Tim Cook d'Apple"
         anchors = known + [p for p in patterned if p.type == "PERSON"]
         model = [n for n in self._model_names(doc, text) if not _swallows_names(n.span, anchors)]
         names = self._keep_longest(known + patterned + model)

@@ -23,6 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from chronique.extract.actors.deal_types import DealTyper
+from chronique.extract.actors.doc_kinds import DocumentKinds
 from chronique.extract.actors.names import (
     WORDS,
     CueIndex,
@@ -81,7 +82,8 @@ class ContextTyper:
     """Retypes unknown names from their context and drops what names nobody."""
 
     def __init__(
-        self, words: dict[str, Any], places: dict[str, Any], first_names: frozenset[str], kb: KnowledgeBase
+        self, words: dict[str, Any], places: dict[str, Any], first_names: frozenset[str], kb: KnowledgeBase,
+        kinds: dict[str, Any],
     ) -> None:
         contractions = words["cue_contractions"]
         self.context = CueIndex(
@@ -116,6 +118,7 @@ class ContextTyper:
         self.separators = frozenset(fold(s) for sep in words["list_separators"] for s in sep.split(" "))
         #: The text between two names → whether it joins them in a list, across documents.
         self._joining_gaps: dict[str, bool] = {}
+        self.kinds = DocumentKinds(words, kinds, contractions)
 
     def apply(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[NamedSpan]:
         names = [n for n in names if not self.names_nobody(doc, text, n)]
@@ -125,11 +128,14 @@ class ContextTyper:
                 self._retype_alone(text, name)
                 self._retype_by_seat(text, name, surnames)
         self.deals.apply(names, lambda t: self.is_country(t) or t in self.capitals, surnames, self.first_names)
+        list_kinds: dict[int, str] = {}
         for group in self._lists(doc, text, names):
-            names += self._retype_list(doc, text, group)
+            names += self._retype_list(doc, text, group, list_kinds)
+        self.kinds.decide(text, names, list_kinds, self.deals.bought)
         for name in names:
             if name.kb_id is None and name.key is None:
                 self._brand_product(name, names)
+        self._join_model_names(names)
         for name in names:
             self._lone_person(name, names)
             self._surname_taken_for_place(name, names)
@@ -199,6 +205,24 @@ class ContextTyper:
         known = [self.kb.get(k) for k in self.kb.actors_named(words[0])]
         if len(known) == 1 and known[0] is not None and known[0].type == "ORG":
             name.type, name.typed_by_cue, name.rule = "PRODUCT", True, "brand-product"
+
+    @staticmethod
+    def _join_model_names(names: list[NamedSpan]) -> None:
+        """"la Fiat Topolino" … "les Topolino": a product named after its maker, then by its
+        model's words alone, is one product; the model's words are not another actor whatever
+        the NER called them. Only names nothing surer typed; two products ending alike, neither."""
+        tokens = token_table(names[0].span.doc) if names else None
+        models: dict[tuple[str, ...], set[str]] = {}
+        for name in names:
+            if name.rule == "brand-product":
+                words = tuple(span_words(name.span, tokens))
+                models.setdefault(words[1:], set()).add(span_text(name.span, tokens))
+        for name in names:
+            if name.kb_id is not None or name.key is not None or name.typed_by_cue or name.source != "model":
+                continue
+            full = models.get(tuple(span_words(name.span, tokens)))
+            if full and len(full) == 1:
+                name.type, name.key, name.rule = "PRODUCT", f"product:{next(iter(full))}", "short-form"
 
     def _lone_person(self, name: NamedSpan, names: list[NamedSpan]) -> None:
         """One word the model alone calls a person, no first name, no cue, the surname of
@@ -311,8 +335,11 @@ class ContextTyper:
             return
         if name.typed_by_cue or name.type in ("ORG", "PRODUCT"):
             return
-        if name.type == "LOC" and self.team_context.type_before(text, start_char):
-            name.type, name.typed_by_cue, name.rule = "ORG", True, "context"  # "le club de Bordeaux"
+        # "le club de Bordeaux", "du club portugais de Braga": the team, whether the model took
+        # the city for a place or, alone and with no first name, for a person
+        lone_person = name.type == "PERSON" and name.source == "model" and len(words) == 1
+        if (name.type == "LOC" or lone_person) and self._team_before(text, start_char):
+            name.type, name.typed_by_cue, name.rule = "ORG", True, "context"
             return
         found = self.context_type(text, start_char)
         if found:
@@ -338,6 +365,13 @@ class ContextTyper:
         after = text[span.end_char : span.end_char + 64]
         if after.startswith(",") and self.seat_context.type_at_start(fold(after[1:])):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "seat"
+
+    def _team_before(self, text: str, start: int) -> bool:
+        """A team noun and "de" right before ``start``, one adjective allowed between them."""
+        if self.team_context.type_before(text, start):
+            return True
+        words = WORDS.findall(line_before(text, start)[-64:])
+        return len(words) >= 3 and self.team_context.type_at_end(" ".join(words[:-2] + words[-1:])) is not None
 
     def context_type(self, text: str, start: int) -> str | None:
         """The type the words before ``start`` give, one adjective allowed before the last
@@ -403,11 +437,19 @@ class ContextTyper:
         start = name.span.start
         return start > 0 and token_table(doc).texts[start - 1] in ("«", '"', "“")
 
-    def _retype_list(self, doc: Doc, text: str, group: list[NamedSpan]) -> list[NamedSpan]:
+    def _retype_list(self, doc: Doc, text: str, group: list[NamedSpan], list_kinds: dict[int, str]) -> list[NamedSpan]:
         """Retype the list's members; return the names found in its gaps ("A, C8, B" after a
-        cue: "C8" too)."""
-        found = self._intro_type(doc, text, group[0])
+        cue: "C8" too). The kind a plural cue gives known members is noted in ``list_kinds``
+        (by ``id`` of the name), for the article's decision (:mod:`doc_kinds`)."""
+        if len(group) > 1 and self._list_word_between(text, group[0], group[1]):
+            # "les services phares de Norvane, comme A et B", "les films Disney, comme A et B":
+            # the first name is the cue's complement or the maker's brand, the list starts
+            # after the list word
+            group = group[1:]
+        found, marked = self._intro(doc, text, group[0])
         rule = "list-cue"
+        if found is not None and marked:
+            list_kinds.update((id(n), found) for n in group if n.kb_id is not None)
         if found is None and len(group) >= 3:
             found, rule = self._shared_type(group), "list"
         if found is None:
@@ -431,28 +473,44 @@ class ContextTyper:
             name.type, name.typed_by_cue, name.rule = found, True, rule
         return added
 
+    def _list_word_between(self, text: str, left: NamedSpan, right: NamedSpan) -> bool:
+        """Whether a word that opens a list ("comme", "telles que", "dont") stands between two names."""
+        gap = text[left.span.end_char : right.span.start_char]
+        return any(w.isalpha() and fold(w) in self.markers for w in WORDS.findall(gap))
+
     def _intro_type(self, doc: Doc, text: str, first: NamedSpan) -> str | None:
         """The type of the cue that opens a list: "clubs européens (", "films à succès tels
         que «", "groupe de médias :", "au capital de"."""
+        return self._intro(doc, text, first)[0]
+
+    def _intro(self, doc: Doc, text: str, first: NamedSpan) -> tuple[str | None, bool]:
+        """:meth:`_intro_type`, and whether a list word or mark stands between the cue and the
+        names ("les applications telles que A, B": the names are members; "les smartphones
+        Huawei et Honor": they may be the makers' brands)."""
         start = first.span.start
         if start == 0:
-            return None
+            return None, False
         context = self.context.type_at_end(line_before(text, first.span.start_char))
         if context:
-            return context
+            return context, False
         if doc[start - 1].lower_ in self.complement_words:
-            return None  # "ses usines de Flins, Douai": the names are the cue's complement
-        i, steps = start, 0
+            return None, False  # "ses usines de Flins, Douai": the names are the cue's complement
+        i, steps, listed = start, 0, False
         while i > 0 and steps < MAX_INTRO_TOKENS:
             previous = doc[i - 1]
             marker = previous.text in INTRO_PUNCTUATION or (not previous.is_punct and fold(previous.text) in self.markers)
-            if not marker and not (previous.is_lower and previous.pos_ in INTRO_POS):
+            listed |= marker and not previous.is_punct  # "telles que", "comme", "dont"
+            # "les applications phares de Google, telles que A": the cue's complement and the
+            # comma before a list word are stepped over
+            aside = listed and previous.text == "," or (previous.text[:1].isupper() and i > 1 and (
+                doc[i - 2].lower_ in self.complement_words or listed and doc[i - 2].pos_ == "NOUN"))
+            if not marker and not aside and not (previous.is_lower and previous.pos_ in INTRO_POS):
                 break
             found = None if marker else self.list_cues.type_at_end(line_before(text, previous.idx + len(previous.text)))
             if found:
-                return found
+                return found, steps > 0 and (listed or any(doc[k].text in INTRO_PUNCTUATION for k in range(i, start)))
             i, steps = i - 1, steps + 1
-        return None
+        return None, False
 
     @staticmethod
     def _shared_type(group: list[NamedSpan]) -> str | None:

@@ -62,6 +62,12 @@ class DealTyper:
             return False
         return words[0][:1].isupper()
 
+    def bought(self, name: NamedSpan) -> bool:
+        """Whether the name is what a verb of buying or selling takes, alone or in a list
+        ("Meta a racheté Instagram et WhatsApp")."""
+        root = name.span.root
+        return any(self._bought(t) for t in (root, *(c for c in root.conjuncts if c.i < root.i)))
+
     def _bought(self, root: Token) -> bool:
         """"a racheté Varnel", "cède Varnel à …": the object of a verb of buying or selling."""
         verb = root.head

@@ -35,6 +35,8 @@ LABELS = dependency_scheme("ud")
 AGREEING_LABELS = {"ORG": {"ORG"}, "PRODUCT": {"ORG", "MISC"}, "PERSON": {"PER"}}
 #: A model number after a product name ("Grok 4", "Galaxy S24", "GPT 4o"), not a year.
 MODEL_NUMBER = re.compile(r"^(?:\d{1,3}|[A-Z]?\d{1,3}[a-zA-Z]{0,2})$")
+#: A year after a maker's name is no model ("Renault 2024").
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 Spans = dict[tuple[int, int], list[str]]
 
@@ -106,7 +108,30 @@ class KnownNameFinder:
         actor = self.kb.actors[chosen]
         if actor.type == "PRODUCT":
             end = self._version_end(doc, end)
+        elif actor.type == "ORG" and start > 0 and doc[start - 1].pos_ == "DET":
+            model_end = self._model_end(doc, end)
+            if model_end > end:  # "la Peugeot e-208", "l'Airbus A350-1000": the maker's model
+                span = Span(doc, start, self._version_end(doc, model_end), label="PRODUCT")
+                return NamedSpan(span, "PRODUCT", None, True, "pattern", rule="brand-product")
         return NamedSpan(Span(doc, start, end, label=actor.type), actor.type, actor.id, False, "kb")
+
+    def _model_end(self, doc: Doc, end: int) -> int:
+        """The end of a model designation right after a maker's name: one word, or pieces
+        written without a space ("e-208", "ë-C3", "A350-1000", "ID.3"), holding a digit; not a
+        year nor a quantity ("Renault 2 %", "Airbus 10 avions"). ``end`` when there is none."""
+        i = end
+        while i < len(doc) and (i == end or not doc[i - 1].whitespace_) and not doc[i].is_space:
+            i += 1
+        while i > end and doc[i - 1].is_punct:
+            i -= 1  # "la Citroën ë-C3," : the comma is the sentence's
+        pieces = doc[end:i].text if i > end else ""
+        if not any(c.isdigit() for c in pieces) or pieces[:1] in ("-", ".", ",") or YEAR.match(pieces):
+            return end
+        following = doc[i] if i < len(doc) else None
+        if following is not None and pieces.isdigit() and (
+                following.lower_ in self.quantity_words or following.pos_ in ("NOUN", "NUM") and following.is_lower):
+            return end
+        return i
 
     def _disambiguate(self, ids: list[str], anchored: set[str]) -> str | None:
         """The homonym the document names unambiguously elsewhere, or the only one related to the

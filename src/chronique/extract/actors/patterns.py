@@ -77,6 +77,28 @@ def lemmas_of_form(lemma: str, lower: str, endings: dict[str, str]) -> set[str]:
     return found
 
 
+def cut_before_known_companies(found: list[NamedSpan], known: list[NamedSpan],
+                               particles: frozenset[str]) -> list[NamedSpan]:
+    """"Tim Cook d'Apple", "Sundar Pichai de Google": a person's name found by its first name
+    runs on over a particle into a known company's name; the person ends before the particle
+    (a name's own particle, "Nicolas de Tavernost", is followed by no known company), and a
+    first name left alone ("Martin" of "Julien Martin d'Airbus") names nobody."""
+    starts = {n.span.start for n in known if n.type == "ORG" and n.kb_id is not None}
+    if not starts:
+        return found
+    kept = []
+    for name in found:
+        span = name.span
+        cut = next((i for i in range(span.start + 1, span.end - 1)
+                    if name.type == "PERSON" and fold(span.doc[i].text) in particles and i + 1 in starts), None)
+        if cut is None:
+            kept.append(name)
+        elif cut - span.start >= 2:
+            name.span = span.doc[span.start : cut]
+            kept.append(name)
+    return kept
+
+
 class UnknownNamePatterns:
     """The pattern finders for one language, with their word lists read once."""
 

@@ -64,6 +64,8 @@ class RelationRules:
         self.apposition_openers = set(w.get("apposition_openers", [",", "("]))
         self.classifier_words = {fold(x) for x in w.get("classifier_prepositions", ())}
         self.openers = self._word_tuples([*w.get("naming_openers", []), *w.get("example_openers", [])])
+        #: One-word example openers ("comme", "dont"), which may stand inside a list's item.
+        self.example_words = frozenset(fold(x) for x in w.get("example_openers", []) if " " not in x)
         self.role_verbs = {k: tuple(v) for k, v in w["role_verbs"].items()}
         self.maker_verbs = set(w["maker_verbs"]["lemmas"])
         self.fronting_hosts = {fold(x) for x in w.get("fronting_hosts", ())}
@@ -79,6 +81,7 @@ class RelationRules:
         self.affiliation_nouns = {fold(x) for x in w.get("affiliation_nouns", ())}
         self.stake_words = {fold(x) for x in w.get("stake_words", ())}
         self.change_words = {fold(x) for x in w.get("ownership_change_words", ())}
+        self.maker_change_words = self.change_words - {fold(x) for x in w.get("goods_trade_words", ())}
 
     @staticmethod
     def _word_tuples(phrases: Iterable[str]) -> list[tuple[str, ...]]:

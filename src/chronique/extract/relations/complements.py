@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.relations.base import RelationRules
 from chronique.extract.relations.doc_actors import DocActors
-from chronique.extract.relations.nouns import NounPhrase
+from chronique.extract.relations.nouns import PRODUCT_OF, NounPhrase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import TokenTable, first_token_from, token_table
@@ -55,13 +55,26 @@ class ComplementRules(RelationRules):
         fronted = self._fronted_host(doc, phrase, actors)
         if fronted is not None and actors.type_of(fronted.key) in types and fronted.key not in named_keys:
             return [(fronted.key, (fronted.start, fronted.end))]
+        brand = self._brand_after_plural(doc, phrase, actors)
+        if brand is not None and actors.type_of(brand.key) in types and brand.key not in named_keys:
+            return [(brand.key, (brand.start, brand.end))]
         if phrase.possessive:
             window = self._window_start(doc, doc[phrase.start])
             key = actors.possessor(doc[phrase.start].idx, window, named_keys,
                                    [t for t in types if t in ("PERSON", "ORG")])
-            if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys):
+            if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys, actors):
                 return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
         return []
+
+    def _brand_after_plural(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
+        """"les films Disney, comme A et B", "les smartphones Huawei": after a plural product
+        noun, the organisation named right after it is the maker of what it announces."""
+        if phrase.end >= len(doc) or not self._plural(doc[phrase.end - 1]):
+            return None
+        if not any(s.relation == PRODUCT_OF and not s.complement_first for s in phrase.senses):
+            return None
+        mention = actors.by_start.get(doc[phrase.end].idx)
+        return mention if mention is not None and actors.type_of(mention.key) == "ORG" else None
 
     def _fronted_host(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
         """"Chez Nexal, la patronne Claire Morin …": a sentence opened by "chez Y," places the
@@ -80,11 +93,15 @@ class ComplementRules(RelationRules):
             return None
         return host
 
-    def _possessor_plausible(self, possessor: str, named_keys: set[str]) -> bool:
-        """A possessor the knowledge base contradicts (another maker) is a wrong guess."""
+    def _possessor_plausible(self, possessor: str, named_keys: set[str], actors: DocActors) -> bool:
+        """A possessor the knowledge base contradicts (another maker) is a wrong guess, and so
+        is one the product's name contradicts: "son service Apple Music" is Apple's, whoever
+        "son" seemed to stand for."""
         for key in named_keys:
             known = self.kb.get(key)
             if known and known.maker and known.maker != possessor:
+                return False
+            if actors.name_maker(key) not in (None, possessor):
                 return False
         return True
 
@@ -174,6 +191,9 @@ class ComplementRules(RelationRules):
         return known[1]
 
     def _find_complement_end(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> int:
+        brand = self._brand_after_plural(doc, phrase, actors)
+        if brand is not None:  # "les films Disney, comme A": the list starts after the maker
+            return first_token_from(doc, brand.end)
         surface = self._surface_complement(doc, phrase, actors)
         if surface is None or surface.start < doc[phrase.end - 1].idx:
             return phrase.end

@@ -120,6 +120,8 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
             if not complements and self.government.is_government_noun(doc, phrase.noun_start, phrase.end):
                 relations += self._government_relations(doc, phrase, named, actors)
                 continue
+            if not complements:
+                complements = self._known_posts(doc, phrase, named, actors)
             phrase_span = (doc[phrase.start].idx, doc[phrase.end - 1].idx + len(doc[phrase.end - 1]))
             for named_key, named_span in named:
                 for comp_key, comp_span in complements:
@@ -131,6 +133,22 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
                         continue  # "fonde xAI, sa propre entreprise": the founder relation says it
                     relations.append(relation)
         return relations
+
+    def _known_posts(self, doc: Doc, phrase: NounPhrase, named, actors: DocActors) -> list[tuple[str, tuple[int, int]]]:
+        """A bare title ("le PDG Ted Sarandos", "le propriétaire Frank Dupuis") names no
+        organisation; the knowledge base does, when it knows the person in a post of that title
+        on the article's date at one organisation the article names (two such, none)."""
+        titles = {t for s in phrase.senses if s.relation == ROLE for t in s.titles}
+        dct = doc._.dct.isoformat() if doc._.dct else None
+        posts = set()
+        for key, _span in named:
+            known = self.kb.get(key)
+            if known is not None and actors.type_of(key) == "PERSON":
+                posts |= {r.org for r in known.roles if r.title in titles and r.holds_on(dct) and r.org in actors.named}
+        if len(posts) != 1:
+            return []
+        span = (doc[phrase.start].idx, doc[phrase.end - 1].idx + len(doc[phrase.end - 1]))
+        return [(posts.pop(), span)]
 
     def _government_relations(self, doc: Doc, phrase: NounPhrase, named, actors: DocActors) -> list[Relation]:
         """"X, ministre des finances néerlandais": the person serves the state the title names."""

@@ -36,6 +36,8 @@ class DocActors:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.types = {e.key: e.type for e in doc._.entities or []}
+        self.names = {e.key: e.name for e in doc._.entities or []}
+        self._org_names: list[tuple[str, str]] | None = None
         self.index = actor_index(doc)
         self.mentions: list[ActorMention] = self.index.mentions
         self.named = {m.key for m in self.mentions if m.kind == "name"}
@@ -44,6 +46,16 @@ class DocActors:
         self.classified_products: set[str] = set()
         #: ``ComplementRules._complement_end`` of each noun phrase (by identity, with the phrase).
         self.complement_ends: dict[int, tuple[object, int]] = {}
+
+    def name_maker(self, key: str) -> str | None:
+        """The organisation of the article whose name opens the product's name ("Apple" for
+        "Apple Music", "Fiat" for "Fiat Topolino"), or None."""
+        if self._org_names is None:
+            self._org_names = [(name, e.key) for e in self.doc._.entities or [] if e.type == "ORG"
+                               for name in (e.name, *e.aliases) if name[:1].isupper()]
+        product = self.names.get(key, "")
+        makers = {org for name, org in self._org_names if org != key and product.startswith(name + " ")}
+        return makers.pop() if len(makers) == 1 else None
 
     def type_of(self, key: str | None) -> str | None:
         return self.types.get(key) if key else None
@@ -110,6 +122,15 @@ class DocActors:
             token = token.head
         return token.dep_ in LABELS.subjects
 
+    def _name_closing(self, description: ActorMention, skip: Callable[[Token], bool]) -> ActorMention | None:
+        """The name that closes a description's noun phrase ("la série télévisée X"), if any."""
+        doc = self.doc
+        j = first_token_from(doc, description.end)
+        while j < len(doc) and doc[j].idx not in self.by_start and skip(doc[j]) and doc[j].is_lower:
+            j += 1
+        found = self.by_start.get(doc[j].idx) if j < len(doc) else None
+        return found if found is not None and found.kind == "name" else None
+
     def enumeration_after(self, end: int, types: Iterable[str], links: list[tuple[str, ...]],
                           coordinators: set[str], filler: Callable[[Token], bool] | None = None,
                           of_words: frozenset[str] = frozenset()) -> tuple[list[ActorMention], bool]:
@@ -137,6 +158,8 @@ class DocActors:
             while i < len(doc) and (skip(doc[i]) or fold(doc[i].text) in of_words) and doc[i].idx not in self.by_start:
                 i += 1  # "de A et de la B", "A et le navigateur C"; "La Tribune" is a name
             mention = self.by_start.get(doc[i].idx) if i < len(doc) else None
+            if mention is not None and mention.kind == "description":
+                mention = self._name_closing(mention, skip) or mention  # "la série (télévisée) X": X
             if mention is None or self.type_of(mention.key) not in wanted:
                 break
             items.append(mention)

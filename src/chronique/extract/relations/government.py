@@ -50,6 +50,7 @@ class GovernmentStates:
     def __init__(self, words: dict[str, Any]) -> None:
         self.nouns = {fold(x) for x in words.get("government_nouns", ())}
         self.state_words = {fold(x) for x in words.get("state_words", ())}
+        self.cabinet_words = {fold(x) for x in words.get("cabinet_words", ())}
         self.countries: dict[str, str] = {}
         for adjective, country in words.get("nationalities", {}).items():
             for form in _forms(fold(adjective)):
@@ -90,15 +91,23 @@ class GovernmentStates:
                 elif len(words) == 1 and words[0] in self.state_words and not nationality:
                     bare.add(entity.key)
         for found in (state, land, bare):
+            if len(found) > 1:  # "l'État néerlandais" and "le gouvernement néerlandais": a minister's is the government
+                found = {k for k in found if fold(self._name_of(actors, k)).split()[0] in self.cabinet_words} or found
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
 
+    @staticmethod
+    def _name_of(actors: DocActors, key: str) -> str:
+        return next((e.name for e in actors.doc._.entities or [] if e.key == key), key) or key
+
     def _foreign_state_near(self, doc: Doc, noun_end: int) -> bool:
-        """Whether the sentence names a country other than the home one, or its people, even
-        where the recognizer found no actor ("Pour l'Espagne, X, ancienne ministre…")."""
+        """Whether the sentence names, before the title, a country other than the home one, or
+        its people, even where the recognizer found no actor ("Pour l'Espagne, X, ancienne
+        ministre…"); what follows the title is about others ("le ministre X, qui a bloqué la
+        vente au géant américain Y")."""
         sentence = doc[noun_end - 1].sent if doc.has_annotation("DEP") else doc[:]
-        return self._foreign.search(fold(sentence.text)) is not None
+        return self._foreign.search(fold(doc[sentence.start : noun_end].text)) is not None
 
     def _nationality(self, doc: Doc, noun_end: int, named_start: int) -> str | None:
         """A nationality adjective in the title, after its noun and before its holder."""

@@ -7,6 +7,8 @@ B" (a list), "le JDD aux mains de X" (a locution), "Nommé président de Y, X…
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from chronique.extract.relations.complements import ComplementRules
@@ -22,6 +24,8 @@ __all__ = ["HolderRules"]
 LABELS = dependency_scheme("ud")
 NAMED_AFTER_DEPS = LABELS.named_after_links
 APPOSITION_DEPS = LABELS.apposition_links
+#: How many words and marks may open the list a plural noun announces (", avec, entre autres,").
+MAX_OPENERS = 5
 SUBJECT_DEPS = LABELS.subjects
 
 
@@ -32,8 +36,11 @@ class HolderRules(ComplementRules):
         """The holder/product/subsidiary: apposition, copula subject, name after it, description."""
         types = frozenset().union(*(s.named_types for s in phrase.senses))
         noun = doc[phrase.head]
-        finders = (self._named_listed, self._named_after, self._named_before, self._named_by_locution,
-                   self._copula_subject, self._description, self._described_before)
+        finders: tuple[Callable[..., list], ...] = (
+            self._named_listed, self._named_after, self._named_before, self._named_by_locution,
+            self._copula_subject, self._description, self._described_before)
+        if self._brand_after_plural(doc, phrase, actors) is not None:
+            finders = (self._named_listed,)  # "les films Disney, comme A et B": Disney makes them
         for finder in finders:
             found = finder(doc, phrase, noun, actors, types)
             if found:
@@ -60,7 +67,7 @@ class HolderRules(ComplementRules):
             return []
         i = self._complement_end(doc, phrase, actors)
         opened = 0
-        while i < len(doc) and opened < 3:
+        while i < len(doc) and opened < MAX_OPENERS:
             width = self._opener_at(doc, i)
             if not width:
                 break
@@ -73,8 +80,16 @@ class HolderRules(ComplementRules):
         if first is None or actors.type_of(first.key) not in types:
             return []
         items, _ = actors.enumeration_after(first.end, types, self.enumeration_links, self.coordinators,
-                                            self._complement_filler)
+                                            self._listed_filler, of_words=self.example_words)
         return [(m.key, (m.start, m.end)) for m in (first, *items)]
+
+    def _listed_filler(self, token: Token) -> bool:
+        """What may stand before a listed name: "la série télévisée/VERB X", "des classiques
+        comme Y" (a participle after its noun, and the example words, pass too)."""
+        if self._complement_filler(token):
+            return True
+        return (token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm", []) and token.i > 0
+                and token.doc[token.i - 1].pos_ == "NOUN" and token.is_lower)
 
     def _opener_at(self, doc: Doc, i: int) -> int:
         """Width of a word or punctuation opening a list of named actors at token ``i``."""

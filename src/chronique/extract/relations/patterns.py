@@ -20,6 +20,9 @@ __all__ = ["PatternRules"]
 #: How many tokens may separate a product from its maker (or an org from its parent) for the
 #: knowledge base to confirm a relation that the text only suggests by naming both.
 MAX_KB_GAP_TOKENS = 8
+#: How many tokens may separate a product from its known maker, both named by name in one
+#: sentence ("X a porté plainte contre Y pour avoir copié l'iPhone": about a clause).
+MAX_KB_MAKER_GAP_TOKENS = 24
 
 
 class PatternRules(RelationRules):
@@ -44,20 +47,31 @@ class PatternRules(RelationRules):
         return relations
 
     def _kb_relations(self, doc: Doc, actors: DocActors) -> list[Relation]:
-        """A product's known maker, an organisation's known parent, both named close together."""
+        """A product's known maker, an organisation's known parent, both named close together;
+        a product and its known maker both named by name a clause apart in one sentence, unless
+        a sentence naming the product tells a sale or a purchase (makers seldom change; owners
+        do: a parent must be named close). The relation follows the type the article gives ("YouTube" presented as an
+        application is Google's product, not its subsidiary)."""
         relations = []
         for key in actors.named:
             known = self.kb.get(key)
             if known is None:
                 continue
+            product = actors.is_product(key)
             for kind, other in ((PRODUCT_OF, known.maker), (PART_OF, known.parent)):
-                if other and other in actors.named:
-                    span = self._close_mentions(doc, actors, key, other)
-                    if span and not (kind == PART_OF and self._tells_a_change(doc, span)):
-                        if kind == PART_OF and actors.is_product(key):
-                            kind = PRODUCT_OF
-                        relations.append(Relation(kind, key, other, *span))
+                if not other or other not in actors.named:
+                    continue
+                span = self._close_mentions(doc, actors, key, other)
+                if span and kind == PART_OF and self._tells_a_change(doc, span):
+                    continue
+                if span is None and product and kind == PRODUCT_OF:
+                    span = self._close_mentions(doc, actors, key, other, MAX_KB_MAKER_GAP_TOKENS, names_only=True)
+                    if span and self._sold_in_article(doc, actors, key):
+                        continue
+                if span:
+                    relations.append(Relation(PRODUCT_OF if product else PART_OF, key, other, *span))
         return relations
+
 
     def _parenthesised_parts(self, doc: Doc, actors: DocActors) -> list[Relation]:
         """"Altice Média (BFMTV et RMC)": an organisation followed by the list of its brands.
@@ -119,25 +133,35 @@ class PatternRules(RelationRules):
                 relations.append(Relation(ROLE, mention.key, org.key, mention.start, org.end, "employee"))
         return relations
 
-    def _tells_a_change(self, doc: Doc, span: tuple[int, int]) -> bool:
+    def _sold_in_article(self, doc: Doc, actors: DocActors, key: str) -> bool:
+        """Whether a sentence that names ``key`` tells that a company buys or sells it ("la
+        cession de X"; not "les X vendus aux États-Unis", its customers' purchase)."""
+        return any(self._tells_a_change(doc, (m.start, m.end), self.maker_change_words) for m in actors.mentions
+                   if m.key == key and m.kind == "name")
+
+    def _tells_a_change(self, doc: Doc, span: tuple[int, int], words: set[str] | None = None) -> bool:
         """Whether the sentence tells a purchase, a sale or a merger: the knowledge base says who
         owns whom today, not on the article's date ("le rachat d'Activision par Microsoft")."""
         tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
         if tokens is None:
             return False
+        change = self.change_words if words is None else words
         sentence = tokens.sent if doc.has_annotation("SENT_START") else tokens
-        return any(self._lemma(t) in self.change_words or fold(t.text) in self.change_words for t in sentence)
+        return any(self._lemma(t) in change or fold(t.text) in change for t in sentence)
 
     @staticmethod
-    def _close_mentions(doc: Doc, actors: DocActors, first: str, second: str) -> tuple[int, int] | None:
-        """The first span where mentions of both actors stand in one sentence, a few tokens apart."""
-        ones = [m for m in actors.mentions if m.key == first and m.kind != "pronoun"]
-        others = [m for m in actors.mentions if m.key == second and m.kind != "pronoun"]
+    def _close_mentions(doc: Doc, actors: DocActors, first: str, second: str,
+                        max_gap: int = MAX_KB_GAP_TOKENS, names_only: bool = False) -> tuple[int, int] | None:
+        """The first span where mentions of both actors stand in one sentence, at most ``max_gap``
+        tokens apart; ``names_only``: no description (it may stand for another actor)."""
+        kinds = ("pronoun", "description") if names_only else ("pronoun",)
+        ones = [m for m in actors.mentions if m.key == first and m.kind not in kinds]
+        others = [m for m in actors.mentions if m.key == second and m.kind not in kinds]
         for a in ones:
             for b in others:
                 left, right = (a, b) if a.start < b.start else (b, a)
                 span = doc.char_span(left.start, right.end, alignment_mode="expand")
-                if span is None or len(span) > MAX_KB_GAP_TOKENS + 2:
+                if span is None or len(span) > max_gap + 2:
                     continue
                 if not any(t.is_sent_start for t in span[1:]):
                     return left.start, right.end
