@@ -38,6 +38,7 @@ from chronique.extract.events.phrase_names import (
     person_named,
     phrase_actors,
 )
+from chronique.extract.events.sunk_prepositions import preposition_on_modifier
 from chronique.nlp.memo import per_token
 from chronique.nlp.parse_table import features_of, parse_table
 from chronique.nlp.tokens import token_table
@@ -304,6 +305,10 @@ class PhraseReader:
                             and not any(c.dep_ in LABELS.introducers for c in s.children))
                 # "avec des opérateurs, ainsi qu'avec le réseau X": a conjunct with its own "avec".
                 yield from (c for c in child.conjuncts if c.i > child.i and preposition(c, self.preposition_forms) == prep)
+            elif dep in (LABELS.object, *OBLIQUE_DEPS) and preposition_on_modifier(doc, index, self.preposition_forms) == prep:
+                # "s'allier avec le néerlandais/amod AgroNed/obj": the preposition sank into the
+                # adjective before the name.
+                yield doc[index]
             elif dep == LABELS.adverbial_modifier and folded[index] == prep:
                 # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
                 # that begins the compound preposition.
