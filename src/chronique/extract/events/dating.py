@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.intervals import value_range
 from chronique.model import Event, Money, Timex
-from chronique.nlp.actor_index import actor_index
+from chronique.nlp.actor_index import ActorIndex, actor_index
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import features_of, parse_table
@@ -286,6 +286,19 @@ class EventDater:
                 # "intenté un procès à Apple en 2020": the parser hangs the date on the object
                 # noun, which only the event's own clause governs.
                 return self.attached[child.i]
+        return self._on_named_noun(token, index)
+
+    def _on_named_noun(self, token: Token, index: ActorIndex) -> Anchor | None:
+        """A date the parser hung on a noun that names an actor inside an argument of the clause
+        ("levé 80 millions auprès du fonds A et de la banque publique B/conj en janvier"): a noun
+        standing for a name takes no date either, so it dates the clause. Not across a clause
+        (a relative or a participle has its own dates: "la banque B, fondée en 1990")."""
+        frontier = [c for c in token.children if _phrase_link(c) and c.dep_ not in LABELS.subjects]
+        while frontier:
+            node = frontier.pop()
+            if node.i in self.attached and node.pos_ == "NOUN" and _names_an_actor(node, index):
+                return self.attached[node.i]
+            frontier.extend(c for c in node.children if _phrase_link(c))
         return None
 
     def _on_report(self, path: list[Token]) -> Anchor | None:
@@ -308,6 +321,20 @@ class EventDater:
                 if child.dep_ == LABELS.adverbial_modifier and fold(child.text) in self.anaphors:
                     return True
         return False
+
+
+def _phrase_link(token: Token) -> bool:
+    """Whether ``token`` continues its head's phrase: no clause hangs there, but a noun
+    conjunct does ("auprès du fonds A et de la banque B")."""
+    if token.dep_ in LABELS.clause_links:
+        return token.pos_ in ("NOUN", "PROPN") and token in token.head.conjuncts
+    return True
+
+
+def _names_an_actor(noun: Token, index: ActorIndex) -> bool:
+    """"la banque publique Bpifrance": a noun the index reads as an actor, or whose name follows it."""
+    return index.at(noun) is not None or any(
+        c.i > noun.i and c.dep_ in LABELS.named_after_links and index.at(c) is not None for c in noun.children)
 
 
 def _day_of(timex: Timex) -> Timex:
