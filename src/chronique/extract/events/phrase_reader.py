@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from chronique.extract.actors.groups import GroupLists, group_lists
-from chronique.extract.events.appositions import name_after_possessed_noun
+from chronique.extract.events.appositions import name_after_possessed_noun, person_after_title
 from chronique.extract.events.clause_shapes import (
     CLAUSE_LINKS,
     LABELS,
@@ -124,6 +124,8 @@ class PhraseReader:
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
             # does not fund OpenAI. A noun a name restates ("le groupe Vivendi") is that actor.
             apposed = name_after_possessed_noun(head, self.possessives)  # "son directeur, Jean Martin"
+            if apposed is None:
+                apposed = person_after_title(head)  # "La ministre des Transports, Élise Marchal/conj, a …"
             return [apposed] if apposed is not None else self._apposed_actor(head)
         person = person_named(head)
         if person is not None:
