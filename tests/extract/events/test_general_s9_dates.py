@@ -30,6 +30,9 @@ CASES = [
     ("a date hung on the defendant's noun dates the complaint",
      "Le groupe Vinci a porté plainte contre la banque Delubac en mars 2021.",
      {("SUE", "Vinci"): "2021-03"}),
+    ("NOTHING: a date in an apposition to the bought company is said of it",
+     "Le groupe Vinci a racheté la société Cofiroute, la filiale autoroutière du groupe Eiffage en 2001.",
+     {("ACQUIRE", "Vinci"): None}),
     ("NOTHING: a date in a participle clause of the bought bank is the bank's founding",
      "Le groupe Vinci a racheté la banque Delubac et la banque Rothschild, créée en 1924.",
      {("ACQUIRE", "Vinci"): None}),
@@ -42,3 +45,16 @@ def test_dates(nlp, why: str, text: str, expected: dict[tuple[str, str], str | N
     names = {e.key: e.name for e in doc._.entities or []}
     found = {(e.type, names.get(e.sources[0])): e.date for e in doc._.events if e.modality in EXPORTED_MODALITIES}
     assert found == expected, why
+
+
+def test_a_verb_made_public_is_no_trigger_of_its_own(nlp) -> None:
+    """"rendue publique ce mardi 3 juin : l'Arcep sanctionne X": "rendre" tells a happening only
+    with the words its entries need ("rendre hommage", "rendre X responsable"), so the day said
+    before the colon is still the news's day."""
+    published = datetime.date(2025, 6, 4)
+    text = (INTRO + "La décision a été notifiée à l'opérateur lundi et rendue publique ce mardi 3 juin : "
+            "l'Arcep sanctionne le groupe Free d'une amende.")
+    doc = run_dated(nlp, text, published)
+    names = {e.key: e.name for e in doc._.entities or []}
+    found = {(e.type, names.get(e.sources[0]), e.date) for e in doc._.events if e.modality in EXPORTED_MODALITIES}
+    assert found == {("ACCUSE", "Arcep", "2025-06-03")}

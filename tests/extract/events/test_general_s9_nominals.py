@@ -1,7 +1,7 @@
 """Generalisation, ninth session: event nouns whose genitive names a side.
 
-- "l'investissement du fonds X dans Y", "la prise de participation de X dans Y" (INVEST X → Y;
-  an amount is no investor);
+- "l'investissement du fonds X dans Y", "l'injection de 50 millions par X dans Y" (INVEST X → Y;
+  an amount is no investor, a stake held is a state);
 - "la condamnation du groupe X par Y" (ACCUSE Y → X: a sentence's genitive is the sentenced);
 - "l'enquête de la Commission sur le groupe X" (ACCUSE);
 - "le soutien du Medef à Valérie Pécresse" (PRAISE, a person only);
@@ -25,9 +25,12 @@ CASES = [
     ("an investment named with its investor",
      "L'investissement du fonds Ardian dans la start-up Yumi atteint 10 millions.",
      {("INVEST", "Ardian", "Yumi")}),
-    ("a stake taken, named with its investor",
-     "La prise de participation du fonds Ardian dans le groupe Fives a été finalisée.",
+    ("an injection of money named with its investor",
+     "L'injection de 50 millions d'euros par le fonds Ardian dans le groupe Fives a été finalisée.",
      {("INVEST", "Ardian", "Fives")}),
+    ("NOTHING: a stake held is a state, not an investment",
+     "La participation de l'État dans Renault reste de 15 %.",
+     set()),
     ("NOTHING: an amount is no investor",
      "L'investissement de 10 millions dans la start-up Yumi a été finalisé.",
      set()),

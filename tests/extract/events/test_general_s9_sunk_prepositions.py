@@ -1,8 +1,9 @@
-"""Generalisation, ninth session: a preposition the parser sank into a demonym.
+"""Generalisation, ninth session: prepositional phrases the parser broke.
 
 "X s'est allié avec le néerlandais/amod Y/obj": the tagger read the demonym as an adjective of
 the name, hung "avec" on it and made the name the verb's object; the phrase is still the
-verb's "avec" complement (`events/sunk_prepositions.py`).
+verb's "avec" complement. "le partenariat entre A et B/nsubj a été renouvelé": "entre" takes two
+sides, and a name right after its phrase's "et" is the second (`events/sunk_prepositions.py`).
 
 Hand-built Doc for the reading, real model sentences of our own (``slow``) for the events.
 """
@@ -63,4 +64,20 @@ CASES = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_events(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected, why
+
+
+PAIRS = [
+    ("the second side of 'entre' hung on the verb",
+     "Le partenariat entre Renault et Nissan a été renouvelé.",
+     {("PARTNER", "Renault", "Nissan")}),
+    ("NOTHING: a phrase of 'entre' with one side and no name after 'et'",
+     "Le partenariat entre Renault et ses fournisseurs a été renouvelé.",
+     set()),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("why", "text", "expected"), PAIRS, ids=[c[0] for c in PAIRS])
+def test_pairs(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected, why

@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.clause_shapes import participle_adjunct
-from chronique.extract.events.deal_anaphora import deal_buyers, names_deal_again
 from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
+from chronique.extract.events.deal_anaphora import deal_buyers, names_deal_again
 from chronique.extract.events.discourse import Discourse, QuoteSpan
 from chronique.extract.events.implicit import calls_upon, dismisses_claims, speaking_for
 from chronique.extract.events.lexicon import TRIGGER_POS, EventLexicon, TriggerEntry, load_event_lexicon

@@ -161,6 +161,8 @@ class EventDater:
             anchor = self.attached.get(token.i)
             if anchor is None:
                 anchor = self._on_argument_name(token)
+            if anchor is None and token is path[0]:
+                anchor = self._on_named_noun(token)
             if anchor is None and token is path[0] and token.pos_ == "NOUN":
                 anchor = self._in_noun_phrase(token)
             if anchor is not None and anchor.vague and anchor.timex.value.upper() == NOW:
@@ -252,9 +254,12 @@ class EventDater:
 
     def _triggers(self, verb: Token) -> bool:
         """Whether a verb tells a happening of its own: an entry of the lexicon that fits it, its
-        object word included ("rendre hommage", not "rendre publique")."""
+        object word and needed words included ("rendre hommage", "rendre X responsable", not
+        "rendre publique")."""
         objects = {fold(c.lemma_) for c in verb.children}
-        return any(not entry.object_lemmas or entry.object_lemmas & objects for entry in self.words.entries_for(verb))
+        below = objects | {fold(g.lemma_) for c in verb.children for g in c.children}
+        return any((not entry.object_lemmas or entry.object_lemmas & objects)
+                   and (not entry.needs_child or entry.needs_child & below) for entry in self.words.entries_for(verb))
 
     def _in_noun_phrase(self, noun: Token) -> Anchor | None:
         """A date inside a noun trigger's phrase ("le rachat de Fox ... en 2019"), not in a clause of it."""
@@ -286,13 +291,18 @@ class EventDater:
                 # "intenté un procès à Apple en 2020": the parser hangs the date on the object
                 # noun, which only the event's own clause governs.
                 return self.attached[child.i]
-        return self._on_named_noun(token, index)
+        return None
 
-    def _on_named_noun(self, token: Token, index: ActorIndex) -> Anchor | None:
-        """A date the parser hung on a noun that names an actor inside an argument of the clause
-        ("levé 80 millions auprès du fonds A et de la banque publique B/conj en janvier"): a noun
-        standing for a name takes no date either, so it dates the clause. Not across a clause
-        (a relative or a participle has its own dates: "la banque B, fondée en 1990")."""
+    def _on_named_noun(self, token: Token) -> Anchor | None:
+        """A date the parser hung on a noun that names an actor inside an argument of the
+        trigger's own clause ("levé 80 millions auprès du fonds A et de la banque publique
+        B/conj en janvier"): a noun standing for a name takes no date either, so it dates the
+        clause. Not across a clause (a relative or a participle has its own dates: "la banque B,
+        fondée en 1990"), nor in an apposition ("OpenAI, la société … aujourd'hui au cœur des
+        débats")."""
+        if not self.attached:
+            return None
+        index = actor_index(self.doc)
         frontier = [c for c in token.children if _phrase_link(c) and c.dep_ not in LABELS.subjects]
         while frontier:
             node = frontier.pop()
@@ -324,11 +334,11 @@ class EventDater:
 
 
 def _phrase_link(token: Token) -> bool:
-    """Whether ``token`` continues its head's phrase: no clause hangs there, but a noun
-    conjunct does ("auprès du fonds A et de la banque B")."""
+    """Whether ``token`` continues its head's phrase: no clause nor apposition hangs there, but
+    a noun conjunct does ("auprès du fonds A et de la banque B")."""
     if token.dep_ in LABELS.clause_links:
         return token.pos_ in ("NOUN", "PROPN") and token in token.head.conjuncts
-    return True
+    return token.dep_ != LABELS.apposition
 
 
 def _names_an_actor(noun: Token, index: ActorIndex) -> bool:
