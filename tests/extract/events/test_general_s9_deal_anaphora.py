@@ -4,7 +4,8 @@
 "X s'oppose à cette fusion": the noun names no party, but it is the purchase or bid the document
 told last, and blaming, investigating or opposing it is aimed at its buyer
 (`events/deal_anaphora.py`, `[syntax] anaphoric_deal_nouns`). When an investment was told after
-the purchase, "l'opération" may be that one: nobody is named.
+the purchase, "l'opération" may be that one: nobody is named; a rival's bid for the company
+bought does not displace the purchase.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -35,6 +36,10 @@ CASES = [
     ("NOTHING: an investment told after the purchase may be 'l'opération'",
      "Sanofi a racheté Genfit. Le fonds Tikehau a investi 20 millions dans Genfit. L'association Aides a dénoncé l'opération.",
      {("ACQUIRE", "Sanofi", "Genfit"), ("INVEST", "Tikehau", "Genfit")}),
+    ("a rival's bid told after the purchase does not displace it",
+     BOUGHT + "Le groupe Sanofi avait lui aussi manifesté son intérêt pour Genfit. Le syndicat FO a dénoncé la transaction.",
+     {("ACQUIRE", "Laboratoires Servier", "Genfit"), ("BID", "Sanofi", "Genfit"),
+      ("ACCUSE", "FO", "Laboratoires Servier")}),
     ("NOTHING: no deal told before",
      "L'association Aides a dénoncé l'opération.",
      set()),

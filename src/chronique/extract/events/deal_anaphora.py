@@ -5,7 +5,7 @@ The noun names no party, but French makes it certain which deal it is: the purch
 document told last before it. Blaming, investigating or opposing that deal is aimed at its buyer
 (as "une enquête sur le rachat de X par Y" is aimed at Y). The deal must be the last of the
 document's deals: when an investment or a partnership was told after it, "l'opération" may be
-that one, and nobody is named.
+that one, and nobody is named; a rival's bid for the company bought does not displace it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from chronique.text import fold
 #: The kinds of deal a bare "l'opération" can name again, and those of them whose buyer it is aimed at.
 DEAL_TYPES = frozenset({"ACQUIRE", "BID", "INVEST", "PARTNER"})
 BOUGHT_TYPES = frozenset({"ACQUIRE", "BID"})
+PURCHASE = "ACQUIRE"
 
 
 def names_deal_again(reader: ParseReader, words: EventLexicon, trigger: Token) -> bool:
@@ -49,11 +50,14 @@ def _bare_deal(reader: ParseReader, noun: Token, nouns: frozenset[str]) -> bool:
 
 def deal_buyers(events: list[Event], char: int, exclude: list[str]) -> list[str]:
     """The buyers of the deal the document told last before ``char``, when that deal is a
-    purchase or a bid (none when it is an investment or a partnership), without ``exclude``."""
-    for event in reversed(events):
-        if event.start >= char or event.type not in DEAL_TYPES or event.modality not in EXPORTED_MODALITIES:
-            continue
-        if event.type not in BOUGHT_TYPES:
-            return []
-        return [s for s in event.sources if s not in exclude]
-    return []
+    purchase or a bid (none when it is an investment or a partnership), without ``exclude``. A
+    bid for a company the document told bought is the purchase's rival: "la transaction" is the
+    purchase ("X a racheté Z. Y avait aussi manifesté son intérêt pour Z. … la transaction")."""
+    told = [e for e in events if e.start < char and e.type in DEAL_TYPES and e.modality in EXPORTED_MODALITIES]
+    if not told or told[-1].type not in BOUGHT_TYPES:
+        return []
+    deal = told[-1]
+    if deal.type != PURCHASE:
+        done = [e for e in told if e.type == PURCHASE and set(e.targets) & set(deal.targets)]
+        deal = done[-1] if done else deal
+    return [s for s in deal.sources if s not in exclude]
