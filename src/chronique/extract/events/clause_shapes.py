@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import load_event_lexicon
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.parse_table import ParseTable, features_of, parse_table
 from chronique.nlp.tokens import token_table
 
 __all__ = [
@@ -41,7 +41,7 @@ def is_passive(verb: Token) -> bool:
     return participle_on_noun(verb) or participle_adjunct(verb)
 
 
-def _copula_of_compound_passive(verb: Token, table) -> bool:
+def _copula_of_compound_passive(verb: Token, table: ParseTable) -> bool:
     """"X a été/cop propulsé à la tête de Y": the parser may label the "été" of a compound
     passive a copula; "été" after a tense auxiliary before a past participle is always a passive
     ("a été", "avait été": no verb conjugated with "être" takes it)."""
