@@ -1,8 +1,9 @@
 """Generalisation, ninth session: a deal named again by a bare definite noun.
 
 "La Commission a ouvert une enquête sur l'opération", "l'association a dénoncé la transaction",
-"X s'oppose à cette fusion": the noun names no party, but it is the purchase or bid the document
-told last, and blaming, investigating or opposing it is aimed at its buyer
+"X s'oppose à cette fusion", "Y a salué l'opération": the noun names no party, but it is the
+purchase or bid the document told last, and blaming, investigating, opposing or praising it is
+aimed at its buyer
 (`events/deal_anaphora.py`, `[syntax] anaphoric_deal_nouns`). When an investment was told after
 the purchase, "l'opération" may be that one: nobody is named; a rival's bid for the company
 bought does not displace the purchase.
@@ -30,6 +31,9 @@ CASES = [
     ("blaming the deal told before",
      BOUGHT + "L'association Aides a dénoncé la transaction.",
      {("ACQUIRE", "Laboratoires Servier", "Genfit"), ("ACCUSE", "Aides", "Laboratoires Servier")}),
+    ("praising the deal told before",
+     BOUGHT + "Le syndicat CFDT a salué l'opération.",
+     {("ACQUIRE", "Laboratoires Servier", "Genfit"), ("PRAISE", "CFDT", "Laboratoires Servier")}),
     ("opposing the merger told before",
      "Sanofi a racheté Genfit. Le syndicat CGT s'oppose à cette fusion.",
      {("ACQUIRE", "Sanofi", "Genfit"), ("REJECT", "CGT", "Sanofi")}),
