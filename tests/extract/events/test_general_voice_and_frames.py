@@ -136,7 +136,9 @@ FOUND = [
      {("COMPETE", "org:Flixbus", "blablacar")}),
     # a possessed rival noun opening the sentence, its name between commas after it
     ("Le laboratoire Ipsogen a racheté la société Pyxis. Son concurrent direct, le laboratoire Biovance, "
-     "a dénoncé l'opération.", {("ACQUIRE", "org:Ipsogen", "org:Pyxis"), ("COMPETE", "org:Biovance", "org:Ipsogen")}),
+     "a dénoncé l'opération.", {("ACQUIRE", "org:Ipsogen", "org:Pyxis"), ("COMPETE", "org:Biovance", "org:Ipsogen"),
+                               # the deal told just before, blamed (events/deal_anaphora.py)
+                               ("ACCUSE", "org:Biovance", "org:Ipsogen")}),
 ]
 
 NOTHING = [

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronique.extract.events.clause_shapes import LABELS
 from chronique.nlp.actor_index import actor_index
 from chronique.text import fold
 
-__all__ = ["name_after_possessed_noun", "name_between_commas"]
+__all__ = ["name_after_possessed_noun", "name_between_commas", "person_after_title"]
 
 #: How many words an apposition between commas may hold ("la Banque Populaire du Rhône").
 LONGEST_APPOSITION = 8
@@ -66,3 +67,26 @@ def name_after_possessed_noun(noun: Token, possessives: frozenset[str], comma: s
     if len(mentions) != 1 or mentions[0].start != doc[opening + 1].idx or mentions[0].end != last.idx + len(last.text):
         return None
     return mentions[0].key
+
+
+def person_after_title(noun: Token, comma: str = ",") -> str | None:
+    """"La ministre des Transports, Élise Marchal/conj, a accusé …": a title opening the sentence
+    with one person's name between commas after its phrase, which the parser made a conjunct
+    (or an apposition) of the title, is that person. Only for a title preceded by determiners
+    and adjectives alone, and a name that the recognizer gives as a person."""
+    doc, sentence = noun.doc, noun.sent
+    if noun.pos_ != "NOUN" or any(t.pos_ not in OPENING_POS for t in doc[sentence.start : noun.i]):
+        return None
+    names = [c for c in noun.children if c.i > noun.i and c.dep_ in LABELS.misparsed_title_name_links and c.pos_ == "PROPN"]
+    if len(names) != 1:
+        return None
+    words = [t for t in names[0].subtree if not t.is_punct]  # the parser may hang the commas on it
+    first, last = words[0], words[-1]
+    before, after = first.i - 1, last.i + 1
+    if before <= noun.i or after >= sentence.end or doc[before].text != comma or doc[after].text != comma:
+        return None
+    mentions = actor_index(doc).outermost_between(first.idx, last.idx + len(last.text))
+    if len(mentions) != 1 or mentions[0].start != first.idx:
+        return None
+    key = mentions[0].key
+    return key if any(e.key == key and e.type == "PERSON" for e in doc._.entities or []) else None

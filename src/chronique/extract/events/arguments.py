@@ -158,8 +158,10 @@ class ArgumentFinder:
 
     def told_by_its_verb(self, noun: Token, entry: TriggerEntry, events: list[Event]) -> bool:
         """"prendre une participation dans X" (INVEST), "céder sa participation à Y": a noun that
-        a verb's entry takes as its object word, when that verb already told an event of another
-        type, is that verb's locution; it tells no event of its own (one act, one type). A verb
+        a verb's entry takes as its object word, when that verb already told an event, is that
+        verb's locution; it tells no event of its own (one act, one type), nor the same type read
+        otherwise ("X a décroché une commande auprès de Y": Y orders from X, the winner of the
+        order is not its buyer). A verb
         that told nothing, or one of holding that tells a state ("détenir désormais une
         participation de 99 % dans X": the noun tells the purchase), leaves the noun its reading."""
         verb = noun.head
@@ -170,7 +172,7 @@ class ArgumentFinder:
         words = {fold(noun.lemma_), fold(noun.text)}
         if not any(e.kind == "verb" and words & e.object_lemmas for e in self.words.entries_for(verb)):
             return False
-        return any(e.trigger_start == verb.idx and e.type != entry.type for e in events)
+        return any(e.trigger_start == verb.idx for e in events)
 
     def _ended(self, noun: Token) -> bool:
         """"rompre son partenariat": the noun names a state the verb ends, not a new event (the

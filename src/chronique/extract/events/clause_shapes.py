@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import load_event_lexicon
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.parse_table import ParseTable, features_of, parse_table
 from chronique.nlp.tokens import token_table
 
 __all__ = [
@@ -35,8 +35,24 @@ def is_passive(verb: Token) -> bool:
     deps = table.deps
     if any(deps[c] == LABELS.passive_auxiliary for c in table.children[verb.i]) or "Pass" in table.features[verb.i].get("Voice", ()):
         return True
+    if _copula_of_compound_passive(verb, table):
+        return True  # "X a été/cop propulsé à la tête de Y"
     # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
     return participle_on_noun(verb) or participle_adjunct(verb)
+
+
+def _copula_of_compound_passive(verb: Token, table: ParseTable) -> bool:
+    """"X a été/cop propulsé à la tête de Y": the parser may label the "été" of a compound
+    passive a copula; "été" after a tense auxiliary before a past participle is always a passive
+    ("a été", "avait été": no verb conjugated with "être" takes it)."""
+    if "Part" not in table.features[verb.i].get("VerbForm", ()):
+        return False
+    children = table.children[verb.i]
+    deps = table.deps
+    forms = load_event_lexicon(verb.doc.lang_).words("syntax", "passive_copula_forms")
+    folded = token_table(verb.doc).folded
+    return any(deps[c] == LABELS.copula and folded[c] in forms for c in children) and any(
+        deps[c].startswith(LABELS.auxiliary_prefix) for c in children)
 
 
 def participle_adjunct(verb: Token) -> bool:

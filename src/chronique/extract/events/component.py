@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.clause_shapes import participle_adjunct
 from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
+from chronique.extract.events.deal_anaphora import deal_buyers, names_deal_again
 from chronique.extract.events.discourse import Discourse, QuoteSpan
 from chronique.extract.events.implicit import calls_upon, dismisses_claims, speaking_for
 from chronique.extract.events.lexicon import TRIGGER_POS, EventLexicon, TriggerEntry, load_event_lexicon
@@ -293,6 +294,11 @@ class EventExtractor:
         if entry.counterpart == "opponent" and found.sources and not found.targets \
                 and not calls_upon(self.reader, token, self.calling_preps):
             found.targets = context.discourse.opponent(events, token.idx, found.sources)
+            penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "deal_buyer" and found.sources and not found.targets \
+                and names_deal_again(self.reader, self.words, token):
+            # "La Commission a ouvert une enquête sur l'opération": the deal told last, its buyer.
+            found.targets = deal_buyers(events, token.idx, found.sources)
             penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "source" and found.targets and not found.sources:
             found.sources = context.discourse.counterpart(events, found.targets)

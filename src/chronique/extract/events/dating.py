@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.intervals import value_range
 from chronique.model import Event, Money, Timex
-from chronique.nlp.actor_index import actor_index
+from chronique.nlp.actor_index import ActorIndex, actor_index
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import features_of, parse_table
@@ -161,6 +161,8 @@ class EventDater:
             anchor = self.attached.get(token.i)
             if anchor is None:
                 anchor = self._on_argument_name(token)
+            if anchor is None and token is path[0]:
+                anchor = self._on_named_noun(token)
             if anchor is None and token is path[0] and token.pos_ == "NOUN":
                 anchor = self._in_noun_phrase(token)
             if anchor is not None and anchor.vague and anchor.timex.value.upper() == NOW:
@@ -252,9 +254,12 @@ class EventDater:
 
     def _triggers(self, verb: Token) -> bool:
         """Whether a verb tells a happening of its own: an entry of the lexicon that fits it, its
-        object word included ("rendre hommage", not "rendre publique")."""
+        object word and needed words included ("rendre hommage", "rendre X responsable", not
+        "rendre publique")."""
         objects = {fold(c.lemma_) for c in verb.children}
-        return any(not entry.object_lemmas or entry.object_lemmas & objects for entry in self.words.entries_for(verb))
+        below = objects | {fold(g.lemma_) for c in verb.children for g in c.children}
+        return any((not entry.object_lemmas or entry.object_lemmas & objects)
+                   and (not entry.needs_child or entry.needs_child & below) for entry in self.words.entries_for(verb))
 
     def _in_noun_phrase(self, noun: Token) -> Anchor | None:
         """A date inside a noun trigger's phrase ("le rachat de Fox ... en 2019"), not in a clause of it."""
@@ -288,6 +293,24 @@ class EventDater:
                 return self.attached[child.i]
         return None
 
+    def _on_named_noun(self, token: Token) -> Anchor | None:
+        """A date the parser hung on a noun that names an actor inside an argument of the
+        trigger's own clause ("levé 80 millions auprès du fonds A et de la banque publique
+        B/conj en janvier"): a noun standing for a name takes no date either, so it dates the
+        clause. Not across a clause (a relative or a participle has its own dates: "la banque B,
+        fondée en 1990"), nor in an apposition ("OpenAI, la société … aujourd'hui au cœur des
+        débats")."""
+        if not self.attached:
+            return None
+        index = actor_index(self.doc)
+        frontier = [c for c in token.children if _phrase_link(c) and c.dep_ not in LABELS.subjects]
+        while frontier:
+            node = frontier.pop()
+            if node.i in self.attached and node.pos_ == "NOUN" and _names_an_actor(node, index):
+                return self.attached[node.i]
+            frontier.extend(c for c in node.children if _phrase_link(c))
+        return None
+
     def _on_report(self, path: list[Token]) -> Anchor | None:
         """The date of the report that tells a news event of the day, hung after its clause ("X a
         conclu un accord pour acquérir Y, a annoncé dimanche le club"): the deal is that day's.
@@ -308,6 +331,20 @@ class EventDater:
                 if child.dep_ == LABELS.adverbial_modifier and fold(child.text) in self.anaphors:
                     return True
         return False
+
+
+def _phrase_link(token: Token) -> bool:
+    """Whether ``token`` continues its head's phrase: no clause nor apposition hangs there, but
+    a noun conjunct does ("auprès du fonds A et de la banque B")."""
+    if token.dep_ in LABELS.clause_links:
+        return token.pos_ in ("NOUN", "PROPN") and token in token.head.conjuncts
+    return token.dep_ != LABELS.apposition
+
+
+def _names_an_actor(noun: Token, index: ActorIndex) -> bool:
+    """"la banque publique Bpifrance": a noun the index reads as an actor, or whose name follows it."""
+    return index.at(noun) is not None or any(
+        c.i > noun.i and c.dep_ in LABELS.named_after_links and index.at(c) is not None for c in noun.children)
 
 
 def _day_of(timex: Timex) -> Timex:

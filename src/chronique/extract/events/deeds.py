@@ -38,7 +38,11 @@ def author_of_deed(reader: ParseReader, noun: Token) -> list[str]:
     # The parser often hangs "formulée par X" on the last noun of "l'offre de rachat de l'OM".
     chain = [noun, *(c for c in noun.subtree if c.dep_ == LABELS.nominal_modifier and c.head.pos_ == "NOUN")][:4]
     for child in (c for head in chain for c in head.children):
-        if child.head == noun and child.dep_ in OBLIQUE_DEPS and preposition(child, reader.preposition_forms) in reader.agent_marks:
+        # "le traitement des données des patients par/nmod(patients) X": an agent phrase closing
+        # the deed's phrase, hung on the last noun of its complements, is the deed's too.
+        closing = child.head != noun and child.right_edge.i == noun.right_edge.i
+        if (child.head == noun or closing) and child.dep_ in OBLIQUE_DEPS \
+                and preposition(child, reader.preposition_forms) in reader.agent_marks:
             found = reader.actors(child)
             if found:
                 return found

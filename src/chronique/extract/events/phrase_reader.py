@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from chronique.extract.actors.groups import GroupLists, group_lists
-from chronique.extract.events.appositions import name_after_possessed_noun
+from chronique.extract.events.appositions import name_after_possessed_noun, person_after_title
 from chronique.extract.events.clause_shapes import (
     CLAUSE_LINKS,
     LABELS,
@@ -38,6 +38,7 @@ from chronique.extract.events.phrase_names import (
     person_named,
     phrase_actors,
 )
+from chronique.extract.events.sunk_prepositions import preposition_on_modifier, second_side
 from chronique.nlp.memo import per_token
 from chronique.nlp.parse_table import features_of, parse_table
 from chronique.nlp.tokens import token_table
@@ -73,6 +74,8 @@ class PhraseReader:
         self.offer_nouns = words.words("modality", "proposed_nouns")
         self.etre_verbs = words.words("syntax", "etre_verbs")
         self.active_auxiliaries = words.words("syntax", "active_auxiliaries")
+        #: "été": the participle of "être" the parser may label a copula in a compound passive.
+        self.passive_copulas = words.words("syntax", "passive_copula_forms")
         self.possessives = words.words("syntax", "possessives")
         #: "après", "malgré": prepositions of a circumstance of the verb, never of the deal it ends.
         self.circumstance_marks = words.words("syntax", "circumstance_prepositions")
@@ -87,6 +90,8 @@ class PhraseReader:
         self.genitive = words.words("syntax", "genitive_prepositions")
         #: "à", "dans": how a part sits within another ("au sein du capital de X").
         self.within = words.words("syntax", "stake_within_prepositions")
+        #: "entre": a preposition that takes two sides ("entre A et B").
+        self.pair_marks = words.words("syntax", "pair_prepositions")
         #: "elle", "-t-elle": pronoun endings that say a feminine person.
         self.feminine_endings = tuple(sorted(words.words("syntax", "feminine_pronoun_endings")))
 
@@ -123,6 +128,8 @@ class PhraseReader:
             # the actors of its complements or conjuncts: "financer une offre de rachat d'OpenAI"
             # does not fund OpenAI. A noun a name restates ("le groupe Vivendi") is that actor.
             apposed = name_after_possessed_noun(head, self.possessives)  # "son directeur, Jean Martin"
+            if apposed is None:
+                apposed = person_after_title(head)  # "La ministre des Transports, Élise Marchal/conj, a …"
             return [apposed] if apposed is not None else self._apposed_actor(head)
         person = person_named(head)
         if person is not None:
@@ -304,6 +311,14 @@ class PhraseReader:
                             and not any(c.dep_ in LABELS.introducers for c in s.children))
                 # "avec des opérateurs, ainsi qu'avec le réseau X": a conjunct with its own "avec".
                 yield from (c for c in child.conjuncts if c.i > child.i and preposition(c, self.preposition_forms) == prep)
+                if prep in self.pair_marks:
+                    # "le partenariat entre Renault et Nissan/nsubj(verb) a été renouvelé": "entre"
+                    # takes two sides; a name right after its phrase's "et" is the second one.
+                    yield from second_side(child, self.coordinators)
+            elif dep in (LABELS.object, *OBLIQUE_DEPS) and preposition_on_modifier(doc, index, self.preposition_forms) == prep:
+                # "s'allier avec le néerlandais/amod AgroNed/obj": the preposition sank into the
+                # adjective before the name.
+                yield doc[index]
             elif dep == LABELS.adverbial_modifier and folded[index] == prep:
                 # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
                 # that begins the compound preposition.
