@@ -1,0 +1,44 @@
+"""Generalisation, ninth session: a relational noun set off by commas right after a name.
+
+"Vinted, le grand rival de Leboncoin, a levé …": with an adjective before the noun the parser often
+makes the noun the subject of the verb and the name an oblique, so the apposition is read off the
+words: a noun phrase between two commas right after a name is said of that name. A phrase with a
+verb, or one that a comma does not close (the next item of a list), says nothing of it.
+
+Real model, sentences of our own (``slow``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.conftest import named_events
+
+pytestmark = pytest.mark.slow
+PUBLISHED = datetime.date(2026, 5, 12)
+
+CASES = [
+    ("an adjective before the rival noun",
+     "Vinted, le grand rival de Leboncoin, a levé de nouveaux fonds.",
+     {("COMPETE", "Vinted", "Leboncoin")}),
+    ("an adjective of rank",
+     "Decathlon, le principal concurrent d'Intersport, a ouvert trois magasins.",
+     {("COMPETE", "Decathlon", "Intersport")}),
+]
+
+QUIET = [
+    "Vinted a levé de nouveaux fonds, selon un communiqué.",
+    "Decathlon, qui a ouvert trois magasins, vise l'Espagne.",
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_apposed_rival_noun_is_said_of_the_name_before_it(nlp, why: str, text: str, expected: set) -> None:
+    assert expected <= named_events(nlp, text, PUBLISHED)
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_no_rivalry_without_the_noun(nlp, text: str) -> None:
+    assert not {e for e in named_events(nlp, text, PUBLISHED) if e[0] == "COMPETE"}
