@@ -1,9 +1,11 @@
-"""Generalisation, ninth session: a relational noun set off by commas right after a name.
+"""Generalisation, ninth session: a relational noun set off by commas right after a name; a plural
+one followed by a list of names.
 
 "Vinted, le grand rival de Leboncoin, a levé …": with an adjective before the noun the parser often
 makes the noun the subject of the verb and the name an oblique, so the apposition is read off the
 words: a noun phrase between two commas right after a name is said of that name. A phrase with a
-verb, or one that a comma does not close (the next item of a list), says nothing of it.
+verb, or one that a comma does not close (the next item of a list), says nothing of it. "ses
+rivaux Lidl et Aldi" names every listed rival; a singular "son rival" names only the first name.
 
 Real model, sentences of our own (``slow``).
 """
@@ -26,6 +28,9 @@ CASES = [
     ("an adjective of rank",
      "Decathlon, le principal concurrent d'Intersport, a ouvert trois magasins.",
      {("COMPETE", "Decathlon", "Intersport")}),
+    ("a plural rival noun names each listed name",
+     "Carrefour a engagé une guerre des prix avec ses rivaux Lidl et Aldi.",
+     {("COMPETE", "Lidl", "Carrefour"), ("COMPETE", "Aldi", "Carrefour")}),
 ]
 
 QUIET = [

@@ -31,7 +31,13 @@ from chronique.extract.events.nominal import NominalReader
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.partitives import partitive_object
 from chronique.extract.events.payments import recipient_of_sum
-from chronique.extract.events.phrase_names import actor_at, continues_complement, name_after_adjectives, names_its_head
+from chronique.extract.events.phrase_names import (
+    actor_at,
+    continues_complement,
+    listed_after_name,
+    name_after_adjectives,
+    names_its_head,
+)
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
 from chronique.extract.events.syntax import ParseReader
@@ -458,8 +464,9 @@ class ArgumentFinder:
         if named:
             return named
         described = name_after_adjectives(noun)
-        if described is not None:
-            return [described]
+        if described is not None:  # "ses rivaux Orange et SFR": each name a plural noun lists
+            plural = "Plur" in noun.morph.get("Number", [])
+            return [described, *(listed_after_name(noun, described, reader.list_coordinators) if plural else [])]
         own = actor_index(noun.doc).mention_at(noun)
         if own is not None and self._possessive(noun) is not None and own.start < noun.idx:
             # "son rival américain" resolved to the rival; "le fondateur de Tesla" used to
