@@ -5,7 +5,7 @@ one followed by a list of names.
 makes the noun the subject of the verb and the name an oblique, so the apposition is read off the
 words: a noun phrase between two commas right after a name is said of that name. A phrase with a
 verb, or one that a comma does not close (the next item of a list), says nothing of it. "ses
-rivaux Lidl et Aldi" names every listed rival; a singular "son rival" names only the first name.
+rivaux Orange et SFR" names every listed rival; a singular "son rival" names only the first name.
 
 Real model, sentences of our own (``slow``).
 """
@@ -29,8 +29,8 @@ CASES = [
      "Decathlon, le principal concurrent d'Intersport, a ouvert trois magasins.",
      {("COMPETE", "Decathlon", "Intersport")}),
     ("a plural rival noun names each listed name",
-     "Carrefour a engagé une guerre des prix avec ses rivaux Lidl et Aldi.",
-     {("COMPETE", "Lidl", "Carrefour"), ("COMPETE", "Aldi", "Carrefour")}),
+     "Free a relancé la guerre des prix avec ses rivaux Orange et SFR.",
+     {("COMPETE", "Orange", "Free"), ("COMPETE", "SFR", "Free")}),
 ]
 
 QUIET = [
