@@ -136,6 +136,9 @@ def test_a_persons_surname_with_a_seat_stays_that_person(nlp):
     [
         ("Le tribunal de commerce de Nanterre a placé le fabricant en redressement judiciaire.",
          "tribunal de commerce de Nanterre", ()),
+        # a qualifier the tokenizer cuts at its apostrophe ("d'" + "appel")
+        ("La cour d'appel de Rennes a confirmé la peine du transporteur.", "cour d'appel de Rennes", ()),
+        ("Le dirigeant a été jugé par la cour d’assises de Lyon.", "cour d’assises de Lyon", ()),
         ("Les douanes espagnoles ont saisi trois cents téléviseurs au port.", "douanes espagnoles", ()),
         ("L'administration Biden a prolongé les sanctions.", "administration Biden", ()),
         ("Le gouvernement portugais a vendu sa participation.", "gouvernement portugais", ()),

@@ -74,7 +74,9 @@ class InstitutionFinder:
         self.domains = sorted(
             (tuple(fold(w) for w in d.split(" ")) for d in institutions.get("domains", [])), key=len, reverse=True
         )
-        self.qualifiers = sorted((tuple(q.split(" ")) for q in institutions["qualifiers"]), key=len, reverse=True)
+        # split as the tokenizer splits them: "d'appel" is two tokens, "d'" and "appel"
+        self.qualifiers = sorted((tuple(q.replace("'", "' ").split()) for q in institutions["qualifiers"]),
+                                 key=len, reverse=True)
         #: The qualifiers folded, in the same order (compared with the token table's folded forms).
         self.folded_qualifiers = [tuple(fold(q) for q in qualifier) for qualifier in self.qualifiers]
         endings = places["demonym_plural_endings"]
