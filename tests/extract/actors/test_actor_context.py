@@ -139,6 +139,9 @@ def test_a_persons_surname_with_a_seat_stays_that_person(nlp):
         # a qualifier the tokenizer cuts at its apostrophe ("d'" + "appel")
         ("La cour d'appel de Rennes a confirmé la peine du transporteur.", "cour d'appel de Rennes", ()),
         ("Le dirigeant a été jugé par la cour d’assises de Lyon.", "cour d’assises de Lyon", ()),
+        # a governed domain with an apostrophe, before the adjective of nationality
+        ("Le régulateur de l'énergie britannique a sanctionné le fournisseur.",
+         "régulateur de l'énergie britannique", ()),
         ("Les douanes espagnoles ont saisi trois cents téléviseurs au port.", "douanes espagnoles", ()),
         ("L'administration Biden a prolongé les sanctions.", "administration Biden", ()),
         ("Le gouvernement portugais a vendu sa participation.", "gouvernement portugais", ()),

@@ -72,7 +72,8 @@ class InstitutionFinder:
             self.with_place_by_first.setdefault(words_of_head[0], []).append(words_of_head)
         self.with_name = frozenset(institutions["with_name"])
         self.domains = sorted(
-            (tuple(fold(w) for w in d.split(" ")) for d in institutions.get("domains", [])), key=len, reverse=True
+            (tuple(fold(w) for w in d.replace("'", "' ").split()) for d in institutions.get("domains", [])),
+            key=len, reverse=True,
         )
         # split as the tokenizer splits them: "d'appel" is two tokens, "d'" and "appel"
         self.qualifiers = sorted((tuple(q.replace("'", "' ").split()) for q in institutions["qualifiers"]),
@@ -96,7 +97,8 @@ class InstitutionFinder:
         #: (its text starts the name), so no other token is tried.
         self.metonym_prefixes = frozenset(form[:end] for form in (*self.seats, *self.capitals)
                                           for end in range(1, len(form) + 1))
-        self.state_acts = frozenset(tuple(fold(w) for w in noun.split(" ")) for noun in places.get("state_act_nouns", []))
+        self.state_acts = frozenset(tuple(fold(w) for w in noun.replace("'", "' ").split())
+                                    for noun in places.get("state_act_nouns", []))
         self.first_names = frozenset(words["first_names"]["m"]) | frozenset(words["first_names"]["f"])
         self.bare = frozenset(institutions["bare"])
         self.bare_alone = frozenset(institutions["bare_alone"])
