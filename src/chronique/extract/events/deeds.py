@@ -123,11 +123,25 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
                     return found
             if marked in reader.circumstance_marks and phrase.head == verb:
                 continue  # "renoncé à son projet … après l'opposition du gouvernement": a circumstance is no deal
+            split = _split_locution_party(reader, phrase, wanted)
+            if split:
+                return split
             following.extend(c for c in phrase.children if c.dep_ in OBLIQUE_DEPS)
             # "annuler le contrat signé avec X": the deal's participle holds its party.
             following.extend(c for p in phrase.children if p.dep_ == LABELS.clausal_modifier and p.pos_ == "VERB"
                              for c in p.children if c.dep_ in OBLIQUE_DEPS)
         level = following
+    return []
+
+
+def _split_locution_party(reader: ParseReader, phrase: Token, wanted: frozenset[str]) -> list[str]:
+    """"une commande … auprès/ADV de la compagnie/obl:arg IndiGo": the parser may cut a
+    prepositional locution into an adverb and an oblique below it; the oblique is the party."""
+    for child in phrase.children:
+        if child.pos_ == "ADV" and fold(child.text) in wanted:
+            for party in child.children:
+                if party.dep_ in OBLIQUE_DEPS and (found := reader.actors(party)):
+                    return found
     return []
 
 
