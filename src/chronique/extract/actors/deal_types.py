@@ -69,9 +69,13 @@ class DealTyper:
         return any(self._bought(t) for t in (root, *(c for c in root.conjuncts if c.i < root.i)))
 
     def _bought(self, root: Token) -> bool:
-        """"a racheté Varnel", "cède Varnel à …": the object of a verb of buying or selling."""
+        """"a racheté Varnel", "cède Varnel à …": the object of a verb of buying or selling, also
+        when the parser made it a bare oblique after the verb ("qui a racheté Varnel/obl:mod en 2016")."""
         verb = root.head
-        return root.dep_ == LABELS.object and verb.pos_ == "VERB" and bool(self.verb_lemmas(verb) & self.bought_verbs)
+        bare_oblique = (root.dep_.startswith(LABELS.oblique_prefix) and root.i > verb.i
+                        and not any(c.dep_ == LABELS.case_marker for c in root.children))
+        return (root.dep_ == LABELS.object or bare_oblique) and verb.pos_ == "VERB" \
+            and bool(self.verb_lemmas(verb) & self.bought_verbs)
 
     def _buyer(self, root: Token, companies: set[int]) -> bool:
         """"cédé Varnel à Kolbe": whom a company is sold to."""
