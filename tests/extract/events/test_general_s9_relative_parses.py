@@ -5,7 +5,8 @@
   commas belongs to the actor before it). With no comma before the verb the verb is the
   relative's own ("X, dont l'État détient 15 %").
 - "X, qui a racheté Y en 2016, …": the parser may make the bought company a bare oblique; what a
-  verb of buying takes right after it is still a company (the NER had typed it a place).
+  verb of buying takes right after it is still a company (the NER had typed it a place), and so
+  is the company a stake bought is in ("a acquis 30 % de Y").
 
 Real model, sentences of our own (``slow``).
 """
@@ -28,6 +29,9 @@ CASES = [
     ("a company bought in a relative clause, read as an oblique",
      "Danone, qui a racheté Alpro en 2016, a cédé sa filiale russe.",
      {("ACQUIRE", "Danone", "Alpro")}),
+    ("a stake bought in a company the NER typed a place",
+     "Kering a acquis 30 % de Valentino.",
+     {("ACQUIRE", "Kering", "Valentino")}),
 ]
 
 

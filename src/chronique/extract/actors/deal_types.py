@@ -34,6 +34,7 @@ class DealTyper:
         self.bought_verbs = frozenset(words.get("deal_object_verbs", []))
         self.sale_verbs = frozenset(words.get("sale_verbs", []))
         self.buyer_links = frozenset(words.get("buyer_links", []))
+        self.stake_nouns = frozenset(fold(w) for w in words.get("stake_nouns", []))
         self.verb_lemmas = verb_lemmas
 
     def apply(self, names: list[NamedSpan], is_place: Callable[[str], bool], people_words: frozenset[str],
@@ -68,9 +69,23 @@ class DealTyper:
         root = name.span.root
         return any(self._bought(t) for t in (root, *(c for c in root.conjuncts if c.i < root.i)))
 
+    def _stake_of(self, root: Token) -> Token | None:
+        """"30 % de Varnel", "la majorité du capital de Varnel": the stake noun whose company
+        ``root`` names, or None."""
+        head = root.head
+        if root.dep_ != LABELS.nominal_modifier or head == root:
+            return None
+        if fold(head.text) == "capital" and head.dep_ == LABELS.nominal_modifier and head.head != head:
+            head = head.head  # "30 % du capital de Varnel"
+        return head if fold(head.text) in self.stake_nouns or fold(head.lemma_) in self.stake_nouns else None
+
     def _bought(self, root: Token) -> bool:
         """"a racheté Varnel", "cède Varnel à …": the object of a verb of buying or selling, also
-        when the parser made it a bare oblique after the verb ("qui a racheté Varnel/obl:mod en 2016")."""
+        when the parser made it a bare oblique after the verb ("qui a racheté Varnel/obl:mod en 2016"),
+        or the company a stake bought is in ("a acquis 30 % de Varnel")."""
+        stake = self._stake_of(root)
+        if stake is not None:  # "a acquis 30 % de Varnel": a stake in it is bought
+            root = stake
         verb = root.head
         bare_oblique = (root.dep_.startswith(LABELS.oblique_prefix) and root.i > verb.i
                         and not any(c.dep_ == LABELS.case_marker for c in root.children))
