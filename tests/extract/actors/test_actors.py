@@ -209,6 +209,8 @@ def test_a_common_word_is_no_actor_out_of_context(nlp, text, kb_id):
         ("Paul Verdier, PDG de Zelvio, a démenti.", {"Paul Verdier": "PERSON", "Zelvio": "ORG"}),
         ("Zelvio a levé 3 millions d'euros auprès de Brenac Capital.",
          {"Zelvio": "ORG", "Brenac Capital": "ORG"}),
+        # a hyphenated name the tokenizer cuts in three, after a cue and an adjective of origin
+        ("Le défenseur a rejoint le club saoudien Al-Hilal.", {"Al-Hilal": "ORG"}),
     ],
 )
 def test_patterns_find_and_type_unknown_names(nlp, text, expected):

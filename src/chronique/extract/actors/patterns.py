@@ -256,7 +256,12 @@ class UnknownNamePatterns:
     def _name_end(self, tokens: TokenTable, start: int) -> int:
         texts, sent_starts = tokens.texts, tokens.sent_starts
         end = start + 1
-        while end < len(texts) and end - start < MAX_NAME_TOKENS and name_like(texts[end]):
+        while end < len(texts) and end - start < MAX_NAME_TOKENS:
+            if _glued_hyphen(tokens, end):
+                end += 2  # "Al-Hilal" cut by the tokenizer into "Al", "-", "Hilal": one name
+                continue
+            if not name_like(texts[end]):
+                break
             if sent_starts[end] or self._opens_person_name(tokens, end):
                 break  # "le patron d'Ineos Jim Ratcliffe": the company ends where a person starts
             end += 1
@@ -466,3 +471,11 @@ class UnknownNamePatterns:
                 taken.update(range(i, end))
                 break
         return found
+
+
+def _glued_hyphen(tokens: TokenTable, i: int) -> bool:
+    """A hyphen token with no space on either side, between a name's word and a capitalised word:
+    the tokenizer cut "Al-Hilal" or "Saint-Gobain" there."""
+    texts = tokens.texts
+    return (texts[i] == "-" and i + 1 < len(texts) and i > 0 and name_like(texts[i + 1])
+            and tokens.ends[i - 1] == tokens.starts[i] and tokens.ends[i] == tokens.starts[i + 1])
