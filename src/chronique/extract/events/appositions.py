@@ -1,5 +1,6 @@
 """A relational noun opening the sentence, its name set between commas after it: "Son concurrent
-direct, la banque X, a déposé une offre", "Son principal rival, l'allemand Y, a dévoilé ...".
+direct, la banque X, a déposé une offre", "Son principal rival, l'allemand Y, a dévoilé ..."; and
+the reverse, a name with the noun set between commas after it ("SpaceX, le grand rival d'X, …").
 
 The parser breaks such an apposition (the noun a root or a subject of its own, the name the
 subject of the verb), so the name hangs on nothing the noun reaches. The actor named alone
@@ -16,7 +17,7 @@ from chronique.extract.events.clause_shapes import LABELS
 from chronique.nlp.actor_index import actor_index
 from chronique.text import fold
 
-__all__ = ["name_after_possessed_noun", "name_between_commas", "person_after_title"]
+__all__ = ["name_after_possessed_noun", "name_before_apposition", "name_between_commas", "person_after_title"]
 
 #: How many words an apposition between commas may hold ("la Banque Populaire du Rhône").
 LONGEST_APPOSITION = 8
@@ -90,3 +91,22 @@ def person_after_title(noun: Token, comma: str = ",") -> str | None:
         return None
     key = mentions[0].key
     return key if any(e.key == key and e.type == "PERSON" for e in doc._.entities or []) else None
+
+
+def name_before_apposition(noun: Token) -> list[str]:
+    """"SpaceX, le grand rival d'Arianespace, domine …": a noun phrase set off by commas right
+    after a name is said of that name, even where the parser made the noun the subject and the
+    name an oblique. Only a phrase closed by a comma (an apposition, not a list's next item) and
+    with no verb in it."""
+    doc = noun.doc
+    # the parser may hang the opening comma on the noun itself
+    comma = noun.left_edge.i if noun.left_edge.text == "," else noun.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return []
+    closing = noun.right_edge.i if doc[noun.right_edge.i].text == "," else noun.right_edge.i + 1
+    if closing >= len(doc) or doc[closing].text != ",":
+        return []
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[comma + 1 : closing]):
+        return []
+    key = actor_index(doc).at(doc[comma - 1])
+    return [key] if key is not None else []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from chronique.extract.events.aims import aimed_at
-from chronique.extract.events.appositions import name_between_commas
+from chronique.extract.events.appositions import name_before_apposition, name_between_commas
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS
 from chronique.extract.events.deeds import (
     author_of_deed,
@@ -481,24 +481,7 @@ class ArgumentFinder:
         # "Son concurrent direct, la banque X, a ...": the name between commas after the noun.
         apposed = name_between_commas(noun) if self._possessive(noun) is not None else None
         return (self._listed_after(noun) or self._fronted_bearer(noun) or ([apposed] if apposed else [])
-                or self._name_before_apposition(noun))
-
-    def _name_before_apposition(self, noun: Token) -> list[str]:
-        """"SpaceX, le grand rival d'Arianespace, domine …": a noun phrase set off by commas right
-        after a name is said of that name, even where the parser made the noun the subject and the
-        name an oblique. Only a phrase closed by a comma (an apposition, not a list's next item)."""
-        doc = noun.doc
-        # the parser may hang the opening comma on the noun itself
-        comma = noun.left_edge.i if noun.left_edge.text == "," else noun.left_edge.i - 1
-        if comma < 1 or doc[comma].text != ",":
-            return []
-        closing = noun.right_edge.i if doc[noun.right_edge.i].text == "," else noun.right_edge.i + 1
-        if closing >= len(doc) or doc[closing].text != ",":
-            return []
-        if any(t.pos_ in ("VERB", "AUX") for t in doc[comma + 1 : closing]):
-            return []
-        key = actor_at(doc[comma - 1])
-        return [key] if key is not None else []
+                or name_before_apposition(noun))
 
     def _listed_after(self, noun: Token) -> list[str]:
         """"les fondateurs de Deezer - à savoir A et B": the names a plural noun announces."""
