@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from chronique.extract.actors.deal_types import DealTyper
-from chronique.extract.actors.doc_kinds import DocumentKinds
+from chronique.extract.actors.doc_kinds import DocumentKinds, join_model_names
 from chronique.extract.actors.names import (
     WORDS,
     CueIndex,
@@ -135,7 +135,7 @@ class ContextTyper:
         for name in names:
             if name.kb_id is None and name.key is None:
                 self._brand_product(name, names)
-        self._join_model_names(names)
+        join_model_names(names)
         for name in names:
             self._lone_person(name, names)
             self._surname_taken_for_place(name, names)
@@ -205,24 +205,6 @@ class ContextTyper:
         known = [self.kb.get(k) for k in self.kb.actors_named(words[0])]
         if len(known) == 1 and known[0] is not None and known[0].type == "ORG":
             name.type, name.typed_by_cue, name.rule = "PRODUCT", True, "brand-product"
-
-    @staticmethod
-    def _join_model_names(names: list[NamedSpan]) -> None:
-        """"la Fiat Topolino" … "les Topolino": a product named after its maker, then by its
-        model's words alone, is one product; the model's words are not another actor whatever
-        the NER called them. Only names nothing surer typed; two products ending alike, neither."""
-        tokens = token_table(names[0].span.doc) if names else None
-        models: dict[tuple[str, ...], set[str]] = {}
-        for name in names:
-            if name.rule == "brand-product":
-                words = tuple(span_words(name.span, tokens))
-                models.setdefault(words[1:], set()).add(span_text(name.span, tokens))
-        for name in names:
-            if name.kb_id is not None or name.key is not None or name.typed_by_cue or name.source != "model":
-                continue
-            full = models.get(tuple(span_words(name.span, tokens)))
-            if full and len(full) == 1:
-                name.type, name.key, name.rule = "PRODUCT", f"product:{next(iter(full))}", "short-form"
 
     def _lone_person(self, name: NamedSpan, names: list[NamedSpan]) -> None:
         """One word the model alone calls a person, no first name, no cue, the surname of

@@ -28,10 +28,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from chronique.extract.actors.names import WORDS, CueIndex, NamedSpan, last_word_before, line_before
+from chronique.extract.actors.names import (
+    WORDS,
+    CueIndex,
+    NamedSpan,
+    last_word_before,
+    line_before,
+    span_text,
+    span_words,
+)
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
-__all__ = ["DocumentKinds", "KINDS"]
+__all__ = ["DocumentKinds", "KINDS", "join_model_names"]
 
 #: The two kinds an article may decide between.
 KINDS = frozenset({"ORG", "PRODUCT"})
@@ -90,3 +99,21 @@ class DocumentKinds:
         if found is None and len(words) >= 3:
             found = self.company_context.type_at_end(" ".join(words[:-2] + words[-1:]))
         return found
+
+
+def join_model_names(names: list[NamedSpan]) -> None:
+    """"la Fiat Topolino" … "les Topolino": a product named after its maker, then by its
+    model's words alone, is one product; the model's words are not another actor whatever
+    the NER called them. Only names nothing surer typed; two products ending alike, neither."""
+    tokens = token_table(names[0].span.doc) if names else None
+    models: dict[tuple[str, ...], set[str]] = {}
+    for name in names:
+        if name.rule == "brand-product":
+            words = tuple(span_words(name.span, tokens))
+            models.setdefault(words[1:], set()).add(span_text(name.span, tokens))
+    for name in names:
+        if name.kb_id is not None or name.key is not None or name.typed_by_cue or name.source != "model":
+            continue
+        full = models.get(tuple(span_words(name.span, tokens)))
+        if full and len(full) == 1:
+            name.type, name.key, name.rule = "PRODUCT", f"product:{next(iter(full))}", "short-form"
