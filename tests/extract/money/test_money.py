@@ -113,6 +113,11 @@ IMPLIED_CURRENCY = [
      [("20 millions d'euros", 20_000_000, "EUR")]),
     ("Le port a investi 50 millions d'euros. Le trafic a atteint 3 millions en juin.",
      [("50 millions d'euros", 50_000_000, "EUR")]),
+    # a word that only starts like a cue: "pays", the preposition "vers"
+    ("La banque a versé 20 millions d'euros. Ce pays de 83 millions tremble.",
+     [("20 millions d'euros", 20_000_000, "EUR")]),
+    ("Le club a payé 40 millions d'euros. La population tend vers 83 millions.",
+     [("40 millions d'euros", 40_000_000, "EUR")]),
 ]
 
 
