@@ -40,6 +40,8 @@ MARK_CASES = [
     ("« Jamais fermé.\n\nAutre paragraphe.", []),
     # an article cut off mid-quote: the quote runs to the end of the text
     ("Le maire a répondu.\n\nSur la dette : « Nous tiendrons nos engagements.", ["Nous tiendrons nos engagements."]),
+    # a stray mark before closed quotes is no quote running to the end: they stay
+    ("Le maire « a répondu « non » puis « oui ».", ["non", "oui"]),
     # a straight mark left open at the end stays unpaired (it may be an inch or a typo)
     ('Il mesure 6" de haut.', []),
 ]

@@ -4,7 +4,7 @@ Marks are read left to right once. Asymmetric marks (« », “ ”) nest with a
 both opens and closes (the straight ") is paired by position. A paragraph break closes nothing:
 an unclosed quote continues when the next paragraph opens with the same mark (the press
 convention for a quote over several paragraphs), and is dropped otherwise; a « or “ still open
-when the text ends (an article cut off mid-quote) runs to the end. ’ is far more often an
+when the text ends, with no quote closed after it (an article cut off mid-quote), runs to the end. ’ is far more often an
 apostrophe than a closing mark, so it only closes a ‘ when it does not stand inside a word.
 Only the outermost spans are kept: a quote inside a quote belongs to the outer speaker.
 """
@@ -70,8 +70,10 @@ def find_quoted_spans(text: str, marks: tuple[tuple[str, str], ...]) -> list[Quo
                 continue
         if opens and _can_open(text, position, char):
             stack.append(_OpenMark(char, position))
-    if stack and closing_of[stack[0].mark] != stack[0].mark:
-        pairs.append((stack[0].position, len(text)))  # cut off mid-quote: the quote runs to the end
+    if stack and closing_of[stack[0].mark] != stack[0].mark and not any(o > stack[0].position for o, _ in pairs):
+        # cut off mid-quote: the quote runs to the end (unless quotes closed after the mark: then it
+        # is a stray mark, and running to the end would swallow them)
+        pairs.append((stack[0].position, len(text)))
     return _outermost(text, pairs)
 
 
