@@ -98,6 +98,10 @@ class ContextTyper:
         cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed if etype != "PERSON"]
         endings = sorted(words["plural_endings"], key=lambda e: len(e[0]), reverse=True)
         self.list_cues = CueIndex(cues + [(plural(cue, endings), etype) for cue, etype in cues], contractions)
+        # a list's cue that tells no company from a product ("les plateformes telles que A, B")
+        # gives the article's decision no vote, as the singular cue does not (kinds.toml)
+        neutral = [(cue, "NEUTRAL") for cue in kinds["neutral_cues"]]
+        self.neutral_list_cues = CueIndex(neutral + [(plural(cue, endings), kind) for cue, kind in neutral], contractions)
         self.complement_words = frozenset(words["list_complement_words"])
         self.inner_org_words = frozenset(words["inner_org_words"])
         self.inner_org_abbreviations = frozenset(words["inner_org_abbreviations"])
@@ -428,9 +432,9 @@ class ContextTyper:
             # the first name is the cue's complement or the maker's brand, the list starts
             # after the list word
             group = group[1:]
-        found, marked = self._intro(doc, text, group[0])
+        found, marked, cue_before = self._intro(doc, text, group[0])
         rule = "list-cue"
-        if found is not None and marked:
+        if found is not None and marked and not self.neutral_list_cues.type_at_end(cue_before):
             list_kinds.update((id(n), found) for n in group if n.kb_id is not None)
         if found is None and len(group) >= 3:
             found, rule = self._shared_type(group), "list"
@@ -460,23 +464,20 @@ class ContextTyper:
         gap = text[left.span.end_char : right.span.start_char]
         return any(w.isalpha() and fold(w) in self.markers for w in WORDS.findall(gap))
 
-    def _intro_type(self, doc: Doc, text: str, first: NamedSpan) -> str | None:
-        """The type of the cue that opens a list: "clubs européens (", "films à succès tels
-        que «", "groupe de médias :", "au capital de"."""
-        return self._intro(doc, text, first)[0]
-
-    def _intro(self, doc: Doc, text: str, first: NamedSpan) -> tuple[str | None, bool]:
-        """:meth:`_intro_type`, and whether a list word or mark stands between the cue and the
-        names ("les applications telles que A, B": the names are members; "les smartphones
-        Huawei et Honor": they may be the makers' brands)."""
+    def _intro(self, doc: Doc, text: str, first: NamedSpan) -> tuple[str | None, bool, str]:
+        """The type of the cue that opens a list ("clubs européens (", "films à succès tels que
+        «", "groupe de médias :", "au capital de"), whether a list word or mark stands between
+        the cue and the names ("les applications telles que A, B": the names are members; "les
+        smartphones Huawei et Honor": they may be the makers' brands), and the text up to the
+        cue's end ("" when no cue)."""
         start = first.span.start
         if start == 0:
-            return None, False
+            return None, False, ""
         context = self.context.type_at_end(line_before(text, first.span.start_char))
         if context:
-            return context, False
+            return context, False, ""
         if doc[start - 1].lower_ in self.complement_words:
-            return None, False  # "ses usines de Flins, Douai": the names are the cue's complement
+            return None, False, ""  # "ses usines de Flins, Douai": the names are the cue's complement
         i, steps, listed = start, 0, False
         while i > 0 and steps < MAX_INTRO_TOKENS:
             previous = doc[i - 1]
@@ -488,11 +489,12 @@ class ContextTyper:
                 doc[i - 2].lower_ in self.complement_words or listed and doc[i - 2].pos_ == "NOUN"))
             if not marker and not aside and not (previous.is_lower and previous.pos_ in INTRO_POS):
                 break
-            found = None if marker else self.list_cues.type_at_end(line_before(text, previous.idx + len(previous.text)))
+            before = "" if marker else line_before(text, previous.idx + len(previous.text))
+            found = self.list_cues.type_at_end(before) if before else None
             if found:
-                return found, steps > 0 and (listed or any(doc[k].text in INTRO_PUNCTUATION for k in range(i, start)))
+                return found, steps > 0 and (listed or any(doc[k].text in INTRO_PUNCTUATION for k in range(i, start))), before
             i, steps = i - 1, steps + 1
-        return None, False
+        return None, False, ""
 
     @staticmethod
     def _shared_type(group: list[NamedSpan]) -> str | None:
