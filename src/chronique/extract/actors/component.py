@@ -29,7 +29,7 @@ from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
-from chronique.extract.actors.names import CueIndex, NamedSpan, span_text, span_words
+from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, span_text, span_words
 from chronique.extract.actors.particle_names import joined_at_particles
 from chronique.extract.actors.patterns import UnknownNamePatterns, cut_before_known_companies, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
@@ -88,11 +88,10 @@ def _glued_hyphen_name_follows(doc: Doc, end: int) -> bool:
     into another capitalised word ("Poupart-Lafarge", "Renault-Nissan"): one compound name.
     (A token is glued to the next when it ends where the next starts: no ``whitespace_``.)"""
     tokens = token_table(doc)
-    if end < 1 or end + 1 >= len(tokens):
+    if not glued_hyphen(tokens, end):
         return False
-    starts, ends, after = tokens.starts, tokens.ends, tokens.texts[end + 1]
-    return (tokens.texts[end] == "-" and ends[end - 1] == starts[end] and ends[end] == starts[end + 1]
-            and after.isalpha() and after[:1].isupper())
+    after = tokens.texts[end + 1]
+    return after.isalpha() and after[:1].isupper()
 
 
 def _glued_hyphen_name_precedes(doc: Doc, start: int, taken: set[int]) -> bool:
@@ -101,10 +100,8 @@ def _glued_hyphen_name_precedes(doc: Doc, start: int, taken: set[int]) -> bool:
     if start < 2 or start in taken:
         return False
     tokens = token_table(doc)
-    starts, ends, before = tokens.starts, tokens.ends, tokens.texts[start - 2]
-    return (tokens.texts[start - 1] == "-" and ends[start - 2] == starts[start - 1]
-            and ends[start - 1] == starts[start] and before.isalpha() and before[:1].isupper()
-            and (start - 1) not in taken)
+    before = tokens.texts[start - 2]
+    return glued_hyphen(tokens, start - 1) and before.isalpha() and before[:1].isupper() and (start - 1) not in taken
 
 
 def _through_hyphens(names: list[NamedSpan]) -> list[NamedSpan]:

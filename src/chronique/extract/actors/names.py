@@ -16,8 +16,8 @@ from spacy.tokens import Span, Token
 from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
-__all__ = ["NamedSpan", "CueIndex", "is_capitalised", "is_name_like", "last_word_before", "line_before", "name_like", "span_text",
-           "span_words"]
+__all__ = ["NamedSpan", "CueIndex", "glued_hyphen", "is_capitalised", "is_name_like", "last_word_before", "line_before",
+           "name_like", "span_text", "span_words"]
 
 #: Words of a cue or of the text around it: "l'ia" is "l'" and "ia", "p.-d.g." one word.
 WORDS = re.compile(r"[^\s']+'?|'")
@@ -141,3 +141,11 @@ def name_like(text: str) -> bool:
     if not text[:1].isalnum():
         return False
     return text[:1].isupper() or not text.islower() and any(c.isupper() for c in text[1:]) or text[:1].isdigit()
+
+
+def glued_hyphen(tokens: TokenTable, i: int) -> bool:
+    """Whether token ``i`` is a hyphen written with no space on either side, between two words:
+    where the tokenizer cut a compound name ("Poupart-Lafarge", "Al-Hilal"). Callers check the
+    words on each side."""
+    return (0 < i < len(tokens) - 1 and tokens.texts[i] == "-"
+            and tokens.ends[i - 1] == tokens.starts[i] and tokens.ends[i] == tokens.starts[i + 1])

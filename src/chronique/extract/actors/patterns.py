@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.extract.actors.names import (
     CueIndex,
     NamedSpan,
+    glued_hyphen,
     is_capitalised,
     is_name_like,
     last_word_before,
@@ -257,7 +258,7 @@ class UnknownNamePatterns:
         texts, sent_starts = tokens.texts, tokens.sent_starts
         end = start + 1
         while end < len(texts) and end - start < MAX_NAME_TOKENS:
-            if _glued_hyphen(tokens, end):
+            if glued_hyphen(tokens, end) and name_like(texts[end + 1]):
                 end += 2  # "Al-Hilal" cut by the tokenizer into "Al", "-", "Hilal": one name
                 continue
             if not name_like(texts[end]):
@@ -471,11 +472,3 @@ class UnknownNamePatterns:
                 taken.update(range(i, end))
                 break
         return found
-
-
-def _glued_hyphen(tokens: TokenTable, i: int) -> bool:
-    """A hyphen token with no space on either side, between a name's word and a capitalised word:
-    the tokenizer cut "Al-Hilal" or "Saint-Gobain" there."""
-    texts = tokens.texts
-    return (texts[i] == "-" and i + 1 < len(texts) and i > 0 and name_like(texts[i + 1])
-            and tokens.ends[i - 1] == tokens.starts[i] and tokens.ends[i] == tokens.starts[i + 1])

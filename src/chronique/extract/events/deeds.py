@@ -136,12 +136,12 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
 
 def _split_locution_party(reader: ParseReader, phrase: Token, wanted: frozenset[str]) -> list[str]:
     """"une commande … auprès/ADV de la compagnie/obl:arg IndiGo": the parser may cut a
-    prepositional locution into an adverb and an oblique below it; the oblique is the party."""
-    for child in phrase.children:
-        if child.pos_ == "ADV" and fold(child.text) in wanted:
-            for party in child.children:
-                if party.dep_ in OBLIQUE_DEPS and (found := reader.actors(party)):
-                    return found
+    prepositional locution into an adverb and an oblique below it (:meth:`PhraseReader.obliques`
+    reads that shape)."""
+    for prep in sorted(wanted):
+        for party in reader.obliques(phrase, prep):
+            if found := reader.actors(party):
+                return found
     return []
 
 

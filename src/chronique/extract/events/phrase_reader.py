@@ -319,9 +319,9 @@ class PhraseReader:
                 # "s'allier avec le néerlandais/amod AgroNed/obj": the preposition sank into the
                 # adjective before the name.
                 yield doc[index]
-            elif dep == LABELS.adverbial_modifier and folded[index] == prep:
-                # "levé 600 millions auprès/advmod de Nvidia": the phrase hangs on the adverb
-                # that begins the compound preposition.
+            elif dep in (LABELS.adverbial_modifier, LABELS.clausal_modifier) and folded[index] == prep:
+                # "levé 600 millions auprès/advmod de Nvidia", "une commande … auprès/acl de la
+                # compagnie Y": the phrase hangs on the adverb that begins the compound preposition.
                 yield from (g for g in doc[index].children if g.dep_ in OBLIQUE_DEPS
                             and preposition(g, self.preposition_forms) == prep)
             elif dep == LABELS.object and prep in folded[doc[index].left_edge.i : doc[index].right_edge.i + 1]:
