@@ -35,6 +35,7 @@ class DealTyper:
         self.sale_verbs = frozenset(words.get("sale_verbs", []))
         self.buyer_links = frozenset(words.get("buyer_links", []))
         self.stake_nouns = frozenset(fold(w) for w in words.get("stake_nouns", []))
+        self.stake_containers = frozenset(fold(w) for w in words.get("stake_containers", []))
         self.verb_lemmas = verb_lemmas
 
     def apply(self, names: list[NamedSpan], is_place: Callable[[str], bool], people_words: frozenset[str],
@@ -75,7 +76,7 @@ class DealTyper:
         head = root.head
         if root.dep_ != LABELS.nominal_modifier or head == root:
             return None
-        if fold(head.text) == "capital" and head.dep_ == LABELS.nominal_modifier and head.head != head:
+        if fold(head.text) in self.stake_containers and head.dep_ == LABELS.nominal_modifier and head.head != head:
             head = head.head  # "30 % du capital de Varnel"
         return head if fold(head.text) in self.stake_nouns or fold(head.lemma_) in self.stake_nouns else None
 

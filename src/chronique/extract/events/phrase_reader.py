@@ -61,6 +61,7 @@ class PhraseReader:
         self.relative_object = words.words("syntax", "relative_object")
         self.object_control = words.words("syntax", "object_control")
         self.person_pronouns = words.words("syntax", "person_pronouns")
+        self.possessive_relatives = words.words("syntax", "possessive_relatives")
         self.impersonal = words.words("syntax", "impersonal_verbs")
         pairs = (p.split("=", 1) for p in words.words("syntax", "prepositions"))
         self.preposition_forms = {form: full for form, full in pairs}

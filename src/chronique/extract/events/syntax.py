@@ -259,7 +259,7 @@ class ParseReader(PhraseReader):
             if child.dep_ == LABELS.subject or (child.dep_ == LABELS.passive_subject and not passive):
                 if preposition(child, self.preposition_forms):
                     return self._after_fronted_phrase(child, verb)
-                antecedent = _antecedent_of_dont(child, verb)
+                antecedent = _antecedent_of_possessive_relative(child, verb, self.possessive_relatives)
                 if antecedent is not None:  # "X, dont le PDG est Y, a signé": X signs, not Y
                     return [antecedent]
                 found = self.actors(child) or self._pronoun_fallback(child, verb)
@@ -439,14 +439,14 @@ class ParseReader(PhraseReader):
         return next((c for c in token.children if c.dep_ in deps), None)
 
 
-def _antecedent_of_dont(subject: Token, verb: Token) -> str | None:
+def _antecedent_of_possessive_relative(subject: Token, verb: Token, relatives: Collection[str]) -> str | None:
     """"Orange, dont le PDG est Y, a signé …": the parser may make the relative clause's noun the
     main verb's subject; a subject phrase that opens with "dont" right after a comma, closed by a
     comma before the verb, belongs to the actor named before the first comma, which is the real
     subject. With no comma before the verb the verb is the relative's own ("X, dont le
     gouvernement détient 20 %"): its subject is its own."""
     first = subject.left_edge
-    if fold(first.text) != "dont" or first.i < 2 or first.doc[first.i - 1].text != ",":
+    if fold(first.text) not in relatives or first.i < 2 or first.doc[first.i - 1].text != ",":
         return None
     doc = subject.doc
     if not any(t.text == "," for t in doc[subject.right_edge.i + 1 : verb.i]) and doc[subject.right_edge.i].text != ",":
