@@ -10,6 +10,7 @@ the verb; :func:`second_side` finds it again.
 from __future__ import annotations
 
 from collections.abc import Collection
+from itertools import takewhile
 
 from spacy.tokens import Doc, Token
 
@@ -66,6 +67,6 @@ def second_side(phrase: Token, coordinators: Collection[str]) -> list[Token]:
     if name.pos_ != "PROPN" or mention is None or mention.start != name.idx or name.head.i == phrase.i:
         return []
     # The mention's head: its token whose head lies outside the mention.
-    inside = [t for t in doc[name.i:] if t.idx < mention.end]
+    inside = list(takewhile(lambda t: t.idx < mention.end, doc[name.i:]))
     head = next((t for t in inside if not (mention.start <= t.head.idx < mention.end)), name)
     return [head]
