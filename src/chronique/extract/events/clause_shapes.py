@@ -15,7 +15,8 @@ from chronique.nlp.parse_table import ParseTable, features_of, parse_table
 from chronique.nlp.tokens import token_table
 
 __all__ = [
-    "ADJECTIVE_LINKS", "CLAUSE_LINKS", "LABELS", "MAX_CLIMB", "OBLIQUE_DEPS", "STRAY_DEPS", "counted_after_day",
+    "ADJECTIVE_LINKS", "CLAUSE_LINKS", "LABELS", "MAX_CLIMB", "OBLIQUE_DEPS", "STRAY_DEPS", "copula_of_compound_passive",
+    "counted_after_day",
     "finite_on_root_noun", "is_infinitive", "is_passive", "participle_adjunct", "participle_on_noun", "preposition", "preposition_at",
 ]
 
@@ -35,16 +36,17 @@ def is_passive(verb: Token) -> bool:
     deps = table.deps
     if any(deps[c] == LABELS.passive_auxiliary for c in table.children[verb.i]) or "Pass" in table.features[verb.i].get("Voice", ()):
         return True
-    if _copula_of_compound_passive(verb, table):
+    if copula_of_compound_passive(verb, table):
         return True  # "X a été/cop propulsé à la tête de Y"
     # "l'action intentée par Musk", "la société fondée en 2015": a past participle on a noun.
     return participle_on_noun(verb) or participle_adjunct(verb)
 
 
-def _copula_of_compound_passive(verb: Token, table: ParseTable) -> bool:
+def copula_of_compound_passive(verb: Token, table: ParseTable | None = None) -> bool:
     """"X a été/cop propulsé à la tête de Y": the parser may label the "été" of a compound
     passive a copula; "été" after a tense auxiliary before a past participle is always a passive
     ("a été", "avait été": no verb conjugated with "être" takes it)."""
+    table = table if table is not None else parse_table(verb.doc)
     if "Part" not in table.features[verb.i].get("VerbForm", ()):
         return False
     children = table.children[verb.i]

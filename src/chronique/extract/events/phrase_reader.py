@@ -76,7 +76,6 @@ class PhraseReader:
         self.etre_verbs = words.words("syntax", "etre_verbs")
         self.active_auxiliaries = words.words("syntax", "active_auxiliaries")
         #: "été": the participle of "être" the parser may label a copula in a compound passive.
-        self.passive_copulas = words.words("syntax", "passive_copula_forms")
         self.possessives = words.words("syntax", "possessives")
         #: "après", "malgré": prepositions of a circumstance of the verb, never of the deal it ends.
         self.circumstance_marks = words.words("syntax", "circumstance_prepositions")

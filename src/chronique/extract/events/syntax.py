@@ -23,6 +23,7 @@ from chronique.extract.events.clause_shapes import (
     MAX_CLIMB,
     OBLIQUE_DEPS,
     STRAY_DEPS,
+    copula_of_compound_passive,
     counted_after_day,
     finite_on_root_noun,
     is_infinitive,
@@ -222,7 +223,7 @@ class ParseReader(PhraseReader):
         clause is active."""
         if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children):
             return False
-        if any(c.dep_ == LABELS.copula and fold(c.text) in self.passive_copulas for c in verb.children):
+        if copula_of_compound_passive(verb):
             return False  # "X a été/cop propulsé à la tête de Y": a compound passive
         if verb.dep_ == LABELS.clausal_modifier and self._discourse_adverbial(verb.head):
             return True  # "X a de son côté racheté Y": the auxiliary hangs elsewhere, the clause is active
