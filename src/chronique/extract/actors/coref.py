@@ -2,13 +2,15 @@
 
 "le patron d'OpenAI" is whoever the article (or, failing that, the knowledge base) says runs
 OpenAI; "la société" is the organisation named last; "il", "-il" and "ce dernier" are the person
-most in focus. Rules are deliberately conservative: an unresolved reference is left out rather
+most in focus, or, with no person in view, the organisation the sentence before was about or
+just named. Rules are deliberately conservative: an unresolved reference is left out rather
 than guessed, because a wrong actor on an event is worse than a missing one.
 
 This module runs the resolvers in order; each kind of reference has its own module:
 ``coref_generic`` ("la société"), ``coref_roles`` ("le patron de X"), ``descriptions`` ("le club
 parisien", "le ministre"), ``coref_pronouns`` ("il", "ce dernier"); ``coref_focus`` says which
-actor is in focus.
+actor is in focus, ``clause_partners`` which actors a description cannot be (the other
+arguments of its clause) and ``description_sectors`` which sector a description names.
 """
 
 from __future__ import annotations

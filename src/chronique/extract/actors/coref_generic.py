@@ -47,7 +47,8 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
     phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
     lowered = fold(text)
     quoted = quoted_ranges(doc, text)
-    called = _called_so(doc, mentions, entities, words)
+    index = ActorIndex(doc, mentions)  # ``mentions`` does not change below: one index for every phrase
+    called = _called_so(doc, index, entities, words)
     found: list[ActorMention] = []
     for phrase in phrases:
         start = lowered.find(phrase)
@@ -70,7 +71,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                 if led:  # "le groupe dirigé par X": X's organisation, or nobody rather than a guess
                     found.append(ActorMention(start, end, led, "description", "description"))
             elif boundary_ok and not introduces_name and not overlaps(found + mentions, start, end):
-                accept = _without_partners(doc, mentions, start, end,
+                accept = _without_partners(doc, index, start, end,
                                            _of_origin(doc, text, mentions, entities, start, end, base_accept, origins))
                 accept, of_sector = _of_sector(doc, mentions, entities, start, end, accept, sectors)
                 named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
@@ -178,14 +179,13 @@ def _of_sector(doc: Doc, mentions: list[ActorMention], entities, start: int, end
     return (lambda key, mention: key in allowed and accept(key, mention)), None
 
 
-def _without_partners(doc: Doc, mentions: list[ActorMention], start: int, end: int, accept):
+def _without_partners(doc: Doc, index: ActorIndex, start: int, end: int, accept):
     """``accept`` without the actors that are other arguments of the phrase's own clause ("déposée
     par Velora contre l'entreprise" is not Velora: :func:`clause_partners`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     partners = clause_partners(span[-1]) if span is not None and len(span) else frozenset()
     if not partners:
         return accept
-    index = ActorIndex(doc, mentions)
     excluded = {m.key for i in partners if (m := index.mention_at(doc[i])) is not None}
     return lambda key, mention: key not in excluded and accept(key, mention)
 
@@ -195,13 +195,13 @@ def _phrase_noun(phrase: str) -> str:
     return phrase.split(" ")[-1].split("'")[-1]
 
 
-def _called_so(doc, mentions, entities, words) -> dict[str, set[str]]:
+def _called_so(doc, index: ActorIndex, entities, words) -> dict[str, set[str]]:
     """Trade noun → the actors the article gave it ("la plateforme Velora", "Velora, la plateforme
     suédoise"): "la plateforme" stands for the one actor so called. Generic nouns ("la société",
     "le groupe") say nothing of a trade and are left to focus."""
     cues = description_cues(words)
     generic = {fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])}
-    given = titles_given(doc, ActorIndex(doc, mentions), entities, cues)
+    given = titles_given(doc, index, entities, cues)
     return {noun: keys for noun, keys in given.items() if noun not in generic}
 
 

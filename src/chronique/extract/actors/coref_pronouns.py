@@ -1,7 +1,9 @@
 """Within one article: subject pronouns and demonstratives ("il", "-t-elle", "ce dernier").
 
-A pronoun is the person most in focus of its gender; a subject "elle" may continue an organisation
-when no woman is in view; a pronoun set off between commas restates the name before it.
+A pronoun is the person most in focus of its gender; with no such person in view, a subject "il"
+or "elle" may continue the organisation that was the previous sentence's subject, and "ce
+dernier" / "celle-ci" stand for the organisation named just before; a pronoun set off between
+commas restates the name before it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ LABELS = dependency_scheme("ud")
 SUBJECT_DEPS = LABELS.subjects
 
 def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
-    """Subject pronouns and "ce dernier": the person in focus, read left to right."""
+    """Subject pronouns and "ce dernier": the person in focus (or, with none in view, the
+    organisation the text is about), read left to right."""
     subject = {fold(p) for p in words["pronouns"]["subject"]}
     last_named = {fold(p) for p in words["pronouns"]["last_named"]}
     feminine_named = {fold(p) for p in words["pronouns"]["last_named_feminine"]}
