@@ -59,9 +59,6 @@ def test_the_candidate_of_the_sector_said(nlp, text, surface, expected):
         # two laboratories, both subjects of the sentence in view
         ("Le laboratoire Helvion et le laboratoire Quorvane ont signé un accord. Le groupe pharmaceutique a "
          "précisé que l'usine resterait ouverte.", "Le groupe"),
-        # a generic plural stands for nobody
-        ("Les groupes pharmaceutiques ont salué la décision de la société Velora.", "Les groupes"),
-        ("Les groupes pharmaceutiques ont salué la décision de la société Velora.", "Les groupes pharmaceutiques"),
     ],
 )
 def test_a_sector_description_without_one_candidate_stays_unresolved(nlp, text, surface):
@@ -69,11 +66,14 @@ def test_a_sector_description_without_one_candidate_stays_unresolved(nlp, text, 
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="known: 'la banque' falls back to the company named last (Velora), "
+                   "which shows no banking either; the sector rule only keeps the fund out")
 def test_a_bank_is_not_the_investment_fund(nlp):
-    """"la banque publique d'investissement" says banking and investment: the fund shows only one."""
+    """"la banque publique d'investissement" says banking and investment: the fund shows only one,
+    the company none, so the description stands for an actor the article does not name."""
     text = ("Le fonds d'investissement Ardival a racheté la société Velora. Selon son président, la banque "
             "publique d'investissement a refusé de suivre.")
-    assert resolved(nlp, text, "la banque") != "org:Ardival"
+    assert resolved(nlp, text, "la banque") is None
 
 
 def test_the_sector_lexicon_has_the_press_sectors():
