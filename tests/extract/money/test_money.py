@@ -180,3 +180,18 @@ def test_component_on_english() -> None:
     nlp.add_pipe("chronique_money", config={"lang": "en"})
     doc = nlp("Musk offered $97.4 billion.")
     assert [(m.text, m.amount) for m in doc._.money] == [("$97.4 billion", 97_400_000_000.0)]
+
+
+def test_a_broken_elliptical_lexicon_fails_when_the_pipeline_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A malformed ``[elliptical]`` section stops the build of the money component, not the first
+    article that states an amount (an empty text states none, so it never reaches those patterns)."""
+    from chronique.extract.money import elliptical
+    from chronique.extract.money.component import MoneyFinder
+
+    monkeypatch.setattr(elliptical, "lexicon", lambda lang, name: {"elliptical": {"cues": 5}})
+    elliptical._context_patterns.cache_clear()
+    try:
+        with pytest.raises(TypeError):
+            MoneyFinder("fr")
+    finally:
+        elliptical._context_patterns.cache_clear()

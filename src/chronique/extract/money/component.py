@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from chronique.extract.money.amounts import find_stated_money
-from chronique.extract.money.elliptical import elliptical_amounts
+from chronique.extract.money.elliptical import compile_elliptical, elliptical_amounts
 from chronique.model import Money
 from chronique.nlp.extensions import register_extensions, text_of
 
@@ -38,6 +38,7 @@ class MoneyFinder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         find_money("", lang)  # fail at pipeline build time, not on the first document
+        compile_elliptical(lang)  # "" states no amount, so it never reaches these patterns
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.money = find_money(text_of(doc), self.lang)

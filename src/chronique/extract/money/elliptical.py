@@ -16,7 +16,7 @@ from chronique.data import lexicon
 from chronique.extract.money.amounts import bare_amount_patterns, scaled_amount
 from chronique.model import Money
 
-__all__ = ["elliptical_amounts"]
+__all__ = ["elliptical_amounts", "compile_elliptical"]
 
 #: How far back a cue word may stand before the figure (characters, within the sentence).
 CUE_WINDOW = 60
@@ -41,6 +41,13 @@ def _sentence_before(text: str, start: int) -> str:
     window = text[max(0, start - CUE_WINDOW):start]
     cut = max(window.rfind(mark) for mark in ".!?;\n")
     return window[cut + 1:]
+
+
+def compile_elliptical(lang: str) -> None:
+    """Compile the patterns for ``lang`` now, so that a broken ``[elliptical]`` lexicon fails when
+    the pipeline is built, not on the first article that states an amount."""
+    bare_amount_patterns(lang)
+    _context_patterns(lang)
 
 
 def elliptical_amounts(text: str, stated: list[Money], lang: str) -> list[Money]:
