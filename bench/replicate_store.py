@@ -41,7 +41,7 @@ COPIES: dict[str, str] = {
     "event_actors": "event_id || :suffix, entity_id, role, position",
     "event_mentions": ('NULL, event_id || :suffix, doc_id || :suffix, start, "end", trigger, trigger_start,'
                        " trigger_end, sentence_start, sentence_end, modality, confidence, date_value,"
-                       " date_start, date_end, amount, currency, score, cameo, plover"),
+                       " date_start, date_end, amount, currency, score, cameo, plover, sentence_digest"),
     "relation_evidence": 'relation_id, doc_id || :suffix, start, "end", valid_from, valid_to',
     "sentences": 'doc_id || :suffix, start, "end"',
     "ingest_log": "NULL, origin, content_hash || :suffix, doc_id || :suffix, status, reason, at",

@@ -28,7 +28,7 @@ from chronique.store.aggregates import account_events
 
 __all__ = [
     "SYMMETRIC_EVENT_TYPES", "Substitute", "ActorOverrides", "EvidenceKey", "EndOverrides", "event_actors_key", "digest_id", "sentence_text",
-    "place_telling", "insert_event_mention", "insert_relation", "events_involving",
+    "sentence_digest", "place_telling", "insert_event_mention", "insert_relation", "events_involving",
     "relations_involving", "refold_events", "refold_relations", "event_actors_of_tellings",
     "relation_ends_of_evidence",
 ]
@@ -80,8 +80,9 @@ _TELLINGS_OF_EVENT = """
 #: The stored events with these participants that may fit a telling. Undated ones always may; a
 #: dated one when its value is the telling's or its days overlap the telling's (a superset of
 #: ``identity.events.dates_compatible``, which decides), or when its stored interval is missing
-#: or unsound (``interval_of`` then reads the value). ``events_by_actors_date`` range, never
-#: every event of a much-covered pair.
+#: or unsound (``interval_of`` then reads the value). One range of ``events_identity``, which
+#: holds every column read here: the index pages only, never one table page per event of a
+#: much-covered pair.
 _EVENTS_THAT_MAY_FIT = """
     SELECT id, date_value, date_start, date_end FROM events
     WHERE actors_key = ? AND (date_value IS NULL OR date_value = ? OR date_start IS NULL OR date_end IS NULL
@@ -90,9 +91,25 @@ _EVENTS_THAT_MAY_FIT = """
     ORDER BY id
 """
 
+#: Every stored event with these participants, for an undated telling (any may fit it), from the
+#: same covering index.
+_EVENTS_OF_ACTORS = "SELECT id, date_value, date_start, date_end FROM events WHERE actors_key = ? ORDER BY id"
+
 #: The events the document being written already told (``event_mentions_by_doc``: a few rows,
 #: where starting from the events of a much-covered pair would read all their tellings).
 _EVENTS_TOLD_BY_DOCUMENT = "SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ?"
+
+#: The events some telling of which has this sentence digest (``event_mentions_by_sentence``: the
+#: reprints of one sentence, where reading the sentences of every candidate grew with the store).
+_EVENTS_TOLD_IN_SENTENCE = "SELECT DISTINCT event_id FROM event_mentions WHERE sentence_digest = ?"
+
+
+def sentence_digest(sentence: str) -> str:
+    """The digest of a telling's sentence as the identity rules compare sentences
+    (``identity.events.sentence_key``), stored with the telling so that the tellings of one
+    sentence are found by an index. Changing ``sentence_key`` needs a migration that computes
+    the stored digests again (m012 computed the first ones)."""
+    return hashlib.sha1(sentence_key(sentence).encode("utf-8")).hexdigest()[:16]
 
 
 def _stored_events(conn: sqlite3.Connection, actors_key: str, telling: Telling) -> list[StoredEvent]:
@@ -101,8 +118,7 @@ def _stored_events(conn: sqlite3.Connection, actors_key: str, telling: Telling) 
     rule for repeated types reads them) the sentences that told it (``substr`` counts
     characters as Python does)."""
     if telling.date_value is None:
-        rows = conn.execute("SELECT id, date_value, date_start, date_end FROM events WHERE actors_key = ?"
-                            " ORDER BY id", (actors_key,)).fetchall()
+        rows = conn.execute(_EVENTS_OF_ACTORS, (actors_key,)).fetchall()
     else:
         span = interval_of(telling.date_value, telling.date_start, telling.date_end)
         low, high = (span[0].isoformat(), span[1].isoformat()) if span else ("9999-12-31", "0000-01-01")
@@ -111,12 +127,17 @@ def _stored_events(conn: sqlite3.Connection, actors_key: str, telling: Telling) 
         return []
     told_here = frozenset(row[0] for row in conn.execute(_EVENTS_TOLD_BY_DOCUMENT, (telling.doc_id,)))
     repeated = is_repeated(telling.type)
+    same_sentence: frozenset[str] | None = None  # read once, and only when the rule needs it
     events = []
     for event_id, value, start, end in rows:
         sentences: frozenset[str] = frozenset()
         if repeated and (telling.date_value is None or value is None) and event_id not in told_here:
-            sentences = frozenset(sentence_key(sentence or "") for (sentence,) in
-                                  conn.execute(_TELLINGS_OF_EVENT, (event_id,)))
+            if same_sentence is None:
+                same_sentence = frozenset(row[0] for row in conn.execute(
+                    _EVENTS_TOLD_IN_SENTENCE, (sentence_digest(telling.sentence),)))
+            if event_id in same_sentence:  # the digest finds them; the sentences themselves decide
+                sentences = frozenset(sentence_key(sentence or "") for (sentence,) in
+                                      conn.execute(_TELLINGS_OF_EVENT, (event_id,)))
         documents = frozenset({telling.doc_id}) if event_id in told_here else frozenset()
         events.append(StoredEvent(event_id, value, start, end, documents, sentences))
     return events
@@ -202,17 +223,19 @@ def place_telling(conn: sqlite3.Connection, doc_id: str, sentence: str, event: E
     return chosen.id
 
 
-def insert_event_mention(conn: sqlite3.Connection, event_id: str, doc_id: str, event: Event) -> None:
-    """Record one telling with its own values (what this article alone said)."""
+def insert_event_mention(conn: sqlite3.Connection, event_id: str, doc_id: str, event: Event,
+                         sentence: str) -> None:
+    """Record one telling with its own values (what this article alone said) and the digest of
+    its ``sentence`` (:func:`sentence_text`)."""
     conn.execute(
         'INSERT INTO event_mentions (event_id, doc_id, start, "end", trigger, trigger_start,'
         " trigger_end, sentence_start, sentence_end, modality, confidence, date_value, date_start,"
-        " date_end, amount, currency, score, cameo, plover)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " date_end, amount, currency, score, cameo, plover, sentence_digest)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (event_id, doc_id, event.start, event.end, event.trigger, event.trigger_start,
          event.trigger_end, event.sentence_start, event.sentence_end, event.modality,
          event.confidence, event.date, event.date_start, event.date_end, event.amount,
-         event.currency, event.score, event.cameo, event.plover),
+         event.currency, event.score, event.cameo, event.plover, sentence_digest(sentence)),
     )
 
 

@@ -155,8 +155,9 @@ def _insert_event(conn: sqlite3.Connection, doc: Document, event: Event, key_map
     """Add this telling to the event it tells, creating the event the first time it is told."""
     sources = _unique([key_map(key, f"a {event.type} event's source") for key in event.sources])
     targets = _unique([key_map(key, f"a {event.type} event's target") for key in event.targets])
-    event_id = place_telling(conn, doc.id, sentence_text(doc.text, event), event, sources, targets)
-    insert_event_mention(conn, event_id, doc.id, event)
+    sentence = sentence_text(doc.text, event)
+    event_id = place_telling(conn, doc.id, sentence, event, sources, targets)
+    insert_event_mention(conn, event_id, doc.id, event, sentence)
 
 
 def _insert_relation(conn: sqlite3.Connection, doc_id: str, relation: Relation, key_map: _KeyMap) -> None:
