@@ -28,7 +28,6 @@ from chronique.extract.actors.names import (
     WORDS,
     CueIndex,
     NamedSpan,
-    last_word_before,
     line_before,
     span_text,
     span_words,
@@ -354,22 +353,12 @@ class ContextTyper:
 
     def _team_before(self, text: str, start: int) -> bool:
         """A team noun and "de" right before ``start``, one adjective allowed between them."""
-        if self.team_context.type_before(text, start):
-            return True
-        words = WORDS.findall(line_before(text, start)[-64:])
-        return len(words) >= 3 and self.team_context.type_at_end(" ".join(words[:-2] + words[-1:])) is not None
+        return self.team_context.type_before_loosely(text, start) is not None
 
     def context_type(self, text: str, start: int) -> str | None:
         """The type the words before ``start`` give, one adjective allowed before the last
         word: "l'acquisition prédatrice de X", "le seul concurrent crédible de X"."""
-        if last_word_before(text, start) not in self.context.last_words:
-            return None  # both tries below end with the line's last word
-        before = line_before(text, start)
-        found = self.context.type_at_end(before)
-        words = WORDS.findall(before[-64:])
-        if found is None and len(words) >= 3:
-            found = self.context.type_at_end(" ".join(words[:-2] + words[-1:]))
-        return found
+        return self.context.type_before_loosely(text, start)
 
     def is_country(self, text: str) -> bool:
         lowered = text.lower()

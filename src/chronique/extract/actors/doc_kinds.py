@@ -29,11 +29,8 @@ from collections.abc import Callable
 from typing import Any
 
 from chronique.extract.actors.names import (
-    WORDS,
     CueIndex,
     NamedSpan,
-    last_word_before,
-    line_before,
     span_text,
     span_words,
 )
@@ -90,15 +87,7 @@ class DocumentKinds:
 
     def _company_kind(self, text: str, name: NamedSpan) -> str | None:
         """"le rachat de X", "les acquisitions historiques d'X": ORG; one adjective allowed."""
-        start = name.span.start_char
-        if last_word_before(text, start) not in self.company_context.last_words:
-            return None
-        before = line_before(text, start)
-        found = self.company_context.type_at_end(before)
-        words = WORDS.findall(before[-64:])
-        if found is None and len(words) >= 3:
-            found = self.company_context.type_at_end(" ".join(words[:-2] + words[-1:]))
-        return found
+        return self.company_context.type_before_loosely(text, name.span.start_char)
 
 
 def join_model_names(names: list[NamedSpan]) -> None:
