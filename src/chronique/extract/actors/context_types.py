@@ -6,7 +6,8 @@ and it takes capitalised common words, dates and datelines for names ("Résultat
 14", "NEW YORK (Reuters)"). The text says better, in general ways:
 
 * the words before a name: "au capital de X", "le conseil d'administration de X", "la
-  commercialisation du X" (the lexicon's ``org_context_before`` and ``product_context_before``);
+  commercialisation du X" (the lexicon's ``company_context_before``, ``org_context_before`` and
+  ``product_context_before``);
 * a word inside a name: "Sporting Club de Braga", "Premier League" (``inner_org_words``);
 * the list a name stands in, and the plural cue that opens it: "douze clubs (A, B, C)",
   "des films tels que « A » et « B »", "un groupe de médias : A, B, C"; failing a cue, the list's
@@ -86,7 +87,7 @@ class ContextTyper:
     ) -> None:
         contractions = words["cue_contractions"]
         self.context = CueIndex(
-            [(c, "ORG") for c in words["org_context_before"]]
+            [(c, "ORG") for c in words["company_context_before"] + words["org_context_before"]]
             + [(c, "PRODUCT") for c in words["product_context_before"]],
             contractions,
         )

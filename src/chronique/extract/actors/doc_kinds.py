@@ -14,7 +14,8 @@ Every mention of a known organisation or product votes with what the text says r
   says nothing of the kind by itself ("la marque X", "la plateforme X": ``neutral_cues``);
 * the plural cue opening a list it stands in ("les applications telles que A, B et C");
 * words before it that only a company takes ("le rachat de X", "au capital de X":
-  ``company_before``), or being the object of a verb of buying or selling ("Meta a racheté X").
+  ``actors.toml: company_context_before``, ``kinds.toml: company_before``), or being the
+  object of a verb of buying or selling ("Meta a racheté X").
 
 When every vote of the article names one kind, every mention of the actor takes that kind (an
 unknown name too: "propriétaire de HBO Max" then "le service de vidéo à la demande HBO Max" is a
@@ -53,7 +54,8 @@ class DocumentKinds:
              for cue in listed if fold(cue) not in neutral],
             contractions,
         )
-        self.company_context = CueIndex([(c, "ORG") for c in kinds["company_before"]], contractions)
+        self.company_context = CueIndex(
+            [(c, "ORG") for c in words["company_context_before"] + kinds["company_before"]], contractions)
 
     def decide(self, text: str, names: list[NamedSpan], list_kinds: dict[int, str],
                bought: Callable[[NamedSpan], bool]) -> None:
