@@ -202,7 +202,8 @@ class ActorRecognizer:
         self.known = KnownNameFinder(nlp, kb, self.words)
         self.patterns = UnknownNamePatterns(self.words)
         places = lexicon(lang, "places")
-        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb, lexicon(lang, "kinds"))
+        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb, lexicon(lang, "kinds"),
+                                          lexicon(lang, "persons"))
         self.institutions = InstitutionFinder(self.words, places, kb)
         self.particles = self.patterns.particles
         self.cues = CueIndex(
@@ -263,13 +264,19 @@ class ActorRecognizer:
         start_char = tokens.starts[start]
         cue_type = self._cue_type(start_char, text)
         name = text[start_char : tokens.ends[end - 1]]
-        if cue_type == "PERSON" and name.isupper() and len(name) <= 5:
-            cue_type = None  # "le député UMP": a party, not a person
+        if cue_type == "PERSON" and (name.isupper() and len(name) <= 5 or self._person_follows(doc, tokens, end)):
+            cue_type = None  # "le député UMP", "le pilote Red Bull Max Verstappen": a party, a team, not a person
         if tokens.texts[end - 1] in self.org_suffixes and end - start > 1:
             cue_type = "ORG"
         entity_type = cue_type or self.ner_types.get(label, "OTHER")
         span = Span(doc, start, end, label=entity_type)
         return NamedSpan(span, entity_type, typed_by_cue=cue_type is not None)
+
+    def _person_follows(self, doc: Doc, tokens: TokenTable, end: int) -> bool:
+        """Whether a person's name starts right after a name ending before ``end``: a first name
+        and a capitalised word, or the model's person ("le pilote Red Bull Max Verstappen")."""
+        return end < len(doc) and (self.patterns.opens_person_name(tokens, end)
+                                   or doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PER")
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
         """Drop leading determiners and punctuation; reject spans that are not names.

@@ -34,6 +34,7 @@ from chronique.extract.actors.names import (
     span_words,
 )
 from chronique.extract.actors.patterns import verb_lemmas
+from chronique.extract.actors.person_cues import PersonCues
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
@@ -83,7 +84,7 @@ class ContextTyper:
 
     def __init__(
         self, words: dict[str, Any], places: dict[str, Any], first_names: frozenset[str], kb: KnowledgeBase,
-        kinds: dict[str, Any],
+        kinds: dict[str, Any], persons: dict[str, Any],
     ) -> None:
         contractions = words["cue_contractions"]
         self.context = CueIndex(
@@ -123,6 +124,7 @@ class ContextTyper:
         #: The text between two names → whether it joins them in a list, across documents.
         self._joining_gaps: dict[str, bool] = {}
         self.kinds = DocumentKinds(words, kinds, contractions)
+        self.persons = PersonCues(words, persons, self.countries | self.capitals)
 
     def apply(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[NamedSpan]:
         names = [n for n in names if not self.names_nobody(doc, text, n)]
@@ -140,6 +142,7 @@ class ContextTyper:
             if name.kb_id is None and name.key is None:
                 self._brand_product(name, names)
         join_model_names(names)
+        self.persons.apply(doc, names, self.first_names)
         for name in names:
             self._lone_person(name, names)
             self._surname_taken_for_place(name, names)
@@ -249,7 +252,8 @@ class ContextTyper:
     # -- what names nobody -------------------------------------------------------------------
     def names_nobody(self, doc: Doc, text: str, name: NamedSpan) -> bool:
         """A press abbreviation, a dateline, a date, or one capitalised common word opening a
-        sentence ("Résultat, …", "Morceaux choisis.") that does not act in it. Read from the
+        sentence ("Résultat, …", "Morceaux choisis.") that does not act in it, a nationality said as a
+        noun ("le Brésilien"). Read from the
         token table: no ``Token`` is built."""
         if name.kb_id is not None or name.key is not None:
             return False
@@ -269,6 +273,8 @@ class ContextTyper:
             return True
         if end - start != 1:
             return False
+        if self.persons.is_nationality_noun(tokens, start):
+            return True  # "Le Brésilien a signé": a person's description, no name
         previous = texts[start - 1] if start > 0 else "\n"
         opens = tokens.sent_starts[start] or previous in SENTENCE_OPENERS or "\n" in previous
         common = tokens.pos[start] in ("NOUN", "ADJ", "VERB", "ADV") and tokens.lemmas[start].islower()
