@@ -389,17 +389,24 @@ class ActorRecognizer:
 
     def _surname_owners(self, names: list[NamedSpan], types: dict[str, str],
                         tokens: TokenTable) -> dict[str, NamedSpan | None]:
-        """Surname → the full name it stands for; ``None`` when two people share it."""
+        """Surname → the full name it stands for; ``None`` when two people share it. A first name
+        alone ("« Claire connaît nos métiers »" after "Claire Delorme") stands for the one person
+        of the article it opens, unless it is also someone's surname."""
         owners: dict[str, NamedSpan | None] = {}
+        first_owners: dict[str, NamedSpan | None] = {}
         for name in names:
             entity_type = name.type if name.kb_id else types.get(span_text(name.span, tokens), name.type)
             if entity_type != "PERSON" or len(name.span) < 2:
                 continue
-            for surname in surname_forms(span_words(name.span, tokens), self.particles):
-                previous = owners.get(surname, name)
+            words = span_words(name.span, tokens)
+            claims = [(owners, surname) for surname in surname_forms(words, self.particles)]
+            if words[0] in self.patterns.first_names:
+                claims.append((first_owners, words[0]))
+            for table, word in claims:
+                previous = table.get(word, name)
                 same = previous is not None and _identity(previous, tokens) == _identity(name, tokens)
-                owners[surname] = name if same else None
-        return owners
+                table[word] = name if same else None
+        return first_owners | owners
 
     @staticmethod
     def _majority_types(names: list[NamedSpan], tokens: TokenTable) -> dict[str, str]:

@@ -108,6 +108,7 @@ class UnknownNamePatterns:
         contractions = words["cue_contractions"]
         self.cues = CueIndex(cues, contractions)
         self.object_cues = CueIndex(((cue, etype) for cue, etype in cues if etype != "PERSON"), contractions)
+        self.move_links = frozenset(words["apposition_move_links"])
         self.possessive_relatives = frozenset(words.get("institutions", {}).get("possessive_relatives", []))
         # "le PDG de Zelvio": what a role is held in is an organisation
         role_preposition = words["role_preposition"]
@@ -351,6 +352,8 @@ class UnknownNamePatterns:
         for i in tokens.positions((",",)):
             if i == 0 or i + 2 >= len(texts) or not name_like(texts[i - 1]):
                 continue
+            if tokens.pos[i + 1] in ("VERB", "AUX") and tokens.folded[i + 2] in self.move_links:
+                continue  # "Gaëtan Laborde, parti au FC Nantes": the participle of "partir", no party
             idx = tokens.starts[i]
             after = fold(text[idx + 1 : idx + 48]).lstrip()
             entity_type = self._cue_type_after(after)
