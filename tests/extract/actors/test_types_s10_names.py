@@ -66,3 +66,12 @@ def test_a_known_maker_after_an_adjective_names_its_model(nlp):
     """"la petite Fiat 500": the maker's product, as "la Fiat 500" is."""
     found = entities_of(nlp, "Stellantis a présenté la petite Fiat 500 électrique à Turin.")
     assert found["Fiat 500"][0] == "PRODUCT"
+
+
+@pytest.mark.slow
+def test_a_wine_estate_is_an_organisation_a_castle_of_a_place_is_not(nlp):
+    """"le château Lestage-Simon" is the estate; "le château de Chambord" names the place after "de"."""
+    found = entities_of(nlp, "Le négociant Quancard a racheté lundi le château Lestage-Simon à ses propriétaires.")
+    assert found["Lestage-Simon"][0] == "ORG"
+    found = entities_of(nlp, "Le château de Chambord a accueilli un million de visiteurs.")
+    assert found.get("Chambord", ("LOC",))[0] != "ORG"
