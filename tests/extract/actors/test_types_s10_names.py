@@ -75,3 +75,12 @@ def test_a_wine_estate_is_an_organisation_a_castle_of_a_place_is_not(nlp):
     assert found["Lestage-Simon"][0] == "ORG"
     found = entities_of(nlp, "Le château de Chambord a accueilli un million de visiteurs.")
     assert found.get("Chambord", ("LOC",))[0] != "ORG"
+
+
+@pytest.mark.slow
+def test_an_infinitive_opening_a_sentence_is_no_part_of_the_name(nlp):
+    """"Vendre Alstom à Siemens …": the company is "Alstom"; a first name stays ("Roger Federer")."""
+    found = entities_of(nlp, "Vendre Alstom à Siemens était impensable. Brader Ubisoft serait une faute.")
+    assert "Vendre Alstom" not in found and found["Alstom"][0] == "ORG"
+    assert "Brader Ubisoft" not in found
+    assert "Roger Federer" in entities_of(nlp, "Roger Federer a gagné son dernier match à Bâle.")

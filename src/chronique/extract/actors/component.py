@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import replace
 from typing import cast
 
@@ -81,6 +82,16 @@ def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
         title_before = any(tokens.pos[i] != "PROPN" for i in extra)  # "Économie", not "Jose" (Maria Aznar)
         return anchor.type == "PERSON" and title_before and anchor.span.end == span.end
     return False
+
+
+def _verb_lemmas(nlp: Language) -> Container[str]:
+    """The verbs the model's lemmatizer knows (its ``lemma_index`` table), or none."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    verbs = lookups.get_table("lemma_index").get("verb")
+    return verbs if verbs is not None else frozenset()
 
 
 def _glued_hyphen_name_follows(doc: Doc, end: int) -> bool:
@@ -197,7 +208,9 @@ class ActorRecognizer:
     def __init__(self, nlp: Language, lang: str, kb: KnowledgeBase) -> None:
         self.lang = lang
         self.kb = kb
+        self.verbs = _verb_lemmas(nlp)
         self.words = lexicon(lang, "actors")
+        self.infinitive_endings = tuple(self.words["infinitive_endings"])
         self.ner_types: dict[str, str] = dict(self.words["ner_types"])
         self.known = KnownNameFinder(nlp, kb, self.words)
         self.patterns = UnknownNamePatterns(self.words)
@@ -305,6 +318,8 @@ class ActorRecognizer:
                 break
         if start >= end:
             return None
+        if end - start > 1 and self._opens_with_infinitive(tokens, start):
+            start += 1  # "Brader Dailymotion à Yahoo!": the verb opening the sentence is no part of the name
         demonyms = self.institutions.demonyms
         while end - start > 1 and texts[start].lower() in demonyms and texts[start + 1][:1].isupper():
             start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
@@ -315,6 +330,15 @@ class ActorRecognizer:
         if first.islower() and first.isalpha() and first.lower() not in self.particles:
             return None  # "ministre de l'Économie": a description, which coref resolves
         return start, end
+
+    def _opens_with_infinitive(self, tokens: TokenTable, i: int) -> bool:
+        """A capitalised infinitive opening a sentence before a capitalised word ("Vendre Alstom",
+        "Brader Dailymotion"), tagged a verb or in the lemmatizer's verbs; never a first name."""
+        word, lower = tokens.texts[i], tokens.texts[i].lower()
+        opens = tokens.sent_starts[i] or i > 0 and tokens.texts[i - 1] in ("«", '"', "“")
+        return bool(opens and word[:1].isupper() and tokens.texts[i + 1][:1].isupper()
+                    and lower.endswith(self.infinitive_endings) and word not in self.patterns.first_names
+                    and (tokens.pos[i] == "VERB" or lower in self.verbs))
 
     def _name_article(self, tokens: TokenTable, i: int, label: str) -> bool:
         """"Les" in "selon Les Echos", "Le" in "Le Pen": an article that belongs to a name."""
