@@ -114,3 +114,18 @@ def test_a_team_between_a_person_noun_and_the_person_is_no_person(nlp):
                           "Charles Martin a démissionné.")
     assert types.get("Pierre Gasly") == "PERSON" and types.get("Charles Martin") == "PERSON"
     assert types.get("Alpine") != "PERSON" and types.get("Horizons") != "PERSON"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        # weaker cues, where the model itself took the word for a person
+        ("Gavi a retrouvé son entraîneur mardi après sa blessure.", "Gavi", True),
+        ("Kanté s'est dit très heureux de ce retour à Lens.", "Kanté", True),
+        # quiet: the model did not take it for a person; a company too may feel "confiant"
+        ("Vinted s'est dit confiant pour l'année 2026.", "Vinted", False),
+    ],
+)
+def test_weaker_cues_agree_with_the_model(nlp, text, name, person):
+    assert (types_of(nlp, text).get(name) == "PERSON") is person

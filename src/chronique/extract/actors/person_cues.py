@@ -19,6 +19,10 @@ names:
   of the sentence before that could be it and that sentence names no person's noun ("X a vendu
   son attaquant. Le Brésilien …" is the attacker).
 
+Where the model itself took the word for a person, weaker cues agree with it: a noun a player
+has but a club may have too ("X a quitté son club", "son entraîneur"), a reflexive verb of
+feeling right after the name ("X s'est dit heureux", "X se sent prêt").
+
 A capitalised nationality after an article ("le Brésilien", "l'Argentine" is a country) names
 nobody by itself: :meth:`PersonCues.is_nationality_noun`.
 
@@ -62,6 +66,10 @@ class PersonCues:
         self.determiners = frozenset(fold(unify_apostrophes(d)) for d in words["apposition_determiners"])
         self.relatives = {tuple(WORDS.findall(fold(noun))) for noun in persons["relative_nouns"]}
         self.possessives = frozenset(persons["possessives"])
+        self.model_relatives = self.relatives | {tuple(WORDS.findall(fold(noun)))
+                                                 for noun in persons["person_model_relatives"]}
+        self.reflexives = frozenset(fold(unify_apostrophes(w)) for w in persons["reflexives"])
+        self.feeling_verbs = frozenset(fold(w) for w in persons["feeling_verbs"])
         self.age_units = frozenset(persons["age_units"])
         self.aged = frozenset(fold(w) for w in persons["aged_words"])
         self.first_person = frozenset(fold(unify_apostrophes(w)) for w in (
@@ -94,7 +102,9 @@ class PersonCues:
         starts = {n.span.start for n in names}
         described = self._described_words(tokens, names, candidates)
         for word, group in candidates.items():
-            if word in described or any(self._shows_person(tokens, n.span.start, starts) for n in group):
+            if word in described or any(self._shows_person(tokens, n.span.start, starts) for n in group) or any(
+                    n.type == "PERSON" and n.source == "model" and self._agrees_with_model(tokens, n.span.start, starts)
+                    for n in group):
                 for name in group:
                     name.type, name.typed_by_cue, name.rule = "PERSON", True, "person-cue"
 
@@ -163,15 +173,30 @@ class PersonCues:
                 return after >= len(texts) or not name_like(texts[after]) or tokens.sent_starts[after]
         return False
 
-    def _with_relative(self, tokens: TokenTable, i: int, name_starts: set[int]) -> bool:
+    def _with_relative(self, tokens: TokenTable, i: int, name_starts: set[int],
+                       nouns: set[tuple[str, ...]] | None = None) -> bool:
         """"X est arrivé avec sa femme": a possessive and a relative after the name in its
         sentence, with no other name between them."""
         texts, folded, sent_starts = tokens.texts, tokens.folded, tokens.sent_starts
         for k in range(i + 1, min(len(texts) - 1, i + RELATIVE_WINDOW)):
             if sent_starts[k] or k in name_starts:
                 return False
-            if folded[k] in self.possessives and self._noun_at(folded, k + 1, self.relatives):
+            if folded[k] in self.possessives and self._noun_at(folded, k + 1, nouns or self.relatives):
                 return True
+        return False
+
+    def _agrees_with_model(self, tokens: TokenTable, i: int, name_starts: set[int]) -> bool:
+        """Weaker cues, for a word the model took for a person: "X a quitté son club", "X s'est
+        dit heureux" (a reflexive verb of feeling right after the name)."""
+        if self._with_relative(tokens, i, name_starts, self.model_relatives):
+            return True
+        folded = tokens.folded
+        k = i + 1
+        if k < len(folded) and folded[k] in self.reflexives:
+            k += 1
+            if k < len(folded) and tokens.pos[k] == "AUX":
+                k += 1
+            return k < len(folded) and folded[k] in self.feeling_verbs
         return False
 
     def _says_i(self, tokens: TokenTable, i: int) -> bool:
