@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import replace
 from typing import cast
 
@@ -81,6 +82,16 @@ def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
         title_before = any(tokens.pos[i] != "PROPN" for i in extra)  # "Économie", not "Jose" (Maria Aznar)
         return anchor.type == "PERSON" and title_before and anchor.span.end == span.end
     return False
+
+
+def _verb_lemmas(nlp: Language) -> Container[str]:
+    """The verbs the model's lemmatizer knows (its ``lemma_index`` table), or none."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    verbs = lookups.get_table("lemma_index").get("verb")
+    return verbs if verbs is not None else frozenset()
 
 
 def _glued_hyphen_name_follows(doc: Doc, end: int) -> bool:
@@ -197,12 +208,15 @@ class ActorRecognizer:
     def __init__(self, nlp: Language, lang: str, kb: KnowledgeBase) -> None:
         self.lang = lang
         self.kb = kb
+        self.verbs = _verb_lemmas(nlp)
         self.words = lexicon(lang, "actors")
+        self.infinitive_endings = tuple(self.words["infinitive_endings"])
         self.ner_types: dict[str, str] = dict(self.words["ner_types"])
         self.known = KnownNameFinder(nlp, kb, self.words)
         self.patterns = UnknownNamePatterns(self.words)
         places = lexicon(lang, "places")
-        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb, lexicon(lang, "kinds"))
+        self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb, lexicon(lang, "kinds"),
+                                          lexicon(lang, "persons"))
         self.institutions = InstitutionFinder(self.words, places, kb)
         self.particles = self.patterns.particles
         self.cues = CueIndex(
@@ -263,13 +277,19 @@ class ActorRecognizer:
         start_char = tokens.starts[start]
         cue_type = self._cue_type(start_char, text)
         name = text[start_char : tokens.ends[end - 1]]
-        if cue_type == "PERSON" and name.isupper() and len(name) <= 5:
-            cue_type = None  # "le député UMP": a party, not a person
+        if cue_type == "PERSON" and (name.isupper() and len(name) <= 5 or self._person_follows(doc, tokens, end)):
+            cue_type = None  # "le député UMP", "le pilote Red Bull Max Verstappen": a party, a team, not a person
         if tokens.texts[end - 1] in self.org_suffixes and end - start > 1:
             cue_type = "ORG"
         entity_type = cue_type or self.ner_types.get(label, "OTHER")
         span = Span(doc, start, end, label=entity_type)
         return NamedSpan(span, entity_type, typed_by_cue=cue_type is not None)
+
+    def _person_follows(self, doc: Doc, tokens: TokenTable, end: int) -> bool:
+        """Whether a person's name starts right after a name ending before ``end``: a first name
+        and a capitalised word, or the model's person ("le pilote Red Bull Max Verstappen")."""
+        return end < len(doc) and (self.patterns.opens_person_name(tokens, end)
+                                   or doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PER")
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
         """Drop leading determiners and punctuation; reject spans that are not names.
@@ -298,6 +318,8 @@ class ActorRecognizer:
                 break
         if start >= end:
             return None
+        if end - start > 1 and self._opens_with_infinitive(tokens, start):
+            start += 1  # "Brader Dailymotion à Yahoo!": the verb opening the sentence is no part of the name
         demonyms = self.institutions.demonyms
         while end - start > 1 and texts[start].lower() in demonyms and texts[start + 1][:1].isupper():
             start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
@@ -308,6 +330,15 @@ class ActorRecognizer:
         if first.islower() and first.isalpha() and first.lower() not in self.particles:
             return None  # "ministre de l'Économie": a description, which coref resolves
         return start, end
+
+    def _opens_with_infinitive(self, tokens: TokenTable, i: int) -> bool:
+        """A capitalised infinitive opening a sentence before a capitalised word ("Vendre Alstom",
+        "Brader Dailymotion"), tagged a verb or in the lemmatizer's verbs; never a first name."""
+        word, lower = tokens.texts[i], tokens.texts[i].lower()
+        opens = tokens.sent_starts[i] or i > 0 and tokens.texts[i - 1] in ("«", '"', "“")
+        return bool(opens and word[:1].isupper() and tokens.texts[i + 1][:1].isupper()
+                    and lower.endswith(self.infinitive_endings) and word not in self.patterns.first_names
+                    and (tokens.pos[i] == "VERB" or lower in self.verbs))
 
     def _name_article(self, tokens: TokenTable, i: int, label: str) -> bool:
         """"Les" in "selon Les Echos", "Le" in "Le Pen": an article that belongs to a name."""
@@ -382,17 +413,24 @@ class ActorRecognizer:
 
     def _surname_owners(self, names: list[NamedSpan], types: dict[str, str],
                         tokens: TokenTable) -> dict[str, NamedSpan | None]:
-        """Surname → the full name it stands for; ``None`` when two people share it."""
+        """Surname → the full name it stands for; ``None`` when two people share it. A first name
+        alone ("« Claire connaît nos métiers »" after "Claire Delorme") stands for the one person
+        of the article it opens, unless it is also someone's surname."""
         owners: dict[str, NamedSpan | None] = {}
+        first_owners: dict[str, NamedSpan | None] = {}
         for name in names:
             entity_type = name.type if name.kb_id else types.get(span_text(name.span, tokens), name.type)
             if entity_type != "PERSON" or len(name.span) < 2:
                 continue
-            for surname in surname_forms(span_words(name.span, tokens), self.particles):
-                previous = owners.get(surname, name)
+            words = span_words(name.span, tokens)
+            claims = [(owners, surname) for surname in surname_forms(words, self.particles)]
+            if words[0] in self.patterns.first_names:
+                claims.append((first_owners, words[0]))
+            for table, word in claims:
+                previous = table.get(word, name)
                 same = previous is not None and _identity(previous, tokens) == _identity(name, tokens)
-                owners[surname] = name if same else None
-        return owners
+                table[word] = name if same else None
+        return first_owners | owners
 
     @staticmethod
     def _majority_types(names: list[NamedSpan], tokens: TokenTable) -> dict[str, str]:

@@ -6,7 +6,8 @@ and it takes capitalised common words, dates and datelines for names ("Résultat
 14", "NEW YORK (Reuters)"). The text says better, in general ways:
 
 * the words before a name: "au capital de X", "le conseil d'administration de X", "la
-  commercialisation du X" (the lexicon's ``org_context_before`` and ``product_context_before``);
+  commercialisation du X" (the lexicon's ``company_context_before``, ``org_context_before`` and
+  ``product_context_before``);
 * a word inside a name: "Sporting Club de Braga", "Premier League" (``inner_org_words``);
 * the list a name stands in, and the plural cue that opens it: "douze clubs (A, B, C)",
   "des films tels que « A » et « B »", "un groupe de médias : A, B, C"; failing a cue, the list's
@@ -28,12 +29,12 @@ from chronique.extract.actors.names import (
     WORDS,
     CueIndex,
     NamedSpan,
-    last_word_before,
     line_before,
     span_text,
     span_words,
 )
 from chronique.extract.actors.patterns import verb_lemmas
+from chronique.extract.actors.person_cues import PersonCues
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
@@ -83,11 +84,11 @@ class ContextTyper:
 
     def __init__(
         self, words: dict[str, Any], places: dict[str, Any], first_names: frozenset[str], kb: KnowledgeBase,
-        kinds: dict[str, Any],
+        kinds: dict[str, Any], persons: dict[str, Any],
     ) -> None:
         contractions = words["cue_contractions"]
         self.context = CueIndex(
-            [(c, "ORG") for c in words["org_context_before"]]
+            [(c, "ORG") for c in words["company_context_before"] + words["org_context_before"]]
             + [(c, "PRODUCT") for c in words["product_context_before"]],
             contractions,
         )
@@ -123,6 +124,7 @@ class ContextTyper:
         #: The text between two names → whether it joins them in a list, across documents.
         self._joining_gaps: dict[str, bool] = {}
         self.kinds = DocumentKinds(words, kinds, contractions)
+        self.persons = PersonCues(words, persons, self.countries | self.capitals)
 
     def apply(self, doc: Doc, text: str, names: list[NamedSpan]) -> list[NamedSpan]:
         names = [n for n in names if not self.names_nobody(doc, text, n)]
@@ -140,6 +142,7 @@ class ContextTyper:
             if name.kb_id is None and name.key is None:
                 self._brand_product(name, names)
         join_model_names(names)
+        self.persons.apply(doc, names, self.first_names)
         for name in names:
             self._lone_person(name, names)
             self._surname_taken_for_place(name, names)
@@ -249,7 +252,8 @@ class ContextTyper:
     # -- what names nobody -------------------------------------------------------------------
     def names_nobody(self, doc: Doc, text: str, name: NamedSpan) -> bool:
         """A press abbreviation, a dateline, a date, or one capitalised common word opening a
-        sentence ("Résultat, …", "Morceaux choisis.") that does not act in it. Read from the
+        sentence ("Résultat, …", "Morceaux choisis.") that does not act in it, a nationality said as a
+        noun ("le Brésilien"). Read from the
         token table: no ``Token`` is built."""
         if name.kb_id is not None or name.key is not None:
             return False
@@ -269,6 +273,8 @@ class ContextTyper:
             return True
         if end - start != 1:
             return False
+        if self.persons.is_nationality_noun(tokens, start):
+            return True  # "Le Brésilien a signé": a person's description, no name
         previous = texts[start - 1] if start > 0 else "\n"
         opens = tokens.sent_starts[start] or previous in SENTENCE_OPENERS or "\n" in previous
         common = tokens.pos[start] in ("NOUN", "ADJ", "VERB", "ADV") and tokens.lemmas[start].islower()
@@ -354,22 +360,12 @@ class ContextTyper:
 
     def _team_before(self, text: str, start: int) -> bool:
         """A team noun and "de" right before ``start``, one adjective allowed between them."""
-        if self.team_context.type_before(text, start):
-            return True
-        words = WORDS.findall(line_before(text, start)[-64:])
-        return len(words) >= 3 and self.team_context.type_at_end(" ".join(words[:-2] + words[-1:])) is not None
+        return self.team_context.type_before_loosely(text, start) is not None
 
     def context_type(self, text: str, start: int) -> str | None:
         """The type the words before ``start`` give, one adjective allowed before the last
         word: "l'acquisition prédatrice de X", "le seul concurrent crédible de X"."""
-        if last_word_before(text, start) not in self.context.last_words:
-            return None  # both tries below end with the line's last word
-        before = line_before(text, start)
-        found = self.context.type_at_end(before)
-        words = WORDS.findall(before[-64:])
-        if found is None and len(words) >= 3:
-            found = self.context.type_at_end(" ".join(words[:-2] + words[-1:]))
-        return found
+        return self.context.type_before_loosely(text, start)
 
     def is_country(self, text: str) -> bool:
         lowered = text.lower()

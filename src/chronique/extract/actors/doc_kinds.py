@@ -14,7 +14,8 @@ Every mention of a known organisation or product votes with what the text says r
   says nothing of the kind by itself ("la marque X", "la plateforme X": ``neutral_cues``);
 * the plural cue opening a list it stands in ("les applications telles que A, B et C");
 * words before it that only a company takes ("le rachat de X", "au capital de X":
-  ``company_before``), or being the object of a verb of buying or selling ("Meta a racheté X").
+  ``actors.toml: company_context_before``, ``kinds.toml: company_before``), or being the
+  object of a verb of buying or selling ("Meta a racheté X").
 
 When every vote of the article names one kind, every mention of the actor takes that kind (an
 unknown name too: "propriétaire de HBO Max" then "le service de vidéo à la demande HBO Max" is a
@@ -29,11 +30,8 @@ from collections.abc import Callable
 from typing import Any
 
 from chronique.extract.actors.names import (
-    WORDS,
     CueIndex,
     NamedSpan,
-    last_word_before,
-    line_before,
     span_text,
     span_words,
 )
@@ -56,7 +54,8 @@ class DocumentKinds:
              for cue in listed if fold(cue) not in neutral],
             contractions,
         )
-        self.company_context = CueIndex([(c, "ORG") for c in kinds["company_before"]], contractions)
+        self.company_context = CueIndex(
+            [(c, "ORG") for c in words["company_context_before"] + kinds["company_before"]], contractions)
 
     def decide(self, text: str, names: list[NamedSpan], list_kinds: dict[int, str],
                bought: Callable[[NamedSpan], bool]) -> None:
@@ -90,15 +89,7 @@ class DocumentKinds:
 
     def _company_kind(self, text: str, name: NamedSpan) -> str | None:
         """"le rachat de X", "les acquisitions historiques d'X": ORG; one adjective allowed."""
-        start = name.span.start_char
-        if last_word_before(text, start) not in self.company_context.last_words:
-            return None
-        before = line_before(text, start)
-        found = self.company_context.type_at_end(before)
-        words = WORDS.findall(before[-64:])
-        if found is None and len(words) >= 3:
-            found = self.company_context.type_at_end(" ".join(words[:-2] + words[-1:]))
-        return found
+        return self.company_context.type_before_loosely(text, name.span.start_char)
 
 
 def join_model_names(names: list[NamedSpan]) -> None:

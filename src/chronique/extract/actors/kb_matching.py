@@ -108,12 +108,20 @@ class KnownNameFinder:
         actor = self.kb.actors[chosen]
         if actor.type == "PRODUCT":
             end = self._version_end(doc, end)
-        elif actor.type == "ORG" and start > 0 and doc[start - 1].pos_ == "DET":
+        elif actor.type == "ORG" and self._after_article(doc, start):
             model_end = self._model_end(doc, end)
-            if model_end > end:  # "la Peugeot e-208", "l'Airbus A350-1000": the maker's model
+            if model_end > end:  # "la Peugeot e-208", "la nouvelle Renault 4": the maker's model
                 span = Span(doc, start, self._version_end(doc, model_end), label="PRODUCT")
                 return NamedSpan(span, "PRODUCT", None, True, "pattern", rule="brand-product")
         return NamedSpan(Span(doc, start, end, label=actor.type), actor.type, actor.id, False, "kb")
+
+    @staticmethod
+    def _after_article(doc: Doc, start: int) -> bool:
+        """An article right before ``start``, or an article and one lower-case adjective ("la
+        nouvelle", "la petite")."""
+        if start > 0 and doc[start - 1].pos_ == "DET":
+            return True
+        return start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower and doc[start - 2].pos_ == "DET"
 
     def _model_end(self, doc: Doc, end: int) -> int:
         """The end of a model designation right after a maker's name: one word, or pieces

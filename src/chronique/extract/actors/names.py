@@ -71,6 +71,19 @@ class CueIndex:
             return None
         return self.type_at_end(line_before(text, start))
 
+    def type_before_loosely(self, text: str, start: int) -> str | None:
+        """The type of a cue ending right before ``start``, one word (an adjective) allowed before
+        the cue's last word: "l'acquisition prédatrice de X", "le club portugais de X"."""
+        if last_word_before(text, start) not in self.last_words:
+            return None  # both tries below end with the line's last word
+        before = line_before(text, start)
+        found = self.type_at_end(before)
+        if found is None:
+            words = WORDS.findall(before[-64:])
+            if len(words) >= 3:
+                found = self.type_at_end(" ".join(words[:-2] + words[-1:]))
+        return found
+
     def type_at_end(self, before: str) -> str | None:
         """The type of the longest cue that ``before`` ends with, as whole words."""
         words = WORDS.findall(before[-64:])

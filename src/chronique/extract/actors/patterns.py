@@ -108,6 +108,7 @@ class UnknownNamePatterns:
         contractions = words["cue_contractions"]
         self.cues = CueIndex(cues, contractions)
         self.object_cues = CueIndex(((cue, etype) for cue, etype in cues if etype != "PERSON"), contractions)
+        self.move_links = frozenset(words["apposition_move_links"])
         self.possessive_relatives = frozenset(words.get("institutions", {}).get("possessive_relatives", []))
         # "le PDG de Zelvio": what a role is held in is an organisation
         role_preposition = words["role_preposition"]
@@ -246,9 +247,11 @@ class UnknownNamePatterns:
             if cue is None:
                 continue
             entity_type, adjacent = cue
-            if entity_type != "PERSON" and not adjacent and self._opens_person_name(tokens, i):
+            if entity_type != "PERSON" and not adjacent and self.opens_person_name(tokens, i):
                 continue  # "la chaîne cryptée Maxime Saada": the person, not the channel
             end = self._name_end(tokens, i)
+            if entity_type == "PERSON" and self._person_inside(doc, tokens, i, end):
+                continue  # "le pilote Red Bull Max Verstappen": the team qualifies the noun, the person follows
             if not self._valid_name(doc[i:end]):
                 continue
             found.append(NamedSpan(Span(doc, i, end, label=entity_type), entity_type, None, True, "pattern"))
@@ -263,15 +266,21 @@ class UnknownNamePatterns:
                 continue
             if not name_like(texts[end]):
                 break
-            if sent_starts[end] or self._opens_person_name(tokens, end):
+            if sent_starts[end] or self.opens_person_name(tokens, end):
                 break  # "le patron d'Ineos Jim Ratcliffe": the company ends where a person starts
             end += 1
         return end
 
-    def _opens_person_name(self, tokens: TokenTable, i: int) -> bool:
+    def _person_inside(self, doc: Doc, tokens: TokenTable, start: int, end: int) -> bool:
+        """Whether a person's name starts after the first word of the run ``start``-``end`` or
+        right after it: a first name and a capitalised word, or the model's person."""
+        return any(self.opens_person_name(tokens, k) or doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PER"
+                   for k in range(start + 1, min(end + 1, len(tokens.texts))))
+
+    def opens_person_name(self, tokens: TokenTable, i: int) -> bool:
         """A first name followed by a capitalised word: "Jim Ratcliffe", "Maxime Saada"."""
         texts = tokens.texts
-        return texts[i] in self.first_names and i + 1 < len(texts) and texts[i + 1][:1].isupper()
+        return i + 1 < len(texts) and texts[i] in self.first_names and texts[i + 1][:1].isupper()
 
     def _cue_type_before(self, tokens: TokenTable, text: str, i: int) -> tuple[str, bool] | None:
         """The type a cue gives to the name starting at token ``i``, looking back past up to two
@@ -304,7 +313,7 @@ class UnknownNamePatterns:
         takes a capital: "le Japonais Taro Aso")."""
         if i < 2 or not tokens.texts[i - 1].islower() or tokens.folded[i - 1] not in self.demonyms:
             return False
-        if self._opens_person_name(tokens, i):
+        if self.opens_person_name(tokens, i):
             return False  # "le britannique Lewis Hamilton", the capital forgotten
         return unify_apostrophes(tokens.texts[i - 2].lower()) in self.demonym_articles
 
@@ -313,7 +322,7 @@ class UnknownNamePatterns:
         word = texts[i]
         # "député UMP Henri Guaino": an acronym before a person's name is still an acronym
         return word.isupper() and len(word) <= 5 and (
-            i + 1 >= len(texts) or not name_like(texts[i + 1]) or self._opens_person_name(tokens, i + 1)
+            i + 1 >= len(texts) or not name_like(texts[i + 1]) or self.opens_person_name(tokens, i + 1)
         )
 
     def _cue_ends(self, tokens: TokenTable, i: int) -> list[tuple[int, bool]]:
@@ -343,6 +352,8 @@ class UnknownNamePatterns:
         for i in tokens.positions((",",)):
             if i == 0 or i + 2 >= len(texts) or not name_like(texts[i - 1]):
                 continue
+            if tokens.pos[i + 1] in ("VERB", "AUX") and tokens.folded[i + 2] in self.move_links:
+                continue  # "Gaëtan Laborde, parti au FC Nantes": the participle of "partir", no party
             idx = tokens.starts[i]
             after = fold(text[idx + 1 : idx + 48]).lstrip()
             entity_type = self._cue_type_after(after)

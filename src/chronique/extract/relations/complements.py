@@ -60,8 +60,13 @@ class ComplementRules(RelationRules):
             return [(brand.key, (brand.start, brand.end))]
         if phrase.possessive:
             window = self._window_start(doc, doc[phrase.start])
-            key = actors.possessor(doc[phrase.start].idx, window, named_keys,
-                                   [t for t in types if t in ("PERSON", "ORG")])
+            wanted = [t for t in types if t in ("PERSON", "ORG")]
+            key = actors.possessor(doc[phrase.start].idx, window, named_keys, wanted)
+            topic = actors.possessor(doc[phrase.start].idx, window, named_keys)
+            if topic is not None and actors.type_of(topic) not in wanted:
+                # the topic is of another kind ("La chanteuse X … Son label, Y": hers, no company's
+                # parent): only an actor of the possessive's own sentence may still own the noun
+                key = actors.possessor(doc[phrase.start].idx, doc[phrase.start].sent.start_char, named_keys, wanted)
             if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys, actors):
                 return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
         return []

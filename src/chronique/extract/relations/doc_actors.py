@@ -30,6 +30,18 @@ def _names_head(child: Token) -> bool:
                                    and child.text[:1].isupper())
 
 
+def _names_noun_past_adjectives(child: Token) -> bool:
+    """A capitalised word hung on the noun before it, only adjectives between, whatever link the
+    parser chose: "L'éditeur français Ubisoft/amod a repoussé …", "L'éditeur suédois Paradox/dep
+    …" name the subject "éditeur"."""
+    head = child.head
+    if child.dep_ != LABELS.adjectival_modifier and child.dep_ not in LABELS.named_after_links \
+            or not child.text[:1].isupper() or head.pos_ != "NOUN" \
+            or not head.i < child.i <= head.i + 3:
+        return False
+    return all(t.pos_ == "ADJ" and t.is_lower for t in child.doc[head.i + 1 : child.i])
+
+
 class DocActors:
     """Read-only view of the actors the recognizer found, with the lookups relations need."""
 
@@ -108,7 +120,9 @@ class DocActors:
             if token.idx >= before:
                 break
             if token.dep_ in LABELS.subjects and token.pos_ in ("NOUN", "PROPN"):
-                if self.index.mention_at(token, OUTERMOST) is None:
+                named = [c for c in token.children if _names_noun_past_adjectives(c)]
+                if self.index.mention_at(token, OUTERMOST) is None and not any(
+                        self.index.mention_at(c, OUTERMOST) is not None for c in named):
                     return True
         return False
 
@@ -118,7 +132,8 @@ class DocActors:
         if span is None:
             return False
         token = span.root
-        if token.dep_ in LABELS.restating_links and not any(c.dep_ == LABELS.case_marker for c in token.children):
+        if token.dep_ in LABELS.restating_links and not any(c.dep_ == LABELS.case_marker for c in token.children) \
+                or _names_noun_past_adjectives(token):
             token = token.head
         return token.dep_ in LABELS.subjects
 

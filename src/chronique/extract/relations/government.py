@@ -76,30 +76,29 @@ class GovernmentStates:
         country = self.countries.get(adjective)
         if not country:
             return None
-        state: set[str] = set()  # its state with the adjective: "l'État français"
-        land: set[str] = set()  # the country: "les Pays-Bas"
-        bare: set[str] = set()  # "l'État", "le gouvernement": the home state only
+        # each actor with the first words of the names that place it (an alias is judged by itself:
+        # "Etat allemand", alias "gouvernement", is a cabinet's name)
+        state: dict[str, set[str]] = {}  # its state with the adjective: "l'État français"
+        land: dict[str, set[str]] = {}  # the country: "les Pays-Bas"
+        bare: dict[str, set[str]] = {}  # "l'État", "le gouvernement": the home state only
         for entity in actors.doc._.entities or []:
             if entity.key not in actors.named:
                 continue
             for name in (entity.name, *entity.aliases):
                 words = fold(name).split()
                 if words and words[0] in self.state_words and " ".join(words[1:]) in _forms(adjective):
-                    state.add(entity.key)
+                    state.setdefault(entity.key, set()).add(words[0])
                 elif fold(name) == country:
-                    land.add(entity.key)
+                    land.setdefault(entity.key, set()).add(words[0])
                 elif len(words) == 1 and words[0] in self.state_words and not nationality:
-                    bare.add(entity.key)
-        for found in (state, land, bare):
+                    bare.setdefault(entity.key, set()).add(words[0])
+        for placed in (state, land, bare):
+            found = set(placed)
             if len(found) > 1:  # "l'État néerlandais" and "le gouvernement néerlandais": a minister's is the government
-                found = {k for k in found if fold(self._name_of(actors, k)).split()[0] in self.cabinet_words} or found
+                found = {k for k in found if placed[k] & self.cabinet_words} or found
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
-
-    @staticmethod
-    def _name_of(actors: DocActors, key: str) -> str:
-        return next((e.name for e in actors.doc._.entities or [] if e.key == key), key) or key
 
     def _foreign_state_near(self, doc: Doc, noun_end: int) -> bool:
         """Whether the sentence names, before the title, a country other than the home one, or

@@ -147,9 +147,25 @@ class VerbRules(RelationRules):
             patients = [verb.head]  # "la société fondée par X"
         if not patients and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].idx in actors.by_start:
             patients = [verb.doc[verb.i + 1]]  # "dirige Nvidia", object misparsed as a name part
+        if agents and not patients and all(actors.type_of(k) == "PERSON" for a in agents for k in actors.phrases(a)):
+            # "coproduit par la société X, dirigée par Y": the parser hung the participle on the main
+            # verb; it is said of the name before it (a person's role only: "Cajoo, détenu
+            # partiellement par le groupe Z" is a stake, not a parent)
+            named = self._name_before_comma(verb, actors)
+            if named is not None:
+                patients = [named]
         # "Nexal, que préside X": an object relative stands for its antecedent too
         return ([self._antecedent(a, verb, actors) for a in agents],
                 [self._antecedent(p, verb, actors) for p in patients])
+
+    @staticmethod
+    def _name_before_comma(verb: Token, actors: DocActors) -> Token | None:
+        """The last token of the actor's name right before ", <participle>", or None."""
+        doc = verb.doc
+        if verb.i < 2 or doc[verb.i - 1].text != "," or "Part" not in verb.morph.get("VerbForm", []):
+            return None
+        last = doc[verb.i - 2]
+        return last if actors.by_end.get(last.idx + len(last.text)) is not None else None
 
     @staticmethod
     def _antecedent(subject: Token, verb: Token, actors: DocActors) -> Token:
