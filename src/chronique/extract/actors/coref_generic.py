@@ -75,6 +75,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
             elif boundary_ok and not introduces_name and not overlaps(found + mentions, start, end):
                 accept = _without_partners(doc, index, start, end,
                                            _of_origin(doc, text, mentions, entities, start, end, base_accept, origins))
+                accept = _without_parts(doc, mentions, entities, start, accept, origins, phrase)
                 accept, of_sector = _of_sector(doc, mentions, entities, start, end, accept, sectors)
                 named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
                 repeated = _repeated(doc, mentions, entities, found, phrase_found, start, accept)
@@ -219,6 +220,21 @@ def _without_partners(doc: Doc, index: ActorIndex, start: int, end: int, accept)
         return accept
     excluded = {m.key for i in partners if (m := index.mention_at(doc[i])) is not None}
     return lambda key, mention: key not in excluded and accept(key, mention)
+
+
+def _without_parts(doc: Doc, mentions: list[ActorMention], entities, start: int, accept,
+                   origins: ArticleOrigins | None, phrase: str):
+    """``accept`` without the products and subsidiaries whose maker or parent is in view ("Meta,
+    la maison mère d'Instagram … démanteler le groupe" is Meta): :meth:`ArticleOrigins.without_parts`."""
+    if origins is None:
+        return accept
+    since = window_start(doc, start)
+    keys = list(dict.fromkeys(m.key for m in mentions if since <= m.start and m.end <= start
+                              and m.key in entities and accept(m.key, m)))
+    kept = set(origins.without_parts(keys, _phrase_noun(phrase)))
+    if len(kept) == len(keys):
+        return accept
+    return lambda key, mention: key in kept and accept(key, mention)
 
 
 def _phrase_noun(phrase: str) -> str:

@@ -221,6 +221,7 @@ def _allowed(origins: ArticleOrigins | None, adjectives: Span, noun: str):
     wanted = origins.in_tokens(adjectives)
 
     def narrow(keys: list[str]) -> list[str]:
+        keys = origins.without_parts(keys, noun)  # "le groupe" is Meta, not its Instagram in view
         if origins.excludes_institutions(noun):
             keys = [k for k in keys if not origins.is_institution(k)]
         if origins.excludes_press(noun):
