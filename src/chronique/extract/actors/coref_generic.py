@@ -13,6 +13,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from chronique.extract.actors.clause_partners import clause_partners
+from chronique.extract.actors.coref_cataphora import named_after
 from chronique.extract.actors.coref_focus import (
     NOWHERE,
     is_subject,
@@ -95,6 +96,9 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                         accept(m.key, m) for m in mentions
                         if m.key in entities and text.rfind("\n", 0, start) < m.start < start
                     ))
+                    # none before it fits: the name after it ("… avec le géant chinois. … Huawei")
+                    key = key or named_after(doc, mentions, entities, start, end,
+                                             _without_partners(doc, index, start, end, base_accept), origins, sectors)
                 if key:
                     found.append(ActorMention(start, end, key, "description", "description"))
                     phrase_found.append(found[-1])
