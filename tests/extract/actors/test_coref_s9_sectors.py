@@ -66,8 +66,6 @@ def test_a_sector_description_without_one_candidate_stays_unresolved(nlp, text, 
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known: 'la banque' falls back to the company named last (Velora), "
-                   "which shows no banking either; the sector rule only keeps the fund out")
 def test_a_bank_is_not_the_investment_fund(nlp):
     """"la banque publique d'investissement" says banking and investment: the fund shows only one,
     the company none, so the description stands for an actor the article does not name."""

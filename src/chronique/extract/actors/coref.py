@@ -8,7 +8,7 @@ than guessed, because a wrong actor on an event is worse than a missing one.
 
 This module runs the resolvers in order; each kind of reference has its own module:
 ``coref_generic`` ("la société"), ``coref_roles`` ("le patron de X"), ``descriptions`` ("le club
-parisien", "le ministre"), ``coref_pronouns`` ("il", "ce dernier"); ``coref_focus`` says which
+parisien", "le ministre"), ``coref_possessive`` ("son rival américain"), ``coref_pronouns`` ("il", "ce dernier"); ``coref_focus`` says which
 actor is in focus, ``clause_partners`` which actors a description cannot be (the other
 arguments of its clause) and ``description_sectors`` which sector a description names.
 """
@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from chronique.extract.actors.coref_focus import window_start
 from chronique.extract.actors.coref_generic import generic_org_descriptions
+from chronique.extract.actors.coref_possessive import possessive_descriptions
 from chronique.extract.actors.coref_pronouns import pronouns
 from chronique.extract.actors.coref_roles import role_descriptions
 from chronique.extract.actors.description_sectors import ArticleSectors
@@ -55,6 +56,7 @@ def resolve_references(
     mentions += generic_org_descriptions(doc, text, mentions, entities, words, kb, origins, sectors)
     mentions += role_descriptions(doc, mentions, entities, kb, words)
     mentions += resolve_descriptions(doc, mentions, entities, words, kb, origins, sectors)
+    mentions += possessive_descriptions(doc, mentions, entities, origins)
     mentions += pronouns(doc, text, mentions, entities, kb, words)
     mentions += _first_and_second(doc, text, mentions, entities, words)
     return mentions

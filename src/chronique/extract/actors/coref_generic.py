@@ -8,10 +8,12 @@ quote; "le groupe dirigé par X" is X's organisation. Names inside quotes never 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
 from chronique.extract.actors.clause_partners import clause_partners
+from chronique.extract.actors.coref_cataphora import named_after
 from chronique.extract.actors.coref_focus import (
     NOWHERE,
     is_subject,
@@ -25,7 +27,7 @@ from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.descriptions import description_cues, titles_given
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.nlp.actor_index import ActorIndex
-from chronique.nlp.extensions import ActorMention
+from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
@@ -49,6 +51,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
     quoted = quoted_ranges(doc, text)
     index = ActorIndex(doc, mentions)  # ``mentions`` does not change below: one index for every phrase
     called = _called_so(doc, index, entities, words)
+    generic_nouns = {fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])}
     found: list[ActorMention] = []
     for phrase in phrases:
         start = lowered.find(phrase)
@@ -73,6 +76,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
             elif boundary_ok and not introduces_name and not overlaps(found + mentions, start, end):
                 accept = _without_partners(doc, index, start, end,
                                            _of_origin(doc, text, mentions, entities, start, end, base_accept, origins))
+                accept = _without_parts(doc, mentions, entities, start, accept, origins, phrase)
                 accept, of_sector = _of_sector(doc, mentions, entities, start, end, accept, sectors)
                 named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
                 repeated = _repeated(doc, mentions, entities, found, phrase_found, start, accept)
@@ -86,15 +90,47 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     key = subject_in_focus(doc, text, mentions, entities, start, accept)
                 else:
                     as_subject = is_subject(doc, ActorMention(start, end, "", "description"))
-                    key = recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
+                    trade = as_subject and fold(_phrase_noun(phrase)) not in generic_nouns
+                    key = _previous_subject(doc, mentions, entities, start, accept) if trade else None
+                    key = key or recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
                         accept(m.key, m) for m in mentions
                         if m.key in entities and text.rfind("\n", 0, start) < m.start < start
                     ))
+                    # none before it fits: the name after it ("… avec le géant chinois. … Huawei")
+                    key = key or named_after(doc, mentions, entities, start, end,
+                                             _without_partners(doc, index, start, end, base_accept), origins, sectors)
                 if key:
                     found.append(ActorMention(start, end, key, "description", "description"))
                     phrase_found.append(found[-1])
             start = lowered.find(phrase, end)
     return found
+
+
+def _previous_subject(doc: Doc, mentions: list[ActorMention], entities, start: int, accept) -> str | None:
+    """The one accepted actor that is the subject of the sentence right before a subject trade
+    description opening its own sentence ("Veltra a remporté une commande de la compagnie Skyvia.
+    Le constructeur devance …" is Veltra, not the customer named last, who may well be of another
+    trade); ``None`` otherwise. A generic noun ("la société") keeps to the actor named last."""
+    tokens = token_table(doc)
+    starts = tokens.sentence_start_chars
+    current = bisect_right(starts, start) - 1
+    if current < 1 or text_of(doc)[starts[current] : start].strip():
+        return None  # not the first words of its sentence
+    since, until = starts[current - 1], starts[current]
+    keys = {m.key for m in mentions if since <= m.start and m.end <= until and m.key in entities
+            and accept(m.key, m) and _names_a_subject(doc, m) and _of_main_clause(doc, m)}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _of_main_clause(doc: Doc, mention: ActorMention) -> bool:
+    """Whether the mention names the subject of its sentence's root verb."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ not in LABELS.subjects and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in LABELS.subjects and head.head.dep_ == LABELS.root
 
 
 def _repeated(doc: Doc, mentions: list[ActorMention], entities, found: list[ActorMention],
@@ -188,6 +224,21 @@ def _without_partners(doc: Doc, index: ActorIndex, start: int, end: int, accept)
         return accept
     excluded = {m.key for i in partners if (m := index.mention_at(doc[i])) is not None}
     return lambda key, mention: key not in excluded and accept(key, mention)
+
+
+def _without_parts(doc: Doc, mentions: list[ActorMention], entities, start: int, accept,
+                   origins: ArticleOrigins | None, phrase: str):
+    """``accept`` without the products and subsidiaries whose maker or parent is in view ("Meta,
+    la maison mère d'Instagram … démanteler le groupe" is Meta): :meth:`ArticleOrigins.without_parts`."""
+    if origins is None:
+        return accept
+    since = window_start(doc, start)
+    keys = list(dict.fromkeys(m.key for m in mentions if since <= m.start and m.end <= start
+                              and m.key in entities and accept(m.key, m)))
+    kept = set(origins.without_parts(keys, _phrase_noun(phrase)))
+    if len(kept) == len(keys):
+        return accept
+    return lambda key, mention: key in kept and accept(key, mention)
 
 
 def _phrase_noun(phrase: str) -> str:

@@ -115,7 +115,8 @@ class ArticleSectors:
         """Candidate keys → those a description saying ``said`` may stand for. Several candidates
         showing the sectors are left to ``choose`` (the caller's focus: the subject in focus among
         them), none by default: two funds for "le groupe d'investissement" are either, so neither.
-        With none showing them, the candidates that show no sector at all stay."""
+        With none showing them, the candidates that show no sector at all stay, unless the
+        description says several sectors and a candidate shows only part of them (then none)."""
 
         def narrow(keys: list[str]) -> list[str]:
             if not said:
@@ -123,7 +124,14 @@ class ArticleSectors:
             showing = [k for k in keys if self.shows(k, said)]
             if len(showing) > 1:
                 return choose(showing) if choose is not None else []
-            return showing or [k for k in keys if not self.shown.get(k)]
+            if showing:
+                return showing
+            if len(said) > 1 and any(self.shown.get(k, set()) & sectors for k in keys for sectors in said):
+                # "la banque publique d'investissement" after a fund: a candidate shows part of what
+                # the description says, none all of it; it names an actor not in view, not the
+                # company that shows nothing
+                return []
+            return [k for k in keys if not self.shown.get(k)]
 
         return narrow
 

@@ -221,6 +221,7 @@ def _allowed(origins: ArticleOrigins | None, adjectives: Span, noun: str):
     wanted = origins.in_tokens(adjectives)
 
     def narrow(keys: list[str]) -> list[str]:
+        keys = origins.without_parts(keys, noun)  # "le groupe" is Meta, not its Instagram in view
         if origins.excludes_institutions(noun):
             keys = [k for k in keys if not origins.is_institution(k)]
         if origins.excludes_press(noun):
@@ -363,6 +364,10 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
     elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
             and texts[i - 2].islower() and folded[i - 2] in cues:
         found.append(i - 2)  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
+    else:
+        title = _title_with_complement(doc, first, cues)
+        if title is not None:
+            found.append(title)  # "la ministre du Commerce, Claire Dumas"
     bounds = tokens.expanded_bounds(mention.start, mention.end)  # the name's last token, no Span built
     j = bounds[1] if bounds is not None else first + 1
     if j < size and texts[j] == ",":
@@ -372,6 +377,34 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
         if j < size and texts[j].islower() and folded[j] in cues:
             found.append(j)
     return found
+
+
+def _title_with_complement(doc: Doc, first: int, cues: dict[str, str]) -> int | None:
+    """The position of a person's title whose complement stands right before the name starting at
+    token ``first``, past a comma: "la ministre du Commerce, Claire Dumas", "le directeur de
+    l'usine Paul Verdier". The complement opens on "de" right after the title (past adjectives),
+    holds no verb, punctuation or other person, and the title follows a determiner."""
+    tokens = token_table(doc)
+    texts, folded, pos, punct = tokens.texts, tokens.folded, tokens.pos, tokens.is_punct
+    i = first - 1
+    if i >= 0 and texts[i] == ",":
+        i -= 1
+    for k in range(i, max(0, i - MAX_TITLE_COMPLEMENT), -1):
+        if pos[k] in ("VERB", "AUX") or (punct[k] and texts[k] not in ("'", "’")) or doc[k].ent_type_ == "PER":
+            return None
+        if folded[k] not in COMPLEMENT_LINKS:
+            continue
+        noun = k - 1
+        while noun > 0 and pos[noun] == "ADJ" and texts[noun].islower() and k - noun <= MAX_ADJECTIVES:
+            noun -= 1
+        if texts[noun].islower() and cues.get(folded[noun]) == "PERSON" and (noun == 0 or pos[noun - 1] == "DET"):
+            return noun
+        return None  # the complement's mark: its title is right before it or nowhere
+    return None
+
+
+#: How many words the complement of a title may hold before the name ("du Commerce extérieur").
+MAX_TITLE_COMPLEMENT = 6
 
 
 @cache

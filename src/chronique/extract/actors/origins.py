@@ -17,10 +17,12 @@ its name opens with an institution's head ("Commission nationale …", "Autorit�
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from chronique.data import lexicon
 from chronique.kb import KnowledgeBase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
@@ -33,6 +35,8 @@ LABELS = dependency_scheme("ud")
 #: How many words a description's adjective of origin may stand after its noun ("le géant des
 #: télécoms chinois": three).
 ORIGIN_REACH = 4
+#: How far up its makers and parents an actor's owners are read.
+MAX_OWNER_CHAIN = 3
 #: Lower-case words that may stand between a description noun and its adjective of origin.
 _BETWEEN = frozenset({"ADJ", "NOUN", "ADP", "DET"})
 
@@ -74,6 +78,15 @@ def _origin_forms_of(words: dict[str, Any]) -> dict[str, str]:
     return known[1]
 
 
+@cache
+def _owner_nouns(lang: str) -> frozenset[str]:
+    """The nouns that name a whole company (``references.toml: owner_nouns``), folded."""
+    try:
+        return frozenset(fold(n) for n in lexicon(lang, "references").get("owner_nouns", []))
+    except FileNotFoundError:
+        return frozenset()
+
+
 class ArticleOrigins:
     """The countries the article and the knowledge base give the actors of one document."""
 
@@ -87,6 +100,8 @@ class ArticleOrigins:
         self.neutral_nouns = frozenset(fold(n) for n in words.get("institution_nouns", []))
         #: Nouns that may stand for a news agency or a newspaper ("l'agence", "le quotidien").
         self.press_nouns = frozenset(fold(n) for n in words.get("press_nouns", []))
+        #: Nouns that name a whole company, never one of its products or subsidiaries in view.
+        self.owner_nouns = _owner_nouns(doc.lang_)
         self.stated: dict[str, set[str]] = {}
         for mention in mentions:
             if mention.kind == "name" and mention.key in entities:
@@ -130,6 +145,28 @@ class ArticleOrigins:
             return True
         name = fold(str(record.get("name") or key.split(":", 1)[-1])) + " "
         return bool(self.heads) and name.startswith(self.heads)
+
+    def owners(self, key: str) -> set[str]:
+        """The knowledge base's maker and parents of the actor, up the chain ("youtube" → "google"
+        → "alphabet"): a product or a subsidiary is never "le groupe" while one of them is in view."""
+        found: set[str] = set()
+        current = self.entities.get(key, {}).get("kb_id") or key
+        for _ in range(MAX_OWNER_CHAIN):
+            known = self.kb.get(current) if self.kb is not None else None
+            above = [k for k in (known.maker, known.parent) if k] if known is not None else []
+            if not above:
+                break
+            found.update(above)
+            current = above[0]
+        return found
+
+    def without_parts(self, keys: list[str], noun: str) -> list[str]:
+        """``keys`` without the products and subsidiaries whose maker or parent is among them, for
+        a noun that names a whole company ("le groupe", "la société": ``owner_nouns``)."""
+        if fold(noun) not in self.owner_nouns:
+            return keys
+        present = set(keys)
+        return [k for k in keys if not self.owners(k) & present]
 
     def is_press(self, key: str) -> bool:
         """A news agency or newspaper by the knowledge base: the article's source, not its story."""

@@ -204,6 +204,16 @@ def _word_lists(section: dict[str, Any]) -> dict[str, frozenset[str]]:
     return {name: frozenset(fold(w) for w in words) for name, words in section.items() if isinstance(words, list)}
 
 
+def _shared_syntax(lang: str) -> dict[str, list[str]]:
+    """The clause words the references lexicon keeps for events and descriptions alike."""
+    try:
+        shared = lexicon(lang, "references")
+    except FileNotFoundError:
+        return {}
+    return {"agent_prepositions": shared.get("agent_prepositions", []),
+            "object_control": shared.get("object_control_verbs", [])}
+
+
 @cache
 def load_event_lexicon(lang: str) -> EventLexicon:
     """The event lexicon of ``lang``, parsed once per process."""
@@ -217,7 +227,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         infinitive_ending=data.get("infinitive_ending", ""),
         infinitive_rebuilds=tuple((int(drop), str(ending)) for drop, ending in data.get("infinitive_rebuilds", [])),
         stem_spellings=tuple((str(spelt), str(plain)) for spelt, plain in data.get("stem_spellings", [])),
-        syntax=_word_lists(data.get("syntax", {})),
+        syntax=_word_lists({**data.get("syntax", {}), **_shared_syntax(lang)}),
         modality=_word_lists(data.get("modality", {})),
         replies=_word_lists(data.get("replies", {})),
         quotes=_word_lists(data.get("quotes", {})),

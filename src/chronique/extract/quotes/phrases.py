@@ -172,7 +172,8 @@ def _name_after_comma(context: QuoteContext, head: Token) -> str | None:
     """"a déclaré sa présidente, Hania Hamidi", "a expliqué le directeur général de l'hôpital,
     Paul Martin": a title phrase and, after a comma, the person it names (the parser makes the
     name a second subject or object of the verb, or an apposition). Only a person's name that
-    hangs on the phrase or on the phrase's own verb counts, never one of another clause."""
+    hangs on the phrase or on the phrase's own verb counts, or one that ends the sentence; never
+    one of another clause."""
     if head.pos_ != "NOUN" or not head.is_lower:
         return None
     doc = head.doc
@@ -180,9 +181,26 @@ def _name_after_comma(context: QuoteContext, head: Token) -> str | None:
     if comma + 1 < len(doc) and doc[comma].text == ",":
         name = doc[comma + 1]
         key = context.actors.at(name, OUTERMOST)
-        if key is not None and context.is_person(key) and name.head in (head, head.head):
+        if key is not None and context.is_person(key) and (name.head in (head, head.head)
+                                                           or _closes_sentence(context, name, key)):
             return key
     return _name_inside_after_comma(context, head)
+
+
+#: What may close a sentence right after the name that ends it.
+_SENTENCE_END = frozenset({".", "!", "?", "…"})
+
+
+def _closes_sentence(context: QuoteContext, name: Token, key: str) -> bool:
+    """Whether the person's name after the title's comma ends its sentence ("…, a souligné le
+    président de Velora, Paul Verdier."): however the parser hung it (often on the quote's verb),
+    it names no other clause."""
+    doc = name.doc
+    end = name.i
+    while end + 1 < len(doc) and context.actors.at(doc[end + 1], OUTERMOST) == key:
+        end += 1
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    return following is None or following.text in _SENTENCE_END or following.is_space
 
 
 def _name_before_comma(context: QuoteContext, head: Token) -> str | None:

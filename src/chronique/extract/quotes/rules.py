@@ -147,7 +147,8 @@ def load_quote_rules(lang: str) -> QuoteRules:
         document_readers=frozenset(fold(v) for v in verbs.get("document_readers", [])),
         inverted_pronouns=frozenset(fold(v) for v in verbs.get("inverted_pronouns", [])),
         participle_endings=tuple((e, i) for e, i in verbs.get("participle_endings", [])),
-        agent_prepositions=frozenset(w.lower() for w in words["agent_prepositions"]),
+        # "traité d'« escroc » par X": the one list of agent prepositions, in the references lexicon
+        agent_prepositions=frozenset(w.lower() for w in lexicon(lang, "references")["agent_prepositions"]),
         source_phrase=re.compile(_word_bounded(words["source_phrases"]), re.IGNORECASE),
         opening_source_phrase=re.compile(
             r"\s*" + _word_bounded(words["opening_source_phrases"]), re.IGNORECASE

@@ -108,7 +108,8 @@ class DocActors:
             here = token.sent.start_char
         current = [m for m in candidates if m.start >= here and self._is_subject(m)]
         parsed = self.doc.has_annotation("DEP")
-        if not current and token is not None and parsed and self._unknown_subject(token.sent, before):
+        if not current and token is not None and parsed and (self._unknown_subject(token.sent, before) or any(
+                m.key in exclude and here <= m.start and m.end <= before and self._is_subject(m) for m in self.mentions)):
             return None  # "Le géant chinois a réagi … ses marques": its own, whoever it is
         earlier = [m for m in reversed(candidates) if m.start < here and self._is_subject(m)]
         chosen = current or earlier or candidates
