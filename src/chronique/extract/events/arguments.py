@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from chronique.extract.events.aims import aimed_at
 from chronique.extract.events.bearers import BearerReader
-from chronique.extract.events.clause_shapes import CLAUSE_LINKS
+from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
 from chronique.extract.events.complements import ComplementReader
 from chronique.extract.events.deeds import (
     author_of_deed,
@@ -31,14 +31,17 @@ from chronique.extract.events.gapping import gapped_objects, gapped_spans
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
+from chronique.extract.events.offices import office_of_apposed_title, organisation_left
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.payments import recipient_of_sum
 from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
 from chronique.extract.events.syntax import ParseReader
+from chronique.extract.events.undergoing import undergoer
 from chronique.kb import KnowledgeBase
 from chronique.model import Event
+from chronique.nlp.actor_index import OUTERMOST, actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import features_of, parse_table
 from chronique.text import fold
@@ -46,6 +49,11 @@ from chronique.text import fold
 __all__ = ["Arguments", "ArgumentFinder"]
 
 LABELS = dependency_scheme("ud")
+#: The actor recognizer's rules whose names have a known extent (the knowledge base's names and
+#: aliases, institutions matched whole): a trigger word inside one is part of the name.
+KNOWN_NAME_RULES = frozenset({"kb", "institution"})
+#: Slots read only when the slots of the same role before them found nothing.
+FALLBACK_SLOTS = frozenset({"undergoer"})
 #: Confidence kept when an argument comes from a clause above the trigger, not from its dependents.
 CLIMBED_PENALTY = 0.85
 
@@ -101,6 +109,8 @@ class ArgumentFinder:
         self.kb = kb
         self.ending_verbs = words.words("syntax", "ending_verbs")
         self.judging_verbs = words.words("syntax", "judging_verbs")
+        #: "X a essuyé les critiques de Y": who undergoes an act does not do it.
+        self.undergoing_verbs = words.words("syntax", "undergoing_verbs")
         self.possessives = words.words("syntax", "possessives")
         self.gerund_markers = words.words("syntax", "gerund_markers")
         self.nominal = NominalReader(words, reader)
@@ -135,13 +145,36 @@ class ArgumentFinder:
                 near.append(trigger.head)  # "l'opération, à laquelle ont participé X"
             if not any(fold(t.lemma_) in entry.needs_child or fold(t.text) in entry.needs_child for t in near):
                 return False
+        if entry.unless_near and self._ruled_out(trigger, entry.unless_near):
+            return False
+        if entry.kind == "noun" and _inside_a_name(trigger):
+            return False  # "l'Autorité de la concurrence à X": a word of a name tells no event
         if entry.kind == "noun" and self._ended(trigger):
+            return False
+        if entry.passive_only and not self.reader.is_passive(trigger):
             return False
         if entry.reflexive and not any("Yes" in features_of(c).get("Reflex", ()) for c in trigger.children):
             return False
         if entry.predicative and self.predicate_head(trigger) is None:
             return False
         return True
+
+    def _ruled_out(self, trigger: Token, words: frozenset[str]) -> bool:
+        """Whether a word of ``words`` modifies the trigger ("chaleureusement remercié") or opens
+        a phrase of its clause after it: a clause ("remercié pour avoir sauvé le club") or a
+        possessed noun ("pour son travail", "… son entraîneur Y de sa fidélité"), not a name's
+        complement ("remercié par le club de Nantes")."""
+        after = [t for t in _clause_descendants(trigger, NEEDED_CHILD_DEPTH) if t.i > trigger.i]
+        for token in [*trigger.children, *after]:
+            if fold(token.lemma_) not in words and fold(token.text) not in words:
+                continue
+            if token.dep_ != LABELS.case_marker or self._possessed(token.head):
+                return True
+        return False
+
+    def _possessed(self, noun: Token) -> bool:
+        return any(c.i < noun.i and ("Yes" in c.morph.get("Poss", []) or fold(c.text) in self.possessives)
+                   for c in noun.children)
 
     def told_by_its_verb(self, noun: Token, entry: TriggerEntry, events: list[Event]) -> bool:
         """"prendre une participation dans X" (INVEST), "céder sa participation à Y": a noun that
@@ -189,6 +222,8 @@ class ArgumentFinder:
         for slot, role in roles:
             if first is not None and role != first and not (found.sources if first == "source" else found.targets):
                 break
+            if slot in FALLBACK_SLOTS and (found.sources if role == "source" else found.targets):
+                continue  # "une plainte contre Z" names its target: who undergoes it is no other
             keys, direct = self._slot(trigger, entry, slot)
             if role == "maker":
                 keys, role = self._makers(keys, types), "target"
@@ -252,16 +287,27 @@ class ArgumentFinder:
             head = self.predicate_head(trigger)
             return reader.subject(head) if head is not None else ([], True)
         if slot == "agent":
+            if self._agent_phrase_same_role(entry) and self._own_agent(trigger):
+                # "porter plainte contre le rachat de X par Y": the noun names its own agent;
+                # the subject of the verb above it is no party to it.
+                return [], True
             verb = self.governing_verb(trigger)
-            if verb is None or any(lemma in self.judging_verbs for lemma in self.words.lemma_candidates(verb)):
+            if verb is None or any(lemma in self.judging_verbs or lemma in self.undergoing_verbs
+                                   for lemma in self.words.lemma_candidates(verb)):
                 # "l'Autorité a autorisé le rachat de SFR": who allows or judges an act does
-                # not do it.
+                # not do it, nor who undergoes it ("X a essuyé les critiques de Y").
                 return [], True
             found, direct = reader.subject(verb)
             if not found and verb.dep_ in LABELS.noun_clauses:
                 # "un communiqué du club annonçant une plainte": the document's author.
                 found = self.nominal.medium_author(verb.head)
             return found, direct
+        if slot == "office":  # "Y, entraîneur du FC X, a été limogé": the apposed title's organisation
+            return office_of_apposed_title(reader, reader.object(trigger)), True
+        if slot == "left":  # "la démission de X de Y"
+            return organisation_left(reader, trigger), True
+        if slot == "undergoer":  # "X fait l'objet d'une enquête de Y"
+            return undergoer(reader, self.words, trigger), True
         if slot == "bearer":
             return self.bearer(trigger), True
         if slot == "claimed":  # "Dans sa plainte, X affirme que Y ..."
@@ -317,6 +363,20 @@ class ArgumentFinder:
         return entry.kind == "noun" and any(slot == "bearer" for slot, _ in entry.roles)
 
     # -- actors ------------------------------------------------------------------------------
+    def _agent_phrase_same_role(self, entry: TriggerEntry) -> bool:
+        """Whether the entry reads the noun's "par" phrase in the role of the governing verb's
+        subject ("le rachat de X par Y", both the buyer; not "le remplacement de X par Y", where
+        "par" names the newcomer and the verb's subject the organisation)."""
+        roles = dict(entry.roles)
+        agent_role = roles.get("agent")
+        return any(slot.split(":", 1)[1] in self.reader.agent_marks and role == agent_role
+                   for slot, role in entry.roles if slot.startswith("nmod:"))
+
+    def _own_agent(self, noun: Token) -> bool:
+        """Whether an agent phrase hung on the noun names an actor ("le rachat de X par/nmod Y")."""
+        return any(c.i > noun.i and preposition(c, self.reader.preposition_forms) in self.reader.agent_marks
+                   and self.reader.actors(c) for c in noun.children)
+
     def _makers(self, keys: list[str], types: dict[str, str]) -> list[str]:
         """The makers of the products among ``keys`` that the document names."""
         makers = []
@@ -340,6 +400,15 @@ class ArgumentFinder:
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
         return not allowed or types.get(key) in allowed
+
+
+def _inside_a_name(trigger: Token) -> bool:
+    """Whether the trigger is a word of an actor's name whose extent is known ("concurrence" in
+    "Autorité de la concurrence", a name of the knowledge base or an institution's), not of a
+    description the recognizer resolved ("son rival américain") nor of a span the NER may have
+    stretched over the trigger ("Canal des procédures engagées …")."""
+    mention = actor_index(trigger.doc).mention_at(trigger, OUTERMOST)
+    return mention is not None and mention.kind == "name" and mention.rule in KNOWN_NAME_RULES
 
 
 def _named_before(trigger: Token, key: str) -> bool:

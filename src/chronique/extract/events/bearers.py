@@ -193,7 +193,11 @@ class BearerReader:
                 return self._previous_subject(noun) if node.dep_ in LABELS.subjects else []
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                return self.reader.subject(node)[0]
+                found = self.reader.subject(node)[0]
+                if not found and self.reader.is_passive(node):
+                    # "X a été débouté de sa plainte": the passive's subject owns it.
+                    found = self.reader.object_actors(node)
+                return found
         return []
 
     def _previous_subject(self, noun: Token) -> list[str]:

@@ -89,6 +89,10 @@ class ComplementReader:
             # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
             # on its object, after the object's own name.
             heads.append(obj)
+        if entry.kind == "verb" and prep not in self.reader.genitive and prep not in self.reader.agent_marks:
+            # "l'amende infligée par la Commission à/nmod(Commission) X": the parser hangs the
+            # verb's complement after its agent on the agent's noun.
+            heads.extend(c for c in trigger.children if c.dep_ == LABELS.passive_agent)
         if entry.kind == "noun":
             heads.extend(self.frames.frame_chain(trigger)[1:])
             # "une levée de fonds de 13 milliards menée par Iconiq": a participle on the noun

@@ -54,12 +54,26 @@ def author_of_deed(reader: ParseReader, noun: Token) -> list[str]:
                     found = reader.actors(agent)
                     if found:
                         return found
-    stray = stray_agent(reader, noun)
+    stray = _agent_after_phrase(reader, noun) or stray_agent(reader, noun)
     if stray:
         return stray
     if _genitive_is_patient(reader, noun):
         return []  # "le rachat de VMware": VMware is bought, not the buyer
     return reader.owner(noun)
+
+
+def _agent_after_phrase(reader: ParseReader, noun: Token) -> list[str]:
+    """"une enquête sur le rachat de Figma par/nmod(enquête) Adobe": the parser hangs the agent
+    of a deed noun on the noun above it; an agent phrase that begins right where the deed's
+    phrase ends, on the noun the deed complements, is the deed's."""
+    head = noun.head
+    if head == noun or head.pos_ != "NOUN" or noun.dep_ not in OBLIQUE_DEPS:
+        return []
+    for child in head.children:
+        if child.left_edge.i == noun.right_edge.i + 1 and child.dep_ in OBLIQUE_DEPS \
+                and preposition(child, reader.preposition_forms) in reader.agent_marks:
+            return reader.actors(child)
+    return []
 
 
 def stray_agent(reader: ParseReader, noun: Token) -> list[str]:
