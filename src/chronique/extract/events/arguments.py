@@ -37,6 +37,7 @@ from chronique.extract.events.payments import recipient_of_sum
 from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
+from chronique.extract.events.seen import seeing_verb
 from chronique.extract.events.syntax import ParseReader
 from chronique.extract.events.undergoing import undergoer
 from chronique.kb import KnowledgeBase
@@ -282,6 +283,8 @@ class ArgumentFinder:
             keys = reader.actors(iobj) if iobj is not None else []
             if not keys and entry.kind == "verb":  # "X a critiqué Y, lui reprochant …"
                 keys = participle_clitic_party(reader, self.words, trigger)
+            if not keys and entry.kind == "verb" and (seeing := seeing_verb(trigger, reader.seeing_verbs)) is not None:
+                keys = reader.subject(seeing)[0]  # "X s'est vu infliger une amende": X receives it
             return keys, True
         if slot == "holder":
             head = self.predicate_head(trigger)

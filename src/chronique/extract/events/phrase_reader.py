@@ -70,6 +70,8 @@ class PhraseReader:
         self.holding_verbs = words.words("syntax", "holding_verbs")
         self.gerund_markers = words.words("syntax", "gerund_markers")
         self.adverbial_infinitive_marks = words.words("syntax", "adverbial_infinitive_marks")
+        #: "se voir" + infinitive: a passive (`events/seen.py`).
+        self.seeing_verbs = words.words("syntax", "seeing_verbs")
         self.purpose_marks = words.words("modality", "purpose_marks")
         self.creation_verbs = words.words("syntax", "creation_verbs")
         self.offer_nouns = words.words("modality", "proposed_nouns")
