@@ -20,6 +20,7 @@ from chronique.extract.events.complements import ComplementReader
 from chronique.extract.events.deeds import (
     author_of_deed,
     deal_parties,
+    deed_author,
     deed_complement,
     doer_or_maker,
     locution_object,
@@ -354,6 +355,8 @@ class ArgumentFinder:
             return doer_or_maker(reader, trigger), True
         if slot.startswith("stake:"):
             return self.complements.stake_holding(trigger, slot[6:]), True
+        if slot.startswith("authored:"):  # "le rejet par X de l'offre de Y"
+            return deed_author(reader, trigger, slot[9:]), True
         if slot.startswith("deed:"):  # "protester contre la décision d'Apple"
             return deed_complement(reader, trigger, slot[5:]), True
         if ":" in slot:

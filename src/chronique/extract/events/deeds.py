@@ -173,6 +173,21 @@ def deed_complement(reader: ParseReader, verb: Token, prep: str) -> list[str]:
     return []
 
 
+def deed_author(reader: ParseReader, noun: Token, prep: str) -> list[str]:
+    """The author of a deed the noun's ``prep`` complement names, when that complement is no
+    actor itself: "le rejet par X de l'offre de Y" gives Y; "le refus de X" gives nothing (X is
+    the refuser, read by another slot)."""
+    # "le rejet par X de/nmod(X) l'offre de Y": the parser may hang the phrase on the agent's name.
+    agents = [a for mark in reader.agent_marks for a in reader.obliques(noun, mark)]
+    for phrase in (p for head in (noun, *agents) for p in reader.obliques(head, prep)):
+        if reader.actors(phrase):
+            continue
+        found = author_of_deed(reader, phrase)
+        if found:
+            return found
+    return []
+
+
 def reporter(reader: ParseReader, verb: Token) -> list[str]:
     """Who says the clause of ``verb``: the subject of the speech verb (or verb of finding) it
     complements ("Samsung déclare que l'iPhone viole ses brevets" gives Samsung for "viole"; "la

@@ -50,4 +50,17 @@ def organisation_left(reader: ParseReader, noun: Token) -> list[str]:
                 found = reader.actors(left)
                 if found:
                     return found
+        # "la démission de X, directeur financier de Y,": the office the person's title names,
+        # set in apposition to the name or hung on the noun right after the name's comma.
+        found = office_of_apposed_title(reader, person)
+        if found:
+            return found
+        doc = noun.doc
+        for title in noun.children:
+            comma = title.left_edge.i - 1  # the name's comma, which the parser may hang on the name
+            if title.pos_ == "NOUN" and comma > person.i and doc[comma].text == "," \
+                    and comma in (person.right_edge.i, person.right_edge.i + 1):
+                found = reader.office_holder_of_title(title)
+                if found:
+                    return found
     return []
