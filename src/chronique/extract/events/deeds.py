@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, OBLIQUE_DEPS, is_passive, preposition
+from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -59,7 +60,19 @@ def author_of_deed(reader: ParseReader, noun: Token) -> list[str]:
         return stray
     if _genitive_is_patient(reader, noun):
         return []  # "le rachat de VMware": VMware is bought, not the buyer
-    return reader.owner(noun)
+    return reader.owner(noun) or _members_owner(reader, noun)
+
+
+def _members_owner(reader: ParseReader, noun: Token) -> list[str]:
+    """"le travail des équipes / des ingénieurs de X": a deed of an organisation's people is
+    the organisation's (``[syntax] member_nouns``)."""
+    members = reader.words.words("syntax", "member_nouns")
+    for child in noun.children:
+        if child.dep_ == LABELS.nominal_modifier and child.pos_ == "NOUN" and actor_at(child) is None \
+                and {fold(child.lemma_), fold(child.text)} & members \
+                and preposition(child, reader.preposition_forms) in reader.genitive:
+            return reader.owner(child)
+    return []
 
 
 def _agent_after_phrase(reader: ParseReader, noun: Token) -> list[str]:

@@ -137,7 +137,7 @@ class ParseReader(PhraseReader):
                      for g in c.children if g.dep_ in LABELS.subjects), None)
                 return (self.actors(patient) if patient is not None else []), False
             if current.dep_ in (LABELS.open_complement, LABELS.adverbial_clause) and self._controls(head) and not skip_control \
-                    and not self._adverbial_infinitive(current):
+                    and not self._adverbial_infinitive(current) and not _bare_past_participle(current):
                 # ("a accusé X de …, avant de saluer Y": an adverbial infinitive is the subject's.)
                 controller = self._first_child(head, LABELS.controlling_objects)
                 if controller is not None and self.actors(controller):
@@ -449,6 +449,14 @@ class ParseReader(PhraseReader):
     @staticmethod
     def _first_child(token: Token, deps: Collection[str]) -> Token | None:
         return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _bare_past_participle(verb: Token) -> bool:
+    """A past participle with no auxiliary ("les prix payés aux éleveurs" hung on the verb): it
+    says what was done to a noun, and no object of a verb of control does it."""
+    features = features_of(verb)
+    return "Part" in features.get("VerbForm", ()) and "Past" in features.get("Tense", ()) \
+        and not any(c.dep_ in LABELS.auxiliaries for c in verb.children)
 
 
 def _antecedent_of_possessive_relative(subject: Token, verb: Token, relatives: Collection[str]) -> str | None:
