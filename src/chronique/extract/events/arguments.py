@@ -291,7 +291,7 @@ class ArgumentFinder:
             head = self.predicate_head(trigger)
             return reader.subject(head) if head is not None else ([], True)
         if slot == "agent":
-            if self._agent_phrase_same_role(entry) and self._own_agent(trigger):
+            if self._agent_phrase_same_role(entry, dict(entry.roles)[slot]) and self._own_agent(trigger):
                 # "porter plainte contre le rachat de X par Y": the noun names its own agent;
                 # the subject of the verb above it is no party to it.
                 return [], True
@@ -369,12 +369,10 @@ class ArgumentFinder:
         return entry.kind == "noun" and any(slot == "bearer" for slot, _ in entry.roles)
 
     # -- actors ------------------------------------------------------------------------------
-    def _agent_phrase_same_role(self, entry: TriggerEntry) -> bool:
-        """Whether the entry reads the noun's "par" phrase in the role of the governing verb's
-        subject ("le rachat de X par Y", both the buyer; not "le remplacement de X par Y", where
-        "par" names the newcomer and the verb's subject the organisation)."""
-        roles = dict(entry.roles)
-        agent_role = roles.get("agent")
+    def _agent_phrase_same_role(self, entry: TriggerEntry, agent_role: str) -> bool:
+        """Whether the entry reads the noun's "par" phrase in ``agent_role``, the role of the
+        governing verb's subject ("le rachat de X par Y", both the buyer; not "le remplacement de
+        X par Y", where "par" names the newcomer and the verb's subject the organisation)."""
         return any(slot.split(":", 1)[1] in self.reader.agent_marks and role == agent_role
                    for slot, role in entry.roles if slot.startswith("nmod:"))
 
