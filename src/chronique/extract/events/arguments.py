@@ -31,6 +31,7 @@ from chronique.extract.events.frames import FrameReader
 from chronique.extract.events.gapping import gapped_objects, gapped_spans
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
+from chronique.extract.events.makers import makers_of
 from chronique.extract.events.nominal import NominalReader
 from chronique.extract.events.offices import office_of_apposed_title, organisation_left
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
@@ -228,7 +229,7 @@ class ArgumentFinder:
                 continue  # "une plainte contre Z" names its target: who undergoes it is no other
             keys, direct = self._slot(trigger, entry, slot)
             if role == "maker":
-                keys, role = self._makers(keys, types), "target"
+                keys, role = makers_of(self.kb, keys, types), "target"
             if keys and not direct:
                 found.certainty *= CLIMBED_PENALTY
             if role == "both":
@@ -380,26 +381,6 @@ class ArgumentFinder:
         """Whether an agent phrase hung on the noun names an actor ("le rachat de X par/nmod Y")."""
         return any(c.i > noun.i and preposition(c, self.reader.preposition_forms) in self.reader.agent_marks
                    and self.reader.actors(c) for c in noun.children)
-
-    def _makers(self, keys: list[str], types: dict[str, str]) -> list[str]:
-        """The makers of the products among ``keys`` that the document names."""
-        makers = []
-        for key in keys:
-            known = self.kb.get(key)
-            maker = known.maker if known is not None else self._brand_of(key)
-            if maker and maker in types and maker not in makers:
-                makers.append(maker)
-        return makers
-
-    def _brand_of(self, key: str) -> str | None:
-        """The organisation whose name opens an unknown product's ("Airbus A350" is Airbus's:
-        the actors' ``brand-product`` rule typed it so only when the knowledge base knows that
-        organisation)."""
-        if not key.startswith("product:"):
-            return None
-        first = key.split(":", 1)[1].split(" ", 1)[0]
-        known = [self.kb.get(k) for k in self.kb.actors_named(first)]
-        return known[0].id if len(known) == 1 and known[0] is not None and known[0].type == "ORG" else None
 
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
