@@ -150,7 +150,7 @@ def test_a_document_over_the_limit_is_annotated_in_parts_like_a_whole(monkeypatc
     ]
     assert all(text[t.start:t.end] == t.text for t in annotations.timexes)
     assert [(e.type, text[e.trigger_start:e.trigger_end], e.date) for e in annotations.events] == [
-        ("FOUND", "fondé", "2023"), ("ACCUSE", "accusé", "2025-11-04"),
+        ("FOUND", "fondé", "2023"), ("CANCEL", "annulé", "2025-10-30"), ("ACCUSE", "accusé", "2025-11-04"),
     ]
     assert text[annotations.sentences[-1][0]:].startswith("Le 4 novembre 2025")
 

@@ -3,7 +3,8 @@
 A trigger entry of the lexicon names slots ("subject", "object", "obl:contre", "holder" ...);
 this module reads each slot off the parse and returns the actors found in it, with a penalty on
 confidence when an actor came from climbing a chain of clauses rather than from the trigger's
-own dependents.
+own dependents. Its parts: the frame nouns and predicate of an event noun (``frames.py``), who a
+relational noun is said of (``bearers.py``), prepositional complements (``complements.py``).
 """
 
 from __future__ import annotations
@@ -13,46 +14,49 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from chronique.extract.events.aims import aimed_at
-from chronique.extract.events.appositions import name_before_apposition, name_between_commas
-from chronique.extract.events.clause_shapes import CLAUSE_LINKS
+from chronique.extract.events.bearers import BearerReader
+from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
+from chronique.extract.events.complements import ComplementReader
 from chronique.extract.events.deeds import (
     author_of_deed,
     deal_parties,
+    deed_author,
     deed_complement,
     doer_or_maker,
     locution_object,
     reporter,
 )
 from chronique.extract.events.detached import detached_participle_object, detached_participle_subject
+from chronique.extract.events.frames import FrameReader
 from chronique.extract.events.gapping import gapped_objects, gapped_spans
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
+from chronique.extract.events.makers import makers_of
 from chronique.extract.events.nominal import NominalReader
+from chronique.extract.events.offices import office_of_apposed_title, organisation_left
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
-from chronique.extract.events.partitives import partitive_object
 from chronique.extract.events.payments import recipient_of_sum
-from chronique.extract.events.phrase_names import (
-    actor_at,
-    continues_complement,
-    listed_after_name,
-    name_after_adjectives,
-    names_its_head,
-)
+from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
+from chronique.extract.events.seen import seeing_verb
 from chronique.extract.events.syntax import ParseReader
+from chronique.extract.events.undergoing import undergoer
 from chronique.kb import KnowledgeBase
 from chronique.model import Event
-from chronique.nlp.actor_index import actor_index
-from chronique.nlp.extensions import text_of
+from chronique.nlp.actor_index import OUTERMOST, actor_index
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.memo import per_token
 from chronique.nlp.parse_table import features_of, parse_table
 from chronique.text import fold
 
 __all__ = ["Arguments", "ArgumentFinder"]
 
 LABELS = dependency_scheme("ud")
+#: The actor recognizer's rules whose names have a known extent (the knowledge base's names and
+#: aliases, institutions matched whole): a trigger word inside one is part of the name.
+KNOWN_NAME_RULES = frozenset({"kb", "institution"})
+#: Slots read only when the slots of the same role before them found nothing.
+FALLBACK_SLOTS = frozenset({"undergoer"})
 #: Confidence kept when an argument comes from a clause above the trigger, not from its dependents.
 CLIMBED_PENALTY = 0.85
 
@@ -98,20 +102,6 @@ def _clause_descendants(token: Token, depth: int) -> list[Token]:
     return found
 
 
-def _participles_on(noun: Token, depth: int = 3) -> list[Token]:
-    """Past participles modifying ``noun`` or a complement chain under it ("de fonds de 13
-    milliards menée")."""
-    doc = noun.doc
-    table = parse_table(doc)  # walked by index: a Token only for what is found
-    deps, children, features = table.deps, table.children, table.features
-    found: list[int] = []
-    level = [noun.i]
-    for _ in range(depth):
-        found.extend(c for t in level for c in children[t]
-                     if deps[c] == LABELS.clausal_modifier and "Part" in features[c].get("VerbForm", ()))
-        level = [c for t in level for c in children[t] if deps[c] == LABELS.nominal_modifier]
-    return [doc[i] for i in found]
-
 
 class ArgumentFinder:
     """Reads the slots of trigger entries on the parse."""
@@ -120,19 +110,23 @@ class ArgumentFinder:
         self.words = words
         self.reader = reader
         self.kb = kb
-        self.frame_nouns = words.words("syntax", "frame_nouns")
-        self.predicative = words.words("syntax", "predicative_verbs")
         self.ending_verbs = words.words("syntax", "ending_verbs")
         self.judging_verbs = words.words("syntax", "judging_verbs")
+        #: "X a essuyé les critiques de Y": who undergoes an act does not do it.
+        self.undergoing_verbs = words.words("syntax", "undergoing_verbs")
         self.possessives = words.words("syntax", "possessives")
-        self.regard_verbs = words.words("syntax", "regard_verbs")
-        self.regard_markers = words.words("syntax", "regard_markers")
-        self.list_introducers = words.words("syntax", "list_introducers")
         self.gerund_markers = words.words("syntax", "gerund_markers")
-        self.partitive_articles = words.words("syntax", "partitive_articles")
         self.nominal = NominalReader(words, reader)
-        #: :meth:`_preposition_words` of each preposition asked.
-        self._prep_words: dict[str, frozenset[str]] = {}
+        self.frames = FrameReader(words)
+        self.bearers = BearerReader(words, reader, self.frames, self.nominal)
+        self.complements = ComplementReader(words, reader, self.frames, self.nominal)
+        # What the component, the rivalry rules and the tests ask of the finder itself.
+        self.frame_chain = self.frames.frame_chain
+        self.governing_verb = self.frames.governing_verb
+        self.predicate_head = self.frames.predicate_head
+        self.bearer = self.bearers.bearer
+        self.possessor = self.bearers.possessor
+        self.predicated = self.bearers.predicated
 
     # -- constraints -----------------------------------------------------------------------
     def fits(self, trigger: Token, entry: TriggerEntry) -> bool:
@@ -154,13 +148,36 @@ class ArgumentFinder:
                 near.append(trigger.head)  # "l'opération, à laquelle ont participé X"
             if not any(fold(t.lemma_) in entry.needs_child or fold(t.text) in entry.needs_child for t in near):
                 return False
+        if entry.unless_near and self._ruled_out(trigger, entry.unless_near):
+            return False
+        if entry.kind == "noun" and _inside_a_name(trigger):
+            return False  # "l'Autorité de la concurrence à X": a word of a name tells no event
         if entry.kind == "noun" and self._ended(trigger):
+            return False
+        if entry.passive_only and not self.reader.is_passive(trigger):
             return False
         if entry.reflexive and not any("Yes" in features_of(c).get("Reflex", ()) for c in trigger.children):
             return False
         if entry.predicative and self.predicate_head(trigger) is None:
             return False
         return True
+
+    def _ruled_out(self, trigger: Token, words: frozenset[str]) -> bool:
+        """Whether a word of ``words`` modifies the trigger ("chaleureusement remercié") or opens
+        a phrase of its clause after it: a clause ("remercié pour avoir sauvé le club") or a
+        possessed noun ("pour son travail", "… son entraîneur Y de sa fidélité"), not a name's
+        complement ("remercié par le club de Nantes")."""
+        after = [t for t in _clause_descendants(trigger, NEEDED_CHILD_DEPTH) if t.i > trigger.i]
+        for token in [*trigger.children, *after]:
+            if fold(token.lemma_) not in words and fold(token.text) not in words:
+                continue
+            if token.dep_ != LABELS.case_marker or self._possessed(token.head):
+                return True
+        return False
+
+    def _possessed(self, noun: Token) -> bool:
+        return any(c.i < noun.i and ("Yes" in c.morph.get("Poss", []) or fold(c.text) in self.possessives)
+                   for c in noun.children)
 
     def told_by_its_verb(self, noun: Token, entry: TriggerEntry, events: list[Event]) -> bool:
         """"prendre une participation dans X" (INVEST), "céder sa participation à Y": a noun that
@@ -208,9 +225,11 @@ class ArgumentFinder:
         for slot, role in roles:
             if first is not None and role != first and not (found.sources if first == "source" else found.targets):
                 break
+            if slot in FALLBACK_SLOTS and (found.sources if role == "source" else found.targets):
+                continue  # "une plainte contre Z" names its target: who undergoes it is no other
             keys, direct = self._slot(trigger, entry, slot)
             if role == "maker":
-                keys, role = self._makers(keys, types), "target"
+                keys, role = makers_of(self.kb, keys, types), "target"
             if keys and not direct:
                 found.certainty *= CLIMBED_PENALTY
             if role == "both":
@@ -266,21 +285,34 @@ class ArgumentFinder:
             keys = reader.actors(iobj) if iobj is not None else []
             if not keys and entry.kind == "verb":  # "X a critiqué Y, lui reprochant …"
                 keys = participle_clitic_party(reader, self.words, trigger)
+            if not keys and entry.kind == "verb" and (seeing := seeing_verb(trigger, reader.seeing_verbs)) is not None:
+                keys = reader.subject(seeing)[0]  # "X s'est vu infliger une amende": X receives it
             return keys, True
         if slot == "holder":
             head = self.predicate_head(trigger)
             return reader.subject(head) if head is not None else ([], True)
         if slot == "agent":
+            if self._agent_phrase_same_role(entry, dict(entry.roles)[slot]) and self._own_agent(trigger):
+                # "porter plainte contre le rachat de X par Y": the noun names its own agent;
+                # the subject of the verb above it is no party to it.
+                return [], True
             verb = self.governing_verb(trigger)
-            if verb is None or any(lemma in self.judging_verbs for lemma in self.words.lemma_candidates(verb)):
+            if verb is None or any(lemma in self.judging_verbs or lemma in self.undergoing_verbs
+                                   for lemma in self.words.lemma_candidates(verb)):
                 # "l'Autorité a autorisé le rachat de SFR": who allows or judges an act does
-                # not do it.
+                # not do it, nor who undergoes it ("X a essuyé les critiques de Y").
                 return [], True
             found, direct = reader.subject(verb)
             if not found and verb.dep_ in LABELS.noun_clauses:
                 # "un communiqué du club annonçant une plainte": the document's author.
                 found = self.nominal.medium_author(verb.head)
             return found, direct
+        if slot == "office":  # "Y, entraîneur du FC X, a été limogé": the apposed title's organisation
+            return office_of_apposed_title(reader, reader.object(trigger)), True
+        if slot == "left":  # "la démission de X de Y"
+            return organisation_left(reader, trigger), True
+        if slot == "undergoer":  # "X fait l'objet d'une enquête de Y"
+            return undergoer(reader, self.words, trigger), True
         if slot == "bearer":
             return self.bearer(trigger), True
         if slot == "claimed":  # "Dans sa plainte, X affirme que Y ..."
@@ -323,367 +355,47 @@ class ArgumentFinder:
         if slot == "doer":
             return doer_or_maker(reader, trigger), True
         if slot.startswith("stake:"):
-            return self._stake_holding(trigger, slot[6:]), True
+            return self.complements.stake_holding(trigger, slot[6:]), True
+        if slot.startswith("authored:"):  # "le rejet par X de l'offre de Y"
+            return deed_author(reader, trigger, slot[9:]), True
         if slot.startswith("deed:"):  # "protester contre la décision d'Apple"
             return deed_complement(reader, trigger, slot[5:]), True
         if ":" in slot:
-            return self._complements(trigger, entry, slot.split(":", 1)[1]), True
+            return self.complements.complements(trigger, entry, slot.split(":", 1)[1]), True
         return [], True
-
-    def _complements(self, trigger: Token, entry: TriggerEntry, prep: str) -> list[str]:
-        """Actors of the trigger's complements introduced by ``prep``.
-
-        Complements of a constraint object ("porter plainte contre X" with "contre X" under
-        "plainte") and of the verb governing a noun trigger ("partage un bon de commande ... pour
-        une Tesla", where the parser hangs "pour" on the verb) are read too.
-        """
-        if not parse_table(trigger.doc).any_in_sentence(self._preposition_words(prep), trigger.i):
-            # Every phrase read below is in the trigger's sentence (its tree) and is introduced
-            # by a word that gives ``prep``: with no such word there, there is nothing to read.
-            return []
-        heads = [trigger]
-        # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
-        # holds the verb's complement.
-        if entry.kind == "verb":
-            heads.extend(c for c in trigger.children if c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
-            if trigger.pos_ == "NOUN" or trigger.i == trigger.sent.start:
-                # "Nommé/NOUN directeur/nmod général de Renault, X …", "Élue présidente/obl:mod du
-                # Medef, Y …": a fronted participle (the tagger may read it as a noun); its bare noun
-                # complement, whatever label the parser gave it, is the predicate noun.
-                heads.extend(c for c in trigger.children if c.pos_ == "NOUN" and c.i == trigger.i + 1
-                             and c.dep_ not in LABELS.subjects
-                             and not any(g.dep_ == LABELS.case_marker for g in c.children))
-        obj = (self.reader.object(trigger) or apposed_object(trigger, self.possessives)
-               or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
-        if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
-            heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
-            if obj.head != trigger and obj.head.head == trigger and obj.head.i == obj.left_edge.i - 1:
-                # "commandé vendredi 8 avions au/nmod(vendredi) constructeur X": the object was
-                # hung on the day before it, and its complements may be too.
-                heads.append(obj.head)
-            # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.
-            # Not for "de": "rejeté l'offre de rachat de X" is no rejection of X.
-            if prep not in self.reader.genitive:
-                heads.extend(c for c in obj.children if c.dep_ == LABELS.nominal_modifier and c.pos_ == "NOUN")
-        elif obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-            # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
-            # on its object, after the object's own name.
-            heads.append(obj)
-        if entry.kind == "noun":
-            heads.extend(self.frame_chain(trigger)[1:])
-            # "une levée de fonds de 13 milliards menée par Iconiq": a participle on the noun
-            # (or on its complements, where the parser hangs it) holds the noun's agent.
-            heads.extend(p for frame in self.frame_chain(trigger) for p in _participles_on(frame))
-            verb = self.governing_verb(trigger)
-            if verb is not None:
-                heads.append(verb)
-            if prep in self.reader.agent_marks:
-                # "le rachat de la société X par/obl:agent Y": the parser hangs the noun's agent
-                # on its complement.
-                complements = [c for c in trigger.children if c.pos_ in ("NOUN", "PROPN") and c.i > trigger.i]
-                heads.extend(complements + [g for c in complements for g in c.children if g.pos_ in ("NOUN", "PROPN")])
-            # "la vente de X au groupe Y", "le remplacement avec effet immédiat de X".
-            heads.extend(self.nominal.displaced_heads(trigger, entry, prep))
-        keys: list[str] = []
-        setting = prep in self.words.words("syntax", "fronted_setting_prepositions")
-        for head in heads:
-            for phrase in self.reader.obliques(head, prep):
-                if setting and _fronted_setting(phrase):
-                    continue  # "À Lyon, X a commandé ...": the scene, not a party
-                keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
-            if keys:
-                return keys
-        first = self.reader.coordinated_head(trigger) if entry.kind == "verb" else None
-        if first is not None:
-            # "X a racheté Y et investi 200 millions dans/obl(racheté) Z": a phrase the parser hung
-            # on the first verb, after the second, is the second's.
-            for phrase in self.reader.obliques(first, prep):
-                if phrase.i > trigger.i:
-                    keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
-            if keys:
-                return keys
-        if entry.kind == "noun":
-            # "en opposition directe à OpenAI" hung on the noun before: the phrase right after.
-            for phrase in self.reader.obliques(trigger.head, prep):
-                if phrase.left_edge.i == trigger.right_edge.i + 1:
-                    keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
-        return keys
-
-    def _preposition_words(self, prep: str) -> frozenset[str]:
-        """The words that can introduce a ``prep`` phrase (:func:`~chronique.extract.events.clause_shapes.preposition_at`
-        and :meth:`~chronique.extract.events.phrase_reader.PhraseReader.obliques`): ``prep``'s own words,
-        the forms the lexicon reads as ``prep`` ("au" for "à") and the last word of such a compound."""
-        words = self._prep_words.get(prep)
-        if words is None:
-            forms = self.reader.preposition_forms
-            words = self._prep_words[prep] = frozenset(
-                {prep, *prep.split(), *(form.split()[-1] for form, full in forms.items() if full == prep)})
-        return words
-
-    def _stake_holding(self, noun: Token, prep: str) -> list[str]:
-        """"la cession à X des 80 % détenus par Y dans le capital de Z", "la vente de ses parts
-        dans Z": where the stake the noun's "de" complement names is held (the parser hangs the
-        "dans" phrase on the stake, on its participle or on the noun itself)."""
-        reader = self.reader
-        stakes = [phrase for preposition in reader.genitive for phrase in reader.obliques(noun, preposition)
-                  if {fold(phrase.lemma_), fold(phrase.text)} & reader.office_nouns]
-        if not stakes:
-            return []
-        heads = [noun, *stakes, *(c for s in (noun, *stakes) for c in s.children if c.dep_ == LABELS.clausal_modifier)]
-        for head in heads:
-            for phrase in reader.obliques(head, prep):
-                found = reader.actors(phrase)
-                if found:
-                    return found
-        return []
-
-    # -- relational nouns ("concurrent", "fondateur", "partenaire") ------------------------------
-    def bearer(self, noun: Token) -> list[str]:
-        """Who a relational noun is said of, wherever the text puts it.
-
-        "X est le concurrent de Y" (predicate), "David Ellison, fondateur de Skydance" (the noun
-        in apposition to a name), "le rival de Micron, YMTC" and "son concurrent français Cajoo"
-        (a name hung on the noun), "Concurrent de Spotify, Deezer a ..." (the noun fronted before
-        the subject), or a description the actor recognizer resolved ("son rival américain").
-        """
-        reader = self.reader
-        head = self.predicate_head(noun)
-        if head is not None:
-            found = reader.subject(head)[0]
-            if not found and head == noun and noun.dep_ in LABELS.misparsed_predicate_links and noun.head.i < noun.i:
-                # "Dailymotion, qui emploie 150 personnes, est un concurrent de YouTube": the
-                # parser made the predicate a conjunct of the subject it is said of.
-                found = reader.actors(noun.head)
-            return found
-        regarded = self._regarded(noun)
-        if regarded is not None:
-            return regarded
-        complements = {key for c in noun.children if _has_case(c) or continues_complement(c) for key in reader.actors(c)}
-        named = [key for c in noun.children if c.i > noun.i and names_its_head(c) and not _has_case(c)
-                 for key in reader.actors(c) if key not in complements]
-        if named:
-            return named
-        described = name_after_adjectives(noun)
-        if described is not None:  # "ses rivaux Orange et SFR": each name a plural noun lists
-            plural = "Plur" in noun.morph.get("Number", [])
-            return [described, *(listed_after_name(noun, described, reader.list_coordinators) if plural else [])]
-        own = actor_index(noun.doc).mention_at(noun)
-        if own is not None and self._possessive(noun) is not None and own.start < noun.idx:
-            # "son rival américain" resolved to the rival; "le fondateur de Tesla" used to
-            # name someone only refers, it tells no founding.
-            return [own.key]
-        before = noun.left_edge.i - 1
-        # "Maxine, concurrent historique de Y": the parser may hang the comma on the noun itself
-        # (made a conjunct of the name), so the noun's phrase begins with it.
-        after_comma = (before >= 0 and noun.doc[before].is_punct) or noun.left_edge.is_punct
-        if noun.head.i < noun.i and (noun.dep_ == LABELS.apposition or after_comma) and noun.head.pos_ != "VERB":
-            return reader.actors(noun.head)
-        # "Son concurrent direct, la banque X, a ...": the name between commas after the noun.
-        apposed = name_between_commas(noun) if self._possessive(noun) is not None else None
-        return (self._listed_after(noun) or self._fronted_bearer(noun) or ([apposed] if apposed else [])
-                or name_before_apposition(noun))
-
-    def _listed_after(self, noun: Token) -> list[str]:
-        """"les fondateurs de Deezer - à savoir A et B": the names a plural noun announces."""
-        if "Plur" not in noun.morph.get("Number", []):
-            return []
-        doc = noun.doc
-        i = next((t.i for t in doc[noun.i + 1 : noun.sent.end] if t.is_punct), noun.sent.end)
-        while i < noun.sent.end and (doc[i].is_punct or fold(doc[i].text) in self.list_introducers):
-            i += 1
-        if i >= noun.sent.end or actor_at(doc[i]) is None:
-            return []
-        name = doc[i]
-        while name.dep_ in LABELS.name_parts and name.head != name:
-            name = name.head
-        return self.reader.actors(name)
-
-    def _fronted_bearer(self, noun: Token) -> list[str]:
-        """"Concurrent principal de Spotify, Deezer lance ...": a noun opening the sentence
-        before a comma is said of the subject that follows the comma."""
-        doc = noun.doc
-        # The first comma after the noun (the parser may make the noun the root of all).
-        follows = next((t.i for t in doc[noun.i + 1 : noun.sent.end] if t.text == ","), len(doc))
-        opening = all(t.pos_ in ("DET", "ADV", "ADJ") for t in doc[noun.sent.start : noun.left_edge.i])
-        if not opening or follows + 1 >= len(doc) or not doc[follows].is_punct or noun.dep_ in LABELS.subjects:
-            return []
-        subject = doc[follows + 1]
-        while subject.dep_ in LABELS.name_parts and subject.head != subject:
-            subject = subject.head
-        if subject.dep_ not in LABELS.subjects or subject.head.i < noun.i:
-            return []
-        return self.reader.actors(subject)
 
     @staticmethod
     def relational(entry: TriggerEntry) -> bool:
         """A relational noun entry ("concurrent", "fondateur"): its source is a bearer."""
         return entry.kind == "noun" and any(slot == "bearer" for slot, _ in entry.roles)
 
-    def predicated(self, noun: Token) -> bool:
-        """Whether a verb states the noun of its subject or object ("X est / reste / est
-        considéré comme le rival de Y"), so that the verb's modality is the relation's."""
-        return self.predicate_head(noun) is not None or self._regarded(noun) is not None
-
-    def _regarded(self, noun: Token) -> list[str] | None:
-        """"X est considéré comme le seul concurrent de Y", "Z présente X comme son rival": the
-        noun is said of the passive subject, or of the object, of a verb of regarding."""
-        head = noun.head
-        if noun.dep_ not in LABELS.predicate_noun_links or head == noun or not self._regards(head):
-            return self._regarded_object(noun)
-        for child in head.children:
-            if child.dep_ in LABELS.patients and child != noun:
-                return self.reader.actors(child)
-        # "considèrent Qobuz/xcomp comme une alternative": the parser made the object the predicate.
-        for child in head.children:
-            if child.dep_ == LABELS.open_complement and child.i < noun.i and actor_at(child) is not None:
-                return self.reader.actors(child)
-        return []
-
-    def _regards(self, verb: Token) -> bool:
-        return any(lemma in self.regard_verbs for lemma in self.words.lemma_candidates(verb))
-
-    def _regarded_object(self, noun: Token) -> list[str] | None:
-        """"On considère A et B comme des alternatives à C": the parser hangs the "comme" phrase
-        on the object (or its last conjunct); the noun is said of the whole object."""
-        if noun.head == noun or not any(c.dep_ == LABELS.case_marker and fold(c.text) in self.regard_markers
-                                        for c in noun.children):
-            return None
-        phrase, climbed = noun.head, [noun.head]
-        while phrase.head != phrase and phrase in phrase.head.conjuncts:
-            phrase = phrase.head
-            climbed.append(phrase)
-        if self._regards(phrase):
-            # "considèrent A et B/conj comme ...": the parser made B a conjunct of the verb.
-            obj = next((c for c in phrase.children if c.dep_ in LABELS.patients and c.i < noun.i), None)
-            if obj is None:
-                return None
-            climbed = [obj, *climbed[:-1]]
-        elif not (phrase.dep_ in LABELS.patients or phrase.dep_ == LABELS.open_complement) or not self._regards(phrase.head):
-            return None  # (the parser makes an unknown brand object an xcomp: "considèrent Qwant/xcomp")
-        found: list[str] = []
-        for part in climbed:
-            found.extend(k for k in self.reader.actors(part) if k not in found)
-        return found
-
-    def _possessive(self, noun: Token) -> Token | None:
-        return next((c for c in noun.children if c.i < noun.i and (
-            "Yes" in c.morph.get("Poss", []) or fold(c.text) in self.possessives)), None)
-
-    def possessor(self, noun: Token) -> list[str]:
-        """Whose the noun is, when a possessive says it ("son concurrent", "ses fondateurs").
-
-        The possessive's own actor when the recognizer resolved it; "X et son partenaire Y":
-        the first conjunct; otherwise the subject of the clause the noun is a complement of
-        ("Flink rachète son concurrent Cajoo"), never a subject the noun is part of.
-        """
-        det = self._possessive(noun)
-        if det is None:
-            return []
-        own = actor_at(det)
-        if own is not None:
-            return [own]
-        judged = self.nominal.judged_owner(noun)
-        if judged is not None:
-            # "reprocher à X son acquisition de Y": the one blamed owns the act.
-            return judged
-        if noun.head != noun and noun in noun.head.conjuncts:
-            return self.reader.actors(noun.head)
-        node = noun
-        for _ in range(6):
-            if node.dep_ in LABELS.subjects or node.head == node:
-                return self._previous_subject(noun) if node.dep_ in LABELS.subjects else []
-            node = node.head
-            if node.pos_ in ("VERB", "AUX"):
-                return self.reader.subject(node)[0]
-        return []
-
-    def _previous_subject(self, noun: Token) -> list[str]:
-        """"X a remporté le contrat. Son concurrent Y conteste": a possessive in a subject that
-        no actor before it in its sentence can own is the one actor the previous sentence of
-        the same paragraph is about (the subject of its main verb), when there is exactly one."""
-        doc, sentence = noun.doc, noun.sent
-        if sentence.start == 0 or any(actor_at(t) for t in doc[sentence.start : noun.i]):
-            return []
-        previous = doc[sentence.start - 1].sent
-        if "\n" in text_of(doc)[previous.start_char : noun.idx]:
-            return []  # another paragraph: its subject is not in view
-        subjects = self.reader.subject(previous.root)[0]
-        return subjects if len(subjects) == 1 else []
-
-    # -- nouns -------------------------------------------------------------------------------
-    @per_token
-    def frame_chain(self, noun: Token) -> list[Token]:
-        """The noun and the frame nouns it hangs from ("rachat" < "offre"; "commande" < "bon")."""
-        chain = [noun]
-        for _ in range(2):
-            top = chain[-1]
-            # The tagger reads "offre" as a form of "offrir": the form counts too.
-            frame = {fold(top.head.lemma_), fold(top.head.text)} & self.frame_nouns
-            if top.dep_ == LABELS.nominal_modifier and frame:
-                chain.append(top.head)
-            else:
-                break
-        return chain
-
-    @per_token
-    def governing_verb(self, noun: Token) -> Token | None:
-        """The verb whose object (or argument) the noun, or the frame noun above it, is."""
-        top = self.frame_chain(noun)[-1]
-        if top.dep_ in LABELS.governed_noun_links and top.head.pos_ in ("VERB", "AUX"):
-            return top.head
-        return None
-
-    def predicate_head(self, noun: Token) -> Token | None:
-        """Where the noun is predicated of a subject: itself with a copula, or the verb above it."""
-        if any(c.dep_ == LABELS.copula for c in noun.children):
-            return noun
-        head = noun.head
-        if noun.dep_ not in LABELS.predicate_noun_links or head == noun:
-            return None
-        objects = [fold(c.lemma_) for c in head.children if c.dep_ == LABELS.object and c != noun]
-        for lemma in self.words.lemma_candidates(head):
-            if lemma in self.predicative or any(f"{lemma} {o}" in self.predicative for o in objects):
-                return head
-        return None
-
     # -- actors ------------------------------------------------------------------------------
-    def _makers(self, keys: list[str], types: dict[str, str]) -> list[str]:
-        """The makers of the products among ``keys`` that the document names."""
-        makers = []
-        for key in keys:
-            known = self.kb.get(key)
-            maker = known.maker if known is not None else self._brand_of(key)
-            if maker and maker in types and maker not in makers:
-                makers.append(maker)
-        return makers
+    def _agent_phrase_same_role(self, entry: TriggerEntry, agent_role: str) -> bool:
+        """Whether the entry reads the noun's "par" phrase in ``agent_role``, the role of the
+        governing verb's subject ("le rachat de X par Y", both the buyer; not "le remplacement de
+        X par Y", where "par" names the newcomer and the verb's subject the organisation)."""
+        return any(slot.split(":", 1)[1] in self.reader.agent_marks and role == agent_role
+                   for slot, role in entry.roles if slot.startswith("nmod:"))
 
-    def _brand_of(self, key: str) -> str | None:
-        """The organisation whose name opens an unknown product's ("Airbus A350" is Airbus's:
-        the actors' ``brand-product`` rule typed it so only when the knowledge base knows that
-        organisation)."""
-        if not key.startswith("product:"):
-            return None
-        first = key.split(":", 1)[1].split(" ", 1)[0]
-        known = [self.kb.get(k) for k in self.kb.actors_named(first)]
-        return known[0].id if len(known) == 1 and known[0] is not None and known[0].type == "ORG" else None
+    def _own_agent(self, noun: Token) -> bool:
+        """Whether an agent phrase hung on the noun names an actor ("le rachat de X par/nmod Y")."""
+        return any(c.i > noun.i and preposition(c, self.reader.preposition_forms) in self.reader.agent_marks
+                   and self.reader.actors(c) for c in noun.children)
 
     @staticmethod
     def _typed(key: str, allowed: frozenset[str], types: dict[str, str]) -> bool:
         return not allowed or types.get(key) in allowed
 
 
+def _inside_a_name(trigger: Token) -> bool:
+    """Whether the trigger is a word of an actor's name whose extent is known ("concurrence" in
+    "Autorité de la concurrence", a name of the knowledge base or an institution's), not of a
+    description the recognizer resolved ("son rival américain") nor of a span the NER may have
+    stretched over the trigger ("Canal des procédures engagées …")."""
+    mention = actor_index(trigger.doc).mention_at(trigger, OUTERMOST)
+    return mention is not None and mention.kind == "name" and mention.rule in KNOWN_NAME_RULES
+
+
 def _named_before(trigger: Token, key: str) -> bool:
     """Whether ``key`` is named in the trigger's sentence before the trigger."""
     return any(actor_at(t) == key for t in trigger.doc[trigger.sent.start : trigger.i])
-
-
-def _fronted_setting(phrase: Token) -> bool:
-    """A phrase that opens its sentence and ends before a comma ("À Lyon, ...")."""
-    after = phrase.right_edge.i + 1
-    return (phrase.left_edge.i == phrase.sent.start and after < len(phrase.doc)
-            and phrase.doc[after].text == "," and phrase.head.i > after)
-
-
-def _has_case(token: Token) -> bool:
-    """Whether a preposition introduces the phrase ("de Micron" does not name "le rival")."""
-    return any(c.dep_ == LABELS.case_marker for c in token.children)

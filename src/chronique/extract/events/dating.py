@@ -287,9 +287,10 @@ class EventDater:
                 for name in (child, *child.conjuncts):
                     if name.i in self.attached:
                         return self.attached[name.i]
-            elif child.dep_ == LABELS.object and child.pos_ == "NOUN" and child.i in self.attached:
-                # "intenté un procès à Apple en 2020": the parser hangs the date on the object
-                # noun, which only the event's own clause governs.
+            elif child.dep_ in (LABELS.object, LABELS.passive_agent) and child.pos_ == "NOUN" and child.i in self.attached:
+                # "intenté un procès à Apple en 2020", "remercié par le club mardi": the parser
+                # hangs the date on the object or agent noun, which only the event's own clause
+                # governs.
                 return self.attached[child.i]
         return None
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, OBLIQUE_DEPS, is_passive, preposition
+from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -54,12 +55,38 @@ def author_of_deed(reader: ParseReader, noun: Token) -> list[str]:
                     found = reader.actors(agent)
                     if found:
                         return found
-    stray = stray_agent(reader, noun)
+    stray = _agent_after_phrase(reader, noun) or stray_agent(reader, noun)
     if stray:
         return stray
     if _genitive_is_patient(reader, noun):
         return []  # "le rachat de VMware": VMware is bought, not the buyer
-    return reader.owner(noun)
+    return reader.owner(noun) or _members_owner(reader, noun)
+
+
+def _members_owner(reader: ParseReader, noun: Token) -> list[str]:
+    """"le travail des équipes / des ingénieurs de X": a deed of an organisation's people is
+    the organisation's (``[syntax] member_nouns``)."""
+    members = reader.words.words("syntax", "member_nouns")
+    for child in noun.children:
+        if child.dep_ == LABELS.nominal_modifier and child.pos_ == "NOUN" and actor_at(child) is None \
+                and {fold(child.lemma_), fold(child.text)} & members \
+                and preposition(child, reader.preposition_forms) in reader.genitive:
+            return reader.owner(child)
+    return []
+
+
+def _agent_after_phrase(reader: ParseReader, noun: Token) -> list[str]:
+    """"une enquête sur le rachat de Figma par/nmod(enquête) Adobe": the parser hangs the agent
+    of a deed noun on the noun above it; an agent phrase that begins right where the deed's
+    phrase ends, on the noun the deed complements, is the deed's."""
+    head = noun.head
+    if head == noun or head.pos_ != "NOUN" or noun.dep_ not in OBLIQUE_DEPS:
+        return []
+    for child in head.children:
+        if child.left_edge.i == noun.right_edge.i + 1 and child.dep_ in OBLIQUE_DEPS \
+                and preposition(child, reader.preposition_forms) in reader.agent_marks:
+            return reader.actors(child)
+    return []
 
 
 def stray_agent(reader: ParseReader, noun: Token) -> list[str]:
@@ -156,6 +183,21 @@ def deed_complement(reader: ParseReader, verb: Token, prep: str) -> list[str]:
             found = reader.actors(phrase) or author_of_deed(reader, phrase)
             if found:
                 return found
+    return []
+
+
+def deed_author(reader: ParseReader, noun: Token, prep: str) -> list[str]:
+    """The author of a deed the noun's ``prep`` complement names, when that complement is no
+    actor itself: "le rejet par X de l'offre de Y" gives Y; "le refus de X" gives nothing (X is
+    the refuser, read by another slot)."""
+    # "le rejet par X de/nmod(X) l'offre de Y": the parser may hang the phrase on the agent's name.
+    agents = [a for mark in reader.agent_marks for a in reader.obliques(noun, mark)]
+    for phrase in (p for head in (noun, *agents) for p in reader.obliques(head, prep)):
+        if reader.actors(phrase):
+            continue
+        found = author_of_deed(reader, phrase)
+        if found:
+            return found
     return []
 
 

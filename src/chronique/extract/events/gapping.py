@@ -16,9 +16,11 @@ from spacy.tokens import Token
 from chronique.extract.events.clause_shapes import OBLIQUE_DEPS
 from chronique.extract.events.phrase_names import actor_at, opens_clause
 from chronique.extract.events.syntax import ParseReader
+from chronique.nlp.labels import dependency_scheme
 
 __all__ = ["conjunct_span", "gapped_objects", "gapped_spans"]
 
+LABELS = dependency_scheme("ud")
 #: Parts of speech of a gapped second object (the tagger may leave an unknown name untagged).
 NAME_POS = frozenset({"PROPN", "NOUN", "X"})
 
@@ -35,8 +37,13 @@ def gapped_spans(reader: ParseReader, verb: Token, obj: Token) -> dict[str, tupl
     for phrase in verb.children:
         if phrase.dep_ in OBLIQUE_DEPS and phrase.i > obj.i and actor_at(phrase) is None:
             candidates.extend(c for c in phrase.conjuncts if c.head == phrase and c.i > phrase.i)
+    # "X a été racheté par A et B/conj(racheté)": a conjunct after the passive's agent is
+    # another agent, not an object.
+    agents = [c.i for c in verb.children if c.dep_ == LABELS.passive_agent]
     found: dict[str, tuple[int, int]] = {}
     for name in sorted(candidates, key=lambda t: t.i):
+        if any(a < name.i for a in agents):
+            continue
         if name.pos_ not in NAME_POS or actor_at(name) is None or opens_clause(name, verb) or _dated(name):
             continue
         for key in reader.actors(name):

@@ -38,7 +38,12 @@ class TriggerEntry:
     roles: tuple[tuple[str, str], ...]  # (slot, role) in lexicon order
     object_lemmas: frozenset[str] = frozenset()
     needs_child: frozenset[str] = frozenset()
+    #: No word within two links under the trigger may be one of these ("remercier X pour son
+    #: travail" thanks; "X a été remercié par le club" is dismissed).
+    unless_near: frozenset[str] = frozenset()
     reflexive: bool = False
+    #: Only in a passive clause ("X a été remercié": dismissed; "X a remercié Y": thanked).
+    passive_only: bool = False
     predicative: bool = False
     source_types: frozenset[str] = frozenset()
     target_types: frozenset[str] = frozenset()
@@ -66,7 +71,9 @@ class TriggerEntry:
             roles=tuple(record.get("roles", {}).items()),
             object_lemmas=frozenset(fold(w) for w in record.get("object_lemmas", [])),
             needs_child=frozenset(fold(w) for w in record.get("needs_child", [])),
+            unless_near=frozenset(fold(w) for w in record.get("unless_near", [])),
             reflexive=bool(record.get("reflexive", False)),
+            passive_only=record.get("voice") == "passive",
             predicative=bool(record.get("predicative", False)),
             source_types=frozenset(record.get("source_types", [])),
             target_types=frozenset(record.get("target_types", [])),

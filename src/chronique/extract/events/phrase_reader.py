@@ -70,6 +70,8 @@ class PhraseReader:
         self.holding_verbs = words.words("syntax", "holding_verbs")
         self.gerund_markers = words.words("syntax", "gerund_markers")
         self.adverbial_infinitive_marks = words.words("syntax", "adverbial_infinitive_marks")
+        #: "se voir" + infinitive: a passive (`events/seen.py`).
+        self.seeing_verbs = words.words("syntax", "seeing_verbs")
         self.purpose_marks = words.words("modality", "purpose_marks")
         self.creation_verbs = words.words("syntax", "creation_verbs")
         self.offer_nouns = words.words("modality", "proposed_nouns")
@@ -313,8 +315,11 @@ class PhraseReader:
                 yield from (c for c in child.conjuncts if c.i > child.i and preposition(c, self.preposition_forms) == prep)
                 if prep in self.pair_marks:
                     # "le partenariat entre Renault et Nissan/nsubj(verb) a été renouvelé": "entre"
-                    # takes two sides; a name right after its phrase's "et" is the second one.
+                    # takes two sides; a name right after its phrase's "et" is the second one,
+                    # and so is a conjunct of the phrase with no preposition of its own
+                    # ("entre Renault et Geely/conj(Renault)").
                     yield from second_side(child, self.coordinators)
+                    yield from (c for c in child.conjuncts if c.i > child.i and preposition(c, self.preposition_forms) is None)
             elif dep in (LABELS.object, *OBLIQUE_DEPS) and preposition_on_modifier(doc, index, self.preposition_forms) == prep:
                 # "s'allier avec le néerlandais/amod AgroNed/obj": the preposition sank into the
                 # adjective before the name.

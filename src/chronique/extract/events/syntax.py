@@ -34,6 +34,7 @@ from chronique.extract.events.clause_shapes import (
 )
 from chronique.extract.events.phrase_names import actor_at, is_person, name_after_date, phrase_actors
 from chronique.extract.events.phrase_reader import PhraseReader
+from chronique.extract.events.seen import seeing_verb, seen_agent_phrases
 from chronique.extract.events.sums import is_sum
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.memo import per_token
@@ -62,6 +63,10 @@ class ParseReader(PhraseReader):
         agents and participles modifying a noun ("la société, visant OpenAI").
         """
         current, direct, skip_control = verb, True, False
+        if seeing_verb(verb, self.seeing_verbs) is not None:
+            # "X s'est vu infliger une amende par Y": Y inflicts it; X never does.
+            phrases = seen_agent_phrases(verb, self.agent_marks, self.preposition_forms)
+            return [k for p in phrases for k in self.actors(p)], True
         shared = self.coordinated_head(verb)
         if shared is not None:  # "X a signé un accord avec Y et investi 30 millions dans Z"
             current, direct = shared, False
@@ -131,7 +136,9 @@ class ParseReader(PhraseReader):
                     (g for c in head.children if c.dep_.startswith(LABELS.auxiliary_prefix)
                      for g in c.children if g.dep_ in LABELS.subjects), None)
                 return (self.actors(patient) if patient is not None else []), False
-            if current.dep_ in (LABELS.open_complement, LABELS.adverbial_clause) and self._controls(head) and not skip_control:
+            if current.dep_ in (LABELS.open_complement, LABELS.adverbial_clause) and self._controls(head) and not skip_control \
+                    and not self._adverbial_infinitive(current) and not _bare_past_participle(current):
+                # ("a accusé X de …, avant de saluer Y": an adverbial infinitive is the subject's.)
                 controller = self._first_child(head, LABELS.controlling_objects)
                 if controller is not None and self.actors(controller):
                     return self.actors(controller), False
@@ -231,6 +238,10 @@ class ParseReader(PhraseReader):
             c.dep_.startswith(LABELS.auxiliary_prefix) and set(self.words.lemma_candidates(c)) & self.active_auxiliaries
             for c in verb.children
         )
+
+    def _adverbial_infinitive(self, clause: Token) -> bool:
+        """An infinitive led by "avant de", "après", "sans": a circumstance of the clause."""
+        return any(c.dep_ == LABELS.marker and fold(c.text) in self.adverbial_infinitive_marks for c in clause.children)
 
     def _controls(self, verb: Token) -> bool:
         return any(lemma in self.object_control for lemma in self.words.lemma_candidates(verb))
@@ -438,6 +449,14 @@ class ParseReader(PhraseReader):
     @staticmethod
     def _first_child(token: Token, deps: Collection[str]) -> Token | None:
         return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _bare_past_participle(verb: Token) -> bool:
+    """A past participle with no auxiliary ("les prix payés aux éleveurs" hung on the verb): it
+    says what was done to a noun, and no object of a verb of control does it."""
+    features = features_of(verb)
+    return "Part" in features.get("VerbForm", ()) and "Past" in features.get("Tense", ()) \
+        and not any(c.dep_ in LABELS.auxiliaries for c in verb.children)
 
 
 def _antecedent_of_possessive_relative(subject: Token, verb: Token, relatives: Collection[str]) -> str | None:

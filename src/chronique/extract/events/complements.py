@@ -1,0 +1,169 @@
+"""An event's parties named in prepositional phrases ("porter plainte contre X", "le rachat de
+Y par Z", "investi 4 milliards dans X"), wherever the parser hung the phrase: on the trigger, on
+its object or predicate noun, on the frame nouns and governing verb of a noun trigger, on a
+participle, or on a first coordinated verb; and where a stake sold or bought is held."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronique.extract.events.frames import FrameReader
+from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
+from chronique.extract.events.nominal import NominalReader
+from chronique.extract.events.partitives import partitive_object
+from chronique.extract.events.repairs import apposed_object
+from chronique.extract.events.syntax import ParseReader
+from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import parse_table
+from chronique.text import fold
+
+__all__ = ["ComplementReader"]
+
+LABELS = dependency_scheme("ud")
+
+
+def _participles_on(noun: Token, depth: int = 3) -> list[Token]:
+    """Past participles modifying ``noun`` or a complement chain under it ("de fonds de 13
+    milliards menée")."""
+    doc = noun.doc
+    table = parse_table(doc)  # walked by index: a Token only for what is found
+    deps, children, features = table.deps, table.children, table.features
+    found: list[int] = []
+    level = [noun.i]
+    for _ in range(depth):
+        found.extend(c for t in level for c in children[t]
+                     if deps[c] == LABELS.clausal_modifier and "Part" in features[c].get("VerbForm", ()))
+        level = [c for t in level for c in children[t] if deps[c] == LABELS.nominal_modifier]
+    return [doc[i] for i in found]
+
+
+class ComplementReader:
+    """Reads the actors of a trigger's prepositional complements."""
+
+    def __init__(self, words: EventLexicon, reader: ParseReader, frames: FrameReader, nominal: NominalReader) -> None:
+        self.words = words
+        self.reader = reader
+        self.frames = frames
+        self.nominal = nominal
+        self.possessives = words.words("syntax", "possessives")
+        self.partitive_articles = words.words("syntax", "partitive_articles")
+        #: :meth:`_preposition_words` of each preposition asked.
+        self._prep_words: dict[str, frozenset[str]] = {}
+
+    def complements(self, trigger: Token, entry: TriggerEntry, prep: str) -> list[str]:
+        """Actors of the trigger's complements introduced by ``prep``.
+
+        Complements of a constraint object ("porter plainte contre X" with "contre X" under
+        "plainte") and of the verb governing a noun trigger ("partage un bon de commande ... pour
+        une Tesla", where the parser hangs "pour" on the verb) are read too.
+        """
+        if not parse_table(trigger.doc).any_in_sentence(self._preposition_words(prep), trigger.i):
+            # Every phrase read below is in the trigger's sentence (its tree) and is introduced
+            # by a word that gives ``prep``: with no such word there, there is nothing to read.
+            return []
+        heads = [trigger]
+        # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
+        # holds the verb's complement.
+        if entry.kind == "verb":
+            heads.extend(c for c in trigger.children if c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
+            if trigger.pos_ == "NOUN" or trigger.i == trigger.sent.start:
+                # "Nommé/NOUN directeur/nmod général de Renault, X …", "Élue présidente/obl:mod du
+                # Medef, Y …": a fronted participle (the tagger may read it as a noun); its bare noun
+                # complement, whatever label the parser gave it, is the predicate noun.
+                heads.extend(c for c in trigger.children if c.pos_ == "NOUN" and c.i == trigger.i + 1
+                             and c.dep_ not in LABELS.subjects
+                             and not any(g.dep_ == LABELS.case_marker for g in c.children))
+        obj = (self.reader.object(trigger) or apposed_object(trigger, self.possessives)
+               or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
+        if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
+            heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
+            if obj.head != trigger and obj.head.head == trigger and obj.head.i == obj.left_edge.i - 1:
+                # "commandé vendredi 8 avions au/nmod(vendredi) constructeur X": the object was
+                # hung on the day before it, and its complements may be too.
+                heads.append(obj.head)
+            # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.
+            # Not for "de": "rejeté l'offre de rachat de X" is no rejection of X.
+            if prep not in self.reader.genitive:
+                heads.extend(c for c in obj.children if c.dep_ == LABELS.nominal_modifier and c.pos_ == "NOUN")
+        elif obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
+            # on its object, after the object's own name.
+            heads.append(obj)
+        if entry.kind == "verb" and prep not in self.reader.genitive and prep not in self.reader.agent_marks:
+            # "l'amende infligée par la Commission à/nmod(Commission) X": the parser hangs the
+            # verb's complement after its agent on the agent's noun.
+            heads.extend(c for c in trigger.children if c.dep_ == LABELS.passive_agent)
+        if entry.kind == "noun":
+            heads.extend(self.frames.frame_chain(trigger)[1:])
+            # "une levée de fonds de 13 milliards menée par Iconiq": a participle on the noun
+            # (or on its complements, where the parser hangs it) holds the noun's agent.
+            heads.extend(p for frame in self.frames.frame_chain(trigger) for p in _participles_on(frame))
+            verb = self.frames.governing_verb(trigger)
+            if verb is not None:
+                heads.append(verb)
+            if prep in self.reader.agent_marks:
+                # "le rachat de la société X par/obl:agent Y": the parser hangs the noun's agent
+                # on its complement.
+                complements = [c for c in trigger.children if c.pos_ in ("NOUN", "PROPN") and c.i > trigger.i]
+                heads.extend(complements + [g for c in complements for g in c.children if g.pos_ in ("NOUN", "PROPN")])
+            # "la vente de X au groupe Y", "le remplacement avec effet immédiat de X".
+            heads.extend(self.nominal.displaced_heads(trigger, entry, prep))
+        keys: list[str] = []
+        setting = prep in self.words.words("syntax", "fronted_setting_prepositions")
+        for head in heads:
+            for phrase in self.reader.obliques(head, prep):
+                if setting and _fronted_setting(phrase):
+                    continue  # "À Lyon, X a commandé ...": the scene, not a party
+                keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+            if keys:
+                return keys
+        first = self.reader.coordinated_head(trigger) if entry.kind == "verb" else None
+        if first is not None:
+            # "X a racheté Y et investi 200 millions dans/obl(racheté) Z": a phrase the parser hung
+            # on the first verb, after the second, is the second's.
+            for phrase in self.reader.obliques(first, prep):
+                if phrase.i > trigger.i:
+                    keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+            if keys:
+                return keys
+        if entry.kind == "noun":
+            # "en opposition directe à OpenAI" hung on the noun before: the phrase right after.
+            for phrase in self.reader.obliques(trigger.head, prep):
+                if phrase.left_edge.i == trigger.right_edge.i + 1:
+                    keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+        return keys
+
+    def _preposition_words(self, prep: str) -> frozenset[str]:
+        """The words that can introduce a ``prep`` phrase (:func:`~chronique.extract.events.clause_shapes.preposition_at`
+        and :meth:`~chronique.extract.events.phrase_reader.PhraseReader.obliques`): ``prep``'s own words,
+        the forms the lexicon reads as ``prep`` ("au" for "à") and the last word of such a compound."""
+        words = self._prep_words.get(prep)
+        if words is None:
+            forms = self.reader.preposition_forms
+            words = self._prep_words[prep] = frozenset(
+                {prep, *prep.split(), *(form.split()[-1] for form, full in forms.items() if full == prep)})
+        return words
+
+    def stake_holding(self, noun: Token, prep: str) -> list[str]:
+        """"la cession à X des 80 % détenus par Y dans le capital de Z", "la vente de ses parts
+        dans Z": where the stake the noun's "de" complement names is held (the parser hangs the
+        "dans" phrase on the stake, on its participle or on the noun itself)."""
+        reader = self.reader
+        stakes = [phrase for preposition in reader.genitive for phrase in reader.obliques(noun, preposition)
+                  if {fold(phrase.lemma_), fold(phrase.text)} & reader.office_nouns]
+        if not stakes:
+            return []
+        heads = [noun, *stakes, *(c for s in (noun, *stakes) for c in s.children if c.dep_ == LABELS.clausal_modifier)]
+        for head in heads:
+            for phrase in reader.obliques(head, prep):
+                found = reader.actors(phrase)
+                if found:
+                    return found
+        return []
+
+
+def _fronted_setting(phrase: Token) -> bool:
+    """A phrase that opens its sentence and ends before a comma ("À Lyon, ...")."""
+    after = phrase.right_edge.i + 1
+    return (phrase.left_edge.i == phrase.sent.start and after < len(phrase.doc)
+            and phrase.doc[after].text == "," and phrase.head.i > after)
