@@ -3,6 +3,7 @@ French pipeline (the real model) for the tests that read sentences of our own.""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,16 @@ def run_dated(nlp, text: str, published):
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+def resolved_key(nlp, text: str, surface: str, published=None) -> str | None:
+    """The actor key of the first mention whose text is ``surface`` in ``text`` run through
+    ``nlp`` (published on ``published``, 14 May 2024 by default), ``None`` when none."""
+    doc = run_dated(nlp, text, published or dt.date(2024, 5, 14))
+    for mention in doc._.actor_mentions:
+        if doc.text[mention.start : mention.end] == surface:
+            return mention.key
+    return None
 
 
 @pytest.fixture(scope="session")

@@ -11,16 +11,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import run_dated
-
-
-def resolved(nlp, text: str, surface: str) -> str | None:
-    """The actor key of the first mention whose text is ``surface``, ``None`` when none."""
-    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
-    for mention in doc._.actor_mentions:
-        if doc.text[mention.start : mention.end] == surface:
-            return mention.key
-    return None
+from tests.conftest import resolved_key, run_dated
 
 
 @pytest.mark.slow
@@ -36,7 +27,7 @@ def resolved(nlp, text: str, surface: str) -> str | None:
     ],
 )
 def test_the_name_after_it(nlp, text, expected):
-    assert resolved(nlp, text, "le géant") == expected
+    assert resolved_key(nlp, text, "le géant") == expected
 
 
 @pytest.mark.slow
@@ -55,7 +46,7 @@ def test_the_name_after_it(nlp, text, expected):
     ],
 )
 def test_no_guess_ahead(nlp, text):
-    assert resolved(nlp, text, "le géant") is None
+    assert resolved_key(nlp, text, "le géant") is None
 
 
 @pytest.mark.slow

@@ -7,20 +7,9 @@ Sentences written for this test, on invented actors.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.conftest import run_dated
-
-
-def resolved(nlp, text: str, surface: str) -> str | None:
-    """The actor key of the first mention whose text is ``surface``, ``None`` when none."""
-    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
-    for mention in doc._.actor_mentions:
-        if doc.text[mention.start : mention.end] == surface:
-            return mention.key
-    return None
+from tests.conftest import resolved_key
 
 
 @pytest.mark.slow
@@ -29,7 +18,7 @@ def test_a_clause_partner_is_no_candidate(nlp):
     company in focus before (clause_partners in ``_in_focus``)."""
     text = ("La société Orvane a publié ses comptes. Le groupe Castelmar a proposé deux milliards d'euros "
             "pour s'offrir l'industriel lyonnais.")
-    assert resolved(nlp, text, "l'industriel lyonnais") == "org:Orvane"
+    assert resolved_key(nlp, text, "l'industriel lyonnais") == "org:Orvane"
 
 
 @pytest.mark.slow
@@ -42,7 +31,7 @@ def test_a_clause_partner_is_no_candidate(nlp):
 def test_the_sector_said_narrows_a_qualified_description(nlp, text):
     """"pharmaceutique" is shown by Helvion's name, not by the fund that is the subject."""
     surface = "L'industriel pharmaceutique" if "L'industriel" in text else "l'industriel pharmaceutique"
-    assert resolved(nlp, text, surface) == "org:Helvion Pharmaceuticals"
+    assert resolved_key(nlp, text, surface) == "org:Helvion Pharmaceuticals"
 
 
 @pytest.mark.slow
@@ -50,7 +39,7 @@ def test_a_company_named_in_a_quote_is_a_last_resort(nlp):
     """The company a director names inside his quote is his words, not the article's subject."""
     text = ("Le groupe Veltra a publié ses comptes. « La société Norvane ne nous fait pas peur », a déclaré "
             "son directeur. L'industriel lyonnais a promis de nouvelles usines.")
-    assert resolved(nlp, text, "L'industriel lyonnais") == "org:Veltra"
+    assert resolved_key(nlp, text, "L'industriel lyonnais") == "org:Veltra"
 
 
 @pytest.mark.slow
@@ -62,11 +51,11 @@ def test_a_company_named_in_a_quote_is_a_last_resort(nlp):
      "a refusé de prêter.", "la banque"),
 ])
 def test_a_description_partly_shown_by_a_candidate_stays_unresolved(nlp, text, surface):
-    assert resolved(nlp, text, surface) is None
+    assert resolved_key(nlp, text, surface) is None
 
 
 @pytest.mark.slow
 def test_one_sector_said_and_shown_by_nobody_keeps_the_company(nlp):
     """One sector said, nobody in view shows any: focus decides, as before."""
     text = "La société Orvane a ouvert une usine. Selon la banque d'investissement, le site coûtera 40 millions."
-    assert resolved(nlp, text, "la banque") == "org:Orvane"
+    assert resolved_key(nlp, text, "la banque") == "org:Orvane"

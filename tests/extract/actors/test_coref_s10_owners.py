@@ -8,20 +8,9 @@ Volkswagen owns Audi).
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.conftest import run_dated
-
-
-def resolved(nlp, text: str, surface: str) -> str | None:
-    """The actor key of the first mention whose text is ``surface``, ``None`` when none."""
-    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
-    for mention in doc._.actor_mentions:
-        if doc.text[mention.start : mention.end] == surface:
-            return mention.key
-    return None
+from tests.conftest import resolved_key
 
 
 @pytest.mark.slow
@@ -36,11 +25,11 @@ def resolved(nlp, text: str, surface: str) -> str | None:
     ],
 )
 def test_the_parent_not_its_part(nlp, text, surface, expected):
-    assert resolved(nlp, text, surface) == expected
+    assert resolved_key(nlp, text, surface) == expected
 
 
 @pytest.mark.slow
 def test_a_subsidiary_without_its_parent_in_view_is_the_group(nlp):
     """No parent in view: the subsidiary is a company like any other."""
     text = "Le réseau LinkedIn a supprimé 600 postes. Le groupe a invoqué la baisse des recrutements."
-    assert resolved(nlp, text, "Le groupe") == "linkedin"
+    assert resolved_key(nlp, text, "Le groupe") == "linkedin"

@@ -7,20 +7,9 @@ unresolved (two candidates, a product as possessor, a name introduced, a complem
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.conftest import run_dated
-
-
-def resolved(nlp, text: str, surface: str) -> str | None:
-    """The actor key of the first mention whose text is ``surface``, ``None`` when none."""
-    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
-    for mention in doc._.actor_mentions:
-        if doc.text[mention.start : mention.end] == surface:
-            return mention.key
-    return None
+from tests.conftest import resolved_key
 
 
 @pytest.mark.slow
@@ -44,7 +33,7 @@ def resolved(nlp, text: str, surface: str) -> str | None:
     ],
 )
 def test_the_other_party_of_the_relation(nlp, text, surface, expected):
-    assert resolved(nlp, text, surface) == expected
+    assert resolved_key(nlp, text, surface) == expected
 
 
 @pytest.mark.slow
@@ -74,11 +63,11 @@ def test_the_other_party_of_the_relation(nlp, text, surface, expected):
     ],
 )
 def test_no_possessive_guess(nlp, text, surface):
-    assert resolved(nlp, text, surface) is None
+    assert resolved_key(nlp, text, surface) is None
 
 
 @pytest.mark.slow
 def test_a_name_after_the_noun_is_the_actor(nlp):
     """"son rival Quorvane": the name is the mention, not the description."""
     text = "La société Norvane a porté plainte contre la société Quorvane et contre son rival Brindle."
-    assert resolved(nlp, text, "son rival") is None
+    assert resolved_key(nlp, text, "son rival") is None

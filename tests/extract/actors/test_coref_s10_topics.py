@@ -7,20 +7,9 @@ Sentences written for this test, on invented actors.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.conftest import run_dated
-
-
-def resolved(nlp, text: str, surface: str) -> str | None:
-    """The actor key of the first mention whose text is ``surface``, ``None`` when none."""
-    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
-    for mention in doc._.actor_mentions:
-        if doc.text[mention.start : mention.end] == surface:
-            return mention.key
-    return None
+from tests.conftest import resolved_key
 
 
 @pytest.mark.slow
@@ -35,7 +24,7 @@ def resolved(nlp, text: str, surface: str) -> str | None:
     ],
 )
 def test_the_subject_before_continues(nlp, text, surface, expected):
-    assert resolved(nlp, text, surface) == expected
+    assert resolved_key(nlp, text, surface) == expected
 
 
 @pytest.mark.slow
@@ -52,4 +41,4 @@ def test_the_subject_before_continues(nlp, text, surface, expected):
 )
 def test_otherwise_the_last_named(nlp, text):
     surface = "Le fabricant" if "Le fabricant" in text else "L'entreprise"
-    assert resolved(nlp, text, surface) == "org:Telvia"
+    assert resolved_key(nlp, text, surface) == "org:Telvia"

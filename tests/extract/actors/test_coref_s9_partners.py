@@ -7,22 +7,11 @@ the relative clause it stands in, are not what the description stands for.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.conftest import run_dated
+from tests.conftest import resolved_key
 
 pytestmark = pytest.mark.slow
-
-
-def resolved(nlp, text: str, surface: str) -> str | None:
-    """The actor key of the first mention whose text is ``surface``, ``None`` when none."""
-    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
-    for mention in doc._.actor_mentions:
-        if doc.text[mention.start : mention.end] == surface:
-            return mention.key
-    return None
 
 
 @pytest.mark.parametrize(
@@ -46,7 +35,7 @@ def resolved(nlp, text: str, surface: str) -> str | None:
     ],
 )
 def test_the_other_argument_is_not_the_description(nlp, text, surface, expected):
-    assert resolved(nlp, text, surface) == expected
+    assert resolved_key(nlp, text, surface) == expected
 
 
 @pytest.mark.parametrize(
@@ -62,4 +51,4 @@ def test_the_other_argument_is_not_the_description(nlp, text, surface, expected)
     ],
 )
 def test_a_description_whose_only_candidate_is_its_partner_stays_unresolved(nlp, text, surface):
-    assert resolved(nlp, text, surface) is None
+    assert resolved_key(nlp, text, surface) is None

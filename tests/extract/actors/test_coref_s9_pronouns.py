@@ -3,21 +3,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.conftest import run_dated
+from tests.conftest import resolved_key
 
 pytestmark = pytest.mark.slow
-
-
-def resolved(nlp, text: str, surface: str) -> str | None:
-    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
-    for mention in doc._.actor_mentions:
-        if doc.text[mention.start : mention.end] == surface:
-            return mention.key
-    return None
 
 
 @pytest.mark.parametrize(
@@ -33,12 +23,12 @@ def resolved(nlp, text: str, surface: str) -> str | None:
     ],
 )
 def test_ce_dernier_stands_for_the_actor_just_named(nlp, text, surface, expected):
-    assert resolved(nlp, text, surface) == expected
+    assert resolved_key(nlp, text, surface) == expected
 
 
 def test_a_noun_in_between_is_the_antecedent_rather_than_the_company(nlp):
     text = "La société Velora conteste la décision de la juge chargée du dossier. Celle-ci n'a pas souhaité réagir."
-    assert resolved(nlp, text, "Celle-ci") is None
+    assert resolved_key(nlp, text, "Celle-ci") is None
 
 
 @pytest.mark.parametrize(
@@ -58,4 +48,4 @@ def test_a_noun_in_between_is_the_antecedent_rather_than_the_company(nlp):
     ],
 )
 def test_il_for_an_organisation_in_focus(nlp, text, surface, expected):
-    assert resolved(nlp, text, surface) == expected
+    assert resolved_key(nlp, text, surface) == expected

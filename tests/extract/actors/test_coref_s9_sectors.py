@@ -8,21 +8,10 @@ leave it unresolved.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from chronique.extract.actors.description_sectors import sector_words
-from tests.conftest import run_dated
-
-
-def resolved(nlp, text: str, surface: str) -> str | None:
-    """The actor key of the first mention whose text is ``surface``, ``None`` when none."""
-    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
-    for mention in doc._.actor_mentions:
-        if doc.text[mention.start : mention.end] == surface:
-            return mention.key
-    return None
+from tests.conftest import resolved_key
 
 
 @pytest.mark.slow
@@ -46,7 +35,7 @@ def resolved(nlp, text: str, surface: str) -> str | None:
     ],
 )
 def test_the_candidate_of_the_sector_said(nlp, text, surface, expected):
-    assert resolved(nlp, text, surface) == expected
+    assert resolved_key(nlp, text, surface) == expected
 
 
 @pytest.mark.slow
@@ -62,7 +51,7 @@ def test_the_candidate_of_the_sector_said(nlp, text, surface, expected):
     ],
 )
 def test_a_sector_description_without_one_candidate_stays_unresolved(nlp, text, surface):
-    assert resolved(nlp, text, surface) is None
+    assert resolved_key(nlp, text, surface) is None
 
 
 @pytest.mark.slow
@@ -71,7 +60,7 @@ def test_a_bank_is_not_the_investment_fund(nlp):
     the company none, so the description stands for an actor the article does not name."""
     text = ("Le fonds d'investissement Ardival a racheté la société Velora. Selon son président, la banque "
             "publique d'investissement a refusé de suivre.")
-    assert resolved(nlp, text, "la banque") is None
+    assert resolved_key(nlp, text, "la banque") is None
 
 
 def test_the_sector_lexicon_has_the_press_sectors():
@@ -89,4 +78,4 @@ def test_the_sector_lexicon_has_the_press_sectors():
 def test_a_union_named_by_its_confederation_noun(nlp):
     text = ("La confédération Agrivo a appelé à manifester devant la préfecture. La centrale a dénoncé la "
             "baisse des prix du lait.")
-    assert resolved(nlp, text, "La centrale") == "org:Agrivo"
+    assert resolved_key(nlp, text, "La centrale") == "org:Agrivo"
