@@ -57,6 +57,13 @@ def test_the_other_party_of_the_relation(nlp, text, surface, expected):
          "désormais son rival principal.", "son rival"),
         ("La société Norvane a racheté la société Quorvane. Norvane veut que Brindle reste son partenaire.",
          "son partenaire"),
+        # looking ahead: the one company named next is what the description's own referent buys,
+        # not the description (an actor of unknown country is taken only as a clause's subject)
+        ("Le distributeur Marvex a signé un accord avec sa filiale brésilienne. La filiale a ensuite "
+         "racheté le réseau Tavora.", "sa filiale brésilienne"),
+        # a description that says no origin does not look ahead
+        ("Le distributeur Marvex a signé un accord avec sa filiale. Le groupe Tavora a ensuite "
+         "annoncé des résultats.", "sa filiale"),
         # inside a quote: somebody's "son rival" is theirs to mean
         ("La société Norvane a porté plainte contre la société Quorvane. « Norvane attaque son rival sans "
          "raison », a déclaré un analyste.", "son rival"),

@@ -9,8 +9,11 @@ actor named last in its sentence, then the subject in focus); the description st
    Norvane" … "son rival"; "son rival Brixel" … "son rival américain");
 2. the one other actor of the possessor's kind in the lookback window, of the origin its adjectives
    say ("son rival américain" is not the Indian airline in view);
-3. with none before it, the one such actor named after it in its sentence or the next ("… devance
-   son rival américain, englué dans … Boeing avait pourtant …").
+3. with none before it, the one such actor named after it in its sentence or the next that the
+   article or the knowledge base places in the country its adjectives say, or, of unknown country,
+   that is its clause's subject ("… devance son rival américain, englué dans … Boeing avait
+   pourtant …"); a description that says no origin does not look ahead, and an actor something
+   is done to is never taken ("… sa filiale brésilienne. La filiale a racheté le réseau Y").
 
 Two candidates, or no possessor, leave it unresolved: a wrong actor is worse than none. A
 description that introduces a name ("son rival Boeing") or has a complement ("sa filiale de Lyon")
@@ -254,9 +257,29 @@ def _the_other(doc: Doc, index: ActorIndex, noun: Token, end: int, fits, origins
     before = keys_of([m for m in index.mentions if since <= m.start and m.end <= noun.idx])
     if before:
         return before[0] if len(before) == 1 else None
+    if not wanted or origins is None:
+        # Looking ahead needs the description's own word of origin: a bare "sa filiale" would take
+        # whatever the next sentence names ("… sa filiale. La filiale a racheté le réseau Y").
+        return None
     tokens = token_table(doc)
     starts = tokens.sentence_start_chars
     following = bisect_right(starts, noun.idx) + 1  # the start of the sentence after the next
     limit = starts[following] if following < len(starts) else len(text_of(doc))
-    after = keys_of([m for m in index.mentions if tokens.ends[end - 1] <= m.start and m.end <= limit])
+    later = [m for m in index.mentions if tokens.ends[end - 1] <= m.start and m.end <= limit
+             and (origins.countries(m.key) & wanted or _is_subject(doc, m))]
+    after = keys_of(later)
     return after[0] if len(after) == 1 else None
+
+
+def _is_subject(doc: Doc, mention: ActorMention) -> bool:
+    """Whether the mention is the subject of its clause: an actor of unknown country named after a
+    description is taken for it only as the topic the article goes on with ("… son rival américain
+    … Le groupe Norvane avait proposé …"), never as what someone does something to ("… sa filiale
+    brésilienne. La filiale a racheté le réseau Y")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ in LABELS.phrase_name_links and root.head.i < root.i:
+        root = root.head  # "Le groupe Norvane": the name hangs on its cue noun, the subject
+    return root.dep_ in LABELS.subjects
