@@ -115,6 +115,7 @@ class ArgumentFinder:
         #: "X a essuyé les critiques de Y": who undergoes an act does not do it.
         self.undergoing_verbs = words.words("syntax", "undergoing_verbs")
         self.possessives = words.words("syntax", "possessives")
+        self.released_offices = words.words("syntax", "released_offices")
         self.gerund_markers = words.words("syntax", "gerund_markers")
         self.nominal = NominalReader(words, reader)
         self.frames = FrameReader(words)
@@ -171,8 +172,12 @@ class ArgumentFinder:
         for token in [*trigger.children, *after]:
             if fold(token.lemma_) not in words and fold(token.text) not in words:
                 continue
-            if token.dep_ != LABELS.case_marker or self._possessed(token.head):
+            if token.dep_ != LABELS.case_marker:
                 return True
+            noun = token.head
+            if self._possessed(noun) and fold(noun.lemma_) not in self.released_offices \
+                    and fold(noun.text) not in self.released_offices:
+                return True  # "de sa fidélité" thanks for something; "de ses fonctions" releases
         return False
 
     def _possessed(self, noun: Token) -> bool:
