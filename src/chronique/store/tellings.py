@@ -70,11 +70,13 @@ def _ids_json(ids: Iterable[str]) -> str:
 
 # -- events -----------------------------------------------------------------------------------------
 
+#: The sentences of an event's tellings that have this digest: the digest finds the candidates,
+#: the sentences confirm them (only those of one sentence are read, however often the event was told).
 _TELLINGS_OF_EVENT = """
     SELECT substr(d.text, COALESCE(em.sentence_start, em.start) + 1,
                   COALESCE(em.sentence_end, em."end") - COALESCE(em.sentence_start, em.start))
     FROM event_mentions em JOIN documents d ON d.id = em.doc_id
-    WHERE em.event_id = ?
+    WHERE em.event_id = ? AND em.sentence_digest = ?
 """
 
 #: The stored events with these participants that may fit a telling. Undated ones always may; a
@@ -128,16 +130,17 @@ def _stored_events(conn: sqlite3.Connection, actors_key: str, telling: Telling) 
     told_here = frozenset(row[0] for row in conn.execute(_EVENTS_TOLD_BY_DOCUMENT, (telling.doc_id,)))
     repeated = is_repeated(telling.type)
     same_sentence: frozenset[str] | None = None  # read once, and only when the rule needs it
+    digest = ""
     events = []
     for event_id, value, start, end in rows:
         sentences: frozenset[str] = frozenset()
         if repeated and (telling.date_value is None or value is None) and event_id not in told_here:
             if same_sentence is None:
-                same_sentence = frozenset(row[0] for row in conn.execute(
-                    _EVENTS_TOLD_IN_SENTENCE, (sentence_digest(telling.sentence),)))
-            if event_id in same_sentence:  # the digest finds them; the sentences themselves decide
+                digest = sentence_digest(telling.sentence)
+                same_sentence = frozenset(row[0] for row in conn.execute(_EVENTS_TOLD_IN_SENTENCE, (digest,)))
+            if event_id in same_sentence:  # the digest finds them; their sentences themselves decide
                 sentences = frozenset(sentence_key(sentence or "") for (sentence,) in
-                                      conn.execute(_TELLINGS_OF_EVENT, (event_id,)))
+                                      conn.execute(_TELLINGS_OF_EVENT, (event_id, digest)))
         documents = frozenset({telling.doc_id}) if event_id in told_here else frozenset()
         events.append(StoredEvent(event_id, value, start, end, documents, sentences))
     return events
