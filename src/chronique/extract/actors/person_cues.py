@@ -41,7 +41,7 @@ from chronique.extract.actors.names import WORDS, NamedSpan, name_like, span_tex
 from chronique.extract.actors.origins import origin_forms
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import TokenTable, token_table
-from chronique.text import fold, unify_apostrophes, without_accents
+from chronique.text import fold, without_accents
 
 __all__ = ["PersonCues"]
 
@@ -63,16 +63,16 @@ class PersonCues:
         nouns = [*words["cue_nouns"]["PERSON"], *persons["relative_nouns"]]
         self.nouns = {tuple(WORDS.findall(fold(noun))) for noun in nouns}
         self.longest = max(len(n) for n in self.nouns)
-        self.determiners = frozenset(fold(unify_apostrophes(d)) for d in words["apposition_determiners"])
+        self.determiners = frozenset(fold(d) for d in words["apposition_determiners"])
         self.relatives = {tuple(WORDS.findall(fold(noun))) for noun in persons["relative_nouns"]}
         self.possessives = frozenset(persons["possessives"])
         self.model_relatives = self.relatives | {tuple(WORDS.findall(fold(noun)))
                                                  for noun in persons["person_model_relatives"]}
-        self.reflexives = frozenset(fold(unify_apostrophes(w)) for w in persons["reflexives"])
+        self.reflexives = frozenset(fold(w) for w in persons["reflexives"])
         self.feeling_verbs = frozenset(fold(w) for w in persons["feeling_verbs"])
         self.age_units = frozenset(persons["age_units"])
         self.aged = frozenset(fold(w) for w in persons["aged_words"])
-        self.first_person = frozenset(fold(unify_apostrophes(w)) for w in (
+        self.first_person = frozenset(fold(w) for w in (
             *words["first_person_singular"], *persons["first_person_possessives"]))
         self.openers = frozenset(persons["quote_openers"])
         self.closers = frozenset(persons["quote_closers"])
@@ -81,8 +81,8 @@ class PersonCues:
         # "la Corse", "la Suisse": an invariable adjective after a feminine article may be a place
         self.invariable = frozenset(without_accents(adjective) for adjectives in words["origins"].values()
                                     for adjective in adjectives if adjective.endswith("e"))
-        self.feminine_articles = frozenset(fold(unify_apostrophes(w)) for w in persons["feminine_articles"])
-        self.articles = frozenset(fold(unify_apostrophes(w)) for w in persons["nationality_articles"])
+        self.feminine_articles = frozenset(fold(w) for w in persons["feminine_articles"])
+        self.articles = frozenset(fold(w) for w in persons["nationality_articles"])
         self.person_nouns = {tuple(WORDS.findall(fold(noun))) for noun in words["cue_nouns"]["PERSON"]}
 
     def apply(self, doc: Doc, names: list[NamedSpan], first_names: frozenset[str]) -> None:
@@ -115,7 +115,7 @@ class PersonCues:
         word = tokens.texts[i]
         if i == 0 or not word[:1].isupper() or word.isupper() or word in self.places:
             return False
-        bare, article = without_accents(word), fold(unify_apostrophes(tokens.texts[i - 1]))
+        bare, article = without_accents(word), fold(tokens.texts[i - 1])
         if bare in self.invariable and article in self.feminine_articles:
             return False
         return bare in self.nationalities and article in self.articles
@@ -164,7 +164,7 @@ class PersonCues:
         if i > 0 and tokens.pos[i - 1] == "ADP":
             return False
         k = i + 1
-        if k + 2 >= len(texts) or texts[k] != "," or fold(unify_apostrophes(texts[k + 1])) not in self.determiners:
+        if k + 2 >= len(texts) or texts[k] != "," or fold(texts[k + 1]) not in self.determiners:
             return False
         for start in (k + 2, k + 3):
             size = self._noun_at(folded, start, self.nouns)
@@ -211,7 +211,7 @@ class PersonCues:
             return False
         k -= 2
         while k >= 0 and texts[k] not in self.openers and not (texts[k] in self.closers and texts[k] != '"'):
-            if fold(unify_apostrophes(texts[k])) in self.first_person:
+            if fold(texts[k]) in self.first_person:
                 return True
             k -= 1
         return False

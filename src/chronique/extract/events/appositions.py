@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.extract.events.clause_shapes import LABELS
+from chronique.extract.events.phrase_names import is_person
 from chronique.nlp.actor_index import actor_index
 from chronique.text import fold
 
@@ -90,7 +91,7 @@ def person_after_title(noun: Token, comma: str = ",") -> str | None:
     if len(mentions) != 1 or mentions[0].start != first.idx:
         return None
     key = mentions[0].key
-    return key if any(e.key == key and e.type == "PERSON" for e in doc._.entities or []) else None
+    return key if is_person(doc, key) else None
 
 
 def name_before_apposition(noun: Token) -> list[str]:
