@@ -87,9 +87,9 @@ CASES = [
     ("NOTHING: troops leaving a country",
      "Le départ des soldats français du Niger a été achevé en décembre.",
      set()),
-    ("NOTHING: a customer thanked is no dismissal",
-     "La société Ikea a remercié ses clients pour leur patience.",
-     set()),
+    ("PRAISE: a named customer thanked is no dismissal (only an office holder's is)",
+     "La société Ikea a remercié son client Paul Martin.",
+     {("PRAISE", "Ikea", "Paul Martin")}),
 ]
 
 

@@ -25,8 +25,8 @@ CASES = [
     ("a stake sold to a buyer stays the buyer's investment",
      "Le fonds Tikehau a cédé sa participation dans Voltalia au groupe Engie.",
      {("INVEST", "Engie", "Voltalia")}),
-    ("NOTHING: a manager leaves his office",
-     "Le directeur Marc Dupuis est sorti du bureau à midi.",
+    ("NOTHING: leaving a company's building is no divestment (a named company reaches the guard)",
+     "Le directeur Marc Dupuis est sorti du siège de Voltalia à midi.",
      set()),
 ]
 
