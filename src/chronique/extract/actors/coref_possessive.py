@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.data import lexicon
 from chronique.extract.actors.coref_focus import quoted_ranges, window_start
-from chronique.extract.actors.descriptions import titles_given
+from chronique.extract.actors.descriptions import COMPLEMENT_LINKS, titles_given
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, text_of
@@ -45,8 +45,6 @@ LABELS = dependency_scheme("ud")
 ACTOR_TYPES = frozenset({"ORG", "PERSON", "LOC"})
 #: How many adjectives may follow the noun ("son grand rival américain" has one before).
 MAX_ADJECTIVES = 2
-#: Words after the phrase that give it a complement (left to other rules).
-COMPLEMENT_MARKS = frozenset({"de", "d'", "du", "des"})
 
 
 class _Relations:
@@ -159,7 +157,7 @@ def _phrase_end(doc: Doc, end: int) -> int | None:
         return end
     if following.text[:1].isupper() and not following.is_sent_start:
         return None
-    if fold(following.text) in COMPLEMENT_MARKS:
+    if fold(following.text) in COMPLEMENT_LINKS:  # a complement: left to other rules
         return None
     return end
 
