@@ -38,7 +38,7 @@ from chronique.extract.timex.first_chars import first_char_class
 from chronique.model import Money
 from chronique.text import unify_apostrophes
 
-__all__ = ["find_stated_money", "bare_amount_patterns", "scaled_amount"]
+__all__ = ["find_stated_money", "bare_amount_patterns", "scaled_amount", "phrase_alternatives"]
 
 #: Spaces inside one amount: any Unicode space but a line break ("3\u202f000 €" yes, "3\n000" no).
 INLINE_SPACE = r"[^\S\n]"
@@ -75,7 +75,7 @@ def _phrase(text: str) -> str:
     return "".join(parts)
 
 
-def _alternatives(phrases: Iterable[Any], case_sensitive: bool = False) -> str:
+def phrase_alternatives(phrases: Iterable[Any], case_sensitive: bool = False) -> str:
     """Longest phrases first, so that "dollars américains" wins over "dollars"."""
     ordered = sorted({str(p) for p in phrases if str(p)}, key=len, reverse=True)
     if not ordered:
@@ -90,9 +90,9 @@ def _followed_by_space(phrases: list[str]) -> str:
     elided = [p for p in phrases if p.endswith(("'", "’"))]
     branches = []
     if spaced:
-        branches.append(f"{_alternatives(spaced)}{INLINE_SPACE}+")
+        branches.append(f"{phrase_alternatives(spaced)}{INLINE_SPACE}+")
     if elided:
-        branches.append(f"{_alternatives(elided)}{INLINE_SPACE}*")
+        branches.append(f"{phrase_alternatives(elided)}{INLINE_SPACE}*")
     return "(?:" + "|".join(branches) + ")" if branches else "(?!)"
 
 
@@ -127,13 +127,13 @@ def _pieces(lex: dict[str, Any]) -> _Pieces:
     """Numbers, scales and prefix currencies: what both the amounts and the ranges are made of."""
     decimals = _char_class(lex["numbers"]["decimal_separators"])
     thousands = _char_class(lex["numbers"]["thousands_separators"])
-    scale_words = _alternatives(lex.get("scales", {}))
-    scale_abbreviations = _alternatives(lex.get("scale_abbreviations", {}), case_sensitive=True)
+    scale_words = phrase_alternatives(lex.get("scales", {}))
+    scale_abbreviations = phrase_alternatives(lex.get("scale_abbreviations", {}), case_sensitive=True)
     scale_one = f"(?:{scale_abbreviations}|{scale_words}){WORD_END}"
-    symbols = _alternatives(lex.get("currency_symbols", {}), case_sensitive=True)
+    symbols = phrase_alternatives(lex.get("currency_symbols", {}), case_sensitive=True)
     return _Pieces(
         digits=_digits_pattern(decimals, thousands),
-        number_words=rf"\b{_alternatives(lex.get('number_words', {}))}\b",
+        number_words=rf"\b{phrase_alternatives(lex.get('number_words', {}))}\b",
         scale_words=scale_words,
         scale_one=scale_one,
         scale=rf"{scale_one}(?:{INLINE_SPACE}+{scale_words}{WORD_END})?",  # "hundred million"
@@ -143,19 +143,19 @@ def _pieces(lex: dict[str, Any]) -> _Pieces:
 
 def _codes(lex: dict[str, Any]) -> str:
     """ISO codes as whole words: "USD" in "USD 5 million", not inside "USDC"."""
-    return rf"(?<![^\W\d_]){_alternatives(lex.get('currency_codes', {}), case_sensitive=True)}{WORD_END}"
+    return rf"(?<![^\W\d_]){phrase_alternatives(lex.get('currency_codes', {}), case_sensitive=True)}{WORD_END}"
 
 
 def _amount_regex(lex: dict[str, Any], pieces: _Pieces) -> re.Pattern[str]:
     """Currency first, number first, or no number at all; an optional hedge before any of them."""
     phrases = lex.get("phrases", {})
-    articles = rf"\b{_alternatives(lex.get('article_numbers', {}))}(?={TO_SCALE}{pieces.scale_one})"
-    half = _alternatives(phrases.get("half", []))
+    articles = rf"\b{phrase_alternatives(lex.get('article_numbers', {}))}(?={TO_SCALE}{pieces.scale_one})"
+    half = phrase_alternatives(phrases.get("half", []))
     connector = _followed_by_space(phrases.get("connectors", []))
     connector_optional = rf"(?:{INLINE_SPACE}*{connector})?"
-    names = rf"{_alternatives(lex.get('currency_names', {}))}{WORD_END}"
-    names_after_scale = rf"{_alternatives(lex.get('currency_names_after_scale', {}))}{WORD_END}"
-    symbols = _alternatives(lex.get("currency_symbols", {}), case_sensitive=True)
+    names = rf"{phrase_alternatives(lex.get('currency_names', {}))}{WORD_END}"
+    names_after_scale = rf"{phrase_alternatives(lex.get('currency_names_after_scale', {}))}{WORD_END}"
+    symbols = phrase_alternatives(lex.get("currency_symbols", {}), case_sensitive=True)
     scale_word = rf"{pieces.scale_words}{WORD_END}"
 
     currency_first = (
@@ -169,7 +169,7 @@ def _amount_regex(lex: dict[str, Any], pieces: _Pieces) -> re.Pattern[str]:
         rf"{INLINE_SPACE}*(?P<s_cur>{names}|{symbols}|{_codes(lex)}|(?(s_scale){names_after_scale}|(?!)))"
     )
     determiner = _followed_by_space(phrases.get("vague_determiners", []))
-    count = rf"\b{_alternatives(phrases.get('vague_counts', []))}{WORD_END}"
+    count = rf"\b{phrase_alternatives(phrases.get('vague_counts', []))}{WORD_END}"
     unknown_with_determiner = (
         rf"{determiner}(?:{count}{INLINE_SPACE}*{connector})?"
         rf"{scale_word}{connector_optional}{INLINE_SPACE}*(?P<u_cur>{names})"

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from chronique.data import lexicon
-from chronique.extract.money.amounts import bare_amount_patterns, scaled_amount
+from chronique.extract.money.amounts import bare_amount_patterns, phrase_alternatives, scaled_amount
 from chronique.model import Money
 
 __all__ = ["elliptical_amounts", "compile_elliptical"]
@@ -28,11 +28,11 @@ FIGURE_WINDOW = 40
 def _context_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(cue ending the text before the figure, words after the figure that make it a count)."""
     section = lexicon(lang, "money").get("elliptical", {})
-    cues = "|".join(sorted((re.escape(c) for c in section.get("cues", [])), key=len, reverse=True)) or "(?!)"
-    fillers = "|".join(re.escape(f).replace("'", "['’]") for f in section.get("fillers", [])) or "(?!)"
-    counted = "|".join(re.escape(w).replace("'", "['’]") for w in section.get("counted_after", [])) or "(?!)"
-    before = re.compile(rf"\b(?:{cues})[^\W\d_]*(?:[^\S\n]+(?:{fillers})(?![^\W\d_]))*[^\S\n]*\Z", re.IGNORECASE)
-    after = re.compile(rf"[^\S\n]*(?:{counted})(?![^\W\d_])", re.IGNORECASE)
+    cues = phrase_alternatives(section.get("cues", []))  # longest first; spaces and apostrophes as the text has them
+    fillers = phrase_alternatives(section.get("fillers", []))
+    counted = phrase_alternatives(section.get("counted_after", []))
+    before = re.compile(rf"\b{cues}[^\W\d_]*(?:[^\S\n]+{fillers}(?![^\W\d_]))*[^\S\n]*\Z", re.IGNORECASE)
+    after = re.compile(rf"[^\S\n]*{counted}(?![^\W\d_])", re.IGNORECASE)
     return before, after
 
 
