@@ -294,7 +294,28 @@ def _naming_apposition(context: QuoteContext, head: Token) -> str | None:
         key = context.actors.at(child, OUTERMOST)
         if key:
             found = key
-    return found or _name_hung_right_after(context, head)
+    return found or _name_hung_right_after(context, head) or _name_on_complement(context, head)
+
+
+def _name_on_complement(context: QuoteContext, head: Token) -> str | None:
+    """"l'historien de l'économie Paul Dubois": the parser may hang the holder's name on the
+    role noun's complement. A person's name right after a complement that is a common noun and
+    names nobody is the role's holder; a complement that is a person ("le porte-parole du
+    ministre Jean Roux") or a name ("le patron de Mediapro Jaume Roures") keeps the name."""
+    if not head.is_lower:
+        return None
+    for complement in head.children:
+        if complement.i <= head.i or complement.dep_ != LABELS.nominal_modifier or not complement.is_lower:
+            continue
+        if context.actors.at(complement, OUTERMOST) is not None:
+            continue
+        for name in complement.children:
+            if name.i != complement.i + 1 or name.dep_ not in QUOTE_NAME_LINKS:
+                continue
+            key = context.actors.at(name, OUTERMOST)
+            if key is not None and context.is_person(key):
+                return key
+    return None
 
 
 def _name_hung_right_after(context: QuoteContext, head: Token) -> str | None:

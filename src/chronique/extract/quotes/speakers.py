@@ -42,6 +42,7 @@ from chronique.extract.quotes.phrases import (
     subject_of,
 )
 from chronique.extract.quotes.positions import addressee, first_speaker_in, nearest_actor, source_reading
+from chronique.nlp.tokens import first_token_from
 
 __all__ = ["Attribution", "attribute", "INCISE", "TITLE", "CONTINUED", "UNNAMED"]
 
@@ -54,7 +55,7 @@ def attribute(
     before = context.before_window(index)
     after = context.after_window(index)
     title = context.rules.title_cue_at_end.search(context.text, before[0], before[1])
-    if title and not _is_judgement(context, index):
+    if title and not _is_judgement(context, index) and not _is_speech_act(context, title.start()):
         return Attribution(None, title.group().strip(" :"), rule=TITLE)
     if previous is not None and _is_gloss(context, index):
         return previous
@@ -94,6 +95,21 @@ def _is_judgement(context: QuoteContext, index: int) -> bool:
     if any(c.dep_ in LABELS.subjects and c.i < tokens.start for c in root.children):
         return True
     return root.pos_ == "VERB" and root.dep_ == LABELS.clausal_modifier and root.head.i < tokens.start
+
+
+def _is_speech_act(context: QuoteContext, cue_start: int) -> bool:
+    """"La ministre a appelé « les élus à … »": a title cue that is a speech verb conjugated with
+    its subject ("a appelé", "appelle") says the quoted words; only the bare participle or an
+    infinitive names something ("un plan appelé « Horizon »", "se faire appeler « le Boss »")."""
+    if not context.parsed:
+        return False
+    at = first_token_from(context.doc, cue_start)
+    if at >= len(context.doc):
+        return False
+    verb = context.doc[at]
+    if verb.pos_ != "VERB" or not context.is_cue_token(verb):
+        return False
+    return any(c.dep_ in LABELS.finite_clause_markers for c in verb.children)
 
 
 def _is_gloss(context: QuoteContext, index: int) -> bool:
