@@ -23,6 +23,17 @@ CASES = [
     ("the holder's name hung on the role noun's common-noun complement",
      "« Cette taxe est une erreur », estime l'historien de l'économie Paul Verlaine, fondateur de la revue Horizons.",
      [("Cette taxe est une erreur", "Paul Verlaine")]),
+    ("a spokesperson of an organisation the article named by a description, as a source",
+     "La banque Crédit Alpin va supprimer 500 postes d'ici à 2027. Selon un porte-parole de la banque, "
+     "« ces départs seront volontaires ».",
+     [("ces départs seront volontaires", "Crédit Alpin")]),
+    ("an anonymous expert as a source stays nobody",
+     "La banque Crédit Alpin va supprimer 500 postes. Selon un expert du secteur, « le marché va baisser ».",
+     [("le marché va baisser", None)]),
+    ("a speech verb the lemmatizer left as written ('reproche')",
+     "L'association Vigilance Loyers a assigné le bailleur Immobel lundi. Elle lui reproche des loyers "
+     "« abusifs et illégaux ».",
+     [("abusifs et illégaux", "Vigilance Loyers")]),
 ]
 
 

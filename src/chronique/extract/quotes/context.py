@@ -139,6 +139,8 @@ class QuoteContext:
             return fold(token.text) in self.rules.cue_forms
         if self.rules.is_cue_word(token.lemma_, token.text):
             return True
+        if token.pos_ == "VERB" and fold(token.lemma_) == fold(token.text) and self.rules.is_cue_finite(token.text):
+            return True  # "Elle lui reproche …" with the lemma "reproche"
         if fold(token.lemma_) in self.rules.document_readers:  # "peut-on y lire"
             nearby = token.doc[max(0, token.i - 3) : token.i + 3]
             return any(fold(t.text).strip("-") in _IMPERSONAL for t in nearby)

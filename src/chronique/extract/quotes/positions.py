@@ -108,6 +108,10 @@ def source_reading(
             return SourceReading(phrase_speaker(context, head).key)
         if head.idx >= position and is_anonymous(context, head):
             return SourceReading(None, unnamed=True)
+        if head.idx >= position and head.pos_ == "NOUN" and fold(head.lemma_) in context.rules.voice_nouns:
+            owner = phrase_speaker(context, head).key  # "selon un porte-parole de la banque"
+            if owner is not None:
+                return SourceReading(owner)
     key = actor_right_after(context, position, limit)
     if key is None and first is not None and first.pos_ == "PRON" and "3" in first.morph.get("Person", []):
         key = recent_subject_person(context, context.spans[index].opening)

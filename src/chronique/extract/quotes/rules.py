@@ -79,6 +79,8 @@ class QuoteRules:
     present_participle_endings: tuple[tuple[str, str], ...] = ()
     #: "les", "la": object pronouns a present participle follows ("les qualifiant").
     participle_object_pronouns: frozenset[str] = frozenset()
+    #: ("e", "er"): present-tense endings and their infinitive endings.
+    finite_endings: tuple[tuple[str, str], ...] = ()
 
     def is_cue_word(self, lemma: str, form: str) -> bool:
         """Whether a token (by lemma or surface form) is a speech verb."""
@@ -87,8 +89,15 @@ class QuoteRules:
     def is_cue_participle(self, form: str, present: bool = False) -> bool:
         """"martelé" (or, ``present``, "qualifiant") misread by the tagger: a participle of a
         speech verb, by its ending."""
+        return self._ends_like_cue(form, self.present_participle_endings if present else self.participle_endings)
+
+    def is_cue_finite(self, form: str) -> bool:
+        """"reproche" left unlemmatized by the lemmatizer: a present-tense form of a speech verb,
+        by its ending."""
+        return self._ends_like_cue(form, self.finite_endings)
+
+    def _ends_like_cue(self, form: str, endings: tuple[tuple[str, str], ...]) -> bool:
         word = fold(form)
-        endings = self.present_participle_endings if present else self.participle_endings
         return any(
             word.endswith(ending) and word[: -len(ending)] + infinitive in self.cue_lemmas
             for ending, infinitive in endings
@@ -167,4 +176,5 @@ def load_quote_rules(lang: str) -> QuoteRules:
         participle_object_pronouns=frozenset(
             fold(unify_apostrophes(p)) for p in verbs.get("participle_object_pronouns", [])
         ),
+        finite_endings=tuple((fold(e), fold(i)) for e, i in verbs.get("finite_endings", [])),
     )
