@@ -34,6 +34,32 @@ CASES = [
      "L'association Vigilance Loyers a assigné le bailleur Immobel lundi. Elle lui reproche des loyers "
      "« abusifs et illégaux ».",
      [("abusifs et illégaux", "Vigilance Loyers")]),
+    ("a general noun for the coach stands for the one coach the article named",
+     "Le sélectionneur de l'équipe de Belgique, Paul Roux, a dévoilé sa liste. « Nous ne prendrons "
+     "aucun risque », a assuré le technicien.",
+     [("Nous ne prendrons aucun risque", "Paul Roux")]),
+    ("the same with a complement whose complement is a name",
+     "Le sélectionneur du XV de Belgique, Paul Roux, a dévoilé sa liste. « Nous ne prendrons aucun "
+     "risque », a assuré le technicien.",
+     [("Nous ne prendrons aucun risque", "Paul Roux")]),
+    ("a general noun for a player stands for the one player the article named",
+     "L'attaquant brésilien Léo Marin a signé à Nantes. Le joueur a réagi sur les réseaux sociaux : "
+     "« Je suis très heureux. »",
+     [("Je suis très heureux.", "Léo Marin")]),
+    ("the general noun with two elected persons named stands for neither",
+     "Le maire de Brest, Marc Le Gall, et le député Yann Morvan ont visité le port. « Le port doit "
+     "grandir », a déclaré l'élu.",
+     [("Le port doit grandir", None)]),
+    ("'l'intéressé' is the one person of the window",
+     "Le groupe Kervella a nommé Luc Perrin directeur général. L'intéressé s'est dit « honoré par la confiance ».",
+     [("honoré par la confiance", "Luc Perrin")]),
+    ("'l'intéressé' with two persons in the window is nobody",
+     "Le groupe Kervella a nommé Luc Perrin directeur général à la place de Jean Roux. « Il est le "
+     "meilleur », a estimé Jean Roux. L'intéressé s'est dit « honoré par la confiance ».",
+     [("Il est le meilleur", "Jean Roux"), ("honoré par la confiance", None)]),
+    ("a title whose complement has a complement, before the name",
+     "Le directeur de l'usine de Flins, Paul Morel, a reçu les syndicats. « Rien n'est décidé », a dit le directeur.",
+     [("Rien n'est décidé", "Paul Morel")]),
 ]
 
 

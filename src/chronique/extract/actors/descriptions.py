@@ -73,6 +73,23 @@ _trade_nouns = per_lexicon(TradeNouns)
 
 
 @per_lexicon
+def _person_hypernyms(words: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Each general person noun, folded, with the folded narrower titles it covers (itself included
+    through ``given`` already)."""
+    return {fold(k): tuple(fold(v) for v in listed) for k, listed in words.get("person_hypernyms", {}).items()}
+
+
+@per_lexicon
+def _title_cues(words: dict[str, Any]) -> dict[str, str]:
+    """The description cues and the narrower person titles of ``[person_hypernyms]``: a title
+    the article gives ("l'attaquant Léo Marin") is looked for among both, so that a general noun
+    ("le joueur") finds its holder; the narrower titles are not descriptions themselves ("au
+    milieu de" names nobody)."""
+    narrower = {title: "PERSON" for titles in _person_hypernyms(words).values() for title in titles}
+    return {**narrower, **description_cues(words)}
+
+
+@per_lexicon
 def _described_words(words: dict[str, Any]) -> frozenset[str]:
     """The folded words a description or a kind noun may be (as a form or a lemma): the only
     tokens :func:`resolve_descriptions` looks at."""
@@ -100,8 +117,10 @@ def resolve_descriptions(
     contracted = frozenset(fold(d) for d in words.get("contracted_determiners", []))
     generic = frozenset(fold(n) for n in words.get("generic_descriptions", {}).get("nouns", []))
     qualified_only = frozenset(fold(n) for n in words.get("qualified_descriptions", {}).get("nouns", []))
+    hypernyms = _person_hypernyms(words)
+    any_person = frozenset(fold(n) for n in words.get("any_person_descriptions", {}).get("nouns", []))
     index = ActorIndex(doc, mentions)
-    titles = titles_given(doc, index, entities, cues)
+    titles = titles_given(doc, index, entities, _title_cues(words))
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []
     taken = {i for m in found for i in range(m.start, m.end)}
     tokens = token_table(doc)
@@ -127,12 +146,18 @@ def resolve_descriptions(
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
         accepted = ("ORG", "PERSON") if entity_type == "ACTOR" else kinds.accepted(entity_type)
         given = titles.get(fold(token.lemma_), set()) | titles.get(fold(token.text), set())
+        for narrower in hypernyms.get(folded, ()) or hypernyms.get(folded_lemma, ()):
+            given = given | titles.get(narrower, set())  # "le technicien": the "sélectionneur" named
         holders = {k for k in given if entities[k]["type"] in accepted}
         rule = "title" if entity_type == "PERSON" else "description"
         if not holders and folded_lemma in qualified_only and not (
                 origins is not None and origins.in_tokens(doc[token.i + 1 : end])):
             continue  # "le site chinois" is a company, "le site internet" or "le site" alone is not
-        if entity_type == "PERSON" or holders:
+        if entity_type == "PERSON" and not holders and (folded in any_person or folded_lemma in any_person):
+            # "l'intéressé": the one person of the window, whatever the article called them; of
+            # two ("X a nommé Y … l'intéressé"), the subject in focus may well be the wrong one
+            key = _in_focus(doc, index, entities, token, ("PERSON",), allowed=_only_one)
+        elif entity_type == "PERSON" or holders:
             # the one actor the article called so ("la chaîne Canal Neuf" then "la chaîne");
             # a person only so: "le ministre" is never merely the last person named
             key = next(iter(holders)) if len(holders) == 1 else None
@@ -229,6 +254,11 @@ def _allowed(origins: ArticleOrigins | None, adjectives: Span, noun: str):
         return origins.choose(keys, wanted)
 
     return narrow
+
+
+def _only_one(keys: list[str]) -> list[str]:
+    """The candidates' keys when there is one, else none (an ``allowed`` of :func:`_in_focus`)."""
+    return keys if len(keys) == 1 else []
 
 
 def _then(first, second):
@@ -399,6 +429,8 @@ def _title_with_complement(doc: Doc, first: int, cues: dict[str, str]) -> int | 
             noun -= 1
         if texts[noun].islower() and cues.get(folded[noun]) == "PERSON" and (noun == 0 or pos[noun - 1] == "DET"):
             return noun
+        if pos[noun] in ("NOUN", "PROPN"):
+            continue  # "le sélectionneur de l'équipe de France, X", "du XV de France, X": a complement's complement
         return None  # the complement's mark: its title is right before it or nowhere
     return None
 
