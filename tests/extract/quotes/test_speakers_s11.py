@@ -60,6 +60,16 @@ CASES = [
     ("a title whose complement has a complement, before the name",
      "Le directeur de l'usine de Flins, Paul Morel, a reçu les syndicats. « Rien n'est décidé », a dit le directeur.",
      [("Rien n'est décidé", "Paul Morel")]),
+    ("an incise inside the quotation marks, its subject read as the verb's object",
+     "Les aiguilleurs ont entamé une grève à l'appel du syndicat Sud-Rail. « Nous ne céderons pas, a "
+     "prévenu le syndicat. Les effectifs sont insuffisants. »",
+     [("Nous ne céderons pas, a prévenu le syndicat. Les effectifs sont insuffisants.", "Sud-Rail")]),
+    ("an incise inside the marks with a named subject",
+     "« Ce plan est mauvais, explique Marie Dupont. Il faut le revoir. »",
+     [("Ce plan est mauvais, explique Marie Dupont. Il faut le revoir.", "Marie Dupont")]),
+    ("a bare participle after a comma inside a quote continues its clause: nobody",
+     "« Nous avons écrit au ministre, alerté la CGT. Rien n'a bougé. »",
+     [("Nous avons écrit au ministre, alerté la CGT. Rien n'a bougé.", None)]),
 ]
 
 

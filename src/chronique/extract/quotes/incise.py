@@ -21,7 +21,13 @@ from chronique.extract.quotes.attribution import (
     Window,
 )
 from chronique.extract.quotes.context import QuoteContext
-from chronique.extract.quotes.phrases import NO_SUBJECT, recent_subject_person, subject_of
+from chronique.extract.quotes.phrases import (
+    NO_SUBJECT,
+    inverted_subject,
+    phrase_speaker,
+    recent_subject_person,
+    subject_of,
+)
 from chronique.extract.quotes.positions import (
     addressee,
     has_pronoun_subject,
@@ -72,6 +78,57 @@ def read_incise(context: QuoteContext, index: int, after: Window, last_known: Kn
         )
         return Attribution(None, cue, rule=UNNAMED) if unnamed else None
     return Attribution(speaker, cue, addressee(context, verb, speaker), rule=INCISE)
+
+
+#: What closes an incise inside the quotation marks ("« Non, a prévenu le syndicat. Jamais »").
+_INNER_INCISE_ENDS = frozenset({".", ",", ";", "!", "?", "…"})
+
+
+def inner_incise(context: QuoteContext, index: int, last_known: Known | None) -> Attribution | None:
+    """"« Nous ne céderons pas, a prévenu le syndicat. Les effectifs … »": the press may set the
+    incise inside the marks, between two commas or a comma and a full stop. Only a speech verb
+    with its subject after it (a named subject, or an inverted pronoun), a few words long, that
+    governs no clause of its own; the words around it stay the speaker's quote."""
+    if not context.parsed:
+        return None
+    span = context.spans[index]
+    tokens = context.tokens(span.start, span.end)
+    if tokens is None:
+        return None
+    words = list(tokens)
+    for position, comma in enumerate(words):
+        if comma.text != ",":
+            continue
+        segment = []
+        for token in words[position + 1 :]:
+            if token.text in _INNER_INCISE_ENDS:
+                break
+            segment.append(token)
+        else:
+            continue  # the segment runs to the closing mark: the quote's own last words
+        if not segment or len(segment) > context.rules.incise_reach:
+            continue
+        verb = next((t for t in segment if context.is_cue_token(t)), None)
+        if verb is None or has_own_content(context, verb) or not _opens_finite(segment, verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i), None)
+        key = phrase_speaker(context, subject).key if subject is not None else None
+        key = key or inverted_subject(context, verb).key  # the parser may make it the verb's object
+        if key is not None:
+            return Attribution(key, cue_text(context, verb), rule=INCISE)
+        if any(fold(t.text) in context.rules.inverted_pronouns for t in segment):
+            speaker = discourse_speaker(context, index, last_known, None)
+            if speaker is not None:
+                return Attribution(speaker, cue_text(context, verb), rule=INCISE)
+    return None
+
+
+def _opens_finite(segment: list[Token], verb: Token) -> bool:
+    """Whether the segment opens on the verb conjugated ("prévient", "a prévenu", "a-t-il dit"):
+    a bare participle after a comma ("…, informé Renault") continues the quote's own clause."""
+    if verb.i != segment[0].i and not (segment[0].pos_ == "AUX" and verb.i - segment[0].i <= 3):
+        return False
+    return verb.i != segment[0].i or "Part" not in verb.morph.get("VerbForm", [])
 
 
 def final_incise_verb(context: QuoteContext, tokens: list[Token]) -> Token | None:

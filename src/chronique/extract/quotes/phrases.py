@@ -96,7 +96,7 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
             return next((r for r in readings if r.key), readings[0])
         # the incise's verb hangs on the quote, or the quote on it (the parser made it the root)
         if incise_after is not None and (verb.head.idx < incise_after or (verb.head.i == verb.i and verb.idx >= incise_after)):
-            return _inverted_subject(context, verb)
+            return inverted_subject(context, verb)
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head == verb or context.is_quoted(verb.head):
             return NO_SUBJECT
         verb = verb.head
@@ -107,7 +107,7 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
 SPLIT_SUBJECT_GAP = 2
 
 
-def _inverted_subject(context: QuoteContext, verb: Token) -> Reading:
+def inverted_subject(context: QuoteContext, verb: Token) -> Reading:
     """The subject after an incise's verb, which the parser may label an object: the first such
     phrase that names someone, past a day the parser also made an object ("a prévenu mardi/obj
     Bruno/dep Le Maire"); else the first phrase, naming nobody."""

@@ -36,7 +36,13 @@ from chronique.extract.quotes.attribution import (
     Window,
 )
 from chronique.extract.quotes.context import QuoteContext
-from chronique.extract.quotes.incise import cue_text, discourse_speaker, later_incise_in_sentence, read_incise
+from chronique.extract.quotes.incise import (
+    cue_text,
+    discourse_speaker,
+    inner_incise,
+    later_incise_in_sentence,
+    read_incise,
+)
 from chronique.extract.quotes.phrases import (
     phrase_speaker,
     subject_of,
@@ -75,7 +81,7 @@ def attribute(
         return incise
     if unnamed_source is not None:  # "selon un expert, « … »": nor the source phrase of one
         return unnamed_source
-    return _continuation(context, index, before, previous) or NOBODY
+    return inner_incise(context, index, last_known) or _continuation(context, index, before, previous) or NOBODY
 
 
 # -- the cue shapes ------------------------------------------------------------------------
