@@ -261,6 +261,13 @@ def test_names_keep_their_articles_and_particles(nlp, text, name, surfaces):
          "PDG de Zelvio", 1, "person:Paul Verdier"),
         ("Paul Verdier est le PDG de Zelvio depuis 2020.", dt.date(2025, 1, 1), "PDG de Zelvio", 0,
          "person:Paul Verdier"),
+        # a former role is not today's holder: nobody the knowledge base gives
+        ("L'ancien PDG de Microsoft a parlé.", dt.date(2025, 5, 1), "PDG de Microsoft", 0, None),
+        ("Ancien patron de Twitter, l'Américain a lancé un réseau.", dt.date(2023, 8, 15), "patron de Twitter", 0,
+         None),
+        # ... but the person the article says it of is still that person
+        ("Paul Verdier, ancien PDG de Zelvio, a parlé.", dt.date(2025, 1, 1), "PDG de Zelvio", 0,
+         "person:Paul Verdier"),
     ],
 )
 def test_a_role_description_denotes_its_holder_at_the_article_date(nlp, text, published, surface, nth, expected):

@@ -8,9 +8,11 @@ article's date.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from spacy.tokens import Token
 
+from chronique.data import lexicon
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
@@ -45,13 +47,25 @@ def role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
         described.append((token, titles, org_mention, _holder_in_text(token, index, entities)))
     stated = {(org.key, title): holder for _t, titles, org, holder in described if holder for title in titles}
     found = []
+    former = _former_words(doc.lang_)
     for token, titles, org_mention, holder in described:
+        if token.i > 0 and tokens.folded[token.i - 1] in former:
+            # "Ancien patron de Renault, l'Italien …": not the holder the article or the KB gives today
+            if holder:
+                found.append(ActorMention(token.idx, org_mention.end, holder, "description", "role"))
+            continue
         said = [stated[(org_mention.key, t)] for t in titles if (org_mention.key, t) in stated]
         holder = holder or (said[0] if said else None)
         holder = holder or _holder_in_kb(doc, org_mention.key, titles, entities, kb)
         if holder:
             found.append(ActorMention(token.idx, org_mention.end, holder, "description", "role"))
     return found
+
+
+@cache
+def _former_words(lang: str) -> frozenset[str]:
+    """"ancien", "ex": the words before a role noun that make it a past one."""
+    return frozenset(fold(w) for w in lexicon(lang, "references")["former_words"])
 
 
 def _holder_in_text(role: Token, index: ActorIndex, entities) -> str | None:

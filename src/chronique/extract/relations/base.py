@@ -50,7 +50,7 @@ class RelationRules:
         self.nouns = NounLexicon(self.words, role_nouns if role_nouns is not None else role_nouns_of(lang))
         w = self.words
         self.possessives = {fold(x) for x in w["possessives"]}
-        self.former = {fold(x) for x in w["former_words"]}
+        self.former = {fold(x) for x in lexicon(lang, "references")["former_words"]}
         self.membership = {fold(x) for x in w["membership_words"]}
         self.of_words = {fold(x) for x in w["of_words"]}
         self.genitives = {fold(x) for x in w["genitive_markers"]}
