@@ -70,6 +70,22 @@ CASES = [
     ("a bare participle after a comma inside a quote continues its clause: nobody",
      "« Nous avons écrit au ministre, alerté la CGT. Rien n'a bougé. »",
      [("Nous avons écrit au ministre, alerté la CGT. Rien n'a bougé.", None)]),
+    ("'on' reading a document named after the verb is its author",
+     "« Les dépenses ont dérapé », peut-on lire dans le rapport de la Cour des comptes.",
+     [("Les dépenses ont dérapé", "Cour des comptes")]),
+    ("'on' at an organisation's premises, after an inverted incise",
+     "Le groupe Velora a publié ses comptes. « Nous restons confiants », assure-t-on chez Velora.",
+     [("Nous restons confiants", "Velora")]),
+    ("'on' at an organisation's premises, fronted",
+     "Le groupe Velora a publié ses comptes. Chez Velora, on juge la mesure « inutile et coûteuse ».",
+     [("inutile et coûteuse", "Velora")]),
+    ("an anonymous close source stays nobody",
+     "« Rien n'est joué », confie un proche du dossier.",
+     [("Rien n'est joué", None)]),
+    ("an infinitive speech verb before a colon continues the last speaker",
+     "« La situation est grave », tranche Marie Roux, présidente de l'association Vigie. Avant "
+     "d'ajouter : « Nous porterons plainte. »",
+     [("La situation est grave", "Marie Roux"), ("Nous porterons plainte.", "Marie Roux")]),
 ]
 
 

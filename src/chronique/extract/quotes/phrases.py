@@ -76,8 +76,10 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
                 continue
             if "Rel" in child.morph.get("PronType", []) and verb.dep_.endswith(LABELS.relative_clause_suffix):
                 child = verb.head
-            if child.lower_.strip("-") in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
-                return Reading(document_author(context, verb.idx))
+            if child.lower_.strip("-") in IMPERSONAL:
+                found = _impersonal_source(context, verb)
+                if found is not None:
+                    return found
             readings.append((child, phrase_speaker(context, child)))
         if len(readings) > 1:
             readings = _nearest_subject(readings, verb)
@@ -89,8 +91,10 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
                 for child in aux.children if child.dep_ in SUBJECT_DEPS and not context.is_quoted(child)
             ]
         if not readings and (clitic := _inverted_pronoun(context, verb)) is not None:
-            if clitic.lower_.strip("-t") in IMPERSONAL and fold(verb.lemma_) in context.rules.document_readers:
-                return Reading(document_author(context, verb.idx))
+            if clitic.lower_.strip("-t") in IMPERSONAL:
+                found = _impersonal_source(context, verb)
+                if found is not None:
+                    return found
             readings.append(phrase_speaker(context, clitic))
         if readings:  # "la société OpenAI" may come out as two subjects: the actor wins
             return next((r for r in readings if r.key), readings[0])
@@ -358,6 +362,50 @@ def _writer(context: QuoteContext, document: Token) -> str | None:
                 if key and context.can_speak(key):
                     return key
     return None
+
+
+def _impersonal_source(context: QuoteContext, verb: Token) -> Reading | None:
+    """Who "on" is for a speech verb: a document's author ("peut-on lire dans le rapport de la
+    Cour des comptes", else the last document named before), or the organisation whose premises
+    or side the clause names ("assure-t-on chez Renault", "on estime du côté de Velora").
+    ``None`` when the clause names neither: "on" stays a pronoun."""
+    rules = context.rules
+    for child in verb.children:
+        marks = {fold(c.text) for c in child.children if c.dep_ == LABELS.case_marker and c.i < child.i}
+        if not marks:
+            continue
+        lemma = fold(child.lemma_)
+        if lemma in rules.document_nouns and marks & rules.impersonal_document_marks:
+            owner = _owner(context, child) or _writer(context, child)
+            if owner:
+                return Reading(owner)
+        if marks & rules.impersonal_hosts:
+            key = context.actors.at(child, OUTERMOST)
+            if key is not None and context.can_speak(key):
+                return Reading(key)
+        if lemma in rules.impersonal_host_nouns:
+            owner = _owner(context, child)
+            if owner:
+                return Reading(owner)
+    host = _host_right_after(context, verb)
+    if host is not None:
+        return Reading(host)
+    if fold(verb.lemma_) in rules.document_readers:
+        return Reading(document_author(context, verb.idx))
+    return None
+
+
+def _host_right_after(context: QuoteContext, verb: Token) -> str | None:
+    """"assure-t-on chez Renault": the host phrase right after an inverted "on", read off the words
+    (the parser often hangs "chez Renault" on the quote)."""
+    doc = verb.doc
+    j = verb.i + 1
+    while j < len(doc) and doc[j].pos_ in ("PRON", "ADV") and doc[j].text.startswith("-"):
+        j += 1
+    if j + 1 >= len(doc) or fold(doc[j].text) not in context.rules.impersonal_hosts:
+        return None
+    key = context.actors.at(doc[j + 1], OUTERMOST)
+    return key if key is not None and context.can_speak(key) else None
 
 
 def _speaking_through(context: QuoteContext, verb: Token) -> str | None:

@@ -81,6 +81,12 @@ class QuoteRules:
     participle_object_pronouns: frozenset[str] = frozenset()
     #: ("e", "er"): present-tense endings and their infinitive endings.
     finite_endings: tuple[tuple[str, str], ...] = ()
+    #: "chez": "assure-t-on chez Renault" is Renault's word.
+    impersonal_hosts: frozenset[str] = frozenset()
+    #: "côté", "entourage": "on estime du côté de Velora" is Velora's word.
+    impersonal_host_nouns: frozenset[str] = frozenset()
+    #: "dans": "peut-on lire dans le rapport de X" is X's.
+    impersonal_document_marks: frozenset[str] = frozenset()
 
     def is_cue_word(self, lemma: str, form: str) -> bool:
         """Whether a token (by lemma or surface form) is a speech verb."""
@@ -177,4 +183,7 @@ def load_quote_rules(lang: str) -> QuoteRules:
             fold(unify_apostrophes(p)) for p in verbs.get("participle_object_pronouns", [])
         ),
         finite_endings=tuple((fold(e), fold(i)) for e, i in verbs.get("finite_endings", [])),
+        impersonal_hosts=frozenset(fold(w) for w in words.get("impersonal_hosts", [])),
+        impersonal_host_nouns=frozenset(fold(w) for w in words.get("impersonal_host_nouns", [])),
+        impersonal_document_marks=frozenset(fold(w) for w in words.get("impersonal_document_marks", [])),
     )

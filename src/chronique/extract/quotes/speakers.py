@@ -17,7 +17,7 @@ quote) is settled afterwards by :mod:`chronique.extract.quotes.sequence`.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from chronique.extract.quotes.attribution import (
     CONTINUED,
@@ -160,6 +160,8 @@ def _colon_introduction(
     for verb in reversed(cues):
         reading = subject_of(context, verb)
         key = discourse_speaker(context, index, last_known, reading.key) if reading.pronoun else reading.key
+        if key is None and _bare_infinitive(context, verb, tokens):
+            key = discourse_speaker(context, index, last_known, None)  # "Avant d'ajouter : « … »"
         if key:
             return Attribution(key, verb.text, addressee(context, verb, key))
     cue = cues[-1].text if cues else None
@@ -167,6 +169,14 @@ def _colon_introduction(
         if token.dep_ in SUBJECT_DEPS and (key := context.actor_of_phrase(token)):
             return Attribution(key, cue)
     return Attribution(first_speaker_in(context, before[0], colon), cue)
+
+
+def _bare_infinitive(context: QuoteContext, verb: Token, intro: Span) -> bool:
+    """"Avant d'ajouter :", "Et de conclure :": a speech verb in the infinitive, with no subject
+    and no actor named in its introduction, continues whoever spoke last."""
+    if "Inf" not in verb.morph.get("VerbForm", []) or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return not context.actors.outermost_between(intro[0].idx, intro[-1].idx + len(intro[-1].text))
 
 
 def _source_after(
