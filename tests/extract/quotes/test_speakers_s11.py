@@ -86,6 +86,12 @@ CASES = [
      "« La situation est grave », tranche Marie Roux, présidente de l'association Vigie. Avant "
      "d'ajouter : « Nous porterons plainte. »",
      [("La situation est grave", "Marie Roux"), ("Nous porterons plainte.", "Marie Roux")]),
+    ("a present participle right after the object noun says what that noun says",
+     "Paul Roux a reçu une lettre de Marie Dupont l'accusant de « mensonge ».",
+     [("mensonge", "Marie Dupont")]),
+    ("after a comma the participle is the subject's act",
+     "Paul Roux a quitté la salle, accusant Marie Dupont de « mensonge ».",
+     [("mensonge", "Paul Roux")]),
 ]
 
 

@@ -103,6 +103,9 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
             return inverted_subject(context, verb)
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head == verb or context.is_quoted(verb.head):
             return NO_SUBJECT
+        host = _participle_host(verb)
+        if host is not None:  # "a reçu une lettre de X l'accusant de « … »": the letter's words
+            return phrase_speaker(context, host)
         verb = verb.head
     return NO_SUBJECT
 
@@ -362,6 +365,21 @@ def _writer(context: QuoteContext, document: Token) -> str | None:
                 if key and context.can_speak(key):
                     return key
     return None
+
+
+def _participle_host(verb: Token) -> Token | None:
+    """The object noun a present participle follows with no comma between ("a reçu une lettre de
+    X l'accusant de …"): the participle, whatever the parser hung it on, says what that noun
+    does; after a comma ("a quitté la salle, accusant …") it is the subject's act."""
+    if "Part" not in verb.morph.get("VerbForm", []) or "Pres" not in verb.morph.get("Tense", []):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ == "PRON" and doc[i].i in {c.i for c in verb.children}:
+        i -= 1  # the participle's clitics ("l'accusant")
+    if i < 0 or doc[i].is_punct:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in LABELS.patients and c.right_edge.i == i), None)
 
 
 def _impersonal_source(context: QuoteContext, verb: Token) -> Reading | None:
