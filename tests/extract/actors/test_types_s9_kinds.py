@@ -104,6 +104,8 @@ def test_a_model_named_alone_is_the_product_named_after_its_maker(nlp):
         ("La Peugeot e-208 a été la voiture électrique la plus vendue en mars.", "Peugeot e-208", "PRODUCT"),
         ("Air France a reçu jeudi l'Airbus A350-1000 commandé en 2021.", "Airbus A350-1000", "PRODUCT"),
         ("Les concessionnaires attendent la Volkswagen ID.3 pour septembre.", "Volkswagen ID.3", "PRODUCT"),
+        # "la nouvelle" read as a noun by the tagger
+        ("Stellantis a présenté la nouvelle Peugeot 208 à Sochaux.", "Peugeot 208", "PRODUCT"),
         # quiet: a maker's name without an article, or followed by a year or a quantity, stays the
         # maker (the last two rows name a product without the year and quantity guards)
         ("Selon Airbus, 12 avions seront livrés en juin.", "Airbus", "ORG"),

@@ -118,10 +118,11 @@ class KnownNameFinder:
     @staticmethod
     def _after_article(doc: Doc, start: int) -> bool:
         """An article right before ``start``, or an article and one lower-case adjective ("la
-        nouvelle", "la petite")."""
+        nouvelle", "la petite"; the tagger often reads "la nouvelle" as the noun)."""
         if start > 0 and doc[start - 1].pos_ == "DET":
             return True
-        return start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower and doc[start - 2].pos_ == "DET"
+        return start > 1 and doc[start - 1].pos_ in ("ADJ", "NOUN") and doc[start - 1].is_lower \
+            and doc[start - 2].pos_ == "DET"
 
     def _model_end(self, doc: Doc, end: int) -> int:
         """The end of a model designation right after a maker's name: one word, or pieces
