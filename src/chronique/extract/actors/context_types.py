@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from chronique.extract.actors.deal_types import DealTyper
 from chronique.extract.actors.doc_kinds import DocumentKinds, join_model_names
+from chronique.extract.actors.launch_types import LaunchTyper
 from chronique.extract.actors.names import (
     WORDS,
     CueIndex,
@@ -96,6 +97,7 @@ class ContextTyper:
         self.seat_context = CueIndex([(c, "ORG") for c in words.get("org_context_after", [])], contractions)
         verb_endings = dict(words["verb_endings"])
         self.deals = DealTyper(words, lambda verb: verb_lemmas(verb, verb_endings))
+        self.launches = LaunchTyper(words, lambda verb: verb_lemmas(verb, verb_endings))
         cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed if etype != "PERSON"]
         endings = sorted(words["plural_endings"], key=lambda e: len(e[0]), reverse=True)
         self.list_cues = CueIndex(cues + [(plural(cue, endings), etype) for cue, etype in cues], contractions)
@@ -134,6 +136,7 @@ class ContextTyper:
                 self._retype_alone(text, name)
                 self._retype_by_seat(text, name, surnames)
         self.deals.apply(names, lambda t: self.is_country(t) or t in self.capitals, surnames, self.first_names)
+        self.launches.apply(names, lambda t: self.is_country(t) or t in self.capitals)
         list_kinds: dict[int, str] = {}
         for group in self._lists(doc, text, names):
             names += self._retype_list(doc, text, group, list_kinds)

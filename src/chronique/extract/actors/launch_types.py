@@ -1,0 +1,59 @@
+"""Unknown names typed as products by the verb that launches or sells them.
+
+The NER calls many product names it has never seen a place ("Sanofi a lancé le Dupixent/LOC en
+Chine", "Novexa commercialise le Zentrol/LOC"), and the launch frame, which wants a product, then
+finds none. What a company launches, markets or unveils, with a definite article and no
+preposition, is a product: a place is launched or sold with "au", "en", "à", not as the verb's
+object. Only names nothing surer typed are retyped: a model's place that no lexicon or knowledge
+base knows as a place, one capitalised word or two, right after "le", "la", "l'" or "les".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Token
+
+from chronique.extract.actors.names import NamedSpan, span_text, span_words
+from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.tokens import token_table
+from chronique.text import fold
+
+__all__ = ["LaunchTyper"]
+
+LABELS = dependency_scheme("ud")
+#: The types the NER gives unknown product names that a launch verb may correct.
+RETYPABLE = frozenset({"LOC", "OTHER"})
+#: How many words such a name may have.
+MAX_WORDS = 2
+
+
+class LaunchTyper:
+    """Retypes unknown names that a launch or sale verb takes as its object."""
+
+    def __init__(self, words: dict[str, Any], verb_lemmas: Callable[[Token], set[str]]) -> None:
+        self.launch_verbs = frozenset(words.get("product_object_verbs", []))
+        self.articles = frozenset(fold(w) for w in words.get("product_object_articles", []))
+        self.verb_lemmas = verb_lemmas
+
+    def apply(self, names: list[NamedSpan], is_place: Callable[[str], bool]) -> None:
+        for name in names:
+            if self._retypable(name, is_place) and self._launched(name.span.root):
+                name.type, name.typed_by_cue, name.rule = "PRODUCT", True, "launched"
+
+    def _retypable(self, name: NamedSpan, is_place: Callable[[str], bool]) -> bool:
+        span = name.span
+        if name.kb_id is not None or name.key is not None or name.typed_by_cue or name.type not in RETYPABLE:
+            return False
+        if name.source != "model" or name.rule == "place" or len(span) > MAX_WORDS:
+            return False
+        tokens = token_table(span.doc)
+        if is_place(span_text(span, tokens)) or not all(w[:1].isupper() for w in span_words(span, tokens)):
+            return False
+        return span.start > 0 and tokens.folded[span.start - 1] in self.articles
+
+    def _launched(self, root: Token) -> bool:
+        """"a lancé le Dupixent", "commercialise le Zentrol": the object of a launch verb."""
+        verb = root.head
+        return root.dep_ == LABELS.object and verb.pos_ == "VERB" and bool(self.verb_lemmas(verb) & self.launch_verbs)

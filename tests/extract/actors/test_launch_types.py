@@ -1,0 +1,37 @@
+"""Unknown names the NER took for places, typed as products by the verb that launches or sells
+them (extract/actors/launch_types.py). Sentences written for the test, on the real French model;
+quiet rows keep a place a place."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import run_dated
+
+pytestmark = pytest.mark.slow
+
+
+def types_of(nlp, text: str) -> dict[str, str]:
+    doc = run_dated(nlp, text, dt.date(2025, 9, 12))
+    return {e.name: e.type for e in doc._.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Le laboratoire Novexa commercialise le Zentrol depuis mars.", "Zentrol", "PRODUCT"),
+        ("Le laboratoire Halvane a lancé le Tibrexa aux États-Unis.", "Tibrexa", "PRODUCT"),
+        # quiet: a known country stays a place, whatever the verb
+        ("Le groupe Velora a présenté le Mexique comme son premier marché.", "Mexique", "LOC"),
+    ],
+)
+def test_what_a_company_launches_is_a_product(nlp, text: str, name: str, expected: str) -> None:
+    assert types_of(nlp, text)[name] == expected
+
+
+def test_the_launch_is_then_found(nlp) -> None:
+    doc = run_dated(nlp, "Le laboratoire Halvane a lancé le Tibrexa aux États-Unis.", dt.date(2025, 9, 12))
+    assert [(e.type, e.sources, e.targets) for e in doc._.events] == [
+        ("LAUNCH", ("org:Halvane",), ("product:Tibrexa",))]
