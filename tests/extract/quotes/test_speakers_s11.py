@@ -92,6 +92,12 @@ CASES = [
     ("after a comma the participle is the subject's act",
      "Paul Roux a quitté la salle, accusant Marie Dupont de « mensonge ».",
      [("mensonge", "Paul Roux")]),
+    ("a fronted participle breaks the parse: the name between commas after a title speaks",
+     "Jointe par téléphone, la directrice de l'association Terre Vive, Claire Morel, se dit « profondément choquée ».",
+     [("profondément choquée", "Claire Morel")]),
+    ("a person in an apposition's complement does not",
+     "Paul Roux, avocat de Marie Dupont, a fait savoir que « rien n'est joué ».",
+     [("rien n'est joué", "Paul Roux")]),
 ]
 
 

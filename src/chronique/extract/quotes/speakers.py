@@ -313,6 +313,8 @@ def _actor_right_before(context: QuoteContext, verb: Token) -> str | None:
         words = list(between)
         if words and words[0].text == ",":
             closing = max(i for i, t in enumerate(words) if t.text == ",")
+            if closing == 0 and _named_in_apposition(context, mentions[-1]):
+                closing = 1  # "la directrice de Y, Claire Morel, se dit …": the title's holder
             words = words[closing + 1 :] if closing > 0 else words
         if any(t.pos_ not in _SUBJECT_GAP for t in words):
             return None
@@ -320,6 +322,16 @@ def _actor_right_before(context: QuoteContext, verb: Token) -> str | None:
 
 
 _SUBJECT_GAP = frozenset({"AUX", "ADV", "PRON", "PART", "SPACE"})
+
+
+def _named_in_apposition(context: QuoteContext, mention) -> bool:
+    """A person's name set between commas right after a title phrase ("la directrice de Y,
+    Claire Morel, …"): the subject itself, not the complement of an apposition ("X, avocat de Y,
+    …", where Y is no speaker)."""
+    if context.entity_types.get(mention.key) != "PERSON":
+        return False
+    before = context.text[: mention.start].rstrip()
+    return before.endswith(",")
 
 
 def _cue_earlier_in_clause(context: QuoteContext, before: Window) -> Attribution | None:
