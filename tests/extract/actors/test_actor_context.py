@@ -138,6 +138,11 @@ def test_a_persons_surname_with_a_seat_stays_that_person(nlp):
         ("Les douanes espagnoles ont saisi trois cents téléviseurs au port.", "douanes espagnoles", ()),
         ("L'administration Biden a prolongé les sanctions.", "administration Biden", ()),
         ("Le gouvernement portugais a vendu sa participation.", "gouvernement portugais", ()),
+        # cultural and public houses named by their place or their own name
+        ("Le musée d'Aquitaine a acquis une toile du peintre.", "musée d'Aquitaine", ()),
+        ("Le théâtre du Gymnase a annulé sa saison.", "théâtre du Gymnase", ()),
+        ("L'opéra national de Bordeaux a signé un accord avec la ville.", "opéra national de Bordeaux", ()),
+        ("L'hôpital de Quimper a porté plainte contre le fournisseur.", "hôpital de Quimper", ()),
         # one actor: "le tribunal" after the full name of the court
         ("Le tribunal judiciaire de Lille a condamné l'éditeur. Le tribunal a aussi ordonné une publication.",
          "tribunal judiciaire de Lille", ("tribunal",)),
