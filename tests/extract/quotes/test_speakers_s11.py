@@ -98,6 +98,10 @@ CASES = [
     ("a person in an apposition's complement does not",
      "Paul Roux, avocat de Marie Dupont, a fait savoir que « rien n'est joué ».",
      [("rien n'est joué", "Paul Roux")]),
+    ("a general noun with the person's age after it",
+     "Le FC Lorient a recruté l'attaquant ivoirien Yann Koffi. « Je suis très fier », a confié le "
+     "joueur de 24 ans à la presse.",
+     [("Je suis très fier", "Yann Koffi")]),
 ]
 
 

@@ -72,6 +72,12 @@ _name_kinds = per_lexicon(NameKinds)
 _trade_nouns = per_lexicon(TradeNouns)
 
 
+@cache
+def _age_units(lang: str) -> frozenset[str]:
+    """"ans": the units of an age after a person's description (``[any_person_descriptions]``)."""
+    return frozenset(fold(w) for w in lexicon(lang, "actors")["any_person_descriptions"].get("age_units", []))
+
+
 @per_lexicon
 def _person_hypernyms(words: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     """Each general person noun, folded, with the folded narrower titles it covers (itself included
@@ -209,6 +215,8 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
             return _trade_complement_end(doc, following, complement, index)
         return None if complement.i == following.i else end
     i = end + 1
+    if i + 1 < len(doc) and doc[i].like_num and fold(doc[i + 1].text) in _age_units(doc.lang_):
+        return i + 2  # "le joueur de 24 ans": an age, no complement
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
     if i >= len(doc) or not doc[i].text[:1].isupper() or index.mention_at(doc[i]) is not None:
