@@ -51,6 +51,7 @@ class RelationRules:
         w = self.words
         self.possessives = {fold(x) for x in w["possessives"]}
         self.former = {fold(x) for x in lexicon(lang, "references")["former_words"]}
+        self.member_possessor_nouns = frozenset(fold(x) for x in w.get("member_possessor_nouns", ()))
         self.membership = {fold(x) for x in w["membership_words"]}
         self.of_words = {fold(x) for x in w["of_words"]}
         self.genitives = {fold(x) for x in w["genitive_markers"]}

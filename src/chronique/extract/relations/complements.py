@@ -67,9 +67,25 @@ class ComplementRules(RelationRules):
                 # the topic is of another kind ("La chanteuse X … Son label, Y": hers, no company's
                 # parent): only an actor of the possessive's own sentence may still own the noun
                 key = actors.possessor(doc[phrase.start].idx, doc[phrase.start].sent.start_char, named_keys, wanted)
+                if key is None and self._serves_members(doc, phrase):
+                    key = self._joined_organisation(doc, topic, phrase, actors)
             if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys, actors):
                 return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
         return []
+
+    def _serves_members(self, doc: Doc, phrase: NounPhrase) -> bool:
+        """"son entraîneur", "son patron": a noun whose holder leads the organisation its
+        possessor belongs to (relations.toml ``member_possessor_nouns``); not "son avocat"."""
+        return fold(doc[phrase.head].text) in self.member_possessor_nouns
+
+    @staticmethod
+    def _joined_organisation(doc: Doc, person: str, phrase: NounPhrase, actors: DocActors) -> str | None:
+        """"Le club X a recruté Y. Le joueur … Son entraîneur, Z": the one organisation an earlier
+        JOIN event of the sentence's topic person names (the events component ran before)."""
+        before = doc[phrase.start].idx
+        joined = {target for event in doc._.events or [] if event.type == "JOIN" and event.end <= before
+                  and person in event.sources for target in event.targets if actors.type_of(target) == "ORG"}
+        return next(iter(joined)) if len(joined) == 1 else None
 
     def _brand_after_plural(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
         """"les films Disney, comme A et B", "les smartphones Huawei": after a plural product
