@@ -1,6 +1,7 @@
 """Unknown names the NER took for places, typed as products by the verb that launches or sells
-them (extract/actors/launch_types.py). Sentences written for the test, on the real French model;
-quiet rows keep a place a place."""
+them (extract/actors/launch_types.py), and as organisations by the role noun they complete
+(extract/actors/role_types.py). Sentences written for the test, on the real French model; quiet
+rows keep a place a place."""
 
 from __future__ import annotations
 
@@ -35,3 +36,16 @@ def test_the_launch_is_then_found(nlp) -> None:
     doc = run_dated(nlp, "Le laboratoire Halvane a lancé le Tibrexa aux États-Unis.", dt.date(2025, 9, 12))
     assert [(e.type, e.sources, e.targets) for e in doc._.events] == [
         ("LAUNCH", ("org:Halvane",), ("product:Tibrexa",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Marie Dupont, ancienne directrice de Brindle, a rejoint la Croix-Rouge.", "Brindle", "ORG"),
+        # quiet: a role whose complement may be a place, and a place's mayor
+        ("Le président de la Corrèze a salué l'accord.", "Corrèze", "LOC"),
+        ("Le maire de Plouha a porté plainte.", "Plouha", "LOC"),
+    ],
+)
+def test_what_a_role_noun_is_of_is_an_organisation(nlp, text: str, name: str, expected: str) -> None:
+    assert types_of(nlp, text)[name] == expected

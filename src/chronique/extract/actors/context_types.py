@@ -36,6 +36,7 @@ from chronique.extract.actors.names import (
 )
 from chronique.extract.actors.patterns import verb_lemmas
 from chronique.extract.actors.person_cues import PersonCues
+from chronique.extract.actors.role_types import RoleComplementTyper
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
@@ -98,6 +99,7 @@ class ContextTyper:
         verb_endings = dict(words["verb_endings"])
         self.deals = DealTyper(words, lambda verb: verb_lemmas(verb, verb_endings))
         self.launches = LaunchTyper(words, lambda verb: verb_lemmas(verb, verb_endings))
+        self.role_complements = RoleComplementTyper(words)
         cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed if etype != "PERSON"]
         endings = sorted(words["plural_endings"], key=lambda e: len(e[0]), reverse=True)
         self.list_cues = CueIndex(cues + [(plural(cue, endings), etype) for cue, etype in cues], contractions)
@@ -137,6 +139,7 @@ class ContextTyper:
                 self._retype_by_seat(text, name, surnames)
         self.deals.apply(names, lambda t: self.is_country(t) or t in self.capitals, surnames, self.first_names)
         self.launches.apply(names, lambda t: self.is_country(t) or t in self.capitals)
+        self.role_complements.apply(names, lambda t: self.is_country(t) or t in self.capitals)
         list_kinds: dict[int, str] = {}
         for group in self._lists(doc, text, names):
             names += self._retype_list(doc, text, group, list_kinds)
