@@ -102,6 +102,9 @@ CASES = [
      "Le FC Lorient a recruté l'attaquant ivoirien Yann Koffi. « Je suis très fier », a confié le "
      "joueur de 24 ans à la presse.",
      [("Je suis très fier", "Yann Koffi")]),
+    ("a party in brackets after the name is not the speaker",
+     "La sénatrice Anne Leroy (LR) dénonce « un passage en force ».",
+     [("un passage en force", "Anne Leroy")]),
 ]
 
 

@@ -298,10 +298,16 @@ def _naming_apposition(context: QuoteContext, head: Token) -> str | None:
             continue
         if any(grand.dep_ == LABELS.case_marker for grand in child.children if grand.i < child.i):
             continue
+        if child.i > 0 and child.doc[child.i - 1].text in _OPENING_BRACKETS:
+            continue  # "la sénatrice Anne Leroy (LR)": a party or an affiliation, not the holder
         key = context.actors.at(child, OUTERMOST)
         if key:
             found = key
     return found or _name_hung_right_after(context, head) or _name_on_complement(context, head)
+
+
+#: What opens an aside after a name: "Anne Leroy (LR)", "Jean Roux [PS]".
+_OPENING_BRACKETS = frozenset({"(", "["})
 
 
 def _name_on_complement(context: QuoteContext, head: Token) -> str | None:
