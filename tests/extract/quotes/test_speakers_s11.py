@@ -105,6 +105,12 @@ CASES = [
     ("a party in brackets after the name is not the speaker",
      "La sénatrice Anne Leroy (LR) dénonce « un passage en force ».",
      [("un passage en force", "Anne Leroy")]),
+    ("a title with its place stands for the one person given that title of that place",
+     "Le maire de Brest, Marc Le Gall, a reçu les syndicats. « Rien n'est décidé », a déclaré le maire de Brest.",
+     [("Rien n'est décidé", "Marc Le Gall")]),
+    ("... and not for the mayor of another town",
+     "Le maire de Brest, Marc Le Gall, a reçu les syndicats. « Rien n'est décidé », a déclaré le maire de Quimper.",
+     [("Rien n'est décidé", None)]),
 ]
 
 

@@ -38,7 +38,7 @@ from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_lexicon
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import first_token_from, token_table
 from chronique.text import fold
 
 __all__ = ["resolve_descriptions", "titles_given"]
@@ -146,14 +146,15 @@ def resolve_descriptions(
         if fold(determiner.text) not in determiners | contracted or "Plur" in token.morph.get("Number", []):
             continue
         end = _description_end(doc, token, index, entity_type == "PERSON")
-        if end is None or _covered(index, doc, determiner.i, end):
+        if end is None or _covered(index, doc, determiner.i, end, places_inside=entity_type == "PERSON"):
             continue
         start_char = token.idx if fold(determiner.text) in contracted else determiner.idx
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
         accepted = ("ORG", "PERSON") if entity_type == "ACTOR" else kinds.accepted(entity_type)
-        given = titles.get(fold(token.lemma_), set()) | titles.get(fold(token.text), set())
-        for narrower in hypernyms.get(folded, ()) or hypernyms.get(folded_lemma, ()):
-            given = given | titles.get(narrower, set())  # "le technicien": the "sélectionneur" named
+        place = _place_of_title(doc, index, token, end) if entity_type == "PERSON" else None
+        nouns = (fold(token.lemma_), fold(token.text), *(hypernyms.get(folded, ()) or hypernyms.get(folded_lemma, ())))
+        # "le technicien": the "sélectionneur" named; "le maire de Brest": the mayor of that place only
+        given = set().union(*(titles.get(_with_place(noun, place), set()) for noun in nouns))
         holders = {k for k in given if entities[k]["type"] in accepted}
         rule = "title" if entity_type == "PERSON" else "description"
         if not holders and folded_lemma in qualified_only and not (
@@ -219,7 +220,10 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
         return i + 2  # "le joueur de 24 ans": an age, no complement
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
-    if i >= len(doc) or not doc[i].text[:1].isupper() or index.mention_at(doc[i]) is not None:
+    place = index.mention_at(doc[i]) if i < len(doc) else None
+    if place is not None and place.key.startswith(_PLACE_PREFIX):
+        return first_token_from(doc, place.end)  # "le maire de Brest": read with the place
+    if i >= len(doc) or not doc[i].text[:1].isupper() or place is not None:
         return None
     while i < len(doc) and doc[i].text[:1].isupper() and i - end < 5:
         i += 1
@@ -276,8 +280,14 @@ def _then(first, second):
     return lambda keys: second(first(keys))
 
 
-def _covered(index: ActorIndex, doc: Doc, start: int, end: int) -> bool:
-    return any(index.mention_at(doc[i]) is not None for i in range(start, end))
+def _covered(index: ActorIndex, doc: Doc, start: int, end: int, places_inside: bool = False) -> bool:
+    """Whether an actor is named within the description's words; with ``places_inside``, a place
+    in a title's complement ("le maire de Brest") does not count."""
+    for i in range(start, end):
+        mention = index.mention_at(doc[i])
+        if mention is not None and not (places_inside and mention.key.startswith(_PLACE_PREFIX)):
+            return True
+    return False
 
 
 def _in_focus(doc: Doc, index: ActorIndex, entities, noun: Token, accepted: tuple[str, ...],
@@ -378,9 +388,37 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
         if nouns is None:
             nouns = around[(mention.start, mention.end)] = _title_nouns(doc, i, mention, cues)
         for noun in nouns:
-            titles.setdefault(tokens.folded_lemmas[noun], set()).add(mention.key)
-            titles.setdefault(tokens.folded[noun], set()).add(mention.key)
+            place = _place_between(index, noun, i)
+            for form in (tokens.folded_lemmas[noun], tokens.folded[noun]):
+                titles.setdefault(form, set()).add(mention.key)
+                if place is not None:
+                    titles.setdefault(_with_place(form, place), set()).add(mention.key)
     return titles
+
+
+#: The key prefix of places (``loc:Brest``) among the actor keys.
+_PLACE_PREFIX = "loc:"
+
+
+def _with_place(noun: str, place: str | None) -> str:
+    """The key under which :func:`titles_given` records a title given with its place ("maire" of
+    ``loc:Brest``); the bare noun when there is no place."""
+    return noun if place is None else f"{noun}@{place}"
+
+
+def _place_between(index: ActorIndex, noun: int, name: int) -> str | None:
+    """The place a title's complement names between the title noun and its holder's name ("Le
+    maire de Brest, Marc Le Gall"), if any."""
+    for i in range(noun + 1, name):
+        mention = index.mention_at_index(i)
+        if mention is not None and mention.key.startswith(_PLACE_PREFIX):
+            return mention.key
+    return None
+
+
+def _place_of_title(doc: Doc, index: ActorIndex, noun: Token, end: int) -> str | None:
+    """The place the description's complement names ("le maire de Brest" → ``loc:Brest``)."""
+    return _place_between(index, noun.i, end)
 
 
 #: The token table's memo slot of :func:`titles_given` (with the cues' identity).
