@@ -111,6 +111,9 @@ CASES = [
     ("... and not for the mayor of another town",
      "Le maire de Brest, Marc Le Gall, a reçu les syndicats. « Rien n'est décidé », a déclaré le maire de Quimper.",
      [("Rien n'est décidé", None)]),
+    ("a colon after a clause whose subject names nobody the article names: nobody",
+     "Marie Dupont a lu une lettre de son père, qui écrivait : « Ne renonce jamais. »",
+     [("Ne renonce jamais.", None)]),
 ]
 
 

@@ -164,6 +164,9 @@ def _colon_introduction(
             key = discourse_speaker(context, index, last_known, None)  # "Avant d'ajouter : « … »"
         if key:
             return Attribution(key, verb.text, addressee(context, verb, key))
+        if reading.has_phrase and not reading.pronoun:
+            # "une lettre de son père, qui écrivait : « … »": someone the article does not name
+            return Attribution(None, verb.text, rule=UNNAMED)
     cue = cues[-1].text if cues else None
     for token in tokens:
         if token.dep_ in SUBJECT_DEPS and (key := context.actor_of_phrase(token)):
