@@ -114,6 +114,16 @@ CASES = [
     ("a colon after a clause whose subject names nobody the article names: nobody",
      "Marie Dupont a lu une lettre de son père, qui écrivait : « Ne renonce jamais. »",
      [("Ne renonce jamais.", None)]),
+    ("a coach named after 'son entraîneur,' is given that title ('le technicien' later)",
+     "Le club de football de Rennes s'est séparé mercredi de son entraîneur, Paul Roux. Interrogé par la "
+     "presse, le technicien s'est dit « déçu mais pas surpris ».",
+     [("déçu mais pas surpris", "Paul Roux")]),
+    ("'le premier' and 'le second' of two persons each named after a title",
+     "Le maire de Lorient, Paul Roux, et le président de la région, Marie Dupont, ont présenté leur plan. "
+     "Le premier a défendu le tramway. « Les habitants attendent des transports propres », a-t-il plaidé. "
+     "La seconde a insisté sur le financement : « La région investira 2 milliards. »",
+     [("Les habitants attendent des transports propres", "Paul Roux"),
+      ("La région investira 2 milliards.", "Marie Dupont")]),
 ]
 
 

@@ -15,6 +15,7 @@ arguments of its clause) and ``description_sectors`` which sector a description 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from spacy.tokens import Doc
@@ -57,8 +58,8 @@ def resolve_references(
     mentions += role_descriptions(doc, mentions, entities, kb, words)
     mentions += resolve_descriptions(doc, mentions, entities, words, kb, origins, sectors)
     mentions += possessive_descriptions(doc, mentions, entities, origins)
+    mentions += _first_and_second(doc, text, mentions, entities, words)  # "le premier": a subject the pronouns see
     mentions += pronouns(doc, text, mentions, entities, kb, words)
-    mentions += _first_and_second(doc, text, mentions, entities, words)
     return mentions
 
 
@@ -90,7 +91,30 @@ def _last_pair(doc, text, mentions, entities, char) -> tuple[str, str] | None:
     window = window_start(doc, char)
     named = sorted((m for m in mentions if window <= m.start and m.end <= char and m.key in entities), key=lambda m: m.start)
     for left, right in reversed(list(zip(named, named[1:], strict=False))):
-        if text[left.end : right.start].strip() == "et" and left.key != right.key:
+        if _joined_by_and(doc, text, left.end, right.start) and left.key != right.key:
             if entities[left.key]["type"] == entities[right.key]["type"]:
                 return left.key, right.key
     return None
+
+
+#: How many words the right conjunct's title may hold before its name ("et le président de la
+#: métropole, Bruno Bernard").
+MAX_CONJUNCT_TITLE = 8
+
+
+def _joined_by_and(doc, text: str, left_end: int, right_start: int) -> bool:
+    """"A et B", and "le maire de X, A, et le président de Y, B": "et" opens the gap (after the
+    left conjunct's closing comma) and what follows it before the right name is a title phrase,
+    no verb and no sentence end."""
+    gap = text[left_end:right_start].strip()
+    if gap == "et":
+        return True
+    if not (gap.startswith(", et ") or gap.startswith("et ")):
+        return False
+    tokens = token_table(doc)
+    first = bisect_left(tokens.starts, left_end)
+    last = bisect_left(tokens.starts, right_start)
+    words = range(first, last)
+    if len(words) > MAX_CONJUNCT_TITLE + 2:
+        return False
+    return not any(tokens.pos[i] in ("VERB", "AUX") or tokens.texts[i] in (".", ";", ":", "!", "?") for i in words)

@@ -440,6 +440,9 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
     elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
             and texts[i - 2].islower() and folded[i - 2] in cues:
         found.append(i - 2)  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
+    elif i >= 2 and texts[i] == "," and texts[i - 1].islower() and cues.get(folded[i - 1]) == "PERSON" \
+            and pos[i - 2] == "DET":
+        found.append(i - 1)  # "s'est séparé de son entraîneur, Michel X", "Sa présidente, Nadia X"
     else:
         title = _title_with_complement(doc, first, cues)
         if title is not None:
