@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronique.extract.events.clause_shapes import counted_after_day
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_token
@@ -44,6 +45,12 @@ class FrameReader:
         top = self.frame_chain(noun)[-1]
         if top.dep_ in LABELS.governed_noun_links and top.head.pos_ in ("VERB", "AUX"):
             return top.head
+        day = top.head
+        # "a finalisé mercredi/obl le rachat/nmod de X": the object hung on the bare day noun.
+        if day != top and day.head.pos_ in ("VERB", "AUX") and day.head.i < day.i and (
+                day.dep_.startswith(LABELS.oblique_prefix) or day.dep_ == LABELS.object) and not any(
+                c.dep_ in LABELS.introducers for c in day.children) and counted_after_day(day) == top:
+            return day.head
         return None
 
     def predicate_head(self, noun: Token) -> Token | None:

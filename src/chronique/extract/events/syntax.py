@@ -339,8 +339,9 @@ class ParseReader(PhraseReader):
         return self.actors(candidate)
 
     def _stray_conjunct(self, subject: Token, verb: Token) -> list[str]:
-        """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own
-        and hangs "et" on the verb; that name is a conjunct of the subject."""
+        """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own (or
+        a second subject of the verb) and hangs "et" on the verb; that name is a conjunct of the
+        subject."""
         doc = subject.doc
         mark = subject.left_edge.i - 1
         if mark < 1 or fold(doc[mark].text) not in self.coordinators or doc[mark].head != verb:
@@ -348,7 +349,8 @@ class ParseReader(PhraseReader):
         name = doc[mark - 1]
         while name.dep_ in LABELS.name_parts_with_foreign and name.head != name:
             name = name.head
-        if name.head != name and name.dep_ not in STRAY_DEPS:
+        # "La CFDT et FO ont appelé": the parser may also make the first name a second subject.
+        if name.head != name and name.dep_ not in STRAY_DEPS and not (name.dep_ == LABELS.subject and name.head == verb):
             return []
         key = actor_at(name)
         return [key] if key else []
