@@ -5,6 +5,10 @@
   verb's object, and a deal noun there is governed by the verb.
 - "La CFTC et FO ont appelé Y": the parser makes both names subjects of the verb and hangs "et"
   on it; both are the subject (not only the nearer one).
+- "X a appelé Y au dialogue / à la retenue": a call to a conduct named by a noun is a request
+  (the contracted "au" too); "appeler Y au téléphone" is none.
+- "X a publié un communiqué annonçant une plainte contre Y": a document with no "de" complement
+  is its issuer's, so the complaint it announces is X's.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -42,6 +46,18 @@ CASES = [
     ("a dateline before the subject is still no subject (a check)",
      "PARIS (AFP) -- Le groupe Kering a annoncé le rachat de Valentino.",
      {("ACQUIRE", "Kering", "Valentino")}),
+    ("a call to a conduct, with 'au'",
+     "Le président Lula a appelé Javier Milei au dialogue.",
+     {("REQUEST", "Lula", "Javier Milei")}),
+    ("NOTHING: a telephone call",
+     "Le président Lula a appelé Javier Milei au téléphone.",
+     set()),
+    ("a complaint announced in a document its subject issued",
+     "Le groupe Vivendi a publié un communiqué annonçant une plainte contre le groupe Lagardère.",
+     {("SUE", "Vivendi", "Lagardère")}),
+    ("NOTHING: a document received is not the receiver's",
+     "Le groupe Vivendi a reçu une lettre annonçant une plainte contre le groupe Lagardère.",
+     set()),
 ]
 
 
