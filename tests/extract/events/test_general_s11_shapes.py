@@ -9,6 +9,13 @@
   (the contracted "au" too); "appeler Y au téléphone" is none.
 - "X a publié un communiqué annonçant une plainte contre Y": a document with no "de" complement
   is its issuer's, so the complaint it announces is X's.
+- "X a annoncé dans un communiqué l'acquisition de Y": a deal noun the parser hung on the
+  verb's phrase right before it is still governed by the verb.
+- "X achète la moitié de son gaz à Y": an object that measures a part carries the bought thing,
+  on which the parser hangs the seller.
+- "X a formé une action de concert avec Y", "X agit de concert avec Y" (PARTNER).
+- "Y, avec qui X a signé un partenariat": a relative pronoun after a preposition stands for the
+  name before the preposition.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -58,6 +65,24 @@ CASES = [
     ("NOTHING: a document received is not the receiver's",
      "Le groupe Vivendi a reçu une lettre annonçant une plainte contre le groupe Lagardère.",
      set()),
+    ("a deal noun hung on 'dans un communiqué'",
+     "Le groupe Eiffage a annoncé dans un communiqué l'acquisition de la société Cofiroute.",
+     {("ACQUIRE", "Eiffage", "Cofiroute")}),
+    ("NOTHING: a noun after the phrase that is no event",
+     "Le groupe Eiffage a évoqué dans un communiqué la situation de la société Cofiroute.",
+     set()),
+    ("a part of the goods bought, the seller hung on the goods",
+     "Le Japon achète environ la moitié de son gaz au Qatar.",
+     {("ORDER", "Japon", "Qatar")}),
+    ("acting in concert",
+     "Le fonds Elliott a formé une action de concert avec le groupe Vivendi.",
+     {("PARTNER", "Elliott", "Vivendi")}),
+    ("NOTHING: a concert organised",
+     "Le groupe Vivendi a organisé un concert avec le groupe Fnac.",
+     set()),
+    ("a relative after a preposition",
+     "Le groupe Vivendi a vendu ses parts à TF1, avec qui le groupe Lagardère a signé un partenariat.",
+     {("PARTNER", "Lagardère", "TF1")}),
 ]
 
 

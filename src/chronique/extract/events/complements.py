@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from chronique.extract.events.frames import FrameReader
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
-from chronique.extract.events.partitives import partitive_object
+from chronique.extract.events.partitives import measured_whole, partitive_object
 from chronique.extract.events.repairs import apposed_object
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
@@ -47,6 +47,7 @@ class ComplementReader:
         self.nominal = nominal
         self.possessives = words.words("syntax", "possessives")
         self.partitive_articles = words.words("syntax", "partitive_articles")
+        self.quantity_parts = words.words("syntax", "quantity_parts")
         #: :meth:`_preposition_words` of each preposition asked.
         self._prep_words: dict[str, frozenset[str]] = {}
 
@@ -89,6 +90,9 @@ class ComplementReader:
             # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
             # on its object, after the object's own name.
             heads.append(obj)
+            whole = measured_whole(obj, self.quantity_parts, self.reader.genitive)
+            if whole is not None:  # "acheté la moitié de son gaz à/nmod(gaz) X"
+                heads.append(whole)
         if entry.kind == "verb" and prep not in self.reader.genitive and prep not in self.reader.agent_marks:
             # "l'amende infligée par la Commission à/nmod(Commission) X": the parser hangs the
             # verb's complement after its agent on the agent's noun.

@@ -45,12 +45,13 @@ class FrameReader:
         top = self.frame_chain(noun)[-1]
         if top.dep_ in LABELS.governed_noun_links and top.head.pos_ in ("VERB", "AUX"):
             return top.head
-        day = top.head
-        # "a finalisé mercredi/obl le rachat/nmod de X": the object hung on the bare day noun.
-        if day != top and day.head.pos_ in ("VERB", "AUX") and day.head.i < day.i and (
-                day.dep_.startswith(LABELS.oblique_prefix) or day.dep_ == LABELS.object) and not any(
-                c.dep_ in LABELS.introducers for c in day.children) and counted_after_day(day) == top:
-            return day.head
+        before = top.head
+        # "a finalisé mercredi/obl le rachat/nmod de X", "a annoncé dans un communiqué/obl
+        # l'acquisition/nmod de X": the object hung on the verb's phrase right before it.
+        if before != top and before.head.pos_ in ("VERB", "AUX") and before.head.i < before.i and (
+                before.dep_.startswith(LABELS.oblique_prefix) or before.dep_ == LABELS.object) and \
+                counted_after_day(before) == top:
+            return before.head
         return None
 
     def predicate_head(self, noun: Token) -> Token | None:

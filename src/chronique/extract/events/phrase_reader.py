@@ -258,13 +258,16 @@ class PhraseReader:
         The parser often hangs "Microsoft, qui reste ..." from an earlier noun; the name right
         before the pronoun (over a comma) is the better antecedent when it is an actor.
         """
-        before = relative.i - 1
+        # "TF1, avec qui X a signé": a preposition opens the relative phrase; look before it.
+        opening = relative.left_edge.i if all(
+            t.dep_ in LABELS.introducers for t in relative.doc[relative.left_edge.i : relative.i]) else relative.i
+        before = opening - 1
         while before >= 0 and relative.doc[before].is_punct:
             before -= 1
-        if before >= 0 and before < relative.i - 2:
+        if before >= 0 and before < opening - 2:
             before = -1
         clause = relative.head
-        if before >= 0 and relative.doc[relative.i - 1].text == "," and clause.dep_ == LABELS.relative_clause and _inside_apposition(relative.doc[before], clause.head):
+        if before >= 0 and relative.doc[opening - 1].text == "," and clause.dep_ == LABELS.relative_clause and _inside_apposition(relative.doc[before], clause.head):
             # "Philippe Brassac, directeur général du Crédit Agricole, qui a salué …": the
             # relative hangs on the person the apposition describes, not on its complement.
             key = actor_at(clause.head)
