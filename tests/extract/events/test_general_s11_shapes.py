@@ -16,6 +16,8 @@
 - "X a formé une action de concert avec Y", "X agit de concert avec Y" (PARTNER).
 - "Y, avec qui X a signé un partenariat": a relative pronoun after a preposition stands for the
   name before the preposition.
+- "La Lituanie a rompu ses relations diplomatiques avec la Chine": ties between states ended (a
+  country is a party through "avec" or "entre" only).
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -83,6 +85,15 @@ CASES = [
     ("a relative after a preposition",
      "Le groupe Vivendi a vendu ses parts à TF1, avec qui le groupe Lagardère a signé un partenariat.",
      {("PARTNER", "Lagardère", "TF1")}),
+    ("ties between states broken",
+     "La Moldavie a rompu ses relations diplomatiques avec la Biélorussie.",
+     {("CANCEL", "Moldavie", "Biélorussie")}),
+    ("a treaty suspended",
+     "Le Sénégal a suspendu son accord de pêche avec la Mauritanie.",
+     {("CANCEL", "Sénégal", "Mauritanie")}),
+    ("NOTHING: activities stopped in a country name no party",
+     "Le groupe Danone a suspendu ses activités en Biélorussie.",
+     set()),
 ]
 
 
