@@ -18,6 +18,9 @@
   name before the preposition.
 - "La Lituanie a rompu ses relations diplomatiques avec la Chine": ties between states ended (a
   country is a party through "avec" or "entre" only).
+- "le rachat de X, une enseigne de Y, par Z": the agent told after a comma-bound incise.
+- "une enquête sur le rachat de X par Y", "l'examen du rachat": a deal under review is pending,
+  Y's bid, not a purchase done.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -94,6 +97,18 @@ CASES = [
     ("NOTHING: activities stopped in a country name no party",
      "Le groupe Danone a suspendu ses activités en Biélorussie.",
      set()),
+    ("the agent after an incise",
+     "Les salariés ont appris le rachat de Picard, une enseigne de surgelés, par le groupe Lactalis.",
+     {("ACQUIRE", "Lactalis", "Picard")}),
+    ("NOTHING: a 'par' after an incise that names no actor",
+     "Le rachat de Picard, en mai, par communiqué, a surpris les salariés.",
+     set()),
+    ("a deal under review is a bid",
+     "La Commission poursuit l'examen du rachat de Picard par le groupe Lactalis.",
+     {("BID", "Lactalis", "Picard")}),
+    ("a deal finalised stays a purchase (a check)",
+     "Le groupe Lactalis a finalisé le rachat de Picard.",
+     {("ACQUIRE", "Lactalis", "Picard")}),
 ]
 
 

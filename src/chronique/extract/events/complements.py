@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from chronique.extract.events.frames import FrameReader
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
+from chronique.extract.events.incises import agent_after_incise
 from chronique.extract.events.partitives import measured_whole, partitive_object
 from chronique.extract.events.repairs import apposed_object
 from chronique.extract.events.syntax import ParseReader
@@ -135,6 +136,11 @@ class ComplementReader:
             for phrase in self.reader.obliques(trigger.head, prep):
                 if phrase.left_edge.i == trigger.right_edge.i + 1:
                     keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+            if not keys and prep in self.reader.agent_marks:
+                # "le rachat de VMware, éditeur de logiciels, par Broadcom".
+                agent = agent_after_incise(trigger, self.reader.agent_marks)
+                if agent is not None:
+                    keys.extend(self.reader.actors(agent))
         return keys
 
     def _preposition_words(self, prep: str) -> frozenset[str]:
