@@ -19,6 +19,8 @@
 - "La Lituanie a rompu ses relations diplomatiques avec la Chine": ties between states ended (a
   country is a party through "avec" or "entre" only).
 - "le rachat de X, une enseigne de Y, par Z": the agent told after a comma-bound incise.
+- "X, le propriétaire de Y, a racheté Z": the parser hangs the opening name as a bare oblique and
+  makes the description the subject; the description restates the name.
 - "une enquête sur le rachat de X par Y", "l'examen du rachat": a deal under review is pending,
   Y's bid, not a purchase done.
 
@@ -109,6 +111,15 @@ CASES = [
     ("a deal finalised stays a purchase (a check)",
      "Le groupe Lactalis a finalisé le rachat de Picard.",
      {("ACQUIRE", "Lactalis", "Picard")}),
+    ("the opening name the subject restates",
+     "Mubadala Capital, le propriétaire du FC Lorient, a racheté 30 % du capital de la société Picard.",
+     {("ACQUIRE", "Mubadala Capital", "Picard")}),
+    ("the opening name the subject restates, blaming",
+     "Atlas Investments, le propriétaire du groupe Casino, a critiqué la banque Natixis.",
+     {("ACCUSE", "Atlas Investments", "Natixis")}),
+    ("NOTHING: an opening adverb is no name",
+     "Hier, le propriétaire du groupe Casino a critiqué la banque Natixis.",
+     set()),
 ]
 
 

@@ -295,6 +295,12 @@ class PhraseReader:
         for sibling in head.head.children:
             if sibling.dep_ == head.dep_ and sibling.right_edge.i + 1 == comma:
                 return phrase_actors(sibling)
+            # "Qatar Sports Investments/obl, le propriétaire du PSG/nsubj, a annoncé": the name
+            # the subject restates, opening the sentence, hung as a bare oblique.
+            if head.dep_ == LABELS.subject and sibling.i == head.sent.start and sibling.right_edge.i + 1 == comma and (
+                    sibling.dep_.startswith(LABELS.oblique_prefix) or sibling.dep_ in LABELS.stray_name_links) and not any(
+                    c.dep_ in LABELS.introducers for c in sibling.children) and actor_at(sibling) is not None:
+                return phrase_actors(sibling)
         return []
 
     def obliques(self, head: Token, prep: str) -> Iterator[Token]:
