@@ -21,6 +21,8 @@
 - "le rachat de X, une enseigne de Y, par Z": the agent told after a comma-bound incise.
 - "X, le propriétaire de Y, a racheté Z": the parser hangs the opening name as a bare oblique and
   makes the description the subject; the description restates the name.
+- "X a saisi le Conseil d'État contre le décret du gouvernement Y": the author of the deed a
+  referral is against is the defendant.
 - "une enquête sur le rachat de X par Y", "l'examen du rachat": a deal under review is pending,
   Y's bid, not a purchase done.
 
@@ -119,6 +121,12 @@ CASES = [
      {("ACCUSE", "Atlas Investments", "Natixis")}),
     ("NOTHING: an opening adverb is no name",
      "Hier, le propriétaire du groupe Casino a critiqué la banque Natixis.",
+     set()),
+    ("a referral against a deed: its author is the defendant",
+     "L'association Anticor a saisi le Conseil d'État contre le décret du gouvernement Bayrou.",
+     {("SUE", "Anticor", "gouvernement Bayrou")}),
+    ("NOTHING: a referral against a state of things names no defendant",
+     "L'association Anticor a saisi le Conseil d'État contre la pollution de l'air.",
      set()),
 ]
 
