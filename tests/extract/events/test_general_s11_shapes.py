@@ -23,6 +23,8 @@
   makes the description the subject; the description restates the name.
 - "X a saisi le Conseil d'État contre le décret du gouvernement Y": the author of the deed a
   referral is against is the defendant.
+- "Y recruté X en provenance du club Z": a person arriving from Z leaves Z (the person named right
+  before the phrase; goods "en provenance de" leave nobody).
 - "une enquête sur le rachat de X par Y", "l'examen du rachat": a deal under review is pending,
   Y's bid, not a purchase done.
 
@@ -127,6 +129,12 @@ CASES = [
      {("SUE", "Anticor", "gouvernement Bayrou")}),
     ("NOTHING: a referral against a state of things names no defendant",
      "L'association Anticor a saisi le Conseil d'État contre la pollution de l'air.",
+     set()),
+    ("a player arriving from a club leaves it",
+     "Le RC Lens a recruté Florian Sotoca en provenance du FC Lorient.",
+     {("JOIN", "Florian Sotoca", "RC Lens"), ("LEAVE", "Florian Sotoca", "FC Lorient")}),
+    ("NOTHING: goods in provenance of a company leave nobody",
+     "Le groupe Carrefour importe des fruits en provenance de la société Dole.",
      set()),
 ]
 

@@ -37,6 +37,7 @@ from chronique.extract.events.offices import office_of_apposed_title, organisati
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.payments import recipient_of_sum
 from chronique.extract.events.phrase_names import actor_at
+from chronique.extract.events.provenance import actor_right_before
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
 from chronique.extract.events.seen import seeing_verb
@@ -320,6 +321,8 @@ class ArgumentFinder:
             return undergoer(reader, self.words, trigger), True
         if slot == "bearer":
             return self.bearer(trigger), True
+        if slot == "preceding":  # "recruté Y en provenance de X"
+            return actor_right_before(trigger), True
         if slot == "claimed":  # "Dans sa plainte, X affirme que Y ..."
             return self.nominal.claimed(trigger), True
         if slot == "aimed":  # "ouvrir une enquête visant X"
