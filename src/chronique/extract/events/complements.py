@@ -8,9 +8,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.extract.events.frames import FrameReader
+from chronique.extract.events.incises import agent_after_incise
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
-from chronique.extract.events.incises import agent_after_incise
 from chronique.extract.events.partitives import measured_whole, partitive_object
 from chronique.extract.events.repairs import apposed_object
 from chronique.extract.events.syntax import ParseReader
