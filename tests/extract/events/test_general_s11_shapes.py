@@ -3,6 +3,8 @@
 - "X a racheté jeudi la brasserie Y", "X a finalisé mardi le rachat de Y": the parser hangs the
   object (a noun with its determiner) on the bare day noun between the verb and it; it is the
   verb's object, and a deal noun there is governed by the verb.
+- "X a nommé lundi Y au poste de …": the parser makes both the day and the name objects; a date is
+  no object.
 - "La CFTC et FO ont appelé Y": the parser makes both names subjects of the verb and hangs "et"
   on it; both are the subject (not only the nearer one).
 - "X a appelé Y au dialogue / à la retenue": a call to a conduct named by a noun is a request
@@ -135,6 +137,12 @@ CASES = [
      {("JOIN", "Florian Sotoca", "RC Lens"), ("LEAVE", "Florian Sotoca", "FC Lorient")}),
     ("NOTHING: goods in provenance of a company leave nobody",
      "Le groupe Carrefour importe des fruits en provenance de la société Dole.",
+     set()),
+    ("a day and a name both made objects",
+     "Le groupe Danone a nommé lundi Antoine de Saint-Affrique au poste de directeur général.",
+     {("JOIN", "Antoine de Saint-Affrique", "Danone")}),
+    ("NOTHING: a day and no name",
+     "Le groupe Danone a nommé lundi un nouveau directeur général.",
      set()),
 ]
 

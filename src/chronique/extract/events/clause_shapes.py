@@ -140,3 +140,9 @@ def counted_after_day(day: Token) -> Token | None:
                 c.dep_ in LABELS.introducers for c in noun.children if c.i < noun.i):
             return noun
     return None
+
+
+def within_timex(token: Token) -> bool:
+    """Whether the token lies in a time expression the timex component found ("lundi", "le 16
+    mai"): a date the parser labelled an object is no party."""
+    return any(t.start <= token.idx < t.end for t in token.doc._.timexes or [])

@@ -25,6 +25,7 @@ from chronique.extract.events.clause_shapes import (
     STRAY_DEPS,
     copula_of_compound_passive,
     counted_after_day,
+    within_timex,
     finite_on_root_noun,
     is_infinitive,
     is_passive,
@@ -409,6 +410,11 @@ class ParseReader(PhraseReader):
                 return self._first_child(verb.head, LABELS.subjects)
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
+            if within_timex(found):
+                # "a nommé lundi/obj Luca de Meo/obj": of two objects, a date is none.
+                other = next((c for c in verb.children if c.dep_ == LABELS.object and c.i > found.i), None)
+                if other is not None:
+                    return other
             return counted_after_day(found) or found  # "a commandé lundi/obj 60 autocars"
         if is_infinitive(verb):
             # "expliquait avoir contacté Patrick Pouyanné/nsubj": after an infinitive, its object.
