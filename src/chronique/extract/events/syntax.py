@@ -25,13 +25,13 @@ from chronique.extract.events.clause_shapes import (
     STRAY_DEPS,
     copula_of_compound_passive,
     counted_after_day,
-    within_timex,
     finite_on_root_noun,
     is_infinitive,
     is_passive,
     participle_adjunct,
     participle_on_noun,
     preposition,
+    within_timex,
 )
 from chronique.extract.events.phrase_names import actor_at, is_person, name_after_date, phrase_actors
 from chronique.extract.events.phrase_reader import PhraseReader
