@@ -17,6 +17,7 @@ from chronique.extract.events.aims import aimed_at
 from chronique.extract.events.bearers import BearerReader
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
 from chronique.extract.events.complements import ComplementReader
+from chronique.extract.events.conditions import condition_subject
 from chronique.extract.events.deeds import (
     author_of_deed,
     deal_parties,
@@ -323,6 +324,8 @@ class ArgumentFinder:
             return self.bearer(trigger), True
         if slot == "preceding":  # "recruté Y en provenance de X"
             return actor_right_before(trigger), True
+        if slot == "condition":  # "X menace d'une grève si Y maintient sa proposition"
+            return condition_subject(reader, trigger, self.words.words("syntax", "condition_marks")), True
         if slot == "claimed":  # "Dans sa plainte, X affirme que Y ..."
             return self.nominal.claimed(trigger), True
         if slot == "aimed":  # "ouvrir une enquête visant X"
