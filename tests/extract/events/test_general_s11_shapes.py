@@ -4,7 +4,7 @@
   object (a noun with its determiner) on the bare day noun between the verb and it; it is the
   verb's object, and a deal noun there is governed by the verb.
 - "X a nommé lundi Y au poste de …": the parser makes both the day and the name objects; a date is
-  no object.
+  no object. "Y a été condamné jeudi par X": a passive's agent hung on the day is the agent.
 - "La CFTC et FO ont appelé Y": the parser makes both names subjects of the verb and hangs "et"
   on it; both are the subject (not only the nearer one).
 - "X a appelé Y au dialogue / à la retenue": a call to a conduct named by a noun is a request
@@ -144,6 +144,9 @@ CASES = [
     ("NOTHING: a day and no name",
      "Le groupe Danone a nommé lundi un nouveau directeur général.",
      set()),
+    ("a passive's agent hung on the day",
+     "Le groupe Meta a été condamné jeudi par la Commission européenne à une amende de 800 millions d'euros.",
+     {("ACCUSE", "Commission européenne", "Meta")}),
 ]
 
 

@@ -295,10 +295,12 @@ class ParseReader(PhraseReader):
         """"X a été condamné à une amende par/nmod Y": the parser may hang a passive's agent on
         the oblique before it; a "par" complement there is still the verb's agent."""
         for child in verb.children:
-            if not child.dep_.startswith(LABELS.oblique_prefix):
+            # "a été condamné jeudi/xcomp par/obl:agent(jeudi) X": a day the parser labelled
+            # anything may carry it too.
+            if not child.dep_.startswith(LABELS.oblique_prefix) and not (child.i > verb.i and within_timex(child)):
                 continue
             for grand in child.children:
-                if grand.dep_ == LABELS.nominal_modifier and grand.i > child.i and \
+                if grand.dep_ in (LABELS.nominal_modifier, LABELS.passive_agent) and grand.i > child.i and \
                         preposition(grand, self.preposition_forms) in self.agent_marks:
                     found = self.actors(grand)
                     if found:
