@@ -6,7 +6,8 @@
 - "X a nommé lundi Y au poste de …": the parser makes both the day and the name objects; a date is
   no object. "Y a été condamné jeudi par X": a passive's agent hung on the day is the agent.
 - "La CFTC et FO ont appelé Y": the parser makes both names subjects of the verb and hangs "et"
-  on it; both are the subject (not only the nearer one).
+  on it; both are the subject (not only the nearer one). "Mardi, A et B ont signé": the first
+  name a conjunct of the fronted day, the verb hung on it.
 - "X a appelé Y au dialogue / à la retenue": a call to a conduct named by a noun is a request
   (the contracted "au" too); "appeler Y au téléphone" is none.
 - "X a publié un communiqué annonçant une plainte contre Y": a document with no "de" complement
@@ -147,6 +148,12 @@ CASES = [
     ("a passive's agent hung on the day",
      "Le groupe Meta a été condamné jeudi par la Commission européenne à une amende de 800 millions d'euros.",
      {("ACCUSE", "Commission européenne", "Meta")}),
+    ("a fronted day, two names joined by 'et'",
+     "Mardi, la CFTC et FO ont appelé Renault à rouvrir les négociations.",
+     {("REQUEST", "CFTC", "Renault"), ("REQUEST", "FO", "Renault")}),
+    ("two clauses joined by 'et' keep their own subjects (a check)",
+     "Le groupe Danone a racheté Alpro et Nestlé a racheté Starbucks.",
+     {("ACQUIRE", "Danone", "Alpro"), ("ACQUIRE", "Nestlé", "Starbucks")}),
 ]
 
 

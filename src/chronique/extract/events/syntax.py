@@ -353,7 +353,9 @@ class ParseReader(PhraseReader):
         while name.dep_ in LABELS.name_parts_with_foreign and name.head != name:
             name = name.head
         # "La CFDT et FO ont appelé": the parser may also make the first name a second subject.
-        if name.head != name and name.dep_ not in STRAY_DEPS and not (name.dep_ == LABELS.subject and name.head == verb):
+        # "Mardi, Orange et SFR ont signé": or a conjunct of the fronted day, the verb hung on it.
+        if name.head != name and name.dep_ not in STRAY_DEPS and not (name.dep_ == LABELS.subject and name.head == verb) \
+                and verb.head != name:
             return []
         key = actor_at(name)
         return [key] if key else []
