@@ -141,6 +141,11 @@ class ParseReader(PhraseReader):
                     and not self._adverbial_infinitive(current) and not _bare_past_participle(current):
                 # ("a accusé X de …, avant de saluer Y": an adverbial infinitive is the subject's.)
                 controller = self._first_child(head, LABELS.controlling_objects)
+                day = next((c for c in head.children if c.i > head.i and within_timex(c)), None)
+                if controller is None and day is not None:
+                    # "a condamné jeudi/obl la société X/obj(jeudi) à verser": the object the
+                    # parser hung on the day controls the infinitive.
+                    controller = self._first_child(day, (LABELS.object,)) or counted_after_day(day)
                 if controller is not None and self.actors(controller):
                     return self.actors(controller), False
                 if controller is not None and controller.pos_ == "NOUN":
@@ -411,7 +416,10 @@ class ParseReader(PhraseReader):
             if verb.dep_ == LABELS.clausal_modifier:
                 return verb.head
             if participle_adjunct(verb):
-                return self._first_child(verb.head, LABELS.subjects)
+                # "… dans la start-up Polestar, fondée par Volvo": a participle after the clause,
+                # right after a name and a comma, is said of that name.
+                apposed = _name_before_comma(verb) if verb.i > verb.head.i else None
+                return apposed if apposed is not None else self._first_child(verb.head, LABELS.subjects)
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
             if within_timex(found):
@@ -484,3 +492,17 @@ def _antecedent_of_possessive_relative(subject: Token, verb: Token, relatives: C
     if not any(t.text == "," for t in doc[subject.right_edge.i + 1 : verb.i]) and doc[subject.right_edge.i].text != ",":
         return None
     return actor_at(doc[first.i - 2])
+
+
+def _name_before_comma(verb: Token) -> Token | None:
+    """The head of the actor's name that ends right before the comma opening the verb's phrase."""
+    doc = verb.doc
+    comma = verb.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    name = doc[comma - 1]
+    if actor_at(name) is None:
+        return None
+    while name.dep_ in LABELS.name_parts_with_foreign and name.head != name and name.head.i < name.i:
+        name = name.head
+    return name
