@@ -3,7 +3,8 @@
 - "Le tribunal a condamné jeudi la société X à verser … à Y": the parser hangs the condemned
   object on the day; it still controls the infinitive, so X pays Y (not the court).
 - "X a racheté la société Y, fondée par Z": a bare participle after the clause, right after a
-  name and a comma, is said of that name (Z founded Y, not X); a fronted participle ("Courtisée
+  name and a comma, with its own agent, is said of that name (Z founded Y, not X); with no agent
+  it founds nothing; a fronted participle ("Courtisée
   par X, la start-up Y …") is still said of the subject.
 
 Real model, sentences of our own (``slow``).
@@ -27,6 +28,9 @@ CASES = [
     ("a participle after the clause is said of the name before its comma",
      "Le groupe Apple a racheté la société Beats, fondée par Dr. Dre.",
      {("ACQUIRE", "Apple", "Beats"), ("FOUND", "Dr. Dre", "Beats")}),
+    ("NOTHING new: a participle with no agent founds nothing",
+     "Le groupe Apple a racheté la société Beats, créée en 2006.",
+     {("ACQUIRE", "Apple", "Beats")}),
     ("a fronted participle is said of the subject (a check)",
      "Courtisée par le groupe Salesforce en 2024, la start-up Alan a refusé l'offre.",
      {("BID", "Salesforce", "Alan"), ("REJECT", "Alan", "Salesforce")}),

@@ -417,8 +417,12 @@ class ParseReader(PhraseReader):
                 return verb.head
             if participle_adjunct(verb):
                 # "… dans la start-up Polestar, fondée par Volvo": a participle after the clause,
-                # right after a name and a comma, is said of that name.
-                apposed = _name_before_comma(verb) if verb.i > verb.head.i else None
+                # right after a name and a comma, with an agent of its own, is said of that name
+                # (with no agent, its doer would be read off the clause above: no event).
+                own_agent = any(c.dep_ == LABELS.passive_agent or (
+                    c.dep_.startswith(LABELS.oblique_prefix) and preposition(c, self.preposition_forms) in self.agent_marks)
+                    for c in verb.children)
+                apposed = _name_before_comma(verb) if verb.i > verb.head.i and own_agent else None
                 return apposed if apposed is not None else self._first_child(verb.head, LABELS.subjects)
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
