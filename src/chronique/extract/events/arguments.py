@@ -17,6 +17,7 @@ from chronique.extract.events.aims import aimed_at
 from chronique.extract.events.bearers import BearerReader
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
 from chronique.extract.events.complements import ComplementReader
+from chronique.extract.events.conditions import condition_subject
 from chronique.extract.events.deeds import (
     author_of_deed,
     deal_parties,
@@ -37,6 +38,7 @@ from chronique.extract.events.offices import office_of_apposed_title, organisati
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.payments import recipient_of_sum
 from chronique.extract.events.phrase_names import actor_at
+from chronique.extract.events.provenance import actor_right_before
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
 from chronique.extract.events.seen import seeing_verb
@@ -320,6 +322,10 @@ class ArgumentFinder:
             return undergoer(reader, self.words, trigger), True
         if slot == "bearer":
             return self.bearer(trigger), True
+        if slot == "preceding":  # "recruté Y en provenance de X"
+            return actor_right_before(trigger), True
+        if slot == "condition":  # "X menace d'une grève si Y maintient sa proposition"
+            return condition_subject(reader, trigger, self.words.words("syntax", "condition_marks")), True
         if slot == "claimed":  # "Dans sa plainte, X affirme que Y ..."
             return self.nominal.claimed(trigger), True
         if slot == "aimed":  # "ouvrir une enquête visant X"

@@ -130,12 +130,19 @@ def finite_on_root_noun(verb: Token) -> bool:
 
 
 def counted_after_day(day: Token) -> Token | None:
-    """"a commandé mercredi/obl 40 rames/nmod au constructeur X": a counted noun the parser hung
-    on the bare day noun right before it, with no preposition of its own, is the verb's object
-    (the day may be labelled an oblique or the object)."""
+    """"a commandé mercredi/obl 40 rames/nmod au constructeur X", "a finalisé mercredi/obl le
+    rachat/nmod de X": a counted or determined noun the parser hung on the bare day noun right
+    before it, with no preposition of its own, is the verb's object (the day may be labelled an
+    oblique or the object; a noun complement without "de" cannot follow a day)."""
     for noun in day.children:
         if noun.left_edge.i == day.i + 1 and noun.dep_ == LABELS.nominal_modifier and noun.pos_ == "NOUN" and any(
-                c.dep_ == LABELS.numeric_modifier and c.i < noun.i for c in noun.children) and not any(
+                (c.dep_ == LABELS.numeric_modifier or c.pos_ == "DET") and c.i < noun.i for c in noun.children) and not any(
                 c.dep_ in LABELS.introducers for c in noun.children if c.i < noun.i):
             return noun
     return None
+
+
+def within_timex(token: Token) -> bool:
+    """Whether the token lies in a time expression the timex component found ("lundi", "le 16
+    mai"): a date the parser labelled an object is no party."""
+    return any(t.start <= token.idx < t.end for t in token.doc._.timexes or [])

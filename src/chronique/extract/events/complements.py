@@ -8,9 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.extract.events.frames import FrameReader
+from chronique.extract.events.incises import agent_after_incise
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.nominal import NominalReader
-from chronique.extract.events.partitives import partitive_object
+from chronique.extract.events.partitives import measured_whole, partitive_object
 from chronique.extract.events.repairs import apposed_object
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
@@ -47,6 +48,7 @@ class ComplementReader:
         self.nominal = nominal
         self.possessives = words.words("syntax", "possessives")
         self.partitive_articles = words.words("syntax", "partitive_articles")
+        self.quantity_parts = words.words("syntax", "quantity_parts")
         #: :meth:`_preposition_words` of each preposition asked.
         self._prep_words: dict[str, frozenset[str]] = {}
 
@@ -89,6 +91,9 @@ class ComplementReader:
             # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
             # on its object, after the object's own name.
             heads.append(obj)
+            whole = measured_whole(obj, self.quantity_parts, self.reader.genitive)
+            if whole is not None:  # "acheté la moitié de son gaz à/nmod(gaz) X"
+                heads.append(whole)
         if entry.kind == "verb" and prep not in self.reader.genitive and prep not in self.reader.agent_marks:
             # "l'amende infligée par la Commission à/nmod(Commission) X": the parser hangs the
             # verb's complement after its agent on the agent's noun.
@@ -131,6 +136,11 @@ class ComplementReader:
             for phrase in self.reader.obliques(trigger.head, prep):
                 if phrase.left_edge.i == trigger.right_edge.i + 1:
                     keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+            if not keys and prep in self.reader.agent_marks:
+                # "le rachat de VMware, éditeur de logiciels, par Broadcom".
+                agent = agent_after_incise(trigger, self.reader.agent_marks)
+                if agent is not None:
+                    keys.extend(self.reader.actors(agent))
         return keys
 
     def _preposition_words(self, prep: str) -> frozenset[str]:

@@ -23,6 +23,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from chronique.extract.events.announced_deals import carry_announcement_dates
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
 from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
 from chronique.extract.events.discourse import Discourse, QuoteSpan
@@ -123,6 +124,7 @@ class EventExtractor:
         kept = carry_dates(doc, deduplicate(events))
         kept = carry_lead_dates(doc, kept, context.lead_dates, context.dater.lead_end)
         kept = carry_retelling_dates(doc, kept)
+        kept = carry_announcement_dates(doc, kept, self.words)
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
 

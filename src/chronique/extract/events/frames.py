@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronique.extract.events.clause_shapes import counted_after_day
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_token
@@ -44,6 +45,13 @@ class FrameReader:
         top = self.frame_chain(noun)[-1]
         if top.dep_ in LABELS.governed_noun_links and top.head.pos_ in ("VERB", "AUX"):
             return top.head
+        before = top.head
+        # "a finalisé mercredi/obl le rachat/nmod de X", "a annoncé dans un communiqué/obl
+        # l'acquisition/nmod de X": the object hung on the verb's phrase right before it.
+        if before != top and before.head.pos_ in ("VERB", "AUX") and before.head.i < before.i and (
+                before.dep_.startswith(LABELS.oblique_prefix) or before.dep_ == LABELS.object) and \
+                counted_after_day(before) == top:
+            return before.head
         return None
 
     def predicate_head(self, noun: Token) -> Token | None:

@@ -55,11 +55,16 @@ class ModalityReader:
         if any(self._has("proposed_verbs", t.lemma_) or (t.pos_ == "NOUN" and self._has("proposed_nouns", t.lemma_))
                for t in path[1:]) or any(
             self._has("proposed_nouns", n.lemma_) or self._has("proposed_nouns", n.text) for n in frame_nouns
-        ) or self._purpose_of_offer(path):
+        ) or self._purpose_of_offer(path) or self._under_review(path[0]):
             return "proposed"
         if self._reported(path):
             return "reported"
         return "asserted"
+
+    def _under_review(self, noun: Token) -> bool:
+        """"une enquête sur le rachat de X par Y": a noun a review noun governs is pending."""
+        return noun.pos_ == "NOUN" and noun.dep_ == LABELS.nominal_modifier and noun.head != noun and (
+            self._has("pending_review_nouns", noun.head.lemma_) or self._has("pending_review_nouns", noun.head.text))
 
     def _purpose_of_offer(self, path: list[Token]) -> bool:
         """"déposer une offre pour racheter SFR": the purpose of an offer (or of money "sur la

@@ -46,6 +46,8 @@ class NominalReader:
         self.blaming_verbs = words.words("syntax", "possessive_judged_verbs")
         #: "communiqué", "lettre": what an author says things in.
         self.medium_nouns = words.words("syntax", "medium_nouns")
+        #: "publier", "adresser": verbs by which an author issues such a document.
+        self.medium_issuing_verbs = words.words("syntax", "medium_issuing_verbs")
         #: "dans": how a complaint hangs on the verb that tells what it claims.
         self.claim_prepositions = words.words("syntax", "claim_prepositions")
         #: "impliquer", "associer": participles that name who takes part in an operation.
@@ -131,10 +133,16 @@ class NominalReader:
 
     def medium_author(self, medium: Token) -> list[str]:
         """"un communiqué du club annonçant ...": the author of the document a participle
-        hangs on (its genitive complement)."""
+        hangs on (its genitive complement); "X a publié un communiqué annonçant ...": with no
+        genitive, the subject of the verb that issues it."""
         if fold(medium.lemma_) not in self.medium_nouns and fold(medium.text) not in self.medium_nouns:
             return []
-        return self.reader.owner(medium)
+        owner = self.reader.owner(medium)
+        issuer = medium.head
+        if owner or medium.dep_ != LABELS.object or issuer == medium or not any(
+                lemma in self.medium_issuing_verbs for lemma in self.words.lemma_candidates(issuer)):
+            return owner
+        return self.reader.subject(issuer)[0]
 
     def claimed(self, noun: Token) -> list[str]:
         """"Dans sa plainte, X soutenait que Y ne respectait pas ...": the complaint is against

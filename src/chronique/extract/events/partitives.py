@@ -5,6 +5,10 @@ The parser takes the partitive article ("du", "des", "de la") for the prepositio
 the bought thing as an oblique, so the verb has no object and the seller's "à" phrase, hung on
 that noun, is missed. Only a noun introduced by a partitive article (the lexicon's
 ``partitive_articles``) after the verb counts.
+
+"acheter la moitié de son gaz à X", "importer 40 % de son pétrole d'X": an object that only
+measures a part of the bought thing (the lexicon's ``quantity_parts``) carries that thing as its
+"de" complement, and the parser hangs the seller's phrase on it; :func:`measured_whole` gives it.
 """
 
 from __future__ import annotations
@@ -27,4 +31,16 @@ def partitive_object(verb: Token, articles: frozenset[str]) -> Token | None:
         introducer = " ".join(fold(c.text) for c in complement.children if c.i < complement.i)
         if introducer in articles:
             return complement
+    return None
+
+
+def measured_whole(obj: Token, parts: frozenset[str], genitive: frozenset[str]) -> Token | None:
+    """The noun a part-measuring object is a part of ("la moitié/obj de son gaz" -> "gaz"), or
+    None when the object measures nothing."""
+    if fold(obj.lemma_) not in parts and fold(obj.text) not in parts:
+        return None
+    for child in obj.children:
+        if child.i > obj.i and child.dep_ == LABELS.nominal_modifier and child.pos_ == "NOUN" and any(
+                c.dep_ == LABELS.case_marker and fold(c.text) in genitive for c in child.children):
+            return child
     return None

@@ -258,13 +258,16 @@ class PhraseReader:
         The parser often hangs "Microsoft, qui reste ..." from an earlier noun; the name right
         before the pronoun (over a comma) is the better antecedent when it is an actor.
         """
-        before = relative.i - 1
+        # "TF1, avec qui X a signé": a preposition opens the relative phrase; look before it.
+        opening = relative.left_edge.i if all(
+            t.dep_ in LABELS.introducers for t in relative.doc[relative.left_edge.i : relative.i]) else relative.i
+        before = opening - 1
         while before >= 0 and relative.doc[before].is_punct:
             before -= 1
-        if before >= 0 and before < relative.i - 2:
+        if before >= 0 and before < opening - 2:
             before = -1
         clause = relative.head
-        if before >= 0 and relative.doc[relative.i - 1].text == "," and clause.dep_ == LABELS.relative_clause and _inside_apposition(relative.doc[before], clause.head):
+        if before >= 0 and relative.doc[opening - 1].text == "," and clause.dep_ == LABELS.relative_clause and _inside_apposition(relative.doc[before], clause.head):
             # "Philippe Brassac, directeur général du Crédit Agricole, qui a salué …": the
             # relative hangs on the person the apposition describes, not on its complement.
             key = actor_at(clause.head)
@@ -291,6 +294,12 @@ class PhraseReader:
             return []
         for sibling in head.head.children:
             if sibling.dep_ == head.dep_ and sibling.right_edge.i + 1 == comma:
+                return phrase_actors(sibling)
+            # "Qatar Sports Investments/obl, le propriétaire du PSG/nsubj, a annoncé": the name
+            # the subject restates, opening the sentence, hung as a bare oblique.
+            if head.dep_ == LABELS.subject and sibling.i == head.sent.start and sibling.right_edge.i + 1 == comma and (
+                    sibling.dep_.startswith(LABELS.oblique_prefix) or sibling.dep_ in LABELS.stray_name_links) and not any(
+                    c.dep_ in LABELS.introducers for c in sibling.children) and actor_at(sibling) is not None:
                 return phrase_actors(sibling)
         return []
 

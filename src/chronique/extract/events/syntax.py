@@ -31,6 +31,7 @@ from chronique.extract.events.clause_shapes import (
     participle_adjunct,
     participle_on_noun,
     preposition,
+    within_timex,
 )
 from chronique.extract.events.phrase_names import actor_at, is_person, name_after_date, phrase_actors
 from chronique.extract.events.phrase_reader import PhraseReader
@@ -140,6 +141,11 @@ class ParseReader(PhraseReader):
                     and not self._adverbial_infinitive(current) and not _bare_past_participle(current):
                 # ("a accusé X de …, avant de saluer Y": an adverbial infinitive is the subject's.)
                 controller = self._first_child(head, LABELS.controlling_objects)
+                day = next((c for c in head.children if c.i > head.i and within_timex(c)), None)
+                if controller is None and day is not None:
+                    # "a condamné jeudi/obl la société X/obj(jeudi) à verser": the object the
+                    # parser hung on the day controls the infinitive.
+                    controller = self._first_child(day, (LABELS.object,)) or counted_after_day(day)
                 if controller is not None and self.actors(controller):
                     return self.actors(controller), False
                 if controller is not None and controller.pos_ == "NOUN":
@@ -294,10 +300,12 @@ class ParseReader(PhraseReader):
         """"X a été condamné à une amende par/nmod Y": the parser may hang a passive's agent on
         the oblique before it; a "par" complement there is still the verb's agent."""
         for child in verb.children:
-            if not child.dep_.startswith(LABELS.oblique_prefix):
+            # "a été condamné jeudi/xcomp par/obl:agent(jeudi) X": a day the parser labelled
+            # anything may carry it too.
+            if not child.dep_.startswith(LABELS.oblique_prefix) and not (child.i > verb.i and within_timex(child)):
                 continue
             for grand in child.children:
-                if grand.dep_ == LABELS.nominal_modifier and grand.i > child.i and \
+                if grand.dep_ in (LABELS.nominal_modifier, LABELS.passive_agent) and grand.i > child.i and \
                         preposition(grand, self.preposition_forms) in self.agent_marks:
                     found = self.actors(grand)
                     if found:
@@ -339,8 +347,9 @@ class ParseReader(PhraseReader):
         return self.actors(candidate)
 
     def _stray_conjunct(self, subject: Token, verb: Token) -> list[str]:
-        """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own
-        and hangs "et" on the verb; that name is a conjunct of the subject."""
+        """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own (or
+        a second subject of the verb) and hangs "et" on the verb; that name is a conjunct of the
+        subject."""
         doc = subject.doc
         mark = subject.left_edge.i - 1
         if mark < 1 or fold(doc[mark].text) not in self.coordinators or doc[mark].head != verb:
@@ -348,7 +357,10 @@ class ParseReader(PhraseReader):
         name = doc[mark - 1]
         while name.dep_ in LABELS.name_parts_with_foreign and name.head != name:
             name = name.head
-        if name.head != name and name.dep_ not in STRAY_DEPS:
+        # "La CFDT et FO ont appelé": the parser may also make the first name a second subject.
+        # "Mardi, Orange et SFR ont signé": or a conjunct of the fronted day, the verb hung on it.
+        if name.head != name and name.dep_ not in STRAY_DEPS and not (name.dep_ == LABELS.subject and name.head == verb) \
+                and verb.head != name:
             return []
         key = actor_at(name)
         return [key] if key else []
@@ -404,9 +416,21 @@ class ParseReader(PhraseReader):
             if verb.dep_ == LABELS.clausal_modifier:
                 return verb.head
             if participle_adjunct(verb):
-                return self._first_child(verb.head, LABELS.subjects)
+                # "… dans la start-up Polestar, fondée par Volvo": a participle after the clause,
+                # right after a name and a comma, with an agent of its own, is said of that name
+                # (with no agent, its doer would be read off the clause above: no event).
+                own_agent = any(c.dep_ == LABELS.passive_agent or (
+                    c.dep_.startswith(LABELS.oblique_prefix) and preposition(c, self.preposition_forms) in self.agent_marks)
+                    for c in verb.children)
+                apposed = _name_before_comma(verb) if verb.i > verb.head.i and own_agent else None
+                return apposed if apposed is not None else self._first_child(verb.head, LABELS.subjects)
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
+            if within_timex(found):
+                # "a nommé lundi/obj Luca de Meo/obj": of two objects, a date is none.
+                other = next((c for c in verb.children if c.dep_ == LABELS.object and c.i > found.i), None)
+                if other is not None:
+                    return other
             return counted_after_day(found) or found  # "a commandé lundi/obj 60 autocars"
         if is_infinitive(verb):
             # "expliquait avoir contacté Patrick Pouyanné/nsubj": after an infinitive, its object.
@@ -472,3 +496,17 @@ def _antecedent_of_possessive_relative(subject: Token, verb: Token, relatives: C
     if not any(t.text == "," for t in doc[subject.right_edge.i + 1 : verb.i]) and doc[subject.right_edge.i].text != ",":
         return None
     return actor_at(doc[first.i - 2])
+
+
+def _name_before_comma(verb: Token) -> Token | None:
+    """The head of the actor's name that ends right before the comma opening the verb's phrase."""
+    doc = verb.doc
+    comma = verb.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    name = doc[comma - 1]
+    if actor_at(name) is None:
+        return None
+    while name.dep_ in LABELS.name_parts_with_foreign and name.head != name and name.head.i < name.i:
+        name = name.head
+    return name
