@@ -41,7 +41,7 @@ from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import EXPORTED_MODALITIES, Event, Timex
 from chronique.nlp.extensions import register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
 __all__ = ["EventExtractor", "make_event_extractor"]
@@ -77,8 +77,9 @@ class EventExtractor:
         self.modality = ModalityReader(words)
         self.speech = SpeechRules(words, self.reader)
         #: (folded form, folded lemma) -> (may evoke a trigger entry, may be read by the speech
-        #: rules): pure functions of the two strings, asked of every word of every document.
-        self._walk_memo: dict[tuple[str, str], tuple[bool, bool]] = {}
+        #: rules, may be read by the quote rules): pure functions of the two strings, asked of
+        #: every word of every document.
+        self._walk_memo: dict[tuple[str, str], tuple[bool, bool, bool]] = {}
         #: :meth:`_may_answer` of each of the lexicon's entry lists, by identity.
         self._answering: dict[int, bool] = {}
         self.filler = SideFiller(words, self.reader, self.speech)
@@ -93,17 +94,14 @@ class EventExtractor:
         answers: list[Token] = []
         tokens = token_table(doc)
         quoted = _quoted(tokens.starts, context.discourse.quotes)
-        walk_memo = self._walk_memo
-        for i, (tag, form, lemma) in enumerate(zip(tokens.pos, tokens.folded, tokens.folded_lemmas)):
-            may_trigger, may_read = walk_memo.get((form, lemma)) or self._may(form, lemma)
-            if (tag not in TRIGGER_POS or not may_trigger) and not may_read and not quoted[i]:
-                continue  # no trigger entry, no wish or judgment, no quote: nothing below would find anything
+        for i, may_read, may_quote in self._walk(tokens, quoted):
             token = doc[i]
-            # The quote rules find nothing outside a quote, the speech rules nothing at a word
-            # they cannot read (``SpeechRules.may_read``): as ``a or b or c``, without the calls.
+            # The quote rules find nothing outside a quote or at a word they cannot read
+            # (``QuoteRules.may_read``), the speech rules nothing at a word they cannot read
+            # (``SpeechRules.may_read``): as ``a or b or c``, without the calls.
             event = self._from_lexicon(token, context, events)
             if not event:
-                event = self._from_quote(token, context) if quoted[i] else None
+                event = self._from_quote(token, context) if may_quote else None
             if not event:
                 event = self._from_speech(token, context) if may_read else None
             if event is not None:
@@ -126,6 +124,18 @@ class EventExtractor:
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
 
+    def _walk(self, tokens: TokenTable, quoted: list[bool]) -> list[tuple[int, bool, bool]]:
+        """The tokens some rule may read, in order, with whether the speech rules and the quote
+        rules may read each: a word with no trigger entry for its part of speech, no wish or
+        judgment and no quote rule (or outside a quote) has nothing to find, and no ``Token``
+        need be built for it. Each distinct word is judged once (:meth:`_may`)."""
+        walk_memo = self._walk_memo
+        may = self._may
+        flags = [walk_memo.get(word) or may(*word) for word in zip(tokens.folded, tokens.folded_lemmas)]
+        return [(i, may_read, in_quote and may_quote)
+                for i, (tag, (may_trigger, may_read, may_quote), in_quote) in enumerate(zip(tokens.pos, flags, quoted))
+                if (may_trigger and tag in TRIGGER_POS) or may_read or (in_quote and may_quote)]
+
     def _may_answer(self, entries: list[TriggerEntry]) -> bool:
         """Whether an entry answers or accuses (tried again once every event is known). Worked
         out once per list: the lists are the lexicon's own (an empty one has none)."""
@@ -136,12 +146,14 @@ class EventExtractor:
             found = self._answering[id(entries)] = any(e.answers or e.counterpart == "accused" for e in entries)
         return found
 
-    def _may(self, folded: str, folded_lemma: str) -> tuple[bool, bool]:
-        """Whether a word may evoke a trigger entry, and whether the speech rules may read it."""
+    def _may(self, folded: str, folded_lemma: str) -> tuple[bool, bool, bool]:
+        """Whether a word may evoke a trigger entry, whether the speech rules may read it, and
+        whether the quote rules may (in a quote)."""
         if len(self._walk_memo) >= _WALK_MEMO_SIZE:
             self._walk_memo.clear()
         found = self._walk_memo[(folded, folded_lemma)] = (
-            self.words.may_trigger(folded, folded_lemma), self.speech.may_read(folded, folded_lemma))
+            self.words.may_trigger(folded, folded_lemma), self.speech.may_read(folded, folded_lemma),
+            self.quotes.may_read(folded, folded_lemma))
         return found
 
     # -- lexicon triggers --------------------------------------------------------------------

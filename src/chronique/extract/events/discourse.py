@@ -51,6 +51,8 @@ class Discourse:
         self.court_words = words.words("syntax", "court_words")
         self.names = {e.key: e.name for e in doc._.entities or []}
         self.quotes = self._quotes()
+        #: :meth:`quote_at` of each character asked (the rules ask it of a trigger many times).
+        self._quote_at: dict[int, QuoteSpan | None] = {}
 
     # -- quotes ------------------------------------------------------------------------------
     def _quotes(self) -> list[QuoteSpan]:
@@ -59,7 +61,14 @@ class Discourse:
         return [QuoteSpan(q.start, q.end, q.speaker or self._speaker(q.start, q.end)) for q in self.doc._.quotes or []]
 
     def quote_at(self, char: int) -> QuoteSpan | None:
-        return next((q for q in self.quotes if q.start <= char < q.end), None)
+        """The first quote (in the list's order) that holds ``char``, or None."""
+        if not self.quotes:
+            return None
+        try:
+            return self._quote_at[char]
+        except KeyError:
+            found = self._quote_at[char] = next((q for q in self.quotes if q.start <= char < q.end), None)
+            return found
 
     def _speaker(self, start: int, end: int) -> str | None:
         """The subject of a speech verb right after the quote ("écrit-il") or before its colon."""
