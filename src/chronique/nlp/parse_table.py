@@ -22,6 +22,8 @@ from bisect import bisect_right
 from functools import cached_property
 
 from spacy.attrs import MORPH
+from spacy.symbols import NAMES as SYMBOL_NAMES
+from spacy.symbols import conj
 from spacy.tokens import Doc, Token
 
 from chronique.nlp.tokens import TokenTable, token_table
@@ -59,6 +61,20 @@ class ParseTable:
                 found[head].append(i)
         return found
 
+    def conjuncts(self, i: int) -> list[int]:
+        """Indexes of the tokens coordinated with token ``i``, as ``Token.conjuncts`` gives them
+        (``[t.i for t in doc[i].conjuncts]``), without the tuple of ``Token`` objects spaCy builds:
+        climb the ``conj`` links to the first conjunct, then take the ``conj`` children to the
+        right, breadth first, leaving out ``i`` itself."""
+        heads, deps, children = self.heads, self.deps, self.children
+        start = i
+        while start != heads[start] and deps[start] == _CONJ:
+            start = heads[start]
+        found = [start]
+        for word in found:  # grows as conjuncts of conjuncts are found
+            found.extend(c for c in children[word] if c > word and deps[c] == _CONJ)
+        return [w for w in found if w != i]
+
     @cached_property
     def features(self) -> list[dict[str, tuple[str, ...]]]:
         """Each token's morphological features, feature name to values: ``features[i].get(name, ())``
@@ -75,7 +91,7 @@ class ParseTable:
             if len(_FEATURES) >= _FEATURES_LIMIT:
                 _FEATURES.clear()
             _FEATURES[key] = _parsed_features(strings[key] if key else "")
-        return [_FEATURES[key] for key in keys]
+        return list(map(_FEATURES.__getitem__, keys))
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -113,6 +129,8 @@ class ParseTable:
         return token_table(doc)
 
 
+#: The label ``Token.conjuncts`` follows: spaCy's own ``conj`` symbol, whatever the scheme.
+_CONJ: str = SYMBOL_NAMES[conj]
 #: Parsed features by the hash of their analysis, kept across documents (there are few analyses).
 _FEATURES: dict[int, dict[str, tuple[str, ...]]] = {}
 _FEATURES_LIMIT = 100_000

@@ -66,7 +66,7 @@ class ComplementReader:
         # holds the verb's complement.
         if entry.kind == "verb":
             heads.extend(c for c in trigger.children if c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
-            if trigger.pos_ == "NOUN" or trigger.i == trigger.sent.start:
+            if trigger.pos_ == "NOUN" or trigger.i == parse_table(trigger.doc).sentence_bounds(trigger.i)[0]:
                 # "Nommé/NOUN directeur/nmod général de Renault, X …", "Élue présidente/obl:mod du
                 # Medef, Y …": a fronted participle (the tagger may read it as a noun); its bare noun
                 # complement, whatever label the parser gave it, is the predicate noun.
@@ -165,5 +165,5 @@ class ComplementReader:
 def _fronted_setting(phrase: Token) -> bool:
     """A phrase that opens its sentence and ends before a comma ("À Lyon, ...")."""
     after = phrase.right_edge.i + 1
-    return (phrase.left_edge.i == phrase.sent.start and after < len(phrase.doc)
+    return (phrase.left_edge.i == parse_table(phrase.doc).sentence_bounds(phrase.i)[0] and after < len(phrase.doc)
             and phrase.doc[after].text == "," and phrase.head.i > after)

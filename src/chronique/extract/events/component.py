@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -79,7 +80,8 @@ class EventExtractor:
         #: (folded form, folded lemma) -> (may evoke a trigger entry, may be read by the speech
         #: rules, may be read by the quote rules): pure functions of the two strings, asked of
         #: every word of every document.
-        self._walk_memo: dict[tuple[str, str], tuple[bool, bool, bool]] = {}
+        #: ``()`` for a word none of them may read.
+        self._walk_memo: dict[tuple[str, str], tuple[bool, ...]] = {}
         #: :meth:`_may_answer` of each of the lexicon's entry lists, by identity.
         self._answering: dict[int, bool] = {}
         self.filler = SideFiller(words, self.reader, self.speech)
@@ -128,13 +130,23 @@ class EventExtractor:
         """The tokens some rule may read, in order, with whether the speech rules and the quote
         rules may read each: a word with no trigger entry for its part of speech, no wish or
         judgment and no quote rule (or outside a quote) has nothing to find, and no ``Token``
-        need be built for it. Each distinct word is judged once (:meth:`_may`)."""
+        need be built for it. Each distinct word is judged once (:meth:`_may`); most words can
+        evoke nothing at all, and are passed over without a Python step each."""
         walk_memo = self._walk_memo
-        may = self._may
-        flags = [walk_memo.get(word) or may(*word) for word in zip(tokens.folded, tokens.folded_lemmas)]
-        return [(i, may_read, in_quote and may_quote)
-                for i, (tag, (may_trigger, may_read, may_quote), in_quote) in enumerate(zip(tokens.pos, flags, quoted))
-                if (may_trigger and tag in TRIGGER_POS) or may_read or (in_quote and may_quote)]
+        words = zip(tokens.folded, tokens.folded_lemmas)
+        try:
+            flags = list(map(walk_memo.__getitem__, words))  # most documents: every word judged already
+        except KeyError:
+            flags = [walk_memo[word] if word in walk_memo else self._may(*word)
+                     for word in zip(tokens.folded, tokens.folded_lemmas)]
+        pos = tokens.pos
+        found = []
+        for i in compress(range(len(flags)), flags):  # the words that may evoke something
+            may_trigger, may_read, may_quote = flags[i]
+            may_quote = may_quote and quoted[i]
+            if (may_trigger and pos[i] in TRIGGER_POS) or may_read or may_quote:
+                found.append((i, may_read, may_quote))
+        return found
 
     def _may_answer(self, entries: list[TriggerEntry]) -> bool:
         """Whether an entry answers or accuses (tried again once every event is known). Worked
@@ -146,14 +158,14 @@ class EventExtractor:
             found = self._answering[id(entries)] = any(e.answers or e.counterpart == "accused" for e in entries)
         return found
 
-    def _may(self, folded: str, folded_lemma: str) -> tuple[bool, bool, bool]:
+    def _may(self, folded: str, folded_lemma: str) -> tuple[bool, ...]:
         """Whether a word may evoke a trigger entry, whether the speech rules may read it, and
-        whether the quote rules may (in a quote)."""
+        whether the quote rules may (in a quote); ``()`` (false) when none of the three."""
         if len(self._walk_memo) >= _WALK_MEMO_SIZE:
             self._walk_memo.clear()
-        found = self._walk_memo[(folded, folded_lemma)] = (
-            self.words.may_trigger(folded, folded_lemma), self.speech.may_read(folded, folded_lemma),
-            self.quotes.may_read(folded, folded_lemma))
+        flags = (self.words.may_trigger(folded, folded_lemma), self.speech.may_read(folded, folded_lemma),
+                 self.quotes.may_read(folded, folded_lemma))
+        found = self._walk_memo[(folded, folded_lemma)] = flags if any(flags) else ()
         return found
 
     # -- lexicon triggers --------------------------------------------------------------------

@@ -169,7 +169,7 @@ class ParseReader(PhraseReader):
             return None
         if any(deps[c].startswith(LABELS.auxiliary_prefix) or deps[c] in LABELS.subjects for c in table.children[i]):
             return None
-        if verb not in verb.head.conjuncts:
+        if i not in table.conjuncts(table.heads[i]):
             return None
         node = verb.head
         for _ in range(3):
@@ -324,18 +324,19 @@ class ParseReader(PhraseReader):
         subject by the parser (which hung the name on the phrase before it) takes the name
         standing right before it, after a comma or at the start of the sentence."""
         doc = verb.doc
+        sentence_start = parse_table(doc).sentence_bounds(verb.i)[0]  # without a Span built
         j = verb.i - 1
-        while j >= verb.sent.start and doc[j].head == verb and (
+        while j >= sentence_start and doc[j].head == verb and (
                 doc[j].dep_.startswith(LABELS.auxiliary_prefix) or doc[j].pos_ in ("ADV", "PRON")):
             j -= 1  # "a", "s'", "ne", "lui aussi"
-        if j < verb.sent.start:
+        if j < sentence_start:
             return None
         mention = actor_index(doc).mention_at(doc[j])
         if mention is None or mention.end != doc[j].idx + len(doc[j].text):
             return None
-        first = next(t for t in doc[verb.sent.start : j + 1] if t.idx + len(t.text) > mention.start)
+        first = next(t for t in doc[sentence_start : j + 1] if t.idx + len(t.text) > mention.start)
         # "..., Bruno Le Maire expliquait"; "a racheté Alpro et Nestlé a racheté Starbucks".
-        if first.i > verb.sent.start and doc[first.i - 1].text != "," and fold(doc[first.i - 1].text) not in self.coordinators:
+        if first.i > sentence_start and doc[first.i - 1].text != "," and fold(doc[first.i - 1].text) not in self.coordinators:
             return None
         if any(t.dep_ == LABELS.case_marker for t in doc[first.i : j + 1]):
             return None  # "Selon Reuters, ..." is no subject
