@@ -39,9 +39,9 @@ def test_heads_labels_and_children_are_spacys_by_index():
     assert table.heads == [t.head.i for t in doc]
     assert table.heads[0] == 2 and table.heads[2] == 2  # a root is its own head
     assert table.deps == [t.dep_ for t in doc]
-    assert table.children == [[c.i for c in t.children] for t in doc]
-    assert table.children[2] == [0, 1, 4, 5]  # left to right, as Token.children gives them
-    assert table.children[3] == []
+    assert [list(kids) for kids in table.children] == [[c.i for c in t.children] for t in doc]
+    assert list(table.children[2]) == [0, 1, 4, 5]  # left to right, as Token.children gives them
+    assert not table.children[3]
 
 
 def test_sentence_bounds_are_the_sentence_spans_of_each_token():

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cached_property
 
 from spacy.attrs import MORPH
@@ -47,18 +48,25 @@ class ParseTable:
         self.deps: list[str] = tokens.deps
         #: Words of each sentence already asked for, by the sentence's first token.
         self._sentence_words: dict[int, frozenset[str]] = {}
+        #: The same words by token asked (the rules ask of the same trigger many times).
+        self._token_sentence_words: dict[int, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return self.size
 
     @cached_property
-    def children(self) -> list[list[int]]:
+    def children(self) -> list[Sequence[int]]:
         """Indexes of each token's children, in the order of ``Token.children`` (left to right).
-        Read them, never change them."""
-        found: list[list[int]] = [[] for _ in range(self.size)]
+        Read them, never change them: a token without children (about half of them) shares one
+        empty tuple, so that a document's table does not make a list per word."""
+        found: list[Sequence[int]] = [_NO_CHILDREN] * self.size
         for i, head in enumerate(self.heads):
             if head != i:
-                found[head].append(i)
+                kids = found[head]
+                if kids is _NO_CHILDREN:
+                    found[head] = [i]
+                else:
+                    kids.append(i)  # type: ignore[attr-defined]  # a list: made just above
         return found
 
     def conjuncts(self, i: int) -> list[int]:
@@ -72,7 +80,9 @@ class ParseTable:
             start = heads[start]
         found = [start]
         for word in found:  # grows as conjuncts of conjuncts are found
-            found.extend(c for c in children[word] if c > word and deps[c] == _CONJ)
+            for child in children[word]:
+                if child > word and deps[child] == _CONJ:
+                    found.append(child)
         return [w for w in found if w != i]
 
     @cached_property
@@ -114,12 +124,15 @@ class ParseTable:
         """Whether a token of token ``i``'s sentence has one of ``words`` as its folded form or
         folded lemma (``fold(t.text)``, ``fold(t.lemma_)``): a rule that needs one of them in
         the parse around ``i`` (a sentence is one dependency tree) cannot hold when it has none."""
-        start, end = self.sentence_bounds(i)
-        known = self._sentence_words.get(start)
+        known = self._token_sentence_words.get(i)
         if known is None:
-            tokens = self._tokens()
-            known = self._sentence_words[start] = frozenset(tokens.folded[start:end]).union(
-                tokens.folded_lemmas[start:end])
+            start, end = self.sentence_bounds(i)
+            known = self._sentence_words.get(start)
+            if known is None:
+                tokens = self._tokens()
+                known = self._sentence_words[start] = frozenset(tokens.folded[start:end]).union(
+                    tokens.folded_lemmas[start:end])
+            self._token_sentence_words[i] = known
         return not words.isdisjoint(known)
 
     def _tokens(self) -> TokenTable:
@@ -129,6 +142,8 @@ class ParseTable:
         return token_table(doc)
 
 
+#: The children of a token that has none (shared: read, never changed).
+_NO_CHILDREN: tuple[int, ...] = ()
 #: The label ``Token.conjuncts`` follows: spaCy's own ``conj`` symbol, whatever the scheme.
 _CONJ: str = SYMBOL_NAMES[conj]
 #: Parsed features by the hash of their analysis, kept across documents (there are few analyses).
