@@ -234,7 +234,7 @@ def is_person(doc, key: str) -> bool:
 def lists_on(head: Token) -> bool:
     """Whether the phrase's last word is its name: only a bare name goes on into a list."""
     mention = actor_index(head.doc).mention_at(head)
-    return mention is not None and head.pos_ in ("PROPN", "X", "NOUN", "VERB") and not head.conjuncts
+    return mention is not None and head.pos_ in ("PROPN", "X", "NOUN", "VERB") and not parse_table(head.doc).conjuncts(head.i)
 
 
 def listed_names(head: Token, coordinators: frozenset[str]) -> list[str]:
@@ -278,7 +278,7 @@ def listed_names(head: Token, coordinators: frozenset[str]) -> list[str]:
             listed.extend(pending)
             pending, coordinated = [], False
         linked = False
-        j = next((t.i for t in doc[j:end] if t.idx >= named.end), end)
+        j = bisect_left(token_table(doc).starts, named.end, j, end)  # the first token after the name
     return listed
 
 

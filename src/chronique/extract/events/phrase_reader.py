@@ -39,8 +39,9 @@ from chronique.extract.events.phrase_names import (
     phrase_actors,
 )
 from chronique.extract.events.sunk_prepositions import preposition_on_modifier, second_side
+from chronique.nlp.actor_index import actor_index
 from chronique.nlp.memo import per_token
-from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.parse_table import ParseTable, parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -101,19 +102,23 @@ class PhraseReader:
     @per_token
     def actors(self, head: Token) -> list[str]:
         """Actors denoted by the phrase headed by ``head``: names, relatives, appositions, groups."""
-        lists = group_lists(head.doc.lang_)
+        doc, i = head.doc, head.i
+        table, tokens = parse_table(doc), token_table(doc)  # the head's words and children by index
+        lists = group_lists(doc.lang_)
         # A list opens with one of its marks ("(") in the sentence: none there, no list to read.
-        if parse_table(head.doc).any_in_sentence(_list_openers(lists), head.i) and (members := lists.members(head)):
+        if table.any_in_sentence(_list_openers(lists), i) and (members := lists.members(head)):
             return members  # "trois clubs (A, B et C)": every listed actor (extract.actors.groups)
-        if "Rel" in features_of(head).get("PronType", ()) or fold(head.text) in self.relative_subject:
+        if "Rel" in table.features[i].get("PronType", ()) or tokens.folded[i] in self.relative_subject:
             return self.antecedent(head)
-        if head.pos_ == "NOUN" and actor_at(head) is None and (members := self._examples(head)):
+        own = actor_at(head)
+        if tokens.pos[i] == "NOUN" and own is None and (members := self._examples(head)):
             return members  # "plusieurs fonds, dont Bpifrance et Eurazeo": the funds named
-        named = any(c.i > head.i and names_its_head(c) and actor_at(c) for c in head.children)
+        # (read only when the head is no actor: every test of it below asks that first)
+        named = own is None and _named_by_a_child(head, table)
         restated = name_in_description(head)
         if restated is not None:
             return [restated]
-        if actor_at(head) is None and not named and (fold(head.lemma_) in self.office_nouns or fold(head.text) in self.office_nouns):
+        if actor_at(head) is None and not named and (tokens.folded_lemmas[i] in self.office_nouns or tokens.folded[i] in self.office_nouns):
             # "sa filiale Kolbex/obl(verb)": a part named right after it, wherever the parser hung
             # the name, is that actor, not its owner
             described = name_after_adjectives(head)
@@ -344,6 +349,17 @@ class PhraseReader:
                             and fold(adverb.text) == prep and adverb.head != head:
                         yield from (g for g in adverb.children if g.dep_ in OBLIQUE_DEPS
                                     and preposition(g, self.preposition_forms) == prep)
+
+
+def _named_by_a_child(head: Token, table: ParseTable) -> bool:
+    """Whether a child after ``head`` names it and is an actor ("le groupe Vivendi"): a ``Token``
+    only for the children an actor's mention covers."""
+    index = actor_index(head.doc)
+    for child in table.children[head.i]:
+        if child > head.i and (mention := index.mention_at_index(child)) is not None and mention.key \
+                and names_its_head(head.doc[child]):
+            return True
+    return False
 
 
 @cache
