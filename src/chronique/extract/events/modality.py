@@ -18,6 +18,9 @@ from chronique.text import fold
 
 __all__ = ["ModalityReader", "clause_path"]
 
+#: Where :meth:`ModalityReader._says_failure` keeps its answers in a document's token table memo.
+_FAILED_CLAUSES = "events: clause says a failure"
+
 #: Links along which a governing verb still scopes over the event ("ne veut pas racheter").
 LABELS = dependency_scheme("ud")
 SCOPE_LINKS = LABELS.scope_links
@@ -122,10 +125,19 @@ class ModalityReader:
     def _failed(self, path: list[Token]) -> bool:
         if any(self._has("failed_verbs", t.lemma_) for t in path[1:]):
             return True
-        top = path[-1]
-        tokens = token_table(top.doc)  # the clause's text, without a Span built
-        clause = fold(text_of(top.doc)[tokens.starts[top.left_edge.i] : tokens.ends[top.right_edge.i]])
-        return any(phrase in clause for phrase in self.cues.get("failed_phrases", ()))
+        return self._says_failure(path[-1])
+
+    def _says_failure(self, top: Token) -> bool:
+        """Whether the clause ``top`` heads holds a phrase of failure ("n'a pas abouti"): worked
+        out once per clause and ``Doc`` (the triggers of a sentence share their top clause)."""
+        tokens = token_table(top.doc)
+        known = tokens.memo.setdefault((_FAILED_CLAUSES, id(self)), {})
+        found = known.get(top.i)
+        if found is None:
+            # the clause's text, without a Span built
+            clause = fold(text_of(top.doc)[tokens.starts[top.left_edge.i] : tokens.ends[top.right_edge.i]])
+            found = known[top.i] = any(phrase in clause for phrase in self.cues.get("failed_phrases", ()))
+        return found
 
     def _reported(self, path: list[Token]) -> bool:
         if any(self._conditional(node) for node in path):
