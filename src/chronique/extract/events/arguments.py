@@ -221,7 +221,8 @@ class ArgumentFinder:
         verb = self.governing_verb(noun)
         if verb is None:
             return False
-        objects = [fold(c.lemma_) for c in verb.children if c.dep_ == LABELS.object and c != noun]
+        table, lemmas = parse_table(verb.doc), token_table(verb.doc).folded_lemmas  # by index: no Token per child
+        objects = [lemmas[c] for c in table.children[verb.i] if table.deps[c] == LABELS.object and c != noun.i]
         # "mettre fin à son partenariat": a verb and its object noun may end it together.
         return any(lemma in self.ending_verbs or any(f"{lemma} {o}" in self.ending_verbs for o in objects)
                    for lemma in self.words.lemma_candidates(verb))

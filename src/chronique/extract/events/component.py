@@ -42,6 +42,7 @@ from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import EXPORTED_MODALITIES, Event, Timex
 from chronique.nlp.extensions import register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
@@ -231,8 +232,10 @@ class EventExtractor:
             told = next((e for e in candidates if set(e.targets) == set(found.targets)), None)
         else:
             # "l'acquisition" with no complement: the one purchase the document tells.
-            definite = any(c.pos_ == "DET" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
-                           for c in token.children)
+            table, pos = parse_table(token.doc), token_table(token.doc).pos  # by index: no Token, no MorphAnalysis
+            definite = any(pos[c] == "DET" and ("Def" in table.features[c].get("Definite", ())
+                                                or "Dem" in table.features[c].get("PronType", ()))
+                           for c in table.children[token.i])
             happenings = {(e.type, e.sources, e.targets) for e in candidates}
             told = candidates[0] if definite and len(happenings) == 1 else None
         if told is None or self.modality.modality(*self.scoping.scope(token, entry)) not in EXPORTED_MODALITIES:

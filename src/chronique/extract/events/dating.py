@@ -431,13 +431,32 @@ def _on_main_line(token: Token) -> bool:
 def amount_of(doc: Doc, path: list[Token], money: list[Money]) -> Money | None:
     """A money mention attached to the trigger or its verb ("racheter X pour 97,4 milliards")."""
     near = {t.i for t in path[:2]}
-    for mention in money:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+    for mention, attached in zip(money, _money_heads(doc, money)):
+        if attached is None:
             continue
-        if span.root.head.i in near and span.root.head.i not in range(span.start, span.end):
+        head, start, end = attached
+        if head in near and head not in range(start, end):
             return mention
     return None
+
+
+def _money_heads(doc: Doc, money: list[Money]) -> list[tuple[int, int, int] | None]:
+    """For each money mention, the head of its span's root and the span's token bounds (None
+    when the mention covers no token): worked out once per list of mentions and ``Doc``, not
+    once per event (a ``Span`` and its root for each mention)."""
+    kept = token_table(doc).memo.setdefault(_MONEY_HEADS, {})
+    found = kept.get(0)
+    if found is None or found[0] is not money:
+        heads: list[tuple[int, int, int] | None] = []
+        for mention in money:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            heads.append(None if span is None else (span.root.head.i, span.start, span.end))
+        found = kept[0] = (money, heads)
+    return found[1]
+
+
+#: Where :func:`_money_heads` keeps the money list it read and its answers.
+_MONEY_HEADS = "events: money heads"
 
 
 def carry_dates(doc: Doc, events: list[Event]) -> list[Event]:
