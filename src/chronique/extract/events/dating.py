@@ -333,11 +333,9 @@ class EventDater:
         return None
 
     def _has_anaphor(self, path: list[Token]) -> bool:
-        for token in path:
-            for child in token.children:
-                if child.dep_ == LABELS.adverbial_modifier and fold(child.text) in self.anaphors:
-                    return True
-        return False
+        table, folded = parse_table(self.doc), token_table(self.doc).folded  # by index: no Token per child
+        return any(table.deps[c] == LABELS.adverbial_modifier and folded[c] in self.anaphors
+                   for token in path for c in table.children[token.i])
 
 
 def _phrase_link(table: ParseTable, pos: list[str], i: int) -> bool:

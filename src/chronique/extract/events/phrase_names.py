@@ -134,8 +134,12 @@ def name_after_adjectives(noun: Token) -> str | None:
     i = noun.i + 1
     # "sa maison mère chinoise ByteDance": adjectives, and nouns the parser made adjectives.
     # The parser may hang them on the noun's governor too ("au constructeur japonais/advmod X").
-    while i < len(doc) and (doc[i].head == noun or (doc[i].head == noun.head and doc[i].is_lower and doc[i].pos_ == "ADJ")) and (doc[i].pos_ == "ADJ" or (
-            doc[i].dep_ == LABELS.adjectival_modifier and doc[i].pos_ == "NOUN" and index.mention_at(doc[i]) is None)):
+    # (read by index on the tables: no Token per word passed over)
+    table, tokens = parse_table(doc), token_table(doc)
+    heads, deps, pos, lower, size = table.heads, table.deps, tokens.pos, tokens.is_lower, len(tokens)
+    governor = heads[noun.i]
+    while i < size and (heads[i] == noun.i or (heads[i] == governor and lower[i] and pos[i] == "ADJ")) and (pos[i] == "ADJ" or (
+            deps[i] == LABELS.adjectival_modifier and pos[i] == "NOUN" and index.mention_at_index(i) is None)):
         i += 1
     starts_name = i < len(doc) and (mention := index.mention_at(doc[i])) is not None and mention.start == doc[i].idx
     # (a name the recognizer found may be tagged anything: "le chinois Tencent/VERB"; right after
