@@ -349,8 +349,10 @@ def _type_in_context(token: Token, entry: TriggerEntry, event_type: str) -> str:
     """The type an entry's ``in_context`` words give the event when its sentence holds one."""
     if not entry.in_context or event_type != entry.type:
         return event_type
-    words = {fold(t.lemma_) for t in token.sent} | {fold(t.text) for t in token.sent}
-    text = fold(token.sent.text)
+    start, end = parse_table(token.doc).sentence_bounds(token.i)  # the sentence by index: no Span built
+    tokens = token_table(token.doc)
+    words = {*tokens.folded_lemmas[start:end], *tokens.folded[start:end]}
+    text = fold(tokens.span_text(start, end))
     for new_type, cues in entry.in_context:
         if cues & words or any(" " in cue and cue in text for cue in cues):
             return new_type
