@@ -39,9 +39,9 @@ def test_heads_labels_and_children_are_spacys_by_index():
     assert table.heads == [t.head.i for t in doc]
     assert table.heads[0] == 2 and table.heads[2] == 2  # a root is its own head
     assert table.deps == [t.dep_ for t in doc]
-    assert table.children == [[c.i for c in t.children] for t in doc]
-    assert table.children[2] == [0, 1, 4, 5]  # left to right, as Token.children gives them
-    assert table.children[3] == []
+    assert [list(kids) for kids in table.children] == [[c.i for c in t.children] for t in doc]
+    assert list(table.children[2]) == [0, 1, 4, 5]  # left to right, as Token.children gives them
+    assert not table.children[3]
 
 
 def test_sentence_bounds_are_the_sentence_spans_of_each_token():
@@ -93,3 +93,17 @@ def test_the_table_is_kept_and_made_again_for_a_retokenised_doc():
 def test_an_empty_doc_has_an_empty_table():
     table = parse_table(Doc(VOCAB, words=[]))
     assert len(table) == 0 and table.heads == [] and table.children == [] and table.features == []
+
+
+def test_conjuncts_are_spacys_by_index():
+    # "Orange, Free et Bouygues ont signé avec SFR et Iliad."
+    words = ["Orange", ",", "Free", "et", "Bouygues", "ont", "signé", "avec", "SFR", "et", "Iliad", "."]
+    heads = [6, 2, 0, 4, 0, 6, 6, 8, 6, 10, 8, 6]
+    deps = ["nsubj", "punct", "conj", "cc", "conj", "aux:tense", "ROOT", "case", "obl:arg", "cc", "conj", "punct"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
+    table = parse_table(doc)
+    assert table.conjuncts(0) == [2, 4]  # the first conjunct: the others, left to right
+    assert table.conjuncts(4) == [0, 2]  # a later one: the first, then the others but itself
+    assert table.conjuncts(10) == [8]
+    assert table.conjuncts(6) == []
+    assert [table.conjuncts(t.i) for t in doc] == [[c.i for c in t.conjuncts] for t in doc]

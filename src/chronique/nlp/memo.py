@@ -56,9 +56,18 @@ class _ListOf(tuple[Any, ...]):
 
 
 _PLAIN = (str, bool, int, float, type(None))
+#: The plain kinds themselves, for a test by class before the ``isinstance`` one (subclasses).
+_PLAIN_KINDS = frozenset(_PLAIN)
 
 
 def _freeze(value: Any) -> Any:
+    kind = value.__class__
+    if kind in _PLAIN_KINDS:
+        return value
+    if kind is list:  # most answers: a list of keys or of tokens
+        return _ListOf(map(_freeze, value))
+    if kind is Token:
+        return _TokenAt(value.i)
     if isinstance(value, _PLAIN):
         return value
     if isinstance(value, Token):
@@ -71,10 +80,11 @@ def _freeze(value: Any) -> Any:
 
 
 def _thaw(value: Any, doc: Doc) -> Any:
-    if isinstance(value, _TokenAt):
+    kind = value.__class__
+    if kind is _TokenAt:
         return doc[value.i]
-    if isinstance(value, _ListOf):
-        return [_thaw(item, doc) for item in value]
+    if kind is _ListOf:
+        return [item if item.__class__ in _PLAIN_KINDS else _thaw(item, doc) for item in value]
     if isinstance(value, tuple):
         return tuple(_thaw(item, doc) for item in value)
     return value
@@ -86,7 +96,11 @@ def per_token(method: Callable[[Reader, Token], Answer]) -> Callable[[Reader, To
     @wraps(method)
     def remembered(self: Reader, token: Token) -> Answer:
         doc = token.doc
-        memo = token_table(doc).memo.setdefault((method, id(self)), {})
+        memos = token_table(doc).memo
+        key = (method, id(self))
+        memo = memos.get(key)
+        if memo is None:
+            memo = memos[key] = {}
         mentions = doc.user_data.get(_MENTIONS_KEY)  # type: ignore[call-overload]  # an extension's tuple key
         if memo.get(_MENTIONS_SLOT, _MISSING) is not mentions:
             memo.clear()  # new actor mentions (a component run again, a test's): answers may differ
@@ -100,7 +114,7 @@ def per_token(method: Callable[[Reader, Token], Answer]) -> Callable[[Reader, To
         kind = frozen.__class__
         if kind is _TokenAt:
             return doc[frozen.i]  # what _freeze kept of an Answer
-        if kind in _PLAIN:
+        if kind in _PLAIN_KINDS:
             return frozen
         return _thaw(frozen, doc)  # what _freeze kept of an Answer
 

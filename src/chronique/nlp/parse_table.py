@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cached_property
 
 from spacy.attrs import MORPH
+from spacy.symbols import NAMES as SYMBOL_NAMES
+from spacy.symbols import conj
 from spacy.tokens import Doc, Token
 
 from chronique.nlp.tokens import TokenTable, token_table
@@ -45,19 +48,42 @@ class ParseTable:
         self.deps: list[str] = tokens.deps
         #: Words of each sentence already asked for, by the sentence's first token.
         self._sentence_words: dict[int, frozenset[str]] = {}
+        #: The same words by token asked (the rules ask of the same trigger many times).
+        self._token_sentence_words: dict[int, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return self.size
 
     @cached_property
-    def children(self) -> list[list[int]]:
+    def children(self) -> list[Sequence[int]]:
         """Indexes of each token's children, in the order of ``Token.children`` (left to right).
-        Read them, never change them."""
-        found: list[list[int]] = [[] for _ in range(self.size)]
+        Read them, never change them: a token without children (about half of them) shares one
+        empty tuple, so that a document's table does not make a list per word."""
+        found: list[Sequence[int]] = [_NO_CHILDREN] * self.size
         for i, head in enumerate(self.heads):
             if head != i:
-                found[head].append(i)
+                kids = found[head]
+                if kids is _NO_CHILDREN:
+                    found[head] = [i]
+                else:
+                    kids.append(i)  # type: ignore[attr-defined]  # a list: made just above
         return found
+
+    def conjuncts(self, i: int) -> list[int]:
+        """Indexes of the tokens coordinated with token ``i``, as ``Token.conjuncts`` gives them
+        (``[t.i for t in doc[i].conjuncts]``), without the tuple of ``Token`` objects spaCy builds:
+        climb the ``conj`` links to the first conjunct, then take the ``conj`` children to the
+        right, breadth first, leaving out ``i`` itself."""
+        heads, deps, children = self.heads, self.deps, self.children
+        start = i
+        while start != heads[start] and deps[start] == _CONJ:
+            start = heads[start]
+        found = [start]
+        for word in found:  # grows as conjuncts of conjuncts are found
+            for child in children[word]:
+                if child > word and deps[child] == _CONJ:
+                    found.append(child)
+        return [w for w in found if w != i]
 
     @cached_property
     def features(self) -> list[dict[str, tuple[str, ...]]]:
@@ -75,7 +101,7 @@ class ParseTable:
             if len(_FEATURES) >= _FEATURES_LIMIT:
                 _FEATURES.clear()
             _FEATURES[key] = _parsed_features(strings[key] if key else "")
-        return [_FEATURES[key] for key in keys]
+        return list(map(_FEATURES.__getitem__, keys))
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -98,12 +124,15 @@ class ParseTable:
         """Whether a token of token ``i``'s sentence has one of ``words`` as its folded form or
         folded lemma (``fold(t.text)``, ``fold(t.lemma_)``): a rule that needs one of them in
         the parse around ``i`` (a sentence is one dependency tree) cannot hold when it has none."""
-        start, end = self.sentence_bounds(i)
-        known = self._sentence_words.get(start)
+        known = self._token_sentence_words.get(i)
         if known is None:
-            tokens = self._tokens()
-            known = self._sentence_words[start] = frozenset(tokens.folded[start:end]).union(
-                tokens.folded_lemmas[start:end])
+            start, end = self.sentence_bounds(i)
+            known = self._sentence_words.get(start)
+            if known is None:
+                tokens = self._tokens()
+                known = self._sentence_words[start] = frozenset(tokens.folded[start:end]).union(
+                    tokens.folded_lemmas[start:end])
+            self._token_sentence_words[i] = known
         return not words.isdisjoint(known)
 
     def _tokens(self) -> TokenTable:
@@ -113,6 +142,10 @@ class ParseTable:
         return token_table(doc)
 
 
+#: The children of a token that has none (shared: read, never changed).
+_NO_CHILDREN: tuple[int, ...] = ()
+#: The label ``Token.conjuncts`` follows: spaCy's own ``conj`` symbol, whatever the scheme.
+_CONJ: str = SYMBOL_NAMES[conj]
 #: Parsed features by the hash of their analysis, kept across documents (there are few analyses).
 _FEATURES: dict[int, dict[str, tuple[str, ...]]] = {}
 _FEATURES_LIMIT = 100_000

@@ -16,7 +16,8 @@ from spacy.tokens import Token
 from chronique.extract.events.clause_shapes import LABELS
 from chronique.extract.events.phrase_names import is_person
 from chronique.nlp.actor_index import actor_index
-from chronique.text import fold
+from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import token_table
 
 __all__ = ["name_after_possessed_noun", "name_before_apposition", "name_between_commas", "person_after_title"]
 
@@ -29,15 +30,17 @@ DESCRIPTION_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
 
 def name_between_commas(noun: Token, comma: str = ",") -> str | None:
     """The key of the actor apposed to a sentence-opening ``noun`` between commas, or None."""
-    doc, sentence = noun.doc, noun.sent
-    if noun.i == sentence.start or any(t.pos_ not in OPENING_POS for t in doc[sentence.start : noun.i]):
+    doc = noun.doc
+    start, end = parse_table(doc).sentence_bounds(noun.i)  # the sentence's bounds, without a Span built
+    pos = token_table(doc).pos
+    if noun.i == start or any(tag not in OPENING_POS for tag in pos[start : noun.i]):
         return None
     opening = noun.i + 1
-    while opening < sentence.end and doc[opening].pos_ == "ADJ":
+    while opening < end and doc[opening].pos_ == "ADJ":
         opening += 1  # "Son concurrent direct ,"
-    if opening >= sentence.end or doc[opening].text != comma:
+    if opening >= end or doc[opening].text != comma:
         return None
-    closing = next((t.i for t in doc[opening + 1 : sentence.end] if t.text == comma), None)
+    closing = next((t.i for t in doc[opening + 1 : end] if t.text == comma), None)
     if closing is None or closing - opening - 1 > LONGEST_APPOSITION or closing == opening + 1:
         return None
     last = doc[closing - 1]
@@ -53,15 +56,17 @@ def name_after_possessed_noun(noun: Token, possessives: frozenset[str], comma: s
     """"le départ de son directeur général, Jean Martin": a possessed noun (a title, a part)
     followed by a comma and one name that closes the sentence or the next comma names that
     actor, wherever the parser hung the name. None for any other shape."""
-    doc, sentence = noun.doc, noun.sent
-    if not any(c.i < noun.i and c.pos_ == "DET" and fold(c.text) in possessives for c in noun.children):
+    doc = noun.doc
+    table, tokens = parse_table(doc), token_table(doc)  # the children read by index: no Token each
+    if not any(c < noun.i and tokens.pos[c] == "DET" and tokens.folded[c] in possessives for c in table.children[noun.i]):
         return None
+    end = table.sentence_bounds(noun.i)[1]
     opening = noun.i + 1
-    while opening < sentence.end and doc[opening].pos_ == "ADJ" and doc[opening].head == noun:
+    while opening < end and doc[opening].pos_ == "ADJ" and doc[opening].head == noun:
         opening += 1  # "son directeur général ,"
-    if opening + 1 >= sentence.end or doc[opening].text != comma or doc[opening + 1].pos_ != "PROPN":
+    if opening + 1 >= end or doc[opening].text != comma or doc[opening + 1].pos_ != "PROPN":
         return None
-    closing = next((t.i for t in doc[opening + 1 : sentence.end] if t.is_punct), sentence.end)
+    closing = next((t.i for t in doc[opening + 1 : end] if t.is_punct), end)
     if closing - opening - 1 > LONGEST_APPOSITION:
         return None
     last = doc[closing - 1]
@@ -76,8 +81,11 @@ def person_after_title(noun: Token, comma: str = ",") -> str | None:
     with one person's name between commas after its phrase, which the parser made a conjunct
     (or an apposition) of the title, is that person. Only for a title preceded by determiners
     and adjectives alone, and a name that the recognizer gives as a person."""
-    doc, sentence = noun.doc, noun.sent
-    if noun.pos_ != "NOUN" or any(t.pos_ not in OPENING_POS for t in doc[sentence.start : noun.i]):
+    doc = noun.doc
+    if noun.pos_ != "NOUN":
+        return None
+    start, end = parse_table(doc).sentence_bounds(noun.i)  # the sentence's bounds, without a Span built
+    if any(tag not in OPENING_POS for tag in token_table(doc).pos[start : noun.i]):
         return None
     names = [c for c in noun.children if c.i > noun.i and c.dep_ in LABELS.misparsed_title_name_links and c.pos_ == "PROPN"]
     if len(names) != 1:
@@ -85,7 +93,7 @@ def person_after_title(noun: Token, comma: str = ",") -> str | None:
     words = [t for t in names[0].subtree if not t.is_punct]  # the parser may hang the commas on it
     first, last = words[0], words[-1]
     before, after = first.i - 1, last.i + 1
-    if before <= noun.i or after >= sentence.end or doc[before].text != comma or doc[after].text != comma:
+    if before <= noun.i or after >= end or doc[before].text != comma or doc[after].text != comma:
         return None
     mentions = actor_index(doc).outermost_between(first.idx, last.idx + len(last.text))
     if len(mentions) != 1 or mentions[0].start != first.idx:

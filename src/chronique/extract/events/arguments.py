@@ -48,7 +48,8 @@ from chronique.kb import KnowledgeBase
 from chronique.model import Event
 from chronique.nlp.actor_index import OUTERMOST, actor_index
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["Arguments", "ArgumentFinder"]
@@ -82,7 +83,9 @@ class Arguments:
 
     def add(self, role: str, keys: list[str]) -> None:
         bucket = self.sources if role == "source" else self.targets
-        bucket.extend(k for k in keys if k not in bucket)
+        for key in keys:  # (most slots find none)
+            if key not in bucket:
+                bucket.append(key)
 
 
 #: How deep under the trigger a needed word may sit: "traiter Sam Altman de menteur" hangs
@@ -90,17 +93,19 @@ class Arguments:
 NEEDED_CHILD_DEPTH = 4
 
 
-def _clause_descendants(token: Token, depth: int) -> list[Token]:
-    """Tokens under ``token`` down to ``depth`` links, not entering another clause (but for the
-    word that opens it)."""
-    found: list[Token] = []
-    frontier = [token]
+def _clause_descendants(token: Token, depth: int) -> list[int]:
+    """Indexes of the tokens under ``token`` down to ``depth`` links, not entering another clause
+    (but for the word that opens it); read on the parse table, no ``Token`` built."""
+    table = parse_table(token.doc)
+    deps, kids = table.deps, table.children
+    found: list[int] = []
+    frontier = [token.i]
     for _ in range(depth):
-        children = [c for t in frontier for c in t.children]
-        frontier = [c for c in children if c.dep_ not in CLAUSE_LINKS]
+        children = [c for t in frontier for c in kids[t]]
+        frontier = [c for c in children if deps[c] not in CLAUSE_LINKS]
         found.extend(frontier)
         # The word that opens a dependent clause still belongs to this one: "appeler X à/mark cesser".
-        found.extend(g for c in children if c.dep_ in CLAUSE_LINKS for g in c.children if g.dep_ == LABELS.marker)
+        found.extend(g for c in children if deps[c] in CLAUSE_LINKS for g in kids[c] if deps[g] == LABELS.marker)
     return found
 
 
@@ -147,9 +152,12 @@ class ArgumentFinder:
                 return False
         if entry.needs_child:
             near = _clause_descendants(trigger, NEEDED_CHILD_DEPTH)
-            if trigger.dep_ == LABELS.relative_clause:
-                near.append(trigger.head)  # "l'opération, à laquelle ont participé X"
-            if not any(fold(t.lemma_) in entry.needs_child or fold(t.text) in entry.needs_child for t in near):
+            table = parse_table(trigger.doc)
+            if table.deps[trigger.i] == LABELS.relative_clause:
+                near.append(table.heads[trigger.i])  # "l'opération, à laquelle ont participé X"
+            tokens = token_table(trigger.doc)  # fold(t.lemma_), fold(t.text) by index
+            lemmas, forms = tokens.folded_lemmas, tokens.folded
+            if not any(lemmas[t] in entry.needs_child or forms[t] in entry.needs_child for t in near):
                 return False
         if entry.unless_near and self._ruled_out(trigger, entry.unless_near):
             return False
@@ -159,8 +167,10 @@ class ArgumentFinder:
             return False
         if entry.passive_only and not self.reader.is_passive(trigger):
             return False
-        if entry.reflexive and not any("Yes" in features_of(c).get("Reflex", ()) for c in trigger.children):
-            return False
+        if entry.reflexive:
+            table = parse_table(trigger.doc)
+            if not any("Yes" in table.features[c].get("Reflex", ()) for c in table.children[trigger.i]):
+                return False
         if entry.predicative and self.predicate_head(trigger) is None:
             return False
         return True
@@ -170,10 +180,13 @@ class ArgumentFinder:
         a phrase of its clause after it: a clause ("remercié pour avoir sauvé le club") or a
         possessed noun ("pour son travail", "… son entraîneur Y de sa fidélité"), not a name's
         complement ("remercié par le club de Nantes")."""
-        after = [t for t in _clause_descendants(trigger, NEEDED_CHILD_DEPTH) if t.i > trigger.i]
-        for token in [*trigger.children, *after]:
-            if fold(token.lemma_) not in words and fold(token.text) not in words:
+        after = [t for t in _clause_descendants(trigger, NEEDED_CHILD_DEPTH) if t > trigger.i]
+        tokens = token_table(trigger.doc)  # fold(t.lemma_), fold(t.text) by index: a Token only for a word of ``words``
+        lemmas, forms = tokens.folded_lemmas, tokens.folded
+        for i in [*parse_table(trigger.doc).children[trigger.i], *after]:
+            if lemmas[i] not in words and forms[i] not in words:
                 continue
+            token = trigger.doc[i]
             if token.dep_ != LABELS.case_marker:
                 return True
             noun = token.head
@@ -210,7 +223,8 @@ class ArgumentFinder:
         verb = self.governing_verb(noun)
         if verb is None:
             return False
-        objects = [fold(c.lemma_) for c in verb.children if c.dep_ == LABELS.object and c != noun]
+        table, lemmas = parse_table(verb.doc), token_table(verb.doc).folded_lemmas  # by index: no Token per child
+        objects = [lemmas[c] for c in table.children[verb.i] if table.deps[c] == LABELS.object and c != noun.i]
         # "mettre fin à son partenariat": a verb and its object noun may end it together.
         return any(lemma in self.ending_verbs or any(f"{lemma} {o}" in self.ending_verbs for o in objects)
                    for lemma in self.words.lemma_candidates(verb))

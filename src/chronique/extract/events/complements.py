@@ -16,6 +16,7 @@ from chronique.extract.events.repairs import apposed_object
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["ComplementReader"]
@@ -63,21 +64,24 @@ class ComplementReader:
             # Every phrase read below is in the trigger's sentence (its tree) and is introduced
             # by a word that gives ``prep``: with no such word there, there is nothing to read.
             return []
+        doc = trigger.doc
+        table, pos = parse_table(doc), token_table(doc).pos  # children read by index: a Token per head kept
+        deps, children = table.deps, table.children
         heads = [trigger]
         # "nommé directeur général d'Atos", "élu président de la FIFA": the predicate noun
         # holds the verb's complement.
         if entry.kind == "verb":
-            heads.extend(c for c in trigger.children if c.dep_ == LABELS.open_complement and c.pos_ == "NOUN")
-            if trigger.pos_ == "NOUN" or trigger.i == trigger.sent.start:
+            heads.extend(doc[c] for c in children[trigger.i] if deps[c] == LABELS.open_complement and pos[c] == "NOUN")
+            if pos[trigger.i] == "NOUN" or trigger.i == table.sentence_bounds(trigger.i)[0]:
                 # "Nommé/NOUN directeur/nmod général de Renault, X …", "Élue présidente/obl:mod du
                 # Medef, Y …": a fronted participle (the tagger may read it as a noun); its bare noun
                 # complement, whatever label the parser gave it, is the predicate noun.
-                heads.extend(c for c in trigger.children if c.pos_ == "NOUN" and c.i == trigger.i + 1
-                             and c.dep_ not in LABELS.subjects
-                             and not any(g.dep_ == LABELS.case_marker for g in c.children))
+                heads.extend(doc[c] for c in children[trigger.i] if pos[c] == "NOUN" and c == trigger.i + 1
+                             and deps[c] not in LABELS.subjects
+                             and not any(deps[g] == LABELS.case_marker for g in children[c]))
         obj = (self.reader.object(trigger) or apposed_object(trigger, self.possessives)
                or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
-        if obj is not None and (entry.object_lemmas or any(c.dep_ == LABELS.numeric_modifier for c in obj.children)):
+        if obj is not None and (entry.object_lemmas or any(deps[c] == LABELS.numeric_modifier for c in children[obj.i])):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
             if obj.head != trigger and obj.head.head == trigger and obj.head.i == obj.left_edge.i - 1:
                 # "commandé vendredi 8 avions au/nmod(vendredi) constructeur X": the object was
@@ -86,7 +90,7 @@ class ComplementReader:
             # "noué un accord de distribution avec X": the parser hangs "avec X" one noun down.
             # Not for "de": "rejeté l'offre de rachat de X" is no rejection of X.
             if prep not in self.reader.genitive:
-                heads.extend(c for c in obj.children if c.dep_ == LABELS.nominal_modifier and c.pos_ == "NOUN")
+                heads.extend(doc[c] for c in children[obj.i] if deps[c] == LABELS.nominal_modifier and pos[c] == "NOUN")
         elif obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
             # on its object, after the object's own name.
@@ -97,7 +101,7 @@ class ComplementReader:
         if entry.kind == "verb" and prep not in self.reader.genitive and prep not in self.reader.agent_marks:
             # "l'amende infligée par la Commission à/nmod(Commission) X": the parser hangs the
             # verb's complement after its agent on the agent's noun.
-            heads.extend(c for c in trigger.children if c.dep_ == LABELS.passive_agent)
+            heads.extend(doc[c] for c in children[trigger.i] if deps[c] == LABELS.passive_agent)
         if entry.kind == "noun":
             heads.extend(self.frames.frame_chain(trigger)[1:])
             # "une levée de fonds de 13 milliards menée par Iconiq": a participle on the noun
@@ -109,8 +113,9 @@ class ComplementReader:
             if prep in self.reader.agent_marks:
                 # "le rachat de la société X par/obl:agent Y": the parser hangs the noun's agent
                 # on its complement.
-                complements = [c for c in trigger.children if c.pos_ in ("NOUN", "PROPN") and c.i > trigger.i]
-                heads.extend(complements + [g for c in complements for g in c.children if g.pos_ in ("NOUN", "PROPN")])
+                complements = [c for c in children[trigger.i] if pos[c] in ("NOUN", "PROPN") and c > trigger.i]
+                heads.extend(doc[c] for c in [*complements, *(g for c in complements for g in children[c]
+                                                            if pos[g] in ("NOUN", "PROPN"))])
             # "la vente de X au groupe Y", "le remplacement avec effet immédiat de X".
             heads.extend(self.nominal.displaced_heads(trigger, entry, prep))
         keys: list[str] = []
@@ -175,5 +180,5 @@ class ComplementReader:
 def _fronted_setting(phrase: Token) -> bool:
     """A phrase that opens its sentence and ends before a comma ("À Lyon, ...")."""
     after = phrase.right_edge.i + 1
-    return (phrase.left_edge.i == phrase.sent.start and after < len(phrase.doc)
+    return (phrase.left_edge.i == parse_table(phrase.doc).sentence_bounds(phrase.i)[0] and after < len(phrase.doc)
             and phrase.doc[after].text == "," and phrase.head.i > after)

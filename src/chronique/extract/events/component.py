@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -42,7 +43,8 @@ from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import EXPORTED_MODALITIES, Event, Timex
 from chronique.nlp.extensions import register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import token_table
+from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
 __all__ = ["EventExtractor", "make_event_extractor"]
@@ -78,8 +80,10 @@ class EventExtractor:
         self.modality = ModalityReader(words)
         self.speech = SpeechRules(words, self.reader)
         #: (folded form, folded lemma) -> (may evoke a trigger entry, may be read by the speech
-        #: rules): pure functions of the two strings, asked of every word of every document.
-        self._walk_memo: dict[tuple[str, str], tuple[bool, bool]] = {}
+        #: rules, may be read by the quote rules): pure functions of the two strings, asked of
+        #: every word of every document.
+        #: ``()`` for a word none of them may read.
+        self._walk_memo: dict[tuple[str, str], tuple[bool, ...]] = {}
         #: :meth:`_may_answer` of each of the lexicon's entry lists, by identity.
         self._answering: dict[int, bool] = {}
         self.filler = SideFiller(words, self.reader, self.speech)
@@ -94,17 +98,14 @@ class EventExtractor:
         answers: list[Token] = []
         tokens = token_table(doc)
         quoted = _quoted(tokens.starts, context.discourse.quotes)
-        walk_memo = self._walk_memo
-        for i, (tag, form, lemma) in enumerate(zip(tokens.pos, tokens.folded, tokens.folded_lemmas)):
-            may_trigger, may_read = walk_memo.get((form, lemma)) or self._may(form, lemma)
-            if (tag not in TRIGGER_POS or not may_trigger) and not may_read and not quoted[i]:
-                continue  # no trigger entry, no wish or judgment, no quote: nothing below would find anything
+        for i, may_read, may_quote in self._walk(tokens, quoted):
             token = doc[i]
-            # The quote rules find nothing outside a quote, the speech rules nothing at a word
-            # they cannot read (``SpeechRules.may_read``): as ``a or b or c``, without the calls.
+            # The quote rules find nothing outside a quote or at a word they cannot read
+            # (``QuoteRules.may_read``), the speech rules nothing at a word they cannot read
+            # (``SpeechRules.may_read``): as ``a or b or c``, without the calls.
             event = self._from_lexicon(token, context, events)
             if not event:
-                event = self._from_quote(token, context) if quoted[i] else None
+                event = self._from_quote(token, context) if may_quote else None
             if not event:
                 event = self._from_speech(token, context) if may_read else None
             if event is not None:
@@ -128,6 +129,28 @@ class EventExtractor:
         doc._.events = rescore(kept, [scope_of(doc, event, self.words) for event in kept], self.lang)
         return doc
 
+    def _walk(self, tokens: TokenTable, quoted: list[bool]) -> list[tuple[int, bool, bool]]:
+        """The tokens some rule may read, in order, with whether the speech rules and the quote
+        rules may read each: a word with no trigger entry for its part of speech, no wish or
+        judgment and no quote rule (or outside a quote) has nothing to find, and no ``Token``
+        need be built for it. Each distinct word is judged once (:meth:`_may`); most words can
+        evoke nothing at all, and are passed over without a Python step each."""
+        walk_memo = self._walk_memo
+        words = zip(tokens.folded, tokens.folded_lemmas)
+        try:
+            flags = list(map(walk_memo.__getitem__, words))  # most documents: every word judged already
+        except KeyError:
+            flags = [walk_memo[word] if word in walk_memo else self._may(*word)
+                     for word in zip(tokens.folded, tokens.folded_lemmas)]
+        pos = tokens.pos
+        found = []
+        for i in compress(range(len(flags)), flags):  # the words that may evoke something
+            may_trigger, may_read, may_quote = flags[i]
+            may_quote = may_quote and quoted[i]
+            if (may_trigger and pos[i] in TRIGGER_POS) or may_read or may_quote:
+                found.append((i, may_read, may_quote))
+        return found
+
     def _may_answer(self, entries: list[TriggerEntry]) -> bool:
         """Whether an entry answers or accuses (tried again once every event is known). Worked
         out once per list: the lists are the lexicon's own (an empty one has none)."""
@@ -138,12 +161,14 @@ class EventExtractor:
             found = self._answering[id(entries)] = any(e.answers or e.counterpart == "accused" for e in entries)
         return found
 
-    def _may(self, folded: str, folded_lemma: str) -> tuple[bool, bool]:
-        """Whether a word may evoke a trigger entry, and whether the speech rules may read it."""
+    def _may(self, folded: str, folded_lemma: str) -> tuple[bool, ...]:
+        """Whether a word may evoke a trigger entry, whether the speech rules may read it, and
+        whether the quote rules may (in a quote); ``()`` (false) when none of the three."""
         if len(self._walk_memo) >= _WALK_MEMO_SIZE:
             self._walk_memo.clear()
-        found = self._walk_memo[(folded, folded_lemma)] = (
-            self.words.may_trigger(folded, folded_lemma), self.speech.may_read(folded, folded_lemma))
+        flags = (self.words.may_trigger(folded, folded_lemma), self.speech.may_read(folded, folded_lemma),
+                 self.quotes.may_read(folded, folded_lemma))
+        found = self._walk_memo[(folded, folded_lemma)] = flags if any(flags) else ()
         return found
 
     # -- lexicon triggers --------------------------------------------------------------------
@@ -209,8 +234,10 @@ class EventExtractor:
             told = next((e for e in candidates if set(e.targets) == set(found.targets)), None)
         else:
             # "l'acquisition" with no complement: the one purchase the document tells.
-            definite = any(c.pos_ == "DET" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
-                           for c in token.children)
+            table, pos = parse_table(token.doc), token_table(token.doc).pos  # by index: no Token, no MorphAnalysis
+            definite = any(pos[c] == "DET" and ("Def" in table.features[c].get("Definite", ())
+                                                or "Dem" in table.features[c].get("PronType", ()))
+                           for c in table.children[token.i])
             happenings = {(e.type, e.sources, e.targets) for e in candidates}
             told = candidates[0] if definite and len(happenings) == 1 else None
         if told is None or self.modality.modality(*self.scoping.scope(token, entry)) not in EXPORTED_MODALITIES:
@@ -324,8 +351,10 @@ def _type_in_context(token: Token, entry: TriggerEntry, event_type: str) -> str:
     """The type an entry's ``in_context`` words give the event when its sentence holds one."""
     if not entry.in_context or event_type != entry.type:
         return event_type
-    words = {fold(t.lemma_) for t in token.sent} | {fold(t.text) for t in token.sent}
-    text = fold(token.sent.text)
+    start, end = parse_table(token.doc).sentence_bounds(token.i)  # the sentence by index: no Span built
+    tokens = token_table(token.doc)
+    words = {*tokens.folded_lemmas[start:end], *tokens.folded[start:end]}
+    text = fold(tokens.span_text(start, end))
     for new_type, cues in entry.in_context:
         if cues & words or any(" " in cue and cue in text for cue in cues):
             return new_type

@@ -36,7 +36,8 @@ from chronique.model import Event, Money, Timex
 from chronique.nlp.actor_index import ActorIndex, actor_index
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.parse_table import ParseTable, features_of, parse_table
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["EventDater", "amount_of", "carry_dates"]
@@ -84,6 +85,8 @@ class EventDater:
         self.anaphors = words.words("modality", "temporal_anaphors")
         self.report_verbs = words.words("modality", "report_verbs")
         self.today_words = words.words("modality", "today_words")
+        #: The publication date (``doc._.dct``), read once: the rules ask it at every event.
+        self.published = _publication_date(doc)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", text_of(doc))]
         sentence_starts = sorted({m.end() for m in SENTENCE_START.finditer(text_of(doc))})
         self.attached: dict[int, Anchor] = {}
@@ -116,7 +119,7 @@ class EventDater:
 
     def _main_date(self) -> Timex | None:
         """The first day the opening names, within a week up to publication: the news of the day."""
-        published = _publication_date(self.doc)
+        published = self.published
         if published is None:
             return None
         for timex in sorted(self.doc._.timexes or [], key=lambda t: t.start):
@@ -205,7 +208,7 @@ class EventDater:
         date of a relative clause or an adjunct ("X, qui a perdu lundi son procès, rachète Y"),
         of another trigger ("Y a racheté Z lundi : W rachète V"), of a clause merely coordinated
         ("Les marchés ont reculé lundi, et X rachète Y"), nor one across a quote."""
-        published = _publication_date(self.doc)
+        published = self.published
         if published is None or not _tells_news(path) or not _on_main_line(path[0]):
             return None
         sentence_start = parse_table(self.doc).sentence_chars(path[0].i)[0]
@@ -244,7 +247,7 @@ class EventDater:
         """"Aujourd'hui, X dit vouloir faire appel": a word that names the day of publication
         itself (``today_words``, not "désormais" or "actuellement") dates the clause it modifies
         to that day."""
-        published = _publication_date(self.doc)
+        published = self.published
         if published is None or fold(anchor.timex.text) not in self.today_words:
             return None
         day = published.isoformat()
@@ -304,12 +307,13 @@ class EventDater:
         if not self.attached:
             return None
         index = actor_index(self.doc)
-        frontier = [c for c in token.children if _phrase_link(c) and c.dep_ not in LABELS.subjects]
+        table, pos = parse_table(self.doc), token_table(self.doc).pos  # walked by index: a Token only for a candidate
+        frontier = [c for c in table.children[token.i] if _phrase_link(table, pos, c) and table.deps[c] not in LABELS.subjects]
         while frontier:
             node = frontier.pop()
-            if node.i in self.attached and node.pos_ == "NOUN" and _names_an_actor(node, index):
-                return self.attached[node.i]
-            frontier.extend(c for c in node.children if _phrase_link(c))
+            if node in self.attached and pos[node] == "NOUN" and _names_an_actor(self.doc[node], index):
+                return self.attached[node]
+            frontier.extend(c for c in table.children[node] if _phrase_link(table, pos, c))
         return None
 
     def _on_report(self, path: list[Token]) -> Anchor | None:
@@ -319,27 +323,27 @@ class EventDater:
         top = path[-1]
         if not self.attached or not _tells_news([top]):
             return None  # (with no timex hung on any token, none to find)
-        for child in top.children:
-            if child.i < top.i or child.dep_ not in LABELS.shared_subject_links or child.dep_ == LABELS.open_complement:
+        table, lemmas = parse_table(self.doc), token_table(self.doc).folded_lemmas  # by index: no Token per child
+        deps = table.deps
+        for child in table.children[top.i]:
+            if child < top.i or deps[child] not in LABELS.shared_subject_links or deps[child] == LABELS.open_complement:
                 continue
-            if fold(child.lemma_) in self.report_verbs and child.i in self.attached:
-                return self.attached[child.i]
+            if lemmas[child] in self.report_verbs and child in self.attached:
+                return self.attached[child]
         return None
 
     def _has_anaphor(self, path: list[Token]) -> bool:
-        for token in path:
-            for child in token.children:
-                if child.dep_ == LABELS.adverbial_modifier and fold(child.text) in self.anaphors:
-                    return True
-        return False
+        table, folded = parse_table(self.doc), token_table(self.doc).folded  # by index: no Token per child
+        return any(table.deps[c] == LABELS.adverbial_modifier and folded[c] in self.anaphors
+                   for token in path for c in table.children[token.i])
 
 
-def _phrase_link(token: Token) -> bool:
-    """Whether ``token`` continues its head's phrase: no clause nor apposition hangs there, but
-    a noun conjunct does ("auprès du fonds A et de la banque B")."""
-    if token.dep_ in LABELS.clause_links:
-        return token.pos_ in ("NOUN", "PROPN") and token in token.head.conjuncts
-    return token.dep_ != LABELS.apposition
+def _phrase_link(table: ParseTable, pos: list[str], i: int) -> bool:
+    """Whether token ``i`` continues its head's phrase: no clause nor apposition hangs there, but
+    a noun conjunct does ("auprès du fonds A et de la banque B"). Read on the parse table."""
+    if table.deps[i] in LABELS.clause_links:
+        return pos[i] in ("NOUN", "PROPN") and i in table.conjuncts(table.heads[i])
+    return table.deps[i] != LABELS.apposition
 
 
 def _names_an_actor(noun: Token, index: ActorIndex) -> bool:
@@ -375,8 +379,16 @@ def _has_finite_verb(token: Token) -> bool:
     ``MorphAnalysis`` per word of the sentence)."""
     table = parse_table(token.doc)
     start, end = table.sentence_bounds(token.i)
-    features = table.features
-    return any("Fin" in features[i].get("VerbForm", ()) for i in range(start, end))
+    known = token_table(token.doc).memo.setdefault(_FINITE_SENTENCES, {})  # once per sentence
+    found = known.get(start)
+    if found is None:
+        features = table.features
+        found = known[start] = any("Fin" in features[i].get("VerbForm", ()) for i in range(start, end))
+    return found
+
+
+#: Where :func:`_has_finite_verb` keeps its answer for each sentence (by its first token).
+_FINITE_SENTENCES = "events: sentence has a finite verb"
 
 
 def _tells_news(path: list[Token]) -> bool:
@@ -387,13 +399,15 @@ def _tells_news(path: list[Token]) -> bool:
     verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
-    if "Cnd" in features_of(verb).get("Mood", ()):
+    table = parse_table(verb.doc)  # read by index: no Token per child
+    features, deps = table.features, table.deps
+    if "Cnd" in features[verb.i].get("Mood", ()):
         return False
-    auxiliaries = [c for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)]
+    auxiliaries = [c for c in table.children[verb.i] if deps[c].startswith(LABELS.auxiliary_prefix)]
     if auxiliaries:
-        return all(any(t in features_of(a).get("Tense", ()) for t in NEWS_TENSES) and "Cnd" not in features_of(a).get("Mood", ())
+        return all(any(t in features[a].get("Tense", ()) for t in NEWS_TENSES) and "Cnd" not in features[a].get("Mood", ())
                    for a in auxiliaries)
-    return any(t in features_of(verb).get("Tense", ()) for t in NEWS_TENSES) and "Fin" in features_of(verb).get("VerbForm", ())
+    return any(t in features[verb.i].get("Tense", ()) for t in NEWS_TENSES) and "Fin" in features[verb.i].get("VerbForm", ())
 
 
 def _on_main_line(token: Token) -> bool:
@@ -415,13 +429,32 @@ def _on_main_line(token: Token) -> bool:
 def amount_of(doc: Doc, path: list[Token], money: list[Money]) -> Money | None:
     """A money mention attached to the trigger or its verb ("racheter X pour 97,4 milliards")."""
     near = {t.i for t in path[:2]}
-    for mention in money:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+    for mention, attached in zip(money, _money_heads(doc, money)):
+        if attached is None:
             continue
-        if span.root.head.i in near and span.root.head.i not in range(span.start, span.end):
+        head, start, end = attached
+        if head in near and head not in range(start, end):
             return mention
     return None
+
+
+def _money_heads(doc: Doc, money: list[Money]) -> list[tuple[int, int, int] | None]:
+    """For each money mention, the head of its span's root and the span's token bounds (None
+    when the mention covers no token): worked out once per list of mentions and ``Doc``, not
+    once per event (a ``Span`` and its root for each mention)."""
+    kept = token_table(doc).memo.setdefault(_MONEY_HEADS, {})
+    found = kept.get(0)
+    if found is None or found[0] is not money:
+        heads: list[tuple[int, int, int] | None] = []
+        for mention in money:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            heads.append(None if span is None else (span.root.head.i, span.start, span.end))
+        found = kept[0] = (money, heads)
+    return found[1]
+
+
+#: Where :func:`_money_heads` keeps the money list it read and its answers.
+_MONEY_HEADS = "events: money heads"
 
 
 def carry_dates(doc: Doc, events: list[Event]) -> list[Event]:

@@ -16,23 +16,27 @@ from spacy.tokens import Token
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import token_table
 
 LABELS = dependency_scheme("ud")
 
 
 def detached_participle_subject(reader: ParseReader, words: EventLexicon, verb: Token) -> list[str]:
     """Actors the detached participle ``verb`` is said of, or [] when it is no such participle."""
-    if "Part" not in verb.morph.get("VerbForm", []) or any(c.dep_ in LABELS.auxiliaries for c in verb.children):
+    table = parse_table(verb.doc)  # read by index: no Token per child, no Span per sentence
+    if "Part" not in table.features[verb.i].get("VerbForm", ()) or any(
+            table.deps[c] in LABELS.auxiliaries for c in table.children[verb.i]):
         return []
     if not set(words.lemma_candidates(verb)) & words.words("syntax", "etre_verbs"):
         return []
-    sentence = verb.sent
-    if verb.i == sentence.start:
+    start, end = table.sentence_bounds(verb.i)
+    if verb.i == start:
         # fronted: the name right after the comma that closes the participle's phrase
-        comma = next((t for t in sentence if t.i > verb.i and t.is_punct and t.text == ","), None)
-        if comma is None or comma.i + 1 >= sentence.end:
+        comma = _comma_after(verb, end, punct_only=True)
+        if comma is None or comma + 1 >= end:
             return []
-        name = verb.doc[comma.i + 1]
+        name = verb.doc[comma + 1]
         return reader.actors(name) if name.pos_ == "PROPN" else []
     if verb.dep_ == LABELS.clausal_modifier and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         # apposed: "X, arrivé chez Y en 2020, ..."
@@ -43,12 +47,22 @@ def detached_participle_subject(reader: ParseReader, words: EventLexicon, verb: 
 def detached_participle_object(reader: ParseReader, words: EventLexicon, verb: Token) -> list[str]:
     """The patient of a fronted past participle of a transitive verb: "Nommé à la tête de X en
     2020, Y a …" says Y was named; [] for any other word."""
-    if verb.i != verb.sent.start or any(c.dep_ in LABELS.auxiliaries for c in verb.children):
+    table = parse_table(verb.doc)  # read by index: no Token per child, no Span per sentence
+    start, end = table.sentence_bounds(verb.i)
+    if verb.i != start or any(table.deps[c] in LABELS.auxiliaries for c in table.children[verb.i]):
         return []
     if set(words.lemma_candidates(verb)) & words.words("syntax", "etre_verbs"):
         return []
-    comma = next((t for t in verb.sent if t.i > verb.i and t.text == ","), None)
-    if comma is None or comma.i + 1 >= verb.sent.end:
+    comma = _comma_after(verb, end)
+    if comma is None or comma + 1 >= end:
         return []
-    name = verb.doc[comma.i + 1]
+    name = verb.doc[comma + 1]
     return reader.actors(name) if name.pos_ == "PROPN" else []
+
+
+def _comma_after(verb: Token, end: int, punct_only: bool = False) -> int | None:
+    """The index of the first comma after ``verb`` in its sentence (which ends before ``end``);
+    with ``punct_only``, of the first one the tokenizer calls punctuation."""
+    tokens = token_table(verb.doc)
+    texts, punct = tokens.texts, tokens.is_punct
+    return next((i for i in range(verb.i + 1, end) if texts[i] == "," and (punct[i] or not punct_only)), None)

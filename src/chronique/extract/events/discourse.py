@@ -20,6 +20,7 @@ from chronique.extract.events.syntax import ParseReader
 from chronique.model import EXPORTED_MODALITIES, Event
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import text_of
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
 __all__ = ["QuoteSpan", "Discourse"]
@@ -51,6 +52,8 @@ class Discourse:
         self.court_words = words.words("syntax", "court_words")
         self.names = {e.key: e.name for e in doc._.entities or []}
         self.quotes = self._quotes()
+        #: :meth:`quote_at` of each character asked (the rules ask it of a trigger many times).
+        self._quote_at: dict[int, QuoteSpan | None] = {}
 
     # -- quotes ------------------------------------------------------------------------------
     def _quotes(self) -> list[QuoteSpan]:
@@ -59,29 +62,43 @@ class Discourse:
         return [QuoteSpan(q.start, q.end, q.speaker or self._speaker(q.start, q.end)) for q in self.doc._.quotes or []]
 
     def quote_at(self, char: int) -> QuoteSpan | None:
-        return next((q for q in self.quotes if q.start <= char < q.end), None)
+        """The first quote (in the list's order) that holds ``char``, or None."""
+        if not self.quotes:
+            return None
+        try:
+            return self._quote_at[char]
+        except KeyError:
+            found = self._quote_at[char] = next((q for q in self.quotes if q.start <= char < q.end), None)
+            return found
 
     def _speaker(self, start: int, end: int) -> str | None:
         """The subject of a speech verb right after the quote ("écrit-il") or before its colon."""
         after = self.doc.char_span(end, min(len(text_of(self.doc)), end + 60), alignment_mode="contract")
         before = self.doc.char_span(max(0, start - 120), start, alignment_mode="contract")
-        for span, tokens in ((after, lambda s: list(s)), (before, lambda s: list(reversed(s)))):
+        tokens = token_table(self.doc)  # the windows' words read by index: a Token only for a speech verb
+        for span, indexes in ((after, lambda s: range(s.start, s.end)), (before, lambda s: range(s.end - 1, s.start - 1, -1))):
             if span is None:
                 continue
-            for token in tokens(span):
-                if token.text in ".!?" and span is after:
+            for i in indexes(span):
+                if tokens.texts[i] in ".!?" and span is after:
                     break
-                if fold(token.lemma_) in self.speech_verbs or self._speech_form(token):
-                    subject, _ = self.reader.subject(token)
+                if tokens.folded_lemmas[i] in self.speech_verbs or self._speech_form_at(tokens, i):
+                    subject, _ = self.reader.subject(self.doc[i])
                     if subject:
                         return subject[0]
         return None
 
-    def _speech_form(self, token: Token) -> bool:
-        word = fold(token.text)
-        return token.pos_ in ("VERB", "ADJ") and any(
+    def _speech_form_at(self, tokens: TokenTable, i: int) -> bool:
+        """:meth:`_speech_form` of the token at index ``i``, read on the token table (its folded
+        form and its part of speech)."""
+        word = tokens.folded[i]
+        return tokens.pos[i] in ("VERB", "ADJ") and any(
             word[: len(word) - drop] + ending in self.speech_verbs for drop, ending in self.speech_form_rebuilds
         )
+
+    def _speech_form(self, token: Token) -> bool:
+        """Whether a verb or adjective form rebuilds to a speech verb ("déclaré" -> "déclarer")."""
+        return self._speech_form_at(token_table(token.doc), token.i)
 
     def reply_author(self, token: Token) -> list[str]:
         """"en réponse du fondateur de Tesla": the author named by a reply noun near ``token``."""

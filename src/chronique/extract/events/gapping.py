@@ -16,7 +16,10 @@ from spacy.tokens import Token
 from chronique.extract.events.clause_shapes import OBLIQUE_DEPS
 from chronique.extract.events.phrase_names import actor_at, opens_clause
 from chronique.extract.events.syntax import ParseReader
+from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import token_table
 
 __all__ = ["conjunct_span", "gapped_objects", "gapped_spans"]
 
@@ -33,13 +36,16 @@ def gapped_objects(reader: ParseReader, verb: Token, obj: Token) -> list[str]:
 def gapped_spans(reader: ParseReader, verb: Token, obj: Token) -> dict[str, tuple[int, int]]:
     """Each gapped object's actor and the character span of its conjunct ("Symantec pour 10,7
     milliards de dollars"): the amount said there is that object's, not the first's."""
-    candidates = [c for c in verb.conjuncts if c.head == verb and c.i > obj.i]
-    for phrase in verb.children:
-        if phrase.dep_ in OBLIQUE_DEPS and phrase.i > obj.i and actor_at(phrase) is None:
-            candidates.extend(c for c in phrase.conjuncts if c.head == phrase and c.i > phrase.i)
+    doc = verb.doc
+    table = parse_table(doc)  # read by index: a Token only for each candidate
+    heads, deps, index = table.heads, table.deps, actor_index(doc)
+    candidates = [doc[c] for c in table.conjuncts(verb.i) if heads[c] == verb.i and c > obj.i]
+    for phrase in table.children[verb.i]:
+        if deps[phrase] in OBLIQUE_DEPS and phrase > obj.i and index.mention_at_index(phrase) is None:
+            candidates.extend(doc[c] for c in table.conjuncts(phrase) if heads[c] == phrase and c > phrase)
     # "X a été racheté par A et B/conj(racheté)": a conjunct after the passive's agent is
     # another agent, not an object.
-    agents = [c.i for c in verb.children if c.dep_ == LABELS.passive_agent]
+    agents = [c for c in table.children[verb.i] if deps[c] == LABELS.passive_agent]
     found: dict[str, tuple[int, int]] = {}
     for name in sorted(candidates, key=lambda t: t.i):
         if any(a < name.i for a in agents):
@@ -53,9 +59,11 @@ def gapped_spans(reader: ParseReader, verb: Token, obj: Token) -> dict[str, tupl
 
 def conjunct_span(name: Token) -> tuple[int, int]:
     """The characters of the conjunct ``name`` opens: up to the next punctuation or coordinator."""
-    doc = name.doc
-    last = next((t for t in doc[name.i + 1 : name.sent.end] if t.is_punct or t.pos_ == "CCONJ"), None)
-    return name.idx, (last.idx if last is not None else doc[name.sent.end - 1].idx + len(doc[name.sent.end - 1].text))
+    tokens = token_table(name.doc)  # read by index: no Span, no Token per word
+    end = parse_table(name.doc).sentence_bounds(name.i)[1]
+    punct, pos = tokens.is_punct, tokens.pos
+    last = next((i for i in range(name.i + 1, end) if punct[i] or pos[i] == "CCONJ"), None)
+    return name.idx, (tokens.starts[last] if last is not None else tokens.ends[end - 1])
 
 
 def _dated(name: Token) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from chronique.data import lexicon
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import parse_table
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
 __all__ = ["TriggerEntry", "EventLexicon", "load_event_lexicon"]
@@ -160,27 +160,33 @@ class EventLexicon:
     def entries_for(self, token: Token) -> list[TriggerEntry]:
         """Trigger entries the token may evoke, verbs for predicates and nouns for nouns
         (worked out once per token and ``Doc``: the component asks twice)."""
-        memo = token_table(token.doc).memo.setdefault(("event entries", id(self)), {})
+        tokens = token_table(token.doc)
+        memo = tokens.memo.setdefault(("event entries", id(self)), {})
         entries = memo.get(token.i)
         if entries is None:
-            entries = memo[token.i] = self._entries_for(token)
+            entries = memo[token.i] = self._entries_for(token, tokens)
         return entries
 
-    def _entries_for(self, token: Token) -> list[TriggerEntry]:
-        pos = token.pos_
+    def _entries_for(self, token: Token, tokens: TokenTable | None = None) -> list[TriggerEntry]:
+        i = token.i
+        tokens = tokens if tokens is not None else token_table(token.doc)  # read once, by index
+        pos = tokens.pos[i]
         if pos not in TRIGGER_POS:
             return []
-        tokens = token_table(token.doc)
-        if not self.may_trigger(tokens.folded[token.i], tokens.folded_lemmas[token.i]):
+        folded, folded_lemma = tokens.folded[i], tokens.folded_lemmas[i]
+        if not self.may_trigger(folded, folded_lemma):
             return []
-        children = {c.dep_ for c in token.children} if pos in ("NOUN", "PROPN") else set()
+        if pos in ("NOUN", "PROPN"):
+            parse = parse_table(token.doc)
+            children = {parse.deps[c] for c in parse.children[i]}
+        else:
+            children = set()
         # A noun with a subject but no copula is a verb the tagger misread ("réplique").
         is_noun = pos in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children)
         if is_noun and self._fronted_participle(token):
             is_noun = False  # "Nommé à la tête de X, Y …": a fronted participle the tagger made a noun
         table = self.nouns if is_noun else self.verbs
-        tokens = token_table(token.doc)
-        candidates = self.lemma_candidates(token) if not is_noun else [tokens.folded_lemmas[token.i], tokens.folded[token.i]]
+        candidates = self._word(folded, folded_lemma)[0] if not is_noun else (folded_lemma, folded)
         for lemma in candidates:
             if lemma in table:
                 return table[lemma]

@@ -12,11 +12,14 @@ from spacy.tokens import Token
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["ModalityReader", "clause_path"]
+
+#: Where :meth:`ModalityReader._says_failure` keeps its answers in a document's token table memo.
+_FAILED_CLAUSES = "events: clause says a failure"
 
 #: Links along which a governing verb still scopes over the event ("ne veut pas racheter").
 LABELS = dependency_scheme("ud")
@@ -86,34 +89,60 @@ class ModalityReader:
         return False
 
     def _negated(self, nodes: list[Token]) -> bool:
+        if not nodes:
+            return False
+        # Read by index on the parse and token tables: no Token per child.
+        table = parse_table(nodes[0].doc)
+        children, deps, features = table.children, table.deps, table.features
+        folded = token_table(nodes[0].doc).folded  # fold(t.text), as _has folds
+        marks, negations = self._cue("negating_marks"), self._cue("negation_words")
+        weak = self._cue("weak_negation_words")
         for node in nodes:
-            for child in node.children:
-                if child.dep_ == LABELS.marker and child.i < node.i and self._has("negating_marks", child.text):
+            for child in children[node.i]:
+                if deps[child] == LABELS.marker and child < node.i and folded[child] in marks:
                     return True  # "sans (pour autant) exiger une scission": not demanded
-                if child.dep_ not in LABELS.negation_links:
+                if deps[child] not in LABELS.negation_links:
                     continue  # the tagger gives "Tu" Polarity=Neg; only adverbs negate
-                if self._has("negation_words", child.text):
+                if folded[child] in negations:
                     return True
-                if "Neg" in features_of(child).get("Polarity", ()) and not self._has("weak_negation_words", child.text):
+                if "Neg" in features[child].get("Polarity", ()) and folded[child] not in weak:
                     return True
         return False
 
     def _hypothetical(self, path: list[Token]) -> bool:
+        table = parse_table(path[0].doc)
+        children, deps = table.children, table.deps
+        tokens = token_table(path[0].doc)
+        folded, folded_lemmas = tokens.folded, tokens.folded_lemmas  # fold(t.text), fold(t.lemma_)
+        marks, counterfactual = self._cue("hypothetical_marks"), self._cue("counterfactual_verbs")
         for node in path:
-            for child in node.children:
-                if child.dep_ == LABELS.marker and self._has("hypothetical_marks", child.text):
-                    return True
-            if self._has("counterfactual_verbs", node.lemma_) and self._conditional(node):
+            if any(deps[c] == LABELS.marker and folded[c] in marks for c in children[node.i]):
                 return True
-        return any(self._has("unrealised_verbs", node.lemma_) for node in path[1:])
+            if folded_lemmas[node.i] in counterfactual and self._conditional(node):
+                return True
+        unrealised = self._cue("unrealised_verbs")
+        return any(folded_lemmas[node.i] in unrealised for node in path[1:])
+
+    def _cue(self, name: str) -> frozenset[str]:
+        """The cue words of ``name`` (folded), empty when the lexicon has none: what :meth:`_has` reads."""
+        return self.cues.get(name, frozenset())
 
     def _failed(self, path: list[Token]) -> bool:
         if any(self._has("failed_verbs", t.lemma_) for t in path[1:]):
             return True
-        top = path[-1]
-        tokens = token_table(top.doc)  # the clause's text, without a Span built
-        clause = fold(text_of(top.doc)[tokens.starts[top.left_edge.i] : tokens.ends[top.right_edge.i]])
-        return any(phrase in clause for phrase in self.cues.get("failed_phrases", ()))
+        return self._says_failure(path[-1])
+
+    def _says_failure(self, top: Token) -> bool:
+        """Whether the clause ``top`` heads holds a phrase of failure ("n'a pas abouti"): worked
+        out once per clause and ``Doc`` (the triggers of a sentence share their top clause)."""
+        tokens = token_table(top.doc)
+        known = tokens.memo.setdefault((_FAILED_CLAUSES, id(self)), {})
+        found = known.get(top.i)
+        if found is None:
+            # the clause's text, without a Span built
+            clause = fold(text_of(top.doc)[tokens.starts[top.left_edge.i] : tokens.ends[top.right_edge.i]])
+            found = known[top.i] = any(phrase in clause for phrase in self.cues.get("failed_phrases", ()))
+        return found
 
     def _reported(self, path: list[Token]) -> bool:
         if any(self._conditional(node) for node in path):
@@ -125,6 +154,9 @@ class ModalityReader:
 
     @staticmethod
     def _conditional(verb: Token) -> bool:
-        if "Cnd" in features_of(verb).get("Mood", ()):
+        table = parse_table(verb.doc)
+        features, deps = table.features, table.deps
+        if "Cnd" in features[verb.i].get("Mood", ()):
             return True
-        return any(c.dep_.startswith(LABELS.auxiliary_prefix) and "Cnd" in features_of(c).get("Mood", ()) for c in verb.children)
+        return any(deps[c].startswith(LABELS.auxiliary_prefix) and "Cnd" in features[c].get("Mood", ())
+                   for c in table.children[verb.i])

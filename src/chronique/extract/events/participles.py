@@ -18,6 +18,8 @@ from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["detached_present_participle", "participle_clitic_party", "participle_doer"]
@@ -39,10 +41,12 @@ def detached_present_participle(words: EventLexicon, verb: Token) -> Token | Non
 
 
 def _present_participle(words: EventLexicon, verb: Token) -> bool:
-    if "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []):
+    features = parse_table(verb.doc).features[verb.i]  # no MorphAnalysis built
+    if "Part" in features.get("VerbForm", ()) and "Pres" in features.get("Tense", ()):
         return True
     # The tagger leaves many such forms without features: read the ending.
-    return any(fold(verb.text).endswith(ending) for ending in words.words("syntax", "present_participle_endings"))
+    form = token_table(verb.doc).folded[verb.i]  # fold(verb.text)
+    return any(form.endswith(ending) for ending in words.words("syntax", "present_participle_endings"))
 
 
 def _main_verb(comma: Token) -> Token | None:

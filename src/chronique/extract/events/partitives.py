@@ -16,21 +16,24 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.nlp.labels import dependency_scheme
-from chronique.text import fold
+from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import token_table
 
 LABELS = dependency_scheme("ud")
 
 
 def partitive_object(verb: Token, articles: frozenset[str]) -> Token | None:
     """The noun a partitive article introduces as the verb's misread object, or None."""
-    if any(c.dep_ == LABELS.object for c in verb.children):
+    table, tokens = parse_table(verb.doc), token_table(verb.doc)  # walked by index: no Token per child
+    deps, children = table.deps, table.children
+    if any(deps[c] == LABELS.object for c in children[verb.i]):
         return None
-    for complement in verb.children:
-        if complement.i < verb.i or complement.pos_ != "NOUN" or not complement.dep_.startswith(LABELS.oblique_prefix):
+    for complement in children[verb.i]:
+        if complement < verb.i or tokens.pos[complement] != "NOUN" or not deps[complement].startswith(LABELS.oblique_prefix):
             continue
-        introducer = " ".join(fold(c.text) for c in complement.children if c.i < complement.i)
+        introducer = " ".join(tokens.folded[c] for c in children[complement] if c < complement)
         if introducer in articles:
-            return complement
+            return verb.doc[complement]
     return None
 
 

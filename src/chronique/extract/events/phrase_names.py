@@ -33,10 +33,12 @@ def actor_at(token: Token) -> str | None:
 def phrase_actors(head: Token) -> list[str]:
     """Actors of the phrase headed by ``head``, its name parts and its conjuncts."""
     # "Sam Altman et Greg Brockman": the conjunct often hangs on the last name part.
-    parts = [c for c in head.children if c.dep_ in LABELS.name_parts]
-    conjuncts = (*head.conjuncts, *(c for p in parts for c in p.conjuncts))
-    conjuncts = tuple(c for c in conjuncts if not opens_clause(c, head))
-    return actor_index(head.doc).phrase_actors(head, names_its_head, conjuncts=conjuncts)
+    doc = head.doc
+    table = parse_table(doc)  # read by index: a Token only for each conjunct found
+    parts = [c for c in table.children[head.i] if table.deps[c] in LABELS.name_parts]
+    found = (*table.conjuncts(head.i), *(c for p in parts for c in table.conjuncts(p)))
+    conjuncts = tuple(token for token in map(doc.__getitem__, found) if not opens_clause(token, head))
+    return actor_index(doc).phrase_actors(head, names_its_head, conjuncts=conjuncts)
 
 
 def names_its_head(child: Token) -> bool:
@@ -54,10 +56,16 @@ def names_its_head(child: Token) -> bool:
     # or as an adjective or a number the parser hung as a noun modifier ("le groupe Varenko/ADJ",
     # "la chaîne M6/NUM").
     return (child.dep_ == LABELS.nominal_modifier and (child.pos_ in ("PROPN", "X") or (
-        child.pos_ in ("NOUN", "ADJ", "NUM") and child.text[:1].isupper() and child.i > child.sent.start and _starts_mention(child)))) or (
+        child.pos_ in ("NOUN", "ADJ", "NUM") and child.text[:1].isupper() and _inside_sentence(child) and _starts_mention(child)))) or (
         child.dep_ == LABELS.adjectival_modifier and (child.pos_ in ("ADJ", "PROPN") or (
-            child.pos_ == "NOUN" and child.text[:1].isupper() and child.i > child.sent.start and _starts_mention(child)))
+            child.pos_ == "NOUN" and child.text[:1].isupper() and _inside_sentence(child) and _starts_mention(child)))
     )
+
+
+def _inside_sentence(token: Token) -> bool:
+    """Whether ``token`` does not open its sentence (``token.i > token.sent.start``, without a
+    ``Span`` built)."""
+    return token.i > parse_table(token.doc).sentence_bounds(token.i)[0]
 
 
 def _starts_mention(token: Token) -> bool:
@@ -100,7 +108,7 @@ def name_in_description(noun: Token) -> str | None:
     mention = actor_index(noun.doc).mention_at(noun)
     if noun.pos_ != "NOUN" or mention is None or mention.end > noun.idx + len(noun.text):
         return None
-    if mention.start == noun.idx and noun.text[:1].isupper() and noun.i > noun.sent.start:
+    if mention.start == noun.idx and noun.text[:1].isupper() and _inside_sentence(noun):
         return None  # "Dailymotion/NOUN au géant Yahoo": a name the tagger made a noun
     conjuncts = noun.conjuncts
     for token in noun.subtree:
@@ -126,8 +134,12 @@ def name_after_adjectives(noun: Token) -> str | None:
     i = noun.i + 1
     # "sa maison mère chinoise ByteDance": adjectives, and nouns the parser made adjectives.
     # The parser may hang them on the noun's governor too ("au constructeur japonais/advmod X").
-    while i < len(doc) and (doc[i].head == noun or (doc[i].head == noun.head and doc[i].is_lower and doc[i].pos_ == "ADJ")) and (doc[i].pos_ == "ADJ" or (
-            doc[i].dep_ == LABELS.adjectival_modifier and doc[i].pos_ == "NOUN" and index.mention_at(doc[i]) is None)):
+    # (read by index on the tables: no Token per word passed over)
+    table, tokens = parse_table(doc), token_table(doc)
+    heads, deps, pos, lower, size = table.heads, table.deps, tokens.pos, tokens.is_lower, len(tokens)
+    governor = heads[noun.i]
+    while i < size and (heads[i] == noun.i or (heads[i] == governor and lower[i] and pos[i] == "ADJ")) and (pos[i] == "ADJ" or (
+            deps[i] == LABELS.adjectival_modifier and pos[i] == "NOUN" and index.mention_at_index(i) is None)):
         i += 1
     starts_name = i < len(doc) and (mention := index.mention_at(doc[i])) is not None and mention.start == doc[i].idx
     # (a name the recognizer found may be tagged anything: "le chinois Tencent/VERB"; right after
@@ -226,7 +238,7 @@ def is_person(doc, key: str) -> bool:
 def lists_on(head: Token) -> bool:
     """Whether the phrase's last word is its name: only a bare name goes on into a list."""
     mention = actor_index(head.doc).mention_at(head)
-    return mention is not None and head.pos_ in ("PROPN", "X", "NOUN", "VERB") and not head.conjuncts
+    return mention is not None and head.pos_ in ("PROPN", "X", "NOUN", "VERB") and not parse_table(head.doc).conjuncts(head.i)
 
 
 def listed_names(head: Token, coordinators: frozenset[str]) -> list[str]:
@@ -270,7 +282,7 @@ def listed_names(head: Token, coordinators: frozenset[str]) -> list[str]:
             listed.extend(pending)
             pending, coordinated = [], False
         linked = False
-        j = next((t.i for t in doc[j:end] if t.idx >= named.end), end)
+        j = bisect_left(token_table(doc).starts, named.end, j, end)  # the first token after the name
     return listed
 
 

@@ -39,8 +39,9 @@ from chronique.extract.events.phrase_names import (
     phrase_actors,
 )
 from chronique.extract.events.sunk_prepositions import preposition_on_modifier, second_side
+from chronique.nlp.actor_index import actor_index
 from chronique.nlp.memo import per_token
-from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.parse_table import ParseTable, parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -101,19 +102,23 @@ class PhraseReader:
     @per_token
     def actors(self, head: Token) -> list[str]:
         """Actors denoted by the phrase headed by ``head``: names, relatives, appositions, groups."""
-        lists = group_lists(head.doc.lang_)
+        doc, i = head.doc, head.i
+        table, tokens = parse_table(doc), token_table(doc)  # the head's words and children by index
+        lists = group_lists(doc.lang_)
         # A list opens with one of its marks ("(") in the sentence: none there, no list to read.
-        if parse_table(head.doc).any_in_sentence(_list_openers(lists), head.i) and (members := lists.members(head)):
+        if table.any_in_sentence(_list_openers(lists), i) and (members := lists.members(head)):
             return members  # "trois clubs (A, B et C)": every listed actor (extract.actors.groups)
-        if "Rel" in features_of(head).get("PronType", ()) or fold(head.text) in self.relative_subject:
+        if "Rel" in table.features[i].get("PronType", ()) or tokens.folded[i] in self.relative_subject:
             return self.antecedent(head)
-        if head.pos_ == "NOUN" and actor_at(head) is None and (members := self._examples(head)):
+        own = actor_at(head)
+        if tokens.pos[i] == "NOUN" and own is None and (members := self._examples(head)):
             return members  # "plusieurs fonds, dont Bpifrance et Eurazeo": the funds named
-        named = any(c.i > head.i and names_its_head(c) and actor_at(c) for c in head.children)
+        # (read only when the head is no actor: every test of it below asks that first)
+        named = own is None and _named_by_a_child(head, table)
         restated = name_in_description(head)
         if restated is not None:
             return [restated]
-        if actor_at(head) is None and not named and (fold(head.lemma_) in self.office_nouns or fold(head.text) in self.office_nouns):
+        if actor_at(head) is None and not named and (tokens.folded_lemmas[i] in self.office_nouns or tokens.folded[i] in self.office_nouns):
             # "sa filiale Kolbex/obl(verb)": a part named right after it, wherever the parser hung
             # the name, is that actor, not its owner
             described = name_after_adjectives(head)
@@ -150,17 +155,19 @@ class PhraseReader:
         """"plusieurs fonds, dont Bpifrance et Eurazeo", "certains actionnaires historiques,
         notamment A": the names a plural common noun introduces after its comma stand for it (the
         parser hangs "dont A" as a relative clause, "notamment A" anywhere)."""
-        if "Plur" not in noun.morph.get("Number", []):
+        doc = noun.doc
+        table = parse_table(doc)  # read by index: no Span per sentence, no Token per word tried
+        if "Plur" not in table.features[noun.i].get("Number", ()):
             return []
-        doc, i = noun.doc, noun.i + 1
-        while i < noun.sent.end and doc[i].pos_ == "ADJ" and doc[i].head == noun:
+        tokens, end, i = token_table(doc), table.sentence_bounds(noun.i)[1], noun.i + 1
+        while i < end and tokens.pos[i] == "ADJ" and table.heads[i] == noun.i:
             i += 1  # "certains actionnaires historiques, dont …"
-        if i + 1 >= noun.sent.end or doc[i].text != "," or fold(doc[i + 1].text) not in self.example_marks:
+        if i + 1 >= end or tokens.texts[i] != "," or tokens.folded[i + 1] not in self.example_marks:
             return []
         i += 2
-        while i < noun.sent.end and fold(doc[i].text) in self.example_marks:
+        while i < end and tokens.folded[i] in self.example_marks:
             i += 1  # "parmi lesquels"
-        if i >= noun.sent.end or actor_at(doc[i]) is None:
+        if i >= end or actor_at(doc[i]) is None:
             return []
         name = doc[i]
         while name.dep_ in LABELS.name_parts and name.head != name:
@@ -308,27 +315,32 @@ class PhraseReader:
         doc = head.doc
         table = parse_table(doc)
         deps, folded = table.deps, token_table(doc).folded
+        forms = self.preposition_forms
         for index in table.children[head.i]:
             dep = deps[index]
-            if dep in OBLIQUE_DEPS and preposition_at(doc, index, self.preposition_forms) == prep:
+            if dep in OBLIQUE_DEPS and preposition_at(doc, index, forms) == prep:
                 child = doc[index]
                 yield child
+                # The siblings that begin right after the phrase: a phrase begins at or before its
+                # head, so only the siblings from there on are built as tokens.
+                after = child.right_edge.i + 1
+                following = [doc[s] for s in table.children[head.i] if s >= after]
                 # "du Suédois Spotify": the name after a demonym, hung on ``head`` beside it.
-                yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1 and continues_complement(s))
+                yield from (s for s in following if s.left_edge.i == after and continues_complement(s))
                 # "en collaboration avec le groupe A et/cc le fonds B/conj": the parser hangs the
                 # second complement on ``head`` as its conjunct.
-                yield from (s for s in head.children if s.left_edge.i == child.right_edge.i + 1
-                            and s.left_edge.pos_ == "CCONJ" and s in head.conjuncts and s.pos_ in ("NOUN", "PROPN")
-                            and not any(c.dep_ in LABELS.introducers for c in s.children))
+                yield from (s for s in following if s.left_edge.i == after
+                            and s.left_edge.pos_ == "CCONJ" and s.i in table.conjuncts(head.i) and s.pos_ in ("NOUN", "PROPN")
+                            and not any(deps[c] in LABELS.introducers for c in table.children[s.i]))
                 # "avec des opérateurs, ainsi qu'avec le réseau X": a conjunct with its own "avec".
-                yield from (c for c in child.conjuncts if c.i > child.i and preposition(c, self.preposition_forms) == prep)
+                yield from (doc[c] for c in table.conjuncts(index) if c > index and preposition_at(doc, c, forms) == prep)
                 if prep in self.pair_marks:
                     # "le partenariat entre Renault et Nissan/nsubj(verb) a été renouvelé": "entre"
                     # takes two sides; a name right after its phrase's "et" is the second one,
                     # and so is a conjunct of the phrase with no preposition of its own
                     # ("entre Renault et Geely/conj(Renault)").
                     yield from second_side(child, self.coordinators)
-                    yield from (c for c in child.conjuncts if c.i > child.i and preposition(c, self.preposition_forms) is None)
+                    yield from (doc[c] for c in table.conjuncts(index) if c > index and preposition_at(doc, c, forms) is None)
             elif dep in (LABELS.object, *OBLIQUE_DEPS) and preposition_on_modifier(doc, index, self.preposition_forms) == prep:
                 # "s'allier avec le néerlandais/amod AgroNed/obj": the preposition sank into the
                 # adjective before the name.
@@ -346,6 +358,17 @@ class PhraseReader:
                             and fold(adverb.text) == prep and adverb.head != head:
                         yield from (g for g in adverb.children if g.dep_ in OBLIQUE_DEPS
                                     and preposition(g, self.preposition_forms) == prep)
+
+
+def _named_by_a_child(head: Token, table: ParseTable) -> bool:
+    """Whether a child after ``head`` names it and is an actor ("le groupe Vivendi"): a ``Token``
+    only for the children an actor's mention covers."""
+    index = actor_index(head.doc)
+    for child in table.children[head.i]:
+        if child > head.i and (mention := index.mention_at_index(child)) is not None and mention.key \
+                and names_its_head(head.doc[child]):
+            return True
+    return False
 
 
 @cache

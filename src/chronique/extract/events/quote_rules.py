@@ -35,6 +35,14 @@ class QuoteRules:
         self.insults = words.words("quotes", "insults")
         self.praise = words.words("quotes", "praise_words")
 
+    def may_read(self, folded: str, folded_lemma: str) -> bool:
+        """Whether :meth:`read` may find something at a word (folded form and lemma): one of its
+        lemma candidates (or, for praise, its form) is a word of wrongdoing, an insult or praise.
+        A pure function of the two strings, so that the component's walk asks it once per word,
+        and builds no ``Token`` for the quoted words that cannot be read."""
+        lemmas = set(self.words.word_candidates(folded, folded_lemma))
+        return bool(lemmas & self.wrongdoing or lemmas & self.insults or (lemmas | {folded}) & self.praise)
+
     def read(self, token: Token, discourse: Discourse) -> tuple[Token, TriggerEntry, Arguments] | None:
         """"Tu as volé ..." or "escroc" in a quote: the speaker accuses whom they speak of."""
         quote = discourse.quote_at(token.idx)

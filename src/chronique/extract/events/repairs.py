@@ -15,8 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.parse_table import features_of
-from chronique.text import fold
+from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.tokens import token_table
 
 __all__ = ["misparsed_gerund", "apposed_object"]
 
@@ -26,9 +26,11 @@ LABELS = dependency_scheme("ud")
 def misparsed_gerund(verb: Token, markers: frozenset[str]) -> tuple[Token, Token] | None:
     """(main verb, object) of a gerund the model made part of "en": "En/case acquérant/fixed le
     néerlandais X/obl, Y consolide"; None when the verb is no such gerund."""
-    marker = verb.head
-    if marker == verb or marker.i != verb.i - 1 or marker.pos_ != "ADP" or fold(marker.text) not in markers:
+    tokens = token_table(verb.doc)  # the test on the word before, by index: no Token for most verbs
+    before = parse_table(verb.doc).heads[verb.i]
+    if before == verb.i or before != verb.i - 1 or tokens.pos[before] != "ADP" or tokens.folded[before] not in markers:
         return None
+    marker = verb.head
     if "Part" not in features_of(verb).get("VerbForm", ()) or "Pres" not in features_of(verb).get("Tense", ()):
         return None
     phrase = marker.head  # the noun "en" introduces: the gerund's object
@@ -43,15 +45,17 @@ def misparsed_gerund(verb: Token, markers: frozenset[str]) -> tuple[Token, Token
 def apposed_object(verb: Token, possessives: frozenset[str]) -> Token | None:
     """"porté à 14 %/obl sa part/appos(%)": a possessed noun apposed to a quantity complement of
     the verb, with no object of its own, is the verb's object."""
-    if any(c.dep_ == LABELS.object for c in verb.children):
+    table, tokens = parse_table(verb.doc), token_table(verb.doc)  # walked by index: no Token per child
+    deps, children = table.deps, table.children
+    if any(deps[c] == LABELS.object for c in children[verb.i]):
         return None
-    for complement in verb.children:
-        if complement.i < verb.i or not complement.dep_.startswith(LABELS.oblique_prefix):
+    for complement in children[verb.i]:
+        if complement < verb.i or not deps[complement].startswith(LABELS.oblique_prefix):
             continue
-        if not any(c.dep_ == LABELS.numeric_modifier for c in complement.children):
+        if not any(deps[c] == LABELS.numeric_modifier for c in children[complement]):
             continue
-        for apposed in complement.children:
-            if apposed.dep_ == LABELS.apposition and apposed.pos_ == "NOUN" and any(
-                    c.i < apposed.i and fold(c.text) in possessives for c in apposed.children):
-                return apposed
+        for apposed in children[complement]:
+            if deps[apposed] == LABELS.apposition and tokens.pos[apposed] == "NOUN" and any(
+                    c < apposed and tokens.folded[c] in possessives for c in children[apposed]):
+                return verb.doc[apposed]
     return None

@@ -9,7 +9,7 @@ the verb; :func:`second_side` finds it again.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from itertools import takewhile
 
 from spacy.tokens import Doc, Token
@@ -43,7 +43,7 @@ def preposition_on_modifier(doc: Doc, i: int, forms: dict[str, str]) -> str | No
     return None
 
 
-def _left_edge(children: list[list[int]], i: int) -> int:
+def _left_edge(children: Sequence[Sequence[int]], i: int) -> int:
     """The first index of the subtree of ``i`` (children come in order)."""
     edge = i
     while children[edge] and children[edge][0] < edge:

@@ -31,6 +31,7 @@ from chronique.extract.events.clause_shapes import (
     participle_adjunct,
     participle_on_noun,
     preposition,
+    preposition_at,
     within_timex,
 )
 from chronique.extract.events.phrase_names import actor_at, is_person, name_after_date, phrase_actors
@@ -39,7 +40,8 @@ from chronique.extract.events.seen import seeing_verb, seen_agent_phrases
 from chronique.extract.events.sums import is_sum
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.memo import per_token
-from chronique.nlp.parse_table import features_of
+from chronique.nlp.parse_table import features_of, parse_table
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["ParseReader"]
@@ -166,11 +168,14 @@ class ParseReader(PhraseReader):
         with a compound past shares its auxiliary and subject; the parser may hang it on the
         first verb or on a name of the first verb's phrase ("avec EDF et investi"). The verb
         with the auxiliary, or None for any other word."""
-        if verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm", []) or verb.head == verb:
+        i = verb.i
+        table = parse_table(verb.doc)  # the tests on the verb itself, by index: no Token per child
+        deps = table.deps
+        if token_table(verb.doc).pos[i] != "VERB" or "Part" not in table.features[i].get("VerbForm", ()) or table.heads[i] == i:
             return None
-        if any(c.dep_.startswith(LABELS.auxiliary_prefix) or c.dep_ in LABELS.subjects for c in verb.children):
+        if any(deps[c].startswith(LABELS.auxiliary_prefix) or deps[c] in LABELS.subjects for c in table.children[i]):
             return None
-        if verb not in verb.head.conjuncts:
+        if i not in table.conjuncts(table.heads[i]):
             return None
         node = verb.head
         for _ in range(3):
@@ -255,45 +260,55 @@ class ParseReader(PhraseReader):
     def _own_subject(self, verb: Token) -> list[str] | None:
         """The verb's own subject phrase, or None when it has none (so the caller climbs)."""
         passive = self.is_passive(verb)
-        for child in verb.children:
-            if passive and (child.dep_ == LABELS.passive_agent or (
-                child.dep_.startswith(LABELS.oblique_prefix) and preposition(child, self.preposition_forms) in self.agent_marks
-            )):
-                return self.actors(child)
+        doc = verb.doc
+        table = parse_table(doc)  # the verb's children read by index: a Token only for a phrase read
+        deps, kids = table.deps, table.children[verb.i]
+        if passive:
+            for child in kids:
+                if deps[child] == LABELS.passive_agent or (
+                    deps[child].startswith(LABELS.oblique_prefix) and preposition_at(doc, child, self.preposition_forms) in self.agent_marks
+                ):
+                    return self.actors(doc[child])
         if passive and (agent := self._agent_hung_below(verb)):
             return agent
         # "PARIS (AFP) -- Le groupe Kering a annoncé": of two subjects before the verb, the
         # nearer is the subject; the other is a dateline or a fronted phrase.
-        before = [c for c in verb.children if c.dep_ == LABELS.subject and c.i < verb.i]
+        before = [c for c in kids if deps[c] == LABELS.subject and c < verb.i]
         infinitive = is_infinitive(verb)
-        for child in verb.children:
-            if child.dep_ == LABELS.subject and (infinitive or (child.i > verb.i and self._bare_actor(child, verb, before=False))):
+        # (a bare actor is an actor's word: none where no mention lies, and no Token built there)
+        index = actor_index(doc)
+        for child in kids:
+            dep = deps[child]
+            if dep == LABELS.subject and (infinitive or (child > verb.i and index.mention_at_index(child) is not None
+                                                         and self._bare_actor(doc[child], verb, before=False))):
                 # "a félicité Elon Musk" with the object mislabelled nsubj; an infinitive has no
                 # subject of its own ("expliquait avoir contacté Rodolphe Saadé", "Quelques
                 # jours/nsubj après avoir refusé").
                 continue
-            if child.dep_ == LABELS.subject and len(before) > 1 and child != before[-1] and child.i < verb.i:
+            if dep == LABELS.subject and len(before) > 1 and child != before[-1] and child < verb.i:
                 continue
-            if child.dep_ == LABELS.subject or (child.dep_ == LABELS.passive_subject and not passive):
-                if preposition(child, self.preposition_forms):
-                    return self._after_fronted_phrase(child, verb)
-                antecedent = _antecedent_of_possessive_relative(child, verb, self.possessive_relatives)
+            if dep == LABELS.subject or (dep == LABELS.passive_subject and not passive):
+                subject = doc[child]
+                if preposition_at(doc, child, self.preposition_forms):
+                    return self._after_fronted_phrase(subject, verb)
+                antecedent = _antecedent_of_possessive_relative(subject, verb, self.possessive_relatives)
                 if antecedent is not None:  # "X, dont le PDG est Y, a signé": X signs, not Y
                     return [antecedent]
-                found = self.actors(child) or self._pronoun_fallback(child, verb)
-                return [*self._stray_conjunct(child, verb), *found] if found else found
-            if child.dep_ == LABELS.expletive_subject and fold(child.text) in self.person_pronouns:
-                return self.actors(child) or self._pronoun_fallback(child, verb)
-        for aux in (c for c in verb.children if c.dep_ in LABELS.auxiliaries):
+                found = self.actors(subject) or self._pronoun_fallback(subject, verb)
+                return [*self._stray_conjunct(subject, verb), *found] if found else found
+            if dep == LABELS.expletive_subject and token_table(doc).folded[child] in self.person_pronouns:
+                return self.actors(doc[child]) or self._pronoun_fallback(doc[child], verb)
+        for aux in (c for c in kids if deps[c] in LABELS.auxiliaries):
             # "Le courtier X a quant à lui recruté Y": the parser hung the subject on the auxiliary.
-            hung = next((c for c in aux.children if c.dep_ == LABELS.subject), None)
-            if hung is not None and (found := self.actors(hung)):
+            hung = next((c for c in table.children[aux] if deps[c] == LABELS.subject), None)
+            if hung is not None and (found := self.actors(doc[hung])):
                 return found
-        if passive and any(c.dep_ == LABELS.passive_subject for c in verb.children):
+        if passive and any(deps[c] == LABELS.passive_subject for c in kids):
             return []
-        stray = next((c for c in verb.children if c.i < verb.i and self._bare_actor(c, verb, before=True)), None)
+        stray = next((c for c in kids if c < verb.i and index.mention_at_index(c) is not None
+                      and self._bare_actor(doc[c], verb, before=True)), None)
         if stray is not None:
-            return phrase_actors(stray)
+            return phrase_actors(doc[stray])
         return None if infinitive else self._name_just_before(verb)
 
     def _agent_hung_below(self, verb: Token) -> list[str]:
@@ -317,18 +332,19 @@ class ParseReader(PhraseReader):
         subject by the parser (which hung the name on the phrase before it) takes the name
         standing right before it, after a comma or at the start of the sentence."""
         doc = verb.doc
+        sentence_start = parse_table(doc).sentence_bounds(verb.i)[0]  # without a Span built
         j = verb.i - 1
-        while j >= verb.sent.start and doc[j].head == verb and (
+        while j >= sentence_start and doc[j].head == verb and (
                 doc[j].dep_.startswith(LABELS.auxiliary_prefix) or doc[j].pos_ in ("ADV", "PRON")):
             j -= 1  # "a", "s'", "ne", "lui aussi"
-        if j < verb.sent.start:
+        if j < sentence_start:
             return None
         mention = actor_index(doc).mention_at(doc[j])
         if mention is None or mention.end != doc[j].idx + len(doc[j].text):
             return None
-        first = next(t for t in doc[verb.sent.start : j + 1] if t.idx + len(t.text) > mention.start)
+        first = next(t for t in doc[sentence_start : j + 1] if t.idx + len(t.text) > mention.start)
         # "..., Bruno Le Maire expliquait"; "a racheté Alpro et Nestlé a racheté Starbucks".
-        if first.i > verb.sent.start and doc[first.i - 1].text != "," and fold(doc[first.i - 1].text) not in self.coordinators:
+        if first.i > sentence_start and doc[first.i - 1].text != "," and fold(doc[first.i - 1].text) not in self.coordinators:
             return None
         if any(t.dep_ == LABELS.case_marker for t in doc[first.i : j + 1]):
             return None  # "Selon Reuters, ..." is no subject
@@ -407,13 +423,16 @@ class ParseReader(PhraseReader):
     @per_token
     def object(self, verb: Token) -> Token | None:
         """The head of the direct object; a passive's subject; a relative "que" standing for it."""
+        doc = verb.doc
+        table = parse_table(doc)  # the verb's children read by index: a Token only for what is tried
+        deps, children, kids = table.deps, table.children, table.children[verb.i]
         if self.is_passive(verb):
             subject = self._first_child(verb, LABELS.subjects) or next(
-                (g for c in verb.children if c.dep_.startswith(LABELS.auxiliary_prefix)
-                 for g in c.children if g.dep_ in LABELS.subjects), None)  # hung on the auxiliary
+                (doc[g] for c in kids if deps[c].startswith(LABELS.auxiliary_prefix)
+                 for g in children[c] if deps[g] in LABELS.subjects), None)  # hung on the auxiliary
             if subject is not None:
                 return subject
-            if verb.dep_ == LABELS.clausal_modifier:
+            if deps[verb.i] == LABELS.clausal_modifier:
                 return verb.head
             if participle_adjunct(verb):
                 # "… dans la start-up Polestar, fondée par Volvo": a participle after the clause,
@@ -434,27 +453,32 @@ class ParseReader(PhraseReader):
             return counted_after_day(found) or found  # "a commandé lundi/obj 60 autocars"
         if is_infinitive(verb):
             # "expliquait avoir contacté Patrick Pouyanné/nsubj": after an infinitive, its object.
-            found = next((c for c in verb.children if c.dep_ == LABELS.subject and c.i > verb.i), None)
-            if found is not None:
-                return found
+            after = next((c for c in kids if deps[c] == LABELS.subject and c > verb.i), None)
+            if after is not None:
+                return doc[after]
         # "a infligé vendredi une amende": the parser hangs the object on the bare day noun.
-        for child in verb.children:
-            if child.i > verb.i and child.dep_ in OBLIQUE_DEPS and child.pos_ == "NOUN" and not any(
-                c.dep_ in LABELS.introducers for c in child.children
+        pos = token_table(doc).pos
+        for child in kids:
+            if child > verb.i and deps[child] in OBLIQUE_DEPS and pos[child] == "NOUN" and not any(
+                deps[c] in LABELS.introducers for c in children[child]
             ):
-                found = self._first_child(child, (LABELS.object,)) or counted_after_day(child)
+                found = self._first_child(doc[child], (LABELS.object,)) or counted_after_day(doc[child])
                 if found is not None:
                     return found
-            if child.i > verb.i and child.dep_ in OBLIQUE_DEPS:
-                found = name_after_date(child)
+            if child > verb.i and deps[child] in OBLIQUE_DEPS:
+                found = name_after_date(doc[child])
                 if found is not None:
                     return found
-        stray = next((c for c in verb.children if c.i > verb.i and self._bare_actor(c, verb, before=False)), None)
+        # (a bare actor is an actor's word: none where no mention lies, and no Token built there)
+        index = actor_index(doc)
+        stray = next((c for c in kids if c > verb.i and index.mention_at_index(c) is not None
+                      and self._bare_actor(doc[c], verb, before=False)), None)
         if stray is not None:
-            return stray
-        for child in verb.children:
-            if fold(child.text) in self.relative_object and child.i < verb.i:
-                return child
+            return doc[stray]
+        folded = token_table(doc).folded
+        for child in kids:
+            if folded[child] in self.relative_object and child < verb.i:
+                return doc[child]
         if participle_on_noun(verb):
             return verb.head
         return None
@@ -472,7 +496,10 @@ class ParseReader(PhraseReader):
 
     @staticmethod
     def _first_child(token: Token, deps: Collection[str]) -> Token | None:
-        return next((c for c in token.children if c.dep_ in deps), None)
+        table = parse_table(token.doc)  # read by index: a Token only for the child found
+        labels = table.deps
+        found = next((c for c in table.children[token.i] if labels[c] in deps), None)
+        return token.doc[found] if found is not None else None
 
 
 def _bare_past_participle(verb: Token) -> bool:
