@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
+from chronique.text import fold
 
 LABELS = dependency_scheme("ud")
 
