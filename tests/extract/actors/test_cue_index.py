@@ -25,7 +25,13 @@ def test_a_text_that_ends_with_no_cue_has_no_type():
 
 
 def test_the_cue_a_text_starts_with():
-    assert cue_index().type_at_start("réseau social américain") == "ORG"
+    cues = cue_index()
+    assert cues.type_at_start("réseau social américain") == "ORG"
+    assert cues.type_at_start("patron du groupe") == "PERSON"
+    assert cues.first_words == {"start-up", "patron", "réseau"}
+    assert cues.type_at_start("social réseau") is None  # no cue opens with "social"
+    assert cues.type_at_start("réseau de chaleur") is None  # a cue's first word, not the whole cue
+    assert cues.type_at_start("") is None
 
 
 def test_the_type_before_a_name_is_that_of_the_line_before_it():

@@ -64,6 +64,8 @@ class CueIndex:
         self.longest = max((k.count(" ") + 1 for k in self.table), default=0)
         #: The last word of every cue: a text that ends with none of them ends with no cue.
         self.last_words = frozenset(k.rsplit(" ", 1)[-1] for k in self.table)
+        #: The first word of every cue: a text that starts with none of them starts with no cue.
+        self.first_words = frozenset(k.split(" ", 1)[0] for k in self.table)
 
     def type_before(self, text: str, start: int) -> str | None:
         """``type_at_end(line_before(text, start))``, the line read only when its last word ends a cue."""
@@ -98,6 +100,8 @@ class CueIndex:
     def type_at_start(self, after: str) -> str | None:
         """The type of the longest cue that ``after`` starts with, as whole words."""
         words = WORDS.findall(after[:64])
+        if not words or words[0] not in self.first_words:
+            return None  # most texts: no cue starts here, whatever its length
         for size in range(min(self.longest, len(words)), 0, -1):
             found = self.table.get(" ".join(words[:size]))
             if found:
