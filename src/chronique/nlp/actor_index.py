@@ -20,8 +20,10 @@ It only reads mentions, so tests can set them by hand on a hand-built ``Doc``.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
@@ -50,28 +52,38 @@ def is_name_part(child: Token) -> bool:
     return child.dep_ in NAME_PART_DEPS
 
 
+#: A mention's bounds, its sort key.
+_BOUNDS = attrgetter("start", "end")
+#: Wider than any mention: the width a token holds before its first mention (narrower: its negative).
+_NO_WIDTH = sys.maxsize
+
+
 class ActorIndex:
     """Actor mentions of one document, by token and by character range."""
 
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention] | None) -> None:
         self.source = mentions  # what it was built from: see actor_index()
         #: Mentions sorted by (start, end); equal ones keep their given order.
-        self.mentions: list[ActorMention] = sorted(mentions or [], key=lambda m: (m.start, m.end))
+        self.mentions: list[ActorMention] = sorted(mentions or [], key=_BOUNDS)
         self._starts = [m.start for m in self.mentions]
         self._widest = max((m.end - m.start for m in self.mentions), default=0)
-        self._innermost: list[ActorMention | None] = [None] * len(doc)
-        self._outermost: list[ActorMention | None] = [None] * len(doc)
+        innermost: list[ActorMention | None] = [None] * len(doc)
+        outermost: list[ActorMention | None] = [None] * len(doc)
+        # the width of the mention each token holds so far (none yet: wider, then narrower, than any)
+        inner_widths = [_NO_WIDTH] * len(doc)
+        outer_widths = [-_NO_WIDTH] * len(doc)
         tokens = token_table(doc)
         token_starts, token_ends = tokens.starts, tokens.ends
         for mention in self.mentions:
             width = mention.end - mention.start
             # tokens whose text overlaps [start, end): they end after start and begin before end
             for i in range(bisect_right(token_ends, mention.start), bisect_left(token_starts, mention.end)):
-                inner, outer = self._innermost[i], self._outermost[i]
-                if inner is None or width < inner.end - inner.start:
-                    self._innermost[i] = mention
-                if outer is None or width > outer.end - outer.start:
-                    self._outermost[i] = mention
+                if width < inner_widths[i]:
+                    innermost[i], inner_widths[i] = mention, width
+                if width > outer_widths[i]:
+                    outermost[i], outer_widths[i] = mention, width
+        self._innermost = innermost
+        self._outermost = outermost
 
     # -- tokens --------------------------------------------------------------------------
     def mention_at(self, token: Token, choice: Choice = INNERMOST) -> ActorMention | None:

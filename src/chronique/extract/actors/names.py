@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -39,7 +40,14 @@ def last_word_before(text: str, start: int, width: int = 48) -> str:
     line = before[before.rfind("\n") + 1 :].rstrip()
     if not line:
         return ""
-    words = WORDS.findall(fold(line.rsplit(None, 1)[-1]))  # no word runs over a space
+    return _last_word(line.rsplit(None, 1)[-1])  # no word runs over a space
+
+
+@lru_cache(maxsize=1 << 14)
+def _last_word(run: str) -> str:
+    """The last of the words (:data:`WORDS`) of a run of non-space characters, folded, or "":
+    memoised, as :func:`~chronique.text.fold` is (the same words stand before many names)."""
+    words = WORDS.findall(fold(run))
     return words[-1] if words else ""
 
 

@@ -154,7 +154,7 @@ class UnknownNamePatterns:
         ("kWh", "mRNA") are not names: a lower-case run must follow the capital."""
         found = []
         for i, text in enumerate(token_table(doc).texts):
-            if text[1:2].isupper() and text[0].islower() and len(text) >= 4 and text[2:4].islower() and text.isalpha():
+            if len(text) >= 4 and text[1].isupper() and text[0].islower() and text[2:4].islower() and text.isalpha():
                 found.append(NamedSpan(Span(doc, i, i + 1, label="OTHER"), "OTHER", None, False, "pattern",
                                        rule="mixed-case"))
         return found

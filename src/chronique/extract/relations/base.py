@@ -18,6 +18,7 @@ from chronique.extract.relations.government import GovernmentStates
 from chronique.extract.relations.nouns import NounLexicon
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import features_of
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -91,7 +92,9 @@ class RelationRules:
 
     @staticmethod
     def _plural(noun: Token) -> bool:
-        return "Plur" in noun.morph.get("Number", [])
+        """Whether the noun is plural (``token.morph``'s Number, read from the parse table: no
+        ``MorphAnalysis`` built per asking)."""
+        return "Plur" in features_of(noun).get("Number", ())
 
     def _has_of_case(self, token: Token) -> bool:
         return any(c.dep_ == LABELS.case_marker and fold(c.text) in self.of_words for c in token.children)
