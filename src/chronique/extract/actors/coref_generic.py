@@ -26,7 +26,7 @@ from chronique.extract.actors.coref_focus import (
 from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.descriptions import description_cues, titles_given
 from chronique.extract.actors.origins import ArticleOrigins
-from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
@@ -49,7 +49,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
     phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
     lowered = fold(text)
     quoted = quoted_ranges(doc, text)
-    index = ActorIndex(doc, mentions)  # ``mentions`` does not change below: one index for every phrase
+    index = growing_index(doc, mentions)  # ``mentions`` does not change below: one index for every phrase
     called = _called_so(doc, index, entities, words)
     generic_nouns = {fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])}
     found: list[ActorMention] = []

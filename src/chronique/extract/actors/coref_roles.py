@@ -11,7 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
@@ -30,7 +30,7 @@ def role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
     """
     roles = {fold(k): tuple(v) for k, v in words["role_nouns"].items()}
     # names and generic descriptions never overlap: a token's innermost mention is its only one
-    index = ActorIndex(doc, mentions)
+    index = growing_index(doc, mentions)
     described = []
     tokens = token_table(doc)
     for i in tokens.positions(roles, lemmas=True):

@@ -34,7 +34,7 @@ from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.trade_nouns import TradeNouns
 from chronique.kb import KnowledgeBase
-from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_lexicon
@@ -100,7 +100,7 @@ def resolve_descriptions(
     contracted = frozenset(fold(d) for d in words.get("contracted_determiners", []))
     generic = frozenset(fold(n) for n in words.get("generic_descriptions", {}).get("nouns", []))
     qualified_only = frozenset(fold(n) for n in words.get("qualified_descriptions", {}).get("nouns", []))
-    index = ActorIndex(doc, mentions)
+    index = growing_index(doc, mentions)
     titles = titles_given(doc, index, entities, cues)
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []
     taken = {i for m in found for i in range(m.start, m.end)}

@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from chronique.extract.actors.descriptions import description_cues
-from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
@@ -40,7 +40,7 @@ def restated_names(doc: Doc, mentions: list[ActorMention], entities: dict[str, d
     cues = description_cues(words)
     determiners = frozenset(fold(d) for d in words["definite_determiners"])
     teams = frozenset(fold(n) for n in words.get("team_nouns", []))
-    index = ActorIndex(doc, mentions)
+    index = growing_index(doc, mentions)
     found: list[ActorMention] = []
     tokens = token_table(doc)
     for i in tokens.positions(cues, lemmas=True):  # most words: no Token built
