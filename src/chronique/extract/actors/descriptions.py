@@ -38,6 +38,7 @@ from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_lexicon
+from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -105,6 +106,7 @@ def resolve_descriptions(
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []
     taken = {i for m in found for i in range(m.start, m.end)}
     tokens = token_table(doc)
+    features = parse_table(doc).features
     kinds = _name_kinds(words)
     trades = _trade_nouns(words)
     #: trade noun → the actor an earlier qualified description stood for ("le club rhodanien" … "ce club")
@@ -114,12 +116,12 @@ def resolve_descriptions(
         entity_type = cues.get(folded) or cues.get(folded_lemma) or kinds.type_of(folded, folded_lemma)
         if entity_type is None:
             continue
-        token = doc[i]
-        if not token.is_lower or token.i == 0 or token.idx in taken:
+        # the cheap tests first, from the tables: most candidates fail one, and no Token is built
+        if not tokens.is_lower[i] or i == 0 or tokens.starts[i] in taken:
             continue
-        determiner = doc[token.i - 1]
-        if fold(determiner.text) not in determiners | contracted or "Plur" in token.morph.get("Number", []):
+        if tokens.folded[i - 1] not in determiners | contracted or "Plur" in features[i].get("Number", ()):
             continue
+        token, determiner = doc[i], doc[i - 1]
         end = _description_end(doc, token, index, entity_type == "PERSON")
         if end is None or _covered(index, doc, determiner.i, end):
             continue
