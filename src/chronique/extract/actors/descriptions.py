@@ -69,6 +69,16 @@ def description_cues(words: dict[str, Any]) -> dict[str, str]:
     return {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
 
 
+@per_lexicon
+def _description_words(words: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    """The folded definite and contracted determiners, generic nouns and nouns that describe
+    only when qualified: made once per lexicon, not per document."""
+    return (frozenset(fold(d) for d in words["definite_determiners"]),
+            frozenset(fold(d) for d in words.get("contracted_determiners", [])),
+            frozenset(fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])),
+            frozenset(fold(n) for n in words.get("qualified_descriptions", {}).get("nouns", [])))
+
+
 _name_kinds = per_lexicon(NameKinds)
 _trade_nouns = per_lexicon(TradeNouns)
 
@@ -96,11 +106,8 @@ def resolve_descriptions(
     ``sectors``, a sector said after the noun ("le laboratoire pharmaceutique") keeps it to the
     actors the article shows in that sector, if any."""
     cues = description_cues(words)
-    determiners = frozenset(fold(d) for d in words["definite_determiners"])
-    #: "du géant américain", "au groupe": the mention starts at the noun (no "du" in an alias)
-    contracted = frozenset(fold(d) for d in words.get("contracted_determiners", []))
-    generic = frozenset(fold(n) for n in words.get("generic_descriptions", {}).get("nouns", []))
-    qualified_only = frozenset(fold(n) for n in words.get("qualified_descriptions", {}).get("nouns", []))
+    #: contracted: "du géant américain", "au groupe": the mention starts at the noun (no "du" in an alias)
+    determiners, contracted, generic, qualified_only = _description_words(words)
     index = growing_index(doc, mentions)
     titles = titles_given(doc, index, entities, cues)
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from chronique.extract.actors.descriptions import description_cues
 from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention
+from chronique.nlp.memo import per_lexicon
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -34,12 +35,18 @@ MAX_COMPLEMENTS = 3
 COMPLEMENT_MARKS = frozenset({"de", "d'", "d’"})
 
 
+@per_lexicon
+def _restated_words(words: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded definite determiners and team nouns: made once per lexicon, not per document."""
+    return (frozenset(fold(d) for d in words["definite_determiners"]),
+            frozenset(fold(n) for n in words.get("team_nouns", [])))
+
+
 def restated_names(doc: Doc, mentions: list[ActorMention], entities: dict[str, dict[str, Any]],
                    words: dict[str, Any]) -> list[ActorMention]:
     """Description mentions for the phrases a name closes (see the module docstring)."""
     cues = description_cues(words)
-    determiners = frozenset(fold(d) for d in words["definite_determiners"])
-    teams = frozenset(fold(n) for n in words.get("team_nouns", []))
+    determiners, teams = _restated_words(words)
     index = growing_index(doc, mentions)
     found: list[ActorMention] = []
     tokens = token_table(doc)
