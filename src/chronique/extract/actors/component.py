@@ -31,7 +31,7 @@ from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
-from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, span_text, span_words
+from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, seen_last_words, span_text, span_words
 from chronique.extract.actors.particle_names import joined_at_particles
 from chronique.extract.actors.patterns import UnknownNamePatterns, cut_before_known_companies, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
@@ -290,7 +290,7 @@ class ActorRecognizer:
         """The model's name over tokens ``start`` to ``end``, typed by a cue before it, a company
         suffix closing it, else its NER label."""
         start_char = tokens.starts[start]
-        cue_type = self._cue_type(start_char, text)
+        cue_type = self._cue_type(start_char, text, seen_last_words(tokens, text))
         name = text[start_char : tokens.ends[end - 1]]
         if cue_type == "PERSON" and (name.isupper() and len(name) <= 5 or self._person_follows(doc, tokens, end)):
             cue_type = None  # "le député UMP", "le pilote Red Bull Max Verstappen": a party, a team, not a person
@@ -364,10 +364,10 @@ class ActorRecognizer:
             return False
         return not tokens.sent_starts[i] or (label == "PER" and texts[i].lower() in self.particles)
 
-    def _cue_type(self, start_char: int, text: str) -> str | None:
+    def _cue_type(self, start_char: int, text: str, seen: dict[int, str] | None = None) -> str | None:
         """The type a cue noun right before the name starting at ``start_char`` gives ("la
-        start-up X", "son modèle Y")."""
-        return self.cues.type_before(text, start_char)
+        start-up X", "son modèle Y"); ``seen``: the document's memo of the words before names."""
+        return self.cues.type_before(text, start_char, seen)
 
     @staticmethod
     def _keep_longest(names: list[NamedSpan]) -> list[NamedSpan]:
