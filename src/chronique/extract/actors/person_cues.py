@@ -117,7 +117,10 @@ class PersonCues:
         word = tokens.texts[i]
         if i == 0 or not word[:1].isupper() or word.isupper() or word in self.places:
             return False
-        bare, article = without_accents(word), fold(tokens.texts[i - 1])
+        article = fold(tokens.texts[i - 1])
+        if article not in self.articles:
+            return False  # (the last test below, first: most words follow no article of the list)
+        bare = without_accents(word)
         if bare in self.invariable and article in self.feminine_articles:
             return False
         return bare in self.nationalities and article in self.articles
