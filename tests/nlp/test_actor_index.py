@@ -9,7 +9,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from chronique.nlp.actor_index import INNERMOST, OUTERMOST, ActorIndex, actor_index
+from chronique.nlp.actor_index import INNERMOST, OUTERMOST, ActorIndex, actor_index, growing_index
 from chronique.nlp.extensions import ActorMention, register_extensions
 
 register_extensions()
@@ -111,3 +111,29 @@ def test_a_doc_without_mentions_has_no_actors():
     index = actor_index(doc)
     assert [index.at(t) for t in doc] == [None, None, None]
     assert index.outermost_between(0, 10) == []
+
+
+def answers(index: ActorIndex, size: int) -> list:
+    return [(index.mention_at_index(i, INNERMOST), index.mention_at_index(i, OUTERMOST)) for i in range(size)]
+
+
+def test_a_growing_list_of_mentions_is_indexed_as_a_fresh_index_would_be_ties_included():
+    doc = meeting()
+    text = doc.text
+    sam = text.index("Sam")
+    mentions = [ActorMention(12, 18, "openai"), ActorMention(sam, text.index(" et"), "sam-altman")]
+    first = growing_index(doc, mentions)
+    # added later: a description over "OpenAI", a same-width rival starting earlier ("d'OpenA"),
+    # a mention with the same bounds as one already there (the first one keeps the token)
+    mentions += [ActorMention(0, 18, "sam-altman", "description"), ActorMention(10, 16, "rival"),
+                 ActorMention(12, 18, "openai-again")]
+    grown = growing_index(doc, mentions)
+    fresh = ActorIndex(doc, mentions)
+    assert grown is not first and grown.mentions == fresh.mentions
+    assert answers(grown, len(doc)) == answers(fresh, len(doc))
+    assert grown.mention_at_index(3, INNERMOST).key == "rival"  # as wide as "OpenAI", earlier by start
+    assert grown.mention_at_index(3, OUTERMOST).key == "sam-altman"
+    assert grown.outermost_between(0, len(text)) == fresh.outermost_between(0, len(text))
+    # a list that does not go on from the last one is indexed afresh
+    other = [ActorMention(text.index("Greg"), text.index("."), "greg-brockman")]
+    assert answers(growing_index(doc, other), len(doc)) == answers(ActorIndex(doc, other), len(doc))

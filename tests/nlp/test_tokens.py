@@ -207,3 +207,12 @@ def test_occurrences_give_each_forms_positions_in_order():
     assert occurrences.of("dit") == [3]
     assert occurrences.of("absent") == []
     assert Occurrences([]).of("le") == []
+
+
+def test_occurrences_among_words_are_the_positions_of_the_listed_forms_from_either_side():
+    occurrences = Occurrences(["le", "groupe", "le", "dit", "le"])
+    # fewer words than forms: each word looked up; more: each form tested; the same positions
+    assert sorted(occurrences.among({"le"})) == [0, 2, 4]
+    assert sorted(occurrences.among(frozenset({"dit", "groupe", "absent", "autre", "mot"}))) == [1, 3]
+    assert sorted(occurrences.among(("dit", "le"))) == [0, 2, 3, 4]  # any container
+    assert occurrences.among(set()) == []

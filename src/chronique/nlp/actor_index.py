@@ -20,8 +20,10 @@ It only reads mentions, so tests can set them by hand on a hand-built ``Doc``.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter, is_
 from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
@@ -30,7 +32,7 @@ from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
 
-__all__ = ["ActorIndex", "Choice", "INNERMOST", "OUTERMOST", "actor_index", "is_name_part"]
+__all__ = ["ActorIndex", "Choice", "INNERMOST", "OUTERMOST", "actor_index", "growing_index", "is_name_part"]
 
 register_extensions()
 
@@ -50,28 +52,64 @@ def is_name_part(child: Token) -> bool:
     return child.dep_ in NAME_PART_DEPS
 
 
+#: A mention's bounds, its sort key.
+_BOUNDS = attrgetter("start", "end")
+#: Wider than any mention: the width a token holds before its first mention (narrower: its negative).
+_NO_WIDTH = sys.maxsize
+
+
 class ActorIndex:
     """Actor mentions of one document, by token and by character range."""
 
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention] | None) -> None:
         self.source = mentions  # what it was built from: see actor_index()
         #: Mentions sorted by (start, end); equal ones keep their given order.
-        self.mentions: list[ActorMention] = sorted(mentions or [], key=lambda m: (m.start, m.end))
+        self.mentions: list[ActorMention] = sorted(mentions or [], key=_BOUNDS)
         self._starts = [m.start for m in self.mentions]
         self._widest = max((m.end - m.start for m in self.mentions), default=0)
         self._innermost: list[ActorMention | None] = [None] * len(doc)
         self._outermost: list[ActorMention | None] = [None] * len(doc)
+        # the width of the mention each token holds so far (none yet: wider, then narrower, than any)
+        self._inner_widths = [_NO_WIDTH] * len(doc)
+        self._outer_widths = [-_NO_WIDTH] * len(doc)
+        self._place(doc, self.mentions)
+
+    def _place(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
+        """Give each token of each mention that mention where it is narrower (innermost) or wider
+        (outermost) than the one the token holds, or as wide and first by (start, end): the choice
+        a walk over all the mentions in order makes, whatever order they come in."""
+        innermost, outermost = self._innermost, self._outermost
+        inner_widths, outer_widths = self._inner_widths, self._outer_widths
         tokens = token_table(doc)
         token_starts, token_ends = tokens.starts, tokens.ends
-        for mention in self.mentions:
-            width = mention.end - mention.start
+        for mention in mentions:
+            start, end = mention.start, mention.end
+            width = end - start
             # tokens whose text overlaps [start, end): they end after start and begin before end
-            for i in range(bisect_right(token_ends, mention.start), bisect_left(token_starts, mention.end)):
-                inner, outer = self._innermost[i], self._outermost[i]
-                if inner is None or width < inner.end - inner.start:
-                    self._innermost[i] = mention
-                if outer is None or width > outer.end - outer.start:
-                    self._outermost[i] = mention
+            for i in range(bisect_right(token_ends, start), bisect_left(token_starts, end)):
+                held = innermost[i]
+                if width < inner_widths[i] or (
+                        width == inner_widths[i] and held is not None and (start, end) < (held.start, held.end)):
+                    innermost[i], inner_widths[i] = mention, width
+                held = outermost[i]
+                if width > outer_widths[i] or (
+                        width == outer_widths[i] and held is not None and (start, end) < (held.start, held.end)):
+                    outermost[i], outer_widths[i] = mention, width
+
+    def _extended(self, doc: Doc, mentions: Sequence[ActorMention], count: int) -> ActorIndex:
+        """``ActorIndex(doc, mentions)``, when this index was built from ``mentions[:count]``:
+        its per-token answers copied and the mentions after them placed."""
+        added = list(mentions[count:])
+        index = ActorIndex.__new__(ActorIndex)
+        index.source = mentions
+        # a stable sort: equal bounds keep this index's mentions (the list's first) first
+        index.mentions = sorted(self.mentions + added, key=_BOUNDS)
+        index._starts = [m.start for m in index.mentions]
+        index._widest = max(self._widest, max((m.end - m.start for m in added), default=0))
+        index._innermost, index._outermost = list(self._innermost), list(self._outermost)
+        index._inner_widths, index._outer_widths = list(self._inner_widths), list(self._outer_widths)
+        index._place(doc, added)
+        return index
 
     # -- tokens --------------------------------------------------------------------------
     def mention_at(self, token: Token, choice: Choice = INNERMOST) -> ActorMention | None:
@@ -126,6 +164,28 @@ class ActorIndex:
                 continue
             found.append(mention)
         return found
+
+
+def growing_index(doc: Doc, mentions: Sequence[ActorMention]) -> ActorIndex:
+    """``ActorIndex(doc, mentions)`` for a list of mentions that grows as references are resolved
+    (names, then restated names, then descriptions …): the index this function built last for
+    the ``Doc`` is extended when its mentions are the first of ``mentions``, not rebuilt."""
+    memo = token_table(doc).memo.setdefault(_GROWING_KEY, {})
+    last = memo.get(0)
+    if last is not None:
+        built, previous = last
+        count = len(built)
+        if count <= len(mentions) and all(map(is_, built, mentions)):
+            index = previous._extended(doc, mentions, count)
+            memo[0] = (tuple(mentions), index)
+            return index
+    index = ActorIndex(doc, mentions)
+    memo[0] = (tuple(mentions), index)
+    return index
+
+
+#: The token table's memo slot of :func:`growing_index`.
+_GROWING_KEY = "growing actor index"
 
 
 def actor_index(doc: Doc) -> ActorIndex:

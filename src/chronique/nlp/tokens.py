@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from functools import cached_property
 from itertools import compress
 from typing import Any
@@ -136,11 +136,9 @@ class TokenTable:
         is one of ``words``: what a walk over every token testing ``folded[i] in words`` finds,
         by a look at each distinct form of the document instead (a lexicon's few words are rare).
         """
-        forms = self.by_folded
-        found = [i for form in forms.first if form in words for i in forms.of(form)]
+        found = self.by_folded.among(words)
         if lemmas:
-            lemma_forms = self.by_folded_lemma
-            found += [i for form in lemma_forms.first if form in words for i in lemma_forms.of(form)]
+            found += self.by_folded_lemma.among(words)
             return sorted(set(found))
         return sorted(found)
 
@@ -279,6 +277,17 @@ class Occurrences:
         self.first = first
         #: Each position → the next position of the same form, or -1.
         self.following = following
+
+    def among(self, words: Container[str]) -> list[int]:
+        """The positions, in no set order, of the forms that are in ``words``: by a look-up of
+        each word when ``words`` is a smaller set than the distinct forms (a lexicon of a few
+        words), else by a test of each distinct form (a lexicon of thousands of first names)."""
+        first = self.first
+        if isinstance(words, (set, frozenset, dict)) and len(words) < len(first):
+            chosen: Iterable[str] = [word for word in words if word in first]
+        else:
+            chosen = [form for form in first if form in words]
+        return [i for form in chosen for i in self.of(form)]
 
     def of(self, form: str) -> list[int]:
         """The positions of ``form``, in order (none when it is not in the list)."""

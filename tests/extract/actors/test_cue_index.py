@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from chronique.extract.actors.names import WORDS, CueIndex, last_word_before, line_before
+import spacy
+
+from chronique.extract.actors.names import WORDS, CueIndex, last_word_before, line_before, seen_last_words
+from chronique.nlp.tokens import token_table
 
 
 def cue_index() -> CueIndex:
@@ -25,7 +28,13 @@ def test_a_text_that_ends_with_no_cue_has_no_type():
 
 
 def test_the_cue_a_text_starts_with():
-    assert cue_index().type_at_start("réseau social américain") == "ORG"
+    cues = cue_index()
+    assert cues.type_at_start("réseau social américain") == "ORG"
+    assert cues.type_at_start("patron du groupe") == "PERSON"
+    assert cues.first_words == {"start-up", "patron", "réseau"}
+    assert cues.type_at_start("social réseau") is None  # no cue opens with "social"
+    assert cues.type_at_start("réseau de chaleur") is None  # a cue's first word, not the whole cue
+    assert cues.type_at_start("") is None
 
 
 def test_the_type_before_a_name_is_that_of_the_line_before_it():
@@ -46,3 +55,17 @@ def test_the_last_word_before_a_position_is_the_last_of_the_folded_lines_words()
         assert last_word_before(text, start) == (words[-1] if words else ""), start
     assert last_word_before(text, text.index("Zelvio")) == "de"
     assert last_word_before(text, text.index("X")) == "hui"
+
+
+def test_the_words_before_names_are_remembered_per_document_and_per_text():
+    text = "D’après l'IA de  Zelvio, aujourd'hui X\n« Y »  Z"
+    tokens = token_table(spacy.blank("fr")(text))
+    seen = seen_last_words(tokens, text)
+    assert seen_last_words(tokens, text) is seen  # one memo per document
+    for start in range(len(text) + 1):
+        assert last_word_before(text, start, seen=seen) == last_word_before(text, start), start
+    assert seen[text.index("Zelvio")] == "de" and len(seen) == len(text) + 1
+    assert last_word_before(text, 10, width=3, seen=seen) == last_word_before(text, 10, width=3)  # not memoised
+    assert cue_index().type_before(text, text.index("Zelvio"), seen) is None
+    other = text.replace("de", "du")  # another text for the same table: a memo of its own
+    assert seen_last_words(tokens, other) is not seen and seen_last_words(tokens, other) == {}

@@ -122,3 +122,15 @@ def test_a_team_between_a_person_noun_and_the_person_is_no_person(nlp):
 )
 def test_weaker_cues_agree_with_the_model(nlp, text, name, person):
     assert (types_of(nlp, text).get(name) == "PERSON") is person
+
+
+def test_a_persons_noun_is_read_at_a_token_over_one_or_two_tokens_and_nowhere_else():
+    cues = PersonCues(lexicon("fr", "actors"), lexicon("fr", "persons"), frozenset())
+    folded = ["avec", "sa", "petite", "amie", "et", "sa", "femme", ",", " ", "aujourd'hui"]
+    assert cues._noun_at(folded, 2, cues.relatives) == 2  # "petite amie": two tokens
+    assert cues._noun_at(folded, 6, cues.relatives) == 1  # "femme"
+    assert cues._noun_at(folded, 1, cues.relatives) == 0  # "sa" opens no noun
+    assert cues._noun_at(folded, 9, cues.relatives) == 0  # "aujourd'" opens none either
+    assert cues._noun_at(folded, 8, cues.relatives) == 0  # a space token: read past, as before
+    assert cues._noun_at(folded, 10, cues.relatives) == 0  # past the end
+    assert cues._noun_at([" ", "femme"], 0, cues.relatives) == 2  # the space, then the noun

@@ -17,6 +17,8 @@ from spacy.tokens import Token
 
 from chronique.data import lexicon
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["clause_partners"]
@@ -93,13 +95,29 @@ def _antecedent(verb: Token) -> Token | None:
     before the phrase of a relative pronoun after a preposition, past a comma."""
     if verb.dep_ == LABELS.relative_clause:
         return verb.head if _agrees(verb, verb.head) else None
-    relative = next((t for t in verb.subtree if "Rel" in t.morph.get("PronType", []) and _clause_of(t) == verb.i), None)
+    relative = _relative_pronoun(verb)
     if relative is None or relative.left_edge.i == relative.i:
         return None  # a bare "qui" may agree with a noun further back ("des marges pour X qui serviront")
     i = relative.left_edge.i - 1
     while i >= 0 and verb.doc[i].is_punct:
         i -= 1
     return verb.doc[i] if i >= 0 and verb.doc[i].pos_ in ("PROPN", "NOUN") else None
+
+
+def _relative_pronoun(verb: Token) -> Token | None:
+    """The first relative pronoun of ``verb``'s subtree (in ``Token.subtree`` order) whose clause
+    is ``verb``'s, or ``None``. The positions with a relative pronoun are read from the parse
+    table's features and the subtree by walking up the heads: most subtrees have none, and a
+    ``Token`` is built only for those that do (the subtree is walked in its own order when two
+    pronouns qualify)."""
+    doc = verb.doc
+    tokens, features = token_table(doc), parse_table(doc).features
+    found = [i for i in range(verb.left_edge.i, verb.right_edge.i + 1)
+             if "Rel" in features[i].get("PronType", ()) and tokens.in_subtree(i, verb.i)
+             and _clause_of(doc[i]) == verb.i]
+    if len(found) > 1:
+        return next((t for t in verb.subtree if t.i in found), None)
+    return doc[found[0]] if found else None
 
 
 def _clause_of(token: Token) -> int:

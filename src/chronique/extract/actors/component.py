@@ -14,6 +14,7 @@ that denotes an actor) and ``doc._.entities`` (one :class:`~chronique.model.Enti
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Container
 from dataclasses import replace
@@ -30,7 +31,7 @@ from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
-from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, span_text, span_words
+from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, seen_last_words, span_text, span_words
 from chronique.extract.actors.particle_names import joined_at_particles
 from chronique.extract.actors.patterns import UnknownNamePatterns, cut_before_known_companies, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
@@ -63,14 +64,28 @@ def _identity(name: NamedSpan, tokens: TokenTable) -> str:
     return name.kb_id or span_text(name.span, tokens)
 
 
-def _swallows_names(span: Span, anchors: list[NamedSpan]) -> bool:
+class _Anchors:
+    """Names found more surely than the model's, by start: those inside a span are found by
+    bisection, not by a test of every name for every model span."""
+
+    def __init__(self, anchors: list[NamedSpan]) -> None:
+        self.names = sorted(anchors, key=lambda a: a.span.start)
+        self.starts = [a.span.start for a in self.names]
+
+    def inside(self, start: int, end: int) -> list[NamedSpan]:
+        """The names that lie within tokens ``start`` to ``end``."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [a for a in self.names[first:last] if a.span.end <= end]
+
+
+def _swallows_names(span: Span, anchors: _Anchors) -> bool:
     """Whether a model span is a segmentation error around names found more surely.
 
     It is when it covers two of them ("Tesla Elon Musk" in "le patron de Tesla Elon Musk"),
     pads one with lower-case words, or puts words before a person's name ("Économie Bruno Le
     Maire" in "le ministre de l'Économie Bruno Le Maire").
     """
-    inside = [a for a in anchors if span.start <= a.span.start and a.span.end <= span.end]
+    inside = anchors.inside(span.start, span.end)
     if len(inside) >= 2:
         return True
     if len(inside) == 1:
@@ -246,7 +261,7 @@ class ActorRecognizer:
         known = self.known.find(doc, text)
         patterned = self.patterns.find(doc, text) + self.institutions.find(doc, text)
         patterned = cut_before_known_companies(patterned, known, self.particles)  # "Tim Cook d'Apple"
-        anchors = known + [p for p in patterned if p.type == "PERSON"]
+        anchors = _Anchors(known + [p for p in patterned if p.type == "PERSON"])
         model = [n for n in self._model_names(doc, text) if not _swallows_names(n.span, anchors)]
         names = self._keep_longest(known + patterned + model)
         # the patterns below may retype what only the model found, never a known or cued name
@@ -275,7 +290,7 @@ class ActorRecognizer:
         """The model's name over tokens ``start`` to ``end``, typed by a cue before it, a company
         suffix closing it, else its NER label."""
         start_char = tokens.starts[start]
-        cue_type = self._cue_type(start_char, text)
+        cue_type = self._cue_type(start_char, text, seen_last_words(tokens, text))
         name = text[start_char : tokens.ends[end - 1]]
         if cue_type == "PERSON" and (name.isupper() and len(name) <= 5 or self._person_follows(doc, tokens, end)):
             cue_type = None  # "le député UMP", "le pilote Red Bull Max Verstappen": a party, a team, not a person
@@ -349,10 +364,10 @@ class ActorRecognizer:
             return False
         return not tokens.sent_starts[i] or (label == "PER" and texts[i].lower() in self.particles)
 
-    def _cue_type(self, start_char: int, text: str) -> str | None:
+    def _cue_type(self, start_char: int, text: str, seen: dict[int, str] | None = None) -> str | None:
         """The type a cue noun right before the name starting at ``start_char`` gives ("la
-        start-up X", "son modèle Y")."""
-        return self.cues.type_before(text, start_char)
+        start-up X", "son modèle Y"); ``seen``: the document's memo of the words before names."""
+        return self.cues.type_before(text, start_char, seen)
 
     @staticmethod
     def _keep_longest(names: list[NamedSpan]) -> list[NamedSpan]:

@@ -31,6 +31,7 @@ from chronique.extract.actors.names import (
     CueIndex,
     NamedSpan,
     line_before,
+    seen_last_words,
     span_text,
     span_words,
 )
@@ -336,10 +337,11 @@ class ContextTyper:
         # "le club de Bordeaux", "du club portugais de Braga": the team, whether the model took
         # the city for a place or, alone and with no first name, for a person
         lone_person = name.type == "PERSON" and name.source == "model" and len(words) == 1
-        if (name.type == "LOC" or lone_person) and self._team_before(text, start_char):
+        seen = seen_last_words(tokens, text)
+        if (name.type == "LOC" or lone_person) and self._team_before(text, start_char, seen):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "context"
             return
-        found = self.context_type(text, start_char)
+        found = self.context_type(text, start_char, seen)
         if found:
             name.type, name.typed_by_cue, name.rule = found, True, "context"
 
@@ -364,14 +366,15 @@ class ContextTyper:
         if after.startswith(",") and self.seat_context.type_at_start(fold(after[1:])):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "seat"
 
-    def _team_before(self, text: str, start: int) -> bool:
-        """A team noun and "de" right before ``start``, one adjective allowed between them."""
-        return self.team_context.type_before_loosely(text, start) is not None
+    def _team_before(self, text: str, start: int, seen: dict[int, str] | None = None) -> bool:
+        """A team noun and "de" right before ``start``, one adjective allowed between them
+        (``seen``: the document's memo of the words before names, ``seen_last_words``)."""
+        return self.team_context.type_before_loosely(text, start, seen) is not None
 
-    def context_type(self, text: str, start: int) -> str | None:
+    def context_type(self, text: str, start: int, seen: dict[int, str] | None = None) -> str | None:
         """The type the words before ``start`` give, one adjective allowed before the last
         word: "l'acquisition prédatrice de X", "le seul concurrent crédible de X"."""
-        return self.context.type_before_loosely(text, start)
+        return self.context.type_before_loosely(text, start, seen)
 
     def is_country(self, text: str) -> bool:
         lowered = text.lower()

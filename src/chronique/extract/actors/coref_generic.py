@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -26,15 +27,30 @@ from chronique.extract.actors.coref_focus import (
 from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.descriptions import description_cues, titles_given
 from chronique.extract.actors.origins import ArticleOrigins
-from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.memo import per_lexicon
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["generic_org_descriptions"]
 
 LABELS = dependency_scheme("ud")
+
+@per_lexicon
+def _generic_words(words: dict[str, Any]) -> tuple[list[str], set[str]]:
+    """The generic organisation phrases ("la société"), folded, longest first, and the generic
+    description nouns, folded: made once per lexicon, not per document."""
+    return (sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True),
+            {fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])})
+
+
+@per_lexicon
+def _led_by_words(words: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Each participle of "dirigé par", folded, with the titles it says: made once per lexicon."""
+    return {fold(k): tuple(v) for k, v in words.get("led_by", {}).items()}
+
 
 def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                              origins: ArticleOrigins | None = None,
@@ -46,12 +62,11 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
     article's discourse ("« Velora annonce le rachat de Nuvio », a indiqué la société"). An
     adjective of origin after the phrase ("la firme suédoise") keeps it to actors of that
     country (:class:`ArticleOrigins`); no such phrase stands for an institution."""
-    phrases = sorted({fold(p) for p in words["generic_org"]}, key=len, reverse=True)
+    phrases, generic_nouns = _generic_words(words)
     lowered = fold(text)
     quoted = quoted_ranges(doc, text)
-    index = ActorIndex(doc, mentions)  # ``mentions`` does not change below: one index for every phrase
+    index = growing_index(doc, mentions)  # ``mentions`` does not change below: one index for every phrase
     called = _called_so(doc, index, entities, words)
-    generic_nouns = {fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])}
     found: list[ActorMention] = []
     for phrase in phrases:
         start = lowered.find(phrase)
@@ -251,7 +266,7 @@ def _called_so(doc, index: ActorIndex, entities, words) -> dict[str, set[str]]:
     suédoise"): "la plateforme" stands for the one actor so called. Generic nouns ("la société",
     "le groupe") say nothing of a trade and are left to focus."""
     cues = description_cues(words)
-    generic = {fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])}
+    generic = _generic_words(words)[1]
     given = titles_given(doc, index, entities, cues)
     return {noun: keys for noun, keys in given.items() if noun not in generic}
 
@@ -275,7 +290,7 @@ def _led_by(doc: Doc, text: str, end: int, mentions, entities, kb, words) -> str
     """"le groupe dirigé par Paul Verdier": the organisation of the article the knowledge base
     says that person holds the participle's role in at the article's date; "" when the phrase is
     so qualified but no such organisation is known; None when it is not so qualified."""
-    led_by = {fold(k): tuple(v) for k, v in words.get("led_by", {}).items()}
+    led_by = _led_by_words(words)
     match = re.match(r"\s+(\w+)\s+par\s+", text[end : end + 60])
     if match is None:
         return None

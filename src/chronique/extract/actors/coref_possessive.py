@@ -32,7 +32,7 @@ from chronique.data import lexicon
 from chronique.extract.actors.coref_focus import quoted_ranges, window_start
 from chronique.extract.actors.descriptions import COMPLEMENT_LINKS, titles_given
 from chronique.extract.actors.origins import ArticleOrigins
-from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
@@ -94,7 +94,7 @@ def possessive_descriptions(doc: Doc, mentions: list[ActorMention], entities: di
     positions = tokens.positions(relations.phrases, lemmas=True)
     if not positions:
         return []
-    index = ActorIndex(doc, mentions)
+    index = growing_index(doc, mentions)
     text = text_of(doc)
     quoted = quoted_ranges(doc, text)
     found: list[ActorMention] = []

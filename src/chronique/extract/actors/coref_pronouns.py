@@ -8,12 +8,17 @@ commas restates the name before it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import Any
+
 from spacy.tokens import Doc, Token
 
 from chronique.extract.actors.coref_focus import is_subject, overlaps, quoted_ranges, recent
 from chronique.kb import KnowledgeBase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.memo import per_lexicon
+from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -22,20 +27,30 @@ __all__ = ["pronouns"]
 LABELS = dependency_scheme("ud")
 SUBJECT_DEPS = LABELS.subjects
 
+@per_lexicon
+def _pronoun_words(words: dict[str, Any]) -> tuple[Any, ...]:
+    """The pronoun lexicon, folded: subject pronouns, "ce dernier" and its feminine forms, what
+    follows an impersonal "il" (each with a space after it), feminine endings and the pronouns
+    that may continue an organisation. Made once per lexicon, not per document."""
+    pronoun_words = words["pronouns"]
+    return ({fold(p) for p in pronoun_words["subject"]},
+            {fold(p) for p in pronoun_words["last_named"]},
+            {fold(p) for p in pronoun_words["last_named_feminine"]},
+            tuple(fold(p) + " " for p in pronoun_words["impersonal_next"]),
+            tuple(pronoun_words["feminine_endings"]),
+            {fold(p) for p in pronoun_words.get("organisation_subject", [])})
+
+
 def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
     """Subject pronouns and "ce dernier": the person in focus (or, with none in view, the
     organisation the text is about), read left to right."""
-    subject = {fold(p) for p in words["pronouns"]["subject"]}
-    last_named = {fold(p) for p in words["pronouns"]["last_named"]}
-    feminine_named = {fold(p) for p in words["pronouns"]["last_named_feminine"]}
-    impersonal = tuple(fold(p) + " " for p in words["pronouns"]["impersonal_next"])
-    feminine_endings = tuple(words["pronouns"]["feminine_endings"])
-    organisation_subject = {fold(p) for p in words["pronouns"].get("organisation_subject", [])}
+    subject, last_named, feminine_named, impersonal, feminine_endings, organisation_subject = _pronoun_words(words)
     quoted = quoted_ranges(doc, text) if organisation_subject else []
     lowered = fold(text)
     first_words = {p.split(" ")[0].split("-")[0] for p in last_named}  # "celui" of "celui-ci"
     resolved: list[ActorMention] = []
     folded = (tokens := token_table(doc)).folded
+    features = parse_table(doc).features  # morphology without a MorphAnalysis per pronoun
     for i in tokens.positions(first_words | subject):  # neither branch below fires at another word
         word = folded[i]
         token = doc[i]
@@ -50,7 +65,7 @@ def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
                 resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun", "pronoun"))
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
             known = mentions + resolved
-            feminine = "Fem" in token.morph.get("Gender", []) or word.endswith(feminine_endings)
+            feminine = "Fem" in features[i].get("Gender", ()) or word.endswith(feminine_endings)
             key = _dislocated(doc, token, known) or recent(
                 doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key is None and word in organisation_subject and _plain_subject(doc, token) and not any(
@@ -103,11 +118,14 @@ def _organisation_topic(doc: Doc, pronoun: Token, mentions, entities, gender: st
         return keys.pop() if len(keys) == 1 and entities[next(iter(keys))]["type"] == "ORG" else None
     if clause.dep_ != LABELS.root:
         return None
-    sentence = pronoun.sent
-    before = [s for s in doc.sents if s.end <= sentence.start]
-    if not before:
+    # the sentence before the pronoun's, from the token table's sentence starts (no Span built
+    # for every sentence of the document, as ``doc.sents`` does)
+    starts = token_table(doc).sentence_starts
+    current = bisect_right(starts, pronoun.i) - 1
+    if current < 1:
         return None
-    previous = before[-1]
+    previous = doc[starts[current - 1] : starts[current]]
+    before = [previous]
     if any(t.dep_ == LABELS.object and t.head.dep_ == LABELS.root and t.pos_ == "NOUN"
            and gender in t.morph.get("Gender", []) and "Sing" in t.morph.get("Number", []) for t in previous):
         return None  # "X annonce une baisse de ses tarifs. Elle sera …": the object may be the topic

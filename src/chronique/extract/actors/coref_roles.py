@@ -9,19 +9,27 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Token
 
 from chronique.data import lexicon
-from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.memo import per_lexicon
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["role_descriptions"]
 
 LABELS = dependency_scheme("ud")
+
+@per_lexicon
+def _roles(words: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Each role noun, folded, with its titles: made once per lexicon, not per document."""
+    return {fold(k): tuple(v) for k, v in words["role_nouns"].items()}
+
 
 def role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
     """"le patron d'OpenAI", "le fondateur de Tesla": a role noun whose complement is an org.
@@ -30,9 +38,9 @@ def role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
     d'OpenAI", "X est le PDG de Y"), the person the article said holds that role earlier or
     later, the one person the knowledge base says held it at the article's date.
     """
-    roles = {fold(k): tuple(v) for k, v in words["role_nouns"].items()}
+    roles = _roles(words)
     # names and generic descriptions never overlap: a token's innermost mention is its only one
-    index = ActorIndex(doc, mentions)
+    index = growing_index(doc, mentions)
     described = []
     tokens = token_table(doc)
     for i in tokens.positions(roles, lemmas=True):

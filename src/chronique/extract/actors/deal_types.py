@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from chronique.extract.actors.names import NamedSpan, span_text, span_words
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
 __all__ = ["DealTyper"]
@@ -70,28 +70,34 @@ class DealTyper:
         root = name.span.root
         return any(self._bought(t) for t in (root, *(c for c in root.conjuncts if c.i < root.i)))
 
-    def _stake_of(self, root: Token) -> Token | None:
-        """"30 % de Varnel", "la majorité du capital de Varnel": the stake noun whose company
-        ``root`` names, or None."""
-        head = root.head
-        if root.dep_ != LABELS.nominal_modifier or head == root:
+    def _stake_of(self, tokens: TokenTable, root: int) -> int | None:
+        """"30 % de Varnel", "la majorité du capital de Varnel": the position of the stake noun
+        whose company the word at ``root`` names, or None (read from the token table)."""
+        deps, heads, folded = tokens.deps, tokens.heads, tokens.folded
+        head = heads[root]
+        if deps[root] != LABELS.nominal_modifier or head == root:
             return None
-        if fold(head.text) in self.stake_containers and head.dep_ == LABELS.nominal_modifier and head.head != head:
-            head = head.head  # "30 % du capital de Varnel"
-        return head if fold(head.text) in self.stake_nouns or fold(head.lemma_) in self.stake_nouns else None
+        if folded[head] in self.stake_containers and deps[head] == LABELS.nominal_modifier and heads[head] != head:
+            head = heads[head]  # "30 % du capital de Varnel"
+        return head if folded[head] in self.stake_nouns or tokens.folded_lemmas[head] in self.stake_nouns else None
 
     def _bought(self, root: Token) -> bool:
         """"a racheté Varnel", "cède Varnel à …": the object of a verb of buying or selling, also
         when the parser made it a bare oblique after the verb ("qui a racheté Varnel/obl:mod en 2016"),
-        or the company a stake bought is in ("a acquis 30 % de Varnel")."""
-        stake = self._stake_of(root)
+        or the company a stake bought is in ("a acquis 30 % de Varnel"). Read from the token
+        table; a ``Token`` is built for an oblique's children and for a verb's lemmas only."""
+        doc = root.doc
+        tokens = token_table(doc)
+        deps = tokens.deps
+        i = root.i
+        stake = self._stake_of(tokens, i)
         if stake is not None:  # "a acquis 30 % de Varnel": a stake in it is bought
-            root = stake
-        verb = root.head
-        bare_oblique = (root.dep_.startswith(LABELS.oblique_prefix) and root.i > verb.i
-                        and not any(c.dep_ == LABELS.case_marker for c in root.children))
-        return (root.dep_ == LABELS.object or bare_oblique) and verb.pos_ == "VERB" \
-            and bool(self.verb_lemmas(verb) & self.bought_verbs)
+            i = stake
+        verb = tokens.heads[i]
+        bare_oblique = (deps[i].startswith(LABELS.oblique_prefix) and i > verb
+                        and not any(c.dep_ == LABELS.case_marker for c in doc[i].children))
+        return (deps[i] == LABELS.object or bare_oblique) and tokens.pos[verb] == "VERB" \
+            and bool(self.verb_lemmas(doc[verb]) & self.bought_verbs)
 
     def _buyer(self, root: Token, companies: set[int]) -> bool:
         """"cédé Varnel à Kolbe": whom a company is sold to."""

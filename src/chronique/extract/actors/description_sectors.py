@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from chronique.data import lexicon
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.memo import per_lexicon
-from chronique.nlp.tokens import token_table
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
 __all__ = ["ArticleSectors", "sector_words"]
@@ -140,28 +140,32 @@ def _epithet_positions(doc: Doc, first: int, end: int) -> list[int]:
     """The words of the description phrase right before a name ("le fonds d'investissement
     américain X": back to its determiner) and of its apposition after a comma or a bracket ("X, le
     laboratoire lyonnais"), each read as nouns, adjectives and bare complements ("d'investissement");
-    a complement with an article ("le site de voyages de la SNCF") is another phrase."""
+    a complement with an article ("le site de voyages de la SNCF") is another phrase. Read from
+    the token table: no ``Token`` is built."""
+    tokens = token_table(doc)
+    size = len(tokens)
     found = []
     i = first - 1
-    while i >= 0 and first - i <= WORDS_BEFORE and _epithet_word(doc, i):
+    while i >= 0 and first - i <= WORDS_BEFORE and _epithet_word(tokens, i):
         found.append(i)
         i -= 1
-    if end < len(doc) and doc[end].text in (",", "("):
+    if end < size and tokens.texts[end] in (",", "("):
         j = end + 1
-        if j < len(doc) and doc[j].pos_ == "DET":
+        if j < size and tokens.pos[j] == "DET":
             j += 1
-        while j < len(doc) and j - end <= WORDS_AFTER and _epithet_word(doc, j):
+        while j < size and j - end <= WORDS_AFTER and _epithet_word(tokens, j):
             found.append(j)
             j += 1
     return found
 
 
-def _epithet_word(doc: Doc, i: int) -> bool:
+def _epithet_word(tokens: TokenTable, i: int) -> bool:
     """A lower-case noun or adjective, or a "de" that opens a bare complement ("d'investissement")."""
-    token = doc[i]
-    if not token.is_lower:
+    is_lower, pos = tokens.is_lower, tokens.pos
+    if not is_lower[i]:
         return False
-    if token.pos_ in ("NOUN", "ADJ"):
+    if pos[i] in ("NOUN", "ADJ"):
         return True
-    following = doc[i + 1] if i + 1 < len(doc) else None
-    return fold(token.text) in ("de", "d'") and following is not None and following.is_lower and following.pos_ == "NOUN"
+    following = i + 1
+    return (tokens.folded[i] in ("de", "d'") and following < len(tokens) and is_lower[following]
+            and pos[following] == "NOUN")

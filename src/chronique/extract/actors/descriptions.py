@@ -34,10 +34,11 @@ from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.trade_nouns import TradeNouns
 from chronique.kb import KnowledgeBase
-from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_lexicon
+from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import first_token_from, token_table
 from chronique.text import fold
 
@@ -66,6 +67,16 @@ OFFICE_DETERMINERS = r"(?:le |la |l'|du |au )"
 def description_cues(words: dict[str, Any]) -> dict[str, str]:
     """Each description noun of the lexicon, folded, with the entity type it describes."""
     return {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
+
+
+@per_lexicon
+def _description_words(words: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    """The folded definite and contracted determiners, generic nouns and nouns that describe
+    only when qualified: made once per lexicon, not per document."""
+    return (frozenset(fold(d) for d in words["definite_determiners"]),
+            frozenset(fold(d) for d in words.get("contracted_determiners", [])),
+            frozenset(fold(n) for n in words.get("generic_descriptions", {}).get("nouns", [])),
+            frozenset(fold(n) for n in words.get("qualified_descriptions", {}).get("nouns", [])))
 
 
 _name_kinds = per_lexicon(NameKinds)
@@ -118,18 +129,16 @@ def resolve_descriptions(
     ``sectors``, a sector said after the noun ("le laboratoire pharmaceutique") keeps it to the
     actors the article shows in that sector, if any."""
     cues = description_cues(words)
-    determiners = frozenset(fold(d) for d in words["definite_determiners"])
-    #: "du géant américain", "au groupe": the mention starts at the noun (no "du" in an alias)
-    contracted = frozenset(fold(d) for d in words.get("contracted_determiners", []))
-    generic = frozenset(fold(n) for n in words.get("generic_descriptions", {}).get("nouns", []))
-    qualified_only = frozenset(fold(n) for n in words.get("qualified_descriptions", {}).get("nouns", []))
+    #: contracted: "du géant américain", "au groupe": the mention starts at the noun (no "du" in an alias)
+    determiners, contracted, generic, qualified_only = _description_words(words)
     hypernyms = _person_hypernyms(words)
     any_person = frozenset(fold(n) for n in words.get("any_person_descriptions", {}).get("nouns", []))
-    index = ActorIndex(doc, mentions)
+    index = growing_index(doc, mentions)
     titles = titles_given(doc, index, entities, _title_cues(words))
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []
     taken = {i for m in found for i in range(m.start, m.end)}
     tokens = token_table(doc)
+    features = parse_table(doc).features
     kinds = _name_kinds(words)
     trades = _trade_nouns(words)
     #: trade noun → the actor an earlier qualified description stood for ("le club rhodanien" … "ce club")
@@ -139,12 +148,12 @@ def resolve_descriptions(
         entity_type = cues.get(folded) or cues.get(folded_lemma) or kinds.type_of(folded, folded_lemma)
         if entity_type is None:
             continue
-        token = doc[i]
-        if not token.is_lower or token.i == 0 or token.idx in taken:
+        # the cheap tests first, from the tables: most candidates fail one, and no Token is built
+        if not tokens.is_lower[i] or i == 0 or tokens.starts[i] in taken:
             continue
-        determiner = doc[token.i - 1]
-        if fold(determiner.text) not in determiners | contracted or "Plur" in token.morph.get("Number", []):
+        if tokens.folded[i - 1] not in determiners | contracted or "Plur" in features[i].get("Number", ()):
             continue
+        token, determiner = doc[i], doc[i - 1]
         end = _description_end(doc, token, index, entity_type == "PERSON")
         if end is None or _covered(index, doc, determiner.i, end, places_inside=entity_type == "PERSON"):
             continue

@@ -32,6 +32,7 @@ from typing import Any
 from chronique.extract.actors.names import (
     CueIndex,
     NamedSpan,
+    seen_last_words,
     span_text,
     span_words,
 )
@@ -64,9 +65,11 @@ class DocumentKinds:
         ``bought``: whether a name is the object of a verb of buying or selling."""
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         typed = [n for n in names if n.type in KINDS]
+        seen = seen_last_words(token_table(typed[0].span.doc), text) if typed else None
         for name in typed:
             identity = self._identity(text, name)
-            for kind in (self._cue_kind(text, name), list_kinds.get(id(name)), self._company_kind(text, name)):
+            for kind in (self._cue_kind(text, name, seen), list_kinds.get(id(name)),
+                         self._company_kind(text, name, seen)):
                 if kind in KINDS:
                     votes[identity][kind] += 1
             if bought(name):
@@ -83,13 +86,13 @@ class DocumentKinds:
         """What the name stands for: its knowledge-base id, or its own words."""
         return name.kb_id or name.key or text[name.span.start_char : name.span.end_char]
 
-    def _cue_kind(self, text: str, name: NamedSpan) -> str | None:
+    def _cue_kind(self, text: str, name: NamedSpan, seen: dict[int, str] | None = None) -> str | None:
         """The kind a cue noun right before the name gives ("le service X"), or None."""
-        return self.cues.type_before(text, name.span.start_char)
+        return self.cues.type_before(text, name.span.start_char, seen)
 
-    def _company_kind(self, text: str, name: NamedSpan) -> str | None:
+    def _company_kind(self, text: str, name: NamedSpan, seen: dict[int, str] | None = None) -> str | None:
         """"le rachat de X", "les acquisitions historiques d'X": ORG; one adjective allowed."""
-        return self.company_context.type_before_loosely(text, name.span.start_char)
+        return self.company_context.type_before_loosely(text, name.span.start_char, seen)
 
 
 def join_model_names(names: list[NamedSpan]) -> None:

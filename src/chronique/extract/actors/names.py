@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -17,7 +18,7 @@ from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
 __all__ = ["NamedSpan", "CueIndex", "glued_hyphen", "is_capitalised", "is_name_like", "last_word_before", "line_before",
-           "name_like", "span_text", "span_words"]
+           "name_like", "seen_last_words", "span_text", "span_words"]
 
 #: Words of a cue or of the text around it: "l'ia" is "l'" and "ia", "p.-d.g." one word.
 WORDS = re.compile(r"[^\s']+'?|'")
@@ -31,15 +32,45 @@ def line_before(text: str, start: int, width: int = 48) -> str:
     return fold(before[before.rfind("\n") + 1 :]).rstrip()
 
 
-def last_word_before(text: str, start: int, width: int = 48) -> str:
+def last_word_before(text: str, start: int, width: int = 48, seen: dict[int, str] | None = None) -> str:
     """The last of the words (:data:`WORDS`) of ``line_before(text, start, width)``, or "" when
     it has none, folding only the last run of non-space characters: a cue must end with it, so
-    most names are ruled out without folding the line and reading all its words."""
+    most names are ruled out without folding the line and reading all its words.
+
+    ``seen``: the document's memo of these words at the default width (:func:`seen_last_words`),
+    when the caller has it: several rules ask for the word before the same name."""
+    if seen is not None and width == 48:
+        word = seen.get(start)
+        if word is None:
+            word = seen[start] = last_word_before(text, start)
+        return word
     before = text[max(0, start - width) : start]
     line = before[before.rfind("\n") + 1 :].rstrip()
     if not line:
         return ""
-    words = WORDS.findall(fold(line.rsplit(None, 1)[-1]))  # no word runs over a space
+    return _last_word(line.rsplit(None, 1)[-1])  # no word runs over a space
+
+
+def seen_last_words(tokens: TokenTable, text: str) -> dict[int, str]:
+    """The memo of :func:`last_word_before` for the document's text (``text_of(doc)``), by start,
+    kept in the document's token table ``tokens``: the cue nouns, the kinds and the context types
+    all ask for the word before the same names."""
+    memo = tokens.memo.setdefault(_LAST_WORDS, {})
+    found = memo.get(0)
+    if found is None or found[0] is not text:
+        found = memo[0] = (text, {})
+    return found[1]
+
+
+#: The token table's memo slot of :func:`seen_last_words`.
+_LAST_WORDS = "cue last words"
+
+
+@lru_cache(maxsize=1 << 14)
+def _last_word(run: str) -> str:
+    """The last of the words (:data:`WORDS`) of a run of non-space characters, folded, or "":
+    memoised, as :func:`~chronique.text.fold` is (the same words stand before many names)."""
+    words = WORDS.findall(fold(run))
     return words[-1] if words else ""
 
 
@@ -64,17 +95,20 @@ class CueIndex:
         self.longest = max((k.count(" ") + 1 for k in self.table), default=0)
         #: The last word of every cue: a text that ends with none of them ends with no cue.
         self.last_words = frozenset(k.rsplit(" ", 1)[-1] for k in self.table)
+        #: The first word of every cue: a text that starts with none of them starts with no cue.
+        self.first_words = frozenset(k.split(" ", 1)[0] for k in self.table)
 
-    def type_before(self, text: str, start: int) -> str | None:
-        """``type_at_end(line_before(text, start))``, the line read only when its last word ends a cue."""
-        if last_word_before(text, start) not in self.last_words:
+    def type_before(self, text: str, start: int, seen: dict[int, str] | None = None) -> str | None:
+        """``type_at_end(line_before(text, start))``, the line read only when its last word ends a
+        cue (``seen``: :func:`seen_last_words` of the document)."""
+        if last_word_before(text, start, seen=seen) not in self.last_words:
             return None
         return self.type_at_end(line_before(text, start))
 
-    def type_before_loosely(self, text: str, start: int) -> str | None:
+    def type_before_loosely(self, text: str, start: int, seen: dict[int, str] | None = None) -> str | None:
         """The type of a cue ending right before ``start``, one word (an adjective) allowed before
         the cue's last word: "l'acquisition prédatrice de X", "le club portugais de X"."""
-        if last_word_before(text, start) not in self.last_words:
+        if last_word_before(text, start, seen=seen) not in self.last_words:
             return None  # both tries below end with the line's last word
         before = line_before(text, start)
         found = self.type_at_end(before)
@@ -98,6 +132,8 @@ class CueIndex:
     def type_at_start(self, after: str) -> str | None:
         """The type of the longest cue that ``after`` starts with, as whole words."""
         words = WORDS.findall(after[:64])
+        if not words or words[0] not in self.first_words:
+            return None  # most texts: no cue starts here, whatever its length
         for size in range(min(self.longest, len(words)), 0, -1):
             found = self.table.get(" ".join(words[:size]))
             if found:

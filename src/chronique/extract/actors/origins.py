@@ -26,6 +26,7 @@ from chronique.data import lexicon
 from chronique.kb import KnowledgeBase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.memo import per_lexicon
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -78,6 +79,16 @@ def _origin_forms_of(words: dict[str, Any]) -> dict[str, str]:
     return known[1]
 
 
+@per_lexicon
+def _noun_words(words: dict[str, Any]) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """The folded institution name heads (each with a space after it), the nouns that stand for
+    institutions as well as companies ("l'organisation") and those that may stand for a news
+    agency or a newspaper ("l'agence", "le quotidien"): made once per lexicon, not per document."""
+    return (tuple(fold(h) + " " for h in words.get("institution_name_heads", [])),
+            frozenset(fold(n) for n in words.get("institution_nouns", [])),
+            frozenset(fold(n) for n in words.get("press_nouns", [])))
+
+
 @cache
 def _owner_nouns(lang: str) -> frozenset[str]:
     """The nouns that name a whole company (``references.toml: owner_nouns``), folded."""
@@ -95,11 +106,7 @@ class ArticleOrigins:
         self.forms = _origin_forms_of(words)
         self.entities = entities
         self.kb = kb
-        self.heads = tuple(fold(h) + " " for h in words.get("institution_name_heads", []))
-        #: Nouns that stand for institutions as well as companies ("l'organisation").
-        self.neutral_nouns = frozenset(fold(n) for n in words.get("institution_nouns", []))
-        #: Nouns that may stand for a news agency or a newspaper ("l'agence", "le quotidien").
-        self.press_nouns = frozenset(fold(n) for n in words.get("press_nouns", []))
+        self.heads, self.neutral_nouns, self.press_nouns = _noun_words(words)
         #: Nouns that name a whole company, never one of its products or subsidiaries in view.
         self.owner_nouns = _owner_nouns(doc.lang_)
         self.stated: dict[str, set[str]] = {}

@@ -44,9 +44,9 @@ def joined_at_particles(ents: Iterable[Span], particles: frozenset[str] | set[st
 def _one_name(first: Span, second: Span, particles: frozenset[str] | set[str]) -> bool:
     if first.label_ != _PERSON or second.label_ != _PERSON or len(first) < 2 or len(second) > _MAX_TAIL:
         return False
+    if not 0 < second.start - first.end <= _MAX_PARTICLES:
+        return False  # (told from the bounds: most pairs are far apart, and no Span is built)
     between = first.doc[first.end:second.start]
-    if not 0 < len(between) <= _MAX_PARTICLES:
-        return False
     if not all(t.text.islower() and fold(t.text) in particles for t in between):
         return False
     return all(t.text.isalpha() and t.text[:1].isupper() for t in second) and all(t.text[:1].isupper() for t in first)

@@ -31,6 +31,7 @@ from chronique.extract.actors.names import (
     last_word_before,
     line_before,
     name_like,
+    seen_last_words,
     span_words,
 )
 from chronique.extract.actors.origins import origin_forms
@@ -154,7 +155,7 @@ class UnknownNamePatterns:
         ("kWh", "mRNA") are not names: a lower-case run must follow the capital."""
         found = []
         for i, text in enumerate(token_table(doc).texts):
-            if text[1:2].isupper() and text[0].islower() and len(text) >= 4 and text[2:4].islower() and text.isalpha():
+            if len(text) >= 4 and text[1].isupper() and text[0].islower() and text[2:4].islower() and text.isalpha():
                 found.append(NamedSpan(Span(doc, i, i + 1, label="OTHER"), "OTHER", None, False, "pattern",
                                        rule="mixed-case"))
         return found
@@ -293,8 +294,9 @@ class UnknownNamePatterns:
             return "ORG", True
         acronym = self._is_acronym(tokens, i)
         starts = tokens.starts
+        seen = seen_last_words(tokens, text)
         for first, crossed_complement in self._cue_ends(tokens, i):
-            if last_word_before(text, starts[first]) not in self.cue_last_words:
+            if last_word_before(text, starts[first], seen=seen) not in self.cue_last_words:
                 continue  # no cue ends here (whatever the index: each needs its last word)
             before = line_before(text, starts[first])
             if first == i and self.role_cues.type_at_end(before):

@@ -84,6 +84,8 @@ class PersonCues:
         self.feminine_articles = frozenset(fold(w) for w in persons["feminine_articles"])
         self.articles = frozenset(fold(w) for w in persons["nationality_articles"])
         self.person_nouns = {tuple(WORDS.findall(fold(noun))) for noun in words["cue_nouns"]["PERSON"]}
+        #: The first word of every noun of the three sets above (what a noun's first token must open with).
+        self.first_words = frozenset(noun[0] for noun in self.nouns | self.model_relatives | self.person_nouns if noun)
 
     def apply(self, doc: Doc, names: list[NamedSpan], first_names: frozenset[str]) -> None:
         """Type as a person every one-word name (of no known actor) that one of its mentions
@@ -115,7 +117,10 @@ class PersonCues:
         word = tokens.texts[i]
         if i == 0 or not word[:1].isupper() or word.isupper() or word in self.places:
             return False
-        bare, article = without_accents(word), fold(tokens.texts[i - 1])
+        article = fold(tokens.texts[i - 1])
+        if article not in self.articles:
+            return False  # (the last test below, first: most words follow no article of the list)
+        bare = without_accents(word)
         if bare in self.invariable and article in self.feminine_articles:
             return False
         return bare in self.nationalities and article in self.articles
@@ -133,9 +138,11 @@ class PersonCues:
             previous = range(starts[index - 1], start)
             words = {word for word, group in candidates.items()
                      if any(n.span.start in previous and tokens.deps[n.span.start] in LABELS.subjects for n in group)}
-            people = any(n.type == "PERSON" and len(n.span) > 1 and n.span.start in previous for n in names)
-            nouns = any(self._noun_at(tokens.folded, k, self.person_nouns) for k in previous)
-            if len(words) == 1 and not people and not nouns:
+            if len(words) != 1:
+                continue  # (the two tests below only ever confirm one candidate)
+            if any(n.type == "PERSON" and len(n.span) > 1 and n.span.start in previous for n in names):
+                continue
+            if not any(self._noun_at(tokens.folded, k, self.person_nouns) for k in previous):
                 found |= words
         return found
 
@@ -217,7 +224,14 @@ class PersonCues:
         return False
 
     def _noun_at(self, folded: list[str], start: int, nouns: set[tuple[str, ...]]) -> int:
-        """The number of tokens of the longest noun of ``nouns`` starting at ``start``, else 0."""
+        """The number of tokens of the longest noun of ``nouns`` starting at ``start``, else 0.
+
+        Most words open no noun of the lexicon: a look at the first word rules them out before
+        the longer stretches are joined and split into words (a match never crosses the space
+        between two tokens, so the first word of a stretch is the first word of its first token)."""
+        opening = WORDS.findall(folded[start]) if start < len(folded) else []
+        if opening and opening[0] not in self.first_words:
+            return 0
         for size in range(min(self.longest, len(folded) - start), 0, -1):
             if tuple(WORDS.findall(" ".join(folded[start : start + size]))) in nouns:
                 return size

@@ -21,8 +21,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from chronique.extract.actors.descriptions import description_cues
-from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention
+from chronique.nlp.memo import per_lexicon
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -34,26 +35,31 @@ MAX_COMPLEMENTS = 3
 COMPLEMENT_MARKS = frozenset({"de", "d'", "d’"})
 
 
+@per_lexicon
+def _restated_words(words: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded definite determiners and team nouns: made once per lexicon, not per document."""
+    return (frozenset(fold(d) for d in words["definite_determiners"]),
+            frozenset(fold(n) for n in words.get("team_nouns", [])))
+
+
 def restated_names(doc: Doc, mentions: list[ActorMention], entities: dict[str, dict[str, Any]],
                    words: dict[str, Any]) -> list[ActorMention]:
     """Description mentions for the phrases a name closes (see the module docstring)."""
     cues = description_cues(words)
-    determiners = frozenset(fold(d) for d in words["definite_determiners"])
-    teams = frozenset(fold(n) for n in words.get("team_nouns", []))
-    index = ActorIndex(doc, mentions)
+    determiners, teams = _restated_words(words)
+    index = growing_index(doc, mentions)
     found: list[ActorMention] = []
     tokens = token_table(doc)
     for i in tokens.positions(cues, lemmas=True):  # most words: no Token built
         entity_type = cues.get(tokens.folded[i]) or cues.get(tokens.folded_lemmas[i])
         if entity_type is None:
             continue
-        token = doc[i]
-        if not token.is_lower or token.i == 0 or index.mention_at(token) is not None:
+        if not tokens.is_lower[i] or i == 0 or index.mention_at_index(i) is not None:
             continue
-        determiner = doc[token.i - 1]
-        if fold(determiner.text) not in determiners:
+        if tokens.folded[i - 1] not in determiners:
             continue
-        team = fold(token.text) in teams
+        token, determiner = doc[i], doc[i - 1]
+        team = tokens.folded[i] in teams
         name = _closing_name(doc, token, index, team)
         if name is None or (name.head == token and not team):
             continue
@@ -68,21 +74,23 @@ def restated_names(doc: Doc, mentions: list[ActorMention], entities: dict[str, d
 def _closing_name(doc: Doc, noun: Token, index: ActorIndex, team: bool = False) -> Token | None:
     """The first word of the name that closes "la plateforme néerlandaise de réservations
     d'hôtels X" (for a team, also "le club de football de X"), or ``None``."""
+    tokens = token_table(doc)  # read from the table: a Token is built for the name only
+    size, is_lower, pos, folded = len(tokens), tokens.is_lower, tokens.pos, tokens.folded
     i = noun.i + 1
-    while i < len(doc) and i - noun.i <= MAX_ADJECTIVES and doc[i].is_lower and doc[i].pos_ == "ADJ":
+    while i < size and i - noun.i <= MAX_ADJECTIVES and is_lower[i] and pos[i] == "ADJ":
         i += 1
     complements = 0
-    while (i + 1 < len(doc) and complements < MAX_COMPLEMENTS and fold(doc[i].text) in COMPLEMENT_MARKS
-           and doc[i + 1].is_lower and doc[i + 1].pos_ == "NOUN"):
+    while (i + 1 < size and complements < MAX_COMPLEMENTS and folded[i] in COMPLEMENT_MARKS
+           and is_lower[i + 1] and pos[i + 1] == "NOUN"):
         i += 2
         complements += 1
-        if i < len(doc) and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN") and index.mention_at(doc[i]) is None:
+        if i < size and is_lower[i] and pos[i] in ("ADJ", "NOUN") and index.mention_at_index(i) is None:
             i += 1  # "de puces mémoire", "de voitures électriques"
-    if team and i + 1 < len(doc) and fold(doc[i].text) in COMPLEMENT_MARKS:
+    if team and i + 1 < size and folded[i] in COMPLEMENT_MARKS:
         i += 1  # "le club de football de Bordeaux": the team is named after its city
-    if i >= len(doc):
+    if i >= size:
         return None
-    mention = index.mention_at(doc[i])
-    if mention is None or mention.start != doc[i].idx or mention.kind != "name":
+    mention = index.mention_at_index(i)
+    if mention is None or mention.start != tokens.starts[i] or mention.kind != "name":
         return None
     return doc[i]

@@ -161,8 +161,8 @@ def _locution_words(doc: Doc, locutions: tuple[tuple[str, ...], ...]) -> dict[in
         by_first.setdefault(locution[0], []).append(locution)
     found: dict[int, int] = {}
     tokens = token_table(doc)
-    for i, (folded_lemma, folded) in enumerate(zip(tokens.folded_lemmas, tokens.folded)):
-        candidates = by_first.get(folded_lemma) or by_first.get(folded)
+    for i in tokens.positions(by_first, lemmas=True):  # where a first word stands (by form or lemma)
+        candidates = by_first.get(tokens.folded_lemmas[i]) or by_first.get(tokens.folded[i])
         if not candidates:
             continue
         token = doc[i]

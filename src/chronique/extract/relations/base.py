@@ -18,6 +18,7 @@ from chronique.extract.relations.government import GovernmentStates
 from chronique.extract.relations.nouns import NounLexicon
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import features_of, parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -61,6 +62,11 @@ class RelationRules:
         self.coordinators = {fold(x) for x in w.get("coordinators", ())}
         self.enumeration_links = self._word_tuples(w.get("enumeration_links", [","]))
         self.role_prepositions = self._word_tuples(w.get("role_prepositions", []))
+        #: The role prepositions by their first word, longest first: the only ones a token may open.
+        self.prepositions_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in self.role_prepositions:
+            if words:
+                self.prepositions_by_first.setdefault(words[0], []).append(words)
         self.fronting = {fold(x) for x in w.get("fronting_participles", ())} | self.prefix
         self.apposition_openers = set(w.get("apposition_openers", [",", "("]))
         self.classifier_words = {fold(x) for x in w.get("classifier_prepositions", ())}
@@ -92,10 +98,16 @@ class RelationRules:
 
     @staticmethod
     def _plural(noun: Token) -> bool:
-        return "Plur" in noun.morph.get("Number", [])
+        """Whether the noun is plural (``token.morph``'s Number, read from the parse table: no
+        ``MorphAnalysis`` built per asking)."""
+        return "Plur" in features_of(noun).get("Number", ())
 
     def _has_of_case(self, token: Token) -> bool:
-        return any(c.dep_ == LABELS.case_marker and fold(c.text) in self.of_words for c in token.children)
+        """Whether a child of ``token`` is a case marker of ``of_words`` ("de"), read from the parse
+        and token tables (the events component, which runs before, has built the children)."""
+        parse, folded = parse_table(token.doc), token_table(token.doc).folded
+        deps = parse.deps
+        return any(deps[c] == LABELS.case_marker and folded[c] in self.of_words for c in parse.children[token.i])
 
     def _lemma(self, token: Token) -> str:
         lemma = token.lemma_ or token.lower_
@@ -110,9 +122,11 @@ class RelationRules:
     def _preposition_at(self, doc: Doc, i: int) -> int:
         """Width of the preposition introducing a complement at token ``i`` (0 when none)."""
         folded = token_table(doc).folded
-        if i < len(doc) and folded[i] in self.of_words:
+        if i >= len(folded):
+            return 0
+        if folded[i] in self.of_words:
             return 1
-        for words in self.role_prepositions:
+        for words in self.prepositions_by_first.get(folded[i], ()):
             if tuple(folded[i : i + len(words)]) == words:
                 return len(words)
         return 0

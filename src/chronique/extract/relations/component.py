@@ -31,7 +31,6 @@ from chronique.extract.relations.verbs import VerbRules
 from chronique.model import Relation
 from chronique.nlp.extensions import register_extensions
 from chronique.nlp.tokens import token_table
-from chronique.text import fold
 
 __all__ = ["RelationExtractor", "make_relation_extractor", "NounSense"]
 
@@ -167,16 +166,17 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
 
     def _coordinated(self, doc: Doc, phrase: NounPhrase, following: NounPhrase) -> bool:
         """Whether ``following`` is the noun coordinated right after ``phrase`` ("X et Y")."""
-        between = doc[phrase.end : following.start]
-        return len(between) == 1 and fold(between[0].text) in self.coordinators
+        # the words between them, read from the token table: no Span built
+        return following.start - phrase.end == 1 and token_table(doc).folded[phrase.end] in self.coordinators
 
     def _after_coordination(self, doc: Doc, previous: NounPhrase, phrase: NounPhrase) -> bool:
         """Whether ``phrase`` is coordinated to ``previous``, alone or after its complement:
         "patron d'Ineos et (également) propriétaire de Y"; not "le groupe X et le fonds Y"."""
-        between = doc[previous.end : phrase.start]
-        if not between or fold(between[-1].text) not in self.coordinators:
+        start, end = previous.end, phrase.start  # the words between them (no Span built)
+        folded = token_table(doc).folded
+        if end <= start or folded[end - 1] not in self.coordinators:
             return False
-        return len(between) == 1 or fold(between[0].text) in self.of_words
+        return end - start == 1 or folded[start] in self.of_words
 
     def _noun_relation(self, phrase: NounPhrase, named: str, comp: str, spans, actors) -> Relation | None:
         """The relation a noun states between the actor it names and its complement."""

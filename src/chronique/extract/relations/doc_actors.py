@@ -162,8 +162,10 @@ class DocActors:
             matched: list[tuple[str, ...]] = []
             for _ in range(2):  # ", et C": a comma then a coordinator
                 for link in links:
-                    words = tuple(folded[i : i + len(link)])
-                    if words == link:
+                    # (the first word compared first: most tokens open no link, and no tuple is built)
+                    if link and (i >= len(folded) or folded[i] != link[0]):
+                        continue
+                    if tuple(folded[i : i + len(link)]) == link:
                         i += len(link)
                         matched.append(link)
                         break

@@ -95,6 +95,9 @@ class HolderRules(ComplementRules):
         """Width of a word or punctuation opening a list of named actors at token ``i``."""
         folded = token_table(doc).folded  # fold(t.text) of every token, computed once per Doc
         for words in self.openers:
+            # (the first word compared first: most tokens open no list, and no tuple is built)
+            if words and (i >= len(folded) or folded[i] != words[0]):
+                continue
             if tuple(folded[i : i + len(words)]) == words:
                 return len(words)
         return 0

@@ -128,7 +128,7 @@ class NounLexicon:
         first_words = self.first_words
         forms, lemmas = tokens.by_folded, tokens.by_folded_lemma
         found = [i for form in forms.first if _first_word(form) in first_words for i in forms.of(form)]
-        found += [i for lemma in lemmas.first if lemma in first_words for i in lemmas.of(lemma)]
+        found += lemmas.among(first_words)
         return sorted(set(found))
 
     def at(self, doc: Doc, i: int) -> tuple[int, tuple[NounSense, ...]] | None:
@@ -164,6 +164,6 @@ class NounLexicon:
         no noun (most starts are a common first word, "à" of "à la tête", followed by no key)."""
         start = tokens.starts[i]
         for width in range(2, widest + 1):
-            if _SPACES.sub(" ", fold(text[start : tokens.starts[i + width - 1]]).strip()) not in self.prefixes:
+            if _key(text[start : tokens.starts[i + width - 1]]) not in self.prefixes:
                 return width - 1
         return widest
