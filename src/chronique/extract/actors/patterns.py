@@ -361,6 +361,8 @@ class UnknownNamePatterns:
             entity_type = self._cue_type_after(after)
             if entity_type is None:
                 continue
+            if self._subject_after(tokens, i):
+                continue  # "Fondée par A et B, la société édite …": the clause's subject, no apposition
             comma = doc[i]
             start = self._run_start(doc, comma.i)
             if start < comma.i and self._valid_name(doc[start : comma.i]):
@@ -369,6 +371,16 @@ class UnknownNamePatterns:
                 span = Span(doc, start, comma.i, label=entity_type)
                 found.append(NamedSpan(span, entity_type, None, True, "pattern"))
         return found
+
+    @staticmethod
+    def _subject_after(tokens, comma: int) -> bool:
+        """Whether the noun phrase right after the comma is the subject of the verb after it
+        (the parse says so), not an apposition of the name before the comma."""
+        j = comma + 1
+        while j < len(tokens.texts) and tokens.pos[j] in ("DET", "ADJ"):
+            j += 1
+        return j < len(tokens.texts) and tokens.pos[j] == "NOUN" and tokens.deps[j] in LABELS.subjects \
+            and tokens.heads[j] > j
 
     def _cue_type_after(self, after: str) -> str | None:
         """The type of the cue that opens ``after``, past a determiner and one adjective

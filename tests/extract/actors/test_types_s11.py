@@ -1,4 +1,4 @@
-"""Unknown names the NER took for places, typed as products by the verb that launches or sells
+"""Eleventh session typing rules. Unknown names the NER took for places, typed as products by the verb that launches or sells
 them (extract/actors/launch_types.py), and as organisations by the role noun they complete
 (extract/actors/role_types.py). Sentences written for the test, on the real French model; quiet
 rows keep a place a place."""
@@ -48,4 +48,19 @@ def test_the_launch_is_then_found(nlp) -> None:
     ],
 )
 def test_what_a_role_noun_is_of_is_an_organisation(nlp, text: str, name: str, expected: str) -> None:
+    assert types_of(nlp, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a fronted participle's last name before the clause's subject is no apposition of it
+        ("Fondée en 2019 par Léa Marchal et Hugo Vidal, la société édite un logiciel de paie.", "Hugo Vidal", "PERSON"),
+        # quiet: a true apposition still types the name
+        ("Zelvio, une start-up nantaise, a levé 5 millions d'euros.", "Zelvio", "ORG"),
+        # "cycliste" after a team noun is no person's cue
+        ("L'équipe cycliste Groupama Azur a recruté le grimpeur Léo Marin.", "Groupama Azur", "ORG"),
+    ],
+)
+def test_a_name_before_a_subject_or_after_a_team_noun(nlp, text: str, name: str, expected: str) -> None:
     assert types_of(nlp, text)[name] == expected
