@@ -1,7 +1,8 @@
-"""Eleventh session typing rules. Unknown names the NER took for places, typed as products by the verb that launches or sells
-them (extract/actors/launch_types.py), and as organisations by the role noun they complete
-(extract/actors/role_types.py). Sentences written for the test, on the real French model; quiet
-rows keep a place a place."""
+"""Eleventh session typing rules, on the real French model: unknown names the NER took for places
+typed as products by the verb that launches or sells them (extract/actors/launch_types.py) and as
+organisations by the role noun they complete (extract/actors/role_types.py); a name before a
+clause's subject; a team noun before a person's cue. Sentences written for the test; quiet rows
+keep a place a place and an apposition an apposition."""
 
 from __future__ import annotations
 
