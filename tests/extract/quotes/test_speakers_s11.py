@@ -124,6 +124,15 @@ CASES = [
      "La seconde a insisté sur le financement : « La région investira 2 milliards. »",
      [("Les habitants attendent des transports propres", "Paul Roux"),
       ("La région investira 2 milliards.", "Marie Dupont")]),
+    ("an aside between the auxiliary and the verb, which the parser makes the verb's head",
+     "L'association Vigie Conso a de son côté dénoncé « une concentration qui fera grimper les prix ».",
+     [("une concentration qui fera grimper les prix", "Vigie Conso")]),
+    ("a source phrase naming a title, a comma and its holder",
+     "Selon le directeur général de Velmart, Philippe Palazzi, cette vente permettra de « réduire la dette ».",
+     [("réduire la dette", "Philippe Palazzi")]),
+    ("the same with the auxiliary tagged a verb after the name",
+     "L'association Que Faire a de son côté dénoncé « une hausse des prix ».",
+     [("une hausse des prix", "Que Faire")]),
 ]
 
 

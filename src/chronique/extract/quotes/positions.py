@@ -108,8 +108,9 @@ def source_reading(
             return SourceReading(phrase_speaker(context, head).key)
         if head.idx >= position and is_anonymous(context, head):
             return SourceReading(None, unnamed=True)
-        if head.idx >= position and head.pos_ == "NOUN" and fold(head.lemma_) in context.rules.voice_nouns:
-            owner = phrase_speaker(context, head).key  # "selon un porte-parole de la banque"
+        if head.idx >= position and head.pos_ == "NOUN":
+            # "selon un porte-parole de la banque", "selon le directeur général de X, Paul Y"
+            owner = phrase_speaker(context, head).key
             if owner is not None:
                 return SourceReading(owner)
     key = actor_right_after(context, position, limit)

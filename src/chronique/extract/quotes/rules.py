@@ -87,6 +87,10 @@ class QuoteRules:
     impersonal_host_nouns: frozenset[str] = frozenset()
     #: "dans": "peut-on lire dans le rapport de X" is X's.
     impersonal_document_marks: frozenset[str] = frozenset()
+    #: ("de", "son", "côté"): asides between a subject and its verb ("X a de son côté dénoncé").
+    subject_asides: tuple[tuple[str, ...], ...] = ()
+    #: "avoir", "être": an auxiliary the tagger may read as a verb between a subject and its verb.
+    auxiliary_lemmas: frozenset[str] = frozenset()
 
     def is_cue_word(self, lemma: str, form: str) -> bool:
         """Whether a token (by lemma or surface form) is a speech verb."""
@@ -186,4 +190,6 @@ def load_quote_rules(lang: str) -> QuoteRules:
         impersonal_hosts=frozenset(fold(w) for w in words.get("impersonal_hosts", [])),
         impersonal_host_nouns=frozenset(fold(w) for w in words.get("impersonal_host_nouns", [])),
         impersonal_document_marks=frozenset(fold(w) for w in words.get("impersonal_document_marks", [])),
+        subject_asides=tuple(tuple(fold(unify_apostrophes(a)).split()) for a in words.get("subject_asides", [])),
+        auxiliary_lemmas=frozenset(words.get("auxiliary_lemmas", [])),
     )

@@ -49,6 +49,7 @@ from chronique.extract.quotes.phrases import (
 )
 from chronique.extract.quotes.positions import addressee, first_speaker_in, nearest_actor, source_reading
 from chronique.nlp.tokens import first_token_from
+from chronique.text import fold
 
 __all__ = ["Attribution", "attribute", "INCISE", "TITLE", "CONTINUED", "UNNAMED"]
 
@@ -319,9 +320,26 @@ def _actor_right_before(context: QuoteContext, verb: Token) -> str | None:
             if closing == 0 and _named_in_apposition(context, mentions[-1]):
                 closing = 1  # "la directrice de Y, Claire Morel, se dit …": the title's holder
             words = words[closing + 1 :] if closing > 0 else words
-        if any(t.pos_ not in _SUBJECT_GAP for t in words):
-            return None
+        words = _without_asides(words, context.rules.subject_asides)
+        if any(t.pos_ not in _SUBJECT_GAP and t.lemma_ not in context.rules.auxiliary_lemmas for t in words):
+            return None  # (an auxiliary the tagger read as the verb, "a/VERB de son côté dénoncé", is one)
     return key if context.can_speak(key) else None
+
+
+def _without_asides(words: list[Token], asides: tuple[tuple[str, ...], ...]) -> list[Token]:
+    """The words between a subject and its verb without the asides the press sets there ("X a de
+    son côté dénoncé", "X a pour sa part estimé"), which the parser often makes the verb's head."""
+    kept: list[Token] = []
+    k = 0
+    while k < len(words):
+        folded = [fold(t.text) for t in words[k : k + 4]]
+        width = next((len(a) for a in asides if tuple(folded[: len(a)]) == a), 0)
+        if width:
+            k += width
+            continue
+        kept.append(words[k])
+        k += 1
+    return kept
 
 
 _SUBJECT_GAP = frozenset({"AUX", "ADV", "PRON", "PART", "SPACE"})
