@@ -133,6 +133,10 @@ CASES = [
     ("the same with the auxiliary tagged a verb after the name",
      "L'association Que Faire a de son côté dénoncé « une hausse des prix ».",
      [("une hausse des prix", "Que Faire")]),
+    ("a rider named by his speciality, then 'le coureur' with his age",
+     "L'équipe cycliste Groupama Azur a annoncé lundi l'arrivée du grimpeur colombien Nairo Vargas. "
+     "« Je cherchais un nouveau défi », a expliqué le coureur de 35 ans dans un communiqué.",
+     [("Je cherchais un nouveau défi", "Nairo Vargas")]),
 ]
 
 
