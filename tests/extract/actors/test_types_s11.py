@@ -57,7 +57,8 @@ def test_what_a_role_noun_is_of_is_an_organisation(nlp, text: str, name: str, ex
     [
         # a fronted participle's last name before the clause's subject is no apposition of it
         ("Fondée en 2019 par Léa Marchal et Hugo Vidal, la société édite un logiciel de paie.", "Hugo Vidal", "PERSON"),
-        # quiet: a true apposition still types the name
+        # quiet: a true apposition still types the name (an apposition the parser made the subject,
+        # closed by its comma: the Korvan row of tests/extract/relations/test_relations.py)
         ("Zelvio, une start-up nantaise, a levé 5 millions d'euros.", "Zelvio", "ORG"),
         # "cycliste" after a team noun is no person's cue
         ("L'équipe cycliste Groupama Azur a recruté le grimpeur Léo Marin.", "Groupama Azur", "ORG"),

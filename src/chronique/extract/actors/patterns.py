@@ -375,12 +375,16 @@ class UnknownNamePatterns:
     @staticmethod
     def _subject_after(tokens, comma: int) -> bool:
         """Whether the noun phrase right after the comma is the subject of the verb after it
-        (the parse says so), not an apposition of the name before the comma."""
+        ("Fondée par A et B, la société édite …"), not an apposition of the name before the comma.
+        An apposition is closed by a comma before the verb ("Korvan, concepteur de Y, a été
+        racheté"), even where the parser made it the subject."""
         j = comma + 1
         while j < len(tokens.texts) and tokens.pos[j] in ("DET", "ADJ"):
             j += 1
-        return j < len(tokens.texts) and tokens.pos[j] == "NOUN" and tokens.deps[j] in LABELS.subjects \
-            and tokens.heads[j] > j
+        if j >= len(tokens.texts) or tokens.pos[j] != "NOUN" or tokens.deps[j] not in LABELS.subjects:
+            return False
+        verb = tokens.heads[j]
+        return verb > j and "," not in tokens.texts[j + 1 : verb]
 
     def _cue_type_after(self, after: str) -> str | None:
         """The type of the cue that opens ``after``, past a determiner and one adjective
