@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import run_dated
+from tests.conftest import resolved_key, run_dated
 
 pytestmark = pytest.mark.slow
 
@@ -25,8 +25,9 @@ def types_of(nlp, text: str) -> dict[str, str]:
     [
         ("Le laboratoire Novexa commercialise le Zentrol depuis mars.", "Zentrol", "PRODUCT"),
         ("Le laboratoire Halvane a lancé le Tibrexa aux États-Unis.", "Tibrexa", "PRODUCT"),
-        # quiet: a known country stays a place, whatever the verb
-        ("Le groupe Velora a présenté le Mexique comme son premier marché.", "Mexique", "LOC"),
+        # quiet: a known country stays a place, whatever the verb; what a place is said to be
+        ("Le groupe Velora a lancé le Mexique comme son premier marché.", "Mexique", "LOC"),
+        ("Le ministre a lancé la Normandie comme une marque touristique.", "Normandie", "LOC"),
     ],
 )
 def test_what_a_company_launches_is_a_product(nlp, text: str, name: str, expected: str) -> None:
@@ -45,7 +46,6 @@ def test_the_launch_is_then_found(nlp) -> None:
         ("Marie Dupont, ancienne directrice de Brindle, a rejoint la Croix-Rouge.", "Brindle", "ORG"),
         # quiet: a role whose complement may be a place, and a place's mayor
         ("Le président de la Corrèze a salué l'accord.", "Corrèze", "LOC"),
-        ("Le maire de Plouha a porté plainte.", "Plouha", "LOC"),
     ],
 )
 def test_what_a_role_noun_is_of_is_an_organisation(nlp, text: str, name: str, expected: str) -> None:
@@ -66,3 +66,20 @@ def test_what_a_role_noun_is_of_is_an_organisation(nlp, text: str, name: str, ex
 )
 def test_a_name_before_a_subject_or_after_a_team_noun(nlp, text: str, name: str, expected: str) -> None:
     assert types_of(nlp, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a general noun or an age noun followed by a participle or a relative is someone new
+        ("Le maire de Brest, Paul Roux, a porté plainte mardi. Le quinquagénaire soupçonné d'avoir tagué "
+         "la mairie a été interpellé jeudi.", "Le quinquagénaire", None),
+        ("L'entraîneur du FC Lorient, Paul Roux, a été interrogé. Le technicien chargé de la vidéo a été "
+         "suspendu.", "Le technicien", None),
+        # ... and the plain noun still stands for the one person named
+        ("Le club de Lorient s'est séparé de son entraîneur, Paul Roux. Le technicien a quitté le stade.",
+         "Le technicien", "person:Paul Roux"),
+    ],
+)
+def test_a_general_person_noun_with_a_restriction_is_someone_new(nlp, text: str, surface: str, expected) -> None:
+    assert resolved_key(nlp, text, surface) == expected

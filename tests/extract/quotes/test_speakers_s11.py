@@ -137,6 +137,21 @@ CASES = [
      "L'équipe cycliste Groupama Azur a annoncé lundi l'arrivée du grimpeur colombien Nairo Vargas. "
      "« Je cherchais un nouveau défi », a expliqué le coureur de 35 ans dans un communiqué.",
      [("Je cherchais un nouveau défi", "Nairo Vargas")]),
+    # quiet rows found in review: readings that must stay nobody's
+    ("a title in a fronted phrase is not given to the main clause's subject",
+     "Après une longue discussion avec son entraîneur, Léo Marin a reconnu ses erreurs. L'entraîneur a "
+     "salué « sa maturité ».",
+     [("sa maturité", None)]),
+    ("nor through a complement's complement",
+     "Lors de sa rencontre avec le sélectionneur de l'équipe de Belgique, Léo Marin a évoqué son avenir. "
+     "Le sélectionneur a jugé la discussion « franche ».",
+     [("franche", None)]),
+    ("a source phrase naming someone's opponents is not that person's",
+     "Selon les adversaires de Marie Dupont, « le programme est irréaliste ».",
+     [("le programme est irréaliste", None)]),
+    ("an aside with an apostrophe",
+     "Le groupe Velora a pour l'instant estimé « inacceptable » ce plan.",
+     [("inacceptable", "Velora")]),
 ]
 
 

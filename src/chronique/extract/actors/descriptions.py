@@ -86,7 +86,7 @@ _trade_nouns = per_lexicon(TradeNouns)
 @cache
 def _age_units(lang: str) -> frozenset[str]:
     """"ans": the units of an age after a person's description (``[any_person_descriptions]``)."""
-    return frozenset(fold(w) for w in lexicon(lang, "actors")["any_person_descriptions"].get("age_units", []))
+    return frozenset(fold(w) for w in lexicon(lang, "actors").get("any_person_descriptions", {}).get("age_units", []))
 
 
 @per_lexicon
@@ -160,6 +160,9 @@ def resolve_descriptions(
         start_char = token.idx if fold(determiner.text) in contracted else determiner.idx
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
         accepted = ("ORG", "PERSON") if entity_type == "ACTOR" else kinds.accepted(entity_type)
+        general = folded in any_person or folded_lemma in any_person or folded in hypernyms or folded_lemma in hypernyms
+        if general and _restricted(doc, end):
+            continue  # "le quinquagénaire soupçonné de …", "le joueur entré à sa place": someone new
         place = _place_of_title(doc, index, token, end) if entity_type == "PERSON" else None
         nouns = (fold(token.lemma_), fold(token.text), *(hypernyms.get(folded, ()) or hypernyms.get(folded_lemma, ())))
         # "le technicien": the "sélectionneur" named; "le maire de Brest": the mayor of that place only
@@ -449,13 +452,16 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
     elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
             and texts[i - 2].islower() and folded[i - 2] in cues:
         found.append(i - 2)  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
-    elif i >= 2 and texts[i] == "," and texts[i - 1].islower() and cues.get(folded[i - 1]) == "PERSON" \
-            and pos[i - 2] == "DET":
-        found.append(i - 1)  # "s'est séparé de son entraîneur, Michel X", "Sa présidente, Nadia X"
     else:
-        title = _title_with_complement(doc, first, cues)
-        if title is not None:
-            found.append(title)  # "la ministre du Commerce, Claire Dumas"
+        bounds = tokens.expanded_bounds(mention.start, mention.end)
+        closed = _closed_apposition(tokens, bounds[1] if bounds is not None else first + 1)
+        if closed and i >= 2 and texts[i] == "," and texts[i - 1].islower() \
+                and cues.get(folded[i - 1]) == "PERSON" and pos[i - 2] == "DET":
+            found.append(i - 1)  # "s'est séparé de son entraîneur, Michel X.", "Sa présidente, Nadia X,"
+        elif closed:
+            title = _title_with_complement(doc, first, cues)
+            if title is not None:
+                found.append(title)  # "la ministre du Commerce, Claire Dumas,"
     bounds = tokens.expanded_bounds(mention.start, mention.end)  # the name's last token, no Span built
     j = bounds[1] if bounds is not None else first + 1
     if j < size and texts[j] == ",":
@@ -465,6 +471,29 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
         if j < size and texts[j].islower() and folded[j] in cues:
             found.append(j)
     return found
+
+
+#: What may close a title's apposition after the holder's name.
+_APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", "!", "?", ")"})
+
+
+def _restricted(doc: Doc, end: int) -> bool:
+    """Whether the words right after a description restrict it to someone the article has not
+    named yet: a participle or a relative clause ("le technicien chargé de la VAR", "le joueur
+    qui l'a remplacé")."""
+    if end >= len(doc):
+        return False
+    following = doc[end]
+    if following.pos_ in ("VERB", "AUX") and "Part" in following.morph.get("VerbForm", []):
+        return True
+    return following.pos_ == "PRON" and "Rel" in following.morph.get("PronType", [])
+
+
+def _closed_apposition(tokens, after_name: int) -> bool:
+    """Whether the name ending before token ``after_name`` closes an apposition ("la ministre du
+    Commerce, Claire Dumas, a …"; "… de son entraîneur, Michel X."), rather than opening the main
+    clause as its subject ("Après une discussion avec son entraîneur, Kylian X a reconnu …")."""
+    return after_name >= len(tokens.texts) or tokens.texts[after_name] in _APPOSITION_CLOSERS
 
 
 def _title_with_complement(doc: Doc, first: int, cues: dict[str, str]) -> int | None:

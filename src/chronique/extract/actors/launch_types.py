@@ -35,9 +35,11 @@ class LaunchTyper:
     def __init__(self, words: dict[str, Any], verb_lemmas: Callable[[Token], set[str]]) -> None:
         self.launch_verbs = frozenset(words.get("product_object_verbs", []))
         self.articles = frozenset(fold(w) for w in words.get("product_object_articles", []))
+        self.predicates = tuple(tuple(fold(w).split()) for w in words.get("product_object_predicates", []))
         self.verb_lemmas = verb_lemmas
 
     def apply(self, names: list[NamedSpan], is_place: Callable[[str], bool]) -> None:
+        """Retype, in place, each unknown place-typed name a launch verb takes as its object."""
         for name in names:
             if self._retypable(name, is_place) and self._launched(name.span.root):
                 name.type, name.typed_by_cue, name.rule = "PRODUCT", True, "launched"
@@ -51,6 +53,8 @@ class LaunchTyper:
         tokens = token_table(span.doc)
         if is_place(span_text(span, tokens)) or not all(w[:1].isupper() for w in span_words(span, tokens)):
             return False
+        if any(tuple(tokens.folded[span.end : span.end + len(p)]) == p for p in self.predicates):
+            return False  # "a lancé la Bretagne comme destination": what it is said to be, a place
         return span.start > 0 and tokens.folded[span.start - 1] in self.articles
 
     def _launched(self, root: Token) -> bool:

@@ -37,6 +37,7 @@ class RoleComplementTyper:
         self.links = frozenset(fold(w) for w in words.get("role_complement_links", []))
 
     def apply(self, names: list[NamedSpan], is_place: Callable[[str], bool]) -> None:
+        """Retype, in place, each unknown place-typed name that completes a role noun."""
         for name in names:
             if self._retypable(name, is_place) and self._completes_a_role(name.span.root):
                 name.type, name.typed_by_cue, name.rule = "ORG", True, "role-complement"

@@ -175,6 +175,19 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     return Reading(_naming_apposition(context, head))
 
 
+def title_holder(context: QuoteContext, head: Token) -> str | None:
+    """The actor a title phrase names: after its comma ("le directeur général de X, Paul Y"),
+    before it ("Paul Y, le directeur général de X") or right after the noun ("l'économiste Paul
+    Y"); None for a phrase that names no holder ("l'avocat de X" is X's lawyer, not X)."""
+    named = _name_after_comma(context, head) or _name_before_comma(context, head)
+    if named is not None:
+        return named
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is None or following.pos_ == "ADP":
+        return None  # "les adversaires de Marine Le Pen": a complement, however the parser hung it
+    return _naming_apposition(context, head)
+
+
 def _name_after_comma(context: QuoteContext, head: Token) -> str | None:
     """"a déclaré sa présidente, Hania Hamidi", "a expliqué le directeur général de l'hôpital,
     Paul Martin": a title phrase and, after a comma, the person it names (the parser makes the

@@ -20,7 +20,7 @@ from chronique.extract.quotes.attribution import (
     Window,
 )
 from chronique.extract.quotes.context import QuoteContext
-from chronique.extract.quotes.phrases import Reading, phrase_speaker, recent_subject_person
+from chronique.extract.quotes.phrases import Reading, phrase_speaker, recent_subject_person, title_holder
 from chronique.text import fold
 
 
@@ -109,8 +109,10 @@ def source_reading(
         if head.idx >= position and is_anonymous(context, head):
             return SourceReading(None, unnamed=True)
         if head.idx >= position and head.pos_ == "NOUN":
-            # "selon un porte-parole de la banque", "selon le directeur général de X, Paul Y"
-            owner = phrase_speaker(context, head).key
+            # "selon un porte-parole de la banque" (a voice speaks for its owner), "selon le
+            # directeur général de X, Paul Y" (a title's holder); not "selon l'avocat de X"
+            voice = fold(head.lemma_) in context.rules.voice_nouns
+            owner = phrase_speaker(context, head).key if voice else title_holder(context, head)
             if owner is not None:
                 return SourceReading(owner)
     key = actor_right_after(context, position, limit)

@@ -190,6 +190,7 @@ def load_quote_rules(lang: str) -> QuoteRules:
         impersonal_hosts=frozenset(fold(w) for w in words.get("impersonal_hosts", [])),
         impersonal_host_nouns=frozenset(fold(w) for w in words.get("impersonal_host_nouns", [])),
         impersonal_document_marks=frozenset(fold(w) for w in words.get("impersonal_document_marks", [])),
-        subject_asides=tuple(tuple(fold(unify_apostrophes(a)).split()) for a in words.get("subject_asides", [])),
+        subject_asides=tuple(tuple(fold(unify_apostrophes(a)).replace("'", "' ").split())
+                             for a in words.get("subject_asides", [])),
         auxiliary_lemmas=frozenset(words.get("auxiliary_lemmas", [])),
     )

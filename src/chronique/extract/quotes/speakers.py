@@ -330,9 +330,10 @@ def _without_asides(words: list[Token], asides: tuple[tuple[str, ...], ...]) -> 
     """The words between a subject and its verb without the asides the press sets there ("X a de
     son côté dénoncé", "X a pour sa part estimé"), which the parser often makes the verb's head."""
     kept: list[Token] = []
+    longest = max((len(a) for a in asides), default=0)
     k = 0
     while k < len(words):
-        folded = [fold(t.text) for t in words[k : k + 4]]
+        folded = [fold(t.text) for t in words[k : k + longest]]
         width = next((len(a) for a in asides if tuple(folded[: len(a)]) == a), 0)
         if width:
             k += width
