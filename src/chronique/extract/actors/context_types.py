@@ -138,9 +138,9 @@ class ContextTyper:
             if name.kb_id is None and name.key is None:
                 self._retype_alone(text, name)
                 self._retype_by_seat(text, name, surnames)
-        self.deals.apply(names, lambda t: self.is_country(t) or t in self.capitals, surnames, self.first_names)
-        self.launches.apply(names, lambda t: self.is_country(t) or t in self.capitals)
-        self.role_complements.apply(names, lambda t: self.is_country(t) or t in self.capitals)
+        self.deals.apply(names, self.is_known_place, surnames, self.first_names)
+        self.launches.apply(names, self.is_known_place)
+        self.role_complements.apply(names, self.is_known_place)
         list_kinds: dict[int, str] = {}
         for group in self._lists(doc, text, names):
             names += self._retype_list(doc, text, group, list_kinds)
@@ -375,6 +375,10 @@ class ContextTyper:
         """The type the words before ``start`` give, one adjective allowed before the last
         word: "l'acquisition prédatrice de X", "le seul concurrent crédible de X"."""
         return self.context.type_before_loosely(text, start, seen)
+
+    def is_known_place(self, text: str) -> bool:
+        """A country or a capital: a name no context retypes as an organisation or a product."""
+        return self.is_country(text) or text in self.capitals
 
     def is_country(self, text: str) -> bool:
         lowered = text.lower()

@@ -66,7 +66,9 @@ OFFICE_DETERMINERS = r"(?:le |la |l'|du |au )"
 @per_lexicon
 def description_cues(words: dict[str, Any]) -> dict[str, str]:
     """Each description noun of the lexicon, folded, with the entity type it describes."""
-    return {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
+    cues = {fold(c): t for t, listed in words["description_nouns"].items() for c in listed}
+    general = [*words.get("person_hypernyms", {}), *words.get("any_person_descriptions", {}).get("nouns", [])]
+    return {**{fold(noun): "PERSON" for noun in general}, **cues}
 
 
 @per_lexicon

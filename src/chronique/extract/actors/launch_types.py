@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from chronique.extract.actors.names import NamedSpan, span_text, span_words
+from chronique.extract.actors.names import NamedSpan, retypable_model_name
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
@@ -23,8 +23,6 @@ from chronique.text import fold
 __all__ = ["LaunchTyper"]
 
 LABELS = dependency_scheme("ud")
-#: The types the NER gives unknown product names that a launch verb may correct.
-RETYPABLE = frozenset({"LOC", "OTHER"})
 #: How many words such a name may have.
 MAX_WORDS = 2
 
@@ -46,13 +44,9 @@ class LaunchTyper:
 
     def _retypable(self, name: NamedSpan, is_place: Callable[[str], bool]) -> bool:
         span = name.span
-        if name.kb_id is not None or name.key is not None or name.typed_by_cue or name.type not in RETYPABLE:
-            return False
-        if name.source != "model" or name.rule == "place" or len(span) > MAX_WORDS:
+        if len(span) > MAX_WORDS or not retypable_model_name(name, is_place):
             return False
         tokens = token_table(span.doc)
-        if is_place(span_text(span, tokens)) or not all(w[:1].isupper() for w in span_words(span, tokens)):
-            return False
         if any(tuple(tokens.folded[span.end : span.end + len(p)]) == p for p in self.predicates):
             return False  # "a lancé la Bretagne comme destination": what it is said to be, a place
         return span.start > 0 and tokens.folded[span.start - 1] in self.articles

@@ -8,7 +8,7 @@ statistical NER and the patterns for unknown names (:mod:`actor_patterns`). Each
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -198,3 +198,23 @@ def glued_hyphen(tokens: TokenTable, i: int) -> bool:
     words on each side."""
     return (0 < i < len(tokens) - 1 and tokens.texts[i] == "-"
             and tokens.ends[i - 1] == tokens.starts[i] and tokens.ends[i] == tokens.starts[i + 1])
+
+
+#: The types the NER gives the unknown names a clause may retype (a product or a company it took
+#: for a place, or left untyped).
+UNSURE_MODEL_TYPES = frozenset({"LOC", "OTHER"})
+
+
+def retypable_model_name(name: NamedSpan, is_place: Callable[[str], bool],
+                         types: frozenset[str] = UNSURE_MODEL_TYPES) -> bool:
+    """Whether a clause may retype ``name``: the model's guess of one of ``types``, which no
+    knowledge base, cue or place rule typed, that no lexicon knows as a place, every word
+    capitalised (the context typers of ``launch_types`` and ``role_types``)."""
+    span = name.span
+    if name.kb_id is not None or name.key is not None or name.typed_by_cue or name.type not in types:
+        return False
+    if name.source != "model" or name.rule == "place":
+        return False
+    tokens = token_table(span.doc)
+    return not is_place(span_text(span, tokens)) and all(w[:1].isupper() for w in span_words(span, tokens))
+

@@ -16,16 +16,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from chronique.extract.actors.names import NamedSpan, span_text, span_words
+from chronique.extract.actors.names import NamedSpan, retypable_model_name
 from chronique.nlp.labels import dependency_scheme
-from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["RoleComplementTyper"]
 
 LABELS = dependency_scheme("ud")
-#: The types the NER gives unknown company names that a role noun may correct.
-RETYPABLE = frozenset({"LOC", "OTHER"})
 
 
 class RoleComplementTyper:
@@ -39,18 +36,8 @@ class RoleComplementTyper:
     def apply(self, names: list[NamedSpan], is_place: Callable[[str], bool]) -> None:
         """Retype, in place, each unknown place-typed name that completes a role noun."""
         for name in names:
-            if self._retypable(name, is_place) and self._completes_a_role(name.span.root):
+            if retypable_model_name(name, is_place) and self._completes_a_role(name.span.root):
                 name.type, name.typed_by_cue, name.rule = "ORG", True, "role-complement"
-
-    @staticmethod
-    def _retypable(name: NamedSpan, is_place: Callable[[str], bool]) -> bool:
-        span = name.span
-        if name.kb_id is not None or name.key is not None or name.typed_by_cue or name.type not in RETYPABLE:
-            return False
-        if name.source != "model" or name.rule == "place":
-            return False
-        tokens = token_table(span.doc)
-        return not is_place(span_text(span, tokens)) and all(w[:1].isupper() for w in span_words(span, tokens))
 
     def _completes_a_role(self, root: Token) -> bool:
         """"directrice de Brindle": the name hangs on a role noun through "de"."""
