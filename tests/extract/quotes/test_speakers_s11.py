@@ -137,6 +137,9 @@ CASES = [
      "L'équipe cycliste Groupama Azur a annoncé lundi l'arrivée du grimpeur colombien Nairo Vargas. "
      "« Je cherchais un nouveau défi », a expliqué le coureur de 35 ans dans un communiqué.",
      [("Je cherchais un nouveau défi", "Nairo Vargas")]),
+    ("a title with its place after the holder's name",
+     "Marc Le Gall, maire de Brest, a reçu les syndicats. « Rien n'est décidé », a déclaré le maire de Brest.",
+     [("Rien n'est décidé", "Marc Le Gall")]),
     # quiet rows found in review: readings that must stay nobody's
     ("a title in a fronted phrase is not given to the main clause's subject",
      "Après une longue discussion avec son entraîneur, Léo Marin a reconnu ses erreurs. L'entraîneur a "

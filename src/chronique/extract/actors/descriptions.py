@@ -402,7 +402,7 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
         if nouns is None:
             nouns = around[(mention.start, mention.end)] = _title_nouns(doc, i, mention, cues)
         for noun in nouns:
-            place = _place_between(index, noun, i)
+            place = _place_between(index, noun, i) if noun < i else _place_after(tokens, index, noun)
             for form in (tokens.folded_lemmas[noun], tokens.folded[noun]):
                 titles.setdefault(form, set()).add(mention.key)
                 if place is not None:
@@ -424,6 +424,18 @@ def _place_between(index: ActorIndex, noun: int, name: int) -> str | None:
     """The place a title's complement names between the title noun and its holder's name ("Le
     maire de Brest, Marc Le Gall"), if any."""
     for i in range(noun + 1, name):
+        mention = index.mention_at_index(i)
+        if mention is not None and mention.key.startswith(_PLACE_PREFIX):
+            return mention.key
+    return None
+
+
+def _place_after(tokens, index: ActorIndex, noun: int) -> str | None:
+    """The place a title's complement names after the title noun when the title follows its
+    holder's name ("Marc Le Gall, maire de Brest, …"): up to the next punctuation."""
+    for i in range(noun + 1, min(noun + 1 + MAX_TITLE_COMPLEMENT, len(tokens.texts))):
+        if tokens.is_punct[i]:
+            return None
         mention = index.mention_at_index(i)
         if mention is not None and mention.key.startswith(_PLACE_PREFIX):
             return mention.key
