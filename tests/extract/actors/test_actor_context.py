@@ -143,6 +143,9 @@ def test_a_persons_surname_with_a_seat_stays_that_person(nlp):
         ("Le théâtre du Gymnase a annulé sa saison.", "théâtre du Gymnase", ()),
         ("L'opéra national de Bordeaux a signé un accord avec la ville.", "opéra national de Bordeaux", ()),
         ("L'hôpital de Quimper a porté plainte contre le fournisseur.", "hôpital de Quimper", ()),
+        # a local authority's own capitalised name, which the model calls a place
+        ("La Région Bretagne a investi 10 millions d'euros dans la start-up Velora.", "Région Bretagne", ()),
+        ("La Ville de Rennes a porté plainte contre le bailleur.", "Ville de Rennes", ()),
         # one actor: "le tribunal" after the full name of the court
         ("Le tribunal judiciaire de Lille a condamné l'éditeur. Le tribunal a aussi ordonné une publication.",
          "tribunal judiciaire de Lille", ("tribunal",)),

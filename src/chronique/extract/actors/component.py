@@ -272,6 +272,7 @@ class ActorRecognizer:
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
         names = self._keep_longest(names + self.patterns.propagate(doc, names, sure))
         names = self.context_typer.apply(doc, text, _through_hyphens(names))
+        self.institutions.capitalised_local_authorities(names)
         self.institutions.join_by_domain(names)
         return names
 

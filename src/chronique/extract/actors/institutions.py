@@ -188,8 +188,9 @@ class InstitutionFinder:
         tokens = token_table(doc)
         for i in tokens.positions(self.lookup["heads"]):  # where a head may stand
             text = tokens.texts[i]
-            if not text.islower() and text not in ("État", "Etat", "Parlement", "Trésor"):
-                continue  # ``token.is_lower`` is ``text.islower()``: decided before building the Token
+            if not text.islower() and text not in ("État", "Etat", "Parlement", "Trésor") \
+                    and not (text.lower() in self.with_place_by_first and not tokens.sent_starts[i]):
+                continue  # (a capitalised authority, "la Ville de Marseille", is one too)
             if text not in self.with_demonym and text not in self.with_name \
                     and text.lower() not in self.with_place_by_first:
                 continue  # heads no description (``_description_end``'s first test; ``lower_`` is ``lower()``)
@@ -228,6 +229,18 @@ class InstitutionFinder:
             if tuple(word.lower() for word in texts[head : head + len(words)]) == words:
                 return self._place_end(doc, head + len(words))
         return None
+
+    def capitalised_local_authorities(self, names: list[NamedSpan]) -> None:
+        """"la Région Réunion", "la Ville de Paris": a place-typed model name opening on a
+        capitalised head of ``with_place`` (the authority's own name) is that authority, an
+        organisation, as "la ville de Lyon" is."""
+        for name in names:
+            span = name.span
+            if name.type != "LOC" or name.source != "model" or name.kb_id is not None or len(span) < 2:
+                continue
+            head = span[0].text
+            if head[:1].isupper() and (head.lower(),) in self.with_place and not head.isupper():
+                name.type, name.typed_by_cue, name.rule = "ORG", True, "institution"
 
     def join_by_domain(self, names: list[NamedSpan]) -> None:
         """"le gendarme de la concurrence espagnol" … "la Commission nationale des marchés et de la
