@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.data import lexicon
 from chronique.extract.actors.coref_focus import quoted_ranges, window_start
-from chronique.extract.actors.descriptions import COMPLEMENT_LINKS, titles_given
+from chronique.extract.actors.descriptions import COMPLEMENT_LINKS, adjectives_end, titles_given
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention, text_of
@@ -43,8 +43,6 @@ __all__ = ["possessive_descriptions"]
 LABELS = dependency_scheme("ud")
 #: The kinds of actor a relation may join.
 ACTOR_TYPES = frozenset({"ORG", "PERSON", "LOC"})
-#: How many adjectives may follow the noun ("son grand rival américain" has one before).
-MAX_ADJECTIVES = 2
 
 
 class _Relations:
@@ -149,9 +147,7 @@ def _phrase_at(folded: list[str], lemmas: list[str], i: int, relations: _Relatio
 def _phrase_end(doc: Doc, end: int) -> int | None:
     """The end of the description past its adjectives; ``None`` when a name or a complement
     follows ("son rival Boeing", "sa filiale de Lyon")."""
-    start = end
-    while end < len(doc) and end - start < MAX_ADJECTIVES and doc[end].is_lower and doc[end].pos_ == "ADJ":
-        end += 1
+    end = adjectives_end(doc, end)
     following = doc[end] if end < len(doc) else None
     if following is None:
         return end

@@ -85,6 +85,12 @@ _name_kinds = per_lexicon(NameKinds)
 _trade_nouns = per_lexicon(TradeNouns)
 
 
+@per_lexicon
+def _any_person(words: dict[str, Any]) -> frozenset[str]:
+    """The folded nouns that stand for any one person in focus ("l'intéressé"), once per lexicon."""
+    return frozenset(fold(n) for n in words.get("any_person_descriptions", {}).get("nouns", []))
+
+
 @cache
 def _age_units(lang: str) -> frozenset[str]:
     """"ans": the units of an age after a person's description (``[any_person_descriptions]``)."""
@@ -134,7 +140,7 @@ def resolve_descriptions(
     #: contracted: "du géant américain", "au groupe": the mention starts at the noun (no "du" in an alias)
     determiners, contracted, generic, qualified_only = _description_words(words)
     hypernyms = _person_hypernyms(words)
-    any_person = frozenset(fold(n) for n in words.get("any_person_descriptions", {}).get("nouns", []))
+    any_person = _any_person(words)
     index = growing_index(doc, mentions)
     titles = titles_given(doc, index, entities, _title_cues(words))
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []
@@ -201,14 +207,21 @@ def resolve_descriptions(
     return found
 
 
+def adjectives_end(doc: Doc, start: int) -> int:
+    """The position past the lower-case adjectives (at most ``MAX_ADJECTIVES``) from ``start``,
+    right after a description's noun ("le club parisien", "son rival américain")."""
+    end = start
+    while end < len(doc) and end - start < MAX_ADJECTIVES and doc[end].is_lower and doc[end].pos_ == "ADJ":
+        end += 1
+    return end
+
+
 def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> int | None:
     """The end of "le club parisien" (adjectives in); ``None`` when the noun introduces a name
     ("le club Everton", "la plateforme britannique Velora") or has a complement ("le club de
     Valdor", "la chaîne de valeur"). A title keeps a complement that names no actor ("le
     ministre de l'Économie"); with an actor it is a role ("le patron de Velora"), read elsewhere."""
-    end = noun.i + 1
-    while end < len(doc) and end - noun.i <= MAX_ADJECTIVES and doc[end].is_lower and doc[end].pos_ == "ADJ":
-        end += 1
+    end = adjectives_end(doc, noun.i + 1)
     following = doc[end] if end < len(doc) else None
     if following is None:
         return end
