@@ -102,7 +102,7 @@ def _last_pair(doc, text, mentions, entities, char) -> tuple[str, str] | None:
 MAX_CONJUNCT_TITLE = 8
 
 
-def _joined_by_and(doc, text: str, left_end: int, right_start: int) -> bool:
+def _joined_by_and(doc: Doc, text: str, left_end: int, right_start: int) -> bool:
     """"A et B", and "le maire de X, A, et le président de Y, B": "et" opens the gap (after the
     left conjunct's closing comma) and what follows it before the right name is a title phrase,
     no verb and no sentence end."""

@@ -39,7 +39,7 @@ from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_lexicon
 from chronique.nlp.parse_table import parse_table
-from chronique.nlp.tokens import first_token_from, token_table
+from chronique.nlp.tokens import TokenTable, first_token_from, token_table
 from chronique.text import fold
 
 __all__ = ["resolve_descriptions", "titles_given"]
@@ -443,7 +443,7 @@ def _place_between(index: ActorIndex, noun: int, name: int) -> str | None:
     return None
 
 
-def _place_after(tokens, index: ActorIndex, noun: int) -> str | None:
+def _place_after(tokens: TokenTable, index: ActorIndex, noun: int) -> str | None:
     """The place a title's complement names after the title noun when the title follows its
     holder's name ("Marc Le Gall, maire de Brest, …"): up to the next punctuation."""
     for i in range(noun + 1, min(noun + 1 + MAX_TITLE_COMPLEMENT, len(tokens.texts))):
@@ -516,7 +516,7 @@ def _restricted(doc: Doc, end: int) -> bool:
     return following.pos_ == "PRON" and "Rel" in following.morph.get("PronType", [])
 
 
-def _closed_apposition(tokens, after_name: int) -> bool:
+def _closed_apposition(tokens: TokenTable, after_name: int) -> bool:
     """Whether the name ending before token ``after_name`` closes an apposition ("la ministre du
     Commerce, Claire Dumas, a …"; "… de son entraîneur, Michel X."), rather than opening the main
     clause as its subject ("Après une discussion avec son entraîneur, Kylian X a reconnu …")."""

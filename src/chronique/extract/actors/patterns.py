@@ -373,7 +373,7 @@ class UnknownNamePatterns:
         return found
 
     @staticmethod
-    def _subject_after(tokens, comma: int) -> bool:
+    def _subject_after(tokens: TokenTable, comma: int) -> bool:
         """Whether the noun phrase right after the comma is the subject of the verb after it
         ("Fondée par A et B, la société édite …"), not an apposition of the name before the comma.
         An apposition is closed by a comma before the verb ("Korvan, concepteur de Y, a été

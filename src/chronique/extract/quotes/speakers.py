@@ -48,6 +48,7 @@ from chronique.extract.quotes.phrases import (
     subject_of,
 )
 from chronique.extract.quotes.positions import addressee, first_speaker_in, nearest_actor, source_reading
+from chronique.nlp.extensions import ActorMention
 from chronique.nlp.tokens import first_token_from
 from chronique.text import fold
 
@@ -346,7 +347,7 @@ def _without_asides(words: list[Token], asides: tuple[tuple[str, ...], ...]) -> 
 _SUBJECT_GAP = frozenset({"AUX", "ADV", "PRON", "PART", "SPACE"})
 
 
-def _named_in_apposition(context: QuoteContext, mention) -> bool:
+def _named_in_apposition(context: QuoteContext, mention: ActorMention) -> bool:
     """A person's name set between commas right after a title phrase ("la directrice de Y,
     Claire Morel, …"): the subject itself, not the complement of an apposition ("X, avocat de Y,
     …", where Y is no speaker)."""
