@@ -53,6 +53,8 @@ class RelationRules:
         self.possessives = {fold(x) for x in w["possessives"]}
         self.former = {fold(x) for x in lexicon(lang, "references")["former_words"]}
         self.member_possessor_nouns = frozenset(fold(x) for x in w.get("member_possessor_nouns", ()))
+        self.bare_title_articles = frozenset(fold(x) for x in w.get("bare_title_articles", ()))
+        self.bare_title_titles = frozenset(w.get("bare_title_titles", ()))
         self.membership = {fold(x) for x in w["membership_words"]}
         self.of_words = {fold(x) for x in w["of_words"]}
         self.genitives = {fold(x) for x in w["genitive_markers"]}

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.relations.base import RelationRules
 from chronique.extract.relations.doc_actors import DocActors
-from chronique.extract.relations.nouns import PRODUCT_OF, NounPhrase
+from chronique.extract.relations.nouns import PRODUCT_OF, ROLE, NounPhrase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import TokenTable, first_token_from, token_table
@@ -72,6 +72,38 @@ class ComplementRules(RelationRules):
             if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys, actors):
                 return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
         return []
+
+    def _topic_organisation(self, doc: Doc, phrase: NounPhrase, named: list[tuple[str, tuple[int, int]]],
+                            actors: DocActors) -> list[tuple[str, tuple[int, int]]]:
+        """"explique le PDG Julien X": a company title with only an article before it and its
+        holder's name right after it names no organisation, and the reader takes it for the one
+        the text has just been telling of: the only organisation named since the start of the
+        sentence before (two, as in "Meta a racheté Lumo. Le fondateur X …", and the reader
+        cannot tell). Not "le président X" or "le ministre X" (relations.toml
+        ``bare_title_titles``), and never a state, an institution or a news agency."""
+        if phrase.possessive or phrase.former or phrase.noun_start - phrase.start != 1 or len(named) != 1:
+            return []
+        if token_table(doc).folded[phrase.start] not in self.bare_title_articles:
+            return []
+        roles = [s for s in phrase.senses if s.relation == ROLE and s.titles]
+        if not roles or roles[0].titles[0] not in self.bare_title_titles or phrase.end >= len(doc):
+            return []
+        holder, (holder_start, _) = named[0]
+        if holder_start != doc[phrase.end].idx or actors.type_of(holder) != "PERSON":
+            return []
+        if self.kb.get(holder) is not None:
+            return []  # a person the knowledge base knows has the posts it records (``_known_posts``)
+        before = doc[phrase.start].idx
+        window = self._window_start(doc, doc[phrase.start])
+        organisations = {m.key for m in actors.mentions
+                         if window <= m.start and m.end <= before and actors.type_of(m.key) == "ORG"}
+        if len(organisations) != 1:
+            return []
+        key = organisations.pop()
+        known = self.kb.get(key)
+        if self.government.is_state(key, actors) or (known is not None and known.kind is not None):
+            return []  # a state, a regulator or a news agency ("a confirmé à l'AFP") gives no company title
+        return [(key, (before, before + len(doc[phrase.start])))]
 
     def _serves_members(self, doc: Doc, phrase: NounPhrase) -> bool:
         """"son entraîneur", "son patron": a noun whose holder leads the organisation its

@@ -121,6 +121,8 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
                 continue
             if not complements:
                 complements = self._known_posts(doc, phrase, named, actors)
+            if not complements:
+                complements = self._topic_organisation(doc, phrase, named, actors)
             phrase_span = (doc[phrase.start].idx, doc[phrase.end - 1].idx + len(doc[phrase.end - 1]))
             for named_key, named_span in named:
                 for comp_key, comp_span in complements:

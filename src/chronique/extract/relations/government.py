@@ -100,6 +100,16 @@ class GovernmentStates:
                 return found.pop() if len(found) == 1 else None
         return None
 
+    def is_state(self, key: str, actors: DocActors) -> bool:
+        """Whether the actor is a state or its government by one of its names ("l'État", "le
+        gouvernement italien", "la France"): no company title is held there."""
+        countries = set(self.countries.values())
+        for entity in actors.doc._.entities or []:
+            if entity.key == key:
+                names = [fold(n) for n in (entity.name, *entity.aliases)]
+                return any(n in countries or (n.split() or [""])[0] in self.state_words for n in names)
+        return False
+
     def _foreign_state_near(self, doc: Doc, noun_end: int) -> bool:
         """Whether the sentence names, before the title, a country other than the home one, or
         its people, even where the recognizer found no actor ("Pour l'Espagne, X, ancienne
