@@ -104,12 +104,15 @@ class HolderRules(ComplementRules):
 
     def _named_by_locution(self, doc, phrase, noun, actors, types):
         """"le JDD aux mains de X", "Y, dans le giron de X": a prepositional phrase names the
-        actor it follows, with or without a comma."""
+        actor it follows, with or without a comma (with one for a locution that may tell how
+        the clause's action went: "Y, sous la houlette de X")."""
         if doc[phrase.noun_start].pos_ != "ADP" or phrase.start < 1:
             return []
         before = phrase.start - 1
         if doc[before].text == "," and before >= 1:
             before -= 1
+        elif all(sense.needs_comma for sense in phrase.senses):
+            return []
         mention = actors.by_end.get(doc[before].idx + len(doc[before].text))
         if mention and actors.type_of(mention.key) in types:
             return [(mention.key, (mention.start, mention.end))]

@@ -44,6 +44,9 @@ class NounSense:
     titles: tuple[str, ...] = ()
     # "son entreprise xAI", "QSI, propriétaire du PSG": the complement is the relation's source.
     complement_first: bool = False
+    # "sous la houlette de X": without a comma after the name before it, the locution tells how
+    # the clause's action went ("A a fusionné avec B sous la houlette de X"), not who leads B.
+    needs_comma: bool = False
 
     def fits(self, named_type: str | None, complement_type: str | None) -> bool:
         return named_type in self.named_types and complement_type in self.complement_types
@@ -80,6 +83,10 @@ def _senses(words: dict[str, Any], role_nouns: dict[str, list[str]]) -> list[tup
         *(
             ([noun], NounSense(ROLE, frozenset({person, other}), frozenset({org, other}), tuple(titles)))
             for noun, titles in role_nouns.items()
+        ),
+        *(  # "le groupe X, sous la houlette de Y": Y, the complement, leads X
+            ([locution], NounSense(ROLE, frozenset({org}), frozenset({person}), tuple(titles), True, True))
+            for locution, titles in words.get("led_locutions", {}).items()
         ),
     ]
 
