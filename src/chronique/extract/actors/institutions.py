@@ -66,7 +66,10 @@ class InstitutionFinder:
     def __init__(self, words: dict[str, Any], places: dict[str, Any], kb: KnowledgeBase) -> None:
         institutions = words["institutions"]
         self.with_demonym = frozenset(institutions["with_demonym"])
-        self.with_place = {tuple(h.split(" ")) for h in institutions["with_place"]}
+        # lower-cased and split as the tokenizer splits them ("chambre d'agriculture": "d'" alone)
+        self.with_place = {tuple(h.lower().replace("'", "' ").split()) for h in institutions["with_place"]}
+        #: Heads written as acronyms ("CHU de Brest"), which the model's place names may open on.
+        self.acronym_heads = frozenset(h.lower() for h in institutions["with_place"] if h.isupper())
         self.with_place_by_first: dict[str, list[tuple[str, ...]]] = {}  # in the set's order
         for words_of_head in self.with_place:
             self.with_place_by_first.setdefault(words_of_head[0], []).append(words_of_head)
@@ -84,6 +87,7 @@ class InstitutionFinder:
         self.demonyms = {form for masculine in places["demonyms"] for form in demonym_forms(masculine, endings)}
         self.locative = frozenset(places["locative_prepositions"])
         self.place_links = frozenset(places["place_links"])
+        self.place_articles = frozenset(fold(a) for a in places.get("place_articles", ()))
         self.capitals: dict[str, str] = dict(places["capitals"])
         self.countries = frozenset(places["countries"])
         self.longest_country = max((len(c.replace("-", " - ").replace("'", "' ").split()) for c in self.countries), default=1)
@@ -239,7 +243,8 @@ class InstitutionFinder:
             if name.type != "LOC" or name.source != "model" or name.kb_id is not None or len(span) < 2:
                 continue
             head = span[0].text
-            if head[:1].isupper() and (head.lower(),) in self.with_place and not head.isupper():
+            if head[:1].isupper() and (head.lower(),) in self.with_place \
+                    and (not head.isupper() or head.lower() in self.acronym_heads):
                 name.type, name.typed_by_cue, name.rule = "ORG", True, "institution"
 
     def join_by_domain(self, names: list[NamedSpan]) -> None:
@@ -291,6 +296,8 @@ class InstitutionFinder:
         if i + 1 >= len(folded) or folded[i] not in self.place_links:
             return None
         place = i + 1
+        if folded[i] == "de" and folded[place] in self.place_articles and place + 1 < len(folded):
+            place += 1  # "la chambre d'agriculture de la Manche", "le CHU de l'Orne"
         if not tokens.texts[place][:1].isupper() or tokens.pos[place] not in ("PROPN", "NOUN", "X") \
                 or tokens.sent_starts[place]:
             return None

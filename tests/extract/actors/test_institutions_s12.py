@@ -1,0 +1,40 @@
+"""Local institutions named by their head and their place (twelfth session), on the real French
+model: heads of several words with an apostrophe ("la chambre d'agriculture de X"), heads written
+as acronyms ("le CHU de Brest", which the model reads as a place), and a place that keeps its
+article after "de" ("de la Manche"). Sentences written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import run_dated
+
+pytestmark = pytest.mark.slow
+
+
+def types_of(nlp, text: str) -> dict[str, str]:
+    doc = run_dated(nlp, text, dt.date(2026, 3, 2))
+    return {e.name: e.type for e in doc._.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le centre hospitalier de Lorient et la clinique de Quimperlé vont coopérer.", "centre hospitalier de Lorient"),
+        ("Le CHU de Brest a ouvert un nouveau service mardi.", "CHU de Brest"),
+        ("La caisse primaire d'assurance maladie du Morbihan a porté plainte.",
+         "caisse primaire d'assurance maladie du Morbihan"),
+        ("La chambre d'agriculture de la Manche a voté mardi contre le projet.", "chambre d'agriculture de la Manche"),
+        ("La communauté de communes de Pontivy a voté le budget.", "communauté de communes de Pontivy"),
+    ],
+)
+def test_a_local_institution_is_an_organisation(nlp, text: str, name: str) -> None:
+    assert types_of(nlp, text).get(name) == "ORG"
+
+
+def test_a_place_after_its_article_is_still_a_place(nlp) -> None:
+    # "de la" before a lower-case word names no place: no institution is made of it
+    found = types_of(nlp, "La chambre d'agriculture de la région a voté mardi.")
+    assert not any(name.startswith("chambre") for name in found)
