@@ -35,6 +35,7 @@ from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, se
 from chronique.extract.actors.particle_names import joined_at_particles
 from chronique.extract.actors.patterns import UnknownNamePatterns, cut_before_known_companies, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
+from chronique.extract.actors.work_titles import WorkTitleFinder
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Entity
 from chronique.nlp.actor_index import ActorIndex
@@ -233,6 +234,7 @@ class ActorRecognizer:
         self.context_typer = ContextTyper(self.words, places, self.patterns.first_names, kb, lexicon(lang, "kinds"),
                                           lexicon(lang, "persons"))
         self.institutions = InstitutionFinder(self.words, places, kb)
+        self.work_titles = WorkTitleFinder(self.words)
         self.particles = self.patterns.particles
         self.cues = CueIndex(
             ((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues),
@@ -259,7 +261,7 @@ class ActorRecognizer:
     def _find_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         """Known names, model names and pattern names, overlaps settled, then propagated."""
         known = self.known.find(doc, text)
-        patterned = self.patterns.find(doc, text) + self.institutions.find(doc, text)
+        patterned = self.patterns.find(doc, text) + self.institutions.find(doc, text) + self.work_titles.find(doc)
         patterned = cut_before_known_companies(patterned, known, self.particles)  # "Tim Cook d'Apple"
         anchors = _Anchors(known + [p for p in patterned if p.type == "PERSON"])
         model = [n for n in self._model_names(doc, text) if not _swallows_names(n.span, anchors)]

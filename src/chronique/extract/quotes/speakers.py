@@ -67,7 +67,7 @@ def attribute(
         return Attribution(None, title.group().strip(" :"), rule=TITLE)
     if previous is not None and _is_gloss(context, index):
         return previous
-    if _is_glossed_term(context, index):
+    if _is_glossed_term(context, index) or _is_work_title(context, index):
         return Attribution(None, rule=TITLE)
     incise = read_incise(context, index, after, last_known)
     if incise is not None and incise.speaker is not None:
@@ -145,6 +145,17 @@ def _is_glossed_term(context: QuoteContext, index: int) -> bool:
     marks = {c for pair in context.rules.marks for c in pair}
     is_term = len(context.text[span.start : span.end].split()) <= MAX_TERM_WORDS
     return is_term and bool(gloss.strip()) and not any(c in marks for c in gloss)
+
+
+def _is_work_title(context: QuoteContext, index: int) -> bool:
+    """"face à « Bonjour ! » sur TF1": the quoted words are the title of a work the recognizer
+    found (``extract/actors/work_titles.py``), which nobody says."""
+    span = context.spans[index]
+    words = context.text[span.start : span.end]
+    start = span.start + len(words) - len(words.lstrip())
+    end = span.start + len(words.rstrip())
+    return any(m.start == start and m.end == end and m.rule == "work-title"
+               for m in context.actors.outermost_between(start, end))
 
 
 def _colon_introduction(
