@@ -1,0 +1,47 @@
+"""Generalisation, twelfth session: a party's or a club's exclusion, and the verbs of a win.
+
+- "Le parti a exclu X", "X a été exclu du parti", "radié de l'ordre": the organisation dismisses a
+  person (LEAVE X → the organisation). "exclure" of anything else ("exclut toute hausse
+  d'impôts", "n'exclut pas de racheter") states nothing.
+- A side that beats, eliminates or dominates another competes with it ("Le PSG a battu le FC
+  Nantes", "La France a éliminé l'Italie"); beating a record names no rival.
+
+Real model, sentences of our own (``slow``); the rows that give nothing are the precision check.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.conftest import named_events
+
+pytestmark = pytest.mark.slow
+PUBLISHED = datetime.date(2026, 3, 12)
+
+CASES = [
+    ("a party excludes its treasurer",
+     "Le Parti socialiste a exclu lundi son trésorier, Marc Delorme.",
+     {("LEAVE", "Marc Delorme", "Parti socialiste")}),
+    ("excluded from a party, passive",
+     "Marc Delorme a été exclu du Parti socialiste.",
+     {("LEAVE", "Marc Delorme", "Parti socialiste")}),
+    ("a club beats another",
+     "Le PSG a battu le FC Nantes samedi au Parc des Princes.",
+     {("COMPETE", "Paris Saint-Germain", "FC Nantes")}),
+    ("a national team eliminates another",
+     "La France a éliminé l'Italie en quart de finale.",
+     {("COMPETE", "France", "Italie")}),
+    ("ruling out a tax rise: no event",
+     "Le ministre Paul Verdier exclut toute hausse d'impôts.",
+     set()),
+    ("beating a record: no rival",
+     "Le groupe Velia a battu un record de ventes en mars.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_exclusions_and_wins(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected
