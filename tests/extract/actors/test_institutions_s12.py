@@ -38,3 +38,24 @@ def test_a_place_after_its_article_is_still_a_place(nlp) -> None:
     # "de la" before a lower-case word names no place: no institution is made of it
     found = types_of(nlp, "La chambre d'agriculture de la région a voté mardi.")
     assert not any(name.startswith("chambre") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("La Fondation Brigitte Bardot a critiqué le zoo de Beauval.", "Fondation Brigitte Bardot", "ORG"),
+        ("La fondation Jean Jaurès a publié une note sur les retraites.", "fondation Jean Jaurès", "ORG"),
+        ("Le lycée Victor-Hugo de Poitiers a fermé ses portes mardi.", "lycée Victor-Hugo de Poitiers", "ORG"),
+        ("L'hôpital Georges-Pompidou a été visé par une cyberattaque.", "hôpital Georges-Pompidou", "ORG"),
+    ],
+)
+def test_a_house_named_after_a_person_is_the_house(nlp, text: str, name: str, expected: str) -> None:
+    found = types_of(nlp, text)
+    assert found.get(name) == expected
+    assert "PERSON" not in found.values()
+
+
+def test_a_house_of_its_own_name_keeps_it(nlp) -> None:
+    # "Privacy International" opens on no first name: the association's own name, the head apart
+    found = types_of(nlp, "L'association Privacy International a saisi la Cnil en 2018.")
+    assert found.get("Privacy International") == "ORG"

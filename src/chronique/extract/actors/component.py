@@ -29,6 +29,7 @@ from spacy.util import filter_spans
 from chronique.data import lexicon
 from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
+from chronique.extract.actors.eponyms import EponymTyper
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
 from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, seen_last_words, span_text, span_words
@@ -235,6 +236,7 @@ class ActorRecognizer:
                                           lexicon(lang, "persons"))
         self.institutions = InstitutionFinder(self.words, places, kb)
         self.work_titles = WorkTitleFinder(self.words)
+        self.eponyms = EponymTyper(self.words)
         self.particles = self.patterns.particles
         self.cues = CueIndex(
             ((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues),
@@ -274,6 +276,7 @@ class ActorRecognizer:
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
         names = self._keep_longest(names + self.patterns.propagate(doc, names, sure))
         names = self.context_typer.apply(doc, text, _through_hyphens(names))
+        self.eponyms.apply(doc, names)
         self.institutions.capitalised_local_authorities(names)
         self.institutions.join_by_domain(names)
         return names
