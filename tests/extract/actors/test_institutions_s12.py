@@ -59,3 +59,10 @@ def test_a_house_of_its_own_name_keeps_it(nlp) -> None:
     # "Privacy International" opens on no first name: the association's own name, the head apart
     found = types_of(nlp, "L'association Privacy International a saisi la Cnil en 2018.")
     assert found.get("Privacy International") == "ORG"
+
+
+def test_an_acronym_the_model_took_for_a_place_is_the_first_word_of_a_name(nlp) -> None:
+    doc = run_dated(nlp, "L'armateur MSC Croisières a commandé deux navires. MSC avait annulé l'an dernier "
+                         "une commande passée auprès de l'italien Fincantieri.", dt.date(2026, 3, 2))
+    msc = [m for m in doc._.actor_mentions if doc.text[m.start:m.end] == "MSC"]
+    assert [m.key for m in msc] == ["org:MSC Croisières"]

@@ -182,6 +182,10 @@ class ContextTyper:
             ]
             if word.isupper() and len(word) >= 2:
                 holders = bracketed or defined.get(word) or [n for n in long_names if self._initials(n) == word]
+                if not holders and model_place:
+                    # "MSC Croisières … MSC" the model took for a place: the longer name's first
+                    # word (an acronym it knows as an organisation, "RTL", may be another actor)
+                    holders = [n for n in long_names if tokens.texts[n.span.start] == word]
                 if bracketed:
                     defined[word] = bracketed
             elif model_place:
