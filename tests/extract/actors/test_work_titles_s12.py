@@ -60,3 +60,15 @@ def test_speech_in_guillemets_is_no_title(nlp, text: str, words: str) -> None:
 def test_a_works_title_is_nobodys_words(nlp, text: str) -> None:
     doc = run_dated(nlp, text, dt.date(2026, 4, 7))
     assert [(q.text, q.speaker) for q in doc._.quotes] == [(text.split("« ")[1].split(" »")[0], None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Le groupe Velia a lancé une nouvelle batterie, baptisée Shenxing.", "Shenxing", "PRODUCT"),
+        ("Le constructeur a dévoilé un SUV électrique baptisé Kaelo.", "Kaelo", "PRODUCT"),
+        ("Les deux fondateurs ont créé une société appelée Orvane en 2019.", "Orvane", "ORG"),
+    ],
+)
+def test_a_name_given_by_a_participle_takes_the_kind_of_its_noun(nlp, text: str, name: str, expected: str) -> None:
+    assert types_of(nlp, text).get(name) == expected

@@ -33,6 +33,7 @@ from chronique.extract.actors.eponyms import EponymTyper
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
 from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, seen_last_words, span_text, span_words
+from chronique.extract.actors.naming_types import NamingTyper
 from chronique.extract.actors.particle_names import joined_at_particles
 from chronique.extract.actors.patterns import UnknownNamePatterns, cut_before_known_companies, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
@@ -242,6 +243,7 @@ class ActorRecognizer:
             ((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues),
             self.words["cue_contractions"],
         )
+        self.naming = NamingTyper(self.words, self.cues)
         self.org_suffixes = frozenset(self.words["org_suffixes"])
         names = self.words["first_names"]
         self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}
@@ -277,6 +279,7 @@ class ActorRecognizer:
         names = self._keep_longest(names + self.patterns.propagate(doc, names, sure))
         names = self.context_typer.apply(doc, text, _through_hyphens(names))
         self.eponyms.apply(doc, names)
+        self.naming.apply(text, names)
         self.institutions.capitalised_local_authorities(names)
         self.institutions.join_by_domain(names)
         return names
