@@ -66,3 +66,15 @@ def test_an_acronym_the_model_took_for_a_place_is_the_first_word_of_a_name(nlp) 
                          "une commande passée auprès de l'italien Fincantieri.", dt.date(2026, 3, 2))
     msc = [m for m in doc._.actor_mentions if doc.text[m.start:m.end] == "MSC"]
     assert [m.key for m in msc] == ["org:MSC Croisières"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le parc d'attractions Puy du Fou a racheté un hôtel à Nantes.", "Puy du Fou"),
+        ("Le constructeur naval Chantiers de l'Atlantique a reçu une commande.", "Chantiers de l'Atlantique"),
+        ("Le zoo de Beauval a accueilli deux pandas mardi.", "zoo de Beauval"),
+    ],
+)
+def test_an_organisation_named_with_an_inner_article_or_by_its_place(nlp, text: str, name: str) -> None:
+    assert types_of(nlp, text).get(name) == "ORG"

@@ -119,6 +119,9 @@ class UnknownNamePatterns:
         self.org_suffixes = frozenset(words["org_suffixes"])
         self.folded_org_suffixes = frozenset(fold(suffix) for suffix in self.org_suffixes)
         self.particles = frozenset(p.lower() for p in words["name_particles"])
+        #: Articles inside an organisation's name, split as the tokenizer splits them.
+        self.inner_articles = sorted((tuple(fold(a).replace("'", "' ").split()) for a in words.get("name_inner_articles", ())),
+                                     key=len, reverse=True)
         names = words["first_names"]
         self.first_names = frozenset(names["m"]) | frozenset(names["f"])
         self.folded_first_names = frozenset(fold(name) for name in self.first_names)
@@ -251,6 +254,8 @@ class UnknownNamePatterns:
             if entity_type != "PERSON" and not adjacent and self.opens_person_name(tokens, i):
                 continue  # "la chaîne cryptée Maxime Saada": the person, not the channel
             end = self._name_end(tokens, i)
+            if entity_type in ("ORG", "PRODUCT"):
+                end = self._joined_name_end(tokens, end)
             if entity_type == "PERSON" and self._person_inside(doc, tokens, i, end):
                 continue  # "le pilote Red Bull Max Verstappen": the team qualifies the noun, the person follows
             if not self._valid_name(doc[i:end]):
@@ -270,6 +275,20 @@ class UnknownNamePatterns:
             if sent_starts[end] or self.opens_person_name(tokens, end):
                 break  # "le patron d'Ineos Jim Ratcliffe": the company ends where a person starts
             end += 1
+        return end
+
+    def _joined_name_end(self, tokens: TokenTable, end: int) -> int:
+        """An organisation's name goes on over a contracted article and a capitalised word:
+        "le parc d'attractions Puy du Fou", "le groupe Compagnie des Alpes", "le constructeur
+        Chantiers de l'Atlantique" (``actors.toml: name_inner_articles``); a bare "de" more often
+        opens a place ("la société Orvane de Lyon") and ends the name."""
+        texts, folded = tokens.texts, tokens.folded
+        while end + 1 < len(texts):
+            width = next((len(a) for a in self.inner_articles if tuple(folded[end : end + len(a)]) == a), 0)
+            if not width or end + width >= len(texts) or not name_like(texts[end + width]) \
+                    or tokens.sent_starts[end + width]:
+                break
+            end = self._name_end(tokens, end + width)
         return end
 
     def _person_inside(self, doc: Doc, tokens: TokenTable, start: int, end: int) -> bool:
