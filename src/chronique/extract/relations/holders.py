@@ -107,13 +107,12 @@ class HolderRules(ComplementRules):
     def _named_by_locution(self, doc, phrase, noun, actors, types):
         """"le JDD aux mains de X", "Y, dans le giron de X": a prepositional phrase names the
         actor it follows, with or without a comma."""
-        tokens = token_table(doc)
-        if tokens.pos[phrase.noun_start] != "ADP" or phrase.start < 1:
+        if doc[phrase.noun_start].pos_ != "ADP" or phrase.start < 1:
             return []
         before = phrase.start - 1
-        if tokens.texts[before] == "," and before >= 1:
+        if doc[before].text == "," and before >= 1:
             before -= 1
-        mention = actors.by_end.get(tokens.ends[before])
+        mention = actors.by_end.get(doc[before].idx + len(doc[before].text))
         if mention and actors.type_of(mention.key) in types:
             return [(mention.key, (mention.start, mention.end))]
         return []
