@@ -195,3 +195,19 @@ def test_a_broken_elliptical_lexicon_fails_when_the_pipeline_is_built(monkeypatc
             MoneyFinder("fr")
     finally:
         elliptical._context_patterns.cache_clear()
+
+
+def test_the_amount_regex_skips_positions_after_a_letter_only_when_no_branch_starts_there() -> None:
+    """The amount regex gives up right after a letter when every phrase that opens an amount
+    (hedges, number words, vague determiners and counts) begins with a word character, as in
+    both shipped lexicons; a hedge such as "~" (which ``\\b`` lets follow a letter) turns it off."""
+    from chronique.data import lexicon
+    from chronique.extract.money.amounts import NOT_AFTER_LETTER, _grammar, _open_on_words
+
+    assert _open_on_words(lexicon("fr", "money")) is True
+    assert _open_on_words(lexicon("en", "money")) is True
+    assert _grammar("fr").amount_pattern.pattern.startswith(NOT_AFTER_LETTER)
+    assert _open_on_words({"phrases": {"approximations": ["environ", "~"]}, "number_words": {"deux": 2}}) is False
+    # a word that merely ends like an amount's start is no amount; the amount after it is
+    assert _found("fr", "Le plan Lunedeux millions d'euros, puis deux millions d'euros.") == [
+        ("deux millions d'euros", 2_000_000.0, "EUR")]

@@ -18,6 +18,9 @@ with the knowledge base and the NER are settled by the recognizer (longest, then
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -101,6 +104,15 @@ def cut_before_known_companies(found: list[NamedSpan], known: list[NamedSpan],
     return kept
 
 
+_VERB = "VERB"
+
+
+def _not_lower(tokens: TokenTable) -> Iterator[int]:
+    """Positions of the tokens whose text is not all lower case (``not text.islower()``: names,
+    numbers, marks), in order, picked out of the table's column without a Python step per word."""
+    return compress(range(len(tokens)), map(not_, tokens.is_lower))
+
+
 class UnknownNamePatterns:
     """The pattern finders for one language, with their word lists read once."""
 
@@ -157,7 +169,10 @@ class UnknownNamePatterns:
         Untyped (OTHER) until its context types it ("le rachat d'iRobot"); units and acronyms
         ("kWh", "mRNA") are not names: a lower-case run must follow the capital."""
         found = []
-        for i, text in enumerate(token_table(doc).texts):
+        tokens = token_table(doc)
+        texts = tokens.texts
+        for i in _not_lower(tokens):  # a lower-case first letter then a capital: never a lower-case word
+            text = texts[i]
             if len(text) >= 4 and text[1].isupper() and text[0].islower() and text[2:4].islower() and text.isalpha():
                 found.append(NamedSpan(Span(doc, i, i + 1, label="OTHER"), "OTHER", None, False, "pattern",
                                        rule="mixed-case"))
@@ -241,8 +256,9 @@ class UnknownNamePatterns:
         found = []
         tokens = token_table(doc)
         texts, sent_starts = tokens.texts, tokens.sent_starts
-        for i, word in enumerate(texts):
-            if word.islower() or i == 0 or not word[:1].isalnum() or word[:1].isdigit() or not name_like(word):
+        for i in _not_lower(tokens):  # a lower-case word names nothing
+            word = texts[i]
+            if i == 0 or not word[:1].isalnum() or word[:1].isdigit() or not name_like(word):
                 continue  # (a sentence start is no reason to skip: the parser cuts sentences
                 # wrongly around unknown words, "La jeune pousse lyonnaise | Velquor, qui …")
             if name_like(texts[i - 1]) and not sent_starts[i - 1]:
@@ -428,8 +444,9 @@ class UnknownNamePatterns:
         """
         found = []
         tokens = token_table(doc)
-        for i, tag in enumerate(tokens.pos):
-            if tag != "VERB" or not self._is_business_verb(tokens.lemmas[i], tokens.texts[i].lower()):
+        pos = tokens.pos
+        for i in compress(range(len(pos)), map(_VERB.__eq__, pos)):  # the verbs, picked out without a Python step per word
+            if not self._is_business_verb(tokens.lemmas[i], tokens.texts[i].lower()):
                 continue
             verb = doc[i]
             for subject in self._subjects(verb):

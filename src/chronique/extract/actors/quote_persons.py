@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from chronique.data import lexicon
-from chronique.nlp.actor_index import ActorIndex
+from chronique.nlp.actor_index import ActorIndex, actor_index
 from chronique.nlp.extensions import ActorMention, register_extensions
 from chronique.text import fold
 
@@ -50,7 +50,7 @@ class QuotePersons:
         quotes = doc._.quotes or []
         entities = {e.key: e for e in doc._.entities or []}
         mentions = list(doc._.actor_mentions or [])
-        index = ActorIndex(doc, mentions)
+        index = actor_index(doc)  # the actor recogniser's index of these mentions, not built again
         added: list[ActorMention] = []
         for quote in quotes:
             speaker = entities.get(quote.speaker) if quote.speaker else None

@@ -19,7 +19,7 @@ from chronique.extract.events.lexicon import EventLexicon
 from chronique.model import EXPORTED_MODALITIES, Event, Timex
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import features_of
-from chronique.text import fold
+from chronique.nlp.tokens import token_table
 
 __all__ = ["carry_announcement_dates"]
 
@@ -50,8 +50,14 @@ def _announced_deals(doc: Doc, nouns: frozenset[str], announcing: frozenset[str]
     if not timexes:
         return []
     found: list[tuple[Token, Timex]] = []
-    for noun in doc:
-        if noun.pos_ != "NOUN" or not ({fold(noun.lemma_), fold(noun.text)} & nouns) or not _definite(noun):
+    tokens = token_table(doc)
+    pos = tokens.pos
+    # the deal nouns' positions from the table: a Token is built only for those few words
+    for i in tokens.positions(nouns, lemmas=True):
+        if pos[i] != "NOUN":
+            continue
+        noun = doc[i]
+        if not _definite(noun):
             continue
         if any(c.dep_ == LABELS.nominal_modifier for c in noun.children):
             continue  # "le rachat de X annoncé en mai": a noun with its own party is told as such

@@ -186,7 +186,27 @@ def _amount_regex(lex: dict[str, Any], pieces: _Pieces) -> re.Pattern[str]:
     )
     # the characters an amount can start with, tested first: the same matches, found faster
     first = first_char_class(pattern, re.IGNORECASE)
-    return re.compile(rf"(?={first}){pattern}" if first else pattern, re.IGNORECASE)
+    pattern = rf"(?={first}){pattern}" if first else pattern
+    if _open_on_words(lex):
+        pattern = NOT_AFTER_LETTER + pattern
+    return re.compile(pattern, re.IGNORECASE)
+
+
+#: No letter right before: where every amount starts when :func:`_open_on_words` holds.
+NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+
+
+def _open_on_words(lex: dict[str, Any]) -> bool:
+    """Whether no amount can start right after a letter, so that the amount regex may say so
+    first and give up at once inside a word (most positions of a text) instead of trying its
+    branches there: the same matches, found faster. Every branch opens with a number (``\\d``
+    not after a word character), a currency symbol or code (not after a letter) or, after
+    ``\\b``, a phrase of the lexicon; ``\\b`` then a word character is not after a letter, so it
+    holds when every such phrase begins with a word character."""
+    phrases = lex.get("phrases", {})
+    opening = [*phrases.get("approximations", []), *lex.get("number_words", {}), *lex.get("article_numbers", {}),
+               *phrases.get("vague_determiners", []), *phrases.get("vague_counts", [])]
+    return all(re.match(r"\w", str(phrase)) for phrase in opening)
 
 
 def _range_regexes(

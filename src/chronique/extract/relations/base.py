@@ -104,6 +104,11 @@ class RelationRules:
         ``MorphAnalysis`` built per asking)."""
         return "Plur" in features_of(noun).get("Number", ())
 
+    @staticmethod
+    def _plural_at(doc: Doc, i: int) -> bool:
+        """:meth:`_plural` of token ``i``, without building the ``Token``."""
+        return "Plur" in parse_table(doc).features[i].get("Number", ())
+
     def _has_of_case(self, token: Token) -> bool:
         """Whether a child of ``token`` is a case marker of ``of_words`` ("de"), read from the parse
         and token tables (the events component, which runs before, has built the children)."""

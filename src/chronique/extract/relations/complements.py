@@ -122,11 +122,11 @@ class ComplementRules(RelationRules):
     def _brand_after_plural(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
         """"les films Disney, comme A et B", "les smartphones Huawei": after a plural product
         noun, the organisation named right after it is the maker of what it announces."""
-        if phrase.end >= len(doc) or not self._plural(doc[phrase.end - 1]):
+        if phrase.end >= len(doc) or not self._plural_at(doc, phrase.end - 1):
             return None
         if not any(s.relation == PRODUCT_OF and not s.complement_first for s in phrase.senses):
             return None
-        mention = actors.by_start.get(doc[phrase.end].idx)
+        mention = actors.by_start.get(token_table(doc).starts[phrase.end])
         return mention if mention is not None and actors.type_of(mention.key) == "ORG" else None
 
     def _fronted_host(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:

@@ -16,6 +16,7 @@ from chronique.extract.relations.doc_actors import DocActors
 from chronique.extract.relations.nouns import NounPhrase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
@@ -50,10 +51,10 @@ class HolderRules(ComplementRules):
     def _with_listed_after(self, doc, phrase, found, actors, types):
         """"ses filiales Alpro et Silk", "les marques Solara, Brumel et Kastel": a plural noun
         names every actor of the list that starts with the name found right after it."""
-        if len(found) != 1 or not self._plural(doc[phrase.end - 1]):
+        if len(found) != 1 or not self._plural_at(doc, phrase.end - 1):
             return found
         key, (start, end) = found[0]
-        if start < doc[phrase.end - 1].idx:
+        if start < token_table(doc).starts[phrase.end - 1]:
             return found  # a name before the noun ("A et B, filiales de Y" is the parser's list)
         items, surely = actors.enumeration_after(end, types, self.enumeration_links, self.coordinators)
         if not surely:
@@ -63,7 +64,7 @@ class HolderRules(ComplementRules):
     def _named_listed(self, doc, phrase, noun, actors, types):
         """"les fondateurs de Y - à savoir A et B -", "les applications de Y, telles que A, B et
         le navigateur C": the actors a plural noun announces, listed after it."""
-        if not self._plural(doc[phrase.end - 1]):
+        if not self._plural_at(doc, phrase.end - 1):
             return []
         i = self._complement_end(doc, phrase, actors)
         opened = 0
@@ -74,9 +75,10 @@ class HolderRules(ComplementRules):
             i, opened = i + width, opened + 1
         if not opened:
             return []
-        while i < len(doc) and self._complement_filler(doc[i]) and doc[i].idx not in actors.by_start:
+        starts = token_table(doc).starts
+        while i < len(doc) and self._complement_filler(doc[i]) and starts[i] not in actors.by_start:
             i += 1
-        first = actors.by_start.get(doc[i].idx) if i < len(doc) else None
+        first = actors.by_start.get(starts[i]) if i < len(doc) else None
         if first is None or actors.type_of(first.key) not in types:
             return []
         items, _ = actors.enumeration_after(first.end, types, self.enumeration_links, self.coordinators,
@@ -123,7 +125,7 @@ class HolderRules(ComplementRules):
         the relational noun that follows it without a comma."""
         if phrase.start < 1:
             return []
-        mention = actors.by_end.get(doc[phrase.start - 1].idx + len(doc[phrase.start - 1].text))
+        mention = actors.by_end.get(token_table(doc).ends[phrase.start - 1])
         if mention and mention.kind == "description" and actors.type_of(mention.key) in types:
             return [(mention.key, (mention.start, mention.end))]
         return []
@@ -131,24 +133,29 @@ class HolderRules(ComplementRules):
     def _named_after(self, doc, phrase, noun, actors, types):
         """"son entreprise xAI", "le PDG de Microsoft, Satya Nadella": a name right after the phrase."""
         after = self._complement_end(doc, phrase, actors)
-        for child in noun.children:
-            if child.i >= after and child.dep_ in NAMED_AFTER_DEPS and not self._has_of_case(child):
+        parse = parse_table(doc)
+        for c in parse.children[noun.i]:  # by index: a Token only for a child that may name
+            if c < after or parse.deps[c] not in NAMED_AFTER_DEPS:
+                continue
+            child = doc[c]
+            if not self._has_of_case(child):
                 keys = actors.keys_of(child, types)
                 mention = actors.at_token(child)
                 if keys and mention and not self._qualifies(doc, mention):
                     return [(k, (mention.start, mention.end)) for k in keys]
         tokens, edge = token_table(doc), after
+        texts = tokens.texts
         while (edge < len(doc) and edge - phrase.end < 6 and tokens.in_subtree(edge, noun.i)
                and not tokens.is_punct[edge] and tokens.starts[edge] not in actors.by_start):
             edge += 1  # "le ministre allemand des Finances, X": the noun's own modifiers, then a comma
-        if edge < len(doc) and doc[edge].text == ",":
+        if edge < len(doc) and texts[edge] == ",":
             after = edge
-        comma = after < len(doc) and doc[after].text == ","
+        comma = after < len(doc) and texts[after] == ","
         position = after + 1 if comma else after
         if position < len(doc):
-            mention = actors.by_start.get(doc[position].idx)
+            mention = actors.by_start.get(tokens.starts[position])
             if mention and actors.type_of(mention.key) in types:
-                head = doc[position].head.i
+                head = tokens.heads[position]
                 if not comma or phrase.start <= head < after or self._fronted(doc, phrase):
                     return [(mention.key, (mention.start, mention.end))]
         return []
@@ -165,12 +172,14 @@ class HolderRules(ComplementRules):
     def _mention_ending_at(doc: Doc, i: int, actors: DocActors) -> ActorMention | None:
         """The mention ending at token ``i``, or before the parenthesis closing there ("Warner
         Bros Discovery (WBD) – propriétaire de HBO Max –")."""
-        if doc[i].text == ")":
-            opening = next((j for j in range(i - 1, max(i - 5, -1), -1) if doc[j].text == "("), None)
+        tokens = token_table(doc)
+        texts = tokens.texts
+        if texts[i] == ")":
+            opening = next((j for j in range(i - 1, max(i - 5, -1), -1) if texts[j] == "("), None)
             if opening is None or opening == 0:
                 return None
             i = opening - 1
-        return actors.by_end.get(doc[i].idx + len(doc[i].text))
+        return actors.by_end.get(tokens.ends[i])
 
     def _qualifies(self, doc: Doc, mention: ActorMention) -> bool:
         """Whether a name after a noun only qualifies it, a complement following ("directeur
@@ -237,19 +246,21 @@ class HolderRules(ComplementRules):
     def _relative_antecedent(self, doc, anchor: Token, actors: DocActors, types):
         """"…du milliardaire X, qui est à l'origine de Y": the name just before the relative "qui"
         whose clause the noun heads."""
-        for child in anchor.children:
-            if child.dep_ in SUBJECT_DEPS and child.pos_ == "PRON" and "Rel" in child.morph.get("PronType", []):
-                before = child.i - 1
-                if before >= 0 and doc[before].text == ",":
+        parse, tokens = parse_table(doc), token_table(doc)  # by index: no Token per child
+        for c in parse.children[anchor.i]:
+            if parse.deps[c] in SUBJECT_DEPS and tokens.pos[c] == "PRON" and "Rel" in parse.features[c].get("PronType", ()):
+                before = c - 1
+                if before >= 0 and tokens.texts[before] == ",":
                     before -= 1
-                mention = actors.by_end.get(doc[before].idx + len(doc[before].text)) if before >= 0 else None
+                mention = actors.by_end.get(tokens.ends[before]) if before >= 0 else None
                 if mention and actors.type_of(mention.key) in types:
                     return [(mention.key, (mention.start, mention.end))]
         return []
 
     def _subject_of(self, anchor: Token, phrase: NounPhrase) -> Token | None:
         copulas = set(self.words["copula_lemmas"])
-        if any(c.dep_ == LABELS.copula for c in anchor.children):
+        parse = parse_table(anchor.doc)
+        if any(parse.deps[c] == LABELS.copula for c in parse.children[anchor.i]):
             return self._subject_child(anchor)
         verb = anchor.head
         if verb.i == anchor.i or self._lemma(verb) not in copulas:

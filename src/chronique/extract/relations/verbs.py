@@ -4,6 +4,8 @@ Meta", "X détient 25 % des parts de Y") and by the FOUND events of the events c
 
 from __future__ import annotations
 
+from itertools import compress
+
 from spacy.tokens import Doc, Token
 
 from chronique.extract.relations.base import RelationRules
@@ -17,6 +19,8 @@ from chronique.text import fold
 __all__ = ["VerbRules"]
 
 LABELS = dependency_scheme("ud")
+#: The parts of speech a verb rule reads.
+_VERBS = frozenset({"VERB", "AUX"})
 NOMINAL_COMPLEMENTS = {LABELS.nominal_modifier}
 #: Modalities of a FOUND event that state a founding (hypothetical or negated ones do not).
 FOUNDING_MODALITIES = frozenset({"asserted", "reported", "failed", "proposed"})
@@ -30,9 +34,8 @@ class VerbRules(RelationRules):
         relations = []
         tokens = token_table(doc)
         lemma_fixes = self.words["lemma_fixes"]
-        for i, tag in enumerate(tokens.pos):
-            if tag not in ("VERB", "AUX"):
-                continue
+        pos = tokens.pos
+        for i in compress(range(len(pos)), map(_VERBS.__contains__, pos)):  # no Python step per other word
             lemma = tokens.lemmas[i] or tokens.texts[i].lower()  # ``_lemma`` of the verb, no Token built
             lemma = lemma_fixes.get(lemma, lemma)
             if lemma in self.belonging_verbs:
