@@ -45,3 +45,12 @@ CASES = [
 @pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_exclusions_and_wins(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+def test_a_word_of_a_name_tells_no_event(nlp) -> None:
+    # "Fondation" is the foundation's name, not the founding of Beauval told again in August
+    from tests.conftest import run_dated
+
+    doc = run_dated(nlp, "Le fondateur du zoo de Beauval, Rodolphe Delord, restera président. La Fondation "
+                         "Brigitte Bardot a interpellé le parc en août.", PUBLISHED)
+    assert [(e.type, e.trigger, e.date) for e in doc._.events if e.type == "FOUND"] == [("FOUND", "fondateur", None)]

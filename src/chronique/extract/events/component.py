@@ -41,6 +41,7 @@ from chronique.extract.events.syntax import ParseReader
 from chronique.identity.ontology import is_repeated, score_of
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import EXPORTED_MODALITIES, Event, Timex
+from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import register_extensions, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import parse_table
@@ -173,6 +174,8 @@ class EventExtractor:
 
     # -- lexicon triggers --------------------------------------------------------------------
     def _from_lexicon(self, token: Token, context: _DocumentContext, events: list[Event]) -> list[Event] | None:
+        if _inside_a_name(token):
+            return None  # "la Fondation Brigitte Bardot", "l'Alliance X": a word of a name tells no event
         made: list[Event] = []
         for entry in self.words.entries_for(token):
             if not self.finder.fits(token, entry) or not self._cue_present(token, entry):
@@ -335,6 +338,18 @@ class _DocumentContext:
         self.lead_dates: dict[str, set[tuple]] = {}
         #: The date :meth:`EventExtractor._note_lead_date` found, by token, kind and relational.
         self.lead_timexes: dict[tuple[int, str, bool], Timex | None] = {}
+
+
+def _inside_a_name(token: Token) -> bool:
+    """Whether a capitalised word is part of an actor's proper name ("Fondation" in "la Fondation
+    Brigitte Bardot"): a name's word is no trigger. A description the recognizer resolved ("le
+    fondateur de Beauval") is no name, and its noun still tells its event."""
+    if not token.text[:1].isupper():
+        return False
+    mention = actor_index(token.doc).mention_at(token)
+    if mention is None:
+        return False
+    return text_of(token.doc)[mention.start : mention.start + 1].isupper()
 
 
 def _quoted(starts: list[int], quotes: list[QuoteSpan]) -> list[bool]:
