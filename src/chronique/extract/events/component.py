@@ -344,8 +344,8 @@ def _inside_a_name(token: Token) -> bool:
     """Whether a capitalised word is part of an actor's proper name ("Fondation" in "la Fondation
     Brigitte Bardot"): a name's word is no trigger. A description the recognizer resolved ("le
     fondateur de Beauval") is no name, and its noun still tells its event."""
-    if not token.text[:1].isupper():
-        return False
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False  # (a sentence's first word is capitalised whatever it is: "Rival de X, Y …")
     mention = actor_index(token.doc).mention_at(token)
     if mention is None:
         return False
