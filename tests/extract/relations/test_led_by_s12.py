@@ -40,3 +40,10 @@ def test_the_leader_of_an_organisation(nlp, text, expected) -> None:
 ])
 def test_a_locution_of_the_clause_names_no_leader(nlp, text, person) -> None:
     assert not any(source == person for source, _, _ in roles(nlp, text))
+
+
+def test_a_de_phrase_after_et_coordinates_and_is_no_complement(nlp) -> None:
+    # "du fonds Tikehau et de la Banque X": two lenders, the fund no part of the bank
+    doc = run_dated(nlp, "La start-up Velia a levé 50 millions d'euros auprès du fonds Tikehau et de la "
+                         "Banque publique d'investissement.", dt.date(2025, 8, 3))
+    assert [(r.type, r.source) for r in doc._.relations] == []

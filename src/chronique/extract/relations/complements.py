@@ -32,7 +32,7 @@ class ComplementRules(RelationRules):
         noun_end = doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
         found: list[tuple[str, tuple[int, int]]] = []
         for child in noun.children:
-            if child.i >= phrase.end and self._has_of_case(child):
+            if child.i >= phrase.end and self._has_of_case(child) and not self._after_coordinator(doc, child):
                 keys = [k for k in actors.keys_of(child, types) if k not in named_keys]
                 mention = actors.at_token(child)
                 name = mention and self._name_in_description(doc, mention, min(child.i + 6, len(doc)), actors)
@@ -104,6 +104,13 @@ class ComplementRules(RelationRules):
         if self.government.is_state(key, actors) or (known is not None and known.kind is not None):
             return []  # a state, a regulator or a news agency ("a confirmé à l'AFP") gives no company title
         return [(key, (before, before + len(doc[phrase.start])))]
+
+    def _after_coordinator(self, doc: Doc, child: Token) -> bool:
+        """"auprès du fonds Tikehau et de la Banque X": a "de" phrase after "et" coordinates with
+        the phrase holding the noun (the parser may hang it on the noun); it is no complement."""
+        cases = [c.i for c in child.children if c.dep_ == LABELS.case_marker]
+        start = min(cases) if cases else child.i
+        return start > 0 and fold(doc[start - 1].text) in self.coordinators
 
     def _serves_members(self, doc: Doc, phrase: NounPhrase) -> bool:
         """"son entraîneur", "son patron": a noun whose holder leads the organisation its
