@@ -175,25 +175,28 @@ def _store_when_done(
 def _annotate_one_per_task(
     client: Client, items: Sequence[Document | Rejection], batch_size: int
 ) -> list[Annotations | Rejection]:
-    """A chunk whose task killed every worker it ran on, one document per task: the document that
-    kills its worker each time is rejected, the others are annotated.
+    """A chunk whose task killed every worker it ran on, one document at a time: the document
+    that kills its worker each time is rejected, the others are annotated.
 
-    Dask counts a worker's death against every task the worker held, not only the one it was
-    running; so a document whose task failed among others is tried once more on its own, and
-    only one that fails alone is rejected.
+    One at a time, each result gathered before the next is sent: Dask counts a worker's death
+    against every task the worker was running, and a result computed but not yet gathered dies
+    with its worker and is computed again, perhaps beside the document that kills. Alone, a
+    death is the document's own; it is tried once more (a worker may die of something else) and
+    rejected only when it kills its worker again.
     """
-    tasks = {index: client.submit(annotate_on_worker, [item], batch_size, pure=False)
-             for index, item in enumerate(items) if isinstance(item, Document)}
     results: list[Annotations | Rejection] = []
-    for index, item in enumerate(items):
+    for item in items:
         if isinstance(item, Rejection):
             results.append(item)
             continue
-        try:
-            results.extend(tasks[index].result())
-        except KilledWorker:
-            try:
-                results.extend(client.submit(annotate_on_worker, [item], batch_size, pure=False).result())
-            except KilledWorker:
-                results.append(Rejection(item.origin or item.id, WORKER_DIED, AnnotationError))
+        results.extend(_annotate_alone(client, item, batch_size))
     return results
+
+
+def _annotate_alone(client: Client, item: Document, batch_size: int) -> list[Annotations | Rejection]:
+    for _attempt in range(2):
+        try:
+            return list(client.submit(annotate_on_worker, [item], batch_size, pure=False).result())
+        except KilledWorker:
+            continue
+    return [Rejection(item.origin or item.id, WORKER_DIED, AnnotationError)]
