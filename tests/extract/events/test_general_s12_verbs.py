@@ -54,3 +54,22 @@ def test_a_word_of_a_name_tells_no_event(nlp) -> None:
     doc = run_dated(nlp, "Le fondateur du zoo de Beauval, Rodolphe Delord, restera président. La Fondation "
                          "Brigitte Bardot a interpellé le parc en août.", PUBLISHED)
     assert [(e.type, e.trigger, e.date) for e in doc._.events if e.type == "FOUND"] == [("FOUND", "fondateur", None)]
+
+
+CLITICS = [
+    ("a relative's clitic object: the one actor named before the relative",
+     "La banque Norvia a été condamnée à verser 3 millions d'euros à l'association Clarté, qui l'accusait "
+     "de frais abusifs.",
+     {("PAY", "Norvia", "Clarté"), ("ACCUSE", "Clarté", "Norvia")}),
+    ("a clitic object after a sentence about one actor",
+     "La banque Norvia a perdu son procès. L'association Clarté l'accusait de frais abusifs.",
+     {("ACCUSE", "Clarté", "Norvia")}),
+    ("two actors in the sentence before: nobody can tell which one is meant",
+     "Le groupe Velia a racheté la société Brivet en 2019. Le fonds Tikehau l'a rachetée à son tour en 2024.",
+     {("ACQUIRE", "Velia", "Brivet")}),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CLITICS, ids=[c[0] for c in CLITICS])
+def test_a_clitic_object_stands_for_the_one_actor_just_told_of(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected

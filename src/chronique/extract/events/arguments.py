@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from chronique.extract.events.aims import aimed_at
 from chronique.extract.events.bearers import BearerReader
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
+from chronique.extract.events.clitics import clitic_object_party
 from chronique.extract.events.complements import ComplementReader
 from chronique.extract.events.conditions import condition_subject
 from chronique.extract.events.deeds import (
@@ -297,6 +298,8 @@ class ArgumentFinder:
             keys = author_of_deed(reader, obj) if obj is not None else keys
             if not keys and entry.kind == "verb":  # "X a porté plainte contre Y, l'accusant de …"
                 keys = participle_clitic_party(reader, self.words, trigger)
+            if not keys and entry.kind == "verb":  # "Y, qui l'accusait de …"
+                keys = clitic_object_party(reader, self.words, trigger)
             if keys and entry.kind == "verb" and (named := reader.object(trigger)) is not None:
                 # "a racheté YouTube en 2006 et Waze en 2013": a gapped second object
                 keys = keys + [k for k in gapped_objects(reader, trigger, named) if k not in keys]
