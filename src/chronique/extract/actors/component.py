@@ -345,6 +345,8 @@ class ActorRecognizer:
         first = texts[start]
         if first.islower() and first.isalpha() and first.lower() not in self.particles:
             return None  # "ministre de l'Économie": a description, which coref resolves
+        if self.institutions.portfolios.is_portfolio(tokens, start):
+            return None  # "le ministre des Transports": a portfolio, no actor
         return start, end
 
     def _opens_with_infinitive(self, tokens: TokenTable, i: int) -> bool:

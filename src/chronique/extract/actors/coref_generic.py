@@ -107,6 +107,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     as_subject = is_subject(doc, ActorMention(start, end, "", "description"))
                     trade = as_subject and fold(_phrase_noun(phrase)) not in generic_nouns
                     key = _previous_subject(doc, mentions, entities, start, accept) if trade else None
+                    key = key or (_fronted_topic(doc, mentions, entities, start, accept) if as_subject else None)
                     key = key or recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
                         accept(m.key, m) for m in mentions
                         if m.key in entities and text.rfind("\n", 0, start) < m.start < start
@@ -135,6 +136,38 @@ def _previous_subject(doc: Doc, mentions: list[ActorMention], entities, start: i
     keys = {m.key for m in mentions if since <= m.start and m.end <= until and m.key in entities
             and accept(m.key, m) and _names_a_subject(doc, m) and _of_main_clause(doc, m)}
     return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _fronted_topic(doc: Doc, mentions: list[ActorMention], entities, start: int, accept) -> str | None:
+    """The organisation a fronted participle presented in the sentence right before a subject
+    description opening its own sentence ("Fondée par A et B, la société X a accueilli le fonds Y.
+    La société …" is X, not the investor named last): a sentence that opens on what the company
+    is ("Fondée", "Créée", "Installée", "Rachetée") is about that company, whatever the parser
+    made of it. ``None`` when the sentence before does not open so."""
+    tokens = token_table(doc)
+    starts = tokens.sentence_start_chars
+    current = bisect_right(starts, start) - 1
+    if current < 1 or text_of(doc)[starts[current] : start].strip():
+        return None  # not the first words of its sentence
+    since, until = starts[current - 1], starts[current]
+    opening = doc.char_span(since, since + 1, alignment_mode="expand")
+    if opening is None or "Part" not in opening[0].morph.get("VerbForm") or opening[0].pos_ not in ("VERB", "ADJ"):
+        return None
+    for comma in (t for t in doc[opening.start : opening.start + 40] if t.text == "," and t.idx < until):
+        # the subject right after the comma, or the name after its lower-case description ("la société X")
+        for word in doc[comma.i + 1 : comma.i + 1 + _FRONTED_DESCRIPTION]:
+            named = [m for m in mentions if m.start == word.idx and m.key in entities]
+            if named:
+                key = max(named, key=lambda m: m.end).key
+                return key if accept(key, named[0]) else None
+            if not word.is_lower or word.is_punct:
+                break
+    return None
+
+
+#: How many lower-case words may stand between a fronted participle's comma and the name of its
+#: subject ("…, la jeune société lyonnaise X").
+_FRONTED_DESCRIPTION = 5
 
 
 def _of_main_clause(doc: Doc, mention: ActorMention) -> bool:

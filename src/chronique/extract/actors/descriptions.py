@@ -30,6 +30,7 @@ from chronique.data import lexicon
 from chronique.extract.actors.clause_partners import clause_partners
 from chronique.extract.actors.coref_focus import quoted_ranges
 from chronique.extract.actors.description_sectors import ArticleSectors
+from chronique.extract.actors.genders import agrees, description_gender
 from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.trade_nouns import TradeNouns
@@ -175,7 +176,8 @@ def resolve_descriptions(
         nouns = (fold(token.lemma_), fold(token.text), *(hypernyms.get(folded, ()) or hypernyms.get(folded_lemma, ())))
         # "le technicien": the "sélectionneur" named; "le maire de Brest": the mayor of that place only
         given = set().union(*(titles.get(_with_place(noun, place), set()) for noun in nouns))
-        holders = {k for k in given if entities[k]["type"] in accepted}
+        gender = description_gender(doc.lang_, determiner.text)  # "la ministre" is no Julien
+        holders = {k for k in given if entities[k]["type"] in accepted and agrees(gender, entities[k], words)}
         rule = "title" if entity_type == "PERSON" else "description"
         if not holders and folded_lemma in qualified_only and not (
                 origins is not None and origins.in_tokens(doc[token.i + 1 : end])):

@@ -368,6 +368,9 @@ class UnknownNamePatterns:
             if start < comma.i and self._valid_name(doc[start : comma.i]):
                 if entity_type == "PERSON" and (comma.i - start < 2 or start > 0 and doc[start - 1].pos_ == "DET"):
                     continue  # "Pour la Suède, l'ancien ministre …": a place, not the minister
+                if entity_type == "PERSON" and start > 0 and doc[start - 1].pos_ == "ADP" \
+                        and doc[start].text not in self.first_names:
+                    continue  # "Interrogée sur France Inter, la ministre …": a fronted phrase's channel
                 span = Span(doc, start, comma.i, label=entity_type)
                 found.append(NamedSpan(span, entity_type, None, True, "pattern"))
         return found

@@ -1,0 +1,82 @@
+"""Twelfth session: references and types (extract/actors). Sentences written for the test, on
+invented actors and other subjects, on the real French model."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import resolved_key, run_dated
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # the fronted participle presents the company: "La société" is it, not the bank named last
+        ("Fondée en 2009 par Marc Aubry et Lise Caron, la société Kervolt a accueilli la banque "
+         "Crédit Armor à son capital. La société emploie 80 personnes à Lannion.", "La société", "org:Kervolt"),
+        # (a foundry's name is an organisation's: "la fonderie" is a cue noun)
+        ("Installée à Figeac depuis 1990, la fonderie Alvéa a signé un contrat avec le groupe Marvex. "
+         "L'entreprise recrutera vingt ouvriers.", "L'entreprise", "org:Alvéa"),
+    ],
+)
+def test_a_fronted_participle_keeps_its_company_in_focus(nlp, text, surface, expected):
+    assert resolved_key(nlp, text, surface) == expected
+
+
+def test_without_a_fronted_participle_the_last_named_as_before(nlp):
+    text = ("La société Kervolt a accueilli la banque Crédit Armor à son capital. La société emploie "
+            "80 personnes à Lannion.")
+    assert resolved_key(nlp, text, "La société") == "org:Crédit Armor"
+
+
+def test_a_feminine_title_is_no_man(nlp):
+    text = "Marc Lenoir, ministre de l'Agriculture, a visité la ferme. La ministre a salué les éleveurs."
+    assert resolved_key(nlp, text, "La ministre") is None
+
+
+def test_a_masculine_title_may_be_a_woman(nlp):
+    text = "Claire Dumas, ministre du Travail, a visité l'usine. Le ministre a salué les ouvriers."
+    assert resolved_key(nlp, text, "Le ministre") == "person:Claire Dumas"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le centre hospitalier de Cholet ferme une aile.", "centre hospitalier de Cholet"),
+        ("L'agence régionale de santé de Bretagne a publié son rapport.", "agence régionale de santé de Bretagne"),
+        ("La préfecture de la Somme a interdit la baignade.", "préfecture de la Somme"),
+    ],
+)
+def test_local_institutions_with_their_place_are_organisations(nlp, text, name):
+    import datetime as dt
+
+    doc = run_dated(nlp, text, dt.date(2026, 1, 5))
+    assert (name, "ORG") in {(e.name, e.type) for e in doc._.entities}
+
+
+def _names(nlp, text):
+    import datetime as dt
+
+    return {(e.name, e.type) for e in run_dated(nlp, text, dt.date(2026, 1, 5))._.entities}
+
+
+def test_a_ministry_is_an_organisation_and_a_portfolio_no_actor(nlp):
+    names = _names(nlp, "Le ministère de l'Enseignement supérieur et de la Recherche a publié le "
+                        "classement. Le ministre des Sports, Hugo Lemaire, et la ministre déléguée à la "
+                        "Mer, Nadia Benali, étaient présents.")
+    assert ("ministère de l'Enseignement supérieur et de la Recherche", "ORG") in names
+    assert not {n for n, _t in names} & {"Sports", "Mer"}
+    assert ("Hugo Lemaire", "PERSON") in names and ("Nadia Benali", "PERSON") in names
+
+
+def test_a_minister_of_a_person_keeps_the_person(nlp):
+    assert ("Emmanuel Roux", "PERSON") in _names(nlp, "Le ministre d'Emmanuel Roux a démissionné.")
+
+
+def test_a_channel_in_a_fronted_phrase_is_no_person(nlp):
+    # "X, la ministre" is no apposition when X follows a preposition of the fronted phrase
+    names = _names(nlp, "Interrogée sur Radio Armor, la ministre de la Mer, Nadia Benali, a promis des aides.")
+    assert ("Radio Armor", "PERSON") not in names
+    assert ("Nadia Benali", "PERSON") in names
