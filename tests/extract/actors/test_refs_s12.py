@@ -80,3 +80,20 @@ def test_a_channel_in_a_fronted_phrase_is_no_person(nlp):
     names = _names(nlp, "Interrogée sur Radio Armor, la ministre de la Mer, Nadia Benali, a promis des aides.")
     assert ("Radio Armor", "PERSON") not in names
     assert ("Nadia Benali", "PERSON") in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le géant du BTP Colvert construira le viaduc.", "Colvert"),
+        ("Le numéro un des VTC Movéo a levé des fonds.", "Movéo"),
+    ],
+)
+def test_a_sector_acronym_is_no_part_of_the_name_after_it(nlp, text, name):
+    assert (name, "ORG") in _names(nlp, text)
+
+
+def test_a_generic_noun_before_a_sector_complement_and_a_name_is_that_name(nlp):
+    # "Le géant de l'énergie X" introduces X: the phrase is not the fund named before
+    text = "Le fonds Ardel a investi dans la société Norvane. Le géant de l'énergie Voltéa a commandé douze turbines."
+    assert resolved_key(nlp, text, "Le géant") is None

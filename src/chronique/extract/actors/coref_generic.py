@@ -341,6 +341,9 @@ def _led_by(doc: Doc, text: str, end: int, mentions, entities, kb, words) -> str
     return next(iter(orgs)) if len(orgs) == 1 else ""
 
 
+#: How long an acronym of a sector may be in a description's complement ("le géant du BTP X").
+_SECTOR_ACRONYM = 4
+
 #: Words that may stand between a quote and the inverted subject of its incise ("» , a indiqué").
 _INCISE_GAP = frozenset({"PUNCT", "AUX", "VERB", "ADV", "PRON", "SPACE"})
 
@@ -386,8 +389,15 @@ def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention
     for _ in range(2):
         if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
             i += 1
-    if i + 2 < len(doc) and doc[i].lower_ in ("de", "d'", "du", "des") and doc[i + 1].is_lower:
-        i += 2  # "la plateforme de streaming Nuvio": the complement, then the name
-        if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
-            i += 1
+    if i + 2 < len(doc) and doc[i].lower_ in ("de", "d'", "du", "des"):
+        # "la plateforme de streaming Nuvio", "le géant de l'énergie X", "le géant du BTP X":
+        # the complement (an article, a word or an acronym), then the name
+        j = i + 1
+        if doc[j].lower_ in ("la", "l'", "l’") and doc[i].lower_ == "de" and j + 1 < len(doc):
+            j += 1
+        acronym = doc[j].is_upper and doc[j].is_alpha and len(doc[j].text) <= _SECTOR_ACRONYM
+        if doc[j].is_lower or (acronym and (j > i + 1 or doc[i].lower_ in ("du", "des"))):
+            i = j + 1
+            if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+                i += 1
     return i < len(doc) and any(m.start == doc[i].idx for m in mentions)

@@ -481,6 +481,8 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
     elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
             and texts[i - 2].islower() and folded[i - 2] in cues:
         found.append(i - 2)  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
+    elif (sector := _sector_complement_cue(tokens, i, cues)) is not None:
+        found.append(sector)  # "le géant de l'énergie TotalEnergies", "le géant du BTP Vinci"
     else:
         bounds = tokens.expanded_bounds(mention.start, mention.end)
         closed = _closed_apposition(tokens, bounds[1] if bounds is not None else first + 1)
@@ -500,6 +502,25 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
         if j < size and texts[j].islower() and folded[j] in cues:
             found.append(j)
     return found
+
+
+def _sector_complement_cue(tokens: TokenTable, i: int, cues: dict[str, str]) -> int | None:
+    """The position of an organisation's cue before a sector complement ending at ``i`` right
+    before a name: "le géant de l'énergie X", "le leader du BTP X" (a lower-case noun or an
+    acronym, after "du"/"des"/"de la"/"de l'"); ``None`` otherwise."""
+    texts, folded, pos = tokens.texts, tokens.folded, tokens.pos
+    word = texts[i] if i >= 0 else ""
+    if not ((word.islower() and pos[i] == "NOUN") or (word.isupper() and word.isalpha() and len(word) <= 4)):
+        return None
+    k = i - 1
+    if k >= 1 and folded[k] in DEFINITE_AFTER_DE and folded[k - 1] == "de":
+        k -= 1
+    elif k < 0 or folded[k] not in DEFINITE_COMPLEMENT_MARKS:
+        return None
+    cue = k - 1
+    if cue >= 0 and texts[cue].islower() and cues.get(folded[cue]) == "ORG":
+        return cue
+    return None
 
 
 #: What may close a title's apposition after the holder's name.

@@ -129,6 +129,7 @@ class UnknownNamePatterns:
         self.verb_endings: dict[str, str] = {ending: lemma for ending, lemma in words["verb_endings"]}
         self.abbreviated_suffixes = frozenset(words["abbreviated_suffixes"])
         self.complement_words = frozenset(words["complement_words"])
+        self.sector_acronyms = frozenset(words.get("sector_acronyms", []))
         self.demonyms = frozenset(origin_forms(words))
         self.demonym_articles = frozenset(unify_apostrophes(w) for w in words["definite_determiners"]) | frozenset(
             words["contracted_determiners"])
@@ -336,9 +337,10 @@ class UnknownNamePatterns:
         j, crossed = i, False
         while j > 0 and i - j < 5:
             previous = texts[j - 1]
-            if not previous.islower() or is_punct[j - 1] or pos[j - 1] in ("VERB", "AUX"):
+            sector = previous in self.sector_acronyms  # "le géant du BTP Vinci"
+            if not (previous.islower() or sector) or is_punct[j - 1] or pos[j - 1] in ("VERB", "AUX"):
                 break
-            content = pos[j - 1] in CONTENT_POS
+            content = sector or pos[j - 1] in CONTENT_POS
             if not content and (j == i or unify_apostrophes(previous) not in self.complement_words):
                 break  # a name right after "de" is the complement ("le géant de Mountain View")
             crossed = crossed or not content
