@@ -40,3 +40,31 @@ CASES = [
 @pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_speaker(nlp: Language, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quote_speakers(nlp(text)) == expected, why
+
+
+POSSESSIVE_ROLES = [
+    ("'son fondateur' is the one person the article said founded the company in focus",
+     "La PME Tissaline a été fondée en 1987 par Bernard Joly. Elle tisse des toiles techniques à Annecy. "
+     "« Nous ne quitterons jamais la vallée », a assuré son fondateur.",
+     [("Nous ne quitterons jamais la vallée", "Bernard Joly")]),
+    ("'sa directrice' after 'dirigée par' her",
+     "La médiathèque Les Mots Bleus, dirigée par Agnès Perrin, ferme en août. « Le bâtiment doit être "
+     "désamianté », a expliqué sa directrice.",
+     [("Le bâtiment doit être désamianté", "Agnès Perrin")]),
+    ("two founders named: 'son fondateur' is nobody",
+     "La PME Tissaline a été fondée par Bernard Joly et Luc Marin. « Nous resterons à Annecy », a assuré "
+     "son fondateur.",
+     [("Nous resterons à Annecy", None)]),
+    ("'sa directrice' is no man, even the one who runs it",
+     "La PME Tissaline est dirigée par Bernard Joly. « Nous resterons à Annecy », a assuré sa directrice.",
+     [("Nous resterons à Annecy", None)]),
+    ("a description, a comma and a name: the name is the organisation",
+     "Le sous-traitant choisi, Mécalor, dirigé par Paul Vernet, conteste les faits. « Nous étions les "
+     "moins chers », a affirmé son dirigeant.",
+     [("Nous étions les moins chers", "Paul Vernet")]),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), POSSESSIVE_ROLES, ids=[c[0] for c in POSSESSIVE_ROLES])
+def test_possessive_role_speaker(nlp: Language, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quote_speakers(nlp(text)) == expected, why

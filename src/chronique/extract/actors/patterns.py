@@ -101,6 +101,12 @@ def cut_before_known_companies(found: list[NamedSpan], known: list[NamedSpan],
     return kept
 
 
+#: How many adjectives may close a description before its comma ("l'entreprise bénéficiaire,").
+MAX_ADJECTIVES_BEFORE_COMMA = 2
+#: The definite determiners before such a description.
+_DEFINITE = frozenset({"le", "la", "l'"})
+
+
 class UnknownNamePatterns:
     """The pattern finders for one language, with their word lists read once."""
 
@@ -145,6 +151,7 @@ class UnknownNamePatterns:
         found += self.suffix_names(doc)
         found += self.cue_names(doc, text)
         found += self.apposition_names(doc, text)
+        found += self.named_after_description(doc, text)
         found += self.mixed_case_names(doc)
         return found
 
@@ -375,6 +382,32 @@ class UnknownNamePatterns:
                     continue  # "Interrogée sur France Inter, la ministre …": a fronted phrase's channel
                 span = Span(doc, start, comma.i, label=entity_type)
                 found.append(NamedSpan(span, entity_type, None, True, "pattern"))
+        return found
+
+    def named_after_description(self, doc: Doc, text: str) -> list[NamedSpan]:
+        """A definite description of an organisation, a comma and a name closed by a comma:
+        "L'entreprise bénéficiaire, Thermix, conteste …", "Le fabricant lyonnais, Mécalor, a …"."""
+        found = []
+        tokens = token_table(doc)
+        texts, pos = tokens.texts, tokens.pos
+        for i in tokens.positions((",",)):
+            k = i - 1
+            while k > 0 and i - k <= MAX_ADJECTIVES_BEFORE_COMMA and texts[k].islower() and (
+                    pos[k] == "ADJ" or pos[k] == "VERB" and "Part" in doc[k].morph.get("VerbForm")):
+                k -= 1  # "l'entreprise bénéficiaire", "le sous-traitant choisi"
+            if k < 1 or not texts[k].islower() or pos[k] != "NOUN" or tokens.folded[k - 1] not in _DEFINITE:
+                continue
+            if self.cues.type_at_end(line_before(text, tokens.ends[k])) != "ORG":
+                continue
+            start = i + 1
+            end = start
+            while end < len(texts) and end - start < MAX_NAME_TOKENS and name_like(texts[end]) and not tokens.sent_starts[end]:
+                end += 1
+            if end == start or end >= len(texts) or texts[end] != ",":
+                continue
+            span = Span(doc, start, end, label="ORG")
+            if self._valid_name(span) and texts[start] not in self.first_names:
+                found.append(NamedSpan(span, "ORG", None, True, "pattern"))
         return found
 
     @staticmethod
