@@ -97,3 +97,17 @@ def test_a_generic_noun_before_a_sector_complement_and_a_name_is_that_name(nlp):
     # "Le géant de l'énergie X" introduces X: the phrase is not the fund named before
     text = "Le fonds Ardel a investi dans la société Norvane. Le géant de l'énergie Voltéa a commandé douze turbines."
     assert resolved_key(nlp, text, "Le géant") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # particles do not count towards a surname's length
+        ("Le mécène Louis de La Tour d'Arvieu finance les écuries.", "Louis de La Tour d'Arvieu"),
+        ("Hélène de La Roche du Mas a été nommée directrice.", "Hélène de La Roche du Mas"),
+        # a cue before a person keeps the particle and the words after it
+        ("L'historien Amaury Chabert de Lassagne a publié un livre.", "Amaury Chabert de Lassagne"),
+    ],
+)
+def test_a_name_with_particles_is_one_person(nlp, text, name):
+    assert (name, "PERSON") in _names(nlp, text)

@@ -30,6 +30,14 @@ CASES = [
      "L'Espagne et le Portugal ont signé un accord sur l'eau. « Le texte sera ratifié », a déclaré "
      "le gouvernement mardi.",
      [("Le texte sera ratifié", None)]),
+    ("a bare 'la direction' speaks for the one owner the article gave it",
+     "La direction de Boulangeries Morin a annoncé la fermeture de deux ateliers. « Ces décisions sont "
+     "douloureuses », a reconnu la direction.",
+     [("Ces décisions sont douloureuses", "Boulangeries Morin")]),
+    ("... not for the union that spoke before",
+     "Le syndicat Force Verte dénonce la fermeture de deux ateliers. « Aucun poste ne sera supprimé », "
+     "a répondu la direction.",
+     [("Aucun poste ne sera supprimé", None)]),
     ("a bare 'la préfecture' is the one prefecture the article named, with 'de la' before its place",
      "La préfecture de la Somme a interdit la baignade. « Les analyses sont mauvaises », a précisé "
      "la préfecture.",

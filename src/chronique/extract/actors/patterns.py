@@ -101,6 +101,9 @@ def cut_before_known_companies(found: list[NamedSpan], known: list[NamedSpan],
     return kept
 
 
+#: How many capitalised words (particles aside) and tokens a surname after a first name may hold.
+MAX_SURNAME_WORDS = 4
+MAX_SURNAME_TOKENS = 7
 #: How many adjectives may close a description before its comma ("l'entreprise bénéficiaire,").
 MAX_ADJECTIVES_BEFORE_COMMA = 2
 #: The definite determiners before such a description.
@@ -184,12 +187,15 @@ class UnknownNamePatterns:
         tokens = token_table(doc)  # read from the table: no Token built
         texts, folded, sent_starts, particles = tokens.texts, tokens.folded, tokens.sent_starts, self.particles
         end = i
-        while end < len(texts) and end - i < 4:
+        capitals = 0
+        # particles do not count: "Anne de La Tour du Pin", "Louis de La Tour d'Auvergne"
+        while end < len(texts) and capitals < MAX_SURNAME_WORDS and end - i < MAX_SURNAME_TOKENS:
             word = texts[end]
             if sent_starts[end] or word in self.org_suffixes:
                 break
             if word[:1].isupper() and word.isalpha() or "-" in word and word[:1].isupper():
                 end += 1
+                capitals += folded[end - 1] not in particles
             elif folded[end] in particles and end + 1 < len(texts) and (
                 texts[end + 1][:1].isupper() or folded[end + 1] in particles
             ):
@@ -259,6 +265,8 @@ class UnknownNamePatterns:
             if entity_type != "PERSON" and not adjacent and self.opens_person_name(tokens, i):
                 continue  # "la chaîne cryptée Maxime Saada": the person, not the channel
             end = self._name_end(tokens, i)
+            if entity_type == "PERSON":
+                end = max(end, self._surname_end(doc, i + 1))  # "l'historien Amaury Chabert de Lassagne"
             if entity_type == "PERSON" and self._person_inside(doc, tokens, i, end):
                 continue  # "le pilote Red Bull Max Verstappen": the team qualifies the noun, the person follows
             if not self._valid_name(doc[i:end]):
