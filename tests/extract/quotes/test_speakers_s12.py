@@ -76,3 +76,20 @@ POSSESSIVE_ROLES = [
 @pytest.mark.parametrize(("why", "text", "expected"), POSSESSIVE_ROLES, ids=[c[0] for c in POSSESSIVE_ROLES])
 def test_possessive_role_speaker(nlp: Language, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quote_speakers(nlp(text)) == expected, why
+
+
+LEADERS = [
+    ("'le dirigeant' is the one person the article gave a leader's title",
+     "Marc Bailly, directeur général de Vernalis, a présenté le plan. « Nous investirons à Troyes », "
+     "a déclaré le dirigeant.",
+     [("Nous investirons à Troyes", "Marc Bailly")]),
+    ("two leaders named: 'le dirigeant' is nobody",
+     "Marc Bailly, directeur général de Vernalis, et Jean Roux, président de Kerval, ont signé. "
+     "« Nous investirons à Troyes », a déclaré le dirigeant.",
+     [("Nous investirons à Troyes", None)]),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), LEADERS, ids=[c[0] for c in LEADERS])
+def test_leader_speaker(nlp: Language, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quote_speakers(nlp(text)) == expected, why
