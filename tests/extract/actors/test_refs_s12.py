@@ -111,3 +111,21 @@ def test_a_generic_noun_before_a_sector_complement_and_a_name_is_that_name(nlp):
 )
 def test_a_name_with_particles_is_one_person(nlp, text, name):
     assert (name, "PERSON") in _names(nlp, text)
+
+
+def test_a_title_with_adjectives_before_its_comma_names_the_person_after_it(nlp):
+    text = "Le maire sortant, Paul Girard, a été battu. Le nouveau maire, Luc Morel, a été élu dimanche."
+    assert resolved_key(nlp, text, "Le maire sortant") == "person:Paul Girard"
+
+
+def test_two_mayors_named_leave_l_elu_unresolved(nlp):
+    text = ("Le maire sortant, Paul Girard, a été battu. Le nouveau maire, Luc Morel, a été élu dimanche. "
+            "L'élu a remercié les électeurs.")
+    assert resolved_key(nlp, text, "L'élu") is None
+
+
+def test_a_former_title_is_not_today_s(nlp):
+    # "l'ancien maire" is no mayor now: "le maire" is the one mayor of today
+    text = ("L'ancien maire de Dole, Henri Masson, est mis en examen. Le maire de Dole, Luc Morel, se dit "
+            "serein. Le maire a porté plainte.")
+    assert resolved_key(nlp, text, "Le maire") == "person:Luc Morel"

@@ -151,7 +151,7 @@ def _fronted_topic(doc: Doc, mentions: list[ActorMention], entities, start: int,
         return None  # not the first words of its sentence
     since, until = starts[current - 1], starts[current]
     opening = doc.char_span(since, since + 1, alignment_mode="expand")
-    if opening is None or "Part" not in opening[0].morph.get("VerbForm") or opening[0].pos_ not in ("VERB", "ADJ"):
+    if opening is None or "Part" not in opening[0].morph.get("VerbForm", []) or opening[0].pos_ not in ("VERB", "ADJ"):
         return None
     for comma in (t for t in doc[opening.start : opening.start + 40] if t.text == "," and t.idx < until):
         # the subject right after the comma, or the name after its lower-case description ("la société X")

@@ -182,7 +182,10 @@ def resolve_descriptions(
         if not holders and folded_lemma in qualified_only and not (
                 origins is not None and origins.in_tokens(doc[token.i + 1 : end])):
             continue  # "le site chinois" is a company, "le site internet" or "le site" alone is not
-        if entity_type == "PERSON" and not holders and (folded in any_person or folded_lemma in any_person):
+        apposed = index.mention_at(doc[end + 1]) if end + 1 < len(doc) and doc[end].text == "," else None
+        if entity_type == "PERSON" and apposed is not None and entities.get(apposed.key, {}).get("type") == "PERSON":
+            key: str | None = apposed.key  # "Le maire sortant, Paul X,": the title of the name after it
+        elif entity_type == "PERSON" and not holders and (folded in any_person or folded_lemma in any_person):
             # "l'intéressé": the one person of the window, whatever the article called them; of
             # two ("X a nommé Y … l'intéressé"), the subject in focus may well be the wrong one
             key = _in_focus(doc, index, entities, token, ("PERSON",), allowed=_only_one)
@@ -417,12 +420,28 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
         if nouns is None:
             nouns = around[(mention.start, mention.end)] = _title_nouns(doc, i, mention, cues)
         for noun in nouns:
+            if _former(tokens, noun, doc.lang_):
+                continue  # "l'ancien maire de Pontarlier, X": not "le maire" of today
             place = _place_between(index, noun, i) if noun < i else _place_after(tokens, index, noun)
             for form in (tokens.folded_lemmas[noun], tokens.folded[noun]):
                 titles.setdefault(form, set()).add(mention.key)
                 if place is not None:
                     titles.setdefault(_with_place(form, place), set()).add(mention.key)
     return titles
+
+
+def _former(tokens: TokenTable, noun: int, lang: str) -> bool:
+    """Whether a title noun is a past one: "ancien", "ex" right before it (past adjectives)."""
+    k = noun - 1
+    while k >= 0 and noun - k <= MAX_ADJECTIVES and tokens.pos[k] == "ADJ" and tokens.folded[k] not in _former_words(lang):
+        k -= 1
+    return k >= 0 and tokens.folded[k] in _former_words(lang)
+
+
+@cache
+def _former_words(lang: str) -> frozenset[str]:
+    """"ancien", "ex": the words that make a title a past one (``references.toml``)."""
+    return frozenset(fold(w) for w in lexicon(lang, "references").get("former_words", []))
 
 
 #: The key prefix of places (``loc:Brest``) among the actor keys.
@@ -486,13 +505,19 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
     else:
         bounds = tokens.expanded_bounds(mention.start, mention.end)
         closed = _closed_apposition(tokens, bounds[1] if bounds is not None else first + 1)
-        if closed and i >= 2 and texts[i] == "," and texts[i - 1].islower() \
-                and cues.get(folded[i - 1]) == "PERSON" and pos[i - 2] == "DET":
-            found.append(i - 1)  # "s'est séparé de son entraîneur, Michel X.", "Sa présidente, Nadia X,"
+        title = i - 1
+        while title > 0 and i - 1 - title < MAX_ADJECTIVES and texts[title].islower() and pos[title] == "ADJ":
+            title -= 1  # "Le maire sortant, Paul X,"
+        opening = title - 1
+        while opening > 0 and title - 1 - opening < MAX_ADJECTIVES and texts[opening].islower() and pos[opening] == "ADJ":
+            opening -= 1  # "Le nouveau maire, Luc X,"
+        if closed and title >= 1 and texts[i] == "," and texts[title].islower() \
+                and cues.get(folded[title]) == "PERSON" and pos[opening] == "DET":
+            found.append(title)  # "s'est séparé de son entraîneur, Michel X.", "Sa présidente, Nadia X,"
         elif closed:
-            title = _title_with_complement(doc, first, cues)
-            if title is not None:
-                found.append(title)  # "la ministre du Commerce, Claire Dumas,"
+            complement_title = _title_with_complement(doc, first, cues)
+            if complement_title is not None:
+                found.append(complement_title)  # "la ministre du Commerce, Claire Dumas,"
     bounds = tokens.expanded_bounds(mention.start, mention.end)  # the name's last token, no Span built
     j = bounds[1] if bounds is not None else first + 1
     if j < size and texts[j] == ",":

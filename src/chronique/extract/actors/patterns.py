@@ -401,7 +401,7 @@ class UnknownNamePatterns:
         for i in tokens.positions((",",)):
             k = i - 1
             while k > 0 and i - k <= MAX_ADJECTIVES_BEFORE_COMMA and texts[k].islower() and (
-                    pos[k] == "ADJ" or pos[k] == "VERB" and "Part" in doc[k].morph.get("VerbForm")):
+                    pos[k] == "ADJ" or pos[k] == "VERB" and "Part" in doc[k].morph.get("VerbForm", [])):
                 k -= 1  # "l'entreprise bénéficiaire", "le sous-traitant choisi"
             if k < 1 or not texts[k].islower() or pos[k] != "NOUN" or tokens.folded[k - 1] not in _DEFINITE:
                 continue
