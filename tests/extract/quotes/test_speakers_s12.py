@@ -79,6 +79,15 @@ def test_possessive_role_speaker(nlp: Language, why: str, text: str, expected: l
 
 
 LEADERS = [
+    ("'le cofondateur' of two founders is the one the sentence before is about",
+     "Créée en 2019 par Julie Roche et Marc Petit, la société Ondine a levé 5 millions d'euros auprès "
+     "du fonds Kestrel. Marc Petit, ingénieur de formation, dirige la recherche. « Nous déposerons dix "
+     "brevets », a affirmé le cofondateur.",
+     [("Nous déposerons dix brevets", "Marc Petit")]),
+    ("... and nobody when that sentence is about someone else",
+     "Créée en 2019 par Julie Roche et Marc Petit, la société Ondine a levé 5 millions d'euros. Le fonds "
+     "Kestrel a mené le tour. « Nous déposerons dix brevets », a affirmé le cofondateur.",
+     [("Nous déposerons dix brevets", None)]),
     ("'le dirigeant' is the one person the article gave a leader's title",
      "Marc Bailly, directeur général de Vernalis, a présenté le plan. « Nous investirons à Troyes », "
      "a déclaré le dirigeant.",

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from chronique.data import lexicon
-from chronique.extract.actors.coref_focus import quoted_ranges, subject_in_focus
+from chronique.extract.actors.coref_focus import is_subject, quoted_ranges, subject_in_focus
 from chronique.extract.actors.genders import agrees, description_gender
 from chronique.nlp.actor_index import growing_index
 from chronique.nlp.extensions import ActorMention, text_of
@@ -60,7 +60,16 @@ def possessive_roles(doc: Doc, mentions: list[ActorMention], entities: dict[str,
     stated: list[tuple[str, tuple[str, ...], str]] | None = None
     for i in positions:
         titles = roles.get(tokens.folded[i])
-        if not titles or i == 0 or tokens.folded[i - 1] not in determiners:
+        if not titles or i == 0:
+            continue
+        if tokens.folded[i - 1] in _DEFINITE and titles == _FOUNDER:
+            if stated is None:
+                stated = _stated_roles(doc, mentions, entities, words, roles)
+            bare = _bare_founder(doc, tokens, index, entities, stated, quoted, i)
+            if bare is not None:
+                found.append(ActorMention(tokens.starts[i - 1], tokens.ends[i], bare, "description", "possessive-role"))
+            continue
+        if tokens.folded[i - 1] not in determiners:
             continue
         if i + 1 < len(tokens.texts) and (tokens.texts[i + 1] == "," or tokens.texts[i + 1][:1].isupper()):
             continue  # "sa directrice, Anne Roux", "son PDG Paul Roux": the name says who
@@ -78,6 +87,34 @@ def possessive_roles(doc: Doc, mentions: list[ActorMention], entities: dict[str,
         if len(holders) == 1:
             found.append(ActorMention(start, end, next(iter(holders)), "description", "possessive-role"))
     return found
+
+
+#: The determiners of a bare role noun ("le cofondateur") and the founders' titles.
+_DEFINITE = frozenset({"le", "la", "l'"})
+_FOUNDER = ("founder",)
+
+
+def _bare_founder(doc: Doc, tokens, index, entities, stated, quoted, i: int) -> str | None:
+    """"le cofondateur" with no complement: the one founder the article stated ("fondée par X"),
+    or, of several, the one that is the subject of the sentence before, or opens it (the parser
+    often roots a sentence on a name with an apposition): "Fondée par A et B … B, ingénieur, reste
+    prudent. « … », a reconnu le cofondateur" is B; ``None`` otherwise."""
+    following = tokens.texts[i + 1] if i + 1 < len(tokens.texts) else ""
+    if following == "," or following[:1].isupper() or fold(following) in ("de", "d'", "du", "des"):
+        return None  # "le fondateur, X", "le fondateur X", "le fondateur de Y": said there
+    start = tokens.starts[i - 1]
+    if index.mention_at_index(i) is not None or any(s <= start < e for s, e in quoted):
+        return None
+    founders = {person for _org, said, person in stated if "founder" in said}
+    if len(founders) == 1:
+        return next(iter(founders))
+    sentences = tokens.sentence_start_chars
+    current = bisect_right(sentences, start) - 1
+    if current < 1 or "\n" in text_of(doc)[sentences[current - 1] : start]:
+        return None
+    subjects = {m.key for m in index.mentions if sentences[current - 1] <= m.start < sentences[current]
+                and m.key in founders and (is_subject(doc, m) or m.start == sentences[current - 1])}
+    return next(iter(subjects)) if len(subjects) == 1 else None
 
 
 def _possessor(doc: Doc, text: str, mentions: list[ActorMention], entities, quoted, start: int) -> str | None:
@@ -116,9 +153,7 @@ def _stated_roles(doc: Doc, mentions: list[ActorMention], entities, words, roles
     led_by = {fold(k): tuple(v) for k, v in words.get("led_by", {}).items()}
     for sentence in doc.sents:
         in_sentence = [m for m in by_start if sentence.start_char <= m.start < sentence.end_char]
-        orgs = {m.key for m in in_sentence if entities.get(m.key, {}).get("type") == "ORG"}
-        if len(orgs) != 1:
-            continue
+        orgs = [m for m in in_sentence if entities.get(m.key, {}).get("type") == "ORG"]
         for token in sentence:
             folded = fold(token.text)
             titles = led_by.get(folded) or led_by.get(folded.rstrip("s").removesuffix("e"))
@@ -126,8 +161,16 @@ def _stated_roles(doc: Doc, mentions: list[ActorMention], entities, words, roles
                 continue
             agent = next((doc[k + 1] for k in range(token.i + 1, min(token.i + 2 + MAX_PARTICIPLE_GAP, sentence.end - 1))
                           if doc[k].lower_ == "par"), None)
-            if agent is not None:
-                stated += [(next(iter(orgs)), titles, person) for person in _agents(text, in_sentence, entities, agent.idx)]
+            if agent is None:
+                continue
+            persons = _agents(text, in_sentence, entities, agent.idx)
+            org = {m.key for m in orgs}.pop() if len({m.key for m in orgs}) == 1 else None
+            if org is None and token.i == sentence.start and persons:
+                # "Fondée par A et B, la société X …": the first organisation after the fronted clause
+                last = max(m.end for m in in_sentence if m.key == persons[-1])
+                org = next((m.key for m in orgs if m.start > last and "," in text[last : m.start]), None)
+            if org is not None:
+                stated += [(org, titles, person) for person in persons]
     return stated
 
 
