@@ -19,6 +19,9 @@ pytestmark = pytest.mark.slow
         # (a foundry's name is an organisation's: "la fonderie" is a cue noun)
         ("Installée à Figeac depuis 1990, la fonderie Alvéa a signé un contrat avec le groupe Marvex. "
          "L'entreprise recrutera vingt ouvriers.", "L'entreprise", "org:Alvéa"),
+        # the parser roots the sentence on the description: it opens its sentence all the same
+        ("Fondée en 1950 par la famille Morel, la biscuiterie Vanelle a été rachetée par le groupe "
+         "Délibon. L'entreprise compte 200 salariés.", "L'entreprise", "org:Vanelle"),
     ],
 )
 def test_a_fronted_participle_keeps_its_company_in_focus(nlp, text, surface, expected):

@@ -38,6 +38,10 @@ CASES = [
      "Le syndicat Force Verte dénonce la fermeture de deux ateliers. « Aucun poste ne sera supprimé », "
      "a répondu la direction.",
      [("Aucun poste ne sera supprimé", None)]),
+    ("... and nobody when the article named two owners ('celle de Y')",
+     "La direction de Boulangeries Morin et celle de Pains Dorés ont rencontré les syndicats. « Le "
+     "dialogue continue », a indiqué la direction.",
+     [("Le dialogue continue", None)]),
     ("a bare 'la préfecture' is the one prefecture the article named, with 'de la' before its place",
      "La préfecture de la Somme a interdit la baignade. « Les analyses sont mauvaises », a précisé "
      "la préfecture.",

@@ -107,7 +107,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     as_subject = is_subject(doc, ActorMention(start, end, "", "description"))
                     trade = as_subject and fold(_phrase_noun(phrase)) not in generic_nouns
                     key = _previous_subject(doc, mentions, entities, start, accept) if trade else None
-                    key = key or (_fronted_topic(doc, mentions, entities, start, accept) if as_subject else None)
+                    key = key or _fronted_topic(doc, mentions, entities, start, accept)  # (opening its sentence: whatever its parse)
                     key = key or recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
                         accept(m.key, m) for m in mentions
                         if m.key in entities and text.rfind("\n", 0, start) < m.start < start

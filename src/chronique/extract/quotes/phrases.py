@@ -360,10 +360,15 @@ def _name_hung_right_after(context: QuoteContext, head: Token) -> str | None:
     return context.actors.at(name, OUTERMOST)
 
 
+#: Pronouns that repeat a noun with another complement ("la direction de X et celle de Y").
+_DEMONSTRATIVES = ("celle", "celui", "celles", "ceux")
+
+
 def _owner_named_before(context: QuoteContext, head: Token) -> str | None:
     """"la direction" alone: the one owner the article gave that body before ("la direction de
     la Fnac … « … », a reconnu la direction" is the Fnac); ``None`` with none, or two."""
-    owners = {key for token in head.doc[: head.i] if token.lower_ == head.lower_ and token.i != head.i
+    # "la direction de X et celle de Y": the demonstrative names a second owner
+    owners = {key for token in head.doc[: head.i] if token.lower_ in (head.lower_, *_DEMONSTRATIVES)
               and (key := _owner(context, token)) is not None}
     return next(iter(owners)) if len(owners) == 1 else None
 
