@@ -99,7 +99,8 @@ SENTENCES = [
      {("PAY", "renault", "stellantis", "asserted", None)}),
     ("Danone a tourné le dos à Carrefour.", {("CANCEL", "danone", "carrefour", "asserted", None)}),
     # Sanctions brandished are threatened, not imposed.
-    ("Le gouvernement de l'Islande a brandi des sanctions contre la Norvège.", set()),
+    ("Le gouvernement de l'Islande a brandi des sanctions contre la Norvège.",
+     {("THREATEN", "gouvernement-de-l'islande", "norvège", "asserted", None)}),
     ("L'Islande a brandi des sanctions contre la Norvège.",
      {("THREATEN", "islande", "norvège", "asserted", None)}),
     ("Tim Cook a pointé du doigt Google.", {("ACCUSE", "tim-cook", "google", "asserted", None)}),
