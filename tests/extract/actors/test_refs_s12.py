@@ -74,6 +74,10 @@ def test_a_ministry_is_an_organisation_and_a_portfolio_no_actor(nlp):
     assert ("Hugo Lemaire", "PERSON") in names and ("Nadia Benali", "PERSON") in names
 
 
+def test_a_portfolio_that_is_also_a_place_is_no_actor(nlp):
+    assert not {n for n, _t in _names(nlp, "La ministre de l'Europe et des Affaires étrangères a parlé.")}
+
+
 def test_a_minister_of_a_person_keeps_the_person(nlp):
     assert ("Emmanuel Roux", "PERSON") in _names(nlp, "Le ministre d'Emmanuel Roux a démissionné.")
 
@@ -132,3 +136,13 @@ def test_a_former_title_is_not_today_s(nlp):
     text = ("L'ancien maire de Dole, Henri Masson, est mis en examen. Le maire de Dole, Luc Morel, se dit "
             "serein. Le maire a porté plainte.")
     assert resolved_key(nlp, text, "Le maire") == "person:Luc Morel"
+
+
+def test_ministers_of_an_organisation_keep_its_acronym(nlp):
+    assert ("OPAL", "ORG") in _names(nlp, "Les ministres de l'OPAL se réunissent à Vienne.") or \
+        "OPAL" in {n for n, _t in _names(nlp, "Les ministres de l'OPAL se réunissent à Vienne.")}
+
+
+def test_a_person_after_a_preposition_in_the_sentence_keeps_the_title_after_him(nlp):
+    names = _names(nlp, "En Écosse, il s'agit de Angus Brodie, commissaire sortant aux transports.")
+    assert ("Angus Brodie", "PERSON") in names

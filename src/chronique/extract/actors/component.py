@@ -278,7 +278,8 @@ class ActorRecognizer:
         names = self.context_typer.apply(doc, text, _through_hyphens(names))
         self.institutions.capitalised_local_authorities(names)
         self.institutions.join_by_domain(names)
-        return names
+        # "la ministre de l'Europe et des Affaires étrangères": a portfolio, whichever finder named it
+        return [n for n in names if n.type == "PERSON" or not self.institutions.portfolios.is_portfolio(tokens, n.span.start)]
 
     def _cue_past_sector(self, text: str, tokens: TokenTable, start: int) -> str | None:
         """The organisation a cue says across a sector acronym's complement ("le géant du BTP X",

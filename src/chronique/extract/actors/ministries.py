@@ -34,8 +34,9 @@ class Portfolios:
         """Whether the name starting at token ``start`` follows a minister's title and its links
         ("ministre des Transports", "ministre déléguée à l'Industrie"); a person's first name there
         is the minister's master ("le ministre d'Emmanuel Roux"), not a portfolio."""
-        if tokens.texts[start] in self.first_names:
-            return False
+        word = tokens.texts[start]
+        if word in self.first_names or (word.isupper() and len(word) > 1):
+            return False  # "les ministres de l'OPEP": an organisation's acronym, not a portfolio
         i = start - 1
         while i >= 0 and start - i <= 4 and tokens.folded[i] in self.links:
             i -= 1

@@ -386,7 +386,7 @@ class UnknownNamePatterns:
                 if entity_type == "PERSON" and (comma.i - start < 2 or start > 0 and doc[start - 1].pos_ == "DET"):
                     continue  # "Pour la Suède, l'ancien ministre …": a place, not the minister
                 if entity_type == "PERSON" and start > 0 and doc[start - 1].pos_ == "ADP" \
-                        and doc[start].text not in self.first_names:
+                        and doc[start].text not in self.first_names and self._in_fronted_phrase(doc, start):
                     continue  # "Interrogée sur France Inter, la ministre …": a fronted phrase's channel
                 span = Span(doc, start, comma.i, label=entity_type)
                 found.append(NamedSpan(span, entity_type, None, True, "pattern"))
@@ -417,6 +417,16 @@ class UnknownNamePatterns:
             if self._valid_name(span) and texts[start] not in self.first_names:
                 found.append(NamedSpan(span, "ORG", None, True, "pattern"))
         return found
+
+    @staticmethod
+    def _in_fronted_phrase(doc: Doc, start: int) -> bool:
+        """Whether the name at ``start`` closes a phrase opening its sentence on a participle or a
+        preposition, with no comma before it ("Interrogée sur X, …", "Selon X, …"); not "En
+        Grande-Bretagne, il s'agit de X, …"."""
+        opening = doc[start].sent.start
+        first = doc[opening]
+        return (first.pos_ == "ADP" or first.pos_ == "VERB" and "Part" in first.morph.get("VerbForm", [])) \
+            and not any(t.text == "," for t in doc[opening:start])
 
     @staticmethod
     def _subject_after(tokens: TokenTable, comma: int) -> bool:
