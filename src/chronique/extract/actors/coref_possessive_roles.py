@@ -1,13 +1,15 @@
 """Within one article: a role noun after a possessive ("son fondateur", "sa directrice").
 
 "La PME Vitrafil a été fondée par Pierre Lanvin. … « … », a assuré son fondateur" is Pierre
-Lanvin: the possessor is the organisation in focus (:func:`subject_in_focus`), the holder the one
-person the article said holds one of the noun's roles there — as the agent of a participle of
-``led_by`` ("fondée par X", "dirigée par X") said of that organisation in the same sentence, or by
-a role description resolved earlier ("X, directrice de l'entreprise"). Two holders, or none, and
-the noun stays unresolved; a feminine noun ("sa directrice") is no man
+Lanvin: the possessor is the one organisation named since the sentence before, else the one in
+focus (:func:`subject_in_focus`); the holder the one person the article said holds one of the
+noun's roles there — as the agent of a participle of ``led_by`` ("fondée par X", "dirigée par X")
+said of that organisation in the same sentence (or presenting it: "Fondée par A et B, la société
+X …"), or by a role description resolved earlier ("X, directrice de l'entreprise"). Two holders,
+or none, and the noun stays unresolved; a feminine noun ("sa directrice") is no man
 (:mod:`chronique.extract.actors.genders`). A noun that introduces a name ("son fondateur, X" or
-"son PDG X") is left to the name.
+"son PDG X") is left to the name. A bare "le cofondateur" is the one founder stated, or of
+several the one the sentence before is about.
 """
 
 from __future__ import annotations
