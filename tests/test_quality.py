@@ -23,9 +23,9 @@ pytestmark = pytest.mark.slow
 
 #: (section, figure) -> lowest acceptable value on ../shared/eval/news-dev (measured 2026-12-06).
 NEWS_DEV_FLOORS = {
-    ("entities", "f1"): 0.981,  # seats and mergers type unknown companies (0.979 -> 0.982)
-    ("entities_typed", "f1"): 0.942,  # s9: one kind per actor per article, products' cues (0.925 -> 0.941);
-    # s10: an infinitive opening a sentence is no part of the name (-> 0.942)
+    ("entities", "f1"): 0.983,  # seats and mergers type unknown companies (0.979 -> 0.982); s12 a bare "le gouvernement" (-> 0.984)
+    ("entities_typed", "f1"): 0.943,  # s9: one kind per actor per article, products' cues (0.925 -> 0.941);
+    # s10: an infinitive opening a sentence is no part of the name (-> 0.942); s12 a minister's portfolio is no place (-> 0.944)
     ("timexes", "f1"): 0.991,  # ages, gerunds, titled weekdays; "vendredi 15 heures" one TIME (0.974 -> 0.992)
     ("timexes", "value"): 0.973,  # "d'ici vendredi", "il y a plus d'un an" (0.957 -> 0.973)
     ("money", "f1"): 0.991,  # bare figures take the currency stated before (0.983 -> 0.992)

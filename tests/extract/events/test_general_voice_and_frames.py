@@ -157,7 +157,7 @@ NOTHING = [
     "Le transporteur Flixbus recrute. Flixbus, client historique de BlaBlaCar, a lancé une ligne vers Madrid.",
     # an object-control verb whose object names no actor: the object does the infinitive, the
     # caller does not (it asks; the act asked for is nobody's here)
-    "La Confédération paysanne a exhorté jeudi le gouvernement à rompre le contrat avec Lactalis.",
+    "La Confédération paysanne a exhorté jeudi les éleveurs à rompre le contrat avec Lactalis.",
     "Le syndicat SUD a poussé la direction à rompre l'accord avec Accenture.",
     "Orange a aidé ses clients à quitter SFR.",
 ]

@@ -55,6 +55,8 @@ CUE_VOTES, PATTERN_VOTES, MODEL_VOTES = 3, 2, 1
 SOURCE_RANK = {"kb": 0, "pattern": 1, "model": 2}
 #: Two or more closing marks glued to a name's last word ("Yahoo!." ending a sentence): never the name's.
 GLUED_STOPS = re.compile(r"[!?.…]{2,}$")
+#: The words before a sector acronym of a description's complement ("du BTP", "de l'IA").
+_SECTOR_LINKS = frozenset({"du", "de", "des", "l'", "la"})
 
 
 def local_key(entity_type: str, name: str) -> str:
@@ -245,6 +247,7 @@ class ActorRecognizer:
         )
         self.naming = NamingTyper(self.words, self.cues)
         self.org_suffixes = frozenset(self.words["org_suffixes"])
+        self.sector_acronyms = frozenset(self.words.get("sector_acronyms", []))
         names = self.words["first_names"]
         self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}
         for ambiguous in set(names["m"]) & set(names["f"]):
@@ -266,6 +269,7 @@ class ActorRecognizer:
         """Known names, model names and pattern names, overlaps settled, then propagated."""
         known = self.known.find(doc, text)
         patterned = self.patterns.find(doc, text) + self.institutions.find(doc, text) + self.work_titles.find(doc)
+        patterned = [self._past_sector(doc, n) for n in patterned]  # "le champion de l'IA Mistral"
         patterned = cut_before_known_companies(patterned, known, self.particles)  # "Tim Cook d'Apple"
         anchors = _Anchors(known + [p for p in patterned if p.type == "PERSON"])
         model = [n for n in self._model_names(doc, text) if not _swallows_names(n.span, anchors)]
@@ -282,7 +286,31 @@ class ActorRecognizer:
         self.naming.apply(text, names)
         self.institutions.capitalised_local_authorities(names)
         self.institutions.join_by_domain(names)
-        return names
+        # "la ministre de l'Europe et des Affaires étrangères": a portfolio, whichever finder named it
+        return [n for n in names if n.type == "PERSON" or not self.institutions.portfolios.is_portfolio(tokens, n.span.start)]
+
+    def _cue_past_sector(self, text: str, tokens: TokenTable, start: int) -> str | None:
+        """The organisation a cue says across a sector acronym's complement ("le géant du BTP X",
+        "le leader de l'IA X"), ``None`` otherwise."""
+        k = start - 1
+        if k < 1 or tokens.texts[k] not in self.sector_acronyms or tokens.folded[k - 1] not in _SECTOR_LINKS:
+            return None
+        k -= 1
+        if tokens.folded[k] in ("l'", "la") and k > 0 and tokens.folded[k - 1] == "de":
+            k -= 1
+        return "ORG" if self._cue_type(tokens.starts[k], text) == "ORG" else None
+
+    def _past_sector(self, doc: Doc, name: NamedSpan) -> NamedSpan:
+        """The name without a sector acronym of its description's complement before it ("le
+        géant du BTP Vinci" is Vinci): see ``sector_acronyms``."""
+        tokens = token_table(doc)
+        start, end = name.span.start, name.span.end
+        while end - start > 1 and tokens.texts[start] in self.sector_acronyms and start > 0 \
+                and tokens.folded[start - 1] in _SECTOR_LINKS and tokens.texts[start + 1][:1].isupper():
+            start += 1
+        if start == name.span.start:
+            return name
+        return replace(name, span=Span(doc, start, end, label=name.span.label_))
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
@@ -299,7 +327,7 @@ class ActorRecognizer:
         """The model's name over tokens ``start`` to ``end``, typed by a cue before it, a company
         suffix closing it, else its NER label."""
         start_char = tokens.starts[start]
-        cue_type = self._cue_type(start_char, text, seen_last_words(tokens, text))
+        cue_type = self._cue_type(start_char, text, seen_last_words(tokens, text)) or self._cue_past_sector(text, tokens, start)
         name = text[start_char : tokens.ends[end - 1]]
         if cue_type == "PERSON" and (name.isupper() and len(name) <= 5 or self._person_follows(doc, tokens, end)):
             cue_type = None  # "le député UMP", "le pilote Red Bull Max Verstappen": a party, a team, not a person
@@ -347,12 +375,17 @@ class ActorRecognizer:
         demonyms = self.institutions.demonyms
         while end - start > 1 and texts[start].lower() in demonyms and texts[start + 1][:1].isupper():
             start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
+        while end - start > 1 and texts[start] in self.sector_acronyms and start > 0 \
+                and tokens.folded[start - 1] in _SECTOR_LINKS and texts[start + 1][:1].isupper():
+            start += 1  # "le géant du BTP Vinci", "le champion de l'IA Mistral": the sector is no part of the name
         if not any(texts[i][:1].isupper() for i in range(start, end)) \
                 or tokens.ends[end - 1] - tokens.starts[start] < 2:
             return None
         first = texts[start]
         if first.islower() and first.isalpha() and first.lower() not in self.particles:
             return None  # "ministre de l'Économie": a description, which coref resolves
+        if self.institutions.portfolios.is_portfolio(tokens, start):
+            return None  # "le ministre des Transports": a portfolio, no actor
         return start, end
 
     def _opens_with_infinitive(self, tokens: TokenTable, i: int) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from chronique.extract.actors.coref_focus import window_start
 from chronique.extract.actors.coref_generic import generic_org_descriptions
 from chronique.extract.actors.coref_possessive import possessive_descriptions
+from chronique.extract.actors.coref_possessive_roles import possessive_roles
 from chronique.extract.actors.coref_pronouns import pronouns
 from chronique.extract.actors.coref_roles import role_descriptions
 from chronique.extract.actors.description_sectors import ArticleSectors
@@ -58,6 +59,7 @@ def resolve_references(
     mentions += role_descriptions(doc, mentions, entities, kb, words)
     mentions += resolve_descriptions(doc, mentions, entities, words, kb, origins, sectors)
     mentions += possessive_descriptions(doc, mentions, entities, origins)
+    mentions += possessive_roles(doc, mentions, entities, words)  # "son fondateur": a person the article said
     mentions += _first_and_second(doc, text, mentions, entities, words)  # "le premier": a subject the pronouns see
     mentions += pronouns(doc, text, mentions, entities, kb, words)
     return mentions

@@ -107,6 +107,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     as_subject = is_subject(doc, ActorMention(start, end, "", "description"))
                     trade = as_subject and fold(_phrase_noun(phrase)) not in generic_nouns
                     key = _previous_subject(doc, mentions, entities, start, accept) if trade else None
+                    key = key or _fronted_topic(doc, mentions, entities, start, accept)  # (opening its sentence: whatever its parse)
                     key = key or recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
                         accept(m.key, m) for m in mentions
                         if m.key in entities and text.rfind("\n", 0, start) < m.start < start
@@ -135,6 +136,38 @@ def _previous_subject(doc: Doc, mentions: list[ActorMention], entities, start: i
     keys = {m.key for m in mentions if since <= m.start and m.end <= until and m.key in entities
             and accept(m.key, m) and _names_a_subject(doc, m) and _of_main_clause(doc, m)}
     return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _fronted_topic(doc: Doc, mentions: list[ActorMention], entities, start: int, accept) -> str | None:
+    """The organisation a fronted participle presented in the sentence right before a subject
+    description opening its own sentence ("Fondée par A et B, la société X a accueilli le fonds Y.
+    La société …" is X, not the investor named last): a sentence that opens on what the company
+    is ("Fondée", "Créée", "Installée", "Rachetée") is about that company, whatever the parser
+    made of it. ``None`` when the sentence before does not open so."""
+    tokens = token_table(doc)
+    starts = tokens.sentence_start_chars
+    current = bisect_right(starts, start) - 1
+    if current < 1 or text_of(doc)[starts[current] : start].strip():
+        return None  # not the first words of its sentence
+    since, until = starts[current - 1], starts[current]
+    opening = doc.char_span(since, since + 1, alignment_mode="expand")
+    if opening is None or "Part" not in opening[0].morph.get("VerbForm", []) or opening[0].pos_ not in ("VERB", "ADJ"):
+        return None
+    for comma in (t for t in doc[opening.start : opening.start + 40] if t.text == "," and t.idx < until):
+        # the subject right after the comma, or the name after its lower-case description ("la société X")
+        for word in doc[comma.i + 1 : comma.i + 1 + _FRONTED_DESCRIPTION]:
+            named = [m for m in mentions if m.start == word.idx and m.key in entities]
+            if named:
+                key = max(named, key=lambda m: m.end).key
+                return key if accept(key, named[0]) else None
+            if not word.is_lower or word.is_punct:
+                break
+    return None
+
+
+#: How many lower-case words may stand between a fronted participle's comma and the name of its
+#: subject ("…, la jeune société lyonnaise X").
+_FRONTED_DESCRIPTION = 5
 
 
 def _of_main_clause(doc: Doc, mention: ActorMention) -> bool:
@@ -308,6 +341,9 @@ def _led_by(doc: Doc, text: str, end: int, mentions, entities, kb, words) -> str
     return next(iter(orgs)) if len(orgs) == 1 else ""
 
 
+#: How long an acronym of a sector may be in a description's complement ("le géant du BTP X").
+_SECTOR_ACRONYM = 4
+
 #: Words that may stand between a quote and the inverted subject of its incise ("» , a indiqué").
 _INCISE_GAP = frozenset({"PUNCT", "AUX", "VERB", "ADV", "PRON", "SPACE"})
 
@@ -353,8 +389,15 @@ def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention
     for _ in range(2):
         if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
             i += 1
-    if i + 2 < len(doc) and doc[i].lower_ in ("de", "d'", "du", "des") and doc[i + 1].is_lower:
-        i += 2  # "la plateforme de streaming Nuvio": the complement, then the name
-        if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
-            i += 1
+    if i + 2 < len(doc) and doc[i].lower_ in ("de", "d'", "du", "des"):
+        # "la plateforme de streaming Nuvio", "le géant de l'énergie X", "le géant du BTP X":
+        # the complement (an article, a word or an acronym), then the name
+        j = i + 1
+        if doc[j].lower_ in ("la", "l'", "l’") and doc[i].lower_ == "de" and j + 1 < len(doc):
+            j += 1
+        acronym = doc[j].is_upper and doc[j].is_alpha and len(doc[j].text) <= _SECTOR_ACRONYM
+        if doc[j].is_lower or (acronym and (j > i + 1 or doc[i].lower_ in ("du", "des"))):
+            i = j + 1
+            if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+                i += 1
     return i < len(doc) and any(m.start == doc[i].idx for m in mentions)

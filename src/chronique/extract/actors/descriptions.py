@@ -30,6 +30,7 @@ from chronique.data import lexicon
 from chronique.extract.actors.clause_partners import clause_partners
 from chronique.extract.actors.coref_focus import quoted_ranges
 from chronique.extract.actors.description_sectors import ArticleSectors
+from chronique.extract.actors.genders import agrees, description_gender
 from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.trade_nouns import TradeNouns
@@ -175,12 +176,16 @@ def resolve_descriptions(
         nouns = (fold(token.lemma_), fold(token.text), *(hypernyms.get(folded, ()) or hypernyms.get(folded_lemma, ())))
         # "le technicien": the "sélectionneur" named; "le maire de Brest": the mayor of that place only
         given = set().union(*(titles.get(_with_place(noun, place), set()) for noun in nouns))
-        holders = {k for k in given if entities[k]["type"] in accepted}
+        gender = description_gender(doc.lang_, determiner.text)  # "la ministre" is no Julien
+        holders = {k for k in given if entities[k]["type"] in accepted and agrees(gender, entities[k], words)}
         rule = "title" if entity_type == "PERSON" else "description"
         if not holders and folded_lemma in qualified_only and not (
                 origins is not None and origins.in_tokens(doc[token.i + 1 : end])):
             continue  # "le site chinois" is a company, "le site internet" or "le site" alone is not
-        if entity_type == "PERSON" and not holders and (folded in any_person or folded_lemma in any_person):
+        apposed = index.mention_at(doc[end + 1]) if end + 1 < len(doc) and doc[end].text == "," else None
+        if entity_type == "PERSON" and apposed is not None and entities.get(apposed.key, {}).get("type") == "PERSON":
+            key: str | None = apposed.key  # "Le maire sortant, Paul X,": the title of the name after it
+        elif entity_type == "PERSON" and not holders and (folded in any_person or folded_lemma in any_person):
             # "l'intéressé": the one person of the window, whatever the article called them; of
             # two ("X a nommé Y … l'intéressé"), the subject in focus may well be the wrong one
             key = _in_focus(doc, index, entities, token, ("PERSON",), allowed=_only_one)
@@ -415,12 +420,28 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
         if nouns is None:
             nouns = around[(mention.start, mention.end)] = _title_nouns(doc, i, mention, cues)
         for noun in nouns:
+            if _former(tokens, noun, doc.lang_):
+                continue  # "l'ancien maire de Pontarlier, X": not "le maire" of today
             place = _place_between(index, noun, i) if noun < i else _place_after(tokens, index, noun)
             for form in (tokens.folded_lemmas[noun], tokens.folded[noun]):
                 titles.setdefault(form, set()).add(mention.key)
                 if place is not None:
                     titles.setdefault(_with_place(form, place), set()).add(mention.key)
     return titles
+
+
+def _former(tokens: TokenTable, noun: int, lang: str) -> bool:
+    """Whether a title noun is a past one: "ancien", "ex" right before it (past adjectives)."""
+    k = noun - 1
+    while k >= 0 and noun - k <= MAX_ADJECTIVES and tokens.pos[k] == "ADJ" and tokens.folded[k] not in _former_words(lang):
+        k -= 1
+    return k >= 0 and tokens.folded[k] in _former_words(lang)
+
+
+@cache
+def _former_words(lang: str) -> frozenset[str]:
+    """"ancien", "ex": the words that make a title a past one (``references.toml``)."""
+    return frozenset(fold(w) for w in lexicon(lang, "references").get("former_words", []))
 
 
 #: The key prefix of places (``loc:Brest``) among the actor keys.
@@ -479,16 +500,24 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
     elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
             and texts[i - 2].islower() and folded[i - 2] in cues:
         found.append(i - 2)  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
+    elif (sector := _sector_complement_cue(tokens, i, cues)) is not None:
+        found.append(sector)  # "le géant de l'énergie TotalEnergies", "le géant du BTP Vinci"
     else:
         bounds = tokens.expanded_bounds(mention.start, mention.end)
         closed = _closed_apposition(tokens, bounds[1] if bounds is not None else first + 1)
-        if closed and i >= 2 and texts[i] == "," and texts[i - 1].islower() \
-                and cues.get(folded[i - 1]) == "PERSON" and pos[i - 2] == "DET":
-            found.append(i - 1)  # "s'est séparé de son entraîneur, Michel X.", "Sa présidente, Nadia X,"
+        title = i - 1
+        while title > 0 and i - 1 - title < MAX_ADJECTIVES and texts[title].islower() and pos[title] == "ADJ":
+            title -= 1  # "Le maire sortant, Paul X,"
+        opening = title - 1
+        while opening > 0 and title - 1 - opening < MAX_ADJECTIVES and texts[opening].islower() and pos[opening] == "ADJ":
+            opening -= 1  # "Le nouveau maire, Luc X,"
+        if closed and title >= 1 and texts[i] == "," and texts[title].islower() \
+                and cues.get(folded[title]) == "PERSON" and pos[opening] == "DET":
+            found.append(title)  # "s'est séparé de son entraîneur, Michel X.", "Sa présidente, Nadia X,"
         elif closed:
-            title = _title_with_complement(doc, first, cues)
-            if title is not None:
-                found.append(title)  # "la ministre du Commerce, Claire Dumas,"
+            complement_title = _title_with_complement(doc, first, cues)
+            if complement_title is not None:
+                found.append(complement_title)  # "la ministre du Commerce, Claire Dumas,"
     bounds = tokens.expanded_bounds(mention.start, mention.end)  # the name's last token, no Span built
     j = bounds[1] if bounds is not None else first + 1
     if j < size and texts[j] == ",":
@@ -498,6 +527,25 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
         if j < size and texts[j].islower() and folded[j] in cues:
             found.append(j)
     return found
+
+
+def _sector_complement_cue(tokens: TokenTable, i: int, cues: dict[str, str]) -> int | None:
+    """The position of an organisation's cue before a sector complement ending at ``i`` right
+    before a name: "le géant de l'énergie X", "le leader du BTP X" (a lower-case noun or an
+    acronym, after "du"/"des"/"de la"/"de l'"); ``None`` otherwise."""
+    texts, folded, pos = tokens.texts, tokens.folded, tokens.pos
+    word = texts[i] if i >= 0 else ""
+    if not ((word.islower() and pos[i] == "NOUN") or (word.isupper() and word.isalpha() and len(word) <= 4)):
+        return None
+    k = i - 1
+    if k >= 1 and folded[k] in DEFINITE_AFTER_DE and folded[k - 1] == "de":
+        k -= 1
+    elif k < 0 or folded[k] not in DEFINITE_COMPLEMENT_MARKS:
+        return None
+    cue = k - 1
+    if cue >= 0 and texts[cue].islower() and cues.get(folded[cue]) == "ORG":
+        return cue
+    return None
 
 
 #: What may close a title's apposition after the holder's name.

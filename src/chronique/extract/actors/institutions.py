@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from chronique.extract.actors.ministries import Portfolios
 from chronique.extract.actors.names import NamedSpan, is_capitalised
 from chronique.kb import KnowledgeBase
 from chronique.nlp.extensions import text_of
@@ -104,6 +105,7 @@ class InstitutionFinder:
         self.state_acts = frozenset(tuple(fold(w) for w in noun.replace("'", "' ").split())
                                     for noun in places.get("state_act_nouns", []))
         self.first_names = frozenset(words["first_names"]["m"]) | frozenset(words["first_names"]["f"])
+        self.portfolios = Portfolios(institutions, self.first_names)
         self.bare = frozenset(institutions["bare"])
         self.bare_alone = frozenset(institutions["bare_alone"])
         self.government_heads = frozenset(institutions.get("government_heads", []))
@@ -120,7 +122,8 @@ class InstitutionFinder:
 
     def find(self, doc: Doc, text: str) -> list[NamedSpan]:
         described = self.descriptions(doc)
-        return described + self.bare_heads(doc, described) + self.metonyms(doc) + self.countries_named(doc)
+        return (described + self.bare_heads(doc, described) + self.metonyms(doc) + self.countries_named(doc)
+                + self.portfolios.ministries(doc))
 
     def countries_named(self, doc: Doc) -> list[NamedSpan]:
         """The states of ``places.toml`` wherever they are written ("Le Maroc et l'Espagne ont
@@ -173,13 +176,18 @@ class InstitutionFinder:
                 named = families.get(self._family(token.text), set())
             if len(named) == 1:
                 key = _local_key("ORG", next(iter(named)))
-            elif not named and token.text in self.bare_alone:
-                key = None
+            elif not named and token.text in self.bare_alone and len(self._states_named(doc)) <= 1:
+                key = None  # the government of the article's one state ("le gouvernement" of French news)
             else:
                 continue
             span = Span(doc, token.i, token.i + 1, label="ORG")
             found.append(NamedSpan(span, "ORG", None, True, "pattern", key=key, rule="institution"))
         return found
+
+    def _states_named(self, doc: Doc) -> set[str]:
+        """The states the article names (``places.toml``): with two or more, a bare "le
+        gouvernement" may be any of theirs."""
+        return {name.span.text for name in self.countries_named(doc)}
 
     def _family(self, head: str) -> str:
         """The head an institution is looked up by: one for every name of a government."""

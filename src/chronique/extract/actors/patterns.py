@@ -111,6 +111,13 @@ def _not_lower(tokens: TokenTable) -> Iterator[int]:
     """Positions of the tokens whose text is not all lower case (``not text.islower()``: names,
     numbers, marks), in order, picked out of the table's column without a Python step per word."""
     return compress(range(len(tokens)), map(not_, tokens.is_lower))
+#: How many capitalised words (particles aside) and tokens a surname after a first name may hold.
+MAX_SURNAME_WORDS = 4
+MAX_SURNAME_TOKENS = 7
+#: How many adjectives may close a description before its comma ("l'entreprise bénéficiaire,").
+MAX_ADJECTIVES_BEFORE_COMMA = 2
+#: The definite determiners before such a description.
+_DEFINITE = frozenset({"le", "la", "l'"})
 
 
 class UnknownNamePatterns:
@@ -144,6 +151,7 @@ class UnknownNamePatterns:
         self.verb_endings: dict[str, str] = {ending: lemma for ending, lemma in words["verb_endings"]}
         self.abbreviated_suffixes = frozenset(words["abbreviated_suffixes"])
         self.complement_words = frozenset(words["complement_words"])
+        self.sector_acronyms = frozenset(words.get("sector_acronyms", []))
         self.demonyms = frozenset(origin_forms(words))
         self.demonym_articles = frozenset(unify_apostrophes(w) for w in words["definite_determiners"]) | frozenset(
             words["contracted_determiners"])
@@ -159,6 +167,7 @@ class UnknownNamePatterns:
         found += self.suffix_names(doc)
         found += self.cue_names(doc, text)
         found += self.apposition_names(doc, text)
+        found += self.named_after_description(doc, text)
         found += self.mixed_case_names(doc)
         return found
 
@@ -194,12 +203,15 @@ class UnknownNamePatterns:
         tokens = token_table(doc)  # read from the table: no Token built
         texts, folded, sent_starts, particles = tokens.texts, tokens.folded, tokens.sent_starts, self.particles
         end = i
-        while end < len(texts) and end - i < 4:
+        capitals = 0
+        # particles do not count: "Anne de La Tour du Pin", "Louis de La Tour d'Auvergne"
+        while end < len(texts) and capitals < MAX_SURNAME_WORDS and end - i < MAX_SURNAME_TOKENS:
             word = texts[end]
             if sent_starts[end] or word in self.org_suffixes:
                 break
             if word[:1].isupper() and word.isalpha() or "-" in word and word[:1].isupper():
                 end += 1
+                capitals += folded[end - 1] not in particles
             elif folded[end] in particles and end + 1 < len(texts) and (
                 texts[end + 1][:1].isupper() or folded[end + 1] in particles
             ):
@@ -272,6 +284,8 @@ class UnknownNamePatterns:
             end = self._name_end(tokens, i)
             if entity_type in ("ORG", "PRODUCT"):
                 end = self._joined_name_end(tokens, end)
+            if entity_type == "PERSON":
+                end = max(end, self._surname_end(doc, i + 1))  # "l'historien Amaury Chabert de Lassagne"
             if entity_type == "PERSON" and self._person_inside(doc, tokens, i, end):
                 continue  # "le pilote Red Bull Max Verstappen": the team qualifies the noun, the person follows
             if not self._valid_name(doc[i:end]):
@@ -371,9 +385,10 @@ class UnknownNamePatterns:
         j, crossed = i, False
         while j > 0 and i - j < 5:
             previous = texts[j - 1]
-            if not previous.islower() or is_punct[j - 1] or pos[j - 1] in ("VERB", "AUX"):
+            sector = previous in self.sector_acronyms  # "le géant du BTP Vinci"
+            if not (previous.islower() or sector) or is_punct[j - 1] or pos[j - 1] in ("VERB", "AUX"):
                 break
-            content = pos[j - 1] in CONTENT_POS
+            content = sector or pos[j - 1] in CONTENT_POS
             if not content and (j == i or unify_apostrophes(previous) not in self.complement_words):
                 break  # a name right after "de" is the complement ("le géant de Mountain View")
             crossed = crossed or not content
@@ -403,9 +418,48 @@ class UnknownNamePatterns:
             if start < comma.i and self._valid_name(doc[start : comma.i]):
                 if entity_type == "PERSON" and (comma.i - start < 2 or start > 0 and doc[start - 1].pos_ == "DET"):
                     continue  # "Pour la Suède, l'ancien ministre …": a place, not the minister
+                if entity_type == "PERSON" and start > 0 and doc[start - 1].pos_ == "ADP" \
+                        and doc[start].text not in self.first_names and self._in_fronted_phrase(doc, start):
+                    continue  # "Interrogée sur France Inter, la ministre …": a fronted phrase's channel
                 span = Span(doc, start, comma.i, label=entity_type)
                 found.append(NamedSpan(span, entity_type, None, True, "pattern"))
         return found
+
+    def named_after_description(self, doc: Doc, text: str) -> list[NamedSpan]:
+        """A definite description of an organisation, a comma and a name closed by a comma:
+        "L'entreprise bénéficiaire, Thermix, conteste …", "Le fabricant lyonnais, Mécalor, a …"."""
+        found = []
+        tokens = token_table(doc)
+        texts, pos = tokens.texts, tokens.pos
+        for i in tokens.positions((",",)):
+            k = i - 1
+            while k > 0 and i - k <= MAX_ADJECTIVES_BEFORE_COMMA and texts[k].islower() and (
+                    pos[k] == "ADJ" or pos[k] == "VERB" and "Part" in doc[k].morph.get("VerbForm", [])):
+                k -= 1  # "l'entreprise bénéficiaire", "le sous-traitant choisi"
+            if k < 1 or not texts[k].islower() or pos[k] != "NOUN" or tokens.folded[k - 1] not in _DEFINITE:
+                continue
+            if self.cues.type_at_end(line_before(text, tokens.ends[k])) != "ORG":
+                continue
+            start = i + 1
+            end = start
+            while end < len(texts) and end - start < MAX_NAME_TOKENS and name_like(texts[end]) and not tokens.sent_starts[end]:
+                end += 1
+            if end == start or end >= len(texts) or texts[end] != ",":
+                continue
+            span = Span(doc, start, end, label="ORG")
+            if self._valid_name(span) and texts[start] not in self.first_names:
+                found.append(NamedSpan(span, "ORG", None, True, "pattern"))
+        return found
+
+    @staticmethod
+    def _in_fronted_phrase(doc: Doc, start: int) -> bool:
+        """Whether the name at ``start`` closes a phrase opening its sentence on a participle or a
+        preposition, with no comma before it ("Interrogée sur X, …", "Selon X, …"); not "En
+        Grande-Bretagne, il s'agit de X, …"."""
+        opening = doc[start].sent.start
+        first = doc[opening]
+        return (first.pos_ == "ADP" or first.pos_ == "VERB" and "Part" in first.morph.get("VerbForm", [])) \
+            and not any(t.text == "," for t in doc[opening:start])
 
     @staticmethod
     def _subject_after(tokens: TokenTable, comma: int) -> bool:

@@ -66,6 +66,9 @@ def read_incise(context: QuoteContext, index: int, after: Window, last_known: Kn
         return None
     cue = cue_text(context, verb)
     reading = subject_of(context, verb, incise_after=span.after_closing) if context.parsed else NO_SUBJECT
+    if not reading.has_phrase and context.parsed and (last := _locution_end(context, verb)) is not None:
+        # "« … », a fait savoir le gouvernement": the subject hangs on the locution's last word
+        reading = subject_of(context, last, incise_after=span.after_closing)
     speaker = reading.key
     if reading.pronoun or (speaker is None and has_pronoun_subject(verb)):
         speaker = discourse_speaker(context, index, last_known, speaker)
@@ -157,6 +160,16 @@ def has_own_content(context: QuoteContext, verb: Token) -> bool:
         and not context.is_quoted(child) and context.actors.at(child) is None  # a name misread as a clause
         for child in (*head.children, *verb.children)
     )
+
+
+def _locution_end(context: QuoteContext, verb: Token) -> Token | None:
+    """The last word of the locution ``verb`` opens ("fait" of "fait savoir"), ``None`` when the
+    verb is a single word."""
+    first = context.locution_words.get(verb.i)
+    if first is None:
+        return None
+    last = max(i for i, f in context.locution_words.items() if f == first)
+    return context.doc[last] if last != verb.i else None
 
 
 def cue_text(context: QuoteContext, verb: Token) -> str:

@@ -169,6 +169,8 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
         owner = _owner(context, head) or (_writer(context, head) if is_document else None)
         if owner is None and (word in rules.spokesperson_nouns or lemma in rules.spokesperson_nouns):
             owner = _organisation_in_focus(context, head)
+        if owner is None and (word in rules.body_nouns or lemma in rules.body_nouns):
+            owner = _owner_named_before(context, head)
         if owner or not is_document:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
@@ -356,6 +358,19 @@ def _name_hung_right_after(context: QuoteContext, head: Token) -> str | None:
     if name.head != head or name.is_lower or not name.is_alpha:
         return None
     return context.actors.at(name, OUTERMOST)
+
+
+#: Pronouns that repeat a noun with another complement ("la direction de X et celle de Y").
+_DEMONSTRATIVES = ("celle", "celui", "celles", "ceux")
+
+
+def _owner_named_before(context: QuoteContext, head: Token) -> str | None:
+    """"la direction" alone: the one owner the article gave that body before ("la direction de
+    la Fnac … « … », a reconnu la direction" is the Fnac); ``None`` with none, or two."""
+    # "la direction de X et celle de Y": the demonstrative names a second owner
+    owners = {key for token in head.doc[: head.i] if token.lower_ in (head.lower_, *_DEMONSTRATIVES)
+              and (key := _owner(context, token)) is not None}
+    return next(iter(owners)) if len(owners) == 1 else None
 
 
 def _owner(context: QuoteContext, head: Token) -> str | None:

@@ -49,6 +49,8 @@ class QuoteRules:
     voice_nouns: frozenset[str]
     #: "porte-parole": a voice that, without its owner, speaks for the organisation in focus.
     spokesperson_nouns: frozenset[str]
+    #: "la direction": a body that, without its owner, speaks for the one owner the article gave it.
+    body_nouns: frozenset[str]
     #: "communiqué", "requête": documents that speak for their author.
     document_nouns: frozenset[str]
     #: "lire" ("peut-on y lire"): a verb whose subject "on" reads a document.
@@ -162,6 +164,7 @@ def load_quote_rules(lang: str) -> QuoteRules:
         anonymous_speakers=frozenset(fold(v) for v in verbs.get("anonymous_speakers", [])),
         voice_nouns=frozenset(fold(v) for v in verbs.get("voice_nouns", [])),
         spokesperson_nouns=frozenset(fold(v) for v in verbs.get("spokesperson_nouns", [])),
+        body_nouns=frozenset(fold(v) for v in verbs.get("body_nouns", [])),
         document_nouns=frozenset(fold(v) for v in verbs.get("document_nouns", [])),
         document_readers=frozenset(fold(v) for v in verbs.get("document_readers", [])),
         inverted_pronouns=frozenset(fold(v) for v in verbs.get("inverted_pronouns", [])),
