@@ -73,3 +73,18 @@ CLITICS = [
 @pytest.mark.parametrize(("why", "text", "expected"), CLITICS, ids=[c[0] for c in CLITICS])
 def test_a_clitic_object_stands_for_the_one_actor_just_told_of(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+NAMED_BY_THEIR_DEEDS = [
+    ("an unknown name that appoints someone is a company",
+     "Après le départ de Paul Morel, Velia a nommé Anne Roy.", {("JOIN", "Anne Roy", "Velia")}),
+    ("an unknown name that dismisses its director is a company",
+     "Velia a limogé son directeur Paul Morel.", {("LEAVE", "Paul Morel", "Velia")}),
+    ("a person who appoints someone stays a person: no organisation is joined",
+     "Paul Morel est arrivé lundi. Morel a nommé Anne Roy.", set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), NAMED_BY_THEIR_DEEDS, ids=[c[0] for c in NAMED_BY_THEIR_DEEDS])
+def test_a_name_that_appoints_or_dismisses_is_a_company(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected
