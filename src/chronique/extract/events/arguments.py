@@ -34,7 +34,7 @@ from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.makers import makers_of
 from chronique.extract.events.nominal import NominalReader
-from chronique.extract.events.offices import office_of_apposed_title, organisation_left
+from chronique.extract.events.offices import office_of_apposed_title, office_of_subject, organisation_left
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.payments import recipient_of_sum
 from chronique.extract.events.phrase_names import actor_at
@@ -59,7 +59,7 @@ LABELS = dependency_scheme("ud")
 #: aliases, institutions matched whole): a trigger word inside one is part of the name.
 KNOWN_NAME_RULES = frozenset({"kb", "institution"})
 #: Slots read only when the slots of the same role before them found nothing.
-FALLBACK_SLOTS = frozenset({"undergoer"})
+FALLBACK_SLOTS = frozenset({"undergoer", "subject_office"})
 #: Confidence kept when an argument comes from a clause above the trigger, not from its dependents.
 CLIMBED_PENALTY = 0.85
 
@@ -330,6 +330,8 @@ class ArgumentFinder:
             return found, direct
         if slot == "office":  # "Y, entraîneur du FC X, a été limogé": the apposed title's organisation
             return office_of_apposed_title(reader, reader.object(trigger)), True
+        if slot == "subject_office":  # "Y, PDG de X, a démissionné": the subject's own title
+            return office_of_subject(reader, trigger), True
         if slot == "left":  # "la démission de X de Y"
             return organisation_left(reader, trigger), True
         if slot == "undergoer":  # "X fait l'objet d'une enquête de Y"

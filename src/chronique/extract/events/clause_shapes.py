@@ -59,14 +59,27 @@ def copula_of_compound_passive(verb: Token, table: ParseTable | None = None) -> 
 
 def participle_adjunct(verb: Token) -> bool:
     """"Courtisée par Google en 2024, la start-up ...": a bare past participle adjunct is a
-    passive whose patient is the subject of the clause it hangs on."""
+    passive whose patient is the subject of the clause it hangs on (the parser may also make
+    the fronted participle that subject: :func:`fronted_participle`)."""
     table = parse_table(verb.doc)
     deps, features = table.deps, table.features[verb.i]
-    if deps[verb.i] != LABELS.adverbial_clause or "Part" not in features.get("VerbForm", ()):
+    if (deps[verb.i] != LABELS.adverbial_clause and not fronted_participle(verb)) or "Part" not in features.get("VerbForm", ()):
         return False
     if "Pres" in features.get("Tense", ()):
         return False
     return not any(deps[c] in LABELS.finite_clause_markers or deps[c] == LABELS.marker for c in table.children[verb.i])
+
+
+def fronted_participle(verb: Token) -> bool:
+    """"Fondée en 2019 par X, la société Y a levé …": a past participle opening its sentence
+    (no auxiliary) that the parser hung on a later word under any label (the main verb's subject
+    or oblique); it is an adjunct."""
+    table = parse_table(verb.doc)
+    if table.heads[verb.i] <= verb.i or table.sentence_bounds(verb.i)[0] != verb.i:
+        return False
+    if "Part" not in table.features[verb.i].get("VerbForm", ()) or "Pres" in table.features[verb.i].get("Tense", ()):
+        return False
+    return not any(table.deps[c] in LABELS.auxiliaries for c in table.children[verb.i])
 
 
 def participle_on_noun(verb: Token) -> bool:

@@ -26,6 +26,7 @@ from chronique.extract.events.clause_shapes import (
     copula_of_compound_passive,
     counted_after_day,
     finite_on_root_noun,
+    fronted_participle,
     is_infinitive,
     is_passive,
     participle_adjunct,
@@ -291,6 +292,9 @@ class ParseReader(PhraseReader):
                 subject = doc[child]
                 if preposition_at(doc, child, self.preposition_forms):
                     return self._after_fronted_phrase(subject, verb)
+                if fronted_participle(subject):
+                    # "Fondée en 2019 par X, Verdiane a levé …": the name after its comma.
+                    return self._after_fronted_participle(subject)
                 antecedent = _antecedent_of_possessive_relative(subject, verb, self.possessive_relatives)
                 if antecedent is not None:  # "X, dont le PDG est Y, a signé": X signs, not Y
                     return [antecedent]
@@ -361,6 +365,18 @@ class ParseReader(PhraseReader):
         if any(c.i > candidate.i for c in fronted.conjuncts):
             return []
         return self.actors(candidate)
+
+    def _after_fronted_participle(self, participle: Token) -> list[str]:
+        """The actor named right after the comma that closes a fronted participle's phrase."""
+        doc = participle.doc
+        end = parse_table(doc).sentence_bounds(participle.i)[1]
+        comma = next((i for i in range(participle.i + 1, end) if doc[i].text == ","), None)
+        if comma is None or comma + 1 >= end:
+            return []
+        name = doc[comma + 1]
+        while name.dep_ in LABELS.name_parts and name.head != name and name.head.i > comma:
+            name = name.head
+        return self.actors(name) if name.pos_ == "PROPN" else []
 
     def _stray_conjunct(self, subject: Token, verb: Token) -> list[str]:
         """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own (or
@@ -442,7 +458,10 @@ class ParseReader(PhraseReader):
                     c.dep_.startswith(LABELS.oblique_prefix) and preposition(c, self.preposition_forms) in self.agent_marks)
                     for c in verb.children)
                 apposed = _name_before_comma(verb) if verb.i > verb.head.i and own_agent else None
-                return apposed if apposed is not None else self._first_child(verb.head, LABELS.subjects)
+                said_of = apposed if apposed is not None else self._first_child(verb.head, LABELS.subjects)
+                # "Fondée … par X, Y a levé …": a fronted participle the parser made the
+                # clause's subject is no patient of its own (the name after its comma is).
+                return None if said_of is not None and said_of.i == verb.i else said_of
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
             if within_timex(found):

@@ -1,0 +1,65 @@
+"""Generalisation, twelfth session: shapes of French news that lost an event.
+
+- "X, PDG de Y, a démissionné", "La présidente de Y, X, a démissionné", "X, PDG de Y, a annoncé
+  sa démission", "Le PDG de Y, X, a passé la main": a departure told with no organisation leaves
+  the organisation of the title the subject holds in its own phrase (a bare name leaves nothing;
+  an organisation named by the clause wins).
+- "Fondée en 2019 par A et B, Y a levé … auprès de Z": the parser makes the fronted participle
+  the main verb's subject (or an oblique); the participle is a passive adjunct said of the name
+  after its comma, which is the main verb's subject.
+
+Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.conftest import named_events
+
+pytestmark = pytest.mark.slow
+PUBLISHED = datetime.date(2026, 3, 12)
+
+CASES = [
+    ("a resignation with the title apposed to the name",
+     "Jean Dupont, PDG de Renault, a démissionné mardi.",
+     {("LEAVE", "Jean Dupont", "Renault")}),
+    ("a resignation with the name apposed to the title",
+     "La présidente de la métropole de Rouen, Hélène Garnier, a démissionné mercredi.",
+     {("LEAVE", "Hélène Garnier", "métropole de Rouen")}),
+    ("a resignation announced by its leaver",
+     "Marc Olivier, PDG de Lagardère, a annoncé sa démission.",
+     {("LEAVE", "Marc Olivier", "Lagardère")}),
+    ("a resignation to come",
+     "Marc Olivier, PDG de Lagardère, va démissionner.",
+     {("LEAVE", "Marc Olivier", "Lagardère")}),
+    ("handing over",
+     "Le PDG de Lagardère, Marc Olivier, a passé la main à Paul Roux.",
+     {("LEAVE", "Marc Olivier", "Lagardère")}),
+    ("the organisation named by the clause wins over the title's",
+     "Marc Olivier, ancien PDG de Lagardère, a démissionné du conseil d'administration de Vivendi.",
+     {("LEAVE", "Marc Olivier", "Vivendi")}),
+    ("NOTHING: a bare name resigns from nothing named",
+     "Marc Olivier a démissionné.",
+     set()),
+    ("NOTHING: an organisation's title does not resign for it",
+     "Le groupe Lagardère, propriétaire d'Europe 1, a démissionné de la fédération.",
+     set()),
+    ("a fronted participle made the subject: its agent founds the name after the comma",
+     "Fondée en 2019 par Claire Monnier et Julien Perrot, Verdiane avait levé 12 millions d'euros l'an dernier auprès du fonds Eurazeo.",
+     {("FOUND", "Claire Monnier", "Verdiane"), ("FOUND", "Julien Perrot", "Verdiane"),
+      ("INVEST", "Eurazeo", "Verdiane")}),
+    ("a fronted participle made an oblique",
+     "Créée en 2015 par Paul Roux, Alan a levé 50 millions d'euros auprès de Temasek.",
+     {("FOUND", "Paul Roux", "Alan"), ("INVEST", "Temasek", "Alan")}),
+    ("NOTHING: a fronted participle without an agent founds nothing",
+     "Fondée en 2019, Verdiane a ouvert une usine à Lyon.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_events(nlp, why: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected, why
