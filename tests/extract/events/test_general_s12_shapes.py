@@ -7,6 +7,11 @@
 - "Fondée en 2019 par A et B, Y a levé … auprès de Z": the parser makes the fronted participle
   the main verb's subject (or an oblique); the participle is a passive adjunct said of the name
   after its comma, which is the main verb's subject.
+- "La Commission européenne sanctionne/NOUN Meta", "Le syndicat Unsa critique/ADJ la direction
+  d'Air France", "Le tribunal de commerce de Nanterre condamne/NOUN la société Transalpe": a
+  present-tense verb the tagger reads as a noun or an adjective of its subject's phrase takes the
+  actor named right before it and the actor of the phrase right after it (a word with a
+  determiner, "l'attaque de X", stays a noun).
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -56,6 +61,21 @@ CASES = [
      {("FOUND", "Paul Roux", "Alan"), ("INVEST", "Temasek", "Alan")}),
     ("NOTHING: a fronted participle without an agent founds nothing",
      "Fondée en 2019, Verdiane a ouvert une usine à Lyon.",
+     set()),
+    ("a present verb read as a noun",
+     "La Commission européenne sanctionne Meta.",
+     {("ACCUSE", "Commission européenne", "Meta")}),
+    ("a present verb read as an adjective, its object a description's name",
+     "Le syndicat Unsa critique la direction d'Air France.",
+     {("ACCUSE", "Unsa", "Air France")}),
+    ("a present verb read as a noun, a court's name before it",
+     "Le tribunal de commerce de Nanterre condamne la société Transalpe.",
+     {("ACCUSE", "tribunal de commerce de Nanterre", "Transalpe")}),
+    ("NOTHING: the noun with its determiner stays a noun of no clause",
+     "La critique de la société Transalpe par les syndicats reste vive.",
+     set()),
+    ("NOTHING: a noun after a name and a preposition after it",
+     "Le groupe Transalpe publie une synthèse sur la logistique.",
      set()),
 ]
 

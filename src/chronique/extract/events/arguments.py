@@ -34,6 +34,7 @@ from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.makers import makers_of
 from chronique.extract.events.nominal import NominalReader
+from chronique.extract.events.misread import misread_object, misread_present, misread_subject, misread_tail
 from chronique.extract.events.offices import office_of_apposed_title, office_of_subject, organisation_left
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.payments import recipient_of_sum
@@ -150,8 +151,11 @@ class ArgumentFinder:
             obj = self.reader.object(trigger) or apposed_object(trigger, self.possessives)
             if obj is None or not ({fold(obj.lemma_), fold(obj.text)} & entry.object_lemmas):
                 return False
+        misread = entry.kind == "verb" and trigger.pos_ in ("NOUN", "ADJ") and misread_present(trigger, self.words)
         if entry.needs_child:
             near = _clause_descendants(trigger, NEEDED_CHILD_DEPTH)
+            if misread:  # "X attaque/NOUN Y en justice": the complements the parser hung elsewhere
+                near.extend(misread_tail(trigger))
             table = parse_table(trigger.doc)
             if table.deps[trigger.i] == LABELS.relative_clause:
                 near.append(table.heads[trigger.i])  # "l'opération, à laquelle ont participé X"
@@ -284,6 +288,8 @@ class ArgumentFinder:
                 found = detached_participle_subject(reader, self.words, trigger)
             if not found and entry.kind == "verb":  # "X a appelé Y à négocier, menaçant de …"
                 found = participle_doer(reader, self.words, trigger)
+            if not found and entry.kind == "verb" and misread_present(trigger, self.words):
+                found = misread_subject(trigger)  # "Greenpeace attaque/NOUN TotalEnergies"
             return found, direct
         if slot == "object" and gerund is not None:
             return reader.actors(gerund[1]), True
@@ -297,6 +303,8 @@ class ArgumentFinder:
             keys = author_of_deed(reader, obj) if obj is not None else keys
             if not keys and entry.kind == "verb":  # "X a porté plainte contre Y, l'accusant de …"
                 keys = participle_clitic_party(reader, self.words, trigger)
+            if not keys and entry.kind == "verb" and misread_present(trigger, self.words):
+                keys = misread_object(trigger, self.words)  # "Le régulateur sanctionne/NOUN Meta"
             if keys and entry.kind == "verb" and (named := reader.object(trigger)) is not None:
                 # "a racheté YouTube en 2006 et Waze en 2013": a gapped second object
                 keys = keys + [k for k in gapped_objects(reader, trigger, named) if k not in keys]

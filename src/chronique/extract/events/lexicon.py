@@ -185,12 +185,19 @@ class EventLexicon:
         is_noun = pos in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children)
         if is_noun and self._fronted_participle(token):
             is_noun = False  # "Nommé à la tête de X, Y …": a fronted participle the tagger made a noun
+        if is_noun and self._misread_present(token):
+            is_noun = False  # "Greenpeace attaque/NOUN TotalEnergies": a present verb the tagger made a noun
         table = self.nouns if is_noun else self.verbs
         candidates = self._word(folded, folded_lemma)[0] if not is_noun else (folded_lemma, folded)
         for lemma in candidates:
             if lemma in table:
                 return table[lemma]
         return []
+
+    def _misread_present(self, token: Token) -> bool:
+        from chronique.extract.events.misread import misread_present  # reads this lexicon's words
+
+        return misread_present(token, self)
 
     def _fronted_participle(self, token: Token) -> bool:
         """Whether ``token`` opens its sentence with a past participle's ending and a comma after."""

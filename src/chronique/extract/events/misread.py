@@ -1,0 +1,86 @@
+"""Present-tense verbs the tagger reads as nouns or adjectives.
+
+"Greenpeace attaque TotalEnergies en justice", "Le régulateur sanctionne Meta", "X critique
+la société Y": in a short present-tense clause the tagger may read the verb as a noun (or an
+adjective) of the subject's phrase, and the parser then hangs it on the subject as a modifier
+or leaves it a root of its own. Neither its subject nor its object is then its child, so both
+are read off the words: the actor named right before the verb and the actor of the noun phrase
+right after it. Only a bare word is so read: with a determiner or a preposition before it
+("l'attaque de X", "une critique") it is a noun; with no actor right before it nothing is
+read (the clause's subject would be a guess).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from chronique.nlp.actor_index import OUTERMOST, actor_index
+from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import token_table
+
+if TYPE_CHECKING:
+    from chronique.extract.events.lexicon import EventLexicon
+
+__all__ = ["misread_present", "misread_subject", "misread_object", "misread_tail"]
+
+#: Words of the object phrase read after the verb before its actor ("la société Y": three).
+OBJECT_WINDOW = 3
+#: Parts of speech that end the object phrase.
+PHRASE_ENDS = frozenset({"ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"})
+
+
+def misread_present(token: Token, words: EventLexicon) -> bool:
+    """Whether ``token``, tagged a noun or an adjective, is a present-tense verb: a bare lower
+    case word with a present ending, right after an actor's name and right before a phrase."""
+    tokens = token_table(token.doc)
+    i = token.i
+    if tokens.pos[i] not in ("NOUN", "ADJ") or not tokens.texts[i][:1].islower() or i == 0:
+        return False
+    if not any(tokens.folded[i].endswith(e) for e in words.words("syntax", "misread_present_endings")):
+        return False
+    start, end = parse_table(token.doc).sentence_bounds(i)
+    if i + 1 >= end or i - 1 < start:
+        return False
+    index = actor_index(token.doc)
+    if index.mention_at_index(i, OUTERMOST) is not None or index.mention_at_index(i - 1, OUTERMOST) is None:
+        return False  # a word of a name ("Groupe Attaque"), or no subject named right before
+    if tokens.pos[i - 1] in ("DET", "ADP", "NUM", "PUNCT"):
+        return False
+    return misread_object(token, words) != []
+
+
+def misread_subject(token: Token) -> list[str]:
+    """The actor named right before the misread verb."""
+    key = actor_index(token.doc).at(token.doc[token.i - 1], OUTERMOST)
+    return [key] if key else []
+
+
+def misread_object(token: Token, words: EventLexicon) -> list[str]:
+    """The actor of the noun phrase right after the misread verb ("la société Y", "Meta")."""
+    doc = token.doc
+    tokens = token_table(doc)
+    end = parse_table(doc).sentence_bounds(token.i)[1]
+    index = actor_index(doc)
+    openers = words.words("syntax", "misread_object_openers")
+    for i in range(token.i + 1, min(end, token.i + 2 + OBJECT_WINDOW)):
+        mention = index.mention_at_index(i, OUTERMOST)
+        if mention is not None:
+            return [mention.key]
+        if tokens.pos[i] in PHRASE_ENDS or (tokens.pos[i] == "DET" and tokens.folded[i] not in openers):
+            return []
+    return []
+
+
+def misread_tail(token: Token) -> list[int]:
+    """The words after the misread verb up to the end of its clause (a comma or the sentence's
+    end): where its complements ("en justice") lie, which the parser hung elsewhere."""
+    tokens = token_table(token.doc)
+    end = parse_table(token.doc).sentence_bounds(token.i)[1]
+    tail = []
+    for i in range(token.i + 1, end):
+        if tokens.texts[i] in (",", ";", ":") or tokens.pos[i] == "SCONJ":
+            break
+        tail.append(i)
+    return tail
