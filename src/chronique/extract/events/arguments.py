@@ -33,8 +33,8 @@ from chronique.extract.events.gapping import gapped_objects, gapped_spans
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.makers import makers_of
-from chronique.extract.events.nominal import NominalReader
 from chronique.extract.events.misread import misread_object, misread_present, misread_subject, misread_tail
+from chronique.extract.events.nominal import NominalReader
 from chronique.extract.events.offices import office_of_apposed_title, office_of_subject, organisation_left
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.payments import recipient_of_sum
