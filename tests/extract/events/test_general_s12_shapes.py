@@ -11,7 +11,11 @@
   d'Air France", "Le tribunal de commerce de Nanterre condamne/NOUN la société Transalpe": a
   present-tense verb the tagger reads as a noun or an adjective of its subject's phrase takes the
   actor named right before it and the actor of the phrase right after it (a word with a
-  determiner, "l'attaque de X", stays a noun).
+  determiner, "l'attaque de X", stays a noun). "Le tribunal de X juge/NOUN que Y a violé …": a
+  verb of saying or finding misread right before the "que" of a wrongdoing still tells who finds
+  it.
+- "le tribunal a jugé que Y a manqué à ses obligations": a duty failed is a wrongdoing (not "Y a
+  manqué son objectif").
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -73,6 +77,15 @@ CASES = [
      {("ACCUSE", "tribunal de commerce de Nanterre", "Transalpe")}),
     ("NOTHING: the noun with its determiner stays a noun of no clause",
      "La critique de la société Transalpe par les syndicats reste vive.",
+     set()),
+    ("a verb of finding misread before its 'que'",
+     "Le tribunal de Nanterre juge que Transalpe a violé le contrat.",
+     {("ACCUSE", "tribunal de Nanterre", "Transalpe")}),
+    ("a duty failed",
+     "Le tribunal de Nanterre a jugé que la société Transalpe a manqué à ses obligations.",
+     {("ACCUSE", "tribunal de Nanterre", "Transalpe")}),
+    ("NOTHING: a goal missed is no wrongdoing",
+     "Le président du groupe Danone estime que la société Transalpe a manqué son objectif.",
      set()),
     ("NOTHING: a noun after a name and a preposition after it",
      "Le groupe Transalpe publie une synthèse sur la logistique.",

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, OBLIQUE_DEPS, is_passive, preposition
+from chronique.extract.events.misread import misread_reporter
 from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
@@ -206,9 +207,9 @@ def reporter(reader: ParseReader, verb: Token) -> list[str]:
     complements ("Samsung déclare que l'iPhone viole ses brevets" gives Samsung for "viole"; "la
     cour a reconnu que X a abusé" gives the court)."""
     head = verb.head
-    if verb.dep_ not in LABELS.complement_clauses or head == verb:
-        return []
     speech = reader.words.words("syntax", "speech_verbs") | reader.words.words("syntax", "finding_verbs")
+    if verb.dep_ not in LABELS.complement_clauses or head == verb:
+        return misread_reporter(verb, reader.words, speech)  # "Le tribunal juge/NOUN que X a violé …"
     if not any(lemma in speech for lemma in reader.words.lemma_candidates(head)):
         return []
     found, _ = reader.subject(head)

@@ -23,7 +23,7 @@ from chronique.nlp.tokens import token_table
 if TYPE_CHECKING:
     from chronique.extract.events.lexicon import EventLexicon
 
-__all__ = ["misread_present", "misread_subject", "misread_object", "misread_tail"]
+__all__ = ["misread_present", "misread_reporter", "misread_subject", "misread_object", "misread_tail"]
 
 #: Words of the object phrase read after the verb before its actor ("la société Y": three).
 OBJECT_WINDOW = 3
@@ -34,6 +34,12 @@ PHRASE_ENDS = frozenset({"ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"
 def misread_present(token: Token, words: EventLexicon) -> bool:
     """Whether ``token``, tagged a noun or an adjective, is a present-tense verb: a bare lower
     case word with a present ending, right after an actor's name and right before a phrase."""
+    return _bare_after_actor(token, words) and misread_object(token, words) != []
+
+
+def _bare_after_actor(token: Token, words: EventLexicon) -> bool:
+    """Whether ``token`` is a bare lower case noun or adjective with a present ending, right
+    after an actor's name (with no determiner or preposition of its own)."""
     tokens = token_table(token.doc)
     i = token.i
     if tokens.pos[i] not in ("NOUN", "ADJ") or not tokens.texts[i][:1].islower() or i == 0:
@@ -46,9 +52,24 @@ def misread_present(token: Token, words: EventLexicon) -> bool:
     index = actor_index(token.doc)
     if index.mention_at_index(i, OUTERMOST) is not None or index.mention_at_index(i - 1, OUTERMOST) is None:
         return False  # a word of a name ("Groupe Attaque"), or no subject named right before
-    if tokens.pos[i - 1] in ("DET", "ADP", "NUM", "PUNCT"):
-        return False
-    return misread_object(token, words) != []
+    return tokens.pos[i - 1] not in ("DET", "ADP", "NUM", "PUNCT")
+
+
+def misread_reporter(verb: Token, words: EventLexicon, speech: frozenset[str]) -> list[str]:
+    """Who says or finds the "que" clause of ``verb`` when the verb of saying was misread: "Le
+    tribunal juge/NOUN que X a violé le contrat" (the parser makes the court the subject of
+    "violé" or a root of its own). The word right before the clause's "que" must be a bare
+    present form of a verb of ``speech`` right after an actor; that actor says it."""
+    doc = verb.doc
+    tokens = token_table(doc)
+    start = parse_table(doc).sentence_bounds(verb.i)[0]
+    que = next((i for i in range(verb.i - 1, start, -1) if tokens.folded[i] in ("que", "qu'", "qu’")), None)
+    if que is None or any(tokens.pos[i] in ("VERB", "SCONJ") for i in range(que + 1, verb.i)):
+        return []
+    said = doc[que - 1]
+    if not _bare_after_actor(said, words) or not set(words.word_candidates(tokens.folded[said.i], tokens.folded_lemmas[said.i])) & speech:
+        return []
+    return misread_subject(said)
 
 
 def misread_subject(token: Token) -> list[str]:
