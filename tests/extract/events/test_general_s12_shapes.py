@@ -16,6 +16,9 @@
   it.
 - "le tribunal a jugé que Y a manqué à ses obligations": a duty failed is a wrongdoing (not "Y a
   manqué son objectif").
+- "X s'est fortement développé …, liant des partenariats avec A, ainsi qu'avec le groupe B": a
+  pronominal verb the parser reads as a passive ("nsubj:pass", no agent) has its subject as
+  doer; and a second "avec" phrase the parser made a conjunct of the verb is still its complement.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -87,6 +90,19 @@ CASES = [
     ("NOTHING: a goal missed is no wrongdoing",
      "Le président du groupe Danone estime que la société Transalpe a manqué son objectif.",
      set()),
+    ("a pronominal verb read as a passive keeps its subject for the participle after it",
+     "Concurrent principal de l'Allemand Volkswagen, Renault s'est fortement développé ces dernières années, "
+     "liant de nombreux partenariats avec des opérateurs en Europe, ainsi qu'avec le groupe Stellantis.",
+     {("COMPETE", "Renault", "Volkswagen"), ("PARTNER", "Renault", "Stellantis")}),
+    ("a second 'avec' phrase made a conjunct of the verb",
+     "Renault a noué de nombreux partenariats avec des opérateurs, ainsi qu'avec le groupe Stellantis.",
+     {("PARTNER", "Renault", "Stellantis")}),
+    ("NOTHING: a second clause's 'avec' is its own verb's",
+     "Renault a signé un accord avec des opérateurs et discute avec le groupe Stellantis.",
+     set()),
+    ("a passive agent still names the doer of a 'se voir' (a check)",
+     "Le groupe Renault s'est vu infliger une amende par la Commission européenne.",
+     {("ACCUSE", "Commission européenne", "Renault")}),
     ("NOTHING: a noun after a name and a preposition after it",
      "Le groupe Transalpe publie une synthèse sur la logistique.",
      set()),

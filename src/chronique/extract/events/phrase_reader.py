@@ -338,6 +338,9 @@ class PhraseReader:
                             and not any(deps[c] in LABELS.introducers for c in table.children[s.i]))
                 # "avec des opérateurs, ainsi qu'avec le réseau X": a conjunct with its own "avec".
                 yield from (doc[c] for c in table.conjuncts(index) if c > index and preposition_at(doc, c, forms) == prep)
+                # … which the parser may make a conjunct of ``head`` itself (a noun, not a clause).
+                yield from (s for s in following if s.pos_ in ("NOUN", "PROPN") and s.i in table.conjuncts(head.i)
+                            and preposition_at(doc, s.i, forms) == prep)
                 if prep in self.pair_marks:
                     # "le partenariat entre Renault et Nissan/nsubj(verb) a été renouvelé": "entre"
                     # takes two sides; a name right after its phrase's "et" is the second one,

@@ -230,7 +230,7 @@ class ParseReader(PhraseReader):
         "elle est entrée"), which the parser reads as passives."""
         if not is_passive(verb):
             return False
-        if self._active_compound_past(verb):
+        if self._active_compound_past(verb) or _pronominal(verb):
             return False
         if not any(lemma in self.etre_verbs for lemma in self.words.lemma_candidates(verb)):
             return True
@@ -556,3 +556,14 @@ def _name_before_comma(verb: Token) -> Token | None:
     while name.dep_ in LABELS.name_parts_with_foreign and name.head != name and name.head.i < name.i:
         name = name.head
     return name
+
+
+def _pronominal(verb: Token) -> bool:
+    """"Renault s'est fortement développé": a verb with its reflexive "se" and no passive
+    auxiliary nor agent, which the parser may read as a passive (its subject "nsubj:pass"), says
+    what its subject did."""
+    table = parse_table(verb.doc)
+    kids = table.children[verb.i]
+    if any(table.deps[c] in (LABELS.passive_auxiliary, LABELS.passive_agent) for c in kids):
+        return False
+    return any("Yes" in table.features[c].get("Reflex", ()) for c in kids if c < verb.i)
