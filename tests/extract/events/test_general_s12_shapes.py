@@ -14,6 +14,10 @@
   determiner, "l'attaque de X", stays a noun). "Le tribunal de X juge/NOUN que Y a violé …": a
   verb of saying or finding misread right before the "que" of a wrongdoing still tells who finds
   it.
+- "X menace/NOUN de poursuivre Y en justice": a misread verb governing its infinitive is a verb too;
+  the act it governs is its subject's, and only threatened (a verb read as a noun is still an
+  unrealised cue by its verb lemma). "X a menacé de porter plainte contre Y": the threat aims at
+  the adversary of the act threatened.
 - "le tribunal a jugé que Y a manqué à ses obligations": a duty failed is a wrongdoing (not "Y a
   manqué son objectif").
 - "X s'est fortement développé …, liant des partenariats avec A, ainsi qu'avec le groupe B": a
@@ -103,6 +107,15 @@ CASES = [
     ("a passive agent still names the doer of a 'se voir' (a check)",
      "Le groupe Renault s'est vu infliger une amende par la Commission européenne.",
      {("ACCUSE", "Commission européenne", "Renault")}),
+    ("a threat misread as a noun, the act threatened not done",
+     "Le groupe Vinci menace de poursuivre le groupe Eiffage en justice.",
+     {("THREATEN", "Vinci", "Eiffage")}),
+    ("a threat aimed at the adversary of the complaint threatened",
+     "Le groupe Vinci a menacé de porter plainte contre le quotidien Le Parisien.",
+     {("THREATEN", "Vinci", "Le Parisien")}),
+    ("NOTHING: a vote against a project threatens nobody",
+     "Le groupe Vinci a menacé de voter contre le projet du groupe Eiffage.",
+     set()),
     ("NOTHING: a noun after a name and a preposition after it",
      "Le groupe Transalpe publie une synthèse sur la logistique.",
      set()),

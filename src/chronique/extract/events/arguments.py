@@ -290,6 +290,9 @@ class ArgumentFinder:
                 found = participle_doer(reader, self.words, trigger)
             if not found and entry.kind == "verb" and misread_present(trigger, self.words):
                 found = misread_subject(trigger)  # "Greenpeace attaque/NOUN TotalEnergies"
+            elif not found and entry.kind == "verb" and trigger.dep_ in CLAUSE_LINKS and trigger.head != trigger \
+                    and misread_present(trigger.head, self.words):
+                found = misread_subject(trigger.head)  # "X menace/NOUN de poursuivre Y": X's act
             return found, direct
         if slot == "object" and gerund is not None:
             return reader.actors(gerund[1]), True
@@ -380,7 +383,11 @@ class ArgumentFinder:
             embedded = next((c for c in trigger.children if c.dep_ in LABELS.complement_clauses and c.pos_ == "VERB"), None)
             if embedded is not None and reader.object_actors(trigger):
                 return [], True  # "menacé Aéroports de Paris de quitter Roissy": the threatened is named
-            return (reader.object_actors(embedded) if embedded is not None else []), True
+            if embedded is None:
+                return [], True
+            # "menacer de porter plainte contre Apple": the act's adversary, when it has no object actor.
+            return (reader.object_actors(embedded)
+                    or [k for phrase in reader.obliques(embedded, "contre") for k in reader.actors(phrase)]), True
         if slot == "locution_object":  # "mettre en demeure la direction de Renault"
             return locution_object(reader, trigger, entry.needs_child), True
         if slot.startswith("deal:"):  # "abandonner son projet de rachat d'iRobot"

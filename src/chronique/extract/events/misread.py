@@ -34,7 +34,15 @@ PHRASE_ENDS = frozenset({"ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"
 def misread_present(token: Token, words: EventLexicon) -> bool:
     """Whether ``token``, tagged a noun or an adjective, is a present-tense verb: a bare lower
     case word with a present ending, right after an actor's name and right before a phrase."""
-    return _bare_after_actor(token, words) and misread_object(token, words) != []
+    return _bare_after_actor(token, words) and (misread_object(token, words) != [] or _governs_infinitive(token))
+
+
+def _governs_infinitive(token: Token) -> bool:
+    """"X menace/NOUN de poursuivre Y": the parser still hangs the infinitive on the verb."""
+    table = parse_table(token.doc)
+    tokens = token_table(token.doc)
+    return any(c == token.i + 2 and tokens.pos[c] == "VERB" and tokens.folded[token.i + 1] in ("de", "d'", "d’")
+               for c in table.children[token.i])
 
 
 def _bare_after_actor(token: Token, words: EventLexicon) -> bool:
