@@ -23,6 +23,12 @@
 - "X s'est fortement développé …, liant des partenariats avec A, ainsi qu'avec le groupe B": a
   pronominal verb the parser reads as a passive ("nsubj:pass", no agent) has its subject as
   doer; and a second "avec" phrase the parser made a conjunct of the verb is still its complement.
+- "Le groupe X, principal concurrent de Y, a …": the parser makes the name before the comma the
+  relational noun's subject; it is the noun's bearer.
+- "X a reçu l'offre/VERB de Y": a word the tagger made a verb but with a determiner is a noun.
+- "X a annulé sa commande de rames auprès de Y": the party of a deal named by a locution the
+  parser cut into an adverb and its phrase; "rejeter la proposition de rachat de Y" cancels no
+  project of the subject's (a refusal, not a CANCEL).
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -115,6 +121,18 @@ CASES = [
      {("THREATEN", "Vinci", "Le Parisien")}),
     ("NOTHING: a vote against a project threatens nobody",
      "Le groupe Vinci a menacé de voter contre le projet du groupe Eiffage.",
+     set()),
+    ("a rival in apposition made the noun's subject",
+     "Le groupe BYD, principal concurrent de Tesla, a ouvert une usine en Hongrie.",
+     {("COMPETE", "BYD", "Tesla")}),
+    ("an offer the tagger made a verb",
+     "Le groupe Danone a reçu l'offre du groupe Lactalis.",
+     {("BID", "Lactalis", "Danone")}),
+    ("an order cancelled, its seller after 'auprès de' hung on the goods",
+     "La SNCF a annulé sa commande de rames auprès d'Alstom.",
+     {("CANCEL", "SNCF", "Alstom")}),
+    ("NOTHING: rejecting a proposal cancels no project of one's own",
+     "Le groupe Danone a rejeté la proposition de rachat du groupe Lactalis.",
      set()),
     ("NOTHING: a noun after a name and a preposition after it",
      "Le groupe Transalpe publie une synthèse sur la logistique.",

@@ -155,6 +155,9 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
             if split:
                 return split
             following.extend(c for c in phrase.children if c.dep_ in OBLIQUE_DEPS)
+            # "sa commande de rames auprès/ADV(rames) d'Alstom": a locution's adverb holds the phrase.
+            following.extend(g for c in phrase.children if c.pos_ == "ADV" and c.i > phrase.i
+                             for g in c.children if g.dep_ in OBLIQUE_DEPS)
             # "annuler le contrat signé avec X": the deal's participle holds its party.
             following.extend(c for p in phrase.children if p.dep_ == LABELS.clausal_modifier and p.pos_ == "VERB"
                              for c in p.children if c.dep_ in OBLIQUE_DEPS)

@@ -181,8 +181,12 @@ class EventLexicon:
             children = {parse.deps[c] for c in parse.children[i]}
         else:
             children = set()
-        # A noun with a subject but no copula is a verb the tagger misread ("réplique").
-        is_noun = pos in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children)
+        # A noun with a subject but no copula is a verb the tagger misread ("réplique"), unless it
+        # is itself a clause's subject ("Le groupe X/nsubj, principal concurrent/nsubj de Y, a …").
+        is_noun = pos in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children
+                                                or parse_table(token.doc).deps[i] in LABELS.subjects)
+        if pos == "VERB" and self._determined(token):
+            is_noun = True  # "l'offre/VERB de rachat": a determiner makes it a noun
         if is_noun and self._fronted_participle(token):
             is_noun = False  # "Nommé à la tête de X, Y …": a fronted participle the tagger made a noun
         if is_noun and self._misread_present(token):
@@ -193,6 +197,16 @@ class EventLexicon:
             if lemma in table:
                 return table[lemma]
         return []
+
+    @staticmethod
+    def _determined(token: Token) -> bool:
+        """Whether a determiner opens the word's phrase ("a reçu l'offre/VERB/obj de rachat") and
+        the word holds a noun's place (not a clause's: "l'accusant/xcomp" has a clitic "l'")."""
+        pos, table = token_table(token.doc).pos, parse_table(token.doc)
+        dep = table.deps[token.i]
+        if dep in LABELS.clause_links or table.heads[token.i] == token.i:
+            return False
+        return any(c < token.i and pos[c] == "DET" for c in table.children[token.i])
 
     def _misread_present(self, token: Token) -> bool:
         from chronique.extract.events.misread import misread_present  # reads this lexicon's words
