@@ -29,6 +29,12 @@
 - "X a annulé sa commande de rames auprès de Y": the party of a deal named by a locution the
   parser cut into an adverb and its phrase; "rejeter la proposition de rachat de Y" cancels no
   project of the subject's (a refusal, not a CANCEL).
+- "X a inculpé le fondateur de Binance, Changpeng Zhao.", "X a racheté la filiale italienne de Y,
+  Galbani.": a name closing the clause after the object's comma restates the object.
+- "X a retiré son offre sur Y": withdrawing an offer ends it (no new bid); "son offre/VERB" is a
+  noun whose complement names the deal's party.
+- "le milieu X a signé un contrat de trois ans avec le club Y": a person signing a contract with
+  an organisation joins it (two organisations: a partnership).
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -134,6 +140,21 @@ CASES = [
     ("NOTHING: rejecting a proposal cancels no project of one's own",
      "Le groupe Danone a rejeté la proposition de rachat du groupe Lactalis.",
      set()),
+    ("a name closing the clause restates the object",
+     "Le tribunal de Paris a condamné le fondateur de Binance, Changpeng Zhao.",
+     {("ACCUSE", "tribunal de Paris", "Changpeng Zhao")}),
+    ("a subsidiary named after the comma is what is bought, not its parent",
+     "Le groupe Danone a racheté la filiale italienne de Lactalis, Galbani.",
+     {("ACQUIRE", "Danone", "Galbani")}),
+    ("an offer withdrawn",
+     "Le milliardaire Daniel Kretinsky a retiré son offre sur le groupe Atos.",
+     {("CANCEL", "Daniel Kretinsky", "Atos")}),
+    ("a player signing with a club",
+     "Le milieu de terrain Paul Pogba a signé un contrat de trois ans avec l'AS Monaco.",
+     {("JOIN", "Paul Pogba", "AS Monaco")}),
+    ("two companies signing a contract are partners (a check)",
+     "Le groupe Renault a signé un contrat avec le groupe Valeo.",
+     {("PARTNER", "Renault", "Valeo")}),
     ("NOTHING: a noun after a name and a preposition after it",
      "Le groupe Transalpe publie une synthèse sur la logistique.",
      set()),

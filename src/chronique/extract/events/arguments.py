@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from chronique.extract.events.aims import aimed_at
+from chronique.extract.events.appositions import name_apposed_after
 from chronique.extract.events.bearers import BearerReader
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
 from chronique.extract.events.complements import ComplementReader
@@ -308,6 +309,11 @@ class ArgumentFinder:
                 keys = participle_clitic_party(reader, self.words, trigger)
             if not keys and entry.kind == "verb" and misread_present(trigger, self.words):
                 keys = misread_object(trigger, self.words)  # "Le régulateur sanctionne/NOUN Meta"
+            if entry.kind == "verb" and (obj := reader.object(trigger)) is not None and obj.pos_ == "NOUN" \
+                    and (apposed := name_apposed_after(obj)):
+                # "a racheté la filiale italienne de Lactalis, Galbani.": the name restating the
+                # object is the party, not the object's complement.
+                keys = apposed
             if keys and entry.kind == "verb" and (named := reader.object(trigger)) is not None:
                 # "a racheté YouTube en 2006 et Waze en 2013": a gapped second object
                 keys = keys + [k for k in gapped_objects(reader, trigger, named) if k not in keys]

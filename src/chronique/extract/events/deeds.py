@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, OBLIQUE_DEPS, is_passive, preposition
-from chronique.extract.events.misread import misread_reporter
+from chronique.extract.events.misread import misread_reporter, verb_read_as_noun
 from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
@@ -142,8 +142,8 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
     for _ in range(DEAL_DEPTH):
         following: list[Token] = []
         for phrase in level:
-            if phrase.pos_ in ("VERB", "AUX"):
-                continue  # another clause: its complements are its own
+            if phrase.pos_ in ("VERB", "AUX") and not verb_read_as_noun(phrase):
+                continue  # another clause: its complements are its own ("son offre/VERB": a noun)
             marked = preposition(phrase, reader.preposition_forms)
             if marked in wanted:
                 found = reader.actors(phrase)

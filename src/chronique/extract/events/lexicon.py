@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from chronique.data import lexicon
+from chronique.extract.events.misread import misread_present, verb_read_as_noun
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import TokenTable, token_table
@@ -185,7 +186,7 @@ class EventLexicon:
         # is itself a clause's subject ("Le groupe X/nsubj, principal concurrent/nsubj de Y, a …").
         is_noun = pos in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children
                                                 or parse_table(token.doc).deps[i] in LABELS.subjects)
-        if pos == "VERB" and self._determined(token):
+        if pos == "VERB" and verb_read_as_noun(token):
             is_noun = True  # "l'offre/VERB de rachat": a determiner makes it a noun
         if is_noun and self._fronted_participle(token):
             is_noun = False  # "Nommé à la tête de X, Y …": a fronted participle the tagger made a noun
@@ -198,19 +199,7 @@ class EventLexicon:
                 return table[lemma]
         return []
 
-    @staticmethod
-    def _determined(token: Token) -> bool:
-        """Whether a determiner opens the word's phrase ("a reçu l'offre/VERB/obj de rachat") and
-        the word holds a noun's place (not a clause's: "l'accusant/xcomp" has a clitic "l'")."""
-        pos, table = token_table(token.doc).pos, parse_table(token.doc)
-        dep = table.deps[token.i]
-        if dep in LABELS.clause_links or table.heads[token.i] == token.i:
-            return False
-        return any(c < token.i and pos[c] == "DET" for c in table.children[token.i])
-
     def _misread_present(self, token: Token) -> bool:
-        from chronique.extract.events.misread import misread_present  # reads this lexicon's words
-
         return misread_present(token, self)
 
     def _fronted_participle(self, token: Token) -> bool:

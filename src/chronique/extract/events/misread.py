@@ -17,18 +17,29 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from chronique.nlp.actor_index import OUTERMOST, actor_index
+from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
 
 if TYPE_CHECKING:
     from chronique.extract.events.lexicon import EventLexicon
 
-__all__ = ["misread_present", "misread_reporter", "misread_subject", "misread_object", "misread_tail"]
+__all__ = ["verb_read_as_noun", "misread_present", "misread_reporter", "misread_subject", "misread_object", "misread_tail"]
 
+LABELS = dependency_scheme("ud")
 #: Words of the object phrase read after the verb before its actor ("la société Y": three).
 OBJECT_WINDOW = 3
 #: Parts of speech that end the object phrase.
 PHRASE_ENDS = frozenset({"ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"})
+
+
+def verb_read_as_noun(token: Token) -> bool:
+    """Whether a word tagged a verb is a noun: a determiner opens its phrase ("a reçu l'offre/VERB
+    de rachat") and it holds a noun's place (not a clause's: "l'accusant/xcomp" has a clitic)."""
+    pos, table = token_table(token.doc).pos, parse_table(token.doc)
+    if pos[token.i] != "VERB" or table.deps[token.i] in LABELS.clause_links or table.heads[token.i] == token.i:
+        return False
+    return any(c < token.i and pos[c] == "DET" for c in table.children[token.i])
 
 
 def misread_present(token: Token, words: EventLexicon) -> bool:
