@@ -35,6 +35,8 @@
   noun whose complement names the deal's party.
 - "le milieu X a signé un contrat de trois ans avec le club Y": a person signing a contract with
   an organisation joins it (two organisations: a partnership).
+- "X a cédé sa filiale Monoprix au groupe Y, a annoncé l'enseigne": the parser hangs the object's
+  name on the verb and the buyer on that name; the name is the object and holds the complement.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -155,6 +157,12 @@ CASES = [
     ("two companies signing a contract are partners (a check)",
      "Le groupe Renault a signé un contrat avec le groupe Valeo.",
      {("PARTNER", "Renault", "Valeo")}),
+    ("an object's name hung on the verb, the buyer hung on the name, an incise after",
+     "Le groupe Casino a cédé sa filiale Monoprix au groupe Carrefour, a annoncé l'enseigne mardi.",
+     {("ACQUIRE", "Carrefour", "Monoprix")}),
+    ("NOTHING: a name after the object that opens its own phrase",
+     "Le groupe Casino a cédé une usine à Lyon.",
+     set()),
     ("NOTHING: a noun after a name and a preposition after it",
      "Le groupe Transalpe publie une synthèse sur la logistique.",
      set()),

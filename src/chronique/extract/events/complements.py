@@ -91,7 +91,12 @@ class ComplementReader:
             # Not for "de": "rejeté l'offre de rachat de X" is no rejection of X.
             if prep not in self.reader.genitive:
                 heads.extend(doc[c] for c in children[obj.i] if deps[c] == LABELS.nominal_modifier and pos[c] == "NOUN")
-        elif obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        if obj is not None and entry.kind == "verb":
+            # "a cédé sa filiale Monoprix/obl(cédé) au/nmod(Monoprix) groupe X": the object's stray
+            # name holds the verb's complement the parser hung on it.
+            heads.extend(self.reader.stray_object_names(trigger, obj))
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not (entry.object_lemmas or any(
+                deps[c] == LABELS.numeric_modifier for c in children[obj.i])):
             # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
             # on its object, after the object's own name.
             heads.append(obj)

@@ -508,7 +508,19 @@ class ParseReader(PhraseReader):
             return []
         if fold(found.text) in self.relative_object:
             return self.antecedent(found)
-        return self.actors(found)
+        return self.actors(found) or [k for name in self.stray_object_names(verb, found) for k in self.actors(name)]
+
+    def stray_object_names(self, verb: Token, obj: Token) -> list[Token]:
+        """"a cédé sa filiale Monoprix/obl:mod(cédé) au groupe X": a bare name right after a
+        common-noun object, which the parser hung on the verb, is the object's own name."""
+        doc = obj.doc
+        after = obj.right_edge.i + 1
+        if obj.pos_ != "NOUN" or after >= len(doc) or doc[after].head != verb or doc[after].pos_ not in ("NOUN", "PROPN"):
+            return []
+        table = parse_table(doc)
+        if any(table.deps[c] in LABELS.introducers for c in table.children[after]):
+            return []
+        return [doc[after]] if actor_index(doc).mention_at_index(after) is not None else []
 
     def indirect_object(self, verb: Token) -> Token | None:
         return self._first_child(verb, (LABELS.indirect_object,))
