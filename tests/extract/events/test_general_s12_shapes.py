@@ -37,6 +37,9 @@
   an organisation joins it (two organisations: a partnership).
 - "X a cédé sa filiale Monoprix au groupe Y, a annoncé l'enseigne": the parser hangs the object's
   name on the verb and the buyer on that name; the name is the object and holds the complement.
+- "Le fonds X entre/ADP au capital de Y": a verb form the tagger reads as a preposition, right
+  after an actor and right before a preposition, is the verb; its complements are the phrases
+  after it that the parser hung on a word before it ("l'accord entre A et B" stays a preposition).
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -162,6 +165,18 @@ CASES = [
      {("ACQUIRE", "Carrefour", "Monoprix")}),
     ("NOTHING: a name after the object that opens its own phrase",
      "Le groupe Casino a cédé une usine à Lyon.",
+     set()),
+    ("a verb read as a preposition",
+     "Le fonds Ardian entre au capital de la société Cobra.",
+     {("INVEST", "Ardian", "Cobra")}),
+    ("a verb read as a preposition, a person arriving",
+     "Paul Martin entre chez Renault comme directeur financier.",
+     {("JOIN", "Paul Martin", "Renault")}),
+    ("the preposition between two parties stays one (a check)",
+     "L'accord entre Renault et Nissan a été signé.",
+     {("PARTNER", "Renault", "Nissan")}),
+    ("NOTHING: a preposition after a name before a date",
+     "Le chiffre d'affaires de Renault entre 2020 et 2024 a doublé.",
      set()),
     ("NOTHING: a noun after a name and a preposition after it",
      "Le groupe Transalpe publie une synthèse sur la logistique.",

@@ -152,7 +152,7 @@ class ArgumentFinder:
             obj = self.reader.object(trigger) or apposed_object(trigger, self.possessives)
             if obj is None or not ({fold(obj.lemma_), fold(obj.text)} & entry.object_lemmas):
                 return False
-        misread = entry.kind == "verb" and trigger.pos_ in ("NOUN", "ADJ") and misread_present(trigger, self.words)
+        misread = entry.kind == "verb" and trigger.pos_ in ("NOUN", "ADJ", "ADP") and misread_present(trigger, self.words)
         if entry.needs_child:
             near = _clause_descendants(trigger, NEEDED_CHILD_DEPTH)
             if misread:  # "X attaque/NOUN Y en justice": the complements the parser hung elsewhere

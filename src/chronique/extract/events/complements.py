@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from chronique.extract.events.frames import FrameReader
 from chronique.extract.events.incises import agent_after_incise
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
+from chronique.extract.events.misread import misread_phrases, misread_present
 from chronique.extract.events.nominal import NominalReader
 from chronique.extract.events.partitives import measured_whole, partitive_object
 from chronique.extract.events.repairs import apposed_object
@@ -124,6 +125,12 @@ class ComplementReader:
             # "la vente de X au groupe Y", "le remplacement avec effet immédiat de X".
             heads.extend(self.nominal.displaced_heads(trigger, entry, prep))
         keys: list[str] = []
+        if entry.kind == "verb" and pos[trigger.i] in ("NOUN", "ADJ", "ADP") and misread_present(trigger, self.words):
+            # "Le fonds X entre/ADP au capital/nmod(fonds) de Y": the phrases hung before the verb.
+            for phrase in misread_phrases(trigger, prep, self.reader.preposition_forms):
+                keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+            if keys:
+                return keys
         setting = prep in self.words.words("syntax", "fronted_setting_prepositions")
         for head in heads:
             for phrase in self.reader.obliques(head, prep):

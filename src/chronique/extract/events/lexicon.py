@@ -24,7 +24,7 @@ __all__ = ["TriggerEntry", "EventLexicon", "load_event_lexicon"]
 
 LABELS = dependency_scheme("ud")
 #: The parts of speech a trigger entry may be found for (no other token evokes an event).
-TRIGGER_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "AUX"})
+TRIGGER_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "AUX", "ADP"})
 #: Distinct words whose lemma candidates are kept (the memo is emptied when full).
 _MEMO_SIZE = 200_000
 
@@ -177,6 +177,8 @@ class EventLexicon:
         folded, folded_lemma = tokens.folded[i], tokens.folded_lemmas[i]
         if not self.may_trigger(folded, folded_lemma):
             return []
+        if pos == "ADP" and not self._misread_present(token):
+            return []  # a preposition, unless a verb form misread ("X entre/ADP au capital de Y")
         if pos in ("NOUN", "PROPN"):
             parse = parse_table(token.doc)
             children = {parse.deps[c] for c in parse.children[i]}

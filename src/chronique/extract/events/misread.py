@@ -24,7 +24,8 @@ from chronique.nlp.tokens import token_table
 if TYPE_CHECKING:
     from chronique.extract.events.lexicon import EventLexicon
 
-__all__ = ["verb_read_as_noun", "misread_present", "misread_reporter", "misread_subject", "misread_object", "misread_tail"]
+__all__ = ["misread_phrases", "misread_object", "misread_present", "misread_reporter", "misread_subject", "misread_tail",
+           "verb_read_as_noun"]
 
 LABELS = dependency_scheme("ud")
 #: Words of the object phrase read after the verb before its actor ("la société Y": three).
@@ -44,7 +45,13 @@ def verb_read_as_noun(token: Token) -> bool:
 
 def misread_present(token: Token, words: EventLexicon) -> bool:
     """Whether ``token``, tagged a noun or an adjective, is a present-tense verb: a bare lower
-    case word with a present ending, right after an actor's name and right before a phrase."""
+    case word with a present ending, right after an actor's name and right before a phrase; or
+    a verb form the tagger reads as a preposition ("X entre/ADP au capital de Y") right after an
+    actor's name and right before a preposition."""
+    tokens = token_table(token.doc)
+    if tokens.pos[token.i] == "ADP":
+        return (tokens.folded[token.i] in words.words("syntax", "misread_prepositions") and token.i + 1 < len(tokens.pos)
+                and tokens.pos[token.i + 1] == "ADP" and _bare_after_actor(token, words, ("ADP",)))
     return _bare_after_actor(token, words) and (misread_object(token, words) != [] or _governs_infinitive(token))
 
 
@@ -56,12 +63,12 @@ def _governs_infinitive(token: Token) -> bool:
                for c in table.children[token.i])
 
 
-def _bare_after_actor(token: Token, words: EventLexicon) -> bool:
-    """Whether ``token`` is a bare lower case noun or adjective with a present ending, right
+def _bare_after_actor(token: Token, words: EventLexicon, tags: tuple[str, ...] = ("NOUN", "ADJ")) -> bool:
+    """Whether ``token`` is a bare lower case word of ``tags`` with a present ending, right
     after an actor's name (with no determiner or preposition of its own)."""
     tokens = token_table(token.doc)
     i = token.i
-    if tokens.pos[i] not in ("NOUN", "ADJ") or not tokens.texts[i][:1].islower() or i == 0:
+    if tokens.pos[i] not in tags or not tokens.texts[i][:1].islower() or i == 0:
         return False
     if not any(tokens.folded[i].endswith(e) for e in words.words("syntax", "misread_present_endings")):
         return False
@@ -124,3 +131,19 @@ def misread_tail(token: Token) -> list[int]:
             break
         tail.append(i)
     return tail
+
+
+def misread_phrases(token: Token, prep: str, forms: dict[str, str]) -> list[Token]:
+    """The phrases after the misread verb, introduced by ``prep``, that the parser hung on a word
+    before it ("Le fonds X entre/ADP au capital/nmod(fonds) de Y": "capital"; the misread word
+    itself may be made one of the phrase's case markers)."""
+    doc = token.doc
+    table, folded = parse_table(doc), token_table(doc).folded
+    found: list[Token] = []
+    for i in misread_tail(token):
+        if table.heads[i] >= token.i:
+            continue
+        marks = [forms.get(folded[c], folded[c]) for c in table.children[i] if token.i < c < i]
+        if prep in marks:
+            found.append(doc[i])
+    return found
