@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronique.extract.events.clause_shapes import stray_object_names
 from chronique.extract.events.frames import FrameReader
 from chronique.extract.events.incises import agent_after_incise
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
@@ -95,7 +96,7 @@ class ComplementReader:
         if obj is not None and entry.kind == "verb":
             # "a cédé sa filiale Monoprix/obl(cédé) au/nmod(Monoprix) groupe X": the object's stray
             # name holds the verb's complement the parser hung on it.
-            heads.extend(self.reader.stray_object_names(trigger, obj))
+            heads.extend(stray_object_names(trigger, obj))
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not (entry.object_lemmas or any(
                 deps[c] == LABELS.numeric_modifier for c in children[obj.i])):
             # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung

@@ -1,4 +1,5 @@
-"""Present-tense verbs the tagger reads as nouns or adjectives.
+"""Words the tagger misreads: present-tense verbs read as nouns, adjectives or prepositions,
+and nouns read as verbs.
 
 "Greenpeace attaque TotalEnergies en justice", "Le régulateur sanctionne Meta", "X critique
 la société Y": in a short present-tense clause the tagger may read the verb as a noun (or an
@@ -7,7 +8,9 @@ or leaves it a root of its own. Neither its subject nor its object is then its c
 are read off the words: the actor named right before the verb and the actor of the noun phrase
 right after it. Only a bare word is so read: with a determiner or a preposition before it
 ("l'attaque de X", "une critique") it is a noun; with no actor right before it nothing is
-read (the clause's subject would be a guess).
+read (the clause's subject would be a guess). A verb form read as a preposition ("Le fonds X
+entre/ADP au capital de Y") is read likewise, its complements the phrases after it; and a word
+tagged a verb with a determiner in a noun's place ("a reçu l'offre/VERB de Y") is a noun.
 """
 
 from __future__ import annotations
@@ -52,14 +55,15 @@ def misread_present(token: Token, words: EventLexicon) -> bool:
     if tokens.pos[token.i] == "ADP":
         return (tokens.folded[token.i] in words.words("syntax", "misread_prepositions") and token.i + 1 < len(tokens.pos)
                 and tokens.pos[token.i + 1] == "ADP" and _bare_after_actor(token, words, ("ADP",)))
-    return _bare_after_actor(token, words) and (misread_object(token, words) != [] or _governs_infinitive(token))
+    return _bare_after_actor(token, words) and (misread_object(token, words) != [] or _governs_infinitive(token, words))
 
 
-def _governs_infinitive(token: Token) -> bool:
+def _governs_infinitive(token: Token, words: EventLexicon) -> bool:
     """"X menace/NOUN de poursuivre Y": the parser still hangs the infinitive on the verb."""
     table = parse_table(token.doc)
     tokens = token_table(token.doc)
-    return any(c == token.i + 2 and tokens.pos[c] == "VERB" and tokens.folded[token.i + 1] in ("de", "d'", "d’")
+    marks = words.words("syntax", "misread_infinitive_marks")
+    return any(c == token.i + 2 and tokens.pos[c] == "VERB" and tokens.folded[token.i + 1] in marks
                for c in table.children[token.i])
 
 
@@ -89,7 +93,8 @@ def misread_reporter(verb: Token, words: EventLexicon, speech: frozenset[str]) -
     doc = verb.doc
     tokens = token_table(doc)
     start = parse_table(doc).sentence_bounds(verb.i)[0]
-    que = next((i for i in range(verb.i - 1, start, -1) if tokens.folded[i] in ("que", "qu'", "qu’")), None)
+    marks = words.words("syntax", "relative_object")  # "que", "qu'"
+    que = next((i for i in range(verb.i - 1, start, -1) if tokens.folded[i] in marks), None)
     if que is None or any(tokens.pos[i] in ("VERB", "SCONJ") for i in range(que + 1, verb.i)):
         return []
     said = doc[que - 1]

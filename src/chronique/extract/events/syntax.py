@@ -33,6 +33,8 @@ from chronique.extract.events.clause_shapes import (
     participle_on_noun,
     preposition,
     preposition_at,
+    pronominal,
+    stray_object_names,
     within_timex,
 )
 from chronique.extract.events.phrase_names import actor_at, is_person, name_after_date, phrase_actors
@@ -230,7 +232,7 @@ class ParseReader(PhraseReader):
         "elle est entrée"), which the parser reads as passives."""
         if not is_passive(verb):
             return False
-        if self._active_compound_past(verb) or _pronominal(verb):
+        if self._active_compound_past(verb) or pronominal(verb):
             return False
         if not any(lemma in self.etre_verbs for lemma in self.words.lemma_candidates(verb)):
             return True
@@ -508,19 +510,7 @@ class ParseReader(PhraseReader):
             return []
         if fold(found.text) in self.relative_object:
             return self.antecedent(found)
-        return self.actors(found) or [k for name in self.stray_object_names(verb, found) for k in self.actors(name)]
-
-    def stray_object_names(self, verb: Token, obj: Token) -> list[Token]:
-        """"a cédé sa filiale Monoprix/obl:mod(cédé) au groupe X": a bare name right after a
-        common-noun object, which the parser hung on the verb, is the object's own name."""
-        doc = obj.doc
-        after = obj.right_edge.i + 1
-        if obj.pos_ != "NOUN" or after >= len(doc) or doc[after].head != verb or doc[after].pos_ not in ("NOUN", "PROPN"):
-            return []
-        table = parse_table(doc)
-        if any(table.deps[c] in LABELS.introducers for c in table.children[after]):
-            return []
-        return [doc[after]] if actor_index(doc).mention_at_index(after) is not None else []
+        return self.actors(found) or [k for name in stray_object_names(verb, found) for k in self.actors(name)]
 
     def indirect_object(self, verb: Token) -> Token | None:
         return self._first_child(verb, (LABELS.indirect_object,))
@@ -569,13 +559,3 @@ def _name_before_comma(verb: Token) -> Token | None:
         name = name.head
     return name
 
-
-def _pronominal(verb: Token) -> bool:
-    """"Renault s'est fortement développé": a verb with its reflexive "se" and no passive
-    auxiliary nor agent, which the parser may read as a passive (its subject "nsubj:pass"), says
-    what its subject did."""
-    table = parse_table(verb.doc)
-    kids = table.children[verb.i]
-    if any(table.deps[c] in (LABELS.passive_auxiliary, LABELS.passive_agent) for c in kids):
-        return False
-    return any("Yes" in table.features[c].get("Reflex", ()) for c in kids if c < verb.i)
