@@ -40,6 +40,9 @@
 - "Le fonds X entre/ADP au capital de Y": a verb form the tagger reads as a preposition, right
   after an actor and right before a preposition, is the verb; its complements are the phrases
   after it that the parser hung on a word before it ("l'accord entre A et B" stays a preposition).
+- "Le groupe Vinci et la société Cobra ont conclu …": the first conjunct of a subject the parser
+  made a root of its own is a common noun named by its name ("Vinci/amod(groupe)"); it is a
+  subject too.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -178,6 +181,12 @@ CASES = [
     ("NOTHING: a preposition after a name before a date",
      "Le chiffre d'affaires de Renault entre 2020 et 2024 a doublé.",
      set()),
+    ("a first conjunct named by its noun's name, made a root of its own",
+     "Le groupe Vinci et la société Cobra ont conclu un partenariat stratégique.",
+     {("PARTNER", "Vinci", "Cobra")}),
+    ("the same first conjunct buys too",
+     "Le groupe Vinci et la société Cobra ont racheté la société Eiffage.",
+     {("ACQUIRE", "Vinci", "Eiffage"), ("ACQUIRE", "Cobra", "Eiffage")}),
     ("NOTHING: a noun after a name and a preposition after it",
      "Le groupe Transalpe publie une synthèse sur la logistique.",
      set()),

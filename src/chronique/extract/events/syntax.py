@@ -37,7 +37,7 @@ from chronique.extract.events.clause_shapes import (
     stray_object_names,
     within_timex,
 )
-from chronique.extract.events.phrase_names import actor_at, is_person, name_after_date, phrase_actors
+from chronique.extract.events.phrase_names import actor_at, is_person, name_after_date, names_its_head, phrase_actors
 from chronique.extract.events.phrase_reader import PhraseReader
 from chronique.extract.events.seen import seeing_verb, seen_agent_phrases
 from chronique.extract.events.sums import is_sum
@@ -391,12 +391,14 @@ class ParseReader(PhraseReader):
         name = doc[mark - 1]
         while name.dep_ in LABELS.name_parts_with_foreign and name.head != name:
             name = name.head
+        if name.head.i < name.i and name.head.pos_ == "NOUN" and names_its_head(name):
+            name = name.head  # "Le groupe Vinci/amod(groupe) et la société Cobra ont conclu"
         # "La CFDT et FO ont appelé": the parser may also make the first name a second subject.
         # "Mardi, Orange et SFR ont signé": or a conjunct of the fronted day, the verb hung on it.
         if name.head != name and name.dep_ not in STRAY_DEPS and not (name.dep_ == LABELS.subject and name.head == verb) \
                 and verb.head != name:
             return []
-        key = actor_at(name)
+        key = actor_at(name) or next(iter(phrase_actors(name)), None)
         return [key] if key else []
 
     def _bare_actor(self, child: Token, verb: Token, before: bool) -> bool:
