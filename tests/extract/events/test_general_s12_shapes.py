@@ -43,6 +43,9 @@
 - "Le groupe Vinci et la société Cobra ont conclu …": the first conjunct of a subject the parser
   made a root of its own is a common noun named by its name ("Vinci/amod(groupe)"); it is a
   subject too.
+- "La plainte de l'association X contre le groupe Y": the parser hangs an event noun's complement
+  on its own "de" phrase; it is the noun's. "X a annoncé la rupture de son contrat avec Y": a tie
+  ended, told by its noun (CANCEL; "la rupture entre A et B" names no canceller).
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -187,6 +190,15 @@ CASES = [
     ("the same first conjunct buys too",
      "Le groupe Vinci et la société Cobra ont racheté la société Eiffage.",
      {("ACQUIRE", "Vinci", "Eiffage"), ("ACQUIRE", "Cobra", "Eiffage")}),
+    ("a noun's complement hung on its 'de' phrase",
+     "La plainte de l'association Foodwatch contre le groupe Lactalis a été déposée mardi.",
+     {("SUE", "Foodwatch", "Lactalis")}),
+    ("a contract ended, told by its noun",
+     "Le groupe Danone a annoncé la rupture de son contrat avec Carrefour.",
+     {("CANCEL", "Danone", "Carrefour")}),
+    ("NOTHING: a rupture between two parties names no canceller",
+     "La rupture du contrat entre Danone et Carrefour a été annoncée.",
+     set()),
     ("NOTHING: a noun after a name and a preposition after it",
      "Le groupe Transalpe publie une synthèse sur la logistique.",
      set()),

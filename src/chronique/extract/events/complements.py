@@ -125,6 +125,11 @@ class ComplementReader:
                                                             if pos[g] in ("NOUN", "PROPN"))])
             # "la vente de X au groupe Y", "le remplacement avec effet immédiat de X".
             heads.extend(self.nominal.displaced_heads(trigger, entry, prep))
+            if prep not in self.reader.genitive and prep not in self.reader.agent_marks:
+                # "la plainte de l'association X contre/nmod(association) Y": the parser hangs the
+                # noun's complement on its "de" phrase, read after the noun's own.
+                heads.extend(phrase for mark in sorted(self.reader.genitive)
+                             for phrase in self.reader.obliques(trigger, mark) if phrase.i > trigger.i)
         keys: list[str] = []
         if entry.kind == "verb" and pos[trigger.i] in ("NOUN", "ADJ", "ADP") and misread_present(trigger, self.words):
             # "Le fonds X entre/ADP au capital/nmod(fonds) de Y": the phrases hung before the verb.
