@@ -46,6 +46,8 @@
 - "La plainte de l'association X contre le groupe Y": the parser hangs an event noun's complement
   on its own "de" phrase; it is the noun's. "X a annoncé la rupture de son contrat avec Y": a tie
   ended, told by its noun (CANCEL; "la rupture entre A et B" names no canceller).
+- "Y a annulé une commande de Boeing 737 MAX", after an order told to another seller: the company
+  the order names is the other side, not the seller of the order told before.
 
 Real model, sentences of our own (``slow``); the NOTHING rows are the precision check.
 """
@@ -199,6 +201,9 @@ CASES = [
     ("NOTHING: a rupture between two parties names no canceller",
      "La rupture du contrat entre Danone et Carrefour a été annoncée.",
      set()),
+    ("an order cancelled names its seller, not the one of the order told before",
+     "La compagnie Air France a commandé 40 avions à Airbus. La compagnie KLM a annulé une commande de Boeing 737 MAX.",
+     {("ORDER", "Air France", "Airbus"), ("CANCEL", "KLM", "Boeing")}),
     ("NOTHING: a noun after a name and a preposition after it",
      "Le groupe Transalpe publie une synthèse sur la logistique.",
      set()),
