@@ -57,8 +57,10 @@ SENTENCES = [
     ("La Commission européenne a stoppé le rachat de la société Varenne par Siemens.",
      {("REJECT", "commission-europeenne", "siemens", "asserted", None),
       ("BID", "siemens", "varenne", "failed", None)}),
+    # (s12: the buyer the parser hung on "société" is read now, so the sale is its failed bid too)
     ("Arnaud Lagardère a bloqué la vente de la société Kestrel à Alibaba.",
-     {("REJECT", "arnaud-lagardère", "alibaba", "asserted", None)}),
+     {("REJECT", "arnaud-lagardère", "alibaba", "asserted", None),
+      ("BID", "alibaba", "kestrel", "failed", None)}),
     # Stopping one's own project names no buyer: a CANCEL, as before ("stopper" judges the deal
     # it governs, so the project's own bid is not told twice).
     ("Apple a stoppé son projet de rachat de la société Kestrel.",

@@ -15,11 +15,12 @@ from spacy.tokens import Token
 
 from chronique.extract.events.clause_shapes import LABELS
 from chronique.extract.events.phrase_names import is_person
-from chronique.nlp.actor_index import actor_index
+from chronique.nlp.actor_index import OUTERMOST, actor_index
 from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
 
-__all__ = ["name_after_possessed_noun", "name_before_apposition", "name_between_commas", "person_after_title"]
+__all__ = ["name_after_possessed_noun", "name_apposed_after", "name_before_apposition", "name_between_commas",
+           "person_after_title"]
 
 #: How many words an apposition between commas may hold ("la Banque Populaire du Rhône").
 LONGEST_APPOSITION = 8
@@ -119,3 +120,29 @@ def name_before_apposition(noun: Token) -> list[str]:
         return []
     key = actor_index(doc).at(doc[comma - 1])
     return [key] if key is not None else []
+
+
+def name_apposed_after(noun: Token) -> list[str]:
+    """"X a inculpé le fondateur de Binance, Changpeng Zhao.": the name set after the comma that
+    closes a verb's object (no actor itself) restates it, where the parser hung it on the verb or
+    the noun; only a name that ends its clause (a comma, a full stop or the sentence's end after
+    it), so "… la société, Vinci a précisé" names nothing."""
+    doc = noun.doc
+    end = parse_table(doc).sentence_bounds(noun.i)[1]
+    comma = noun.right_edge.i + 1
+    if comma + 1 >= end or doc[comma].text != "," or actor_index(doc).mention_at(noun) is not None:
+        return []
+    mention = actor_index(doc).mention_at_index(comma + 1, OUTERMOST)
+    if mention is None or mention.start != doc[comma + 1].idx:
+        return []
+    last = comma + 1
+    while last + 1 < end and doc[last + 1].idx < mention.end:
+        last += 1
+    if last + 1 < end and doc[last + 1].text not in (",", ".", ";"):
+        return []
+    name = doc[comma + 1]
+    while name.dep_ in LABELS.name_parts and name.head != name and name.head.i > comma:
+        name = name.head
+    if name.head not in (noun, noun.head):
+        return []
+    return [mention.key]

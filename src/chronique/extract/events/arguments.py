@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from chronique.extract.events.aims import aimed_at
+from chronique.extract.events.appositions import name_apposed_after
 from chronique.extract.events.bearers import BearerReader
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
 from chronique.extract.events.clitics import clitic_object_party
@@ -34,8 +35,9 @@ from chronique.extract.events.gapping import gapped_objects, gapped_spans
 from chronique.extract.events.implicit import refused_party
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.makers import makers_of
+from chronique.extract.events.misread import misread_object, misread_present, misread_subject, misread_tail
 from chronique.extract.events.nominal import NominalReader
-from chronique.extract.events.offices import office_of_apposed_title, organisation_left
+from chronique.extract.events.offices import office_of_apposed_title, office_of_subject, organisation_left
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.payments import recipient_of_sum
 from chronique.extract.events.phrase_names import actor_at
@@ -60,7 +62,7 @@ LABELS = dependency_scheme("ud")
 #: aliases, institutions matched whole): a trigger word inside one is part of the name.
 KNOWN_NAME_RULES = frozenset({"kb", "institution"})
 #: Slots read only when the slots of the same role before them found nothing.
-FALLBACK_SLOTS = frozenset({"undergoer"})
+FALLBACK_SLOTS = frozenset({"undergoer", "subject_office"})
 #: Confidence kept when an argument comes from a clause above the trigger, not from its dependents.
 CLIMBED_PENALTY = 0.85
 
@@ -151,8 +153,11 @@ class ArgumentFinder:
             obj = self.reader.object(trigger) or apposed_object(trigger, self.possessives)
             if obj is None or not ({fold(obj.lemma_), fold(obj.text)} & entry.object_lemmas):
                 return False
+        misread = entry.kind == "verb" and trigger.pos_ in ("NOUN", "ADJ", "ADP") and misread_present(trigger, self.words)
         if entry.needs_child:
             near = _clause_descendants(trigger, NEEDED_CHILD_DEPTH)
+            if misread:  # "X attaque/NOUN Y en justice": the complements the parser hung elsewhere
+                near.extend(misread_tail(trigger))
             table = parse_table(trigger.doc)
             if table.deps[trigger.i] == LABELS.relative_clause:
                 near.append(table.heads[trigger.i])  # "l'opération, à laquelle ont participé X"
@@ -285,6 +290,11 @@ class ArgumentFinder:
                 found = detached_participle_subject(reader, self.words, trigger)
             if not found and entry.kind == "verb":  # "X a appelé Y à négocier, menaçant de …"
                 found = participle_doer(reader, self.words, trigger)
+            if not found and entry.kind == "verb" and misread_present(trigger, self.words):
+                found = misread_subject(trigger)  # "Greenpeace attaque/NOUN TotalEnergies"
+            elif not found and entry.kind == "verb" and trigger.dep_ in CLAUSE_LINKS and trigger.head != trigger \
+                    and misread_present(trigger.head, self.words):
+                found = misread_subject(trigger.head)  # "X menace/NOUN de poursuivre Y": X's act
             return found, direct
         if slot == "object" and gerund is not None:
             return reader.actors(gerund[1]), True
@@ -298,6 +308,13 @@ class ArgumentFinder:
             keys = author_of_deed(reader, obj) if obj is not None else keys
             if not keys and entry.kind == "verb":  # "X a porté plainte contre Y, l'accusant de …"
                 keys = participle_clitic_party(reader, self.words, trigger)
+            if not keys and entry.kind == "verb" and misread_present(trigger, self.words):
+                keys = misread_object(trigger, self.words)  # "Le régulateur sanctionne/NOUN Meta"
+            if entry.kind == "verb" and (obj := reader.object(trigger)) is not None and obj.pos_ == "NOUN" \
+                    and (apposed := name_apposed_after(obj)):
+                # "a racheté la filiale italienne de Lactalis, Galbani.": the name restating the
+                # object is the party, not the object's complement.
+                keys = apposed
             if not keys and entry.kind == "verb":  # "Y, qui l'accusait de …"
                 keys = clitic_object_party(reader, self.words, trigger)
             if keys and entry.kind == "verb" and (named := reader.object(trigger)) is not None:
@@ -333,6 +350,8 @@ class ArgumentFinder:
             return found, direct
         if slot == "office":  # "Y, entraîneur du FC X, a été limogé": the apposed title's organisation
             return office_of_apposed_title(reader, reader.object(trigger)), True
+        if slot == "subject_office":  # "Y, PDG de X, a démissionné": the subject's own title
+            return office_of_subject(reader, trigger), True
         if slot == "left":  # "la démission de X de Y"
             return organisation_left(reader, trigger), True
         if slot == "undergoer":  # "X fait l'objet d'une enquête de Y"
@@ -373,7 +392,11 @@ class ArgumentFinder:
             embedded = next((c for c in trigger.children if c.dep_ in LABELS.complement_clauses and c.pos_ == "VERB"), None)
             if embedded is not None and reader.object_actors(trigger):
                 return [], True  # "menacé Aéroports de Paris de quitter Roissy": the threatened is named
-            return (reader.object_actors(embedded) if embedded is not None else []), True
+            if embedded is None:
+                return [], True
+            # "menacer de porter plainte contre Apple": the act's adversary, when it has no object actor.
+            return (reader.object_actors(embedded)
+                    or [k for phrase in reader.obliques(embedded, "contre") for k in reader.actors(phrase)]), True
         if slot == "locution_object":  # "mettre en demeure la direction de Renault"
             return locution_object(reader, trigger, entry.needs_child), True
         if slot.startswith("deal:"):  # "abandonner son projet de rachat d'iRobot"

@@ -76,6 +76,12 @@ class BearerReader:
             # "son rival américain" resolved to the rival; "le fondateur de Tesla" used to
             # name someone only refers, it tells no founding.
             return [own.key]
+        doc = noun.doc
+        for subject in (c for c in noun.children if c.i < noun.i and c.dep_ in LABELS.subjects):
+            if doc[subject.right_edge.i + 1].text == ",":
+                # "Le groupe X, principal concurrent de Y, a …": the parser made the name before
+                # the comma the noun's subject.
+                return reader.actors(subject)
         before = noun.left_edge.i - 1
         # "Maxine, concurrent historique de Y": the parser may hang the comma on the noun itself
         # (made a conjunct of the name), so the noun's phrase begins with it.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import load_event_lexicon
+from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import ParseTable, features_of, parse_table
 from chronique.nlp.tokens import token_table
@@ -59,14 +60,27 @@ def copula_of_compound_passive(verb: Token, table: ParseTable | None = None) -> 
 
 def participle_adjunct(verb: Token) -> bool:
     """"Courtisée par Google en 2024, la start-up ...": a bare past participle adjunct is a
-    passive whose patient is the subject of the clause it hangs on."""
+    passive whose patient is the subject of the clause it hangs on (the parser may also make
+    the fronted participle that subject: :func:`fronted_participle`)."""
     table = parse_table(verb.doc)
     deps, features = table.deps, table.features[verb.i]
-    if deps[verb.i] != LABELS.adverbial_clause or "Part" not in features.get("VerbForm", ()):
+    if (deps[verb.i] != LABELS.adverbial_clause and not fronted_participle(verb)) or "Part" not in features.get("VerbForm", ()):
         return False
     if "Pres" in features.get("Tense", ()):
         return False
     return not any(deps[c] in LABELS.finite_clause_markers or deps[c] == LABELS.marker for c in table.children[verb.i])
+
+
+def fronted_participle(verb: Token) -> bool:
+    """"Fondée en 2019 par X, la société Y a levé …": a past participle opening its sentence
+    (no auxiliary) that the parser hung on a later word under any label (the main verb's subject
+    or oblique); it is an adjunct."""
+    table = parse_table(verb.doc)
+    if table.heads[verb.i] <= verb.i or table.sentence_bounds(verb.i)[0] != verb.i:
+        return False
+    if "Part" not in table.features[verb.i].get("VerbForm", ()) or "Pres" in table.features[verb.i].get("Tense", ()):
+        return False
+    return not any(table.deps[c] in LABELS.auxiliaries for c in table.children[verb.i])
 
 
 def participle_on_noun(verb: Token) -> bool:
@@ -146,3 +160,27 @@ def within_timex(token: Token) -> bool:
     """Whether the token lies in a time expression the timex component found ("lundi", "le 16
     mai"): a date the parser labelled an object is no party."""
     return any(t.start <= token.idx < t.end for t in token.doc._.timexes or [])
+
+
+def pronominal(verb: Token) -> bool:
+    """"Renault s'est fortement développé": a verb with its reflexive "se" and no passive
+    auxiliary nor agent, which the parser may read as a passive (its subject "nsubj:pass"), says
+    what its subject did."""
+    table = parse_table(verb.doc)
+    kids = table.children[verb.i]
+    if any(table.deps[c] in (LABELS.passive_auxiliary, LABELS.passive_agent) for c in kids):
+        return False
+    return any("Yes" in table.features[c].get("Reflex", ()) for c in kids if c < verb.i)
+
+
+def stray_object_names(verb: Token, obj: Token) -> list[Token]:
+    """"a cédé sa filiale Monoprix/obl:mod(cédé) au groupe X": a bare name right after a
+    common-noun object, which the parser hung on the verb, is the object's own name."""
+    doc = obj.doc
+    after = obj.right_edge.i + 1
+    if obj.pos_ != "NOUN" or after >= len(doc) or doc[after].head != verb or doc[after].pos_ not in ("NOUN", "PROPN"):
+        return []
+    table = parse_table(doc)
+    if any(table.deps[c] in LABELS.introducers for c in table.children[after]):
+        return []
+    return [doc[after]] if actor_index(doc).mention_at_index(after) is not None else []

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronique.extract.events.clause_shapes import stray_object_names
 from chronique.extract.events.frames import FrameReader
 from chronique.extract.events.incises import agent_after_incise
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
+from chronique.extract.events.misread import misread_phrases, misread_present
 from chronique.extract.events.nominal import NominalReader
 from chronique.extract.events.partitives import measured_whole, partitive_object
 from chronique.extract.events.repairs import apposed_object
@@ -91,7 +93,12 @@ class ComplementReader:
             # Not for "de": "rejeté l'offre de rachat de X" is no rejection of X.
             if prep not in self.reader.genitive:
                 heads.extend(doc[c] for c in children[obj.i] if deps[c] == LABELS.nominal_modifier and pos[c] == "NOUN")
-        elif obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        if obj is not None and entry.kind == "verb":
+            # "a cédé sa filiale Monoprix/obl(cédé) au/nmod(Monoprix) groupe X": the object's stray
+            # name holds the verb's complement the parser hung on it.
+            heads.extend(stray_object_names(trigger, obj))
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not (entry.object_lemmas or any(
+                deps[c] == LABELS.numeric_modifier for c in children[obj.i])):
             # "cédé la société Alpro à/nmod Bouygues": a complement of the verb the parser hung
             # on its object, after the object's own name.
             heads.append(obj)
@@ -118,7 +125,18 @@ class ComplementReader:
                                                             if pos[g] in ("NOUN", "PROPN"))])
             # "la vente de X au groupe Y", "le remplacement avec effet immédiat de X".
             heads.extend(self.nominal.displaced_heads(trigger, entry, prep))
+            if prep not in self.reader.genitive and prep not in self.reader.agent_marks:
+                # "la plainte de l'association X contre/nmod(association) Y": the parser hangs the
+                # noun's complement on its "de" phrase, read after the noun's own.
+                heads.extend(phrase for mark in sorted(self.reader.genitive)
+                             for phrase in self.reader.obliques(trigger, mark) if phrase.i > trigger.i)
         keys: list[str] = []
+        if entry.kind == "verb" and pos[trigger.i] in ("NOUN", "ADJ", "ADP") and misread_present(trigger, self.words):
+            # "Le fonds X entre/ADP au capital/nmod(fonds) de Y": the phrases hung before the verb.
+            for phrase in misread_phrases(trigger, prep, self.reader.preposition_forms):
+                keys.extend(k for k in self.reader.actors(phrase) if k not in keys)
+            if keys:
+                return keys
         setting = prep in self.words.words("syntax", "fronted_setting_prepositions")
         for head in heads:
             for phrase in self.reader.obliques(head, prep):

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, OBLIQUE_DEPS, is_passive, preposition
+from chronique.extract.events.misread import misread_reporter, verb_read_as_noun
 from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
@@ -141,8 +142,8 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
     for _ in range(DEAL_DEPTH):
         following: list[Token] = []
         for phrase in level:
-            if phrase.pos_ in ("VERB", "AUX"):
-                continue  # another clause: its complements are its own
+            if phrase.pos_ in ("VERB", "AUX") and not verb_read_as_noun(phrase):
+                continue  # another clause: its complements are its own ("son offre/VERB": a noun)
             marked = preposition(phrase, reader.preposition_forms)
             if marked in wanted:
                 found = reader.actors(phrase)
@@ -154,6 +155,9 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
             if split:
                 return split
             following.extend(c for c in phrase.children if c.dep_ in OBLIQUE_DEPS)
+            # "sa commande de rames auprès/ADV(rames) d'Alstom": a locution's adverb holds the phrase.
+            following.extend(g for c in phrase.children if c.pos_ == "ADV" and c.i > phrase.i
+                             for g in c.children if g.dep_ in OBLIQUE_DEPS)
             # "annuler le contrat signé avec X": the deal's participle holds its party.
             following.extend(c for p in phrase.children if p.dep_ == LABELS.clausal_modifier and p.pos_ == "VERB"
                              for c in p.children if c.dep_ in OBLIQUE_DEPS)
@@ -206,9 +210,9 @@ def reporter(reader: ParseReader, verb: Token) -> list[str]:
     complements ("Samsung déclare que l'iPhone viole ses brevets" gives Samsung for "viole"; "la
     cour a reconnu que X a abusé" gives the court)."""
     head = verb.head
-    if verb.dep_ not in LABELS.complement_clauses or head == verb:
-        return []
     speech = reader.words.words("syntax", "speech_verbs") | reader.words.words("syntax", "finding_verbs")
+    if verb.dep_ not in LABELS.complement_clauses or head == verb:
+        return misread_reporter(verb, reader.words, speech)  # "Le tribunal juge/NOUN que X a violé …"
     if not any(lemma in speech for lemma in reader.words.lemma_candidates(head)):
         return []
     found, _ = reader.subject(head)

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from chronique.data import lexicon
+from chronique.extract.events.misread import misread_present, verb_read_as_noun
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import TokenTable, token_table
@@ -23,7 +24,7 @@ __all__ = ["TriggerEntry", "EventLexicon", "load_event_lexicon"]
 
 LABELS = dependency_scheme("ud")
 #: The parts of speech a trigger entry may be found for (no other token evokes an event).
-TRIGGER_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "AUX"})
+TRIGGER_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "AUX", "ADP"})
 #: Distinct words whose lemma candidates are kept (the memo is emptied when full).
 _MEMO_SIZE = 200_000
 
@@ -176,21 +177,32 @@ class EventLexicon:
         folded, folded_lemma = tokens.folded[i], tokens.folded_lemmas[i]
         if not self.may_trigger(folded, folded_lemma):
             return []
+        if pos == "ADP" and not self._misread_present(token):
+            return []  # a preposition, unless a verb form misread ("X entre/ADP au capital de Y")
         if pos in ("NOUN", "PROPN"):
             parse = parse_table(token.doc)
             children = {parse.deps[c] for c in parse.children[i]}
         else:
             children = set()
-        # A noun with a subject but no copula is a verb the tagger misread ("réplique").
-        is_noun = pos in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children)
+        # A noun with a subject but no copula is a verb the tagger misread ("réplique"), unless it
+        # is itself a clause's subject ("Le groupe X/nsubj, principal concurrent/nsubj de Y, a …").
+        is_noun = pos in ("NOUN", "PROPN") and (LABELS.subject not in children or LABELS.copula in children
+                                                or parse_table(token.doc).deps[i] in LABELS.subjects)
+        if pos == "VERB" and verb_read_as_noun(token):
+            is_noun = True  # "l'offre/VERB de rachat": a determiner makes it a noun
         if is_noun and self._fronted_participle(token):
             is_noun = False  # "Nommé à la tête de X, Y …": a fronted participle the tagger made a noun
+        if is_noun and self._misread_present(token):
+            is_noun = False  # "Greenpeace attaque/NOUN TotalEnergies": a present verb the tagger made a noun
         table = self.nouns if is_noun else self.verbs
         candidates = self._word(folded, folded_lemma)[0] if not is_noun else (folded_lemma, folded)
         for lemma in candidates:
             if lemma in table:
                 return table[lemma]
         return []
+
+    def _misread_present(self, token: Token) -> bool:
+        return misread_present(token, self)
 
     def _fronted_participle(self, token: Token) -> bool:
         """Whether ``token`` opens its sentence with a past participle's ending and a comma after."""

@@ -43,6 +43,7 @@ class ModalityReader:
 
     def __init__(self, words: EventLexicon) -> None:
         self.cues = {name: words.words("modality", name) for name in words.modality}
+        self.words = words
 
     def _has(self, name: str, word: str) -> bool:
         return fold(word) in self.cues.get(name, frozenset())
@@ -121,7 +122,9 @@ class ModalityReader:
             if folded_lemmas[node.i] in counterfactual and self._conditional(node):
                 return True
         unrealised = self._cue("unrealised_verbs")
-        return any(folded_lemmas[node.i] in unrealised for node in path[1:])
+        # "X menace/NOUN de poursuivre Y": a verb the tagger read as a noun, by its verb lemmas.
+        return any(folded_lemmas[node.i] in unrealised or (tokens.pos[node.i] in ("NOUN", "ADJ") and unrealised.intersection(
+            self.words.word_candidates(folded[node.i], folded_lemmas[node.i]))) for node in path[1:])
 
     def _cue(self, name: str) -> frozenset[str]:
         """The cue words of ``name`` (folded), empty when the lexicon has none: what :meth:`_has` reads."""

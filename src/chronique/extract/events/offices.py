@@ -1,17 +1,19 @@
 """The organisation a person's apposed title names: "Pierre Durand, entraîneur du FC X, a été
 limogé" (the parser hangs the title on the name, so the verb's own "de" complements do not hold
-it). Read for the office left or taken when the clause names no organisation itself; and the
-organisation a departure noun's person leaves ("la démission de X de Y")."""
+it). Read for the office left or taken when the clause names no organisation itself; the
+organisation a departure noun's person leaves ("la démission de X de Y"); and the office of a
+clause's subject ("X, PDG de Y, a démissionné": the parser hangs the title on the name, and the
+verb has no "de" complement to name what is left)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from chronique.extract.events.clause_shapes import preposition
+from chronique.extract.events.clause_shapes import CLAUSE_LINKS, MAX_CLIMB, preposition
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
 
-__all__ = ["office_of_apposed_title", "organisation_left"]
+__all__ = ["office_of_apposed_title", "office_of_subject", "organisation_left"]
 
 LABELS = dependency_scheme("ud")
 
@@ -64,3 +66,23 @@ def organisation_left(reader: ParseReader, noun: Token) -> list[str]:
                 if found:
                     return found
     return []
+
+
+def office_of_subject(reader: ParseReader, trigger: Token) -> list[str]:
+    """The organisation of the title the trigger's subject holds in its own phrase: "Y, PDG de
+    X, a démissionné", "La présidente de X, Y, va démissionner" (the subject of the clause the
+    trigger is the complement of, when it has none of its own); nothing for a bare name."""
+    verb = trigger
+    holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+    for _ in range(MAX_CLIMB):
+        if holder is not None or verb.dep_ not in CLAUSE_LINKS or verb.head == verb:
+            break
+        verb = verb.head
+        holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+    if holder is None:
+        return []
+    found = reader.holder_office(holder)
+    if not found and holder.pos_ == "NOUN":
+        # "Le PDG de X a démissionné": a title standing for the person it names.
+        found = reader.office_holder_of_title(holder)
+    return found

@@ -226,8 +226,12 @@ class PhraseReader:
                 break
             verb = verb.head
             holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
-        if holder is None:
-            return []
+        return self.holder_office(holder) if holder is not None else []
+
+    def holder_office(self, holder: Token) -> list[str]:
+        """The organisation of the title a clause's subject holds in its own phrase: "Axel
+        Dauchez, président de Deezer," (an apposed title) or "Le PDG de Renault, Luca de Meo,"
+        (a title with the name apposed)."""
         titles = [c for c in holder.children if c.dep_ == LABELS.apposition and c.pos_ == "NOUN"]
         if holder.pos_ == "NOUN" and any(c.dep_ in LABELS.misparsed_title_name_links and c.pos_ == "PROPN" for c in holder.children):
             titles.insert(0, holder)  # "Le PDG de Renault, Luca de Meo, a démissionné de ses fonctions"
@@ -334,6 +338,9 @@ class PhraseReader:
                             and not any(deps[c] in LABELS.introducers for c in table.children[s.i]))
                 # "avec des opérateurs, ainsi qu'avec le réseau X": a conjunct with its own "avec".
                 yield from (doc[c] for c in table.conjuncts(index) if c > index and preposition_at(doc, c, forms) == prep)
+                # … which the parser may make a conjunct of ``head`` itself (a noun, not a clause).
+                yield from (s for s in following if s.pos_ in ("NOUN", "PROPN") and s.i in table.conjuncts(head.i)
+                            and preposition_at(doc, s.i, forms) == prep)
                 if prep in self.pair_marks:
                     # "le partenariat entre Renault et Nissan/nsubj(verb) a été renouvelé": "entre"
                     # takes two sides; a name right after its phrase's "et" is the second one,

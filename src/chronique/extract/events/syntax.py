@@ -26,15 +26,18 @@ from chronique.extract.events.clause_shapes import (
     copula_of_compound_passive,
     counted_after_day,
     finite_on_root_noun,
+    fronted_participle,
     is_infinitive,
     is_passive,
     participle_adjunct,
     participle_on_noun,
     preposition,
     preposition_at,
+    pronominal,
+    stray_object_names,
     within_timex,
 )
-from chronique.extract.events.phrase_names import actor_at, is_person, name_after_date, phrase_actors
+from chronique.extract.events.phrase_names import actor_at, is_person, name_after_date, names_its_head, phrase_actors
 from chronique.extract.events.phrase_reader import PhraseReader
 from chronique.extract.events.seen import seeing_verb, seen_agent_phrases
 from chronique.extract.events.sums import is_sum
@@ -229,7 +232,7 @@ class ParseReader(PhraseReader):
         "elle est entrée"), which the parser reads as passives."""
         if not is_passive(verb):
             return False
-        if self._active_compound_past(verb):
+        if self._active_compound_past(verb) or pronominal(verb):
             return False
         if not any(lemma in self.etre_verbs for lemma in self.words.lemma_candidates(verb)):
             return True
@@ -291,6 +294,9 @@ class ParseReader(PhraseReader):
                 subject = doc[child]
                 if preposition_at(doc, child, self.preposition_forms):
                     return self._after_fronted_phrase(subject, verb)
+                if fronted_participle(subject):
+                    # "Fondée en 2019 par X, Verdiane a levé …": the name after its comma.
+                    return self._after_fronted_participle(subject)
                 antecedent = _antecedent_of_possessive_relative(subject, verb, self.possessive_relatives)
                 if antecedent is not None:  # "X, dont le PDG est Y, a signé": X signs, not Y
                     return [antecedent]
@@ -362,6 +368,18 @@ class ParseReader(PhraseReader):
             return []
         return self.actors(candidate)
 
+    def _after_fronted_participle(self, participle: Token) -> list[str]:
+        """The actor named right after the comma that closes a fronted participle's phrase."""
+        doc = participle.doc
+        end = parse_table(doc).sentence_bounds(participle.i)[1]
+        comma = next((i for i in range(participle.i + 1, end) if doc[i].text == ","), None)
+        if comma is None or comma + 1 >= end:
+            return []
+        name = doc[comma + 1]
+        while name.dep_ in LABELS.name_parts and name.head != name and name.head.i > comma:
+            name = name.head
+        return self.actors(name) if name.pos_ == "PROPN" else []
+
     def _stray_conjunct(self, subject: Token, verb: Token) -> list[str]:
         """"Amazon et Anthropic ont signé": the parser leaves the first name a root of its own (or
         a second subject of the verb) and hangs "et" on the verb; that name is a conjunct of the
@@ -373,12 +391,14 @@ class ParseReader(PhraseReader):
         name = doc[mark - 1]
         while name.dep_ in LABELS.name_parts_with_foreign and name.head != name:
             name = name.head
+        if name.head.i < name.i and name.head.pos_ == "NOUN" and names_its_head(name):
+            name = name.head  # "Le groupe Vinci/amod(groupe) et la société Cobra ont conclu"
         # "La CFDT et FO ont appelé": the parser may also make the first name a second subject.
         # "Mardi, Orange et SFR ont signé": or a conjunct of the fronted day, the verb hung on it.
         if name.head != name and name.dep_ not in STRAY_DEPS and not (name.dep_ == LABELS.subject and name.head == verb) \
                 and verb.head != name:
             return []
-        key = actor_at(name)
+        key = actor_at(name) or next(iter(phrase_actors(name)), None)
         return [key] if key else []
 
     def _bare_actor(self, child: Token, verb: Token, before: bool) -> bool:
@@ -442,7 +462,10 @@ class ParseReader(PhraseReader):
                     c.dep_.startswith(LABELS.oblique_prefix) and preposition(c, self.preposition_forms) in self.agent_marks)
                     for c in verb.children)
                 apposed = _name_before_comma(verb) if verb.i > verb.head.i and own_agent else None
-                return apposed if apposed is not None else self._first_child(verb.head, LABELS.subjects)
+                said_of = apposed if apposed is not None else self._first_child(verb.head, LABELS.subjects)
+                # "Fondée … par X, Y a levé …": a fronted participle the parser made the
+                # clause's subject is no patient of its own (the name after its comma is).
+                return None if said_of is not None and said_of.i == verb.i else said_of
         found = self._first_child(verb, (LABELS.object,))
         if found is not None:
             if within_timex(found):
@@ -489,7 +512,7 @@ class ParseReader(PhraseReader):
             return []
         if fold(found.text) in self.relative_object:
             return self.antecedent(found)
-        return self.actors(found)
+        return self.actors(found) or [k for name in stray_object_names(verb, found) for k in self.actors(name)]
 
     def indirect_object(self, verb: Token) -> Token | None:
         return self._first_child(verb, (LABELS.indirect_object,))
@@ -537,3 +560,4 @@ def _name_before_comma(verb: Token) -> Token | None:
     while name.dep_ in LABELS.name_parts_with_foreign and name.head != name and name.head.i < name.i:
         name = name.head
     return name
+
