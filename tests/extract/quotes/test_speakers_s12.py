@@ -25,7 +25,14 @@ CASES = [
     ("a bare 'le gouvernement' of an article naming no state is the article's government",
      "Le gouvernement a annoncé une aide aux viticulteurs. « Personne ne sera oublié », a déclaré "
      "le gouvernement mardi.",
-     [("Personne ne sera oublié", "gouvernement")]),
+     [("Personne ne sera oublié", "gouvernement français")]),
+    ("with one foreign state named, it may be that state's or the press's own: nobody",
+     "L'Italie a voté une loi sur l'eau. « Le texte sera appliqué », a déclaré le gouvernement mardi.",
+     [("Le texte sera appliqué", None)]),
+    ("another state's adjective: the article may be about that state's government: nobody",
+     "Le Premier ministre arménien a démissionné. « Un nouveau cabinet sera formé », a déclaré le "
+     "gouvernement mardi.",
+     [("Un nouveau cabinet sera formé", None)]),
     ("with two states named, it may be either's: nobody",
      "L'Espagne et le Portugal ont signé un accord sur l'eau. « Le texte sera ratifié », a déclaré "
      "le gouvernement mardi.",

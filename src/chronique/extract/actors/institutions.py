@@ -108,6 +108,11 @@ class InstitutionFinder:
         self.portfolios = Portfolios(institutions, self.first_names)
         self.bare = frozenset(institutions["bare"])
         self.bare_alone = frozenset(institutions["bare_alone"])
+        self.home_government: str = institutions.get("home_government", "")
+        self.home_states = frozenset(institutions.get("home_states", ()))
+        self.folded_demonyms = frozenset(fold(d) for d in self.demonyms)
+        home = institutions.get("home_demonym", "")
+        self.home_demonyms = frozenset(fold(f) for f in demonym_forms(home, endings)) if home else frozenset()
         self.government_heads = frozenset(institutions.get("government_heads", []))
         self.possessive_relatives = frozenset(institutions.get("possessive_relatives", []))
         self.kb = kb
@@ -176,13 +181,23 @@ class InstitutionFinder:
                 named = families.get(self._family(token.text), set())
             if len(named) == 1:
                 key = _local_key("ORG", next(iter(named)))
-            elif not named and token.text in self.bare_alone and len(self._states_named(doc)) <= 1:
-                key = None  # the government of the article's one state ("le gouvernement" of French news)
+            elif not named and token.text in self.bare_alone and self.home_government \
+                    and self._states_named(doc) <= self.home_states and not self._foreign_demonym(doc):
+                # the press's own government ("le gouvernement" of French news), one actor under
+                # its full name in every article, not a "gouvernement" shared by every country
+                key = _local_key("ORG", self.home_government)
             else:
                 continue
             span = Span(doc, token.i, token.i + 1, label="ORG")
-            found.append(NamedSpan(span, "ORG", None, True, "pattern", key=key, rule="institution"))
+            canonical = self.home_government if key == _local_key("ORG", self.home_government) else None
+            found.append(NamedSpan(span, "ORG", None, True, "pattern", key=key, canonical=canonical, rule="institution"))
         return found
+
+    def _foreign_demonym(self, doc: Doc) -> bool:
+        """Whether the article says another state's adjective ("arménien", "italiens")."""
+        tokens = token_table(doc)
+        return any(tokens.folded[i] not in self.home_demonyms
+                   for i in tokens.positions(self.folded_demonyms))
 
     def _states_named(self, doc: Doc) -> set[str]:
         """The states the article names (``places.toml``): with two or more, a bare "le
