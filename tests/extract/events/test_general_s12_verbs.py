@@ -67,6 +67,10 @@ CLITICS = [
     ("two actors in the sentence before: nobody can tell which one is meant",
      "Le groupe Velia a racheté la société Brivet en 2019. Le fonds Tikehau l'a rachetée à son tour en 2024.",
      {("ACQUIRE", "Velia", "Brivet")}),
+    ("a name in the complement of a noun that names nobody: the clitic may stand for the noun's holder",
+     "La maire de Lille a rencontré Pierre Morel, qui l'a remerciée.", set()),
+    ("the same with a contracted article: the club's president, not the club",
+     "Le président du club de Lens a porté plainte contre Paul Girard, qui l'avait insulté.", set()),
 ]
 
 
