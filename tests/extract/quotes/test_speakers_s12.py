@@ -42,6 +42,10 @@ CASES = [
      "La direction de Boulangeries Morin et celle de Pains Dorés ont rencontré les syndicats. « Le "
      "dialogue continue », a indiqué la direction.",
      [("Le dialogue continue", None)]),
+    ("... and a demonstrative repeating another noun gives it no owner ('ceux de Y' are employees)",
+     "Les salariés de Carrefour et ceux d'Auchan manifestent devant les magasins. « Nous négocions », "
+     "a assuré la direction.",
+     [("Nous négocions", None)]),
     ("a bare 'la préfecture' is the one prefecture the article named, with 'de la' before its place",
      "La préfecture de la Somme a interdit la baignade. « Les analyses sont mauvaises », a précisé "
      "la préfecture.",
