@@ -51,6 +51,19 @@ def test_speech_in_guillemets_is_no_title(nlp, text: str, words: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a preposition other than the noun's own complements ends the window: not a kind of work
+        ("L'essai de l'Irlande en « Coupe du monde » a été refusé par l'arbitre.", "Coupe du monde"),
+        # "sur": the book is about the party, the party is no book
+        ("Le livre de Paul Roux sur « Les Verts » sort en mai.", "Les Verts"),
+    ],
+)
+def test_a_quote_after_another_preposition_is_no_title(nlp, text: str, name: str) -> None:
+    assert types_of(nlp, text).get(name) != "PRODUCT"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "La présidente Anne Vidal a défendu la série phare de la chaîne, « Les Vagues du Nord », devant les élus.",
