@@ -27,6 +27,8 @@ def types_of(nlp, text: str) -> dict[str, str]:
         ("Le studio a dévoilé son nouveau jeu de course, « Hydrofury », attendu à l'automne.", "Hydrofury"),
         ("L'éditeur publiera en mai « Le Phare aux corbeaux », le premier roman de Léa Marchal.",
          "Le Phare aux corbeaux"),
+        # an example of the kind, after its maker
+        ("Le studio a produit des séries de Marc Olivier comme « Les Quais gris ».", "Les Quais gris"),
         # a list of titles after the noun of their kind
         ("Le studio est à l'origine de films tels que « Nuit blanche à Oran » et « Le Dernier Quai ».",
          "Le Dernier Quai"),

@@ -90,7 +90,8 @@ class WorkTitleFinder:
     def _titles_after(self, doc: Doc, tokens: TokenTable, end: int) -> list[tuple[int, int]]:
         """The titles (token bounds, marks excluded) quoted within the window after a noun: the
         first, then those a link joins to it ("« A » et « B »"). The window holds the noun's
-        own complements ("le roman de X", "la série à succès"); a preposition of another kind
+        own complements and examples ("le roman de X", "la série à succès", "des films de X
+        comme « A »"); a preposition of another kind
         ends it: "un film sur « La Poste »" is about a company, "l'essai … en « Coupe du monde »"
         no work."""
         titles: list[tuple[int, int]] = []
