@@ -83,6 +83,9 @@ def test_a_works_title_is_nobodys_words(nlp, text: str) -> None:
         ("Le groupe Velia a lancé une nouvelle batterie, baptisée Shenxing.", "Shenxing", "PRODUCT"),
         ("Le constructeur a dévoilé un SUV électrique baptisé Kaelo.", "Kaelo", "PRODUCT"),
         ("Les deux fondateurs ont créé une société appelée Orvane en 2019.", "Orvane", "ORG"),
+        # a participle of a compound tense appoints or calls someone: it names no noun
+        ("La société a nommé Paul Roux directeur général.", "Paul Roux", "PERSON"),
+        ("Le constructeur a appelé Marie Leroy pour diriger l'usine.", "Marie Leroy", "PERSON"),
     ],
 )
 def test_a_name_given_by_a_participle_takes_the_kind_of_its_noun(nlp, text: str, name: str, expected: str) -> None:
