@@ -104,6 +104,13 @@ LEADERS = [
      "Marc Bailly, directeur général de Vernalis, et Jean Roux, président de Kerval, ont signé. "
      "« Nous investirons à Troyes », a déclaré le dirigeant.",
      [("Nous investirons à Troyes", None)]),
+    ("... also when one of them is a PDG, a title written in capitals",
+     "Paul Rey, PDG d'Orvane, a rencontré Marc Petit, président de Kelia. « Le marché est mûr », "
+     "a estimé le dirigeant.",
+     [("Le marché est mûr", None)]),
+    ("a PDG is a leader: 'le patron' is him",
+     "Paul Rey, PDG d'Orvane, a reçu les syndicats. « Nous négocions », a affirmé le patron.",
+     [("Nous négocions", "Paul Rey")]),
 ]
 
 

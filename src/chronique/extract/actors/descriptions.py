@@ -495,7 +495,7 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
     i = first - 1
     while i >= 0 and first - i <= 3 and texts[i].islower() and pos[i] == "ADJ":
         i -= 1
-    if i >= 0 and texts[i].islower() and folded[i] in cues:
+    if i >= 0 and _title_word(texts[i]) and folded[i] in cues:
         found.append(i)
     elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
             and texts[i - 2].islower() and folded[i - 2] in cues:
@@ -524,9 +524,15 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
         j += 1
         while j < size and (pos[j] == "DET" or (texts[j].islower() and pos[j] == "ADJ")) and j - first < 8:
             j += 1
-        if j < size and texts[j].islower() and folded[j] in cues:
+        if j < size and _title_word(texts[j]) and folded[j] in cues:
             found.append(j)
     return found
+
+
+def _title_word(text: str) -> bool:
+    """Whether a word may be a title noun: lower case, or an acronym written in capitals ("PDG"
+    of "le PDG Julien X", "Paul X, PDG de Y"); never a capitalised word of a name."""
+    return text.islower() or (text.isupper() and text.isalpha())
 
 
 def _sector_complement_cue(tokens: TokenTable, i: int, cues: dict[str, str]) -> int | None:
