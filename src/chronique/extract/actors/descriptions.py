@@ -182,7 +182,7 @@ def resolve_descriptions(
         if not holders and folded_lemma in qualified_only and not (
                 origins is not None and origins.in_tokens(doc[token.i + 1 : end])):
             continue  # "le site chinois" is a company, "le site internet" or "le site" alone is not
-        apposed = index.mention_at(doc[end + 1]) if end + 1 < len(doc) and doc[end].text == "," else None
+        apposed = _apposed_name(doc, index, end)
         if entity_type == "PERSON" and apposed is not None and entities.get(apposed.key, {}).get("type") == "PERSON":
             key: str | None = apposed.key  # "Le maire sortant, Paul X,": the title of the name after it
         elif entity_type == "PERSON" and not holders and (folded in any_person or folded_lemma in any_person):
@@ -568,6 +568,19 @@ def _restricted(doc: Doc, end: int) -> bool:
     if following.pos_ in ("VERB", "AUX") and "Part" in following.morph.get("VerbForm", []):
         return True
     return following.pos_ == "PRON" and "Rel" in following.morph.get("PronType", [])
+
+
+def _apposed_name(doc: Doc, index: ActorIndex, end: int) -> ActorMention | None:
+    """The name set after a description's comma and closed as an apposition ("Le maire sortant,
+    Paul X, a …"); not the subject of the clause after a fronted phrase ("Selon le maire, Paul X
+    a menti": the mayor is someone else)."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    mention = index.mention_at(doc[end + 1])
+    if mention is None:
+        return None
+    bounds = token_table(doc).expanded_bounds(mention.start, mention.end)
+    return mention if bounds is not None and _closed_apposition(token_table(doc), bounds[1]) else None
 
 
 def _closed_apposition(tokens: TokenTable, after_name: int) -> bool:
