@@ -108,6 +108,7 @@ class InstitutionFinder:
         self.portfolios = Portfolios(institutions, self.first_names)
         self.bare = frozenset(institutions["bare"])
         self.bare_alone = frozenset(institutions["bare_alone"])
+        self.bare_complement_links = frozenset(fold(w) for w in institutions.get("bare_complement_links", ()))
         self.government_heads = frozenset(institutions.get("government_heads", []))
         self.possessive_relatives = frozenset(institutions.get("possessive_relatives", []))
         self.kb = kb
@@ -167,6 +168,8 @@ class InstitutionFinder:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is not None and (following.lower_ in self.demonyms or is_capitalised(following)):
                 continue
+            if following is not None and fold(following.text) in self.bare_complement_links:
+                continue  # "le gouvernement de la région X": that region's, not the article's
             if token.i >= 2 and doc[token.i - 2].lower_ in self.possessive_relatives:
                 continue  # "Fortum, basée en Finlande, dont le gouvernement …": Finland's
             named = surfaces.get(token.text, set())
