@@ -94,6 +94,8 @@ def test_a_channel_in_a_fronted_phrase_is_no_person(nlp):
     [
         ("Le géant du BTP Colvert construira le viaduc.", "Colvert"),
         ("Le numéro un des VTC Movéo a levé des fonds.", "Movéo"),
+        # a sector that is also a product cue ("l'IA Gemini") types nothing after "de l'"
+        ("Le spécialiste de l'IA Mistral a levé des fonds.", "Mistral"),
     ],
 )
 def test_a_sector_acronym_is_no_part_of_the_name_after_it(nlp, text, name):

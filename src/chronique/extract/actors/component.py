@@ -289,13 +289,18 @@ class ActorRecognizer:
         # "la ministre de l'Europe et des Affaires étrangères": a portfolio, whichever finder named it
         return [n for n in names if n.type == "PERSON" or not self.institutions.portfolios.is_portfolio(tokens, n.span.start)]
 
+    def _after_sector(self, tokens: TokenTable, start: int) -> bool:
+        """Whether the word before token ``start`` is a sector acronym of a description's
+        complement ("du BTP", "de l'IA")."""
+        k = start - 1
+        return k >= 1 and tokens.texts[k] in self.sector_acronyms and tokens.folded[k - 1] in _SECTOR_LINKS
+
     def _cue_past_sector(self, text: str, tokens: TokenTable, start: int) -> str | None:
         """The organisation a cue says across a sector acronym's complement ("le géant du BTP X",
         "le leader de l'IA X"), ``None`` otherwise."""
-        k = start - 1
-        if k < 1 or tokens.texts[k] not in self.sector_acronyms or tokens.folded[k - 1] not in _SECTOR_LINKS:
+        if not self._after_sector(tokens, start):
             return None
-        k -= 1
+        k = start - 2
         if tokens.folded[k] in ("l'", "la") and k > 0 and tokens.folded[k - 1] == "de":
             k -= 1
         return "ORG" if self._cue_type(tokens.starts[k], text) == "ORG" else None
@@ -327,7 +332,10 @@ class ActorRecognizer:
         """The model's name over tokens ``start`` to ``end``, typed by a cue before it, a company
         suffix closing it, else its NER label."""
         start_char = tokens.starts[start]
-        cue_type = self._cue_type(start_char, text, seen_last_words(tokens, text)) or self._cue_past_sector(text, tokens, start)
+        if self._after_sector(tokens, start):  # "le spécialiste de l'IA X": the sector is no cue ("l'IA Gemini")
+            cue_type = self._cue_past_sector(text, tokens, start)
+        else:
+            cue_type = self._cue_type(start_char, text, seen_last_words(tokens, text))
         name = text[start_char : tokens.ends[end - 1]]
         if cue_type == "PERSON" and (name.isupper() and len(name) <= 5 or self._person_follows(doc, tokens, end)):
             cue_type = None  # "le député UMP", "le pilote Red Bull Max Verstappen": a party, a team, not a person
