@@ -308,14 +308,20 @@ class ActorRecognizer:
     def _past_sector(self, doc: Doc, name: NamedSpan) -> NamedSpan:
         """The name without a sector acronym of its description's complement before it ("le
         géant du BTP Vinci" is Vinci): see ``sector_acronyms``."""
-        tokens = token_table(doc)
-        start, end = name.span.start, name.span.end
-        while end - start > 1 and tokens.texts[start] in self.sector_acronyms and start > 0 \
-                and tokens.folded[start - 1] in _SECTOR_LINKS and tokens.texts[start + 1][:1].isupper():
-            start += 1
+        start = self._past_sector_acronyms(token_table(doc), name.span.start, name.span.end)
         if start == name.span.start:
             return name
-        return replace(name, span=Span(doc, start, end, label=name.span.label_))
+        return replace(name, span=Span(doc, start, name.span.end, label=name.span.label_))
+
+    def _past_sector_acronyms(self, tokens: TokenTable, start: int, end: int) -> int:
+        """The first token of a name from ``start`` to ``end`` past the sector acronyms of a
+        description's complement that open it ("le géant du BTP Vinci", "le champion de l'IA
+        Mistral": the sector is no part of the name)."""
+        texts = tokens.texts
+        while end - start > 1 and texts[start] in self.sector_acronyms and start > 0 \
+                and tokens.folded[start - 1] in _SECTOR_LINKS and texts[start + 1][:1].isupper():
+            start += 1
+        return start
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
@@ -383,9 +389,7 @@ class ActorRecognizer:
         demonyms = self.institutions.demonyms
         while end - start > 1 and texts[start].lower() in demonyms and texts[start + 1][:1].isupper():
             start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
-        while end - start > 1 and texts[start] in self.sector_acronyms and start > 0 \
-                and tokens.folded[start - 1] in _SECTOR_LINKS and texts[start + 1][:1].isupper():
-            start += 1  # "le géant du BTP Vinci", "le champion de l'IA Mistral": the sector is no part of the name
+        start = self._past_sector_acronyms(tokens, start, end)
         if not any(texts[i][:1].isupper() for i in range(start, end)) \
                 or tokens.ends[end - 1] - tokens.starts[start] < 2:
             return None
