@@ -78,3 +78,16 @@ def test_an_acronym_the_model_took_for_a_place_is_the_first_word_of_a_name(nlp) 
 )
 def test_an_organisation_named_with_an_inner_article_or_by_its_place(nlp, text: str, name: str) -> None:
     assert types_of(nlp, text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a head with a complement of its own is not bare: the region's government, not the article's
+        "Le gouvernement de la région Bretagne a voté une aide aux pêcheurs.",
+    ],
+)
+def test_a_head_with_its_own_complement_is_no_bare_institution(nlp, text):
+    doc = run_dated(nlp, text, dt.date(2026, 3, 2))
+    bare = [doc.text[m.start : m.end] for m in doc._.actor_mentions if " " not in doc.text[m.start : m.end]]
+    assert "gouvernement" not in bare

@@ -94,6 +94,8 @@ def test_a_channel_in_a_fronted_phrase_is_no_person(nlp):
     [
         ("Le géant du BTP Colvert construira le viaduc.", "Colvert"),
         ("Le numéro un des VTC Movéo a levé des fonds.", "Movéo"),
+        # a sector that is also a product cue ("l'IA Gemini") types nothing after "de l'"
+        ("Le spécialiste de l'IA Mistral a levé des fonds.", "Mistral"),
     ],
 )
 def test_a_sector_acronym_is_no_part_of_the_name_after_it(nlp, text, name):
@@ -123,6 +125,19 @@ def test_a_name_with_particles_is_one_person(nlp, text, name):
 def test_a_title_with_adjectives_before_its_comma_names_the_person_after_it(nlp):
     text = "Le maire sortant, Paul Girard, a été battu. Le nouveau maire, Luc Morel, a été élu dimanche."
     assert resolved_key(nlp, text, "Le maire sortant") == "person:Paul Girard"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a fronted phrase's title, then the clause's own subject: the mayor is someone else
+        ("Marc Petit est maire de Lyon. Selon le maire, Paul Rey a menti aux électeurs.", "le maire"),
+        ("Marc Petit dirige Kelia. D'après le directeur, Anne Morel a quitté l'entreprise.", "le directeur"),
+    ],
+)
+def test_a_title_before_a_comma_is_not_the_subject_after_it(nlp, text, title):
+    key = resolved_key(nlp, text, title)
+    assert key not in ("person:Paul Rey", "person:Anne Morel")
 
 
 def test_two_mayors_named_leave_l_elu_unresolved(nlp):

@@ -27,6 +27,8 @@ def types_of(nlp, text: str) -> dict[str, str]:
         ("Le studio a dévoilé son nouveau jeu de course, « Hydrofury », attendu à l'automne.", "Hydrofury"),
         ("L'éditeur publiera en mai « Le Phare aux corbeaux », le premier roman de Léa Marchal.",
          "Le Phare aux corbeaux"),
+        # an example of the kind, after its maker
+        ("Le studio a produit des séries de Marc Olivier comme « Les Quais gris ».", "Les Quais gris"),
         # a list of titles after the noun of their kind
         ("Le studio est à l'origine de films tels que « Nuit blanche à Oran » et « Le Dernier Quai ».",
          "Le Dernier Quai"),
@@ -51,6 +53,19 @@ def test_speech_in_guillemets_is_no_title(nlp, text: str, words: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a preposition other than the noun's own complements ends the window: not a kind of work
+        ("L'essai de l'Irlande en « Coupe du monde » a été refusé par l'arbitre.", "Coupe du monde"),
+        # "sur": the book is about the party, the party is no book
+        ("Le livre de Paul Roux sur « Les Verts » sort en mai.", "Les Verts"),
+    ],
+)
+def test_a_quote_after_another_preposition_is_no_title(nlp, text: str, name: str) -> None:
+    assert types_of(nlp, text).get(name) != "PRODUCT"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "La présidente Anne Vidal a défendu la série phare de la chaîne, « Les Vagues du Nord », devant les élus.",
@@ -68,6 +83,9 @@ def test_a_works_title_is_nobodys_words(nlp, text: str) -> None:
         ("Le groupe Velia a lancé une nouvelle batterie, baptisée Shenxing.", "Shenxing", "PRODUCT"),
         ("Le constructeur a dévoilé un SUV électrique baptisé Kaelo.", "Kaelo", "PRODUCT"),
         ("Les deux fondateurs ont créé une société appelée Orvane en 2019.", "Orvane", "ORG"),
+        # a participle of a compound tense appoints or calls someone: it names no noun
+        ("La société a nommé Paul Roux directeur général.", "Paul Roux", "PERSON"),
+        ("Le constructeur a appelé Marie Leroy pour diriger l'usine.", "Marie Leroy", "PERSON"),
     ],
 )
 def test_a_name_given_by_a_participle_takes_the_kind_of_its_noun(nlp, text: str, name: str, expected: str) -> None:

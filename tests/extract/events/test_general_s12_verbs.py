@@ -2,9 +2,11 @@
 
 - "Le parti a exclu X", "X a été exclu du parti", "radié de l'ordre": the organisation dismisses a
   person (LEAVE X → the organisation). "exclure" of anything else ("exclut toute hausse
-  d'impôts", "n'exclut pas de racheter") states nothing.
+  d'impôts", "n'exclut pas de racheter") states nothing, nor a company's barring someone from
+  what it owns ("a exclu X de ses vols").
 - A side that beats, eliminates or dominates another competes with it ("Le PSG a battu le FC
-  Nantes", "La France a éliminé l'Italie"); beating a record names no rival.
+  Nantes", "La France a éliminé l'Italie"); beating a record names no rival, beating a relative
+  ("a battu sa compagne") is violence.
 
 Real model, sentences of our own (``slow``); the rows that give nothing are the precision check.
 """
@@ -39,6 +41,18 @@ CASES = [
     ("beating a record: no rival",
      "Le groupe Velia a battu un record de ventes en mars.",
      set()),
+    ("a person beating a relative: violence, no rival",
+     "Paul Rey a battu sa compagne Anne Morel pendant des années.",
+     set()),
+    ("a company barring a customer from its flights: no dismissal",
+     "La compagnie Air France a exclu Paul Rey de ses vols après l'incident.",
+     set()),
+    ("excluded from its ranks: still a dismissal",
+     "Le parti Renaissance a exclu Paul Martin de ses rangs.",
+     {("LEAVE", "Paul Martin", "Renaissance")}),
+    ("a candidate eliminating another: still a contest",
+     "Anne Morel a éliminé Paul Rey au premier tour de la primaire.",
+     {("COMPETE", "Anne Morel", "Paul Rey")}),
 ]
 
 
@@ -67,6 +81,10 @@ CLITICS = [
     ("two actors in the sentence before: nobody can tell which one is meant",
      "Le groupe Velia a racheté la société Brivet en 2019. Le fonds Tikehau l'a rachetée à son tour en 2024.",
      {("ACQUIRE", "Velia", "Brivet")}),
+    ("a name in the complement of a noun that names nobody: the clitic may stand for the noun's holder",
+     "La maire de Lille a rencontré Pierre Morel, qui l'a remerciée.", set()),
+    ("the same with a contracted article: the club's president, not the club",
+     "Le président du club de Lens a porté plainte contre Paul Girard, qui l'avait insulté.", set()),
 ]
 
 

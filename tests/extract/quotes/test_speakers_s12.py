@@ -49,6 +49,10 @@ CASES = [
      "La direction de Boulangeries Morin et celle de Pains Dorés ont rencontré les syndicats. « Le "
      "dialogue continue », a indiqué la direction.",
      [("Le dialogue continue", None)]),
+    ("... and a demonstrative repeating another noun gives it no owner ('ceux de Y' are employees)",
+     "Les salariés de Carrefour et ceux d'Auchan manifestent devant les magasins. « Nous négocions », "
+     "a assuré la direction.",
+     [("Nous négocions", None)]),
     ("a bare 'la préfecture' is the one prefecture the article named, with 'de la' before its place",
      "La préfecture de la Somme a interdit la baignade. « Les analyses sont mauvaises », a précisé "
      "la préfecture.",
@@ -107,6 +111,13 @@ LEADERS = [
      "Marc Bailly, directeur général de Vernalis, et Jean Roux, président de Kerval, ont signé. "
      "« Nous investirons à Troyes », a déclaré le dirigeant.",
      [("Nous investirons à Troyes", None)]),
+    ("... also when one of them is a PDG, a title written in capitals",
+     "Paul Rey, PDG d'Orvane, a rencontré Marc Petit, président de Kelia. « Le marché est mûr », "
+     "a estimé le dirigeant.",
+     [("Le marché est mûr", None)]),
+    ("a PDG is a leader: 'le patron' is him",
+     "Paul Rey, PDG d'Orvane, a reçu les syndicats. « Nous négocions », a affirmé le patron.",
+     [("Nous négocions", "Paul Rey")]),
 ]
 
 

@@ -3,7 +3,7 @@
 "explique le PDG Julien X": a company title with only an article before it and its holder's name
 right after it is read as the title at the one organisation the text has just been telling of
 (since the start of the sentence before); two organisations there, a title a state or a city
-also gives ("le président X"), or a state as the only organisation, and nobody's
+also gives ("le président X"), or a state or an institution as the only organisation, and nobody's
 (relations.toml ``bare_title_articles``, ``bare_title_titles``). Sentences written for the test,
 on the whole French pipeline."""
 
@@ -48,6 +48,11 @@ def test_a_bare_company_title_is_held_at_the_organisation_just_told_of(nlp, text
     # a news agency, the article's source, is no company the title is held at
     ("L'information a été confirmée mardi à l'AFP. Le PDG Marc Vidal a démenti toute fermeture.",
      "person:Marc Vidal"),
+    # a ministry or a court the recognizer named as an institution gives no company title
+    ("Le ministère de l'Économie a validé le plan de reprise. « Nous sommes soulagés », explique le PDG "
+     "Marc Roux.", "person:Marc Roux"),
+    ("Le tribunal de commerce de Lyon a tranché jeudi. « Nous ferons appel », annonce le PDG Marc Roux.",
+     "person:Marc Roux"),
 ])
 def test_a_bare_title_with_no_single_organisation_is_nobodys(nlp, text, person) -> None:
     assert not any(source == person for source, _, _ in roles(nlp, text))

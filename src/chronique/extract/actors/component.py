@@ -289,13 +289,18 @@ class ActorRecognizer:
         # "la ministre de l'Europe et des Affaires étrangères": a portfolio, whichever finder named it
         return [n for n in names if n.type == "PERSON" or not self.institutions.portfolios.is_portfolio(tokens, n.span.start)]
 
+    def _after_sector(self, tokens: TokenTable, start: int) -> bool:
+        """Whether the word before token ``start`` is a sector acronym of a description's
+        complement ("du BTP", "de l'IA")."""
+        k = start - 1
+        return k >= 1 and tokens.texts[k] in self.sector_acronyms and tokens.folded[k - 1] in _SECTOR_LINKS
+
     def _cue_past_sector(self, text: str, tokens: TokenTable, start: int) -> str | None:
         """The organisation a cue says across a sector acronym's complement ("le géant du BTP X",
         "le leader de l'IA X"), ``None`` otherwise."""
-        k = start - 1
-        if k < 1 or tokens.texts[k] not in self.sector_acronyms or tokens.folded[k - 1] not in _SECTOR_LINKS:
+        if not self._after_sector(tokens, start):
             return None
-        k -= 1
+        k = start - 2
         if tokens.folded[k] in ("l'", "la") and k > 0 and tokens.folded[k - 1] == "de":
             k -= 1
         return "ORG" if self._cue_type(tokens.starts[k], text) == "ORG" else None
@@ -303,14 +308,20 @@ class ActorRecognizer:
     def _past_sector(self, doc: Doc, name: NamedSpan) -> NamedSpan:
         """The name without a sector acronym of its description's complement before it ("le
         géant du BTP Vinci" is Vinci): see ``sector_acronyms``."""
-        tokens = token_table(doc)
-        start, end = name.span.start, name.span.end
-        while end - start > 1 and tokens.texts[start] in self.sector_acronyms and start > 0 \
-                and tokens.folded[start - 1] in _SECTOR_LINKS and tokens.texts[start + 1][:1].isupper():
-            start += 1
+        start = self._past_sector_acronyms(token_table(doc), name.span.start, name.span.end)
         if start == name.span.start:
             return name
-        return replace(name, span=Span(doc, start, end, label=name.span.label_))
+        return replace(name, span=Span(doc, start, name.span.end, label=name.span.label_))
+
+    def _past_sector_acronyms(self, tokens: TokenTable, start: int, end: int) -> int:
+        """The first token of a name from ``start`` to ``end`` past the sector acronyms of a
+        description's complement that open it ("le géant du BTP Vinci", "le champion de l'IA
+        Mistral": the sector is no part of the name)."""
+        texts = tokens.texts
+        while end - start > 1 and texts[start] in self.sector_acronyms and start > 0 \
+                and tokens.folded[start - 1] in _SECTOR_LINKS and texts[start + 1][:1].isupper():
+            start += 1
+        return start
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
@@ -327,7 +338,10 @@ class ActorRecognizer:
         """The model's name over tokens ``start`` to ``end``, typed by a cue before it, a company
         suffix closing it, else its NER label."""
         start_char = tokens.starts[start]
-        cue_type = self._cue_type(start_char, text, seen_last_words(tokens, text)) or self._cue_past_sector(text, tokens, start)
+        if self._after_sector(tokens, start):  # "le spécialiste de l'IA X": the sector is no cue ("l'IA Gemini")
+            cue_type = self._cue_past_sector(text, tokens, start)
+        else:
+            cue_type = self._cue_type(start_char, text, seen_last_words(tokens, text))
         name = text[start_char : tokens.ends[end - 1]]
         if cue_type == "PERSON" and (name.isupper() and len(name) <= 5 or self._person_follows(doc, tokens, end)):
             cue_type = None  # "le député UMP", "le pilote Red Bull Max Verstappen": a party, a team, not a person
@@ -375,9 +389,7 @@ class ActorRecognizer:
         demonyms = self.institutions.demonyms
         while end - start > 1 and texts[start].lower() in demonyms and texts[start + 1][:1].isupper():
             start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
-        while end - start > 1 and texts[start] in self.sector_acronyms and start > 0 \
-                and tokens.folded[start - 1] in _SECTOR_LINKS and texts[start + 1][:1].isupper():
-            start += 1  # "le géant du BTP Vinci", "le champion de l'IA Mistral": the sector is no part of the name
+        start = self._past_sector_acronyms(tokens, start, end)
         if not any(texts[i][:1].isupper() for i in range(start, end)) \
                 or tokens.ends[end - 1] - tokens.starts[start] < 2:
             return None

@@ -127,12 +127,10 @@ def _previous_subject(doc: Doc, mentions: list[ActorMention], entities, start: i
     description opening its own sentence ("Veltra a remporté une commande de la compagnie Skyvia.
     Le constructeur devance …" is Veltra, not the customer named last, who may well be of another
     trade); ``None`` otherwise. A generic noun ("la société") keeps to the actor named last."""
-    tokens = token_table(doc)
-    starts = tokens.sentence_start_chars
-    current = bisect_right(starts, start) - 1
-    if current < 1 or text_of(doc)[starts[current] : start].strip():
-        return None  # not the first words of its sentence
-    since, until = starts[current - 1], starts[current]
+    bounds = _sentence_before_opening(doc, start)
+    if bounds is None:
+        return None
+    since, until = bounds
     keys = {m.key for m in mentions if since <= m.start and m.end <= until and m.key in entities
             and accept(m.key, m) and _names_a_subject(doc, m) and _of_main_clause(doc, m)}
     return next(iter(keys)) if len(keys) == 1 else None
@@ -144,12 +142,10 @@ def _fronted_topic(doc: Doc, mentions: list[ActorMention], entities, start: int,
     La société …" is X, not the investor named last): a sentence that opens on what the company
     is ("Fondée", "Créée", "Installée", "Rachetée") is about that company, whatever the parser
     made of it. ``None`` when the sentence before does not open so."""
-    tokens = token_table(doc)
-    starts = tokens.sentence_start_chars
-    current = bisect_right(starts, start) - 1
-    if current < 1 or text_of(doc)[starts[current] : start].strip():
-        return None  # not the first words of its sentence
-    since, until = starts[current - 1], starts[current]
+    bounds = _sentence_before_opening(doc, start)
+    if bounds is None:
+        return None
+    since, until = bounds
     opening = doc.char_span(since, since + 1, alignment_mode="expand")
     if opening is None or "Part" not in opening[0].morph.get("VerbForm", []) or opening[0].pos_ not in ("VERB", "ADJ"):
         return None
@@ -163,6 +159,16 @@ def _fronted_topic(doc: Doc, mentions: list[ActorMention], entities, start: int,
             if not word.is_lower or word.is_punct:
                 break
     return None
+
+
+def _sentence_before_opening(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The character bounds of the sentence before the one that ``start`` opens; ``None`` when
+    ``start`` is not the first word of its sentence, or that sentence is the document's first."""
+    starts = token_table(doc).sentence_start_chars
+    current = bisect_right(starts, start) - 1
+    if current < 1 or text_of(doc)[starts[current] : start].strip():
+        return None
+    return starts[current - 1], starts[current]
 
 
 #: How many lower-case words may stand between a fronted participle's comma and the name of its

@@ -182,7 +182,7 @@ def resolve_descriptions(
         if not holders and folded_lemma in qualified_only and not (
                 origins is not None and origins.in_tokens(doc[token.i + 1 : end])):
             continue  # "le site chinois" is a company, "le site internet" or "le site" alone is not
-        apposed = index.mention_at(doc[end + 1]) if end + 1 < len(doc) and doc[end].text == "," else None
+        apposed = _apposed_name(doc, index, end)
         if entity_type == "PERSON" and apposed is not None and entities.get(apposed.key, {}).get("type") == "PERSON":
             key: str | None = apposed.key  # "Le maire sortant, Paul X,": the title of the name after it
         elif entity_type == "PERSON" and not holders and (folded in any_person or folded_lemma in any_person):
@@ -495,7 +495,7 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
     i = first - 1
     while i >= 0 and first - i <= 3 and texts[i].islower() and pos[i] == "ADJ":
         i -= 1
-    if i >= 0 and texts[i].islower() and folded[i] in cues:
+    if i >= 0 and _title_word(texts[i]) and folded[i] in cues:
         found.append(i)
     elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
             and texts[i - 2].islower() and folded[i - 2] in cues:
@@ -524,9 +524,15 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
         j += 1
         while j < size and (pos[j] == "DET" or (texts[j].islower() and pos[j] == "ADJ")) and j - first < 8:
             j += 1
-        if j < size and texts[j].islower() and folded[j] in cues:
+        if j < size and _title_word(texts[j]) and folded[j] in cues:
             found.append(j)
     return found
+
+
+def _title_word(text: str) -> bool:
+    """Whether a word may be a title noun: lower case, or an acronym written in capitals ("PDG"
+    of "le PDG Julien X", "Paul X, PDG de Y"); never a capitalised word of a name."""
+    return text.islower() or (text.isupper() and text.isalpha())
 
 
 def _sector_complement_cue(tokens: TokenTable, i: int, cues: dict[str, str]) -> int | None:
@@ -562,6 +568,19 @@ def _restricted(doc: Doc, end: int) -> bool:
     if following.pos_ in ("VERB", "AUX") and "Part" in following.morph.get("VerbForm", []):
         return True
     return following.pos_ == "PRON" and "Rel" in following.morph.get("PronType", [])
+
+
+def _apposed_name(doc: Doc, index: ActorIndex, end: int) -> ActorMention | None:
+    """The name set after a description's comma and closed as an apposition ("Le maire sortant,
+    Paul X, a …"); not the subject of the clause after a fronted phrase ("Selon le maire, Paul X
+    a menti": the mayor is someone else)."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    mention = index.mention_at(doc[end + 1])
+    if mention is None:
+        return None
+    bounds = token_table(doc).expanded_bounds(mention.start, mention.end)
+    return mention if bounds is not None and _closed_apposition(token_table(doc), bounds[1]) else None
 
 
 def _closed_apposition(tokens: TokenTable, after_name: int) -> bool:

@@ -113,6 +113,7 @@ class InstitutionFinder:
         self.folded_demonyms = frozenset(fold(d) for d in self.demonyms)
         home = institutions.get("home_demonym", "")
         self.home_demonyms = frozenset(fold(f) for f in demonym_forms(home, endings)) if home else frozenset()
+        self.bare_complement_links = frozenset(fold(w) for w in institutions.get("bare_complement_links", ()))
         self.government_heads = frozenset(institutions.get("government_heads", []))
         self.possessive_relatives = frozenset(institutions.get("possessive_relatives", []))
         self.kb = kb
@@ -172,6 +173,8 @@ class InstitutionFinder:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is not None and (following.lower_ in self.demonyms or is_capitalised(following)):
                 continue
+            if following is not None and fold(following.text) in self.bare_complement_links:
+                continue  # "le gouvernement de la région X": that region's, not the article's
             if token.i >= 2 and doc[token.i - 2].lower_ in self.possessive_relatives:
                 continue  # "Fortum, basée en Finlande, dont le gouvernement …": Finland's
             named = surfaces.get(token.text, set())

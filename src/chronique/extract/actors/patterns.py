@@ -111,13 +111,13 @@ def _not_lower(tokens: TokenTable) -> Iterator[int]:
     """Positions of the tokens whose text is not all lower case (``not text.islower()``: names,
     numbers, marks), in order, picked out of the table's column without a Python step per word."""
     return compress(range(len(tokens)), map(not_, tokens.is_lower))
+
+
 #: How many capitalised words (particles aside) and tokens a surname after a first name may hold.
 MAX_SURNAME_WORDS = 4
 MAX_SURNAME_TOKENS = 7
 #: How many adjectives may close a description before its comma ("l'entreprise bénéficiaire,").
 MAX_ADJECTIVES_BEFORE_COMMA = 2
-#: The definite determiners before such a description.
-_DEFINITE = frozenset({"le", "la", "l'"})
 
 
 class UnknownNamePatterns:
@@ -152,6 +152,7 @@ class UnknownNamePatterns:
         self.abbreviated_suffixes = frozenset(words["abbreviated_suffixes"])
         self.complement_words = frozenset(words["complement_words"])
         self.sector_acronyms = frozenset(words.get("sector_acronyms", []))
+        self.named_description_articles = frozenset(fold(w) for w in words.get("named_description_articles", ()))
         self.demonyms = frozenset(origin_forms(words))
         self.demonym_articles = frozenset(unify_apostrophes(w) for w in words["definite_determiners"]) | frozenset(
             words["contracted_determiners"])
@@ -436,7 +437,7 @@ class UnknownNamePatterns:
             while k > 0 and i - k <= MAX_ADJECTIVES_BEFORE_COMMA and texts[k].islower() and (
                     pos[k] == "ADJ" or pos[k] == "VERB" and "Part" in doc[k].morph.get("VerbForm", [])):
                 k -= 1  # "l'entreprise bénéficiaire", "le sous-traitant choisi"
-            if k < 1 or not texts[k].islower() or pos[k] != "NOUN" or tokens.folded[k - 1] not in _DEFINITE:
+            if k < 1 or not texts[k].islower() or pos[k] != "NOUN" or tokens.folded[k - 1] not in self.named_description_articles:
                 continue
             if self.cues.type_at_end(line_before(text, tokens.ends[k])) != "ORG":
                 continue

@@ -38,6 +38,7 @@ class WorkTitleFinder:
         self.longest: int = lexicon.get("longest", 12)
         self.speech_words = frozenset(fold(w) for w in lexicon.get("speech_words", ()))
         self.links = frozenset(fold(w) for w in lexicon.get("links", ()))
+        self.window_prepositions = frozenset(fold(w) for w in lexicon.get("window_prepositions", ()))
 
     def find(self, doc: Doc) -> list[NamedSpan]:
         tokens = token_table(doc)
@@ -88,7 +89,11 @@ class WorkTitleFinder:
 
     def _titles_after(self, doc: Doc, tokens: TokenTable, end: int) -> list[tuple[int, int]]:
         """The titles (token bounds, marks excluded) quoted within the window after a noun: the
-        first, then those a link joins to it ("« A » et « B »")."""
+        first, then those a link joins to it ("« A » et « B »"). The window holds the noun's
+        own complements and examples ("le roman de X", "la série à succès", "des films de X
+        comme « A »"); a preposition of another kind
+        ends it: "un film sur « La Poste »" is about a company, "l'essai … en « Coupe du monde »"
+        no work."""
         titles: list[tuple[int, int]] = []
         i, limit = end, min(end + self.window + 1, len(tokens))
         while i < limit:
@@ -96,6 +101,8 @@ class WorkTitleFinder:
             if text in _OPENING:
                 break
             if text in _CLAUSE_ENDS or tokens.pos[i] in ("VERB", "AUX") or (i > end and tokens.sent_starts[i]):
+                return titles
+            if tokens.pos[i] == "ADP" and tokens.folded[i] not in self.window_prepositions:
                 return titles
             i += 1
         else:

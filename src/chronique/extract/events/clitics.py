@@ -10,17 +10,20 @@ text was just about. Two shapes are read, each only when one actor can be meant:
   son procès. L'association Y l'accusait de …": X); with two ("X a racheté Z. Y l'a rachetée à
   son tour") the reader cannot tell, and neither can we.
 
+A name in the complement of a noun that names nobody ("la maire de Lille", "le patron de X")
+counts as a second party: the clitic may stand for that noun's holder, whom we cannot name.
+
 Only a singular clitic before the verb is read (``events.toml [syntax] object_clitics``).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.phrase_names import phrase_actors
 from chronique.extract.events.syntax import ParseReader
-from chronique.nlp.actor_index import actor_index
+from chronique.nlp.actor_index import ActorIndex, actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
@@ -41,7 +44,7 @@ def clitic_object_party(reader: ParseReader, words: EventLexicon, verb: Token) -
         sentence = verb.sent
         relative = min((t.i for t in verb.subtree), default=verb.i)
         named = _actors_between(doc, sentence.start_char, doc[relative].idx) - doers
-        return list(named) if len(named) == 1 else []
+        return list(named) if len(named) == 1 and _UNNAMED not in named else []
     start = verb.sent.start
     if start == 0:
         return []
@@ -53,6 +56,27 @@ def clitic_object_party(reader: ParseReader, words: EventLexicon, verb: Token) -
     return []
 
 
-def _actors_between(doc, start: int, end: int) -> set[str]:
-    """The actors of the outermost mentions between two character offsets."""
-    return {m.key for m in actor_index(doc).outermost_between(start, end)}
+#: Stands for the holder of a noun that names nobody ("la maire" of "la maire de Lille").
+_UNNAMED = ""
+
+
+def _actors_between(doc: Doc, start: int, end: int) -> set[str]:
+    """The actors of the outermost mentions between two character offsets, and ``_UNNAMED`` for
+    a mention in the complement of a noun no mention covers ("la maire de Lille")."""
+    index = actor_index(doc)
+    keys: set[str] = set()
+    for mention in index.outermost_between(start, end):
+        keys.add(mention.key)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _complement_of_unnamed_noun(index, span.root):
+            keys.add(_UNNAMED)
+    return keys
+
+
+def _complement_of_unnamed_noun(index: ActorIndex, name: Token) -> bool:
+    """Whether ``name`` is a noun's complement after a preposition ("de Lille" of "la maire") and
+    that noun is no actor's mention: the phrase is about the noun's holder, not the name."""
+    head = name.head
+    return (name.dep_ == LABELS.nominal_modifier and head.pos_ == "NOUN" and head.i < name.i
+            and index.mention_at(head) is None
+            and any(c.dep_ == LABELS.case_marker for c in name.children if c.i < name.i))

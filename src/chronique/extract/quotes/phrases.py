@@ -360,16 +360,16 @@ def _name_hung_right_after(context: QuoteContext, head: Token) -> str | None:
     return context.actors.at(name, OUTERMOST)
 
 
-#: Pronouns that repeat a noun with another complement ("la direction de X et celle de Y").
-_DEMONSTRATIVES = ("celle", "celui", "celles", "ceux")
-
-
 def _owner_named_before(context: QuoteContext, head: Token) -> str | None:
     """"la direction" alone: the one owner the article gave that body before ("la direction de
-    la Fnac … « … », a reconnu la direction" is the Fnac); ``None`` with none, or two."""
-    # "la direction de X et celle de Y": the demonstrative names a second owner
-    owners = {key for token in head.doc[: head.i] if token.lower_ in (head.lower_, *_DEMONSTRATIVES)
-              and (key := _owner(context, token)) is not None}
+    la Fnac … « … », a reconnu la direction" is the Fnac); ``None`` with none, or two. A
+    demonstrative counts only after the noun it repeats ("la direction de X et celle de Y": Y
+    too), not after another noun ("les salariés de X et ceux de Y" give "la direction" no owner)."""
+    owners: set[str] = set()
+    for token in head.doc[: head.i]:
+        repeats = token.lower_ == head.lower_ or (bool(owners) and token.lower_ in context.rules.demonstratives)
+        if repeats and (key := _owner(context, token)) is not None:
+            owners.add(key)
     return next(iter(owners)) if len(owners) == 1 else None
 
 

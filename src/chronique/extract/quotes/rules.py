@@ -51,6 +51,8 @@ class QuoteRules:
     spokesperson_nouns: frozenset[str]
     #: "la direction": a body that, without its owner, speaks for the one owner the article gave it.
     body_nouns: frozenset[str]
+    #: "celle" ("la direction de X et celle de Y"): pronouns that repeat a body noun with another owner.
+    demonstratives: frozenset[str]
     #: "communiqué", "requête": documents that speak for their author.
     document_nouns: frozenset[str]
     #: "lire" ("peut-on y lire"): a verb whose subject "on" reads a document.
@@ -165,6 +167,7 @@ def load_quote_rules(lang: str) -> QuoteRules:
         voice_nouns=frozenset(fold(v) for v in verbs.get("voice_nouns", [])),
         spokesperson_nouns=frozenset(fold(v) for v in verbs.get("spokesperson_nouns", [])),
         body_nouns=frozenset(fold(v) for v in verbs.get("body_nouns", [])),
+        demonstratives=frozenset(fold(v) for v in verbs.get("demonstratives", [])),
         document_nouns=frozenset(fold(v) for v in verbs.get("document_nouns", [])),
         document_readers=frozenset(fold(v) for v in verbs.get("document_readers", [])),
         inverted_pronouns=frozenset(fold(v) for v in verbs.get("inverted_pronouns", [])),

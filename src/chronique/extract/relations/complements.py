@@ -101,8 +101,9 @@ class ComplementRules(RelationRules):
             return []
         key = organisations.pop()
         known = self.kb.get(key)
-        if self.government.is_state(key, actors) or (known is not None and known.kind is not None):
-            return []  # a state, a regulator or a news agency ("a confirmé à l'AFP") gives no company title
+        if self.government.is_state(key, actors) or (known is not None and known.kind is not None) \
+                or actors.is_institution(key):
+            return []  # a state, a regulator, a news agency ("a confirmé à l'AFP"), a ministry or a court gives no company title
         return [(key, (before, before + len(doc[phrase.start])))]
 
     def _after_coordinator(self, doc: Doc, child: Token) -> bool:

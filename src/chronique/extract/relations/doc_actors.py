@@ -42,6 +42,10 @@ def _names_noun_past_adjectives(child: Token) -> bool:
     return all(t.pos_ == "ADJ" and t.is_lower for t in child.doc[head.i + 1 : child.i])
 
 
+#: The recognizer's rules that name a public institution (as ``extract/actors/component.py`` marks them).
+_INSTITUTION_RULES = frozenset({"institution", "metonym"})
+
+
 class DocActors:
     """Read-only view of the actors the recognizer found, with the lookups relations need."""
 
@@ -71,6 +75,12 @@ class DocActors:
 
     def type_of(self, key: str | None) -> str | None:
         return self.types.get(key) if key else None
+
+    def is_institution(self, key: str) -> bool:
+        """Whether the recognizer named the actor as a public institution ("le ministère de
+        l'Économie", "le tribunal de commerce de Lyon") or by its seat: a body that gives no
+        company title."""
+        return any(m.key == key and m.rule in _INSTITUTION_RULES for m in self.mentions)
 
     def is_product(self, key: str) -> bool:
         """Typed a product, or introduced somewhere by a product noun ("le service HBO Max")."""
