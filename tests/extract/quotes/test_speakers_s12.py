@@ -124,3 +124,14 @@ LEADERS = [
 @pytest.mark.parametrize(("why", "text", "expected"), LEADERS, ids=[c[0] for c in LEADERS])
 def test_leader_speaker(nlp: Language, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert quote_speakers(nlp(text)) == expected, why
+
+
+def test_a_body_of_several_words_speaks_for_the_owner_it_was_given(nlp) -> None:
+    # "le conseil d'administration" is a body noun of three words, not the word "conseil"
+    import datetime as _dt
+
+    from tests.conftest import quote_speakers, run_dated
+
+    doc = run_dated(nlp, "Le conseil d'administration de Velia a validé le plan mardi. « Ces décisions sont "
+                         "douloureuses », a indiqué le conseil d'administration.", _dt.date(2026, 3, 2))
+    assert quote_speakers(doc) == [("Ces décisions sont douloureuses", "Velia")]

@@ -21,6 +21,9 @@ from chronique.text import fold
 
 __all__ = ["Reading", "NO_SUBJECT", "subject_of", "phrase_speaker", "document_author", "recent_subject_person"]
 
+#: The most tokens a body noun of several words spans ("conseil d'administration": 3).
+_LONGEST_BODY_NOUN = 4
+
 LABELS = dependency_scheme("ud")
 SUBJECT_DEPS = LABELS.speaker_subjects
 PASSIVE_DEPS = LABELS.passive_markers
@@ -164,17 +167,26 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     word = fold(head.text)
     lemma = fold(head.lemma_)
     rules = context.rules
-    if word in rules.voice_nouns or lemma in rules.voice_nouns or lemma in rules.document_nouns:
+    body = word in rules.body_nouns or lemma in rules.body_nouns or _opens_body_noun(context, head)
+    if word in rules.voice_nouns or lemma in rules.voice_nouns or lemma in rules.document_nouns or body:
         is_document = lemma in rules.document_nouns
         owner = _owner(context, head) or (_writer(context, head) if is_document else None)
         if owner is None and (word in rules.spokesperson_nouns or lemma in rules.spokesperson_nouns):
             owner = _organisation_in_focus(context, head)
-        if owner is None and (word in rules.body_nouns or lemma in rules.body_nouns):
+        if owner is None and body:
             owner = _owner_named_before(context, head)
         if owner or not is_document:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
     return Reading(_naming_apposition(context, head))
+
+
+def _opens_body_noun(context: QuoteContext, head: Token) -> bool:
+    """Whether a body noun of several words starts at ``head`` ("le conseil d'administration",
+    "le service de presse", "le comité de direction"): the head alone ("conseil") is none."""
+    doc = head.doc
+    return any(fold(doc[head.i : head.i + width].text) in context.rules.body_nouns
+               for width in range(2, min(_LONGEST_BODY_NOUN, len(doc) - head.i) + 1))
 
 
 def title_holder(context: QuoteContext, head: Token) -> str | None:
