@@ -4,10 +4,12 @@ real French model; quiet rows keep the reading that must not change."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from spacy.language import Language
 
-from tests.conftest import quote_speakers
+from tests.conftest import quote_speakers, run_dated
 
 pytestmark = pytest.mark.slow
 
@@ -128,10 +130,6 @@ def test_leader_speaker(nlp: Language, why: str, text: str, expected: list[tuple
 
 def test_a_body_of_several_words_speaks_for_the_owner_it_was_given(nlp) -> None:
     # "le conseil d'administration" is a body noun of three words, not the word "conseil"
-    import datetime as _dt
-
-    from tests.conftest import quote_speakers, run_dated
-
     doc = run_dated(nlp, "Le conseil d'administration de Velia a validé le plan mardi. « Ces décisions sont "
-                         "douloureuses », a indiqué le conseil d'administration.", _dt.date(2026, 3, 2))
+                         "douloureuses », a indiqué le conseil d'administration.", datetime.date(2026, 3, 2))
     assert quote_speakers(doc) == [("Ces décisions sont douloureuses", "Velia")]
