@@ -56,9 +56,6 @@ SOURCE_RANK = {"kb": 0, "pattern": 1, "model": 2}
 #: Two or more closing marks glued to a name's last word ("Yahoo!." ending a sentence): never the name's.
 GLUED_STOPS = re.compile(r"[!?.…]{2,}$")
 #: The words before a sector acronym of a description's complement ("du BTP", "de l'IA").
-_SECTOR_LINKS = frozenset({"du", "de", "des", "l'", "la"})
-
-
 def local_key(entity_type: str, name: str) -> str:
     """The key of an actor unknown to the knowledge base: its type and name."""
     return f"{entity_type.lower()}:{name}"
@@ -248,6 +245,7 @@ class ActorRecognizer:
         self.naming = NamingTyper(self.words, self.cues)
         self.org_suffixes = frozenset(self.words["org_suffixes"])
         self.sector_acronyms = frozenset(self.words.get("sector_acronyms", []))
+        self.sector_links = frozenset(self.words.get("sector_links", []))  # folded forms
         names = self.words["first_names"]
         self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}
         for ambiguous in set(names["m"]) & set(names["f"]):
@@ -293,7 +291,7 @@ class ActorRecognizer:
         """Whether the word before token ``start`` is a sector acronym of a description's
         complement ("du BTP", "de l'IA")."""
         k = start - 1
-        return k >= 1 and tokens.texts[k] in self.sector_acronyms and tokens.folded[k - 1] in _SECTOR_LINKS
+        return k >= 1 and tokens.texts[k] in self.sector_acronyms and tokens.folded[k - 1] in self.sector_links
 
     def _cue_past_sector(self, text: str, tokens: TokenTable, start: int) -> str | None:
         """The organisation a cue says across a sector acronym's complement ("le géant du BTP X",
@@ -319,7 +317,7 @@ class ActorRecognizer:
         Mistral": the sector is no part of the name)."""
         texts = tokens.texts
         while end - start > 1 and texts[start] in self.sector_acronyms and start > 0 \
-                and tokens.folded[start - 1] in _SECTOR_LINKS and texts[start + 1][:1].isupper():
+                and tokens.folded[start - 1] in self.sector_links and texts[start + 1][:1].isupper():
             start += 1
         return start
 
