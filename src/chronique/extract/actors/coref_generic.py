@@ -25,8 +25,9 @@ from chronique.extract.actors.coref_focus import (
     window_start,
 )
 from chronique.extract.actors.description_sectors import ArticleSectors
-from chronique.extract.actors.descriptions import description_cues, titles_given
+from chronique.extract.actors.descriptions import description_cues
 from chronique.extract.actors.origins import ArticleOrigins
+from chronique.extract.actors.titles import titles_given
 from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme

@@ -30,8 +30,9 @@ from spacy.tokens import Doc, Token
 
 from chronique.data import lexicon
 from chronique.extract.actors.coref_focus import quoted_ranges, window_start
-from chronique.extract.actors.descriptions import COMPLEMENT_LINKS, adjectives_end, titles_given
+from chronique.extract.actors.descriptions import adjectives_end
 from chronique.extract.actors.origins import ArticleOrigins
+from chronique.extract.actors.titles import COMPLEMENT_LINKS, titles_given
 from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme

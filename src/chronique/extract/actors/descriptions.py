@@ -18,9 +18,7 @@ from the knowledge base (rule ``title-kb``). "le président" alone names no offi
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
-from collections import Counter
+from bisect import bisect_right
 from functools import cache
 from typing import Any
 
@@ -32,7 +30,19 @@ from chronique.extract.actors.coref_focus import quoted_ranges
 from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.genders import agrees, description_gender
 from chronique.extract.actors.name_kinds import NameKinds
+from chronique.extract.actors.office_holders import office_holders
 from chronique.extract.actors.origins import ArticleOrigins
+from chronique.extract.actors.titles import (
+    COMPLEMENT_LINKS,
+    DEFINITE_AFTER_DE,
+    DEFINITE_COMPLEMENT_MARKS,
+    MAX_ADJECTIVES,
+    PLACE_PREFIX,
+    apposed_name,
+    place_of_title,
+    titles_given,
+    with_place,
+)
 from chronique.extract.actors.trade_nouns import TradeNouns
 from chronique.kb import KnowledgeBase
 from chronique.nlp.actor_index import ActorIndex, growing_index
@@ -40,28 +50,18 @@ from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_lexicon
 from chronique.nlp.parse_table import parse_table
-from chronique.nlp.tokens import TokenTable, first_token_from, token_table
+from chronique.nlp.tokens import first_token_from, token_table
 from chronique.text import fold
 
-__all__ = ["resolve_descriptions", "titles_given"]
+__all__ = ["adjectives_end", "description_cues", "resolve_descriptions"]
 
 LABELS = dependency_scheme("ud")
 #: How many sentences back a description may look for its actor.
 LOOKBACK_SENTENCES = 3
-MAX_ADJECTIVES = 2
-COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des"})
-#: "la banque d'affaires X": the mark between a title noun and its bare complement
-_OF = frozenset({"de", "d'"})
 #: Determiners after "de" that open a phrase of the verb, not a complement naming the noun's actor.
 INDEFINITES = frozenset({"un", "une"})
-#: The contracted marks of a complement with a definite article ("le leader du covoiturage"), and
-#: the articles after "de" ("le spécialiste de la seconde main").
-DEFINITE_COMPLEMENT_MARKS = frozenset({"du", "des"})
-DEFINITE_AFTER_DE = frozenset({"la", "l'", "l’"})
 #: How long such a complement may be, its mark included ("des technologies chinois").
 MAX_TRADE_COMPLEMENT = 4
-#: What may stand right before an office title: "le", "la", "l'" and their contractions "du", "au".
-OFFICE_DETERMINERS = r"(?:le |la |l'|du |au )"
 
 
 @per_lexicon
@@ -172,17 +172,17 @@ def resolve_descriptions(
         general = folded in any_person or folded_lemma in any_person or folded in hypernyms or folded_lemma in hypernyms
         if general and _restricted(doc, end):
             continue  # "le quinquagénaire soupçonné de …", "le joueur entré à sa place": someone new
-        place = _place_of_title(doc, index, token, end) if entity_type == "PERSON" else None
+        place = place_of_title(doc, index, token, end) if entity_type == "PERSON" else None
         nouns = (fold(token.lemma_), fold(token.text), *(hypernyms.get(folded, ()) or hypernyms.get(folded_lemma, ())))
         # "le technicien": the "sélectionneur" named; "le maire de Brest": the mayor of that place only
-        given = set().union(*(titles.get(_with_place(noun, place), set()) for noun in nouns))
+        given = set().union(*(titles.get(with_place(noun, place), set()) for noun in nouns))
         gender = description_gender(doc.lang_, determiner.text)  # "la ministre" is no Julien
         holders = {k for k in given if entities[k]["type"] in accepted and agrees(gender, entities[k], words)}
         rule = "title" if entity_type == "PERSON" else "description"
         if not holders and folded_lemma in qualified_only and not (
                 origins is not None and origins.in_tokens(doc[token.i + 1 : end])):
             continue  # "le site chinois" is a company, "le site internet" or "le site" alone is not
-        apposed = _apposed_name(doc, index, end)
+        apposed = apposed_name(doc, index, end)
         if entity_type == "PERSON" and apposed is not None and entities.get(apposed.key, {}).get("type") == "PERSON":
             key: str | None = apposed.key  # "Le maire sortant, Paul X,": the title of the name after it
         elif entity_type == "PERSON" and not holders and (folded in any_person or folded_lemma in any_person):
@@ -253,7 +253,7 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
     place = index.mention_at(doc[i]) if i < len(doc) else None
-    if place is not None and place.key.startswith(_PLACE_PREFIX):
+    if place is not None and place.key.startswith(PLACE_PREFIX):
         return first_token_from(doc, place.end)  # "le maire de Brest": read with the place
     if i >= len(doc) or not doc[i].text[:1].isupper() or place is not None:
         return None
@@ -317,7 +317,7 @@ def _covered(index: ActorIndex, doc: Doc, start: int, end: int, places_inside: b
     in a title's complement ("le maire de Brest") does not count."""
     for i in range(start, end):
         mention = index.mention_at(doc[i])
-        if mention is not None and not (places_inside and mention.key.startswith(_PLACE_PREFIX)):
+        if mention is not None and not (places_inside and mention.key.startswith(PLACE_PREFIX)):
             return True
     return False
 
@@ -401,163 +401,6 @@ def _most_salient(index: ActorIndex, keys: set[str], noun: Token) -> str | None:
     return ranked[0][0]
 
 
-def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) -> dict[str, set[str]]:
-    """Noun → the actors the article gives it to: "le ministre Paul Verdier", "Paul Verdier,
-    ministre de …", "la chaîne Canal Neuf", "Velora, une plateforme britannique"."""
-    titles: dict[str, set[str]] = {}
-    tokens = token_table(doc)
-    starts = tokens.starts
-    # the nouns around a name, found once per Doc (the descriptions of generic nouns ask too)
-    known: dict[int, dict[tuple[int, int], list[int]]] = tokens.memo.setdefault((_TITLE_NOUNS, id(cues)), {})
-    around = known.setdefault(0, {})
-    for mention in index.mentions:  # by start: the token order
-        if mention.kind != "name" or mention.key not in entities:
-            continue
-        i = bisect_left(starts, mention.start)  # once per mention, at its first token
-        if i == len(starts) or starts[i] != mention.start or index.mention_at_index(i) is not mention:
-            continue
-        nouns = around.get((mention.start, mention.end))
-        if nouns is None:
-            nouns = around[(mention.start, mention.end)] = _title_nouns(doc, i, mention, cues)
-        for noun in nouns:
-            if _former(tokens, noun, doc.lang_):
-                continue  # "l'ancien maire de Pontarlier, X": not "le maire" of today
-            place = _place_between(index, noun, i) if noun < i else _place_after(tokens, index, noun)
-            for form in (tokens.folded_lemmas[noun], tokens.folded[noun]):
-                titles.setdefault(form, set()).add(mention.key)
-                if place is not None:
-                    titles.setdefault(_with_place(form, place), set()).add(mention.key)
-    return titles
-
-
-def _former(tokens: TokenTable, noun: int, lang: str) -> bool:
-    """Whether a title noun is a past one: "ancien", "ex" right before it (past adjectives)."""
-    k = noun - 1
-    while k >= 0 and noun - k <= MAX_ADJECTIVES and tokens.pos[k] == "ADJ" and tokens.folded[k] not in _former_words(lang):
-        k -= 1
-    return k >= 0 and tokens.folded[k] in _former_words(lang)
-
-
-@cache
-def _former_words(lang: str) -> frozenset[str]:
-    """"ancien", "ex": the words that make a title a past one (``references.toml``)."""
-    return frozenset(fold(w) for w in lexicon(lang, "references").get("former_words", []))
-
-
-#: The key prefix of places (``loc:Brest``) among the actor keys.
-_PLACE_PREFIX = "loc:"
-
-
-def _with_place(noun: str, place: str | None) -> str:
-    """The key under which :func:`titles_given` records a title given with its place ("maire" of
-    ``loc:Brest``); the bare noun when there is no place."""
-    return noun if place is None else f"{noun}@{place}"
-
-
-def _place_between(index: ActorIndex, noun: int, name: int) -> str | None:
-    """The place a title's complement names between the title noun and its holder's name ("Le
-    maire de Brest, Marc Le Gall"), if any."""
-    for i in range(noun + 1, name):
-        mention = index.mention_at_index(i)
-        if mention is not None and mention.key.startswith(_PLACE_PREFIX):
-            return mention.key
-    return None
-
-
-def _place_after(tokens: TokenTable, index: ActorIndex, noun: int) -> str | None:
-    """The place a title's complement names after the title noun when the title follows its
-    holder's name ("Marc Le Gall, maire de Brest, …"): up to the next punctuation."""
-    for i in range(noun + 1, min(noun + 1 + MAX_TITLE_COMPLEMENT, len(tokens.texts))):
-        if tokens.is_punct[i]:
-            return None
-        mention = index.mention_at_index(i)
-        if mention is not None and mention.key.startswith(_PLACE_PREFIX):
-            return mention.key
-    return None
-
-
-def _place_of_title(doc: Doc, index: ActorIndex, noun: Token, end: int) -> str | None:
-    """The place the description's complement names ("le maire de Brest" → ``loc:Brest``)."""
-    return _place_between(index, noun.i, end)
-
-
-#: The token table's memo slot of :func:`titles_given` (with the cues' identity).
-_TITLE_NOUNS = "title nouns"
-
-
-def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, str]) -> list[int]:
-    """The positions of the description nouns right before the name starting at token ``first``
-    (past adjectives) and right after its comma (past a determiner and adjectives)."""
-    tokens = token_table(doc)
-    texts, folded, pos = tokens.texts, tokens.folded, tokens.pos
-    size = len(texts)
-    found = []
-    i = first - 1
-    while i >= 0 and first - i <= 3 and texts[i].islower() and pos[i] == "ADJ":
-        i -= 1
-    if i >= 0 and _title_word(texts[i]) and folded[i] in cues:
-        found.append(i)
-    elif i >= 2 and texts[i].islower() and pos[i] == "NOUN" and folded[i - 1] in _OF \
-            and texts[i - 2].islower() and folded[i - 2] in cues:
-        found.append(i - 2)  # "la banque d'affaires Wingate", "le fonds d'investissement KKR"
-    elif (sector := _sector_complement_cue(tokens, i, cues)) is not None:
-        found.append(sector)  # "le géant de l'énergie TotalEnergies", "le géant du BTP Vinci"
-    else:
-        bounds = tokens.expanded_bounds(mention.start, mention.end)
-        closed = _closed_apposition(tokens, bounds[1] if bounds is not None else first + 1)
-        title = i - 1
-        while title > 0 and i - 1 - title < MAX_ADJECTIVES and texts[title].islower() and pos[title] == "ADJ":
-            title -= 1  # "Le maire sortant, Paul X,"
-        opening = title - 1
-        while opening > 0 and title - 1 - opening < MAX_ADJECTIVES and texts[opening].islower() and pos[opening] == "ADJ":
-            opening -= 1  # "Le nouveau maire, Luc X,"
-        if closed and title >= 1 and texts[i] == "," and texts[title].islower() \
-                and cues.get(folded[title]) == "PERSON" and pos[opening] == "DET":
-            found.append(title)  # "s'est séparé de son entraîneur, Michel X.", "Sa présidente, Nadia X,"
-        elif closed:
-            complement_title = _title_with_complement(doc, first, cues)
-            if complement_title is not None:
-                found.append(complement_title)  # "la ministre du Commerce, Claire Dumas,"
-    bounds = tokens.expanded_bounds(mention.start, mention.end)  # the name's last token, no Span built
-    j = bounds[1] if bounds is not None else first + 1
-    if j < size and texts[j] == ",":
-        j += 1
-        while j < size and (pos[j] == "DET" or (texts[j].islower() and pos[j] == "ADJ")) and j - first < 8:
-            j += 1
-        if j < size and _title_word(texts[j]) and folded[j] in cues:
-            found.append(j)
-    return found
-
-
-def _title_word(text: str) -> bool:
-    """Whether a word may be a title noun: lower case, or an acronym written in capitals ("PDG"
-    of "le PDG Julien X", "Paul X, PDG de Y"); never a capitalised word of a name."""
-    return text.islower() or (text.isupper() and text.isalpha())
-
-
-def _sector_complement_cue(tokens: TokenTable, i: int, cues: dict[str, str]) -> int | None:
-    """The position of an organisation's cue before a sector complement ending at ``i`` right
-    before a name: "le géant de l'énergie X", "le leader du BTP X" (a lower-case noun or an
-    acronym, after "du"/"des"/"de la"/"de l'"); ``None`` otherwise."""
-    texts, folded, pos = tokens.texts, tokens.folded, tokens.pos
-    word = texts[i] if i >= 0 else ""
-    if not ((word.islower() and pos[i] == "NOUN") or (word.isupper() and word.isalpha() and len(word) <= 4)):
-        return None
-    k = i - 1
-    if k >= 1 and folded[k] in DEFINITE_AFTER_DE and folded[k - 1] == "de":
-        k -= 1
-    elif k < 0 or folded[k] not in DEFINITE_COMPLEMENT_MARKS:
-        return None
-    cue = k - 1
-    if cue >= 0 and texts[cue].islower() and cues.get(folded[cue]) == "ORG":
-        return cue
-    return None
-
-
-#: What may close a title's apposition after the holder's name.
-_APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", "!", "?", ")"})
-
-
 def _restricted(doc: Doc, end: int) -> bool:
     """Whether the words right after a description restrict it to someone the article has not
     named yet: a participle or a relative clause ("le technicien chargé de la VAR", "le joueur
@@ -568,118 +411,3 @@ def _restricted(doc: Doc, end: int) -> bool:
     if following.pos_ in ("VERB", "AUX") and "Part" in following.morph.get("VerbForm", []):
         return True
     return following.pos_ == "PRON" and "Rel" in following.morph.get("PronType", [])
-
-
-def _apposed_name(doc: Doc, index: ActorIndex, end: int) -> ActorMention | None:
-    """The name set after a description's comma and closed as an apposition ("Le maire sortant,
-    Paul X, a …"); not the subject of the clause after a fronted phrase ("Selon le maire, Paul X
-    a menti": the mayor is someone else)."""
-    if end + 1 >= len(doc) or doc[end].text != ",":
-        return None
-    mention = index.mention_at(doc[end + 1])
-    if mention is None:
-        return None
-    bounds = token_table(doc).expanded_bounds(mention.start, mention.end)
-    return mention if bounds is not None and _closed_apposition(token_table(doc), bounds[1]) else None
-
-
-def _closed_apposition(tokens: TokenTable, after_name: int) -> bool:
-    """Whether the name ending before token ``after_name`` closes an apposition ("la ministre du
-    Commerce, Claire Dumas, a …"; "… de son entraîneur, Michel X."), rather than opening the main
-    clause as its subject ("Après une discussion avec son entraîneur, Kylian X a reconnu …")."""
-    return after_name >= len(tokens.texts) or tokens.texts[after_name] in _APPOSITION_CLOSERS
-
-
-def _title_with_complement(doc: Doc, first: int, cues: dict[str, str]) -> int | None:
-    """The position of a person's title whose complement stands right before the name starting at
-    token ``first``, past a comma: "la ministre du Commerce, Claire Dumas", "le directeur de
-    l'usine Paul Verdier". The complement opens on "de" right after the title (past adjectives),
-    holds no verb, punctuation or other person, and the title follows a determiner."""
-    tokens = token_table(doc)
-    texts, folded, pos, punct = tokens.texts, tokens.folded, tokens.pos, tokens.is_punct
-    i = first - 1
-    if i >= 0 and texts[i] == ",":
-        i -= 1
-    for k in range(i, max(0, i - MAX_TITLE_COMPLEMENT), -1):
-        if pos[k] in ("VERB", "AUX") or (punct[k] and texts[k] not in ("'", "’")) or doc[k].ent_type_ == "PER":
-            return None
-        if folded[k] not in COMPLEMENT_LINKS:
-            continue
-        noun = k - 1
-        while noun > 0 and pos[noun] == "ADJ" and texts[noun].islower() and k - noun <= MAX_ADJECTIVES:
-            noun -= 1
-        if texts[noun].islower() and cues.get(folded[noun]) == "PERSON" and (noun == 0 or pos[noun - 1] == "DET"):
-            return noun
-        if pos[noun] in ("NOUN", "PROPN"):
-            continue  # "le sélectionneur de l'équipe de France, X", "du XV de France, X": a complement's complement
-        return None  # the complement's mark: its title is right before it or nowhere
-    return None
-
-
-#: How many words the complement of a title may hold before the name ("du Commerce extérieur").
-MAX_TITLE_COMPLEMENT = 6
-
-
-@cache
-def _office_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """One regular expression over the folded text for every office phrase of ``lang``, and the
-    office each phrase names; ``None`` for a language without an office lexicon."""
-    try:
-        phrases = {p: office for office, listed in lexicon(lang, "offices")["offices"].items() for p in listed}
-    except FileNotFoundError:
-        return None
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-]){OFFICE_DETERMINERS}(?P<title>{alternatives})(?![\w-])")
-    return pattern, phrases
-
-
-def office_holders(doc: Doc, index: ActorIndex, entities, titles: dict[str, set[str]],
-                   kb: KnowledgeBase) -> list[ActorMention]:
-    """"le chancelier allemand" → the chancellor at the article's date (rule ``title-kb``).
-
-    Only a title nothing qualifies further (no adjective, complement or name after it: "le
-    président américain sortant", "le président de la République tchèque", "le président
-    américain Joe Biden" are left to the other rules), that no other mention overlaps but the
-    names inside it ("Commission européenne"), and that the article gives to no other person.
-    """
-    compiled = _office_pattern(doc.lang_)
-    on = doc._.dct.isoformat() if doc._.dct else None
-    if compiled is None or on is None:
-        return []
-    pattern, phrases = compiled
-    text = text_of(doc)
-    folded = fold(text)
-    if len(folded) != len(text):
-        return []  # a letter whose lower case changes length: offsets would not match
-    found = []
-    for match in pattern.finditer(folded):
-        # from the determiner, like the article's titles, and wider than a name the model saw in it
-        span = doc.char_span(match.start(), match.end("title"))
-        holder = kb.office_holder(phrases[match.group("title")], on)
-        if span is None or holder is None or not _stands_alone(doc, span, index, entities):
-            continue
-        given = {k for t in span for k in titles.get(fold(t.lemma_), set()) | titles.get(fold(t.text), set())
-                 if entities[k]["type"] == "PERSON"}
-        if given and holder.id not in given:
-            continue  # the article gave this title to someone else: its own holder stands
-        entities.setdefault(holder.id, {"type": "PERSON", "kb_id": holder.id, "names": Counter()})
-        found.append(ActorMention(span.start_char, span.end_char, holder.id, "description", "title-kb"))
-    return found
-
-
-def _stands_alone(doc: Doc, span: Span, index: ActorIndex, entities) -> bool:
-    """Whether the title ends there and overlaps no mention but the names inside it ("Commission
-    européenne", or the whole title the model took for a name)."""
-    for token in span:
-        mention = index.mention_at(token)
-        if mention is not None and (mention.kind != "name" or mention.start < span.start_char
-                                    or mention.end > span.end_char
-                                    or entities.get(mention.key, {}).get("type") == "PERSON"):
-            return False
-    if span.end >= len(doc):
-        return True
-    following = doc[span.end]
-    if following.text[:1].isupper() and not following.is_sent_start:
-        return False
-    qualifier = following.is_lower and (following.pos_ == "ADJ" or "Part" in following.morph.get("VerbForm", []))
-    return not qualifier and fold(following.text) not in COMPLEMENT_LINKS
