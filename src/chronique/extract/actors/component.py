@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from chronique.data import lexicon
+from chronique.extract.actors.business_subjects import BusinessSubjects
 from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.eponyms import EponymTyper
@@ -237,6 +238,7 @@ class ActorRecognizer:
         self.institutions = InstitutionFinder(self.words, places, kb)
         self.work_titles = WorkTitleFinder(self.words)
         self.eponyms = EponymTyper(self.words)
+        self.business_subjects = BusinessSubjects(self.words)
         self.particles = self.patterns.particles
         self.cues = CueIndex(
             ((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues),
@@ -276,7 +278,7 @@ class ActorRecognizer:
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
         tokens = token_table(doc)
         person_words = {w for n in names if n.type == "PERSON" and len(n.span) > 1 for w in span_words(n.span, tokens)}
-        names = self._keep_longest(names + self.patterns.subject_names(doc, sure, person_words))
+        names = self._keep_longest(names + self.business_subjects.find(doc, sure, person_words))
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
         names = self._keep_longest(names + self.patterns.propagate(doc, names, sure))
         names = self.context_typer.apply(doc, text, _through_hyphens(names))

@@ -23,6 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from chronique.extract.actors.business_subjects import verb_lemmas
 from chronique.extract.actors.deal_types import DealTyper
 from chronique.extract.actors.doc_kinds import DocumentKinds, join_model_names
 from chronique.extract.actors.launch_types import LaunchTyper
@@ -35,7 +36,6 @@ from chronique.extract.actors.names import (
     span_text,
     span_words,
 )
-from chronique.extract.actors.patterns import verb_lemmas
 from chronique.extract.actors.person_cues import PersonCues
 from chronique.extract.actors.role_types import RoleComplementTyper
 from chronique.kb import KnowledgeBase
