@@ -20,7 +20,8 @@ from chronique.extract.quotes.attribution import (
     Window,
 )
 from chronique.extract.quotes.context import QuoteContext
-from chronique.extract.quotes.phrases import Reading, phrase_speaker, recent_subject_person, title_holder
+from chronique.extract.quotes.phrases import Reading, phrase_speaker, recent_subject_person
+from chronique.extract.quotes.title_names import title_holder
 from chronique.text import fold
 
 
