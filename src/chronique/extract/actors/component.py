@@ -38,6 +38,7 @@ from chronique.extract.actors.naming_types import NamingTyper
 from chronique.extract.actors.particle_names import joined_at_particles
 from chronique.extract.actors.patterns import UnknownNamePatterns, cut_before_known_companies, surname_forms
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
+from chronique.extract.actors.sectors import SectorAcronyms
 from chronique.extract.actors.work_titles import WorkTitleFinder
 from chronique.kb import KnowledgeBase, load_knowledge_base
 from chronique.model import Entity
@@ -56,7 +57,6 @@ CUE_VOTES, PATTERN_VOTES, MODEL_VOTES = 3, 2, 1
 SOURCE_RANK = {"kb": 0, "pattern": 1, "model": 2}
 #: Two or more closing marks glued to a name's last word ("Yahoo!." ending a sentence): never the name's.
 GLUED_STOPS = re.compile(r"[!?.…]{2,}$")
-#: The words before a sector acronym of a description's complement ("du BTP", "de l'IA").
 def local_key(entity_type: str, name: str) -> str:
     """The key of an actor unknown to the knowledge base: its type and name."""
     return f"{entity_type.lower()}:{name}"
@@ -246,8 +246,7 @@ class ActorRecognizer:
         )
         self.naming = NamingTyper(self.words, self.cues)
         self.org_suffixes = frozenset(self.words["org_suffixes"])
-        self.sector_acronyms = frozenset(self.words.get("sector_acronyms", []))
-        self.sector_links = frozenset(self.words.get("sector_links", []))  # folded forms
+        self.sectors = SectorAcronyms(self.words, self.cues)
         names = self.words["first_names"]
         self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}
         for ambiguous in set(names["m"]) & set(names["f"]):
@@ -269,7 +268,7 @@ class ActorRecognizer:
         """Known names, model names and pattern names, overlaps settled, then propagated."""
         known = self.known.find(doc, text)
         patterned = self.patterns.find(doc, text) + self.institutions.find(doc, text) + self.work_titles.find(doc)
-        patterned = [self._past_sector(doc, n) for n in patterned]  # "le champion de l'IA Mistral"
+        patterned = [self.sectors.strip(doc, n) for n in patterned]  # "le champion de l'IA Mistral"
         patterned = cut_before_known_companies(patterned, known, self.particles)  # "Tim Cook d'Apple"
         anchors = _Anchors(known + [p for p in patterned if p.type == "PERSON"])
         model = [n for n in self._model_names(doc, text) if not _swallows_names(n.span, anchors)]
@@ -289,40 +288,6 @@ class ActorRecognizer:
         # "la ministre de l'Europe et des Affaires étrangères": a portfolio, whichever finder named it
         return [n for n in names if n.type == "PERSON" or not self.institutions.portfolios.is_portfolio(tokens, n.span.start)]
 
-    def _after_sector(self, tokens: TokenTable, start: int) -> bool:
-        """Whether the word before token ``start`` is a sector acronym of a description's
-        complement ("du BTP", "de l'IA")."""
-        k = start - 1
-        return k >= 1 and tokens.texts[k] in self.sector_acronyms and tokens.folded[k - 1] in self.sector_links
-
-    def _cue_past_sector(self, text: str, tokens: TokenTable, start: int) -> str | None:
-        """The organisation a cue says across a sector acronym's complement ("le géant du BTP X",
-        "le leader de l'IA X"), ``None`` otherwise."""
-        if not self._after_sector(tokens, start):
-            return None
-        k = start - 2
-        if tokens.folded[k] in ("l'", "la") and k > 0 and tokens.folded[k - 1] == "de":
-            k -= 1
-        return "ORG" if self._cue_type(tokens.starts[k], text) == "ORG" else None
-
-    def _past_sector(self, doc: Doc, name: NamedSpan) -> NamedSpan:
-        """The name without a sector acronym of its description's complement before it ("le
-        géant du BTP Vinci" is Vinci): see ``sector_acronyms``."""
-        start = self._past_sector_acronyms(token_table(doc), name.span.start, name.span.end)
-        if start == name.span.start:
-            return name
-        return replace(name, span=Span(doc, start, name.span.end, label=name.span.label_))
-
-    def _past_sector_acronyms(self, tokens: TokenTable, start: int, end: int) -> int:
-        """The first token of a name from ``start`` to ``end`` past the sector acronyms of a
-        description's complement that open it ("le géant du BTP Vinci", "le champion de l'IA
-        Mistral": the sector is no part of the name)."""
-        texts = tokens.texts
-        while end - start > 1 and texts[start] in self.sector_acronyms and start > 0 \
-                and tokens.folded[start - 1] in self.sector_links and texts[start + 1][:1].isupper():
-            start += 1
-        return start
-
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []
         tokens = token_table(doc)
@@ -338,8 +303,8 @@ class ActorRecognizer:
         """The model's name over tokens ``start`` to ``end``, typed by a cue before it, a company
         suffix closing it, else its NER label."""
         start_char = tokens.starts[start]
-        if self._after_sector(tokens, start):  # "le spécialiste de l'IA X": the sector is no cue ("l'IA Gemini")
-            cue_type = self._cue_past_sector(text, tokens, start)
+        if self.sectors.after(tokens, start):  # "le spécialiste de l'IA X": the sector is no cue ("l'IA Gemini")
+            cue_type = self.sectors.cue_past(text, tokens, start)
         else:
             cue_type = self._cue_type(start_char, text, seen_last_words(tokens, text))
         name = text[start_char : tokens.ends[end - 1]]
@@ -389,7 +354,7 @@ class ActorRecognizer:
         demonyms = self.institutions.demonyms
         while end - start > 1 and texts[start].lower() in demonyms and texts[start + 1][:1].isupper():
             start += 1  # "le Suédois Spotify", "au russe Gazprom": the company, not its country
-        start = self._past_sector_acronyms(tokens, start, end)
+        start = self.sectors.first_token_past(tokens, start, end)
         if not any(texts[i][:1].isupper() for i in range(start, end)) \
                 or tokens.ends[end - 1] - tokens.starts[start] < 2:
             return None
