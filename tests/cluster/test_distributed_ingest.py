@@ -185,3 +185,42 @@ def test_local_workers_run_one_thread_without_profiler_and_keep_glibcs_memory_tr
     assert list(environments.values()) == [("1", None), ("1", None)]
     assert [info["nthreads"] for info in client.scheduler_info()["workers"].values()] == [1, 1]
     assert list(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == [False, False]
+
+
+class _StallPlugin(distributed.WorkerPlugin):
+    """A document whose chunk kills its worker, and which, annotated on its own, never ends (a
+    worker wedged in a native library): the stand-in for a cluster that no longer answers."""
+
+    name = "test-stall"
+
+    def setup(self, worker: distributed.Worker) -> None:
+        import time
+
+        import chronique.cluster.worker as on_worker
+
+        annotate = on_worker.annotate_chunk
+
+        def annotate_die_or_stall(items, batch_size):
+            if any("STALL" in getattr(item, "text", "") for item in items):
+                if len(items) > 1:
+                    os._exit(1)
+                time.sleep(3600)
+            return annotate(items, batch_size)
+
+        on_worker.annotate_chunk = annotate_die_or_stall
+
+
+def test_a_document_no_worker_finishes_alone_is_rejected_and_the_run_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(run, "ALONE_TIMEOUT", 5)
+    articles = sorted(CROSS_DOC.glob("*.txt"))[:2]
+    stall = tmp_path / "stall.txt"
+    stall.write_text(" date 2025-05-01\nSTALL: Sam Altman a parlé à Paris.", encoding="utf-8")
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        connect(workers=1) as one_worker,
+        Store(tmp_path / "dask.db") as store,
+    ):
+        one_worker.register_plugin(_StallPlugin())
+        report = ingest_paths_on_cluster([articles[0], stall, articles[1]], store, one_worker, batch_size=8)
+    assert [Path(origin).name for origin, _id in report.stored] == [articles[0].name, articles[1].name]
+    assert [(r.origin, r.reason) for r in report.rejected] == [(str(stall), run.WORKER_STALLED)]

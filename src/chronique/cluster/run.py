@@ -35,7 +35,7 @@ from chronique.readers.records import Rejection
 from chronique.readers.sources import read_paths
 from chronique.store import Store
 
-__all__ = ["connect", "ingest_paths_on_cluster", "worker_environment", "CONNECT_TIMEOUT", "WORKER_DIED"]
+__all__ = ["connect", "ingest_paths_on_cluster", "worker_environment", "CONNECT_TIMEOUT", "WORKER_DIED", "WORKER_STALLED"]
 
 #: How long to wait for a scheduler given by address before saying it cannot be reached.
 CONNECT_TIMEOUT = "20s"
@@ -48,6 +48,10 @@ CHUNKS_AHEAD_PER_WORKER = 2
 WORKER_CONFIG: dict[str, object] = {"distributed.worker.profile.enabled": False}
 #: Why a document is rejected when every worker that annotated it died (Dask's ``allowed-failures``).
 WORKER_DIED = "annotation failed (the worker process died each time it annotated this document)"
+#: How long one document, retried on its own, may wait for a worker to annotate it (seconds).
+ALONE_TIMEOUT = 300
+#: Why such a document is rejected when no worker annotated it in that time.
+WORKER_STALLED = f"annotation failed (no worker annotated this document within {ALONE_TIMEOUT} s)"
 
 
 @contextmanager
@@ -194,9 +198,26 @@ def _annotate_one_per_task(
 
 
 def _annotate_alone(client: Client, item: Document, batch_size: int) -> list[Annotations | Rejection]:
+    """One document on its own task, tried twice: its annotations, or why it is rejected. A task
+    no worker finishes in ``ALONE_TIMEOUT`` seconds (a cluster left without a working worker) is
+    given up, so that a run goes on instead of waiting for ever."""
+    reason = WORKER_DIED
     for _attempt in range(2):
+        task = client.submit(annotate_on_worker, [item], batch_size, pure=False)
         try:
-            return list(client.submit(annotate_on_worker, [item], batch_size, pure=False).result())
+            return list(task.result(timeout=ALONE_TIMEOUT))
         except KilledWorker:
-            continue
-    return [Rejection(item.origin or item.id, WORKER_DIED, AnnotationError)]
+            reason = WORKER_DIED
+        except TimeoutError:
+            _restart_workers_running(client, task)  # a wedged worker would hold every later task
+            task.cancel()
+            reason = WORKER_STALLED
+    return [Rejection(item.origin or item.id, reason, AnnotationError)]
+
+
+def _restart_workers_running(client: Client, task: Future) -> None:
+    """Restart the workers still running ``task``: a worker wedged in a document (a native
+    library that never returns) keeps its thread, and would hold every task sent after it."""
+    running = [worker for worker, keys in client.processing().items() if task.key in keys]
+    if running:
+        client.restart_workers(running, raise_for_error=False)
