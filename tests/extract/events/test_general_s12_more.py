@@ -5,6 +5,9 @@
   order is the converse of ordering (Y orders from X); a counted "de" phrase names the goods.
 - "La levée de fonds de 20 millions d'euros de la start-up X auprès du fonds Y a été bouclée": the
   parser hangs the noun's "de X" on "fonds" or on the amount; it is the noun's (Y invests in X).
+- "Le partenariat entre A et B a été rompu par A": a tie ended in the passive, its noun the subject,
+  names its parties ("entre", "avec") under that subject; the parser may make "et B" a subject of
+  its own. A CANCEL A->B.
 - "X a lancé une nouvelle batterie, baptisée Shenxing": the name a naming participle gives the
   object is the object.
 
@@ -61,6 +64,18 @@ CASES = [
      {("LAUNCH", "Orvalis", "Kairn")}),
     ("NOTHING: a name given later in the clause, by someone else",
      "Le groupe Orvalis a lancé une enquête, baptisée Kairn par la presse, sur ses fournisseurs.",
+     set()),
+    ("a tie ended in the passive, its noun the subject",
+     "Le partenariat entre le groupe Orvalis et la société Castellane a été suspendu par le groupe Orvalis.",
+     {("CANCEL", "Orvalis", "Castellane")}),
+    ("a contract ended in the passive, its party under 'avec'",
+     "Le contrat avec la société Castellane a été résilié par le groupe Orvalis.",
+     {("CANCEL", "Orvalis", "Castellane")}),
+    ("a deal given up in the passive",
+     "Le projet de rachat de la société Castellane a été abandonné par le groupe Orvalis.",
+     {("CANCEL", "Orvalis", "Castellane")}),
+    ("NOTHING: a tie ended with no one ending it",
+     "Le partenariat entre le groupe Orvalis et la société Castellane a été suspendu en mars.",
      set()),
 ]
 
