@@ -8,6 +8,9 @@
 - "Le partenariat entre A et B a été rompu par A": a tie ended in the passive, its noun the subject,
   names its parties ("entre", "avec") under that subject; the parser may make "et B" a subject of
   its own. A CANCEL A->B.
+- "X avait annulé l'an dernier une commande passée auprès de Y": the parser makes the date the
+  object and the order an oblique; the bare noun after the date is the object, and the order's
+  participle holds its seller.
 - "X a lancé une nouvelle batterie, baptisée Shenxing": the name a naming participle gives the
   object is the object.
 
@@ -77,6 +80,19 @@ CASES = [
     ("NOTHING: a tie ended with no one ending it",
      "Le partenariat entre le groupe Orvalis et la société Castellane a été suspendu en mars.",
      set()),
+    ("an order cancelled, a date misread as the object",
+     "Le groupe Orvalis avait annulé l'an dernier une commande passée auprès de la société Castellane.",
+     {("CANCEL", "Orvalis", "Castellane")}),
+    ("the same after an order told first",
+     "L'armateur Orvalis a commandé deux navires. Orvalis avait annulé l'an dernier une commande passée "
+     "auprès de la société Castellane.",
+     {("CANCEL", "Orvalis", "Castellane")}),
+    ("NOTHING: a date then something cancelled that is no deal",
+     "Le groupe Orvalis a annulé l'an dernier sa participation au salon.",
+     set()),
+    ("a participle between the tie noun and its 'entre A et B' (a check: already read)",
+     "L'accord signé entre la société Orvalis et le groupe Castellane prévoit une coentreprise.",
+     {("PARTNER", "Orvalis", "Castellane")}),
 ]
 
 

@@ -85,6 +85,8 @@ class ComplementReader:
                or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(deps[c] == LABELS.numeric_modifier for c in children[obj.i])):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
+            # "annulé l'an dernier une commande passée auprès de X": the object's participle.
+            heads.extend(_participles_on(obj, 1))
             if obj.head != trigger and obj.head.head == trigger and obj.head.i == obj.left_edge.i - 1:
                 # "commandé vendredi 8 avions au/nmod(vendredi) constructeur X": the object was
                 # hung on the day before it, and its complements may be too.
