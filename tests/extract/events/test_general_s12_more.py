@@ -11,6 +11,11 @@
 - "X avait annulé l'an dernier une commande passée auprès de Y": the parser makes the date the
   object and the order an oblique; the bare noun after the date is the object, and the order's
   participle holds its seller.
+- "X a pris la succession de Y à la tête de Z": who takes up the succession joins Z (Y's
+  departure was read already). "L'alliance entre A et B a été dénoncée par B": the verbs of
+  ending a tie read the passive subject's pair too. "X a dénoncé l'accord entre A et B", "X a mis
+  fin au partenariat entre A et B": who ends (or decries) a tie between two others cancels nothing
+  with either (a false CANCEL before).
 - "X a lancé une nouvelle batterie, baptisée Shenxing": the name a naming participle gives the
   object is the object.
 
@@ -93,6 +98,21 @@ CASES = [
     ("a participle between the tie noun and its 'entre A et B' (a check: already read)",
      "L'accord signé entre la société Orvalis et le groupe Castellane prévoit une coentreprise.",
      {("PARTNER", "Orvalis", "Castellane")}),
+    ("a succession taken up, told by its noun",
+     "Claire Vautrin a pris la succession d'Henri Lebas à la tête de la société Orvalis.",
+     {("LEAVE", "Henri Lebas", "Orvalis"), ("JOIN", "Claire Vautrin", "Orvalis")}),
+    ("an alliance ended in the passive by one of its sides",
+     "L'alliance entre le groupe Orvalis et la société Castellane a été dénoncée par Castellane.",
+     {("CANCEL", "Castellane", "Orvalis")}),
+    ("a tie between the doer and another ended",
+     "Le groupe Orvalis a mis fin au partenariat entre le groupe Orvalis et la société Castellane.",
+     {("CANCEL", "Orvalis", "Castellane")}),
+    ("NOTHING: a tie between two others decried",
+     "Le groupe Orvalis a dénoncé l'accord entre la société Castellane et le groupe Tanaro.",
+     set()),
+    ("NOTHING: a tie between two others ended by a third",
+     "Le groupe Orvalis a mis fin au partenariat entre la société Castellane et le groupe Tanaro.",
+     set()),
 ]
 
 

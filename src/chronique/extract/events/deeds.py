@@ -150,6 +150,8 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
             marked = preposition(phrase, reader.preposition_forms)
             if marked in wanted:
                 found = reader.actors(phrase)
+                if found and _pair_of_others(reader, verb, phrase, found, marked):
+                    continue  # "X a dénoncé l'accord entre A et B": X is no party to it
                 if found:
                     return found + [k for k in _misread_second_party(reader, verb, phrase) if k not in found]
             if marked in reader.circumstance_marks and phrase.head == verb:
@@ -166,6 +168,16 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
                              for c in p.children if c.dep_ in OBLIQUE_DEPS)
         level = following
     return []
+
+
+def _pair_of_others(reader: ParseReader, verb: Token, phrase: Token, found: list[str], prep: str | None) -> bool:
+    """Whether a pair phrase ("entre A et B", ``prep`` its preposition) names a tie the verb's doer
+    is no side of: who ends a tie between two others does not cancel anything with either."""
+    if prep not in reader.pair_marks:
+        return False
+    pair = set(found) | set(_misread_second_party(reader, verb, phrase))
+    doers = set(reader.subject(verb)[0])
+    return bool(doers) and not doers & pair
 
 
 def _misread_second_party(reader: ParseReader, verb: Token, phrase: Token) -> list[str]:
@@ -188,7 +200,7 @@ def _split_locution_party(reader: ParseReader, phrase: Token, wanted: frozenset[
     reads that shape)."""
     for prep in sorted(wanted):
         for party in reader.obliques(phrase, prep):
-            if found := reader.actors(party):
+            if (found := reader.actors(party)) and not _pair_of_others(reader, verb, party, found, prep):
                 return found + [k for k in _misread_second_party(reader, verb, party) if k not in found]
     return []
 
