@@ -172,8 +172,12 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
 
 def _pair_of_others(reader: ParseReader, verb: Token, phrase: Token, found: list[str], prep: str | None) -> bool:
     """Whether a pair phrase ("entre A et B", ``prep`` its preposition) names a tie the verb's doer
-    is no side of: who ends a tie between two others does not cancel anything with either."""
-    if prep not in reader.pair_marks:
+    is no side of: who ends a tie between two others does not cancel anything with either. Only a
+    tie the verb acts on itself: "renoncer au projet de fusion entre A et B" gives up the doer's
+    own project, whose parties are A and B."""
+    # A second party the parser made a conjunct of the first has no preposition of its own.
+    first = phrase if preposition(phrase, reader.preposition_forms) == prep else phrase.head
+    if prep not in reader.pair_marks or first.head.head != verb:
         return False
     pair = set(found) | set(_misread_second_party(reader, verb, phrase))
     doers = set(reader.subject(verb)[0])
