@@ -44,7 +44,7 @@ def test_lexicon_entries_use_known_types_roles_and_slots(lang):
             assert slot in ("subject", "object", "iobj", "holder", "agent", "modified", "embedded_object",
                             "reporter", "doer", "bearer", "possessor", "clause_subject",
                             "claimed", "involved", "own_act_agent", "locution_object", "aimed", "recipient",
-                            "office", "subject_office", "left", "undergoer", "preceding", "condition") or ":" in slot \
+                            "office", "subject_office", "left", "undergoer", "preceding", "condition", "customer") or ":" in slot \
                 or slot in RIVALRY_SLOTS
 
 
@@ -108,7 +108,9 @@ SENTENCES = [
     ("Sam Altman a été nommé directeur général d'OpenAI en 2019.",
      [("JOIN", "sam-altman", "openai", "asserted", "2019")]),
     ("Jeff Bezos a quitté la direction d'Amazon en 2021.", [("LEAVE", "jeff-bezos", "amazon", "asserted", "2021")]),
-    ("Andy Jassy a succédé à Jeff Bezos à la tête d'Amazon.", [("JOIN", "andy-jassy", "amazon", "asserted", None)]),
+    # The one succeeded leaves the post (then the successor joins).
+    ("Andy Jassy a succédé à Jeff Bezos à la tête d'Amazon.", [("LEAVE", "jeff-bezos", "amazon", "asserted", None),
+                                                              ("JOIN", "andy-jassy", "amazon", "asserted", None)]),
     # A date the parser hangs on the object noun dates the clause.
     ("Apple a intenté un procès à Google en 2020.", [("SUE", "apple", "google", "asserted", "2020")]),
     # Praising someone's deed praises them.

@@ -18,6 +18,7 @@ from chronique.extract.events.phrase_names import is_person
 from chronique.nlp.actor_index import OUTERMOST, actor_index
 from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
+from chronique.text import fold
 
 __all__ = ["name_after_possessed_noun", "name_apposed_after", "name_before_apposition", "name_between_commas",
            "person_after_title"]
@@ -144,5 +145,31 @@ def name_apposed_after(noun: Token) -> list[str]:
     while name.dep_ in LABELS.name_parts and name.head != name and name.head.i > comma:
         name = name.head
     if name.head not in (noun, noun.head):
+        return []
+    return [mention.key]
+
+
+def name_given_after(noun: Token, naming: frozenset[str]) -> list[str]:
+    """"X a lancé une nouvelle batterie, baptisée Shenxing.": the name a naming participle gives
+    the object right after it (a comma at most between) is the object itself, wherever the
+    parser hung the participle; only a name that ends its clause."""
+    doc = noun.doc
+    end = parse_table(doc).sentence_bounds(noun.i)[1]
+    if actor_index(doc).mention_at(noun) is not None:
+        return []
+    given = noun.right_edge.i + 1
+    if given < end and doc[given].text == ",":
+        given += 1
+    if given + 1 >= end or fold(doc[given].text) not in naming:
+        given = next((c.i for c in noun.children if c.i > noun.i and fold(c.text) in naming), -1)
+        if given < 0 or given + 1 >= end:
+            return []
+    mention = actor_index(doc).mention_at_index(given + 1, OUTERMOST)
+    if mention is None or mention.start != doc[given + 1].idx:
+        return []
+    last = given + 1
+    while last + 1 < end and doc[last + 1].idx < mention.end:
+        last += 1
+    if last + 1 < end and doc[last + 1].text not in (",", ".", ";"):
         return []
     return [mention.key]

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from chronique.extract.events.aims import aimed_at
-from chronique.extract.events.appositions import name_apposed_after
+from chronique.extract.events.appositions import name_apposed_after, name_given_after
 from chronique.extract.events.bearers import BearerReader
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
 from chronique.extract.events.clitics import clitic_object_party
 from chronique.extract.events.complements import ComplementReader
 from chronique.extract.events.conditions import condition_subject
+from chronique.extract.events.customers import order_customer
 from chronique.extract.events.deeds import (
     author_of_deed,
     deal_parties,
@@ -315,6 +316,9 @@ class ArgumentFinder:
                 # "a racheté la filiale italienne de Lactalis, Galbani.": the name restating the
                 # object is the party, not the object's complement.
                 keys = apposed
+            elif entry.kind == "verb" and (obj := reader.object(trigger)) is not None and obj.pos_ == "NOUN" \
+                    and (given := name_given_after(obj, self.words.words("syntax", "naming_participles"))):
+                keys = given  # "a lancé une nouvelle batterie, baptisée Shenxing": the name is the object
             if not keys and entry.kind == "verb":  # "Y, qui l'accusait de …"
                 keys = clitic_object_party(reader, self.words, trigger)
             if keys and entry.kind == "verb" and (named := reader.object(trigger)) is not None:
@@ -405,6 +409,8 @@ class ArgumentFinder:
             return reporter(reader, trigger), True
         if slot == "doer":
             return doer_or_maker(reader, trigger), True
+        if slot == "customer":  # "X a reçu une commande de l'armateur Y"
+            return order_customer(reader, self.words, trigger), True
         if slot.startswith("stake:"):
             return self.complements.stake_holding(trigger, slot[6:]), True
         if slot.startswith("authored:"):  # "le rejet par X de l'offre de Y"

@@ -85,6 +85,8 @@ class ComplementReader:
                or partitive_object(trigger, self.partitive_articles)) if entry.kind == "verb" else None
         if obj is not None and (entry.object_lemmas or any(deps[c] == LABELS.numeric_modifier for c in children[obj.i])):
             heads.append(obj)  # "porter plainte contre X", "investi 4 milliards dans X"
+            # "annulé l'an dernier une commande passée auprès de X": the object's participle.
+            heads.extend(_participles_on(obj, 1))
             if obj.head != trigger and obj.head.head == trigger and obj.head.i == obj.left_edge.i - 1:
                 # "commandé vendredi 8 avions au/nmod(vendredi) constructeur X": the object was
                 # hung on the day before it, and its complements may be too.
@@ -117,6 +119,7 @@ class ComplementReader:
             verb = self.frames.governing_verb(trigger)
             if verb is not None:
                 heads.append(verb)
+            heads.extend(self._idiom_complements(trigger, entry))
             if prep in self.reader.agent_marks:
                 # "le rachat de la société X par/obl:agent Y": the parser hangs the noun's agent
                 # on its complement.
@@ -165,6 +168,21 @@ class ComplementReader:
                 if agent is not None:
                     keys.extend(self.reader.actors(agent))
         return keys
+
+    def _idiom_complements(self, trigger: Token, entry: TriggerEntry) -> list[Token]:
+        """"la levée de fonds de 20 millions d'euros de la start-up X auprès de Y": the parser
+        hangs the noun's complements on the word its entry needs ("fonds", "table") or on the
+        amount under it; they are the noun's."""
+        if not entry.needs_child:
+            return []
+        doc = trigger.doc
+        table = parse_table(doc)
+        deps, children = table.deps, table.children
+        needed = [c for c in children[trigger.i] if deps[c] == LABELS.nominal_modifier
+                  and fold(doc[c].lemma_) in entry.needs_child]
+        amounts = [g for c in needed for g in children[c] if deps[g] == LABELS.nominal_modifier
+                   and any(deps[n] == LABELS.numeric_modifier for n in children[g])]
+        return [doc[i] for i in (*needed, *amounts)]
 
     def _preposition_words(self, prep: str) -> frozenset[str]:
         """The words that can introduce a ``prep`` phrase (:func:`~chronique.extract.events.clause_shapes.preposition_at`

@@ -136,9 +136,12 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
     """The first actors introduced by one of ``prepositions`` down the noun complements of the
     verb's object and obliques: "abandonne son projet de rachat d'iRobot" gives iRobot,
     "met fin à son partenariat avec Qualcomm" Qualcomm, "retire ses titres de TikTok" TikTok.
-    Subjects are never searched (they are the other side)."""
+    Subjects are never searched (they are the other side), but for the subject of a passive
+    ("le partenariat entre A et B a été rompu par A": the deal undergoes it)."""
     wanted = frozenset(prepositions)
     level = list(_nominal_dependents(verb))
+    if is_passive(verb):
+        level.extend(c for c in verb.children if c.dep_ == LABELS.passive_subject and c.i < verb.i)
     for _ in range(DEAL_DEPTH):
         following: list[Token] = []
         for phrase in level:
@@ -147,11 +150,13 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
             marked = preposition(phrase, reader.preposition_forms)
             if marked in wanted:
                 found = reader.actors(phrase)
+                if found and _pair_of_others(reader, verb, phrase, found, marked):
+                    continue  # "X a dénoncé l'accord entre A et B": X is no party to it
                 if found:
-                    return found
+                    return found + [k for k in _misread_second_party(reader, verb, phrase) if k not in found]
             if marked in reader.circumstance_marks and phrase.head == verb:
                 continue  # "renoncé à son projet … après l'opposition du gouvernement": a circumstance is no deal
-            split = _split_locution_party(reader, phrase, wanted)
+            split = _split_locution_party(reader, phrase, wanted, verb)
             if split:
                 return split
             following.extend(c for c in phrase.children if c.dep_ in OBLIQUE_DEPS)
@@ -165,14 +170,42 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
     return []
 
 
-def _split_locution_party(reader: ParseReader, phrase: Token, wanted: frozenset[str]) -> list[str]:
+def _pair_of_others(reader: ParseReader, verb: Token, phrase: Token, found: list[str], prep: str | None) -> bool:
+    """Whether a pair phrase ("entre A et B", ``prep`` its preposition) names a tie the verb's doer
+    is no side of: who ends a tie between two others does not cancel anything with either. Only a
+    tie the verb acts on itself: "renoncer au projet de fusion entre A et B" gives up the doer's
+    own project, whose parties are A and B."""
+    # A second party the parser made a conjunct of the first has no preposition of its own.
+    first = phrase if preposition(phrase, reader.preposition_forms) == prep else phrase.head
+    if prep not in reader.pair_marks or first.head.head != verb:
+        return False
+    pair = set(found) | set(_misread_second_party(reader, verb, phrase))
+    doers = set(reader.subject(verb)[0])
+    return bool(doers) and not doers & pair
+
+
+def _misread_second_party(reader: ParseReader, verb: Token, phrase: Token) -> list[str]:
+    """"Le partenariat entre le groupe A et/cc(verb) la société B/nsubj:pass a été rompu": the
+    parser makes the second party of a passive subject's "entre A et B" a subject of its own,
+    right after the "et" that closes the first."""
+    after = phrase.right_edge.i + 1
+    doc = verb.doc
+    if preposition(phrase, reader.preposition_forms) != "entre" or after + 1 >= len(doc) \
+            or doc[after].pos_ != "CCONJ" or doc[after].head != verb:
+        return []
+    second = next((c for c in verb.children if c.dep_ == LABELS.passive_subject
+                   and c.left_edge.i == after + 1), None)
+    return reader.actors(second) if second is not None else []
+
+
+def _split_locution_party(reader: ParseReader, phrase: Token, wanted: frozenset[str], verb: Token) -> list[str]:
     """"une commande … auprès/ADV de la compagnie/obl:arg IndiGo": the parser may cut a
     prepositional locution into an adverb and an oblique below it (:meth:`PhraseReader.obliques`
     reads that shape)."""
     for prep in sorted(wanted):
         for party in reader.obliques(phrase, prep):
-            if found := reader.actors(party):
-                return found
+            if (found := reader.actors(party)) and not _pair_of_others(reader, verb, party, found, prep):
+                return found + [k for k in _misread_second_party(reader, verb, party) if k not in found]
     return []
 
 

@@ -230,13 +230,19 @@ def _word_lists(section: dict[str, Any]) -> dict[str, frozenset[str]]:
 
 
 def _shared_syntax(lang: str) -> dict[str, list[str]]:
-    """The clause words the references lexicon keeps for events and descriptions alike."""
+    """The clause words the references lexicon keeps for events and descriptions alike, and the
+    participles that name a noun ("une batterie, baptisée X") the actors lexicon keeps."""
     try:
         shared = lexicon(lang, "references")
     except FileNotFoundError:
         return {}
+    try:
+        naming = lexicon(lang, "actors").get("naming_participles", {}).get("words", [])
+    except FileNotFoundError:
+        naming = []
     return {"agent_prepositions": shared.get("agent_prepositions", []),
-            "object_control": shared.get("object_control_verbs", [])}
+            "object_control": shared.get("object_control_verbs", []),
+            "naming_participles": naming}
 
 
 @cache

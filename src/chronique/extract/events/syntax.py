@@ -471,6 +471,12 @@ class ParseReader(PhraseReader):
             if within_timex(found):
                 # "a nommé lundi/obj Luca de Meo/obj": of two objects, a date is none.
                 other = next((c for c in verb.children if c.dep_ == LABELS.object and c.i > found.i), None)
+                if other is None:
+                    # "avait annulé l'an dernier/obj une commande/obl:mod": the bare noun phrase
+                    # after the date (no preposition) is the object the parser displaced.
+                    other = next((c for c in verb.children if c.i > found.i and c.pos_ == "NOUN"
+                                  and c.dep_.startswith(LABELS.oblique_prefix) and not within_timex(c)
+                                  and not any(g.dep_ == LABELS.case_marker for g in c.children)), None)
                 if other is not None:
                     return other
             return counted_after_day(found) or found  # "a commandé lundi/obj 60 autocars"
