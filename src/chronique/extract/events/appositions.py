@@ -11,11 +11,12 @@ description (determiners, adjectives, nouns) before the name.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronique.extract.events.clause_shapes import LABELS
 from chronique.extract.events.phrase_names import is_person
 from chronique.nlp.actor_index import OUTERMOST, actor_index
+from chronique.nlp.extensions import ActorMention
 from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
@@ -133,13 +134,8 @@ def name_apposed_after(noun: Token) -> list[str]:
     comma = noun.right_edge.i + 1
     if comma + 1 >= end or doc[comma].text != "," or actor_index(doc).mention_at(noun) is not None:
         return []
-    mention = actor_index(doc).mention_at_index(comma + 1, OUTERMOST)
-    if mention is None or mention.start != doc[comma + 1].idx:
-        return []
-    last = comma + 1
-    while last + 1 < end and doc[last + 1].idx < mention.end:
-        last += 1
-    if last + 1 < end and doc[last + 1].text not in (",", ".", ";"):
+    mention = _name_closing_clause(doc, comma + 1, end)
+    if mention is None:
         return []
     name = doc[comma + 1]
     while name.dep_ in LABELS.name_parts and name.head != name and name.head.i > comma:
@@ -164,12 +160,19 @@ def name_given_after(noun: Token, naming: frozenset[str]) -> list[str]:
         given = next((c.i for c in noun.children if c.i > noun.i and fold(c.text) in naming), -1)
         if given < 0 or given + 1 >= end:
             return []
-    mention = actor_index(doc).mention_at_index(given + 1, OUTERMOST)
-    if mention is None or mention.start != doc[given + 1].idx:
-        return []
-    last = given + 1
+    mention = _name_closing_clause(doc, given + 1, end)
+    return [mention.key] if mention is not None else []
+
+
+def _name_closing_clause(doc: Doc, start: int, end: int) -> ActorMention | None:
+    """The actor's name that starts at token ``start`` and ends its clause (a comma, a full stop,
+    a semicolon or the sentence's end ``end`` right after it), or ``None``."""
+    mention = actor_index(doc).mention_at_index(start, OUTERMOST)
+    if mention is None or mention.start != doc[start].idx:
+        return None
+    last = start
     while last + 1 < end and doc[last + 1].idx < mention.end:
         last += 1
     if last + 1 < end and doc[last + 1].text not in (",", ".", ";"):
-        return []
-    return [mention.key]
+        return None
+    return mention

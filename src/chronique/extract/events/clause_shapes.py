@@ -16,7 +16,7 @@ from chronique.nlp.parse_table import ParseTable, features_of, parse_table
 from chronique.nlp.tokens import token_table
 
 __all__ = [
-    "ADJECTIVE_LINKS", "CLAUSE_LINKS", "LABELS", "MAX_CLIMB", "OBLIQUE_DEPS", "STRAY_DEPS", "copula_of_compound_passive",
+    "ADJECTIVE_LINKS", "CLAUSE_LINKS", "LABELS", "MAX_CLIMB", "OBLIQUE_DEPS", "STRAY_DEPS", "climbing_subject", "copula_of_compound_passive",
     "counted_after_day",
     "finite_on_root_noun", "is_infinitive", "is_passive", "participle_adjunct", "participle_on_noun", "preposition", "preposition_at",
 ]
@@ -29,6 +29,18 @@ MAX_CLIMB = 5
 STRAY_DEPS = LABELS.stray_name_links
 #: How an adjective predicate hangs on the noun it is said of.
 ADJECTIVE_LINKS = frozenset({LABELS.adjectival_modifier, LABELS.apposition, LABELS.clausal_modifier})
+
+
+def climbing_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the clause it is the complement of when it has none of its
+    own (up to ``MAX_CLIMB`` clause links up): "X, PDG de Y, va démissionner"."""
+    holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+    for _ in range(MAX_CLIMB):
+        if holder is not None or verb.dep_ not in CLAUSE_LINKS or verb.head == verb:
+            break
+        verb = verb.head
+        holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+    return holder
 
 
 def is_passive(verb: Token) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from chronique.extract.events.clause_shapes import CLAUSE_LINKS, MAX_CLIMB, preposition
+from chronique.extract.events.clause_shapes import climbing_subject, preposition
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
 
@@ -72,13 +72,7 @@ def office_of_subject(reader: ParseReader, trigger: Token) -> list[str]:
     """The organisation of the title the trigger's subject holds in its own phrase: "Y, PDG de
     X, a démissionné", "La présidente de X, Y, va démissionner" (the subject of the clause the
     trigger is the complement of, when it has none of its own); nothing for a bare name."""
-    verb = trigger
-    holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
-    for _ in range(MAX_CLIMB):
-        if holder is not None or verb.dep_ not in CLAUSE_LINKS or verb.head == verb:
-            break
-        verb = verb.head
-        holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+    holder = climbing_subject(trigger)
     if holder is None:
         return []
     found = reader.holder_office(holder)

@@ -17,10 +17,9 @@ from spacy.tokens import Token
 from chronique.extract.actors.groups import GroupLists, group_lists
 from chronique.extract.events.appositions import name_after_possessed_noun, person_after_title
 from chronique.extract.events.clause_shapes import (
-    CLAUSE_LINKS,
     LABELS,
-    MAX_CLIMB,
     OBLIQUE_DEPS,
+    climbing_subject,
     preposition,
     preposition_at,
 )
@@ -219,13 +218,7 @@ class PhraseReader:
         possessive belongs to the organisation its holder's apposed title names."""
         if not any(fold(c.text) in self.possessives and c.i < office.i for c in office.children):
             return []
-        verb = office.head
-        holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
-        for _ in range(MAX_CLIMB):
-            if holder is not None or verb.dep_ not in CLAUSE_LINKS or verb.head == verb:
-                break
-            verb = verb.head
-            holder = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+        holder = climbing_subject(office.head)
         return self.holder_office(holder) if holder is not None else []
 
     def holder_office(self, holder: Token) -> list[str]:
