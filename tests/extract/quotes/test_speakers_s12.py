@@ -35,6 +35,10 @@ CASES = [
      "Le Premier ministre arménien a démissionné. « Un nouveau cabinet sera formé », a déclaré le "
      "gouvernement mardi.",
      [("Un nouveau cabinet sera formé", None)]),
+    ("an adjective of no other state ('régionales', 'européenne') leaves it the press's own",
+     "La Commission européenne a critiqué les lignes régionales. « Nous investirons », a déclaré le "
+     "gouvernement mardi.",
+     [("Nous investirons", "gouvernement français")]),
     ("with two states named, it may be either's: nobody",
      "L'Espagne et le Portugal ont signé un accord sur l'eau. « Le texte sera ratifié », a déclaré "
      "le gouvernement mardi.",

@@ -111,8 +111,11 @@ class InstitutionFinder:
         self.home_government: str = institutions.get("home_government", "")
         self.home_states = frozenset(institutions.get("home_states", ()))
         self.folded_demonyms = frozenset(fold(d) for d in self.demonyms)
-        home = institutions.get("home_demonym", "")
-        self.home_demonyms = frozenset(fold(f) for f in demonym_forms(home, endings)) if home else frozenset()
+        home = [institutions["home_demonym"]] if institutions.get("home_demonym") else []
+        not_foreign = {fold(f) for adjective in (*home, *institutions.get("not_state_demonyms", ()))
+                       for f in demonym_forms(adjective, endings)}
+        #: The adjectives of another state ("arménien", "italiennes"): not the home one, not "régional".
+        self.foreign_demonyms = frozenset(self.folded_demonyms - not_foreign)
         self.bare_complement_links = frozenset(fold(w) for w in institutions.get("bare_complement_links", ()))
         self.government_heads = frozenset(institutions.get("government_heads", []))
         self.possessive_relatives = frozenset(institutions.get("possessive_relatives", []))
@@ -199,8 +202,7 @@ class InstitutionFinder:
     def _foreign_demonym(self, doc: Doc) -> bool:
         """Whether the article says another state's adjective ("arménien", "italiens")."""
         tokens = token_table(doc)
-        return any(tokens.folded[i] not in self.home_demonyms
-                   for i in tokens.positions(self.folded_demonyms))
+        return bool(tokens.positions(self.foreign_demonyms))
 
     def _states_named(self, doc: Doc) -> set[str]:
         """The states the article names (``places.toml``): with two or more, a bare "le
