@@ -98,6 +98,11 @@ NAMED_BY_THEIR_DEEDS = [
      "Après le départ de Paul Morel, Velia a nommé Anne Roy.", {("JOIN", "Anne Roy", "Velia")}),
     ("an unknown name that dismisses its director is a company",
      "Velia a limogé son directeur Paul Morel.", {("LEAVE", "Paul Morel", "Velia")}),
+    ("an unknown name at the head of which one succeeds another is a company (not the place the model says)",
+     "Anne Roy succède à Paul Marin à la tête de Velia.",
+     {("LEAVE", "Paul Marin", "Velia"), ("JOIN", "Anne Roy", "Velia")}),
+    ("… and one whose direction someone leaves",
+     "Paul Marin a quitté la direction de Velia en mars.", {("LEAVE", "Paul Marin", "Velia")}),
     ("a person who appoints someone stays a person: no organisation is joined",
      "Paul Morel est arrivé lundi. Morel a nommé Anne Roy.", set()),
 ]
