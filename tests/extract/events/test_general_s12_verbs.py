@@ -111,3 +111,18 @@ NAMED_BY_THEIR_DEEDS = [
 @pytest.mark.parametrize(("why", "text", "expected"), NAMED_BY_THEIR_DEEDS, ids=[c[0] for c in NAMED_BY_THEIR_DEEDS])
 def test_a_name_that_appoints_or_dismisses_is_a_company(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+ASIDES = [
+    ("an aside between the auxiliary and its participle: the parser makes the auxiliary the verb",
+     "Greenpeace a de son côté assigné TotalEnergies en justice.", {("SUE", "Greenpeace", "TotalEnergies")}),
+    ("the same with a criticism",
+     "L'association Clarté a de son côté critiqué la banque Norvia.", {("ACCUSE", "Clarté", "Norvia")}),
+    ("an aside with no party after the participle gives nothing",
+     "Le groupe Velia a de son côté annoncé des résultats en hausse.", set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), ASIDES, ids=[c[0] for c in ASIDES])
+def test_a_participle_after_an_aside_keeps_its_clause(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected

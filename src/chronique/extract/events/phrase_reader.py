@@ -77,6 +77,8 @@ class PhraseReader:
         self.offer_nouns = words.words("modality", "proposed_nouns")
         self.etre_verbs = words.words("syntax", "etre_verbs")
         self.active_auxiliaries = words.words("syntax", "active_auxiliaries")
+        self.aside_nouns = frozenset(fold(w) for w in words.words("syntax", "aside_nouns"))
+        self.aside_auxiliaries = words.words("syntax", "aside_auxiliaries")
         #: "été": the participle of "être" the parser may label a copula in a compound passive.
         self.possessives = words.words("syntax", "possessives")
         #: "après", "malgré": prepositions of a circumstance of the verb, never of the deal it ends.

@@ -16,6 +16,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from chronique.extract.events.asides import aside_host, name_hung_on_participle
 from chronique.extract.events.clause_shapes import (
     ADJECTIVE_LINKS,
     CLAUSE_LINKS,
@@ -69,6 +70,9 @@ class ParseReader(PhraseReader):
         agents and participles modifying a noun ("la société, visant OpenAI").
         """
         current, direct, skip_control = verb, True, False
+        host = aside_host(verb, self.aside_nouns, self.aside_auxiliaries)
+        if host is not None:  # "Greenpeace a de son côté assigné Y": the auxiliary's subject
+            return self.subject(host)
         if seeing_verb(verb, self.seeing_verbs) is not None:
             # "X s'est vu infliger une amende par Y": Y inflicts it; X never does.
             phrases = seen_agent_phrases(verb, self.agent_marks, self.preposition_forms)
@@ -508,6 +512,8 @@ class ParseReader(PhraseReader):
         for child in kids:
             if folded[child] in self.relative_object and child < verb.i:
                 return doc[child]
+        if aside_host(verb, self.aside_nouns, self.aside_auxiliaries) is not None:
+            return name_hung_on_participle(verb)  # "a de son côté assigné TotalEnergies/nmod"
         if participle_on_noun(verb):
             return verb.head
         return None
