@@ -165,6 +165,7 @@ class InstitutionFinder:
         taken = {i for name in described for i in range(name.span.start, name.span.end)}
         found = []
         tokens = token_table(doc)
+        home: bool | None = None  # whether the article is about the press's own state, read once if asked
         for i in tokens.positions(self.lookup["bare"]):  # where a bare head may stand
             if tokens.texts[i] not in self.bare:
                 continue
@@ -185,17 +186,20 @@ class InstitutionFinder:
                 # another head of the same government ("l'État français … le gouvernement"), not in a
                 # title's complement ("le chef de l'État" may be any state's)
                 named = families.get(self._family(token.text), set())
+            canonical = None
             if len(named) == 1:
                 key = _local_key("ORG", next(iter(named)))
-            elif not named and token.text in self.bare_alone and self.home_government \
-                    and self._states_named(doc) <= self.home_states and not self._foreign_demonym(doc):
+            elif not named and token.text in self.bare_alone and self.home_government:
+                if home is None:
+                    home = self._states_named(doc) <= self.home_states and not self._foreign_demonym(doc)
+                if not home:
+                    continue
                 # the press's own government ("le gouvernement" of French news), one actor under
                 # its full name in every article, not a "gouvernement" shared by every country
-                key = _local_key("ORG", self.home_government)
+                key, canonical = _local_key("ORG", self.home_government), self.home_government
             else:
                 continue
             span = Span(doc, token.i, token.i + 1, label="ORG")
-            canonical = self.home_government if key == _local_key("ORG", self.home_government) else None
             found.append(NamedSpan(span, "ORG", None, True, "pattern", key=key, canonical=canonical, rule="institution"))
         return found
 
