@@ -92,6 +92,13 @@ def named_events(nlp, text: str, published) -> set[tuple[str, str, str]]:
             for source in event.sources for target in event.targets}
 
 
+def entity_types(nlp, text: str, published) -> dict[str, str]:
+    """Each entity of ``text`` (published on ``published``) by name, with its type: what the
+    typing tests expect."""
+    doc = run_dated(nlp, text, published)
+    return {e.name: e.type for e in doc._.entities}
+
+
 def quote_speakers(doc) -> list[tuple[str, str | None]]:
     """Each quote of ``doc`` with its speaker's name (``None`` when nobody is given it)."""
     names = {e.key: e.name for e in doc._.entities or []}

@@ -9,14 +9,13 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import run_dated
+from tests.conftest import entity_types, run_dated
 
 pytestmark = pytest.mark.slow
 
 
 def types_of(nlp, text: str) -> dict[str, str]:
-    doc = run_dated(nlp, text, dt.date(2026, 3, 2))
-    return {e.name: e.type for e in doc._.entities}
+    return entity_types(nlp, text, dt.date(2026, 3, 2))
 
 
 @pytest.mark.parametrize(

@@ -10,14 +10,13 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import resolved_key, run_dated
+from tests.conftest import entity_types, resolved_key, run_dated
 
 pytestmark = pytest.mark.slow
 
 
 def types_of(nlp, text: str) -> dict[str, str]:
-    doc = run_dated(nlp, text, dt.date(2025, 9, 12))
-    return {e.name: e.type for e in doc._.entities}
+    return entity_types(nlp, text, dt.date(2025, 9, 12))
 
 
 @pytest.mark.parametrize(
