@@ -26,7 +26,7 @@ from pathlib import Path
 import dask
 from distributed import Client, Future, KilledWorker, LocalCluster
 
-from chronique.cluster.worker import PipelinePlugin, annotate_on_worker
+from chronique.cluster.worker import PipelinePlugin, annotate_on_worker, worker_ready
 from chronique.errors import AnnotationError, ConfigurationError
 from chronique.ingest import DEFAULT_BATCH_SIZE, IngestReport, ProgressCallback, store_chunk
 from chronique.model import Annotations, Document
@@ -50,6 +50,10 @@ WORKER_CONFIG: dict[str, object] = {"distributed.worker.profile.enabled": False}
 WORKER_DIED = "annotation failed (the worker process died each time it annotated this document)"
 #: How long one document, retried on its own, may wait for a worker to annotate it (seconds).
 ALONE_TIMEOUT = 300
+#: How long to wait, before a document is timed on its own, for a worker to be up with its
+#: pipelines loaded (a worker restarted by its nanny loads the model again: seconds, more on a
+#: busy machine), so that a restart is not counted against the document (seconds).
+WORKER_START_TIMEOUT = 300
 #: Why such a document is rejected when no worker annotated it in that time.
 WORKER_STALLED = f"annotation failed (no worker annotated this document within {ALONE_TIMEOUT} s)"
 
@@ -203,6 +207,7 @@ def _annotate_alone(client: Client, item: Document, batch_size: int) -> list[Ann
     given up, so that a run goes on instead of waiting for ever."""
     reason = WORKER_DIED
     for _attempt in range(2):
+        _wait_for_a_ready_worker(client)
         task = client.submit(annotate_on_worker, [item], batch_size, pure=False)
         try:
             return list(task.result(timeout=ALONE_TIMEOUT))
@@ -213,6 +218,17 @@ def _annotate_alone(client: Client, item: Document, batch_size: int) -> list[Ann
             task.cancel()
             reason = WORKER_STALLED
     return [Rejection(item.origin or item.id, reason, AnnotationError)]
+
+
+def _wait_for_a_ready_worker(client: Client) -> None:
+    """Return once some worker has run an empty task, or after ``WORKER_START_TIMEOUT`` seconds
+    (the document's own timeout then decides). A worker restarted after a death or a stall takes
+    tasks only once its model is loaded: that time is the cluster's, not the document's."""
+    ping = client.submit(worker_ready, pure=False)
+    try:
+        ping.result(timeout=WORKER_START_TIMEOUT)
+    except (TimeoutError, KilledWorker):
+        ping.cancel()
 
 
 def _restart_workers_running(client: Client, task: Future) -> None:

@@ -16,7 +16,7 @@ from chronique.ingest import annotate_chunk
 from chronique.model import Annotations, Document
 from chronique.readers.records import Rejection
 
-__all__ = ["PipelinePlugin", "annotate_on_worker"]
+__all__ = ["PipelinePlugin", "annotate_on_worker", "worker_ready"]
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -40,3 +40,10 @@ class PipelinePlugin(WorkerPlugin):
 def annotate_on_worker(items: Sequence[Document | Rejection], batch_size: int) -> list[Annotations | Rejection]:
     """One chunk's annotations in input order (a document the pipeline fails on is a rejection)."""
     return annotate_chunk(items, batch_size)
+
+
+def worker_ready() -> bool:
+    """A task that does nothing: it runs only once a worker has started and loaded its pipelines
+    (a worker takes tasks after its plugins' ``setup``), so the client can wait for that before
+    it starts timing a document."""
+    return True
