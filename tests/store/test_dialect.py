@@ -12,7 +12,8 @@ import pytest
 
 from chronique.errors import StoreError
 from chronique.store import Store
-from chronique.store.dialect import DatabaseUrl, bind, database_location, display_location, translate
+from chronique.store.dialect import bind, translate
+from chronique.store.locations import DatabaseUrl, database_location, display_location
 
 
 def one(sql: str) -> str:

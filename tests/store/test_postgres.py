@@ -186,7 +186,7 @@ def test_two_writers_at_once_store_every_document_once(pg_url: str, tmp_path: Pa
     "/api/documents?limit=5", "/api/entities/Elon%20Musk/profile", "/api/series?a=Elon%20Musk",
 ])
 def test_the_web_api_serves_a_postgresql_database_as_a_sqlite_one(twins: tuple[str, str], path: str) -> None:
-    from chronique.store.dialect import database_location
+    from chronique.store.locations import database_location
     from tests.web.test_web_fixtures import make_app, request
 
     answers = []

@@ -28,7 +28,7 @@ from chronique.errors import MissingDatabaseError
 from chronique.identity.entities import normalise_name
 from chronique.model import Annotations, Document
 from chronique.store import Store
-from chronique.store.dialect import database_location
+from chronique.store.locations import database_location
 from chronique.store.page_reads import DocumentPage
 from chronique.store.reader import StoreReader
 from chronique.store.records import EntityRow, QuoteRow, TimelineEntry

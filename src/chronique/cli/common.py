@@ -23,7 +23,7 @@ from typer.core import TyperGroup, TyperOption
 import chronique
 from chronique.errors import ChroniqueError, MissingDatabaseError
 from chronique.store import Store
-from chronique.store.dialect import database_location
+from chronique.store.locations import database_location
 
 __all__ = [
     "app", "console", "errors", "DbOption", "DEFAULT_DB", "PathsArgument", "DateOption", "LangOption",

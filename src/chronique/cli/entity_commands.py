@@ -20,9 +20,9 @@ from chronique.analysis import Chronicle
 from chronique.cli import render
 from chronique.cli.common import DEFAULT_DB, DbOption, JsonOption, app, console, open_store, print_json_lines
 from chronique.model import ENTITY_TYPES
-from chronique.store.dialect import database_location
 from chronique.store.entity_admin import EntityDetails, MergeReport, SplitReport
 from chronique.store.entity_moves import MoveCounts
+from chronique.store.locations import database_location
 
 __all__ = ["entities_app"]
 

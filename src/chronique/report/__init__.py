@@ -24,7 +24,7 @@ from pathlib import Path
 from chronique.analysis import Chronicle
 from chronique.report.content import ReportContent, build_content
 from chronique.report.html import render_html
-from chronique.store.dialect import database_location
+from chronique.store.locations import database_location
 
 __all__ = ["ReportSummary", "report_html", "write_report", "build_content", "ReportContent"]
 

@@ -27,19 +27,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path, PosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
-__all__ = [
-    "is_postgres_url", "DatabaseUrl", "database_location", "display_location", "translate", "Translated", "PG_PRELUDE",
-    "one_plan", "is_postgres",
-]
+from chronique.store.sql_scan import closing, code_only, spans, top_level_split
 
-_URL_SCHEMES = ("postgresql://", "postgres://")
+__all__ = ["translate", "Translated", "PG_PRELUDE", "one_plan", "is_postgres", "key_order", "bind", "bind_many"]
 
 #: The lock every writer takes first (``BEGIN IMMEDIATE``): the one-writer rule of SQLite.
 WRITE_LOCK_KEY = 7_260_415_901
@@ -48,65 +43,6 @@ WRITE_LOCK_KEY = 7_260_415_901
 def is_postgres(conn: object) -> bool:
     """Whether the store's connection is a PostgreSQL one (``store.postgres.PgConnection``)."""
     return getattr(conn, "dialect", "sqlite") == "postgresql"
-
-
-def is_postgres_url(location: object) -> bool:
-    """Whether a ``--db`` value names a PostgreSQL database rather than a SQLite file."""
-    return isinstance(location, str) and location.startswith(_URL_SCHEMES)
-
-
-class DatabaseUrl(PosixPath):
-    """A ``postgresql://`` URL given as ``--db``: a ``Path`` to the commands (which ask whether it
-    ``exists()``, ``resolve()`` it and print it), its URL whole to ``os.fspath`` and ``Store``."""
-
-    _url: str
-
-    def __new__(cls, url: str) -> DatabaseUrl:
-        self = super().__new__(cls, url)
-        self._url = url
-        return self
-
-    def exists(self, *, follow_symlinks: bool = True) -> bool:
-        """A server database is there to be connected to (opening it says otherwise)."""
-        return True
-
-    def resolve(self, strict: bool = False) -> DatabaseUrl:
-        return self
-
-    def absolute(self) -> DatabaseUrl:
-        return self
-
-    @property
-    def name(self) -> str:
-        return urlsplit(self._url).path.lstrip("/") or "postgres"
-
-    def __str__(self) -> str:
-        """As printed: without the password (``os.fspath`` gives the URL whole)."""
-        return display_location(self._url)
-
-    def __fspath__(self) -> str:
-        return self._url
-
-    def __repr__(self) -> str:
-        return f"DatabaseUrl({display_location(self._url)!r})"
-
-
-def database_location(value: str | Path) -> Path:
-    """A ``--db`` value: a ``DatabaseUrl`` for a ``postgresql://`` URL, else the file's path."""
-    if isinstance(value, Path):
-        return value
-    return DatabaseUrl(value) if is_postgres_url(value) else Path(value)
-
-
-def display_location(location: str) -> str:
-    """The location as shown to a user: a URL without its password."""
-    if not is_postgres_url(location):
-        return location
-    parts = urlsplit(location)
-    if parts.password is None:
-        return location
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return parts._replace(netloc=netloc).geturl()
 
 
 # -- the translation ------------------------------------------------------------------------------
@@ -363,74 +299,14 @@ def _on_conflict(insert: re.Match[str]) -> str:
     return f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
 
 
-# -- a small scanner: strings, quoted names and parentheses ----------------------------------------
-
-def _spans(sql: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, kind) of each piece: 'code', 'str' ('…') or 'name' ("…")."""
-    index, start = 0, 0
-    while index < len(sql):
-        char = sql[index]
-        if char in "'\"":
-            if index > start:
-                yield start, index, "code"
-            close = index + 1
-            while True:
-                close = sql.index(char, close)
-                if close + 1 < len(sql) and sql[close + 1] == char:
-                    close += 2
-                    continue
-                break
-            yield index, close + 1, "str" if char == "'" else "name"
-            index = start = close + 1
-            continue
-        index += 1
-    if start < len(sql):
-        yield start, len(sql), "code"
-
-
-def _masked(sql: str) -> str:
-    """The statement with the inside of its strings and quoted names blanked (same length), so
-    that a regular expression or a parenthesis count only sees code."""
-    return "".join(sql[a:b] if kind == "code" else sql[a] + "_" * (b - a - 2) + sql[b - 1]
-                   for a, b, kind in _spans(sql))
-
-
-def _closing(masked: str, open_index: int) -> int:
-    """The index of the parenthesis closing the one at ``open_index``."""
-    depth = 0
-    for index in range(open_index, len(masked)):
-        if masked[index] == "(":
-            depth += 1
-        elif masked[index] == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-    raise ValueError(f"unbalanced parentheses in {masked!r}")
-
-
-def _top_level_split(text: str, masked: str) -> list[str]:
-    """``text`` cut at the commas outside parentheses (``masked`` is its masked form)."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(masked):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return parts
-
-
 def _rewrite_calls(sql: str) -> str:
     """SQLite's scalar ``MAX(a, b)``/``MIN(a, b)`` as ``GREATEST``/``LEAST``."""
     while True:
-        masked = _masked(sql)
+        masked = code_only(sql)
         for match in re.finditer(r"\b(MAX|MIN)\(", masked, re.IGNORECASE):
             open_index = match.end() - 1
-            close = _closing(masked, open_index)
-            if len(_top_level_split(sql[open_index + 1:close], masked[open_index + 1:close])) > 1:
+            close = closing(masked, open_index)
+            if len(top_level_split(sql[open_index + 1:close], masked[open_index + 1:close])) > 1:
                 name = "GREATEST" if match.group(1).upper() == "MAX" else "LEAST"
                 sql = sql[:match.start()] + name + sql[open_index:]
                 break
@@ -443,7 +319,7 @@ _CLAUSE_END = re.compile(r"\b(LIMIT|OFFSET|UNION|EXCEPT|INTERSECT|RETURNING|ON C
 
 def _null_order(sql: str) -> str:
     """Each ``ORDER BY`` term with SQLite's NULL order: first when ascending, last descending."""
-    masked = _masked(sql)
+    masked = code_only(sql)
     pieces: list[str] = []
     position = 0
     for match in re.finditer(r"\bORDER BY\b", masked, re.IGNORECASE):
@@ -460,7 +336,7 @@ def _null_order(sql: str) -> str:
             elif depth == 0 and _CLAUSE_END.match(masked, index) and (index == 0 or not masked[index - 1].isalnum()):
                 end = index
                 break
-        terms = _top_level_split(sql[start:end], masked[start:end])
+        terms = top_level_split(sql[start:end], masked[start:end])
         pieces.append(sql[position:start])
         pieces.append(",".join(_with_null_order(term) for term in terms))
         position = end
@@ -493,10 +369,10 @@ def _alias_subqueries(sql: str) -> str:
     """A name for every subquery in ``FROM``/``JOIN``, which PostgreSQL (before 16) requires."""
     count = 0
     while True:
-        masked = _masked(sql)
+        masked = code_only(sql)
         for match in re.finditer(r"\b(FROM|JOIN)\s*\(\s*(SELECT|WITH)\b", masked, re.IGNORECASE):
             open_index = masked.index("(", match.start())
-            close = _closing(masked, open_index)
+            close = closing(masked, open_index)
             following = re.match(r"\s*(\w*)", masked[close + 1:])
             word = following.group(1).upper() if following else ""
             if word in _NOT_ALIASES or masked[close + 1:].lstrip().startswith(")"):
@@ -513,7 +389,7 @@ def _placeholders(sql: str) -> tuple[str, list[int]]:
     out: list[str] = []
     json_params: list[int] = []
     position = 0
-    for start, end, kind in _spans(sql):
+    for start, end, kind in spans(sql):
         piece = sql[start:end].replace("%", "%%")
         if kind != "code":
             out.append(piece)
@@ -560,12 +436,12 @@ def _create_table(sql: str) -> str:
 
 def _create_index(sql: str) -> str:
     """Every index column in SQLite's NULL order; an expression in parentheses."""
-    masked = _masked(sql)
+    masked = code_only(sql)
     open_index = masked.index("(", re.search(r"\bON\s+\w+", masked, re.IGNORECASE).end())  # type: ignore[union-attr]
-    close = _closing(masked, open_index)
+    close = closing(masked, open_index)
     body = sql[open_index + 1:close]
     columns = []
-    for part in _top_level_split(body, masked[open_index + 1:close]):
+    for part in top_level_split(body, masked[open_index + 1:close]):
         column = part.strip()
         if not re.fullmatch(r'"?\w+"?', column) and not column.startswith("("):
             column = f"({column})"

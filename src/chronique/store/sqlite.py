@@ -20,9 +20,9 @@ from typing import cast
 from chronique.errors import StoreError
 from chronique.model import Annotations, Document
 from chronique.store import entity_admin, entity_reads, queries, quote_lists, timeline_reads, writer
-from chronique.store.dialect import display_location, is_postgres_url
 from chronique.store.entity_admin import EntityDetails, MergeReport, SplitReport
 from chronique.store.export_reads import ExportReader
+from chronique.store.locations import display_location, is_postgres_url
 from chronique.store.migrations import apply_migrations, require_current_schema, rollback
 from chronique.store.rebuild import rebuild_annotations
 from chronique.store.records import EntityRow, QuoteRow, SaveOutcome, TimelineEntry
