@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -207,8 +208,9 @@ def _annotate_alone(client: Client, item: Document, batch_size: int) -> list[Ann
     given up, so that a run goes on instead of waiting for ever."""
     reason = WORKER_DIED
     for _attempt in range(2):
-        _wait_for_a_ready_worker(client)
-        task = client.submit(annotate_on_worker, [item], batch_size, pure=False)
+        ready = _a_ready_worker(client)
+        task = client.submit(annotate_on_worker, [item], batch_size, pure=False,
+                             workers=ready, allow_other_workers=True)
         try:
             return list(task.result(timeout=ALONE_TIMEOUT))
         except KilledWorker:
@@ -220,15 +222,18 @@ def _annotate_alone(client: Client, item: Document, batch_size: int) -> list[Ann
     return [Rejection(item.origin or item.id, reason, AnnotationError)]
 
 
-def _wait_for_a_ready_worker(client: Client) -> None:
-    """Return once some worker has run an empty task, or after ``WORKER_START_TIMEOUT`` seconds
-    (the document's own timeout then decides). A worker restarted after a death or a stall takes
-    tasks only once its model is loaded: that time is the cluster's, not the document's."""
+def _a_ready_worker(client: Client) -> list[str] | None:
+    """The address of a worker that has just run an empty task, to send the document to, or
+    ``None`` if none did within ``WORKER_START_TIMEOUT`` seconds (the document's own timeout then
+    decides). A worker restarted after a death or a stall takes tasks only once its model is
+    loaded: that time is the cluster's, not the document's, and another worker still loading
+    its model is not where the document should wait."""
     ping = client.submit(worker_ready, pure=False)
     try:
-        ping.result(timeout=WORKER_START_TIMEOUT)
-    except (TimeoutError, KilledWorker):
+        return [ping.result(timeout=WORKER_START_TIMEOUT)]
+    except (TimeoutError, KilledWorker, CancelledError):  # no worker, or none that lasts
         ping.cancel()
+        return None
 
 
 def _restart_workers_running(client: Client, task: Future) -> None:
