@@ -37,7 +37,7 @@ from chronique.extract.events.phrase_names import (
     person_named,
     phrase_actors,
 )
-from chronique.extract.events.sunk_prepositions import preposition_on_modifier, second_side
+from chronique.extract.events.sunk_prepositions import after_inserted_phrase, preposition_on_modifier, second_side
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.memo import per_token
 from chronique.nlp.parse_table import ParseTable, parse_table
@@ -145,6 +145,10 @@ class PhraseReader:
         found = phrase_actors(head)
         if found and lists_on(head):
             found.extend(k for k in listed_names(head, self.list_coordinators) if k not in found)
+        elif len(found) == 1 and named and not table.conjuncts(i):
+            # "accuse le pétrolier A et le groupe B", "avec la compagnie A et la société B": a
+            # noun its name follows goes on into a list as a bare name does.
+            found.extend(k for k in listed_after_name(head, found[0], self.list_coordinators) if k not in found)
         if found:
             # "le fonds X et certains actionnaires, dont A et B": a conjunct noun's listed names.
             for conjunct in head.conjuncts:
@@ -343,7 +347,13 @@ class PhraseReader:
                     # ("entre Renault et Geely/conj(Renault)").
                     yield from second_side(child, self.coordinators)
                     yield from (doc[c] for c in table.conjuncts(index) if c > index and preposition_at(doc, c, forms) is None)
-            elif dep in (LABELS.object, *OBLIQUE_DEPS) and preposition_on_modifier(doc, index, self.preposition_forms) == prep:
+                continue
+            if dep in (*OBLIQUE_DEPS, LABELS.adverbial_modifier):
+                # "déposée par X, auprès de la Commission, contre Y": a complement that follows the
+                # comma closing an inserted phrase is the verb's, though the parser hung it on
+                # the inserted phrase's noun.
+                yield from after_inserted_phrase(doc, index, prep, forms)
+            if dep in (LABELS.object, *OBLIQUE_DEPS) and preposition_on_modifier(doc, index, self.preposition_forms) == prep:
                 # "s'allier avec le néerlandais/amod AgroNed/obj": the preposition sank into the
                 # adjective before the name.
                 yield doc[index]

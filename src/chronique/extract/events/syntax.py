@@ -33,9 +33,10 @@ from chronique.extract.events.clause_shapes import (
     within_timex,
 )
 from chronique.extract.events.own_subjects import OwnSubjectReader
-from chronique.extract.events.phrase_names import actor_at, name_after_date
+from chronique.extract.events.phrase_names import actor_at, name_after_date, phrase_actors
 from chronique.extract.events.seen import seeing_verb, seen_agent_phrases
 from chronique.extract.events.sums import is_sum
+from chronique.extract.events.sunk_prepositions import object_after_inserted_phrase
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.memo import per_token
 from chronique.nlp.parse_table import features_of, parse_table
@@ -293,6 +294,9 @@ class ParseReader(OwnSubjectReader):
         for child in kids:
             if folded[child] in self.relative_object and child < verb.i:
                 return doc[child]
+        displaced = object_after_inserted_phrase(doc, verb.i)
+        if displaced is not None:
+            return displaced  # "a signé, à Bruxelles, un accord/appos(Bruxelles) avec X"
         if aside_host(verb, self.aside_nouns, self.aside_auxiliaries) is not None:
             return name_hung_on_participle(verb)  # "a de son côté assigné TotalEnergies/nmod"
         if participle_on_noun(verb):
@@ -305,6 +309,10 @@ class ParseReader(OwnSubjectReader):
             return []
         if fold(found.text) in self.relative_object:
             return self.antecedent(found)
+        if found.dep_ != LABELS.object and found == object_after_inserted_phrase(verb.doc, verb.i):
+            # "a racheté, comme son concurrent X, une société …": an object displaced after an
+            # inserted phrase names its own actors; the inserted phrase's are not restated.
+            return phrase_actors(found)
         return self.actors(found) or [k for name in stray_object_names(verb, found) for k in self.actors(name)]
 
     def indirect_object(self, verb: Token) -> Token | None:

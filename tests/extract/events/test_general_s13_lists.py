@@ -1,0 +1,86 @@
+"""Generalisation, thirteenth session: lists of described names, and phrases set off by commas.
+
+- "a racheté la société A et l'opérateur B", "accuse le pétrolier A et le groupe B": an item of
+  a list may be a determined noun its name follows; the name goes on into the list as a bare name
+  does (``phrase_names.listed_names``, ``PhraseReader.actors``). A noun that opens a clause of
+  its own ("et le groupe B a racheté C") ends the list.
+- "déposée par X, auprès de la Commission, contre Y": a complement after the comma that closes a
+  phrase inserted after the verb is the verb's, though the parser hung it on the inserted
+  phrase's noun (``sunk_prepositions.after_inserted_phrase``).
+- "a signé, à Bruxelles, un accord avec X", "a racheté, pour 40 millions, la start-up X": the bare
+  noun phrase after such an inserted phrase is the verb's object, wherever the parser hung it
+  (``sunk_prepositions.object_after_inserted_phrase``); it names its own actors, never the
+  inserted phrase's ("a racheté, comme son concurrent X, une société …").
+
+Real model, sentences of our own (``slow``); the rows that give no more than they name are the
+precision check.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.conftest import named_events
+
+pytestmark = pytest.mark.slow
+PUBLISHED = datetime.date(2026, 3, 12)
+
+LISTS = [
+    ("two companies bought, the second described",
+     "Le groupe Bouygues a racheté la société Equans et l'opérateur Colt.",
+     {("ACQUIRE", "Bouygues", "Equans"), ("ACQUIRE", "Bouygues", "Colt")}),
+    ("two companies accused, the second with an adjective",
+     "L'ONG Greenpeace accuse le pétrolier Shell et le groupe britannique BP de pollution.",
+     {("ACCUSE", "Greenpeace", "Shell"), ("ACCUSE", "Greenpeace", "BP")}),
+    ("two partners after 'avec'",
+     "Le constructeur Airbus a signé des contrats avec la compagnie Air France et la société Corsair.",
+     {("PARTNER", "Airbus", "Air France"), ("PARTNER", "Airbus", "Corsair")}),
+    ("two athletes praised",
+     "Le président Emmanuel Macron a félicité le skieur Paul Martin et la biathlète Anne Morel.",
+     {("PRAISE", "Emmanuel Macron", "Paul Martin"), ("PRAISE", "Emmanuel Macron", "Anne Morel")}),
+    ("a described noun that opens a clause of its own ends the list",
+     "Le groupe Bouygues a racheté la société Equans et le groupe Alstom a racheté la société Bombardier.",
+     {("ACQUIRE", "Bouygues", "Equans"), ("ACQUIRE", "Alstom", "Bombardier")}),
+    ("a described subject of a later clause is no second investee",
+     "Le fonds Ardian a investi dans la société Alan et l'entreprise Qonto a levé 50 millions d'euros.",
+     {("INVEST", "Ardian", "Alan")}),
+]
+
+INSERTED = [
+    ("a complaint's target after an inserted 'auprès de'",
+     "Une plainte a été déposée par le groupe Spotify, auprès de la Commission européenne, contre Apple.",
+     {("SUE", "Spotify", "Apple")}),
+    ("a union's complaint, the target after the prosecutor",
+     "La fédération Solidaires a déposé une plainte, auprès du parquet de Marseille, contre la société Uber.",
+     {("SUE", "Solidaires", "Uber")}),
+    ("an agreement signed, the place inserted",
+     "Le ministre Paul Martin a signé, à Bruxelles, un accord avec le groupe Airbus.",
+     {("PARTNER", "Paul Martin", "Airbus")}),
+    ("a purchase, the price inserted",
+     "La société Doctolib a racheté, pour 40 millions d'euros, la start-up Kelindi.",
+     {("ACQUIRE", "Doctolib", "Kelindi")}),
+    ("praise, the medium inserted",
+     "Le président Emmanuel Macron a félicité, dans un message, le skieur Paul Martin.",
+     {("PRAISE", "Emmanuel Macron", "Paul Martin")}),
+    ("a lawsuit, the court inserted",
+     "L'ONG Oxfam a attaqué, devant le tribunal de Paris, le groupe TotalEnergies.",
+     {("SUE", "Oxfam", "TotalEnergies")}),
+    ("a rival named in the inserted phrase is not what was bought",
+     "Le groupe Vinci a racheté, comme son concurrent Eiffage, une société de travaux publics.",
+     {("COMPETE", "Eiffage", "Vinci")}),
+    ("a partner named in the inserted phrase is not what was bought",
+     "Le groupe Vinci a racheté, avec le fonds Ardian, une société de travaux publics.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), LISTS, ids=[c[0] for c in LISTS])
+def test_lists_of_described_names(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), INSERTED, ids=[c[0] for c in INSERTED])
+def test_phrases_after_an_inserted_phrase(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected
