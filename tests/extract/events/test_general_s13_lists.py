@@ -84,3 +84,29 @@ def test_lists_of_described_names(nlp, why: str, text: str, expected: set) -> No
 @pytest.mark.parametrize(("why", "text", "expected"), INSERTED, ids=[c[0] for c in INSERTED])
 def test_phrases_after_an_inserted_phrase(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+# "le club de l'OM", "le club du PSG": a team noun restated by the club's own name after "de"
+# and its article (extract/actors/restated.py); "le club de supporters du PSG" is another club.
+TEAMS = [
+    ("a club dismisses its coach",
+     "Le club de l'OM a limogé son entraîneur Jorge Sampaoli.",
+     {("LEAVE", "Jorge Sampaoli", "Olympique de Marseille")}),
+    ("a rugby club dismisses its coach",
+     "Le club du Stade français a limogé son entraîneur Paul Martin.",
+     {("LEAVE", "Paul Martin", "Stade français")}),
+    ("a football club recruits",
+     "Le club du RC Lens a recruté le défenseur Paul Martin.",
+     {("JOIN", "Paul Martin", "RC Lens")}),
+    ("a club's complaint against another club",
+     "Le club du FC Nantes a déposé une réclamation contre le club de l'AJ Auxerre.",
+     {("ACCUSE", "FC Nantes", "AJ Auxerre")}),
+    ("a supporters' club is not the club",
+     "Le club de supporters du PSG a critiqué le président Nasser al-Khelaïfi.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), TEAMS, ids=[c[0] for c in TEAMS])
+def test_a_club_named_after_its_article(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected
