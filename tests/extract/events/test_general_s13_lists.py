@@ -110,3 +110,29 @@ TEAMS = [
 @pytest.mark.parametrize(("why", "text", "expected"), TEAMS, ids=[c[0] for c in TEAMS])
 def test_a_club_named_after_its_article(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+# "la demande faite par X à Y", "a présenté ses exigences à Y": making, putting or submitting a
+# demand asks the "à" (or "auprès de") party; a demand with nobody asked asks nobody.
+DEMANDS = [
+    ("a demand made by a company to a regulator, as a participle",
+     "Malgré la demande faite par le groupe Criteo à la CNIL, la décision a été publiée.",
+     {("REQUEST", "Criteo", "CNIL")}),
+    ("a union's demand to a carmaker, as a participle",
+     "La demande faite par le syndicat CGT au groupe Renault a été rejetée.",
+     {("REQUEST", "CGT", "Renault")}),
+    ("a club presents its demands to the league",
+     "Le club du PSG a présenté ses exigences à la Ligue de football professionnel.",
+     {("REQUEST", "Paris Saint-Germain", "Ligue de football professionnel")}),
+    ("an asylum claim asks no actor",
+     "Le réfugié Paul Martin a fait une demande d'asile.",
+     set()),
+    ("a patent application asks no actor",
+     "Le groupe Renault a fait une demande de brevet pour sa batterie.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), DEMANDS, ids=[c[0] for c in DEMANDS])
+def test_demands_made_to_someone(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected
