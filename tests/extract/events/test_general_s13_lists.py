@@ -136,3 +136,29 @@ DEMANDS = [
 @pytest.mark.parametrize(("why", "text", "expected"), DEMANDS, ids=[c[0] for c in DEMANDS])
 def test_demands_made_to_someone(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+# "former une coalition avec Y", "constituer un consortium avec Y": a coalition and a consortium
+# are alliances; a consortium named, or a coalition that acts, tells no alliance.
+ALLIANCES = [
+    ("a consortium set up with a partner",
+     "Le groupe Vinci a constitué un consortium avec la société Alpha.",
+     {("PARTNER", "Vinci", "Alpha")}),
+    ("a coalition of parties",
+     "Le parti Renaissance a formé une coalition avec le parti Horizons.",
+     {("PARTNER", "Renaissance", "Horizons")}),
+    ("an industrial consortium",
+     "Le groupe Airbus a monté un consortium avec le groupe Thales pour le satellite.",
+     {("PARTNER", "Airbus", "Thales")}),
+    ("a consortium's name tells no alliance",
+     "Le consortium Airbus a livré 30 avions.",
+     set()),
+    ("a coalition that acts tells no alliance",
+     "La coalition menée par les États-Unis a bombardé la ville.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), ALLIANCES, ids=[c[0] for c in ALLIANCES])
+def test_coalitions_and_consortia(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected
