@@ -162,3 +162,27 @@ ALLIANCES = [
 @pytest.mark.parametrize(("why", "text", "expected"), ALLIANCES, ids=[c[0] for c in ALLIANCES])
 def test_coalitions_and_consortia(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+# "a placé le groupe Tencent/VERB,acl sur une liste noire", "la société Hikvision/xcomp": the
+# tagger misread the name as a clause; the words of a locution under it are still the verb's
+# ("liste noire", "banc des accusés"). A real relative clause stays a clause.
+MISREAD_NAMES = [
+    ("a name read as a verb carries the blacklist",
+     "Le Pentagone a placé le groupe Tencent sur une liste noire.",
+     {("ACCUSE", "département de la Défense des États-Unis", "Tencent")}),
+    ("a name read as a complement clause carries the blacklist",
+     "Le gouvernement américain a placé la société Hikvision sur une liste noire.",
+     {("ACCUSE", "gouvernement américain", "Hikvision")}),
+    ("a name read as a verb carries the dock",
+     "Le Pentagone a placé le groupe Tencent au banc des accusés.",
+     {("ACCUSE", "département de la Défense des États-Unis", "Tencent")}),
+    ("a blacklist in a relative clause is not the purchase's",
+     "Le gouvernement américain a racheté la société Alpha, qui figurait sur une liste noire.",
+     {("ACQUIRE", "gouvernement américain", "Alpha")}),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), MISREAD_NAMES, ids=[c[0] for c in MISREAD_NAMES])
+def test_locutions_under_a_misread_name(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected
