@@ -186,3 +186,27 @@ MISREAD_NAMES = [
 @pytest.mark.parametrize(("why", "text", "expected"), MISREAD_NAMES, ids=[c[0] for c in MISREAD_NAMES])
 def test_locutions_under_a_misread_name(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+# "a racheté le 3 mars la société X": the parser hangs the object after a date on the date's
+# noun; a determined noun its name follows, right after the date, is the object (as a bare name
+# there is). A stake's noun ("la moitié de X") is no company.
+AFTER_A_DATE = [
+    ("a company bought, the day before it",
+     "Le groupe Alpha a racheté le 3 mars la société Kelindi.",
+     {("ACQUIRE", "Alpha", "Kelindi")}),
+    ("a regulator's sanction, the day before the company",
+     "La CNIL a sanctionné le 3 mars la société Hikvision.",
+     {("ACCUSE", "CNIL", "Hikvision")}),
+    ("a blacklisting, the day before the company",
+     "L'administration Biden a placé le 3 mars la société Hikvision sur une liste noire.",
+     {("ACCUSE", "administration Biden", "Hikvision")}),
+    ("a stake's noun after the day is no company",
+     "Le groupe Alpha a racheté le 3 mars la moitié de la société Kelindi.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), AFTER_A_DATE, ids=[c[0] for c in AFTER_A_DATE])
+def test_a_described_object_after_a_date(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected

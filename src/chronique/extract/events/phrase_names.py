@@ -297,16 +297,21 @@ def listed_names(head: Token, coordinators: frozenset[str]) -> list[str]:
 
 def name_after_date(phrase: Token) -> Token | None:
     """"a placé le 16 mai Huawei sur une liste noire": the parser hangs the object named right
-    after a date on the date's noun; a bare name (no preposition) that follows the date is it."""
+    after a date on the date's noun; a bare name (no preposition) that follows the date is it,
+    and so is a determined noun its name follows ("le 3 mars la société X")."""
     timexes = phrase.doc._.timexes or []
     date = next((t for t in timexes if t.start <= phrase.idx < t.end), None)
     if date is None or any(c.dep_ in LABELS.introducers for c in phrase.children):
         return None
+    start = _next_word_start(phrase.doc, date.end)
     for token in phrase.subtree:
-        if (token.idx == _next_word_start(phrase.doc, date.end) and token.pos_ == "PROPN"
+        if (token.idx == start and token.pos_ == "PROPN"
                 and token.dep_ not in LABELS.name_parts and actor_at(token) is not None
                 and not any(c.dep_ in LABELS.introducers for c in token.children)):
             return token
+        if token.idx == start and token.pos_ == "DET" and (noun := token.head).pos_ == "NOUN" and noun.i > token.i \
+                and not any(c.dep_ in LABELS.introducers for c in noun.children) and name_after_adjectives(noun) is not None:
+            return noun  # "a racheté le 3 mars la société X": a determined noun its name follows
     return None
 
 
