@@ -210,3 +210,31 @@ AFTER_A_DATE = [
 @pytest.mark.parametrize(("why", "text", "expected"), AFTER_A_DATE, ids=[c[0] for c in AFTER_A_DATE])
 def test_a_described_object_after_a_date(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+# « Renault ment », a accusé la CGT: a verb that opens an incise right after a quote has its
+# subject after it (the speaker, whatever label the parser gave it); the quote's first name is
+# not its subject, nor the speaker its object (events/quote_incises.py). A participle after the
+# incise is the speaker's.
+QUOTE_INCISES = [
+    ("a union's accusation after a quote: not the quoted company's",
+     "« Renault ment », a accusé la CGT.",
+     set()),
+    ("a company's attack after a quote: not the quoted rival's",
+     "« Apple abuse de sa position », a attaqué le groupe Spotify.",
+     set()),
+    ("a club's accusation after a quote: not the quoted club's",
+     "« Le PSG triche », a accusé le club de l'OM.",
+     set()),
+    ("praise by a participle after the incise",
+     "« C'est une bonne nouvelle », a estimé la maire Anne Morel, saluant la décision du groupe Renault.",
+     {("PRAISE", "Anne Morel", "Renault")}),
+    ("congratulations by a participle after the incise",
+     "« Nous sommes ravis », a réagi le club du PSG, félicitant l'attaquant Paul Martin.",
+     {("PRAISE", "Paris Saint-Germain", "Paul Martin")}),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), QUOTE_INCISES, ids=[c[0] for c in QUOTE_INCISES])
+def test_the_speaker_of_an_incise_after_a_quote(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected

@@ -34,6 +34,7 @@ from chronique.extract.events.clause_shapes import (
 )
 from chronique.extract.events.own_subjects import OwnSubjectReader
 from chronique.extract.events.phrase_names import actor_at, name_after_date, phrase_actors
+from chronique.extract.events.quote_incises import inverted_speaker, opens_quote_incise
 from chronique.extract.events.seen import seeing_verb, seen_agent_phrases
 from chronique.extract.events.sums import is_sum
 from chronique.extract.events.sunk_prepositions import object_after_inserted_phrase
@@ -65,6 +66,10 @@ class ParseReader(OwnSubjectReader):
         agents and participles modifying a noun ("la société, visant OpenAI").
         """
         current, direct, skip_control = verb, True, False
+        if opens_quote_incise(verb):
+            # « Renault ment », a accusé la CGT/obj: the speaker after the verb, not the quote's name
+            speaker = inverted_speaker(verb)
+            return (self.actors(speaker) if speaker is not None else []), True
         host = aside_host(verb, self.aside_nouns, self.aside_auxiliaries)
         if host is not None:  # "Greenpeace a de son côté assigné Y": the auxiliary's subject
             return self.subject(host)
@@ -232,6 +237,8 @@ class ParseReader(OwnSubjectReader):
         doc = verb.doc
         table = parse_table(doc)  # the verb's children read by index: a Token only for what is tried
         deps, children, kids = table.deps, table.children, table.children[verb.i]
+        if opens_quote_incise(verb):
+            return None  # « Renault ment », a accusé la CGT: the quote is the object, the name the speaker
         if self.is_passive(verb):
             subject = self._first_child(verb, LABELS.subjects) or next(
                 (doc[g] for c in kids if deps[c].startswith(LABELS.auxiliary_prefix)
