@@ -238,3 +238,23 @@ QUOTE_INCISES = [
 @pytest.mark.parametrize(("why", "text", "expected"), QUOTE_INCISES, ids=[c[0] for c in QUOTE_INCISES])
 def test_the_speaker_of_an_incise_after_a_quote(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+# "les critiques de X à l'encontre/nmod du groupe Y/nmod(encontre)": the parser hangs the phrase
+# of a compound preposition on its noun; it is the event noun's "contre" complement.
+COMPOUND_PREPOSITIONS = [
+    ("a union's criticism of a carmaker",
+     "Les critiques du syndicat CGT à l'encontre du groupe Renault se multiplient.",
+     {("ACCUSE", "CGT", "Renault")}),
+    ("an NGO's accusations against an oil company",
+     "Les accusations de l'ONG Oxfam à l'encontre du groupe TotalEnergies ont été démenties.",
+     {("ACCUSE", "Oxfam", "TotalEnergies")}),
+    ("a government's threats against an island",
+     "Les menaces du gouvernement chinois à l'encontre de Taïwan se multiplient.",
+     {("THREATEN", "gouvernement chinois", "Taïwan")}),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), COMPOUND_PREPOSITIONS, ids=[c[0] for c in COMPOUND_PREPOSITIONS])
+def test_a_phrase_hung_on_a_compound_preposition(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected

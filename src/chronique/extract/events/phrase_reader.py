@@ -65,6 +65,10 @@ class PhraseReader:
         self.impersonal = words.words("syntax", "impersonal_verbs")
         pairs = (p.split("=", 1) for p in words.words("syntax", "prepositions"))
         self.preposition_forms = {form: full for form, full in pairs}
+        #: "encontre" (of "à l'encontre de"): the noun that opens a compound preposition.
+        self.compound_preposition_nouns = frozenset(
+            form.split()[0] for form in self.preposition_forms if " " in form and form.split()[0] not in self.preposition_forms
+            and not form.startswith(("à ", "a ")))
         self.agent_marks = words.words("syntax", "agent_prepositions")
         self.office_nouns = words.words("syntax", "office_nouns")
         self.holding_verbs = words.words("syntax", "holding_verbs")
@@ -348,6 +352,10 @@ class PhraseReader:
                     yield from second_side(child, self.coordinators)
                     yield from (doc[c] for c in table.conjuncts(index) if c > index and preposition_at(doc, c, forms) is None)
                 continue
+            if dep in OBLIQUE_DEPS and folded[index] in self.compound_preposition_nouns:
+                # "les critiques de X à l'encontre/nmod du groupe Y/nmod(encontre)": the noun of a
+                # compound preposition carries the phrase it introduces.
+                yield from (doc[g] for g in table.children[index] if g > index and preposition_at(doc, g, forms) == prep)
             if dep in (*OBLIQUE_DEPS, LABELS.adverbial_modifier):
                 # "déposée par X, auprès de la Commission, contre Y": a complement that follows the
                 # comma closing an inserted phrase is the verb's, though the parser hung it on
