@@ -149,9 +149,10 @@ class PhraseReader:
         found = phrase_actors(head)
         if found and lists_on(head):
             found.extend(k for k in listed_names(head, self.list_coordinators) if k not in found)
-        elif len(found) == 1 and named and not table.conjuncts(i):
+        elif len(found) == 1 and named and not table.conjuncts(i) and not table.any_in_sentence(_list_openers(lists), i):
             # "accuse le pétrolier A et le groupe B", "avec la compagnie A et la société B": a
-            # noun its name follows goes on into a list as a bare name does.
+            # noun its name follows goes on into a list as a bare name does (not a bracket that
+            # is no list: "Les constructeurs (A et B en tête)").
             found.extend(k for k in listed_after_name(head, found[0], self.list_coordinators) if k not in found)
         if found:
             # "le fonds X et certains actionnaires, dont A et B": a conjunct noun's listed names.
