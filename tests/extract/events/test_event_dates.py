@@ -12,7 +12,7 @@ import datetime
 
 import pytest
 
-from chronique.extract.events.dating import carry_lead_dates
+from chronique.extract.events.date_carrying import carry_lead_dates
 from chronique.model import EXPORTED_MODALITIES, Event
 from tests.conftest import run_dated
 

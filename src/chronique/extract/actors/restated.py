@@ -33,6 +33,9 @@ MAX_ADJECTIVES = 2
 MAX_COMPLEMENTS = 3
 #: Words that open a bare complement of the noun ("de réservations", "d'hôtels").
 COMPLEMENT_MARKS = frozenset({"de", "d'", "d’"})
+#: Words before the name of a team's noun: a bare "de", or one with the name's article.
+TEAM_MARKS = COMPLEMENT_MARKS | {"du"}
+TEAM_ARTICLES = frozenset({"l'", "l’", "la", "le"})
 
 
 @per_lexicon
@@ -86,8 +89,12 @@ def _closing_name(doc: Doc, noun: Token, index: ActorIndex, team: bool = False) 
         complements += 1
         if i < size and is_lower[i] and pos[i] in ("ADJ", "NOUN") and index.mention_at_index(i) is None:
             i += 1  # "de puces mémoire", "de voitures électriques"
-    if team and i + 1 < size and folded[i] in COMPLEMENT_MARKS:
+    if team and i + 1 < size and (folded[i] in COMPLEMENT_MARKS or (folded[i] in TEAM_MARKS and not complements)):
         i += 1  # "le club de football de Bordeaux": the team is named after its city
+        if i + 1 < size and not complements and folded[i - 1] in COMPLEMENT_MARKS and folded[i] in TEAM_ARTICLES:
+            # "le club de l'OM", "le club du PSG": or the club's own name ("le club de
+            # supporters du PSG" is another club)
+            i += 1
     if i >= size:
         return None
     mention = index.mention_at_index(i)

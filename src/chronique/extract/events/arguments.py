@@ -101,12 +101,15 @@ def _clause_descendants(token: Token, depth: int) -> list[int]:
     """Indexes of the tokens under ``token`` down to ``depth`` links, not entering another clause
     (but for the word that opens it); read on the parse table, no ``Token`` built."""
     table = parse_table(token.doc)
-    deps, kids = table.deps, table.children
+    deps, kids, names = table.deps, table.children, actor_index(token.doc)
     found: list[int] = []
     frontier = [token.i]
     for _ in range(depth):
         children = [c for t in frontier for c in kids[t]]
-        frontier = [c for c in children if deps[c] not in CLAUSE_LINKS]
+        # A clause link to a name ("a placé le groupe Tencent/VERB,acl sur une liste noire", "la
+        # société Hikvision/xcomp") is the tagger's misreading of the name, not a clause: the
+        # words under it are this clause's.
+        frontier = [c for c in children if deps[c] not in CLAUSE_LINKS or names.mention_at_index(c) is not None]
         found.extend(frontier)
         # The word that opens a dependent clause still belongs to this one: "appeler X à/mark cesser".
         found.extend(g for c in children if deps[c] in CLAUSE_LINKS for g in kids[c] if deps[g] == LABELS.marker)

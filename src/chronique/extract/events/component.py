@@ -24,9 +24,11 @@ from itertools import compress
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from chronique.extract.events.amounts import amount_of
 from chronique.extract.events.announced_deals import carry_announcement_dates
 from chronique.extract.events.arguments import ArgumentFinder, Arguments
-from chronique.extract.events.dating import EventDater, amount_of, carry_dates, carry_lead_dates
+from chronique.extract.events.date_carrying import carry_dates, carry_lead_dates
+from chronique.extract.events.dating import EventDater
 from chronique.extract.events.discourse import Discourse, QuoteSpan
 from chronique.extract.events.event_scope import EventScope, sentence_bounds
 from chronique.extract.events.happenings import deduplicate
@@ -205,7 +207,7 @@ class EventExtractor:
 
     def _note_lead_date(self, token: Token, entry: TriggerEntry, context: _DocumentContext) -> None:
         """The date of a happening the lead tells without readable actors, for its later telling
-        (:func:`chronique.extract.events.dating.carry_lead_dates`)."""
+        (:func:`chronique.extract.events.date_carrying.carry_lead_dates`)."""
         if token.idx >= context.dater.lead_end or is_repeated(entry.type) or entry.kind == "quote":
             return
         # The scope, modality and date read the entry only through its kind and whether it is

@@ -15,7 +15,8 @@ Sources, in order of trust:
    news of the day; older events in a lead are told in other tenses or carry their own date.
 A noun trigger also takes a date inside its own phrase ("le rachat de Fox par Disney ... en 2019"),
 and a demonstrative retelling ("cette procédure") the date of the telling it refers to
-(:func:`carry_dates`, on the document's events).
+(``date_carrying.carry_dates``, on the document's events; the sum of an event is
+``amounts.amount_of``).
 Durations and vague references (PRESENT_REF, PAST_REF) never date an event; a vague timex on the
 clause ("Plus récemment") blocks inheritance. No date is better than the publication date.
 """
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.intervals import value_range
-from chronique.model import Event, Money, Timex
+from chronique.model import Timex
 from chronique.nlp.actor_index import ActorIndex, actor_index
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
@@ -40,7 +41,7 @@ from chronique.nlp.parse_table import ParseTable, features_of, parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
-__all__ = ["EventDater", "amount_of", "carry_dates"]
+__all__ = ["EventDater"]
 
 SENTENCE_START = re.compile(r"(?:^|[.!?…][\"»”]?\s+|\n\s*)")
 #: A timex with at most one short word before it heads its sentence ("En 2023, ...", "Le 30 ...").
@@ -57,7 +58,6 @@ NEWS_TENSES = ("Pres",)
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 #: A day and a part of it, as TimeML writes them: "2023-06-22TMO" (morning), "TEV", "TNI"...
 DAY_PART = re.compile(r"(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT)$")
-TRAILING_PUNCTUATION = re.compile(r"[^\w)\]]+$")
 #: The value of "now" ("désormais", "à présent"): the moment of the clause's telling.
 NOW = "PRESENT_REF"
 QUOTE_MARKS = re.compile(r"[«»\"“”]")
@@ -424,82 +424,3 @@ def _on_main_line(token: Token) -> bool:
         return False
     # "Après avoir perdu ..., X rachète": a subjectless adverbial clause is an adjunct.
     return token.dep_ != LABELS.adverbial_clause or any(c.dep_ in LABELS.subjects for c in token.children)
-
-
-def amount_of(doc: Doc, path: list[Token], money: list[Money]) -> Money | None:
-    """A money mention attached to the trigger or its verb ("racheter X pour 97,4 milliards")."""
-    near = {t.i for t in path[:2]}
-    for mention, attached in zip(money, _money_heads(doc, money)):
-        if attached is None:
-            continue
-        head, start, end = attached
-        if head in near and head not in range(start, end):
-            return mention
-    return None
-
-
-def _money_heads(doc: Doc, money: list[Money]) -> list[tuple[int, int, int] | None]:
-    """For each money mention, the head of its span's root and the span's token bounds (None
-    when the mention covers no token): worked out once per list of mentions and ``Doc``, not
-    once per event (a ``Span`` and its root for each mention)."""
-    kept = token_table(doc).memo.setdefault(_MONEY_HEADS, {})
-    found = kept.get(0)
-    if found is None or found[0] is not money:
-        heads: list[tuple[int, int, int] | None] = []
-        for mention in money:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            heads.append(None if span is None else (span.root.head.i, span.start, span.end))
-        found = kept[0] = (money, heads)
-    return found[1]
-
-
-#: Where :func:`_money_heads` keeps the money list it read and its answers.
-_MONEY_HEADS = "events: money heads"
-
-
-def carry_dates(doc: Doc, events: list[Event]) -> list[Event]:
-    """An undated event told again by a demonstrative noun ("cette procédure", "ce rachat") takes
-    the date of the earlier telling of the same type between the same actors: it is that one."""
-    carried: list[Event] = []
-    for event in events:
-        if event.date is None and _demonstrative_trigger(doc, event):
-            earlier = next((e for e in reversed(carried) if e.date is not None and e.type == event.type
-                            and e.sources == event.sources and e.targets == event.targets
-                            and e.trigger_start < event.trigger_start), None)
-            if earlier is not None:
-                event = replace(event, date=earlier.date, date_start=earlier.date_start, date_end=earlier.date_end)
-        carried.append(event)
-    return carried
-
-
-def _demonstrative_trigger(doc: Doc, event: Event) -> bool:
-    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None or span.root.pos_ != "NOUN":
-        return False
-    return any(c.pos_ == "DET" and "Dem" in c.morph.get("PronType", []) for c in span.root.children)
-
-
-def carry_lead_dates(doc: Doc, events: list[Event], lead_dates: dict[str, set[tuple]], lead_end: int) -> list[Event]:
-    """An undated event told after the lead takes the date of the lead's trigger of its type
-    when the lead dates one such happening whose actors it names only by descriptions ("X a
-    décidé de bloquer jeudi la vente entre la plate-forme française et le géant américain Y" and
-    later "X a stoppé la vente de Z à Y"), and the lead names both actors: it is that happening.
-
-    ``lead_dates`` maps a type of happening told once (not repeated) to the dates of the lead's
-    triggers of that type that gave no event."""
-    named = {_bare_key(m.key) for m in doc._.actor_mentions or [] if m.start < lead_end}
-    carried: list[Event] = []
-    for event in events:
-        dates = lead_dates.get(event.type, set())
-        if (event.date is None and len(dates) == 1 and event.trigger_start >= lead_end
-                and {_bare_key(k) for k in (*event.sources, *event.targets)} <= named):
-            value, start, end = next(iter(dates))
-            event = replace(event, date=value, date_start=start, date_end=end)
-        carried.append(event)
-    return carried
-
-
-def _bare_key(key: str) -> str:
-    """An actor key without the punctuation a mention may have kept from its sentence ("Yahoo!."
-    closing a sentence is the "Yahoo" told later)."""
-    return TRAILING_PUNCTUATION.sub("", key)

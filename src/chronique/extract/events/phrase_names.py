@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from chronique.extract.events.clause_shapes import LABELS
 from chronique.nlp.actor_index import actor_index
+from chronique.nlp.extensions import ActorMention
 from chronique.nlp.parse_table import features_of, parse_table
 from chronique.nlp.tokens import first_token_from, token_table
 from chronique.text import fold
@@ -267,6 +268,14 @@ def listed_names(head: Token, coordinators: frozenset[str]) -> list[str]:
             j += 1
             continue
         named = index.mention_at(token)
+        if linked and named is None and token.pos_ == "NOUN":
+            # "a racheté la société A et l'opérateur B": an item of the list may be a determined
+            # noun its name follows; the name stands for it, unless the noun opens a clause of
+            # its own ("et le groupe B a racheté C").
+            described = _described_item(token, head)
+            if described is None:
+                break
+            token, named = described
         if token.pos_ == "DET" and (named is None or named.start != token.idx):
             j += 1
             continue
@@ -288,16 +297,21 @@ def listed_names(head: Token, coordinators: frozenset[str]) -> list[str]:
 
 def name_after_date(phrase: Token) -> Token | None:
     """"a placé le 16 mai Huawei sur une liste noire": the parser hangs the object named right
-    after a date on the date's noun; a bare name (no preposition) that follows the date is it."""
+    after a date on the date's noun; a bare name (no preposition) that follows the date is it,
+    and so is a determined noun its name follows ("le 3 mars la société X")."""
     timexes = phrase.doc._.timexes or []
     date = next((t for t in timexes if t.start <= phrase.idx < t.end), None)
     if date is None or any(c.dep_ in LABELS.introducers for c in phrase.children):
         return None
+    start = _next_word_start(phrase.doc, date.end)
     for token in phrase.subtree:
-        if (token.idx == _next_word_start(phrase.doc, date.end) and token.pos_ == "PROPN"
+        if (token.idx == start and token.pos_ == "PROPN"
                 and token.dep_ not in LABELS.name_parts and actor_at(token) is not None
                 and not any(c.dep_ in LABELS.introducers for c in token.children)):
             return token
+        if token.idx == start and token.pos_ == "DET" and (noun := token.head).pos_ == "NOUN" and noun.i > token.i \
+                and not any(c.dep_ in LABELS.introducers for c in noun.children) and name_after_adjectives(noun) is not None:
+            return noun  # "a racheté le 3 mars la société X": a determined noun its name follows
     return None
 
 
@@ -307,3 +321,18 @@ def _next_word_start(doc, end: int) -> int:
         if not doc[i].is_space:
             return doc[i].idx
     return -1
+
+
+def _described_item(noun: Token, head: Token) -> tuple[Token, ActorMention] | None:
+    """The name (its first word and mention) of a determined noun met in a list ("et l'opérateur
+    B", "et le groupe américain C"), or None when it has none or opens another clause."""
+    key = name_after_adjectives(noun)
+    if key is None or (noun.dep_ in LABELS.subjects and noun.head.i > noun.i) or opens_clause(noun, head):
+        return None
+    index = actor_index(noun.doc)
+    end = parse_table(noun.doc).sentence_bounds(noun.i)[1]
+    for token in noun.doc[noun.i + 1 : end]:
+        mention = index.mention_at(token)
+        if mention is not None and mention.key == key and mention.start == token.idx:
+            return token, mention
+    return None

@@ -37,7 +37,7 @@ from chronique.extract.events.phrase_names import (
     person_named,
     phrase_actors,
 )
-from chronique.extract.events.sunk_prepositions import preposition_on_modifier, second_side
+from chronique.extract.events.sunk_prepositions import after_inserted_phrase, preposition_on_modifier, second_side
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.memo import per_token
 from chronique.nlp.parse_table import ParseTable, parse_table
@@ -65,6 +65,10 @@ class PhraseReader:
         self.impersonal = words.words("syntax", "impersonal_verbs")
         pairs = (p.split("=", 1) for p in words.words("syntax", "prepositions"))
         self.preposition_forms = {form: full for form, full in pairs}
+        #: "encontre" (of "à l'encontre de"): the noun that opens a compound preposition.
+        self.compound_preposition_nouns = frozenset(
+            form.split()[0] for form in self.preposition_forms if " " in form and form.split()[0] not in self.preposition_forms
+            and not form.startswith(("à ", "a ")))
         self.agent_marks = words.words("syntax", "agent_prepositions")
         self.office_nouns = words.words("syntax", "office_nouns")
         self.holding_verbs = words.words("syntax", "holding_verbs")
@@ -145,6 +149,11 @@ class PhraseReader:
         found = phrase_actors(head)
         if found and lists_on(head):
             found.extend(k for k in listed_names(head, self.list_coordinators) if k not in found)
+        elif len(found) == 1 and named and not table.conjuncts(i) and not table.any_in_sentence(_list_openers(lists), i):
+            # "accuse le pétrolier A et le groupe B", "avec la compagnie A et la société B": a
+            # noun its name follows goes on into a list as a bare name does (not a bracket that
+            # is no list: "Les constructeurs (A et B en tête)").
+            found.extend(k for k in listed_after_name(head, found[0], self.list_coordinators) if k not in found)
         if found:
             # "le fonds X et certains actionnaires, dont A et B": a conjunct noun's listed names.
             for conjunct in head.conjuncts:
@@ -343,7 +352,17 @@ class PhraseReader:
                     # ("entre Renault et Geely/conj(Renault)").
                     yield from second_side(child, self.coordinators)
                     yield from (doc[c] for c in table.conjuncts(index) if c > index and preposition_at(doc, c, forms) is None)
-            elif dep in (LABELS.object, *OBLIQUE_DEPS) and preposition_on_modifier(doc, index, self.preposition_forms) == prep:
+                continue
+            if dep in OBLIQUE_DEPS and folded[index] in self.compound_preposition_nouns:
+                # "les critiques de X à l'encontre/nmod du groupe Y/nmod(encontre)": the noun of a
+                # compound preposition carries the phrase it introduces.
+                yield from (doc[g] for g in table.children[index] if g > index and preposition_at(doc, g, forms) == prep)
+            if dep in (*OBLIQUE_DEPS, LABELS.adverbial_modifier):
+                # "déposée par X, auprès de la Commission, contre Y": a complement that follows the
+                # comma closing an inserted phrase is the verb's, though the parser hung it on
+                # the inserted phrase's noun.
+                yield from after_inserted_phrase(doc, index, prep, forms)
+            if dep in (LABELS.object, *OBLIQUE_DEPS) and preposition_on_modifier(doc, index, self.preposition_forms) == prep:
                 # "s'allier avec le néerlandais/amod AgroNed/obj": the preposition sank into the
                 # adjective before the name.
                 yield doc[index]
