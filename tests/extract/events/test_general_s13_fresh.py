@@ -10,6 +10,10 @@ regional airline, a mining licence, a port) showed chronique could not read.
 - An institution spelled out before its acronym in brackets ("la Direction nationale d'aide et de
   contrôle de gestion (DNACG)") is one name, however many lower-case links it has; a name opening
   on "Direction" is an administration, which no "le club" of a later sentence stands for.
+- "L'association Clarté a annoncé qu'elle allait porter plainte": the pronoun of the reported clause
+  is the organisation reporting it, not the last woman named; "le laboratoire" is the laboratory
+  already named, not one the article names further on; "le laboratoire lyonnais X" introduces X
+  (the tagger reads "lyonnais" as a name).
 - Withdrawing a licence, a concession or an authorisation ends it (CANCEL); "mettre en cause"
   blames (ACCUSE).
 
@@ -55,6 +59,13 @@ CASES = [
      "Le Nîmes Handball a limogé son entraîneur. La Direction nationale d'aide et de contrôle de gestion "
      "(DNACG) a rendu son avis mardi. Le groupe Orvane, principal partenaire du club, a promis une aide.",
      {("PARTNER", "Orvane", "Nîmes Handball")}),
+    ("a pronoun of a reported clause is the organisation that reports it, not the woman named before",
+     "La directrice de Norvia, Anne Roy, a présenté ses excuses. L'association de consommateurs Clarté a "
+     "annoncé qu'elle allait porter plainte contre Norvia.",
+     {("SUE", "Clarté", "Norvia")}),
+    ("a company asking a person to resign: the pronoun is hers",
+     "Le groupe Orvane a demandé à Anne Roy qu'elle démissionne.",
+     {("REQUEST", "Orvane", "Anne Roy")}),
     ("putting a plan back in question: no actor blamed",
      "La direction a remis en cause le calendrier du projet.",
      set()),
@@ -88,3 +99,21 @@ def test_two_capitals_in_brackets_spell_no_name_of_other_initials(nlp) -> None:
     # "(PDG)" spells none of the words before it: no name is stretched over them
     found = entity_types(nlp, "Paul Roux, le patron de la société Orvane (PDG), a démissionné.", PUBLISHED)
     assert not any(name.startswith("patron") or name.startswith("société") for name in found)
+
+
+def test_a_description_with_an_adjective_of_origin_introduces_the_name_after_it(nlp) -> None:
+    from tests.conftest import run_dated
+
+    text = ("La pommade Dermix, fabriquée par le laboratoire lyonnais Medixa, a été retirée. "
+            "Medixa négocie le rachat du laboratoire suisse Biovel.")
+    doc = run_dated(nlp, text, PUBLISHED)
+    first = text.index("le laboratoire")
+    assert not [m for m in doc._.actor_mentions if m.start == first and m.key == "org:Biovel"]
+
+
+def test_the_laboratory_already_named_not_the_one_named_further_on(nlp) -> None:
+    text = ("La pommade Dermix, fabriquée par le laboratoire lyonnais Medixa, a été retirée mardi. L'association "
+            "Clarté a annoncé qu'elle allait porter plainte contre le laboratoire. Medixa négociait aussi le rachat "
+            "du laboratoire suisse Biovel.")
+    complaints = {e for e in named_events(nlp, text, PUBLISHED) if e[0] == "SUE"}
+    assert complaints == {("SUE", "Clarté", "Medixa")}
