@@ -14,6 +14,8 @@ regional airline, a mining licence, a port) showed chronique could not read.
   is the organisation reporting it, not the last woman named; "le laboratoire" is the laboratory
   already named, not one the article names further on; "le laboratoire lyonnais X" introduces X
   (the tagger reads "lyonnais" as a name).
+- An institution of a hyphenated place keeps the whole place ("Grand port maritime de
+  Rouen-Honfleur"), so the model's longer place-typed span no longer wins over it.
 - Withdrawing a licence, a concession or an authorisation ends it (CANCEL); "mettre en cause"
   blames (ACCUSE).
 
@@ -84,6 +86,8 @@ def test_fresh_news_events(nlp, why: str, text: str, expected: set) -> None:
          "Office national des forêts et de la chasse", "ORG"),
         ("La région Bourgogne-Franche-Comté a voté mardi son budget.", "région Bourgogne-Franche-Comté", "ORG"),
         ("Le Cesson Rennes Métropole Handball a perdu samedi.", "Cesson Rennes Métropole Handball", "ORG"),
+        ("Le Grand port maritime de Rouen-Honfleur a signé mardi un accord avec l'armateur Arkas Line.",
+         "Grand port maritime de Rouen-Honfleur", "ORG"),
     ],
 )
 def test_fresh_news_names(nlp, text: str, name: str, expected: str) -> None:

@@ -361,10 +361,16 @@ class InstitutionFinder:
     @staticmethod
     def _capitalised_end(doc: Doc, i: int) -> int:
         tokens = token_table(doc)
-        texts, sent_starts = tokens.texts, tokens.sent_starts
+        texts, sent_starts, starts, ends = tokens.texts, tokens.sent_starts, tokens.starts, tokens.ends
         end = i + 1
-        while end < len(texts) and end - i < MAX_NAME_TOKENS and texts[end][:1].isupper() and not sent_starts[end]:
-            end += 1
+        while end < len(texts) and not sent_starts[end]:
+            if end + 1 < len(texts) and texts[end] == "-" and ends[end - 1] == starts[end] \
+                    and starts[end + 1] == ends[end] and texts[end + 1].isalpha():
+                end += 2  # a hyphenated place, whole: "de Sète-Frontignan", "de Boulogne-sur-Mer"
+            elif end - i < MAX_NAME_TOKENS and texts[end][:1].isupper():
+                end += 1
+            else:
+                break
         return end
 
     # -- metonyms --------------------------------------------------------------------------
