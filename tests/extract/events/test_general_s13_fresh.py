@@ -16,6 +16,7 @@ regional airline, a mining licence, a port) showed chronique could not read.
   (the tagger reads "lyonnais" as a name).
 - An institution of a hyphenated place keeps the whole place ("Grand port maritime de
   Rouen-Honfleur"), so the model's longer place-typed span no longer wins over it.
+- "X négocie le rachat de Y": a deal in talks is only a bid.
 - Withdrawing a licence, a concession or an authorisation ends it (CANCEL); "mettre en cause"
   blames (ACCUSE).
 
@@ -68,6 +69,9 @@ CASES = [
     ("a company asking a person to resign: the pronoun is hers",
      "Le groupe Orvane a demandé à Anne Roy qu'elle démissionne.",
      {("REQUEST", "Orvane", "Anne Roy")}),
+    ("a purchase under negotiation is a bid, not a purchase made",
+     "Le groupe Orvane négocie le rachat de la banque suisse Norvia.",
+     {("BID", "Orvane", "Norvia")}),
     ("putting a plan back in question: no actor blamed",
      "La direction a remis en cause le calendrier du projet.",
      set()),
