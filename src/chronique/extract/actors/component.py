@@ -31,6 +31,7 @@ from chronique.extract.actors.business_subjects import BusinessSubjects
 from chronique.extract.actors.context_types import ContextTyper
 from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.eponyms import EponymTyper
+from chronique.extract.actors.expansions import AcronymExpansions
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
 from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, seen_last_words, span_text, span_words
@@ -237,6 +238,7 @@ class ActorRecognizer:
                                           lexicon(lang, "persons"))
         self.institutions = InstitutionFinder(self.words, places, kb)
         self.work_titles = WorkTitleFinder(self.words)
+        self.expansions = AcronymExpansions(self.words)
         self.eponyms = EponymTyper(self.words)
         self.business_subjects = BusinessSubjects(self.words)
         self.particles = self.patterns.particles
@@ -267,7 +269,8 @@ class ActorRecognizer:
     def _find_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         """Known names, model names and pattern names, overlaps settled, then propagated."""
         known = self.known.find(doc, text)
-        patterned = self.patterns.find(doc, text) + self.institutions.find(doc, text) + self.work_titles.find(doc)
+        patterned = (self.patterns.find(doc, text) + self.institutions.find(doc, text) + self.work_titles.find(doc)
+                     + self.expansions.find(doc))
         patterned = [self.sectors.strip(doc, n) for n in patterned]  # "le champion de l'IA Mistral"
         patterned = cut_before_known_companies(patterned, known, self.particles)  # "Tim Cook d'Apple"
         anchors = _Anchors(known + [p for p in patterned if p.type == "PERSON"])

@@ -26,6 +26,7 @@ from chronique.extract.actors.coref_focus import (
 )
 from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.descriptions import description_cues
+from chronique.extract.actors.origin_words import origin_adjectives
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.titles import titles_given
 from chronique.nlp.actor_index import ActorIndex, growing_index
@@ -95,6 +96,10 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                 accept = _without_parts(doc, mentions, entities, start, accept, origins, phrase)
                 accept, of_sector = _of_sector(doc, mentions, entities, start, end, accept, sectors)
                 named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
+                if len(named) > 1:
+                    # of two "laboratoires", the one already named: "le laboratoire belge X" further
+                    # on is not what an earlier "le laboratoire" refers back to
+                    named = {k for k in named if any(m.key == k and m.end <= start for m in mentions)}
                 repeated = _repeated(doc, mentions, entities, found, phrase_found, start, accept)
                 if of_sector is not None:
                     key: str | None = of_sector  # the one actor of the article shown in the sector said
@@ -393,8 +398,9 @@ def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention
     i = span.start if span is not None else len(doc)
     while i < len(doc) and doc[i].is_space:
         i += 1
+    origins = origin_adjectives(doc.lang_)  # "le laboratoire lyonnais X", whatever the tagger said
     for _ in range(2):
-        if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        if i < len(doc) and doc[i].is_lower and (doc[i].pos_ == "ADJ" or doc[i].text in origins):
             i += 1
     if i + 2 < len(doc) and doc[i].lower_ in ("de", "d'", "du", "des"):
         # "la plateforme de streaming Nuvio", "le géant de l'énergie X", "le géant du BTP X":

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from chronique.extract.actors.coref_focus import is_subject, overlaps, quoted_ranges, recent
+from chronique.extract.actors.coref_matrix import reporting_organisation
 from chronique.kb import KnowledgeBase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
@@ -41,6 +42,12 @@ def _pronoun_words(words: dict[str, Any]) -> tuple[Any, ...]:
             {fold(p) for p in pronoun_words.get("organisation_subject", [])})
 
 
+@per_lexicon
+def _organisation_nouns(words: dict[str, Any]) -> frozenset[str]:
+    """The description nouns of an organisation, folded ("association", "société")."""
+    return frozenset(fold(n) for n in words["description_nouns"]["ORG"])
+
+
 def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
     """Subject pronouns and "ce dernier": the person in focus (or, with none in view, the
     organisation the text is about), read left to right."""
@@ -66,7 +73,10 @@ def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
             known = mentions + resolved
             feminine = "Fem" in features[i].get("Gender", ()) or word.endswith(feminine_endings)
-            key = _dislocated(doc, token, known) or recent(
+            reporter = reporting_organisation(doc, token, known, entities, feminine, _organisation_nouns(words)) \
+                if word in organisation_subject \
+                and not any(start <= token.idx < end for start, end in quoted) else None
+            key = _dislocated(doc, token, known) or reporter or recent(
                 doc, known, entities, token.idx, _is_person(entities, kb, feminine), True)
             if key is None and word in organisation_subject and _plain_subject(doc, token) and not any(
                     start <= token.idx < end for start, end in quoted):

@@ -31,6 +31,7 @@ from chronique.extract.actors.description_sectors import ArticleSectors
 from chronique.extract.actors.genders import agrees, description_gender
 from chronique.extract.actors.name_kinds import NameKinds
 from chronique.extract.actors.office_holders import office_holders
+from chronique.extract.actors.origin_words import origin_adjectives
 from chronique.extract.actors.origins import ArticleOrigins
 from chronique.extract.actors.titles import (
     COMPLEMENT_LINKS,
@@ -214,9 +215,12 @@ def resolve_descriptions(
 
 def adjectives_end(doc: Doc, start: int) -> int:
     """The position past the lower-case adjectives (at most ``MAX_ADJECTIVES``) from ``start``,
-    right after a description's noun ("le club parisien", "son rival américain")."""
+    right after a description's noun ("le club parisien", "son rival américain"); an adjective of
+    origin counts whatever the tagger made of it ("le laboratoire lyonnais", tagged a name)."""
     end = start
-    while end < len(doc) and end - start < MAX_ADJECTIVES and doc[end].is_lower and doc[end].pos_ == "ADJ":
+    origins = origin_adjectives(doc.lang_)
+    while end < len(doc) and end - start < MAX_ADJECTIVES and doc[end].is_lower and (
+            doc[end].pos_ == "ADJ" or doc[end].lower_ in origins):
         end += 1
     return end
 

@@ -75,6 +75,9 @@ class InstitutionFinder:
         for words_of_head in self.with_place:
             self.with_place_by_first.setdefault(words_of_head[0], []).append(words_of_head)
         self.with_name = frozenset(institutions["with_name"])
+        self.apposed_place = frozenset(fold(h) for h in institutions.get("apposed_place", ()))
+        self.apposed_articles = frozenset(fold(a) for a in institutions.get("apposed_place_articles", ()))
+        self.apposed_blockers = frozenset(fold(w) for w in institutions.get("apposed_place_blockers", ()))
         self.domains = sorted(
             (tuple(fold(w) for w in d.replace("'", "' ").split()) for d in institutions.get("domains", [])),
             key=len, reverse=True,
@@ -263,8 +266,28 @@ class InstitutionFinder:
             return self._capitalised_end(doc, i)
         for words in self.with_place_by_first.get(head_lower, ()):
             if tuple(word.lower() for word in texts[head : head + len(words)]) == words:
-                return self._place_end(doc, head + len(words))
+                end = self._place_end(doc, head + len(words))
+                return end if end is not None or len(words) > 1 else self._apposed_end(doc, head)
         return None
+
+    def _apposed_end(self, doc: Doc, head: int) -> int | None:
+        """"la région Occitanie": the end of a place name written right after its head (a hyphenated
+        one whole: "Bourgogne-Franche-Comté"), for the heads of ``apposed_place`` after a
+        definite article that no preposition of place opens ("dans la région Grand Est" is the
+        territory, not its authority); ``None`` otherwise."""
+        tokens = token_table(doc)
+        texts, folded = tokens.texts, tokens.folded
+        i = head + 1
+        if folded[head] not in self.apposed_place or head < 1 or folded[head - 1] not in self.apposed_articles \
+                or (head >= 2 and folded[head - 2] in self.apposed_blockers):
+            return None
+        if i >= len(texts) or not texts[i][:1].isupper() or tokens.sent_starts[i]:
+            return None
+        end = i + 1
+        while end < len(texts) and end - i < 2 * MAX_NAME_TOKENS and not tokens.sent_starts[end] and (
+                texts[end][:1].isupper() or (texts[end] == "-" and end + 1 < len(texts) and texts[end + 1][:1].isupper())):
+            end += 1
+        return end
 
     def capitalised_local_authorities(self, names: list[NamedSpan]) -> None:
         """"la Région Réunion", "la Ville de Paris": a place-typed model name opening on a
@@ -338,10 +361,16 @@ class InstitutionFinder:
     @staticmethod
     def _capitalised_end(doc: Doc, i: int) -> int:
         tokens = token_table(doc)
-        texts, sent_starts = tokens.texts, tokens.sent_starts
+        texts, sent_starts, starts, ends = tokens.texts, tokens.sent_starts, tokens.starts, tokens.ends
         end = i + 1
-        while end < len(texts) and end - i < MAX_NAME_TOKENS and texts[end][:1].isupper() and not sent_starts[end]:
-            end += 1
+        while end < len(texts) and not sent_starts[end]:
+            if end + 1 < len(texts) and texts[end] == "-" and ends[end - 1] == starts[end] \
+                    and starts[end + 1] == ends[end] and texts[end + 1].isalpha():
+                end += 2  # a hyphenated place, whole: "de Sète-Frontignan", "de Boulogne-sur-Mer"
+            elif end - i < MAX_NAME_TOKENS and texts[end][:1].isupper():
+                end += 1
+            else:
+                break
         return end
 
     # -- metonyms --------------------------------------------------------------------------

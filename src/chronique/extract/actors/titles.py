@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from chronique.data import lexicon
+from chronique.extract.actors.origin_words import origin_adjectives
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.tokens import TokenTable, token_table
@@ -126,7 +127,8 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
     size = len(texts)
     found = []
     i = first - 1
-    while i >= 0 and first - i <= 3 and texts[i].islower() and pos[i] == "ADJ":
+    origins = origin_adjectives(doc.lang_)  # "le laboratoire lyonnais X", whatever the tagger said
+    while i >= 0 and first - i <= 3 and texts[i].islower() and (pos[i] == "ADJ" or texts[i] in origins):
         i -= 1
     if i >= 0 and _title_word(texts[i]) and folded[i] in cues:
         found.append(i)

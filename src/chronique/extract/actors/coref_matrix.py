@@ -1,0 +1,57 @@
+"""A subject pronoun of a reported clause continues the organisation that reports it.
+
+"L'association Clarté a annoncé qu'elle allait porter plainte": French hangs the pronoun of a
+complement clause on the subject of the verb that governs it, whoever was named before. Without
+this, "elle" went to the last woman named in an earlier sentence (the opposing company's
+director), and the complaint was hers. Only an organisation subject is read so (a person subject
+is already the person in focus), only when the subject agrees with the pronoun's gender when the
+parse says it, and not when a person is named between the verb and the pronoun ("a demandé à
+Anne Roy qu'elle démissionne" is Anne Roy).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
+
+__all__ = ["reporting_organisation"]
+
+LABELS = dependency_scheme("ud")
+
+
+def reporting_organisation(doc: Doc, pronoun: Token, mentions: list[ActorMention],
+                           entities: dict[str, dict[str, Any]], feminine: bool,
+                           organisation_nouns: frozenset[str]) -> str | None:
+    """The organisation subject of the verb whose complement clause ``pronoun`` is the subject of,
+    or ``None``. ``organisation_nouns`` (folded): the nouns of an organisation ("association",
+    "société") whose subject phrase may hold its name further on."""
+    clause = pronoun.head
+    if pronoun.dep_ not in LABELS.subjects or clause.dep_ not in LABELS.complement_clauses:
+        return None
+    verb = clause.head
+    if verb.i > pronoun.i:
+        return None  # an incise after the clause ("elle fera appel, a indiqué X"): not this shape
+    subject = next((c for c in verb.children if c.dep_ in LABELS.subjects), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    gender = subject.morph.get("Gender", [])
+    if gender and subject.pos_ == "NOUN" and ("Fem" in gender) != feminine:
+        return None  # "Le groupe a indiqué qu'elle …": someone else
+    keys = {m.key for m in mentions if m.key in entities and m.start <= subject.idx < m.end}
+    if not keys and subject.pos_ == "NOUN" and fold(subject.lemma_) in organisation_nouns:
+        # "L'association de patients Clarté": the name inside the subject phrase of an organisation noun
+        since, until = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        keys = {m.key for m in mentions if m.key in entities and since <= m.start and m.end <= until}
+    if len(keys) != 1:
+        return None
+    key = next(iter(keys))
+    if entities[key]["type"] != "ORG":
+        return None
+    if any(entities.get(m.key, {}).get("type") == "PERSON" and verb.idx < m.start < pronoun.idx for m in mentions):
+        return None
+    return key
