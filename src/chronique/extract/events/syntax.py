@@ -32,6 +32,7 @@ from chronique.extract.events.clause_shapes import (
     is_passive,
     participle_adjunct,
     participle_on_noun,
+    passive_auxiliary_at,
     preposition,
     preposition_at,
     pronominal,
@@ -246,7 +247,7 @@ class ParseReader(PhraseReader):
         """"Le syndicat a accusé X": the tagger may give the participle a passive voice (and its
         subject a passive label); a tense auxiliary "avoir" with no passive auxiliary says the
         clause is active."""
-        if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children):
+        if any(passive_auxiliary_at(verb.doc, c.i) for c in verb.children):
             return False
         if copula_of_compound_passive(verb):
             return False  # "X a été/cop propulsé à la tête de Y": a compound passive
