@@ -56,3 +56,12 @@ GENERIC = [
 @pytest.mark.parametrize(("why", "text", "surface", "key"), GENERIC, ids=[c[0] for c in GENERIC])
 def test_generic_descriptions(nlp, why: str, text: str, surface: str, key: str | None) -> None:
     assert resolved_key(nlp, text, surface, PUBLISHED) == key
+
+
+def test_a_publisher_named_after_its_founder(nlp) -> None:
+    # "les éditions X": a publishing house, even named after the family the article also names
+    from tests.conftest import entity_types
+
+    types = entity_types(nlp, "Le groupe Lavigne a racheté les éditions Morand, créées en 1952 par Paul Morand. "
+                              "Sa fille, Claire Morand, dirige toujours Morand.", PUBLISHED)
+    assert types.get("Morand") == "ORG"
