@@ -107,8 +107,12 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
             boundary_ok = (start == 0 or not lowered[start - 1].isalnum()) and (
                 end == len(lowered) or not lowered[end].isalnum()
             )
-            if bare_only and _with_complement(doc, end, _bare_phrases(words)[1]):
-                boundary_ok = False  # "la direction de ce club": whose leadership, not a company
+            if bare_only and (_with_complement(doc, end, _bare_phrases(words)[1]) or _incise_subject(doc, quoted, start)
+                              or is_subject(doc, ActorMention(start, end, "", "description"))):
+                # "la direction de ce club": whose leadership; "« … », a répondu la direction", "la
+                # direction a annoncé": the speaker and the subject are the owner the article gave
+                # it, or nobody (quotes/speakers), not the union that spoke last
+                boundary_ok = False
             introduces_name = _followed_by_name(doc, text, end, mentions)
             led = _led_by(doc, text, end, mentions, entities, kb, words) if boundary_ok else None
             if led is not None and not overlaps(found + mentions, start, end):
