@@ -53,6 +53,7 @@ class DependencyScheme:
     relative_clause: str
     open_complement: str
     adverbial_clause: str
+    conjunct: str
     adverbial_modifier: str
     marker: str
     case_marker: str

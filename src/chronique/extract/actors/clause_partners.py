@@ -43,7 +43,8 @@ def _words(lang: str, key: str) -> frozenset[str]:
 def clause_partners(noun: Token) -> frozenset[int]:
     """Token positions of the phrases that are other arguments of the clause ``noun`` (a
     description's noun) belongs to: the subject and passive agent of its verb, and of the verbs
-    whose subject controls it (their object for verbs of object control: "accuser X de …"), when
+    whose subject controls it (their object for verbs of object control: "accuser X de …") or
+    that it is coordinated to, when
     the description is not itself in a subject; the antecedent of
     a relative clause it stands in, either way. Empty when the noun hangs on no verb."""
     head, in_subject = noun, False
@@ -69,10 +70,18 @@ def clause_partners(noun: Token) -> frozenset[int]:
         antecedent = _antecedent(verb)
         if antecedent is not None:
             partners.add(antecedent.i)  # what its relative pronoun stands for
-        if own_subject or verb.dep_ not in _CONTROL_LINKS or not _NON_FINITE & set(verb.morph.get("VerbForm", [])):
+        controlled = verb.dep_ in _CONTROL_LINKS and _NON_FINITE & set(verb.morph.get("VerbForm", []))
+        if own_subject or not (controlled or _shares_conjunct_subject(verb)):
             break
         verb, below = verb.head, verb
     return frozenset(partners)
+
+
+def _shares_conjunct_subject(verb: Token) -> bool:
+    """"Les distributeurs A et B ont retiré les produits et suspendu leurs commandes auprès de
+    l'industriel": a verb coordinated to another, with no subject of its own, has that verb's
+    subject, which is no more "l'industriel" than it is the first verb's object."""
+    return verb.dep_ == LABELS.conjunct and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i
 
 
 def _is_predicate(token: Token) -> bool:
@@ -138,6 +147,8 @@ def _named_by(argument: Token) -> list[int]:
         glued = child.i == argument.i + 1 and child.text[:1].isupper()  # a name the parser took for a verb
         if child.dep_ in LABELS.naming_links or bare or glued:
             found.extend(range(child.left_edge.i, child.right_edge.i + 1))
+        elif child.dep_ == LABELS.conjunct and child.i > argument.i:
+            found.extend(_named_by(child))  # "les enseignes A et B ont …": B is an argument too
     return found
 
 

@@ -38,6 +38,7 @@ from chronique.extract.actors.names import (
 )
 from chronique.extract.actors.person_cues import PersonCues
 from chronique.extract.actors.role_types import RoleComplementTyper
+from chronique.extract.actors.subsidiary_names import SubsidiaryCues
 from chronique.kb import KnowledgeBase
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import token_table
@@ -101,6 +102,7 @@ class ContextTyper:
         self.deals = DealTyper(words, lambda verb: verb_lemmas(verb, verb_endings))
         self.launches = LaunchTyper(words, lambda verb: verb_lemmas(verb, verb_endings))
         self.role_complements = RoleComplementTyper(words)
+        self.subsidiaries = SubsidiaryCues(words)
         cues = [(cue, etype) for etype, listed in words["cue_nouns"].items() for cue in listed if etype != "PERSON"]
         endings = sorted(words["plural_endings"], key=lambda e: len(e[0]), reverse=True)
         self.list_cues = CueIndex(cues + [(plural(cue, endings), etype) for cue, etype in cues], contractions)
@@ -190,8 +192,8 @@ class ContextTyper:
                     defined[word] = bracketed
             elif model_place:
                 continue
-            else:
-                holders = [n for n in long_names if tokens.texts[n.span.start] == word]
+            else:  # (not a subsidiary named after its parent: "Telvia … sa filiale Telvia Pylônes")
+                holders = self.subsidiaries.parents_only(n for n in long_names if tokens.texts[n.span.start] == word)
             keys = {n.kb_id or f"org:{span_text(n.span, tokens)}" for n in holders}
             if len(keys) == 1:
                 name.key, name.type, name.rule = keys.pop(), "ORG", "acronym" if word.isupper() else "short-form"

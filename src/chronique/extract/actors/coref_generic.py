@@ -49,6 +49,28 @@ def _generic_words(words: dict[str, Any]) -> tuple[list[str], set[str]]:
 
 
 @per_lexicon
+def _bare_phrases(words: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The generic phrases that stand for a company only with no complement after them ("la
+    direction", not "la direction de ce club"), folded, and the words that open a complement."""
+    return (frozenset(fold(p) for p in words.get("generic_org_bare", [])),
+            frozenset(fold(w) for w in words.get("generic_org_complement_words", [])))
+
+
+def _with_complement(doc: Doc, end: int, openers: frozenset[str]) -> bool:
+    """Whether a noun complement follows the phrase ending at ``end``: "la direction de ce club".
+    Not an infinitive or a quote ("accuser la direction de mentir", "de « brader … »"), what the
+    verb says of the phrase; nor "des", which opens the verb's object as often ("demander à la
+    direction des garanties") and is left out of ``openers``."""
+    tokens = token_table(doc)
+    i = bisect_right(tokens.starts, end - 1)
+    while i < tokens.size and not tokens.texts[i].strip():
+        i += 1
+    if i + 1 >= tokens.size or tokens.folded[i] not in openers:
+        return False
+    return tokens.pos[i + 1] not in ("VERB", "AUX", "PUNCT")
+
+
+@per_lexicon
 def _led_by_words(words: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     """Each participle of "dirigé par", folded, with the titles it says: made once per lexicon."""
     return {fold(k): tuple(v) for k, v in words.get("led_by", {}).items()}
@@ -74,6 +96,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
         start = lowered.find(phrase)
         if start == -1:
             continue  # most phrases: not in the text
+        bare_only = phrase in _bare_phrases(words)[0]
         company = _is_company(entities, origins, phrase)
         phrase_found: list[ActorMention] = []  # this phrase's mentions so far, in text order
 
@@ -85,6 +108,12 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
             boundary_ok = (start == 0 or not lowered[start - 1].isalnum()) and (
                 end == len(lowered) or not lowered[end].isalnum()
             )
+            if bare_only and (_with_complement(doc, end, _bare_phrases(words)[1]) or _incise_subject(doc, quoted, start)
+                              or is_subject(doc, ActorMention(start, end, "", "description"))):
+                # "la direction de ce club": whose leadership; "« … », a répondu la direction", "la
+                # direction a annoncé": the speaker and the subject are the owner the article gave
+                # it, or nobody (quotes/speakers), not the union that spoke last
+                boundary_ok = False
             introduces_name = _followed_by_name(doc, text, end, mentions)
             led = _led_by(doc, text, end, mentions, entities, kb, words) if boundary_ok else None
             if led is not None and not overlaps(found + mentions, start, end):

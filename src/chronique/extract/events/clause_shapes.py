@@ -18,7 +18,7 @@ from chronique.nlp.tokens import token_table
 __all__ = [
     "ADJECTIVE_LINKS", "CLAUSE_LINKS", "LABELS", "MAX_CLIMB", "OBLIQUE_DEPS", "STRAY_DEPS", "climbing_subject", "copula_of_compound_passive",
     "counted_after_day",
-    "finite_on_root_noun", "is_infinitive", "is_passive", "participle_adjunct", "participle_on_noun", "preposition", "preposition_at",
+    "finite_on_root_noun", "is_infinitive", "is_passive", "participle_adjunct", "passive_auxiliary_at", "participle_on_noun", "preposition", "preposition_at",
 ]
 
 LABELS = dependency_scheme("ud")
@@ -43,11 +43,18 @@ def climbing_subject(verb: Token) -> Token | None:
     return holder
 
 
+def passive_auxiliary_at(doc: Doc, i: int, table: ParseTable | None = None) -> bool:
+    """Whether token ``i`` is a passive auxiliary: labelled so and not a pronoun. "X, qui a
+    lui-même racheté Y": the parser may hang an emphatic "lui-même" on the participle as its
+    "aux:pass", and the clause, active, would read as a passive with Y for its agent."""
+    table = table if table is not None else parse_table(doc)
+    return table.deps[i] == LABELS.passive_auxiliary and token_table(doc).pos[i] != "PRON"
+
+
 def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice (an auxiliary "être" of passive, or "Voice=Pass")."""
     table = parse_table(verb.doc)  # read by index: no Token per child
-    deps = table.deps
-    if any(deps[c] == LABELS.passive_auxiliary for c in table.children[verb.i]) or "Pass" in table.features[verb.i].get("Voice", ()):
+    if any(passive_auxiliary_at(verb.doc, c, table) for c in table.children[verb.i]) or "Pass" in table.features[verb.i].get("Voice", ()):
         return True
     if copula_of_compound_passive(verb, table):
         return True  # "X a été/cop propulsé à la tête de Y"

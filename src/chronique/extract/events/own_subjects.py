@@ -20,6 +20,7 @@ from chronique.extract.events.clause_shapes import (
     fronted_participle,
     is_infinitive,
     is_passive,
+    passive_auxiliary_at,
     preposition,
     preposition_at,
     pronominal,
@@ -62,7 +63,7 @@ class OwnSubjectReader(PhraseReader):
         """"Le syndicat a accusé X": the tagger may give the participle a passive voice (and its
         subject a passive label); a tense auxiliary "avoir" with no passive auxiliary says the
         clause is active."""
-        if any(c.dep_ == LABELS.passive_auxiliary for c in verb.children):
+        if any(passive_auxiliary_at(verb.doc, c.i) for c in verb.children):
             return False
         if copula_of_compound_passive(verb):
             return False  # "X a été/cop propulsé à la tête de Y": a compound passive
