@@ -33,10 +33,11 @@ from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.eponyms import EponymTyper
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
+from chronique.extract.actors.name_forms import cut_before_known_companies, surname_forms
 from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, seen_last_words, span_text, span_words
 from chronique.extract.actors.naming_types import NamingTyper
 from chronique.extract.actors.particle_names import joined_at_particles
-from chronique.extract.actors.patterns import UnknownNamePatterns, cut_before_known_companies, surname_forms
+from chronique.extract.actors.patterns import UnknownNamePatterns
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
 from chronique.extract.actors.sectors import SectorAcronyms
 from chronique.extract.actors.work_titles import WorkTitleFinder
