@@ -1,0 +1,49 @@
+"""Thirteenth session: a speaker named after the quote by a title the article gave its person in
+other words than an apposition: a role verb ("X dirige Y" … "a assuré le patron de Y",
+``coref_roles``) or a predicate ("X a été nommé directeur général" … "a affirmé le dirigeant",
+``titles``). Sentences written for the test, on invented actors; quiet rows keep nobody nobody."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.conftest import quote_speakers, run_dated
+
+pytestmark = pytest.mark.slow
+
+
+# (why, text, [(quote, speaker's name or None)])
+CASES = [
+    ("a role verb says who 'le patron de Y' is",
+     "Marc Delorme dirige la compagnie Aérolys depuis 2019. Il a annoncé mardi un plan d'embauche.\n\n"
+     "« Nous allons recruter trois cents pilotes », a assuré le patron d'Aérolys.",
+     [("Nous allons recruter trois cents pilotes", "Marc Delorme")]),
+    ("... through a relative pronoun",
+     "Léa Vidal, qui dirige Corvane depuis mars, a reçu les syndicats. « Aucun site ne fermera », "
+     "a promis la patronne de Corvane.",
+     [("Aucun site ne fermera", "Léa Vidal")]),
+    ("quiet: a negated role verb says nobody holds it",
+     "Marc Delorme ne dirige plus Aérolys. « Nous allons recruter », a assuré le patron d'Aérolys.",
+     [("Nous allons recruter", None)]),
+    ("quiet: what is run is the complement's subsidiary, not the company named",
+     "Marc Delorme dirige la filiale de Velquor. « Nous allons recruter », a assuré le patron de Velquor.",
+     [("Nous allons recruter", None)]),
+    ("a title given by an appointment in the passive",
+     "Jean Lorrain a été nommé directeur général de Nexima en 2020.\n\nLe groupe a perdu de l'argent "
+     "pendant trois ans.\n\n« Nous serons rentables en 2026 », a affirmé le dirigeant.",
+     [("Nous serons rentables en 2026", "Jean Lorrain")]),
+    ("a title given by 'devenir'",
+     "Sophie Marin est devenue la patronne de Velmar en mars. « Le plan sera tenu », a assuré la dirigeante.",
+     [("Le plan sera tenu", "Sophie Marin")]),
+    ("quiet: the subject of an active appointment does not take the title it gives",
+     "Paul Royer a nommé Sophie Marin directrice de l'usine. « Le plan sera tenu », a assuré le directeur.",
+     [("Le plan sera tenu", None)]),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_speaker(nlp, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    doc = run_dated(nlp, text, datetime.date(2024, 5, 14))
+    assert quote_speakers(doc) == expected, why
