@@ -1,7 +1,8 @@
 """Thirteenth session: a speaker named after the quote by a title the article gave its person in
 other words than an apposition: a role verb ("X dirige Y" … "a assuré le patron de Y",
 ``coref_roles``) or a predicate ("X a été nommé directeur général" … "a affirmé le dirigeant",
-``titles``). Sentences written for the test, on invented actors; quiet rows keep nobody nobody."""
+``titles``), or restated with a lower-case complement ("la présidente de la fédération",
+``descriptions``). Sentences written for the test, on invented actors; quiet rows keep nobody nobody."""
 
 from __future__ import annotations
 
@@ -40,6 +41,14 @@ CASES = [
     ("quiet: the subject of an active appointment does not take the title it gives",
      "Paul Royer a nommé Sophie Marin directrice de l'usine. « Le plan sera tenu », a assuré le directeur.",
      [("Le plan sera tenu", None)]),
+    ("a title with a lower-case complement restates the one given in apposition",
+     "Sandrine Bal, présidente de la fédération des boulangers, s'inquiète de la hausse du prix du blé. "
+     "« Beaucoup d'artisans vont fermer », prévient la présidente de la fédération.",
+     [("Beaucoup d'artisans vont fermer", "Sandrine Bal")]),
+    ("quiet: a complement the article never gave that title is someone else's",
+     "Sandrine Bal, présidente de la fédération des boulangers, s'inquiète de la hausse du prix du blé. "
+     "« Beaucoup d'artisans vont fermer », prévient la présidente de la chambre de commerce.",
+     [("Beaucoup d'artisans vont fermer", None)]),
 ]
 
 
