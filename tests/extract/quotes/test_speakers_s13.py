@@ -2,7 +2,8 @@
 other words than an apposition: a role verb ("X dirige Y" … "a assuré le patron de Y",
 ``coref_roles``) or a predicate ("X a été nommé directeur général" … "a affirmé le dirigeant",
 ``titles``), or restated with a lower-case complement ("la présidente de la fédération",
-``descriptions``). Sentences written for the test, on invented actors; quiet rows keep nobody nobody."""
+``descriptions``); a source phrase naming figures or a document of an organisation ("selon les
+calculs de X", "selon un communiqué du groupe X"). Sentences written for the test, on invented actors; quiet rows keep nobody nobody."""
 
 from __future__ import annotations
 
@@ -49,6 +50,18 @@ CASES = [
      "Sandrine Bal, présidente de la fédération des boulangers, s'inquiète de la hausse du prix du blé. "
      "« Beaucoup d'artisans vont fermer », prévient la présidente de la chambre de commerce.",
      [("Beaucoup d'artisans vont fermer", None)]),
+    ("figures are their maker's word",
+     "Le projet coûtera « au moins deux milliards d'euros », selon les calculs de la Cour des comptes.",
+     [("au moins deux milliards d'euros", "Cour des comptes")]),
+    ("a document's owner named after a cue noun the parser tagged as its adjective",
+     "« Les prix vont baisser », selon un communiqué du groupe Miraval publié mardi.",
+     [("Les prix vont baisser", "Miraval")]),
+    ("an unknown name a communiqué is of is an organisation, which speaks",
+     "« Les prix vont baisser », selon un communiqué de Miraval.",
+     [("Les prix vont baisser", "Miraval")]),
+    ("quiet: a study of nobody named is nobody's",
+     "Les loyers ont augmenté. « Les prix vont encore monter », selon une étude publiée mardi.",
+     [("Les prix vont encore monter", None)]),
 ]
 
 

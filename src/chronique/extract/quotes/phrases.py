@@ -246,9 +246,13 @@ def _owner_named_before(context: QuoteContext, head: Token) -> str | None:
 
 def _owner(context: QuoteContext, head: Token) -> str | None:
     """"le porte-parole de Google": the actor of a "de X" complement of the noun."""
+    doc = head.doc
     for child in head.children:
         if child.i > head.i and child.dep_ in LABELS.restating_links:
             key = context.actor_of_phrase(child)
+            if key is None and child.is_lower and child.i + 1 < len(doc) and doc[child.i + 1].head.i == child.i:
+                # "un communiqué du groupe Miraval" with the name tagged an adjective of "groupe"
+                key = context.actors.at(doc[child.i + 1], OUTERMOST)
             if key and context.can_speak(key):
                 return key
     return None
