@@ -3,7 +3,8 @@ other words than an apposition: a role verb ("X dirige Y" … "a assuré le patr
 ``coref_roles``) or a predicate ("X a été nommé directeur général" … "a affirmé le dirigeant",
 ``titles``), or restated with a lower-case complement ("la présidente de la fédération",
 ``descriptions``); a source phrase naming figures or a document of an organisation ("selon les
-calculs de X", "selon un communiqué du groupe X"). Sentences written for the test, on invented actors; quiet rows keep nobody nobody."""
+calculs de X", "selon un communiqué du groupe X"); a quote making up its own paragraph after a
+person's (``sequence``). Sentences written for the test, on invented actors; quiet rows keep nobody nobody."""
 
 from __future__ import annotations
 
@@ -62,6 +63,14 @@ CASES = [
     ("quiet: a study of nobody named is nobody's",
      "Les loyers ont augmenté. « Les prix vont encore monter », selon une étude publiée mardi.",
      [("Les prix vont encore monter", None)]),
+    ("a quote making up its own paragraph continues the person the paragraph before ended on",
+     "Le syndicaliste Bruno Texier mène la grève depuis trois semaines.\n\n« Nous ne reprendrons pas "
+     "le travail sans garantie. »\n\nLa direction n'a pas répondu.",
+     [("Nous ne reprendrons pas le travail sans garantie.", "Bruno Texier")]),
+    ("quiet: nor across a heading, which no full stop closes",
+     "Le syndicaliste Bruno Texier mène la grève depuis trois semaines.\n\nUne usine à l'arrêt\n\n"
+     "« Pas de reprise sans garantie. »",
+     [("Pas de reprise sans garantie.", None)]),
 ]
 
 
