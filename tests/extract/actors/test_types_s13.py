@@ -2,7 +2,8 @@
 organisation takes: where one works ("chez X"), what one runs or founded ("qui dirige X", "a
 cofondé X"), whom a spokesperson or a lawyer speaks for ("porte-parole de X", "l'avocat de X")
 (``actors.toml: org_context_before``). Sentences written for the test, on invented actors;
-quiet rows keep a person a person."""
+quiet rows keep a person a person. A civil title before a surname ("M. Garnier", "Mme Morel") is no part
+of the name (``actors.toml: civil_titles``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import entity_types
+from tests.conftest import entity_types, quote_speakers, run_dated
 
 pytestmark = pytest.mark.slow
 
@@ -34,3 +35,23 @@ def types_of(nlp, text: str) -> dict[str, str]:
 )
 def test_what_one_works_at_runs_or_speaks_for_is_an_organisation(nlp, text: str, name: str, expected: str) -> None:
     assert types_of(nlp, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "names"),
+    [
+        # a civil title is no part of the name: the surname joins the person named in full
+        ("Paul Garnier, le maire de Tours, a présenté son budget. « Nous n'augmenterons pas les impôts », "
+         "a déclaré M. Garnier.", "Paul Garnier", {"Paul Garnier", "Tours"}),
+        # of two people sharing the surname, the one whose first name agrees with the title
+        ("Jeanne Morel et son frère Louis Morel dirigent la fromagerie. « Nous allons agrandir », "
+         "a annoncé Mme Morel.", "Jeanne Morel", {"Jeanne Morel", "Louis Morel"}),
+        # quiet: a title saying no gender joins neither
+        ("Jeanne Morel et son frère Louis Morel dirigent la fromagerie. « Nous allons agrandir », "
+         "a annoncé Me Morel.", "Morel", {"Jeanne Morel", "Louis Morel", "Morel"}),
+    ],
+)
+def test_a_civil_title_before_a_surname(nlp, text: str, speaker: str, names: set[str]) -> None:
+    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
+    assert quote_speakers(doc) == [(doc._.quotes[0].text, speaker)]
+    assert {e.name for e in doc._.entities} == names

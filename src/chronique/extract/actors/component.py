@@ -6,9 +6,9 @@ other: the knowledge base (:mod:`kb_matching`: known names, common-word names in
 homonyms), the NER (trimmed and extended to whole names), and patterns for unknown names
 (:mod:`actor_patterns`: cue nouns, suffixes, first names, business verbs). Overlaps are settled
 (longest wins, then the knowledge base, then the patterns), surnames join the full name used
-elsewhere in the article, and descriptions and pronouns are resolved by
-:mod:`chronique.extract.actors.coref`. The result is ``doc._.actor_mentions`` (every stretch of text
-that denotes an actor) and ``doc._.entities`` (one :class:`~chronique.model.Entity` per actor).
+elsewhere in the article, and descriptions and pronouns are resolved by :mod:`coref`. The result
+is ``doc._.actor_mentions`` (every stretch of text that denotes an actor) and ``doc._.entities``
+(one :class:`~chronique.model.Entity` per actor).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.eponyms import EponymTyper
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
-from chronique.extract.actors.name_forms import cut_before_known_companies, surname_forms
+from chronique.extract.actors.name_forms import cut_before_known_companies, owner_by_civil_title, surname_forms
 from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, seen_last_words, span_text, span_words
 from chronique.extract.actors.naming_types import NamingTyper
 from chronique.extract.actors.particle_names import joined_at_particles
@@ -241,12 +241,11 @@ class ActorRecognizer:
         self.eponyms = EponymTyper(self.words)
         self.business_subjects = BusinessSubjects(self.words)
         self.particles = self.patterns.particles
-        self.cues = CueIndex(
-            ((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues),
-            self.words["cue_contractions"],
-        )
+        self.cues = CueIndex(((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues),
+                             self.words["cue_contractions"])
         self.naming = NamingTyper(self.words, self.cues)
         self.org_suffixes = frozenset(self.words["org_suffixes"])
+        self.civil_titles: dict[str, str] = dict(self.words.get("civil_titles", {}))
         self.sectors = SectorAcronyms(self.words, self.cues)
         names = self.words["first_names"]
         self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}
@@ -338,6 +337,8 @@ class ActorRecognizer:
             pos[start] in ("DET", "ADP", "PUNCT") or texts[start].isspace()
         ):
             start += 1
+        if end - start > 1 and texts[start] in self.civil_titles:
+            start += 1  # "M. Garnier", "Mme Castel": the surname, which joins "Paul Garnier"
         while end > start and (
             pos[end - 1] == "PUNCT"
             or texts[end - 1].isspace()
@@ -429,7 +430,8 @@ class ActorRecognizer:
             entity_type = name.type if name.kb_id or name.key else types.get(text, name.type)
             key, kb_id = name.key or name.kb_id, name.kb_id
             rule = name.rule or _rule_of(name)
-            owner = owners.get(text)
+            owner = owners.get(text) or owner_by_civil_title(name, names, tokens, self.civil_titles,
+                                                             self.first_name_gender, self.particles)
             if key is None and entity_type == "PERSON" and owner is not None:
                 key, kb_id = owner.kb_id or local_key("PERSON", span_text(owner.span, tokens)), owner.kb_id
                 rule = "surname" if len(owner.span) > len(name.span) else rule

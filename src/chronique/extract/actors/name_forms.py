@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from chronique.extract.actors.names import NamedSpan, name_like, span_words
-from chronique.nlp.tokens import token_table
+from chronique.extract.actors.names import NamedSpan, name_like, span_text, span_words
+from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
-__all__ = ["cut_before_known_companies", "other_occurrences", "surname_forms"]
+__all__ = ["cut_before_known_companies", "other_occurrences", "owner_by_civil_title", "surname_forms"]
 
 
 def surname_forms(tokens: list[str], particles: frozenset[str]) -> list[str]:
@@ -94,3 +94,23 @@ def other_occurrences(doc: Doc, names: list[NamedSpan], taken: set[int], first_n
             taken.update(range(i, end))
             break
     return found
+
+
+def owner_by_civil_title(name: NamedSpan, names: list[NamedSpan], tokens: TokenTable, civil_titles: dict[str, str],
+                         first_name_gender: dict[str, str], particles: frozenset[str]) -> NamedSpan | None:
+    """"Mme Redstone" in an article naming Shari and Sumner Redstone: the one person of that
+    surname whose first name agrees with the civil title before it; ``None`` when no title says
+    a gender, or when none or several agree."""
+    start = name.span.start
+    gender = civil_titles.get(tokens.texts[start - 1]) if start > 0 else None
+    if not gender or name.type != "PERSON":
+        return None
+    surname = span_text(name.span, tokens)
+    found: dict[str, NamedSpan] = {}
+    for other in names:
+        if other.type != "PERSON" or len(other.span) < 2:
+            continue
+        words = span_words(other.span, tokens)
+        if surname in surname_forms(words, particles) and first_name_gender.get(words[0]) == gender:
+            found.setdefault(other.kb_id or span_text(other.span, tokens), other)
+    return next(iter(found.values())) if len(found) == 1 else None
