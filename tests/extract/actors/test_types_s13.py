@@ -3,7 +3,8 @@ organisation takes: where one works ("chez X"), what one runs or founded ("qui d
 cofondé X"), whom a spokesperson or a lawyer speaks for ("porte-parole de X", "l'avocat de X")
 (``actors.toml: org_context_before``). Sentences written for the test, on invented actors;
 quiet rows keep a person a person. A civil title before a surname ("M. Garnier", "Mme Morel") is no part
-of the name (``actors.toml: civil_titles``)."""
+of the name (``actors.toml: civil_titles``). A description with its trade complement before a comma
+names the organisation set after it ("Le leader mondial du verre, X,": ``patterns``)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,17 @@ def test_a_civil_title_before_a_surname(nlp, text: str, speaker: str, names: set
     doc = run_dated(nlp, text, dt.date(2024, 5, 14))
     assert quote_speakers(doc) == [(doc._.quotes[0].text, speaker)]
     assert {e.name for e in doc._.entities} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a description with its trade complement, then the name in apposition
+        ("Le leader mondial du verre, Saverglass, a annoncé un plan de départs.", "Saverglass", "ORG"),
+        ("Le spécialiste français de l'acier, Forvial, a levé 20 millions d'euros.", "Forvial", "ORG"),
+        # quiet: a person's title before the comma names a person
+        ("Le patron du groupe, Marc Olivier, a démissionné.", "Marc Olivier", "PERSON"),
+    ],
+)
+def test_a_name_after_a_description_with_its_trade(nlp, text: str, name: str, expected: str) -> None:
+    assert types_of(nlp, text)[name] == expected

@@ -60,6 +60,24 @@ def _not_lower(tokens: TokenTable) -> Iterator[int]:
     return compress(range(len(tokens)), map(not_, tokens.is_lower))
 
 
+#: The marks of a trade complement with its definite article ("du verre", "des puces", "de l'acier").
+_DEFINITE_MARKS = frozenset({"du", "des"})
+_ARTICLES_AFTER_DE = frozenset({"la", "l'"})
+
+
+def _before_trade_complement(tokens: TokenTable, j: int) -> int:
+    """The position right before a trade complement ending at ``j`` ("leader mondial | du verre"),
+    ``j`` itself when none ends there: a lower-case noun after "du", "des", "de la", "de l'"."""
+    texts, folded = tokens.texts, tokens.folded
+    if j < 3 or not texts[j].islower() or tokens.pos[j] != "NOUN":
+        return j
+    if folded[j - 1] in _DEFINITE_MARKS:
+        return j - 2
+    if unify_apostrophes(folded[j - 1]) in _ARTICLES_AFTER_DE and folded[j - 2] == "de":
+        return j - 3
+    return j
+
+
 #: How many capitalised words (particles aside) and tokens a surname after a first name may hold.
 MAX_SURNAME_WORDS = 4
 MAX_SURNAME_TOKENS = 7
@@ -376,8 +394,8 @@ class UnknownNamePatterns:
         tokens = token_table(doc)
         texts, pos = tokens.texts, tokens.pos
         for i in tokens.positions((",",)):
-            k = i - 1
-            while k > 0 and i - k <= MAX_ADJECTIVES_BEFORE_COMMA and texts[k].islower() and (
+            k = last = _before_trade_complement(tokens, i - 1)  # "Le leader mondial du verre, X,"
+            while k > 0 and last + 1 - k <= MAX_ADJECTIVES_BEFORE_COMMA and texts[k].islower() and (
                     pos[k] == "ADJ" or pos[k] == "VERB" and "Part" in doc[k].morph.get("VerbForm", [])):
                 k -= 1  # "l'entreprise bénéficiaire", "le sous-traitant choisi"
             if k < 1 or not texts[k].islower() or pos[k] != "NOUN" or tokens.folded[k - 1] not in self.named_description_articles:
