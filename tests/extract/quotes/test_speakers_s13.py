@@ -4,7 +4,8 @@ other words than an apposition: a role verb ("X dirige Y" … "a assuré le patr
 ``titles``), or restated with a lower-case complement ("la présidente de la fédération",
 ``descriptions``); a source phrase naming figures or a document of an organisation ("selon les
 calculs de X", "selon un communiqué du groupe X"); a quote making up its own paragraph after a
-person's (``sequence``). Sentences written for the test, on invented actors; quiet rows keep nobody nobody."""
+person's (``sequence``); an "il"/"elle" that agrees with the person it is read as (``incise``).
+Sentences written for the test, on invented actors; quiet rows keep nobody nobody."""
 
 from __future__ import annotations
 
@@ -71,6 +72,13 @@ CASES = [
      "Le syndicaliste Bruno Texier mène la grève depuis trois semaines.\n\nUne usine à l'arrêt\n\n"
      "« Pas de reprise sans garantie. »",
      [("Pas de reprise sans garantie.", None)]),
+    ("quiet: 'elle' is not the man whose words came before",
+     "Romain Vidal a pris la parole devant les élus. Elle ajoute : « Nous allons investir. »",
+     [("Nous allons investir.", None)]),
+    ("'elle' passes over the man last the subject for the woman the pronoun stands for",
+     "Julie Ferrand a présenté le budget. Son adjoint Marc Olivier l'a défendu. « Les comptes sont "
+     "sains », a-t-elle affirmé.",
+     [("Les comptes sont sains", "Julie Ferrand")]),
 ]
 
 
