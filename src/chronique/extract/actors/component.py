@@ -33,7 +33,12 @@ from chronique.extract.actors.coref import resolve_references
 from chronique.extract.actors.eponyms import EponymTyper
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
-from chronique.extract.actors.name_forms import cut_before_known_companies, owner_by_civil_title, surname_forms
+from chronique.extract.actors.name_forms import (
+    civil_title_start,
+    cut_before_known_companies,
+    owner_by_civil_title,
+    surname_owners,
+)
 from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, seen_last_words, span_text, span_words
 from chronique.extract.actors.naming_types import NamingTyper
 from chronique.extract.actors.particle_names import joined_at_particles
@@ -61,11 +66,6 @@ GLUED_STOPS = re.compile(r"[!?.…]{2,}$")
 def local_key(entity_type: str, name: str) -> str:
     """The key of an actor unknown to the knowledge base: its type and name."""
     return f"{entity_type.lower()}:{name}"
-
-
-def _identity(name: NamedSpan, tokens: TokenTable) -> str:
-    """What a name stands for before grouping: its KB id, or its own words."""
-    return name.kb_id or span_text(name.span, tokens)
 
 
 class _Anchors:
@@ -419,7 +419,7 @@ class ActorRecognizer:
         """Give every name a key: its KB id, the full name a surname belongs to, or its own."""
         tokens = token_table(doc)
         types = self._majority_types(names, tokens)
-        owners = self._surname_owners(names, types, tokens)
+        owners = surname_owners(names, types, tokens, self.particles, self.patterns.first_names)
         entities: dict[str, dict] = {}
         mentions = []
         for name in names:
@@ -445,29 +445,9 @@ class ActorRecognizer:
                 record["institution"] = True  # no "la société" or "le fabricant" stands for it
             if entity_type == "PERSON" and kb_id is None and "gender" not in record:
                 record["gender"] = self.first_name_gender.get(name.span[0].text)
-            mentions.append(ActorMention(name.span.start_char, name.span.start_char + len(text), key, "name", rule))
+            start = civil_title_start(name, tokens, self.civil_titles)  # "Mme Dupuis": the title in the mention
+            mentions.append(ActorMention(start, name.span.start_char + len(text), key, "name", rule))
         return mentions, entities
-
-    def _surname_owners(self, names: list[NamedSpan], types: dict[str, str],
-                        tokens: TokenTable) -> dict[str, NamedSpan | None]:
-        """Surname → the full name it stands for; ``None`` when two people share it. A first name
-        alone ("« Claire connaît nos métiers »" after "Claire Delorme") stands for the one person
-        of the article it opens, unless it is also someone's surname."""
-        owners: dict[str, NamedSpan | None] = {}
-        first_owners: dict[str, NamedSpan | None] = {}
-        for name in names:
-            entity_type = name.type if name.kb_id else types.get(span_text(name.span, tokens), name.type)
-            if entity_type != "PERSON" or len(name.span) < 2:
-                continue
-            words = span_words(name.span, tokens)
-            claims = [(owners, surname) for surname in surname_forms(words, self.particles)]
-            if words[0] in self.patterns.first_names:
-                claims.append((first_owners, words[0]))
-            for table, word in claims:
-                previous = table.get(word, name)
-                same = previous is not None and _identity(previous, tokens) == _identity(name, tokens)
-                table[word] = name if same else None
-        return first_owners | owners
 
     @staticmethod
     def _majority_types(names: list[NamedSpan], tokens: TokenTable) -> dict[str, str]:

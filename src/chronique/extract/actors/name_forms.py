@@ -14,7 +14,8 @@ from chronique.extract.actors.names import NamedSpan, name_like, span_text, span
 from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
-__all__ = ["cut_before_known_companies", "other_occurrences", "owner_by_civil_title", "surname_forms"]
+__all__ = ["civil_title_start", "cut_before_known_companies", "other_occurrences", "owner_by_civil_title", "surname_forms",
+           "surname_owners"]
 
 
 def surname_forms(tokens: list[str], particles: frozenset[str]) -> list[str]:
@@ -114,3 +115,40 @@ def owner_by_civil_title(name: NamedSpan, names: list[NamedSpan], tokens: TokenT
         if surname in surname_forms(words, particles) and first_name_gender.get(words[0]) == gender:
             found.setdefault(other.kb_id or span_text(other.span, tokens), other)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def civil_title_start(name: NamedSpan, tokens: TokenTable, civil_titles: dict[str, str]) -> int:
+    """Where the mention of ``name`` starts: at the civil title right before it ("Mme Dupuis"),
+    which the name leaves out but the parse may have made the head of the phrase (the events read
+    their arguments by that head); else at the name."""
+    start = name.span.start
+    if start > 0 and name.type == "PERSON" and tokens.texts[start - 1] in civil_titles:
+        return tokens.starts[start - 1]
+    return name.span.start_char
+
+
+def surname_owners(names: list[NamedSpan], types: dict[str, str], tokens: TokenTable, particles: frozenset[str],
+                   first_names: frozenset[str]) -> dict[str, NamedSpan | None]:
+    """Surname → the full name it stands for; ``None`` when two people share it. A first name
+    alone ("« Claire connaît nos métiers »" after "Claire Delorme") stands for the one person
+    of the article it opens, unless it is also someone's surname."""
+    owners: dict[str, NamedSpan | None] = {}
+    first_owners: dict[str, NamedSpan | None] = {}
+    for name in names:
+        entity_type = name.type if name.kb_id else types.get(span_text(name.span, tokens), name.type)
+        if entity_type != "PERSON" or len(name.span) < 2:
+            continue
+        words = span_words(name.span, tokens)
+        claims = [(owners, surname) for surname in surname_forms(words, particles)]
+        if words[0] in first_names:
+            claims.append((first_owners, words[0]))
+        for table, word in claims:
+            previous = table.get(word, name)
+            same = previous is not None and _identity(previous, tokens) == _identity(name, tokens)
+            table[word] = name if same else None
+    return first_owners | owners
+
+
+def _identity(name: NamedSpan, tokens: TokenTable) -> str:
+    """What a name stands for before grouping: its KB id, or its own words."""
+    return name.kb_id or span_text(name.span, tokens)
