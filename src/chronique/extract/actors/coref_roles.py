@@ -123,8 +123,8 @@ def _stated_by_verbs(doc, index: ActorIndex, entities) -> dict[tuple[str, str], 
     return stated
 
 
-#: An argument the parser may hang a verb's object on, read as one when it has no preposition.
-_BARE_ARGUMENT = "obl:arg"
+#: What a verb's object may hang by: the object, or an argument with no preposition (not a predicate).
+_OBJECTS = LABELS.governed_noun_links - {LABELS.open_complement}
 #: Words that negate a verb ("X ne dirige plus Y").
 _NEGATIONS = frozenset({"ne", "n'", "n’"})
 
@@ -143,8 +143,8 @@ def _verb_subject(verb: Token, index: ActorIndex, entities) -> str | None:
 def _verb_object(verb: Token, index: ActorIndex, entities) -> str | None:
     """The organisation a role verb's object names: itself, or a name it introduces with no
     preposition ("la compagnie Y")."""
-    obj = next((c for c in verb.children if c.dep_ == LABELS.object or c.dep_ == _BARE_ARGUMENT and not any(
-        g.dep_ == LABELS.case_marker for g in c.children)), None)  # the parser's "dirige/obl:arg Y"
+    obj = next((c for c in verb.children if c.dep_ in _OBJECTS and not any(  # also the parser's "dirige/obl:arg Y"
+        g.dep_ == LABELS.case_marker for g in c.children)), None)
     if obj is None:
         return None
     candidates = [obj] + [c for c in obj.children if c.i > obj.i and c.pos_ == "PROPN"

@@ -100,7 +100,7 @@ _PASSIVE_SUBJECT = _LABELS.passive_subject
 _COPULA = _LABELS.copula
 #: How a verb holds the title it gives ("nommé directeur": xcomp; "devenue la patronne": the
 #: parser's obj).
-_PREDICATIVES = frozenset({"xcomp", _LABELS.object})
+_PREDICATIVES = frozenset({_LABELS.open_complement, _LABELS.object})
 
 
 def _former(tokens: TokenTable, noun: int, lang: str) -> bool:
