@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from chronique.data import lexicon
-from chronique.extract.actors.context_types import plural
 from chronique.extract.actors.institutions import demonym_forms
+from chronique.extract.actors.list_types import plural
 from tests.conftest import component_pipeline, run_dated
 
 

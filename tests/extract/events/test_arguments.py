@@ -196,7 +196,7 @@ SENTENCES = [
     ("Dans la matinée, Olivier Véran expliquait avoir contacté Patrick Pouyanné pour lui demander des explications.",
      {("REQUEST", "olivier-véran", "patrick-pouyanne")}),
     ("Quelques jours seulement après avoir refusé un accord similaire avec Unilever, Mme Dupuis a accepté "
-     "une entente avec des conditions qui ont changé.", {("REJECT", "mme-dupuis", "unilever")}),
+     "une entente avec des conditions qui ont changé.", {("REJECT", "dupuis", "unilever")}),
     ("La Commission européenne a déclaré, le 3 mars 2021, avoir ouvert une enquête sur le rachat de Photobox, "
      "spécialiste de l'impression en ligne, par Cewe, un groupe allemand.",
      {("ACCUSE", "commission-europeenne", "cewe")}),

@@ -6,9 +6,9 @@ other: the knowledge base (:mod:`kb_matching`: known names, common-word names in
 homonyms), the NER (trimmed and extended to whole names), and patterns for unknown names
 (:mod:`actor_patterns`: cue nouns, suffixes, first names, business verbs). Overlaps are settled
 (longest wins, then the knowledge base, then the patterns), surnames join the full name used
-elsewhere in the article, and descriptions and pronouns are resolved by
-:mod:`chronique.extract.actors.coref`. The result is ``doc._.actor_mentions`` (every stretch of text
-that denotes an actor) and ``doc._.entities`` (one :class:`~chronique.model.Entity` per actor).
+elsewhere in the article, and descriptions and pronouns are resolved by :mod:`coref`. The result
+is ``doc._.actor_mentions`` (every stretch of text that denotes an actor) and ``doc._.entities``
+(one :class:`~chronique.model.Entity` per actor).
 """
 
 from __future__ import annotations
@@ -34,10 +34,16 @@ from chronique.extract.actors.eponyms import EponymTyper
 from chronique.extract.actors.expansions import AcronymExpansions
 from chronique.extract.actors.institutions import InstitutionFinder
 from chronique.extract.actors.kb_matching import KnownNameFinder
+from chronique.extract.actors.name_forms import (
+    civil_title_start,
+    cut_before_known_companies,
+    owner_by_civil_title,
+    surname_owners,
+)
 from chronique.extract.actors.names import CueIndex, NamedSpan, glued_hyphen, seen_last_words, span_text, span_words
 from chronique.extract.actors.naming_types import NamingTyper
 from chronique.extract.actors.particle_names import joined_at_particles
-from chronique.extract.actors.patterns import UnknownNamePatterns, cut_before_known_companies, surname_forms
+from chronique.extract.actors.patterns import UnknownNamePatterns
 from chronique.extract.actors.quote_persons import QuotePersons  # registers chronique_quote_persons
 from chronique.extract.actors.sectors import SectorAcronyms
 from chronique.extract.actors.work_titles import WorkTitleFinder
@@ -61,11 +67,6 @@ GLUED_STOPS = re.compile(r"[!?.…]{2,}$")
 def local_key(entity_type: str, name: str) -> str:
     """The key of an actor unknown to the knowledge base: its type and name."""
     return f"{entity_type.lower()}:{name}"
-
-
-def _identity(name: NamedSpan, tokens: TokenTable) -> str:
-    """What a name stands for before grouping: its KB id, or its own words."""
-    return name.kb_id or span_text(name.span, tokens)
 
 
 class _Anchors:
@@ -242,12 +243,11 @@ class ActorRecognizer:
         self.eponyms = EponymTyper(self.words)
         self.business_subjects = BusinessSubjects(self.words)
         self.particles = self.patterns.particles
-        self.cues = CueIndex(
-            ((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues),
-            self.words["cue_contractions"],
-        )
+        self.cues = CueIndex(((cue, etype) for etype, cues in self.words["cue_nouns"].items() for cue in cues),
+                             self.words["cue_contractions"])
         self.naming = NamingTyper(self.words, self.cues)
         self.org_suffixes = frozenset(self.words["org_suffixes"])
+        self.civil_titles: dict[str, str] = dict(self.words.get("civil_titles", {}))
         self.sectors = SectorAcronyms(self.words, self.cues)
         names = self.words["first_names"]
         self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}
@@ -340,6 +340,8 @@ class ActorRecognizer:
             pos[start] in ("DET", "ADP", "PUNCT") or texts[start].isspace()
         ):
             start += 1
+        if end - start > 1 and texts[start] in self.civil_titles:
+            start += 1  # "M. Garnier", "Mme Castel": the surname, which joins "Paul Garnier"
         while end > start and (
             pos[end - 1] == "PUNCT"
             or texts[end - 1].isspace()
@@ -420,7 +422,7 @@ class ActorRecognizer:
         """Give every name a key: its KB id, the full name a surname belongs to, or its own."""
         tokens = token_table(doc)
         types = self._majority_types(names, tokens)
-        owners = self._surname_owners(names, types, tokens)
+        owners = surname_owners(names, types, tokens, self.particles, self.patterns.first_names)
         entities: dict[str, dict] = {}
         mentions = []
         for name in names:
@@ -431,7 +433,8 @@ class ActorRecognizer:
             entity_type = name.type if name.kb_id or name.key else types.get(text, name.type)
             key, kb_id = name.key or name.kb_id, name.kb_id
             rule = name.rule or _rule_of(name)
-            owner = owners.get(text)
+            owner = owners.get(text) or owner_by_civil_title(name, names, tokens, self.civil_titles,
+                                                             self.first_name_gender, self.particles)
             if key is None and entity_type == "PERSON" and owner is not None:
                 key, kb_id = owner.kb_id or local_key("PERSON", span_text(owner.span, tokens)), owner.kb_id
                 rule = "surname" if len(owner.span) > len(name.span) else rule
@@ -445,29 +448,9 @@ class ActorRecognizer:
                 record["institution"] = True  # no "la société" or "le fabricant" stands for it
             if entity_type == "PERSON" and kb_id is None and "gender" not in record:
                 record["gender"] = self.first_name_gender.get(name.span[0].text)
-            mentions.append(ActorMention(name.span.start_char, name.span.start_char + len(text), key, "name", rule))
+            start = civil_title_start(name, tokens, self.civil_titles)  # "Mme Dupuis": the title in the mention
+            mentions.append(ActorMention(start, name.span.start_char + len(text), key, "name", rule))
         return mentions, entities
-
-    def _surname_owners(self, names: list[NamedSpan], types: dict[str, str],
-                        tokens: TokenTable) -> dict[str, NamedSpan | None]:
-        """Surname → the full name it stands for; ``None`` when two people share it. A first name
-        alone ("« Claire connaît nos métiers »" after "Claire Delorme") stands for the one person
-        of the article it opens, unless it is also someone's surname."""
-        owners: dict[str, NamedSpan | None] = {}
-        first_owners: dict[str, NamedSpan | None] = {}
-        for name in names:
-            entity_type = name.type if name.kb_id else types.get(span_text(name.span, tokens), name.type)
-            if entity_type != "PERSON" or len(name.span) < 2:
-                continue
-            words = span_words(name.span, tokens)
-            claims = [(owners, surname) for surname in surname_forms(words, self.particles)]
-            if words[0] in self.patterns.first_names:
-                claims.append((first_owners, words[0]))
-            for table, word in claims:
-                previous = table.get(word, name)
-                same = previous is not None and _identity(previous, tokens) == _identity(name, tokens)
-                table[word] = name if same else None
-        return first_owners | owners
 
     @staticmethod
     def _majority_types(names: list[NamedSpan], tokens: TokenTable) -> dict[str, str]:

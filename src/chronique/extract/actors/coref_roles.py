@@ -54,9 +54,12 @@ def role_descriptions(doc, mentions, entities, kb, words) -> list[ActorMention]:
             continue
         described.append((token, titles, org_mention, _holder_in_text(token, index, entities)))
     stated = {(org.key, title): holder for _t, titles, org, holder in described if holder for title in titles}
+    for (org_key, title), verb_holder in _stated_by_verbs(doc, index, entities).items():
+        stated.setdefault((org_key, title), verb_holder)  # "X dirige Y" … "le patron de Y"
     found = []
     former = _former_words(doc.lang_)
-    for token, titles, org_mention, holder in described:
+    for token, titles, org_mention, said_holder in described:
+        holder: str | None = said_holder
         if token.i > 0 and tokens.folded[token.i - 1] in former:
             # "Ancien patron de Renault, l'Italien …": not the holder the article or the KB gives today
             if holder:
@@ -85,6 +88,70 @@ def _holder_in_text(role: Token, index: ActorIndex, entities) -> str | None:
     for other in neighbours:
         mention = index.mention_at(other)
         if mention and entities.get(mention.key, {}).get("type") == "PERSON":
+            return mention.key
+    return None
+
+
+@cache
+def _role_verbs(lang: str) -> dict[str, tuple[str, ...]]:
+    """"diriger" → the titles its subject holds in its object (``relations.toml: role_verbs``, the
+    verbs the relations read too)."""
+    return {fold(k): tuple(v) for k, v in lexicon(lang, "relations").get("role_verbs", {}).items()}
+
+
+def _stated_by_verbs(doc, index: ActorIndex, entities) -> dict[tuple[str, str], str]:
+    """(organisation, title) → the person a role verb says holds it: "X dirige Y", "X, qui
+    dirige Y", "X a fondé Y", "X dirige la compagnie Y" (the object or the name it introduces,
+    never the complement of another noun: "X dirige la filiale de Y"). Negated verbs say nothing."""
+    verbs = _role_verbs(doc.lang_)
+    stated: dict[tuple[str, str], str] = {}
+    if not verbs:
+        return stated
+    tokens = token_table(doc)
+    for i in tokens.positions(verbs, lemmas=True):
+        titles = verbs.get(tokens.folded_lemmas[i])
+        if not titles or tokens.pos[i] != "VERB":
+            continue
+        verb = doc[i]
+        if any(fold(c.text) in _NEGATIONS for c in verb.children):
+            continue
+        holder = _verb_subject(verb, index, entities)
+        org = _verb_object(verb, index, entities) if holder else None
+        if holder and org:
+            for title in titles:
+                stated.setdefault((org, title), holder)
+    return stated
+
+
+#: What a verb's object may hang by: the object, or an argument with no preposition (not a predicate).
+_OBJECTS = LABELS.governed_noun_links - {LABELS.open_complement}
+#: Words that negate a verb ("X ne dirige plus Y").
+_NEGATIONS = frozenset({"ne", "n'", "n’"})
+
+
+def _verb_subject(verb: Token, index: ActorIndex, entities) -> str | None:
+    """The person subject of an active role verb, through a relative pronoun to its antecedent."""
+    subject = next((c for c in verb.children if c.dep_ == LABELS.subject), None)
+    if subject is None:
+        return None
+    if subject.pos_ == "PRON" and verb.dep_ == LABELS.relative_clause and verb.head.i < verb.i:
+        subject = verb.head  # "X, qui dirige Y"
+    mention = index.mention_at(subject)
+    return mention.key if mention and entities.get(mention.key, {}).get("type") == "PERSON" else None
+
+
+def _verb_object(verb: Token, index: ActorIndex, entities) -> str | None:
+    """The organisation a role verb's object names: itself, or a name it introduces with no
+    preposition ("la compagnie Y")."""
+    obj = next((c for c in verb.children if c.dep_ in _OBJECTS and not any(  # also the parser's "dirige/obl:arg Y"
+        g.dep_ == LABELS.case_marker for g in c.children)), None)
+    if obj is None:
+        return None
+    candidates = [obj] + [c for c in obj.children if c.i > obj.i and c.pos_ == "PROPN"
+                          and not any(g.dep_ == LABELS.case_marker for g in c.children)]
+    for candidate in candidates:
+        mention = index.mention_at(candidate)
+        if mention and entities.get(mention.key, {}).get("type") == "ORG":
             return mention.key
     return None
 

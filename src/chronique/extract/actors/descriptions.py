@@ -259,11 +259,37 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
     place = index.mention_at(doc[i]) if i < len(doc) else None
     if place is not None and place.key.startswith(PLACE_PREFIX):
         return first_token_from(doc, place.end)  # "le maire de Brest": read with the place
+    if place is None and i < len(doc) and doc[i].is_lower and doc[i].pos_ == "NOUN":
+        return _restated_complement_end(doc, noun, i)  # "la présidente de la fédération"
     if i >= len(doc) or not doc[i].text[:1].isupper() or place is not None:
         return None
     while i < len(doc) and doc[i].text[:1].isupper() and i - end < 5:
         i += 1
     return i
+
+
+#: How many words a title's lower-case complement may hold ("de la fédération des boulangers").
+MAX_RESTATED_COMPLEMENT = 5
+
+
+def _restated_complement_end(doc: Doc, noun: Token, first: int) -> int | None:
+    """The end of a title whose complement is lower case ("la présidente de la fédération"),
+    when the article wrote that title with that complement before ("X, présidente de la
+    fédération des boulangers, …"): the description restates a title given, whose holder the
+    title noun finds. The longest restated run of lower-case words from ``first`` counts; a
+    complement said for the first time ("le directeur de l'usine") is someone else's title: None."""
+    stop = first
+    while stop < len(doc) and stop - first < MAX_RESTATED_COMPLEMENT and doc[stop].is_lower \
+            and doc[stop].pos_ in ("NOUN", "ADJ", "ADP", "DET"):
+        stop += 1
+    earlier = fold(text_of(doc)[: noun.idx])
+    for end in range(stop, first, -1):
+        if doc[end - 1].pos_ not in ("NOUN", "ADJ"):
+            continue  # a complement ends on its noun or adjective, not on "de la"
+        restated = fold(doc[noun.i : end].text)
+        if restated in earlier:
+            return end
+    return None
 
 
 def _trade_complement_end(doc: Doc, mark: Token, complement: Token, index: ActorIndex) -> int | None:

@@ -24,6 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.extract.actors.name_forms import other_occurrences
 from chronique.extract.actors.names import (
     CueIndex,
     NamedSpan,
@@ -40,7 +41,7 @@ from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold, unify_apostrophes
 
-__all__ = ["UnknownNamePatterns", "surname_forms"]
+__all__ = ["UnknownNamePatterns"]
 
 LABELS = dependency_scheme("ud")
 
@@ -53,43 +54,28 @@ OPENING_POS = frozenset({"ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV", "AUX", "
 CONTENT_POS = frozenset({"ADJ", "NOUN", "PROPN", "X"})
 
 
-def surname_forms(tokens: list[str], particles: frozenset[str]) -> list[str]:
-    """How an article may name a person by surname alone: "Le Pen" for "Marine Le Pen",
-    "von der Leyen" for "Ursula von der Leyen", "Delacroix" for "Jeanne Delacroix"."""
-    if len(tokens) < 2:
-        return []
-    for index in range(1, len(tokens) - 1):
-        if fold(tokens[index]) in particles:
-            return [" ".join(tokens[index:])]
-    return [tokens[-1]]
-
-
-def cut_before_known_companies(found: list[NamedSpan], known: list[NamedSpan],
-                               particles: frozenset[str]) -> list[NamedSpan]:
-    """"Tim Cook d'Apple", "Sundar Pichai de Google": a person's name found by its first name
-    runs on over a particle into a known company's name; the person ends before the particle
-    (a name's own particle, "Nicolas de Tavernost", is followed by no known company), and a
-    first name left alone ("Martin" of "Julien Martin d'Airbus") names nobody."""
-    starts = {n.span.start for n in known if n.type == "ORG" and n.kb_id is not None}
-    if not starts:
-        return found
-    kept = []
-    for name in found:
-        span = name.span
-        cut = next((i for i in range(span.start + 1, span.end - 1)
-                    if name.type == "PERSON" and fold(span.doc[i].text) in particles and i + 1 in starts), None)
-        if cut is None:
-            kept.append(name)
-        elif cut - span.start >= 2:
-            name.span = span.doc[span.start : cut]
-            kept.append(name)
-    return kept
-
-
 def _not_lower(tokens: TokenTable) -> Iterator[int]:
     """Positions of the tokens whose text is not all lower case (``not text.islower()``: names,
     numbers, marks), in order, picked out of the table's column without a Python step per word."""
     return compress(range(len(tokens)), map(not_, tokens.is_lower))
+
+
+#: The marks of a trade complement with its definite article ("du verre", "des puces", "de l'acier").
+_DEFINITE_MARKS = frozenset({"du", "des"})
+_ARTICLES_AFTER_DE = frozenset({"la", "l'"})
+
+
+def _before_trade_complement(tokens: TokenTable, j: int) -> int:
+    """The position right before a trade complement ending at ``j`` ("leader mondial | du verre"),
+    ``j`` itself when none ends there: a lower-case noun after "du", "des", "de la", "de l'"."""
+    texts, folded = tokens.texts, tokens.folded
+    if j < 3 or not texts[j].islower() or tokens.pos[j] != "NOUN":
+        return j
+    if folded[j - 1] in _DEFINITE_MARKS:
+        return j - 2
+    if unify_apostrophes(folded[j - 1]) in _ARTICLES_AFTER_DE and folded[j - 2] == "de":
+        return j - 3
+    return j
 
 
 #: How many capitalised words (particles aside) and tokens a surname after a first name may hold.
@@ -408,8 +394,8 @@ class UnknownNamePatterns:
         tokens = token_table(doc)
         texts, pos = tokens.texts, tokens.pos
         for i in tokens.positions((",",)):
-            k = i - 1
-            while k > 0 and i - k <= MAX_ADJECTIVES_BEFORE_COMMA and texts[k].islower() and (
+            k = last = _before_trade_complement(tokens, i - 1)  # "Le leader mondial du verre, X,"
+            while k > 0 and last + 1 - k <= MAX_ADJECTIVES_BEFORE_COMMA and texts[k].islower() and (
                     pos[k] == "ADJ" or pos[k] == "VERB" and "Part" in doc[k].morph.get("VerbForm", [])):
                 k -= 1  # "l'entreprise bénéficiaire", "le sous-traitant choisi"
             if k < 1 or not texts[k].islower() or pos[k] != "NOUN" or tokens.folded[k - 1] not in self.named_description_articles:
@@ -468,44 +454,5 @@ class UnknownNamePatterns:
     # -- after the first pass -----------------------------------------------------------
     def propagate(self, doc: Doc, names: list[NamedSpan], taken: set[int]) -> list[NamedSpan]:
         """Other occurrences of unknown names typed so far, and the surnames of unknown people,
-        outside the token positions ``taken`` by surer names."""
-        forms: dict[tuple[str, ...], str] = {}
-        table = token_table(doc)  # read from the table: no Token built
-        for name in names:
-            if name.kb_id is not None or name.type not in ("ORG", "PRODUCT", "PERSON"):
-                continue
-            tokens = span_words(name.span, table)
-            if name.source != "model":  # the model's own names are the model's to find again
-                forms.setdefault(tuple(tokens), name.type)
-            # a surname only from a name that surely is a person's ("Brader Dailymotion", a
-            # verb opening a sentence that the model took for a first name, gives none)
-            if name.type == "PERSON" and (name.source != "model" or tokens[0] in self.first_names):
-                for surname in surname_forms(tokens, self.particles):
-                    forms.setdefault(tuple(surname.split(" ")), "PERSON")
-        taken = set(taken)
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for form in sorted(forms, key=len, reverse=True):
-            by_first.setdefault(form[0], []).append(form)
-        found = []
-        texts, sent_starts, size = table.texts, table.sent_starts, len(table)
-        for i in table.positions({fold(first) for first in by_first}):  # where a form may start
-            text = texts[i]
-            if text not in by_first:
-                continue
-            for form in by_first[text]:
-                if len(form) == 1 and len(form[0]) < 2:
-                    continue  # "X": too short to stand for a name on its own
-                end = i + len(form)
-                if end > size or any(k in taken for k in range(i, end)):
-                    continue
-                if tuple(texts[i:end]) != form:
-                    continue
-                if end < size and name_like(texts[end]) and not sent_starts[end]:
-                    continue  # part of a longer name
-                if text.islower() and i >= 2 and texts[i - 2].lower() in self.possessive_relatives:
-                    continue  # "X, basée en Finlande, dont le gouvernement …": X's own, not the one named
-                span = Span(doc, i, end, label=forms[form])
-                found.append(NamedSpan(span, forms[form], None, False, "pattern"))
-                taken.update(range(i, end))
-                break
-        return found
+        outside the token positions ``taken`` by surer names (:func:`name_forms.other_occurrences`)."""
+        return other_occurrences(doc, names, taken, self.first_names, self.particles, self.possessive_relatives)

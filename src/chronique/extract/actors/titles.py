@@ -19,6 +19,7 @@ from chronique.data import lexicon
 from chronique.extract.actors.origin_words import origin_adjectives
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
@@ -53,7 +54,7 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
         nouns = around.get((mention.start, mention.end))
         if nouns is None:
             nouns = around[(mention.start, mention.end)] = _title_nouns(doc, i, mention, cues)
-        for noun in nouns:
+        for noun in [*nouns, *_predicate_titles(doc, i, mention, entities, cues)]:
             if _former(tokens, noun, doc.lang_):
                 continue  # "l'ancien maire de Pontarlier, X": not "le maire" of today
             place = _place_between(index, noun, i) if noun < i else _place_after(tokens, index, noun)
@@ -62,6 +63,45 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
                 if place is not None:
                     titles.setdefault(with_place(form, place), set()).add(mention.key)
     return titles
+
+
+def _predicate_titles(doc: Doc, first: int, mention: ActorMention, entities, cues: dict[str, str]) -> list[int]:
+    """The title a predicate gives the person whose name starts at token ``first``: "X est devenue
+    la patronne de Y", "X a été nommé directeur général", "X est le PDG de Y" (``actors.toml:
+    title_predicates``)."""
+    if entities.get(mention.key, {}).get("type") != "PERSON":
+        return []
+    token = doc[first]
+    if token.dep_ not in _SUBJECTS:
+        return []
+    head = token.head
+    copulas, appointments = _title_predicates(doc.lang_)
+    if head.pos_ == "NOUN" and any(c.dep_ == _COPULA for c in head.children):
+        candidates = [head]  # "X est le PDG de Y"
+    elif head.pos_ in ("VERB", "AUX") and (fold(head.lemma_) in copulas or (
+            fold(head.lemma_) in appointments and token.dep_ == _PASSIVE_SUBJECT)):
+        candidates = [c for c in head.children if c.dep_ in _PREDICATIVES and c.i > head.i]
+    else:
+        return []
+    return [c.i for c in candidates if c.pos_ == "NOUN" and _title_word(c.text) and cues.get(fold(c.text)) == "PERSON"]
+
+
+@cache
+def _title_predicates(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded verbs whose subject a predicate title is given to, whatever the voice, and
+    those that give it only to a passive subject."""
+    table = lexicon(lang, "actors").get("title_predicates", {})
+    return (frozenset(fold(v) for v in table.get("copulas", [])),
+            frozenset(fold(v) for v in table.get("appointments", [])))
+
+
+_LABELS = dependency_scheme("ud")
+_SUBJECTS = _LABELS.subjects
+_PASSIVE_SUBJECT = _LABELS.passive_subject
+_COPULA = _LABELS.copula
+#: How a verb holds the title it gives ("nommé directeur": xcomp; "devenue la patronne": the
+#: parser's obj).
+_PREDICATIVES = frozenset({_LABELS.open_complement, _LABELS.object})
 
 
 def _former(tokens: TokenTable, noun: int, lang: str) -> bool:

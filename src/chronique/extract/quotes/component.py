@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from chronique.data import lexicon
 from chronique.extract.quotes.context import QuoteContext
 from chronique.extract.quotes.marks import QuotedSpan, find_quoted_spans
 from chronique.extract.quotes.rules import QuoteRules, load_quote_rules
@@ -38,14 +39,15 @@ TERMINAL_PUNCTUATION = frozenset(".!?…")
     requires=["doc._.actor_index", "doc._.entities", "token.dep", "token.pos", "token.lemma", "token.morph"],
 )
 def make_quote_finder(nlp: Language, name: str, lang: str) -> QuoteFinder:
-    return QuoteFinder(load_quote_rules(lang))
+    return QuoteFinder(load_quote_rules(lang), _first_name_gender(lang))
 
 
 class QuoteFinder:
     """Finds quoted spans and names their speakers; sets ``doc._.quotes`` sorted by start."""
 
-    def __init__(self, rules: QuoteRules) -> None:
+    def __init__(self, rules: QuoteRules, first_name_gender: dict[str, str] | None = None) -> None:
         self.rules = rules
+        self.first_name_gender = first_name_gender or {}
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = self.find(doc)
@@ -60,6 +62,7 @@ class QuoteFinder:
             spans=spans,
             actors=actor_index(doc),
             entity_types={e.key: e.type for e in doc._.entities or []},
+            genders=self._genders(doc),
         )
         attributions: list[Attribution] = []
         previous: Attribution | None = None
@@ -72,10 +75,27 @@ class QuoteFinder:
         settled = settle(context, attributions)
         return [_quote(text, span, attribution) for span, attribution in zip(spans, settled, strict=True)]
 
+    def _genders(self, doc: Doc) -> dict[str, str]:
+        """Each person's gender as the first word of their name says it ("Julie Ferrand": "f")."""
+        return {e.key: gender for e in doc._.entities or [] if e.type == "PERSON"
+                and (gender := self.first_name_gender.get(e.name.split(" ")[0])) is not None}
+
     @staticmethod
     def _is_name(doc: Doc, span: QuotedSpan) -> bool:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         return tokens is not None and is_capitalised_name(tokens)
+
+
+def _first_name_gender(lang: str) -> dict[str, str]:
+    """First name → "m" or "f" (``actors.toml: first_names``), names given both left out."""
+    try:
+        names = lexicon(lang, "actors").get("first_names", {})
+    except FileNotFoundError:
+        return {}  # a language with no actors lexicon (English): no gender said
+    genders = {n: "m" for n in names.get("m", [])} | {n: "f" for n in names.get("f", [])}
+    for shared in set(names.get("m", [])) & set(names.get("f", [])):
+        genders.pop(shared)
+    return genders
 
 
 def is_capitalised_name(tokens: Span) -> bool:

@@ -47,6 +47,8 @@ class QuoteContext:
     spans: list[QuotedSpan]
     actors: ActorIndex
     entity_types: dict[str, str]
+    #: Person key → "m" or "f", as the first name says (those it does not say are left out).
+    genders: dict[str, str] = field(default_factory=dict)
     text: str = field(init=False)
     paragraph_breaks: list[int] = field(init=False)
     openings: list[int] = field(init=False)

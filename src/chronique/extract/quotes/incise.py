@@ -71,7 +71,7 @@ def read_incise(context: QuoteContext, index: int, after: Window, last_known: Kn
         reading = subject_of(context, last, incise_after=span.after_closing)
     speaker = reading.key
     if reading.pronoun or (speaker is None and has_pronoun_subject(verb)):
-        speaker = discourse_speaker(context, index, last_known, speaker)
+        speaker = discourse_speaker(context, index, last_known, speaker, reading.gender)
     elif speaker is None and not reading.has_phrase:
         speaker = nearest_actor(context, verb, after)
     if speaker is None:
@@ -182,11 +182,12 @@ def cue_text(context: QuoteContext, verb: Token) -> str:
 
 
 def discourse_speaker(
-    context: QuoteContext, index: int, last_known: Known | None, resolved: str | None
+    context: QuoteContext, index: int, last_known: Known | None, resolved: str | None, gender: str | None = None
 ) -> str | None:
     """Who the "il" of "ajoute-t-il" is: the latest known speaker while nobody else took the
     floor; else the person last the subject of a main clause (the one the press means); else
-    what the actor recognizer resolved the pronoun to, unless only a name inside a quote."""
+    what the actor recognizer resolved the pronoun to, unless only a name inside a quote. A
+    ``gender`` ("elle") passes over a person whose first name says the other one."""
     span = context.spans[index]
     salient = recent_subject_person(context, span.opening)
     if last_known is not None:
@@ -194,11 +195,18 @@ def discourse_speaker(
         gap_start = context.spans[known_index].after_closing
         if context.paragraph_breaks_between(gap_start, span.opening) <= CONTINUATION_BREAKS and (
             salient is None or salient == speaker or not _named_between(context, salient, gap_start, span.opening)
-        ):
+        ) and _agrees(context, speaker, gender):
             return speaker
-    if salient is not None or resolved is None or _only_quoted(context, resolved, span.opening):
+    if salient is not None and _agrees(context, salient, gender):
         return salient
+    if resolved is None or _only_quoted(context, resolved, span.opening) or not _agrees(context, resolved, gender):
+        return None  # "Elle ajoute" after a man's words: nobody rather than him
     return resolved
+
+
+def _agrees(context: QuoteContext, key: str, gender: str | None) -> bool:
+    """Whether the pronoun's gender fits the person ``key`` (by the first name; unknown fits)."""
+    return gender is None or context.genders.get(key) in (None, gender)
 
 
 def _only_quoted(context: QuoteContext, key: str, position: int) -> bool:

@@ -47,6 +47,8 @@ class Reading:
     #: A third-person pronoun ("ajoute-t-il"), ``key`` being what the actor recognizer resolved
     #: it to: the caller may follow the discourse instead.
     pronoun: bool = False
+    #: The pronoun's gender ("m" for "il", "f" for "elle"), None when it says none.
+    gender: str | None = None
 
 
 NO_SUBJECT = Reading(None, has_phrase=False)
@@ -151,6 +153,18 @@ def _inverted_pronoun(context: QuoteContext, verb: Token) -> Token | None:
     return None
 
 
+def pronoun_gender(token: Token) -> str | None:
+    """"m" for "il" ("-t-il"), "f" for "elle", from the tagger's gender or the form; None for a
+    plural or a pronoun that says no gender."""
+    if "Plur" in token.morph.get("Number", []):
+        return None
+    gender = token.morph.get("Gender", [])
+    if gender:
+        return "f" if gender[0] == "Fem" else "m" if gender[0] == "Masc" else None
+    form = fold(token.text).lstrip("-t").lstrip("-")
+    return {"il": "m", "elle": "f"}.get(form)
+
+
 def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     """The actor of the phrase headed by ``head``, read as a speaker.
 
@@ -160,7 +174,7 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     key = context.actors.at(head, OUTERMOST)
     is_pronoun = head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
     if key or is_pronoun:
-        return Reading(key, pronoun=is_pronoun)
+        return Reading(key, pronoun=is_pronoun, gender=pronoun_gender(head) if is_pronoun else None)
     named_after = name_after_comma(context, head) or name_before_comma(context, head)
     if named_after is not None:
         return Reading(named_after)
@@ -246,9 +260,13 @@ def _owner_named_before(context: QuoteContext, head: Token) -> str | None:
 
 def _owner(context: QuoteContext, head: Token) -> str | None:
     """"le porte-parole de Google": the actor of a "de X" complement of the noun."""
+    doc = head.doc
     for child in head.children:
         if child.i > head.i and child.dep_ in LABELS.restating_links:
             key = context.actor_of_phrase(child)
+            if key is None and child.is_lower and child.i + 1 < len(doc) and doc[child.i + 1].head.i == child.i:
+                # "un communiqué du groupe Miraval" with the name tagged an adjective of "groupe"
+                key = context.actors.at(doc[child.i + 1], OUTERMOST)
             if key and context.can_speak(key):
                 return key
     return None

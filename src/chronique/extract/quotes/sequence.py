@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from chronique.extract.quotes.context import QuoteContext
 from chronique.extract.quotes.phrases import recent_subject_person, subject_of
@@ -129,7 +129,10 @@ def _person_just_before(context: QuoteContext, index: int) -> str | None:
         return None
     tokens = context.tokens(max(0, span.opening - 400), span.opening)
     words = [t for t in tokens or () if not t.is_space]
-    if not words or "\n" in context.text[words[-1].idx : span.opening] or context.is_quoted(words[-1]):
+    if not words or context.is_quoted(words[-1]):
+        return None
+    gap = context.text[words[-1].idx : span.opening]
+    if "\n" in gap and not _paragraph_of_its_own(context, index, gap, words[-1]):
         return None
     sentence = words[-1].sent
     if any(context.is_quoted(t) for t in sentence) or "\n" in sentence.text.strip():
@@ -138,6 +141,22 @@ def _person_just_before(context: QuoteContext, index: int) -> str | None:
     if reading.key and context.entity_types.get(reading.key) == "PERSON":
         return reading.key
     return None
+
+
+#: How many line breaks may stand between a paragraph and the quote making up the next one.
+MAX_BREAKS_BEFORE_OWN_PARAGRAPH = 2
+
+
+def _paragraph_of_its_own(context: QuoteContext, index: int, gap: str, last: Token) -> bool:
+    """"X mène la grève depuis trois semaines.\n\n« Nous ne reprendrons pas … »": a quote making
+    up a paragraph of its own right after a paragraph closed by a full sentence (not a heading
+    nor an introduction by a colon) continues it."""
+    span = context.spans[index]
+    if gap.count("\n") > MAX_BREAKS_BEFORE_OWN_PARAGRAPH or last.text not in _SENTENCE_END:
+        return False
+    end = context.text.find("\n", span.after_closing)
+    rest = context.text[span.after_closing : end if end >= 0 else len(context.text)]
+    return not rest.strip(" .!?…")
 
 
 def _active_subject(context: QuoteContext, index: int) -> str | None:

@@ -172,7 +172,7 @@ def _colon_introduction(
     cues = [t for t in tokens if context.is_cue_token(t)]
     for verb in reversed(cues):
         reading = subject_of(context, verb)
-        key = discourse_speaker(context, index, last_known, reading.key) if reading.pronoun else reading.key
+        key = discourse_speaker(context, index, last_known, reading.key, reading.gender) if reading.pronoun else reading.key
         if key is None and _bare_infinitive(context, verb, tokens):
             key = discourse_speaker(context, index, last_known, None)  # "Avant d'ajouter : « … »"
         if key:
@@ -247,7 +247,7 @@ def _governing_verb(
             reading = subject_of(context, head)
             speaker = reading.key
             if reading.pronoun:
-                speaker = discourse_speaker(context, index, last_known, speaker)
+                speaker = discourse_speaker(context, index, last_known, speaker, reading.gender)
             elif speaker is None and not reading.has_phrase and not _is_passive(head):
                 speaker = _actor_right_before(context, head)  # not the patient of "X a été sanctionné"
             if speaker:
@@ -286,7 +286,7 @@ def _quoted_predicate(
     if later_incise_in_sentence(context, index, tokens[0].sent.end_char):
         return None  # "X « a caché … » en « … », a estimé la juge": the incise speaks for both
     reading = phrase_speaker(context, subject)
-    speaker = discourse_speaker(context, index, last_known, reading.key) if reading.pronoun else reading.key
+    speaker = discourse_speaker(context, index, last_known, reading.key, reading.gender) if reading.pronoun else reading.key
     if speaker is None or not context.can_speak(speaker):
         return None
     return Attribution(speaker, None, rule=PREDICATE)
