@@ -4,7 +4,9 @@ cofondé X"), whom a spokesperson or a lawyer speaks for ("porte-parole de X", "
 (``actors.toml: org_context_before``). Sentences written for the test, on invented actors;
 quiet rows keep a person a person. A civil title before a surname ("M. Garnier", "Mme Morel") is no part
 of the name (``actors.toml: civil_titles``). A description with its trade complement before a comma
-names the organisation set after it ("Le leader mondial du verre, X,": ``patterns``)."""
+names the organisation set after it ("Le leader mondial du verre, X,": ``patterns``), unless a head that
+names a person too introduces a person's full name ("Le champion olympique du judo, Teddy Riner,").
+A large city the model found stays a city after those words ("qui dirige Marseille": ``places.toml: cities``)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,12 @@ def types_of(nlp, text: str) -> dict[str, str]:
         # quiet: a person's full name after the same words stays a person
         ("Elle a dîné chez Jeanne Morel avant le conseil.", "Jeanne Morel", "PERSON"),
         ("La start-up a été fondée par Hugo Brun en 2015.", "Hugo Brun", "PERSON"),
+        # quiet: a large city the model found stays a city after the same words (places.toml: cities)
+        ("Benoît Payan, qui dirige Marseille depuis 2020, a critiqué le gouvernement.", "Marseille", "LOC"),
+        ("L'avocat de Marseille a plaidé la relaxe du maire.", "Marseille", "LOC"),
+        ("Selon un communiqué de Paris, la délégation arrivera lundi.", "Paris", "LOC"),
+        # quiet: the surname a civil title was cut from stays a person, alone in the article
+        ("« Mon client est innocent », a déclaré Me Dubois.", "Dubois", "PERSON"),
     ],
 )
 def test_what_one_works_at_runs_or_speaks_for_is_an_organisation(nlp, text: str, name: str, expected: str) -> None:
@@ -66,6 +74,8 @@ def test_a_civil_title_before_a_surname(nlp, text: str, speaker: str, names: set
         ("Le spécialiste français de l'acier, Forvial, a levé 20 millions d'euros.", "Forvial", "ORG"),
         # quiet: a person's title before the comma names a person
         ("Le patron du groupe, Marc Olivier, a démissionné.", "Marc Olivier", "PERSON"),
+        # quiet: a head that names a person too, then a person's full name
+        ("Le champion olympique du judo, Teddy Riner, a remporté un nouveau titre.", "Teddy Riner", "PERSON"),
     ],
 )
 def test_a_name_after_a_description_with_its_trade(nlp, text: str, name: str, expected: str) -> None:

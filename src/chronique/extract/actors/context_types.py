@@ -73,6 +73,8 @@ class ContextTyper:
         self.role_complements = RoleComplementTyper(words)
         self.subsidiaries = SubsidiaryCues(words)
         self.inner_org_words = frozenset(words["inner_org_words"])
+        #: "Me Dubois": the civil title the name was cut from says a person (actors.toml: civil_titles)
+        self.civil_titles = frozenset(words.get("civil_titles", {}))
         self.inner_org_abbreviations = frozenset(words["inner_org_abbreviations"])
         self.company_words = (
             frozenset(words["org_suffixes"])
@@ -86,6 +88,7 @@ class ContextTyper:
         self.calendar_words = frozenset(fold(w) for w in words["calendar_words"])
         self.countries = frozenset(places["countries"])
         self.capitals = frozenset(places.get("capitals", {}))
+        self.cities = frozenset(places.get("cities", ()))
         self.first_names = first_names
         self.lists = ListTyper(words, kinds, self.context, self.is_country)
         self.kinds = DocumentKinds(words, kinds, contractions)
@@ -190,6 +193,8 @@ class ContextTyper:
         span = name.span
         if name.type != "PERSON" or name.source != "model" or name.typed_by_cue or len(span) != 1:
             return
+        if span.start > 0 and span.doc[span.start - 1].text in self.civil_titles:
+            return  # "a déclaré Me Dubois": the title cut from the model's name says a person
         word = span.text
         people = [n for n in names if n.type == "PERSON" and len(n.span) > 1 and word in (t.text for t in n.span)]
         if people or word in self.first_names:
@@ -304,6 +309,9 @@ class ContextTyper:
         if (name.type == "LOC" or lone_person) and self._team_before(text, start_char, seen):
             name.type, name.typed_by_cue, name.rule = "ORG", True, "context"
             return
+        surface = text[start_char : tokens.ends[end - 1]]
+        if name.type == "LOC" and (surface in self.cities or surface in self.capitals):
+            return  # "qui dirige Marseille", "un communiqué de Paris": the city the model found
         found = self.context_type(text, start_char, seen)
         if found:
             name.type, name.typed_by_cue, name.rule = found, True, "context"

@@ -114,6 +114,7 @@ class UnknownNamePatterns:
         self.complement_words = frozenset(words["complement_words"])
         self.sector_acronyms = frozenset(words.get("sector_acronyms", []))
         self.named_description_articles = frozenset(fold(w) for w in words.get("named_description_articles", ()))
+        self.named_description_person_heads = frozenset(words.get("named_description_person_heads", ()))
         self.demonyms = frozenset(origin_forms(words))
         self.demonym_articles = frozenset(unify_apostrophes(w) for w in words["definite_determiners"]) | frozenset(
             words["contracted_determiners"])
@@ -408,6 +409,9 @@ class UnknownNamePatterns:
                 end += 1
             if end == start or end >= len(texts) or texts[end] != ",":
                 continue
+            if last != i - 1 and texts[k] in self.named_description_person_heads and end - start > 1 \
+                    and all(doc[t].ent_type_ == "PER" for t in range(start, end)):
+                continue  # "Le champion olympique du judo, Teddy Riner,": a person's full name
             span = Span(doc, start, end, label="ORG")
             if self._valid_name(span) and texts[start] not in self.first_names:
                 found.append(NamedSpan(span, "ORG", None, True, "pattern"))
