@@ -208,9 +208,8 @@ def _annotate_alone(client: Client, item: Document, batch_size: int) -> list[Ann
     given up, so that a run goes on instead of waiting for ever."""
     reason = WORKER_DIED
     for _attempt in range(2):
-        ready = _a_ready_worker(client)
-        task = client.submit(annotate_on_worker, [item], batch_size, pure=False,
-                             workers=ready, allow_other_workers=True)
+        _wait_for_a_ready_worker(client)
+        task = client.submit(annotate_on_worker, [item], batch_size, pure=False)
         try:
             return list(task.result(timeout=ALONE_TIMEOUT))
         except KilledWorker:
@@ -222,18 +221,15 @@ def _annotate_alone(client: Client, item: Document, batch_size: int) -> list[Ann
     return [Rejection(item.origin or item.id, reason, AnnotationError)]
 
 
-def _a_ready_worker(client: Client) -> list[str] | None:
-    """The address of a worker that has just run an empty task, to send the document to, or
-    ``None`` if none did within ``WORKER_START_TIMEOUT`` seconds (the document's own timeout then
-    decides). A worker restarted after a death or a stall takes tasks only once its model is
-    loaded: that time is the cluster's, not the document's, and another worker still loading
-    its model is not where the document should wait."""
+def _wait_for_a_ready_worker(client: Client) -> None:
+    """Return once some worker has run an empty task, or after ``WORKER_START_TIMEOUT`` seconds
+    (the document's own timeout then decides). A worker restarted after a death or a stall takes
+    tasks only once its model is loaded: that time is the cluster's, not the document's."""
     ping = client.submit(worker_ready, pure=False)
     try:
-        return [ping.result(timeout=WORKER_START_TIMEOUT)]
-    except (TimeoutError, KilledWorker, CancelledError):  # no worker, or none that lasts
+        ping.result(timeout=WORKER_START_TIMEOUT)
+    except (TimeoutError, KilledWorker, CancelledError):  # no worker, or none that lasted
         ping.cancel()
-        return None
 
 
 def _restart_workers_running(client: Client, task: Future) -> None:

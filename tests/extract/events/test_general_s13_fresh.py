@@ -98,9 +98,33 @@ def test_fresh_news_names(nlp, text: str, name: str, expected: str) -> None:
     assert entity_types(nlp, text, PUBLISHED).get(name) == expected
 
 
-def test_a_region_as_a_territory_is_no_authority(nlp) -> None:
-    found = entity_types(nlp, "Les usines installées dans la région Grand Est ferment une à une.", PUBLISHED)
-    assert found.get("région Grand Est") != "ORG"
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Les usines installées dans la région Grand Est ferment une à une.", "Grand Est"),
+        # the territory a storm hits or people live in is no authority ("la région X" acts only as
+        # a subject, an agent, a party after "avec", "par", "contre", or the seat of an office)
+        ("Une violente tempête a balayé la région Normandie dans la nuit de lundi.", "Normandie"),
+        ("Les inondations ont frappé la région Occitanie pendant trois jours.", "Occitanie"),
+        ("Les habitants de la région Bretagne ont été privés d'électricité.", "Bretagne"),
+    ],
+)
+def test_a_region_as_a_territory_is_no_authority(nlp, text: str, region: str) -> None:
+    found = entity_types(nlp, text, PUBLISHED)
+    assert found.get(f"région {region}") != "ORG" and found.get(region) != "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le projet est financé par la région Grand Est.", "région Grand Est"),
+        ("La société Velmar a signé un accord avec la région Normandie.", "région Normandie"),
+        ("Le président de la région Auvergne-Rhône-Alpes, Fabrice Pelletier, a annoncé un plan.",
+         "région Auvergne-Rhône-Alpes"),
+    ],
+)
+def test_a_region_that_acts_is_its_authority(nlp, text: str, name: str) -> None:
+    assert entity_types(nlp, text, PUBLISHED).get(name) == "ORG"
 
 
 def test_two_capitals_in_brackets_spell_no_name_of_other_initials(nlp) -> None:

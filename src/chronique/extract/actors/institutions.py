@@ -78,6 +78,9 @@ class InstitutionFinder:
         self.apposed_place = frozenset(fold(h) for h in institutions.get("apposed_place", ()))
         self.apposed_articles = frozenset(fold(a) for a in institutions.get("apposed_place_articles", ()))
         self.apposed_blockers = frozenset(fold(w) for w in institutions.get("apposed_place_blockers", ()))
+        self.apposed_acting_prepositions = frozenset(
+            fold(w) for w in institutions.get("apposed_place_acting_prepositions", ()))
+        self.apposed_office_heads = frozenset(fold(w) for w in institutions.get("apposed_place_office_heads", ()))
         self.domains = sorted(
             (tuple(fold(w) for w in d.replace("'", "' ").split()) for d in institutions.get("domains", [])),
             key=len, reverse=True,
@@ -281,13 +284,27 @@ class InstitutionFinder:
         if folded[head] not in self.apposed_place or head < 1 or folded[head - 1] not in self.apposed_articles \
                 or (head >= 2 and folded[head - 2] in self.apposed_blockers):
             return None
-        if i >= len(texts) or not texts[i][:1].isupper() or tokens.sent_starts[i]:
+        if i >= len(texts) or not texts[i][:1].isupper() or tokens.sent_starts[i] or not self._acting(doc, head):
             return None
         end = i + 1
         while end < len(texts) and end - i < 2 * MAX_NAME_TOKENS and not tokens.sent_starts[end] and (
                 texts[end][:1].isupper() or (texts[end] == "-" and end + 1 < len(texts) and texts[end + 1][:1].isupper())):
             end += 1
         return end
+
+    def _acting(self, doc: Doc, head: int) -> bool:
+        """Whether "la région X" is the authority, an actor, rather than the territory: the
+        subject or agent of a verb ("la région Occitanie a voté", "financé par la région X"), a
+        party after a preposition of dealings ("un accord avec la région X"), or the seat of an
+        office ("le président de la région X"). A storm that hit the region, the people of the
+        region: the territory, which stays a place."""
+        region = doc[head]
+        if region.dep_ in LABELS.subjects or region.dep_ == LABELS.passive_agent:
+            return True
+        if any(c.dep_ == LABELS.case_marker and fold(c.text) in self.apposed_acting_prepositions
+               for c in region.children):
+            return True
+        return region.dep_ == LABELS.nominal_modifier and fold(region.head.lemma_) in self.apposed_office_heads
 
     def capitalised_local_authorities(self, names: list[NamedSpan]) -> None:
         """"la Région Réunion", "la Ville de Paris": a place-typed model name opening on a
