@@ -16,6 +16,7 @@ again one document per task, so that only the document at fault is rejected.
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import CancelledError
@@ -55,6 +56,9 @@ ALONE_TIMEOUT = 300
 #: pipelines loaded (a worker restarted by its nanny loads the model again: seconds, more on a
 #: busy machine), so that a restart is not counted against the document (seconds).
 WORKER_START_TIMEOUT = 300
+#: How long to let a worker that has just answered settle before a document is sent to it (its
+#: nanny's start-up ends a moment after the worker takes its first task), seconds.
+WORKER_SETTLE_SECONDS = 2.0
 #: Why such a document is rejected when no worker annotated it in that time.
 WORKER_STALLED = f"annotation failed (no worker annotated this document within {ALONE_TIMEOUT} s)"
 
@@ -230,6 +234,11 @@ def _wait_for_a_ready_worker(client: Client) -> None:
         ping.result(timeout=WORKER_START_TIMEOUT)
     except (TimeoutError, KilledWorker, CancelledError):  # no worker, or none that lasted
         ping.cancel()
+        return
+    # A worker takes tasks as soon as it has registered, a moment before its nanny counts it as
+    # started; a document that killed it in that moment would leave the nanny never restarting
+    # it (it restarts only a worker it saw start), and the cluster without a worker for good.
+    time.sleep(WORKER_SETTLE_SECONDS)
 
 
 def _restart_workers_running(client: Client, task: Future) -> None:
