@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from chronique.extract.events.retellings import noun_trigger_determiners
 from chronique.model import Event
 
 __all__ = ["carry_dates", "carry_lead_dates"]
@@ -33,10 +34,8 @@ def carry_dates(doc: Doc, events: list[Event]) -> list[Event]:
 
 
 def _demonstrative_trigger(doc: Doc, event: Event) -> bool:
-    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None or span.root.pos_ != "NOUN":
-        return False
-    return any(c.pos_ == "DET" and "Dem" in c.morph.get("PronType", []) for c in span.root.children)
+    """Whether the trigger is a noun with a demonstrative ("ce rachat", "cette plainte")."""
+    return any("Dem" in c.morph.get("PronType", []) for c in noun_trigger_determiners(doc, event))
 
 
 def carry_lead_dates(doc: Doc, events: list[Event], lead_dates: dict[str, set[tuple]], lead_end: int) -> list[Event]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from chronique.identity.ontology import is_repeated
 from chronique.model import Event
@@ -35,10 +35,16 @@ def carry_retelling_dates(doc: Doc, events: list[Event]) -> list[Event]:
     return carried
 
 
-def _definite_noun_trigger(doc: Doc, event: Event) -> bool:
-    """Whether the trigger is a noun with a definite article ("le rachat", "du rachat")."""
+def noun_trigger_determiners(doc: Doc, event: Event) -> list[Token]:
+    """The determiners of the event's trigger when it is a noun ("le rachat", "ce rachat"), else
+    none: what tells a telling that refers back to an event told before."""
     span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     if span is None or span.root.pos_ != "NOUN":
-        return False
-    return any(c.pos_ == "DET" and "Def" in c.morph.get("Definite", []) and "Art" in c.morph.get("PronType", [])
-               for c in span.root.children)
+        return []
+    return [c for c in span.root.children if c.pos_ == "DET"]
+
+
+def _definite_noun_trigger(doc: Doc, event: Event) -> bool:
+    """Whether the trigger is a noun with a definite article ("le rachat", "du rachat")."""
+    return any("Def" in c.morph.get("Definite", []) and "Art" in c.morph.get("PronType", [])
+               for c in noun_trigger_determiners(doc, event))
