@@ -11,8 +11,9 @@ back into one ``Annotations`` (:mod:`chronique.parts`).
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
@@ -87,15 +88,36 @@ def load_pipeline(lang: str) -> Language:
 
 
 def _add_tokenizer_exceptions(nlp: Language, lang: str) -> None:
-    """Keep hyphenated words such as "start-up" whole (``lexicons/<lang>/tokenizer.toml``)."""
+    """Keep words the model's tokenizer cuts wrongly whole (``lexicons/<lang>/tokenizer.toml``).
+
+    Two kinds: hyphenated words such as "start-up", each form a special case, and the words
+    that match one of the lexicon's ``whole_token_patterns`` (names such as "Moody's", which
+    the French tokenizer cuts after the apostrophe as if it were an elided "l'").
+    """
     try:
-        words = lexicon(lang, "tokenizer").get("single_tokens", [])
+        entries = lexicon(lang, "tokenizer")
     except FileNotFoundError:
         return
     tokenizer = cast(Tokenizer, nlp.tokenizer)
-    for word in words:
+    for word in entries.get("single_tokens", []):
         for form in {word, word[:1].upper() + word[1:]}:
             tokenizer.add_special_case(form, [{ORTH: form}])
+    patterns = [re.compile(pattern) for pattern in entries.get("whole_token_patterns", [])]
+    if patterns:
+        tokenizer.token_match = _whole_token_matcher(patterns, tokenizer.token_match)
+
+
+def _whole_token_matcher(
+    patterns: list[re.Pattern[str]], model_match: Callable[[str], object] | None
+) -> Callable[[str], bool]:
+    """A ``token_match`` that keeps what ``patterns`` match whole, else asks the model's own."""
+
+    def whole_token(text: str) -> bool:
+        if any(pattern.match(text) for pattern in patterns):
+            return True
+        return bool(model_match(text)) if model_match is not None else False
+
+    return whole_token
 
 
 def annotate_documents(
