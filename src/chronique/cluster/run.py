@@ -28,6 +28,7 @@ from pathlib import Path
 import dask
 from distributed import Client, Future, KilledWorker, LocalCluster
 
+from chronique.cluster.local_workers import result_reviving_workers
 from chronique.cluster.worker import PipelinePlugin, annotate_on_worker, worker_ready
 from chronique.errors import AnnotationError, ConfigurationError
 from chronique.ingest import DEFAULT_BATCH_SIZE, IngestReport, ProgressCallback, store_chunk
@@ -179,7 +180,7 @@ def _store_when_done(
     if task is None:
         return
     try:
-        results = task.result()
+        results = result_reviving_workers(client, task)
     except KilledWorker:
         results = _annotate_one_per_task(client, chunk.items, batch_size)
     store_chunk(results, store, report, progress)
@@ -215,7 +216,7 @@ def _annotate_alone(client: Client, item: Document, batch_size: int) -> list[Ann
         _wait_for_a_ready_worker(client)
         task = client.submit(annotate_on_worker, [item], batch_size, pure=False)
         try:
-            return list(task.result(timeout=ALONE_TIMEOUT))
+            return list(result_reviving_workers(client, task, timeout=ALONE_TIMEOUT))
         except KilledWorker:
             reason = WORKER_DIED
         except TimeoutError:
@@ -231,7 +232,7 @@ def _wait_for_a_ready_worker(client: Client) -> None:
     tasks only once its model is loaded: that time is the cluster's, not the document's."""
     ping = client.submit(worker_ready, pure=False)
     try:
-        ping.result(timeout=WORKER_START_TIMEOUT)
+        result_reviving_workers(client, ping, timeout=WORKER_START_TIMEOUT)
     except (TimeoutError, KilledWorker, CancelledError):  # no worker, or none that lasted
         ping.cancel()
         return
