@@ -5,7 +5,10 @@ Chine", "Novexa commercialise le Zentrol/LOC"), and the launch frame, which want
 finds none. What a company launches, markets or unveils, with a definite article and no
 preposition, is a product: a place is launched or sold with "au", "en", "à", not as the verb's
 object. Only names nothing surer typed are retyped: a model's place that no lexicon or knowledge
-base knows as a place, one capitalised word or two, right after "le", "la", "l'" or "les".
+base knows as a place, one capitalised word or two, right after "le", "la", "l'" or "les";
+or a name the model left untyped right after the verb itself ("Pixelune a lancé Astra Rising
+jeudi"): a place is never the bare object of such a verb, and an untyped name there is what was
+launched, unless it is said to be something else ("comme ...").
 """
 
 from __future__ import annotations
@@ -49,7 +52,9 @@ class LaunchTyper:
         tokens = token_table(span.doc)
         if any(tuple(tokens.folded[span.end : span.end + len(p)]) == p for p in self.predicates):
             return False  # "a lancé la Bretagne comme destination": what it is said to be, a place
-        return span.start > 0 and tokens.folded[span.start - 1] in self.articles
+        if span.start > 0 and tokens.folded[span.start - 1] in self.articles:
+            return True
+        return name.type == "OTHER" and span.root.head.i == span.start - 1
 
     def _launched(self, root: Token) -> bool:
         """"a lancé le Dupixent", "commercialise le Zentrol": the object of a launch verb."""

@@ -114,6 +114,7 @@ class UnknownNamePatterns:
         self.complement_words = frozenset(words["complement_words"])
         self.sector_acronyms = frozenset(words.get("sector_acronyms", []))
         self.named_description_articles = frozenset(fold(w) for w in words.get("named_description_articles", ()))
+        self.named_product_determiners = frozenset(fold(w) for w in words.get("named_product_description_determiners", ()))
         self.named_description_person_heads = frozenset(words.get("named_description_person_heads", ()))
         self.demonyms = frozenset(origin_forms(words))
         self.demonym_articles = frozenset(unify_apostrophes(w) for w in words["definite_determiners"]) | frozenset(
@@ -399,9 +400,11 @@ class UnknownNamePatterns:
             while k > 0 and last + 1 - k <= MAX_ADJECTIVES_BEFORE_COMMA and texts[k].islower() and (
                     pos[k] == "ADJ" or pos[k] == "VERB" and "Part" in doc[k].morph.get("VerbForm", [])):
                 k -= 1  # "l'entreprise bénéficiaire", "le sous-traitant choisi"
-            if k < 1 or not texts[k].islower() or pos[k] != "NOUN" or tokens.folded[k - 1] not in self.named_description_articles:
+            if k < 1 or not texts[k].islower() or pos[k] != "NOUN":
                 continue
-            if self.cues.type_at_end(line_before(text, tokens.ends[k])) != "ORG":
+            kind = self.cues.type_at_end(line_before(text, tokens.ends[k]))
+            if not (kind == "ORG" and tokens.folded[k - 1] in self.named_description_articles
+                    or kind == "PRODUCT" and self._opens_product_description(tokens, k)):
                 continue
             start = i + 1
             end = start
@@ -412,10 +415,18 @@ class UnknownNamePatterns:
             if last != i - 1 and texts[k] in self.named_description_person_heads and end - start > 1 \
                     and all(doc[t].ent_type_ == "PER" for t in range(start, end)):
                 continue  # "Le champion olympique du judo, Teddy Riner,": a person's full name
-            span = Span(doc, start, end, label="ORG")
+            span = Span(doc, start, end, label=kind)
             if self._valid_name(span) and texts[start] not in self.first_names:
-                found.append(NamedSpan(span, "ORG", None, True, "pattern"))
+                found.append(NamedSpan(span, kind, None, True, "pattern"))
         return found
+
+    def _opens_product_description(self, tokens: TokenTable, noun: int) -> bool:
+        """"son nouveau jeu, X,", "sa dernière console, X,", "le modèle, X,": the product noun
+        after a definite or possessive determiner and at most two adjectives before it."""
+        k = noun - 1
+        while k > 0 and noun - k <= MAX_ADJECTIVES_BEFORE_COMMA and tokens.pos[k] == "ADJ" and tokens.texts[k].islower():
+            k -= 1
+        return tokens.folded[k] in self.named_product_determiners
 
     @staticmethod
     def _in_fronted_phrase(doc: Doc, start: int) -> bool:

@@ -1,0 +1,50 @@
+"""Products named right after the verb that launches them, or in apposition to the noun of their
+kind, and names the model runs on into the day that follows them.
+
+Sentences written for this test (invented studios, makers and products).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import run_dated
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.date(2026, 3, 2)
+
+
+def _named(nlp, text):
+    doc = run_dated(nlp, text, PUBLISHED)
+    return {(e.name, e.type) for e in doc._.entities}, {(e.type, e.sources, e.targets) for e in doc._.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "maker"),
+    [
+        # the model runs the name on into the weekday, and leaves it untyped
+        ("Le studio Pixelune a lancé Astra Rising jeudi.", "Astra Rising", "org:Pixelune"),
+        ("Le groupe Velmont a dévoilé Nova Prime lundi à Lyon.", "Nova Prime", "org:Velmont"),
+        # the product in apposition to the noun of its kind, after a possessive
+        ("Le studio Pixelune a lancé jeudi son nouveau jeu, Astra Rising, sur consoles.", "Astra Rising", "org:Pixelune"),
+        ("Le constructeur Velmont commercialise depuis mai sa dernière berline, Nova, en Europe.", "Nova", "org:Velmont"),
+    ],
+)
+def test_a_launched_product_is_named_whole_typed_and_launched(nlp, text, product, maker):
+    entities, events = _named(nlp, text)
+    assert (product, "PRODUCT") in entities
+    assert ("LAUNCH", (maker,), (f"product:{product}",)) in events
+
+
+def test_a_name_does_not_run_on_into_the_day_told_after_it(nlp):
+    entities, _ = _named(nlp, "Le studio Pixelune a lancé Astra Rising jeudi.")
+    assert not any(name.endswith("jeudi") for name, _type in entities)
+
+
+def test_a_bare_untyped_object_of_a_launch_verb_said_to_be_something_else_is_no_product(nlp):
+    entities, events = _named(nlp, "La région a lancé Bretagne Active comme marque de territoire.")
+    assert ("Bretagne Active", "PRODUCT") not in entities
+    assert not any(t == "LAUNCH" for t, _s, _g in events)
