@@ -163,8 +163,11 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
             # "sa commande de rames auprès/ADV(rames) d'Alstom": a locution's adverb holds the phrase.
             following.extend(g for c in phrase.children if c.pos_ == "ADV" and c.i > phrase.i
                              for g in c.children if g.dep_ in OBLIQUE_DEPS)
-            # "annuler le contrat signé avec X": the deal's participle holds its party.
-            following.extend(c for p in phrase.children if p.dep_ == LABELS.clausal_modifier and p.pos_ == "VERB"
+            # "annuler le contrat signé avec X": the deal's participle holds its party; so does a
+            # relative clause that binds it ("le contrat qui la liait à X").
+            following.extend(c for p in phrase.children if p.pos_ == "VERB" and (
+                                 p.dep_ == LABELS.clausal_modifier
+                                 or p.dep_ == LABELS.relative_clause and p.lemma_ in reader.deal_binding_verbs)
                              for c in p.children if c.dep_ in OBLIQUE_DEPS)
         level = following
     return []

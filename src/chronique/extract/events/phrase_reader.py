@@ -87,6 +87,8 @@ class PhraseReader:
         self.possessives = words.words("syntax", "possessives")
         #: "après", "malgré": prepositions of a circumstance of the verb, never of the deal it ends.
         self.circumstance_marks = words.words("syntax", "circumstance_prepositions")
+        #: "lier", "signer": verbs of a relative clause on a deal noun that name its other side.
+        self.deal_binding_verbs = words.words("syntax", "deal_binding_verbs")
         #: "de son côté", "à son tour": nouns of discourse adverbials the parser hangs a participle on.
         self.discourse_adverbial_nouns = words.words("syntax", "discourse_adverbial_nouns")
         self.coordinators = words.words("syntax", "coordinators")
