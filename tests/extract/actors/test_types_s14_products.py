@@ -48,3 +48,21 @@ def test_a_bare_untyped_object_of_a_launch_verb_said_to_be_something_else_is_no_
     entities, events = _named(nlp, "La région a lancé Bretagne Active comme marque de territoire.")
     assert ("Bretagne Active", "PRODUCT") not in entities
     assert not any(t == "LAUNCH" for t, _s, _g in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "event"),
+    [
+        ("La société Ardanel réclame au groupe Lumex 3 millions d'euros.", "Lumex", ("REQUEST", ("org:Ardanel",), ("org:Lumex",))),
+        ("Le groupe Lumex verse à la société Ardanel 3 millions d'euros.", "Ardanel", ("PAY", ("org:Lumex",), ("org:Ardanel",))),
+    ],
+)
+def test_a_name_does_not_run_on_into_the_amount_told_after_it(nlp, text, name, event):
+    entities, events = _named(nlp, text)
+    assert (name, "ORG") in entities
+    assert event in events
+
+
+def test_a_model_number_stays_in_its_name(nlp):
+    entities, _ = _named(nlp, "La société Kerlys a lancé le Strato 7 en mars.")
+    assert any(name == "Strato 7" for name, _type in entities)

@@ -47,3 +47,18 @@ CASES = [
 @pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_contracts_ended(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+REFUSALS = [
+    ("a refusal idiom whose phrase the parser hangs on its infinitive",
+     "La société Ardanel a opposé une fin de non-recevoir à la demande du groupe Lumex.",
+     {("REJECT", "Ardanel", "Lumex")}),
+    ("the same idiom aimed at the asker",
+     "La ministre Claire Vautrin a opposé une fin de non-recevoir au syndicat Force Ouvrière.",
+     {("REJECT", "Claire Vautrin", "Force Ouvrière")}),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), REFUSALS, ids=[case[0] for case in REFUSALS])
+def test_refusals_told_by_an_idiom(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected

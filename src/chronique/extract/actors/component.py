@@ -52,6 +52,7 @@ from chronique.model import Entity
 from chronique.nlp.actor_index import ActorIndex
 from chronique.nlp.extensions import ActorMention, register_extensions, text_of
 from chronique.nlp.tokens import TokenTable, token_table
+from chronique.text import fold
 
 __all__ = ["ActorRecognizer", "NamedSpan", "QuotePersons", "make_actor_recognizer", "local_key"]
 
@@ -249,6 +250,7 @@ class ActorRecognizer:
         self.org_suffixes = frozenset(self.words["org_suffixes"])
         self.civil_titles: dict[str, str] = dict(self.words.get("civil_titles", {}))
         self.name_tail_dates = frozenset(self.words.get("name_tail_dates", ()))
+        self.amount_words = frozenset(fold(w) for w in self.words.get("name_tail_amount_words", ()))
         self.sectors = SectorAcronyms(self.words, self.cues)
         names = self.words["first_names"]
         self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}
@@ -276,7 +278,7 @@ class ActorRecognizer:
         patterned = cut_before_known_companies(patterned, known, self.particles)  # "Tim Cook d'Apple"
         anchors = _Anchors(known + [p for p in patterned if p.type == "PERSON"])
         model = [n for n in self._model_names(doc, text) if not _swallows_names(n.span, anchors)]
-        names = self._keep_longest(known + patterned + model)
+        names = [self._without_amount(doc, n) for n in self._keep_longest(known + patterned + model)]
         # the patterns below may retype what only the model found, never a known or cued name
         sure = {i for n in names if n.source != "model" for i in range(n.span.start, n.span.end)}
         tokens = token_table(doc)
@@ -291,6 +293,17 @@ class ActorRecognizer:
         self.institutions.join_by_domain(names)
         # "la ministre de l'Europe et des Affaires étrangères": a portfolio, whichever finder named it
         return [n for n in names if n.type == "PERSON" or not self.institutions.portfolios.is_portfolio(tokens, n.span.start)]
+
+    def _without_amount(self, doc: Doc, name: NamedSpan) -> NamedSpan:
+        """``name`` without a closing number that opens an amount: "verse à la société Ardanel 3
+        millions d'euros" names "Ardanel" (every finder lets a name run on into a model number,
+        "iPhone 15", and so into the figure of an amount told right after it)."""
+        span = name.span
+        tokens = token_table(doc)
+        if len(span) > 1 and span.end < len(tokens) and tokens.like_num[span.end - 1] \
+                and tokens.folded[span.end] in self.amount_words:
+            return replace(name, span=Span(doc, span.start, span.end - 1, label=span.label))
+        return name
 
     def _model_names(self, doc: Doc, text: str) -> list[NamedSpan]:
         found = []

@@ -216,14 +216,24 @@ def deed_complement(reader: ParseReader, verb: Token, prep: str) -> list[str]:
     """Actors of the verb's complement introduced by ``prep``, or, when it names a deed, its
     author: "protester contre Apple" and "protester contre la décision d'Apple" both give Apple."""
     heads = [verb, *(c for c in verb.children if c.dep_ == LABELS.object and c.pos_ == "NOUN")]
+    objects = heads[1:]
     if prep not in reader.genitive:  # "une procédure d'infraction contre X": one noun further down
-        heads.extend(g for c in heads[1:] for g in c.children if g.dep_ == LABELS.nominal_modifier and g.pos_ == "NOUN")
+        heads.extend(g for c in objects for g in c.children if g.dep_ == LABELS.nominal_modifier and g.pos_ == "NOUN")
+    # "opposer une fin de non-recevoir à la demande de X": the parser hangs the phrase on the
+    # object's "de" + infinitive ("non-recevoir"), last in line.
+    heads.extend(g for c in objects for g in c.children
+                 if g.dep_ == LABELS.clausal_modifier and g.pos_ == "VERB" and _opens_on_de(reader, g))
     for head in heads:  # "ouvrir une enquête sur X": the phrase hangs on the object noun
         for phrase in reader.obliques(head, prep):
             found = reader.actors(phrase) or author_of_deed(reader, phrase)
             if found:
                 return found
     return []
+
+
+def _opens_on_de(reader: ParseReader, verb: Token) -> bool:
+    """Whether an infinitive complementing a noun opens on "de" ("une fin de non-recevoir")."""
+    return any(c.dep_ == LABELS.marker and c.lower_ in reader.genitive for c in verb.children if c.i < verb.i)
 
 
 def deed_author(reader: ParseReader, noun: Token, prep: str) -> list[str]:
