@@ -108,7 +108,11 @@ def _names_subject(doc: Doc, mention: ActorMention, subject: Token) -> bool:
         return False
     if span.start <= subject.i < span.end:
         return True
-    return span.root.head.i == subject.i == span.start - 1 and span.root.dep_ in LABELS.phrase_name_links
+    # "La société Ardanel/amod a publié …": the parser often reads an unknown name right after
+    # its noun as an adjective of it; capitalised, it is the name all the same.
+    return span.root.head.i == subject.i == span.start - 1 and (
+        span.root.dep_ in LABELS.phrase_name_links
+        or span.root.dep_ == LABELS.adjectival_modifier and span.root.text[:1].isupper())
 
 
 def _organisation_topic(doc: Doc, pronoun: Token, mentions, entities, gender: str = "Fem") -> str | None:

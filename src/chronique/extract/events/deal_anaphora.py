@@ -61,3 +61,17 @@ def deal_buyers(events: list[Event], char: int, exclude: list[str]) -> list[str]
         done = [e for e in told if e.type == PURCHASE and set(e.targets) & set(deal.targets)]
         deal = done[-1] if done else deal
     return [s for s in deal.sources if s not in exclude]
+
+
+def refused_bidders(events: list[Event], trigger: Token, refusers: list[str]) -> list[str]:
+    """"Lumex a déposé une offre sur Ardanel. Ardanel l'a rejetée": who made the bid a pronoun
+    refuses. Only a bid or purchase offer told in the trigger's sentence or the one before, on
+    one of the refusers: the pronoun may stand for anything else (a law, a request, a person),
+    and a bid on the refuser, just told, is what French makes it stand for."""
+    doc = trigger.doc
+    sentence = trigger.sent
+    opening = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    told = [e for e in events if e.start < trigger.idx and e.type in BOUGHT_TYPES and e.modality in EXPORTED_MODALITIES]
+    if not told or told[-1].start < opening or not set(told[-1].targets) & set(refusers):
+        return []
+    return [s for s in told[-1].sources if s not in refusers]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.extract.events.arguments import Arguments
-from chronique.extract.events.deal_anaphora import deal_buyers, names_deal_again
+from chronique.extract.events.deal_anaphora import deal_buyers, names_deal_again, refused_bidders
 from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.event_scope import sentence_bounds
 from chronique.extract.events.implicit import calls_upon, dismisses_claims, speaking_for
@@ -88,6 +88,10 @@ class SideFiller:
                 and names_deal_again(self.reader, self.words, token):
             # "La Commission a ouvert une enquête sur l'opération": the deal told last, its buyer.
             found.targets = deal_buyers(events, token.idx, found.sources)
+            penalty *= DISCOURSE_PENALTY
+        if entry.counterpart == "refused_bidder" and found.sources and not found.targets:
+            # "Ardanel l'a rejetée": the bid on Ardanel told just before, its bidder.
+            found.targets = refused_bidders(events, token, found.sources)
             penalty *= DISCOURSE_PENALTY
         if entry.counterpart == "source" and found.targets and not found.sources:
             found.sources = discourse.counterpart(events, found.targets)
