@@ -48,3 +48,27 @@ CASES = [
 @pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_events_with_a_pronoun_side(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+QUOTED = [
+    ("a lawsuit said by 'nous', the speaker's office given after the cue",
+     "« Nous portons plainte contre la société Bâtiplus », a déclaré Paul Garnier, maire de Quimper.",
+     {("SUE", "Quimper", "Bâtiplus")}),
+    ("'nous' the subject of the verb that governs the act",
+     "« Nous avons décidé de porter plainte contre la société Bâtiplus », a déclaré Paul Garnier, maire de Quimper.",
+     {("SUE", "Quimper", "Bâtiplus")}),
+    ("a purchase said by 'nous', the title hung on the cue",
+     "« Nous avons racheté la société Ardanel pour nous développer », a expliqué Claire Vautrin, présidente du groupe Lumex.",
+     {("ACQUIRE", "Lumex", "Ardanel")}),
+    ("a partnership said by 'nous'",
+     "« Nous avons signé un partenariat avec la société Ardanel », a expliqué Claire Vautrin, présidente du groupe Lumex.",
+     {("PARTNER", "Lumex", "Ardanel")}),
+    ("'nous' of a speaker with no title names no organisation",
+     "« Nous portons plainte contre la société Bâtiplus », a déclaré Paul Garnier.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), QUOTED, ids=[case[0] for case in QUOTED])
+def test_a_speakers_nous_in_a_deal_or_a_lawsuit_is_the_speakers_organisation(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected

@@ -24,10 +24,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from chronique.extract.events.arguments import Arguments
-from chronique.extract.events.clause_shapes import preposition
+from chronique.extract.events.clause_shapes import climbing_subject, preposition
 from chronique.extract.events.deeds import author_of_deed
 from chronique.extract.events.discourse import Discourse
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
+from chronique.extract.events.offices import office_of_apposed_title
 from chronique.extract.events.syntax import ParseReader
 from chronique.identity.ontology import score_of
 from chronique.model import EXPORTED_MODALITIES, Event
@@ -83,6 +84,8 @@ class SpeechRules:
         self.addressee_nouns = words.words("speech", "addressee_nouns")
         self.second_person = words.words("speech", "second_person_words")
         self.first_person = words.words("speech", "first_person_words")
+        #: « nous »: the speaker's organisation in acts that are not spoken ones (a deal, a lawsuit).
+        self.collective_first_person = words.words("speech", "collective_first_person_words")
         self.spoken_acts = frozenset(t.upper() for t in words.words("speech", "spoken_acts"))
         self.object_slots = sorted(words.words("speech", "object_slots"))
         self.volition = words.words("speech", "volition_verbs")
@@ -206,8 +209,9 @@ class SpeechRules:
     # -- persons of a quote -------------------------------------------------------------------
     def fill_persons(self, verb: Token, entry: TriggerEntry, found: Arguments, discourse: Discourse) -> bool:
         """In a quote, "vous"/"te" as the verb's object is whom the speaker addresses and "nous"
-        as its subject the speaker (« Je vous accuse ... », « Nous vous remercions »): fill the
-        sides the parse left empty. Whether anything was filled."""
+        as its subject the speaker (« Je vous accuse ... », « Nous vous remercions »), or, in a
+        deal or a lawsuit, the speaker's organisation (« Nous portons plainte », a déclaré Y, maire
+        de Z): fill the sides the parse left empty. Whether anything was filled."""
         quote = discourse.quote_at(verb.idx)
         if quote is None or not quote.speaker or entry.kind not in ("verb", "speech"):
             return False
@@ -222,12 +226,47 @@ class SpeechRules:
                     found.add(object_role, [addressee])
                     filled = True
         subject_role = roles.get("subject")
-        if subject_role in ("source", "target") and not getattr(found, subject_role + "s") and entry.type in self.spoken_acts:
+        if subject_role in ("source", "target") and not getattr(found, subject_role + "s"):
             subject = next((c for c in verb.children if c.dep_ in LABELS.subjects and c.i < verb.i), None)
+            if subject is None and entry.type not in self.spoken_acts:
+                subject = climbing_subject(verb)  # « Nous avons décidé de porter plainte »
             if subject is not None and fold(subject.text) in self.first_person and actor_index(verb.doc).at(subject) is None:
-                found.add(subject_role, [quote.speaker])
-                filled = True
+                if entry.type in self.spoken_acts:
+                    found.add(subject_role, [quote.speaker])
+                    filled = True
+                elif fold(subject.text) in self.collective_first_person:
+                    own = self._speakers_organisation(verb.doc, quote.start, quote.end, quote.speaker)
+                    if own:
+                        found.add(subject_role, own)
+                        filled = True
         return filled
+
+    def _speakers_organisation(self, doc: Doc, start: int, end: int, speaker: str) -> list[str]:
+        """Whom a speaker's « nous » stands for in a deal or a lawsuit (« Nous portons plainte
+        contre X », a déclaré Y, maire de Z): the organisation of the title set in apposition to
+        the speaker at the quote's cue ("Y, maire de Z" gives Z); the speaker itself when the
+        speaker is an organisation (« Nous rachetons X », indique le groupe W). Nothing for a
+        person with no such title: « nous » is then some organisation the quote does not name."""
+        entities = {e.key: e for e in doc._.entities or []}
+        if speaker in entities and entities[speaker].type == "ORG":
+            return [speaker]
+        told = next((q for q in doc._.quotes or [] if q.start == start), None)
+        cue = self._cue_token(doc, told.cue, start, end) if told is not None and told.cue else None
+        if cue is None:
+            return []
+        index = actor_index(doc)
+        for person in (c for c in cue.children if c.dep_ in LABELS.subjects):
+            mentioned = index.at(person)
+            if mentioned is not None and mentioned != speaker:
+                continue
+            own = office_of_apposed_title(self.reader, person)
+            # "a expliqué Y, présidente de Z": the parser may hang the title on the cue itself.
+            titles = (c for c in cue.children if c.pos_ == "NOUN" and c.i > person.i
+                      and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",")
+            for title in titles:
+                own = own or self.reader.office_holder_of_title(title)
+            return [k for k in own if k != speaker]
+        return []
 
     def _object_clitic(self, verb: Token) -> Token | None:
         """A second-person pronoun object before the verb ("vous accuse"; the parser sometimes
