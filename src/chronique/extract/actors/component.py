@@ -248,6 +248,7 @@ class ActorRecognizer:
         self.naming = NamingTyper(self.words, self.cues)
         self.org_suffixes = frozenset(self.words["org_suffixes"])
         self.civil_titles: dict[str, str] = dict(self.words.get("civil_titles", {}))
+        self.time_words_after_names = frozenset(self.words.get("time_words_after_names", []))
         self.sectors = SectorAcronyms(self.words, self.cues)
         names = self.words["first_names"]
         self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}
@@ -351,6 +352,9 @@ class ActorRecognizer:
         for i in range(start + 1, end):
             if texts[i].islower() and pos[i] == "ADP" and texts[i].lower() not in self.particles:
                 end = i  # "Skydance sous la houlette": a name does not run on past "sous"
+                break
+            if texts[i] in self.time_words_after_names and texts[i - 1][:1].isupper():
+                end = i  # "a rejoint Renouveau lundi", "Atlas ces dernières semaines": the date is no part of the name
                 break
         if start >= end:
             return None
