@@ -125,6 +125,7 @@ class ArgumentFinder:
         self.reader = reader
         self.kb = kb
         self.ending_verbs = words.words("syntax", "ending_verbs")
+        self.manner_phrases = words.words("syntax", "manner_phrases")
         self.judging_verbs = words.words("syntax", "judging_verbs")
         #: "X a essuyé les critiques de Y": who undergoes an act does not do it.
         self.undergoing_verbs = words.words("syntax", "undergoing_verbs")
@@ -175,6 +176,8 @@ class ArgumentFinder:
             return False  # "l'Autorité de la concurrence à X": a word of a name tells no event
         if entry.kind == "noun" and self._ended(trigger):
             return False
+        if entry.kind == "noun" and self._manner_phrase(trigger):
+            return False  # "la vidéo à la demande": no one asked anything
         if entry.passive_only and not self.reader.is_passive(trigger):
             return False
         if entry.reflexive:
@@ -226,6 +229,21 @@ class ArgumentFinder:
         if not any(e.kind == "verb" and words & e.object_lemmas for e in self.words.entries_for(verb)):
             return False
         return any(e.trigger_start == verb.idx for e in events)
+
+    def _manner_phrase(self, noun: Token) -> bool:
+        """"le service de vidéo à la demande X": the noun closes a set phrase of manner and has no
+        complement of its own that names who asked ("à la demande de X" keeps its event)."""
+        if not self.manner_phrases:
+            return False
+        doc = noun.doc
+        for phrase in self.manner_phrases:
+            size = len(phrase.split())
+            start = noun.i - size + 1
+            if start < 0 or fold(" ".join(t.text for t in doc[start : noun.i + 1])) != phrase:
+                continue
+            if not any(c.i > noun.i and any(g.dep_ == LABELS.case_marker for g in c.children) for c in noun.children):
+                return True
+        return False
 
     def _ended(self, noun: Token) -> bool:
         """"rompre son partenariat": the noun names a state the verb ends, not a new event (the

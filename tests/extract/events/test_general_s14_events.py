@@ -1,0 +1,95 @@
+"""Generalisation, fourteenth session: events between two actors the article names, on news of
+politics, justice, labour, diplomacy and local government, which the rules did not read.
+
+- "le tribunal a ordonné à X de rembourser Y": the dative of an order controls the infinitive
+  (X pays, not the court).
+- "soutenir X" (an organisation) is backing (PRAISE); money only where the sentence speaks of
+  money ("soutenu financièrement", "à hauteur de 2 millions d'euros").
+- "la vidéo à la demande X": a set phrase of manner tells no request.
+- "X a adopté lundi des sanctions contre Y": the parser hangs "des sanctions" on the day as its
+  "de" complement; the noun is the verb's, as it is without the day.
+- "solliciter l'appui de Y", "demander l'aide de Y": Y is asked.
+
+Real model, sentences written for the test (none from the evaluation sets nor from the articles
+of corpora/own/ev-a-s14); the rows that give nothing are the precision check.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.conftest import named_events
+
+pytestmark = pytest.mark.slow
+PUBLISHED = datetime.date(2025, 5, 20)
+
+CASES = [
+    # the dative of an order or a request does the infinitive
+    ("a court orders a company to repay another: the company pays, not the court",
+     "Le tribunal de commerce de Nantes a ordonné au groupe Dalmor de rembourser à la société Brenix ses frais de justice.",
+     {("REQUEST", "tribunal de commerce de Nantes", "Dalmor"), ("PAY", "Dalmor", "Brenix")}),
+    ("a judge orders a company to pay a sum",
+     "Le juge a ordonné au groupe Verlys de verser 200 000 euros à la société Brenix.",
+     {("PAY", "Verlys", "Brenix")}),
+    # backing an organisation is praise; money makes it an investment
+    ("a union backs a cooperative",
+     "Le syndicat Sud Rail a soutenu la coopérative Valmer tout au long du conflit.",
+     {("PRAISE", "Sud Rail", "Valmer")}),
+    ("a region backs a company with a sum",
+     "La région Grand Est a soutenu la société Brenix à hauteur de 3 millions d'euros.",
+     {("INVEST", "région Grand Est", "Brenix")}),
+    ("a public bank backs a start-up financially",
+     "La banque publique Bpifrance soutient financièrement la start-up Ostra depuis 2023.",
+     {("INVEST", "Bpifrance", "Ostra")}),
+    # a set phrase of manner
+    ("NOTHING asked: a streaming service 'à la demande'",
+     "L'opération permet au groupe Talvera de racheter la plateforme de vidéo à la demande Ostra.",
+     set()),
+    # a day between the verb and its object
+    ("sanctions adopted on a weekday against a company",
+     "L'Union européenne a adopté jeudi des sanctions contre la société minière Talvera.",
+     {("ACCUSE", "Union européenne", "Talvera")}),
+    ("sanctions imposed on a weekday by a country",
+     "Le Canada a imposé vendredi des sanctions contre le groupe Talvera.",
+     {("ACCUSE", "Canada", "Talvera")}),
+    ("sanctions adopted on a weekday, with a participle after the target",
+     "Le Royaume-Uni a adopté mardi des sanctions contre le groupe Talvera, soupçonné de contourner l'embargo.",
+     {("ACCUSE", "Royaume-Uni", "Talvera")}),
+    # asking for someone's help
+    ("a company seeks a government's support",
+     "Le groupe Talvera aurait sollicité l'appui du gouvernement portugais pour sauver son usine.",
+     {("REQUEST", "Talvera", "gouvernement portugais")}),
+    ("a start-up asks for a bank's help",
+     "La start-up Ostra a demandé l'aide de la banque Crédit Vendéen.",
+     {("REQUEST", "Ostra", "Crédit Vendéen")}),
+    ("NOTHING asked of anyone: a subsidy applied for",
+     "La société Brenix a sollicité une aide de 2 millions d'euros.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_events_between_named_actors(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "wrong"),
+    [
+        ("La sénatrice Anne Lebrun a rejoint le parti Cap Commun mardi, lors d'un congrès à Lille.", "Cap Commun",
+         "Cap Commun mardi"),
+        ("Le député Marc Aubry a rejoint Horizon jeudi.", "Horizon", "Horizon jeudi"),
+    ],
+)
+def test_a_name_ends_before_the_day_after_it(nlp, text: str, name: str, wrong: str) -> None:
+    from tests.conftest import entity_types
+
+    found = entity_types(nlp, text, PUBLISHED)
+    assert name in found and wrong not in found
+
+
+def test_a_person_joins_a_party_named_before_a_day(nlp) -> None:
+    text = "La sénatrice Anne Lebrun a rejoint le parti Cap Commun mardi, lors d'un congrès à Lille."
+    assert ("JOIN", "Anne Lebrun", "Cap Commun") in named_events(nlp, text, PUBLISHED)
