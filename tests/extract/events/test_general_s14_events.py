@@ -9,6 +9,10 @@ politics, justice, labour, diplomacy and local government, which the rules did n
 - "X a adopté lundi des sanctions contre Y": the parser hangs "des sanctions" on the day as its
   "de" complement; the noun is the verb's, as it is without the day.
 - "solliciter l'appui de Y", "demander l'aide de Y": Y is asked.
+- "X va faire appel" told without its adversary, after a court ordered X to pay Y or Y sued X:
+  the appeal is against Y (a court is never the adversary).
+- "X a accordé une aide à Y, une décision critiquée par Z": the detached noun sums up the clause,
+  so Z blames X (the parser hangs the noun on Y).
 
 Real model, sentences written for the test (none from the evaluation sets nor from the articles
 of corpora/own/ev-a-s14); the rows that give nothing are the precision check.
@@ -67,6 +71,30 @@ CASES = [
     ("NOTHING asked of anyone: a subsidy applied for",
      "La société Brenix a sollicité une aide de 2 millions d'euros.",
      set()),
+    # an appeal told without its adversary is against the other side of the case
+    ("an appeal after a court ordered a payment: against the payee",
+     "Le groupe Dalmor a été condamné mardi par le tribunal de commerce de Rennes à verser 2 millions d'euros à la "
+     "société Kermeur. Dalmor a annoncé son intention de faire appel de la décision.",
+     {("ACCUSE", "tribunal de commerce de Rennes", "Dalmor"), ("PAY", "Dalmor", "Kermeur"), ("SUE", "Dalmor", "Kermeur")}),
+    ("an appeal of a man convicted on a company's complaint: against the plaintiff",
+     "Paul Morel a été condamné mercredi par le tribunal correctionnel de Lyon. La société Kermeur avait porté plainte "
+     "contre Paul Morel en 2023. Paul Morel va faire appel, a annoncé son avocat.",
+     {("ACCUSE", "tribunal correctionnel de Lyon", "Paul Morel"), ("SUE", "Kermeur", "Paul Morel"),
+      ("SUE", "Paul Morel", "Kermeur")}),
+    ("a payment made in business is no case: the appeal is against the regulator's fine",
+     "Le groupe Dalmor a versé 2 millions d'euros à la société Kermeur. Le groupe Dalmor a été condamné par la Cnil à "
+     "une amende. Dalmor va faire appel.",
+     {("PAY", "Dalmor", "Kermeur"), ("ACCUSE", "Cnil", "Dalmor"), ("SUE", "Dalmor", "Cnil")}),
+    # a detached noun sums up the clause: its judge judges the clause's author
+    ("a town's subsidy criticised by a rival: the town is blamed, not the company it helps",
+     "La mairie de Brest a accordé mardi une subvention à la société Kermeur, une décision aussitôt critiquée par le groupe Dalmor.",
+     {("INVEST", "mairie de Brest", "Kermeur"), ("ACCUSE", "Dalmor", "mairie de Brest")}),
+    ("a contract ended by a town, the measure praised by an association",
+     "La ville de Tours a résilié le contrat de la société Kermeur, une mesure saluée par l'association Clarté.",
+     {("CANCEL", "ville de Tours", "Kermeur"), ("PRAISE", "Clarté", "ville de Tours")}),
+    ("a noun with an author of its own keeps it",
+     "Le groupe Verlys a critiqué la décision de la société Kermeur, saluée par la CGT.",
+     {("ACCUSE", "Verlys", "Kermeur"), ("PRAISE", "CGT", "Kermeur")}),
 ]
 
 

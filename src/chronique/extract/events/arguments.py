@@ -43,6 +43,7 @@ from chronique.extract.events.participles import participle_clitic_party, partic
 from chronique.extract.events.payments import recipient_of_sum
 from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.provenance import actor_right_before
+from chronique.extract.events.recaps import recapped_clause_author
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
 from chronique.extract.events.seen import seeing_verb
@@ -320,6 +321,9 @@ class ArgumentFinder:
             return found, direct
         if slot == "object" and gerund is not None:
             return reader.actors(gerund[1]), True
+        if slot == "object" and entry.kind == "verb" and \
+                (author := recapped_clause_author(reader, self.words, trigger)) is not None:
+            return author, True  # "X a accordé une aide à Y, une décision critiquée par Z": X's act
         if slot == "object":
             keys = reader.object_actors(trigger)
             if not keys and entry.kind == "verb" and reader.object(trigger) is None:

@@ -197,7 +197,23 @@ class Discourse:
                 against = [t for t in event.targets if t not in party]
                 if against:
                     return against
+            if event.type == "SUE" and party & set(event.targets):
+                # "Y avait porté plainte contre X … X va faire appel": the suit's plaintiff
+                against = [s for s in event.sources if s not in party]
+                if against:
+                    return against
+            if event.type == "PAY" and party & set(event.sources) and self._ordered_by_court(events, event, party):
+                # "X a été condamné par le tribunal à verser 2 millions à Y … X va faire appel"
+                against = [t for t in event.targets if t not in party]
+                if against:
+                    return against
         return self._other_disputant(char, party)
+
+    def _ordered_by_court(self, events: list[Event], payment: Event, party: set[str]) -> bool:
+        """Whether a court's ruling against ``party`` is told in the payment's own evidence: the
+        payee is then the other side of the case, not a supplier paid in the course of business."""
+        return any(e.type in RULING_TYPES and party & set(e.targets) and any(self._court(s) for s in e.sources)
+                   and e.start < payment.end and payment.start < e.end for e in events)
 
     def _court(self, key: str) -> bool:
         """A court judges the case: one appeals its judgment against the other party, not
