@@ -11,6 +11,12 @@ politics, justice, labour, diplomacy and local government, which the rules did n
 - "solliciter l'appui de Y", "demander l'aide de Y": Y is asked.
 - "X va faire appel" told without its adversary, after a court ordered X to pay Y or Y sued X:
   the appeal is against Y (a court is never the adversary).
+- "la mairie", "la municipalité" after "la commune de X" or "la ville de X" is that town's
+  authority, also before an infinitive ("accuser la mairie d'avoir …" was read as the head of a
+  complement "de …" and left unresolved).
+- "X réclame à Y le remboursement de …" is a request (REQUEST X → Y); the noun tells no payment
+  by X (noun entries with unless_claimed, claim_verbs).
+- "lancer un appel d'offres / à projets" is no appeal (unless_near of the appeal entry).
 - "X a accordé une aide à Y, une décision critiquée par Z": the detached noun sums up the clause,
   so Z blames X (the parser hangs the noun on Y).
 
@@ -85,6 +91,21 @@ CASES = [
      "Le groupe Dalmor a versé 2 millions d'euros à la société Kermeur. Le groupe Dalmor a été condamné par la Cnil à "
      "une amende. Dalmor va faire appel.",
      {("PAY", "Dalmor", "Kermeur"), ("ACCUSE", "Cnil", "Dalmor"), ("SUE", "Dalmor", "Cnil")}),
+    # a town's authority told again as "la mairie", "la municipalité"
+    ("the town hall accused of an act: the commune named before",
+     "La commune de Saint-Lô a résilié lundi le marché de la piscine. Le gérant de la société Brenix Industries, "
+     "Paul Morel, accuse la mairie d'avoir modifié les plans.",
+     {("ACCUSE", "Paul Morel", "commune de Saint-Lô")}),
+    ("the municipality claims a refund from a builder: the town named before",
+     "La ville de Vannes a résilié lundi le marché du stade. La municipalité réclame à la société Brenix Industries "
+     "le remboursement des avances.",
+     {("REQUEST", "ville de Vannes", "Brenix Industries")}),
+    ("a refund claimed from a company is a request, not a payment by the claimant",
+     "La région Bretagne réclame à la société Brenix Industries le remboursement d'une avance de 3 millions d'euros.",
+     {("REQUEST", "région Bretagne", "Brenix Industries")}),
+    ("a call for tenders is no appeal against the one suing the town",
+     "La société Verlys a attaqué la ville de Laval en justice. La ville de Laval a lancé un nouvel appel d'offres.",
+     {("SUE", "Verlys", "ville de Laval")}),
     # a detached noun sums up the clause: its judge judges the clause's author
     ("a town's subsidy criticised by a rival: the town is blamed, not the company it helps",
      "La mairie de Brest a accordé mardi une subvention à la société Kermeur, une décision aussitôt critiquée par le groupe Dalmor.",

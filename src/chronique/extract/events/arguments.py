@@ -127,6 +127,7 @@ class ArgumentFinder:
         self.kb = kb
         self.ending_verbs = words.words("syntax", "ending_verbs")
         self.manner_phrases = words.words("syntax", "manner_phrases")
+        self.claim_verbs = words.words("syntax", "claim_verbs")
         self.judging_verbs = words.words("syntax", "judging_verbs")
         #: "X a essuyé les critiques de Y": who undergoes an act does not do it.
         self.undergoing_verbs = words.words("syntax", "undergoing_verbs")
@@ -177,6 +178,8 @@ class ArgumentFinder:
             return False  # "l'Autorité de la concurrence à X": a word of a name tells no event
         if entry.kind == "noun" and self._ended(trigger):
             return False
+        if entry.unless_claimed and self._claimed(trigger):
+            return False  # "la mairie réclame à X le remboursement": a request, no payment yet
         if entry.kind == "noun" and self._manner_phrase(trigger):
             return False  # "la vidéo à la demande": no one asked anything
         if entry.passive_only and not self.reader.is_passive(trigger):
@@ -230,6 +233,11 @@ class ArgumentFinder:
         if not any(e.kind == "verb" and words & e.object_lemmas for e in self.words.entries_for(verb)):
             return False
         return any(e.trigger_start == verb.idx for e in events)
+
+    def _claimed(self, noun: Token) -> bool:
+        """Whether the verb governing the noun claims it ("réclamer", "exiger le remboursement")."""
+        verb = self.governing_verb(noun)
+        return verb is not None and bool(set(self.words.lemma_candidates(verb)) & self.claim_verbs)
 
     def _manner_phrase(self, noun: Token) -> bool:
         """"le service de vidéo à la demande X": the noun closes a set phrase of manner and has no
