@@ -16,6 +16,11 @@ politics, justice, labour, diplomacy and local government, which the rules did n
   complement "de …" and left unresolved).
 - "X réclame à Y le remboursement de …" is a request (REQUEST X → Y); the noun tells no payment
   by X (noun entries with unless_claimed, claim_verbs).
+- "résilier le marché de …, attribué en 2018 à X": a public contract ended (CANCEL), its
+  contractor named by a past participle detached after the object (deeds.py); contesting the
+  cancellation is a suit against the one who cancelled (discourse.opponent).
+- "a exclu son ancienne porte-parole, la députée X": the name restating the object may follow a
+  title of its own (an article and lower-case words).
 - "lancer un appel d'offres / à projets" is no appeal (unless_near of the appeal entry).
 - "X a accordé une aide à Y, une décision critiquée par Z": the detached noun sums up the clause,
   so Z blames X (the parser hangs the noun on Y).
@@ -106,6 +111,28 @@ CASES = [
     ("a call for tenders is no appeal against the one suing the town",
      "La société Verlys a attaqué la ville de Laval en justice. La ville de Laval a lancé un nouvel appel d'offres.",
      {("SUE", "Verlys", "ville de Laval")}),
+    # a contract ended, its contractor named by a participle detached after it
+    ("a town ends a public contract awarded to a builder",
+     "La ville de Rodez a résilié le marché de rénovation de sa mairie, attribué en 2018 à l'entreprise de BTP "
+     "Brenix Industries.",
+     {("CANCEL", "ville de Rodez", "Brenix Industries")}),
+    ("a company ends a contract signed with another, told by a detached participle",
+     "Le groupe Dalmor a rompu le contrat de distribution, signé en 2019 avec la société Brenix Industries.",
+     {("CANCEL", "Dalmor", "Brenix Industries")}),
+    ("the contractor contests the decision before a court: against the town",
+     "La ville de Rodez a résilié lundi le marché de rénovation de sa mairie, attribué en 2018 à l'entreprise de BTP "
+     "Brenix Industries. L'entreprise conteste la décision et a saisi le tribunal administratif de Toulouse.",
+     {("CANCEL", "ville de Rodez", "Brenix Industries"), ("SUE", "Brenix Industries", "ville de Rodez")}),
+    ("NOTHING ended: a market left is no contract",
+     "Le groupe Dalmor a abandonné le marché chinois en 2020.",
+     set()),
+    # the object restated by a name after a title of its own
+    ("a party expels its spokeswoman, named after her title",
+     "Le parti Avenir a exclu mardi son ancienne porte-parole, la députée Claire Vasseur.",
+     {("LEAVE", "Claire Vasseur", "Avenir")}),
+    ("a group dismisses its finance director, named after his former trade",
+     "Le groupe Dalmor a limogé son directeur financier, l'ancien banquier Paul Morel, après un audit.",
+     {("LEAVE", "Paul Morel", "Dalmor")}),
     # a detached noun sums up the clause: its judge judges the clause's author
     ("a town's subsidy criticised by a rival: the town is blamed, not the company it helps",
      "La mairie de Brest a accordé mardi une subvention à la société Kermeur, une décision aussitôt critiquée par le groupe Dalmor.",
@@ -142,3 +169,23 @@ def test_a_name_ends_before_the_day_after_it(nlp, text: str, name: str, wrong: s
 def test_a_person_joins_a_party_named_before_a_day(nlp) -> None:
     text = "La sénatrice Anne Lebrun a rejoint le parti Cap Commun mardi, lors d'un congrès à Lille."
     assert ("JOIN", "Anne Lebrun", "Cap Commun") in named_events(nlp, text, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La ville de Rodez a résilié le marché de rénovation de sa mairie, attribué en 2018 à l'entreprise de BTP "
+        "Brenix Industries.",
+        "La commune de Vierzon a dénoncé mardi le contrat d'entretien de son stade, attribué en 2020 à l'entreprise "
+        "de nettoyage Brenix Industries, en raison de retards répétés.",
+    ],
+)
+def test_a_contract_awarded_is_no_blame(nlp, text: str) -> None:
+    # "attribuer" blames only with a word of blame ("attribuer la faute à X"); the "de" of the
+    # contract's own complement is none
+    assert not any(kind == "ACCUSE" for kind, _, _ in named_events(nlp, text, PUBLISHED))
+
+
+def test_blame_laid_on_a_company_is_still_blame(nlp) -> None:
+    text = "La mairie de Rodez attribue la responsabilité du retard à la société Brenix Industries."
+    assert ("ACCUSE", "mairie de Rodez", "Brenix Industries") in named_events(nlp, text, PUBLISHED)

@@ -128,6 +128,7 @@ class ArgumentFinder:
         self.ending_verbs = words.words("syntax", "ending_verbs")
         self.manner_phrases = words.words("syntax", "manner_phrases")
         self.claim_verbs = words.words("syntax", "claim_verbs")
+        self.title_articles = words.words("syntax", "apposed_title_articles")
         self.judging_verbs = words.words("syntax", "judging_verbs")
         #: "X a essuyé les critiques de Y": who undergoes an act does not do it.
         self.undergoing_verbs = words.words("syntax", "undergoing_verbs")
@@ -345,7 +346,7 @@ class ArgumentFinder:
             if not keys and entry.kind == "verb" and misread_present(trigger, self.words):
                 keys = misread_object(trigger, self.words)  # "Le régulateur sanctionne/NOUN Meta"
             if entry.kind == "verb" and (obj := reader.object(trigger)) is not None and obj.pos_ == "NOUN" \
-                    and (apposed := name_apposed_after(obj)):
+                    and (apposed := name_apposed_after(obj, self.title_articles)):
                 # "a racheté la filiale italienne de Lactalis, Galbani.": the name restating the
                 # object is the party, not the object's complement.
                 keys = apposed

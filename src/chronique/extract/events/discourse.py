@@ -29,6 +29,9 @@ __all__ = ["QuoteSpan", "Discourse"]
 LOOKBACK = 700
 #: Events by which an authority rules against someone, who may then appeal.
 RULING_TYPES = frozenset({"ACCUSE", "REJECT"})
+#: Decisions an organisation takes against a party that the party may contest before a court
+#: ("la commune a résilié le marché de X … X conteste la décision"): its contract cancelled.
+DECISION_TYPES = frozenset({"CANCEL"})
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,7 @@ class Discourse:
 
     def opponent(self, events: list[Event], char: int, appellant: list[str]) -> list[str]:
         """Whom an appeal told without its adversary ("Criteo va faire appel de cette décision")
-        is against: the organisation whose sanction, accusation or refusal of the appellant the
+        is against: the organisation whose sanction, accusation, refusal or cancellation of the appellant the
         document told last before ``char`` (a regulator's fine), or whom the appellant sued
         (the suit goes on), else the other side of a dispute "entre A et B" told before. People
         and courts are left out of the first: a minister's criticism is no ruling, and a court's
@@ -189,7 +192,7 @@ class Discourse:
         for event in reversed(events):
             if event.start >= char or event.modality not in EXPORTED_MODALITIES:
                 continue
-            if event.type in RULING_TYPES and party & set(event.targets):
+            if (event.type in RULING_TYPES or event.type in DECISION_TYPES) and party & set(event.targets):
                 against = [s for s in event.sources if s not in party and self.types.get(s) == "ORG" and not self._court(s)]
                 if against:
                     return against
