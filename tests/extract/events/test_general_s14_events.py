@@ -189,3 +189,19 @@ def test_a_contract_awarded_is_no_blame(nlp, text: str) -> None:
 def test_blame_laid_on_a_company_is_still_blame(nlp) -> None:
     text = "La mairie de Rodez attribue la responsabilité du retard à la société Brenix Industries."
     assert ("ACCUSE", "mairie de Rodez", "Brenix Industries") in named_events(nlp, text, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("La Brasserie du Morbihan a conclu un accord avec le groupe Dalmor.", "Brasserie du Morbihan"),
+        ("La Fromagerie de Vendée a signé un partenariat avec le groupe Dalmor.", "Fromagerie de Vendée"),
+        ("En 2022, une autre coopérative, la Laiterie du Couesnon, a signé un accord avec le groupe Dalmor.",
+         "Laiterie du Couesnon"),
+    ],
+)
+def test_a_trade_before_a_place_names_a_firm(nlp, text: str, name: str) -> None:
+    # "Laiterie du Couesnon": a trade opening the name makes it a firm, not the place after "du"
+    from tests.conftest import entity_types
+
+    assert entity_types(nlp, text, PUBLISHED).get(name) == "ORG"
