@@ -21,6 +21,7 @@ politics, justice, labour, diplomacy and local government, which the rules did n
   cancellation is a suit against the one who cancelled (discourse.opponent).
 - "a exclu son ancienne porte-parole, la députée X": the name restating the object may follow a
   title of its own (an article and lower-case words).
+- "conclure un accord à l'amiable avec X": the parser hangs "avec X" on "amiable" (manner_nouns).
 - "lancer un appel d'offres / à projets" is no appeal (unless_near of the appeal entry).
 - "X a accordé une aide à Y, une décision critiquée par Z": the detached noun sums up the clause,
   so Z blames X (the parser hangs the noun on Y).
@@ -133,6 +134,9 @@ CASES = [
     ("a group dismisses its finance director, named after his former trade",
      "Le groupe Dalmor a limogé son directeur financier, l'ancien banquier Paul Morel, après un audit.",
      {("LEAVE", "Paul Morel", "Dalmor")}),
+    ("an amicable settlement with a company is an agreement with it",
+     "La société Verlys a conclu un accord à l'amiable avec le groupe Dalmor.",
+     {("PARTNER", "Verlys", "Dalmor")}),
     # a detached noun sums up the clause: its judge judges the clause's author
     ("a town's subsidy criticised by a rival: the town is blamed, not the company it helps",
      "La mairie de Brest a accordé mardi une subvention à la société Kermeur, une décision aussitôt critiquée par le groupe Dalmor.",
