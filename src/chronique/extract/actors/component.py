@@ -249,8 +249,8 @@ class ActorRecognizer:
         self.naming = NamingTyper(self.words, self.cues)
         self.org_suffixes = frozenset(self.words["org_suffixes"])
         self.civil_titles: dict[str, str] = dict(self.words.get("civil_titles", {}))
-        self.name_tail_dates = frozenset(self.words.get("name_tail_dates", ()))
         self.amount_words = frozenset(fold(w) for w in self.words.get("name_tail_amount_words", ()))
+        self.time_words_after_names = frozenset(self.words.get("time_words_after_names", []))
         self.sectors = SectorAcronyms(self.words, self.cues)
         names = self.words["first_names"]
         self.first_name_gender = {n: "m" for n in names["m"]} | {n: "f" for n in names["f"]}
@@ -359,13 +359,15 @@ class ActorRecognizer:
         while end > start and (
             pos[end - 1] == "PUNCT"
             or texts[end - 1].isspace()
-            or (texts[end - 1].islower() and (pos[end - 1] not in NAME_TAIL_POS
-                                              or texts[end - 1] in self.name_tail_dates))
+            or (texts[end - 1].islower() and pos[end - 1] not in NAME_TAIL_POS)
         ):
-            end -= 1  # "X hier" is "X", "a lancé X jeudi" "X"; "Commission européenne" keeps its adjective
+            end -= 1  # "X hier" is "X"; "Commission européenne" keeps its adjective
         for i in range(start + 1, end):
             if texts[i].islower() and pos[i] == "ADP" and texts[i].lower() not in self.particles:
                 end = i  # "Skydance sous la houlette": a name does not run on past "sous"
+                break
+            if texts[i] in self.time_words_after_names and texts[i - 1][:1].isupper():
+                end = i  # "a rejoint Renouveau lundi", "Atlas ces dernières semaines": the date is no part of the name
                 break
         if start >= end:
             return None

@@ -124,6 +124,7 @@ class InstitutionFinder:
         self.foreign_demonyms = frozenset(self.folded_demonyms - not_foreign)
         self.bare_complement_links = frozenset(fold(w) for w in institutions.get("bare_complement_links", ()))
         self.government_heads = frozenset(institutions.get("government_heads", []))
+        self.town_heads = frozenset(institutions.get("town_heads", []))
         self.possessive_relatives = frozenset(institutions.get("possessive_relatives", []))
         self.kb = kb
         #: The folded forms of the words each finder starts at: a token whose folded form is
@@ -183,8 +184,11 @@ class InstitutionFinder:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is not None and (following.lower_ in self.demonyms or is_capitalised(following)):
                 continue
-            if following is not None and fold(following.text) in self.bare_complement_links:
-                continue  # "le gouvernement de la région X": that region's, not the article's
+            if following is not None and fold(following.text) in self.bare_complement_links \
+                    and following.dep_ != LABELS.marker:
+                # "le gouvernement de la région X": that region's, not the article's ("accuser la
+                # mairie d'avoir …": the "d'" opens the verb's infinitive, no complement of the head)
+                continue
             if token.i >= 2 and doc[token.i - 2].lower_ in self.possessive_relatives:
                 continue  # "Fortum, basée en Finlande, dont le gouvernement …": Finland's
             named = surfaces.get(token.text, set())
@@ -220,8 +224,11 @@ class InstitutionFinder:
         return {name.span.text for name in self.countries_named(doc)}
 
     def _family(self, head: str) -> str:
-        """The head an institution is looked up by: one for every name of a government."""
-        return "gouvernement" if head in self.government_heads else head
+        """The head an institution is looked up by: one for every name of a government, one for
+        every name of a town's authority ("la mairie" after "la commune de X")."""
+        if head in self.government_heads:
+            return "gouvernement"
+        return "ville" if head in self.town_heads else head
 
     # -- descriptions ----------------------------------------------------------------------
     def descriptions(self, doc: Doc) -> list[NamedSpan]:

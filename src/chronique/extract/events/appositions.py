@@ -21,6 +21,10 @@ from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
+#: Lower-case words of a title between the article and an apposed name ("la députée", "l'ancien
+#: ministre"): more is a clause, not a title.
+MAX_TITLE_WORDS = 3
+
 __all__ = ["name_after_possessed_noun", "name_apposed_after", "name_before_apposition", "name_between_commas",
            "person_after_title"]
 
@@ -124,23 +128,43 @@ def name_before_apposition(noun: Token) -> list[str]:
     return [key] if key is not None else []
 
 
-def name_apposed_after(noun: Token) -> list[str]:
+def name_apposed_after(noun: Token, title_articles: frozenset[str] = frozenset()) -> list[str]:
     """"X a inculpé le fondateur de Binance, Changpeng Zhao.": the name set after the comma that
     closes a verb's object (no actor itself) restates it, where the parser hung it on the verb or
     the noun; only a name that ends its clause (a comma, a full stop or the sentence's end after
-    it), so "… la société, Vinci a précisé" names nothing."""
+    it), so "… la société, Vinci a précisé" names nothing.
+
+    With ``title_articles``, the name may follow a short title of its own ("a exclu son ancienne
+    porte-parole, la députée Claire Vasseur": an article and lower-case words before the name)."""
     doc = noun.doc
     end = parse_table(doc).sentence_bounds(noun.i)[1]
     comma = noun.right_edge.i + 1
+    if title_articles and (comma >= end or doc[comma].text != ","):
+        # "son ancienne porte-parole, la députée/appos X": the title hangs on the object, whose
+        # phrase then ends with the name; the comma is the first inside it
+        comma = next((j for j in range(noun.i + 1, noun.right_edge.i) if doc[j].text == ","), comma)
     if comma + 1 >= end or doc[comma].text != "," or actor_index(doc).mention_at(noun) is not None:
         return []
-    mention = _name_closing_clause(doc, comma + 1, end)
+    start, titles = comma + 1, set()
+    if fold(doc[start].text) in title_articles:
+        j = start + 1
+        while j < min(end, start + MAX_TITLE_WORDS + 1) and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ"):
+            titles.add(j)
+            j += 1
+        if titles and j < end and doc[j].text[:1].isupper():
+            start = j
+        else:
+            titles = set()
+    mention = _name_closing_clause(doc, start, end)
     if mention is None:
         return []
-    name = doc[comma + 1]
+    name = doc[start]
     while name.dep_ in LABELS.name_parts and name.head != name and name.head.i > comma:
         name = name.head
-    if name.head not in (noun, noun.head):
+    head = name.head
+    if head.i in titles:  # "la députée/appos Claire Vasseur": the title restates the object
+        head = head.head
+    if head not in (noun, noun.head):
         return []
     return [mention.key]
 

@@ -43,6 +43,7 @@ from chronique.extract.events.participles import participle_clitic_party, partic
 from chronique.extract.events.payments import recipient_of_sum
 from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.provenance import actor_right_before
+from chronique.extract.events.recaps import recapped_clause_author
 from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
 from chronique.extract.events.seen import seeing_verb
@@ -125,6 +126,9 @@ class ArgumentFinder:
         self.reader = reader
         self.kb = kb
         self.ending_verbs = words.words("syntax", "ending_verbs")
+        self.manner_phrases = words.words("syntax", "manner_phrases")
+        self.claim_verbs = words.words("syntax", "claim_verbs")
+        self.title_articles = words.words("syntax", "apposed_title_articles")
         self.judging_verbs = words.words("syntax", "judging_verbs")
         #: "X a essuyé les critiques de Y": who undergoes an act does not do it.
         self.undergoing_verbs = words.words("syntax", "undergoing_verbs")
@@ -175,6 +179,10 @@ class ArgumentFinder:
             return False  # "l'Autorité de la concurrence à X": a word of a name tells no event
         if entry.kind == "noun" and self._ended(trigger):
             return False
+        if entry.unless_claimed and self._claimed(trigger):
+            return False  # "la mairie réclame à X le remboursement": a request, no payment yet
+        if entry.kind == "noun" and self._manner_phrase(trigger):
+            return False  # "la vidéo à la demande": no one asked anything
         if entry.passive_only and not self.reader.is_passive(trigger):
             return False
         if entry.reflexive:
@@ -226,6 +234,26 @@ class ArgumentFinder:
         if not any(e.kind == "verb" and words & e.object_lemmas for e in self.words.entries_for(verb)):
             return False
         return any(e.trigger_start == verb.idx for e in events)
+
+    def _claimed(self, noun: Token) -> bool:
+        """Whether the verb governing the noun claims it ("réclamer", "exiger le remboursement")."""
+        verb = self.governing_verb(noun)
+        return verb is not None and bool(set(self.words.lemma_candidates(verb)) & self.claim_verbs)
+
+    def _manner_phrase(self, noun: Token) -> bool:
+        """"le service de vidéo à la demande X": the noun closes a set phrase of manner and has no
+        complement of its own that names who asked ("à la demande de X" keeps its event)."""
+        if not self.manner_phrases:
+            return False
+        doc = noun.doc
+        for phrase in self.manner_phrases:
+            size = len(phrase.split())
+            start = noun.i - size + 1
+            if start < 0 or fold(" ".join(t.text for t in doc[start : noun.i + 1])) != phrase:
+                continue
+            if not any(c.i > noun.i and any(g.dep_ == LABELS.case_marker for g in c.children) for c in noun.children):
+                return True
+        return False
 
     def _ended(self, noun: Token) -> bool:
         """"rompre son partenariat": the noun names a state the verb ends, not a new event (the
@@ -302,6 +330,9 @@ class ArgumentFinder:
             return found, direct
         if slot == "object" and gerund is not None:
             return reader.actors(gerund[1]), True
+        if slot == "object" and entry.kind == "verb" and \
+                (author := recapped_clause_author(reader, self.words, trigger)) is not None:
+            return author, True  # "X a accordé une aide à Y, une décision critiquée par Z": X's act
         if slot == "object":
             keys = reader.object_actors(trigger)
             if not keys and entry.kind == "verb" and reader.object(trigger) is None:
@@ -315,7 +346,7 @@ class ArgumentFinder:
             if not keys and entry.kind == "verb" and misread_present(trigger, self.words):
                 keys = misread_object(trigger, self.words)  # "Le régulateur sanctionne/NOUN Meta"
             if entry.kind == "verb" and (obj := reader.object(trigger)) is not None and obj.pos_ == "NOUN" \
-                    and (apposed := name_apposed_after(obj)):
+                    and (apposed := name_apposed_after(obj, self.title_articles)):
                 # "a racheté la filiale italienne de Lactalis, Galbani.": the name restating the
                 # object is the party, not the object's complement.
                 keys = apposed

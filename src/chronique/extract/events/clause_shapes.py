@@ -14,6 +14,7 @@ from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import ParseTable, features_of, parse_table
 from chronique.nlp.tokens import token_table
+from chronique.text import fold
 
 __all__ = [
     "ADJECTIVE_LINKS", "CLAUSE_LINKS", "LABELS", "MAX_CLIMB", "OBLIQUE_DEPS", "STRAY_DEPS", "climbing_subject", "copula_of_compound_passive",
@@ -162,15 +163,25 @@ def finite_on_root_noun(verb: Token) -> bool:
             and not any(c.dep_ == LABELS.marker or c.dep_ == LABELS.case_marker for c in verb.children))
 
 
-def counted_after_day(day: Token) -> Token | None:
+def counted_after_day(day: Token, articles: frozenset[str] = frozenset()) -> Token | None:
     """"a commandé mercredi/obl 40 rames/nmod au constructeur X", "a finalisé mercredi/obl le
     rachat/nmod de X": a counted or determined noun the parser hung on the bare day noun right
     before it, with no preposition of its own, is the verb's object (the day may be labelled an
-    oblique or the object; a noun complement without "de" cannot follow a day)."""
+    oblique or the object; a noun complement without "de" cannot follow a day).
+
+    With ``articles`` (the partitive articles the parser reads as "de"), "a adopté lundi des
+    sanctions/nmod contre X" too: the noun hangs on the verb as it does without the day ("a
+    adopté des sanctions/obl:arg contre X"), the day between them taking nothing from it; the
+    day must be one (a time expression), not any noun ("l'examen du rachat de X")."""
     for noun in day.children:
-        if noun.left_edge.i == day.i + 1 and noun.dep_ == LABELS.nominal_modifier and noun.pos_ == "NOUN" and any(
-                (c.dep_ == LABELS.numeric_modifier or c.pos_ == "DET") and c.i < noun.i for c in noun.children) and not any(
-                c.dep_ in LABELS.introducers for c in noun.children if c.i < noun.i):
+        if noun.left_edge.i != day.i + 1 or noun.dep_ != LABELS.nominal_modifier or noun.pos_ != "NOUN":
+            continue
+        before = [c for c in noun.children if c.i < noun.i]
+        if any((c.dep_ == LABELS.numeric_modifier or c.pos_ == "DET") for c in before) and not any(
+                c.dep_ in LABELS.introducers for c in before):
+            return noun
+        if articles and len(before) == 1 and before[0].dep_ == LABELS.case_marker \
+                and fold(before[0].text) in articles and within_timex(day):
             return noun
     return None
 

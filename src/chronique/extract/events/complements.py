@@ -51,6 +51,7 @@ class ComplementReader:
         self.nominal = nominal
         self.possessives = words.words("syntax", "possessives")
         self.partitive_articles = words.words("syntax", "partitive_articles")
+        self.manner_nouns = words.words("syntax", "manner_nouns")
         self.quantity_parts = words.words("syntax", "quantity_parts")
         #: :meth:`_preposition_words` of each preposition asked.
         self._prep_words: dict[str, frozenset[str]] = {}
@@ -107,6 +108,11 @@ class ComplementReader:
             whole = measured_whole(obj, self.quantity_parts, self.reader.genitive)
             if whole is not None:  # "acheté la moitié de son gaz à/nmod(gaz) X"
                 heads.append(whole)
+        if entry.kind == "verb" and prep not in self.reader.genitive:
+            # "conclu un accord à l'amiable/obl avec/nmod(amiable) X": a set adverbial of manner
+            # holds the verb's complement the parser hung on it.
+            heads.extend(doc[c] for c in children[trigger.i] if deps[c].startswith(LABELS.oblique_prefix)
+                         and fold(doc[c].text) in self.manner_nouns)
         if entry.kind == "verb" and prep not in self.reader.genitive and prep not in self.reader.agent_marks:
             # "l'amende infligée par la Commission à/nmod(Commission) X": the parser hangs the
             # verb's complement after its agent on the agent's noun.

@@ -20,6 +20,7 @@ from chronique.extract.events.misread import misread_reporter, verb_read_as_noun
 from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
+from chronique.nlp.parse_table import parse_table
 from chronique.text import fold
 
 __all__ = ["author_of_deed", "deal_parties", "deed_complement", "doer_or_maker", "locution_object", "reporter",
@@ -170,6 +171,29 @@ def deal_parties(reader: ParseReader, verb: Token, prepositions: Iterable[str]) 
                                  or p.dep_ == LABELS.relative_clause and p.lemma_ in reader.deal_binding_verbs)
                              for c in p.children if c.dep_ in OBLIQUE_DEPS)
         level = following
+    return _detached_participle_party(reader, verb, wanted)
+
+
+def _detached_participle_party(reader: ParseReader, verb: Token, wanted: frozenset[str]) -> list[str]:
+    """"a résilié le marché de la piscine, attribué en 2019 à X": a past participle detached
+    after the object, which the parser hangs on the verb, is said of the object; its party is the
+    deal's. Only a participle with neither subject nor auxiliary of its own, after an object."""
+    table = parse_table(verb.doc)
+    objects = [c for c in table.children[verb.i] if table.deps[c] == LABELS.object]
+    if not objects:
+        return []
+    for i in table.children[verb.i]:
+        if table.deps[i] != LABELS.adverbial_clause or i < objects[0] \
+                or "Part" not in table.features[i].get("VerbForm", ()) \
+                or any(table.deps[c] in LABELS.subjects or table.deps[c].startswith(LABELS.auxiliary_prefix)
+                       for c in table.children[i]):
+            continue
+        for c in table.children[i]:
+            phrase = verb.doc[c]
+            if phrase.dep_ in OBLIQUE_DEPS and preposition(phrase, reader.preposition_forms) in wanted:
+                found = reader.actors(phrase)
+                if found:
+                    return found
     return []
 
 

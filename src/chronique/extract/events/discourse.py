@@ -29,6 +29,9 @@ __all__ = ["QuoteSpan", "Discourse"]
 LOOKBACK = 700
 #: Events by which an authority rules against someone, who may then appeal.
 RULING_TYPES = frozenset({"ACCUSE", "REJECT"})
+#: Decisions an organisation takes against a party that the party may contest before a court
+#: ("la commune a résilié le marché de X … X conteste la décision"): its contract cancelled.
+DECISION_TYPES = frozenset({"CANCEL"})
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,7 @@ class Discourse:
 
     def opponent(self, events: list[Event], char: int, appellant: list[str]) -> list[str]:
         """Whom an appeal told without its adversary ("Criteo va faire appel de cette décision")
-        is against: the organisation whose sanction, accusation or refusal of the appellant the
+        is against: the organisation whose sanction, accusation, refusal or cancellation of the appellant the
         document told last before ``char`` (a regulator's fine), or whom the appellant sued
         (the suit goes on), else the other side of a dispute "entre A et B" told before. People
         and courts are left out of the first: a minister's criticism is no ruling, and a court's
@@ -189,7 +192,7 @@ class Discourse:
         for event in reversed(events):
             if event.start >= char or event.modality not in EXPORTED_MODALITIES:
                 continue
-            if event.type in RULING_TYPES and party & set(event.targets):
+            if (event.type in RULING_TYPES or event.type in DECISION_TYPES) and party & set(event.targets):
                 against = [s for s in event.sources if s not in party and self.types.get(s) == "ORG" and not self._court(s)]
                 if against:
                     return against
@@ -197,7 +200,23 @@ class Discourse:
                 against = [t for t in event.targets if t not in party]
                 if against:
                     return against
+            if event.type == "SUE" and party & set(event.targets):
+                # "Y avait porté plainte contre X … X va faire appel": the suit's plaintiff
+                against = [s for s in event.sources if s not in party]
+                if against:
+                    return against
+            if event.type == "PAY" and party & set(event.sources) and self._ordered_by_court(events, event, party):
+                # "X a été condamné par le tribunal à verser 2 millions à Y … X va faire appel"
+                against = [t for t in event.targets if t not in party]
+                if against:
+                    return against
         return self._other_disputant(char, party)
+
+    def _ordered_by_court(self, events: list[Event], payment: Event, party: set[str]) -> bool:
+        """Whether a court's ruling against ``party`` is told in the payment's own evidence: the
+        payee is then the other side of the case, not a supplier paid in the course of business."""
+        return any(e.type in RULING_TYPES and party & set(e.targets) and any(self._court(s) for s in e.sources)
+                   and e.start < payment.end and payment.start < e.end for e in events)
 
     def _court(self, key: str) -> bool:
         """A court judges the case: one appeals its judgment against the other party, not

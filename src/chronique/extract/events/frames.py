@@ -24,6 +24,7 @@ class FrameReader:
         self.words = words
         self.frame_nouns = words.words("syntax", "frame_nouns")
         self.predicative = words.words("syntax", "predicative_verbs")
+        self.partitive_articles = words.words("syntax", "partitive_articles")
 
     @per_token
     def frame_chain(self, noun: Token) -> list[Token]:
@@ -50,7 +51,7 @@ class FrameReader:
         # l'acquisition/nmod de X": the object hung on the verb's phrase right before it.
         if before != top and before.head.pos_ in ("VERB", "AUX") and before.head.i < before.i and (
                 before.dep_.startswith(LABELS.oblique_prefix) or before.dep_ == LABELS.object) and \
-                counted_after_day(before) == top:
+                counted_after_day(before, self.partitive_articles) == top:
             return before.head
         return None
 

@@ -53,6 +53,9 @@ class TriggerEntry:
     answers: bool = False
     needs_cue: str | None = None
     object_owner: bool = False
+    #: A noun the verb governing it claims from someone ("réclamer à X le remboursement de …")
+    #: tells no act of its own: the claim is the request; who would pay is not who claims.
+    unless_claimed: bool = False
     #: (type, words): the event takes that type when its sentence holds one of the words
     #: ("acquérir 5 % de X à l'occasion d'une levée de fonds" is an investment).
     in_context: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -83,6 +86,7 @@ class TriggerEntry:
             answers=bool(record.get("answers", False)),
             needs_cue=record.get("needs_cue"),
             object_owner=bool(record.get("object_owner", False)),
+            unless_claimed=bool(record.get("unless_claimed", False)),
             and_then=bool(record.get("and_then", False)),
             in_context=tuple((t, frozenset(fold(w) for w in ws)) for t, ws in record.get("in_context", {}).items()),
             confidence=float(record.get("confidence", 0.6 if kind == "noun" else 0.8)),

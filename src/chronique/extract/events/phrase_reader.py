@@ -70,6 +70,8 @@ class PhraseReader:
             form.split()[0] for form in self.preposition_forms if " " in form and form.split()[0] not in self.preposition_forms
             and not form.startswith(("à ", "a ")))
         self.agent_marks = words.words("syntax", "agent_prepositions")
+        self.dative_control_marks = words.words("syntax", "dative_control_marks")
+        self.dative_prepositions = words.words("syntax", "dative_prepositions")
         self.office_nouns = words.words("syntax", "office_nouns")
         self.holding_verbs = words.words("syntax", "holding_verbs")
         self.gerund_markers = words.words("syntax", "gerund_markers")

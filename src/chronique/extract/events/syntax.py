@@ -149,7 +149,7 @@ class ParseReader(OwnSubjectReader):
             if current.dep_ in (LABELS.open_complement, LABELS.adverbial_clause) and self._controls(head) and not skip_control \
                     and not self._adverbial_infinitive(current) and not _bare_past_participle(current):
                 # ("a accusé X de …, avant de saluer Y": an adverbial infinitive is the subject's.)
-                controller = self._first_child(head, LABELS.controlling_objects)
+                controller = self._first_child(head, LABELS.controlling_objects) or self._dative_controller(head, current)
                 day = next((c for c in head.children if c.i > head.i and within_timex(c)), None)
                 if controller is None and day is not None:
                     # "a condamné jeudi/obl la société X/obj(jeudi) à verser": the object the
@@ -227,6 +227,19 @@ class ParseReader(OwnSubjectReader):
     def _adverbial_infinitive(self, clause: Token) -> bool:
         """An infinitive led by "avant de", "après", "sans": a circumstance of the clause."""
         return any(c.dep_ == LABELS.marker and fold(c.text) in self.adverbial_infinitive_marks for c in clause.children)
+
+    def _dative_controller(self, head: Token, infinitive: Token) -> Token | None:
+        """"a ordonné au groupe/obl:arg X de rembourser Y": the parser labels the dative an
+        oblique; before an infinitive opened by "de" it controls the infinitive like an object
+        (the dative orders nobody: the one told to act does the paying). None otherwise."""
+        if not any(c.dep_ == LABELS.marker and fold(c.text) in self.dative_control_marks for c in infinitive.children):
+            return None
+        for child in head.children:
+            if child.i < infinitive.i and child.dep_.startswith(LABELS.oblique_prefix) and child.dep_ != LABELS.passive_agent \
+                    and any(c.dep_ == LABELS.case_marker and self.preposition_forms.get(fold(c.text), fold(c.text)) in self.dative_prepositions
+                            for c in child.children):
+                return child
+        return None
 
     def _controls(self, verb: Token) -> bool:
         return any(lemma in self.object_control for lemma in self.words.lemma_candidates(verb))
