@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from chronique.extract.events.aims import aimed_at
 from chronique.extract.events.appositions import name_apposed_after, name_given_after
 from chronique.extract.events.bearers import BearerReader
+from chronique.extract.events.carried import carried_parties, carrier, has_carrying_clause
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
 from chronique.extract.events.clitics import clitic_object_party
 from chronique.extract.events.complements import ComplementReader
@@ -220,8 +221,8 @@ class ArgumentFinder:
         verb = noun.head
         if noun.dep_ != LABELS.object or verb == noun or verb.pos_ != "VERB":
             return False
-        if set(self.words.lemma_candidates(verb)) & self.reader.holding_verbs:
-            return False
+        if set(self.words.lemma_candidates(verb)) & self.reader.holding_verbs or has_carrying_clause(self.words, noun):
+            return False  # "annuler la commande qu'il avait passée à Y": the noun's own clause tells the order
         words = {fold(noun.lemma_), fold(noun.text)}
         if not any(e.kind == "verb" and words & e.object_lemmas for e in self.words.entries_for(verb)):
             return False
@@ -231,8 +232,8 @@ class ArgumentFinder:
         """"rompre son partenariat": the noun names a state the verb ends, not a new event (the
         verb is an event of its own, a CANCEL)."""
         verb = self.governing_verb(noun)
-        if verb is None:
-            return False
+        if verb is None or has_carrying_clause(self.words, noun):
+            return False  # "annuler la commande qu'il avait passée à Y": the order was told too
         table, lemmas = parse_table(verb.doc), token_table(verb.doc).folded_lemmas  # by index: no Token per child
         objects = [lemmas[c] for c in table.children[verb.i] if table.deps[c] == LABELS.object and c != noun.i]
         # "mettre fin à son partenariat": a verb and its object noun may end it together.
@@ -420,6 +421,10 @@ class ArgumentFinder:
             return deed_author(reader, trigger, slot[9:]), True
         if slot.startswith("deed:"):  # "protester contre la décision d'Apple"
             return deed_complement(reader, trigger, slot[5:]), True
+        if slot == "carrier":  # "X a annulé la commande qu'il avait passée à Y": X placed it
+            return carrier(reader, self.words, trigger), True
+        if slot.startswith("carried:"):  # "une commande passée auprès de Y", "un tour de table mené par Y"
+            return carried_parties(reader, self.words, trigger, slot[8:].split(",")), True
         if ":" in slot:
             return self.complements.complements(trigger, entry, slot.split(":", 1)[1]), True
         return [], True
