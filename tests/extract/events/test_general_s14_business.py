@@ -5,6 +5,14 @@ constructions between two actors the article names that chronique did not read.
   passée auprès du constructeur Y", "la commande de trois navires qu'il avait passée en 2017 au
   chantier Y" (the parser hangs the clause on the noun's complement; the participle agrees with
   the order). The order is told, and dated by its own clause, even under "annuler".
+- A sum proposed for a purchase is a bid by who proposes it: "X a proposé 300 millions d'euros
+  pour racheter Y" (the sum does not control the infinitive as "appeler X à" does).
+- "menacer de saisir le Conseil d'État (contre X)": the authority a matter is taken to is not
+  threatened; the adversary after "contre" is.
+- "Y est parti en juillet au club X": a person leaving for an organisation joins it (not "parti
+  à la retraite", nor a place).
+- A city's adjective is finer than its country's: "l'éditeur nantais" is not "le groupe lyonnais
+  X", though both are French.
 
 Real model, sentences written for the test (none from the evaluation sets); the rows that give
 nothing are the precision check.
@@ -28,6 +36,33 @@ CASES = [
     ("an order cancelled, placed by a relative hung on the order's complement",
      "Le croisiériste Navora a annulé mardi la commande de trois navires qu'il avait passée en 2017 au chantier naval Armavel.",
      {("CANCEL", "Navora", "Armavel"), ("ORDER", "Navora", "Armavel")}),
+    ("a sum proposed for a purchase",
+     "Le fonds Alcyon a proposé 300 millions d'euros pour racheter le fabricant Brenco.",
+     {("BID", "Alcyon", "Brenco")}),
+    ("a sum proposed in the pluperfect, dated",
+     "Le fonds Alcyon avait proposé en mai 300 millions d'euros pour reprendre la société Brenco.",
+     {("BID", "Alcyon", "Brenco")}),
+    # who is called on to act does it, as before
+    ("a call to act",
+     "Le syndicat Unitas a appelé les salariés à racheter la société Brenco.",
+     set()),
+    ("a threat to refer a matter to a court, against an adversary",
+     "Marc Dufresne, le président du club Vernois, a menacé de saisir le Conseil d'État contre la société Ardis.",
+     {("THREATEN", "Marc Dufresne", "Ardis")}),
+    ("a threat to refer a matter to a court, no adversary",
+     "Le président du club, Marc Dufresne, a menacé de saisir le Conseil d'État.",
+     set()),
+    ("a player who left for a club",
+     "L'attaquant Paulo Dias est parti en juillet au Sporting Aldena.",
+     {("JOIN", "Paulo Dias", "Sporting Aldena")}),
+    ("a retirement is no new club",
+     "Paulo Dias est parti à la retraite après vingt ans chez Aldena Sport.",
+     set()),
+    ("a city's adjective does not stand for a company of another city",
+     "Le groupe lyonnais Verlo a annoncé mardi le rachat de l'éditeur de logiciels Quadra, basé à Nantes. "
+     "Le rachat de Quadra par Verlo intervient après un échec. "
+     "Le fonds Alcyon avait proposé en mai 300 millions d'euros pour reprendre l'éditeur nantais.",
+     {("ACQUIRE", "Verlo", "Quadra"), ("BID", "Alcyon", "Quadra")}),
     # a participle that tells where the order was told names no seller
     ("an order announced in a city",
      "La compagnie Aérolis a confirmé la commande de 12 avions annoncée à Toulouse.",

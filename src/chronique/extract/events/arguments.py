@@ -402,6 +402,11 @@ class ArgumentFinder:
                 return [], True  # "menacé Aéroports de Paris de quitter Roissy": the threatened is named
             if embedded is None:
                 return [], True
+            against = [k for phrase in reader.obliques(embedded, "contre") for k in reader.actors(phrase)]
+            if set(self.words.lemma_candidates(embedded)) & self.words.words("syntax", "referral_verbs"):
+                # "menacer de saisir le Conseil d'État (contre X)": the authority a matter is
+                # taken to is not threatened; only the adversary "contre" is.
+                return against, True
             # "menacer de porter plainte contre Apple": the act's adversary, when it has no object actor.
             return (reader.object_actors(embedded)
                     or [k for phrase in reader.obliques(embedded, "contre") for k in reader.actors(phrase)]), True
