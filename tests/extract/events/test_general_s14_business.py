@@ -13,6 +13,8 @@ constructions between two actors the article names that chronique did not read.
   à la retraite", nor a place).
 - A city's adjective is finer than its country's: "l'éditeur nantais" is not "le groupe lyonnais
   X", though both are French.
+- "le laboratoire" is the actor the article called "le laboratoire" before, not another whose name
+  shows the sector ("Y Pharma") and that was the last subject.
 
 Real model, sentences written for the test (none from the evaluation sets); the rows that give
 nothing are the precision check.
@@ -63,6 +65,10 @@ CASES = [
      "Le rachat de Quadra par Verlo intervient après un échec. "
      "Le fonds Alcyon avait proposé en mai 300 millions d'euros pour reprendre l'éditeur nantais.",
      {("ACQUIRE", "Verlo", "Quadra"), ("BID", "Alcyon", "Quadra")}),
+    ("a trade noun is the actor the article called so, not one whose name shows the trade",
+     "Le laboratoire lyonnais Nevo a accordé une licence à l'américain Corbin Pharma. Corbin Pharma versera "
+     "60 millions de dollars à Nevo. Le laboratoire, fondé en 2009 par Michel Aubin, emploie 300 personnes.",
+     {("PAY", "Corbin Pharma", "Nevo"), ("FOUND", "Michel Aubin", "Nevo")}),
     # a participle that tells where the order was told names no seller
     ("an order announced in a city",
      "La compagnie Aérolis a confirmé la commande de 12 avions annoncée à Toulouse.",

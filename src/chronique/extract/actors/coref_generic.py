@@ -123,6 +123,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                 accept = _without_partners(doc, index, start, end,
                                            _of_origin(doc, text, mentions, entities, start, end, base_accept, origins))
                 accept = _without_parts(doc, mentions, entities, start, accept, origins, phrase)
+                unsectored = accept
                 accept, of_sector = _of_sector(doc, mentions, entities, start, end, accept, sectors)
                 named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
                 if len(named) > 1:
@@ -130,8 +131,12 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     # on is not what an earlier "le laboratoire" refers back to
                     named = {k for k in named if any(m.key == k and m.end <= start for m in mentions)}
                 repeated = _repeated(doc, mentions, entities, found, phrase_found, start, accept)
-                if of_sector is not None:
-                    key: str | None = of_sector  # the one actor of the article shown in the sector said
+                if len(named) == 1 and unsectored(next(iter(named)), NOWHERE) and _named_before(mentions, named, start):
+                    # the one actor the article called so before ("le laboratoire lyonnais X …
+                    # le laboratoire"), not another whose name shows the sector ("Y Pharma")
+                    key: str | None = next(iter(named))
+                elif of_sector is not None:
+                    key = of_sector  # the one actor of the article shown in the sector said
                 elif len(named) == 1 and accept(next(iter(named)), NOWHERE):
                     key = next(iter(named))  # "la plateforme Velora … la plateforme"
                 elif repeated is not None:
@@ -155,6 +160,11 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     phrase_found.append(found[-1])
             start = lowered.find(phrase, end)
     return found
+
+
+def _named_before(mentions: list[ActorMention], named: set[str], start: int) -> bool:
+    """Whether the one actor of ``named`` is mentioned before ``start``."""
+    return any(m.key in named and m.end <= start for m in mentions)
 
 
 def _previous_subject(doc: Doc, mentions: list[ActorMention], entities, start: int, accept) -> str | None:
