@@ -15,6 +15,10 @@ constructions between two actors the article names that chronique did not read.
   X", though both are French.
 - "le laboratoire" is the actor the article called "le laboratoire" before, not another whose name
   shows the sector ("Y Pharma") and that was the last subject.
+- A funding round told as the occasion of raising money ("X a levé 50 millions lors d'un tour de
+  table mené par Y") funds the raising verb's subject; the round's other investors, told by a
+  relative the parser hangs on the lead's name and whose subject it reads as an object ("auquel
+  ont participé le fonds Z et l'assureur W"), fund it too.
 
 Real model, sentences written for the test (none from the evaluation sets); the rows that give
 nothing are the precision check.
@@ -69,6 +73,17 @@ CASES = [
      "Le laboratoire lyonnais Nevo a accordé une licence à l'américain Corbin Pharma. Corbin Pharma versera "
      "60 millions de dollars à Nevo. Le laboratoire, fondé en 2009 par Michel Aubin, emploie 300 personnes.",
      {("PAY", "Corbin Pharma", "Nevo"), ("FOUND", "Michel Aubin", "Nevo")}),
+    ("a round that is the occasion of raising money",
+     "La start-up Ombrel a levé 50 millions d'euros lors d'un tour de table mené par le fonds Alcyon.",
+     {("INVEST", "Alcyon", "Ombrel")}),
+    ("the round's other investors, by a relative on the lead's name",
+     "La start-up Ombrel a levé mardi 50 millions d'euros lors d'un tour de table mené par le fonds américain "
+     "Alcyon Partners, auquel ont également participé le fonds lyonnais Tervane et l'assureur Mutix.",
+     {("INVEST", "Alcyon Partners", "Ombrel"), ("INVEST", "Tervane", "Ombrel"), ("INVEST", "Mutix", "Ombrel")}),
+    # who resigns at the time of a round funds nobody
+    ("a resignation during a round",
+     "Paul Dumas a démissionné lors de la levée de fonds menée par le fonds Alcyon.",
+     set()),
     # a participle that tells where the order was told names no seller
     ("an order announced in a city",
      "La compagnie Aérolis a confirmé la commande de 12 avions annoncée à Toulouse.",

@@ -39,6 +39,7 @@ from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.makers import makers_of
 from chronique.extract.events.misread import misread_object, misread_present, misread_subject, misread_tail
 from chronique.extract.events.nominal import NominalReader
+from chronique.extract.events.occasions import agent_participle_noun, occasion_subject
 from chronique.extract.events.offices import office_of_apposed_title, office_of_subject, organisation_left
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.payments import recipient_of_sum
@@ -166,6 +167,7 @@ class ArgumentFinder:
             table = parse_table(trigger.doc)
             if table.deps[trigger.i] == LABELS.relative_clause:
                 near.append(table.heads[trigger.i])  # "l'opération, à laquelle ont participé X"
+                near.extend(agent_participle_noun(table, table.heads[trigger.i]))
             tokens = token_table(trigger.doc)  # fold(t.lemma_), fold(t.text) by index
             lemmas, forms = tokens.folded_lemmas, tokens.folded
             if not any(lemmas[t] in entry.needs_child or forms[t] in entry.needs_child for t in near):
@@ -426,6 +428,8 @@ class ArgumentFinder:
             return deed_author(reader, trigger, slot[9:]), True
         if slot.startswith("deed:"):  # "protester contre la décision d'Apple"
             return deed_complement(reader, trigger, slot[5:]), True
+        if slot == "occasion":  # "X a levé 50 millions lors d'un tour de table mené par Y"
+            return occasion_subject(reader, self.words, trigger), True
         if slot == "carrier":  # "X a annulé la commande qu'il avait passée à Y": X placed it
             return carrier(reader, self.words, trigger), True
         if slot.startswith("carried:"):  # "une commande passée auprès de Y", "un tour de table mené par Y"
