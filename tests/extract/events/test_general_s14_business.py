@@ -19,6 +19,10 @@ constructions between two actors the article names that chronique did not read.
   table mené par Y") funds the raising verb's subject; the round's other investors, told by a
   relative the parser hangs on the lead's name and whose subject it reads as an object ("auquel
   ont participé le fonds Z et l'assureur W"), fund it too.
+- A trade noun opening an organisation's name says its trade: "les Chantiers de X" is an
+  organisation, and "le chantier breton" may stand for it as if the article had called it so.
+- A generic subject ("Le groupe a conclu …") is the one actor in view the article called by that
+  noun ("Le groupe lyonnais X"), not the company X bought that was named last.
 
 Real model, sentences written for the test (none from the evaluation sets); the rows that give
 nothing are the precision check.
@@ -30,7 +34,7 @@ import datetime
 
 import pytest
 
-from tests.conftest import named_events, run_dated
+from tests.conftest import named_events, resolved_key, run_dated
 
 pytestmark = pytest.mark.slow
 PUBLISHED = datetime.date(2025, 3, 11)
@@ -84,6 +88,26 @@ CASES = [
     ("a resignation during a round",
      "Paul Dumas a démissionné lors de la levée de fonds menée par le fonds Alcyon.",
      set()),
+    ("a trade noun opening a company's name",
+     "L'armateur marseillais Caldor a signé avec les Chantiers de Kervel une commande de quatre porte-conteneurs. "
+     "Le constructeur Ferrovis a de son côté livré dix locomotives à l'opérateur Railis. "
+     "Caldor avait déjà commandé en 2019 deux navires au chantier breton.",
+     {("ORDER", "Caldor", "Chantiers de Kervel"), ("ORDER", "Railis", "Ferrovis")}),
+    ("a trade noun stands for the company whose name opens with it",
+     "Le croisiériste Navora a annulé mardi la commande de deux paquebots passée aux Chantiers de Kervel. "
+     "Le croisiériste, qui avait racheté en 2018 la compagnie fluviale Danubis, veut des navires plus petits. "
+     "Le chantier nazairien a aussitôt réclamé des indemnités à Navora.",
+     {("CANCEL", "Navora", "Chantiers de Kervel"), ("ORDER", "Navora", "Chantiers de Kervel"),
+      ("ACQUIRE", "Navora", "Danubis"), ("REQUEST", "Chantiers de Kervel", "Navora")}),
+    ("a generic subject is the actor called by that noun",
+     "Le groupe lyonnais Verlo a racheté mardi l'éditeur Quadra. Verlo, qui avait déjà acquis en 2021 la société "
+     "Ostra, multiplie les opérations. Le groupe a également conclu un partenariat avec la banque Sorelia.",
+     {("ACQUIRE", "Verlo", "Quadra"), ("ACQUIRE", "Verlo", "Ostra"), ("PARTNER", "Verlo", "Sorelia")}),
+    # the owner of a company named by the noun of another is no subject kept
+    ("a generic object keeps to focus",
+     "La société Orvale a racheté la chaîne Ardis. Elle s'était battue pour conserver le contrôle de la société "
+     "propriétaire de la chaîne Ardis.",
+     {("ACQUIRE", "Orvale", "Ardis")}),
     # a participle that tells where the order was told names no seller
     ("an order announced in a city",
      "La compagnie Aérolis a confirmé la commande de 12 avions annoncée à Toulouse.",
@@ -100,3 +124,9 @@ def test_order_dated_by_its_own_clause(nlp) -> None:
     doc = run_dated(nlp, "Le croisiériste Navora a annulé mardi la commande de trois navires qu'il avait passée en 2017 "
                          "au chantier naval Armavel.", PUBLISHED)
     assert {(e.type, e.date) for e in doc._.events} == {("CANCEL", "2025-03-11"), ("ORDER", "2017")}
+
+
+def test_generic_subject_is_the_company_called_so(nlp) -> None:
+    text = ("La société Kervolt a accueilli la banque Crédit Armor à son capital. La société emploie "
+            "80 personnes à Lannion.")
+    assert resolved_key(nlp, text, "La société") == "org:Kervolt"

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from chronique.extract.actors.clause_partners import clause_partners
+from chronique.extract.actors.coref_called import same_generic_noun
 from chronique.extract.actors.coref_cataphora import named_after
 from chronique.extract.actors.coref_focus import (
     NOWHERE,
@@ -91,6 +92,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
     quoted = quoted_ranges(doc, text)
     index = growing_index(doc, mentions)  # ``mentions`` does not change below: one index for every phrase
     called = _called_so(doc, index, entities, words)
+    called_generic = _called_generically(doc, index, entities, words)
     found: list[ActorMention] = []
     for phrase in phrases:
         start = lowered.find(phrase)
@@ -147,6 +149,11 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     as_subject = is_subject(doc, ActorMention(start, end, "", "description"))
                     trade = as_subject and fold(_phrase_noun(phrase)) not in generic_nouns
                     key = _previous_subject(doc, mentions, entities, start, accept) if trade else None
+                    # "le groupe lyonnais X … X, qui a racheté Y, … Le groupe a conclu": the one
+                    # actor in view the article called by this generic noun (a subject: the topic)
+                    if as_subject:
+                        key = key or same_generic_noun(doc, mentions, entities,
+                                                       called_generic.get(fold(_phrase_noun(phrase)), set()), start, accept)
                     key = key or _fronted_topic(doc, mentions, entities, start, accept)  # (opening its sentence: whatever its parse)
                     key = key or recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
                         accept(m.key, m) for m in mentions
@@ -353,6 +360,13 @@ def _called_so(doc, index: ActorIndex, entities, words) -> dict[str, set[str]]:
     generic = _generic_words(words)[1]
     given = titles_given(doc, index, entities, cues)
     return {noun: keys for noun, keys in given.items() if noun not in generic}
+
+
+def _called_generically(doc, index: ActorIndex, entities, words) -> dict[str, set[str]]:
+    """Generic noun → the actors the article gave it ("le groupe lyonnais X", "la compagnie X")."""
+    generic = _generic_words(words)[1]
+    given = titles_given(doc, index, entities, description_cues(words))
+    return {noun: keys for noun, keys in given.items() if noun in generic}
 
 
 def _of_origin(doc, text, mentions, entities, start, end, accept, origins: ArticleOrigins | None):
