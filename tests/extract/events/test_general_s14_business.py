@@ -23,6 +23,9 @@ constructions between two actors the article names that chronique did not read.
   organisation, and "le chantier breton" may stand for it as if the article had called it so.
 - A generic subject ("Le groupe a conclu …") is the one actor in view the article called by that
   noun ("Le groupe lyonnais X"), not the company X bought that was named last.
+- A description right after a fronted participle is what the participle presents, none of the
+  actors its clause names ("Fondée par A et B, deux anciens cadres de l'éditeur X, la société …");
+  "l'opérateur télécoms X" introduces X (a noun of the trade, then the name), it stands for no other.
 
 Real model, sentences written for the test (none from the evaluation sets); the rows that give
 nothing are the precision check.
@@ -130,3 +133,16 @@ def test_generic_subject_is_the_company_called_so(nlp) -> None:
     text = ("La société Kervolt a accueilli la banque Crédit Armor à son capital. La société emploie "
             "80 personnes à Lannion.")
     assert resolved_key(nlp, text, "La société") == "org:Kervolt"
+
+
+def test_fronted_participle_founders_employer_is_not_the_company(nlp) -> None:
+    text = ("La jeune pousse Ombrel a levé mardi 30 millions d'euros auprès du fonds Alcyon.\n\n"
+            "Fondée en 2018 par Julie Marchal et Hugo Lenz, deux anciens cadres de l'éditeur Dactis, la société "
+            "emploie 90 personnes.")
+    assert named_events(nlp, text, PUBLISHED) == {("FOUND", "Julie Marchal", "Ombrel"), ("FOUND", "Hugo Lenz", "Ombrel")}
+
+
+def test_trade_noun_then_name_introduces_it(nlp) -> None:
+    text = ("La start-up Ombrel a signé mardi un accord avec le fonds Alcyon. Elle compte parmi ses clients "
+            "l'opérateur télécoms Telvia, qui lui a commandé la protection de ses serveurs.")
+    assert resolved_key(nlp, text, "l'opérateur") is None

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from chronique.extract.actors.clause_partners import clause_partners
-from chronique.extract.actors.coref_called import same_generic_noun
+from chronique.extract.actors.coref_called import fronted_clause_actors, same_generic_noun
 from chronique.extract.actors.coref_cataphora import named_after
 from chronique.extract.actors.coref_focus import (
     NOWHERE,
@@ -122,8 +122,13 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                 if led:  # "le groupe dirigé par X": X's organisation, or nobody rather than a guess
                     found.append(ActorMention(start, end, led, "description", "description"))
             elif boundary_ok and not introduces_name and not overlaps(found + mentions, start, end):
+                presented = fronted_clause_actors(doc, mentions, start)  # "Fondée par A, ex-cadre de X, la société"
+
+                def unpresented(key: str, mention: ActorMention, presented=presented) -> bool:
+                    return key not in presented and base_accept(key, mention)
+
                 accept = _without_partners(doc, index, start, end,
-                                           _of_origin(doc, text, mentions, entities, start, end, base_accept, origins))
+                                           _of_origin(doc, text, mentions, entities, start, end, unpresented, origins))
                 accept = _without_parts(doc, mentions, entities, start, accept, origins, phrase)
                 unsectored = accept
                 accept, of_sector = _of_sector(doc, mentions, entities, start, end, accept, sectors)
@@ -455,6 +460,8 @@ def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention
     for _ in range(2):
         if i < len(doc) and doc[i].is_lower and (doc[i].pos_ == "ADJ" or doc[i].text in origins):
             i += 1
+    if i + 1 < len(doc) and doc[i].is_lower and doc[i].pos_ == "NOUN" and any(m.start == doc[i + 1].idx for m in mentions):
+        return True  # "l'opérateur télécoms Telvia": a noun of the trade, then the name
     if i + 2 < len(doc) and doc[i].lower_ in ("de", "d'", "du", "des"):
         # "la plateforme de streaming Nuvio", "le géant de l'énergie X", "le géant du BTP X":
         # the complement (an article, a word or an acronym), then the name
