@@ -26,6 +26,8 @@ constructions between two actors the article names that chronique did not read.
 - A description right after a fronted participle is what the participle presents, none of the
   actors its clause names ("Fondée par A et B, deux anciens cadres de l'éditeur X, la société …");
   "l'opérateur télécoms X" introduces X (a noun of the trade, then the name), it stands for no other.
+- A company bought "à son fondateur": the founder is the bought company's, not the buyer's (the
+  seller's phrase of a verb of buying, hung on the verb or on its object).
 
 Real model, sentences written for the test (none from the evaluation sets); the rows that give
 nothing are the precision check.
@@ -111,6 +113,17 @@ CASES = [
      "La société Orvale a racheté la chaîne Ardis. Elle s'était battue pour conserver le contrôle de la société "
      "propriétaire de la chaîne Ardis.",
      {("ACQUIRE", "Orvale", "Ardis")}),
+    ("a company bought from its founder",
+     "Le groupe Helva a racheté l'été dernier le développeur éolien Ventor à son fondateur, Paul Gris.",
+     {("ACQUIRE", "Helva", "Ventor"), ("FOUND", "Paul Gris", "Ventor")}),
+    ("a company bought from its founder, the phrase hung on the object",
+     "Le groupe Helva a pris en octobre une participation dans la start-up Hydris, et a racheté l'été dernier "
+     "le développeur éolien Ventor à son fondateur, Pierre Gris.",
+     {("INVEST", "Helva", "Hydris"), ("ACQUIRE", "Helva", "Ventor"), ("FOUND", "Pierre Gris", "Ventor")}),
+    # a stake is no company: the buyer's partner stays the buyer's
+    ("a stake bought from a partner",
+     "Le fonds Alcyon a racheté sa participation à son associé, Paul Gris.",
+     {("PARTNER", "Paul Gris", "Alcyon")}),
     # a participle that tells where the order was told names no seller
     ("an order announced in a city",
      "La compagnie Aérolis a confirmé la commande de 12 avions annoncée à Toulouse.",
