@@ -28,16 +28,26 @@ __all__ = ["fronted_clause_actors", "same_generic_noun"]
 
 
 def same_generic_noun(doc: Doc, mentions: list[ActorMention], entities, called: set[str], start: int,
-                      accept: Callable[[str, ActorMention], bool]) -> str | None:
+                      accept: Callable[[str, ActorMention], bool],
+                      names_a_subject: Callable[[Doc, ActorMention], bool]) -> str | None:
     """The one accepted actor named in the window before ``start`` that the article called by
-    the phrase's generic noun (``called``: the actors so called anywhere); ``None`` otherwise."""
+    the phrase's generic noun (``called``: the actors so called anywhere), when no other actor was
+    a subject since it was last named (another subject in between ends its topic); ``None``
+    otherwise."""
     if not called:
         return None
     since = window_start(doc, start)
     in_view = {m.key for m in mentions if since <= m.start and m.end <= start and m.key in entities and accept(m.key, m)}
     so_called = {k for k in in_view & called
                  if any(m.key == k and m.end <= start and m.kind == "name" for m in mentions)}
-    return next(iter(so_called)) if len(so_called) == 1 else None
+    if len(so_called) != 1:
+        return None
+    key = next(iter(so_called))
+    last = max(m.end for m in mentions if m.key == key and m.end <= start)
+    if any(m.key != key and m.key in entities and accept(m.key, m) and names_a_subject(doc, m)
+           for m in mentions if last <= m.start < start):
+        return None
+    return key
 
 
 def fronted_clause_actors(doc: Doc, mentions: list[ActorMention], start: int) -> set[str]:

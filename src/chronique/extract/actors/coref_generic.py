@@ -158,7 +158,8 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     # actor in view the article called by this generic noun (a subject: the topic)
                     if as_subject:
                         key = key or same_generic_noun(doc, mentions, entities,
-                                                       called_generic.get(fold(_phrase_noun(phrase)), set()), start, accept)
+                                                       called_generic.get(fold(_phrase_noun(phrase)), set()), start, accept,
+                                                       _names_a_subject)
                     key = key or _fronted_topic(doc, mentions, entities, start, accept)  # (opening its sentence: whatever its parse)
                     key = key or recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
                         accept(m.key, m) for m in mentions

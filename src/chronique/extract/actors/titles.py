@@ -62,16 +62,17 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
                 titles.setdefault(form, set()).add(mention.key)
                 if place is not None:
                     titles.setdefault(with_place(form, place), set()).add(mention.key)
-    for noun, key in trades_in_names(index, entities, cues, doc.lang_):
-        titles.setdefault(noun, set()).add(key)
+    for trade, key in trades_in_names(index, entities, cues, doc.lang_):
+        titles.setdefault(trade, set()).add(key)
     return titles
 
 
 def trades_in_names(index: ActorIndex, entities, cues: dict[str, str], lang: str) -> list[tuple[str, str]]:
-    """(trade noun, organisation) for each organisation of the article whose name opens with an
-    organisation's description noun ("les Chantiers de l'Estuaire", "la Banque Orsalis"): "le
-    chantier" may stand for it as if the article had called it so. Not a generic noun
-    ("Société X", "Groupe X": "la société" says no trade)."""
+    """(trade noun, organisation) for each organisation of the article whose name opens with the
+    plural of an organisation's description noun, the way a company names its works ("les
+    Chantiers de l'Estuaire", "les Laboratoires X"): "le chantier" may stand for it as if the
+    article had called it so. Not a generic noun ("Groupe X"), nor a singular head, which names
+    institutions as often ("la Fédération européenne de judo" is no "fédération slovène")."""
     generic = _generic_nouns(lang)
     found = []
     for key in dict.fromkeys(m.key for m in index.mentions if m.kind == "name" and m.key in entities):
@@ -79,7 +80,8 @@ def trades_in_names(index: ActorIndex, entities, cues: dict[str, str], lang: str
             continue
         words = key.split(":", 1)[-1].split(" ")  # the key holds the name: "org:Chantiers de Penhir"
         first = fold(words[0])
-        noun = next((n for n in (first, first.removesuffix("s")) if cues.get(n) == "ORG" and n not in generic), None)
+        noun = first.removesuffix("s") if first.endswith("s") else None
+        noun = noun if noun is not None and cues.get(noun) == "ORG" and noun not in generic else None
         if noun is not None and len(words) > 1 and words[0][:1].isupper():
             found.append((noun, key))
     return found

@@ -66,8 +66,11 @@ def _clauses_of(noun: Token) -> Iterator[Token]:
 
 def _agrees(participle: Token, noun: Token) -> bool:
     """Whether the participle's gender and number (where both words show them) are the noun's."""
-    return all(not participle.morph.get(feature) or not noun.morph.get(feature)
-               or participle.morph.get(feature) == noun.morph.get(feature) for feature in ("Gender", "Number"))
+    for feature in ("Gender", "Number"):
+        said, own = participle.morph.get(feature, []), noun.morph.get(feature, [])
+        if said and own and said != own:
+            return False
+    return True
 
 
 def carrying_clauses(words: EventLexicon, noun: Token) -> list[Token]:
