@@ -29,7 +29,10 @@ def test_a_fronted_participle_keeps_its_company_in_focus(nlp, text, surface, exp
 
 
 def test_without_a_fronted_participle_the_last_named_as_before(nlp):
-    text = ("La société Kervolt a accueilli la banque Crédit Armor à son capital. La société emploie "
+    # (Kervolt introduced as "le fabricant": "la société" is no noun the article gave it; introduced
+    # as "La société Kervolt", the subject "La société" is Kervolt: tests/extract/events/
+    # test_general_s14_business.py)
+    text = ("Le fabricant Kervolt a accueilli la banque Crédit Armor à son capital. La société emploie "
             "80 personnes à Lannion.")
     assert resolved_key(nlp, text, "La société") == "org:Crédit Armor"
 

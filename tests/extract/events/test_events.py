@@ -44,7 +44,8 @@ def test_lexicon_entries_use_known_types_roles_and_slots(lang):
             assert slot in ("subject", "object", "iobj", "holder", "agent", "modified", "embedded_object",
                             "reporter", "doer", "bearer", "possessor", "clause_subject",
                             "claimed", "involved", "own_act_agent", "locution_object", "aimed", "recipient",
-                            "office", "subject_office", "left", "undergoer", "preceding", "condition", "customer") or ":" in slot \
+                            "office", "subject_office", "left", "undergoer", "preceding", "condition", "customer",
+                            "carrier", "occasion") or ":" in slot \
                 or slot in RIVALRY_SLOTS
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from chronique.extract.actors.clause_partners import clause_partners
+from chronique.extract.actors.coref_called import fronted_clause_actors, same_generic_noun
 from chronique.extract.actors.coref_cataphora import named_after
 from chronique.extract.actors.coref_focus import (
     NOWHERE,
@@ -91,6 +92,7 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
     quoted = quoted_ranges(doc, text)
     index = growing_index(doc, mentions)  # ``mentions`` does not change below: one index for every phrase
     called = _called_so(doc, index, entities, words)
+    called_generic = _called_generically(doc, index, entities, words)
     found: list[ActorMention] = []
     for phrase in phrases:
         start = lowered.find(phrase)
@@ -120,9 +122,15 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                 if led:  # "le groupe dirigé par X": X's organisation, or nobody rather than a guess
                     found.append(ActorMention(start, end, led, "description", "description"))
             elif boundary_ok and not introduces_name and not overlaps(found + mentions, start, end):
+                presented = fronted_clause_actors(doc, mentions, start)  # "Fondée par A, ex-cadre de X, la société"
+
+                def unpresented(key: str, mention: ActorMention, presented=presented) -> bool:
+                    return key not in presented and base_accept(key, mention)
+
                 accept = _without_partners(doc, index, start, end,
-                                           _of_origin(doc, text, mentions, entities, start, end, base_accept, origins))
+                                           _of_origin(doc, text, mentions, entities, start, end, unpresented, origins))
                 accept = _without_parts(doc, mentions, entities, start, accept, origins, phrase)
+                unsectored = accept
                 accept, of_sector = _of_sector(doc, mentions, entities, start, end, accept, sectors)
                 named = {k for k in called.get(_phrase_noun(phrase), set()) if k in entities and base_accept(k, NOWHERE)}
                 if len(named) > 1:
@@ -130,8 +138,12 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     # on is not what an earlier "le laboratoire" refers back to
                     named = {k for k in named if any(m.key == k and m.end <= start for m in mentions)}
                 repeated = _repeated(doc, mentions, entities, found, phrase_found, start, accept)
-                if of_sector is not None:
-                    key: str | None = of_sector  # the one actor of the article shown in the sector said
+                if len(named) == 1 and unsectored(next(iter(named)), NOWHERE) and _named_before(mentions, named, start):
+                    # the one actor the article called so before ("le laboratoire lyonnais X …
+                    # le laboratoire"), not another whose name shows the sector ("Y Pharma")
+                    key: str | None = next(iter(named))
+                elif of_sector is not None:
+                    key = of_sector  # the one actor of the article shown in the sector said
                 elif len(named) == 1 and accept(next(iter(named)), NOWHERE):
                     key = next(iter(named))  # "la plateforme Velora … la plateforme"
                 elif repeated is not None:
@@ -142,6 +154,12 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     as_subject = is_subject(doc, ActorMention(start, end, "", "description"))
                     trade = as_subject and fold(_phrase_noun(phrase)) not in generic_nouns
                     key = _previous_subject(doc, mentions, entities, start, accept) if trade else None
+                    # "le groupe lyonnais X … X, qui a racheté Y, … Le groupe a conclu": the one
+                    # actor in view the article called by this generic noun (a subject: the topic)
+                    if as_subject:
+                        key = key or same_generic_noun(doc, mentions, entities,
+                                                       called_generic.get(fold(_phrase_noun(phrase)), set()), start, accept,
+                                                       _names_a_subject)
                     key = key or _fronted_topic(doc, mentions, entities, start, accept)  # (opening its sentence: whatever its parse)
                     key = key or recent(doc, mentions, entities, start, accept, prefer_subject=as_subject and not any(
                         accept(m.key, m) for m in mentions
@@ -155,6 +173,11 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     phrase_found.append(found[-1])
             start = lowered.find(phrase, end)
     return found
+
+
+def _named_before(mentions: list[ActorMention], named: set[str], start: int) -> bool:
+    """Whether the one actor of ``named`` is mentioned before ``start``."""
+    return any(m.key in named and m.end <= start for m in mentions)
 
 
 def _previous_subject(doc: Doc, mentions: list[ActorMention], entities, start: int, accept) -> str | None:
@@ -345,6 +368,13 @@ def _called_so(doc, index: ActorIndex, entities, words) -> dict[str, set[str]]:
     return {noun: keys for noun, keys in given.items() if noun not in generic}
 
 
+def _called_generically(doc, index: ActorIndex, entities, words) -> dict[str, set[str]]:
+    """Generic noun → the actors the article gave it ("le groupe lyonnais X", "la compagnie X")."""
+    generic = _generic_words(words)[1]
+    given = titles_given(doc, index, entities, description_cues(words))
+    return {noun: keys for noun, keys in given.items() if noun in generic}
+
+
 def _of_origin(doc, text, mentions, entities, start, end, accept, origins: ArticleOrigins | None):
     """``accept`` narrowed by the adjectives of origin after the phrase ending at ``end`` ("la
     firme suédoise"): to the candidates in view of that country, else to those of no stated one."""
@@ -431,6 +461,8 @@ def _followed_by_name(doc: Doc, text: str, end: int, mentions: list[ActorMention
     for _ in range(2):
         if i < len(doc) and doc[i].is_lower and (doc[i].pos_ == "ADJ" or doc[i].text in origins):
             i += 1
+    if i + 1 < len(doc) and doc[i].is_lower and doc[i].pos_ == "NOUN" and any(m.start == doc[i + 1].idx for m in mentions):
+        return True  # "l'opérateur télécoms Telvia": a noun of the trade, then the name
     if i + 2 < len(doc) and doc[i].lower_ in ("de", "d'", "du", "des"):
         # "la plateforme de streaming Nuvio", "le géant de l'énergie X", "le géant du BTP X":
         # the complement (an article, a word or an acronym), then the name

@@ -67,6 +67,18 @@ def origin_forms(words: dict[str, Any]) -> dict[str, str]:
     return forms
 
 
+def city_codes(words: dict[str, Any]) -> dict[str, str]:
+    """Every folded form of an adjective of a city (``[origin_cities]``) → "<country>/<city
+    adjective>": a code finer than the country's, which two different cities never share."""
+    forms = origin_forms(words)
+    codes: dict[str, str] = {}
+    for adjective in words.get("origin_cities", {}).get("adjectives", []):
+        country = forms.get(fold(adjective))
+        for form in _inflections(fold(adjective)) if country else ():
+            codes.setdefault(form, f"{country}/{fold(adjective)}")
+    return codes
+
+
 #: ``origin_forms`` of each lexicon section seen, by identity (it is the same for every document).
 _FORMS_BY_WORDS: dict[int, tuple[dict[str, Any], dict[str, str]]] = {}
 
@@ -77,6 +89,12 @@ def _origin_forms_of(words: dict[str, Any]) -> dict[str, str]:
     if known is None or known[0] is not words:
         known = _FORMS_BY_WORDS[id(words)] = (words, origin_forms(words))
     return known[1]
+
+
+@per_lexicon
+def _city_codes_of(words: dict[str, Any]) -> dict[str, str]:
+    """``city_codes(words)``, built once per lexicon."""
+    return city_codes(words)
 
 
 @per_lexicon
@@ -104,6 +122,7 @@ class ArticleOrigins:
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention], entities: dict[str, dict[str, Any]],
                  kb: KnowledgeBase | None, words: dict[str, Any]) -> None:
         self.forms = _origin_forms_of(words)
+        self.cities = _city_codes_of(words)
         self.entities = entities
         self.kb = kb
         self.heads, self.neutral_nouns, self.press_nouns = _noun_words(words)
@@ -124,14 +143,17 @@ class ArticleOrigins:
         for token in doc[noun_end : noun_end + ORIGIN_REACH]:
             if not token.is_lower or token.pos_ not in _BETWEEN:
                 break
-            country = self.forms.get(fold(token.text))
-            if country:
-                found.add(country)
+            found |= self._codes(fold(token.text))
         return found
 
     def in_tokens(self, tokens: Iterable[Token]) -> set[str]:
         """The countries of the adjectives of origin among ``tokens``."""
-        return {c for t in tokens if (c := self.forms.get(fold(t.text)))}
+        return {c for t in tokens for c in self._codes(fold(t.text))}
+
+    def _codes(self, form: str) -> set[str]:
+        """The country of an adjective of origin (folded form), with its city's code when it
+        names a city ("nantais": France, and Nantes within it); empty for any other word."""
+        return {c for c in (self.forms.get(form), self.cities.get(form)) if c}
 
     # -- what an actor is ----------------------------------------------------------------------
     def countries(self, key: str) -> set[str]:
@@ -195,7 +217,11 @@ class ArticleOrigins:
         country when any is, else those whose country nobody states; all of them without origins."""
         if not origins:
             return keys
-        agreeing = [k for k in keys if self.countries(k) & origins]
+        wanted_cities = {c for c in origins if "/" in c}
+        # of the right country, but not of another city of it ("l'éditeur nantais" is not "le
+        # groupe lyonnais X"): then the actors whose country nobody states are the candidates
+        agreeing = [k for k in keys if self.countries(k) & origins and not (
+            wanted_cities and (cities := {c for c in self.countries(k) if "/" in c}) and not cities & wanted_cities)]
         if agreeing:
             return agreeing
         return [k for k in keys if not self.countries(k)]
@@ -218,7 +244,7 @@ class ArticleOrigins:
             before.append(i)
             i -= 1
         if before and i >= 0 and pos[i] == "DET":
-            found |= {c for k in before if (c := self.forms.get(folded[k]))}
+            found |= {c for k in before for c in self._codes(folded[k])}
         j = span_end
         if j + 2 < len(texts) and texts[j] == "," and pos[j + 1] == "DET":
             after = []
@@ -230,5 +256,5 @@ class ArticleOrigins:
             # an apposition, not the subject of the next clause ("Selon X, la firme suédoise a …")
             if noun is not None and tokens.deps[noun] not in LABELS.subjects and (
                     tokens.deps[noun] == LABELS.apposition or span_start <= tokens.heads[noun] < span_end):
-                found |= {c for k in after if (c := self.forms.get(folded[k]))}
+                found |= {c for k in after for c in self._codes(folded[k])}
         return found

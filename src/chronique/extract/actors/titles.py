@@ -62,7 +62,29 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
                 titles.setdefault(form, set()).add(mention.key)
                 if place is not None:
                     titles.setdefault(with_place(form, place), set()).add(mention.key)
+    for trade, key in trades_in_names(index, entities, cues, doc.lang_):
+        titles.setdefault(trade, set()).add(key)
     return titles
+
+
+def trades_in_names(index: ActorIndex, entities, cues: dict[str, str], lang: str) -> list[tuple[str, str]]:
+    """(trade noun, organisation) for each organisation of the article whose name opens with the
+    plural of an organisation's description noun, the way a company names its works ("les
+    Chantiers de l'Estuaire", "les Laboratoires X"): "le chantier" may stand for it as if the
+    article had called it so. Not a generic noun ("Groupe X"), nor a singular head, which names
+    institutions as often ("la Fédération européenne de judo" is no "fédération slovène")."""
+    generic = _generic_nouns(lang)
+    found = []
+    for key in dict.fromkeys(m.key for m in index.mentions if m.kind == "name" and m.key in entities):
+        if entities[key].get("type") != "ORG":
+            continue
+        words = key.split(":", 1)[-1].split(" ")  # the key holds the name: "org:Chantiers de Penhir"
+        first = fold(words[0])
+        noun = first.removesuffix("s") if first.endswith("s") else None
+        noun = noun if noun is not None and cues.get(noun) == "ORG" and noun not in generic else None
+        if noun is not None and len(words) > 1 and words[0][:1].isupper():
+            found.append((noun, key))
+    return found
 
 
 def _predicate_titles(doc: Doc, first: int, mention: ActorMention, entities, cues: dict[str, str]) -> list[int]:
@@ -281,3 +303,9 @@ def _title_with_complement(doc: Doc, first: int, cues: dict[str, str]) -> int | 
 
 #: How many words the complement of a title may hold before the name ("du Commerce extérieur").
 MAX_TITLE_COMPLEMENT = 6
+
+
+@cache
+def _generic_nouns(lang: str) -> frozenset[str]:
+    """The folded generic description nouns ("société", "groupe"): ``actors.toml``."""
+    return frozenset(fold(n) for n in lexicon(lang, "actors").get("generic_descriptions", {}).get("nouns", []))

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from chronique.extract.events.aims import aimed_at
 from chronique.extract.events.appositions import name_apposed_after, name_given_after
 from chronique.extract.events.bearers import BearerReader
+from chronique.extract.events.carried import carried_parties, carrier, has_carrying_clause
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
 from chronique.extract.events.clitics import clitic_object_party
 from chronique.extract.events.complements import ComplementReader
@@ -38,6 +39,7 @@ from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
 from chronique.extract.events.makers import makers_of
 from chronique.extract.events.misread import misread_object, misread_present, misread_subject, misread_tail
 from chronique.extract.events.nominal import NominalReader
+from chronique.extract.events.occasions import agent_participle_noun, occasion_subject
 from chronique.extract.events.offices import office_of_apposed_title, office_of_subject, organisation_left
 from chronique.extract.events.participles import participle_clitic_party, participle_doer
 from chronique.extract.events.payments import recipient_of_sum
@@ -169,6 +171,7 @@ class ArgumentFinder:
             table = parse_table(trigger.doc)
             if table.deps[trigger.i] == LABELS.relative_clause:
                 near.append(table.heads[trigger.i])  # "l'opération, à laquelle ont participé X"
+                near.extend(agent_participle_noun(table, table.heads[trigger.i]))
             tokens = token_table(trigger.doc)  # fold(t.lemma_), fold(t.text) by index
             lemmas, forms = tokens.folded_lemmas, tokens.folded
             if not any(lemmas[t] in entry.needs_child or forms[t] in entry.needs_child for t in near):
@@ -228,8 +231,8 @@ class ArgumentFinder:
         verb = noun.head
         if noun.dep_ != LABELS.object or verb == noun or verb.pos_ != "VERB":
             return False
-        if set(self.words.lemma_candidates(verb)) & self.reader.holding_verbs:
-            return False
+        if set(self.words.lemma_candidates(verb)) & self.reader.holding_verbs or has_carrying_clause(self.words, noun):
+            return False  # "annuler la commande qu'il avait passée à Y": the noun's own clause tells the order
         words = {fold(noun.lemma_), fold(noun.text)}
         if not any(e.kind == "verb" and words & e.object_lemmas for e in self.words.entries_for(verb)):
             return False
@@ -259,8 +262,8 @@ class ArgumentFinder:
         """"rompre son partenariat": the noun names a state the verb ends, not a new event (the
         verb is an event of its own, a CANCEL)."""
         verb = self.governing_verb(noun)
-        if verb is None:
-            return False
+        if verb is None or has_carrying_clause(self.words, noun):
+            return False  # "annuler la commande qu'il avait passée à Y": the order was told too
         table, lemmas = parse_table(verb.doc), token_table(verb.doc).folded_lemmas  # by index: no Token per child
         objects = [lemmas[c] for c in table.children[verb.i] if table.deps[c] == LABELS.object and c != noun.i]
         # "mettre fin à son partenariat": a verb and its object noun may end it together.
@@ -432,6 +435,11 @@ class ArgumentFinder:
                 return [], True  # "menacé Aéroports de Paris de quitter Roissy": the threatened is named
             if embedded is None:
                 return [], True
+            against = [k for phrase in reader.obliques(embedded, "contre") for k in reader.actors(phrase)]
+            if set(self.words.lemma_candidates(embedded)) & self.words.words("syntax", "referral_verbs"):
+                # "menacer de saisir le Conseil d'État (contre X)": the authority a matter is
+                # taken to is not threatened; only the adversary "contre" is.
+                return against, True
             # "menacer de porter plainte contre Apple": the act's adversary, when it has no object actor.
             return (reader.object_actors(embedded)
                     or [k for phrase in reader.obliques(embedded, "contre") for k in reader.actors(phrase)]), True
@@ -451,6 +459,12 @@ class ArgumentFinder:
             return deed_author(reader, trigger, slot[9:]), True
         if slot.startswith("deed:"):  # "protester contre la décision d'Apple"
             return deed_complement(reader, trigger, slot[5:]), True
+        if slot == "occasion":  # "X a levé 50 millions lors d'un tour de table mené par Y"
+            return occasion_subject(reader, self.words, trigger), True
+        if slot == "carrier":  # "X a annulé la commande qu'il avait passée à Y": X placed it
+            return carrier(reader, self.words, trigger), True
+        if slot.startswith("carried:"):  # "une commande passée auprès de Y", "un tour de table mené par Y"
+            return carried_parties(reader, self.words, trigger, slot[8:].split(",")), True
         if ":" in slot:
             return self.complements.complements(trigger, entry, slot.split(":", 1)[1]), True
         return [], True

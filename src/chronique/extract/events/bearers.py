@@ -18,6 +18,7 @@ from chronique.extract.events.phrase_names import (
     name_after_adjectives,
     names_its_head,
 )
+from chronique.extract.events.sellers import bought_from_owner
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import text_of
@@ -184,6 +185,9 @@ class BearerReader:
         det = self._possessive(noun)
         if det is None:
             return []
+        sold = bought_from_owner(self.reader, self.words, noun)
+        if sold is not None:  # "a racheté Y à son fondateur": Y's founder, not the buyer's
+            return sold
         own = actor_at(det)
         if own is not None:
             return [own]

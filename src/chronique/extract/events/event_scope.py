@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.extract.events.arguments import ArgumentFinder
+from chronique.extract.events.carried import carrying_clauses
 from chronique.extract.events.clause_shapes import participle_adjunct
 from chronique.extract.events.lexicon import TriggerEntry
 from chronique.extract.events.modality import clause_path
@@ -43,6 +44,8 @@ class EventScope:
         # "sa plainte déposée en novembre 2018", "des procédures engagées depuis 2021".
         complements.extend(c for c in token.children if c.dep_ == LABELS.clausal_modifier
                            and "Part" in features_of(c).get("VerbForm", ()) and "Past" in features_of(c).get("Tense", ()))
+        # "la commande de trois navires qu'il avait passée en 2017": the clause that placed it.
+        complements.extend(c for c in carrying_clauses(self.finder.words, token) if c not in complements)
         for _ in range(3):
             level = [c for t in level for c in t.children if c.dep_ in NOUN_COMPLEMENT_DEPS]
             complements.extend(level)

@@ -157,9 +157,11 @@ class ParseReader(OwnSubjectReader):
                     controller = self._first_child(day, (LABELS.object,)) or counted_after_day(day)
                 if controller is not None and self.actors(controller):
                     return self.actors(controller), False
-                if controller is not None and controller.pos_ == "NOUN":
+                if controller is not None and controller.pos_ == "NOUN" and not is_sum(controller) \
+                        and fold(controller.lemma_) not in self.offer_nouns:
                     # "appelé le gouvernement/obj à suspendre l'accord": the object does the
-                    # infinitive even when it names no actor; the caller does not.
+                    # infinitive even when it names no actor; the caller does not. A sum or an
+                    # offer proposed does nothing: "X a proposé 300 millions pour racheter Y" is X's.
                     return [], False
                 # "sollicité X pour l'aider à financer": the unresolved "l'" is not X (X does
                 # the helping), so it is the subject above, not the object of the next verb up.
