@@ -37,6 +37,8 @@ class HolderRules(ComplementRules):
         """The holder/product/subsidiary: apposition, copula subject, name after it, description."""
         types = frozenset().union(*(s.named_types for s in phrase.senses))
         noun = doc[phrase.head]
+        if any(self._denied(anchor) for anchor in self._anchors(noun, phrase)):
+            return []  # "X n'est pas le PDG de Y": whoever the noun would name, it is denied
         finders: tuple[Callable[..., list], ...] = (
             self._named_listed, self._named_after, self._named_before, self._named_by_locution,
             self._copula_subject, self._description, self._described_before)
@@ -242,6 +244,16 @@ class HolderRules(ComplementRules):
             if relative:
                 return relative
         return []
+
+    def _denied(self, anchor: Token) -> bool:
+        """"X n'est pas le PDG de Y", "X n'a jamais été le patron de Y", "qui n'est pas l'un des
+        fondateurs": a predicate the sentence denies states no relation. "ne … plus" is kept (a
+        former role, which the gold keeps too) and so is "pas seulement" (the word hangs on
+        "seulement", not on the noun)."""
+        heads = [anchor] + [c for c in anchor.children if c.dep_ == LABELS.copula]  # "n'est/cop pas"
+        if anchor.head.i != anchor.i and self._lemma(anchor.head) in self.words["copula_lemmas"]:
+            heads.append(anchor.head)  # "X n'est pas devenu patron de Y"
+        return any(fold(c.text) in self.negation_words for head in heads for c in head.children)
 
     def _relative_antecedent(self, doc, anchor: Token, actors: DocActors, types):
         """"…du milliardaire X, qui est à l'origine de Y": the name just before the relative "qui"

@@ -53,7 +53,7 @@ class VerbRules(RelationRules):
                     owned, stake = self._through_stake(patient)
                     if owned is None:
                         continue
-                    kept = (("investor",) if stake and titles else titles)
+                    kept = (("investor",) if (stake or self._minority_share(verb)) and titles else titles)
                     relations += self._verb_relation(verb, agent, owned, kept, makes and not stake, actors)
         return relations
 
@@ -101,6 +101,8 @@ class VerbRules(RelationRules):
         noun ("la cession à X des 80 % détenus par Y")."""
         if patient.i > verb.i:
             return True
+        if patient.dep_ == LABELS.passive_subject and any(c.dep_ == LABELS.passive_auxiliary for c in verb.children):
+            return True  # "Valmorel est détenu par le groupe Ostral": the clause's own subject
         i = verb.i - 1
         while i >= 0 and verb.doc[i].is_punct:
             i -= 1
@@ -118,6 +120,17 @@ class VerbRules(RelationRules):
             stake = True
             token = next((c for c in token.children if c.i > token.i and c.dep_ in NOMINAL_COMPLEMENTS), None)
         return token, stake
+
+    def _minority_share(self, verb: Token) -> bool:
+        """"X est détenu à 15 % par Y": a share under half, told on the verb itself, makes the
+        holder an investor, not the owner (nor the parent) of X."""
+        for child in verb.children:
+            if not self._is_stake(child):
+                continue
+            for number in child.children:
+                if number.dep_ == LABELS.numeric_modifier and _number(number.text) is not None:
+                    return _number(number.text) < MAJORITY  # type: ignore[operator]
+        return False
 
     def _is_stake(self, token: Token) -> bool:
         return fold(token.text) in self.stake_words or fold(token.lemma_ or "") in self.stake_words
@@ -231,6 +244,18 @@ class VerbRules(RelationRules):
                     if (actors.type_of(source), actors.type_of(target)) == ("PERSON", "ORG"):
                         relations.append(Relation(ROLE, source, target, event.start, event.end, "founder"))
         return relations
+
+
+#: The share (in %) from which a holder controls what it holds.
+MAJORITY = 50.0
+
+
+def _number(text: str) -> float | None:
+    """"62" or "12,5" as a number, None when the word is no figure."""
+    try:
+        return float(text.replace(",", ".").replace("\u202f", "").replace(" ", ""))
+    except ValueError:
+        return None
 
 
 def _evidence(verb: Token, arguments: tuple[Token, Token], actors: DocActors) -> tuple[int, int]:
