@@ -1,0 +1,44 @@
+"""Fourteenth session: a possessive title with adjectives that introduces a name ("Son directeur
+général, X,") is that name's, not a holder the article named before (``coref_possessive_roles``);
+a general noun for a leader ("le dirigeant") takes up a holder the reader has met, never one the
+article names further on (``descriptions``).
+Sentences written for the test, on invented actors; quiet rows keep nobody nobody."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.conftest import quote_speakers, run_dated
+
+pytestmark = pytest.mark.slow
+
+
+# (why, text, [(quote, speaker's name or None)])
+CASES = [
+    ("a possessive title with its adjectives, then a name: the name's",
+     "Jean-Yves Le Bihan, président de la coopérative laitière Terres d'Argoat, a ouvert mercredi "
+     "l'assemblée générale du groupe à Pontivy.\n\nJean-Yves Le Bihan, éleveur à Baud, a été réélu à la "
+     "tête de la coopérative pour trois ans. Son directeur général, Philippe Roudaut, a détaillé les "
+     "comptes : le chiffre d'affaires a atteint 2,4 milliards d'euros en 2020. « Sans une hausse des prix, "
+     "nous ne pourrons pas maintenir la rémunération des éleveurs », a-t-il averti.",
+     [("Sans une hausse des prix, nous ne pourrons pas maintenir la rémunération des éleveurs",
+       "Philippe Roudaut")]),
+    ("'le dirigeant' is the leader met already, not one named further on",
+     "Le président de l'AS Brévannes, Marc Tellier, a limogé dimanche l'entraîneur Luc Perrin. « J'ai pris "
+     "mes responsabilités », a expliqué le dirigeant lors d'une conférence de presse.\n\nLe directeur "
+     "général du fonds Oakridge Capital, Tom Hale, a pour sa part défendu la stratégie du club.",
+     [("J'ai pris mes responsabilités", "Marc Tellier")]),
+    ("quiet: the only leader is named after the quote",
+     "Le président du club de Valdor, Paul Marin, a limogé dimanche l'entraîneur Luc Perrin. « J'ai pris "
+     "mes responsabilités », a expliqué le dirigeant lors d'une conférence de presse.\n\nLe directeur "
+     "général du fonds Oakridge, Tom Hale, a pour sa part défendu la stratégie du club.",
+     [("J'ai pris mes responsabilités", None)]),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_speaker(nlp, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    doc = run_dated(nlp, text, datetime.date(2024, 5, 14))
+    assert quote_speakers(doc) == expected, why
