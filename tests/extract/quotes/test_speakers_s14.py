@@ -35,6 +35,21 @@ CASES = [
      "mes responsabilités », a expliqué le dirigeant lors d'une conférence de presse.\n\nLe directeur "
      "général du fonds Oakridge, Tom Hale, a pour sa part défendu la stratégie du club.",
      [("J'ai pris mes responsabilités", None)]),
+    ("a quoted predicate in the complement of a speech verb is the speech verb's subject's",
+     "Le conseil de Kalio s'est réuni mardi. Paul Roux a ajouté que la société Nexal « tiendra ses "
+     "engagements, comme toujours ».",
+     [("tiendra ses engagements, comme toujours", "Paul Roux")]),
+    ("quiet: ... even when that subject names nobody known",
+     "Le directeur a ajouté que le Comité national des prix « fera son travail, comme pour les autres ».",
+     [("fera son travail, comme pour les autres", None)]),
+    ("a title with 'délégué chargé de' before the name gives the name the title",
+     "« Nous ne laisserons pas faire », a prévenu mercredi le ministre délégué chargé des Transports, "
+     "Rémi Castaing, interrogé à la radio. Le ministre a ajouté que le comité « fera son travail ».",
+     [("Nous ne laisserons pas faire", "Rémi Castaing"), ("fera son travail", "Rémi Castaing")]),
+    ("... and 'déléguée à'",
+     "« Nous ne laisserons pas faire », a prévenu mercredi la ministre déléguée à l'Industrie, Sophie "
+     "Morand. La ministre a ajouté que le comité « fera son travail ».",
+     [("Nous ne laisserons pas faire", "Sophie Morand"), ("fera son travail", "Sophie Morand")]),
 ]
 
 

@@ -263,13 +263,22 @@ def _title_with_complement(doc: Doc, first: int, cues: dict[str, str]) -> int | 
     i = first - 1
     if i >= 0 and texts[i] == ",":
         i -= 1
+    qualifiers = _title_qualifiers(doc.lang_)
     for k in range(i, max(0, i - MAX_TITLE_COMPLEMENT), -1):
+        if folded[k] in qualifiers:  # "le ministre délégué chargé de la Santé, X", "délégué à l'Industrie"
+            noun = k - 1
+            while noun > 0 and (folded[noun] in qualifiers or (pos[noun] == "ADJ" and texts[noun].islower())):
+                noun -= 1
+            if texts[noun].islower() and cues.get(folded[noun]) == "PERSON" and (noun == 0 or pos[noun - 1] == "DET"):
+                return noun
+            continue
         if pos[k] in ("VERB", "AUX") or (punct[k] and texts[k] not in ("'", "’")) or doc[k].ent_type_ == "PER":
             return None
         if folded[k] not in COMPLEMENT_LINKS:
             continue
         noun = k - 1
-        while noun > 0 and pos[noun] == "ADJ" and texts[noun].islower() and k - noun <= MAX_ADJECTIVES:
+        while noun > 0 and ((pos[noun] == "ADJ" and texts[noun].islower()) or folded[noun] in qualifiers) \
+                and k - noun <= MAX_ADJECTIVES:
             noun -= 1
         if texts[noun].islower() and cues.get(folded[noun]) == "PERSON" and (noun == 0 or pos[noun - 1] == "DET"):
             return noun
@@ -281,3 +290,10 @@ def _title_with_complement(doc: Doc, first: int, cues: dict[str, str]) -> int | 
 
 #: How many words the complement of a title may hold before the name ("du Commerce extérieur").
 MAX_TITLE_COMPLEMENT = 6
+
+
+@cache
+def _title_qualifiers(lang: str) -> frozenset[str]:
+    """Words between a title and its complement ("ministre délégué chargé de …"): ``actors.toml``
+    [title_predicates] ``qualifiers``."""
+    return frozenset(fold(v) for v in lexicon(lang, "actors").get("title_predicates", {}).get("qualifiers", []))

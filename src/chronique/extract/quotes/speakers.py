@@ -26,6 +26,7 @@ from chronique.extract.quotes.attribution import (
     MAX_CLIMB,
     NOBODY,
     NOUN_CLAUSE_DEPS,
+    OWN_CONTENT_DEPS,
     PASSIVE_DEPS,
     PREDICATE,
     SUBJECT_DEPS,
@@ -275,6 +276,8 @@ def _quoted_predicate(
     predicate = context.doc[tokens.start : min(tokens.end, tokens[0].sent.end)].root
     if _is_passive(predicate):
         return None
+    if _reported_by_speech_verb(context, predicate):
+        return None  # "X a ajouté que Y « fera son travail »": X's words about Y, not Y's
     subject = next((c for c in predicate.children if c.dep_ == LABELS.subject and c.i < tokens.start), None)
     if subject is None:
         return None
@@ -290,6 +293,14 @@ def _quoted_predicate(
     if speaker is None or not context.can_speak(speaker):
         return None
     return Attribution(speaker, None, rule=PREDICATE)
+
+
+def _reported_by_speech_verb(context: QuoteContext, predicate: Token) -> bool:
+    """Whether the clause of ``predicate`` is the complement of a speech verb outside the quote
+    ("a ajouté que …", "a assuré que …"): its quoted words are the speech verb's subject's."""
+    head = predicate.head
+    return (head.i != predicate.i and predicate.dep_ in OWN_CONTENT_DEPS and not context.is_quoted(head)
+            and context.is_cue_token(head))
 
 
 #: Words that end a sentence when they stand outside quotes.
