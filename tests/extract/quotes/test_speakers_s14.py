@@ -50,6 +50,16 @@ CASES = [
      "« Nous ne laisserons pas faire », a prévenu mercredi la ministre déléguée à l'Industrie, Sophie "
      "Morand. La ministre a ajouté que le comité « fera son travail ».",
      [("Nous ne laisserons pas faire", "Sophie Morand"), ("fera son travail", "Sophie Morand")]),
+    ("an inverted speech verb the tagger reads as an adjective, its grave accent an acute one in "
+     "the infinitive ('tempère-t-il': tempérer)",
+     "Tout le monde ne partage pas cet enthousiasme. Le climatologue Henri Vasseur, chercheur à l'Institut "
+     "Pierre-Simon-Laplace, juge ces annonces « prématurées ». « Un capteur qui marche en laboratoire n'est "
+     "pas un satellite qui marche en orbite », tempère-t-il.",
+     [("prématurées", None),
+      ("Un capteur qui marche en laboratoire n'est pas un satellite qui marche en orbite", "Henri Vasseur")]),
+    ("... 'concède-t-elle'",
+     "La physicienne Camille Roussel reste prudente. « Il nous reste deux ans d'essais », concède-t-elle.",
+     [("Il nous reste deux ans d'essais", "Camille Roussel")]),
 ]
 
 
@@ -57,3 +67,13 @@ CASES = [
 def test_speaker(nlp, why: str, text: str, expected: list[tuple[str, str | None]]) -> None:
     doc = run_dated(nlp, text, datetime.date(2024, 5, 14))
     assert quote_speakers(doc) == expected, why
+
+
+@pytest.mark.parametrize(("form", "expected"), [
+    ("tempère", True), ("concède", True), ("répète", True), ("reproche", True), ("achète", False),
+])
+def test_a_finite_speech_verb_by_its_ending(form: str, expected: bool) -> None:
+    """"tempère" comes from "tempérer": the stem's grave accent is an acute one in the infinitive."""
+    from chronique.extract.quotes.rules import load_quote_rules
+
+    assert load_quote_rules("fr").is_cue_finite(form) is expected

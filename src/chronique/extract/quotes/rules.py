@@ -113,7 +113,7 @@ class QuoteRules:
     def _ends_like_cue(self, form: str, endings: tuple[tuple[str, str], ...]) -> bool:
         word = fold(form)
         return any(
-            word.endswith(ending) and word[: -len(ending)] + infinitive in self.cue_lemmas
+            word.endswith(ending) and _infinitive_stems(word[: -len(ending)], infinitive) & self.cue_lemmas
             for ending, infinitive in endings
         )
 
@@ -147,6 +147,16 @@ _INITIAL = re.compile(r"(?:\w\.-?)+")  # "J.", "J.-C.": initials, not sentence e
 
 
 @cache
+def _infinitive_stems(stem: str, infinitive: str) -> set[str]:
+    """The infinitives a stem may come from: "tempèr" + "er" is "tempérer" too (the grave accent
+    of "tempère", "répète", "concède" is an acute one in the infinitive)."""
+    found = {stem + infinitive}
+    grave = stem.rfind("è")
+    if grave >= 0:
+        found.add(stem[:grave] + "é" + stem[grave + 1 :] + infinitive)
+    return found
+
+
 def load_quote_rules(lang: str) -> QuoteRules:
     """The compiled rules of ``lang`` (read and compiled once)."""
     words = lexicon(lang, "quotes")
