@@ -60,6 +60,16 @@ CASES = [
     ("... 'concède-t-elle'",
      "La physicienne Camille Roussel reste prudente. « Il nous reste deux ans d'essais », concède-t-elle.",
      [("Il nous reste deux ans d'essais", "Camille Roussel")]),
+    ("a quote closing its own sentence inside the marks, right after a person's sentence, is hers "
+     "even when another sentence follows it",
+     "Mathilde Orsini, qui a quitté le studio en 2021, a elle aussi pris la parole. « Ce studio, c'est "
+     "quinze ans de travail. Le sacrifier serait une erreur historique. » La cofondatrice, désormais à la "
+     "tête de la jeune pousse Craie Rouge, a proposé de reprendre une partie de l'équipe.",
+     [("Ce studio, c'est quinze ans de travail. Le sacrifier serait une erreur historique.", "Mathilde Orsini")]),
+    ("quiet: ... not after a sentence whose subject is no person",
+     "La réunion a duré trois heures. « Ce studio, c'est quinze ans de travail. Le sacrifier serait une "
+     "erreur historique. » La cofondatrice Mathilde Orsini a proposé de reprendre une partie de l'équipe.",
+     [("Ce studio, c'est quinze ans de travail. Le sacrifier serait une erreur historique.", None)]),
 ]
 
 
