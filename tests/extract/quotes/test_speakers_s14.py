@@ -31,10 +31,10 @@ CASES = [
      "général du fonds Oakridge Capital, Tom Hale, a pour sa part défendu la stratégie du club.",
      [("J'ai pris mes responsabilités", "Marc Tellier")]),
     ("quiet: the only leader is named after the quote",
-     "Le président du club de Valdor, Paul Marin, a limogé dimanche l'entraîneur Luc Perrin. « J'ai pris "
-     "mes responsabilités », a expliqué le dirigeant lors d'une conférence de presse.\n\nLe directeur "
+     "Les supporters du club de Valdor ont manifesté dimanche devant le stade. « Nous avons pris nos "
+     "responsabilités », a expliqué le dirigeant lors d'une conférence de presse.\n\nLe directeur "
      "général du fonds Oakridge, Tom Hale, a pour sa part défendu la stratégie du club.",
-     [("J'ai pris mes responsabilités", None)]),
+     [("Nous avons pris nos responsabilités", None)]),
     ("a quoted predicate in the complement of a speech verb is the speech verb's subject's",
      "Le conseil de Kalio s'est réuni mardi. Paul Roux a ajouté que la société Nexal « tiendra ses "
      "engagements, comme toujours ».",
@@ -70,6 +70,14 @@ CASES = [
      "La réunion a duré trois heures. « Ce studio, c'est quinze ans de travail. Le sacrifier serait une "
      "erreur historique. » La cofondatrice Mathilde Orsini a proposé de reprendre une partie de l'équipe.",
      [("Ce studio, c'est quinze ans de travail. Le sacrifier serait une erreur historique.", None)]),
+    ("a title whose complement the model tagged a person ('de Médirys/PER') still gives the name "
+     "after it the title",
+     "« C'est l'aboutissement de douze ans de recherche », s'est félicité le directeur général de "
+     "Médirys, Antoine Lescure, qui a cofondé la société en 2011 avec la neurologue Nadia Benali.\n\n"
+     "Du côté de Médirys, on se dit prêt à discuter. « Chaque mois perdu, ce sont des patients qui "
+     "attendent », a insisté le dirigeant.",
+     [("C'est l'aboutissement de douze ans de recherche", "Antoine Lescure"),
+      ("Chaque mois perdu, ce sont des patients qui attendent", "Antoine Lescure")]),
 ]
 
 
