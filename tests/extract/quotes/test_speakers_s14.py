@@ -78,6 +78,10 @@ CASES = [
      "attendent », a insisté le dirigeant.",
      [("C'est l'aboutissement de douze ans de recherche", "Antoine Lescure"),
       ("Chaque mois perdu, ce sont des patients qui attendent", "Antoine Lescure")]),
+    ("'par la voix de son délégué, Y,' in an incise of the subject: Y speaks",
+     "Le syndicat CFE-CGC, par la voix de son délégué central chez Kalvia, Patrick Lenoir, a réclamé "
+     "« un plan industriel clair ».",
+     [("un plan industriel clair", "Patrick Lenoir")]),
 ]
 
 
