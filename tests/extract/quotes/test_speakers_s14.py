@@ -82,6 +82,17 @@ CASES = [
      "Le syndicat CFE-CGC, par la voix de son délégué central chez Kalvia, Patrick Lenoir, a réclamé "
      "« un plan industriel clair ».",
      [("un plan industriel clair", "Patrick Lenoir")]),
+    ("'C'est par ces mots que X …' after a quote opening its paragraph: X said it",
+     "« Nous ne serons pas la variable d'ajustement de la grande distribution. » C'est par ces mots que "
+     "Jean-Yves Le Bihan, président de la coopérative laitière Terres d'Argoat, a ouvert mercredi "
+     "l'assemblée générale du groupe à Pontivy.",
+     [("Nous ne serons pas la variable d'ajustement de la grande distribution.", "Jean-Yves Le Bihan")]),
+    ("... 'C'est en ces termes que'",
+     "« Nous ne céderons pas. » C'est en ces termes que la ministre Claire Vidal a conclu la réunion.",
+     [("Nous ne céderons pas.", "Claire Vidal")]),
+    ("quiet: a sentence after the quote that does not take its words up",
+     "« Nous ne céderons pas. » La réunion a duré trois heures avec Paul Roux.",
+     [("Nous ne céderons pas.", None)]),
 ]
 
 

@@ -57,6 +57,8 @@ class QuoteRules:
     document_nouns: frozenset[str]
     #: "lire" ("peut-on y lire"): a verb whose subject "on" reads a document.
     document_readers: frozenset[str]
+    #: "C'est par ces mots que": a sentence after a quote that takes its words up, its subject the speaker.
+    taken_up_opening: re.Pattern[str]
     #: "-il", "-elle": the subject pronoun of an inverted incise.
     inverted_pronouns: frozenset[str]
     #: ("é", "er"): past participle endings and their infinitive endings.
@@ -188,6 +190,7 @@ def load_quote_rules(lang: str) -> QuoteRules:
         opening_source_phrase=re.compile(
             r"\s*" + _word_bounded(words["opening_source_phrases"]), re.IGNORECASE
         ),
+        taken_up_opening=re.compile(r"\s*" + _word_bounded(words.get("taken_up_openings", ["\x00"])), re.IGNORECASE),
         topic_opening=re.compile(r"\s*" + _word_bounded(words["topic_prepositions"]), re.IGNORECASE),
         title_cue_at_end=re.compile(_word_bounded(words["title_cues"]) + r"\s*:?\s*$", re.IGNORECASE),
         venue_at_end=re.compile(
