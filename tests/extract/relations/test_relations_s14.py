@@ -102,3 +102,17 @@ def test_a_research_post_at_an_institute(nlp, text, expected) -> None:
 def test_a_post_in_a_city_is_no_role(nlp) -> None:
     found = pairs(nlp, "Marc Petit, ingénieur à Toulouse, a témoigné mardi.")
     assert not any(source == "person:Marc Petit" for _k, source, _t in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lucie Ferrat, déléguée du Syndicat des travailleurs de la logistique (STL), a dénoncé le plan.",
+     ("ROLE", "person:Lucie Ferrat", "org:Syndicat des travailleurs de la logistique")),
+    ("Paul Roux, secrétaire de la FNSEA, a parlé mardi.", ("ROLE", "person:Paul Roux", "org:FNSEA")),
+])
+def test_a_union_officer(nlp, text, expected) -> None:
+    assert expected in pairs(nlp, text)
+
+
+def test_a_secretary_of_a_person_is_no_role(nlp) -> None:
+    found = pairs(nlp, "La secrétaire de Paul Roux, Anne Lenoir, a témoigné mardi.")
+    assert not any(source == "person:Anne Lenoir" for _k, source, _t in found)
