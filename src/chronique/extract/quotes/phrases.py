@@ -367,7 +367,7 @@ def _speaking_through(context: QuoteContext, verb: Token) -> str | None:
             named = context.actors.at(verb.doc[after + 1], OUTERMOST)  # "… de son délégué, Y,"
             mention = next((m for m in context.actors.outermost_between(verb.doc[after + 1].idx, verb.idx)
                             if m.key == named), None) if named else None
-            if mention is not None and context.entity_types.get(named) == "PERSON":
+            if mention is not None and named is not None and context.entity_types.get(named) == "PERSON":
                 end = mention.end
         keys = [m.key for m in context.actors.outermost_between(child.idx, end) if context.can_speak(m.key)]
         persons = [k for k in keys if context.entity_types.get(k) == "PERSON"]
