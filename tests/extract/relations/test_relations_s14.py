@@ -116,3 +116,13 @@ def test_a_union_officer(nlp, text, expected) -> None:
 def test_a_secretary_of_a_person_is_no_role(nlp) -> None:
     found = pairs(nlp, "La secrétaire de Paul Roux, Anne Lenoir, a témoigné mardi.")
     assert not any(source == "person:Anne Lenoir" for _k, source, _t in found)
+
+
+def test_a_dismissed_person_takes_the_title_told_next_to_his_name(nlp) -> None:
+    """The LEAVE event's evidence names two titles: the coach is the coach, not the president."""
+    found = relations(nlp, "Le président de l'AS Corbières, Gérard Maillol, a limogé dimanche soir l'entraîneur "
+                           "Yannick Da Costa, au lendemain de la cinquième défaite consécutive du club héraultais "
+                           "en Ligue 2. Le technicien, arrivé en juin 2024, est remplacé à titre provisoire par son "
+                           "adjoint, Karim Belhadj.")
+    roles = {title for kind, source, _t, title in found if kind == "ROLE" and source == "person:Yannick Da Costa"}
+    assert roles == {"employee"}

@@ -209,28 +209,37 @@ class VerbRules(RelationRules):
         for event in doc._.events or []:
             if event.type not in self.role_event_types or event.modality not in self.role_event_modalities:
                 continue
-            title: str | None = None
             for source in event.sources:
+                titles = self._post_titles(doc, event, actors, source)
                 for target in event.targets:
                     if (actors.type_of(source), actors.type_of(target)) != ("PERSON", "ORG"):
                         continue
-                    if title is None:
-                        title = self._title(source, target, self._post_titles(doc, event))
+                    title = self._title(source, target, titles)
                     relations.append(Relation(ROLE, source, target, event.start, event.end, title))
         return relations
 
-    def _post_titles(self, doc: Doc, event: Event) -> tuple[str, ...]:
-        """The titles of the first role noun the event is told with (its evidence, not the whole
-        sentence: "Le PDG X a annoncé le départ de Y" gives Y no CEO title), else the default."""
+    def _post_titles(self, doc: Doc, event: Event, actors: DocActors, person: str) -> tuple[str, ...]:
+        """The titles of the role noun the event is told with nearest to the person's name (its
+        evidence, not the whole sentence: "Le PDG X a annoncé le départ de Y" gives Y no CEO
+        title; "Le président du club, X, a limogé l'entraîneur Y" makes Y the coach, not the
+        president), else the default."""
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
-        for i in range(span.start, span.end) if span is not None else ():
+        if span is None:
+            return (self.role_event_title,)
+        named = [m.start for m in actors.mentions if m.key == person and event.start <= m.start < event.end]
+        best: tuple[int, tuple[str, ...]] | None = None
+        for i in range(span.start, span.end):
             found = self.nouns.at(doc, i)
             if found is None:
                 continue
-            for sense in found[1]:
-                if sense.relation == ROLE and sense.titles and "PERSON" in sense.named_types:
-                    return sense.titles
-        return (self.role_event_title,)
+            titles = next((sense.titles for sense in found[1]
+                           if sense.relation == ROLE and sense.titles and "PERSON" in sense.named_types), None)
+            if titles is None:
+                continue
+            distance = min((abs(doc[i].idx - start) for start in named), default=0)
+            if best is None or distance < best[0]:
+                best = (distance, titles)
+        return best[1] if best is not None else (self.role_event_title,)
 
     @staticmethod
     def _founding_events(doc: Doc, actors: DocActors) -> list[Relation]:
