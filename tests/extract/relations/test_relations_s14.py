@@ -1,5 +1,6 @@
 """Relations of the fourteenth session: denied titles, owners told in the passive, names after
-the noun's adjectives, research posts "à"/"au" an institute.
+the noun's adjectives, research posts "à"/"au" an institute, union officers, the title of a
+dismissed person, a classifying noun between an apposition's comma and its name.
 
 Sentences written for the test (fictional people and companies), on the whole French pipeline.
 """
@@ -126,3 +127,13 @@ def test_a_dismissed_person_takes_the_title_told_next_to_his_name(nlp) -> None:
                            "adjoint, Karim Belhadj.")
     roles = {title for kind, source, _t, title in found if kind == "ROLE" and source == "person:Yannick Da Costa"}
     assert roles == {"employee"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le studio Brumel va fermer. Sa maison mère, le groupe Ludéa, a confirmé la décision.",
+     ("PART_OF", "org:Brumel", "org:Ludéa")),
+    ("La start-up Veltis lève des fonds. Sa société mère, la holding Marceau Participations, a suivi.",
+     ("PART_OF", "org:Veltis", "org:Marceau Participations")),
+])
+def test_a_classifying_noun_between_the_comma_and_the_name(nlp, text, expected) -> None:
+    assert expected in pairs(nlp, text)

@@ -156,11 +156,31 @@ class HolderRules(ComplementRules):
         position = after + 1 if comma else after
         if position < len(doc):
             mention = actors.by_start.get(tokens.starts[position])
+            anchor = position
+            if mention is None and comma:
+                # "Sa maison mère, le groupe Ludéa,": a classifying noun between comma and name
+                anchor, mention = self._classified_name(doc, position, actors)
             if mention and actors.type_of(mention.key) in types:
-                head = tokens.heads[position]
+                head = tokens.heads[anchor]
                 if not comma or phrase.start <= head < after or self._fronted(doc, phrase):
                     return [(mention.key, (mention.start, mention.end))]
         return []
+
+    def _classified_name(self, doc: Doc, position: int, actors: DocActors) -> tuple[int, ActorMention | None]:
+        """The name after a determiner and a lower-case noun (adjectives after it) at ``position``
+        ("le groupe Ludéa", "la start-up lyonnaise Kalio"): (the noun's position, the name's
+        mention), or (``position``, None)."""
+        tokens = token_table(doc)
+        if tokens.folded[position] not in self.apposition_articles or position + 2 >= len(doc):
+            return position, None
+        noun = position + 1
+        if tokens.pos[noun] != "NOUN" or not tokens.texts[noun].islower():
+            return position, None
+        i = noun + 1
+        while i < len(doc) and i - noun <= 2 and tokens.pos[i] == "ADJ" and tokens.texts[i].islower():
+            i += 1
+        mention = actors.by_start.get(tokens.starts[i]) if i < len(doc) else None
+        return (noun, mention) if mention is not None else (position, None)
 
     def _fronted(self, doc: Doc, phrase: NounPhrase) -> bool:
         """Whether the phrase opens its sentence, alone or after a copular participle: "Nommé
