@@ -73,7 +73,10 @@ def possessive_roles(doc: Doc, mentions: list[ActorMention], entities: dict[str,
             continue
         if tokens.folded[i - 1] not in determiners:
             continue
-        if i + 1 < len(tokens.texts) and (tokens.texts[i + 1] == "," or tokens.texts[i + 1][:1].isupper()):
+        after = i + 1
+        while after < len(tokens.texts) and tokens.pos[after] == "ADJ" and tokens.texts[after].islower():
+            after += 1  # "son directeur général, X": the title's adjectives
+        if after < len(tokens.texts) and (tokens.texts[after] == "," or tokens.texts[after][:1].isupper()):
             continue  # "sa directrice, Anne Roux", "son PDG Paul Roux": the name says who
         start, end = tokens.starts[i - 1], tokens.ends[i]
         if index.mention_at_index(i) is not None or any(s <= start < e for s, e in quoted):

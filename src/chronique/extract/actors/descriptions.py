@@ -179,6 +179,11 @@ def resolve_descriptions(
         given = set().union(*(titles.get(with_place(noun, place), set()) for noun in nouns))
         gender = description_gender(doc.lang_, determiner.text)  # "la ministre" is no Julien
         holders = {k for k in given if entities[k]["type"] in accepted and agrees(gender, entities[k], words)}
+        if holders and (folded in hypernyms or folded_lemma in hypernyms):
+            # a general noun ("le dirigeant": PDG, président, directeur…) gathers the holders of
+            # several titles: it takes up one the reader has met, never one named further on (a
+            # precise title stays as it was)
+            holders = _named_before(index, holders, token.idx)
         rule = "title" if entity_type == "PERSON" else "description"
         if not holders and folded_lemma in qualified_only and not (
                 origins is not None and origins.in_tokens(doc[token.i + 1 : end])):
@@ -211,6 +216,13 @@ def resolve_descriptions(
         if key is not None:
             found.append(ActorMention(start_char, end_char, key, "description", rule))
     return found
+
+
+def _named_before(index: ActorIndex, keys: set[str], position: int) -> set[str]:
+    """Of the actors a title was given to, those named before ``position``: "a expliqué le
+    dirigeant" stands for a leader the reader has met, not for one the article names later
+    ("Le directeur général de Y, Z, …" two paragraphes on)."""
+    return {m.key for m in index.mentions if m.key in keys and m.kind == "name" and m.start < position}
 
 
 def adjectives_end(doc: Doc, start: int) -> int:

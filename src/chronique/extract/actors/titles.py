@@ -53,7 +53,7 @@ def titles_given(doc: Doc, index: ActorIndex, entities, cues: dict[str, str]) ->
             continue
         nouns = around.get((mention.start, mention.end))
         if nouns is None:
-            nouns = around[(mention.start, mention.end)] = _title_nouns(doc, i, mention, cues)
+            nouns = around[(mention.start, mention.end)] = _title_nouns(doc, i, mention, cues, (index, entities))
         for noun in [*nouns, *_predicate_titles(doc, i, mention, entities, cues)]:
             if _former(tokens, noun, doc.lang_):
                 continue  # "l'ancien maire de Pontarlier, X": not "le maire" of today
@@ -181,7 +181,8 @@ def place_of_title(doc: Doc, index: ActorIndex, noun: Token, end: int) -> str | 
 _TITLE_NOUNS = "title nouns"
 
 
-def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, str]) -> list[int]:
+def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, str],
+                 known: tuple[ActorIndex, dict] | None = None) -> list[int]:
     """The positions of the description nouns right before the name starting at token ``first``
     (past adjectives) and right after its comma (past a determiner and adjectives)."""
     tokens = token_table(doc)
@@ -212,7 +213,7 @@ def _title_nouns(doc: Doc, first: int, mention: ActorMention, cues: dict[str, st
                 and cues.get(folded[title]) == "PERSON" and pos[opening] == "DET":
             found.append(title)  # "s'est séparé de son entraîneur, Michel X.", "Sa présidente, Nadia X,"
         elif closed:
-            complement_title = _title_with_complement(doc, first, cues)
+            complement_title = _title_with_complement(doc, first, cues, known)
             if complement_title is not None:
                 found.append(complement_title)  # "la ministre du Commerce, Claire Dumas,"
     bounds = tokens.expanded_bounds(mention.start, mention.end)  # the name's last token, no Span built
@@ -275,7 +276,8 @@ def _closed_apposition(tokens: TokenTable, after_name: int) -> bool:
     return after_name >= len(tokens.texts) or tokens.texts[after_name] in _APPOSITION_CLOSERS
 
 
-def _title_with_complement(doc: Doc, first: int, cues: dict[str, str]) -> int | None:
+def _title_with_complement(doc: Doc, first: int, cues: dict[str, str],
+                           known: tuple[ActorIndex, dict] | None = None) -> int | None:
     """The position of a person's title whose complement stands right before the name starting at
     token ``first``, past a comma: "la ministre du Commerce, Claire Dumas", "le directeur de
     l'usine Paul Verdier". The complement opens on "de" right after the title (past adjectives),
@@ -285,13 +287,23 @@ def _title_with_complement(doc: Doc, first: int, cues: dict[str, str]) -> int | 
     i = first - 1
     if i >= 0 and texts[i] == ",":
         i -= 1
+    qualifiers = _title_qualifiers(doc.lang_)
     for k in range(i, max(0, i - MAX_TITLE_COMPLEMENT), -1):
-        if pos[k] in ("VERB", "AUX") or (punct[k] and texts[k] not in ("'", "’")) or doc[k].ent_type_ == "PER":
+        if folded[k] in qualifiers:  # "le ministre délégué chargé de la Santé, X", "délégué à l'Industrie"
+            noun = k - 1
+            while noun > 0 and (folded[noun] in qualifiers or (pos[noun] == "ADJ" and texts[noun].islower())):
+                noun -= 1
+            if texts[noun].islower() and cues.get(folded[noun]) == "PERSON" and (noun == 0 or pos[noun - 1] == "DET"):
+                return noun
+            continue
+        if pos[k] in ("VERB", "AUX") or (punct[k] and texts[k] not in ("'", "’")) or (
+                doc[k].ent_type_ == "PER" and not _known_non_person(known, k)):
             return None
         if folded[k] not in COMPLEMENT_LINKS:
             continue
         noun = k - 1
-        while noun > 0 and pos[noun] == "ADJ" and texts[noun].islower() and k - noun <= MAX_ADJECTIVES:
+        while noun > 0 and ((pos[noun] == "ADJ" and texts[noun].islower()) or folded[noun] in qualifiers) \
+                and k - noun <= MAX_ADJECTIVES:
             noun -= 1
         if texts[noun].islower() and cues.get(folded[noun]) == "PERSON" and (noun == 0 or pos[noun - 1] == "DET"):
             return noun
@@ -299,6 +311,16 @@ def _title_with_complement(doc: Doc, first: int, cues: dict[str, str]) -> int | 
             continue  # "le sélectionneur de l'équipe de France, X", "du XV de France, X": a complement's complement
         return None  # the complement's mark: its title is right before it or nowhere
     return None
+
+
+def _known_non_person(known: tuple[ActorIndex, dict] | None, k: int) -> bool:
+    """Whether token ``k`` lies in an actor the recognizer made no person, whatever the model's
+    entity label said ("le directeur général de Médirys/PER, X": the company is the complement)."""
+    if known is None:
+        return False
+    index, entities = known
+    mention = index.mention_at_index(k)
+    return mention is not None and entities.get(mention.key, {}).get("type") not in (None, "PERSON")
 
 
 #: How many words the complement of a title may hold before the name ("du Commerce extérieur").
@@ -309,3 +331,10 @@ MAX_TITLE_COMPLEMENT = 6
 def _generic_nouns(lang: str) -> frozenset[str]:
     """The folded generic description nouns ("société", "groupe"): ``actors.toml``."""
     return frozenset(fold(n) for n in lexicon(lang, "actors").get("generic_descriptions", {}).get("nouns", []))
+
+
+@cache
+def _title_qualifiers(lang: str) -> frozenset[str]:
+    """Words between a title and its complement ("ministre délégué chargé de …"): ``actors.toml``
+    [title_predicates] ``qualifiers``."""
+    return frozenset(fold(v) for v in lexicon(lang, "actors").get("title_predicates", {}).get("qualifiers", []))

@@ -137,6 +137,10 @@ class QuoteContext:
         if (previous is not None and fold(unify_apostrophes(previous.text)) in self.rules.participle_object_pronouns
                 and self.rules.is_cue_participle(token.text, present=True)):
             return True  # "les qualifiant de « … »" with "les qualifiant" read as a noun phrase
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and fold(following.text) in self.rules.inverted_pronouns | {"-t"} \
+                and self.rules.is_cue_finite(token.text):
+            return True  # "tempère-t-il" read as an adjective: the inverted subject says it is a verb
         if token.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PRON", "NUM"):
             return fold(token.text) in self.rules.cue_forms
         if self.rules.is_cue_word(token.lemma_, token.text):

@@ -353,12 +353,22 @@ def _speaking_through(context: QuoteContext, verb: Token) -> str | None:
     """"La FNSEA a dénoncé par la voix de son président X": the actor named in the channel phrase
     (a person before an organisation), who speaks the words for the subject."""
     rules = context.rules
-    for child in verb.children:
+    # the phrase may also stand in an incise of the subject: "Le syndicat X, par la voix de son
+    # délégué, Y, a réclamé …" (the parser hangs it on the subject)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    for child in [*verb.children, *(g for s in subjects for g in s.children if g.i > s.i)]:
         if fold(child.lemma_) not in rules.voice_channels and fold(child.text) not in rules.voice_channels:
             continue
         if not any(c.dep_ == LABELS.case_marker and fold(c.text) in rules.channel_prepositions for c in child.children):
             continue
         end = child.right_edge.idx + len(child.right_edge.text)
+        after = child.right_edge.i + 1
+        if after + 1 < len(verb.doc) and verb.doc[after].text == "," and after + 1 < verb.i:
+            named = context.actors.at(verb.doc[after + 1], OUTERMOST)  # "… de son délégué, Y,"
+            mention = next((m for m in context.actors.outermost_between(verb.doc[after + 1].idx, verb.idx)
+                            if m.key == named), None) if named else None
+            if mention is not None and named is not None and context.entity_types.get(named) == "PERSON":
+                end = mention.end
         keys = [m.key for m in context.actors.outermost_between(child.idx, end) if context.can_speak(m.key)]
         persons = [k for k in keys if context.entity_types.get(k) == "PERSON"]
         if persons or keys:

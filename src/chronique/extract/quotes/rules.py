@@ -57,6 +57,8 @@ class QuoteRules:
     document_nouns: frozenset[str]
     #: "lire" ("peut-on y lire"): a verb whose subject "on" reads a document.
     document_readers: frozenset[str]
+    #: "C'est par ces mots que": a sentence after a quote that takes its words up, its subject the speaker.
+    taken_up_opening: re.Pattern[str]
     #: "-il", "-elle": the subject pronoun of an inverted incise.
     inverted_pronouns: frozenset[str]
     #: ("é", "er"): past participle endings and their infinitive endings.
@@ -113,7 +115,7 @@ class QuoteRules:
     def _ends_like_cue(self, form: str, endings: tuple[tuple[str, str], ...]) -> bool:
         word = fold(form)
         return any(
-            word.endswith(ending) and word[: -len(ending)] + infinitive in self.cue_lemmas
+            word.endswith(ending) and _infinitive_stems(word[: -len(ending)], infinitive) & self.cue_lemmas
             for ending, infinitive in endings
         )
 
@@ -147,6 +149,16 @@ _INITIAL = re.compile(r"(?:\w\.-?)+")  # "J.", "J.-C.": initials, not sentence e
 
 
 @cache
+def _infinitive_stems(stem: str, infinitive: str) -> set[str]:
+    """The infinitives a stem may come from: "tempèr" + "er" is "tempérer" too (the grave accent
+    of "tempère", "répète", "concède" is an acute one in the infinitive)."""
+    found = {stem + infinitive}
+    grave = stem.rfind("è")
+    if grave >= 0:
+        found.add(stem[:grave] + "é" + stem[grave + 1 :] + infinitive)
+    return found
+
+
 def load_quote_rules(lang: str) -> QuoteRules:
     """The compiled rules of ``lang`` (read and compiled once)."""
     words = lexicon(lang, "quotes")
@@ -178,6 +190,7 @@ def load_quote_rules(lang: str) -> QuoteRules:
         opening_source_phrase=re.compile(
             r"\s*" + _word_bounded(words["opening_source_phrases"]), re.IGNORECASE
         ),
+        taken_up_opening=re.compile(r"\s*" + _word_bounded(words.get("taken_up_openings", ["\x00"])), re.IGNORECASE),
         topic_opening=re.compile(r"\s*" + _word_bounded(words["topic_prepositions"]), re.IGNORECASE),
         title_cue_at_end=re.compile(_word_bounded(words["title_cues"]) + r"\s*:?\s*$", re.IGNORECASE),
         venue_at_end=re.compile(

@@ -125,7 +125,10 @@ def _person_just_before(context: QuoteContext, index: int) -> str | None:
     span = context.spans[index]
     before = context.before_window(index)
     after = context.after_window(index)
-    if context.text[before[0] : before[1]].strip() or context.text[after[0] : after[1]].strip(" .") :
+    rest = context.text[after[0] : after[1]].strip()
+    # the quote closes its own sentence inside the marks ("… historique. » La cofondatrice …")
+    closed_inside = context.text[span.end - 1] in _SENTENCE_END and rest[:1].isupper()
+    if context.text[before[0] : before[1]].strip() or (rest.strip(" .") and not closed_inside):
         return None
     tokens = context.tokens(max(0, span.opening - 400), span.opening)
     words = [t for t in tokens or () if not t.is_space]

@@ -26,6 +26,7 @@ from chronique.extract.quotes.attribution import (
     MAX_CLIMB,
     NOBODY,
     NOUN_CLAUSE_DEPS,
+    OWN_CONTENT_DEPS,
     PASSIVE_DEPS,
     PREDICATE,
     SUBJECT_DEPS,
@@ -47,7 +48,13 @@ from chronique.extract.quotes.phrases import (
     phrase_speaker,
     subject_of,
 )
-from chronique.extract.quotes.positions import addressee, first_speaker_in, nearest_actor, source_reading
+from chronique.extract.quotes.positions import (
+    actor_right_after,
+    addressee,
+    first_speaker_in,
+    nearest_actor,
+    source_reading,
+)
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.tokens import first_token_from
 from chronique.text import fold
@@ -73,7 +80,8 @@ def attribute(
     if incise is not None and incise.speaker is not None:
         return incise
     unnamed_source: Attribution | None = None
-    for rule in (_colon_introduction, _source_after, _governing_verb, _quoted_predicate, _source_before):
+    for rule in (_colon_introduction, _source_after, _taken_up_after, _governing_verb, _quoted_predicate,
+                 _source_before):
         found = rule(context, index, before, after, last_known)
         if found is not None and found.speaker is not None:
             return found
@@ -206,6 +214,27 @@ def _source_after(
     return Attribution(reading.key, match.group(), rule=UNNAMED if reading.unnamed else None)
 
 
+def _taken_up_after(
+    context: QuoteContext, index: int, before: Window, after: Window, last_known: Known | None
+) -> Attribution | None:
+    """"« … » C'est par ces mots que X a ouvert l'assemblée": the sentence after the quote takes
+    its words up; the subject of its clause after "que" said them."""
+    match = context.rules.taken_up_opening.match(context.text, after[0], after[1])
+    if match is None or not context.parsed:
+        return None
+    named = actor_right_after(context, match.end(), after[1])  # "que X, président de Y, a ouvert"
+    if named is None:
+        tokens = context.tokens(match.end(), after[1])
+        subject = next((t for t in tokens or () if t.dep_ in SUBJECT_DEPS and not context.is_quoted(t)), None)
+        if subject is None or subject.head.i == subject.i:
+            return None
+        reading = subject_of(context, subject.head)
+        named = None if reading.pronoun else reading.key
+    if named is None or not context.can_speak(named):
+        return None
+    return Attribution(named, match.group().strip())
+
+
 def _source_before(
     context: QuoteContext, index: int, before: Window, after: Window, last_known: Known | None
 ) -> Attribution | None:
@@ -275,6 +304,8 @@ def _quoted_predicate(
     predicate = context.doc[tokens.start : min(tokens.end, tokens[0].sent.end)].root
     if _is_passive(predicate):
         return None
+    if _reported_by_speech_verb(context, predicate):
+        return None  # "X a ajouté que Y « fera son travail »": X's words about Y, not Y's
     subject = next((c for c in predicate.children if c.dep_ == LABELS.subject and c.i < tokens.start), None)
     if subject is None:
         return None
@@ -290,6 +321,14 @@ def _quoted_predicate(
     if speaker is None or not context.can_speak(speaker):
         return None
     return Attribution(speaker, None, rule=PREDICATE)
+
+
+def _reported_by_speech_verb(context: QuoteContext, predicate: Token) -> bool:
+    """Whether the clause of ``predicate`` is the complement of a speech verb outside the quote
+    ("a ajouté que …", "a assuré que …"): its quoted words are the speech verb's subject's."""
+    head = predicate.head
+    return (head.i != predicate.i and predicate.dep_ in OWN_CONTENT_DEPS and not context.is_quoted(head)
+            and context.is_cue_token(head))
 
 
 #: Words that end a sentence when they stand outside quotes.

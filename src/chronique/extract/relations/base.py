@@ -89,6 +89,8 @@ class RelationRules:
         self.government = GovernmentStates(w)
         self.affiliation_nouns = {fold(x) for x in w.get("affiliation_nouns", ())}
         self.stake_words = {fold(x) for x in w.get("stake_words", ())}
+        self.negation_words = {fold(x) for x in w.get("negation_words", ())}
+        self.apposition_articles = {fold(x) for x in w.get("apposition_articles", ())}
         self.change_words = {fold(x) for x in w.get("ownership_change_words", ())}
         self.maker_change_words = self.change_words - {fold(x) for x in w.get("goods_trade_words", ())}
 

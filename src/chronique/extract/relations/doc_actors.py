@@ -42,6 +42,12 @@ def _names_noun_past_adjectives(child: Token) -> bool:
     return all(t.pos_ == "ADJ" and t.is_lower for t in child.doc[head.i + 1 : child.i])
 
 
+def _names_head_past_adjectives(child: Token) -> bool:
+    """:func:`_names_head`, or a capitalised word after the noun's adjectives ("le groupe
+    aéronautique Aérodis", "la holding familiale Ferrand Participations")."""
+    return _names_head(child) or _names_noun_past_adjectives(child)
+
+
 #: The recognizer's rules that name a public institution (as ``extract/actors/component.py`` marks them).
 _INSTITUTION_RULES = frozenset({"institution", "metonym"})
 
@@ -98,8 +104,9 @@ class DocActors:
     def phrases(self, head: Token) -> list[str]:
         """Actors of the phrase headed by ``head`` and its conjuncts, innermost ("d'OpenAI"); a
         name the parser hung on its noun as an adjective names the noun too ("le laboratoire
-        Varnel/amod": an unknown name is often tagged an adjective)."""
-        return self.index.phrase_actors(head, names_head=_names_head, conjuncts=head.conjuncts)
+        Varnel/amod": an unknown name is often tagged an adjective), also past adjectives of
+        the noun ("par le groupe aéronautique Aérodis/amod")."""
+        return self.index.phrase_actors(head, names_head=_names_head_past_adjectives, conjuncts=head.conjuncts)
 
     def possessor(self, before: int, window_start: int, exclude: set[str],
                   types: Iterable[str] = ("PERSON", "ORG")) -> str | None:

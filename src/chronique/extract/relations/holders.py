@@ -37,6 +37,8 @@ class HolderRules(ComplementRules):
         """The holder/product/subsidiary: apposition, copula subject, name after it, description."""
         types = frozenset().union(*(s.named_types for s in phrase.senses))
         noun = doc[phrase.head]
+        if any(self._denied(anchor) for anchor in self._anchors(noun, phrase)):
+            return []  # "X n'est pas le PDG de Y": whoever the noun would name, it is denied
         finders: tuple[Callable[..., list], ...] = (
             self._named_listed, self._named_after, self._named_before, self._named_by_locution,
             self._copula_subject, self._description, self._described_before)
@@ -154,11 +156,31 @@ class HolderRules(ComplementRules):
         position = after + 1 if comma else after
         if position < len(doc):
             mention = actors.by_start.get(tokens.starts[position])
+            anchor = position
+            if mention is None and comma:
+                # "Sa maison mère, le groupe Ludéa,": a classifying noun between comma and name
+                anchor, mention = self._classified_name(doc, position, actors)
             if mention and actors.type_of(mention.key) in types:
-                head = tokens.heads[position]
+                head = tokens.heads[anchor]
                 if not comma or phrase.start <= head < after or self._fronted(doc, phrase):
                     return [(mention.key, (mention.start, mention.end))]
         return []
+
+    def _classified_name(self, doc: Doc, position: int, actors: DocActors) -> tuple[int, ActorMention | None]:
+        """The name after a determiner and a lower-case noun (adjectives after it) at ``position``
+        ("le groupe Ludéa", "la start-up lyonnaise Kalio"): (the noun's position, the name's
+        mention), or (``position``, None)."""
+        tokens = token_table(doc)
+        if tokens.folded[position] not in self.apposition_articles or position + 2 >= len(doc):
+            return position, None
+        noun = position + 1
+        if tokens.pos[noun] != "NOUN" or not tokens.texts[noun].islower():
+            return position, None
+        i = noun + 1
+        while i < len(doc) and i - noun <= 2 and tokens.pos[i] == "ADJ" and tokens.texts[i].islower():
+            i += 1
+        mention = actors.by_start.get(tokens.starts[i]) if i < len(doc) else None
+        return (noun, mention) if mention is not None else (position, None)
 
     def _fronted(self, doc: Doc, phrase: NounPhrase) -> bool:
         """Whether the phrase opens its sentence, alone or after a copular participle: "Nommé
@@ -242,6 +264,16 @@ class HolderRules(ComplementRules):
             if relative:
                 return relative
         return []
+
+    def _denied(self, anchor: Token) -> bool:
+        """"X n'est pas le PDG de Y", "X n'a jamais été le patron de Y", "qui n'est pas l'un des
+        fondateurs": a predicate the sentence denies states no relation. "ne … plus" is kept (a
+        former role, which the gold keeps too) and so is "pas seulement" (the word hangs on
+        "seulement", not on the noun)."""
+        heads = [anchor] + [c for c in anchor.children if c.dep_ == LABELS.copula]  # "n'est/cop pas"
+        if anchor.head.i != anchor.i and self._lemma(anchor.head) in self.words["copula_lemmas"]:
+            heads.append(anchor.head)  # "X n'est pas devenu patron de Y"
+        return any(fold(c.text) in self.negation_words for head in heads for c in head.children)
 
     def _relative_antecedent(self, doc, anchor: Token, actors: DocActors, types):
         """"…du milliardaire X, qui est à l'origine de Y": the name just before the relative "qui"

@@ -53,7 +53,7 @@ class VerbRules(RelationRules):
                     owned, stake = self._through_stake(patient)
                     if owned is None:
                         continue
-                    kept = (("investor",) if stake and titles else titles)
+                    kept = (("investor",) if (stake or self._minority_share(verb)) and titles else titles)
                     relations += self._verb_relation(verb, agent, owned, kept, makes and not stake, actors)
         return relations
 
@@ -101,6 +101,8 @@ class VerbRules(RelationRules):
         noun ("la cession à X des 80 % détenus par Y")."""
         if patient.i > verb.i:
             return True
+        if patient.dep_ == LABELS.passive_subject and any(c.dep_ == LABELS.passive_auxiliary for c in verb.children):
+            return True  # "Valmorel est détenu par le groupe Ostral": the clause's own subject
         i = verb.i - 1
         while i >= 0 and verb.doc[i].is_punct:
             i -= 1
@@ -118,6 +120,17 @@ class VerbRules(RelationRules):
             stake = True
             token = next((c for c in token.children if c.i > token.i and c.dep_ in NOMINAL_COMPLEMENTS), None)
         return token, stake
+
+    def _minority_share(self, verb: Token) -> bool:
+        """"X est détenu à 15 % par Y": a share under half, told on the verb itself, makes the
+        holder an investor, not the owner (nor the parent) of X."""
+        for child in verb.children:
+            if not self._is_stake(child):
+                continue
+            for number in child.children:
+                if number.dep_ == LABELS.numeric_modifier and _number(number.text) is not None:
+                    return _number(number.text) < MAJORITY  # type: ignore[operator]
+        return False
 
     def _is_stake(self, token: Token) -> bool:
         return fold(token.text) in self.stake_words or fold(token.lemma_ or "") in self.stake_words
@@ -196,28 +209,37 @@ class VerbRules(RelationRules):
         for event in doc._.events or []:
             if event.type not in self.role_event_types or event.modality not in self.role_event_modalities:
                 continue
-            title: str | None = None
             for source in event.sources:
+                titles = self._post_titles(doc, event, actors, source)
                 for target in event.targets:
                     if (actors.type_of(source), actors.type_of(target)) != ("PERSON", "ORG"):
                         continue
-                    if title is None:
-                        title = self._title(source, target, self._post_titles(doc, event))
+                    title = self._title(source, target, titles)
                     relations.append(Relation(ROLE, source, target, event.start, event.end, title))
         return relations
 
-    def _post_titles(self, doc: Doc, event: Event) -> tuple[str, ...]:
-        """The titles of the first role noun the event is told with (its evidence, not the whole
-        sentence: "Le PDG X a annoncé le départ de Y" gives Y no CEO title), else the default."""
+    def _post_titles(self, doc: Doc, event: Event, actors: DocActors, person: str) -> tuple[str, ...]:
+        """The titles of the role noun the event is told with nearest to the person's name (its
+        evidence, not the whole sentence: "Le PDG X a annoncé le départ de Y" gives Y no CEO
+        title; "Le président du club, X, a limogé l'entraîneur Y" makes Y the coach, not the
+        president), else the default."""
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
-        for i in range(span.start, span.end) if span is not None else ():
+        if span is None:
+            return (self.role_event_title,)
+        named = [m.start for m in actors.mentions if m.key == person and event.start <= m.start < event.end]
+        best: tuple[int, tuple[str, ...]] | None = None
+        for i in range(span.start, span.end):
             found = self.nouns.at(doc, i)
             if found is None:
                 continue
-            for sense in found[1]:
-                if sense.relation == ROLE and sense.titles and "PERSON" in sense.named_types:
-                    return sense.titles
-        return (self.role_event_title,)
+            titles = next((sense.titles for sense in found[1]
+                           if sense.relation == ROLE and sense.titles and "PERSON" in sense.named_types), None)
+            if titles is None:
+                continue
+            distance = min((abs(doc[i].idx - start) for start in named), default=0)
+            if best is None or distance < best[0]:
+                best = (distance, titles)
+        return best[1] if best is not None else (self.role_event_title,)
 
     @staticmethod
     def _founding_events(doc: Doc, actors: DocActors) -> list[Relation]:
@@ -231,6 +253,18 @@ class VerbRules(RelationRules):
                     if (actors.type_of(source), actors.type_of(target)) == ("PERSON", "ORG"):
                         relations.append(Relation(ROLE, source, target, event.start, event.end, "founder"))
         return relations
+
+
+#: The share (in %) from which a holder controls what it holds.
+MAJORITY = 50.0
+
+
+def _number(text: str) -> float | None:
+    """"62" or "12,5" as a number, None when the word is no figure."""
+    try:
+        return float(text.replace(",", ".").replace("\u202f", "").replace(" ", ""))
+    except ValueError:
+        return None
 
 
 def _evidence(verb: Token, arguments: tuple[Token, Token], actors: DocActors) -> tuple[int, int]:
