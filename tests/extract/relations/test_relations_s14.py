@@ -137,3 +137,19 @@ def test_a_dismissed_person_takes_the_title_told_next_to_his_name(nlp) -> None:
 ])
 def test_a_classifying_noun_between_the_comma_and_the_name(nlp, text, expected) -> None:
     assert expected in pairs(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the copula in the infinitive of "aller", "devoir": its subject is theirs
+    ("Paul Roux va rester à la tête du groupe Kalio jusqu'à l'été.", ("ROLE", "person:Paul Roux", "org:Kalio", "ceo")),
+    ("Paul Roux devrait devenir le directeur général du groupe Kalio.", ("ROLE", "person:Paul Roux", "org:Kalio", "ceo")),
+    # a duration the parser takes for the copula's object, the post hung on it
+    ("Paul Roux restera deux ans à la tête du groupe Kalio.", ("ROLE", "person:Paul Roux", "org:Kalio", "ceo")),
+])
+def test_a_post_held_through_a_raising_verb_or_for_a_time(nlp, text, expected) -> None:
+    assert expected in relations(nlp, text)
+
+
+def test_who_asks_another_to_stay_in_post_holds_no_post(nlp) -> None:
+    found = pairs(nlp, "Le fonds Arcadis a demandé à Paul Roux de rester à la tête du groupe Kalio.")
+    assert not any(source == "org:Arcadis" for _kind, source, _target in found)

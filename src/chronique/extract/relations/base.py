@@ -86,6 +86,10 @@ class RelationRules:
         self.belonging_verbs = set(belonging.get("lemmas", ()))
         self.belonging_prepositions = {fold(x) for x in belonging.get("prepositions", ())}
         self.membership_copulas = set(w.get("membership_copulas", ()))
+        #: "aller", "devoir": verbs whose subject is their infinitive copula's ("X va rester PDG").
+        self.raising_verbs = set(w.get("copula_raising_verbs", ()))
+        #: "mois", "an": a time a copula holds for, which the parser may take for its object.
+        self.duration_nouns = set(w.get("copula_duration_nouns", ()))
         self.government = GovernmentStates(w)
         self.affiliation_nouns = {fold(x) for x in w.get("affiliation_nouns", ())}
         self.stake_words = {fold(x) for x in w.get("stake_words", ())}

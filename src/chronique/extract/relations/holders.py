@@ -295,6 +295,8 @@ class HolderRules(ComplementRules):
         if any(parse.deps[c] == LABELS.copula for c in parse.children[anchor.i]):
             return self._subject_child(anchor)
         verb = anchor.head
+        if verb.pos_ == "NOUN" and self._lemma(verb) in self.duration_nouns and verb.dep_ == LABELS.object:
+            verb = verb.head  # "rester quelques mois/obj à la tête de Y": the parser hangs the post on the time
         if verb.i == anchor.i or self._lemma(verb) not in copulas:
             return None
         if self._lemma(verb) in self.membership_copulas and not phrase.membership:
@@ -302,6 +304,8 @@ class HolderRules(ComplementRules):
         subject = self._subject_child(verb)
         if subject is None and verb.dep_ == LABELS.clausal_modifier:  # "Sam Altman, devenu patron d'OpenAI"
             return verb.head
+        if subject is None and verb.dep_ == LABELS.open_complement and self._lemma(verb.head) in self.raising_verbs:
+            return self._subject_child(verb.head)  # "X va rester à la tête de Y": the subject of "va"
         return subject
 
     @staticmethod
