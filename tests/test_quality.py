@@ -7,7 +7,10 @@ This is the one place where extraction quality is asserted:
 - ``../shared/eval/news-dev`` (48 real French articles chronique was never tuned on) and French
   TimeBank (dev half) carry floors: the figures measured when the floors were last raised. A change
   that makes extraction worse fails here. Raise the floors as extraction improves; never lower
-  them.
+  them;
+- ``corpora/own`` (the team's own invented articles, gold written before the rules that were then
+  tuned on them) carries floors too, all its sets scored as one: a change that undoes an earlier
+  round's fix on text other than news-dev fails here.
 """
 
 from __future__ import annotations
@@ -59,7 +62,16 @@ NEWS_DEV_FLOORS = {
 
 #: (section, figure) -> lowest acceptable value on the team's own articles, every set of
 #: ``corpora/own`` scored as one (invented news, gold written before the rules; read since).
-OWN_SETS_FLOORS: dict[tuple[str, str], float] = {}
+#: s14, 24 articles (ev-a-s14, ev-b-s14, rel-s14), at the session's start -> end: events P 0.802 ->
+#: 0.941, R 0.379 -> 0.522 (tp 69 -> 95); speakers 81 -> 90 of 104; relations F1 0.654 -> 0.747.
+OWN_SETS_FLOORS: dict[tuple[str, str], float] = {
+    ("events", "f1"): 0.670,
+    ("events", "p"): 0.940,
+    ("events", "r"): 0.521,
+    ("quotes", "speaker"): 0.865,
+    ("entities_typed", "f1"): 0.949,
+    ("relations", "f1"): 0.746,
+}
 
 #: (section, figure) -> lowest acceptable value on French TimeBank (dev half).
 TIMEBANK_FLOORS = {("relaxed", "f1"): 0.954, ("value", "f1"): 0.913}
