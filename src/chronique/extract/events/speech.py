@@ -264,9 +264,10 @@ class SpeechRules:
             # "a expliqué Y, présidente de Z": the parser may hang the title on the cue itself.
             titles = [c for c in cue.children if c.pos_ == "NOUN" and c.i > person.i
                       and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
-            if any(fold(w.text) in self.former_title_words
-                   for title in titles + [c for c in person.children if c.pos_ == "NOUN" and c.i > person.i]
-                   for w in title.children if w.i < title.i):
+            apposed = titles + [c for c in person.children if c.pos_ == "NOUN" and c.i > person.i]
+            if any(fold(w.text) in self.former_title_words for title in apposed for w in title.children if w.i < title.i) \
+                    or any(fold(title.text).split("-")[0] + "-" in self.former_title_words for title in apposed
+                           if "-" in title.text):
                 return []  # "a déclaré Y, ancien directeur de Z": Z is no longer his « nous »
             own = office_of_apposed_title(self.reader, person)
             for title in titles:
