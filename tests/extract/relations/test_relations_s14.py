@@ -161,6 +161,7 @@ def test_who_asks_another_to_stay_in_post_holds_no_post(nlp) -> None:
     "Paul Roux espère devenir le directeur général du groupe Kalio.",
     "Paul Roux pourrait devenir PDG du groupe Kalio si le conseil l'accepte.",
     "Paul Roux ne va pas rester à la tête du groupe Kalio.",
+    "Paul Roux aurait dû devenir PDG du groupe Kalio.",
 ])
 def test_a_post_wished_possible_or_denied_through_a_raising_verb_is_no_role(nlp, text) -> None:
     assert not any(kind == "ROLE" and source == "person:Paul Roux" for kind, source, _target in pairs(nlp, text))

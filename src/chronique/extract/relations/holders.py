@@ -311,6 +311,8 @@ class HolderRules(ComplementRules):
                 return None
             if any(fold(c.text) in self.negation_words for c in verb.head.children):
                 return None
+            if any(c.dep_.startswith(LABELS.auxiliary_prefix) and "Cnd" in c.morph.get("Mood", []) for c in verb.head.children):
+                return None  # "X aurait dû devenir PDG de Y": a post that was to be and was not
             return self._subject_child(verb.head)
         return subject
 
