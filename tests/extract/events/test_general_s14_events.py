@@ -224,3 +224,10 @@ def test_a_trade_before_a_place_names_a_firm(nlp, text: str, name: str) -> None:
 ])
 def test_a_head_with_a_complement_of_its_own_is_not_the_actor_called_so_before(nlp, text, wrong):
     assert wrong not in named_events(nlp, text, PUBLISHED)
+
+
+def test_a_detached_operation_noun_is_judged_on_the_buyer_not_the_company_bought(nlp):
+    # "…, une opération saluée par Z" sums up the purchase: Z praises the buyer
+    events = named_events(nlp, "Le groupe Velmont a racheté Ardalys, une opération saluée par Paul Mervan.", PUBLISHED)
+    assert ("PRAISE", "Paul Mervan", "Ardalys") not in events
+    assert ("PRAISE", "Paul Mervan", "Velmont") in events
