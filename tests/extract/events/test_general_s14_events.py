@@ -231,3 +231,14 @@ def test_a_detached_operation_noun_is_judged_on_the_buyer_not_the_company_bought
     events = named_events(nlp, "Le groupe Velmont a racheté Ardalys, une opération saluée par Paul Mervan.", PUBLISHED)
     assert ("PRAISE", "Paul Mervan", "Ardalys") not in events
     assert ("PRAISE", "Paul Mervan", "Velmont") in events
+
+
+@pytest.mark.parametrize("text", [
+    # money told in a clause or an apposition on another noun is not what the backing gives
+    "Le syndicat Forvel soutient la société Ardalys, menacée par une amende de 2 millions d'euros.",
+    "Le parti Renouveau soutient l'association Ardalys, qui gère un fonds de solidarité.",
+])
+def test_backing_is_money_only_when_its_own_clause_speaks_of_money(nlp, text):
+    events = named_events(nlp, text, PUBLISHED)
+    assert not any(kind == "INVEST" for kind, _s, _t in events)
+    assert any(kind == "PRAISE" for kind, _s, _t in events)
