@@ -66,3 +66,22 @@ def test_a_name_does_not_run_on_into_the_amount_told_after_it(nlp, text, name, e
 def test_a_model_number_stays_in_its_name(nlp):
     entities, _ = _named(nlp, "La société Kerlys a lancé le Strato 7 en mars.")
     assert any(name == "Strato 7" for name, _type in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "pour" after a number opens no amount: the number belongs to the name
+        ("Le club de Valmont, promu en Ligue 1 pour la première fois, a recruté l'attaquant Paul Mervan.", "Ligue 1"),
+        ("La chaîne France 3 pour sa part a signé un accord avec la société de production Kervane.", "France 3"),
+    ],
+)
+def test_a_number_before_pour_stays_in_its_name(nlp, text, name):
+    entities, _ = _named(nlp, text)
+    assert any(n == name for n, _type in entities)
+
+
+def test_a_launched_name_an_apposition_calls_a_subsidiary_is_no_product(nlp):
+    entities, events = _named(nlp, "Le groupe Velmont a lancé Kelvar Mobilité, une nouvelle filiale.")
+    assert ("Kelvar Mobilité", "PRODUCT") not in entities
+    assert not any(t == "LAUNCH" for t, _s, _g in events)

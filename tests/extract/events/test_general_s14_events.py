@@ -209,3 +209,36 @@ def test_a_trade_before_a_place_names_a_firm(nlp, text: str, name: str) -> None:
     from tests.conftest import entity_types
 
     assert entity_types(nlp, text, PUBLISHED).get(name) == "ORG"
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # "la commune voisine de X" is X, with a complement of its own past the adjective, not the town
+    # named before
+    ("La ville de Rennes a signé un contrat avec la société Ardalys. La commune voisine de Cesson a critiqué Ardalys.",
+     ("ACCUSE", "ville de Rennes", "Ardalys")),
+    ("La ville de Nantes accueillera le salon. La municipalité voisine de Rezé a signé un accord avec la société Ardalys.",
+     ("PARTNER", "ville de Nantes", "Ardalys")),
+    # "Le groupe de travail du Sénat" is a group of another kind, not "le groupe lyonnais X"
+    ("Le groupe lyonnais Ferval a racheté la société Disteo. Le groupe de travail du Sénat a critiqué Disteo.",
+     ("ACCUSE", "Ferval", "Disteo")),
+])
+def test_a_head_with_a_complement_of_its_own_is_not_the_actor_called_so_before(nlp, text, wrong):
+    assert wrong not in named_events(nlp, text, PUBLISHED)
+
+
+def test_a_detached_operation_noun_is_judged_on_the_buyer_not_the_company_bought(nlp):
+    # "…, une opération saluée par Z" sums up the purchase: Z praises the buyer
+    events = named_events(nlp, "Le groupe Velmont a racheté Ardalys, une opération saluée par Paul Mervan.", PUBLISHED)
+    assert ("PRAISE", "Paul Mervan", "Ardalys") not in events
+    assert ("PRAISE", "Paul Mervan", "Velmont") in events
+
+
+@pytest.mark.parametrize("text", [
+    # money told in a clause or an apposition on another noun is not what the backing gives
+    "Le syndicat Forvel soutient la société Ardalys, menacée par une amende de 2 millions d'euros.",
+    "Le parti Renouveau soutient l'association Ardalys, qui gère un fonds de solidarité.",
+])
+def test_backing_is_money_only_when_its_own_clause_speaks_of_money(nlp, text):
+    events = named_events(nlp, text, PUBLISHED)
+    assert not any(kind == "INVEST" for kind, _s, _t in events)
+    assert any(kind == "PRAISE" for kind, _s, _t in events)

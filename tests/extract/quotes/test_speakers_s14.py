@@ -90,6 +90,10 @@ CASES = [
     ("... 'C'est en ces termes que'",
      "« Nous ne céderons pas. » C'est en ces termes que la ministre Claire Vidal a conclu la réunion.",
      [("Nous ne céderons pas.", "Claire Vidal")]),
+    ("quiet: 'C'est en ces termes que X a été interpellé par Y': X heard the words, did not say them",
+     "« Nous ne céderons pas. » C'est en ces termes que Paul Roux a été interpellé par la ministre "
+     "Claire Vidal lors de l'assemblée.",
+     [("Nous ne céderons pas.", None)]),
     ("quiet: a sentence after the quote that does not take its words up",
      "« Nous ne céderons pas. » La réunion a duré trois heures avec Paul Roux.",
      [("Nous ne céderons pas.", None)]),

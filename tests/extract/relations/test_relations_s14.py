@@ -153,3 +153,20 @@ def test_a_post_held_through_a_raising_verb_or_for_a_time(nlp, text, expected) -
 def test_who_asks_another_to_stay_in_post_holds_no_post(nlp) -> None:
     found = pairs(nlp, "Le fonds Arcadis a demandé à Paul Roux de rester à la tête du groupe Kalio.")
     assert not any(source == "org:Arcadis" for _kind, source, _target in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a post wished or possible is not held; a post the raising verb denies is not held either
+    "Paul Roux veut devenir PDG du groupe Kalio.",
+    "Paul Roux espère devenir le directeur général du groupe Kalio.",
+    "Paul Roux pourrait devenir PDG du groupe Kalio si le conseil l'accepte.",
+    "Paul Roux ne va pas rester à la tête du groupe Kalio.",
+    "Paul Roux aurait dû devenir PDG du groupe Kalio.",
+])
+def test_a_post_wished_possible_or_denied_through_a_raising_verb_is_no_role(nlp, text) -> None:
+    assert not any(kind == "ROLE" and source == "person:Paul Roux" for kind, source, _target in pairs(nlp, text))
+
+
+def test_a_post_one_wishes_to_keep_is_held(nlp) -> None:
+    assert ("ROLE", "person:Paul Roux", "org:Kalio", "president") in relations(
+        nlp, "Paul Roux souhaite rester président du groupe Kalio.")

@@ -156,7 +156,8 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     key = _previous_subject(doc, mentions, entities, start, accept) if trade else None
                     # "le groupe lyonnais X … X, qui a racheté Y, … Le groupe a conclu": the one
                     # actor in view the article called by this generic noun (a subject: the topic)
-                    if as_subject:
+                    # (not "Le groupe de travail du Sénat": a group of another kind, its own complement)
+                    if as_subject and not _with_complement(doc, end, _bare_phrases(words)[1]):
                         key = key or same_generic_noun(doc, mentions, entities,
                                                        called_generic.get(fold(_phrase_noun(phrase)), set()), start, accept,
                                                        _names_a_subject)

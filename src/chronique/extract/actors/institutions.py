@@ -189,6 +189,10 @@ class InstitutionFinder:
                 # "le gouvernement de la région X": that region's, not the article's ("accuser la
                 # mairie d'avoir …": the "d'" opens the verb's infinitive, no complement of the head)
                 continue
+            after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+            if following is not None and following.pos_ == "ADJ" and after is not None \
+                    and fold(after.text) in self.bare_complement_links and after.dep_ != LABELS.marker:
+                continue  # "la commune voisine de Rezé": a complement of its own past the adjective
             if token.i >= 2 and doc[token.i - 2].lower_ in self.possessive_relatives:
                 continue  # "Fortum, basée en Finlande, dont le gouvernement …": Finland's
             named = surfaces.get(token.text, set())

@@ -37,6 +37,7 @@ class LaunchTyper:
         self.launch_verbs = frozenset(words.get("product_object_verbs", []))
         self.articles = frozenset(fold(w) for w in words.get("product_object_articles", []))
         self.predicates = tuple(tuple(fold(w).split()) for w in words.get("product_object_predicates", []))
+        self.apposed_kinds = frozenset(fold(w) for w in words.get("product_object_apposed_kinds", []))
         self.verb_lemmas = verb_lemmas
 
     def apply(self, names: list[NamedSpan], is_place: Callable[[str], bool]) -> None:
@@ -52,6 +53,9 @@ class LaunchTyper:
         tokens = token_table(span.doc)
         if any(tuple(tokens.folded[span.end : span.end + len(p)]) == p for p in self.predicates):
             return False  # "a lancé la Bretagne comme destination": what it is said to be, a place
+        if span.end < len(tokens.texts) and tokens.texts[span.end] == "," \
+                and any(f in self.apposed_kinds for f in tokens.folded[span.end + 1 : span.end + 5]):
+            return False  # "a lancé Kelvar Mobilité, une nouvelle filiale": a body, no product
         if span.start > 0 and tokens.folded[span.start - 1] in self.articles:
             return True
         return name.type == "OTHER" and span.root.head.i == span.start - 1

@@ -365,13 +365,24 @@ def _quoted(starts: list[int], quotes: list[QuoteSpan]) -> list[bool]:
 
 
 def _type_in_context(token: Token, entry: TriggerEntry, event_type: str) -> str:
-    """The type an entry's ``in_context`` words give the event when its sentence holds one."""
+    """The type an entry's ``in_context`` words give the event when its sentence holds one, out
+    of the clauses and appositions set on another noun ("soutient la société X, menacée par une
+    amende de 2 millions d'euros" speaks of X's fine, not of money given)."""
     if not entry.in_context or event_type != entry.type:
         return event_type
     start, end = parse_table(token.doc).sentence_bounds(token.i)  # the sentence by index: no Span built
     tokens = token_table(token.doc)
-    words = {*tokens.folded_lemmas[start:end], *tokens.folded[start:end]}
-    text = fold(tokens.span_text(start, end))
+    ancestors = {token.i, *(a.i for a in token.ancestors)}
+    doc = token.doc
+    asides = [t for t in doc[start:end] if t.i not in ancestors
+              and (t.dep_ in LABELS.noun_clauses or t.dep_ == LABELS.apposition) and t.head.pos_ in ("NOUN", "PROPN")
+              # a relative clause, or a clause set off by a comma ("société Brenix/acl à hauteur de
+              # …": the parser's misread name, no clause aside)
+              and (t.dep_ == LABELS.relative_clause or (t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","))]
+    aside = {inner.i for t in asides for inner in t.subtree}
+    kept = [i for i in range(start, end) if i not in aside]
+    words = {*(tokens.folded_lemmas[i] for i in kept), *(tokens.folded[i] for i in kept)}
+    text = fold(" ".join(tokens.texts[i] for i in kept))
     for new_type, cues in entry.in_context:
         if cues & words or any(" " in cue and cue in text for cue in cues):
             return new_type

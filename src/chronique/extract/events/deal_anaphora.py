@@ -10,7 +10,7 @@ that one, and nobody is named; a rival's bid for the company bought does not dis
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.syntax import ParseReader
@@ -74,4 +74,22 @@ def refused_bidders(events: list[Event], trigger: Token, refusers: list[str]) ->
     told = [e for e in events if e.start < trigger.idx and e.type in BOUGHT_TYPES and e.modality in EXPORTED_MODALITIES]
     if not told or told[-1].start < opening or not set(told[-1].targets) & set(refusers):
         return []
+    if _other_subject_between(doc, told[-1].trigger_end, trigger):
+        return []
     return [s for s in told[-1].sources if s not in refusers]
+
+
+def _other_subject_between(doc: Doc, start_char: int, trigger: Token) -> bool:
+    """Whether a clause between the bid and the refusal has for its subject a common noun that
+    is no actor's ("Lumex a déposé une offre sur Ardanel. La candidature de X a été présentée,
+    mais Ardanel l'a rejetée": the pronoun stands for the candidacy, the nearer topic); "la
+    société Ardanel", a noun that introduces the name right after it, is the actor's."""
+    names = doc._.actor_mentions or []
+    for token in doc[trigger.sent.start : trigger.i]:
+        if token.idx < start_char or token.pos_ != "NOUN" or token.head.i == trigger.i \
+                or not token.dep_.startswith("nsubj"):
+            continue
+        after = doc[token.i + 1].idx if token.i + 1 < len(doc) else -1
+        if not any(m.start <= token.idx < m.end or m.start == after for m in names):
+            return True
+    return False

@@ -86,6 +86,8 @@ class SpeechRules:
         self.first_person = words.words("speech", "first_person_words")
         #: « nous »: the speaker's organisation in acts that are not spoken ones (a deal, a lawsuit).
         self.collective_first_person = words.words("speech", "collective_first_person_words")
+        #: "ancien", "ex-": a title set off so is one the speaker no longer holds.
+        self.former_title_words = words.words("speech", "former_title_words")
         self.spoken_acts = frozenset(t.upper() for t in words.words("speech", "spoken_acts"))
         self.object_slots = sorted(words.words("speech", "object_slots"))
         self.volition = words.words("speech", "volition_verbs")
@@ -259,10 +261,15 @@ class SpeechRules:
             mentioned = index.at(person)
             if mentioned is not None and mentioned != speaker:
                 continue
-            own = office_of_apposed_title(self.reader, person)
             # "a expliqué Y, présidente de Z": the parser may hang the title on the cue itself.
-            titles = (c for c in cue.children if c.pos_ == "NOUN" and c.i > person.i
-                      and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",")
+            titles = [c for c in cue.children if c.pos_ == "NOUN" and c.i > person.i
+                      and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+            apposed = titles + [c for c in person.children if c.pos_ == "NOUN" and c.i > person.i]
+            if any(fold(w.text) in self.former_title_words for title in apposed for w in title.children if w.i < title.i) \
+                    or any(fold(title.text).split("-")[0] + "-" in self.former_title_words for title in apposed
+                           if "-" in title.text):
+                return []  # "a déclaré Y, ancien directeur de Z": Z is no longer his « nous »
+            own = office_of_apposed_title(self.reader, person)
             for title in titles:
                 own = own or self.reader.office_holder_of_title(title)
             return [k for k in own if k != speaker]

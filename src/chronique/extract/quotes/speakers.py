@@ -222,6 +222,11 @@ def _taken_up_after(
     match = context.rules.taken_up_opening.match(context.text, after[0], after[1])
     if match is None or not context.parsed:
         return None
+    clause = context.tokens(match.end(), after[1])
+    first_subject = next((t for t in clause or () if (t.dep_ in SUBJECT_DEPS or t.dep_ == LABELS.passive_subject)
+                          and not context.is_quoted(t)), None)
+    if first_subject is not None and first_subject.dep_ == LABELS.passive_subject:
+        return None  # "C'est en ces termes que X a été interpellé par Y": X is who heard them
     named = actor_right_after(context, match.end(), after[1])  # "que X, président de Y, a ouvert"
     if named is None:
         tokens = context.tokens(match.end(), after[1])

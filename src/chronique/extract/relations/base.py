@@ -88,6 +88,10 @@ class RelationRules:
         self.membership_copulas = set(w.get("membership_copulas", ()))
         #: "aller", "devoir": verbs whose subject is their infinitive copula's ("X va rester PDG").
         self.raising_verbs = set(w.get("copula_raising_verbs", ()))
+        #: "aller", "devoir": the raising verbs that also tell a post to come ("X va devenir PDG").
+        self.raising_future_verbs = set(w.get("copula_raising_future_verbs", ()))
+        #: "rester", "demeurer": copulas of a post already held.
+        self.staying_copulas = set(w.get("copula_staying_lemmas", ()))
         #: "mois", "an": a time a copula holds for, which the parser may take for its object.
         self.duration_nouns = set(w.get("copula_duration_nouns", ()))
         self.government = GovernmentStates(w)

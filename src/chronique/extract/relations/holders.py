@@ -305,7 +305,15 @@ class HolderRules(ComplementRules):
         if subject is None and verb.dep_ == LABELS.clausal_modifier:  # "Sam Altman, devenu patron d'OpenAI"
             return verb.head
         if subject is None and verb.dep_ == LABELS.open_complement and self._lemma(verb.head) in self.raising_verbs:
-            return self._subject_child(verb.head)  # "X va rester à la tête de Y": the subject of "va"
+            # "X va rester à la tête de Y": the subject of "va"; not a post wished or possible
+            # ("X veut devenir PDG de Y"), nor one the raising verb denies ("X ne va pas rester")
+            if self._lemma(verb.head) not in self.raising_future_verbs and self._lemma(verb) not in self.staying_copulas:
+                return None
+            if any(fold(c.text) in self.negation_words for c in verb.head.children):
+                return None
+            if any(c.dep_.startswith(LABELS.auxiliary_prefix) and "Cnd" in c.morph.get("Mood", []) for c in verb.head.children):
+                return None  # "X aurait dû devenir PDG de Y": a post that was to be and was not
+            return self._subject_child(verb.head)
         return subject
 
     @staticmethod
