@@ -86,6 +86,8 @@ class SpeechRules:
         self.first_person = words.words("speech", "first_person_words")
         #: « nous »: the speaker's organisation in acts that are not spoken ones (a deal, a lawsuit).
         self.collective_first_person = words.words("speech", "collective_first_person_words")
+        #: "maire": titles whose place is the speaker's « nous » (its authority).
+        self.place_head_titles = words.words("speech", "place_head_titles")
         #: "ancien", "ex-": a title set off so is one the speaker no longer holds.
         self.former_title_words = words.words("speech", "former_title_words")
         self.spoken_acts = frozenset(t.upper() for t in words.words("speech", "spoken_acts"))
@@ -272,7 +274,12 @@ class SpeechRules:
             own = office_of_apposed_title(self.reader, person)
             for title in titles:
                 own = own or self.reader.office_holder_of_title(title)
-            return [k for k in own if k != speaker]
+            # A place is a speaker's « nous » only for the head of its authority ("maire de Z");
+            # "député de la Somme" speaks for no constituency that signs or sues.
+            heads_place = any(fold(title.lemma_) in self.place_head_titles or fold(title.text) in self.place_head_titles
+                              for title in apposed)
+            return [k for k in own if k != speaker and (
+                k in entities and entities[k].type == "ORG" or heads_place)]
         return []
 
     def _object_clitic(self, verb: Token) -> Token | None:
