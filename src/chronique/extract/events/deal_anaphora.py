@@ -15,8 +15,11 @@ from spacy.tokens import Doc, Token
 from chronique.extract.events.lexicon import EventLexicon
 from chronique.extract.events.syntax import ParseReader
 from chronique.model import EXPORTED_MODALITIES, Event
+from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import features_of
 from chronique.text import fold
+
+LABELS = dependency_scheme("ud")
 
 #: The kinds of deal a bare "l'opération" can name again, and those of them whose buyer it is aimed at.
 DEAL_TYPES = frozenset({"ACQUIRE", "BID", "INVEST", "PARTNER"})
@@ -87,7 +90,7 @@ def _other_subject_between(doc: Doc, start_char: int, trigger: Token) -> bool:
     names = doc._.actor_mentions or []
     for token in doc[trigger.sent.start : trigger.i]:
         if token.idx < start_char or token.pos_ != "NOUN" or token.head.i == trigger.i \
-                or not token.dep_.startswith("nsubj"):
+                or token.dep_ not in LABELS.subjects:
             continue
         after = doc[token.i + 1].idx if token.i + 1 < len(doc) else -1
         if not any(m.start <= token.idx < m.end or m.start == after for m in names):
