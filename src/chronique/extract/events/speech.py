@@ -240,6 +240,10 @@ class SpeechRules:
                     filled = True
                 elif fold(subject.text) in self.collective_first_person:
                     own = self._speakers_organisation(verb.doc, quote.start, quote.end, quote.speaker)
+                    allowed = entry.source_types if subject_role == "source" else entry.target_types
+                    if allowed:  # the entry's own types: « Nous avons signé avec X » joins no club as a firm
+                        types = {e.key: e.type for e in verb.doc._.entities or []}
+                        own = [k for k in own if types.get(k) in allowed]
                     if own:
                         found.add(subject_role, own)
                         filled = True
