@@ -16,6 +16,7 @@ This is the one place where extraction quality is asserted:
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -94,9 +95,13 @@ FOUNDING_EVENTS = {
 
 
 def chronique_annotate(docs: Path, out: Path) -> None:
+    # This checkout's code, as pytest's ``pythonpath`` gives the tests in process: a git worktree
+    # sharing another checkout's environment would otherwise score the code it was installed from.
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)}
     subprocess.run(
         [sys.executable, "-m", "chronique", "annotate", str(docs), "-o", str(out)],
-        check=True, capture_output=True, text=True, timeout=900,
+        check=True, capture_output=True, text=True, timeout=900, env=env,
     )
 
 

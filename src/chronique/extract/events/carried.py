@@ -30,10 +30,6 @@ __all__ = ["carried_parties", "carrier", "carrying_clauses", "has_carrying_claus
 
 LABELS = dependency_scheme("ud")
 
-#: The links of a clause that qualifies a noun: a participle ("acl"), a relative ("acl:relcl").
-_NOUN_CLAUSES = frozenset({LABELS.clausal_modifier, LABELS.relative_clause})
-
-
 def carried_parties(reader: ParseReader, words: EventLexicon, trigger: Token,
                     prepositions: Iterable[str]) -> list[str]:
     """The actors of the first of ``prepositions`` that a carrying clause of the event noun
@@ -58,9 +54,9 @@ def _clauses_of(noun: Token) -> Iterator[Token]:
     its noun complements when the participle agrees with ``noun``, not with the complement ("la
     commande de trois navires/nmod qu'il a passée/relcl", "une commande de 12 avions passée/acl":
     feminine singular, the order's)."""
-    yield from (c for c in noun.children if c.dep_ in _NOUN_CLAUSES and c.pos_ == "VERB")
+    yield from (c for c in noun.children if c.dep_ in LABELS.noun_clauses and c.pos_ == "VERB")
     for complement in (c for c in noun.children if c.dep_ == LABELS.nominal_modifier and c.i > noun.i):
-        yield from (c for c in complement.children if c.dep_ in _NOUN_CLAUSES and c.pos_ == "VERB"
+        yield from (c for c in complement.children if c.dep_ in LABELS.noun_clauses and c.pos_ == "VERB"
                     and _agrees(c, noun) and not _agrees(c, complement))
 
 
