@@ -66,6 +66,8 @@ class KnownNameFinder:
         self.version_words = frozenset(words["product_version_words"])
         self.quantity_words = frozenset(words["quantity_words"])
         self.determiners = tuple(words["determiners_before_name"])
+        #: "Mme Ferrand" is the known Lucie Ferrand still: a courtesy title is no first name.
+        self.civil_titles = frozenset(words["civil_titles"])
 
     def find(self, doc: Doc, text: str) -> list[NamedSpan]:
         """Every known name in ``doc``: unambiguous ones, accepted context aliases, homonyms."""
@@ -82,12 +84,41 @@ class KnownNameFinder:
                     spans.setdefault((start, end), [])
                     if actor_id not in spans[(start, end)]:
                         spans[(start, end)].append(actor_id)
+        foreign = self._surnames_of_others(doc, spans)
         found = []
         for (start, end), ids in sorted(spans.items()):
+            if doc[start:end].text in foreign:
+                continue  # "Matías Tavares … Tavares quitte": not the known Carlos Tavares
             named = self._named_span(doc, start, end, ids, anchored)
             if named is not None:
                 found.append(named)
         return found
+
+    def _surnames_of_others(self, doc: Doc, spans: Spans) -> set[str]:
+        """The one-word forms of known people ("Tavares" of Carlos Tavares) that the document
+        also writes as the end of another person's full name ("le défenseur Matías Tavares"):
+        there the bare surname is that person's, told again, not the known one's, who shares
+        only the surname. The full name is the model's person entity running over a first word
+        that no form of the known person holds."""
+        foreign: set[str] = set()
+        judged: set[str] = set()
+        for (start, end), ids in spans.items():
+            if end - start != 1 or len(ids) != 1 or self.kb.actors[ids[0]].type != "PERSON":
+                continue
+            word = doc[start].text
+            if word in judged:
+                continue
+            judged.add(word)
+            own_forms = set(_variants(self.kb.actors[ids[0]].surface_forms))
+            for token in doc:
+                if token.text != word or token.i == 0 or token.ent_iob_ != "I" or token.ent_type_ != "PER":
+                    continue
+                before = doc[token.i - 1]
+                if before.ent_type_ == "PER" and before.is_title and before.is_alpha \
+                        and before.text not in self.civil_titles and f"{before.text} {word}" not in own_forms:
+                    foreign.add(word)
+                    break
+        return foreign
 
     def _matches(self, matcher: PhraseMatcher, doc: Doc) -> Spans:
         spans: Spans = defaultdict(list)
