@@ -404,6 +404,11 @@ def _tells_news(path: list[Token]) -> bool:
     if "Cnd" in features[verb.i].get("Mood", ()):
         return False
     auxiliaries = [c for c in table.children[verb.i] if deps[c].startswith(LABELS.auxiliary_prefix)]
+    tensed = [a for a in auxiliaries if deps[a] != LABELS.passive_auxiliary]
+    if tensed:
+        # "X a été racheté par Y": the tense is the first auxiliary's ("a"), the passive's "été"
+        # is a participle whatever the tense; "X est racheté" has the passive's only.
+        auxiliaries = tensed
     if auxiliaries:
         return all(any(t in features[a].get("Tense", ()) for t in NEWS_TENSES) and "Cnd" not in features[a].get("Mood", ())
                    for a in auxiliaries)
