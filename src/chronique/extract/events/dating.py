@@ -326,7 +326,11 @@ class EventDater:
         table, lemmas = parse_table(self.doc), token_table(self.doc).folded_lemmas  # by index: no Token per child
         deps = table.deps
         for child in table.children[top.i]:
-            if child < top.i or deps[child] not in LABELS.shared_subject_links or deps[child] == LABELS.open_complement:
+            # After the event's clause, not only after the verb it hangs on: "Le texte a été
+            # publié le 3 mars 2020 : la Commission sanctionne X" is a colon's explanation (read
+            # by :meth:`_in_sentence`, which wants a day of the news).
+            if child < top.i or child < path[0].i or deps[child] not in LABELS.shared_subject_links \
+                    or deps[child] == LABELS.open_complement:
                 continue
             if lemmas[child] in self.report_verbs and child in self.attached:
                 return self.attached[child]
