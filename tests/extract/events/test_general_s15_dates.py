@@ -5,6 +5,10 @@ tells the news of the day as the active voice does (its tense is the first auxil
 the passive's participle "été"), so the dated report after it dates it. A passive in the past
 ("avait été racheté") keeps its own date.
 
+"X a levé mardi 30 millions lors d'un tour de table mené par Y": a phrase under "lors de" happened
+when the verb's clause did, so the round (Y's investment) is Tuesday's too, unless it gives a
+date of its own.
+
 Real model, sentences of our own (``slow``).
 """
 
@@ -40,3 +44,24 @@ CASES = [
 @pytest.mark.parametrize(("why", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_dates(nlp, why: str, text: str, expected: set[tuple[str, str | None]]) -> None:
     assert {(e.type, e.date) for e in exported_events(nlp, text, PUBLISHED) if e.type == "ACQUIRE"} == expected, why
+
+
+ROUNDS = [
+    ("a round under 'lors de' takes the date of the raise",
+     "La start-up nantaise Orvia a levé mardi 30 millions d'euros lors d'un tour de table mené par le fonds "
+     "Keltan Partners.",
+     {("INVEST", "org:Keltan Partners", "2022-05-10")}),
+    ("the same under a dated announcement",
+     "La start-up nantaise Orvia a annoncé mardi avoir levé 30 millions d'euros lors d'un tour de table mené "
+     "par le fonds Keltan Partners, auquel a également participé le fonds Aubrac.",
+     {("INVEST", "org:Keltan Partners", "2022-05-10"), ("INVEST", "org:Aubrac", "2022-05-10")}),
+    ("a round with a date of its own keeps it",
+     "La start-up Orvia a présenté mardi ses comptes, après avoir levé 30 millions d'euros lors d'un tour de "
+     "table mené en janvier par le fonds Keltan Partners.",
+     {("INVEST", "org:Keltan Partners", "2022-01")}),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), ROUNDS, ids=[c[0] for c in ROUNDS])
+def test_round_dates(nlp, why: str, text: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert {(e.type, e.sources[0], e.date) for e in exported_events(nlp, text, PUBLISHED) if e.type == "INVEST"} == expected, why

@@ -14,6 +14,7 @@ from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.extensions import text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import features_of, parse_table
+from chronique.text import fold
 
 __all__ = ["EventScope", "sentence_bounds"]
 
@@ -49,7 +50,19 @@ class EventScope:
         for _ in range(3):
             level = [c for t in level for c in t.children if c.dep_ in NOUN_COMPLEMENT_DEPS]
             complements.extend(level)
-        return [token, *complements, *frames[1:], *path[1:]]
+        return [token, *complements, *frames[1:], *path[1:], *self._simultaneous_clause(frames[-1], path)]
+
+    def _simultaneous_clause(self, top: Token, path: list[Token]) -> list[Token]:
+        """The clause of the verb a noun's phrase says happened at the same time ("X a levé
+        mardi 30 millions lors d'un tour de table mené par Y": the round is Tuesday's), which the
+        parser reaches through an adverb ("lors/ADV de"): it dates the noun, not its scope
+        (``syntax.simultaneity_adverbs``)."""
+        adverb = top.head
+        if len(path) > 1 or adverb is top or adverb.pos_ != "ADV" \
+                or fold(adverb.text) not in self.finder.words.words("syntax", "simultaneity_adverbs"):
+            return []
+        verb = adverb.head
+        return clause_path(verb) if verb is not adverb and verb.pos_ in ("VERB", "AUX") else []
 
     def scope(self, token: Token, entry: TriggerEntry) -> tuple[list[Token], list[Token]]:
         """The clause chain that scopes over the trigger, and the frame nouns above a noun."""
