@@ -7,6 +7,10 @@
 - "imputer la faille / le retard / la panne à Y": what is imputed is a failing.
 - "X a obtenu 300 000 euros de dommages et intérêts de Y": Y pays X; money obtained with no word
   of damages ("obtenir 2 millions d'euros de Y") is no payment this rule tells.
+- "X poursuit Y pour rupture abusive de contrat / pour diffamation": an actor pursued for a wrong
+  is sued, without "en justice"; "poursuivre ses efforts" pursues nobody.
+- "la maison Vallière": a house (of fashion, publishing, wine) named by itself is an organisation,
+  and can be sued.
 
 Real model, sentences written for the test; the rows that give nothing are the precision check.
 """
@@ -38,6 +42,18 @@ CASES = [
     ("damages won from a cooperative",
      "Le négociant Castel Frères a obtenu 300 000 euros de dommages et intérêts de la coopérative Vignerons d'Aude.",
      {("PAY", "Vignerons d'Aude", "Castel Frères")}),
+    ("a company pursued for a wrong",
+     "La société Visaro poursuit la maison Vallière pour rupture abusive de contrat.",
+     {("SUE", "Visaro", "Vallière")}),
+    ("a person pursued for defamation",
+     "Le maire Jean Castaing poursuit l'élue d'opposition Sophie Lalande pour diffamation.",
+     {("SUE", "Jean Castaing", "Sophie Lalande")}),
+    ("a house named by itself is attacked in court",
+     "La société Visaro a attaqué la maison Vallière devant le tribunal de commerce de Paris.",
+     {("SUE", "Visaro", "Vallière")}),
+    ("NOTHING: a company pursues its efforts",
+     "La société Visaro poursuit ses efforts pour conquérir le marché italien.",
+     set()),
     ("NOTHING: money obtained, no damages",
      "Le club Sporting Lorvan a obtenu 2 millions d'euros du promoteur Immovia.",
      set()),
