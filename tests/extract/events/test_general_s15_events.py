@@ -9,6 +9,9 @@
   of damages ("obtenir 2 millions d'euros de Y") is no payment this rule tells.
 - "X poursuit Y pour rupture abusive de contrat / pour diffamation": an actor pursued for a wrong
   is sued, without "en justice"; "poursuivre ses efforts" pursues nobody.
+- "le tribunal a validé l'offre de reprise de Y pour X": Y bids for X, not for the court that
+  judges the offer; "X a accepté l'offre de Y", with no company named, is still Y's bid for X.
+- "le conseil municipal a voté une subvention à X": a grant voted is an investment in X.
 - "la maison Vallière": a house (of fashion, publishing, wine) named by itself is an organisation,
   and can be sued.
 
@@ -53,6 +56,18 @@ CASES = [
      {("SUE", "Visaro", "Vallière")}),
     ("NOTHING: a company pursues its efforts",
      "La société Visaro poursuit ses efforts pour conquérir le marché italien.",
+     set()),
+    ("an offer validated by a court for the company it names",
+     "Le tribunal de commerce de Rennes a validé l'offre de reprise du fonds Arcis pour la compagnie Breizh Air.",
+     {("BID", "Arcis", "Breizh Air")}),
+    ("an offer accepted by the board of the company",
+     "Le conseil d'administration de Breizh Air a accepté l'offre du fonds Arcis.",
+     {("BID", "Arcis", "Breizh Air")}),
+    ("a grant voted by a council",
+     "Le conseil municipal de Lormont a voté une subvention de 50 000 euros à l'association Les Amis du Port.",
+     {("INVEST", "conseil municipal de Lormont", "Les Amis du Port")}),
+    ("NOTHING: a budget voted",
+     "Le conseil municipal de Lormont a voté le budget de la commune.",
      set()),
     ("NOTHING: money obtained, no damages",
      "Le club Sporting Lorvan a obtenu 2 millions d'euros du promoteur Immovia.",
