@@ -82,6 +82,17 @@ CASES = [
      "reste sceptique. « Rien n'est signé, et rien ne le sera sans garanties. »",
      [("Nous tiendrons nos engagements", "Marc Olivetti"),
       ("Rien n'est signé, et rien ne le sera sans garanties.", "Claire Fontanel")]),
+    ("a description of a former role ('l'ancien gardien') is the person of the sentence before",
+     "Marc Delcourt, lui, n'a pas caché sa déception. « On m'avait promis un poste et un budget », a "
+     "réagi l'ancien gardien sur les réseaux sociaux.",
+     [("On m'avait promis un poste et un budget", "Marc Delcourt")]),
+    ("quiet: ... not when its gender says another person",
+     "Marc Delcourt, lui, n'a pas caché sa déception. « On m'avait promis un poste et un budget », a "
+     "réagi l'ancienne gardienne sur les réseaux sociaux.",
+     [("On m'avait promis un poste et un budget", None)]),
+    ("quiet: a present title with no name may be someone new",
+     "Marc Delcourt a présenté son plan mardi. « C'est irréaliste », a réagi le ministre.",
+     [("C'est irréaliste", None)]),
     ("quiet: a feminine title ('l'avocate') is no man, whatever the description resolved to",
      "« Nous demandons la saisie de tous ses biens », a déclaré son avocat, Me Arnaud Lecomte.\n\n"
      "L'ancien associé, Pascal Guérin, rejette toute responsabilité. « Mon client a signé ce qu'on lui "

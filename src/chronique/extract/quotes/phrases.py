@@ -219,7 +219,45 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
         if owner or not is_document:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
-    return Reading(naming_apposition(context, head))
+    return Reading(naming_apposition(context, head) or _former_role_holder(context, head))
+
+
+def _previous_sentence_end(context: QuoteContext, head: Token) -> Token | None:
+    """The full stop (outside quotes) that ends the sentence before the one of ``head``, in the
+    same paragraph; None at a paragraph's start."""
+    for token in reversed(head.doc[: head.i]):
+        if "\n" in token.text:
+            return None
+        if token.text in _FULL_STOPS and not context.is_quoted(token):
+            return token
+    return None
+
+
+_FULL_STOPS = frozenset({".", "!", "?"})
+
+
+def _former_role_holder(context: QuoteContext, head: Token) -> str | None:
+    """"X, lui, n'a pas caché son amertume. « … », a réagi l'ancien défenseur": a definite
+    description of a former role ("l'ancien défenseur", "l'ancienne élue") that names nobody
+    stands for the person subject of the sentence right before, in the same paragraph, when
+    the noun's gender does not say otherwise. A present title ("le ministre") may be someone
+    new: it is left to the actor recognizer."""
+    if not context.parsed or head.pos_ != "NOUN" or "Sing" not in head.morph.get("Number", []):
+        return None
+    children = [c for c in head.children if c.i < head.i]
+    definite = any("Def" in c.morph.get("Definite", []) for c in children)
+    if not definite or not any(fold(c.text) in context.rules.former_markers for c in children):
+        return None
+    end = _previous_sentence_end(context, head)
+    if end is None:
+        return None
+    previous = end.sent  # (the parser may run it into the quote's sentence: its root is still the one before)
+    if context.is_quoted(previous.root):
+        return None
+    persons = [m for m in context.actors.outermost_between(previous.start_char, end.idx)
+               if context.entity_types.get(m.key) == "PERSON" and not _inside_quote(context, m.start)]
+    key = _main_subject(context, previous, persons) if persons else None
+    return None if key is None or feminine_title_for_a_man(context, head, key) else key
 
 
 def _opens_body_noun(context: QuoteContext, head: Token) -> bool:

@@ -100,6 +100,9 @@ class QuoteRules:
     #: "en": the word that makes a present participle a gerund ("tout en assurant que"), whose
     #: subject is the main clause's.
     gerund_markers: frozenset[str] = frozenset()
+    #: "ancien", "ex": a description of a former role ("l'ancien défenseur") takes up the person
+    #: the sentence before is about.
+    former_markers: frozenset[str] = frozenset()
 
     def is_cue_word(self, lemma: str, form: str) -> bool:
         """Whether a token (by lemma or surface form) is a speech verb."""
@@ -224,4 +227,5 @@ def load_quote_rules(lang: str) -> QuoteRules:
                              for a in words.get("subject_asides", [])),
         auxiliary_lemmas=frozenset(words.get("auxiliary_lemmas", [])),
         gerund_markers=frozenset(fold(w) for w in words.get("gerund_markers", [])),
+        former_markers=frozenset(fold(w) for w in words.get("former_markers", [])),
     )
