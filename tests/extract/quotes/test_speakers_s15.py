@@ -82,6 +82,10 @@ CASES = [
      "reste sceptique. « Rien n'est signé, et rien ne le sera sans garanties. »",
      [("Nous tiendrons nos engagements", "Marc Olivetti"),
       ("Rien n'est signé, et rien ne le sera sans garanties.", "Claire Fontanel")]),
+    ("an aside between an inverted verb and its subject is no venue ('regrette pour sa part X')",
+     "Le conseil municipal a voté la fermeture de l'école. « C'est une erreur pour tout le village », "
+     "regrette pour sa part Paul Renaudin, conseiller d'opposition.",
+     [("C'est une erreur pour tout le village", "Paul Renaudin")]),
     ("a description of a former role ('l'ancien gardien') is the person of the sentence before",
      "Marc Delcourt, lui, n'a pas caché sa déception. « On m'avait promis un poste et un budget », a "
      "réagi l'ancien gardien sur les réseaux sociaux.",
