@@ -22,6 +22,8 @@ PHRASE_BREAKS = frozenset(",;:.!?«»\"“”()")
 LABELS = dependency_scheme("ud")
 #: Dependency labels (Universal Dependencies and spaCy English) of subjects and agents.
 SUBJECT_DEPS = LABELS.speaker_subjects
+#: Links by which a verb shares the subject of the verb it hangs on ("s'est contenté de dire").
+SHARED_SUBJECT_DEPS = LABELS.shared_subject_links
 #: Clauses hanging on a noun ("une décision considérée comme …").
 NOUN_CLAUSE_DEPS = LABELS.noun_clauses
 #: Dependency labels that mark a passive clause.

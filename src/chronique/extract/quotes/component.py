@@ -18,7 +18,7 @@ from chronique.extract.quotes.context import QuoteContext
 from chronique.extract.quotes.marks import QuotedSpan, find_quoted_spans
 from chronique.extract.quotes.rules import QuoteRules, load_quote_rules
 from chronique.extract.quotes.sequence import settle
-from chronique.extract.quotes.speakers import Attribution, attribute
+from chronique.extract.quotes.speakers import UNNAMED, Attribution, attribute
 from chronique.model import Quote
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.extensions import register_extensions, text_of
@@ -72,6 +72,8 @@ class QuoteFinder:
             attributions.append(previous)
             if previous.speaker is not None:
                 last_known = (index, previous.speaker)
+            elif previous.rule == UNNAMED:
+                context.unnamed.add(index)  # "« … », nuance une élue": read by the pronoun rules after it
         settled = settle(context, attributions)
         return [_quote(text, span, attribution) for span, attribution in zip(spans, settled, strict=True)]
 

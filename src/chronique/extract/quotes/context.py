@@ -55,6 +55,9 @@ class QuoteContext:
     parsed: bool = field(init=False)
     #: Token index -> index of the first word, for every word of a speech locution ("fait valoir").
     locution_words: dict[int, int] = field(init=False)
+    #: Indices of the quotes whose incise or source names someone the article does not name
+    #: ("nuance une élue"), filled as the quotes are read in order.
+    unnamed: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.text = unify_apostrophes(text_of(self.doc))
@@ -141,6 +144,9 @@ class QuoteContext:
         if following is not None and fold(following.text) in self.rules.inverted_pronouns | {"-t"} \
                 and self.rules.is_cue_finite(token.text):
             return True  # "tempère-t-il" read as an adjective: the inverted subject says it is a verb
+        if (previous is not None and fold(unify_apostrophes(previous.text)) in _REFLEXIVE
+                and self.rules.is_reflexive_cue_finite(token.text)):
+            return True  # "s'indigne X" with "indigne" read as an adjective, "s'enthousiasme" as a noun
         if token.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PRON", "NUM"):
             return fold(token.text) in self.rules.cue_forms
         if self.rules.is_cue_word(token.lemma_, token.text):

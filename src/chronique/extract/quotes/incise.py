@@ -7,13 +7,14 @@ first and its other rules ask it whether a later incise speaks for their quote.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from chronique.extract.quotes.attribution import (
     CONTINUATION_BREAKS,
     INCISE,
     MAX_TAIL_WORDS,
     OWN_CONTENT_DEPS,
+    SHARED_SUBJECT_DEPS,
     SUBJECT_DEPS,
     UNNAMED,
     Attribution,
@@ -61,6 +62,8 @@ def read_incise(context: QuoteContext, index: int, after: Window, last_known: Kn
         words = [t for t in tokens if t.i > lead.i and not (t.is_punct or t.is_space)][: context.rules.incise_reach]
     verb = next((t for t in words if context.is_cue_token(t)), None)
     if verb is None:
+        verb = _misread_opening_verb(context, words) or _governed_infinitive(context, tokens, words)
+    if verb is None:
         verb = final_incise_verb(context, list(tokens))
     if verb is None or has_own_content(context, verb):
         return None
@@ -70,7 +73,7 @@ def read_incise(context: QuoteContext, index: int, after: Window, last_known: Kn
         # "« … », a fait savoir le gouvernement": the subject hangs on the locution's last word
         reading = subject_of(context, last, incise_after=span.after_closing)
     speaker = reading.key
-    if reading.pronoun or (speaker is None and has_pronoun_subject(verb)):
+    if reading.pronoun or (speaker is None and not reading.impersonal and has_pronoun_subject(verb)):
         speaker = discourse_speaker(context, index, last_known, speaker, reading.gender)
     elif speaker is None and not reading.has_phrase:
         speaker = nearest_actor(context, verb, after)
@@ -81,6 +84,32 @@ def read_incise(context: QuoteContext, index: int, after: Window, last_known: Kn
         )
         return Attribution(None, cue, rule=UNNAMED) if unnamed else None
     return Attribution(speaker, cue, addressee(context, verb, speaker), rule=INCISE)
+
+
+#: Tags of the word right after an incise's verb that make it the verb's inverted subject
+#: ("tempère son porte-parole", "relève Anna Weber").
+_SUBJECT_OPENINGS = frozenset({"DET", "PROPN"})
+
+
+def _misread_opening_verb(context: QuoteContext, words: list[Token]) -> Token | None:
+    """"« … », tempère son porte-parole": the incise's first word, a present-tense form of a
+    speech verb by its ending that the tagger read as an adjective or a noun, followed by its
+    inverted subject (a determiner or a name)."""
+    if len(words) < 2 or words[1].pos_ not in _SUBJECT_OPENINGS:
+        return None
+    first = words[0]
+    return first if first.pos_ not in ("VERB", "AUX") and context.rules.is_cue_finite(first.text) else None
+
+
+def _governed_infinitive(context: QuoteContext, tokens: Span, words: list[Token]) -> Token | None:
+    """"« … », s'est-il contenté de dire", "a-t-il tenu à rappeler": a speech verb in the
+    infinitive governed by the incise's verb, standing past the incise's reach because of the
+    clitics; its subject is the governing verb's (``subject_of`` climbs to it)."""
+    reach = context.rules.incise_reach
+    heads = {t.i for t in words}
+    later = [t for t in tokens if not (t.is_punct or t.is_space)][reach : reach + 2]
+    return next((t for t in later if "Inf" in t.morph.get("VerbForm", []) and t.head.i in heads
+                 and t.dep_ in SHARED_SUBJECT_DEPS and context.is_cue_token(t)), None)
 
 
 #: What closes an incise inside the quotation marks ("« Non, a prévenu le syndicat. Jamais »").
@@ -189,10 +218,15 @@ def discourse_speaker(
     what the actor recognizer resolved the pronoun to, unless only a name inside a quote. A
     ``gender`` ("elle") passes over a person whose first name says the other one."""
     span = context.spans[index]
+    if _follows_unnamed(context, index):
+        return None  # "« … », nuance une élue. « … », prévient-elle": the unnamed speaker goes on
     salient = recent_subject_person(context, span.opening)
     if last_known is not None:
         known_index, speaker = last_known
         gap_start = context.spans[known_index].after_closing
+        if resolved is not None and resolved != speaker and _agrees(context, resolved, gender) \
+                and _only_newcomer(context, gap_start, span.opening, speaker, gender) == resolved:
+            return resolved  # "« … », dit X.\n\nPour Y, la rivalité est saine. « … », estime-t-il."
         if context.paragraph_breaks_between(gap_start, span.opening) <= CONTINUATION_BREAKS and (
             salient is None or salient == speaker or not _named_between(context, salient, gap_start, span.opening)
         ) and _agrees(context, speaker, gender):
@@ -202,6 +236,34 @@ def discourse_speaker(
     if resolved is None or _only_quoted(context, resolved, span.opening) or not _agrees(context, resolved, gender):
         return None  # "Elle ajoute" after a man's words: nobody rather than him
     return resolved
+
+
+def _follows_unnamed(context: QuoteContext, index: int) -> bool:
+    """Whether the quote right before, in the same paragraph, is someone's the article does not
+    name, with no person named since: a pronoun then goes on with that speaker."""
+    if index - 1 not in context.unnamed:
+        return False
+    start, end = context.spans[index - 1].after_closing, context.spans[index].opening
+    if context.paragraph_breaks_between(start, end):
+        return False
+    return not any(context.is_person(m.key) for m in context.actors.outermost_between(start, end))
+
+
+def _only_newcomer(context: QuoteContext, start: int, end: int, speaker: str, gender: str | None) -> str | None:
+    """The one person of the pronoun's gender named by name in [start, end) outside quotes, when
+    the latest known speaker is not named there again: someone new the pronoun may stand for
+    ("Pour Y, la rivalité est saine. « … », estime-t-il" after X's words). None for nobody, for
+    two, or when the speaker is named again."""
+    named: set[str] = set()
+    for mention in context.actors.outermost_between(start, end):
+        token = _first_token(context, mention.start)
+        if mention.kind != "name" or token is None or context.is_quoted(token):
+            continue
+        if mention.key == speaker:
+            return None
+        if context.entity_types.get(mention.key) == "PERSON" and _agrees(context, mention.key, gender):
+            named.add(mention.key)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _agrees(context: QuoteContext, key: str, gender: str | None) -> bool:

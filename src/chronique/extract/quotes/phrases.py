@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from chronique.extract.quotes.context import QuoteContext
-from chronique.extract.quotes.title_names import name_after_comma, name_before_comma, naming_apposition
+from chronique.extract.quotes.title_names import (
+    feminine_title_for_a_man,
+    name_after_comma,
+    name_before_comma,
+    naming_apposition,
+)
 from chronique.nlp.actor_index import OUTERMOST
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
@@ -49,9 +54,15 @@ class Reading:
     pronoun: bool = False
     #: The pronoun's gender ("m" for "il", "f" for "elle"), None when it says none.
     gender: str | None = None
+    #: "on" with no host or document the rules can read ("glisse-t-on au rectorat"): someone
+    #: the article does not name, whom no discourse rule may make a person.
+    impersonal: bool = False
 
 
 NO_SUBJECT = Reading(None, has_phrase=False)
+#: "« … », glisse-t-on au rectorat" with no host the rules can read: someone speaks whom the
+#: article does not name; never the person a "il" would be.
+UNNAMED_ON = Reading(None, impersonal=True)
 
 
 def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = None) -> Reading:
@@ -85,6 +96,8 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
                 found = _impersonal_source(context, verb)
                 if found is not None:
                     return found
+                readings.append((child, UNNAMED_ON))
+                continue
             readings.append((child, phrase_speaker(context, child)))
         if len(readings) > 1:
             readings = _nearest_subject(readings, verb)
@@ -98,14 +111,18 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
         if not readings and (clitic := _inverted_pronoun(context, verb)) is not None:
             if clitic.lower_.strip("-t") in IMPERSONAL:
                 found = _impersonal_source(context, verb)
-                if found is not None:
-                    return found
-            readings.append(phrase_speaker(context, clitic))
+                readings.append(found or UNNAMED_ON)
+            else:
+                readings.append(phrase_speaker(context, clitic))
         if readings:  # "la société OpenAI" may come out as two subjects: the actor wins
             return next((r for r in readings if r.key), readings[0])
         # the incise's verb hangs on the quote, or the quote on it (the parser made it the root)
         if incise_after is not None and (verb.head.idx < incise_after or (verb.head.i == verb.i and verb.idx >= incise_after)):
             return inverted_subject(context, verb)
+        main = verb.sent.root if context.parsed else verb
+        if _is_gerund(context, verb) and main.i < verb.i and not context.is_quoted(main):
+            verb = main  # "X a salué « … », tout en assurant que …": a gerund shares the main clause's subject
+            continue
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head == verb or context.is_quoted(verb.head):
             return NO_SUBJECT
         host = _participle_host(verb)
@@ -113,6 +130,14 @@ def subject_of(context: QuoteContext, verb: Token, incise_after: int | None = No
             return phrase_speaker(context, host)
         verb = verb.head
     return NO_SUBJECT
+
+
+def _is_gerund(context: QuoteContext, verb: Token) -> bool:
+    """"en assurant", "tout en ajoutant": a present participle after its gerund marker, which the
+    parser often hangs on a noun of the clause before."""
+    if verb.i == 0 or "Part" not in verb.morph.get("VerbForm", []) or "Pres" not in verb.morph.get("Tense", []):
+        return False
+    return fold(verb.doc[verb.i - 1].text) in context.rules.gerund_markers  # however the parser hung "tout en"
 
 
 #: How far apart (in tokens) two subjects may be to be one phrase the parser split ("la société OpenAI").
@@ -172,6 +197,8 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
     du club" are their owner; a document with no owner is its author's; "une source" is nobody.
     """
     key = context.actors.at(head, OUTERMOST)
+    if key is not None and feminine_title_for_a_man(context, head, key):
+        return Reading(None)  # "plaide l'avocate" resolved to Arnaud Leclerc: a woman the rules cannot name
     is_pronoun = head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
     if key or is_pronoun:
         return Reading(key, pronoun=is_pronoun, gender=pronoun_gender(head) if is_pronoun else None)
@@ -192,7 +219,45 @@ def phrase_speaker(context: QuoteContext, head: Token) -> Reading:
         if owner or not is_document:
             return Reading(owner)
         return Reading(document_author(context, head.idx))
-    return Reading(naming_apposition(context, head))
+    return Reading(naming_apposition(context, head) or _former_role_holder(context, head))
+
+
+def _previous_sentence_end(context: QuoteContext, head: Token) -> Token | None:
+    """The full stop (outside quotes) that ends the sentence before the one of ``head``, in the
+    same paragraph; None at a paragraph's start."""
+    for token in reversed(head.doc[: head.i]):
+        if "\n" in token.text:
+            return None
+        if token.text in _FULL_STOPS and not context.is_quoted(token):
+            return token
+    return None
+
+
+_FULL_STOPS = frozenset({".", "!", "?"})
+
+
+def _former_role_holder(context: QuoteContext, head: Token) -> str | None:
+    """"X, lui, n'a pas caché son amertume. « … », a réagi l'ancien défenseur": a definite
+    description of a former role ("l'ancien défenseur", "l'ancienne élue") that names nobody
+    stands for the person subject of the sentence right before, in the same paragraph, when
+    the noun's gender does not say otherwise. A present title ("le ministre") may be someone
+    new: it is left to the actor recognizer."""
+    if not context.parsed or head.pos_ != "NOUN" or "Sing" not in head.morph.get("Number", []):
+        return None
+    children = [c for c in head.children if c.i < head.i]
+    definite = any("Def" in c.morph.get("Definite", []) for c in children)
+    if not definite or not any(fold(c.text) in context.rules.former_markers for c in children):
+        return None
+    end = _previous_sentence_end(context, head)
+    if end is None:
+        return None
+    previous = end.sent  # (the parser may run it into the quote's sentence: its root is still the one before)
+    if context.is_quoted(previous.root):
+        return None
+    persons = [m for m in context.actors.outermost_between(previous.start_char, end.idx)
+               if context.entity_types.get(m.key) == "PERSON" and not _inside_quote(context, m.start)]
+    key = _main_subject(context, previous, persons) if persons else None
+    return None if key is None or feminine_title_for_a_man(context, head, key) else key
 
 
 def _opens_body_noun(context: QuoteContext, head: Token) -> bool:

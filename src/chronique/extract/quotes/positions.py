@@ -53,11 +53,21 @@ def nearest_actor(context: QuoteContext, verb: Token, window: Window) -> str | N
     for mention in (m for m in mentions if m.start >= verb.idx + len(verb.text)):
         if unnamed_speaker_between(context, verb.idx + len(verb.text), mention.start):
             return None  # "précise une source citée par Bloomberg": the source speaks
+        if _only_an_aside(context, clause_start, mention.start):
+            # "« … », regrette pour sa part X": an aside ("pour sa part") is no venue
+            return mention.key if context.can_speak(mention.key) else None
         if not is_venue(context, mention.start, clause_start):
             # the first actor that is no venue is the subject: one that cannot speak names nobody
             return mention.key if context.can_speak(mention.key) else None
         clause_start = mention.end  # "à l'AFP Jean Dupont": the venue ends where its actor does
     return None
+
+
+def _only_an_aside(context: QuoteContext, start: int, end: int) -> bool:
+    """Whether the words in [start, end) are one of the asides the press sets before an inverted
+    subject ("pour sa part", "de son côté", "quant à lui")."""
+    words = tuple(fold(context.text[start:end]).replace("'", "' ").split())
+    return bool(words) and words in context.rules.subject_asides
 
 
 def unnamed_speaker_between(context: QuoteContext, start: int, end: int) -> bool:

@@ -97,6 +97,12 @@ class QuoteRules:
     subject_asides: tuple[tuple[str, ...], ...] = ()
     #: "avoir", "être": an auxiliary the tagger may read as a verb between a subject and its verb.
     auxiliary_lemmas: frozenset[str] = frozenset()
+    #: "en": the word that makes a present participle a gerund ("tout en assurant que"), whose
+    #: subject is the main clause's.
+    gerund_markers: frozenset[str] = frozenset()
+    #: "ancien", "ex": a description of a former role ("l'ancien défenseur") takes up the person
+    #: the sentence before is about.
+    former_markers: frozenset[str] = frozenset()
 
     def is_cue_word(self, lemma: str, form: str) -> bool:
         """Whether a token (by lemma or surface form) is a speech verb."""
@@ -112,10 +118,18 @@ class QuoteRules:
         by its ending."""
         return self._ends_like_cue(form, self.finite_endings)
 
-    def _ends_like_cue(self, form: str, endings: tuple[tuple[str, str], ...]) -> bool:
+    def is_reflexive_cue_finite(self, form: str) -> bool:
+        """"s'indigne", "s'enthousiasme" read as an adjective or a noun: a present-tense form of
+        a pronominal speech verb (or of any speech verb), by its ending; only for a word right
+        after its reflexive pronoun."""
+        return self._ends_like_cue(form, self.finite_endings, self.cue_lemmas | self.reflexive_cue_lemmas)
+
+    def _ends_like_cue(self, form: str, endings: tuple[tuple[str, str], ...],
+                       lemmas: frozenset[str] | None = None) -> bool:
         word = fold(form)
+        known = self.cue_lemmas if lemmas is None else lemmas
         return any(
-            word.endswith(ending) and _infinitive_stems(word[: -len(ending)], infinitive) & self.cue_lemmas
+            word.endswith(ending) and _infinitive_stems(word[: -len(ending)], infinitive) & known
             for ending, infinitive in endings
         )
 
@@ -212,4 +226,6 @@ def load_quote_rules(lang: str) -> QuoteRules:
         subject_asides=tuple(tuple(fold(unify_apostrophes(a)).replace("'", "' ").split())
                              for a in words.get("subject_asides", [])),
         auxiliary_lemmas=frozenset(words.get("auxiliary_lemmas", [])),
+        gerund_markers=frozenset(fold(w) for w in words.get("gerund_markers", [])),
+        former_markers=frozenset(fold(w) for w in words.get("former_markers", [])),
     )

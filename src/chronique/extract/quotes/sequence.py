@@ -53,7 +53,8 @@ def settle(context: QuoteContext, attributions: list[Attribution]) -> list[Attri
             continue
         if _same_sentence(context, index - 1, index) and not _cue_between(context, index - 1, index):
             found[index] = Attribution(previous.speaker, previous.cue, rule=CONTINUED)
-        elif _same_paragraph(context, index - 1, index) and _bare_sentence(context, index, previous.speaker):
+        elif _same_paragraph(context, index - 1, index) and _bare_sentence(context, index, previous.speaker) \
+                and not _other_named_between(context, index - 1, index, previous.speaker):
             found[index] = Attribution(previous.speaker, previous.cue, rule=CONTINUED)
     for index in range(len(found)):
         topics = _topic_introduction(context, index) if _open(found[index]) else None
@@ -98,6 +99,15 @@ def _same_paragraph(context: QuoteContext, first: int, second: int) -> bool:
 def _cue_between(context: QuoteContext, first: int, second: int) -> bool:
     tokens = context.tokens(context.spans[first].after_closing, context.spans[second].opening)
     return tokens is not None and any(context.is_cue_token(t) for t in tokens)
+
+
+def _other_named_between(context: QuoteContext, first: int, second: int, speaker: str) -> bool:
+    """Whether a person other than ``speaker`` is named between the
+    two quotes ("« … », glisse-t-on au rectorat. Sylvie Marchetti reste prudente. « … »": the
+    second quote is not the first one's)."""
+    start, end = context.spans[first].after_closing, context.spans[second].opening
+    return any(m.key != speaker and context.entity_types.get(m.key) == "PERSON"
+               for m in context.actors.outermost_between(start, end))
 
 
 def _sentence(context: QuoteContext, index: int) -> Span | None:

@@ -311,6 +311,8 @@ def _quoted_predicate(
         return None
     if _reported_by_speech_verb(context, predicate):
         return None  # "X a ajouté que Y « fera son travail »": X's words about Y, not Y's
+    if context.rules.source_phrase.search(context.text, tokens[0].sent.start_char, span.opening):
+        return None  # "Selon son conseil, Me X, il « ignorait tout »": the source's words, not the subject's
     subject = next((c for c in predicate.children if c.dep_ == LABELS.subject and c.i < tokens.start), None)
     if subject is None:
         return None

@@ -13,8 +13,9 @@ from spacy.tokens import Token
 from chronique.extract.quotes.context import QuoteContext
 from chronique.nlp.actor_index import OUTERMOST
 from chronique.nlp.labels import dependency_scheme
+from chronique.text import fold
 
-__all__ = ["name_after_comma", "name_before_comma", "naming_apposition", "title_holder"]
+__all__ = ["name_after_comma", "name_before_comma", "naming_apposition", "title_holder", "feminine_title_for_a_man"]
 
 LABELS = dependency_scheme("ud")
 SUBJECT_DEPS = LABELS.speaker_subjects
@@ -43,14 +44,52 @@ def name_after_comma(context: QuoteContext, head: Token) -> str | None:
     if head.pos_ != "NOUN" or not head.is_lower:
         return None
     doc = head.doc
+    apposed = _apposed_name(context, head)
+    if apposed is not None:
+        return apposed
     comma = head.right_edge.i + 1
     if comma + 1 < len(doc) and doc[comma].text == ",":
         name = doc[comma + 1]
         key = context.actors.at(name, OUTERMOST)
-        if key is not None and context.is_person(key) and (name.head in (head, head.head)
-                                                           or _closes_sentence(context, name, key)):
+        if key is not None and context.is_person(key) and name.pos_ != "PRON" and (
+                name.head in (head, head.head) or _closes_sentence(context, name, key)
+                or _opens_relative(context, name, key)):
             return key
     return _name_inside_after_comma(context, head)
+
+
+def _apposed_name(context: QuoteContext, head: Token) -> str | None:
+    """"Selon son conseil, Me Sophie Vasseur, il …": a person's name set after the title's comma
+    that the parser hung on the title as its apposition; the words after the phrase ("il") are
+    another clause's."""
+    doc = head.doc
+    for child in head.children:
+        if child.i <= head.i + 1 or doc[child.i - 1].text != ",":
+            continue
+        if child.dep_ != LABELS.apposition and not (child.dep_ == LABELS.conjunct and _uncoordinated(child)):
+            continue  # "sa directrice, Anna X" misread as a conjunct; "le maire, Paul X et …" is a list
+        key = context.actors.at(child, OUTERMOST)
+        if key is not None and context.is_person(key) and child.pos_ != "PRON":
+            return key
+    return None
+
+
+def _uncoordinated(child: Token) -> bool:
+    """A conjunct with no coordinating word ("et", "ou") before it: an apposition misread."""
+    return not any(c.pos_ == "CCONJ" for c in child.children)
+
+
+def _opens_relative(context: QuoteContext, name: Token, key: str) -> bool:
+    """Whether the person's name after the title's comma is followed by its own relative clause
+    ("…, relève sa directrice générale, Anna Weber, qui n'exclut pas …"): the name ends the
+    speaker phrase, however the parser hung it."""
+    doc = name.doc
+    end = name.i
+    while end + 1 < len(doc) and context.actors.at(doc[end + 1], OUTERMOST) == key:
+        end += 1
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return False
+    return "Rel" in doc[end + 2].morph.get("PronType", [])
 
 
 #: What may close a sentence right after the name that ends it.
@@ -160,3 +199,12 @@ def _name_hung_right_after(context: QuoteContext, head: Token) -> str | None:
     if name.head != head or name.is_lower or not name.is_alpha:
         return None
     return context.actors.at(name, OUTERMOST)
+
+
+def feminine_title_for_a_man(context: QuoteContext, head: Token, key: str) -> bool:
+    """"l'avocate", "l'élue": a noun in the feminine form of a masculine one (its lemma differs)
+    stands for a woman, never for a man by his first name. Nouns feminine by themselves ("la
+    victime", "la star") and the masculine, also generic ("le ministre, Anne Roux"), say nothing."""
+    if head.pos_ != "NOUN" or "Fem" not in head.morph.get("Gender", []) or context.genders.get(key) != "m":
+        return False
+    return fold(head.lemma_) != fold(head.text) and "Plur" not in head.morph.get("Number", [])
