@@ -5,7 +5,9 @@ evidence does not name; on the team's own sets the largest group is a clitic bef
 verb ("l'a quittée", "lui a commandé"). ``events/clitic_antecedents.py`` reads it as the one
 person or organisation of the entry's types named just before (the clitic's sentence, else the
 sentence before in the same paragraph), never the verb's own doer, and only when the doer is read
-from the parse (not itself a pronoun).
+from the parse (not itself a pronoun). A subject pronoun of a clause hung on an earlier clause of its
+sentence ("X a confirmé qu'il …: il a investi") continues that clause's named organisation
+(``actors/coref_matrix.py``), not a person named sentences before.
 
 Real model, sentences written for the test (invented companies and people).
 """
@@ -48,4 +50,25 @@ CLITICS = [
 
 @pytest.mark.parametrize(("why", "text", "expected"), CLITICS, ids=[case[0] for case in CLITICS])
 def test_clitic_sides(nlp, why: str, text: str, expected: set) -> None:
+    assert named_events(nlp, text, PUBLISHED) == expected
+
+
+MERVAN = "Paul Mervan, directeur de la banque Ormel, a critiqué mardi la stratégie de la société Navalis. "
+CONTINUED = [
+    ("a pronoun after a colon continues its sentence's organisation, not the man named before",
+     MERVAN + "Le fonds Arbor a confirmé qu'il continuerait de la soutenir : il a investi cinq millions "
+     "d'euros dans Navalis en mars.",
+     {("ACCUSE", "Paul Mervan", "Navalis"), ("INVEST", "Arbor", "Navalis")}),
+    ("the same after a clause with an object of its own",
+     MERVAN + "Le groupe Arbor a réagi vivement : il a assigné Navalis en justice en juillet.",
+     {("ACCUSE", "Paul Mervan", "Navalis"), ("SUE", "Arbor", "Navalis")}),
+    ("a person named between the organisation and the pronoun is the one in focus",
+     "Le fonds Arbor a nommé Paul Mervan directeur général en mars : il a aussitôt investi cinq millions "
+     "d'euros dans la société Navalis.",
+     {("JOIN", "Paul Mervan", "Arbor"), ("INVEST", "Paul Mervan", "Navalis")}),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "expected"), CONTINUED, ids=[case[0] for case in CONTINUED])
+def test_a_pronoun_continues_the_organisation_of_its_sentence(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from chronique.extract.actors.coref_focus import is_subject, overlaps, quoted_ranges, recent
-from chronique.extract.actors.coref_matrix import reporting_organisation
+from chronique.extract.actors.coref_matrix import continued_organisation, reporting_organisation
 from chronique.kb import KnowledgeBase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
@@ -73,7 +73,8 @@ def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
             known = mentions + resolved
             feminine = "Fem" in features[i].get("Gender", ()) or word.endswith(feminine_endings)
-            reporter = reporting_organisation(doc, token, known, entities, feminine, _organisation_nouns(words)) \
+            reporter = (reporting_organisation(doc, token, known, entities, feminine, _organisation_nouns(words))
+                        or continued_organisation(doc, token, known, entities, feminine, _organisation_nouns(words))) \
                 if word in organisation_subject \
                 and not any(start <= token.idx < end for start, end in quoted) else None
             key = _dislocated(doc, token, known) or reporter or recent(
