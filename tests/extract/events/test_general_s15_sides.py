@@ -62,6 +62,10 @@ CONTINUED = [
     ("the same after a clause with an object of its own",
      MERVAN + "Le groupe Arbor a réagi vivement : il a assigné Navalis en justice en juillet.",
      {("ACCUSE", "Paul Mervan", "Navalis"), ("SUE", "Arbor", "Navalis")}),
+    ("'celui-ci' opening its sentence is the organisation named last, not a man named before it",
+     "Le consultant Paul Mervan a présenté mardi son rapport sur la société Navalis. La start-up peut compter "
+     "sur son actionnaire historique, le fonds Arbor. Celui-ci a investi cinq millions d'euros dans Navalis en mars.",
+     {("INVEST", "Arbor", "Navalis")}),
     ("a person named between the organisation and the pronoun is the one in focus",
      "Le fonds Arbor a nommé Paul Mervan directeur général en mars : il a aussitôt investi cinq millions "
      "d'euros dans la société Navalis.",

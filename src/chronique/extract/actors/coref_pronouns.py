@@ -67,7 +67,9 @@ def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
         if phrase and not overlaps(known, token.idx, token.idx + len(phrase)):
             feminine = phrase in feminine_named
             key = recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine))
-            key = key or _organisation_just_named(doc, known, entities, token)
+            latter = _organisation_just_named(doc, known, entities, token)
+            if latter is not None and (key is None or _opens_clause(token) and _named_last(known, latter, key, token.idx)):
+                key = latter  # "… le fonds Orvéa. Celui-ci a investi": the latter, not a man named before
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun", "pronoun"))
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
@@ -189,6 +191,21 @@ def _is_person(entities, kb: KnowledgeBase | None = None, feminine: bool | None 
         return (gender == "f") if feminine else (gender != "f")
 
     return accept
+
+
+def _opens_clause(pronoun: Token) -> bool:
+    """Whether "ce dernier" / "celui-ci" is its clause's subject ("Celui-ci a investi"), not a
+    complement that may stand for someone else than the organisation just named ("X a commandé à
+    ce dernier", where X is that organisation)."""
+    return pronoun.dep_ in SUBJECT_DEPS or pronoun.i == pronoun.sent.start
+
+
+def _named_last(mentions, organisation: str, person: str, char: int) -> bool:
+    """Whether ``organisation`` was named after every mention of ``person`` before ``char``: "ce
+    dernier" / "celui-ci" is the last of the two."""
+    def last(key: str) -> int:
+        return max((m.start for m in mentions if m.key == key and m.end <= char), default=-1)
+    return last(organisation) > last(person)
 
 
 def _organisation_just_named(doc: Doc, mentions, entities, pronoun: Token) -> str | None:
