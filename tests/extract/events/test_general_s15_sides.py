@@ -66,6 +66,13 @@ CONTINUED = [
      "Le consultant Paul Mervan a présenté mardi son rapport sur la société Navalis. La start-up peut compter "
      "sur son actionnaire historique, le fonds Arbor. Celui-ci a investi cinq millions d'euros dans Navalis en mars.",
      {("INVEST", "Arbor", "Navalis")}),
+    ("'il' continues the company the sentence before was about, adjectives between its noun and name",
+     "Le groupe hôtelier Orsane a publié ses comptes mardi à Lyon. Il a racheté la société Ardanel l'an dernier.",
+     {("ACQUIRE", "Orsane", "Ardanel")}),
+    ("the same with an adjective of origin and a two-word name",
+     "Le fonds britannique Kestrow Partners a publié ses résultats mardi. Il a investi l'an dernier dix "
+     "millions d'euros dans la société Ardanel.",
+     {("INVEST", "Kestrow Partners", "Ardanel")}),
     ("a person named between the organisation and the pronoun is the one in focus",
      "Le fonds Arbor a nommé Paul Mervan directeur général en mars : il a aussitôt investi cinq millions "
      "d'euros dans la société Navalis.",

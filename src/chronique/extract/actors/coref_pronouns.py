@@ -113,7 +113,10 @@ def _names_subject(doc: Doc, mention: ActorMention, subject: Token) -> bool:
         return True
     # "La société Ardanel/amod a publié …": the parser often reads an unknown name right after
     # its noun as an adjective of it; capitalised, it is the name all the same.
-    return span.root.head.i == subject.i == span.start - 1 and (
+    # "Le groupe hôtelier Maréval": adjectives of the noun may stand between it and the name.
+    between = doc[subject.i + 1 : span.start]
+    return span.root.head.i == subject.i and subject.i < span.start \
+        and all(t.pos_ == "ADJ" and t.head.i == subject.i and not t.text[:1].isupper() for t in between) and (
         span.root.dep_ in LABELS.phrase_name_links
         or span.root.dep_ == LABELS.adjectival_modifier and span.root.text[:1].isupper())
 
