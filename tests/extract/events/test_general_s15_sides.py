@@ -18,7 +18,7 @@ import datetime
 
 import pytest
 
-from tests.conftest import named_events
+from tests.conftest import named_events, resolved_key
 
 pytestmark = pytest.mark.slow
 PUBLISHED = datetime.date(2026, 5, 4)
@@ -83,3 +83,20 @@ CONTINUED = [
 @pytest.mark.parametrize(("why", "text", "expected"), CONTINUED, ids=[case[0] for case in CONTINUED])
 def test_a_pronoun_continues_the_organisation_of_its_sentence(nlp, why: str, text: str, expected: set) -> None:
     assert named_events(nlp, text, PUBLISHED) == expected
+
+
+RELATIVES = [
+    ("'elle' of a relative on the clause's complement is the clause's organisation",
+     "Paul Mervan, directeur de la banque Ormel, a présenté mardi son rapport. La société Arbor réclame "
+     "dix millions d'euros pour le préjudice qu'elle considère avoir subi.",
+     "elle", "org:Arbor"),
+    ("a person named between keeps the pronoun",
+     "La société Arbor a recruté Paul Mervan pour le poste qu'il convoitait.",
+     "il", "person:Paul Mervan"),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "pronoun", "key"), RELATIVES, ids=[case[0] for case in RELATIVES])
+def test_a_relative_pronoun_subject_continues_the_clause_organisation(nlp, why: str, text: str, pronoun: str,
+                                                                      key: str) -> None:
+    assert resolved_key(nlp, text, pronoun, PUBLISHED) == key

@@ -76,12 +76,32 @@ def continued_organisation(doc: Doc, pronoun: Token, mentions: list[ActorMention
     links = LABELS.complement_clauses | LABELS.misparsed_main_clause_links
     clause = pronoun.head
     for _ in range(CLIMB):
-        if clause.dep_ not in links or clause.head is clause or clause.head.i > pronoun.i:
+        if clause.dep_ == LABELS.relative_clause and clause.head.i < pronoun.i:
+            # "X a porté plainte contre Y, qu'il accuse de …": a relative on a complement of the
+            # clause (its own subject the pronoun, the relative word its object) is X's act.
+            clause = _verb_above(clause.head)
+            if clause is None:
+                return None
+        elif clause.dep_ not in links or clause.head is clause or clause.head.i > pronoun.i:
             return None
-        clause = clause.head
+        else:
+            clause = clause.head
         subject = next((c for c in clause.children if c.dep_ in LABELS.subjects), None)
         if subject is not None and subject.pos_ != "PRON":
             return _organisation_subject(doc, subject, clause, pronoun, mentions, entities, feminine, organisation_nouns)
+    return None
+
+
+def _verb_above(noun: Token) -> Token | None:
+    """The verb whose complement ``noun`` is, through a few nouns and names ("contre son
+    concurrent allemand Y": "porté"), or ``None``."""
+    token = noun
+    for _ in range(CLIMB):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
     return None
 
 
