@@ -109,7 +109,7 @@ def _organisation_subject(doc: Doc, subject: Token, verb: Token, pronoun: Token,
                           entities: dict[str, dict[str, Any]], feminine: bool,
                           organisation_nouns: frozenset[str]) -> str | None:
     """The one organisation ``subject`` (of ``verb``) names by its name, agreeing with the
-    pronoun, with no person named between the verb and the pronoun; else ``None``. A subject
+    pronoun, with no person nor other organisation named between it and the pronoun; else ``None``. A subject
     that is a description ("le chantier normand") is itself a guess: the pronoun is left to the
     other rules rather than chained to it."""
     gender = subject.morph.get("Gender", [])
@@ -125,6 +125,8 @@ def _organisation_subject(doc: Doc, subject: Token, verb: Token, pronoun: Token,
     key = next(iter(keys))
     if entities[key]["type"] != "ORG":
         return None
-    if any(entities.get(m.key, {}).get("type") == "PERSON" and subject.idx < m.start < pronoun.idx for m in mentions):
-        return None
+    if any(subject.idx < m.start < pronoun.idx and (entities.get(m.key, {}).get("type") == "PERSON"
+                                                     or m.key != key and entities.get(m.key, {}).get("type") == "ORG")
+           for m in mentions):
+        return None  # "La Cnil a sanctionné la société X pour les clients dont elle …": X may be meant
     return key
