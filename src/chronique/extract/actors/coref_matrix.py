@@ -77,11 +77,12 @@ def continued_organisation(doc: Doc, pronoun: Token, mentions: list[ActorMention
     clause = pronoun.head
     for _ in range(CLIMB):
         if clause.dep_ == LABELS.relative_clause and clause.head.i < pronoun.i:
-            # "X a porté plainte contre Y, qu'il accuse de …": a relative on a complement of the
-            # clause (its own subject the pronoun, the relative word its object) is X's act.
-            clause = _verb_above(clause.head)
-            if clause is None:
+            # "X réclame … pour le préjudice qu'il considère avoir subi": a relative on a complement
+            # of the clause, its own subject the pronoun, continues X.
+            above = _verb_above(clause.head)
+            if above is None:
                 return None
+            clause = above
         elif clause.dep_ not in links or clause.head is clause or clause.head.i > pronoun.i:
             return None
         else:
