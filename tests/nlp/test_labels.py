@@ -26,6 +26,7 @@ NOT_LABELS = {
     # slot names of the event lexicon ("iobj", "agent"), not dependency labels
     ("extract/events/arguments.py", "ArgumentFinder._slot", "iobj"),
     ("extract/events/arguments.py", "ArgumentFinder._slot", "agent"),
+    ("extract/events/arguments.py", "", "iobj"),  # CLITIC_SLOTS: the slots a clitic may fill
 }
 
 

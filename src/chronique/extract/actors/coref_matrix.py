@@ -19,7 +19,7 @@ from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
-__all__ = ["reporting_organisation"]
+__all__ = ["continued_organisation", "reporting_organisation"]
 
 LABELS = dependency_scheme("ud")
 
@@ -54,4 +54,80 @@ def reporting_organisation(doc: Doc, pronoun: Token, mentions: list[ActorMention
         return None
     if any(entities.get(m.key, {}).get("type") == "PERSON" and verb.idx < m.start < pronoun.idx for m in mentions):
         return None
+    return key
+
+
+#: How many clauses up a pronoun's clause may climb to the clause whose subject it continues.
+CLIMB = 4
+
+
+def continued_organisation(doc: Doc, pronoun: Token, mentions: list[ActorMention],
+                           entities: dict[str, dict[str, Any]], feminine: bool,
+                           organisation_nouns: frozenset[str]) -> str | None:
+    """The organisation subject of the earlier clause of its sentence that a subject pronoun's
+    clause hangs on ("Le fonds X a confirmé qu'il continuerait de l'épauler : il a injecté …",
+    "Le chantier Y conteste cette version : il a assigné …"), climbing through the clauses the
+    parse links (a complement, a coordinated or an adverbial clause, a clause after a colon) to
+    the first one whose subject is no pronoun. Same checks as :func:`reporting_organisation`: an
+    organisation, of the pronoun's gender when its noun says it, and no person named between
+    that subject and the pronoun (who would be in focus instead)."""
+    if pronoun.dep_ not in LABELS.speaker_subjects:
+        return None
+    links = LABELS.complement_clauses | LABELS.misparsed_main_clause_links
+    clause = pronoun.head
+    for _ in range(CLIMB):
+        if clause.dep_ == LABELS.relative_clause and clause.head.i < pronoun.i:
+            # "X réclame … pour le préjudice qu'il considère avoir subi": a relative on a complement
+            # of the clause, its own subject the pronoun, continues X.
+            above = _verb_above(clause.head)
+            if above is None:
+                return None
+            clause = above
+        elif clause.dep_ not in links or clause.head is clause or clause.head.i > pronoun.i:
+            return None
+        else:
+            clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in LABELS.subjects), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return _organisation_subject(doc, subject, clause, pronoun, mentions, entities, feminine, organisation_nouns)
+    return None
+
+
+def _verb_above(noun: Token) -> Token | None:
+    """The verb whose complement ``noun`` is, through a few nouns and names ("contre son
+    concurrent allemand Y": "porté"), or ``None``."""
+    token = noun
+    for _ in range(CLIMB):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _organisation_subject(doc: Doc, subject: Token, verb: Token, pronoun: Token, mentions: list[ActorMention],
+                          entities: dict[str, dict[str, Any]], feminine: bool,
+                          organisation_nouns: frozenset[str]) -> str | None:
+    """The one organisation ``subject`` (of ``verb``) names by its name, agreeing with the
+    pronoun, with no person nor other organisation named between it and the pronoun; else ``None``. A subject
+    that is a description ("le chantier normand") is itself a guess: the pronoun is left to the
+    other rules rather than chained to it."""
+    gender = subject.morph.get("Gender", [])
+    if gender and subject.pos_ == "NOUN" and ("Fem" in gender) != feminine:
+        return None
+    named = [m for m in mentions if m.key in entities and m.kind == "name"]
+    keys = {m.key for m in named if m.start <= subject.idx < m.end}
+    if not keys and subject.pos_ == "NOUN" and fold(subject.lemma_) in organisation_nouns:
+        since, until = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        keys = {m.key for m in named if since <= m.start and m.end <= until}
+    if len(keys) != 1:
+        return None
+    key = next(iter(keys))
+    if entities[key]["type"] != "ORG":
+        return None
+    if any(subject.idx < m.start < pronoun.idx and (entities.get(m.key, {}).get("type") == "PERSON"
+                                                     or m.key != key and entities.get(m.key, {}).get("type") == "ORG")
+           for m in mentions):
+        return None  # "La Cnil a sanctionné la société X pour les clients dont elle …": X may be meant
     return key

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from chronique.extract.actors.coref_focus import is_subject, overlaps, quoted_ranges, recent
-from chronique.extract.actors.coref_matrix import reporting_organisation
+from chronique.extract.actors.coref_matrix import continued_organisation, reporting_organisation
 from chronique.kb import KnowledgeBase
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
@@ -67,13 +67,16 @@ def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
         if phrase and not overlaps(known, token.idx, token.idx + len(phrase)):
             feminine = phrase in feminine_named
             key = recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine))
-            key = key or _organisation_just_named(doc, known, entities, token)
+            latter = _organisation_just_named(doc, known, entities, token)
+            if latter is not None and (key is None or _opens_clause(token) and _named_last(known, latter, key, token.idx)):
+                key = latter  # "… le fonds Orvéa. Celui-ci a investi": the latter, not a man named before
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun", "pronoun"))
         elif word in subject and token.pos_ == "PRON" and not _is_impersonal(token, text, word, impersonal):
             known = mentions + resolved
             feminine = "Fem" in features[i].get("Gender", ()) or word.endswith(feminine_endings)
-            reporter = reporting_organisation(doc, token, known, entities, feminine, _organisation_nouns(words)) \
+            reporter = (reporting_organisation(doc, token, known, entities, feminine, _organisation_nouns(words))
+                        or continued_organisation(doc, token, known, entities, feminine, _organisation_nouns(words))) \
                 if word in organisation_subject \
                 and not any(start <= token.idx < end for start, end in quoted) else None
             key = _dislocated(doc, token, known) or reporter or recent(
@@ -110,7 +113,10 @@ def _names_subject(doc: Doc, mention: ActorMention, subject: Token) -> bool:
         return True
     # "La société Ardanel/amod a publié …": the parser often reads an unknown name right after
     # its noun as an adjective of it; capitalised, it is the name all the same.
-    return span.root.head.i == subject.i == span.start - 1 and (
+    # "Le groupe hôtelier Maréval": adjectives of the noun may stand between it and the name.
+    between = doc[subject.i + 1 : span.start]
+    return span.root.head.i == subject.i and subject.i < span.start \
+        and all(t.pos_ == "ADJ" and t.head.i == subject.i and not t.text[:1].isupper() for t in between) and (
         span.root.dep_ in LABELS.phrase_name_links
         or span.root.dep_ == LABELS.adjectival_modifier and span.root.text[:1].isupper())
 
@@ -188,6 +194,21 @@ def _is_person(entities, kb: KnowledgeBase | None = None, feminine: bool | None 
         return (gender == "f") if feminine else (gender != "f")
 
     return accept
+
+
+def _opens_clause(pronoun: Token) -> bool:
+    """Whether "ce dernier" / "celui-ci" is its clause's subject ("Celui-ci a investi"), not a
+    complement that may stand for someone else than the organisation just named ("X a commandé à
+    ce dernier", where X is that organisation)."""
+    return pronoun.dep_ in SUBJECT_DEPS or pronoun.i == pronoun.sent.start
+
+
+def _named_last(mentions, organisation: str, person: str, char: int) -> bool:
+    """Whether ``organisation`` was named after every mention of ``person`` before ``char``: "ce
+    dernier" / "celui-ci" is the last of the two."""
+    def last(key: str) -> int:
+        return max((m.start for m in mentions if m.key == key and m.end <= char), default=-1)
+    return last(organisation) > last(person)
 
 
 def _organisation_just_named(doc: Doc, mentions, entities, pronoun: Token) -> str | None:

@@ -18,6 +18,7 @@ from chronique.extract.events.appositions import name_apposed_after, name_given_
 from chronique.extract.events.bearers import BearerReader
 from chronique.extract.events.carried import carried_parties, carrier, has_carrying_clause
 from chronique.extract.events.clause_shapes import CLAUSE_LINKS, preposition
+from chronique.extract.events.clitic_antecedents import clitic_antecedent
 from chronique.extract.events.clitics import clitic_object_party
 from chronique.extract.events.complements import ComplementReader
 from chronique.extract.events.conditions import condition_subject
@@ -32,6 +33,7 @@ from chronique.extract.events.deeds import (
     reporter,
 )
 from chronique.extract.events.detached import detached_participle_object, detached_participle_subject
+from chronique.extract.events.discourse import DISCOURSE_PENALTY
 from chronique.extract.events.frames import FrameReader
 from chronique.extract.events.gapping import gapped_objects, gapped_spans
 from chronique.extract.events.implicit import refused_party
@@ -69,6 +71,9 @@ KNOWN_NAME_RULES = frozenset({"kb", "institution"})
 FALLBACK_SLOTS = frozenset({"undergoer", "subject_office"})
 #: Confidence kept when an argument comes from a clause above the trigger, not from its dependents.
 CLIMBED_PENALTY = 0.85
+#: The slots a clitic before the verb may fill ("l'a éconduit", "lui reproche", "lui a commandé"
+#: for "a commandé à X").
+CLITIC_SLOTS = frozenset({"object", "iobj", "obl:à"})
 
 
 @dataclass
@@ -290,6 +295,13 @@ class ArgumentFinder:
             if slot in FALLBACK_SLOTS and (found.sources if role == "source" else found.targets):
                 continue  # "une plainte contre Z" names its target: who undergoes it is no other
             keys, direct = self._slot(trigger, entry, slot)
+            if not keys and slot in CLITIC_SLOTS and role in ("source", "target") and entry.kind == "verb" \
+                    and not (found.sources if role == "source" else found.targets):
+                # "mais la chaîne l'a éconduit", "qui lui a commandé": the one actor just named
+                allowed = entry.target_types if role == "target" else entry.source_types
+                keys = clitic_antecedent(self.reader, self.words, trigger, slot, allowed)
+                if keys:
+                    found.certainty *= DISCOURSE_PENALTY
             if role == "maker":
                 keys, role = makers_of(self.kb, keys, types), "target"
             if keys and not direct:

@@ -27,7 +27,7 @@ from chronique.nlp.actor_index import ActorIndex, actor_index
 from chronique.nlp.labels import dependency_scheme
 from chronique.text import fold
 
-__all__ = ["clitic_object_party"]
+__all__ = ["UNNAMED", "actors_between", "clitic_object_party"]
 
 LABELS = dependency_scheme("ud")
 
@@ -43,13 +43,13 @@ def clitic_object_party(reader: ParseReader, words: EventLexicon, verb: Token) -
     if verb.dep_ == LABELS.relative_clause:
         sentence = verb.sent
         relative = min((t.i for t in verb.subtree), default=verb.i)
-        named = _actors_between(doc, sentence.start_char, doc[relative].idx) - doers
-        return list(named) if len(named) == 1 and _UNNAMED not in named else []
+        named = actors_between(doc, sentence.start_char, doc[relative].idx) - doers
+        return list(named) if len(named) == 1 and UNNAMED not in named else []
     start = verb.sent.start
     if start == 0:
         return []
     previous = doc[start - 1].sent
-    named = _actors_between(doc, previous.start_char, previous.end_char)
+    named = actors_between(doc, previous.start_char, previous.end_char)
     subjects = {k for t in previous if t.dep_ in LABELS.subjects for k in phrase_actors(t)}
     if len(named) == 1 and named <= subjects and not named & doers:
         return list(named)
@@ -57,11 +57,11 @@ def clitic_object_party(reader: ParseReader, words: EventLexicon, verb: Token) -
 
 
 #: Stands for the holder of a noun that names nobody ("la maire" of "la maire de Lille").
-_UNNAMED = ""
+UNNAMED = ""
 
 
-def _actors_between(doc: Doc, start: int, end: int) -> set[str]:
-    """The actors of the outermost mentions between two character offsets, and ``_UNNAMED`` for
+def actors_between(doc: Doc, start: int, end: int) -> set[str]:
+    """The actors of the outermost mentions between two character offsets, and ``UNNAMED`` for
     a mention in the complement of a noun no mention covers ("la maire de Lille")."""
     index = actor_index(doc)
     keys: set[str] = set()
@@ -69,7 +69,7 @@ def _actors_between(doc: Doc, start: int, end: int) -> set[str]:
         keys.add(mention.key)
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and _complement_of_unnamed_noun(index, span.root):
-            keys.add(_UNNAMED)
+            keys.add(UNNAMED)
     return keys
 
 

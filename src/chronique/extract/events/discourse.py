@@ -23,8 +23,11 @@ from chronique.nlp.extensions import text_of
 from chronique.nlp.tokens import TokenTable, token_table
 from chronique.text import fold
 
-__all__ = ["QuoteSpan", "Discourse"]
+__all__ = ["DISCOURSE_PENALTY", "QuoteSpan", "Discourse"]
 
+#: Confidence kept when an actor came from discourse (an addressee, the author of an offer, the
+#: antecedent of a clitic).
+DISCOURSE_PENALTY = 0.75
 #: How far back (characters) "tu" and a reply may look for the person or offer they refer to.
 LOOKBACK = 700
 #: Events by which an authority rules against someone, who may then appeal.

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from chronique.extract.events.arguments import Arguments
 from chronique.extract.events.deal_anaphora import deal_buyers, names_deal_again, refused_bidders
-from chronique.extract.events.discourse import Discourse
+from chronique.extract.events.discourse import DISCOURSE_PENALTY, Discourse
 from chronique.extract.events.event_scope import sentence_bounds
 from chronique.extract.events.implicit import calls_upon, dismisses_claims, speaking_for
 from chronique.extract.events.lexicon import EventLexicon, TriggerEntry
@@ -21,8 +21,6 @@ from chronique.nlp.labels import dependency_scheme
 __all__ = ["DISCOURSE_PENALTY", "SideFiller"]
 
 LABELS = dependency_scheme("ud")
-#: Confidence kept when an actor came from discourse (an addressee, the author of an offer).
-DISCOURSE_PENALTY = 0.75
 
 
 class SideFiller:
