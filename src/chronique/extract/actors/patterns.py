@@ -109,6 +109,8 @@ class UnknownNamePatterns:
         names = words["first_names"]
         self.first_names = frozenset(names["m"]) | frozenset(names["f"])
         self.folded_first_names = frozenset(fold(name) for name in self.first_names)
+        #: Organisation cues a person bears too ("l'industriel X"): no type before a person's name.
+        self.person_capable_cues = frozenset(fold(w) for w in words.get("person_capable_cues", ()))
         self.not_names = frozenset(words["not_names"])
         self.abbreviated_suffixes = frozenset(words["abbreviated_suffixes"])
         self.complement_words = frozenset(words["complement_words"])
@@ -245,6 +247,9 @@ class UnknownNamePatterns:
             entity_type, adjacent = cue
             if entity_type != "PERSON" and not adjacent and self.opens_person_name(tokens, i):
                 continue  # "la chaîne cryptée Maxime Saada": the person, not the channel
+            if entity_type == "ORG" and tokens.folded[i - 1] in self.person_capable_cues \
+                    and self.opens_person_name(tokens, i):
+                continue  # "l'industriel Gérard Morin": a cue a person bears too, before a person's name
             end = self._name_end(tokens, i)
             if entity_type in ("ORG", "PRODUCT"):
                 end = self._joined_name_end(tokens, end)

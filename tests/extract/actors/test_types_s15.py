@@ -1,0 +1,41 @@
+"""Types of the fifteenth session: an organisation's cue noun that a person bears too
+("l'industriel", "le spécialiste") before a person's name.
+
+Sentences written for this test (invented people and companies).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import run_dated
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = dt.date(2024, 2, 21)
+
+
+def _types(nlp, text: str) -> set[tuple[str, str]]:
+    doc = run_dated(nlp, text, PUBLISHED)
+    return {(e.name, e.type) for e in doc._.entities}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Le mécène de l'orchestre, la fondation Morel, présidée par l'industriel Gérard Morel, a annoncé un don.",
+     "Gérard Morel"),
+    ("Le spécialiste Paul Lestrade a rejoint la société Kalio.", "Paul Lestrade"),
+    ("Selon l'industriel Michel Varenne, la filière manque de bras.", "Michel Varenne"),
+])
+def test_a_person_named_after_a_cue_a_person_may_bear(nlp, text, person) -> None:
+    assert (person, "PERSON") in _types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("L'industriel Kalio a racheté la société Nexima.", "Kalio"),
+    ("Le spécialiste Varnel Systèmes a livré ses premiers robots.", "Varnel Systèmes"),
+    ("L'industriel Michel Ardanel SA a racheté la société Nexima.", "Michel Ardanel SA"),
+])
+def test_a_company_after_the_same_cue_stays_one(nlp, text, org) -> None:
+    assert (org, "ORG") in _types(nlp, text)
