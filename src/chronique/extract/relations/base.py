@@ -61,6 +61,10 @@ class RelationRules:
         self.prefix = {fold(x) for x in w["prefix_words"]} | self.possessives | self.former
         self.prefix |= self.membership | self.genitives
         self.closers = {fold(x) for x in w["apposition_closers"]}
+        #: "dont": a relative whose noun belongs to its antecedent ("Kalio, dont le PDG, X, …").
+        self.relative_possessors = frozenset(fold(x) for x in w.get("relative_possessors", ()))
+        #: "jusqu'ici", "précédemment": an apposition's noun held until the news (a past role).
+        self.ended_words = self._word_tuples(w.get("ended_words", ()))
         self.coordinators = {fold(x) for x in w.get("coordinators", ())}
         self.enumeration_links = self._word_tuples(w.get("enumeration_links", [","]))
         self.role_prepositions = self._word_tuples(w.get("role_prepositions", []))

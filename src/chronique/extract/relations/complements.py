@@ -58,6 +58,9 @@ class ComplementRules(RelationRules):
         brand = self._brand_after_plural(doc, phrase, actors)
         if brand is not None and actors.type_of(brand.key) in types and brand.key not in named_keys:
             return [(brand.key, (brand.start, brand.end))]
+        relative = self._relative_possessor(doc, phrase, actors)
+        if relative is not None and actors.type_of(relative.key) in types and relative.key not in named_keys:
+            return [(relative.key, (relative.start, relative.end))]
         if phrase.possessive:
             window = self._window_start(doc, doc[phrase.start])
             wanted = [t for t in types if t in ("PERSON", "ORG")]
@@ -72,6 +75,17 @@ class ComplementRules(RelationRules):
             if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys, actors):
                 return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
         return []
+
+    def _relative_possessor(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
+        """"le groupe Kalio, dont le PDG, Paul Roux, …": the noun that "dont" opens belongs to
+        the name "dont" follows (its comma between), the relative's antecedent."""
+        i = phrase.start - 1
+        if i < 1 or fold(doc[i].text) not in self.relative_possessors:
+            return None
+        i -= 1
+        if doc[i].text == "," and i > 0:
+            i -= 1
+        return actors.by_end.get(doc[i].idx + len(doc[i].text))
 
     def _topic_organisation(self, doc: Doc, phrase: NounPhrase, named: list[tuple[str, tuple[int, int]]],
                             actors: DocActors) -> list[tuple[str, tuple[int, int]]]:
