@@ -39,3 +39,27 @@ def test_a_person_named_after_a_cue_a_person_may_bear(nlp, text, person) -> None
 ])
 def test_a_company_after_the_same_cue_stays_one(nlp, text, org) -> None:
     assert (org, "ORG") in _types(nlp, text)
+
+
+def _keys(nlp, text: str) -> set[str]:
+    doc = run_dated(nlp, text, PUBLISHED)
+    return {e.key for e in doc._.entities}
+
+
+@pytest.mark.parametrize(("text", "parent", "part"), [
+    # the part set off by a comma before its cue noun
+    ("La mutuelle Orvéa a élu Paul Blanc. Le patron d'Orvéa pilote aussi Orvéa Habitat, la filiale "
+     "immobilière du groupe.", "org:Orvéa", "org:Orvéa Habitat"),
+    # the cue noun and its adjective, then a comma
+    ("Le groupe Talvère emploie 3 100 personnes. Sa filiale roumaine, Talvère Romania, produit la moitié "
+     "des volumes de Talvère.", "org:Talvère", "org:Talvère Romania"),
+])
+def test_a_part_named_after_its_parent_is_another_actor(nlp, text, parent, part) -> None:
+    keys = _keys(nlp, text)
+    assert parent in keys and part in keys
+
+
+def test_a_finite_verb_after_the_comma_opens_no_apposition(nlp) -> None:
+    text = ("Le groupe Talvère emploie 3 100 personnes. Sa filiale roumaine, Talvère Romania, produit la moitié "
+            "des volumes de Talvère.")
+    assert ("Talvère Romania", "ORG") in _types(nlp, text)
