@@ -63,3 +63,33 @@ def test_a_finite_verb_after_the_comma_opens_no_apposition(nlp) -> None:
     text = ("Le groupe Talvère emploie 3 100 personnes. Sa filiale roumaine, Talvère Romania, produit la moitié "
             "des volumes de Talvère.")
     assert ("Talvère Romania", "ORG") in _types(nlp, text)
+
+
+def _resolved(nlp, text: str, surface: str) -> str | None:
+    doc = run_dated(nlp, text, PUBLISHED)
+    at = text.rindex(surface)
+    return next((m.key for m in doc._.actor_mentions if m.start <= at < m.end and m.kind == "description"), None)
+
+
+@pytest.mark.parametrize(("text", "surface", "key"), [
+    ("L'Orchestre philharmonique de Vernon a nommé Anne Roux. Le directeur général de l'orchestre, "
+     "Paul Jaubert, rejoindra la société Kalio.", "orchestre", "org:Orchestre philharmonique de Vernon"),
+    ("La Fondation Émile-Varenne a recruté Anne Roux. Paul Blanc préside toujours le conseil "
+     "d'orientation de la fondation.", "fondation", "org:Fondation Émile-Varenne"),
+])
+def test_the_first_word_of_an_organisations_name_stands_for_it(nlp, text, surface, key) -> None:
+    assert _resolved(nlp, text, surface) == key
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # a complement or a name of its own: another one
+    ("La Fondation Émile-Varenne a recruté Anne Roux. Paul Blanc a visité la fondation de Lyon.", "fondation"),
+    # a company named by a common word is not called by that word
+    ("L'association Grain Juste accuse le groupe Kalio. Le groupe a vendu du grain importé et le grain "
+     "a été saisi.", "grain"),
+    # two organisations named by the same noun: the reader cannot tell
+    ("L'Orchestre national de Vernon et l'Orchestre de chambre de Caen ont fusionné. "
+     "Le directeur de l'orchestre, Paul Jaubert, a démissionné.", "orchestre"),
+])
+def test_no_name_head_description_where_another_may_be_meant(nlp, text, surface) -> None:
+    assert _resolved(nlp, text, surface) is None
