@@ -107,3 +107,14 @@ def test_a_seat_is_not_given_through_a_description_resolved_elsewhere(nlp) -> No
     found = pairs(nlp, "Le club Kalio a pour sponsor la fromagerie Morin, propriété du groupe laitier Nexima. "
                        "Sylvie Morin siège au conseil d'administration du club depuis 2019.")
     assert ("ROLE", "person:Sylvie Morin", "org:Nexima") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Paul Blanc préside le conseil de surveillance du groupe Nexima depuis 2019.",
+     ("ROLE", "person:Paul Blanc", "org:Nexima", "chair")),
+    ("La Fondation Émile-Varenne a recruté Anne Roux. Paul Blanc, qui préside toujours le conseil "
+     "d'orientation de la fondation, a salué son arrivée.",
+     ("ROLE", "person:Paul Blanc", "org:Fondation Émile-Varenne", "chair")),
+])
+def test_a_board_chaired(nlp, text, expected) -> None:
+    assert expected in relations(nlp, text)

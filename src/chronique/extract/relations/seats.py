@@ -10,6 +10,8 @@ no seat; "ne … plus" still tells one held before, which the gold keeps. Words 
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 from chronique.extract.relations.base import RelationRules
@@ -22,24 +24,33 @@ from chronique.text import fold
 
 __all__ = ["SeatRules"]
 
+#: A seat table's words: verb forms, boards with their titles, links, prepositions, denials.
+_SeatWords = tuple[frozenset[str], list[tuple[tuple[str, ...], str]], frozenset[str], frozenset[str], frozenset[str]]
+
 
 class SeatRules(RelationRules):
     """ROLE board (or the body's title) of a person who sits on an organisation's board."""
 
-    def _seat_words(self) -> tuple[frozenset[str], list[tuple[tuple[str, ...], str]], frozenset[str],
-                                   frozenset[str], frozenset[str]]:
-        seats = self.words.get("seat_verbs", {})
-        forms = frozenset(fold(x) for x in seats.get("forms", ()))
-        bodies = sorted(((tuple(fold(b).replace("'", "' ").split()), t) for b, t in seats.get("bodies", {}).items()),
+    @staticmethod
+    def _seat_words(table: dict[str, Any]) -> _SeatWords:
+        forms = frozenset(fold(x) for x in table.get("forms", ()))
+        bodies = sorted(((tuple(fold(b).replace("'", "' ").split()), t) for b, t in table.get("bodies", {}).items()),
                         key=lambda item: len(item[0]), reverse=True)
-        links = frozenset(fold(x) for x in seats.get("links", ()))
-        preps = frozenset(fold(x) for x in seats.get("prepositions", ()))
-        denials = frozenset(fold(x) for x in seats.get("denials", ()))
+        links = frozenset(fold(x) for x in table.get("links", ()))
+        preps = frozenset(fold(x) for x in table.get("prepositions", ()))
+        denials = frozenset(fold(x) for x in table.get("denials", ()))
         return forms, bodies, links, preps, denials
 
     def _seat_relations(self, doc: Doc, actors: DocActors) -> list[Relation]:
-        """"X siège au conseil d'administration de Y": ROLE X → Y with the body's title."""
-        forms, bodies, links, preps, denials = self._seat_words()
+        """"X siège au conseil d'administration de Y": ROLE X → Y with the body's title; "X
+        préside le conseil d'orientation de Y" (``[seat_verbs.chairing]``): ROLE chair."""
+        seats = self.words.get("seat_verbs", {})
+        chairing = dict(seats, **seats.get("chairing", {}))
+        return (self._seats(doc, actors, self._seat_words(seats))
+                + self._seats(doc, actors, self._seat_words(chairing)))
+
+    def _seats(self, doc: Doc, actors: DocActors, words: _SeatWords) -> list[Relation]:
+        forms, bodies, links, preps, denials = words
         if not forms:
             return []
         tokens = token_table(doc)
