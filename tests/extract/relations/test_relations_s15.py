@@ -118,3 +118,16 @@ def test_a_seat_is_not_given_through_a_description_resolved_elsewhere(nlp) -> No
 ])
 def test_a_board_chaired(nlp, text, expected) -> None:
     assert expected in relations(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Paul Roux, délégué CGT du site de Montbéliard, réclame un engagement.", ("ROLE", "person:Paul Roux", "org:CGT")),
+    ("Paul Roux, délégué syndical FO chez Kalio, a réclamé un accord.", ("ROLE", "person:Paul Roux", "org:FO")),
+])
+def test_a_union_named_bare_after_its_officers_noun(nlp, text, expected) -> None:
+    assert expected in pairs(nlp, text)
+
+
+def test_a_bare_name_after_the_noun_is_no_complement_without_a_holder_before(nlp) -> None:
+    found = pairs(nlp, "Le délégué Kalio Services a été dissous.")
+    assert not any(target == "org:Kalio Services" for _kind, _source, target in found)
