@@ -131,3 +131,22 @@ def test_a_union_named_bare_after_its_officers_noun(nlp, text, expected) -> None
 def test_a_bare_name_after_the_noun_is_no_complement_without_a_holder_before(nlp) -> None:
     found = pairs(nlp, "Le délégué Kalio Services a été dissous.")
     assert not any(target == "org:Kalio Services" for _kind, _source, target in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La foncière Hardion Capital détient 58 % du capital de Sportalis.",
+     ("PART_OF", "org:Sportalis", "org:Hardion Capital")),
+    ("Le distributeur Sportalis a perdu son directeur. Le conseil a pris acte de divergences avec "
+     "l'actionnaire principal, la foncière Hardion Capital, qui détient 58 % du capital de l'enseigne.",
+     ("PART_OF", "org:Sportalis", "org:Hardion Capital")),
+])
+def test_a_majority_stake_makes_a_parent(nlp, text, expected) -> None:
+    assert expected in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "La foncière Hardion Capital détient 15 % du capital de Sportalis.",
+    "La foncière Hardion Capital détient 50 % du capital de Sportalis.",
+])
+def test_a_minority_or_shared_stake_makes_no_parent(nlp, text) -> None:
+    assert ("PART_OF", "org:Sportalis", "org:Hardion Capital") not in pairs(nlp, text)
