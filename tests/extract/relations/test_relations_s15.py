@@ -150,3 +150,13 @@ def test_a_majority_stake_makes_a_parent(nlp, text, expected) -> None:
 ])
 def test_a_minority_or_shared_stake_makes_no_parent(nlp, text) -> None:
     assert ("PART_OF", "org:Sportalis", "org:Hardion Capital") not in pairs(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le conseil a choisi Anne Roux, 52 ans, directrice financière de Nexima, pour diriger Kalio.",
+     ("ROLE", "person:Anne Roux", "org:Nexima")),
+    ("Le groupe Kalio a désigné sa nouvelle directrice : l'économiste Anne Roux, 44 ans, jusqu'ici chef "
+     "économiste de la banque Nexima.", ("ROLE", "person:Anne Roux", "org:Nexima")),
+])
+def test_an_age_between_the_name_and_its_apposition(nlp, text, expected) -> None:
+    assert expected in pairs(nlp, text)
