@@ -160,3 +160,16 @@ def test_a_minority_or_shared_stake_makes_no_parent(nlp, text) -> None:
 ])
 def test_an_age_between_the_name_and_its_apposition(nlp, text, expected) -> None:
     assert expected in pairs(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La mutuelle Orvéa a élu mercredi à sa présidence Bernard Quéré, un ancien agriculteur.",
+     ("ROLE", "person:Bernard Quéré", "org:Orvéa")),
+])
+def test_a_post_of_its_own_given_by_an_organisation(nlp, text, expected) -> None:
+    assert expected in pairs(nlp, text)
+
+
+def test_no_post_given_when_the_appointment_is_denied(nlp) -> None:
+    assert ("ROLE", "person:Paul Blanc", "org:Kalio") not in pairs(
+        nlp, "Le groupe Kalio n'a pas nommé Paul Blanc à sa direction.")

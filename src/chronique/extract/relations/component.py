@@ -66,6 +66,7 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules, S
         found += self._name_prefix_relations(actors) + self._kb_relations(doc, actors)
         found += self._affiliations(doc, actors) + self._parenthesised_parts(doc, actors)
         found += self._seat_relations(doc, actors) + self._entrusted_relations(doc, actors)
+        found += self._appointed_relations(doc, actors)
         doc._.relations = self._deduplicated(found, actors)
         return doc
 

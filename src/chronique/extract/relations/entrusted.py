@@ -66,6 +66,47 @@ class EntrustedRules(RelationRules):
                 found += [Relation(ROLE, holder, org, start, end, titles[0]) for holder in holders]
         return found
 
+    def _appointed_relations(self, doc: Doc, actors: DocActors) -> list[Relation]:
+        """"La mutuelle X a élu mercredi à sa présidence Paul Roux": the post given "à sa …" by an
+        appointing verb (``[entrusted_posts] appointing_verbs``) is held at the verb's subject; the
+        holder is the verb's object or the name the parser set in apposition to the post."""
+        words = self.words.get("entrusted_posts", {})
+        verbs = frozenset(words.get("appointing_verbs", ()))
+        _verbs, preps, posts = self._entrusted_words()
+        found: list[Relation] = []
+        if not verbs:
+            return found
+        for i, pos in enumerate(token_table(doc).pos):
+            if pos != "VERB" or self._lemma(doc[i]) not in verbs:
+                continue
+            verb = doc[i]
+            if any("Neg" in c.morph.get("Polarity", []) for c in verb.children):
+                continue
+            orgs = [k for c in verb.children if c.dep_ == LABELS.subject for k in actors.keys_of(c, ("ORG",))]
+            if len(orgs) != 1:
+                continue
+            for post in (c for c in verb.children if self._with_case(c, preps)):
+                titles = self._possessed_post(doc, post, posts)
+                if titles is None:
+                    continue
+                holders = [k for c in verb.children if c.dep_ == LABELS.object for k in actors.keys_of(c, ("PERSON",))]
+                holders += [k for c in post.children if c.dep_ == LABELS.apposition
+                            for k in actors.keys_of(c, ("PERSON",))]
+                last = max([verb.i, post.i, *(c.i for c in post.children)])
+                start, end = min(verb.idx, post.idx), doc[last].idx + len(doc[last].text)
+                found += [Relation(ROLE, holder, orgs[0], start, end, titles[0]) for holder in holders]
+        return found
+
+    def _possessed_post(self, doc: Doc, noun: Token, posts) -> tuple[str, ...] | None:
+        """The titles of "sa présidence", "sa direction générale": a post noun after a possessive."""
+        folded = token_table(doc).folded
+        if noun.i == 0 or folded[noun.i - 1] not in self.possessives:
+            return None
+        for words, titles in posts:
+            if tuple(folded[noun.i : noun.i + len(words)]) == words:
+                return titles
+        return None
+
     def _with_case(self, token: Token, preps: frozenset[str]) -> bool:
         return token.dep_.startswith(LABELS.oblique_prefix) and any(
             c.dep_ == LABELS.case_marker and fold(c.text) in preps for c in token.children)
