@@ -250,6 +250,7 @@ class ActorRecognizer:
         self.org_suffixes = frozenset(self.words["org_suffixes"])
         self.civil_titles: dict[str, str] = dict(self.words.get("civil_titles", {}))
         self.amount_words = frozenset(fold(w) for w in self.words.get("name_tail_amount_words", ()))
+        self.person_capable_cues = frozenset(fold(w) for w in self.words.get("person_capable_cues", ()))
         self.time_words_after_names = frozenset(self.words.get("time_words_after_names", []))
         self.sectors = SectorAcronyms(self.words, self.cues)
         names = self.words["first_names"]
@@ -327,11 +328,25 @@ class ActorRecognizer:
         name = text[start_char : tokens.ends[end - 1]]
         if cue_type == "PERSON" and (name.isupper() and len(name) <= 5 or self._person_follows(doc, tokens, end)):
             cue_type = None  # "le député UMP", "le pilote Red Bull Max Verstappen": a party, a team, not a person
+        if cue_type == "ORG" and self._first_name_after_person_cue(tokens, start, end):
+            cue_type = None  # "l'industriel Gérard Morin": the cue names a person too, the name is one
         if tokens.texts[end - 1] in self.org_suffixes and end - start > 1:
             cue_type = "ORG"
         entity_type = cue_type or self.ner_types.get(label, "OTHER")
         span = Span(doc, start, end, label=entity_type)
         return NamedSpan(span, entity_type, typed_by_cue=cue_type is not None)
+
+    def _first_name_after_person_cue(self, tokens: TokenTable, start: int, end: int) -> bool:
+        """Whether a cue noun a person may bear ("industriel", ``person_capable_cues``) stands right
+        before the name (an adjective between: "l'industriel lyonnais X") and the name opens with a
+        known first name and a capitalised word: "l'industriel Gérard Morin" is a person."""
+        if end - start < 2 or tokens.texts[start] not in self.patterns.first_names \
+                or not tokens.texts[start + 1][:1].isupper():
+            return False
+        before = [i for i in (start - 1, start - 2) if i >= 0]
+        if before and tokens.pos[before[0]] == "ADJ" and tokens.texts[before[0]].islower():
+            before = before[1:]
+        return bool(before) and tokens.folded[before[0]] in self.person_capable_cues
 
     def _person_follows(self, doc: Doc, tokens: TokenTable, end: int) -> bool:
         """Whether a person's name starts right after a name ending before ``end``: a first name

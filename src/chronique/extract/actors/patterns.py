@@ -109,6 +109,11 @@ class UnknownNamePatterns:
         names = words["first_names"]
         self.first_names = frozenset(names["m"]) | frozenset(names["f"])
         self.folded_first_names = frozenset(fold(name) for name in self.first_names)
+        #: "sa filiale, X,": a company's part named after a possessive (the subsidiary cues).
+        self.subsidiary_cues = frozenset(fold(w) for w in words.get("subsidiary_cues", ()))
+        self.part_possessives = frozenset(fold(w) for w in words.get("part_possessives", ()))
+        #: Organisation cues a person bears too ("l'industriel X"): no type before a person's name.
+        self.person_capable_cues = frozenset(fold(w) for w in words.get("person_capable_cues", ()))
         self.not_names = frozenset(words["not_names"])
         self.abbreviated_suffixes = frozenset(words["abbreviated_suffixes"])
         self.complement_words = frozenset(words["complement_words"])
@@ -245,6 +250,9 @@ class UnknownNamePatterns:
             entity_type, adjacent = cue
             if entity_type != "PERSON" and not adjacent and self.opens_person_name(tokens, i):
                 continue  # "la chaîne cryptée Maxime Saada": the person, not the channel
+            if entity_type == "ORG" and tokens.folded[i - 1] in self.person_capable_cues \
+                    and self.opens_person_name(tokens, i):
+                continue  # "l'industriel Gérard Morin": a cue a person bears too, before a person's name
             end = self._name_end(tokens, i)
             if entity_type in ("ORG", "PRODUCT"):
                 end = self._joined_name_end(tokens, end)
@@ -370,6 +378,9 @@ class UnknownNamePatterns:
                 continue
             if tokens.pos[i + 1] in ("VERB", "AUX") and tokens.folded[i + 2] in self.move_links:
                 continue  # "Gaëtan Laborde, parti au FC Nantes": the participle of "partir", no party
+            if tokens.pos[i + 1] == "VERB" and tokens.pos[i + 2] == "DET" \
+                    and "Fin" in doc[i + 1].morph.get("VerbForm", []):
+                continue  # "X, produit la moitié des volumes": a finite verb and its object, no apposition
             idx = tokens.starts[i]
             after = fold(text[idx + 1 : idx + 48]).lstrip()
             entity_type = self._cue_type_after(after)
@@ -404,6 +415,7 @@ class UnknownNamePatterns:
                 continue
             kind = self.cues.type_at_end(line_before(text, tokens.ends[k]))
             if not (kind == "ORG" and tokens.folded[k - 1] in self.named_description_articles
+                    or kind == "ORG" and self._possessed_part(tokens, k)
                     or kind == "PRODUCT" and self._opens_product_description(tokens, k)):
                 continue
             start = i + 1
@@ -419,6 +431,11 @@ class UnknownNamePatterns:
             if self._valid_name(span) and texts[start] not in self.first_names:
                 found.append(NamedSpan(span, kind, None, True, "pattern"))
         return found
+
+    def _possessed_part(self, tokens: TokenTable, noun: int) -> bool:
+        """"sa filiale roumaine, X,": a company's part after a possessive (``subsidiary_cues``);
+        other nouns after a possessive may be a person ("son partenaire, X")."""
+        return tokens.folded[noun] in self.subsidiary_cues and tokens.folded[noun - 1] in self.part_possessives
 
     def _opens_product_description(self, tokens: TokenTable, noun: int) -> bool:
         """"son nouveau jeu, X,", "sa dernière console, X,", "le modèle, X,": the product noun

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from chronique.extract.actors.descriptions import description_cues
+from chronique.extract.actors.head_descriptions import name_head_descriptions
 from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.memo import per_lexicon
@@ -71,7 +72,8 @@ def restated_names(doc: Doc, mentions: list[ActorMention], entities: dict[str, d
         if mention is None or entities.get(mention.key, {}).get("type") not in accepted:
             continue
         found.append(ActorMention(determiner.idx, mention.end, mention.key, "description", "restated"))
-    return found
+    # "l'Orchestre philharmonique de Vendôme … l'orchestre": the name's own first word
+    return found + name_head_descriptions(doc, mentions + found, entities, words)
 
 
 def _closing_name(doc: Doc, noun: Token, index: ActorIndex, team: bool = False) -> Token | None:

@@ -32,9 +32,30 @@ class SubsidiaryCues:
 
     def introduced_as_part(self, span: Span) -> bool:
         """Whether ``span`` follows a subsidiary cue noun ("sa filiale Telvia Pylônes"), with at
-        most ``MAX_GAP`` lower-case words between them."""
+        most ``MAX_GAP`` lower-case words between them, a comma closing them ("sa filiale
+        roumaine, Telvia Romania"), or is set off by a comma before one ("Telvia Habitat, la
+        filiale immobilière du groupe")."""
+        return self._cue_before(span) or self._cue_after(span)
+
+    def _cue_after(self, span: Span) -> bool:
+        """"X Y, la filiale …", "X Y, sa nouvelle filiale": the cue after the comma, a few
+        lower-case words (an article, an adjective) before it."""
+        tokens = token_table(span.doc)
+        i = span.end
+        if i >= len(tokens.texts) or tokens.texts[i] != ",":
+            return False
+        for j in range(i + 1, min(i + 2 + MAX_GAP, len(tokens.texts))):
+            if tokens.folded[j] in self.cues:
+                return True
+            if not tokens.texts[j].islower() or not tokens.texts[j].replace("'", "").isalpha():
+                return False
+        return False
+
+    def _cue_before(self, span: Span) -> bool:
         tokens = token_table(span.doc)
         i = span.start - 1
+        if i > 0 and tokens.texts[i] == ",":
+            i -= 1  # "sa filiale roumaine, Telvia Romania"
         for _ in range(MAX_GAP + 1):
             if i < 0:
                 return False

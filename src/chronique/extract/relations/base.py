@@ -61,6 +61,15 @@ class RelationRules:
         self.prefix = {fold(x) for x in w["prefix_words"]} | self.possessives | self.former
         self.prefix |= self.membership | self.genitives
         self.closers = {fold(x) for x in w["apposition_closers"]}
+        #: "ans": the unit of an age told between a name and its apposition ("X, 52 ans, PDG de Y").
+        self.age_units = frozenset(fold(x) for x in w.get("age_units", ()))
+        #: "délégué CGT": nouns whose organisation may follow bare, and what may close that name.
+        self.bare_complement_nouns = frozenset(fold(x) for x in w.get("bare_complement_nouns", ()))
+        self.bare_complement_closers = frozenset(fold(x) for x in w.get("bare_complement_closers", ()))
+        #: "dont": a relative whose noun belongs to its antecedent ("Kalio, dont le PDG, X, …").
+        self.relative_possessors = frozenset(fold(x) for x in w.get("relative_possessors", ()))
+        #: "jusqu'ici", "précédemment": an apposition's noun held until the news (a past role).
+        self.ended_words = self._word_tuples(w.get("ended_words", ()))
         self.coordinators = {fold(x) for x in w.get("coordinators", ())}
         self.enumeration_links = self._word_tuples(w.get("enumeration_links", [","]))
         self.role_prepositions = self._word_tuples(w.get("role_prepositions", []))

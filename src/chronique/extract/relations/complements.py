@@ -58,6 +58,12 @@ class ComplementRules(RelationRules):
         brand = self._brand_after_plural(doc, phrase, actors)
         if brand is not None and actors.type_of(brand.key) in types and brand.key not in named_keys:
             return [(brand.key, (brand.start, brand.end))]
+        bare = self._bare_name_complement(doc, phrase, actors, named_keys)
+        if bare is not None and actors.type_of(bare.key) in types:
+            return [(bare.key, (bare.start, bare.end))]
+        relative = self._relative_possessor(doc, phrase, actors)
+        if relative is not None and actors.type_of(relative.key) in types and relative.key not in named_keys:
+            return [(relative.key, (relative.start, relative.end))]
         if phrase.possessive:
             window = self._window_start(doc, doc[phrase.start])
             wanted = [t for t in types if t in ("PERSON", "ORG")]
@@ -72,6 +78,41 @@ class ComplementRules(RelationRules):
             if key and actors.type_of(key) in types and self._possessor_plausible(key, named_keys, actors):
                 return [(key, (doc[phrase.start].idx, doc[phrase.start].idx + len(doc[phrase.start])))]
         return []
+
+    def _bare_name_complement(self, doc: Doc, phrase: NounPhrase, actors: DocActors,
+                              named_keys: set[str]) -> ActorMention | None:
+        """"Paul Roux, délégué CGT chez Kalio,": an organisation's name right after a noun of
+        ``bare_complement_nouns`` (a union's officer), the holder named before the comma, the
+        name closed by a comma, "chez", "du" or the sentence's end. Only an organisation: "le
+        délégué Paul Roux" names the holder."""
+        if fold(doc[phrase.noun_start].text) not in self.bare_complement_nouns or phrase.start < 2:
+            return None
+        if doc[phrase.start - 1].text not in self.apposition_openers:
+            return None
+        holder = actors.by_end.get(doc[phrase.start - 2].idx + len(doc[phrase.start - 2].text))
+        if holder is None or holder.key not in named_keys or actors.type_of(holder.key) != "PERSON":
+            return None
+        if phrase.end >= len(doc):
+            return None
+        mention = actors.by_start.get(doc[phrase.end].idx)
+        if mention is None or mention.kind != "name" or actors.type_of(mention.key) != "ORG":
+            return None
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        after = doc[span.end] if span is not None and span.end < len(doc) else None
+        if after is not None and not (after.is_punct or fold(after.text) in self.bare_complement_closers):
+            return None
+        return mention
+
+    def _relative_possessor(self, doc: Doc, phrase: NounPhrase, actors: DocActors) -> ActorMention | None:
+        """"le groupe Kalio, dont le PDG, Paul Roux, …": the noun that "dont" opens belongs to
+        the name "dont" follows (its comma between), the relative's antecedent."""
+        i = phrase.start - 1
+        if i < 1 or fold(doc[i].text) not in self.relative_possessors:
+            return None
+        i -= 1
+        if doc[i].text == "," and i > 0:
+            i -= 1
+        return actors.by_end.get(doc[i].idx + len(doc[i].text))
 
     def _topic_organisation(self, doc: Doc, phrase: NounPhrase, named: list[tuple[str, tuple[int, int]]],
                             actors: DocActors) -> list[tuple[str, tuple[int, int]]]:

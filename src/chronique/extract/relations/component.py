@@ -24,9 +24,11 @@ from spacy.tokens import Doc
 
 from chronique.extract.relations.complements import ComplementRules
 from chronique.extract.relations.doc_actors import DocActors
+from chronique.extract.relations.entrusted import EntrustedRules
 from chronique.extract.relations.holders import HolderRules
 from chronique.extract.relations.nouns import PART_OF, PRODUCT_OF, ROLE, NounPhrase, NounSense
 from chronique.extract.relations.patterns import PatternRules
+from chronique.extract.relations.seats import SeatRules
 from chronique.extract.relations.verbs import VerbRules
 from chronique.model import Relation
 from chronique.nlp.extensions import register_extensions
@@ -50,7 +52,7 @@ def make_relation_extractor(nlp: Language, name: str, lang: str) -> RelationExtr
     return RelationExtractor(lang)
 
 
-class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
+class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules, SeatRules, EntrustedRules):
     """Finds ROLE, PRODUCT_OF and PART_OF relations and sets ``doc._.relations``."""
 
     def __call__(self, doc: Doc) -> Doc:
@@ -63,6 +65,8 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
         found = founded + self._noun_relations(doc, actors, phrases, founding_pairs)
         found += self._name_prefix_relations(actors) + self._kb_relations(doc, actors)
         found += self._affiliations(doc, actors) + self._parenthesised_parts(doc, actors)
+        found += self._seat_relations(doc, actors) + self._entrusted_relations(doc, actors)
+        found += self._appointed_relations(doc, actors)
         doc._.relations = self._deduplicated(found, actors)
         return doc
 
@@ -194,6 +198,19 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
         valid_to = "PAST_REF" if phrase.former else None
         return Relation(kind, source, target, start, end, title, valid_to=valid_to)
 
+    def _prefix_start(self, folded: list[str], i: int) -> tuple[int, bool]:
+        """Where the prefix of the noun at token ``i`` starts, and whether an ``ended_words``
+        adverb stands in it ("X, jusqu'ici directrice de Y": a role held until the news)."""
+        start, ended = i, False
+        while True:
+            while start > 0 and folded[start - 1] in self.prefix:
+                start -= 1
+            width = next((len(w) for w in self.ended_words
+                          if len(w) <= start and tuple(folded[start - len(w) : start]) == w), 0)
+            if not width:
+                return start, ended
+            start, ended = start - width, True
+
     def _noun_phrases(self, doc: Doc) -> list[NounPhrase]:
         """Every relational noun (longest words first), with its prefix of determiners/modifiers."""
         phrases = []
@@ -208,15 +225,13 @@ class RelationExtractor(HolderRules, ComplementRules, VerbRules, PatternRules):
                 continue
             i = candidate
             width, senses = match
-            start = i
-            while start > 0 and folded[start - 1] in self.prefix:
-                start -= 1
+            start, ended = self._prefix_start(folded, i)
             prefix = set(folded[start:i])
             words = range(i, min(i + width, len(tokens)))
             head = next((k for k in words if not (i <= heads[k] < i + width) or heads[k] == k), i)
             if pos[head] in ("ADP", "DET"):
                 head = next((k for k in words if pos[k] in ("NOUN", "PROPN")), head)
             phrases.append(NounPhrase(start, i, i + width, head, senses, bool(prefix & self.possessives),
-                                      bool(prefix & self.former), bool(prefix & self.membership)))
+                                      bool(prefix & self.former) or ended, bool(prefix & self.membership)))
             i += width
         return phrases

@@ -216,7 +216,7 @@ class HolderRules(ComplementRules):
         (it often hangs the noun on the first name of a long sentence). A singular noun names
         one holder: conjuncts are followed only for a plural ("A et B, cofondateurs de Y")."""
         if phrase.start >= 2 and doc[phrase.start - 1].text in self.apposition_openers:
-            mention = self._mention_ending_at(doc, phrase.start - 2, actors)
+            mention = self._mention_ending_at(doc, self._before_age(doc, phrase.start - 2), actors)
             if mention and actors.type_of(mention.key) in types and self._closed(doc, phrase, noun, actors):
                 if self._plural(noun):
                     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -235,6 +235,13 @@ class HolderRules(ComplementRules):
                     if keys and mention:
                         return [(k, (mention.start, mention.end)) for k in keys]
         return []
+
+    def _before_age(self, doc: Doc, i: int) -> int:
+        """Past an age told between commas before the apposition ("Anne Roux, 52 ans, directrice
+        de Y"): the token before its comma; else ``i`` itself."""
+        if i >= 3 and fold(doc[i].text) in self.age_units and doc[i - 1].like_num and doc[i - 2].text == ",":
+            return i - 3
+        return i
 
     def _closed(self, doc: Doc, phrase: NounPhrase, noun: Token, actors: DocActors) -> bool:
         """Whether the phrase ends where an apposition ends, not where a clause goes on with a verb."""

@@ -53,6 +53,8 @@ class VerbRules(RelationRules):
                     owned, stake = self._through_stake(patient)
                     if owned is None:
                         continue
+                    if stake and titles == ("owner",) and self._majority_stake(patient):
+                        stake = False  # "X détient 58 % du capital de Y": X owns Y (its parent)
                     kept = (("investor",) if (stake or self._minority_share(verb)) and titles else titles)
                     relations += self._verb_relation(verb, agent, owned, kept, makes and not stake, actors)
         return relations
@@ -130,6 +132,15 @@ class VerbRules(RelationRules):
             for number in child.children:
                 if number.dep_ == LABELS.numeric_modifier and _number(number.text) is not None:
                     return _number(number.text) < MAJORITY  # type: ignore[operator]
+        return False
+
+    def _majority_stake(self, stake: Token) -> bool:
+        """"58 % du capital de Y": a stake whose own figure is over half (``MAJORITY``), said on
+        the object itself; "50 %" is shared control, no parent."""
+        for number in stake.children:
+            if number.dep_ == LABELS.numeric_modifier:
+                value = _number(number.text)
+                return value is not None and MAJORITY < value <= 100
         return False
 
     def _is_stake(self, token: Token) -> bool:

@@ -1,0 +1,79 @@
+"""A definite description by the first word of an organisation's own name: "L'Orchestre
+philharmonique de Vendôme … l'orchestre", "la Fondation Émile-Roussane … la fondation", "le Château
+Larrieu-Montgaillard … le château" (rule ``name-head``).
+
+Institutions, foundations, orchestras, estates are often named by a generic noun and what sets
+them apart; the article then calls them by that noun alone. The noun is no description noun of
+the lexicon (an orchestra, a château may be anything), so the name itself says it: the
+description stands for the one organisation of the article whose name opens with that noun,
+named before it. The nouns are the generic heads of such names (``name_head_nouns``): a company
+named by a common word ("Lait Juste") is not called "le lait". Not when two such organisations are named, nor when the noun opens a name or a
+complement of its own ("le château de Versailles", "la fondation Morel"), nor in the plural.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from chronique.nlp.actor_index import growing_index
+from chronique.nlp.extensions import ActorMention
+from chronique.nlp.memo import per_lexicon
+from chronique.nlp.parse_table import parse_table
+from chronique.nlp.tokens import token_table
+from chronique.text import fold
+
+__all__ = ["name_head_descriptions"]
+
+#: Words after the noun that give it a complement of its own: another one is meant.
+COMPLEMENT_MARKS = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+@per_lexicon
+def _determiners(words: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The definite determiners (the mention starts at them), the contracted ones ("du", "au":
+    the mention starts at the noun) and the generic heads of names (``name_head_nouns``)."""
+    return (frozenset(fold(d) for d in words["definite_determiners"]),
+            frozenset(fold(d) for d in words.get("name_head_contractions", ())),
+            frozenset(fold(d) for d in words.get("name_head_nouns", ())))
+
+
+def name_head_descriptions(doc: Doc, mentions: list[ActorMention], entities: dict[str, dict[str, Any]],
+                           words: dict[str, Any]) -> list[ActorMention]:
+    """Description mentions for "l'orchestre" and the like (see the module docstring)."""
+    determiners, contracted, generic_heads = _determiners(words)
+    heads: dict[str, set[str]] = {}
+    first_named: dict[str, int] = {}
+    for mention in mentions:
+        if mention.kind != "name" or entities.get(mention.key, {}).get("type") != "ORG":
+            continue
+        name = str(entities[mention.key].get("name") or mention.key.partition(":")[2])
+        first = name.replace("-", " ").replace("'", "' ").split()[:1]
+        if first and first[0][:1].isupper() and len(name.split()) > 1 and fold(first[0]) in generic_heads:
+            heads.setdefault(fold(first[0]), set()).add(mention.key)
+            first_named[mention.key] = min(first_named.get(mention.key, mention.start), mention.start)
+    if not heads:
+        return []
+    index = growing_index(doc, mentions)
+    tokens = token_table(doc)
+    features = parse_table(doc).features
+    found: list[ActorMention] = []
+    for i in tokens.positions(frozenset(heads)):
+        keys = heads.get(tokens.folded[i], set())
+        if len(keys) != 1 or i == 0 or not tokens.is_lower[i] or index.mention_at_index(i) is not None:
+            continue
+        before = tokens.folded[i - 1]
+        if before not in determiners and before not in contracted:
+            continue
+        if "Plur" in features[i].get("Number", ()):
+            continue
+        after = i + 1
+        if after < len(tokens) and (tokens.texts[after][:1].isupper() or tokens.folded[after] in COMPLEMENT_MARKS):
+            continue  # "la fondation Morel", "le château de Versailles": another one
+        key = next(iter(keys))
+        if first_named[key] >= tokens.starts[i]:
+            continue
+        start = tokens.starts[i] if before in contracted else tokens.starts[i - 1]
+        found.append(ActorMention(start, tokens.ends[i], key, "description", "name-head"))
+    return found
