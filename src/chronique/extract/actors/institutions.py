@@ -71,8 +71,12 @@ class InstitutionFinder:
         self.with_place = {tuple(h.lower().replace("'", "' ").split()) for h in institutions["with_place"]}
         #: Heads written as acronyms ("CHU de Brest"), which the model's place names may open on.
         self.acronym_heads = frozenset(h.lower() for h in institutions["with_place"] if h.isupper())
-        self.with_place_by_first: dict[str, list[tuple[str, ...]]] = {}  # in the set's order
-        for words_of_head in self.with_place:
+        #: The heads by first word, the longest first: "chambre de commerce et d'industrie du
+        #: Doubs" is read as the longer head, whatever order a set of them would iterate in (a
+        #: set's order changes with Python's hash seed, and the shorter head, finding no place
+        #: after "commerce", gave up on the name in some runs and not in others).
+        self.with_place_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words_of_head in sorted(self.with_place, key=lambda words: (-len(words), words)):
             self.with_place_by_first.setdefault(words_of_head[0], []).append(words_of_head)
         self.with_name = frozenset(institutions["with_name"])
         self.apposed_place = frozenset(fold(h) for h in institutions.get("apposed_place", ()))
