@@ -39,19 +39,44 @@ def _determiners(words: dict[str, Any]) -> tuple[frozenset[str], frozenset[str],
             frozenset(fold(d) for d in words.get("name_head_nouns", ())))
 
 
+@per_lexicon
+def _synonyms(words: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
+    """(the folded first words of a name, the head noun the article calls it by), the longest
+    first: "centre hospitalier de Roubaix" or "CHU de Rennes" is called "l'hôpital"
+    (``name_head_synonyms``)."""
+    pairs = [(tuple(fold(w) for w in phrase.split()), fold(head))
+             for head, phrases in words.get("name_head_synonyms", {}).items() for phrase in phrases]
+    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
+
+
+def _head_of(name: str, generic_heads: frozenset[str], synonyms: list[tuple[tuple[str, ...], str]]) -> str | None:
+    """The head noun an organisation's name lets the article call it by: its first word when that
+    is a generic head ("Orchestre", "université de Caen"), or the head its first words stand for
+    ("centre hospitalier" → "hôpital"); ``None`` for a name of one word."""
+    words = name.replace("-", " ").replace("'", "' ").split()
+    if len(words) < 2:
+        return None
+    folded = tuple(fold(w) for w in words)
+    for phrase, head in synonyms:
+        if folded[: len(phrase)] == phrase and len(folded) > len(phrase):
+            return head
+    return folded[0] if folded[0] in generic_heads else None
+
+
 def name_head_descriptions(doc: Doc, mentions: list[ActorMention], entities: dict[str, dict[str, Any]],
                            words: dict[str, Any]) -> list[ActorMention]:
     """Description mentions for "l'orchestre" and the like (see the module docstring)."""
     determiners, contracted, generic_heads = _determiners(words)
+    synonyms = _synonyms(words)
     heads: dict[str, set[str]] = {}
     first_named: dict[str, int] = {}
     for mention in mentions:
         if mention.kind != "name" or entities.get(mention.key, {}).get("type") != "ORG":
             continue
         name = str(entities[mention.key].get("name") or mention.key.partition(":")[2])
-        first = name.replace("-", " ").replace("'", "' ").split()[:1]
-        if first and first[0][:1].isupper() and len(name.split()) > 1 and fold(first[0]) in generic_heads:
-            heads.setdefault(fold(first[0]), set()).add(mention.key)
+        head = _head_of(name, generic_heads, synonyms)
+        if head is not None:
+            heads.setdefault(head, set()).add(mention.key)
             first_named[mention.key] = min(first_named.get(mention.key, mention.start), mention.start)
     if not heads:
         return []
