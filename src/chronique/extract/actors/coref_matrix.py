@@ -83,7 +83,7 @@ def continued_organisation(doc: Doc, pronoun: Token, mentions: list[ActorMention
             if above is None:
                 return None
             clause = above
-        elif clause.dep_ not in links or clause.head is clause or clause.head.i > pronoun.i:
+        elif clause.dep_ not in links or clause.head.i == clause.i or clause.head.i > pronoun.i:
             return None
         else:
             clause = clause.head
@@ -98,7 +98,7 @@ def _verb_above(noun: Token) -> Token | None:
     concurrent allemand Y": "porté"), or ``None``."""
     token = noun
     for _ in range(CLIMB):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):

@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from chronique.extract.actors.origin_words import origin_adjectives
 from chronique.nlp.actor_index import growing_index
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.memo import per_lexicon
@@ -81,6 +82,7 @@ def name_head_descriptions(doc: Doc, mentions: list[ActorMention], entities: dic
     if not heads:
         return []
     index = growing_index(doc, mentions)
+    origins = origin_adjectives(doc.lang_)
     tokens = token_table(doc)
     features = parse_table(doc).features
     found: list[ActorMention] = []
@@ -96,6 +98,8 @@ def name_head_descriptions(doc: Doc, mentions: list[ActorMention], entities: dic
         after = i + 1
         if after < len(tokens) and (tokens.texts[after][:1].isupper() or tokens.folded[after] in COMPLEMENT_MARKS):
             continue  # "la fondation Morel", "le château de Versailles": another one
+        if after < len(tokens) and tokens.texts[after].lower() in origins:
+            continue  # "la fédération slovène" after "la Fédération européenne de judo": another one
         key = next(iter(keys))
         if first_named[key] >= tokens.starts[i]:
             continue

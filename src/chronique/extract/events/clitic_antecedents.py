@@ -55,7 +55,7 @@ def clitic_antecedent(reader: ParseReader, words: EventLexicon, verb: Token, slo
         return []
     kinds = ANTECEDENT_KINDS & allowed if allowed else ANTECEDENT_KINDS
     doers = set(reader.subject(verb)[0])
-    if verb.dep_ in LABELS.complement_clauses and verb.head is not verb:
+    if verb.dep_ in LABELS.complement_clauses and verb.head.i != verb.i:
         doers |= set(reader.subject(verb.head)[0])  # "X a tenté de l'acquérir", "X a dit qu'il le …": not X
     doc = verb.doc
     types = {e.key: e.type for e in doc._.entities or []}
