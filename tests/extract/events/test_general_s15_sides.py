@@ -48,6 +48,11 @@ CLITICS = [
      "Le groupe Lumex a assigné l'établissement devant le tribunal de commerce de Lyon, "
      "lui réclamant deux millions d'euros.",
      set()),
+    ("quiet: a thing the sentence before tells may be what the clitic stands for (the plant, not its "
+     "builder)",
+     "La société Velmont a construit une usine à Lorient en 2018. Le groupe Lumex l'a rachetée l'an "
+     "dernier pour 30 millions d'euros.",
+     set()),
     ("a person named before cannot be the organisation left",
      "Le consultant Paul Mervan a présenté mardi son rapport. Le groupe Lumex l'a quitté en 2020.",
      set()),
