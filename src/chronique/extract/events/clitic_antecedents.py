@@ -141,13 +141,25 @@ def _thing_object(doc: Doc, first: int, last: int, verb: Token) -> bool:
     """Whether a singular direct object between two token indexes is a thing no actor names ("La
     société X a construit une usine à Brest. Le groupe Y l'a rachetée"): the object clitic may
     stand for it as well as for the actor, and the reader cannot tell. A noun whose gender the
-    verb's participle contradicts ("un logiciel … l'a rachetée") is no candidate."""
+    verb's participle contradicts ("un logiciel … l'a rachetée"), a date the tagger made an
+    object, or a noun whose own complement names an actor ("son soutien au constructeur X": X
+    may be meant) is no candidate."""
     index = actor_index(doc)
     genders = set(verb.morph.get("Gender", []))
+    timexes = doc._.timexes or []
+    types = {e.key: e.type for e in doc._.entities or []}
     return any(t.pos_ == "NOUN" and t.dep_ == LABELS.object and "Sing" in t.morph.get("Number", [])
                and index.mention_at(t) is None and not _names_follow(index, t)
+               and not any(x.start <= t.idx < x.end for x in timexes)  # "a annoncé jeudi": the tagger's object
+               and not any(_party_at(index, types, d) for d in t.subtree if d is not t)
                and not (genders and set(t.morph.get("Gender", [])) and not genders & set(t.morph.get("Gender", [])))
                for t in doc[first:last])
+
+
+def _party_at(index: ActorIndex, types: dict[str, str], token: Token) -> bool:
+    """Whether a person or an organisation is named at ``token`` (a place is no party here)."""
+    mention = index.mention_at(token)
+    return mention is not None and types.get(mention.key) in ANTECEDENT_KINDS
 
 
 def _names_follow(index: ActorIndex, noun: Token) -> bool:
