@@ -88,8 +88,11 @@ CONTINUED = [
      "Le fonds Arbor a nommé Paul Mervan directeur général en mars : il a aussitôt investi cinq millions "
      "d'euros dans la société Navalis.",
      {("JOIN", "Paul Mervan", "Arbor"), ("INVEST", "Paul Mervan", "Navalis")}),
+    ("quiet: a person told by a noun between the organisation and the pronoun may be meant",
+     "Le groupe Lumex a licencié son directeur financier pour les fonds qu'il a investis dans la "
+     "société Velmont sans autorisation.",
+     set()),
 ]
-
 
 @pytest.mark.parametrize(("why", "text", "expected"), CONTINUED, ids=[case[0] for case in CONTINUED])
 def test_a_pronoun_continues_the_organisation_of_its_sentence(nlp, why: str, text: str, expected: set) -> None:

@@ -43,6 +43,14 @@ def _pronoun_words(words: dict[str, Any]) -> tuple[Any, ...]:
 
 
 @per_lexicon
+def _person_nouns(words: dict[str, Any]) -> frozenset[str]:
+    """The nouns that tell an unnamed person, folded: the person description nouns ("directeur",
+    "patronne") and the first word of the role nouns ("associé", "salarié")."""
+    roles = {fold(n.split()[0]) for n in words.get("role_nouns", {})}
+    return frozenset(fold(n) for n in words["description_nouns"]["PERSON"]) | roles
+
+
+@per_lexicon
 def _organisation_nouns(words: dict[str, Any]) -> frozenset[str]:
     """The description nouns of an organisation, folded ("association", "société")."""
     return frozenset(fold(n) for n in words["description_nouns"]["ORG"])
@@ -76,7 +84,8 @@ def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
             known = mentions + resolved
             feminine = "Fem" in features[i].get("Gender", ()) or word.endswith(feminine_endings)
             reporter = (reporting_organisation(doc, token, known, entities, feminine, _organisation_nouns(words))
-                        or continued_organisation(doc, token, known, entities, feminine, _organisation_nouns(words))) \
+                        or continued_organisation(doc, token, known, entities, feminine, _organisation_nouns(words),
+                                                   _person_nouns(words))) \
                 if word in organisation_subject \
                 and not any(start <= token.idx < end for start, end in quoted) else None
             key = _dislocated(doc, token, known) or reporter or recent(
