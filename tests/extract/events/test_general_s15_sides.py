@@ -77,6 +77,11 @@ CONTINUED = [
      "Le consultant Paul Mervan a présenté mardi son rapport sur la société Navalis. La start-up peut compter "
      "sur son actionnaire historique, le fonds Arbor. Celui-ci a investi cinq millions d'euros dans Navalis en mars.",
      {("INVEST", "Arbor", "Navalis")}),
+    ("quiet: 'ce dernier' after a person's noun with the organisation as its complement ('le patron "
+     "de la société X') may be that unnamed person",
+     "Paul Mervan a cédé ses parts au fonds Arbor, puis a rencontré le patron de la société Navalis. "
+     "Ce dernier a quitté la banque Ormel en mars.",
+     set()),
     ("'il' continues the company the sentence before was about, adjectives between its noun and name",
      "Le groupe hôtelier Orsane a publié ses comptes mardi à Lyon. Il a racheté la société Ardanel l'an dernier.",
      {("ACQUIRE", "Orsane", "Ardanel")}),
