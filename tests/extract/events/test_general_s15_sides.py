@@ -93,6 +93,10 @@ CONTINUED = [
      "Le fonds Arbor a nommé Paul Mervan directeur général en mars : il a aussitôt investi cinq millions "
      "d'euros dans la société Navalis.",
      {("JOIN", "Paul Mervan", "Arbor"), ("INVEST", "Paul Mervan", "Navalis")}),
+    ("quiet: a pronoun coordinated to a reported clause may continue the reporter as well",
+     "La région Bretagne a jugé que la société Velmont avait menti, et elle a porté plainte contre le "
+     "groupe Lumex.",
+     {("ACCUSE", "région Bretagne", "Velmont")}),
     ("quiet: a person told by a noun between the organisation and the pronoun may be meant",
      "Le groupe Lumex a licencié son directeur financier pour les fonds qu'il a investis dans la "
      "société Velmont sans autorisation.",

@@ -89,12 +89,22 @@ def continued_organisation(doc: Doc, pronoun: Token, mentions: list[ActorMention
         elif clause.dep_ not in links or clause.head is clause or clause.head.i > pronoun.i:
             return None
         else:
+            if clause.dep_ == LABELS.conjunct and _reported_under_a_named_subject(clause.head):
+                return None  # "X a jugé que Y avait menti, et elle a porté plainte": X may go on
             clause = clause.head
         subject = next((c for c in clause.children if c.dep_ in LABELS.subjects), None)
         if subject is not None and subject.pos_ != "PRON":
             key = _organisation_subject(doc, subject, clause, pronoun, mentions, entities, feminine, organisation_nouns)
             return None if key and _person_told_between(doc, subject, pronoun, feminine, person_nouns) else key
     return None
+
+
+def _reported_under_a_named_subject(clause: Token) -> bool:
+    """Whether ``clause`` is a reported clause ("que Y avait menti") of a verb whose own subject
+    is no pronoun ("X a jugé"): a clause coordinated to it may continue either subject."""
+    if clause.dep_ not in LABELS.complement_clauses or clause.head is clause:
+        return False
+    return any(c.dep_ in LABELS.subjects and c.pos_ != "PRON" for c in clause.head.children)
 
 
 def _person_told_between(doc: Doc, subject: Token, pronoun: Token, feminine: bool,
