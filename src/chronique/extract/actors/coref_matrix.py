@@ -111,8 +111,9 @@ def _person_told_between(doc: Doc, subject: Token, pronoun: Token, feminine: boo
                          person_nouns: frozenset[str]) -> bool:
     """Whether a noun of a person ("directeur", "associée") stands between the subject and the
     pronoun, its gender (when the tagger gives one) the pronoun's: that unnamed person may be meant."""
+    own = {t.i for t in subject.subtree}  # "Le fonds X, actionnaire de Y, a dit qu'il": X itself
     for token in doc[subject.i + 1 : pronoun.i]:
-        if token.pos_ != "NOUN" or fold(token.lemma_) not in person_nouns and fold(token.text) not in person_nouns:
+        if token.i in own or token.pos_ != "NOUN" or fold(token.lemma_) not in person_nouns and fold(token.text) not in person_nouns:
             continue
         gender = token.morph.get("Gender", [])
         if not gender or ("Fem" in gender) == feminine:
