@@ -103,6 +103,10 @@ CASES = [
      "Hugo Sarrazin a battu Ludovic Perret en finale du tournoi d'Angers. « Il a été meilleur que "
      "moi », a reconnu l'ancien numéro un français.",
      [("Il a été meilleur que moi", None)]),
+    ("quiet: a former role followed by a name names someone, not the person of the sentence before",
+     "La joueuse Julie Martin a remporté le tournoi. « C'est le plus beau jour de ma vie », a déclaré "
+     "l'ancien numéro un mondial Marc Vidal, son entraîneur.",
+     [("C'est le plus beau jour de ma vie", None)]),
     ("quiet: a present title with no name may be someone new",
      "Marc Delcourt a présenté son plan mardi. « C'est irréaliste », a réagi le ministre.",
      [("C'est irréaliste", None)]),

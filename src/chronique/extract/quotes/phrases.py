@@ -248,6 +248,9 @@ def _former_role_holder(context: QuoteContext, head: Token) -> str | None:
     definite = any("Def" in c.morph.get("Definite", []) for c in children)
     if not definite or not any(fold(c.text) in context.rules.former_markers for c in children):
         return None
+    phrase_end = head.right_edge.idx + len(head.right_edge.text)
+    if any(head.idx < m.start <= phrase_end + 1 for m in context.actors.outermost_between(head.idx, phrase_end + 2)):
+        return None  # "a déclaré l'ancien numéro un mondial Paul Roux": the description names someone
     end = _previous_sentence_end(context, head)
     if end is None:
         return None
