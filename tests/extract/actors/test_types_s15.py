@@ -84,6 +84,14 @@ def test_the_first_word_of_an_organisations_name_stands_for_it(nlp, text, surfac
 @pytest.mark.parametrize(("text", "surface"), [
     # a complement or a name of its own: another one
     ("La Fondation Émile-Varenne a recruté Anne Roux. Paul Blanc a visité la fondation de Lyon.", "fondation"),
+    # an adjective of its own: another one
+    ("Le Domaine Arvel produit un vin réputé. Le fonds Altor a acquis le domaine voisin de Saint-Emilion.",
+     "domaine"),
+    # a building visited: the building, not the institution (a spectator, a patient)
+    ("Le Théâtre des Salines a donné mardi sa première. Le préfet Paul Blanc a quitté le théâtre avant "
+     "la fin du spectacle.", "théâtre"),
+    ("Paul Blanc a été soigné à l'Hôpital Saint-Aubin après sa chute. Il a quitté l'hôpital jeudi matin.",
+     "hôpital"),
     # a company named by a common word is not called by that word
     ("L'association Grain Juste accuse le groupe Kalio. Le groupe a vendu du grain importé et le grain "
      "a été saisi.", "grain"),

@@ -12,8 +12,6 @@
 - "le tribunal a validé l'offre de reprise de Y pour X": Y bids for X, not for the court that
   judges the offer; "X a accepté l'offre de Y", with no company named, is still Y's bid for X.
 - "le conseil municipal a voté une subvention à X": a grant voted is an investment in X.
-- "la maison Vallière": a house (of fashion, publishing, wine) named by itself is an organisation,
-  and can be sued.
 
 Real model, sentences written for the test; the rows that give nothing are the precision check.
 """
@@ -46,14 +44,11 @@ CASES = [
      "Le négociant Castel Frères a obtenu 300 000 euros de dommages et intérêts de la coopérative Vignerons d'Aude.",
      {("PAY", "Vignerons d'Aude", "Castel Frères")}),
     ("a company pursued for a wrong",
-     "La société Visaro poursuit la maison Vallière pour rupture abusive de contrat.",
+     "La société Visaro poursuit la maison de couture Vallière pour rupture abusive de contrat.",
      {("SUE", "Visaro", "Vallière")}),
     ("a person pursued for defamation",
      "Le maire Jean Castaing poursuit l'élue d'opposition Sophie Lalande pour diffamation.",
      {("SUE", "Jean Castaing", "Sophie Lalande")}),
-    ("a house named by itself is attacked in court",
-     "La société Visaro a attaqué la maison Vallière devant le tribunal de commerce de Paris.",
-     {("SUE", "Visaro", "Vallière")}),
     ("NOTHING: a company pursues its efforts",
      "La société Visaro poursuit ses efforts pour conquérir le marché italien.",
      set()),

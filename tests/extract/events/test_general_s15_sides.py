@@ -48,6 +48,11 @@ CLITICS = [
      "Le groupe Lumex a assigné l'établissement devant le tribunal de commerce de Lyon, "
      "lui réclamant deux millions d'euros.",
      set()),
+    ("quiet: a thing the sentence before tells may be what the clitic stands for (the plant, not its "
+     "builder)",
+     "La société Velmont a construit une usine à Lorient en 2018. Le groupe Lumex l'a rachetée l'an "
+     "dernier pour 30 millions d'euros.",
+     set()),
     ("a person named before cannot be the organisation left",
      "Le consultant Paul Mervan a présenté mardi son rapport. Le groupe Lumex l'a quitté en 2020.",
      set()),
@@ -72,6 +77,11 @@ CONTINUED = [
      "Le consultant Paul Mervan a présenté mardi son rapport sur la société Navalis. La start-up peut compter "
      "sur son actionnaire historique, le fonds Arbor. Celui-ci a investi cinq millions d'euros dans Navalis en mars.",
      {("INVEST", "Arbor", "Navalis")}),
+    ("quiet: 'ce dernier' after a person's noun with the organisation as its complement ('le patron "
+     "de la société X') may be that unnamed person",
+     "Paul Mervan a cédé ses parts au fonds Arbor, puis a rencontré le patron de la société Navalis. "
+     "Ce dernier a quitté la banque Ormel en mars.",
+     set()),
     ("'il' continues the company the sentence before was about, adjectives between its noun and name",
      "Le groupe hôtelier Orsane a publié ses comptes mardi à Lyon. Il a racheté la société Ardanel l'an dernier.",
      {("ACQUIRE", "Orsane", "Ardanel")}),
@@ -83,8 +93,15 @@ CONTINUED = [
      "Le fonds Arbor a nommé Paul Mervan directeur général en mars : il a aussitôt investi cinq millions "
      "d'euros dans la société Navalis.",
      {("JOIN", "Paul Mervan", "Arbor"), ("INVEST", "Paul Mervan", "Navalis")}),
+    ("quiet: a pronoun coordinated to a reported clause may continue the reporter as well",
+     "La région Bretagne a jugé que la société Velmont avait menti, et elle a porté plainte contre le "
+     "groupe Lumex.",
+     {("ACCUSE", "région Bretagne", "Velmont")}),
+    ("quiet: a person told by a noun between the organisation and the pronoun may be meant",
+     "Le groupe Lumex a licencié son directeur financier pour les fonds qu'il a investis dans la "
+     "société Velmont sans autorisation.",
+     set()),
 ]
-
 
 @pytest.mark.parametrize(("why", "text", "expected"), CONTINUED, ids=[case[0] for case in CONTINUED])
 def test_a_pronoun_continues_the_organisation_of_its_sentence(nlp, why: str, text: str, expected: set) -> None:

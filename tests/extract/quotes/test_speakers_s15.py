@@ -94,6 +94,19 @@ CASES = [
      "Marc Delcourt, lui, n'a pas caché sa déception. « On m'avait promis un poste et un budget », a "
      "réagi l'ancienne gardienne sur les réseaux sociaux.",
      [("On m'avait promis un poste et un budget", None)]),
+    ("quiet: the role the sentence before gives someone is not his former one (the predecessor "
+     "reacts)",
+     "Lucien Ferrand a été nommé directeur général de la coopérative Blévanne jeudi. « C'est une "
+     "erreur de casting », a réagi l'ancien directeur général.",
+     [("C'est une erreur de casting", None)]),
+    ("quiet: two people in the sentence before, the former role may be either's",
+     "Hugo Sarrazin a battu Ludovic Perret en finale du tournoi d'Angers. « Il a été meilleur que "
+     "moi », a reconnu l'ancien numéro un français.",
+     [("Il a été meilleur que moi", None)]),
+    ("quiet: a former role followed by a name names someone, not the person of the sentence before",
+     "La joueuse Julie Martin a remporté le tournoi. « C'est le plus beau jour de ma vie », a déclaré "
+     "l'ancien numéro un mondial Marc Vidal, son entraîneur.",
+     [("C'est le plus beau jour de ma vie", None)]),
     ("quiet: a present title with no name may be someone new",
      "Marc Delcourt a présenté son plan mardi. « C'est irréaliste », a réagi le ministre.",
      [("C'est irréaliste", None)]),

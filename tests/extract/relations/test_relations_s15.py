@@ -98,6 +98,9 @@ def test_a_post_entrusted_to_a_person(nlp, text, expected) -> None:
     "La direction de l'enquête sur Kalio a été confiée à Paul Blanc.",
     "Le groupe n'a pas confié la direction de Kalio à Paul Blanc.",
     "La gestion du dossier Kalio a été confiée à Paul Blanc.",
+    # a post given under a condition or in the conditional mood is no post held
+    "La présidence du conseil d'administration de Kalio reviendra à Paul Blanc si Anne Morel démissionne.",
+    "La direction de Kalio reviendrait à Paul Blanc, selon plusieurs sources.",
 ])
 def test_no_post_where_none_is_entrusted(nlp, text) -> None:
     assert ("ROLE", "person:Paul Blanc", "org:Kalio") not in pairs(nlp, text)

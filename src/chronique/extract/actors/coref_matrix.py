@@ -63,14 +63,17 @@ CLIMB = 4
 
 def continued_organisation(doc: Doc, pronoun: Token, mentions: list[ActorMention],
                            entities: dict[str, dict[str, Any]], feminine: bool,
-                           organisation_nouns: frozenset[str]) -> str | None:
+                           organisation_nouns: frozenset[str],
+                           person_nouns: frozenset[str] = frozenset()) -> str | None:
     """The organisation subject of the earlier clause of its sentence that a subject pronoun's
     clause hangs on ("Le fonds X a confirmé qu'il continuerait de l'épauler : il a injecté …",
     "Le chantier Y conteste cette version : il a assigné …"), climbing through the clauses the
     parse links (a complement, a coordinated or an adverbial clause, a clause after a colon) to
     the first one whose subject is no pronoun. Same checks as :func:`reporting_organisation`: an
     organisation, of the pronoun's gender when its noun says it, and no person named between
-    that subject and the pronoun (who would be in focus instead)."""
+    that subject and the pronoun (who would be in focus instead), nor a person told by a noun of
+    ``person_nouns`` (folded: "son directeur financier", "son ancien associé") of the pronoun's
+    gender ("X a licencié son directeur pour les fonds qu'il a investis": the director)."""
     if pronoun.dep_ not in LABELS.speaker_subjects:
         return None
     links = LABELS.complement_clauses | LABELS.misparsed_main_clause_links
@@ -86,11 +89,36 @@ def continued_organisation(doc: Doc, pronoun: Token, mentions: list[ActorMention
         elif clause.dep_ not in links or clause.head.i == clause.i or clause.head.i > pronoun.i:
             return None
         else:
+            if clause.dep_ == LABELS.conjunct and _reported_under_a_named_subject(clause.head):
+                return None  # "X a jugé que Y avait menti, et elle a porté plainte": X may go on
             clause = clause.head
         subject = next((c for c in clause.children if c.dep_ in LABELS.subjects), None)
         if subject is not None and subject.pos_ != "PRON":
-            return _organisation_subject(doc, subject, clause, pronoun, mentions, entities, feminine, organisation_nouns)
+            key = _organisation_subject(doc, subject, clause, pronoun, mentions, entities, feminine, organisation_nouns)
+            return None if key and _person_told_between(doc, subject, pronoun, feminine, person_nouns) else key
     return None
+
+
+def _reported_under_a_named_subject(clause: Token) -> bool:
+    """Whether ``clause`` is a reported clause ("que Y avait menti") of a verb whose own subject
+    is no pronoun ("X a jugé"): a clause coordinated to it may continue either subject."""
+    if clause.dep_ not in LABELS.complement_clauses or clause.head is clause:
+        return False
+    return any(c.dep_ in LABELS.subjects and c.pos_ != "PRON" for c in clause.head.children)
+
+
+def _person_told_between(doc: Doc, subject: Token, pronoun: Token, feminine: bool,
+                         person_nouns: frozenset[str]) -> bool:
+    """Whether a noun of a person ("directeur", "associée") stands between the subject and the
+    pronoun, its gender (when the tagger gives one) the pronoun's: that unnamed person may be meant."""
+    own = {t.i for t in subject.subtree}  # "Le fonds X, actionnaire de Y, a dit qu'il": X itself
+    for token in doc[subject.i + 1 : pronoun.i]:
+        if token.i in own or token.pos_ != "NOUN" or fold(token.lemma_) not in person_nouns and fold(token.text) not in person_nouns:
+            continue
+        gender = token.morph.get("Gender", [])
+        if not gender or ("Fem" in gender) == feminine:
+            return True
+    return False
 
 
 def _verb_above(noun: Token) -> Token | None:

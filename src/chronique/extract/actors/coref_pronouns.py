@@ -43,6 +43,14 @@ def _pronoun_words(words: dict[str, Any]) -> tuple[Any, ...]:
 
 
 @per_lexicon
+def _person_nouns(words: dict[str, Any]) -> frozenset[str]:
+    """The nouns that tell an unnamed person, folded: the person description nouns ("directeur",
+    "patronne") and the first word of the role nouns ("associé", "salarié")."""
+    roles = {fold(n.split()[0]) for n in words.get("role_nouns", {})}
+    return frozenset(fold(n) for n in words["description_nouns"]["PERSON"]) | roles
+
+
+@per_lexicon
 def _organisation_nouns(words: dict[str, Any]) -> frozenset[str]:
     """The description nouns of an organisation, folded ("association", "société")."""
     return frozenset(fold(n) for n in words["description_nouns"]["ORG"])
@@ -68,7 +76,9 @@ def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
             feminine = phrase in feminine_named
             key = recent(doc, known, entities, token.idx, _is_person(entities, kb, feminine))
             latter = _organisation_just_named(doc, known, entities, token)
-            if latter is not None and (key is None or _opens_clause(token) and _named_last(known, latter, key, token.idx)):
+            if latter is not None and _told_through_a_person(doc, known, latter, token, _person_nouns(words)):
+                key = None  # "… le patron de la société X. Ce dernier a quitté": the boss, unnamed
+            elif latter is not None and (key is None or _opens_clause(token) and _named_last(known, latter, key, token.idx)):
                 key = latter  # "… le fonds Orvéa. Celui-ci a investi": the latter, not a man named before
             if key:
                 resolved.append(ActorMention(token.idx, token.idx + len(phrase), key, "pronoun", "pronoun"))
@@ -76,7 +86,8 @@ def pronouns(doc, text, mentions, entities, kb, words) -> list[ActorMention]:
             known = mentions + resolved
             feminine = "Fem" in features[i].get("Gender", ()) or word.endswith(feminine_endings)
             reporter = (reporting_organisation(doc, token, known, entities, feminine, _organisation_nouns(words))
-                        or continued_organisation(doc, token, known, entities, feminine, _organisation_nouns(words))) \
+                        or continued_organisation(doc, token, known, entities, feminine, _organisation_nouns(words),
+                                                   _person_nouns(words))) \
                 if word in organisation_subject \
                 and not any(start <= token.idx < end for start, end in quoted) else None
             key = _dislocated(doc, token, known) or reporter or recent(
@@ -209,6 +220,29 @@ def _named_last(mentions, organisation: str, person: str, char: int) -> bool:
     def last(key: str) -> int:
         return max((m.start for m in mentions if m.key == key and m.end <= char), default=-1)
     return last(organisation) > last(person)
+
+
+#: the links from a name up to the noun it complements: "le patron de la société X" (nmod), the
+#: name's own parts between
+_COMPLEMENT_LINKS = frozenset({LABELS.nominal_modifier}) | LABELS.name_parts
+
+
+def _told_through_a_person(doc: Doc, mentions, key: str, pronoun: Token, person_nouns: frozenset[str]) -> bool:
+    """Whether the organisation ``key`` named last before ``pronoun`` is the complement of a noun
+    of a person ("le patron de la société X", "la directrice du fonds Y"): the phrase named last
+    is that person's, whom "ce dernier" may mean as well."""
+    last = max((m for m in mentions if m.end <= pronoun.idx and m.key == key), key=lambda m: m.end, default=None)
+    span = None if last is None else doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(4):
+        if token.head is token or token.head.i > token.i or token.dep_ not in _COMPLEMENT_LINKS:
+            return False  # (an apposition is another reading: "Selon un porte-parole, X a …")
+        token = token.head
+        if token.pos_ == "NOUN" and (fold(token.lemma_) in person_nouns or fold(token.text) in person_nouns):
+            return True
+    return False
 
 
 def _organisation_just_named(doc: Doc, mentions, entities, pronoun: Token) -> str | None:

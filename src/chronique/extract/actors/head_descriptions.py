@@ -7,17 +7,18 @@ them apart; the article then calls them by that noun alone. The noun is no descr
 the lexicon (an orchestra, a château may be anything), so the name itself says it: the
 description stands for the one organisation of the article whose name opens with that noun,
 named before it. The nouns are the generic heads of such names (``name_head_nouns``): a company
-named by a common word ("Lait Juste") is not called "le lait". Not when two such organisations are named, nor when the noun opens a name or a
-complement of its own ("le château de Versailles", "la fondation Morel"), nor in the plural.
+named by a common word ("Lait Juste") is not called "le lait". Not when two such organisations are named, nor when the noun opens a name, a
+complement or an adjective of its own ("le château de Versailles", "la fondation Morel", "le domaine
+voisin"), nor in the plural, nor for a building visited ("a quitté le théâtre avant la fin":
+``name_head_buildings``, ``name_head_visit_verbs``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from chronique.extract.actors.origin_words import origin_adjectives
 from chronique.nlp.actor_index import growing_index
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.memo import per_lexicon
@@ -29,6 +30,14 @@ __all__ = ["name_head_descriptions"]
 
 #: Words after the noun that give it a complement of its own: another one is meant.
 COMPLEMENT_MARKS = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+@per_lexicon
+def _buildings(words: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The heads that are buildings too (``name_head_buildings``) and the verbs of a visit whose
+    object is the building (``name_head_visit_verbs``), folded."""
+    return (frozenset(fold(n) for n in words.get("name_head_buildings", ())),
+            frozenset(fold(v) for v in words.get("name_head_visit_verbs", ())))
 
 
 @per_lexicon
@@ -69,6 +78,7 @@ def name_head_descriptions(doc: Doc, mentions: list[ActorMention], entities: dic
     """Description mentions for "l'orchestre" and the like (see the module docstring)."""
     determiners, contracted, generic_heads = _determiners(words)
     synonyms = _synonyms(words)
+    buildings, visits = _buildings(words)
     heads: dict[str, set[str]] = {}
     first_named: dict[str, int] = {}
     for mention in mentions:
@@ -82,7 +92,6 @@ def name_head_descriptions(doc: Doc, mentions: list[ActorMention], entities: dic
     if not heads:
         return []
     index = growing_index(doc, mentions)
-    origins = origin_adjectives(doc.lang_)
     tokens = token_table(doc)
     features = parse_table(doc).features
     found: list[ActorMention] = []
@@ -96,13 +105,20 @@ def name_head_descriptions(doc: Doc, mentions: list[ActorMention], entities: dic
         if "Plur" in features[i].get("Number", ()):
             continue
         after = i + 1
-        if after < len(tokens) and (tokens.texts[after][:1].isupper() or tokens.folded[after] in COMPLEMENT_MARKS):
-            continue  # "la fondation Morel", "le château de Versailles": another one
-        if after < len(tokens) and tokens.texts[after].lower() in origins:
-            continue  # "la fédération slovène" after "la Fédération européenne de judo": another one
+        if after < len(tokens) and (tokens.texts[after][:1].isupper() or tokens.folded[after] in COMPLEMENT_MARKS
+                                    or doc[after].pos_ == "ADJ"):
+            continue  # "la fondation Morel", "le château de Versailles", "le domaine voisin": another one
+        if tokens.folded[i] in buildings and _visited(doc[i], visits):
+            continue  # "X a quitté le théâtre avant la fin": the building
         key = next(iter(keys))
         if first_named[key] >= tokens.starts[i]:
             continue
         start = tokens.starts[i] if before in contracted else tokens.starts[i - 1]
         found.append(ActorMention(start, tokens.ends[i], key, "description", "name-head"))
     return found
+
+
+def _visited(noun: Token, verbs: frozenset[str]) -> bool:
+    """Whether ``noun`` is the direct object (or the "de" complement: "sortir du théâtre") of a
+    verb of a visit."""
+    return noun.dep_ in ("obj", "obl:arg", "obl:mod") and fold(noun.head.lemma_) in verbs

@@ -63,6 +63,8 @@ def clitic_antecedent(reader: ParseReader, words: EventLexicon, verb: Token, slo
     sentence = verb.sent
     if _unnamed_party(doc, sentence.start, clitic.i, _description_nouns(doc.lang_)):
         return []  # "X a assigné l'établissement devant le tribunal, lui réclamant …": the noun
+    if slot == "object" and _thing_object(doc, sentence.start, clitic.i, verb):
+        return []
     named, by_name = _parties(doc, sentence.start_char, clitic.idx, venues)
     others = {k for k in named if k not in doers}
     if others:
@@ -75,6 +77,8 @@ def clitic_antecedent(reader: ParseReader, words: EventLexicon, verb: Token, slo
         return []  # a new paragraph
     if _unnamed_party(doc, previous.start, previous.end, _description_nouns(doc.lang_)):
         return []
+    if slot == "object" and _thing_object(doc, previous.start, previous.end, verb):
+        return []  # "X a construit une usine. Y l'a rachetée": the plant, not X
     named, by_name = _parties(doc, previous.start_char, previous.end_char, venues)
     fitting = {k for k in named if k not in doers and k != UNNAMED and types.get(k) in kinds}
     return sorted(fitting) if len(fitting) == 1 and fitting <= by_name and UNNAMED not in named else []
@@ -131,6 +135,31 @@ def _unnamed_party(doc: Doc, first: int, last: int, nouns: frozenset[str]) -> bo
     return any(t.pos_ == "NOUN" and (t.dep_ in LABELS.subjects or t.dep_ in (LABELS.object, LABELS.indirect_object))
                and fold(t.lemma_) in nouns and index.mention_at(t) is None and not _names_follow(index, t)
                for t in doc[first:last])
+
+
+def _thing_object(doc: Doc, first: int, last: int, verb: Token) -> bool:
+    """Whether a singular direct object between two token indexes is a thing no actor names ("La
+    société X a construit une usine à Brest. Le groupe Y l'a rachetée"): the object clitic may
+    stand for it as well as for the actor, and the reader cannot tell. A noun whose gender the
+    verb's participle contradicts ("un logiciel … l'a rachetée"), a date the tagger made an
+    object, or a noun whose own complement names an actor ("son soutien au constructeur X": X
+    may be meant) is no candidate."""
+    index = actor_index(doc)
+    genders = set(verb.morph.get("Gender", []))
+    timexes = doc._.timexes or []
+    types = {e.key: e.type for e in doc._.entities or []}
+    return any(t.pos_ == "NOUN" and t.dep_ == LABELS.object and "Sing" in t.morph.get("Number", [])
+               and index.mention_at(t) is None and not _names_follow(index, t)
+               and not any(x.start <= t.idx < x.end for x in timexes)  # "a annoncé jeudi": the tagger's object
+               and not any(_party_at(index, types, d) for d in t.subtree if d is not t)
+               and not (genders and set(t.morph.get("Gender", [])) and not genders & set(t.morph.get("Gender", [])))
+               for t in doc[first:last])
+
+
+def _party_at(index: ActorIndex, types: dict[str, str], token: Token) -> bool:
+    """Whether a person or an organisation is named at ``token`` (a place is no party here)."""
+    mention = index.mention_at(token)
+    return mention is not None and types.get(mention.key) in ANTECEDENT_KINDS
 
 
 def _names_follow(index: ActorIndex, noun: Token) -> bool:

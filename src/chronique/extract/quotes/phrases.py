@@ -248,6 +248,9 @@ def _former_role_holder(context: QuoteContext, head: Token) -> str | None:
     definite = any("Def" in c.morph.get("Definite", []) for c in children)
     if not definite or not any(fold(c.text) in context.rules.former_markers for c in children):
         return None
+    phrase_end = head.right_edge.idx + len(head.right_edge.text)
+    if any(head.idx < m.start <= phrase_end + 1 for m in context.actors.outermost_between(head.idx, phrase_end + 2)):
+        return None  # "a déclaré l'ancien numéro un mondial Paul Roux": the description names someone
     end = _previous_sentence_end(context, head)
     if end is None:
         return None
@@ -256,8 +259,22 @@ def _former_role_holder(context: QuoteContext, head: Token) -> str | None:
         return None
     persons = [m for m in context.actors.outermost_between(previous.start_char, end.idx)
                if context.entity_types.get(m.key) == "PERSON" and not _inside_quote(context, m.start)]
+    if len({m.key for m in persons}) > 1 or _role_held_before(context, head, previous.start, end.i):
+        return None  # two people the description may fit; the role's new holder is not its former one
     key = _main_subject(context, previous, persons) if persons else None
     return None if key is None or feminine_title_for_a_man(context, head, key) else key
+
+
+def _role_held_before(context: QuoteContext, head: Token, start: int, end: int) -> bool:
+    """"X a été nommé directeur général mardi. « … », a réagi l'ancien directeur général": the
+    sentence before gives the role's noun to someone as a present role (no former marker before
+    it), so the former holder is another person."""
+    role = fold(head.lemma_)
+    for token in head.doc[start:end]:
+        if token.pos_ == "NOUN" and fold(token.lemma_) == role and not context.is_quoted(token):
+            if not any(fold(c.text) in context.rules.former_markers for c in token.children):
+                return True
+    return False
 
 
 def _opens_body_noun(context: QuoteContext, head: Token) -> bool:

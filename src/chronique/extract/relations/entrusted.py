@@ -5,7 +5,8 @@ Kalio reviendra à X" (X holds the post at Kalio).
 The post is the verb's object or subject, a noun of the lexicon ("direction", "présidence"), and
 its organisation the name after its "de" (the model often hangs that name on the verb, so the
 words after the noun are read, not the parse); the holder is the person of the verb's "à"
-complement. A negated verb gives nothing. Words are data (``[entrusted_posts]`` of
+complement. A negated verb gives nothing, nor a post given under a condition ("… reviendra à X si
+Y démissionne") or in the conditional mood. Words are data (``[entrusted_posts]`` of
 ``relations.toml``).
 """
 
@@ -47,7 +48,7 @@ class EntrustedRules(RelationRules):
             if pos != "VERB" or self._lemma(doc[i]) not in verbs:
                 continue
             verb = doc[i]
-            if any("Neg" in c.morph.get("Polarity", []) for c in verb.children):
+            if any("Neg" in c.morph.get("Polarity", []) for c in verb.children) or self._hypothetical(verb):
                 continue
             holders = [k for c in verb.children if self._with_case(c, preps)
                        for k in actors.keys_of(c, ("PERSON",))]
@@ -80,7 +81,7 @@ class EntrustedRules(RelationRules):
             if pos != "VERB" or self._lemma(doc[i]) not in verbs:
                 continue
             verb = doc[i]
-            if any("Neg" in c.morph.get("Polarity", []) for c in verb.children):
+            if any("Neg" in c.morph.get("Polarity", []) for c in verb.children) or self._hypothetical(verb):
                 continue
             orgs = [k for c in verb.children if c.dep_ == LABELS.subject for k in actors.keys_of(c, ("ORG",))]
             if len(orgs) != 1:
@@ -96,6 +97,19 @@ class EntrustedRules(RelationRules):
                 start, end = min(verb.idx, post.idx), doc[last].idx + len(doc[last].text)
                 found += [Relation(ROLE, holder, orgs[0], start, end, titles[0]) for holder in holders]
         return found
+
+    def _hypothetical(self, verb: Token) -> bool:
+        """"La présidence de X reviendra à Y si Z démissionne", "… reviendrait à Y": a post given
+        under a condition (a clause opened by ``[entrusted_posts] condition_marks``) or in the
+        conditional mood is no post held."""
+        words = self.words.get("entrusted_posts", {})
+        marks = frozenset(fold(m) for m in words.get("condition_marks", ()))
+        endings = tuple(words.get("conditional_endings", ()))
+        for token in (verb, *(c for c in verb.children if c.i < verb.i and c.pos_ == "AUX")):
+            if "Cnd" in token.morph.get("Mood", []) or endings and fold(token.text).endswith(endings):
+                return True  # (the tagger reads "reviendrait" as an imperfect: the ending says it)
+        # read on the words: the parser hangs "si" anywhere ("si Paul Roux démissionne": a case marker)
+        return any(t.pos_ == "SCONJ" and fold(t.text) in marks for t in verb.sent)
 
     def _possessed_post(self, doc: Doc, noun: Token, posts) -> tuple[str, ...] | None:
         """The titles of "sa présidence", "sa direction générale": a post noun after a possessive."""
