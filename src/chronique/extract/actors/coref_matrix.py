@@ -102,7 +102,7 @@ def continued_organisation(doc: Doc, pronoun: Token, mentions: list[ActorMention
 def _reported_under_a_named_subject(clause: Token) -> bool:
     """Whether ``clause`` is a reported clause ("que Y avait menti") of a verb whose own subject
     is no pronoun ("X a jugé"): a clause coordinated to it may continue either subject."""
-    if clause.dep_ not in LABELS.complement_clauses or clause.head is clause:
+    if clause.dep_ not in LABELS.complement_clauses or clause.head.i == clause.i:
         return False
     return any(c.dep_ in LABELS.subjects and c.pos_ != "PRON" for c in clause.head.children)
 

@@ -237,7 +237,7 @@ def _told_through_a_person(doc: Doc, mentions, key: str, pronoun: Token, person_
         return False
     token = span.root
     for _ in range(4):
-        if token.head is token or token.head.i > token.i or token.dep_ not in _COMPLEMENT_LINKS:
+        if token.head.i == token.i or token.head.i > token.i or token.dep_ not in _COMPLEMENT_LINKS:
             return False  # (an apposition is another reading: "Selon un porte-parole, X a …")
         token = token.head
         if token.pos_ == "NOUN" and (fold(token.lemma_) in person_nouns or fold(token.text) in person_nouns):
