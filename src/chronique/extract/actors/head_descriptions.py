@@ -21,12 +21,15 @@ from spacy.tokens import Doc, Token
 
 from chronique.nlp.actor_index import growing_index
 from chronique.nlp.extensions import ActorMention
+from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_lexicon
 from chronique.nlp.parse_table import parse_table
 from chronique.nlp.tokens import token_table
 from chronique.text import fold
 
 __all__ = ["name_head_descriptions"]
+
+LABELS = dependency_scheme("ud")
 
 #: Words after the noun that give it a complement of its own: another one is meant.
 COMPLEMENT_MARKS = frozenset({"de", "d'", "d’", "du", "des"})
@@ -121,4 +124,5 @@ def name_head_descriptions(doc: Doc, mentions: list[ActorMention], entities: dic
 def _visited(noun: Token, verbs: frozenset[str]) -> bool:
     """Whether ``noun`` is the direct object (or the "de" complement: "sortir du théâtre") of a
     verb of a visit."""
-    return noun.dep_ in ("obj", "obl:arg", "obl:mod") and fold(noun.head.lemma_) in verbs
+    dep = noun.dep_
+    return (dep == LABELS.object or dep.startswith(LABELS.oblique_prefix)) and fold(noun.head.lemma_) in verbs
