@@ -7,22 +7,12 @@ Sentences written for the test (fictional people and companies), on the whole Fr
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from tests.conftest import run_dated
+from tests.extract.relations.readings import pairs, relations
 
 pytestmark = pytest.mark.slow
 
-
-def relations(nlp, text: str) -> set[tuple[str, str, str, str | None]]:
-    doc = run_dated(nlp, text, dt.date(2024, 5, 14))
-    return {(r.type, r.source, r.target, r.title) for r in doc._.relations}
-
-
-def pairs(nlp, text: str) -> set[tuple[str, str, str]]:
-    return {(kind, source, target) for kind, source, target, _title in relations(nlp, text)}
 
 
 @pytest.mark.parametrize("text", [
