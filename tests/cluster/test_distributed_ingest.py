@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from chronique.cli import app
 from chronique.cluster import connect, ingest_paths_on_cluster, run
+from chronique.cluster.worker import worker_stalled
 from chronique.ingest import IngestReport, ingest_paths
 from chronique.store import Store
 
@@ -223,4 +224,4 @@ def test_a_document_no_worker_finishes_alone_is_rejected_and_the_run_goes_on(tmp
         one_worker.register_plugin(_StallPlugin())
         report = ingest_paths_on_cluster([articles[0], stall, articles[1]], store, one_worker, batch_size=8)
     assert [Path(origin).name for origin, _id in report.stored] == [articles[0].name, articles[1].name]
-    assert [(r.origin, r.reason) for r in report.rejected] == [(str(stall), run.WORKER_STALLED)]
+    assert [(r.origin, r.reason) for r in report.rejected] == [(str(stall), worker_stalled(5))]

@@ -10,16 +10,16 @@ events) comes out as in a single-process run, whichever worker finished first.
 A worker that dies takes its tasks with it; Dask runs them again on another worker (its nanny
 starts a new one), and since results are stored only here, once each, nothing is lost or stored
 twice. A chunk that keeps killing workers (Dask gives up after its ``allowed-failures``) is run
-again one document per task, so that only the document at fault is rejected.
+again on one worker one document at a time, each in a child process of the worker
+(``chronique.cluster.isolation``), so that only the document at fault is rejected and no worker
+dies of it again.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,7 +29,14 @@ import dask
 from distributed import Client, Future, KilledWorker, LocalCluster
 
 from chronique.cluster.local_workers import result_reviving_workers
-from chronique.cluster.worker import PipelinePlugin, annotate_on_worker, worker_ready
+from chronique.cluster.worker import (
+    ALONE_ATTEMPTS,
+    WORKER_DIED,
+    WORKER_STALLED,
+    PipelinePlugin,
+    annotate_each_alone_on_worker,
+    annotate_on_worker,
+)
 from chronique.errors import AnnotationError, ConfigurationError
 from chronique.ingest import DEFAULT_BATCH_SIZE, IngestReport, ProgressCallback, store_chunk
 from chronique.model import Annotations, Document
@@ -38,7 +45,10 @@ from chronique.readers.records import Rejection
 from chronique.readers.sources import read_paths
 from chronique.store import Store
 
-__all__ = ["connect", "ingest_paths_on_cluster", "worker_environment", "CONNECT_TIMEOUT", "WORKER_DIED", "WORKER_STALLED"]
+logger = logging.getLogger(__name__)
+
+__all__ = ["connect", "ingest_paths_on_cluster", "worker_environment", "CONNECT_TIMEOUT", "WORKER_DIED", "WORKER_STALLED",
+           "CHUNK_NOT_ANNOTATED", "CHUNK_WORKERS_DIED"]
 
 #: How long to wait for a scheduler given by address before saying it cannot be reached.
 CONNECT_TIMEOUT = "20s"
@@ -49,19 +59,17 @@ CHUNKS_AHEAD_PER_WORKER = 2
 #: task's stack every 10 ms, for a dashboard chronique does not start: 5-10 % of a worker's CPU
 #: time in bench/ingest_workers.py). Nannies hand their settings to the workers they start.
 WORKER_CONFIG: dict[str, object] = {"distributed.worker.profile.enabled": False}
-#: Why a document is rejected when every worker that annotated it died (Dask's ``allowed-failures``).
-WORKER_DIED = "annotation failed (the worker process died each time it annotated this document)"
-#: How long one document, retried on its own, may wait for a worker to annotate it (seconds).
+#: How long one document, retried on its own in a child process of a worker, may take (seconds).
 ALONE_TIMEOUT = 300
-#: How long to wait, before a document is timed on its own, for a worker to be up with its
-#: pipelines loaded (a worker restarted by its nanny loads the model again: seconds, more on a
-#: busy machine), so that a restart is not counted against the document (seconds).
+#: How long a chunk retried one document at a time may wait for a worker to take it, on top of
+#: its documents' own time: the nanny of the worker the chunk killed starts a new one, which
+#: loads the model again (seconds, more on a busy machine).
 WORKER_START_TIMEOUT = 300
-#: How long to let a worker that has just answered settle before a document is sent to it (its
-#: nanny's start-up ends a moment after the worker takes its first task), seconds.
-WORKER_SETTLE_SECONDS = 2.0
-#: Why such a document is rejected when no worker annotated it in that time.
-WORKER_STALLED = f"annotation failed (no worker annotated this document within {ALONE_TIMEOUT} s)"
+#: Why the documents of a chunk are rejected when even the worker retrying them one by one, in
+#: child processes, died every time (something else than a document kills the workers).
+CHUNK_WORKERS_DIED = "annotation failed (the workers died each time they ran this document's chunk)"
+#: Why they are rejected when no worker finished that retry in its time.
+CHUNK_NOT_ANNOTATED = "annotation failed (no worker finished this document's chunk in time)"
 
 
 @contextmanager
@@ -182,69 +190,39 @@ def _store_when_done(
     try:
         results = result_reviving_workers(client, task)
     except KilledWorker:
-        results = _annotate_one_per_task(client, chunk.items, batch_size)
+        results = _annotate_each_alone(client, chunk.items, batch_size)
     store_chunk(results, store, report, progress)
 
 
-def _annotate_one_per_task(
-    client: Client, items: Sequence[Document | Rejection], batch_size: int
-) -> list[Annotations | Rejection]:
-    """A chunk whose task killed every worker it ran on, one document at a time: the document
-    that kills its worker each time is rejected, the others are annotated.
+def _annotate_each_alone(client: Client, items: Sequence[Document | Rejection], batch_size: int) -> list[Annotations | Rejection]:
+    """A chunk whose task killed every worker it ran on, one document at a time in child
+    processes of one worker (``annotate_each_alone_on_worker``): the document at fault is
+    rejected, the others annotated, and the worker that does it does not die.
 
-    One at a time, each result gathered before the next is sent: Dask counts a worker's death
-    against every task the worker was running, and a result computed but not yet gathered dies
-    with its worker and is computed again, perhaps beside the document that kills. Alone, a
-    death is the document's own; it is tried once more (a worker may die of something else) and
-    rejected only when it kills its worker again.
-    """
-    results: list[Annotations | Rejection] = []
-    for item in items:
-        if isinstance(item, Rejection):
-            results.append(item)
-            continue
-        results.extend(_annotate_alone(client, item, batch_size))
-    return results
-
-
-def _annotate_alone(client: Client, item: Document, batch_size: int) -> list[Annotations | Rejection]:
-    """One document on its own task, tried twice: its annotations, or why it is rejected. A task
-    no worker finishes in ``ALONE_TIMEOUT`` seconds (a cluster left without a working worker) is
-    given up, so that a run goes on instead of waiting for ever."""
-    reason = WORKER_DIED
-    for _attempt in range(2):
-        _wait_for_a_ready_worker(client)
-        task = client.submit(annotate_on_worker, [item], batch_size, pure=False)
-        try:
-            return list(result_reviving_workers(client, task, timeout=ALONE_TIMEOUT))
-        except KilledWorker:
-            reason = WORKER_DIED
-        except TimeoutError:
-            _restart_workers_running(client, task)  # a wedged worker would hold every later task
-            task.cancel()
-            reason = WORKER_STALLED
-    return [Rejection(item.origin or item.id, reason, AnnotationError)]
-
-
-def _wait_for_a_ready_worker(client: Client) -> None:
-    """Return once some worker has run an empty task, or after ``WORKER_START_TIMEOUT`` seconds
-    (the document's own timeout then decides). A worker restarted after a death or a stall takes
-    tasks only once its model is loaded: that time is the cluster's, not the document's."""
-    ping = client.submit(worker_ready, pure=False)
+    The wait is bounded: a worker to start (its nanny restarts the one the chunk killed) and
+    each document's own time. Past it, or when even that task's worker keeps dying (of something
+    else than a document: they die in children), the chunk's documents are rejected and the run
+    goes on."""
+    documents = sum(1 for item in items if isinstance(item, Document))
+    timeout = ALONE_TIMEOUT
+    task = client.submit(annotate_each_alone_on_worker, list(items), batch_size, timeout, pure=False)
     try:
-        result_reviving_workers(client, ping, timeout=WORKER_START_TIMEOUT)
-    except (TimeoutError, KilledWorker, CancelledError):  # no worker, or none that lasted
-        ping.cancel()
-        return
-    # A worker takes tasks as soon as it has registered, a moment before its nanny counts it as
-    # started; a document that killed it in that moment would leave the nanny never restarting
-    # it (it restarts only a worker it saw start), and the cluster without a worker for good.
-    time.sleep(WORKER_SETTLE_SECONDS)
+        return list(result_reviving_workers(
+            client, task, timeout=WORKER_START_TIMEOUT + documents * ALONE_ATTEMPTS * timeout))
+    except KilledWorker:
+        reason = CHUNK_WORKERS_DIED
+    except TimeoutError:
+        _restart_workers_running(client, task)  # a wedged worker would hold every later task
+        task.cancel()
+        reason = CHUNK_NOT_ANNOTATED
+    logger.warning("chunk of %d documents given up on: %s", documents, reason)
+    return [item if isinstance(item, Rejection) else Rejection(item.origin or item.id, reason, AnnotationError)
+            for item in items]
 
 
 def _restart_workers_running(client: Client, task: Future) -> None:
-    """Restart the workers still running ``task``: a worker wedged in a document (a native
-    library that never returns) keeps its thread, and would hold every task sent after it."""
+    """Restart the workers still running ``task``: a worker wedged (a native library that never
+    returns) keeps its thread, and would hold every task sent after it."""
     running = [worker for worker, keys in client.processing().items() if task.key in keys]
     if running:
         client.restart_workers(running, raise_for_error=False)
