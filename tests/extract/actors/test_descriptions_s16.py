@@ -83,3 +83,12 @@ def test_a_possessive_after_a_quote_is_not_the_actor_the_quote_names(nlp) -> Non
     doc = run_dated(nlp, text, PUBLISHED)
     roles = {(r.source, r.target) for r in doc._.relations if r.type == "ROLE"}
     assert ("person:Paul Morin", "org:Compagnie des bacs de Loire") not in roles
+
+
+def test_a_description_before_the_verbs_infinitive_is_still_the_actor(nlp) -> None:
+    # "accuser X de + infinitive": the "de" phrase is the verb's, not a complement naming another
+    text = ("La coopérative fruitière Vergers du Lot a racheté la conserverie Maison Delpech. Le syndicat "
+            "agricole Terre et Paysans a dénoncé ce choix. Le syndicat accuse la coopérative de sacrifier ses "
+            "adhérents.")
+    mention = _mention(nlp, text, "la coopérative")
+    assert mention is not None and mention.key == "org:Vergers du Lot"

@@ -261,6 +261,8 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
         # "sanctionne l'adtech d'une amende": a "de" phrase of the verb is no complement of the noun
         # nor one that opens on an indefinite or a number ("d'une amende de deux millions")
         complement = following.head
+        if complement.pos_ in ("VERB", "AUX") and "Inf" in complement.morph.get("VerbForm", []):
+            return end  # "accuse la coopérative de sacrifier …": the verb's infinitive, whatever the parse hung it on
         after = doc[following.i + 1] if following.i + 1 < len(doc) else None
         indefinite = after is not None and (fold(after.text) in INDEFINITES or after.pos_ == "NUM")
         attached = noun.i <= complement.head.i < end and not indefinite
