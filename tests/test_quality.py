@@ -91,6 +91,17 @@ OWN_SETS_FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("entities_typed", "f1"): 0.928,
         ("relations", "f1"): 0.584,
     },
+    # s16, 8 articles (desc-s16: actors told by definite descriptions), at the session's start ->
+    # end: events P 0.652 -> 0.778, R 0.294 -> 0.412 (tp 15 -> 21, fp 8 -> 6); speakers 28 -> 30 of
+    # 33; typed entities F1 0.991 -> 0.991; relations F1 0.571 -> 0.585.
+    "s16": {
+        ("events", "f1"): 0.52,
+        ("events", "p"): 0.76,
+        ("events", "r"): 0.40,
+        ("quotes", "speaker"): 0.89,
+        ("entities_typed", "f1"): 0.98,
+        ("relations", "f1"): 0.57,
+    },
 }
 
 #: (section, figure) -> lowest acceptable value on French TimeBank (dev half).

@@ -145,6 +145,10 @@ def resolve_descriptions(
     any_person = _any_person(words)
     index = growing_index(doc, mentions)
     titles = titles_given(doc, index, entities, _title_cues(words))
+    #: the trades the article gave, by its words or by the first word of a name (narrowing only:
+    #: "la Fédération X" is no club, but "la fédération slovène" is not it either)
+    trades_given = {noun: titles.get(noun, set()) | keys for noun, keys in _trade_nouns(words).name_heads(entities).items()}
+    trades_given = {**titles, **trades_given}
     found: list[ActorMention] = office_holders(doc, index, entities, titles, kb) if kb else []
     taken = {i for m in found for i in range(m.start, m.end)}
     tokens = token_table(doc)
@@ -203,7 +207,7 @@ def resolve_descriptions(
             trade_said = fold(token.lemma_) not in generic and fold(token.text) not in generic
             noun = token.lemma_ if fold(token.lemma_) in cues else token.text
             allowed = kinds.narrowing(folded, folded_lemma, entities, _allowed(origins, doc[token.i + 1 : end], noun))
-            allowed = trades.narrowing(fold(noun), titles, allowed)
+            allowed = trades.narrowing(fold(noun), trades_given, allowed)
             said = sectors.said_after(doc, token) if sectors is not None else []
             if said and sectors is not None:
                 # several candidates of the sector: a trade noun leaves them to its clear focus
@@ -257,6 +261,8 @@ def _description_end(doc: Doc, noun: Token, index: ActorIndex, title: bool) -> i
         # "sanctionne l'adtech d'une amende": a "de" phrase of the verb is no complement of the noun
         # nor one that opens on an indefinite or a number ("d'une amende de deux millions")
         complement = following.head
+        if complement.pos_ in ("VERB", "AUX") and "Inf" in complement.morph.get("VerbForm", []):
+            return end  # "accuse la coopérative de sacrifier …": the verb's infinitive, whatever the parse hung it on
         after = doc[following.i + 1] if following.i + 1 < len(doc) else None
         indefinite = after is not None and (fold(after.text) in INDEFINITES or after.pos_ == "NUM")
         attached = noun.i <= complement.head.i < end and not indefinite

@@ -6,8 +6,12 @@ Institutions, foundations, orchestras, estates are often named by a generic noun
 them apart; the article then calls them by that noun alone. The noun is no description noun of
 the lexicon (an orchestra, a château may be anything), so the name itself says it: the
 description stands for the one organisation of the article whose name opens with that noun,
-named before it. The nouns are the generic heads of such names (``name_head_nouns``): a company
-named by a common word ("Lait Juste") is not called "le lait". Not when two such organisations are named, nor when the noun opens a name, a
+named before it. The nouns are the generic heads of such names (``name_head_nouns``) and the
+nouns of a kind of organisation that open names as often ("le Syndicat des restaurateurs de Lyon …
+le syndicat", "la Coopérative des Monts … la coopérative", "la Compagnie des remontées du Vercors …
+la compagnie": ``name_head_kinds``): a company named by a common word ("Lait Juste") is not called
+"le lait". Nor when the article called another actor by that noun or one of its trade ("la
+compagnie aérienne Volaris", "Volaris, une coopérative"): the reader cannot tell which. Not when two such organisations are named, nor when the noun opens a name, a
 complement or an adjective of its own ("le château de Versailles", "la fondation Morel", "le domaine
 voisin"), nor in the plural, nor for a building visited ("a quitté le théâtre avant la fin":
 ``name_head_buildings``, ``name_head_visit_verbs``).
@@ -19,7 +23,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from chronique.nlp.actor_index import growing_index
+from chronique.extract.actors.descriptions import description_cues
+from chronique.extract.actors.titles import titles_given
+from chronique.extract.actors.trade_nouns import TradeNouns
+from chronique.nlp.actor_index import ActorIndex, growing_index
 from chronique.nlp.extensions import ActorMention
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.memo import per_lexicon
@@ -49,7 +56,10 @@ def _determiners(words: dict[str, Any]) -> tuple[frozenset[str], frozenset[str],
     the mention starts at the noun) and the generic heads of names (``name_head_nouns``)."""
     return (frozenset(fold(d) for d in words["definite_determiners"]),
             frozenset(fold(d) for d in words.get("name_head_contractions", ())),
-            frozenset(fold(d) for d in words.get("name_head_nouns", ())))
+            frozenset(fold(d) for d in (*words.get("name_head_nouns", ()), *words.get("name_head_kinds", ()))))
+
+
+_trade_nouns = per_lexicon(TradeNouns)
 
 
 @per_lexicon
@@ -116,9 +126,21 @@ def name_head_descriptions(doc: Doc, mentions: list[ActorMention], entities: dic
         key = next(iter(keys))
         if first_named[key] >= tokens.starts[i]:
             continue
+        if _called_another(doc, index, entities, words, tokens.folded[i], key):
+            continue  # "la compagnie aérienne Volaris … la compagnie": which of the two?
         start = tokens.starts[i] if before in contracted else tokens.starts[i - 1]
         found.append(ActorMention(start, tokens.ends[i], key, "description", "name-head"))
     return found
+
+
+def _called_another(doc: Doc, index: ActorIndex, entities: dict[str, dict[str, Any]], words: dict[str, Any],
+                    noun: str, key: str) -> bool:
+    """Whether the article gave ``noun`` (folded), or a noun of its trade, to an actor other than
+    ``key``: "la compagnie aérienne Volaris", "Volaris, une coopérative laitière"."""
+    trades = _trade_nouns(words)
+    given = titles_given(doc, index, entities, description_cues(words))
+    return any(other != key for title, keys in given.items() if title == noun or trades.agree(noun, title)
+               for other in keys)
 
 
 def _visited(noun: Token, verbs: frozenset[str]) -> bool:

@@ -3,7 +3,9 @@
 "la banque d'affaires Wingate … un communiqué du club": "le club" is not the bank, however much
 the bank is in focus. When the article itself called an actor by a trade noun ("la banque X",
 "X, le cimentier", "le fonds d'investissement X"), a later description with a different trade
-noun ("le club", "le laboratoire") stands for another actor. Nouns that say nothing of a trade
+noun ("le club", "le laboratoire") stands for another actor. So does a name that opens with a
+trade noun: "la Fédération des clubs du Sud-Ouest" is a federation, not "le club" of a later
+sentence, whatever word of its name says "clubs" (:meth:`TradeNouns.name_heads`). Nouns that say nothing of a trade
 ("la société", "le groupe": ``generic_descriptions``) agree with every actor, and nouns of one
 trade agree with each other ("le constructeur" and "le fabricant": ``trade_noun_families`` in
 ``lexicons/<lang>/actors.toml``).
@@ -56,3 +58,15 @@ class TradeNouns:
             return base(kept) if base is not None else kept
 
         return narrow
+
+    def name_heads(self, entities: Mapping[str, Mapping[str, Any]]) -> dict[str, set[str]]:
+        """Trade noun (folded) → the organisations whose name opens with it ("Fédération des
+        clubs du Sud-Ouest" → "fédération", "Caisse alpine de crédit" → "caisse"), the way the
+        article's own words give a trade: to add to them before :meth:`narrowing`. A name of
+        one word says no trade ("Studio" is a company's whole name)."""
+        heads: dict[str, set[str]] = {}
+        for key, record in entities.items():
+            words = str(record.get("name") or key.partition(":")[2]).replace("'", "' ").split()
+            if record.get("type") == "ORG" and len(words) > 1 and self.is_trade(fold(words[0])):
+                heads.setdefault(fold(words[0]), set()).add(key)
+        return heads

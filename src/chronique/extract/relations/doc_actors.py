@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
+from chronique.extract.actors.coref_focus import quoted_ranges
 from chronique.nlp.actor_index import OUTERMOST, actor_index, is_name_part
-from chronique.nlp.extensions import ActorMention
+from chronique.nlp.extensions import ActorMention, text_of
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.tokens import first_token_from, token_table
 from chronique.text import fold
@@ -113,11 +114,14 @@ class DocActors:
         """What "son"/"sa" stands for: a subject of the same sentence (nearest first), else the
         first subject of the sentence before (the topic: "Stellantis a présenté…, après que
         Renault a dévoilé…. « … », a affirmé son directeur général" is Stellantis's), else the
-        last person or organisation mentioned."""
+        last person or organisation mentioned. Not an actor inside quoted words that ``before``
+        is out of: "« La compagnie gaspille … », a dénoncé son président" is the speaker's
+        organisation the article follows, not the one the quote is about."""
+        quoted = [(s, e) for s, e in quoted_ranges(self.doc, text_of(self.doc)) if not s <= before < e]
         candidates = [
             m for m in sorted(self.mentions, key=lambda m: m.start, reverse=True)
             if m.end <= before and m.start >= window_start and m.key not in exclude
-            and self.type_of(m.key) in set(types)
+            and self.type_of(m.key) in set(types) and not any(s <= m.start < e for s, e in quoted)
         ]
         here = window_start
         token = self.doc.char_span(before, before + 1, alignment_mode="expand")
