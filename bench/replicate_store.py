@@ -58,6 +58,7 @@ SCALED = {
     "document_days": "documents = documents * :times",
     "graph_pair_months": "events = events * :times",
     "graph_actor_months": "events = events * :times",
+    "quote_pairs": "quotes = quotes * :times",
 }
 
 FULL_TEXT = ("documents_fts", "quotes_fts")

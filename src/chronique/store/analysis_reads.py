@@ -124,21 +124,6 @@ _MARKS = ", ".join("?" * len(_MODALITIES))
 #: (200,000 for a much-covered actor) instead of one seek and a check.
 _EXPORTED = f"+e.modality IN ({_MARKS})"
 
-#: Per counterpart: quotes by the actor about it, and by it about the actor; each side counted
-#: in the order of its index (``quotes_by_speaker_about``, ``quotes_by_about_speaker``), from the
-#: index alone, before the few counterparts are checked to be entities ("about" may be free text).
-_QUOTED_BY_ACTOR = """
-    SELECT g.other, g.n FROM (SELECT q.about AS other, COUNT(*) AS n FROM quotes q
-                              WHERE q.speaker = ? AND q.about != ? GROUP BY q.about) g
-    JOIN entities en ON en.id = g.other
-"""
-_QUOTING_ACTOR = """
-    SELECT g.other, g.n FROM (SELECT q.speaker AS other, COUNT(*) AS n FROM quotes q
-                              WHERE q.about = ? AND q.speaker != ? GROUP BY q.speaker) g
-    JOIN entities en ON en.id = g.other
-"""
-
-
 def shared_event_totals(conn: sqlite3.Connection, actor_id: str, top: int | None = None,
                         also: Iterable[str] = ()) -> dict[str, tuple[int, float, float]]:
     """Counterpart id → (exported events shared with the actor, sum of their positive scores,
@@ -160,12 +145,18 @@ def shared_event_totals(conn: sqlite3.Connection, actor_id: str, top: int | None
         (actor_id, row[0] if row else 1, actor_id, json.dumps(sorted(set(also)))))}
 
 
-def shared_quote_counts(conn: sqlite3.Connection, actor_id: str) -> dict[str, int]:
-    """Counterpart id → quotes of the actor about it plus quotes of it about the actor."""
-    counts: dict[str, int] = dict(conn.execute(_QUOTED_BY_ACTOR, (actor_id, actor_id)).fetchall())
-    for other, count in conn.execute(_QUOTING_ACTOR, (actor_id, actor_id)):
-        counts[other] = counts.get(other, 0) + count
-    return counts
+def shared_quote_counts(conn: sqlite3.Connection, actor_id: str, among: Iterable[str] | None = None,
+                        at_least: int = 1) -> dict[str, int]:
+    """Counterpart id → quotes of the actor about it plus quotes of it about the actor: the
+    running totals of ``quote_pairs`` (``store.quote_pairs``), one index range. With ``among``,
+    only those counterparts (a key each); with ``at_least``, only those sharing that many."""
+    if among is not None:
+        return dict(conn.execute(
+            "SELECT other_id, quotes FROM quote_pairs WHERE entity_id = ?"
+            " AND other_id IN (SELECT value FROM json_each(?)) AND quotes >= ?",
+            (actor_id, json.dumps(sorted(set(among))), at_least)).fetchall())
+    return dict(conn.execute("SELECT other_id, quotes FROM quote_pairs WHERE entity_id = ? AND quotes >= ?",
+                             (actor_id, at_least)).fetchall())
 
 
 def exported_event_count(conn: sqlite3.Connection, actor_id: str) -> int:

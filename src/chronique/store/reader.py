@@ -135,8 +135,9 @@ class StoreReader:
                             also: Iterable[str] = ()) -> dict[str, tuple[int, float, float]]:
         return analysis_reads.shared_event_totals(self._conn, actor_id, top, also)
 
-    def shared_quote_counts(self, actor_id: str) -> dict[str, int]:
-        return analysis_reads.shared_quote_counts(self._conn, actor_id)
+    def shared_quote_counts(self, actor_id: str, among: Iterable[str] | None = None,
+                            at_least: int = 1) -> dict[str, int]:
+        return analysis_reads.shared_quote_counts(self._conn, actor_id, among, at_least)
 
     def exported_event_count(self, actor_id: str) -> int:
         return analysis_reads.exported_event_count(self._conn, actor_id)

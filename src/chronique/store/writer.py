@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from chronique.errors import StoreError
 from chronique.identity.entities import Context, local_contexts, resolve_entity
 from chronique.model import Annotations, Document, Entity, Event, Relation
+from chronique.store import quote_pairs
 from chronique.store.aggregates import count_document, count_mentions
 from chronique.store.catalog import SqlCatalog
 from chronique.store.entity_moves import (
@@ -87,6 +88,7 @@ def insert_annotations(conn: sqlite3.Connection, annotations: Annotations, inges
     _insert_spans(conn, annotations, key_map)
     if annotations.quotes:
         refresh_documents(conn, [doc.id], new=True)
+        quote_pairs.count_document(conn, doc.id)
     # Dated tellings first: an undated one then sees every dated event of its document and
     # joins the most precise, whatever the order the article tells them in.
     for event in sorted(annotations.events, key=lambda e: e.date is None):
