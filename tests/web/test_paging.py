@@ -19,6 +19,7 @@ import pytest
 from chronique.analysis import Chronicle
 from chronique.model import Annotations, Document, Entity, Quote
 from chronique.store import Store
+from chronique.web.pages import _COUNTERPARTS, _TIMELINE_ROWS
 from chronique.web.paging import DEFAULT_LIMIT, MAX_LIMIT
 from tests.builders import event, sentences, span
 from tests.web.test_web_fixtures import make_app, request
@@ -198,13 +199,29 @@ def test_actors_matching_are_found_in_sql_and_bounded(big_store: Path) -> None:
 
 
 def test_the_actor_page_shows_one_page_of_events_and_links_the_next(app) -> None:
+    rows = _TIMELINE_ROWS
+    pages = -(-ARTICLES // rows)
     first = request(app, "GET", "/actors/Hub").text
     second = request(app, "GET", "/actors/Hub?events_page=2").text
-    last = request(app, "GET", f"/actors/Hub?events_page={-(-ARTICLES // 100)}").text
-    assert "Le Hub rencontre Acteur0000 " in first and "Le Hub rencontre Acteur0099 " in first
-    assert "Le Hub rencontre Acteur0100 " not in first and "events_page=2#events" in first
-    assert "Le Hub rencontre Acteur0100 " in second and "events_page=1#events" in second
-    assert "Le Hub rencontre Acteur1004 " in last and "events_page=12#events" not in last
+    last = request(app, "GET", f"/actors/Hub?events_page={pages}").text
+    assert "Le Hub rencontre Acteur0000 " in first and f"Le Hub rencontre Acteur{rows - 1:04d} " in first
+    assert f"Le Hub rencontre Acteur{rows:04d} " not in first and "events_page=2#events" in first
+    assert f"Le Hub rencontre Acteur{rows:04d} " in second and "events_page=1#events" in second
+    assert "Le Hub rencontre Acteur1004 " in last and f"events_page={pages + 1}#events" not in last
+
+
+def test_the_actor_page_shows_one_page_of_counterparts_and_links_the_next(app) -> None:
+    """The Hub meets every Acteur: one page of them, the next linked; the pages follow one
+    another in the ranking of the profile (most interactions first)."""
+    ranking = [c["name"] for c in request(app, "GET", f"/api/entities/Hub/profile?counterparts={MAX_LIMIT}").json()[
+        "counterparts"]]
+    first = request(app, "GET", "/actors/Hub").text
+    second = request(app, "GET", "/actors/Hub?counterparts_page=2").text
+    table = re.compile(r'<table class="counterparts" id="counterparts">(.*?)</table>', re.S)
+    for page, text in ((0, first), (1, second)):
+        shown = re.findall(r'class="chip[^"]*" href="[^"]*">([^<]+)</a>', table.search(text).group(1))
+        assert shown == ranking[page * _COUNTERPARTS:(page + 1) * _COUNTERPARTS]
+    assert "counterparts_page=2#counterparts" in first and "counterparts_page=1#counterparts" in second
 
 
 def test_a_timeline_page_after_an_event_is_the_page_at_that_offset(app) -> None:
