@@ -59,6 +59,7 @@ SCALED = {
     "graph_pair_months": "events = events * :times",
     "graph_actor_months": "events = events * :times",
     "quote_pairs": "quotes = quotes * :times",
+    "actor_month_mentions": "mentions = mentions * :times",
 }
 
 FULL_TEXT = ("documents_fts", "quotes_fts")

@@ -11,7 +11,7 @@ import pytest
 
 from chronique.analysis import Chronicle, graph
 from chronique.model import Annotations, Document, Entity
-from chronique.store import Store
+from chronique.store import Store, analysis_reads
 from tests.builders import event, sentences, span
 
 FIRST_DAY = date(2020, 1, 1)
@@ -73,3 +73,20 @@ def test_a_month_counts_what_overlaps_it(store_path: Path) -> None:
     assert (march.edge_total, march.node_total) == (3, 3)
     assert {(edge.source, edge.target, edge.events) for edge in march.edges} == {
         ("ancien", "hub", 1), ("ancien", "twin", 1), ("hub", "twin", 1)}
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    (date(2020, 1, 1), date(2020, 1, 31)), (date(2020, 1, 1), date(2020, 2, 29)), (date(2020, 1, 1), date(2020, 12, 31)),
+    (date(2019, 6, 1), date(2019, 6, 30)),
+])
+def test_mentions_of_whole_months_are_the_mentions_of_their_articles(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, start: date, end: date,
+) -> None:
+    """Whole calendar months read the kept totals (``actor_month_mentions``); any other period
+    walks its articles: both give each actor the same mentions."""
+    with Chronicle(store_path) as chron:
+        kept = chron.graph(start=start, end=end, limit=100)
+        monkeypatch.setattr(analysis_reads, "_whole_months", lambda *_: None)
+        walked = chron.graph(start=start, end=end, limit=100)
+    assert kept == walked
+    assert sum(node.mentions for node in kept.nodes) > 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from chronique.analysis import Chronicle
 from chronique.model import Annotations, Document, Entity, Quote
-from chronique.store import Store, actor_events, graph_months, quote_pairs
+from chronique.store import Store, actor_events, graph_months, month_mentions, quote_pairs
 from chronique.store.aggregates import recount, recount_pair_events, stored_pair_events, stored_totals
 from chronique.store.migrations import MIGRATIONS, apply_migrations
 from tests.builders import sql
@@ -27,6 +27,7 @@ def assert_in_step(store: Store) -> None:
         assert graph_months.stored(conn) == graph_months.recount(conn)
         assert actor_events.stored(conn) == actor_events.recount(conn)
         assert quote_pairs.stored(conn) == quote_pairs.recount(conn)
+        assert month_mentions.stored(conn) == month_mentions.recount(conn)
 
 
 def kelvia_id(store: Store) -> str:
@@ -156,4 +157,18 @@ def test_quote_pair_totals_follow_ingest_a_duplicate_a_merge_a_split_and_the_mig
     with Store(path) as store:
         assert store.applied_migrations == ["m014_quote_pair_totals"]
         assert quote_pairs_of(store) == after_split
+        assert_in_step(store)
+
+
+def test_the_migration_fills_the_month_mentions_of_an_older_store(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    with stored(articles() + dupont_articles(), path) as store:
+        before = sorted(sql(store, "SELECT entity_id, month, mentions FROM actor_month_mentions"))
+        assert before
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:  # as chronique before m015 left it
+        conn.execute("DROP TABLE actor_month_mentions")
+        conn.execute("DELETE FROM schema_migrations WHERE name = 'm015_actor_month_mentions'")
+    with Store(path) as store:
+        assert store.applied_migrations == ["m015_actor_month_mentions"]
+        assert sorted(sql(store, "SELECT entity_id, month, mentions FROM actor_month_mentions")) == before
         assert_in_step(store)

@@ -13,10 +13,11 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from chronique.model import EXPORTED_MODALITIES
+from chronique.store import month_mentions
 from chronique.store.dialect import one_plan
 from chronique.store.selection import EventFilter, event_ids_sql, select_event_ids
 
@@ -100,10 +101,26 @@ def graph_events_chosen(conn: sqlite3.Connection, chosen: str, params: Sequence[
     ]
 
 
+def _whole_months(start: date | None, end: date | None) -> list[str] | None:
+    """The calendar months ("YYYY-MM") a period covers exactly, first day to last; None for any
+    other period (or more than ten years of months)."""
+    if start is None or end is None or start.day != 1 or (end + timedelta(days=1)).day != 1 or end < start:
+        return None
+    months, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month) and len(months) <= 120:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months if len(months) <= 120 else None
+
+
 def mention_counts(conn: sqlite3.Connection, actors: list[str], start: date | None, end: date | None) -> dict[str, int]:
     """Mentions of each actor in the documents published in the period (all documents without
-    one). With a period, the documents are read by date first (CROSS JOIN keeps that order): a
-    month holds a few hundred of them."""
+    one). A period of whole calendar months (the month graph's) reads the running totals of
+    ``actor_month_mentions`` (m015), a key per actor and month. Any other period reads the
+    documents by date first (CROSS JOIN keeps that order): a month holds a few thousand."""
+    months = _whole_months(start, end)
+    if months is not None:
+        return {actor: count for actor, count in month_mentions.mentions_in_months(conn, actors, months).items() if count}
     if start is None and end is None:
         sql = ("SELECT entity_id, COUNT(*) FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))"
                " GROUP BY entity_id")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chronique.identity.entities import KnownEntity, identity_key, normalise_name, surname_key
-from chronique.store import quote_pairs
+from chronique.store import month_mentions, quote_pairs
 from chronique.store.aggregates import add_entity, drop_entity, recount_mentions
 from chronique.store.quote_about import documents_of, refresh_documents
 from chronique.store.tellings import (
@@ -158,6 +158,7 @@ def absorb_entity(conn: sqlite3.Connection, gone_id: str, kept_id: str) -> tuple
     drop_entity(conn, gone_id)
     recount_mentions(conn, [kept_id])
     quote_pairs.absorb(conn, gone_id, kept_id)
+    month_mentions.absorb(conn, gone_id, kept_id)
     if taken:
         conn.execute("UPDATE entities SET kb_id = ? WHERE id = ?", (taken, kept_id))
     rebuild_neighbours(conn, [gone_id, kept_id])
@@ -237,6 +238,7 @@ def move_mentions(conn: sqlite3.Connection, source_id: str, target_id: str, span
     rebuild_neighbours(conn, [source_id, target_id])
     recount_mentions(conn, [source_id, target_id])
     quote_pairs.recount_entities(conn, [source_id, target_id])
+    month_mentions.recount_entities(conn, [source_id, target_id])
     return MoveCounts(moved, len(documents), quotes, *events)
 
 
@@ -264,6 +266,7 @@ def restore_facts(conn: sqlite3.Connection, source_id: str, target_id: str, span
     rebuild_neighbours(conn, ids)
     recount_mentions(conn, ids)
     quote_pairs.recount_entities(conn, ids)
+    month_mentions.recount_entities(conn, ids)
     documents = len({doc_id for doc_id, _, _ in spans})
     return MoveCounts(moved, documents, quotes, len(events), len(events_involving(conn, ids)),
                       len(relations), len(relations_involving(conn, ids)))
