@@ -33,12 +33,30 @@ def article(index: int, start: date, end: date, other: str | None = None) -> Ann
     )
 
 
+def alone(index: int, name: str, day: date) -> Annotations:
+    """``name`` acts on itself: an event with one actor, linking no pair."""
+    text = f"{name} se réorganise (réunion {index})."
+    return Annotations(
+        document=Document(f"doc-{index:03d}", text, day, "fr", None, None, "Test", None),
+        entities=[Entity("solo", name, "ORG", name.lower(), (), (span(text, name),))],
+        events=[event(text, "MEET", ("solo",), ("solo",), f"{name} se réorganise",
+                      "réorganise", date=day.isoformat(), date_start=day.isoformat(), date_end=day.isoformat(),
+                      score=0.5)],
+        sentences=sentences(text),
+    )
+
+
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("month_graph") / "m.db"
     articles = [article(index, FIRST_DAY + timedelta(days=index), FIRST_DAY + timedelta(days=index)) for index in range(45)]
     articles.append(article(45, date(2020, 1, 25), date(2020, 2, 5), "Voisin"))  # over two months
     articles.append(article(46, date(2019, 6, 1), date(2021, 6, 1), "Ancien"))  # over two years: not stored by month
+    # April 2020: the Hub and Voisin meet the Twin, and three actors act alone (an event whose
+    # source is its target links no pair): the unlinked actors a first page adds, most events first.
+    articles.append(article(47, date(2020, 4, 3), date(2020, 4, 3), "Voisin"))
+    articles += [alone(48 + index, name, date(2020, 4, 10 + index)) for index, name in enumerate(
+        ["Solo", "Solo", "Seul", "Isolé"])]
     with Store(path) as store:
         store.save(articles)
     return path
@@ -46,7 +64,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(("month", "limit", "offset"), [
     ((2020, 1), 100, 0), ((2020, 1), 3, 0), ((2020, 1), 3, 2), ((2020, 2), 2, 0), ((2020, 2), 100, 0),
-    ((2020, 3), 5, 0), ((2019, 12), 5, 0),
+    ((2020, 3), 5, 0), ((2019, 12), 5, 0), ((2020, 4), 100, 0), ((2020, 4), 3, 0), ((2020, 4), 2, 0),
 ])
 def test_a_month_page_is_the_page_of_the_months_events(
     store_path: Path, monkeypatch: pytest.MonkeyPatch, month: tuple[int, int], limit: int, offset: int,
@@ -59,6 +77,9 @@ def test_a_month_page_is_the_page_of_the_months_events(
         read = chron.graph(start=start, end=end, limit=limit, offset=offset)
     assert stored == read
     assert stored.edges
+    if month == (2020, 4):  # the Hub, Voisin, the Twin and the lone actors, as many as the page has room for
+        assert [node.name for node in stored.nodes if node.name in {"Solo", "Seul", "Isolé"}] == (
+            ["Isolé", "Seul", "Solo"] if limit > 2 else ["Solo"])
 
 
 def test_a_month_counts_what_overlaps_it(store_path: Path) -> None:

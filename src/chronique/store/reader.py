@@ -118,6 +118,24 @@ class StoreReader:
         """Events per linked pair and per actor of the stored events of a calendar month."""
         return graph_months.month_totals(self._conn, month)
 
+    def month_top_pairs(self, month: str, count: int) -> dict[tuple[str, str], int]:
+        return graph_months.month_top_pairs(self._conn, month, count)
+
+    def month_pair_counts(self, month: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        return graph_months.month_pair_counts(self._conn, month, pairs)
+
+    def month_actor_counts(self, month: str, actors: Iterable[str]) -> dict[str, int]:
+        return graph_months.month_actor_counts(self._conn, month, actors)
+
+    def month_sizes(self, month: str) -> tuple[int, int]:
+        return graph_months.month_sizes(self._conn, month)
+
+    def month_linked(self, month: str, actors: Iterable[str]) -> set[str]:
+        return graph_months.month_linked(self._conn, month, actors)
+
+    def month_lone_actors(self, month: str, count: int) -> list[tuple[str, int]]:
+        return graph_months.month_lone_actors(self._conn, month, count)
+
     def month_graph_facts(self, month: str,
                           pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[graph_months.LinkFacts]]:
         """The stored events of each of these pairs in the month, (event id, score, type, day)
