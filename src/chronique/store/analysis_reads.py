@@ -106,7 +106,8 @@ def _whole_months(start: date | None, end: date | None) -> list[str] | None:
     other period (or more than ten years of months)."""
     if start is None or end is None or start.day != 1 or (end + timedelta(days=1)).day != 1 or end < start:
         return None
-    months, year, month = [], start.year, start.month
+    months: list[str] = []
+    year, month = start.year, start.month
     while (year, month) <= (end.year, end.month) and len(months) <= 120:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
