@@ -25,7 +25,7 @@ from collections.abc import Iterable
 __all__ = ["count_document", "absorb", "recount_entities", "recount", "stored"]
 
 _ADD = ("INSERT INTO quote_pairs (entity_id, other_id, quotes) VALUES (?, ?, ?)"
-               " ON CONFLICT (entity_id, other_id) DO UPDATE SET quotes = quote_pairs.quotes + excluded.quotes")
+        " ON CONFLICT (entity_id, other_id) DO UPDATE SET quotes = quote_pairs.quotes + excluded.quotes")
 
 #: One entity's quote counterparts: quotes it said about another entity, and quotes another
 #: entity said about it, each side counted along its index (``quotes_by_speaker_about``,
@@ -64,8 +64,8 @@ def absorb(conn: sqlite3.Connection, gone_id: str, kept_id: str) -> None:
 
 
 def recount_entities(conn: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
-    """Count again, from the quotes, every pair one of these entities is part of: after quotes
-    changed hands (an absorption, a merge, a split, its undoing), or an entity was deleted (its
+    """Count again, from the quotes, every pair one of these entities is part of: after some of
+    their quotes changed hands (mentions moved, a merge undone), or an entity was deleted (its
     rows go). A pair's two rows are found from one side: the partners of X are the others of the
     range (X, …), and each (partner, X) is one key."""
     ids = sorted(set(entity_ids))
