@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from chronique.analysis import Chronicle
-from chronique.model import Annotations, Document, Entity, Quote
+from chronique.model import Annotations, Document, Entity, Quote, Relation
 from chronique.store import Store
-from chronique.web.pages import _COUNTERPARTS, _TIMELINE_ROWS
+from chronique.web.api import PROFILE_RELATIONS
+from chronique.web.pages import _ACTOR_RELATIONS, _COUNTERPARTS, _TIMELINE_ROWS
 from chronique.web.paging import DEFAULT_LIMIT, MAX_LIMIT
 from tests.builders import event, sentences, span
 from tests.web.test_web_fixtures import make_app, request
@@ -29,9 +30,11 @@ FIRST_DAY = date(2020, 1, 1)
 
 
 def article(index: int) -> Annotations:
-    """Article ``index``: the Hub meets Acteur{index} with the Twin, and says « Bonjour numéro N »."""
+    """Article ``index``: the Hub meets Acteur{index} with the Twin, and says « Bonjour numéro N »;
+    Acteur{index} is an adviser of the Twin (a ROLE relation: the Twin has a thousand)."""
     other = f"Acteur{index:04d}"
-    text = f"Le Hub rencontre {other} et le Twin. Le Hub a dit « Bonjour numéro {index} » à {other}."
+    text = (f"Le Hub rencontre {other} et le Twin. Le Hub a dit « Bonjour numéro {index} » à {other}."
+            f" {other}, conseiller du Twin, approuve.")
     day = FIRST_DAY + timedelta(days=index)
     return Annotations(
         document=Document(f"doc-{index:04d}", text, day, "fr", f"Rencontre {index}", None, "Test", None),
@@ -44,6 +47,7 @@ def article(index: int) -> Annotations:
         events=[event(text, "MEET", ("hub",), ("other", "twin"), f"Le Hub rencontre {other} et le Twin",
                       "rencontre", date=day.isoformat(), date_start=day.isoformat(), date_end=day.isoformat(),
                       score=1.0)],
+        relations=[Relation("ROLE", "other", "twin", *span(text, f"{other}, conseiller du Twin"), "conseiller")],
         sentences=sentences(text),
     )
 
@@ -292,3 +296,16 @@ def test_pages_of_a_timeline_with_several_events_a_day_list_each_event_once(same
         followed += [entry["event_id"] for entry in response.json()]
         url = next_link(response)
     assert followed == by_offset
+
+
+def test_a_profile_and_an_actor_page_show_the_first_relations_and_say_how_many(app) -> None:
+    """The Twin has an adviser in every article: the profile gives the first ones (more when
+    asked), the page the first ones and a link to all of them."""
+    profile = request(app, "GET", "/api/entities/Twin/profile").json()
+    assert profile["relation_count"] == ARTICLES and len(profile["relations"]) == PROFILE_RELATIONS
+    everyone = request(app, "GET", f"/api/entities/Twin/profile?relations={MAX_LIMIT}").json()["relations"]
+    assert len(everyone) == MAX_LIMIT and everyone[:PROFILE_RELATIONS] == profile["relations"]
+    page = request(app, "GET", "/actors/Twin").text
+    assert page.count('<span class="badge">ROLE</span>') == _ACTOR_RELATIONS
+    assert f"The first {_ACTOR_RELATIONS} of {ARTICLES} roles" in page and "relations=1000" in page
+    assert "more-roles" not in request(app, "GET", "/actors/Acteur0001").text  # one role: all shown

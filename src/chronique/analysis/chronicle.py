@@ -161,11 +161,14 @@ class Chronicle:
 
     def profile(
         self, actor: ActorRef, *, events: int = 10, quotes: int = 10, counterparts: int | None = None,
+        relations: int | None = None,
     ) -> ActorProfile:
-        """Who the actor is, their roles, counterparts (the first ``counterparts`` of them, when
-        given), latest ``events`` events and quotes."""
+        """Who the actor is, their roles (the first ``relations`` of them, when given),
+        counterparts (the first ``counterparts`` of them, when given), latest ``events`` events
+        and quotes."""
         return profile_module.actor_profile(
-            self._reads, self.actor(actor), events=events, quotes=quotes, counterparts_limit=counterparts)
+            self._reads, self.actor(actor), events=events, quotes=quotes, counterparts_limit=counterparts,
+            relations_limit=relations)
 
     def pair(
         self, a: ActorRef, b: ActorRef, *, direct_only: bool = False, limit: int | None = None, offset: int = 0,

@@ -71,16 +71,19 @@ def _candidates(reads: StoreReader, actor_id: str, limit: int
 
 def actor_profile(
     reads: StoreReader, actor: EntityRow, *, events: int, quotes: int, counterparts_limit: int | None = None,
+    relations_limit: int | None = None,
 ) -> ActorProfile:
-    """The whole profile of an already resolved actor (at most ``counterparts_limit`` counterparts)."""
+    """The whole profile of an already resolved actor (at most ``counterparts_limit`` counterparts
+    and ``relations_limit`` relations, ``relation_count`` saying how many there are)."""
     ids = reads.latest_event_ids(actor.id, events)
     entries = {entry.event_id: entry for entry in reads.events_by_ids(ids)}
     return ActorProfile(
         actor=actor,
-        relations=tuple(reads.relations([actor.id], evidence_limit=RELATION_EVIDENCE)),
+        relations=tuple(reads.relations([actor.id], evidence_limit=RELATION_EVIDENCE, limit=relations_limit)),
         counterparts=tuple(counterparts(reads, actor.id, counterparts_limit)),
         latest_events=tuple(entries[event_id] for event_id in ids),
         quotes_by=tuple(reads.quotes(by=actor.id, limit=quotes, newest_first=True)),
         quotes_about=tuple(reads.quotes(about=actor.id, limit=quotes, newest_first=True)),
         event_count=reads.exported_event_count(actor.id),
+        relation_count=reads.relation_count(actor.id),
     )

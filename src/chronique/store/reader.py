@@ -101,8 +101,12 @@ class StoreReader:
         return quote_lists.quotes_said_as(self._conn, keys, about)
 
     def relations(self, entity_ids: Sequence[str], *, between: bool = False,
-                  evidence_limit: int | None = None) -> list[RelationRow]:
-        return relation_reads.relations(self._conn, entity_ids, between=between, evidence_limit=evidence_limit)
+                  evidence_limit: int | None = None, limit: int | None = None) -> list[RelationRow]:
+        return relation_reads.relations(self._conn, entity_ids, between=between, evidence_limit=evidence_limit,
+                                        limit=limit)
+
+    def relation_count(self, entity_id: str) -> int:
+        return relation_reads.relation_count(self._conn, entity_id)
 
     def actor_period_totals(self, actor_id: str, start: date | None,
                             end: date | None) -> list[tuple[str, str, str, int, float, float]]:

@@ -42,6 +42,9 @@ _ACTOR_QUOTES = 20
 #: of the page's time for a much-covered actor (issue 16: 52 → 22 ms in process at 25 each).
 _TIMELINE_ROWS = 25
 _COUNTERPARTS = 25
+#: Roles shown at the head of an actor page (an organisation may have hundreds of people in
+#: roles); the rest are linked (the profile's JSON with all of them).
+_ACTOR_RELATIONS = 25
 #: Every list a page shows is bounded: the events of a pair's story a page (``?page=N``), the
 #: links of the network (``?limit=``, strongest first).
 _PAIR_EVENTS = 300
@@ -122,7 +125,8 @@ def actor_page(
         chronicle = reading.chronicle
         row = resolve_actor(reading, actor)
         shown = counterparts_page * _COUNTERPARTS
-        profile = chronicle.profile(row, events=0, quotes=_ACTOR_QUOTES, counterparts=shown + 1)
+        profile = chronicle.profile(row, events=0, quotes=_ACTOR_QUOTES, counterparts=shown + 1,
+                                    relations=_ACTOR_RELATIONS)
         more_counterparts = len(profile.counterparts) > shown
         profile = dataclasses.replace(profile, counterparts=profile.counterparts[shown - _COUNTERPARTS:shown])
         events = chronicle.timeline(row, start=start, end=end, limit=_TIMELINE_ROWS + 1,
