@@ -20,7 +20,7 @@ from chronique.analysis import Chronicle
 from chronique.model import Annotations, Document, Entity, Quote, Relation
 from chronique.store import Store
 from chronique.web.api import PROFILE_RELATIONS
-from chronique.web.pages import _ACTOR_RELATIONS, _COUNTERPARTS, _TIMELINE_ROWS
+from chronique.web.pages import _ACTOR_QUOTES, _ACTOR_RELATIONS, _COUNTERPARTS, _TIMELINE_ROWS
 from chronique.web.paging import DEFAULT_LIMIT, MAX_LIMIT
 from tests.builders import event, sentences, span
 from tests.web.test_web_fixtures import make_app, request
@@ -31,10 +31,11 @@ FIRST_DAY = date(2020, 1, 1)
 
 def article(index: int) -> Annotations:
     """Article ``index``: the Hub meets Acteur{index} with the Twin, and says « Bonjour numéro N »;
-    Acteur{index} is an adviser of the Twin (a ROLE relation: the Twin has a thousand)."""
+    Acteur{index} is an adviser of the Twin (a ROLE relation: the Twin has a thousand) and thanks it
+    (a quote about the Twin)."""
     other = f"Acteur{index:04d}"
     text = (f"Le Hub rencontre {other} et le Twin. Le Hub a dit « Bonjour numéro {index} » à {other}."
-            f" {other}, conseiller du Twin, approuve.")
+            f" {other}, conseiller du Twin, approuve. {other} a dit « Merci {index} » au Twin.")
     day = FIRST_DAY + timedelta(days=index)
     return Annotations(
         document=Document(f"doc-{index:04d}", text, day, "fr", f"Rencontre {index}", None, "Test", None),
@@ -43,7 +44,8 @@ def article(index: int) -> Annotations:
             Entity("twin", "Twin", "ORG", "twin", (), (span(text, "Twin"),)),
             Entity("other", other, "PERSON", other.lower(), (), (span(text, other),)),
         ],
-        quotes=[Quote(*span(text, f"Bonjour numéro {index}"), f"Bonjour numéro {index}", "hub", "a dit", "other")],
+        quotes=[Quote(*span(text, f"Bonjour numéro {index}"), f"Bonjour numéro {index}", "hub", "a dit", "other"),
+                Quote(*span(text, f"Merci {index}"), f"Merci {index}", "other", "a dit", "twin")],
         events=[event(text, "MEET", ("hub",), ("other", "twin"), f"Le Hub rencontre {other} et le Twin",
                       "rencontre", date=day.isoformat(), date_start=day.isoformat(), date_end=day.isoformat(),
                       score=1.0)],
@@ -309,3 +311,13 @@ def test_a_profile_and_an_actor_page_show_the_first_relations_and_say_how_many(a
     assert page.count('<span class="badge">ROLE</span>') == _ACTOR_RELATIONS
     assert f"The first {_ACTOR_RELATIONS} of {ARTICLES} roles" in page and "relations=1000" in page
     assert "more-roles" not in request(app, "GET", "/actors/Acteur0001").text  # one role: all shown
+
+
+def test_the_actor_page_shows_one_page_of_quotes_about_the_actor_newest_first(app) -> None:
+    first = request(app, "GET", "/actors/Twin").text
+    second = request(app, "GET", "/actors/Twin?about_page=2").text
+    about = re.compile(r'<section class="card" id="quotes-about">(.*?)</section>', re.S)
+    newest = [f"Merci {ARTICLES - 1 - index}" for index in range(2 * _ACTOR_QUOTES)]
+    assert re.findall(r"<q>(Merci \d+)</q>", about.search(first).group(1)) == newest[:_ACTOR_QUOTES]
+    assert re.findall(r"<q>(Merci \d+)</q>", about.search(second).group(1)) == newest[_ACTOR_QUOTES:]
+    assert "about_page=2#quotes-about" in first and "about_page=1#quotes-about" in second

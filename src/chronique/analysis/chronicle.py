@@ -236,13 +236,14 @@ class Chronicle:
 
     def quotes(
         self, by: ActorRef | None = None, about: ActorRef | None = None, *, limit: int | None = None,
-        offset: int = 0,
+        offset: int = 0, newest_first: bool = False,
     ) -> list[QuoteRow]:
-        """Quotes by one actor and/or about one actor, in reading order (``limit``/``offset``:
-        one page of them)."""
+        """Quotes by one actor and/or about one actor, in reading order (``newest_first``: the
+        reverse; ``limit``/``offset``: one page of them)."""
         return self._reads.quotes(
             by=self.actor(by).id if by is not None else None,
             about=self.actor(about).id if about is not None else None, limit=limit, offset=offset,
+            newest_first=newest_first,
         )
 
     def reported_quotes(

@@ -113,20 +113,22 @@ def _filters(start: date | None, end: date | None, types: frozenset[str] | None)
 def actor_page(
     request: Request, actor: PageName, start: FromDate = None, end: ToDate = None, type: EventTypes = None,
     articles_page: PageNumber = 1, quotes_page: PageNumber = 1, events_page: PageNumber = 1,
-    counterparts_page: PageNumber = 1, _format: Format = None, _list: ListName = None,
+    counterparts_page: PageNumber = 1, about_page: PageNumber = 1, _format: Format = None, _list: ListName = None,
 ) -> HTMLResponse | Response:
     """Who the actor is, the chart and timeline of their events (filtered by type and period),
     their counterparts, the articles that mention them and their quotes (each list paged: a
     much-covered actor has tens of thousands of events and quotes). The profile is read for
-    what the page shows: no latest events (the timeline shows them), one page of counterparts."""
+    what the page shows: no latest events (the timeline shows them), one page of counterparts,
+    no quotes (each list of quotes is paged apart)."""
     check_period(start, end)
     types = _types(type)
     with _library(request).open() as reading:
         chronicle = reading.chronicle
         row = resolve_actor(reading, actor)
         shown = counterparts_page * _COUNTERPARTS
-        profile = chronicle.profile(row, events=0, quotes=_ACTOR_QUOTES, counterparts=shown + 1,
-                                    relations=_ACTOR_RELATIONS)
+        profile = chronicle.profile(row, events=0, quotes=0, counterparts=shown + 1, relations=_ACTOR_RELATIONS)
+        about = chronicle.quotes(about=row, limit=_ACTOR_QUOTES + 1, offset=(about_page - 1) * _ACTOR_QUOTES,
+                                 newest_first=True)
         more_counterparts = len(profile.counterparts) > shown
         profile = dataclasses.replace(profile, counterparts=profile.counterparts[shown - _COUNTERPARTS:shown])
         events = chronicle.timeline(row, start=start, end=end, limit=_TIMELINE_ROWS + 1,
@@ -138,7 +140,7 @@ def actor_page(
         said = chronicle.reported_quotes(by=row, limit=_ACTOR_QUOTES + 1, offset=(quotes_page - 1) * _ACTOR_QUOTES)
     if _format is not None:
         return download({"events": timeline, "articles": articles.items, "quotes": said[:_ACTOR_QUOTES],
-                         "quotes_about": profile.quotes_about, "counterparts": profile.counterparts,
+                         "quotes_about": about[:_ACTOR_QUOTES], "counterparts": profile.counterparts,
                          "periods": spans}, _format, _list, "actor")
     chart = span_chart(spans, element_id="series-chart", label=f"Conflict and cooperation of {row.name} over time")
     return render(
@@ -147,6 +149,7 @@ def actor_page(
         said=said[:_ACTOR_QUOTES], quotes_page=quotes_page, more_quotes=len(said) > _ACTOR_QUOTES,
         events_page=events_page, more_events=len(events) > _TIMELINE_ROWS,
         counterparts_page=counterparts_page, more_counterparts=more_counterparts,
+        about=about[:_ACTOR_QUOTES], about_page=about_page, more_about=len(about) > _ACTOR_QUOTES,
         **_filters(start, end, types),
     )
 
