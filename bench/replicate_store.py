@@ -58,6 +58,8 @@ SCALED = {
     "document_days": "documents = documents * :times",
     "graph_pair_months": "events = events * :times",
     "graph_actor_months": "events = events * :times",
+    "quote_pairs": "quotes = quotes * :times",
+    "actor_month_mentions": "mentions = mentions * :times",
 }
 
 FULL_TEXT = ("documents_fts", "quotes_fts")

@@ -59,7 +59,8 @@ def test_an_m008_store_migrates_in_place_and_answers_as_a_new_one(tmp_path: Path
     with Store(old) as store:
         assert store.applied_migrations == ["m009_fewer_random_trees", "m010_quote_dates_and_month_totals",
                                             "m011_no_month_actor_rows", "m012_bounded_event_identity",
-                                           "m013_clustered_actor_totals"]
+                                           "m013_clustered_actor_totals", "m014_quote_pair_totals",
+                                           "m015_actor_month_mentions"]
         actors = sql(store, "SELECT event_id, role, position, entity_id FROM event_actors ORDER BY 1, 2, 3")
     with Store(new) as store:
         assert sql(store, "SELECT event_id, role, position, entity_id FROM event_actors ORDER BY 1, 2, 3") == actors

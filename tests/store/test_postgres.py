@@ -254,3 +254,32 @@ def test_an_actors_period_answers_the_same_read_from_either_side(twins: tuple[st
                             for limit in (5, None)])
     assert answers[0] == answers[1] and any(answers[0])
     assert in_place, "PostgreSQL read a period in place"
+
+
+def test_the_quote_and_month_totals_answer_the_same_and_the_migrations_refill_them(
+        pg_url: str, tmp_path: Path) -> None:
+    """``quote_pairs`` (m014) and ``actor_month_mentions`` (m015) kept at ingest on both engines
+    hold the same rows, and a PostgreSQL store from before them is filled by the migrations as
+    a SQLite one is."""
+    sqlite_db = str(tmp_path / "t.db")
+    news = synthetic_news(60)
+    tables = {"quote_pairs": "entity_id, other_id, quotes", "actor_month_mentions": "entity_id, month, mentions"}
+
+    def rows(db: str) -> dict[str, list[tuple[object, ...]]]:
+        with Store(db) as store:
+            return {table: sorted(tuple(row) for row in store._conn.execute(f"SELECT {columns} FROM {table}"))
+                    for table, columns in tables.items()}
+
+    for db in (sqlite_db, pg_url):
+        with Store(db) as store:
+            store.save(news)
+    kept = rows(sqlite_db)
+    assert kept["quote_pairs"] and kept["actor_month_mentions"] and rows(pg_url) == kept
+    with Store(pg_url) as store:  # as chronique before m014 left it
+        for table in tables:
+            store._conn.execute(f"DROP TABLE {table}")
+        store._conn.execute("DELETE FROM schema_migrations WHERE name IN"
+                            " ('m014_quote_pair_totals', 'm015_actor_month_mentions')")
+    with Store(pg_url) as store:
+        assert store.applied_migrations == ["m014_quote_pair_totals", "m015_actor_month_mentions"]
+    assert rows(pg_url) == kept

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from chronique.analysis import Chronicle
-from chronique.store import Store, actor_events, graph_months
+from chronique.store import Store, actor_events, graph_months, month_mentions, quote_pairs
 from chronique.store.aggregates import recount, recount_pair_events, stored_pair_events, stored_totals
 from tests.conftest import ROOT
 
@@ -42,6 +42,8 @@ def test_a_store_copied_three_times_holds_three_times_the_facts_and_its_totals_h
         assert stored_pair_events(conn) == recount_pair_events(conn)
         assert graph_months.stored(conn) == graph_months.recount(conn)
         assert actor_events.stored(conn) == actor_events.recount(conn)
+        assert quote_pairs.stored(conn) == quote_pairs.recount(conn) != {}
+        assert month_mentions.stored(conn) == month_mentions.recount(conn) != {}
     with Chronicle(source) as small, Chronicle(target) as large:
         actor = small.entities(limit=1)[0]
         assert len(large.timeline(actor.id)) == 3 * len(small.timeline(actor.id))

@@ -101,7 +101,8 @@ def test_m007_keys_the_quotes_of_an_older_store_as_new_ones_are_keyed(tmp_path: 
         assert store.applied_migrations == ["m007_quote_keys", "m008_quote_about_and_days",
                                            "m009_fewer_random_trees", "m010_quote_dates_and_month_totals",
                                            "m011_no_month_actor_rows", "m012_bounded_event_identity",
-                                           "m013_clustered_actor_totals"]
+                                           "m013_clustered_actor_totals", "m014_quote_pair_totals",
+                                           "m015_actor_month_mentions"]
     assert sql(store, "SELECT said_key FROM quotes ORDER BY start") == [
         ("il a peur de nous",), ("il a peur de nous",), ("l'accord est signé",), ("strasse",)]
     assert [said_key(text) for text in words] == [row[0] for row in sql(store, "SELECT said_key FROM quotes ORDER BY start")]

@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 
 from chronique.analysis import Chronicle
-from chronique.model import Annotations, Document, Entity, Quote
+from chronique.model import Annotations, Document, Entity, Quote, Relation
 from chronique.store import Store
+from chronique.web.api import PROFILE_RELATIONS
+from chronique.web.pages import _ACTOR_QUOTES, _ACTOR_RELATIONS, _COUNTERPARTS, _TIMELINE_ROWS
 from chronique.web.paging import DEFAULT_LIMIT, MAX_LIMIT
 from tests.builders import event, sentences, span
 from tests.web.test_web_fixtures import make_app, request
@@ -28,9 +30,12 @@ FIRST_DAY = date(2020, 1, 1)
 
 
 def article(index: int) -> Annotations:
-    """Article ``index``: the Hub meets Acteur{index} with the Twin, and says « Bonjour numéro N »."""
+    """Article ``index``: the Hub meets Acteur{index} with the Twin, and says « Bonjour numéro N »;
+    Acteur{index} is an adviser of the Twin (a ROLE relation: the Twin has a thousand) and thanks it
+    (a quote about the Twin)."""
     other = f"Acteur{index:04d}"
-    text = f"Le Hub rencontre {other} et le Twin. Le Hub a dit « Bonjour numéro {index} » à {other}."
+    text = (f"Le Hub rencontre {other} et le Twin. Le Hub a dit « Bonjour numéro {index} » à {other}."
+            f" {other}, conseiller du Twin, approuve. {other} a dit « Merci {index} » au Twin.")
     day = FIRST_DAY + timedelta(days=index)
     return Annotations(
         document=Document(f"doc-{index:04d}", text, day, "fr", f"Rencontre {index}", None, "Test", None),
@@ -39,10 +44,12 @@ def article(index: int) -> Annotations:
             Entity("twin", "Twin", "ORG", "twin", (), (span(text, "Twin"),)),
             Entity("other", other, "PERSON", other.lower(), (), (span(text, other),)),
         ],
-        quotes=[Quote(*span(text, f"Bonjour numéro {index}"), f"Bonjour numéro {index}", "hub", "a dit", "other")],
+        quotes=[Quote(*span(text, f"Bonjour numéro {index}"), f"Bonjour numéro {index}", "hub", "a dit", "other"),
+                Quote(*span(text, f"Merci {index}"), f"Merci {index}", "other", "a dit", "twin")],
         events=[event(text, "MEET", ("hub",), ("other", "twin"), f"Le Hub rencontre {other} et le Twin",
                       "rencontre", date=day.isoformat(), date_start=day.isoformat(), date_end=day.isoformat(),
                       score=1.0)],
+        relations=[Relation("ROLE", "other", "twin", *span(text, f"{other}, conseiller du Twin"), "conseiller")],
         sentences=sentences(text),
     )
 
@@ -198,13 +205,29 @@ def test_actors_matching_are_found_in_sql_and_bounded(big_store: Path) -> None:
 
 
 def test_the_actor_page_shows_one_page_of_events_and_links_the_next(app) -> None:
+    rows = _TIMELINE_ROWS
+    pages = -(-ARTICLES // rows)
     first = request(app, "GET", "/actors/Hub").text
     second = request(app, "GET", "/actors/Hub?events_page=2").text
-    last = request(app, "GET", f"/actors/Hub?events_page={-(-ARTICLES // 100)}").text
-    assert "Le Hub rencontre Acteur0000 " in first and "Le Hub rencontre Acteur0099 " in first
-    assert "Le Hub rencontre Acteur0100 " not in first and "events_page=2#events" in first
-    assert "Le Hub rencontre Acteur0100 " in second and "events_page=1#events" in second
-    assert "Le Hub rencontre Acteur1004 " in last and "events_page=12#events" not in last
+    last = request(app, "GET", f"/actors/Hub?events_page={pages}").text
+    assert "Le Hub rencontre Acteur0000 " in first and f"Le Hub rencontre Acteur{rows - 1:04d} " in first
+    assert f"Le Hub rencontre Acteur{rows:04d} " not in first and "events_page=2#events" in first
+    assert f"Le Hub rencontre Acteur{rows:04d} " in second and "events_page=1#events" in second
+    assert "Le Hub rencontre Acteur1004 " in last and f"events_page={pages + 1}#events" not in last
+
+
+def test_the_actor_page_shows_one_page_of_counterparts_and_links_the_next(app) -> None:
+    """The Hub meets every Acteur: one page of them, the next linked; the pages follow one
+    another in the ranking of the profile (most interactions first)."""
+    ranking = [c["name"] for c in request(app, "GET", f"/api/entities/Hub/profile?counterparts={MAX_LIMIT}").json()[
+        "counterparts"]]
+    first = request(app, "GET", "/actors/Hub").text
+    second = request(app, "GET", "/actors/Hub?counterparts_page=2").text
+    table = re.compile(r'<table class="counterparts" id="counterparts">(.*?)</table>', re.S)
+    for page, text in ((0, first), (1, second)):
+        shown = re.findall(r'class="chip[^"]*" href="[^"]*">([^<]+)</a>', table.search(text).group(1))
+        assert shown == ranking[page * _COUNTERPARTS:(page + 1) * _COUNTERPARTS]
+    assert "counterparts_page=2#counterparts" in first and "counterparts_page=1#counterparts" in second
 
 
 def test_a_timeline_page_after_an_event_is_the_page_at_that_offset(app) -> None:
@@ -275,3 +298,26 @@ def test_pages_of_a_timeline_with_several_events_a_day_list_each_event_once(same
         followed += [entry["event_id"] for entry in response.json()]
         url = next_link(response)
     assert followed == by_offset
+
+
+def test_a_profile_and_an_actor_page_show_the_first_relations_and_say_how_many(app) -> None:
+    """The Twin has an adviser in every article: the profile gives the first ones (more when
+    asked), the page the first ones and a link to all of them."""
+    profile = request(app, "GET", "/api/entities/Twin/profile").json()
+    assert profile["relation_count"] == ARTICLES and len(profile["relations"]) == PROFILE_RELATIONS
+    everyone = request(app, "GET", f"/api/entities/Twin/profile?relations={MAX_LIMIT}").json()["relations"]
+    assert len(everyone) == MAX_LIMIT and everyone[:PROFILE_RELATIONS] == profile["relations"]
+    page = request(app, "GET", "/actors/Twin").text
+    assert page.count('<span class="badge">ROLE</span>') == _ACTOR_RELATIONS
+    assert f"The first {_ACTOR_RELATIONS} of {ARTICLES} roles" in page and "relations=1000" in page
+    assert "more-roles" not in request(app, "GET", "/actors/Acteur0001").text  # one role: all shown
+
+
+def test_the_actor_page_shows_one_page_of_quotes_about_the_actor_newest_first(app) -> None:
+    first = request(app, "GET", "/actors/Twin").text
+    second = request(app, "GET", "/actors/Twin?about_page=2").text
+    about = re.compile(r'<section class="card" id="quotes-about">(.*?)</section>', re.S)
+    newest = [f"Merci {ARTICLES - 1 - index}" for index in range(2 * _ACTOR_QUOTES)]
+    assert re.findall(r"<q>(Merci \d+)</q>", about.search(first).group(1)) == newest[:_ACTOR_QUOTES]
+    assert re.findall(r"<q>(Merci \d+)</q>", about.search(second).group(1)) == newest[_ACTOR_QUOTES:]
+    assert "about_page=2#quotes-about" in first and "about_page=1#quotes-about" in second

@@ -161,11 +161,14 @@ class Chronicle:
 
     def profile(
         self, actor: ActorRef, *, events: int = 10, quotes: int = 10, counterparts: int | None = None,
+        relations: int | None = None,
     ) -> ActorProfile:
-        """Who the actor is, their roles, counterparts (the first ``counterparts`` of them, when
-        given), latest ``events`` events and quotes."""
+        """Who the actor is, their roles (the first ``relations`` of them, when given),
+        counterparts (the first ``counterparts`` of them, when given), latest ``events`` events
+        and quotes."""
         return profile_module.actor_profile(
-            self._reads, self.actor(actor), events=events, quotes=quotes, counterparts_limit=counterparts)
+            self._reads, self.actor(actor), events=events, quotes=quotes, counterparts_limit=counterparts,
+            relations_limit=relations)
 
     def pair(
         self, a: ActorRef, b: ActorRef, *, direct_only: bool = False, limit: int | None = None, offset: int = 0,
@@ -233,13 +236,14 @@ class Chronicle:
 
     def quotes(
         self, by: ActorRef | None = None, about: ActorRef | None = None, *, limit: int | None = None,
-        offset: int = 0,
+        offset: int = 0, newest_first: bool = False,
     ) -> list[QuoteRow]:
-        """Quotes by one actor and/or about one actor, in reading order (``limit``/``offset``:
-        one page of them)."""
+        """Quotes by one actor and/or about one actor, in reading order (``newest_first``: the
+        reverse; ``limit``/``offset``: one page of them)."""
         return self._reads.quotes(
             by=self.actor(by).id if by is not None else None,
             about=self.actor(about).id if about is not None else None, limit=limit, offset=offset,
+            newest_first=newest_first,
         )
 
     def reported_quotes(

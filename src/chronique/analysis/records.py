@@ -47,7 +47,9 @@ class ActorProfile:
     ``relations``: each with its first three tellings (``evidence_count``: all of them).
     ``counterparts``: most interactions first. ``latest_events``: newest first, undated ones
     last. ``quotes_by``/``quotes_about``: the latest ones, newest first. ``event_count``: every
-    exported event the actor takes part in, dated or not.
+    exported event the actor takes part in, dated or not. ``relation_count``: every relation the
+    actor is at an end of (``relations`` may hold only the first: an organisation with
+    hundreds of people in roles).
     """
 
     actor: EntityRow
@@ -57,6 +59,7 @@ class ActorProfile:
     quotes_by: tuple[QuoteRow, ...]
     quotes_about: tuple[QuoteRow, ...]
     event_count: int
+    relation_count: int | None = None
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from chronique.model import EXPORTED_MODALITIES
+from chronique.store import month_mentions
 from chronique.store.dialect import one_plan
 from chronique.store.selection import EventFilter, event_ids_sql, select_event_ids
 
@@ -100,10 +101,27 @@ def graph_events_chosen(conn: sqlite3.Connection, chosen: str, params: Sequence[
     ]
 
 
+def _whole_months(start: date | None, end: date | None) -> list[str] | None:
+    """The calendar months ("YYYY-MM") a period covers exactly, first day to last; None for any
+    other period (or more than ten years of months)."""
+    if start is None or end is None or start.day != 1 or (end + timedelta(days=1)).day != 1 or end < start:
+        return None
+    months: list[str] = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month) and len(months) <= 120:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months if len(months) <= 120 else None
+
+
 def mention_counts(conn: sqlite3.Connection, actors: list[str], start: date | None, end: date | None) -> dict[str, int]:
     """Mentions of each actor in the documents published in the period (all documents without
-    one). With a period, the documents are read by date first (CROSS JOIN keeps that order): a
-    month holds a few hundred of them."""
+    one). A period of whole calendar months (the month graph's) reads the running totals of
+    ``actor_month_mentions`` (m015), a key per actor and month. Any other period reads the
+    documents by date first (CROSS JOIN keeps that order): a month holds a few thousand."""
+    months = _whole_months(start, end)
+    if months is not None:
+        return {actor: count for actor, count in month_mentions.mentions_in_months(conn, actors, months).items() if count}
     if start is None and end is None:
         sql = ("SELECT entity_id, COUNT(*) FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))"
                " GROUP BY entity_id")
@@ -123,21 +141,6 @@ _MARKS = ", ".join("?" * len(_MODALITIES))
 #: as an index column: ``id = ? AND modality IN (4 values)`` would be four seeks per event
 #: (200,000 for a much-covered actor) instead of one seek and a check.
 _EXPORTED = f"+e.modality IN ({_MARKS})"
-
-#: Per counterpart: quotes by the actor about it, and by it about the actor; each side counted
-#: in the order of its index (``quotes_by_speaker_about``, ``quotes_by_about_speaker``), from the
-#: index alone, before the few counterparts are checked to be entities ("about" may be free text).
-_QUOTED_BY_ACTOR = """
-    SELECT g.other, g.n FROM (SELECT q.about AS other, COUNT(*) AS n FROM quotes q
-                              WHERE q.speaker = ? AND q.about != ? GROUP BY q.about) g
-    JOIN entities en ON en.id = g.other
-"""
-_QUOTING_ACTOR = """
-    SELECT g.other, g.n FROM (SELECT q.speaker AS other, COUNT(*) AS n FROM quotes q
-                              WHERE q.about = ? AND q.speaker != ? GROUP BY q.speaker) g
-    JOIN entities en ON en.id = g.other
-"""
-
 
 def shared_event_totals(conn: sqlite3.Connection, actor_id: str, top: int | None = None,
                         also: Iterable[str] = ()) -> dict[str, tuple[int, float, float]]:
@@ -160,12 +163,18 @@ def shared_event_totals(conn: sqlite3.Connection, actor_id: str, top: int | None
         (actor_id, row[0] if row else 1, actor_id, json.dumps(sorted(set(also)))))}
 
 
-def shared_quote_counts(conn: sqlite3.Connection, actor_id: str) -> dict[str, int]:
-    """Counterpart id → quotes of the actor about it plus quotes of it about the actor."""
-    counts: dict[str, int] = dict(conn.execute(_QUOTED_BY_ACTOR, (actor_id, actor_id)).fetchall())
-    for other, count in conn.execute(_QUOTING_ACTOR, (actor_id, actor_id)):
-        counts[other] = counts.get(other, 0) + count
-    return counts
+def shared_quote_counts(conn: sqlite3.Connection, actor_id: str, among: Iterable[str] | None = None,
+                        at_least: int = 1) -> dict[str, int]:
+    """Counterpart id → quotes of the actor about it plus quotes of it about the actor: the
+    running totals of ``quote_pairs`` (``store.quote_pairs``), one index range. With ``among``,
+    only those counterparts (a key each); with ``at_least``, only those sharing that many."""
+    if among is not None:
+        return dict(conn.execute(
+            "SELECT other_id, quotes FROM quote_pairs WHERE entity_id = ?"
+            " AND other_id IN (SELECT value FROM json_each(?)) AND quotes >= ?",
+            (actor_id, json.dumps(sorted(set(among))), at_least)).fetchall())
+    return dict(conn.execute("SELECT other_id, quotes FROM quote_pairs WHERE entity_id = ? AND quotes >= ?",
+                             (actor_id, at_least)).fetchall())
 
 
 def exported_event_count(conn: sqlite3.Connection, actor_id: str) -> int:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chronique.identity.entities import KnownEntity, identity_key, normalise_name, surname_key
+from chronique.store import month_mentions, quote_pairs
 from chronique.store.aggregates import add_entity, drop_entity, recount_mentions
 from chronique.store.quote_about import documents_of, refresh_documents
 from chronique.store.tellings import (
@@ -156,6 +157,8 @@ def absorb_entity(conn: sqlite3.Connection, gone_id: str, kept_id: str) -> tuple
     conn.execute("DELETE FROM entities WHERE id = ?", (gone_id,))
     drop_entity(conn, gone_id)
     recount_mentions(conn, [kept_id])
+    quote_pairs.absorb(conn, gone_id, kept_id)
+    month_mentions.absorb(conn, gone_id, kept_id)
     if taken:
         conn.execute("UPDATE entities SET kb_id = ? WHERE id = ?", (taken, kept_id))
     rebuild_neighbours(conn, [gone_id, kept_id])
@@ -234,6 +237,8 @@ def move_mentions(conn: sqlite3.Connection, source_id: str, target_id: str, span
         lambda doc, eid: target_id if eid == source_id and doc in whole else eid)
     rebuild_neighbours(conn, [source_id, target_id])
     recount_mentions(conn, [source_id, target_id])
+    quote_pairs.recount_entities(conn, [source_id, target_id])
+    month_mentions.recount_entities(conn, [source_id, target_id])
     return MoveCounts(moved, len(documents), quotes, *events)
 
 
@@ -260,6 +265,8 @@ def restore_facts(conn: sqlite3.Connection, source_id: str, target_id: str, span
     refold_relations(conn, relations, lambda doc, eid: eid, evidence)
     rebuild_neighbours(conn, ids)
     recount_mentions(conn, ids)
+    quote_pairs.recount_entities(conn, ids)
+    month_mentions.recount_entities(conn, ids)
     documents = len({doc_id for doc_id, _, _ in spans})
     return MoveCounts(moved, documents, quotes, len(events), len(events_involving(conn, ids)),
                       len(relations), len(relations_involving(conn, ids)))

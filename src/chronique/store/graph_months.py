@@ -25,6 +25,7 @@ event when it is listed or unlisted (:func:`listed_actors` gives them all, for a
 from __future__ import annotations
 
 import calendar
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -35,7 +36,8 @@ from chronique.model import EXPORTED_MODALITIES
 from chronique.store.selection import SPAN_CLASS
 
 __all__ = ["account_event", "month_of_period", "month_totals", "month_pair_facts", "long_event_ids", "listed_actors",
-           "recount", "stored"]
+           "recount", "stored", "month_top_pairs", "month_pair_counts", "month_actor_counts", "month_sizes",
+           "month_linked", "month_lone_actors"]
 
 #: What a link row says of its event for an edge: (event id, score, type, day it counts on).
 LinkFacts = tuple[str, float | None, str, str]
@@ -134,6 +136,58 @@ def month_totals(conn: sqlite3.Connection, month: str) -> tuple[dict[tuple[str, 
         "SELECT entity_id, other_id, events FROM graph_pair_months WHERE month = ?", (month,))}
     actors = dict(conn.execute("SELECT entity_id, events FROM graph_actor_months WHERE month = ?", (month,)).fetchall())
     return pairs, actors
+
+
+def month_top_pairs(conn: sqlite3.Connection, month: str, count: int) -> dict[tuple[str, str], int]:
+    """The month's ``count`` pairs with the most stored events, ties at the cut kept (every pair
+    when it has no more): the month's range sorted in SQL, the few kept turned into values."""
+    row = conn.execute("SELECT events FROM graph_pair_months WHERE month = ? ORDER BY events DESC LIMIT 1 OFFSET ?",
+                       (month, max(count, 1) - 1)).fetchone()
+    return {(a, b): n for a, b, n in conn.execute(
+        "SELECT entity_id, other_id, events FROM graph_pair_months WHERE month = ? AND events >= ?",
+        (month, row[0] if row else 0))}
+
+
+def month_pair_counts(conn: sqlite3.Connection, month: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The stored events of these pairs in the month (pairs with none left out), a key each."""
+    found = {}
+    for a, b in pairs:
+        row = conn.execute("SELECT events FROM graph_pair_months WHERE month = ? AND entity_id = ? AND other_id = ?",
+                           (month, a, b)).fetchone()
+        if row is not None:
+            found[(a, b)] = row[0]
+    return found
+
+
+def month_actor_counts(conn: sqlite3.Connection, month: str, actors: Iterable[str]) -> dict[str, int]:
+    """The stored events of these actors in the month (actors with none left out), a key each."""
+    return dict(conn.execute(
+        "SELECT entity_id, events FROM graph_actor_months WHERE month = ? AND entity_id IN (SELECT value FROM json_each(?))",
+        (month, json.dumps(sorted(set(actors))))).fetchall())
+
+
+def month_sizes(conn: sqlite3.Connection, month: str) -> tuple[int, int]:
+    """How many linked pairs and how many actors the month's stored events have."""
+    pairs = conn.execute("SELECT COUNT(*) FROM graph_pair_months WHERE month = ?", (month,)).fetchone()[0]
+    actors = conn.execute("SELECT COUNT(*) FROM graph_actor_months WHERE month = ?", (month,)).fetchone()[0]
+    return pairs, actors
+
+
+def month_linked(conn: sqlite3.Connection, month: str, actors: Iterable[str]) -> set[str]:
+    """Those of these actors that a stored event of the month links to another actor."""
+    return {actor for actor in set(actors) if conn.execute(
+        "SELECT 1 FROM graph_pair_months WHERE month = ? AND (entity_id = ? OR other_id = ?) LIMIT 1",
+        (month, actor, actor)).fetchone()}
+
+
+def month_lone_actors(conn: sqlite3.Connection, month: str, count: int) -> list[tuple[str, int]]:
+    """The month's ``count`` actors with the most stored events among those no stored event links
+    to another (most events first, then by id)."""
+    return [(row[0], row[1]) for row in conn.execute(
+        "SELECT a.entity_id, a.events FROM graph_actor_months a WHERE a.month = ?"
+        " AND NOT EXISTS (SELECT 1 FROM graph_pair_months p WHERE p.month = a.month AND p.entity_id = a.entity_id)"
+        " AND a.entity_id NOT IN (SELECT p.other_id FROM graph_pair_months p WHERE p.month = ?)"
+        " ORDER BY a.events DESC, a.entity_id LIMIT ?", (month, month, count))]
 
 
 def month_pair_facts(conn: sqlite3.Connection, month: str,

@@ -38,6 +38,8 @@ from chronique.store.migrations_m010 import m010_quote_dates_and_month_totals
 from chronique.store.migrations_m011 import m011_no_month_actor_rows
 from chronique.store.migrations_m012 import m012_bounded_event_identity
 from chronique.store.migrations_m013 import m013_clustered_actor_totals
+from chronique.store.migrations_m014 import m014_quote_pair_totals
+from chronique.store.migrations_m015 import m015_actor_month_mentions
 
 __all__ = [
     "MIGRATIONS", "apply_migrations", "applied_migrations", "pending_migrations", "require_current_schema",
@@ -52,6 +54,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_analysis_indexes, m005_query_speed, m006_running_aggregates, m007_quote_keys,
     m008_quote_about_and_days, m009_fewer_random_trees, m010_quote_dates_and_month_totals,
     m011_no_month_actor_rows, m012_bounded_event_identity, m013_clustered_actor_totals,
+    m014_quote_pair_totals, m015_actor_month_mentions,
 )
 
 

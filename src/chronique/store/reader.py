@@ -101,8 +101,12 @@ class StoreReader:
         return quote_lists.quotes_said_as(self._conn, keys, about)
 
     def relations(self, entity_ids: Sequence[str], *, between: bool = False,
-                  evidence_limit: int | None = None) -> list[RelationRow]:
-        return relation_reads.relations(self._conn, entity_ids, between=between, evidence_limit=evidence_limit)
+                  evidence_limit: int | None = None, limit: int | None = None) -> list[RelationRow]:
+        return relation_reads.relations(self._conn, entity_ids, between=between, evidence_limit=evidence_limit,
+                                        limit=limit)
+
+    def relation_count(self, entity_id: str) -> int:
+        return relation_reads.relation_count(self._conn, entity_id)
 
     def actor_period_totals(self, actor_id: str, start: date | None,
                             end: date | None) -> list[tuple[str, str, str, int, float, float]]:
@@ -117,6 +121,24 @@ class StoreReader:
     def month_graph_totals(self, month: str) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
         """Events per linked pair and per actor of the stored events of a calendar month."""
         return graph_months.month_totals(self._conn, month)
+
+    def month_top_pairs(self, month: str, count: int) -> dict[tuple[str, str], int]:
+        return graph_months.month_top_pairs(self._conn, month, count)
+
+    def month_pair_counts(self, month: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        return graph_months.month_pair_counts(self._conn, month, pairs)
+
+    def month_actor_counts(self, month: str, actors: Iterable[str]) -> dict[str, int]:
+        return graph_months.month_actor_counts(self._conn, month, actors)
+
+    def month_sizes(self, month: str) -> tuple[int, int]:
+        return graph_months.month_sizes(self._conn, month)
+
+    def month_linked(self, month: str, actors: Iterable[str]) -> set[str]:
+        return graph_months.month_linked(self._conn, month, actors)
+
+    def month_lone_actors(self, month: str, count: int) -> list[tuple[str, int]]:
+        return graph_months.month_lone_actors(self._conn, month, count)
 
     def month_graph_facts(self, month: str,
                           pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[graph_months.LinkFacts]]:
@@ -135,8 +157,9 @@ class StoreReader:
                             also: Iterable[str] = ()) -> dict[str, tuple[int, float, float]]:
         return analysis_reads.shared_event_totals(self._conn, actor_id, top, also)
 
-    def shared_quote_counts(self, actor_id: str) -> dict[str, int]:
-        return analysis_reads.shared_quote_counts(self._conn, actor_id)
+    def shared_quote_counts(self, actor_id: str, among: Iterable[str] | None = None,
+                            at_least: int = 1) -> dict[str, int]:
+        return analysis_reads.shared_quote_counts(self._conn, actor_id, among, at_least)
 
     def exported_event_count(self, actor_id: str) -> int:
         return analysis_reads.exported_event_count(self._conn, actor_id)

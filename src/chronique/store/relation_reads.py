@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from chronique.store.queries import CHOSEN, rows_together, stored_date
 from chronique.store.records import Evidence, RelationRow
 
-__all__ = ["relations"]
+__all__ = ["relations", "relation_count"]
 
 _RELATIONS = f"""
     SELECT r.id, r.type, r.source, src.name, r.target, tgt.name, r.title, r.valid_from, r.valid_to
@@ -95,16 +95,27 @@ def _relation_evidence(
     return evidence
 
 
+def relation_count(conn: sqlite3.Connection, entity_id: str) -> int:
+    """How many relations the entity is at an end of."""
+    return int(conn.execute("SELECT COUNT(*) FROM relations WHERE source = ? OR target = ?",
+                            (entity_id, entity_id)).fetchone()[0])
+
+
 def relations(
     conn: sqlite3.Connection, entity_ids: Sequence[str], *, between: bool = False,
-    evidence_limit: int | None = None,
+    evidence_limit: int | None = None, limit: int | None = None,
 ) -> list[RelationRow]:
     """Relations with one of these entities at either end (``between``: at both ends), ordered
     by type, then source and target names. Each carries its evidence in reading order (the first
     ``evidence_limit`` tellings only, when given: a much-covered CEO's role is told thousands of
-    times) and how many tellings there are in all."""
+    times) and how many tellings there are in all; the first ``limit`` relations only, when given
+    (their evidence alone is read)."""
     chosen = json.dumps(list(dict.fromkeys(entity_ids)))
-    rows = conn.execute(_RELATIONS.format(joint="AND" if between else "OR"), (chosen, chosen)).fetchall()
+    sql = _RELATIONS.format(joint="AND" if between else "OR")
+    params: list[object] = [chosen, chosen]
+    if limit is not None:
+        sql, params = sql + " LIMIT ?", [*params, limit]
+    rows = conn.execute(sql, params).fetchall()
     if not rows:  # (most pairs of actors: nothing more to read)
         return []
     relation_ids = [row[0] for row in rows]

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from chronique.errors import StoreError
 from chronique.identity.entities import Context, local_contexts, resolve_entity
 from chronique.model import Annotations, Document, Entity, Event, Relation
+from chronique.store import month_mentions, quote_pairs
 from chronique.store.aggregates import count_document, count_mentions
 from chronique.store.catalog import SqlCatalog
 from chronique.store.entity_moves import (
@@ -87,6 +88,7 @@ def insert_annotations(conn: sqlite3.Connection, annotations: Annotations, inges
     _insert_spans(conn, annotations, key_map)
     if annotations.quotes:
         refresh_documents(conn, [doc.id], new=True)
+        quote_pairs.count_document(conn, doc.id)
     # Dated tellings first: an undated one then sees every dated event of its document and
     # joins the most precise, whatever the order the article tells them in.
     for event in sorted(annotations.events, key=lambda e: e.date is None):
@@ -132,12 +134,14 @@ def _store_entities(conn: sqlite3.Connection, annotations: Annotations) -> dict[
     doc_id = annotations.document.id
     catalog = SqlCatalog(conn)
     contexts = local_contexts(annotations.entities, annotations.relations, catalog)
+    day = annotations.document.date.isoformat() if annotations.document.date else None
     ids: dict[str, str] = {}
     for entity in annotations.entities:
         entity_id, absorbed = _store_entity(conn, entity, catalog, contexts[entity.key], doc_id)
         ids = {key: entity_id if value in absorbed else value for key, value in ids.items()}
         ids[entity.key] = entity_id
         count_mentions(conn, entity_id, doc_id, len(entity.mentions))
+        month_mentions.count(conn, entity_id, day, len(entity.mentions))
         conn.executemany(
             'INSERT INTO mentions (doc_id, entity_id, start, "end") VALUES (?, ?, ?, ?)',
             [(doc_id, entity_id, start, end) for start, end in entity.mentions],

@@ -97,6 +97,11 @@ def get_entity(request: Request, actor: ActorName) -> EntityRow:
         return resolve_actor(reading, actor)
 
 
+#: Relations in a profile unless asked for more: each carries its first tellings, and an
+#: organisation with 359 people in roles made a profile of 284 KB (78 ms) at 100,000 documents.
+PROFILE_RELATIONS = 25
+
+
 @router.get("/entities/{actor}/profile", response_model=ActorProfile, responses=NOT_FOUND, tags=["actors"])
 def get_profile(
     request: Request,
@@ -104,11 +109,14 @@ def get_profile(
     events: Annotated[int, Query(ge=0, le=100, description="How many latest events.")] = 10,
     quotes: Annotated[int, Query(ge=0, le=100, description="How many latest quotes by and about.")] = 10,
     counterparts: Annotated[int, Query(ge=0, le=MAX_LIMIT, description="How many counterparts, most interactions first.")] = DEFAULT_LIMIT,
+    relations: Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"How many relations (``relation_count`` has them all; default {PROFILE_RELATIONS}).")] = PROFILE_RELATIONS,
 ) -> ActorProfile:
-    """An actor's aliases, roles, counterparts (most interactions first), latest events, quotes."""
+    """An actor's aliases, roles, counterparts (most interactions first), latest events, quotes.
+    An organisation may have hundreds of people in roles: the first ``relations`` are given."""
     with _library(request).open() as reading:
         row = resolve_actor(reading, actor)
-        return reading.chronicle.profile(row, events=events, quotes=quotes, counterparts=counterparts)
+        return reading.chronicle.profile(row, events=events, quotes=quotes, counterparts=counterparts,
+                                         relations=relations)
 
 
 @router.get("/timeline", response_model=list[TimelineEntry], responses=NOT_FOUND, tags=["events"])
