@@ -20,7 +20,7 @@ from chronique.analysis import Chronicle, SeriesPoint, UnknownActor, to_frame
 from chronique.analysis.search import fold, fts_query, locate, query_parts
 from chronique.errors import ChroniqueError, StoreError
 from chronique.model import Annotations, Document, Entity, Event, Quote, Relation, Timex
-from chronique.store import Store
+from chronique.store import Store, text_reads
 from tests.builders import sentences, span, sql
 
 ALICE, BOB, ACME, ZETA = "alice", "bob", "acme", "zeta"
@@ -506,3 +506,14 @@ def test_actor_rows_are_kept_until_the_store_changes(tmp_path: Path) -> None:
         assert chron.actor("Bob").document_count == 1
         store.save([doc_2()])  # the same connection writes
         assert chron.actor("Bob").document_count == 2
+
+
+def test_a_word_too_common_to_rank_lists_its_newest_articles_first(chron: Chronicle, monkeypatch) -> None:
+    # "Bob" is told three times in d2, twice in d3, once in d1: bm25 puts d2 first.
+    ranked = [hit.doc_id for hit in chron.search("Bob") if hit.kind == "article"]
+    assert ranked[0] == "d2"
+    # In as many articles as COMMON_MATCHES, bm25 would walk every one of them to weigh the
+    # word: the newest stored come first instead, and so in a query where it is one part of two.
+    monkeypatch.setattr(text_reads, "COMMON_MATCHES", 3)
+    assert [hit.doc_id for hit in chron.search("Bob") if hit.kind == "article"] == ["d3", "d2", "d1"]
+    assert [hit.doc_id for hit in chron.search("Bob Acme") if hit.kind == "article"] == ["d3", "d2", "d1"]

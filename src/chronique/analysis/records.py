@@ -144,6 +144,8 @@ class SearchHit:
     when only the title matched); for a quote, the quote itself. ``sentence`` is the whole
     sentence that holds it. ``rank`` is SQLite FTS5's bm25 rank: lower (more negative) is better
     within one kind; articles and quotes are merged by rank relative to the best of their kind.
+    For a query with a word too common to rank (``store.text_reads.COMMON_MATCHES``), the
+    newest come first and ``rank`` is minus the row's number.
     """
 
     kind: Literal["article", "quote"]
