@@ -91,6 +91,17 @@ OWN_SETS_FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("entities_typed", "f1"): 0.928,
         ("relations", "f1"): 0.584,
     },
+    # s16, 8 articles (ev-s16: events whose two sides the sentence names), at the session's start
+    # -> end of q-ev-s16: events P 0.750 -> 0.780, R 0.338 -> 0.400 (tp 27 -> 32 of 80, 9 false
+    # both); speakers 25 of 26; typed entities F1 0.935; relations F1 0.667 -> 0.692.
+    "s16": {
+        ("events", "f1"): 0.52,
+        ("events", "p"): 0.77,
+        ("events", "r"): 0.39,
+        ("quotes", "speaker"): 0.95,
+        ("entities_typed", "f1"): 0.93,
+        ("relations", "f1"): 0.68,
+    },
 }
 
 #: (section, figure) -> lowest acceptable value on French TimeBank (dev half).
