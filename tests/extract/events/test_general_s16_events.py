@@ -9,7 +9,8 @@
   the threat is aimed at the party of the supply it would stop; "X accuse Y de … et a menacé de
   saisir la justice": a court threatened with no adversary named is aimed at the one the
   coordinated blame names (named, not a description).
-- "X a accordé une licence exclusive à la société Y": a licence granted is a partnership.
+- "X a accordé une licence exclusive à la société Y": a licence granted is a partnership; "A et B
+  se sont associés pour …": two subjects of a reflexive verb of alliance are partners.
 - "X a affrété deux navires à Y": a ship chartered is an order to its owner.
 - "X est détenu depuis 2019 par le groupe Y": an owner since a date bought then (passive only, an
   organisation held: a person held is a prisoner).
@@ -75,6 +76,12 @@ CASES = [
      set()),
     ("NOTHING: a person held since a date is a prisoner",
      "Le journaliste Paul Marin est détenu depuis mars par les autorités iraniennes.",
+     set()),
+    ("two subjects joined by a reflexive verb of alliance",
+     "La société Vantor et le groupe Melvia se sont associés pour construire une usine.",
+     {("PARTNER", "Vantor", "Melvia")}),
+    ("NOTHING: one company alone associated to a purpose",
+     "La société Vantor s'est associée pour construire une usine.",
      set()),
     ("a licence granted",
      "Le laboratoire Nevaris a accordé une licence exclusive à la société Ardelis Pharma.",
