@@ -81,7 +81,8 @@ CASES = [
     ("a trade noun is the actor the article called so, not one whose name shows the trade",
      "Le laboratoire lyonnais Nevo a accordé une licence à l'américain Corbin Pharma. Corbin Pharma versera "
      "60 millions de dollars à Nevo. Le laboratoire, fondé en 2009 par Michel Aubin, emploie 300 personnes.",
-     {("PAY", "Corbin Pharma", "Nevo"), ("FOUND", "Michel Aubin", "Nevo")}),
+     # (the licence granted is a partnership since the sixteenth session: test_general_s16_events)
+     {("PAY", "Corbin Pharma", "Nevo"), ("FOUND", "Michel Aubin", "Nevo"), ("PARTNER", "Nevo", "Corbin Pharma")}),
     ("a round that is the occasion of raising money",
      "La start-up Ombrel a levé 50 millions d'euros lors d'un tour de table mené par le fonds Alcyon.",
      {("INVEST", "Alcyon", "Ombrel")}),

@@ -52,6 +52,7 @@ from chronique.extract.events.repairs import apposed_object, misparsed_gerund
 from chronique.extract.events.rivalry import RIVALRY_SLOTS, every_pair, rivalry_slot
 from chronique.extract.events.seen import seeing_verb
 from chronique.extract.events.syntax import ParseReader
+from chronique.extract.events.threats import threatened_party
 from chronique.extract.events.undergoing import undergoer
 from chronique.kb import KnowledgeBase
 from chronique.model import Event
@@ -320,6 +321,8 @@ class ArgumentFinder:
             found.sources, found.targets = [], []  # ("A et son partenaire B" names A first: kept)
         found.sources = [k for k in found.sources if self._typed(k, entry.source_types, types)]
         found.targets = [k for k in found.targets if self._typed(k, entry.target_types, types)]
+        if entry.named_target:
+            found.targets = [k for k in found.targets if _named_in_sentence(trigger, k)]
         found.pairs = [p for p in found.pairs if set(p) <= set(found.sources) | set(found.targets)]
         if entry.kind == "verb" and dict(entry.roles).get("object") == "target" and found.targets \
                 and (named := self.reader.object(trigger)) is not None:
@@ -439,22 +442,8 @@ class ArgumentFinder:
             return [], True
         if slot == "modified":
             return (reader.actors(trigger.head) if trigger.dep_ in LABELS.modifier_links else []), True
-        if slot == "embedded_object":
-            # "menacé de poursuivre Apple en justice": the threat is aimed at the object of the
-            # act threatened.
-            embedded = next((c for c in trigger.children if c.dep_ in LABELS.complement_clauses and c.pos_ == "VERB"), None)
-            if embedded is not None and reader.object_actors(trigger):
-                return [], True  # "menacé Aéroports de Paris de quitter Roissy": the threatened is named
-            if embedded is None:
-                return [], True
-            against = [k for phrase in reader.obliques(embedded, "contre") for k in reader.actors(phrase)]
-            if set(self.words.lemma_candidates(embedded)) & self.words.words("syntax", "referral_verbs"):
-                # "menacer de saisir le Conseil d'État (contre X)": the authority a matter is
-                # taken to is not threatened; only the adversary "contre" is.
-                return against, True
-            # "menacer de porter plainte contre Apple": the act's adversary, when it has no object actor.
-            return (reader.object_actors(embedded)
-                    or [k for phrase in reader.obliques(embedded, "contre") for k in reader.actors(phrase)]), True
+        if slot == "embedded_object":  # "menacé de poursuivre Apple en justice" (events/threats.py)
+            return threatened_party(reader, self.words, trigger), True
         if slot == "locution_object":  # "mettre en demeure la direction de Renault"
             return locution_object(reader, trigger, entry.needs_child), True
         if slot.startswith("deal:"):  # "abandonner son projet de rachat d'iRobot"
@@ -511,6 +500,13 @@ def _inside_a_name(trigger: Token) -> bool:
     stretched over the trigger ("Canal des procédures engagées …")."""
     mention = actor_index(trigger.doc).mention_at(trigger, OUTERMOST)
     return mention is not None and mention.kind == "name" and mention.rule in KNOWN_NAME_RULES
+
+
+def _named_in_sentence(trigger: Token, key: str) -> bool:
+    """Whether ``key`` is named (not only described) in the trigger's sentence."""
+    sentence = trigger.sent
+    return any(m.key == key and m.kind == "name" and sentence.start_char <= m.start < sentence.end_char
+               for m in actor_index(trigger.doc).mentions)
 
 
 def _named_before(trigger: Token, key: str) -> bool:

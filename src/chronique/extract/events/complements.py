@@ -126,6 +126,11 @@ class ComplementReader:
             if verb is not None:
                 heads.append(verb)
             heads.extend(self._idiom_complements(trigger, entry))
+            if any(slot == "bearer" for slot, _ in entry.roles):
+                # "X, cofondateur et directeur général de/nmod(directeur) Y": coordinated titles
+                # share the complement the parser hangs on the last (read after the noun's own).
+                heads.extend(doc[c] for c in children[trigger.i] if deps[c] == LABELS.conjunct
+                             and c > trigger.i and pos[c] == "NOUN")
             if prep in self.reader.agent_marks:
                 # "le rachat de la société X par/obl:agent Y": the parser hangs the noun's agent
                 # on its complement.

@@ -108,6 +108,8 @@ class EventDater:
         self.narrated.sort(key=lambda a: a.char)
         self.lead_end = self._lead_end()
         self.main_date = self._main_date()
+        #: Quoted spans: a date said inside a quote dates nothing told outside it.
+        self.quoted = [(q.start, q.end) for q in doc._.quotes or []]
 
     def _lead_end(self) -> int:
         """Where the first paragraph ends (a title line on its own does not count as one)."""
@@ -168,6 +170,8 @@ class EventDater:
                 anchor = self._on_named_noun(token)
             if anchor is None and token is path[0] and token.pos_ == "NOUN":
                 anchor = self._in_noun_phrase(token)
+            if anchor is not None and self._across_quote(anchor, trigger_char):
+                continue  # "« Il y a trois ans, … », a dit X, cofondateur de Y": the quote's date
             if anchor is not None and anchor.vague and anchor.timex.value.upper() == NOW:
                 return self._now_of_report(token) or self._today(anchor)
             if anchor is not None:
@@ -191,7 +195,7 @@ class EventDater:
         for anchor in reversed(earlier):
             if anchor.paragraph != paragraph:
                 break
-            if anchor.heading:
+            if anchor.heading and not self._across_quote(anchor, trigger_char):
                 return None if anchor.vague else anchor.timex
         in_sentence = self._in_sentence(path, trigger_char)
         if in_sentence is not None:
@@ -199,6 +203,10 @@ class EventDater:
         if self.main_date is not None and trigger_char < self.lead_end and _tells_news(path):
             return self.main_date
         return None
+
+    def _across_quote(self, anchor: Anchor, trigger_char: int) -> bool:
+        """Whether the anchor lies in a quote that the trigger is outside of."""
+        return any(start <= anchor.char < end and not start <= trigger_char < end for start, end in self.quoted)
 
     def _in_sentence(self, path: list[Token], trigger_char: int) -> Timex | None:
         """The nearest day of the news said earlier in the sentence, before a colon that

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.extract.events.lexicon import EventLexicon
+from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.labels import dependency_scheme
 from chronique.nlp.parse_table import parse_table
@@ -39,9 +40,18 @@ def detached_participle_subject(reader: ParseReader, words: EventLexicon, verb: 
         name = verb.doc[comma + 1]
         return reader.actors(name) if name.pos_ == "PROPN" else []
     if verb.dep_ == LABELS.clausal_modifier and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
-        # apposed: "X, arrivé chez Y en 2020, ..."
-        return reader.actors(verb.head) if verb.head.pos_ == "PROPN" else []
+        # apposed: "X, arrivé chez Y en 2020, ...", "Le fonds X, entré au capital de Y, ..."
+        # (a common noun only with its name between it and the participle)
+        return reader.actors(verb.head) if verb.head.pos_ == "PROPN" or _named_noun(verb.head, verb) else []
     return []
+
+
+def _named_noun(noun: Token, participle: Token) -> bool:
+    """Whether a common noun has its actor's name right after it, before the participle
+    detached from it ("le fonds Puy Capital, entré …"), so that the phrase names an actor."""
+    doc = noun.doc
+    return noun.pos_ == "NOUN" and noun.i < participle.i and any(
+        doc[j].pos_ == "PROPN" and actor_at(doc[j]) is not None for j in range(noun.i + 1, participle.i))
 
 
 def detached_participle_object(reader: ParseReader, words: EventLexicon, verb: Token) -> list[str]:

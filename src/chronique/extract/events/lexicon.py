@@ -62,6 +62,9 @@ class TriggerEntry:
     #: Keep trying the next entries after this one made an event ("le remplacement de X par Y":
     #: X leaves, Y joins).
     and_then: bool = False
+    #: The target must be named in the trigger's sentence, not told by a description there ("la
+    #: société X est détenue depuis 2019 par Y", not "l'entreprise familiale est détenue …").
+    named_target: bool = False
     confidence: float = 0.8
     #: A name for error analysis ("ACCUSE verb accuser"): the type, the kind and the first lemma.
     rule: str = ""
@@ -88,6 +91,7 @@ class TriggerEntry:
             object_owner=bool(record.get("object_owner", False)),
             unless_claimed=bool(record.get("unless_claimed", False)),
             and_then=bool(record.get("and_then", False)),
+            named_target=bool(record.get("named_target", False)),
             in_context=tuple((t, frozenset(fold(w) for w in ws)) for t, ws in record.get("in_context", {}).items()),
             confidence=float(record.get("confidence", 0.6 if kind == "noun" else 0.8)),
             rule=str(record.get("rule") or f"{record['type']} {kind} {record['lemmas'][0]}"),

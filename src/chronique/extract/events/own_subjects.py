@@ -238,6 +238,9 @@ class OwnSubjectReader(PhraseReader):
             return []
         doc = pronoun.doc
         feminine = "Fem" in pronoun.morph.get("Gender", []) or fold(pronoun.text).endswith(self.feminine_endings)
+        main = self._relative_clause_main_subject(pronoun, verb, feminine)
+        if main:
+            return main
         start = max(0, pronoun.i - 80)
         for token in reversed(doc[start : pronoun.i]):
             if token.dep_ == LABELS.subject and token.pos_ in ("PROPN", "PRON", "NOUN"):
@@ -245,6 +248,32 @@ class OwnSubjectReader(PhraseReader):
                 if key and is_person(doc, key) and self._agrees(key, feminine):
                     return [key]
         return []
+
+    def _relative_clause_main_subject(self, pronoun: Token, verb: Token, feminine: bool) -> list[str]:
+        """"X s'est tourné vers Y, avec lequel il a conclu un accord": the "il"/"elle" subject of
+        a relative clause hung on a complement of the main clause is that clause's subject (the
+        complement itself is the relative pronoun's). An organisation's pronoun agrees with the
+        noun its name was given with ("le groupe X … il", "la société X … elle"); a bare name
+        agrees with both. Another complement of the main verb the pronoun may stand for makes it
+        ambiguous: nothing is read."""
+        if verb.dep_ != LABELS.relative_clause or verb.head == verb:
+            return []
+        noun, main = verb.head, verb.head.head
+        if noun == main or main.pos_ not in ("VERB", "AUX") or noun.i > verb.i:
+            return []
+        subject = next((c for c in main.children if c.dep_ == LABELS.subject and c.i < noun.i), None)
+        if subject is None:
+            return []
+        if any(c.i not in (noun.i, subject.i) and subject.i < c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
+               and c.dep_ not in LABELS.subjects and _may_be(c, feminine) for c in main.children):
+            return []  # "X a licencié son directeur pour les fonds qu'il a investis": he may be meant
+        found = [k for k in self.actors(subject) if k not in self.actors(noun)]
+        if len(found) != 1:
+            return []
+        gender = subject.morph.get("Gender", []) if subject.pos_ == "NOUN" else []
+        if is_person(pronoun.doc, found[0]):
+            return found if self._agrees(found[0], feminine) else []
+        return found if not gender or ("Fem" in gender) == feminine else []
 
     def _agrees(self, key: str, feminine: bool) -> bool:
         """Whether a person may be "elle" (feminine) or "il": "elle" never stands for a man the
@@ -260,6 +289,13 @@ class OwnSubjectReader(PhraseReader):
         labels = table.deps
         found = next((c for c in table.children[token.i] if labels[c] in deps), None)
         return token.doc[found] if found is not None else None
+
+
+def _may_be(noun: Token, feminine: bool) -> bool:
+    """Whether "il" (or "elle", ``feminine``) may stand for ``noun`` by its gender (a noun with no
+    gender may stand for either)."""
+    gender = noun.morph.get("Gender", [])
+    return not gender or ("Fem" in gender) == feminine
 
 
 def _antecedent_of_possessive_relative(subject: Token, verb: Token, relatives: Collection[str]) -> str | None:
