@@ -18,7 +18,7 @@ from chronique.intervals import value_range
 from chronique.store.analysis_reads import ScoredEvent
 from chronique.store.periods import period_of
 
-__all__ = ["ScoredEvent", "split_scores", "counted_day", "monthly_series", "month_range", "event_period", "period_spans"]
+__all__ = ["ScoredEvent", "split_scores", "summed_point", "counted_day", "monthly_series", "month_range", "event_period", "period_spans"]
 
 
 class Dated(Protocol):
@@ -70,10 +70,17 @@ def month_range(first: str, last: str) -> list[str]:
 
 def _point(period: str, events: Sequence[Dated]) -> SeriesPoint:
     cooperation, conflict = split_scores(event.score for event in events)
+    return summed_point(period, cooperation, conflict, [event.event_id for event in events])
+
+
+def summed_point(period: str, positive: float, negative: float, event_ids: Sequence[str]) -> SeriesPoint:
+    """The point of a month from the sums of its positive and negative scores (rounded as
+    :func:`split_scores` rounds them) and its events' ids: how a series summed in SQL ends."""
+    cooperation, conflict = round(positive, 6), round(negative, 6)
     total = round(cooperation + conflict, 6)
     return SeriesPoint(
-        period, len(events), cooperation, conflict, total, round(total / len(events), 6) if events else 0.0,
-        tuple(sorted(event.event_id for event in events)),
+        period, len(event_ids), cooperation, conflict, total, round(total / len(event_ids), 6) if event_ids else 0.0,
+        tuple(sorted(event_ids)),
     )
 
 
