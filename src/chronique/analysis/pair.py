@@ -120,19 +120,53 @@ def _page_order(event: ScoredEvent) -> tuple[bool, str, str]:
     return (when is None, when or "", event.event_id)
 
 
-def _indirect_links(reads: StoreReader, a: str, b: str, names: Mapping[str, str]) -> list[PairLink]:
-    """The links of the pair's indirect events (:func:`_links`), read without listing the
-    direct ones: each organisation's events with the other member, the shared ones left out
-    in SQL (``store.analysis_reads.pair_events_beyond``)."""
+def _always_held(roles: list[_Role]) -> bool:
+    """Whether these roles have no dates: then they hold for every event (:func:`_held_then`)."""
+    return all(not role.valid_from and not role.valid_to for role in roles)
+
+
+@dataclass(frozen=True)
+class _Indirect:
+    """The pair's indirect events as a page needs them: the (member, organisation) pairs whose
+    every event not shared by the pair is one (roles without dates), and the links of the
+    events through roles with dates (each event's date checked)."""
+
+    roles: Mapping[tuple[str, str], list[_Role]]
+    always: list[tuple[str, str, str]]  # (member, other, organisation)
+    dated_links: list[PairLink]
+
+
+def _indirect(reads: StoreReader, a: str, b: str, names: Mapping[str, str]) -> _Indirect:
+    """:func:`_selection` and :func:`_links` without listing the pair's direct events: the
+    shared ones are left out in SQL (``store.analysis_reads.pair_events_beyond``), and the
+    events through roles without dates are left to SQL too (a much-covered actor's company
+    has thousands of events with the other actor)."""
     roles = _roles(reads, {a, b})
+    always: list[tuple[str, str, str]] = []
     candidates: list[_Candidate] = []
     events: dict[str, ScoredEvent] = {}
     for member, other in ((a, b), (b, a)):
         for org in sorted({org for holder, org in roles if holder == other}):
+            if _always_held(roles[(other, org)]):
+                always.append((member, other, org))
+                continue
             for event in reads.pair_events_beyond((member, org), (a, b)):
                 candidates.append(_Candidate(event.event_id, other, org))
                 events[event.event_id] = event
-    return _links(candidates, roles, events, names)
+    return _Indirect(roles, always, _links(candidates, roles, events, names))
+
+
+def _page_links(reads: StoreReader, a: str, b: str, indirect: _Indirect, page: list[str],
+                names: Mapping[str, str]) -> list[PairLink]:
+    """The links of the page's events, as :func:`_links` makes them."""
+    wanted = set(page)
+    links = [link for link in indirect.dated_links if link.event_id in wanted]
+    for member, other, org in indirect.always:
+        roles = indirect.roles[(other, org)]
+        titles = ", ".join(sorted({role.title for role in roles if role.title}))
+        links += [PairLink(event.event_id, other, names[other], org, roles[0].organisation_name, titles or None)
+                  for event in reads.pair_events_beyond((member, org), (a, b), among=page)]
+    return list(dict.fromkeys(links))
 
 
 def _bucket_month(bucket: PairBucket) -> str | None:
@@ -195,10 +229,14 @@ def pair_page(
     """What :func:`pair_events` gives (one page of the events, their links) with the count of
     the pair's events and their monthly series instead of every event: summed by month in SQL
     (``store.analysis_reads.pair_buckets``), never one Python object per event."""
-    links = [] if direct_only else _indirect_links(reads, a.id, b.id, {a.id: a.name, b.id: b.name})
-    buckets = reads.pair_buckets(a.id, b.id, {link.event_id for link in links})
-    entries = reads.events_by_ids(_page_ids(buckets, limit, offset))
+    names = {a.id: a.name, b.id: b.name}
+    indirect = _Indirect({}, [], []) if direct_only else _indirect(reads, a.id, b.id, names)
+    buckets = reads.pair_buckets(a.id, b.id, [(member, org) for member, _, org in indirect.always],
+                                 {link.event_id for link in indirect.dated_links})
+    page = _page_ids(buckets, limit, offset)
+    entries = reads.events_by_ids(page)
     order = {entry.event_id: index for index, entry in enumerate(entries)}
+    links = _page_links(reads, a.id, b.id, indirect, page, names) if indirect.always or indirect.dated_links else []
     page_links = sorted((link for link in links if link.event_id in order),
                         key=lambda link: (order[link.event_id], link.actor_id, link.via_id))
     return entries, page_links, sum(bucket.events for bucket in buckets), _series(buckets)

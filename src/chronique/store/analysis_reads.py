@@ -242,26 +242,34 @@ _SEPARATOR = "\x1f"
 _START = "NULLIF(e.date_start, '')"
 
 
-def _buckets_sql(conn: sqlite3.Connection, chosen: str) -> str:
+def _buckets_sql(conn: sqlite3.Connection, chosen: str, conditions: str = "") -> str:
     concat = "string_agg" if is_postgres(conn) else "group_concat"
     return (
         f"SELECT substr(COALESCE({_START}, e.date_value), 1, 7), CASE WHEN {_START} IS NULL THEN e.date_value END,"
         " COUNT(*), SUM(CASE WHEN e.score > 0 THEN e.score ELSE 0 END), SUM(CASE WHEN e.score < 0 THEN e.score ELSE 0 END),"
         f" {concat}(e.id, char(31)), {concat}({_START}, char(31))"
-        f" FROM events e INDEXED BY events_facts WHERE e.id IN ({chosen}) GROUP BY 1, 2")
+        f" FROM events e INDEXED BY events_facts WHERE e.id IN ({chosen}){conditions} GROUP BY 1, 2")
 
 
-def pair_buckets(conn: sqlite3.Connection, a: str, b: str, extra: Iterable[str] = ()) -> list[PairBucket]:
-    """The events of the pair (``pair_events``, exported ones, dated or not) and the ``extra``
-    events, summed by :class:`PairBucket`, in no order: what a pair's count, monthly series and
-    page of events need, as one pass over the events' ``events_facts`` entries (a much-covered
-    pair shares 25,000 events: one Python object per event cost more than the reads) and one
-    row per month, not per event. The extra events (reached through roles, a few) are a second
-    query: ``OR`` with the pair's subquery would make PostgreSQL scan every event."""
-    rows = conn.execute(_buckets_sql(conn, _PAIR_EVENTS), sorted((a, b))).fetchall()
+def pair_buckets(
+    conn: sqlite3.Connection, a: str, b: str, beyond: Sequence[tuple[str, str]] = (), extra: Iterable[str] = (),
+) -> list[PairBucket]:
+    """The events of the pair (``pair_events``, exported ones, dated or not), those of each pair
+    of ``beyond`` and the ``extra`` events, each once, summed by :class:`PairBucket`, in no
+    order: what a pair's count, monthly series and page of events need, as one pass over the
+    events' ``events_facts`` entries (a much-covered pair shares 25,000 events: one Python
+    object per event cost more than the reads) and one row per month, not per event. The
+    extra events (a list of ids) are a second query, without those of the first: ``OR`` with
+    the subquery would make PostgreSQL scan every event."""
+    pairs = [tuple(sorted((a, b))), *(tuple(sorted(pair)) for pair in beyond)]
+    chosen = " UNION ALL ".join([_PAIR_EVENTS] * len(pairs))
+    rows = conn.execute(_buckets_sql(conn, chosen), [actor for pair in pairs for actor in pair]).fetchall()
     wanted = sorted(set(extra))
     if wanted:
-        rows += conn.execute(_buckets_sql(conn, "SELECT value FROM json_each(?)"), (json.dumps(wanted),)).fetchall()
+        outside = "".join(" AND NOT EXISTS (SELECT 1 FROM pair_events q WHERE q.entity_id = ? AND q.other_id = ?"
+                          " AND q.event_id = e.id)" for _ in pairs)
+        rows += conn.execute(_buckets_sql(conn, "SELECT value FROM json_each(?)", outside),
+                             [json.dumps(wanted), *(actor for pair in pairs for actor in pair)]).fetchall()
     return [
         PairBucket(when, value, count, float(positive or 0.0), float(negative or 0.0), tuple(ids.split(_SEPARATOR)),
                    tuple(starts.split(_SEPARATOR)) if starts and when is not None and value is None else ())
@@ -269,16 +277,24 @@ def pair_buckets(conn: sqlite3.Connection, a: str, b: str, extra: Iterable[str] 
     ]
 
 
-def pair_events_beyond(conn: sqlite3.Connection, pair: tuple[str, str], beyond: tuple[str, str]) -> list[ScoredEvent]:
-    """The events of ``pair`` that are not events of the pair ``beyond``, with their dates and
-    scores: an actor's events with an organisation the other of ``beyond`` holds a role in,
-    the shared ones left out in SQL (each one key probe), not by listing the shared ones."""
+def pair_events_beyond(
+    conn: sqlite3.Connection, pair: tuple[str, str], beyond: tuple[str, str], among: Iterable[str] | None = None,
+) -> list[ScoredEvent]:
+    """The events of ``pair`` that are not events of the pair ``beyond`` (``among``: only
+    those of these ids), with their dates and scores: an actor's events with an organisation
+    the other of ``beyond`` holds a role in, the shared ones left out in SQL (each one key
+    probe), not by listing the shared ones."""
+    params: list[object] = [*sorted(pair), *sorted(beyond)]
+    within = ""
+    if among is not None:
+        within = " AND p.event_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(set(among))))
     return [ScoredEvent(*row) for row in conn.execute(
         "SELECT e.id, e.date_value, e.date_start, e.date_end, e.score FROM events e INDEXED BY events_facts"
         " WHERE e.id IN (SELECT p.event_id FROM pair_events p WHERE p.entity_id = ? AND p.other_id = ?"
         " AND NOT EXISTS (SELECT 1 FROM pair_events d WHERE d.entity_id = ? AND d.other_id = ?"
-        " AND d.event_id = p.event_id))",
-        [*sorted(pair), *sorted(beyond)])]
+        f" AND d.event_id = p.event_id){within})",
+        params)]
 
 
 def role_relations(conn: sqlite3.Connection, holders: Iterable[str]) -> list[RoleRow]:

@@ -173,11 +173,13 @@ class StoreReader:
     def role_relations(self, holders: Iterable[str]) -> list[RoleRow]:
         return analysis_reads.role_relations(self._conn, holders)
 
-    def pair_buckets(self, a: str, b: str, extra: Iterable[str] = ()) -> list[analysis_reads.PairBucket]:
-        return analysis_reads.pair_buckets(self._conn, a, b, extra)
+    def pair_buckets(self, a: str, b: str, beyond: Sequence[tuple[str, str]] = (),
+                     extra: Iterable[str] = ()) -> list[analysis_reads.PairBucket]:
+        return analysis_reads.pair_buckets(self._conn, a, b, beyond, extra)
 
-    def pair_events_beyond(self, pair: tuple[str, str], beyond: tuple[str, str]) -> list[ScoredEvent]:
-        return analysis_reads.pair_events_beyond(self._conn, pair, beyond)
+    def pair_events_beyond(self, pair: tuple[str, str], beyond: tuple[str, str],
+                           among: Iterable[str] | None = None) -> list[ScoredEvent]:
+        return analysis_reads.pair_events_beyond(self._conn, pair, beyond, among)
 
     # -- documents and their text ----------------------------------------------------------------
 
