@@ -5,7 +5,9 @@ The small world of ``test_analysis`` (Alice, CEO of Acme, an undated role; Bob) 
 article: Alice also heads Zeta, but only from 2020 to 2021 (a dated role); Bob criticises Acme
 and Zeta at once in 2021 (reached through both organisations, counted once), sues Zeta in
 2022 (after Alice left: not part of the pair), praises Alice in a year told without a start
-day, and thanks Zeta and threatens Alice on days nobody wrote down.
+day, and thanks Zeta and threatens Alice on days nobody wrote down; and in February 2020, the
+month of the accusation, Alice criticises Bob before it and Bob congratulates her after it
+(three events of one month, whose ids do not sort as their days).
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from tests.builders import sentences, span
 
 TEXT_4 = (
     "Alice dirige Zeta. Bob critique Acme et Zeta en mars 2021. Bob poursuit Zeta en juin 2022. "
-    "Bob salue Alice en 2018. Bob remercie Zeta. Bob menace Alice."
+    "Bob salue Alice en 2018. Bob remercie Zeta. Bob menace Alice. "
+    "Alice critique Bob le 5 février 2020. Bob félicite Alice le 27 février 2020."
 )
 
 
@@ -43,6 +46,10 @@ def doc_4() -> Annotations:
             event(text, "PRAISE", (BOB,), (ALICE,), "Bob salue Alice", "salue", 3.0, "2018"),
             event(text, "PRAISE", (BOB,), (ZETA,), "Bob remercie Zeta", "remercie", 2.0),
             event(text, "THREATEN", (BOB,), (ALICE,), "Bob menace Alice", "menace", -5.0),
+            event(text, "CRITICIZE", (ALICE,), (BOB,), "Alice critique Bob", "critique", -1.5, "2020-02-05",
+                  "2020-02-05", "2020-02-05"),
+            event(text, "PRAISE", (BOB,), (ALICE,), "Bob félicite Alice", "félicite", 2.0, "2020-02-27",
+                  "2020-02-27", "2020-02-27"),
         ],
         relations=[Relation("ROLE", ALICE, ZETA, *span(text, "Alice dirige Zeta"), title="présidente",
                             valid_from="2020-01-01", valid_to="2021-12-31")],
@@ -80,9 +87,12 @@ def test_the_fourth_article_holds_what_the_pages_must_cover(chron: Chronicle) ->
     assert sorted(e.type for e in whole.events if e.date_value is None) == ["PRAISE", "REJECT", "THREATEN"]
     assert "SUE" in [e.type for e in whole.events]
     assert not any(e.date_value == "2022-06" for e in whole.events)  # Alice no longer ran Zeta
-    criticism = next(e for e in whole.events if e.type == "CRITICIZE")
+    criticism = next(e for e in whole.events if e.type == "CRITICIZE" and len(e.targets) == 2)
     assert sorted(link.via_id for link in whole.links if link.event_id == criticism.event_id) == [ACME, ZETA]
     assert whole.series[0].period == "2018-01"
+    february = [e for e in whole.events if (e.date_start or "").startswith("2020-02")]
+    assert [e.date_start for e in february] == ["2020-02-05", "2020-02-20", "2020-02-27"]
+    assert [e.event_id for e in february] != sorted(e.event_id for e in february)
 
 
 @pytest.mark.parametrize(("a", "b"), [("Alice", "Bob"), ("Bob", "Alice"), ("Bob", "Zeta"), ("Acme", "Zeta")])
