@@ -242,33 +242,43 @@ _SEPARATOR = "\x1f"
 _START = "NULLIF(e.date_start, '')"
 
 
-def _buckets_sql(conn: sqlite3.Connection, chosen: str, conditions: str = "") -> str:
+def _buckets_sql(conn: sqlite3.Connection, source: str, where: str) -> str:
     concat = "string_agg" if is_postgres(conn) else "group_concat"
     return (
         f"SELECT substr(COALESCE({_START}, e.date_value), 1, 7), CASE WHEN {_START} IS NULL THEN e.date_value END,"
         " COUNT(*), SUM(CASE WHEN e.score > 0 THEN e.score ELSE 0 END), SUM(CASE WHEN e.score < 0 THEN e.score ELSE 0 END),"
         f" {concat}(e.id, char(31)), {concat}({_START}, char(31))"
-        f" FROM events e INDEXED BY events_facts WHERE e.id IN ({chosen}){conditions} GROUP BY 1, 2")
+        f" FROM {source} WHERE {where} GROUP BY 1, 2")
+
+
+#: A pair's events joined to their facts, from its ``pair_events`` range (CROSS JOIN keeps that
+#: order: one ``events_facts`` probe per event, a third faster than ``id IN (subquery)``).
+_PAIR_FACTS = "pair_events p CROSS JOIN events e INDEXED BY events_facts ON e.id = p.event_id"
+_NOT_OF_PAIR = " AND NOT EXISTS (SELECT 1 FROM pair_events q WHERE q.entity_id = ? AND q.other_id = ? AND q.event_id = {})"
 
 
 def pair_buckets(
     conn: sqlite3.Connection, a: str, b: str, beyond: Sequence[tuple[str, str]] = (), extra: Iterable[str] = (),
 ) -> list[PairBucket]:
     """The events of the pair (``pair_events``, exported ones, dated or not), those of each pair
-    of ``beyond`` and the ``extra`` events, each once, summed by :class:`PairBucket`, in no
-    order: what a pair's count, monthly series and page of events need, as one pass over the
-    events' ``events_facts`` entries (a much-covered pair shares 25,000 events: one Python
-    object per event cost more than the reads) and one row per month, not per event. The
-    extra events (a list of ids) are a second query, without those of the first: ``OR`` with
-    the subquery would make PostgreSQL scan every event."""
-    pairs = [tuple(sorted((a, b))), *(tuple(sorted(pair)) for pair in beyond)]
-    chosen = " UNION ALL ".join([_PAIR_EVENTS] * len(pairs))
-    rows = conn.execute(_buckets_sql(conn, chosen), [actor for pair in pairs for actor in pair]).fetchall()
+    of ``beyond`` and the ``extra`` events, each once, summed by :class:`PairBucket` (a key may
+    come more than once: the pair's, then each other pair's events not already read, then the
+    extra ones), in no order: what a pair's count, monthly series and page of events need, as
+    one pass over the events' ``events_facts`` entries (a much-covered pair shares 25,000
+    events: one Python object per event cost more than the reads) and one row per month, not
+    per event. Each is its own query: ``OR`` or a ``UNION`` would have PostgreSQL scan every
+    event, or SQLite list the 25,000 ids before reading them."""
+    pairs = [(min(a, b), max(a, b)), *((min(pair), max(pair)) for pair in beyond)]
+    rows = []
+    for index, pair in enumerate(pairs):
+        before = pairs[:index]
+        where = "p.entity_id = ? AND p.other_id = ?" + "".join(_NOT_OF_PAIR.format("p.event_id") for _ in before)
+        rows += conn.execute(_buckets_sql(conn, _PAIR_FACTS, where),
+                             [*pair, *(actor for pair_ in before for actor in pair_)]).fetchall()
     wanted = sorted(set(extra))
     if wanted:
-        outside = "".join(" AND NOT EXISTS (SELECT 1 FROM pair_events q WHERE q.entity_id = ? AND q.other_id = ?"
-                          " AND q.event_id = e.id)" for _ in pairs)
-        rows += conn.execute(_buckets_sql(conn, "SELECT value FROM json_each(?)", outside),
+        where = "e.id IN (SELECT value FROM json_each(?))" + "".join(_NOT_OF_PAIR.format("e.id") for _ in pairs)
+        rows += conn.execute(_buckets_sql(conn, "events e INDEXED BY events_facts", where),
                              [json.dumps(wanted), *(actor for pair in pairs for actor in pair)]).fetchall()
     return [
         PairBucket(when, value, count, float(positive or 0.0), float(negative or 0.0), tuple(ids.split(_SEPARATOR)),
