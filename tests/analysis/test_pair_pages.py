@@ -18,9 +18,9 @@ from datetime import date
 import pytest
 
 from chronique.analysis import Chronicle
-from chronique.analysis.pair import pair_events
+from chronique.analysis.pair import _scored, pair_events, pair_scored_events
 from chronique.analysis.records import PairHistory
-from chronique.analysis.series import monthly_series
+from chronique.analysis.series import monthly_series, period_spans
 from chronique.model import Annotations, Document, Relation
 from chronique.store import Store
 from tests.analysis.test_analysis import ACME, ALICE, BOB, ZETA, doc_1, doc_2, doc_3, entities, event
@@ -105,3 +105,28 @@ def test_every_page_is_the_one_every_event_gives(chron: Chronicle, a: str, b: st
             paged = chron.pair(a, b, direct_only=direct_only, limit=limit, offset=offset)
             assert paged == every_event_way(chron, a, b, direct_only=direct_only, limit=limit, offset=offset)
     assert chron.pair(a, b, direct_only=direct_only, offset=2) == whole  # no limit: every event
+
+
+@pytest.mark.parametrize(("a", "b"), [("Alice", "Bob"), ("Bob", "Zeta"), ("Acme", "Zeta")])
+@pytest.mark.parametrize("direct_only", [False, True])
+def test_the_scored_events_of_a_series_or_a_chart_are_the_every_event_ones(
+        chron: Chronicle, a: str, b: str, direct_only: bool) -> None:
+    first, second = chron.actor_id(a), chron.actor_id(b)
+    expected = _scored(chron._reads, first, second, direct_only, {first: first, second: second})[0]
+    read = pair_scored_events(chron._reads, first, second, direct_only=direct_only)
+    assert sorted(read) == sorted(expected) and len(read) == len({event.event_id for event in read})
+    assert chron.spans(a, b, direct_only=direct_only) and chron.series(a, b) == list(chron.pair(a, b).series)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Alice", "Bob"), ("Bob", "Alice"), ("Bob", "Zeta"), ("Acme", "Zeta")])
+@pytest.mark.parametrize("direct_only", [False, True])
+@pytest.mark.parametrize(("start", "end"), [(None, None), (date(2020, 2, 1), date(2020, 12, 31)), (None, date(2019, 6, 30)),
+                                            (date(2021, 3, 15), None)])
+def test_a_chart_summed_by_dates_is_the_every_event_one(
+        chron: Chronicle, a: str, b: str, direct_only: bool, start: date | None, end: date | None) -> None:
+    first, second = chron.actor_id(a), chron.actor_id(b)
+    events = _scored(chron._reads, first, second, direct_only, {first: first, second: second})[0]
+    expected = period_spans(events, start=start, end=end)
+    assert chron.spans(a, b, start=start, end=end, direct_only=direct_only) == expected
+    if start is None and end is None and not direct_only and (a, b) == ("Alice", "Bob"):
+        assert [span.precision for span in expected][:2] == ["year", "year"]  # 2018 and 2019 drawn whole

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
-from chronique.analysis.records import PairHistory, PairLink, SeriesPoint
-from chronique.analysis.series import ScoredEvent, counted_day, summed_point
+from chronique.analysis.records import PairHistory, PairLink, PeriodSpan, SeriesPoint
+from chronique.analysis.series import ScoredEvent, counted_day, summed_point, summed_spans
 from chronique.identity.events import Interval, interval_of
 from chronique.store.analysis_reads import PairBucket
 from chronique.store.analysis_reads import RoleRow as _Role
+from chronique.store.periods import period_of
 from chronique.store.reader import StoreReader
 from chronique.store.records import EntityRow, TimelineEntry
 
-__all__ = ["pair_history", "pair_page", "pair_events", "pair_scored_events"]
+__all__ = ["pair_history", "pair_page", "pair_spans", "pair_events", "pair_scored_events"]
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,23 @@ def _scored(
 
 
 def pair_scored_events(reads: StoreReader, a: str, b: str, *, direct_only: bool = False) -> list[ScoredEvent]:
-    """The pair's events (as :func:`pair_events` chooses them) with only their dates and scores."""
-    return _scored(reads, a, b, direct_only, {a: a, b: b})[0]
+    """The pair's events (as :func:`pair_events` chooses them) with only their dates and scores,
+    read as :func:`pair_page` reads them (no list of the shared events first)."""
+    indirect = _Indirect({}, [], []) if direct_only else _indirect(reads, a, b, {a: a, b: b})
+    return reads.pair_scored(a, b, [(member, org) for member, _, org in indirect.always],
+                             {link.event_id for link in indirect.dated_links})
+
+
+def pair_spans(reads: StoreReader, a: str, b: str, *, start: date | None = None, end: date | None = None,
+               direct_only: bool = False) -> list[PeriodSpan]:
+    """``series.period_spans`` of :func:`pair_scored_events`, from the events summed in SQL by
+    their dates (``store.analysis_reads.pair_date_buckets``): a chart of a much-covered pair
+    reads a few thousand rows, not an object per event."""
+    indirect = _Indirect({}, [], []) if direct_only else _indirect(reads, a, b, {a: a, b: b})
+    buckets = reads.pair_date_buckets(a, b, [(member, org) for member, _, org in indirect.always],
+                                      {link.event_id for link in indirect.dated_links})
+    return summed_spans(((period_of(bucket.date_value, bucket.first, bucket.last), bucket.positive, bucket.negative,
+                          bucket.event_ids) for bucket in buckets), start=start, end=end)
 
 
 def _page_order(event: ScoredEvent) -> tuple[bool, str, str]:

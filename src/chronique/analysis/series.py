@@ -18,7 +18,8 @@ from chronique.intervals import value_range
 from chronique.store.analysis_reads import ScoredEvent
 from chronique.store.periods import period_of
 
-__all__ = ["ScoredEvent", "split_scores", "summed_point", "counted_day", "monthly_series", "month_range", "event_period", "period_spans"]
+__all__ = ["ScoredEvent", "split_scores", "summed_point", "counted_day", "monthly_series", "month_range", "event_period", "period_spans",
+           "summed_spans"]
 
 
 class Dated(Protocol):
@@ -110,9 +111,31 @@ def event_period(event: Spanned) -> tuple[str, str, str] | None:
     return period_of(event.date_value, event.date_start, event.date_end)
 
 
-def _wider_first(item: tuple[tuple[str, str, str], list[Spanned]]) -> tuple[str, int]:
+def _wider_first(item: tuple[tuple[str, str, str], object]) -> tuple[str, int]:
     first, last, _ = item[0]
     return first, -date.fromisoformat(last).toordinal()
+
+
+def summed_spans(
+    groups: Iterable[tuple[tuple[str, str, str] | None, float, float, Sequence[str]]], *,
+    start: date | None = None, end: date | None = None,
+) -> list[PeriodSpan]:
+    """:func:`period_spans` of events already summed in groups, each ``(period or None if
+    undated, sum of the positive scores, sum of the negative ones, event ids)``; groups of one
+    period are added up."""
+    low, high = (start.isoformat() if start else None), (end.isoformat() if end else None)
+    grouped: dict[tuple[str, str, str], tuple[float, float, list[str]]] = {}
+    for period, positive, negative, event_ids in groups:
+        if period is None or (low and period[1] < low) or (high and period[0] > high):
+            continue
+        sums = grouped.get(period, (0.0, 0.0, []))
+        grouped[period] = (sums[0] + positive, sums[1] + negative, sums[2] + list(event_ids))
+    spans = []
+    for (first, last, precision), (positive, negative, ids) in sorted(grouped.items(), key=_wider_first):
+        cooperation, conflict = round(positive, 6), round(negative, 6)
+        spans.append(PeriodSpan(first, last, precision, len(ids), cooperation, conflict,
+                                round(cooperation + conflict, 6), tuple(sorted(ids))))
+    return spans
 
 
 def period_spans(
