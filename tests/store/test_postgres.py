@@ -283,3 +283,22 @@ def test_the_quote_and_month_totals_answer_the_same_and_the_migrations_refill_th
     with Store(pg_url) as store:
         assert store.applied_migrations == ["m014_quote_pair_totals", "m015_actor_month_mentions"]
     assert rows(pg_url) == kept
+
+
+def test_a_pair_read_by_month_answers_the_same(pg_url: str) -> None:
+    """``analysis_reads.pair_buckets`` and ``pair_date_buckets`` (``string_agg`` there, the pair's events joined to their
+    facts, the events through roles with and without dates) and the pages cut from it, on the
+    small world of ``tests/analysis/test_pair_pages``."""
+    from tests.analysis.test_analysis import doc_1, doc_2, doc_3
+    from tests.analysis.test_pair_pages import doc_4
+
+    answers = []
+    for target in (pg_url, ":memory:"):
+        with Store(target) as store:
+            store.save([doc_1(), doc_2(), doc_3(), doc_4()])
+            chron = Chronicle(store)
+            answers.append([chron.pair(a, b, limit=limit, offset=offset)
+                            for a, b in (("Alice", "Bob"), ("Bob", "Zeta"))
+                            for limit, offset in ((None, 0), (2, 0), (3, 4), (4, 9))])
+            answers[-1] += [chron.spans("Alice", "Bob"), chron.spans("Bob", "Zeta", start=date(2020, 2, 1))]
+    assert answers[0] == answers[1]

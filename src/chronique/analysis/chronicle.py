@@ -211,6 +211,9 @@ class Chronicle:
                                round(round(positive, 6) + round(negative, 6), 6), ())
                     for first, last, precision, events, positive, negative
                     in self._reads.actor_period_totals(self.actor_id(a), start, end)]
+        if b is not None and types is None:
+            return pair_module.pair_spans(self._reads, self.actor_id(a), self.actor_id(b), start=start, end=end,
+                                          direct_only=direct_only)
         if b is None:
             ids = self._reads.timeline_event_ids([self.actor_id(a)])
         else:

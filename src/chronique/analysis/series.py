@@ -18,7 +18,8 @@ from chronique.intervals import value_range
 from chronique.store.analysis_reads import ScoredEvent
 from chronique.store.periods import period_of
 
-__all__ = ["ScoredEvent", "split_scores", "counted_day", "monthly_series", "month_range", "event_period", "period_spans"]
+__all__ = ["ScoredEvent", "split_scores", "summed_point", "counted_day", "monthly_series", "month_range", "event_period", "period_spans",
+           "summed_spans"]
 
 
 class Dated(Protocol):
@@ -70,10 +71,17 @@ def month_range(first: str, last: str) -> list[str]:
 
 def _point(period: str, events: Sequence[Dated]) -> SeriesPoint:
     cooperation, conflict = split_scores(event.score for event in events)
+    return summed_point(period, cooperation, conflict, [event.event_id for event in events])
+
+
+def summed_point(period: str, positive: float, negative: float, event_ids: Sequence[str]) -> SeriesPoint:
+    """The point of a month from the sums of its positive and negative scores (rounded as
+    :func:`split_scores` rounds them) and its events' ids: how a series summed in SQL ends."""
+    cooperation, conflict = round(positive, 6), round(negative, 6)
     total = round(cooperation + conflict, 6)
     return SeriesPoint(
-        period, len(events), cooperation, conflict, total, round(total / len(events), 6) if events else 0.0,
-        tuple(sorted(event.event_id for event in events)),
+        period, len(event_ids), cooperation, conflict, total, round(total / len(event_ids), 6) if event_ids else 0.0,
+        tuple(sorted(event_ids)),
     )
 
 
@@ -103,9 +111,31 @@ def event_period(event: Spanned) -> tuple[str, str, str] | None:
     return period_of(event.date_value, event.date_start, event.date_end)
 
 
-def _wider_first(item: tuple[tuple[str, str, str], list[Spanned]]) -> tuple[str, int]:
+def _wider_first(item: tuple[tuple[str, str, str], object]) -> tuple[str, int]:
     first, last, _ = item[0]
     return first, -date.fromisoformat(last).toordinal()
+
+
+def summed_spans(
+    groups: Iterable[tuple[tuple[str, str, str] | None, float, float, Sequence[str]]], *,
+    start: date | None = None, end: date | None = None,
+) -> list[PeriodSpan]:
+    """:func:`period_spans` of events already summed in groups, each ``(period or None if
+    undated, sum of the positive scores, sum of the negative ones, event ids)``; groups of one
+    period are added up."""
+    low, high = (start.isoformat() if start else None), (end.isoformat() if end else None)
+    grouped: dict[tuple[str, str, str], tuple[float, float, list[str]]] = {}
+    for period, positive, negative, event_ids in groups:
+        if period is None or (low and period[1] < low) or (high and period[0] > high):
+            continue
+        sums = grouped.get(period, (0.0, 0.0, []))
+        grouped[period] = (sums[0] + positive, sums[1] + negative, sums[2] + list(event_ids))
+    spans = []
+    for (first, last, precision), (positive, negative, ids) in sorted(grouped.items(), key=_wider_first):
+        cooperation, conflict = round(positive, 6), round(negative, 6)
+        spans.append(PeriodSpan(first, last, precision, len(ids), cooperation, conflict,
+                                round(cooperation + conflict, 6), tuple(sorted(ids))))
+    return spans
 
 
 def period_spans(

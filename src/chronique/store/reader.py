@@ -173,6 +173,22 @@ class StoreReader:
     def role_relations(self, holders: Iterable[str]) -> list[RoleRow]:
         return analysis_reads.role_relations(self._conn, holders)
 
+    def pair_buckets(self, a: str, b: str, beyond: Sequence[tuple[str, str]] = (),
+                     extra: Iterable[str] = ()) -> list[analysis_reads.PairBucket]:
+        return analysis_reads.pair_buckets(self._conn, a, b, beyond, extra)
+
+    def pair_date_buckets(self, a: str, b: str, beyond: Sequence[tuple[str, str]] = (),
+                          extra: Iterable[str] = ()) -> list[analysis_reads.DateBucket]:
+        return analysis_reads.pair_date_buckets(self._conn, a, b, beyond, extra)
+
+    def pair_scored(self, a: str, b: str, beyond: Sequence[tuple[str, str]] = (),
+                    extra: Iterable[str] = ()) -> list[ScoredEvent]:
+        return analysis_reads.pair_scored(self._conn, a, b, beyond, extra)
+
+    def pair_events_beyond(self, pair: tuple[str, str], beyond: tuple[str, str],
+                           among: Iterable[str] | None = None) -> list[ScoredEvent]:
+        return analysis_reads.pair_events_beyond(self._conn, pair, beyond, among)
+
     # -- documents and their text ----------------------------------------------------------------
 
     def document(self, doc_id: str) -> Document | None:
