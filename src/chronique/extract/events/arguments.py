@@ -184,6 +184,9 @@ class ArgumentFinder:
                 return False
         if entry.unless_near and self._ruled_out(trigger, entry.unless_near):
             return False
+        if entry.unless_oblique and any(next(self.reader.obliques(trigger, p), None) is not None
+                                        for p in entry.unless_oblique):
+            return False  # "A et B se sont associés à l'hommage": joined a thing, not each other
         if entry.kind == "noun" and _inside_a_name(trigger):
             return False  # "l'Autorité de la concurrence à X": a word of a name tells no event
         if entry.kind == "noun" and self._ended(trigger):

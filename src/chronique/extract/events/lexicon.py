@@ -42,6 +42,10 @@ class TriggerEntry:
     #: No word within two links under the trigger may be one of these ("remercier X pour son
     #: travail" thanks; "X a été remercié par le club" is dismissed).
     unless_near: frozenset[str] = frozenset()
+    #: No complement of the trigger may open with one of these prepositions: "A et B se sont
+    #: associés à l'hommage", "se sont rapprochés du podium" join a thing or come near it; the
+    #: two subjects are no partners.
+    unless_oblique: frozenset[str] = frozenset()
     reflexive: bool = False
     #: Only in a passive clause ("X a été remercié": dismissed; "X a remercié Y": thanked).
     passive_only: bool = False
@@ -79,6 +83,7 @@ class TriggerEntry:
             object_lemmas=frozenset(fold(w) for w in record.get("object_lemmas", [])),
             needs_child=frozenset(fold(w) for w in record.get("needs_child", [])),
             unless_near=frozenset(fold(w) for w in record.get("unless_near", [])),
+            unless_oblique=frozenset(fold(w) for w in record.get("unless_oblique", [])),
             reflexive=bool(record.get("reflexive", False)),
             passive_only=record.get("voice") == "passive",
             predicative=bool(record.get("predicative", False)),

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronique.extract.events.clause_shapes import preposition
 from chronique.extract.events.deeds import deal_parties
 from chronique.extract.events.lexicon import EventLexicon
+from chronique.extract.events.phrase_names import actor_at
 from chronique.extract.events.syntax import ParseReader
 from chronique.nlp.actor_index import actor_index
 from chronique.nlp.labels import dependency_scheme
@@ -45,8 +47,24 @@ def threatened_party(reader: ParseReader, words: EventLexicon, trigger: Token) -
     if set(words.lemma_candidates(embedded)) & words.words("syntax", "threatened_supply_verbs"):
         doers = set(reader.subject(trigger)[0])
         return [k for k in deal_parties(reader, embedded, words.words("syntax", "threatened_supply_prepositions"))
-                if k not in doers]
+                if k not in doers and not _owner_of_a_recipient(reader, embedded, k)]
     return []
+
+
+def _owner_of_a_recipient(reader: ParseReader, embedded: Token, key: str) -> bool:
+    """"menacer de couper le gaz à 2000 foyers de Roubaix", "d'interrompre la distribution dans
+    les quartiers nord de Marseille": a "de" party is the supply's own ("couper l'approvisionnement
+    de X") only when it hangs on the act's object; hung on another noun (the homes, the
+    districts), it is where they are or whose they are, and the threat is not aimed at it."""
+    objects = {c.i for c in embedded.children if c.dep_ == LABELS.object}
+    for token in embedded.subtree:
+        if token.i == embedded.i or actor_at(token) != key:
+            continue
+        marked = preposition(token, reader.preposition_forms)
+        if marked is None:
+            continue
+        return marked == "de" and token.head.i not in objects
+    return False
 
 
 def _coordinated_target(reader: ParseReader, words: EventLexicon, trigger: Token) -> list[str]:
