@@ -148,6 +148,9 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     key = next(iter(named))  # "la plateforme Velora … la plateforme"
                 elif repeated is not None:
                     key = repeated  # "La société était contrôlée par X. … la société achetait"
+                elif bare_only and (owner := _owner_given(doc, mentions, entities, phrase, start, accept,
+                                                         _bare_phrases(words)[1], _repeaters(words))):
+                    key = owner  # "la direction du constructeur X et les syndicats … reproche à la direction"
                 elif _incise_subject(doc, quoted, start):  # "« … », a déclaré la société"
                     key = subject_in_focus(doc, text, mentions, entities, start, accept)
                 else:
@@ -174,6 +177,41 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
                     phrase_found.append(found[-1])
             start = lowered.find(phrase, end)
     return found
+
+
+@per_lexicon
+def _repeaters(words: dict[str, Any]) -> frozenset[str]:
+    """The pronouns that repeat a bare phrase with another owner ("celle de Y"), folded."""
+    return frozenset(fold(w) for w in words.get("generic_org_repeaters", []))
+
+
+def _owner_given(doc: Doc, mentions: list[ActorMention], entities, phrase: str, start: int, accept,
+                 openers: frozenset[str], repeaters: frozenset[str]) -> str | None:
+    """The one owner the article gave a body before ``start`` ("la direction du transporteur X …
+    reproche à la direction" is X's management, not the union named last), by a "de" complement
+    whose first name follows the noun (or a pronoun repeating it: "et celle de Y") with only
+    lower-case words between; ``None`` with none or two (then "la direction" is resolved as any
+    generic phrase)."""
+    noun = fold(_phrase_noun(phrase))
+    owners: set[str] = set()
+    for token in doc:
+        if token.idx >= start:
+            break
+        folded = fold(token.text)
+        if folded != noun and not (owners and folded in repeaters):
+            continue
+        if token.i + 1 >= len(doc) or fold(doc[token.i + 1].text) not in openers:
+            continue
+        after = doc[token.i + 1].idx
+        owner = min((m for m in mentions if m.start > after and m.key in entities), key=lambda m: m.start, default=None)
+        between = doc.text[after:owner.start] if owner is not None else ""
+        if owner is not None and len(between) < 60 and all(w.islower() or not w.isalpha() for w in between.split()):
+            if not any(c in between for c in ".;:!?«»"):
+                owners.add(owner.key)
+    if len(owners) != 1:
+        return None
+    key = next(iter(owners))
+    return key if accept(key, NOWHERE) else None
 
 
 def _named_before(mentions: list[ActorMention], named: set[str], start: int) -> bool:
