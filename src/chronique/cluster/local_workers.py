@@ -2,10 +2,11 @@
 
 Dask's nanny starts a new worker process when its worker exits, but only once the nanny counts
 itself started, and a worker takes tasks from the moment it registers with the scheduler, a
-little before that. A document that kills the worker in that moment (a document that kills every
-worker, retried on its own as soon as a new worker answers, on a busy machine) leaves the nanny
-running with no worker for good, and a one-worker cluster with none: the client then waits for
-ever (seen in the test of such a document, under load). The nannies of a cluster started by
+little before that. A chunk that kills the worker in that moment (Dask sends a chunk whose
+worker died to the next worker that registers, on a busy machine as soon as it does) leaves the
+nanny running with no worker for good, and a one-worker cluster with none: the client would then
+wait for ever (seen in the tests of such a document, under load, before documents were retried
+in child processes: ``chronique.cluster.isolation``). The nannies of a cluster started by
 ``connect`` live in the client's own process, so the client can see that state, a running nanny
 whose process is gone, and ask the nanny to start its worker again, as it would have itself.
 On a remote scheduler the nannies are not the client's to see: there, waiting is all it does.

@@ -179,6 +179,11 @@ def generic_org_descriptions(doc, text, mentions, entities, words, kb=None,
     return found
 
 
+#: How far after "la direction de" its owner's name may start (characters): "du transporteur
+#: lorientais X", not a name in the next clause.
+_OWNER_REACH = 60
+
+
 @per_lexicon
 def _repeaters(words: dict[str, Any]) -> frozenset[str]:
     """The pronouns that repeat a bare phrase with another owner ("celle de Y"), folded."""
@@ -193,21 +198,18 @@ def _owner_given(doc: Doc, mentions: list[ActorMention], entities, phrase: str, 
     lower-case words between; ``None`` with none or two (then "la direction" is resolved as any
     generic phrase)."""
     noun = fold(_phrase_noun(phrase))
+    tokens = token_table(doc)
     owners: set[str] = set()
-    for token in doc:
-        if token.idx >= start:
-            break
-        folded = fold(token.text)
-        if folded != noun and not (owners and folded in repeaters):
+    for i in range(bisect_right(tokens.starts, start - 1) - 1):
+        folded = tokens.folded[i]
+        if (folded != noun and not (owners and folded in repeaters)) or tokens.folded[i + 1] not in openers:
             continue
-        if token.i + 1 >= len(doc) or fold(doc[token.i + 1].text) not in openers:
-            continue
-        after = doc[token.i + 1].idx
+        after = tokens.starts[i + 1]
         owner = min((m for m in mentions if m.start > after and m.key in entities), key=lambda m: m.start, default=None)
         between = doc.text[after:owner.start] if owner is not None else ""
-        if owner is not None and len(between) < 60 and all(w.islower() or not w.isalpha() for w in between.split()):
-            if not any(c in between for c in ".;:!?«»"):
-                owners.add(owner.key)
+        if (owner is not None and len(between) < _OWNER_REACH and not any(c in between for c in ".;:!?«»")
+                and all(w.islower() or not w.isalpha() for w in between.split())):
+            owners.add(owner.key)
     if len(owners) != 1:
         return None
     key = next(iter(owners))
