@@ -1,5 +1,6 @@
 """A pair's history read by month in SQL (``analysis.pair.pair_page``) is the one every event of
-the pair gives (``analysis.pair.pair_events`` and ``series.monthly_series``), page by page.
+the pair gives (the way it was read before, kept here as the reference: every event of the pair
+read and sorted, ``series.monthly_series`` over them), page by page.
 
 The small world of ``test_analysis`` (Alice, CEO of Acme, an undated role; Bob) plus a fourth
 article: Alice also heads Zeta, but only from 2020 to 2021 (a dated role); Bob criticises Acme
@@ -12,19 +13,78 @@ month of the accusation, Alice criticises Bob before it and Bob congratulates he
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 import pytest
 
 from chronique.analysis import Chronicle
-from chronique.analysis.pair import _scored, pair_events, pair_scored_events
-from chronique.analysis.records import PairHistory
-from chronique.analysis.series import monthly_series, period_spans
+from chronique.analysis.pair import _Candidate, _links, _Role, _roles, pair_scored_events
+from chronique.analysis.records import PairHistory, PairLink
+from chronique.analysis.series import ScoredEvent, monthly_series, period_spans
 from chronique.model import Annotations, Document, Relation
 from chronique.store import Store
+from chronique.store.reader import StoreReader
+from chronique.store.records import EntityRow, TimelineEntry
 from tests.analysis.test_analysis import ACME, ALICE, BOB, ZETA, doc_1, doc_2, doc_3, entities, event
 from tests.builders import sentences, span
+
+# -- the reference: every event of the pair read, then sorted and cut (the pre-bucket way) ---------
+
+def _candidates(reads: StoreReader, a: str, b: str, roles: Mapping[tuple[str, str], list[_Role]]) -> list[_Candidate]:
+    """Events of each member with an organisation of the other (each pair read from the side
+    with fewer events, as ``store.selection`` does for "all of these actors")."""
+    candidates = []
+    for member, other in ((a, b), (b, a)):
+        for org in sorted({org for holder, org in roles if holder == other}):
+            candidates += [_Candidate(event_id, other, org) for event_id in reads.events_of_all((member, org))]
+    return candidates
+
+
+def _selection(reads: StoreReader, a: str, b: str, direct_only: bool) -> tuple[set[str], list[_Candidate], dict]:
+    """The direct event ids, the indirect candidates (not direct) and the roles behind them."""
+    direct = set(reads.events_of_all((a, b)))
+    if direct_only:
+        return direct, [], {}
+    roles = _roles(reads, {a, b})
+    return direct, [c for c in _candidates(reads, a, b, roles) if c.event_id not in direct], roles
+
+
+def _scored(
+    reads: StoreReader, a: str, b: str, direct_only: bool, names: Mapping[str, str]
+) -> tuple[list[ScoredEvent], list[PairLink]]:
+    """Every event of the pair with only its dates and score (cheap for thousands), and the links
+    of the indirect ones."""
+    direct, candidates, roles = _selection(reads, a, b, direct_only)
+    events = {event.event_id: event for event in reads.scored_events(direct | {c.event_id for c in candidates})}
+    links = _links(candidates, roles, events, names)
+    kept = direct | {link.event_id for link in links}
+    return [event for event_id, event in events.items() if event_id in kept], links
+
+
+def _page_order(event: ScoredEvent) -> tuple[bool, str, str]:
+    """Dated first, by date, then id: how pages are cut (as in ``store.selection``)."""
+    when = event.date_start or event.date_value
+    return (when is None, when or "", event.event_id)
+
+
+def pair_events(
+    reads: StoreReader, a: EntityRow, b: EntityRow, *, direct_only: bool = False,
+    limit: int | None = None, offset: int = 0,
+) -> tuple[list[TimelineEntry], list[PairLink], list[ScoredEvent]]:
+    """The pair's events in timeline order (undated last; with ``limit``, one page of them), the
+    links of the indirect ones among them, and every event of the pair as a :class:`ScoredEvent`
+    (for the series, which always covers them all)."""
+    scored, links = _scored(reads, a.id, b.id, direct_only, {a.id: a.name, b.id: b.name})
+    chosen = [event.event_id for event in sorted(scored, key=_page_order)]
+    if limit is not None:
+        chosen = chosen[offset:offset + limit]
+    entries = reads.events_by_ids(chosen)
+    order = {entry.event_id: index for index, entry in enumerate(entries)}
+    page_links = sorted((link for link in links if link.event_id in order),
+                        key=lambda link: (order[link.event_id], link.actor_id, link.via_id))
+    return entries, page_links, scored
+
 
 TEXT_4 = (
     "Alice dirige Zeta. Bob critique Acme et Zeta en mars 2021. Bob poursuit Zeta en juin 2022. "

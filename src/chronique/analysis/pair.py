@@ -23,7 +23,7 @@ from chronique.store.periods import period_of
 from chronique.store.reader import StoreReader
 from chronique.store.records import EntityRow, TimelineEntry
 
-__all__ = ["pair_history", "pair_page", "pair_spans", "pair_events", "pair_scored_events"]
+__all__ = ["pair_history", "pair_page", "pair_spans", "pair_scored_events"]
 
 
 @dataclass(frozen=True)
@@ -43,16 +43,6 @@ def _roles(reads: StoreReader, holders: set[str]) -> dict[tuple[str, str], list[
         if role.organisation not in holders:
             roles.setdefault((role.holder, role.organisation), []).append(role)
     return roles
-
-
-def _candidates(reads: StoreReader, a: str, b: str, roles: Mapping[tuple[str, str], list[_Role]]) -> list[_Candidate]:
-    """Events of each member with an organisation of the other (each pair read from the side
-    with fewer events, as ``store.selection`` does for "all of these actors")."""
-    candidates = []
-    for member, other in ((a, b), (b, a)):
-        for org in sorted({org for holder, org in roles if holder == other}):
-            candidates += [_Candidate(event_id, other, org) for event_id in reads.events_of_all((member, org))]
-    return candidates
 
 
 def _held_then(roles: list[_Role], event: ScoredEvent | TimelineEntry,
@@ -75,15 +65,6 @@ def _held_then(roles: list[_Role], event: ScoredEvent | TimelineEntry,
     return held
 
 
-def _selection(reads: StoreReader, a: str, b: str, direct_only: bool) -> tuple[set[str], list[_Candidate], dict]:
-    """The direct event ids, the indirect candidates (not direct) and the roles behind them."""
-    direct = set(reads.events_of_all((a, b)))
-    if direct_only:
-        return direct, [], {}
-    roles = _roles(reads, {a, b})
-    return direct, [c for c in _candidates(reads, a, b, roles) if c.event_id not in direct], roles
-
-
 def _links(
     candidates: list[_Candidate], roles: Mapping[tuple[str, str], list[_Role]],
     events: Mapping[str, ScoredEvent | TimelineEntry], names: Mapping[str, str],
@@ -99,20 +80,8 @@ def _links(
     return list(dict.fromkeys(links))
 
 
-def _scored(
-    reads: StoreReader, a: str, b: str, direct_only: bool, names: Mapping[str, str]
-) -> tuple[list[ScoredEvent], list[PairLink]]:
-    """Every event of the pair with only its dates and score (cheap for thousands), and the links
-    of the indirect ones."""
-    direct, candidates, roles = _selection(reads, a, b, direct_only)
-    events = {event.event_id: event for event in reads.scored_events(direct | {c.event_id for c in candidates})}
-    links = _links(candidates, roles, events, names)
-    kept = direct | {link.event_id for link in links}
-    return [event for event_id, event in events.items() if event_id in kept], links
-
-
 def pair_scored_events(reads: StoreReader, a: str, b: str, *, direct_only: bool = False) -> list[ScoredEvent]:
-    """The pair's events (as :func:`pair_events` chooses them) with only their dates and scores,
+    """The pair's events (as :func:`pair_page` chooses them) with only their dates and scores,
     read as :func:`pair_page` reads them (no list of the shared events first)."""
     indirect = _Indirect({}, [], []) if direct_only else _indirect(reads, a, b, {a: a, b: b})
     return reads.pair_scored(a, b, [(member, org) for member, _, org in indirect.always],
@@ -129,12 +98,6 @@ def pair_spans(reads: StoreReader, a: str, b: str, *, start: date | None = None,
                                       {link.event_id for link in indirect.dated_links})
     return summed_spans(((period_of(bucket.date_value, bucket.first, bucket.last), bucket.positive, bucket.negative,
                           bucket.event_ids) for bucket in buckets), start=start, end=end)
-
-
-def _page_order(event: ScoredEvent) -> tuple[bool, str, str]:
-    """Dated first, by date, then id: how pages are cut (as in ``store.selection``)."""
-    when = event.date_start or event.date_value
-    return (when is None, when or "", event.event_id)
 
 
 def _always_held(roles: list[_Role]) -> bool:
@@ -154,7 +117,7 @@ class _Indirect:
 
 
 def _indirect(reads: StoreReader, a: str, b: str, names: Mapping[str, str]) -> _Indirect:
-    """:func:`_selection` and :func:`_links` without listing the pair's direct events: the
+    """The indirect events and their links without listing the pair's direct events: the
     shared ones are left out in SQL (``store.analysis_reads.pair_events_beyond``), and the
     events through roles without dates are left to SQL too (a much-covered actor's company
     has thousands of events with the other actor)."""
@@ -208,14 +171,14 @@ def _series(buckets: list[PairBucket]) -> list[SeriesPoint]:
 
 
 def _page_ids(buckets: list[PairBucket], limit: int | None, offset: int) -> list[str]:
-    """The ids of one page of the bucketed events in page order (:func:`_page_order`: dated
+    """The ids of one page of the bucketed events in page order (dated first, by date, then id, as ``store.selection`` cuts pages: dated
     first, by date, then id). A bucket's key is the first seven characters of the date the order
     reads, so keys sort as their events do: only the buckets the page falls in are sorted."""
     by_key: dict[str | None, list[PairBucket]] = {}
     for bucket in buckets:
         by_key.setdefault(bucket.when, []).append(bucket)
     if limit is None:
-        offset = 0  # as pair_events: without a limit, every event
+        offset = 0  # without a limit, every event
     end = None if limit is None else offset + limit
     chosen: list[str] = []
     seen = 0
@@ -243,7 +206,7 @@ def pair_page(
     reads: StoreReader, a: EntityRow, b: EntityRow, *, direct_only: bool = False,
     limit: int | None = None, offset: int = 0,
 ) -> tuple[list[TimelineEntry], list[PairLink], int, list[SeriesPoint]]:
-    """What :func:`pair_events` gives (one page of the events, their links) with the count of
+    """One page of the pair's events in timeline order (undated last), their links, with the count of
     the pair's events and their monthly series instead of every event: summed by month in SQL
     (``store.analysis_reads.pair_buckets``), never one Python object per event."""
     names = {a.id: a.name, b.id: b.name}
@@ -257,24 +220,6 @@ def pair_page(
     page_links = sorted((link for link in links if link.event_id in order),
                         key=lambda link: (order[link.event_id], link.actor_id, link.via_id))
     return entries, page_links, sum(bucket.events for bucket in buckets), _series(buckets)
-
-
-def pair_events(
-    reads: StoreReader, a: EntityRow, b: EntityRow, *, direct_only: bool = False,
-    limit: int | None = None, offset: int = 0,
-) -> tuple[list[TimelineEntry], list[PairLink], list[ScoredEvent]]:
-    """The pair's events in timeline order (undated last; with ``limit``, one page of them), the
-    links of the indirect ones among them, and every event of the pair as a :class:`ScoredEvent`
-    (for the series, which always covers them all)."""
-    scored, links = _scored(reads, a.id, b.id, direct_only, {a.id: a.name, b.id: b.name})
-    chosen = [event.event_id for event in sorted(scored, key=_page_order)]
-    if limit is not None:
-        chosen = chosen[offset:offset + limit]
-    entries = reads.events_by_ids(chosen)
-    order = {entry.event_id: index for index, entry in enumerate(entries)}
-    page_links = sorted((link for link in links if link.event_id in order),
-                        key=lambda link: (order[link.event_id], link.actor_id, link.via_id))
-    return entries, page_links, scored
 
 
 def pair_history(
